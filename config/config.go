@@ -1,0 +1,136 @@
+// Package config loads and validates warta's YAML configuration.
+package config
+
+import "time"
+
+// Config is the whole configuration file.
+type Config struct {
+	// Path is the file the configuration was loaded from.
+	Path string `yaml:"-"`
+
+	// Schedule is a cron expression (5 fields, optional seconds field not
+	// allowed), a descriptor such as "@every 15m" or "@hourly", optionally
+	// prefixed with "CRON_TZ=Area/City ".
+	Schedule string   `yaml:"schedule"`
+	Sources  []Source `yaml:"sources"`
+	Topics   []Topic  `yaml:"topics"`
+	Storage  Storage  `yaml:"storage"`
+	Server   Server   `yaml:"server"`
+	Publish  Publish  `yaml:"publish"`
+	Fetch    Fetch    `yaml:"fetch"`
+	Dedupe   Dedupe   `yaml:"dedupe"`
+}
+
+// Source is one feed to fetch.
+type Source struct {
+	Name string `yaml:"name"`
+	URL  string `yaml:"url"`
+	// Language overrides the feed's declared language when set ("en", "id").
+	Language string `yaml:"language"`
+	// Topics are forced on every item of the source.
+	Topics []string `yaml:"topics"`
+	// Boost adds weight to topics for the source's items: a "dunia" section
+	// hints at world. Keys are topic slugs.
+	Boost map[string]float64 `yaml:"boost"`
+	// Line is the line of the source's entry in the file, for messages.
+	Line int `yaml:"-"`
+}
+
+// Topic is one topic feed and the rules that put articles in it.
+type Topic struct {
+	Slug        string `yaml:"slug"`
+	Title       string `yaml:"title"`
+	Description string `yaml:"description"`
+	// IPTC is the IPTC Media Topic code, e.g. "medtop:11000000".
+	IPTC string `yaml:"iptc"`
+	// Terms maps a language ("en", "id") to weighted terms and phrases.
+	// A term is written "word", "a phrase" or "word^2.5" (weight 2.5;
+	// default 1). Terms go through the same folding and stemming as text.
+	Terms map[string][]string `yaml:"terms"`
+	// Require maps a language to terms of which at least one must match
+	// for the topic to apply.
+	Require map[string][]string `yaml:"require"`
+	// Exclude maps a language to terms any of which vetoes the topic.
+	Exclude map[string][]string `yaml:"exclude"`
+	// Expr is an optional boolean expression over terms, e.g.
+	// `(sanction OR treaty) AND NOT football`; when set it must hold.
+	Expr string `yaml:"expr"`
+	// Threshold is the score an article needs; 0 means the default.
+	Threshold float64 `yaml:"threshold"`
+	// Line is the line of the topic's entry in the file, for messages.
+	Line int `yaml:"-"`
+}
+
+// Storage selects the store.
+type Storage struct {
+	// Driver is "sqlite" (the default; embedded, no server).
+	Driver string `yaml:"driver"`
+	// DSN is the database file for sqlite.
+	DSN string `yaml:"dsn"`
+	// Retention is how long articles are kept and re-tagged when topics
+	// change; 0 keeps them forever.
+	Retention time.Duration `yaml:"retention"`
+}
+
+// Server is the HTTP server that serves the feeds.
+type Server struct {
+	Listen string `yaml:"listen"`
+	// BaseURL is the public URL feeds are reached at, used for rel=self
+	// links and feed ids. Defaults to http://<listen>.
+	BaseURL string `yaml:"base_url"`
+}
+
+// Publish controls the feeds warta writes.
+type Publish struct {
+	// MaxItems is the number of entries (stories) per feed.
+	MaxItems int `yaml:"max_items"`
+	// Dir, when set, receives <slug>.atom and all.atom after every cycle.
+	Dir string `yaml:"dir"`
+	// Title is the title prefix of the published feeds.
+	Title string `yaml:"title"`
+}
+
+// Fetch controls how sources are fetched.
+type Fetch struct {
+	// Timeout bounds one whole request, body included.
+	Timeout time.Duration `yaml:"timeout"`
+	// ConnectTimeout bounds dialling and the TLS handshake.
+	ConnectTimeout time.Duration `yaml:"connect_timeout"`
+	// Concurrency is the number of sources fetched at once.
+	Concurrency int `yaml:"concurrency"`
+	// PerHost is the number of requests at once to one host.
+	PerHost int `yaml:"per_host"`
+	// MaxBodyBytes caps a feed's (decompressed) size.
+	MaxBodyBytes int64 `yaml:"max_body_bytes"`
+	// UserAgent is sent with every request.
+	UserAgent string `yaml:"user_agent"`
+	// MaxBackoff caps the wait after repeated failures of a source.
+	MaxBackoff time.Duration `yaml:"max_backoff"`
+}
+
+// Dedupe controls story detection.
+type Dedupe struct {
+	// Window is how far back a new article looks for copies of its story.
+	Window time.Duration `yaml:"window"`
+	// Threshold is the similarity in [0,1] at which two articles are one
+	// story. 0 means the default.
+	Threshold float64 `yaml:"threshold"`
+}
+
+// Defaults, applied by Load to anything the file leaves unset.
+const (
+	DefaultSchedule       = "@every 15m"
+	DefaultDriver         = "sqlite"
+	DefaultDSN            = "data/warta.db"
+	DefaultListen         = "127.0.0.1:8080"
+	DefaultMaxItems       = 100
+	DefaultTimeout        = 30 * time.Second
+	DefaultConnectTimeout = 10 * time.Second
+	DefaultConcurrency    = 8
+	DefaultPerHost        = 2
+	DefaultMaxBodyBytes   = 10 << 20
+	DefaultUserAgent      = "warta/0.1 (+https://github.com/warta-news/warta; news feed aggregator)"
+	DefaultMaxBackoff     = 6 * time.Hour
+	DefaultWindow         = 72 * time.Hour
+	DefaultRetention      = 30 * 24 * time.Hour
+)
