@@ -1,0 +1,78 @@
+package config
+
+import (
+	"net"
+	"strings"
+)
+
+// DefaultTitle is the title prefix of the published feeds when publish.title
+// is unset.
+const DefaultTitle = "warta"
+
+// applyDefaults fills unset fields. A zero value means unset, except for
+// storage.retention, where an explicit 0 keeps articles forever. It reports
+// whether server.base_url was derived from server.listen.
+func applyDefaults(c *Config, ix *index) (baseURLDefaulted bool) {
+	if c.Schedule == "" {
+		c.Schedule = DefaultSchedule
+	}
+	if c.Storage.Driver == "" {
+		c.Storage.Driver = DefaultDriver
+	}
+	if c.Storage.DSN == "" {
+		c.Storage.DSN = DefaultDSN
+	}
+	if c.Storage.Retention == 0 && !ix.set["storage.retention"] {
+		c.Storage.Retention = DefaultRetention
+	}
+	if c.Server.Listen == "" {
+		c.Server.Listen = DefaultListen
+	}
+	if c.Server.BaseURL == "" {
+		c.Server.BaseURL = defaultBaseURL(c.Server.Listen)
+		baseURLDefaulted = true
+	}
+	// Feeds join paths onto the base URL; one form avoids "//".
+	c.Server.BaseURL = strings.TrimRight(c.Server.BaseURL, "/")
+	if c.Publish.MaxItems == 0 {
+		c.Publish.MaxItems = DefaultMaxItems
+	}
+	if c.Publish.Title == "" {
+		c.Publish.Title = DefaultTitle
+	}
+	f := &c.Fetch
+	if f.Timeout == 0 {
+		f.Timeout = DefaultTimeout
+	}
+	if f.ConnectTimeout == 0 {
+		f.ConnectTimeout = DefaultConnectTimeout
+	}
+	if f.Concurrency == 0 {
+		f.Concurrency = DefaultConcurrency
+	}
+	if f.PerHost == 0 {
+		f.PerHost = DefaultPerHost
+	}
+	if f.MaxBodyBytes == 0 {
+		f.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if f.UserAgent == "" {
+		f.UserAgent = DefaultUserAgent
+	}
+	if f.MaxBackoff == 0 {
+		f.MaxBackoff = DefaultMaxBackoff
+	}
+	if c.Dedupe.Window == 0 {
+		c.Dedupe.Window = DefaultWindow
+	}
+	return baseURLDefaulted
+}
+
+// defaultBaseURL is "http://"+listen; a listen address without a host
+// (":8080", every interface) is reached as localhost.
+func defaultBaseURL(listen string) string {
+	if host, port, err := net.SplitHostPort(listen); err == nil && host == "" {
+		return "http://" + net.JoinHostPort("localhost", port)
+	}
+	return "http://" + listen
+}

@@ -1,0 +1,156 @@
+package config
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strings"
+	"text/tabwriter"
+	"time"
+)
+
+// TopicBySlug returns the topic with the given slug.
+func (c *Config) TopicBySlug(slug string) (Topic, bool) {
+	for _, t := range c.Topics {
+		if t.Slug == slug {
+			return t, true
+		}
+	}
+	return Topic{}, false
+}
+
+// describeRuns is how many upcoming cycles Describe lists.
+const describeRuns = 3
+
+// Describe writes a readable summary of c for `warta check`: the schedule
+// and its next runs after now, storage, server, publishing, fetching,
+// deduplication, every source and every topic.
+func (c *Config) Describe(w io.Writer, now time.Time) error {
+	var buf bytes.Buffer
+	if c.Path != "" {
+		fmt.Fprintf(&buf, "config %s\n", c.Path)
+	}
+	fmt.Fprintf(&buf, "schedule  %s\n", c.Schedule)
+	if s, err := c.ParseSchedule(); err != nil {
+		fmt.Fprintf(&buf, "  invalid: %v\n", err)
+	} else {
+		// Show runs in the schedule's own zone when it names one.
+		loc := now.Location()
+		if l, _, err := scheduleZone(strings.TrimSpace(c.Schedule)); err == nil && l != nil {
+			loc = l
+		}
+		next := now
+		for range describeRuns {
+			next = s.Next(next)
+			if next.IsZero() {
+				break
+			}
+			fmt.Fprintf(&buf, "  next run  %s\n", next.In(loc).Format("Mon 2006-01-02 15:04 MST"))
+		}
+	}
+
+	retention := "forever"
+	if c.Storage.Retention > 0 {
+		retention = fmtDuration(c.Storage.Retention)
+	}
+	fmt.Fprintf(&buf, "storage   %s %s, keep %s\n", c.Storage.Driver, c.Storage.DSN, retention)
+	fmt.Fprintf(&buf, "server    listen %s, feeds at %s/\n", c.Server.Listen, c.Server.BaseURL)
+	dir := "not written to files"
+	if c.Publish.Dir != "" {
+		dir = "written to " + c.Publish.Dir
+	}
+	fmt.Fprintf(&buf, "publish   %q, %d stories per feed, %s\n", c.Publish.Title, c.Publish.MaxItems, dir)
+	f := c.Fetch
+	fmt.Fprintf(&buf, "fetch     timeout %s (connect %s), %d at once, %d per host, max %d bytes, backoff up to %s\n",
+		fmtDuration(f.Timeout), fmtDuration(f.ConnectTimeout), f.Concurrency, f.PerHost, f.MaxBodyBytes, fmtDuration(f.MaxBackoff))
+	threshold := "default"
+	if c.Dedupe.Threshold > 0 {
+		threshold = fmt.Sprint(c.Dedupe.Threshold)
+	}
+	fmt.Fprintf(&buf, "dedupe    window %s, threshold %s\n", fmtDuration(c.Dedupe.Window), threshold)
+
+	fmt.Fprintf(&buf, "\nsources (%d)\n", len(c.Sources))
+	tw := tabwriter.NewWriter(&buf, 0, 4, 2, ' ', 0)
+	for _, s := range c.Sources {
+		lang := s.Language
+		if lang == "" {
+			lang = "auto"
+		}
+		var extra []string
+		if len(s.Topics) > 0 {
+			extra = append(extra, "topics "+strings.Join(s.Topics, ","))
+		}
+		if len(s.Boost) > 0 {
+			var bs []string
+			for _, slug := range slices.Sorted(maps.Keys(s.Boost)) {
+				bs = append(bs, fmt.Sprintf("%s×%g", slug, s.Boost[slug]))
+			}
+			extra = append(extra, "boost "+strings.Join(bs, ","))
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", s.Name, lang, s.URL, strings.Join(extra, "; "))
+	}
+	tw.Flush()
+
+	fmt.Fprintf(&buf, "\ntopics (%d)\n", len(c.Topics))
+	tw = tabwriter.NewWriter(&buf, 0, 4, 2, ' ', 0)
+	for _, t := range c.Topics {
+		rules := []string{"terms " + countTerms(t.Terms)}
+		if len(t.Require) > 0 {
+			rules = append(rules, "require "+countTerms(t.Require))
+		}
+		if len(t.Exclude) > 0 {
+			rules = append(rules, "exclude "+countTerms(t.Exclude))
+		}
+		if t.Expr != "" {
+			rules = append(rules, "expr "+t.Expr)
+		}
+		if t.Threshold > 0 {
+			rules = append(rules, fmt.Sprintf("threshold %g", t.Threshold))
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", t.Slug, t.Title, t.IPTC, strings.Join(rules, "; "))
+	}
+	tw.Flush()
+
+	// Rows without boosts or extra rules leave tabwriter padding behind.
+	out := trailingSpace(buf.Bytes())
+	if _, err := w.Write(out); err != nil {
+		return fmt.Errorf("config: describe: %w", err)
+	}
+	return nil
+}
+
+// countTerms renders a language → terms map as "en 11, id 12", languages
+// sorted; "none" when empty.
+func countTerms(m map[string][]string) string {
+	var parts []string
+	for _, lang := range slices.Sorted(maps.Keys(m)) {
+		parts = append(parts, fmt.Sprintf("%s %d", lang, len(m[lang])))
+	}
+	if len(parts) == 0 {
+		return "none"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// fmtDuration writes 72h rather than 72h0m0s, and 30s rather than 0h0m30s.
+func fmtDuration(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
+}
+
+// trailingSpace removes spaces at the end of each line.
+func trailingSpace(b []byte) []byte {
+	lines := bytes.Split(b, []byte("\n"))
+	for i, l := range lines {
+		lines[i] = bytes.TrimRight(l, " ")
+	}
+	return bytes.Join(lines, []byte("\n"))
+}

@@ -1,0 +1,241 @@
+package config
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"strings"
+	"testing"
+	"time"
+)
+
+// validYAML is a small complete configuration; tests derive broken ones
+// from it. Line numbers matter: tests assert them.
+const validYAML = `schedule: "@every 15m"
+sources:
+  - name: Antara Dunia
+    url: https://www.antaranews.com/rss/dunia.xml
+    language: id
+    topics: [world]
+    boost: {world: 1.5}
+  - name: BBC World
+    url: https://feeds.bbci.co.uk/news/world/rss.xml
+    language: en
+topics:
+  - slug: world
+    title: World
+    terms:
+      en: [foreign, "united nations^2"]
+      id: [dunia, "kerja sama^1.5"]
+  - slug: sport
+    title: Sport
+    terms:
+      id: ["sepak bola^2", liga]
+    exclude:
+      en: [esports]
+`
+
+func mustParse(t *testing.T, src string) *Config {
+	t.Helper()
+	c, err := Parse("t.yaml", []byte(src))
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
+	return c
+}
+
+func TestLoadRepoConfig(t *testing.T) {
+	c, err := Load("../config.yaml")
+	if err != nil {
+		t.Fatalf("Load(../config.yaml):\n%v", err)
+	}
+	if c.Path != "../config.yaml" {
+		t.Errorf("Path = %q", c.Path)
+	}
+	if len(c.Sources) == 0 || len(c.Topics) == 0 {
+		t.Fatalf("got %d sources, %d topics", len(c.Sources), len(c.Topics))
+	}
+	for _, s := range c.Sources {
+		if s.Line == 0 {
+			t.Errorf("source %q has no line", s.Name)
+		}
+	}
+	for _, tp := range c.Topics {
+		if tp.Line == 0 {
+			t.Errorf("topic %q has no line", tp.Slug)
+		}
+	}
+	if _, ok := c.TopicBySlug("world"); !ok {
+		t.Error(`TopicBySlug("world") not found`)
+	}
+}
+
+func TestLoadMissingFile(t *testing.T) {
+	_, err := Load("testdata/does-not-exist.yaml")
+	if !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("err = %v, want fs.ErrNotExist", err)
+	}
+	if !strings.HasPrefix(err.Error(), "config: ") {
+		t.Errorf("err = %q, want config: prefix", err)
+	}
+}
+
+func TestLines(t *testing.T) {
+	c := mustParse(t, validYAML)
+	if got := []int{c.Sources[0].Line, c.Sources[1].Line}; got[0] != 3 || got[1] != 8 {
+		t.Errorf("source lines = %v, want [3 8]", got)
+	}
+	if got := []int{c.Topics[0].Line, c.Topics[1].Line}; got[0] != 12 || got[1] != 17 {
+		t.Errorf("topic lines = %v, want [12 17]", got)
+	}
+	// Flow-style entries get a line too.
+	c = mustParse(t, "sources: [{name: A, url: 'https://a.example/'}]\ntopics:\n- {slug: x, title: X, terms: {en: [x]}}\n")
+	if c.Sources[0].Line != 1 || c.Topics[0].Line != 3 {
+		t.Errorf("flow lines = %d, %d; want 1, 3", c.Sources[0].Line, c.Topics[0].Line)
+	}
+}
+
+func TestDecodedValues(t *testing.T) {
+	c := mustParse(t, validYAML)
+	s := c.Sources[0]
+	if s.Name != "Antara Dunia" || s.Language != "id" || len(s.Topics) != 1 || s.Topics[0] != "world" || s.Boost["world"] != 1.5 {
+		t.Errorf("source 0 = %+v", s)
+	}
+	tp, ok := c.TopicBySlug("sport")
+	if !ok {
+		t.Fatal("sport not found")
+	}
+	if got := tp.Terms["id"]; len(got) != 2 || got[0] != "sepak bola^2" {
+		t.Errorf("sport id terms = %q", got)
+	}
+	if got := tp.Exclude["en"]; len(got) != 1 || got[0] != "esports" {
+		t.Errorf("sport exclude = %q", got)
+	}
+	if _, ok := c.TopicBySlug("nope"); ok {
+		t.Error("TopicBySlug(nope) found something")
+	}
+}
+
+func TestDefaults(t *testing.T) {
+	c := mustParse(t, strings.Replace(validYAML, "schedule: \"@every 15m\"\n", "", 1))
+	checks := []struct {
+		name      string
+		got, want any
+	}{
+		{"schedule", c.Schedule, DefaultSchedule},
+		{"driver", c.Storage.Driver, DefaultDriver},
+		{"dsn", c.Storage.DSN, DefaultDSN},
+		{"retention", c.Storage.Retention, DefaultRetention},
+		{"listen", c.Server.Listen, DefaultListen},
+		{"base_url", c.Server.BaseURL, "http://" + DefaultListen},
+		{"max_items", c.Publish.MaxItems, DefaultMaxItems},
+		{"title", c.Publish.Title, "warta"},
+		{"timeout", c.Fetch.Timeout, DefaultTimeout},
+		{"connect_timeout", c.Fetch.ConnectTimeout, DefaultConnectTimeout},
+		{"concurrency", c.Fetch.Concurrency, DefaultConcurrency},
+		{"per_host", c.Fetch.PerHost, DefaultPerHost},
+		{"max_body_bytes", c.Fetch.MaxBodyBytes, int64(DefaultMaxBodyBytes)},
+		{"user_agent", c.Fetch.UserAgent, DefaultUserAgent},
+		{"max_backoff", c.Fetch.MaxBackoff, DefaultMaxBackoff},
+		{"window", c.Dedupe.Window, DefaultWindow},
+		{"dedupe threshold", c.Dedupe.Threshold, 0.0},
+	}
+	for _, ch := range checks {
+		if ch.got != ch.want {
+			t.Errorf("%s = %v, want %v", ch.name, ch.got, ch.want)
+		}
+	}
+}
+
+func TestDefaultsFromListen(t *testing.T) {
+	c := mustParse(t, validYAML+"server:\n  listen: \":9000\"\n")
+	if c.Server.BaseURL != "http://localhost:9000" {
+		t.Errorf("base_url = %q, want http://localhost:9000", c.Server.BaseURL)
+	}
+	c = mustParse(t, validYAML+"server:\n  listen: 10.0.0.2:80\n  base_url: https://news.example/warta/\n")
+	if c.Server.BaseURL != "https://news.example/warta" {
+		t.Errorf("base_url = %q, want trailing slash trimmed", c.Server.BaseURL)
+	}
+}
+
+func TestDurations(t *testing.T) {
+	src := validYAML + `storage:
+  retention: 0
+fetch:
+  timeout: 45s
+  connect_timeout: "5s"
+  max_backoff: 1h30m
+dedupe:
+  window: 48h
+  threshold: 0.8
+`
+	c := mustParse(t, src)
+	checks := []struct {
+		name      string
+		got, want time.Duration
+	}{
+		{"retention (explicit 0 = forever)", c.Storage.Retention, 0},
+		{"timeout", c.Fetch.Timeout, 45 * time.Second},
+		{"connect_timeout", c.Fetch.ConnectTimeout, 5 * time.Second},
+		{"max_backoff", c.Fetch.MaxBackoff, 90 * time.Minute},
+		{"window", c.Dedupe.Window, 48 * time.Hour},
+	}
+	for _, ch := range checks {
+		if ch.got != ch.want {
+			t.Errorf("%s = %v, want %v", ch.name, ch.got, ch.want)
+		}
+	}
+	if c.Dedupe.Threshold != 0.8 {
+		t.Errorf("threshold = %v", c.Dedupe.Threshold)
+	}
+}
+
+func TestErrorsUnwrap(t *testing.T) {
+	_, err := Parse("t.yaml", []byte(strings.Replace(validYAML, "slug: sport", "slug: all", 1)))
+	var es Errors
+	if !errors.As(err, &es) || len(es) != 1 {
+		t.Fatalf("err = %#v, want Errors of 1", err)
+	}
+	var e *Error
+	if !errors.As(err, &e) {
+		t.Fatal("errors.As(*Error) failed")
+	}
+	if e.File != "t.yaml" || e.Line != 17 || e.Column != 5 || e.Field != "topics[1].slug" {
+		t.Errorf("error = %+v", e)
+	}
+}
+
+func TestErrorFormat(t *testing.T) {
+	cases := []struct {
+		e    Error
+		want string
+	}{
+		{Error{File: "config.yaml", Line: 12, Column: 5, Field: "sources[3].url", Msg: "bad"}, "config.yaml:12:5: sources[3].url: bad"},
+		{Error{File: "config.yaml", Field: "sources", Msg: "none"}, "config.yaml: sources: none"},
+		{Error{File: "c.yaml", Line: 3, Msg: "x"}, "c.yaml:3: x"},
+		{Error{Msg: "x"}, "x"},
+	}
+	for _, c := range cases {
+		if got := c.e.Error(); got != c.want {
+			t.Errorf("got %q, want %q", got, c.want)
+		}
+	}
+	es := Errors{&cases[0].e, &cases[1].e}
+	if got := es.Error(); got != cases[0].want+"\n"+cases[1].want {
+		t.Errorf("Errors.Error() = %q", got)
+	}
+}
+
+func BenchmarkParseRepoConfig(b *testing.B) {
+	data, err := os.ReadFile("../config.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Parse("config.yaml", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

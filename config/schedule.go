@@ -1,0 +1,65 @@
+package config
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/robfig/cron/v3"
+)
+
+// scheduleParser accepts five fields (no seconds) and descriptors such as
+// "@every 15m" and "@hourly", with an optional CRON_TZ= prefix.
+func scheduleParser() cron.Parser {
+	return cron.NewParser(cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
+}
+
+// ParseSchedule parses spec as warta's schedule, the syntax of the
+// "schedule" key. A time zone named by a CRON_TZ= (or TZ=) prefix must be
+// known, and an "@every" interval must be at least a minute, like the
+// finest five-field spec: fetching feeds more often is impolite.
+func ParseSchedule(spec string) (cron.Schedule, error) {
+	spec = strings.TrimSpace(spec)
+	if spec == "" {
+		return nil, fmt.Errorf("empty schedule")
+	}
+	_, rest, err := scheduleZone(spec)
+	if err != nil {
+		return nil, err
+	}
+	if every, ok := strings.CutPrefix(rest, "@every "); ok {
+		d, err := time.ParseDuration(strings.TrimSpace(every))
+		if err != nil {
+			return nil, fmt.Errorf("invalid cron spec %q: %w", spec, err)
+		}
+		if d < time.Minute {
+			return nil, fmt.Errorf("invalid cron spec %q: interval %s is shorter than 1m", spec, d)
+		}
+	}
+	s, err := scheduleParser().Parse(spec)
+	if err != nil {
+		return nil, fmt.Errorf("invalid cron spec %q: %w", spec, err)
+	}
+	return s, nil
+}
+
+// scheduleZone splits a CRON_TZ= (or TZ=) prefix off spec and loads its
+// zone; loc is nil when spec has no prefix.
+func scheduleZone(spec string) (loc *time.Location, rest string, err error) {
+	for _, prefix := range []string{"CRON_TZ=", "TZ="} {
+		if tz, ok := strings.CutPrefix(spec, prefix); ok {
+			zone, after, _ := strings.Cut(tz, " ")
+			loc, err := time.LoadLocation(zone)
+			if err != nil || zone == "" {
+				return nil, "", fmt.Errorf("unknown time zone %q in %s", zone, strings.TrimSuffix(prefix, "="))
+			}
+			return loc, strings.TrimSpace(after), nil
+		}
+	}
+	return nil, spec, nil
+}
+
+// ParseSchedule parses the configuration's schedule; see ParseSchedule.
+func (c *Config) ParseSchedule() (cron.Schedule, error) {
+	return ParseSchedule(c.Schedule)
+}

@@ -1,0 +1,339 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"net"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// ReservedSlug is the feed of all stories; no topic may take it.
+const ReservedSlug = "all"
+
+// Limits checked by validation.
+const (
+	MaxMaxItems = 10000
+	MinWindow   = time.Hour
+)
+
+// validator checks a decoded, defaulted Config and collects every problem.
+type validator struct {
+	cfg              *Config
+	ix               *index
+	file             string
+	baseURLDefaulted bool
+	errs             Errors
+}
+
+func (v *validator) errorf(path, format string, args ...any) {
+	p := v.ix.pos(path)
+	v.errs = append(v.errs, &Error{File: v.file, Line: p.line, Column: p.col, Field: path, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (v *validator) line(path string) int { return v.ix.pos(path).line }
+
+func (v *validator) validate() {
+	if _, err := ParseSchedule(v.cfg.Schedule); err != nil {
+		v.errorf("schedule", "%v", err)
+	}
+	slugs := v.topics()
+	v.sources(slugs)
+	v.storage()
+	v.server()
+	v.publish()
+	v.fetch()
+	v.dedupe()
+}
+
+// topics validates the topics and returns the valid-looking slugs, so
+// sources can be checked against them.
+func (v *validator) topics() map[string]bool {
+	c := v.cfg
+	if len(c.Topics) == 0 {
+		v.errorf("topics", "at least one topic is required")
+	}
+	forced := map[string]bool{}
+	for _, s := range c.Sources {
+		for _, t := range s.Topics {
+			forced[t] = true
+		}
+	}
+	slugs := map[string]bool{}
+	first := map[string]int{}
+	for i, t := range c.Topics {
+		at := fmt.Sprintf("topics[%d]", i)
+		switch {
+		case t.Slug == "":
+			v.errorf(at+".slug", "slug is required")
+		case !validSlug(t.Slug):
+			v.errorf(at+".slug", "invalid slug %q: want lower-case letters and digits in words joined by single hyphens, such as \"international-relations\"", t.Slug)
+		case t.Slug == ReservedSlug:
+			v.errorf(at+".slug", "slug %q is reserved for the feed of all stories", t.Slug)
+		default:
+			if j, dup := first[t.Slug]; dup {
+				v.errorf(at+".slug", "duplicate slug %q: also used by topics[%d] at line %d", t.Slug, j, v.line(fmt.Sprintf("topics[%d].slug", j)))
+			} else {
+				first[t.Slug] = i
+			}
+			slugs[t.Slug] = true
+		}
+		if strings.TrimSpace(t.Title) == "" {
+			v.errorf(at+".title", "title is required")
+		}
+		if t.IPTC != "" && !validIPTC(t.IPTC) {
+			v.errorf(at+".iptc", "invalid IPTC Media Topic code %q: want \"medtop:\" and 8 digits, such as \"medtop:11000000\"", t.IPTC)
+		}
+		terms := v.termSets(at+".terms", t.Terms)
+		v.termSets(at+".require", t.Require)
+		v.termSets(at+".exclude", t.Exclude)
+		if math.IsNaN(t.Threshold) || math.IsInf(t.Threshold, 0) || t.Threshold < 0 {
+			v.errorf(at+".threshold", "threshold must be a finite number >= 0, got %v", t.Threshold)
+		}
+		if terms == 0 && strings.TrimSpace(t.Expr) == "" && !forced[t.Slug] {
+			v.errorf(at, "topic %q has no terms and no expr, so no article can match it; add terms, or force it with a source's topics", t.Slug)
+		}
+	}
+	return slugs
+}
+
+// termSets checks a language → terms map and returns the number of terms.
+func (v *validator) termSets(at string, sets map[string][]string) int {
+	n := 0
+	for lang, terms := range sets {
+		lp := at + "." + lang
+		if msg := checkLanguage(lang); msg != "" {
+			v.errorf(lp, "%s", msg)
+		}
+		for j, term := range terms {
+			if _, _, err := ParseTerm(term); err != nil {
+				v.errorf(fmt.Sprintf("%s[%d]", lp, j), "%v", err)
+			}
+		}
+		n += len(terms)
+	}
+	return n
+}
+
+func (v *validator) sources(slugs map[string]bool) {
+	c := v.cfg
+	if len(c.Sources) == 0 {
+		v.errorf("sources", "at least one source is required")
+	}
+	names := map[string]int{}
+	urls := map[string]int{}
+	for i, s := range c.Sources {
+		at := fmt.Sprintf("sources[%d]", i)
+		if strings.TrimSpace(s.Name) == "" {
+			v.errorf(at+".name", "name is required")
+		} else {
+			key := strings.ToLower(strings.TrimSpace(s.Name))
+			if j, dup := names[key]; dup {
+				v.errorf(at+".name", "duplicate source name %q: also used by sources[%d] at line %d", s.Name, j, v.line(fmt.Sprintf("sources[%d].name", j)))
+			} else {
+				names[key] = i
+			}
+		}
+		if s.URL == "" {
+			v.errorf(at+".url", "url is required")
+		} else if key, err := checkFeedURL(s.URL); err != nil {
+			v.errorf(at+".url", "malformed URL %q: %v", s.URL, err)
+		} else if j, dup := urls[key]; dup {
+			v.errorf(at+".url", "duplicate url %q: also used by sources[%d] at line %d", s.URL, j, v.line(fmt.Sprintf("sources[%d].url", j)))
+		} else {
+			urls[key] = i
+		}
+		if s.Language != "" {
+			if msg := checkLanguage(s.Language); msg != "" {
+				v.errorf(at+".language", "%s", msg)
+			}
+		}
+		for j, t := range s.Topics {
+			if !slugs[t] {
+				v.errorf(fmt.Sprintf("%s.topics[%d]", at, j), "unknown topic %q%s", t, v.slugHint(t, slugs))
+			}
+		}
+		for slug, w := range s.Boost {
+			bp := at + ".boost." + slug
+			if !slugs[slug] {
+				v.errorf(bp, "unknown topic %q%s", slug, v.slugHint(slug, slugs))
+			}
+			if math.IsNaN(w) || math.IsInf(w, 0) || w <= 0 {
+				v.errorf(bp, "boost must be a finite number > 0, got %v", w)
+			}
+		}
+	}
+}
+
+// slugHint suggests the closest configured slug for a typo.
+func (v *validator) slugHint(s string, slugs map[string]bool) string {
+	best, bestD := "", 3
+	for k := range slugs {
+		if d := editDistance(s, k); d < bestD || (d == bestD && k < best) {
+			best, bestD = k, d
+		}
+	}
+	if best == "" || bestD >= len(s) {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+func (v *validator) storage() {
+	st := v.cfg.Storage
+	switch strings.ToLower(st.Driver) {
+	case "sqlite":
+		if st.Driver != "sqlite" {
+			v.errorf("storage.driver", "driver %q: write it \"sqlite\"", st.Driver)
+		}
+	case "postgres", "postgresql", "pgx":
+		v.errorf("storage.driver", "driver %q is not supported yet; use \"sqlite\"", st.Driver)
+	default:
+		v.errorf("storage.driver", "unknown driver %q; use \"sqlite\"", st.Driver)
+	}
+	if strings.TrimSpace(st.DSN) == "" {
+		v.errorf("storage.dsn", "dsn is required")
+	}
+	if st.Retention < 0 {
+		v.errorf("storage.retention", "retention must be >= 0 (0 keeps articles forever), got %s", st.Retention)
+	}
+}
+
+func (v *validator) server() {
+	s := v.cfg.Server
+	listenOK := true
+	if _, port, err := net.SplitHostPort(s.Listen); err != nil {
+		v.errorf("server.listen", "invalid listen address %q: want host:port, such as \"127.0.0.1:8080\" or \":8080\"", s.Listen)
+		listenOK = false
+	} else if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
+		v.errorf("server.listen", "invalid port %q in listen address %q: want 0..65535", port, s.Listen)
+		listenOK = false
+	}
+	if v.baseURLDefaulted && !listenOK {
+		return // derived from the bad listen address, already reported
+	}
+	u, err := url.Parse(s.BaseURL)
+	switch {
+	case err != nil:
+		v.errorf("server.base_url", "malformed URL %q: %v", s.BaseURL, err)
+	case u.Scheme != "http" && u.Scheme != "https":
+		v.errorf("server.base_url", "malformed URL %q: want an absolute http:// or https:// URL", s.BaseURL)
+	case u.Host == "":
+		v.errorf("server.base_url", "malformed URL %q: missing host", s.BaseURL)
+	case u.RawQuery != "" || u.Fragment != "":
+		v.errorf("server.base_url", "base URL %q must not have a query or fragment", s.BaseURL)
+	}
+}
+
+func (v *validator) publish() {
+	p := v.cfg.Publish
+	if p.MaxItems < 1 || p.MaxItems > MaxMaxItems {
+		v.errorf("publish.max_items", "max_items must be in 1..%d, got %d", MaxMaxItems, p.MaxItems)
+	}
+}
+
+func (v *validator) fetch() {
+	f := v.cfg.Fetch
+	for _, d := range []struct {
+		path string
+		val  time.Duration
+	}{{"fetch.timeout", f.Timeout}, {"fetch.connect_timeout", f.ConnectTimeout}, {"fetch.max_backoff", f.MaxBackoff}} {
+		if d.val <= 0 {
+			v.errorf(d.path, "must be a positive duration, got %s", d.val)
+		}
+	}
+	for _, n := range []struct {
+		path string
+		val  int64
+	}{{"fetch.concurrency", int64(f.Concurrency)}, {"fetch.per_host", int64(f.PerHost)}, {"fetch.max_body_bytes", f.MaxBodyBytes}} {
+		if n.val <= 0 {
+			v.errorf(n.path, "must be a positive number, got %d", n.val)
+		}
+	}
+	// A header value with a line break would inject headers.
+	if strings.ContainsAny(f.UserAgent, "\r\n\x00") {
+		v.errorf("fetch.user_agent", "user_agent must be one line")
+	}
+}
+
+func (v *validator) dedupe() {
+	d := v.cfg.Dedupe
+	if math.IsNaN(d.Threshold) || d.Threshold < 0 || d.Threshold > 1 {
+		v.errorf("dedupe.threshold", "threshold must be in [0,1], got %v", d.Threshold)
+	}
+	if d.Window < MinWindow {
+		v.errorf("dedupe.window", "window must be at least %s, got %s", fmtDuration(MinWindow), d.Window)
+	}
+}
+
+// checkFeedURL checks that raw is an absolute http(s) URL with a host and
+// returns the key under which duplicates are found (scheme and host are
+// case-insensitive).
+func checkFeedURL(raw string) (string, error) {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		// url.Error repeats the whole URL, which the message already quotes.
+		if ue, ok := errors.AsType[*url.Error](err); ok {
+			return "", ue.Err
+		}
+		return "", err
+	}
+	scheme := strings.ToLower(u.Scheme)
+	if scheme != "http" && scheme != "https" {
+		if scheme == "" {
+			return "", fmt.Errorf("want an absolute http:// or https:// URL")
+		}
+		return "", fmt.Errorf("scheme %q: want http or https", u.Scheme)
+	}
+	if u.Host == "" || u.Hostname() == "" {
+		return "", fmt.Errorf("missing host")
+	}
+	u.Scheme = scheme
+	u.Host = strings.ToLower(u.Host)
+	return u.String(), nil
+}
+
+// checkLanguage returns a message when lang is not a 2-letter lower-case
+// ISO 639-1 code.
+func checkLanguage(lang string) string {
+	if lang == "in" {
+		return `language "in" is the withdrawn code for Indonesian; write "id"`
+	}
+	if len(lang) != 2 || !isLower(lang[0]) || !isLower(lang[1]) {
+		return fmt.Sprintf("invalid language %q: want a 2-letter lower-case ISO 639-1 code, such as \"en\" or \"id\"", lang)
+	}
+	return ""
+}
+
+// validSlug reports whether s matches ^[a-z0-9]+(-[a-z0-9]+)*$.
+func validSlug(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' || strings.Contains(s, "--") {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !isLower(c) && !isDigit(c) && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// validIPTC reports whether s is a Media Topic qcode such as medtop:11000000.
+func validIPTC(s string) bool {
+	code, ok := strings.CutPrefix(s, "medtop:")
+	if !ok || len(code) != 8 {
+		return false
+	}
+	for i := 0; i < len(code); i++ {
+		if !isDigit(code[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func isLower(c byte) bool { return c >= 'a' && c <= 'z' }
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -1,0 +1,197 @@
+package config
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// edit returns validYAML with each old string replaced by the following new
+// one, panicking when old is missing so a stale test cannot pass vacuously.
+func edit(pairs ...string) string {
+	s := validYAML
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if !strings.Contains(s, pairs[i]) {
+			panic("edit: " + pairs[i] + " not in validYAML")
+		}
+		s = strings.Replace(s, pairs[i], pairs[i+1], 1)
+	}
+	return s
+}
+
+func TestParseErrors(t *testing.T) {
+	cases := []struct {
+		name string
+		src  string
+		want []string // each a prefix of one error, in order
+	}{
+		{"unknown top-level key", validYAML + "intervl: 15m\n",
+			[]string{`t.yaml:23:1: intervl: unknown field "intervl"`}},
+		{"unknown top-level key, near a known one", validYAML + "schedul: x\n",
+			[]string{`t.yaml:23:1: schedul: unknown field "schedul" (did you mean "schedule"?)`}},
+		{"unknown key in a source", edit("    language: en\n", "    langauge: en\n"),
+			[]string{`t.yaml:10:5: sources[1].langauge: unknown field "langauge" (did you mean "language"?)`}},
+		{"unknown key in a section", validYAML + "fetch:\n  timout: 5s\n",
+			[]string{`t.yaml:24:3: fetch.timout: unknown field "timout" (did you mean "timeout"?)`}},
+		{"bad cron spec", edit(`"@every 15m"`, `"61 * * * *"`),
+			[]string{`t.yaml:1:1: schedule: invalid cron spec "61 * * * *"`}},
+		{"seconds field not allowed", edit(`"@every 15m"`, `"0 0 * * * *"`),
+			[]string{`t.yaml:1:1: schedule: invalid cron spec "0 0 * * * *"`}},
+		{"interval too short", edit(`"@every 15m"`, `"@every 10s"`),
+			[]string{`t.yaml:1:1: schedule: invalid cron spec "@every 10s": interval 10s is shorter than 1m`}},
+		{"unknown CRON_TZ", edit(`"@every 15m"`, `"CRON_TZ=Mars/Olympus 0 * * * *"`),
+			[]string{`t.yaml:1:1: schedule: unknown time zone "Mars/Olympus" in CRON_TZ`}},
+		{"duplicate slug", edit("slug: sport", "slug: world"),
+			[]string{`t.yaml:17:5: topics[1].slug: duplicate slug "world": also used by topics[0] at line 12`}},
+		{"duplicate source name, other case", edit("name: BBC World", "name: antara DUNIA"),
+			[]string{`t.yaml:8:5: sources[1].name: duplicate source name "antara DUNIA": also used by sources[0] at line 3`}},
+		{"duplicate url, other host case", edit("https://feeds.bbci.co.uk/news/world/rss.xml", "https://WWW.antaranews.com/rss/dunia.xml"),
+			[]string{`t.yaml:9:5: sources[1].url: duplicate url "https://WWW.antaranews.com/rss/dunia.xml": also used by sources[0] at line 4`}},
+		{"malformed URL", edit("https://feeds.bbci.co.uk/news/world/rss.xml", "htp:/x"),
+			[]string{`t.yaml:9:5: sources[1].url: malformed URL "htp:/x": scheme "htp": want http or https`}},
+		{"relative URL", edit("https://feeds.bbci.co.uk/news/world/rss.xml", "/rss.xml"),
+			[]string{`t.yaml:9:5: sources[1].url: malformed URL "/rss.xml": want an absolute http:// or https:// URL`}},
+		{"URL without host", edit("https://feeds.bbci.co.uk/news/world/rss.xml", "https:///rss.xml"),
+			[]string{`t.yaml:9:5: sources[1].url: malformed URL "https:///rss.xml": missing host`}},
+		{"unparsable URL", edit("https://feeds.bbci.co.uk/news/world/rss.xml", `"http://a b.example/%zz"`),
+			[]string{`t.yaml:9:5: sources[1].url: malformed URL "http://a b.example/%zz": `}},
+		{"missing url, reported at the entry", edit("    url: https://feeds.bbci.co.uk/news/world/rss.xml\n", ""),
+			[]string{`t.yaml:8:3: sources[1].url: url is required`}},
+		{"missing name", edit("  - name: BBC World\n    url:", "  - url:"),
+			[]string{`t.yaml:8:3: sources[1].name: name is required`}},
+		{"unknown topic in a source's topics", edit("topics: [world]", "topics: [wrold]"),
+			[]string{`t.yaml:6:14: sources[0].topics[0]: unknown topic "wrold" (did you mean "world"?)`}},
+		{"unknown topic in a source's boost", edit("boost: {world: 1.5}", "boost: {sprot: 1.5}"),
+			[]string{`t.yaml:7:13: sources[0].boost.sprot: unknown topic "sprot" (did you mean "sport"?)`}},
+		{"boost not positive", edit("boost: {world: 1.5}", "boost: {world: -1}"),
+			[]string{`t.yaml:7:13: sources[0].boost.world: boost must be a finite number > 0, got -1`}},
+		{"boost infinite", edit("boost: {world: 1.5}", "boost: {world: .inf}"),
+			[]string{`t.yaml:7:13: sources[0].boost.world: boost must be a finite number > 0, got +Inf`}},
+		{"bad term weight", edit(`"kerja sama^1.5"`, `"x^abc"`),
+			[]string{`t.yaml:16:19: topics[0].terms.id[1]: term "x^abc": bad weight "abc": want a positive number`}},
+		{"zero term weight", edit(`"kerja sama^1.5"`, `"kerja sama^0"`),
+			[]string{`t.yaml:16:19: topics[0].terms.id[1]: term "kerja sama^0": bad weight "0"`}},
+		{"empty term", edit(`"kerja sama^1.5"`, `""`),
+			[]string{`t.yaml:16:19: topics[0].terms.id[1]: empty term`}},
+		{"weight without text", edit("[esports]", `["^2"]`),
+			[]string{`t.yaml:22:12: topics[1].exclude.en[0]: term "^2" has no text before ^`}},
+		{"reserved slug", edit("slug: sport", "slug: all"),
+			[]string{`t.yaml:17:5: topics[1].slug: slug "all" is reserved for the feed of all stories`}},
+		{"invalid slug", edit("slug: sport", "slug: Sport--News"),
+			[]string{`t.yaml:17:5: topics[1].slug: invalid slug "Sport--News"`}},
+		{"missing title", edit("    title: Sport\n", ""),
+			[]string{`t.yaml:17:3: topics[1].title: title is required`}},
+		{"bad term language", edit("      en: [foreign", "      EN: [foreign"),
+			[]string{`t.yaml:15:7: topics[0].terms.EN: invalid language "EN"`}},
+		{"withdrawn language code", edit("    language: id\n", "    language: in\n"),
+			[]string{`t.yaml:5:5: sources[0].language: language "in" is the withdrawn code for Indonesian; write "id"`}},
+		{"topic with nothing to match", edit("    terms:\n      id: [\"sepak bola^2\", liga]\n", ""),
+			[]string{`t.yaml:17:3: topics[1]: topic "sport" has no terms and no expr`}},
+		{"negative threshold", edit("    title: Sport\n", "    title: Sport\n    threshold: -1\n"),
+			[]string{`t.yaml:19:5: topics[1].threshold: threshold must be a finite number >= 0, got -1`}},
+		{"bad IPTC code", edit("    title: Sport\n", "    title: Sport\n    iptc: \"15000000\"\n"),
+			[]string{`t.yaml:19:5: topics[1].iptc: invalid IPTC Media Topic code "15000000"`}},
+		{"postgres not yet", validYAML + "storage:\n  driver: postgres\n",
+			[]string{`t.yaml:24:3: storage.driver: driver "postgres" is not supported yet; use "sqlite"`}},
+		{"unknown driver", validYAML + "storage:\n  driver: mysql\n",
+			[]string{`t.yaml:24:3: storage.driver: unknown driver "mysql"`}},
+		{"negative retention", validYAML + "storage:\n  retention: -1h\n",
+			[]string{`t.yaml:24:3: storage.retention: retention must be >= 0`}},
+		{"listen without port; base_url not blamed", validYAML + "server:\n  listen: localhost\n",
+			[]string{`t.yaml:24:3: server.listen: invalid listen address "localhost"`}},
+		{"listen port out of range", validYAML + "server:\n  listen: \":70000\"\n",
+			[]string{`t.yaml:24:3: server.listen: invalid port "70000"`}},
+		{"base_url not http", validYAML + "server:\n  base_url: ftp://news.example/\n",
+			[]string{`t.yaml:24:3: server.base_url: malformed URL "ftp://news.example": want an absolute http:// or https:// URL`}},
+		{"max_items too large", validYAML + "publish:\n  max_items: 20000\n",
+			[]string{`t.yaml:24:3: publish.max_items: max_items must be in 1..10000, got 20000`}},
+		{"max_items negative", validYAML + "publish:\n  max_items: -3\n",
+			[]string{`t.yaml:24:3: publish.max_items: max_items must be in 1..10000, got -3`}},
+		{"fetch numbers negative", validYAML + "fetch:\n  timeout: -5s\n  concurrency: -1\n",
+			[]string{`t.yaml:24:3: fetch.timeout: must be a positive duration, got -5s`, `t.yaml:25:3: fetch.concurrency: must be a positive number, got -1`}},
+		{"dedupe out of range", validYAML + "dedupe:\n  threshold: 1.5\n  window: 30m\n",
+			[]string{`t.yaml:24:3: dedupe.threshold: threshold must be in [0,1], got 1.5`, `t.yaml:25:3: dedupe.window: window must be at least 1h, got 30m0s`}},
+		{"nothing configured", "schedule: \"@hourly\"\n",
+			[]string{`t.yaml: topics: at least one topic is required`, `t.yaml: sources: at least one source is required`}},
+		{"empty file", "",
+			[]string{`t.yaml: topics: at least one topic is required`, `t.yaml: sources: at least one source is required`}},
+		{"string for an integer", validYAML + "publish:\n  max_items: many\n",
+			[]string{`t.yaml:24:14: publish.max_items: want an integer, got a string`}},
+		{"integer out of range", validYAML + "fetch:\n  max_body_bytes: 99999999999999999999999\n",
+			[]string{`t.yaml:24:19: fetch.max_body_bytes: integer 99999999999999999999999 out of range`}},
+		{"second document", validYAML + "---\nschedule: x\n",
+			[]string{`t.yaml:23:1: more than one YAML document; warta reads one`}},
+		{"newline in user agent", validYAML + "fetch:\n  user_agent: \"a\\nb\"\n",
+			[]string{`t.yaml:24:3: fetch.user_agent: user_agent must be one line`}},
+		{"list for a mapping", edit("boost: {world: 1.5}", "boost: [world]"),
+			[]string{`t.yaml:7:12: sources[0].boost: want a mapping, got a list`}},
+		{"list at top level", "- a\n- b\n",
+			[]string{`t.yaml:1:1: want a mapping, got a list`}},
+		{"unknown key merged in, caught by the strict decoder", edit("sources:\n", "sources:\n  - name: x\n    <<: {url: 'https://x.example/', bogus: 1}\n"),
+			[]string{`t.yaml:4:37: unknown field "bogus"`}},
+		{"bad duration", validYAML + "fetch:\n  timeout: 10 minutes\n",
+			[]string{`t.yaml:24:12: fetch.timeout: invalid duration "10 minutes"`}},
+		{"duration without unit", validYAML + "fetch:\n  timeout: 10\n",
+			[]string{`t.yaml:24:12: fetch.timeout: want a duration such as 30s, 15m or 72h, got an integer "10"`}},
+		{"mapping for a list", "sources: {name: x}\n",
+			[]string{`t.yaml:1:10: sources: want a list, got a mapping`}},
+		{"tab indentation", validYAML + "fetch:\n\ttimeout: 5s\n",
+			[]string{"t.yaml:24:1: found character '\t' that cannot start any token"}},
+		{"bad indentation", "sources:\n  - name: a\n   url: x\n",
+			[]string{`t.yaml:3:4: value is not allowed in this context`}},
+		{"duplicate key", validYAML + "schedule: \"@hourly\"\n",
+			[]string{`t.yaml:23:1: mapping key "schedule" already defined at [1:1]`}},
+		{"several errors at once",
+			edit(`"@every 15m"`, `"bogus"`, "https://feeds.bbci.co.uk/news/world/rss.xml", "htp:/x", "slug: sport", "slug: world") + "intervl: 1h\n",
+			[]string{
+				`t.yaml:1:1: schedule: invalid cron spec "bogus"`,
+				`t.yaml:9:5: sources[1].url: malformed URL "htp:/x"`,
+				`t.yaml:17:5: topics[1].slug: duplicate slug "world"`,
+				`t.yaml:23:1: intervl: unknown field "intervl"`,
+			}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := Parse("t.yaml", []byte(tc.src))
+			if err == nil {
+				t.Fatalf("no error, want %q", tc.want)
+			}
+			if c != nil {
+				t.Error("config returned with an error")
+			}
+			var es Errors
+			if !errors.As(err, &es) {
+				t.Fatalf("err is %T, want Errors", err)
+			}
+			if len(es) != len(tc.want) {
+				t.Fatalf("got %d errors, want %d:\n%v", len(es), len(tc.want), err)
+			}
+			for i, w := range tc.want {
+				if got := es[i].Error(); !strings.HasPrefix(got, w) {
+					t.Errorf("error %d:\n got %q\nwant %q...", i, got, w)
+				}
+			}
+		})
+	}
+}
+
+func TestParseAccepts(t *testing.T) {
+	cases := []struct{ name, src string }{
+		{"CRON_TZ", edit(`"@every 15m"`, `"CRON_TZ=Asia/Jakarta 0 * * * *"`)},
+		{"descriptor", edit(`"@every 15m"`, `"@hourly"`)},
+		{"five fields", edit(`"@every 15m"`, `"*/10 6-22 * * 1-5"`)},
+		{"topic forced by a source needs no terms",
+			edit("topics: [world]", "topics: [world, sport]", "    terms:\n      id: [\"sepak bola^2\", liga]\n", "")},
+		{"topic with only an expr", edit("    terms:\n      id: [\"sepak bola^2\", liga]\n", "    expr: football OR soccer\n")},
+		{"any two-letter language", edit("    language: en\n", "    language: ms\n")},
+		{"ipv6 listen", validYAML + "server:\n  listen: \"[::1]:8080\"\n"},
+		{"anchors and aliases", edit("boost: {world: 1.5}", "boost: &b {world: 1.5}", "    language: en\n", "    language: en\n    boost: *b\n")},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, err := Parse("t.yaml", []byte(tc.src)); err != nil {
+				t.Fatalf("Parse: %v", err)
+			}
+		})
+	}
+}
