@@ -1,0 +1,95 @@
+package fetch
+
+import (
+	"bufio"
+	"bytes"
+	"compress/flate"
+	"compress/gzip"
+	"compress/zlib"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+)
+
+// maxGzipLayers allows one gzip layer from Content-Encoding plus one inside
+// it (a .xml.gz file served with Content-Encoding: gzip). More is a trick.
+const maxGzipLayers = 2
+
+// drainLimit is how much of an unwanted body is read so the connection can
+// be reused; past it closing the connection is cheaper.
+const drainLimit = 64 << 10
+
+// readBody returns the decoded body of resp, at most limit bytes after
+// decompression. Bodies that look like gzip are decoded whatever the headers
+// say: servers gzip unasked, label .gz files as plain, or claim gzip and
+// send plain text, and a feed parser can never use gzip bytes.
+func readBody(resp *http.Response, rawURL string, limit int64) ([]byte, error) {
+	enc := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding")))
+	var r io.Reader = bufio.NewReader(resp.Body)
+	switch enc {
+	case "", "identity", "gzip", "x-gzip":
+		// Decided by sniffing below.
+	case "deflate":
+		d, err := deflateReader(r.(*bufio.Reader))
+		if err != nil {
+			return nil, fmt.Errorf("fetch: %s: deflate: %w", rawURL, err)
+		}
+		r = d
+	default:
+		return nil, fmt.Errorf("%w: %s: %q", ErrUnsupportedEncoding, rawURL, enc)
+	}
+	if enc == "" || enc == "identity" {
+		if resp.ContentLength > limit {
+			return nil, fmt.Errorf("%w: %s: content length %d over %d bytes",
+				ErrTooLarge, rawURL, resp.ContentLength, limit)
+		}
+	}
+	for range maxGzipLayers {
+		br, ok := r.(*bufio.Reader)
+		if !ok {
+			br = bufio.NewReader(r)
+		}
+		r = br
+		magic, _ := br.Peek(2)
+		if len(magic) < 2 || magic[0] != 0x1f || magic[1] != 0x8b {
+			break
+		}
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("fetch: %s: gzip: %w", rawURL, err)
+		}
+		r = zr
+	}
+
+	var buf bytes.Buffer
+	if n := resp.ContentLength; n > 0 && n <= limit {
+		// A hint only; compressed bodies grow past it. ReadFrom wants
+		// MinRead spare bytes to detect EOF without growing.
+		buf.Grow(int(n) + bytes.MinRead)
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(r, limit+1)); err != nil {
+		return nil, fmt.Errorf("fetch: read %s: %w", rawURL, err)
+	}
+	if int64(buf.Len()) > limit {
+		return nil, fmt.Errorf("%w: %s: over %d bytes", ErrTooLarge, rawURL, limit)
+	}
+	return buf.Bytes(), nil
+}
+
+// deflateReader decodes HTTP "deflate", which RFC 9110 defines as zlib but
+// some servers send as raw DEFLATE; the zlib header tells them apart.
+func deflateReader(br *bufio.Reader) (io.Reader, error) {
+	h, _ := br.Peek(2)
+	if len(h) == 2 && h[0]&0x0f == 8 && (uint16(h[0])<<8|uint16(h[1]))%31 == 0 {
+		return zlib.NewReader(br)
+	}
+	return flate.NewReader(br), nil
+}
+
+// drain reads what is left of an unwanted body (bounded) and closes it, so
+// the keep-alive connection can serve the next request.
+func drain(body io.ReadCloser) {
+	_, _ = io.Copy(io.Discard, io.LimitReader(body, drainLimit))
+	_ = body.Close()
+}

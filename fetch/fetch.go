@@ -1,0 +1,300 @@
+package fetch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// Request is one feed to fetch, with the validators from the last fetch.
+type Request struct {
+	URL          string
+	ETag         string
+	LastModified string
+}
+
+// Result is a successful fetch: a 2xx with its body, or a 304.
+type Result struct {
+	// URL is the final URL after redirects.
+	URL        string
+	StatusCode int
+	// NotModified is set on 304: Body is nil, nothing to parse.
+	NotModified bool
+	Body        []byte
+	// ContentType is the response's Content-Type header; its charset
+	// matters to the parser.
+	ContentType string
+	// ETag and LastModified are the validators to send next time. On 304
+	// the request's are kept when the server sends none.
+	ETag         string
+	LastModified string
+	// PermanentRedirect is the new location when 301/308 redirects moved
+	// the feed, so the caller can log it or update the source. Only
+	// permanent hops from the start of the chain count: after a temporary
+	// redirect the target is not a promise.
+	PermanentRedirect string
+	// FetchedAt is when the response arrived.
+	FetchedAt time.Time
+}
+
+// Fetcher fetches feeds over one shared HTTP client. It is safe for
+// concurrent use.
+type Fetcher struct {
+	opts   Options
+	client *http.Client
+	hosts  *hostLimiter
+	log    *slog.Logger
+}
+
+// New returns a Fetcher. Zero Options fields get defaults; a nil logger
+// discards.
+func New(opts Options, logger *slog.Logger) *Fetcher {
+	opts = opts.withDefaults()
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	dialer := &net.Dialer{Timeout: opts.ConnectTimeout, KeepAlive: 30 * time.Second}
+	transport := &http.Transport{
+		Proxy:                 http.ProxyFromEnvironment,
+		DialContext:           dialer.DialContext,
+		TLSHandshakeTimeout:   opts.ConnectTimeout,
+		ResponseHeaderTimeout: opts.Timeout,
+		ExpectContinueTimeout: time.Second,
+		MaxIdleConns:          100,
+		MaxIdleConnsPerHost:   opts.PerHost,
+		IdleConnTimeout:       90 * time.Second,
+		ForceAttemptHTTP2:     true,
+		// We ask for gzip and decode it ourselves so MaxBodyBytes
+		// counts decompressed bytes.
+		DisableCompression: true,
+	}
+	return &Fetcher{
+		opts: opts,
+		client: &http.Client{
+			Transport: transport,
+			// Redirects are followed by Fetch, hop by hop, to record
+			// permanent moves and take each host's slot.
+			CheckRedirect: func(*http.Request, []*http.Request) error {
+				return http.ErrUseLastResponse
+			},
+		},
+		hosts: newHostLimiter(opts.PerHost),
+		log:   logger,
+	}
+}
+
+// Close releases idle connections. The Fetcher stays usable.
+func (f *Fetcher) Close() {
+	f.client.CloseIdleConnections()
+}
+
+// Fetch downloads req.URL. It returns a Result for 2xx and 304, a
+// *StatusError for any other final status, and a wrapped error otherwise
+// (ErrTooLarge, ErrTooManyRedirects, network errors, ctx errors). The
+// whole fetch is bounded by Options.Timeout; every timeout error matches
+// errors.Is(err, context.DeadlineExceeded).
+func (f *Fetcher) Fetch(ctx context.Context, req Request) (*Result, error) {
+	start := time.Now()
+	res, err := f.fetch(ctx, req)
+	attrs := []slog.Attr{
+		slog.String("url", req.URL),
+		slog.Duration("duration", time.Since(start)),
+	}
+	var se *StatusError
+	switch {
+	case err == nil:
+		attrs = append(attrs, slog.Int("status", res.StatusCode), slog.Int("bytes", len(res.Body)))
+		if res.URL != req.URL {
+			attrs = append(attrs, slog.String("final_url", res.URL))
+		}
+	case errors.As(err, &se):
+		attrs = append(attrs, slog.Int("status", se.StatusCode), slog.Any("error", err))
+	default:
+		attrs = append(attrs, slog.Any("error", err))
+	}
+	f.log.LogAttrs(ctx, slog.LevelDebug, "fetch", attrs...)
+	return res, err
+}
+
+func (f *Fetcher) fetch(parent context.Context, req Request) (*Result, error) {
+	u, err := parseHTTPURL(req.URL)
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithTimeout(parent, f.opts.Timeout)
+	defer cancel()
+	res, err := f.follow(ctx, u, req)
+	if err != nil && parent.Err() == nil && !errors.Is(err, context.DeadlineExceeded) &&
+		(ctx.Err() != nil || isTimeout(err)) {
+		// Our deadline, or the transport's header timeout, surfaced as
+		// some other error; make every timeout test the same way.
+		err = &timeoutError{err: err, after: f.opts.Timeout}
+	}
+	return res, err
+}
+
+// follow sends req to u and follows redirects, taking the per-host slot
+// for each hop separately.
+func (f *Fetcher) follow(ctx context.Context, u *url.URL, req Request) (*Result, error) {
+	var moved string
+	permanentSoFar := true
+	for hops := 0; ; hops++ {
+		resp, release, err := f.roundTrip(ctx, u, req)
+		if err != nil {
+			return nil, err
+		}
+		loc := resp.Header.Get("Location")
+		if !isRedirect(resp.StatusCode) || loc == "" {
+			defer release()
+			res, err := f.result(resp, u, req)
+			if res != nil {
+				res.PermanentRedirect = moved
+			}
+			return res, err
+		}
+		drain(resp.Body)
+		release()
+		if hops >= f.opts.MaxRedirects {
+			return nil, fmt.Errorf("%w: %s: more than %d", ErrTooManyRedirects, req.URL, f.opts.MaxRedirects)
+		}
+		next, err := u.Parse(loc)
+		if err != nil {
+			return nil, fmt.Errorf("fetch: %s: bad redirect location %q: %w", u, loc, err)
+		}
+		if next, err = checkHTTPURL(next); err != nil {
+			return nil, fmt.Errorf("fetch: %s: redirect: %w", u, err)
+		}
+		next.Fragment, next.RawFragment = "", ""
+		permanent := resp.StatusCode == http.StatusMovedPermanently || resp.StatusCode == http.StatusPermanentRedirect
+		permanentSoFar = permanentSoFar && permanent
+		if permanentSoFar {
+			moved = next.String()
+		}
+		u = next
+	}
+}
+
+// roundTrip sends one GET once a slot for u's host is free. On success the
+// caller owns resp.Body and must call release after reading it.
+func (f *Fetcher) roundTrip(ctx context.Context, u *url.URL, req Request) (*http.Response, func(), error) {
+	release, err := f.hosts.acquire(ctx, strings.ToLower(u.Hostname()))
+	if err != nil {
+		return nil, nil, fmt.Errorf("fetch: %s: waiting for host slot: %w", u, err)
+	}
+	hreq, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		release()
+		return nil, nil, fmt.Errorf("fetch: %w", err)
+	}
+	h := hreq.Header
+	h.Set("User-Agent", f.opts.UserAgent)
+	h.Set("Accept", accept)
+	h.Set("Accept-Encoding", "gzip")
+	if req.ETag != "" {
+		h.Set("If-None-Match", req.ETag)
+	}
+	if req.LastModified != "" {
+		h.Set("If-Modified-Since", req.LastModified)
+	}
+	resp, err := f.client.Do(hreq)
+	if err != nil {
+		release()
+		return nil, nil, fmt.Errorf("fetch: %w", err)
+	}
+	return resp, release, nil
+}
+
+// result turns a final (non-redirect) response into a Result or an error.
+func (f *Fetcher) result(resp *http.Response, u *url.URL, req Request) (*Result, error) {
+	now := time.Now()
+	code := resp.StatusCode
+	res := &Result{
+		URL:          u.String(),
+		StatusCode:   code,
+		ContentType:  resp.Header.Get("Content-Type"),
+		ETag:         resp.Header.Get("ETag"),
+		LastModified: resp.Header.Get("Last-Modified"),
+		FetchedAt:    now,
+	}
+	switch {
+	case code == http.StatusNotModified:
+		drain(resp.Body)
+		res.NotModified = true
+		if res.ETag == "" {
+			res.ETag = req.ETag
+		}
+		if res.LastModified == "" {
+			res.LastModified = req.LastModified
+		}
+		return res, nil
+	case code >= 200 && code <= 299:
+		defer resp.Body.Close()
+		body, err := readBody(resp, u.String(), f.opts.MaxBodyBytes)
+		if err != nil {
+			return nil, err
+		}
+		res.Body = body
+		return res, nil
+	default:
+		drain(resp.Body)
+		se := &StatusError{StatusCode: code}
+		if code == http.StatusTooManyRequests || code == http.StatusServiceUnavailable {
+			se.RetryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), now)
+		}
+		return nil, se
+	}
+}
+
+// timeoutError marks a timeout as context.DeadlineExceeded whichever layer
+// noticed it first.
+type timeoutError struct {
+	err   error
+	after time.Duration
+}
+
+func (e *timeoutError) Error() string   { return fmt.Sprintf("%v (timeout %v)", e.err, e.after) }
+func (e *timeoutError) Unwrap() []error { return []error{e.err, context.DeadlineExceeded} }
+
+func isTimeout(err error) bool {
+	var t interface{ Timeout() bool }
+	return errors.As(err, &t) && t.Timeout()
+}
+
+func isRedirect(code int) bool {
+	switch code {
+	case http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther,
+		http.StatusTemporaryRedirect, http.StatusPermanentRedirect:
+		return true
+	}
+	return false
+}
+
+// parseHTTPURL parses a feed URL, accepting only absolute http(s) URLs.
+func parseHTTPURL(raw string) (*url.URL, error) {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		return nil, fmt.Errorf("fetch: %w", err)
+	}
+	u, err = checkHTTPURL(u)
+	if err != nil {
+		return nil, fmt.Errorf("fetch: %q: %w", raw, err)
+	}
+	return u, nil
+}
+
+// errNotHTTP reports a URL that is not absolute http(s).
+var errNotHTTP = errors.New("not an absolute http(s) URL")
+
+func checkHTTPURL(u *url.URL) (*url.URL, error) {
+	u.Scheme = strings.ToLower(u.Scheme)
+	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, errNotHTTP
+	}
+	return u, nil
+}
