@@ -1,0 +1,160 @@
+package publish
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/warta-news/warta/article"
+)
+
+// atomNS is the Atom namespace.
+const atomNS = "http://www.w3.org/2005/Atom"
+
+// The atom* types mirror RFC 4287 closely enough to express what
+// gorilla/feeds cannot: several categories per entry, a feed id distinct
+// from its links, rel=self beside rel=alternate, published and xml:lang.
+type atomFeed struct {
+	XMLName   xml.Name      `xml:"feed"`
+	Xmlns     string        `xml:"xmlns,attr"`
+	ID        string        `xml:"id"`
+	Title     atomText      `xml:"title"`
+	Subtitle  *atomText     `xml:"subtitle,omitempty"`
+	Updated   string        `xml:"updated"`
+	Links     []atomLink    `xml:"link"`
+	Author    *atomPerson   `xml:"author,omitempty"`
+	Generator atomGenerator `xml:"generator"`
+	Entries   []atomEntry   `xml:"entry"`
+}
+
+type atomText struct {
+	Type string `xml:"type,attr,omitempty"`
+	Body string `xml:",chardata"`
+}
+
+type atomLink struct {
+	Href  string `xml:"href,attr"`
+	Rel   string `xml:"rel,attr,omitempty"`
+	Type  string `xml:"type,attr,omitempty"`
+	Title string `xml:"title,attr,omitempty"`
+}
+
+type atomPerson struct {
+	Name string `xml:"name"`
+	URI  string `xml:"uri,omitempty"`
+}
+
+type atomGenerator struct {
+	URI  string `xml:"uri,attr,omitempty"`
+	Body string `xml:",chardata"`
+}
+
+type atomCategory struct {
+	Term   string `xml:"term,attr"`
+	Scheme string `xml:"scheme,attr,omitempty"`
+	Label  string `xml:"label,attr,omitempty"`
+}
+
+type atomSource struct {
+	Title string     `xml:"title,omitempty"`
+	Links []atomLink `xml:"link"`
+}
+
+type atomEntry struct {
+	Lang       string         `xml:"http://www.w3.org/XML/1998/namespace lang,attr,omitempty"`
+	ID         string         `xml:"id"`
+	Title      atomText       `xml:"title"`
+	Links      []atomLink     `xml:"link"`
+	Updated    string         `xml:"updated"`
+	Published  string         `xml:"published,omitempty"`
+	Author     *atomPerson    `xml:"author,omitempty"`
+	Categories []atomCategory `xml:"category"`
+	Summary    *atomText      `xml:"summary,omitempty"`
+	Content    *atomText      `xml:"content,omitempty"`
+	Source     *atomSource    `xml:"source,omitempty"`
+}
+
+// WriteAtom writes f as an RFC 4287 Atom feed, one entry per story.
+func WriteAtom(w io.Writer, f *Feed) error {
+	doc := atomFeed{
+		Xmlns:   atomNS,
+		ID:      cleanText(f.FeedURL("atom")),
+		Title:   atomText{Body: cleanText(f.Title)},
+		Updated: rfc3339(f.Updated()),
+		Links: []atomLink{
+			{Href: cleanText(f.FeedURL("atom")), Rel: "self", Type: "application/atom+xml"},
+			{Href: cleanText(f.HomeURL()), Rel: "alternate", Type: "text/html"},
+		},
+		Generator: atomGenerator{URI: generatorURI, Body: "warta"},
+	}
+	if d := strings.TrimSpace(cleanText(f.Description)); d != "" {
+		doc.Subtitle = &atomText{Body: d}
+	}
+	author := strings.TrimSpace(cleanText(f.Author))
+	if author == "" {
+		author = "warta"
+	}
+	doc.Author = &atomPerson{Name: author, URI: cleanText(f.HomeURL())}
+	for _, s := range f.stories() {
+		doc.Entries = append(doc.Entries, atomStoryEntry(f, s))
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return fmt.Errorf("publish: write atom: %w", err)
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return fmt.Errorf("publish: write atom: %w", err)
+	}
+	if _, err := io.WriteString(w, "\n"); err != nil {
+		return fmt.Errorf("publish: write atom: %w", err)
+	}
+	return nil
+}
+
+// atomStoryEntry renders one story as an entry.
+func atomStoryEntry(f *Feed, s *article.Story) atomEntry {
+	lead := s.Lead
+	e := atomEntry{
+		Lang:    validLang(lead.Language),
+		ID:      cleanText(StoryEntryID(s)),
+		Title:   atomText{Body: storyTitle(s)},
+		Updated: rfc3339(storyUpdated(s)),
+	}
+	if !lead.Published.IsZero() {
+		e.Published = rfc3339(lead.Published)
+	}
+	if u := articleURL(lead); u != "" {
+		e.Links = append(e.Links, atomLink{Href: u, Rel: "alternate", Type: "text/html"})
+	}
+	for _, c := range storyCopies(s) {
+		e.Links = append(e.Links, atomLink{Href: c.URL, Rel: "related", Type: "text/html", Title: c.Source})
+	}
+	if a := storyAuthor(s); a != "" {
+		e.Author = &atomPerson{Name: a}
+	}
+	for _, slug := range storyTopics(s) {
+		e.Categories = append(e.Categories, atomCategory{
+			Term:   cleanText(slug),
+			Scheme: cleanText(f.CategoryScheme()),
+			Label:  cleanText(f.Label(slug)),
+		})
+	}
+	if sum := strings.TrimSpace(cleanText(lead.Summary)); sum != "" {
+		e.Summary = &atomText{Type: "html", Body: sum}
+	}
+	// An entry without an alternate link needs content to be valid, even
+	// empty content.
+	if body := storyBody(s); body != "" || len(e.Links) == 0 || e.Links[0].Rel != "alternate" {
+		e.Content = &atomText{Type: "html", Body: body}
+	}
+	if name := strings.TrimSpace(cleanText(lead.Source)); name != "" {
+		src := &atomSource{Title: name}
+		if site := siteURL(lead); site != "" {
+			src.Links = []atomLink{{Href: site, Rel: "alternate", Type: "text/html"}}
+		}
+		e.Source = src
+	}
+	return e
+}

@@ -1,0 +1,58 @@
+package publish
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// writeFiles writes every feed's Atom document to <Dir>/<slug>.atom. Each
+// file is replaced atomically (temporary file, fsync, rename), so a reader
+// or web server never sees half a feed.
+func (p *Publisher) writeFiles(ctx context.Context, snap *snapshot) error {
+	if err := os.MkdirAll(p.opts.Dir, 0o755); err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	for _, f := range p.feeds {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("publish: write files: %w", err)
+		}
+		path := filepath.Join(p.opts.Dir, f.Slug+".atom")
+		if err := writeFileAtomic(path, snap.atom[f.Slug]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeFileAtomic replaces path with data.
+func writeFileAtomic(path string, data []byte) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return fmt.Errorf("publish: write %s: %w", path, err)
+	}
+	// CreateTemp makes the file private; feeds are public documents.
+	if err = tmp.Chmod(0o644); err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("publish: sync %s: %w", path, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("publish: close %s: %w", path, err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,79 @@
+package publish
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+func TestRefreshWritesFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public", "feeds") // created by Refresh
+	p, lister := newTestPublisher(t, Options{Dir: dir})
+	ctx := context.Background()
+	if err := p.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	h := p.Handler()
+	check := func() {
+		t.Helper()
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		want := []string{"all.atom", "economy.atom", "international-relations.atom", "sport.atom"}
+		if !slices.Equal(names, want) {
+			t.Fatalf("files = %q, want %q (no temporary files left)", names, want)
+		}
+		for _, name := range want {
+			path := filepath.Join(dir, name)
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			served := get(t, h, "GET", "/feeds/"+name, nil).Body.Bytes()
+			if !bytes.Equal(data, served) {
+				t.Errorf("%s differs from the served feed", name)
+			}
+			info, err := os.Stat(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if info.Mode().Perm() != 0o644 {
+				t.Errorf("%s mode = %v, want 0644", name, info.Mode().Perm())
+			}
+		}
+	}
+	check()
+	jingValidate(t, filepath.Join(dir, "all.atom"))
+	feedparserCheck(t, filepath.Join(dir, "all.atom"), 3)
+
+	// A second refresh with new content replaces the files in place.
+	lister.set(testStories()[:1])
+	if err := p.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	check()
+	feedparserCheck(t, filepath.Join(dir, "all.atom"), 1)
+}
+
+func TestRefreshFileError(t *testing.T) {
+	// Dir is a regular file: the feeds are still served, the error is told.
+	file := filepath.Join(t.TempDir(), "not-a-dir")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, _ := newTestPublisher(t, Options{Dir: file})
+	if err := p.Refresh(context.Background()); err == nil {
+		t.Fatal("Refresh succeeded though Dir cannot be created")
+	}
+	if rec := get(t, p.Handler(), "GET", "/feeds/all.atom", nil); rec.Code != 200 {
+		t.Errorf("feeds not served after a file error: %d", rec.Code)
+	}
+}

@@ -1,0 +1,116 @@
+package publish
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/gorilla/feeds"
+)
+
+// The rss* wrappers extend gorilla/feeds' RSS types where RSS readers expect
+// more than it writes: one <category> per topic (gorilla has a single
+// string), <dc:creator> for author names (RSS <author> must be an email
+// address) and an atom:link rel=self on the channel. encoding/xml lets a
+// shallower field shadow an embedded one with the same element name.
+type rssDoc struct {
+	XMLName   xml.Name    `xml:"rss"`
+	Version   string      `xml:"version,attr"`
+	ContentNS string      `xml:"xmlns:content,attr"`
+	DCNS      string      `xml:"xmlns:dc,attr"`
+	AtomNS    string      `xml:"xmlns:atom,attr"`
+	Channel   *rssChannel `xml:"channel"`
+}
+
+type rssChannel struct {
+	*feeds.RssFeed
+	SelfLink rssAtomLink `xml:"atom:link"`
+	Items    []*rssItem  `xml:"item"`
+}
+
+type rssAtomLink struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr"`
+	Type string `xml:"type,attr"`
+}
+
+type rssItem struct {
+	*feeds.RssItem
+	Creator    string   `xml:"dc:creator,omitempty"`
+	Categories []string `xml:"category"`
+}
+
+// WriteRSS writes f as an RSS 2.0 feed, one item per story.
+func WriteRSS(w io.Writer, f *Feed) error {
+	gf := &feeds.Feed{
+		Title:       cleanText(f.Title),
+		Link:        &feeds.Link{Href: cleanText(f.HomeURL())},
+		Description: cleanText(f.Description),
+		Updated:     f.Updated(),
+	}
+	if gf.Description == "" {
+		gf.Description = gf.Title // RSS requires a description
+	}
+	ch := (&feeds.Rss{Feed: gf}).RssFeed()
+	ch.Generator = "warta"
+	ch.Items = nil
+	channel := &rssChannel{
+		RssFeed:  ch,
+		SelfLink: rssAtomLink{Href: cleanText(f.FeedURL("rss")), Rel: "self", Type: "application/rss+xml"},
+	}
+	for _, s := range f.stories() {
+		lead := s.Lead
+		it := &feeds.RssItem{
+			Title:       storyTitle(s),
+			Link:        articleURL(lead),
+			Description: strings.TrimSpace(cleanText(lead.Summary)),
+			Guid:        &feeds.RssGuid{Id: cleanText(StoryEntryID(s)), IsPermaLink: "false"},
+		}
+		if body := storyBody(s); body != "" {
+			it.Content = &feeds.RssContent{Content: body}
+			if it.Description == "" {
+				it.Description = body
+			}
+		}
+		if t := rssDate(lead.Published, storyUpdated(s)); t != "" {
+			it.PubDate = t
+		}
+		item := &rssItem{RssItem: it, Creator: storyAuthor(s)}
+		for _, slug := range storyTopics(s) {
+			item.Categories = append(item.Categories, cleanText(f.Label(slug)))
+		}
+		channel.Items = append(channel.Items, item)
+	}
+	doc := rssDoc{
+		Version:   "2.0",
+		ContentNS: "http://purl.org/rss/1.0/modules/content/",
+		DCNS:      "http://purl.org/dc/elements/1.1/",
+		AtomNS:    atomNS,
+		Channel:   channel,
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return fmt.Errorf("publish: write rss: %w", err)
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return fmt.Errorf("publish: write rss: %w", err)
+	}
+	if _, err := io.WriteString(w, "\n"); err != nil {
+		return fmt.Errorf("publish: write rss: %w", err)
+	}
+	return nil
+}
+
+// rssDate formats the first non-zero time as RFC 822 (with a four-digit
+// year), as RSS 2.0 wants it.
+func rssDate(times ...time.Time) string {
+	for _, t := range times {
+		if !t.IsZero() {
+			return t.UTC().Format(time.RFC1123Z)
+		}
+	}
+	return ""
+}
