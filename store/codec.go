@@ -1,0 +1,141 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/warta-news/warta/article"
+)
+
+// timeLayout is how times are stored: UTC, fixed width, nanoseconds. Fixed
+// width makes text order equal time order for years 0000-9999, so indexes and
+// comparisons work on the text; unlike unix nanoseconds it also holds the
+// zero time.Time and dates far outside 1678-2262 that broken feeds produce.
+const timeLayout = "2006-01-02T15:04:05.000000000Z"
+
+// encodeTime formats t for storage; years outside 0-9999 cannot keep the
+// fixed width and are refused.
+func encodeTime(t time.Time) (string, error) {
+	t = t.UTC()
+	if y := t.Year(); y < 0 || y > 9999 {
+		return "", fmt.Errorf("store: time %s: year outside 0-9999", t.Format(time.RFC3339))
+	}
+	return t.Format(timeLayout), nil
+}
+
+// decodeTime parses a stored time; the result is in UTC.
+func decodeTime(s string) (time.Time, error) {
+	t, err := time.Parse(timeLayout, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("store: stored time %q: %w", s, err)
+	}
+	return t, nil
+}
+
+// articleCols are the articles columns in the order scanArticle reads them.
+const articleCols = `id, url, link, guid, source, title, summary, content, text, author,
+	language, categories, published, updated, first_seen, story_id, fingerprint,
+	match_id, match_similarity, match_method`
+
+// articleColsA is articleCols qualified by the alias a.
+const articleColsA = `a.id, a.url, a.link, a.guid, a.source, a.title, a.summary, a.content, a.text, a.author,
+	a.language, a.categories, a.published, a.updated, a.first_seen, a.story_id, a.fingerprint,
+	a.match_id, a.match_similarity, a.match_method`
+
+// scanner is *sql.Row or *sql.Rows.
+type scanner interface {
+	Scan(dest ...any) error
+}
+
+// scanArticle reads one row of articleCols. Topics are loaded separately.
+func scanArticle(sc scanner) (*article.Article, error) {
+	var (
+		a                    article.Article
+		cats, pub, upd, seen string
+		fp                   int64
+	)
+	err := sc.Scan(&a.ID, &a.URL, &a.Link, &a.GUID, &a.Source, &a.Title, &a.Summary, &a.Content,
+		&a.Text, &a.Author, &a.Language, &cats, &pub, &upd, &seen, &a.StoryID, &fp,
+		&a.StoryMatch.MatchedID, &a.StoryMatch.Similarity, &a.StoryMatch.Method)
+	if err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal([]byte(cats), &a.Categories); err != nil {
+		return nil, fmt.Errorf("store: article %s: categories: %w", a.ID, err)
+	}
+	if a.Published, err = decodeTime(pub); err != nil {
+		return nil, err
+	}
+	if a.Updated, err = decodeTime(upd); err != nil {
+		return nil, err
+	}
+	if a.FirstSeen, err = decodeTime(seen); err != nil {
+		return nil, err
+	}
+	a.Fingerprint = uint64(fp)
+	return &a, nil
+}
+
+// articleArgs returns the values of articleCols for a, in order.
+func articleArgs(a *article.Article) ([]any, error) {
+	cats, err := json.Marshal(a.Categories)
+	if err != nil {
+		return nil, fmt.Errorf("store: article %s: categories: %w", a.ID, err)
+	}
+	var times [3]string
+	for i, t := range []time.Time{a.Published, a.Updated, a.FirstSeen} {
+		if times[i], err = encodeTime(t); err != nil {
+			return nil, fmt.Errorf("store: article %s: %w", a.ID, err)
+		}
+	}
+	story := storyOf(a)
+	return []any{a.ID, a.URL, a.Link, a.GUID, a.Source, a.Title, a.Summary, a.Content, a.Text, a.Author,
+		a.Language, string(cats), times[0], times[1], times[2], story, int64(a.Fingerprint),
+		a.StoryMatch.MatchedID, a.StoryMatch.Similarity, a.StoryMatch.Method}, nil
+}
+
+// fetchStateArgs returns the values of the fetch_state columns after source.
+func fetchStateArgs(st FetchState) ([]any, error) {
+	var times [3]string
+	for i, t := range []time.Time{st.LastAttempt, st.LastSuccess, st.NextAttempt} {
+		var err error
+		if times[i], err = encodeTime(t); err != nil {
+			return nil, fmt.Errorf("store: fetch state: %w", err)
+		}
+	}
+	return []any{st.ETag, st.LastModified, times[0], times[1], times[2],
+		st.Failures, st.LastStatus, st.LastError, st.Items}, nil
+}
+
+// scanFetchState reads source followed by the fetch_state columns.
+func scanFetchState(sc scanner) (string, FetchState, error) {
+	var (
+		src        string
+		st         FetchState
+		la, ls, na string
+	)
+	if err := sc.Scan(&src, &st.ETag, &st.LastModified, &la, &ls, &na,
+		&st.Failures, &st.LastStatus, &st.LastError, &st.Items); err != nil {
+		return "", FetchState{}, err
+	}
+	var err error
+	if st.LastAttempt, err = decodeTime(la); err != nil {
+		return "", FetchState{}, err
+	}
+	if st.LastSuccess, err = decodeTime(ls); err != nil {
+		return "", FetchState{}, err
+	}
+	if st.NextAttempt, err = decodeTime(na); err != nil {
+		return "", FetchState{}, err
+	}
+	return src, st, nil
+}
+
+// storyOf is the story ID stored for a: an article without one leads its own.
+func storyOf(a *article.Article) string {
+	if a.StoryID == "" {
+		return a.ID
+	}
+	return a.StoryID
+}

@@ -1,0 +1,205 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+
+	"github.com/warta-news/warta/article"
+)
+
+// readArticles runs query (which selects articleCols) and loads the topics of
+// the result, both in one read transaction so they agree.
+func (s *sqliteStore) readArticles(ctx context.Context, query string, args ...any) ([]*article.Article, error) {
+	var out []*article.Article
+	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = queryArticles(ctx, tx, query, args...)
+		return err
+	})
+	return out, err
+}
+
+// inReadTx runs fn in a read transaction: one consistent snapshot for several
+// queries. It is always rolled back: nothing is written.
+func (s *sqliteStore) inReadTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return fmt.Errorf("store: begin read: %w", err)
+	}
+	defer tx.Rollback()
+	return fn(tx)
+}
+
+// queryArticles runs query (which selects articleCols) in tx and attaches
+// the topics of every article with one more query.
+func queryArticles(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]*article.Article, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: query articles: %w", err)
+	}
+	defer rows.Close()
+	var out []*article.Article
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return nil, fmt.Errorf("store: read article: %w", err)
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: query articles: %w", err)
+	}
+	rows.Close()
+	if err := attachTopics(ctx, tx, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// attachTopics loads the topics of arts in one query and sets them, in the
+// order they were saved.
+func attachTopics(ctx context.Context, tx *sql.Tx, arts []*article.Article) error {
+	if len(arts) == 0 {
+		return nil
+	}
+	byID := make(map[string]*article.Article, len(arts))
+	ids := make([]string, 0, len(arts))
+	for _, a := range arts {
+		byID[a.ID] = a
+		ids = append(ids, a.ID)
+	}
+	list, err := idList(ids)
+	if err != nil {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT article_id, slug, score, terms, forced
+		FROM article_topics WHERE article_id IN (SELECT value FROM json_each(?))
+		ORDER BY article_id, pos`, list)
+	if err != nil {
+		return fmt.Errorf("store: query topics: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			id, terms string
+			t         article.TopicMatch
+		)
+		if err := rows.Scan(&id, &t.Slug, &t.Score, &terms, &t.Forced); err != nil {
+			return fmt.Errorf("store: read topic: %w", err)
+		}
+		if err := json.Unmarshal([]byte(terms), &t.Terms); err != nil {
+			return fmt.Errorf("store: article %s: topic %s: terms: %w", id, t.Slug, err)
+		}
+		if a := byID[id]; a != nil {
+			a.Topics = append(a.Topics, t)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("store: query topics: %w", err)
+	}
+	return nil
+}
+
+// Stories implements Store. It costs three queries whatever the page size:
+// the page's lead IDs, all their stories' articles, all those articles'
+// topics. A limit of zero or less returns no stories.
+func (s *sqliteStore) Stories(ctx context.Context, topic string, limit int) ([]*article.Story, error) {
+	if limit <= 0 {
+		return nil, nil
+	}
+	var out []*article.Story
+	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+		leads, err := storyPage(ctx, tx, topic, limit)
+		if err != nil || len(leads) == 0 {
+			return err
+		}
+		list, err := idList(leads)
+		if err != nil {
+			return err
+		}
+		arts, err := queryArticles(ctx, tx, `SELECT `+articleCols+` FROM articles
+			WHERE story_id IN (SELECT value FROM json_each(?))
+			ORDER BY story_id, first_seen, id`, list)
+		if err != nil {
+			return err
+		}
+		byID := make(map[string]*article.Story, len(leads))
+		out = make([]*article.Story, 0, len(leads))
+		for _, id := range leads {
+			st := &article.Story{ID: id}
+			byID[id] = st
+			out = append(out, st)
+		}
+		for _, a := range arts {
+			st := byID[a.StoryID]
+			if a.ID == a.StoryID {
+				st.Lead = a
+			} else {
+				st.Copies = append(st.Copies, a)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// denseTopic is the number of tagged articles from which a topic counts as
+// dense for storyPage.
+const denseTopic = 1000
+
+// storyPage returns the IDs of the newest leads, optionally only of stories
+// with an article tagged topic. SQLite cannot know how common one topic is,
+// so storyPage asks (a count capped at denseTopic, a short index scan) and
+// picks the plan: a dense topic walks the leads index newest first and
+// probes (slug, story_id) until the page is full; a sparse one collects its
+// few stories from that index and sorts them.
+func storyPage(ctx context.Context, tx *sql.Tx, topic string, limit int) ([]string, error) {
+	var rows *sql.Rows
+	var err error
+	dense := true
+	if topic != "" {
+		var n int
+		err = tx.QueryRowContext(ctx, `SELECT count(*) FROM
+			(SELECT 1 FROM article_topics WHERE slug = ? LIMIT ?)`, topic, denseTopic).Scan(&n)
+		if err != nil {
+			return nil, fmt.Errorf("store: stories: %w", err)
+		}
+		dense = n >= denseTopic
+	}
+	switch {
+	case topic == "":
+		rows, err = tx.QueryContext(ctx, `SELECT id FROM articles WHERE id = story_id
+			ORDER BY published DESC, id DESC LIMIT ?`, limit)
+	case dense:
+		rows, err = tx.QueryContext(ctx, `SELECT l.id FROM articles l INDEXED BY articles_leads
+			WHERE l.id = l.story_id AND EXISTS (
+				SELECT 1 FROM article_topics t WHERE t.slug = ? AND t.story_id = l.id)
+			ORDER BY l.published DESC, l.id DESC LIMIT ?`, topic, limit)
+	default:
+		rows, err = tx.QueryContext(ctx, `SELECT l.id FROM articles l
+			WHERE l.id = l.story_id AND l.id IN (
+				SELECT t.story_id FROM article_topics t WHERE t.slug = ?)
+			ORDER BY l.published DESC, l.id DESC LIMIT ?`, topic, limit)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: stories: %w", err)
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("store: stories: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: stories: %w", err)
+	}
+	return ids, nil
+}

@@ -1,0 +1,98 @@
+// Package store persists warta's articles, stories, topics and per-source
+// fetch state. The only implementation is embedded SQLite (pure Go, WAL, a
+// single writer connection); the schema is versioned by embedded SQL
+// migrations applied at Open.
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/warta-news/warta/article"
+)
+
+// Store is warta's persistence. Implementations are safe for concurrent use.
+type Store interface {
+	// Existing reports which of ids are already stored: the map holds true
+	// for every stored ID and nothing for the others.
+	Existing(ctx context.Context, ids []string) (map[string]bool, error)
+	// SaveSource writes, in ONE transaction, a source's fetch state and its
+	// articles. Articles whose ID is already stored are left untouched (the
+	// first copy wins) and are not returned; duplicates within arts are
+	// written once. Returns the IDs inserted, in the order of arts. An
+	// article with an empty StoryID is stored as the lead of its own story.
+	SaveSource(ctx context.Context, source string, state FetchState, arts []*article.Article) ([]string, error)
+	// SaveFetchState writes a source's fetch state alone (for example after
+	// a 304 or a failed fetch).
+	SaveFetchState(ctx context.Context, source string, state FetchState) error
+	// FetchState returns a source's fetch state, the zero value when unknown.
+	FetchState(ctx context.Context, source string) (FetchState, error)
+	// FetchStates returns the fetch state of every known source.
+	FetchStates(ctx context.Context) (map[string]FetchState, error)
+	// Since calls fn for every article first seen at or after t, oldest
+	// first (FirstSeen, then ID). An error from fn stops the walk and is
+	// returned.
+	Since(ctx context.Context, t time.Time, fn func(*article.Article) error) error
+	// Article returns one article by ID; ErrNotFound otherwise.
+	Article(ctx context.Context, id string) (*article.Article, error)
+	// ArticleByURL returns one article by canonical URL; ErrNotFound otherwise.
+	ArticleByURL(ctx context.Context, url string) (*article.Article, error)
+	// Stories returns the newest stories (by the lead's Published, then ID,
+	// descending), at most limit; topic "" means all stories, else stories
+	// with at least one article tagged topic. Each Story carries its Lead
+	// (the article whose ID == StoryID) and Copies (the others, by
+	// FirstSeen, then ID). Stories whose lead is not stored are left out.
+	Stories(ctx context.Context, topic string, limit int) ([]*article.Story, error)
+	// SetTopics replaces the topics of the given articles in one
+	// transaction (re-tagging). IDs that are not stored are ignored.
+	SetTopics(ctx context.Context, topics map[string][]article.TopicMatch) error
+	// Meta returns the value stored under key and whether there is one.
+	Meta(ctx context.Context, key string) (string, bool, error)
+	// SetMeta stores value under key, replacing any previous value.
+	SetMeta(ctx context.Context, key, value string) error
+	// Prune deletes articles first seen before t, except leads of stories
+	// that still have newer copies; returns how many.
+	Prune(ctx context.Context, before time.Time) (int, error)
+	// Close releases the database.
+	Close() error
+}
+
+// FetchState is what warta remembers about fetching one source.
+type FetchState struct {
+	// ETag and LastModified are the validators of the last 200 response,
+	// sent back on the next conditional GET.
+	ETag, LastModified string
+	// LastAttempt, LastSuccess and NextAttempt drive the backoff.
+	LastAttempt, LastSuccess, NextAttempt time.Time
+	// Failures counts consecutive failed fetches.
+	Failures int
+	// LastStatus is the HTTP status of the last attempt (0 when none).
+	LastStatus int
+	// LastError is the error of the last attempt, "" on success.
+	LastError string
+	// Items is the number of items in the last successful parse.
+	Items int
+}
+
+// ErrNotFound is returned when an article is not stored.
+var ErrNotFound = errors.New("store: not found")
+
+// ErrSchemaTooNew is returned by Open when the database was migrated by a
+// newer warta: it holds a migration this build does not know, and writing
+// to it could corrupt it.
+var ErrSchemaTooNew = errors.New("store: database schema is newer than this build")
+
+// Open opens the store named by driver and dsn, creating and migrating the
+// database as needed. The only driver is "sqlite"; its dsn is a file path
+// (the parent directory is created), optionally followed by "?" and extra
+// modernc.org/sqlite parameters, or ":memory:".
+func Open(ctx context.Context, driver, dsn string) (Store, error) {
+	switch driver {
+	case "sqlite":
+		return openSQLite(ctx, dsn)
+	default:
+		return nil, fmt.Errorf("store: unknown driver %q (want \"sqlite\")", driver)
+	}
+}

@@ -1,0 +1,325 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"math/rand/v2"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/warta-news/warta/article"
+)
+
+// storyFixture: stories 1, 3, 6 (leads), copies 2, 4 of story 1 and 5 of
+// story 3; article 7 is a lead published at the same instant as 6.
+func storyFixture(t *testing.T, s Store) {
+	t.Helper()
+	a7 := art(7, 7, "sport")
+	a7.Published = art(6, 6).Published
+	// Copy 4 is saved before copy 2 but was first seen later.
+	save(t, s, art(1, 1, "politics"), art(3, 3), art(4, 1), art(6, 6, "sport"))
+	save(t, s, art(2, 1), art(5, 3, "politics"), a7)
+}
+
+func TestStoriesOrderingLimitTopic(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	storyFixture(t, s)
+	cases := []struct {
+		topic string
+		limit int
+		want  []string
+	}{
+		// Newest lead first; 6 and 7 tie on Published, ID descending.
+		{"", 10, []string{"id00007:id00007[]", "id00006:id00006[]", "id00003:id00003[id00005]", "id00001:id00001[id00002,id00004]"}},
+		{"", 2, []string{"id00007:id00007[]", "id00006:id00006[]"}},
+		// Story 3 qualifies through its copy 5.
+		{"politics", 10, []string{"id00003:id00003[id00005]", "id00001:id00001[id00002,id00004]"}},
+		{"politics", 1, []string{"id00003:id00003[id00005]"}},
+		{"sport", 10, []string{"id00007:id00007[]", "id00006:id00006[]"}},
+		{"nothing", 10, nil},
+		{"", 0, nil},
+	}
+	for _, c := range cases {
+		stories, err := s.Stories(ctx, c.topic, c.limit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := storyShape(stories); !slices.Equal(got, c.want) {
+			t.Errorf("Stories(%q, %d) = %v, want %v", c.topic, c.limit, got, c.want)
+		}
+	}
+	// Articles in stories are complete, topics included.
+	stories, _ := s.Stories(ctx, "politics", 1)
+	if c := stories[0].Copies[0]; c.Title != "Title 5" || !c.HasTopic("politics") || c.StoryID != "id00003" {
+		t.Errorf("copy loaded as %+v", c)
+	}
+}
+
+func TestSetTopics(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	storyFixture(t, s)
+	terms := []article.TermHit{{Term: "bola", Field: "title", Weight: 2}}
+	err := s.SetTopics(ctx, map[string][]article.TopicMatch{
+		"id00001": {{Slug: "sport", Score: 2, Terms: terms}, {Slug: "economy", Score: 0.5}},
+		"id00003": nil, // untagged
+		"id00005": nil,
+		"missing": {{Slug: "sport"}}, // ignored
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := s.Article(ctx, "id00001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []article.TopicMatch{{Slug: "sport", Score: 2, Terms: terms}, {Slug: "economy", Score: 0.5}}
+	if !reflect.DeepEqual(a.Topics, want) {
+		t.Errorf("topics = %+v, want %+v", a.Topics, want)
+	}
+	stories, err := s.Stories(ctx, "politics", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stories) != 0 {
+		t.Errorf("politics still has %v", storyShape(stories))
+	}
+	stories, _ = s.Stories(ctx, "sport", 10)
+	if got := storyShape(stories); len(got) != 3 || got[2] != "id00001:id00001[id00002,id00004]" {
+		t.Errorf("sport stories = %v", got)
+	}
+	if _, err := s.Article(ctx, "missing"); !errors.Is(err, ErrNotFound) {
+		t.Error("SetTopics created an article")
+	}
+}
+
+func TestPrune(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	storyFixture(t, s)
+	// Cut at article 5: 1-4 are older. Lead 1 has no copy at or after the
+	// cut (2, 4 are older), so it goes; lead 3 keeps its newer copy 5.
+	n, err := s.Prune(ctx, art(5, 5).FirstSeen)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 3 {
+		t.Errorf("pruned %d, want 3", n)
+	}
+	ex, _ := s.Existing(ctx, []string{"id00001", "id00002", "id00003", "id00004", "id00005", "id00006", "id00007"})
+	for id, want := range map[string]bool{"id00001": false, "id00002": false, "id00003": true, "id00004": false, "id00005": true, "id00006": true, "id00007": true} {
+		if ex[id] != want {
+			t.Errorf("after prune %s stored = %v, want %v", id, ex[id], want)
+		}
+	}
+	// The pruned articles' topics went with them.
+	if st, _ := s.Stories(ctx, "politics", 10); !slices.Equal(storyShape(st), []string{"id00003:id00003[id00005]"}) {
+		t.Errorf("politics after prune = %v", storyShape(st))
+	}
+	if n, err := s.Prune(ctx, time.Time{}); err != nil || n != 0 {
+		t.Errorf("Prune(zero) = %d, %v", n, err)
+	}
+}
+
+func TestSince(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	// More than two pages, with many articles sharing a FirstSeen so that
+	// the ID tiebreak is exercised across page boundaries.
+	var arts []*article.Article
+	for i := 1; i <= 2*sincePage+37; i++ {
+		a := art(i, i)
+		a.FirstSeen = base.Add(time.Duration(i/10) * time.Second)
+		arts = append(arts, a)
+	}
+	slices.Reverse(arts)
+	save(t, s, arts...)
+	from := base.Add(3 * time.Second) // articles 30 onwards
+	var got []string
+	var last time.Time
+	err := s.Since(ctx, from, func(a *article.Article) error {
+		if a.FirstSeen.Before(last) {
+			t.Errorf("%s out of order", a.ID)
+		}
+		last = a.FirstSeen
+		got = append(got, a.ID)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2*sincePage+37-29 || got[0] != "id00030" || !slices.IsSorted(got) {
+		t.Errorf("Since: %d articles, first %s, sorted %v", len(got), got[0], slices.IsSorted(got))
+	}
+	stop := errors.New("stop")
+	n := 0
+	err = s.Since(ctx, time.Time{}, func(*article.Article) error {
+		n++
+		if n == 3 {
+			return stop
+		}
+		return nil
+	})
+	if !errors.Is(err, stop) || n != 3 {
+		t.Errorf("Since stopped after %d with %v", n, err)
+	}
+}
+
+// TestConcurrentReadersWhileWriting runs readers beside a writer; run with
+// -race. Every read must succeed (no SQLITE_BUSY) and see whole batches.
+func TestConcurrentReadersWhileWriting(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	const batches, per = 20, 10
+	var wg sync.WaitGroup
+	done := make(chan struct{})
+	errs := make(chan error, 16)
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer close(done)
+		for b := range batches {
+			var arts []*article.Article
+			for i := range per {
+				n := b*per + i + 1
+				arts = append(arts, art(n, b*per+1, "t"))
+			}
+			if _, err := s.SaveSource(ctx, "src", FetchState{Items: b}, arts); err != nil {
+				errs <- err
+				return
+			}
+			if err := s.SetMeta(ctx, "batch", "x"); err != nil {
+				errs <- err
+				return
+			}
+		}
+	}()
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-done:
+					return
+				default:
+				}
+				stories, err := s.Stories(ctx, "t", 100)
+				if err != nil {
+					errs <- err
+					return
+				}
+				for _, st := range stories {
+					if st.Lead == nil || len(st.Copies) != per-1 {
+						errs <- errors.New("a reader saw half a batch")
+						return
+					}
+				}
+				if err := s.Since(ctx, base, func(*article.Article) error { return nil }); err != nil {
+					errs <- err
+					return
+				}
+				if _, err := s.FetchStates(ctx); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	stories, err := s.Stories(ctx, "", 1000)
+	if err != nil || len(stories) != batches {
+		t.Errorf("after writes: %d stories, %v", len(stories), err)
+	}
+}
+
+// TestStoriesDenseAndSparseTopics checks both plans of storyPage (a topic
+// with at least denseTopic tagged articles and a rare one) against a brute
+// force over all articles, with Published ties and copies across batches.
+func TestStoriesDenseAndSparseTopics(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	rng := rand.New(rand.NewPCG(7, 9))
+	var leads []int
+	var batch []*article.Article
+	for n := 1; n <= denseTopic+400; n++ {
+		story := n
+		if len(leads) > 3 && rng.IntN(3) == 0 {
+			story = leads[rng.IntN(len(leads))]
+		} else {
+			leads = append(leads, n)
+		}
+		var slugs []string
+		if rng.IntN(10) < 9 {
+			slugs = append(slugs, "dense")
+		}
+		if rng.IntN(40) == 0 {
+			slugs = append(slugs, "sparse")
+		}
+		a := art(n, story, slugs...)
+		a.Published = base.Add(time.Duration(rng.IntN(500)) * time.Minute)
+		batch = append(batch, a)
+		if len(batch) == 100 {
+			save(t, s, batch...)
+			batch = batch[:0]
+		}
+	}
+	save(t, s, batch...)
+
+	var all []*article.Article
+	if err := s.Since(ctx, time.Time{}, func(a *article.Article) error { all = append(all, a); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	for _, topic := range []string{"dense", "sparse", ""} {
+		tagged := map[string]bool{}
+		for _, a := range all {
+			if topic == "" || a.HasTopic(topic) {
+				tagged[a.StoryID] = true
+			}
+		}
+		var want []*article.Story
+		byID := map[string]*article.Story{}
+		for _, a := range all { // all is in FirstSeen order: copies come out sorted
+			if !tagged[a.StoryID] {
+				continue
+			}
+			st := byID[a.StoryID]
+			if st == nil {
+				st = &article.Story{ID: a.StoryID}
+				byID[a.StoryID] = st
+				want = append(want, st)
+			}
+			if a.ID == a.StoryID {
+				st.Lead = a
+			} else {
+				st.Copies = append(st.Copies, a)
+			}
+		}
+		slices.SortFunc(want, func(x, y *article.Story) int {
+			if c := y.Lead.Published.Compare(x.Lead.Published); c != 0 {
+				return c
+			}
+			return strings.Compare(y.ID, x.ID)
+		})
+		want = want[:min(len(want), 60)]
+		got, err := s.Stories(ctx, topic, 60)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(storyShape(got), storyShape(want)) {
+			t.Errorf("Stories(%q):\n got %v\nwant %v", topic, storyShape(got), storyShape(want))
+		}
+		if len(want) < 10 {
+			t.Fatalf("fixture too small: %d %q stories", len(want), topic)
+		}
+	}
+}
