@@ -1,0 +1,201 @@
+// Package normalize cleans one parsed article: canonical URL and ID, plain
+// title, sanitised HTML, plain text, language tag and dates.
+package normalize
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/microcosm-cc/bluemonday"
+
+	"github.com/warta-news/warta/article"
+)
+
+// futureSlack is how far ahead of Now a Published date may be before it is
+// treated as wrong. A day covers any real time-zone mistake (the worst
+// offsets are 14 hours) while rejecting dates that would pin an article to
+// the top of every feed for days.
+const futureSlack = 24 * time.Hour
+
+// Options describe the source an article came from and the current time.
+type Options struct {
+	// Now is the time of the fetch; it dates articles without a date.
+	Now time.Time
+	// SourceName is the configured source name, stored in Article.Source.
+	SourceName string
+	// SourceLanguage is the configured language; it overrides the feed's.
+	SourceLanguage string
+	// BaseURL resolves relative item links: the feed's own URL or its
+	// site link. Optional.
+	BaseURL string
+}
+
+// Normalizer cleans articles. It holds the sanitising policy, which is
+// costly to build; one Normalizer is safe for concurrent use.
+type Normalizer struct {
+	policy *bluemonday.Policy
+}
+
+// New returns a Normalizer.
+func New() *Normalizer {
+	return &Normalizer{policy: newPolicy()}
+}
+
+// Article normalises a in place:
+//
+//   - Source is opts.SourceName.
+//   - URL is the canonical form of Link, resolved against opts.BaseURL.
+//     With no usable Link, an absolute http(s) GUID is used instead; so is
+//     the GUID when Link goes through a feed redirector (feedsportal,
+//     feedburner) and the GUID is the article's own URL.
+//   - ID is article.IDFromURL(IdentityKey(URL)). With no URL at all it
+//     falls back to "guid:"+source+":"+GUID and URL stays empty: a GUID alone
+//     cannot be trusted (feeds reuse them), but an item that carries nothing
+//     else must still not be lost, and scoping it by source keeps one feed's
+//     "1".."20" from colliding with another's.
+//   - Title and Author are plain text; Summary and Content are sanitised
+//     HTML with absolute links; Text is the plain text of the longer of the
+//     two, one line per block.
+//   - Language is opts.SourceLanguage, else the feed's, reduced to a
+//     lower-case primary subtag ("id-ID" → "id", legacy "in" → "id").
+//   - A zero Published becomes opts.Now, and so does one more than a day
+//     after opts.Now (a broken clock or zone must not keep an item on top);
+//     a zero Updated becomes Published, and Updated is never before
+//     Published; a zero FirstSeen becomes opts.Now.
+//
+// The only error is an article with neither link nor GUID.
+func (n *Normalizer) Article(a *article.Article, opts Options) error {
+	a.Source = opts.SourceName
+	if err := identify(a, opts); err != nil {
+		return err
+	}
+
+	var base *url.URL
+	if a.URL != "" {
+		base, _ = url.Parse(a.URL)
+	} else if opts.BaseURL != "" {
+		base, _ = url.Parse(opts.BaseURL)
+	}
+	a.Title = InlineText(a.Title)
+	a.Author = InlineText(a.Author)
+	// Feeds without full text repeat the description as content; sanitise
+	// it once.
+	same := a.Content == a.Summary
+	a.Summary = n.sanitize(a.Summary, base)
+	if same {
+		a.Content = a.Summary
+	} else {
+		a.Content = n.sanitize(a.Content, base)
+	}
+	body := a.Content
+	if len(a.Summary) > len(body) {
+		body = a.Summary
+	}
+	a.Text = PlainText(body)
+	a.Categories = cleanCategories(a.Categories)
+
+	lang := opts.SourceLanguage
+	if strings.TrimSpace(lang) == "" {
+		lang = a.Language
+	}
+	a.Language = Language(lang)
+
+	fixDates(a, opts.Now)
+	return nil
+}
+
+// identify sets URL and ID.
+func identify(a *article.Article, opts Options) error {
+	link := strings.TrimSpace(a.Link)
+	guid := strings.TrimSpace(a.GUID)
+	if link == "" && guid == "" {
+		return errNoIdentity
+	}
+	canon, err := "", error(nil)
+	if link != "" {
+		canon, err = CanonicalURL(link, opts.BaseURL)
+		if err == nil && guid != "" && absoluteHTTP(guid) {
+			if u, perr := url.Parse(canon); perr == nil && isRedirectorHost(u.Hostname()) {
+				if g, gerr := CanonicalURL(guid, ""); gerr == nil {
+					canon = g
+				}
+			}
+		}
+	}
+	if (link == "" || err != nil) && absoluteHTTP(guid) {
+		canon, err = CanonicalURL(guid, "")
+	}
+	switch {
+	case err == nil && canon != "":
+		a.URL = canon
+		a.ID = article.IDFromURL(IdentityKey(canon))
+	case guid != "":
+		a.URL = ""
+		a.ID = article.IDFromURL("guid:" + opts.SourceName + ":" + guid)
+	default:
+		return fmt.Errorf("normalize: no usable link: %w", err)
+	}
+	return nil
+}
+
+// fixDates applies the date defaults described on Article.
+func fixDates(a *article.Article, now time.Time) {
+	if a.Published.IsZero() || (!now.IsZero() && a.Published.After(now.Add(futureSlack))) {
+		a.Published = now
+	}
+	if a.Updated.IsZero() || a.Updated.Before(a.Published) ||
+		(!now.IsZero() && a.Updated.After(now.Add(futureSlack))) {
+		a.Updated = a.Published
+	}
+	if a.FirstSeen.IsZero() {
+		a.FirstSeen = now
+	}
+}
+
+// cleanCategories makes categories plain text and drops empty and repeated
+// ones.
+func cleanCategories(cs []string) []string {
+	if len(cs) == 0 {
+		return cs
+	}
+	out := cs[:0]
+	seen := make(map[string]bool, len(cs))
+	for _, c := range cs {
+		c = InlineText(c)
+		if c == "" || seen[c] {
+			continue
+		}
+		seen[c] = true
+		out = append(out, c)
+	}
+	return out
+}
+
+// Language reduces a language tag to its lower-case primary subtag ("id-ID"
+// → "id", "en_US" → "en") and maps the withdrawn "in" to "id" (and "iw",
+// "ji" likewise). Anything that is not a 2–3 letter tag gives "".
+func Language(tag string) string {
+	tag = strings.ToLower(strings.TrimSpace(tag))
+	if i := strings.IndexAny(tag, "-_"); i >= 0 {
+		tag = tag[:i]
+	}
+	if len(tag) < 2 || len(tag) > 3 {
+		return ""
+	}
+	for _, r := range tag {
+		if r < 'a' || r > 'z' {
+			return ""
+		}
+	}
+	switch tag {
+	case "in":
+		return "id"
+	case "iw":
+		return "he"
+	case "ji":
+		return "yi"
+	}
+	return tag
+}

@@ -1,0 +1,230 @@
+package normalize
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/warta-news/warta/article"
+)
+
+var now = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
+
+func TestSanitize(t *testing.T) {
+	n := New()
+	base := mustURL(t, "https://news.x.test/read/2024/1/story")
+	tests := []struct {
+		name, in     string
+		want, reject []string
+	}{
+		{"script", `<p>ok</p><script>alert(1)</script>`, []string{"<p>ok</p>"}, []string{"script", "alert"}},
+		{"onerror", `<img src="/i.jpg" onerror="alert(1)">`, []string{`<img src="https://news.x.test/i.jpg"`}, []string{"onerror", "alert"}},
+		{"javascript link", `<a href="javascript:alert(1)">x</a>`, []string{"x"}, []string{"javascript", "href"}},
+		{"style and iframe", `<style>p{}</style><iframe src="https://evil.test"></iframe><p style="color:red">t</p>`, []string{"<p>t</p>"}, []string{"iframe", "style", "evil"}},
+		{"absolute link kept", `<a href="https://other.test/a?x=1&amp;y=2">o</a>`,
+			[]string{`<a href="https://other.test/a?x=1&amp;y=2" rel="nofollow noopener">o</a>`}, nil},
+		{"relative link absolutised", `<a href="../2/other">o</a> <a href="#c">c</a>`,
+			[]string{`<a href="https://news.x.test/read/2024/2/other" rel="nofollow noopener">o</a>`,
+				`<a href="https://news.x.test/read/2024/1/story#c" rel="nofollow noopener">c</a>`}, nil},
+		{"existing rel replaced", `<a href="https://o.test/" rel="author">a</a>`, []string{`rel="nofollow noopener"`}, []string{"author"}},
+		{"protocol-relative image", `<img src="//cdn.x.test/a.jpg" alt="Foto A">`, []string{`<img src="https://cdn.x.test/a.jpg" alt="Foto A">`}, nil},
+		// Detik's 2014 feed through Feedsportal: pixel, ad links, ad images.
+		{"feed ads", `Teks.<img width='1' height='1' src='http://detik.feedsportal.com/c/1/mf.gif' border='0'/><br clear='all'/><a href="http://da.feedsportal.com/r/1/rc.htm" rel="nofollow"><img src="http://da.feedsportal.com/r/1/rc.img" border="0"/></a><img width="1" height="1" src="http://pixel.x.test/p.gif">`,
+			[]string{"Teks."}, []string{"feedsportal", "<img", "<a", "pixel"}},
+		{"text with quotes", `<p>He said "a=" &lt;b&gt;</p>`, []string{`<p>He said &#34;a=&#34; &lt;b&gt;</p>`}, nil},
+	}
+	for _, tt := range tests {
+		got := n.sanitize(tt.in, base)
+		for _, w := range tt.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: %q lacks %q", tt.name, got, w)
+			}
+		}
+		for _, r := range tt.reject {
+			if strings.Contains(got, r) {
+				t.Errorf("%s: %q still has %q", tt.name, got, r)
+			}
+		}
+	}
+	if got := n.sanitize(`<a href="/x">x</a>`, nil); !strings.Contains(got, `href="/x"`) || !strings.Contains(got, "noopener") {
+		t.Errorf("no base: %q", got)
+	}
+}
+
+func TestPlainText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"<p>Satu dua.</p><p>Tiga&nbsp;empat.</p>", "Satu dua.\nTiga empat."},
+		{"Baris satu<br>Baca juga: <a href='/x'>Judul lain</a><br/>Baris tiga", "Baris satu\nBaca juga: Judul lain\nBaris tiga"},
+		{"<div><p>A <b>tebal <i>miring</i></b>!</p></div>", "A tebal miring!"},
+		{"<ul><li>satu</li><li>dua</li></ul>", "satu\ndua"},
+		{"<h2>Judul</h2>isi &amp; lagi &quot;kutip&quot; &#8220;x&#8221; &eacute;", "Judul\nisi & lagi \"kutip\" \u201cx\u201d é"},
+		{"<script>var a = '<p>no</p>';</script><style>p{x:y}</style>teks<noscript>no</noscript>", "teks"},
+		{"  \n\t spasi   banyak \n\n\n di   sini ", "spasi banyak\ndi sini"},
+		{"<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>", "a b\nc"},
+		{"kata<img src=x>kata", "kata kata"},
+		{"<blockquote>kutipan</blockquote>sesudah", "kutipan\nsesudah"},
+		{"<p>unclosed <b>bold", "unclosed bold"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := PlainText(tt.in); got != tt.want {
+			t.Errorf("PlainText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestInlineText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"\n\t  Ada Drone Intai Teluk Bintuni, Kodam akan Bangun Detasemen Rudal\t  ", "Ada Drone Intai Teluk Bintuni, Kodam akan Bangun Detasemen Rudal"},
+		{"<b>Breaking</b>: A &amp; B &lt;3", "Breaking: A & B <3"},
+		{"Satu<br>Dua", "Satu Dua"},
+		{"AT&T 5 < 6", "AT&T 5 < 6"},
+	}
+	for _, tt := range tests {
+		if got := InlineText(tt.in); got != tt.want {
+			t.Errorf("InlineText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestLanguage(t *testing.T) {
+	tests := map[string]string{
+		"id": "id", "id-ID": "id", "ID_id": "id", "in": "id", "in-ID": "id", "en-us": "en", "EN": "en",
+		" en-GB ": "en", "": "", "x": "", "english": "", "12": "", "fil": "fil", "iw": "he",
+	}
+	for in, want := range tests {
+		if got := Language(in); got != want {
+			t.Errorf("Language(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestArticleDates(t *testing.T) {
+	n := New()
+	pub := time.Date(2026, 11, 26, 3, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name                 string
+		pub, upd, seen       time.Time
+		wantPub, wantUpd, ws time.Time
+	}{
+		{"no dates", time.Time{}, time.Time{}, time.Time{}, now, now, now},
+		{"published only", pub, time.Time{}, time.Time{}, pub, pub, now},
+		{"both", pub, pub.Add(time.Hour), time.Time{}, pub, pub.Add(time.Hour), now},
+		{"slightly future kept", now.Add(20 * time.Hour), time.Time{}, time.Time{}, now.Add(20 * time.Hour), now.Add(20 * time.Hour), now},
+		{"far future", now.Add(25 * time.Hour), time.Time{}, time.Time{}, now, now, now},
+		{"updated before published", pub, pub.Add(-time.Hour), time.Time{}, pub, pub, now},
+		{"first seen kept", pub, time.Time{}, pub.Add(-48 * time.Hour), pub, pub, pub.Add(-48 * time.Hour)},
+	}
+	for _, tt := range tests {
+		a := &article.Article{Link: "https://x.test/a", Published: tt.pub, Updated: tt.upd, FirstSeen: tt.seen}
+		if err := n.Article(a, Options{Now: now, SourceName: "x"}); err != nil {
+			t.Fatal(err)
+		}
+		if !a.Published.Equal(tt.wantPub) || !a.Updated.Equal(tt.wantUpd) || !a.FirstSeen.Equal(tt.ws) {
+			t.Errorf("%s: pub %v upd %v seen %v; want %v %v %v", tt.name, a.Published, a.Updated, a.FirstSeen, tt.wantPub, tt.wantUpd, tt.ws)
+		}
+	}
+}
+
+func TestArticleIdentity(t *testing.T) {
+	n := New()
+	opts := Options{Now: now, SourceName: "detik", BaseURL: "https://news.detik.test/rss"}
+	norm := func(a *article.Article) *article.Article {
+		t.Helper()
+		if err := n.Article(a, opts); err != nil {
+			t.Fatalf("Article(%+v): %v", a, err)
+		}
+		return a
+	}
+
+	a := norm(&article.Article{Link: "http://News.Detik.test/read/1/?utm_source=rss#x", GUID: "1"})
+	b := norm(&article.Article{Link: "https://news.detik.test/read/1", GUID: "2"})
+	if a.URL != "http://news.detik.test/read/1" || a.ID != b.ID || a.ID != article.IDFromURL("news.detik.test/read/1") {
+		t.Errorf("a %q %q, b %q %q", a.URL, a.ID, b.URL, b.ID)
+	}
+	if a.Link != "http://News.Detik.test/read/1/?utm_source=rss#x" || a.Source != "detik" {
+		t.Errorf("link must stay raw: %q; source %q", a.Link, a.Source)
+	}
+
+	rel := norm(&article.Article{Link: "/read/2"})
+	if rel.URL != "https://news.detik.test/read/2" {
+		t.Errorf("relative link: %q", rel.URL)
+	}
+
+	// No link: an absolute GUID is the URL.
+	g := norm(&article.Article{GUID: "https://news.detik.test/read/3?utm_medium=x"})
+	if g.URL != "https://news.detik.test/read/3" || g.ID != article.IDFromURL("news.detik.test/read/3") {
+		t.Errorf("guid url %q", g.URL)
+	}
+
+	// A feed redirector link gives way to the publisher URL in the GUID.
+	fp := norm(&article.Article{
+		Link: "http://detik.feedsportal.com/c/33613/f/656083/s/39db72c9/l/0Lnews/story01.htm",
+		GUID: "http://news.detik.com/read/2014/04/29/080540/2568253/10/perjalanan",
+	})
+	if fp.URL != "http://news.detik.com/read/2014/04/29/080540/2568253/10/perjalanan" {
+		t.Errorf("feedsportal url %q", fp.URL)
+	}
+
+	// Nothing but an opaque GUID: scoped by source, never lost.
+	o1 := norm(&article.Article{GUID: "17"})
+	if o1.URL != "" || o1.ID != article.IDFromURL("guid:detik:17") {
+		t.Errorf("opaque guid: url %q id %q", o1.URL, o1.ID)
+	}
+	o2 := &article.Article{GUID: "17"}
+	if err := n.Article(o2, Options{Now: now, SourceName: "tempo"}); err != nil || o2.ID == o1.ID {
+		t.Errorf("same guid in two sources must differ: %v", err)
+	}
+
+	// A broken link with an opaque GUID still keeps the article.
+	br := norm(&article.Article{Link: "javascript:void(0)", GUID: "abc"})
+	if br.ID != article.IDFromURL("guid:detik:abc") {
+		t.Errorf("broken link id %q", br.ID)
+	}
+
+	if err := n.Article(&article.Article{Title: "t"}, opts); err == nil || !strings.HasPrefix(err.Error(), "normalize: ") {
+		t.Errorf("no identity: %v", err)
+	}
+	if err := n.Article(&article.Article{Link: "mailto:x@y.test"}, opts); err == nil {
+		t.Error("unusable link without guid must be an error")
+	}
+}
+
+func TestArticleFields(t *testing.T) {
+	n := New()
+	a := &article.Article{
+		Link:       "https://www.tempo.test/read/1",
+		Title:      "\n\t  Sidang <i>E-KTP</i> &amp; Anas\t  ",
+		Author:     " <b>Redaksi</b> ",
+		Summary:    "\n  Ringkas <script>x()</script> saja.  ",
+		Content:    `<figure><img src="/img/1.jpg" onload="x()"></figure><p>Paragraf satu.</p><p>Baca juga: <a href="/read/2">Lain</a></p>`,
+		Language:   "en-us",
+		Categories: []string{" Politik ", "Politik", "", "Hukum &amp; HAM"},
+	}
+	if err := n.Article(a, Options{Now: now, SourceName: "tempo", SourceLanguage: "id-ID"}); err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Sidang E-KTP & Anas" {
+		t.Errorf("title %q", a.Title)
+	}
+	if a.Author != "Redaksi" || a.Language != "id" {
+		t.Errorf("author %q language %q", a.Author, a.Language)
+	}
+	if strings.Contains(a.Summary, "script") || strings.Contains(a.Content, "onload") {
+		t.Errorf("unsafe html kept: %q / %q", a.Summary, a.Content)
+	}
+	if !strings.Contains(a.Content, `src="https://www.tempo.test/img/1.jpg"`) || !strings.Contains(a.Content, `href="https://www.tempo.test/read/2"`) {
+		t.Errorf("content links not absolute: %q", a.Content)
+	}
+	if a.Text != "Paragraf satu.\nBaca juga: Lain" {
+		t.Errorf("text %q", a.Text)
+	}
+	if strings.Join(a.Categories, "|") != "Politik|Hukum & HAM" {
+		t.Errorf("categories %q", a.Categories)
+	}
+	// The feed's language is used when the source sets none.
+	b := &article.Article{Link: "https://x.test/b", Language: "in-ID"}
+	if err := n.Article(b, Options{Now: now}); err != nil || b.Language != "id" {
+		t.Errorf("language %q, %v", b.Language, err)
+	}
+}
