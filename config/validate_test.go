@@ -68,7 +68,7 @@ func TestParseErrors(t *testing.T) {
 		{"boost infinite", edit("boost: {world: 1.5}", "boost: {world: .inf}"),
 			[]string{`t.yaml:7:13: sources[0].boost.world: boost must be a finite number > 0, got +Inf`}},
 		{"bad term weight", edit(`"kerja sama^1.5"`, `"x^abc"`),
-			[]string{`t.yaml:16:19: topics[0].terms.id[1]: term "x^abc": bad weight "abc": want a positive number`}},
+			[]string{`t.yaml:16:19: topics[0].terms.id[1]: term "x^abc": bad weight "abc": want a non-zero number`}},
 		{"zero term weight", edit(`"kerja sama^1.5"`, `"kerja sama^0"`),
 			[]string{`t.yaml:16:19: topics[0].terms.id[1]: term "kerja sama^0": bad weight "0"`}},
 		{"empty term", edit(`"kerja sama^1.5"`, `""`),

@@ -1,0 +1,210 @@
+// Package language tells English from Indonesian text, small and fast: it
+// counts function words, which even a short headline carries, and falls back
+// on a few character cues typical of each language.
+package language
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Language codes returned by Detect and Resolve.
+const (
+	English    = "en"
+	Indonesian = "id"
+)
+
+// maxScan bounds how much text Detect reads: a few hundred words settle the
+// question, and long bodies must not make detection slow.
+const maxScan = 2000
+
+// Function words: closed-class words that carry no topic and occur in almost
+// every sentence. Words shared by both languages (e.g. "dan" is not English,
+// but "a" is rare in Indonesian prose) are left out.
+var enWords = wordSet(`the of and to in is was for that on with as by at from
+it its are be has have had were will would not but this which who their they
+he she his her an or been after over more than about into new says said
+could should may can also than up out we our you your when what there
+while being just against only all no under between since before during`)
+
+var idWords = wordSet(`yang dan di ke dari untuk dengan pada ini itu dalam
+tidak akan adalah juga oleh sebagai bahwa karena atau ada telah sudah
+kata para saat bisa dapat lebih masih kami kita mereka ia dia tersebut
+seperti agar hingga sejak setelah namun tetapi tapi bagi antara serta
+menjadi hari tahun orang baru belum jika akan kepada terhadap secara pun
+lagi sangat saja harus ujar menurut sebuah seorang tak nya`)
+
+// Frequent content words of news headlines, which often carry no function
+// word at all ("Iran Balas Dendam, Nekat Serang Pangkalan Militer AS").
+// Each counts half a function word.
+var enNews = wordSet(`says say new first year years people police president
+government world killed war talks oil prices price stocks shares win wins
+report plan deal week day night city state states officials official
+minister leader leaders court company market sales says help back top
+calls call set hit urges warns against amid vows seeks wants two three`)
+
+var idNews = wordSet(`warga makin usai jadi sebut minta buat lalu baru lagi
+tiba begini begitu terus mau soal demi bela balas jelang kini bakal punya
+sampai luar negeri negara pemerintah rakyat perang serangan bantuan dunia
+tahun bulan pekan minggu kota ribuan ratusan puluhan anak pria wanita
+perempuan tewas korban kabar berita harga naik turun resmi jalan rumah
+gedung kapal pesawat polisi tentara gempa banjir terbaru dukung tolak
+kecam serang usir gempur cegah nekat dendam bahas sepakat desak ancam
+terpilih menang kalah hadapi sebanyak pertama kedua ketiga begini cara
+siap gelar ungkap bikin nih loh kok sih dong jangan hanya`)
+
+func wordSet(s string) map[string]struct{} {
+	m := map[string]struct{}{}
+	for _, w := range strings.Fields(s) {
+		m[w] = struct{}{}
+	}
+	return m
+}
+
+// Detect returns "en" or "id" and a confidence in [0,1]; ("", 0) when the
+// text gives no evidence either way. Confidence grows with the margin between
+// the two languages' cues and with the amount of evidence.
+func Detect(text string) (lang string, confidence float64) {
+	if len(text) > maxScan {
+		cut := maxScan
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
+	}
+	var en, id float64
+	var buf [32]byte
+	word := buf[:0]
+	upper := 0 // upper-case letters in word
+	flush := func() {
+		if len(word) == 0 {
+			return
+		}
+		if upper == len(word) && len(word) <= 3 {
+			// An acronym (AS, UN, PBB) says nothing about the language
+			// around it.
+			word, upper = word[:0], 0
+			return
+		}
+		// m[string(b)] does not allocate.
+		if _, ok := enWords[string(word)]; ok {
+			en++
+		} else if _, ok := idWords[string(word)]; ok {
+			id++
+		} else if _, ok := enNews[string(word)]; ok {
+			en += 0.5
+		} else if _, ok := idNews[string(word)]; ok {
+			id += 0.5
+		} else {
+			e, i := charCues(word)
+			en += e
+			id += i
+		}
+		word, upper = word[:0], 0
+	}
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			if r < utf8.RuneSelf {
+				if len(word) < cap(word) {
+					if 'A' <= r && r <= 'Z' {
+						upper++
+					}
+					word = append(word, byte(unicode.ToLower(r)))
+				}
+			} else {
+				// A non-ASCII letter is a cue for neither language here.
+				flush()
+			}
+			continue
+		}
+		flush()
+	}
+	flush()
+	total := en + id
+	if total == 0 {
+		return "", 0
+	}
+	margin := en - id
+	if margin < 0 {
+		margin = -margin
+	}
+	// Evidence saturates: two function words are already telling.
+	confidence = (margin / total) * (total / (total + 1))
+	switch {
+	case en > id:
+		return English, confidence
+	case id > en:
+		return Indonesian, confidence
+	}
+	return "", 0
+}
+
+// charCues scores a content word by spelling patterns: Indonesian words
+// often carry the affixes me-/ber-/di-/-kan/-nya and the digraph "ny";
+// English has "th", "w", "sh" and endings -tion/-ing/-ly which Indonesian
+// spelling lacks. Each cue weighs less than a function word.
+func charCues(s []byte) (en, id float64) {
+	const cue = 0.25
+	has := func(sub string) bool { return bytes.Contains(s, []byte(sub)) }
+	pre := func(p string) bool { return bytes.HasPrefix(s, []byte(p)) }
+	suf := func(p string) bool { return bytes.HasSuffix(s, []byte(p)) }
+	switch {
+	case suf("nya"), suf("kan"), pre("meng"), pre("meny"),
+		pre("ber") && len(s) > 5,
+		pre("di") && len(s) > 6 && suf("i"),
+		has("ny"):
+		id += cue
+	}
+	switch {
+	case has("th"), has("w") && !pre("w"),
+		suf("tion"), suf("ing"), suf("ly"), has("sh"),
+		suf("ed") && len(s) > 4:
+		en += cue
+	}
+	return en, id
+}
+
+// Confident is the detection confidence above which Resolve overrides a
+// declared language: many Indonesian feeds declare "en" for every item.
+const Confident = 0.6
+
+// minDetect is the confidence Resolve needs to name a language that was not
+// declared at all.
+const minDetect = 0.2
+
+// Resolve returns the language to use for an article: the declared language
+// when it is "en" or "id" and detection does not confidently disagree,
+// otherwise the detected language, or "" when neither is known.
+func Resolve(declared, title, text string) string {
+	d := primary(declared)
+	sample := title
+	if text != "" {
+		sample = title + "\n" + text
+	}
+	lang, conf := Detect(sample)
+	if d == English || d == Indonesian {
+		if lang != "" && lang != d && conf >= Confident {
+			return lang
+		}
+		return d
+	}
+	if conf >= minDetect {
+		return lang
+	}
+	return ""
+}
+
+// primary lower-cases a BCP 47 tag and keeps its primary subtag ("en-US"
+// → "en"); "in", the withdrawn code for Indonesian, becomes "id".
+func primary(tag string) string {
+	tag = strings.ToLower(strings.TrimSpace(tag))
+	if i := strings.IndexAny(tag, "-_"); i >= 0 {
+		tag = tag[:i]
+	}
+	if tag == "in" {
+		return Indonesian
+	}
+	return tag
+}

@@ -1,0 +1,76 @@
+package topic
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"testing"
+
+	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/internal/shared"
+)
+
+// benchArticles reads realistic news items (a title and a summary of a few
+// hundred characters, English and Indonesian) from the dev data.
+func benchArticles(b *testing.B) []*article.Article {
+	b.Helper()
+	f, err := os.Open(shared.Path(b, "data", "topics-dev.jsonl"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	var out []*article.Article
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() && len(out) < 2000 {
+		var it evalItem
+		if err := json.Unmarshal(sc.Bytes(), &it); err != nil {
+			b.Fatal(err)
+		}
+		if len(it.Summary) < 300 {
+			continue
+		}
+		out = append(out, &article.Article{Title: it.Title, Text: it.Summary, Language: it.Language})
+	}
+	if len(out) == 0 {
+		b.Fatal("no articles")
+	}
+	return out
+}
+
+// BenchmarkTag tags articles with the default topics; articles/s is the
+// figure to watch (target: 20,000 on one core).
+func BenchmarkTag(b *testing.B) {
+	tg := defaultTagger(b)
+	arts := benchArticles(b)
+	chars := 0
+	for _, a := range arts {
+		chars += len(a.Title) + len(a.Text)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	n := 0
+	for b.Loop() {
+		tg.Tag(arts[n%len(arts)], Hints{})
+		n++
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
+	b.ReportMetric(float64(chars)/float64(len(arts)), "chars/article")
+}
+
+// BenchmarkTagUnknownLanguage tags articles without a language: both rule
+// sets run.
+func BenchmarkTagUnknownLanguage(b *testing.B) {
+	tg := defaultTagger(b)
+	arts := benchArticles(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	n := 0
+	for b.Loop() {
+		a := *arts[n%len(arts)]
+		a.Language = ""
+		tg.Tag(&a, Hints{})
+		n++
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
+}

@@ -1,0 +1,287 @@
+package topic
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/warta-news/warta/article"
+)
+
+// Evaluated topics and groups, as in the maintainers' score_topics.py.
+var evalTopics = [...]string{"world", "sport", "economy", "science-technology"}
+
+const irSlug = "international-relations"
+
+// Score is precision, recall and F1 of one topic in one language group.
+type Score struct {
+	Topic     string  `json:"topic"`
+	Lang      string  `json:"lang"`
+	Positives int     `json:"positives"`
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
+	F1        float64 `json:"f1"`
+}
+
+// Report is the result of Evaluate. It computes exactly what
+// score_topics.py computes: per-topic scores by language for world, sport,
+// economy and science-technology (outlet-section headlines, sources
+// "nara…", and items labelled national left out), international-relations
+// over the hand-labelled ids, world-or-IR on the headlines, and how often
+// the two languages of a pair get the same topics.
+type Report struct {
+	Rows        []Score             `json:"rows"`
+	MacroF1EN   float64             `json:"macro_f1_en"`
+	MacroF1ID   float64             `json:"macro_f1_id"`
+	IR          Score               `json:"ir"`
+	HeadlinesF1 float64             `json:"headlines_f1"`
+	Parity      float64             `json:"parity"`
+	Articles    int                 `json:"articles"`
+	Untagged    float64             `json:"untagged"`
+	Predictions map[string][]string `json:"-"`
+}
+
+// evalItem is one labelled article. The tagger only sees id, url, title,
+// summary and language.
+type evalItem struct {
+	ID       string `json:"id"`
+	Source   string `json:"source"`
+	URL      string `json:"url"`
+	Title    string `json:"title"`
+	Summary  string `json:"summary"`
+	Language string `json:"language"`
+	Label    string `json:"label"`
+	Pair     string `json:"pair"`
+}
+
+// Evaluate tags every article of a JSONL file (one object per line with id,
+// source, url, title, summary, language, label and optionally pair) and
+// scores the result against the labels and against irLabels (JSONL with id
+// and ir 0/1).
+func Evaluate(t *Tagger, articles io.Reader, irLabels io.Reader) (*Report, error) {
+	var items []evalItem
+	if err := readJSONL(articles, func(b []byte) error {
+		var it evalItem
+		if err := json.Unmarshal(b, &it); err != nil {
+			return err
+		}
+		items = append(items, it)
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("topic: evaluate: articles: %w", err)
+	}
+	type irGold struct {
+		ID string `json:"id"`
+		IR int    `json:"ir"`
+	}
+	var gold []irGold
+	if err := readJSONL(irLabels, func(b []byte) error {
+		var g irGold
+		if err := json.Unmarshal(b, &g); err != nil {
+			return err
+		}
+		gold = append(gold, g)
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("topic: evaluate: ir labels: %w", err)
+	}
+
+	rep := &Report{Articles: len(items), Predictions: make(map[string][]string, len(items))}
+	pred := make(map[string]map[string]bool, len(items))
+	byID := make(map[string]*evalItem, len(items))
+	untagged := 0
+	for i := range items {
+		it := &items[i]
+		byID[it.ID] = it
+		a := &article.Article{ID: it.ID, URL: it.URL, Title: it.Title, Text: it.Summary, Language: it.Language}
+		set := map[string]bool{}
+		var slugs []string
+		for _, m := range t.Tag(a, Hints{}) {
+			set[m.Slug] = true
+			slugs = append(slugs, m.Slug)
+		}
+		if len(slugs) == 0 {
+			untagged++
+		}
+		pred[it.ID] = set
+		rep.Predictions[it.ID] = slugs
+	}
+	if len(items) > 0 {
+		rep.Untagged = float64(untagged) / float64(len(items))
+	}
+
+	headline := func(it *evalItem) bool { return strings.HasPrefix(it.Source, "nara") }
+	f1 := map[string]float64{}
+	for _, topic := range evalTopics {
+		for _, lang := range [...]string{"en", "id"} {
+			var c counts
+			for i := range items {
+				it := &items[i]
+				if it.Language != lang || headline(it) || it.Label == "national" {
+					continue
+				}
+				c.add(it.Label == topic, pred[it.ID][topic])
+			}
+			s := c.score(topic, lang)
+			f1[lang] += s.F1 / float64(len(evalTopics))
+			rep.Rows = append(rep.Rows, s)
+		}
+	}
+	rep.MacroF1EN, rep.MacroF1ID = f1["en"], f1["id"]
+
+	var all counts
+	byLang := map[string]*counts{"en": {}, "id": {}}
+	for _, g := range gold {
+		lang := "en"
+		if it := byID[g.ID]; it != nil {
+			lang = it.Language
+		}
+		y, yhat := g.IR == 1, pred[g.ID][irSlug]
+		all.add(y, yhat)
+		if c := byLang[lang]; c != nil {
+			c.add(y, yhat)
+		}
+	}
+	rep.IR = all.score(irSlug, "all")
+	rep.Rows = append(rep.Rows, rep.IR, byLang["en"].score(irSlug, "en"), byLang["id"].score(irSlug, "id"))
+
+	var nara counts
+	for i := range items {
+		it := &items[i]
+		if headline(it) {
+			nara.add(it.Label == "world", pred[it.ID]["world"] || pred[it.ID][irSlug])
+		}
+	}
+	hs := nara.score("world|IR headlines", "id")
+	rep.HeadlinesF1 = hs.F1
+	rep.Rows = append(rep.Rows, hs)
+
+	pairs := map[string]map[string]map[string]bool{}
+	for i := range items {
+		it := &items[i]
+		if it.Pair == "" {
+			continue
+		}
+		if pairs[it.Pair] == nil {
+			pairs[it.Pair] = map[string]map[string]bool{}
+		}
+		pairs[it.Pair][it.Language] = pred[it.ID]
+	}
+	agree, n := 0, 0
+	for _, p := range pairs {
+		en, okEN := p["en"]
+		id, okID := p["id"]
+		if len(p) != 2 || !okEN || !okID {
+			continue
+		}
+		n++
+		if sameSet(en, id) {
+			agree++
+		}
+	}
+	if n > 0 {
+		rep.Parity = float64(agree) / float64(n)
+	}
+	return rep, nil
+}
+
+func sameSet(a, b map[string]bool) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k := range a {
+		if !b[k] {
+			return false
+		}
+	}
+	return true
+}
+
+type counts struct{ tp, fp, fn int }
+
+func (c *counts) add(y, yhat bool) {
+	switch {
+	case y && yhat:
+		c.tp++
+	case yhat:
+		c.fp++
+	case y:
+		c.fn++
+	}
+}
+
+func (c *counts) score(topic, lang string) Score {
+	s := Score{Topic: topic, Lang: lang, Positives: c.tp + c.fn}
+	if c.tp+c.fp > 0 {
+		s.Precision = float64(c.tp) / float64(c.tp+c.fp)
+	}
+	if c.tp+c.fn > 0 {
+		s.Recall = float64(c.tp) / float64(c.tp+c.fn)
+	}
+	if s.Precision+s.Recall > 0 {
+		s.F1 = 2 * s.Precision * s.Recall / (s.Precision + s.Recall)
+	}
+	return s
+}
+
+func readJSONL(r io.Reader, f func([]byte) error) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		b := sc.Bytes()
+		if len(strings.TrimSpace(string(b))) == 0 {
+			continue
+		}
+		if err := f(b); err != nil {
+			return fmt.Errorf("line %d: %w", line, err)
+		}
+	}
+	return sc.Err()
+}
+
+// Write prints the report as score_topics.py does: a table, then a summary
+// line.
+func (r *Report) Write(w io.Writer) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%-28s %-4s %5s %6s %6s %6s\n", "topic", "lang", "pos", "prec", "rec", "F1")
+	for _, s := range r.Rows {
+		fmt.Fprintf(&b, "%-28s %-4s %5d %6.3f %6.3f %6.3f\n", s.Topic, s.Lang, s.Positives, s.Precision, s.Recall, s.F1)
+	}
+	fmt.Fprintf(&b, "articles %d untagged %.3f\n", r.Articles, r.Untagged)
+	fmt.Fprintf(&b, "summary: macroF1_en=%.3f macroF1_id=%.3f IR_F1=%.3f IR_P=%.3f IR_R=%.3f parity=%.3f headlinesF1=%.3f\n",
+		r.MacroF1EN, r.MacroF1ID, r.IR.F1, r.IR.Precision, r.IR.Recall, r.Parity, r.HeadlinesF1)
+	_, err := io.WriteString(w, b.String())
+	if err != nil {
+		return fmt.Errorf("topic: %w", err)
+	}
+	return nil
+}
+
+// WritePredictions writes one JSON line per article, {"id", "topics"}, the
+// format `warta tag` prints and score_topics.py reads, in id order.
+func (r *Report) WritePredictions(w io.Writer) error {
+	ids := make([]string, 0, len(r.Predictions))
+	for id := range r.Predictions {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	enc := json.NewEncoder(w)
+	for _, id := range ids {
+		topics := r.Predictions[id]
+		if topics == nil {
+			topics = []string{}
+		}
+		if err := enc.Encode(struct {
+			ID     string   `json:"id"`
+			Topics []string `json:"topics"`
+		}{id, topics}); err != nil {
+			return fmt.Errorf("topic: %w", err)
+		}
+	}
+	return nil
+}

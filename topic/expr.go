@@ -1,0 +1,220 @@
+package topic
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// node is a compiled boolean expression over terms: a leaf holds the index
+// of the term it tests; inner nodes are AND, OR or NOT.
+type node struct {
+	op    byte // 't' term, '&' and, '|' or, '!' not
+	leaf  string
+	kids  []*node
+	terms [2]int // compiled term per language (langEN, langID), set by New
+}
+
+// eval reports whether the expression holds given which terms matched.
+func (n *node) eval(hit func(term int) bool, lang int) bool {
+	switch n.op {
+	case 't':
+		return hit(n.terms[lang])
+	case '!':
+		return !n.kids[0].eval(hit, lang)
+	case '&':
+		for _, k := range n.kids {
+			if !k.eval(hit, lang) {
+				return false
+			}
+		}
+		return true
+	default:
+		for _, k := range n.kids {
+			if k.eval(hit, lang) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// leaves calls f for every term leaf.
+func (n *node) leaves(f func(*node)) {
+	if n.op == 't' {
+		f(n)
+		return
+	}
+	for _, k := range n.kids {
+		k.leaves(f)
+	}
+}
+
+// String renders the expression in a canonical form, for the fingerprint.
+func (n *node) String() string {
+	switch n.op {
+	case 't':
+		return fmt.Sprintf("%q", n.leaf)
+	case '!':
+		return "NOT " + n.kids[0].String()
+	}
+	op := " AND "
+	if n.op == '|' {
+		op = " OR "
+	}
+	parts := make([]string, len(n.kids))
+	for i, k := range n.kids {
+		parts[i] = k.String()
+	}
+	return "(" + strings.Join(parts, op) + ")"
+}
+
+// parseExpr parses `(sanction OR "peace talks") AND NOT football`.
+// Operators AND, OR and NOT are case-insensitive; NOT binds tightest, then
+// AND, then OR; a quoted string is one phrase.
+func parseExpr(s string) (*node, error) {
+	toks, err := lexExpr(s)
+	if err != nil {
+		return nil, err
+	}
+	p := &exprParser{toks: toks}
+	n, err := p.or()
+	if err != nil {
+		return nil, err
+	}
+	if p.pos < len(p.toks) {
+		return nil, fmt.Errorf("unexpected %q at token %d", p.toks[p.pos].text, p.pos+1)
+	}
+	return n, nil
+}
+
+type exprToken struct {
+	kind byte // '(' ')' '&' '|' '!' or 't' for a term
+	text string
+}
+
+func lexExpr(s string) ([]exprToken, error) {
+	var toks []exprToken
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			i++
+		case c == '(' || c == ')':
+			toks = append(toks, exprToken{kind: c, text: string(c)})
+			i++
+		case c == '"':
+			j := strings.IndexByte(s[i+1:], '"')
+			if j < 0 {
+				return nil, errors.New("unterminated quote")
+			}
+			phrase := strings.TrimSpace(s[i+1 : i+1+j])
+			if phrase == "" {
+				return nil, errors.New("empty quoted phrase")
+			}
+			toks = append(toks, exprToken{kind: 't', text: phrase})
+			i += j + 2
+		default:
+			j := i
+			for j < len(s) && !strings.ContainsRune(" \t\r\n()\"", rune(s[j])) {
+				j++
+			}
+			w := s[i:j]
+			switch strings.ToUpper(w) {
+			case "AND":
+				toks = append(toks, exprToken{kind: '&', text: w})
+			case "OR":
+				toks = append(toks, exprToken{kind: '|', text: w})
+			case "NOT":
+				toks = append(toks, exprToken{kind: '!', text: w})
+			default:
+				if strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+					return nil, fmt.Errorf("bad term %q", w)
+				}
+				toks = append(toks, exprToken{kind: 't', text: w})
+			}
+			i = j
+		}
+	}
+	if len(toks) == 0 {
+		return nil, errors.New("empty expression")
+	}
+	return toks, nil
+}
+
+type exprParser struct {
+	toks []exprToken
+	pos  int
+}
+
+func (p *exprParser) peek() byte {
+	if p.pos < len(p.toks) {
+		return p.toks[p.pos].kind
+	}
+	return 0
+}
+
+func (p *exprParser) or() (*node, error) {
+	return p.chain('|', p.and)
+}
+
+func (p *exprParser) and() (*node, error) {
+	return p.chain('&', p.not)
+}
+
+func (p *exprParser) chain(op byte, next func() (*node, error)) (*node, error) {
+	n, err := next()
+	if err != nil {
+		return nil, err
+	}
+	kids := []*node{n}
+	for p.peek() == op {
+		p.pos++
+		k, err := next()
+		if err != nil {
+			return nil, err
+		}
+		kids = append(kids, k)
+	}
+	if len(kids) == 1 {
+		return n, nil
+	}
+	return &node{op: op, kids: kids}, nil
+}
+
+func (p *exprParser) not() (*node, error) {
+	if p.peek() == '!' {
+		p.pos++
+		k, err := p.not()
+		if err != nil {
+			return nil, err
+		}
+		return &node{op: '!', kids: []*node{k}}, nil
+	}
+	return p.primary()
+}
+
+func (p *exprParser) primary() (*node, error) {
+	if p.pos >= len(p.toks) {
+		return nil, errors.New("unexpected end of expression")
+	}
+	t := p.toks[p.pos]
+	switch t.kind {
+	case 't':
+		p.pos++
+		return &node{op: 't', leaf: t.text}, nil
+	case '(':
+		p.pos++
+		n, err := p.or()
+		if err != nil {
+			return nil, err
+		}
+		if p.peek() != ')' {
+			return nil, fmt.Errorf("missing ) at token %d", p.pos+1)
+		}
+		p.pos++
+		return n, nil
+	}
+	return nil, fmt.Errorf("unexpected %q at token %d", t.text, p.pos+1)
+}

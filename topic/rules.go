@@ -1,0 +1,129 @@
+package topic
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/warta-news/warta/config"
+)
+
+// Language indexes of the compiled rules.
+const (
+	langEN = iota
+	langID
+	numLangs
+)
+
+// langIndex maps a BCP 47 tag to a rules language; -1 when it is neither.
+func langIndex(tag string) int {
+	tag = strings.ToLower(tag)
+	if i := strings.IndexAny(tag, "-_"); i >= 0 {
+		tag = tag[:i]
+	}
+	switch tag {
+	case "en":
+		return langEN
+	case "id", "in":
+		return langID
+	}
+	return -1
+}
+
+func langName(l int) string {
+	if l == langEN {
+		return "en"
+	}
+	return "id"
+}
+
+// termKind says what a compiled term is for.
+type termKind uint8
+
+const (
+	kindScore   termKind = iota // adds its weight to the score
+	kindRequire                 // one of these must match
+	kindExclude                 // any of these vetoes the topic
+	kindExpr                    // a leaf of the topic's expression
+)
+
+// term is one configured term or phrase, compiled for one language.
+type term struct {
+	topic  int
+	lang   int
+	kind   termKind
+	raw    string  // as written in the config, without the weight
+	weight float64 // 1 unless written "term^w"
+	words  []stems // readings of each word
+	// exact terms, written "=word", match the folded word itself, not its
+	// stem: "=perusahaan" (company) must not match "berusaha" (to try),
+	// which shares its stem.
+	exact bool
+}
+
+// parseTerm splits "word^2.5" into the term and its weight (default 1).
+// Negative weights are allowed: a term may count against a topic. A leading
+// "=" (exact match) is kept in the returned term.
+func parseTerm(raw string) (string, float64, error) {
+	s, w, err := config.ParseTerm(raw)
+	if err != nil {
+		return "", 0, err
+	}
+	if len(foldPhrase(strings.TrimPrefix(s, "="))) == 0 {
+		return "", 0, fmt.Errorf("term %q: no words", s)
+	}
+	return s, w, nil
+}
+
+// stemWord returns the readings of a folded word in language l.
+func stemWord(w string, l int) stems {
+	if l == langID {
+		return stemIDAll(w)
+	}
+	var v stems
+	v.add(stemEN(w))
+	return v
+}
+
+// stemSeq tokenizes and stems text, collapsing reduplication: a hyphenated
+// repeat ("negara-negara", "bermain-main") counts as one word.
+func stemSeq(text string, l int, stem func(string, int) stems, words []word, dst []stems) ([]word, []stems) {
+	words = tokenize(text, words[:0])
+	for _, w := range words {
+		v := stem(w.text, l)
+		if w.joined && len(dst) > 0 && dst[len(dst)-1].s[0] == v.s[0] {
+			continue
+		}
+		v.word = w.text
+		dst = append(dst, v)
+	}
+	return words, dst
+}
+
+// compileWords stems a configured term's words.
+func compileWords(raw string, l int) []stems {
+	_, seq := stemSeq(raw, l, stemWord, nil, nil)
+	return seq
+}
+
+// compileExact folds a configured exact term's words without stemming.
+func compileExact(raw string) []stems {
+	ws := foldPhrase(raw)
+	out := make([]stems, len(ws))
+	for i, w := range ws {
+		out[i].add(w)
+		out[i].word = w
+	}
+	return out
+}
+
+// intersects reports whether two words share a reading.
+func intersects(a, b *stems) bool {
+	for i := 0; i < a.n; i++ {
+		for j := 0; j < b.n; j++ {
+			if a.s[i] == b.s[j] {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,183 @@
+package topic
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/warta-news/warta/article"
+)
+
+// Tag returns the topics that apply to a, in config order, each with its
+// score and the terms that matched. An article in English or Indonesian is
+// matched with the terms of its language; otherwise with both, keeping for
+// each topic the language that scores higher.
+func (t *Tagger) Tag(a *article.Article, h Hints) []article.TopicMatch {
+	s := t.scratch.Get().(*scratch)
+	defer t.scratch.Put(s)
+	res := make([]result, len(t.rules))
+	var out []article.TopicMatch
+	best := make([]float64, len(t.rules))
+	for _, l := range languages(a) {
+		t.evaluate(s, a, l, h, res)
+		for i := range t.rules {
+			ok, _ := t.passes(s, i, l, res[i], t.rival(res, i))
+			forced := slices.Contains(h.Forced, t.rules[i].slug)
+			if !ok && !forced {
+				continue
+			}
+			m := article.TopicMatch{Slug: t.rules[i].slug, Score: round(res[i].score), Forced: forced, Terms: t.hits(s, i)}
+			if j := indexOf(out, m.Slug); j >= 0 {
+				if res[i].score > best[i] {
+					out[j], best[i] = m, res[i].score
+				}
+				continue
+			}
+			out = append(out, m)
+			best[i] = res[i].score
+		}
+	}
+	slices.SortStableFunc(out, func(x, y article.TopicMatch) int {
+		return t.ruleIndex(x.Slug) - t.ruleIndex(y.Slug)
+	})
+	return out
+}
+
+func indexOf(ms []article.TopicMatch, slug string) int {
+	for i, m := range ms {
+		if m.Slug == slug {
+			return i
+		}
+	}
+	return -1
+}
+
+func (t *Tagger) ruleIndex(slug string) int {
+	for i, r := range t.rules {
+		if r.slug == slug {
+			return i
+		}
+	}
+	return len(t.rules)
+}
+
+// hits lists the scoring terms of topic i found by the last evaluate, as
+// written in the config, with the weight each added per field.
+func (t *Tagger) hits(s *scratch, i int) []article.TermHit {
+	var out []article.TermHit
+	for _, id := range s.touched {
+		tm := &t.terms[id]
+		if tm.topic != i || tm.kind != kindScore {
+			continue
+		}
+		c := s.count[id]
+		if c[0] > 0 {
+			out = append(out, article.TermHit{Term: tm.raw, Field: "title", Weight: round(termScore(tm.weight, [2]int32{c[0], 0}))})
+		}
+		if c[1] > 0 {
+			out = append(out, article.TermHit{Term: tm.raw, Field: "body", Weight: round(termScore(tm.weight, [2]int32{0, c[1]}))})
+		}
+	}
+	return out
+}
+
+func round(f float64) float64 { return math.Round(f*1000) / 1000 }
+
+// Explanation is the full account of one topic for one article.
+type Explanation struct {
+	Slug      string  `json:"slug"`
+	Language  string  `json:"language"` // rules language used: "en" or "id"
+	Score     float64 `json:"score"`
+	Threshold float64 `json:"threshold"`
+	Boost     float64 `json:"boost,omitempty"`
+	// Terms are the scoring terms that matched, with their weight per field.
+	Terms []article.TermHit `json:"terms,omitempty"`
+	// Vetoes are the excluded terms that matched.
+	Vetoes []string `json:"vetoes,omitempty"`
+	// Require is "none" when the topic requires no term, else "met" or
+	// "missing".
+	Require string `json:"require"`
+	// Expr is the topic's expression, if any, and ExprMet whether it held.
+	Expr    string `json:"expr,omitempty"`
+	ExprMet bool   `json:"expr_met"`
+	Forced  bool   `json:"forced,omitempty"`
+	Passed  bool   `json:"passed"`
+}
+
+// Explain accounts for every topic, passed or not, in config order.
+func (t *Tagger) Explain(a *article.Article, h Hints) []Explanation {
+	s := t.scratch.Get().(*scratch)
+	defer t.scratch.Put(s)
+	res := make([]result, len(t.rules))
+	out := make([]Explanation, len(t.rules))
+	for n, l := range languages(a) {
+		t.evaluate(s, a, l, h, res)
+		for i, rl := range t.rules {
+			ok, exprMet := t.passes(s, i, l, res[i], t.rival(res, i))
+			forced := slices.Contains(h.Forced, rl.slug)
+			e := Explanation{
+				Slug: rl.slug, Language: langName(l), Score: round(res[i].score),
+				Threshold: rl.threshold, Boost: h.Boost[rl.slug], Terms: t.hits(s, i),
+				Require: "none", ExprMet: exprMet, Forced: forced, Passed: ok || forced,
+			}
+			if rl.require[l] {
+				e.Require = "missing"
+				if res[i].requireMet {
+					e.Require = "met"
+				}
+			}
+			if rl.expr != nil {
+				e.Expr = rl.expr.String()
+			}
+			for _, id := range s.touched {
+				if tm := &t.terms[id]; tm.topic == i && tm.kind == kindExclude {
+					e.Vetoes = append(e.Vetoes, tm.raw)
+				}
+			}
+			// With two languages keep the better reading of each topic.
+			if n == 0 || e.Passed && !out[i].Passed || e.Passed == out[i].Passed && e.Score > out[i].Score {
+				out[i] = e
+			}
+		}
+	}
+	return out
+}
+
+// WriteExplanations prints explanations as a readable table, passed topics
+// marked with "+".
+func WriteExplanations(w io.Writer, es []Explanation) error {
+	var b strings.Builder
+	for _, e := range es {
+		mark := " "
+		if e.Passed {
+			mark = "+"
+		}
+		fmt.Fprintf(&b, "%s %-26s %6.2f / %-4g [%s]", mark, e.Slug, e.Score, e.Threshold, e.Language)
+		if e.Boost != 0 {
+			fmt.Fprintf(&b, " boost %+g", e.Boost)
+		}
+		if e.Forced {
+			b.WriteString(" forced")
+		}
+		if e.Require != "none" {
+			fmt.Fprintf(&b, " require %s", e.Require)
+		}
+		if e.Expr != "" {
+			fmt.Fprintf(&b, " expr %s=%t", e.Expr, e.ExprMet)
+		}
+		if len(e.Vetoes) > 0 {
+			fmt.Fprintf(&b, " vetoed by %s", strings.Join(e.Vetoes, ", "))
+		}
+		b.WriteByte('\n')
+		for _, h := range e.Terms {
+			fmt.Fprintf(&b, "      %-24q %-5s %+.2f\n", h.Term, h.Field, h.Weight)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	if err != nil {
+		return fmt.Errorf("topic: %w", err)
+	}
+	return nil
+}

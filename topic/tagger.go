@@ -1,0 +1,283 @@
+// Package topic tags articles with topics by weighted, language-aware term
+// rules, and says why: every match records the terms that made it.
+//
+// Text and configured terms pass through the same folding (Unicode word
+// boundaries, case, diacritics) and the same stemmer (Indonesian affixes,
+// English plurals and -ing/-ed), so "menyetujui" matches a term "setuju"
+// and "sanctions" a term "sanction". A phrase also matches its words written
+// as one ("kerja sama" = "kerjasama") and a one-word term its halves written
+// apart.
+//
+// Scoring: a term's weight counts TitleWeight times when it occurs in the
+// title; in the body it counts 1+ln(n) times for n occurrences, so repeats
+// add with diminishing returns. A source's boost is added. A topic applies
+// when the score reaches its threshold (DefaultThreshold when unset), one of
+// its required terms matched (if it has any), none of its excluded terms
+// matched and its expression (if any) holds. Forced topics always apply.
+//
+// Weak evidence yields to a dominant topic: a topic whose score is below
+// Standalone times its threshold also needs Dominance times the best score
+// of the topics it competes with, which are all topics filed under another
+// IPTC code (world, international relations and politics, all under
+// medtop:11000000, do not suppress one another). A match report in Madrid is
+// sport, not world news.
+package topic
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"maps"
+	"math"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/config"
+)
+
+// Scoring constants; changing them changes the Fingerprint.
+const (
+	// DefaultThreshold is the score a topic needs when its config sets none:
+	// one strong cue in the title, two in the body, or a weight-1 term in
+	// both title and body.
+	DefaultThreshold = 3.0
+	// TitleWeight multiplies the weight of a term found in the title.
+	TitleWeight = 2.0
+	// Dominance is the share of the best topic's score another topic needs
+	// to apply too when its own evidence is weak: an article about a match
+	// in Madrid is sport, and its two mentions of Spain do not make it world
+	// news as well.
+	Dominance = 0.6
+	// Standalone is the multiple of its threshold at which a topic's
+	// evidence is strong enough to apply whatever else scores higher: a war
+	// abroad is both conflict and world news.
+	Standalone = 2.0
+)
+
+// Hints are what a source adds to tagging: extra weight per topic slug and
+// topics forced on all its items.
+type Hints struct {
+	Boost  map[string]float64
+	Forced []string
+}
+
+// rule is one topic's compiled rules.
+type rule struct {
+	slug      string
+	iptc      string
+	threshold float64
+	expr      *node
+	require   [numLangs]bool // whether the topic has required terms
+}
+
+// Tagger holds compiled topic rules. It is safe for concurrent use.
+type Tagger struct {
+	rules       []rule
+	terms       []term
+	idx         [numLangs]index
+	fingerprint string
+	scratch     sync.Pool
+}
+
+// New compiles topics. Errors name the topic and the bad term or expression.
+func New(topics []config.Topic) (*Tagger, error) {
+	t := &Tagger{}
+	for l := range numLangs {
+		t.idx[l] = index{first: map[string][]posting{}}
+	}
+	seen := map[string]bool{}
+	merged := map[string]int{}
+	for i, tc := range topics {
+		if tc.Slug == "" {
+			return nil, fmt.Errorf("topic: topic %d has no slug", i+1)
+		}
+		if seen[tc.Slug] {
+			return nil, fmt.Errorf("topic: %s: duplicate slug", tc.Slug)
+		}
+		seen[tc.Slug] = true
+		r := rule{slug: tc.Slug, iptc: tc.IPTC, threshold: tc.Threshold}
+		if r.threshold == 0 {
+			r.threshold = DefaultThreshold
+		}
+		for _, set := range []struct {
+			m    map[string][]string
+			kind termKind
+		}{{tc.Terms, kindScore}, {tc.Require, kindRequire}, {tc.Exclude, kindExclude}} {
+			// Sorted, so that the rules and their fingerprint do not depend
+			// on map order.
+			for _, lang := range slices.Sorted(maps.Keys(set.m)) {
+				list := set.m[lang]
+				l := langIndex(lang)
+				if l < 0 {
+					return nil, fmt.Errorf("topic: %s: language %q: only en and id are supported", tc.Slug, lang)
+				}
+				for _, s := range list {
+					raw, w, err := parseTerm(s)
+					if err != nil {
+						return nil, fmt.Errorf("topic: %s: %w", tc.Slug, err)
+					}
+					if set.kind != kindScore {
+						w = 0
+					}
+					if set.kind == kindRequire {
+						r.require[l] = true
+					}
+					t.addTerm(term{topic: i, lang: l, kind: set.kind, raw: raw, weight: w}, merged)
+				}
+			}
+		}
+		if strings.TrimSpace(tc.Expr) != "" {
+			n, err := parseExpr(tc.Expr)
+			if err != nil {
+				return nil, fmt.Errorf("topic: %s: expr %q: %w", tc.Slug, tc.Expr, err)
+			}
+			n.leaves(func(leaf *node) {
+				for l := range numLangs {
+					leaf.terms[l] = t.addTerm(term{topic: i, lang: l, kind: kindExpr, raw: leaf.leaf}, merged)
+				}
+			})
+			r.expr = n
+		}
+		t.rules = append(t.rules, r)
+	}
+	t.fingerprint = t.computeFingerprint()
+	n := len(t.terms)
+	nt := len(t.rules)
+	t.scratch.New = func() any { return newScratch(n, nt) }
+	return t, nil
+}
+
+// Fingerprint is a stable hash of the compiled rules and the scoring and
+// stemming versions: when it changes, stored articles need re-tagging.
+func (t *Tagger) Fingerprint() string { return t.fingerprint }
+
+func (t *Tagger) computeFingerprint() string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s|title=%g|threshold=%g|dominance=%g|standalone=%g|body=1+ln\n", stemVersion, TitleWeight, DefaultThreshold, Dominance, Standalone)
+	for i, r := range t.rules {
+		fmt.Fprintf(h, "topic %q %q %g", r.slug, r.iptc, r.threshold)
+		if r.expr != nil {
+			fmt.Fprintf(h, " expr %s", r.expr)
+		}
+		h.Write([]byte{'\n'})
+		for _, tm := range t.terms {
+			if tm.topic == i && tm.kind != kindExpr {
+				fmt.Fprintf(h, "  %d %s %q %g\n", tm.kind, langName(tm.lang), tm.raw, tm.weight)
+			}
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// result is one topic's evaluation in one language.
+type result struct {
+	score      float64
+	requireMet bool
+	vetoed     bool
+}
+
+// evaluate tags a in language l and fills res (one per rule).
+func (t *Tagger) evaluate(s *scratch, a *article.Article, l int, h Hints, res []result) {
+	s.reset()
+	s.words, s.title = stemSeq(a.Title, l, stemWord, s.words, s.title[:0])
+	s.words, s.body = stemSeq(bodyText(a), l, stemWord, s.words, s.body[:0])
+	t.scan(s, s.title, l, 0)
+	// Reset positions between fields: a title and a body hit at the same
+	// offset are two hits.
+	for _, id := range s.touched {
+		s.last[id] = 0
+	}
+	t.scan(s, s.body, l, 1)
+	for i := range res {
+		res[i] = result{score: h.Boost[t.rules[i].slug]}
+	}
+	for _, id := range s.touched {
+		tm := &t.terms[id]
+		r := &res[tm.topic]
+		switch tm.kind {
+		case kindScore:
+			r.score += termScore(tm.weight, s.count[id])
+		case kindRequire:
+			r.requireMet = true
+		case kindExclude:
+			r.vetoed = true
+		}
+	}
+}
+
+// termScore is what a term adds for its hits in title and body.
+func termScore(w float64, c [2]int32) float64 {
+	v := 0.0
+	if c[0] > 0 {
+		v += w * TitleWeight
+	}
+	if c[1] > 0 {
+		v += w * (1 + math.Log(float64(c[1])))
+	}
+	return v
+}
+
+// rival is the best score among the topics rule i competes with: all but
+// those filed under the same IPTC subject, which are facets of one subject
+// (world, international relations and politics all sit under politics) and
+// naturally occur together.
+func (t *Tagger) rival(res []result, i int) float64 {
+	m := 0.0
+	own := t.rules[i].iptc
+	for j, r := range res {
+		if j != i && (own == "" || t.rules[j].iptc != own) {
+			m = max(m, r.score)
+		}
+	}
+	return m
+}
+
+// passes reports whether rule i applies given its result and the best score
+// of all topics, and whether its expression holds.
+func (t *Tagger) passes(s *scratch, i, l int, r result, best float64) (bool, bool) {
+	rl := &t.rules[i]
+	exprMet := true
+	if rl.expr != nil {
+		exprMet = rl.expr.eval(func(id int) bool { return s.count[id] != [2]int32{} }, l)
+	}
+	strong := r.score >= rl.threshold*Standalone || r.score >= Dominance*best
+	ok := r.score >= rl.threshold && strong && !r.vetoed && exprMet && (!rl.require[l] || r.requireMet)
+	return ok, exprMet
+}
+
+// bodyText is the article's plain text, or its summary with tags removed.
+func bodyText(a *article.Article) string {
+	if a.Text != "" {
+		return a.Text
+	}
+	if !strings.ContainsRune(a.Summary, '<') {
+		return a.Summary
+	}
+	var b strings.Builder
+	in := false
+	for _, r := range a.Summary {
+		switch {
+		case r == '<':
+			in = true
+		case r == '>':
+			in = false
+			b.WriteByte(' ')
+		case !in:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// languages are the rule languages to try for a: its own, or both.
+func languages(a *article.Article) []int {
+	switch langIndex(a.Language) {
+	case langEN:
+		return []int{langEN}
+	case langID:
+		return []int{langID}
+	}
+	return []int{langEN, langID}
+}

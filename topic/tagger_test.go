@@ -1,0 +1,368 @@
+package topic
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/config"
+	"github.com/warta-news/warta/internal/shared"
+)
+
+func mustNew(t *testing.T, topics ...config.Topic) *Tagger {
+	t.Helper()
+	tg, err := New(topics)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tg
+}
+
+func match(ms []article.TopicMatch, slug string) (article.TopicMatch, bool) {
+	for _, m := range ms {
+		if m.Slug == slug {
+			return m, true
+		}
+	}
+	return article.TopicMatch{}, false
+}
+
+func explain(es []Explanation, slug string) Explanation {
+	for _, e := range es {
+		if e.Slug == slug {
+			return e
+		}
+	}
+	return Explanation{}
+}
+
+var irTopic = config.Topic{
+	Slug: "ir",
+	Terms: map[string][]string{
+		"en": {"sanction^2", "foreign minister^3", "embassy"},
+		"id": {"sanksi^2", "menteri luar negeri^3", "kerja sama^1.5", "setuju^2"},
+	},
+}
+
+func TestTagIndonesianMorphology(t *testing.T) {
+	tg := mustNew(t, irTopic)
+	for _, text := range []string{
+		"Rusia menjatuhkan sanksinya.",
+		"Kedua negara menyetujui perjanjian.",
+		"Mereka bekerjasama di bidang militer.",
+		"Kerjasama kedua negara.",
+	} {
+		a := &article.Article{Title: text, Language: "id"}
+		if _, ok := match(tg.Tag(a, Hints{}), "ir"); !ok {
+			t.Errorf("%q not tagged: %+v", text, tg.Explain(a, Hints{}))
+		}
+	}
+}
+
+func TestTagCompoundWrittenApart(t *testing.T) {
+	tg := mustNew(t, config.Topic{Slug: "ir", Terms: map[string][]string{"id": {"kerjasama^3"}}})
+	a := &article.Article{Title: "Indonesia dan Jepang tingkatkan kerja sama", Language: "id"}
+	m, ok := match(tg.Tag(a, Hints{}), "ir")
+	if !ok || len(m.Terms) != 1 || m.Terms[0].Term != "kerjasama" {
+		t.Fatalf("got %+v, %v", m, ok)
+	}
+}
+
+func TestTagPhraseAcrossLineBreak(t *testing.T) {
+	tg := mustNew(t, irTopic)
+	a := &article.Article{Title: "Talks", Text: "The foreign\nminister arrived.", Language: "en"}
+	m, ok := match(tg.Tag(a, Hints{}), "ir")
+	if !ok || m.Terms[0].Term != "foreign minister" || m.Terms[0].Field != "body" {
+		t.Fatalf("got %+v, %v", m, ok)
+	}
+	// A phrase does not run from the title into the body.
+	a = &article.Article{Title: "Meeting of the foreign", Text: "minister", Language: "en"}
+	if _, ok := match(tg.Tag(a, Hints{}), "ir"); ok {
+		t.Fatal("phrase matched across title and body")
+	}
+}
+
+func TestTagTitleWeighsMoreThanBody(t *testing.T) {
+	tg := mustNew(t, irTopic)
+	title := tg.Explain(&article.Article{Title: "New sanctions", Language: "en"}, Hints{})
+	body := tg.Explain(&article.Article{Title: "News", Text: "New sanctions", Language: "en"}, Hints{})
+	if got, want := title[0].Score, 2*TitleWeight; got != want {
+		t.Errorf("title score %v, want %v", got, want)
+	}
+	if got, want := body[0].Score, 2.0; got != want {
+		t.Errorf("body score %v, want %v", got, want)
+	}
+	if !title[0].Passed || body[0].Passed {
+		t.Errorf("title passed %v (want true), body passed %v (want false)", title[0].Passed, body[0].Passed)
+	}
+	// Repeats add with diminishing returns: three hits score less than
+	// three separate terms would.
+	rep := tg.Explain(&article.Article{Text: "sanctions sanctions sanctions", Language: "en"}, Hints{})
+	if s := rep[0].Score; s <= 2 || s >= 6 {
+		t.Errorf("three body hits score %v, want between 2 and 6", s)
+	}
+}
+
+func TestTagRequireExcludeExpr(t *testing.T) {
+	tg := mustNew(t,
+		config.Topic{Slug: "req", Terms: map[string][]string{"en": {"talks^3"}}, Require: map[string][]string{"en": {"peace"}}},
+		config.Topic{Slug: "exc", Terms: map[string][]string{"en": {"talks^3"}}, Exclude: map[string][]string{"en": {"football"}}},
+		config.Topic{Slug: "expr", Terms: map[string][]string{"en": {"talks^3"}}, Expr: `(sanction OR "peace talks") AND NOT cup`},
+	)
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"Talks resume", []string{"exc"}},
+		{"Peace talks resume", []string{"req", "exc", "expr"}},
+		{"Football talks resume", nil},
+		{"Peace talks before the football cup", []string{"req"}},
+		{"Sanctions talks", []string{"exc", "expr"}},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, m := range tg.Tag(&article.Article{Title: c.text, Language: "en"}, Hints{}) {
+			got = append(got, m.Slug)
+		}
+		if strings.Join(got, ",") != strings.Join(c.want, ",") {
+			t.Errorf("%q: got %v, want %v", c.text, got, c.want)
+		}
+	}
+	es := tg.Explain(&article.Article{Title: "Football talks", Language: "en"}, Hints{})
+	if e := explain(es, "req"); e.Require != "missing" || e.Passed {
+		t.Errorf("req: %+v", e)
+	}
+	if e := explain(es, "exc"); len(e.Vetoes) != 1 || e.Vetoes[0] != "football" || e.Passed {
+		t.Errorf("exc: %+v", e)
+	}
+	if e := explain(es, "expr"); e.ExprMet || e.Expr == "" {
+		t.Errorf("expr: %+v", e)
+	}
+}
+
+func TestNewErrorsNameTheTopic(t *testing.T) {
+	for _, c := range []struct {
+		topic config.Topic
+		want  string
+	}{
+		{config.Topic{Slug: "a", Expr: "(sanction OR"}, "topic: a: expr"},
+		{config.Topic{Slug: "b", Expr: `"open`}, "topic: b: expr"},
+		{config.Topic{Slug: "c", Expr: "sanction treaty"}, "topic: c: expr"},
+		{config.Topic{Slug: "d", Terms: map[string][]string{"en": {"war^x"}}}, "topic: d: term"},
+		{config.Topic{Slug: "e", Terms: map[string][]string{"fr": {"guerre"}}}, "topic: e: language"},
+	} {
+		_, err := New([]config.Topic{c.topic})
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%+v: error %v, want it to contain %q", c.topic, err, c.want)
+		}
+	}
+	if _, err := New([]config.Topic{{Slug: "x"}, {Slug: "x"}}); err == nil {
+		t.Error("duplicate slug accepted")
+	}
+}
+
+func TestTagForcedAndBoost(t *testing.T) {
+	tg := mustNew(t, irTopic, config.Topic{Slug: "world", Terms: map[string][]string{"en": {"france^1.5"}}})
+	a := &article.Article{Title: "Weather report", Text: "France", Language: "en"}
+	if got := tg.Tag(a, Hints{}); len(got) != 0 {
+		t.Fatalf("untagged article got %+v", got)
+	}
+	m, ok := match(tg.Tag(a, Hints{Boost: map[string]float64{"world": 1.5}}), "world")
+	if !ok || m.Score != 3 || m.Forced {
+		t.Fatalf("boosted: %+v %v", m, ok)
+	}
+	m, ok = match(tg.Tag(a, Hints{Forced: []string{"ir"}}), "ir")
+	if !ok || !m.Forced {
+		t.Fatalf("forced: %+v %v", m, ok)
+	}
+}
+
+func TestTagUnknownLanguageTriesBoth(t *testing.T) {
+	tg := mustNew(t, irTopic)
+	for _, title := range []string{"Menteri luar negeri tiba", "Foreign minister arrives"} {
+		if _, ok := match(tg.Tag(&article.Article{Title: title}, Hints{}), "ir"); !ok {
+			t.Errorf("%q not tagged without a language", title)
+		}
+	}
+	// With a language, only that language's terms apply.
+	if _, ok := match(tg.Tag(&article.Article{Title: "Foreign minister arrives", Language: "id"}, Hints{}), "ir"); ok {
+		t.Error("English terms applied to an Indonesian article")
+	}
+}
+
+func TestExplainCoversEveryTopic(t *testing.T) {
+	tg := mustNew(t, irTopic, config.Topic{Slug: "sport", Threshold: 2, Terms: map[string][]string{"en": {"match"}}})
+	es := tg.Explain(&article.Article{Title: "Foreign minister condemns sanctions", Language: "en"}, Hints{})
+	if len(es) != 2 || es[0].Slug != "ir" || es[1].Slug != "sport" {
+		t.Fatalf("got %+v", es)
+	}
+	ir := es[0]
+	if !ir.Passed || ir.Score != 10 || ir.Threshold != DefaultThreshold || ir.Language != "en" || len(ir.Terms) != 2 {
+		t.Errorf("ir: %+v", ir)
+	}
+	if es[1].Passed || es[1].Threshold != 2 || es[1].Score != 0 {
+		t.Errorf("sport: %+v", es[1])
+	}
+	var b strings.Builder
+	if err := WriteExplanations(&b, es); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"+ ir", `"foreign minister"`, "title", "  sport"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("explanation text lacks %q:\n%s", want, b.String())
+		}
+	}
+}
+
+func TestFingerprint(t *testing.T) {
+	a := mustNew(t, irTopic).Fingerprint()
+	if b := mustNew(t, irTopic).Fingerprint(); a != b {
+		t.Fatalf("fingerprint not stable: %s vs %s", a, b)
+	}
+	changed := irTopic
+	changed.Terms = map[string][]string{"en": {"sanction^2.5", "foreign minister^3", "embassy"}, "id": irTopic.Terms["id"]}
+	if b := mustNew(t, changed).Fingerprint(); a == b {
+		t.Fatal("fingerprint unchanged after a weight changed")
+	}
+	changed = irTopic
+	changed.Threshold = 4
+	if b := mustNew(t, changed).Fingerprint(); a == b {
+		t.Fatal("fingerprint unchanged after the threshold changed")
+	}
+}
+
+// TestDefaultTopicsSeedArticle: the Indonesian seed article on Cuba–Russia
+// military cooperation is international relations, not sport.
+func TestDefaultTopicsSeedArticle(t *testing.T) {
+	b, err := os.ReadFile(shared.Path(t, "fixtures", "seed-article.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	title, body, _ := strings.Cut(string(b), "\n")
+	a := &article.Article{Title: title, Text: body, Language: "id"}
+	tg := defaultTagger(t)
+	got := tg.Tag(a, Hints{})
+	if _, ok := match(got, "international-relations"); !ok {
+		t.Errorf("seed article not tagged international-relations: %+v", got)
+	}
+	if _, ok := match(got, "sport"); ok {
+		t.Errorf("seed article tagged sport: %+v", got)
+	}
+	// Declared English by a careless feed and left undetected, it is still
+	// found through the Indonesian terms.
+	a.Language = ""
+	if _, ok := match(tg.Tag(a, Hints{}), "international-relations"); !ok {
+		t.Error("seed article without language not tagged international-relations")
+	}
+}
+
+func TestDefaultTopicsCompile(t *testing.T) {
+	c := defaultConfig(t)
+	tg, err := New(c.Topics)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"international-relations", "world", "politics", "economy", "science-technology", "sport",
+		"health", "conflict", "disaster", "crime-law", "environment", "arts-entertainment"}
+	for i, r := range tg.rules {
+		if r.slug != want[i] {
+			t.Errorf("topic %d is %q, want %q", i, r.slug, want[i])
+		}
+	}
+	for _, s := range c.Sources {
+		for slug := range s.Boost {
+			if tg.ruleIndex(slug) == len(tg.rules) {
+				t.Errorf("source %q boosts unknown topic %q", s.Name, slug)
+			}
+		}
+	}
+}
+
+func TestDefaultTopicsSportIsNotDiplomacy(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, a := range []*article.Article{
+		{Language: "en", Title: "Spain beat Italy 2-1 in the World Cup semifinal", Text: "Spain's coach praised his players after the match in Madrid. The team will face France in the final."},
+		{Language: "id", Title: "Timnas Indonesia kalahkan Vietnam di Piala AFF", Text: "Pelatih timnas memuji pemain setelah pertandingan di Hanoi. Gol tunggal dicetak pada babak kedua."},
+		{Language: "en", Title: "Shares of Toyota rise after quarterly profit beats forecasts", Text: "The Japanese carmaker said net profit rose 20 percent in the quarter as sales in China and the United States grew."},
+	} {
+		got := tg.Tag(a, Hints{})
+		if _, ok := match(got, "international-relations"); ok {
+			t.Errorf("%q tagged international-relations: %+v", a.Title, got)
+		}
+	}
+}
+
+func TestTagExactTerm(t *testing.T) {
+	tg := mustNew(t,
+		config.Topic{Slug: "economy", Terms: map[string][]string{"id": {"=perusahaan^3", "=bank sentral^3"}}},
+		config.Topic{Slug: "stemmed", Terms: map[string][]string{"id": {"perusahaan^3"}}},
+	)
+	tags := func(title string) string {
+		var got []string
+		for _, m := range tg.Tag(&article.Article{Title: title, Language: "id"}, Hints{}) {
+			got = append(got, m.Slug)
+		}
+		return strings.Join(got, ",")
+	}
+	if got := tags("Perusahaan-perusahaan tambang merugi"); got != "economy,stemmed" {
+		t.Errorf("exact word: got %q", got)
+	}
+	// berusaha (to try) shares the stem usaha with perusahaan: only the
+	// stemmed term matches it.
+	if got := tags("Polisi berusaha menangkap pelaku"); got != "stemmed" {
+		t.Errorf("same stem, other word: got %q", got)
+	}
+	if got := tags("Kebijakan Bank Sentral Eropa"); got != "economy" {
+		t.Errorf("exact phrase: got %q", got)
+	}
+	if got := tags("Bank sentralnya"); got != "" {
+		t.Errorf("exact phrase matched another form: got %q", got)
+	}
+}
+
+// TestTagPhraseCoversItsWords: a word inside a matched phrase does not count
+// again through a one-word term of the same topic, and the longest term
+// starting at a word wins.
+func TestTagPhraseCoversItsWords(t *testing.T) {
+	tg := mustNew(t, config.Topic{Slug: "ir", Terms: map[string][]string{
+		"id": {"gencatan senjata^2", "senjata^1.5", "menteri luar negeri^3", "luar negeri^1"},
+	}})
+	e := tg.Explain(&article.Article{Text: "Gencatan senjata disepakati menteri luar negeri.", Language: "id"}, Hints{})[0]
+	var terms []string
+	for _, h := range e.Terms {
+		terms = append(terms, h.Term)
+	}
+	if got := strings.Join(terms, ","); got != "gencatan senjata,menteri luar negeri" || e.Score != 5 {
+		t.Fatalf("terms %q score %v, want gencatan senjata,menteri luar negeri and 5", got, e.Score)
+	}
+	e = tg.Explain(&article.Article{Text: "Senjata dari luar negeri.", Language: "id"}, Hints{})[0]
+	if e.Score != 2.5 {
+		t.Fatalf("separate words: score %v, want 2.5 (%+v)", e.Score, e.Terms)
+	}
+}
+
+// TestTagDominance: weak evidence for a topic yields to a much stronger one
+// filed under another IPTC code, but not to one under the same code.
+func TestTagDominance(t *testing.T) {
+	tg := mustNew(t,
+		config.Topic{Slug: "sport", IPTC: "medtop:15000000", Terms: map[string][]string{"en": {"match^3", "coach^3", "goal^3"}}},
+		config.Topic{Slug: "world", IPTC: "medtop:11000000", Terms: map[string][]string{"en": {"spain^1.5"}}},
+		config.Topic{Slug: "ir", IPTC: "medtop:11000000", Terms: map[string][]string{"en": {"treaty^3", "embassy^3", "sanction^3"}}},
+	)
+	slugs := func(a *article.Article) string {
+		var out []string
+		for _, m := range tg.Tag(a, Hints{}) {
+			out = append(out, m.Slug)
+		}
+		return strings.Join(out, ",")
+	}
+	// Spain in the title (3) is weak next to sport (12): sport only.
+	if got := slugs(&article.Article{Title: "Spain", Text: "The coach saw the match and a goal and another goal.", Language: "en"}); got != "sport" {
+		t.Errorf("sport article: got %q", got)
+	}
+	// The same mention next to strong diplomacy (same IPTC code) stays.
+	if got := slugs(&article.Article{Title: "Spain", Text: "A treaty, an embassy and a sanction.", Language: "en"}); got != "world,ir" {
+		t.Errorf("diplomacy article: got %q", got)
+	}
+}
