@@ -1,0 +1,108 @@
+package dedupe
+
+import (
+	"encoding/hex"
+	"math/rand/v2"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/warta-news/warta/article"
+)
+
+// synthSketch is a random sketch shaped like a real article's lead.
+func synthSketch(r *rand.Rand) sketch {
+	s := sketch{keys: r.Uint64(), n: verifyShingles, nums: r.Uint32() & r.Uint32(), names: r.Uint32() & r.Uint32()}
+	for i := range s.vs {
+		s.vs[i] = r.Uint64()
+	}
+	s.vsAt[0], s.nAt[0] = s.vs, s.n
+	for k := 1; k < regions; k++ {
+		s.nAt[k] = s.n
+	}
+	s.numsWide, s.namesWide = s.nums, s.names
+	return s
+}
+
+func synthID(r *rand.Rand) string {
+	var b [16]byte
+	for i := range b {
+		b[i] = byte(r.Uint32())
+	}
+	return hex.EncodeToString(b[:])
+}
+
+// buildSynth indexes n synthetic articles first seen over the last day and
+// returns the heap bytes the index holds.
+func buildSynth(tb testing.TB, n int, r *rand.Rand) (*Index, float64) {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	ix := NewIndex(Options{})
+	a := &article.Article{}
+	for i := range n {
+		a.ID = synthID(r)
+		a.FirstSeen = t0.Add(time.Duration(i) * 24 * time.Hour / time.Duration(n))
+		ix.assign(a, synthSketch(r))
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	if ix.Len() != n {
+		tb.Fatalf("Len = %d, want %d", ix.Len(), n)
+	}
+	return ix, float64(after.HeapAlloc-before.HeapAlloc) / float64(n)
+}
+
+// BenchmarkIndexAssign1M measures the index part of Assign (lookup, verify,
+// insert) with a million articles already indexed; one in ten incoming
+// articles is a copy of an indexed one. It reports the heap bytes per
+// indexed article.
+func BenchmarkIndexAssign1M(b *testing.B) {
+	r := rand.New(rand.NewPCG(1, 2))
+	const n = 1_000_000
+	ix, perArticle := buildSynth(b, n, r)
+	// Indexed articles that incoming ones will copy.
+	olds := make([]sketch, 16384)
+	for i := range olds {
+		olds[i] = synthSketch(r)
+		ix.assign(&article.Article{ID: synthID(r), FirstSeen: t0.Add(24 * time.Hour)}, olds[i])
+	}
+	ids := make([]string, 4096)
+	for i := range ids {
+		ids[i] = synthID(r)
+	}
+	a := &article.Article{FirstSeen: t0.Add(25 * time.Hour)}
+	copies, matched := 0, 0
+	b.ResetTimer()
+	for i := range b.N {
+		// Fresh sketches: re-inserting a few would grow their chains
+		// without bound. One in ten is a copy of an indexed article.
+		s := synthSketch(r)
+		if i%10 == 0 {
+			s = olds[(i/10)%len(olds)]
+			copies++
+		}
+		a.ID = ids[i%len(ids)]
+		ix.assign(a, s)
+		if a.StoryID != a.ID {
+			matched++
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(perArticle, "B/article")
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	if matched < copies {
+		b.Errorf("only %d of %d copies found", matched, copies)
+	}
+}
+
+// BenchmarkFingerprint measures cleaning, tokenising and sketching one
+// article (title and a five-sentence body) — the text side of Assign.
+func BenchmarkFingerprint(b *testing.B) {
+	title := enTitle + " - BBC News"
+	text := enText + "\nRead more: Why Java's ports keep flooding\n(Reporting by Ani Lestari; Editing by Mark Heinrich)"
+	b.SetBytes(int64(len(title) + len(text)))
+	for b.Loop() {
+		Fingerprint(title, text)
+	}
+}

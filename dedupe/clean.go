@@ -1,0 +1,143 @@
+package dedupe
+
+import (
+	"regexp"
+	"strings"
+)
+
+// cutToEnd are markers after which the rest of the line is a credit or a
+// related-links block, never story text: outlets put these at the very end.
+var cutToEnd = regexp.MustCompile(`(?i)(\(?\s*\b(?:reporting|writing|additional reporting) by\b[^\n]*$)|(\bpewarta\s*:[^\n]*$)|(\b(?:penulis|reporter|editor|redaktur|penyunting)\s*:\s*\p{Lu}[^\n]*$)|(\b(?:copyright|hak cipta)\s*(?:©|\(c\))[^\n]*$)|(©\s*\d{4}[^\n]*$)`)
+
+// readMore matches a related-article line ("Baca juga: …", "Read more: …").
+// Within a line it removes the marker and the linked headline up to the end
+// of its sentence; a line that starts with it goes entirely.
+var readMore = regexp.MustCompile(`(?i)\b(?:baca(?: juga| pula)?|lihat juga|simak juga|read more|read also|also read|see also|related)\s*:\s*[^.!?\n]{0,160}[.!?]?`)
+
+// disclaimers are newsletter, channel and community notices appended by
+// outlets and aggregators. Each pattern runs only on lines holding one of
+// its keywords: regexps are slow and most lines hold none.
+var disclaimers = []guarded{
+	{[]string{"whatsapp", "google news", "telegram", "line today"}, regexp.MustCompile(`(?i)\b(?:simak|ikuti|dapatkan|baca)\b[^\n.]{0,80}\b(?:breaking news|berita|update|informasi)\b[^\n]{0,160}?\b(?:whatsapp|google news|telegram|line today)(?: channel)?\b[.!]?`)},
+	{[]string{"community adalah"}, regexp.MustCompile(`(?i)\b(?:[\p{L}]+ ){0,3}community adalah\b[^\n]{0,300}?\b(?:tanggung jawab|milik)\b[^\n.]{0,60}[.!]?`)},
+	{[]string{"newsletter"}, regexp.MustCompile(`(?i)\bsign up(?: here)? (?:for|to)\b[^\n.]{0,80}\bnewsletter\b[^\n.]{0,120}[.!]?`)},
+	{[]string{"our standards"}, regexp.MustCompile(`(?i)\bour standards\s*:\s*the trust principles\.?`)},
+	{[]string{"follow us", "ikuti kami"}, regexp.MustCompile(`(?i)\b(?:follow|ikuti) (?:us|kami)\b[^\n.]{0,60}\b(?:twitter|facebook|instagram|whatsapp|telegram|google news)\b[^\n.]{0,40}[.!]?`)},
+	{[]string{"all rights reserved", "hak cipta dilindungi"}, regexp.MustCompile(`(?i)\b(?:all rights reserved|hak cipta dilindungi undang-undang)\.?`)},
+	{[]string{"reporting by", "writing by", "pewarta", "penulis", "reporter", "editor", "redaktur", "penyunting", "copyright", "hak cipta", "©"}, cutToEnd},
+	{[]string{"baca", "lihat juga", "simak juga", "read more", "read also", "also read", "see also", "related"}, readMore},
+}
+
+// guarded is a pattern with the lower-case keywords one of which any match
+// contains.
+type guarded struct {
+	keywords []string
+	re       *regexp.Regexp
+}
+
+// titleAffix matches decorations outlets add around a headline.
+var (
+	titlePrefix = regexp.MustCompile(`^(?i:(?:(?:video|foto|photo|photos|galeri|gallery|infografis|update(?: \d+)?|breaking(?: news)?|live|berita|exclusive|eksklusif|analysis|analisis|opini|opinion|watch)\s*[:\-–|]\s*)+)`)
+	titleSuffix = regexp.MustCompile(`\s+[\-–—|:]\s+[^\-–—|:]{2,40}$`)
+	titleParens = regexp.MustCompile(`\s*\((?i:ap|afp|reuters|antara|upi|ani|dpa|xinhua|bernama|video|foto|update \d+)\)\s*`)
+	wireTag     = regexp.MustCompile(`^[A-Z]+ \d+-`)
+)
+
+// outletWords are words that, when they make up a title suffix, mark it as
+// an outlet name rather than part of the headline.
+var outletWords = regexp.MustCompile(`(?i)\b(?:news|online|times|post|daily|media|tv|com|co\.id|net|id|antara|reuters|bbc|cnn|kompas|tempo|detik|republika|tribun|okezone|liputan6|kumparan|sindonews|suara|viva|merdeka|tirto|jakarta|guardian|al jazeera|associated press|ap|afp|nation|herald|tribune|journal|gazette|wire|radio|indonesia)\b`)
+
+// Clean strips boilerplate from a title and a plain-text body: related-article
+// lines, credit lines, newsletter and community disclaimers, outlet prefixes
+// and suffixes in titles, and trailing truncation marks.
+func Clean(title, text string) (cleanTitle, cleanText string) {
+	return cleanTitleText(title), cleanBody(text)
+}
+
+func cleanTitleText(t string) string {
+	t = strings.TrimSpace(t)
+	for range 3 {
+		before := t
+		// Cheap byte tests keep the regexps off most titles.
+		if strings.Contains(t, "(") {
+			t = strings.TrimSpace(titleParens.ReplaceAllString(t, " "))
+		}
+		if strings.ContainsAny(t, ":-–|") {
+			t = strings.TrimSpace(titlePrefix.ReplaceAllString(t, ""))
+			t = strings.TrimSpace(wireTag.ReplaceAllString(t, ""))
+			if m := titleSuffix.FindStringIndex(t); m != nil && m[0] > 0 && isOutletSuffix(t[m[0]:]) {
+				t = strings.TrimSpace(t[:m[0]])
+			}
+		}
+		t = trimTruncation(t)
+		if t == before {
+			break
+		}
+	}
+	return t
+}
+
+// isOutletSuffix reports whether a " - Name" title tail names an outlet:
+// outlet-like words, or a short capitalised name with no verb-like length.
+func isOutletSuffix(s string) bool {
+	s = strings.TrimLeft(s, " -–—|:")
+	if outletWords.MatchString(s) {
+		return true
+	}
+	words := strings.Fields(s)
+	if len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		r := []rune(w)
+		if len(r) == 0 || !(r[0] >= 'A' && r[0] <= 'Z' || r[0] >= '0' && r[0] <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// dateline matches a wire dateline opening the body: "JAKARTA (ANTARA) - ",
+// "LONDON, Nov 2 (Reuters) - ", "WASHINGTON (AP) — ". Outlets reprinting a
+// wire story keep or drop it at will.
+var dateline = regexp.MustCompile(`^\p{Lu}[\p{Lu}\p{Lu} .'/-]{1,40}(?:,[^()\n]{1,30})?\s*\([^()\n]{2,30}\)\s*[-–—]+\s*`)
+
+func cleanBody(text string) string {
+	text = dateline.ReplaceAllString(strings.TrimSpace(text), "")
+	lines := strings.Split(text, "\n")
+	out := lines[:0]
+	for _, l := range lines {
+		lower := strings.ToLower(l)
+		for _, g := range disclaimers {
+			for _, k := range g.keywords {
+				if strings.Contains(lower, k) {
+					l = g.re.ReplaceAllString(l, " ")
+					lower = strings.ToLower(l)
+					break
+				}
+			}
+		}
+		l = trimTruncation(strings.Join(strings.Fields(l), " "))
+		if l != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// trimTruncation drops trailing "…", "..." or "[…]" marks and the space
+// before them.
+func trimTruncation(s string) string {
+	s = strings.TrimRight(s, " \t")
+	for {
+		t := s
+		for _, m := range [...]string{"[…]", "[...]", "…", "..."} {
+			t = strings.TrimSuffix(t, m)
+		}
+		t = strings.TrimRight(t, " \t")
+		if t == s {
+			return s
+		}
+		s = t
+	}
+}

@@ -1,0 +1,60 @@
+package dedupe
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestCleanTitle(t *testing.T) {
+	cases := map[string]string{
+		"Harga cabai naik jelang Lebaran - ANTARA News":        "Harga cabai naik jelang Lebaran",
+		"Harga cabai naik jelang Lebaran | Republika Online":   "Harga cabai naik jelang Lebaran",
+		"VIDEO: Harga cabai naik jelang Lebaran":               "Harga cabai naik jelang Lebaran",
+		"FOTO:Harga cabai naik jelang Lebaran":                 "Harga cabai naik jelang Lebaran",
+		"UPDATE 1-Storm closes ports in Java":                  "Storm closes ports in Java",
+		"UPDATE 2-Storm closes ports in Java | Reuters":        "Storm closes ports in Java",
+		"Storm closes ports in Java (AP)":                      "Storm closes ports in Java",
+		"Storm closes ports in Java - BBC News":                "Storm closes ports in Java",
+		"Storm closes ports in Java…":                          "Storm closes ports in Java",
+		"Storm closes ports in Java...":                        "Storm closes ports in Java",
+		"Minister says talks - not threats - will end dispute": "Minister says talks - not threats - will end dispute",
+	}
+	for in, want := range cases {
+		if got, _ := Clean(in, ""); got != want {
+			t.Errorf("Clean(%q) title = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestCleanBody(t *testing.T) {
+	body := "JAKARTA (ANTARA) - Pemerintah menaikkan anggaran subsidi pupuk tahun depan.\n" +
+		"Kenaikan itu disetujui DPR pada Selasa.\n" +
+		"Baca juga: Petani keluhkan pupuk langka di Jawa Tengah\n" +
+		"Pewarta: Budi Santoso Editor: Rina Wati\n" +
+		"COPYRIGHT © ANTARA 2026"
+	_, got := Clean("", body)
+	want := "Pemerintah menaikkan anggaran subsidi pupuk tahun depan.\nKenaikan itu disetujui DPR pada Selasa."
+	if got != want {
+		t.Errorf("Clean body = %q, want %q", got, want)
+	}
+
+	inline := "The central bank kept rates on hold on Thursday. Read more: Why rates matter (Reporting by Jane Doe; Editing by John Roe) Sign up here for our daily newsletter with the top stories. Our Standards: The Trust Principles."
+	if _, got := Clean("", inline); got != "The central bank kept rates on hold on Thursday." {
+		t.Errorf("Clean inline = %q", got)
+	}
+
+	idn := "Warga memadati pasar malam di alun-alun. Simak breaking news dan berita pilihan kami langsung di ponselmu. Pilih saluran andalanmu akses berita melalui WhatsApp Channel. Lensa Community adalah media yang menyediakan platform untuk menulis. Semua karya tulis yang dibuat adalah sepenuhnya tanggung jawab dari penulis."
+	if _, got := Clean("", idn); got != "Warga memadati pasar malam di alun-alun." {
+		t.Errorf("Clean disclaimers = %q", got)
+	}
+
+	cut := "Polisi menutup jalan utama menuju bandara karena banjir setinggi …"
+	if _, got := Clean("", cut); strings.ContainsAny(got, "…") || !strings.HasSuffix(got, "setinggi") {
+		t.Errorf("Clean truncation = %q", got)
+	}
+
+	also := "First paragraph of the story.\nAlso read: Another story entirely\nSecond paragraph."
+	if _, got := Clean("", also); got != "First paragraph of the story.\nSecond paragraph." {
+		t.Errorf("Clean also read = %q", got)
+	}
+}

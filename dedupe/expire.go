@@ -1,0 +1,75 @@
+package dedupe
+
+import "time"
+
+// Expire drops the articles first seen more than Window before now. A
+// dropped article that still names the story of a kept one stays behind as a
+// ghost: never matched again, only there to give later copies the story ID.
+func (ix *Index) Expire(now time.Time) {
+	cut := int64(minuteOf(now)) - int64(ix.window)
+	if cut <= 0 {
+		return
+	}
+	old := func(e *entry) bool { return int64(e.minute()) < cut }
+	// keep[slot] is set for live entries in the window and for the story
+	// leads they point to.
+	keep := make([]bool, ix.n)
+	dropped := false
+	for slot := range ix.n {
+		e := ix.at(slot)
+		if e.flags()&flagGhost != 0 {
+			continue
+		}
+		if old(e) {
+			dropped = true
+			continue
+		}
+		keep[slot] = true
+		keep[e.storySlot()] = true
+	}
+	if !dropped {
+		return
+	}
+	remap := make([]uint32, ix.n)
+	var chunks [][]entry
+	var interned []string
+	var n uint32
+	live := 0
+	for b := range ix.heads {
+		clear(ix.heads[b])
+	}
+	ghosts := map[string]uint32{}
+	for slot := range ix.n {
+		if !keep[slot] {
+			continue
+		}
+		e := *ix.at(slot)
+		if int(n>>chunkBits) == len(chunks) {
+			chunks = append(chunks, make([]entry, chunkSize))
+		}
+		remap[slot] = n
+		id := ix.idOf(&e)
+		if e.flags()&flagInterned != 0 {
+			m := uint32(len(interned))
+			interned = append(interned, id)
+			e.id[0], e.id[1], e.id[2], e.id[3] = byte(m), byte(m>>8), byte(m>>16), byte(m>>24)
+		}
+		if old(&e) || e.flags()&flagGhost != 0 {
+			e.setMeta(e.metaV() | flagGhost)
+			ghosts[id] = n
+		} else {
+			live++
+		}
+		// Story leads come first in slot order, so remap[e.story] is set.
+		put24(&e.story, remap[e.storySlot()])
+		chunks[n>>chunkBits][n&(chunkSize-1)] = e
+		n++
+	}
+	ix.chunks, ix.interned, ix.n, ix.live, ix.ghosts = chunks, interned, n, live, ghosts
+	for slot := range n {
+		e := ix.at(slot)
+		if e.flags()&flagGhost == 0 && e.size() > 0 {
+			ix.link(slot, e)
+		}
+	}
+}

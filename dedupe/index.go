@@ -1,0 +1,323 @@
+// Package dedupe finds copies of one news story published by different
+// outlets or under different URLs, and groups them into stories.
+//
+// Each article is reduced to a small sketch of its opening (title and the
+// start of the body, boilerplate stripped by Clean): MinHash values over
+// word pairs. Three 21-bit values make the Fingerprint and are the lookup
+// keys (one over the title, two over the opening), so finding candidates
+// costs three short bucket walks, not a scan. Candidates are verified with
+// 48 more 2-bit MinHash values, which estimate how much of the shorter
+// opening the other contains (so a copy cut short with "…" or a summary set
+// against the full text still matches), and with masks of the numbers and
+// names they mention, which keep template reports (exchange rates, match
+// results) with different facts apart. Only articles first seen within the
+// window of each other are compared, and the first-seen copy names the
+// story.
+package dedupe
+
+import (
+	"encoding/binary"
+	"encoding/hex"
+	"time"
+
+	"github.com/warta-news/warta/article"
+)
+
+// Method names how similarity is judged, as recorded in article.StoryMatch.
+const Method = "minhash-lead"
+
+// DefaultWindow is how far apart in first-seen time two copies of a story
+// may be.
+const DefaultWindow = 72 * time.Hour
+
+// DefaultThreshold is the estimated containment at which two articles are
+// one story, chosen on the dev set (see eval_test.go).
+const DefaultThreshold = 0.6
+
+// Options configures an Index.
+type Options struct {
+	// Window: only articles first seen within Window of each other can be
+	// one story. Zero means DefaultWindow.
+	Window time.Duration
+	// Threshold: similarity in [0,1] at which two articles are one story.
+	// Zero means DefaultThreshold.
+	Threshold float64
+}
+
+const (
+	bands = keyLanes
+	// headBits sizes each band's bucket table: a quarter of a million
+	// buckets keep chains short at a million articles for 2.25 MiB.
+	headBits  = 18
+	chunkBits = 13
+	chunkSize = 1 << chunkBits
+	// maxSlots bounds the slots of one index: slots are stored in 24 bits.
+	// Expire compacts, so this is 16.7 million articles per window.
+	maxSlots = 1<<24 - 1
+	// epoch anchors the 24-bit minute clock in entries (good to 2051).
+	epochUnix = 1577836800 // 2020-01-01T00:00:00Z
+	maxMinute = 1<<24 - 1
+
+	flagGhost    = 1 << 6 // kept only to name a story; not matchable
+	flagInterned = 1 << 7 // id holds an index into Index.interned
+)
+
+// entry is one indexed article, packed into 61 bytes of byte arrays (no
+// padding, no pointers: a million cost the garbage collector nothing to
+// scan). Integers are little-endian; slots are 24-bit.
+type entry struct {
+	id    [16]byte
+	vs    [bitLanes / 4]byte // verification sketch
+	keys  [bands][3]byte     // the fingerprint's lanes, one per band
+	nums  [4]byte
+	names [4]byte
+	meta  [4]byte // minute<<8 | flags | verify-set size (6 bits)
+	story [3]byte // slot of the story's first article (itself for a lead)
+	next  [bands][3]byte
+}
+
+func get24(b [3]byte) uint32     { return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 }
+func put24(b *[3]byte, v uint32) { b[0], b[1], b[2] = byte(v), byte(v>>8), byte(v>>16) }
+
+func (e *entry) metaV() uint32     { return binary.LittleEndian.Uint32(e.meta[:]) }
+func (e *entry) setMeta(v uint32)  { binary.LittleEndian.PutUint32(e.meta[:], v) }
+func (e *entry) minute() uint32    { return e.metaV() >> 8 }
+func (e *entry) size() int         { return int(e.metaV() & 63) }
+func (e *entry) flags() uint32     { return e.metaV() & (flagGhost | flagInterned) }
+func (e *entry) storySlot() uint32 { return get24(e.story) }
+func (e *entry) key(b int) uint32  { return get24(e.keys[b]) }
+
+func (e *entry) sketch() sketch {
+	s := sketch{
+		n:     e.size(),
+		nums:  binary.LittleEndian.Uint32(e.nums[:]),
+		names: binary.LittleEndian.Uint32(e.names[:]),
+	}
+	s.vs[0] = binary.LittleEndian.Uint64(e.vs[:8])
+	s.vs[1] = uint64(binary.LittleEndian.Uint32(e.vs[8:]))
+	for b := range bands {
+		s.keys |= uint64(e.key(b)) << (keyBits * b)
+	}
+	return s
+}
+
+// Index holds the recent articles' sketches and finds the story a new
+// article belongs to. It is not safe for concurrent use.
+type Index struct {
+	window    uint32 // minutes
+	threshold float64
+	chunks    [][]entry
+	n         uint32 // slots used
+	live      int
+	heads     [bands][][3]byte // bucket → slot+1 of the newest entry
+	interned  []string         // article IDs that are not 32 hex digits
+	ghosts    map[string]uint32
+}
+
+// NewIndex returns an empty index.
+func NewIndex(opts Options) *Index {
+	if opts.Window <= 0 {
+		opts.Window = DefaultWindow
+	}
+	if opts.Threshold <= 0 {
+		opts.Threshold = DefaultThreshold
+	}
+	ix := &Index{
+		window:    uint32(min(opts.Window/time.Minute, maxMinute)),
+		threshold: opts.Threshold,
+		ghosts:    map[string]uint32{},
+	}
+	for b := range ix.heads {
+		ix.heads[b] = make([][3]byte, 1<<headBits)
+	}
+	return ix
+}
+
+// Len returns the number of articles indexed.
+func (ix *Index) Len() int { return ix.live }
+
+func (ix *Index) at(slot uint32) *entry {
+	return &ix.chunks[slot>>chunkBits][slot&(chunkSize-1)]
+}
+
+func minuteOf(t time.Time) uint32 {
+	m := (t.Unix() - epochUnix) / 60
+	return uint32(max(0, min(m, maxMinute)))
+}
+
+// Assign computes a's fingerprint, finds the story it belongs to and adds
+// it to the index. It sets a.Fingerprint, a.StoryID (the matched article's
+// story, or a.ID for a new story) and a.StoryMatch (zero for a new story).
+func (ix *Index) Assign(a *article.Article) {
+	t, x := Clean(a.Title, a.Text)
+	ix.assign(a, makeSketch(t, x))
+}
+
+// assign is Assign once the text is sketched: the index lookup and insert.
+func (ix *Index) assign(a *article.Article, s sketch) {
+	a.Fingerprint = s.keys
+	now := minuteOf(a.FirstSeen)
+	best, bestSim := uint32(0), -1.0
+	consider := func(slot uint32, e *entry) {
+		if e.flags()&flagGhost != 0 || absDiff(e.minute(), now) > ix.window {
+			return
+		}
+		es := e.sketch()
+		sim := similarity(&es, &s)
+		if sim < ix.threshold || sim < bestSim || !factsAgree(&es, &s) {
+			return
+		}
+		// Ties go to the earlier article, then the earlier slot:
+		// deterministic whatever the bucket order.
+		if sim > bestSim || e.minute() < ix.at(best).minute() ||
+			e.minute() == ix.at(best).minute() && slot < best {
+			best, bestSim = slot, sim
+		}
+	}
+	if s.n > 0 {
+		// Walk the three bucket chains in step: the loads are independent,
+		// so the CPU overlaps their cache misses.
+		var p [bands]uint32
+		for b := range bands {
+			p[b] = get24(ix.heads[b][bucket(uint32(s.keys>>(keyBits*b)))])
+		}
+		for p[0]|p[1]|p[2] != 0 {
+			var es [bands]*entry
+			for b := range bands {
+				if p[b] != 0 {
+					es[b] = ix.at(p[b] - 1)
+				}
+			}
+			for b, e := range es {
+				if e != nil {
+					slot := p[b] - 1
+					p[b] = get24(e.next[b])
+					consider(slot, e)
+				}
+			}
+		}
+	}
+	if bestSim < 0 {
+		a.StoryID = a.ID
+		a.StoryMatch = article.StoryMatch{}
+		ix.insert(a.ID, s, now, nil)
+		return
+	}
+	e := ix.at(best)
+	story := e.storySlot()
+	a.StoryID = ix.idOf(ix.at(story))
+	a.StoryMatch = article.StoryMatch{MatchedID: ix.idOf(e), Similarity: bestSim, Method: Method}
+	ix.insert(a.ID, s, now, &story)
+}
+
+// Add re-inserts an article that already has its story, as when the index
+// is rebuilt from the store at start-up: a.StoryID and a.FirstSeen must be
+// set. The sketch is recomputed from a.Title and a.Text (a.Fingerprint alone
+// is too little to verify a match), so an article stored without either is
+// kept, naming its story, but is never matched.
+func (ix *Index) Add(a *article.Article) {
+	var s sketch
+	if a.Title != "" || a.Text != "" {
+		t, x := Clean(a.Title, a.Text)
+		s = makeSketch(t, x)
+	}
+	now := minuteOf(a.FirstSeen)
+	if a.StoryID == "" || a.StoryID == a.ID {
+		ix.insert(a.ID, s, now, nil)
+		return
+	}
+	lead, ok := ix.ghosts[a.StoryID]
+	if !ok {
+		lead = ix.insert(a.StoryID, sketch{}, now, nil)
+		if lead == maxSlots {
+			return
+		}
+		e := ix.at(lead)
+		e.setMeta(e.metaV() | flagGhost)
+		ix.live--
+		ix.ghosts[a.StoryID] = lead
+	}
+	ix.insert(a.ID, s, now, &lead)
+}
+
+// insert appends an entry and links it into the band buckets. Past
+// maxSlots the article still gets its story but is not indexed.
+func (ix *Index) insert(id string, s sketch, minute uint32, story *uint32) uint32 {
+	if ix.n >= maxSlots {
+		return maxSlots
+	}
+	slot := ix.n
+	if int(slot>>chunkBits) == len(ix.chunks) {
+		ix.chunks = append(ix.chunks, make([]entry, chunkSize))
+	}
+	ix.n++
+	ix.live++
+	e := ix.at(slot)
+	*e = entry{}
+	binary.LittleEndian.PutUint64(e.vs[:8], s.vs[0])
+	binary.LittleEndian.PutUint32(e.vs[8:], uint32(s.vs[1]))
+	for b := range bands {
+		put24(&e.keys[b], uint32(s.keys>>(keyBits*b))&(1<<keyBits-1))
+	}
+	binary.LittleEndian.PutUint32(e.nums[:], s.nums)
+	binary.LittleEndian.PutUint32(e.names[:], s.names)
+	e.setMeta(minute<<8 | uint32(min(s.n, 63)))
+	put24(&e.story, slot)
+	if story != nil {
+		put24(&e.story, *story)
+	}
+	ix.setID(e, id)
+	if s.n > 0 {
+		ix.link(slot, e)
+	}
+	return slot
+}
+
+func (ix *Index) link(slot uint32, e *entry) {
+	for b := range bands {
+		h := &ix.heads[b][bucket(e.key(b))]
+		e.next[b] = *h
+		put24(h, slot+1)
+	}
+}
+
+// setID stores an article ID: 32 hex digits (article.IDFromURL) pack into
+// 16 bytes; anything else is interned.
+func (ix *Index) setID(e *entry, id string) {
+	if len(id) == 32 && isLowerHex(id) {
+		_, _ = hex.Decode(e.id[:], []byte(id))
+		return
+	}
+	e.setMeta(e.metaV() | flagInterned)
+	n := uint32(len(ix.interned))
+	ix.interned = append(ix.interned, id)
+	e.id[0], e.id[1], e.id[2], e.id[3] = byte(n), byte(n>>8), byte(n>>16), byte(n>>24)
+}
+
+func (ix *Index) idOf(e *entry) string {
+	if e.flags()&flagInterned != 0 {
+		n := uint32(e.id[0]) | uint32(e.id[1])<<8 | uint32(e.id[2])<<16 | uint32(e.id[3])<<24
+		return ix.interned[n]
+	}
+	return hex.EncodeToString(e.id[:])
+}
+
+func isLowerHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// bucket maps a band key to its bucket.
+func bucket(key uint32) uint32 { return key & (1<<headBits - 1) }
+
+func absDiff(a, b uint32) uint32 {
+	if a > b {
+		return a - b
+	}
+	return b - a
+}
