@@ -1,0 +1,83 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/warta-news/warta/config"
+	"github.com/warta-news/warta/fetch"
+	"github.com/warta-news/warta/pipeline"
+	"github.com/warta-news/warta/publish"
+	"github.com/warta-news/warta/store"
+	"github.com/warta-news/warta/topic"
+)
+
+// app is warta wired together from one configuration.
+type app struct {
+	cfg       *config.Config
+	tagger    *topic.Tagger
+	store     store.Store
+	publisher *publish.Publisher
+	pipeline  *pipeline.Pipeline
+}
+
+// loadConfig loads and validates the configuration and compiles its topic
+// rules: both are configuration errors (exit code 2).
+func loadConfig(path string) (*config.Config, *topic.Tagger, error) {
+	cfg, err := config.Load(path)
+	if err != nil {
+		return nil, nil, &configError{err}
+	}
+	tagger, err := topic.New(cfg.Topics)
+	if err != nil {
+		return nil, nil, &configError{fmt.Errorf("%s: %w", path, err)}
+	}
+	return cfg, tagger, nil
+}
+
+// openApp loads the config, opens the store and wires every stage.
+func openApp(ctx context.Context, e *env) (*app, error) {
+	cfg, tagger, err := loadConfig(e.configPath)
+	if err != nil {
+		return nil, err
+	}
+	st, err := store.Open(ctx, cfg.Storage.Driver, cfg.Storage.DSN)
+	if err != nil {
+		return nil, err
+	}
+	pub := publish.New(publish.Options{
+		BaseURL:  cfg.Server.BaseURL,
+		Title:    cfg.Publish.Title,
+		MaxItems: cfg.Publish.MaxItems,
+		Dir:      cfg.Publish.Dir,
+	}, feedInfos(cfg), st, e.logger)
+	fetcher := fetch.New(fetch.Options{
+		Timeout:        cfg.Fetch.Timeout,
+		ConnectTimeout: cfg.Fetch.ConnectTimeout,
+		PerHost:        cfg.Fetch.PerHost,
+		MaxBodyBytes:   cfg.Fetch.MaxBodyBytes,
+		UserAgent:      cfg.Fetch.UserAgent,
+	}, e.logger)
+	p := pipeline.New(cfg, pipeline.Deps{
+		Fetcher:   fetcher,
+		Tagger:    tagger,
+		Store:     st,
+		Publisher: pub,
+		Logger:    e.logger,
+	})
+	if err := p.Init(ctx); err != nil {
+		return nil, errors.Join(err, st.Close())
+	}
+	return &app{cfg: cfg, tagger: tagger, store: st, publisher: pub, pipeline: p}, nil
+}
+
+func (a *app) Close() error { return a.store.Close() }
+
+func feedInfos(cfg *config.Config) []publish.FeedInfo {
+	out := make([]publish.FeedInfo, 0, len(cfg.Topics))
+	for _, t := range cfg.Topics {
+		out = append(out, publish.FeedInfo{Slug: t.Slug, Title: t.Title, Description: t.Description})
+	}
+	return out
+}

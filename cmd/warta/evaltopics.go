@@ -1,0 +1,66 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/warta-news/warta/topic"
+)
+
+// cmdEvalTopics scores the configured topic rules on labelled articles
+// (JSON Lines with id, title, summary, language, label, source, pair) and
+// optional hand labels for international relations ({id, ir}). It prints
+// per-topic precision, recall and F1 by language, and the agreement of
+// English/Indonesian twins. Only id, url, title, summary and language reach
+// the tagger; the labels are read for scoring alone.
+func cmdEvalTopics(_ context.Context, e *env) (err error) {
+	fs := flag.NewFlagSet("eval-topics", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	articlesPath := fs.String("articles", "", "labelled articles, JSON Lines (required)")
+	irPath := fs.String("ir", "", "international-relations labels, JSON Lines {id, ir}")
+	predictionsPath := fs.String("predictions", "", "also write the predictions (as `warta tag` prints them) to this file")
+	if err := fs.Parse(e.args); err != nil {
+		return &usageError{err.Error()}
+	}
+	if *articlesPath == "" {
+		return &usageError{"eval-topics: -articles is required"}
+	}
+	_, tagger, err := loadConfig(e.configPath)
+	if err != nil {
+		return err
+	}
+	articles, err := os.Open(*articlesPath)
+	if err != nil {
+		return err
+	}
+	defer articles.Close()
+	var ir *os.File
+	if *irPath != "" {
+		if ir, err = os.Open(*irPath); err != nil {
+			return err
+		}
+		defer ir.Close()
+	}
+	var rep *topic.Report
+	if ir != nil {
+		rep, err = topic.Evaluate(tagger, articles, ir)
+	} else {
+		rep, err = topic.Evaluate(tagger, articles, nil)
+	}
+	if err != nil {
+		return err
+	}
+	if *predictionsPath != "" {
+		f, err := os.Create(*predictionsPath)
+		if err != nil {
+			return err
+		}
+		if err := errors.Join(rep.WritePredictions(f), f.Close()); err != nil {
+			return fmt.Errorf("predictions: %w", err)
+		}
+	}
+	return rep.Write(e.stdout)
+}

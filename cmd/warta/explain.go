@@ -1,0 +1,428 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"golang.org/x/net/html"
+
+	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/config"
+	"github.com/warta-news/warta/dedupe"
+	"github.com/warta-news/warta/fetch"
+	"github.com/warta-news/warta/language"
+	"github.com/warta-news/warta/normalize"
+	"github.com/warta-news/warta/parse"
+	"github.com/warta-news/warta/pipeline"
+	"github.com/warta-news/warta/store"
+	"github.com/warta-news/warta/topic"
+)
+
+// explanation is what `warta explain` says of one article.
+type explanation struct {
+	Article exportRecord        `json:"article"`
+	Stored  bool                `json:"stored"`
+	Story   *storyExplanation   `json:"story,omitempty"`
+	Topics  []topic.Explanation `json:"topics"`
+}
+
+type storyExplanation struct {
+	ID string `json:"id"`
+	// Lead is the story's first-seen copy; nil when the article leads.
+	Lead *exportRecord `json:"lead,omitempty"`
+	// Matched is the copy the article was found similar to.
+	Matched    *exportRecord `json:"matched,omitempty"`
+	Similarity float64       `json:"similarity,omitempty"`
+	Method     string        `json:"method,omitempty"`
+	// Would is set for an article that is not stored: the story it would
+	// join if it were fetched now.
+	Would bool `json:"would,omitempty"`
+}
+
+// explainer answers `warta explain` from the config, the store and, for an
+// article that is not stored, a story index rebuilt from the store.
+type explainer struct {
+	cfg    *config.Config
+	tagger *topic.Tagger
+	store  store.Store
+	norm   *normalize.Normalizer
+	index  *dedupe.Index // built on first need
+	now    time.Time
+}
+
+// cmdExplain shows, for an article given by URL, file or JSON on stdin
+// ("-"), every topic's score with the terms that matched, and which story it
+// joined and why.
+func cmdExplain(ctx context.Context, e *env) (err error) {
+	fs := flag.NewFlagSet("explain", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	asJSON := fs.Bool("json", false, "print JSON instead of text")
+	sourceName := fs.String("source", "", "for articles that are not stored: apply this configured source's hints")
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "usage: warta explain [-json] [-source NAME] <article URL | file (.json, .jsonl or text: title line, then body) | - (JSON Lines on stdin)>...")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(e.args); err != nil {
+		return &usageError{err.Error()}
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return &usageError{"explain: no article given"}
+	}
+	cfg, tagger, err := loadConfig(e.configPath)
+	if err != nil {
+		return err
+	}
+	st, err := store.Open(ctx, cfg.Storage.Driver, cfg.Storage.DSN)
+	if err != nil {
+		return err
+	}
+	defer func() { err = errors.Join(err, st.Close()) }()
+	x := &explainer{cfg: cfg, tagger: tagger, store: st, norm: normalize.New(), now: time.Now()}
+	hints := topic.Hints{}
+	if *sourceName != "" {
+		src, ok := findSource(cfg, *sourceName)
+		if !ok {
+			return &usageError{fmt.Sprintf("-source %q: no such source in %s", *sourceName, e.configPath)}
+		}
+		hints = pipeline.Hints(src)
+	}
+
+	out := bufio.NewWriter(e.stdout)
+	defer func() { err = errors.Join(err, out.Flush()) }()
+	for _, target := range fs.Args() {
+		exps, err := x.explainTarget(ctx, target, e.stdin, hints, e)
+		if err != nil {
+			return fmt.Errorf("%s: %w", target, err)
+		}
+		for _, ex := range exps {
+			if *asJSON {
+				if err := json.NewEncoder(out).Encode(ex); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := writeExplanation(out, ex); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func findSource(cfg *config.Config, name string) (config.Source, bool) {
+	for _, s := range cfg.Sources {
+		if s.Name == name {
+			return s, true
+		}
+	}
+	return config.Source{}, false
+}
+
+func (x *explainer) explainTarget(ctx context.Context, target string, stdin io.Reader, hints topic.Hints, e *env) ([]explanation, error) {
+	switch {
+	case target == "-":
+		return x.explainJSONLines(ctx, stdin, hints)
+	case strings.HasPrefix(target, "http://") || strings.HasPrefix(target, "https://"):
+		return x.explainURL(ctx, target, hints, e)
+	default:
+		data, err := os.ReadFile(target)
+		if err != nil {
+			return nil, err
+		}
+		if t := bytes.TrimSpace(data); len(t) > 0 && t[0] == '{' {
+			return x.explainJSONLines(ctx, bytes.NewReader(data), hints)
+		}
+		a, err := articleFromText(x.norm, target, string(data), x.now)
+		if err != nil {
+			return nil, err
+		}
+		ex, err := x.explainNew(ctx, a, hints)
+		if err != nil {
+			return nil, err
+		}
+		return []explanation{ex}, nil
+	}
+}
+
+func (x *explainer) explainJSONLines(ctx context.Context, r io.Reader, hints topic.Hints) ([]explanation, error) {
+	var out []explanation
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), 16<<20)
+	for line := 1; sc.Scan(); line++ {
+		if len(bytes.TrimSpace(sc.Bytes())) == 0 {
+			continue
+		}
+		var ti tagInput
+		if err := json.Unmarshal(sc.Bytes(), &ti); err != nil {
+			return nil, fmt.Errorf("line %d: %w", line, err)
+		}
+		a, err := articleFromInput(x.norm, ti, x.now)
+		if err != nil {
+			return nil, fmt.Errorf("line %d: %w", line, err)
+		}
+		ex, err := x.explainNew(ctx, a, hints)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ex)
+	}
+	return out, sc.Err()
+}
+
+// explainURL explains a stored article by its URL (any decoration of it: the
+// canonical form is looked up). An article that is not stored is fetched:
+// a feed explains each of its items, a web page its title and text.
+func (x *explainer) explainURL(ctx context.Context, raw string, hints topic.Hints, e *env) ([]explanation, error) {
+	canonical, err := normalize.CanonicalURL(raw, "")
+	if err != nil {
+		return nil, err
+	}
+	a, err := x.store.Article(ctx, article.IDFromURL(normalize.IdentityKey(canonical)))
+	if err == nil {
+		ex, err := x.explainStored(ctx, a)
+		if err != nil {
+			return nil, err
+		}
+		return []explanation{ex}, nil
+	}
+	if !errors.Is(err, store.ErrNotFound) {
+		return nil, err
+	}
+	f := fetch.New(fetch.Options{
+		Timeout: x.cfg.Fetch.Timeout, ConnectTimeout: x.cfg.Fetch.ConnectTimeout,
+		MaxBodyBytes: x.cfg.Fetch.MaxBodyBytes, UserAgent: x.cfg.Fetch.UserAgent,
+	}, e.logger)
+	defer f.Close()
+	res, err := f.Fetch(ctx, fetch.Request{URL: raw})
+	if err != nil {
+		return nil, fmt.Errorf("not stored, and fetching it failed: %w", err)
+	}
+	var arts []*article.Article
+	if feed, perr := parse.Parse(res.Body, res.ContentType, res.FetchedAt); perr == nil && len(feed.Items) > 0 {
+		for _, it := range feed.Items {
+			if it.Language == "" {
+				it.Language = feed.Language
+			}
+			arts = append(arts, it)
+		}
+	} else {
+		title, body := pageContent(res.Body)
+		arts = append(arts, &article.Article{Link: res.URL, Title: title, Content: body})
+	}
+	var out []explanation
+	for _, a := range arts {
+		if err := x.norm.Article(a, normalize.Options{Now: x.now, SourceName: "explain", BaseURL: res.URL}); err != nil {
+			return nil, err
+		}
+		a.Language = language.Resolve(a.Language, a.Title, a.Text)
+		ex, err := x.explainNew(ctx, a, hints)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ex)
+	}
+	return out, nil
+}
+
+// explainStored explains an article from the store: its story as recorded,
+// and its topics under the current rules.
+func (x *explainer) explainStored(ctx context.Context, a *article.Article) (explanation, error) {
+	var hints topic.Hints
+	if src, ok := findSource(x.cfg, a.Source); ok {
+		hints = pipeline.Hints(src)
+	}
+	ex := explanation{Article: newExportRecord(a), Stored: true, Topics: x.tagger.Explain(a, hints)}
+	st := &storyExplanation{ID: a.StoryID, Similarity: a.StoryMatch.Similarity, Method: a.StoryMatch.Method}
+	if a.StoryID != "" && a.StoryID != a.ID {
+		if lead, err := x.store.Article(ctx, a.StoryID); err == nil {
+			r := newExportRecord(lead)
+			st.Lead = &r
+		} else if !errors.Is(err, store.ErrNotFound) {
+			return ex, err
+		}
+	}
+	if id := a.StoryMatch.MatchedID; id != "" {
+		if m, err := x.store.Article(ctx, id); err == nil {
+			r := newExportRecord(m)
+			st.Matched = &r
+		} else if !errors.Is(err, store.ErrNotFound) {
+			return ex, err
+		}
+	}
+	ex.Story = st
+	return ex, nil
+}
+
+// explainNew explains an article that is not stored: its topics, and the
+// story it would join were it fetched now.
+func (x *explainer) explainNew(ctx context.Context, a *article.Article, hints topic.Hints) (explanation, error) {
+	ex := explanation{Article: newExportRecord(a), Topics: x.tagger.Explain(a, hints)}
+	ex.Article.Topics = x.tagger.Tag(a, hints)
+	if x.index == nil {
+		ix := dedupe.NewIndex(pipeline.DedupeOptions(x.cfg))
+		err := x.store.Since(ctx, x.now.Add(-x.cfg.Dedupe.Window), func(s *article.Article) error {
+			ix.Add(s)
+			return nil
+		})
+		if err != nil {
+			return ex, err
+		}
+		x.index = ix
+	}
+	probe := *a
+	probe.FirstSeen = x.now
+	x.index.Assign(&probe)
+	st := &storyExplanation{ID: probe.StoryID, Would: true, Similarity: probe.StoryMatch.Similarity, Method: probe.StoryMatch.Method}
+	if id := probe.StoryMatch.MatchedID; id != "" {
+		if m, err := x.store.Article(ctx, id); err == nil {
+			r := newExportRecord(m)
+			st.Matched = &r
+		}
+	}
+	ex.Story = st
+	return ex, nil
+}
+
+// articleFromText reads a plain-text article: the first non-empty line is
+// the title, the rest the body, one paragraph per line.
+func articleFromText(norm *normalize.Normalizer, name, text string, now time.Time) (*article.Article, error) {
+	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	var title string
+	var body strings.Builder
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		if title == "" {
+			title = l
+			continue
+		}
+		body.WriteString("<p>" + html.EscapeString(l) + "</p>\n")
+	}
+	a := &article.Article{GUID: name, Title: title, Content: body.String()}
+	if err := norm.Article(a, normalize.Options{Now: now, SourceName: "file"}); err != nil {
+		return nil, err
+	}
+	a.Language = language.Resolve("", a.Title, a.Text)
+	return a, nil
+}
+
+// pageContent takes a web page's title (og:title, else <title>) and its
+// <article> (else <body>) HTML, for explaining a page that is no feed.
+func pageContent(page []byte) (title, body string) {
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		return "", string(page)
+	}
+	var titleTag, ogTitle string
+	var articleNode, bodyNode *html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "title":
+				if n.FirstChild != nil && titleTag == "" {
+					titleTag = n.FirstChild.Data
+				}
+			case "meta":
+				var prop, content string
+				for _, at := range n.Attr {
+					switch at.Key {
+					case "property":
+						prop = at.Val
+					case "content":
+						content = at.Val
+					}
+				}
+				if prop == "og:title" {
+					ogTitle = content
+				}
+			case "article":
+				if articleNode == nil {
+					articleNode = n
+				}
+			case "body":
+				bodyNode = n
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	title = ogTitle
+	if title == "" {
+		title = titleTag
+	}
+	node := articleNode
+	if node == nil {
+		node = bodyNode
+	}
+	if node != nil {
+		var b bytes.Buffer
+		if err := html.Render(&b, node); err == nil {
+			body = b.String()
+		}
+	}
+	return strings.TrimSpace(title), body
+}
+
+func writeExplanation(w io.Writer, ex explanation) error {
+	a := ex.Article
+	fmt.Fprintf(w, "%s\n", a.Title)
+	if a.URL != "" {
+		fmt.Fprintf(w, "  url        %s\n", a.URL)
+	}
+	if a.Source != "" {
+		fmt.Fprintf(w, "  source     %s\n", a.Source)
+	}
+	fmt.Fprintf(w, "  language   %s\n", orDash(a.Language))
+	if ex.Stored {
+		fmt.Fprintf(w, "  published  %s   first seen %s\n", a.Published.Format(time.RFC3339), a.FirstSeen.Format(time.RFC3339))
+	}
+	if s := ex.Story; s != nil {
+		verb := "joined"
+		if s.Would {
+			verb = "would join"
+		}
+		switch {
+		case s.Matched == nil && s.Lead == nil && !s.Would:
+			fmt.Fprintf(w, "story %s: leads its story (no earlier copy within the window)\n", s.ID)
+		case s.Matched == nil && s.Would:
+			fmt.Fprintf(w, "story: would start a new story (no copy within the window)\n")
+		default:
+			fmt.Fprintf(w, "story %s: %s it", s.ID, verb)
+			if s.Lead != nil {
+				fmt.Fprintf(w, ", led by %q (%s)", s.Lead.Title, s.Lead.Source)
+			}
+			fmt.Fprintln(w)
+			if s.Matched != nil {
+				fmt.Fprintf(w, "  similar to %q (%s, %s): similarity %.3f by %s\n", s.Matched.Title, s.Matched.Source, s.Matched.URL, s.Similarity, s.Method)
+			}
+		}
+	}
+	fmt.Fprintf(w, "topics (current rules; + passed):\n")
+	if err := topic.WriteExplanations(w, ex.Topics); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintln(w)
+	return err
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}

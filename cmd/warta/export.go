@@ -1,0 +1,76 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"time"
+
+	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/config"
+	"github.com/warta-news/warta/store"
+)
+
+// exportRecord is one line of `warta export`.
+type exportRecord struct {
+	ID         string               `json:"id"`
+	URL        string               `json:"url"`
+	Link       string               `json:"link,omitempty"`
+	Title      string               `json:"title"`
+	Source     string               `json:"source"`
+	Published  time.Time            `json:"published"`
+	FirstSeen  time.Time            `json:"first_seen"`
+	Language   string               `json:"language,omitempty"`
+	Topics     []article.TopicMatch `json:"topics"`
+	Story      string               `json:"story"`
+	StoryMatch *article.StoryMatch  `json:"story_match,omitempty"`
+}
+
+func newExportRecord(a *article.Article) exportRecord {
+	r := exportRecord{
+		ID: a.ID, URL: a.URL, Link: a.Link, Title: a.Title, Source: a.Source,
+		Published: a.Published, FirstSeen: a.FirstSeen, Language: a.Language,
+		Topics: a.Topics, Story: a.StoryID,
+	}
+	if r.Topics == nil {
+		r.Topics = []article.TopicMatch{}
+	}
+	if a.StoryMatch.MatchedID != "" {
+		m := a.StoryMatch
+		r.StoryMatch = &m
+	}
+	return r
+}
+
+// cmdExport prints every stored article, oldest first, as JSON Lines.
+func cmdExport(ctx context.Context, e *env) (err error) {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	since := fs.Duration("since", 0, "only articles first seen within this long (0: all)")
+	if err := fs.Parse(e.args); err != nil {
+		return &usageError{err.Error()}
+	}
+	cfg, err := config.Load(e.configPath)
+	if err != nil {
+		return &configError{err}
+	}
+	st, err := store.Open(ctx, cfg.Storage.Driver, cfg.Storage.DSN)
+	if err != nil {
+		return err
+	}
+	defer func() { err = errors.Join(err, st.Close()) }()
+	var from time.Time
+	if *since > 0 {
+		from = time.Now().Add(-*since)
+	}
+	out := bufio.NewWriter(e.stdout)
+	enc := json.NewEncoder(out)
+	if err := st.Since(ctx, from, func(a *article.Article) error {
+		return enc.Encode(newExportRecord(a))
+	}); err != nil {
+		return err
+	}
+	return out.Flush()
+}

@@ -1,0 +1,133 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/goccy/go-yaml"
+)
+
+// newsSite is an httptest news site whose feeds tests can change between
+// cycles.
+type newsSite struct {
+	*httptest.Server
+	mu    sync.Mutex
+	feeds map[string]func(w http.ResponseWriter, r *http.Request)
+	hits  map[string]int
+}
+
+func newNewsSite(t *testing.T) *newsSite {
+	t.Helper()
+	s := &newsSite{feeds: map[string]func(http.ResponseWriter, *http.Request){}, hits: map[string]int{}}
+	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		h := s.feeds[r.URL.Path]
+		s.hits[r.URL.Path]++
+		s.mu.Unlock()
+		if h == nil {
+			http.NotFound(w, r)
+			return
+		}
+		h(w, r)
+	}))
+	t.Cleanup(s.Close)
+	return s
+}
+
+// serve makes path answer with body and content type.
+func (s *newsSite) serve(path, contentType string, body []byte) {
+	s.handle(path, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", contentType)
+		w.Write(body)
+	})
+}
+
+func (s *newsSite) handle(path string, h func(http.ResponseWriter, *http.Request)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.feeds[path] = h
+}
+
+// testSource is one source line of a test config.
+type testSource struct {
+	Name     string   `yaml:"name"`
+	URL      string   `yaml:"url"`
+	Language string   `yaml:"language,omitempty"`
+	Topics   []string `yaml:"topics,omitempty"`
+}
+
+// writeConfig writes a config for tests: the repository's default topics
+// (the defaults must work), the given sources, and a store and publish dir
+// under dir. It returns the config path.
+func writeConfig(t *testing.T, dir string, sources []testSource, extra map[string]any) string {
+	t.Helper()
+	base, err := os.ReadFile(filepath.Join("..", "..", "config.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cfg map[string]any
+	if err := yaml.Unmarshal(base, &cfg); err != nil {
+		t.Fatal(err)
+	}
+	cfg["sources"] = sources
+	cfg["storage"] = map[string]any{"driver": "sqlite", "dsn": filepath.Join(dir, "warta.db")}
+	cfg["publish"] = map[string]any{"max_items": 100, "dir": filepath.Join(dir, "feeds")}
+	cfg["fetch"] = map[string]any{"timeout": "5s", "connect_timeout": "2s", "concurrency": 4, "per_host": 2}
+	for k, v := range extra {
+		cfg[k] = v
+	}
+	out, err := yaml.Marshal(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "config.yaml")
+	if err := os.WriteFile(path, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// warta runs the command line in-process and returns exit code, stdout and
+// stderr.
+func warta(t *testing.T, ctx context.Context, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := runMain(ctx, args, strings.NewReader(stdin), &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+// mustWarta runs the command line and fails the test on a non-zero exit.
+func mustWarta(t *testing.T, args ...string) string {
+	t.Helper()
+	code, out, errOut := warta(t, context.Background(), "", args...)
+	if code != 0 {
+		t.Fatalf("warta %v: exit %d\nstderr:\n%s", args, code, errOut)
+	}
+	return out
+}
+
+// exported runs `warta export` and decodes its lines.
+func exported(t *testing.T, cfgPath string) []exportRecord {
+	t.Helper()
+	out := mustWarta(t, "-config", cfgPath, "export")
+	var recs []exportRecord
+	sc := bufio.NewScanner(strings.NewReader(out))
+	sc.Buffer(nil, 16<<20)
+	for sc.Scan() {
+		var r exportRecord
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			t.Fatalf("export line %q: %v", sc.Text(), err)
+		}
+		recs = append(recs, r)
+	}
+	return recs
+}

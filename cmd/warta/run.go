@@ -1,0 +1,110 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/robfig/cron/v3"
+
+	"github.com/warta-news/warta/pipeline"
+)
+
+// shutdownGrace bounds how long in-flight HTTP requests get to finish.
+const shutdownGrace = 10 * time.Second
+
+// cmdRun is the daemon: it serves the feeds over HTTP, runs a cycle at start
+// and then on the schedule, never two at once, until ctx ends (SIGINT or
+// SIGTERM). In-flight work is cancelled and the store closed cleanly.
+func cmdRun(ctx context.Context, e *env) (err error) {
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	if err := fs.Parse(e.args); err != nil {
+		return &usageError{err.Error()}
+	}
+	a, err := openApp(ctx, e)
+	if err != nil {
+		return err
+	}
+	defer func() { err = errors.Join(err, a.Close()) }()
+
+	// Serve what is already stored while the first cycle runs.
+	if err := a.publisher.Refresh(ctx); err != nil {
+		return err
+	}
+
+	ln, err := net.Listen("tcp", a.cfg.Server.Listen)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	srv := &http.Server{
+		Handler:           a.publisher.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		ErrorLog:          slog.NewLogLogger(e.logger.Handler(), slog.LevelWarn),
+	}
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- srv.Serve(ln) }()
+	e.logger.Info("serving feeds", "listen", ln.Addr().String(), "base_url", a.cfg.Server.BaseURL)
+
+	cycle := func() {
+		_, err := a.pipeline.RunCycle(ctx)
+		switch {
+		case err == nil, errors.Is(err, context.Canceled):
+		case errors.Is(err, pipeline.ErrCycleRunning):
+			e.logger.Warn("cycle skipped: the previous one is still running")
+		default:
+			e.logger.Error("cycle failed", "err", err)
+		}
+	}
+	sched := cron.New(
+		cron.WithParser(cron.NewParser(cron.Minute|cron.Hour|cron.Dom|cron.Month|cron.Dow|cron.Descriptor)),
+		cron.WithLogger(cronLogger{e.logger}),
+		// Never DelayIfStillRunning: it queues every missed tick.
+		cron.WithChain(cron.SkipIfStillRunning(cronLogger{e.logger})),
+	)
+	if _, err := sched.AddFunc(a.cfg.Schedule, cycle); err != nil {
+		return &configError{fmt.Errorf("schedule %q: %w", a.cfg.Schedule, err)}
+	}
+	first := make(chan struct{})
+	go func() {
+		defer close(first)
+		cycle()
+	}()
+	sched.Start()
+	e.logger.Info("scheduled", "schedule", a.cfg.Schedule)
+
+	select {
+	case <-ctx.Done():
+		e.logger.Info("shutting down")
+	case err := <-serveErr:
+		sched.Stop()
+		<-first
+		return fmt.Errorf("http server: %w", err)
+	}
+	// ctx is done, so a running cycle is being cancelled; wait for it.
+	<-sched.Stop().Done()
+	<-first
+	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownGrace)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("http shutdown: %w", err)
+	}
+	e.logger.Info("stopped")
+	return nil
+}
+
+// cronLogger adapts slog to cron's logger.
+type cronLogger struct{ l *slog.Logger }
+
+func (c cronLogger) Info(msg string, kv ...any) { c.l.Debug("cron: "+msg, kv...) }
+func (c cronLogger) Error(err error, msg string, kv ...any) {
+	c.l.Error("cron: "+msg, append(kv, "err", err)...)
+}

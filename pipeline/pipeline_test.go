@@ -1,0 +1,140 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/warta-news/warta/config"
+	"github.com/warta-news/warta/fetch"
+	"github.com/warta-news/warta/store"
+	"github.com/warta-news/warta/topic"
+)
+
+func newTestPipeline(t *testing.T, urls ...string) (*Pipeline, store.Store) {
+	t.Helper()
+	cfg := &config.Config{
+		Fetch:   config.Fetch{Concurrency: 2, MaxBackoff: time.Hour},
+		Dedupe:  config.Dedupe{Window: 72 * time.Hour},
+		Storage: config.Storage{Driver: "sqlite", DSN: filepath.Join(t.TempDir(), "w.db")},
+		Topics: []config.Topic{{Slug: "world", Title: "World",
+			Terms: map[string][]string{"en": {"embassy^5"}, "id": {"kedutaan^5"}}}},
+	}
+	for i, u := range urls {
+		cfg.Sources = append(cfg.Sources, config.Source{Name: string(rune('A' + i)), URL: u})
+	}
+	st, err := store.Open(context.Background(), "sqlite", cfg.Storage.DSN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	tagger, err := topic.New(cfg.Topics)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := New(cfg, Deps{Fetcher: fetch.New(fetch.Options{Timeout: 10 * time.Second}, nil), Tagger: tagger, Store: st,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err := p.Init(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return p, st
+}
+
+const oneItem = `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+<item><title>Embassy reopens in Kabul</title><link>https://news.example/embassy</link><description>The embassy reopened on Monday.</description></item>
+</channel></rss>`
+
+// A cycle started while another runs is refused, not queued.
+func TestCyclesNeverOverlap(t *testing.T) {
+	entered := make(chan struct{})
+	release := make(chan struct{})
+	var once sync.Once
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		once.Do(func() { close(entered) })
+		<-release
+		w.Write([]byte(oneItem))
+	}))
+	defer srv.Close()
+	p, _ := newTestPipeline(t, srv.URL)
+
+	first := make(chan error, 1)
+	go func() {
+		_, err := p.RunCycle(context.Background())
+		first <- err
+	}()
+	<-entered
+	if _, err := p.RunCycle(context.Background()); !errors.Is(err, ErrCycleRunning) {
+		t.Fatalf("second cycle: %v, want ErrCycleRunning", err)
+	}
+	close(release)
+	if err := <-first; err != nil {
+		t.Fatal(err)
+	}
+	rep, err := p.RunCycle(context.Background())
+	if err != nil {
+		t.Fatalf("a cycle after the first ended: %v", err)
+	}
+	if rep.Fetched != 1 {
+		t.Fatalf("report %+v", rep)
+	}
+}
+
+// A failing source backs off: the next cycle skips it and records why.
+func TestFailingSourceBacksOff(t *testing.T) {
+	calls := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls++
+		w.Header().Set("Retry-After", "600")
+		http.Error(w, "busy", http.StatusServiceUnavailable)
+	}))
+	defer srv.Close()
+	p, st := newTestPipeline(t, srv.URL)
+	rep, err := p.RunCycle(context.Background())
+	if err != nil || rep.Failed != 1 {
+		t.Fatalf("first cycle: %+v, %v", rep, err)
+	}
+	state, err := st.FetchState(context.Background(), "A")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if state.Failures != 1 || state.LastStatus != 503 || state.LastError == "" {
+		t.Fatalf("state %+v", state)
+	}
+	if got := state.NextAttempt.Sub(state.LastAttempt); got < 10*time.Minute {
+		t.Fatalf("next attempt %v after the failure, want at least Retry-After's 10m", got)
+	}
+	rep, err = p.RunCycle(context.Background())
+	if err != nil || rep.Skipped != 1 || calls != 1 {
+		t.Fatalf("second cycle: %+v, %v, %d calls", rep, err, calls)
+	}
+}
+
+// A cancelled cycle records nothing against its sources.
+func TestCancelledCycleRecordsNoFailure(t *testing.T) {
+	entered := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		close(entered)
+		<-r.Context().Done()
+	}))
+	defer srv.Close()
+	p, st := newTestPipeline(t, srv.URL)
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() { <-entered; cancel() }()
+	if _, err := p.RunCycle(ctx); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled cycle: %v", err)
+	}
+	state, err := st.FetchState(context.Background(), "A")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if state.Failures != 0 || !state.NextAttempt.IsZero() {
+		t.Fatalf("a shutdown was recorded as a failure: %+v", state)
+	}
+}
