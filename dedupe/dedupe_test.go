@@ -39,6 +39,15 @@ func firstSentences(s string, n int) string {
 	return strings.TrimSpace(strings.Join(parts[:min(n, len(parts))], ""))
 }
 
+// titleCase capitalises every word, as some outlets write headlines.
+func titleCase(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		words[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return strings.Join(words, " ")
+}
+
 func swapSentences(s string, i, j int) string {
 	parts := strings.SplitAfter(s, ". ")
 	parts[i], parts[j] = parts[j], parts[i]
@@ -62,6 +71,7 @@ func TestCopiesJoinStory(t *testing.T) {
 		{"swapped sentences", enTitle, swapSentences(enText, 1, 2)},
 		{"title upper case", strings.ToUpper(enTitle), enText},
 		{"title lower case", strings.ToLower(enTitle), enText},
+		{"title in Title Case", titleCase(enTitle), enText},
 		{"short summary", enTitle, firstSentences(enText, 1)},
 		{"paragraph lines", enTitle, strings.ReplaceAll(enText, ". ", ".\n")},
 		{"all at once", "UPDATE 2-" + strings.ToUpper(strings.Replace(enTitle, "shuts", "closes", 1)) + " | Reuters",
@@ -93,6 +103,8 @@ func TestIndonesianSyndication(t *testing.T) {
 		art(hexID(1), "FOTO: "+idTitle+" | Republika Online", idText+" Simak breaking news dan berita pilihan kami langsung di ponselmu lewat WhatsApp Channel.", t0),
 		art(hexID(2), idTitle, firstSentences(idText, 2)+" …", t0),
 		art(hexID(3), strings.ToUpper(idTitle), swapSentences(idText, 2, 3), t0),
+		// Tempo and Detik write headlines in Title Case, and cut the text.
+		art(hexID(4), titleCase(idTitle)+" - Tempo.co", firstSentences(idText, 2), t0),
 	}
 	for i, c := range copies {
 		c.FirstSeen = t0.Add(time.Duration(i+1) * time.Hour)
@@ -294,5 +306,22 @@ func TestEmptyArticleStartsOwnStory(t *testing.T) {
 	ix.Assign(b)
 	if a.StoryID != a.ID || b.StoryID != b.ID || a.Fingerprint != 0 {
 		t.Errorf("empty articles: %s %s fp %x", a.StoryID, b.StoryID, a.Fingerprint)
+	}
+}
+
+// A Title Case headline over a cut text is the same story as the
+// sentence-case original: capitals in a Title Case headline are no names.
+func TestTitleCaseHeadlineOverCutText(t *testing.T) {
+	ix := NewIndex(Options{})
+	lead := art(hexID(0), "Indonesia dan Jepang teken perjanjian kerja sama pertahanan",
+		"JAKARTA (ANTARA) - Menteri Pertahanan Indonesia dan Menteri Pertahanan Jepang menandatangani perjanjian kerja sama pertahanan di Tokyo pada Selasa, yang mencakup latihan bersama, alih teknologi dan pertukaran perwira.\n"+
+			"Kedua menteri juga membahas keamanan kawasan Laut China Selatan.", t0)
+	ix.Assign(lead)
+	cp := art(hexID(1), "Indonesia dan Jepang Teken Perjanjian Kerja Sama Pertahanan - Tempo.co",
+		"Menteri Pertahanan Indonesia dan Menteri Pertahanan Jepang menandatangani perjanjian kerja sama pertahanan di Tokyo pada Selasa, yang mencakup latihan bersama, alih teknologi dan pertukaran perwira.\n"+
+			"Baca juga: Prabowo kunjungi pabrik kapal selam", t0.Add(time.Hour))
+	ix.Assign(cp)
+	if cp.StoryID != lead.ID {
+		t.Fatalf("copy got story %s, want %s (%+v)", cp.StoryID, lead.ID, cp.StoryMatch)
 	}
 }

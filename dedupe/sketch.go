@@ -185,7 +185,10 @@ func regionEnd(k, n int) int {
 // tokenize appends the words of s, lower-cased and hashed, up to the buffer's
 // capacity. Digit groups joined by . , - : / stay one token ("15.500", "2-1").
 func tokenize(dst []token, s string, seg int) []token {
-	allCaps := isAllCaps(s)
+	// In a shouted or Title Case segment capitals say nothing about which
+	// words are names: "Indonesia dan Jepang Teken Perjanjian" is the same
+	// headline as "Indonesia dan Jepang teken perjanjian".
+	noNames := isAllCaps(s) || isTitleCase(s)
 	i := 0
 	for i < len(s) && len(dst) < cap(dst) {
 		r, w := utf8.DecodeRuneInString(s[i:])
@@ -193,7 +196,6 @@ func tokenize(dst []token, s string, seg int) []token {
 			i += w
 			continue
 		}
-		start := i
 		h := uint64(14695981039346656037)
 		digit, upper := false, unicode.IsUpper(r)
 		for i < len(s) {
@@ -217,11 +219,10 @@ func tokenize(dst []token, s string, seg int) []token {
 			}
 			break
 		}
-		_ = start
 		dst = append(dst, token{
 			h:    mix(h),
 			num:  digit,
-			name: !digit && upper && !allCaps,
+			name: !digit && upper && !noNames,
 			seg:  seg,
 		})
 	}
@@ -241,6 +242,29 @@ func isAllCaps(s string) bool {
 		letters = letters || unicode.IsLetter(r)
 	}
 	return letters
+}
+
+// isTitleCase reports whether most words of s (at least three of four,
+// over four words or more) start with a capital, as headlines in Title
+// Case do; running text and sentence-case headlines capitalise only names
+// and the first word.
+func isTitleCase(s string) bool {
+	words, capital := 0, 0
+	inWord := false
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			inWord = false
+			continue
+		}
+		if !inWord {
+			words++
+			if unicode.IsUpper(r) {
+				capital++
+			}
+			inWord = true
+		}
+	}
+	return words >= 4 && 4*capital >= 3*words
 }
 
 func fnv(h uint64, r rune) uint64 {

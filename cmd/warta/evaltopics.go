@@ -5,7 +5,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
+	"strings"
 
 	"github.com/warta-news/warta/topic"
 )
@@ -37,19 +39,16 @@ func cmdEvalTopics(_ context.Context, e *env) (err error) {
 		return err
 	}
 	defer articles.Close()
-	var ir *os.File
+	var ir io.Reader = strings.NewReader("") // no hand labels: IR is not scored
 	if *irPath != "" {
-		if ir, err = os.Open(*irPath); err != nil {
+		f, err := os.Open(*irPath)
+		if err != nil {
 			return err
 		}
-		defer ir.Close()
+		defer f.Close()
+		ir = f
 	}
-	var rep *topic.Report
-	if ir != nil {
-		rep, err = topic.Evaluate(tagger, articles, ir)
-	} else {
-		rep, err = topic.Evaluate(tagger, articles, nil)
-	}
+	rep, err := topic.Evaluate(tagger, articles, ir)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,182 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/warta-news/warta/internal/shared"
+)
+
+// A story keeps its entry and entry id when another outlet's copy arrives
+// in a later cycle; the copy shows as a related link and in the content.
+func TestLaterCopyJoinsTheStoryEntry(t *testing.T) {
+	site := newNewsSite(t)
+	lead := rssItem{Title: "Indonesia dan Jepang teken perjanjian kerja sama pertahanan",
+		Link:        site.URL + "/antara/indonesia-jepang-teken-perjanjian",
+		Description: "<p>JAKARTA (ANTARA) - Menteri Pertahanan Indonesia dan Menteri Pertahanan Jepang menandatangani perjanjian kerja sama pertahanan di Tokyo pada Selasa, yang mencakup latihan bersama, alih teknologi dan pertukaran perwira.</p><p>Kedua menteri juga membahas keamanan kawasan Laut China Selatan.</p>",
+		PubDate:     "Tue, 17 Nov 2026 09:00:00 +0700"}
+	site.serve("/antara", "application/rss+xml", rss("Antara", []rssItem{lead}))
+	site.serve("/tempo", "application/rss+xml", rss("Tempo", nil))
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, []testSource{
+		{Name: "Antara", URL: site.URL + "/antara", Language: "id"},
+		{Name: "Tempo", URL: site.URL + "/tempo", Language: "id"},
+	}, nil)
+	mustWarta(t, "-config", cfg, "once")
+	before := readAtom(t, filepath.Join(dir, "feeds", "all.atom"))
+	if len(before.Items) != 1 {
+		t.Fatalf("first cycle: %d entries", len(before.Items))
+	}
+
+	copyItem := lead
+	copyItem.Title = "Indonesia dan Jepang Teken Perjanjian Kerja Sama Pertahanan - Tempo.co"
+	copyItem.Link = site.URL + "/tempo/nasional/indonesia-jepang-perjanjian-pertahanan"
+	copyItem.Description = "<p>Menteri Pertahanan Indonesia dan Menteri Pertahanan Jepang menandatangani perjanjian kerja sama pertahanan di Tokyo pada Selasa, yang mencakup latihan bersama, alih teknologi dan pertukaran perwira.</p><p>Baca juga: Prabowo kunjungi pabrik kapal selam</p>"
+	copyItem.PubDate = "Tue, 17 Nov 2026 11:30:00 +0700"
+	site.serve("/tempo", "application/rss+xml", rss("Tempo", []rssItem{copyItem}))
+	mustWarta(t, "-config", cfg, "once")
+
+	recs := exported(t, cfg)
+	if len(recs) != 2 || recs[0].Story != recs[1].Story {
+		t.Fatalf("the copy did not join the story: %+v", recs)
+	}
+	after := readAtom(t, filepath.Join(dir, "feeds", "all.atom"))
+	if len(after.Items) != 1 {
+		t.Fatalf("second cycle: %d entries, want 1 per story", len(after.Items))
+	}
+	if after.Items[0].GUID != before.Items[0].GUID {
+		t.Errorf("entry id changed from %q to %q when a copy arrived", before.Items[0].GUID, after.Items[0].GUID)
+	}
+	if after.Items[0].Link != lead.Link {
+		t.Errorf("entry link %q, want the first-seen copy %q", after.Items[0].Link, lead.Link)
+	}
+	raw, err := os.ReadFile(filepath.Join(dir, "feeds", "all.atom"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(raw), `rel="related"`) || !strings.Contains(string(raw), copyItem.Link) {
+		t.Errorf("no related link to the copy in:\n%s", raw)
+	}
+	if !strings.Contains(after.Items[0].Content, "Tempo") {
+		t.Errorf("content does not say the copy's outlet: %q", after.Items[0].Content)
+	}
+	validateAll(t, filepath.Join(dir, "feeds"))
+
+	// explain names the story the copy joined and why.
+	out := mustWarta(t, "-config", cfg, "explain", "-json", copyItem.Link+"?utm_source=x")
+	var ex explanation
+	if err := json.Unmarshal([]byte(out), &ex); err != nil {
+		t.Fatalf("explain -json: %v\n%s", err, out)
+	}
+	if !ex.Stored || ex.Story == nil || ex.Story.ID != recs[0].Story || ex.Story.Matched == nil || ex.Story.Matched.URL != recs[0].URL || ex.Story.Similarity <= 0 {
+		t.Fatalf("explain story: %+v", ex.Story)
+	}
+	text := mustWarta(t, "-config", cfg, "explain", copyItem.Link)
+	if !strings.Contains(text, "similar to") || !strings.Contains(text, "international-relations") {
+		t.Errorf("explain text:\n%s", text)
+	}
+}
+
+// explain reads a plain-text article from a file: the seed article passes
+// international-relations and not sport, with the matched terms shown.
+func TestExplainSeedArticleFile(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, []testSource{{Name: "X", URL: "https://x.example/rss"}}, nil)
+	out := mustWarta(t, "-config", cfg, "explain", "-json", shared.Path(t, "fixtures", "seed-article.txt"))
+	var ex explanation
+	if err := json.Unmarshal([]byte(out), &ex); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if ex.Article.Language != "id" || ex.Article.Title != "Semakin Ditekan Barat, Kuba-Rusia Makin Mesra" {
+		t.Errorf("article %+v", ex.Article)
+	}
+	passed := map[string]bool{}
+	for _, e := range ex.Topics {
+		passed[e.Slug] = e.Passed
+		if e.Slug == "international-relations" && len(e.Terms) == 0 {
+			t.Error("international-relations passed with no matched terms shown")
+		}
+	}
+	if !passed["international-relations"] || passed["sport"] {
+		t.Errorf("passed topics %v", passed)
+	}
+	if ex.Story == nil || !ex.Story.Would {
+		t.Errorf("story %+v: want what it would join", ex.Story)
+	}
+}
+
+// tag prints one line per input line, with the id as given and the topics
+// with their matched terms; no store is created.
+func TestTagJSONLines(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, []testSource{{Name: "X", URL: "https://x.example/rss"}}, nil)
+	in := `{"id": "a1", "title": "Sri Mulyani: inflasi dan suku bunga Bank Indonesia terkendali", "summary": "Menteri Keuangan menyebut inflasi, nilai tukar rupiah dan pertumbuhan ekonomi terjaga.", "language": "id"}
+{"id": 7, "title": "Manchester United beat Liverpool 2-1 in the Premier League", "summary": "A late goal won the match at Old Trafford.", "language": "en"}
+`
+	code, out, errOut := warta(t, context.Background(), in, "-config", cfg, "tag")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("%d output lines:\n%s", len(lines), out)
+	}
+	want := []struct{ id, topic string }{{`"a1"`, "economy"}, {`7`, "sport"}}
+	for i, l := range lines {
+		var o struct {
+			ID     json.RawMessage `json:"id"`
+			Topics []struct {
+				Slug  string `json:"slug"`
+				Terms []struct {
+					Term string `json:"term"`
+				} `json:"terms"`
+			} `json:"topics"`
+		}
+		if err := json.Unmarshal([]byte(l), &o); err != nil {
+			t.Fatal(err)
+		}
+		if string(o.ID) != want[i].id {
+			t.Errorf("line %d: id %s, want %s", i, o.ID, want[i].id)
+		}
+		found := false
+		for _, tp := range o.Topics {
+			if tp.Slug == want[i].topic && len(tp.Terms) > 0 {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("line %d: topics %s lack %s with terms", i, l, want[i].topic)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "warta.db")); err == nil {
+		t.Error("tag created a store")
+	}
+	code, _, errOut = warta(t, context.Background(), "{not json\n", "-config", cfg, "tag")
+	if code == 0 || !strings.Contains(errOut, "line 1") {
+		t.Errorf("bad input: exit %d, %s", code, errOut)
+	}
+}
+
+// eval-topics scores labelled lines and writes predictions that the
+// maintainers' scorer reads.
+func TestEvalTopicsCommand(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, []testSource{{Name: "X", URL: "https://x.example/rss"}}, nil)
+	articles := filepath.Join(dir, "a.jsonl")
+	os.WriteFile(articles, []byte(`{"id": "s1", "source": "test", "url": "https://x.example/1", "title": "Liverpool win the Champions League final", "summary": "The striker scored twice as the club lifted the trophy.", "language": "en", "label": "sport"}
+{"id": "e1", "source": "test", "url": "https://x.example/2", "title": "Stocks fall as oil prices and inflation rise", "summary": "Shares on Wall Street dropped after the central bank signalled higher interest rates.", "language": "en", "label": "economy"}
+`), 0o644)
+	preds := filepath.Join(dir, "pred.jsonl")
+	out := mustWarta(t, "-config", cfg, "eval-topics", "-articles", articles, "-predictions", preds)
+	if !strings.Contains(out, "sport") || !strings.Contains(out, "summary") {
+		t.Errorf("report:\n%s", out)
+	}
+	p, err := os.ReadFile(preds)
+	if err != nil || !strings.Contains(string(p), `"s1"`) || !strings.Contains(string(p), `"sport"`) {
+		t.Errorf("predictions %q (%v)", p, err)
+	}
+}
