@@ -47,8 +47,8 @@ func TestWriteAtomReadsBack(t *testing.T) {
 	path := writeTemp(t, "all.atom", data)
 	jingValidate(t, path)
 	fp := feedparserCheck(t, path, 3)
-	if want := []string{"urn:warta:story:s1", "urn:warta:story:s2", "urn:warta:story:s3"}; !slices.Equal(fp.IDs, want) {
-		t.Errorf("feedparser ids = %q, want %q", fp.IDs, want)
+	if want := []string{"urn:warta:story:s1", "urn:warta:story:s2", "urn:warta:story:s3"}; !slices.Equal(fp.EntryIDs, want) {
+		t.Errorf("feedparser ids = %q, want %q", fp.EntryIDs, want)
 	}
 
 	feed, err := (&atom.Parser{}).Parse(bytes.NewReader(data))
@@ -240,8 +240,8 @@ func TestWriteAtomRealFixtures(t *testing.T) {
 			jingValidate(t, path)
 			res := feedparserCheck(t, path, len(stories))
 			for i, s := range stories {
-				if i < len(res.IDs) && res.IDs[i] != StoryEntryID(s) {
-					t.Errorf("entry %d id = %q, want %q", i, res.IDs[i], StoryEntryID(s))
+				if i < len(res.EntryIDs) && res.EntryIDs[i] != StoryEntryID(s) {
+					t.Errorf("entry %d id = %q, want %q", i, res.EntryIDs[i], StoryEntryID(s))
 				}
 			}
 		})

@@ -126,8 +126,8 @@ func TestRefreshFeedsContent(t *testing.T) {
 		path := writeTemp(t, slug+".atom", data)
 		jingValidate(t, path)
 		res := feedparserCheck(t, path, len(ids))
-		if !slices.Equal(res.IDs, ids) && !(len(ids) == 0 && len(res.IDs) == 0) {
-			t.Errorf("%s ids = %q, want %q", slug, res.IDs, ids)
+		if !slices.Equal(res.EntryIDs, ids) && !(len(ids) == 0 && len(res.EntryIDs) == 0) {
+			t.Errorf("%s ids = %q, want %q", slug, res.EntryIDs, ids)
 		}
 		feed, err := (&atom.Parser{}).Parse(bytes.NewReader(data))
 		if err != nil {

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,13 +18,12 @@ import (
 // English/Indonesian twins. Only id, url, title, summary and language reach
 // the tagger; the labels are read for scoring alone.
 func cmdEvalTopics(_ context.Context, e *env) (err error) {
-	fs := flag.NewFlagSet("eval-topics", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := e.flags("eval-topics")
 	articlesPath := fs.String("articles", "", "labelled articles, JSON Lines (required)")
 	irPath := fs.String("ir", "", "international-relations labels, JSON Lines {id, ir}")
 	predictionsPath := fs.String("predictions", "", "also write the predictions (as `warta tag` prints them) to this file")
-	if err := fs.Parse(e.args); err != nil {
-		return &usageError{err.Error()}
+	if err := e.parse(fs, false); err != nil {
+		return err
 	}
 	if *articlesPath == "" {
 		return &usageError{"eval-topics: -articles is required"}

@@ -6,7 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -63,16 +62,15 @@ type explainer struct {
 // ("-"), every topic's score with the terms that matched, and which story it
 // joined and why.
 func cmdExplain(ctx context.Context, e *env) (err error) {
-	fs := flag.NewFlagSet("explain", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := e.flags("explain")
 	asJSON := fs.Bool("json", false, "print JSON instead of text")
 	sourceName := fs.String("source", "", "for articles that are not stored: apply this configured source's hints")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: warta explain [-json] [-source NAME] <article URL | file (.json, .jsonl or text: title line, then body) | - (JSON Lines on stdin)>...")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(e.args); err != nil {
-		return &usageError{err.Error()}
+	if err := e.parse(fs, true); err != nil {
+		return err
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()

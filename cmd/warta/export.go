@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"time"
 
 	"github.com/warta-news/warta/article"
@@ -46,11 +45,10 @@ func newExportRecord(a *article.Article) exportRecord {
 
 // cmdExport prints every stored article, oldest first, as JSON Lines.
 func cmdExport(ctx context.Context, e *env) (err error) {
-	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := e.flags("export")
 	since := fs.Duration("since", 0, "only articles first seen within this long (0: all)")
-	if err := fs.Parse(e.args); err != nil {
-		return &usageError{err.Error()}
+	if err := e.parse(fs, false); err != nil {
+		return err
 	}
 	cfg, err := config.Load(e.configPath)
 	if err != nil {

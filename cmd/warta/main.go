@@ -37,6 +37,25 @@ type env struct {
 	args           []string // the command's own arguments
 }
 
+// flags returns an empty flag set for the named command.
+func (e *env) flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	return fs
+}
+
+// parse parses the command's arguments into fs; positional arguments are
+// refused unless the command takes them.
+func (e *env) parse(fs *flag.FlagSet, positional bool) error {
+	if err := fs.Parse(e.args); err != nil {
+		return &usageError{err.Error()}
+	}
+	if !positional && fs.NArg() > 0 {
+		return &usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
+	}
+	return nil
+}
+
 type command struct {
 	name    string
 	summary string

@@ -3,17 +3,15 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 )
 
 // cmdOnce runs one full cycle. Failing sources are logged and recorded but
 // do not fail the command: only the config, the store or publishing do.
 func cmdOnce(ctx context.Context, e *env) (err error) {
-	fs := flag.NewFlagSet("once", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	if err := fs.Parse(e.args); err != nil {
-		return &usageError{err.Error()}
+	fs := e.flags("once")
+	if err := e.parse(fs, false); err != nil {
+		return err
 	}
 	a, err := openApp(ctx, e)
 	if err != nil {

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"log/slog"
 	"net"
@@ -22,10 +21,9 @@ const shutdownGrace = 10 * time.Second
 // and then on the schedule, never two at once, until ctx ends (SIGINT or
 // SIGTERM). In-flight work is cancelled and the store closed cleanly.
 func cmdRun(ctx context.Context, e *env) (err error) {
-	fs := flag.NewFlagSet("run", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	if err := fs.Parse(e.args); err != nil {
-		return &usageError{err.Error()}
+	fs := e.flags("run")
+	if err := e.parse(fs, false); err != nil {
+		return err
 	}
 	a, err := openApp(ctx, e)
 	if err != nil {

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"time"
 
@@ -35,11 +34,10 @@ type tagOutput struct {
 // cmdTag tags JSON Lines articles from stdin with the configured topics and
 // prints one JSON line per article: no network, no storage.
 func cmdTag(_ context.Context, e *env) error {
-	fs := flag.NewFlagSet("tag", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := e.flags("tag")
 	sourceName := fs.String("source", "", "apply this configured source's boosts and forced topics")
-	if err := fs.Parse(e.args); err != nil {
-		return &usageError{err.Error()}
+	if err := e.parse(fs, false); err != nil {
+		return err
 	}
 	cfg, tagger, err := loadConfig(e.configPath)
 	if err != nil {

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"strings"
 
 	"github.com/warta-news/warta/internal/shared"
 )
@@ -20,16 +19,24 @@ type TB interface {
 	Fatalf(format string, args ...any)
 }
 
-// Python returns the interpreter that has feedparser: $WARTA_PYTHON, else
-// Debian's /usr/bin/python3, else python3 on PATH.
-func Python() string {
+// Python returns the first interpreter that can import feedparser:
+// $WARTA_PYTHON, Debian's /usr/bin/python3 (a python3 earlier on PATH, such
+// as pyenv's, may lack the Debian package), then python3 on PATH.
+func Python() (string, error) {
+	var candidates []string
 	if p := os.Getenv("WARTA_PYTHON"); p != "" {
-		return p
+		candidates = append(candidates, p)
 	}
-	if _, err := os.Stat("/usr/bin/python3"); err == nil {
-		return "/usr/bin/python3"
+	candidates = append(candidates, "/usr/bin/python3")
+	if p, err := exec.LookPath("python3"); err == nil {
+		candidates = append(candidates, p)
 	}
-	return "python3"
+	for _, py := range candidates {
+		if exec.Command(py, "-c", "import feedparser").Run() == nil {
+			return py, nil
+		}
+	}
+	return "", fmt.Errorf("feedcheck: no python3 with feedparser among %v (apt-get install python3-feedparser, or set WARTA_PYTHON)", candidates)
 }
 
 // Jing validates the Atom file at path against ../shared/tools/atom.rnc.
@@ -42,7 +49,8 @@ func Jing(t TB, path string) {
 	schema := shared.Path(t, "tools", "atom.rnc")
 	out, err := exec.Command(jing, "-c", schema, path).CombinedOutput()
 	if err != nil {
-		t.Fatalf("feedcheck: %s is not valid Atom (RFC 4287):\n%s", path, out)
+		doc, _ := os.ReadFile(path)
+		t.Fatalf("feedcheck: %s is not valid Atom (RFC 4287): %v\n%s\n--- document ---\n%s", path, err, out, doc)
 	}
 }
 
@@ -77,15 +85,15 @@ print(json.dumps({
 // test when feedparser flags it as malformed (bozo).
 func Feedparser(t TB, path string) Parsed {
 	t.Helper()
-	py := Python()
+	py, err := Python()
+	if err != nil {
+		t.Fatalf("%v", err)
+	}
 	out, err := exec.Command(py, "-c", feedparserScript, path).Output()
 	if err != nil {
 		msg := err.Error()
 		if ee, ok := err.(*exec.ExitError); ok {
 			msg = string(ee.Stderr)
-		}
-		if strings.Contains(msg, "No module named") {
-			t.Fatalf("feedcheck: %s has no feedparser (apt-get install python3-feedparser, or set WARTA_PYTHON): %s", py, msg)
 		}
 		t.Fatalf("feedcheck: feedparser on %s: %s", path, msg)
 	}
@@ -95,6 +103,9 @@ func Feedparser(t TB, path string) Parsed {
 	}
 	if p.Bozo {
 		t.Fatalf("feedcheck: feedparser flags %s as malformed: %s", path, p.BozoError)
+	}
+	if p.Version == "" {
+		t.Fatalf("feedcheck: feedparser does not recognise the format of %s", path)
 	}
 	return p
 }
