@@ -43,6 +43,7 @@ type Pipeline struct {
 	tagger     *topic.Tagger
 	store      store.Store
 	publisher  Publisher
+	observer   Observer
 	logger     *slog.Logger
 	now        func() time.Time
 
@@ -58,6 +59,7 @@ type Deps struct {
 	Tagger    *topic.Tagger
 	Store     store.Store
 	Publisher Publisher
+	Observer  Observer // optional
 	Logger    *slog.Logger
 	Now       func() time.Time
 }
@@ -77,6 +79,7 @@ func New(cfg *config.Config, d Deps) *Pipeline {
 		tagger:     d.Tagger,
 		store:      d.Store,
 		publisher:  d.Publisher,
+		observer:   d.Observer,
 		logger:     d.Logger,
 		now:        d.Now,
 		index:      dedupe.NewIndex(DedupeOptions(cfg)),
@@ -202,6 +205,23 @@ type Report struct {
 	Items             int // items in the fetched feeds
 	New               int // articles stored for the first time
 	NewStories        int // of which started a new story
+	// PerSource has one entry per configured source, in config order.
+	PerSource []SourceReport
+}
+
+// SourceReport is what one cycle did with one source.
+type SourceReport struct {
+	Name    string
+	Outcome string // "fetched", "not_modified", "skipped" (backing off) or "failed"
+	Items   int    // items in the fetched feed
+	New     int    // articles stored for the first time
+	Err     string // why it failed
+}
+
+// Observer is told about every cycle that ran to its end or failed; the
+// daemon's metrics implement it.
+type Observer interface {
+	ObserveCycle(rep Report, err error)
 }
 
 // RunCycle runs one full cycle. A failing source is logged and recorded in
@@ -212,7 +232,14 @@ func (p *Pipeline) RunCycle(ctx context.Context) (Report, error) {
 		return Report{}, ErrCycleRunning
 	}
 	defer p.running.Unlock()
+	rep, err := p.runCycle(ctx)
+	if p.observer != nil && !errors.Is(err, context.Canceled) {
+		p.observer.ObserveCycle(rep, err)
+	}
+	return rep, err
+}
 
+func (p *Pipeline) runCycle(ctx context.Context) (Report, error) {
 	rep := Report{Started: p.now(), Sources: len(p.cfg.Sources)}
 	states, err := p.store.FetchStates(ctx)
 	if err != nil {
@@ -269,13 +296,31 @@ const (
 	outcomeFailed
 )
 
+func (o outcome) String() string {
+	switch o {
+	case outcomeFetched:
+		return "fetched"
+	case outcomeNotModified:
+		return "not_modified"
+	case outcomeSkipped:
+		return "skipped"
+	default:
+		return "failed"
+	}
+}
+
 // process finds stories and topics for the cycle's new articles and writes
 // each source's articles with its fetch state in one transaction.
 func (p *Pipeline) process(ctx context.Context, results []*sourceResult, rep *Report) error {
 	var fresh []*article.Article
 	freshBySource := make(map[*sourceResult][]*article.Article, len(results))
 	seen := make(map[string]bool)
-	for _, r := range results {
+	rep.PerSource = make([]SourceReport, len(results))
+	for i, r := range results {
+		rep.PerSource[i] = SourceReport{Name: r.source.Name, Outcome: r.outcome.String(), Items: len(r.articles)}
+		if r.outcome == outcomeFailed {
+			rep.PerSource[i].Err = r.state.LastError
+		}
 		switch r.outcome {
 		case outcomeNotModified:
 			rep.NotModified++
@@ -339,7 +384,7 @@ func (p *Pipeline) process(ctx context.Context, results []*sourceResult, rep *Re
 	p.indexMu.Unlock()
 
 	var saveErr error
-	for _, r := range results {
+	for i, r := range results {
 		arts := freshBySource[r]
 		inserted, err := p.store.SaveSource(ctx, r.source.Name, r.state, arts)
 		if err != nil {
@@ -347,6 +392,7 @@ func (p *Pipeline) process(ctx context.Context, results []*sourceResult, rep *Re
 			continue
 		}
 		rep.New += len(inserted)
+		rep.PerSource[i].New = len(inserted)
 	}
 	if saveErr != nil {
 		// The index holds articles that were not stored; rebuild it from

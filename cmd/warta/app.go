@@ -7,6 +7,7 @@ import (
 
 	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/fetch"
+	"github.com/warta-news/warta/metrics"
 	"github.com/warta-news/warta/pipeline"
 	"github.com/warta-news/warta/publish"
 	"github.com/warta-news/warta/store"
@@ -20,6 +21,7 @@ type app struct {
 	store     store.Store
 	publisher *publish.Publisher
 	pipeline  *pipeline.Pipeline
+	metrics   *metrics.Metrics
 }
 
 // loadConfig loads and validates the configuration and compiles its topic
@@ -59,17 +61,19 @@ func openApp(ctx context.Context, e *env) (*app, error) {
 		MaxBodyBytes:   cfg.Fetch.MaxBodyBytes,
 		UserAgent:      cfg.Fetch.UserAgent,
 	}, e.logger)
+	m := metrics.New()
 	p := pipeline.New(cfg, pipeline.Deps{
 		Fetcher:   fetcher,
 		Tagger:    tagger,
 		Store:     st,
 		Publisher: pub,
+		Observer:  m,
 		Logger:    e.logger,
 	})
 	if err := p.Init(ctx); err != nil {
 		return nil, errors.Join(err, st.Close())
 	}
-	return &app{cfg: cfg, tagger: tagger, store: st, publisher: pub, pipeline: p}, nil
+	return &app{cfg: cfg, tagger: tagger, store: st, publisher: pub, pipeline: p, metrics: m}, nil
 }
 
 func (a *app) Close() error { return a.store.Close() }

@@ -40,8 +40,11 @@ func cmdRun(ctx context.Context, e *env) (err error) {
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
+	mux := http.NewServeMux()
+	mux.Handle("/metrics", a.metrics.Handler())
+	mux.Handle("/", a.publisher.Handler())
 	srv := &http.Server{
-		Handler:           a.publisher.Handler(),
+		Handler:           mux,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,

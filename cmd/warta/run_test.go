@@ -94,6 +94,16 @@ func TestDaemonServesFeedsAndShutsDown(t *testing.T) {
 		t.Errorf("index page lacks autodiscovery links:\n%s", index)
 	}
 
+	resp, err = http.Get("http://" + addr + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	metricsText, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(metricsText), `warta_articles_stored_total{source="Dunia"} 1`) {
+		t.Errorf("metrics do not count the stored article:\n%s", metricsText)
+	}
+
 	cancel()
 	select {
 	case code := <-done:

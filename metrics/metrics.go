@@ -1,0 +1,88 @@
+// Package metrics exposes what warta's cycles do as Prometheus metrics.
+package metrics
+
+import (
+	"net/http"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/warta-news/warta/pipeline"
+)
+
+// Metrics records cycles. It implements pipeline.Observer; all its state
+// lives in its own registry.
+type Metrics struct {
+	registry      *prometheus.Registry
+	cycles        *prometheus.CounterVec
+	cycleDuration prometheus.Histogram
+	lastCycle     prometheus.Gauge
+	fetches       *prometheus.CounterVec
+	articles      *prometheus.CounterVec
+	stories       prometheus.Counter
+	lastSuccess   *prometheus.GaugeVec
+}
+
+// New returns metrics registered in a new registry, with the Go runtime
+// and process collectors beside them.
+func New() *Metrics {
+	m := &Metrics{
+		registry: prometheus.NewRegistry(),
+		cycles: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "warta_cycles_total", Help: "Cycles run, by result (ok or error).",
+		}, []string{"result"}),
+		cycleDuration: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name: "warta_cycle_duration_seconds", Help: "How long a cycle took.",
+			Buckets: prometheus.ExponentialBuckets(0.5, 2, 10),
+		}),
+		lastCycle: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "warta_last_cycle_timestamp_seconds", Help: "When the last cycle ended.",
+		}),
+		fetches: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "warta_source_fetches_total",
+			Help: "Source fetches by outcome: fetched, not_modified, skipped (backing off) or failed.",
+		}, []string{"source", "outcome"}),
+		articles: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "warta_articles_stored_total", Help: "Articles stored for the first time, by source.",
+		}, []string{"source"}),
+		stories: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "warta_stories_started_total", Help: "Articles that started a new story.",
+		}),
+		lastSuccess: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Name: "warta_source_last_success_timestamp_seconds",
+			Help: "When a source last answered with a feed or 304.",
+		}, []string{"source"}),
+	}
+	m.registry.MustRegister(m.cycles, m.cycleDuration, m.lastCycle, m.fetches, m.articles, m.stories, m.lastSuccess,
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	return m
+}
+
+// ObserveCycle records one cycle.
+func (m *Metrics) ObserveCycle(rep pipeline.Report, err error) {
+	result := "ok"
+	if err != nil {
+		result = "error"
+	}
+	m.cycles.WithLabelValues(result).Inc()
+	if !rep.Finished.IsZero() {
+		m.cycleDuration.Observe(rep.Finished.Sub(rep.Started).Seconds())
+		m.lastCycle.Set(float64(rep.Finished.Unix()))
+	}
+	for _, s := range rep.PerSource {
+		m.fetches.WithLabelValues(s.Name, s.Outcome).Inc()
+		if s.New > 0 {
+			m.articles.WithLabelValues(s.Name).Add(float64(s.New))
+		}
+		if s.Outcome == "fetched" || s.Outcome == "not_modified" {
+			m.lastSuccess.WithLabelValues(s.Name).Set(float64(rep.Started.Unix()))
+		}
+	}
+	m.stories.Add(float64(rep.NewStories))
+}
+
+// Handler serves the metrics in the Prometheus text format.
+func (m *Metrics) Handler() http.Handler {
+	return promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{Registry: m.registry})
+}
