@@ -20,12 +20,14 @@ func (t *Tagger) Tag(a *article.Article, h Hints) []article.TopicMatch {
 	res := make([]result, len(t.rules))
 	var out []article.TopicMatch
 	best := make([]float64, len(t.rules))
+	ok := make([]bool, 2*len(t.rules))
+	ok, exprMet := ok[:len(t.rules)], ok[len(t.rules):]
 	for _, l := range languages(a) {
 		t.evaluate(s, a, l, h, res)
+		t.decide(s, l, res, ok, exprMet)
 		for i := range t.rules {
-			ok, _ := t.passes(s, i, l, res[i], t.rival(res, i))
 			forced := slices.Contains(h.Forced, t.rules[i].slug)
-			if !ok && !forced {
+			if !ok[i] && !forced {
 				continue
 			}
 			m := article.TopicMatch{Slug: t.rules[i].slug, Score: round(res[i].score), Forced: forced, Terms: t.hits(s, i)}
@@ -112,15 +114,17 @@ func (t *Tagger) Explain(a *article.Article, h Hints) []Explanation {
 	defer t.scratch.Put(s)
 	res := make([]result, len(t.rules))
 	out := make([]Explanation, len(t.rules))
+	ok := make([]bool, 2*len(t.rules))
+	ok, exprMet := ok[:len(t.rules)], ok[len(t.rules):]
 	for n, l := range languages(a) {
 		t.evaluate(s, a, l, h, res)
+		t.decide(s, l, res, ok, exprMet)
 		for i, rl := range t.rules {
-			ok, exprMet := t.passes(s, i, l, res[i], t.rival(res, i))
 			forced := slices.Contains(h.Forced, rl.slug)
 			e := Explanation{
 				Slug: rl.slug, Language: langName(l), Score: round(res[i].score),
 				Threshold: rl.threshold, Boost: h.Boost[rl.slug], Terms: t.hits(s, i),
-				Require: "none", ExprMet: exprMet, Forced: forced, Passed: ok || forced,
+				Require: "none", ExprMet: exprMet[i], Forced: forced, Passed: ok[i] || forced,
 			}
 			if rl.require[l] {
 				e.Require = "missing"

@@ -17,10 +17,21 @@
 //
 // Weak evidence yields to a dominant topic: a topic whose score is below
 // Standalone times its threshold also needs Dominance times the best score
-// of the topics it competes with, which are all topics filed under another
-// IPTC code (world, international relations and politics, all under
-// medtop:11000000, do not suppress one another). A match report in Madrid is
-// sport, not world news.
+// of the topics it competes with, which are all topics of another family. A
+// family is a group of IPTC subjects that are facets of one story rather
+// than alternatives: hard news (crime, disaster, politics, conflict) and the
+// science desk (science and technology, health, environment); any other
+// subject is a family of its own. A match report in Madrid is sport, not
+// world news; a bombing in Baghdad is conflict and world news.
+//
+// When no topic applies, the best-scoring one still does if it reaches
+// Fallback times its threshold (and its vetoes, required terms and
+// expression allow it): a short item with one weak cue belongs to its best
+// desk rather than to none. An article gets at most MaxTopics topics and at
+// most MaxPerFamily of one family, the strongest relative to their
+// thresholds. A topic's standalone bar is never below Standalone times
+// DefaultThreshold, so that a low threshold lowers the bar to apply, not the
+// bar to override a dominant topic.
 package topic
 
 import (
@@ -49,11 +60,22 @@ const (
 	// to apply too when its own evidence is weak: an article about a match
 	// in Madrid is sport, and its two mentions of Spain do not make it world
 	// news as well.
-	Dominance = 0.6
+	Dominance = 0.9
 	// Standalone is the multiple of its threshold at which a topic's
-	// evidence is strong enough to apply whatever else scores higher: a war
-	// abroad is both conflict and world news.
-	Standalone = 2.0
+	// evidence is strong enough to apply whatever else scores higher: a
+	// trade war is economy and world news when both are plain.
+	Standalone = 5.0
+	// Fallback is the share of its threshold at which the best-scoring
+	// topic still applies when no topic reaches its threshold: a short
+	// item with one weak cue ("Bakery chain opens two stores") belongs to
+	// its best desk rather than to none.
+	Fallback = 0.5
+	// MaxTopics is the most topics an article gets, and MaxPerFamily the
+	// most of one family: a story is filed under its main subjects, not
+	// under every facet with a few cues, which also keeps the topics of a
+	// story and of its translation alike.
+	MaxTopics    = 3
+	MaxPerFamily = 2
 )
 
 // Hints are what a source adds to tagging: extra weight per topic slug and
@@ -75,6 +97,7 @@ type rule struct {
 // Tagger holds compiled topic rules. It is safe for concurrent use.
 type Tagger struct {
 	rules       []rule
+	family      []string // family of each rule
 	terms       []term
 	idx         [numLangs]index
 	fingerprint string
@@ -142,6 +165,9 @@ func New(topics []config.Topic) (*Tagger, error) {
 		}
 		t.rules = append(t.rules, r)
 	}
+	for _, r := range t.rules {
+		t.family = append(t.family, family(r.iptc))
+	}
 	t.fingerprint = t.computeFingerprint()
 	n := len(t.terms)
 	nt := len(t.rules)
@@ -155,7 +181,7 @@ func (t *Tagger) Fingerprint() string { return t.fingerprint }
 
 func (t *Tagger) computeFingerprint() string {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s|title=%g|threshold=%g|dominance=%g|standalone=%g|body=1+ln\n", stemVersion, TitleWeight, DefaultThreshold, Dominance, Standalone)
+	fmt.Fprintf(h, "%s|title=%g|threshold=%g|dominance=%g|standalone=%g|fallback=%g|max=%d/%d|families=%s|body=1+ln\n", stemVersion, TitleWeight, DefaultThreshold, Dominance, Standalone, Fallback, MaxTopics, MaxPerFamily, familiesVersion)
 	for i, r := range t.rules {
 		fmt.Fprintf(h, "topic %q %q %g", r.slug, r.iptc, r.threshold)
 		if r.expr != nil {
@@ -220,19 +246,39 @@ func termScore(w float64, c [2]int32) float64 {
 }
 
 // rival is the best score among the topics rule i competes with: all but
-// those filed under the same IPTC subject, which are facets of one subject
-// (world, international relations and politics all sit under politics) and
-// naturally occur together.
+// those of its own family (see family).
 func (t *Tagger) rival(res []result, i int) float64 {
 	m := 0.0
-	own := t.rules[i].iptc
+	own := t.family[i]
 	for j, r := range res {
-		if j != i && (own == "" || t.rules[j].iptc != own) {
+		if j != i && (own == "" || t.family[j] != own) {
 			m = max(m, r.score)
 		}
 	}
 	return m
 }
+
+// family is the group of topics that never suppress one another: IPTC
+// subjects that are facets of one kind of story rather than alternatives.
+// Hard news is one family (crime, disasters, politics, conflict: a bombing
+// abroad is conflict and world news, a coup is politics and conflict), the
+// science desk another (science and technology, health, environment: a
+// cancer study is health and science). Any other subject is a family of its
+// own (world, international relations and politics all sit under
+// politics); a topic without a code has no family. Changing the groups
+// changes familiesVersion.
+func family(iptc string) string {
+	switch iptc {
+	case "medtop:02000000", "medtop:03000000", "medtop:11000000", "medtop:16000000":
+		return "hard-news"
+	case "medtop:06000000", "medtop:07000000", "medtop:13000000":
+		return "science"
+	}
+	return iptc
+}
+
+// familiesVersion names the groups of family, for the Fingerprint.
+const familiesVersion = "hard-news=02,03,11,16;science=06,07,13"
 
 // passes reports whether rule i applies given its result and the best score
 // of all topics, and whether its expression holds.
@@ -242,9 +288,81 @@ func (t *Tagger) passes(s *scratch, i, l int, r result, best float64) (bool, boo
 	if rl.expr != nil {
 		exprMet = rl.expr.eval(func(id int) bool { return s.count[id] != [2]int32{} }, l)
 	}
-	strong := r.score >= rl.threshold*Standalone || r.score >= Dominance*best
+	strong := r.score >= max(rl.threshold, DefaultThreshold)*Standalone || r.score >= Dominance*best
 	ok := r.score >= rl.threshold && strong && !r.vetoed && exprMet && (!rl.require[l] || r.requireMet)
 	return ok, exprMet
+}
+
+// decide fills ok and exprMet (one per rule) for the last evaluate in
+// language l: the rules that pass or, when none does, the best-scoring rule
+// whose score reaches Fallback times its threshold and whose vetoes,
+// requirements and expression allow it.
+func (t *Tagger) decide(s *scratch, l int, res []result, ok, exprMet []bool) {
+	found := false
+	for i := range t.rules {
+		ok[i], exprMet[i] = t.passes(s, i, l, res[i], t.rival(res, i))
+		found = found || ok[i]
+	}
+	if found {
+		t.limit(res, ok)
+		return
+	}
+	best := -1
+	for i, r := range res {
+		rl := &t.rules[i]
+		if r.score <= 0 || r.score < Fallback*rl.threshold || r.vetoed || !exprMet[i] || rl.require[l] && !r.requireMet {
+			continue
+		}
+		if best < 0 || r.score > res[best].score {
+			best = i
+		}
+	}
+	if best >= 0 {
+		ok[best] = true
+	}
+}
+
+// limit drops the weakest passed rules, by score relative to threshold: first
+// until no family has more than MaxPerFamily, then until at most MaxTopics
+// remain.
+func (t *Tagger) limit(res []result, ok []bool) {
+	ratio := func(i int) float64 { return res[i].score / t.rules[i].threshold }
+	over := func(i int) bool {
+		kin := 1
+		for j := range ok {
+			if j != i && ok[j] && t.family[i] != "" && t.family[j] == t.family[i] {
+				kin++
+			}
+		}
+		return kin > MaxPerFamily
+	}
+	for {
+		worst := -1
+		for i := range ok {
+			if ok[i] && (worst < 0 || ratio(i) < ratio(worst)) && over(i) {
+				worst = i
+			}
+		}
+		if worst < 0 {
+			break
+		}
+		ok[worst] = false
+	}
+	for {
+		n, worst := 0, -1
+		for i := range ok {
+			if ok[i] {
+				n++
+				if worst < 0 || ratio(i) < ratio(worst) {
+					worst = i
+				}
+			}
+		}
+		if n <= MaxTopics {
+			return
+		}
+		ok[worst] = false
+	}
 }
 
 // bodyText is the article's plain text, or its summary with tags removed.

@@ -84,9 +84,11 @@ func TestTagPhraseAcrossLineBreak(t *testing.T) {
 }
 
 func TestTagTitleWeighsMoreThanBody(t *testing.T) {
-	tg := mustNew(t, irTopic)
+	// A second topic passes on the body article, so that the fallback to
+	// the best topic does not apply.
+	tg := mustNew(t, irTopic, config.Topic{Slug: "weather", Terms: map[string][]string{"en": {"weather^3"}}})
 	title := tg.Explain(&article.Article{Title: "New sanctions", Language: "en"}, Hints{})
-	body := tg.Explain(&article.Article{Title: "News", Text: "New sanctions", Language: "en"}, Hints{})
+	body := tg.Explain(&article.Article{Title: "Weather news", Text: "New sanctions", Language: "en"}, Hints{})
 	if got, want := title[0].Score, 2*TitleWeight; got != want {
 		t.Errorf("title score %v, want %v", got, want)
 	}
@@ -163,18 +165,57 @@ func TestNewErrorsNameTheTopic(t *testing.T) {
 }
 
 func TestTagForcedAndBoost(t *testing.T) {
-	tg := mustNew(t, irTopic, config.Topic{Slug: "world", Terms: map[string][]string{"en": {"france^1.5"}}})
+	tg := mustNew(t, irTopic, config.Topic{Slug: "world", Terms: map[string][]string{"en": {"france^1"}}})
 	a := &article.Article{Title: "Weather report", Text: "France", Language: "en"}
 	if got := tg.Tag(a, Hints{}); len(got) != 0 {
 		t.Fatalf("untagged article got %+v", got)
 	}
-	m, ok := match(tg.Tag(a, Hints{Boost: map[string]float64{"world": 1.5}}), "world")
+	m, ok := match(tg.Tag(a, Hints{Boost: map[string]float64{"world": 2}}), "world")
 	if !ok || m.Score != 3 || m.Forced {
 		t.Fatalf("boosted: %+v %v", m, ok)
 	}
 	m, ok = match(tg.Tag(a, Hints{Forced: []string{"ir"}}), "ir")
 	if !ok || !m.Forced {
 		t.Fatalf("forced: %+v %v", m, ok)
+	}
+}
+
+func TestTagFallsBackToTheBestTopic(t *testing.T) {
+	tg := mustNew(t, irTopic, config.Topic{Slug: "sport", Terms: map[string][]string{"en": {"match^1", "coach^1"}}})
+	// No topic reaches its threshold: the best one applies when it has
+	// half of its threshold.
+	got := tg.Tag(&article.Article{Title: "Weekend", Text: "The coach spoke of sanctions", Language: "en"}, Hints{})
+	if len(got) != 1 || got[0].Slug != "ir" {
+		t.Fatalf("fallback: got %+v, want ir alone", got)
+	}
+	es := tg.Explain(&article.Article{Title: "Weekend", Text: "The coach spoke of sanctions", Language: "en"}, Hints{})
+	if !explain(es, "ir").Passed || explain(es, "sport").Passed {
+		t.Errorf("explain disagrees with tag: %+v", es)
+	}
+	// Below half the threshold nothing applies.
+	if got := tg.Tag(&article.Article{Title: "Weekend", Text: "The coach spoke", Language: "en"}, Hints{}); len(got) != 0 {
+		t.Errorf("weak cue: got %+v, want nothing", got)
+	}
+	// When a topic passes, weaker ones do not fall back.
+	got = tg.Tag(&article.Article{Title: "Sanctions", Text: "The coach spoke", Language: "en"}, Hints{})
+	if len(got) != 1 || got[0].Slug != "ir" {
+		t.Errorf("got %+v, want ir alone", got)
+	}
+}
+
+func TestFamiliesDoNotSuppressEachOther(t *testing.T) {
+	conflict := config.Topic{Slug: "conflict", IPTC: "medtop:16000000", Terms: map[string][]string{"en": {"bombing^3", "killed^2"}}}
+	world := config.Topic{Slug: "world", IPTC: "medtop:11000000", Terms: map[string][]string{"en": {"baghdad^2"}}}
+	sport := config.Topic{Slug: "sport", IPTC: "medtop:15000000", Terms: map[string][]string{"en": {"bombing^3", "killed^2"}}}
+	a := &article.Article{Title: "Bombing in Baghdad kills dozens", Text: "A bombing in Baghdad killed 30 people; the bombing was the worst this year.", Language: "en"}
+	// Conflict and world news are one hard-news family: the weaker world
+	// score still applies.
+	if _, ok := match(mustNew(t, conflict, world).Tag(a, Hints{}), "world"); !ok {
+		t.Error("world suppressed by conflict")
+	}
+	// A topic of another family with the same stronger evidence dominates.
+	if _, ok := match(mustNew(t, sport, world).Tag(a, Hints{}), "world"); ok {
+		t.Error("world not suppressed by a dominant topic of another family")
 	}
 }
 
@@ -364,5 +405,36 @@ func TestTagDominance(t *testing.T) {
 	// The same mention next to strong diplomacy (same IPTC code) stays.
 	if got := slugs(&article.Article{Title: "Spain", Text: "A treaty, an embassy and a sanction.", Language: "en"}); got != "world,ir" {
 		t.Errorf("diplomacy article: got %q", got)
+	}
+}
+
+func TestTagCapsTopicsPerFamilyAndInTotal(t *testing.T) {
+	hard := func(slug, code, term string) config.Topic {
+		return config.Topic{Slug: slug, IPTC: code, Terms: map[string][]string{"en": {term}}}
+	}
+	tg := mustNew(t,
+		hard("conflict", "medtop:16000000", "bombing^3.3"),
+		hard("crime", "medtop:02000000", "police^3.2"),
+		hard("disaster", "medtop:03000000", "fire^3.1"),
+		hard("health", "medtop:07000000", "hospital^3.05"),
+		hard("arts", "medtop:01000000", "museum^3"),
+	)
+	a := &article.Article{Title: "Bombing, police, fire, hospital, museum", Language: "en"}
+	var got []string
+	for _, m := range tg.Tag(a, Hints{}) {
+		got = append(got, m.Slug)
+	}
+	// All five pass on their own. Three are hard news: the weakest of them
+	// yields to MaxPerFamily (2); of the four left, the weakest yields to
+	// MaxTopics (3).
+	if MaxPerFamily != 2 || MaxTopics != 3 {
+		t.Fatalf("test written for MaxPerFamily 2 and MaxTopics 3")
+	}
+	if strings.Join(got, ",") != "conflict,crime,health" {
+		t.Errorf("got %v, want conflict, crime, health", got)
+	}
+	es := tg.Explain(a, Hints{})
+	if explain(es, "disaster").Passed {
+		t.Error("explain passes the capped topic")
 	}
 }
