@@ -63,9 +63,14 @@ type Topic struct {
 
 // Storage selects the store.
 type Storage struct {
-	// Driver is "sqlite" (the default; embedded, no server).
+	// Driver is "sqlite" (the default; embedded, no server) or "postgres"
+	// (several daemons sharing one database).
 	Driver string `yaml:"driver"`
-	// DSN is the database file for sqlite.
+	// DSN is the database file for sqlite (default data/warta.db). For
+	// postgres it is required: a pgx connection string, a URL such as
+	// postgres://warta@db:5432/warta?sslmode=disable or key=value pairs
+	// such as "host=db user=warta dbname=warta"; several daemons may share
+	// the database. Prefer PGPASSWORD or ~/.pgpass to a password in it.
 	DSN string `yaml:"dsn"`
 	// Retention is how long articles are kept and re-tagged when topics
 	// change; 0 keeps them forever.

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // ReservedSlug is the feed of all stories; no topic may take it.
@@ -190,9 +192,12 @@ func (v *validator) storage() {
 			v.errorf("storage.driver", "driver %q: write it \"sqlite\"", st.Driver)
 		}
 	case "postgres", "postgresql", "pgx":
-		v.errorf("storage.driver", "driver %q is not supported yet; use \"sqlite\"", st.Driver)
+		if st.Driver != "postgres" {
+			v.errorf("storage.driver", "driver %q: write it \"postgres\"", st.Driver)
+		}
+		v.postgresDSN()
 	default:
-		v.errorf("storage.driver", "unknown driver %q; use \"sqlite\"", st.Driver)
+		v.errorf("storage.driver", "unknown driver %q; use \"sqlite\" or \"postgres\"", st.Driver)
 	}
 	if strings.TrimSpace(st.DSN) == "" {
 		v.errorf("storage.dsn", "dsn is required")
@@ -200,6 +205,36 @@ func (v *validator) storage() {
 	if st.Retention < 0 {
 		v.errorf("storage.retention", "retention must be >= 0 (0 keeps articles forever), got %s", st.Retention)
 	}
+}
+
+// postgresDSN checks the DSN of driver postgres with the parser the store
+// uses. The default DSN is a SQLite file, so postgres needs one written out.
+func (v *validator) postgresDSN() {
+	dsn := v.cfg.Storage.DSN
+	if !v.ix.set["storage.dsn"] {
+		v.errorf("storage.dsn", "dsn is required for driver postgres, such as %q", examplePostgresDSN)
+		return
+	}
+	if strings.TrimSpace(dsn) == "" {
+		return // reported as missing
+	}
+	if _, err := pgconn.ParseConfig(dsn); err != nil {
+		v.errorf("storage.dsn", "invalid postgres dsn: %v; want a URL such as %q or key=value pairs",
+			dsnProblem(err), examplePostgresDSN)
+	}
+}
+
+// examplePostgresDSN shows the DSN form in messages.
+const examplePostgresDSN = "postgres://warta@localhost:5432/warta?sslmode=disable"
+
+// dsnProblem is what is wrong with a DSN, without the DSN itself where it
+// can: a DSN may carry a password, and url.Parse quotes its input verbatim.
+func dsnProblem(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return ue.Err
+	}
+	return err // pgconn redacts the password in its own messages
 }
 
 func (v *validator) server() {

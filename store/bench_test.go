@@ -41,12 +41,21 @@ func benchArticle(n, story int, slugs ...string) *article.Article {
 	return a
 }
 
-// BenchmarkSaveSource measures inserts of fresh articles in batches of 50,
-// one transaction per batch as the pipeline writes one source.
+// BenchmarkSaveSource measures inserts of fresh articles, one transaction
+// per batch as the pipeline writes one source, per driver: batches of 50 (a
+// typical feed) and of 1000 (bulk throughput).
 func BenchmarkSaveSource(b *testing.B) {
+	for _, d := range testDrivers() {
+		for _, batch := range []int{50, 1000} {
+			b.Run(fmt.Sprintf("driver=%s/batch=%d", d.name, batch), func(b *testing.B) {
+				benchSaveSource(b, d.open(b), batch)
+			})
+		}
+	}
+}
+
+func benchSaveSource(b *testing.B, s Store, batch int) {
 	ctx := context.Background()
-	s, _ := openTemp(b)
-	const batch = 50
 	n := 0
 	for b.Loop() {
 		arts := make([]*article.Article, batch)
@@ -63,10 +72,16 @@ func BenchmarkSaveSource(b *testing.B) {
 
 // BenchmarkStories measures a page of 100 stories on 100k articles: 70k
 // stories, a third of them with copies; "economy" tags ~1/3 of articles,
-// "rare" ~1/500.
+// "rare" ~1/500. Per driver.
 func BenchmarkStories(b *testing.B) {
+	for _, d := range testDrivers() {
+		b.Run("driver="+d.name, func(b *testing.B) { benchStories(b, d.open(b)) })
+	}
+}
+
+// loadStories fills s with the articles of BenchmarkStories.
+func loadStories(tb testing.TB, s Store) {
 	ctx := context.Background()
-	s, _ := openTemp(b)
 	rng := rand.New(rand.NewPCG(1, 2))
 	const total, batch = 100_000, 5_000
 	var leads []int
@@ -91,11 +106,22 @@ func BenchmarkStories(b *testing.B) {
 		arts = append(arts, benchArticle(n, story, slugs...))
 		if len(arts) == batch {
 			if _, err := s.SaveSource(ctx, "src", FetchState{}, arts); err != nil {
-				b.Fatal(err)
+				tb.Fatal(err)
 			}
 			arts = arts[:0]
 		}
 	}
+	if p, ok := s.(*pgStore); ok {
+		// As autovacuum would after such a load: plans need statistics.
+		if _, err := p.pool.Exec(ctx, "ANALYZE"); err != nil {
+			tb.Fatal(err)
+		}
+	}
+}
+
+func benchStories(b *testing.B, s Store) {
+	ctx := context.Background()
+	loadStories(b, s)
 	for _, topic := range []string{"", "economy", "rare"} {
 		b.Run("topic="+topic, func(b *testing.B) {
 			for b.Loop() {

@@ -14,14 +14,22 @@ import (
 // zero time.Time and dates far outside 1678-2262 that broken feeds produce.
 const timeLayout = "2006-01-02T15:04:05.000000000Z"
 
-// encodeTime formats t for storage; years outside 0-9999 cannot keep the
-// fixed width and are refused.
+// encodeTime formats t for storage; see checkTime.
 func encodeTime(t time.Time) (string, error) {
-	t = t.UTC()
-	if y := t.Year(); y < 0 || y > 9999 {
-		return "", fmt.Errorf("store: time %s: year outside 0-9999", t.Format(time.RFC3339))
+	if err := checkTime(t); err != nil {
+		return "", err
 	}
-	return t.Format(timeLayout), nil
+	return t.UTC().Format(timeLayout), nil
+}
+
+// checkTime refuses years outside 0-9999: they cannot keep the fixed width
+// of timeLayout. PostgreSQL could hold more; it refuses them too so that
+// both stores accept the same data.
+func checkTime(t time.Time) error {
+	if y := t.UTC().Year(); y < 0 || y > 9999 {
+		return fmt.Errorf("store: time %s: year outside 0-9999", t.UTC().Format(time.RFC3339))
+	}
+	return nil
 }
 
 // decodeTime parses a stored time; the result is in UTC.

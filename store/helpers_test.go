@@ -13,7 +13,39 @@ import (
 // base is an arbitrary instant with a nanosecond part, so precision is tested.
 var base = time.Date(2026, 3, 14, 9, 26, 53, 589793238, time.UTC)
 
-// openTemp opens a store on a fresh file in t.TempDir(), closed at cleanup.
+// testDriver is one Store implementation under the contract tests.
+type testDriver struct {
+	name string
+	// open returns a fresh, empty store, closed at cleanup.
+	open func(t testing.TB) Store
+	// precision is how finely the store keeps times.
+	precision time.Duration
+}
+
+// testDrivers lists the implementations every contract test runs against.
+func testDrivers() []testDriver {
+	return []testDriver{
+		{"sqlite", func(t testing.TB) Store { s, _ := openTemp(t); return s }, time.Nanosecond},
+		{"postgres", openPostgresTemp, time.Microsecond},
+	}
+}
+
+// eachStore runs fn as a subtest per driver, on a fresh store.
+func eachStore(t *testing.T, fn func(t *testing.T, s Store, d testDriver)) {
+	t.Helper()
+	for _, d := range testDrivers() {
+		t.Run(d.name, func(t *testing.T) { fn(t, d.open(t), d) })
+	}
+}
+
+// stored is tm as the store gives it back: in UTC, truncated to the
+// driver's precision.
+func (d testDriver) stored(tm time.Time) time.Time {
+	return tm.Truncate(d.precision).UTC()
+}
+
+// openTemp opens a SQLite store on a fresh file in t.TempDir(), closed at
+// cleanup.
 func openTemp(t testing.TB) (Store, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "sub", "warta.db")

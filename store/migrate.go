@@ -13,10 +13,18 @@ import (
 	"time"
 )
 
-// migrationFiles holds the schema, one numbered SQL file per version.
+// migrationFiles holds the schemas, one directory per driver (sqlite,
+// postgres) and one numbered SQL file per version. Only the file name is
+// recorded in schema_migrations, so the directory may move freely.
 //
-//go:embed migrations/*.sql
+//go:embed migrations/sqlite/*.sql migrations/postgres/*.sql
 var migrationFiles embed.FS
+
+// The directories of migrationFiles.
+const (
+	sqliteMigrations   = "migrations/sqlite"
+	postgresMigrations = "migrations/postgres"
+)
 
 // migration is one embedded SQL file.
 type migration struct {
@@ -25,10 +33,10 @@ type migration struct {
 	sql     string
 }
 
-// loadMigrations reads the embedded migrations, ordered by version. Files are
-// named NNNN_description.sql; versions must be unique and positive.
-func loadMigrations(fsys fs.FS) ([]migration, error) {
-	names, err := fs.Glob(fsys, "migrations/*.sql")
+// loadMigrations reads the migrations in dir of fsys, ordered by version.
+// Files are named NNNN_description.sql; versions must be unique and positive.
+func loadMigrations(fsys fs.FS, dir string) ([]migration, error) {
+	names, err := fs.Glob(fsys, dir+"/*.sql")
 	if err != nil {
 		return nil, fmt.Errorf("store: migrations: %w", err)
 	}
@@ -55,12 +63,12 @@ func loadMigrations(fsys fs.FS) ([]migration, error) {
 	return out, nil
 }
 
-// migrate brings db to the newest embedded schema. Each migration runs in its
-// own write transaction together with its schema_migrations row, so a failed
-// migration leaves the previous version intact. A database holding a version
-// this build does not know is refused with ErrSchemaTooNew.
+// migrate brings the SQLite db to the newest embedded schema. Each migration
+// runs in its own write transaction together with its schema_migrations row,
+// so a failed migration leaves the previous version intact. A database
+// holding a version this build does not know is refused with ErrSchemaTooNew.
 func migrate(ctx context.Context, db *sql.DB) error {
-	migs, err := loadMigrations(migrationFiles)
+	migs, err := loadMigrations(migrationFiles, sqliteMigrations)
 	if err != nil {
 		return err
 	}

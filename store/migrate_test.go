@@ -37,7 +37,7 @@ func TestReopenKeepsDataAndMigratesOnce(t *testing.T) {
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
-	migs, err := loadMigrations(migrationFiles)
+	migs, err := loadMigrations(migrationFiles, sqliteMigrations)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +101,7 @@ func TestFailedMigrationRollsBack(t *testing.T) {
 		"migrations/0001_a.sql": {Data: []byte(`CREATE TABLE a (x INTEGER);`)},
 		"migrations/0002_b.sql": {Data: []byte(`CREATE TABLE b (x INTEGER); INSERT INTO nowhere VALUES (1);`)},
 	}
-	migs, err := loadMigrations(fsys)
+	migs, err := loadMigrations(fsys, "migrations")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +118,7 @@ func TestFailedMigrationRollsBack(t *testing.T) {
 	}
 	// Fixing the migration lets it apply.
 	fsys["migrations/0002_b.sql"] = &fstest.MapFile{Data: []byte(`CREATE TABLE b (x INTEGER);`)}
-	migs, _ = loadMigrations(fsys)
+	migs, _ = loadMigrations(fsys, "migrations")
 	if err := applyMigrations(ctx, db, migs); err != nil {
 		t.Fatal(err)
 	}
@@ -130,12 +130,12 @@ func TestFailedMigrationRollsBack(t *testing.T) {
 
 func TestBadMigrationNames(t *testing.T) {
 	for _, name := range []string{"migrations/init.sql", "migrations/0000_zero.sql"} {
-		if _, err := loadMigrations(fstest.MapFS{name: {}}); err == nil {
+		if _, err := loadMigrations(fstest.MapFS{name: {}}, "migrations"); err == nil {
 			t.Errorf("%s accepted", name)
 		}
 	}
 	dup := fstest.MapFS{"migrations/0001_a.sql": {}, "migrations/001_b.sql": {}}
-	if _, err := loadMigrations(dup); err == nil {
+	if _, err := loadMigrations(dup, "migrations"); err == nil {
 		t.Error("duplicate versions accepted")
 	}
 }

@@ -1,7 +1,8 @@
 // Package store persists warta's articles, stories, topics and per-source
-// fetch state. The only implementation is embedded SQLite (pure Go, WAL, a
-// single writer connection); the schema is versioned by embedded SQL
-// migrations applied at Open.
+// fetch state. There are two implementations with the same semantics:
+// embedded SQLite (pure Go, WAL, a single writer connection), the default,
+// and PostgreSQL (pgx), which several warta daemons may share. Each has its
+// schema versioned by embedded SQL migrations applied at Open.
 package store
 
 import (
@@ -85,14 +86,27 @@ var ErrNotFound = errors.New("store: not found")
 var ErrSchemaTooNew = errors.New("store: database schema is newer than this build")
 
 // Open opens the store named by driver and dsn, creating and migrating the
-// database as needed. The only driver is "sqlite"; its dsn is a file path
-// (the parent directory is created), optionally followed by "?" and extra
-// modernc.org/sqlite parameters, or ":memory:".
+// database as needed.
+//
+// Driver "sqlite": dsn is a file path (the parent directory is created),
+// optionally followed by "?" and extra modernc.org/sqlite parameters, or
+// ":memory:".
+//
+// Driver "postgres": dsn is a pgx connection string, a URL such as
+// "postgres://warta@db:5432/warta?sslmode=disable" or keyword/value pairs
+// ("host=db user=warta dbname=warta"), with pgxpool parameters such as
+// pool_max_conns; the database must exist. Tables go into the first schema
+// of the search_path (add search_path=name to use another). Daemons opening
+// the same database at once migrate it once, and may then write to it
+// concurrently. PostgreSQL keeps microseconds: the nanoseconds of stored
+// times are truncated.
 func Open(ctx context.Context, driver, dsn string) (Store, error) {
 	switch driver {
 	case "sqlite":
 		return openSQLite(ctx, dsn)
+	case "postgres":
+		return openPostgres(ctx, dsn)
 	default:
-		return nil, fmt.Errorf("store: unknown driver %q (want \"sqlite\")", driver)
+		return nil, fmt.Errorf("store: unknown driver %q (want \"sqlite\" or \"postgres\")", driver)
 	}
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"slices"
@@ -26,8 +27,11 @@ func storyFixture(t *testing.T, s Store) {
 }
 
 func TestStoriesOrderingLimitTopic(t *testing.T) {
+	eachStore(t, testStoriesOrderingLimitTopic)
+}
+
+func testStoriesOrderingLimitTopic(t *testing.T, s Store, d testDriver) {
 	ctx := context.Background()
-	s, _ := openTemp(t)
 	storyFixture(t, s)
 	cases := []struct {
 		topic string
@@ -61,8 +65,11 @@ func TestStoriesOrderingLimitTopic(t *testing.T) {
 }
 
 func TestSetTopics(t *testing.T) {
+	eachStore(t, testSetTopics)
+}
+
+func testSetTopics(t *testing.T, s Store, d testDriver) {
 	ctx := context.Background()
-	s, _ := openTemp(t)
 	storyFixture(t, s)
 	terms := []article.TermHit{{Term: "bola", Field: "title", Weight: 2}}
 	err := s.SetTopics(ctx, map[string][]article.TopicMatch{
@@ -99,8 +106,11 @@ func TestSetTopics(t *testing.T) {
 }
 
 func TestPrune(t *testing.T) {
+	eachStore(t, testPrune)
+}
+
+func testPrune(t *testing.T, s Store, d testDriver) {
 	ctx := context.Background()
-	s, _ := openTemp(t)
 	storyFixture(t, s)
 	// Cut at article 5: 1-4 are older. Lead 1 has no copy at or after the
 	// cut (2, 4 are older), so it goes; lead 3 keeps its newer copy 5.
@@ -127,8 +137,11 @@ func TestPrune(t *testing.T) {
 }
 
 func TestSince(t *testing.T) {
+	eachStore(t, testSince)
+}
+
+func testSince(t *testing.T, s Store, d testDriver) {
 	ctx := context.Background()
-	s, _ := openTemp(t)
 	// More than two pages, with many articles sharing a FirstSeen so that
 	// the ID tiebreak is exercised across page boundaries.
 	var arts []*article.Article
@@ -173,8 +186,11 @@ func TestSince(t *testing.T) {
 // TestConcurrentReadersWhileWriting runs readers beside a writer; run with
 // -race. Every read must succeed (no SQLITE_BUSY) and see whole batches.
 func TestConcurrentReadersWhileWriting(t *testing.T) {
+	eachStore(t, testConcurrentReadersWhileWriting)
+}
+
+func testConcurrentReadersWhileWriting(t *testing.T, s Store, d testDriver) {
 	ctx := context.Background()
-	s, _ := openTemp(t)
 	const batches, per = 20, 10
 	var wg sync.WaitGroup
 	done := make(chan struct{})
@@ -246,8 +262,11 @@ func TestConcurrentReadersWhileWriting(t *testing.T) {
 // with at least denseTopic tagged articles and a rare one) against a brute
 // force over all articles, with Published ties and copies across batches.
 func TestStoriesDenseAndSparseTopics(t *testing.T) {
+	eachStore(t, testStoriesDenseAndSparseTopics)
+}
+
+func testStoriesDenseAndSparseTopics(t *testing.T, s Store, d testDriver) {
 	ctx := context.Background()
-	s, _ := openTemp(t)
 	rng := rand.New(rand.NewPCG(7, 9))
 	var leads []int
 	var batch []*article.Article
@@ -321,5 +340,44 @@ func TestStoriesDenseAndSparseTopics(t *testing.T) {
 		if len(want) < 10 {
 			t.Fatalf("fixture too small: %d %q stories", len(want), topic)
 		}
+	}
+}
+
+// TestStoriesIDOrderIsByteOrder ties leads on Published with IDs whose
+// order differs between byte order and a linguistic collation: stories and
+// Since must follow byte order, as Go compares strings, on every driver.
+func TestStoriesIDOrderIsByteOrder(t *testing.T) {
+	eachStore(t, testStoriesIDOrderIsByteOrder)
+}
+
+func testStoriesIDOrderIsByteOrder(t *testing.T, s Store, d testDriver) {
+	ctx := context.Background()
+	ids := []string{"b", "B", "a", "é", "A-1", "a1"}
+	var arts []*article.Article
+	for i, id := range ids {
+		arts = append(arts, &article.Article{ID: id, StoryID: id, URL: fmt.Sprint("example.com/", i),
+			Published: base, FirstSeen: base})
+	}
+	save(t, s, arts...)
+	want := slices.Clone(ids)
+	slices.Sort(want)
+	var since []string
+	if err := s.Since(ctx, time.Time{}, func(a *article.Article) error { since = append(since, a.ID); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(since, want) {
+		t.Errorf("Since order %q, want %q", since, want)
+	}
+	stories, err := s.Stories(ctx, "", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, st := range stories {
+		got = append(got, st.ID)
+	}
+	slices.Reverse(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("Stories order %q, want %q", got, want)
 	}
 }

@@ -1,0 +1,257 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/internal/pgtest"
+)
+
+// TestPostgresConcurrentSaveSameArticles runs two daemons (two stores, two
+// pools) saving the same articles at once, in opposite orders, each tagging
+// them with its own topic. No save may fail; every article is inserted by
+// exactly one of them and carries that one's topics only.
+func TestPostgresConcurrentSaveSameArticles(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.DSN(t)
+	var stores [2]Store
+	for i := range stores {
+		s, err := Open(ctx, "postgres", dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		stores[i] = s
+	}
+	const rounds, per = 20, 30
+	var inserted [2][]string
+	var errs [2]error
+	start := make(chan struct{})
+	var wg sync.WaitGroup
+	for w := range stores {
+		wg.Go(func() {
+			<-start
+			for r := range rounds {
+				var arts []*article.Article
+				for i := range per {
+					arts = append(arts, art(r*per+i+1, r*per+1, fmt.Sprintf("daemon%d", w)))
+				}
+				if w == 1 {
+					slices.Reverse(arts)
+				}
+				ids, err := stores[w].SaveSource(ctx, fmt.Sprintf("src%d", w), FetchState{Items: r}, arts)
+				if err != nil {
+					errs[w] = err
+					return
+				}
+				inserted[w] = append(inserted[w], ids...)
+			}
+		})
+	}
+	close(start)
+	wg.Wait()
+	if err := errors.Join(errs[:]...); err != nil {
+		t.Fatal(err)
+	}
+	owner := map[string]int{}
+	for w, ids := range inserted {
+		for _, id := range ids {
+			if prev, dup := owner[id]; dup {
+				t.Errorf("%s inserted by daemon %d and daemon %d", id, prev, w)
+			}
+			owner[id] = w
+		}
+	}
+	if len(owner) != rounds*per {
+		t.Errorf("%d articles inserted, want %d", len(owner), rounds*per)
+	}
+	n := 0
+	err := stores[1].Since(ctx, time.Time{}, func(a *article.Article) error {
+		n++
+		want := fmt.Sprintf("daemon%d", owner[a.ID])
+		if len(a.Topics) != 1 || a.Topics[0].Slug != want {
+			t.Errorf("%s: topics %+v, want only %s (its inserter's)", a.ID, a.Topics, want)
+		}
+		return nil
+	})
+	if err != nil || n != rounds*per {
+		t.Errorf("stored %d articles, want %d (%v)", n, rounds*per, err)
+	}
+	for w := range stores {
+		if st, err := stores[0].FetchState(ctx, fmt.Sprintf("src%d", w)); err != nil || st.Items != rounds-1 {
+			t.Errorf("fetch state of daemon %d: %+v, %v", w, st, err)
+		}
+	}
+}
+
+// TestPostgresConcurrentOpen starts four daemons on an empty database at
+// once: all must open, and the schema must be migrated once.
+func TestPostgresConcurrentOpen(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.DSN(t)
+	const n = 4
+	stores := make([]Store, n)
+	errs := make([]error, n)
+	start := make(chan struct{})
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			<-start
+			stores[i], errs[i] = Open(ctx, "postgres", dsn)
+		})
+	}
+	close(start)
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Errorf("Open %d: %v", i, err)
+			continue
+		}
+		t.Cleanup(func() { stores[i].Close() })
+	}
+	if t.Failed() {
+		return
+	}
+	migs, err := loadMigrations(migrationFiles, postgresMigrations)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := pgCount(t, stores[0], `SELECT count(*) FROM schema_migrations`); got != len(migs) {
+		t.Errorf("%d migrations recorded, want %d", got, len(migs))
+	}
+	save(t, stores[1], art(1, 1, "x"))
+	if a, err := stores[3].Article(ctx, "id00001"); err != nil || !a.HasTopic("x") {
+		t.Errorf("article saved by one daemon, read by another: %+v, %v", a, err)
+	}
+}
+
+func TestPostgresReopenAndFutureMigrationRefused(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.DSN(t)
+	s, err := Open(ctx, "postgres", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	save(t, s, art(1, 1))
+	s.Close()
+	s, err = Open(ctx, "postgres", dsn)
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	if _, err := s.Article(ctx, "id00001"); err != nil {
+		t.Errorf("after reopen: %v", err)
+	}
+	if _, err := s.(*pgStore).pool.Exec(ctx,
+		`INSERT INTO schema_migrations (version, name) VALUES (9999, '9999_future.sql')`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s2, err := Open(ctx, "postgres", dsn)
+	if !errors.Is(err, ErrSchemaTooNew) {
+		if s2 != nil {
+			s2.Close()
+		}
+		t.Fatalf("Open of a newer database = %v, want ErrSchemaTooNew", err)
+	}
+}
+
+func TestPostgresFailedMigrationRollsBack(t *testing.T) {
+	ctx := context.Background()
+	pool, err := pgxpool.New(ctx, pgtest.DSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pool.Close()
+	fsys := fstest.MapFS{
+		"migrations/0001_a.sql": {Data: []byte(`CREATE TABLE a (x integer);`)},
+		"migrations/0002_b.sql": {Data: []byte(`CREATE TABLE b (x integer); INSERT INTO nowhere VALUES (1);`)},
+	}
+	migs, err := loadMigrations(fsys, "migrations")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := applyPgMigrations(ctx, pool, migs); err == nil {
+		t.Fatal("broken migration applied")
+	}
+	count := func(q string) int {
+		var n int
+		if err := pool.QueryRow(ctx, q).Scan(&n); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		return n
+	}
+	if n := count(`SELECT count(*) FROM schema_migrations`); n != 1 {
+		t.Errorf("%d migrations recorded, want 1", n)
+	}
+	if n := count(`SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'b'`); n != 0 {
+		t.Error("table b of the failed migration exists")
+	}
+	fsys["migrations/0002_b.sql"] = &fstest.MapFile{Data: []byte(`CREATE TABLE b (x integer);`)}
+	migs, _ = loadMigrations(fsys, "migrations")
+	if err := applyPgMigrations(ctx, pool, migs); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(`SELECT count(*) FROM schema_migrations`); n != 2 {
+		t.Errorf("%d migrations recorded, want 2", n)
+	}
+}
+
+func TestPostgresBadDSN(t *testing.T) {
+	ctx := context.Background()
+	for _, dsn := range []string{
+		"postgres://warta:s3cret@db:notaport/warta",
+		"postgres://warta:s3cret@127.0.0.1:1/warta?sslmode=disable&connect_timeout=5",
+		"not a dsn",
+	} {
+		s, err := Open(ctx, "postgres", dsn)
+		if err == nil {
+			s.Close()
+			t.Errorf("Open(%q) succeeded", dsn)
+			continue
+		}
+		if strings.Contains(err.Error(), "s3cret") {
+			t.Errorf("Open(%q) error shows the password: %v", dsn, err)
+		}
+		if !strings.HasPrefix(err.Error(), "store: ") {
+			t.Errorf("Open(%q) error %q lacks the package prefix", dsn, err)
+		}
+	}
+}
+
+// TestMigrationVersionsStable pins the first migration of each driver:
+// databases record versions by number, and moving the files must not
+// renumber them.
+func TestMigrationVersionsStable(t *testing.T) {
+	for _, dir := range []string{sqliteMigrations, postgresMigrations} {
+		migs, err := loadMigrations(migrationFiles, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(migs) == 0 || migs[0].version != 1 || migs[0].name != "0001_init.sql" {
+			t.Errorf("%s starts with %+v, want version 1, 0001_init.sql", dir, migs[0])
+		}
+	}
+}
+
+func TestRetryable(t *testing.T) {
+	for code, want := range map[string]bool{"40P01": true, "40001": true, "23505": false, "42P01": false} {
+		err := fmt.Errorf("store: x: %w", &pgconn.PgError{Code: code})
+		if got := retryable(err); got != want {
+			t.Errorf("retryable(%s) = %v, want %v", code, got, want)
+		}
+	}
+	if retryable(context.Canceled) || retryable(nil) {
+		t.Error("a non-PostgreSQL error is retryable")
+	}
+}
