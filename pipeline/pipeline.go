@@ -5,6 +5,8 @@ package pipeline
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -25,9 +27,19 @@ import (
 // cycles never overlap.
 var ErrCycleRunning = errors.New("pipeline: a cycle is already running")
 
-// metaTopicRules is the store's meta key holding the fingerprint of the topic
-// rules the stored articles were tagged with.
-const metaTopicRules = "topic_rules"
+// Keys in the store's meta table.
+const (
+	// metaTopicRules holds the fingerprint of the topic rules the stored
+	// articles were tagged with.
+	metaTopicRules = "topic_rules"
+	// metaCycleEpoch names the last cycle that wrote to the store. A
+	// pipeline that finds another's there rebuilds its story index: another
+	// daemon, or `warta once`, stored articles it has not seen.
+	metaCycleEpoch = "cycle_epoch"
+)
+
+// cycleLock is the store-wide lock a cycle holds.
+const cycleLock = "cycle"
 
 // Publisher is the publishing stage as the pipeline uses it.
 type Publisher interface {
@@ -51,6 +63,10 @@ type Pipeline struct {
 
 	indexMu sync.Mutex // guards index
 	index   *dedupe.Index
+
+	instance string // this pipeline's name in cycle epochs
+	cycles   int    // cycles this pipeline has run
+	epoch    string // the cycle epoch the index is up to date with
 }
 
 // Deps are the stages New wires together. Now defaults to time.Now.
@@ -83,7 +99,15 @@ func New(cfg *config.Config, d Deps) *Pipeline {
 		logger:     d.Logger,
 		now:        d.Now,
 		index:      dedupe.NewIndex(DedupeOptions(cfg)),
+		instance:   newInstanceName(),
 	}
+}
+
+// newInstanceName names this pipeline among the processes sharing a store.
+func newInstanceName() string {
+	var b [8]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
 }
 
 // DedupeOptions returns the story index options the configuration asks for.
@@ -106,10 +130,16 @@ func (p *Pipeline) Init(ctx context.Context) error {
 	return p.retagIfRulesChanged(ctx)
 }
 
+// rebuildIndex builds the story index afresh from the articles stored
+// within the dedupe window.
 func (p *Pipeline) rebuildIndex(ctx context.Context) error {
+	epoch, _, err := p.store.Meta(ctx, metaCycleEpoch)
+	if err != nil {
+		return fmt.Errorf("pipeline: %w", err)
+	}
 	ix := dedupe.NewIndex(DedupeOptions(p.cfg))
 	since := p.now().Add(-p.cfg.Dedupe.Window)
-	err := p.store.Since(ctx, since, func(a *article.Article) error {
+	err = p.store.Since(ctx, since, func(a *article.Article) error {
 		ix.Add(a)
 		return nil
 	})
@@ -119,6 +149,7 @@ func (p *Pipeline) rebuildIndex(ctx context.Context) error {
 	p.indexMu.Lock()
 	p.index = ix
 	p.indexMu.Unlock()
+	p.epoch = epoch
 	p.logger.Info("story index rebuilt", "articles", ix.Len(), "window", p.cfg.Dedupe.Window)
 	return nil
 }
@@ -232,6 +263,17 @@ func (p *Pipeline) RunCycle(ctx context.Context) (Report, error) {
 		return Report{}, ErrCycleRunning
 	}
 	defer p.running.Unlock()
+	release, ok, err := p.store.TryLock(ctx, cycleLock)
+	if err != nil {
+		return Report{}, fmt.Errorf("pipeline: %w", err)
+	}
+	if !ok {
+		return Report{}, fmt.Errorf("%w in another process sharing the store", ErrCycleRunning)
+	}
+	defer release()
+	if err := p.catchUp(ctx); err != nil {
+		return Report{}, err
+	}
 	rep, err := p.runCycle(ctx)
 	if p.observer != nil && !errors.Is(err, context.Canceled) {
 		p.observer.ObserveCycle(rep, err)
@@ -276,6 +318,20 @@ func (p *Pipeline) runCycle(ctx context.Context) (Report, error) {
 		"skipped", rep.Skipped, "failed", rep.Failed, "items", rep.Items,
 		"new", rep.New, "new_stories", rep.NewStories, "took", rep.Finished.Sub(rep.Started).Round(time.Millisecond))
 	return rep, nil
+}
+
+// catchUp rebuilds the story index when another process ran a cycle on the
+// store since this pipeline's last one.
+func (p *Pipeline) catchUp(ctx context.Context) error {
+	epoch, _, err := p.store.Meta(ctx, metaCycleEpoch)
+	if err != nil {
+		return fmt.Errorf("pipeline: %w", err)
+	}
+	if epoch == p.epoch {
+		return nil
+	}
+	p.logger.Info("another process wrote to the store: rebuilding the story index")
+	return p.rebuildIndex(ctx)
 }
 
 // sourceResult is what fetching and parsing one source produced.
@@ -383,6 +439,13 @@ func (p *Pipeline) process(ctx context.Context, results []*sourceResult, rep *Re
 	}
 	p.indexMu.Unlock()
 
+	// Mark the store before writing: a crash half-way leaves a mark that
+	// is not ours, and the next cycle rebuilds its index from the store.
+	p.cycles++
+	epoch := fmt.Sprintf("%s/%d", p.instance, p.cycles)
+	if err := p.store.SetMeta(ctx, metaCycleEpoch, epoch); err != nil {
+		return fmt.Errorf("pipeline: %w", err)
+	}
 	var saveErr error
 	for i, r := range results {
 		arts := freshBySource[r]
@@ -402,5 +465,6 @@ func (p *Pipeline) process(ctx context.Context, results []*sourceResult, rep *Re
 		}
 		return saveErr
 	}
+	p.epoch = epoch
 	return nil
 }

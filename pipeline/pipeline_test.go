@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -20,10 +21,17 @@ import (
 
 func newTestPipeline(t *testing.T, urls ...string) (*Pipeline, store.Store) {
 	t.Helper()
+	return newTestPipelineOn(t, filepath.Join(t.TempDir(), "w.db"), urls...)
+}
+
+// newTestPipelineOn builds a pipeline on the SQLite file dsn: two of them on
+// one file stand for two processes sharing a store.
+func newTestPipelineOn(t *testing.T, dsn string, urls ...string) (*Pipeline, store.Store) {
+	t.Helper()
 	cfg := &config.Config{
 		Fetch:   config.Fetch{Concurrency: 2, MaxBackoff: time.Hour},
 		Dedupe:  config.Dedupe{Window: 72 * time.Hour},
-		Storage: config.Storage{Driver: "sqlite", DSN: filepath.Join(t.TempDir(), "w.db")},
+		Storage: config.Storage{Driver: "sqlite", DSN: dsn},
 		Topics: []config.Topic{{Slug: "world", Title: "World",
 			Terms: map[string][]string{"en": {"embassy^5"}, "id": {"kedutaan^5"}}}},
 	}
@@ -136,5 +144,52 @@ func TestCancelledCycleRecordsNoFailure(t *testing.T) {
 	}
 	if state.Failures != 0 || !state.NextAttempt.IsZero() {
 		t.Fatalf("a shutdown was recorded as a failure: %+v", state)
+	}
+}
+
+// Two processes on one store: while one runs a cycle the other's is
+// refused, and a story started by one is joined by the other's copy.
+func TestTwoProcessesShareTheStore(t *testing.T) {
+	entered := make(chan struct{})
+	release := make(chan struct{})
+	var once sync.Once
+	lead := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		once.Do(func() { close(entered); <-release })
+		w.Write([]byte(oneItem))
+	}))
+	defer lead.Close()
+	copyFeed := strings.Replace(strings.Replace(oneItem, "https://news.example/embassy", "https://other.example/world/embassy-kabul", 1),
+		"Embassy reopens in Kabul", "Embassy reopens in Kabul - Other News", 1)
+	copies := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte(copyFeed))
+	}))
+	defer copies.Close()
+
+	dsn := filepath.Join(t.TempDir(), "shared.db")
+	a, st := newTestPipelineOn(t, dsn, lead.URL)
+	b, _ := newTestPipelineOn(t, dsn, copies.URL)
+
+	done := make(chan error, 1)
+	go func() {
+		_, err := a.RunCycle(context.Background())
+		done <- err
+	}()
+	<-entered
+	if _, err := b.RunCycle(context.Background()); !errors.Is(err, ErrCycleRunning) {
+		t.Fatalf("cycle while another process runs one: %v, want ErrCycleRunning", err)
+	}
+	close(release)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.RunCycle(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	stories, err := st.Stories(context.Background(), "", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stories) != 1 || len(stories[0].Copies) != 1 {
+		t.Fatalf("%d stories (want 1 with 1 copy): the second process did not see the first one's article", len(stories))
 	}
 }

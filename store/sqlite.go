@@ -28,8 +28,10 @@ const connParams = "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)" +
 // the writer. For ":memory:" both are the same single connection, since every
 // connection would otherwise see its own empty database.
 type sqliteStore struct {
-	w *sql.DB
-	r *sql.DB
+	w     *sql.DB
+	r     *sql.DB
+	path  string // the database file; "" in memory
+	locks localLocks
 }
 
 func openSQLite(ctx context.Context, dsn string) (Store, error) {
@@ -94,7 +96,7 @@ func openSQLite(ctx context.Context, dsn string) (Store, error) {
 		w.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
-	return &sqliteStore{w: w, r: r}, nil
+	return &sqliteStore{w: w, r: r, path: path}, nil
 }
 
 // Close lets SQLite refresh its planner statistics, then closes both pools.

@@ -56,6 +56,10 @@ type Store interface {
 	// Prune deletes articles first seen before t, except leads of stories
 	// that still have newer copies; returns how many.
 	Prune(ctx context.Context, before time.Time) (int, error)
+	// TryLock takes the named lock, shared by every process that uses the
+	// database, unless another holder has it (ok false). Cycles take one so
+	// that two daemons, or a daemon and `warta once`, never run at once.
+	TryLock(ctx context.Context, name string) (release func(), ok bool, err error)
 	// Close releases the database.
 	Close() error
 }

@@ -60,7 +60,7 @@ func cmdRun(ctx context.Context, e *env) (err error) {
 		switch {
 		case err == nil, errors.Is(err, context.Canceled):
 		case errors.Is(err, pipeline.ErrCycleRunning):
-			e.logger.Warn("cycle skipped: the previous one is still running")
+			e.logger.Warn("cycle skipped", "why", err)
 		default:
 			e.logger.Error("cycle failed", "err", err)
 		}
