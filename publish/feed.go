@@ -101,11 +101,22 @@ func storyID(s *article.Story) string {
 	return ""
 }
 
-// storyUpdated is the latest Updated or FirstSeen of the story's articles,
-// so a new copy (which changes the entry's content) moves it forward.
+// storyUpdated is when the entry last changed: the lead's own Updated, or
+// the arrival (FirstSeen) or Updated of a later copy, which changes the
+// entry's content. The lead's FirstSeen does not count: an article found
+// days after it was published was not updated then.
 func storyUpdated(s *article.Story) time.Time {
 	var t time.Time
-	for _, a := range storyArticles(s) {
+	if s.Lead != nil {
+		t = s.Lead.Updated
+		if s.Lead.Published.After(t) {
+			t = s.Lead.Published
+		}
+	}
+	for _, a := range s.Copies {
+		if a == nil {
+			continue
+		}
 		if a.Updated.After(t) {
 			t = a.Updated
 		}
@@ -113,8 +124,12 @@ func storyUpdated(s *article.Story) time.Time {
 			t = a.FirstSeen
 		}
 	}
-	if t.IsZero() && s.Lead != nil {
-		t = s.Lead.Published
+	if t.IsZero() {
+		for _, a := range storyArticles(s) {
+			if a.FirstSeen.After(t) {
+				t = a.FirstSeen
+			}
+		}
 	}
 	return t.UTC()
 }

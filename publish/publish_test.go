@@ -297,3 +297,18 @@ func TestServeDuringRefresh(t *testing.T) {
 		t.Errorf("request during refresh: %s", e)
 	}
 }
+
+// An entry's updated time moves when a copy joins the story, not when warta
+// first saw an old lead.
+func TestStoryUpdated(t *testing.T) {
+	t0 := time.Date(2026, 11, 20, 6, 0, 0, 0, time.UTC)
+	lead := &article.Article{ID: "a", Published: t0, Updated: t0, FirstSeen: t0.Add(72 * time.Hour)}
+	s := &article.Story{ID: "a", Lead: lead}
+	if got := storyUpdated(s); !got.Equal(t0) {
+		t.Errorf("lead alone: updated %v, want its own %v", got, t0)
+	}
+	s.Copies = []*article.Article{{ID: "b", Published: t0.Add(time.Hour), Updated: t0.Add(time.Hour), FirstSeen: t0.Add(80 * time.Hour)}}
+	if got, want := storyUpdated(s), t0.Add(80*time.Hour); !got.Equal(want) {
+		t.Errorf("with a later copy: updated %v, want its arrival %v", got, want)
+	}
+}
