@@ -180,3 +180,17 @@ func TestEvalTopicsCommand(t *testing.T) {
 		t.Errorf("predictions %q (%v)", p, err)
 	}
 }
+
+// explain reads JSON Lines on stdin with "-".
+func TestExplainStdin(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, []testSource{{Name: "X", URL: "https://x.example/rss"}}, nil)
+	in := `{"id": "s1", "title": "Indonesia beat Vietnam 2-0 in the AFF Cup semi-final", "summary": "Two second-half goals sent the national football team into the final.", "language": "en"}` + "\n"
+	code, out, errOut := warta(t, context.Background(), in, "-config", cfg, "explain", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "+ sport") || strings.Contains(out, "+ international-relations") {
+		t.Errorf("explain output:\n%s", out)
+	}
+}
