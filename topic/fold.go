@@ -21,6 +21,13 @@ type word struct {
 // (Jum'at → jumat) and the English possessive 's removed. Hyphens split a
 // word but mark the next part as joined. Digits are kept as words.
 func tokenize(s string, dst []word) []word {
+	tokenizeFunc(s, func(w word) { dst = append(dst, w) })
+	return dst
+}
+
+// tokenizeFunc calls yield with each word of s, as tokenize returns them,
+// without collecting them.
+func tokenizeFunc(s string, yield func(word)) {
 	start := -1    // start of the current word in s
 	simple := true // the word is lower-case ASCII as written: no copy needed
 	joined := false
@@ -31,23 +38,36 @@ func tokenize(s string, dst []word) []word {
 				t = foldWord(t)
 			}
 			if t != "" {
-				dst = append(dst, word{text: t, joined: joined})
+				yield(word{text: t, joined: joined})
 			}
 		}
 		start, simple, joined = -1, true, nextJoined
 	}
 	for i := 0; i < len(s); {
+		// Most text is ASCII: classify its bytes without decoding.
+		if c := s[i]; c < utf8.RuneSelf && c != '\'' && c != '-' {
+			if !isASCIIWordByte(c) {
+				if start >= 0 {
+					emit(i, false)
+				} else {
+					joined = false
+				}
+				i++
+				continue
+			}
+			if start < 0 {
+				start = i
+			}
+			// Consume the rest of the ASCII run at once.
+			for ; i < len(s) && isASCIIWordByte(s[i]); i++ {
+				if s[i] <= 'Z' && s[i] >= 'A' {
+					simple = false
+				}
+			}
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
-			if start < 0 {
-				start = i
-			}
-		case 'A' <= r && r <= 'Z':
-			if start < 0 {
-				start = i
-			}
-			simple = false
 		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)):
 			if start < 0 {
 				start = i
@@ -73,7 +93,42 @@ func tokenize(s string, dst []word) []word {
 		i += size
 	}
 	emit(len(s), false)
-	return dst
+}
+
+// lowerASCII returns s with its ASCII capitals lower-cased, s itself when
+// it has none. Other bytes, including every byte of a multi-byte UTF-8
+// sequence, are kept.
+func lowerASCII(s string) string {
+	i := indexUpper(s)
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i >= 0 {
+		// Capitals are few: copy the runs between them whole.
+		b.WriteString(s[:i])
+		b.WriteByte(s[i] + 'a' - 'A')
+		s = s[i+1:]
+		i = indexUpper(s)
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+// indexUpper is the index of the first ASCII capital in s, or -1.
+func indexUpper(s string) int {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return i
+		}
+	}
+	return -1
+}
+
+// isASCIIWordByte reports whether c is an ASCII letter or digit.
+func isASCIIWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z'
 }
 
 // foldWord lower-cases a word, drops apostrophes and removes diacritics.

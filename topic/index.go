@@ -11,10 +11,13 @@ import (
 // that may start there.
 type posting struct {
 	term  int32
-	kind  postingKind
-	words int // the term's word count
-	// second is the stem the next word must have, for postingPair.
-	second string
+	topic int32 // the term's topic, copied so that scanning stays in postings
+	words int32 // the term's word count
+	// second is, for postingPair, the id of the stem the next word must
+	// have; for postingExact, the id of the word itself.
+	second  int32
+	kind    postingKind
+	scoring bool // the term is of kindScore
 }
 
 type postingKind uint8
@@ -27,9 +30,70 @@ const (
 )
 
 // index maps the first stem or word of every term of one language to its
-// postings, so that scanning an article costs a map lookup per word.
+// postings. Every stem and word the terms mention is interned to a small id
+// once, so that scanning an article costs a map lookup per distinct
+// reading of a word and then compares ints.
 type index struct {
-	first map[string][]posting
+	ids      map[string]int32 // vocabulary: stem or folded word → id
+	postings [][]posting      // by id: the terms that may start there
+	// filter has the bit sketch(s) set for every s in ids. Many words of
+	// an article are in no term; one bit test rules out most of them for
+	// less than a map lookup costs.
+	filter [1 << filterBits / 64]uint64
+}
+
+// filterBits sizes index.filter: 64K bits (8 KiB, in the L1 cache) for
+// vocabularies of some thousand strings.
+const filterBits = 16
+
+// sketch hashes s by its length and first, middle and last bytes.
+func sketch(s string) uint32 {
+	n := len(s)
+	if n == 0 {
+		return 0
+	}
+	x := uint32(n) | uint32(s[0])<<8 | uint32(s[n/2])<<16 | uint32(s[n-1])<<24
+	return (x * 0x9E3779B1) >> (32 - filterBits)
+}
+
+// noID marks a reading no term mentions: it matches nothing.
+const noID int32 = -1
+
+// intern returns the id of s, adding it to the vocabulary if new.
+func (ix *index) intern(s string) int32 {
+	if id, ok := ix.ids[s]; ok {
+		return id
+	}
+	id := int32(len(ix.postings))
+	ix.ids[s] = id
+	h := sketch(s)
+	ix.filter[h/64] |= 1 << (h % 64)
+	ix.postings = append(ix.postings, nil)
+	return id
+}
+
+// lookup returns the id of s, or noID when no term mentions it.
+func (ix *index) lookup(s string) int32 {
+	if h := sketch(s); ix.filter[h/64]&(1<<(h%64)) == 0 {
+		return noID
+	}
+	if id, ok := ix.ids[s]; ok {
+		return id
+	}
+	return noID
+}
+
+// toks interns the readings and words of a compiled term.
+func (ix *index) toks(ws []stems) []tok {
+	out := make([]tok, len(ws))
+	for i := range ws {
+		out[i].n = uint8(ws[i].n)
+		for j, s := range ws[i].list() {
+			out[i].id[j] = ix.intern(s)
+		}
+		out[i].word = ix.intern(ws[i].word)
+	}
+	return out
 }
 
 // addTerm compiles a term, indexes it and returns its number. A term that
@@ -52,28 +116,40 @@ func (t *Tagger) addTerm(tm term, merged map[string]int) int {
 	}
 	id := int32(len(t.terms))
 	merged[key] = int(id)
-	t.terms = append(t.terms, tm)
 	ix := &t.idx[tm.lang]
+	tm.toks = ix.toks(tm.words)
+	t.terms = append(t.terms, tm)
+	// at is a posting of this term of the given kind.
+	at := func(kind postingKind) posting {
+		return posting{term: id, topic: int32(tm.topic), scoring: tm.kind == kindScore, kind: kind}
+	}
 	if tm.exact {
-		ix.add(tm.words[0].word, posting{term: id, kind: postingExact, words: len(tm.words)})
+		p := at(postingExact)
+		p.words = int32(len(tm.words))
+		p.second = tm.toks[0].word
+		ix.add(tm.words[0].word, p)
 		return int(id)
 	}
 	for _, s := range tm.words[0].list() {
-		ix.add(s, posting{term: id, words: len(tm.words)})
+		p := at(postingPhrase)
+		p.words = int32(len(tm.words))
+		ix.add(s, p)
 	}
 	folded := foldPhrase(tm.raw)
 	if len(tm.words) > 1 {
 		// "kerja sama" also matches "kerjasama" (and "bekerjasama").
 		joined := stemWord(strings.Join(folded, ""), tm.lang)
 		for _, s := range joined.list() {
-			ix.add(s, posting{term: id, kind: postingJoined})
+			ix.add(s, at(postingJoined))
 		}
 	} else if w := folded[0]; len(w) >= 6 {
 		// "kerjasama" also matches "kerja sama": index every split of the
 		// word into two parts of three letters or more.
 		for k := 3; k <= len(w)-3; k++ {
 			first, second := stemWord(w[:k], tm.lang).s[0], stemWord(w[k:], tm.lang).s[0]
-			ix.add(first, posting{term: id, kind: postingPair, second: second})
+			p := at(postingPair)
+			p.second = ix.intern(second)
+			ix.add(first, p)
 		}
 	}
 	return int(id)
@@ -82,7 +158,8 @@ func (t *Tagger) addTerm(tm term, merged map[string]int) int {
 // add indexes p under key once, longest matches first so that a phrase is
 // tried before the words it contains.
 func (ix *index) add(key string, p posting) {
-	ps := ix.first[key]
+	k := ix.intern(key)
+	ps := ix.postings[k]
 	for _, q := range ps {
 		if q == p {
 			return
@@ -90,7 +167,7 @@ func (ix *index) add(key string, p posting) {
 	}
 	ps = append(ps, p)
 	slices.SortStableFunc(ps, func(a, b posting) int { return b.span() - a.span() })
-	ix.first[key] = ps
+	ix.postings[k] = ps
 }
 
 // stemKey is the first reading of each word, joined.

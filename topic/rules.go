@@ -54,6 +54,7 @@ type term struct {
 	raw    string  // as written in the config, without the weight
 	weight float64 // 1 unless written "term^w"
 	words  []stems // readings of each word
+	toks   []tok   // words, interned in the index of lang
 	// exact terms, written "=word", match the folded word itself, not its
 	// stem: "=perusahaan" (company) must not match "berusaha" (to try),
 	// which shares its stem.
@@ -76,12 +77,19 @@ func parseTerm(raw string) (string, float64, error) {
 
 // stemWord returns the readings of a folded word in language l.
 func stemWord(w string, l int) stems {
-	if l == langID {
-		return stemIDAll(w)
-	}
 	var v stems
-	v.add(stemEN(w))
+	stemInto(&v, w, l)
 	return v
+}
+
+// stemInto sets v to the readings of a folded word in language l.
+func stemInto(v *stems, w string, l int) {
+	if l == langID {
+		stemIDInto(v, w)
+		return
+	}
+	v.n = 0
+	v.add(stemEN(w))
 }
 
 // stemSeq tokenizes and stems text, collapsing reduplication: a hyphenated
@@ -114,16 +122,4 @@ func compileExact(raw string) []stems {
 		out[i].word = w
 	}
 	return out
-}
-
-// intersects reports whether two words share a reading.
-func intersects(a, b *stems) bool {
-	for i := 0; i < a.n; i++ {
-		for j := 0; j < b.n; j++ {
-			if a.s[i] == b.s[j] {
-				return true
-			}
-		}
-	}
-	return false
 }

@@ -6,9 +6,8 @@ type scratch struct {
 	count   [][2]int32 // per term: hits in title, body
 	last    []int32    // per term: 1 + last position recorded, per field pass
 	touched []int32
-	words   []word
-	title   []stems
-	body    []stems
+	title   []tok
+	body    []tok
 	cover   []int32 // per topic: the scan position its last match covers up to
 }
 
@@ -24,19 +23,61 @@ func (s *scratch) reset() {
 	s.touched = s.touched[:0]
 }
 
+// tok is one word as vocabulary ids (see index): its readings and the
+// folded word itself, noID for those no term mentions. It holds no
+// pointers, so the garbage collector neither scans nor guards it.
+type tok struct {
+	n    uint8
+	id   [4]int32
+	word int32
+}
+
+// lex tokenizes and stems text in language l into dst, collapsing
+// reduplication as stemSeq does.
+func (t *Tagger) lex(text string, l int, dst []tok) []tok {
+	ix := &t.idx[l]
+	prev := "" // first reading of the last word kept
+	var v stems
+	// Lower-casing ASCII letters up front costs one copy of the text rather
+	// than one per capitalised word, and tokenizing folds the same way.
+	tokenizeFunc(lowerASCII(text), func(w word) {
+		stemInto(&v, w.text, l)
+		if w.joined && len(dst) > 0 && prev == v.s[0] {
+			return
+		}
+		prev = v.s[0]
+		k := tok{n: uint8(v.n), word: noID}
+		found := false
+		for j, st := range v.list() {
+			k.id[j] = ix.lookup(st)
+			if st == w.text {
+				k.word, found = k.id[j], true
+			}
+		}
+		if !found {
+			k.word = ix.lookup(w.text)
+		}
+		dst = append(dst, k)
+	})
+	return dst
+}
+
 // scan records the terms of language l found in seq (field 0 title, 1 body).
-func (t *Tagger) scan(s *scratch, seq []stems, l, field int) {
+func (t *Tagger) scan(s *scratch, seq []tok, l, field int) {
 	ix := &t.idx[l]
 	clear(s.cover)
 	for i := range seq {
 		w := &seq[i]
 		wordIsReading := false
-		for _, st := range w.list() {
-			wordIsReading = wordIsReading || st == w.word
-			t.try(s, ix.first[st], seq, i, field)
+		for _, id := range w.id[:w.n] {
+			if id == noID {
+				continue
+			}
+			wordIsReading = wordIsReading || id == w.word
+			t.try(s, ix.postings[id], seq, i, field)
 		}
-		if !wordIsReading {
-			t.try(s, ix.first[w.word], seq, i, field)
+		if !wordIsReading && w.word != noID {
+			t.try(s, ix.postings[w.word], seq, i, field)
 		}
 	}
 }
@@ -46,31 +87,30 @@ func (t *Tagger) scan(s *scratch, seq []stems, l, field int) {
 // Within a topic a word counts once: the longest term starting at a word
 // wins, and words inside a matched phrase do not count again on their own
 // ("gencatan senjata" is one cue, not also "senjata").
-func (t *Tagger) try(s *scratch, ps []posting, seq []stems, i, field int) {
+func (t *Tagger) try(s *scratch, ps []posting, seq []tok, i, field int) {
 	for _, p := range ps {
-		tm := &t.terms[p.term]
-		scoring := tm.kind == kindScore
-		if scoring && int32(i) < s.cover[tm.topic] {
+		if p.scoring && int32(i) < s.cover[p.topic] {
 			continue
 		}
 		switch p.kind {
 		case postingJoined:
 		case postingPair:
-			if i+1 >= len(seq) || seq[i+1].s[0] != p.second {
+			if i+1 >= len(seq) || seq[i+1].id[0] != p.second {
 				continue
 			}
 		case postingExact:
-			if seq[i].word != t.terms[p.term].words[0].word || !t.phraseAt(p.term, seq, i) {
+			if seq[i].word != p.second || p.words > 1 && !t.phraseAt(p.term, seq, i) {
 				continue
 			}
 		default:
-			if !t.phraseAt(p.term, seq, i) {
+			// A one-word term has matched already.
+			if p.words > 1 && !t.phraseAt(p.term, seq, i) {
 				continue
 			}
 		}
 		s.record(p.term, field, i)
-		if scoring {
-			s.cover[tm.topic] = int32(i + p.span())
+		if p.scoring {
+			s.cover[p.topic] = int32(i + p.span())
 		}
 	}
 }
@@ -83,17 +123,17 @@ func (p posting) span() int {
 	case postingPair:
 		return 2
 	}
-	return p.words
+	return int(p.words)
 }
 
-func (t *Tagger) phraseAt(id int32, seq []stems, i int) bool {
-	ws := t.terms[id].words
+func (t *Tagger) phraseAt(id int32, seq []tok, i int) bool {
+	ws := t.terms[id].toks
 	if i+len(ws) > len(seq) {
 		return false
 	}
 	exact := t.terms[id].exact
 	for k := 1; k < len(ws); k++ {
-		if exact && seq[i+k].word != ws[k].word || !exact && !intersects(&seq[i+k], &ws[k]) {
+		if exact && seq[i+k].word != ws[k].word || !exact && !shares(&seq[i+k], &ws[k]) {
 			return false
 		}
 	}
@@ -109,4 +149,16 @@ func (s *scratch) record(id int32, field, pos int) {
 	}
 	s.last[id] = int32(pos + 1)
 	s.count[id][field]++
+}
+
+// shares reports whether two words share a reading.
+func shares(a, b *tok) bool {
+	for _, x := range a.id[:a.n] {
+		for _, y := range b.id[:b.n] {
+			if x == y && x != noID {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -48,15 +48,23 @@ func stemID(w string) string {
 // any of them, so the configured terms act as the dictionary.
 func stemIDAll(w string) stems {
 	var v stems
+	stemIDInto(&v, w)
+	return v
+}
+
+// stemIDInto sets v to the readings of w, as stemIDAll returns them,
+// without copying them through return values.
+func stemIDInto(v *stems, w string) {
+	v.n = 0
 	if len(w) <= 3 || !isLetters(w) {
 		v.add(w)
-		return v
+		return
 	}
 	// se-…-nya adverbs (sebaiknya, sebenarnya). Bare se- is left alone: it
 	// begins too many roots (setuju, senjata, selatan, sepakat).
 	if strings.HasPrefix(w, "se") && strings.HasSuffix(w, "nya") && len(w)-5 >= minRoot && plausibleStart(w[2:]) {
 		v.add(w[2 : len(w)-3])
-		return v
+		return
 	}
 	w = stripParticle(w)
 	root, alt, first := stripPrefixes(w)
@@ -70,7 +78,6 @@ func stemIDAll(w string) stems {
 			v.add(keptI)
 		}
 	}
-	return v
 }
 
 // minRoot is the shortest remainder an affix may leave; shorter remainders
@@ -80,49 +87,62 @@ const minRoot = 4
 func stripParticle(w string) string {
 	// A particle may only leave a long remainder: masalah and sekolah
 	// end in -lah without carrying it. -tah survives only in question
-	// words (apatah).
-	for _, p := range [...]string{"lah", "kah", "pun"} {
-		if strings.HasSuffix(w, p) && len(w)-len(p) >= minRoot+1 {
-			w = w[:len(w)-len(p)]
-			break
+	// words (apatah). Suffixes are compared as byte slices of the word's
+	// end: this runs for every word of every article.
+	if n := len(w); n >= 3+minRoot+1 {
+		switch w[n-3:] {
+		case "lah", "kah", "pun":
+			w = w[:n-3]
 		}
 	}
 	switch w {
 	case "apatah", "siapatah", "manatah":
 		w = w[:len(w)-3]
 	}
-	if strings.HasSuffix(w, "nya") && len(w)-3 >= minRoot-1 {
-		return w[:len(w)-3]
+	n := len(w)
+	if n >= 3+minRoot-1 && w[n-3:] == "nya" {
+		return w[:n-3]
 	}
 	// -ku and -mu end many roots (bertemu, ilmu): strip them only from long
 	// words.
-	for _, p := range [...]string{"ku", "mu"} {
-		if strings.HasSuffix(w, p) && len(w)-len(p) >= 6 {
-			return w[:len(w)-len(p)]
-		}
+	if n >= 2+6 && (w[n-2:] == "ku" || w[n-2:] == "mu") {
+		return w[:n-2]
 	}
 	return w
 }
 
-// protected are roots that merely look prefixed: loanwords beginning with
-// di-/ter-/per- (diplomat is not di+plomat).
-var protected = [...]string{
-	"diplom", "direk", "diskus", "disipl", "digit", "dinam", "dialog",
-	"distrib", "divid", "dimensi", "dinast", "diagno", "diktat", "diesel",
-	"diet", "diskon", "diskrim", "teror", "termin", "teritor", "terapi",
-	"perdana", "periode", "performa", "persis", "personal", "kelas",
-}
+// protected* are roots that merely look prefixed: loanwords beginning with
+// di-/ter-/per- (diplomat is not di+plomat), grouped by their first two
+// letters.
+var (
+	protectedDi = [...]string{
+		"diplom", "direk", "diskus", "disipl", "digit", "dinam", "dialog",
+		"distrib", "divid", "dimensi", "dinast", "diagno", "diktat", "diesel",
+		"diet", "diskon", "diskrim",
+	}
+	protectedTe = [...]string{"teror", "termin", "teritor", "terapi"}
+	protectedPe = [...]string{"perdana", "periode", "performa", "persis", "personal"}
+	protectedKe = [...]string{"kelas"}
+)
 
 func isProtected(w string) bool {
 	if len(w) < 4 {
 		return false
 	}
+	var list []string
 	switch w[:2] {
-	case "di", "te", "pe", "ke":
+	case "di":
+		list = protectedDi[:]
+	case "te":
+		list = protectedTe[:]
+	case "pe":
+		list = protectedPe[:]
+	case "ke":
+		list = protectedKe[:]
 	default:
 		return false
 	}
-	for _, p := range protected {
+	for _, p := range list {
 		if strings.HasPrefix(w, p) {
 			return true
 		}
@@ -155,6 +175,27 @@ func stripPrefixes(w string) (root, alt, first string) {
 	}
 	return w, "", first
 }
+
+// nasalPrefix is one form of meN- or peN-: the letters a root may start
+// with after it (strip), and the letters it may have swallowed before a
+// vowel (vowel, cons).
+type nasalPrefix struct{ pfx, kind, strip, vowel, cons string }
+
+// nasalMe and nasalPe are the forms of meN- and peN-, longest first.
+var (
+	nasalMe = [...]nasalPrefix{
+		{"meng", "me", "ghkq", "", "k"},
+		{"meny", "me", "", "s", "ny"},
+		{"men", "me", "cdjz", "t", "n"},
+		{"mem", "me", "bfpv", "p", "m"},
+	}
+	nasalPe = [...]nasalPrefix{
+		{"peng", "pe", "ghkq", "", "k"},
+		{"peny", "pe", "", "s", "ny"},
+		{"pen", "pe", "cdjz", "t", "n"},
+		{"pem", "pe", "bfpv", "p", "m"},
+	}
+)
 
 // stripPrefix removes one prefix. kind is "me", "pe", "di", "ter", "ber",
 // "ke", "per" or "se", "" when there is none; alt is a second reading of the
@@ -189,16 +230,11 @@ func stripPrefix(w, prev string) (rest, kind, alt string) {
 	if (prev == "" || prev == "di" || prev == "ke") && w[1] == 'e' && (w[0] == 'm' || w[0] == 'p') {
 		// meN- and peN- come first in a word, or after di-/ke-
 		// (diperdagangkan, kepemimpinan).
-		for _, p := range [...]struct{ pfx, kind, strip, vowel, cons string }{
-			{"meng", "me", "ghkq", "", "k"},
-			{"meny", "me", "", "s", "ny"},
-			{"men", "me", "cdjz", "t", "n"},
-			{"mem", "me", "bfpv", "p", "m"},
-			{"peng", "pe", "ghkq", "", "k"},
-			{"peny", "pe", "", "s", "ny"},
-			{"pen", "pe", "cdjz", "t", "n"},
-			{"pem", "pe", "bfpv", "p", "m"},
-		} {
+		list := nasalMe[:]
+		if w[0] == 'p' {
+			list = nasalPe[:]
+		}
+		for _, p := range list {
 			if !strings.HasPrefix(w, p.pfx) {
 				continue
 			}

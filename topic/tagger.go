@@ -108,7 +108,7 @@ type Tagger struct {
 func New(topics []config.Topic) (*Tagger, error) {
 	t := &Tagger{}
 	for l := range numLangs {
-		t.idx[l] = index{first: map[string][]posting{}}
+		t.idx[l] = index{ids: map[string]int32{}}
 	}
 	seen := map[string]bool{}
 	merged := map[string]int{}
@@ -207,8 +207,8 @@ type result struct {
 // evaluate tags a in language l and fills res (one per rule).
 func (t *Tagger) evaluate(s *scratch, a *article.Article, l int, h Hints, res []result) {
 	s.reset()
-	s.words, s.title = stemSeq(a.Title, l, stemWord, s.words, s.title[:0])
-	s.words, s.body = stemSeq(bodyText(a), l, stemWord, s.words, s.body[:0])
+	s.title = t.lex(a.Title, l, s.title[:0])
+	s.body = t.lex(bodyText(a), l, s.body[:0])
 	t.scan(s, s.title, l, 0)
 	// Reset positions between fields: a title and a body hit at the same
 	// offset are two hits.

@@ -1,0 +1,92 @@
+package topic
+
+import "testing"
+
+// lexTexts mix what the fast paths of lex must treat like stemSeq:
+// capitals, digits, hyphenated repeats, apostrophes, possessives,
+// diacritics and non-Latin letters.
+var lexTexts = []string{
+	"Presiden Joko Widodo MENANDATANGANI perjanjian kerja sama di Jakarta",
+	"Negara-negara ASEAN bermain-main; Kuba-Rusia - damai, Jum'at 12-13",
+	"Indonesia's GDP grows 5.1% as exports of coal and nickel rise",
+	"Café São Paulo: Bolsonaro’s allies, résumé naïve ÉLAN",
+	"Pemerintah menyetujui kebijakan baru; perusahaan berusaha, diplomat",
+	"Москва and 東京 talks — CEO's pay; the teams' wins",
+	"",
+}
+
+// TestLexMatchesStemSeq checks that lex, which lower-cases up front,
+// filters lookups and keeps only ids, yields the words and readings of
+// stemSeq, each mapped to its id in the vocabulary.
+func TestLexMatchesStemSeq(t *testing.T) {
+	tg := defaultTagger(t)
+	id := func(ix *index, s string) int32 {
+		if v, ok := ix.ids[s]; ok {
+			return v
+		}
+		return noID
+	}
+	hits := 0
+	for l := range numLangs {
+		ix := &tg.idx[l]
+		for _, text := range lexTexts {
+			_, want := stemSeq(text, l, stemWord, nil, nil)
+			got := tg.lex(text, l, nil)
+			if len(got) != len(want) {
+				t.Fatalf("lang %d, %q: lex gave %d words, stemSeq %d", l, text, len(got), len(want))
+			}
+			for i := range want {
+				w, g := &want[i], got[i]
+				if int(g.n) != w.n {
+					t.Errorf("lang %d, %q, word %q: %d readings, want %d", l, text, w.word, g.n, w.n)
+					continue
+				}
+				for j, s := range w.list() {
+					if g.id[j] != id(ix, s) {
+						t.Errorf("lang %d, %q, word %q: reading %q has id %d, want %d", l, text, w.word, s, g.id[j], id(ix, s))
+					}
+					if g.id[j] != noID {
+						hits++
+					}
+				}
+				if g.word != id(ix, w.word) {
+					t.Errorf("lang %d, %q: word %q has id %d, want %d", l, text, w.word, g.word, id(ix, w.word))
+				}
+			}
+		}
+	}
+	if hits == 0 {
+		t.Error("no reading found in the vocabulary: the check is vacuous")
+	}
+}
+
+func TestLowerASCII(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                   "",
+		"already lower":      "already lower",
+		"Jakarta, INDONESIA": "jakarta, indonesia",
+		"ÉLAN Café Z":        "Élan café z", // only ASCII capitals change
+		"A":                  "a",
+	} {
+		if got := lowerASCII(in); got != want {
+			t.Errorf("lowerASCII(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestProtectedGroups checks that each protected root sits in the group of
+// its first two letters, which is all isProtected consults.
+func TestProtectedGroups(t *testing.T) {
+	for prefix, list := range map[string][]string{
+		"di": protectedDi[:], "te": protectedTe[:], "pe": protectedPe[:], "ke": protectedKe[:],
+	} {
+		for _, p := range list {
+			if p[:2] != prefix {
+				t.Errorf("protected root %q is in group %q", p, prefix)
+			}
+			if !isProtected(p) {
+				t.Errorf("isProtected(%q) = false", p)
+			}
+		}
+	}
+}
