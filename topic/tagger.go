@@ -268,7 +268,7 @@ func (t *Tagger) rival(res []result, i int) float64 {
 // politics); a topic without a code has no family. Changing the groups
 // changes familiesVersion.
 func family(iptc string) string {
-	switch iptc {
+	switch iptc = iptcTopLevel(iptc); iptc {
 	case "medtop:02000000", "medtop:03000000", "medtop:11000000", "medtop:16000000":
 		return "hard-news"
 	case "medtop:06000000", "medtop:07000000", "medtop:13000000":
@@ -277,8 +277,18 @@ func family(iptc string) string {
 	return iptc
 }
 
+// iptcTopLevel returns the top-level subject of the IPTC subtopics the
+// default topics use, which decides their family.
+func iptcTopLevel(iptc string) string {
+	switch iptc {
+	case "medtop:20000638": // international relations
+		return "medtop:11000000" // politics
+	}
+	return iptc
+}
+
 // familiesVersion names the groups of family, for the Fingerprint.
-const familiesVersion = "hard-news=02,03,11,16;science=06,07,13"
+const familiesVersion = "hard-news=02,03,11(20000638),16;science=06,07,13"
 
 // passes reports whether rule i applies given its result and the best score
 // of all topics, and whether its expression holds.
