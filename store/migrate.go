@@ -141,6 +141,20 @@ func appliedVersions(ctx context.Context, q querier, known map[int]bool) (map[in
 		return nil, fmt.Errorf("store: read schema_migrations: %w", err)
 	}
 	defer rows.Close()
+	return collectApplied(rows, known)
+}
+
+// versionRows is the part of *sql.Rows and pgx.Rows that collectApplied
+// reads.
+type versionRows interface {
+	Next() bool
+	Scan(dest ...any) error
+	Err() error
+}
+
+// collectApplied reads schema_migrations rows (version, name), failing with
+// ErrSchemaTooNew when one of them is not in known.
+func collectApplied(rows versionRows, known map[int]bool) (map[int]bool, error) {
 	applied := map[int]bool{}
 	for rows.Next() {
 		var v int

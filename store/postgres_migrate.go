@@ -93,21 +93,5 @@ func lockedPgVersions(ctx context.Context, tx pgx.Tx, known map[int]bool) (map[i
 		return nil, fmt.Errorf("store: read schema_migrations: %w", err)
 	}
 	defer rows.Close()
-	applied := map[int]bool{}
-	for rows.Next() {
-		var v int
-		var name string
-		if err := rows.Scan(&v, &name); err != nil {
-			return nil, fmt.Errorf("store: read schema_migrations: %w", err)
-		}
-		if !known[v] {
-			return nil, fmt.Errorf("%w: it has migration %d (%s), this build knows up to %d",
-				ErrSchemaTooNew, v, name, maxKey(known))
-		}
-		applied[v] = true
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: read schema_migrations: %w", err)
-	}
-	return applied, nil
+	return collectApplied(rows, known)
 }
