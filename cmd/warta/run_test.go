@@ -94,14 +94,24 @@ func TestDaemonServesFeedsAndShutsDown(t *testing.T) {
 		t.Errorf("index page lacks autodiscovery links:\n%s", index)
 	}
 
-	resp, err = http.Get("http://" + addr + "/metrics")
-	if err != nil {
-		t.Fatal(err)
-	}
-	metricsText, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if !strings.Contains(string(metricsText), `warta_articles_stored_total{source="Dunia"} 1`) {
-		t.Errorf("metrics do not count the stored article:\n%s", metricsText)
+	// The cycle is recorded in the metrics when it ends, just after it
+	// published: wait for it.
+	const stored = `warta_articles_stored_total{source="Dunia"} 1`
+	var metricsText []byte
+	for deadline := time.Now().Add(30 * time.Second); ; {
+		resp, err = http.Get("http://" + addr + "/metrics")
+		if err != nil {
+			t.Fatal(err)
+		}
+		metricsText, _ = io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if strings.Contains(string(metricsText), stored) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("metrics do not count the stored article:\n%s", metricsText)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 
 	cancel()
