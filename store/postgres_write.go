@@ -39,13 +39,7 @@ const pgInsertArticles = `WITH ins AS (
 SELECT id FROM ins`
 
 const pgUpsertFetchState = `INSERT INTO fetch_state (` + fetchStateCols + `)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-	ON CONFLICT (source) DO UPDATE SET
-		etag = excluded.etag, last_modified = excluded.last_modified,
-		last_attempt = excluded.last_attempt, last_success = excluded.last_success,
-		next_attempt = excluded.next_attempt, failures = excluded.failures,
-		last_status = excluded.last_status, last_error = excluded.last_error,
-		items = excluded.items`
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ` + fetchStateConflict
 
 // pgArticleRows is a batch of articles as the column arrays of
 // pgInsertArticles.

@@ -11,8 +11,11 @@ const fetchStateCols = `source, etag, last_modified, last_attempt, last_success,
 	failures, last_status, last_error, items`
 
 const upsertFetchState = `INSERT INTO fetch_state (` + fetchStateCols + `)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-	ON CONFLICT (source) DO UPDATE SET
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ` + fetchStateConflict
+
+// fetchStateConflict ends both drivers' fetch-state upserts: the new state
+// replaces the old.
+const fetchStateConflict = `ON CONFLICT (source) DO UPDATE SET
 		etag = excluded.etag, last_modified = excluded.last_modified,
 		last_attempt = excluded.last_attempt, last_success = excluded.last_success,
 		next_attempt = excluded.next_attempt, failures = excluded.failures,

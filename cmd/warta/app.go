@@ -78,6 +78,17 @@ func openApp(ctx context.Context, e *env) (*app, error) {
 
 func (a *app) Close() error { return a.store.Close() }
 
+// withApp runs fn with warta wired from the config, and closes the store
+// after it.
+func withApp(ctx context.Context, e *env, fn func(*app) error) (err error) {
+	a, err := openApp(ctx, e)
+	if err != nil {
+		return err
+	}
+	defer func() { err = errors.Join(err, a.Close()) }()
+	return fn(a)
+}
+
 func feedInfos(cfg *config.Config) []publish.FeedInfo {
 	out := make([]publish.FeedInfo, 0, len(cfg.Topics))
 	for _, t := range cfg.Topics {

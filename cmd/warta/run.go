@@ -20,17 +20,16 @@ const shutdownGrace = 10 * time.Second
 // cmdRun is the daemon: it serves the feeds over HTTP, runs a cycle at start
 // and then on the schedule, never two at once, until ctx ends (SIGINT or
 // SIGTERM). In-flight work is cancelled and the store closed cleanly.
-func cmdRun(ctx context.Context, e *env) (err error) {
+func cmdRun(ctx context.Context, e *env) error {
 	fs := e.flags("run")
 	if err := e.parse(fs, false); err != nil {
 		return err
 	}
-	a, err := openApp(ctx, e)
-	if err != nil {
-		return err
-	}
-	defer func() { err = errors.Join(err, a.Close()) }()
+	return withApp(ctx, e, func(a *app) error { return serve(ctx, e, a) })
+}
 
+// serve runs the HTTP server and the schedule until ctx ends.
+func serve(ctx context.Context, e *env, a *app) error {
 	// Serve what is already stored while the first cycle runs.
 	if err := a.publisher.Refresh(ctx); err != nil {
 		return err
