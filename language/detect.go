@@ -178,20 +178,30 @@ const minDetect = 0.2
 // when it is "en" or "id" and detection does not confidently disagree,
 // otherwise the detected language, or "" when neither is known.
 func Resolve(declared, title, text string) string {
-	d := primary(declared)
-	sample := title
-	if text != "" {
-		sample = title + "\n" + text
+	lang, conf := Detect(Sample(title, text))
+	return Decide(declared, lang, conf)
+}
+
+// Sample is the text Resolve detects the language of.
+func Sample(title, text string) string {
+	if text == "" {
+		return title
 	}
-	lang, conf := Detect(sample)
+	return title + "\n" + text
+}
+
+// Decide is Resolve for a caller that has already run Detect on
+// Sample(title, text).
+func Decide(declared, detected string, confidence float64) string {
+	d := primary(declared)
 	if d == English || d == Indonesian {
-		if lang != "" && lang != d && conf >= Confident {
-			return lang
+		if detected != "" && detected != d && confidence >= Confident {
+			return detected
 		}
 		return d
 	}
-	if conf >= minDetect {
-		return lang
+	if confidence >= minDetect {
+		return detected
 	}
 	return ""
 }

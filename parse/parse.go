@@ -101,7 +101,9 @@ func convert(it *gofeed.Item, lang, feedAuthor string, indonesian bool, fetchedA
 	if a.Author == "" {
 		a.Author = feedAuthor
 	}
-	a.Categories = cleanCategories(it.Categories)
+	// As the feed gives them: normalize makes them plain text and drops
+	// empty and repeated ones.
+	a.Categories = it.Categories
 	a.Published = itemDate(it.Published, it.PublishedParsed, indonesian, fetchedAt)
 	a.Updated = itemDate(it.Updated, it.UpdatedParsed, indonesian, fetchedAt)
 	return a
@@ -139,21 +141,6 @@ func personName(ps []*gofeed.Person) string {
 		}
 	}
 	return ""
-}
-
-// cleanCategories trims categories and drops empty and repeated ones.
-func cleanCategories(cs []string) []string {
-	var out []string
-	seen := make(map[string]bool, len(cs))
-	for _, c := range cs {
-		c = strings.TrimSpace(c)
-		if c == "" || seen[c] {
-			continue
-		}
-		seen[c] = true
-		out = append(out, c)
-	}
-	return out
 }
 
 // isIndonesianTag reports whether a language tag is Indonesian ("id",

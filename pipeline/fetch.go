@@ -129,22 +129,29 @@ func (p *Pipeline) normalizeItems(feed *parse.Feed, src config.Source, feedURL s
 // one, that language becomes the declared one; each item is then checked
 // against it.
 func resolveLanguages(arts []*article.Article) {
+	type detection struct {
+		lang string
+		conf float64
+	}
+	detected := make([]detection, len(arts))
 	votes := map[string]int{}
 	confident := 0
-	for _, a := range arts {
-		if lang, conf := language.Detect(a.Title + "\n" + a.Text); lang != "" && conf >= language.Confident {
+	for i, a := range arts {
+		lang, conf := language.Detect(language.Sample(a.Title, a.Text))
+		detected[i] = detection{lang, conf}
+		if lang != "" && conf >= language.Confident {
 			votes[lang]++
 			confident++
 		}
 	}
-	for _, a := range arts {
+	for i, a := range arts {
 		declared := a.Language
 		for lang, n := range votes {
 			if lang != declared && 2*n > confident && 2*n > len(arts) {
 				declared = lang
 			}
 		}
-		a.Language = language.Resolve(declared, a.Title, a.Text)
+		a.Language = language.Decide(declared, detected[i].lang, detected[i].conf)
 	}
 }
 
