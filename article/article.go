@@ -77,7 +77,7 @@ type StoryMatch struct {
 	MatchedID string `json:"matched_id,omitempty"`
 	// Similarity is in [0,1]; 1 means identical fingerprints.
 	Similarity float64 `json:"similarity,omitempty"`
-	// Method names how similarity was judged (for example "simhash").
+	// Method names how similarity was judged (dedupe.Method: "minhash-lead").
 	Method string `json:"method,omitempty"`
 }
 

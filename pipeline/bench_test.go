@@ -14,7 +14,7 @@ import (
 
 	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/fetch"
-	"github.com/warta-news/warta/store"
+	"github.com/warta-news/warta/store/sqlite"
 	"github.com/warta-news/warta/topic"
 )
 
@@ -51,7 +51,7 @@ func BenchmarkCycle(b *testing.B) {
 	}
 	cfg.Storage.DSN = filepath.Join(b.TempDir(), "bench.db")
 	cfg.Storage.Retention = 0
-	st, err := store.Open(context.Background(), "sqlite", cfg.Storage.DSN)
+	st, err := sqlite.Open(context.Background(), cfg.Storage.DSN)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/fetch"
 	"github.com/warta-news/warta/store"
+	"github.com/warta-news/warta/store/sqlite"
 	"github.com/warta-news/warta/topic"
 )
 
@@ -38,7 +39,7 @@ func newTestPipelineOn(t *testing.T, dsn string, urls ...string) (*Pipeline, sto
 	for i, u := range urls {
 		cfg.Sources = append(cfg.Sources, config.Source{Name: string(rune('A' + i)), URL: u})
 	}
-	st, err := store.Open(context.Background(), "sqlite", cfg.Storage.DSN)
+	st, err := sqlite.Open(context.Background(), cfg.Storage.DSN)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,10 +109,11 @@ func TestFailingSourceBacksOff(t *testing.T) {
 	if err != nil || rep.Failed != 1 {
 		t.Fatalf("first cycle: %+v, %v", rep, err)
 	}
-	state, err := st.FetchState(context.Background(), "A")
+	states, err := st.FetchStates(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
+	state := states["A"]
 	if state.Failures != 1 || state.LastStatus != 503 || state.LastError == "" {
 		t.Fatalf("state %+v", state)
 	}
@@ -138,10 +140,11 @@ func TestCancelledCycleRecordsNoFailure(t *testing.T) {
 	if _, err := p.RunCycle(ctx); !errors.Is(err, context.Canceled) {
 		t.Fatalf("cancelled cycle: %v", err)
 	}
-	state, err := st.FetchState(context.Background(), "A")
+	states, err := st.FetchStates(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
+	state := states["A"]
 	if state.Failures != 0 || !state.NextAttempt.IsZero() {
 		t.Fatalf("a shutdown was recorded as a failure: %+v", state)
 	}

@@ -1,14 +1,16 @@
-// Package store persists warta's articles, stories, topics and per-source
-// fetch state. There are two implementations with the same semantics:
-// embedded SQLite (pure Go, WAL, a single writer connection), the default,
-// and PostgreSQL (pgx), which several warta daemons may share. Each has its
-// schema versioned by embedded SQL migrations applied at Open.
+// Package store defines warta's persistence: the Store interface the
+// pipeline, publisher and CLI use, and the types and errors they share. The
+// drivers live in sub-packages with the same semantics, checked by one
+// contract suite (store/storetest): store/sqlite, embedded SQLite (pure Go,
+// WAL, a single writer connection), the default, and store/postgres (pgx),
+// which several warta daemons may share. Each versions its schema with
+// embedded SQL migrations applied when it opens. This package imports no
+// driver; cmd/warta picks one by the configured name.
 package store
 
 import (
 	"context"
 	"errors"
-	"fmt"
 	"time"
 
 	"github.com/warta-news/warta/article"
@@ -25,11 +27,6 @@ type Store interface {
 	// written once. Returns the IDs inserted, in the order of arts. An
 	// article with an empty StoryID is stored as the lead of its own story.
 	SaveSource(ctx context.Context, source string, state FetchState, arts []*article.Article) ([]string, error)
-	// SaveFetchState writes a source's fetch state alone (for example after
-	// a 304 or a failed fetch).
-	SaveFetchState(ctx context.Context, source string, state FetchState) error
-	// FetchState returns a source's fetch state, the zero value when unknown.
-	FetchState(ctx context.Context, source string) (FetchState, error)
 	// FetchStates returns the fetch state of every known source.
 	FetchStates(ctx context.Context) (map[string]FetchState, error)
 	// Since calls fn for every article first seen at or after t, oldest
@@ -38,8 +35,6 @@ type Store interface {
 	Since(ctx context.Context, t time.Time, fn func(*article.Article) error) error
 	// Article returns one article by ID; ErrNotFound otherwise.
 	Article(ctx context.Context, id string) (*article.Article, error)
-	// ArticleByURL returns one article by canonical URL; ErrNotFound otherwise.
-	ArticleByURL(ctx context.Context, url string) (*article.Article, error)
 	// Stories returns the newest stories (by the lead's Published, then ID,
 	// descending), at most limit; topic "" means all stories, else stories
 	// with at least one article tagged topic. Each Story carries its Lead
@@ -89,28 +84,16 @@ var ErrNotFound = errors.New("store: not found")
 // to it could corrupt it.
 var ErrSchemaTooNew = errors.New("store: database schema is newer than this build")
 
-// Open opens the store named by driver and dsn, creating and migrating the
-// database as needed.
-//
-// Driver "sqlite": dsn is a file path (the parent directory is created),
-// optionally followed by "?" and extra modernc.org/sqlite parameters, or
-// ":memory:".
-//
-// Driver "postgres": dsn is a pgx connection string, a URL such as
-// "postgres://warta@db:5432/warta?sslmode=disable" or keyword/value pairs
-// ("host=db user=warta dbname=warta"), with pgxpool parameters such as
-// pool_max_conns; the database must exist. Tables go into the first schema
-// of the search_path (add search_path=name to use another). Daemons opening
-// the same database at once migrate it once, and may then write to it
-// concurrently. PostgreSQL keeps microseconds: the nanoseconds of stored
-// times are truncated.
-func Open(ctx context.Context, driver, dsn string) (Store, error) {
-	switch driver {
-	case "sqlite":
-		return openSQLite(ctx, dsn)
-	case "postgres":
-		return openPostgres(ctx, dsn)
-	default:
-		return nil, fmt.Errorf("store: unknown driver %q (want \"sqlite\" or \"postgres\")", driver)
-	}
-}
+// ErrNoDatabase is returned when a read-only opening finds no database:
+// nothing has been stored yet, and reading must not create one.
+var ErrNoDatabase = errors.New("store: no database")
+
+// ErrCorrupt is returned when the database file is damaged (a malformed
+// page, or not a database at all). What is readable can often be copied
+// out into a fresh database.
+var ErrCorrupt = errors.New("store: database is corrupt")
+
+// ErrFileReplaced is returned by every write once the database file opened
+// has been deleted, moved or replaced: writing on would go into a file
+// nobody will ever open again.
+var ErrFileReplaced = errors.New("store: database file was deleted or replaced while open")

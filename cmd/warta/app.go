@@ -44,7 +44,7 @@ func openApp(ctx context.Context, e *env) (*app, error) {
 	if err != nil {
 		return nil, err
 	}
-	st, err := store.Open(ctx, cfg.Storage.Driver, cfg.Storage.DSN)
+	st, err := openStore(ctx, cfg.Storage, readWrite)
 	if err != nil {
 		return nil, err
 	}

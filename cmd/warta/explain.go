@@ -80,7 +80,7 @@ func cmdExplain(ctx context.Context, e *env) (err error) {
 	if err != nil {
 		return err
 	}
-	st, err := store.Open(ctx, cfg.Storage.Driver, cfg.Storage.DSN)
+	st, err := openStore(ctx, cfg.Storage, readOrEmpty)
 	if err != nil {
 		return err
 	}

@@ -9,7 +9,6 @@ import (
 
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/config"
-	"github.com/warta-news/warta/store"
 )
 
 // exportRecord is one line of `warta export`.
@@ -54,7 +53,7 @@ func cmdExport(ctx context.Context, e *env) (err error) {
 	if err != nil {
 		return &configError{err}
 	}
-	st, err := store.Open(ctx, cfg.Storage.Driver, cfg.Storage.DSN)
+	st, err := openStore(ctx, cfg.Storage, readOnly)
 	if err != nil {
 		return err
 	}

@@ -1,4 +1,6 @@
-package store
+// Package postgres is the PostgreSQL store.Store (pgx), for several warta
+// daemons sharing one database.
+package postgres
 
 import (
 	"context"
@@ -9,29 +11,78 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/warta-news/warta/store"
 )
 
-// pgStore is the PostgreSQL Store, for several warta daemons sharing one
+// Store is the PostgreSQL Store, for several warta daemons sharing one
 // database. Every method is one statement or one short transaction on a
 // pgxpool; PostgreSQL's row locks and MVCC do what the single writer
 // connection does for SQLite. Times have microsecond precision: nanoseconds
 // are truncated on the way in.
-type pgStore struct {
+type Store struct {
 	pool *pgxpool.Pool
 }
 
-var _ Store = (*pgStore)(nil)
+var _ store.Store = (*Store)(nil)
 
 // txAttempts bounds how often a write transaction is retried after a
 // deadlock or serialization failure, which two daemons writing overlapping
 // rows can meet; the transaction was rolled back, so running it again is safe.
 const txAttempts = 3
 
-func openPostgres(ctx context.Context, dsn string) (Store, error) {
+// Open opens the PostgreSQL store at dsn and migrates its schema. dsn is a
+// pgx connection string, a URL such as
+// "postgres://warta@db:5432/warta?sslmode=disable" or keyword/value pairs
+// ("host=db user=warta dbname=warta"), with pgxpool parameters such as
+// pool_max_conns; the database must exist. Tables go into the first schema
+// of the search_path (add search_path=name to use another). Daemons opening
+// the same database at once migrate it once, and may then write to it
+// concurrently. PostgreSQL keeps microseconds: the nanoseconds of stored
+// times are truncated.
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	pool, err := connect(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	if err := migrate(ctx, pool); err != nil {
+		pool.Close()
+		return nil, err
+	}
+	return &Store{pool: pool}, nil
+}
+
+// OpenReadOnly opens the PostgreSQL store at dsn for reading: it does not
+// migrate, and fails unless the schema is exactly this build's (an empty
+// database is store.ErrNoDatabase). Every connection's transactions default
+// to read only, so PostgreSQL refuses writes.
+func OpenReadOnly(ctx context.Context, dsn string) (*Store, error) {
 	cfg, err := pgxpool.ParseConfig(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("store: postgres dsn: %w", dsnError(err))
 	}
+	cfg.ConnConfig.RuntimeParams["default_transaction_read_only"] = "on"
+	pool, err := connectConfig(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkSchema(ctx, pool); err != nil {
+		pool.Close()
+		return nil, err
+	}
+	return &Store{pool: pool}, nil
+}
+
+// connect opens a pool on dsn and checks that the server answers.
+func connect(ctx context.Context, dsn string) (*pgxpool.Pool, error) {
+	cfg, err := pgxpool.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("store: postgres dsn: %w", dsnError(err))
+	}
+	return connectConfig(ctx, cfg)
+}
+
+func connectConfig(ctx context.Context, cfg *pgxpool.Config) (*pgxpool.Pool, error) {
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("store: postgres: %w", err)
@@ -40,11 +91,7 @@ func openPostgres(ctx context.Context, dsn string) (Store, error) {
 		pool.Close()
 		return nil, fmt.Errorf("store: postgres: %w", err)
 	}
-	if err := migratePostgres(ctx, pool); err != nil {
-		pool.Close()
-		return nil, err
-	}
-	return &pgStore{pool: pool}, nil
+	return pool, nil
 }
 
 // dsnError returns err without the DSN text where it can: a DSN may carry a
@@ -57,18 +104,18 @@ func dsnError(err error) error {
 	return err // pgconn redacts the password in its own messages
 }
 
-// Close implements Store. It waits for connections in use to be returned.
-func (s *pgStore) Close() error {
+// Close implements store.Store. It waits for connections in use to be returned.
+func (s *Store) Close() error {
 	s.pool.Close()
 	return nil
 }
 
 // inTx runs fn in a read-committed write transaction, committing when fn
 // succeeds and rolling back otherwise. fn may run more than once (see
-var _ Store = (*pgStore)(nil)
+var _ store.Store = (*Store)(nil)
 
 // txAttempts), so it must not keep state across calls.
-func (s *pgStore) inTx(ctx context.Context, fn func(pgx.Tx) error) error {
+func (s *Store) inTx(ctx context.Context, fn func(pgx.Tx) error) error {
 	var err error
 	for range txAttempts {
 		if err = runTx(ctx, s.pool, fn); !retryable(err) {

@@ -1,4 +1,4 @@
-package store
+package sqlite
 
 import (
 	"context"
@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"testing"
 	"testing/fstest"
+
+	"github.com/warta-news/warta/store"
+	"github.com/warta-news/warta/store/internal/schema"
 )
 
 func countMigrations(t *testing.T, path string) int {
@@ -23,21 +26,20 @@ func countMigrations(t *testing.T, path string) int {
 	return n
 }
 
-func TestReopenKeepsDataAndMigratesOnce(t *testing.T) {
+// The contract checks that data survives a reopen; here: the parent
+// directories are created, migrations are recorded once and the file is in
+// WAL mode.
+func TestReopenMigratesOnce(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "a", "b", "warta.db")
-	s, err := Open(ctx, "sqlite", path)
+	s, err := Open(ctx, path)
 	if err != nil {
-		t.Fatal(err)
-	}
-	save(t, s, art(1, 1, "x"))
-	if err := s.SetMeta(ctx, "k", "v"); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
-	migs, err := loadMigrations(migrationFiles, sqliteMigrations)
+	migs, err := schema.LoadMigrations(migrationFiles, migrationDir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,18 +47,11 @@ func TestReopenKeepsDataAndMigratesOnce(t *testing.T) {
 		t.Fatalf("%d migrations recorded, want %d", n, len(migs))
 	}
 
-	s, err = Open(ctx, "sqlite", path)
+	s, err = Open(ctx, path)
 	if err != nil {
 		t.Fatalf("reopen: %v", err)
 	}
 	defer s.Close()
-	a, err := s.Article(ctx, "id00001")
-	if err != nil || !a.HasTopic("x") {
-		t.Fatalf("after reopen: %+v, %v", a, err)
-	}
-	if v, ok, _ := s.Meta(ctx, "k"); !ok || v != "v" {
-		t.Errorf("meta after reopen = %q %v", v, ok)
-	}
 	if n := countMigrations(t, path); n != len(migs) {
 		t.Errorf("%d migrations recorded after reopen, want %d", n, len(migs))
 	}
@@ -70,8 +65,8 @@ func TestReopenKeepsDataAndMigratesOnce(t *testing.T) {
 
 func TestFutureMigrationRefused(t *testing.T) {
 	ctx := context.Background()
-	s, path := openTemp(t)
-	s.Close()
+	path := filepath.Join(t.TempDir(), "warta.db")
+	openAt(t, path).Close()
 	db, err := sql.Open("sqlite", path)
 	if err != nil {
 		t.Fatal(err)
@@ -80,8 +75,8 @@ func TestFutureMigrationRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.Close()
-	s2, err := Open(ctx, "sqlite", path)
-	if !errors.Is(err, ErrSchemaTooNew) {
+	s2, err := Open(ctx, path)
+	if !errors.Is(err, store.ErrSchemaTooNew) {
 		if s2 != nil {
 			s2.Close()
 		}
@@ -101,7 +96,7 @@ func TestFailedMigrationRollsBack(t *testing.T) {
 		"migrations/0001_a.sql": {Data: []byte(`CREATE TABLE a (x INTEGER);`)},
 		"migrations/0002_b.sql": {Data: []byte(`CREATE TABLE b (x INTEGER); INSERT INTO nowhere VALUES (1);`)},
 	}
-	migs, err := loadMigrations(fsys, "migrations")
+	migs, err := schema.LoadMigrations(fsys, "migrations")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,24 +113,12 @@ func TestFailedMigrationRollsBack(t *testing.T) {
 	}
 	// Fixing the migration lets it apply.
 	fsys["migrations/0002_b.sql"] = &fstest.MapFile{Data: []byte(`CREATE TABLE b (x INTEGER);`)}
-	migs, _ = loadMigrations(fsys, "migrations")
+	migs, _ = schema.LoadMigrations(fsys, "migrations")
 	if err := applyMigrations(ctx, db, migs); err != nil {
 		t.Fatal(err)
 	}
 	db.QueryRow(`SELECT count(*) FROM schema_migrations`).Scan(&n)
 	if n != 2 {
 		t.Errorf("%d migrations recorded, want 2", n)
-	}
-}
-
-func TestBadMigrationNames(t *testing.T) {
-	for _, name := range []string{"migrations/init.sql", "migrations/0000_zero.sql"} {
-		if _, err := loadMigrations(fstest.MapFS{name: {}}, "migrations"); err == nil {
-			t.Errorf("%s accepted", name)
-		}
-	}
-	dup := fstest.MapFS{"migrations/0001_a.sql": {}, "migrations/001_b.sql": {}}
-	if _, err := loadMigrations(dup, "migrations"); err == nil {
-		t.Error("duplicate versions accepted")
 	}
 }

@@ -1,4 +1,4 @@
-package store
+package sqlite
 
 import (
 	"context"
@@ -9,65 +9,21 @@ import (
 	"time"
 
 	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/store"
+	"github.com/warta-news/warta/store/internal/schema"
 )
 
 // insertArticle leaves an already stored ID alone: the first copy wins. A
 // duplicate URL under another ID is still an error.
-const insertArticle = `INSERT INTO articles (` + articleCols + `)
+const insertArticle = `INSERT INTO articles (` + schema.ArticleCols + `)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 	ON CONFLICT (id) DO NOTHING`
 
 const insertTopic = `INSERT INTO article_topics (article_id, story_id, pos, slug, score, terms, forced)
 	VALUES (?, ?, ?, ?, ?, ?, ?)`
 
-// sincePage is how many articles Since reads per query: it bounds memory and
-// how long a read transaction stays open, and lets topics load per page.
-const sincePage = 256
-
-// idList encodes ids as a JSON array, bound as one parameter and expanded by
-// json_each: no limit on the number of SQL variables, one statement text.
-func idList(ids []string) (string, error) {
-	if ids == nil {
-		ids = []string{}
-	}
-	b, err := json.Marshal(ids)
-	if err != nil {
-		return "", fmt.Errorf("store: encode ids: %w", err)
-	}
-	return string(b), nil
-}
-
-// Existing implements Store.
-func (s *sqliteStore) Existing(ctx context.Context, ids []string) (map[string]bool, error) {
-	out := make(map[string]bool, len(ids))
-	if len(ids) == 0 {
-		return out, nil
-	}
-	list, err := idList(ids)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := s.r.QueryContext(ctx,
-		`SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?))`, list)
-	if err != nil {
-		return nil, fmt.Errorf("store: existing: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("store: existing: %w", err)
-		}
-		out[id] = true
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: existing: %w", err)
-	}
-	return out, nil
-}
-
-// SaveSource implements Store.
-func (s *sqliteStore) SaveSource(ctx context.Context, source string, st FetchState, arts []*article.Article) ([]string, error) {
+// SaveSource implements store.Store.
+func (s *Store) SaveSource(ctx context.Context, source string, st store.FetchState, arts []*article.Article) ([]string, error) {
 	for i, a := range arts {
 		if a == nil || a.ID == "" {
 			return nil, fmt.Errorf("store: source %s: article %d has no ID", source, i)
@@ -104,7 +60,7 @@ func (s *sqliteStore) SaveSource(ctx context.Context, source string, st FetchSta
 				// Already stored, earlier or in this batch: the first copy wins.
 				continue
 			}
-			if err := writeTopics(ctx, insT, a.ID, storyOf(a), a.Topics); err != nil {
+			if err := writeTopics(ctx, insT, a.ID, schema.StoryOf(a), a.Topics); err != nil {
 				return fmt.Errorf("store: source %s: %w", source, err)
 			}
 			inserted = append(inserted, a.ID)
@@ -132,8 +88,8 @@ func writeTopics(ctx context.Context, ins *sql.Stmt, id, story string, topics []
 	return nil
 }
 
-// SetTopics implements Store.
-func (s *sqliteStore) SetTopics(ctx context.Context, topics map[string][]article.TopicMatch) error {
+// SetTopics implements store.Store.
+func (s *Store) SetTopics(ctx context.Context, topics map[string][]article.TopicMatch) error {
 	if len(topics) == 0 {
 		return nil
 	}
@@ -163,8 +119,8 @@ func (s *sqliteStore) SetTopics(ctx context.Context, topics map[string][]article
 	})
 }
 
-// Prune implements Store.
-func (s *sqliteStore) Prune(ctx context.Context, before time.Time) (int, error) {
+// Prune implements store.Store.
+func (s *Store) Prune(ctx context.Context, before time.Time) (int, error) {
 	t, err := encodeTime(before)
 	if err != nil {
 		return 0, fmt.Errorf("store: prune: %w", err)
@@ -189,58 +145,4 @@ func (s *sqliteStore) Prune(ctx context.Context, before time.Time) (int, error) 
 		return nil
 	})
 	return int(n), err
-}
-
-// Article implements Store.
-func (s *sqliteStore) Article(ctx context.Context, id string) (*article.Article, error) {
-	return s.one(ctx, `id = ?`, id)
-}
-
-// ArticleByURL implements Store.
-func (s *sqliteStore) ArticleByURL(ctx context.Context, url string) (*article.Article, error) {
-	// The url <> '' term lets SQLite use the partial unique index.
-	return s.one(ctx, `url = ? AND url <> ''`, url)
-}
-
-// one returns the single article matching where, with its topics.
-func (s *sqliteStore) one(ctx context.Context, where string, arg string) (*article.Article, error) {
-	arts, err := s.readArticles(ctx, `SELECT `+articleCols+` FROM articles WHERE `+where, arg)
-	if err != nil {
-		return nil, err
-	}
-	if len(arts) == 0 {
-		return nil, fmt.Errorf("%w: %s", ErrNotFound, arg)
-	}
-	return arts[0], nil
-}
-
-// Since implements Store.
-func (s *sqliteStore) Since(ctx context.Context, t time.Time, fn func(*article.Article) error) error {
-	seen, err := encodeTime(t)
-	if err != nil {
-		return fmt.Errorf("store: since: %w", err)
-	}
-	// Keyset pages: no read transaction stays open while fn runs, so fn may
-	// use the store (reads and writes) and WAL checkpoints are not held up.
-	lastID := ""
-	for {
-		page, err := s.readArticles(ctx, `SELECT `+articleCols+` FROM articles
-			WHERE (first_seen, id) > (?, ?) ORDER BY first_seen, id LIMIT ?`, seen, lastID, sincePage)
-		if err != nil {
-			return err
-		}
-		for _, a := range page {
-			if err := fn(a); err != nil {
-				return err
-			}
-		}
-		if len(page) < sincePage {
-			return nil
-		}
-		last := page[len(page)-1]
-		lastID = last.ID
-		if seen, err = encodeTime(last.FirstSeen); err != nil {
-			return fmt.Errorf("store: since: %w", err)
-		}
-	}
 }

@@ -1,4 +1,4 @@
-package store
+package postgres
 
 import (
 	"context"
@@ -8,7 +8,7 @@ import (
 // TryLock takes a session-level advisory lock on a connection held until
 // release, so every daemon sharing the database sees it; a daemon that dies
 // loses its connection and with it the lock.
-func (s *pgStore) TryLock(ctx context.Context, name string) (func(), bool, error) {
+func (s *Store) TryLock(ctx context.Context, name string) (func(), bool, error) {
 	conn, err := s.pool.Acquire(ctx)
 	if err != nil {
 		return nil, false, fmt.Errorf("store: lock %s: %w", name, err)

@@ -1,17 +1,110 @@
-package store
+package sqlite
 
 import (
 	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"time"
 
 	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/store"
+	"github.com/warta-news/warta/store/internal/schema"
 )
 
-// readArticles runs query (which selects articleCols) and loads the topics of
+// idList encodes ids as a JSON array, bound as one parameter and expanded by
+// json_each: no limit on the number of SQL variables, one statement text.
+func idList(ids []string) (string, error) {
+	if ids == nil {
+		ids = []string{}
+	}
+	b, err := json.Marshal(ids)
+	if err != nil {
+		return "", fmt.Errorf("store: encode ids: %w", err)
+	}
+	return string(b), nil
+}
+
+// Existing implements store.Store.
+func (s *Store) Existing(ctx context.Context, ids []string) (map[string]bool, error) {
+	out := make(map[string]bool, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	list, err := idList(ids)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.r.QueryContext(ctx,
+		`SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?))`, list)
+	if err != nil {
+		return nil, s.classify(fmt.Errorf("store: existing: %w", err))
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, s.classify(fmt.Errorf("store: existing: %w", err))
+		}
+		out[id] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.classify(fmt.Errorf("store: existing: %w", err))
+	}
+	return out, nil
+}
+
+// Article implements store.Store.
+func (s *Store) Article(ctx context.Context, id string) (*article.Article, error) {
+	return s.one(ctx, `id = ?`, id)
+}
+
+// one returns the single article matching where, with its topics.
+func (s *Store) one(ctx context.Context, where string, arg string) (*article.Article, error) {
+	arts, err := s.readArticles(ctx, `SELECT `+schema.ArticleCols+` FROM articles WHERE `+where, arg)
+	if err != nil {
+		return nil, err
+	}
+	if len(arts) == 0 {
+		return nil, fmt.Errorf("%w: %s", store.ErrNotFound, arg)
+	}
+	return arts[0], nil
+}
+
+// Since implements store.Store.
+func (s *Store) Since(ctx context.Context, t time.Time, fn func(*article.Article) error) error {
+	seen, err := encodeTime(t)
+	if err != nil {
+		return fmt.Errorf("store: since: %w", err)
+	}
+	// Keyset pages: no read transaction stays open while fn runs, so fn may
+	// use the store (reads and writes) and WAL checkpoints are not held up.
+	lastID := ""
+	for {
+		page, err := s.readArticles(ctx, `SELECT `+schema.ArticleCols+` FROM articles
+			WHERE (first_seen, id) > (?, ?) ORDER BY first_seen, id LIMIT ?`, seen, lastID, schema.SincePage)
+		if err != nil {
+			return err
+		}
+		for _, a := range page {
+			if err := fn(a); err != nil {
+				return err
+			}
+		}
+		if len(page) < schema.SincePage {
+			return nil
+		}
+		last := page[len(page)-1]
+		lastID = last.ID
+		if seen, err = encodeTime(last.FirstSeen); err != nil {
+			return fmt.Errorf("store: since: %w", err)
+		}
+	}
+}
+
+// readArticles runs query (which selects schema.ArticleCols) and loads the topics of
 // the result, both in one read transaction so they agree.
-func (s *sqliteStore) readArticles(ctx context.Context, query string, args ...any) ([]*article.Article, error) {
+func (s *Store) readArticles(ctx context.Context, query string, args ...any) ([]*article.Article, error) {
 	var out []*article.Article
 	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
 		var err error
@@ -23,16 +116,16 @@ func (s *sqliteStore) readArticles(ctx context.Context, query string, args ...an
 
 // inReadTx runs fn in a read transaction: one consistent snapshot for several
 // queries. It is always rolled back: nothing is written.
-func (s *sqliteStore) inReadTx(ctx context.Context, fn func(*sql.Tx) error) error {
+func (s *Store) inReadTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return fmt.Errorf("store: begin read: %w", err)
+		return s.classify(fmt.Errorf("store: begin read: %w", err))
 	}
 	defer tx.Rollback()
-	return fn(tx)
+	return s.classify(fn(tx))
 }
 
-// queryArticles runs query (which selects articleCols) in tx and attaches
+// queryArticles runs query (which selects schema.ArticleCols) in tx and attaches
 // the topics of every article with one more query.
 func queryArticles(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]*article.Article, error) {
 	rows, err := tx.QueryContext(ctx, query, args...)
@@ -102,10 +195,10 @@ func attachTopics(ctx context.Context, tx *sql.Tx, arts []*article.Article) erro
 	return nil
 }
 
-// Stories implements Store. It costs three queries whatever the page size:
+// Stories implements store.Store. It costs three queries whatever the page size:
 // the page's lead IDs, all their stories' articles, all those articles'
 // topics. A limit of zero or less returns no stories.
-func (s *sqliteStore) Stories(ctx context.Context, topic string, limit int) ([]*article.Story, error) {
+func (s *Store) Stories(ctx context.Context, topic string, limit int) ([]*article.Story, error) {
 	if limit <= 0 {
 		return nil, nil
 	}
@@ -119,7 +212,7 @@ func (s *sqliteStore) Stories(ctx context.Context, topic string, limit int) ([]*
 		if err != nil {
 			return err
 		}
-		arts, err := queryArticles(ctx, tx, `SELECT `+articleCols+` FROM articles
+		arts, err := queryArticles(ctx, tx, `SELECT `+schema.ArticleCols+` FROM articles
 			WHERE story_id IN (SELECT value FROM json_each(?))
 			ORDER BY story_id, first_seen, id`, list)
 		if err != nil {

@@ -1,4 +1,4 @@
-package store
+package sqlite
 
 import (
 	"context"
@@ -35,8 +35,13 @@ func (l *localLocks) tryLock(name string) (func(), bool) {
 
 // TryLock takes a lock file beside the database, <file>-<name>.lock, with
 // flock: the lock goes with the process, so a crashed daemon leaves none.
-func (s *sqliteStore) TryLock(ctx context.Context, name string) (func(), bool, error) {
+func (s *Store) TryLock(ctx context.Context, name string) (func(), bool, error) {
 	if err := ctx.Err(); err != nil {
+		return nil, false, err
+	}
+	// A cycle starts by taking its lock: it stops here when the file is
+	// gone, before fetching anything.
+	if err := s.checkFile(); err != nil {
 		return nil, false, err
 	}
 	if s.path == "" {

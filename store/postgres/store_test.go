@@ -1,4 +1,4 @@
-package store
+package postgres
 
 import (
 	"context"
@@ -16,18 +16,42 @@ import (
 
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/internal/pgtest"
+	"github.com/warta-news/warta/store"
+	"github.com/warta-news/warta/store/internal/schema"
+	"github.com/warta-news/warta/store/storetest"
 )
 
-// TestPostgresConcurrentSaveSameArticles runs two daemons (two stores, two
+// driver runs the contract on fresh schemas of the test database.
+func driver() storetest.Driver {
+	return storetest.Driver{
+		Name:   "postgres",
+		NewDSN: pgtest.DSN,
+		Open: func(t testing.TB, dsn string) store.Store {
+			return openAt(t, dsn)
+		},
+		Precision: time.Microsecond,
+		Analyze: func(tb testing.TB, s store.Store) {
+			if _, err := s.(*Store).pool.Exec(context.Background(), "ANALYZE"); err != nil {
+				tb.Fatal(err)
+			}
+		},
+	}
+}
+
+func TestContract(t *testing.T) { storetest.Run(t, driver()) }
+
+func BenchmarkContract(b *testing.B) { storetest.Bench(b, driver()) }
+
+// TestConcurrentSaveSameArticles runs two daemons (two stores, two
 // pools) saving the same articles at once, in opposite orders, each tagging
 // them with its own topic. No save may fail; every article is inserted by
 // exactly one of them and carries that one's topics only.
-func TestPostgresConcurrentSaveSameArticles(t *testing.T) {
+func TestConcurrentSaveSameArticles(t *testing.T) {
 	ctx := context.Background()
 	dsn := pgtest.DSN(t)
-	var stores [2]Store
+	var stores [2]*Store
 	for i := range stores {
-		s, err := Open(ctx, "postgres", dsn)
+		s, err := Open(ctx, dsn)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -45,12 +69,12 @@ func TestPostgresConcurrentSaveSameArticles(t *testing.T) {
 			for r := range rounds {
 				var arts []*article.Article
 				for i := range per {
-					arts = append(arts, art(r*per+i+1, r*per+1, fmt.Sprintf("daemon%d", w)))
+					arts = append(arts, storetest.Art(r*per+i+1, r*per+1, fmt.Sprintf("daemon%d", w)))
 				}
 				if w == 1 {
 					slices.Reverse(arts)
 				}
-				ids, err := stores[w].SaveSource(ctx, fmt.Sprintf("src%d", w), FetchState{Items: r}, arts)
+				ids, err := stores[w].SaveSource(ctx, fmt.Sprintf("src%d", w), store.FetchState{Items: r}, arts)
 				if err != nil {
 					errs[w] = err
 					return
@@ -89,26 +113,27 @@ func TestPostgresConcurrentSaveSameArticles(t *testing.T) {
 		t.Errorf("stored %d articles, want %d (%v)", n, rounds*per, err)
 	}
 	for w := range stores {
-		if st, err := stores[0].FetchState(ctx, fmt.Sprintf("src%d", w)); err != nil || st.Items != rounds-1 {
+		all, err := stores[0].FetchStates(ctx)
+		if st := all[fmt.Sprintf("src%d", w)]; err != nil || st.Items != rounds-1 {
 			t.Errorf("fetch state of daemon %d: %+v, %v", w, st, err)
 		}
 	}
 }
 
-// TestPostgresConcurrentOpen starts four daemons on an empty database at
+// TestConcurrentOpen starts four daemons on an empty database at
 // once: all must open, and the schema must be migrated once.
-func TestPostgresConcurrentOpen(t *testing.T) {
+func TestConcurrentOpen(t *testing.T) {
 	ctx := context.Background()
 	dsn := pgtest.DSN(t)
 	const n = 4
-	stores := make([]Store, n)
+	stores := make([]*Store, n)
 	errs := make([]error, n)
 	start := make(chan struct{})
 	var wg sync.WaitGroup
 	for i := range n {
 		wg.Go(func() {
 			<-start
-			stores[i], errs[i] = Open(ctx, "postgres", dsn)
+			stores[i], errs[i] = Open(ctx, dsn)
 		})
 	}
 	close(start)
@@ -123,50 +148,50 @@ func TestPostgresConcurrentOpen(t *testing.T) {
 	if t.Failed() {
 		return
 	}
-	migs, err := loadMigrations(migrationFiles, postgresMigrations)
+	migs, err := schema.LoadMigrations(migrationFiles, migrationDir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := pgCount(t, stores[0], `SELECT count(*) FROM schema_migrations`); got != len(migs) {
+	if got := count(t, stores[0], `SELECT count(*) FROM schema_migrations`); got != len(migs) {
 		t.Errorf("%d migrations recorded, want %d", got, len(migs))
 	}
-	save(t, stores[1], art(1, 1, "x"))
+	storetest.Save(t, stores[1], storetest.Art(1, 1, "x"))
 	if a, err := stores[3].Article(ctx, "id00001"); err != nil || !a.HasTopic("x") {
 		t.Errorf("article saved by one daemon, read by another: %+v, %v", a, err)
 	}
 }
 
-func TestPostgresReopenAndFutureMigrationRefused(t *testing.T) {
+func TestReopenAndFutureMigrationRefused(t *testing.T) {
 	ctx := context.Background()
 	dsn := pgtest.DSN(t)
-	s, err := Open(ctx, "postgres", dsn)
+	s, err := Open(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
-	save(t, s, art(1, 1))
+	storetest.Save(t, s, storetest.Art(1, 1))
 	s.Close()
-	s, err = Open(ctx, "postgres", dsn)
+	s, err = Open(ctx, dsn)
 	if err != nil {
 		t.Fatalf("reopen: %v", err)
 	}
 	if _, err := s.Article(ctx, "id00001"); err != nil {
 		t.Errorf("after reopen: %v", err)
 	}
-	if _, err := s.(*pgStore).pool.Exec(ctx,
+	if _, err := s.pool.Exec(ctx,
 		`INSERT INTO schema_migrations (version, name) VALUES (9999, '9999_future.sql')`); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
-	s2, err := Open(ctx, "postgres", dsn)
-	if !errors.Is(err, ErrSchemaTooNew) {
+	s2, err := Open(ctx, dsn)
+	if !errors.Is(err, store.ErrSchemaTooNew) {
 		if s2 != nil {
 			s2.Close()
 		}
-		t.Fatalf("Open of a newer database = %v, want ErrSchemaTooNew", err)
+		t.Fatalf("Open of a newer database = %v, want store.ErrSchemaTooNew", err)
 	}
 }
 
-func TestPostgresFailedMigrationRollsBack(t *testing.T) {
+func TestFailedMigrationRollsBack(t *testing.T) {
 	ctx := context.Background()
 	pool, err := pgxpool.New(ctx, pgtest.DSN(t))
 	if err != nil {
@@ -177,11 +202,11 @@ func TestPostgresFailedMigrationRollsBack(t *testing.T) {
 		"migrations/0001_a.sql": {Data: []byte(`CREATE TABLE a (x integer);`)},
 		"migrations/0002_b.sql": {Data: []byte(`CREATE TABLE b (x integer); INSERT INTO nowhere VALUES (1);`)},
 	}
-	migs, err := loadMigrations(fsys, "migrations")
+	migs, err := schema.LoadMigrations(fsys, "migrations")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := applyPgMigrations(ctx, pool, migs); err == nil {
+	if err := applyMigrations(ctx, pool, migs); err == nil {
 		t.Fatal("broken migration applied")
 	}
 	count := func(q string) int {
@@ -198,8 +223,8 @@ func TestPostgresFailedMigrationRollsBack(t *testing.T) {
 		t.Error("table b of the failed migration exists")
 	}
 	fsys["migrations/0002_b.sql"] = &fstest.MapFile{Data: []byte(`CREATE TABLE b (x integer);`)}
-	migs, _ = loadMigrations(fsys, "migrations")
-	if err := applyPgMigrations(ctx, pool, migs); err != nil {
+	migs, _ = schema.LoadMigrations(fsys, "migrations")
+	if err := applyMigrations(ctx, pool, migs); err != nil {
 		t.Fatal(err)
 	}
 	if n := count(`SELECT count(*) FROM schema_migrations`); n != 2 {
@@ -207,14 +232,14 @@ func TestPostgresFailedMigrationRollsBack(t *testing.T) {
 	}
 }
 
-func TestPostgresBadDSN(t *testing.T) {
+func TestBadDSN(t *testing.T) {
 	ctx := context.Background()
 	for _, dsn := range []string{
 		"postgres://warta:s3cret@db:notaport/warta",
 		"postgres://warta:s3cret@127.0.0.1:1/warta?sslmode=disable&connect_timeout=5",
 		"not a dsn",
 	} {
-		s, err := Open(ctx, "postgres", dsn)
+		s, err := Open(ctx, dsn)
 		if err == nil {
 			s.Close()
 			t.Errorf("Open(%q) succeeded", dsn)
@@ -229,18 +254,16 @@ func TestPostgresBadDSN(t *testing.T) {
 	}
 }
 
-// TestMigrationVersionsStable pins the first migration of each driver:
+// TestMigrationVersionsStable pins the first migration:
 // databases record versions by number, and moving the files must not
 // renumber them.
 func TestMigrationVersionsStable(t *testing.T) {
-	for _, dir := range []string{sqliteMigrations, postgresMigrations} {
-		migs, err := loadMigrations(migrationFiles, dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(migs) == 0 || migs[0].version != 1 || migs[0].name != "0001_init.sql" {
-			t.Errorf("%s starts with %+v, want version 1, 0001_init.sql", dir, migs[0])
-		}
+	migs, err := schema.LoadMigrations(migrationFiles, migrationDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(migs) == 0 || migs[0].Version != 1 || migs[0].Name != "0001_init.sql" {
+		t.Errorf("migrations start with %+v, want version 1, 0001_init.sql", migs)
 	}
 }
 

@@ -1,4 +1,4 @@
-package store
+package sqlite
 
 import (
 	"encoding/json"
@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/store"
+	"github.com/warta-news/warta/store/internal/schema"
 )
 
 // timeLayout is how times are stored: UTC, fixed width, nanoseconds. Fixed
@@ -14,22 +16,12 @@ import (
 // zero time.Time and dates far outside 1678-2262 that broken feeds produce.
 const timeLayout = "2006-01-02T15:04:05.000000000Z"
 
-// encodeTime formats t for storage; see checkTime.
+// encodeTime formats t for storage; see schema.CheckTime.
 func encodeTime(t time.Time) (string, error) {
-	if err := checkTime(t); err != nil {
+	if err := schema.CheckTime(t); err != nil {
 		return "", err
 	}
 	return t.UTC().Format(timeLayout), nil
-}
-
-// checkTime refuses years outside 0-9999: they cannot keep the fixed width
-// of timeLayout. PostgreSQL could hold more; it refuses them too so that
-// both stores accept the same data.
-func checkTime(t time.Time) error {
-	if y := t.UTC().Year(); y < 0 || y > 9999 {
-		return fmt.Errorf("store: time %s: year outside 0-9999", t.UTC().Format(time.RFC3339))
-	}
-	return nil
 }
 
 // decodeTime parses a stored time; the result is in UTC.
@@ -41,22 +33,12 @@ func decodeTime(s string) (time.Time, error) {
 	return t, nil
 }
 
-// articleCols are the articles columns in the order scanArticle reads them.
-const articleCols = `id, url, link, guid, source, title, summary, content, text, author,
-	language, categories, published, updated, first_seen, story_id, fingerprint,
-	match_id, match_similarity, match_method`
-
-// articleColsA is articleCols qualified by the alias a.
-const articleColsA = `a.id, a.url, a.link, a.guid, a.source, a.title, a.summary, a.content, a.text, a.author,
-	a.language, a.categories, a.published, a.updated, a.first_seen, a.story_id, a.fingerprint,
-	a.match_id, a.match_similarity, a.match_method`
-
 // scanner is *sql.Row or *sql.Rows.
 type scanner interface {
 	Scan(dest ...any) error
 }
 
-// scanArticle reads one row of articleCols. Topics are loaded separately.
+// scanArticle reads one row of schema.ArticleCols. Topics are loaded separately.
 func scanArticle(sc scanner) (*article.Article, error) {
 	var (
 		a                    article.Article
@@ -85,7 +67,7 @@ func scanArticle(sc scanner) (*article.Article, error) {
 	return &a, nil
 }
 
-// articleArgs returns the values of articleCols for a, in order.
+// articleArgs returns the values of schema.ArticleCols for a, in order.
 func articleArgs(a *article.Article) ([]any, error) {
 	cats, err := json.Marshal(a.Categories)
 	if err != nil {
@@ -97,14 +79,14 @@ func articleArgs(a *article.Article) ([]any, error) {
 			return nil, fmt.Errorf("store: article %s: %w", a.ID, err)
 		}
 	}
-	story := storyOf(a)
+	story := schema.StoryOf(a)
 	return []any{a.ID, a.URL, a.Link, a.GUID, a.Source, a.Title, a.Summary, a.Content, a.Text, a.Author,
 		a.Language, string(cats), times[0], times[1], times[2], story, int64(a.Fingerprint),
 		a.StoryMatch.MatchedID, a.StoryMatch.Similarity, a.StoryMatch.Method}, nil
 }
 
 // fetchStateArgs returns the values of the fetch_state columns after source.
-func fetchStateArgs(st FetchState) ([]any, error) {
+func fetchStateArgs(st store.FetchState) ([]any, error) {
 	var times [3]string
 	for i, t := range []time.Time{st.LastAttempt, st.LastSuccess, st.NextAttempt} {
 		var err error
@@ -117,33 +99,25 @@ func fetchStateArgs(st FetchState) ([]any, error) {
 }
 
 // scanFetchState reads source followed by the fetch_state columns.
-func scanFetchState(sc scanner) (string, FetchState, error) {
+func scanFetchState(sc scanner) (string, store.FetchState, error) {
 	var (
 		src        string
-		st         FetchState
+		st         store.FetchState
 		la, ls, na string
 	)
 	if err := sc.Scan(&src, &st.ETag, &st.LastModified, &la, &ls, &na,
 		&st.Failures, &st.LastStatus, &st.LastError, &st.Items); err != nil {
-		return "", FetchState{}, err
+		return "", store.FetchState{}, err
 	}
 	var err error
 	if st.LastAttempt, err = decodeTime(la); err != nil {
-		return "", FetchState{}, err
+		return "", store.FetchState{}, err
 	}
 	if st.LastSuccess, err = decodeTime(ls); err != nil {
-		return "", FetchState{}, err
+		return "", store.FetchState{}, err
 	}
 	if st.NextAttempt, err = decodeTime(na); err != nil {
-		return "", FetchState{}, err
+		return "", store.FetchState{}, err
 	}
 	return src, st, nil
-}
-
-// storyOf is the story ID stored for a: an article without one leads its own.
-func storyOf(a *article.Article) string {
-	if a.StoryID == "" {
-		return a.ID
-	}
-	return a.StoryID
 }

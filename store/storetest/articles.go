@@ -1,16 +1,15 @@
-package store
+package storetest
 
 import (
 	"context"
 	"errors"
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"testing"
 	"time"
 
 	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/store"
 )
 
 func fullArticle() *article.Article {
@@ -40,34 +39,30 @@ func fullArticle() *article.Article {
 		},
 		StoryID:     "fedcba9876543210fedcba9876543210",
 		Fingerprint: 1<<63 + 0x1234_5678_9abc,
-		StoryMatch:  article.StoryMatch{MatchedID: "fedcba9876543210fedcba9876543210", Similarity: 0.921875, Method: "simhash"},
+		StoryMatch:  article.StoryMatch{MatchedID: "fedcba9876543210fedcba9876543210", Similarity: 0.921875, Method: "minhash-lead"},
 	}
 }
 
 // storedCopy is what a store of driver d must give back for a: the same,
 // times in UTC and at d's precision.
-func storedCopy(d testDriver, a *article.Article) *article.Article {
+func storedCopy(d Driver, a *article.Article) *article.Article {
 	c := *a
 	c.Published, c.Updated, c.FirstSeen = d.stored(a.Published), d.stored(a.Updated), d.stored(a.FirstSeen)
 	return &c
 }
 
 // storedState is the fetch state d's store gives back for st.
-func storedState(d testDriver, st FetchState) FetchState {
+func storedState(d Driver, st store.FetchState) store.FetchState {
 	st.LastAttempt, st.LastSuccess, st.NextAttempt = d.stored(st.LastAttempt), d.stored(st.LastSuccess), d.stored(st.NextAttempt)
 	return st
 }
 
-func TestRoundTripEveryField(t *testing.T) {
-	eachStore(t, testRoundTripEveryField)
-}
-
-func testRoundTripEveryField(t *testing.T, s Store, d testDriver) {
+func testRoundTripEveryField(t *testing.T, s store.Store, d Driver) {
 	ctx := context.Background()
 	a := fullArticle()
 	// A second article with zero times, nil slices and the max fingerprint.
 	b := &article.Article{ID: "b", URL: "example.com/b", StoryID: "b", Fingerprint: ^uint64(0)}
-	ids, err := s.SaveSource(ctx, "example-en", FetchState{}, []*article.Article{a, b})
+	ids, err := s.SaveSource(ctx, "example-en", store.FetchState{}, []*article.Article{a, b})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,42 +80,22 @@ func testRoundTripEveryField(t *testing.T, s Store, d testDriver) {
 		if got.Published.Location() != time.UTC {
 			t.Errorf("Published location %v, want UTC", got.Published.Location())
 		}
-		byURL, err := s.ArticleByURL(ctx, want.URL)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !reflect.DeepEqual(byURL, want) {
-			t.Errorf("ArticleByURL(%s) differs: %+v", want.URL, byURL)
-		}
 	}
 }
 
-func TestNotFound(t *testing.T) {
-	eachStore(t, testNotFound)
-}
-
-func testNotFound(t *testing.T, s Store, d testDriver) {
+func testNotFound(t *testing.T, s store.Store, d Driver) {
 	ctx := context.Background()
-	save(t, s, &article.Article{ID: "nourl", StoryID: "nourl"})
-	if _, err := s.Article(ctx, "missing"); !errors.Is(err, ErrNotFound) {
-		t.Errorf("Article(missing) = %v, want ErrNotFound", err)
-	}
-	for _, u := range []string{"example.com/missing", ""} {
-		if _, err := s.ArticleByURL(ctx, u); !errors.Is(err, ErrNotFound) {
-			t.Errorf("ArticleByURL(%q) = %v, want ErrNotFound", u, err)
-		}
+	Save(t, s, &article.Article{ID: "nourl", StoryID: "nourl"})
+	if _, err := s.Article(ctx, "missing"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Article(missing) = %v, want store.ErrNotFound", err)
 	}
 }
 
-func TestEmptyStoryIDLeadsItsOwnStory(t *testing.T) {
-	eachStore(t, testEmptyStoryIDLeadsItsOwnStory)
-}
-
-func testEmptyStoryIDLeadsItsOwnStory(t *testing.T, s Store, d testDriver) {
+func testEmptyStoryIDLeadsItsOwnStory(t *testing.T, s store.Store, d Driver) {
 	ctx := context.Background()
-	a := art(1, 1)
+	a := Art(1, 1)
 	a.StoryID = ""
-	save(t, s, a)
+	Save(t, s, a)
 	got, err := s.Article(ctx, a.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -133,32 +108,24 @@ func testEmptyStoryIDLeadsItsOwnStory(t *testing.T, s Store, d testDriver) {
 	}
 }
 
-func TestTimeOutOfRangeRefused(t *testing.T) {
-	eachStore(t, testTimeOutOfRangeRefused)
-}
-
-func testTimeOutOfRangeRefused(t *testing.T, s Store, d testDriver) {
-	a := art(1, 1)
+func testTimeOutOfRangeRefused(t *testing.T, s store.Store, d Driver) {
+	a := Art(1, 1)
 	a.Published = time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)
-	if _, err := s.SaveSource(context.Background(), "src", FetchState{}, []*article.Article{a}); err == nil {
+	if _, err := s.SaveSource(context.Background(), "src", store.FetchState{}, []*article.Article{a}); err == nil {
 		t.Fatal("year 10000 accepted")
 	}
 }
 
-func TestSaveSourceFirstCopyWins(t *testing.T) {
-	eachStore(t, testSaveSourceFirstCopyWins)
-}
-
-func testSaveSourceFirstCopyWins(t *testing.T, s Store, d testDriver) {
+func testSaveSourceFirstCopyWins(t *testing.T, s store.Store, d Driver) {
 	ctx := context.Background()
-	if ids := save(t, s, art(1, 1)); !slices.Equal(ids, []string{"id00001"}) {
+	if ids := Save(t, s, Art(1, 1)); !slices.Equal(ids, []string{"id00001"}) {
 		t.Fatalf("first save inserted %v", ids)
 	}
-	again := art(1, 1)
+	again := Art(1, 1)
 	again.Title = "changed"
-	b1, b2 := art(2, 2, "x"), art(2, 2, "y")
+	b1, b2 := Art(2, 2, "x"), Art(2, 2, "y")
 	b2.Title = "second copy in batch"
-	ids := save(t, s, again, b1, b2, art(3, 3))
+	ids := Save(t, s, again, b1, b2, Art(3, 3))
 	if !slices.Equal(ids, []string{"id00002", "id00003"}) {
 		t.Errorf("inserted %v, want [id00002 id00003]", ids)
 	}
@@ -181,22 +148,18 @@ func testSaveSourceFirstCopyWins(t *testing.T, s Store, d testDriver) {
 	}
 }
 
-func TestSaveSourceIsOneTransaction(t *testing.T) {
-	eachStore(t, testSaveSourceIsOneTransaction)
-}
-
-func testSaveSourceIsOneTransaction(t *testing.T, s Store, d testDriver) {
+func testSaveSourceIsOneTransaction(t *testing.T, s store.Store, d Driver) {
 	ctx := context.Background()
-	old := FetchState{ETag: `"v1"`, Items: 1, LastSuccess: base}
-	if _, err := s.SaveSource(ctx, "src", old, []*article.Article{art(1, 1)}); err != nil {
+	old := store.FetchState{ETag: `"v1"`, Items: 1, LastSuccess: base}
+	if _, err := s.SaveSource(ctx, "src", old, []*article.Article{Art(1, 1)}); err != nil {
 		t.Fatal(err)
 	}
 	// The second half of the batch reuses article 1's URL under another ID:
 	// the unique URL index rejects it, after article 2 was inserted.
-	bad := art(4, 4)
-	bad.URL = art(1, 1).URL
-	newState := FetchState{ETag: `"v2"`, Items: 3, LastSuccess: base.Add(time.Hour)}
-	_, err := s.SaveSource(ctx, "src", newState, []*article.Article{art(2, 2, "t"), art(3, 3), bad})
+	bad := Art(4, 4)
+	bad.URL = Art(1, 1).URL
+	newState := store.FetchState{ETag: `"v2"`, Items: 3, LastSuccess: base.Add(time.Hour)}
+	_, err := s.SaveSource(ctx, "src", newState, []*article.Article{Art(2, 2, "t"), Art(3, 3), bad})
 	if err == nil {
 		t.Fatal("SaveSource with a duplicate URL succeeded")
 	}
@@ -207,37 +170,30 @@ func testSaveSourceIsOneTransaction(t *testing.T, s Store, d testDriver) {
 	if len(ex) != 0 {
 		t.Errorf("part of a failed batch was written: %v", ex)
 	}
-	st, err := s.FetchState(ctx, "src")
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := fetchState(t, s, "src")
 	if !reflect.DeepEqual(st, storedState(d, old)) {
 		t.Errorf("fetch state after failed batch = %+v, want %+v", st, old)
 	}
 	if stories, _ := s.Stories(ctx, "t", 10); len(stories) != 0 {
-		t.Errorf("topics of a failed batch were written: %v", storyShape(stories))
+		t.Errorf("topics of a failed batch were written: %v", StoryShape(stories))
 	}
 
 	// A cancelled context writes nothing either.
 	cctx, cancel := context.WithCancel(ctx)
 	cancel()
-	if _, err := s.SaveSource(cctx, "other", newState, []*article.Article{art(5, 5)}); err == nil {
+	if _, err := s.SaveSource(cctx, "other", newState, []*article.Article{Art(5, 5)}); err == nil {
 		t.Fatal("SaveSource with a cancelled context succeeded")
 	}
 	if ex, _ := s.Existing(ctx, []string{"id00005"}); len(ex) != 0 {
 		t.Error("cancelled batch was written")
 	}
-	if st, _ := s.FetchState(ctx, "other"); st != (FetchState{}) {
+	if st := fetchState(t, s, "other"); st != (store.FetchState{}) {
 		t.Errorf("cancelled batch wrote fetch state %+v", st)
 	}
 }
 
-func TestSaveSourceRejectsArticleWithoutID(t *testing.T) {
-	eachStore(t, testSaveSourceRejectsArticleWithoutID)
-}
-
-func testSaveSourceRejectsArticleWithoutID(t *testing.T, s Store, d testDriver) {
-	_, err := s.SaveSource(context.Background(), "src", FetchState{}, []*article.Article{art(1, 1), {URL: "x"}})
+func testSaveSourceRejectsArticleWithoutID(t *testing.T, s store.Store, d Driver) {
+	_, err := s.SaveSource(context.Background(), "src", store.FetchState{}, []*article.Article{Art(1, 1), {URL: "x"}})
 	if err == nil {
 		t.Fatal("article without ID accepted")
 	}
@@ -246,29 +202,24 @@ func testSaveSourceRejectsArticleWithoutID(t *testing.T, s Store, d testDriver) 
 	}
 }
 
-func TestFetchState(t *testing.T) {
-	eachStore(t, testFetchState)
-}
-
-func testFetchState(t *testing.T, s Store, d testDriver) {
+func testFetchState(t *testing.T, s store.Store, d Driver) {
 	ctx := context.Background()
-	st, err := s.FetchState(ctx, "unknown")
-	if err != nil || st != (FetchState{}) {
-		t.Fatalf("unknown source: %+v, %v", st, err)
+	if st := fetchState(t, s, "unknown"); st != (store.FetchState{}) {
+		t.Fatalf("unknown source: %+v", st)
 	}
-	a := FetchState{
+	a := store.FetchState{
 		ETag: `W/"abc"`, LastModified: "Sat, 14 Mar 2026 09:00:00 GMT",
 		LastAttempt: base, LastSuccess: base.Add(-time.Hour), NextAttempt: base.Add(15 * time.Minute),
 		Failures: 2, LastStatus: 503, LastError: "fetch: 503 Service Unavailable", Items: 20,
 	}
-	b := FetchState{LastAttempt: base.In(time.FixedZone("X", -5*3600)), LastStatus: 200}
-	if err := s.SaveFetchState(ctx, "a", a); err != nil {
+	b := store.FetchState{LastAttempt: base.In(time.FixedZone("X", -5*3600)), LastStatus: 200}
+	if err := saveState(s, "a", a); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SaveFetchState(ctx, "b", FetchState{Failures: 9}); err != nil {
+	if err := saveState(s, "b", store.FetchState{Failures: 9}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SaveFetchState(ctx, "b", b); err != nil { // replaces
+	if err := saveState(s, "b", b); err != nil { // replaces
 		t.Fatal(err)
 	}
 	all, err := s.FetchStates(ctx)
@@ -276,20 +227,16 @@ func testFetchState(t *testing.T, s Store, d testDriver) {
 		t.Fatal(err)
 	}
 	a, b = storedState(d, a), storedState(d, b)
-	want := map[string]FetchState{"a": a, "b": b}
+	want := map[string]store.FetchState{"a": a, "b": b}
 	if !reflect.DeepEqual(all, want) {
 		t.Errorf("FetchStates =\n %+v\nwant\n %+v", all, want)
 	}
-	if got, _ := s.FetchState(ctx, "a"); !reflect.DeepEqual(got, a) {
+	if got := fetchState(t, s, "a"); !reflect.DeepEqual(got, a) {
 		t.Errorf("FetchState(a) = %+v", got)
 	}
 }
 
-func TestMeta(t *testing.T) {
-	eachStore(t, testMeta)
-}
-
-func testMeta(t *testing.T, s Store, d testDriver) {
+func testMeta(t *testing.T, s store.Store, d Driver) {
 	ctx := context.Background()
 	if v, ok, err := s.Meta(ctx, "rules"); err != nil || ok || v != "" {
 		t.Fatalf("missing key: %q %v %v", v, ok, err)
@@ -308,53 +255,5 @@ func testMeta(t *testing.T, s Store, d testDriver) {
 	}
 	if v, ok, err := s.Meta(ctx, "empty"); err != nil || !ok || v != "" {
 		t.Errorf("Meta(empty) = %q %v %v", v, ok, err)
-	}
-}
-
-func TestOpenUnknownDriver(t *testing.T) {
-	if _, err := Open(context.Background(), "mysql", "x"); err == nil {
-		t.Error("unknown driver accepted")
-	}
-	if _, err := Open(context.Background(), "sqlite", ""); err == nil {
-		t.Error("empty dsn accepted")
-	}
-	file := filepath.Join(t.TempDir(), "file")
-	if err := os.WriteFile(file, []byte("not a directory"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if s, err := Open(context.Background(), "sqlite", filepath.Join(file, "warta.db")); err == nil {
-		s.Close()
-		t.Error("database under a regular file opened")
-	}
-	if s, err := Open(context.Background(), "sqlite", file); err == nil {
-		s.Close()
-		t.Error("a file that is not a database opened")
-	}
-}
-
-func TestMemory(t *testing.T) {
-	ctx := context.Background()
-	s, err := Open(ctx, "sqlite", ":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	save(t, s, art(1, 1, "x"), art(2, 1, "y"))
-	// Since's callback may use the store even on the single connection.
-	n := 0
-	err = s.Since(ctx, time.Time{}, func(a *article.Article) error {
-		n++
-		_, err := s.Article(ctx, a.ID)
-		return err
-	})
-	if err != nil || n != 2 {
-		t.Fatalf("Since: %d articles, %v", n, err)
-	}
-	stories, err := s.Stories(ctx, "y", 5)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := storyShape(stories); !slices.Equal(got, []string{"id00001:id00001[id00002]"}) {
-		t.Errorf("Stories = %v", got)
 	}
 }

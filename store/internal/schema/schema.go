@@ -1,0 +1,53 @@
+// Package schema holds what the SQLite and PostgreSQL stores share because
+// their schemas are the same tables: column lists, the fetch-state upsert
+// clause, the range of storable times, the page size of Since and how
+// migration files are named and checked. Nothing here talks to a database.
+package schema
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/warta-news/warta/article"
+)
+
+// ArticleCols are the articles columns in the order both drivers read and
+// write them.
+const ArticleCols = `id, url, link, guid, source, title, summary, content, text, author,
+	language, categories, published, updated, first_seen, story_id, fingerprint,
+	match_id, match_similarity, match_method`
+
+// FetchStateCols are the fetch_state columns, source first.
+const FetchStateCols = `source, etag, last_modified, last_attempt, last_success, next_attempt,
+	failures, last_status, last_error, items`
+
+// FetchStateConflict ends both drivers' fetch-state upserts: the new state
+// replaces the old.
+const FetchStateConflict = `ON CONFLICT (source) DO UPDATE SET
+		etag = excluded.etag, last_modified = excluded.last_modified,
+		last_attempt = excluded.last_attempt, last_success = excluded.last_success,
+		next_attempt = excluded.next_attempt, failures = excluded.failures,
+		last_status = excluded.last_status, last_error = excluded.last_error,
+		items = excluded.items`
+
+// SincePage is how many articles Since reads per query: it bounds memory and
+// how long a read stays open, and lets topics load per page.
+const SincePage = 256
+
+// CheckTime refuses years outside 0-9999: SQLite stores times as fixed-width
+// text. PostgreSQL could hold more; it refuses them too so that both stores
+// accept the same data.
+func CheckTime(t time.Time) error {
+	if y := t.UTC().Year(); y < 0 || y > 9999 {
+		return fmt.Errorf("store: time %s: year outside 0-9999", t.UTC().Format(time.RFC3339))
+	}
+	return nil
+}
+
+// StoryOf is the story ID stored for a: an article without one leads its own.
+func StoryOf(a *article.Article) string {
+	if a.StoryID == "" {
+		return a.ID
+	}
+	return a.StoryID
+}

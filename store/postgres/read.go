@@ -1,0 +1,128 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/store"
+	"github.com/warta-news/warta/store/internal/schema"
+)
+
+// queryArticles runs query, which selects articleFields.
+func (s *Store) queryArticles(ctx context.Context, query string, args ...any) ([]*article.Article, error) {
+	rows, err := s.pool.Query(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: query articles: %w", err)
+	}
+	arts, err := pgx.CollectRows(rows, scanArticle)
+	if err != nil {
+		return nil, fmt.Errorf("store: query articles: %w", err)
+	}
+	return arts, nil
+}
+
+// Existing implements store.Store.
+func (s *Store) Existing(ctx context.Context, ids []string) (map[string]bool, error) {
+	out := make(map[string]bool, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := s.pool.Query(ctx, `SELECT id FROM articles WHERE id = ANY($1)`, ids)
+	if err != nil {
+		return nil, fmt.Errorf("store: existing: %w", err)
+	}
+	found, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return nil, fmt.Errorf("store: existing: %w", err)
+	}
+	for _, id := range found {
+		out[id] = true
+	}
+	return out, nil
+}
+
+// Article implements store.Store.
+func (s *Store) Article(ctx context.Context, id string) (*article.Article, error) {
+	return s.one(ctx, `a.id = $1`, id)
+}
+
+// one returns the single article matching where, with its topics.
+func (s *Store) one(ctx context.Context, where string, arg string) (*article.Article, error) {
+	arts, err := s.queryArticles(ctx, `SELECT `+articleFields+` FROM articles a`+topicsJoin+` WHERE `+where, arg)
+	if err != nil {
+		return nil, err
+	}
+	if len(arts) == 0 {
+		return nil, fmt.Errorf("%w: %s", store.ErrNotFound, arg)
+	}
+	return arts[0], nil
+}
+
+// Since implements store.Store. Keyset pages of schema.SincePage articles, each one
+// statement: nothing is held open while fn runs, so fn may use the store.
+func (s *Store) Since(ctx context.Context, t time.Time, fn func(*article.Article) error) error {
+	if err := schema.CheckTime(t); err != nil {
+		return fmt.Errorf("store: since: %w", err)
+	}
+	seen, lastID := t, ""
+	for {
+		page, err := s.queryArticles(ctx, `SELECT `+articleFields+` FROM articles a`+topicsJoin+`
+			WHERE (a.first_seen, a.id) > ($1, $2) ORDER BY a.first_seen, a.id LIMIT $3`,
+			seen, lastID, schema.SincePage)
+		if err != nil {
+			return err
+		}
+		for _, a := range page {
+			if err := fn(a); err != nil {
+				return err
+			}
+		}
+		if len(page) < schema.SincePage {
+			return nil
+		}
+		last := page[len(page)-1]
+		seen, lastID = last.FirstSeen, last.ID
+	}
+}
+
+// Stories implements store.Store with one statement whatever the page size: the
+// page of leads, all their stories' articles and all those articles'
+// topics. PostgreSQL keeps statistics per slug (and on is_lead), so unlike
+// SQLite it picks the plan for a dense or a sparse topic itself: walk the
+// leads index probing topics, or collect the topic's stories and sort them.
+// A limit of zero or less returns no stories.
+func (s *Store) Stories(ctx context.Context, topic string, limit int) ([]*article.Story, error) {
+	if limit <= 0 {
+		return nil, nil
+	}
+	filter, args := ``, []any{limit}
+	if topic != "" {
+		filter = ` AND EXISTS (SELECT 1 FROM article_topics t WHERE t.slug = $2 AND t.story_id = l.id)`
+		args = append(args, topic)
+	}
+	arts, err := s.queryArticles(ctx, `WITH page AS (
+			SELECT l.id, l.published FROM articles l WHERE l.is_lead`+filter+`
+			ORDER BY l.published DESC, l.id DESC LIMIT $1)
+		SELECT `+articleFields+` FROM page p JOIN articles a ON a.story_id = p.id`+topicsJoin+`
+		ORDER BY p.published DESC, p.id DESC, a.first_seen, a.id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	var out []*article.Story
+	for _, a := range arts {
+		if len(out) == 0 || out[len(out)-1].ID != a.StoryID {
+			out = append(out, &article.Story{ID: a.StoryID})
+		}
+		st := out[len(out)-1]
+		if a.ID == a.StoryID {
+			st.Lead = a
+		} else {
+			st.Copies = append(st.Copies, a)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,85 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/warta-news/warta/store"
+	"github.com/warta-news/warta/store/internal/schema"
+)
+
+const upsertFetchState = `INSERT INTO fetch_state (` + schema.FetchStateCols + `)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ` + schema.FetchStateConflict
+
+// FetchStates implements store.Store.
+func (s *Store) FetchStates(ctx context.Context) (map[string]store.FetchState, error) {
+	rows, err := s.pool.Query(ctx, `SELECT `+schema.FetchStateCols+` FROM fetch_state`)
+	if err != nil {
+		return nil, fmt.Errorf("store: fetch states: %w", err)
+	}
+	all, err := pgx.CollectRows(rows, scanFetchState)
+	if err != nil {
+		return nil, fmt.Errorf("store: fetch states: %w", err)
+	}
+	out := make(map[string]store.FetchState, len(all))
+	for _, s := range all {
+		out[s.source] = s.state
+	}
+	return out, nil
+}
+
+// sourceState is one fetch_state row.
+type sourceState struct {
+	source string
+	state  store.FetchState
+}
+
+// scanFetchState reads one row of schema.FetchStateCols.
+func scanFetchState(row pgx.CollectableRow) (sourceState, error) {
+	var s sourceState
+	st := &s.state
+	if err := row.Scan(&s.source, &st.ETag, &st.LastModified, &st.LastAttempt, &st.LastSuccess,
+		&st.NextAttempt, &st.Failures, &st.LastStatus, &st.LastError, &st.Items); err != nil {
+		return sourceState{}, err
+	}
+	st.LastAttempt, st.LastSuccess, st.NextAttempt = st.LastAttempt.UTC(), st.LastSuccess.UTC(), st.NextAttempt.UTC()
+	return s, nil
+}
+
+// Meta implements store.Store.
+func (s *Store) Meta(ctx context.Context, key string) (string, bool, error) {
+	var v string
+	err := s.pool.QueryRow(ctx, `SELECT value FROM meta WHERE key = $1`, key).Scan(&v)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, fmt.Errorf("store: meta %s: %w", key, err)
+	}
+	return v, true, nil
+}
+
+func fetchStateArgs(source string, st store.FetchState) ([]any, error) {
+	for _, t := range []time.Time{st.LastAttempt, st.LastSuccess, st.NextAttempt} {
+		if err := schema.CheckTime(t); err != nil {
+			return nil, fmt.Errorf("store: source %s: fetch state: %w", source, err)
+		}
+	}
+	return []any{source, st.ETag, st.LastModified, st.LastAttempt, st.LastSuccess, st.NextAttempt,
+		st.Failures, st.LastStatus, st.LastError, st.Items}, nil
+}
+
+// SetMeta implements store.Store.
+func (s *Store) SetMeta(ctx context.Context, key, value string) error {
+	_, err := s.pool.Exec(ctx,
+		`INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+		key, value)
+	if err != nil {
+		return fmt.Errorf("store: set meta %s: %w", key, err)
+	}
+	return nil
+}

@@ -1,0 +1,183 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/store"
+	"github.com/warta-news/warta/store/internal/schema"
+)
+
+// insertArticles inserts a whole batch in one statement: the articles and
+// their topics arrive as column arrays ($1-$20 in schema.ArticleCols order, $21-$27
+// the topic columns) and unnest turns them back into rows, which costs one
+// round trip and one plan whatever the batch size. ON CONFLICT DO NOTHING
+// without a target also absorbs a row another daemon inserts concurrently:
+// it waits for that transaction, then skips the row instead of failing on
+// whichever unique index it reached first. Topics are inserted only for the
+// articles this statement inserted (the first copy wins, topics included);
+// the inserted IDs come back.
+const insertArticles = `WITH ins AS (
+	INSERT INTO articles (` + schema.ArticleCols + `)
+	SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
+		$6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[],
+		$13::timestamptz[], $14::timestamptz[], $15::timestamptz[], $16::text[], $17::bigint[],
+		$18::text[], $19::float8[], $20::text[])
+	ON CONFLICT DO NOTHING
+	RETURNING id
+), topics AS (
+	INSERT INTO article_topics (article_id, story_id, pos, slug, score, terms, forced)
+	SELECT * FROM unnest($21::text[], $22::text[], $23::int[], $24::text[], $25::float8[],
+		$26::text[], $27::bool[]) AS t (article_id, story_id, pos, slug, score, terms, forced)
+	WHERE t.article_id IN (SELECT id FROM ins)
+)
+SELECT id FROM ins`
+
+// SaveSource implements store.Store. The fetch state and the batch travel together
+// (one round trip); a second query runs only when a row was skipped, to tell
+// an ID stored before (skipped, as it should be) from a URL stored under
+// another ID (an error, as in SQLite).
+func (s *Store) SaveSource(ctx context.Context, source string, st store.FetchState, arts []*article.Article) ([]string, error) {
+	for i, a := range arts {
+		if a == nil || a.ID == "" {
+			return nil, fmt.Errorf("store: source %s: article %d has no ID", source, i)
+		}
+	}
+	stArgs, err := fetchStateArgs(source, st)
+	if err != nil {
+		return nil, err
+	}
+	firsts := firstCopies(arts)
+	rows, err := newArticleRows(firsts)
+	if err != nil {
+		return nil, fmt.Errorf("store: source %s: %w", source, err)
+	}
+	var inserted []string
+	err = s.inTx(ctx, func(tx pgx.Tx) error {
+		inserted = nil
+		done := map[string]bool{}
+		b := &pgx.Batch{}
+		b.Queue(upsertFetchState, stArgs...)
+		if len(firsts) > 0 {
+			b.Queue(insertArticles, rows.args()...).Query(func(rows pgx.Rows) error {
+				ids, err := pgx.CollectRows(rows, pgx.RowTo[string])
+				for _, id := range ids {
+					done[id] = true
+				}
+				return err
+			})
+		}
+		if err := tx.SendBatch(ctx, b).Close(); err != nil {
+			return fmt.Errorf("store: source %s: %w", source, err)
+		}
+		if len(done) < len(firsts) {
+			if err := checkSkipped(ctx, tx, firsts, done); err != nil {
+				return fmt.Errorf("store: source %s: %w", source, err)
+			}
+		}
+		for _, a := range firsts {
+			if done[a.ID] {
+				inserted = append(inserted, a.ID)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return inserted, nil
+}
+
+// checkSkipped fails when an article of arts was not inserted (not in done)
+// yet its ID is not stored either: its URL belongs to another article.
+func checkSkipped(ctx context.Context, tx pgx.Tx, arts []*article.Article, done map[string]bool) error {
+	var skipped []string
+	for _, a := range arts {
+		if !done[a.ID] {
+			skipped = append(skipped, a.ID)
+		}
+	}
+	rows, err := tx.Query(ctx, `SELECT id FROM articles WHERE id = ANY($1)`, skipped)
+	if err != nil {
+		return fmt.Errorf("check skipped articles: %w", err)
+	}
+	stored, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return fmt.Errorf("check skipped articles: %w", err)
+	}
+	if len(stored) == len(skipped) {
+		return nil
+	}
+	have := make(map[string]bool, len(stored))
+	for _, id := range stored {
+		have[id] = true
+	}
+	for _, a := range arts {
+		if !done[a.ID] && !have[a.ID] {
+			return fmt.Errorf("article %s: URL %q is already stored under another ID", a.ID, a.URL)
+		}
+	}
+	return nil
+}
+
+// SetTopics implements store.Store: one round trip deletes the old topics and
+// inserts the new ones, taking story_id from the stored article; IDs that
+// are not stored match no article and are skipped.
+func (s *Store) SetTopics(ctx context.Context, topics map[string][]article.TopicMatch) error {
+	if len(topics) == 0 {
+		return nil
+	}
+	ids := make([]string, 0, len(topics))
+	for id := range topics {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids) // lock order, as in SaveSource
+	var rows topicRows
+	for _, id := range ids {
+		if err := rows.add(id, "", topics[id]); err != nil {
+			return fmt.Errorf("store: set topics: %w", err)
+		}
+	}
+	return s.inTx(ctx, func(tx pgx.Tx) error {
+		b := &pgx.Batch{}
+		b.Queue(`DELETE FROM article_topics WHERE article_id = ANY($1)`, ids)
+		b.Queue(`INSERT INTO article_topics (article_id, story_id, pos, slug, score, terms, forced)
+			SELECT t.article_id, a.story_id, t.pos, t.slug, t.score, t.terms, t.forced
+			FROM unnest($1::text[], $2::int[], $3::text[], $4::float8[], $5::text[], $6::bool[])
+				AS t (article_id, pos, slug, score, terms, forced)
+			JOIN articles a ON a.id = t.article_id`,
+			rows.articleIDs, rows.pos, rows.slugs, rows.scores, rows.terms, rows.forced)
+		if err := tx.SendBatch(ctx, b).Close(); err != nil {
+			return fmt.Errorf("store: set topics: %w", err)
+		}
+		return nil
+	})
+}
+
+// Prune implements store.Store. Topics go with their articles (ON DELETE
+// CASCADE). A lead stays while a copy that is itself kept points to it, so
+// stories never lose their lead.
+func (s *Store) Prune(ctx context.Context, before time.Time) (int, error) {
+	if err := schema.CheckTime(before); err != nil {
+		return 0, fmt.Errorf("store: prune: %w", err)
+	}
+	var n int64
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		tag, err := tx.Exec(ctx, `DELETE FROM articles a
+			WHERE a.first_seen < $1
+			AND NOT (a.is_lead AND EXISTS (
+				SELECT 1 FROM articles c
+				WHERE c.story_id = a.id AND c.id <> a.id AND c.first_seen >= $1))`, before)
+		if err != nil {
+			return fmt.Errorf("store: prune: %w", err)
+		}
+		n = tag.RowsAffected()
+		return nil
+	})
+	return int(n), err
+}

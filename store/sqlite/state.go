@@ -1,0 +1,72 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/warta-news/warta/store"
+	"github.com/warta-news/warta/store/internal/schema"
+)
+
+const upsertFetchState = `INSERT INTO fetch_state (` + schema.FetchStateCols + `)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ` + schema.FetchStateConflict
+
+func writeFetchState(ctx context.Context, tx *sql.Tx, source string, st store.FetchState) error {
+	args, err := fetchStateArgs(st)
+	if err != nil {
+		return fmt.Errorf("store: source %s: %w", source, err)
+	}
+	if _, err := tx.ExecContext(ctx, upsertFetchState, append([]any{source}, args...)...); err != nil {
+		return fmt.Errorf("store: source %s: save fetch state: %w", source, err)
+	}
+	return nil
+}
+
+// FetchStates implements store.Store.
+func (s *Store) FetchStates(ctx context.Context) (map[string]store.FetchState, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT `+schema.FetchStateCols+` FROM fetch_state`)
+	if err != nil {
+		return nil, s.classify(fmt.Errorf("store: fetch states: %w", err))
+	}
+	defer rows.Close()
+	out := map[string]store.FetchState{}
+	for rows.Next() {
+		src, st, err := scanFetchState(rows)
+		if err != nil {
+			return nil, s.classify(fmt.Errorf("store: fetch states: %w", err))
+		}
+		out[src] = st
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.classify(fmt.Errorf("store: fetch states: %w", err))
+	}
+	return out, nil
+}
+
+// Meta implements store.Store.
+func (s *Store) Meta(ctx context.Context, key string) (string, bool, error) {
+	var v string
+	err := s.r.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = ?`, key).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, s.classify(fmt.Errorf("store: meta %s: %w", key, err))
+	}
+	return v, true, nil
+}
+
+// SetMeta implements store.Store.
+func (s *Store) SetMeta(ctx context.Context, key, value string) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx,
+			`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+			key, value)
+		if err != nil {
+			return fmt.Errorf("store: set meta %s: %w", key, err)
+		}
+		return nil
+	})
+}

@@ -1,0 +1,272 @@
+// Package sqlite is the embedded SQLite store.Store (pure Go, modernc.org/sqlite):
+// one file, WAL, a single writer connection beside a pool of readers. It
+// also checks and salvages damaged files (Check, Salvage).
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	// The pure-Go SQLite driver, registered as "sqlite".
+	sqlite3 "modernc.org/sqlite"
+	sqlite3lib "modernc.org/sqlite/lib"
+
+	"github.com/warta-news/warta/store"
+)
+
+// connParams are set on every connection. busy_timeout covers the rare waits
+// that remain (checkpoints, another process); WAL lets readers run while the
+// writer writes; synchronous=NORMAL is durable across application crashes in
+// WAL mode and only risks the last commits on power loss.
+const connParams = "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)" +
+	"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)"
+
+// Store is the SQLite store.Store. Writes go through w, a pool of exactly one
+// connection whose transactions start with BEGIN IMMEDIATE: writers queue in
+// database/sql instead of meeting SQLITE_BUSY on a lock upgrade. Reads go
+// through r, a small pool of query-only connections that WAL lets run beside
+// the writer. For ":memory:" both are the same single connection, since every
+// connection would otherwise see its own empty database. A read-only Store
+// has no writer.
+type Store struct {
+	w     *sql.DB // nil when read-only
+	r     *sql.DB
+	path  string      // the database file; "" in memory
+	file  os.FileInfo // the file opened, to notice it being replaced
+	locks localLocks
+}
+
+var _ store.Store = (*Store)(nil)
+
+// Open opens the SQLite store at dsn, creating and migrating the database
+// as needed. dsn is a file path (the parent directory is created),
+// optionally followed by "?" and extra modernc.org/sqlite parameters, or
+// ":memory:".
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	if dsn == "" {
+		return nil, errors.New("store: empty sqlite dsn")
+	}
+	if dsn == ":memory:" {
+		return openMemory(ctx)
+	}
+	path, query := splitDSN(dsn)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("store: create database directory: %w", err)
+	}
+	base := dsn + "?"
+	if query != "" {
+		base = dsn + "&"
+	}
+	w, err := openPool(ctx, path, base+connParams+"&_txlock=immediate", 1)
+	if err != nil {
+		return nil, err
+	}
+	// Migrating on the writer first also switches the file to WAL before
+	// any reader connects.
+	if err := migrate(ctx, w); err != nil {
+		w.Close()
+		return nil, classify(path, err)
+	}
+	file, err := os.Stat(path)
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	r, err := openPool(ctx, path, base+connParams+"&_query_only=1", max(2, runtime.GOMAXPROCS(0)))
+	if err != nil {
+		w.Close()
+		return nil, err
+	}
+	return &Store{w: w, r: r, path: path, file: file}, nil
+}
+
+// OpenReadOnly opens an existing SQLite database for reading: it never
+// creates a file or migrates. A missing file is store.ErrNoDatabase, a
+// damaged one store.ErrCorrupt; a schema older than this build's fails too,
+// since only a writer may migrate it.
+func OpenReadOnly(ctx context.Context, dsn string) (*Store, error) {
+	if dsn == "" {
+		return nil, errors.New("store: empty sqlite dsn")
+	}
+	if dsn == ":memory:" {
+		return nil, fmt.Errorf("%w: an in-memory database holds nothing until written", store.ErrNoDatabase)
+	}
+	path, query := splitDSN(dsn)
+	file, err := os.Stat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("%w at %s", store.ErrNoDatabase, path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	if !file.Mode().IsRegular() {
+		return nil, fmt.Errorf("store: open %s: not a regular file", path)
+	}
+	ro := readOnlyDSN(path, query)
+	r, err := openPool(ctx, path, ro, max(2, runtime.GOMAXPROCS(0)))
+	if err != nil {
+		return nil, err
+	}
+	if err := checkSchema(ctx, r); err != nil {
+		r.Close()
+		return nil, classify(path, fmt.Errorf("store: %s: %w", path, err))
+	}
+	return &Store{r: r, path: path, file: file}, nil
+}
+
+// readOnlyDSN is a URI filename opening path with mode=ro: SQLite then
+// refuses to create the file or write to it.
+func readOnlyDSN(path, query string) string {
+	u := "file:" + (&url.URL{Path: path}).EscapedPath() + "?mode=ro&" + connParams
+	if query != "" {
+		u += "&" + query
+	}
+	return u
+}
+
+// splitDSN returns the file path of dsn and its query, if any.
+func splitDSN(dsn string) (path, query string) {
+	path, query, _ = strings.Cut(strings.TrimPrefix(dsn, "file:"), "?")
+	return path, query
+}
+
+// openPool opens a pool of at most n connections to dsn and checks that it
+// answers.
+func openPool(ctx context.Context, path, dsn string, n int) (*sql.DB, error) {
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	db.SetMaxOpenConns(n)
+	db.SetMaxIdleConns(n)
+	if n == 1 {
+		db.SetConnMaxIdleTime(0)
+		db.SetConnMaxLifetime(0)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, classify(path, fmt.Errorf("store: open %s: %w", path, err))
+	}
+	return db, nil
+}
+
+func openMemory(ctx context.Context) (*Store, error) {
+	db, err := sql.Open("sqlite", ":memory:?_pragma=foreign_keys(1)&_txlock=immediate")
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	db.SetMaxOpenConns(1)
+	db.SetMaxIdleConns(1)
+	db.SetConnMaxIdleTime(0)
+	db.SetConnMaxLifetime(0)
+	if err := migrate(ctx, db); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return &Store{w: db, r: db}, nil
+}
+
+// Close lets SQLite refresh its planner statistics, then closes both pools.
+func (s *Store) Close() error {
+	if s.w == nil {
+		if err := s.r.Close(); err != nil {
+			return fmt.Errorf("store: close: %w", err)
+		}
+		return nil
+	}
+	_, errOpt := s.w.Exec("PRAGMA optimize")
+	var errR error
+	if s.r != s.w {
+		errR = s.r.Close()
+	}
+	errW := s.w.Close()
+	if err := errors.Join(errR, errW); err != nil {
+		return fmt.Errorf("store: close: %w", err)
+	}
+	if errOpt != nil && s.checkFile() == nil {
+		return fmt.Errorf("store: close: optimize: %w", errOpt)
+	}
+	return nil
+}
+
+// checkFile fails with store.ErrFileReplaced when the path no longer names
+// the file opened: deleted, moved away or replaced by another. SQLite would
+// go on writing into the open file, and everything written would be lost
+// with it. It costs one stat per write transaction.
+func (s *Store) checkFile() error {
+	if s.path == "" {
+		return nil
+	}
+	now, err := os.Stat(s.path)
+	if err == nil && os.SameFile(s.file, now) {
+		return nil
+	}
+	what := "replaced by another file"
+	if errors.Is(err, os.ErrNotExist) {
+		what = "deleted or moved"
+	} else if err != nil {
+		what = err.Error()
+	}
+	return fmt.Errorf("%w: %s was %s; nothing more is written to the old file: "+
+		"restore it, or restart to open what is at that path now", store.ErrFileReplaced, s.path, what)
+}
+
+// writer returns the writer pool, failing when the store is read-only or
+// its file was replaced.
+func (s *Store) writer() (*sql.DB, error) {
+	if s.w == nil {
+		return nil, fmt.Errorf("store: %s is open read-only", s.path)
+	}
+	if err := s.checkFile(); err != nil {
+		return nil, err
+	}
+	return s.w, nil
+}
+
+// inTx runs fn in a write transaction, committing when fn succeeds and
+// rolling back otherwise.
+func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	w, err := s.writer()
+	if err != nil {
+		return err
+	}
+	tx, err := w.BeginTx(ctx, nil)
+	if err != nil {
+		return s.classify(fmt.Errorf("store: begin: %w", err))
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return s.classify(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return s.classify(fmt.Errorf("store: commit: %w", err))
+	}
+	return nil
+}
+
+// classify marks errors from a damaged file with store.ErrCorrupt.
+func (s *Store) classify(err error) error { return classify(s.path, err) }
+
+// classify marks err with store.ErrCorrupt when SQLite found the file at
+// path malformed or not a database at all.
+func classify(path string, err error) error {
+	var se *sqlite3.Error
+	if err == nil || errors.Is(err, store.ErrCorrupt) || !errors.As(err, &se) {
+		return err
+	}
+	switch se.Code() & 0xff {
+	case sqlite3lib.SQLITE_CORRUPT, sqlite3lib.SQLITE_NOTADB:
+		if path == "" {
+			path = "in memory"
+		}
+		return fmt.Errorf("%w (%s): %w", store.ErrCorrupt, path, err)
+	}
+	return err
+}

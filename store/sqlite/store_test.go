@@ -1,0 +1,173 @@
+package sqlite
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/store"
+	"github.com/warta-news/warta/store/storetest"
+)
+
+// driver runs the contract on files in the test's temporary directory.
+func driver() storetest.Driver {
+	return storetest.Driver{
+		Name: "sqlite",
+		NewDSN: func(t testing.TB) string {
+			return filepath.Join(t.TempDir(), "sub", "warta.db")
+		},
+		Open: func(t testing.TB, dsn string) store.Store {
+			return openAt(t, dsn)
+		},
+		Precision: time.Nanosecond,
+	}
+}
+
+func TestContract(t *testing.T) { storetest.Run(t, driver()) }
+
+func BenchmarkContract(b *testing.B) { storetest.Bench(b, driver()) }
+
+// openAt opens the store at dsn, closed at cleanup.
+func openAt(t testing.TB, dsn string) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// openTemp opens a store on a fresh file in t.TempDir(), closed at cleanup.
+func openTemp(t testing.TB) *Store {
+	t.Helper()
+	return openAt(t, filepath.Join(t.TempDir(), "warta.db"))
+}
+
+func TestOpenRefusesWhatIsNotADatabase(t *testing.T) {
+	if _, err := Open(context.Background(), ""); err == nil {
+		t.Error("empty dsn accepted")
+	}
+	file := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(file, []byte("not a directory"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if s, err := Open(context.Background(), filepath.Join(file, "warta.db")); err == nil {
+		s.Close()
+		t.Error("database under a regular file opened")
+	}
+	if s, err := Open(context.Background(), file); err == nil {
+		s.Close()
+		t.Error("a file that is not a database opened")
+	}
+}
+
+func TestMemory(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	storetest.Save(t, s, storetest.Art(1, 1, "x"), storetest.Art(2, 1, "y"))
+	// Since's callback may use the store even on the single connection.
+	n := 0
+	err = s.Since(ctx, time.Time{}, func(a *article.Article) error {
+		n++
+		_, err := s.Article(ctx, a.ID)
+		return err
+	})
+	if err != nil || n != 2 {
+		t.Fatalf("Since: %d articles, %v", n, err)
+	}
+	stories, err := s.Stories(ctx, "y", 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := storetest.StoryShape(stories); !slices.Equal(got, []string{"id00001:id00001[id00002]"}) {
+		t.Errorf("Stories = %v", got)
+	}
+}
+
+// An in-memory database is private to its process: its named locks hold
+// within the store.
+func TestMemoryTryLock(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	release, ok, err := s.TryLock(ctx, "cycle")
+	if err != nil || !ok {
+		t.Fatalf("first TryLock: ok %v, err %v", ok, err)
+	}
+	if _, ok, err := s.TryLock(ctx, "cycle"); err != nil || ok {
+		t.Fatalf("TryLock while held: ok %v, err %v", ok, err)
+	}
+	release()
+	again, ok, err := s.TryLock(ctx, "cycle")
+	if err != nil || !ok {
+		t.Fatalf("TryLock after release: ok %v, err %v", ok, err)
+	}
+	again()
+}
+
+// BenchmarkReadsDuringWrites measures Stories while another goroutine writes
+// batches of 500 articles back to back: with the split pools (query-only
+// readers beside the one writer, as Open builds them) and, for comparison,
+// with everything on the single writer connection, where a read waits for
+// the batch in flight.
+func BenchmarkReadsDuringWrites(b *testing.B) {
+	ctx := context.Background()
+	split := openTemp(b)
+	single := &Store{w: split.w, r: split.w}
+	n := 0
+	next := func(k int) []*article.Article {
+		arts := make([]*article.Article, k)
+		for i := range arts {
+			n++
+			arts[i] = storetest.BenchArticle(n, n, "economy")
+		}
+		return arts
+	}
+	if _, err := split.SaveSource(ctx, "src", store.FetchState{}, next(2000)); err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		s    *Store
+	}{{"pools=split", split}, {"pools=single", single}} {
+		b.Run(c.name, func(b *testing.B) {
+			stop := make(chan struct{})
+			done := make(chan error, 1)
+			go func() {
+				for {
+					select {
+					case <-stop:
+						done <- nil
+						return
+					default:
+					}
+					if _, err := split.SaveSource(ctx, "src", store.FetchState{}, next(500)); err != nil {
+						done <- err
+						return
+					}
+				}
+			}()
+			for b.Loop() {
+				if _, err := c.s.Stories(ctx, "economy", 100); err != nil {
+					b.Fatal(err)
+				}
+			}
+			close(stop)
+			if err := <-done; err != nil {
+				b.Fatal(err)
+			}
+		})
+	}
+}

@@ -1,0 +1,132 @@
+package storetest
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/store"
+)
+
+// BenchArticle is a realistic-sized article: ~1.5 KB of text and HTML, two
+// topics with term reasons.
+func BenchArticle(n, story int, slugs ...string) *article.Article {
+	body := strings.Repeat("Pemerintah dan DPR menyetujui kerja sama ekonomi regional. ", 12)
+	a := &article.Article{
+		ID:          fmt.Sprintf("%032x", n),
+		URL:         fmt.Sprintf("news.example.com/2026/03/%d/some-headline-words", n),
+		Link:        fmt.Sprintf("https://news.example.com/2026/03/%d/some-headline-words?utm_source=rss", n),
+		GUID:        fmt.Sprint(n),
+		Source:      fmt.Sprintf("source-%d", n%40),
+		Title:       fmt.Sprintf("Headline number %d about the economy", n),
+		Summary:     "<p>" + body[:200] + "</p>",
+		Content:     "<p>" + body + "</p>",
+		Text:        body,
+		Author:      "Reporter",
+		Language:    "id",
+		Categories:  []string{"Ekonomi", "Nasional"},
+		Published:   base.Add(time.Duration(n) * time.Second),
+		Updated:     base.Add(time.Duration(n) * time.Second),
+		FirstSeen:   base.Add(time.Duration(n) * time.Second),
+		StoryID:     fmt.Sprintf("%032x", story),
+		Fingerprint: rand.Uint64(),
+	}
+	for _, s := range slugs {
+		a.Topics = append(a.Topics, article.TopicMatch{Slug: s, Score: 1.5,
+			Terms: []article.TermHit{{Term: "kerja sama", Field: "body", Weight: 1.5}}})
+	}
+	return a
+}
+
+// Bench runs the benchmarks that compare drivers on d, as sub-benchmarks.
+// SaveSource measures inserts of fresh articles, one transaction per batch
+// as the pipeline writes one source: batches of 50 (a typical feed) and of
+// 1000 (bulk throughput). Stories measures a page of 100 stories on 100k
+// articles: 70k stories, a third of them with copies; "economy" tags ~1/3
+// of articles, "rare" ~1/500.
+func Bench(b *testing.B, d Driver) {
+	for _, batch := range []int{50, 1000} {
+		b.Run(fmt.Sprintf("SaveSource/batch=%d", batch), func(b *testing.B) {
+			benchSaveSource(b, d.fresh(b), batch)
+		})
+	}
+	b.Run("Stories", func(b *testing.B) {
+		s := d.fresh(b)
+		loadStories(b, s)
+		if d.Analyze != nil {
+			d.Analyze(b, s)
+		}
+		benchStories(b, s)
+	})
+}
+
+func benchSaveSource(b *testing.B, s store.Store, batch int) {
+	ctx := context.Background()
+	n := 0
+	for b.Loop() {
+		arts := make([]*article.Article, batch)
+		for i := range arts {
+			n++
+			arts[i] = BenchArticle(n, n, "economy", "politics")
+		}
+		if _, err := s.SaveSource(ctx, "src", store.FetchState{Items: batch}, arts); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "inserts/s")
+}
+
+// loadStories fills s with the articles of the Stories benchmark.
+func loadStories(tb testing.TB, s store.Store) {
+	ctx := context.Background()
+	rng := rand.New(rand.NewPCG(1, 2))
+	const total, batch = 100_000, 5_000
+	var leads []int
+	arts := make([]*article.Article, 0, batch)
+	for n := 1; n <= total; n++ {
+		story := n
+		if len(leads) > 0 && rng.IntN(10) < 3 {
+			// A copy of a recent story.
+			story = leads[max(0, len(leads)-1-rng.IntN(50))]
+		} else {
+			leads = append(leads, n)
+		}
+		var slugs []string
+		switch r := rng.IntN(500); {
+		case r == 0:
+			slugs = []string{"rare"}
+		case r < 170:
+			slugs = []string{"economy", "politics"}
+		default:
+			slugs = []string{fmt.Sprintf("topic-%d", r%12)}
+		}
+		arts = append(arts, BenchArticle(n, story, slugs...))
+		if len(arts) == batch {
+			if _, err := s.SaveSource(ctx, "src", store.FetchState{}, arts); err != nil {
+				tb.Fatal(err)
+			}
+			arts = arts[:0]
+		}
+	}
+}
+
+func benchStories(b *testing.B, s store.Store) {
+	ctx := context.Background()
+	for _, topic := range []string{"", "economy", "rare"} {
+		b.Run("topic="+topic, func(b *testing.B) {
+			for b.Loop() {
+				st, err := s.Stories(ctx, topic, 100)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(st) != 100 {
+					b.Fatalf("%d stories", len(st))
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,149 @@
+// Package storetest is the contract every store.Store driver passes: each
+// driver's tests call Run with a Driver, and the same tests, on real
+// databases, check that the drivers agree (round trips of every field, first
+// copy wins, one transaction per source, story pages, pruning, re-tagging,
+// named locks across processes). Benchmarks that compare drivers are here
+// too (Bench).
+package storetest
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/store"
+)
+
+// Driver is one store.Store implementation under the contract.
+type Driver struct {
+	Name string
+	// NewDSN returns the DSN of a fresh, empty database, removed at cleanup.
+	NewDSN func(t testing.TB) string
+	// Open opens dsn for writing, creating and migrating the database; the
+	// store is closed at cleanup.
+	Open func(t testing.TB, dsn string) store.Store
+	// Precision is how finely the store keeps times.
+	Precision time.Duration
+	// Analyze, if set, refreshes the planner's statistics after a bulk
+	// load, as a server's autovacuum would.
+	Analyze func(tb testing.TB, s store.Store)
+}
+
+// fresh returns a store on a new, empty database.
+func (d Driver) fresh(t testing.TB) store.Store { return d.Open(t, d.NewDSN(t)) }
+
+// stored is tm as the store gives it back: in UTC, truncated to the
+// driver's precision.
+func (d Driver) stored(tm time.Time) time.Time {
+	return tm.Truncate(d.Precision).UTC()
+}
+
+// contractCase is one test of the contract.
+type contractCase struct {
+	name string
+	fn   func(t *testing.T, d Driver)
+}
+
+// onFresh runs fn on a store of a new, empty database.
+func onFresh(fn func(t *testing.T, s store.Store, d Driver)) func(t *testing.T, d Driver) {
+	return func(t *testing.T, d Driver) { fn(t, d.fresh(t), d) }
+}
+
+func contract() []contractCase {
+	return []contractCase{
+		{"RoundTripEveryField", onFresh(testRoundTripEveryField)},
+		{"NotFound", onFresh(testNotFound)},
+		{"EmptyStoryIDLeadsItsOwnStory", onFresh(testEmptyStoryIDLeadsItsOwnStory)},
+		{"TimeOutOfRangeRefused", onFresh(testTimeOutOfRangeRefused)},
+		{"SaveSourceFirstCopyWins", onFresh(testSaveSourceFirstCopyWins)},
+		{"SaveSourceIsOneTransaction", onFresh(testSaveSourceIsOneTransaction)},
+		{"SaveSourceRejectsArticleWithoutID", onFresh(testSaveSourceRejectsArticleWithoutID)},
+		{"FetchState", onFresh(testFetchState)},
+		{"Meta", onFresh(testMeta)},
+		{"StoriesOrderingLimitTopic", onFresh(testStoriesOrderingLimitTopic)},
+		{"SetTopics", onFresh(testSetTopics)},
+		{"Prune", onFresh(testPrune)},
+		{"Since", onFresh(testSince)},
+		{"ConcurrentReadersWhileWriting", onFresh(testConcurrentReadersWhileWriting)},
+		{"StoriesDenseAndSparseTopics", onFresh(testStoriesDenseAndSparseTopics)},
+		{"StoriesIDOrderIsByteOrder", onFresh(testStoriesIDOrderIsByteOrder)},
+		{"ReopenKeepsData", testReopenKeepsData},
+		{"TryLockAcrossStores", testTryLockAcrossStores},
+	}
+}
+
+// Run runs the whole contract against d, each test as a subtest.
+func Run(t *testing.T, d Driver) {
+	for _, c := range contract() {
+		t.Run(c.name, func(t *testing.T) { c.fn(t, d) })
+	}
+}
+
+// base is an arbitrary instant with a nanosecond part, so precision is
+// tested.
+var base = time.Date(2026, 3, 14, 9, 26, 53, 589793238, time.UTC)
+
+// Art builds a minimal article n of story storyN (n == storyN for a lead),
+// first seen n minutes after base, tagged with topics.
+func Art(n, storyN int, topics ...string) *article.Article {
+	id := fmt.Sprintf("id%05d", n)
+	a := &article.Article{
+		ID:        id,
+		URL:       fmt.Sprintf("example.com/news/%d", n),
+		Source:    "src",
+		Title:     fmt.Sprintf("Title %d", n),
+		Published: base.Add(time.Duration(n) * time.Minute),
+		Updated:   base.Add(time.Duration(n) * time.Minute),
+		FirstSeen: base.Add(time.Duration(n) * time.Minute),
+		StoryID:   fmt.Sprintf("id%05d", storyN),
+	}
+	for _, slug := range topics {
+		a.Topics = append(a.Topics, article.TopicMatch{Slug: slug, Score: 1})
+	}
+	return a
+}
+
+// Save stores arts under source "src", failing the test on error.
+func Save(t testing.TB, s store.Store, arts ...*article.Article) []string {
+	t.Helper()
+	ids, err := s.SaveSource(context.Background(), "src", store.FetchState{}, arts)
+	if err != nil {
+		t.Fatalf("SaveSource: %v", err)
+	}
+	return ids
+}
+
+// saveState writes a source's fetch state alone, as the pipeline does
+// after a 304 or a failure.
+func saveState(s store.Store, source string, st store.FetchState) error {
+	_, err := s.SaveSource(context.Background(), source, st, nil)
+	return err
+}
+
+// fetchState returns the stored fetch state of source, zero when unknown.
+func fetchState(t testing.TB, s store.Store, source string) store.FetchState {
+	t.Helper()
+	all, err := s.FetchStates(context.Background())
+	if err != nil {
+		t.Fatalf("FetchStates: %v", err)
+	}
+	return all[source]
+}
+
+// StoryShape renders stories as "lead[copy,copy]" for compact comparisons.
+func StoryShape(stories []*article.Story) []string {
+	var out []string
+	for _, st := range stories {
+		s := st.ID + ":" + st.Lead.ID + "["
+		for i, c := range st.Copies {
+			if i > 0 {
+				s += ","
+			}
+			s += c.ID
+		}
+		out = append(out, s+"]")
+	}
+	return out
+}
