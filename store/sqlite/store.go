@@ -40,7 +40,10 @@ type Store struct {
 	r     *sql.DB
 	path  string      // the database file; "" in memory
 	file  os.FileInfo // the file opened, to notice it being replaced
-	locks localLocks
+	// wal and shm are the WAL and its index as opened (nil when absent),
+	// to remove them when the database file is gone; see Close.
+	wal, shm os.FileInfo
+	locks    localLocks
 }
 
 var _ store.Store = (*Store)(nil)
@@ -84,7 +87,9 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		w.Close()
 		return nil, err
 	}
-	return &Store{w: w, r: r, path: path, file: file}, nil
+	wal, _ := os.Stat(path + "-wal")
+	shm, _ := os.Stat(path + "-shm")
+	return &Store{w: w, r: r, path: path, file: file, wal: wal, shm: shm}, nil
 }
 
 // OpenReadOnly opens an existing SQLite database for reading: it never
@@ -174,6 +179,11 @@ func openMemory(ctx context.Context) (*Store, error) {
 }
 
 // Close lets SQLite refresh its planner statistics, then closes both pools.
+// When the database file was deleted or replaced while open, SQLite leaves
+// the WAL and its index behind, still named after the path, holding the old
+// file's last writes: the next database opened at that path would take them
+// for its own and be corrupted. Close removes them, if they are still the
+// ones this store opened.
 func (s *Store) Close() error {
 	if s.w == nil {
 		if err := s.r.Close(); err != nil {
@@ -181,7 +191,11 @@ func (s *Store) Close() error {
 		}
 		return nil
 	}
-	_, errOpt := s.w.Exec("PRAGMA optimize")
+	gone := s.checkFile() != nil
+	var errOpt error
+	if !gone {
+		_, errOpt = s.w.Exec("PRAGMA optimize")
+	}
 	var errR error
 	if s.r != s.w {
 		errR = s.r.Close()
@@ -190,8 +204,30 @@ func (s *Store) Close() error {
 	if err := errors.Join(errR, errW); err != nil {
 		return fmt.Errorf("store: close: %w", err)
 	}
-	if errOpt != nil && s.checkFile() == nil {
+	if gone {
+		return s.removeSidecars()
+	}
+	if errOpt != nil {
 		return fmt.Errorf("store: close: optimize: %w", errOpt)
+	}
+	return nil
+}
+
+// removeSidecars removes the WAL and its index at the path when they are
+// the files this store opened.
+func (s *Store) removeSidecars() error {
+	var errs []error
+	for suffix, opened := range map[string]os.FileInfo{"-wal": s.wal, "-shm": s.shm} {
+		now, err := os.Stat(s.path + suffix)
+		if opened == nil || err != nil || !os.SameFile(opened, now) {
+			continue
+		}
+		if err := os.Remove(s.path + suffix); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("store: close: remove the WAL of the replaced file: %w", err)
 	}
 	return nil
 }
