@@ -36,10 +36,10 @@ const connParams = "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)" +
 // connection would otherwise see its own empty database. A read-only Store
 // has no writer.
 type Store struct {
-	w     *sql.DB // nil when read-only
-	r     *sql.DB
-	path  string      // the database file; "" in memory
-	file  os.FileInfo // the file opened, to notice it being replaced
+	w    *sql.DB // nil when read-only
+	r    *sql.DB
+	path string      // the database file; "" in memory
+	file os.FileInfo // the file opened, to notice it being replaced
 	// wal and shm are the WAL and its index as opened (nil when absent),
 	// to remove them when the database file is gone; see Close.
 	wal, shm os.FileInfo
