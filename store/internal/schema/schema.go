@@ -30,6 +30,12 @@ const FetchStateConflict = `ON CONFLICT (source) DO UPDATE SET
 		last_status = excluded.last_status, last_error = excluded.last_error,
 		items = excluded.items`
 
+// Tables are warta's tables, parents first: the order to count and copy
+// them in.
+func Tables() []string {
+	return []string{"articles", "article_topics", "fetch_state", "meta"}
+}
+
 // SincePage is how many articles Since reads per query: it bounds memory and
 // how long a read stays open, and lets topics load per page.
 const SincePage = 256
