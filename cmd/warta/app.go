@@ -71,7 +71,7 @@ func openApp(ctx context.Context, e *env) (*app, error) {
 		Logger:    e.logger,
 	})
 	if err := p.Init(ctx); err != nil {
-		return nil, errors.Join(err, st.Close())
+		return nil, errors.Join(storeAdvice(err), st.Close())
 	}
 	return &app{cfg: cfg, tagger: tagger, store: st, publisher: pub, pipeline: p, metrics: m}, nil
 }

@@ -67,7 +67,7 @@ func cmdExport(ctx context.Context, e *env) (err error) {
 	if err := st.Since(ctx, from, func(a *article.Article) error {
 		return enc.Encode(newExportRecord(a))
 	}); err != nil {
-		return err
+		return storeAdvice(err)
 	}
 	return out.Flush()
 }

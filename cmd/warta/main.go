@@ -71,6 +71,7 @@ func commands() []command {
 		{"export", "print stored articles as JSON Lines", cmdExport},
 		{"explain", "show why an article got its topics and story", cmdExplain},
 		{"eval-topics", "score the topic rules on labelled JSON Lines", cmdEvalTopics},
+		{"doctor", "check the database; -salvage copies what is readable of a damaged one", cmdDoctor},
 	}
 }
 

@@ -50,7 +50,12 @@ func openDriver(ctx context.Context, st config.Storage, access storeAccess) (sto
 	case st.Driver == "postgres":
 		return nilIfErr(postgres.Open(ctx, st.DSN))
 	}
-	return nil, fmt.Errorf("store: unknown driver %q (want \"sqlite\" or \"postgres\")", st.Driver)
+	return nil, unknownDriver(st.Driver)
+}
+
+// unknownDriver is the error for a driver name config would have refused.
+func unknownDriver(name string) error {
+	return fmt.Errorf("store: unknown driver %q (want \"sqlite\" or \"postgres\")", name)
 }
 
 // nilIfErr returns s as a store.Store, or a nil one with err: a nil
@@ -72,4 +77,16 @@ func storeAdvice(err error) error {
 			"to copy every readable row into a new one (then point storage.dsn at it)", err)
 	}
 	return err
+}
+
+// checkStore runs the configured driver's check (warta doctor); quick
+// asks SQLite for quick_check instead of integrity_check.
+func checkStore(ctx context.Context, st config.Storage, quick bool) (*store.Health, error) {
+	switch st.Driver {
+	case "sqlite":
+		return sqlite.Check(ctx, st.DSN, quick)
+	case "postgres":
+		return postgres.Check(ctx, st.DSN)
+	}
+	return nil, unknownDriver(st.Driver)
 }

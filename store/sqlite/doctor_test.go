@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/internal/sqlitefault"
 	"github.com/warta-news/warta/store"
 )
 
@@ -43,7 +44,7 @@ func TestCheckAndSalvageDamagedFile(t *testing.T) {
 	const total = 300
 	fillAndClose(t, path, total)
 	orig := allArticles(t, path)
-	lost := corruptLeaf(t, path, "articles", 10)
+	lost := sqlitefault.CorruptLeaf(t, path, "articles", 10)
 	if lost == 0 || lost >= total {
 		t.Fatalf("the damaged leaf held %d rows", lost)
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/internal/sqlitefault"
 	"github.com/warta-news/warta/store"
 	"github.com/warta-news/warta/store/storetest"
 )
@@ -190,7 +191,7 @@ func TestCorruptFileIsErrCorrupt(t *testing.T) {
 
 	path := filepath.Join(dir, "warta.db")
 	fillAndClose(t, path, 300)
-	corruptLeaf(t, path, "articles", 10)
+	sqlitefault.CorruptLeaf(t, path, "articles", 10)
 	s, err := OpenReadOnly(ctx, path)
 	if err != nil {
 		t.Fatalf("a file with one damaged leaf should open: %v", err)

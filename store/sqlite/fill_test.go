@@ -1,0 +1,39 @@
+package sqlite
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/store"
+	"github.com/warta-news/warta/store/storetest"
+)
+
+// fillAndClose stores n realistic articles (two topics each, ~2 per page),
+// a fetch state and a meta key at path, and closes the store so that the
+// WAL is checkpointed into the file.
+func fillAndClose(t *testing.T, path string, n int) {
+	t.Helper()
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts := make([]*article.Article, n)
+	for i := range arts {
+		arts[i] = storetest.BenchArticle(i+1, i+1, "economy", "politics")
+	}
+	st := store.FetchState{ETag: `"x"`, Items: n}
+	if _, err := s.SaveSource(context.Background(), "src", st, arts); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetMeta(context.Background(), "topic_rules", "sha256:1"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Stat(path + "-wal"); err == nil && fi.Size() > 0 {
+		t.Fatalf("WAL not checkpointed at close (%d bytes)", fi.Size())
+	}
+}
