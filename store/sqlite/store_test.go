@@ -31,23 +31,6 @@ func TestContract(t *testing.T) { storetest.Run(t, driver()) }
 
 func BenchmarkContract(b *testing.B) { storetest.Bench(b, driver()) }
 
-// openAt opens the store at dsn, closed at cleanup.
-func openAt(t testing.TB, dsn string) *Store {
-	t.Helper()
-	s, err := Open(context.Background(), dsn)
-	if err != nil {
-		t.Fatalf("Open: %v", err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
-}
-
-// openTemp opens a store on a fresh file in t.TempDir(), closed at cleanup.
-func openTemp(t testing.TB) *Store {
-	t.Helper()
-	return openAt(t, filepath.Join(t.TempDir(), "warta.db"))
-}
-
 func TestOpenRefusesWhatIsNotADatabase(t *testing.T) {
 	if _, err := Open(context.Background(), ""); err == nil {
 		t.Error("empty dsn accepted")

@@ -3,12 +3,30 @@ package sqlite
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/store"
 	"github.com/warta-news/warta/store/storetest"
 )
+
+// openAt opens the store at dsn, closed at cleanup.
+func openAt(t testing.TB, dsn string) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// openTemp opens a store on a fresh file in t.TempDir(), closed at cleanup.
+func openTemp(t testing.TB) *Store {
+	t.Helper()
+	return openAt(t, filepath.Join(t.TempDir(), "warta.db"))
+}
 
 // fillAndClose stores n realistic articles (two topics each, ~2 per page),
 // a fetch state and a meta key at path, and closes the store so that the
