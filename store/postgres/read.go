@@ -47,46 +47,24 @@ func (s *Store) Existing(ctx context.Context, ids []string) (map[string]bool, er
 
 // Article implements store.Store.
 func (s *Store) Article(ctx context.Context, id string) (*article.Article, error) {
-	return s.one(ctx, `a.id = $1`, id)
-}
-
-// one returns the single article matching where, with its topics.
-func (s *Store) one(ctx context.Context, where string, arg string) (*article.Article, error) {
-	arts, err := s.queryArticles(ctx, `SELECT `+articleFields+` FROM articles a`+topicsJoin+` WHERE `+where, arg)
+	arts, err := s.queryArticles(ctx, `SELECT `+articleFields+` FROM articles a`+topicsJoin+` WHERE a.id = $1`, id)
 	if err != nil {
 		return nil, err
 	}
 	if len(arts) == 0 {
-		return nil, fmt.Errorf("%w: %s", store.ErrNotFound, arg)
+		return nil, fmt.Errorf("%w: %s", store.ErrNotFound, id)
 	}
 	return arts[0], nil
 }
 
-// Since implements store.Store. Keyset pages of schema.SincePage articles, each one
-// statement: nothing is held open while fn runs, so fn may use the store.
+// Since implements store.Store. Keyset pages, each one statement: nothing
+// is held open while fn runs, so fn may use the store.
 func (s *Store) Since(ctx context.Context, t time.Time, fn func(*article.Article) error) error {
-	if err := schema.CheckTime(t); err != nil {
-		return fmt.Errorf("store: since: %w", err)
-	}
-	seen, lastID := t, ""
-	for {
-		page, err := s.queryArticles(ctx, `SELECT `+articleFields+` FROM articles a`+topicsJoin+`
+	return schema.Walk(t, func(seen time.Time, lastID string) ([]*article.Article, error) {
+		return s.queryArticles(ctx, `SELECT `+articleFields+` FROM articles a`+topicsJoin+`
 			WHERE (a.first_seen, a.id) > ($1, $2) ORDER BY a.first_seen, a.id LIMIT $3`,
 			seen, lastID, schema.SincePage)
-		if err != nil {
-			return err
-		}
-		for _, a := range page {
-			if err := fn(a); err != nil {
-				return err
-			}
-		}
-		if len(page) < schema.SincePage {
-			return nil
-		}
-		last := page[len(page)-1]
-		seen, lastID = last.FirstSeen, last.ID
-	}
+	}, fn)
 }
 
 // Stories implements store.Store with one statement whatever the page size: the

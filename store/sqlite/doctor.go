@@ -73,15 +73,8 @@ func Check(ctx context.Context, dsn string, quick bool) (*store.Health, error) {
 // openExisting opens the file at path read-only on one connection, checking
 // nothing but that it is a database.
 func openExisting(ctx context.Context, path, query string) (*sql.DB, error) {
-	fi, err := os.Stat(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("%w at %s", store.ErrNoDatabase, path)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("store: open %s: %w", path, err)
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("store: open %s: not a regular file", path)
+	if _, err := statExisting(path); err != nil {
+		return nil, err
 	}
 	db, err := openPool(ctx, path, readOnlyDSN(path, query), 1)
 	if err != nil {

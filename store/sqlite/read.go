@@ -56,50 +56,28 @@ func (s *Store) Existing(ctx context.Context, ids []string) (map[string]bool, er
 
 // Article implements store.Store.
 func (s *Store) Article(ctx context.Context, id string) (*article.Article, error) {
-	return s.one(ctx, `id = ?`, id)
-}
-
-// one returns the single article matching where, with its topics.
-func (s *Store) one(ctx context.Context, where string, arg string) (*article.Article, error) {
-	arts, err := s.readArticles(ctx, `SELECT `+schema.ArticleCols+` FROM articles WHERE `+where, arg)
+	arts, err := s.readArticles(ctx, `SELECT `+schema.ArticleCols+` FROM articles WHERE id = ?`, id)
 	if err != nil {
 		return nil, err
 	}
 	if len(arts) == 0 {
-		return nil, fmt.Errorf("%w: %s", store.ErrNotFound, arg)
+		return nil, fmt.Errorf("%w: %s", store.ErrNotFound, id)
 	}
 	return arts[0], nil
 }
 
-// Since implements store.Store.
+// Since implements store.Store. Keyset pages: no read transaction stays
+// open while fn runs, so fn may use the store (reads and writes) and WAL
+// checkpoints are not held up.
 func (s *Store) Since(ctx context.Context, t time.Time, fn func(*article.Article) error) error {
-	seen, err := encodeTime(t)
-	if err != nil {
-		return fmt.Errorf("store: since: %w", err)
-	}
-	// Keyset pages: no read transaction stays open while fn runs, so fn may
-	// use the store (reads and writes) and WAL checkpoints are not held up.
-	lastID := ""
-	for {
-		page, err := s.readArticles(ctx, `SELECT `+schema.ArticleCols+` FROM articles
-			WHERE (first_seen, id) > (?, ?) ORDER BY first_seen, id LIMIT ?`, seen, lastID, schema.SincePage)
+	return schema.Walk(t, func(seen time.Time, lastID string) ([]*article.Article, error) {
+		after, err := encodeTime(seen)
 		if err != nil {
-			return err
+			return nil, fmt.Errorf("store: since: %w", err)
 		}
-		for _, a := range page {
-			if err := fn(a); err != nil {
-				return err
-			}
-		}
-		if len(page) < schema.SincePage {
-			return nil
-		}
-		last := page[len(page)-1]
-		lastID = last.ID
-		if seen, err = encodeTime(last.FirstSeen); err != nil {
-			return fmt.Errorf("store: since: %w", err)
-		}
-	}
+		return s.readArticles(ctx, `SELECT `+schema.ArticleCols+` FROM articles
+			WHERE (first_seen, id) > (?, ?) ORDER BY first_seen, id LIMIT ?`, after, lastID, schema.SincePage)
+	}, fn)
 }
 
 // readArticles runs query (which selects schema.ArticleCols) and loads the topics of

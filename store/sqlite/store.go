@@ -104,15 +104,9 @@ func OpenReadOnly(ctx context.Context, dsn string) (*Store, error) {
 		return nil, fmt.Errorf("%w: an in-memory database holds nothing until written", store.ErrNoDatabase)
 	}
 	path, query := splitDSN(dsn)
-	file, err := os.Stat(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("%w at %s", store.ErrNoDatabase, path)
-	}
+	file, err := statExisting(path)
 	if err != nil {
-		return nil, fmt.Errorf("store: open %s: %w", path, err)
-	}
-	if !file.Mode().IsRegular() {
-		return nil, fmt.Errorf("store: open %s: not a regular file", path)
+		return nil, err
 	}
 	ro := readOnlyDSN(path, query)
 	r, err := openPool(ctx, path, ro, max(2, runtime.GOMAXPROCS(0)))
@@ -124,6 +118,22 @@ func OpenReadOnly(ctx context.Context, dsn string) (*Store, error) {
 		return nil, classify(path, fmt.Errorf("store: %s: %w", path, err))
 	}
 	return &Store{r: r, path: path, file: file}, nil
+}
+
+// statExisting returns the file at path, store.ErrNoDatabase when there is
+// none.
+func statExisting(path string) (os.FileInfo, error) {
+	file, err := os.Stat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("%w at %s", store.ErrNoDatabase, path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	if !file.Mode().IsRegular() {
+		return nil, fmt.Errorf("store: open %s: not a regular file", path)
+	}
+	return file, nil
 }
 
 // readOnlyDSN is a URI filename opening path with mode=ro: SQLite then

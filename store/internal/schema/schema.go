@@ -57,3 +57,31 @@ func StoryOf(a *article.Article) string {
 	}
 	return a.StoryID
 }
+
+// Walk calls fn for every article first seen at or after from, oldest
+// first, reading keyset pages of SincePage with page(seen, lastID), which
+// returns the articles after (seen, lastID) in (first_seen, id) order. No
+// read stays open while fn runs, so fn may use the store; an error from fn
+// stops the walk and is returned.
+func Walk(from time.Time, page func(seen time.Time, lastID string) ([]*article.Article, error), fn func(*article.Article) error) error {
+	if err := CheckTime(from); err != nil {
+		return fmt.Errorf("store: since: %w", err)
+	}
+	seen, lastID := from, ""
+	for {
+		arts, err := page(seen, lastID)
+		if err != nil {
+			return err
+		}
+		for _, a := range arts {
+			if err := fn(a); err != nil {
+				return err
+			}
+		}
+		if len(arts) < SincePage {
+			return nil
+		}
+		last := arts[len(arts)-1]
+		seen, lastID = last.FirstSeen, last.ID
+	}
+}
