@@ -8,7 +8,6 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/warta-news/warta/article"
-	"github.com/warta-news/warta/store"
 	"github.com/warta-news/warta/store/internal/schema"
 )
 
@@ -48,13 +47,7 @@ func (s *Store) Existing(ctx context.Context, ids []string) (map[string]bool, er
 // Article implements store.Store.
 func (s *Store) Article(ctx context.Context, id string) (*article.Article, error) {
 	arts, err := s.queryArticles(ctx, `SELECT `+articleFields+` FROM articles a`+topicsJoin+` WHERE a.id = $1`, id)
-	if err != nil {
-		return nil, err
-	}
-	if len(arts) == 0 {
-		return nil, fmt.Errorf("%w: %s", store.ErrNotFound, id)
-	}
-	return arts[0], nil
+	return schema.One(arts, err, id)
 }
 
 // Since implements store.Store. Keyset pages, each one statement: nothing

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/warta-news/warta/article"
-	"github.com/warta-news/warta/store"
 	"github.com/warta-news/warta/store/internal/schema"
 )
 
@@ -57,13 +56,7 @@ func (s *Store) Existing(ctx context.Context, ids []string) (map[string]bool, er
 // Article implements store.Store.
 func (s *Store) Article(ctx context.Context, id string) (*article.Article, error) {
 	arts, err := s.readArticles(ctx, `SELECT `+schema.ArticleCols+` FROM articles WHERE id = ?`, id)
-	if err != nil {
-		return nil, err
-	}
-	if len(arts) == 0 {
-		return nil, fmt.Errorf("%w: %s", store.ErrNotFound, id)
-	}
-	return arts[0], nil
+	return schema.One(arts, err, id)
 }
 
 // Since implements store.Store. Keyset pages: no read transaction stays

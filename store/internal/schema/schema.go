@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/store"
 )
 
 // ArticleCols are the articles columns in the order both drivers read and
@@ -84,4 +85,16 @@ func Walk(from time.Time, page func(seen time.Time, lastID string) ([]*article.A
 		last := arts[len(arts)-1]
 		seen, lastID = last.FirstSeen, last.ID
 	}
+}
+
+// One returns the result of looking up one article by id: the only
+// element of arts, store.ErrNotFound when there is none.
+func One(arts []*article.Article, err error, id string) (*article.Article, error) {
+	if err != nil {
+		return nil, err
+	}
+	if len(arts) == 0 {
+		return nil, fmt.Errorf("%w: %s", store.ErrNotFound, id)
+	}
+	return arts[0], nil
 }
