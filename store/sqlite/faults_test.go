@@ -209,3 +209,24 @@ func fmtErr(err error) string {
 	}
 	return err.Error()
 }
+
+// export beside a running daemon: a read-only store reads what the writer
+// committed (still in the WAL) while the writer goes on writing.
+func TestOpenReadOnlyBesideAWriter(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "warta.db")
+	w := openAt(t, path)
+	storetest.Save(t, w, storetest.Art(1, 1))
+	r, err := OpenReadOnly(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if _, err := r.Article(ctx, "id00001"); err != nil {
+		t.Errorf("reader beside the writer: %v", err)
+	}
+	storetest.Save(t, w, storetest.Art(2, 2))
+	if _, err := r.Article(ctx, "id00002"); err != nil {
+		t.Errorf("reader after another write: %v", err)
+	}
+}
