@@ -122,20 +122,15 @@ type Dedupe struct {
 	Threshold float64 `yaml:"threshold"`
 }
 
-// Defaults, applied by Load to anything the file leaves unset.
+// Defaults of the settings config itself owns, applied by Load to anything
+// the file leaves unset. The defaults of a stage's settings are the stage's
+// own (fetch.DefaultTimeout, publish.DefaultMaxItems, dedupe.DefaultWindow,
+// …): Load fills them in from there.
 const (
-	DefaultSchedule       = "@every 15m"
-	DefaultDriver         = "sqlite"
-	DefaultDSN            = "data/warta.db"
-	DefaultListen         = "127.0.0.1:8080"
-	DefaultMaxItems       = 100
-	DefaultTimeout        = 30 * time.Second
-	DefaultConnectTimeout = 10 * time.Second
-	DefaultConcurrency    = 8
-	DefaultPerHost        = 2
-	DefaultMaxBodyBytes   = 10 << 20
-	DefaultUserAgent      = "warta/0.1 (+https://github.com/warta-news/warta; news feed aggregator)"
-	DefaultMaxBackoff     = 6 * time.Hour
-	DefaultWindow         = 72 * time.Hour
-	DefaultRetention      = 30 * 24 * time.Hour
+	DefaultSchedule    = "@every 15m"
+	DefaultDriver      = "sqlite"
+	DefaultDSN         = "data/warta.db"
+	DefaultListen      = "127.0.0.1:8080"
+	DefaultConcurrency = 8
+	DefaultRetention   = 30 * 24 * time.Hour
 )

@@ -3,11 +3,11 @@ package config
 import (
 	"net"
 	"strings"
-)
 
-// DefaultTitle is the title prefix of the published feeds when publish.title
-// is unset.
-const DefaultTitle = "warta"
+	"github.com/warta-news/warta/dedupe"
+	"github.com/warta-news/warta/fetch"
+	"github.com/warta-news/warta/publish"
+)
 
 // applyDefaults fills unset fields. A zero value means unset, except for
 // storage.retention, where an explicit 0 keeps articles forever. It reports
@@ -35,35 +35,38 @@ func applyDefaults(c *Config, ix *index) (baseURLDefaulted bool) {
 	// Feeds join paths onto the base URL; one form avoids "//".
 	c.Server.BaseURL = strings.TrimRight(c.Server.BaseURL, "/")
 	if c.Publish.MaxItems == 0 {
-		c.Publish.MaxItems = DefaultMaxItems
+		c.Publish.MaxItems = publish.DefaultMaxItems
 	}
 	if c.Publish.Title == "" {
-		c.Publish.Title = DefaultTitle
+		c.Publish.Title = publish.DefaultTitle
 	}
 	f := &c.Fetch
 	if f.Timeout == 0 {
-		f.Timeout = DefaultTimeout
+		f.Timeout = fetch.DefaultTimeout
 	}
 	if f.ConnectTimeout == 0 {
-		f.ConnectTimeout = DefaultConnectTimeout
+		f.ConnectTimeout = fetch.DefaultConnectTimeout
 	}
 	if f.Concurrency == 0 {
 		f.Concurrency = DefaultConcurrency
 	}
 	if f.PerHost == 0 {
-		f.PerHost = DefaultPerHost
+		f.PerHost = fetch.DefaultPerHost
 	}
 	if f.MaxBodyBytes == 0 {
-		f.MaxBodyBytes = DefaultMaxBodyBytes
+		f.MaxBodyBytes = fetch.DefaultMaxBodyBytes
 	}
 	if f.UserAgent == "" {
-		f.UserAgent = DefaultUserAgent
+		f.UserAgent = fetch.DefaultUserAgent
 	}
 	if f.MaxBackoff == 0 {
-		f.MaxBackoff = DefaultMaxBackoff
+		f.MaxBackoff = fetch.DefaultMaxBackoff
 	}
 	if c.Dedupe.Window == 0 {
-		c.Dedupe.Window = DefaultWindow
+		c.Dedupe.Window = dedupe.DefaultWindow
+	}
+	if c.Dedupe.Threshold == 0 {
+		c.Dedupe.Threshold = dedupe.DefaultThreshold
 	}
 	return baseURLDefaulted
 }

@@ -66,11 +66,7 @@ func (c *Config) Describe(w io.Writer, now time.Time) error {
 	f := c.Fetch
 	fmt.Fprintf(&buf, "fetch     timeout %s (connect %s), %d at once, %d per host, max %d bytes, backoff up to %s\n",
 		fmtDuration(f.Timeout), fmtDuration(f.ConnectTimeout), f.Concurrency, f.PerHost, f.MaxBodyBytes, fmtDuration(f.MaxBackoff))
-	threshold := "default"
-	if c.Dedupe.Threshold > 0 {
-		threshold = fmt.Sprint(c.Dedupe.Threshold)
-	}
-	fmt.Fprintf(&buf, "dedupe    window %s, threshold %s\n", fmtDuration(c.Dedupe.Window), threshold)
+	fmt.Fprintf(&buf, "dedupe    window %s, threshold %g\n", fmtDuration(c.Dedupe.Window), c.Dedupe.Threshold)
 
 	fmt.Fprintf(&buf, "\nsources (%d)\n", len(c.Sources))
 	tw := tabwriter.NewWriter(&buf, 0, 4, 2, ' ', 0)

@@ -7,6 +7,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/warta-news/warta/dedupe"
+	"github.com/warta-news/warta/fetch"
+	"github.com/warta-news/warta/publish"
 )
 
 // validYAML is a small complete configuration; tests derive broken ones
@@ -128,17 +132,17 @@ func TestDefaults(t *testing.T) {
 		{"retention", c.Storage.Retention, DefaultRetention},
 		{"listen", c.Server.Listen, DefaultListen},
 		{"base_url", c.Server.BaseURL, "http://" + DefaultListen},
-		{"max_items", c.Publish.MaxItems, DefaultMaxItems},
-		{"title", c.Publish.Title, "warta"},
-		{"timeout", c.Fetch.Timeout, DefaultTimeout},
-		{"connect_timeout", c.Fetch.ConnectTimeout, DefaultConnectTimeout},
+		{"max_items", c.Publish.MaxItems, publish.DefaultMaxItems},
+		{"title", c.Publish.Title, publish.DefaultTitle},
+		{"timeout", c.Fetch.Timeout, fetch.DefaultTimeout},
+		{"connect_timeout", c.Fetch.ConnectTimeout, fetch.DefaultConnectTimeout},
 		{"concurrency", c.Fetch.Concurrency, DefaultConcurrency},
-		{"per_host", c.Fetch.PerHost, DefaultPerHost},
-		{"max_body_bytes", c.Fetch.MaxBodyBytes, int64(DefaultMaxBodyBytes)},
-		{"user_agent", c.Fetch.UserAgent, DefaultUserAgent},
-		{"max_backoff", c.Fetch.MaxBackoff, DefaultMaxBackoff},
-		{"window", c.Dedupe.Window, DefaultWindow},
-		{"dedupe threshold", c.Dedupe.Threshold, 0.0},
+		{"per_host", c.Fetch.PerHost, fetch.DefaultPerHost},
+		{"max_body_bytes", c.Fetch.MaxBodyBytes, int64(fetch.DefaultMaxBodyBytes)},
+		{"user_agent", c.Fetch.UserAgent, fetch.DefaultUserAgent},
+		{"max_backoff", c.Fetch.MaxBackoff, fetch.DefaultMaxBackoff},
+		{"window", c.Dedupe.Window, dedupe.DefaultWindow},
+		{"dedupe threshold", c.Dedupe.Threshold, dedupe.DefaultThreshold},
 	}
 	for _, ch := range checks {
 		if ch.got != ch.want {

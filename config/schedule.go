@@ -9,7 +9,9 @@ import (
 )
 
 // scheduleParser accepts five fields (no seconds) and descriptors such as
-// "@every 15m" and "@hourly", with an optional CRON_TZ= prefix.
+// "@every 15m" and "@hourly", with an optional CRON_TZ= prefix. It is the
+// only parser of schedules: the daemon runs the schedule ParseSchedule
+// returns.
 func scheduleParser() cron.Parser {
 	return cron.NewParser(cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
 }
@@ -39,6 +41,11 @@ func ParseSchedule(spec string) (cron.Schedule, error) {
 	s, err := scheduleParser().Parse(spec)
 	if err != nil {
 		return nil, fmt.Errorf("invalid cron spec %q: %w", spec, err)
+	}
+	// cron gives up after five years of no match: a spec such as
+	// "0 0 30 2 *" (February 30th) parses but never fires.
+	if s.Next(time.Now()).IsZero() {
+		return nil, fmt.Errorf("cron spec %q never fires: no date matches its day-of-month, month and day-of-week", spec)
 	}
 	return s, nil
 }

@@ -38,12 +38,12 @@ func TestParseTerm(t *testing.T) {
 }
 
 func TestParseSchedule(t *testing.T) {
-	for _, spec := range []string{"@every 15m", "@hourly", "@daily", "CRON_TZ=Asia/Jakarta 0 * * * *", "TZ=UTC 30 6 * * 1-5", "*/5 * * * *"} {
+	for _, spec := range []string{"@every 15m", "@hourly", "@daily", "0 0 29 2 *", "CRON_TZ=Asia/Jakarta 0 * * * *", "TZ=UTC 30 6 * * 1-5", "*/5 * * * *"} {
 		if _, err := ParseSchedule(spec); err != nil {
 			t.Errorf("ParseSchedule(%q): %v", spec, err)
 		}
 	}
-	for _, spec := range []string{"", "bogus", "0 0 * * * *", "@every 30s", "@every x", "CRON_TZ=Nowhere/None 0 * * * *", "CRON_TZ= 0 * * * *", "60 * * * *"} {
+	for _, spec := range []string{"", "bogus", "0 0 * * * *", "@every 30s", "@every x", "CRON_TZ=Nowhere/None 0 * * * *", "CRON_TZ= 0 * * * *", "60 * * * *", "0 0 30 2 *", "0 0 31 4 *"} {
 		if _, err := ParseSchedule(spec); err == nil {
 			t.Errorf("ParseSchedule(%q) accepted", spec)
 		}

@@ -11,10 +11,9 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
-)
 
-// ReservedSlug is the feed of all stories; no topic may take it.
-const ReservedSlug = "all"
+	"github.com/warta-news/warta/publish"
+)
 
 // Limits checked by validation.
 const (
@@ -71,9 +70,9 @@ func (v *validator) topics() map[string]bool {
 		switch {
 		case t.Slug == "":
 			v.errorf(at+".slug", "slug is required")
-		case !validSlug(t.Slug):
+		case !publish.ValidSlug(t.Slug):
 			v.errorf(at+".slug", "invalid slug %q: want lower-case letters and digits in words joined by single hyphens, such as \"international-relations\"", t.Slug)
-		case t.Slug == ReservedSlug:
+		case t.Slug == publish.AllSlug:
 			v.errorf(at+".slug", "slug %q is reserved for the feed of all stories", t.Slug)
 		default:
 			if j, dup := first[t.Slug]; dup {
@@ -343,18 +342,6 @@ func checkLanguage(lang string) string {
 	return ""
 }
 
-// validSlug reports whether s matches ^[a-z0-9]+(-[a-z0-9]+)*$.
-func validSlug(s string) bool {
-	if s == "" || s[0] == '-' || s[len(s)-1] == '-' || strings.Contains(s, "--") {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; !isLower(c) && !isDigit(c) && c != '-' {
-			return false
-		}
-	}
-	return true
-}
 
 // validIPTC reports whether s is a Media Topic qcode such as medtop:11000000.
 func validIPTC(s string) bool {

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"html/template"
 	"log/slog"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -108,7 +109,7 @@ func New(opts Options, feeds []FeedInfo, stories StoryLister, logger *slog.Logge
 	seen := map[string]bool{AllSlug: true}
 	for _, f := range feeds {
 		switch {
-		case !validSlug(f.Slug):
+		case !ValidSlug(f.Slug):
 			logger.Error("publish: topic slug cannot name a feed; left out", "slug", f.Slug)
 			continue
 		case seen[f.Slug]:
@@ -125,14 +126,17 @@ func New(opts Options, feeds []FeedInfo, stories StoryLister, logger *slog.Logge
 	return p
 }
 
-// validSlug reports whether slug is safe as a file name and URL segment.
-func validSlug(slug string) bool {
-	if slug == "" || slug[0] == '.' || slug[0] == '-' {
+// ValidSlug reports whether slug can name a topic feed: lower-case letters
+// and digits in words joined by single hyphens, such as
+// "international-relations" (^[a-z0-9]+(-[a-z0-9]+)*$). Such a slug is safe
+// as a file name and a URL segment. AllSlug is valid but taken by the feed
+// of every story.
+func ValidSlug(slug string) bool {
+	if slug == "" || slug[0] == '-' || slug[len(slug)-1] == '-' || strings.Contains(slug, "--") {
 		return false
 	}
-	for _, c := range slug {
-		ok := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.'
-		if !ok {
+	for i := 0; i < len(slug); i++ {
+		if c := slug[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
 			return false
 		}
 	}

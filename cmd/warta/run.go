@@ -64,15 +64,16 @@ func serve(ctx context.Context, e *env, a *app) error {
 			e.logger.Error("cycle failed", "err", err)
 		}
 	}
+	schedule, err := a.cfg.ParseSchedule()
+	if err != nil {
+		return &configError{fmt.Errorf("schedule: %w", err)}
+	}
 	sched := cron.New(
-		cron.WithParser(cron.NewParser(cron.Minute|cron.Hour|cron.Dom|cron.Month|cron.Dow|cron.Descriptor)),
 		cron.WithLogger(cronLogger{e.logger}),
 		// Never DelayIfStillRunning: it queues every missed tick.
 		cron.WithChain(cron.SkipIfStillRunning(cronLogger{e.logger})),
 	)
-	if _, err := sched.AddFunc(a.cfg.Schedule, cycle); err != nil {
-		return &configError{fmt.Errorf("schedule %q: %w", a.cfg.Schedule, err)}
-	}
+	sched.Schedule(schedule, cron.FuncJob(cycle))
 	first := make(chan struct{})
 	go func() {
 		defer close(first)
