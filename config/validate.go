@@ -342,7 +342,6 @@ func checkLanguage(lang string) string {
 	return ""
 }
 
-
 // validIPTC reports whether s is a Media Topic qcode such as medtop:11000000.
 func validIPTC(s string) bool {
 	code, ok := strings.CutPrefix(s, "medtop:")

@@ -193,7 +193,7 @@ func Sample(title, text string) string {
 // Decide is Resolve for a caller that has already run Detect on
 // Sample(title, text).
 func Decide(declared, detected string, confidence float64) string {
-	d := primary(declared)
+	d := Primary(declared)
 	if d == English || d == Indonesian {
 		if detected != "" && detected != d && confidence >= Confident {
 			return detected
@@ -206,15 +206,22 @@ func Decide(declared, detected string, confidence float64) string {
 	return ""
 }
 
-// primary lower-cases a BCP 47 tag and keeps its primary subtag ("en-US"
-// → "en"); "in", the withdrawn code for Indonesian, becomes "id".
-func primary(tag string) string {
+// Primary lower-cases a BCP 47 tag and keeps its primary subtag ("en-US",
+// "en_US" → "en"), mapping the withdrawn codes to their successors: "in" →
+// "id" (still common in Indonesian feeds), "iw" → "he", "ji" → "yi". It is
+// the one reading of a language tag every stage uses.
+func Primary(tag string) string {
 	tag = strings.ToLower(strings.TrimSpace(tag))
 	if i := strings.IndexAny(tag, "-_"); i >= 0 {
 		tag = tag[:i]
 	}
-	if tag == "in" {
+	switch tag {
+	case "in":
 		return Indonesian
+	case "iw":
+		return "he"
+	case "ji":
+		return "yi"
 	}
 	return tag
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/microcosm-cc/bluemonday"
 
 	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/language"
 )
 
 // futureSlack is how far ahead of Now a Published date may be before it is
@@ -173,14 +174,11 @@ func cleanCategories(cs []string) []string {
 	return out
 }
 
-// Language reduces a language tag to its lower-case primary subtag ("id-ID"
-// → "id", "en_US" → "en") and maps the withdrawn "in" to "id" (and "iw",
-// "ji" likewise). Anything that is not a 2–3 letter tag gives "".
+// Language reduces a language tag to its primary subtag (language.Primary:
+// "id-ID" → "id", withdrawn "in" → "id"). Anything that is not a 2–3 letter
+// tag gives "".
 func Language(tag string) string {
-	tag = strings.ToLower(strings.TrimSpace(tag))
-	if i := strings.IndexAny(tag, "-_"); i >= 0 {
-		tag = tag[:i]
-	}
+	tag = language.Primary(tag)
 	if len(tag) < 2 || len(tag) > 3 {
 		return ""
 	}
@@ -188,14 +186,6 @@ func Language(tag string) string {
 		if r < 'a' || r > 'z' {
 			return ""
 		}
-	}
-	switch tag {
-	case "in":
-		return "id"
-	case "iw":
-		return "he"
-	case "ji":
-		return "yi"
 	}
 	return tag
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/mmcdole/gofeed"
 
 	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/language"
 )
 
 // Feed is one parsed feed.
@@ -65,7 +66,7 @@ func Parse(body []byte, contentType string, fetchedAt time.Time) (feed *Feed, er
 		Language: strings.TrimSpace(gf.Language),
 		Items:    make([]*article.Article, 0, len(gf.Items)),
 	}
-	indonesian := isIndonesianTag(feed.Language)
+	indonesian := language.Primary(feed.Language) == language.Indonesian
 	feedAuthor := personName(gf.Authors)
 	for _, it := range gf.Items {
 		if it == nil {
@@ -141,14 +142,4 @@ func personName(ps []*gofeed.Person) string {
 		}
 	}
 	return ""
-}
-
-// isIndonesianTag reports whether a language tag is Indonesian ("id",
-// "id-ID", or the withdrawn "in").
-func isIndonesianTag(tag string) bool {
-	tag = strings.ToLower(strings.TrimSpace(tag))
-	if i := strings.IndexAny(tag, "-_"); i >= 0 {
-		tag = tag[:i]
-	}
-	return tag == "id" || tag == "in"
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/warta-news/warta/config"
+	"github.com/warta-news/warta/language"
 )
 
 // Language indexes of the compiled rules.
@@ -16,14 +17,10 @@ const (
 
 // langIndex maps a BCP 47 tag to a rules language; -1 when it is neither.
 func langIndex(tag string) int {
-	tag = strings.ToLower(tag)
-	if i := strings.IndexAny(tag, "-_"); i >= 0 {
-		tag = tag[:i]
-	}
-	switch tag {
-	case "en":
+	switch language.Primary(tag) {
+	case language.English:
 		return langEN
-	case "id", "in":
+	case language.Indonesian:
 		return langID
 	}
 	return -1
