@@ -22,6 +22,16 @@ func (c *Config) TopicBySlug(slug string) (Topic, bool) {
 	return Topic{}, false
 }
 
+// SourceByName returns the source with the given name.
+func (c *Config) SourceByName(name string) (Source, bool) {
+	for _, s := range c.Sources {
+		if s.Name == name {
+			return s, true
+		}
+	}
+	return Source{}, false
+}
+
 // describeRuns is how many upcoming cycles Describe lists.
 const describeRuns = 3
 

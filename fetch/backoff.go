@@ -1,6 +1,10 @@
 package fetch
 
-import "time"
+import (
+	"errors"
+	"net/http"
+	"time"
+)
 
 // Backoff bases, exported as constants so callers can reason about the
 // schedule without calling Backoff.
@@ -37,4 +41,39 @@ func Backoff(failures int, retryAfter, max time.Duration) time.Duration {
 		d = retryAfter
 	}
 	return d
+}
+
+// permanentHeadStart is how many doublings ahead of a temporary failure the
+// backoff of a permanent one starts (1m × 2⁴ = 16m): a 404 or 403 is not
+// going to pass by itself, so it is retried less often than a 5xx.
+const permanentHeadStart = 4
+
+// Retry is when to try a source again after a failed fetch.
+type Retry struct {
+	// Retire is set when the source is gone (410 Gone): it is not to be
+	// fetched again until its configuration changes.
+	Retire bool
+	// After is the wait before the next attempt, measured from the failure.
+	After time.Duration
+}
+
+// RetryAfterFailure says when to try again after the failures-th
+// consecutive failed attempt with err (max caps the wait as in Backoff).
+// A 410 Gone retires the source. A temporary failure (Temporary: network,
+// timeout, 408, 429, 5xx) backs off from BackoffBase; a permanent one (404,
+// 401, 403, a body over the cap, a failed parse, …) backs off 16 times
+// longer. Retry-After (429 and 503) is honoured either way.
+func RetryAfterFailure(err error, failures int, max time.Duration) Retry {
+	var retryAfter time.Duration
+	var se *StatusError
+	if errors.As(err, &se) {
+		if se.StatusCode == http.StatusGone {
+			return Retry{Retire: true}
+		}
+		retryAfter = se.RetryAfter
+	}
+	if !Temporary(err) && failures > 0 {
+		failures += permanentHeadStart
+	}
+	return Retry{After: Backoff(failures, retryAfter, max)}
 }

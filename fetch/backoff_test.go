@@ -108,3 +108,34 @@ func TestTemporary(t *testing.T) {
 		}
 	}
 }
+
+// A 410 retires a source; a 404, 401 or 403 waits longer than a 5xx after
+// as many failures; 429 and 503 wait as long as Retry-After asks.
+func TestRetryAfterFailure(t *testing.T) {
+	status := func(code int, ra time.Duration) error {
+		return fmt.Errorf("wrapped: %w", &StatusError{StatusCode: code, RetryAfter: ra})
+	}
+	if r := RetryAfterFailure(status(410, 0), 1, time.Hour); !r.Retire {
+		t.Errorf("410: %+v, want retired", r)
+	}
+	for failures := 1; failures <= 3; failures++ {
+		temp := RetryAfterFailure(status(500, 0), failures, 6*time.Hour)
+		if temp.Retire || temp.After != Backoff(failures, 0, 6*time.Hour) {
+			t.Errorf("500 after %d failures: %+v", failures, temp)
+		}
+		for _, code := range []int{404, 401, 403} {
+			perm := RetryAfterFailure(status(code, 0), failures, 6*time.Hour)
+			if perm.Retire || perm.After <= temp.After {
+				t.Errorf("%d after %d failures waits %v, want longer than a 500's %v", code, failures, perm.After, temp.After)
+			}
+		}
+	}
+	for _, code := range []int{429, 503} {
+		if r := RetryAfterFailure(status(code, 3*time.Hour), 1, time.Hour); r.After != 3*time.Hour {
+			t.Errorf("%d with Retry-After 3h waits %v", code, r.After)
+		}
+	}
+	if r := RetryAfterFailure(errors.New("parse: not a feed"), 1, time.Hour); r.After != 16*time.Minute {
+		t.Errorf("a permanent non-HTTP failure waits %v, want 16m", r.After)
+	}
+}

@@ -1,4 +1,11 @@
 // Package metrics exposes what warta's cycles do as Prometheus metrics.
+//
+// A cycle's result is "ok" when every source answered, "degraded" when it
+// ran to its end but some source failed, backs off or is retired, and
+// "error" when storage or publishing failed. Every configured source has
+// its series from the first cycle on: warta_source_last_success_timestamp_seconds
+// is 0 for a source that never answered, and warta_source_failures the
+// consecutive failures (0 when healthy).
 package metrics
 
 import (
@@ -22,6 +29,7 @@ type Metrics struct {
 	articles      *prometheus.CounterVec
 	stories       prometheus.Counter
 	lastSuccess   *prometheus.GaugeVec
+	failures      *prometheus.GaugeVec
 }
 
 // New returns metrics registered in a new registry, with the Go runtime
@@ -30,7 +38,7 @@ func New() *Metrics {
 	m := &Metrics{
 		registry: prometheus.NewRegistry(),
 		cycles: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "warta_cycles_total", Help: "Cycles run, by result (ok or error).",
+			Name: "warta_cycles_total", Help: "Cycles run, by result: ok, degraded (some source failed, backs off or is retired) or error.",
 		}, []string{"result"}),
 		cycleDuration: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name: "warta_cycle_duration_seconds", Help: "How long a cycle took.",
@@ -41,7 +49,7 @@ func New() *Metrics {
 		}),
 		fetches: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "warta_source_fetches_total",
-			Help: "Source fetches by outcome: fetched, not_modified, skipped (backing off) or failed.",
+			Help: "Source fetches by outcome: fetched, not_modified, skipped (backing off), failed or retired (410 Gone).",
 		}, []string{"source", "outcome"}),
 		articles: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "warta_articles_stored_total", Help: "Articles stored for the first time, by source.",
@@ -51,10 +59,14 @@ func New() *Metrics {
 		}),
 		lastSuccess: prometheus.NewGaugeVec(prometheus.GaugeOpts{
 			Name: "warta_source_last_success_timestamp_seconds",
-			Help: "When a source last answered with a feed or 304.",
+			Help: "When a source last answered with a feed or 304; 0 if it never did.",
+		}, []string{"source"}),
+		failures: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Name: "warta_source_failures",
+			Help: "Consecutive failed fetches of a source; 0 when it answered last time.",
 		}, []string{"source"}),
 	}
-	m.registry.MustRegister(m.cycles, m.cycleDuration, m.lastCycle, m.fetches, m.articles, m.stories, m.lastSuccess,
+	m.registry.MustRegister(m.cycles, m.cycleDuration, m.lastCycle, m.fetches, m.articles, m.stories, m.lastSuccess, m.failures,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -62,8 +74,11 @@ func New() *Metrics {
 // ObserveCycle records one cycle.
 func (m *Metrics) ObserveCycle(rep pipeline.Report, err error) {
 	result := "ok"
-	if err != nil {
+	switch {
+	case err != nil:
 		result = "error"
+	case rep.Degraded():
+		result = "degraded"
 	}
 	m.cycles.WithLabelValues(result).Inc()
 	if !rep.Finished.IsZero() {
@@ -71,13 +86,14 @@ func (m *Metrics) ObserveCycle(rep pipeline.Report, err error) {
 		m.lastCycle.Set(float64(rep.Finished.Unix()))
 	}
 	for _, s := range rep.PerSource {
-		m.fetches.WithLabelValues(s.Name, s.Outcome).Inc()
-		if s.New > 0 {
-			m.articles.WithLabelValues(s.Name).Add(float64(s.New))
+		m.fetches.WithLabelValues(s.Name, s.Outcome.String()).Inc()
+		m.articles.WithLabelValues(s.Name).Add(float64(s.New))
+		m.failures.WithLabelValues(s.Name).Set(float64(s.Failures))
+		last := 0.0
+		if !s.LastSuccess.IsZero() {
+			last = float64(s.LastSuccess.Unix())
 		}
-		if s.Outcome == "fetched" || s.Outcome == "not_modified" {
-			m.lastSuccess.WithLabelValues(s.Name).Set(float64(rep.Started.Unix()))
-		}
+		m.lastSuccess.WithLabelValues(s.Name).Set(last)
 	}
 	m.stories.Add(float64(rep.NewStories))
 }

@@ -10,7 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -56,17 +56,22 @@ type Pipeline struct {
 	store      store.Store
 	publisher  Publisher
 	observer   Observer
+	schedule   Schedule
 	logger     *slog.Logger
 	now        func() time.Time
 
 	running sync.Mutex // held for the length of a cycle
 
+	hints      map[string]topic.Hints // by source name
+	sourceRank map[string]int         // a source's place in the config
+
 	indexMu sync.Mutex // guards index
 	index   *dedupe.Index
 
-	instance string // this pipeline's name in cycle epochs
-	cycles   int    // cycles this pipeline has run
-	epoch    string // the cycle epoch the index is up to date with
+	instance   string    // this pipeline's name in cycle epochs
+	cycles     int       // cycles this pipeline has run
+	epoch      string    // the cycle epoch the index is up to date with
+	cycleStart time.Time // when the running cycle started
 }
 
 // Deps are the stages New wires together. Now defaults to time.Now.
@@ -76,8 +81,17 @@ type Deps struct {
 	Store     store.Store
 	Publisher Publisher
 	Observer  Observer // optional
-	Logger    *slog.Logger
-	Now       func() time.Time
+	// Schedule, when set, is when cycles run: the real time of a failing
+	// source's next attempt is the first cycle after its backoff.
+	Schedule Schedule
+	Logger   *slog.Logger
+	Now      func() time.Time
+}
+
+// Schedule tells when cycles run; cron.Schedule implements it.
+type Schedule interface {
+	// Next returns the first run after t, zero if there is none.
+	Next(t time.Time) time.Time
 }
 
 // New returns a pipeline for cfg.
@@ -88,14 +102,23 @@ func New(cfg *config.Config, d Deps) *Pipeline {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
+	hints := make(map[string]topic.Hints, len(cfg.Sources))
+	rank := make(map[string]int, len(cfg.Sources))
+	for i, s := range cfg.Sources {
+		hints[s.Name] = Hints(s)
+		rank[s.Name] = i
+	}
 	return &Pipeline{
 		cfg:        cfg,
+		hints:      hints,
+		sourceRank: rank,
 		fetcher:    d.Fetcher,
 		normalizer: normalize.New(),
 		tagger:     d.Tagger,
 		store:      d.Store,
 		publisher:  d.Publisher,
 		observer:   d.Observer,
+		schedule:   d.Schedule,
 		logger:     d.Logger,
 		now:        d.Now,
 		index:      dedupe.NewIndex(DedupeOptions(cfg)),
@@ -108,16 +131,6 @@ func newInstanceName() string {
 	var b [8]byte
 	rand.Read(b[:])
 	return hex.EncodeToString(b[:])
-}
-
-// DedupeOptions returns the story index options the configuration asks for.
-func DedupeOptions(cfg *config.Config) dedupe.Options {
-	return dedupe.Options{Window: cfg.Dedupe.Window, Threshold: cfg.Dedupe.Threshold}
-}
-
-// Hints returns the topic hints a source gives its articles.
-func Hints(src config.Source) topic.Hints {
-	return topic.Hints{Boost: src.Boost, Forced: src.Topics}
 }
 
 // Init prepares the pipeline from what is stored: it rebuilds the story
@@ -137,14 +150,9 @@ func (p *Pipeline) rebuildIndex(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("pipeline: %w", err)
 	}
-	ix := dedupe.NewIndex(DedupeOptions(p.cfg))
-	since := p.now().Add(-p.cfg.Dedupe.Window)
-	err = p.store.Since(ctx, since, func(a *article.Article) error {
-		ix.Add(a)
-		return nil
-	})
+	ix, err := loadStoryIndex(ctx, p.store, p.cfg, p.now())
 	if err != nil {
-		return fmt.Errorf("pipeline: rebuild story index: %w", err)
+		return err
 	}
 	p.indexMu.Lock()
 	p.index = ix
@@ -182,7 +190,6 @@ func (p *Pipeline) retagIfRulesChanged(ctx context.Context) error {
 // Retag tags again every stored article within the retention window with
 // the current rules and returns how many it re-tagged.
 func (p *Pipeline) Retag(ctx context.Context) (int, error) {
-	hints := p.sourceHints()
 	var since time.Time
 	if r := p.cfg.Storage.Retention; r > 0 {
 		since = p.now().Add(-r)
@@ -202,7 +209,7 @@ func (p *Pipeline) Retag(ctx context.Context) (int, error) {
 		return nil
 	}
 	err := p.store.Since(ctx, since, func(a *article.Article) error {
-		batch[a.ID] = p.tagger.Tag(a, hints[a.Source])
+		batch[a.ID] = p.tagger.Tag(a, p.hints[a.Source])
 		if len(batch) >= batchSize {
 			return flush()
 		}
@@ -215,38 +222,6 @@ func (p *Pipeline) Retag(ctx context.Context) (int, error) {
 		return total, err
 	}
 	return total, nil
-}
-
-func (p *Pipeline) sourceHints() map[string]topic.Hints {
-	h := make(map[string]topic.Hints, len(p.cfg.Sources))
-	for _, s := range p.cfg.Sources {
-		h[s.Name] = Hints(s)
-	}
-	return h
-}
-
-// Report sums up one cycle.
-type Report struct {
-	Started, Finished time.Time
-	Sources           int
-	Fetched           int // sources that returned a feed
-	NotModified       int // sources that answered 304
-	Skipped           int // sources still backing off after failures
-	Failed            int // sources whose fetch or parse failed
-	Items             int // items in the fetched feeds
-	New               int // articles stored for the first time
-	NewStories        int // of which started a new story
-	// PerSource has one entry per configured source, in config order.
-	PerSource []SourceReport
-}
-
-// SourceReport is what one cycle did with one source.
-type SourceReport struct {
-	Name    string
-	Outcome string // "fetched", "not_modified", "skipped" (backing off) or "failed"
-	Items   int    // items in the fetched feed
-	New     int    // articles stored for the first time
-	Err     string // why it failed
 }
 
 // Observer is told about every cycle that ran to its end or failed; the
@@ -282,14 +257,18 @@ func (p *Pipeline) RunCycle(ctx context.Context) (Report, error) {
 }
 
 func (p *Pipeline) runCycle(ctx context.Context) (Report, error) {
-	rep := Report{Started: p.now(), Sources: len(p.cfg.Sources)}
-	states, err := p.store.FetchStates(ctx)
+	p.cycleStart = p.now()
+	rep := Report{Started: p.cycleStart, Sources: len(p.cfg.Sources)}
+	states, err := p.loadStates(ctx)
 	if err != nil {
-		return rep, fmt.Errorf("pipeline: %w", err)
+		return rep, err
 	}
 	results := p.fetchAll(ctx, states)
 	if err := ctx.Err(); err != nil {
 		return rep, fmt.Errorf("pipeline: cycle cancelled: %w", err)
+	}
+	for _, r := range results {
+		rep.count(p.sourceReport(r))
 	}
 	if err := p.process(ctx, results, &rep); err != nil {
 		return rep, err
@@ -313,11 +292,39 @@ func (p *Pipeline) runCycle(ctx context.Context) (Report, error) {
 		}
 	}
 	rep.Finished = p.now()
-	p.logger.Info("cycle done",
-		"sources", rep.Sources, "fetched", rep.Fetched, "not_modified", rep.NotModified,
-		"skipped", rep.Skipped, "failed", rep.Failed, "items", rep.Items,
-		"new", rep.New, "new_stories", rep.NewStories, "took", rep.Finished.Sub(rep.Started).Round(time.Millisecond))
+	p.logSummary(&rep)
 	return rep, nil
+}
+
+// logSummary logs the cycle's counts, naming every source that failed,
+// backs off or is retired, with its last error and next attempt.
+func (p *Pipeline) logSummary(rep *Report) {
+	attrs := []any{"sources", rep.Sources, "fetched", rep.Fetched, "not_modified", rep.NotModified,
+		"skipped", rep.Skipped, "failed", rep.Failed, "retired", rep.Retired, "items", rep.Items,
+		"new", rep.New, "new_stories", rep.NewStories, "took", rep.Finished.Sub(rep.Started).Round(time.Millisecond)}
+	problems := rep.Problems()
+	if len(problems) == 0 {
+		p.logger.Info("cycle done", attrs...)
+		return
+	}
+	lines := make([]string, len(problems))
+	for i, s := range problems {
+		lines[i] = s.Problem()
+	}
+	p.logger.Warn("cycle done, some sources failing", append(attrs, "failing", strings.Join(lines, "; "))...)
+}
+
+// sourceReport is what the report says of one source's result.
+func (p *Pipeline) sourceReport(r *sourceResult) SourceReport {
+	s := SourceReport{Name: r.source.Name, Outcome: r.outcome, Items: r.items,
+		Failures: r.state.Failures, LastSuccess: r.state.LastSuccess}
+	if !r.outcome.Succeeded() {
+		s.Err = r.state.LastError
+	}
+	if r.outcome == OutcomeFailed || r.outcome == OutcomeBackingOff {
+		s.NextAttempt = p.nextTry(r.state.NextAttempt)
+	}
+	return s
 }
 
 // catchUp rebuilds the story index when another process ran a cycle on the
@@ -332,139 +339,4 @@ func (p *Pipeline) catchUp(ctx context.Context) error {
 	}
 	p.logger.Info("another process wrote to the store: rebuilding the story index")
 	return p.rebuildIndex(ctx)
-}
-
-// sourceResult is what fetching and parsing one source produced.
-type sourceResult struct {
-	source   config.Source
-	order    int
-	state    store.FetchState
-	articles []*article.Article // normalised; nil when nothing new was fetched
-	outcome  outcome
-}
-
-type outcome int
-
-const (
-	outcomeFetched outcome = iota
-	outcomeNotModified
-	outcomeSkipped
-	outcomeFailed
-)
-
-func (o outcome) String() string {
-	switch o {
-	case outcomeFetched:
-		return "fetched"
-	case outcomeNotModified:
-		return "not_modified"
-	case outcomeSkipped:
-		return "skipped"
-	default:
-		return "failed"
-	}
-}
-
-// process finds stories and topics for the cycle's new articles and writes
-// each source's articles with its fetch state in one transaction.
-func (p *Pipeline) process(ctx context.Context, results []*sourceResult, rep *Report) error {
-	var fresh []*article.Article
-	freshBySource := make(map[*sourceResult][]*article.Article, len(results))
-	seen := make(map[string]bool)
-	rep.PerSource = make([]SourceReport, len(results))
-	for i, r := range results {
-		rep.PerSource[i] = SourceReport{Name: r.source.Name, Outcome: r.outcome.String(), Items: len(r.articles)}
-		if r.outcome == outcomeFailed {
-			rep.PerSource[i].Err = r.state.LastError
-		}
-		switch r.outcome {
-		case outcomeNotModified:
-			rep.NotModified++
-		case outcomeSkipped:
-			rep.Skipped++
-		case outcomeFailed:
-			rep.Failed++
-		case outcomeFetched:
-			rep.Fetched++
-		}
-		rep.Items += len(r.articles)
-		if len(r.articles) == 0 {
-			continue
-		}
-		ids := make([]string, len(r.articles))
-		for i, a := range r.articles {
-			ids[i] = a.ID
-		}
-		stored, err := p.store.Existing(ctx, ids)
-		if err != nil {
-			return fmt.Errorf("pipeline: %w", err)
-		}
-		for _, a := range r.articles {
-			// The same article in two feeds of one outlet, or twice in
-			// one feed, is one article: the first source in config order
-			// keeps it.
-			if stored[a.ID] || seen[a.ID] {
-				continue
-			}
-			seen[a.ID] = true
-			fresh = append(fresh, a)
-			freshBySource[r] = append(freshBySource[r], a)
-		}
-	}
-
-	// Stories are assigned oldest first across all sources, so the earliest
-	// published copy leads its story whichever feed answered first.
-	order := make(map[string]int, len(results))
-	for _, r := range results {
-		order[r.source.Name] = r.order
-	}
-	sort.SliceStable(fresh, func(i, j int) bool {
-		a, b := fresh[i], fresh[j]
-		if !a.Published.Equal(b.Published) {
-			return a.Published.Before(b.Published)
-		}
-		if order[a.Source] != order[b.Source] {
-			return order[a.Source] < order[b.Source]
-		}
-		return a.ID < b.ID
-	})
-	hints := p.sourceHints()
-	p.indexMu.Lock()
-	for _, a := range fresh {
-		p.index.Assign(a)
-		a.Topics = p.tagger.Tag(a, hints[a.Source])
-		if a.StoryID == a.ID {
-			rep.NewStories++
-		}
-	}
-	p.indexMu.Unlock()
-
-	// Mark the store before writing: a crash half-way leaves a mark that
-	// is not ours, and the next cycle rebuilds its index from the store.
-	p.cycles++
-	epoch := fmt.Sprintf("%s/%d", p.instance, p.cycles)
-	if err := p.store.SetMeta(ctx, metaCycleEpoch, epoch); err != nil {
-		return fmt.Errorf("pipeline: %w", err)
-	}
-	var saveErr error
-	for i, r := range results {
-		arts := freshBySource[r]
-		inserted, err := p.store.SaveSource(ctx, r.source.Name, r.state, arts)
-		if err != nil {
-			saveErr = errors.Join(saveErr, fmt.Errorf("pipeline: store %q: %w", r.source.Name, err))
-			continue
-		}
-		rep.New += len(inserted)
-		rep.PerSource[i].New = len(inserted)
-	}
-	if saveErr != nil {
-		// The index holds articles that were not stored; rebuild it from
-		// what was, so they are matched afresh when fetched again.
-		if err := p.rebuildIndex(ctx); err != nil {
-			saveErr = errors.Join(saveErr, err)
-		}
-		return saveErr
-	}
-	p.epoch = epoch
-	return nil
 }

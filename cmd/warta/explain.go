@@ -8,7 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -16,11 +18,8 @@ import (
 
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/config"
-	"github.com/warta-news/warta/dedupe"
 	"github.com/warta-news/warta/fetch"
-	"github.com/warta-news/warta/language"
 	"github.com/warta-news/warta/normalize"
-	"github.com/warta-news/warta/parse"
 	"github.com/warta-news/warta/pipeline"
 	"github.com/warta-news/warta/store"
 	"github.com/warta-news/warta/topic"
@@ -48,14 +47,17 @@ type storyExplanation struct {
 }
 
 // explainer answers `warta explain` from the config, the store and, for an
-// article that is not stored, a story index rebuilt from the store.
+// article that is not stored, the pipeline's story probe over the store.
 type explainer struct {
 	cfg    *config.Config
 	tagger *topic.Tagger
 	store  store.Store
 	norm   *normalize.Normalizer
-	index  *dedupe.Index // built on first need
+	probe  *pipeline.StoryProbe // built on first need
 	now    time.Time
+	logger *slog.Logger
+	// source is the -source flag's source; its Name is "" when not given.
+	source config.Source
 }
 
 // cmdExplain shows, for an article given by URL, file or JSON on stdin
@@ -64,7 +66,7 @@ type explainer struct {
 func cmdExplain(ctx context.Context, e *env) (err error) {
 	fs := e.flags("explain")
 	asJSON := fs.Bool("json", false, "print JSON instead of text")
-	sourceName := fs.String("source", "", "for articles that are not stored: apply this configured source's hints")
+	sourceName := fs.String("source", "", "for articles that are not stored: apply this configured source's language and hints")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: warta explain [-json] [-source NAME] <article URL | file (.json, .jsonl or text: title line, then body) | - (JSON Lines on stdin)>...")
 		fs.PrintDefaults()
@@ -80,25 +82,23 @@ func cmdExplain(ctx context.Context, e *env) (err error) {
 	if err != nil {
 		return err
 	}
+	x := &explainer{cfg: cfg, tagger: tagger, norm: normalize.New(), now: time.Now(), logger: e.logger}
+	if *sourceName != "" {
+		if x.source, err = sourceFlag(cfg, *sourceName, e.configPath); err != nil {
+			return err
+		}
+	}
 	st, err := openStore(ctx, cfg.Storage, readOrEmpty)
 	if err != nil {
 		return err
 	}
 	defer func() { err = errors.Join(err, st.Close()) }()
-	x := &explainer{cfg: cfg, tagger: tagger, store: st, norm: normalize.New(), now: time.Now()}
-	hints := topic.Hints{}
-	if *sourceName != "" {
-		src, ok := findSource(cfg, *sourceName)
-		if !ok {
-			return &usageError{fmt.Sprintf("-source %q: no such source in %s", *sourceName, e.configPath)}
-		}
-		hints = pipeline.Hints(src)
-	}
+	x.store = st
 
 	out := bufio.NewWriter(e.stdout)
 	defer func() { err = errors.Join(err, out.Flush()) }()
 	for _, target := range fs.Args() {
-		exps, err := x.explainTarget(ctx, target, e.stdin, hints, e)
+		exps, err := x.explainTarget(ctx, target, e.stdin)
 		if err != nil {
 			return fmt.Errorf("%s: %w", target, err)
 		}
@@ -117,43 +117,47 @@ func cmdExplain(ctx context.Context, e *env) (err error) {
 	return nil
 }
 
-func findSource(cfg *config.Config, name string) (config.Source, bool) {
-	for _, s := range cfg.Sources {
-		if s.Name == name {
-			return s, true
+// sourceFor is the source an unstored article is prepared as: the -source
+// flag's, else the configured source fetched from feedURL, else one named
+// fallback with no language and no hints.
+func (x *explainer) sourceFor(feedURL, fallback string) config.Source {
+	if x.source.Name != "" {
+		return x.source
+	}
+	for _, s := range x.cfg.Sources {
+		if feedURL != "" && s.URL == feedURL {
+			return s
 		}
 	}
-	return config.Source{}, false
+	return config.Source{Name: fallback}
 }
 
-func (x *explainer) explainTarget(ctx context.Context, target string, stdin io.Reader, hints topic.Hints, e *env) ([]explanation, error) {
+func (x *explainer) explainTarget(ctx context.Context, target string, stdin io.Reader) ([]explanation, error) {
 	switch {
 	case target == "-":
-		return x.explainJSONLines(ctx, stdin, hints)
+		return x.explainJSONLines(ctx, stdin)
 	case strings.HasPrefix(target, "http://") || strings.HasPrefix(target, "https://"):
-		return x.explainURL(ctx, target, hints, e)
+		return x.explainURL(ctx, target)
 	default:
 		data, err := os.ReadFile(target)
 		if err != nil {
 			return nil, err
 		}
 		if t := bytes.TrimSpace(data); len(t) > 0 && t[0] == '{' {
-			return x.explainJSONLines(ctx, bytes.NewReader(data), hints)
+			return x.explainJSONLines(ctx, bytes.NewReader(data))
 		}
-		a, err := articleFromText(x.norm, target, string(data), x.now)
+		src := x.sourceFor("", "file")
+		a, err := prepareOne(ctx, x.norm, articleFromText(target, string(data)), src, "", x.now)
 		if err != nil {
 			return nil, err
 		}
-		ex, err := x.explainNew(ctx, a, hints)
-		if err != nil {
-			return nil, err
-		}
-		return []explanation{ex}, nil
+		return x.explainNew(ctx, []*article.Article{a}, src)
 	}
 }
 
-func (x *explainer) explainJSONLines(ctx context.Context, r io.Reader, hints topic.Hints) ([]explanation, error) {
-	var out []explanation
+func (x *explainer) explainJSONLines(ctx context.Context, r io.Reader) ([]explanation, error) {
+	var arts []*article.Article
+	src := x.sourceFor("", "stdin")
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 16<<20)
 	for line := 1; sc.Scan(); line++ {
@@ -164,23 +168,23 @@ func (x *explainer) explainJSONLines(ctx context.Context, r io.Reader, hints top
 		if err := json.Unmarshal(sc.Bytes(), &ti); err != nil {
 			return nil, fmt.Errorf("line %d: %w", line, err)
 		}
-		a, err := articleFromInput(x.norm, ti, x.now)
+		a, err := articleFromInput(ctx, x.norm, ti, src, x.now)
 		if err != nil {
 			return nil, fmt.Errorf("line %d: %w", line, err)
 		}
-		ex, err := x.explainNew(ctx, a, hints)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, ex)
+		arts = append(arts, a)
 	}
-	return out, sc.Err()
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	return x.explainNew(ctx, arts, src)
 }
 
 // explainURL explains a stored article by its URL (any decoration of it: the
-// canonical form is looked up). An article that is not stored is fetched:
-// a feed explains each of its items, a web page its title and text.
-func (x *explainer) explainURL(ctx context.Context, raw string, hints topic.Hints, e *env) ([]explanation, error) {
+// canonical form is looked up). An article that is not stored is fetched as
+// a cycle would fetch it: a feed is prepared as the configured source with
+// that URL and explains each of its items, a web page its title and text.
+func (x *explainer) explainURL(ctx context.Context, raw string) ([]explanation, error) {
 	canonical, err := normalize.CanonicalURL(raw, "")
 	if err != nil {
 		return nil, err
@@ -196,49 +200,34 @@ func (x *explainer) explainURL(ctx context.Context, raw string, hints topic.Hint
 	if !errors.Is(err, store.ErrNotFound) {
 		return nil, err
 	}
-	f := fetch.New(fetch.Options{
-		Timeout: x.cfg.Fetch.Timeout, ConnectTimeout: x.cfg.Fetch.ConnectTimeout,
-		MaxBodyBytes: x.cfg.Fetch.MaxBodyBytes, UserAgent: x.cfg.Fetch.UserAgent,
-	}, e.logger)
+	f := fetch.New(pipeline.FetchOptions(x.cfg), x.logger)
 	defer f.Close()
 	res, err := f.Fetch(ctx, fetch.Request{URL: raw})
 	if err != nil {
 		return nil, fmt.Errorf("not stored, and fetching it failed: %w", err)
 	}
-	var arts []*article.Article
-	if feed, perr := parse.Parse(res.Body, res.ContentType, res.FetchedAt); perr == nil && len(feed.Items) > 0 {
-		for _, it := range feed.Items {
-			if it.Language == "" {
-				it.Language = feed.Language
-			}
-			arts = append(arts, it)
-		}
-	} else {
-		title, body := pageContent(res.Body)
-		arts = append(arts, &article.Article{Link: res.URL, Title: title, Content: body})
+	src := x.sourceFor(raw, "explain")
+	feed := pipeline.Feed{Body: res.Body, ContentType: res.ContentType, URL: res.URL, FetchedAt: res.FetchedAt}
+	prep, perr := pipeline.PrepareFeed(ctx, x.norm, feed, src)
+	if perr == nil && len(prep.Articles) > 0 {
+		return x.explainNew(ctx, prep.Articles, src)
 	}
-	var out []explanation
-	for _, a := range arts {
-		if err := x.norm.Article(a, normalize.Options{Now: x.now, SourceName: "explain", BaseURL: res.URL}); err != nil {
-			return nil, err
-		}
-		a.Language = language.Resolve(a.Language, a.Title, a.Text)
-		ex, err := x.explainNew(ctx, a, hints)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, ex)
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
-	return out, nil
+	title, body := pageContent(res.Body)
+	page, err := prepareOne(ctx, x.norm, &article.Article{Link: res.URL, Title: title, Content: body}, src, res.URL, res.FetchedAt)
+	if err != nil {
+		return nil, err
+	}
+	return x.explainNew(ctx, []*article.Article{page}, src)
 }
 
 // explainStored explains an article from the store: its story as recorded,
 // and its topics under the current rules.
 func (x *explainer) explainStored(ctx context.Context, a *article.Article) (explanation, error) {
-	var hints topic.Hints
-	if src, ok := findSource(x.cfg, a.Source); ok {
-		hints = pipeline.Hints(src)
-	}
+	src, _ := x.cfg.SourceByName(a.Source)
+	hints := pipeline.Hints(src)
 	ex := explanation{Article: newExportRecord(a), Stored: true, Topics: x.tagger.Explain(a, hints)}
 	st := &storyExplanation{ID: a.StoryID, Similarity: a.StoryMatch.Similarity, Method: a.StoryMatch.Method}
 	if a.StoryID != "" && a.StoryID != a.ID {
@@ -261,39 +250,49 @@ func (x *explainer) explainStored(ctx context.Context, a *article.Article) (expl
 	return ex, nil
 }
 
-// explainNew explains an article that is not stored: its topics, and the
-// story it would join were it fetched now.
-func (x *explainer) explainNew(ctx context.Context, a *article.Article, hints topic.Hints) (explanation, error) {
-	ex := explanation{Article: newExportRecord(a), Topics: x.tagger.Explain(a, hints)}
-	ex.Article.Topics = x.tagger.Tag(a, hints)
-	if x.index == nil {
-		ix := dedupe.NewIndex(pipeline.DedupeOptions(x.cfg))
-		err := x.store.Since(ctx, x.now.Add(-x.cfg.Dedupe.Window), func(s *article.Article) error {
-			ix.Add(s)
-			return nil
-		})
+// explainNew explains articles of one source that are not stored: their
+// topics, and the stories they would join were they fetched now. They are
+// probed in the order a cycle assigns stories, so a copy of one of them
+// joins its story as in a cycle; the explanations keep the given order.
+func (x *explainer) explainNew(ctx context.Context, arts []*article.Article, src config.Source) ([]explanation, error) {
+	if x.probe == nil {
+		probe, err := pipeline.NewStoryProbe(ctx, x.store, x.cfg, x.now)
 		if err != nil {
-			return ex, err
+			return nil, err
 		}
-		x.index = ix
+		x.probe = probe
 	}
-	probe := *a
-	probe.FirstSeen = x.now
-	x.index.Assign(&probe)
-	st := &storyExplanation{ID: probe.StoryID, Would: true, Similarity: probe.StoryMatch.Similarity, Method: probe.StoryMatch.Method}
-	if id := probe.StoryMatch.MatchedID; id != "" {
-		if m, err := x.store.Article(ctx, id); err == nil {
-			r := newExportRecord(m)
-			st.Matched = &r
+	ordered := slices.Clone(arts)
+	pipeline.OrderForStories(ordered, func(string) int { return 0 })
+	joined := make(map[*article.Article]*article.Article, len(arts))
+	for _, a := range ordered {
+		joined[a] = x.probe.Join(a)
+	}
+	hints := pipeline.Hints(src)
+	out := make([]explanation, 0, len(arts))
+	for _, a := range arts {
+		probe := joined[a]
+		ex := explanation{Article: newExportRecord(a), Topics: x.tagger.Explain(a, hints)}
+		ex.Article.Topics = x.tagger.Tag(a, hints)
+		ex.Article.Story = probe.StoryID
+		st := &storyExplanation{ID: probe.StoryID, Would: true, Similarity: probe.StoryMatch.Similarity, Method: probe.StoryMatch.Method}
+		if id := probe.StoryMatch.MatchedID; id != "" {
+			if m, err := x.store.Article(ctx, id); err == nil {
+				r := newExportRecord(m)
+				st.Matched = &r
+			} else if !errors.Is(err, store.ErrNotFound) {
+				return nil, err
+			}
 		}
+		ex.Story = st
+		out = append(out, ex)
 	}
-	ex.Story = st
-	return ex, nil
+	return out, nil
 }
 
 // articleFromText reads a plain-text article: the first non-empty line is
 // the title, the rest the body, one paragraph per line.
-func articleFromText(norm *normalize.Normalizer, name, text string, now time.Time) (*article.Article, error) {
+func articleFromText(name, text string) *article.Article {
 	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
 	var title string
 	var body strings.Builder
@@ -308,12 +307,7 @@ func articleFromText(norm *normalize.Normalizer, name, text string, now time.Tim
 		}
 		body.WriteString("<p>" + html.EscapeString(l) + "</p>\n")
 	}
-	a := &article.Article{GUID: name, Title: title, Content: body.String()}
-	if err := norm.Article(a, normalize.Options{Now: now, SourceName: "file"}); err != nil {
-		return nil, err
-	}
-	a.Language = language.Resolve("", a.Title, a.Text)
-	return a, nil
+	return &article.Article{GUID: name, Title: title, Content: body.String()}
 }
 
 // pageContent takes a web page's title (og:title, else <title>) and its

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 )
 
 // cmdOnce runs one full cycle. Failing sources are logged and recorded but
@@ -12,13 +11,11 @@ func cmdOnce(ctx context.Context, e *env) error {
 	if err := e.parse(fs, false); err != nil {
 		return err
 	}
-	return withApp(ctx, e, func(a *app) error {
+	return withApp(ctx, e, modeOnce, func(a *app) error {
 		rep, err := a.pipeline.RunCycle(ctx)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "sources %d: fetched %d, not modified %d, backing off %d, failed %d; items %d, new articles %d, new stories %d\n",
-			rep.Sources, rep.Fetched, rep.NotModified, rep.Skipped, rep.Failed, rep.Items, rep.New, rep.NewStories)
-		return nil
+		return rep.WriteSummary(e.stdout)
 	})
 }

@@ -25,7 +25,7 @@ func cmdRun(ctx context.Context, e *env) error {
 	if err := e.parse(fs, false); err != nil {
 		return err
 	}
-	return withApp(ctx, e, func(a *app) error { return serve(ctx, e, a) })
+	return withApp(ctx, e, modeDaemon, func(a *app) error { return serve(ctx, e, a) })
 }
 
 // serve runs the HTTP server and the schedule until ctx ends.
@@ -64,16 +64,12 @@ func serve(ctx context.Context, e *env, a *app) error {
 			e.logger.Error("cycle failed", "err", err)
 		}
 	}
-	schedule, err := a.cfg.ParseSchedule()
-	if err != nil {
-		return &configError{fmt.Errorf("schedule: %w", err)}
-	}
 	sched := cron.New(
 		cron.WithLogger(cronLogger{e.logger}),
 		// Never DelayIfStillRunning: it queues every missed tick.
 		cron.WithChain(cron.SkipIfStillRunning(cronLogger{e.logger})),
 	)
-	sched.Schedule(schedule, cron.FuncJob(cycle))
+	sched.Schedule(a.schedule, cron.FuncJob(cycle))
 	first := make(chan struct{})
 	go func() {
 		defer close(first)

@@ -8,10 +8,9 @@ import (
 	"time"
 
 	"github.com/warta-news/warta/article"
-	"github.com/warta-news/warta/language"
+	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/normalize"
 	"github.com/warta-news/warta/pipeline"
-	"github.com/warta-news/warta/topic"
 )
 
 // tagInput is one line of `warta tag` input.
@@ -33,7 +32,7 @@ type tagOutput struct {
 
 // cmdTag tags JSON Lines articles from stdin with the configured topics and
 // prints one JSON line per article: no network, no storage.
-func cmdTag(_ context.Context, e *env) error {
+func cmdTag(ctx context.Context, e *env) error {
 	fs := e.flags("tag")
 	sourceName := fs.String("source", "", "apply this configured source's boosts and forced topics")
 	if err := e.parse(fs, false); err != nil {
@@ -43,18 +42,11 @@ func cmdTag(_ context.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	var hints topic.Hints
-	if *sourceName != "" {
-		found := false
-		for _, s := range cfg.Sources {
-			if s.Name == *sourceName {
-				hints, found = pipeline.Hints(s), true
-			}
-		}
-		if !found {
-			return &usageError{fmt.Sprintf("-source %q: no such source in %s", *sourceName, e.configPath)}
-		}
+	src, err := sourceFlag(cfg, *sourceName, e.configPath)
+	if err != nil {
+		return err
 	}
+	hints := pipeline.Hints(src)
 	norm := normalize.New()
 	in := bufio.NewScanner(e.stdin)
 	in.Buffer(make([]byte, 64<<10), 16<<20)
@@ -69,7 +61,7 @@ func cmdTag(_ context.Context, e *env) error {
 		if err := json.Unmarshal(in.Bytes(), &ti); err != nil {
 			return fmt.Errorf("stdin line %d: %w", line, err)
 		}
-		a, err := articleFromInput(norm, ti, now)
+		a, err := articleFromInput(ctx, norm, ti, src, now)
 		if err != nil {
 			return fmt.Errorf("stdin line %d: %w", line, err)
 		}
@@ -87,9 +79,9 @@ func cmdTag(_ context.Context, e *env) error {
 	return out.Flush()
 }
 
-// articleFromInput normalises a JSON article as the pipeline would a feed
-// item, so tagging sees the same text.
-func articleFromInput(norm *normalize.Normalizer, ti tagInput, now time.Time) (*article.Article, error) {
+// articleFromInput prepares a JSON article as a cycle would a feed of
+// that one item from src (pipeline.PrepareItems).
+func articleFromInput(ctx context.Context, norm *normalize.Normalizer, ti tagInput, src config.Source, now time.Time) (*article.Article, error) {
 	a := &article.Article{
 		Link:     ti.URL,
 		GUID:     string(ti.ID),
@@ -101,9 +93,30 @@ func articleFromInput(norm *normalize.Normalizer, ti tagInput, now time.Time) (*
 	if a.GUID == "" {
 		a.GUID = ti.Title
 	}
-	if err := norm.Article(a, normalize.Options{Now: now, SourceName: "stdin"}); err != nil {
+	return prepareOne(ctx, norm, a, src, "", now)
+}
+
+// prepareOne prepares a single article with pipeline.PrepareItems.
+func prepareOne(ctx context.Context, norm *normalize.Normalizer, a *article.Article, src config.Source, baseURL string, now time.Time) (*article.Article, error) {
+	prep, err := pipeline.PrepareItems(ctx, norm, []*article.Article{a}, src, baseURL, now)
+	if err != nil {
 		return nil, err
 	}
-	a.Language = language.Resolve(a.Language, a.Title, a.Text)
-	return a, nil
+	if len(prep.Skipped) > 0 {
+		return nil, prep.Skipped[0].Err
+	}
+	return prep.Articles[0], nil
+}
+
+// sourceFlag returns the configured source a -source flag names; with no
+// name, a source named "stdin" with no language and no hints.
+func sourceFlag(cfg *config.Config, name, configPath string) (config.Source, error) {
+	if name == "" {
+		return config.Source{Name: "stdin"}, nil
+	}
+	src, ok := cfg.SourceByName(name)
+	if !ok {
+		return src, &usageError{fmt.Sprintf("-source %q: no such source in %s", name, configPath)}
+	}
+	return src, nil
 }

@@ -1,0 +1,134 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/config"
+	"github.com/warta-news/warta/dedupe"
+	"github.com/warta-news/warta/fetch"
+	"github.com/warta-news/warta/language"
+	"github.com/warta-news/warta/normalize"
+	"github.com/warta-news/warta/parse"
+	"github.com/warta-news/warta/topic"
+)
+
+// This file is the preparation path every command shares: a cycle,
+// `warta explain` and `warta tag` turn feeds and items into articles with
+// these functions, so they decide language, topics and stories alike.
+
+// FetchOptions returns the fetcher options the configuration asks for.
+func FetchOptions(cfg *config.Config) fetch.Options {
+	return fetch.Options{
+		Timeout:        cfg.Fetch.Timeout,
+		ConnectTimeout: cfg.Fetch.ConnectTimeout,
+		PerHost:        cfg.Fetch.PerHost,
+		MaxBodyBytes:   cfg.Fetch.MaxBodyBytes,
+		UserAgent:      cfg.Fetch.UserAgent,
+	}
+}
+
+// DedupeOptions returns the story index options the configuration asks for.
+func DedupeOptions(cfg *config.Config) dedupe.Options {
+	return dedupe.Options{Window: cfg.Dedupe.Window, Threshold: cfg.Dedupe.Threshold}
+}
+
+// Hints returns the topic hints a source gives its articles.
+func Hints(src config.Source) topic.Hints {
+	return topic.Hints{Boost: src.Boost, Forced: src.Topics}
+}
+
+// Feed is a fetched feed to prepare.
+type Feed struct {
+	Body        []byte
+	ContentType string
+	// URL is where the feed was fetched from, after redirects: relative
+	// item links resolve against it.
+	URL       string
+	FetchedAt time.Time
+}
+
+// Prepared is a feed's items made articles.
+type Prepared struct {
+	Articles []*article.Article
+	// Skipped are the items that could not be normalised (no identity).
+	Skipped []SkippedItem
+}
+
+// SkippedItem is an item left out, and why.
+type SkippedItem struct {
+	Item *article.Article
+	Err  error
+}
+
+// PrepareFeed parses a fetched feed and prepares its items (PrepareItems)
+// as coming from src.
+func PrepareFeed(ctx context.Context, n *normalize.Normalizer, f Feed, src config.Source) (Prepared, error) {
+	feed, err := parse.Parse(f.Body, f.ContentType, f.FetchedAt)
+	if err != nil {
+		return Prepared{}, err
+	}
+	for _, it := range feed.Items {
+		if it.Language == "" {
+			it.Language = feed.Language
+		}
+	}
+	return PrepareItems(ctx, n, feed.Items, src, f.URL, f.FetchedAt)
+}
+
+// PrepareItems normalises the items of one feed as coming from src (its
+// name and language; baseURL resolves relative links; now dates undated
+// items) and settles their languages by the feed-wide vote. An item that
+// cannot be normalised is left out and listed in Skipped. It stops with
+// ctx's error when ctx ends.
+func PrepareItems(ctx context.Context, n *normalize.Normalizer, items []*article.Article, src config.Source, baseURL string, now time.Time) (Prepared, error) {
+	opts := normalize.Options{Now: now, SourceName: src.Name, SourceLanguage: src.Language, BaseURL: baseURL}
+	out := Prepared{Articles: make([]*article.Article, 0, len(items))}
+	for _, a := range items {
+		if err := ctx.Err(); err != nil {
+			return Prepared{}, fmt.Errorf("pipeline: prepare: %w", err)
+		}
+		if err := n.Article(a, opts); err != nil {
+			out.Skipped = append(out.Skipped, SkippedItem{Item: a, Err: err})
+			continue
+		}
+		out.Articles = append(out.Articles, a)
+	}
+	resolveLanguages(out.Articles)
+	return out, nil
+}
+
+// resolveLanguages settles each article's language. Feeds often declare the
+// wrong one (many Indonesian feeds say "en"), and a short headline alone is
+// weak evidence, so the feed as a whole speaks first: when most of its
+// items are confidently detected in one language that is not the declared
+// one, that language becomes the declared one; each item is then checked
+// against it.
+func resolveLanguages(arts []*article.Article) {
+	type detection struct {
+		lang string
+		conf float64
+	}
+	detected := make([]detection, len(arts))
+	votes := map[string]int{}
+	confident := 0
+	for i, a := range arts {
+		lang, conf := language.Detect(language.Sample(a.Title, a.Text))
+		detected[i] = detection{lang, conf}
+		if lang != "" && conf >= language.Confident {
+			votes[lang]++
+			confident++
+		}
+	}
+	for i, a := range arts {
+		declared := a.Language
+		for lang, n := range votes {
+			if lang != declared && 2*n > confident && 2*n > len(arts) {
+				declared = lang
+			}
+		}
+		a.Language = language.Decide(declared, detected[i].lang, detected[i].conf)
+	}
+}

@@ -1,0 +1,171 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/warta-news/warta/article"
+)
+
+// metaRetiredPrefix, followed by a source's name, keys the URL a 410 Gone
+// retired the source at.
+const metaRetiredPrefix = "retired:"
+
+// staleEpoch marks a story index that holds articles a cycle did not store:
+// it never equals a stored epoch, so the next cycle rebuilds the index.
+const staleEpoch = "stale"
+
+// loadStates reads every source's fetch state, and the URL a retired
+// source was retired at.
+func (p *Pipeline) loadStates(ctx context.Context) (map[string]sourceState, error) {
+	stored, err := p.store.FetchStates(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: %w", err)
+	}
+	states := make(map[string]sourceState, len(stored))
+	for name, fs := range stored {
+		st := sourceState{FetchState: fs}
+		if fs.LastStatus == http.StatusGone && fs.Failures > 0 {
+			url, _, err := p.store.Meta(ctx, metaRetiredPrefix+name)
+			if err != nil {
+				return nil, fmt.Errorf("pipeline: %w", err)
+			}
+			st.retiredURL = url
+		}
+		states[name] = st
+	}
+	return states, nil
+}
+
+// process gives the cycle's new articles their stories and topics and
+// stores them with each source's fetch state.
+func (p *Pipeline) process(ctx context.Context, results []*sourceResult, rep *Report) error {
+	fresh, err := p.newArticles(ctx, results)
+	if err != nil {
+		return err
+	}
+	var all []*article.Article
+	for _, arts := range fresh {
+		all = append(all, arts...)
+	}
+	OrderForStories(all, func(source string) int { return p.sourceRank[source] })
+	newStories, err := p.assignStories(ctx, all)
+	if err != nil {
+		return err
+	}
+	if err := p.tag(ctx, all); err != nil {
+		p.epoch = staleEpoch
+		return err
+	}
+	rep.NewStories = newStories
+	return p.save(ctx, results, fresh, rep)
+}
+
+// newArticles returns, per source, the fetched articles that are not
+// stored yet, asking the store once for all sources. The same article in
+// two feeds of one outlet, or twice in one feed, is one article: the first
+// source in config order keeps it.
+func (p *Pipeline) newArticles(ctx context.Context, results []*sourceResult) ([][]*article.Article, error) {
+	var ids []string
+	for _, r := range results {
+		for _, a := range r.articles {
+			ids = append(ids, a.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return make([][]*article.Article, len(results)), nil
+	}
+	stored, err := p.store.Existing(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: %w", err)
+	}
+	fresh := make([][]*article.Article, len(results))
+	seen := make(map[string]bool, len(ids))
+	for i, r := range results {
+		for _, a := range r.articles {
+			if stored[a.ID] || seen[a.ID] {
+				continue
+			}
+			seen[a.ID] = true
+			fresh[i] = append(fresh[i], a)
+		}
+	}
+	return fresh, nil
+}
+
+// assignStories gives each article its story, in order, and returns how
+// many started a new one. It stops when ctx ends; the index, which then
+// holds articles that will not be stored, is marked for a rebuild.
+func (p *Pipeline) assignStories(ctx context.Context, arts []*article.Article) (int, error) {
+	p.indexMu.Lock()
+	defer p.indexMu.Unlock()
+	n := 0
+	for _, a := range arts {
+		if err := ctx.Err(); err != nil {
+			p.epoch = staleEpoch
+			return 0, fmt.Errorf("pipeline: assign stories: %w", err)
+		}
+		p.index.Assign(a)
+		if a.StoryID == a.ID {
+			n++
+		}
+	}
+	return n, nil
+}
+
+// tag gives each article its topics, with its source's hints. It stops
+// when ctx ends.
+func (p *Pipeline) tag(ctx context.Context, arts []*article.Article) error {
+	for _, a := range arts {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("pipeline: tag: %w", err)
+		}
+		a.Topics = p.tagger.Tag(a, p.hints[a.Source])
+	}
+	return nil
+}
+
+// save writes each source's new articles with its fetch state, one
+// transaction per source, and records the cycle's epoch. When a source
+// fails to save, the story index is rebuilt from what was stored, so the
+// articles that were not are matched afresh when fetched again.
+func (p *Pipeline) save(ctx context.Context, results []*sourceResult, fresh [][]*article.Article, rep *Report) error {
+	// Mark the store before writing: a crash half-way leaves a mark that
+	// is not ours, and the next cycle rebuilds its index from the store.
+	p.cycles++
+	epoch := fmt.Sprintf("%s/%d", p.instance, p.cycles)
+	if err := p.store.SetMeta(ctx, metaCycleEpoch, epoch); err != nil {
+		p.epoch = staleEpoch
+		return fmt.Errorf("pipeline: %w", err)
+	}
+	var saveErr error
+	for i, r := range results {
+		if r.retiredNow {
+			if err := p.store.SetMeta(ctx, metaRetiredPrefix+r.source.Name, r.source.URL); err != nil {
+				saveErr = errors.Join(saveErr, fmt.Errorf("pipeline: retire %q: %w", r.source.Name, err))
+				continue
+			}
+		}
+		inserted, err := p.store.SaveSource(ctx, r.source.Name, r.state.FetchState, fresh[i])
+		if err != nil {
+			saveErr = errors.Join(saveErr, fmt.Errorf("pipeline: store %q: %w", r.source.Name, err))
+			continue
+		}
+		rep.New += len(inserted)
+		rep.PerSource[i].New = len(inserted)
+	}
+	if saveErr != nil {
+		if err := ctx.Err(); err != nil {
+			p.epoch = staleEpoch
+			return saveErr
+		}
+		if err := p.rebuildIndex(ctx); err != nil {
+			saveErr = errors.Join(saveErr, err)
+		}
+		return saveErr
+	}
+	p.epoch = epoch
+	return nil
+}

@@ -1,0 +1,159 @@
+package pipeline
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+)
+
+// Outcome is what a cycle did with one source.
+type Outcome int
+
+// The outcomes of fetching a source.
+const (
+	OutcomeFetched     Outcome = iota // a feed came back and was parsed
+	OutcomeNotModified                // 304 Not Modified
+	OutcomeBackingOff                 // not tried: still backing off after failures
+	OutcomeFailed                     // the fetch or the parse failed
+	OutcomeRetired                    // not tried: 410 Gone until its config changes
+)
+
+// String returns the outcome's name in metrics and logs: "fetched",
+// "not_modified", "skipped" (backing off), "failed" or "retired".
+func (o Outcome) String() string {
+	switch o {
+	case OutcomeFetched:
+		return "fetched"
+	case OutcomeNotModified:
+		return "not_modified"
+	case OutcomeBackingOff:
+		return "skipped"
+	case OutcomeFailed:
+		return "failed"
+	case OutcomeRetired:
+		return "retired"
+	}
+	return fmt.Sprintf("outcome(%d)", int(o))
+}
+
+// Succeeded reports whether the source answered (a feed or 304).
+func (o Outcome) Succeeded() bool { return o == OutcomeFetched || o == OutcomeNotModified }
+
+// Report sums up one cycle.
+type Report struct {
+	Started, Finished time.Time
+	Sources           int
+	Fetched           int // sources that returned a feed
+	NotModified       int // sources that answered 304
+	Skipped           int // sources still backing off after failures
+	Failed            int // sources whose fetch or parse failed
+	Retired           int // sources gone (410) until their config changes
+	Items             int // items in the fetched feeds
+	New               int // articles stored for the first time
+	NewStories        int // of which started a new story
+	// PerSource has one entry per configured source, in config order.
+	PerSource []SourceReport
+}
+
+// SourceReport is what one cycle did with one source.
+type SourceReport struct {
+	Name    string
+	Outcome Outcome
+	Items   int // items in the fetched feed
+	New     int // articles stored for the first time
+	// Err is the last error of a source that failed, backs off or is
+	// retired; "" otherwise.
+	Err string
+	// Failures counts the source's consecutive failures.
+	Failures int
+	// NextAttempt is when a failing or backing-off source will really be
+	// fetched again: the first scheduled cycle once its backoff has passed
+	// (zero when it is due at every cycle, or retired).
+	NextAttempt time.Time
+	// LastSuccess is when the source last answered; zero if it never did.
+	LastSuccess time.Time
+}
+
+// Degraded reports whether some source failed, backs off or is retired.
+func (r *Report) Degraded() bool { return r.Failed+r.Skipped+r.Retired > 0 }
+
+// Problems returns the sources that failed, back off or are retired, in
+// config order.
+func (r *Report) Problems() []SourceReport {
+	var out []SourceReport
+	for _, s := range r.PerSource {
+		switch s.Outcome {
+		case OutcomeFailed, OutcomeBackingOff, OutcomeRetired:
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// count adds one source's result to the report.
+func (r *Report) count(s SourceReport) {
+	switch s.Outcome {
+	case OutcomeFetched:
+		r.Fetched++
+	case OutcomeNotModified:
+		r.NotModified++
+	case OutcomeBackingOff:
+		r.Skipped++
+	case OutcomeFailed:
+		r.Failed++
+	case OutcomeRetired:
+		r.Retired++
+	}
+	r.Items += s.Items
+	r.PerSource = append(r.PerSource, s)
+}
+
+// Problem describes a source that failed, backs off or is retired, on one
+// line: "Tempo failed (fetch: http 503 Service Unavailable); 2 failures,
+// next attempt 2026-11-30T10:15:00Z".
+func (s SourceReport) Problem() string {
+	var b strings.Builder
+	b.WriteString(s.Name)
+	switch s.Outcome {
+	case OutcomeFailed:
+		b.WriteString(" failed")
+	case OutcomeBackingOff:
+		b.WriteString(" backing off")
+	case OutcomeRetired:
+		b.WriteString(" retired")
+	default:
+		b.WriteString(" " + s.Outcome.String())
+	}
+	if s.Err != "" {
+		fmt.Fprintf(&b, " (%s)", s.Err)
+	}
+	if s.Failures > 0 {
+		fmt.Fprintf(&b, "; %d failures", s.Failures)
+	}
+	switch {
+	case s.Outcome == OutcomeRetired:
+		b.WriteString("; not fetched again until its url changes in the config")
+	case !s.NextAttempt.IsZero():
+		fmt.Fprintf(&b, ", next attempt %s", s.NextAttempt.Format(time.RFC3339))
+	}
+	return b.String()
+}
+
+// WriteSummary writes the report for a person: the counts on one line,
+// then one line per source that failed, backs off or is retired.
+func (r *Report) WriteSummary(w io.Writer) error {
+	retired := ""
+	if r.Retired > 0 {
+		retired = fmt.Sprintf(", retired %d", r.Retired)
+	}
+	_, err := fmt.Fprintf(w, "sources %d: fetched %d, not modified %d, backing off %d, failed %d%s; items %d, new articles %d, new stories %d\n",
+		r.Sources, r.Fetched, r.NotModified, r.Skipped, r.Failed, retired, r.Items, r.New, r.NewStories)
+	for _, s := range r.Problems() {
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintf(w, "  %s\n", s.Problem())
+	}
+	return err
+}

@@ -1,0 +1,72 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/config"
+	"github.com/warta-news/warta/dedupe"
+	"github.com/warta-news/warta/store"
+)
+
+// loadStoryIndex builds a story index from the articles stored within the
+// dedupe window before now.
+func loadStoryIndex(ctx context.Context, st store.Store, cfg *config.Config, now time.Time) (*dedupe.Index, error) {
+	ix := dedupe.NewIndex(DedupeOptions(cfg))
+	err := st.Since(ctx, now.Add(-cfg.Dedupe.Window), func(a *article.Article) error {
+		ix.Add(a)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: rebuild story index: %w", err)
+	}
+	return ix, nil
+}
+
+// OrderForStories sorts articles as a cycle assigns their stories: oldest
+// published first, so that the earliest copy leads its story whichever feed
+// answered first; then by their source's place in the config (rank), then
+// by ID.
+func OrderForStories(arts []*article.Article, rank func(source string) int) {
+	sort.SliceStable(arts, func(i, j int) bool {
+		a, b := arts[i], arts[j]
+		if !a.Published.Equal(b.Published) {
+			return a.Published.Before(b.Published)
+		}
+		if ra, rb := rank(a.Source), rank(b.Source); ra != rb {
+			return ra < rb
+		}
+		return a.ID < b.ID
+	})
+}
+
+// StoryProbe says which story an article would join if a cycle fetched it
+// now, without storing anything: the story index of a cycle, rebuilt from
+// the store.
+type StoryProbe struct {
+	index *dedupe.Index
+	now   time.Time
+}
+
+// NewStoryProbe builds a probe from the articles stored within the dedupe
+// window before now.
+func NewStoryProbe(ctx context.Context, st store.Store, cfg *config.Config, now time.Time) (*StoryProbe, error) {
+	ix, err := loadStoryIndex(ctx, st, cfg, now)
+	if err != nil {
+		return nil, err
+	}
+	return &StoryProbe{index: ix, now: now}, nil
+}
+
+// Join returns a copy of a with the story it would join (StoryID,
+// StoryMatch, Fingerprint) as first seen now. The copy stays in the probe,
+// as in a cycle, so that later articles may join its story.
+func (p *StoryProbe) Join(a *article.Article) *article.Article {
+	c := *a
+	c.FirstSeen = p.now
+	p.index.Assign(&c)
+	return &c
+}
