@@ -1,0 +1,106 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// explainFeed is an Indonesian feed that declares itself English, with a
+// story copied under another headline, for the feed-wide language vote and
+// story assignment to matter.
+func explainFeed(base string) []byte {
+	items := []struct{ path, title, body, date string }{
+		{"/dunia/menlu-bertemu", "Menteri Luar Negeri Indonesia bertemu Menlu Australia bahas kerja sama keamanan",
+			"Menteri Luar Negeri Indonesia bertemu dengan Menteri Luar Negeri Australia di Jakarta pada hari Senin untuk membahas kerja sama keamanan maritim, perdagangan dan hubungan diplomatik kedua negara. Kedua menteri sepakat memperkuat dialog bilateral tahunan.",
+			"Mon, 30 Nov 2026 08:00:00 +0700"},
+		{"/ekonomi/harga-cabai", "Harga cabai dan bawang naik tajam di pasar tradisional Jakarta",
+			"Harga cabai rawit dan bawang merah di sejumlah pasar tradisional Jakarta naik tajam menjelang akhir tahun. Pedagang menyebut pasokan dari daerah sentra berkurang karena cuaca buruk, sementara permintaan tetap tinggi dan inflasi pangan dikhawatirkan meningkat.",
+			"Mon, 30 Nov 2026 08:30:00 +0700"},
+		{"/dunia/menlu-bertemu-salinan", "Menteri Luar Negeri Indonesia bertemu Menlu Australia bahas kerja sama keamanan - Kabar Lain",
+			"Menteri Luar Negeri Indonesia bertemu dengan Menteri Luar Negeri Australia di Jakarta pada hari Senin untuk membahas kerja sama keamanan maritim, perdagangan dan hubungan diplomatik kedua negara. Kedua menteri sepakat memperkuat dialog bilateral tahunan. Baca juga: Presiden resmikan bendungan baru",
+			"Mon, 30 Nov 2026 09:00:00 +0700"},
+		{"/olahraga/timnas", "Timnas Indonesia menang 2-1 atas Vietnam di Piala AFF",
+			"Tim nasional sepak bola Indonesia menang 2-1 atas Vietnam dalam laga Piala AFF di Stadion Utama Gelora Bung Karno. Dua gol babak kedua memastikan kemenangan dan peluang lolos ke semifinal.",
+			"Mon, 30 Nov 2026 07:00:00 +0700"},
+	}
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Kabar</title><language>en</language><link>` + base + `</link>`)
+	for _, it := range items {
+		fmt.Fprintf(&b, "<item><title>%s</title><link>%s%s</link><pubDate>%s</pubDate><description>%s</description></item>\n",
+			it.title, base, it.path, it.date, it.body)
+	}
+	b.WriteString(`</channel></rss>`)
+	return []byte(b.String())
+}
+
+// `warta explain <feed URL>` prepares a feed as a cycle does: for every
+// item it gives the language, topics and story a cycle stored for it.
+func TestExplainFeedAgreesWithTheCycle(t *testing.T) {
+	site := newNewsSite(t)
+	site.serve("/rss", "application/rss+xml", explainFeed(site.URL))
+	sources := []testSource{{Name: "Kabar", URL: site.URL + "/rss"}}
+	cycled := writeConfig(t, t.TempDir(), sources, nil)
+	mustWarta(t, "-config", cycled, "once")
+	stored := map[string]exportRecord{}
+	for _, r := range exported(t, cycled) {
+		stored[r.URL] = r
+	}
+	if len(stored) != 4 {
+		t.Fatalf("the cycle stored %d articles, want 4", len(stored))
+	}
+
+	// explain with the same sources and an empty store, as the cycle had.
+	fresh := writeConfig(t, t.TempDir(), sources, nil)
+	out := mustWarta(t, "-config", fresh, "explain", "-json", site.URL+"/rss")
+	sc := bufio.NewScanner(strings.NewReader(out))
+	sc.Buffer(nil, 16<<20)
+	seen := 0
+	stories := map[string]bool{}
+	for sc.Scan() {
+		var ex explanation
+		if err := json.Unmarshal(sc.Bytes(), &ex); err != nil {
+			t.Fatalf("%v: %s", err, sc.Text())
+		}
+		got := ex.Article
+		want, ok := stored[got.URL]
+		if !ok {
+			t.Errorf("explain gave %s, which the cycle did not store", got.URL)
+			continue
+		}
+		seen++
+		if got.Language != want.Language {
+			t.Errorf("%s: explain says language %q, the cycle stored %q", got.URL, got.Language, want.Language)
+		}
+		if g, w := slugs(got), slugs(want); !slices.Equal(g, w) {
+			t.Errorf("%s: explain says topics %v, the cycle stored %v", got.URL, g, w)
+		}
+		if ex.Story == nil || ex.Story.ID != want.Story {
+			t.Errorf("%s: explain says story %+v, the cycle stored %q", got.URL, ex.Story, want.Story)
+		}
+		stories[want.Story] = true
+	}
+	if seen != 4 {
+		t.Fatalf("explain explained %d of the 4 items:\n%s", seen, out)
+	}
+	// The feed says "en"; the cycle's vote over the feed says Indonesian,
+	// and the copy joined the first report's story.
+	if r := stored[site.URL+"/dunia/menlu-bertemu"]; r.Language != "id" {
+		t.Errorf("stored language %q, want id", r.Language)
+	}
+	if len(stories) != 3 {
+		t.Errorf("%d stories, want 3 (the copy joins the first report)", len(stories))
+	}
+}
+
+func slugs(r exportRecord) []string {
+	var out []string
+	for _, m := range r.Topics {
+		out = append(out, m.Slug)
+	}
+	slices.Sort(out)
+	return out
+}
