@@ -209,6 +209,9 @@ func (p *Pipeline) Retag(ctx context.Context) (int, error) {
 		return nil
 	}
 	err := p.store.Since(ctx, since, func(a *article.Article) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		batch[a.ID] = p.tagger.Tag(a, p.hints[a.Source])
 		if len(batch) >= batchSize {
 			return flush()

@@ -18,7 +18,7 @@ func loadStoryIndex(ctx context.Context, st store.Store, cfg *config.Config, now
 	ix := dedupe.NewIndex(DedupeOptions(cfg))
 	err := st.Since(ctx, now.Add(-cfg.Dedupe.Window), func(a *article.Article) error {
 		ix.Add(a)
-		return nil
+		return ctx.Err()
 	})
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: rebuild story index: %w", err)

@@ -267,11 +267,22 @@ func TestBadSourcesDoNotStopTheCycle(t *testing.T) {
 			t.Errorf("no log line for failing source %s:\n%s", src, errOut)
 		}
 	}
+	if !strings.Contains(out, "  Down failed (fetch: http 500 Internal Server Error); 1 failures, next attempt ") {
+		t.Errorf("summary does not name the failing source with its error and next attempt:\n%s", out)
+	}
 	recs := exported(t, cfg)
 	if len(recs) != 1 || recs[0].Source != "Good" {
 		t.Fatalf("stored %+v, want the one good article", recs)
 	}
 	validateAll(t, filepath.Join(dir, "feeds"))
+
+	// The next run finds them backing off, and says so, naming each.
+	out = mustWarta(t, "-config", cfg, "once")
+	for _, src := range []string{"Broken", "Down", "Slow"} {
+		if !strings.Contains(out, "  "+src+" backing off (") || !strings.Contains(out, "next attempt ") {
+			t.Errorf("second summary does not name backing-off source %s:\n%s", src, out)
+		}
+	}
 }
 
 func TestBadConfigExitsTwoNamingLineAndField(t *testing.T) {
