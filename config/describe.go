@@ -5,11 +5,12 @@ import (
 	"fmt"
 	"io"
 	"maps"
-	"net/url"
 	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
+
+	"github.com/warta-news/warta/store"
 )
 
 // TopicBySlug returns the topic with the given slug.
@@ -66,7 +67,7 @@ func (c *Config) Describe(w io.Writer, now time.Time) error {
 	if c.Storage.Retention > 0 {
 		retention = fmtDuration(c.Storage.Retention)
 	}
-	fmt.Fprintf(&buf, "storage   %s %s, keep %s\n", c.Storage.Driver, RedactDSN(c.Storage.DSN), retention)
+	fmt.Fprintf(&buf, "storage   %s %s, keep %s\n", c.Storage.Driver, store.RedactDSN(c.Storage.DSN), retention)
 	fmt.Fprintf(&buf, "server    listen %s, feeds at %s/\n", c.Server.Listen, c.Server.BaseURL)
 	dir := "not written to files"
 	if c.Publish.Dir != "" {
@@ -160,30 +161,4 @@ func trailingSpace(b []byte) []byte {
 		lines[i] = bytes.TrimRight(l, " ")
 	}
 	return bytes.Join(lines, []byte("\n"))
-}
-
-// RedactDSN hides the password of a database connection string, URL
-// ("postgres://u:pw@host/db") or keyword/value ("password=pw"), so that it
-// can be printed or logged.
-func RedactDSN(dsn string) string {
-	if strings.Contains(dsn, "://") {
-		if u, err := url.Parse(dsn); err == nil {
-			if _, has := u.User.Password(); has {
-				u.User = url.UserPassword(u.User.Username(), "xxxxx")
-			}
-			q := u.Query()
-			if q.Has("password") {
-				q.Set("password", "xxxxx")
-				u.RawQuery = q.Encode()
-			}
-			return u.String()
-		}
-	}
-	fields := strings.Fields(dsn)
-	for i, f := range fields {
-		if k, _, ok := strings.Cut(f, "="); ok && k == "password" {
-			fields[i] = "password=xxxxx"
-		}
-	}
-	return strings.Join(fields, " ")
 }

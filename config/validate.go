@@ -10,9 +10,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jackc/pgx/v5/pgconn"
-
 	"github.com/warta-news/warta/publish"
+	"github.com/warta-news/warta/store/postgres"
 )
 
 // Limits checked by validation.
@@ -217,24 +216,14 @@ func (v *validator) postgresDSN() {
 	if strings.TrimSpace(dsn) == "" {
 		return // reported as missing
 	}
-	if _, err := pgconn.ParseConfig(dsn); err != nil {
+	if err := postgres.CheckDSN(dsn); err != nil {
 		v.errorf("storage.dsn", "invalid postgres dsn: %v; want a URL such as %q or key=value pairs",
-			dsnProblem(err), examplePostgresDSN)
+			err, examplePostgresDSN)
 	}
 }
 
 // examplePostgresDSN shows the DSN form in messages.
 const examplePostgresDSN = "postgres://warta@localhost:5432/warta?sslmode=disable"
-
-// dsnProblem is what is wrong with a DSN, without the DSN itself where it
-// can: a DSN may carry a password, and url.Parse quotes its input verbatim.
-func dsnProblem(err error) error {
-	var ue *url.Error
-	if errors.As(err, &ue) {
-		return ue.Err
-	}
-	return err // pgconn redacts the password in its own messages
-}
 
 func (v *validator) server() {
 	s := v.cfg.Server
