@@ -230,24 +230,34 @@ func (x *explainer) explainStored(ctx context.Context, a *article.Article) (expl
 	hints := pipeline.Hints(src)
 	ex := explanation{Article: newExportRecord(a), Stored: true, Topics: x.tagger.Explain(a, hints)}
 	st := &storyExplanation{ID: a.StoryID, Similarity: a.StoryMatch.Similarity, Method: a.StoryMatch.Method}
+	var err error
 	if a.StoryID != "" && a.StoryID != a.ID {
-		if lead, err := x.store.Article(ctx, a.StoryID); err == nil {
-			r := newExportRecord(lead)
-			st.Lead = &r
-		} else if !errors.Is(err, store.ErrNotFound) {
+		if st.Lead, err = x.record(ctx, a.StoryID); err != nil {
 			return ex, err
 		}
 	}
-	if id := a.StoryMatch.MatchedID; id != "" {
-		if m, err := x.store.Article(ctx, id); err == nil {
-			r := newExportRecord(m)
-			st.Matched = &r
-		} else if !errors.Is(err, store.ErrNotFound) {
-			return ex, err
-		}
+	if st.Matched, err = x.record(ctx, a.StoryMatch.MatchedID); err != nil {
+		return ex, err
 	}
 	ex.Story = st
 	return ex, nil
+}
+
+// record returns the stored article id as exported; nil when id is "" or
+// the article is not stored (pruned since).
+func (x *explainer) record(ctx context.Context, id string) (*exportRecord, error) {
+	if id == "" {
+		return nil, nil
+	}
+	a, err := x.store.Article(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	r := newExportRecord(a)
+	return &r, nil
 }
 
 // explainNew explains articles of one source that are not stored: their
@@ -276,13 +286,9 @@ func (x *explainer) explainNew(ctx context.Context, arts []*article.Article, src
 		ex.Article.Topics = x.tagger.Tag(a, hints)
 		ex.Article.Story = probe.StoryID
 		st := &storyExplanation{ID: probe.StoryID, Would: true, Similarity: probe.StoryMatch.Similarity, Method: probe.StoryMatch.Method}
-		if id := probe.StoryMatch.MatchedID; id != "" {
-			if m, err := x.store.Article(ctx, id); err == nil {
-				r := newExportRecord(m)
-				st.Matched = &r
-			} else if !errors.Is(err, store.ErrNotFound) {
-				return nil, err
-			}
+		var err error
+		if st.Matched, err = x.record(ctx, probe.StoryMatch.MatchedID); err != nil {
+			return nil, err
 		}
 		ex.Story = st
 		out = append(out, ex)
