@@ -14,7 +14,6 @@ import (
 // sourceResult is what fetching and preparing one source produced.
 type sourceResult struct {
 	source   config.Source
-	order    int
 	state    sourceState
 	articles []*article.Article // prepared; nil when nothing new was fetched
 	items    int                // items in the fetched feed
@@ -37,7 +36,6 @@ func (p *Pipeline) fetchAll(ctx context.Context, states map[string]sourceState) 
 			for i := range jobs {
 				src := p.cfg.Sources[i]
 				results[i] = p.fetchSource(ctx, src, states[src.Name])
-				results[i].order = i
 			}
 		}()
 	}
