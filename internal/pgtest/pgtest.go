@@ -1,7 +1,8 @@
 // Package pgtest gives tests a PostgreSQL database of their own: a fresh
 // schema on the local server (or $WARTA_TEST_POSTGRES), dropped when the
-// test ends. An unreachable server fails the test, never skips it: CI
-// starts PostgreSQL, and a silently skipped driver would hide its bugs.
+// test ends. An unreachable server skips the test, saying how to start one,
+// unless WARTA_REQUIRE_POSTGRES=1 (as in CI, which starts PostgreSQL) makes
+// it a failure: a silently skipped driver would hide its bugs.
 package pgtest
 
 import (
@@ -16,15 +17,21 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/warta-news/warta/internal/testenv"
 )
 
 // Env names a connection string of a PostgreSQL database for the
 // tests; without it they try the local server as postgres, then as root.
 const Env = "WARTA_TEST_POSTGRES"
 
-// Server connects to the test database. An unreachable server fails
-// the test (it does not skip: CI starts PostgreSQL, and a silently skipped
-// driver would hide its bugs). It returns the connection, closed at
+// RequireEnv, set to 1, makes an unreachable server fail the tests
+// instead of skipping them.
+const RequireEnv = "WARTA_REQUIRE_POSTGRES"
+
+// Server connects to the test database. An unreachable local server ends
+// the test as testenv.Missing does; an unreachable server named by Env
+// fails it. It returns the connection, closed at
 // cleanup, and the DSN that worked.
 func Server(t testing.TB) (*pgx.Conn, string) {
 	t.Helper()
@@ -46,11 +53,15 @@ func Server(t testing.TB) (*pgx.Conn, string) {
 		}
 		errs = append(errs, err)
 	}
-	t.Fatalf("PostgreSQL is not reachable: %v\n"+
+	if os.Getenv(Env) != "" {
+		t.Fatalf("PostgreSQL at %s is not reachable: %v", Env, errors.Join(errs...))
+		return nil, ""
+	}
+	testenv.Missing(t, RequireEnv, "PostgreSQL is not reachable: %v\n"+
 		"Start the local server with\n"+
 		"\tpg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start\n"+
 		"(a database named test must exist: createdb -h 127.0.0.1 -U postgres test),\n"+
-		"or set %s to the connection string of a database the tests may create schemas in.",
+		"or set %s to the connection string of a database the tests may create schemas in",
 		errors.Join(errs...), Env)
 	return nil, ""
 }
