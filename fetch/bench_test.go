@@ -2,17 +2,16 @@ package fetch
 
 import (
 	"net/http"
-	"os"
 	"strconv"
 	"testing"
 
-	"github.com/warta-news/warta/internal/shared"
+	"github.com/warta-news/warta/internal/fixtures"
 )
 
 // BenchmarkFetch fetches a real 58 KB feed from a local server, plain and
 // gzipped, the common case for a polling cycle.
 func BenchmarkFetch(b *testing.B) {
-	feed, err := os.ReadFile(shared.Path(b, "fixtures", "detik_news_2014-04-29_feedsportal.xml"))
+	feed, err := fixtures.Read("detik_news_2014-04-29_feedsportal.xml")
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,11 +1,10 @@
 package language
 
 import (
-	"os"
 	"strings"
 	"testing"
 
-	"github.com/warta-news/warta/internal/shared"
+	"github.com/warta-news/warta/internal/fixtures"
 )
 
 func TestDetect(t *testing.T) {
@@ -30,7 +29,7 @@ func TestDetect(t *testing.T) {
 }
 
 func TestDetectLongTextIsConfident(t *testing.T) {
-	b, err := os.ReadFile(shared.Path(t, "fixtures", "seed-article.txt"))
+	b, err := fixtures.Read(fixtures.SeedArticle)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,7 +7,7 @@ import (
 
 	"github.com/mmcdole/gofeed"
 
-	"github.com/warta-news/warta/internal/shared"
+	"github.com/warta-news/warta/internal/fixtures"
 )
 
 // BenchmarkParse reports items/s on the largest fixture (Viva, 200 items,
@@ -18,7 +18,7 @@ func BenchmarkParse(b *testing.B) {
 	if f := os.Getenv("WARTA_BENCH_FIXTURE"); f != "" {
 		benchFixture = f
 	}
-	body, err := os.ReadFile(shared.Path(b, "fixtures", benchFixture))
+	body, err := fixtures.Read(benchFixture)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,19 +1,18 @@
 package parse
 
 import (
-	"os"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/warta-news/warta/internal/shared"
+	"github.com/warta-news/warta/internal/fixtures"
 )
 
 var fetched = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
 
 func parseFixture(t *testing.T, name string) *Feed {
 	t.Helper()
-	b, err := os.ReadFile(shared.Path(t, "fixtures", name))
+	b, err := fixtures.Read(name)
 	if err != nil {
 		t.Fatalf("read fixture: %v", err)
 	}

@@ -3,7 +3,6 @@ package publish
 import (
 	"bytes"
 	"encoding/xml"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -12,7 +11,7 @@ import (
 	"github.com/mmcdole/gofeed"
 	"github.com/mmcdole/gofeed/atom"
 	"github.com/warta-news/warta/article"
-	"github.com/warta-news/warta/internal/shared"
+	"github.com/warta-news/warta/internal/fixtures"
 )
 
 // testFeed is the feed of testStories with the test topics' labels.
@@ -222,7 +221,7 @@ func TestWriteAtomRealFixtures(t *testing.T) {
 		"viva_all_2017-04-28.xml",
 	} {
 		t.Run(name, func(t *testing.T) {
-			raw, err := os.ReadFile(shared.Path(t, "fixtures", name))
+			raw, err := fixtures.Read(name)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,13 +1,12 @@
 package topic
 
 import (
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/config"
-	"github.com/warta-news/warta/internal/shared"
+	"github.com/warta-news/warta/internal/fixtures"
 )
 
 func mustNew(t *testing.T, topics ...config.Topic) *Tagger {
@@ -276,7 +275,7 @@ func TestFingerprint(t *testing.T) {
 // TestDefaultTopicsSeedArticle: the Indonesian seed article on Cuba–Russia
 // military cooperation is international relations, not sport.
 func TestDefaultTopicsSeedArticle(t *testing.T) {
-	b, err := os.ReadFile(shared.Path(t, "fixtures", "seed-article.txt"))
+	b, err := fixtures.Read(fixtures.SeedArticle)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/warta-news/warta/internal/shared"
+	"github.com/warta-news/warta/internal/fixtures"
 )
 
 // A story keeps its entry and entry id when another outlet's copy arrives
@@ -86,7 +86,15 @@ func TestLaterCopyJoinsTheStoryEntry(t *testing.T) {
 func TestExplainSeedArticleFile(t *testing.T) {
 	dir := t.TempDir()
 	cfg := writeConfig(t, dir, []testSource{{Name: "X", URL: "https://x.example/rss"}}, nil)
-	out := mustWarta(t, "-config", cfg, "explain", "-json", shared.Path(t, "fixtures", "seed-article.txt"))
+	seed, err := fixtures.Read(fixtures.SeedArticle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seedPath := filepath.Join(dir, fixtures.SeedArticle)
+	if err := os.WriteFile(seedPath, seed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := mustWarta(t, "-config", cfg, "explain", "-json", seedPath)
 	var ex explanation
 	if err := json.Unmarshal([]byte(out), &ex); err != nil {
 		t.Fatalf("%v\n%s", err, out)

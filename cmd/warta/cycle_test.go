@@ -10,7 +10,7 @@ import (
 
 	"github.com/goccy/go-yaml"
 
-	"github.com/warta-news/warta/internal/shared"
+	"github.com/warta-news/warta/internal/fixtures"
 )
 
 // The pipeline keeps each source's validators: the second cycle sends
@@ -110,14 +110,14 @@ func hasTopic(r exportRecord, slug string) bool {
 // cycle and come out as valid Atom.
 func TestRealIndonesianFeedsEndToEnd(t *testing.T) {
 	site := newNewsSite(t)
-	fixtures := []string{
+	names := []string{
 		"detik_news_2014-04-29_feedsportal.xml", "detik_news_2017-04-28.xml",
 		"tempo_rss2_2017-04-06.xml", "tempo_terkini_rss091_2017-04-28.xml",
 		"viva_all_2017-04-28.xml", "antara_jambi_terkini_2022-08-28.xml",
 	}
 	var sources []testSource
-	for _, name := range fixtures {
-		body, err := os.ReadFile(shared.Path(t, "fixtures", name))
+	for _, name := range names {
+		body, err := fixtures.Read(name)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -15,7 +15,7 @@ import (
 	"github.com/mmcdole/gofeed"
 
 	"github.com/warta-news/warta/internal/feedcheck"
-	"github.com/warta-news/warta/internal/shared"
+	"github.com/warta-news/warta/internal/fixtures"
 )
 
 type rssItem struct {
@@ -53,7 +53,7 @@ func esc(s string) string {
 // cooperation) as a feed item: first line the title, the rest paragraphs.
 func seedItem(t *testing.T, link string) rssItem {
 	t.Helper()
-	raw, err := os.ReadFile(shared.Path(t, "fixtures", "seed-article.txt"))
+	raw, err := fixtures.Read(fixtures.SeedArticle)
 	if err != nil {
 		t.Fatal(err)
 	}
