@@ -28,7 +28,7 @@ func cmdDoctor(ctx context.Context, e *env) error {
 		return &configError{err}
 	}
 	if *salvage != "" && cfg.Storage.Driver != "sqlite" {
-		return &usageError{"doctor: -salvage copies SQLite files; copy a PostgreSQL database with pg_dump"}
+		return &usageError{"-salvage copies SQLite files; copy a PostgreSQL database with pg_dump"}
 	}
 	h, err := checkStore(ctx, cfg.Storage, *quick)
 	if err != nil {
@@ -45,7 +45,7 @@ func cmdDoctor(ctx context.Context, e *env) error {
 		return printSalvaged(e.stdout, *salvage, cfg.Storage.DSN, got)
 	}
 	if !h.Healthy() {
-		msg := "doctor: the database has problems"
+		msg := "the database has problems"
 		if cfg.Storage.Driver == "sqlite" {
 			msg += "; stop warta and run `warta doctor -salvage NEW.db` to copy every readable row into a new database"
 		}

@@ -19,14 +19,14 @@ import (
 // the tagger; the labels are read for scoring alone.
 func cmdEvalTopics(_ context.Context, e *env) (err error) {
 	fs := e.flags("eval-topics")
-	articlesPath := fs.String("articles", "", "labelled articles, JSON Lines (required)")
-	irPath := fs.String("ir", "", "international-relations labels, JSON Lines {id, ir}")
-	predictionsPath := fs.String("predictions", "", "also write the predictions (as `warta tag` prints them) to this file")
+	articlesPath := fs.String("articles", "", "labelled articles, a JSON Lines `file` (required)")
+	irPath := fs.String("ir", "", "international-relations labels, a JSON Lines `file` of {id, ir}")
+	predictionsPath := fs.String("predictions", "", "also write the predictions, as warta tag prints them, to this `file`")
 	if err := e.parse(fs, false); err != nil {
 		return err
 	}
 	if *articlesPath == "" {
-		return &usageError{"eval-topics: -articles is required"}
+		return &usageError{"-articles is required"}
 	}
 	_, tagger, err := loadConfig(e.configPath)
 	if err != nil {

@@ -66,17 +66,12 @@ type explainer struct {
 func cmdExplain(ctx context.Context, e *env) (err error) {
 	fs := e.flags("explain")
 	asJSON := fs.Bool("json", false, "print JSON instead of text")
-	sourceName := fs.String("source", "", "for articles that are not stored: apply this configured source's language and hints")
-	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: warta explain [-json] [-source NAME] <article URL | file (.json, .jsonl or text: title line, then body) | - (JSON Lines on stdin)>...")
-		fs.PrintDefaults()
-	}
+	sourceName := fs.String("source", "", "for articles that are not stored: apply this configured `source`'s language and hints")
 	if err := e.parse(fs, true); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
-		fs.Usage()
-		return &usageError{"explain: no article given"}
+		return &usageError{"no article given"}
 	}
 	cfg, tagger, err := loadConfig(e.configPath)
 	if err != nil {

@@ -3,9 +3,12 @@
 //
 // Usage:
 //
-//	warta [-config config.yaml] <command> [flags] [args]
+//	warta <command> [flags] [args]
+//	warta help [command]
 //
-// Commands: run, once, check, tag, export, explain, eval-topics.
+// Commands: run, once, check, tag, export, explain, eval-topics, doctor,
+// help, version. The shared flags -config, -log-level and -log-json go before the
+// command or anywhere after it.
 package main
 
 import (
@@ -28,52 +31,140 @@ const (
 	exitConfig = 2 // usage or configuration error: nothing started
 )
 
-// env is what a command runs with: streams, arguments and the config path.
+// env is what a command runs with: streams, arguments and the shared flags.
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
-	configPath     string
 	logger         *slog.Logger
+	command        command
 	args           []string // the command's own arguments
+
+	// The shared flags, set before the command and again by e.parse.
+	configPath string
+	logLevel   string
+	logJSON    bool
 }
 
-// flags returns an empty flag set for the named command.
-func (e *env) flags(name string) *flag.FlagSet {
+// newEnv returns an env with the shared flags' defaults.
+func newEnv(stdin io.Reader, stdout, stderr io.Writer) *env {
+	return &env{stdin: stdin, stdout: stdout, stderr: stderr, configPath: "config.yaml", logLevel: "info"}
+}
+
+// sharedFlags defines the flags every command takes on fs, bound to e.
+func (e *env) sharedFlags(fs *flag.FlagSet) {
+	fs.StringVar(&e.configPath, "config", e.configPath, "configuration `file`")
+	fs.StringVar(&e.logLevel, "log-level", e.logLevel, "log `level`: debug, info, warn, error")
+	fs.BoolVar(&e.logJSON, "log-json", e.logJSON, "write logs as JSON")
+}
+
+// isShared reports whether name is one of the shared flags.
+func isShared(name string) bool {
+	return name == "config" || name == "log-level" || name == "log-json"
+}
+
+// newFlagSet returns a flag set that prints nothing: usage errors become
+// one line, and help is printed by the caller.
+func newFlagSet(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
 	return fs
 }
 
-// parse parses the command's arguments into fs; positional arguments are
-// refused unless the command takes them.
+// flags returns the named command's flag set, holding the shared flags.
+func (e *env) flags(name string) *flag.FlagSet {
+	fs := newFlagSet(name)
+	e.sharedFlags(fs)
+	return fs
+}
+
+// parse parses the command's arguments into fs, flags anywhere among the
+// arguments ("--" ends the flags), and sets up logging from the shared
+// flags. Positional arguments are refused unless the command takes them.
+// -h or -help prints the command's help and ends it with errHelp.
 func (e *env) parse(fs *flag.FlagSet, positional bool) error {
-	if err := fs.Parse(e.args); err != nil {
+	var args []string
+	rest := e.args
+	for {
+		err := fs.Parse(rest)
+		if errors.Is(err, flag.ErrHelp) {
+			commandHelp(e.stdout, e.command, fs)
+			return errHelp
+		}
+		if err != nil {
+			return &usageError{err.Error()}
+		}
+		left := fs.Args()
+		if len(left) == 0 {
+			break
+		}
+		if consumed := len(rest) - len(left); consumed > 0 && rest[consumed-1] == "--" {
+			args = append(args, left...)
+			break
+		}
+		args, rest = append(args, left[0]), left[1:]
+	}
+	if !positional && len(args) > 0 {
+		return &usageError{fmt.Sprintf("unexpected argument %q", args[0])}
+	}
+	// Leave only the positional arguments in fs.Args().
+	if err := fs.Parse(append([]string{"--"}, args...)); err != nil {
 		return &usageError{err.Error()}
 	}
-	if !positional && fs.NArg() > 0 {
-		return &usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
+	logger, err := newLogger(e.stderr, e.logLevel, e.logJSON)
+	if err != nil {
+		return err
 	}
+	e.logger = logger
 	return nil
+}
+
+// newLogger returns the logger the shared flags ask for.
+func newLogger(w io.Writer, level string, asJSON bool) (*slog.Logger, error) {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(level)); err != nil {
+		return nil, &usageError{fmt.Sprintf("-log-level: %v", err)}
+	}
+	opts := &slog.HandlerOptions{Level: l}
+	if asJSON {
+		return slog.New(slog.NewJSONHandler(w, opts)), nil
+	}
+	return slog.New(slog.NewTextHandler(w, opts)), nil
 }
 
 type command struct {
 	name    string
+	args    string // what follows the flags, for the usage line
 	summary string
 	run     func(ctx context.Context, e *env) error
 }
 
 func commands() []command {
 	return []command{
-		{"run", "run the daemon: HTTP server and scheduled cycles", cmdRun},
-		{"once", "run one full cycle, then exit", cmdOnce},
-		{"check", "validate the config and print what it holds", cmdCheck},
-		{"tag", "tag JSON Lines articles from stdin (no network, no storage)", cmdTag},
-		{"export", "print stored articles as JSON Lines", cmdExport},
-		{"explain", "show why an article got its topics and story", cmdExplain},
-		{"eval-topics", "score the topic rules on labelled JSON Lines", cmdEvalTopics},
-		{"doctor", "check the database; -salvage copies what is readable of a damaged one", cmdDoctor},
+		{"run", "", "run the daemon: HTTP server and scheduled cycles", cmdRun},
+		{"once", "", "run one full cycle, then exit", cmdOnce},
+		{"check", "", "validate the config and print what it holds", cmdCheck},
+		{"tag", "< articles.jsonl", "tag JSON Lines articles from stdin (no network, no storage)", cmdTag},
+		{"export", "", "print stored articles as JSON Lines", cmdExport},
+		{"explain", "<URL | FILE | ->...", "show why an article got its topics and story; FILE is JSON Lines or text (title line, then body), - reads JSON Lines on stdin", cmdExplain},
+		{"eval-topics", "", "score the topic rules on labelled JSON Lines", cmdEvalTopics},
+		{"doctor", "", "check the database; -salvage copies what is readable of a damaged one", cmdDoctor},
+		{"help", "[command]", "show the commands, or one command's usage and flags", cmdHelp},
+		{"version", "", "print the version and VCS revision", cmdVersion},
 	}
 }
+
+func findCommand(name string) (command, bool) {
+	for _, c := range commands() {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return command{}, false
+}
+
+// errHelp ends a command whose help was asked for: exit code 0.
+var errHelp = errors.New("help requested")
 
 // usageError is a mistake in the command line: exit code 2.
 type usageError struct{ msg string }
@@ -96,88 +187,51 @@ func main() {
 }
 
 func runMain(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("warta", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	configPath := fs.String("config", "config.yaml", "configuration file")
-	logLevel := fs.String("log-level", "info", "log level: debug, info, warn, error")
-	logJSON := fs.Bool("log-json", false, "write logs as JSON")
-	fs.Usage = func() { usage(stderr, fs) }
+	e := newEnv(stdin, stdout, stderr)
+	fs := newFlagSet("warta")
+	e.sharedFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			mainHelp(stdout)
 			return exitOK
 		}
+		fmt.Fprintf(stderr, "warta: %v (see 'warta help')\n", err)
 		return exitConfig
 	}
-	rest := fs.Args()
-	if len(rest) == 0 {
-		usage(stderr, fs)
+	if fs.NArg() == 0 {
+		mainHelp(stderr)
 		return exitConfig
 	}
-	var level slog.Level
-	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
-		fmt.Fprintf(stderr, "warta: -log-level: %v\n", err)
+	name := fs.Arg(0)
+	c, ok := findCommand(name)
+	if !ok {
+		fmt.Fprintf(stderr, "warta: unknown command %q (see 'warta help')\n", name)
 		return exitConfig
 	}
-	opts := &slog.HandlerOptions{Level: level}
-	var handler slog.Handler = slog.NewTextHandler(stderr, opts)
-	if *logJSON {
-		handler = slog.NewJSONHandler(stderr, opts)
+	// Until the command's flags are parsed, log as the flags so far say.
+	logger, err := newLogger(stderr, e.logLevel, e.logJSON)
+	if err != nil {
+		fmt.Fprintf(stderr, "warta: %v\n", err)
+		return exitConfig
 	}
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, configPath: *configPath, logger: slog.New(handler)}
-
-	name := rest[0]
-	for _, c := range commands() {
-		if c.name != name {
-			continue
-		}
-		// A -config given after the command name is honoured too.
-		e.args = rest[1:]
-		if p, remaining, ok := configAfterCommand(e.args); ok {
-			e.configPath, e.args = p, remaining
-		}
-		err := c.run(ctx, e)
-		return exitCode(stderr, name, err)
-	}
-	fmt.Fprintf(stderr, "warta: unknown command %q\n", name)
-	usage(stderr, fs)
-	return exitConfig
+	e.logger, e.command, e.args = logger, c, fs.Args()[1:]
+	return exitCode(stderr, name, c.run(ctx, e))
 }
 
-// configAfterCommand takes "-config X" or "-config=X" from the front of a
-// command's arguments.
-func configAfterCommand(args []string) (path string, rest []string, ok bool) {
-	if len(args) == 0 {
-		return "", args, false
-	}
-	switch a := args[0]; {
-	case (a == "-config" || a == "--config") && len(args) > 1:
-		return args[1], args[2:], true
-	case len(a) > 8 && a[:8] == "-config=":
-		return a[8:], args[1:], true
-	case len(a) > 9 && a[:9] == "--config=":
-		return a[9:], args[1:], true
-	}
-	return "", args, false
-}
-
+// exitCode reports err on one line and returns the exit code it means.
 func exitCode(stderr io.Writer, name string, err error) int {
-	if err == nil {
-		return exitOK
-	}
-	fmt.Fprintf(stderr, "warta %s: %v\n", name, err)
 	var ue *usageError
 	var ce *configError
-	if errors.As(err, &ue) || errors.As(err, &ce) {
+	switch {
+	case err == nil, errors.Is(err, errHelp):
+		return exitOK
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "warta %s: %v (see 'warta help %s')\n", name, err, name)
+		return exitConfig
+	case errors.As(err, &ce):
+		fmt.Fprintf(stderr, "warta %s: %v\n", name, err)
 		return exitConfig
 	}
+	fmt.Fprintf(stderr, "warta %s: %v\n", name, err)
 	return exitFail
-}
-
-func usage(w io.Writer, fs *flag.FlagSet) {
-	fmt.Fprintf(w, "usage: warta [flags] <command> [args]\n\ncommands:\n")
-	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-12s %s\n", c.name, c.summary)
-	}
-	fmt.Fprintf(w, "\nflags:\n")
-	fs.PrintDefaults()
 }

@@ -34,7 +34,7 @@ type tagOutput struct {
 // prints one JSON line per article: no network, no storage.
 func cmdTag(ctx context.Context, e *env) error {
 	fs := e.flags("tag")
-	sourceName := fs.String("source", "", "apply this configured source's boosts and forced topics")
+	sourceName := fs.String("source", "", "apply this configured `source`'s boosts and forced topics")
 	if err := e.parse(fs, false); err != nil {
 		return err
 	}
