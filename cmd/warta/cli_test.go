@@ -4,6 +4,8 @@ import (
 	"context"
 	"debug/buildinfo"
 	"encoding/json"
+	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +13,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"testing"
+	"time"
 )
 
 // helpFlagLine is a flag line of the help: the flag and its placeholder.
@@ -199,5 +202,43 @@ func TestVersionCommand(t *testing.T) {
 		if !strings.Contains(string(out), strings.TrimSpace(string(head))) {
 			t.Errorf("warta version = %q, want the revision %s", out, head)
 		}
+	}
+}
+
+// run -listen serves on the address given instead of the config's, as the
+// container image does with 0.0.0.0:8080.
+func TestRunListenFlag(t *testing.T) {
+	configured, given := freeAddr(t), freeAddr(t)
+	cfg := writeConfig(t, t.TempDir(), []testSource{{Name: "X", URL: "http://" + configured + "/none"}},
+		map[string]any{"server": map[string]any{"listen": configured}, "schedule": "@every 1h"})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan int, 1)
+	var stderr strings.Builder
+	go func() {
+		done <- runMain(ctx, []string{"run", "-config", cfg, "-listen", given}, strings.NewReader(""), io.Discard, &stderr)
+	}()
+	// The bound only keeps a broken daemon from hanging the test.
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		resp, err := http.Get("http://" + given + "/healthz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				break
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("nothing served on %s; log:\n%s", given, stderr.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if resp, err := http.Get("http://" + configured + "/healthz"); err == nil {
+		resp.Body.Close()
+		t.Errorf("the config's address %s is served too", configured)
+	}
+	cancel()
+	if code := <-done; code != 0 {
+		t.Errorf("exit %d; log:\n%s", code, stderr.String())
 	}
 }

@@ -22,10 +22,16 @@ const shutdownGrace = 10 * time.Second
 // SIGTERM). In-flight work is cancelled and the store closed cleanly.
 func cmdRun(ctx context.Context, e *env) error {
 	fs := e.flags("run")
+	listen := fs.String("listen", "", "serve on this `address` instead of the config's server.listen (0.0.0.0:8080 in a container)")
 	if err := e.parse(fs, false); err != nil {
 		return err
 	}
-	return withApp(ctx, e, modeDaemon, func(a *app) error { return serve(ctx, e, a) })
+	return withApp(ctx, e, modeDaemon, func(a *app) error {
+		if *listen != "" {
+			a.cfg.Server.Listen = *listen
+		}
+		return serve(ctx, e, a)
+	})
 }
 
 // serve runs the HTTP server and the schedule until ctx ends.
