@@ -2,7 +2,7 @@
 // jing against the RFC 4287 schema, and Debian's python3-feedparser as a
 // real feed-reader library. Tests use it. A missing tool skips the test,
 // naming the package that installs it, unless WARTA_REQUIRE_TOOLS=1 (as in
-// CI) makes that a failure.
+// CI) makes that a failure (see testenv).
 package feedcheck
 
 import (
@@ -15,28 +15,11 @@ import (
 	"github.com/warta-news/warta/internal/testenv"
 )
 
-// RequireEnv, set to 1, makes a missing outside tool (jing,
-// python3-feedparser, systemd-analyze) fail the tests that need it
-// instead of skipping them.
-const RequireEnv = "WARTA_REQUIRE_TOOLS"
-
 // atomSchema is the RELAX NG schema of RFC 4287 (Appendix B), as the
 // project's shared tools hold it.
 //
 //go:embed atom.rnc
 var atomSchema []byte
-
-// Tool returns the path of the named program, ending the test as
-// testenv.Missing does, naming the Debian package, when it is absent.
-func Tool(t testenv.TB, name, debianPackage string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		testenv.Missing(t, RequireEnv, "feedcheck: %s not found (apt-get install %s): %v", name, debianPackage, err)
-		return ""
-	}
-	return p
-}
 
 // Python returns the first interpreter that can import feedparser:
 // $WARTA_PYTHON, Debian's /usr/bin/python3 (a python3 earlier on PATH, such
@@ -61,7 +44,7 @@ func Python() (string, error) {
 // Jing validates the Atom file at path against the RFC 4287 schema.
 func Jing(t testenv.TB, path string) {
 	t.Helper()
-	jing := Tool(t, "jing", "jing")
+	jing := testenv.Tool(t, "jing", "jing")
 	if jing == "" {
 		return
 	}
@@ -120,7 +103,7 @@ func Feedparser(t testenv.TB, path string) Parsed {
 	t.Helper()
 	py, err := Python()
 	if err != nil {
-		testenv.Missing(t, RequireEnv, "%v", err)
+		testenv.Missing(t, testenv.RequireToolsEnv, "%v", err)
 		return Parsed{}
 	}
 	out, err := exec.Command(py, "-c", feedparserScript, path).Output()

@@ -41,20 +41,3 @@ func TestFeedparserReadsAtom(t *testing.T) {
 		t.Errorf("feedparser read %+v", p)
 	}
 }
-
-// A missing tool names the package to install; CI's variable turns the
-// skip into a failure.
-func TestMissingToolSkipsOrFails(t *testing.T) {
-	t.Setenv("PATH", t.TempDir())
-	t.Setenv(RequireEnv, "")
-	var r testenv.Recorder
-	if Tool(&r, "jing", "jing") != "" || !strings.Contains(r.Skip, "apt-get install jing") {
-		t.Errorf("fatal %q, skip %q; want a skip naming the package", r.Fatal, r.Skip)
-	}
-	t.Setenv(RequireEnv, "1")
-	r = testenv.Recorder{}
-	Tool(&r, "jing", "jing")
-	if r.Skip != "" || !strings.Contains(r.Fatal, "apt-get install jing") {
-		t.Errorf("required: fatal %q, skip %q; want a failure", r.Fatal, r.Skip)
-	}
-}

@@ -9,7 +9,13 @@ package testenv
 import (
 	"fmt"
 	"os"
+	"os/exec"
 )
+
+// RequireToolsEnv, set to 1, makes a missing outside tool (jing,
+// python3-feedparser, systemd-analyze) fail the tests that need it
+// instead of skipping them.
+const RequireToolsEnv = "WARTA_REQUIRE_TOOLS"
 
 // TB is the part of testing.TB that Missing needs.
 type TB interface {
@@ -32,4 +38,16 @@ func Missing(t TB, requireEnv, format string, args ...any) {
 		return
 	}
 	t.Skipf("skipped: %s (set %s=1 to make this a failure)", msg, requireEnv)
+}
+
+// Tool returns the path of the named program; when it is absent the test
+// ends as Missing says, naming the Debian package that installs it.
+func Tool(t TB, name, debianPackage string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		Missing(t, RequireToolsEnv, "%s not found (apt-get install %s): %v", name, debianPackage, err)
+		return ""
+	}
+	return p
 }

@@ -21,3 +21,20 @@ func TestMissingSkipsUnlessRequired(t *testing.T) {
 		t.Errorf("required: fatal %q, skip %q; want a failure naming the variable", r.Fatal, r.Skip)
 	}
 }
+
+// A missing tool names the package to install; CI's variable turns the
+// skip into a failure.
+func TestMissingToolSkipsOrFails(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	t.Setenv(RequireToolsEnv, "")
+	var r Recorder
+	if Tool(&r, "jing", "jing") != "" || !strings.Contains(r.Skip, "apt-get install jing") {
+		t.Errorf("fatal %q, skip %q; want a skip naming the package", r.Fatal, r.Skip)
+	}
+	t.Setenv(RequireToolsEnv, "1")
+	r = Recorder{}
+	Tool(&r, "jing", "jing")
+	if r.Skip != "" || !strings.Contains(r.Fatal, "apt-get install jing") {
+		t.Errorf("required: fatal %q, skip %q; want a failure", r.Fatal, r.Skip)
+	}
+}
