@@ -7,8 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/warta-news/warta/internal/fixtures"
 )
 
 // A story keeps its entry and entry id when another outlet's copy arrives
@@ -86,15 +84,7 @@ func TestLaterCopyJoinsTheStoryEntry(t *testing.T) {
 func TestExplainSeedArticleFile(t *testing.T) {
 	dir := t.TempDir()
 	cfg := writeConfig(t, dir, []testSource{{Name: "X", URL: "https://x.example/rss"}}, nil)
-	seed, err := fixtures.Read(fixtures.SeedArticle)
-	if err != nil {
-		t.Fatal(err)
-	}
-	seedPath := filepath.Join(dir, fixtures.SeedArticle)
-	if err := os.WriteFile(seedPath, seed, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out := mustWarta(t, "-config", cfg, "explain", "-json", seedPath)
+	out := mustWarta(t, "-config", cfg, "explain", "-json", seedArticleFile(t))
 	var ex explanation
 	if err := json.Unmarshal([]byte(out), &ex); err != nil {
 		t.Fatalf("%v\n%s", err, out)

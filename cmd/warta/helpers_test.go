@@ -14,6 +14,8 @@ import (
 	"testing"
 
 	"github.com/goccy/go-yaml"
+
+	"github.com/warta-news/warta/internal/fixtures"
 )
 
 // newsSite is an httptest news site whose feeds tests can change between
@@ -130,4 +132,19 @@ func exported(t *testing.T, cfgPath string) []exportRecord {
 		recs = append(recs, r)
 	}
 	return recs
+}
+
+// seedArticleFile writes the seed article to a file of its own, for the
+// commands that read an article from a file.
+func seedArticleFile(t *testing.T) string {
+	t.Helper()
+	seed, err := fixtures.Read(fixtures.SeedArticle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), fixtures.SeedArticle)
+	if err := os.WriteFile(path, seed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

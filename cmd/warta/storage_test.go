@@ -12,7 +12,6 @@ import (
 	"testing"
 
 	"github.com/warta-news/warta/article"
-	"github.com/warta-news/warta/internal/shared"
 	"github.com/warta-news/warta/internal/sqlitefault"
 	"github.com/warta-news/warta/store"
 	"github.com/warta-news/warta/store/sqlite"
@@ -39,7 +38,7 @@ func TestReadingCommandsCreateNoDatabase(t *testing.T) {
 	if !strings.Contains(errOut, "no database at "+db) || !strings.Contains(errOut, "warta once") {
 		t.Errorf("export without a database says %q; want the path and `warta once`", errOut)
 	}
-	mustWarta(t, "-config", cfg, "explain", shared.Path(t, "fixtures", "seed-article.txt"))
+	mustWarta(t, "-config", cfg, "explain", seedArticleFile(t))
 	if _, err := os.Stat(filepath.Join(dir, "data")); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("a reading command created %s (%v)", filepath.Join(dir, "data"), err)
 	}
