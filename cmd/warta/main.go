@@ -132,6 +132,9 @@ func newLogger(w io.Writer, level string, asJSON bool) (*slog.Logger, error) {
 	return slog.New(slog.NewTextHandler(w, opts)), nil
 }
 
+// command is one of warta's commands. Its run defines its flags with
+// e.flags and parses them with e.parse before doing anything else:
+// `warta help NAME` runs it with -h to print its help.
 type command struct {
 	name    string
 	args    string // what follows the flags, for the usage line
