@@ -39,6 +39,10 @@ type Result struct {
 	// permanent hops from the start of the chain count: after a temporary
 	// redirect the target is not a promise.
 	PermanentRedirect string
+	// FreshFor is how long the response says it stays fresh
+	// (Cache-Control max-age, Expires); 0 when it says nothing. PollWait
+	// bounds it.
+	FreshFor time.Duration
 	// FetchedAt is when the response arrived.
 	FetchedAt time.Time
 }
@@ -84,7 +88,7 @@ func New(opts Options, logger *slog.Logger) *Fetcher {
 				return http.ErrUseLastResponse
 			},
 		},
-		hosts: newHostLimiter(opts.PerHost),
+		hosts: newHostLimiter(opts.PerHost, opts.hostInterval),
 		log:   logger,
 	}
 }
@@ -127,9 +131,15 @@ func (f *Fetcher) fetch(parent context.Context, req Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Waiting for the host's turn is not part of the fetch's timeout:
+	// behind many feeds of one host it may last longer than a fetch.
+	first, err := f.acquire(parent, u)
+	if err != nil {
+		return nil, err
+	}
 	ctx, cancel := context.WithTimeout(parent, f.opts.Timeout)
 	defer cancel()
-	res, err := f.follow(ctx, u, req)
+	res, err := f.follow(ctx, u, req, first)
 	if err != nil && parent.Err() == nil && !errors.Is(err, context.DeadlineExceeded) &&
 		(ctx.Err() != nil || isTimeout(err)) {
 		// Our deadline, or the transport's header timeout, surfaced as
@@ -140,13 +150,20 @@ func (f *Fetcher) fetch(parent context.Context, req Request) (*Result, error) {
 }
 
 // follow sends req to u and follows redirects, taking the per-host slot
-// for each hop separately.
-func (f *Fetcher) follow(ctx context.Context, u *url.URL, req Request) (*Result, error) {
+// for each hop separately; the first hop's slot, release, is already held.
+func (f *Fetcher) follow(ctx context.Context, u *url.URL, req Request, release func()) (*Result, error) {
 	var moved string
 	permanentSoFar := true
 	for hops := 0; ; hops++ {
-		resp, release, err := f.roundTrip(ctx, u, req)
+		if hops > 0 {
+			var err error
+			if release, err = f.acquire(ctx, u); err != nil {
+				return nil, err
+			}
+		}
+		resp, err := f.roundTrip(ctx, u, req)
 		if err != nil {
+			release()
 			return nil, err
 		}
 		loc := resp.Header.Get("Location")
@@ -180,17 +197,22 @@ func (f *Fetcher) follow(ctx context.Context, u *url.URL, req Request) (*Result,
 	}
 }
 
-// roundTrip sends one GET once a slot for u's host is free. On success the
-// caller owns resp.Body and must call release after reading it.
-func (f *Fetcher) roundTrip(ctx context.Context, u *url.URL, req Request) (*http.Response, func(), error) {
-	release, err := f.hosts.acquire(ctx, strings.ToLower(u.Hostname()))
+// acquire takes a slot for u's host, at its turn (the per-host cap and
+// interval).
+func (f *Fetcher) acquire(ctx context.Context, u *url.URL) (release func(), err error) {
+	release, err = f.hosts.acquire(ctx, strings.ToLower(u.Hostname()))
 	if err != nil {
-		return nil, nil, fmt.Errorf("fetch: %s: waiting for host slot: %w", u, err)
+		return nil, fmt.Errorf("fetch: %s: waiting for host slot: %w", u, err)
 	}
+	return release, nil
+}
+
+// roundTrip sends one GET; the caller holds the host's slot. On success the
+// caller owns resp.Body.
+func (f *Fetcher) roundTrip(ctx context.Context, u *url.URL, req Request) (*http.Response, error) {
 	hreq, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
-		release()
-		return nil, nil, fmt.Errorf("fetch: %w", err)
+		return nil, fmt.Errorf("fetch: %w", err)
 	}
 	h := hreq.Header
 	h.Set("User-Agent", f.opts.UserAgent)
@@ -204,10 +226,9 @@ func (f *Fetcher) roundTrip(ctx context.Context, u *url.URL, req Request) (*http
 	}
 	resp, err := f.client.Do(hreq)
 	if err != nil {
-		release()
-		return nil, nil, fmt.Errorf("fetch: %w", err)
+		return nil, fmt.Errorf("fetch: %w", err)
 	}
-	return resp, release, nil
+	return resp, nil
 }
 
 // result turns a final (non-redirect) response into a Result or an error.
@@ -220,6 +241,7 @@ func (f *Fetcher) result(resp *http.Response, u *url.URL, req Request) (*Result,
 		ContentType:  resp.Header.Get("Content-Type"),
 		ETag:         resp.Header.Get("ETag"),
 		LastModified: resp.Header.Get("Last-Modified"),
+		FreshFor:     freshFor(resp.Header, now),
 		FetchedAt:    now,
 	}
 	switch {

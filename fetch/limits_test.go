@@ -211,7 +211,7 @@ func TestCancel(t *testing.T) {
 }
 
 func TestAcquireCancelledNeverWins(t *testing.T) {
-	l := newHostLimiter(1)
+	l := newHostLimiter(1, nil)
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
 	for range 100 { // a free slot and a done ctx: select would pick either

@@ -10,6 +10,10 @@ const (
 	DefaultMaxBodyBytes   = 10 << 20
 	DefaultUserAgent      = "warta/0.1 (+https://github.com/warta-news/warta; news feed aggregator)"
 	DefaultMaxRedirects   = 5
+	// DefaultPerHostInterval spaces the starts of requests to one public
+	// host, so thirty feeds of one outlet are not asked for at once.
+	// Loopback and private addresses get no spacing by default.
+	DefaultPerHostInterval = time.Second
 )
 
 // accept prefers feed types but takes anything: many servers label feeds
@@ -32,6 +36,22 @@ type Options struct {
 	// MaxRedirects is the longest redirect chain followed; negative
 	// follows none.
 	MaxRedirects int
+	// PerHostInterval is the least time between the starts of two
+	// requests to one host name. Zero spaces requests to public hosts by
+	// DefaultPerHostInterval and leaves loopback and private addresses
+	// unspaced; a positive value spaces every host; negative spaces none.
+	PerHostInterval time.Duration
+}
+
+// hostInterval is the spacing of requests to the host name.
+func (o Options) hostInterval(name string) time.Duration {
+	switch {
+	case o.PerHostInterval > 0:
+		return o.PerHostInterval
+	case o.PerHostInterval < 0 || localHost(name):
+		return 0
+	}
+	return DefaultPerHostInterval
 }
 
 // withDefaults returns o with every zero field set to its default.
