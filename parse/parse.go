@@ -22,6 +22,9 @@ type Feed struct {
 	Title, Link string
 	// Language is the feed's declared language, exactly as given.
 	Language string
+	// TTL is how long the feed says it may be cached before it is fetched
+	// again (RSS <ttl>); 0 when it does not say.
+	TTL time.Duration
 	// Items hold raw values: Title, Summary and Content are unsanitised
 	// (Summary is the description, Content is content:encoded or, when
 	// absent, the description too), Published and Updated are zero when
@@ -55,7 +58,7 @@ func Parse(body []byte, contentType string, fetchedAt time.Time) (feed *Feed, er
 	p := gofeed.NewParser()
 	// The content image scan HTML-parses every description to find an
 	// image warta never uses; it is most of gofeed's cost.
-	p.RSSTranslator = &gofeed.DefaultRSSTranslator{DisableContentImageScan: true}
+	p.RSSTranslator = &rssTranslator{gofeed.DefaultRSSTranslator{DisableContentImageScan: true}}
 	gf, err := p.Parse(bytes.NewReader(b))
 	if err != nil {
 		return nil, fmt.Errorf("parse: %w", err)
@@ -64,6 +67,7 @@ func Parse(body []byte, contentType string, fetchedAt time.Time) (feed *Feed, er
 		Title:    strings.TrimSpace(gf.Title),
 		Link:     strings.TrimSpace(gf.Link),
 		Language: strings.TrimSpace(gf.Language),
+		TTL:      feedTTL(gf),
 		Items:    make([]*article.Article, 0, len(gf.Items)),
 	}
 	indonesian := language.Primary(feed.Language) == language.Indonesian
