@@ -83,6 +83,9 @@ type Server struct {
 	// BaseURL is the public URL feeds are reached at, used for rel=self
 	// links and feed ids. Defaults to http://<listen>.
 	BaseURL string `yaml:"base_url"`
+	// MetricsListen, when set, is a separate address serving /metrics
+	// (and /healthz); Listen then does not serve /metrics.
+	MetricsListen string `yaml:"metrics_listen"`
 }
 
 // Publish controls the feeds warta writes.
@@ -111,6 +114,10 @@ type Fetch struct {
 	UserAgent string `yaml:"user_agent"`
 	// MaxBackoff caps the wait after repeated failures of a source.
 	MaxBackoff time.Duration `yaml:"max_backoff"`
+	// PerHostInterval is the least time between two requests to one host.
+	// Unset (nil), the fetcher's default: fetch.DefaultPerHostInterval for
+	// public hosts, none for loopback and private addresses; 0: none.
+	PerHostInterval *time.Duration `yaml:"per_host_interval"`
 }
 
 // Dedupe controls story detection.

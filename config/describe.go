@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/warta-news/warta/fetch"
 	"github.com/warta-news/warta/store"
 )
 
@@ -68,7 +69,11 @@ func (c *Config) Describe(w io.Writer, now time.Time) error {
 		retention = fmtDuration(c.Storage.Retention)
 	}
 	fmt.Fprintf(&buf, "storage   %s %s, keep %s\n", c.Storage.Driver, store.RedactDSN(c.Storage.DSN), retention)
-	fmt.Fprintf(&buf, "server    listen %s, feeds at %s/\n", c.Server.Listen, c.Server.BaseURL)
+	fmt.Fprintf(&buf, "server    listen %s, feeds at %s/", c.Server.Listen, c.Server.BaseURL)
+	if c.Server.MetricsListen != "" {
+		fmt.Fprintf(&buf, ", metrics on %s", c.Server.MetricsListen)
+	}
+	buf.WriteString("\n")
 	dir := "not written to files"
 	if c.Publish.Dir != "" {
 		dir = "written to " + c.Publish.Dir
@@ -77,6 +82,14 @@ func (c *Config) Describe(w io.Writer, now time.Time) error {
 	f := c.Fetch
 	fmt.Fprintf(&buf, "fetch     timeout %s (connect %s), %d at once, %d per host, max %d bytes, backoff up to %s\n",
 		fmtDuration(f.Timeout), fmtDuration(f.ConnectTimeout), f.Concurrency, f.PerHost, f.MaxBodyBytes, fmtDuration(f.MaxBackoff))
+	switch d := f.PerHostInterval; {
+	case d == nil:
+		fmt.Fprintf(&buf, "          requests to one public host %s apart (none between private addresses)\n", fmtDuration(fetch.DefaultPerHostInterval))
+	case *d == 0:
+		buf.WriteString("          requests to one host not spaced\n")
+	default:
+		fmt.Fprintf(&buf, "          requests to one host %s apart\n", fmtDuration(*d))
+	}
 	fmt.Fprintf(&buf, "dedupe    window %s, threshold %g\n", fmtDuration(c.Dedupe.Window), c.Dedupe.Threshold)
 
 	fmt.Fprintf(&buf, "\nsources (%d)\n", len(c.Sources))

@@ -151,6 +151,24 @@ func TestDefaults(t *testing.T) {
 	}
 }
 
+// fetch.per_host_interval unset leaves the fetcher's per-host default;
+// an explicit 0 (no spacing) is kept apart from it.
+func TestPerHostIntervalSetOrNot(t *testing.T) {
+	if c := mustParse(t, validYAML); c.Fetch.PerHostInterval != nil {
+		t.Errorf("unset: %v, want nil", *c.Fetch.PerHostInterval)
+	}
+	for src, want := range map[string]time.Duration{"0": 0, "3s": 3 * time.Second} {
+		c := mustParse(t, validYAML+"fetch:\n  per_host_interval: "+src+"\n")
+		if d := c.Fetch.PerHostInterval; d == nil || *d != want {
+			t.Errorf("per_host_interval: %s gave %v, want %v", src, d, want)
+		}
+	}
+	c := mustParse(t, validYAML+"server:\n  metrics_listen: 127.0.0.1:9100\n")
+	if c.Server.MetricsListen != "127.0.0.1:9100" {
+		t.Errorf("metrics_listen = %q", c.Server.MetricsListen)
+	}
+}
+
 func TestDefaultsFromListen(t *testing.T) {
 	c := mustParse(t, validYAML+"server:\n  listen: \":9000\"\n")
 	if c.Server.BaseURL != "http://localhost:9000" {

@@ -97,6 +97,9 @@ func (s *schema) walk(n ast.Node, path string, t reflect.Type) {
 	if _, ok := s.ix.byPos[p]; !ok {
 		s.ix.byPos[p] = path
 	}
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem() // an optional value: nil when unset
+	}
 	if t == reflect.TypeFor[time.Duration]() {
 		s.duration(n, path, p)
 		return

@@ -227,13 +227,12 @@ const examplePostgresDSN = "postgres://warta@localhost:5432/warta?sslmode=disabl
 
 func (v *validator) server() {
 	s := v.cfg.Server
-	listenOK := true
-	if _, port, err := net.SplitHostPort(s.Listen); err != nil {
-		v.errorf("server.listen", "invalid listen address %q: want host:port, such as \"127.0.0.1:8080\" or \":8080\"", s.Listen)
-		listenOK = false
-	} else if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
-		v.errorf("server.listen", "invalid port %q in listen address %q: want 0..65535", port, s.Listen)
-		listenOK = false
+	listenOK := v.listen("server.listen", s.Listen)
+	if s.MetricsListen != "" {
+		v.listen("server.metrics_listen", s.MetricsListen)
+		if s.MetricsListen == s.Listen {
+			v.errorf("server.metrics_listen", "metrics_listen %q is the listen address; leave it out to serve /metrics there", s.MetricsListen)
+		}
 	}
 	if v.baseURLDefaulted && !listenOK {
 		return // derived from the bad listen address, already reported
@@ -249,6 +248,20 @@ func (v *validator) server() {
 	case u.RawQuery != "" || u.Fragment != "":
 		v.errorf("server.base_url", "base URL %q must not have a query or fragment", s.BaseURL)
 	}
+}
+
+// listen checks a listen address at path and reports whether it is good.
+func (v *validator) listen(path, addr string) bool {
+	_, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		v.errorf(path, "invalid listen address %q: want host:port, such as \"127.0.0.1:8080\" or \":8080\"", addr)
+		return false
+	}
+	if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
+		v.errorf(path, "invalid port %q in listen address %q: want 0..65535", port, addr)
+		return false
+	}
+	return true
 }
 
 func (v *validator) publish() {
@@ -275,6 +288,9 @@ func (v *validator) fetch() {
 		if n.val <= 0 {
 			v.errorf(n.path, "must be a positive number, got %d", n.val)
 		}
+	}
+	if d := f.PerHostInterval; d != nil && *d < 0 {
+		v.errorf("fetch.per_host_interval", "must not be negative, got %s", *d)
 	}
 	// A header value with a line break would inject headers.
 	if strings.ContainsAny(f.UserAgent, "\r\n\x00") {

@@ -3,6 +3,8 @@ package pipeline
 import (
 	"context"
 	"log/slog"
+	neturl "net/url"
+	"strings"
 	"sync"
 	"time"
 
@@ -23,7 +25,9 @@ type sourceResult struct {
 }
 
 // fetchAll fetches and prepares every source with bounded concurrency (the
-// fetcher itself caps requests per host). Results come back in config order.
+// fetcher itself caps and spaces requests per host). Sources are handed
+// out one host after another, so that thirty feeds of one outlet waiting
+// their turn do not hold every worker. Results come back in config order.
 func (p *Pipeline) fetchAll(ctx context.Context, states map[string]sourceState) []*sourceResult {
 	results := make([]*sourceResult, len(p.cfg.Sources))
 	workers := max(p.cfg.Fetch.Concurrency, 1)
@@ -39,7 +43,12 @@ func (p *Pipeline) fetchAll(ctx context.Context, states map[string]sourceState) 
 			}
 		}()
 	}
-	for i := range p.cfg.Sources {
+	urls := make([]string, len(p.cfg.Sources))
+	for i, src := range p.cfg.Sources {
+		st := states[src.Name]
+		urls[i] = st.fetchURL(src.URL)
+	}
+	for _, i := range byHostInTurn(urls) {
 		jobs <- i
 	}
 	close(jobs)
@@ -58,28 +67,35 @@ func (p *Pipeline) fetchSource(ctx context.Context, src config.Source, state sou
 		res.outcome = OutcomeRetired
 		log.Debug("source retired: gone (410) until its url changes")
 		return res
-	case !state.due(now):
+	case state.backingOff(now):
 		res.outcome = OutcomeBackingOff
 		log.Debug("source backing off", "until", state.NextAttempt, "failures", state.Failures)
 		return res
+	case state.notDue(now):
+		res.outcome = OutcomeNotDue
+		log.Debug("source not due: it asked not to be fetched before", "until", state.NextAttempt)
+		return res
 	}
 	res.state.attempted(now)
-	fr, err := p.fetcher.Fetch(ctx, fetch.Request{URL: src.URL, ETag: state.ETag, LastModified: state.LastModified})
+	url := state.fetchURL(src.URL)
+	fr, err := p.fetcher.Fetch(ctx, fetch.Request{URL: url, ETag: state.ETag, LastModified: state.LastModified})
 	if err != nil && ctx.Err() != nil {
 		// Shutting down is no fault of the source.
 		res.outcome = OutcomeBackingOff
 		return res
 	}
 	if err != nil {
+		if url != src.URL && !fetch.Temporary(err) && res.state.forgetMove(src.URL) {
+			log.Warn("the url the feed moved to fails: going back to the configured url", "url", src.URL, "moved_to", url, "err", err)
+		}
 		p.fail(res, err, log, "fetch failed")
 		return res
 	}
-	if fr.PermanentRedirect != "" {
-		log.Warn("feed moved permanently: update its url in the config", "url", src.URL, "new_url", fr.PermanentRedirect)
-	}
+	p.redirected(res, fr.PermanentRedirect, log)
 	if fr.NotModified {
 		res.outcome = OutcomeNotModified
-		res.state.succeeded(now, fr.StatusCode, fr.ETag, fr.LastModified)
+		res.state.succeeded(now, fr.StatusCode, fr.ETag, fr.LastModified,
+			fetch.PollWait(fr.FreshFor, res.state.noteFor(src.URL).TTL))
 		log.Debug("not modified")
 		return res
 	}
@@ -100,8 +116,26 @@ func (p *Pipeline) fetchSource(ctx context.Context, src config.Source, state sou
 	res.items = len(prep.Articles) + len(prep.Skipped)
 	res.state.Items = res.items
 	res.outcome = OutcomeFetched
-	res.state.succeeded(now, fr.StatusCode, fr.ETag, fr.LastModified)
+	res.state.feedInterval(src.URL, prep.TTL)
+	res.state.succeeded(now, fr.StatusCode, fr.ETag, fr.LastModified, fetch.PollWait(fr.FreshFor, prep.TTL))
 	return res
+}
+
+// redirected records where a successful fetch was permanently redirected
+// (301, 308; "" when it was not) and logs a move: after movedAfter fetches
+// in a row to one new URL the source is fetched there. The config is not
+// rewritten; a new URL in it starts afresh.
+func (p *Pipeline) redirected(res *sourceResult, target string, log *slog.Logger) {
+	configURL := res.source.URL
+	if !res.state.redirected(configURL, target) {
+		if target != "" {
+			log.Info("feed redirected permanently; it moves there if the next fetch is redirected too",
+				"url", configURL, "new_url", target)
+		}
+		return
+	}
+	log.Warn("feed moved permanently: fetching its new url from now on; update the config",
+		"url", configURL, "new_url", target)
 }
 
 // fail records a failed fetch or parse, measured from now (the failure),
@@ -135,4 +169,30 @@ func (p *Pipeline) nextTry(due time.Time) time.Time {
 		return due
 	}
 	return t
+}
+
+// byHostInTurn orders the indexes of urls taking one of each host in turn
+// (hosts in order of first appearance, a host's URLs in their order).
+func byHostInTurn(urls []string) []int {
+	var hosts []string
+	byHost := map[string][]int{}
+	for i, raw := range urls {
+		h := raw
+		if u, err := neturl.Parse(raw); err == nil {
+			h = strings.ToLower(u.Hostname())
+		}
+		if _, ok := byHost[h]; !ok {
+			hosts = append(hosts, h)
+		}
+		byHost[h] = append(byHost[h], i)
+	}
+	out := make([]int, 0, len(urls))
+	for round := 0; len(out) < len(urls); round++ {
+		for _, h := range hosts {
+			if round < len(byHost[h]) {
+				out = append(out, byHost[h][round])
+			}
+		}
+	}
+	return out
 }

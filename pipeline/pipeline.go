@@ -72,6 +72,7 @@ type Pipeline struct {
 	cycles     int       // cycles this pipeline has run
 	epoch      string    // the cycle epoch the index is up to date with
 	cycleStart time.Time // when the running cycle started
+	notes      string    // the sources' notes as last read or written
 }
 
 // Deps are the stages New wires together. Now defaults to time.Now.
@@ -303,7 +304,7 @@ func (p *Pipeline) runCycle(ctx context.Context) (Report, error) {
 // backs off or is retired, with its last error and next attempt.
 func (p *Pipeline) logSummary(rep *Report) {
 	attrs := []any{"sources", rep.Sources, "fetched", rep.Fetched, "not_modified", rep.NotModified,
-		"skipped", rep.Skipped, "failed", rep.Failed, "retired", rep.Retired, "items", rep.Items,
+		"skipped", rep.Skipped, "failed", rep.Failed, "retired", rep.Retired, "not_due", rep.NotDue, "items", rep.Items,
 		"new", rep.New, "new_stories", rep.NewStories, "took", rep.Finished.Sub(rep.Started).Round(time.Millisecond)}
 	problems := rep.Problems()
 	if len(problems) == 0 {
@@ -324,8 +325,11 @@ func (p *Pipeline) sourceReport(r *sourceResult) SourceReport {
 	if !r.outcome.Succeeded() {
 		s.Err = r.state.LastError
 	}
-	if r.outcome == OutcomeFailed || r.outcome == OutcomeBackingOff {
+	switch r.outcome {
+	case OutcomeFailed, OutcomeBackingOff:
 		s.NextAttempt = p.nextTry(r.state.NextAttempt)
+	case OutcomeNotDue:
+		s.NextAttempt = p.nextTry(r.state.NextAttempt.Add(-notDueSlack))
 	}
 	return s
 }

@@ -29,21 +29,26 @@ func newTestPipeline(t *testing.T, urls ...string) (*Pipeline, store.Store) {
 // one file stand for two processes sharing a store.
 func newTestPipelineOn(t *testing.T, dsn string, urls ...string) (*Pipeline, store.Store) {
 	t.Helper()
+	st, err := sqlite.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return newTestPipelineWith(t, st, urls...), st
+}
+
+// newTestPipelineWith builds a pipeline for urls on the store st.
+func newTestPipelineWith(t *testing.T, st store.Store, urls ...string) *Pipeline {
+	t.Helper()
 	cfg := &config.Config{
-		Fetch:   config.Fetch{Concurrency: 2, MaxBackoff: time.Hour},
-		Dedupe:  config.Dedupe{Window: 72 * time.Hour},
-		Storage: config.Storage{Driver: "sqlite", DSN: dsn},
+		Fetch:  config.Fetch{Concurrency: 2, MaxBackoff: time.Hour},
+		Dedupe: config.Dedupe{Window: 72 * time.Hour},
 		Topics: []config.Topic{{Slug: "world", Title: "World",
 			Terms: map[string][]string{"en": {"embassy^5"}, "id": {"kedutaan^5"}}}},
 	}
 	for i, u := range urls {
 		cfg.Sources = append(cfg.Sources, config.Source{Name: string(rune('A' + i)), URL: u})
 	}
-	st, err := sqlite.Open(context.Background(), cfg.Storage.DSN)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
 	tagger, err := topic.New(cfg.Topics)
 	if err != nil {
 		t.Fatal(err)
@@ -53,7 +58,7 @@ func newTestPipelineOn(t *testing.T, dsn string, urls ...string) (*Pipeline, sto
 	if err := p.Init(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	return p, st
+	return p
 }
 
 const oneItem = `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>

@@ -22,12 +22,25 @@ import (
 // FetchOptions returns the fetcher options the configuration asks for.
 func FetchOptions(cfg *config.Config) fetch.Options {
 	return fetch.Options{
-		Timeout:        cfg.Fetch.Timeout,
-		ConnectTimeout: cfg.Fetch.ConnectTimeout,
-		PerHost:        cfg.Fetch.PerHost,
-		MaxBodyBytes:   cfg.Fetch.MaxBodyBytes,
-		UserAgent:      cfg.Fetch.UserAgent,
+		Timeout:         cfg.Fetch.Timeout,
+		ConnectTimeout:  cfg.Fetch.ConnectTimeout,
+		PerHost:         cfg.Fetch.PerHost,
+		MaxBodyBytes:    cfg.Fetch.MaxBodyBytes,
+		UserAgent:       cfg.Fetch.UserAgent,
+		PerHostInterval: perHostInterval(cfg.Fetch.PerHostInterval),
 	}
+}
+
+// perHostInterval maps fetch.per_host_interval to fetch.Options: unset is
+// the fetcher's default (0), an explicit 0 no spacing (negative).
+func perHostInterval(d *time.Duration) time.Duration {
+	switch {
+	case d == nil:
+		return 0
+	case *d == 0:
+		return -1
+	}
+	return *d
 }
 
 // DedupeOptions returns the story index options the configuration asks for.
@@ -55,6 +68,8 @@ type Prepared struct {
 	Articles []*article.Article
 	// Skipped are the items that could not be normalised (no identity).
 	Skipped []SkippedItem
+	// TTL is how long the feed asked to be left alone (parse.Feed.TTL).
+	TTL time.Duration
 }
 
 // SkippedItem is an item left out, and why.
@@ -75,7 +90,9 @@ func PrepareFeed(ctx context.Context, n *normalize.Normalizer, f Feed, src confi
 			it.Language = feed.Language
 		}
 	}
-	return PrepareItems(ctx, n, feed.Items, src, f.URL, f.FetchedAt)
+	prep, err := PrepareItems(ctx, n, feed.Items, src, f.URL, f.FetchedAt)
+	prep.TTL = feed.TTL
+	return prep, err
 }
 
 // PrepareItems normalises the items of one feed as coming from src (its

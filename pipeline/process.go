@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -12,6 +13,10 @@ import (
 // metaRetiredPrefix, followed by a source's name, keys the URL a 410 Gone
 // retired the source at.
 const metaRetiredPrefix = "retired:"
+
+// metaSourceNotes keys the sources' notes (sourceNote), one JSON object by
+// source name: read once a cycle, written when they changed.
+const metaSourceNotes = "source_notes"
 
 // staleEpoch marks a story index that holds articles a cycle did not store:
 // it never equals a stored epoch, so the next cycle rebuilds the index.
@@ -36,7 +41,58 @@ func (p *Pipeline) loadStates(ctx context.Context) (map[string]sourceState, erro
 		}
 		states[name] = st
 	}
+	notes, err := p.loadNotes(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for name, n := range notes {
+		st := states[name]
+		st.note = n
+		states[name] = st
+	}
 	return states, nil
+}
+
+// loadNotes reads the sources' notes. Unreadable notes are logged and
+// dropped: they only save requests.
+func (p *Pipeline) loadNotes(ctx context.Context) (map[string]sourceNote, error) {
+	raw, _, err := p.store.Meta(ctx, metaSourceNotes)
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: %w", err)
+	}
+	p.notes = raw
+	if raw == "" {
+		return nil, nil
+	}
+	notes := map[string]sourceNote{}
+	if err := json.Unmarshal([]byte(raw), &notes); err != nil {
+		p.logger.Warn("sources' notes unreadable: forgotten", "err", err)
+		return nil, nil
+	}
+	return notes, nil
+}
+
+// saveNotes writes the notes of the configured sources when they changed.
+func (p *Pipeline) saveNotes(ctx context.Context, results []*sourceResult) error {
+	notes := map[string]sourceNote{}
+	for _, r := range results {
+		if n := r.state.noteFor(r.source.URL); !n.empty() {
+			notes[r.source.Name] = n
+		}
+	}
+	b, err := json.Marshal(notes) // map keys sorted: equal notes, equal bytes
+	if err != nil {
+		return fmt.Errorf("pipeline: notes: %w", err)
+	}
+	if string(b) == p.notes || (len(notes) == 0 && p.notes == "") {
+		// Unchanged, or nothing to remember and nothing remembered.
+		return nil
+	}
+	if err := p.store.SetMeta(ctx, metaSourceNotes, string(b)); err != nil {
+		return fmt.Errorf("pipeline: notes: %w", err)
+	}
+	p.notes = string(b)
+	return nil
 }
 
 // process gives the cycle's new articles their stories and topics and
@@ -140,7 +196,7 @@ func (p *Pipeline) save(ctx context.Context, results []*sourceResult, fresh [][]
 		p.epoch = staleEpoch
 		return fmt.Errorf("pipeline: %w", err)
 	}
-	var saveErr error
+	saveErr := p.saveNotes(ctx, results)
 	for i, r := range results {
 		if r.retiredNow {
 			if err := p.store.SetMeta(ctx, metaRetiredPrefix+r.source.Name, r.source.URL); err != nil {

@@ -17,10 +17,12 @@ const (
 	OutcomeBackingOff                 // not tried: still backing off after failures
 	OutcomeFailed                     // the fetch or the parse failed
 	OutcomeRetired                    // not tried: 410 Gone until its config changes
+	OutcomeNotDue                     // not tried: it asked (Cache-Control, Expires, <ttl>) to be left alone until later
 )
 
 // String returns the outcome's name in metrics and logs: "fetched",
-// "not_modified", "skipped" (backing off), "failed" or "retired".
+// "not_modified", "skipped" (backing off), "failed", "retired" or
+// "not_due".
 func (o Outcome) String() string {
 	switch o {
 	case OutcomeFetched:
@@ -33,6 +35,8 @@ func (o Outcome) String() string {
 		return "failed"
 	case OutcomeRetired:
 		return "retired"
+	case OutcomeNotDue:
+		return "not_due"
 	}
 	return fmt.Sprintf("outcome(%d)", int(o))
 }
@@ -49,6 +53,7 @@ type Report struct {
 	Skipped           int // sources still backing off after failures
 	Failed            int // sources whose fetch or parse failed
 	Retired           int // sources gone (410) until their config changes
+	NotDue            int // sources that asked not to be fetched yet
 	Items             int // items in the fetched feeds
 	New               int // articles stored for the first time
 	NewStories        int // of which started a new story
@@ -67,9 +72,10 @@ type SourceReport struct {
 	Err string
 	// Failures counts the source's consecutive failures.
 	Failures int
-	// NextAttempt is when a failing or backing-off source will really be
-	// fetched again: the first scheduled cycle once its backoff has passed
-	// (zero when it is due at every cycle, or retired).
+	// NextAttempt is when a failing, backing-off or not-due source will
+	// really be fetched again: the first scheduled cycle once its backoff
+	// or asked-for wait has passed (zero when it is due at every cycle, or
+	// retired).
 	NextAttempt time.Time
 	// LastSuccess is when the source last answered; zero if it never did.
 	LastSuccess time.Time
@@ -104,6 +110,8 @@ func (r *Report) count(s SourceReport) {
 		r.Failed++
 	case OutcomeRetired:
 		r.Retired++
+	case OutcomeNotDue:
+		r.NotDue++
 	}
 	r.Items += s.Items
 	r.PerSource = append(r.PerSource, s)
@@ -143,12 +151,15 @@ func (s SourceReport) Problem() string {
 // WriteSummary writes the report for a person: the counts on one line,
 // then one line per source that failed, backs off or is retired.
 func (r *Report) WriteSummary(w io.Writer) error {
-	retired := ""
+	extra := ""
 	if r.Retired > 0 {
-		retired = fmt.Sprintf(", retired %d", r.Retired)
+		extra += fmt.Sprintf(", retired %d", r.Retired)
+	}
+	if r.NotDue > 0 {
+		extra += fmt.Sprintf(", not due %d", r.NotDue)
 	}
 	_, err := fmt.Fprintf(w, "sources %d: fetched %d, not modified %d, backing off %d, failed %d%s; items %d, new articles %d, new stories %d\n",
-		r.Sources, r.Fetched, r.NotModified, r.Skipped, r.Failed, retired, r.Items, r.New, r.NewStories)
+		r.Sources, r.Fetched, r.NotModified, r.Skipped, r.Failed, extra, r.Items, r.New, r.NewStories)
 	for _, s := range r.Problems() {
 		if err != nil {
 			return err

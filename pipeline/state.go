@@ -8,6 +8,17 @@ import (
 	"github.com/warta-news/warta/store"
 )
 
+// movedAfter is how many fetches in a row must be permanently redirected
+// (301, 308) to one URL before the source is fetched there: one redirect
+// may be a mistake on the server.
+const movedAfter = 2
+
+// notDueSlack is how early a source whose feed asked not to be fetched
+// again before a time is fetched anyway: cycles do not start to the
+// second, and one that starts a moment early must not skip the source for
+// a whole further cycle.
+const notDueSlack = time.Minute
+
 // sourceState is one source's fetch state with its transitions. The store
 // keeps the state; this type alone changes it.
 type sourceState struct {
@@ -15,6 +26,85 @@ type sourceState struct {
 	// retiredURL is the URL the source had when a 410 Gone retired it,
 	// "" when it is not retired.
 	retiredURL string
+	// note is what is remembered beside the fetch state.
+	note sourceNote
+}
+
+// sourceNote is what the pipeline remembers of a source beside its fetch
+// state, kept in the store's meta (metaSourceNotes). It holds for one
+// configured URL: when the config names another, it is void.
+type sourceNote struct {
+	// ConfigURL is the configured URL this note is about.
+	ConfigURL string `json:"config_url"`
+	// MovedTo is where the feed moved for good (movedAfter permanent
+	// redirects in a row); it is fetched instead of ConfigURL.
+	MovedTo string `json:"moved_to,omitempty"`
+	// Redirect is the permanent redirect target of the last fetches, and
+	// Redirects how many in a row went there, until they reach movedAfter.
+	Redirect  string `json:"redirect,omitempty"`
+	Redirects int    `json:"redirects,omitempty"`
+	// TTL is the refresh interval the feed asked for at its last parse
+	// (RSS <ttl>), still honoured when later fetches answer 304.
+	TTL time.Duration `json:"ttl,omitempty"`
+}
+
+// empty reports whether the note holds nothing worth keeping.
+func (n sourceNote) empty() bool { return n.MovedTo == "" && n.Redirect == "" && n.TTL == 0 }
+
+// noteFor returns the note on configURL; a note on another URL is void.
+func (s *sourceState) noteFor(configURL string) sourceNote {
+	if s.note.ConfigURL != configURL {
+		return sourceNote{ConfigURL: configURL}
+	}
+	return s.note
+}
+
+// fetchURL is where the source configured at configURL is fetched: where
+// it moved, if it did.
+func (s *sourceState) fetchURL(configURL string) string {
+	if n := s.noteFor(configURL); n.MovedTo != "" {
+		return n.MovedTo
+	}
+	return configURL
+}
+
+// redirected records where a successful fetch of the source configured at
+// configURL was permanently redirected ("" for nowhere, or only through a
+// temporary redirect) and reports whether the source has now moved there.
+func (s *sourceState) redirected(configURL, target string) (moved bool) {
+	n := s.noteFor(configURL)
+	switch {
+	case target == "":
+		n.Redirect, n.Redirects = "", 0
+	case target == n.Redirect:
+		n.Redirects++
+	default:
+		n.Redirect, n.Redirects = target, 1
+	}
+	if n.Redirects >= movedAfter {
+		n.MovedTo, n.Redirect, n.Redirects = n.Redirect, "", 0
+		moved = true
+	}
+	s.note = n
+	return moved
+}
+
+// forgetMove drops the move of the source configured at configURL, so its
+// configured URL is fetched again; it reports whether there was one.
+func (s *sourceState) forgetMove(configURL string) bool {
+	n := s.noteFor(configURL)
+	had := n.MovedTo != ""
+	n.MovedTo, n.Redirect, n.Redirects = "", "", 0
+	s.note = n
+	return had
+}
+
+// feedInterval records the refresh interval the feed at configURL asked
+// for at its last parse.
+func (s *sourceState) feedInterval(configURL string, ttl time.Duration) {
+	n := s.noteFor(configURL)
+	n.TTL = ttl
+	s.note = n
 }
 
 // retired reports whether the source is gone at url: a 410 retired it and
@@ -24,23 +114,39 @@ func (s *sourceState) retired(url string) bool {
 }
 
 // due reports whether the source may be fetched at now: it is not backing
-// off after failures.
+// off after failures (backingOff), nor has it asked to be left alone until
+// later (notDue).
 func (s *sourceState) due(now time.Time) bool {
-	return s.NextAttempt.IsZero() || !now.Before(s.NextAttempt)
+	return !s.backingOff(now) && !s.notDue(now)
+}
+
+// backingOff reports whether the source waits at now after failures.
+func (s *sourceState) backingOff(now time.Time) bool {
+	return s.Failures > 0 && now.Before(s.NextAttempt)
+}
+
+// notDue reports whether the source, which answered last time, asked (by
+// Cache-Control, Expires or its feed's <ttl>) not to be fetched at now.
+func (s *sourceState) notDue(now time.Time) bool {
+	return s.Failures == 0 && now.Add(notDueSlack).Before(s.NextAttempt)
 }
 
 // attempted records the start of a fetch.
 func (s *sourceState) attempted(now time.Time) { s.LastAttempt = now }
 
-// succeeded records an answer: a feed, or 304 Not Modified. The validators
-// are sent with the next conditional GET.
-func (s *sourceState) succeeded(now time.Time, status int, etag, lastModified string) {
+// succeeded records an answer at now: a feed, or 304 Not Modified. The
+// validators are sent with the next conditional GET; the source is not due
+// again until wait (fetch.PollWait) has passed.
+func (s *sourceState) succeeded(now time.Time, status int, etag, lastModified string, wait time.Duration) {
 	s.LastSuccess = now
 	s.LastStatus = status
 	s.ETag, s.LastModified = etag, lastModified
 	s.Failures = 0
 	s.LastError = ""
 	s.NextAttempt = time.Time{}
+	if wait > 0 {
+		s.NextAttempt = now.Add(wait)
+	}
 	s.retiredURL = ""
 }
 

@@ -1,0 +1,166 @@
+package pipeline
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/warta-news/warta/internal/pgtest"
+	"github.com/warta-news/warta/store"
+	"github.com/warta-news/warta/store/postgres"
+	"github.com/warta-news/warta/store/sqlite"
+)
+
+// movingSite answers /old with a 301 and /temp with a 302, both to /new,
+// and counts requests by path.
+type movingSite struct {
+	*httptest.Server
+	mu    sync.Mutex
+	hits  map[string]int
+	newOK bool
+}
+
+func newMovingSite(t *testing.T) *movingSite {
+	s := &movingSite{hits: map[string]int{}, newOK: true}
+	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		s.hits[r.URL.Path]++
+		newOK := s.newOK
+		s.mu.Unlock()
+		switch r.URL.Path {
+		case "/old":
+			http.Redirect(w, r, "/new", http.StatusMovedPermanently)
+		case "/temp":
+			http.Redirect(w, r, "/new", http.StatusFound)
+		case "/new", "/other":
+			if !newOK && r.URL.Path == "/new" {
+				http.NotFound(w, r)
+				return
+			}
+			w.Write([]byte(oneItem))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	t.Cleanup(s.Close)
+	return s
+}
+
+func (s *movingSite) count(path string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.hits[path]
+}
+
+// A feed redirected permanently (301) on two fetches in a row is fetched at
+// its new URL from then on, also after a restart, on both drivers; a
+// temporary redirect (302) never moves a source; a new URL in the config
+// starts afresh; a moved URL that fails for good is given up.
+func TestPermanentRedirectMovesTheSource(t *testing.T) {
+	for _, driver := range []struct {
+		name string
+		open func(t *testing.T) func() store.Store
+	}{
+		{"sqlite", func(t *testing.T) func() store.Store {
+			dsn := filepath.Join(t.TempDir(), "w.db")
+			return func() store.Store { return openStore(t, sqlite.Open, dsn) }
+		}},
+		{"postgres", func(t *testing.T) func() store.Store {
+			dsn := pgtest.DSN(t)
+			return func() store.Store { return openStore(t, postgres.Open, dsn) }
+		}},
+	} {
+		t.Run(driver.name, func(t *testing.T) {
+			open := driver.open(t)
+			site := newMovingSite(t)
+			cycle := func(p *Pipeline) Report {
+				t.Helper()
+				rep, err := p.RunCycle(context.Background())
+				if err != nil {
+					t.Fatal(err)
+				}
+				return rep
+			}
+			st := open()
+			p := newTestPipelineWith(t, st, site.URL+"/old", site.URL+"/temp")
+			cycle(p)
+			cycle(p)
+			if site.count("/old") != 2 || site.count("/temp") != 2 {
+				t.Fatalf("two cycles: hits %v", site.hits)
+			}
+			cycle(p)
+			if site.count("/old") != 2 {
+				t.Errorf("after two 301s in a row /old was fetched again: hits %v", site.hits)
+			}
+			if site.count("/temp") != 3 {
+				t.Errorf("a 302 moved the source: hits %v", site.hits)
+			}
+			st.Close()
+
+			// A restart remembers the move.
+			st = open()
+			p = newTestPipelineWith(t, st, site.URL+"/old", site.URL+"/temp")
+			before := site.count("/new")
+			cycle(p)
+			if site.count("/old") != 2 || site.count("/new") != before+2 {
+				t.Errorf("after a restart: hits %v", site.hits)
+			}
+
+			// The moved URL fails for good: the source goes back to its
+			// configured URL at its next attempt.
+			site.mu.Lock()
+			site.newOK = false
+			site.mu.Unlock()
+			p.now = func() time.Time { return time.Now().Add(24 * time.Hour) } // past the backoff
+			if rep := cycle(p); rep.PerSource[0].Outcome != OutcomeFailed {
+				t.Fatalf("moved url 404: %+v", rep.PerSource[0])
+			}
+			site.mu.Lock()
+			site.newOK = true
+			site.mu.Unlock()
+			p.now = func() time.Time { return time.Now().Add(48 * time.Hour) }
+			cycle(p)
+			if site.count("/old") != 3 {
+				t.Errorf("after the moved url failed, /old was not tried again: hits %v", site.hits)
+			}
+			st.Close()
+
+			// The config names another URL: the move is void.
+			st = open()
+			p = newTestPipelineWith(t, st, site.URL+"/other", site.URL+"/temp")
+			cycle(p)
+			if site.count("/other") != 1 {
+				t.Errorf("a new config url was not fetched: hits %v", site.hits)
+			}
+		})
+	}
+}
+
+func openStore[S store.Store](t *testing.T, open func(context.Context, string) (S, error), dsn string) store.Store {
+	t.Helper()
+	st, err := open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+func TestByHostInTurn(t *testing.T) {
+	urls := []string{"https://a.example/1", "https://a.example/2", "https://a.example/3",
+		"https://B.example/1", "https://b.example/2", "https://c.example/1", "not a url"}
+	got := byHostInTurn(urls)
+	want := []int{0, 3, 5, 6, 1, 4, 2}
+	if len(got) != len(want) {
+		t.Fatalf("%v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("%v, want %v", got, want)
+		}
+	}
+}
