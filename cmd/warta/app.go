@@ -23,6 +23,7 @@ type app struct {
 	store     store.Store
 	publisher *publish.Publisher
 	pipeline  *pipeline.Pipeline
+	fetcher   *fetch.Fetcher
 	metrics   *metrics.Metrics
 	// schedule is the parsed config schedule; the daemon runs it.
 	schedule cron.Schedule
@@ -56,19 +57,50 @@ func openApp(ctx context.Context, e *env, m mode) (*app, error) {
 	if err != nil {
 		return nil, err
 	}
+	schedule, err := parseSchedule(cfg)
+	if err != nil {
+		return nil, err
+	}
+	st, err := openStore(ctx, cfg.Storage, readWrite)
+	if err != nil {
+		return nil, err
+	}
+	met := metrics.New()
+	s, err := wireStages(ctx, e, m, cfg, tagger, schedule, st, met)
+	if err != nil {
+		return nil, errors.Join(err, st.Close())
+	}
+	return &app{cfg: cfg, tagger: tagger, store: st, publisher: s.publisher, pipeline: s.pipeline,
+		fetcher: s.fetcher, metrics: met, schedule: schedule}, nil
+}
+
+// parseSchedule parses the config's schedule (a configuration error).
+func parseSchedule(cfg *config.Config) (cron.Schedule, error) {
 	schedule, err := cfg.ParseSchedule()
 	if err != nil {
-		return nil, &configError{fmt.Errorf("%s: schedule: %w", e.configPath, err)}
+		return nil, &configError{fmt.Errorf("%s: schedule: %w", cfg.Path, err)}
 	}
+	return schedule, nil
+}
+
+// stages are what one configuration wires on a store: a daemon rebuilds
+// them when its config is reloaded.
+type stages struct {
+	publisher *publish.Publisher
+	fetcher   *fetch.Fetcher
+	pipeline  *pipeline.Pipeline
+}
+
+// wireStages builds the publisher, fetcher and pipeline of cfg on st and
+// readies the pipeline (pipeline.Init: the story index rebuilt, stored
+// articles re-tagged when the topic rules changed).
+func wireStages(ctx context.Context, e *env, m mode, cfg *config.Config, tagger *topic.Tagger,
+	schedule cron.Schedule, st store.Store, met *metrics.Metrics) (*stages, error) {
 	// A daemon's failing source is tried again at its first cycle after
 	// the backoff; `warta once` cannot know when it will next be run.
 	var cycles pipeline.Schedule
 	if m == modeDaemon {
 		cycles = schedule
-	}
-	st, err := openStore(ctx, cfg.Storage, readWrite)
-	if err != nil {
-		return nil, err
 	}
 	pub := publish.New(publish.Options{
 		BaseURL:  cfg.Server.BaseURL,
@@ -77,7 +109,6 @@ func openApp(ctx context.Context, e *env, m mode) (*app, error) {
 		Dir:      cfg.Publish.Dir,
 	}, feedInfos(cfg), st, e.logger)
 	fetcher := fetch.New(pipeline.FetchOptions(cfg), e.logger)
-	met := metrics.New()
 	p := pipeline.New(cfg, pipeline.Deps{
 		Fetcher:   fetcher,
 		Tagger:    tagger,
@@ -88,9 +119,10 @@ func openApp(ctx context.Context, e *env, m mode) (*app, error) {
 		Logger:    e.logger,
 	})
 	if err := p.Init(ctx); err != nil {
-		return nil, errors.Join(storeAdvice(err), st.Close())
+		fetcher.Close()
+		return nil, storeAdvice(err)
 	}
-	return &app{cfg: cfg, tagger: tagger, store: st, publisher: pub, pipeline: p, metrics: met, schedule: schedule}, nil
+	return &stages{publisher: pub, fetcher: fetcher, pipeline: p}, nil
 }
 
 func (a *app) Close() error { return a.store.Close() }

@@ -4,14 +4,19 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"os/signal"
+	"sync"
+	"syscall"
 	"time"
 
 	"github.com/robfig/cron/v3"
 
-	"github.com/warta-news/warta/pipeline"
+	"github.com/warta-news/warta/config"
 )
 
 // shutdownGrace bounds how long in-flight HTTP requests get to finish.
@@ -20,88 +25,129 @@ const shutdownGrace = 10 * time.Second
 // cmdRun is the daemon: it serves the feeds over HTTP, runs a cycle at start
 // and then on the schedule, never two at once, until ctx ends (SIGINT or
 // SIGTERM). In-flight work is cancelled and the store closed cleanly.
+// SIGHUP reloads the config file (reloadsFrom names another channel).
 func cmdRun(ctx context.Context, e *env) error {
 	fs := e.flags("run")
 	listen := fs.String("listen", "", "serve on this `address` instead of the config's server.listen (0.0.0.0:8080 in a container)")
 	if err := e.parse(fs, false); err != nil {
 		return err
 	}
+	reloads := reloadsFrom(ctx)
+	if reloads == nil {
+		hup := make(chan os.Signal, 1)
+		signal.Notify(hup, syscall.SIGHUP)
+		defer signal.Stop(hup)
+		reloads = hup
+	}
 	return withApp(ctx, e, modeDaemon, func(a *app) error {
 		if *listen != "" {
 			a.cfg.Server.Listen = *listen
 		}
-		return serve(ctx, e, a)
+		return serve(ctx, e, a, reloads)
 	})
 }
 
-// serve runs the HTTP server and the schedule until ctx ends.
-func serve(ctx context.Context, e *env, a *app) error {
+// serve runs the HTTP servers and the schedule until ctx ends, reloading
+// the config on every signal from reloads.
+func serve(ctx context.Context, e *env, a *app, reloads <-chan os.Signal) error {
 	// Serve what is already stored while the first cycle runs.
 	if err := a.publisher.Refresh(ctx); err != nil {
 		return err
-	}
-
-	ln, err := net.Listen("tcp", a.cfg.Server.Listen)
-	if err != nil {
-		return fmt.Errorf("listen: %w", err)
-	}
-	mux := http.NewServeMux()
-	mux.Handle("/metrics", a.metrics.Handler())
-	mux.Handle("/", a.publisher.Handler())
-	srv := &http.Server{
-		Handler:           mux,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      60 * time.Second,
-		IdleTimeout:       120 * time.Second,
-		ErrorLog:          slog.NewLogLogger(e.logger.Handler(), slog.LevelWarn),
-	}
-	serveErr := make(chan error, 1)
-	go func() { serveErr <- srv.Serve(ln) }()
-	e.logger.Info("serving feeds", "listen", ln.Addr().String(), "base_url", a.cfg.Server.BaseURL)
-
-	cycle := func() {
-		_, err := a.pipeline.RunCycle(ctx)
-		switch {
-		case err == nil, errors.Is(err, context.Canceled):
-		case errors.Is(err, pipeline.ErrCycleRunning):
-			e.logger.Warn("cycle skipped", "why", err)
-		default:
-			e.logger.Error("cycle failed", "err", err)
-		}
 	}
 	sched := cron.New(
 		cron.WithLogger(cronLogger{e.logger}),
 		// Never DelayIfStillRunning: it queues every missed tick.
 		cron.WithChain(cron.SkipIfStillRunning(cronLogger{e.logger})),
 	)
-	sched.Schedule(a.schedule, cron.FuncJob(cycle))
-	first := make(chan struct{})
-	go func() {
-		defer close(first)
-		cycle()
-	}()
+	d := newDaemon(ctx, e, a, sched)
+
+	servers, serveErr, err := listen(e, a.cfg.Server, d, a.metrics.Handler())
+	if err != nil {
+		return err
+	}
+	// Cycles out of schedule: the first, and one after each reload, as a
+	// restart would run.
+	var now sync.WaitGroup
+	now.Go(func() { d.cycle(ctx) })
 	sched.Start()
 	e.logger.Info("scheduled", "schedule", a.cfg.Schedule)
 
-	select {
-	case <-ctx.Done():
-		e.logger.Info("shutting down")
-	case err := <-serveErr:
-		sched.Stop()
-		<-first
-		return fmt.Errorf("http server: %w", err)
+	for done := false; !done; {
+		select {
+		case <-ctx.Done():
+			e.logger.Info("shutting down")
+			done = true
+		case sig := <-reloads:
+			e.logger.Info("reloading the config", "signal", sig, "config", e.configPath)
+			if d.reload() {
+				now.Go(func() { d.cycle(ctx) })
+			}
+		case err := <-serveErr:
+			sched.Stop()
+			now.Wait()
+			return fmt.Errorf("http server: %w", err)
+		}
 	}
 	// ctx is done, so a running cycle is being cancelled; wait for it.
 	<-sched.Stop().Done()
-	<-first
+	now.Wait()
 	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownGrace)
 	defer cancel()
-	if err := srv.Shutdown(shutdownCtx); err != nil {
-		return fmt.Errorf("http shutdown: %w", err)
+	var errs []error
+	for _, srv := range servers {
+		if err := srv.Shutdown(shutdownCtx); err != nil {
+			errs = append(errs, fmt.Errorf("http shutdown: %w", err))
+		}
 	}
 	e.logger.Info("stopped")
-	return nil
+	return errors.Join(errs...)
+}
+
+// listen starts the public server, serving feeds, and /metrics on it or,
+// with server.metrics_listen, on a server of its own. An error of either
+// server arrives on serveErr.
+func listen(e *env, cfg config.Server, feeds, metrics http.Handler) (servers []*http.Server, serveErr <-chan error, err error) {
+	public := http.NewServeMux()
+	public.Handle("/", feeds)
+	type listener struct {
+		addr, what string
+		handler    http.Handler
+	}
+	ls := []listener{{cfg.Listen, "serving feeds", public}}
+	if cfg.MetricsListen == "" {
+		public.Handle("/metrics", metrics)
+	} else {
+		private := http.NewServeMux()
+		private.Handle("/metrics", metrics)
+		private.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "ok\n") })
+		ls = append(ls, listener{cfg.MetricsListen, "serving metrics", private})
+	}
+	errs := make(chan error, len(ls))
+	for _, l := range ls {
+		ln, err := net.Listen("tcp", l.addr)
+		if err != nil {
+			for _, srv := range servers {
+				srv.Close()
+			}
+			return nil, nil, fmt.Errorf("listen: %w", err)
+		}
+		srv := &http.Server{
+			Handler:           l.handler,
+			ReadHeaderTimeout: 10 * time.Second,
+			ReadTimeout:       30 * time.Second,
+			WriteTimeout:      60 * time.Second,
+			IdleTimeout:       120 * time.Second,
+			ErrorLog:          slog.NewLogLogger(e.logger.Handler(), slog.LevelWarn),
+		}
+		servers = append(servers, srv)
+		go func() {
+			if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+				errs <- err
+			}
+		}()
+		e.logger.Info(l.what, "listen", ln.Addr().String(), "base_url", cfg.BaseURL)
+	}
+	return servers, errs, nil
 }
 
 // cronLogger adapts slog to cron's logger.

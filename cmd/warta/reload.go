@@ -1,0 +1,165 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"os"
+	"reflect"
+	"sync"
+	"sync/atomic"
+
+	"github.com/robfig/cron/v3"
+
+	"github.com/warta-news/warta/config"
+	"github.com/warta-news/warta/pipeline"
+	"github.com/warta-news/warta/topic"
+)
+
+// reloadKey carries, in a context, the channel on which `warta run` takes
+// its reload signals; tests hand one in, the daemon otherwise listens for
+// SIGHUP on its own.
+type reloadKey struct{}
+
+// withReloads returns ctx carrying the reload signal channel sigs.
+func withReloads(ctx context.Context, sigs <-chan os.Signal) context.Context {
+	return context.WithValue(ctx, reloadKey{}, sigs)
+}
+
+// reloadsFrom returns the reload signal channel ctx carries, nil if none.
+func reloadsFrom(ctx context.Context) <-chan os.Signal {
+	sigs, _ := ctx.Value(reloadKey{}).(<-chan os.Signal)
+	return sigs
+}
+
+// daemon is what `warta run` changes when its config is reloaded: the
+// stages of the current config, swapped between cycles.
+type daemon struct {
+	e *env
+	// started is the config the daemon started with: its storage and
+	// listen addresses hold until a restart.
+	started *config.Config
+
+	// cycleMu is held by a cycle, and by the swap to a reloaded config
+	// before it: a reload never lands in the middle of a cycle.
+	cycleMu sync.Mutex
+	app     *app // guarded by cycleMu; its store and metrics are kept
+	// pending is a reloaded config waiting for the next cycle.
+	pending atomic.Pointer[reloaded]
+	// feeds is the public handler of the current publisher.
+	feeds atomic.Pointer[http.Handler]
+
+	sched   *cron.Cron
+	job     cron.Job
+	schedMu sync.Mutex // guards entry and spec
+	entry   cron.EntryID
+	spec    string // the schedule entry's spec
+}
+
+// reloaded is a config that loaded and validated.
+type reloaded struct {
+	cfg      *config.Config
+	tagger   *topic.Tagger
+	schedule cron.Schedule
+}
+
+// newDaemon runs a's cycles on sched, with ctx.
+func newDaemon(ctx context.Context, e *env, a *app, sched *cron.Cron) *daemon {
+	d := &daemon{e: e, started: a.cfg, app: a, sched: sched}
+	h := a.publisher.Handler()
+	d.feeds.Store(&h)
+	d.job = cron.FuncJob(func() { d.cycle(ctx) })
+	d.spec = a.cfg.Schedule
+	d.entry = sched.Schedule(a.schedule, d.job)
+	return d
+}
+
+// ServeHTTP serves the current publisher's feeds.
+func (d *daemon) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	(*d.feeds.Load()).ServeHTTP(w, r)
+}
+
+// cycle runs one cycle with the current config, applying a reloaded one
+// first.
+func (d *daemon) cycle(ctx context.Context) {
+	if !d.cycleMu.TryLock() {
+		d.e.logger.Warn("cycle skipped", "why", pipeline.ErrCycleRunning)
+		return
+	}
+	defer d.cycleMu.Unlock()
+	if r := d.pending.Swap(nil); r != nil {
+		if err := d.apply(ctx, r); err != nil {
+			if !errors.Is(err, context.Canceled) {
+				d.e.logger.Error("reloaded config not applied; the old one stays", "err", err)
+			}
+		}
+	}
+	_, err := d.app.pipeline.RunCycle(ctx)
+	switch {
+	case err == nil, errors.Is(err, context.Canceled):
+	case errors.Is(err, pipeline.ErrCycleRunning):
+		d.e.logger.Warn("cycle skipped", "why", err)
+	default:
+		d.e.logger.Error("cycle failed", "err", err)
+	}
+}
+
+// reload loads the config file again and reports whether it loaded. A
+// config that does not load is logged, with its file and line, and the
+// running one is kept; one that does takes effect at the next cycle (its
+// schedule at once).
+func (d *daemon) reload() bool {
+	log := d.e.logger
+	cfg, tagger, err := loadConfig(d.e.configPath)
+	if err != nil {
+		log.Error("config reload failed; keeping the running config", "err", err)
+		return false
+	}
+	schedule, err := parseSchedule(cfg)
+	if err != nil {
+		log.Error("config reload failed; keeping the running config", "err", err)
+		return false
+	}
+	if !reflect.DeepEqual(d.started.Storage, cfg.Storage) || d.started.Server.Listen != cfg.Server.Listen ||
+		d.started.Server.MetricsListen != cfg.Server.MetricsListen {
+		log.Warn("config reload: storage, server.listen and server.metrics_listen take effect at the next start")
+	}
+	d.schedMu.Lock()
+	if cfg.Schedule != d.spec {
+		d.sched.Remove(d.entry)
+		d.entry, d.spec = d.sched.Schedule(schedule, d.job), cfg.Schedule
+		log.Info("config reload: new schedule", "schedule", cfg.Schedule)
+	}
+	d.schedMu.Unlock()
+	d.pending.Store(&reloaded{cfg: cfg, tagger: tagger, schedule: schedule})
+	log.Info("config reloaded; it takes effect at the next cycle", "config", d.e.configPath,
+		"sources", len(cfg.Sources), "topics", len(cfg.Topics))
+	return true
+}
+
+// apply wires the stages of a reloaded config on the running store and
+// swaps them in; it runs between cycles. Storage and listen addresses stay
+// those the daemon started with.
+func (d *daemon) apply(ctx context.Context, r *reloaded) error {
+	cfg := *r.cfg
+	cfg.Storage = d.started.Storage
+	cfg.Server.Listen, cfg.Server.MetricsListen = d.started.Server.Listen, d.started.Server.MetricsListen
+	s, err := wireStages(ctx, d.e, modeDaemon, &cfg, r.tagger, r.schedule, d.app.store, d.app.metrics)
+	if err != nil {
+		return err
+	}
+	if err := s.publisher.Refresh(ctx); err != nil {
+		s.fetcher.Close()
+		return err
+	}
+	old := d.app.fetcher
+	a := *d.app
+	a.cfg, a.tagger, a.schedule = &cfg, r.tagger, r.schedule
+	a.publisher, a.fetcher, a.pipeline = s.publisher, s.fetcher, s.pipeline
+	d.app = &a
+	h := s.publisher.Handler()
+	d.feeds.Store(&h)
+	old.Close()
+	d.e.logger.Info("reloaded config in effect", "sources", len(cfg.Sources), "topics", len(cfg.Topics))
+	return nil
+}
