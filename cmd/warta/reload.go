@@ -5,7 +5,6 @@ import (
 	"errors"
 	"net/http"
 	"os"
-	"reflect"
 	"sync"
 	"sync/atomic"
 
@@ -80,27 +79,31 @@ func (d *daemon) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // cycle runs one cycle with the current config, applying a reloaded one
-// first.
+// first; a reload that arrives during the cycle is applied, and its cycle
+// run, right after it.
 func (d *daemon) cycle(ctx context.Context) {
 	if !d.cycleMu.TryLock() {
 		d.e.logger.Warn("cycle skipped", "why", pipeline.ErrCycleRunning)
 		return
 	}
 	defer d.cycleMu.Unlock()
-	if r := d.pending.Swap(nil); r != nil {
-		if err := d.apply(ctx, r); err != nil {
-			if !errors.Is(err, context.Canceled) {
+	for ctx.Err() == nil {
+		if r := d.pending.Swap(nil); r != nil {
+			if err := d.apply(ctx, r); err != nil && !errors.Is(err, context.Canceled) {
 				d.e.logger.Error("reloaded config not applied; the old one stays", "err", err)
 			}
 		}
-	}
-	_, err := d.app.pipeline.RunCycle(ctx)
-	switch {
-	case err == nil, errors.Is(err, context.Canceled):
-	case errors.Is(err, pipeline.ErrCycleRunning):
-		d.e.logger.Warn("cycle skipped", "why", err)
-	default:
-		d.e.logger.Error("cycle failed", "err", err)
+		_, err := d.app.pipeline.RunCycle(ctx)
+		switch {
+		case err == nil, errors.Is(err, context.Canceled):
+		case errors.Is(err, pipeline.ErrCycleRunning):
+			d.e.logger.Warn("cycle skipped", "why", err)
+		default:
+			d.e.logger.Error("cycle failed", "err", err)
+		}
+		if d.pending.Load() == nil {
+			return
+		}
 	}
 }
 
@@ -120,9 +123,8 @@ func (d *daemon) reload() bool {
 		log.Error("config reload failed; keeping the running config", "err", err)
 		return false
 	}
-	if !reflect.DeepEqual(d.started.Storage, cfg.Storage) || d.started.Server.Listen != cfg.Server.Listen ||
-		d.started.Server.MetricsListen != cfg.Server.MetricsListen {
-		log.Warn("config reload: storage, server.listen and server.metrics_listen take effect at the next start")
+	if kept := keepStarted(*cfg, d.started); kept.Storage != cfg.Storage || kept.Server != cfg.Server {
+		log.Warn("config reload: storage.driver, storage.dsn, server.listen and server.metrics_listen change at the next start only")
 	}
 	d.schedMu.Lock()
 	if cfg.Schedule != d.spec {
@@ -137,13 +139,19 @@ func (d *daemon) reload() bool {
 	return true
 }
 
+// keepStarted returns cfg with the settings of started that only a restart
+// changes: the store and the listen addresses.
+func keepStarted(cfg config.Config, started *config.Config) config.Config {
+	cfg.Storage.Driver, cfg.Storage.DSN = started.Storage.Driver, started.Storage.DSN
+	cfg.Server.Listen, cfg.Server.MetricsListen = started.Server.Listen, started.Server.MetricsListen
+	return cfg
+}
+
 // apply wires the stages of a reloaded config on the running store and
 // swaps them in; it runs between cycles. Storage and listen addresses stay
 // those the daemon started with.
 func (d *daemon) apply(ctx context.Context, r *reloaded) error {
-	cfg := *r.cfg
-	cfg.Storage = d.started.Storage
-	cfg.Server.Listen, cfg.Server.MetricsListen = d.started.Server.Listen, d.started.Server.MetricsListen
+	cfg := keepStarted(*r.cfg, d.started)
 	s, err := wireStages(ctx, d.e, modeDaemon, &cfg, r.tagger, r.schedule, d.app.store, d.app.metrics)
 	if err != nil {
 		return err
