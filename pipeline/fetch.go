@@ -85,14 +85,11 @@ func (p *Pipeline) fetchSource(ctx context.Context, src config.Source, state sou
 		return res
 	}
 	if err != nil {
-		if url != src.URL && !fetch.Temporary(err) && res.state.forgetMove(src.URL) {
-			log.Warn("the url the feed moved to fails: going back to the configured url", "url", src.URL, "moved_to", url, "err", err)
-		}
 		p.fail(res, err, log, "fetch failed")
 		return res
 	}
-	p.redirected(res, fr.PermanentRedirect, log)
 	if fr.NotModified {
+		p.redirected(res, fr.PermanentRedirect, log)
 		res.outcome = OutcomeNotModified
 		res.state.succeeded(now, fr.StatusCode, fr.ETag, fr.LastModified,
 			fetch.PollWait(fr.FreshFor, res.state.noteFor(src.URL).TTL))
@@ -109,6 +106,8 @@ func (p *Pipeline) fetchSource(ctx context.Context, src config.Source, state sou
 		p.fail(res, err, log, "parse failed")
 		return res
 	}
+	// Only a redirect to a feed that parses counts towards a move.
+	p.redirected(res, fr.PermanentRedirect, log)
 	for _, sk := range prep.Skipped {
 		log.Warn("item skipped", "guid", sk.Item.GUID, "title", sk.Item.Title, "err", sk.Err)
 	}
@@ -142,6 +141,11 @@ func (p *Pipeline) redirected(res *sourceResult, target string, log *slog.Logger
 // and logs it with the real time of the next attempt.
 func (p *Pipeline) fail(res *sourceResult, err error, log *slog.Logger, msg string) {
 	res.outcome = OutcomeFailed
+	if moved := res.state.fetchURL(res.source.URL); moved != res.source.URL && !fetch.Temporary(err) {
+		res.state.forgetMove(res.source.URL)
+		log.Warn("the url the feed moved to fails for good: back to the configured url", "url", res.source.URL,
+			"moved_to", moved, "err", err)
+	}
 	res.state.failed(p.now(), err, res.source.URL, p.cfg.Fetch.MaxBackoff)
 	if res.state.retired(res.source.URL) {
 		res.outcome, res.retiredNow = OutcomeRetired, true

@@ -90,13 +90,11 @@ func (s *sourceState) redirected(configURL, target string) (moved bool) {
 }
 
 // forgetMove drops the move of the source configured at configURL, so its
-// configured URL is fetched again; it reports whether there was one.
-func (s *sourceState) forgetMove(configURL string) bool {
+// configured URL is fetched again.
+func (s *sourceState) forgetMove(configURL string) {
 	n := s.noteFor(configURL)
-	had := n.MovedTo != ""
 	n.MovedTo, n.Redirect, n.Redirects = "", "", 0
 	s.note = n
-	return had
 }
 
 // feedInterval records the refresh interval the feed at configURL asked
