@@ -1,10 +1,13 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -36,6 +39,11 @@ func newMovingSite(t *testing.T) *movingSite {
 			http.Redirect(w, r, "/new", http.StatusMovedPermanently)
 		case "/temp":
 			http.Redirect(w, r, "/new", http.StatusFound)
+		case "/to-page":
+			http.Redirect(w, r, "/page", http.StatusMovedPermanently)
+		case "/page":
+			w.Header().Set("Content-Type", "text/html")
+			w.Write([]byte("<!doctype html><html><head><title>Home</title></head><body>Welcome</body></html>"))
 		case "/new", "/other":
 			if !newOK && r.URL.Path == "/new" {
 				http.NotFound(w, r)
@@ -162,5 +170,28 @@ func TestByHostInTurn(t *testing.T) {
 		if got[i] != want[i] {
 			t.Fatalf("%v, want %v", got, want)
 		}
+	}
+}
+
+// A permanent redirect to something that is not a feed (a home page) does
+// not move the source: only a redirect to a feed that parses counts.
+func TestRedirectToAPageDoesNotMove(t *testing.T) {
+	site := newMovingSite(t)
+	p, _ := newTestPipeline(t, site.URL+"/to-page")
+	var logs bytes.Buffer
+	p.logger = slog.New(slog.NewTextHandler(&logs, nil))
+	day := 0
+	p.now = func() time.Time { return time.Now().Add(time.Duration(day) * 24 * time.Hour) } // past any backoff
+	for day = range 3 {
+		rep, err := p.RunCycle(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if o := rep.PerSource[0].Outcome; o != OutcomeFailed {
+			t.Fatalf("day %d: %v, want failed (not a feed)", day, o)
+		}
+	}
+	if site.count("/to-page") != 3 || strings.Contains(logs.String(), "moved permanently") {
+		t.Errorf("the source moved to a page: hits %v; log:\n%s", site.hits, logs.String())
 	}
 }
