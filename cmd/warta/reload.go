@@ -48,6 +48,7 @@ type daemon struct {
 	// feeds is the public handler of the current publisher.
 	feeds atomic.Pointer[http.Handler]
 
+	listen  string // the -listen flag
 	sched   *cron.Cron
 	job     cron.Job
 	schedMu sync.Mutex // guards entry and spec
@@ -62,9 +63,10 @@ type reloaded struct {
 	schedule cron.Schedule
 }
 
-// newDaemon runs a's cycles on sched, with ctx.
-func newDaemon(ctx context.Context, e *env, a *app, sched *cron.Cron) *daemon {
-	d := &daemon{e: e, started: a.cfg, app: a, sched: sched}
+// newDaemon runs a's cycles on sched, with ctx; listen, when set, replaces
+// server.listen of reloaded configs as it did a's.
+func newDaemon(ctx context.Context, e *env, a *app, sched *cron.Cron, listen string) *daemon {
+	d := &daemon{e: e, started: a.cfg, app: a, sched: sched, listen: listen}
 	h := a.publisher.Handler()
 	d.feeds.Store(&h)
 	d.job = cron.FuncJob(func() { d.cycle(ctx) })
@@ -122,6 +124,9 @@ func (d *daemon) reload() bool {
 	if err != nil {
 		log.Error("config reload failed; keeping the running config", "err", err)
 		return false
+	}
+	if d.listen != "" {
+		cfg.Server.Listen = d.listen
 	}
 	if kept := keepStarted(*cfg, d.started); kept.Storage != cfg.Storage || kept.Server != cfg.Server {
 		log.Warn("config reload: storage.driver, storage.dsn, server.listen and server.metrics_listen change at the next start only")

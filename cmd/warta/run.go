@@ -40,16 +40,16 @@ func cmdRun(ctx context.Context, e *env) error {
 		reloads = hup
 	}
 	return withApp(ctx, e, modeDaemon, func(a *app) error {
-		if *listen != "" {
-			a.cfg.Server.Listen = *listen
-		}
-		return serve(ctx, e, a, reloads)
+		return serve(ctx, e, a, runOptions{listen: *listen, reloads: reloads})
 	})
 }
 
 // serve runs the HTTP servers and the schedule until ctx ends, reloading
 // the config on every signal from reloads.
-func serve(ctx context.Context, e *env, a *app, reloads <-chan os.Signal) error {
+func serve(ctx context.Context, e *env, a *app, opts runOptions) error {
+	if opts.listen != "" {
+		a.cfg.Server.Listen = opts.listen
+	}
 	// Serve what is already stored while the first cycle runs.
 	if err := a.publisher.Refresh(ctx); err != nil {
 		return err
@@ -59,9 +59,9 @@ func serve(ctx context.Context, e *env, a *app, reloads <-chan os.Signal) error 
 		// Never DelayIfStillRunning: it queues every missed tick.
 		cron.WithChain(cron.SkipIfStillRunning(cronLogger{e.logger})),
 	)
-	d := newDaemon(ctx, e, a, sched)
+	d := newDaemon(ctx, e, a, sched, opts.listen)
 
-	servers, serveErr, err := listen(e, a.cfg.Server, d, a.metrics.Handler())
+	servers, serveErr, err := startServers(e, a.cfg.Server, d, a.metrics.Handler())
 	if err != nil {
 		return err
 	}
@@ -77,7 +77,7 @@ func serve(ctx context.Context, e *env, a *app, reloads <-chan os.Signal) error 
 		case <-ctx.Done():
 			e.logger.Info("shutting down")
 			done = true
-		case sig := <-reloads:
+		case sig := <-opts.reloads:
 			e.logger.Info("reloading the config", "signal", sig, "config", e.configPath)
 			if d.reload() {
 				now.Go(func() { d.cycle(ctx) })
@@ -103,10 +103,19 @@ func serve(ctx context.Context, e *env, a *app, reloads <-chan os.Signal) error 
 	return errors.Join(errs...)
 }
 
-// listen starts the public server, serving feeds, and /metrics on it or,
+// runOptions are what `warta run` takes beside the config.
+type runOptions struct {
+	// listen, when set, replaces server.listen (the -listen flag), also in
+	// reloaded configs.
+	listen string
+	// reloads delivers the signals that reload the config (SIGHUP).
+	reloads <-chan os.Signal
+}
+
+// startServers starts the public server, serving feeds, and /metrics on it or,
 // with server.metrics_listen, on a server of its own. An error of either
 // server arrives on serveErr.
-func listen(e *env, cfg config.Server, feeds, metrics http.Handler) (servers []*http.Server, serveErr <-chan error, err error) {
+func startServers(e *env, cfg config.Server, feeds, metrics http.Handler) (servers []*http.Server, serveErr <-chan error, err error) {
 	public := http.NewServeMux()
 	public.Handle("/", feeds)
 	type listener struct {
