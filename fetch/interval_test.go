@@ -125,3 +125,35 @@ func TestIntervalWaitEndsWithContext(t *testing.T) {
 		}
 	}
 }
+
+// deadlineClock records whether the context of each wait had a deadline.
+type deadlineClock struct {
+	fakeClock
+	underDeadline []bool
+}
+
+func (c *deadlineClock) Sleep(ctx context.Context, d time.Duration) error {
+	_, has := ctx.Deadline()
+	c.mu.Lock()
+	c.underDeadline = append(c.underDeadline, has)
+	c.mu.Unlock()
+	return c.fakeClock.Sleep(ctx, d)
+}
+
+// Waiting for a host's turn is not part of the fetch's timeout: behind many
+// feeds of one host the wait may be longer than a fetch may take.
+func TestIntervalWaitOutsideTimeout(t *testing.T) {
+	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) { w.Write([]byte(feedXML)) })
+	f := newFetcher(t, Options{PerHostInterval: time.Minute, Timeout: time.Second})
+	clock := &deadlineClock{}
+	f.hosts.clock = clock
+	ctx := context.Background() // no deadline of its own
+	for range 2 {
+		if _, err := f.Fetch(ctx, Request{URL: srv.URL}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(clock.underDeadline) != 1 || clock.underDeadline[0] {
+		t.Fatalf("waits under a deadline: %v, want one wait without", clock.underDeadline)
+	}
+}
