@@ -33,7 +33,7 @@ func newTestPipelineOn(t *testing.T, dsn string, urls ...string) (*Pipeline, sto
 		Fetch:   config.Fetch{Concurrency: 2, MaxBackoff: time.Hour},
 		Dedupe:  config.Dedupe{Window: 72 * time.Hour},
 		Storage: config.Storage{Driver: "sqlite", DSN: dsn},
-		Topics: []config.Topic{{Slug: "world", Title: "World",
+		Topics: []topic.Spec{{Slug: "world", Title: "World",
 			Terms: map[string][]string{"en": {"embassy^5"}, "id": {"kedutaan^5"}}}},
 	}
 	for i, u := range urls {
