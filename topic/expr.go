@@ -3,7 +3,6 @@ package topic
 import (
 	"fmt"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -129,6 +128,9 @@ func lexExpr(s string) ([]exprToken, error) {
 			if phrase == "" {
 				return nil, newExprError(s, i, "empty quoted phrase")
 			}
+			if !hasWords(phrase) {
+				return nil, newExprError(s, i, "phrase %q has no words", phrase)
+			}
 			toks = append(toks, exprToken{kind: 't', text: phrase, at: i})
 			i += j + 2
 		default:
@@ -145,7 +147,7 @@ func lexExpr(s string) ([]exprToken, error) {
 			case "NOT":
 				toks = append(toks, exprToken{kind: '!', text: w, at: i})
 			default:
-				if strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+				if !hasWords(w) {
 					return nil, newExprError(s, i, "bad term %q", w)
 				}
 				toks = append(toks, exprToken{kind: 't', text: w, at: i})

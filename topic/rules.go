@@ -79,10 +79,16 @@ func parseTerm(raw string) (text string, weight float64, err error) {
 			return "", 0, fmt.Errorf("term %q: bad weight %q: want a non-zero number, as in \"sanksi^2\" or \"bank^-1\"", s, w)
 		}
 	}
-	if len(foldPhrase(strings.TrimPrefix(text, "="))) == 0 {
+	if !hasWords(text) {
 		return "", 0, fmt.Errorf("term %q has no words", s)
 	}
 	return text, weight, nil
+}
+
+// hasWords reports whether a term's text (with its "=" if exact) has a word
+// to match.
+func hasWords(text string) bool {
+	return len(foldPhrase(strings.TrimPrefix(text, "="))) > 0
 }
 
 // stemWord returns the readings of a folded word in language l.

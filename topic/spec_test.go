@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/warta-news/warta/article"
 )
@@ -57,6 +58,7 @@ func TestExprErrorsHaveColumns(t *testing.T) {
 		{`sanction AND "open`, 14, "unterminated quote"},
 		{`a OR ""`, 6, "empty quoted phrase"},
 		{"a AND ^^", 7, `bad term "^^"`},
+		{`a OR ( "!")`, 8, `phrase "!" has no words`},
 		{"a AND )", 7, `unexpected ")"`},
 		{"négociation ET )", 13, `unexpected "ET"`}, // columns count characters, not bytes
 		{"   ", 0, "empty expression"},
@@ -154,4 +156,40 @@ func TestNewLeavesOutDisabled(t *testing.T) {
 	if got := with.Tag(&article.Article{Title: "Treaty signed", Language: "en"}, Hints{}); len(got) != 1 || got[0].Slug != "on" {
 		t.Errorf("tags = %+v, want only on", got)
 	}
+}
+
+// FuzzCheck: whatever a term and an expression say, Check does not panic,
+// places an expression's problem inside it, and what it accepts New
+// compiles and Tag runs.
+func FuzzCheck(f *testing.F) {
+	for _, seed := range [][2]string{
+		{"sanksi^2", `(sanction OR "peace talks") AND NOT football`},
+		{"=perusahaan", "a"},
+		{"kerja sama^-1.5", "NOT (a OR b"},
+		{"^", `"`},
+		{"négociation^1e3", "((((x))))"},
+	} {
+		f.Add(seed[0], seed[1])
+	}
+	f.Fuzz(func(t *testing.T, term, expr string) {
+		specs := []Spec{{Slug: "t", Terms: map[string][]string{"en": {term}, "id": {term}}, Expr: expr}}
+		err := Check(specs)
+		if err != nil {
+			var es RuleErrors
+			if !errors.As(err, &es) {
+				t.Fatalf("Check = %v, not RuleErrors", err)
+			}
+			for _, e := range es {
+				if e.Column < 0 || e.Column > utf8.RuneCountInString(expr)+1 {
+					t.Fatalf("column %d outside %q", e.Column, expr)
+				}
+			}
+			return
+		}
+		tg, err := New(specs)
+		if err != nil {
+			t.Fatalf("Check accepted, New refused: %v", err)
+		}
+		tg.Tag(&article.Article{Title: term, Text: expr}, Hints{})
+	})
 }
