@@ -106,27 +106,38 @@ func (v *validator) topics() map[string]bool {
 			v.errorf(at, "topic %q has no terms and no expr, so no article can match it; add terms, or force it with a source's topics", t.Slug)
 		}
 	}
-	v.cfg.Topics = topic.Override(v.builtin, own)
-	v.cfg.topicOrigin = map[string]origin{}
+	slugs := v.cfg.applyTopics(v.builtin, own)
+	if len(v.cfg.Topics) == 0 {
+		v.errorf("topics", "every topic is disabled; at least one is required")
+	}
+	return slugs
+}
+
+// applyTopics sets c.Topics to builtin with own applied (topic.Override),
+// records for Describe where each comes from, and returns their slugs.
+func (c *Config) applyTopics(builtin, own []topic.Spec) map[string]bool {
+	c.Topics = topic.Override(builtin, own)
+	isBuiltin := map[string]bool{}
+	for _, t := range builtin {
+		isBuiltin[t.Slug] = true
+	}
 	mine := map[string]bool{}
 	for _, t := range own {
 		mine[t.Slug] = true
-		if t.Disabled && builtin[t.Slug] {
-			v.cfg.disabledTopics = append(v.cfg.disabledTopics, t.Slug)
+		if t.Disabled && isBuiltin[t.Slug] {
+			c.disabledTopics = append(c.disabledTopics, t.Slug)
 		}
 	}
+	c.topicOrigin = map[string]origin{}
 	slugs := map[string]bool{}
-	for _, t := range v.cfg.Topics {
+	for _, t := range c.Topics {
 		slugs[t.Slug] = true
 		switch {
-		case builtin[t.Slug] && mine[t.Slug]:
-			v.cfg.topicOrigin[t.Slug] = replacesBuiltin
-		case builtin[t.Slug]:
-			v.cfg.topicOrigin[t.Slug] = fromBuiltin
+		case isBuiltin[t.Slug] && mine[t.Slug]:
+			c.topicOrigin[t.Slug] = replacesBuiltin
+		case isBuiltin[t.Slug]:
+			c.topicOrigin[t.Slug] = fromBuiltin
 		}
-	}
-	if len(v.cfg.Topics) == 0 {
-		v.errorf("topics", "every topic is disabled; at least one is required")
 	}
 	return slugs
 }
