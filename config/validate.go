@@ -176,7 +176,7 @@ func (v *validator) ruleErrors(d *document, specs []topic.Spec, err error) {
 // on one line as it reads, plain or quoted without escapes.
 func (d *document) textColumn(path, text string, col int) (position, bool) {
 	p, ok := d.ix.value[path]
-	if !ok || p.line < 1 || strings.ContainsAny(text, "\n\\'\"") {
+	if !ok || p.line < 1 || strings.Contains(text, "\n") {
 		return position{}, false
 	}
 	lines := bytes.Split(d.src, []byte("\n"))
