@@ -72,30 +72,16 @@ type evalItem struct {
 // scores the result against the labels and against irLabels (JSONL with id
 // and ir 0/1).
 func Evaluate(t Tagger, articles io.Reader, irLabels io.Reader) (*Report, error) {
-	var items []evalItem
-	if err := readJSONL(articles, func(b []byte) error {
-		var it evalItem
-		if err := json.Unmarshal(b, &it); err != nil {
-			return err
-		}
-		items = append(items, it)
-		return nil
-	}); err != nil {
+	items, err := readJSONL[evalItem](articles)
+	if err != nil {
 		return nil, fmt.Errorf("topiceval: articles: %w", err)
 	}
 	type irGold struct {
 		ID string `json:"id"`
 		IR int    `json:"ir"`
 	}
-	var gold []irGold
-	if err := readJSONL(irLabels, func(b []byte) error {
-		var g irGold
-		if err := json.Unmarshal(b, &g); err != nil {
-			return err
-		}
-		gold = append(gold, g)
-		return nil
-	}); err != nil {
+	gold, err := readJSONL[irGold](irLabels)
+	if err != nil {
 		return nil, fmt.Errorf("topiceval: ir labels: %w", err)
 	}
 
@@ -237,7 +223,9 @@ func (c *counts) score(slug, lang string) Score {
 	return s
 }
 
-func readJSONL(r io.Reader, f func([]byte) error) error {
+// readJSONL decodes one T per non-blank line of r.
+func readJSONL[T any](r io.Reader) ([]T, error) {
+	var out []T
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
 	line := 0
@@ -247,11 +235,13 @@ func readJSONL(r io.Reader, f func([]byte) error) error {
 		if len(strings.TrimSpace(string(b))) == 0 {
 			continue
 		}
-		if err := f(b); err != nil {
-			return fmt.Errorf("line %d: %w", line, err)
+		var v T
+		if err := json.Unmarshal(b, &v); err != nil {
+			return nil, fmt.Errorf("line %d: %w", line, err)
 		}
+		out = append(out, v)
 	}
-	return sc.Err()
+	return out, sc.Err()
 }
 
 // Write prints the report as score_topics.py does: a table, then a summary
