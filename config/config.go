@@ -1,7 +1,11 @@
 // Package config loads and validates warta's YAML configuration.
 package config
 
-import "time"
+import (
+	"time"
+
+	"github.com/warta-news/warta/topic"
+)
 
 // Config is the whole configuration file.
 type Config struct {
@@ -13,13 +17,32 @@ type Config struct {
 	// prefixed with "CRON_TZ=Area/City ".
 	Schedule string   `yaml:"schedule"`
 	Sources  []Source `yaml:"sources"`
-	Topics   []Topic  `yaml:"topics"`
-	Storage  Storage  `yaml:"storage"`
-	Server   Server   `yaml:"server"`
-	Publish  Publish  `yaml:"publish"`
-	Fetch    Fetch    `yaml:"fetch"`
-	Dedupe   Dedupe   `yaml:"dedupe"`
+	// Topics are, once loaded, the topics in effect: the built-in ones
+	// (topic.BuiltinYAML) with the file's topics applied by
+	// topic.Override. In the file, a topic adds to the built-in ones,
+	// replaces the one of its slug, or removes it with disabled: true.
+	Topics  []topic.Spec `yaml:"topics"`
+	Storage Storage      `yaml:"storage"`
+	Server  Server       `yaml:"server"`
+	Publish Publish      `yaml:"publish"`
+	Fetch   Fetch        `yaml:"fetch"`
+	Dedupe  Dedupe       `yaml:"dedupe"`
+
+	// topicOrigin says, for Describe, which of Topics are built in
+	// unchanged and which replace a built-in one; disabledTopics are the
+	// built-in slugs the file removed.
+	topicOrigin    map[string]origin
+	disabledTopics []string
 }
+
+// origin is where one of a loaded Config's topics comes from.
+type origin uint8
+
+const (
+	fromFile        origin = iota // the file's own topic
+	fromBuiltin                   // a built-in topic, unchanged
+	replacesBuiltin               // the file's topic in place of a built-in one
+)
 
 // Source is one feed to fetch.
 type Source struct {
@@ -33,31 +56,6 @@ type Source struct {
 	// hints at world. Keys are topic slugs.
 	Boost map[string]float64 `yaml:"boost"`
 	// Line is the line of the source's entry in the file, for messages.
-	Line int `yaml:"-"`
-}
-
-// Topic is one topic feed and the rules that put articles in it.
-type Topic struct {
-	Slug        string `yaml:"slug"`
-	Title       string `yaml:"title"`
-	Description string `yaml:"description"`
-	// IPTC is the IPTC Media Topic code, e.g. "medtop:11000000".
-	IPTC string `yaml:"iptc"`
-	// Terms maps a language ("en", "id") to weighted terms and phrases.
-	// A term is written "word", "a phrase" or "word^2.5" (weight 2.5;
-	// default 1). Terms go through the same folding and stemming as text.
-	Terms map[string][]string `yaml:"terms"`
-	// Require maps a language to terms of which at least one must match
-	// for the topic to apply.
-	Require map[string][]string `yaml:"require"`
-	// Exclude maps a language to terms any of which vetoes the topic.
-	Exclude map[string][]string `yaml:"exclude"`
-	// Expr is an optional boolean expression over terms, e.g.
-	// `(sanction OR treaty) AND NOT football`; when set it must hold.
-	Expr string `yaml:"expr"`
-	// Threshold is the score an article needs; 0 means the default.
-	Threshold float64 `yaml:"threshold"`
-	// Line is the line of the topic's entry in the file, for messages.
 	Line int `yaml:"-"`
 }
 

@@ -12,16 +12,17 @@ import (
 
 	"github.com/warta-news/warta/fetch"
 	"github.com/warta-news/warta/store"
+	"github.com/warta-news/warta/topic"
 )
 
 // TopicBySlug returns the topic with the given slug.
-func (c *Config) TopicBySlug(slug string) (Topic, bool) {
+func (c *Config) TopicBySlug(slug string) (topic.Spec, bool) {
 	for _, t := range c.Topics {
 		if t.Slug == slug {
 			return t, true
 		}
 	}
-	return Topic{}, false
+	return topic.Spec{}, false
 }
 
 // SourceByName returns the source with the given name.
@@ -116,23 +117,26 @@ func (c *Config) Describe(w io.Writer, now time.Time) error {
 
 	fmt.Fprintf(&buf, "\ntopics (%d)\n", len(c.Topics))
 	tw = tabwriter.NewWriter(&buf, 0, 4, 2, ' ', 0)
+	var builtin []string
 	for _, t := range c.Topics {
-		rules := []string{"terms " + countTerms(t.Terms)}
-		if len(t.Require) > 0 {
-			rules = append(rules, "require "+countTerms(t.Require))
+		switch c.topicOrigin[t.Slug] {
+		case fromBuiltin:
+			builtin = append(builtin, t.Slug)
+			continue
+		case replacesBuiltin:
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s; replaces the built-in topic\n", t.Slug, t.Title, t.IPTC, describeRules(t))
+		default:
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", t.Slug, t.Title, t.IPTC, describeRules(t))
 		}
-		if len(t.Exclude) > 0 {
-			rules = append(rules, "exclude "+countTerms(t.Exclude))
-		}
-		if t.Expr != "" {
-			rules = append(rules, "expr "+t.Expr)
-		}
-		if t.Threshold > 0 {
-			rules = append(rules, fmt.Sprintf("threshold %g", t.Threshold))
-		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", t.Slug, t.Title, t.IPTC, strings.Join(rules, "; "))
 	}
 	tw.Flush()
+	// The built-in topics in detail are what `warta topics` prints.
+	if len(builtin) > 0 {
+		fmt.Fprintf(&buf, "  built in: %s\n", strings.Join(builtin, ", "))
+	}
+	if len(c.disabledTopics) > 0 {
+		fmt.Fprintf(&buf, "  disabled: %s\n", strings.Join(c.disabledTopics, ", "))
+	}
 
 	// Rows without boosts or extra rules leave tabwriter padding behind.
 	out := trailingSpace(buf.Bytes())
@@ -140,6 +144,25 @@ func (c *Config) Describe(w io.Writer, now time.Time) error {
 		return fmt.Errorf("config: describe: %w", err)
 	}
 	return nil
+}
+
+// describeRules summarises a topic's rules: term counts, expression and
+// threshold.
+func describeRules(t topic.Spec) string {
+	rules := []string{"terms " + countTerms(t.Terms)}
+	if len(t.Require) > 0 {
+		rules = append(rules, "require "+countTerms(t.Require))
+	}
+	if len(t.Exclude) > 0 {
+		rules = append(rules, "exclude "+countTerms(t.Exclude))
+	}
+	if t.Expr != "" {
+		rules = append(rules, "expr "+t.Expr)
+	}
+	if t.Threshold > 0 {
+		rules = append(rules, fmt.Sprintf("threshold %g", t.Threshold))
+	}
+	return strings.Join(rules, "; ")
 }
 
 // countTerms renders a language → terms map as "en 11, id 12", languages

@@ -34,9 +34,10 @@ sources (2)
   Antara Dunia  id  https://www.antaranews.com/rss/dunia.xml     topics world; boost world×1.5
   BBC World     en  https://feeds.bbci.co.uk/news/world/rss.xml
 
-topics (2)
-  world  World    terms en 2, id 2
-  sport  Sport    terms id 2; exclude en 1; expr football; threshold 2.5
+topics (12)
+  world  World    terms en 2, id 2; replaces the built-in topic
+  sport  Sport    terms id 2; exclude en 1; expr football; threshold 2.5; replaces the built-in topic
+  built in: international-relations, politics, economy, science-technology, health, conflict, disaster, crime-law, environment, arts-entertainment
 `
 	if got := buf.String(); got != want {
 		t.Errorf("Describe:\n%s\nwant:\n%s", got, want)

@@ -10,6 +10,8 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+
+	"github.com/warta-news/warta/topic"
 )
 
 // Load reads the file at path and parses it with Parse. Relative paths in
@@ -24,11 +26,51 @@ func Load(path string) (*Config, error) {
 }
 
 // Parse decodes and validates a configuration file's bytes. filename is
-// used in messages only. Unknown keys are errors. Defaults are applied to
-// unset fields, Source.Line and Topic.Line are filled in, and every problem
-// found is reported at once as Errors, each *Error naming file, line,
-// column and field. On error the returned *Config is nil.
+// used in messages only. Unknown keys are errors. The file's topics are
+// applied to the built-in ones (topic.BuiltinYAML, parsed here the same
+// way), defaults are applied to unset fields, Source.Line is filled in, and
+// every problem found is reported at once as Errors, each *Error naming
+// file, line, column and field. On error the returned *Config is nil.
 func Parse(filename string, data []byte) (*Config, error) {
+	cfg := &Config{}
+	doc, errs := decodeFile(filename, data, cfg)
+	if doc == nil {
+		return nil, errs
+	}
+	var builtin struct {
+		Topics []topic.Spec `yaml:"topics"`
+	}
+	bdoc, berrs := decodeFile(topic.BuiltinFile, []byte(topic.BuiltinYAML()), &builtin)
+	if bdoc == nil || len(berrs) > 0 {
+		return nil, append(errs, berrs...)
+	}
+	cfg.Path = filename
+	fillLines(cfg, doc.ix)
+	baseURLDefaulted := applyDefaults(cfg, doc.ix)
+
+	v := &validator{cfg: cfg, doc: doc, builtin: builtin.Topics, builtinDoc: bdoc, baseURLDefaulted: baseURLDefaulted}
+	v.validate()
+	errs = append(errs, v.errs...)
+	if len(errs) > 0 {
+		sortErrors(errs)
+		return nil, errs
+	}
+	return cfg, nil
+}
+
+// document is a decoded YAML file: its name and bytes, and where each of
+// its paths is written.
+type document struct {
+	file string
+	src  []byte
+	ix   *index
+}
+
+// decodeFile decodes data into out (a pointer to a struct), checking it
+// against out's type first. It returns the document and the unknown keys
+// found, which do not stop decoding; or a nil document and the errors that
+// did.
+func decodeFile(filename string, data []byte, out any) (*document, Errors) {
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		return nil, Errors{yamlError(filename, err, nil)}
@@ -45,16 +87,14 @@ func Parse(filename string, data []byte) (*Config, error) {
 		return nil, Errors{{File: filename, Line: p.line, Column: p.col, Msg: "more than one YAML document; warta reads one"}}
 	}
 
-	ix := &index{at: map[string]position{}, set: map[string]bool{}, byPos: map[position]string{}}
+	ix := &index{at: map[string]position{}, value: map[string]position{}, set: map[string]bool{}, byPos: map[position]string{}}
 	sc := &schema{ix: ix, file: filename}
-	sc.walk(body, "", reflect.TypeFor[Config]())
+	sc.walk(body, "", reflect.TypeOf(out).Elem())
 	if len(sc.types) > 0 {
 		errs := append(sc.unknown, sc.types...)
 		sortErrors(errs)
 		return nil, errs
 	}
-
-	cfg := &Config{}
 	if body != nil {
 		opts := []yaml.DecodeOption{yaml.CustomUnmarshaler(decodeDuration)}
 		// Unknown keys already found are reported with the rest; decoding
@@ -62,24 +102,13 @@ func Parse(filename string, data []byte) (*Config, error) {
 		if len(sc.unknown) == 0 {
 			opts = append(opts, yaml.Strict())
 		}
-		if err := yaml.NodeToValue(body, cfg, opts...); err != nil {
+		if err := yaml.NodeToValue(body, out, opts...); err != nil {
 			errs := append(sc.unknown, yamlError(filename, err, ix))
 			sortErrors(errs)
 			return nil, errs
 		}
 	}
-	cfg.Path = filename
-	fillLines(cfg, ix)
-	baseURLDefaulted := applyDefaults(cfg, ix)
-
-	v := &validator{cfg: cfg, ix: ix, file: filename, baseURLDefaulted: baseURLDefaulted}
-	v.validate()
-	errs := append(sc.unknown, v.errs...)
-	if len(errs) > 0 {
-		sortErrors(errs)
-		return nil, errs
-	}
-	return cfg, nil
+	return &document{file: filename, src: data, ix: ix}, sc.unknown
 }
 
 // decodeDuration decodes "30s"-style durations and a plain 0, which the
@@ -127,12 +156,9 @@ func yamlError(file string, err error, ix *index) *Error {
 	return e
 }
 
-// fillLines records where each source and topic entry is written.
+// fillLines records where each source entry is written.
 func fillLines(cfg *Config, ix *index) {
 	for i := range cfg.Sources {
 		cfg.Sources[i].Line = ix.pos(fmt.Sprintf("sources[%d]", i)).line
-	}
-	for i := range cfg.Topics {
-		cfg.Topics[i].Line = ix.pos(fmt.Sprintf("topics[%d]", i)).line
 	}
 }

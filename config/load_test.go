@@ -64,11 +64,6 @@ func TestLoadRepoConfig(t *testing.T) {
 			t.Errorf("source %q has no line", s.Name)
 		}
 	}
-	for _, tp := range c.Topics {
-		if tp.Line == 0 {
-			t.Errorf("topic %q has no line", tp.Slug)
-		}
-	}
 	if _, ok := c.TopicBySlug("world"); !ok {
 		t.Error(`TopicBySlug("world") not found`)
 	}
@@ -89,13 +84,10 @@ func TestLines(t *testing.T) {
 	if got := []int{c.Sources[0].Line, c.Sources[1].Line}; got[0] != 3 || got[1] != 8 {
 		t.Errorf("source lines = %v, want [3 8]", got)
 	}
-	if got := []int{c.Topics[0].Line, c.Topics[1].Line}; got[0] != 12 || got[1] != 17 {
-		t.Errorf("topic lines = %v, want [12 17]", got)
-	}
 	// Flow-style entries get a line too.
 	c = mustParse(t, "sources: [{name: A, url: 'https://a.example/'}]\ntopics:\n- {slug: x, title: X, terms: {en: [x]}}\n")
-	if c.Sources[0].Line != 1 || c.Topics[0].Line != 3 {
-		t.Errorf("flow lines = %d, %d; want 1, 3", c.Sources[0].Line, c.Topics[0].Line)
+	if c.Sources[0].Line != 1 {
+		t.Errorf("flow line = %d, want 1", c.Sources[0].Line)
 	}
 }
 

@@ -19,6 +19,8 @@ type position struct{ line, col int }
 type index struct {
 	// at is the position of a mapping key, or of a sequence entry.
 	at map[string]position
+	// value is the position of a path's scalar value.
+	value map[string]position
 	// set records paths whose value is present and not null.
 	set map[string]bool
 	// byPos maps the position of any walked node back to its path, to name
@@ -132,6 +134,7 @@ func (s *schema) walk(n ast.Node, path string, t reflect.Type) {
 			s.walk(item, ip, t.Elem())
 		}
 	case reflect.String:
+		s.ix.value[path] = p
 		if !isScalar(n) {
 			s.types = append(s.types, s.errAt(p, path, "want a string, got %s", kindName(n)))
 		}

@@ -1,17 +1,20 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"math"
 	"net"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/warta-news/warta/publish"
 	"github.com/warta-news/warta/store/postgres"
+	"github.com/warta-news/warta/topic"
 )
 
 // Limits checked by validation.
@@ -23,18 +26,24 @@ const (
 // validator checks a decoded, defaulted Config and collects every problem.
 type validator struct {
 	cfg              *Config
-	ix               *index
-	file             string
+	doc              *document
+	builtin          []topic.Spec // the built-in topics, decoded from builtinDoc
+	builtinDoc       *document
 	baseURLDefaulted bool
 	errs             Errors
 }
 
 func (v *validator) errorf(path, format string, args ...any) {
-	p := v.ix.pos(path)
-	v.errs = append(v.errs, &Error{File: v.file, Line: p.line, Column: p.col, Field: path, Msg: fmt.Sprintf(format, args...)})
+	v.errs = append(v.errs, v.doc.errorf(path, format, args...))
 }
 
-func (v *validator) line(path string) int { return v.ix.pos(path).line }
+func (v *validator) line(path string) int { return v.doc.ix.pos(path).line }
+
+// errorf makes an *Error at path of d.
+func (d *document) errorf(path, format string, args ...any) *Error {
+	p := d.ix.pos(path)
+	return &Error{File: d.file, Line: p.line, Column: p.col, Field: path, Msg: fmt.Sprintf(format, args...)}
+}
 
 func (v *validator) validate() {
 	if _, err := ParseSchedule(v.cfg.Schedule); err != nil {
@@ -49,73 +58,143 @@ func (v *validator) validate() {
 	v.dedupe()
 }
 
-// topics validates the topics and returns the valid-looking slugs, so
-// sources can be checked against them.
+// topics validates the file's topics and the built-in ones, sets
+// cfg.Topics to the topics in effect and returns their slugs, so that
+// sources can be checked against them. The rules of a topic are topic's to
+// check (topic.Check); what a topic is as a feed (its slug and title) and
+// how the file overrides the built-in topics are checked here.
 func (v *validator) topics() map[string]bool {
-	c := v.cfg
-	if len(c.Topics) == 0 {
-		v.errorf("topics", "at least one topic is required")
+	own := v.cfg.Topics
+	v.ruleErrors(v.doc, own, topic.Check(own))
+	v.ruleErrors(v.builtinDoc, v.builtin, topic.Check(v.builtin))
+	builtin := map[string]bool{}
+	for _, t := range v.builtin {
+		builtin[t.Slug] = true
 	}
 	forced := map[string]bool{}
-	for _, s := range c.Sources {
+	for _, s := range v.cfg.Sources {
 		for _, t := range s.Topics {
 			forced[t] = true
 		}
 	}
-	slugs := map[string]bool{}
-	first := map[string]int{}
-	for i, t := range c.Topics {
+	for i, t := range own {
 		at := fmt.Sprintf("topics[%d]", i)
 		switch {
 		case t.Slug == "":
-			v.errorf(at+".slug", "slug is required")
+			// reported by topic.Check
 		case !publish.ValidSlug(t.Slug):
 			v.errorf(at+".slug", "invalid slug %q: want lower-case letters and digits in words joined by single hyphens, such as \"international-relations\"", t.Slug)
 		case t.Slug == publish.AllSlug:
 			v.errorf(at+".slug", "slug %q is reserved for the feed of all stories", t.Slug)
-		default:
-			if j, dup := first[t.Slug]; dup {
-				v.errorf(at+".slug", "duplicate slug %q: also used by topics[%d] at line %d", t.Slug, j, v.line(fmt.Sprintf("topics[%d].slug", j)))
-			} else {
-				first[t.Slug] = i
+		}
+		if t.Disabled {
+			// A topic of the file's own may be switched off too; a bare
+			// "disabled" entry must name a built-in topic.
+			if t.Slug != "" && !builtin[t.Slug] && strings.TrimSpace(t.Title) == "" {
+				v.errorf(at+".slug", "no built-in topic %q to disable%s", t.Slug, slugHint(t.Slug, builtin))
 			}
-			slugs[t.Slug] = true
+			continue
 		}
 		if strings.TrimSpace(t.Title) == "" {
 			v.errorf(at+".title", "title is required")
 		}
-		if t.IPTC != "" && !validIPTC(t.IPTC) {
-			v.errorf(at+".iptc", "invalid IPTC Media Topic code %q: want \"medtop:\" and 8 digits, such as \"medtop:11000000\"", t.IPTC)
-		}
-		terms := v.termSets(at+".terms", t.Terms)
-		v.termSets(at+".require", t.Require)
-		v.termSets(at+".exclude", t.Exclude)
-		if math.IsNaN(t.Threshold) || math.IsInf(t.Threshold, 0) || t.Threshold < 0 {
-			v.errorf(at+".threshold", "threshold must be a finite number >= 0, got %v", t.Threshold)
+		terms := 0
+		for _, list := range t.Terms {
+			terms += len(list)
 		}
 		if terms == 0 && strings.TrimSpace(t.Expr) == "" && !forced[t.Slug] {
 			v.errorf(at, "topic %q has no terms and no expr, so no article can match it; add terms, or force it with a source's topics", t.Slug)
 		}
 	}
+	slugs := v.cfg.applyTopics(v.builtin, own)
+	if len(v.cfg.Topics) == 0 {
+		v.errorf("topics", "every topic is disabled; at least one is required")
+	}
 	return slugs
 }
 
-// termSets checks a language → terms map and returns the number of terms.
-func (v *validator) termSets(at string, sets map[string][]string) int {
-	n := 0
-	for lang, terms := range sets {
-		lp := at + "." + lang
-		if msg := checkLanguage(lang); msg != "" {
-			v.errorf(lp, "%s", msg)
+// applyTopics sets c.Topics to builtin with own applied (topic.Override),
+// records for Describe where each comes from, and returns their slugs.
+func (c *Config) applyTopics(builtin, own []topic.Spec) map[string]bool {
+	c.Topics = topic.Override(builtin, own)
+	isBuiltin := map[string]bool{}
+	for _, t := range builtin {
+		isBuiltin[t.Slug] = true
+	}
+	mine := map[string]bool{}
+	for _, t := range own {
+		mine[t.Slug] = true
+		if t.Disabled && isBuiltin[t.Slug] {
+			c.disabledTopics = append(c.disabledTopics, t.Slug)
 		}
-		for j, term := range terms {
-			if _, _, err := ParseTerm(term); err != nil {
-				v.errorf(fmt.Sprintf("%s[%d]", lp, j), "%v", err)
+	}
+	c.topicOrigin = map[string]origin{}
+	slugs := map[string]bool{}
+	for _, t := range c.Topics {
+		slugs[t.Slug] = true
+		switch {
+		case isBuiltin[t.Slug] && mine[t.Slug]:
+			c.topicOrigin[t.Slug] = replacesBuiltin
+		case isBuiltin[t.Slug]:
+			c.topicOrigin[t.Slug] = fromBuiltin
+		}
+	}
+	return slugs
+}
+
+// ruleErrors places the problems topic.Check found in specs, the topics of
+// d, at their line and column in d.
+func (v *validator) ruleErrors(d *document, specs []topic.Spec, err error) {
+	if err == nil {
+		return
+	}
+	var es topic.RuleErrors
+	if !errors.As(err, &es) {
+		v.errs = append(v.errs, &Error{File: d.file, Field: "topics", Msg: err.Error()})
+		return
+	}
+	for _, e := range es {
+		path := fmt.Sprintf("topics[%d].%s", e.Topic, e.Field)
+		out := d.errorf(path, "%v", e.Err)
+		if errors.Is(e, topic.ErrDuplicateSlug) {
+			first := slices.IndexFunc(specs, func(s topic.Spec) bool { return s.Slug == e.Slug })
+			out.Msg += fmt.Sprintf(": also used by topics[%d] at line %d", first, d.ix.pos(fmt.Sprintf("topics[%d].slug", first)).line)
+		}
+		if e.Column > 0 {
+			if p, ok := d.textColumn(path, specs[e.Topic].Expr, e.Column); ok {
+				out.Line, out.Column = p.line, p.col
+			} else {
+				out.Msg += fmt.Sprintf(" (column %d of the expression)", e.Column)
 			}
 		}
-		n += len(terms)
+		v.errs = append(v.errs, out)
 	}
-	return n
+}
+
+// textColumn is where column col (1-based, in characters) of text, the
+// string value at path, is written in d: known when the value is written
+// on one line as it reads, plain or quoted without escapes.
+func (d *document) textColumn(path, text string, col int) (position, bool) {
+	p, ok := d.ix.value[path]
+	if !ok || p.line < 1 || strings.Contains(text, "\n") {
+		return position{}, false
+	}
+	lines := bytes.Split(d.src, []byte("\n"))
+	if p.line > len(lines) {
+		return position{}, false
+	}
+	line := []rune(string(lines[p.line-1]))
+	if p.col < 1 || p.col > len(line) {
+		return position{}, false
+	}
+	rest, start := string(line[p.col-1:]), p.col
+	if rest[0] == '\'' || rest[0] == '"' {
+		rest, start = rest[1:], start+1
+	}
+	if !strings.HasPrefix(rest, text) {
+		return position{}, false
+	}
+	return position{p.line, start + col - 1}, true
 }
 
 func (v *validator) sources(slugs map[string]bool) {
@@ -153,13 +232,13 @@ func (v *validator) sources(slugs map[string]bool) {
 		}
 		for j, t := range s.Topics {
 			if !slugs[t] {
-				v.errorf(fmt.Sprintf("%s.topics[%d]", at, j), "unknown topic %q%s", t, v.slugHint(t, slugs))
+				v.errorf(fmt.Sprintf("%s.topics[%d]", at, j), "unknown topic %q%s", t, slugHint(t, slugs))
 			}
 		}
 		for slug, w := range s.Boost {
 			bp := at + ".boost." + slug
 			if !slugs[slug] {
-				v.errorf(bp, "unknown topic %q%s", slug, v.slugHint(slug, slugs))
+				v.errorf(bp, "unknown topic %q%s", slug, slugHint(slug, slugs))
 			}
 			if math.IsNaN(w) || math.IsInf(w, 0) || w <= 0 {
 				v.errorf(bp, "boost must be a finite number > 0, got %v", w)
@@ -169,7 +248,7 @@ func (v *validator) sources(slugs map[string]bool) {
 }
 
 // slugHint suggests the closest configured slug for a typo.
-func (v *validator) slugHint(s string, slugs map[string]bool) string {
+func slugHint(s string, slugs map[string]bool) string {
 	best, bestD := "", 3
 	for k := range slugs {
 		if d := editDistance(s, k); d < bestD || (d == bestD && k < best) {
@@ -209,7 +288,7 @@ func (v *validator) storage() {
 // uses. The default DSN is a SQLite file, so postgres needs one written out.
 func (v *validator) postgresDSN() {
 	dsn := v.cfg.Storage.DSN
-	if !v.ix.set["storage.dsn"] {
+	if !v.doc.ix.set["storage.dsn"] {
 		v.errorf("storage.dsn", "dsn is required for driver postgres, such as %q", examplePostgresDSN)
 		return
 	}
@@ -345,20 +424,6 @@ func checkLanguage(lang string) string {
 		return fmt.Sprintf("invalid language %q: want a 2-letter lower-case ISO 639-1 code, such as \"en\" or \"id\"", lang)
 	}
 	return ""
-}
-
-// validIPTC reports whether s is a Media Topic qcode such as medtop:11000000.
-func validIPTC(s string) bool {
-	code, ok := strings.CutPrefix(s, "medtop:")
-	if !ok || len(code) != 8 {
-		return false
-	}
-	for i := 0; i < len(code); i++ {
-		if !isDigit(code[i]) {
-			return false
-		}
-	}
-	return true
 }
 
 func isLower(c byte) bool { return c >= 'a' && c <= 'z' }

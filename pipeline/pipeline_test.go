@@ -43,7 +43,7 @@ func newTestPipelineWith(t *testing.T, st store.Store, urls ...string) *Pipeline
 	cfg := &config.Config{
 		Fetch:  config.Fetch{Concurrency: 2, MaxBackoff: time.Hour},
 		Dedupe: config.Dedupe{Window: 72 * time.Hour},
-		Topics: []config.Topic{{Slug: "world", Title: "World",
+		Topics: []topic.Spec{{Slug: "world", Title: "World",
 			Terms: map[string][]string{"en": {"embassy^5"}, "id": {"kedutaan^5"}}}},
 	}
 	for i, u := range urls {

@@ -23,7 +23,7 @@ func benchArticles(b *testing.B) []*article.Article {
 	sc := bufio.NewScanner(f)
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() && len(out) < 2000 {
-		var it evalItem
+		var it struct{ Title, Summary, Language string }
 		if err := json.Unmarshal(sc.Bytes(), &it); err != nil {
 			b.Fatal(err)
 		}

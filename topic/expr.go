@@ -1,10 +1,9 @@
 package topic
 
 import (
-	"errors"
 	"fmt"
 	"strings"
-	"unicode"
+	"unicode/utf8"
 )
 
 // node is a compiled boolean expression over terms: a leaf holds the index
@@ -72,26 +71,42 @@ func (n *node) String() string {
 
 // parseExpr parses `(sanction OR "peace talks") AND NOT football`.
 // Operators AND, OR and NOT are case-insensitive; NOT binds tightest, then
-// AND, then OR; a quoted string is one phrase.
+// AND, then OR; a quoted string is one phrase. An error is an *exprError
+// that knows where in s the problem is.
 func parseExpr(s string) (*node, error) {
 	toks, err := lexExpr(s)
 	if err != nil {
 		return nil, err
 	}
-	p := &exprParser{toks: toks}
+	p := &exprParser{src: s, toks: toks}
 	n, err := p.or()
 	if err != nil {
 		return nil, err
 	}
 	if p.pos < len(p.toks) {
-		return nil, fmt.Errorf("unexpected %q at token %d", p.toks[p.pos].text, p.pos+1)
+		return nil, p.errAt(p.toks[p.pos].at, "unexpected %q", p.toks[p.pos].text)
 	}
 	return n, nil
+}
+
+// exprError is a problem in an expression at a 1-based column (counted in
+// characters), or 0 when it has no place, such as an empty expression.
+type exprError struct {
+	column int
+	msg    string
+}
+
+func (e *exprError) Error() string { return e.msg }
+
+// newExprError places msg at byte offset at of s.
+func newExprError(s string, at int, format string, args ...any) *exprError {
+	return &exprError{column: utf8.RuneCountInString(s[:at]) + 1, msg: fmt.Sprintf(format, args...)}
 }
 
 type exprToken struct {
 	kind byte // '(' ')' '&' '|' '!' or 't' for a term
 	text string
+	at   int // byte offset in the expression
 }
 
 func lexExpr(s string) ([]exprToken, error) {
@@ -102,18 +117,21 @@ func lexExpr(s string) ([]exprToken, error) {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
 			i++
 		case c == '(' || c == ')':
-			toks = append(toks, exprToken{kind: c, text: string(c)})
+			toks = append(toks, exprToken{kind: c, text: string(c), at: i})
 			i++
 		case c == '"':
 			j := strings.IndexByte(s[i+1:], '"')
 			if j < 0 {
-				return nil, errors.New("unterminated quote")
+				return nil, newExprError(s, i, "unterminated quote")
 			}
 			phrase := strings.TrimSpace(s[i+1 : i+1+j])
 			if phrase == "" {
-				return nil, errors.New("empty quoted phrase")
+				return nil, newExprError(s, i, "empty quoted phrase")
 			}
-			toks = append(toks, exprToken{kind: 't', text: phrase})
+			if !hasWords(phrase) {
+				return nil, newExprError(s, i, "phrase %q has no words", phrase)
+			}
+			toks = append(toks, exprToken{kind: 't', text: phrase, at: i})
 			i += j + 2
 		default:
 			j := i
@@ -123,29 +141,42 @@ func lexExpr(s string) ([]exprToken, error) {
 			w := s[i:j]
 			switch strings.ToUpper(w) {
 			case "AND":
-				toks = append(toks, exprToken{kind: '&', text: w})
+				toks = append(toks, exprToken{kind: '&', text: w, at: i})
 			case "OR":
-				toks = append(toks, exprToken{kind: '|', text: w})
+				toks = append(toks, exprToken{kind: '|', text: w, at: i})
 			case "NOT":
-				toks = append(toks, exprToken{kind: '!', text: w})
+				toks = append(toks, exprToken{kind: '!', text: w, at: i})
 			default:
-				if strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
-					return nil, fmt.Errorf("bad term %q", w)
+				if !hasWords(w) {
+					return nil, newExprError(s, i, "bad term %q", w)
 				}
-				toks = append(toks, exprToken{kind: 't', text: w})
+				toks = append(toks, exprToken{kind: 't', text: w, at: i})
 			}
 			i = j
 		}
 	}
 	if len(toks) == 0 {
-		return nil, errors.New("empty expression")
+		return nil, &exprError{msg: "empty expression"}
 	}
 	return toks, nil
 }
 
 type exprParser struct {
+	src  string
 	toks []exprToken
 	pos  int
+}
+
+func (p *exprParser) errAt(at int, format string, args ...any) error {
+	return newExprError(p.src, at, format, args...)
+}
+
+// here is the byte offset of the next token, or the end of the expression.
+func (p *exprParser) here() int {
+	if p.pos < len(p.toks) {
+		return p.toks[p.pos].at
+	}
+	return len(strings.TrimRight(p.src, " \t\r\n"))
 }
 
 func (p *exprParser) peek() byte {
@@ -197,7 +228,7 @@ func (p *exprParser) not() (*node, error) {
 
 func (p *exprParser) primary() (*node, error) {
 	if p.pos >= len(p.toks) {
-		return nil, errors.New("unexpected end of expression")
+		return nil, p.errAt(p.here(), "unexpected end of expression")
 	}
 	t := p.toks[p.pos]
 	switch t.kind {
@@ -211,10 +242,10 @@ func (p *exprParser) primary() (*node, error) {
 			return nil, err
 		}
 		if p.peek() != ')' {
-			return nil, fmt.Errorf("missing ) at token %d", p.pos+1)
+			return nil, p.errAt(p.here(), "missing ) to close the ( at column %d", utf8.RuneCountInString(p.src[:t.at])+1)
 		}
 		p.pos++
 		return n, nil
 	}
-	return nil, fmt.Errorf("unexpected %q at token %d", t.text, p.pos+1)
+	return nil, p.errAt(t.at, "unexpected %q", t.text)
 }

@@ -1,34 +1,28 @@
 package topic
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/goccy/go-yaml"
-
-	"github.com/warta-news/warta/config"
 )
 
-// defaultConfig decodes the repository's config.yaml: the default topics
-// and sources are what these tests check.
-func defaultConfig(t testing.TB) *config.Config {
+// builtinSpecs decodes the built-in topics (package config does the same,
+// with positions, for warta itself).
+func builtinSpecs(t testing.TB) []Spec {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "config.yaml"))
-	if err != nil {
-		t.Fatal(err)
+	var f struct {
+		Topics []Spec `yaml:"topics"`
 	}
-	var c config.Config
-	if err := yaml.Unmarshal(b, &c); err != nil {
-		t.Fatalf("config.yaml: %v", err)
+	if err := yaml.UnmarshalWithOptions([]byte(BuiltinYAML()), &f, yaml.Strict()); err != nil {
+		t.Fatalf("%s: %v", BuiltinFile, err)
 	}
-	return &c
+	return f.Topics
 }
 
-// defaultTagger compiles the default topics.
+// defaultTagger compiles the built-in topics.
 func defaultTagger(t testing.TB) *Tagger {
 	t.Helper()
-	tg, err := New(defaultConfig(t).Topics)
+	tg, err := New(builtinSpecs(t))
 	if err != nil {
 		t.Fatal(err)
 	}

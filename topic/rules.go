@@ -1,10 +1,12 @@
 package topic
 
 import (
+	"errors"
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 
-	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/language"
 )
 
@@ -58,18 +60,35 @@ type term struct {
 	exact bool
 }
 
-// parseTerm splits "word^2.5" into the term and its weight (default 1).
-// Negative weights are allowed: a term may count against a topic. A leading
-// "=" (exact match) is kept in the returned term.
-func parseTerm(raw string) (string, float64, error) {
-	s, w, err := config.ParseTerm(raw)
-	if err != nil {
-		return "", 0, err
+// parseTerm splits a term written "word", "a phrase" or "word^2.5" into
+// its text and weight (1 when no "^weight" suffix is given). The text is
+// trimmed and keeps a leading "=" (match the word exactly, unstemmed); it
+// must hold a word. The weight must be a finite non-zero number: a negative
+// weight counts against the topic ("bank^-1").
+func parseTerm(raw string) (text string, weight float64, err error) {
+	s := strings.TrimSpace(raw)
+	if s == "" {
+		return "", 0, errors.New("empty term")
 	}
-	if len(foldPhrase(strings.TrimPrefix(s, "="))) == 0 {
-		return "", 0, fmt.Errorf("term %q: no words", s)
+	text, weight = s, 1
+	if i := strings.LastIndexByte(s, '^'); i >= 0 {
+		text = strings.TrimSpace(s[:i])
+		w := strings.TrimSpace(s[i+1:])
+		weight, err = strconv.ParseFloat(w, 64)
+		if err != nil || math.IsNaN(weight) || math.IsInf(weight, 0) || weight == 0 {
+			return "", 0, fmt.Errorf("term %q: bad weight %q: want a non-zero number, as in \"sanksi^2\" or \"bank^-1\"", s, w)
+		}
 	}
-	return s, w, nil
+	if !hasWords(text) {
+		return "", 0, fmt.Errorf("term %q has no words", s)
+	}
+	return text, weight, nil
+}
+
+// hasWords reports whether a term's text (with its "=" if exact) has a word
+// to match.
+func hasWords(text string) bool {
+	return len(foldPhrase(strings.TrimPrefix(text, "="))) > 0
 }
 
 // stemWord returns the readings of a folded word in language l.

@@ -45,7 +45,6 @@ import (
 	"sync"
 
 	"github.com/warta-news/warta/article"
-	"github.com/warta-news/warta/config"
 )
 
 // Scoring constants; changing them changes the Fingerprint.
@@ -104,42 +103,35 @@ type Tagger struct {
 	scratch     sync.Pool
 }
 
-// New compiles topics. Errors name the topic and the bad term or expression.
-func New(topics []config.Topic) (*Tagger, error) {
+// New compiles specs, leaving out disabled ones. Errors are Check's: every
+// problem at once, each a *RuleError placed within specs.
+func New(specs []Spec) (*Tagger, error) {
+	if err := Check(specs); err != nil {
+		return nil, err
+	}
 	t := &Tagger{}
 	for l := range numLangs {
 		t.idx[l] = index{ids: map[string]int32{}}
 	}
-	seen := map[string]bool{}
 	merged := map[string]int{}
-	for i, tc := range topics {
-		if tc.Slug == "" {
-			return nil, fmt.Errorf("topic: topic %d has no slug", i+1)
+	for _, sp := range specs {
+		if sp.Disabled {
+			continue
 		}
-		if seen[tc.Slug] {
-			return nil, fmt.Errorf("topic: %s: duplicate slug", tc.Slug)
-		}
-		seen[tc.Slug] = true
-		r := rule{slug: tc.Slug, iptc: tc.IPTC, threshold: tc.Threshold}
+		i := len(t.rules)
+		r := rule{slug: sp.Slug, iptc: sp.IPTC, threshold: sp.Threshold}
 		if r.threshold == 0 {
 			r.threshold = DefaultThreshold
 		}
-		for _, set := range []struct {
-			m    map[string][]string
-			kind termKind
-		}{{tc.Terms, kindScore}, {tc.Require, kindRequire}, {tc.Exclude, kindExclude}} {
+		for _, set := range termSets(&sp) {
 			// Sorted, so that the rules and their fingerprint do not depend
 			// on map order.
-			for _, lang := range slices.Sorted(maps.Keys(set.m)) {
-				list := set.m[lang]
+			for _, lang := range slices.Sorted(maps.Keys(set.terms)) {
 				l := langIndex(lang)
-				if l < 0 {
-					return nil, fmt.Errorf("topic: %s: language %q: only en and id are supported", tc.Slug, lang)
-				}
-				for _, s := range list {
+				for _, s := range set.terms[lang] {
 					raw, w, err := parseTerm(s)
 					if err != nil {
-						return nil, fmt.Errorf("topic: %s: %w", tc.Slug, err)
+						return nil, fmt.Errorf("topic: %s: %w", sp.Slug, err) // Check found none
 					}
 					if set.kind != kindScore {
 						w = 0
@@ -151,10 +143,10 @@ func New(topics []config.Topic) (*Tagger, error) {
 				}
 			}
 		}
-		if strings.TrimSpace(tc.Expr) != "" {
-			n, err := parseExpr(tc.Expr)
+		if strings.TrimSpace(sp.Expr) != "" {
+			n, err := parseExpr(sp.Expr)
 			if err != nil {
-				return nil, fmt.Errorf("topic: %s: expr %q: %w", tc.Slug, tc.Expr, err)
+				return nil, fmt.Errorf("topic: %s: expr: %w", sp.Slug, err) // Check found none
 			}
 			n.leaves(func(leaf *node) {
 				for l := range numLangs {

@@ -5,11 +5,10 @@ import (
 	"testing"
 
 	"github.com/warta-news/warta/article"
-	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/internal/fixtures"
 )
 
-func mustNew(t *testing.T, topics ...config.Topic) *Tagger {
+func mustNew(t *testing.T, topics ...Spec) *Tagger {
 	t.Helper()
 	tg, err := New(topics)
 	if err != nil {
@@ -36,7 +35,7 @@ func explain(es []Explanation, slug string) Explanation {
 	return Explanation{}
 }
 
-var irTopic = config.Topic{
+var irTopic = Spec{
 	Slug: "ir",
 	Terms: map[string][]string{
 		"en": {"sanction^2", "foreign minister^3", "embassy"},
@@ -60,7 +59,7 @@ func TestTagIndonesianMorphology(t *testing.T) {
 }
 
 func TestTagCompoundWrittenApart(t *testing.T) {
-	tg := mustNew(t, config.Topic{Slug: "ir", Terms: map[string][]string{"id": {"kerjasama^3"}}})
+	tg := mustNew(t, Spec{Slug: "ir", Terms: map[string][]string{"id": {"kerjasama^3"}}})
 	a := &article.Article{Title: "Indonesia dan Jepang tingkatkan kerja sama", Language: "id"}
 	m, ok := match(tg.Tag(a, Hints{}), "ir")
 	if !ok || len(m.Terms) != 1 || m.Terms[0].Term != "kerjasama" {
@@ -85,7 +84,7 @@ func TestTagPhraseAcrossLineBreak(t *testing.T) {
 func TestTagTitleWeighsMoreThanBody(t *testing.T) {
 	// A second topic passes on the body article, so that the fallback to
 	// the best topic does not apply.
-	tg := mustNew(t, irTopic, config.Topic{Slug: "weather", Terms: map[string][]string{"en": {"weather^3"}}})
+	tg := mustNew(t, irTopic, Spec{Slug: "weather", Terms: map[string][]string{"en": {"weather^3"}}})
 	title := tg.Explain(&article.Article{Title: "New sanctions", Language: "en"}, Hints{})
 	body := tg.Explain(&article.Article{Title: "Weather news", Text: "New sanctions", Language: "en"}, Hints{})
 	if got, want := title[0].Score, 2*TitleWeight; got != want {
@@ -107,9 +106,9 @@ func TestTagTitleWeighsMoreThanBody(t *testing.T) {
 
 func TestTagRequireExcludeExpr(t *testing.T) {
 	tg := mustNew(t,
-		config.Topic{Slug: "req", Terms: map[string][]string{"en": {"talks^3"}}, Require: map[string][]string{"en": {"peace"}}},
-		config.Topic{Slug: "exc", Terms: map[string][]string{"en": {"talks^3"}}, Exclude: map[string][]string{"en": {"football"}}},
-		config.Topic{Slug: "expr", Terms: map[string][]string{"en": {"talks^3"}}, Expr: `(sanction OR "peace talks") AND NOT cup`},
+		Spec{Slug: "req", Terms: map[string][]string{"en": {"talks^3"}}, Require: map[string][]string{"en": {"peace"}}},
+		Spec{Slug: "exc", Terms: map[string][]string{"en": {"talks^3"}}, Exclude: map[string][]string{"en": {"football"}}},
+		Spec{Slug: "expr", Terms: map[string][]string{"en": {"talks^3"}}, Expr: `(sanction OR "peace talks") AND NOT cup`},
 	)
 	cases := []struct {
 		text string
@@ -142,29 +141,8 @@ func TestTagRequireExcludeExpr(t *testing.T) {
 	}
 }
 
-func TestNewErrorsNameTheTopic(t *testing.T) {
-	for _, c := range []struct {
-		topic config.Topic
-		want  string
-	}{
-		{config.Topic{Slug: "a", Expr: "(sanction OR"}, "topic: a: expr"},
-		{config.Topic{Slug: "b", Expr: `"open`}, "topic: b: expr"},
-		{config.Topic{Slug: "c", Expr: "sanction treaty"}, "topic: c: expr"},
-		{config.Topic{Slug: "d", Terms: map[string][]string{"en": {"war^x"}}}, "topic: d: term"},
-		{config.Topic{Slug: "e", Terms: map[string][]string{"fr": {"guerre"}}}, "topic: e: language"},
-	} {
-		_, err := New([]config.Topic{c.topic})
-		if err == nil || !strings.Contains(err.Error(), c.want) {
-			t.Errorf("%+v: error %v, want it to contain %q", c.topic, err, c.want)
-		}
-	}
-	if _, err := New([]config.Topic{{Slug: "x"}, {Slug: "x"}}); err == nil {
-		t.Error("duplicate slug accepted")
-	}
-}
-
 func TestTagForcedAndBoost(t *testing.T) {
-	tg := mustNew(t, irTopic, config.Topic{Slug: "world", Terms: map[string][]string{"en": {"france^1"}}})
+	tg := mustNew(t, irTopic, Spec{Slug: "world", Terms: map[string][]string{"en": {"france^1"}}})
 	a := &article.Article{Title: "Weather report", Text: "France", Language: "en"}
 	if got := tg.Tag(a, Hints{}); len(got) != 0 {
 		t.Fatalf("untagged article got %+v", got)
@@ -180,7 +158,7 @@ func TestTagForcedAndBoost(t *testing.T) {
 }
 
 func TestTagFallsBackToTheBestTopic(t *testing.T) {
-	tg := mustNew(t, irTopic, config.Topic{Slug: "sport", Terms: map[string][]string{"en": {"match^1", "coach^1"}}})
+	tg := mustNew(t, irTopic, Spec{Slug: "sport", Terms: map[string][]string{"en": {"match^1", "coach^1"}}})
 	// No topic reaches its threshold: the best one applies when it has
 	// half of its threshold.
 	got := tg.Tag(&article.Article{Title: "Weekend", Text: "The coach spoke of sanctions", Language: "en"}, Hints{})
@@ -203,9 +181,9 @@ func TestTagFallsBackToTheBestTopic(t *testing.T) {
 }
 
 func TestFamiliesDoNotSuppressEachOther(t *testing.T) {
-	conflict := config.Topic{Slug: "conflict", IPTC: "medtop:16000000", Terms: map[string][]string{"en": {"bombing^3", "killed^2"}}}
-	world := config.Topic{Slug: "world", IPTC: "medtop:11000000", Terms: map[string][]string{"en": {"baghdad^2"}}}
-	sport := config.Topic{Slug: "sport", IPTC: "medtop:15000000", Terms: map[string][]string{"en": {"bombing^3", "killed^2"}}}
+	conflict := Spec{Slug: "conflict", IPTC: "medtop:16000000", Terms: map[string][]string{"en": {"bombing^3", "killed^2"}}}
+	world := Spec{Slug: "world", IPTC: "medtop:11000000", Terms: map[string][]string{"en": {"baghdad^2"}}}
+	sport := Spec{Slug: "sport", IPTC: "medtop:15000000", Terms: map[string][]string{"en": {"bombing^3", "killed^2"}}}
 	a := &article.Article{Title: "Bombing in Baghdad kills dozens", Text: "A bombing in Baghdad killed 30 people; the bombing was the worst this year.", Language: "en"}
 	// Conflict and world news are one hard-news family: the weaker world
 	// score still applies.
@@ -232,7 +210,7 @@ func TestTagUnknownLanguageTriesBoth(t *testing.T) {
 }
 
 func TestExplainCoversEveryTopic(t *testing.T) {
-	tg := mustNew(t, irTopic, config.Topic{Slug: "sport", Threshold: 2, Terms: map[string][]string{"en": {"match"}}})
+	tg := mustNew(t, irTopic, Spec{Slug: "sport", Threshold: 2, Terms: map[string][]string{"en": {"match"}}})
 	es := tg.Explain(&article.Article{Title: "Foreign minister condemns sanctions", Language: "en"}, Hints{})
 	if len(es) != 2 || es[0].Slug != "ir" || es[1].Slug != "sport" {
 		t.Fatalf("got %+v", es)
@@ -298,23 +276,15 @@ func TestDefaultTopicsSeedArticle(t *testing.T) {
 }
 
 func TestDefaultTopicsCompile(t *testing.T) {
-	c := defaultConfig(t)
-	tg, err := New(c.Topics)
-	if err != nil {
-		t.Fatal(err)
-	}
+	tg := defaultTagger(t)
 	want := []string{"international-relations", "world", "politics", "economy", "science-technology", "sport",
 		"health", "conflict", "disaster", "crime-law", "environment", "arts-entertainment"}
+	if len(tg.rules) != len(want) {
+		t.Fatalf("%d topics, want %d", len(tg.rules), len(want))
+	}
 	for i, r := range tg.rules {
 		if r.slug != want[i] {
 			t.Errorf("topic %d is %q, want %q", i, r.slug, want[i])
-		}
-	}
-	for _, s := range c.Sources {
-		for slug := range s.Boost {
-			if tg.ruleIndex(slug) == len(tg.rules) {
-				t.Errorf("source %q boosts unknown topic %q", s.Name, slug)
-			}
 		}
 	}
 }
@@ -335,8 +305,8 @@ func TestDefaultTopicsSportIsNotDiplomacy(t *testing.T) {
 
 func TestTagExactTerm(t *testing.T) {
 	tg := mustNew(t,
-		config.Topic{Slug: "economy", Terms: map[string][]string{"id": {"=perusahaan^3", "=bank sentral^3"}}},
-		config.Topic{Slug: "stemmed", Terms: map[string][]string{"id": {"perusahaan^3"}}},
+		Spec{Slug: "economy", Terms: map[string][]string{"id": {"=perusahaan^3", "=bank sentral^3"}}},
+		Spec{Slug: "stemmed", Terms: map[string][]string{"id": {"perusahaan^3"}}},
 	)
 	tags := func(title string) string {
 		var got []string
@@ -365,7 +335,7 @@ func TestTagExactTerm(t *testing.T) {
 // again through a one-word term of the same topic, and the longest term
 // starting at a word wins.
 func TestTagPhraseCoversItsWords(t *testing.T) {
-	tg := mustNew(t, config.Topic{Slug: "ir", Terms: map[string][]string{
+	tg := mustNew(t, Spec{Slug: "ir", Terms: map[string][]string{
 		"id": {"gencatan senjata^2", "senjata^1.5", "menteri luar negeri^3", "luar negeri^1"},
 	}})
 	e := tg.Explain(&article.Article{Text: "Gencatan senjata disepakati menteri luar negeri.", Language: "id"}, Hints{})[0]
@@ -386,9 +356,9 @@ func TestTagPhraseCoversItsWords(t *testing.T) {
 // filed under another IPTC code, but not to one under the same code.
 func TestTagDominance(t *testing.T) {
 	tg := mustNew(t,
-		config.Topic{Slug: "sport", IPTC: "medtop:15000000", Terms: map[string][]string{"en": {"match^3", "coach^3", "goal^3"}}},
-		config.Topic{Slug: "world", IPTC: "medtop:11000000", Terms: map[string][]string{"en": {"spain^1.5"}}},
-		config.Topic{Slug: "ir", IPTC: "medtop:11000000", Terms: map[string][]string{"en": {"treaty^3", "embassy^3", "sanction^3"}}},
+		Spec{Slug: "sport", IPTC: "medtop:15000000", Terms: map[string][]string{"en": {"match^3", "coach^3", "goal^3"}}},
+		Spec{Slug: "world", IPTC: "medtop:11000000", Terms: map[string][]string{"en": {"spain^1.5"}}},
+		Spec{Slug: "ir", IPTC: "medtop:11000000", Terms: map[string][]string{"en": {"treaty^3", "embassy^3", "sanction^3"}}},
 	)
 	slugs := func(a *article.Article) string {
 		var out []string
@@ -408,8 +378,8 @@ func TestTagDominance(t *testing.T) {
 }
 
 func TestTagCapsTopicsPerFamilyAndInTotal(t *testing.T) {
-	hard := func(slug, code, term string) config.Topic {
-		return config.Topic{Slug: slug, IPTC: code, Terms: map[string][]string{"en": {term}}}
+	hard := func(slug, code, term string) Spec {
+		return Spec{Slug: slug, IPTC: code, Terms: map[string][]string{"en": {term}}}
 	}
 	tg := mustNew(t,
 		hard("conflict", "medtop:16000000", "bombing^3.3"),

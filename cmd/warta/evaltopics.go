@@ -8,7 +8,7 @@ import (
 	"os"
 	"strings"
 
-	"github.com/warta-news/warta/topic"
+	"github.com/warta-news/warta/internal/topiceval"
 )
 
 // cmdEvalTopics scores the configured topic rules on labelled articles
@@ -46,7 +46,7 @@ func cmdEvalTopics(_ context.Context, e *env) (err error) {
 		defer f.Close()
 		ir = f
 	}
-	rep, err := topic.Evaluate(tagger, articles, ir)
+	rep, err := topiceval.Evaluate(tagger, articles, ir)
 	if err != nil {
 		return err
 	}

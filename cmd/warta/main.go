@@ -7,7 +7,7 @@
 //	warta help [command]
 //
 // Commands: run, once, check, tag, export, explain, eval-topics, doctor,
-// help, version. The shared flags -config, -log-level and -log-json go before the
+// topics, help, version. The shared flags -config, -log-level and -log-json go before the
 // command or anywhere after it.
 package main
 
@@ -152,6 +152,7 @@ func commands() []command {
 		{"explain", "<URL | FILE | ->...", "show why an article got its topics and story; FILE is JSON Lines or text (title line, then body), - reads JSON Lines on stdin", cmdExplain},
 		{"eval-topics", "", "score the topic rules on labelled JSON Lines", cmdEvalTopics},
 		{"doctor", "", "check the database; -salvage copies what is readable of a damaged one", cmdDoctor},
+		{"topics", "", "print the built-in topics as YAML, to start a config's topics from", cmdTopics},
 		{"help", "[command]", "show the commands, or one command's usage and flags", cmdHelp},
 		{"version", "", "print the version and VCS revision", cmdVersion},
 	}

@@ -1,14 +1,17 @@
-package topic
+package topiceval
 
 import (
 	"bufio"
 	"bytes"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/internal/shared"
+	"github.com/warta-news/warta/topic"
 )
 
 // TestEvaluateDevData runs the default topics over the labelled dev data and
@@ -112,4 +115,18 @@ func filterLines(data []byte, keep func(id string) bool) *bytes.Reader {
 		}
 	}
 	return bytes.NewReader(out.Bytes())
+}
+
+// defaultTagger compiles the topics of the repository's config.yaml.
+func defaultTagger(t *testing.T) *topic.Tagger {
+	t.Helper()
+	cfg, err := config.Load(filepath.Join("..", "..", "config.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg, err := topic.New(cfg.Topics)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tg
 }

@@ -1,4 +1,8 @@
-package topic
+// Package topiceval scores a topic tagger against labelled articles, as the
+// maintainers' score_topics.py does, so that `warta eval-topics` and the
+// tests report the same figures. The slugs it scores are those of the
+// labelled data; the tagger itself knows none.
+package topiceval
 
 import (
 	"bufio"
@@ -9,12 +13,18 @@ import (
 	"strings"
 
 	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/topic"
 )
 
 // Evaluated topics and groups, as in the maintainers' score_topics.py.
 var evalTopics = [...]string{"world", "sport", "economy", "science-technology"}
 
 const irSlug = "international-relations"
+
+// Tagger is what Evaluate scores: *topic.Tagger.
+type Tagger interface {
+	Tag(a *article.Article, h topic.Hints) []article.TopicMatch
+}
 
 // Score is precision, recall and F1 of one topic in one language group.
 type Score struct {
@@ -61,32 +71,18 @@ type evalItem struct {
 // source, url, title, summary, language, label and optionally pair) and
 // scores the result against the labels and against irLabels (JSONL with id
 // and ir 0/1).
-func Evaluate(t *Tagger, articles io.Reader, irLabels io.Reader) (*Report, error) {
-	var items []evalItem
-	if err := readJSONL(articles, func(b []byte) error {
-		var it evalItem
-		if err := json.Unmarshal(b, &it); err != nil {
-			return err
-		}
-		items = append(items, it)
-		return nil
-	}); err != nil {
-		return nil, fmt.Errorf("topic: evaluate: articles: %w", err)
+func Evaluate(t Tagger, articles io.Reader, irLabels io.Reader) (*Report, error) {
+	items, err := readJSONL[evalItem](articles)
+	if err != nil {
+		return nil, fmt.Errorf("topiceval: articles: %w", err)
 	}
 	type irGold struct {
 		ID string `json:"id"`
 		IR int    `json:"ir"`
 	}
-	var gold []irGold
-	if err := readJSONL(irLabels, func(b []byte) error {
-		var g irGold
-		if err := json.Unmarshal(b, &g); err != nil {
-			return err
-		}
-		gold = append(gold, g)
-		return nil
-	}); err != nil {
-		return nil, fmt.Errorf("topic: evaluate: ir labels: %w", err)
+	gold, err := readJSONL[irGold](irLabels)
+	if err != nil {
+		return nil, fmt.Errorf("topiceval: ir labels: %w", err)
 	}
 
 	rep := &Report{Articles: len(items), Predictions: make(map[string][]string, len(items))}
@@ -99,7 +95,7 @@ func Evaluate(t *Tagger, articles io.Reader, irLabels io.Reader) (*Report, error
 		a := &article.Article{ID: it.ID, URL: it.URL, Title: it.Title, Text: it.Summary, Language: it.Language}
 		set := map[string]bool{}
 		var slugs []string
-		for _, m := range t.Tag(a, Hints{}) {
+		for _, m := range t.Tag(a, topic.Hints{}) {
 			set[m.Slug] = true
 			slugs = append(slugs, m.Slug)
 		}
@@ -115,7 +111,7 @@ func Evaluate(t *Tagger, articles io.Reader, irLabels io.Reader) (*Report, error
 
 	headline := func(it *evalItem) bool { return strings.HasPrefix(it.Source, "nara") }
 	f1 := map[string]float64{}
-	for _, topic := range evalTopics {
+	for _, slug := range evalTopics {
 		for _, lang := range [...]string{"en", "id"} {
 			var c counts
 			for i := range items {
@@ -123,9 +119,9 @@ func Evaluate(t *Tagger, articles io.Reader, irLabels io.Reader) (*Report, error
 				if it.Language != lang || headline(it) || it.Label == "national" {
 					continue
 				}
-				c.add(it.Label == topic, pred[it.ID][topic])
+				c.add(it.Label == slug, pred[it.ID][slug])
 			}
-			s := c.score(topic, lang)
+			s := c.score(slug, lang)
 			f1[lang] += s.F1 / float64(len(evalTopics))
 			rep.Rows = append(rep.Rows, s)
 		}
@@ -213,8 +209,8 @@ func (c *counts) add(y, yhat bool) {
 	}
 }
 
-func (c *counts) score(topic, lang string) Score {
-	s := Score{Topic: topic, Lang: lang, Positives: c.tp + c.fn}
+func (c *counts) score(slug, lang string) Score {
+	s := Score{Topic: slug, Lang: lang, Positives: c.tp + c.fn}
 	if c.tp+c.fp > 0 {
 		s.Precision = float64(c.tp) / float64(c.tp+c.fp)
 	}
@@ -227,7 +223,9 @@ func (c *counts) score(topic, lang string) Score {
 	return s
 }
 
-func readJSONL(r io.Reader, f func([]byte) error) error {
+// readJSONL decodes one T per non-blank line of r.
+func readJSONL[T any](r io.Reader) ([]T, error) {
+	var out []T
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
 	line := 0
@@ -237,11 +235,13 @@ func readJSONL(r io.Reader, f func([]byte) error) error {
 		if len(strings.TrimSpace(string(b))) == 0 {
 			continue
 		}
-		if err := f(b); err != nil {
-			return fmt.Errorf("line %d: %w", line, err)
+		var v T
+		if err := json.Unmarshal(b, &v); err != nil {
+			return nil, fmt.Errorf("line %d: %w", line, err)
 		}
+		out = append(out, v)
 	}
-	return sc.Err()
+	return out, sc.Err()
 }
 
 // Write prints the report as score_topics.py does: a table, then a summary
@@ -257,7 +257,7 @@ func (r *Report) Write(w io.Writer) error {
 		r.MacroF1EN, r.MacroF1ID, r.IR.F1, r.IR.Precision, r.IR.Recall, r.Parity, r.HeadlinesF1)
 	_, err := io.WriteString(w, b.String())
 	if err != nil {
-		return fmt.Errorf("topic: %w", err)
+		return fmt.Errorf("topiceval: %w", err)
 	}
 	return nil
 }
@@ -280,7 +280,7 @@ func (r *Report) WritePredictions(w io.Writer) error {
 			ID     string   `json:"id"`
 			Topics []string `json:"topics"`
 		}{id, topics}); err != nil {
-			return fmt.Errorf("topic: %w", err)
+			return fmt.Errorf("topiceval: %w", err)
 		}
 	}
 	return nil

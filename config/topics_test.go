@@ -1,0 +1,93 @@
+package config
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/warta-news/warta/topic"
+)
+
+// builtinSlugs are the built-in topics, in order.
+var builtinSlugs = []string{"international-relations", "world", "politics", "economy", "science-technology", "sport",
+	"health", "conflict", "disaster", "crime-law", "environment", "arts-entertainment"}
+
+func slugsOf(specs []topic.Spec) []string {
+	var out []string
+	for _, s := range specs {
+		out = append(out, s.Slug)
+	}
+	return out
+}
+
+const sourcesOnly = `sources:
+  - name: Antara Dunia
+    url: https://www.antaranews.com/rss/dunia.xml
+    boost: {international-relations: 1}
+`
+
+func TestSourcesOnlyGetTheBuiltinTopics(t *testing.T) {
+	c := mustParse(t, sourcesOnly)
+	if got := slugsOf(c.Topics); !slices.Equal(got, builtinSlugs) {
+		t.Fatalf("topics = %v, want the built-in %v", got, builtinSlugs)
+	}
+	ir, _ := c.TopicBySlug("international-relations")
+	if ir.Title != "International relations" || ir.IPTC != "medtop:20000638" || len(ir.Terms["id"]) == 0 {
+		t.Errorf("international-relations = %q %q with %d id terms", ir.Title, ir.IPTC, len(ir.Terms["id"]))
+	}
+	if _, err := topic.New(c.Topics); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestTopicsOverrideTheBuiltinOnes: a topic of the file replaces the
+// built-in one of its slug where it stands, a disabled one removes it, and
+// a new one comes after the built-in ones.
+func TestTopicsOverrideTheBuiltinOnes(t *testing.T) {
+	c := mustParse(t, sourcesOnly+`topics:
+  - slug: local
+    title: Local news
+    terms: {id: [pemkot^3]}
+  - slug: sport
+    disabled: true
+  - slug: world
+    title: Abroad
+    threshold: 4
+    terms: {en: [abroad^3]}
+`)
+	want := slices.Clone(builtinSlugs)
+	want = slices.DeleteFunc(want, func(s string) bool { return s == "sport" })
+	want = append(want, "local")
+	if got := slugsOf(c.Topics); !slices.Equal(got, want) {
+		t.Fatalf("topics = %v, want %v", got, want)
+	}
+	w := c.Topics[1]
+	if w.Slug != "world" || w.Title != "Abroad" || w.Threshold != 4 || len(w.Terms) != 1 || w.IPTC != "" {
+		t.Errorf("world = %+v, want the file's topic whole", w)
+	}
+	var b strings.Builder
+	if err := c.Describe(&b, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range []string{
+		"  world  Abroad        terms en 1; threshold 4; replaces the built-in topic\n",
+		"  local  Local news    terms id 1\n",
+		"  disabled: sport\n",
+	} {
+		if !strings.Contains(b.String(), line) {
+			t.Errorf("Describe lacks %q:\n%s", line, b.String())
+		}
+	}
+}
+
+func TestDisablingEveryTopicIsAnError(t *testing.T) {
+	src := sourcesOnly + "topics:\n"
+	for _, s := range builtinSlugs {
+		src += "  - {slug: " + s + ", disabled: true}\n"
+	}
+	_, err := Parse("t.yaml", []byte(src))
+	if err == nil || !strings.Contains(err.Error(), "t.yaml:5:1: topics: every topic is disabled") {
+		t.Fatalf("err = %v, want every topic disabled", err)
+	}
+}

@@ -1,0 +1,200 @@
+package topic
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"math"
+	"slices"
+	"strings"
+)
+
+// Spec is one topic as written in YAML: the feed it names and the rules that
+// put articles in it. The built-in topics (BuiltinYAML) and a config's
+// topics are Specs; New compiles them.
+type Spec struct {
+	Slug        string `yaml:"slug"`
+	Title       string `yaml:"title"`
+	Description string `yaml:"description"`
+	// IPTC is the IPTC Media Topic code, e.g. "medtop:11000000"; it decides
+	// the topic's family (see the package documentation).
+	IPTC string `yaml:"iptc"`
+	// Terms maps a language ("en", "id") to weighted terms and phrases,
+	// written "word", "a phrase", "word^2.5" (weight 2.5; default 1;
+	// negative counts against the topic) or "=word" (unstemmed).
+	Terms map[string][]string `yaml:"terms"`
+	// Require maps a language to terms of which at least one must match.
+	Require map[string][]string `yaml:"require"`
+	// Exclude maps a language to terms any of which vetoes the topic.
+	Exclude map[string][]string `yaml:"exclude"`
+	// Expr is an optional boolean expression over terms, e.g.
+	// `(sanction OR treaty) AND NOT football`; when set it must hold.
+	Expr string `yaml:"expr"`
+	// Threshold is the score an article needs; 0 means DefaultThreshold.
+	Threshold float64 `yaml:"threshold"`
+	// Disabled, on a config's topic, removes the built-in topic of the same
+	// slug (see Override); New leaves a disabled Spec out.
+	Disabled bool `yaml:"disabled"`
+}
+
+// ErrDuplicateSlug is the cause of the RuleError of a Spec whose slug an
+// earlier Spec of the same list already has.
+var ErrDuplicateSlug = errors.New("duplicate slug")
+
+// RuleError is one problem in a list of Specs, located inside it: the
+// Spec's index, the field (a path within the Spec such as "slug",
+// "terms.en[3]" or "expr") and, for an expression, the column of the
+// problem within the expression's text.
+type RuleError struct {
+	Topic  int // index of the Spec in the list
+	Slug   string
+	Field  string
+	Column int // 1-based, in characters; 0 when the problem has no place in the text
+	Err    error
+}
+
+func (e *RuleError) Error() string {
+	name := e.Slug
+	if name == "" {
+		name = fmt.Sprintf("topic %d", e.Topic+1)
+	}
+	msg := fmt.Sprintf("topic: %s: %s: %v", name, e.Field, e.Err)
+	if e.Column > 0 {
+		msg += fmt.Sprintf(" (column %d of the expression)", e.Column)
+	}
+	return msg
+}
+
+func (e *RuleError) Unwrap() error { return e.Err }
+
+// RuleErrors is every problem Check found, in list order.
+type RuleErrors []*RuleError
+
+func (es RuleErrors) Error() string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Unwrap lets errors.As and errors.Is see each *RuleError.
+func (es RuleErrors) Unwrap() []error {
+	out := make([]error, len(es))
+	for i, e := range es {
+		out[i] = e
+	}
+	return out
+}
+
+// Check reports every problem of specs at once, as RuleErrors: a missing or
+// duplicate slug, an IPTC code that is not one, a negative or non-finite
+// threshold, a term language other than en and id, a term that does not
+// parse, and an expression that does not parse. A disabled Spec is checked
+// for its slug only. What Check accepts, New compiles.
+func Check(specs []Spec) error {
+	var errs RuleErrors
+	seen := map[string]bool{}
+	for i, sp := range specs {
+		add := func(field string, col int, err error) {
+			errs = append(errs, &RuleError{Topic: i, Slug: sp.Slug, Field: field, Column: col, Err: err})
+		}
+		switch {
+		case sp.Slug == "":
+			add("slug", 0, errors.New("slug is required"))
+		case seen[sp.Slug]:
+			add("slug", 0, fmt.Errorf("%w %q", ErrDuplicateSlug, sp.Slug))
+		}
+		seen[sp.Slug] = true
+		if sp.Disabled {
+			continue
+		}
+		if sp.IPTC != "" && !validIPTC(sp.IPTC) {
+			add("iptc", 0, fmt.Errorf("invalid IPTC Media Topic code %q: want \"medtop:\" and 8 digits, such as \"medtop:11000000\"", sp.IPTC))
+		}
+		if math.IsNaN(sp.Threshold) || math.IsInf(sp.Threshold, 0) || sp.Threshold < 0 {
+			add("threshold", 0, fmt.Errorf("threshold must be a finite number >= 0, got %v", sp.Threshold))
+		}
+		for _, set := range termSets(&sp) {
+			for _, lang := range slices.Sorted(maps.Keys(set.terms)) {
+				at := set.field + "." + lang
+				if l := langIndex(lang); l < 0 || langName(l) != lang {
+					add(at, 0, fmt.Errorf("unsupported language %q: terms are written for \"en\" or \"id\"", lang))
+					continue
+				}
+				for j, s := range set.terms[lang] {
+					if _, _, err := parseTerm(s); err != nil {
+						add(fmt.Sprintf("%s[%d]", at, j), 0, err)
+					}
+				}
+			}
+		}
+		if strings.TrimSpace(sp.Expr) != "" {
+			if _, err := parseExpr(sp.Expr); err != nil {
+				var pe *exprError
+				col := 0
+				if errors.As(err, &pe) {
+					col = pe.column
+				}
+				add("expr", col, err)
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+// termSet is one of a Spec's language → terms maps and what it is for.
+type termSet struct {
+	field string
+	terms map[string][]string
+	kind  termKind
+}
+
+func termSets(sp *Spec) [3]termSet {
+	return [3]termSet{{"terms", sp.Terms, kindScore}, {"require", sp.Require, kindRequire}, {"exclude", sp.Exclude, kindExclude}}
+}
+
+// validIPTC reports whether s is a Media Topic qcode such as medtop:11000000.
+func validIPTC(s string) bool {
+	code, ok := strings.CutPrefix(s, "medtop:")
+	if !ok || len(code) != 8 {
+		return false
+	}
+	for i := 0; i < len(code); i++ {
+		if code[i] < '0' || code[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// Override applies a configuration's topics to base (the built-in ones): a
+// topic whose slug is in base replaces it in place, a disabled one removes
+// it, and the others are appended in their order. Both lists are expected
+// to have passed Check. Neither is modified.
+func Override(base, own []Spec) []Spec {
+	bySlug := make(map[string]int, len(own))
+	for i, sp := range own {
+		bySlug[sp.Slug] = i
+	}
+	out := make([]Spec, 0, len(base)+len(own))
+	inBase := make(map[string]bool, len(base))
+	for _, sp := range base {
+		inBase[sp.Slug] = true
+		if i, ok := bySlug[sp.Slug]; ok {
+			sp = own[i]
+		}
+		if !sp.Disabled {
+			out = append(out, sp)
+		}
+	}
+	for _, sp := range own {
+		if !inBase[sp.Slug] && !sp.Disabled {
+			out = append(out, sp)
+		}
+	}
+	return out
+}

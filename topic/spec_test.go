@@ -1,0 +1,195 @@
+package topic
+
+import (
+	"errors"
+	"reflect"
+	"slices"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/warta-news/warta/article"
+)
+
+func TestParseTerm(t *testing.T) {
+	cases := []struct {
+		in     string
+		text   string
+		weight float64
+		ok     bool
+	}{
+		{"sanksi", "sanksi", 1, true},
+		{"sanksi^2", "sanksi", 2, true},
+		{"kerja sama^1.5", "kerja sama", 1.5, true},
+		{" united nations ^ 2 ", "united nations", 2, true},
+		{"x^abc", "", 0, false},
+		{"x^0", "", 0, false},
+		{"bank^-1", "bank", -1, true},
+		{"=perusahaan^2", "=perusahaan", 2, true},
+		{"=", "", 0, false},
+		{"=^2", "", 0, false},
+		{"x^inf", "", 0, false},
+		{"x^NaN", "", 0, false},
+		{"x^", "", 0, false},
+		{"^2", "", 0, false},
+		{"  ", "", 0, false},
+		{"...^2", "", 0, false}, // no word to match
+	}
+	for _, c := range cases {
+		text, w, err := parseTerm(c.in)
+		if (err == nil) != c.ok {
+			t.Errorf("parseTerm(%q) err = %v, want ok=%v", c.in, err, c.ok)
+			continue
+		}
+		if text != c.text || w != c.weight {
+			t.Errorf("parseTerm(%q) = %q, %v; want %q, %v", c.in, text, w, c.text, c.weight)
+		}
+	}
+}
+
+func TestExprErrorsHaveColumns(t *testing.T) {
+	cases := []struct {
+		expr   string
+		column int
+		msg    string
+	}{
+		{"(sanction OR", 13, "unexpected end of expression"},
+		{"(sanction OR treaty", 20, "missing ) to close the ( at column 1"},
+		{"sanction treaty", 10, `unexpected "treaty"`},
+		{`sanction AND "open`, 14, "unterminated quote"},
+		{`a OR ""`, 6, "empty quoted phrase"},
+		{"a AND ^^", 7, `bad term "^^"`},
+		{`a OR ( "!")`, 8, `phrase "!" has no words`},
+		{"a AND )", 7, `unexpected ")"`},
+		{"négociation ET )", 13, `unexpected "ET"`}, // columns count characters, not bytes
+		{"   ", 0, "empty expression"},
+	}
+	for _, c := range cases {
+		_, err := parseExpr(c.expr)
+		var pe *exprError
+		if !errors.As(err, &pe) {
+			t.Errorf("parseExpr(%q) = %v, want an *exprError", c.expr, err)
+			continue
+		}
+		if pe.column != c.column || pe.msg != c.msg {
+			t.Errorf("parseExpr(%q): column %d %q; want column %d %q", c.expr, pe.column, pe.msg, c.column, c.msg)
+		}
+	}
+	for _, ok := range []string{`(sanction OR "peace talks") AND NOT football`, "a", "not a and (b or c)"} {
+		if _, err := parseExpr(ok); err != nil {
+			t.Errorf("parseExpr(%q): %v", ok, err)
+		}
+	}
+}
+
+// TestCheckReportsEveryProblem: one list with a problem of every kind gets
+// one RuleError for each, in list order, each placed by field and, for the
+// expression, by column.
+func TestCheckReportsEveryProblem(t *testing.T) {
+	specs := []Spec{
+		{Slug: "ok", Terms: map[string][]string{"en": {"treaty^3"}}},
+		{Slug: "", Terms: map[string][]string{"en": {"x"}}},
+		{Slug: "terms", Terms: map[string][]string{"en": {"fine", "war^x"}, "id": {"^2"}, "fr": {"guerre"}},
+			Exclude: map[string][]string{"id": {""}}},
+		{Slug: "expr", Terms: map[string][]string{"en": {"bad^0"}}, Expr: "sanction OR (treaty"},
+		{Slug: "numbers", IPTC: "15000000", Threshold: -1, Terms: map[string][]string{"en": {"x"}}},
+		{Slug: "ok", Terms: map[string][]string{"en": {"y"}}},
+		{Slug: "off", Disabled: true, Expr: "(((", IPTC: "bogus"},
+	}
+	err := Check(specs)
+	var es RuleErrors
+	if !errors.As(err, &es) {
+		t.Fatalf("Check = %v, want RuleErrors", err)
+	}
+	type place struct {
+		topic  int
+		field  string
+		column int
+	}
+	var got []place
+	for _, e := range es {
+		got = append(got, place{e.Topic, e.Field, e.Column})
+	}
+	want := []place{
+		{1, "slug", 0},
+		{2, "terms.en[1]", 0}, {2, "terms.fr", 0}, {2, "terms.id[0]", 0}, {2, "exclude.id[0]", 0},
+		{3, "terms.en[0]", 0}, {3, "expr", 20},
+		{4, "iptc", 0}, {4, "threshold", 0},
+		{5, "slug", 0},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Check placed\n %v\nwant\n %v\n%v", got, want, err)
+	}
+	if !errors.Is(es[len(es)-1], ErrDuplicateSlug) {
+		t.Errorf("last error %v is not ErrDuplicateSlug", es[len(es)-1])
+	}
+	if msg := es[6].Error(); msg != `topic: expr: expr: missing ) to close the ( at column 13 (column 20 of the expression)` {
+		t.Errorf("expr error reads %q", msg)
+	}
+	if _, err := New(specs); err == nil {
+		t.Error("New accepted what Check refused")
+	}
+}
+
+func TestOverride(t *testing.T) {
+	base := []Spec{{Slug: "a", Title: "A"}, {Slug: "b", Title: "B"}, {Slug: "c", Title: "C"}}
+	own := []Spec{{Slug: "new", Title: "New"}, {Slug: "c", Disabled: true}, {Slug: "a", Title: "Mine"}, {Slug: "gone", Disabled: true}}
+	before := slices.Clone(base)
+	var got []string
+	for _, sp := range Override(base, own) {
+		got = append(got, sp.Slug+"="+sp.Title)
+	}
+	if want := []string{"a=Mine", "b=B", "new=New"}; !slices.Equal(got, want) {
+		t.Errorf("Override = %v, want %v", got, want)
+	}
+	if !reflect.DeepEqual(base, before) {
+		t.Error("Override modified base")
+	}
+}
+
+func TestNewLeavesOutDisabled(t *testing.T) {
+	on := Spec{Slug: "on", Terms: map[string][]string{"en": {"treaty^3"}}}
+	off := Spec{Slug: "off", Disabled: true, Terms: map[string][]string{"en": {"treaty^3"}}}
+	with, without := mustNew(t, on, off), mustNew(t, on)
+	if with.Fingerprint() != without.Fingerprint() {
+		t.Error("a disabled topic changed the fingerprint")
+	}
+	if got := with.Tag(&article.Article{Title: "Treaty signed", Language: "en"}, Hints{}); len(got) != 1 || got[0].Slug != "on" {
+		t.Errorf("tags = %+v, want only on", got)
+	}
+}
+
+// FuzzCheck: whatever a term and an expression say, Check does not panic,
+// places an expression's problem inside it, and what it accepts New
+// compiles and Tag runs.
+func FuzzCheck(f *testing.F) {
+	for _, seed := range [][2]string{
+		{"sanksi^2", `(sanction OR "peace talks") AND NOT football`},
+		{"=perusahaan", "a"},
+		{"kerja sama^-1.5", "NOT (a OR b"},
+		{"^", `"`},
+		{"négociation^1e3", "((((x))))"},
+	} {
+		f.Add(seed[0], seed[1])
+	}
+	f.Fuzz(func(t *testing.T, term, expr string) {
+		specs := []Spec{{Slug: "t", Terms: map[string][]string{"en": {term}, "id": {term}}, Expr: expr}}
+		err := Check(specs)
+		if err != nil {
+			var es RuleErrors
+			if !errors.As(err, &es) {
+				t.Fatalf("Check = %v, not RuleErrors", err)
+			}
+			for _, e := range es {
+				if e.Column < 0 || e.Column > utf8.RuneCountInString(expr)+1 {
+					t.Fatalf("column %d outside %q", e.Column, expr)
+				}
+			}
+			return
+		}
+		tg, err := New(specs)
+		if err != nil {
+			t.Fatalf("Check accepted, New refused: %v", err)
+		}
+		tg.Tag(&article.Article{Title: term, Text: expr}, Hints{})
+	})
+}
