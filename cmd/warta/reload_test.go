@@ -115,7 +115,10 @@ func TestReloadConfig(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc["sources"] = []testSource{{Name: "A", URL: site.URL + "/a", Language: "id"}, {Name: "B", URL: site.URL + "/b", Language: "id"}}
-	doc["topics"] = append(doc["topics"].([]any), map[string]any{
+	// The test config lists no topics (the built-in ones apply): this one
+	// is added beside them.
+	own, _ := doc["topics"].([]any)
+	doc["topics"] = append(own, map[string]any{
 		"slug": "dewan-keamanan", "title": "Dewan Keamanan",
 		"terms": map[string]any{"id": []string{"dewan keamanan^5"}}})
 	out, err := yaml.Marshal(doc)
