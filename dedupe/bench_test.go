@@ -12,7 +12,11 @@ import (
 
 // synthSketch is a random sketch shaped like a real article's lead.
 func synthSketch(r *rand.Rand) sketch {
-	s := sketch{keys: r.Uint64(), n: verifyShingles, nums: r.Uint32() & r.Uint32(), names: r.Uint32() & r.Uint32()}
+	s := sketch{keys: r.Uint64(), n: verifyShingles, names: r.Uint32() & r.Uint32()}
+	for i := range r.IntN(leadNums + 1) {
+		s.nums[i] = numFP(r.Uint64())
+		s.numsWide[i] = s.nums[i]
+	}
 	for i := range s.vs {
 		s.vs[i] = r.Uint64()
 	}
@@ -20,7 +24,7 @@ func synthSketch(r *rand.Rand) sketch {
 	for k := 1; k < regions; k++ {
 		s.nAt[k] = s.n
 	}
-	s.numsWide, s.namesWide = s.nums, s.names
+	s.namesWide = s.names
 	return s
 }
 

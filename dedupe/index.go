@@ -8,9 +8,9 @@
 // costs three short bucket walks, not a scan. Candidates are verified with
 // 48 more 2-bit MinHash values, which estimate how much of the shorter
 // opening the other contains (so a copy cut short with "…" or a summary set
-// against the full text still matches), and with masks of the numbers and
-// names they mention, which keep template reports (exchange rates, match
-// results) with different facts apart. Only articles first seen within the
+// against the full text still matches), and with the numbers they mention
+// and a mask of their names, which keep template reports (exchange rates,
+// match results) with different facts apart. Only articles first seen within the
 // window of each other are compared, and the first-seen copy names the
 // story.
 package dedupe
@@ -62,14 +62,14 @@ const (
 	flagInterned = 1 << 7 // id holds an index into Index.interned
 )
 
-// entry is one indexed article, packed into 61 bytes of byte arrays (no
+// entry is one indexed article, packed into 65 bytes of byte arrays (no
 // padding, no pointers: a million cost the garbage collector nothing to
 // scan). Integers are little-endian; slots are 24-bit.
 type entry struct {
 	id    [16]byte
 	vs    [bitLanes / 4]byte // verification sketch
 	keys  [bands][3]byte     // the fingerprint's lanes, one per band
-	nums  [4]byte
+	nums  [2 * leadNums]byte
 	names [4]byte
 	meta  [4]byte // minute<<8 | flags | verify-set size (6 bits)
 	story [3]byte // slot of the story's first article (itself for a lead)
@@ -90,8 +90,10 @@ func (e *entry) key(b int) uint32  { return get24(e.keys[b]) }
 func (e *entry) sketch() sketch {
 	s := sketch{
 		n:     e.size(),
-		nums:  binary.LittleEndian.Uint32(e.nums[:]),
 		names: binary.LittleEndian.Uint32(e.names[:]),
+	}
+	for i := range s.nums {
+		s.nums[i] = binary.LittleEndian.Uint16(e.nums[2*i:])
 	}
 	s.vs[0] = binary.LittleEndian.Uint64(e.vs[:8])
 	s.vs[1] = uint64(binary.LittleEndian.Uint32(e.vs[8:]))
@@ -259,7 +261,9 @@ func (ix *Index) insert(id string, s sketch, minute uint32, story *uint32) uint3
 	for b := range bands {
 		put24(&e.keys[b], uint32(s.keys>>(keyBits*b))&(1<<keyBits-1))
 	}
-	binary.LittleEndian.PutUint32(e.nums[:], s.nums)
+	for i, v := range s.nums {
+		binary.LittleEndian.PutUint16(e.nums[2*i:], v)
+	}
 	binary.LittleEndian.PutUint32(e.names[:], s.names)
 	e.setMeta(minute<<8 | uint32(min(s.n, 63)))
 	put24(&e.story, slot)

@@ -3,6 +3,7 @@ package dedupe
 import (
 	"math"
 	"math/bits"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -14,7 +15,7 @@ const (
 	// appended lines and a full text set against a summary.
 	keyShingles = 24
 	// verifyShingles is how many leading shingles feed the verification
-	// sketch and the fact masks.
+	// sketch and the facts (numbers, names).
 	verifyShingles = 48
 	// factTokensWide widens the region whose facts an incoming article
 	// offers, so a sentence moved across the lead's edge still counts.
@@ -28,22 +29,63 @@ const (
 	bitLanes     = 48 // 2-bit MinHash lanes in the verification sketch
 	minShared    = 3  // word pairs two texts must share to be one story
 	tinyText     = 8  // fewer word pairs than this only match a similar length
+	// leadNums is how many of the numbers in an article's lead the index
+	// keeps; wideNums how many an incoming article offers from its wider
+	// region.
+	leadNums = 4
+	wideNums = 32
 )
+
+// Numbers are kept as 16-bit fingerprints of their tokens ("15.500", "2-1",
+// "Rp15.339"), in reading order, each once, zero marking an unused place.
+// Comparing the numbers themselves keeps template reports with different
+// figures apart, where a 32-bit Bloom mask let them collide (issue 10,
+// defect 7); two different numbers agree by chance once in 32,768.
+
+// numFP is a number token's fingerprint, never zero.
+func numFP(h uint64) uint16 { return uint16(h>>48) | 1 }
+
+// addNum adds fp to the set in s unless it is there or s is full.
+func addNum(s []uint16, fp uint16) {
+	for i, v := range s {
+		if v == fp {
+			return
+		}
+		if v == 0 {
+			s[i] = fp
+			return
+		}
+	}
+}
+
+// numsWithin reports whether every number of small is in large.
+func numsWithin(small, large []uint16) bool {
+	for _, v := range small {
+		if v == 0 {
+			return true
+		}
+		if !slices.Contains(large, v) {
+			return false
+		}
+	}
+	return true
+}
 
 // sketch is what the index keeps of an article's text.
 type sketch struct {
-	keys  uint64  // keyLanes × keyBits MinHash: title, then the lead
-	vs    vsketch // bitLanes × 2-bit MinHash over the verify shingles
-	n     int     // distinct verify shingles (≤ verifyShingles)
-	nums  uint32  // Bloom mask of numbers in the verify region
-	names uint32  // Bloom mask of capitalised words in the verify region
+	keys  uint64           // keyLanes × keyBits MinHash: title, then the lead
+	vs    vsketch          // bitLanes × 2-bit MinHash over the verify shingles
+	n     int              // distinct verify shingles (≤ verifyShingles)
+	nums  [leadNums]uint16 // the first numbers of the verify region
+	names uint32           // Bloom mask of capitalised words in the verify region
 	// The wider region, only needed for the incoming article: the stored
 	// lead may reappear further down a copy (a sentence moved or added).
 	// vsAt[k] covers the first nAt[k] shingles: regions of 48, 64, 80 and
 	// 96 shingles (fewer when the text is shorter).
-	vsAt                [regions]vsketch
-	nAt                 [regions]int
-	numsWide, namesWide uint32
+	vsAt      [regions]vsketch
+	nAt       [regions]int
+	numsWide  [wideNums]uint16
+	namesWide uint32
 }
 
 // token is one word of the cleaned text.
@@ -123,10 +165,10 @@ func makeSketch(title, text string) sketch {
 		switch {
 		case tk.num:
 			if lead {
-				s.nums |= bit
+				addNum(s.nums[:], numFP(tk.h))
 			}
 			if wide {
-				s.numsWide |= bit
+				addNum(s.numsWide[:], numFP(tk.h))
 			}
 		case tk.name:
 			if lead {
@@ -360,10 +402,10 @@ func containment(a, b vsketch, na, nb int) float64 {
 // sentences, so this costs copies nothing. Different numbers or teams make a different story even when
 // the template text is the same.
 func factsAgree(stored *sketch, in *sketch) bool {
-	if stored.nums&^in.numsWide == 0 && names(stored.names, in.namesWide) {
+	if numsWithin(stored.nums[:], in.numsWide[:]) && names(stored.names, in.namesWide) {
 		return true
 	}
-	return in.nums&^stored.nums == 0 && names(in.names, stored.names)
+	return numsWithin(in.nums[:], stored.nums[:]) && names(in.names, stored.names)
 }
 
 func names(small, large uint32) bool {
