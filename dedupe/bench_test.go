@@ -2,6 +2,7 @@ package dedupe
 
 import (
 	"encoding/hex"
+	"fmt"
 	"math/rand/v2"
 	"runtime"
 	"testing"
@@ -109,4 +110,68 @@ func BenchmarkFingerprint(b *testing.B) {
 	for b.Loop() {
 		Fingerprint(title, text)
 	}
+}
+
+// templateSketches sketches n reports written from a few templates, as a
+// stream of daily rates, prices and match results is: the same words with
+// other figures, so their lookup keys fall into the same few buckets.
+func templateSketches(n int) []sketch {
+	templates := []func(i int) (string, string){
+		func(i int) (string, string) {
+			p := fmt.Sprintf("Rp%d.%03d", 15+i%3, i%1000)
+			return "Rupiah ditutup di " + p + " per dolar AS",
+				"Nilai tukar rupiah terhadap dolar AS di pasar antarbank Jakarta ditutup di " + p + " per dolar AS, dibandingkan posisi sebelumnya. Analis menyebut pergerakan rupiah dipengaruhi data ekonomi Amerika Serikat."
+		},
+		func(i int) (string, string) {
+			p := fmt.Sprintf("Rp%d.%03d.000", 1+i%2, i%1000)
+			return "Harga emas Antam hari ini " + p + " per gram",
+				"Harga emas batangan Antam hari ini tercatat " + p + " per gram di butik Logam Mulia Jakarta, menurut laman resmi perusahaan. Harga pembelian kembali ikut bergerak mengikuti harga jual."
+		},
+		func(i int) (string, string) {
+			s := fmt.Sprintf("%d-%d", i%5, i/5%5)
+			return "Persebaya vs Arema berakhir " + s,
+				"Pertandingan lanjutan Liga 1 antara Persebaya dan Arema berakhir dengan skor " + s + " di stadion kandang, disaksikan puluhan ribu penonton."
+		},
+		func(i int) (string, string) {
+			return fmt.Sprintf("Gempa magnitudo %d,%d guncang Maluku", 3+i%4, i%10),
+				fmt.Sprintf("Gempa bumi bermagnitudo %d,%d mengguncang wilayah Maluku pada kedalaman %d kilometer, menurut BMKG. Gempa tidak berpotensi tsunami.", 3+i%4, i%10, 10+i%90)
+		},
+	}
+	out := make([]sketch, n)
+	for i := range out {
+		title, text := templates[i%len(templates)](i / len(templates))
+		t, x := Clean(title, text)
+		out[i] = makeSketch(t, x)
+	}
+	return out
+}
+
+// BenchmarkIndexAssignRepetitive1M measures Assign's index part on a flood
+// of template reports with a million articles indexed, half of them from
+// the same templates: the buckets their keys fall into are long, and the
+// number of candidates examined per article must not grow with them.
+func BenchmarkIndexAssignRepetitive1M(b *testing.B) {
+	r := rand.New(rand.NewPCG(3, 4))
+	const n = 1_000_000
+	tpl := templateSketches(4096)
+	ix := NewIndex(Options{})
+	for i := range n {
+		s := synthSketch(r)
+		if i%2 == 0 {
+			s = tpl[r.IntN(len(tpl))]
+		}
+		ix.insert(synthID(r), s, minuteOf(t0.Add(time.Duration(i)*24*time.Hour/n)), nil)
+	}
+	ids := make([]string, 4096)
+	for i := range ids {
+		ids[i] = synthID(r)
+	}
+	a := &article.Article{FirstSeen: t0.Add(24 * time.Hour)}
+	b.ResetTimer()
+	for i := range b.N {
+		a.ID = ids[i%len(ids)]
+		ix.assign(a, tpl[i%len(tpl)])
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 }

@@ -18,6 +18,7 @@ package dedupe
 import (
 	"encoding/binary"
 	"encoding/hex"
+	"slices"
 	"time"
 
 	"github.com/warta-news/warta/article"
@@ -57,6 +58,11 @@ const (
 	// epoch anchors the 24-bit minute clock in entries (good to 2051).
 	epochUnix = 1577836800 // 2020-01-01T00:00:00Z
 	maxMinute = 1<<24 - 1
+
+	// maxWalk bounds the entries read per bucket chain and maxVerify the
+	// candidates verified per lookup (see candidates).
+	maxWalk   = 64
+	maxVerify = 48
 
 	flagGhost    = 1 << 6 // kept only to name a story; not matchable
 	flagInterned = 1 << 7 // id holds an index into Index.interned
@@ -114,6 +120,7 @@ type Index struct {
 	heads     [bands][][3]byte // bucket → slot+1 of the newest entry
 	interned  []string         // article IDs that are not 32 hex digits
 	ghosts    map[string]uint32
+	scratch   []candidate // reused by candidates
 }
 
 // NewIndex returns an empty index.
@@ -177,26 +184,8 @@ func (ix *Index) assign(a *article.Article, s sketch) {
 		}
 	}
 	if s.n > 0 {
-		// Walk the three bucket chains in step: the loads are independent,
-		// so the CPU overlaps their cache misses.
-		var p [bands]uint32
-		for b := range bands {
-			p[b] = get24(ix.heads[b][bucket(uint32(s.keys>>(keyBits*b)))])
-		}
-		for p[0]|p[1]|p[2] != 0 {
-			var es [bands]*entry
-			for b := range bands {
-				if p[b] != 0 {
-					es[b] = ix.at(p[b] - 1)
-				}
-			}
-			for b, e := range es {
-				if e != nil {
-					slot := p[b] - 1
-					p[b] = get24(e.next[b])
-					consider(slot, e)
-				}
-			}
+		for _, c := range ix.candidates(&s) {
+			consider(c.slot, ix.at(c.slot))
 		}
 	}
 	if bestSim < 0 {
@@ -210,6 +199,52 @@ func (ix *Index) assign(a *article.Article, s sketch) {
 	a.StoryID = ix.idOf(ix.at(story))
 	a.StoryMatch = article.StoryMatch{MatchedID: ix.idOf(e), Similarity: bestSim, Method: Method}
 	ix.insert(a.ID, s, now, &story)
+}
+
+// candidate is an indexed article that shares hits of the incoming
+// article's lookup keys.
+type candidate struct {
+	slot uint32
+	hits int
+}
+
+// candidates walks the bucket chain of each lookup key, newest first and at
+// most maxWalk entries each, and returns the indexed articles sharing a key,
+// those sharing more keys first (newer first among equals), at most
+// maxVerify of them. So the cost per article is bounded however repetitive
+// the stream: a bucket flooded by one template keeps only its newest
+// entries within reach, and copies arrive within hours of their original.
+func (ix *Index) candidates(s *sketch) []candidate {
+	c := ix.scratch[:0]
+	var truncated [bands]bool
+	for b := range bands {
+		key := uint32(s.keys>>(keyBits*b)) & (1<<keyBits - 1)
+		p := get24(ix.heads[b][bucket(key)])
+		walked := 0
+		for ; p != 0 && walked < maxWalk; walked++ {
+			slot := p - 1
+			e := ix.at(slot)
+			p = get24(e.next[b])
+			if e.key(b) != key {
+				continue // another key in the same bucket
+			}
+			hits, seen := 0, false
+			for o := range bands {
+				if e.key(o) == uint32(s.keys>>(keyBits*o))&(1<<keyBits-1) {
+					hits++
+					// Found already in an earlier chain walked in full.
+					seen = seen || o < b && !truncated[o]
+				}
+			}
+			if !seen {
+				c = append(c, candidate{slot, hits})
+			}
+		}
+		truncated[b] = p != 0
+	}
+	slices.SortStableFunc(c, func(x, y candidate) int { return y.hits - x.hits })
+	ix.scratch = c
+	return c[:min(len(c), maxVerify)]
 }
 
 // Add re-inserts an article that already has its story, as when the index

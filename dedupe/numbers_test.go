@@ -50,3 +50,29 @@ func TestTemplateNumbersCompareExactly(t *testing.T) {
 		t.Errorf("copy of the second report got story %s, want %s", c.StoryID, hexID(1))
 	}
 }
+
+// A flood of template reports fills the buckets their keys share; a copy of
+// a recent one must still find its original among the bounded candidates,
+// and never another report.
+func TestFloodKeepsRecentCopiesFindable(t *testing.T) {
+	report := func(i int) (string, string) {
+		p := fmt.Sprintf("Rp%d.%03d", 15+i/1000, i%1000)
+		return "Rupiah ditutup di " + p + " per dolar AS",
+			"Nilai tukar rupiah terhadap dolar AS di pasar antarbank Jakarta ditutup di " + p + " per dolar AS, dibandingkan posisi sebelumnya."
+	}
+	const n = 3000
+	ix := NewIndex(Options{})
+	for i := range n {
+		title, text := report(i)
+		ix.Assign(art(hexID(i), title, text, t0.Add(time.Duration(i)*time.Second)))
+	}
+	for _, back := range []int{1, 10, 40} {
+		i := n - back
+		title, text := report(i)
+		a := art(hexID(n+back), title+" - Kontan", text, t0.Add(2*time.Hour))
+		ix.Assign(a)
+		if a.StoryMatch.MatchedID != hexID(i) {
+			t.Errorf("copy of report %d (%d back) matched %q, want %s", i, back, a.StoryMatch.MatchedID, hexID(i))
+		}
+	}
+}
