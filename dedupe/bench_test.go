@@ -48,7 +48,7 @@ func buildSynth(tb testing.TB, n int, r *rand.Rand) (*Index, float64) {
 	for i := range n {
 		a.ID = synthID(r)
 		a.FirstSeen = t0.Add(time.Duration(i) * 24 * time.Hour / time.Duration(n))
-		ix.assign(a, synthSketch(r))
+		ix.assign(a, synthSketch(r), eventSig{})
 	}
 	runtime.GC()
 	runtime.ReadMemStats(&after)
@@ -70,7 +70,7 @@ func BenchmarkIndexAssign1M(b *testing.B) {
 	olds := make([]sketch, 16384)
 	for i := range olds {
 		olds[i] = synthSketch(r)
-		ix.assign(&article.Article{ID: synthID(r), FirstSeen: t0.Add(24 * time.Hour)}, olds[i])
+		ix.assign(&article.Article{ID: synthID(r), FirstSeen: t0.Add(24 * time.Hour)}, olds[i], eventSig{})
 	}
 	ids := make([]string, 4096)
 	for i := range ids {
@@ -88,7 +88,7 @@ func BenchmarkIndexAssign1M(b *testing.B) {
 			copies++
 		}
 		a.ID = ids[i%len(ids)]
-		ix.assign(a, s)
+		ix.assign(a, s, eventSig{})
 		if a.StoryID != a.ID {
 			matched++
 		}
@@ -160,7 +160,8 @@ func BenchmarkIndexAssignRepetitive1M(b *testing.B) {
 		if i%2 == 0 {
 			s = tpl[r.IntN(len(tpl))]
 		}
-		ix.insert(synthID(r), s, minuteOf(t0.Add(time.Duration(i)*24*time.Hour/n)), nil)
+		m := minuteOf(t0.Add(time.Duration(i) * 24 * time.Hour / n))
+		ix.insert(synthID(r), s, &eventSig{}, m, m, nil)
 	}
 	ids := make([]string, 4096)
 	for i := range ids {
@@ -170,7 +171,7 @@ func BenchmarkIndexAssignRepetitive1M(b *testing.B) {
 	b.ResetTimer()
 	for i := range b.N {
 		a.ID = ids[i%len(ids)]
-		ix.assign(a, tpl[i%len(tpl)])
+		ix.assign(a, tpl[i%len(tpl)], eventSig{})
 	}
 	b.StopTimer()
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")

@@ -22,6 +22,7 @@ func (ix *Index) Expire(now time.Time) {
 		}
 		if old(e) {
 			dropped = true
+			ix.evForget(e)
 			continue
 		}
 		keep[slot] = true
@@ -38,6 +39,8 @@ func (ix *Index) Expire(now time.Time) {
 	for b := range ix.heads {
 		clear(ix.heads[b])
 	}
+	clear(ix.evHeads)
+	clear(ix.copies)
 	ghosts := map[string]uint32{}
 	for slot := range ix.n {
 		if !keep[slot] {
@@ -68,8 +71,15 @@ func (ix *Index) Expire(now time.Time) {
 	ix.chunks, ix.interned, ix.n, ix.live, ix.ghosts = chunks, interned, n, live, ghosts
 	for slot := range n {
 		e := ix.at(slot)
-		if e.flags()&flagGhost == 0 && e.size() > 0 {
+		if e.flags()&flagGhost != 0 {
+			continue
+		}
+		if lead := e.storySlot(); lead != slot {
+			ix.copies[lead]++
+		}
+		if e.size() > 0 {
 			ix.link(slot, e)
 		}
+		ix.evLink(slot, e)
 	}
 }

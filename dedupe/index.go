@@ -43,6 +43,13 @@ type Options struct {
 	// Threshold: similarity in [0,1] at which two articles are one story.
 	// Zero means DefaultThreshold.
 	Threshold float64
+	// EventThreshold: the rarity-weighted share of terms at which two
+	// headlines report one event. Zero means DefaultEventThreshold; a
+	// negative value turns event signatures off (copies only).
+	EventThreshold float64
+	// Actors, when set, recognises actors in headlines for the event
+	// signatures.
+	Actors ActorSource
 }
 
 const (
@@ -80,6 +87,7 @@ type entry struct {
 	meta  [4]byte // minute<<8 | flags | verify-set size (6 bits)
 	story [3]byte // slot of the story's first article (itself for a lead)
 	next  [bands][3]byte
+	eventFields
 }
 
 func get24(b [3]byte) uint32     { return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 }
@@ -121,6 +129,16 @@ type Index struct {
 	interned  []string         // article IDs that are not 32 hex digits
 	ghosts    map[string]uint32
 	scratch   []candidate // reused by candidates
+
+	evThreshold float64 // ≤ 0: off
+	evMinShared float64
+	evAvgShare  float64
+	copies      map[uint32]int32 // story lead slot → articles joined to it
+	actors      ActorSource
+	evHeads     [][3]byte        // term bucket → slot+1 of the newest entry
+	df          map[uint32]int32 // live articles per term
+	evDocs      int              // live articles with a signature
+	evScratch   []uint32         // reused by evLookup
 }
 
 // NewIndex returns an empty index.
@@ -131,10 +149,20 @@ func NewIndex(opts Options) *Index {
 	if opts.Threshold <= 0 {
 		opts.Threshold = DefaultThreshold
 	}
+	if opts.EventThreshold == 0 {
+		opts.EventThreshold = DefaultEventThreshold
+	}
 	ix := &Index{
-		window:    uint32(min(opts.Window/time.Minute, maxMinute)),
-		threshold: opts.Threshold,
-		ghosts:    map[string]uint32{},
+		window:      uint32(min(opts.Window/time.Minute, maxMinute)),
+		threshold:   opts.Threshold,
+		ghosts:      map[string]uint32{},
+		evThreshold: opts.EventThreshold,
+		evMinShared: minSharedWeight,
+		evAvgShare:  defaultAvgShare,
+		copies:      map[uint32]int32{},
+		actors:      opts.Actors,
+		evHeads:     make([][3]byte, 1<<headBits),
+		df:          map[uint32]int32{},
 	}
 	for b := range ix.heads {
 		ix.heads[b] = make([][3]byte, 1<<headBits)
@@ -159,11 +187,20 @@ func minuteOf(t time.Time) uint32 {
 // story, or a.ID for a new story) and a.StoryMatch (zero for a new story).
 func (ix *Index) Assign(a *article.Article) {
 	t, x := Clean(a.Title, a.Text)
-	ix.assign(a, makeSketch(t, x))
+	ix.assign(a, makeSketch(t, x), ix.eventSig(t))
+}
+
+// eventSig is the event signature of a cleaned title, none when event
+// signatures are off.
+func (ix *Index) eventSig(title string) eventSig {
+	if ix.evThreshold <= 0 {
+		return eventSig{}
+	}
+	return makeEventSig(title, ix.actors)
 }
 
 // assign is Assign once the text is sketched: the index lookup and insert.
-func (ix *Index) assign(a *article.Article, s sketch) {
+func (ix *Index) assign(a *article.Article, s sketch, sig eventSig) {
 	a.Fingerprint = s.keys
 	now := minuteOf(a.FirstSeen)
 	best, bestSim := uint32(0), -1.0
@@ -173,7 +210,14 @@ func (ix *Index) assign(a *article.Article, s sketch) {
 		}
 		es := e.sketch()
 		sim := similarity(&es, &s)
-		if sim < ix.threshold || sim < bestSim || !factsAgree(&es, &s) {
+		need := ix.threshold
+		if min(es.n, s.n) < shortText {
+			// A headline's few word pairs: copies repeat it nearly
+			// whole; two outlets' own headlines on one event share a
+			// few pairs, and are for the event signature to judge.
+			need = max(need, shortTextThreshold)
+		}
+		if sim < need || sim < bestSim || !factsAgree(&es, &s) {
 			return
 		}
 		// Ties go to the earlier article, then the earlier slot:
@@ -188,17 +232,26 @@ func (ix *Index) assign(a *article.Article, s sketch) {
 			consider(c.slot, ix.at(c.slot))
 		}
 	}
+	evMin := eventMinute(a.Published, a.FirstSeen)
 	if bestSim < 0 {
+		if m, ok := ix.evLookup(&sig, evMin, now); ok {
+			e := ix.at(m.slot)
+			story := e.storySlot()
+			a.StoryID = ix.idOf(ix.at(story))
+			a.StoryMatch = article.StoryMatch{MatchedID: ix.idOf(e), Similarity: m.score, Method: m.evidence()}
+			ix.insert(a.ID, s, &sig, now, evMin, &story)
+			return
+		}
 		a.StoryID = a.ID
 		a.StoryMatch = article.StoryMatch{}
-		ix.insert(a.ID, s, now, nil)
+		ix.insert(a.ID, s, &sig, now, evMin, nil)
 		return
 	}
 	e := ix.at(best)
 	story := e.storySlot()
 	a.StoryID = ix.idOf(ix.at(story))
 	a.StoryMatch = article.StoryMatch{MatchedID: ix.idOf(e), Similarity: bestSim, Method: Method}
-	ix.insert(a.ID, s, now, &story)
+	ix.insert(a.ID, s, &sig, now, evMin, &story)
 }
 
 // candidate is an indexed article that shares hits of the incoming
@@ -254,18 +307,21 @@ func (ix *Index) candidates(s *sketch) []candidate {
 // kept, naming its story, but is never matched.
 func (ix *Index) Add(a *article.Article) {
 	var s sketch
+	var sig eventSig
 	if a.Title != "" || a.Text != "" {
 		t, x := Clean(a.Title, a.Text)
 		s = makeSketch(t, x)
+		sig = ix.eventSig(t)
 	}
 	now := minuteOf(a.FirstSeen)
+	evMin := eventMinute(a.Published, a.FirstSeen)
 	if a.StoryID == "" || a.StoryID == a.ID {
-		ix.insert(a.ID, s, now, nil)
+		ix.insert(a.ID, s, &sig, now, evMin, nil)
 		return
 	}
 	lead, ok := ix.ghosts[a.StoryID]
 	if !ok {
-		lead = ix.insert(a.StoryID, sketch{}, now, nil)
+		lead = ix.insert(a.StoryID, sketch{}, &eventSig{}, now, now, nil)
 		if lead == maxSlots {
 			return
 		}
@@ -274,12 +330,12 @@ func (ix *Index) Add(a *article.Article) {
 		ix.live--
 		ix.ghosts[a.StoryID] = lead
 	}
-	ix.insert(a.ID, s, now, &lead)
+	ix.insert(a.ID, s, &sig, now, evMin, &lead)
 }
 
 // insert appends an entry and links it into the band buckets. Past
 // maxSlots the article still gets its story but is not indexed.
-func (ix *Index) insert(id string, s sketch, minute uint32, story *uint32) uint32 {
+func (ix *Index) insert(id string, s sketch, sig *eventSig, minute, evMinute uint32, story *uint32) uint32 {
 	if ix.n >= maxSlots {
 		return maxSlots
 	}
@@ -304,11 +360,13 @@ func (ix *Index) insert(id string, s sketch, minute uint32, story *uint32) uint3
 	put24(&e.story, slot)
 	if story != nil {
 		put24(&e.story, *story)
+		ix.copies[*story]++
 	}
 	ix.setID(e, id)
 	if s.n > 0 {
 		ix.link(slot, e)
 	}
+	ix.evInsert(slot, e, sig, evMinute)
 	return slot
 }
 

@@ -15,14 +15,22 @@ import (
 // distinct short news items in English and Indonesian, all inside one
 // window — through the index and counts merges. Near-duplicates do exist in
 // such a corpus (the same wire item twice), so merges are logged for
-// inspection and only a high rate fails.
+// inspection and only a high rate fails. Copies alone must merge under 1%;
+// with event signatures the corpus also holds reports of one event by
+// several outlets (years of news squeezed into 95 minutes), so the bar is
+// the rate measured when the event constants were chosen, with a margin.
 func TestDistinctStoriesStayApart(t *testing.T) {
+	t.Run("copies", func(t *testing.T) { distinctStories(t, Options{EventThreshold: -1}, 0.01) })
+	t.Run("events", func(t *testing.T) { distinctStories(t, Options{}, 0.07) })
+}
+
+func distinctStories(t *testing.T, opts Options, maxRate float64) {
 	f, err := os.Open(shared.Path(t, "data", "topics-dev.jsonl"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	ix := NewIndex(Options{})
+	ix := NewIndex(opts)
 	byID := map[string]*article.Article{}
 	sc := bufio.NewScanner(f)
 	sc.Buffer(nil, 1<<20)
@@ -39,11 +47,13 @@ func TestDistinctStoriesStayApart(t *testing.T) {
 		if a.StoryID != a.ID {
 			merged++
 			m := byID[a.StoryMatch.MatchedID]
-			t.Logf("merge %.2f:\n  %q %.150q\n  %q %.150q", a.StoryMatch.Similarity, m.Title, m.Text, a.Title, a.Text)
+			if testing.Verbose() && os.Getenv("DEDUPE_EVAL_ERRORS") != "" {
+				t.Logf("merge %.2f %s:\n  %q %.150q\n  %q %.150q", a.StoryMatch.Similarity, a.StoryMatch.Method, m.Title, m.Text, a.Title, a.Text)
+			}
 		}
 	}
-	t.Logf("%d articles, %d merged", n, merged)
-	if merged*100 > n {
-		t.Errorf("%d of %d distinct articles merged", merged, n)
+	t.Logf("%d articles, %d merged (%.1f%%)", n, merged, 100*float64(merged)/float64(n))
+	if float64(merged) > maxRate*float64(n) {
+		t.Errorf("%d of %d distinct articles merged, over %.0f%%", merged, n, 100*maxRate)
 	}
 }

@@ -29,6 +29,10 @@ const (
 	bitLanes     = 48 // 2-bit MinHash lanes in the verification sketch
 	minShared    = 3  // word pairs two texts must share to be one story
 	tinyText     = 8  // fewer word pairs than this only match a similar length
+	// shortText: fewer word pairs than this (a headline alone) need
+	// shortTextThreshold to be one story by the sketch.
+	shortText          = 16
+	shortTextThreshold = 0.85
 	// leadNums is how many of the numbers in an article's lead the index
 	// keeps; wideNums how many an incoming article offers from its wider
 	// region.

@@ -1,0 +1,419 @@
+package dedupe
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Event signatures join the pieces outlets each wrote in their own words
+// about one event ("Spanyol, Irlandia dan Norwegia Resmi Akui Palestina" /
+// "Tiga Negara Eropa Akui Negara Palestina"), where the word-pair sketch
+// sees nothing in common. A signature is the set of content terms of the
+// headline (stopwords dropped, Indonesian affixes stripped lightly), with
+// the roles that guard precision: the speaker ("Putin: …", "Menlu Retno
+// Sebut …"), the place ("… di Surabaya") and the numbers. Terms are
+// weighted by their rarity among the articles in the window, so the words
+// every Gaza headline carries say nothing and a shared "Jabalia" or
+// "Bolivia" says much.
+
+const (
+	// maxTerms bounds the terms of one signature: a headline has fewer.
+	maxTerms = 10
+	// evKeys is how many of an article's rarest terms index it.
+	evKeys = 3
+	// roleBits holds one term's role.
+	roleBits = 3
+)
+
+// A term's role in a headline.
+const (
+	rolePlain = iota
+	roleSpeaker
+	rolePlace
+	roleNumber
+	// roleName: a capitalised word of a sentence-case headline.
+	roleName
+	roles
+)
+
+// evTerm is one term of a signature.
+type evTerm struct {
+	h    uint32 // 24-bit hash of the normalised term, never zero
+	role uint8
+	word string // the normalised term, for the evidence (incoming only)
+}
+
+// eventSig is an article's event signature.
+type eventSig struct {
+	terms []evTerm
+	// own: a roundup, live update, explainer or question is its own
+	// story, never joined to an event nor joined by one.
+	own bool
+	// again: the headline says the event happened again ("kembali").
+	again bool
+}
+
+// ActorSource recognises actors (people, states, organisations, places) in
+// a headline. An actor it names becomes a term of the signature whatever
+// its case, so "AS", "Amerika Serikat" and "Washington" can be one actor
+// once a recogniser knows them. Names returns canonical actor names, each
+// once.
+type ActorSource interface {
+	Actors(title string) []string
+}
+
+// termHash is the 24-bit hash of a normalised term, never zero.
+func termHash(w string) uint32 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); i++ {
+		h ^= uint64(w[i])
+		h *= 1099511628211
+	}
+	return uint32(mix(h))&(1<<24-1) | 1
+}
+
+// makeEventSig computes the signature of a cleaned title. Actors from the
+// source (if any) join the terms as whole names.
+func makeEventSig(title string, actors ActorSource) eventSig {
+	var sig eventSig
+	add := func(word string, role uint8) {
+		if len(sig.terms) == maxTerms {
+			return
+		}
+		h := termHash(word)
+		for i := range sig.terms {
+			if sig.terms[i].h == h {
+				if role > sig.terms[i].role {
+					sig.terms[i].role = role
+				}
+				return
+			}
+		}
+		sig.terms = append(sig.terms, evTerm{h: h, role: role, word: word})
+	}
+	words := headlineWords(title)
+	speakerEnd := speakerSpan(title, words)
+	sig.own = strings.HasSuffix(strings.TrimSpace(title), "?")
+	for i, w := range words {
+		sig.own = sig.own || ownStoryWords[w.lower]
+		sig.again = sig.again || againWords[w.lower]
+		if w.num != "" {
+			add("#"+w.num, roleNumber)
+			continue
+		}
+		if w.stop {
+			continue
+		}
+		role := uint8(rolePlain)
+		switch {
+		case w.name:
+			role = roleName
+		case i < speakerEnd:
+			role = roleSpeaker
+		case followsPlaceNoun(words, i):
+			role = rolePlace
+		}
+		add(w.stem, role)
+	}
+	if actors != nil {
+		for _, a := range actors.Actors(title) {
+			add("@"+strings.ToLower(a), rolePlain)
+		}
+	}
+	return sig
+}
+
+// followsPlaceNoun reports whether words[i] names the place a place noun
+// before it announces ("Kamp Pengungsi Jabalia", "RS Al-Shifa", "Rumah
+// Sakit Indonesia"): the first content word after a run of place nouns.
+func followsPlaceNoun(words []headlineWord, i int) bool {
+	if placeNouns[words[i].lower] {
+		return false
+	}
+	j := i - 1
+	for j >= 0 && words[j].stop && !placeNouns[words[j].lower] {
+		j--
+	}
+	return j >= 0 && placeNouns[words[j].lower]
+}
+
+// headlineWord is one word of a headline.
+type headlineWord struct {
+	lower string // lower-cased surface form
+	stem  string // light stem
+	num   string // the number's value when the word is one ("2.000", "2 ribu" → "2000")
+	stop  bool
+	colon bool // a colon follows
+	name  bool // capitalised in a headline that does not capitalise every word
+}
+
+// headlineWords splits a headline into words: hyphenated compounds are split
+// (a reduplication such as "anak-anak" is one word), numbers are read with
+// their thousands separators and "ribu"/"juta" multipliers.
+func headlineWords(title string) []headlineWord {
+	var out []headlineWord
+	names := !isAllCaps(title) && !isHeadlineCase(title)
+	for _, tok := range splitHeadline(title) {
+		if tok == ":" {
+			if len(out) > 0 {
+				out[len(out)-1].colon = true
+			}
+			continue
+		}
+		lower := strings.ToLower(tok)
+		if v, ok := numberWords[lower]; ok {
+			lower = v
+		}
+		if v, ok := numberValue(lower); ok {
+			out = append(out, headlineWord{lower: lower, num: v})
+			continue
+		}
+		if mult, ok := multipliers[lower]; ok && len(out) > 0 && out[len(out)-1].num != "" {
+			// "2 ribu": a multiplier written as a word.
+			prev := &out[len(out)-1]
+			if n, err := strconv.ParseFloat(prev.num, 64); err == nil {
+				prev.num = strconv.FormatFloat(n*mult, 'f', -1, 64)
+			}
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(tok)
+		for _, part := range splitCompound(lower) {
+			out = append(out, headlineWord{lower: part, stem: lightStem(part), stop: stopwords[part], name: names && unicode.IsUpper(r)})
+		}
+	}
+	return out
+}
+
+// splitHeadline returns the word tokens of s and a ":" for each colon.
+// "15.500", "2,5", "2-1", "al-shifa" and "hind's" stay one token.
+func splitHeadline(s string) []string {
+	var out []string
+	start := -1
+	prev := rune(0)
+	for i, r := range s {
+		word := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if !word && start >= 0 && strings.ContainsRune(".,-/'’", r) {
+			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+			digits := unicode.IsDigit(prev) && unicode.IsDigit(next)
+			if (r == '-' || r == '\'' || r == '’') && (unicode.IsLetter(next) || unicode.IsDigit(next)) || digits {
+				prev = r
+				continue
+			}
+		}
+		switch {
+		case word && start < 0:
+			start = i
+		case !word && start >= 0:
+			out = append(out, s[start:i])
+			start = -1
+		}
+		if r == ':' {
+			out = append(out, ":")
+		}
+		prev = r
+	}
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+// isHeadlineCase reports whether a headline capitalises its words, as
+// most Indonesian outlets do ("Mesir Buka Perbatasan Rafah, Siap Tampung
+// Warga yang Terluka"): all its words other than function words start
+// with a capital, or all but one in four of a longer one, so capitals say
+// nothing about names.
+func isHeadlineCase(title string) bool {
+	words, capital := 0, 0
+	for _, tok := range splitHeadline(title) {
+		r, _ := utf8.DecodeRuneInString(tok)
+		if !unicode.IsLetter(r) || stopwords[strings.ToLower(tok)] {
+			continue
+		}
+		words++
+		if unicode.IsUpper(r) {
+			capital++
+		}
+	}
+	lower := words - capital
+	return words >= 3 && (lower == 0 || words >= 6 && 4*lower <= words)
+}
+
+// numberWords are numbers written out: "Satu Tentara Israel Tewas".
+var numberWords = map[string]string{"satu": "1", "dua": "2", "tiga": "3", "empat": "4", "lima": "5", "enam": "6", "tujuh": "7",
+	"delapan": "8", "sembilan": "9", "sepuluh": "10", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+	"seven": "7", "eight": "8", "nine": "9", "ten": "10"}
+
+var multipliers = map[string]float64{"ribu": 1e3, "juta": 1e6, "miliar": 1e9, "triliun": 1e12, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+// numberValue reads a number token: "2.000" and "2,000" are 2000, "2,5" is
+// 2.5, "2-1" stays a score.
+func numberValue(w string) (string, bool) {
+	// A currency before the figure ("rp15.500", "us$2") is not the number.
+	w = strings.TrimLeftFunc(w, func(r rune) bool { return !unicode.IsDigit(r) })
+	if w == "" {
+		return "", false
+	}
+	for i := 0; i < len(w); i++ {
+		if !isDigitByte(w[i]) && !strings.ContainsRune(".,-/", rune(w[i])) {
+			return "", false
+		}
+	}
+	if strings.ContainsAny(w, "-/") {
+		return w, true
+	}
+	// Thousands groups: every group after the first has three digits.
+	for _, sep := range []string{".", ","} {
+		parts := strings.Split(w, sep)
+		if len(parts) > 1 && !strings.ContainsAny(w, strings.Replace(".,", sep, "", 1)) {
+			groups := true
+			for _, p := range parts[1:] {
+				groups = groups && len(p) == 3
+			}
+			if groups {
+				return strings.Join(parts, ""), true
+			}
+			// A decimal: "2,5" or "2.5".
+			return strings.Replace(w, ",", ".", 1), true
+		}
+	}
+	if v := strings.TrimLeft(w, "0"); v != "" {
+		return v, true
+	}
+	return "0", true
+}
+
+// splitCompound splits "rudal-drone" in two and folds a reduplication
+// ("anak-anak", "wanti-wanti") into one word.
+func splitCompound(w string) []string {
+	parts := strings.Split(w, "-")
+	if len(parts) == 2 && parts[0] == parts[1] {
+		return parts[:1]
+	}
+	out := parts[:0]
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// lightStem strips the commonest Indonesian affixes and English plurals so
+// "Dibuka" meets "Buka", "Serangan" meets "Serang" and "Putuskan" meets
+// "Putus". Both sides of a comparison go through the same rules, so a
+// wrong root costs nothing as long as it is the same wrong root; words of
+// four letters or fewer are left alone.
+func lightStem(w string) string {
+	if len(w) <= 4 {
+		return w
+	}
+	for _, suf := range []string{"nya", "lah", "kah"} {
+		if len(w)-len(suf) >= 4 && strings.HasSuffix(w, suf) {
+			w = w[:len(w)-len(suf)]
+			break
+		}
+	}
+	for _, pre := range []string{"meng", "meny", "mem", "men", "me", "di", "ter", "ber", "peng", "pem", "pen"} {
+		if len(w)-len(pre) >= 4 && strings.HasPrefix(w, pre) {
+			rest := w[len(pre):]
+			switch pre {
+			case "meny":
+				rest = "s" + rest
+			case "me":
+				if !strings.ContainsRune("lrwy", rune(rest[0])) {
+					continue
+				}
+			}
+			w = rest
+			break
+		}
+	}
+	for _, suf := range []string{"kan", "an", "i", "s"} {
+		if len(w)-len(suf) >= 4 && strings.HasSuffix(w, suf) {
+			if suf == "s" && strings.HasSuffix(w, "ss") {
+				continue
+			}
+			w = w[:len(w)-len(suf)]
+			break
+		}
+	}
+	return w
+}
+
+// speakerSpan returns how many leading words name the speaker of a quoted
+// headline: "Putin: Solusi …" and "Menlu Retno: …" (up to four words
+// before the first colon), or the subject of a verb of saying at the start
+// ("Menlu Retno Sebut …", "Saudi Kutuk …"). Zero when there is none.
+func speakerSpan(title string, words []headlineWord) int {
+	for i, w := range words {
+		if i >= 4 {
+			break
+		}
+		if w.colon {
+			return i + 1
+		}
+	}
+	for i, w := range words {
+		if i >= 4 {
+			break
+		}
+		if i > 0 && sayingVerbs[w.lower] {
+			return i
+		}
+	}
+	return 0
+}
+
+// ownStoryWords mark a roundup, a live update, a list or an explainer:
+// such a piece is its own story, not a report of one event.
+var ownStoryWords = set("rangkuman", "daftar", "deretan", "sederet", "alasan", "fakta", "profil", "sejarah", "penjelasan",
+	"analisis", "opini", "kolom", "roundup", "explainer", "analysis", "opinion")
+
+// againWords say an event happened again: a new occurrence.
+var againWords = set("kembali", "lagi", "again", "another")
+
+// placeNouns name a kind of place: the words after them name the place
+// ("Kamp Pengungsi Jabalia", "RS Al-Shifa", "Kota Rafah").
+var placeNouns = set("kamp", "pengungsi", "rs", "rumah", "sakit", "kota", "desa", "kabupaten", "provinsi", "pelabuhan", "bandara",
+	"stadion", "universitas", "kampus", "masjid", "gereja", "pasar", "sekolah", "jalan", "pulau", "gunung", "sungai", "camp", "hospital", "city")
+
+// sayingVerbs mark the end of a headline's speaker.
+var sayingVerbs = set("sebut", "bilang", "kata", "ungkap", "tegaskan", "klaim", "minta", "desak", "kecam", "kutuk", "bicara", "respons", "tanggapi", "akui", "janji", "ajak", "imbau", "nilai", "soroti", "tuding", "tuduh", "ancam", "peringatkan", "says", "said", "warns", "urges", "calls", "claims", "denies", "condemns")
+
+// stopwords are function words and headline fluff in Indonesian and
+// English: they say nothing about which event a headline reports.
+var stopwords = set(
+	// Indonesian function words.
+	"yang", "dan", "di", "ke", "dari", "untuk", "pada", "dengan", "dalam", "ini", "itu", "atau", "juga", "akan", "bisa",
+	"sudah", "telah", "masih", "tak", "tidak", "bukan", "jadi", "karena", "usai", "setelah", "saat", "hingga", "sampai",
+	"soal", "terkait", "oleh", "bagi", "para", "sang", "si", "pun", "lagi", "kini", "hari", "ada", "jika", "kalau", "agar",
+	"namun", "tapi", "tetapi", "serta", "atas", "antara", "sejak", "tanpa", "per", "vs", "bakal", "makin", "semakin", "kembali",
+	"begini", "begitu", "inilah", "apa", "siapa", "kenapa", "mengapa", "bagaimana", "kapan", "mana", "sebut", "kata",
+	"ujar", "tengah", "secara", "lebih", "paling", "sangat", "belum", "segera", "mulai", "sebagai", "menjadi", "jelang",
+	"buat", "demi", "lewat", "melalui", "terhadap", "tentang", "kepada", "hal", "sejumlah", "ratusan", "ribuan", "puluhan",
+	"banyak", "semua", "seluruh", "baru", "ia", "dia", "mereka", "kami", "kita", "saya", "nya", "pula", "via",
+	"gegara", "gara", "imbas", "akibat", "meski", "walau", "walaupun", "bahkan", "hanya", "cuma", "sempat", "tetap",
+	"dinilai", "disebut", "mau", "ingin", "harus", "perlu", "dapat", "berikut", "sebelum", "sesudah", "selama", "bersama",
+	// Headline fluff.
+	"video", "foto", "breaking", "update", "terkini", "terbaru", "viral", "simak", "lihat", "cek", "potret", "momen",
+	"detik", "penampakan", "kronologi", "tegas", "brutal", "pilu", "heboh", "ngeri", "sadis", "wow", "fakta", "alasan",
+	"cara", "kabar", "berita", "live", "situasi", "kondisi", "nasib", "kisah", "cerita", "sorotan", "eksklusif",
+	// English function words.
+	"the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "from", "as", "is", "are", "was",
+	"were", "be", "been", "after", "over", "says", "said", "new", "how", "why", "what", "who", "it", "its", "his", "her",
+	"their", "this", "that", "into", "than", "more", "up", "out", "not", "no", "will", "can", "has", "have", "had", "amid",
+	"watch", "al", "el",
+)
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }

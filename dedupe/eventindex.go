@@ -1,0 +1,340 @@
+package dedupe
+
+import (
+	"encoding/binary"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"time"
+)
+
+// EventMethod names the event-signature judgement in article.StoryMatch;
+// the Method of such a join reads "event: shared …; …", the evidence.
+const EventMethod = "event"
+
+const (
+	// DefaultEventThreshold is the weighted share of two signatures'
+	// terms at which two articles report one event, chosen on part of the
+	// headline dev days (see event_eval_test.go).
+	DefaultEventThreshold = 0.45
+	// minSharedWeight is the rarity-weighted evidence two headlines must
+	// share however alike they are in proportion: about two rare terms.
+	minSharedWeight = 7.0
+	// evMaxGap is how far apart in publication time two pieces of one event
+	// may be; evFullGap is the gap below which time costs nothing, beyond
+	// it the threshold rises towards evMaxGap.
+	evMaxGap  = 36 * 60
+	evFullGap = 12 * 60
+	// evAgainGap: a headline saying "again" ("Israel Kembali Serang …")
+	// reports a new occurrence, not one more than this older.
+	evAgainGap = 6 * 60
+	// priorDocs damps the rarity weights of a young window: a term seen
+	// once among ten articles is not yet known to be rare.
+	priorDocs = 50
+	// defaultAvgShare: a story's articles must match a newcomer on average
+	// at this share of the event threshold.
+	defaultAvgShare = 0.5
+	// evWalk bounds the entries read per term chain.
+	evWalk = 32
+)
+
+// eventFields are the entry's event signature: 24-bit term hashes, their
+// roles, which terms index it and the chain links, the publication minute.
+type eventFields struct {
+	evTerms  [maxTerms][3]byte
+	evRoles  [4]byte // roleBits per term
+	evKeyIdx [evKeys]byte
+	evNext   [evKeys][3]byte
+	evMinute [3]byte
+	evFlags  byte
+}
+
+// evOwn marks an article that is its own story whatever it shares: a
+// roundup, a live update, an explainer or a question.
+const evOwn = 1
+
+const noKey = 0xff
+
+func (e *eventFields) term(i int) uint32 { return get24(e.evTerms[i]) }
+func (e *eventFields) role(i int) uint8 {
+	return uint8(binary.LittleEndian.Uint32(e.evRoles[:]) >> (roleBits * i) & (1<<roleBits - 1))
+}
+
+func (e *eventFields) setRole(i int, role uint8) {
+	r := binary.LittleEndian.Uint32(e.evRoles[:]) | uint32(role)<<(roleBits*i)
+	binary.LittleEndian.PutUint32(e.evRoles[:], r)
+}
+
+func (e *eventFields) nTerms() int {
+	n := 0
+	for n < maxTerms && e.term(n) != 0 {
+		n++
+	}
+	return n
+}
+
+// eventMinute is the minute an article's event happened as far as warta
+// can tell: its publication time, unless that is missing or later than
+// when it was first seen.
+func eventMinute(published, firstSeen time.Time) uint32 {
+	if published.IsZero() || published.After(firstSeen) {
+		return minuteOf(firstSeen)
+	}
+	return minuteOf(published)
+}
+
+// weight is a term's rarity over the articles in the window.
+func (ix *Index) weight(h uint32) float64 {
+	return math.Log(float64(ix.evDocs+priorDocs) / float64(ix.df[h]+1))
+}
+
+// evInsert stores sig in e and indexes it under its rarest terms.
+func (ix *Index) evInsert(slot uint32, e *entry, sig *eventSig, minute uint32) {
+	put24(&e.evMinute, minute)
+	if sig.own {
+		e.evFlags |= evOwn
+	}
+	for k := range e.evKeyIdx {
+		e.evKeyIdx[k] = noKey
+	}
+	if len(sig.terms) == 0 {
+		return
+	}
+	order := make([]int, len(sig.terms))
+	for i, t := range sig.terms {
+		put24(&e.evTerms[i], t.h)
+		e.setRole(i, t.role)
+		order[i] = i
+	}
+	// Rarest first, by the counts before this article.
+	slices.SortStableFunc(order, func(a, b int) int { return int(ix.df[sig.terms[a].h]) - int(ix.df[sig.terms[b].h]) })
+	for k := range min(evKeys, len(order)) {
+		e.evKeyIdx[k] = byte(order[k])
+	}
+	for _, t := range sig.terms {
+		ix.df[t.h]++
+	}
+	ix.evDocs++
+	ix.evLink(slot, e)
+}
+
+// evLink links e into the chains of its key terms. Two keys in one bucket
+// would make a chain loop: only the first is linked.
+func (ix *Index) evLink(slot uint32, e *entry) {
+	var used [evKeys]uint32
+	for k, i := range e.evKeyIdx {
+		if i == noKey {
+			continue
+		}
+		b := bucket(e.term(int(i)))
+		if slices.Contains(used[:k], b+1) {
+			e.evKeyIdx[k] = noKey
+			continue
+		}
+		used[k] = b + 1
+		h := &ix.evHeads[b]
+		e.evNext[k] = *h
+		put24(h, slot+1)
+	}
+}
+
+// evNextIn is the next entry in the chain of bucket b after e.
+func (e *entry) evNextIn(b uint32) uint32 {
+	for k, i := range e.evKeyIdx {
+		if i != noKey && bucket(e.term(int(i))) == b {
+			return get24(e.evNext[k])
+		}
+	}
+	return 0
+}
+
+// evMatch is the best event candidate of a lookup.
+type evMatch struct {
+	slot     uint32
+	score    float64
+	shared   []string
+	gapHours float64
+}
+
+// evLookup finds the indexed article whose signature best matches sig:
+// the candidates are the articles indexed under any of its terms (each
+// chain walked newest first, at most evWalk entries), scored by the
+// rarity-weighted share of their terms, subject to the guards.
+func (ix *Index) evLookup(sig *eventSig, minute, seen uint32) (evMatch, bool) {
+	if len(sig.terms) == 0 || sig.own {
+		return evMatch{}, false
+	}
+	w := make([]float64, len(sig.terms))
+	total := 0.0
+	for i, t := range sig.terms {
+		w[i] = ix.weight(t.h)
+		total += w[i]
+	}
+	cands := ix.evScratch[:0]
+	for _, t := range sig.terms {
+		b := bucket(t.h)
+		p := get24(ix.evHeads[b])
+		for n := 0; p != 0 && n < evWalk; n++ {
+			e := ix.at(p - 1)
+			cands = append(cands, p-1)
+			p = e.evNextIn(b)
+		}
+	}
+	slices.Sort(cands)
+	cands = slices.Compact(cands)
+	ix.evScratch = cands
+	// Tally the candidates by story: a story is joined through its best
+	// matching article, provided none of its articles met conflicts with
+	// the newcomer and its articles match on average (those not among
+	// the candidates count as not matching), so a story grows by what
+	// fits it as a whole, not by a chain of near neighbours.
+	tallies := map[uint32]*storyTally{}
+	for _, slot := range cands {
+		e := ix.at(slot)
+		if e.flags()&flagGhost != 0 || e.evFlags&evOwn != 0 || absDiff(e.minute(), seen) > ix.window {
+			continue
+		}
+		gap := absDiff(get24(e.evMinute), minute)
+		if gap > evMaxGap || sig.again && gap > evAgainGap {
+			continue
+		}
+		story := e.storySlot()
+		t := tallies[story]
+		if t == nil {
+			t = &storyTally{}
+			tallies[story] = t
+		}
+		score, shared, conflict := ix.evScore(sig, w, total, &e.eventFields)
+		if conflict {
+			t.conflict = true
+			continue
+		}
+		t.sum += score
+		// Beyond evFullGap the bar rises linearly to 1.5× at evMaxGap.
+		need := ix.evThreshold
+		if gap > evFullGap {
+			need *= 1 + 0.5*float64(gap-evFullGap)/float64(evMaxGap-evFullGap)
+		}
+		if score >= need && (!t.found || score > t.best.score || score == t.best.score && slot < t.best.slot) {
+			t.best = evMatch{slot: slot, score: score, shared: shared, gapHours: float64(gap) / 60}
+			t.found = true
+		}
+	}
+	best, found := evMatch{}, false
+	for story, t := range tallies {
+		if !t.found || t.conflict || t.sum < ix.evAvgShare*ix.evThreshold*float64(1+ix.copies[story]) {
+			continue
+		}
+		if !found || t.best.score > best.score || t.best.score == best.score && t.best.slot < best.slot {
+			best, found = t.best, true
+		}
+	}
+	return best, found
+}
+
+// storyTally is what one lookup found of one story.
+type storyTally struct {
+	sum      float64 // scores of its articles among the candidates
+	conflict bool    // one of them is kept apart by a guard
+	best     evMatch
+	found    bool
+}
+
+// evScore compares an incoming signature (its term weights w, summing to
+// total) with a stored one: the weighted Dice share of their terms (zero
+// when they share too little evidence), or a conflict when the guards
+// keep them apart.
+func (ix *Index) evScore(sig *eventSig, w []float64, total float64, e *eventFields) (score float64, words []string, conflict bool) {
+	n := e.nTerms()
+	if n == 0 {
+		return 0, nil, false
+	}
+	stored, storedRole, _ := e.storedSig()
+	storedTotal := 0.0
+	for _, h := range stored[:n] {
+		storedTotal += ix.weight(h)
+	}
+	if evConflict(sig, stored[:n], storedRole[:n]) {
+		return 0, nil, true
+	}
+	shared := 0.0
+	for i, t := range sig.terms {
+		if slices.Contains(stored[:n], t.h) {
+			shared += w[i]
+			words = append(words, t.word)
+		}
+	}
+	if shared < ix.evMinShared {
+		return 0, nil, false
+	}
+	return 2 * shared / (total + storedTotal), words, false
+}
+
+// evConflict reports whether the guards keep two signatures apart: each
+// names a speaker and neither's appears anywhere in the other (so "Menlu
+// Retno: Evakuasi WNI di Gaza" meets "Tim Evakuasi WNI dari Gaza"), or
+// each has a place, a number or a name the other lacks.
+func evConflict(sig *eventSig, stored []uint32, storedRole []uint8) bool {
+	var inHas, inMet, stHas, stMet, inLone, stLone [roles]bool
+	for _, t := range sig.terms {
+		inHas[t.role] = true
+		if j := slices.Index(stored, t.h); j >= 0 {
+			inMet[t.role] = true
+			stMet[storedRole[j]] = true
+		} else {
+			inLone[t.role] = true
+		}
+	}
+	for i, r := range storedRole {
+		stHas[r] = true
+		if !slices.ContainsFunc(sig.terms, func(t evTerm) bool { return t.h == stored[i] }) {
+			stLone[r] = true
+		}
+	}
+	if inHas[roleSpeaker] && stHas[roleSpeaker] && !inMet[roleSpeaker] && !stMet[roleSpeaker] {
+		return true
+	}
+	// Places, numbers and names: each has one the other lacks (Jabalia
+	// against Nuseirat; a new toll, "2-1" against "3-1"; "Arema menang
+	// atas Borneo FC" against "Persib menang atas PSIS").
+	for _, r := range []uint8{rolePlace, roleNumber, roleName} {
+		if inLone[r] && stLone[r] {
+			return true
+		}
+	}
+	return false
+}
+
+// storedSig returns an entry's terms and roles.
+func (e *eventFields) storedSig() ([maxTerms]uint32, [maxTerms]uint8, int) {
+	var h [maxTerms]uint32
+	var r [maxTerms]uint8
+	n := e.nTerms()
+	for i := range n {
+		h[i], r[i] = e.term(i), e.role(i)
+	}
+	return h, r, n
+}
+
+// evidence formats an event join for article.StoryMatch.Method.
+func (m evMatch) evidence() string {
+	return fmt.Sprintf("%s: shared %s; %.0fh apart", EventMethod, strings.Join(m.shared, ", "), m.gapHours)
+}
+
+// evForget removes an entry's terms from the counts (it leaves the window).
+func (ix *Index) evForget(e *entry) {
+	n := e.nTerms()
+	if n == 0 {
+		return
+	}
+	for i := range n {
+		h := e.term(i)
+		if ix.df[h] <= 1 {
+			delete(ix.df, h)
+		} else {
+			ix.df[h]--
+		}
+	}
+	ix.evDocs--
+}
