@@ -180,10 +180,29 @@ func headlineWords(title string) []headlineWord {
 		}
 		r, _ := utf8.DecodeRuneInString(tok)
 		for _, part := range splitCompound(lower) {
-			out = append(out, headlineWord{lower: part, stem: lightStem(part), stop: stopwords[part], name: names && unicode.IsUpper(r)})
+			if n := len(out); n > 0 && !out[n-1].stop {
+				if one, ok := shortForms[out[n-1].lower+" "+part]; ok {
+					out[n-1].lower, out[n-1].stem = one, one
+					continue
+				}
+			}
+			stem := lightStem(part)
+			if one, ok := shortForms[part]; ok {
+				stem = one
+			}
+			out = append(out, headlineWord{lower: part, stem: stem, stop: stopwords[part], name: names && unicode.IsUpper(r)})
 		}
 	}
 	return out
+}
+
+// shortForms maps the usual long and short forms of the same thing in
+// Indonesian news to one term ("Rumah Sakit" and "RS", "RI" and
+// "Indonesia", "Pekan" and "Minggu").
+var shortForms = map[string]string{
+	"rumah sakit": "rs", "korea selatan": "korsel", "korea utara": "korut", "amerika serikat": "as", "arab saudi": "saudi",
+	"luar negeri": "luar-negeri", "duta besar": "dubes", "ri": "indonesia", "wanita": "perempuan", "pekan": "minggu",
+	"jalur gaza": "gaza", "tepi barat": "tepi-barat", "palestine": "palestina", "israeli": "israel", "us": "as",
 }
 
 // splitHeadline returns the word tokens of s and a ":" for each colon.

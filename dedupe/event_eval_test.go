@@ -14,13 +14,9 @@ import (
 )
 
 // The headline dev days (../shared/data/headlines-dev): the event
-// signature's constants were chosen on the tuning days; the held-out day,
-// of another month, was scored only to report (and to set the test's
-// floors), never looked at item by item.
-var (
-	tuneDays    = []string{"20231101", "20231117"}
-	heldOutDays = []string{"20240507"}
-)
+// signature's constants were chosen on these two November days; the May
+// day is held out (see cmd/warta's TestHeadlineStoriesScoredByMaintainersTool).
+var tuneDays = []string{"20231101", "20231117"}
 
 type headline struct {
 	ID, Outlet, Time, Title, URL string
@@ -112,9 +108,16 @@ func runHeadlineIndex(t *testing.T, ix *Index, days []string, verbose bool) (p, 
 	return p, r, tp, fp, fn
 }
 
+// TestHeadlineTuneDays guards the figures on the days the event constants
+// were chosen on (0.891 and 0.408 when they were frozen); the held-out
+// day's floors are asserted through the maintainers' scorer in
+// cmd/warta (TestHeadlineStoriesScoredByMaintainersTool).
 func TestHeadlineTuneDays(t *testing.T) {
 	p, r, tp, fp, fn := runHeadlineDays(t, tuneDays, Options{}, testing.Verbose() && os.Getenv("DEDUPE_EVAL_ERRORS") != "")
 	t.Logf("tuning days %v: pairwise precision %.3f recall %.3f (tp %d fp %d fn %d)", tuneDays, p, r, tp, fp, fn)
+	if p < 0.85 || r < 0.38 {
+		t.Errorf("tuning days: precision %.3f recall %.3f, floors 0.85 and 0.38", p, r)
+	}
 }
 
 // TestHeadlineSweep logs precision and recall on the tuning days over the
@@ -123,8 +126,8 @@ func TestHeadlineSweep(t *testing.T) {
 	if os.Getenv("DEDUPE_SWEEP") == "" {
 		t.Skip("set DEDUPE_SWEEP=1 to sweep")
 	}
-	for _, ls := range []float64{0, 0.3, 0.5, 0.7, 0.9} {
-		for _, ms := range []float64{6} {
+	for _, ls := range []float64{0.5, 0.7} {
+		for _, ms := range []float64{5, 7, 9} {
 			for _, th := range []float64{0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6} {
 				ix := NewIndex(Options{EventThreshold: th})
 				ix.evMinShared, ix.evAvgShare = ms, ls

@@ -17,7 +17,7 @@ const (
 	// DefaultEventThreshold is the weighted share of two signatures'
 	// terms at which two articles report one event, chosen on part of the
 	// headline dev days (see event_eval_test.go).
-	DefaultEventThreshold = 0.45
+	DefaultEventThreshold = 0.5
 	// minSharedWeight is the rarity-weighted evidence two headlines must
 	// share however alike they are in proportion: about two rare terms.
 	minSharedWeight = 7.0
@@ -34,7 +34,7 @@ const (
 	priorDocs = 50
 	// defaultAvgShare: a story's articles must match a newcomer on average
 	// at this share of the event threshold.
-	defaultAvgShare = 0.5
+	defaultAvgShare = 0.7
 	// evWalk bounds the entries read per term chain.
 	evWalk = 32
 )
@@ -84,9 +84,26 @@ func eventMinute(published, firstSeen time.Time) uint32 {
 	return minuteOf(published)
 }
 
-// weight is a term's rarity over the articles in the window.
-func (ix *Index) weight(h uint32) float64 {
-	return math.Log(float64(ix.evDocs+priorDocs) / float64(ix.df[h]+1))
+// The rarity of a term is counted over the articles published within
+// evMaxGap of the article at hand, in buckets of evBucket minutes: what
+// was news on those days, whatever else the index holds (a backlog of
+// older days, or a restart that reloads the window).
+const (
+	evBucket  = 12 * 60
+	evBuckets = evMaxGap / evBucket // on each side
+)
+
+func dfKey(h, bucket uint32) uint64 { return uint64(h)<<32 | uint64(bucket) }
+
+// weight is a term's rarity over the articles published around minute.
+func (ix *Index) weight(h, minute uint32) float64 {
+	docs, df := 0, int32(0)
+	b := minute / evBucket
+	for k := b - min(b, evBuckets); k <= b+evBuckets; k++ {
+		docs += ix.evDocs[k]
+		df += ix.df[dfKey(h, k)]
+	}
+	return math.Log(float64(docs+priorDocs) / float64(df+1))
 }
 
 // evInsert stores sig in e and indexes it under its rarest terms.
@@ -108,14 +125,17 @@ func (ix *Index) evInsert(slot uint32, e *entry, sig *eventSig, minute uint32) {
 		order[i] = i
 	}
 	// Rarest first, by the counts before this article.
-	slices.SortStableFunc(order, func(a, b int) int { return int(ix.df[sig.terms[a].h]) - int(ix.df[sig.terms[b].h]) })
+	b := minute / evBucket
+	slices.SortStableFunc(order, func(x, y int) int {
+		return int(ix.df[dfKey(sig.terms[x].h, b)]) - int(ix.df[dfKey(sig.terms[y].h, b)])
+	})
 	for k := range min(evKeys, len(order)) {
 		e.evKeyIdx[k] = byte(order[k])
 	}
 	for _, t := range sig.terms {
-		ix.df[t.h]++
+		ix.df[dfKey(t.h, b)]++
 	}
-	ix.evDocs++
+	ix.evDocs[b]++
 	ix.evLink(slot, e)
 }
 
@@ -168,7 +188,7 @@ func (ix *Index) evLookup(sig *eventSig, minute, seen uint32) (evMatch, bool) {
 	w := make([]float64, len(sig.terms))
 	total := 0.0
 	for i, t := range sig.terms {
-		w[i] = ix.weight(t.h)
+		w[i] = ix.weight(t.h, minute)
 		total += w[i]
 	}
 	cands := ix.evScratch[:0]
@@ -205,7 +225,7 @@ func (ix *Index) evLookup(sig *eventSig, minute, seen uint32) (evMatch, bool) {
 			t = &storyTally{}
 			tallies[story] = t
 		}
-		score, shared, conflict := ix.evScore(sig, w, total, &e.eventFields)
+		score, shared, conflict := ix.evScore(sig, w, total, &e.eventFields, minute)
 		if conflict {
 			t.conflict = true
 			continue
@@ -245,7 +265,7 @@ type storyTally struct {
 // total) with a stored one: the weighted Dice share of their terms (zero
 // when they share too little evidence), or a conflict when the guards
 // keep them apart.
-func (ix *Index) evScore(sig *eventSig, w []float64, total float64, e *eventFields) (score float64, words []string, conflict bool) {
+func (ix *Index) evScore(sig *eventSig, w []float64, total float64, e *eventFields, minute uint32) (score float64, words []string, conflict bool) {
 	n := e.nTerms()
 	if n == 0 {
 		return 0, nil, false
@@ -253,7 +273,7 @@ func (ix *Index) evScore(sig *eventSig, w []float64, total float64, e *eventFiel
 	stored, storedRole, _ := e.storedSig()
 	storedTotal := 0.0
 	for _, h := range stored[:n] {
-		storedTotal += ix.weight(h)
+		storedTotal += ix.weight(h, minute)
 	}
 	if evConflict(sig, stored[:n], storedRole[:n]) {
 		return 0, nil, true
@@ -328,13 +348,18 @@ func (ix *Index) evForget(e *entry) {
 	if n == 0 {
 		return
 	}
+	b := get24(e.evMinute) / evBucket
 	for i := range n {
-		h := e.term(i)
-		if ix.df[h] <= 1 {
-			delete(ix.df, h)
+		k := dfKey(e.term(i), b)
+		if ix.df[k] <= 1 {
+			delete(ix.df, k)
 		} else {
-			ix.df[h]--
+			ix.df[k]--
 		}
 	}
-	ix.evDocs--
+	if ix.evDocs[b] <= 1 {
+		delete(ix.evDocs, b)
+	} else {
+		ix.evDocs[b]--
+	}
 }

@@ -136,8 +136,8 @@ type Index struct {
 	copies      map[uint32]int32 // story lead slot → articles joined to it
 	actors      ActorSource
 	evHeads     [][3]byte        // term bucket → slot+1 of the newest entry
-	df          map[uint32]int32 // live articles per term
-	evDocs      int              // live articles with a signature
+	df          map[uint64]int32 // live articles per term and publication bucket
+	evDocs      map[uint32]int   // live articles with a signature per publication bucket
 	evScratch   []uint32         // reused by evLookup
 }
 
@@ -162,7 +162,8 @@ func NewIndex(opts Options) *Index {
 		copies:      map[uint32]int32{},
 		actors:      opts.Actors,
 		evHeads:     make([][3]byte, 1<<headBits),
-		df:          map[uint32]int32{},
+		df:          map[uint64]int32{},
+		evDocs:      map[uint32]int{},
 	}
 	for b := range ix.heads {
 		ix.heads[b] = make([][3]byte, 1<<headBits)
