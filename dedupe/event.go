@@ -56,12 +56,21 @@ type eventSig struct {
 }
 
 // ActorSource recognises actors (people, states, organisations, places) in
-// a headline. An actor it names becomes a term of the signature whatever
-// its case, so "AS", "Amerika Serikat" and "Washington" can be one actor
-// once a recogniser knows them. Names returns canonical actor names, each
-// once.
+// a headline, such as a recogniser built on CLDR country names, capitals
+// and offices. An actor becomes a term of the signature whatever the
+// words that named it, so "AS", "Amerika Serikat", "Washington" and
+// "Gedung Putih" can be one actor; one named where the headline names its
+// speaker ("Gedung Putih: …") is the speaker.
 type ActorSource interface {
-	Actors(title string) []string
+	Actors(title string) []Actor
+}
+
+// Actor is one actor found in a headline.
+type Actor struct {
+	// ID names the actor whatever the words ("country:US").
+	ID string
+	// Text is the words of the headline that named it.
+	Text string
 }
 
 // termHash is the 24-bit hash of a normalised term, never zero.
@@ -96,6 +105,26 @@ func makeEventSig(title string, actors ActorSource) eventSig {
 	words := headlineWords(title)
 	speakerEnd := speakerSpan(title, words)
 	sig.own = strings.HasSuffix(strings.TrimSpace(title), "?")
+	// Actors first: a long headline's last words may not fit. The words
+	// that name a speaking actor speak through it.
+	actorWords := map[string]bool{}
+	if actors != nil {
+		var spoken []string
+		for _, w := range words[:speakerEnd] {
+			spoken = append(spoken, w.lower)
+		}
+		speaker := " " + strings.Join(spoken, " ") + " "
+		for _, a := range actors.Actors(title) {
+			role := uint8(rolePlain)
+			if speakerEnd > 0 && strings.Contains(speaker, " "+strings.ToLower(a.Text)+" ") {
+				role = roleSpeaker
+				for _, w := range strings.Fields(strings.ToLower(a.Text)) {
+					actorWords[w] = true
+				}
+			}
+			add("@"+a.ID, role)
+		}
+	}
 	for i, w := range words {
 		sig.own = sig.own || ownStoryWords[w.lower]
 		sig.again = sig.again || againWords[w.lower]
@@ -110,17 +139,12 @@ func makeEventSig(title string, actors ActorSource) eventSig {
 		switch {
 		case w.name:
 			role = roleName
-		case i < speakerEnd:
+		case i < speakerEnd && !actorWords[w.lower]:
 			role = roleSpeaker
 		case followsPlaceNoun(words, i):
 			role = rolePlace
 		}
 		add(w.stem, role)
-	}
-	if actors != nil {
-		for _, a := range actors.Actors(title) {
-			add("@"+strings.ToLower(a), rolePlain)
-		}
 	}
 	return sig
 }
@@ -203,6 +227,10 @@ var shortForms = map[string]string{
 	"rumah sakit": "rs", "korea selatan": "korsel", "korea utara": "korut", "amerika serikat": "as", "arab saudi": "saudi",
 	"luar negeri": "luar-negeri", "duta besar": "dubes", "ri": "indonesia", "wanita": "perempuan", "pekan": "minggu",
 	"jalur gaza": "gaza", "tepi barat": "tepi-barat", "palestine": "palestina", "israeli": "israel", "us": "as",
+	// Verbs that headlines use for the same action.
+	"gempur": "serang", "bombardir": "serang", "bom": "serang", "serbu": "serang", "hantam": "serang", "hajar": "serang",
+	"meninggal": "tewas", "gugur": "tewas", "terbunuh": "tewas", "kutuk": "kecam", "sumbang": "donasi",
+	"hujat": "kritik", "tolak": "tolak", "tampik": "tolak",
 }
 
 // splitHeadline returns the word tokens of s and a ":" for each colon.
@@ -420,6 +448,7 @@ var stopwords = set(
 	"video", "foto", "breaking", "update", "terkini", "terbaru", "viral", "simak", "lihat", "cek", "potret", "momen",
 	"detik", "penampakan", "kronologi", "tegas", "brutal", "pilu", "heboh", "ngeri", "sadis", "wow", "fakta", "alasan",
 	"cara", "kabar", "berita", "live", "situasi", "kondisi", "nasib", "kisah", "cerita", "sorotan", "eksklusif",
+	"geger", "miris", "haru", "terungkap", "ternyata", "akhirnya", "langsung", "resmi", "blak", "blakan", "waduh", "astaga",
 	// English function words.
 	"the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "from", "as", "is", "are", "was",
 	"were", "be", "been", "after", "over", "says", "said", "new", "how", "why", "what", "who", "it", "its", "his", "her",

@@ -315,10 +315,11 @@ func evConflict(sig *eventSig, stored []uint32, storedRole []uint8) bool {
 	if inHas[roleSpeaker] && stHas[roleSpeaker] && !inMet[roleSpeaker] && !stMet[roleSpeaker] {
 		return true
 	}
-	// Places, numbers and names: each has one the other lacks (Jabalia
-	// against Nuseirat; a new toll, "2-1" against "3-1"; "Arema menang
-	// atas Borneo FC" against "Persib menang atas PSIS").
-	for _, r := range []uint8{rolePlace, roleNumber, roleName} {
+	// Speakers, places, numbers and names: each has one the other lacks
+	// ("Menlu Retno" against "Menlu Inggris"; Jabalia against Nuseirat;
+	// a new toll, "2-1" against "3-1"; "Arema menang atas Borneo FC"
+	// against "Persib menang atas PSIS").
+	for _, r := range []uint8{roleSpeaker, rolePlace, roleNumber, roleName} {
 		if inLone[r] && stLone[r] {
 			return true
 		}

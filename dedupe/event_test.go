@@ -1,0 +1,192 @@
+package dedupe
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/warta-news/warta/article"
+)
+
+// Headlines written for these tests (not taken from any feed): a day of
+// other news, so that what is common and what is rare means something.
+var background = []string{
+	"Harga Cabai Rawit Naik Jelang Akhir Tahun",
+	"Timnas Indonesia Kalahkan Vietnam di Piala AFF",
+	"Menkeu Umumkan Defisit Anggaran Menyempit",
+	"Gunung Merapi Luncurkan Awan Panas Guguran",
+	"KPK Tahan Bupati Terkait Suap Proyek Jalan",
+	"Jadwal Kereta Api Tambahan Libur Natal",
+	"Bank Indonesia Tahan Suku Bunga Acuan",
+	"Polisi Tangkap Pengedar Narkoba di Medan",
+}
+
+type timedHeadline struct {
+	title string
+	at    time.Duration // after t0
+}
+
+// assignHeadlines assigns the background, then the headlines, each
+// published at its time and all first seen together as in one cycle.
+func assignHeadlines(t *testing.T, ix *Index, hs []timedHeadline) []*article.Article {
+	t.Helper()
+	seen := t0.Add(72 * time.Hour)
+	for i, b := range background {
+		ix.Assign(&article.Article{ID: hexID(1000 + i), Title: b, Published: t0.Add(-time.Hour), FirstSeen: seen})
+	}
+	var out []*article.Article
+	for i, h := range hs {
+		a := &article.Article{ID: hexID(i), Title: h.title, Published: t0.Add(h.at), FirstSeen: seen}
+		ix.Assign(a)
+		out = append(out, a)
+	}
+	return out
+}
+
+func TestEventParaphrasesJoin(t *testing.T) {
+	arts := assignHeadlines(t, NewIndex(Options{}), []timedHeadline{
+		{"Banjir Bandang Terjang Garut, Ratusan Rumah Terendam", 0},
+		{"Ratusan Rumah di Garut Terendam Banjir Bandang", 2 * time.Hour},
+		{"VIDEO: Rumah Warga Garut Terendam Akibat Banjir Bandang", 5 * time.Hour},
+	})
+	for _, a := range arts[1:] {
+		if a.StoryID != arts[0].ID {
+			t.Errorf("%q: story %s, want %s (%+v)", a.Title, a.StoryID, arts[0].ID, a.StoryMatch)
+		}
+	}
+	// The evidence is recorded: the shared terms and the time apart.
+	m := arts[1].StoryMatch
+	if m.MatchedID != arts[0].ID || !strings.HasPrefix(m.Method, EventMethod+": shared ") || !strings.Contains(m.Method, "garut") || m.Similarity < DefaultEventThreshold {
+		t.Errorf("match = %+v", m)
+	}
+	if arts[0].StoryID != arts[0].ID || arts[0].StoryMatch != (article.StoryMatch{}) {
+		t.Errorf("lead: story %s match %+v", arts[0].StoryID, arts[0].StoryMatch)
+	}
+}
+
+// Different events on one topic stay apart: each pair shares most of its
+// words and differs in what makes it news.
+func TestEventsOnOneTopicStayApart(t *testing.T) {
+	cases := map[string][2]timedHeadline{
+		"two strikes on two places": {
+			{"Israel Serang Kamp Pengungsi Jabalia, Puluhan Warga Tewas", 0},
+			{"Israel Serang Kamp Pengungsi Nuseirat, Puluhan Warga Tewas", 3 * time.Hour},
+		},
+		"two leaders' statements": {
+			{"Erdogan: Serangan Israel ke Gaza Adalah Kejahatan Perang", 0},
+			{"Macron: Serangan Israel ke Gaza Harus Dihentikan", time.Hour},
+		},
+		"a new toll the next day": {
+			{"Korban Tewas Gempa Cianjur Jadi 268 Orang", 0},
+			{"Korban Tewas Gempa Cianjur Bertambah Jadi 310 Orang", 26 * time.Hour},
+		},
+		"two teams": {
+			{"Persib menang 2-1 atas PSM di Liga 1", 0},
+			{"Persija menang 2-1 atas PSM di Liga 1", 2 * time.Hour},
+		},
+		"the same event again": {
+			{"Rudal Houthi Hantam Kapal Tanker di Laut Merah", 0},
+			{"Rudal Houthi Kembali Hantam Kapal Tanker di Laut Merah", 20 * time.Hour},
+		},
+		"an explainer": {
+			{"Hamas Setujui Proposal Gencatan Senjata di Gaza", 0},
+			{"Fakta-fakta Proposal Gencatan Senjata yang Disetujui Hamas", 2 * time.Hour},
+		},
+		"a day and a half apart": {
+			{"Presiden Resmikan Bendungan Baru di Sumbawa", 0},
+			{"Bendungan Baru di Sumbawa Diresmikan Presiden", 40 * time.Hour},
+		},
+	}
+	for name, hs := range cases {
+		t.Run(name, func(t *testing.T) {
+			arts := assignHeadlines(t, NewIndex(Options{}), hs[:])
+			if b := arts[1]; b.StoryID != b.ID {
+				t.Errorf("%q joined %q (%+v)", b.Title, arts[0].Title, b.StoryMatch)
+			}
+		})
+	}
+}
+
+// A story grows by what fits it as a whole: a headline close to one of
+// its articles but kept apart from another by a guard does not join.
+func TestEventStoryGrowsAsAWhole(t *testing.T) {
+	arts := assignHeadlines(t, NewIndex(Options{}), []timedHeadline{
+		{"Menlu Retno Sebut Bantuan Kemanusiaan ke Gaza Dikirim Pekan Ini", 0},
+		{"Menlu Retno: Bantuan Kemanusiaan ke Gaza Dikirim Akhir Pekan", time.Hour},
+		{"Menlu Inggris Sebut Bantuan Kemanusiaan ke Gaza Dikirim Pekan Ini", 2 * time.Hour},
+	})
+	if arts[1].StoryID != arts[0].ID {
+		t.Errorf("%q: story %s, want %s", arts[1].Title, arts[1].StoryID, arts[0].ID)
+	}
+	if arts[2].StoryID != arts[2].ID {
+		t.Errorf("another minister's statement joined %s (%+v)", arts[2].StoryID, arts[2].StoryMatch)
+	}
+}
+
+// fakeActors recognises the United States by two of its names.
+type fakeActors struct{}
+
+func (fakeActors) Actors(title string) []Actor {
+	var out []Actor
+	for _, name := range []string{"Gedung Putih", "Washington"} {
+		if strings.Contains(title, name) {
+			out = append(out, Actor{ID: "country:US", Text: name})
+		}
+	}
+	return out
+}
+
+// An actor source makes two names of one actor one speaker.
+func TestEventActorSource(t *testing.T) {
+	hs := []timedHeadline{
+		{"Gedung Putih: Sanksi Baru untuk Tiga Bank Iran Berlaku Besok", 0},
+		{"Washington: Sanksi Baru bagi Tiga Bank Iran Berlaku Besok", time.Hour},
+	}
+	arts := assignHeadlines(t, NewIndex(Options{}), hs)
+	if arts[1].StoryID == arts[0].ID {
+		t.Errorf("without actors, two speakers' statements joined (%+v)", arts[1].StoryMatch)
+	}
+	arts = assignHeadlines(t, NewIndex(Options{Actors: fakeActors{}}), hs)
+	if arts[1].StoryID != arts[0].ID {
+		t.Errorf("with actors: story %s, want %s (%+v)", arts[1].StoryID, arts[0].ID, arts[1].StoryMatch)
+	}
+}
+
+func TestEventSignaturesOff(t *testing.T) {
+	arts := assignHeadlines(t, NewIndex(Options{EventThreshold: -1}), []timedHeadline{
+		{"Banjir Bandang Terjang Garut, Ratusan Rumah Terendam", 0},
+		{"Ratusan Rumah di Garut Terendam Banjir Bandang", 2 * time.Hour},
+	})
+	if arts[1].StoryID != arts[1].ID {
+		t.Errorf("event signatures off, yet joined %s", arts[1].StoryID)
+	}
+}
+
+// Expiry forgets the terms of what leaves the window, and a rebuilt index
+// joins a newcomer to the same story as the one that never stopped.
+func TestEventExpireAndRebuild(t *testing.T) {
+	ix := NewIndex(Options{Window: 24 * time.Hour})
+	arts := assignHeadlines(t, ix, []timedHeadline{
+		{"Banjir Bandang Terjang Garut, Ratusan Rumah Terendam", 0},
+		{"Ratusan Rumah di Garut Terendam Banjir Bandang", 2 * time.Hour},
+	})
+	rebuilt := NewIndex(Options{Window: 24 * time.Hour})
+	for i, b := range background {
+		rebuilt.Add(&article.Article{ID: hexID(1000 + i), Title: b, Published: t0.Add(-time.Hour), FirstSeen: t0.Add(72 * time.Hour), StoryID: hexID(1000 + i)})
+	}
+	for _, a := range arts {
+		c := *a
+		rebuilt.Add(&c)
+	}
+	for _, x := range []*Index{ix, rebuilt} {
+		a := &article.Article{ID: hexID(50), Title: "Banjir Bandang di Garut, Ratusan Rumah Warga Terendam", Published: t0.Add(4 * time.Hour), FirstSeen: t0.Add(73 * time.Hour)}
+		x.Assign(a)
+		if a.StoryID != arts[0].ID {
+			t.Errorf("newcomer: story %s, want %s (%+v)", a.StoryID, arts[0].ID, a.StoryMatch)
+		}
+	}
+	ix.Expire(t0.Add(200 * time.Hour))
+	if ix.Len() != 0 || len(ix.df) != 0 || len(ix.evDocs) != 0 {
+		t.Errorf("after full expiry: Len %d, %d term counts, %d buckets", ix.Len(), len(ix.df), len(ix.evDocs))
+	}
+}
