@@ -48,6 +48,14 @@ type eventFields struct {
 	evNext   [evKeys][3]byte
 	evMinute [3]byte
 	evFlags  byte
+	evTotal  [2]byte // the terms' summed weight when indexed, ×totalScale
+}
+
+// totalScale is the fixed point of evTotal: weights sum to well under 512.
+const totalScale = 128
+
+func (e *eventFields) total() float64 {
+	return float64(binary.LittleEndian.Uint16(e.evTotal[:])) / totalScale
 }
 
 // evOwn marks an article that is its own story whatever it shares: a
@@ -119,11 +127,14 @@ func (ix *Index) evInsert(slot uint32, e *entry, sig *eventSig, minute uint32) {
 		return
 	}
 	order := make([]int, len(sig.terms))
+	total := 0.0
 	for i, t := range sig.terms {
 		put24(&e.evTerms[i], t.h)
 		e.setRole(i, t.role)
 		order[i] = i
+		total += ix.weight(t.h, minute)
 	}
+	binary.LittleEndian.PutUint16(e.evTotal[:], uint16(min(total*totalScale, math.MaxUint16)))
 	// Rarest first, by the counts before this article.
 	b := minute / evBucket
 	slices.SortStableFunc(order, func(x, y int) int {
@@ -209,7 +220,7 @@ func (ix *Index) evLookup(sig *eventSig, minute, seen uint32) (evMatch, bool) {
 	// the newcomer and its articles match on average (those not among
 	// the candidates count as not matching), so a story grows by what
 	// fits it as a whole, not by a chain of near neighbours.
-	tallies := map[uint32]*storyTally{}
+	tallies := ix.evTallies[:0]
 	for _, slot := range cands {
 		e := ix.at(slot)
 		if e.flags()&flagGhost != 0 || e.evFlags&evOwn != 0 || absDiff(e.minute(), seen) > ix.window {
@@ -220,12 +231,13 @@ func (ix *Index) evLookup(sig *eventSig, minute, seen uint32) (evMatch, bool) {
 			continue
 		}
 		story := e.storySlot()
-		t := tallies[story]
-		if t == nil {
-			t = &storyTally{}
-			tallies[story] = t
+		k := slices.IndexFunc(tallies, func(t storyTally) bool { return t.story == story })
+		if k < 0 {
+			tallies = append(tallies, storyTally{story: story})
+			k = len(tallies) - 1
 		}
-		score, shared, conflict := ix.evScore(sig, w, total, &e.eventFields, minute)
+		t := &tallies[k]
+		score, conflict := ix.evScore(sig, w, total, &e.eventFields)
 		if conflict {
 			t.conflict = true
 			continue
@@ -237,24 +249,29 @@ func (ix *Index) evLookup(sig *eventSig, minute, seen uint32) (evMatch, bool) {
 			need *= 1 + 0.5*float64(gap-evFullGap)/float64(evMaxGap-evFullGap)
 		}
 		if score >= need && (!t.found || score > t.best.score || score == t.best.score && slot < t.best.slot) {
-			t.best = evMatch{slot: slot, score: score, shared: shared, gapHours: float64(gap) / 60}
+			t.best = evMatch{slot: slot, score: score, gapHours: float64(gap) / 60}
 			t.found = true
 		}
 	}
+	ix.evTallies = tallies
 	best, found := evMatch{}, false
-	for story, t := range tallies {
-		if !t.found || t.conflict || t.sum < ix.evAvgShare*ix.evThreshold*float64(1+ix.copies[story]) {
+	for _, t := range tallies {
+		if !t.found || t.conflict || t.sum < ix.evAvgShare*ix.evThreshold*float64(1+ix.copies[t.story]) {
 			continue
 		}
 		if !found || t.best.score > best.score || t.best.score == best.score && t.best.slot < best.slot {
 			best, found = t.best, true
 		}
 	}
+	if found {
+		best.shared = sharedWords(sig, &ix.at(best.slot).eventFields)
+	}
 	return best, found
 }
 
 // storyTally is what one lookup found of one story.
 type storyTally struct {
+	story    uint32  // the story's lead slot
 	sum      float64 // scores of its articles among the candidates
 	conflict bool    // one of them is kept apart by a guard
 	best     evMatch
@@ -262,33 +279,39 @@ type storyTally struct {
 }
 
 // evScore compares an incoming signature (its term weights w, summing to
-// total) with a stored one: the weighted Dice share of their terms (zero
-// when they share too little evidence), or a conflict when the guards
-// keep them apart.
-func (ix *Index) evScore(sig *eventSig, w []float64, total float64, e *eventFields, minute uint32) (score float64, words []string, conflict bool) {
-	n := e.nTerms()
+// total) with a stored one (its weights as they were when it was indexed):
+// the weighted Dice share of their terms (zero when they share too little
+// evidence), or a conflict when the guards keep them apart.
+func (ix *Index) evScore(sig *eventSig, w []float64, total float64, e *eventFields) (score float64, conflict bool) {
+	stored, storedRole, n := e.storedSig()
 	if n == 0 {
-		return 0, nil, false
-	}
-	stored, storedRole, _ := e.storedSig()
-	storedTotal := 0.0
-	for _, h := range stored[:n] {
-		storedTotal += ix.weight(h, minute)
+		return 0, false
 	}
 	if evConflict(sig, stored[:n], storedRole[:n]) {
-		return 0, nil, true
+		return 0, true
 	}
 	shared := 0.0
 	for i, t := range sig.terms {
 		if slices.Contains(stored[:n], t.h) {
 			shared += w[i]
-			words = append(words, t.word)
 		}
 	}
 	if shared < ix.evMinShared {
-		return 0, nil, false
+		return 0, false
 	}
-	return 2 * shared / (total + storedTotal), words, false
+	return 2 * shared / (total + e.total()), false
+}
+
+// sharedWords lists the terms of sig that e has, for the evidence.
+func sharedWords(sig *eventSig, e *eventFields) []string {
+	stored, _, n := e.storedSig()
+	var words []string
+	for _, t := range sig.terms {
+		if slices.Contains(stored[:n], t.h) {
+			words = append(words, t.word)
+		}
+	}
+	return words
 }
 
 // evConflict reports whether the guards keep two signatures apart: each

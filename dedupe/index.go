@@ -139,6 +139,7 @@ type Index struct {
 	df          map[uint64]int32 // live articles per term and publication bucket
 	evDocs      map[uint32]int   // live articles with a signature per publication bucket
 	evScratch   []uint32         // reused by evLookup
+	evTallies   []storyTally     // reused by evLookup
 }
 
 // NewIndex returns an empty index.

@@ -18,10 +18,11 @@ import (
 // inspection and only a high rate fails. Copies alone must merge under 1%;
 // with event signatures the corpus also holds reports of one event by
 // several outlets (years of news squeezed into 95 minutes), so the bar is
-// the rate measured when the event constants were chosen, with a margin.
+// the rate measured when the event constants were chosen (3.2%), with a
+// margin.
 func TestDistinctStoriesStayApart(t *testing.T) {
 	t.Run("copies", func(t *testing.T) { distinctStories(t, Options{EventThreshold: -1}, 0.01) })
-	t.Run("events", func(t *testing.T) { distinctStories(t, Options{}, 0.07) })
+	t.Run("events", func(t *testing.T) { distinctStories(t, Options{}, 0.05) })
 }
 
 func distinctStories(t *testing.T, opts Options, maxRate float64) {
