@@ -1,6 +1,7 @@
 package dedupe
 
 import (
+	"cmp"
 	"encoding/binary"
 	"fmt"
 	"math"
@@ -35,8 +36,10 @@ const (
 	// defaultAvgShare: a story's articles must match a newcomer on average
 	// at this share of the event threshold.
 	defaultAvgShare = 0.7
-	// evWalk bounds the entries read per term chain.
-	evWalk = 32
+	// evWalk bounds the entries read per term chain, evLookupTerms the
+	// chains walked (those of the rarest terms).
+	evWalk        = 16
+	evLookupTerms = 4
 )
 
 // eventFields are the entry's event signature: 24-bit term hashes, their
@@ -196,15 +199,24 @@ func (ix *Index) evLookup(sig *eventSig, minute, seen uint32) (evMatch, bool) {
 	if len(sig.terms) == 0 || sig.own {
 		return evMatch{}, false
 	}
-	w := make([]float64, len(sig.terms))
+	var wbuf [maxTerms]float64
+	w := wbuf[:len(sig.terms)]
 	total := 0.0
 	for i, t := range sig.terms {
 		w[i] = ix.weight(t.h, minute)
 		total += w[i]
 	}
+	// Walk the chains of the rarest terms only: a story must share rare
+	// evidence, and a common term's chain is long and says little.
+	var order [maxTerms]int
+	for i := range sig.terms {
+		order[i] = i
+	}
+	byWeight := order[:len(sig.terms)]
+	slices.SortStableFunc(byWeight, func(x, y int) int { return cmp.Compare(w[y], w[x]) })
 	cands := ix.evScratch[:0]
-	for _, t := range sig.terms {
-		b := bucket(t.h)
+	for _, i := range byWeight[:min(len(byWeight), evLookupTerms)] {
+		b := bucket(sig.terms[i].h)
 		p := get24(ix.evHeads[b])
 		for n := 0; p != 0 && n < evWalk; n++ {
 			e := ix.at(p - 1)
@@ -220,8 +232,19 @@ func (ix *Index) evLookup(sig *eventSig, minute, seen uint32) (evMatch, bool) {
 	// the newcomer and its articles match on average (those not among
 	// the candidates count as not matching), so a story grows by what
 	// fits it as a whole, not by a chain of near neighbours.
-	tallies := ix.evTallies[:0]
+	// Group the candidates by story (stories in slot order, so the
+	// result does not depend on the walk).
+	byStory := ix.evByStory[:0]
 	for _, slot := range cands {
+		byStory = append(byStory, [2]uint32{ix.at(slot).storySlot(), slot})
+	}
+	slices.SortFunc(byStory, func(x, y [2]uint32) int {
+		return cmp.Or(cmp.Compare(x[0], y[0]), cmp.Compare(x[1], y[1]))
+	})
+	ix.evByStory = byStory
+	tallies := ix.evTallies[:0]
+	for _, c := range byStory {
+		story, slot := c[0], c[1]
 		e := ix.at(slot)
 		if e.flags()&flagGhost != 0 || e.evFlags&evOwn != 0 || absDiff(e.minute(), seen) > ix.window {
 			continue
@@ -230,13 +253,10 @@ func (ix *Index) evLookup(sig *eventSig, minute, seen uint32) (evMatch, bool) {
 		if gap > evMaxGap || sig.again && gap > evAgainGap {
 			continue
 		}
-		story := e.storySlot()
-		k := slices.IndexFunc(tallies, func(t storyTally) bool { return t.story == story })
-		if k < 0 {
+		if len(tallies) == 0 || tallies[len(tallies)-1].story != story {
 			tallies = append(tallies, storyTally{story: story})
-			k = len(tallies) - 1
 		}
-		t := &tallies[k]
+		t := &tallies[len(tallies)-1]
 		score, conflict := ix.evScore(sig, w, total, &e.eventFields)
 		if conflict {
 			t.conflict = true

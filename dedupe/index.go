@@ -140,6 +140,7 @@ type Index struct {
 	evDocs      map[uint32]int   // live articles with a signature per publication bucket
 	evScratch   []uint32         // reused by evLookup
 	evTallies   []storyTally     // reused by evLookup
+	evByStory   [][2]uint32      // reused by evLookup
 }
 
 // NewIndex returns an empty index.
