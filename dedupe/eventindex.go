@@ -38,8 +38,8 @@ const (
 	defaultAvgShare = 0.7
 	// evWalk bounds the entries read per term chain, evLookupTerms the
 	// chains walked (those of the rarest terms).
-	evWalk        = 16
-	evLookupTerms = 4
+	evWalk        = 32
+	evLookupTerms = maxTerms
 )
 
 // eventFields are the entry's event signature: 24-bit term hashes, their
@@ -300,16 +300,10 @@ type storyTally struct {
 
 // evScore compares an incoming signature (its term weights w, summing to
 // total) with a stored one (its weights as they were when it was indexed):
-// the weighted Dice share of their terms (zero when they share too little
-// evidence), or a conflict when the guards keep them apart.
+// the weighted Dice share of their terms, zero when they share too little
+// evidence to compare, or a conflict when the guards keep them apart.
 func (ix *Index) evScore(sig *eventSig, w []float64, total float64, e *eventFields) (score float64, conflict bool) {
 	stored, storedRole, n := e.storedSig()
-	if n == 0 {
-		return 0, false
-	}
-	if evConflict(sig, stored[:n], storedRole[:n]) {
-		return 0, true
-	}
 	shared := 0.0
 	for i, t := range sig.terms {
 		if slices.Contains(stored[:n], t.h) {
@@ -318,6 +312,9 @@ func (ix *Index) evScore(sig *eventSig, w []float64, total float64, e *eventFiel
 	}
 	if shared < ix.evMinShared {
 		return 0, false
+	}
+	if evConflict(sig, stored[:n], storedRole[:n]) {
+		return 0, true
 	}
 	return 2 * shared / (total + e.total()), false
 }
