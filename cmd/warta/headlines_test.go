@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/warta-news/warta/dedupe"
 	"github.com/warta-news/warta/internal/shared"
 )
 
@@ -93,6 +94,23 @@ func TestHeadlineStoriesScoredByMaintainersTool(t *testing.T) {
 		t.Logf("%s: %s", filepath.Base(goldFile), strings.TrimSpace(string(out)))
 		return p, r
 	}
+	// `warta explain` shows the evidence of an event join.
+	explained := false
+	for _, r := range exported(t, cfg) {
+		if r.StoryMatch == nil || !strings.HasPrefix(r.StoryMatch.Method, dedupe.EventMethod+": shared ") {
+			continue
+		}
+		out := mustWarta(t, "-config", cfg, "explain", r.URL)
+		if !strings.Contains(out, "by "+r.StoryMatch.Method) || !strings.Contains(out, r.Story) {
+			t.Errorf("explain %s shows no evidence %q:\n%s", r.URL, r.StoryMatch.Method, out)
+		}
+		explained = true
+		break
+	}
+	if !explained {
+		t.Error("no article joined a story by its event signature")
+	}
+
 	heldOut := func(day string) bool { return day == "20240507" }
 	score(split("tuned.jsonl", func(d string) bool { return !heldOut(d) }))
 	p, r := score(split("held-out.jsonl", heldOut))
