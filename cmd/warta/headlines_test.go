@@ -28,21 +28,7 @@ func TestHeadlineStoriesScoredByMaintainersTool(t *testing.T) {
 	if err != nil {
 		t.Skip("python3 not installed")
 	}
-	feeds, err := filepath.Glob(filepath.Join(feedDir, "*.xml"))
-	if err != nil || len(feeds) == 0 {
-		t.Fatalf("no feeds in %s: %v", feedDir, err)
-	}
-	site := newNewsSite(t)
-	var sources []testSource
-	for _, f := range feeds {
-		body, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		name := strings.TrimSuffix(filepath.Base(f), ".xml")
-		site.serve("/"+name, "application/rss+xml", body)
-		sources = append(sources, testSource{Name: name, URL: site.URL + "/" + name})
-	}
+	sources := serveFeedDir(t, feedDir, "application/rss+xml")
 	dir := t.TempDir()
 	cfg := writeConfig(t, dir, sources, map[string]any{
 		"storage": map[string]any{"driver": "sqlite", "dsn": filepath.Join(dir, "warta.db"), "retention": "0s"},

@@ -39,15 +39,13 @@ func scoreCanon(raw string) string {
 	return "https://" + strings.ToLower(u.Host) + path + "?" + q.Encode()
 }
 
-// One story, one entry: outlets' feeds carrying the same stories go through
-// a cycle; articles judged the same story must match the gold set's
-// stories (pairwise precision and recall, as ../shared/tools/score_dups.py
-// counts them), and no article may be lost or stored twice.
-func TestSyndicatedStoriesAgainstGold(t *testing.T) {
-	feedDir := shared.Path(t, "data", "dups-dev", "feeds")
-	feeds, err := filepath.Glob(filepath.Join(feedDir, "*.xml"))
+// serveFeedDir serves every *.xml feed of dir at a local news site, one
+// source per file named after it.
+func serveFeedDir(t *testing.T, dir, contentType string) []testSource {
+	t.Helper()
+	feeds, err := filepath.Glob(filepath.Join(dir, "*.xml"))
 	if err != nil || len(feeds) == 0 {
-		t.Fatalf("no feeds in %s: %v", feedDir, err)
+		t.Fatalf("no feeds in %s: %v", dir, err)
 	}
 	site := newNewsSite(t)
 	var sources []testSource
@@ -57,9 +55,18 @@ func TestSyndicatedStoriesAgainstGold(t *testing.T) {
 			t.Fatal(err)
 		}
 		name := strings.TrimSuffix(filepath.Base(f), ".xml")
-		site.serve("/"+name, "application/atom+xml", body)
+		site.serve("/"+name, contentType, body)
 		sources = append(sources, testSource{Name: name, URL: site.URL + "/" + name})
 	}
+	return sources
+}
+
+// One story, one entry: outlets' feeds carrying the same stories go through
+// a cycle; articles judged the same story must match the gold set's
+// stories (pairwise precision and recall, as ../shared/tools/score_dups.py
+// counts them), and no article may be lost or stored twice.
+func TestSyndicatedStoriesAgainstGold(t *testing.T) {
+	sources := serveFeedDir(t, shared.Path(t, "data", "dups-dev", "feeds"), "application/atom+xml")
 	dir := t.TempDir()
 	cfg := writeConfig(t, dir, sources, map[string]any{
 		"publish": map[string]any{"max_items": 10000, "dir": filepath.Join(dir, "feeds")},
