@@ -140,7 +140,7 @@ func BenchmarkFingerprint(b *testing.B) {
 // templateSketches sketches n reports written from a few templates, as a
 // stream of daily rates, prices and match results is: the same words with
 // other figures, so their lookup keys fall into the same few buckets.
-func templateSketches(n int) []sketch {
+func templateSketches(n int) ([]sketch, []eventSig) {
 	templates := []func(i int) (string, string){
 		func(i int) (string, string) {
 			p := fmt.Sprintf("Rp%d.%03d", 15+i%3, i%1000)
@@ -163,40 +163,45 @@ func templateSketches(n int) []sketch {
 		},
 	}
 	out := make([]sketch, n)
+	sigs := make([]eventSig, n)
 	for i := range out {
 		title, text := templates[i%len(templates)](i / len(templates))
 		t, x := Clean(title, text)
 		out[i] = makeSketch(t, x)
+		sigs[i] = makeEventSig(t, nil)
 	}
-	return out
+	return out, sigs
 }
 
 // BenchmarkIndexAssignRepetitive1M measures Assign's index part on a flood
 // of template reports with a million articles indexed, half of them from
-// the same templates: the buckets their keys fall into are long, and the
-// number of candidates examined per article must not grow with them.
+// the same templates: the buckets their sketch keys and headline terms
+// fall into are long, and the number of candidates examined per article
+// must not grow with them.
 func BenchmarkIndexAssignRepetitive1M(b *testing.B) {
 	r := rand.New(rand.NewPCG(3, 4))
 	const n = 1_000_000
-	tpl := templateSketches(4096)
+	tpl, sigs := templateSketches(4096)
 	ix := NewIndex(Options{})
+	z := newZipf(r)
 	for i := range n {
-		s := synthSketch(r)
+		s, sig := synthSketch(r), synthEvent(z)
 		if i%2 == 0 {
-			s = tpl[r.IntN(len(tpl))]
+			k := r.IntN(len(tpl))
+			s, sig = tpl[k], sigs[k]
 		}
 		m := minuteOf(t0.Add(time.Duration(i) * 24 * time.Hour / n))
-		ix.insert(synthID(r), s, &eventSig{}, m, m, nil)
+		ix.insert(synthID(r), s, &sig, m, m, nil)
 	}
 	ids := make([]string, 4096)
 	for i := range ids {
 		ids[i] = synthID(r)
 	}
-	a := &article.Article{FirstSeen: t0.Add(24 * time.Hour)}
+	a := &article.Article{FirstSeen: t0.Add(24 * time.Hour), Published: t0.Add(24 * time.Hour)}
 	b.ResetTimer()
 	for i := range b.N {
 		a.ID = ids[i%len(ids)]
-		ix.assign(a, tpl[i%len(tpl)], eventSig{})
+		ix.assign(a, tpl[i%len(tpl)], sigs[i%len(tpl)])
 	}
 	b.StopTimer()
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
