@@ -129,7 +129,8 @@ func (ix *Index) evInsert(slot uint32, e *entry, sig *eventSig, minute uint32) {
 	if len(sig.terms) == 0 {
 		return
 	}
-	order := make([]int, len(sig.terms))
+	var orderBuf [maxTerms]int
+	order := orderBuf[:len(sig.terms)]
 	total := 0.0
 	for i, t := range sig.terms {
 		put24(&e.evTerms[i], t.h)

@@ -13,6 +13,13 @@
 // match results) with different facts apart. Only articles first seen within the
 // window of each other are compared, and the first-seen copy names the
 // story.
+//
+// An article that is no copy may still report an event other outlets
+// wrote up in their own words: its headline's event signature (event.go)
+// is looked up in a second index of rarity-weighted terms, and joins the
+// story whose articles fit it as a whole (eventindex.go). Either way the
+// lookup reads a bounded number of entries, and the join's evidence is its
+// article.StoryMatch.
 package dedupe
 
 import (
