@@ -2,15 +2,19 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/normalize"
 	"github.com/warta-news/warta/pipeline"
+	"github.com/warta-news/warta/topic"
 )
 
 // tagInput is one line of `warta tag` input.
@@ -48,35 +52,59 @@ func cmdTag(ctx context.Context, e *env) error {
 	}
 	hints := pipeline.Hints(src)
 	norm := normalize.New()
-	in := bufio.NewScanner(e.stdin)
-	in.Buffer(make([]byte, 64<<10), 16<<20)
+	// A line is as long as it is (no limit short of memory); a bad line is
+	// reported on stderr by number and the others are still answered.
+	in := bufio.NewReader(e.stdin)
 	out := bufio.NewWriter(e.stdout)
 	enc := json.NewEncoder(out)
 	now := time.Now()
-	for line := 1; in.Scan(); line++ {
-		if len(in.Bytes()) == 0 {
-			continue
+	bad := 0
+	for line := 1; ; line++ {
+		raw, rerr := in.ReadBytes('\n')
+		if rerr != nil && rerr != io.EOF {
+			out.Flush()
+			return fmt.Errorf("stdin line %d: %w", line, rerr)
 		}
-		var ti tagInput
-		if err := json.Unmarshal(in.Bytes(), &ti); err != nil {
-			return fmt.Errorf("stdin line %d: %w", line, err)
+		if raw = bytes.TrimSpace(raw); len(raw) > 0 {
+			answer, err := tagLine(ctx, norm, tagger, src, hints, raw, now)
+			if err != nil {
+				bad++
+				fmt.Fprintf(e.stderr, "warta tag: stdin line %d: %v\n", line, err)
+			} else if err := enc.Encode(answer); err != nil {
+				return fmt.Errorf("stdout: %w", err)
+			}
 		}
-		a, err := articleFromInput(ctx, norm, ti, src, now)
-		if err != nil {
-			return fmt.Errorf("stdin line %d: %w", line, err)
-		}
-		topics := tagger.Tag(a, hints)
-		if topics == nil {
-			topics = []article.TopicMatch{}
-		}
-		if err := enc.Encode(tagOutput{ID: ti.ID, Language: a.Language, Topics: topics}); err != nil {
-			return err
+		if rerr == io.EOF {
+			break
 		}
 	}
-	if err := in.Err(); err != nil {
-		return fmt.Errorf("stdin: %w", err)
+	if err := out.Flush(); err != nil {
+		return err
 	}
-	return out.Flush()
+	if bad > 0 {
+		return fmt.Errorf("%d bad input lines (reported above)", bad)
+	}
+	return nil
+}
+
+// tagLine answers one non-empty input line, which must be a JSON object.
+func tagLine(ctx context.Context, norm *normalize.Normalizer, tagger *topic.Tagger, src config.Source, hints topic.Hints, raw []byte, now time.Time) (tagOutput, error) {
+	if raw[0] != '{' {
+		return tagOutput{}, errors.New("not a JSON object")
+	}
+	var ti tagInput
+	if err := json.Unmarshal(raw, &ti); err != nil {
+		return tagOutput{}, err
+	}
+	a, err := articleFromInput(ctx, norm, ti, src, now)
+	if err != nil {
+		return tagOutput{}, err
+	}
+	topics := tagger.Tag(a, hints)
+	if topics == nil {
+		topics = []article.TopicMatch{}
+	}
+	return tagOutput{ID: ti.ID, Language: a.Language, Topics: topics}, nil
 }
 
 // articleFromInput prepares a JSON article as a cycle would a feed of
