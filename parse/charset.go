@@ -15,7 +15,7 @@ import (
 
 // prepare turns a fetched body into bytes gofeed can parse: UTF-8 (or a
 // declared encoding gofeed understands), no BOM, no junk before the document,
-// no characters XML forbids. It copies only when it has to change something.
+// no characters XML forbids, raw or as references. It copies only when it has to change something.
 func prepare(body []byte, contentType string) ([]byte, error) {
 	b := body
 	// A UTF-16 byte-order mark names the encoding unambiguously.
@@ -59,7 +59,7 @@ func prepare(body []byte, contentType string) ([]byte, error) {
 	case !utf8.Valid(b):
 		b = repairUTF8(b)
 	}
-	return stripControl(b), nil
+	return repairCharRefs(stripControl(b)), nil
 }
 
 // declEncoding returns the lower-cased encoding named by a leading XML
