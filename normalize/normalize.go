@@ -20,6 +20,12 @@ import (
 // the top of every feed for days.
 const futureSlack = 24 * time.Hour
 
+// earliestYear is the first year (in UTC) a Published or Updated date may
+// fall in. Earlier dates are placeholders ("Sat, 01 Jan 0000", the Unix
+// epoch) or typos, not news; they are treated as missing. Year 0 is also
+// refused by RFC 4287's schema, so keeping it would break the Atom output.
+const earliestYear = 1990
+
 // Options describe the source an article came from and the current time.
 type Options struct {
 	// Now is the time of the fetch; it dates articles without a date.
@@ -61,10 +67,10 @@ func New() *Normalizer {
 //     two, one line per block.
 //   - Language is opts.SourceLanguage, else the feed's, reduced to a
 //     lower-case primary subtag ("id-ID" → "id", legacy "in" → "id").
-//   - A zero Published becomes opts.Now, and so does one more than a day
-//     after opts.Now (a broken clock or zone must not keep an item on top);
-//     a zero Updated becomes Published, and Updated is never before
-//     Published; a zero FirstSeen becomes opts.Now.
+//   - A zero Published becomes opts.Now, and so does one before 1990 (a
+//     placeholder) or more than a day after opts.Now (a broken clock or zone
+//     must not keep an item on top); a zero Updated becomes Published, and
+//     Updated is never before Published; a zero FirstSeen becomes opts.Now.
 //
 // The only error is an article with neither link nor GUID.
 func (n *Normalizer) Article(a *article.Article, opts Options) error {
@@ -143,7 +149,7 @@ func identify(a *article.Article, opts Options) error {
 
 // fixDates applies the date defaults described on Article.
 func fixDates(a *article.Article, now time.Time) {
-	if a.Published.IsZero() || (!now.IsZero() && a.Published.After(now.Add(futureSlack))) {
+	if tooEarly(a.Published) || (!now.IsZero() && a.Published.After(now.Add(futureSlack))) {
 		a.Published = now
 	}
 	if a.Updated.IsZero() || a.Updated.Before(a.Published) ||
@@ -153,6 +159,11 @@ func fixDates(a *article.Article, now time.Time) {
 	if a.FirstSeen.IsZero() {
 		a.FirstSeen = now
 	}
+}
+
+// tooEarly reports a date that is missing or before earliestYear.
+func tooEarly(t time.Time) bool {
+	return t.IsZero() || t.UTC().Year() < earliestYear
 }
 
 // cleanCategories makes categories plain text and drops empty and repeated

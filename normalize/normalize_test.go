@@ -114,6 +114,13 @@ func TestArticleDates(t *testing.T) {
 		{"far future", now.Add(25 * time.Hour), time.Time{}, time.Time{}, now, now, now},
 		{"updated before published", pub, pub.Add(-time.Hour), time.Time{}, pub, pub, now},
 		{"first seen kept", pub, time.Time{}, pub.Add(-48 * time.Hour), pub, pub, pub.Add(-48 * time.Hour)},
+		// Dates before the floor are placeholders, not dates (RFC 4287's
+		// schema refuses year 0).
+		{"year 0", time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC), time.Time{}, now, now, now},
+		{"year 1000", time.Date(1000, 6, 1, 0, 0, 0, 0, time.UTC), time.Time{}, time.Time{}, now, now, now},
+		{"last second of 1989", time.Date(1990, 1, 1, 6, 59, 59, 0, time.FixedZone("WIB", 7*3600)), time.Time{}, time.Time{}, now, now, now},
+		{"1990 kept", time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC), time.Time{}, time.Time{}, time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC), now},
+		{"updated year 1", pub, time.Date(1, 1, 1, 0, 0, 1, 0, time.UTC), time.Time{}, pub, pub, now},
 	}
 	for _, tt := range tests {
 		a := &article.Article{Link: "https://x.test/a", Published: tt.pub, Updated: tt.upd, FirstSeen: tt.seen}
