@@ -3,7 +3,6 @@
 package normalize
 
 import (
-	"fmt"
 	"net/url"
 	"strings"
 	"time"
@@ -61,7 +60,10 @@ func New() *Normalizer {
 //     falls back to "guid:"+source+":"+GUID and URL stays empty: a GUID alone
 //     cannot be trusted (feeds reuse them), but an item that carries nothing
 //     else must still not be lost, and scoping it by source keeps one feed's
-//     "1".."20" from colliding with another's.
+//     "1".."20" from colliding with another's. With no GUID either (a
+//     bulletin feed), the ID is a hash of the source, the plain title and
+//     the plain text, as Miniflux does: the same bulletin fetched again is
+//     the same article, and nothing is dropped.
 //   - Title and Author are plain text; Summary and Content are sanitised
 //     HTML with absolute links; Text is the plain text of the longer of the
 //     two, one line per block.
@@ -72,12 +74,11 @@ func New() *Normalizer {
 //     must not keep an item on top); a zero Updated becomes Published, and
 //     Updated is never before Published; a zero FirstSeen becomes opts.Now.
 //
-// The only error is an article with neither link nor GUID.
+// The only error is an article with no usable link and no GUID, title or
+// text.
 func (n *Normalizer) Article(a *article.Article, opts Options) error {
 	a.Source = opts.SourceName
-	if err := identify(a, opts); err != nil {
-		return err
-	}
+	identified := identify(a, opts)
 
 	var base *url.URL
 	if a.URL != "" {
@@ -110,15 +111,23 @@ func (n *Normalizer) Article(a *article.Article, opts Options) error {
 	a.Language = Language(lang)
 
 	fixDates(a, opts.Now)
+	if !identified {
+		if a.Title == "" && a.Text == "" {
+			return errNoIdentity
+		}
+		a.URL = ""
+		a.ID = article.IDFromURL("text:" + opts.SourceName + "\n" + a.Title + "\n" + a.Text)
+	}
 	return nil
 }
 
-// identify sets URL and ID.
-func identify(a *article.Article, opts Options) error {
+// identify sets URL and ID from the link or the GUID. It reports false when
+// neither is usable; Article then identifies the item by its text.
+func identify(a *article.Article, opts Options) bool {
 	link := strings.TrimSpace(a.Link)
 	guid := strings.TrimSpace(a.GUID)
 	if link == "" && guid == "" {
-		return errNoIdentity
+		return false
 	}
 	canon, err := "", error(nil)
 	if link != "" {
@@ -142,9 +151,9 @@ func identify(a *article.Article, opts Options) error {
 		a.URL = ""
 		a.ID = article.IDFromURL("guid:" + opts.SourceName + ":" + guid)
 	default:
-		return fmt.Errorf("normalize: no usable link: %w", err)
+		return false
 	}
-	return nil
+	return true
 }
 
 // fixDates applies the date defaults described on Article.

@@ -189,11 +189,50 @@ func TestArticleIdentity(t *testing.T) {
 		t.Errorf("broken link id %q", br.ID)
 	}
 
-	if err := n.Article(&article.Article{Title: "t"}, opts); err == nil || !strings.HasPrefix(err.Error(), "normalize: ") {
-		t.Errorf("no identity: %v", err)
+	if err := n.Article(&article.Article{}, opts); err == nil || !strings.HasPrefix(err.Error(), "normalize: ") {
+		t.Errorf("empty item: %v", err)
 	}
 	if err := n.Article(&article.Article{Link: "mailto:x@y.test"}, opts); err == nil {
-		t.Error("unusable link without guid must be an error")
+		t.Error("unusable link without guid, title or text must be an error")
+	}
+}
+
+// An item with neither link nor GUID (a bulletin feed) is kept, identified
+// by its source, title and text; it has no URL.
+func TestArticleWithoutLinkOrGUID(t *testing.T) {
+	n := New()
+	id := func(source, title, body string) *article.Article {
+		t.Helper()
+		a := &article.Article{Title: title, Content: body}
+		if err := n.Article(a, Options{Now: now, SourceName: source, BaseURL: "https://bmkg.test/rss"}); err != nil {
+			t.Fatalf("Article(%q, %q): %v", title, body, err)
+		}
+		if a.URL != "" || a.ID == "" {
+			t.Fatalf("url %q id %q", a.URL, a.ID)
+		}
+		return a
+	}
+	a := id("BMKG", "Peringatan dini cuaca", "<p>Hujan lebat di Jakarta Selatan.</p>")
+	if again := id("BMKG", " Peringatan dini  cuaca ", "<p>Hujan lebat di   Jakarta Selatan.</p>\n"); again.ID != a.ID {
+		t.Error("the same bulletin refetched got another ID")
+	}
+	for _, other := range []*article.Article{
+		id("BMKG", "Peringatan dini cuaca", "<p>Hujan lebat di Bogor.</p>"),
+		id("BPBD", "Peringatan dini cuaca", "<p>Hujan lebat di Jakarta Selatan.</p>"),
+		id("BMKG", "Peringatan dini cuaca (2)", "<p>Hujan lebat di Jakarta Selatan.</p>"),
+		id("BMKG", "", "<p>Peringatan dini cuaca</p><p>Hujan lebat di Jakarta Selatan.</p>"),
+	} {
+		if other.ID == a.ID {
+			t.Errorf("%s %q %q shares the ID of %q %q", other.Source, other.Title, other.Text, a.Title, a.Text)
+		}
+	}
+	// Same for a link that cannot be used.
+	if b := id("BMKG", "Gempa M5,0", "Tidak berpotensi tsunami."); b.ID == a.ID {
+		t.Error("two bulletins share an ID")
+	}
+	bad := &article.Article{Link: "javascript:void(0)", Title: "Gempa M5,0", Content: "Tidak berpotensi tsunami."}
+	if err := n.Article(bad, Options{Now: now, SourceName: "BMKG"}); err != nil || bad.URL != "" || bad.ID == "" {
+		t.Errorf("unusable link: %v, url %q, id %q", err, bad.URL, bad.ID)
 	}
 }
 

@@ -8,8 +8,9 @@ import (
 	"strings"
 )
 
-// errNoIdentity is returned when an article has neither link nor GUID.
-var errNoIdentity = errors.New("normalize: article has no link and no guid")
+// errNoIdentity is returned for an article with nothing to identify it by:
+// no usable link, no GUID, no title and no text.
+var errNoIdentity = errors.New("normalize: item has no usable link, guid, title or text")
 
 // trackingParams are query parameters that only record how a reader got to
 // a page (campaign tags, click ids, referral markers) and never select what
