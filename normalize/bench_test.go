@@ -67,6 +67,6 @@ func BenchmarkSanitize(b *testing.B) {
 	b.SetBytes(int64(len(benchBody)))
 	b.ReportAllocs()
 	for b.Loop() {
-		_ = n.sanitize(benchBody, base)
+		_ = n.sanitize(benchBody, base, DefaultMaxHTMLBytes, "")
 	}
 }

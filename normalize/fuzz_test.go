@@ -46,7 +46,7 @@ func FuzzSanitize(f *testing.F) {
 	n := New()
 	base := mustURL(f, "https://news.x.test/read/1")
 	f.Fuzz(func(t *testing.T, in string) {
-		out := n.sanitize(in, base)
+		out := n.sanitize(in, base, DefaultMaxHTMLBytes, "")
 		z := html.NewTokenizer(strings.NewReader(out))
 		for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
 			tok := z.Token()

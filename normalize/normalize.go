@@ -36,6 +36,9 @@ type Options struct {
 	// BaseURL resolves relative item links: the feed's own URL or its
 	// site link. Optional.
 	BaseURL string
+	// MaxHTMLBytes caps each of Summary and Content, MaxTextBytes caps
+	// Text; 0 means DefaultMaxHTMLBytes and DefaultMaxTextBytes.
+	MaxHTMLBytes, MaxTextBytes int
 }
 
 // Normalizer cleans articles. It holds the sanitising policy, which is
@@ -65,8 +68,12 @@ func New() *Normalizer {
 //     the plain text, as Miniflux does: the same bulletin fetched again is
 //     the same article, and nothing is dropped.
 //   - Title and Author are plain text; Summary and Content are sanitised
-//     HTML with absolute links; Text is the plain text of the longer of the
-//     two, one line per block.
+//     HTML with absolute links, balanced and nested at most 64 deep; Text is
+//     the plain text of the longer of the two, one line per block.
+//   - Nothing grows with the item: Summary and Content are cut at
+//     opts.MaxHTMLBytes each, Text at opts.MaxTextBytes, at a word, with
+//     "…" (and, in HTML, a link to URL); titles, authors, categories, links
+//     and GUIDs have fixed caps.
 //   - Language is opts.SourceLanguage, else the feed's, reduced to a
 //     lower-case primary subtag ("id-ID" → "id", legacy "in" → "id").
 //   - A zero Published becomes opts.Now, and so does one before 1990 (a
@@ -86,22 +93,30 @@ func (n *Normalizer) Article(a *article.Article, opts Options) error {
 	} else if opts.BaseURL != "" {
 		base, _ = url.Parse(opts.BaseURL)
 	}
-	a.Title = InlineText(a.Title)
-	a.Author = InlineText(a.Author)
+	a.Title = truncateText(InlineText(a.Title), maxTitleBytes)
+	a.Author = truncateText(InlineText(a.Author), maxAuthorBytes)
+	a.Link, a.GUID = truncateRaw(a.Link), truncateRaw(a.GUID)
+	maxHTML, maxText := opts.MaxHTMLBytes, opts.MaxTextBytes
+	if maxHTML <= 0 {
+		maxHTML = DefaultMaxHTMLBytes
+	}
+	if maxText <= 0 {
+		maxText = DefaultMaxTextBytes
+	}
 	// Feeds without full text repeat the description as content; sanitise
 	// it once.
 	same := a.Content == a.Summary
-	a.Summary = n.sanitize(a.Summary, base)
+	a.Summary = n.sanitize(a.Summary, base, maxHTML, a.URL)
 	if same {
 		a.Content = a.Summary
 	} else {
-		a.Content = n.sanitize(a.Content, base)
+		a.Content = n.sanitize(a.Content, base, maxHTML, a.URL)
 	}
 	body := a.Content
 	if len(a.Summary) > len(body) {
 		body = a.Summary
 	}
-	a.Text = PlainText(body)
+	a.Text = truncateText(PlainText(body), maxText)
 	a.Categories = cleanCategories(a.Categories)
 
 	lang := opts.SourceLanguage
@@ -126,13 +141,16 @@ func (n *Normalizer) Article(a *article.Article, opts Options) error {
 func identify(a *article.Article, opts Options) bool {
 	link := strings.TrimSpace(a.Link)
 	guid := strings.TrimSpace(a.GUID)
+	if len(link) > maxURLBytes {
+		link = ""
+	}
 	if link == "" && guid == "" {
 		return false
 	}
 	canon, err := "", error(nil)
 	if link != "" {
 		canon, err = CanonicalURL(link, opts.BaseURL)
-		if err == nil && guid != "" && absoluteHTTP(guid) {
+		if err == nil && guid != "" && guidIsURL(guid) {
 			if u, perr := url.Parse(canon); perr == nil && isRedirectorHost(u.Hostname()) {
 				if g, gerr := CanonicalURL(guid, ""); gerr == nil {
 					canon = g
@@ -140,7 +158,7 @@ func identify(a *article.Article, opts Options) bool {
 			}
 		}
 	}
-	if (link == "" || err != nil) && absoluteHTTP(guid) {
+	if (link == "" || err != nil) && guidIsURL(guid) {
 		canon, err = CanonicalURL(guid, "")
 	}
 	switch {
@@ -154,6 +172,19 @@ func identify(a *article.Article, opts Options) bool {
 		return false
 	}
 	return true
+}
+
+// guidIsURL reports a GUID usable as the article's URL.
+func guidIsURL(guid string) bool {
+	return len(guid) <= maxURLBytes && absoluteHTTP(guid)
+}
+
+// truncateRaw caps a raw link or GUID, which is stored as given.
+func truncateRaw(s string) string {
+	if len(s) <= maxURLBytes {
+		return s
+	}
+	return cutAtRune(s[:maxURLBytes])
 }
 
 // fixDates applies the date defaults described on Article.
@@ -176,7 +207,7 @@ func tooEarly(t time.Time) bool {
 }
 
 // cleanCategories makes categories plain text and drops empty and repeated
-// ones.
+// ones; it keeps at most maxCategories.
 func cleanCategories(cs []string) []string {
 	if len(cs) == 0 {
 		return cs
@@ -184,7 +215,10 @@ func cleanCategories(cs []string) []string {
 	out := cs[:0]
 	seen := make(map[string]bool, len(cs))
 	for _, c := range cs {
-		c = InlineText(c)
+		if len(out) == maxCategories {
+			break
+		}
+		c = truncateText(InlineText(c), maxCategoryBytes)
 		if c == "" || seen[c] {
 			continue
 		}

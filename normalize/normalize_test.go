@@ -27,14 +27,14 @@ func TestSanitize(t *testing.T) {
 			[]string{`<a href="https://news.x.test/read/2024/2/other" rel="nofollow noopener">o</a>`,
 				`<a href="https://news.x.test/read/2024/1/story#c" rel="nofollow noopener">c</a>`}, nil},
 		{"existing rel replaced", `<a href="https://o.test/" rel="author">a</a>`, []string{`rel="nofollow noopener"`}, []string{"author"}},
-		{"protocol-relative image", `<img src="//cdn.x.test/a.jpg" alt="Foto A">`, []string{`<img src="https://cdn.x.test/a.jpg" alt="Foto A">`}, nil},
+		{"protocol-relative image", `<img src="//cdn.x.test/a.jpg" alt="Foto A">`, []string{`<img src="https://cdn.x.test/a.jpg" alt="Foto A"/>`}, nil},
 		// Detik's 2014 feed through Feedsportal: pixel, ad links, ad images.
 		{"feed ads", `Teks.<img width='1' height='1' src='http://detik.feedsportal.com/c/1/mf.gif' border='0'/><br clear='all'/><a href="http://da.feedsportal.com/r/1/rc.htm" rel="nofollow"><img src="http://da.feedsportal.com/r/1/rc.img" border="0"/></a><img width="1" height="1" src="http://pixel.x.test/p.gif">`,
 			[]string{"Teks."}, []string{"feedsportal", "<img", "<a", "pixel"}},
 		{"text with quotes", `<p>He said "a=" &lt;b&gt;</p>`, []string{`<p>He said &#34;a=&#34; &lt;b&gt;</p>`}, nil},
 	}
 	for _, tt := range tests {
-		got := n.sanitize(tt.in, base)
+		got := n.sanitize(tt.in, base, DefaultMaxHTMLBytes, "")
 		for _, w := range tt.want {
 			if !strings.Contains(got, w) {
 				t.Errorf("%s: %q lacks %q", tt.name, got, w)
@@ -46,7 +46,7 @@ func TestSanitize(t *testing.T) {
 			}
 		}
 	}
-	if got := n.sanitize(`<a href="/x">x</a>`, nil); !strings.Contains(got, `href="/x"`) || !strings.Contains(got, "noopener") {
+	if got := n.sanitize(`<a href="/x">x</a>`, nil, DefaultMaxHTMLBytes, ""); !strings.Contains(got, `href="/x"`) || !strings.Contains(got, "noopener") {
 		t.Errorf("no base: %q", got)
 	}
 }

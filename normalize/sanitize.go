@@ -1,7 +1,9 @@
 package normalize
 
 import (
+	"bufio"
 	"html"
+	"io"
 	"net/url"
 	"strings"
 
@@ -11,7 +13,7 @@ import (
 // newPolicy builds the sanitising policy: bluemonday's user-generated
 // content policy (no scripts, no event handlers, no javascript: URLs, no
 // styles), plus rel="nofollow" on every link; "noopener" and absolute
-// URLs are added by finishHTML.
+// URLs are added by fixTag.
 func newPolicy() *bluemonday.Policy {
 	p := bluemonday.UGCPolicy()
 	p.RequireNoFollowOnLinks(true)
@@ -37,45 +39,42 @@ func isAdHost(host string) bool {
 	return false
 }
 
-// sanitize cleans one HTML fragment and makes its links absolute against
-// base (which may be nil).
-func (n *Normalizer) sanitize(s string, base *url.URL) string {
+// sanitize cleans one HTML fragment, makes its links absolute against base
+// (which may be nil) and bounds it (see writeBounded).
+func (n *Normalizer) sanitize(s string, base *url.URL, maxBytes int, original string) string {
 	if strings.TrimSpace(s) == "" {
 		return ""
 	}
-	return strings.TrimSpace(finishHTML(n.policy.Sanitize(s), base))
+	if len(s) <= maxBytes {
+		return strings.TrimSpace(writeBounded(strings.NewReader(n.policy.Sanitize(s)), base, maxBytes, original))
+	}
+	// A long fragment streams through bluemonday into writeBounded, which
+	// stops it once the cap is reached: bluemonday's whole output is never
+	// held.
+	pr, pw := io.Pipe()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		w := bufio.NewWriterSize(pw, 16<<10)
+		err := n.policy.SanitizeReaderToWriter(strings.NewReader(s), w)
+		if err == nil {
+			err = w.Flush()
+		}
+		pw.CloseWithError(err)
+	}()
+	out := writeBounded(pr, base, maxBytes, original)
+	pr.Close() // fails bluemonday's next write if it is still going
+	<-done
+	return strings.TrimSpace(out)
 }
 
-// finishHTML post-processes bluemonday's output: it resolves relative href
-// and src values against base, adds "noopener" to every link's rel, and
-// drops images left without a source or sized 1×1 (tracking pixels).
-// Scanning by hand is safe here because bluemonday re-serialises every tag
-// as <name key="escaped value" ...> and escapes '<', '>' and '"' everywhere
-// else, so each '<' starts a tag and each '"' inside a tag delimits a value.
-func finishHTML(s string, base *url.URL) string {
-	if !strings.Contains(s, ` href="`) && !strings.Contains(s, ` src="`) && !strings.Contains(s, "<img") {
-		return s
-	}
-	var out strings.Builder
-	out.Grow(len(s) + 64)
-	for {
-		i := strings.IndexByte(s, '<')
-		if i < 0 {
-			out.WriteString(s)
-			return out.String()
-		}
-		j := strings.IndexByte(s[i:], '>')
-		if j < 0 {
-			out.WriteString(s)
-			return out.String()
-		}
-		out.WriteString(s[:i])
-		out.WriteString(fixTag(s[i:i+j+1], base))
-		s = s[i+j+1:]
-	}
-}
-
-// fixTag rewrites one start tag (see finishHTML).
+// fixTag rewrites one start tag as bluemonday wrote it: it resolves
+// relative href and src values against base, adds "noopener" to every
+// link's rel, and drops images left without a source or sized 1×1
+// (tracking pixels); "" means drop the tag. Scanning by hand is safe here
+// because bluemonday re-serialises every tag as <name key="escaped value"
+// ...> and escapes '<', '>' and '"' everywhere else, so each '"' inside a
+// tag delimits a value.
 func fixTag(tag string, base *url.URL) string {
 	if len(tag) < 3 || tag[1] == '/' {
 		return tag
