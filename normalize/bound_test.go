@@ -62,12 +62,12 @@ func htmlDepth(t *testing.T, fragment string) int {
 func TestSanitizeBalances(t *testing.T) {
 	n := New()
 	for in, want := range map[string]string{
-		"<p>unclosed <b>bold <i>both":              "<p>unclosed <b>bold <i>both</i></b></p>",
-		"<b><i>crossed</b></i> after":              "<b><i>crossed</i></b> after",
-		"</div></p>stray</b> end":                  "stray end",
-		"<ul><li>one<li>two</ul>":                  "<ul><li>one<li>two</li></li></ul>",
+		"<p>unclosed <b>bold <i>both":                    "<p>unclosed <b>bold <i>both</i></b></p>",
+		"<b><i>crossed</b></i> after":                    "<b><i>crossed</i></b> after",
+		"</div></p>stray</b> end":                        "stray end",
+		"<ul><li>one<li>two</ul>":                        "<ul><li>one<li>two</li></li></ul>",
 		"a<br>b<br/>c<img src=\"https://x.test/i.jpg\">": `a<br/>b<br/>c<img src="https://x.test/i.jpg"/>`,
-		"<p/>x<div/>":                              "<p></p>x<div></div>",
+		"<p/>x<div/>":                                    "<p></p>x<div></div>",
 	} {
 		got := n.sanitize(in, nil, DefaultMaxHTMLBytes, "")
 		if got != want {
