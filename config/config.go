@@ -27,6 +27,8 @@ type Config struct {
 	Publish Publish      `yaml:"publish"`
 	Fetch   Fetch        `yaml:"fetch"`
 	Dedupe  Dedupe       `yaml:"dedupe"`
+	// Normalize caps what is kept of each article.
+	Normalize Normalize `yaml:"normalize"`
 
 	// topicOrigin says, for Describe, which of Topics are built in
 	// unchanged and which replace a built-in one; disabledTopics are the
@@ -126,6 +128,23 @@ type Dedupe struct {
 	// story. 0 means the default.
 	Threshold float64 `yaml:"threshold"`
 }
+
+// Normalize caps what is kept and republished of each article, so that
+// memory and feeds do not grow with what a source sends. Longer articles are
+// cut at a word, with "…" and a link to the original. Unset, they are the
+// normalize package's defaults.
+type Normalize struct {
+	// MaxHTMLBytes caps each of an article's summary and content
+	// (sanitised HTML).
+	MaxHTMLBytes int `yaml:"max_html_bytes"`
+	// MaxTextBytes caps an article's plain text, which tagging and story
+	// detection read.
+	MaxTextBytes int `yaml:"max_text_bytes"`
+}
+
+// MinArticleBytes is the smallest cap normalize.max_html_bytes and
+// max_text_bytes accept: less would cut ordinary news.
+const MinArticleBytes = 4 << 10
 
 // Defaults of the settings config itself owns, applied by Load to anything
 // the file leaves unset. The defaults of a stage's settings are the stage's

@@ -6,6 +6,7 @@ import (
 
 	"github.com/warta-news/warta/dedupe"
 	"github.com/warta-news/warta/fetch"
+	"github.com/warta-news/warta/normalize"
 	"github.com/warta-news/warta/publish"
 )
 
@@ -67,6 +68,12 @@ func applyDefaults(c *Config, ix *index) (baseURLDefaulted bool) {
 	}
 	if c.Dedupe.Threshold == 0 {
 		c.Dedupe.Threshold = dedupe.DefaultThreshold
+	}
+	if c.Normalize.MaxHTMLBytes == 0 {
+		c.Normalize.MaxHTMLBytes = normalize.DefaultMaxHTMLBytes
+	}
+	if c.Normalize.MaxTextBytes == 0 {
+		c.Normalize.MaxTextBytes = normalize.DefaultMaxTextBytes
 	}
 	return baseURLDefaulted
 }

@@ -92,6 +92,8 @@ func (c *Config) Describe(w io.Writer, now time.Time) error {
 		fmt.Fprintf(&buf, "          requests to one host %s apart\n", fmtDuration(*d))
 	}
 	fmt.Fprintf(&buf, "dedupe    window %s, threshold %g\n", fmtDuration(c.Dedupe.Window), c.Dedupe.Threshold)
+	fmt.Fprintf(&buf, "normalize html up to %d bytes, text up to %d bytes per article\n",
+		c.Normalize.MaxHTMLBytes, c.Normalize.MaxTextBytes)
 
 	fmt.Fprintf(&buf, "\nsources (%d)\n", len(c.Sources))
 	tw := tabwriter.NewWriter(&buf, 0, 4, 2, ' ', 0)

@@ -29,6 +29,7 @@ publish   "warta", 100 stories per feed, written to out
 fetch     timeout 30s (connect 10s), 8 at once, 2 per host, max 10485760 bytes, backoff up to 6h
           requests to one public host 1s apart (none between private addresses)
 dedupe    window 72h, threshold 0.6
+normalize html up to 262144 bytes, text up to 65536 bytes per article
 
 sources (2)
   Antara Dunia  id  https://www.antaranews.com/rss/dunia.xml     topics world; boost world×1.5

@@ -10,6 +10,7 @@ import (
 
 	"github.com/warta-news/warta/dedupe"
 	"github.com/warta-news/warta/fetch"
+	"github.com/warta-news/warta/normalize"
 	"github.com/warta-news/warta/publish"
 )
 
@@ -135,6 +136,8 @@ func TestDefaults(t *testing.T) {
 		{"max_backoff", c.Fetch.MaxBackoff, fetch.DefaultMaxBackoff},
 		{"window", c.Dedupe.Window, dedupe.DefaultWindow},
 		{"dedupe threshold", c.Dedupe.Threshold, dedupe.DefaultThreshold},
+		{"max_html_bytes", c.Normalize.MaxHTMLBytes, normalize.DefaultMaxHTMLBytes},
+		{"max_text_bytes", c.Normalize.MaxTextBytes, normalize.DefaultMaxTextBytes},
 	}
 	for _, ch := range checks {
 		if ch.got != ch.want {
@@ -251,5 +254,12 @@ func BenchmarkParseRepoConfig(b *testing.B) {
 		if _, err := Parse("config.yaml", data); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestArticleCaps(t *testing.T) {
+	c := mustParse(t, validYAML+"normalize:\n  max_html_bytes: 100000\n  max_text_bytes: 20000\n")
+	if c.Normalize.MaxHTMLBytes != 100000 || c.Normalize.MaxTextBytes != 20000 {
+		t.Errorf("normalize = %+v", c.Normalize)
 	}
 }

@@ -56,6 +56,7 @@ func (v *validator) validate() {
 	v.publish()
 	v.fetch()
 	v.dedupe()
+	v.normalize()
 }
 
 // topics validates the file's topics and the built-in ones, sets
@@ -384,6 +385,18 @@ func (v *validator) dedupe() {
 	}
 	if d.Window < MinWindow {
 		v.errorf("dedupe.window", "window must be at least %s, got %s", fmtDuration(MinWindow), d.Window)
+	}
+}
+
+func (v *validator) normalize() {
+	n := v.cfg.Normalize
+	for _, c := range []struct {
+		path string
+		val  int
+	}{{"normalize.max_html_bytes", n.MaxHTMLBytes}, {"normalize.max_text_bytes", n.MaxTextBytes}} {
+		if c.val < MinArticleBytes {
+			v.errorf(c.path, "must be at least %d, got %d", MinArticleBytes, c.val)
+		}
 	}
 }
 

@@ -130,6 +130,8 @@ func TestParseErrors(t *testing.T) {
 			[]string{`t.yaml:24:3: fetch.timeout: must be a positive duration, got -5s`, `t.yaml:25:3: fetch.concurrency: must be a positive number, got -1`}},
 		{"dedupe out of range", validYAML + "dedupe:\n  threshold: 1.5\n  window: 30m\n",
 			[]string{`t.yaml:24:3: dedupe.threshold: threshold must be in [0,1], got 1.5`, `t.yaml:25:3: dedupe.window: window must be at least 1h, got 30m0s`}},
+		{"article caps too small", validYAML + "normalize:\n  max_html_bytes: 100\n  max_text_bytes: -1\n",
+			[]string{`t.yaml:24:3: normalize.max_html_bytes: must be at least 4096, got 100`, `t.yaml:25:3: normalize.max_text_bytes: must be at least 4096, got -1`}},
 		{"nothing configured", "schedule: \"@hourly\"\n",
 			[]string{`t.yaml: sources: at least one source is required`}},
 		{"empty file", "",
