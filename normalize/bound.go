@@ -3,13 +3,9 @@ package normalize
 import (
 	"errors"
 	"html"
-	"io"
 	"net/url"
 	"strings"
 	"unicode/utf8"
-
-	xhtml "golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
 // Default caps on what one article keeps (Options.MaxHTMLBytes and
@@ -38,96 +34,164 @@ const maxDepth = 64
 // ellipsis marks where text or HTML was cut.
 const ellipsis = "…"
 
-// writeBounded reads sanitised HTML from r and writes it balanced (every
-// element kept is closed, in order; stray end tags are dropped; void
-// elements are written self-closed, so the result is also well-formed
-// XML), nested at most maxDepth deep (deeper tags are dropped, their text
-// kept), with links fixed by fixTag, and at most maxBytes long. It reads
-// no further than the cap: a cut HTML ends in "…" at the cut and, when
-// original is set, a link to it.
-func writeBounded(r io.Reader, base *url.URL, maxBytes int, original string) string {
-	var link string
-	if original != "" {
-		o := html.EscapeString(original)
-		link = `<p><a href="` + o + `" rel="nofollow noopener">` + o + `</a></p>`
-		if len(link) > maxBytes/4 {
-			link = ""
+// bounded receives bluemonday's output (it is the io.Writer bluemonday
+// writes to) and keeps it balanced (every element kept is closed, in
+// order; stray end tags are dropped; void elements are written
+// self-closed, so the result is also well-formed XML), nested at most
+// maxDepth deep (deeper tags are dropped, their text kept), with links
+// fixed by fixTag, and at most maxBytes long. Once the cap is reached its
+// Write fails, which stops bluemonday: the rest of a long fragment is
+// never sanitised or held. A cut fragment ends in "…" at the cut, followed
+// by a trailer (see originalLink).
+//
+// Scanning by hand is safe because bluemonday writes every tag as
+// <name key="escaped value" ...> and escapes '<', '>' and '"' everywhere
+// else: each '<' starts a tag and the next '>' ends it.
+type bounded struct {
+	out     strings.Builder
+	base    *url.URL
+	budget  int // bytes the kept HTML may take, closing tags included
+	trailer string
+	// open are the kept elements not yet closed, outermost first;
+	// closing costs the bytes of their end tags.
+	open     []string
+	closing  int
+	overflow int    // start tags dropped for depth, not yet ended
+	carry    string // a tag or reference left unfinished by the last write
+	skipping bool   // inside a tag longer than the cap: drop up to its '>'
+	cut      bool
+}
+
+// errCapReached stops bluemonday once an article's HTML is at its cap.
+var errCapReached = errors.New("normalize: html cap reached")
+
+func newBounded(base *url.URL, maxBytes int, trailer string) *bounded {
+	return &bounded{base: base, budget: maxBytes - len(ellipsis) - len(trailer), trailer: trailer}
+}
+
+// Write takes the next piece of sanitised HTML.
+func (b *bounded) Write(p []byte) (int, error) { return b.WriteString(string(p)) }
+
+// WriteString takes the next piece of sanitised HTML; bluemonday writes
+// one token at a time.
+func (b *bounded) WriteString(p string) (int, error) {
+	n := len(p)
+	if b.cut {
+		return 0, errCapReached
+	}
+	if b.carry != "" {
+		p, b.carry = b.carry+p, ""
+	}
+	for len(p) > 0 {
+		if b.skipping {
+			i := strings.IndexByte(p, '>')
+			if i < 0 {
+				return n, nil
+			}
+			b.skipping, p = false, p[i+1:]
+			continue
+		}
+		if p[0] == '<' {
+			i := strings.IndexByte(p, '>')
+			if i < 0 {
+				if len(p) > b.budget {
+					b.skipping = true // could never fit
+				} else {
+					b.carry = strings.Clone(p)
+				}
+				return n, nil
+			}
+			if !b.tag(p[:i+1]) {
+				b.cut = true
+				return n, errCapReached
+			}
+			p = p[i+1:]
+			continue
+		}
+		i := strings.IndexByte(p, '<')
+		if i < 0 {
+			i = len(p)
+			// The text may go on in the next write: keep back a
+			// character reference it has not finished.
+			if amp := strings.LastIndexByte(p, '&'); amp >= 0 && len(p)-amp < 32 && strings.IndexByte(p[amp:], ';') < 0 {
+				b.carry, i = strings.Clone(p[amp:]), amp
+			}
+		}
+		if !b.text(p[:i]) {
+			b.cut = true
+			return n, errCapReached
+		}
+		p = p[i:]
+		if b.carry != "" {
+			return n, nil
 		}
 	}
-	b := bounded{budget: maxBytes - len(ellipsis) - len(link)}
-	cut := b.copy(r, base)
-	if cut {
+	return n, nil
+}
+
+// finish closes what is open and returns the HTML.
+func (b *bounded) finish() string {
+	if b.cut {
 		b.out.WriteString(ellipsis)
 	}
 	for len(b.open) > 0 {
 		b.closeTop()
 	}
-	if cut {
-		b.out.WriteString(link)
+	if b.cut {
+		b.out.WriteString(b.trailer)
 	}
 	return b.out.String()
 }
 
-// bounded is the state of writeBounded.
-type bounded struct {
-	out    strings.Builder
-	budget int
-	// open are the kept elements not yet closed, outermost first;
-	// closing costs the bytes of their end tags.
-	open     []string
-	closing  int
-	overflow int // start tags dropped for depth, not yet ended
-}
-
-// copy writes r's tokens until the budget runs out; it reports whether it
-// stopped before the end.
-func (b *bounded) copy(r io.Reader, base *url.URL) (cut bool) {
-	z := xhtml.NewTokenizer(r)
-	// No token is buffered past the cap: a longer text is cut anyway, and
-	// a longer tag would not fit.
-	z.SetMaxBuf(b.budget + 1)
-	for {
-		tt := z.Next()
-		switch tt {
-		case xhtml.ErrorToken:
-			if errors.Is(z.Err(), xhtml.ErrBufferExceeded) {
-				if raw := z.Raw(); len(raw) > 0 && raw[0] != '<' {
-					b.text(raw)
-				}
-			}
-			return !errors.Is(z.Err(), io.EOF)
-		case xhtml.TextToken:
-			if !b.text(z.Raw()) {
-				return true
-			}
-		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
-			name, _ := z.TagName()
-			tag := fixTag(string(z.Raw()), base)
-			if tag != "" && !b.start(string(name), tag, tt == xhtml.SelfClosingTagToken) {
-				return true
-			}
-		case xhtml.EndTagToken:
-			name, _ := z.TagName()
-			b.end(string(name))
-		}
+// originalLink is the paragraph that ends a cut HTML body: a link to the
+// original article at url, or "" when there is none (or it would take a
+// quarter of the cap).
+func originalLink(url string, maxBytes int) string {
+	if url == "" {
+		return ""
 	}
+	u := html.EscapeString(url)
+	link := `<p><a href="` + u + `" rel="nofollow noopener">` + u + `</a></p>`
+	if len(link) > maxBytes/4 {
+		return ""
+	}
+	return link
 }
 
 func (b *bounded) fits(n int) bool { return b.out.Len()+n+b.closing <= b.budget }
 
 // text writes escaped text, or as much of it as fits, cut at a word.
-func (b *bounded) text(raw []byte) bool {
+func (b *bounded) text(raw string) bool {
 	if b.fits(len(raw)) {
-		b.out.Write(raw)
+		b.out.WriteString(raw)
 		return true
 	}
-	b.out.WriteString(cutEscaped(string(raw), b.budget-b.closing-b.out.Len()))
+	room := max(0, b.budget-b.closing-b.out.Len())
+	b.out.WriteString(cutEscaped(raw[:min(len(raw), room)]))
 	return false
+}
+
+// tag handles one whole tag as bluemonday wrote it.
+func (b *bounded) tag(t string) bool {
+	if strings.HasPrefix(t, "</") {
+		b.end(strings.TrimSpace(t[2 : len(t)-1]))
+		return true
+	}
+	nameEnd := strings.IndexAny(t[1:], " />")
+	if nameEnd < 0 {
+		return true
+	}
+	name := t[1 : 1+nameEnd]
+	selfClosing := strings.HasSuffix(t, "/>")
+	if t = fixTag(t, b.base); t == "" {
+		return true
+	}
+	return b.start(name, t, selfClosing)
 }
 
 // start writes a start tag (tag, as fixTag left it) and opens its element.
 func (b *bounded) start(name, tag string, selfClosing bool) bool {
-	if isVoid(atom.Lookup([]byte(name))) {
+	if isVoidName(name) {
 		if !strings.HasSuffix(tag, "/>") {
 			tag = strings.TrimSuffix(tag, ">") + "/>"
 		}
@@ -143,28 +207,28 @@ func (b *bounded) start(name, tag string, selfClosing bool) bool {
 		}
 		return true
 	}
-	endTag := "</" + name + ">"
+	endLen := len(name) + 3
 	if selfClosing {
 		// <div/> opens a div in HTML: write it as an empty element.
 		tag = strings.TrimSuffix(strings.TrimSuffix(tag, ">"), "/") + ">"
 	}
-	if !b.fits(len(tag) + len(endTag)) {
+	if !b.fits(len(tag) + endLen) {
 		return false
 	}
 	b.out.WriteString(tag)
 	if selfClosing {
-		b.out.WriteString(endTag)
+		writeEndTag(&b.out, name)
 		return true
 	}
 	b.open = append(b.open, name)
-	b.closing += len(endTag)
+	b.closing += endLen
 	return true
 }
 
 // end closes the innermost open element called name and any left open
 // inside it; an end tag that closes nothing is dropped.
 func (b *bounded) end(name string) {
-	if isVoid(atom.Lookup([]byte(name))) {
+	if isVoidName(name) {
 		return
 	}
 	if b.overflow > 0 {
@@ -185,30 +249,28 @@ func (b *bounded) closeTop() {
 	name := b.open[len(b.open)-1]
 	b.open = b.open[:len(b.open)-1]
 	b.closing -= len(name) + 3
-	b.out.WriteString("</" + name + ">")
+	writeEndTag(&b.out, name)
 }
 
-// isVoid reports the elements that have no content and no end tag.
-func isVoid(a atom.Atom) bool {
-	switch a {
-	case atom.Area, atom.Base, atom.Br, atom.Col, atom.Embed, atom.Hr, atom.Img, atom.Input,
-		atom.Link, atom.Meta, atom.Param, atom.Source, atom.Track, atom.Wbr:
+func writeEndTag(out *strings.Builder, name string) {
+	out.WriteString("</")
+	out.WriteString(name)
+	out.WriteByte('>')
+}
+
+// isVoidName reports the elements that have no content and no end tag.
+func isVoidName(name string) bool {
+	switch name {
+	case "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr":
 		return true
 	}
 	return false
 }
 
-// cutEscaped cuts escaped HTML text to at most n bytes: never inside a
+// cutEscaped ends escaped HTML text that was cut short: never inside a
 // character reference or a UTF-8 sequence, and at the last space when
 // there is one in the second half.
-func cutEscaped(s string, n int) string {
-	if n <= 0 {
-		return ""
-	}
-	if len(s) <= n {
-		return s
-	}
-	s = s[:n]
+func cutEscaped(s string) string {
 	if amp := strings.LastIndexByte(s, '&'); amp >= 0 && !strings.Contains(s[amp:], ";") {
 		s = s[:amp]
 	}

@@ -58,7 +58,7 @@ func FuzzSanitize(f *testing.F) {
 	base := mustURL(f, "https://news.x.test/read/1")
 	f.Fuzz(func(t *testing.T, in string, capSeed uint16) {
 		limit := 256 + int(capSeed)
-		out := n.sanitize(in, base, limit, "https://news.x.test/read/1?a=1&b=2")
+		out := n.sanitize(in, base, limit, originalLink("https://news.x.test/read/1?a=1&b=2", limit))
 		if len(out) > limit {
 			t.Fatalf("sanitize(%q) is %d bytes, over its cap %d", in, len(out), limit)
 		}

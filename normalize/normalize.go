@@ -106,17 +106,19 @@ func (n *Normalizer) Article(a *article.Article, opts Options) error {
 	// Feeds without full text repeat the description as content; sanitise
 	// it once.
 	same := a.Content == a.Summary
-	a.Summary = n.sanitize(a.Summary, base, maxHTML, a.URL)
+	more := originalLink(a.URL, maxHTML)
+	a.Summary = n.sanitize(a.Summary, base, maxHTML, more)
 	if same {
 		a.Content = a.Summary
 	} else {
-		a.Content = n.sanitize(a.Content, base, maxHTML, a.URL)
+		a.Content = n.sanitize(a.Content, base, maxHTML, more)
 	}
 	body := a.Content
 	if len(a.Summary) > len(body) {
 		body = a.Summary
 	}
-	a.Text = truncateText(PlainText(body), maxText)
+	// The link to the original is for readers, not part of the text.
+	a.Text = truncateText(PlainText(strings.TrimSuffix(body, more)), maxText)
 	a.Categories = cleanCategories(a.Categories)
 
 	lang := opts.SourceLanguage

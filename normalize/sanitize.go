@@ -1,9 +1,7 @@
 package normalize
 
 import (
-	"bufio"
 	"html"
-	"io"
 	"net/url"
 	"strings"
 
@@ -40,32 +38,17 @@ func isAdHost(host string) bool {
 }
 
 // sanitize cleans one HTML fragment, makes its links absolute against base
-// (which may be nil) and bounds it (see writeBounded).
-func (n *Normalizer) sanitize(s string, base *url.URL, maxBytes int, original string) string {
+// (which may be nil) and bounds it to maxBytes (see bounded; trailer ends a
+// cut fragment).
+func (n *Normalizer) sanitize(s string, base *url.URL, maxBytes int, trailer string) string {
 	if strings.TrimSpace(s) == "" {
 		return ""
 	}
-	if len(s) <= maxBytes {
-		return strings.TrimSpace(writeBounded(strings.NewReader(n.policy.Sanitize(s)), base, maxBytes, original))
-	}
-	// A long fragment streams through bluemonday into writeBounded, which
-	// stops it once the cap is reached: bluemonday's whole output is never
-	// held.
-	pr, pw := io.Pipe()
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		w := bufio.NewWriterSize(pw, 16<<10)
-		err := n.policy.SanitizeReaderToWriter(strings.NewReader(s), w)
-		if err == nil {
-			err = w.Flush()
-		}
-		pw.CloseWithError(err)
-	}()
-	out := writeBounded(pr, base, maxBytes, original)
-	pr.Close() // fails bluemonday's next write if it is still going
-	<-done
-	return strings.TrimSpace(out)
+	b := newBounded(base, maxBytes, trailer)
+	// The only error is b's own errCapReached, which stops bluemonday
+	// once the cap is reached.
+	_ = n.policy.SanitizeReaderToWriter(strings.NewReader(s), b)
+	return strings.TrimSpace(b.finish())
 }
 
 // fixTag rewrites one start tag as bluemonday wrote it: it resolves
@@ -84,6 +67,9 @@ func fixTag(tag string, base *url.URL) string {
 		return ""
 	}
 	isLink := strings.HasPrefix(tag, "<a ") || strings.HasPrefix(tag, "<area ")
+	if !isLink && (base == nil || !strings.Contains(tag, ` href="`) && !strings.Contains(tag, ` src="`)) {
+		return tag
+	}
 	var b strings.Builder
 	b.Grow(len(tag) + 16)
 	rest := tag
