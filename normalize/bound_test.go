@@ -1,9 +1,6 @@
 package normalize
 
 import (
-	"encoding/xml"
-	"errors"
-	"io"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -11,45 +8,13 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/internal/feedcheck"
 )
 
-// xmlDepth reads fragment with Go's XML parser (strict) and returns the
-// deepest nesting of elements in it; malformed or unbalanced HTML fails
-// the test. Characters XML cannot carry are dropped first, as publish does.
+// xmlDepth reads fragment with an XML parser: it must be balanced.
 func xmlDepth(t testing.TB, fragment string) int {
 	t.Helper()
-	fragment = strings.Map(func(r rune) rune {
-		if r == utf8.RuneError || !isXMLChar(r) {
-			return -1
-		}
-		return r
-	}, fragment)
-	d := xml.NewDecoder(strings.NewReader("<root>" + fragment + "</root>"))
-	depth, deepest := 0, 0
-	for {
-		tok, err := d.Token()
-		if errors.Is(err, io.EOF) {
-			return deepest - 1
-		}
-		if err != nil {
-			t.Fatalf("not well-formed: %v\n%.300q", err, fragment)
-		}
-		switch tok.(type) {
-		case xml.StartElement:
-			depth++
-			deepest = max(deepest, depth)
-		case xml.EndElement:
-			depth--
-		}
-	}
-}
-
-// isXMLChar reports whether r is in the XML 1.0 Char production.
-func isXMLChar(r rune) bool {
-	return r == 0x09 || r == 0x0A || r == 0x0D ||
-		(r >= 0x20 && r <= 0xD7FF) ||
-		(r >= 0xE000 && r <= 0xFFFD) ||
-		(r >= 0x10000 && r <= 0x10FFFF)
+	return feedcheck.HTMLDepth(t, fragment)
 }
 
 // htmlDepth parses fragment with an HTML5 parser and returns the depth of

@@ -3,6 +3,8 @@ package parse
 import (
 	"bytes"
 	"strconv"
+
+	"github.com/warta-news/warta/internal/xmlchar"
 )
 
 // repairCharRefs removes numeric character references to characters XML
@@ -78,10 +80,7 @@ func isDigit(c byte, base int) bool {
 	return false
 }
 
-// isXMLCharRef reports whether code is in the XML 1.0 Char production.
+// isXMLCharRef reports whether code is a character XML 1.0 can carry.
 func isXMLCharRef(code int64) bool {
-	return code == 0x09 || code == 0x0A || code == 0x0D ||
-		(code >= 0x20 && code <= 0xD7FF) ||
-		(code >= 0xE000 && code <= 0xFFFD) ||
-		(code >= 0x10000 && code <= 0x10FFFF)
+	return code >= 0 && code <= 0x10FFFF && xmlchar.Valid(rune(code))
 }

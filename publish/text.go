@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/warta-news/warta/internal/xmlchar"
 )
 
 // cleanText removes what XML 1.0 cannot carry: control characters other than
@@ -18,7 +20,7 @@ func cleanText(s string) string {
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if !(r == utf8.RuneError && size == 1) && isXMLChar(r) {
+		if !(r == utf8.RuneError && size == 1) && xmlchar.Valid(r) {
 			b.WriteString(s[i : i+size])
 		}
 		i += size
@@ -39,20 +41,12 @@ func isCleanText(s string) bool {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if (r == utf8.RuneError && size == 1) || !isXMLChar(r) {
+		if (r == utf8.RuneError && size == 1) || !xmlchar.Valid(r) {
 			return false
 		}
 		i += size
 	}
 	return true
-}
-
-// isXMLChar reports whether r is in the XML 1.0 Char production.
-func isXMLChar(r rune) bool {
-	return r == 0x09 || r == 0x0A || r == 0x0D ||
-		(r >= 0x20 && r <= 0xD7FF) ||
-		(r >= 0xE000 && r <= 0xFFFD) ||
-		(r >= 0x10000 && r <= 0x10FFFF)
 }
 
 // langTag matches the RFC 3066 language tags Atom's schema accepts.

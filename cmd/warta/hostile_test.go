@@ -6,8 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"encoding/xml"
-	"errors"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -92,28 +90,10 @@ func readAtomEntries(t *testing.T, path string) []atomEntryXML {
 // balanced) and an HTML5 parser, and returns its nesting depth.
 func checkEntryHTML(t *testing.T, what, fragment string) int {
 	t.Helper()
-	d := xml.NewDecoder(strings.NewReader("<div>" + fragment + "</div>"))
-	depth, deepest := 0, 0
-	for {
-		tok, err := d.Token()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			t.Fatalf("%s: HTML not balanced: %v\n%.300q", what, err, fragment)
-		}
-		switch tok.(type) {
-		case xml.StartElement:
-			depth++
-			deepest = max(deepest, depth)
-		case xml.EndElement:
-			depth--
-		}
-	}
 	if _, err := nethtml.Parse(strings.NewReader(fragment)); err != nil {
 		t.Fatalf("%s: %v", what, err)
 	}
-	return deepest - 1
+	return feedcheck.HTMLDepth(t, fragment)
 }
 
 // One cycle over hostile sources: a 9 MB item, 200,000 nested <div> and

@@ -1,0 +1,43 @@
+package feedcheck
+
+import (
+	"encoding/xml"
+	"errors"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/warta-news/warta/internal/xmlchar"
+)
+
+// HTMLDepth reads an HTML fragment as published with Go's XML parser
+// (strict), so an unclosed or crossed element fails the test, and returns
+// the deepest nesting of its elements. Characters XML cannot carry are
+// dropped first, as publishing does.
+func HTMLDepth(t TB, fragment string) int {
+	t.Helper()
+	fragment = strings.Map(func(r rune) rune {
+		if r == utf8.RuneError || !xmlchar.Valid(r) {
+			return -1
+		}
+		return r
+	}, fragment)
+	d := xml.NewDecoder(strings.NewReader("<root>" + fragment + "</root>"))
+	depth, deepest := 0, 0
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			return deepest - 1
+		}
+		if err != nil {
+			t.Fatalf("feedcheck: HTML not balanced: %v\n%.300q", err, fragment)
+		}
+		switch tok.(type) {
+		case xml.StartElement:
+			depth++
+			deepest = max(deepest, depth)
+		case xml.EndElement:
+			depth--
+		}
+	}
+}
