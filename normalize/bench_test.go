@@ -28,7 +28,7 @@ var benchBody = `<figure><img src="/foto/2024/05/05/gedung.jpg" alt="Gedung baru
 // BenchmarkArticle reports articles/s for Normalizer.Article on a ~2 KB
 // body (summary and content both set, as most feeds do).
 func BenchmarkArticle(b *testing.B) {
-	n := New()
+	n := New(Caps{})
 	opts := Options{Now: time.Date(2024, 5, 5, 12, 0, 0, 0, time.UTC), SourceName: "contoh", SourceLanguage: "id"}
 	summary := "Pemerintah kota meresmikan gedung layanan terpadu pada Minggu pagi."
 	b.SetBytes(int64(len(benchBody)))
@@ -62,7 +62,7 @@ func BenchmarkPlainText(b *testing.B) {
 
 // BenchmarkSanitize isolates the sanitiser and the link pass.
 func BenchmarkSanitize(b *testing.B) {
-	n := New()
+	n := New(Caps{})
 	base := mustURL(b, "https://www.contoh.test/read/1")
 	b.SetBytes(int64(len(benchBody)))
 	b.ReportAllocs()

@@ -8,8 +8,7 @@ import (
 	"unicode/utf8"
 )
 
-// Default caps on what one article keeps (Options.MaxHTMLBytes and
-// MaxTextBytes). Long-form news runs to some 60 KB of text and a few times
+// Default caps on what one article keeps (see Caps). Long-form news runs to some 60 KB of text and a few times
 // that in HTML; anything longer is cut, with a link to the original.
 const (
 	DefaultMaxHTMLBytes = 256 << 10

@@ -39,7 +39,7 @@ func htmlDepth(t *testing.T, fragment string) int {
 }
 
 func TestSanitizeBalances(t *testing.T) {
-	n := New()
+	n := New(Caps{})
 	for in, want := range map[string]string{
 		"<p>unclosed <b>bold <i>both":                    "<p>unclosed <b>bold <i>both</i></b></p>",
 		"<b><i>crossed</b></i> after":                    "<b><i>crossed</i></b> after",
@@ -61,7 +61,7 @@ func TestSanitizeBalances(t *testing.T) {
 func TestSanitizeBoundsNesting(t *testing.T) {
 	const levels = 200_000
 	in := strings.Repeat("<div>", levels) + "<p>inti berita</p>" + strings.Repeat("</div>", levels) + "<p>sesudah</p>"
-	got := New().sanitize(in, nil, DefaultMaxHTMLBytes, "")
+	got := New(Caps{}).sanitize(in, nil, DefaultMaxHTMLBytes, "")
 	if !strings.Contains(got, "inti berita") || !strings.HasSuffix(got, "<p>sesudah</p>") {
 		t.Errorf("text lost: ...%q", got[max(0, len(got)-200):])
 	}
@@ -84,11 +84,11 @@ func nineMB() string {
 }
 
 func TestArticleCapsAHugeItem(t *testing.T) {
-	n := New()
 	for _, caps := range []struct{ html, text int }{{0, 0}, {20_000, 5_000}} {
+		n := New(Caps{MaxHTMLBytes: caps.html, MaxTextBytes: caps.text})
 		body := nineMB()
 		a := &article.Article{Link: "https://news.x.test/read/9mb?a=1&b=2", Title: strings.Repeat("Judul sangat panjang ", 1<<16), Summary: body[:1<<20], Content: body}
-		if err := n.Article(a, Options{Now: now, SourceName: "x", MaxHTMLBytes: caps.html, MaxTextBytes: caps.text}); err != nil {
+		if err := n.Article(a, Options{Now: now, SourceName: "x"}); err != nil {
 			t.Fatal(err)
 		}
 		maxHTML, maxText := cmp(caps.html, DefaultMaxHTMLBytes), cmp(caps.text, DefaultMaxTextBytes)
@@ -149,7 +149,7 @@ func TestCutsAreClean(t *testing.T) {
 // One 9 MB paragraph with no markup, and one 1 MB tag: the paragraph is
 // cut at the cap, the tag dropped.
 func TestSanitizeHugeTokens(t *testing.T) {
-	n := New()
+	n := New(Caps{})
 	text := strings.Repeat("kata demi kata ", 9<<20/15)
 	got := n.sanitize(text, nil, 10_000, originalLink("https://x.test/a", 10_000))
 	if len(got) > 10_000 || len(got) < 9_000 || !strings.HasPrefix(got, "kata demi") || !strings.Contains(got, "kata…<p><a") {

@@ -54,7 +54,7 @@ func FuzzSanitize(f *testing.F) {
 	} {
 		f.Add(s, uint16(0))
 	}
-	n := New()
+	n := New(Caps{})
 	base := mustURL(f, "https://news.x.test/read/1")
 	f.Fuzz(func(t *testing.T, in string, capSeed uint16) {
 		limit := 256 + int(capSeed)
@@ -120,16 +120,16 @@ func FuzzParseAndNormalize(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
-	n := New()
-	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
 	const maxHTML, maxText = 2048, 1024
+	n := New(Caps{MaxHTMLBytes: maxHTML, MaxTextBytes: maxText})
+	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
 	f.Fuzz(func(t *testing.T, body []byte) {
 		feed, err := parse.Parse(body, "", now)
 		if err != nil {
 			return
 		}
 		for _, a := range feed.Items {
-			err := n.Article(a, Options{Now: now, SourceName: "fuzz", BaseURL: "https://feed.x.test/rss", MaxHTMLBytes: maxHTML, MaxTextBytes: maxText})
+			err := n.Article(a, Options{Now: now, SourceName: "fuzz", BaseURL: "https://feed.x.test/rss"})
 			if err != nil {
 				if !errors.Is(err, errNoIdentity) {
 					t.Fatalf("Article: %v", err)

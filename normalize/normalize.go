@@ -36,20 +36,34 @@ type Options struct {
 	// BaseURL resolves relative item links: the feed's own URL or its
 	// site link. Optional.
 	BaseURL string
-	// MaxHTMLBytes caps each of Summary and Content, MaxTextBytes caps
-	// Text; 0 means DefaultMaxHTMLBytes and DefaultMaxTextBytes.
-	MaxHTMLBytes, MaxTextBytes int
+}
+
+// Caps bound what is kept of one article, so that memory and feeds do not
+// grow with what a source sends.
+type Caps struct {
+	// MaxHTMLBytes caps each of Summary and Content; 0 means
+	// DefaultMaxHTMLBytes.
+	MaxHTMLBytes int
+	// MaxTextBytes caps Text; 0 means DefaultMaxTextBytes.
+	MaxTextBytes int
 }
 
 // Normalizer cleans articles. It holds the sanitising policy, which is
 // costly to build; one Normalizer is safe for concurrent use.
 type Normalizer struct {
 	policy *bluemonday.Policy
+	caps   Caps
 }
 
-// New returns a Normalizer.
-func New() *Normalizer {
-	return &Normalizer{policy: newPolicy()}
+// New returns a Normalizer that keeps at most caps of each article.
+func New(caps Caps) *Normalizer {
+	if caps.MaxHTMLBytes <= 0 {
+		caps.MaxHTMLBytes = DefaultMaxHTMLBytes
+	}
+	if caps.MaxTextBytes <= 0 {
+		caps.MaxTextBytes = DefaultMaxTextBytes
+	}
+	return &Normalizer{policy: newPolicy(), caps: caps}
 }
 
 // Article normalises a in place:
@@ -71,7 +85,7 @@ func New() *Normalizer {
 //     HTML with absolute links, balanced and nested at most 64 deep; Text is
 //     the plain text of the longer of the two, one line per block.
 //   - Nothing grows with the item: Summary and Content are cut at
-//     opts.MaxHTMLBytes each, Text at opts.MaxTextBytes, at a word, with
+//     Caps.MaxHTMLBytes each, Text at Caps.MaxTextBytes, at a word, with
 //     "…" (and, in HTML, a link to URL); titles, authors, categories, links
 //     and GUIDs have fixed caps.
 //   - Language is opts.SourceLanguage, else the feed's, reduced to a
@@ -96,13 +110,7 @@ func (n *Normalizer) Article(a *article.Article, opts Options) error {
 	a.Title = truncateText(InlineText(a.Title), maxTitleBytes)
 	a.Author = truncateText(InlineText(a.Author), maxAuthorBytes)
 	a.Link, a.GUID = truncateRaw(a.Link), truncateRaw(a.GUID)
-	maxHTML, maxText := opts.MaxHTMLBytes, opts.MaxTextBytes
-	if maxHTML <= 0 {
-		maxHTML = DefaultMaxHTMLBytes
-	}
-	if maxText <= 0 {
-		maxText = DefaultMaxTextBytes
-	}
+	maxHTML, maxText := n.caps.MaxHTMLBytes, n.caps.MaxTextBytes
 	// Feeds without full text repeat the description as content; sanitise
 	// it once.
 	same := a.Content == a.Summary

@@ -11,7 +11,7 @@ import (
 var now = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
 
 func TestSanitize(t *testing.T) {
-	n := New()
+	n := New(Caps{})
 	base := mustURL(t, "https://news.x.test/read/2024/1/story")
 	tests := []struct {
 		name, in     string
@@ -100,7 +100,7 @@ func TestLanguage(t *testing.T) {
 }
 
 func TestArticleDates(t *testing.T) {
-	n := New()
+	n := New(Caps{})
 	pub := time.Date(2026, 11, 26, 3, 0, 0, 0, time.UTC)
 	tests := []struct {
 		name                 string
@@ -134,7 +134,7 @@ func TestArticleDates(t *testing.T) {
 }
 
 func TestArticleIdentity(t *testing.T) {
-	n := New()
+	n := New(Caps{})
 	opts := Options{Now: now, SourceName: "detik", BaseURL: "https://news.detik.test/rss"}
 	norm := func(a *article.Article) *article.Article {
 		t.Helper()
@@ -200,7 +200,7 @@ func TestArticleIdentity(t *testing.T) {
 // An item with neither link nor GUID (a bulletin feed) is kept, identified
 // by its source, title and text; it has no URL.
 func TestArticleWithoutLinkOrGUID(t *testing.T) {
-	n := New()
+	n := New(Caps{})
 	id := func(source, title, body string) *article.Article {
 		t.Helper()
 		a := &article.Article{Title: title, Content: body}
@@ -237,7 +237,7 @@ func TestArticleWithoutLinkOrGUID(t *testing.T) {
 }
 
 func TestArticleFields(t *testing.T) {
-	n := New()
+	n := New(Caps{})
 	a := &article.Article{
 		Link:       "https://www.tempo.test/read/1",
 		Title:      "\n\t  Sidang <i>E-KTP</i> &amp; Anas\t  ",

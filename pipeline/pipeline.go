@@ -114,7 +114,7 @@ func New(cfg *config.Config, d Deps) *Pipeline {
 		hints:      hints,
 		sourceRank: rank,
 		fetcher:    d.Fetcher,
-		normalizer: normalize.New(),
+		normalizer: normalize.New(NormalizeCaps(cfg)),
 		tagger:     d.Tagger,
 		store:      d.Store,
 		publisher:  d.Publisher,

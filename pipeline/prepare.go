@@ -48,6 +48,12 @@ func DedupeOptions(cfg *config.Config) dedupe.Options {
 	return dedupe.Options{Window: cfg.Dedupe.Window, Threshold: cfg.Dedupe.Threshold}
 }
 
+// NormalizeCaps returns the caps on what is kept of each article that the
+// configuration asks for.
+func NormalizeCaps(cfg *config.Config) normalize.Caps {
+	return normalize.Caps{MaxHTMLBytes: cfg.Normalize.MaxHTMLBytes, MaxTextBytes: cfg.Normalize.MaxTextBytes}
+}
+
 // Hints returns the topic hints a source gives its articles.
 func Hints(src config.Source) topic.Hints {
 	return topic.Hints{Boost: src.Boost, Forced: src.Topics}

@@ -77,7 +77,7 @@ func cmdExplain(ctx context.Context, e *env) (err error) {
 	if err != nil {
 		return err
 	}
-	x := &explainer{cfg: cfg, tagger: tagger, norm: normalize.New(), now: time.Now(), logger: e.logger}
+	x := &explainer{cfg: cfg, tagger: tagger, norm: normalize.New(pipeline.NormalizeCaps(cfg)), now: time.Now(), logger: e.logger}
 	if *sourceName != "" {
 		if x.source, err = sourceFlag(cfg, *sourceName, e.configPath); err != nil {
 			return err

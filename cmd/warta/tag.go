@@ -51,7 +51,7 @@ func cmdTag(ctx context.Context, e *env) error {
 		return err
 	}
 	hints := pipeline.Hints(src)
-	norm := normalize.New()
+	norm := normalize.New(pipeline.NormalizeCaps(cfg))
 	// A line is as long as it is (no limit short of memory); a bad line is
 	// reported on stderr by number and the others are still answered.
 	in := bufio.NewReader(e.stdin)
