@@ -2,17 +2,16 @@ package parse
 
 import (
 	"bytes"
-	"os"
 	"strings"
 	"testing"
 
-	"github.com/warta-news/warta/internal/shared"
+	"github.com/warta-news/warta/internal/fixtures"
 )
 
 // One character reference XML 1.0 forbids, in one title of a real feed,
 // must not lose the other nineteen items (nor that one).
 func TestForbiddenCharacterReferenceIsRepaired(t *testing.T) {
-	raw, err := os.ReadFile(shared.Path(t, "fixtures", "antara_jambi_terkini_2022-08-28.xml"))
+	raw, err := fixtures.Read("antara_jambi_terkini_2022-08-28.xml")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,14 +14,14 @@ import (
 	nethtml "golang.org/x/net/html"
 
 	"github.com/warta-news/warta/internal/feedcheck"
-	"github.com/warta-news/warta/internal/shared"
+	"github.com/warta-news/warta/internal/fixtures"
 )
 
 // A real feed with one character reference XML forbids (&#1;) in one
 // title: a cycle stores all its items, and explain explains them as feed
 // items, not the document as a web page.
 func TestForbiddenCharRefLosesNoItem(t *testing.T) {
-	raw, err := os.ReadFile(shared.Path(t, "fixtures", "antara_jambi_terkini_2022-08-28.xml"))
+	raw, err := fixtures.Read("antara_jambi_terkini_2022-08-28.xml")
 	if err != nil {
 		t.Fatal(err)
 	}

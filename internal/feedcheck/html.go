@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/warta-news/warta/internal/testenv"
 	"github.com/warta-news/warta/internal/xmlchar"
 )
 
@@ -14,7 +15,7 @@ import (
 // (strict), so an unclosed or crossed element fails the test, and returns
 // the deepest nesting of its elements. Characters XML cannot carry are
 // dropped first, as publishing does.
-func HTMLDepth(t TB, fragment string) int {
+func HTMLDepth(t testenv.TB, fragment string) int {
 	t.Helper()
 	fragment = strings.Map(func(r rune) rune {
 		if r == utf8.RuneError || !xmlchar.Valid(r) {
