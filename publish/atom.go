@@ -3,6 +3,7 @@ package publish
 import (
 	"encoding/xml"
 	"fmt"
+	"html"
 	"io"
 	"strings"
 
@@ -18,6 +19,7 @@ const atomNS = "http://www.w3.org/2005/Atom"
 type atomFeed struct {
 	XMLName   xml.Name      `xml:"feed"`
 	Xmlns     string        `xml:"xmlns,attr"`
+	Lang      string        `xml:"http://www.w3.org/XML/1998/namespace lang,attr,omitempty"`
 	ID        string        `xml:"id"`
 	Title     atomText      `xml:"title"`
 	Subtitle  *atomText     `xml:"subtitle,omitempty"`
@@ -57,8 +59,10 @@ type atomCategory struct {
 }
 
 type atomSource struct {
-	Title string     `xml:"title,omitempty"`
-	Links []atomLink `xml:"link"`
+	ID      string     `xml:"id"`
+	Title   string     `xml:"title,omitempty"`
+	Updated string     `xml:"updated"`
+	Links   []atomLink `xml:"link"`
 }
 
 type atomEntry struct {
@@ -75,10 +79,29 @@ type atomEntry struct {
 	Source     *atomSource    `xml:"source,omitempty"`
 }
 
+// writeXMLHeader writes the XML declaration and, when stylesheet is set,
+// the processing instruction that lets browsers show the feed as a page.
+// Feed readers ignore it.
+func writeXMLHeader(w io.Writer, stylesheet string) error {
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	if stylesheet == "" {
+		return nil
+	}
+	var b strings.Builder
+	b.WriteString(`<?xml-stylesheet type="text/xsl" href="`)
+	xml.EscapeText(&b, []byte(stylesheet))
+	b.WriteString("\"?>\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
 // WriteAtom writes f as an RFC 4287 Atom feed, one entry per story.
 func WriteAtom(w io.Writer, f *Feed) error {
 	doc := atomFeed{
 		Xmlns:   atomNS,
+		Lang:    validLang(f.View.Lang),
 		ID:      cleanText(f.FeedURL("atom")),
 		Title:   atomText{Body: cleanText(f.Title)},
 		Updated: rfc3339(f.Updated()),
@@ -88,6 +111,12 @@ func WriteAtom(w io.Writer, f *Feed) error {
 		},
 		Generator: atomGenerator{URI: generatorURI, Body: "warta"},
 	}
+	if f.Hub != "" {
+		doc.Links = append(doc.Links, atomLink{Href: cleanText(f.Hub), Rel: "hub"})
+	}
+	for _, l := range f.pageLinks("atom") {
+		doc.Links = append(doc.Links, atomLink{Href: cleanText(l.Href), Rel: l.Rel, Type: "application/atom+xml"})
+	}
 	if d := strings.TrimSpace(cleanText(f.Description)); d != "" {
 		doc.Subtitle = &atomText{Body: d}
 	}
@@ -95,11 +124,11 @@ func WriteAtom(w io.Writer, f *Feed) error {
 	if author == "" {
 		author = "warta"
 	}
-	doc.Author = &atomPerson{Name: author, URI: cleanText(f.HomeURL())}
+	doc.Author = &atomPerson{Name: author, URI: cleanText(f.BaseURL + "/")}
 	for _, s := range f.stories() {
 		doc.Entries = append(doc.Entries, atomStoryEntry(f, s))
 	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
+	if err := writeXMLHeader(w, f.Stylesheet); err != nil {
 		return fmt.Errorf("publish: write atom: %w", err)
 	}
 	enc := xml.NewEncoder(w)
@@ -113,13 +142,23 @@ func WriteAtom(w io.Writer, f *Feed) error {
 	return nil
 }
 
+// atomTitle carries a plain-text title. Text that looks like markup ("</b>",
+// "&amp;") is sent as type="html", escaped once more, so that no reader
+// mistakes it for HTML and every reader shows the characters as written.
+func atomTitle(text string) atomText {
+	if strings.ContainsAny(text, "<&") {
+		return atomText{Type: "html", Body: html.EscapeString(text)}
+	}
+	return atomText{Body: text}
+}
+
 // atomStoryEntry renders one story as an entry.
 func atomStoryEntry(f *Feed, s *article.Story) atomEntry {
 	lead := s.Lead
 	e := atomEntry{
 		Lang:    validLang(lead.Language),
 		ID:      cleanText(StoryEntryID(s)),
-		Title:   atomText{Body: storyTitle(s)},
+		Title:   atomTitle(storyTitle(s)),
 		Updated: rfc3339(storyUpdated(s)),
 	}
 	if !lead.Published.IsZero() {
@@ -150,7 +189,14 @@ func atomStoryEntry(f *Feed, s *article.Story) atomEntry {
 		e.Content = &atomText{Type: "html", Body: body}
 	}
 	if name := strings.TrimSpace(cleanText(lead.Source)); name != "" {
-		src := &atomSource{Title: name}
+		// RFC 4287 §4.2.11: a copied entry's source keeps the origin
+		// feed's id and updated time; warta's copy was made when it first
+		// saw the lead.
+		copied := lead.FirstSeen
+		if copied.IsZero() {
+			copied = storyUpdated(s)
+		}
+		src := &atomSource{ID: f.sourceID(lead), Title: name, Updated: rfc3339(copied)}
 		if site := siteURL(lead); site != "" {
 			src.Links = []atomLink{{Href: site, Rel: "alternate", Type: "text/html"}}
 		}

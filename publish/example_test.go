@@ -31,7 +31,7 @@ func ExampleWriteAtom() {
 	//   <title>warta: World</title>
 	//   <updated>2026-11-20T08:30:00Z</updated>
 	//   <link href="http://127.0.0.1:8080/feeds/world.atom" rel="self" type="application/atom+xml"></link>
-	//   <link href="http://127.0.0.1:8080/" rel="alternate" type="text/html"></link>
+	//   <link href="http://127.0.0.1:8080/topics/world" rel="alternate" type="text/html"></link>
 	//   <author>
 	//     <name>warta</name>
 	//     <uri>http://127.0.0.1:8080/</uri>
@@ -50,7 +50,9 @@ func ExampleWriteAtom() {
 	//     <summary type="html">&lt;p&gt;Kesepakatan baru.&lt;/p&gt;</summary>
 	//     <content type="html">&lt;p&gt;Kesepakatan baru.&lt;/p&gt;</content>
 	//     <source>
+	//       <id>https://tempo.example/</id>
 	//       <title>Tempo</title>
+	//       <updated>2026-11-20T08:30:00Z</updated>
 	//       <link href="https://tempo.example/" rel="alternate" type="text/html"></link>
 	//     </source>
 	//   </entry>

@@ -70,6 +70,29 @@ func testFeeds() []FeedInfo {
 // t0 is the tests' reference time.
 var t0 = time.Date(2026, 11, 20, 8, 30, 0, 0, time.UTC)
 
+// tRefresh is when the tests' publishers refresh unless told otherwise.
+var tRefresh = t0.Add(3 * time.Hour)
+
+// clock is a settable clock for Options.Now.
+type clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func newClock(t time.Time) *clock { return &clock{t: t} }
+
+func (c *clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *clock) Add(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
 // art builds an article with the fields the publisher reads.
 func art(id, source, title string, at time.Time, topics ...string) *article.Article {
 	a := &article.Article{

@@ -10,8 +10,8 @@ import (
 )
 
 // Feed is one feed ready to render in any format: its metadata and stories.
-// URLs and ids derive from BaseURL and Slug, so a feed renders identically
-// on every run given the same stories.
+// URLs and ids derive from BaseURL, Slug and the view, so a feed renders
+// identically on every run given the same stories and Built time.
 type Feed struct {
 	// Slug names the feed in URLs and file names ("all" for every story).
 	Slug string
@@ -26,21 +26,54 @@ type Feed struct {
 	// Labels maps topic slugs to titles for entry categories; a slug
 	// missing from it is labelled with itself.
 	Labels map[string]string
+	// Sources maps a source name to its feed URL, the id of an entry's
+	// atom:source.
+	Sources map[string]string
 	// Stories are the feed's entries, in the order given.
 	Stories []*article.Story
+	// Built is the feed's updated time when it has no entries: when the
+	// publisher first found it empty. Zero means the Unix epoch.
+	Built time.Time
+	// View narrows the feed (a language, a source) and picks a page; the
+	// zero View is the whole feed's first page.
+	View View
+	// Pages is the number of pages of the feed in this view (RFC 5005
+	// paging); 0 or 1 means no paging links.
+	Pages int
+	// Hub is the WebSub hub URL advertised with rel="hub"; "" for none.
+	Hub string
+	// Stylesheet is the URL of the XSLT stylesheet that makes the Atom and
+	// RSS documents readable in a browser; "" for none.
+	Stylesheet string
 }
 
 // generatorURI identifies warta in generator elements.
 const generatorURI = "https://github.com/warta-news/warta"
 
-// FeedURL returns the URL of the feed in the format named by ext ("atom",
-// "rss" or "json").
+// FeedURL returns the URL of the feed, in its view, in the format named by
+// ext ("atom", "rss" or "json"). It is the feed's self link and Atom id.
 func (f *Feed) FeedURL(ext string) string {
-	return f.BaseURL + "/feeds/" + f.Slug + "." + ext
+	return f.PageURL(ext, f.View.Page)
+}
+
+// PageURL returns the URL of page n of the feed's view in format ext.
+func (f *Feed) PageURL(ext string, n int) string {
+	v := f.View
+	v.Page = n
+	u := f.BaseURL + "/feeds/" + f.Slug + "." + ext
+	if q := v.Query(); q != "" {
+		u += "?" + q
+	}
+	return u
 }
 
 // HomeURL returns the page the feed is an alternate of.
-func (f *Feed) HomeURL() string { return f.BaseURL + "/" }
+func (f *Feed) HomeURL() string {
+	if f.Slug == AllSlug || f.Slug == "" {
+		return f.BaseURL + "/"
+	}
+	return f.BaseURL + "/topics/" + f.Slug
+}
 
 // CategoryScheme is the scheme URI of topic categories.
 func (f *Feed) CategoryScheme() string { return f.BaseURL + "/topics" }
@@ -53,9 +86,8 @@ func (f *Feed) Label(slug string) string {
 	return slug
 }
 
-// Updated returns the newest entry's updated time, or the Unix epoch for an
-// empty feed: a fixed value keeps an empty feed's bytes, and so its ETag,
-// the same from one render to the next.
+// Updated returns the newest entry's updated time, or Built for an empty
+// feed (the Unix epoch when Built is zero).
 func (f *Feed) Updated() time.Time {
 	var newest time.Time
 	for _, s := range f.stories() {
@@ -64,9 +96,44 @@ func (f *Feed) Updated() time.Time {
 		}
 	}
 	if newest.IsZero() {
+		if !f.Built.IsZero() {
+			return f.Built.UTC().Truncate(time.Second)
+		}
 		return time.Unix(0, 0).UTC()
 	}
 	return newest
+}
+
+// pageLink is one RFC 5005 paging link.
+type pageLink struct{ Rel, Href string }
+
+// pageLinks returns the RFC 5005 §3 paging links of the feed in format ext:
+// first and last always when paged, previous and next where they exist.
+func (f *Feed) pageLinks(ext string) []pageLink {
+	if f.Pages <= 1 {
+		return nil
+	}
+	page := max(f.View.Page, 1)
+	links := []pageLink{{"first", f.PageURL(ext, 1)}}
+	if page > 1 {
+		links = append(links, pageLink{"previous", f.PageURL(ext, page-1)})
+	}
+	if page < f.Pages {
+		links = append(links, pageLink{"next", f.PageURL(ext, page+1)})
+	}
+	return append(links, pageLink{"last", f.PageURL(ext, f.Pages)})
+}
+
+// sourceID returns the id of the atom:source of an article: its source's
+// feed URL when configured, else its outlet's home page, else a URN.
+func (f *Feed) sourceID(a *article.Article) string {
+	if u := f.Sources[a.Source]; isWebURL(u) {
+		return cleanText(u)
+	}
+	if site := siteURL(a); site != "" {
+		return site
+	}
+	return "urn:warta:source:" + url.PathEscape(cleanText(a.Source))
 }
 
 // stories returns the stories that can be rendered: those with a lead.
@@ -255,14 +322,25 @@ func storyCopies(s *article.Story) []otherCopy {
 	return out
 }
 
-// storyBody is the HTML body of an entry: the lead's content (or summary)
-// followed by "Also reported by" links to the other outlets' copies.
+// storyBody is the HTML body of an entry: the lead's content (or summary,
+// or else a link to the story at its outlet: an entry needs text a reader
+// can show) followed by "Also reported by" links to the other outlets'
+// copies.
 func storyBody(s *article.Story) string {
 	var b strings.Builder
 	if s.Lead != nil {
 		body := s.Lead.Content
 		if strings.TrimSpace(body) == "" {
 			body = s.Lead.Summary
+		}
+		if strings.TrimSpace(body) == "" {
+			if u := articleURL(s.Lead); u != "" {
+				name := strings.TrimSpace(cleanText(s.Lead.Source))
+				if name == "" {
+					name = u
+				}
+				body = `<p>Read the story at <a href="` + html.EscapeString(u) + `">` + html.EscapeString(name) + "</a>.</p>"
+			}
 		}
 		b.WriteString(cleanText(body))
 	}

@@ -19,7 +19,7 @@ func (p *Publisher) writeFiles(ctx context.Context, snap *snapshot) error {
 			return fmt.Errorf("publish: write files: %w", err)
 		}
 		path := filepath.Join(p.opts.Dir, f.Slug+".atom")
-		if err := writeFileAtomic(path, snap.atom[f.Slug]); err != nil {
+		if err := writeFileAtomic(path, snap.resources["/feeds/"+f.Slug+".atom"].body); err != nil {
 			return err
 		}
 	}

@@ -6,21 +6,39 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
+)
+
+// Paths of the documents served besides the feeds.
+const (
+	opmlPath       = "/opml"
+	legacyOPMLPath = "/feeds.opml"
+	stylesheetPath = "/feed.xsl"
 )
 
 // retryAfter is the Retry-After, in seconds, sent before the first Refresh.
 const retryAfter = 30
 
-// Handler serves the feeds, the index page and the OPML list from the last
+// minMaxAge is the shortest max-age sent: a cycle running late must not
+// make every reader revalidate on every poll.
+const minMaxAge = 30 * time.Second
+
+// Handler serves the feeds, the pages and the OPML list from the last
 // Refresh:
 //
-//	GET /                      index page with autodiscovery links
-//	GET /feeds/<slug>.atom     Atom (also .rss, .json); slug "all" for every story
-//	GET /feeds.opml            OPML 2.0 list of the topic feeds
+//	GET /                      every topic's latest headlines, the last cycle, failing sources
+//	GET /topics/<slug>         a topic's latest stories and subscribe links
+//	GET /status                every source's fetch status; charts of articles per hour
+//	GET /status.json           the same as JSON
+//	GET /feeds/<slug>.atom     Atom (also .rss, .json); slug "all" for every story;
+//	                           views ?lang=id|en, ?source=<name>, ?page=<n>
+//	GET /opml                  OPML 2.0 list of the feeds (also /feeds.opml)
+//	GET /feed.xsl              the stylesheet browsers show feeds with
 //	GET /healthz               200 "ok"
 //
-// Documents carry strong ETags and Last-Modified and answer conditional
-// requests with 304; gzip is used when the client accepts it. Before the
+// Documents carry strong ETags and Last-Modified (when their content last
+// changed) and answer conditional requests with 304; gzip is used when the
+// client accepts it; they may be cached until the next cycle. Before the
 // first Refresh, documents answer 503 with Retry-After.
 func (p *Publisher) Handler() http.Handler {
 	mux := http.NewServeMux()
@@ -28,19 +46,32 @@ func (p *Publisher) Handler() http.Handler {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		io.WriteString(w, "ok\n")
 	})
-	mux.HandleFunc("GET /{$}", p.serve)
-	mux.HandleFunc("GET /feeds.opml", p.serve)
-	mux.HandleFunc("GET /feeds/{file}", p.serve)
+	mux.HandleFunc("GET /{$}", p.serveIndex)
+	mux.HandleFunc("GET "+opmlPath, p.serveFixed)
+	mux.HandleFunc("GET "+legacyOPMLPath, p.serveFixed)
+	mux.HandleFunc("GET "+stylesheetPath, p.serveFixed)
+	mux.HandleFunc("GET /feeds/{file}", p.serveFeed)
+	mux.HandleFunc("GET /topics/{slug}", p.serveTopic)
+	mux.HandleFunc("GET /status", p.serveStatus)
+	mux.HandleFunc("GET /status.json", p.serveStatusJSON)
 	return mux
 }
 
-// serve answers a request for a rendered document from the current snapshot.
-func (p *Publisher) serve(w http.ResponseWriter, r *http.Request) {
+// current returns the current snapshot, or answers 503 and returns nil.
+func (p *Publisher) current(w http.ResponseWriter) *snapshot {
 	snap := p.snap.Load()
 	if snap == nil {
 		w.Header().Set("Retry-After", strconv.Itoa(retryAfter))
 		w.Header().Set("Cache-Control", "no-store")
 		http.Error(w, "feeds are not ready yet", http.StatusServiceUnavailable)
+	}
+	return snap
+}
+
+// serveFixed answers a request for a document rendered by Refresh.
+func (p *Publisher) serveFixed(w http.ResponseWriter, r *http.Request) {
+	snap := p.current(w)
+	if snap == nil {
 		return
 	}
 	res := snap.resources[r.URL.Path]
@@ -48,11 +79,78 @@ func (p *Publisher) serve(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
+	p.serveResource(w, r, res, p.cacheControl(snap))
+}
+
+// serveFeed answers a request for a feed in one of its views.
+func (p *Publisher) serveFeed(w http.ResponseWriter, r *http.Request) {
+	snap := p.current(w)
+	if snap == nil {
+		return
+	}
+	slug, ext, ok := strings.Cut(r.PathValue("file"), ".")
+	if !ok {
+		http.NotFound(w, r)
+		return
+	}
+	v, err := ParseView(r.URL.Query())
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	if v.Source != "" && !p.knownSource(snap, v.Source) {
+		http.Error(w, "publish: unknown source "+strconv.Quote(v.Source), http.StatusNotFound)
+		return
+	}
+	res, found, err := p.view(snap, slug, ext, v)
+	if err != nil {
+		p.logger.Error("publish: render view", "path", r.URL.String(), "err", err)
+		http.Error(w, "cannot render this feed", http.StatusInternalServerError)
+		return
+	}
+	if !found {
+		http.NotFound(w, r)
+		return
+	}
+	p.serveResource(w, r, res, p.cacheControl(snap))
+}
+
+// knownSource reports whether name is a configured source or the source
+// of a stored story.
+func (p *Publisher) knownSource(snap *snapshot, name string) bool {
+	if _, ok := p.sources[name]; ok {
+		return true
+	}
+	for _, s := range snap.feed(AllSlug).stories {
+		for _, a := range storyArticles(s) {
+			if a.Source == name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// maxAge is how long a response may be cached: until the next cycle is
+// due, at least minMaxAge.
+func (p *Publisher) maxAge(snap *snapshot) time.Duration {
+	left := snap.built.Add(p.opts.Interval).Sub(p.opts.Now())
+	return min(max(left, minMaxAge), max(p.opts.Interval, minMaxAge)).Round(time.Second)
+}
+
+// cacheControl is the Cache-Control of a document of snap.
+func (p *Publisher) cacheControl(snap *snapshot) string {
+	return "public, max-age=" + strconv.Itoa(int(p.maxAge(snap).Seconds()))
+}
+
+// serveResource writes res, gzipped when the client accepts it, and
+// answers conditional requests.
+func (p *Publisher) serveResource(w http.ResponseWriter, r *http.Request, res *resource, cacheControl string) {
 	h := w.Header()
 	h.Set("Content-Type", res.contentType)
 	h.Set("Vary", "Accept-Encoding")
 	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Cache-Control", "public, max-age=300")
+	h.Set("Cache-Control", cacheControl)
 	body, etag := res.body, res.etag
 	if acceptsGzip(r.Header.Get("Accept-Encoding")) {
 		body, etag = res.gz, res.gzETag

@@ -79,8 +79,8 @@ func TestHandlerConditional(t *testing.T) {
 	if !strings.HasPrefix(etag, `"`) || !strings.HasSuffix(etag, `"`) || len(etag) < 10 {
 		t.Fatalf("ETag = %q, want a strong quoted tag", etag)
 	}
-	if lm != "Fri, 20 Nov 2026 10:31:00 GMT" {
-		t.Errorf("Last-Modified = %q, want the feed's updated time", lm)
+	if lm != "Fri, 20 Nov 2026 11:30:00 GMT" {
+		t.Errorf("Last-Modified = %q, want the time of the refresh that rendered it", lm)
 	}
 
 	rec = get(t, h, "GET", "/feeds/all.atom", map[string]string{"If-None-Match": etag})
@@ -93,7 +93,7 @@ func TestHandlerConditional(t *testing.T) {
 	if rec := get(t, h, "GET", "/feeds/all.atom", map[string]string{"If-Modified-Since": lm}); rec.Code != http.StatusNotModified {
 		t.Errorf("If-Modified-Since equal: %d", rec.Code)
 	}
-	earlier := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC).Format(http.TimeFormat)
+	earlier := time.Date(2026, 11, 20, 11, 0, 0, 0, time.UTC).Format(http.TimeFormat)
 	if rec := get(t, h, "GET", "/feeds/all.atom", map[string]string{"If-Modified-Since": earlier}); rec.Code != http.StatusOK {
 		t.Errorf("If-Modified-Since earlier: %d", rec.Code)
 	}
@@ -248,7 +248,10 @@ func TestIndexPage(t *testing.T) {
 
 func TestOPML(t *testing.T) {
 	h := refreshed(t)
-	rec := get(t, h, "GET", "/feeds.opml", nil)
+	rec := get(t, h, "GET", "/opml", nil)
+	if legacy := get(t, h, "GET", "/feeds.opml", nil); legacy.Code != http.StatusOK || legacy.Body.String() != rec.Body.String() {
+		t.Errorf("/feeds.opml: %d, differs from /opml", legacy.Code)
+	}
 	var doc struct {
 		Version string `xml:"version,attr"`
 		Title   string `xml:"head>title"`
@@ -272,6 +275,7 @@ func TestOPML(t *testing.T) {
 		urls = append(urls, o.XMLURL)
 	}
 	want := []string{
+		testBase + "/feeds/all.atom",
 		testBase + "/feeds/international-relations.atom",
 		testBase + "/feeds/economy.atom",
 		testBase + "/feeds/sport.atom",

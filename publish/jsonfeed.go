@@ -19,10 +19,19 @@ type jsonItem struct {
 	Language string `json:"language,omitempty"`
 }
 
-// jsonDoc replaces gorilla's item list with jsonItem.
+// jsonDoc replaces gorilla's item list with jsonItem and adds what
+// gorilla's JSONFeed lacks: WebSub hubs and the language of a view.
 type jsonDoc struct {
 	*feeds.JSONFeed
-	Items []*jsonItem `json:"items"`
+	Language string      `json:"language,omitempty"`
+	Hubs     []*jsonHub  `json:"hubs,omitempty"`
+	Items    []*jsonItem `json:"items"`
+}
+
+// jsonHub is a JSON Feed 1.1 hub.
+type jsonHub struct {
+	Type string `json:"type"`
+	URL  string `json:"url"`
 }
 
 // WriteJSON writes f as a JSON Feed 1.1 document, one item per story.
@@ -40,7 +49,16 @@ func WriteJSON(w io.Writer, f *Feed) error {
 			Description: cleanText(f.Description),
 			Authors:     []*feeds.JSONAuthor{{Name: author, Url: cleanText(f.HomeURL())}},
 		},
-		Items: []*jsonItem{},
+		Language: validLang(f.View.Lang),
+		Items:    []*jsonItem{},
+	}
+	if f.Hub != "" {
+		doc.Hubs = []*jsonHub{{Type: "WebSub", URL: cleanText(f.Hub)}}
+	}
+	for _, l := range f.pageLinks("json") {
+		if l.Rel == "next" {
+			doc.NextUrl = cleanText(l.Href)
+		}
 	}
 	for _, s := range f.stories() {
 		lead := s.Lead

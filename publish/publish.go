@@ -31,6 +31,21 @@ type StoryLister interface {
 	Stories(ctx context.Context, topic string, limit int) ([]*article.Story, error)
 }
 
+// StoryCounter counts the stories of a topic ("" for every story). A
+// StoryLister that also implements it gives pages the real count rather
+// than the number of stories loaded.
+type StoryCounter interface {
+	CountStories(ctx context.Context, topic string) (int, error)
+}
+
+// SourceInfo describes one configured source.
+type SourceInfo struct {
+	// Name is the source's configured name, as articles carry it.
+	Name string
+	// URL is the source's feed URL: the id of atom:source.
+	URL string
+}
+
 // Options configures a Publisher.
 type Options struct {
 	// BaseURL is the public URL warta is served at, e.g.
@@ -38,12 +53,26 @@ type Options struct {
 	BaseURL string
 	// Title prefixes every feed title, e.g. "warta".
 	Title string
-	// MaxItems is the number of stories per feed; 0 means DefaultMaxItems.
+	// MaxItems is the number of stories per feed document (one page);
+	// 0 means DefaultMaxItems.
 	MaxItems int
+	// Pages is how many pages of MaxItems stories each feed keeps for RFC
+	// 5005 paging; 0 means DefaultPages.
+	Pages int
+	// Interval is the time between cycles: responses may be cached until
+	// the next one (Cache-Control max-age). 0 means DefaultInterval.
+	Interval time.Duration
+	// Sources are the configured sources, for atom:source ids and the
+	// ?source= view.
+	Sources []SourceInfo
+	// Status, when set, gives the pages each source's fetch status.
+	Status StatusReader
+	// Articles, when set, lets the status page chart articles per hour.
+	Articles ArticleWalker
 	// Dir, when set, receives <slug>.atom and all.atom on every Refresh.
 	Dir string
-	// Now returns the current time; nil means time.Now. Only logs use it:
-	// rendered feeds depend on their stories alone.
+	// Now returns the current time; nil means time.Now. It dates a feed
+	// that has no entries and a feed's Last-Modified.
 	Now func() time.Time
 }
 
@@ -52,6 +81,8 @@ const (
 	DefaultBaseURL  = "http://127.0.0.1:8080"
 	DefaultTitle    = "warta"
 	DefaultMaxItems = 100
+	DefaultPages    = 10
+	DefaultInterval = 15 * time.Minute
 )
 
 // AllSlug is the slug of the feed of every story.
@@ -62,14 +93,16 @@ type Publisher struct {
 	opts    Options
 	feeds   []FeedInfo // AllSlug first, then the topics in configured order
 	labels  map[string]string
+	sources map[string]string // source name → feed URL
 	stories StoryLister
 	logger  *slog.Logger
-	index   *template.Template
+	pages   *template.Template
 
 	// refreshMu makes concurrent Refresh calls take turns; readers never
 	// take it: they load the current snapshot atomically.
 	refreshMu sync.Mutex
 	snap      atomic.Pointer[snapshot]
+	cycle     atomic.Pointer[CycleStatus]
 }
 
 // New returns a Publisher for the given topic feeds. Topics with a slug
@@ -91,21 +124,31 @@ func New(opts Options, feeds []FeedInfo, stories StoryLister, logger *slog.Logge
 	if opts.MaxItems <= 0 {
 		opts.MaxItems = DefaultMaxItems
 	}
+	if opts.Pages <= 0 {
+		opts.Pages = DefaultPages
+	}
+	if opts.Interval <= 0 {
+		opts.Interval = DefaultInterval
+	}
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
 	p := &Publisher{
 		opts:    opts,
 		labels:  map[string]string{},
+		sources: map[string]string{},
 		stories: stories,
 		logger:  logger,
-		index:   parseIndex(),
+		pages:   parsePages(),
 	}
 	p.feeds = append(p.feeds, FeedInfo{
 		Slug:        AllSlug,
 		Title:       "All stories",
 		Description: "Every story from every source, one entry per story however many outlets carried it.",
 	})
+	for _, src := range opts.Sources {
+		p.sources[src.Name] = src.URL
+	}
 	seen := map[string]bool{AllSlug: true}
 	for _, f := range feeds {
 		switch {
@@ -148,28 +191,49 @@ func (p *Publisher) Feeds() []FeedInfo {
 	return append([]FeedInfo(nil), p.feeds...)
 }
 
-// feed builds the render input of one feed.
-func (p *Publisher) feed(info FeedInfo, stories []*article.Story) *Feed {
+// feed builds the render input of one feed in a view.
+func (p *Publisher) feed(fs *feedState, v View) *Feed {
+	stories, pages := v.apply(fs.stories, p.opts.MaxItems)
+	title := p.opts.Title + ": " + fs.info.Title
+	switch {
+	case v.Lang != "" && v.Source != "":
+		title += " (" + v.Lang + ", " + v.Source + ")"
+	case v.Lang != "":
+		title += " (" + v.Lang + ")"
+	case v.Source != "":
+		title += " (" + v.Source + ")"
+	}
+	if v.Page > 1 {
+		title += fmt.Sprintf(" — page %d", v.Page)
+	}
 	return &Feed{
-		Slug:        info.Slug,
-		Title:       p.opts.Title + ": " + info.Title,
-		Description: info.Description,
+		Slug:        fs.info.Slug,
+		Title:       title,
+		Description: fs.info.Description,
 		BaseURL:     p.opts.BaseURL,
 		Author:      p.opts.Title,
 		Labels:      p.labels,
+		Sources:     p.sources,
 		Stories:     stories,
+		Built:       fs.emptySince,
+		View:        v,
+		Pages:       pages,
+		Stylesheet:  p.opts.BaseURL + stylesheetPath,
 	}
 }
 
-// Refresh reads every feed's stories once, renders all formats, the index
-// page and the OPML list, and swaps them in for the HTTP handler at once.
-// When Dir is set it then writes the Atom files. On a read or render error
-// the previous feeds stay in place.
+// Refresh reads every feed's stories once, renders every feed's plain
+// view in all formats and the OPML list, and swaps them in for the HTTP
+// handler at once; views are rendered on first request from the same
+// stories. When Dir is set it then writes the Atom files. On a read or
+// render error the previous feeds stay in place.
 func (p *Publisher) Refresh(ctx context.Context) error {
 	p.refreshMu.Lock()
 	defer p.refreshMu.Unlock()
 	start := p.opts.Now()
-	feeds := make([]*Feed, 0, len(p.feeds))
+	prev := p.snap.Load()
+	states := make([]*feedState, 0, len(p.feeds))
+	counter, _ := p.stories.(StoryCounter)
 	for _, info := range p.feeds {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("publish: refresh: %w", err)
@@ -178,16 +242,31 @@ func (p *Publisher) Refresh(ctx context.Context) error {
 		if topic == AllSlug {
 			topic = ""
 		}
-		stories, err := p.stories.Stories(ctx, topic, p.opts.MaxItems)
+		limit := p.opts.MaxItems * p.opts.Pages
+		stories, err := p.stories.Stories(ctx, topic, limit)
 		if err != nil {
 			return fmt.Errorf("publish: stories of feed %q: %w", info.Slug, err)
 		}
-		if len(stories) > p.opts.MaxItems {
-			stories = stories[:p.opts.MaxItems]
+		if len(stories) > limit {
+			stories = stories[:limit]
 		}
-		feeds = append(feeds, p.feed(info, stories))
+		fs := &feedState{info: info, stories: renderable(stories), count: -1}
+		if counter != nil {
+			n, err := counter.CountStories(ctx, topic)
+			if err != nil {
+				return fmt.Errorf("publish: count stories of feed %q: %w", info.Slug, err)
+			}
+			fs.count = n
+		}
+		if len(fs.stories) == 0 {
+			fs.emptySince = start
+			if old := prev.feed(info.Slug); old != nil && len(old.stories) == 0 {
+				fs.emptySince = old.emptySince
+			}
+		}
+		states = append(states, fs)
 	}
-	snap, err := p.render(feeds)
+	snap, err := p.render(states, prev, start)
 	if err != nil {
 		return err
 	}
@@ -197,6 +276,17 @@ func (p *Publisher) Refresh(ctx context.Context) error {
 			return err
 		}
 	}
-	p.logger.Info("publish: feeds refreshed", "feeds", len(feeds), "took", p.opts.Now().Sub(start))
+	p.logger.Info("publish: feeds refreshed", "feeds", len(states), "took", p.opts.Now().Sub(start))
 	return nil
+}
+
+// renderable keeps the stories that can be rendered: those with a lead.
+func renderable(stories []*article.Story) []*article.Story {
+	out := stories[:0:0]
+	for _, s := range stories {
+		if s != nil && s.Lead != nil {
+			out = append(out, s)
+		}
+	}
+	return out
 }

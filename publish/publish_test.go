@@ -23,6 +23,9 @@ func newTestPublisher(t *testing.T, opts Options) (*Publisher, *fakeLister) {
 	if opts.BaseURL == "" {
 		opts.BaseURL = testBase + "/"
 	}
+	if opts.Now == nil {
+		opts.Now = newClock(tRefresh).Now
+	}
 	logger := slog.New(slog.NewTextHandler(testWriter{t}, nil))
 	return New(opts, testFeeds(), lister, logger), lister
 }

@@ -7,17 +7,63 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"sync"
 	"time"
+
+	"github.com/warta-news/warta/article"
 )
 
-// snapshot is everything the handler serves, rendered by one Refresh.
+// snapshot is everything one Refresh read and rendered. It never changes
+// once stored, except for its cache of rendered views.
 type snapshot struct {
-	// resources maps a request path ("/", "/feeds.opml",
-	// "/feeds/<slug>.<ext>") to its rendered bytes.
+	// built is when the Refresh that made it started.
+	built time.Time
+	// feeds holds each feed's stories, by slug.
+	feeds map[string]*feedState
+	// resources maps a request path ("/feeds.opml", "/feeds/<slug>.<ext>")
+	// to its rendered bytes.
 	resources map[string]*resource
-	// atom maps a feed slug to its Atom bytes, for the static files.
-	atom map[string][]byte
+
+	viewsMu sync.Mutex
+	views   map[string]*resource // "/feeds/<slug>.<ext>?<view query>"
 }
+
+// feedState is one feed as one Refresh read it.
+type feedState struct {
+	info FeedInfo
+	// stories are the feed's newest stories, every page of them.
+	stories []*article.Story
+	// count is the number of stories the store holds for the feed, -1
+	// when the store cannot count them.
+	count int
+	// emptySince is when the feed was first found empty, zero when it has
+	// stories: an empty feed's updated time, kept while it stays empty so
+	// that its bytes do not change.
+	emptySince time.Time
+	// modified is when the feed's content last changed (Last-Modified).
+	modified time.Time
+}
+
+// feed returns the state of the feed slug, nil when unknown or s is nil.
+func (s *snapshot) feed(slug string) *feedState {
+	if s == nil {
+		return nil
+	}
+	return s.feeds[slug]
+}
+
+// stories returns the number of stories of a feed: the store's count when
+// known, else the number loaded.
+func (fs *feedState) storyCount() int {
+	if fs.count >= 0 {
+		return fs.count
+	}
+	return len(fs.stories)
+}
+
+// maxCachedViews bounds the views a snapshot keeps rendered; views past it
+// are rendered on every request.
+const maxCachedViews = 512
 
 // resource is one rendered document in its plain and gzipped forms. Each
 // form has its own strong ETag: they are different byte sequences.
@@ -46,63 +92,121 @@ func feedFormats() []format {
 	}
 }
 
-// render renders every feed in every format plus the index and OPML.
-func (p *Publisher) render(feeds []*Feed) (*snapshot, error) {
+// formatByExt returns the format with extension ext.
+func formatByExt(ext string) (format, bool) {
+	for _, fm := range feedFormats() {
+		if fm.ext == ext {
+			return fm, true
+		}
+	}
+	return format{}, false
+}
+
+// render renders every feed's plain view in every format, plus the OPML
+// list and the stylesheet. A document whose bytes did not change since
+// prev keeps prev's modification time; a changed one is modified at built.
+func (p *Publisher) render(states []*feedState, prev *snapshot, built time.Time) (*snapshot, error) {
 	formats := feedFormats()
 	snap := &snapshot{
-		resources: make(map[string]*resource, len(feeds)*len(formats)+2),
-		atom:      make(map[string][]byte, len(feeds)),
+		built:     built,
+		feeds:     make(map[string]*feedState, len(states)),
+		resources: make(map[string]*resource, len(states)*len(formats)+3),
+		views:     map[string]*resource{},
 	}
 	var buf bytes.Buffer
-	var newest time.Time
-	for _, f := range feeds {
-		updated := f.Updated()
-		if updated.After(newest) {
-			newest = updated
+	modifiedAt := func(path string, r *resource) {
+		r.modified = built
+		if prev != nil {
+			if old := prev.resources[path]; old != nil && old.etag == r.etag {
+				r.modified = old.modified
+			}
 		}
+	}
+	for _, fs := range states {
+		snap.feeds[fs.info.Slug] = fs
+		f := p.feed(fs, View{})
 		for _, fm := range formats {
 			buf.Reset()
 			if err := fm.write(&buf, f); err != nil {
-				return nil, fmt.Errorf("publish: feed %q: %w", f.Slug, err)
+				return nil, fmt.Errorf("publish: feed %q: %w", fs.info.Slug, err)
 			}
-			r, err := newResource(fm.contentType, updated, buf.Bytes())
+			r, err := newResource(fm.contentType, buf.Bytes())
 			if err != nil {
 				return nil, err
 			}
-			snap.resources["/feeds/"+f.Slug+"."+fm.ext] = r
-			if fm.ext == "atom" {
-				snap.atom[f.Slug] = r.body
+			path := "/feeds/" + fs.info.Slug + "." + fm.ext
+			modifiedAt(path, r)
+			if r.modified.After(fs.modified) {
+				fs.modified = r.modified
 			}
+			snap.resources[path] = r
 		}
 	}
 	buf.Reset()
-	if err := p.writeIndex(&buf, feeds); err != nil {
+	if err := p.writeOPML(&buf, states); err != nil {
 		return nil, err
 	}
-	index, err := newResource("text/html; charset=utf-8", newest, buf.Bytes())
+	opml, err := newResource("text/x-opml; charset=utf-8", buf.Bytes())
 	if err != nil {
 		return nil, err
 	}
-	snap.resources["/"] = index
-	buf.Reset()
-	if err := p.writeOPML(&buf, feeds); err != nil {
-		return nil, err
-	}
-	// The OPML list depends on the configuration only, so it has no
-	// meaningful modification time; its ETag covers revalidation.
-	opml, err := newResource("text/x-opml; charset=utf-8", time.Time{}, buf.Bytes())
+	modifiedAt(opmlPath, opml)
+	snap.resources[opmlPath] = opml
+	snap.resources[legacyOPMLPath] = opml
+	xsl, err := newResource("text/xsl; charset=utf-8", []byte(feedStylesheet))
 	if err != nil {
 		return nil, err
 	}
-	snap.resources["/feeds.opml"] = opml
+	modifiedAt(stylesheetPath, xsl)
+	snap.resources[stylesheetPath] = xsl
 	return snap, nil
 }
 
+// view returns the feed slug in format ext and view v, rendering it on
+// first use; ok is false when the feed, format or page does not exist.
+func (p *Publisher) view(snap *snapshot, slug, ext string, v View) (r *resource, ok bool, err error) {
+	fs := snap.feed(slug)
+	fm, found := formatByExt(ext)
+	if fs == nil || !found {
+		return nil, false, nil
+	}
+	path := "/feeds/" + slug + "." + ext
+	if v == (View{}) {
+		return snap.resources[path], true, nil
+	}
+	key := path + "?" + v.Query()
+	snap.viewsMu.Lock()
+	r = snap.views[key]
+	snap.viewsMu.Unlock()
+	if r != nil {
+		return r, true, nil
+	}
+	f := p.feed(fs, v)
+	if v.Page > f.Pages {
+		return nil, false, nil
+	}
+	var buf bytes.Buffer
+	if err := fm.write(&buf, f); err != nil {
+		return nil, false, fmt.Errorf("publish: feed %q: %w", slug, err)
+	}
+	if r, err = newResource(fm.contentType, buf.Bytes()); err != nil {
+		return nil, false, err
+	}
+	// A view changes only when its feed does: the feed's modification time
+	// is a safe Last-Modified for it.
+	r.modified = fs.modified
+	snap.viewsMu.Lock()
+	if len(snap.views) < maxCachedViews {
+		snap.views[key] = r
+	}
+	snap.viewsMu.Unlock()
+	return r, true, nil
+}
+
 // newResource copies body and precomputes its gzip form and ETags.
-func newResource(contentType string, modified time.Time, body []byte) (*resource, error) {
+func newResource(contentType string, body []byte) (*resource, error) {
 	r := &resource{
 		contentType: contentType,
-		modified:    modified,
 		body:        bytes.Clone(body),
 	}
 	var gz bytes.Buffer

@@ -26,21 +26,38 @@ type rssDoc struct {
 
 type rssChannel struct {
 	*feeds.RssFeed
-	SelfLink rssAtomLink `xml:"atom:link"`
-	Items    []*rssItem  `xml:"item"`
+	Title rssTitle      `xml:"title"`
+	Links []rssAtomLink `xml:"atom:link"`
+	Items []*rssItem    `xml:"item"`
 }
 
 type rssAtomLink struct {
 	Href string `xml:"href,attr"`
 	Rel  string `xml:"rel,attr"`
-	Type string `xml:"type,attr"`
+	Type string `xml:"type,attr,omitempty"`
 }
 
 type rssItem struct {
 	*feeds.RssItem
+	Title      rssTitle `xml:"title"`
 	Creator    string   `xml:"dc:creator,omitempty"`
 	Categories []string `xml:"category"`
 }
+
+// rssTitle is plain text written with the markup characters as hexadecimal
+// character references, as the RSS Advisory Board's profile recommends: a
+// title is never HTML, and readers that would decode "&amp;lt;" twice get
+// the text right.
+type rssTitle struct {
+	Inner string `xml:",innerxml"`
+}
+
+// newRSSTitle escapes text for rssTitle.
+func newRSSTitle(text string) rssTitle {
+	return rssTitle{Inner: rssTitleEscaper.Replace(text)}
+}
+
+var rssTitleEscaper = strings.NewReplacer("&", "&#x26;", "<", "&#x3C;", ">", "&#x3E;")
 
 // WriteRSS writes f as an RSS 2.0 feed, one item per story.
 func WriteRSS(w io.Writer, f *Feed) error {
@@ -57,8 +74,15 @@ func WriteRSS(w io.Writer, f *Feed) error {
 	ch.Generator = "warta"
 	ch.Items = nil
 	channel := &rssChannel{
-		RssFeed:  ch,
-		SelfLink: rssAtomLink{Href: cleanText(f.FeedURL("rss")), Rel: "self", Type: "application/rss+xml"},
+		RssFeed: ch,
+		Title:   newRSSTitle(gf.Title),
+		Links:   []rssAtomLink{{Href: cleanText(f.FeedURL("rss")), Rel: "self", Type: "application/rss+xml"}},
+	}
+	if f.Hub != "" {
+		channel.Links = append(channel.Links, rssAtomLink{Href: cleanText(f.Hub), Rel: "hub"})
+	}
+	for _, l := range f.pageLinks("rss") {
+		channel.Links = append(channel.Links, rssAtomLink{Href: cleanText(l.Href), Rel: l.Rel, Type: "application/rss+xml"})
 	}
 	for _, s := range f.stories() {
 		lead := s.Lead
@@ -77,7 +101,7 @@ func WriteRSS(w io.Writer, f *Feed) error {
 		if t := rssDate(lead.Published, storyUpdated(s)); t != "" {
 			it.PubDate = t
 		}
-		item := &rssItem{RssItem: it, Creator: storyAuthor(s)}
+		item := &rssItem{RssItem: it, Title: newRSSTitle(it.Title), Creator: storyAuthor(s)}
 		for _, slug := range storyTopics(s) {
 			item.Categories = append(item.Categories, cleanText(f.Label(slug)))
 		}
@@ -90,7 +114,7 @@ func WriteRSS(w io.Writer, f *Feed) error {
 		AtomNS:    atomNS,
 		Channel:   channel,
 	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
+	if err := writeXMLHeader(w, f.Stylesheet); err != nil {
 		return fmt.Errorf("publish: write rss: %w", err)
 	}
 	enc := xml.NewEncoder(w)

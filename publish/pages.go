@@ -1,0 +1,445 @@
+package publish
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/warta-news/warta/article"
+)
+
+// headlines is how many of a topic's latest stories the index page shows.
+const headlines = 5
+
+// topicPageItems is how many stories a topic page shows.
+const topicPageItems = 50
+
+// page is the data every page template gets.
+type page struct {
+	Title    string // the site's title
+	Heading  string
+	Base     string
+	OPML     string
+	Feeds    []pageFeed // every feed, for autodiscovery and navigation
+	Cycle    *CycleStatus
+	Failing  int
+	Sources  int
+	Topic    *pageFeed   // the topic page's feed
+	Status   *statusData // the status page's data
+	Charts   []pageChart
+	SrcChart map[string]template.HTML
+	Now      time.Time
+}
+
+// pageFeed is one feed as the pages show it.
+type pageFeed struct {
+	Slug, Title, FullTitle, Description string
+	Page, Atom, RSS, JSON               string
+	Langs                               []pageLink
+	Stories                             int
+	Changed                             time.Time
+	Latest                              []pageStory
+}
+
+// pageStory is one story on a page.
+type pageStory struct {
+	Title, URL, Source, Lang string
+	Time                     time.Time
+	Also                     []otherCopy
+}
+
+// pageChart is a labelled SVG chart.
+type pageChart struct {
+	Label, Slug string
+	Total       int
+	SVG         template.HTML
+}
+
+// pageFuncs are the template helpers.
+var pageFuncs = template.FuncMap{
+	"when": func(t time.Time) string {
+		if t.IsZero() {
+			return "never"
+		}
+		return t.UTC().Format("2006-01-02 15:04 UTC")
+	},
+	"iso": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.UTC().Format(time.RFC3339)
+	},
+	"plural": func(n int, one, many string) string {
+		if n == 1 {
+			return one
+		}
+		return many
+	},
+	"bad": func(outcome string) bool { return outcome == OutcomeFailing || outcome == OutcomeBackingOff },
+}
+
+// pagesTemplate holds the layout and the pages: inline CSS, no scripts, no
+// external assets, autodiscovery links on every page, readable on a phone.
+const pagesTemplate = `{{define "head"}}<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Heading}}</title>
+{{range .Feeds}}<link rel="alternate" type="application/atom+xml" title="{{.FullTitle}}" href="{{.Atom}}">
+{{end}}<style>
+body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2330;background:#f7f7f5;margin:0}
+main{max-width:52rem;margin:0 auto;padding:1rem}
+nav{font-size:.9rem;margin:0 0 1rem}nav a{margin-right:.8rem}
+a{color:#1a4fa0}
+h1{font-size:1.5rem;margin:.25rem 0}
+h2{font-size:1.1rem;margin:0}
+.lead,.meta{color:#555}.meta{font-size:.85rem;margin:.2rem 0}
+.warn{background:#fde8e8;border:1px solid #e0a3a3;border-radius:6px;padding:.6rem .9rem;margin:0 0 1rem}
+.ok{background:#e7f5ea;border:1px solid #a6d4b0;border-radius:6px;padding:.6rem .9rem;margin:0 0 1rem}
+.card{background:#fff;border:1px solid #e2e2de;border-radius:6px;padding:.8rem 1rem;margin:0 0 .8rem}
+.card ul,ol.stories{padding-left:1.1rem;margin:.4rem 0}
+.links a{display:inline-block;margin:.3rem .5rem 0 0;padding:.05rem .5rem;border:1px solid #c9cbd3;border-radius:4px;text-decoration:none;font-size:.85rem}
+table{border-collapse:collapse;width:100%;font-size:.85rem;background:#fff}
+th,td{border-bottom:1px solid #e2e2de;padding:.3rem .4rem;text-align:left;vertical-align:top}
+tr.bad td{background:#fde8e8}
+.scroll{overflow-x:auto}
+svg.chart{width:100%;max-width:24rem;height:3rem;background:#fff;border:1px solid #e2e2de}
+footer{margin-top:1.5rem;font-size:.85rem;color:#666}
+</style>
+</head>
+<body>
+<main>
+<nav><a href="{{.Base}}/">{{.Title}}</a><a href="{{.Base}}/status">Status</a><a href="{{.OPML}}">OPML</a></nav>
+{{end}}
+{{define "cycle"}}{{if .Failing}}<p class="warn" id="failing"><strong>{{.Failing}} of {{.Sources}} {{plural .Sources "source is" "sources are"}} failing.</strong> Feeds may miss news from {{plural .Failing "it" "them"}}: see <a href="{{.Base}}/status">status</a>.</p>
+{{end}}<p class="meta" id="cycle">{{with .Cycle}}Last cycle: <time datetime="{{iso .Finished}}">{{when .Finished}}</time>, {{if .Err}}<strong>failed</strong>: {{.Err}}{{else}}{{.Sources}} sources, {{.Failed}} failed, {{.New}} new {{plural .New "article" "articles"}}{{end}}.{{else}}No cycle has finished since warta started.{{end}}</p>
+{{end}}
+{{define "foot"}}<footer>Subscribe to every feed at once: <a href="{{.OPML}}">OPML list</a>. Feeds are Atom, RSS and JSON Feed; add <code>?lang=id</code>, <code>?lang=en</code> or <code>?source=NAME</code> to any feed's address for a narrower feed.</footer>
+</main>
+</body>
+</html>
+{{end}}
+{{define "index"}}{{template "head" .}}<h1>{{.Title}}</h1>
+<p class="lead">News stories gathered from many outlets, one entry per story, one feed per topic.</p>
+{{template "cycle" .}}{{range .Feeds}}<section class="card" id="{{.Slug}}">
+<h2><a href="{{.Page}}">{{.Title}}</a></h2>
+{{if .Description}}<p class="meta">{{.Description}}</p>
+{{end}}<p class="meta"><span class="count">{{.Stories}} {{plural .Stories "story" "stories"}}</span>{{if not .Changed.IsZero}} · last change <time datetime="{{iso .Changed}}">{{when .Changed}}</time>{{end}}</p>
+{{if .Latest}}<ul>{{range .Latest}}<li><a href="{{.URL}}">{{.Title}}</a> <span class="meta">{{.Source}}</span></li>{{end}}</ul>
+{{end}}<p class="links"><a href="{{.Atom}}">Atom</a><a href="{{.RSS}}">RSS</a><a href="{{.JSON}}">JSON Feed</a></p>
+</section>
+{{end}}{{template "foot" .}}{{end}}
+{{define "topic"}}{{template "head" .}}{{with .Topic}}<h1>{{.Title}}</h1>
+{{if .Description}}<p class="lead">{{.Description}}</p>
+{{end}}<p class="meta"><span class="count">{{.Stories}} {{plural .Stories "story" "stories"}}</span>{{if not .Changed.IsZero}} · last change <time datetime="{{iso .Changed}}">{{when .Changed}}</time>{{end}}</p>
+<p class="links">Subscribe: <a href="{{.Atom}}">Atom</a><a href="{{.RSS}}">RSS</a><a href="{{.JSON}}">JSON Feed</a>{{range .Langs}}<a href="{{.Href}}">{{.Rel}}</a>{{end}}</p>
+<ol class="stories">{{range .Latest}}<li class="card"><a href="{{.URL}}"><strong>{{.Title}}</strong></a>
+<p class="meta">{{.Source}}{{if .Lang}} · <span lang="{{.Lang}}">{{.Lang}}</span>{{end}}{{if not .Time.IsZero}} · <time datetime="{{iso .Time}}">{{when .Time}}</time>{{end}}</p>
+{{if .Also}}<p class="meta">Also reported by: {{range $i, $c := .Also}}{{if $i}}, {{end}}<a href="{{$c.URL}}">{{$c.Source}}</a>{{end}}</p>{{end}}</li>
+{{else}}<li>No stories yet.</li>{{end}}</ol>
+{{end}}{{template "foot" .}}{{end}}
+{{define "status"}}{{template "head" .}}<h1>Status</h1>
+{{template "cycle" .}}{{if not .Failing}}<p class="ok">Every source that has been fetched is fine.</p>
+{{end}}<div class="scroll"><table id="sources">
+<thead><tr><th>Source</th><th>Outcome</th><th>Last fetch</th><th>Last success</th><th>Next attempt</th><th>Articles</th><th>Last error</th><th>Per hour, last {{.Status | chartDaysOf}} days</th></tr></thead>
+<tbody>{{$charts := .SrcChart}}{{range .Status.Sources}}<tr class="{{if bad .Outcome}}bad{{end}}"><td>{{.Name}}</td><td>{{if bad .Outcome}}<strong>{{.Outcome}}</strong>{{else}}{{.Outcome}}{{end}}{{if .Failures}} ({{.Failures}}×){{end}}</td><td>{{when .LastAttempt}}</td><td>{{when .LastSuccess}}</td><td>{{if .NextAttempt.IsZero}}next cycle{{else}}{{when .NextAttempt}}{{end}}</td><td>{{if ge .Articles 0}}{{.Articles}}{{else}}–{{end}}</td><td>{{.LastError}}</td><td>{{index $charts .Name}}</td></tr>
+{{end}}</tbody></table></div>
+<h2>Articles per hour, last {{.Status | chartDaysOf}} days, by topic</h2>
+{{range .Charts}}<div class="card"><p class="meta"><strong>{{.Label}}</strong> · {{.Total}} {{plural .Total "article" "articles"}}</p>{{.SVG}}</div>
+{{end}}<p class="meta"><a href="{{.Base}}/status.json">status.json</a></p>
+{{template "foot" .}}{{end}}`
+
+// parsePages parses the page templates; they are constants, so a failure
+// is a programming error caught by every test.
+func parsePages() *template.Template {
+	funcs := template.FuncMap{"chartDaysOf": func(*statusData) int { return chartDays }}
+	for k, v := range pageFuncs {
+		funcs[k] = v
+	}
+	return template.Must(template.New("pages").Funcs(funcs).Parse(pagesTemplate))
+}
+
+// chartSVG draws counts as a bar chart, oldest hour on the left.
+func chartSVG(h *hourly, label string) template.HTML {
+	if h == nil {
+		h = new(hourly)
+	}
+	peak := 1
+	for _, n := range h {
+		peak = max(peak, n)
+	}
+	const width, height = chartHours * 4, 40
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %d %d" preserveAspectRatio="none" role="img" aria-label="%s"><title>%s</title>`,
+		width, height, template.HTMLEscapeString(label), template.HTMLEscapeString(label))
+	for i, n := range h {
+		if n == 0 {
+			continue
+		}
+		bar := max(1, n*height/peak)
+		fmt.Fprintf(&b, `<rect x="%d" y="%d" width="3" height="%d" fill="#1a4fa0"><title>%d</title></rect>`, i*4, height-bar, bar, n)
+	}
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
+}
+
+// basePage fills the parts every page shares.
+func (p *Publisher) basePage(snap *snapshot, heading string) *page {
+	pg := &page{
+		Title:   cleanText(p.opts.Title),
+		Heading: heading,
+		Base:    p.opts.BaseURL,
+		OPML:    p.opts.BaseURL + opmlPath,
+		Cycle:   p.cycle.Load(),
+		Now:     p.opts.Now(),
+	}
+	for _, info := range p.feeds {
+		if fs := snap.feed(info.Slug); fs != nil {
+			pg.Feeds = append(pg.Feeds, p.pageFeed(fs, headlines))
+		}
+	}
+	return pg
+}
+
+// pageFeed describes one feed with its latest n stories.
+func (p *Publisher) pageFeed(fs *feedState, n int) pageFeed {
+	f := p.feed(fs, View{})
+	pf := pageFeed{
+		Slug:        fs.info.Slug,
+		Title:       cleanText(fs.info.Title),
+		FullTitle:   cleanText(f.Title),
+		Description: cleanText(fs.info.Description),
+		Page:        f.HomeURL(),
+		Atom:        f.FeedURL("atom"),
+		RSS:         f.FeedURL("rss"),
+		JSON:        f.FeedURL("json"),
+		Stories:     fs.storyCount(),
+		Changed:     fs.modified,
+	}
+	if fs.info.Slug == AllSlug {
+		pf.Page = p.opts.BaseURL + "/topics/" + AllSlug
+	}
+	for _, lang := range []string{"en", "id"} {
+		lf := p.feed(fs, View{Lang: lang})
+		pf.Langs = append(pf.Langs, pageLink{Rel: "Atom, " + lang + " only", Href: lf.FeedURL("atom")})
+	}
+	for _, s := range fs.stories[:min(n, len(fs.stories))] {
+		pf.Latest = append(pf.Latest, pageStory{
+			Title:  storyTitle(s),
+			URL:    articleURL(s.Lead),
+			Source: strings.TrimSpace(cleanText(s.Lead.Source)),
+			Lang:   validLang(s.Lead.Language),
+			Time:   storyTime(s),
+			Also:   storyCopies(s),
+		})
+	}
+	return pf
+}
+
+// storyTime is when a story was published, else first seen.
+func storyTime(s *article.Story) time.Time {
+	if !s.Lead.Published.IsZero() {
+		return s.Lead.Published
+	}
+	return s.Lead.FirstSeen
+}
+
+// withFailing adds the failing-sources count to pg.
+func (p *Publisher) withFailing(pg *page, st *statusData) {
+	pg.Failing = st.Failing
+	pg.Sources = len(st.Sources)
+}
+
+// servePage renders the named template with pg and serves it with an
+// ETag of its bytes.
+func (p *Publisher) servePage(w http.ResponseWriter, r *http.Request, snap *snapshot, name string, pg *page) {
+	var buf bytes.Buffer
+	if err := p.pages.ExecuteTemplate(&buf, name, pg); err != nil {
+		p.logger.Error("publish: render page", "page", name, "err", err)
+		http.Error(w, "cannot render this page", http.StatusInternalServerError)
+		return
+	}
+	p.serveRendered(w, r, snap, "text/html; charset=utf-8", buf.Bytes())
+}
+
+// serveRendered serves bytes rendered for this request; pages carry
+// live status, so they are revalidated rather than cached.
+func (p *Publisher) serveRendered(w http.ResponseWriter, r *http.Request, snap *snapshot, contentType string, body []byte) {
+	res, err := newResource(contentType, body)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	p.serveResource(w, r, res, "no-cache")
+}
+
+// serveIndex serves /: every topic with its latest headlines.
+func (p *Publisher) serveIndex(w http.ResponseWriter, r *http.Request) {
+	snap := p.current(w)
+	if snap == nil {
+		return
+	}
+	st, err := p.status(r.Context())
+	if err != nil {
+		p.logger.Error("publish: index page", "err", err)
+		http.Error(w, "cannot read the status", http.StatusInternalServerError)
+		return
+	}
+	pg := p.basePage(snap, cleanText(p.opts.Title))
+	p.withFailing(pg, st)
+	p.servePage(w, r, snap, "index", pg)
+}
+
+// serveTopic serves /topics/<slug>: a topic's latest stories.
+func (p *Publisher) serveTopic(w http.ResponseWriter, r *http.Request) {
+	snap := p.current(w)
+	if snap == nil {
+		return
+	}
+	fs := snap.feed(r.PathValue("slug"))
+	if fs == nil {
+		http.NotFound(w, r)
+		return
+	}
+	pg := p.basePage(snap, cleanText(p.opts.Title+": "+fs.info.Title))
+	pf := p.pageFeed(fs, topicPageItems)
+	pg.Topic = &pf
+	p.servePage(w, r, snap, "topic", pg)
+}
+
+// serveStatus serves /status: every source's fetch status and the charts.
+func (p *Publisher) serveStatus(w http.ResponseWriter, r *http.Request) {
+	snap := p.current(w)
+	if snap == nil {
+		return
+	}
+	st, err := p.status(r.Context())
+	if err != nil {
+		p.logger.Error("publish: status page", "err", err)
+		http.Error(w, "cannot read the status", http.StatusInternalServerError)
+		return
+	}
+	pg := p.basePage(snap, cleanText(p.opts.Title+": status"))
+	pg.Status = st
+	p.withFailing(pg, st)
+	pg.SrcChart = map[string]template.HTML{}
+	for _, s := range st.Sources {
+		pg.SrcChart[s.Name] = chartSVG(st.SourceCharts[s.Name], s.Name+": articles per hour")
+	}
+	for _, info := range p.feeds {
+		h := st.Topics[info.Slug]
+		total := 0
+		if h != nil {
+			for _, n := range h {
+				total += n
+			}
+		}
+		pg.Charts = append(pg.Charts, pageChart{Label: info.Title, Slug: info.Slug, Total: total, SVG: chartSVG(h, info.Title+": articles per hour")})
+	}
+	p.servePage(w, r, snap, "status", pg)
+}
+
+// statusJSON is /status.json.
+type statusJSON struct {
+	Now       time.Time           `json:"now"`
+	LastCycle *cycleJSON          `json:"last_cycle"`
+	Failing   int                 `json:"failing"`
+	Sources   []sourceJSON        `json:"sources"`
+	Hours     []time.Time         `json:"hours"`
+	Topics    map[string][]int    `json:"articles_per_hour_by_topic"`
+	BySource  map[string][]int    `json:"articles_per_hour_by_source"`
+	Feeds     map[string]feedJSON `json:"feeds"`
+}
+
+type cycleJSON struct {
+	Started  time.Time `json:"started"`
+	Finished time.Time `json:"finished"`
+	Sources  int       `json:"sources"`
+	Failed   int       `json:"failed"`
+	New      int       `json:"new"`
+	Error    string    `json:"error,omitempty"`
+}
+
+type sourceJSON struct {
+	Name        string     `json:"name"`
+	Outcome     string     `json:"outcome"`
+	LastFetch   *time.Time `json:"last_fetch"`
+	LastSuccess *time.Time `json:"last_success"`
+	NextAttempt *time.Time `json:"next_attempt"`
+	Failures    int        `json:"failures"`
+	LastStatus  int        `json:"last_status,omitempty"`
+	LastError   string     `json:"last_error,omitempty"`
+	Articles    *int       `json:"articles"`
+}
+
+type feedJSON struct {
+	Stories int       `json:"stories"`
+	Changed time.Time `json:"changed"`
+}
+
+// timePtr is nil for the zero time, so JSON says null for "never".
+func timePtr(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	t = t.UTC()
+	return &t
+}
+
+// serveStatusJSON serves /status.json, the status page's data.
+func (p *Publisher) serveStatusJSON(w http.ResponseWriter, r *http.Request) {
+	snap := p.current(w)
+	if snap == nil {
+		return
+	}
+	st, err := p.status(r.Context())
+	if err != nil {
+		p.logger.Error("publish: status.json", "err", err)
+		http.Error(w, "cannot read the status", http.StatusInternalServerError)
+		return
+	}
+	out := statusJSON{
+		Now: st.Now, Failing: st.Failing,
+		Topics: map[string][]int{}, BySource: map[string][]int{}, Feeds: map[string]feedJSON{},
+		Sources: []sourceJSON{},
+	}
+	if c := st.Cycle; c != nil {
+		out.LastCycle = &cycleJSON{Started: c.Started.UTC(), Finished: c.Finished.UTC(), Sources: c.Sources, Failed: c.Failed, New: c.New, Error: c.Err}
+	}
+	for _, s := range st.Sources {
+		sj := sourceJSON{
+			Name: s.Name, Outcome: s.Outcome, LastFetch: timePtr(s.LastAttempt), LastSuccess: timePtr(s.LastSuccess),
+			NextAttempt: timePtr(s.NextAttempt), Failures: s.Failures, LastStatus: s.LastStatus, LastError: s.LastError,
+		}
+		if s.Articles >= 0 {
+			n := s.Articles
+			sj.Articles = &n
+		}
+		out.Sources = append(out.Sources, sj)
+	}
+	for i := range chartHours {
+		out.Hours = append(out.Hours, st.ChartFrom.Add(time.Duration(i)*time.Hour))
+	}
+	for k, h := range st.Topics {
+		out.Topics[k] = h[:]
+	}
+	for k, h := range st.SourceCharts {
+		out.BySource[k] = h[:]
+	}
+	for _, info := range p.feeds {
+		if fs := snap.feed(info.Slug); fs != nil {
+			out.Feeds[info.Slug] = feedJSON{Stories: fs.storyCount(), Changed: fs.modified.UTC()}
+		}
+	}
+	body, err := json.MarshalIndent(out, "", "  ")
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	p.serveRendered(w, r, snap, "application/json; charset=utf-8", append(body, '\n'))
+}

@@ -1,0 +1,169 @@
+package publish
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/warta-news/warta/article"
+)
+
+// SourceStatus is what the store knows about fetching one source.
+type SourceStatus struct {
+	Name string
+	// LastAttempt, LastSuccess and NextAttempt are zero when unknown.
+	LastAttempt, LastSuccess, NextAttempt time.Time
+	// Failures counts consecutive failed fetches.
+	Failures int
+	// LastStatus is the HTTP status of the last attempt (0 when none).
+	LastStatus int
+	// LastError is the error of the last attempt, "" on success.
+	LastError string
+	// Articles is the number of articles stored from the source; -1 when
+	// unknown.
+	Articles int
+}
+
+// StatusReader gives the pages each source's fetch status.
+type StatusReader interface {
+	SourceStatuses(ctx context.Context) ([]SourceStatus, error)
+}
+
+// ArticleWalker walks the articles first seen since t, oldest first; the
+// status page charts them. store.Store satisfies it.
+type ArticleWalker interface {
+	Since(ctx context.Context, t time.Time, fn func(*article.Article) error) error
+}
+
+// CycleStatus is the outcome of one cycle, as the pages show it.
+type CycleStatus struct {
+	Started, Finished time.Time
+	// Sources, Failed and New count the sources, those that failed, and
+	// the articles stored for the first time.
+	Sources, Failed, New int
+	// Err is why the cycle failed, "" when it ran to its end.
+	Err string
+}
+
+// RecordCycle tells the pages about a finished cycle.
+func (p *Publisher) RecordCycle(c CycleStatus) {
+	p.cycle.Store(&c)
+}
+
+// Outcomes of a source, as the status pages name them.
+const (
+	OutcomeOK         = "ok"
+	OutcomeNotFetched = "not fetched yet"
+	OutcomeFailing    = "failing"
+	OutcomeBackingOff = "backing off"
+)
+
+// outcome names the state of a source at now.
+func (s SourceStatus) outcome(now time.Time) string {
+	switch {
+	case s.LastAttempt.IsZero():
+		return OutcomeNotFetched
+	case s.LastError == "" && s.Failures == 0:
+		return OutcomeOK
+	case s.NextAttempt.After(now):
+		return OutcomeBackingOff
+	default:
+		return OutcomeFailing
+	}
+}
+
+// chartDays is how far back the status charts go; chartHours their bars.
+const (
+	chartDays  = 3
+	chartHours = chartDays * 24
+)
+
+// hourly is a count per hour over the chart window, oldest first.
+type hourly [chartHours]int
+
+// statusData is what the status page and JSON show.
+type statusData struct {
+	Now       time.Time
+	Cycle     *CycleStatus
+	Sources   []sourceRow
+	Failing   int
+	ChartFrom time.Time
+	// Topics and SourceCharts are the articles per hour, by topic slug and
+	// by source name.
+	Topics       map[string]*hourly
+	SourceCharts map[string]*hourly
+}
+
+// sourceRow is one source on the status page.
+type sourceRow struct {
+	SourceStatus
+	Outcome string
+}
+
+// status reads the sources' status and, when the store can walk
+// articles, the hourly counts of the chart window.
+func (p *Publisher) status(ctx context.Context) (*statusData, error) {
+	now := p.opts.Now().UTC()
+	d := &statusData{
+		Now:          now,
+		Cycle:        p.cycle.Load(),
+		Topics:       map[string]*hourly{},
+		SourceCharts: map[string]*hourly{},
+	}
+	names := map[string]bool{}
+	if p.opts.Status != nil {
+		statuses, err := p.opts.Status.SourceStatuses(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("publish: status: %w", err)
+		}
+		for _, s := range statuses {
+			row := sourceRow{SourceStatus: s, Outcome: s.outcome(now)}
+			if row.Outcome == OutcomeFailing || row.Outcome == OutcomeBackingOff {
+				d.Failing++
+			}
+			names[s.Name] = true
+			d.Sources = append(d.Sources, row)
+		}
+	}
+	// Configured sources never fetched are listed too.
+	for _, src := range p.opts.Sources {
+		if !names[src.Name] {
+			d.Sources = append(d.Sources, sourceRow{SourceStatus: SourceStatus{Name: src.Name, Articles: -1}, Outcome: OutcomeNotFetched})
+		}
+	}
+	sort.SliceStable(d.Sources, func(i, j int) bool {
+		a, b := d.Sources[i], d.Sources[j]
+		if fa, fb := a.Outcome == OutcomeFailing || a.Outcome == OutcomeBackingOff, b.Outcome == OutcomeFailing || b.Outcome == OutcomeBackingOff; fa != fb {
+			return fa
+		}
+		return a.Name < b.Name
+	})
+	d.ChartFrom = now.Truncate(time.Hour).Add(-(chartHours - 1) * time.Hour)
+	if p.opts.Articles != nil {
+		bump := func(m map[string]*hourly, key string, i int) {
+			h := m[key]
+			if h == nil {
+				h = new(hourly)
+				m[key] = h
+			}
+			h[i]++
+		}
+		err := p.opts.Articles.Since(ctx, d.ChartFrom, func(a *article.Article) error {
+			i := int(a.FirstSeen.Sub(d.ChartFrom) / time.Hour)
+			if i < 0 || i >= chartHours {
+				return nil
+			}
+			bump(d.SourceCharts, a.Source, i)
+			bump(d.Topics, AllSlug, i)
+			for _, t := range a.Topics {
+				bump(d.Topics, t.Slug, i)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("publish: status: %w", err)
+		}
+	}
+	return d, nil
+}

@@ -1,0 +1,87 @@
+package publish
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/mmcdole/gofeed"
+	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/internal/feedcheck"
+	"github.com/warta-news/warta/internal/shared"
+	"github.com/warta-news/warta/normalize"
+)
+
+// servedPublisher serves a Publisher over a real HTTP server whose URL is
+// its BaseURL, so that self links point where the feeds really are.
+func servedPublisher(t *testing.T, opts Options) (*Publisher, *fakeLister, *httptest.Server) {
+	t.Helper()
+	var h http.Handler
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { h.ServeHTTP(w, r) }))
+	t.Cleanup(srv.Close)
+	opts.BaseURL = srv.URL
+	p, lister := newTestPublisher(t, opts)
+	h = p.Handler()
+	return p, lister, srv
+}
+
+// realStories are the items of real Indonesian feeds, normalised as the
+// pipeline does and tagged with the test topics.
+func realStories(t *testing.T) []*article.Story {
+	t.Helper()
+	var out []*article.Story
+	for i, name := range []string{"detik_news_2017-04-28.xml", "tempo_rss2_2017-04-06.xml"} {
+		raw, err := os.ReadFile(shared.Path(t, "fixtures", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		src, err := gofeed.NewParser().Parse(bytes.NewReader(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		norm := normalize.New()
+		for _, s := range fixtureStories(src, name) {
+			if err := norm.Article(s.Lead, normalize.Options{Now: t0, SourceName: s.Lead.Source}); err != nil {
+				t.Fatal(err)
+			}
+			s.ID = s.Lead.ID
+			s.Lead.StoryID = s.Lead.ID
+			s.Lead.Topics = append(s.Lead.Topics, article.TopicMatch{Slug: testFeeds()[i].Slug})
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// TestW3CValidator runs the W3C Feed Validation Service over HTTP on every
+// format the validator knows (Atom, RSS), on topic feeds, views, pages
+// and an empty feed, with test data and real feeds' items.
+func TestW3CValidator(t *testing.T) {
+	p, lister, srv := servedPublisher(t, Options{MaxItems: 10, Sources: []SourceInfo{{Name: "tempo", URL: "https://tempo.example/rss"}}})
+	// A plain-text title with markup characters (normalize leaves
+	// double-escaped entities as text): the validator takes "&amp;" in an
+	// RSS title for HTML unless written as character references.
+	odd := art("odd", "tempo", "Q&A: tarif &amp; rupiah < 16.000 &quot;naik&quot;", t0.Add(-3*time.Hour), "economy")
+	odd.Summary, odd.Text = "<p>Tarif naik.</p>", "Tarif naik."
+	stories := append(testStories(), &article.Story{ID: "odd", Lead: odd})
+	stories = append(stories, realStories(t)...)
+	lister.set(stories)
+	if err := p.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{
+		"/feeds/all.atom", "/feeds/all.rss",
+		"/feeds/international-relations.atom", "/feeds/international-relations.rss",
+		"/feeds/economy.atom?page=2", "/feeds/economy.rss?page=2",
+		"/feeds/international-relations.atom?lang=id", "/feeds/all.rss?source=tempo",
+		"/feeds/sport.atom", "/feeds/sport.rss",
+	} {
+		t.Run(path, func(t *testing.T) {
+			feedcheck.W3C(t, srv.URL+path)
+		})
+	}
+}
