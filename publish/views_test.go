@@ -1,0 +1,260 @@
+package publish
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"os/exec"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mmcdole/gofeed/atom"
+	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/internal/feedcheck"
+)
+
+// parseAtom parses an Atom document or fails the test.
+func parseAtom(t *testing.T, data []byte) *atom.Feed {
+	t.Helper()
+	feed, err := (&atom.Parser{}).Parse(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, data)
+	}
+	return feed
+}
+
+// links returns a document's links by rel.
+func links(f *atom.Feed) map[string]string {
+	out := map[string]string{}
+	for _, l := range f.Links {
+		out[l.Rel] = l.Href
+	}
+	return out
+}
+
+func TestEmptyFeedUpdatedIsWhenBuilt(t *testing.T) {
+	clk := newClock(tRefresh)
+	p, lister := newTestPublisher(t, Options{Now: clk.Now})
+	h := p.Handler()
+	if err := p.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	first := get(t, h, "GET", "/feeds/sport.atom", nil)
+	if got := parseAtom(t, first.Body.Bytes()).Updated; got != "2026-11-20T11:30:00Z" {
+		t.Errorf("empty feed updated = %q, want when it was built", got)
+	}
+	// Still empty an hour later: same bytes, same ETag, same Last-Modified.
+	clk.Add(time.Hour)
+	if err := p.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	again := get(t, h, "GET", "/feeds/sport.atom", nil)
+	if again.Header().Get("ETag") != first.Header().Get("ETag") || again.Header().Get("Last-Modified") != first.Header().Get("Last-Modified") {
+		t.Errorf("unchanged empty feed: ETag %s → %s, Last-Modified %s → %s", first.Header().Get("ETag"), again.Header().Get("ETag"),
+			first.Header().Get("Last-Modified"), again.Header().Get("Last-Modified"))
+	}
+	// A story arrives: the feed changes and so does Last-Modified.
+	clk.Add(time.Hour)
+	s := &article.Story{ID: "new", Lead: art("new", "bbc", "Match report", t0, "sport")}
+	lister.set(append(testStories(), s))
+	if err := p.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	changed := get(t, h, "GET", "/feeds/sport.atom", nil)
+	if lm := changed.Header().Get("Last-Modified"); lm != "Fri, 20 Nov 2026 13:30:00 GMT" {
+		t.Errorf("Last-Modified after a change = %q, want the refresh that changed it", lm)
+	}
+	// Feeds that did not change keep their Last-Modified.
+	if lm := get(t, h, "GET", "/feeds/international-relations.atom", nil).Header().Get("Last-Modified"); lm != "Fri, 20 Nov 2026 11:30:00 GMT" {
+		t.Errorf("unchanged feed Last-Modified = %q, want the first refresh", lm)
+	}
+}
+
+func TestCacheControlFollowsSchedule(t *testing.T) {
+	clk := newClock(tRefresh)
+	p, _ := newTestPublisher(t, Options{Now: clk.Now, Interval: 10 * time.Minute})
+	h := p.Handler()
+	if err := p.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		after time.Duration
+		want  string
+	}{
+		{0, "public, max-age=600"},
+		{4 * time.Minute, "public, max-age=360"},
+		{9*time.Minute + 50*time.Second, "public, max-age=30"}, // floor: the next cycle is due
+		{time.Hour, "public, max-age=30"},                      // a late cycle
+	} {
+		clk.Add(tRefresh.Add(tc.after).Sub(clk.Now()))
+		if got := get(t, h, "GET", "/feeds/all.rss", nil).Header().Get("Cache-Control"); got != tc.want {
+			t.Errorf("%s after the refresh: Cache-Control %q, want %q", tc.after, got, tc.want)
+		}
+	}
+}
+
+func TestLanguageAndSourceViews(t *testing.T) {
+	h := refreshed(t)
+	for _, tc := range []struct {
+		path, self, lang string
+		ids              []string
+	}{
+		{"/feeds/all.atom?lang=id", testBase + "/feeds/all.atom?lang=id", "id", []string{"urn:warta:story:s1"}},
+		{"/feeds/all.atom?lang=EN&utm_source=x", testBase + "/feeds/all.atom?lang=en", "en", []string{"urn:warta:story:s2"}},
+		{"/feeds/international-relations.atom?source=kompas", testBase + "/feeds/international-relations.atom?source=kompas", "", []string{"urn:warta:story:s1"}},
+		{"/feeds/all.atom?source=antara&lang=id", testBase + "/feeds/all.atom?lang=id&source=antara", "id", nil},
+	} {
+		rec := get(t, h, "GET", tc.path, nil)
+		if rec.Code != http.StatusOK {
+			t.Errorf("%s: %d", tc.path, rec.Code)
+			continue
+		}
+		feed := parseAtom(t, rec.Body.Bytes())
+		var ids []string
+		for _, e := range feed.Entries {
+			ids = append(ids, e.ID)
+		}
+		if !slices.Equal(ids, tc.ids) {
+			t.Errorf("%s: entries %q, want %q", tc.path, ids, tc.ids)
+		}
+		if feed.ID != tc.self || links(feed)["self"] != tc.self {
+			t.Errorf("%s: id %q self %q, want %q", tc.path, feed.ID, links(feed)["self"], tc.self)
+		}
+		if tc.lang != "" && !bytes.Contains(rec.Body.Bytes(), []byte(`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="`+tc.lang+`">`)) {
+			t.Errorf("%s: no feed-level xml:lang=%s", tc.path, tc.lang)
+		}
+		path := writeTemp(t, "view.atom", rec.Body.Bytes())
+		jingValidate(t, path)
+		feedparserCheck(t, path, len(tc.ids))
+	}
+	// Each view has its own ETag, and answers conditional requests.
+	plain := get(t, h, "GET", "/feeds/all.atom", nil).Header().Get("ETag")
+	view := get(t, h, "GET", "/feeds/all.atom?lang=id", nil)
+	etag, lm := view.Header().Get("ETag"), view.Header().Get("Last-Modified")
+	if etag == "" || etag == plain {
+		t.Errorf("view ETag %q, plain feed %q", etag, plain)
+	}
+	if rec := get(t, h, "GET", "/feeds/all.atom?lang=id", map[string]string{"If-None-Match": etag}); rec.Code != http.StatusNotModified {
+		t.Errorf("view If-None-Match: %d", rec.Code)
+	}
+	if rec := get(t, h, "GET", "/feeds/all.atom?lang=id", map[string]string{"If-Modified-Since": lm}); rec.Code != http.StatusNotModified {
+		t.Errorf("view If-Modified-Since: %d", rec.Code)
+	}
+	gz := get(t, h, "GET", "/feeds/all.rss?lang=id", map[string]string{"Accept-Encoding": "gzip"})
+	if gz.Header().Get("Content-Encoding") != "gzip" || !strings.HasSuffix(gz.Header().Get("ETag"), `-gz"`) {
+		t.Errorf("gzipped view: %q %q", gz.Header().Get("Content-Encoding"), gz.Header().Get("ETag"))
+	}
+	if rec := get(t, h, "GET", "/feeds/all.json?lang=id", nil); !strings.Contains(rec.Body.String(), `"language": "id"`) {
+		t.Errorf("JSON view lacks its language:\n%s", rec.Body.String())
+	}
+	for path, code := range map[string]int{
+		"/feeds/all.atom?source=nobody": http.StatusNotFound,
+		"/feeds/all.atom?lang=x_y":      http.StatusBadRequest,
+		"/feeds/all.atom?page=0":        http.StatusBadRequest,
+		"/feeds/all.atom?page=2":        http.StatusNotFound,
+		"/feeds/nope.atom?lang=id":      http.StatusNotFound,
+	} {
+		if rec := get(t, h, "GET", path, nil); rec.Code != code {
+			t.Errorf("%s: %d, want %d", path, rec.Code, code)
+		}
+	}
+}
+
+func TestPaging(t *testing.T) {
+	p, lister := newTestPublisher(t, Options{MaxItems: 10, Pages: 3})
+	lister.set(manyStories(45, []string{"economy", "sport"}))
+	if err := p.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	h := p.Handler()
+	// 45 stories, 30 kept (3 pages of 10): a reader following rel=next
+	// from the feed gets every kept story once.
+	next := "/feeds/all.atom"
+	var ids []string
+	for page := 1; next != ""; page++ {
+		rec := get(t, h, "GET", strings.TrimPrefix(next, testBase), nil)
+		if rec.Code != http.StatusOK {
+			t.Fatalf("%s: %d", next, rec.Code)
+		}
+		feed := parseAtom(t, rec.Body.Bytes())
+		l := links(feed)
+		if l["first"] != testBase+"/feeds/all.atom" || l["last"] != testBase+"/feeds/all.atom?page=3" {
+			t.Errorf("page %d: first %q last %q", page, l["first"], l["last"])
+		}
+		if page > 1 && l["previous"] == "" {
+			t.Errorf("page %d has no previous link", page)
+		}
+		for _, e := range feed.Entries {
+			ids = append(ids, e.ID)
+		}
+		jingValidate(t, writeTemp(t, "page.atom", rec.Body.Bytes()))
+		next = l["next"]
+	}
+	if len(ids) != 30 || len(slices.Compact(slices.Sorted(slices.Values(ids)))) != 30 {
+		t.Errorf("paging gave %d entries (%d distinct), want 30", len(ids), len(slices.Compact(slices.Sorted(slices.Values(ids)))))
+	}
+	// RSS and JSON Feed page too.
+	if rss := get(t, h, "GET", "/feeds/all.rss?page=2", nil).Body.String(); !strings.Contains(rss, `<atom:link href="`+testBase+`/feeds/all.rss?page=3" rel="next"`) {
+		t.Errorf("RSS page 2 lacks rel=next:\n%s", rss)
+	}
+	var js struct {
+		Next  string `json:"next_url"`
+		Items []any  `json:"items"`
+	}
+	if err := json.Unmarshal(get(t, h, "GET", "/feeds/all.json", nil).Body.Bytes(), &js); err != nil || js.Next != testBase+"/feeds/all.json?page=2" || len(js.Items) != 10 {
+		t.Errorf("JSON next_url %q items %d err %v", js.Next, len(js.Items), err)
+	}
+	// A narrowed view pages on its own stories.
+	sport := parseAtom(t, get(t, h, "GET", "/feeds/sport.atom?lang=id&page=2", nil).Body.Bytes())
+	if l := links(sport); l["self"] != testBase+"/feeds/sport.atom?lang=id&page=2" || l["first"] != testBase+"/feeds/sport.atom?lang=id" {
+		t.Errorf("view paging links %v", l)
+	}
+}
+
+func TestFeedsAdvertiseStylesheet(t *testing.T) {
+	h := refreshed(t)
+	atomDoc := get(t, h, "GET", "/feeds/economy.atom", nil).Body.Bytes()
+	rssDoc := get(t, h, "GET", "/feeds/economy.rss", nil).Body.Bytes()
+	pi := `<?xml-stylesheet type="text/xsl" href="` + testBase + `/feed.xsl"?>`
+	for name, doc := range map[string][]byte{"atom": atomDoc, "rss": rssDoc} {
+		if !bytes.Contains(doc, []byte(pi)) {
+			t.Errorf("%s lacks %s", name, pi)
+		}
+	}
+	// Readers ignore it.
+	p := writeTemp(t, "economy.atom", atomDoc)
+	jingValidate(t, p)
+	feedparserCheck(t, p, 2)
+	feedparserCheck(t, writeTemp(t, "economy.rss", rssDoc), 2)
+
+	xsl := get(t, h, "GET", "/feed.xsl", nil)
+	if xsl.Code != http.StatusOK || !strings.HasPrefix(xsl.Header().Get("Content-Type"), "text/xsl") {
+		t.Fatalf("/feed.xsl: %d %q", xsl.Code, xsl.Header().Get("Content-Type"))
+	}
+	// A browser applies it: libxslt (through lxml) turns each feed into a
+	// page with the subscribe note and the entries' titles.
+	py := "/usr/bin/python3"
+	if exec.Command(py, "-c", "import lxml.etree").Run() != nil {
+		feedcheck.MissingTool(t, "python3-lxml is needed to apply the feed stylesheet")
+		return
+	}
+	sheet := writeTemp(t, "feed.xsl", xsl.Body.Bytes())
+	for name, doc := range map[string][]byte{"atom": atomDoc, "rss": rssDoc} {
+		out, err := exec.Command(py, "-c", `import sys
+from lxml import etree
+t = etree.XSLT(etree.parse(sys.argv[1]))
+print(str(t(etree.parse(sys.argv[2]))))`, sheet, writeTemp(t, "doc."+name, doc)).CombinedOutput()
+		if err != nil {
+			t.Fatalf("%s: xslt: %v\n%s", name, err, out)
+		}
+		page := string(out)
+		for _, want := range []string{"Subscribe in your reader", testBase + "/feeds/economy." + name, "Rupiah falls against the dollar", "warta: Ekonomi"} {
+			if !strings.Contains(page, want) {
+				t.Errorf("%s as a page lacks %q:\n%s", name, want, page)
+			}
+		}
+	}
+}
