@@ -3,6 +3,7 @@ package publish
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -161,4 +162,46 @@ func manyStories(n int, topics []string) []*article.Story {
 		out = append(out, s)
 	}
 	return out
+}
+
+// CountStories implements StoryCounter: every held story of the topic,
+// however many a feed shows.
+func (l *fakeLister) CountStories(ctx context.Context, topic string) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	n := 0
+	for _, s := range l.stories {
+		if topic == "" || hasTopic(s, topic) {
+			n++
+		}
+	}
+	return n, nil
+}
+
+// Since implements ArticleWalker over the held stories' articles.
+func (l *fakeLister) Since(ctx context.Context, t time.Time, fn func(*article.Article) error) error {
+	l.mu.Lock()
+	var arts []*article.Article
+	for _, s := range l.stories {
+		for _, a := range s.Articles() {
+			if a != nil && !a.FirstSeen.Before(t) {
+				arts = append(arts, a)
+			}
+		}
+	}
+	l.mu.Unlock()
+	slices.SortFunc(arts, func(a, b *article.Article) int { return a.FirstSeen.Compare(b.FirstSeen) })
+	for _, a := range arts {
+		if err := fn(a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// fakeStatus is a StatusReader with fixed statuses.
+type fakeStatus []SourceStatus
+
+func (f fakeStatus) SourceStatuses(ctx context.Context) ([]SourceStatus, error) {
+	return slices.Clone(f), nil
 }

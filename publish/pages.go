@@ -109,6 +109,7 @@ th,td{border-bottom:1px solid #e2e2de;padding:.3rem .4rem;text-align:left;vertic
 tr.bad td{background:#fde8e8}
 .scroll{overflow-x:auto}
 svg.chart{width:100%;max-width:24rem;height:3rem;background:#fff;border:1px solid #e2e2de}
+td svg.chart{width:8rem;height:2rem}
 footer{margin-top:1.5rem;font-size:.85rem;color:#666}
 </style>
 </head>
