@@ -112,6 +112,15 @@ func (p *Publisher) serveFeed(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
+	if p.opts.Hub != "" {
+		// WebSub §4: discovery by HTTP Link headers as well.
+		self := p.opts.BaseURL + "/feeds/" + slug + "." + ext
+		if q := v.Query(); q != "" {
+			self += "?" + q
+		}
+		w.Header().Add("Link", "<"+p.opts.Hub+`>; rel="hub"`)
+		w.Header().Add("Link", "<"+self+`>; rel="self"`)
+	}
 	p.serveResource(w, r, res, p.cacheControl(snap))
 }
 

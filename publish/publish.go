@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"html/template"
 	"log/slog"
+	"net/url"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -69,6 +70,12 @@ type Options struct {
 	Status StatusReader
 	// Articles, when set, lets the status page chart articles per hour.
 	Articles ArticleWalker
+	// Hub is the URL of the WebSub hub every feed advertises (rel="hub");
+	// "" advertises none.
+	Hub string
+	// OnRefresh, when set, is called after every successful Refresh (the
+	// WebSub hub's Notify): feeds may have changed.
+	OnRefresh func()
 	// Dir, when set, receives <slug>.atom and all.atom on every Refresh.
 	Dir string
 	// Now returns the current time; nil means time.Now. It dates a feed
@@ -219,7 +226,32 @@ func (p *Publisher) feed(fs *feedState, v View) *Feed {
 		View:        v,
 		Pages:       pages,
 		Stylesheet:  p.opts.BaseURL + stylesheetPath,
+		Hub:         p.opts.Hub,
 	}
+}
+
+// Content returns the current document at a feed URL of this publisher
+// (any view), for the WebSub hub: ok is false for any other URL.
+func (p *Publisher) Content(topic string) (contentType string, body []byte, ok bool) {
+	snap := p.snap.Load()
+	rest, found := strings.CutPrefix(topic, p.opts.BaseURL+"/feeds/")
+	if snap == nil || !found {
+		return "", nil, false
+	}
+	u, err := url.Parse(rest)
+	if err != nil {
+		return "", nil, false
+	}
+	slug, ext, found := strings.Cut(u.Path, ".")
+	v, err := ParseView(u.Query())
+	if !found || err != nil || (v.Source != "" && !p.knownSource(snap, v.Source)) {
+		return "", nil, false
+	}
+	res, found, err := p.view(snap, slug, ext, v)
+	if err != nil || !found {
+		return "", nil, false
+	}
+	return res.contentType, res.body, true
 }
 
 // Refresh reads every feed's stories once, renders every feed's plain
@@ -277,6 +309,9 @@ func (p *Publisher) Refresh(ctx context.Context) error {
 		}
 	}
 	p.logger.Info("publish: feeds refreshed", "feeds", len(states), "took", p.opts.Now().Sub(start))
+	if p.opts.OnRefresh != nil {
+		p.opts.OnRefresh()
+	}
 	return nil
 }
 

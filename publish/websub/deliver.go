@@ -1,0 +1,206 @@
+package websub
+
+import (
+	"bytes"
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"sync"
+	"time"
+)
+
+// idleCheck is how often Run looks at subscriptions without being woken:
+// expired leases are removed then.
+const idleCheck = time.Hour
+
+// Notify tells the hub that topics may have changed (a cycle refreshed the
+// feeds). It never blocks; Run compares each subscribed topic's content
+// with what its subscriber last got and delivers what changed.
+func (h *Hub) Notify() {
+	select {
+	case h.wake <- struct{}{}:
+	default:
+	}
+}
+
+// Run delivers changed content until ctx ends: at every Notify, when a
+// retry is due, and hourly to drop expired subscriptions.
+func (h *Hub) Run(ctx context.Context) {
+	timer := time.NewTimer(0)
+	defer timer.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			h.wg.Wait()
+			return
+		case <-h.wake:
+		case <-timer.C:
+		}
+		next := h.pass(ctx)
+		timer.Reset(next)
+	}
+}
+
+// pass delivers every changed topic to its subscribers once and returns
+// how long to wait before the next pass if nothing wakes the hub.
+func (h *Hub) pass(ctx context.Context) time.Duration {
+	subs, err := h.store.Subscriptions(ctx)
+	if err != nil {
+		h.logger.Error("websub: read subscriptions", "err", err)
+		return h.opts.RetryBase
+	}
+	now := h.opts.Now()
+	wait := idleCheck
+	sem := make(chan struct{}, h.opts.Concurrency)
+	var wg sync.WaitGroup
+	for _, s := range subs {
+		k := key{s.Topic, s.Callback}
+		if !s.Expires.After(now) {
+			h.drop(ctx, s, "lease expired")
+			continue
+		}
+		h.mu.Lock()
+		at, waiting := h.retryAt[k]
+		if waiting && at.After(now) {
+			wait = min(wait, at.Sub(now)) // goroutines below write wait under mu too
+		}
+		h.mu.Unlock()
+		if waiting && at.After(now) {
+			continue
+		}
+		contentType, body, ok := h.contents.Content(s.Topic)
+		if !ok {
+			h.drop(ctx, s, "topic no longer published")
+			continue
+		}
+		sum := sha256.Sum256(body)
+		hash := hex.EncodeToString(sum[:])
+		if hash == s.Delivered {
+			continue
+		}
+		sem <- struct{}{}
+		wg.Add(1)
+		go func(s Subscription) {
+			defer wg.Done()
+			defer func() { <-sem }()
+			if d := h.deliverOne(ctx, s, contentType, body, hash); d > 0 {
+				h.mu.Lock()
+				wait = min(wait, d)
+				h.mu.Unlock()
+			}
+		}(s)
+	}
+	wg.Wait()
+	return wait
+}
+
+// deliverOne delivers body to s and records the outcome; it returns the
+// delay before a retry, 0 when none is due.
+func (h *Hub) deliverOne(ctx context.Context, s Subscription, contentType string, body []byte, hash string) time.Duration {
+	k := key{s.Topic, s.Callback}
+	err := h.deliver(ctx, s, contentType, body)
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	// The subscription may have been renewed or cancelled meanwhile:
+	// update what is stored now, and never bring a cancelled one back.
+	cur, ok, ferr := h.find(ctx, k)
+	if ferr != nil {
+		h.logger.Error("websub: read subscription", "err", ferr)
+		return h.opts.RetryBase
+	}
+	if !ok {
+		delete(h.retryAt, k)
+		return 0
+	}
+	s = cur
+	if err == nil {
+		delete(h.retryAt, k)
+		s.Failures, s.Delivered = 0, hash
+		if err := h.store.SaveSubscription(ctx, s); err != nil {
+			h.logger.Error("websub: save subscription", "err", err)
+		}
+		h.logger.Info("websub: delivered", "topic", s.Topic, "callback", s.Callback, "bytes", len(body))
+		return 0
+	}
+	if ctx.Err() != nil {
+		return 0
+	}
+	s.Failures++
+	if errors.Is(err, errGone) || s.Failures >= h.opts.MaxFailures {
+		delete(h.retryAt, k)
+		h.dropLocked(ctx, s, fmt.Sprintf("%d failed deliveries: %v", s.Failures, err))
+		return 0
+	}
+	if err := h.store.SaveSubscription(ctx, s); err != nil {
+		h.logger.Error("websub: save subscription", "err", err)
+	}
+	delay := h.backoff(s.Failures)
+	h.retryAt[k] = h.opts.Now().Add(delay)
+	h.logger.Warn("websub: delivery failed; will retry", "topic", s.Topic, "callback", s.Callback, "failures", s.Failures, "retry_in", delay, "err", err)
+	return delay
+}
+
+// backoff is the delay after the n-th consecutive failure.
+func (h *Hub) backoff(n int) time.Duration {
+	d := h.opts.RetryBase
+	for i := 1; i < n && d < h.opts.RetryMax; i++ {
+		d *= 2
+	}
+	return min(d, h.opts.RetryMax)
+}
+
+// drop removes a subscription.
+func (h *Hub) drop(ctx context.Context, s Subscription, why string) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.dropLocked(ctx, s, why)
+}
+
+func (h *Hub) dropLocked(ctx context.Context, s Subscription, why string) {
+	if err := h.store.DeleteSubscription(ctx, s.Topic, s.Callback); err != nil {
+		h.logger.Error("websub: delete subscription", "err", err)
+		return
+	}
+	h.logger.Info("websub: subscription dropped", "topic", s.Topic, "callback", s.Callback, "why", why)
+}
+
+// Signature returns the X-Hub-Signature of body under secret.
+func Signature(secret string, body []byte) string {
+	mac := hmac.New(sha256.New, []byte(secret))
+	mac.Write(body)
+	return "sha256=" + hex.EncodeToString(mac.Sum(nil))
+}
+
+// deliver POSTs one content delivery (WebSub §7).
+func (h *Hub) deliver(ctx context.Context, s Subscription, contentType string, body []byte) error {
+	ctx, cancel := context.WithTimeout(ctx, h.opts.Timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, s.Callback, bytes.NewReader(body))
+	if err != nil {
+		return fmt.Errorf("websub: %w", err)
+	}
+	req.Header.Set("Content-Type", contentType)
+	req.Header.Add("Link", "<"+h.opts.URL+`>; rel="hub"`)
+	req.Header.Add("Link", "<"+s.Topic+`>; rel="self"`)
+	if s.Secret != "" {
+		req.Header.Set("X-Hub-Signature", Signature(s.Secret, body))
+	}
+	resp, err := h.client.Do(req)
+	if err != nil {
+		return fmt.Errorf("websub: deliver: %w", err)
+	}
+	defer resp.Body.Close()
+	io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+	switch {
+	case resp.StatusCode == http.StatusGone:
+		return errGone
+	case resp.StatusCode/100 != 2:
+		return fmt.Errorf("websub: deliver: callback answered %d", resp.StatusCode)
+	}
+	return nil
+}
