@@ -25,6 +25,7 @@ type Config struct {
 	Storage Storage      `yaml:"storage"`
 	Server  Server       `yaml:"server"`
 	Publish Publish      `yaml:"publish"`
+	WebSub  WebSub       `yaml:"websub"`
 	Fetch   Fetch        `yaml:"fetch"`
 	Dedupe  Dedupe       `yaml:"dedupe"`
 	// Normalize caps what is kept of each article.
@@ -96,6 +97,19 @@ type Publish struct {
 	Dir string `yaml:"dir"`
 	// Title is the title prefix of the published feeds.
 	Title string `yaml:"title"`
+	// Pages is how many pages of MaxItems stories a feed keeps for RFC
+	// 5005 paging; 0 means the publisher's default.
+	Pages int `yaml:"pages"`
+}
+
+// WebSub controls the daemon's WebSub hub.
+type WebSub struct {
+	// AllowCallbacks are address ranges ("127.0.0.0/8", or one address)
+	// that callbacks may use although they are not public addresses.
+	AllowCallbacks []string `yaml:"allow_callbacks"`
+	// MaxSubscriptions bounds the subscriptions kept; 0 means the hub's
+	// default.
+	MaxSubscriptions int `yaml:"max_subscriptions"`
 }
 
 // Fetch controls how sources are fetched.

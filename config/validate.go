@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"net"
+	"net/netip"
 	"net/url"
 	"slices"
 	"strconv"
@@ -54,6 +55,7 @@ func (v *validator) validate() {
 	v.storage()
 	v.server()
 	v.publish()
+	v.websub()
 	v.fetch()
 	v.dedupe()
 	v.normalize()
@@ -349,6 +351,38 @@ func (v *validator) publish() {
 	if p.MaxItems < 1 || p.MaxItems > MaxMaxItems {
 		v.errorf("publish.max_items", "max_items must be in 1..%d, got %d", MaxMaxItems, p.MaxItems)
 	}
+	if p.Pages < 0 || p.Pages > MaxPages {
+		v.errorf("publish.pages", "pages must be in 0..%d, got %d", MaxPages, p.Pages)
+	}
+}
+
+// MaxPages bounds publish.pages: every page of every feed is held in
+// memory.
+const MaxPages = 100
+
+func (v *validator) websub() {
+	w := v.cfg.WebSub
+	for i, c := range w.AllowCallbacks {
+		if _, err := ParseAddressRange(c); err != nil {
+			v.errorf(fmt.Sprintf("websub.allow_callbacks[%d]", i), "%v", err)
+		}
+	}
+	if w.MaxSubscriptions < 0 {
+		v.errorf("websub.max_subscriptions", "must not be negative, got %d", w.MaxSubscriptions)
+	}
+}
+
+// ParseAddressRange reads an address range of websub.allow_callbacks: a
+// CIDR prefix or a single address.
+func ParseAddressRange(s string) (netip.Prefix, error) {
+	if p, err := netip.ParsePrefix(s); err == nil {
+		return p.Masked(), nil
+	}
+	a, err := netip.ParseAddr(s)
+	if err != nil {
+		return netip.Prefix{}, fmt.Errorf("%q is neither an address range (127.0.0.0/8) nor an address", s)
+	}
+	return netip.PrefixFrom(a, a.BitLen()), nil
 }
 
 func (v *validator) fetch() {
