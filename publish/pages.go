@@ -32,7 +32,6 @@ type page struct {
 	Status   *statusData // the status page's data
 	Charts   []pageChart
 	SrcChart map[string]template.HTML
-	Now      time.Time
 }
 
 // pageFeed is one feed as the pages show it.
@@ -57,29 +56,6 @@ type pageChart struct {
 	Label, Slug string
 	Total       int
 	SVG         template.HTML
-}
-
-// pageFuncs are the template helpers.
-var pageFuncs = template.FuncMap{
-	"when": func(t time.Time) string {
-		if t.IsZero() {
-			return "never"
-		}
-		return t.UTC().Format("2006-01-02 15:04 UTC")
-	},
-	"iso": func(t time.Time) string {
-		if t.IsZero() {
-			return ""
-		}
-		return t.UTC().Format(time.RFC3339)
-	},
-	"plural": func(n int, one, many string) string {
-		if n == 1 {
-			return one
-		}
-		return many
-	},
-	"bad": func(outcome string) bool { return outcome == OutcomeFailing || outcome == OutcomeBackingOff },
 }
 
 // pagesTemplate holds the layout and the pages: inline CSS, no scripts, no
@@ -147,10 +123,10 @@ footer{margin-top:1.5rem;font-size:.85rem;color:#666}
 {{define "status"}}{{template "head" .}}<h1>Status</h1>
 {{template "cycle" .}}{{if not .Failing}}<p class="ok">Every source that has been fetched is fine.</p>
 {{end}}<div class="scroll"><table id="sources">
-<thead><tr><th>Source</th><th>Outcome</th><th>Last fetch</th><th>Last success</th><th>Next attempt</th><th>Articles</th><th>Last error</th><th>Per hour, last {{.Status | chartDaysOf}} days</th></tr></thead>
+<thead><tr><th>Source</th><th>Outcome</th><th>Last fetch</th><th>Last success</th><th>Next attempt</th><th>Articles</th><th>Last error</th><th>Per hour, last {{chartDays}} days</th></tr></thead>
 <tbody>{{$charts := .SrcChart}}{{range .Status.Sources}}<tr class="{{if bad .Outcome}}bad{{end}}"><td>{{.Name}}</td><td>{{if bad .Outcome}}<strong>{{.Outcome}}</strong>{{else}}{{.Outcome}}{{end}}{{if .Failures}} ({{.Failures}}×){{end}}</td><td>{{when .LastAttempt}}</td><td>{{when .LastSuccess}}</td><td>{{if .NextAttempt.IsZero}}next cycle{{else}}{{when .NextAttempt}}{{end}}</td><td>{{if ge .Articles 0}}{{.Articles}}{{else}}–{{end}}</td><td>{{.LastError}}</td><td>{{index $charts .Name}}</td></tr>
 {{end}}</tbody></table></div>
-<h2>Articles per hour, last {{.Status | chartDaysOf}} days, by topic</h2>
+<h2>Articles per hour, last {{chartDays}} days, by topic</h2>
 {{range .Charts}}<div class="card"><p class="meta"><strong>{{.Label}}</strong> · {{.Total}} {{plural .Total "article" "articles"}}</p>{{.SVG}}</div>
 {{end}}<p class="meta"><a href="{{.Base}}/status.json">status.json</a></p>
 {{template "foot" .}}{{end}}`
@@ -158,9 +134,27 @@ footer{margin-top:1.5rem;font-size:.85rem;color:#666}
 // parsePages parses the page templates; they are constants, so a failure
 // is a programming error caught by every test.
 func parsePages() *template.Template {
-	funcs := template.FuncMap{"chartDaysOf": func(*statusData) int { return chartDays }}
-	for k, v := range pageFuncs {
-		funcs[k] = v
+	funcs := template.FuncMap{
+		"when": func(t time.Time) string {
+			if t.IsZero() {
+				return "never"
+			}
+			return t.UTC().Format("2006-01-02 15:04 UTC")
+		},
+		"iso": func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			return t.UTC().Format(time.RFC3339)
+		},
+		"plural": func(n int, one, many string) string {
+			if n == 1 {
+				return one
+			}
+			return many
+		},
+		"bad":       func(outcome string) bool { return outcome == OutcomeFailing || outcome == OutcomeBackingOff },
+		"chartDays": func() int { return chartDays },
 	}
 	return template.Must(template.New("pages").Funcs(funcs).Parse(pagesTemplate))
 }
@@ -197,7 +191,6 @@ func (p *Publisher) basePage(snap *snapshot, heading string) *page {
 		Base:    p.opts.BaseURL,
 		OPML:    p.opts.BaseURL + opmlPath,
 		Cycle:   p.cycle.Load(),
-		Now:     p.opts.Now(),
 	}
 	for _, info := range p.feeds {
 		if fs := snap.feed(info.Slug); fs != nil {
@@ -258,19 +251,19 @@ func (p *Publisher) withFailing(pg *page, st *statusData) {
 
 // servePage renders the named template with pg and serves it with an
 // ETag of its bytes.
-func (p *Publisher) servePage(w http.ResponseWriter, r *http.Request, snap *snapshot, name string, pg *page) {
+func (p *Publisher) servePage(w http.ResponseWriter, r *http.Request, name string, pg *page) {
 	var buf bytes.Buffer
 	if err := p.pages.ExecuteTemplate(&buf, name, pg); err != nil {
 		p.logger.Error("publish: render page", "page", name, "err", err)
 		http.Error(w, "cannot render this page", http.StatusInternalServerError)
 		return
 	}
-	p.serveRendered(w, r, snap, "text/html; charset=utf-8", buf.Bytes())
+	p.serveRendered(w, r, "text/html; charset=utf-8", buf.Bytes())
 }
 
 // serveRendered serves bytes rendered for this request; pages carry
 // live status, so they are revalidated rather than cached.
-func (p *Publisher) serveRendered(w http.ResponseWriter, r *http.Request, snap *snapshot, contentType string, body []byte) {
+func (p *Publisher) serveRendered(w http.ResponseWriter, r *http.Request, contentType string, body []byte) {
 	res, err := newResource(contentType, body)
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
@@ -279,21 +272,31 @@ func (p *Publisher) serveRendered(w http.ResponseWriter, r *http.Request, snap *
 	p.serveResource(w, r, res, "no-cache")
 }
 
-// serveIndex serves /: every topic with its latest headlines.
-func (p *Publisher) serveIndex(w http.ResponseWriter, r *http.Request) {
+// currentWithStatus returns the current snapshot and the sources'
+// status, or answers the request with an error and returns nil.
+func (p *Publisher) currentWithStatus(w http.ResponseWriter, r *http.Request) (*snapshot, *statusData) {
 	snap := p.current(w)
 	if snap == nil {
-		return
+		return nil, nil
 	}
 	st, err := p.status(r.Context())
 	if err != nil {
-		p.logger.Error("publish: index page", "err", err)
+		p.logger.Error("publish: read status", "path", r.URL.Path, "err", err)
 		http.Error(w, "cannot read the status", http.StatusInternalServerError)
+		return nil, nil
+	}
+	return snap, st
+}
+
+// serveIndex serves /: every topic with its latest headlines.
+func (p *Publisher) serveIndex(w http.ResponseWriter, r *http.Request) {
+	snap, st := p.currentWithStatus(w, r)
+	if st == nil {
 		return
 	}
 	pg := p.basePage(snap, cleanText(p.opts.Title))
 	p.withFailing(pg, st)
-	p.servePage(w, r, snap, "index", pg)
+	p.servePage(w, r, "index", pg)
 }
 
 // serveTopic serves /topics/<slug>: a topic's latest stories.
@@ -310,19 +313,13 @@ func (p *Publisher) serveTopic(w http.ResponseWriter, r *http.Request) {
 	pg := p.basePage(snap, cleanText(p.opts.Title+": "+fs.info.Title))
 	pf := p.pageFeed(fs, topicPageItems)
 	pg.Topic = &pf
-	p.servePage(w, r, snap, "topic", pg)
+	p.servePage(w, r, "topic", pg)
 }
 
 // serveStatus serves /status: every source's fetch status and the charts.
 func (p *Publisher) serveStatus(w http.ResponseWriter, r *http.Request) {
-	snap := p.current(w)
-	if snap == nil {
-		return
-	}
-	st, err := p.status(r.Context())
-	if err != nil {
-		p.logger.Error("publish: status page", "err", err)
-		http.Error(w, "cannot read the status", http.StatusInternalServerError)
+	snap, st := p.currentWithStatus(w, r)
+	if st == nil {
 		return
 	}
 	pg := p.basePage(snap, cleanText(p.opts.Title+": status"))
@@ -342,7 +339,7 @@ func (p *Publisher) serveStatus(w http.ResponseWriter, r *http.Request) {
 		}
 		pg.Charts = append(pg.Charts, pageChart{Label: info.Title, Slug: info.Slug, Total: total, SVG: chartSVG(h, info.Title+": articles per hour")})
 	}
-	p.servePage(w, r, snap, "status", pg)
+	p.servePage(w, r, "status", pg)
 }
 
 // statusJSON is /status.json.
@@ -394,14 +391,8 @@ func timePtr(t time.Time) *time.Time {
 
 // serveStatusJSON serves /status.json, the status page's data.
 func (p *Publisher) serveStatusJSON(w http.ResponseWriter, r *http.Request) {
-	snap := p.current(w)
-	if snap == nil {
-		return
-	}
-	st, err := p.status(r.Context())
-	if err != nil {
-		p.logger.Error("publish: status.json", "err", err)
-		http.Error(w, "cannot read the status", http.StatusInternalServerError)
+	snap, st := p.currentWithStatus(w, r)
+	if st == nil {
 		return
 	}
 	out := statusJSON{
@@ -442,5 +433,5 @@ func (p *Publisher) serveStatusJSON(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
-	p.serveRendered(w, r, snap, "application/json; charset=utf-8", append(body, '\n'))
+	p.serveRendered(w, r, "application/json; charset=utf-8", append(body, '\n'))
 }
