@@ -22,6 +22,7 @@ type Config struct {
 	// topic.Override. In the file, a topic adds to the built-in ones,
 	// replaces the one of its slug, or removes it with disabled: true.
 	Topics  []topic.Spec `yaml:"topics"`
+	Feeds   []Feed       `yaml:"feeds"`
 	Storage Storage      `yaml:"storage"`
 	Server  Server       `yaml:"server"`
 	Publish Publish      `yaml:"publish"`
@@ -59,6 +60,19 @@ type Source struct {
 	// hints at world. Keys are topic slugs.
 	Boost map[string]float64 `yaml:"boost"`
 	// Line is the line of the source's entry in the file, for messages.
+	Line int `yaml:"-"`
+}
+
+// Feed is a feed people define: the stories that match a filter, for
+// example `topic:economy -source:kompas` or
+// `topic:international-relations lang:id "laut china selatan"` (the
+// grammar of package publish/filter, also the ?q= view of every feed).
+type Feed struct {
+	Slug        string `yaml:"slug"`
+	Title       string `yaml:"title"`
+	Description string `yaml:"description"`
+	Filter      string `yaml:"filter"`
+	// Line is the line of the feed's entry in the file, for messages.
 	Line int `yaml:"-"`
 }
 

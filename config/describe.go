@@ -140,6 +140,15 @@ func (c *Config) Describe(w io.Writer, now time.Time) error {
 		fmt.Fprintf(&buf, "  disabled: %s\n", strings.Join(c.disabledTopics, ", "))
 	}
 
+	if len(c.Feeds) > 0 {
+		fmt.Fprintf(&buf, "\nfeeds (%d)\n", len(c.Feeds))
+		tw = tabwriter.NewWriter(&buf, 0, 4, 2, ' ', 0)
+		for _, f := range c.Feeds {
+			fmt.Fprintf(tw, "  %s\t%s\t%s\n", f.Slug, f.Title, f.Filter)
+		}
+		tw.Flush()
+	}
+
 	// Rows without boosts or extra rules leave tabwriter padding behind.
 	out := trailingSpace(buf.Bytes())
 	if _, err := w.Write(out); err != nil {

@@ -156,9 +156,12 @@ func yamlError(file string, err error, ix *index) *Error {
 	return e
 }
 
-// fillLines records where each source entry is written.
+// fillLines records where each source and feed entry is written.
 func fillLines(cfg *Config, ix *index) {
 	for i := range cfg.Sources {
 		cfg.Sources[i].Line = ix.pos(fmt.Sprintf("sources[%d]", i)).line
+	}
+	for i := range cfg.Feeds {
+		cfg.Feeds[i].Line = ix.pos(fmt.Sprintf("feeds[%d]", i)).line
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/warta-news/warta/publish"
+	"github.com/warta-news/warta/publish/filter"
 	"github.com/warta-news/warta/store/postgres"
 	"github.com/warta-news/warta/topic"
 )
@@ -52,6 +53,7 @@ func (v *validator) validate() {
 	}
 	slugs := v.topics()
 	v.sources(slugs)
+	v.feeds(slugs)
 	v.storage()
 	v.server()
 	v.publish()
@@ -245,6 +247,59 @@ func (v *validator) sources(slugs map[string]bool) {
 			}
 			if math.IsNaN(w) || math.IsInf(w, 0) || w <= 0 {
 				v.errorf(bp, "boost must be a finite number > 0, got %v", w)
+			}
+		}
+	}
+}
+
+// feeds validates the feeds people define: a slug no topic or other feed
+// has, and a filter that parses and names configured topics and sources.
+func (v *validator) feeds(topics map[string]bool) {
+	sources := map[string]bool{}
+	for _, s := range v.cfg.Sources {
+		sources[strings.ToLower(s.Name)] = true
+	}
+	first := map[string]int{}
+	for i, f := range v.cfg.Feeds {
+		at := fmt.Sprintf("feeds[%d]", i)
+		switch {
+		case f.Slug == "":
+			v.errorf(at+".slug", "slug is required")
+		case !publish.ValidSlug(f.Slug):
+			v.errorf(at+".slug", "invalid slug %q: want lower-case letters and digits in words joined by single hyphens, such as \"laut-china-selatan\"", f.Slug)
+		case f.Slug == publish.AllSlug:
+			v.errorf(at+".slug", "slug %q is reserved for the feed of all stories", f.Slug)
+		case topics[f.Slug]:
+			v.errorf(at+".slug", "slug %q is a topic's", f.Slug)
+		default:
+			if j, dup := first[f.Slug]; dup {
+				v.errorf(at+".slug", "duplicate slug %q: also used by feeds[%d] at line %d", f.Slug, j, v.line(fmt.Sprintf("feeds[%d].slug", j)))
+			} else {
+				first[f.Slug] = i
+			}
+		}
+		if strings.TrimSpace(f.Title) == "" {
+			v.errorf(at+".title", "title is required")
+		}
+		if strings.TrimSpace(f.Filter) == "" {
+			v.errorf(at+".filter", "filter is required (for example: topic:economy lang:id)")
+			continue
+		}
+		parsed, err := filter.Parse(f.Filter)
+		if err != nil {
+			v.errorf(at+".filter", "%v", err)
+			continue
+		}
+		for _, t := range parsed.Terms {
+			switch {
+			case t.Field == filter.FieldTopic && !topics[t.Value]:
+				v.errorf(at+".filter", "unknown topic %q%s", t.Value, slugHint(t.Value, topics))
+			case t.Field == filter.FieldSource && !sources[strings.ToLower(t.Value)]:
+				v.errorf(at+".filter", "unknown source %q", t.Value)
+			case t.Field == filter.FieldLang:
+				if msg := checkLanguage(t.Value); msg != "" {
+					v.errorf(at+".filter", "%s", msg)
+				}
 			}
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 )
 
 // edit returns validYAML with each old string replaced by the following new
@@ -31,6 +32,13 @@ func TestParseErrors(t *testing.T) {
 			[]string{`t.yaml:23:1: schedul: unknown field "schedul" (did you mean "schedule"?)`}},
 		{"unknown key in a source", edit("    language: en\n", "    langauge: en\n"),
 			[]string{`t.yaml:10:5: sources[1].langauge: unknown field "langauge" (did you mean "language"?)`}},
+		{"feed filter syntax", validYAML + "feeds:\n  - slug: laut\n    title: Laut\n    filter: 'topic:world \"laut china'\n",
+			[]string{`t.yaml:26:5: feeds[0].filter: filter: at byte 13: unterminated quote`}},
+		{"feed filter names", validYAML + "feeds:\n  - slug: sport\n    title: S\n    filter: topic:wrld source:nobody lang:in\n",
+			[]string{`t.yaml:24:5: feeds[0].slug: slug "sport" is a topic's`,
+				`t.yaml:26:5: feeds[0].filter: unknown topic "wrld" (did you mean "world"?)`,
+				`t.yaml:26:5: feeds[0].filter: unknown source "nobody"`,
+				`t.yaml:26:5: feeds[0].filter: language "in" is the withdrawn code for Indonesian`}},
 		{"bad websub callback range", validYAML + "websub:\n  allow_callbacks: [127.0.0.0/8, localhost]\n",
 			[]string{`t.yaml:24:34: websub.allow_callbacks[1]: "localhost" is neither an address range (127.0.0.0/8) nor an address`}},
 		{"negative pages", validYAML + "publish:\n  pages: -1\n",
@@ -226,5 +234,22 @@ func TestParseAccepts(t *testing.T) {
 				t.Fatalf("Parse: %v", err)
 			}
 		})
+	}
+}
+
+func TestFeedsSection(t *testing.T) {
+	cfg, err := Parse("t.yaml", []byte(validYAML+"feeds:\n  - slug: laut\n    title: Laut China Selatan\n    filter: 'topic:world lang:id \"laut china selatan\" -source:\"BBC World\"'\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cfg.Feeds) != 1 || cfg.Feeds[0].Line != 24 || cfg.Feeds[0].Filter != `topic:world lang:id "laut china selatan" -source:"BBC World"` {
+		t.Fatalf("feeds = %+v", cfg.Feeds)
+	}
+	var b strings.Builder
+	if err := cfg.Describe(&b, time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "feeds (1)\n  laut  Laut China Selatan  topic:world") {
+		t.Errorf("describe:\n%s", b.String())
 	}
 }

@@ -19,11 +19,18 @@ import (
 	"time"
 
 	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/publish/filter"
 )
 
-// FeedInfo describes one configured topic feed. New adds the "all" feed.
+// FeedInfo describes one configured feed: a topic's, or one people
+// defined with a filter. New adds the "all" feed.
 type FeedInfo struct {
 	Slug, Title, Description string
+	// Filter, when set, makes the feed the stories of "all" that match it
+	// (package filter's grammar) rather than a topic's stories.
+	Filter string
+
+	filter filter.Filter
 }
 
 // StoryLister lists the newest stories of a topic; topic "" means every
@@ -166,6 +173,14 @@ func New(opts Options, feeds []FeedInfo, stories StoryLister, logger *slog.Logge
 			logger.Error("publish: duplicate or reserved topic slug; left out", "slug", f.Slug)
 			continue
 		}
+		if f.Filter != "" {
+			parsed, err := filter.Parse(f.Filter)
+			if err != nil {
+				logger.Error("publish: feed filter does not parse; left out", "slug", f.Slug, "err", err)
+				continue
+			}
+			f.filter = parsed
+		}
 		seen[f.Slug] = true
 		if f.Title == "" {
 			f.Title = f.Slug
@@ -274,6 +289,18 @@ func (p *Publisher) Refresh(ctx context.Context) error {
 		if topic == AllSlug {
 			topic = ""
 		}
+		if info.Filter != "" {
+			// A defined feed filters the newest stories of "all", read first.
+			fs := &feedState{info: info, count: -1}
+			for _, s := range states[0].stories {
+				if info.filter.Match(s) {
+					fs.stories = append(fs.stories, s)
+				}
+			}
+			fs.emptySince = emptySince(prev, info.Slug, len(fs.stories), start)
+			states = append(states, fs)
+			continue
+		}
 		limit := p.opts.MaxItems * p.opts.Pages
 		stories, err := p.stories.Stories(ctx, topic, limit)
 		if err != nil {
@@ -290,12 +317,7 @@ func (p *Publisher) Refresh(ctx context.Context) error {
 			}
 			fs.count = n
 		}
-		if len(fs.stories) == 0 {
-			fs.emptySince = start
-			if old := prev.feed(info.Slug); old != nil && len(old.stories) == 0 {
-				fs.emptySince = old.emptySince
-			}
-		}
+		fs.emptySince = emptySince(prev, info.Slug, len(fs.stories), start)
 		states = append(states, fs)
 	}
 	snap, err := p.render(states, prev, start)
@@ -313,6 +335,19 @@ func (p *Publisher) Refresh(ctx context.Context) error {
 		p.opts.OnRefresh()
 	}
 	return nil
+}
+
+// emptySince is the updated time of a feed with n stories: zero when it
+// has stories, else when it was first found empty (now, unless prev had it
+// empty already).
+func emptySince(prev *snapshot, slug string, n int, now time.Time) time.Time {
+	if n > 0 {
+		return time.Time{}
+	}
+	if old := prev.feed(slug); old != nil && len(old.stories) == 0 {
+		return old.emptySince
+	}
+	return now
 }
 
 // renderable keeps the stories that can be rendered: those with a lead.

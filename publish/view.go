@@ -3,10 +3,12 @@ package publish
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/publish/filter"
 )
 
 // View narrows a feed to one language or one source and picks a page of
@@ -18,6 +20,9 @@ type View struct {
 	Lang string
 	// Source keeps stories with an article from this source.
 	Source string
+	// Filter keeps stories that match a filter (package filter's grammar,
+	// canonical form), the ?q= of a URL.
+	Filter string
 	// Page is the 1-based page; 0 means 1.
 	Page int
 }
@@ -32,6 +37,9 @@ func (v View) Query() string {
 	if v.Source != "" {
 		parts = append(parts, "source="+url.QueryEscape(v.Source))
 	}
+	if v.Filter != "" {
+		parts = append(parts, "q="+url.QueryEscape(v.Filter))
+	}
 	if v.Page > 1 {
 		parts = append(parts, "page="+strconv.Itoa(v.Page))
 	}
@@ -39,7 +47,7 @@ func (v View) Query() string {
 }
 
 // filtered reports whether the view narrows the feed.
-func (v View) filtered() bool { return v.Lang != "" || v.Source != "" }
+func (v View) filtered() bool { return v.Lang != "" || v.Source != "" || v.Filter != "" }
 
 // ParseView reads a view from a URL query. Other parameters are ignored
 // (readers add cache busters); a malformed lang or page is an error.
@@ -52,6 +60,13 @@ func ParseView(q url.Values) (View, error) {
 		v.Lang = strings.ToLower(l)
 	}
 	v.Source = strings.TrimSpace(q.Get("source"))
+	if raw := q.Get("q"); raw != "" {
+		f, err := filter.Parse(raw)
+		if err != nil {
+			return View{}, fmt.Errorf("publish: bad q: %w", err)
+		}
+		v.Filter = f.String()
+	}
 	if p := q.Get("page"); p != "" {
 		n, err := strconv.Atoi(p)
 		if err != nil || n < 1 {
@@ -65,23 +80,18 @@ func ParseView(q url.Values) (View, error) {
 	return v, nil
 }
 
-// keeps reports whether the view keeps story s.
-func (v View) keeps(s *article.Story) bool {
+// keeps reports whether the view keeps story s; f is v.Filter parsed.
+func (v View) keeps(s *article.Story, f filter.Filter) bool {
 	if s == nil || s.Lead == nil {
 		return false
 	}
 	if v.Lang != "" && !strings.EqualFold(s.Lead.Language, v.Lang) {
 		return false
 	}
-	if v.Source != "" {
-		for _, a := range storyArticles(s) {
-			if a.Source == v.Source {
-				return true
-			}
-		}
+	if v.Source != "" && !slices.ContainsFunc(storyArticles(s), func(a *article.Article) bool { return a.Source == v.Source }) {
 		return false
 	}
-	return true
+	return f.Match(s)
 }
 
 // apply narrows stories to the view and returns the view's page of them
@@ -89,9 +99,14 @@ func (v View) keeps(s *article.Story) bool {
 func (v View) apply(stories []*article.Story, perPage int) (page []*article.Story, pages int) {
 	kept := stories
 	if v.filtered() {
+		// ParseView accepted the filter; its canonical form parses again.
+		f, err := filter.Parse(v.Filter)
+		if err != nil {
+			return nil, 1
+		}
 		kept = make([]*article.Story, 0, len(stories))
 		for _, s := range stories {
-			if v.keeps(s) {
+			if v.keeps(s, f) {
 				kept = append(kept, s)
 			}
 		}

@@ -143,5 +143,8 @@ func feedInfos(cfg *config.Config) []publish.FeedInfo {
 	for _, t := range cfg.Topics {
 		out = append(out, publish.FeedInfo{Slug: t.Slug, Title: t.Title, Description: t.Description})
 	}
+	for _, f := range cfg.Feeds {
+		out = append(out, publish.FeedInfo{Slug: f.Slug, Title: f.Title, Description: f.Description, Filter: f.Filter})
+	}
 	return out
 }

@@ -1,0 +1,243 @@
+// Package filter is the grammar of feeds people define, shared by the
+// `feeds:` section of config.yaml and the ?q= view of every feed:
+//
+//	topic:international-relations lang:id "laut china selatan"
+//	topic:economy -source:kompas
+//
+// A filter is a list of terms separated by spaces. A term is a field
+// (topic:, lang: or source:) with a value, or a word or a "quoted phrase"
+// to find in a story's title or text; a value may be quoted too
+// (source:"BBC World"). A leading - negates a term. A story matches when
+// every word and phrase is found, no negated term holds, and for each
+// field used positively at least one of its values holds (topic:a topic:b
+// means either topic). Words are compared case- and accent-insensitively,
+// as whole words.
+package filter
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/warta-news/warta/article"
+)
+
+// Fields a term may name; "" is a word or phrase.
+const (
+	FieldTopic  = "topic"
+	FieldLang   = "lang"
+	FieldSource = "source"
+)
+
+// Term is one condition of a filter.
+type Term struct {
+	// Neg negates the term.
+	Neg bool
+	// Field is FieldTopic, FieldLang, FieldSource, or "" for a word or
+	// phrase.
+	Field string
+	// Value is the topic slug, language, source name or text as written.
+	Value string
+	// Offset is where the term starts in the filter, in bytes.
+	Offset int
+}
+
+// Filter is a parsed filter.
+type Filter struct {
+	Terms []Term
+}
+
+// SyntaxError is a malformed filter, with where the problem is.
+type SyntaxError struct {
+	// Offset is the byte offset of the problem in the filter.
+	Offset int
+	Msg    string
+}
+
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("filter: at byte %d: %s", e.Offset+1, e.Msg)
+}
+
+// Parse reads a filter. An empty filter matches every story.
+func Parse(s string) (Filter, error) {
+	var f Filter
+	i := 0
+	for {
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+			i++
+		}
+		if i >= len(s) {
+			return f, nil
+		}
+		t := Term{Offset: i}
+		if s[i] == '-' {
+			t.Neg = true
+			i++
+		}
+		if i < len(s) && s[i] != '"' {
+			end := strings.IndexAny(s[i:], " \t")
+			if end < 0 {
+				end = len(s) - i
+			}
+			if name, _, ok := strings.Cut(s[i:i+end], ":"); ok && !strings.Contains(name, `"`) {
+				if !isFieldName(name) {
+					return f, &SyntaxError{Offset: i, Msg: fmt.Sprintf("unknown field %q (want topic:, lang: or source:; quote a phrase with a colon)", name)}
+				}
+				t.Field = name
+				i += len(name) + 1
+			}
+		}
+		v, next, err := value(s, i)
+		if err != nil {
+			return f, err
+		}
+		if v == "" {
+			return f, &SyntaxError{Offset: t.Offset, Msg: "empty term"}
+		}
+		t.Value = v
+		if t.Field == FieldLang {
+			t.Value = strings.ToLower(v)
+		}
+		i = next
+		f.Terms = append(f.Terms, t)
+	}
+}
+
+func isFieldName(s string) bool {
+	return s == FieldTopic || s == FieldLang || s == FieldSource
+}
+
+// value reads a bare or quoted value starting at i and returns it and the
+// offset after it.
+func value(s string, i int) (string, int, error) {
+	if i < len(s) && s[i] == '"' {
+		end := strings.IndexByte(s[i+1:], '"')
+		if end < 0 {
+			return "", 0, &SyntaxError{Offset: i, Msg: "unterminated quote"}
+		}
+		v := strings.TrimSpace(s[i+1 : i+1+end])
+		next := i + 1 + end + 1
+		if next < len(s) && s[next] != ' ' && s[next] != '\t' {
+			return "", 0, &SyntaxError{Offset: next, Msg: "a quoted value must be followed by a space"}
+		}
+		return v, next, nil
+	}
+	end := strings.IndexAny(s[i:], " \t")
+	if end < 0 {
+		end = len(s) - i
+	}
+	v := s[i : i+end]
+	if strings.Contains(v, `"`) {
+		return "", 0, &SyntaxError{Offset: i + strings.Index(v, `"`), Msg: "a quote inside a word"}
+	}
+	return v, i + end, nil
+}
+
+// String returns the filter in canonical form: terms in their order,
+// values quoted when they hold a space.
+func (f Filter) String() string {
+	parts := make([]string, 0, len(f.Terms))
+	for _, t := range f.Terms {
+		var b strings.Builder
+		if t.Neg {
+			b.WriteByte('-')
+		}
+		if t.Field != "" {
+			b.WriteString(t.Field + ":")
+		}
+		if strings.ContainsAny(t.Value, " \t") || (t.Field == "" && strings.HasPrefix(t.Value, "-")) {
+			b.WriteString(`"` + t.Value + `"`)
+		} else {
+			b.WriteString(t.Value)
+		}
+		parts = append(parts, b.String())
+	}
+	return strings.Join(parts, " ")
+}
+
+// Match reports whether story s matches the filter.
+func (f Filter) Match(s *article.Story) bool {
+	if s == nil || s.Lead == nil {
+		return false
+	}
+	var text string // folded title and text, built on first need
+	positive := map[string]bool{}
+	found := map[string]bool{}
+	for _, t := range f.Terms {
+		var ok bool
+		switch t.Field {
+		case FieldTopic:
+			ok = hasTopic(s, t.Value)
+		case FieldLang:
+			ok = strings.EqualFold(s.Lead.Language, t.Value)
+		case FieldSource:
+			ok = hasSource(s, t.Value)
+		default:
+			if text == "" {
+				text = " " + strings.Join(words(s.Lead.Title+" "+s.Lead.Text), " ") + " "
+			}
+			ok = strings.Contains(text, " "+strings.Join(words(t.Value), " ")+" ")
+		}
+		switch {
+		case t.Neg && ok:
+			return false
+		case t.Neg:
+		case t.Field == "" && !ok:
+			return false
+		case t.Field != "":
+			positive[t.Field] = true
+			found[t.Field] = found[t.Field] || ok
+		}
+	}
+	for field := range positive {
+		if !found[field] {
+			return false
+		}
+	}
+	return true
+}
+
+func hasTopic(s *article.Story, slug string) bool {
+	for _, a := range s.Articles() {
+		if a != nil && a.HasTopic(slug) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasSource(s *article.Story, name string) bool {
+	for _, a := range s.Articles() {
+		if a != nil && strings.EqualFold(a.Source, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// words splits s into lower-case words without diacritics.
+func words(s string) []string {
+	d := norm.NFD.String(s)
+	var out []string
+	var b strings.Builder
+	flush := func() {
+		if b.Len() > 0 {
+			out = append(out, b.String())
+			b.Reset()
+		}
+	}
+	for _, r := range d {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+		case r == '\'' || r == '’':
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}

@@ -1,0 +1,86 @@
+package filter
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/warta-news/warta/article"
+)
+
+func TestParse(t *testing.T) {
+	for _, tc := range []struct{ in, canonical string }{
+		{`topic:international-relations lang:ID "laut china selatan"`, `topic:international-relations lang:id "laut china selatan"`},
+		{`  topic:economy   -source:kompas `, `topic:economy -source:kompas`},
+		{`source:"BBC World" -"sepak bola" rupiah`, `source:"BBC World" -"sepak bola" rupiah`},
+		{``, ``},
+	} {
+		f, err := Parse(tc.in)
+		if err != nil {
+			t.Errorf("Parse(%q): %v", tc.in, err)
+			continue
+		}
+		if got := f.String(); got != tc.canonical {
+			t.Errorf("Parse(%q) = %q, want %q", tc.in, got, tc.canonical)
+		}
+		again, err := Parse(f.String())
+		if err != nil || again.String() != f.String() {
+			t.Errorf("canonical form %q does not parse back: %v", f.String(), err)
+		}
+	}
+	for in, offset := range map[string]int{
+		`topic:x "laut china`: 8,
+		`tpoic:economy`:       0,
+		`rupiah sorce:kompas`: 7,
+		`topic:`:              0,
+		`-`:                   0,
+		`"a"b`:                3,
+		`ab"c`:                2,
+		`topic:"" x`:          0,
+	} {
+		_, err := Parse(in)
+		var se *SyntaxError
+		if !errors.As(err, &se) || se.Offset != offset {
+			t.Errorf("Parse(%q) = %v, want a syntax error at %d", in, err, offset)
+		}
+	}
+}
+
+func story(lang, title, text string, arts ...*article.Article) *article.Story {
+	lead := &article.Article{ID: "a", Source: "tempo", Language: lang, Title: title, Text: text,
+		Topics: []article.TopicMatch{{Slug: "international-relations"}}}
+	return &article.Story{ID: "a", Lead: lead, Copies: arts}
+}
+
+func TestMatch(t *testing.T) {
+	laut := story("id", "Ketegangan di Laut China Selatan", "Kapal penjaga pantai…")
+	kompas := story("id", "Rupiah melemah", "Bank Indonesia …", &article.Article{ID: "b", Source: "Kompas", Topics: []article.TopicMatch{{Slug: "economy"}}})
+	en := story("en", "Café owners protest", "Prices rise in Jakarta")
+	for _, tc := range []struct {
+		filter string
+		story  *article.Story
+		want   bool
+	}{
+		{`topic:international-relations lang:id "laut china selatan"`, laut, true},
+		{`topic:international-relations lang:en "laut china selatan"`, laut, false},
+		{`"china selatan laut"`, laut, false}, // words in order
+		{`laut`, laut, true},
+		{`lau`, laut, false}, // whole words
+		{`topic:economy -source:kompas`, kompas, false},
+		{`topic:economy`, kompas, true}, // a copy's topic counts
+		{`topic:economy topic:sport`, kompas, true},
+		{`topic:sport`, kompas, false},
+		{`-topic:economy`, laut, true},
+		{`cafe`, en, true}, // accents and case folded
+		{`"CAFÉ OWNERS"`, en, true},
+		{`source:tempo lang:en`, en, true},
+		{``, en, true},
+	} {
+		f, err := Parse(tc.filter)
+		if err != nil {
+			t.Fatalf("Parse(%q): %v", tc.filter, err)
+		}
+		if got := f.Match(tc.story); got != tc.want {
+			t.Errorf("%q on %q = %v, want %v", tc.filter, tc.story.Lead.Title, got, tc.want)
+		}
+	}
+}
