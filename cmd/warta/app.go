@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/robfig/cron/v3"
 
@@ -102,19 +103,14 @@ func wireStages(ctx context.Context, e *env, m mode, cfg *config.Config, tagger 
 	if m == modeDaemon {
 		cycles = schedule
 	}
-	pub := publish.New(publish.Options{
-		BaseURL:  cfg.Server.BaseURL,
-		Title:    cfg.Publish.Title,
-		MaxItems: cfg.Publish.MaxItems,
-		Dir:      cfg.Publish.Dir,
-	}, feedInfos(cfg), st, e.logger)
+	pub := publish.New(publishOptions(cfg, st, schedule, time.Now()), feedInfos(cfg), st, e.logger)
 	fetcher := fetch.New(pipeline.FetchOptions(cfg), e.logger)
 	p := pipeline.New(cfg, pipeline.Deps{
 		Fetcher:   fetcher,
 		Tagger:    tagger,
 		Store:     st,
 		Publisher: pub,
-		Observer:  met,
+		Observer:  cycleObservers{metrics: met, pub: pub},
 		Schedule:  cycles,
 		Logger:    e.logger,
 	})

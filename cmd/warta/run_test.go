@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -112,6 +114,37 @@ func TestDaemonServesFeedsAndShutsDown(t *testing.T) {
 			t.Fatalf("metrics do not count the stored article:\n%s", metricsText)
 		}
 		time.Sleep(50 * time.Millisecond)
+	}
+
+	// The pages know the cycle and the source's fetch status.
+	resp, err = http.Get("http://" + addr + "/status.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var status struct {
+		LastCycle *struct{ Sources, New int } `json:"last_cycle"`
+		Sources   []struct {
+			Name, Outcome string
+			LastSuccess   *time.Time `json:"last_success"`
+		} `json:"sources"`
+		Feeds map[string]struct{ Stories int } `json:"feeds"`
+	}
+	err = json.NewDecoder(resp.Body).Decode(&status)
+	resp.Body.Close()
+	if err != nil || status.LastCycle == nil || status.LastCycle.New != 1 || len(status.Sources) != 1 ||
+		status.Sources[0].Outcome != "ok" || status.Sources[0].LastSuccess == nil || status.Feeds["all"].Stories != 1 {
+		t.Errorf("status.json: %v %+v", err, status)
+	}
+	// Feeds may be cached until the next cycle, an hour away at most.
+	resp, err = http.Get(feedURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	cc := resp.Header.Get("Cache-Control")
+	maxAge, err := strconv.Atoi(strings.TrimPrefix(cc, "public, max-age="))
+	if err != nil || maxAge < 30 || maxAge > 3600 {
+		t.Errorf("Cache-Control %q, want a max-age of at most the schedule's hour", cc)
 	}
 
 	cancel()
