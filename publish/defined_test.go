@@ -38,7 +38,7 @@ func TestDefinedFeeds(t *testing.T) {
 		"/feeds/no-bbc.atom":      {"urn:warta:story:s1"},
 		// The same grammar as a view of any feed.
 		"/feeds/all.atom?q=" + strings.ReplaceAll(`topic:economy -source:bbc`, " ", "+"): {"urn:warta:story:s1"},
-		"/feeds/international-relations.atom?q=sanksi":                                  {"urn:warta:story:s3"},
+		"/feeds/international-relations.atom?q=sanksi":                                   {"urn:warta:story:s3"},
 	} {
 		rec := get(t, h, "GET", path, nil)
 		if rec.Code != http.StatusOK {
