@@ -95,7 +95,7 @@ const (
 	DefaultBaseURL  = "http://127.0.0.1:8080"
 	DefaultTitle    = "warta"
 	DefaultMaxItems = 100
-	DefaultPages    = 10
+	DefaultPages    = 5
 	DefaultInterval = 15 * time.Minute
 )
 
