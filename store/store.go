@@ -41,6 +41,20 @@ type Store interface {
 	// (the article whose ID == StoryID) and Copies (the others, by
 	// FirstSeen, then ID). Stories whose lead is not stored are left out.
 	Stories(ctx context.Context, topic string, limit int) ([]*article.Story, error)
+	// CountStories returns how many stories Stories would list for topic
+	// without a limit.
+	CountStories(ctx context.Context, topic string) (int, error)
+	// ArticlesBySource returns how many articles are stored per source;
+	// sources without articles are absent.
+	ArticlesBySource(ctx context.Context) (map[string]int, error)
+	// Subscriptions returns the WebSub hub's subscriptions.
+	Subscriptions(ctx context.Context) ([]Subscription, error)
+	// SaveSubscription inserts a subscription or replaces the one with the
+	// same topic and callback.
+	SaveSubscription(ctx context.Context, sub Subscription) error
+	// DeleteSubscription removes the subscription of topic and callback;
+	// removing one that is not stored is not an error.
+	DeleteSubscription(ctx context.Context, topic, callback string) error
 	// SetTopics replaces the topics of the given articles in one
 	// transaction (re-tagging). IDs that are not stored are ignored.
 	SetTopics(ctx context.Context, topics map[string][]article.TopicMatch) error
@@ -57,6 +71,20 @@ type Store interface {
 	TryLock(ctx context.Context, name string) (release func(), ok bool, err error)
 	// Close releases the database.
 	Close() error
+}
+
+// Subscription is one WebSub subscriber of one topic (a feed URL); see
+// package publish/websub.
+type Subscription struct {
+	Topic, Callback string
+	// Secret signs deliveries; "" for none.
+	Secret string
+	// Expires is when the lease ends.
+	Expires time.Time
+	// Failures counts consecutive failed deliveries.
+	Failures int
+	// Delivered identifies the content last delivered (a hash).
+	Delivered string
 }
 
 // FetchState is what warta remembers about fetching one source.

@@ -69,6 +69,9 @@ func contract() []contractCase {
 		{"ConcurrentReadersWhileWriting", onFresh(testConcurrentReadersWhileWriting)},
 		{"StoriesDenseAndSparseTopics", onFresh(testStoriesDenseAndSparseTopics)},
 		{"StoriesIDOrderIsByteOrder", onFresh(testStoriesIDOrderIsByteOrder)},
+		{"CountStories", onFresh(testCountStories)},
+		{"ArticlesBySource", onFresh(testArticlesBySource)},
+		{"Subscriptions", testSubscriptions},
 		{"ReopenKeepsData", testReopenKeepsData},
 		{"TryLockAcrossStores", testTryLockAcrossStores},
 	}

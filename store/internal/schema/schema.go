@@ -31,6 +31,14 @@ const FetchStateConflict = `ON CONFLICT (source) DO UPDATE SET
 		last_status = excluded.last_status, last_error = excluded.last_error,
 		items = excluded.items`
 
+// SubscriptionCols are the websub_subscriptions columns.
+const SubscriptionCols = `topic, callback, secret, expires, failures, delivered`
+
+// SubscriptionConflict ends both drivers' subscription upserts.
+const SubscriptionConflict = `ON CONFLICT (topic, callback) DO UPDATE SET
+		secret = excluded.secret, expires = excluded.expires,
+		failures = excluded.failures, delivered = excluded.delivered`
+
 // Tables are warta's tables, parents first: the order to count and copy
 // them in.
 func Tables() []string {
