@@ -23,6 +23,7 @@ type app struct {
 	tagger    *topic.Tagger
 	store     store.Store
 	publisher *publish.Publisher
+	hub       *feedHub
 	pipeline  *pipeline.Pipeline
 	fetcher   *fetch.Fetcher
 	metrics   *metrics.Metrics
@@ -67,11 +68,16 @@ func openApp(ctx context.Context, e *env, m mode) (*app, error) {
 		return nil, err
 	}
 	met := metrics.New()
-	s, err := wireStages(ctx, e, m, cfg, tagger, schedule, st, met)
+	hub, err := newFeedHub(cfg, st, e.logger)
 	if err != nil {
 		return nil, errors.Join(err, st.Close())
 	}
-	return &app{cfg: cfg, tagger: tagger, store: st, publisher: s.publisher, pipeline: s.pipeline,
+	s, err := wireStages(ctx, e, m, cfg, tagger, schedule, st, met, hub)
+	if err != nil {
+		return nil, errors.Join(err, st.Close())
+	}
+	hub.serve(s.publisher)
+	return &app{cfg: cfg, tagger: tagger, store: st, publisher: s.publisher, hub: hub, pipeline: s.pipeline,
 		fetcher: s.fetcher, metrics: met, schedule: schedule}, nil
 }
 
@@ -92,18 +98,20 @@ type stages struct {
 	pipeline  *pipeline.Pipeline
 }
 
-// wireStages builds the publisher, fetcher and pipeline of cfg on st and
-// readies the pipeline (pipeline.Init: the story index rebuilt, stored
+// wireStages builds the publisher (its feeds advertising hub), fetcher and
+// pipeline of cfg on st and readies the pipeline (pipeline.Init: the story index rebuilt, stored
 // articles re-tagged when the topic rules changed).
 func wireStages(ctx context.Context, e *env, m mode, cfg *config.Config, tagger *topic.Tagger,
-	schedule cron.Schedule, st store.Store, met *metrics.Metrics) (*stages, error) {
+	schedule cron.Schedule, st store.Store, met *metrics.Metrics, hub *feedHub) (*stages, error) {
 	// A daemon's failing source is tried again at its first cycle after
 	// the backoff; `warta once` cannot know when it will next be run.
 	var cycles pipeline.Schedule
 	if m == modeDaemon {
 		cycles = schedule
 	}
-	pub := publish.New(publishOptions(cfg, st, schedule, time.Now()), feedInfos(cfg), st, e.logger)
+	popts := publishOptions(cfg, st, schedule, time.Now())
+	hub.advertise(&popts)
+	pub := publish.New(popts, feedInfos(cfg), st, e.logger)
 	fetcher := fetch.New(pipeline.FetchOptions(cfg), e.logger)
 	p := pipeline.New(cfg, pipeline.Deps{
 		Fetcher:   fetcher,

@@ -2,7 +2,10 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"log/slog"
 	"sort"
+	"sync/atomic"
 	"time"
 
 	"github.com/robfig/cron/v3"
@@ -10,8 +13,57 @@ import (
 	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/pipeline"
 	"github.com/warta-news/warta/publish"
+	"github.com/warta-news/warta/publish/websub"
 	"github.com/warta-news/warta/store"
 )
+
+// hubPath is where the daemon serves its WebSub hub.
+const hubPath = "/websub"
+
+// feedHub is the daemon's WebSub hub and the publisher whose feeds it
+// pushes. Reloading the config swaps the publisher, not the hub: its
+// subscriptions and retries carry on.
+type feedHub struct {
+	*websub.Hub
+	url     string
+	current atomic.Pointer[publish.Publisher]
+}
+
+// newFeedHub returns the hub of cfg's feeds, its subscriptions in st. The
+// publisher it serves is set with serve.
+func newFeedHub(cfg *config.Config, st store.Store, logger *slog.Logger) (*feedHub, error) {
+	h := &feedHub{url: cfg.Server.BaseURL + hubPath}
+	opts := websub.Options{URL: h.url, MaxSubscriptions: cfg.WebSub.MaxSubscriptions}
+	for _, r := range cfg.WebSub.AllowCallbacks {
+		p, err := config.ParseAddressRange(r)
+		if err != nil {
+			return nil, &configError{fmt.Errorf("%s: websub.allow_callbacks: %w", cfg.Path, err)}
+		}
+		opts.AllowNets = append(opts.AllowNets, p)
+	}
+	h.Hub = websub.New(opts, hubStore{st}, h, logger)
+	return h, nil
+}
+
+// serve makes pub, once it has refreshed, the publisher whose feeds the
+// hub takes subscriptions to and pushes.
+func (h *feedHub) serve(pub *publish.Publisher) { h.current.Store(pub) }
+
+// Content implements websub.Contents with the current publisher.
+func (h *feedHub) Content(topic string) (string, []byte, bool) {
+	pub := h.current.Load()
+	if pub == nil {
+		return "", nil, false
+	}
+	return pub.Content(topic)
+}
+
+// advertise sets the publisher options that name the hub in every feed and
+// wake it after every refresh.
+func (h *feedHub) advertise(opts *publish.Options) {
+	opts.Hub = h.url
+	opts.OnRefresh = h.Notify
+}
 
 // publishOptions are the publisher's options from the config; st gives
 // the pages the sources' status and the articles to chart.
@@ -49,11 +101,15 @@ func (s storeStatus) SourceStatuses(ctx context.Context) ([]publish.SourceStatus
 	if err != nil {
 		return nil, err
 	}
+	counts, err := s.st.ArticlesBySource(ctx)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]publish.SourceStatus, 0, len(states))
 	for name, fs := range states {
 		out = append(out, publish.SourceStatus{
 			Name: name, LastAttempt: fs.LastAttempt, LastSuccess: fs.LastSuccess, NextAttempt: fs.NextAttempt,
-			Failures: fs.Failures, LastStatus: fs.LastStatus, LastError: fs.LastError, Articles: -1,
+			Failures: fs.Failures, LastStatus: fs.LastStatus, LastError: fs.LastError, Articles: counts[name],
 		})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
@@ -78,4 +134,30 @@ func (o cycleObservers) ObserveCycle(rep pipeline.Report, err error) {
 		}
 	}
 	o.pub.RecordCycle(c)
+}
+
+// hubStore keeps the hub's subscriptions in the store.
+type hubStore struct{ st store.Store }
+
+// Subscriptions implements websub.Store.
+func (h hubStore) Subscriptions(ctx context.Context) ([]websub.Subscription, error) {
+	subs, err := h.st.Subscriptions(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]websub.Subscription, len(subs))
+	for i, s := range subs {
+		out[i] = websub.Subscription(s)
+	}
+	return out, nil
+}
+
+// SaveSubscription implements websub.Store.
+func (h hubStore) SaveSubscription(ctx context.Context, s websub.Subscription) error {
+	return h.st.SaveSubscription(ctx, store.Subscription(s))
+}
+
+// DeleteSubscription implements websub.Store.
+func (h hubStore) DeleteSubscription(ctx context.Context, topic, callback string) error {
+	return h.st.DeleteSubscription(ctx, topic, callback)
 }

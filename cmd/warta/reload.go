@@ -157,7 +157,7 @@ func keepStarted(cfg config.Config, started *config.Config) config.Config {
 // those the daemon started with.
 func (d *daemon) apply(ctx context.Context, r *reloaded) error {
 	cfg := keepStarted(*r.cfg, d.started)
-	s, err := wireStages(ctx, d.e, modeDaemon, &cfg, r.tagger, r.schedule, d.app.store, d.app.metrics)
+	s, err := wireStages(ctx, d.e, modeDaemon, &cfg, r.tagger, r.schedule, d.app.store, d.app.metrics, d.app.hub)
 	if err != nil {
 		return err
 	}
@@ -172,6 +172,7 @@ func (d *daemon) apply(ctx context.Context, r *reloaded) error {
 	d.app = &a
 	h := s.publisher.Handler()
 	d.feeds.Store(&h)
+	d.app.hub.serve(s.publisher)
 	old.Close()
 	d.e.logger.Info("reloaded config in effect", "sources", len(cfg.Sources), "topics", len(cfg.Topics))
 	return nil

@@ -54,6 +54,15 @@ func serve(ctx context.Context, e *env, a *app, opts runOptions) error {
 	if err := a.publisher.Refresh(ctx); err != nil {
 		return err
 	}
+	// The WebSub hub delivers until the daemon stops; it is stopped, and
+	// its verifications waited for, before the store closes.
+	hubCtx, stopHub := context.WithCancel(ctx)
+	hubDone := make(chan struct{})
+	go func() {
+		defer close(hubDone)
+		a.hub.Run(hubCtx)
+	}()
+	defer func() { stopHub(); <-hubDone }()
 	sched := cron.New(
 		cron.WithLogger(cronLogger{e.logger}),
 		// Never DelayIfStillRunning: it queues every missed tick.
@@ -61,7 +70,10 @@ func serve(ctx context.Context, e *env, a *app, opts runOptions) error {
 	)
 	d := newDaemon(ctx, e, a, sched, opts.listen)
 
-	servers, serveErr, err := startServers(e, a.cfg.Server, d, a.metrics.Handler())
+	public := http.NewServeMux()
+	public.Handle(hubPath, a.hub)
+	public.Handle("/", d)
+	servers, serveErr, err := startServers(e, a.cfg.Server, public, a.metrics.Handler())
 	if err != nil {
 		return err
 	}
