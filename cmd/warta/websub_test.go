@@ -53,7 +53,9 @@ func TestDaemonWebSubAcrossRestart(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		done := make(chan int, 1)
 		var stderr strings.Builder
-		go func() { done <- runMain(ctx, []string{"-config", cfg, "run"}, strings.NewReader(""), io.Discard, &stderr) }()
+		go func() {
+			done <- runMain(ctx, []string{"-config", cfg, "run"}, strings.NewReader(""), io.Discard, &stderr)
+		}()
 		return func() {
 			cancel()
 			select {
