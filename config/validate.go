@@ -84,13 +84,9 @@ func (v *validator) topics() map[string]bool {
 	}
 	for i, t := range own {
 		at := fmt.Sprintf("topics[%d]", i)
-		switch {
-		case t.Slug == "":
-			// reported by topic.Check
-		case !publish.ValidSlug(t.Slug):
-			v.errorf(at+".slug", "invalid slug %q: want lower-case letters and digits in words joined by single hyphens, such as \"international-relations\"", t.Slug)
-		case t.Slug == publish.AllSlug:
-			v.errorf(at+".slug", "slug %q is reserved for the feed of all stories", t.Slug)
+		// An empty slug is reported by topic.Check.
+		if msg := slugProblem(t.Slug); t.Slug != "" && msg != "" {
+			v.errorf(at+".slug", "%s", msg)
 		}
 		if t.Disabled {
 			// A topic of the file's own may be switched off too; a bare
@@ -252,6 +248,40 @@ func (v *validator) sources(slugs map[string]bool) {
 	}
 }
 
+// slug checks the slug of entry i of list ("topics" or "feeds"): given,
+// well-formed, not reserved and not used by an earlier entry (first maps
+// slugs to the entry that has them). It reports whether the slug is
+// usable.
+// slugProblem says what is wrong with a feed's slug, "" when nothing.
+func slugProblem(slug string) string {
+	switch {
+	case !publish.ValidSlug(slug):
+		return fmt.Sprintf("invalid slug %q: want lower-case letters and digits in words joined by single hyphens, such as \"international-relations\"", slug)
+	case slug == publish.AllSlug:
+		return fmt.Sprintf("slug %q is reserved for the feed of all stories", slug)
+	}
+	return ""
+}
+
+func (v *validator) slug(list string, i int, slug string, first map[string]int) bool {
+	at := fmt.Sprintf("%s[%d].slug", list, i)
+	msg := slugProblem(slug)
+	switch {
+	case slug == "":
+		v.errorf(at, "slug is required")
+	case msg != "":
+		v.errorf(at, "%s", msg)
+	default:
+		if j, dup := first[slug]; dup {
+			v.errorf(at, "duplicate slug %q: also used by %s[%d] at line %d", slug, list, j, v.line(fmt.Sprintf("%s[%d].slug", list, j)))
+		} else {
+			first[slug] = i
+		}
+		return true
+	}
+	return false
+}
+
 // feeds validates the feeds people define: a slug no topic or other feed
 // has, and a filter that parses and names configured topics and sources.
 func (v *validator) feeds(topics map[string]bool) {
@@ -262,21 +292,10 @@ func (v *validator) feeds(topics map[string]bool) {
 	first := map[string]int{}
 	for i, f := range v.cfg.Feeds {
 		at := fmt.Sprintf("feeds[%d]", i)
-		switch {
-		case f.Slug == "":
-			v.errorf(at+".slug", "slug is required")
-		case !publish.ValidSlug(f.Slug):
-			v.errorf(at+".slug", "invalid slug %q: want lower-case letters and digits in words joined by single hyphens, such as \"laut-china-selatan\"", f.Slug)
-		case f.Slug == publish.AllSlug:
-			v.errorf(at+".slug", "slug %q is reserved for the feed of all stories", f.Slug)
-		case topics[f.Slug]:
+		if topics[f.Slug] {
 			v.errorf(at+".slug", "slug %q is a topic's", f.Slug)
-		default:
-			if j, dup := first[f.Slug]; dup {
-				v.errorf(at+".slug", "duplicate slug %q: also used by feeds[%d] at line %d", f.Slug, j, v.line(fmt.Sprintf("feeds[%d].slug", j)))
-			} else {
-				first[f.Slug] = i
-			}
+		} else {
+			v.slug("feeds", i, f.Slug, first)
 		}
 		if strings.TrimSpace(f.Title) == "" {
 			v.errorf(at+".title", "title is required")

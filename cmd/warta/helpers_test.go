@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/goccy/go-yaml"
 
@@ -147,4 +149,37 @@ func seedArticleFile(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// daemonProc is `warta run` running in-process until stop.
+type daemonProc struct {
+	cancel context.CancelFunc
+	done   chan int
+	log    *syncBuffer
+}
+
+// runDaemon runs `warta -config cfg run` with ctx (which may carry reload
+// signals) until stop.
+func runDaemon(ctx context.Context, cfg string) *daemonProc {
+	ctx, cancel := context.WithCancel(ctx)
+	d := &daemonProc{cancel: cancel, done: make(chan int, 1), log: &syncBuffer{}}
+	go func() {
+		d.done <- runMain(ctx, []string{"-config", cfg, "run"}, strings.NewReader(""), io.Discard, d.log)
+	}()
+	return d
+}
+
+// stop ends the daemon as SIGTERM would and fails the test unless it
+// exits 0; the bound only keeps a hung daemon from hanging the test.
+func (d *daemonProc) stop(t *testing.T) {
+	t.Helper()
+	d.cancel()
+	select {
+	case code := <-d.done:
+		if code != 0 {
+			t.Errorf("run exited %d; log:\n%s", code, d.log.String())
+		}
+	case <-time.After(30 * time.Second):
+		t.Error("daemon did not stop after its context ended")
+	}
 }

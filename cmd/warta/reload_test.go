@@ -47,22 +47,9 @@ func get(url string) (int, string) {
 func startDaemon(t *testing.T, cfg string) (reloads chan<- os.Signal, log *syncBuffer) {
 	t.Helper()
 	sigs := make(chan os.Signal)
-	log = &syncBuffer{}
-	ctx, cancel := context.WithCancel(withReloads(context.Background(), sigs))
-	done := make(chan int, 1)
-	go func() { done <- runMain(ctx, []string{"-config", cfg, "run"}, strings.NewReader(""), io.Discard, log) }()
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case code := <-done:
-			if code != 0 {
-				t.Errorf("run exited %d; log:\n%s", code, log.String())
-			}
-		case <-time.After(30 * time.Second):
-			t.Error("daemon did not stop")
-		}
-	})
-	return sigs, log
+	d := runDaemon(withReloads(context.Background(), sigs), cfg)
+	t.Cleanup(func() { d.stop(t) })
+	return sigs, d.log
 }
 
 // SIGHUP reloads the config without dropping the server: an invalid file is

@@ -40,13 +40,8 @@ func TestDaemonServesFeedsAndShutsDown(t *testing.T) {
 			"server":   map[string]any{"listen": addr, "base_url": "http://" + addr},
 			"schedule": "@every 1h",
 		})
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	done := make(chan int, 1)
-	var stderr strings.Builder
-	go func() {
-		done <- runMain(ctx, []string{"-config", cfg, "run"}, strings.NewReader(""), io.Discard, &stderr)
-	}()
+	d := runDaemon(context.Background(), cfg)
+	defer d.cancel()
 
 	feedURL := "http://" + addr + "/feeds/all.atom"
 	var body []byte
@@ -56,7 +51,7 @@ func TestDaemonServesFeedsAndShutsDown(t *testing.T) {
 	deadline := time.Now().Add(60 * time.Second)
 	for {
 		if time.Now().After(deadline) {
-			t.Fatalf("daemon never published the article; log:\n%s", stderr.String())
+			t.Fatalf("daemon never published the article; log:\n%s", d.log.String())
 		}
 		resp, err := http.Get(feedURL)
 		if err == nil {
@@ -147,15 +142,7 @@ func TestDaemonServesFeedsAndShutsDown(t *testing.T) {
 		t.Errorf("Cache-Control %q, want a max-age of at most the schedule's hour", cc)
 	}
 
-	cancel()
-	select {
-	case code := <-done:
-		if code != 0 {
-			t.Fatalf("run exited %d; log:\n%s", code, stderr.String())
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("daemon did not stop after its context ended")
-	}
+	d.stop(t)
 	if _, err := http.Get(feedURL); err == nil {
 		t.Error("server still answering after shutdown")
 	}

@@ -49,25 +49,6 @@ func TestDaemonWebSubAcrossRestart(t *testing.T) {
 			"websub":   map[string]any{"allow_callbacks": []string{"127.0.0.1"}},
 		})
 	topic := base + "/feeds/all.atom"
-	start := func() (stop func()) {
-		ctx, cancel := context.WithCancel(context.Background())
-		done := make(chan int, 1)
-		var stderr strings.Builder
-		go func() {
-			done <- runMain(ctx, []string{"-config", cfg, "run"}, strings.NewReader(""), io.Discard, &stderr)
-		}()
-		return func() {
-			cancel()
-			select {
-			case code := <-done:
-				if code != 0 {
-					t.Fatalf("run exited %d; log:\n%s", code, stderr.String())
-				}
-			case <-time.After(30 * time.Second):
-				t.Fatal("daemon did not stop")
-			}
-		}
-	}
 	// waitFor polls url until its body contains want; the bound only stops
 	// a hung test.
 	waitFor := func(u, want string) string {
@@ -86,7 +67,7 @@ func TestDaemonWebSubAcrossRestart(t *testing.T) {
 		return ""
 	}
 
-	stop := start()
+	d := runDaemon(context.Background(), cfg)
 	feed := waitFor(topic, first)
 	if !strings.Contains(feed, `<link href="`+base+`/websub" rel="hub">`) {
 		t.Fatalf("feed does not advertise the hub:\n%s", feed)
@@ -103,15 +84,15 @@ func TestDaemonWebSubAcrossRestart(t *testing.T) {
 	}
 	// The verification of intent is asynchronous; the daemon waits for it
 	// before it closes the store.
-	stop()
+	d.stop(t)
 
 	// The site publishes while warta is down.
 	items = append([]rssItem{{Title: "KTT ASEAN sepakati kerja sama maritim", Link: second,
 		Description: "<p>Para pemimpin ASEAN menyepakati kerja sama maritim, kata menteri luar negeri.</p>"}}, items...)
 	site.serve("/rss", "application/rss+xml", rss("Dunia", items))
 
-	stop = start()
-	defer stop()
+	d = runDaemon(context.Background(), cfg)
+	defer d.stop(t)
 	select {
 	case r := <-deliveries:
 		body := <-bodies
