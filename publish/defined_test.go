@@ -83,3 +83,21 @@ func TestDefinedFeeds(t *testing.T) {
 	// Validated at its canonical address, the one its self link names.
 	feedcheck.W3C(t, srv.URL+"/feeds/all.rss?q=topic%3Aeconomy+-source%3Abbc")
 }
+
+func TestCarriers(t *testing.T) {
+	s := testStories()[0] // tempo, id, international-relations; a copy adds economy from kompas
+	var got []string
+	for _, c := range Carriers(definedFeeds(), s) {
+		got = append(got, c.Slug+": "+c.Why)
+	}
+	want := []string{
+		"all: every story",
+		"international-relations: tagged international-relations",
+		"economy: tagged economy",
+		`ri-malaysia: filter topic:international-relations lang:id "kerja sama"`,
+		"no-bbc: filter topic:economy -source:bbc",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Carriers = %q, want %q", got, want)
+	}
+}

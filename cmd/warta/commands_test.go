@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -73,8 +74,16 @@ func TestLaterCopyJoinsTheStoryEntry(t *testing.T) {
 	if !ex.Stored || ex.Story == nil || ex.Story.ID != recs[0].Story || ex.Story.Matched == nil || ex.Story.Matched.URL != recs[0].URL || ex.Story.Similarity <= 0 {
 		t.Fatalf("explain story: %+v", ex.Story)
 	}
+	// The feeds that carry the story: all, and the lead's topic.
+	var carriers []string
+	for _, f := range ex.Feeds {
+		carriers = append(carriers, f.Slug+": "+f.Why)
+	}
+	if !slices.Contains(carriers, "all: every story") || !slices.Contains(carriers, "international-relations: tagged international-relations") {
+		t.Errorf("explain feeds %q", carriers)
+	}
 	text := mustWarta(t, "-config", cfg, "explain", copyItem.Link)
-	if !strings.Contains(text, "similar to") || !strings.Contains(text, "international-relations") {
+	if !strings.Contains(text, "similar to") || !strings.Contains(text, "international-relations") || !strings.Contains(text, "feeds:\n  all") {
 		t.Errorf("explain text:\n%s", text)
 	}
 }
@@ -83,7 +92,12 @@ func TestLaterCopyJoinsTheStoryEntry(t *testing.T) {
 // international-relations and not sport, with the matched terms shown.
 func TestExplainSeedArticleFile(t *testing.T) {
 	dir := t.TempDir()
-	cfg := writeConfig(t, dir, []testSource{{Name: "X", URL: "https://x.example/rss"}}, nil)
+	cfg := writeConfig(t, dir, []testSource{{Name: "X", URL: "https://x.example/rss"}}, map[string]any{
+		"feeds": []map[string]any{
+			{"slug": "kuba-rusia", "title": "Kuba dan Rusia", "filter": `topic:international-relations lang:id "kuba rusia"`},
+			{"slug": "english-world", "title": "World in English", "filter": "topic:international-relations lang:en"},
+		},
+	})
 	out := mustWarta(t, "-config", cfg, "explain", "-json", seedArticleFile(t))
 	var ex explanation
 	if err := json.Unmarshal([]byte(out), &ex); err != nil {
@@ -104,6 +118,20 @@ func TestExplainSeedArticleFile(t *testing.T) {
 	}
 	if ex.Story == nil || !ex.Story.Would {
 		t.Errorf("story %+v: want what it would join", ex.Story)
+	}
+	// The feeds that would carry it, and why: a defined feed by its filter.
+	var carriers []string
+	for _, f := range ex.Feeds {
+		carriers = append(carriers, f.Slug+": "+f.Why)
+	}
+	for _, want := range []string{"all: every story", "international-relations: tagged international-relations",
+		`kuba-rusia: filter topic:international-relations lang:id "kuba rusia"`} {
+		if !slices.Contains(carriers, want) {
+			t.Errorf("explain feeds %q lack %q", carriers, want)
+		}
+	}
+	if slices.ContainsFunc(carriers, func(c string) bool { return strings.HasPrefix(c, "english-world") }) {
+		t.Errorf("an English-only feed carries an Indonesian article: %q", carriers)
 	}
 }
 

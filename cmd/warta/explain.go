@@ -22,6 +22,7 @@ import (
 	"github.com/warta-news/warta/normalize"
 	"github.com/warta-news/warta/pipeline"
 	"github.com/warta-news/warta/store"
+	"github.com/warta-news/warta/publish"
 	"github.com/warta-news/warta/topic"
 )
 
@@ -31,6 +32,8 @@ type explanation struct {
 	Stored  bool                `json:"stored"`
 	Story   *storyExplanation   `json:"story,omitempty"`
 	Topics  []topic.Explanation `json:"topics"`
+	// Feeds are the feeds that carry (or would carry) the article's story.
+	Feeds []publish.Carrier `json:"feeds"`
 }
 
 type storyExplanation struct {
@@ -235,6 +238,17 @@ func (x *explainer) explainStored(ctx context.Context, a *article.Article) (expl
 		return ex, err
 	}
 	ex.Story = st
+	story := &article.Story{ID: a.StoryID, Lead: a}
+	if a.StoryID != "" && a.StoryID != a.ID {
+		lead, err := x.store.Article(ctx, a.StoryID)
+		switch {
+		case err == nil:
+			story.Lead, story.Copies = lead, []*article.Article{a}
+		case !errors.Is(err, store.ErrNotFound):
+			return ex, err
+		}
+	}
+	ex.Feeds = publish.Carriers(feedInfos(x.cfg), story)
 	return ex, nil
 }
 
@@ -286,6 +300,9 @@ func (x *explainer) explainNew(ctx context.Context, arts []*article.Article, src
 			return nil, err
 		}
 		ex.Story = st
+		tagged := *a
+		tagged.Topics = ex.Article.Topics
+		ex.Feeds = publish.Carriers(feedInfos(x.cfg), &article.Story{ID: probe.StoryID, Lead: &tagged})
 		out = append(out, ex)
 	}
 	return out, nil
@@ -403,6 +420,12 @@ func writeExplanation(w io.Writer, ex explanation) error {
 			if s.Matched != nil {
 				fmt.Fprintf(w, "  similar to %q (%s, %s): similarity %.3f by %s\n", s.Matched.Title, s.Matched.Source, s.Matched.URL, s.Similarity, s.Method)
 			}
+		}
+	}
+	if len(ex.Feeds) > 0 {
+		fmt.Fprintf(w, "feeds:\n")
+		for _, f := range ex.Feeds {
+			fmt.Fprintf(w, "  %-24s %s\n", f.Slug, f.Why)
 		}
 	}
 	fmt.Fprintf(w, "topics (current rules; + passed):\n")

@@ -1,0 +1,36 @@
+package publish
+
+import (
+	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/publish/filter"
+)
+
+// Carrier is a feed that carries a story, and why.
+type Carrier struct {
+	Slug, Title string
+	// Why is "every story", "tagged <topic>" or "filter <filter>".
+	Why string
+}
+
+// Carriers returns the feeds among feeds (as given to New; "all" is
+// added) that carry story s, in order: what `warta explain` shows. A feed
+// whose filter does not parse carries nothing, as New leaves it out.
+func Carriers(feeds []FeedInfo, s *article.Story) []Carrier {
+	out := []Carrier{{Slug: AllSlug, Title: "All stories", Why: "every story"}}
+	topics := storyTopics(s)
+	for _, f := range feeds {
+		if f.Filter != "" {
+			parsed, err := filter.Parse(f.Filter)
+			if err == nil && parsed.Match(s) {
+				out = append(out, Carrier{Slug: f.Slug, Title: f.Title, Why: "filter " + parsed.String()})
+			}
+			continue
+		}
+		for _, t := range topics {
+			if t == f.Slug {
+				out = append(out, Carrier{Slug: f.Slug, Title: f.Title, Why: "tagged " + t})
+			}
+		}
+	}
+	return out
+}
