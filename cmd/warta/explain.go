@@ -21,8 +21,8 @@ import (
 	"github.com/warta-news/warta/fetch"
 	"github.com/warta-news/warta/normalize"
 	"github.com/warta-news/warta/pipeline"
-	"github.com/warta-news/warta/store"
 	"github.com/warta-news/warta/publish"
+	"github.com/warta-news/warta/store"
 	"github.com/warta-news/warta/topic"
 )
 
