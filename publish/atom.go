@@ -27,7 +27,13 @@ type atomFeed struct {
 	Links     []atomLink    `xml:"link"`
 	Author    *atomPerson   `xml:"author,omitempty"`
 	Generator atomGenerator `xml:"generator"`
+	Archive   *fhArchive    `xml:"archive,omitempty"`
 	Entries   []atomEntry   `xml:"entry"`
+}
+
+// fhArchive is RFC 5005's <fh:archive/>: this document is an archive.
+type fhArchive struct {
+	XMLName xml.Name `xml:"http://purl.org/syndication/history/1.0 archive"`
 }
 
 type atomText struct {
@@ -114,8 +120,11 @@ func WriteAtom(w io.Writer, f *Feed) error {
 	if f.Hub != "" {
 		doc.Links = append(doc.Links, atomLink{Href: cleanText(f.Hub), Rel: "hub"})
 	}
-	for _, l := range f.pageLinks("atom") {
+	for _, l := range append(f.pageLinks("atom"), f.archiveLinks("atom")...) {
 		doc.Links = append(doc.Links, atomLink{Href: cleanText(l.Href), Rel: l.Rel, Type: "application/atom+xml"})
+	}
+	if f.View.Archive != "" {
+		doc.Archive = &fhArchive{}
 	}
 	if d := strings.TrimSpace(cleanText(f.Description)); d != "" {
 		doc.Subtitle = &atomText{Body: d}

@@ -3,6 +3,7 @@ package publish
 import (
 	"html"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -40,6 +41,10 @@ type Feed struct {
 	// Pages is the number of pages of the feed in this view (RFC 5005
 	// paging); 0 or 1 means no paging links.
 	Pages int
+	// Archives are the days with an archive document in this view (RFC
+	// 5005 archived feeds), newest first: the plain feed links the newest
+	// as prev-archive, each archive its neighbours.
+	Archives []string
 	// Hub is the WebSub hub URL advertised with rel="hub"; "" for none.
 	Hub string
 	// Stylesheet is the URL of the XSLT stylesheet that makes the Atom and
@@ -122,6 +127,42 @@ func (f *Feed) pageLinks(ext string) []pageLink {
 		links = append(links, pageLink{"next", f.PageURL(ext, page+1)})
 	}
 	return append(links, pageLink{"last", f.PageURL(ext, f.Pages)})
+}
+
+// historyNS is the namespace of RFC 5005's fh:archive.
+const historyNS = "http://purl.org/syndication/history/1.0"
+
+// archiveLinks returns the RFC 5005 §4 links of the feed in format ext:
+// for the subscription document (the plain first page) prev-archive to the
+// newest archive; for an archive, current, and prev-archive and
+// next-archive to its neighbours.
+func (f *Feed) archiveLinks(ext string) []pageLink {
+	v := f.View
+	v.Page = 0
+	at := func(day string) string {
+		w := v
+		w.Archive = day
+		u := f.BaseURL + "/feeds/" + f.Slug + "." + ext
+		if q := w.Query(); q != "" {
+			u += "?" + q
+		}
+		return u
+	}
+	if f.View.Archive == "" {
+		if f.View.Page > 1 || len(f.Archives) == 0 {
+			return nil
+		}
+		return []pageLink{{"prev-archive", at(f.Archives[0])}}
+	}
+	links := []pageLink{{"current", at("")}}
+	i := slices.Index(f.Archives, f.View.Archive)
+	if i >= 0 && i+1 < len(f.Archives) {
+		links = append(links, pageLink{"prev-archive", at(f.Archives[i+1])})
+	}
+	if i > 0 {
+		links = append(links, pageLink{"next-archive", at(f.Archives[i-1])})
+	}
+	return links
 }
 
 // sourceID returns the id of the atom:source of an article: its source's

@@ -215,7 +215,18 @@ func (p *Publisher) Feeds() []FeedInfo {
 
 // feed builds the render input of one feed in a view.
 func (p *Publisher) feed(fs *feedState, v View) *Feed {
-	stories, pages := v.apply(fs.stories, p.opts.MaxItems)
+	kept := v.narrow(fs.stories)
+	var stories []*article.Story
+	pages := 1
+	if v.Archive != "" {
+		for _, s := range kept {
+			if archiveDay(s) == v.Archive {
+				stories = append(stories, s)
+			}
+		}
+	} else {
+		stories, pages = pageOf(kept, v.Page, p.opts.MaxItems)
+	}
 	title := p.opts.Title + ": " + fs.info.Title
 	switch {
 	case v.Lang != "" && v.Source != "":
@@ -227,6 +238,9 @@ func (p *Publisher) feed(fs *feedState, v View) *Feed {
 	}
 	if v.Page > 1 {
 		title += fmt.Sprintf(" — page %d", v.Page)
+	}
+	if v.Archive != "" {
+		title += " — archive " + v.Archive
 	}
 	return &Feed{
 		Slug:        fs.info.Slug,
@@ -240,6 +254,7 @@ func (p *Publisher) feed(fs *feedState, v View) *Feed {
 		Built:       fs.emptySince,
 		View:        v,
 		Pages:       pages,
+		Archives:    archives(kept, fs.truncated, fs.built),
 		Stylesheet:  p.opts.BaseURL + stylesheetPath,
 		Hub:         p.opts.Hub,
 	}
@@ -291,7 +306,7 @@ func (p *Publisher) Refresh(ctx context.Context) error {
 		}
 		if info.Filter != "" {
 			// A defined feed filters the newest stories of "all", read first.
-			fs := &feedState{info: info, count: -1}
+			fs := &feedState{info: info, count: -1, built: start, truncated: states[0].truncated}
 			for _, s := range states[0].stories {
 				if info.filter.Match(s) {
 					fs.stories = append(fs.stories, s)
@@ -309,7 +324,8 @@ func (p *Publisher) Refresh(ctx context.Context) error {
 		if len(stories) > limit {
 			stories = stories[:limit]
 		}
-		fs := &feedState{info: info, stories: renderable(stories), count: -1}
+		fs := &feedState{info: info, stories: renderable(stories), count: -1, built: start,
+			truncated: len(stories) >= limit}
 		if counter != nil {
 			n, err := counter.CountStories(ctx, topic)
 			if err != nil {

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"slices"
 	"sync"
 	"time"
 
@@ -42,6 +43,10 @@ type feedState struct {
 	emptySince time.Time
 	// modified is when the feed's content last changed (Last-Modified).
 	modified time.Time
+	// built is when the Refresh that read it started; truncated is set
+	// when stories are only the newest of more.
+	built     time.Time
+	truncated bool
 }
 
 // feed returns the state of the feed slug, nil when unknown or s is nil.
@@ -182,7 +187,7 @@ func (p *Publisher) view(snap *snapshot, slug, ext string, v View) (r *resource,
 		return r, true, nil
 	}
 	f := p.feed(fs, v)
-	if v.Page > f.Pages {
+	if v.Page > f.Pages || v.Archive != "" && !slices.Contains(f.Archives, v.Archive) {
 		return nil, false, nil
 	}
 	var buf bytes.Buffer

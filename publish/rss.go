@@ -26,9 +26,10 @@ type rssDoc struct {
 
 type rssChannel struct {
 	*feeds.RssFeed
-	Title rssTitle      `xml:"title"`
-	Links []rssAtomLink `xml:"atom:link"`
-	Items []*rssItem    `xml:"item"`
+	Title   rssTitle      `xml:"title"`
+	Links   []rssAtomLink `xml:"atom:link"`
+	Archive *fhArchive    `xml:"archive,omitempty"`
+	Items   []*rssItem    `xml:"item"`
 }
 
 type rssAtomLink struct {
@@ -81,8 +82,11 @@ func WriteRSS(w io.Writer, f *Feed) error {
 	if f.Hub != "" {
 		channel.Links = append(channel.Links, rssAtomLink{Href: cleanText(f.Hub), Rel: "hub"})
 	}
-	for _, l := range f.pageLinks("rss") {
+	for _, l := range append(f.pageLinks("rss"), f.archiveLinks("rss")...) {
 		channel.Links = append(channel.Links, rssAtomLink{Href: cleanText(l.Href), Rel: l.Rel, Type: "application/rss+xml"})
+	}
+	if f.View.Archive != "" {
+		channel.Archive = &fhArchive{}
 	}
 	for _, s := range f.stories() {
 		lead := s.Lead

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/publish/filter"
@@ -25,7 +26,13 @@ type View struct {
 	Filter string
 	// Page is the 1-based page; 0 means 1.
 	Page int
+	// Archive, a UTC date (2006-01-02), makes the view the RFC 5005
+	// archive document of the stories whose lead was published that day.
+	Archive string
 }
+
+// archiveLayout is the date format of View.Archive.
+const archiveLayout = "2006-01-02"
 
 // Query returns the view's canonical query string: parameters in a fixed
 // order, page 1 left out, so that one view has one URL.
@@ -42,6 +49,9 @@ func (v View) Query() string {
 	}
 	if v.Page > 1 {
 		parts = append(parts, "page="+strconv.Itoa(v.Page))
+	}
+	if v.Archive != "" {
+		parts = append(parts, "archive="+v.Archive)
 	}
 	return strings.Join(parts, "&")
 }
@@ -77,6 +87,16 @@ func ParseView(q url.Values) (View, error) {
 	if v.Page == 1 {
 		v.Page = 0
 	}
+	if a := q.Get("archive"); a != "" {
+		d, err := time.Parse(archiveLayout, a)
+		if err != nil || d.Format(archiveLayout) != a {
+			return View{}, fmt.Errorf("publish: bad archive %q: want a date such as 2026-11-20", a)
+		}
+		if v.Page != 0 {
+			return View{}, fmt.Errorf("publish: an archive is one document: no page")
+		}
+		v.Archive = a
+	}
 	return v, nil
 }
 
@@ -94,29 +114,65 @@ func (v View) keeps(s *article.Story, f filter.Filter) bool {
 	return f.Match(s)
 }
 
-// apply narrows stories to the view and returns the view's page of them
-// and the number of pages (at least 1).
-func (v View) apply(stories []*article.Story, perPage int) (page []*article.Story, pages int) {
-	kept := stories
-	if v.filtered() {
-		// ParseView accepted the filter; its canonical form parses again.
-		f, err := filter.Parse(v.Filter)
-		if err != nil {
-			return nil, 1
-		}
-		kept = make([]*article.Story, 0, len(stories))
-		for _, s := range stories {
-			if v.keeps(s, f) {
-				kept = append(kept, s)
-			}
+// narrow keeps the stories the view's filters keep, in order, ignoring
+// its page and archive.
+func (v View) narrow(stories []*article.Story) []*article.Story {
+	if !v.filtered() {
+		return stories
+	}
+	// ParseView accepted the filter; its canonical form parses again.
+	f, err := filter.Parse(v.Filter)
+	if err != nil {
+		return nil
+	}
+	kept := make([]*article.Story, 0, len(stories))
+	for _, s := range stories {
+		if v.keeps(s, f) {
+			kept = append(kept, s)
 		}
 	}
-	pages = max(1, (len(kept)+perPage-1)/perPage)
-	n := max(v.Page, 1)
+	return kept
+}
+
+// pageOf returns page n (1-based) of stories and the number of pages (at
+// least 1); nil when n is past the last page.
+func pageOf(stories []*article.Story, n, perPage int) ([]*article.Story, int) {
+	pages := max(1, (len(stories)+perPage-1)/perPage)
+	n = max(n, 1)
 	if n > pages {
 		return nil, pages
 	}
 	lo := (n - 1) * perPage
-	hi := min(lo+perPage, len(kept))
-	return kept[lo:hi], pages
+	return stories[lo:min(lo+perPage, len(stories))], pages
+}
+
+// archiveDay is the archive a story belongs to: the UTC day its lead was
+// published.
+func archiveDay(s *article.Story) string {
+	return s.Lead.Published.UTC().Format(archiveLayout)
+}
+
+// archiveGrace is how long after a day ends its archive waits: stories
+// found late, dated that day, still join it before it is published, and
+// an archive does not change once published (RFC 5005 §4).
+const archiveGrace = 24 * time.Hour
+
+// archives returns the days with an archive document among stories,
+// newest first: days over for archiveGrace at now, and, when the stories
+// are a truncated window of the feed, not its oldest day, which may
+// continue beyond the window.
+func archives(stories []*article.Story, truncated bool, now time.Time) []string {
+	cutoff := now.UTC().Add(-archiveGrace).Truncate(24 * time.Hour).Format(archiveLayout)
+	var days []string
+	for _, s := range stories {
+		if d := archiveDay(s); d < cutoff && !slices.Contains(days, d) {
+			days = append(days, d)
+		}
+	}
+	slices.Sort(days)
+	slices.Reverse(days)
+	if truncated && len(days) > 0 {
+		days = days[:len(days)-1]
+	}
+	return days
 }

@@ -258,3 +258,112 @@ print(str(t(etree.parse(sys.argv[2]))))`, sheet, writeTemp(t, "doc."+name, doc))
 		}
 	}
 }
+
+// dayStories are n stories published 12 hours apart, newest at t0.
+func dayStories(n int) []*article.Story {
+	var out []*article.Story
+	for i := range n {
+		id := "d" + string(rune('a'+i))
+		lead := art(id, "tempo", "Berita "+id, t0.Add(-time.Duration(i)*12*time.Hour), "economy")
+		lead.Language = "id"
+		out = append(out, &article.Story{ID: id, Lead: lead})
+	}
+	return out
+}
+
+func TestArchives(t *testing.T) {
+	// Ten stories, 2026-11-20 08:30 back to 2026-11-15 20:30, all loaded.
+	p, lister := newTestPublisher(t, Options{MaxItems: 2, Pages: 10})
+	lister.set(dayStories(10))
+	if err := p.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	h := p.Handler()
+	sub := parseAtom(t, get(t, h, "GET", "/feeds/economy.atom", nil).Body.Bytes())
+	// Refreshed 2026-11-20 11:30: days up to 2026-11-18 are archived.
+	prev := links(sub)["prev-archive"]
+	if prev != testBase+"/feeds/economy.atom?archive=2026-11-18" {
+		t.Fatalf("subscription document prev-archive = %q", prev)
+	}
+	seen := map[string]bool{}
+	for _, e := range sub.Entries {
+		seen[e.ID] = true
+	}
+	var days []string
+	for prev != "" {
+		rec := get(t, h, "GET", strings.TrimPrefix(prev, testBase), nil)
+		if rec.Code != http.StatusOK {
+			t.Fatalf("%s: %d", prev, rec.Code)
+		}
+		if !bytes.Contains(rec.Body.Bytes(), []byte(`<archive xmlns="http://purl.org/syndication/history/1.0"></archive>`)) {
+			t.Errorf("%s lacks fh:archive", prev)
+		}
+		doc := parseAtom(t, rec.Body.Bytes())
+		day := strings.TrimPrefix(prev, testBase+"/feeds/economy.atom?archive=")
+		days = append(days, day)
+		l := links(doc)
+		if l["current"] != testBase+"/feeds/economy.atom" || l["self"] != prev {
+			t.Errorf("%s: current %q self %q", day, l["current"], l["self"])
+		}
+		for _, e := range doc.Entries {
+			if !strings.HasPrefix(e.Published, day) {
+				t.Errorf("archive %s holds an entry published %s", day, e.Published)
+			}
+			seen[e.ID] = true
+		}
+		jingValidate(t, writeTemp(t, "archive.atom", rec.Body.Bytes()))
+		prev = l["prev-archive"]
+	}
+	if want := []string{"2026-11-18", "2026-11-17", "2026-11-16", "2026-11-15"}; !slices.Equal(days, want) {
+		t.Errorf("archives %q, want %q", days, want)
+	}
+	// Subscription document and archives together: every story but the
+	// one of 2026-11-19 08:30, whose day is in grace and which is past the
+	// first page.
+	if len(seen) != 9 || seen["urn:warta:story:dc"] {
+		t.Errorf("a reader following the archives sees %d stories: %v", len(seen), seen)
+	}
+	rss := get(t, h, "GET", "/feeds/economy.rss?archive=2026-11-17", nil).Body.String()
+	for _, want := range []string{`rel="next-archive"`, `rel="prev-archive"`, `rel="current"`, `<archive xmlns="http://purl.org/syndication/history/1.0">`} {
+		if !strings.Contains(rss, want) {
+			t.Errorf("RSS archive lacks %s", want)
+		}
+	}
+	for path, code := range map[string]int{
+		"/feeds/economy.atom?archive=2026-11-19":         http.StatusNotFound, // in grace
+		"/feeds/economy.atom?archive=2026-11-01":         http.StatusNotFound,
+		"/feeds/economy.atom?archive=2026-11-31":         http.StatusBadRequest,
+		"/feeds/economy.atom?archive=2026-11-17&page=2":  http.StatusBadRequest,
+		"/feeds/economy.atom?archive=2026-11-17&lang=id": http.StatusOK,
+		"/feeds/economy.atom?archive=2026-11-17&lang=en": http.StatusNotFound,
+	} {
+		if rec := get(t, h, "GET", path, nil); rec.Code != code {
+			t.Errorf("%s: %d, want %d", path, rec.Code, code)
+		}
+	}
+
+	// A window that is only the newest of the feed's stories does not
+	// archive its oldest day: it may go on beyond the window.
+	p2, lister2 := newTestPublisher(t, Options{MaxItems: 2, Pages: 3})
+	lister2.set(dayStories(10))
+	if err := p2.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	// Six stories loaded: 2026-11-20 08:30 back to 2026-11-17 20:30.
+	if rec := get(t, p2.Handler(), "GET", "/feeds/economy.atom?archive=2026-11-17", nil); rec.Code != http.StatusNotFound {
+		t.Errorf("the window's oldest day archived: %d", rec.Code)
+	}
+	if rec := get(t, p2.Handler(), "GET", "/feeds/economy.atom?archive=2026-11-18", nil); rec.Code != http.StatusOK {
+		t.Errorf("a day inside the window not archived: %d", rec.Code)
+	}
+
+	// The W3C validator on a subscription document and archives.
+	p3, lister3, srv := servedPublisher(t, Options{MaxItems: 2, Pages: 10})
+	lister3.set(dayStories(10))
+	if err := p3.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"/feeds/economy.atom", "/feeds/economy.atom?archive=2026-11-17", "/feeds/economy.rss?archive=2026-11-17"} {
+		feedcheck.W3C(t, srv.URL+path)
+	}
+}
