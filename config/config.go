@@ -112,7 +112,7 @@ type Publish struct {
 	// Title is the title prefix of the published feeds.
 	Title string `yaml:"title"`
 	// Pages is how many pages of MaxItems stories a feed keeps for RFC
-	// 5005 paging; 0 means the publisher's default.
+	// 5005 paging and archives.
 	Pages int `yaml:"pages"`
 }
 

@@ -38,6 +38,9 @@ func applyDefaults(c *Config, ix *index) (baseURLDefaulted bool) {
 	if c.Publish.MaxItems == 0 {
 		c.Publish.MaxItems = publish.DefaultMaxItems
 	}
+	if c.Publish.Pages == 0 {
+		c.Publish.Pages = publish.DefaultPages
+	}
 	if c.Publish.Title == "" {
 		c.Publish.Title = publish.DefaultTitle
 	}

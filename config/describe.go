@@ -79,7 +79,7 @@ func (c *Config) Describe(w io.Writer, now time.Time) error {
 	if c.Publish.Dir != "" {
 		dir = "written to " + c.Publish.Dir
 	}
-	fmt.Fprintf(&buf, "publish   %q, %d stories per feed, %s\n", c.Publish.Title, c.Publish.MaxItems, dir)
+	fmt.Fprintf(&buf, "publish   %q, %d stories per feed, %d pages, %s\n", c.Publish.Title, c.Publish.MaxItems, c.Publish.Pages, dir)
 	f := c.Fetch
 	fmt.Fprintf(&buf, "fetch     timeout %s (connect %s), %d at once, %d per host, max %d bytes, backoff up to %s\n",
 		fmtDuration(f.Timeout), fmtDuration(f.ConnectTimeout), f.Concurrency, f.PerHost, f.MaxBodyBytes, fmtDuration(f.MaxBackoff))

@@ -425,8 +425,8 @@ func (v *validator) publish() {
 	if p.MaxItems < 1 || p.MaxItems > MaxMaxItems {
 		v.errorf("publish.max_items", "max_items must be in 1..%d, got %d", MaxMaxItems, p.MaxItems)
 	}
-	if p.Pages < 0 || p.Pages > MaxPages {
-		v.errorf("publish.pages", "pages must be in 0..%d, got %d", MaxPages, p.Pages)
+	if p.Pages < 1 || p.Pages > MaxPages {
+		v.errorf("publish.pages", "pages must be in 1..%d, got %d", MaxPages, p.Pages)
 	}
 }
 

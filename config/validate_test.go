@@ -42,7 +42,7 @@ func TestParseErrors(t *testing.T) {
 		{"bad websub callback range", validYAML + "websub:\n  allow_callbacks: [127.0.0.0/8, localhost]\n",
 			[]string{`t.yaml:24:34: websub.allow_callbacks[1]: "localhost" is neither an address range (127.0.0.0/8) nor an address`}},
 		{"negative pages", validYAML + "publish:\n  pages: -1\n",
-			[]string{`t.yaml:24:3: publish.pages: pages must be in 0..100, got -1`}},
+			[]string{`t.yaml:24:3: publish.pages: pages must be in 1..100, got -1`}},
 		{"unknown key in a section", validYAML + "fetch:\n  timout: 5s\n",
 			[]string{`t.yaml:24:3: fetch.timout: unknown field "timout" (did you mean "timeout"?)`}},
 		{"bad cron spec", edit(`"@every 15m"`, `"61 * * * *"`),
