@@ -124,7 +124,7 @@ footer{margin-top:1.5rem;font-size:.85rem;color:#666}
 {{template "cycle" .}}{{if not .Failing}}<p class="ok">Every source that has been fetched is fine.</p>
 {{end}}<div class="scroll"><table id="sources">
 <thead><tr><th>Source</th><th>Outcome</th><th>Last fetch</th><th>Last success</th><th>Next attempt</th><th>Articles</th><th>Last error</th><th>Per hour, last {{chartDays}} days</th></tr></thead>
-<tbody>{{$charts := .SrcChart}}{{range .Status.Sources}}<tr class="{{if bad .Outcome}}bad{{end}}"><td>{{.Name}}</td><td>{{if bad .Outcome}}<strong>{{.Outcome}}</strong>{{else}}{{.Outcome}}{{end}}{{if .Failures}} ({{.Failures}}×){{end}}</td><td>{{when .LastAttempt}}</td><td>{{when .LastSuccess}}</td><td>{{if .NextAttempt.IsZero}}next cycle{{else}}{{when .NextAttempt}}{{end}}</td><td>{{if ge .Articles 0}}{{.Articles}}{{else}}–{{end}}</td><td>{{.LastError}}</td><td>{{index $charts .Name}}</td></tr>
+<tbody>{{$charts := .SrcChart}}{{range .Status.Sources}}<tr class="{{if bad .Outcome}}bad{{end}}"><td>{{.Name}}</td><td>{{if bad .Outcome}}<strong>{{.Outcome}}</strong>{{else}}{{.Outcome}}{{end}}{{if .Failures}} ({{.Failures}}×){{end}}</td><td>{{when .LastAttempt}}</td><td>{{when .LastSuccess}}</td><td>{{if eq .Outcome "retired"}}when its URL changes{{else if .NextAttempt.IsZero}}next cycle{{else}}{{when .NextAttempt}}{{end}}</td><td>{{if ge .Articles 0}}{{.Articles}}{{else}}–{{end}}</td><td>{{.LastError}}</td><td>{{index $charts .Name}}</td></tr>
 {{end}}</tbody></table></div>
 <h2>Articles per hour, last {{chartDays}} days, by topic</h2>
 {{range .Charts}}<div class="card"><p class="meta"><strong>{{.Label}}</strong> · {{.Total}} {{plural .Total "article" "articles"}}</p>{{.SVG}}</div>
@@ -153,7 +153,7 @@ func parsePages() *template.Template {
 			}
 			return many
 		},
-		"bad":       func(outcome string) bool { return outcome == OutcomeFailing || outcome == OutcomeBackingOff },
+		"bad":       bad,
 		"chartDays": func() int { return chartDays },
 	}
 	return template.Must(template.New("pages").Funcs(funcs).Parse(pagesTemplate))

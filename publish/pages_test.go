@@ -15,8 +15,9 @@ import (
 	"golang.org/x/net/html"
 )
 
-// pageSources are the status of four sources at tRefresh: one fine, one
-// failing, one backing off and one never fetched.
+// pageSources are the status of sources at tRefresh: one fine, one
+// failing, one backing off, one retired (410), and one (antara, in
+// pagesPublisher) never fetched.
 func pageSources() fakeStatus {
 	return fakeStatus{
 		{Name: "tempo", LastAttempt: tRefresh.Add(-5 * time.Minute), LastSuccess: tRefresh.Add(-5 * time.Minute), LastStatus: 200, Articles: 120},
@@ -24,6 +25,7 @@ func pageSources() fakeStatus {
 			LastError: "fetch: 503 Service Unavailable", NextAttempt: tRefresh.Add(-time.Minute), Articles: 40},
 		{Name: "detik", LastAttempt: tRefresh.Add(-5 * time.Minute), Failures: 6, LastError: "fetch: dial tcp: connection refused",
 			NextAttempt: tRefresh.Add(2 * time.Hour), Articles: 0},
+		{Name: "okezone", LastAttempt: tRefresh.Add(-5 * time.Minute), Failures: 1, LastStatus: 410, LastError: "fetch: 410 Gone", Articles: 12},
 	}
 }
 
@@ -78,7 +80,7 @@ func TestIndexShowsTopicsCycleAndFailures(t *testing.T) {
 	text, doc := pageText(t, rec.Body.String())
 	for _, want := range []string{
 		"Last cycle: 2026-11-20 11:30 UTC , 4 sources, 2 failed, 7 new articles.",
-		"2 of 4 sources are failing.",
+		"3 of 5 sources are failing.",
 		"All stories",
 		"3 stories", // the store's count, not the two a feed shows
 		"last change 2026-11-20 11:30 UTC",
@@ -208,16 +210,17 @@ func TestStatusPage(t *testing.T) {
 		}
 	}
 	want := []string{
-		// Failing and backing-off sources first.
+		// Failing, backing-off and retired sources first.
 		"detik|backing off (6×)|2026-11-20 11:25 UTC|never|2026-11-20 13:30 UTC|0|fetch: dial tcp: connection refused",
 		"kompas|failing (3×)|2026-11-20 11:25 UTC|2026-11-18 08:30 UTC|2026-11-20 11:29 UTC|40|fetch: 503 Service Unavailable",
+		"okezone|retired (1×)|2026-11-20 11:25 UTC|never|when its URL changes|12|fetch: 410 Gone",
 		"antara|not fetched yet|never|never|next cycle|–|",
 		"tempo|ok|2026-11-20 11:25 UTC|2026-11-20 11:25 UTC|next cycle|120|",
 	}
 	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
 		t.Errorf("status rows:\n%s\nwant:\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
 	}
-	if strings.Join(bad, ",") != "detik,kompas" {
+	if strings.Join(bad, ",") != "detik,kompas,okezone" {
 		t.Errorf("rows standing out: %q", bad)
 	}
 	// Charts: one per topic and one per source, bars where articles came.
@@ -230,8 +233,8 @@ func TestStatusPage(t *testing.T) {
 			bars++
 		}
 	}
-	if svgs != 4+4 || bars == 0 {
-		t.Errorf("%d charts with %d bars, want 8 charts with bars", svgs, bars)
+	if svgs != 4+5 || bars == 0 {
+		t.Errorf("%d charts with %d bars, want 9 charts with bars", svgs, bars)
 	}
 	if !strings.Contains(text, "International relations · 3 articles") {
 		t.Errorf("status page lacks the topic chart's total:\n%s", text)
@@ -248,7 +251,7 @@ func TestStatusJSON(t *testing.T) {
 	if err := json.Unmarshal(rec.Body.Bytes(), &st); err != nil {
 		t.Fatal(err)
 	}
-	if st.LastCycle == nil || st.LastCycle.Failed != 2 || st.Failing != 2 || len(st.Sources) != 4 {
+	if st.LastCycle == nil || st.LastCycle.Failed != 2 || st.Failing != 3 || len(st.Sources) != 5 {
 		t.Fatalf("status.json: %+v", st)
 	}
 	if s := st.Sources[0]; s.Name != "detik" || s.Outcome != OutcomeBackingOff || s.LastSuccess != nil || s.NextAttempt == nil || *s.Articles != 0 {
@@ -286,7 +289,7 @@ func TestPagesInChromium(t *testing.T) {
 		name, path string
 		want       []string
 	}{
-		{"index", "/", []string{"2 of 3 sources are failing", "Indonesia dan Malaysia menyepakati", "3 stories"}},
+		{"index", "/", []string{"3 of 4 sources are failing", "Indonesia dan Malaysia menyepakati", "3 stories"}},
 		{"topic", "/topics/international-relations", []string{"Also reported by", "kompas", "detik"}},
 		{"status", "/status", []string{"backing off", "connection refused", "<svg"}},
 	} {

@@ -57,6 +57,7 @@ const (
 	OutcomeNotFetched = "not fetched yet"
 	OutcomeFailing    = "failing"
 	OutcomeBackingOff = "backing off"
+	OutcomeRetired    = "retired"
 )
 
 // outcome names the state of a source at now.
@@ -66,6 +67,9 @@ func (s SourceStatus) outcome(now time.Time) string {
 		return OutcomeNotFetched
 	case s.LastError == "" && s.Failures == 0:
 		return OutcomeOK
+	case s.LastStatus == 410 && s.NextAttempt.IsZero():
+		// 410 Gone: not fetched again until its URL changes.
+		return OutcomeRetired
 	case s.NextAttempt.After(now):
 		return OutcomeBackingOff
 	default:
@@ -101,6 +105,14 @@ type sourceRow struct {
 	Outcome string
 }
 
+// failing reports whether the source is not delivering news.
+func (r sourceRow) failing() bool { return bad(r.Outcome) }
+
+// bad reports whether an outcome means the source delivers no news.
+func bad(outcome string) bool {
+	return outcome == OutcomeFailing || outcome == OutcomeBackingOff || outcome == OutcomeRetired
+}
+
 // status reads the sources' status and, when the store can walk
 // articles, the hourly counts of the chart window.
 func (p *Publisher) status(ctx context.Context) (*statusData, error) {
@@ -119,7 +131,7 @@ func (p *Publisher) status(ctx context.Context) (*statusData, error) {
 		}
 		for _, s := range statuses {
 			row := sourceRow{SourceStatus: s, Outcome: s.outcome(now)}
-			if row.Outcome == OutcomeFailing || row.Outcome == OutcomeBackingOff {
+			if row.failing() {
 				d.Failing++
 			}
 			names[s.Name] = true
@@ -134,7 +146,7 @@ func (p *Publisher) status(ctx context.Context) (*statusData, error) {
 	}
 	sort.SliceStable(d.Sources, func(i, j int) bool {
 		a, b := d.Sources[i], d.Sources[j]
-		if fa, fb := a.Outcome == OutcomeFailing || a.Outcome == OutcomeBackingOff, b.Outcome == OutcomeFailing || b.Outcome == OutcomeBackingOff; fa != fb {
+		if fa, fb := a.failing(), b.failing(); fa != fb {
 			return fa
 		}
 		return a.Name < b.Name
