@@ -96,7 +96,7 @@ footer{margin-top:1.5rem;font-size:.85rem;color:#666}
 {{define "cycle"}}{{if .Failing}}<p class="warn" id="failing"><strong>{{.Failing}} of {{.Sources}} {{plural .Sources "source is" "sources are"}} failing.</strong> Feeds may miss news from {{plural .Failing "it" "them"}}: see <a href="{{.Base}}/status">status</a>.</p>
 {{end}}<p class="meta" id="cycle">{{with .Cycle}}Last cycle: <time datetime="{{iso .Finished}}">{{when .Finished}}</time>, {{if .Err}}<strong>failed</strong>: {{.Err}}{{else}}{{.Sources}} sources, {{.Failed}} failed, {{.New}} new {{plural .New "article" "articles"}}{{end}}.{{else}}No cycle has finished since warta started.{{end}}</p>
 {{end}}
-{{define "foot"}}<footer>Subscribe to every feed at once: <a href="{{.OPML}}">OPML list</a>. Feeds are Atom, RSS and JSON Feed; add <code>?lang=id</code>, <code>?lang=en</code> or <code>?source=NAME</code> to any feed's address for a narrower feed.</footer>
+{{define "foot"}}<footer>Subscribe to every feed at once: <a href="{{.OPML}}">OPML list</a>. Feeds are Atom, RSS and JSON Feed; add <code>?lang=id</code>, <code>?lang=en</code>, <code>?source=NAME</code> or <code>?q=topic:economy+-source:NAME</code> to any feed's address for a narrower feed.</footer>
 </main>
 </body>
 </html>
