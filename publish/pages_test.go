@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/warta-news/warta/internal/feedcheck"
+	"github.com/warta-news/warta/internal/testenv"
 	"golang.org/x/net/html"
 )
 
@@ -273,9 +273,8 @@ func TestStatusJSON(t *testing.T) {
 // Chromium at a phone's width, checks what the rendered DOM shows and keeps
 // screenshots in the test's artifact directory (go test -artifacts).
 func TestPagesInChromium(t *testing.T) {
-	chromium, err := exec.LookPath("chromium")
-	if err != nil {
-		feedcheck.MissingTool(t, "chromium not found (apt-get install chromium)")
+	chromium := testenv.Tool(t, "chromium", "chromium")
+	if chromium == "" {
 		return
 	}
 	p, _, srv := servedPublisher(t, Options{Status: pageSources(), MaxItems: 2, Pages: 1})

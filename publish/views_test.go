@@ -14,6 +14,7 @@ import (
 	"github.com/mmcdole/gofeed/atom"
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/internal/feedcheck"
+	"github.com/warta-news/warta/internal/testenv"
 )
 
 // parseAtom parses an Atom document or fails the test.
@@ -238,7 +239,7 @@ func TestFeedsAdvertiseStylesheet(t *testing.T) {
 	// page with the subscribe note and the entries' titles.
 	py := "/usr/bin/python3"
 	if exec.Command(py, "-c", "import lxml.etree").Run() != nil {
-		feedcheck.MissingTool(t, "python3-lxml is needed to apply the feed stylesheet")
+		testenv.Missing(t, testenv.RequireToolsEnv, "Debian's python3-lxml is needed to apply the feed stylesheet")
 		return
 	}
 	sheet := writeTemp(t, "feed.xsl", xsl.Body.Bytes())

@@ -6,7 +6,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"testing"
+
+	"github.com/warta-news/warta/internal/testenv"
 
 	_ "modernc.org/sqlite" // newsboat's cache is SQLite
 )
@@ -15,11 +16,13 @@ import (
 // the feed at url and returns the titles it stored, newest first as it
 // lists them. Newsboat dedupes entries by id across all its feeds, so each
 // call uses a fresh cache.
-func Newsboat(t testing.TB, url string) []string {
+func Newsboat(t interface {
+	testenv.TB
+	TempDir() string
+}, url string) []string {
 	t.Helper()
-	nb, err := exec.LookPath("newsboat")
-	if err != nil {
-		MissingTool(t, "feedcheck: newsboat not found (apt-get install newsboat)")
+	nb := testenv.Tool(t, "newsboat", "newsboat")
+	if nb == "" {
 		return nil
 	}
 	dir := t.TempDir()

@@ -3,26 +3,12 @@ package feedcheck
 import (
 	"bufio"
 	"bytes"
-	"os"
 	"os/exec"
 	"strings"
-	"testing"
 
 	"github.com/warta-news/warta/internal/shared"
+	"github.com/warta-news/warta/internal/testenv"
 )
-
-// RequireToolsEnv names the environment variable that turns a missing
-// external tool from a skipped test into a failed one (CI sets it to 1).
-const RequireToolsEnv = "WARTA_REQUIRE_TOOLS"
-
-// MissingTool skips the test with msg, or fails it when RequireToolsEnv is 1.
-func MissingTool(t testing.TB, msg string) {
-	t.Helper()
-	if os.Getenv(RequireToolsEnv) == "1" {
-		t.Fatalf("%s (%s=1)", msg, RequireToolsEnv)
-	}
-	t.Skipf("%s; set %s=1 to make this a failure", msg, RequireToolsEnv)
-}
 
 // w3cTolerated are the validator messages that real data causes and that
 // the project accepts.
@@ -35,11 +21,11 @@ var w3cTolerated = []string{
 // url, which must be served over HTTP so that self links are checked
 // against the real location. It fails the test on any error or warning
 // except those in w3cTolerated, and returns the messages it tolerated.
-func W3C(t testing.TB, url string) []string {
+func W3C(t testenv.TB, url string) []string {
 	t.Helper()
 	py := "/usr/bin/python3"
 	if out, err := exec.Command(py, "-c", "import lxml, html5lib, rdflib").CombinedOutput(); err != nil {
-		MissingTool(t, "feedcheck: W3C feed validator needs Debian's python3-lxml, python3-html5lib and python3-rdflib: "+strings.TrimSpace(string(out)))
+		testenv.Missing(t, testenv.RequireToolsEnv, "feedcheck: the W3C feed validator needs Debian's python3 with python3-lxml, python3-html5lib and python3-rdflib: %s", strings.TrimSpace(string(out)))
 		return nil
 	}
 	demo := shared.Path(t, "tools", "feedvalidator", "demo.py")
