@@ -85,6 +85,19 @@ type atomEntry struct {
 	Source     *atomSource    `xml:"source,omitempty"`
 }
 
+// navLinks are the links beside self and alternate, for the document in
+// format ext of mediaType: the WebSub hub, RFC 5005 pages and archives.
+func (f *Feed) navLinks(ext, mediaType string) []atomLink {
+	var out []atomLink
+	if f.Hub != "" {
+		out = append(out, atomLink{Href: cleanText(f.Hub), Rel: "hub"})
+	}
+	for _, l := range append(f.pageLinks(ext), f.archiveLinks(ext)...) {
+		out = append(out, atomLink{Href: cleanText(l.Href), Rel: l.Rel, Type: mediaType})
+	}
+	return out
+}
+
 // writeXMLHeader writes the XML declaration and, when stylesheet is set,
 // the processing instruction that lets browsers show the feed as a page.
 // Feed readers ignore it.
@@ -117,12 +130,7 @@ func WriteAtom(w io.Writer, f *Feed) error {
 		},
 		Generator: atomGenerator{URI: generatorURI, Body: "warta"},
 	}
-	if f.Hub != "" {
-		doc.Links = append(doc.Links, atomLink{Href: cleanText(f.Hub), Rel: "hub"})
-	}
-	for _, l := range append(f.pageLinks("atom"), f.archiveLinks("atom")...) {
-		doc.Links = append(doc.Links, atomLink{Href: cleanText(l.Href), Rel: l.Rel, Type: "application/atom+xml"})
-	}
+	doc.Links = append(doc.Links, f.navLinks("atom", "application/atom+xml")...)
 	if f.View.Archive != "" {
 		doc.Archive = &fhArchive{}
 	}

@@ -26,16 +26,10 @@ type rssDoc struct {
 
 type rssChannel struct {
 	*feeds.RssFeed
-	Title   rssTitle      `xml:"title"`
-	Links   []rssAtomLink `xml:"atom:link"`
-	Archive *fhArchive    `xml:"archive,omitempty"`
-	Items   []*rssItem    `xml:"item"`
-}
-
-type rssAtomLink struct {
-	Href string `xml:"href,attr"`
-	Rel  string `xml:"rel,attr"`
-	Type string `xml:"type,attr,omitempty"`
+	Title   rssTitle   `xml:"title"`
+	Links   []atomLink `xml:"atom:link"`
+	Archive *fhArchive `xml:"archive,omitempty"`
+	Items   []*rssItem `xml:"item"`
 }
 
 type rssItem struct {
@@ -77,13 +71,8 @@ func WriteRSS(w io.Writer, f *Feed) error {
 	channel := &rssChannel{
 		RssFeed: ch,
 		Title:   newRSSTitle(gf.Title),
-		Links:   []rssAtomLink{{Href: cleanText(f.FeedURL("rss")), Rel: "self", Type: "application/rss+xml"}},
-	}
-	if f.Hub != "" {
-		channel.Links = append(channel.Links, rssAtomLink{Href: cleanText(f.Hub), Rel: "hub"})
-	}
-	for _, l := range append(f.pageLinks("rss"), f.archiveLinks("rss")...) {
-		channel.Links = append(channel.Links, rssAtomLink{Href: cleanText(l.Href), Rel: l.Rel, Type: "application/rss+xml"})
+		Links: append([]atomLink{{Href: cleanText(f.FeedURL("rss")), Rel: "self", Type: "application/rss+xml"}},
+			f.navLinks("rss", "application/rss+xml")...),
 	}
 	if f.View.Archive != "" {
 		channel.Archive = &fhArchive{}

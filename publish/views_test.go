@@ -36,6 +36,16 @@ func links(f *atom.Feed) map[string]string {
 	return out
 }
 
+// expectCodes fails for every path h does not answer with its code.
+func expectCodes(t *testing.T, h http.Handler, codes map[string]int) {
+	t.Helper()
+	for path, code := range codes {
+		if rec := get(t, h, "GET", path, nil); rec.Code != code {
+			t.Errorf("%s: %d, want %d", path, rec.Code, code)
+		}
+	}
+}
+
 func TestEmptyFeedUpdatedIsWhenBuilt(t *testing.T) {
 	clk := newClock(tRefresh)
 	p, lister := newTestPublisher(t, Options{Now: clk.Now})
@@ -151,17 +161,13 @@ func TestLanguageAndSourceViews(t *testing.T) {
 	if rec := get(t, h, "GET", "/feeds/all.json?lang=id", nil); !strings.Contains(rec.Body.String(), `"language": "id"`) {
 		t.Errorf("JSON view lacks its language:\n%s", rec.Body.String())
 	}
-	for path, code := range map[string]int{
+	expectCodes(t, h, map[string]int{
 		"/feeds/all.atom?source=nobody": http.StatusNotFound,
 		"/feeds/all.atom?lang=x_y":      http.StatusBadRequest,
 		"/feeds/all.atom?page=0":        http.StatusBadRequest,
 		"/feeds/all.atom?page=2":        http.StatusNotFound,
 		"/feeds/nope.atom?lang=id":      http.StatusNotFound,
-	} {
-		if rec := get(t, h, "GET", path, nil); rec.Code != code {
-			t.Errorf("%s: %d, want %d", path, rec.Code, code)
-		}
-	}
+	})
 }
 
 func TestPaging(t *testing.T) {
@@ -330,18 +336,14 @@ func TestArchives(t *testing.T) {
 			t.Errorf("RSS archive lacks %s", want)
 		}
 	}
-	for path, code := range map[string]int{
+	expectCodes(t, h, map[string]int{
 		"/feeds/economy.atom?archive=2026-11-19":         http.StatusNotFound, // in grace
 		"/feeds/economy.atom?archive=2026-11-01":         http.StatusNotFound,
 		"/feeds/economy.atom?archive=2026-11-31":         http.StatusBadRequest,
 		"/feeds/economy.atom?archive=2026-11-17&page=2":  http.StatusBadRequest,
 		"/feeds/economy.atom?archive=2026-11-17&lang=id": http.StatusOK,
 		"/feeds/economy.atom?archive=2026-11-17&lang=en": http.StatusNotFound,
-	} {
-		if rec := get(t, h, "GET", path, nil); rec.Code != code {
-			t.Errorf("%s: %d, want %d", path, rec.Code, code)
-		}
-	}
+	})
 
 	// A window that is only the newest of the feed's stories does not
 	// archive its oldest day: it may go on beyond the window.

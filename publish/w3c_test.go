@@ -43,7 +43,7 @@ func realStories(t *testing.T) []*article.Story {
 		if err != nil {
 			t.Fatal(err)
 		}
-		norm := normalize.New()
+		norm := normalize.New(normalize.Caps{})
 		for _, s := range fixtureStories(src, name) {
 			if err := norm.Article(s.Lead, normalize.Options{Now: t0, SourceName: s.Lead.Source}); err != nil {
 				t.Fatal(err)
