@@ -112,6 +112,16 @@ func (p *Publisher) serveFeed(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
+	if res.contentType != jsonFeedType {
+		// The same bytes, typed so that a browser shows them through the
+		// stylesheet; Vary tells caches the type depends on Accept.
+		w.Header().Set("Vary", "Accept")
+		if isBrowser(r.Header.Get("Accept")) {
+			shown := *res
+			shown.contentType = "application/xml; charset=utf-8"
+			res = &shown
+		}
+	}
 	if p.opts.Hub != "" {
 		// WebSub §4: discovery by HTTP Link headers as well.
 		self := p.opts.BaseURL + "/feeds/" + slug + "." + ext
@@ -157,7 +167,11 @@ func (p *Publisher) cacheControl(snap *snapshot) string {
 func (p *Publisher) serveResource(w http.ResponseWriter, r *http.Request, res *resource, cacheControl string) {
 	h := w.Header()
 	h.Set("Content-Type", res.contentType)
-	h.Set("Vary", "Accept-Encoding")
+	if v := h.Get("Vary"); v != "" {
+		h.Set("Vary", v+", Accept-Encoding")
+	} else {
+		h.Set("Vary", "Accept-Encoding")
+	}
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Cache-Control", cacheControl)
 	body, etag := res.body, res.etag
@@ -209,6 +223,15 @@ func notModified(r *http.Request, etag string, modified time.Time) bool {
 	}
 	t, err := http.ParseTime(ims)
 	return err == nil && !modified.Truncate(time.Second).After(t)
+}
+
+// isBrowser reports whether an Accept header is a browser navigating to a
+// page (it asks for text/html) rather than a feed reader (which names a
+// feed type). Browsers show application/atom+xml and application/rss+xml
+// as plain text, but apply the stylesheet of application/xml.
+func isBrowser(accept string) bool {
+	return strings.Contains(accept, "text/html") &&
+		!strings.Contains(accept, "application/atom+xml") && !strings.Contains(accept, "application/rss+xml")
 }
 
 // acceptsGzip reports whether an Accept-Encoding header admits gzip: an

@@ -53,9 +53,38 @@ func TestHandlerContentTypes(t *testing.T) {
 		if rec.Code != http.StatusOK || rec.Header().Get("Content-Type") != ct {
 			t.Errorf("%s: %d %q, want %q", path, rec.Code, rec.Header().Get("Content-Type"), ct)
 		}
-		if rec.Header().Get("Vary") != "Accept-Encoding" || rec.Header().Get("Content-Encoding") != "" {
+		vary := "Accept-Encoding"
+		if strings.HasSuffix(path, ".atom") || strings.HasSuffix(path, ".rss") {
+			vary = "Accept, Accept-Encoding" // browsers get application/xml
+		}
+		if rec.Header().Get("Vary") != vary || rec.Header().Get("Content-Encoding") != "" {
 			t.Errorf("%s: Vary %q Content-Encoding %q", path, rec.Header().Get("Vary"), rec.Header().Get("Content-Encoding"))
 		}
+	}
+}
+
+// A browser navigating to a feed gets its bytes as application/xml, which
+// it shows through the stylesheet; feed readers get the feed types.
+func TestFeedTypeForBrowsers(t *testing.T) {
+	h := refreshed(t)
+	const chrome = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
+	for _, tc := range []struct{ path, accept, want string }{
+		{"/feeds/all.atom", chrome, "application/xml; charset=utf-8"},
+		{"/feeds/economy.rss?lang=id", chrome, "application/xml; charset=utf-8"},
+		{"/feeds/all.json", chrome, "application/feed+json; charset=utf-8"},
+		{"/feeds/all.atom", "application/atom+xml, text/html;q=0.1", "application/atom+xml; charset=utf-8"},
+		{"/feeds/all.atom", "*/*", "application/atom+xml; charset=utf-8"},
+		{"/feeds/all.rss", "", "application/rss+xml; charset=utf-8"},
+	} {
+		rec := get(t, h, "GET", tc.path, map[string]string{"Accept": tc.accept})
+		if got := rec.Header().Get("Content-Type"); got != tc.want {
+			t.Errorf("%s for %q: %q, want %q", tc.path, tc.accept, got, tc.want)
+		}
+	}
+	a := get(t, h, "GET", "/feeds/all.atom", map[string]string{"Accept": chrome})
+	b := get(t, h, "GET", "/feeds/all.atom", nil)
+	if a.Body.String() != b.Body.String() || a.Header().Get("ETag") != b.Header().Get("ETag") {
+		t.Error("a browser gets other bytes than a reader")
 	}
 }
 
@@ -111,7 +140,7 @@ func TestHandlerGzip(t *testing.T) {
 	h := refreshed(t)
 	plain := get(t, h, "GET", "/feeds/all.atom", nil)
 	rec := get(t, h, "GET", "/feeds/all.atom", map[string]string{"Accept-Encoding": "br;q=1.0, gzip;q=0.8"})
-	if rec.Header().Get("Content-Encoding") != "gzip" || rec.Header().Get("Vary") != "Accept-Encoding" {
+	if rec.Header().Get("Content-Encoding") != "gzip" || rec.Header().Get("Vary") != "Accept, Accept-Encoding" {
 		t.Fatalf("Content-Encoding %q Vary %q", rec.Header().Get("Content-Encoding"), rec.Header().Get("Vary"))
 	}
 	zr, err := gzip.NewReader(rec.Body)

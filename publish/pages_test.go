@@ -291,6 +291,8 @@ func TestPagesInChromium(t *testing.T) {
 		{"index", "/", []string{"3 of 4 sources are failing", "Indonesia dan Malaysia menyepakati", "3 stories"}},
 		{"topic", "/topics/international-relations", []string{"Also reported by", "kompas", "detik"}},
 		{"status", "/status", []string{"backing off", "connection refused", "<svg"}},
+		// A feed opened in the browser reads as a page (the stylesheet).
+		{"feed", "/feeds/international-relations.atom", []string{"This is a news feed", "Subscribe in your reader", "Sanksi baru untuk Rusia"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			run := func(extra ...string) []byte {

@@ -88,12 +88,15 @@ type format struct {
 	write       func(io.Writer, *Feed) error
 }
 
+// jsonFeedType is the media type of JSON Feed documents.
+const jsonFeedType = "application/feed+json; charset=utf-8"
+
 // feedFormats returns the feed formats served.
 func feedFormats() []format {
 	return []format{
 		{"atom", "application/atom+xml; charset=utf-8", WriteAtom},
 		{"rss", "application/rss+xml; charset=utf-8", WriteRSS},
-		{"json", "application/feed+json; charset=utf-8", WriteJSON},
+		{"json", jsonFeedType, WriteJSON},
 	}
 }
 
