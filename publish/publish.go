@@ -1,9 +1,12 @@
-// Package publish republishes warta's stories as one feed per topic plus an
-// "all" feed, in Atom (its own RFC 4287 writer), RSS 2.0 and JSON Feed 1.1
-// (gorilla/feeds types), over HTTP and as static files.
+// Package publish republishes warta's stories as one feed per topic, one
+// per feed people define (package filter) and an "all" feed, in Atom (its
+// own RFC 4287 writer), RSS 2.0 and JSON Feed 1.1 (gorilla/feeds types),
+// over HTTP and as static files, with views (?lang, ?source, ?q), RFC 5005
+// pages and archives, and server-rendered pages (index, topics, status).
 //
-// Feeds are rendered once per Refresh, never per request: the HTTP handler
-// serves cached bytes (plain and pre-gzipped) with strong ETags,
+// The store is read once per Refresh, never per request: plain feeds are
+// rendered then, views on first request from the same stories; the HTTP
+// handler serves cached bytes (plain and pre-gzipped) with strong ETags,
 // Last-Modified and 304s.
 package publish
 
