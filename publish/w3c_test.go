@@ -5,14 +5,13 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"testing"
 	"time"
 
 	"github.com/mmcdole/gofeed"
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/internal/feedcheck"
-	"github.com/warta-news/warta/internal/shared"
+	"github.com/warta-news/warta/internal/fixtures"
 	"github.com/warta-news/warta/normalize"
 )
 
@@ -35,7 +34,7 @@ func realStories(t *testing.T) []*article.Story {
 	t.Helper()
 	var out []*article.Story
 	for i, name := range []string{"detik_news_2017-04-28.xml", "tempo_rss2_2017-04-06.xml"} {
-		raw, err := os.ReadFile(shared.Path(t, "fixtures", name))
+		raw, err := fixtures.Read(name)
 		if err != nil {
 			t.Fatal(err)
 		}
