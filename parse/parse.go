@@ -6,7 +6,9 @@ package parse
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"net/http"
 	"strings"
 	"time"
 
@@ -15,6 +17,10 @@ import (
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/language"
 )
+
+// ErrHTMLPage reports a web page where a feed was expected: the configured
+// URL is usually the site's page, not its feed. Test with errors.Is.
+var ErrHTMLPage = errors.New("parse: an HTML page, not a feed")
 
 // Feed is one parsed feed.
 type Feed struct {
@@ -60,6 +66,9 @@ func Parse(body []byte, contentType string, fetchedAt time.Time) (feed *Feed, er
 	// image warta never uses; it is most of gofeed's cost.
 	p.RSSTranslator = &rssTranslator{gofeed.DefaultRSSTranslator{DisableContentImageScan: true}}
 	gf, err := p.Parse(bytes.NewReader(b))
+	if errors.Is(err, gofeed.ErrFeedTypeNotDetected) && strings.HasPrefix(http.DetectContentType(b), "text/html") {
+		return nil, ErrHTMLPage
+	}
 	if err != nil {
 		return nil, fmt.Errorf("parse: %w", err)
 	}

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -223,5 +224,27 @@ func TestParseZeroItemsIsNotAnError(t *testing.T) {
 	f := mustParse(t, rss("id", ""), "")
 	if f.Title != "Contoh" || len(f.Items) != 0 || f.Items == nil {
 		t.Errorf("feed %+v", f)
+	}
+}
+
+// A web page where a feed should be says so, not gofeed's "failed to
+// detect feed type": the operator has the page's URL, not its feed's.
+func TestParseHTMLPageIsNamed(t *testing.T) {
+	for _, body := range []string{
+		"<!DOCTYPE html><html><head><title>Beranda</title></head><body><p>Bukan umpan.</p></body></html>",
+		"\n  <html lang=\"id\"><body>404 Not Found</body></html>",
+	} {
+		_, err := Parse([]byte(body), "text/html", fetched)
+		if !errors.Is(err, ErrHTMLPage) || !strings.HasPrefix(err.Error(), "parse: ") {
+			t.Errorf("%.30q: %v, want ErrHTMLPage", body, err)
+		}
+	}
+	for name, body := range map[string]string{
+		"garbage":   "\x00\x01\x02 hello",
+		"truncated": `<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><item><title>a</ti`,
+	} {
+		if _, err := Parse([]byte(body), "", fetched); err == nil || errors.Is(err, ErrHTMLPage) {
+			t.Errorf("%s: %v, want an error other than ErrHTMLPage", name, err)
+		}
 	}
 }
