@@ -27,6 +27,9 @@ const drainLimit = 64 << 10
 func readBody(resp *http.Response, rawURL string, limit int64) ([]byte, error) {
 	enc := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding")))
 	var r io.Reader = bufio.NewReader(resp.Body)
+	// compressed is set once a decoder reads the body: a body over the cap
+	// is then a bomb, and the error says so.
+	compressed := false
 	switch enc {
 	case "", "identity", "gzip", "x-gzip":
 		// Decided by sniffing below.
@@ -35,7 +38,7 @@ func readBody(resp *http.Response, rawURL string, limit int64) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("fetch: %s: deflate: %w", rawURL, err)
 		}
-		r = d
+		r, compressed = d, true
 	default:
 		return nil, fmt.Errorf("%w: %s: %q", ErrUnsupportedEncoding, rawURL, enc)
 	}
@@ -59,7 +62,7 @@ func readBody(resp *http.Response, rawURL string, limit int64) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("fetch: %s: gzip: %w", rawURL, err)
 		}
-		r = zr
+		r, compressed = zr, true
 	}
 
 	var buf bytes.Buffer
@@ -72,7 +75,11 @@ func readBody(resp *http.Response, rawURL string, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("fetch: read %s: %w", rawURL, err)
 	}
 	if int64(buf.Len()) > limit {
-		return nil, fmt.Errorf("%w: %s: over %d bytes", ErrTooLarge, rawURL, limit)
+		what := "bytes"
+		if compressed {
+			what = "bytes decompressed"
+		}
+		return nil, fmt.Errorf("%w: %s: over %d %s", ErrTooLarge, rawURL, limit, what)
 	}
 	return buf.Bytes(), nil
 }

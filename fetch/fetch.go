@@ -140,10 +140,11 @@ func (f *Fetcher) fetch(parent context.Context, req Request) (*Result, error) {
 	ctx, cancel := context.WithTimeout(parent, f.opts.Timeout)
 	defer cancel()
 	res, err := f.follow(ctx, u, req, first)
-	if err != nil && parent.Err() == nil && !errors.Is(err, context.DeadlineExceeded) &&
-		(ctx.Err() != nil || isTimeout(err)) {
-		// Our deadline, or the transport's header timeout, surfaced as
-		// some other error; make every timeout test the same way.
+	if err != nil && parent.Err() == nil &&
+		(errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil || isTimeout(err)) {
+		// Our deadline, or the transport's header timeout, perhaps
+		// surfaced as some other error: every timeout tests the same
+		// way and names the timeout that passed.
 		err = &timeoutError{err: err, after: f.opts.Timeout}
 	}
 	return res, err

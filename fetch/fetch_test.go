@@ -195,6 +195,11 @@ func TestTooLarge(t *testing.T) {
 			if Temporary(err) {
 				t.Error("too large reported temporary")
 			}
+			// A bomb is told apart from a large body: the cap was
+			// reached while decompressing.
+			if bomb := strings.Contains(c.name, "gzip"); strings.Contains(err.Error(), "decompressed") != bomb {
+				t.Errorf("err = %q; says decompressed: %v, want %v", err, !bomb, bomb)
+			}
 		})
 	}
 

@@ -152,6 +152,11 @@ func TestTimeout(t *testing.T) {
 			if !errors.Is(err, context.DeadlineExceeded) || !Temporary(err) {
 				t.Errorf("err = %v; want a temporary deadline error", err)
 			}
+			// The operator reads the error in the cycle's summary: it
+			// names the timeout that passed.
+			if !strings.HasSuffix(err.Error(), "(timeout 100ms)") {
+				t.Errorf("err = %q; want it to end with the timeout", err)
+			}
 			// The slot (PerHost 1) and the client must be free again.
 			res, err := f.Fetch(testCtx(t), Request{URL: srv.URL + "/fast"})
 			if err != nil || string(res.Body) != feedXML {
