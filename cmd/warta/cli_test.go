@@ -175,11 +175,7 @@ func TestVersionLine(t *testing.T) {
 // A built warta prints the version and revision its build info holds; from
 // a git checkout that is the checked-out commit.
 func TestVersionCommand(t *testing.T) {
-	bin := filepath.Join(t.TempDir(), "warta")
-	build := exec.Command("go", "build", "-buildvcs=auto", "-o", bin, ".")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildWarta(t)
 	out, err := exec.Command(bin, "version").Output()
 	if err != nil {
 		t.Fatalf("warta version: %v", err)

@@ -5,11 +5,8 @@ import (
 	"compress/gzip"
 	"fmt"
 	"net/http"
-	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -22,34 +19,6 @@ type faultSource struct {
 	// problem matches the source's line in the cycle summary; "" for a
 	// source whose articles must all be stored.
 	problem string
-}
-
-// runWarta runs the built binary and returns its exit code, stdout, stderr
-// and peak resident set size in bytes.
-func runWarta(t *testing.T, bin string, args ...string) (code int, stdout, stderr string, maxRSS int64) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	cmd := exec.Command(bin, args...)
-	cmd.Stdout, cmd.Stderr = &out, &errOut
-	err := cmd.Run()
-	if cmd.ProcessState == nil {
-		t.Fatalf("warta %v: %v", args, err)
-	}
-	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	if !ok {
-		t.Fatalf("no rusage for warta %v", args)
-	}
-	return cmd.ProcessState.ExitCode(), out.String(), errOut.String(), ru.Maxrss << 10 // KiB on Linux
-}
-
-// buildWarta builds the command into a temporary directory.
-func buildWarta(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "warta")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
 }
 
 // One cycle of the real binary over a site with every fault a feed can
@@ -186,7 +155,7 @@ func TestFaultCycleEndToEnd(t *testing.T) {
 	code, out, errOut, rss1 := runWarta(t, bin, "-config", cfg, "once")
 	took := time.Since(start)
 	end := time.Now()
-	t.Logf("first cycle: %s, peak RSS %d MB\n%s", took.Round(time.Millisecond), rss1>>20, out)
+	t.Logf("first cycle: %s, peak RSS %d MB\n%s\n%s", took.Round(time.Millisecond), rss1>>20, out, errOut)
 	if code != 0 {
 		t.Fatalf("warta once: exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
 	}
@@ -210,6 +179,14 @@ func TestFaultCycleEndToEnd(t *testing.T) {
 	}
 	if want := fmt.Sprintf("sources %d: fetched %d, not modified 0, backing off 0, failed %d, retired 1;", len(sources), len(sources)-wantFailed-1, wantFailed); !strings.HasPrefix(out, want) {
 		t.Errorf("summary starts %q, want %q", strings.SplitN(out, "\n", 2)[0], want)
+	}
+	// The log warns of each faulty source and of nothing else: no healthy
+	// source's item is skipped.
+	for _, s := range sources {
+		warned := regexp.MustCompile(`(?m)^time=\S+ level=(WARN|ERROR) .*\bsource=` + s.name + ` `).MatchString(errOut)
+		if warned != (s.problem != "") {
+			t.Errorf("%s: warned in the log: %v, faulty: %v", s.name, warned, s.problem != "")
+		}
 	}
 	// Retry-After: 7200 is the next attempt, not the first backoff minute.
 	if m := regexp.MustCompile(`(?m)^  Busy failed .*next attempt (\S+)$`).FindStringSubmatch(out); m != nil {

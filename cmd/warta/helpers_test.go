@@ -9,9 +9,11 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -182,4 +184,33 @@ func (d *daemonProc) stop(t *testing.T) {
 	case <-time.After(30 * time.Second):
 		t.Error("daemon did not stop after its context ended")
 	}
+}
+
+// runWarta runs the built binary and returns its exit code, stdout, stderr
+// and peak resident set size in bytes.
+func runWarta(t *testing.T, bin string, args ...string) (code int, stdout, stderr string, maxRSS int64) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	cmd := exec.Command(bin, args...)
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	if cmd.ProcessState == nil {
+		t.Fatalf("warta %v: %v", args, err)
+	}
+	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	if !ok {
+		t.Fatalf("no rusage for warta %v", args)
+	}
+	return cmd.ProcessState.ExitCode(), out.String(), errOut.String(), ru.Maxrss << 10 // KiB on Linux
+}
+
+// buildWarta builds the command into a temporary directory, with its VCS
+// information when built from a git checkout.
+func buildWarta(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "warta")
+	if out, err := exec.Command("go", "build", "-buildvcs=auto", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
 }
