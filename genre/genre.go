@@ -1,0 +1,212 @@
+// Package genre tells news from the other items feeds carry: podcast
+// episodes, software release notes, social posts and TV synopses. Such items
+// may still belong to a soft desk (a football podcast is sport, a release is
+// technology) but never to a hard-news topic: a reader of "international
+// relations" expects reports, not "Episode 41: the summit".
+//
+// The cues are general and cheap, read from the title, the link, the
+// categories and the shape of the text, in English and Indonesian; the
+// first cue found names the genre, and the reason says which cue it was.
+package genre
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/warta-news/warta/article"
+)
+
+// Genre is what kind of item an article is.
+type Genre uint8
+
+// The genres.
+const (
+	News Genre = iota
+	Podcast
+	Release
+	Social
+	Synopsis
+)
+
+func (g Genre) String() string {
+	switch g {
+	case Podcast:
+		return "podcast"
+	case Release:
+		return "release notes"
+	case Social:
+		return "social post"
+	case Synopsis:
+		return "synopsis"
+	}
+	return "news"
+}
+
+// Verdict is a genre and the cue that decided it ("" for news).
+type Verdict struct {
+	Genre Genre
+	Cue   string
+}
+
+// IsNews reports whether the item is a news report.
+func (v Verdict) IsNews() bool { return v.Genre == News }
+
+// Detector recognises genres. Its zero value is not usable; use New. It is
+// safe for concurrent use.
+type Detector struct {
+	episode, season, version, shortVersion, titleWords *regexp.Regexp
+}
+
+// New compiles the cues.
+func New() *Detector {
+	return &Detector{
+		// "Episode 41", "Ep. 7", "Eps 12", "Episod 3", "#112:" at the start.
+		episode: regexp.MustCompile(`(?i)(\b(episode|episod|eps?)\.?\s*#?\d+\b|^#\d+\s*[:|\-–—])`),
+		// "S02E05", "Season 3", "Musim 2".
+		season: regexp.MustCompile(`(?i)\b(s\d{1,2}\s?e\d{1,3}|season\s+\d+|musim\s+ke-?\d+)\b`),
+		// A software version: "v1.2", "1.2.3", "2.0.0-rc1".
+		version: regexp.MustCompile(`(?i)(\bv\d+(\.\d+)+\b|\b\d+\.\d+\.\d+(-[a-z0-9.]+)?\b)`),
+		// "3.1" is a version only next to a word that says release.
+		shortVersion: regexp.MustCompile(`\bv?\d+\.\d+\b`),
+		// Words that name a genre in a title.
+		titleWords: regexp.MustCompile(`(?i)\b(podcast|podcasts|changelog|release notes|released?|rilis|sinopsis|synopsis|recap|spoilers?)\b`),
+	}
+}
+
+// Of returns the genre of a.
+func (d *Detector) Of(a *article.Article) Verdict {
+	if v := d.fromLink(a.Link + " " + a.URL); !v.IsNews() {
+		return v
+	}
+	for _, c := range a.Categories {
+		if g, ok := categoryGenre(c); ok {
+			return Verdict{g, "category " + c}
+		}
+	}
+	title := a.Title
+	if w := d.titleWords.FindString(title); w != "" {
+		switch strings.ToLower(w) {
+		case "podcast", "podcasts":
+			return Verdict{Podcast, "title says " + w}
+		case "sinopsis", "synopsis", "recap", "spoiler", "spoilers":
+			return Verdict{Synopsis, "title says " + w}
+		case "changelog", "release notes":
+			return Verdict{Release, "title says " + w}
+		default: // release, released, rilis: only with a version
+			if v := d.shortVersion.FindString(title); v != "" {
+				return Verdict{Release, "title names version " + v}
+			}
+		}
+	}
+	if m := d.episode.FindString(title); m != "" {
+		return Verdict{Podcast, "title numbers an episode: " + strings.TrimSpace(m)}
+	}
+	if m := d.season.FindString(title); m != "" {
+		return Verdict{Synopsis, "title numbers a season: " + m}
+	}
+	if v := d.version.FindString(title); v != "" && startsWithVersion(title, v) {
+		return Verdict{Release, "title is a version: " + v}
+	}
+	if cue := socialShape(title, a.Text); cue != "" {
+		return Verdict{Social, cue}
+	}
+	return Verdict{}
+}
+
+// startsWithVersion reports whether the title is a version or a product
+// name and a version ("v1.4.2", "Tool 2.3.0", "2.3.0: fixes"): a version
+// deep inside a sentence may be a figure.
+func startsWithVersion(title, v string) bool {
+	i := strings.Index(title, v)
+	return i >= 0 && len(strings.Fields(title[:i])) <= 2
+}
+
+// fromLink reads the genre from the item's links: a social network's post,
+// a podcast's or a release's page.
+func (d *Detector) fromLink(links string) Verdict {
+	// These hosts publish posts, not reports.
+	socialHosts := [...]string{"twitter.com", "x.com", "mastodon.", "bsky.app", "threads.net", "instagram.com", "facebook.com", "t.me", "tiktok.com", "reddit.com"}
+	for _, l := range strings.Fields(links) {
+		u, err := url.Parse(l)
+		if err != nil || u.Host == "" {
+			continue
+		}
+		host := strings.ToLower(strings.TrimPrefix(u.Host, "www."))
+		for _, h := range socialHosts {
+			if host == h || strings.HasPrefix(host, h) || strings.HasSuffix(host, "."+h) {
+				return Verdict{Social, "link to " + host}
+			}
+		}
+		path := strings.ToLower(u.Path)
+		for _, seg := range strings.Split(path, "/") {
+			switch seg {
+			case "podcast", "podcasts", "episode", "episodes":
+				return Verdict{Podcast, "link path " + u.Path}
+			case "releases", "release-notes", "changelog", "tag", "tags":
+				if seg != "tag" && seg != "tags" || d.version.MatchString(path) {
+					return Verdict{Release, "link path " + u.Path}
+				}
+			}
+		}
+		if strings.HasSuffix(path, ".mp3") || strings.HasSuffix(path, ".m4a") {
+			return Verdict{Podcast, "link to audio " + u.Path}
+		}
+	}
+	return Verdict{}
+}
+
+// categoryGenre reads a feed category that names a genre.
+func categoryGenre(c string) (Genre, bool) {
+	switch strings.ToLower(strings.TrimSpace(c)) {
+	case "podcast", "podcasts", "episode", "episodes":
+		return Podcast, true
+	case "release", "releases", "release notes", "changelog":
+		return Release, true
+	case "sinopsis", "synopsis":
+		return Synopsis, true
+	}
+	return News, false
+}
+
+// socialShape recognises a post by its shape: a title that is the start of
+// a short text (feeds of posts have no headline) with the marks of a post
+// (hashtags, handles, a retweet), or a title that is itself a handle or
+// retweet.
+func socialShape(title, text string) string {
+	t := strings.TrimSpace(title)
+	if strings.HasPrefix(t, "RT @") || strings.HasPrefix(t, "@") {
+		return "title is a reply or retweet"
+	}
+	body := strings.TrimSpace(text)
+	if utf8.RuneCountInString(body) > 500 {
+		return ""
+	}
+	marks := countMarks(t + " " + body)
+	if marks >= 3 {
+		return "hashtags and handles"
+	}
+	stem := strings.TrimRight(t, ".…")
+	if marks >= 1 && len(stem) >= 20 && strings.HasPrefix(body, stem) {
+		return "title is the text's start"
+	}
+	return ""
+}
+
+// countMarks counts hashtags and @handles.
+func countMarks(s string) int {
+	n := 0
+	prev := ' '
+	for i, r := range s {
+		if (r == '#' || r == '@') && unicode.IsSpace(prev) && i+1 < len(s) {
+			next, _ := utf8.DecodeRuneInString(s[i+1:])
+			if unicode.IsLetter(next) {
+				n++
+			}
+		}
+		prev = r
+	}
+	return n
+}
