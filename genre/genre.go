@@ -69,8 +69,9 @@ func New() *Detector {
 		season: regexp.MustCompile(`(?i)\b(s\d{1,2}\s?e\d{1,3}|season\s+\d+|musim\s+ke-?\d+)\b`),
 		// A software version: "v1.2", "1.2.3", "2.0.0-rc1".
 		version: regexp.MustCompile(`(?i)(\bv\d+(\.\d+)+\b|\b\d+\.\d+\.\d+(-[a-z0-9.]+)?\b)`),
-		// "3.1" is a version only next to a word that says release.
-		shortVersion: regexp.MustCompile(`\bv?\d+\.\d+\b`),
+		// "3.1" is a version only next to a word that says release, and
+		// not when a unit follows ("release 3.5 million barrels").
+		shortVersion: regexp.MustCompile(`(?i)(\b(release|rilis)\s+v?\d+\.\d+\b|\bv?\d+\.\d+\s+(is\s+)?(released|rilis)\b)(\s+\pL+)?`),
 		// Words that name a genre in a title.
 		titleWords: regexp.MustCompile(`(?i)\b(podcast|podcasts|changelog|release notes|released?|rilis|sinopsis|synopsis|recap|spoilers?)\b`),
 	}
@@ -96,8 +97,8 @@ func (d *Detector) Of(a *article.Article) Verdict {
 		case "changelog", "release notes":
 			return Verdict{Release, "title says " + w}
 		default: // release, released, rilis: only with a version
-			if v := d.shortVersion.FindString(title); v != "" {
-				return Verdict{Release, "title names version " + v}
+			if v := d.shortVersion.FindStringSubmatch(title); v != nil && !isUnit(v[5]) {
+				return Verdict{Release, "title names version: " + v[1]}
 			}
 		}
 	}
@@ -209,4 +210,14 @@ func countMarks(s string) int {
 		prev = r
 	}
 	return n
+}
+
+// isUnit reports whether w (with its leading space) is a quantity's unit.
+func isUnit(w string) bool {
+	switch strings.ToLower(strings.TrimSpace(w)) {
+	case "million", "billion", "trillion", "percent", "per", "tonnes", "tons", "barrels",
+		"juta", "miliar", "triliun", "persen", "ton", "barel":
+		return true
+	}
+	return false
 }

@@ -35,6 +35,7 @@ func TestOf(t *testing.T) {
 		{article.Article{Title: "Hostages released after talks mediated by Qatar", Text: "Doha - Five hostages were released on Monday."}, News},
 		{article.Article{Title: "Ekonomi tumbuh 5.1 persen pada kuartal I", Text: "Jakarta - Badan Pusat Statistik mencatat pertumbuhan 5.1 persen."}, News},
 		{article.Article{Title: "GDP grew 2.5% as exports rose 1.2.", Text: "Growth beat forecasts."}, News},
+		{article.Article{Title: "Saudi Arabia to release 3.5 million barrels from reserves", Text: "Riyadh - The kingdom said."}, News},
 		{article.Article{Title: "A new episode in the border dispute", Text: "Talks resumed in Beijing."}, News},
 		{article.Article{Title: "Menlu Retno kunjungi Washington", Link: "https://www.example.co.id/tag/diplomasi/berita/123", Text: "Jakarta - Menteri Luar Negeri bertolak ke AS."}, News},
 	} {
