@@ -28,6 +28,7 @@ func (s *scratch) reset() {
 // pointers, so the garbage collector neither scans nor guards it.
 type tok struct {
 	n    uint8
+	name bool // written as a name (see isNameAt): it matches terms only as written
 	id   [4]int32
 	word int32
 }
@@ -46,7 +47,7 @@ func (t *Tagger) lex(text string, l int, dst []tok) []tok {
 			return
 		}
 		prev = v.s[0]
-		k := tok{n: uint8(v.n), word: noID}
+		k := tok{n: uint8(v.n), word: noID, name: isNameAt(text, w.start)}
 		found := false
 		for j, st := range v.list() {
 			k.id[j] = ix.lookup(st)
@@ -90,6 +91,10 @@ func (t *Tagger) scan(s *scratch, seq []tok, l, field int) {
 func (t *Tagger) try(s *scratch, ps []posting, seq []tok, i, field int) {
 	for _, p := range ps {
 		if p.scoring && int32(i) < s.cover[p.topic] {
+			continue
+		}
+		// A name is a name first: "Mitra Kukar" is a club, not kemitraan.
+		if seq[i].name && t.terms[p.term].toks[0].word != seq[i].word {
 			continue
 		}
 		switch p.kind {

@@ -24,10 +24,9 @@
 // subject is a family of its own. A match report in Madrid is sport, not
 // world news; a bombing in Baghdad is conflict and world news.
 //
-// When no topic applies, the best-scoring one still does if it reaches
-// Fallback times its threshold (and its vetoes, required terms and
-// expression allow it): a short item with one weak cue belongs to its best
-// desk rather than to none. An article gets at most MaxTopics topics and at
+// Nothing enters a topic below its threshold (precision first: a reader
+// trusts a topic feed that misses a story more than one that carries
+// strays). An article gets at most MaxTopics topics and at
 // most MaxPerFamily of one family, the strongest relative to their
 // thresholds. A topic's standalone bar is never below Standalone times
 // DefaultThreshold, so that a low threshold lowers the bar to apply, not the
@@ -64,11 +63,6 @@ const (
 	// evidence is strong enough to apply whatever else scores higher: a
 	// trade war is economy and world news when both are plain.
 	Standalone = 5.0
-	// Fallback is the share of its threshold at which the best-scoring
-	// topic still applies when no topic reaches its threshold: a short
-	// item with one weak cue ("Bakery chain opens two stores") belongs to
-	// its best desk rather than to none.
-	Fallback = 0.5
 	// MaxTopics is the most topics an article gets, and MaxPerFamily the
 	// most of one family: a story is filed under its main subjects, not
 	// under every facet with a few cues, which also keeps the topics of a
@@ -173,7 +167,7 @@ func (t *Tagger) Fingerprint() string { return t.fingerprint }
 
 func (t *Tagger) computeFingerprint() string {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s|title=%g|threshold=%g|dominance=%g|standalone=%g|fallback=%g|max=%d/%d|families=%s|body=1+ln\n", stemVersion, TitleWeight, DefaultThreshold, Dominance, Standalone, Fallback, MaxTopics, MaxPerFamily, familiesVersion)
+	fmt.Fprintf(h, "%s|title=%g|threshold=%g|dominance=%g|standalone=%g|max=%d/%d|families=%s|body=1+ln\n", stemVersion, TitleWeight, DefaultThreshold, Dominance, Standalone, MaxTopics, MaxPerFamily, familiesVersion)
 	for i, r := range t.rules {
 		fmt.Fprintf(h, "topic %q %q %g", r.slug, r.iptc, r.threshold)
 		if r.expr != nil {
@@ -296,32 +290,13 @@ func (t *Tagger) passes(s *scratch, i, l int, r result, best float64) (bool, boo
 }
 
 // decide fills ok and exprMet (one per rule) for the last evaluate in
-// language l: the rules that pass or, when none does, the best-scoring rule
-// whose score reaches Fallback times its threshold and whose vetoes,
-// requirements and expression allow it.
+// language l: the rules that pass, at most MaxTopics of them. Nothing enters
+// a topic below its threshold: an article no rule passes has no topic.
 func (t *Tagger) decide(s *scratch, l int, res []result, ok, exprMet []bool) {
-	found := false
 	for i := range t.rules {
 		ok[i], exprMet[i] = t.passes(s, i, l, res[i], t.rival(res, i))
-		found = found || ok[i]
 	}
-	if found {
-		t.limit(res, ok)
-		return
-	}
-	best := -1
-	for i, r := range res {
-		rl := &t.rules[i]
-		if r.score <= 0 || r.score < Fallback*rl.threshold || r.vetoed || !exprMet[i] || rl.require[l] && !r.requireMet {
-			continue
-		}
-		if best < 0 || r.score > res[best].score {
-			best = i
-		}
-	}
-	if best >= 0 {
-		ok[best] = true
-	}
+	t.limit(res, ok)
 }
 
 // limit drops the weakest passed rules, by score relative to threshold: first

