@@ -1,7 +1,8 @@
 // Package actor recognises the actors of international relations in English
 // and Indonesian text: states (by their names, demonyms, the short forms
 // headlines use and their capitals or seats used as metonyms), international
-// bodies and offices.
+// bodies and offices, and the words that put them in a relation (meet,
+// agree, sanction, negotiate).
 //
 // Country names come from CLDR through golang.org/x/text/language/display,
 // in English and Indonesian, so every ISO 3166 country is known in both
@@ -40,6 +41,10 @@ const (
 	// Office is an office of a state; its ID is the office
 	// ("foreign-minister", "diplomat", "head", "minister").
 	Office
+	// Relation is a word that puts actors in a relation (they meet, agree,
+	// sanction, negotiate); its ID is the kind of relation ("meet",
+	// "agree", "pressure", "peace", "aid", "dispute").
+	Relation
 	// none marks names that contain an actor's name but are not actors.
 	none
 )
@@ -52,6 +57,8 @@ func (k Kind) String() string {
 		return "body"
 	case Office:
 		return "office"
+	case Relation:
+		return "relation"
 	}
 	return "none"
 }
@@ -169,6 +176,8 @@ func (r *Recognizer) addLine(line string) error {
 		kind = Body
 	case "office":
 		kind = Office
+	case "relation":
+		kind = Relation
 	case "none":
 		kind = none
 	default:
@@ -401,3 +410,8 @@ func fold(w string) string {
 	}
 	return b.String()
 }
+
+// Version changes whenever what the Recognizer finds changes (the table,
+// CLDR's version, the matching rules), so that users of its results can
+// tell stale ones.
+const Version = "1"

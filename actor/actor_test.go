@@ -27,14 +27,14 @@ func describe(text string, ms []Mention) string {
 func TestFind(t *testing.T) {
 	r := newRecognizer(t)
 	for _, c := range []struct{ lang, text, want string }{
-		{"id", "Menlu RI Bertemu Menlu AS di Washington", "office:foreign-minister=Menlu state:ID=RI office:foreign-minister=Menlu state:US=AS state:US=Washington"},
-		{"id", "Korut dan Korsel sepakat berunding, kata Sekjen PBB", "state:KP=Korut state:KR=Korsel body:UN=Sekjen PBB"},
-		{"id", "Dewan Keamanan PBB mengecam Korea Utara", "body:UNSC=Dewan Keamanan PBB state:KP=Korea Utara"},
+		{"id", "Menlu RI Bertemu Menlu AS di Washington", "office:foreign-minister=Menlu state:ID=RI relation:meet=Bertemu office:foreign-minister=Menlu state:US=AS state:US=Washington"},
+		{"id", "Korut dan Korsel sepakat berunding, kata Sekjen PBB", "state:KP=Korut state:KR=Korsel relation:agree=sepakat relation:meet=berunding body:UN=Sekjen PBB"},
+		{"id", "Dewan Keamanan PBB mengecam Korea Utara", "body:UNSC=Dewan Keamanan PBB relation:pressure=mengecam state:KP=Korea Utara"},
 		{"id", "Ia fasih berbahasa Inggris dan belajar bahasa Jepang", ""},
 		{"id", "Dubes Arab Saudi untuk Indonesia", "office:diplomat=Dubes state:SA=Arab Saudi state:ID=Indonesia"},
-		{"en", "U.S. and Chinese foreign ministers meet at the U.N.", "state:US=U.S. state:CN=Chinese office:foreign-minister=foreign ministers body:UN=U.N."},
-		{"en", "The Kremlin rejects EU sanctions", "state:RU=Kremlin body:EU=EU"},
-		{"en", "Turkey and Greece sign a treaty", "state:TR=Turkey state:GR=Greece"},
+		{"en", "U.S. and Chinese foreign ministers meet at the U.N.", "state:US=U.S. state:CN=Chinese office:foreign-minister=foreign ministers relation:meet=meet body:UN=U.N."},
+		{"en", "The Kremlin rejects EU sanctions", "state:RU=Kremlin body:EU=EU relation:pressure=sanctions"},
+		{"en", "Turkey and Greece sign a treaty", "state:TR=Turkey state:GR=Greece relation:agree=sign relation:agree=treaty"},
 		{"en", "Roast turkey for us as a treat", ""},
 		{"en", "Côte d’Ivoire and Czechia", "state:CI=Côte d’Ivoire state:CZ=Czechia"},
 		{"en", "Storms hit New Mexico; AS Roma win", ""},

@@ -221,3 +221,7 @@ func isUnit(w string) bool {
 	}
 	return false
 }
+
+// Version changes whenever the cues change, so that users of the verdicts
+// can tell stale ones.
+const Version = "1"

@@ -1,5 +1,7 @@
 package topic
 
+import "github.com/warta-news/warta/actor"
+
 // scratch is the per-call working memory of Tag, pooled so that tagging
 // allocates little.
 type scratch struct {
@@ -9,6 +11,8 @@ type scratch struct {
 	title   []tok
 	body    []tok
 	cover   []int32 // per topic: the scan position its last match covers up to
+	// The actors found in the title and the body, for the actors model.
+	titleActors, bodyActors []actor.Mention
 }
 
 func newScratch(n, topics int) *scratch {

@@ -22,9 +22,10 @@ func (t *Tagger) Tag(a *article.Article, h Hints) []article.TopicMatch {
 	best := make([]float64, len(t.rules))
 	ok := make([]bool, 2*len(t.rules))
 	ok, exprMet := ok[:len(t.rules)], ok[len(t.rules):]
+	g := t.genres.Of(a)
 	for _, l := range languages(a) {
 		t.evaluate(s, a, l, h, res)
-		t.decide(s, l, res, ok, exprMet)
+		t.decide(s, l, res, t.judge(s, a, l, h, res, g), ok, exprMet)
 		for i := range t.rules {
 			forced := slices.Contains(h.Forced, t.rules[i].slug)
 			if !ok[i] && !forced {
@@ -106,6 +107,39 @@ type Explanation struct {
 	ExprMet bool   `json:"expr_met"`
 	Forced  bool   `json:"forced,omitempty"`
 	Passed  bool   `json:"passed"`
+	// Decider says which part decided the topic: "rules" (score and
+	// threshold) or "actors model" (see IRSlug), with its Model reading.
+	Decider string        `json:"decider"`
+	Model   *ModelReading `json:"model,omitempty"`
+	// Genre is set when the item is not news, with the cue: it then gets
+	// no hard-news topic.
+	Genre string `json:"genre,omitempty"`
+}
+
+// ModelReading is how the actors model read an article: its probability,
+// the cut it needs and what each feature added to the log-odds.
+type ModelReading struct {
+	Probability float64        `json:"probability"`
+	Cut         float64        `json:"cut"`
+	Features    []FeatureShare `json:"features"`
+}
+
+// FeatureShare is one feature's value and its weight times value.
+type FeatureShare struct {
+	Name  string  `json:"name"`
+	Value float64 `json:"value"`
+	Adds  float64 `json:"adds"`
+}
+
+// irReading lists the features that added to the log-odds, the bias first.
+func irReading(w, x *[NumIRFeatures]float64) []FeatureShare {
+	var out []FeatureShare
+	for i := range x {
+		if x[i] != 0 {
+			out = append(out, FeatureShare{Name: irFeatureName(i), Value: round(x[i]), Adds: round(w[i] * x[i])})
+		}
+	}
+	return out
 }
 
 // Explain accounts for every topic, passed or not, in config order.
@@ -116,9 +150,11 @@ func (t *Tagger) Explain(a *article.Article, h Hints) []Explanation {
 	out := make([]Explanation, len(t.rules))
 	ok := make([]bool, 2*len(t.rules))
 	ok, exprMet := ok[:len(t.rules)], ok[len(t.rules):]
+	g := t.genres.Of(a)
 	for n, l := range languages(a) {
 		t.evaluate(s, a, l, h, res)
-		t.decide(s, l, res, ok, exprMet)
+		v := t.judge(s, a, l, h, res, g)
+		t.decide(s, l, res, v, ok, exprMet)
 		for i, rl := range t.rules {
 			forced := slices.Contains(h.Forced, rl.slug)
 			e := Explanation{
@@ -134,6 +170,14 @@ func (t *Tagger) Explain(a *article.Article, h Hints) []Explanation {
 			}
 			if rl.expr != nil {
 				e.Expr = rl.expr.String()
+			}
+			e.Decider = "rules"
+			if i == t.ir {
+				e.Decider = "actors model"
+				e.Model = &ModelReading{Probability: round(v.irP), Cut: fittedIRCut, Features: irReading(&t.irWeights, &v.irX)}
+			}
+			if !g.IsNews() {
+				e.Genre = g.Genre.String() + " (" + g.Cue + ")"
 			}
 			for _, id := range s.touched {
 				if tm := &t.terms[id]; tm.topic == i && tm.kind == kindExclude {
@@ -170,6 +214,15 @@ func WriteExplanations(w io.Writer, es []Explanation) error {
 		}
 		if e.Expr != "" {
 			fmt.Fprintf(&b, " expr %s=%t", e.Expr, e.ExprMet)
+		}
+		if e.Genre != "" {
+			fmt.Fprintf(&b, " not news: %s", e.Genre)
+		}
+		if m := e.Model; m != nil {
+			fmt.Fprintf(&b, " %s p=%.2f / %g:", e.Decider, m.Probability, m.Cut)
+			for _, f := range m.Features {
+				fmt.Fprintf(&b, " %s=%g(%+.2f)", f.Name, f.Value, f.Adds)
+			}
 		}
 		if len(e.Vetoes) > 0 {
 			fmt.Fprintf(&b, " vetoed by %s", strings.Join(e.Vetoes, ", "))

@@ -43,7 +43,9 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/warta-news/warta/actor"
 	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/genre"
 )
 
 // Scoring constants; changing them changes the Fingerprint.
@@ -95,6 +97,12 @@ type Tagger struct {
 	idx         [numLangs]index
 	fingerprint string
 	scratch     sync.Pool
+	// The actors model decides the topic IRSlug (rule ir, -1 when there is
+	// none) from the actors found by actors, with weights irWeights.
+	ir        int
+	actors    *actor.Recognizer
+	irWeights [NumIRFeatures]float64
+	genres    *genre.Detector
 }
 
 // New compiles specs, leaving out disabled ones. Errors are Check's: every
@@ -103,7 +111,11 @@ func New(specs []Spec) (*Tagger, error) {
 	if err := Check(specs); err != nil {
 		return nil, err
 	}
-	t := &Tagger{}
+	rec, err := actor.New()
+	if err != nil {
+		return nil, fmt.Errorf("topic: %w", err)
+	}
+	t := &Tagger{ir: -1, actors: rec, irWeights: fittedIRWeights(), genres: genre.New()}
 	for l := range numLangs {
 		t.idx[l] = index{ids: map[string]int32{}}
 	}
@@ -149,6 +161,9 @@ func New(specs []Spec) (*Tagger, error) {
 			})
 			r.expr = n
 		}
+		if r.slug == IRSlug {
+			t.ir = len(t.rules)
+		}
 		t.rules = append(t.rules, r)
 	}
 	for _, r := range t.rules {
@@ -168,6 +183,7 @@ func (t *Tagger) Fingerprint() string { return t.fingerprint }
 func (t *Tagger) computeFingerprint() string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s|title=%g|threshold=%g|dominance=%g|standalone=%g|max=%d/%d|families=%s|body=1+ln\n", stemVersion, TitleWeight, DefaultThreshold, Dominance, Standalone, MaxTopics, MaxPerFamily, familiesVersion)
+	fmt.Fprintf(h, "ir model %v cut %g actors %s genres %s\n", t.irWeights, fittedIRCut, actor.Version, genre.Version)
 	for i, r := range t.rules {
 		fmt.Fprintf(h, "topic %q %q %g", r.slug, r.iptc, r.threshold)
 		if r.expr != nil {
@@ -256,7 +272,7 @@ func (t *Tagger) rival(res []result, i int) float64 {
 func family(iptc string) string {
 	switch iptc = iptcTopLevel(iptc); iptc {
 	case "medtop:02000000", "medtop:03000000", "medtop:11000000", "medtop:16000000":
-		return "hard-news"
+		return hardNews
 	case "medtop:06000000", "medtop:07000000", "medtop:13000000":
 		return "science"
 	}
@@ -273,6 +289,9 @@ func iptcTopLevel(iptc string) string {
 	return iptc
 }
 
+// hardNews is the family of hard news.
+const hardNews = "hard-news"
+
 // familiesVersion names the groups of family, for the Fingerprint.
 const familiesVersion = "hard-news=02,03,11(20000638),16;science=06,07,13"
 
@@ -285,18 +304,50 @@ func (t *Tagger) passes(s *scratch, i, l int, r result, best float64) (bool, boo
 		exprMet = rl.expr.eval(func(id int) bool { return s.count[id] != [2]int32{} }, l)
 	}
 	strong := r.score >= max(rl.threshold, DefaultThreshold)*Standalone || r.score >= Dominance*best
-	ok := r.score >= rl.threshold && strong && !r.vetoed && exprMet && (!rl.require[l] || r.requireMet)
+	ok := r.score >= rl.threshold && strong && t.allows(i, l, r, exprMet)
 	return ok, exprMet
+}
+
+// verdict is what decides an article beyond its rule scores: its genre
+// and the actors model's probability of international relations.
+type verdict struct {
+	genre genre.Verdict
+	irP   float64
+	irX   [NumIRFeatures]float64
+}
+
+// judge computes the verdict for the last evaluate of a in language l.
+func (t *Tagger) judge(s *scratch, a *article.Article, l int, h Hints, res []result, g genre.Verdict) verdict {
+	v := verdict{genre: g}
+	if t.ir >= 0 {
+		v.irX = t.irFeatures(s, a, l, h, res)
+		v.irP = irProbability(&t.irWeights, &v.irX)
+	}
+	return v
 }
 
 // decide fills ok and exprMet (one per rule) for the last evaluate in
 // language l: the rules that pass, at most MaxTopics of them. Nothing enters
-// a topic below its threshold: an article no rule passes has no topic.
-func (t *Tagger) decide(s *scratch, l int, res []result, ok, exprMet []bool) {
+// a topic below its threshold: an article no rule passes has no topic. The
+// actors model decides IRSlug instead of its threshold; an item that is not
+// news (a podcast, a release, a post, a synopsis) gets no hard-news topic.
+func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, ok, exprMet []bool) {
 	for i := range t.rules {
 		ok[i], exprMet[i] = t.passes(s, i, l, res[i], t.rival(res, i))
+		if i == t.ir {
+			ok[i] = v.irP >= fittedIRCut && t.allows(i, l, res[i], exprMet[i])
+		}
+		if ok[i] && !v.genre.IsNews() && t.family[i] == hardNews {
+			ok[i] = false
+		}
 	}
 	t.limit(res, ok)
+}
+
+// allows reports whether the user's overrides of rule i let it apply: no
+// excluded term, its required term (if any), its expression (if any).
+func (t *Tagger) allows(i, l int, r result, exprMet bool) bool {
+	return !r.vetoed && exprMet && (!t.rules[i].require[l] || r.requireMet)
 }
 
 // limit drops the weakest passed rules, by score relative to threshold: first

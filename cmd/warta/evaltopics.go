@@ -1,14 +1,17 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"go/format"
 	"io"
 	"os"
 	"strings"
 
 	"github.com/warta-news/warta/internal/topiceval"
+	"github.com/warta-news/warta/topic"
 )
 
 // cmdEvalTopics scores the configured topic rules on labelled articles
@@ -22,6 +25,8 @@ func cmdEvalTopics(_ context.Context, e *env) (err error) {
 	articlesPath := fs.String("articles", "", "labelled articles, a JSON Lines `file` (required)")
 	irPath := fs.String("ir", "", "international-relations labels, a JSON Lines `file` of {id, ir}")
 	predictionsPath := fs.String("predictions", "", "also write the predictions, as warta tag prints them, to this `file`")
+	fitPath := fs.String("fit", "", "fit the actors model's weights on the IR labels (-ir, required) with k-fold cross-validation and write them as Go source to this file (topic/irmodel_weights.go)")
+	folds := fs.Int("folds", 5, "folds of the cross-validation of -fit")
 	if err := e.parse(fs, false); err != nil {
 		return err
 	}
@@ -46,6 +51,12 @@ func cmdEvalTopics(_ context.Context, e *env) (err error) {
 		defer f.Close()
 		ir = f
 	}
+	if *fitPath != "" {
+		if *irPath == "" {
+			return &usageError{"-fit needs -ir"}
+		}
+		return fitIR(e, tagger, articles, ir, *fitPath, *folds)
+	}
 	rep, err := topiceval.Evaluate(tagger, articles, ir)
 	if err != nil {
 		return err
@@ -60,4 +71,32 @@ func cmdEvalTopics(_ context.Context, e *env) (err error) {
 		}
 	}
 	return rep.Write(e.stdout)
+}
+
+// fitIR fits the actors model and writes its weights as Go source, printing
+// the cross-validated figures.
+func fitIR(e *env, tagger *topic.Tagger, articles, labels io.Reader, path string, folds int) error {
+	samples, err := tagger.ReadIRSamples(articles, labels)
+	if err != nil {
+		return err
+	}
+	fit, err := topic.FitIR(samples, folds)
+	if err != nil {
+		return err
+	}
+	var src bytes.Buffer
+	if err := fit.WriteGo(&src, "warta eval-topics -fit"); err != nil {
+		return err
+	}
+	formatted, err := format.Source(src.Bytes())
+	if err != nil {
+		return fmt.Errorf("eval-topics: fit: %w", err)
+	}
+	if err := os.WriteFile(path, formatted, 0o644); err != nil {
+		return err
+	}
+	for _, s := range fit.CV {
+		fmt.Fprintf(e.stdout, "cv %d-fold actors model %-3s pos %3d  P %.3f  R %.3f  F1 %.3f\n", fit.Folds, s.Lang, s.Positives, s.Precision, s.Recall, s.F1)
+	}
+	return nil
 }
