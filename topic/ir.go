@@ -21,28 +21,28 @@ const IRSlug = "international-relations"
 // capped and scores log-scaled so that no single feature runs away on a
 // long text.
 const (
-	fBias           = iota
-	fStates         // distinct states named, capped at 4
-	fTitleStates    // distinct states named in the title, capped at 2
-	fBodies         // distinct international bodies, capped at 2
-	fDiplomats      // foreign ministers, ministries, ambassadors, embassies, diplomats, capped at 3
-	fHeads          // heads of state or government, capped at 3
-	fPair           // two actors in one text: two states, a state and a body, or a diplomat and a state or body
-	fRelationTitle  // relation words (actor.Relation) in the title, capped at 2
-	fRelationBody   // log(1+n) of the relation words in the body
-	fPairRelation   // fPair × the kinds of relation named, capped at 3: actors in a relation
-	fRelSentences   // sentences (the title is one) naming two actors and a relation between them, capped at 3
-	fDeskTitle      // log(1+score) of the topic's own terms in the title
-	fDeskBody       // log(1+score) of the topic's own terms in the body
-	fWorld          // log(1+score) of the other desks, each a competing explanation
-	fConflict       //
-	fPolitics       //
-	fEconomy        //
-	fSport          //
-	fScience        //
-	fCrime          //
-	fEntertainment  //
-	NumIRFeatures   // the number of features
+	fBias          = iota
+	fStates        // distinct states named, capped at 4
+	fTitleStates   // distinct states named in the title, capped at 2
+	fBodies        // distinct international bodies, capped at 2
+	fDiplomats     // foreign ministers, ministries, ambassadors, embassies, diplomats, capped at 3
+	fHeads         // heads of state or government, capped at 3
+	fPair          // two actors in one text: two states, a state and a body, or a diplomat and a state or body
+	fRelationTitle // relation words (actor.Relation) in the title, capped at 2
+	fRelationBody  // log(1+n) of the relation words in the body
+	fPairRelation  // fPair × the kinds of relation named, capped at 3: actors in a relation
+	fRelSentences  // sentences (the title is one) naming two actors and a relation between them, capped at 3
+	fDeskTitle     // log(1+score) of the topic's own terms in the title
+	fDeskBody      // log(1+score) of the topic's own terms in the body
+	fWorld         // log(1+score) of the other desks, each a competing explanation
+	fConflict      //
+	fPolitics      //
+	fEconomy       //
+	fSport         //
+	fScience       //
+	fCrime         //
+	fEntertainment //
+	NumIRFeatures  // the number of features
 )
 
 // irFeatureName names feature i, for the fitted weights' file and for
@@ -78,7 +78,6 @@ func deskFeature(slug string) int {
 	}
 	return -1
 }
-
 
 // irFeatures computes the features of the last evaluate (language l, rule
 // results res) for article a, whose actors are found in its title and body.
