@@ -221,9 +221,21 @@ func addDistinct(list []string, id string) []string {
 	return append(list, id)
 }
 
+// irCandidate reports whether x can be international relations at all: it
+// names an actor and a relation (a relation word, or a foreign minister or
+// diplomat, whose office is one). Two countries compared in a tourism
+// report, or a foreign country and its casualties, are not.
+func irCandidate(x *[NumIRFeatures]float64) bool {
+	actors := x[fStates] + x[fBodies]
+	return actors > 0 && (x[fRelationTitle]+x[fRelationBody] > 0 || x[fDiplomats] > 0)
+}
+
 // irProbability is the actors model's probability that x is international
-// relations.
+// relations: 0 for a text that is no candidate (see irCandidate).
 func irProbability(w *[NumIRFeatures]float64, x *[NumIRFeatures]float64) float64 {
+	if !irCandidate(x) {
+		return 0
+	}
 	z := 0.0
 	for i := range x {
 		z += w[i] * x[i]

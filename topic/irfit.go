@@ -78,8 +78,8 @@ func (c *irCounts) score(lang string) IRScore {
 }
 
 // irCuts are the cuts FitIR chooses from: precision first, so none below
-// 0.3.
-func irCuts() []float64 { return []float64{0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6} }
+// 0.5 (the model never says yes to what it finds more likely no).
+func irCuts() []float64 { return []float64{0.5, 0.55, 0.6, 0.65, 0.7} }
 
 // IRRidge is the L2 penalty of the fit: with a few hundred samples and a
 // score of features it keeps weights of correlated features moderate.
@@ -152,6 +152,9 @@ func fitLogistic(samples []IRSample, ridge float64) [NumIRFeatures]float64 {
 		var g [n]float64
 		var hess [n][n]float64
 		for _, s := range samples {
+			if !irCandidate(&s.X) {
+				continue // the model decides among candidates only
+			}
 			p := irProbability(&w, &s.X)
 			y := 0.0
 			if s.Y {
