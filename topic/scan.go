@@ -13,10 +13,17 @@ type scratch struct {
 	cover   []int32 // per topic: the scan position its last match covers up to
 	// The actors found in the title and the body, for the actors model.
 	titleActors, bodyActors []actor.Mention
+	// features asks evaluate to collect feats, the hashed stems and stem
+	// pairs of the article, for the stream model; lifted and liftZ are, per
+	// rule, whether the stream model gave it and its log-odds.
+	features bool
+	feats    []uint64
+	lifted   []bool
+	liftZ    []float64
 }
 
 func newScratch(n, topics int) *scratch {
-	return &scratch{count: make([][2]int32, n), last: make([]int32, n), cover: make([]int32, topics)}
+	return &scratch{count: make([][2]int32, n), last: make([]int32, n), cover: make([]int32, topics), lifted: make([]bool, topics), liftZ: make([]float64, topics)}
 }
 
 func (s *scratch) reset() {
@@ -25,6 +32,7 @@ func (s *scratch) reset() {
 		s.last[id] = 0
 	}
 	s.touched = s.touched[:0]
+	s.feats = s.feats[:0]
 }
 
 // tok is one word as vocabulary ids (see index): its readings and the
@@ -38,10 +46,12 @@ type tok struct {
 }
 
 // lex tokenizes and stems text in language l into dst, collapsing
-// reduplication as stemSeq does.
-func (t *Tagger) lex(text string, l int, dst []tok) []tok {
+// reduplication as stemSeq does. With feats non-nil it also appends the
+// hash of every stem and of every pair of neighbouring stems.
+func (t *Tagger) lex(text string, l int, dst []tok, feats *[]uint64) []tok {
 	ix := &t.idx[l]
 	prev := "" // first reading of the last word kept
+	var prevHash uint64
 	var v stems
 	// Lower-casing ASCII letters up front costs one copy of the text rather
 	// than one per capitalised word, and tokenizing folds the same way.
@@ -51,6 +61,14 @@ func (t *Tagger) lex(text string, l int, dst []tok) []tok {
 			return
 		}
 		prev = v.s[0]
+		if feats != nil {
+			h := featureHash(v.s[0])
+			*feats = append(*feats, h)
+			if prevHash != 0 {
+				*feats = append(*feats, pairHash(prevHash, h))
+			}
+			prevHash = h
+		}
 		k := tok{n: uint8(v.n), word: noID, name: isNameAt(text, w.start)}
 		found := false
 		for j, st := range v.list() {

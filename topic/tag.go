@@ -15,8 +15,16 @@ import (
 // matched with the terms of its language; otherwise with both, keeping for
 // each topic the language that scores higher.
 func (t *Tagger) Tag(a *article.Article, h Hints) []article.TopicMatch {
+	return t.tag(a, h, nil)
+}
+
+// tag is Tag with the stream model st, when non-nil, adding the topics it is
+// sure of (see Stream).
+func (t *Tagger) tag(a *article.Article, h Hints, st *Stream) []article.TopicMatch {
 	s := t.scratch.Get().(*scratch)
 	defer t.scratch.Put(s)
+	s.features = st != nil
+	defer func() { s.features = false }()
 	res := make([]result, len(t.rules))
 	var out []article.TopicMatch
 	best := make([]float64, len(t.rules))
@@ -25,7 +33,7 @@ func (t *Tagger) Tag(a *article.Article, h Hints) []article.TopicMatch {
 	g := t.genres.Of(a)
 	for _, l := range languages(a) {
 		t.evaluate(s, a, l, h, res)
-		t.decide(s, l, res, t.judge(s, a, l, h, res, g), ok, exprMet)
+		t.decide(s, l, res, t.judge(s, a, l, h, res, g), st, ok, exprMet)
 		for i := range t.rules {
 			forced := slices.Contains(h.Forced, t.rules[i].slug)
 			if !ok[i] && !forced {
@@ -111,6 +119,10 @@ type Explanation struct {
 	// threshold) or "actors model" (see IRSlug), with its Model reading.
 	Decider string        `json:"decider"`
 	Model   *ModelReading `json:"model,omitempty"`
+	// StreamLogOdds is the stream model's log-odds for a topic the rules
+	// did not give (it applies from StreamMargin), when a stream model was
+	// asked and has learned enough.
+	StreamLogOdds float64 `json:"stream_log_odds,omitempty"`
 	// Genre is set when the item is not news, with the cue: it then gets
 	// no hard-news topic.
 	Genre string `json:"genre,omitempty"`
@@ -144,8 +156,15 @@ func irReading(w, x *[NumIRFeatures]float64) []FeatureShare {
 
 // Explain accounts for every topic, passed or not, in config order.
 func (t *Tagger) Explain(a *article.Article, h Hints) []Explanation {
+	return t.explain(a, h, nil)
+}
+
+// explain is Explain with the stream model st, when non-nil.
+func (t *Tagger) explain(a *article.Article, h Hints, st *Stream) []Explanation {
 	s := t.scratch.Get().(*scratch)
 	defer t.scratch.Put(s)
+	s.features = st != nil
+	defer func() { s.features = false }()
 	res := make([]result, len(t.rules))
 	out := make([]Explanation, len(t.rules))
 	ok := make([]bool, 2*len(t.rules))
@@ -154,7 +173,7 @@ func (t *Tagger) Explain(a *article.Article, h Hints) []Explanation {
 	for n, l := range languages(a) {
 		t.evaluate(s, a, l, h, res)
 		v := t.judge(s, a, l, h, res, g)
-		t.decide(s, l, res, v, ok, exprMet)
+		t.decide(s, l, res, v, st, ok, exprMet)
 		for i, rl := range t.rules {
 			forced := slices.Contains(h.Forced, rl.slug)
 			e := Explanation{
@@ -175,6 +194,12 @@ func (t *Tagger) Explain(a *article.Article, h Hints) []Explanation {
 			if i == t.ir {
 				e.Decider = "actors model"
 				e.Model = &ModelReading{Probability: round(v.irP), Cut: fittedIRCut, Features: irReading(&t.irWeights, &v.irX)}
+			}
+			if s.lifted[i] && ok[i] {
+				e.Decider = "stream model"
+			}
+			if st != nil && s.liftZ[i] != 0 {
+				e.StreamLogOdds = round(s.liftZ[i])
 			}
 			if !g.IsNews() {
 				e.Genre = g.Genre.String() + " (" + g.Cue + ")"
@@ -217,6 +242,9 @@ func WriteExplanations(w io.Writer, es []Explanation) error {
 		}
 		if e.Genre != "" {
 			fmt.Fprintf(&b, " not news: %s", e.Genre)
+		}
+		if e.Decider == "stream model" {
+			fmt.Fprintf(&b, " stream model log-odds %.1f / %g", e.StreamLogOdds, StreamMargin)
 		}
 		if m := e.Model; m != nil {
 			fmt.Fprintf(&b, " %s p=%.2f / %g:", e.Decider, m.Probability, m.Cut)

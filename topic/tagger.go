@@ -209,8 +209,15 @@ type result struct {
 // evaluate tags a in language l and fills res (one per rule).
 func (t *Tagger) evaluate(s *scratch, a *article.Article, l int, h Hints, res []result) {
 	s.reset()
-	s.title = t.lex(a.Title, l, s.title[:0])
-	s.body = t.lex(bodyText(a), l, s.body[:0])
+	var feats *[]uint64
+	if s.features {
+		feats = &s.feats
+	}
+	s.title = t.lex(a.Title, l, s.title[:0], feats)
+	s.body = t.lex(bodyText(a), l, s.body[:0], feats)
+	if s.features {
+		s.feats = distinctFeatures(s.feats)
+	}
 	t.scan(s, s.title, l, 0)
 	// Reset positions between fields: a title and a body hit at the same
 	// offset are two hits.
@@ -331,17 +338,29 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, h Hints, res []res
 // a topic below its threshold: an article no rule passes has no topic. The
 // actors model decides IRSlug instead of its threshold; an item that is not
 // news (a podcast, a release, a post, a synopsis) gets no hard-news topic.
-func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, ok, exprMet []bool) {
+// With a stream model (st non-nil) a rule that did not pass applies when
+// the model is sure of it and the overrides, the genre and, for IRSlug, the
+// actors model's candidacy allow it; s.lifted records which.
+func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, ok, exprMet []bool) {
 	for i := range t.rules {
 		ok[i], exprMet[i] = t.passes(s, i, l, res[i], t.rival(res, i))
 		if i == t.ir {
 			ok[i] = v.irP >= fittedIRCut && t.allows(i, l, res[i], exprMet[i])
 		}
+		s.lifted[i], s.liftZ[i] = false, 0
+		if !ok[i] && st != nil && t.allows(i, l, res[i], exprMet[i]) && (i != t.ir || irCandidate(&v.irX)) {
+			s.lifted[i], s.liftZ[i] = st.lift(s, l, i)
+			ok[i] = s.lifted[i]
+		}
 		if ok[i] && !v.genre.IsNews() && t.family[i] == hardNews {
 			ok[i] = false
 		}
 	}
-	t.limit(res, ok)
+	keep := -1
+	if t.ir >= 0 && ok[t.ir] && !s.lifted[t.ir] {
+		keep = t.ir
+	}
+	t.limit(res, ok, keep)
 }
 
 // allows reports whether the user's overrides of rule i let it apply: no
@@ -353,8 +372,16 @@ func (t *Tagger) allows(i, l int, r result, exprMet bool) bool {
 // limit drops the weakest passed rules, by score relative to threshold: first
 // until no family has more than MaxPerFamily, then until at most MaxTopics
 // remain.
-func (t *Tagger) limit(res []result, ok []bool) {
-	ratio := func(i int) float64 { return res[i].score / t.rules[i].threshold }
+//
+// The actors model's topic, when it passed by the model, is kept: it is
+// decided on its own evidence, not as one facet of hard news among others.
+func (t *Tagger) limit(res []result, ok []bool, keep int) {
+	ratio := func(i int) float64 {
+		if i == keep {
+			return math.Inf(1)
+		}
+		return res[i].score / t.rules[i].threshold
+	}
 	over := func(i int) bool {
 		kin := 1
 		for j := range ok {

@@ -27,6 +27,7 @@ func cmdEvalTopics(_ context.Context, e *env) (err error) {
 	predictionsPath := fs.String("predictions", "", "also write the predictions, as warta tag prints them, to this `file`")
 	fitPath := fs.String("fit", "", "fit the actors model's weights on the IR labels (-ir, required) with k-fold cross-validation and write them as Go source to this file (topic/irmodel_weights.go)")
 	folds := fs.Int("folds", 5, "folds of the cross-validation of -fit")
+	stream := fs.Bool("stream", false, "tag each article once, without the stream model's first pass over all of them (as `warta tag -stream`)")
 	if err := e.parse(fs, false); err != nil {
 		return err
 	}
@@ -57,7 +58,11 @@ func cmdEvalTopics(_ context.Context, e *env) (err error) {
 		}
 		return fitIR(e, tagger, articles, ir, *fitPath, *folds)
 	}
-	rep, err := topiceval.Evaluate(tagger, articles, ir)
+	evaluate := topiceval.EvaluateStream
+	if *stream {
+		evaluate = func(t *topic.Tagger, articles, ir io.Reader) (*topiceval.Report, error) { return topiceval.Evaluate(t, articles, ir) }
+	}
+	rep, err := evaluate(tagger, articles, ir)
 	if err != nil {
 		return err
 	}
