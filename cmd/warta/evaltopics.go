@@ -27,7 +27,7 @@ func cmdEvalTopics(_ context.Context, e *env) (err error) {
 	predictionsPath := fs.String("predictions", "", "also write the predictions, as warta tag prints them, to this `file`")
 	fitPath := fs.String("fit", "", "fit the actors model's weights on the IR labels (-ir, required) with k-fold cross-validation and write them as Go source to this file (topic/irmodel_weights.go)")
 	folds := fs.Int("folds", 5, "folds of the cross-validation of -fit")
-	stream := fs.Bool("stream", false, "tag each article once, without the stream model's first pass over all of them (as `warta tag -stream`)")
+	rulesOnly := fs.Bool("rules-only", false, "tag with the rules and the actors model alone, without the stream model")
 	if err := e.parse(fs, false); err != nil {
 		return err
 	}
@@ -59,8 +59,10 @@ func cmdEvalTopics(_ context.Context, e *env) (err error) {
 		return fitIR(e, tagger, articles, ir, *fitPath, *folds)
 	}
 	evaluate := topiceval.EvaluateStream
-	if *stream {
-		evaluate = func(t *topic.Tagger, articles, ir io.Reader) (*topiceval.Report, error) { return topiceval.Evaluate(t, articles, ir) }
+	if *rulesOnly {
+		evaluate = func(t *topic.Tagger, articles, ir io.Reader) (*topiceval.Report, error) {
+			return topiceval.Evaluate(t, articles, ir)
+		}
 	}
 	rep, err := evaluate(tagger, articles, ir)
 	if err != nil {
