@@ -1,7 +1,6 @@
 package topic
 
 import (
-	"encoding/json"
 	"fmt"
 	"hash/fnv"
 	"io"
@@ -25,6 +24,7 @@ func (t *Tagger) IRFeatures(a *article.Article) [NumIRFeatures]float64 {
 // its language and the group it must share a fold with (a translation pair
 // is one group, so that no fold is tested on the twin of a training item).
 type IRSample struct {
+	ID    string
 	X     [NumIRFeatures]float64
 	Y     bool
 	Lang  string
@@ -94,9 +94,7 @@ func FitIR(samples []IRSample, k int) (*IRFit, error) {
 	}
 	fold := make([]int, len(samples))
 	for i, s := range samples {
-		h := fnv.New32a()
-		h.Write([]byte(s.Group))
-		fold[i] = int(h.Sum32() % uint32(k))
+		fold[i] = IRFold(s.Group, k)
 	}
 	// Out-of-fold probabilities: each sample scored by the weights fitted
 	// on the other folds.
@@ -140,6 +138,14 @@ func FitIR(samples []IRSample, k int) (*IRFit, error) {
 		fit.CV = append(fit.CV, byLang[lang].score(lang))
 	}
 	return fit, nil
+}
+
+// IRFold is the fold, among k, of a sample of group: FitIR and the
+// cross-validation of the whole tagger draw the same folds.
+func IRFold(group string, k int) int {
+	h := fnv.New32a()
+	h.Write([]byte(group))
+	return int(h.Sum32() % uint32(k))
 }
 
 // fitLogistic fits logistic regression with an L2 penalty ridge on every
@@ -242,84 +248,4 @@ func (f *IRFit) WriteGo(w io.Writer, command string) error {
 		return fmt.Errorf("topic: %w", err)
 	}
 	return nil
-}
-
-// notIRDesks are the desks whose articles are not international relations
-// by definition (the labelling guide: sport, including international
-// tournaments, science and technology): their labelled articles are
-// negatives of the fit, so that the model learns that two countries in a
-// match report are not diplomacy.
-func notIRDesk(label string) bool {
-	return label == "sport" || label == "science-technology"
-}
-
-// deskNegativeWeight is the weight of a desk's negative in the fit: there
-// are some thousands of them against a few hundred hand-labelled articles,
-// and they should teach what sport and science look like, not drown the
-// labels.
-const deskNegativeWeight = 0.2
-
-// ReadIRSamples reads labelled articles (JSON Lines: id, title, summary,
-// language, label and optionally pair, as the dev data has them) and IR
-// labels (JSON Lines {id, ir}) and returns the samples of the articles in
-// English or Indonesian with an IR label, then those of a desk that is not
-// international relations (see notIRDesk) as negatives.
-func (t *Tagger) ReadIRSamples(articles, labels io.Reader) ([]IRSample, error) {
-	type item struct {
-		ID       string `json:"id"`
-		Title    string `json:"title"`
-		Summary  string `json:"summary"`
-		Language string `json:"language"`
-		Label    string `json:"label"`
-		Pair     string `json:"pair"`
-	}
-	items := map[string]item{}
-	var order []string
-	dec := json.NewDecoder(articles)
-	for {
-		var it item
-		if err := dec.Decode(&it); err == io.EOF {
-			break
-		} else if err != nil {
-			return nil, fmt.Errorf("topic: fit: articles: %w", err)
-		}
-		items[it.ID] = it
-		order = append(order, it.ID)
-	}
-	var out []IRSample
-	sample := func(it item, y bool) IRSample {
-		group := it.Pair
-		if group == "" {
-			group = it.ID
-		}
-		a := &article.Article{ID: it.ID, Title: it.Title, Text: it.Summary, Language: it.Language}
-		return IRSample{X: t.IRFeatures(a), Y: y, Lang: it.Language, Group: group}
-	}
-	labelled := map[string]bool{}
-	dec = json.NewDecoder(labels)
-	for {
-		var g struct {
-			ID string `json:"id"`
-			IR int    `json:"ir"`
-		}
-		if err := dec.Decode(&g); err == io.EOF {
-			break
-		} else if err != nil {
-			return nil, fmt.Errorf("topic: fit: labels: %w", err)
-		}
-		it, ok := items[g.ID]
-		labelled[g.ID] = true
-		if !ok || it.Language != "en" && it.Language != "id" {
-			continue
-		}
-		out = append(out, sample(it, g.IR == 1))
-	}
-	for _, id := range order {
-		if it := items[id]; !labelled[id] && notIRDesk(it.Label) && (it.Language == "en" || it.Language == "id") {
-			s := sample(it, false)
-			s.Weight = deskNegativeWeight
-			out = append(out, s)
-		}
-	}
-	return out, nil
 }

@@ -193,7 +193,7 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream) []Explanation 
 			e.Decider = "rules"
 			if i == t.ir {
 				e.Decider = "actors model"
-				e.Model = &ModelReading{Probability: round(v.irP), Cut: fittedIRCut, Features: irReading(&t.irWeights, &v.irX)}
+				e.Model = &ModelReading{Probability: round(v.irP), Cut: t.irCut, Features: irReading(&t.irWeights, &v.irX)}
 			}
 			if s.lifted[i] && ok[i] {
 				e.Decider = "stream model"

@@ -96,12 +96,13 @@ type Tagger struct {
 	terms       []term
 	idx         [numLangs]index
 	fingerprint string
-	scratch     sync.Pool
+	scratch     *sync.Pool
 	// The actors model decides the topic IRSlug (rule ir, -1 when there is
 	// none) from the actors found by actors, with weights irWeights.
 	ir        int
 	actors    *actor.Recognizer
 	irWeights [NumIRFeatures]float64
+	irCut     float64
 	genres    *genre.Detector
 }
 
@@ -115,7 +116,7 @@ func New(specs []Spec) (*Tagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("topic: %w", err)
 	}
-	t := &Tagger{ir: -1, actors: rec, irWeights: fittedIRWeights(), genres: genre.New()}
+	t := &Tagger{ir: -1, actors: rec, irWeights: fittedIRWeights(), irCut: fittedIRCut, genres: genre.New()}
 	for l := range numLangs {
 		t.idx[l] = index{ids: map[string]int32{}}
 	}
@@ -172,8 +173,18 @@ func New(specs []Spec) (*Tagger, error) {
 	t.fingerprint = t.computeFingerprint()
 	n := len(t.terms)
 	nt := len(t.rules)
-	t.scratch.New = func() any { return newScratch(n, nt) }
+	t.scratch = &sync.Pool{New: func() any { return newScratch(n, nt) }}
 	return t, nil
+}
+
+// WithIRModel returns a Tagger that shares t's compiled rules but decides
+// IRSlug with other weights and cut: for cross-validating the whole tagger
+// with weights fitted on other folds.
+func (t *Tagger) WithIRModel(weights [NumIRFeatures]float64, cut float64) *Tagger {
+	c := *t
+	c.irWeights, c.irCut = weights, cut
+	c.fingerprint = c.computeFingerprint()
+	return &c
 }
 
 // Fingerprint is a stable hash of the compiled rules and the scoring and
@@ -183,7 +194,7 @@ func (t *Tagger) Fingerprint() string { return t.fingerprint }
 func (t *Tagger) computeFingerprint() string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s|title=%g|threshold=%g|dominance=%g|standalone=%g|max=%d/%d|families=%s|body=1+ln\n", stemVersion, TitleWeight, DefaultThreshold, Dominance, Standalone, MaxTopics, MaxPerFamily, familiesVersion)
-	fmt.Fprintf(h, "ir model %v cut %g actors %s genres %s\n", t.irWeights, fittedIRCut, actor.Version, genre.Version)
+	fmt.Fprintf(h, "ir model %v cut %g actors %s genres %s\n", t.irWeights, t.irCut, actor.Version, genre.Version)
 	for i, r := range t.rules {
 		fmt.Fprintf(h, "topic %q %q %g", r.slug, r.iptc, r.threshold)
 		if r.expr != nil {
@@ -345,7 +356,7 @@ func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, 
 	for i := range t.rules {
 		ok[i], exprMet[i] = t.passes(s, i, l, res[i], t.rival(res, i))
 		if i == t.ir {
-			ok[i] = v.irP >= fittedIRCut && t.allows(i, l, res[i], exprMet[i])
+			ok[i] = v.irP >= t.irCut && t.allows(i, l, res[i], exprMet[i])
 		}
 		s.lifted[i], s.liftZ[i] = false, 0
 		if !ok[i] && st != nil && t.allows(i, l, res[i], exprMet[i]) && (i != t.ir || irCandidate(&v.irX)) {

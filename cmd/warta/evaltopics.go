@@ -27,6 +27,7 @@ func cmdEvalTopics(_ context.Context, e *env) (err error) {
 	predictionsPath := fs.String("predictions", "", "also write the predictions, as warta tag prints them, to this `file`")
 	fitPath := fs.String("fit", "", "fit the actors model's weights on the IR labels (-ir, required) with k-fold cross-validation and write them as Go source to this file (topic/irmodel_weights.go)")
 	folds := fs.Int("folds", 5, "folds of the cross-validation of -fit")
+	cv := fs.Int("cv", 0, "cross-validate the actors model's weights over this many folds (the IR figures are of folds the weights were not fitted on; needs -ir)")
 	rulesOnly := fs.Bool("rules-only", false, "tag with the rules and the actors model alone, without the stream model")
 	if err := e.parse(fs, false); err != nil {
 		return err
@@ -58,6 +59,25 @@ func cmdEvalTopics(_ context.Context, e *env) (err error) {
 		}
 		return fitIR(e, tagger, articles, ir, *fitPath, *folds)
 	}
+	if *cv > 0 {
+		if *irPath == "" {
+			return &usageError{"eval-topics: -cv needs -ir"}
+		}
+		a, err := io.ReadAll(articles)
+		if err != nil {
+			return err
+		}
+		l, err := io.ReadAll(ir)
+		if err != nil {
+			return err
+		}
+		rep, err := topiceval.CrossValidate(tagger, a, l, *cv, !*rulesOnly)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "%d-fold cross-validation (IR of held-out folds; desks the mean of the folds' runs)\n", *cv)
+		return rep.Write(e.stdout)
+	}
 	evaluate := topiceval.EvaluateStream
 	if *rulesOnly {
 		evaluate = func(t *topic.Tagger, articles, ir io.Reader) (*topiceval.Report, error) {
@@ -83,7 +103,7 @@ func cmdEvalTopics(_ context.Context, e *env) (err error) {
 // fitIR fits the actors model and writes its weights as Go source, printing
 // the cross-validated figures.
 func fitIR(e *env, tagger *topic.Tagger, articles, labels io.Reader, path string, folds int) error {
-	samples, err := tagger.ReadIRSamples(articles, labels)
+	samples, err := topiceval.IRSamples(tagger, articles, labels)
 	if err != nil {
 		return err
 	}
