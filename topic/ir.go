@@ -7,6 +7,8 @@ import (
 	"github.com/warta-news/warta/article"
 )
 
+//go:generate go run ../cmd/warta -config ../config.yaml eval-topics -articles ../../shared/data/topics-dev.jsonl -ir ../../shared/data/ir-dev.jsonl -fit irmodel_weights.go
+
 // IRSlug is the topic decided by the actors model rather than by its
 // threshold: international relations is two states, or a state and an
 // international body, in a relation, and that is recognised from the actors
