@@ -19,6 +19,7 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -100,7 +101,8 @@ type alias struct {
 type Recognizer struct {
 	// first maps a folded first word to the aliases that start with it,
 	// longest first.
-	first [numLangs]map[string][]alias
+	first  [numLangs]map[string][]alias
+	tokens *sync.Pool // of *[]token, the words of one text
 }
 
 //go:embed actors.txt
@@ -108,7 +110,7 @@ var actorsTxt string
 
 // New builds a Recognizer from CLDR's region names and the embedded table.
 func New() (*Recognizer, error) {
-	r := &Recognizer{}
+	r := &Recognizer{tokens: &sync.Pool{New: func() any { return new([]token) }}}
 	for l := range r.first {
 		r.first[l] = map[string][]alias{}
 	}
@@ -267,9 +269,11 @@ func (r *Recognizer) Append(dst []Mention, text, lang string) []Mention {
 	case "id":
 		table = r.first[langID]
 	}
-	var buf [64]token
-	toks := buf[:0]
+	tp := r.tokens.Get().(*[]token)
+	defer r.tokens.Put(tp)
+	toks := (*tp)[:0]
 	tokenize(text, func(t token) { toks = append(toks, t) })
+	*tp = toks
 	shouting := isShouting(toks)
 	for i := 0; i < len(toks); {
 		a, n := match(table[toks[i].text], toks[i:], shouting)
@@ -337,30 +341,53 @@ type token struct {
 
 // tokenize calls yield for every word of s: a run of letters and digits,
 // case-folded and with diacritics removed. A dotted abbreviation (U.S.,
-// U.N.) is one word of its letters.
+// U.N.) is one word of its letters. ASCII words are lower-cased in one copy
+// of the text, so that a capitalised word costs no allocation of its own.
 func tokenize(s string, yield func(token)) {
+	lower := lowerASCII(s)
 	for i := 0; i < len(s); {
 		if n := abbreviation(s[i:]); n > 0 {
 			t := token{start: i, end: i + n, firstUpper: true}
-			t.text = strings.ToLower(strings.ReplaceAll(s[i:i+n], ".", ""))
+			t.text = strings.ReplaceAll(lower[i:i+n], ".", "")
 			t.letters, t.upper = len(t.text), len(t.text)
 			yield(t)
 			i += n
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !isWordRune(r) {
-			i += size
+		c := s[i]
+		if c < utf8.RuneSelf && !isASCIIWordByte(c) {
+			i++
 			continue
 		}
+		if c >= utf8.RuneSelf {
+			if r, size := utf8.DecodeRuneInString(s[i:]); !isWordRune(r) {
+				i += size
+				continue
+			}
+		}
 		t := token{start: i}
-		simple := true
+		ascii := true
 		j := i
 		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf {
+				if !isASCIIWordByte(c) {
+					break
+				}
+				if c >= 'A' && c <= 'Z' {
+					t.upper++
+					t.firstUpper = t.firstUpper || j == i
+				}
+				if c > '9' {
+					t.letters++
+				}
+				j++
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(s[j:])
 			if !isWordRune(r) {
 				break
 			}
+			ascii = false
 			if unicode.IsLetter(r) {
 				t.letters++
 				if unicode.IsUpper(r) {
@@ -368,17 +395,37 @@ func tokenize(s string, yield func(token)) {
 					t.firstUpper = t.firstUpper || j == i
 				}
 			}
-			simple = simple && r < utf8.RuneSelf && !(r >= 'A' && r <= 'Z')
 			j += size
 		}
 		t.end = j
-		t.text = s[i:j]
-		if !simple {
-			t.text = fold(t.text)
+		t.text = lower[i:j]
+		if !ascii {
+			t.text = fold(s[i:j])
 		}
 		yield(t)
 		i = j
 	}
+}
+
+// lowerASCII returns s with its ASCII capitals lower-cased; byte offsets
+// stay the same.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if b[j] >= 'A' && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+func isASCIIWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // abbreviation returns the length of the dotted abbreviation s starts with

@@ -88,35 +88,88 @@ func (d *Detector) Of(a *article.Article) Verdict {
 		}
 	}
 	title := a.Title
-	if w := d.titleWords.FindString(title); w != "" {
-		switch strings.ToLower(w) {
-		case "podcast", "podcasts":
-			return Verdict{Podcast, "title says " + w}
-		case "sinopsis", "synopsis", "recap", "spoiler", "spoilers":
-			return Verdict{Synopsis, "title says " + w}
-		case "changelog", "release notes":
-			return Verdict{Release, "title says " + w}
-		default: // release, released, rilis: only with a version
-			if v := d.shortVersion.FindStringSubmatch(title); v != nil && !isUnit(v[5]) {
-				return Verdict{Release, "title names version: " + v[1]}
+	lower := strings.ToLower(title)
+	// Cheap tests first: most titles name no genre and number nothing, and
+	// then no regular expression runs.
+	digits := strings.ContainsAny(title, "0123456789")
+	if hasGenreWord(lower) {
+		if w := d.titleWords.FindString(title); w != "" {
+			switch strings.ToLower(w) {
+			case "podcast", "podcasts":
+				return Verdict{Podcast, "title says " + w}
+			case "sinopsis", "synopsis", "recap", "spoiler", "spoilers":
+				return Verdict{Synopsis, "title says " + w}
+			case "changelog", "release notes":
+				return Verdict{Release, "title says " + w}
+			default: // release, released, rilis: only with a version
+				if v := d.shortVersion.FindStringSubmatch(title); v != nil && !isUnit(v[5]) {
+					return Verdict{Release, "title names version: " + v[1]}
+				}
 			}
 		}
 	}
-	if m := d.episode.FindString(title); m != "" {
-		return Verdict{Podcast, "title numbers an episode: " + strings.TrimSpace(m)}
+	if !digits {
+		return Verdict{Genre: News}.orSocial(title, a.Text)
 	}
-	if m := d.season.FindString(title); m != "" {
-		return Verdict{Synopsis, "title numbers a season: " + m}
+	if strings.Contains(lower, "ep") || strings.HasPrefix(title, "#") {
+		if m := d.episode.FindString(title); m != "" {
+			return Verdict{Podcast, "title numbers an episode: " + strings.TrimSpace(m)}
+		}
 	}
-	if v := d.version.FindString(title); v != "" && startsWithVersion(title, v) {
-		return Verdict{Release, "title is a version: " + v}
+	if strings.Contains(lower, "season") || strings.Contains(lower, "musim") || hasSeasonCode(lower) {
+		if m := d.season.FindString(title); m != "" {
+			return Verdict{Synopsis, "title numbers a season: " + m}
+		}
 	}
-	if cue := socialShape(title, a.Text); cue != "" {
-		return Verdict{Social, cue}
+	if hasDottedNumber(title) {
+		if v := d.version.FindString(title); v != "" && startsWithVersion(title, v) {
+			return Verdict{Release, "title is a version: " + v}
+		}
 	}
-	return Verdict{}
+	return Verdict{Genre: News}.orSocial(title, a.Text)
 }
 
+// orSocial returns v, or the social-post verdict when the item has the
+// shape of a post.
+func (v Verdict) orSocial(title, text string) Verdict {
+	if cue := socialShape(title, text); cue != "" {
+		return Verdict{Social, cue}
+	}
+	return v
+}
+
+// hasGenreWord reports whether a lower-cased title may hold a word that
+// names a genre, before the regular expression says whether it does.
+func hasGenreWord(lower string) bool {
+	for _, w := range [...]string{"podcast", "changelog", "release", "rilis", "sinopsis", "synopsis", "recap", "spoiler"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasSeasonCode reports whether a lower-cased title has an "s" followed by
+// a digit, as "s02e05" has.
+func hasSeasonCode(lower string) bool {
+	for i := 0; i+1 < len(lower); i++ {
+		if lower[i] == 's' && lower[i+1] >= '0' && lower[i+1] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// hasDottedNumber reports whether s has a digit, a dot and a digit in a
+// row, as every version has.
+func hasDottedNumber(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] == '.' && s[i-1] >= '0' && s[i-1] <= '9' && s[i+1] >= '0' && s[i+1] <= '9' {
+			return true
+		}
+	}
+	return false
+}
 // startsWithVersion reports whether the title is a version or a product
 // name and a version ("v1.4.2", "Tool 2.3.0", "2.3.0: fixes"): a version
 // deep inside a sentence may be a figure.

@@ -13,17 +13,22 @@ type scratch struct {
 	cover   []int32 // per topic: the scan position its last match covers up to
 	// The actors found in the title and the body, for the actors model.
 	titleActors, bodyActors []actor.Mention
-	// features asks evaluate to collect feats, the hashed stems and stem
-	// pairs of the article, for the stream model; lifted and liftZ are, per
+	// features asks evaluate to collect feats, the hashed stems of the
+	// article, for the stream model; lifted and liftZ are, per
 	// rule, whether the stream model gave it and its log-odds.
 	features bool
 	feats    []uint64
 	lifted   []bool
 	liftZ    []float64
+	// odds and oddsKnown are the stream model's log-odds of every rule
+	// for the last evaluate, computed on first need (oddsDone).
+	odds      []float64
+	oddsKnown []bool
+	oddsDone  bool
 }
 
 func newScratch(n, topics int) *scratch {
-	return &scratch{count: make([][2]int32, n), last: make([]int32, n), cover: make([]int32, topics), lifted: make([]bool, topics), liftZ: make([]float64, topics)}
+	return &scratch{count: make([][2]int32, n), last: make([]int32, n), cover: make([]int32, topics), lifted: make([]bool, topics), liftZ: make([]float64, topics), odds: make([]float64, topics), oddsKnown: make([]bool, topics)}
 }
 
 func (s *scratch) reset() {
@@ -33,6 +38,7 @@ func (s *scratch) reset() {
 	}
 	s.touched = s.touched[:0]
 	s.feats = s.feats[:0]
+	s.oddsDone = false
 }
 
 // tok is one word as vocabulary ids (see index): its readings and the
@@ -47,11 +53,10 @@ type tok struct {
 
 // lex tokenizes and stems text in language l into dst, collapsing
 // reduplication as stemSeq does. With feats non-nil it also appends the
-// hash of every stem and of every pair of neighbouring stems.
+// hash of every stem.
 func (t *Tagger) lex(text string, l int, dst []tok, feats *[]uint64) []tok {
 	ix := &t.idx[l]
 	prev := "" // first reading of the last word kept
-	var prevHash uint64
 	var v stems
 	// Lower-casing ASCII letters up front costs one copy of the text rather
 	// than one per capitalised word, and tokenizing folds the same way.
@@ -62,12 +67,7 @@ func (t *Tagger) lex(text string, l int, dst []tok, feats *[]uint64) []tok {
 		}
 		prev = v.s[0]
 		if feats != nil {
-			h := featureHash(v.s[0])
-			*feats = append(*feats, h)
-			if prevHash != 0 {
-				*feats = append(*feats, pairHash(prevHash, h))
-			}
-			prevHash = h
+			*feats = append(*feats, featureHash(v.s[0]))
 		}
 		k := tok{n: uint8(v.n), word: noID, name: isNameAt(text, w.start)}
 		found := false

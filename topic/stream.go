@@ -13,8 +13,7 @@ import (
 // label the stream: an article they file under a topic with confidence is a
 // positive of that topic, and a negative of the topics it clearly is not;
 // an article they are unsure of teaches nothing. A naive Bayes model per
-// topic and language (over stemmed words and word pairs, each counted once
-// per article) learns from these labels as they come, so it follows the
+// topic and language (over stemmed words, each counted once per article) learns from these labels as they come, so it follows the
 // stream; it never learns from a label it has not got. When tagging, a
 // topic the rules did not give applies if the model is sure of it
 // (StreamMargin) and it has learned enough (StreamMinExamples); the user's
@@ -26,7 +25,10 @@ import (
 type Stream struct {
 	t  *Tagger
 	mu sync.RWMutex
-	m  [numLangs][]nbModel // per language, per rule
+	m  [numLangs]nbModel
+	// logs[n] is log(n + streamSmoothing), for the counts most features
+	// have.
+	logs [1024]float64
 }
 
 // Stream constants.
@@ -46,24 +48,35 @@ const (
 	streamSmoothing = 0.5
 )
 
-// nbModel is a binarised multinomial naive Bayes model of one topic in one
-// language: document and feature counts of its positives and negatives.
+// nbModel holds the binarised multinomial naive Bayes models of every
+// topic in one language: per rule, the documents and features counted as
+// negatives and positives, and per feature its counts for every rule (one
+// map lookup serves all topics).
 type nbModel struct {
-	docs  [2]int // negatives, positives
-	total [2]int // features counted
-	count map[uint64][2]uint32
+	docs  [][2]int // per rule: negatives, positives
+	total [][2]int // per rule: features counted
+	slot  map[uint64]int32
+	count [][2]uint32 // slot*rules + rule: negatives, positives
 }
 
 // NewStream returns a Stream that has learned nothing yet.
 func (t *Tagger) NewStream() *Stream {
 	st := &Stream{t: t}
 	for l := range st.m {
-		st.m[l] = make([]nbModel, len(t.rules))
-		for i := range st.m[l] {
-			st.m[l][i].count = map[uint64][2]uint32{}
-		}
+		st.m[l] = nbModel{docs: make([][2]int, len(t.rules)), total: make([][2]int, len(t.rules)), slot: map[uint64]int32{}}
+	}
+	for n := range st.logs {
+		st.logs[n] = math.Log(float64(n) + streamSmoothing)
 	}
 	return st
+}
+
+// log is log(n + streamSmoothing).
+func (st *Stream) log(n uint32) float64 {
+	if int(n) < len(st.logs) {
+		return st.logs[n]
+	}
+	return math.Log(float64(n) + streamSmoothing)
 }
 
 // Observe labels a with the rules' confident decisions and learns from it.
@@ -99,24 +112,28 @@ func (st *Stream) Observe(a *article.Article, h Hints) bool {
 	if !confident {
 		return false
 	}
-	feats := distinctFeatures(s.feats)
 	st.mu.Lock()
 	defer st.mu.Unlock()
+	m := &st.m[l]
+	nr := len(t.rules)
 	for i, y := range label {
-		if y == 0 {
-			continue
+		if y != 0 {
+			m.docs[i][max(y, 0)]++
+			m.total[i][max(y, 0)] += len(s.feats)
 		}
-		c := 0
-		if y > 0 {
-			c = 1
+	}
+	for _, f := range s.feats {
+		k, ok := m.slot[f]
+		if !ok {
+			k = int32(len(m.count) / nr)
+			m.slot[f] = k
+			m.count = append(m.count, make([][2]uint32, nr)...)
 		}
-		m := &st.m[l][i]
-		m.docs[c]++
-		m.total[c] += len(feats)
-		for _, f := range feats {
-			n := m.count[f]
-			n[c]++
-			m.count[f] = n
+		row := m.count[int(k)*nr : int(k+1)*nr]
+		for i, y := range label {
+			if y != 0 {
+				row[i][max(y, 0)]++
+			}
 		}
 	}
 	return true
@@ -129,23 +146,38 @@ func distinctFeatures(fs []uint64) []uint64 {
 	return slices.Compact(fs)
 }
 
-// logOdds is the model's log-odds that an article with features fs is of
-// the topic, and whether the model has learned enough to say.
-func (m *nbModel) logOdds(fs []uint64) (float64, bool) {
-	if m.docs[0] < StreamMinExamples || m.docs[1] < StreamMinExamples {
-		return 0, false
+// logOdds fills z with every rule's log-odds that an article with features
+// fs is of the topic, and known with whether the model of the rule has
+// learned enough to say.
+func (st *Stream) logOdds(l int, fs []uint64, z []float64, known []bool) {
+	m := &st.m[l]
+	nr := len(z)
+	v := float64(len(m.slot))
+	for i := range z {
+		known[i] = m.docs[i][0] >= StreamMinExamples && m.docs[i][1] >= StreamMinExamples
+		z[i] = 0
+		if known[i] {
+			z[i] = math.Log(float64(m.docs[i][1])) - math.Log(float64(m.docs[i][0]))
+		}
 	}
-	v := float64(len(m.count))
-	z := math.Log(float64(m.docs[1])) - math.Log(float64(m.docs[0]))
-	norm := math.Log(float64(m.total[0])+streamSmoothing*v) - math.Log(float64(m.total[1])+streamSmoothing*v)
+	norm := make([]float64, nr)
+	for i := range norm {
+		if known[i] {
+			norm[i] = math.Log(float64(m.total[i][0])+streamSmoothing*v) - math.Log(float64(m.total[i][1])+streamSmoothing*v)
+		}
+	}
 	for _, f := range fs {
-		n, ok := m.count[f]
+		k, ok := m.slot[f]
 		if !ok {
 			continue // a feature never seen says nothing
 		}
-		z += math.Log(float64(n[1])+streamSmoothing) - math.Log(float64(n[0])+streamSmoothing) + norm
+		row := m.count[int(k)*nr : int(k+1)*nr]
+		for i, n := range row {
+			if known[i] {
+				z[i] += st.log(n[1]) - st.log(n[0]) + norm[i]
+			}
+		}
 	}
-	return z, true
 }
 
 // Tag returns a's topics as Tagger.Tag does, with the topics the stream
@@ -166,16 +198,19 @@ func (st *Stream) Explain(a *article.Article, h Hints) []Explanation {
 
 // lift reports whether the stream model gives rule i, which the rules did
 // not, to the article whose features the last evaluate collected, and its
-// log-odds.
+// log-odds. The log-odds of all rules are computed once per evaluate.
 func (st *Stream) lift(s *scratch, l, i int) (bool, float64) {
 	if st == nil {
 		return false, 0
 	}
-	z, ok := st.m[l][i].logOdds(s.feats)
-	return ok && z >= StreamMargin, z
+	if !s.oddsDone {
+		st.logOdds(l, s.feats, s.odds, s.oddsKnown)
+		s.oddsDone = true
+	}
+	return s.oddsKnown[i] && s.odds[i] >= StreamMargin, s.odds[i]
 }
 
-// featureHash hashes a stem (FNV-1a), and pairHash a pair of them.
+// featureHash hashes a stem (FNV-1a).
 func featureHash(s string) uint64 {
 	h := uint64(14695981039346656037)
 	for i := 0; i < len(s); i++ {
@@ -184,13 +219,6 @@ func featureHash(s string) uint64 {
 	}
 	return h
 }
-
-func pairHash(a, b uint64) uint64 {
-	h := a*0x9E3779B97F4A7C15 ^ b
-	h ^= h >> 29
-	return h * 0xBF58476D1CE4E5B9
-}
-
 
 // Learn shows the stream every article of as, as a daemon would see them,
 // and returns how many taught it something. Tagging as afterwards is the

@@ -75,8 +75,8 @@ func TestStreamLearnsOnlyFromConfidentDecisions(t *testing.T) {
 			t.Fatal("learned from an unsure or unknown-language article")
 		}
 	}
-	if m := st.m[langEN][0]; m.docs != [2]int{} {
-		t.Errorf("model counts %v, want none", m.docs)
+	if m := st.m[langEN]; m.docs[0] != [2]int{} || len(m.slot) != 0 {
+		t.Errorf("model counts %v, %d features, want none", m.docs, len(m.slot))
 	}
 	// Too few examples: nothing is lifted however sure the counts look.
 	st.Learn(streamArticles(StreamMinExamples-1), Hints{})
