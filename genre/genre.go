@@ -79,8 +79,10 @@ func New() *Detector {
 
 // Of returns the genre of a.
 func (d *Detector) Of(a *article.Article) Verdict {
-	if v := d.fromLink(a.Link + " " + a.URL); !v.IsNews() {
-		return v
+	for _, link := range [...]string{a.Link, a.URL} {
+		if v := d.fromLink(link); !v.IsNews() {
+			return v
+		}
 	}
 	for _, c := range a.Categories {
 		if g, ok := categoryGenre(c); ok {
@@ -111,7 +113,7 @@ func (d *Detector) Of(a *article.Article) Verdict {
 	if !digits {
 		return Verdict{Genre: News}.orSocial(title, a.Text)
 	}
-	if strings.Contains(lower, "ep") || strings.HasPrefix(title, "#") {
+	if hasEpisodeWord(lower) || strings.HasPrefix(title, "#") {
 		if m := d.episode.FindString(title); m != "" {
 			return Verdict{Podcast, "title numbers an episode: " + strings.TrimSpace(m)}
 		}
@@ -149,6 +151,28 @@ func hasGenreWord(lower string) bool {
 	return false
 }
 
+// hasEpisodeWord reports whether a lower-cased title may number an
+// episode: "episode", "episod", "ep." or "eps", or "ep" before a number.
+func hasEpisodeWord(lower string) bool {
+	for i := strings.Index(lower, "ep"); i >= 0; {
+		if i == 0 || lower[i-1] == ' ' || lower[i-1] == '(' || lower[i-1] == '[' {
+			rest := lower[i+2:]
+			rest = strings.TrimPrefix(rest, "s")
+			rest = strings.TrimPrefix(rest, ".")
+			rest = strings.TrimLeft(rest, " #")
+			if strings.HasPrefix(lower[i:], "episod") || rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+				return true
+			}
+		}
+		j := strings.Index(lower[i+2:], "ep")
+		if j < 0 {
+			break
+		}
+		i += 2 + j
+	}
+	return false
+}
+
 // hasSeasonCode reports whether a lower-cased title has an "s" followed by
 // a digit, as "s02e05" has.
 func hasSeasonCode(lower string) bool {
@@ -170,6 +194,7 @@ func hasDottedNumber(s string) bool {
 	}
 	return false
 }
+
 // startsWithVersion reports whether the title is a version or a product
 // name and a version ("v1.4.2", "Tool 2.3.0", "2.3.0: fixes"): a version
 // deep inside a sentence may be a figure.
@@ -178,36 +203,36 @@ func startsWithVersion(title, v string) bool {
 	return i >= 0 && len(strings.Fields(title[:i])) <= 2
 }
 
-// fromLink reads the genre from the item's links: a social network's post,
+// fromLink reads the genre from one of the item's links: a social network's post,
 // a podcast's or a release's page.
-func (d *Detector) fromLink(links string) Verdict {
+func (d *Detector) fromLink(l string) Verdict {
+	if l == "" {
+		return Verdict{}
+	}
+	u, err := url.Parse(l)
+	if err != nil || u.Host == "" {
+		return Verdict{}
+	}
+	host := strings.ToLower(strings.TrimPrefix(u.Host, "www."))
 	// These hosts publish posts, not reports.
-	socialHosts := [...]string{"twitter.com", "x.com", "mastodon.", "bsky.app", "threads.net", "instagram.com", "facebook.com", "t.me", "tiktok.com", "reddit.com"}
-	for _, l := range strings.Fields(links) {
-		u, err := url.Parse(l)
-		if err != nil || u.Host == "" {
-			continue
+	for _, h := range [...]string{"twitter.com", "x.com", "mastodon.", "bsky.app", "threads.net", "instagram.com", "facebook.com", "t.me", "tiktok.com", "reddit.com"} {
+		if host == h || strings.HasPrefix(host, h) || strings.HasSuffix(host, "."+h) {
+			return Verdict{Social, "link to " + host}
 		}
-		host := strings.ToLower(strings.TrimPrefix(u.Host, "www."))
-		for _, h := range socialHosts {
-			if host == h || strings.HasPrefix(host, h) || strings.HasSuffix(host, "."+h) {
-				return Verdict{Social, "link to " + host}
+	}
+	path := strings.ToLower(u.Path)
+	for _, seg := range strings.Split(path, "/") {
+		switch seg {
+		case "podcast", "podcasts", "episode", "episodes":
+			return Verdict{Podcast, "link path " + u.Path}
+		case "releases", "release-notes", "changelog", "tag", "tags":
+			if seg != "tag" && seg != "tags" || d.version.MatchString(path) {
+				return Verdict{Release, "link path " + u.Path}
 			}
 		}
-		path := strings.ToLower(u.Path)
-		for _, seg := range strings.Split(path, "/") {
-			switch seg {
-			case "podcast", "podcasts", "episode", "episodes":
-				return Verdict{Podcast, "link path " + u.Path}
-			case "releases", "release-notes", "changelog", "tag", "tags":
-				if seg != "tag" && seg != "tags" || d.version.MatchString(path) {
-					return Verdict{Release, "link path " + u.Path}
-				}
-			}
-		}
-		if strings.HasSuffix(path, ".mp3") || strings.HasSuffix(path, ".m4a") {
-			return Verdict{Podcast, "link to audio " + u.Path}
-		}
+	}
+	if strings.HasSuffix(path, ".mp3") || strings.HasSuffix(path, ".m4a") {
+		return Verdict{Podcast, "link to audio " + u.Path}
 	}
 	return Verdict{}
 }
@@ -235,10 +260,10 @@ func socialShape(title, text string) string {
 		return "title is a reply or retweet"
 	}
 	body := strings.TrimSpace(text)
-	if utf8.RuneCountInString(body) > 500 {
+	if len(body) > 2000 || utf8.RuneCountInString(body) > 500 || !strings.ContainsAny(t, "#@") && !strings.ContainsAny(body, "#@") {
 		return ""
 	}
-	marks := countMarks(t + " " + body)
+	marks := countMarks(t) + countMarks(body)
 	if marks >= 3 {
 		return "hashtags and handles"
 	}

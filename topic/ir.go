@@ -91,9 +91,11 @@ func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, h Hints, res 
 	body := bodyText(a)
 	s.bodyActors = t.actors.Append(s.bodyActors[:0], body, lang)
 	x[fRelSentences] = min(float64(relationSentences(a.Title, s.titleActors)+relationSentences(body, s.bodyActors)), 3)
-	var states, titleStates, bodies []string
+	// Small arrays: the distinct actors of one article are few, and then
+	// nothing is allocated.
+	var statesBuf, titleStatesBuf, bodiesBuf, relationsBuf [8]string
+	states, titleStates, bodies, relations := statesBuf[:0], titleStatesBuf[:0], bodiesBuf[:0], relationsBuf[:0]
 	diplomats, heads := 0, 0
-	var relations []string
 	relTitle, relBody := 0, 0
 	for f, ms := range [2][]actor.Mention{s.titleActors, s.bodyActors} {
 		for _, m := range ms {
