@@ -1,11 +1,8 @@
 package topic
 
 import (
-	"os"
 	"strings"
 	"testing"
-
-	"github.com/warta-news/warta/internal/shared"
 )
 
 // The whole tagger in two passes, as `warta tag` tags, on the dev data.
@@ -14,16 +11,7 @@ import (
 // `warta eval-topics -cv 5` (0.805), whose weights never saw the fold they
 // are scored on.
 func TestEvaluateStreamDevData(t *testing.T) {
-	articles, err := os.Open(shared.Path(t, "data", "topics-dev.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer articles.Close()
-	labels, err := os.Open(shared.Path(t, "data", "ir-dev.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer labels.Close()
+	articles, labels := devData(t)
 	rep, err := EvaluateStream(defaultTagger(t), articles, labels)
 	if err != nil {
 		t.Fatal(err)

@@ -37,16 +37,7 @@ func TestFitLogisticRecoversWeights(t *testing.T) {
 // (run `go generate ./topic` after changing a feature or the data).
 func TestActorsModelCrossValidated(t *testing.T) {
 	tg := defaultTagger(t)
-	articles, err := os.Open(shared.Path(t, "data", "topics-dev.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer articles.Close()
-	labels, err := os.Open(shared.Path(t, "data", "ir-dev.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer labels.Close()
+	articles, labels := devData(t)
 	samples, err := tg.ReadIRSamples(articles, labels)
 	if err != nil {
 		t.Fatal(err)
@@ -73,4 +64,19 @@ func TestActorsModelCrossValidated(t *testing.T) {
 	if fit.Cut != fittedIRCut {
 		t.Errorf("shipped cut %g, the fit gives %g", fittedIRCut, fit.Cut)
 	}
+}
+
+// devData opens the labelled dev articles and their IR labels, closed when
+// the test ends.
+func devData(t *testing.T) (articles, labels *os.File) {
+	t.Helper()
+	open := func(name string) *os.File {
+		f, err := os.Open(shared.Path(t, "data", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { f.Close() })
+		return f
+	}
+	return open("topics-dev.jsonl"), open("ir-dev.jsonl")
 }
