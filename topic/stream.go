@@ -44,6 +44,10 @@ const (
 	// StreamMargin is the log-odds the model needs to give a topic the
 	// rules missed: e^6 to 1, precision first.
 	StreamMargin = 6.0
+	// StreamMaxFeatures bounds the words a language's model keeps count of
+	// (about 50 bytes per word and topic): a daemon that runs for months
+	// meets ever more rare words, and the model stays bounded.
+	StreamMaxFeatures = 1 << 19
 	// streamSmoothing is the additive smoothing of the word counts.
 	streamSmoothing = 0.5
 )
@@ -125,6 +129,9 @@ func (st *Stream) Observe(a *article.Article, h Hints) bool {
 	for _, f := range s.feats {
 		k, ok := m.slot[f]
 		if !ok {
+			if len(m.slot) >= StreamMaxFeatures {
+				continue // full: a new word is not counted
+			}
 			k = int32(len(m.count) / nr)
 			m.slot[f] = k
 			m.count = append(m.count, make([][2]uint32, nr)...)

@@ -123,8 +123,8 @@ type Explanation struct {
 	// did not give (it applies from StreamMargin), when a stream model was
 	// asked and has learned enough.
 	StreamLogOdds float64 `json:"stream_log_odds,omitempty"`
-	// Genre is set when the item is not news, with the cue: it then gets
-	// no hard-news topic.
+	// Genre is set on a hard-news topic when the item is not news, with
+	// the cue: it then gets no hard-news topic.
 	Genre string `json:"genre,omitempty"`
 }
 
@@ -201,7 +201,7 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream) []Explanation 
 			if st != nil && s.liftZ[i] != 0 {
 				e.StreamLogOdds = round(s.liftZ[i])
 			}
-			if !g.IsNews() {
+			if !g.IsNews() && t.family[i] == hardNews {
 				e.Genre = g.Genre.String() + " (" + g.Cue + ")"
 			}
 			for _, id := range s.touched {
