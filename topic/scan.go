@@ -53,7 +53,7 @@ type tok struct {
 
 // lex tokenizes and stems text in language l into dst, collapsing
 // reduplication as stemSeq does. With feats non-nil it also appends the
-// hash of every stem.
+// hash of every stem, up to StreamWords of them.
 func (t *Tagger) lex(text string, l int, dst []tok, feats *[]uint64) []tok {
 	ix := &t.idx[l]
 	prev := "" // first reading of the last word kept
@@ -66,7 +66,7 @@ func (t *Tagger) lex(text string, l int, dst []tok, feats *[]uint64) []tok {
 			return
 		}
 		prev = v.s[0]
-		if feats != nil {
+		if feats != nil && len(*feats) < StreamWords {
 			*feats = append(*feats, featureHash(v.s[0]))
 		}
 		k := tok{n: uint8(v.n), word: noID, name: isNameAt(text, w.start)}

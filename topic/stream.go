@@ -44,6 +44,10 @@ const (
 	// StreamMargin is the log-odds the model needs to give a topic the
 	// rules missed: e^6 to 1, precision first.
 	StreamMargin = 6.0
+	// StreamWords is how many words of an article (the title's first) the
+	// stream model reads: a report says what it is about early, and a long
+	// text costs no more than a short one.
+	StreamWords = 80
 	// StreamMaxFeatures bounds the words a language's model keeps count of
 	// (about 50 bytes per word and topic): a daemon that runs for months
 	// meets ever more rare words, and the model stays bounded.
