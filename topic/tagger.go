@@ -31,6 +31,16 @@
 // thresholds. A topic's standalone bar is never below Standalone times
 // DefaultThreshold, so that a low threshold lowers the bar to apply, not the
 // bar to override a dominant topic.
+//
+// A capitalised word inside a sentence or a title is a name first: it
+// matches terms only as written, never through the stemmer ("Mitra Kukar"
+// is not kemitraan).
+//
+// International relations (IRSlug) is decided by the actors model instead
+// of its threshold (see IRSlug), and is not dropped by the family cap. An
+// item that is not news (package genre: podcasts, release notes, social
+// posts, synopses) gets no hard-news topic. A Stream adds what it learned
+// from the articles it was shown (see Stream).
 package topic
 
 import (
