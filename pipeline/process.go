@@ -178,10 +178,9 @@ func (p *Pipeline) tag(ctx context.Context, arts []*article.Article) error {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("pipeline: tag: %w", err)
 		}
-		// The stream model learns from the article before tagging it, so
-		// that what one cycle teaches serves the next.
-		p.stream.Observe(a, p.hints[a.Source])
-		a.Topics = p.stream.Tag(a, p.hints[a.Source])
+		// The stream model learns from the article as it tags it, so that
+		// what one cycle teaches serves the next.
+		a.Topics = p.stream.TagAndObserve(a, p.hints[a.Source])
 	}
 	return nil
 }

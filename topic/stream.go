@@ -91,20 +91,32 @@ func (st *Stream) log(n uint32) float64 {
 // It returns whether a taught the model anything.
 func (st *Stream) Observe(a *article.Article, h Hints) bool {
 	t := st.t
-	s := t.scratch.Get().(*scratch)
-	defer t.scratch.Put(s)
-	res := make([]result, len(t.rules))
-	ok := make([]bool, 2*len(t.rules))
-	ok, exprMet := ok[:len(t.rules)], ok[len(t.rules):]
 	ls := languages(a)
 	if len(ls) != 1 {
 		return false // the language is unknown: its words would teach both models noise
 	}
+	s := t.scratch.Get().(*scratch)
+	defer t.scratch.Put(s)
+	res := make([]result, len(t.rules))
 	l := ls[0]
 	s.features = true
 	t.evaluate(s, a, l, h, res)
 	s.features = false
-	v := t.judge(s, a, l, h, res, t.genres.Of(a))
+	return st.learn(s, l, res, t.judge(s, a, l, h, res, t.genres.Of(a)))
+}
+
+// TagAndObserve learns from a (as Observe) and tags it (as Tag) in one
+// reading of the text: what the daemon does with each new article.
+func (st *Stream) TagAndObserve(a *article.Article, h Hints) []article.TopicMatch {
+	return st.t.tag(a, h, st, true)
+}
+
+// learn labels the article of the last evaluate (language l, results res,
+// verdict v) with the rules' confident decisions and counts its features.
+func (st *Stream) learn(s *scratch, l int, res []result, v verdict) bool {
+	t := st.t
+	ok := make([]bool, 2*len(t.rules))
+	ok, exprMet := ok[:len(t.rules)], ok[len(t.rules):]
 	t.decide(s, l, res, v, nil, ok, exprMet)
 	label := make([]int8, len(t.rules)) // 1 positive, -1 negative, 0 unknown
 	confident := false
@@ -147,6 +159,7 @@ func (st *Stream) Observe(a *article.Article, h Hints) bool {
 			}
 		}
 	}
+	s.oddsDone = false // what it learned changes the odds
 	return true
 }
 
@@ -161,6 +174,8 @@ func distinctFeatures(fs []uint64) []uint64 {
 // fs is of the topic, and known with whether the model of the rule has
 // learned enough to say.
 func (st *Stream) logOdds(l int, fs []uint64, z []float64, known []bool) {
+	st.mu.RLock()
+	defer st.mu.RUnlock()
 	m := &st.m[l]
 	nr := len(z)
 	v := float64(len(m.slot))
@@ -194,16 +209,12 @@ func (st *Stream) logOdds(l int, fs []uint64, z []float64, known []bool) {
 // Tag returns a's topics as Tagger.Tag does, with the topics the stream
 // model adds.
 func (st *Stream) Tag(a *article.Article, h Hints) []article.TopicMatch {
-	st.mu.RLock()
-	defer st.mu.RUnlock()
-	return st.t.tag(a, h, st)
+	return st.t.tag(a, h, st, false)
 }
 
 // Explain accounts for every topic as Tagger.Explain does; a topic the
 // stream model added says so in its Decider, with the model's log-odds.
 func (st *Stream) Explain(a *article.Article, h Hints) []Explanation {
-	st.mu.RLock()
-	defer st.mu.RUnlock()
 	return st.t.explain(a, h, st)
 }
 

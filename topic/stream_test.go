@@ -2,6 +2,7 @@ package topic
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/warta-news/warta/article"
@@ -82,5 +83,24 @@ func TestStreamLearnsOnlyFromConfidentDecisions(t *testing.T) {
 	st.Learn(streamArticles(StreamMinExamples-1), Hints{})
 	if got := st.Tag(&article.Article{Title: "Striker leaves the club", Text: "The striker told fans in the stadium.", Language: "en"}, Hints{}); len(got) != 0 {
 		t.Errorf("lifted with %d examples: %+v", StreamMinExamples-1, got)
+	}
+}
+
+// Tagging and learning in one reading gives what learning, then tagging,
+// gives.
+func TestTagAndObserveIsObserveThenTag(t *testing.T) {
+	tg := streamTagger(t)
+	one, two := tg.NewStream(), tg.NewStream()
+	arts := streamArticles(StreamMinExamples + 2)
+	arts = append(arts, &article.Article{Title: "Striker leaves the club", Text: "The striker told fans in the stadium he is leaving.", Language: "en"})
+	for _, a := range arts {
+		got := one.TagAndObserve(a, Hints{})
+		two.Observe(a, Hints{})
+		if want := two.Tag(a, Hints{}); !slices.EqualFunc(got, want, func(x, y article.TopicMatch) bool { return x.Slug == y.Slug }) {
+			t.Fatalf("%q: TagAndObserve %+v, Observe then Tag %+v", a.Title, got, want)
+		}
+	}
+	if got := one.Tag(arts[len(arts)-1], Hints{}); len(got) != 1 || got[0].Slug != "sport" {
+		t.Errorf("the last article: %+v, want sport learned from the stream", got)
 	}
 }

@@ -15,12 +15,12 @@ import (
 // matched with the terms of its language; otherwise with both, keeping for
 // each topic the language that scores higher.
 func (t *Tagger) Tag(a *article.Article, h Hints) []article.TopicMatch {
-	return t.tag(a, h, nil)
+	return t.tag(a, h, nil, false)
 }
 
 // tag is Tag with the stream model st, when non-nil, adding the topics it is
-// sure of (see Stream).
-func (t *Tagger) tag(a *article.Article, h Hints, st *Stream) []article.TopicMatch {
+// sure of (see Stream); with learn, st first learns from a.
+func (t *Tagger) tag(a *article.Article, h Hints, st *Stream, learn bool) []article.TopicMatch {
 	s := t.scratch.Get().(*scratch)
 	defer t.scratch.Put(s)
 	s.features = st != nil
@@ -31,9 +31,14 @@ func (t *Tagger) tag(a *article.Article, h Hints, st *Stream) []article.TopicMat
 	ok := make([]bool, 2*len(t.rules))
 	ok, exprMet := ok[:len(t.rules)], ok[len(t.rules):]
 	g := t.genres.Of(a)
-	for _, l := range languages(a) {
+	ls := languages(a)
+	for _, l := range ls {
 		t.evaluate(s, a, l, h, res)
-		t.decide(s, l, res, t.judge(s, a, l, h, res, g), st, ok, exprMet)
+		v := t.judge(s, a, l, h, res, g)
+		if learn && len(ls) == 1 {
+			st.learn(s, l, res, v)
+		}
+		t.decide(s, l, res, v, st, ok, exprMet)
 		for i := range t.rules {
 			forced := slices.Contains(h.Forced, t.rules[i].slug)
 			if !ok[i] && !forced {

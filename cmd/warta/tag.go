@@ -92,10 +92,9 @@ func cmdTag(ctx context.Context, e *env) error {
 				bad++
 				fmt.Fprintf(e.stderr, "warta tag: stdin line %d: %v\n", line, err)
 			case *online:
-				if err := answer(id, a, stream.Tag(a, hints)); err != nil {
+				if err := answer(id, a, stream.TagAndObserve(a, hints)); err != nil {
 					return err
 				}
-				stream.Observe(a, hints)
 				// Line by line: the answer goes out before the next line
 				// is read.
 				if err := out.Flush(); err != nil {
