@@ -25,9 +25,9 @@ func cmdEvalTopics(_ context.Context, e *env) (err error) {
 	articlesPath := fs.String("articles", "", "labelled articles, a JSON Lines `file` (required)")
 	irPath := fs.String("ir", "", "international-relations labels, a JSON Lines `file` of {id, ir}")
 	predictionsPath := fs.String("predictions", "", "also write the predictions, as warta tag prints them, to this `file`")
-	fitPath := fs.String("fit", "", "fit the actors model's weights on the IR labels (-ir, required) with k-fold cross-validation and write them as Go source to this file (topic/irmodel_weights.go)")
-	folds := fs.Int("folds", 5, "folds of the cross-validation of -fit")
-	cv := fs.Int("cv", 0, "cross-validate the actors model's weights over this many folds (the IR figures are of folds the weights were not fitted on; needs -ir)")
+	fitPath := fs.String("fit", "", "fit the actors model's weights on the IR labels (-ir) with cross-validation and write them as Go source to this `file` (topic/irmodel_weights.go)")
+	folds := fs.Int("folds", 5, "the cross-validation of -fit uses `k` folds")
+	cv := fs.Int("cv", 0, "cross-validate the actors model's weights over `k` folds: the IR figures are of folds the weights were not fitted on (needs -ir)")
 	rulesOnly := fs.Bool("rules-only", false, "tag with the rules and the actors model alone, without the stream model")
 	if err := e.parse(fs, false); err != nil {
 		return err
@@ -61,7 +61,7 @@ func cmdEvalTopics(_ context.Context, e *env) (err error) {
 	}
 	if *cv > 0 {
 		if *irPath == "" {
-			return &usageError{"eval-topics: -cv needs -ir"}
+			return &usageError{"-cv needs -ir"}
 		}
 		a, err := io.ReadAll(articles)
 		if err != nil {
