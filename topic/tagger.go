@@ -197,6 +197,9 @@ func (t *Tagger) WithIRModel(weights [NumIRFeatures]float64, cut float64) *Tagge
 	return &c
 }
 
+// IRModel returns the actors model's weights and cut.
+func (t *Tagger) IRModel() ([NumIRFeatures]float64, float64) { return t.irWeights, t.irCut }
+
 // Fingerprint is a stable hash of the compiled rules and the scoring and
 // stemming versions: when it changes, stored articles need re-tagging.
 func (t *Tagger) Fingerprint() string { return t.fingerprint }
