@@ -8,11 +8,11 @@ import (
 	"testing"
 )
 
-// irLabels reads testdata/snapshots/ir-labels.tsv: title → 1 or 0, labelled
-// by reading.
+// irLabels reads testdata/ir-labels.tsv: title → 1 or 0 for every item of
+// the real snapshots in internal/fixtures, labelled by reading.
 func irLabels(t *testing.T) map[string]bool {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "snapshots", "ir-labels.tsv"))
+	f, err := os.Open(filepath.Join("testdata", "ir-labels.tsv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,21 +43,7 @@ func irLabels(t *testing.T) map[string]bool {
 // to a cattle market, a domestic case) are gone, and the real diplomatic
 // stories are there.
 func TestInternationalRelationsFeedOverRealSnapshots(t *testing.T) {
-	site := newNewsSite(t)
-	names, err := filepath.Glob(filepath.Join("testdata", "snapshots", "*.xml"))
-	if err != nil || len(names) != 6 {
-		t.Fatalf("snapshots: %v %v", names, err)
-	}
-	var sources []testSource
-	for _, path := range names {
-		body, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		name := filepath.Base(path)
-		site.serve("/"+name, "text/xml", body)
-		sources = append(sources, testSource{Name: strings.TrimSuffix(name, ".xml"), URL: site.URL + "/" + name})
-	}
+	sources := serveRealSnapshots(t)
 	dir := t.TempDir()
 	cfg := writeConfig(t, dir, sources, map[string]any{"storage": map[string]any{"driver": "sqlite", "dsn": filepath.Join(dir, "warta.db"), "retention": "0s"}})
 	mustWarta(t, "-config", cfg, "once")
