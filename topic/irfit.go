@@ -53,28 +53,35 @@ type IRScore struct {
 	Precision, Recall, F1 float64
 }
 
-// irCounts tallies true positives, false positives and false negatives.
-type irCounts struct{ tp, fp, fn int }
+// Tally counts true positives, false positives and false negatives of a
+// yes/no decision.
+type Tally struct{ TP, FP, FN int }
 
-func (c *irCounts) add(y, yhat bool) {
+// Add counts one decision yhat on an item whose truth is y.
+func (c *Tally) Add(y, yhat bool) {
 	switch {
 	case y && yhat:
-		c.tp++
+		c.TP++
 	case yhat:
-		c.fp++
+		c.FP++
 	case y:
-		c.fn++
+		c.FN++
 	}
 }
 
-func (c *irCounts) score(lang string) IRScore {
-	s := IRScore{Lang: lang, Positives: c.tp + c.fn}
-	if c.tp > 0 {
-		s.Precision = float64(c.tp) / float64(c.tp+c.fp)
-		s.Recall = float64(c.tp) / float64(c.tp+c.fn)
-		s.F1 = 2 * s.Precision * s.Recall / (s.Precision + s.Recall)
+// Scores returns precision, recall and F1; 0 where undefined.
+func (c Tally) Scores() (precision, recall, f1 float64) {
+	if c.TP == 0 {
+		return 0, 0, 0
 	}
-	return s
+	precision = float64(c.TP) / float64(c.TP+c.FP)
+	recall = float64(c.TP) / float64(c.TP+c.FN)
+	return precision, recall, 2 * precision * recall / (precision + recall)
+}
+
+func (c Tally) score(lang string) IRScore {
+	p, r, f1 := c.Scores()
+	return IRScore{Lang: lang, Positives: c.TP + c.FN, Precision: p, Recall: r, F1: f1}
 }
 
 // irCuts are the cuts FitIR chooses from: precision first, so none below
@@ -115,13 +122,13 @@ func FitIR(samples []IRSample, k int) (*IRFit, error) {
 	}
 	// The cut is the one fitted parameter beside the weights: the one of
 	// IRCuts with the best out-of-fold F1.
-	scores := func(cut float64) map[string]*irCounts {
-		byLang := map[string]*irCounts{"all": {}, "en": {}, "id": {}}
+	scores := func(cut float64) map[string]*Tally {
+		byLang := map[string]*Tally{"all": {}, "en": {}, "id": {}}
 		for i, s := range samples {
 			yhat := oof[i] >= cut
-			byLang["all"].add(s.Y, yhat)
+			byLang["all"].Add(s.Y, yhat)
 			if c := byLang[s.Lang]; c != nil {
-				c.add(s.Y, yhat)
+				c.Add(s.Y, yhat)
 			}
 		}
 		return byLang

@@ -52,17 +52,9 @@ const deskNegativeWeight = 0.2
 // articles in English or Indonesian with an IR label, then those of a desk
 // that is not international relations (see notIRDesk) as negatives.
 func IRSamples(t *topic.Tagger, articles, labels io.Reader) ([]topic.IRSample, error) {
-	items, err := readJSONL[evalItem](articles)
+	items, gold, err := readLabelled(articles, labels)
 	if err != nil {
-		return nil, fmt.Errorf("topiceval: articles: %w", err)
-	}
-	type irGold struct {
-		ID string `json:"id"`
-		IR int    `json:"ir"`
-	}
-	gold, err := readJSONL[irGold](labels)
-	if err != nil {
-		return nil, fmt.Errorf("topiceval: ir labels: %w", err)
+		return nil, err
 	}
 	byID := make(map[string]*evalItem, len(items))
 	for i := range items {
@@ -106,9 +98,6 @@ func CrossValidate(t *topic.Tagger, articles, irLabels []byte, k int, streamMode
 	samples, err := IRSamples(t, bytes.NewReader(articles), bytes.NewReader(irLabels))
 	if err != nil {
 		return nil, err
-	}
-	type irGold struct {
-		ID string `json:"id"`
 	}
 	gold, err := readJSONL[irGold](bytes.NewReader(irLabels))
 	if err != nil {
