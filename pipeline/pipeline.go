@@ -53,6 +53,7 @@ type Pipeline struct {
 	fetcher    *fetch.Fetcher
 	normalizer *normalize.Normalizer
 	tagger     *topic.Tagger
+	stream     *topic.Stream // the tagger plus the words it learns from the stream
 	store      store.Store
 	publisher  Publisher
 	observer   Observer
@@ -116,6 +117,7 @@ func New(cfg *config.Config, d Deps) *Pipeline {
 		fetcher:    d.Fetcher,
 		normalizer: normalize.New(NormalizeCaps(cfg)),
 		tagger:     d.Tagger,
+		stream:     d.Tagger.NewStream(),
 		store:      d.Store,
 		publisher:  d.Publisher,
 		observer:   d.Observer,
@@ -135,13 +137,47 @@ func newInstanceName() string {
 }
 
 // Init prepares the pipeline from what is stored: it rebuilds the story
-// index over the dedupe window and re-tags stored articles when the topic
-// rules changed since they were tagged.
+// index over the dedupe window, lets the stream model learn from the stored
+// articles and re-tags stored articles when the topic rules changed since
+// they were tagged.
 func (p *Pipeline) Init(ctx context.Context) error {
 	if err := p.rebuildIndex(ctx); err != nil {
 		return err
 	}
+	n, err := LearnStored(ctx, p.cfg, p.store, p.stream, p.now())
+	if err != nil {
+		return err
+	}
+	p.logger.Info("stream model learned from stored articles", "articles", n)
 	return p.retagIfRulesChanged(ctx)
+}
+
+// LearnStored shows the stream model every article stored within the
+// retention window, as the daemon saw them, and returns how many taught it
+// something: the daemon at start and `warta explain` learn the same.
+func LearnStored(ctx context.Context, cfg *config.Config, st store.Store, s *topic.Stream, now time.Time) (int, error) {
+	hints := make(map[string]topic.Hints, len(cfg.Sources))
+	for _, src := range cfg.Sources {
+		hints[src.Name] = Hints(src)
+	}
+	var since time.Time
+	if r := cfg.Storage.Retention; r > 0 {
+		since = now.Add(-r)
+	}
+	n := 0
+	err := st.Since(ctx, since, func(a *article.Article) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if s.Observe(a, hints[a.Source]) {
+			n++
+		}
+		return nil
+	})
+	if err != nil {
+		return n, fmt.Errorf("pipeline: learn stored articles: %w", err)
+	}
+	return n, nil
 }
 
 // rebuildIndex builds the story index afresh from the articles stored
@@ -213,7 +249,7 @@ func (p *Pipeline) Retag(ctx context.Context) (int, error) {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		batch[a.ID] = p.tagger.Tag(a, p.hints[a.Source])
+		batch[a.ID] = p.stream.Tag(a, p.hints[a.Source])
 		if len(batch) >= batchSize {
 			return flush()
 		}

@@ -171,14 +171,16 @@ func (p *Pipeline) assignStories(ctx context.Context, arts []*article.Article) (
 	return n, nil
 }
 
-// tag gives each article its topics, with its source's hints. It stops
-// when ctx ends.
+// tag gives each article its topics, with its source's hints and what the
+// stream model learned. It stops when ctx ends.
 func (p *Pipeline) tag(ctx context.Context, arts []*article.Article) error {
 	for _, a := range arts {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("pipeline: tag: %w", err)
 		}
-		a.Topics = p.tagger.Tag(a, p.hints[a.Source])
+		// The stream model learns from the article as it tags it, so that
+		// what one cycle teaches serves the next.
+		a.Topics = p.stream.TagAndObserve(a, p.hints[a.Source])
 	}
 	return nil
 }

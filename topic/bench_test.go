@@ -74,3 +74,35 @@ func BenchmarkTagUnknownLanguage(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
 }
+
+// BenchmarkStreamTag tags with the stream model after it learned from the
+// articles: what the daemon and `warta tag` do.
+func BenchmarkStreamTag(b *testing.B) {
+	tg := defaultTagger(b)
+	arts := benchArticles(b)
+	st := tg.NewStream()
+	st.Learn(arts, Hints{})
+	b.ReportAllocs()
+	b.ResetTimer()
+	n := 0
+	for b.Loop() {
+		st.Tag(arts[n%len(arts)], Hints{})
+		n++
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkStreamObserve is the cost of learning from one article.
+func BenchmarkStreamObserve(b *testing.B) {
+	tg := defaultTagger(b)
+	arts := benchArticles(b)
+	st := tg.NewStream()
+	b.ReportAllocs()
+	b.ResetTimer()
+	n := 0
+	for b.Loop() {
+		st.Observe(arts[n%len(arts)], Hints{})
+		n++
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
+}

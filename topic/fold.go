@@ -14,6 +14,7 @@ import (
 type word struct {
 	text   string
 	joined bool
+	start  int // byte offset of the word in the text
 }
 
 // tokenize splits s at Unicode word boundaries into folded words: lower
@@ -38,7 +39,7 @@ func tokenizeFunc(s string, yield func(word)) {
 				t = foldWord(t)
 			}
 			if t != "" {
-				yield(word{text: t, joined: joined})
+				yield(word{text: t, joined: joined, start: start})
 			}
 		}
 		start, simple, joined = -1, true, nextJoined
@@ -191,4 +192,32 @@ func foldPhrase(s string) []string {
 		out[i] = w.text
 	}
 	return out
+}
+
+// isNameAt reports whether the word at byte offset i of text is written as
+// a name: capitalised where case carries meaning, that is not at the start
+// of the text or of a sentence (after . ! ? : ; a line break or a dash
+// between spaces). A word joined by a hyphen to the previous one (Kuba-Rusia)
+// counts as inside the sentence.
+func isNameAt(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	spaced := false
+	for j := i; j > 0; {
+		p, size := utf8.DecodeLastRuneInString(text[:j])
+		j -= size
+		switch {
+		case p == ' ' || p == '\t' || p == '"' || p == '“' || p == '”' || p == '\'' || p == '‘' || p == '’' || p == '(' || p == '[':
+			spaced = spaced || p == ' ' || p == '\t'
+		case p == '.' || p == '!' || p == '?' || p == ':' || p == ';' || p == '\n' || p == '|' || p == '•':
+			return false
+		case p == '-' || p == '–' || p == '—':
+			return !spaced
+		default:
+			return true
+		}
+	}
+	return false
 }

@@ -31,7 +31,7 @@ func TestTokenize(t *testing.T) {
 
 func TestTokenizeMarksHyphenJoins(t *testing.T) {
 	ws := tokenize("Kuba-Rusia - damai", nil)
-	want := []word{{"kuba", false}, {"rusia", true}, {"damai", false}}
+	want := []word{{"kuba", false, 0}, {"rusia", true, 5}, {"damai", false, 13}}
 	if !slices.Equal(ws, want) {
 		t.Fatalf("got %+v, want %+v", ws, want)
 	}

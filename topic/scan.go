@@ -1,5 +1,7 @@
 package topic
 
+import "github.com/warta-news/warta/actor"
+
 // scratch is the per-call working memory of Tag, pooled so that tagging
 // allocates little.
 type scratch struct {
@@ -9,10 +11,24 @@ type scratch struct {
 	title   []tok
 	body    []tok
 	cover   []int32 // per topic: the scan position its last match covers up to
+	// The actors found in the title and the body, for the actors model.
+	titleActors, bodyActors []actor.Mention
+	// features asks evaluate to collect feats, the hashed stems of the
+	// article, for the stream model; lifted and liftZ are, per
+	// rule, whether the stream model gave it and its log-odds.
+	features bool
+	feats    []uint64
+	lifted   []bool
+	liftZ    []float64
+	// odds and oddsKnown are the stream model's log-odds of every rule
+	// for the last evaluate, computed on first need (oddsDone).
+	odds      []float64
+	oddsKnown []bool
+	oddsDone  bool
 }
 
 func newScratch(n, topics int) *scratch {
-	return &scratch{count: make([][2]int32, n), last: make([]int32, n), cover: make([]int32, topics)}
+	return &scratch{count: make([][2]int32, n), last: make([]int32, n), cover: make([]int32, topics), lifted: make([]bool, topics), liftZ: make([]float64, topics), odds: make([]float64, topics), oddsKnown: make([]bool, topics)}
 }
 
 func (s *scratch) reset() {
@@ -21,6 +37,8 @@ func (s *scratch) reset() {
 		s.last[id] = 0
 	}
 	s.touched = s.touched[:0]
+	s.feats = s.feats[:0]
+	s.oddsDone = false
 }
 
 // tok is one word as vocabulary ids (see index): its readings and the
@@ -28,13 +46,15 @@ func (s *scratch) reset() {
 // pointers, so the garbage collector neither scans nor guards it.
 type tok struct {
 	n    uint8
+	name bool // written as a name (see isNameAt): it matches terms only as written
 	id   [4]int32
 	word int32
 }
 
 // lex tokenizes and stems text in language l into dst, collapsing
-// reduplication as stemSeq does.
-func (t *Tagger) lex(text string, l int, dst []tok) []tok {
+// reduplication as stemSeq does. With feats non-nil it also appends the
+// hash of every stem, up to StreamWords of them.
+func (t *Tagger) lex(text string, l int, dst []tok, feats *[]uint64) []tok {
 	ix := &t.idx[l]
 	prev := "" // first reading of the last word kept
 	var v stems
@@ -46,7 +66,10 @@ func (t *Tagger) lex(text string, l int, dst []tok) []tok {
 			return
 		}
 		prev = v.s[0]
-		k := tok{n: uint8(v.n), word: noID}
+		if feats != nil && len(*feats) < StreamWords {
+			*feats = append(*feats, featureHash(v.s[0]))
+		}
+		k := tok{n: uint8(v.n), word: noID, name: isNameAt(text, w.start)}
 		found := false
 		for j, st := range v.list() {
 			k.id[j] = ix.lookup(st)
@@ -90,6 +113,10 @@ func (t *Tagger) scan(s *scratch, seq []tok, l, field int) {
 func (t *Tagger) try(s *scratch, ps []posting, seq []tok, i, field int) {
 	for _, p := range ps {
 		if p.scoring && int32(i) < s.cover[p.topic] {
+			continue
+		}
+		// A name is a name first: "Mitra Kukar" is a club, not kemitraan.
+		if seq[i].name && t.terms[p.term].toks[0].word != seq[i].word {
 			continue
 		}
 		switch p.kind {

@@ -15,16 +15,30 @@ import (
 // matched with the terms of its language; otherwise with both, keeping for
 // each topic the language that scores higher.
 func (t *Tagger) Tag(a *article.Article, h Hints) []article.TopicMatch {
+	return t.tag(a, h, nil, false)
+}
+
+// tag is Tag with the stream model st, when non-nil, adding the topics it is
+// sure of (see Stream); with learn, st first learns from a.
+func (t *Tagger) tag(a *article.Article, h Hints, st *Stream, learn bool) []article.TopicMatch {
 	s := t.scratch.Get().(*scratch)
 	defer t.scratch.Put(s)
+	s.features = st != nil
+	defer func() { s.features = false }()
 	res := make([]result, len(t.rules))
 	var out []article.TopicMatch
 	best := make([]float64, len(t.rules))
 	ok := make([]bool, 2*len(t.rules))
 	ok, exprMet := ok[:len(t.rules)], ok[len(t.rules):]
-	for _, l := range languages(a) {
+	g := t.genres.Of(a)
+	ls := languages(a)
+	for _, l := range ls {
 		t.evaluate(s, a, l, h, res)
-		t.decide(s, l, res, ok, exprMet)
+		v := t.judge(s, a, l, h, res, g)
+		if learn && len(ls) == 1 {
+			st.learn(s, l, res, v)
+		}
+		t.decide(s, l, res, v, st, ok, exprMet)
 		for i := range t.rules {
 			forced := slices.Contains(h.Forced, t.rules[i].slug)
 			if !ok[i] && !forced {
@@ -106,19 +120,65 @@ type Explanation struct {
 	ExprMet bool   `json:"expr_met"`
 	Forced  bool   `json:"forced,omitempty"`
 	Passed  bool   `json:"passed"`
+	// Decider says which part decided the topic: "rules" (score and
+	// threshold) or "actors model" (see IRSlug), with its Model reading.
+	Decider string        `json:"decider"`
+	Model   *ModelReading `json:"model,omitempty"`
+	// StreamLogOdds is the stream model's log-odds for a topic the rules
+	// did not give (it applies from StreamMargin), when a stream model was
+	// asked and has learned enough.
+	StreamLogOdds float64 `json:"stream_log_odds,omitempty"`
+	// Genre is set on a hard-news topic when the item is not news, with
+	// the cue: it then gets no hard-news topic.
+	Genre string `json:"genre,omitempty"`
+}
+
+// ModelReading is how the actors model read an article: its probability,
+// the cut it needs and what each feature added to the log-odds.
+type ModelReading struct {
+	Probability float64        `json:"probability"`
+	Cut         float64        `json:"cut"`
+	Features    []FeatureShare `json:"features"`
+}
+
+// FeatureShare is one feature's value and its weight times value.
+type FeatureShare struct {
+	Name  string  `json:"name"`
+	Value float64 `json:"value"`
+	Adds  float64 `json:"adds"`
+}
+
+// irReading lists the features that added to the log-odds, the bias first.
+func irReading(w, x *[NumIRFeatures]float64) []FeatureShare {
+	var out []FeatureShare
+	for i := range x {
+		if x[i] != 0 {
+			out = append(out, FeatureShare{Name: irFeatureName(i), Value: round(x[i]), Adds: round(w[i] * x[i])})
+		}
+	}
+	return out
 }
 
 // Explain accounts for every topic, passed or not, in config order.
 func (t *Tagger) Explain(a *article.Article, h Hints) []Explanation {
+	return t.explain(a, h, nil)
+}
+
+// explain is Explain with the stream model st, when non-nil.
+func (t *Tagger) explain(a *article.Article, h Hints, st *Stream) []Explanation {
 	s := t.scratch.Get().(*scratch)
 	defer t.scratch.Put(s)
+	s.features = st != nil
+	defer func() { s.features = false }()
 	res := make([]result, len(t.rules))
 	out := make([]Explanation, len(t.rules))
 	ok := make([]bool, 2*len(t.rules))
 	ok, exprMet := ok[:len(t.rules)], ok[len(t.rules):]
+	g := t.genres.Of(a)
 	for n, l := range languages(a) {
 		t.evaluate(s, a, l, h, res)
-		t.decide(s, l, res, ok, exprMet)
+		v := t.judge(s, a, l, h, res, g)
+		t.decide(s, l, res, v, st, ok, exprMet)
 		for i, rl := range t.rules {
 			forced := slices.Contains(h.Forced, rl.slug)
 			e := Explanation{
@@ -134,6 +194,20 @@ func (t *Tagger) Explain(a *article.Article, h Hints) []Explanation {
 			}
 			if rl.expr != nil {
 				e.Expr = rl.expr.String()
+			}
+			e.Decider = "rules"
+			if i == t.ir {
+				e.Decider = "actors model"
+				e.Model = &ModelReading{Probability: round(v.irP), Cut: t.irCut, Features: irReading(&t.irWeights, &v.irX)}
+			}
+			if s.lifted[i] && ok[i] {
+				e.Decider = "stream model"
+			}
+			if st != nil && s.liftZ[i] != 0 {
+				e.StreamLogOdds = round(s.liftZ[i])
+			}
+			if !g.IsNews() && t.family[i] == hardNews {
+				e.Genre = g.Genre.String() + " (" + g.Cue + ")"
 			}
 			for _, id := range s.touched {
 				if tm := &t.terms[id]; tm.topic == i && tm.kind == kindExclude {
@@ -170,6 +244,18 @@ func WriteExplanations(w io.Writer, es []Explanation) error {
 		}
 		if e.Expr != "" {
 			fmt.Fprintf(&b, " expr %s=%t", e.Expr, e.ExprMet)
+		}
+		if e.Genre != "" {
+			fmt.Fprintf(&b, " not news: %s", e.Genre)
+		}
+		if e.Decider == "stream model" {
+			fmt.Fprintf(&b, " stream model log-odds %.1f / %g", e.StreamLogOdds, StreamMargin)
+		}
+		if m := e.Model; m != nil {
+			fmt.Fprintf(&b, " %s p=%.2f / %g:", e.Decider, m.Probability, m.Cut)
+			for _, f := range m.Features {
+				fmt.Fprintf(&b, " %s=%g(%+.2f)", f.Name, f.Value, f.Adds)
+			}
 		}
 		if len(e.Vetoes) > 0 {
 			fmt.Fprintf(&b, " vetoed by %s", strings.Join(e.Vetoes, ", "))

@@ -24,14 +24,23 @@
 // subject is a family of its own. A match report in Madrid is sport, not
 // world news; a bombing in Baghdad is conflict and world news.
 //
-// When no topic applies, the best-scoring one still does if it reaches
-// Fallback times its threshold (and its vetoes, required terms and
-// expression allow it): a short item with one weak cue belongs to its best
-// desk rather than to none. An article gets at most MaxTopics topics and at
+// Nothing enters a topic below its threshold (precision first: a reader
+// trusts a topic feed that misses a story more than one that carries
+// strays). An article gets at most MaxTopics topics and at
 // most MaxPerFamily of one family, the strongest relative to their
 // thresholds. A topic's standalone bar is never below Standalone times
 // DefaultThreshold, so that a low threshold lowers the bar to apply, not the
 // bar to override a dominant topic.
+//
+// A capitalised word inside a sentence or a title is a name first: it
+// matches terms only as written, never through the stemmer ("Mitra Kukar"
+// is not kemitraan).
+//
+// International relations (IRSlug) is decided by the actors model instead
+// of its threshold (see IRSlug), and is not dropped by the family cap. An
+// item that is not news (package genre: podcasts, release notes, social
+// posts, synopses) gets no hard-news topic. A Stream adds what it learned
+// from the articles it was shown (see Stream).
 package topic
 
 import (
@@ -44,7 +53,9 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/warta-news/warta/actor"
 	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/genre"
 )
 
 // Scoring constants; changing them changes the Fingerprint.
@@ -64,11 +75,6 @@ const (
 	// evidence is strong enough to apply whatever else scores higher: a
 	// trade war is economy and world news when both are plain.
 	Standalone = 5.0
-	// Fallback is the share of its threshold at which the best-scoring
-	// topic still applies when no topic reaches its threshold: a short
-	// item with one weak cue ("Bakery chain opens two stores") belongs to
-	// its best desk rather than to none.
-	Fallback = 0.5
 	// MaxTopics is the most topics an article gets, and MaxPerFamily the
 	// most of one family: a story is filed under its main subjects, not
 	// under every facet with a few cues, which also keeps the topics of a
@@ -100,7 +106,14 @@ type Tagger struct {
 	terms       []term
 	idx         [numLangs]index
 	fingerprint string
-	scratch     sync.Pool
+	scratch     *sync.Pool
+	// The actors model decides the topic IRSlug (rule ir, -1 when there is
+	// none) from the actors found by actors, with weights irWeights.
+	ir        int
+	actors    *actor.Recognizer
+	irWeights [NumIRFeatures]float64
+	irCut     float64
+	genres    *genre.Detector
 }
 
 // New compiles specs, leaving out disabled ones. Errors are Check's: every
@@ -109,7 +122,11 @@ func New(specs []Spec) (*Tagger, error) {
 	if err := Check(specs); err != nil {
 		return nil, err
 	}
-	t := &Tagger{}
+	rec, err := actor.New()
+	if err != nil {
+		return nil, fmt.Errorf("topic: %w", err)
+	}
+	t := &Tagger{ir: -1, actors: rec, irWeights: fittedIRWeights(), irCut: fittedIRCut, genres: genre.New()}
 	for l := range numLangs {
 		t.idx[l] = index{ids: map[string]int32{}}
 	}
@@ -155,6 +172,9 @@ func New(specs []Spec) (*Tagger, error) {
 			})
 			r.expr = n
 		}
+		if r.slug == IRSlug {
+			t.ir = len(t.rules)
+		}
 		t.rules = append(t.rules, r)
 	}
 	for _, r := range t.rules {
@@ -163,9 +183,22 @@ func New(specs []Spec) (*Tagger, error) {
 	t.fingerprint = t.computeFingerprint()
 	n := len(t.terms)
 	nt := len(t.rules)
-	t.scratch.New = func() any { return newScratch(n, nt) }
+	t.scratch = &sync.Pool{New: func() any { return newScratch(n, nt) }}
 	return t, nil
 }
+
+// WithIRModel returns a Tagger that shares t's compiled rules but decides
+// IRSlug with other weights and cut: for cross-validating the whole tagger
+// with weights fitted on other folds.
+func (t *Tagger) WithIRModel(weights [NumIRFeatures]float64, cut float64) *Tagger {
+	c := *t
+	c.irWeights, c.irCut = weights, cut
+	c.fingerprint = c.computeFingerprint()
+	return &c
+}
+
+// IRModel returns the actors model's weights and cut.
+func (t *Tagger) IRModel() ([NumIRFeatures]float64, float64) { return t.irWeights, t.irCut }
 
 // Fingerprint is a stable hash of the compiled rules and the scoring and
 // stemming versions: when it changes, stored articles need re-tagging.
@@ -173,7 +206,8 @@ func (t *Tagger) Fingerprint() string { return t.fingerprint }
 
 func (t *Tagger) computeFingerprint() string {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s|title=%g|threshold=%g|dominance=%g|standalone=%g|fallback=%g|max=%d/%d|families=%s|body=1+ln\n", stemVersion, TitleWeight, DefaultThreshold, Dominance, Standalone, Fallback, MaxTopics, MaxPerFamily, familiesVersion)
+	fmt.Fprintf(h, "%s|title=%g|threshold=%g|dominance=%g|standalone=%g|max=%d/%d|families=%s|body=1+ln\n", stemVersion, TitleWeight, DefaultThreshold, Dominance, Standalone, MaxTopics, MaxPerFamily, familiesVersion)
+	fmt.Fprintf(h, "ir model %v cut %g actors %s genres %s\n", t.irWeights, t.irCut, actor.Version, genre.Version)
 	for i, r := range t.rules {
 		fmt.Fprintf(h, "topic %q %q %g", r.slug, r.iptc, r.threshold)
 		if r.expr != nil {
@@ -199,8 +233,15 @@ type result struct {
 // evaluate tags a in language l and fills res (one per rule).
 func (t *Tagger) evaluate(s *scratch, a *article.Article, l int, h Hints, res []result) {
 	s.reset()
-	s.title = t.lex(a.Title, l, s.title[:0])
-	s.body = t.lex(bodyText(a), l, s.body[:0])
+	var feats *[]uint64
+	if s.features {
+		feats = &s.feats
+	}
+	s.title = t.lex(a.Title, l, s.title[:0], feats)
+	s.body = t.lex(bodyText(a), l, s.body[:0], feats)
+	if s.features {
+		s.feats = distinctFeatures(s.feats)
+	}
 	t.scan(s, s.title, l, 0)
 	// Reset positions between fields: a title and a body hit at the same
 	// offset are two hits.
@@ -262,7 +303,7 @@ func (t *Tagger) rival(res []result, i int) float64 {
 func family(iptc string) string {
 	switch iptc = iptcTopLevel(iptc); iptc {
 	case "medtop:02000000", "medtop:03000000", "medtop:11000000", "medtop:16000000":
-		return "hard-news"
+		return hardNews
 	case "medtop:06000000", "medtop:07000000", "medtop:13000000":
 		return "science"
 	}
@@ -279,6 +320,9 @@ func iptcTopLevel(iptc string) string {
 	return iptc
 }
 
+// hardNews is the family of hard news.
+const hardNews = "hard-news"
+
 // familiesVersion names the groups of family, for the Fingerprint.
 const familiesVersion = "hard-news=02,03,11(20000638),16;science=06,07,13"
 
@@ -291,44 +335,77 @@ func (t *Tagger) passes(s *scratch, i, l int, r result, best float64) (bool, boo
 		exprMet = rl.expr.eval(func(id int) bool { return s.count[id] != [2]int32{} }, l)
 	}
 	strong := r.score >= max(rl.threshold, DefaultThreshold)*Standalone || r.score >= Dominance*best
-	ok := r.score >= rl.threshold && strong && !r.vetoed && exprMet && (!rl.require[l] || r.requireMet)
+	ok := r.score >= rl.threshold && strong && t.allows(i, l, r, exprMet)
 	return ok, exprMet
 }
 
+// verdict is what decides an article beyond its rule scores: its genre
+// and the actors model's probability of international relations.
+type verdict struct {
+	genre genre.Verdict
+	irP   float64
+	irX   [NumIRFeatures]float64
+}
+
+// judge computes the verdict for the last evaluate of a in language l.
+func (t *Tagger) judge(s *scratch, a *article.Article, l int, h Hints, res []result, g genre.Verdict) verdict {
+	v := verdict{genre: g}
+	if t.ir >= 0 {
+		v.irX = t.irFeatures(s, a, l, h, res)
+		v.irP = irProbability(&t.irWeights, &v.irX)
+	}
+	return v
+}
+
 // decide fills ok and exprMet (one per rule) for the last evaluate in
-// language l: the rules that pass or, when none does, the best-scoring rule
-// whose score reaches Fallback times its threshold and whose vetoes,
-// requirements and expression allow it.
-func (t *Tagger) decide(s *scratch, l int, res []result, ok, exprMet []bool) {
-	found := false
+// language l: the rules that pass, at most MaxTopics of them. Nothing enters
+// a topic below its threshold: an article no rule passes has no topic. The
+// actors model decides IRSlug instead of its threshold; an item that is not
+// news (a podcast, a release, a post, a synopsis) gets no hard-news topic.
+// With a stream model (st non-nil) a rule that did not pass applies when
+// the model is sure of it and the overrides, the genre and, for IRSlug, the
+// actors model's candidacy allow it; s.lifted records which.
+func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, ok, exprMet []bool) {
 	for i := range t.rules {
 		ok[i], exprMet[i] = t.passes(s, i, l, res[i], t.rival(res, i))
-		found = found || ok[i]
-	}
-	if found {
-		t.limit(res, ok)
-		return
-	}
-	best := -1
-	for i, r := range res {
-		rl := &t.rules[i]
-		if r.score <= 0 || r.score < Fallback*rl.threshold || r.vetoed || !exprMet[i] || rl.require[l] && !r.requireMet {
-			continue
+		if i == t.ir {
+			ok[i] = v.irP >= t.irCut && t.allows(i, l, res[i], exprMet[i])
 		}
-		if best < 0 || r.score > res[best].score {
-			best = i
+		s.lifted[i], s.liftZ[i] = false, 0
+		if !ok[i] && st != nil && t.allows(i, l, res[i], exprMet[i]) && (i != t.ir || irCandidate(&v.irX)) {
+			s.lifted[i], s.liftZ[i] = st.lift(s, l, i)
+			ok[i] = s.lifted[i]
+		}
+		if ok[i] && !v.genre.IsNews() && t.family[i] == hardNews {
+			ok[i] = false
 		}
 	}
-	if best >= 0 {
-		ok[best] = true
+	keep := -1
+	if t.ir >= 0 && ok[t.ir] && !s.lifted[t.ir] {
+		keep = t.ir
 	}
+	t.limit(res, ok, keep)
+}
+
+// allows reports whether the user's overrides of rule i let it apply: no
+// excluded term, its required term (if any), its expression (if any).
+func (t *Tagger) allows(i, l int, r result, exprMet bool) bool {
+	return !r.vetoed && exprMet && (!t.rules[i].require[l] || r.requireMet)
 }
 
 // limit drops the weakest passed rules, by score relative to threshold: first
 // until no family has more than MaxPerFamily, then until at most MaxTopics
 // remain.
-func (t *Tagger) limit(res []result, ok []bool) {
-	ratio := func(i int) float64 { return res[i].score / t.rules[i].threshold }
+//
+// The actors model's topic, when it passed by the model, is kept: it is
+// decided on its own evidence, not as one facet of hard news among others.
+func (t *Tagger) limit(res []result, ok []bool, keep int) {
+	ratio := func(i int) float64 {
+		if i == keep {
+			return math.Inf(1)
+		}
+		return res[i].score / t.rules[i].threshold
+	}
 	over := func(i int) bool {
 		kin := 1
 		for j := range ok {

@@ -157,26 +157,42 @@ func TestTagForcedAndBoost(t *testing.T) {
 	}
 }
 
-func TestTagFallsBackToTheBestTopic(t *testing.T) {
+func TestNothingEntersATopicBelowItsThreshold(t *testing.T) {
 	tg := mustNew(t, irTopic, Spec{Slug: "sport", Terms: map[string][]string{"en": {"match^1", "coach^1"}}})
-	// No topic reaches its threshold: the best one applies when it has
-	// half of its threshold.
-	got := tg.Tag(&article.Article{Title: "Weekend", Text: "The coach spoke of sanctions", Language: "en"}, Hints{})
-	if len(got) != 1 || got[0].Slug != "ir" {
-		t.Fatalf("fallback: got %+v, want ir alone", got)
+	// One weak cue, half of the threshold: the article has no topic, even
+	// though ir is its best desk.
+	a := &article.Article{Title: "Weekend", Text: "The coach spoke of sanctions", Language: "en"}
+	if got := tg.Tag(a, Hints{}); len(got) != 0 {
+		t.Fatalf("below threshold: got %+v, want nothing", got)
 	}
-	es := tg.Explain(&article.Article{Title: "Weekend", Text: "The coach spoke of sanctions", Language: "en"}, Hints{})
-	if !explain(es, "ir").Passed || explain(es, "sport").Passed {
-		t.Errorf("explain disagrees with tag: %+v", es)
+	for _, e := range tg.Explain(a, Hints{}) {
+		if e.Passed {
+			t.Errorf("explain disagrees with tag: %+v", e)
+		}
 	}
-	// Below half the threshold nothing applies.
-	if got := tg.Tag(&article.Article{Title: "Weekend", Text: "The coach spoke", Language: "en"}, Hints{}); len(got) != 0 {
-		t.Errorf("weak cue: got %+v, want nothing", got)
-	}
-	// When a topic passes, weaker ones do not fall back.
-	got = tg.Tag(&article.Article{Title: "Sanctions", Text: "The coach spoke", Language: "en"}, Hints{})
+	got := tg.Tag(&article.Article{Title: "Sanctions", Text: "The coach spoke", Language: "en"}, Hints{})
 	if len(got) != 1 || got[0].Slug != "ir" {
 		t.Errorf("got %+v, want ir alone", got)
+	}
+}
+
+func TestNamesAreNotStemmedIntoWords(t *testing.T) {
+	tg := mustNew(t, Spec{Slug: "ir", Terms: map[string][]string{"id": {"kemitraan^3", "diusir^3"}}})
+	for _, c := range []struct {
+		title, text string
+		want        bool
+	}{
+		// A capitalised word inside a title or a sentence is a name.
+		{"Lawan Mitra Kukar, Madura United Tidak Ingin Lengah", "Madura United akan menjamu Mitra Kukar.", false},
+		{"Sinopsis: Tanya Usir Paakhi", "Tanya marah.", false},
+		// Written as a word, or at the start of a sentence, it is a word.
+		{"Kemitraan baru", "Kedua negara memperluas kemitraan.", true},
+		{"Berita", "Diusir dari rumahnya. Ia diusir lagi.", true},
+	} {
+		got := tg.Tag(&article.Article{Title: c.title, Text: c.text, Language: "id"}, Hints{})
+		if (len(got) == 1) != c.want {
+			t.Errorf("%q / %q: got %+v, want tagged=%t", c.title, c.text, got, c.want)
+		}
 	}
 }
 

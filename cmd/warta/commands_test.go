@@ -3,11 +3,14 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/warta-news/warta/topic"
 )
 
 // A story keeps its entry and entry id when another outlet's copy arrives
@@ -219,4 +222,60 @@ func TestExplainStdin(t *testing.T) {
 	if !strings.Contains(out, "+ sport") || strings.Contains(out, "+ international-relations") {
 		t.Errorf("explain output:\n%s", out)
 	}
+}
+
+// By default `warta tag` learns from its whole input before tagging: an
+// article that only the stream teaches (its words come with confident
+// sport reports further down) gets sport. With -stream it answers line by
+// line, and the first line has nothing learned yet.
+func TestTagTwoPassesAndStream(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, []testSource{{Name: "X", URL: "https://x.example/rss"}}, nil)
+	var in strings.Builder
+	in.WriteString(`{"id": "target", "title": "Persikota pamit dari tribun selatan", "summary": "Persikota berterima kasih kepada Kopikota di tribun selatan.", "language": "id"}` + "\n")
+	for i := range topic.StreamMinExamples + 5 {
+		fmt.Fprintf(&in, `{"id": "s%d", "title": "Liga 1: Persikota menang 2-0, gelandang cetak gol", "summary": "Gelandang Persikota mencetak gol di depan Kopikota di tribun selatan; pelatih memuji pemain dan tim dalam pertandingan sepak bola itu.", "language": "id"}`+"\n", i)
+		fmt.Fprintf(&in, `{"id": "e%d", "title": "Inflasi naik, Bank Indonesia tahan suku bunga", "summary": "Bank Indonesia menahan suku bunga acuan karena inflasi dan nilai tukar rupiah melemah, kata gubernur bank sentral.", "language": "id"}`+"\n", i)
+	}
+	topicsOf := func(out string) map[string][]string {
+		got := map[string][]string{}
+		for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+			var o struct {
+				ID     string `json:"id"`
+				Topics []struct {
+					Slug string `json:"slug"`
+				} `json:"topics"`
+			}
+			if err := json.Unmarshal([]byte(l), &o); err != nil {
+				t.Fatal(err)
+			}
+			got[o.ID] = []string{}
+			for _, tm := range o.Topics {
+				got[o.ID] = append(got[o.ID], tm.Slug)
+			}
+		}
+		return got
+	}
+	twoPass := topicsOf(mustWartaIn(t, in.String(), "-config", cfg, "tag"))
+	stream := topicsOf(mustWartaIn(t, in.String(), "-config", cfg, "tag", "-stream"))
+	if len(twoPass) != 2*(topic.StreamMinExamples+5)+1 || len(stream) != len(twoPass) {
+		t.Fatalf("%d and %d answers", len(twoPass), len(stream))
+	}
+	if !slices.Contains(twoPass["target"], "sport") {
+		t.Errorf("two passes: target got %v, want sport (learned from the stream)", twoPass["target"])
+	}
+	if len(stream["target"]) != 0 {
+		t.Errorf("-stream: the first line got %v before anything was learned", stream["target"])
+	}
+}
+
+// mustWartaIn runs the command line with stdin and fails the test on a
+// non-zero exit.
+func mustWartaIn(t *testing.T, stdin string, args ...string) string {
+	t.Helper()
+	code, out, errOut := warta(t, context.Background(), stdin, args...)
+	if code != 0 {
+		t.Fatalf("warta %v: exit %d\nstderr:\n%s", args, code, errOut)
+	}
+	return out
 }

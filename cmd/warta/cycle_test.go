@@ -110,21 +110,7 @@ func hasTopic(r exportRecord, slug string) bool {
 // The real Indonesian feed snapshots, faults and all, go through a whole
 // cycle and come out as valid Atom.
 func TestRealIndonesianFeedsEndToEnd(t *testing.T) {
-	site := newNewsSite(t)
-	names := []string{
-		"detik_news_2014-04-29_feedsportal.xml", "detik_news_2017-04-28.xml",
-		"tempo_rss2_2017-04-06.xml", "tempo_terkini_rss091_2017-04-28.xml",
-		"viva_all_2017-04-28.xml", "antara_jambi_terkini_2022-08-28.xml",
-	}
-	var sources []testSource
-	for _, name := range names {
-		body, err := fixtures.Read(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		site.serve("/"+name, "text/xml", body)
-		sources = append(sources, testSource{Name: strings.TrimSuffix(name, ".xml"), URL: site.URL + "/" + name})
-	}
+	sources := serveRealSnapshots(t)
 	dir := t.TempDir()
 	cfg := writeConfig(t, dir, sources, map[string]any{"storage": map[string]any{"driver": "sqlite", "dsn": filepath.Join(dir, "warta.db"), "retention": "0s"}})
 	out := mustWarta(t, "-config", cfg, "once")
@@ -148,4 +134,25 @@ func TestRealIndonesianFeedsEndToEnd(t *testing.T) {
 		}
 	}
 	validateAll(t, filepath.Join(dir, "feeds"))
+}
+
+// serveRealSnapshots serves the real Indonesian feed snapshots of
+// internal/fixtures from a local news site and returns them as sources.
+func serveRealSnapshots(t *testing.T) []testSource {
+	t.Helper()
+	site := newNewsSite(t)
+	var sources []testSource
+	for _, name := range []string{
+		"detik_news_2014-04-29_feedsportal.xml", "detik_news_2017-04-28.xml",
+		"tempo_rss2_2017-04-06.xml", "tempo_terkini_rss091_2017-04-28.xml",
+		"viva_all_2017-04-28.xml", "antara_jambi_terkini_2022-08-28.xml",
+	} {
+		body, err := fixtures.Read(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		site.serve("/"+name, "text/xml", body)
+		sources = append(sources, testSource{Name: strings.TrimSuffix(name, ".xml"), URL: site.URL + "/" + name})
+	}
+	return sources
 }

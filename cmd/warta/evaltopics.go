@@ -1,14 +1,17 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"go/format"
 	"io"
 	"os"
 	"strings"
 
 	"github.com/warta-news/warta/internal/topiceval"
+	"github.com/warta-news/warta/topic"
 )
 
 // cmdEvalTopics scores the configured topic rules on labelled articles
@@ -22,6 +25,10 @@ func cmdEvalTopics(_ context.Context, e *env) (err error) {
 	articlesPath := fs.String("articles", "", "labelled articles, a JSON Lines `file` (required)")
 	irPath := fs.String("ir", "", "international-relations labels, a JSON Lines `file` of {id, ir}")
 	predictionsPath := fs.String("predictions", "", "also write the predictions, as warta tag prints them, to this `file`")
+	fitPath := fs.String("fit", "", "fit the actors model's weights on the IR labels (-ir) with cross-validation and write them as Go source to this `file` (topic/irmodel_weights.go)")
+	folds := fs.Int("folds", 5, "the cross-validation of -fit uses `k` folds")
+	cv := fs.Int("cv", 0, "cross-validate the actors model's weights over `k` folds: the IR figures are of folds the weights were not fitted on (needs -ir)")
+	rulesOnly := fs.Bool("rules-only", false, "tag with the rules and the actors model alone, without the stream model")
 	if err := e.parse(fs, false); err != nil {
 		return err
 	}
@@ -46,7 +53,38 @@ func cmdEvalTopics(_ context.Context, e *env) (err error) {
 		defer f.Close()
 		ir = f
 	}
-	rep, err := topiceval.Evaluate(tagger, articles, ir)
+	if *fitPath != "" {
+		if *irPath == "" {
+			return &usageError{"-fit needs -ir"}
+		}
+		return fitIR(e, tagger, articles, ir, *fitPath, *folds)
+	}
+	if *cv > 0 {
+		if *irPath == "" {
+			return &usageError{"-cv needs -ir"}
+		}
+		a, err := io.ReadAll(articles)
+		if err != nil {
+			return err
+		}
+		l, err := io.ReadAll(ir)
+		if err != nil {
+			return err
+		}
+		rep, err := topiceval.CrossValidate(tagger, a, l, *cv, !*rulesOnly)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "%d-fold cross-validation (IR of held-out folds; desks the mean of the folds' runs)\n", *cv)
+		return rep.Write(e.stdout)
+	}
+	evaluate := topiceval.EvaluateStream
+	if *rulesOnly {
+		evaluate = func(t *topic.Tagger, articles, ir io.Reader) (*topiceval.Report, error) {
+			return topiceval.Evaluate(t, articles, ir)
+		}
+	}
+	rep, err := evaluate(tagger, articles, ir)
 	if err != nil {
 		return err
 	}
@@ -60,4 +98,32 @@ func cmdEvalTopics(_ context.Context, e *env) (err error) {
 		}
 	}
 	return rep.Write(e.stdout)
+}
+
+// fitIR fits the actors model and writes its weights as Go source, printing
+// the cross-validated figures.
+func fitIR(e *env, tagger *topic.Tagger, articles, labels io.Reader, path string, folds int) error {
+	samples, err := topiceval.IRSamples(tagger, articles, labels)
+	if err != nil {
+		return err
+	}
+	fit, err := topic.FitIR(samples, folds)
+	if err != nil {
+		return err
+	}
+	var src bytes.Buffer
+	if err := fit.WriteGo(&src, "warta eval-topics -fit"); err != nil {
+		return err
+	}
+	formatted, err := format.Source(src.Bytes())
+	if err != nil {
+		return fmt.Errorf("eval-topics: fit: %w", err)
+	}
+	if err := os.WriteFile(path, formatted, 0o644); err != nil {
+		return err
+	}
+	for _, s := range fit.CV {
+		fmt.Fprintf(e.stdout, "cv %d-fold actors model %-3s pos %3d  P %.3f  R %.3f  F1 %.3f\n", fit.Folds, s.Lang, s.Positives, s.Precision, s.Recall, s.F1)
+	}
+	return nil
 }

@@ -57,6 +57,7 @@ type explainer struct {
 	store  store.Store
 	norm   *normalize.Normalizer
 	probe  *pipeline.StoryProbe // built on first need
+	stream *topic.Stream        // learned from the store on first need, as the daemon learns
 	now    time.Time
 	logger *slog.Logger
 	// source is the -source flag's source; its Name is "" when not given.
@@ -226,9 +227,12 @@ func (x *explainer) explainURL(ctx context.Context, raw string) ([]explanation, 
 func (x *explainer) explainStored(ctx context.Context, a *article.Article) (explanation, error) {
 	src, _ := x.cfg.SourceByName(a.Source)
 	hints := pipeline.Hints(src)
-	ex := explanation{Article: newExportRecord(a), Stored: true, Topics: x.tagger.Explain(a, hints)}
+	sm, err := x.streamModel(ctx)
+	if err != nil {
+		return explanation{}, err
+	}
+	ex := explanation{Article: newExportRecord(a), Stored: true, Topics: sm.Explain(a, hints)}
 	st := &storyExplanation{ID: a.StoryID, Similarity: a.StoryMatch.Similarity, Method: a.StoryMatch.Method}
-	var err error
 	if a.StoryID != "" && a.StoryID != a.ID {
 		if st.Lead, err = x.record(ctx, a.StoryID); err != nil {
 			return ex, err
@@ -269,6 +273,20 @@ func (x *explainer) record(ctx context.Context, id string) (*exportRecord, error
 	return &r, nil
 }
 
+// streamModel returns the stream model learned from the stored articles,
+// as the daemon learns at start, so that explain says what the daemon
+// would decide and which part decided it.
+func (x *explainer) streamModel(ctx context.Context) (*topic.Stream, error) {
+	if x.stream == nil {
+		s := x.tagger.NewStream()
+		if _, err := pipeline.LearnStored(ctx, x.cfg, x.store, s, x.now); err != nil {
+			return nil, err
+		}
+		x.stream = s
+	}
+	return x.stream, nil
+}
+
 // explainNew explains articles of one source that are not stored: their
 // topics, and the stories they would join were they fetched now. They are
 // probed in the order a cycle assigns stories, so a copy of one of them
@@ -287,12 +305,16 @@ func (x *explainer) explainNew(ctx context.Context, arts []*article.Article, src
 	for _, a := range ordered {
 		joined[a] = x.probe.Join(a)
 	}
+	sm, err := x.streamModel(ctx)
+	if err != nil {
+		return nil, err
+	}
 	hints := pipeline.Hints(src)
 	out := make([]explanation, 0, len(arts))
 	for _, a := range arts {
 		probe := joined[a]
-		ex := explanation{Article: newExportRecord(a), Topics: x.tagger.Explain(a, hints)}
-		ex.Article.Topics = x.tagger.Tag(a, hints)
+		ex := explanation{Article: newExportRecord(a), Topics: sm.Explain(a, hints)}
+		ex.Article.Topics = sm.Tag(a, hints)
 		ex.Article.Story = probe.StoryID
 		st := &storyExplanation{ID: probe.StoryID, Would: true, Similarity: probe.StoryMatch.Similarity, Method: probe.StoryMatch.Method}
 		var err error

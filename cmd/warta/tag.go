@@ -14,7 +14,6 @@ import (
 	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/normalize"
 	"github.com/warta-news/warta/pipeline"
-	"github.com/warta-news/warta/topic"
 )
 
 // tagInput is one line of `warta tag` input.
@@ -35,10 +34,16 @@ type tagOutput struct {
 }
 
 // cmdTag tags JSON Lines articles from stdin with the configured topics and
-// prints one JSON line per article: no network, no storage.
+// prints one JSON line per article: no network, no storage. By default it
+// reads its whole input first and lets the stream model learn from all of
+// it (the rules' confident decisions), then tags every article with the
+// rules, the actors model and what the stream model learned: what the
+// daemon would do once it has seen these articles. With -stream it answers
+// line by line, the stream model learning from each article as it tags it.
 func cmdTag(ctx context.Context, e *env) error {
 	fs := e.flags("tag")
 	sourceName := fs.String("source", "", "apply this configured `source`'s boosts and forced topics")
+	online := fs.Bool("stream", false, "answer line by line, learning from each article as it is tagged, instead of learning from the whole input first")
 	if err := e.parse(fs, false); err != nil {
 		return err
 	}
@@ -57,6 +62,21 @@ func cmdTag(ctx context.Context, e *env) error {
 	in := bufio.NewReader(e.stdin)
 	out := bufio.NewWriter(e.stdout)
 	enc := json.NewEncoder(out)
+	stream := tagger.NewStream()
+	answer := func(id json.RawMessage, a *article.Article, topics []article.TopicMatch) error {
+		if topics == nil {
+			topics = []article.TopicMatch{}
+		}
+		if err := enc.Encode(tagOutput{ID: id, Language: a.Language, Topics: topics}); err != nil {
+			return fmt.Errorf("stdout: %w", err)
+		}
+		return nil
+	}
+	type pending struct {
+		id json.RawMessage
+		a  *article.Article
+	}
+	var all []pending
 	now := time.Now()
 	bad := 0
 	for line := 1; ; line++ {
@@ -66,16 +86,34 @@ func cmdTag(ctx context.Context, e *env) error {
 			return fmt.Errorf("stdin line %d: %w", line, rerr)
 		}
 		if raw = bytes.TrimSpace(raw); len(raw) > 0 {
-			answer, err := tagLine(ctx, norm, tagger, src, hints, raw, now)
-			if err != nil {
+			id, a, err := readTagLine(ctx, norm, src, raw, now)
+			switch {
+			case err != nil:
 				bad++
 				fmt.Fprintf(e.stderr, "warta tag: stdin line %d: %v\n", line, err)
-			} else if err := enc.Encode(answer); err != nil {
-				return fmt.Errorf("stdout: %w", err)
+			case *online:
+				if err := answer(id, a, stream.TagAndObserve(a, hints)); err != nil {
+					return err
+				}
+				// Line by line: the answer goes out before the next line
+				// is read.
+				if err := out.Flush(); err != nil {
+					return err
+				}
+			default:
+				all = append(all, pending{id, a})
 			}
 		}
 		if rerr == io.EOF {
 			break
+		}
+	}
+	for _, p := range all {
+		stream.Observe(p.a, hints)
+	}
+	for _, p := range all {
+		if err := answer(p.id, p.a, stream.Tag(p.a, hints)); err != nil {
+			return err
 		}
 	}
 	if err := out.Flush(); err != nil {
@@ -87,24 +125,21 @@ func cmdTag(ctx context.Context, e *env) error {
 	return nil
 }
 
-// tagLine answers one non-empty input line, which must be a JSON object.
-func tagLine(ctx context.Context, norm *normalize.Normalizer, tagger *topic.Tagger, src config.Source, hints topic.Hints, raw []byte, now time.Time) (tagOutput, error) {
+// readTagLine reads one non-empty input line, which must be a JSON object,
+// into its id and the prepared article.
+func readTagLine(ctx context.Context, norm *normalize.Normalizer, src config.Source, raw []byte, now time.Time) (json.RawMessage, *article.Article, error) {
 	if raw[0] != '{' {
-		return tagOutput{}, errors.New("not a JSON object")
+		return nil, nil, errors.New("not a JSON object")
 	}
 	var ti tagInput
 	if err := json.Unmarshal(raw, &ti); err != nil {
-		return tagOutput{}, err
+		return nil, nil, err
 	}
 	a, err := articleFromInput(ctx, norm, ti, src, now)
 	if err != nil {
-		return tagOutput{}, err
+		return nil, nil, err
 	}
-	topics := tagger.Tag(a, hints)
-	if topics == nil {
-		topics = []article.TopicMatch{}
-	}
-	return tagOutput{ID: ti.ID, Language: a.Language, Topics: topics}, nil
+	return ti.ID, a, nil
 }
 
 // articleFromInput prepares a JSON article as a cycle would a feed of

@@ -23,7 +23,7 @@ func TestEvaluateCounts(t *testing.T) {
 		`{"id": "c", "language": "en", "label": "sport", "title": "Transfer news"}`,
 		`{"id": "d", "language": "en", "label": "economy", "title": "Match funding for startups"}`,
 		``,
-		`{"id": "e", "language": "en", "label": "world", "title": "Treaty signed"}`,
+		`{"id": "e", "language": "en", "label": "world", "title": "France and Germany sign a treaty", "summary": "The foreign ministers of France and Germany signed a border treaty in Paris."}`, // the actors model decides international relations
 	}, "\n")
 	ir := `{"id": "e", "ir": 1}` + "\n" + `{"id": "a", "ir": 0}`
 	rep, err := Evaluate(tg, strings.NewReader(articles), strings.NewReader(ir))

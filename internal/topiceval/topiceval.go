@@ -26,6 +26,25 @@ type Tagger interface {
 	Tag(a *article.Article, h topic.Hints) []article.TopicMatch
 }
 
+// irGold is one international-relations label.
+type irGold struct {
+	ID string `json:"id"`
+	IR int    `json:"ir"`
+}
+
+// readLabelled reads labelled articles and IR labels.
+func readLabelled(articles, irLabels io.Reader) ([]evalItem, []irGold, error) {
+	items, err := readJSONL[evalItem](articles)
+	if err != nil {
+		return nil, nil, fmt.Errorf("topiceval: articles: %w", err)
+	}
+	gold, err := readJSONL[irGold](irLabels)
+	if err != nil {
+		return nil, nil, fmt.Errorf("topiceval: ir labels: %w", err)
+	}
+	return items, gold, nil
+}
+
 // Score is precision, recall and F1 of one topic in one language group.
 type Score struct {
 	Topic     string  `json:"topic"`
@@ -72,17 +91,9 @@ type evalItem struct {
 // scores the result against the labels and against irLabels (JSONL with id
 // and ir 0/1).
 func Evaluate(t Tagger, articles io.Reader, irLabels io.Reader) (*Report, error) {
-	items, err := readJSONL[evalItem](articles)
+	items, gold, err := readLabelled(articles, irLabels)
 	if err != nil {
-		return nil, fmt.Errorf("topiceval: articles: %w", err)
-	}
-	type irGold struct {
-		ID string `json:"id"`
-		IR int    `json:"ir"`
-	}
-	gold, err := readJSONL[irGold](irLabels)
-	if err != nil {
-		return nil, fmt.Errorf("topiceval: ir labels: %w", err)
+		return nil, err
 	}
 
 	rep := &Report{Articles: len(items), Predictions: make(map[string][]string, len(items))}
@@ -196,31 +207,15 @@ func sameSet(a, b map[string]bool) bool {
 	return true
 }
 
-type counts struct{ tp, fp, fn int }
+// counts tallies one topic's decisions (topic.Tally, shared with the fit of
+// the actors model).
+type counts struct{ topic.Tally }
 
-func (c *counts) add(y, yhat bool) {
-	switch {
-	case y && yhat:
-		c.tp++
-	case yhat:
-		c.fp++
-	case y:
-		c.fn++
-	}
-}
+func (c *counts) add(y, yhat bool) { c.Add(y, yhat) }
 
 func (c *counts) score(slug, lang string) Score {
-	s := Score{Topic: slug, Lang: lang, Positives: c.tp + c.fn}
-	if c.tp+c.fp > 0 {
-		s.Precision = float64(c.tp) / float64(c.tp+c.fp)
-	}
-	if c.tp+c.fn > 0 {
-		s.Recall = float64(c.tp) / float64(c.tp+c.fn)
-	}
-	if s.Precision+s.Recall > 0 {
-		s.F1 = 2 * s.Precision * s.Recall / (s.Precision + s.Recall)
-	}
-	return s
+	p, r, f1 := c.Scores()
+	return Score{Topic: slug, Lang: lang, Positives: c.TP + c.FN, Precision: p, Recall: r, F1: f1}
 }
 
 // readJSONL decodes one T per non-blank line of r.

@@ -1,0 +1,464 @@
+// Package actor recognises the actors of international relations in English
+// and Indonesian text: states (by their names, demonyms, the short forms
+// headlines use and their capitals or seats used as metonyms), international
+// bodies and offices, and the words that put them in a relation (meet,
+// agree, sanction, negotiate).
+//
+// Country names come from CLDR through golang.org/x/text/language/display,
+// in English and Indonesian, so every ISO 3166 country is known in both
+// languages; actors.txt (embedded) adds what CLDR lacks. Both are world
+// knowledge, not learned from any data set.
+//
+// Matching is by whole words, longest alias first, with case as a cue: an
+// alias written in capitals (AS, UN) matches only capitals, and one written
+// capitalised (Turkey, Jordan) only a capitalised word, so "as" and "turkey"
+// are not actors. Dotted abbreviations match their letters (U.S. = US).
+package actor
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Kind is the kind of an actor.
+type Kind uint8
+
+// The kinds of actors.
+const (
+	// State is a country, named or by its demonym, short form or capital;
+	// its ID is the ISO 3166 region code ("US", "ID").
+	State Kind = iota + 1
+	// Body is an international organisation; its ID is its short name
+	// ("UN", "NATO").
+	Body
+	// Office is an office of a state; its ID is the office
+	// ("foreign-minister", "diplomat", "head", "minister").
+	Office
+	// Relation is a word that puts actors in a relation (they meet, agree,
+	// sanction, negotiate); its ID is the kind of relation ("meet",
+	// "agree", "pressure", "peace", "aid", "dispute").
+	Relation
+	// none marks names that contain an actor's name but are not actors.
+	none
+)
+
+func (k Kind) String() string {
+	switch k {
+	case State:
+		return "state"
+	case Body:
+		return "body"
+	case Office:
+		return "office"
+	case Relation:
+		return "relation"
+	}
+	return "none"
+}
+
+// Mention is one actor found in a text.
+type Mention struct {
+	Kind Kind
+	ID   string
+	// Start and End are byte offsets of the mention in the text.
+	Start, End int
+}
+
+// Languages a Recognizer knows.
+const (
+	langEN = iota
+	langID
+	langBoth
+	numLangs
+)
+
+// caseRule is how a word of an alias constrains the case of the text.
+type caseRule uint8
+
+const (
+	anyCase caseRule = iota
+	capitalised
+	allCaps
+)
+
+type alias struct {
+	words []string // folded
+	rules []caseRule
+	kind  Kind
+	id    string
+}
+
+// Recognizer finds actors. It holds no mutable state and is safe for
+// concurrent use.
+type Recognizer struct {
+	// first maps a folded first word to the aliases that start with it,
+	// longest first.
+	first  [numLangs]map[string][]alias
+	tokens *sync.Pool // of *[]token, the words of one text
+}
+
+//go:embed actors.txt
+var actorsTxt string
+
+// New builds a Recognizer from CLDR's region names and the embedded table.
+func New() (*Recognizer, error) {
+	r := &Recognizer{tokens: &sync.Pool{New: func() any { return new([]token) }}}
+	for l := range r.first {
+		r.first[l] = map[string][]alias{}
+	}
+	names := [...]display.Namer{langEN: display.Regions(language.English), langID: display.Regions(language.Indonesian)}
+	for a := 'A'; a <= 'Z'; a++ {
+		for b := 'A'; b <= 'Z'; b++ {
+			code := string([]rune{a, b})
+			reg, err := language.ParseRegion(code)
+			if err != nil || !reg.IsCountry() || reg.String() != code {
+				continue
+			}
+			if reg.Canonicalize() != reg {
+				continue // deprecated codes (DD, YU): their names belong to the successor
+			}
+			for l, n := range names {
+				for _, name := range cldrNames(n.Name(reg)) {
+					r.add(l, State, code, name)
+				}
+			}
+		}
+	}
+	for i, line := range strings.Split(actorsTxt, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if err := r.addLine(line); err != nil {
+			return nil, fmt.Errorf("actor: actors.txt line %d: %w", i+1, err)
+		}
+	}
+	return r, nil
+}
+
+// cldrNames splits a CLDR display name into the names a text uses:
+// "Myanmar (Burma)" is Myanmar and Burma, "Congo - Kinshasa" is Congo,
+// "Hong Kong SAR China" is left out (its short form is in actors.txt).
+func cldrNames(name string) []string {
+	if name == "" || strings.Contains(name, "SAR") {
+		return nil
+	}
+	var out []string
+	if i := strings.IndexByte(name, '('); i > 0 {
+		if j := strings.IndexByte(name[i:], ')'); j > 0 {
+			out = append(out, strings.TrimSpace(name[i+1:i+j]))
+		}
+		name = strings.TrimSpace(name[:i])
+	}
+	if i := strings.Index(name, " - "); i > 0 {
+		name = name[:i]
+	}
+	return append(out, name)
+}
+
+func (r *Recognizer) addLine(line string) error {
+	head, list, ok := strings.Cut(line, ":")
+	f := strings.Fields(head)
+	if !ok || len(f) != 3 {
+		return fmt.Errorf("want \"KIND ID LANG: alias; ...\", got %q", line)
+	}
+	var kind Kind
+	switch f[0] {
+	case "state":
+		kind = State
+	case "body":
+		kind = Body
+	case "office":
+		kind = Office
+	case "relation":
+		kind = Relation
+	case "none":
+		kind = none
+	default:
+		return fmt.Errorf("unknown kind %q", f[0])
+	}
+	var langs []int
+	switch f[2] {
+	case "en":
+		langs = []int{langEN}
+	case "id":
+		langs = []int{langID}
+	case "*":
+		langs = []int{langEN, langID}
+	default:
+		return fmt.Errorf("unknown language %q", f[2])
+	}
+	for _, a := range strings.Split(list, ";") {
+		if a = strings.TrimSpace(a); a == "" {
+			continue
+		}
+		for _, l := range langs {
+			r.add(l, kind, f[1], a)
+		}
+	}
+	return nil
+}
+
+// add registers an alias in language l and in the table for text of unknown
+// language.
+func (r *Recognizer) add(l int, kind Kind, id, name string) {
+	var a alias
+	a.kind, a.id = kind, id
+	tokenize(name, func(t token) {
+		a.words = append(a.words, t.text)
+		rule := anyCase
+		switch {
+		case t.upper >= 2 && t.upper == t.letters:
+			rule = allCaps
+		case t.firstUpper:
+			rule = capitalised
+		}
+		a.rules = append(a.rules, rule)
+	})
+	if len(a.words) == 0 {
+		return
+	}
+	for _, l := range []int{l, langBoth} {
+		list := r.first[l][a.words[0]]
+		if slicesContainAlias(list, a) {
+			continue
+		}
+		// Longest first, so that "South Korea" wins over "South".
+		i := 0
+		for i < len(list) && len(list[i].words) >= len(a.words) {
+			i++
+		}
+		list = append(list, alias{})
+		copy(list[i+1:], list[i:])
+		list[i] = a
+		r.first[l][a.words[0]] = list
+	}
+}
+
+func slicesContainAlias(list []alias, a alias) bool {
+	for _, b := range list {
+		if b.kind == a.kind && b.id == a.id && strings.Join(b.words, " ") == strings.Join(a.words, " ") && string(b.rules) == string(a.rules) {
+			return true
+		}
+	}
+	return false
+}
+
+// Find returns the actors in text, in order. lang is "en" or "id"; any other
+// value uses the names of both languages.
+func (r *Recognizer) Find(text, lang string) []Mention {
+	return r.Append(nil, text, lang)
+}
+
+// Append appends the actors in text to dst, as Find, so that a caller can
+// reuse one slice.
+func (r *Recognizer) Append(dst []Mention, text, lang string) []Mention {
+	table := r.first[langBoth]
+	skipAfterBahasa := true
+	switch lang {
+	case "en":
+		table, skipAfterBahasa = r.first[langEN], false
+	case "id":
+		table = r.first[langID]
+	}
+	tp := r.tokens.Get().(*[]token)
+	defer r.tokens.Put(tp)
+	toks := (*tp)[:0]
+	tokenize(text, func(t token) { toks = append(toks, t) })
+	*tp = toks
+	shouting := isShouting(toks)
+	for i := 0; i < len(toks); {
+		a, n := match(table[toks[i].text], toks[i:], shouting)
+		if n == 0 {
+			i++
+			continue
+		}
+		if a.kind != none && !(skipAfterBahasa && a.kind == State && i > 0 && (toks[i-1].text == "bahasa" || toks[i-1].text == "berbahasa")) {
+			dst = append(dst, Mention{Kind: a.kind, ID: a.id, Start: toks[i].start, End: toks[i+n-1].end})
+		}
+		i += n
+	}
+	return dst
+}
+
+// match returns the longest alias of list that toks start with, and its
+// length in words (0 when none does).
+func match(list []alias, toks []token, shouting bool) (alias, int) {
+next:
+	for _, a := range list {
+		if len(a.words) > len(toks) {
+			continue
+		}
+		for j, w := range a.words {
+			t := &toks[j]
+			if t.text != w {
+				continue next
+			}
+			switch a.rules[j] {
+			case allCaps:
+				// In a text written in capitals, "AS" may be "as".
+				if shouting || t.upper != t.letters {
+					continue next
+				}
+			case capitalised:
+				if !t.firstUpper {
+					continue next
+				}
+			}
+		}
+		return a, len(a.words)
+	}
+	return alias{}, 0
+}
+
+// isShouting reports whether most letters of toks are capitals, as in a
+// headline written in capitals, where case says nothing.
+func isShouting(toks []token) bool {
+	upper, letters := 0, 0
+	for _, t := range toks {
+		upper += t.upper
+		letters += t.letters
+	}
+	return letters >= 8 && upper*10 >= letters*7
+}
+
+// token is one word: folded text, byte span and case.
+type token struct {
+	text       string
+	start, end int
+	letters    int
+	upper      int
+	firstUpper bool
+}
+
+// tokenize calls yield for every word of s: a run of letters and digits,
+// case-folded and with diacritics removed. A dotted abbreviation (U.S.,
+// U.N.) is one word of its letters. ASCII words are lower-cased in one copy
+// of the text, so that a capitalised word costs no allocation of its own.
+func tokenize(s string, yield func(token)) {
+	lower := lowerASCII(s)
+	for i := 0; i < len(s); {
+		if n := abbreviation(s[i:]); n > 0 {
+			t := token{start: i, end: i + n, firstUpper: true}
+			t.text = strings.ReplaceAll(lower[i:i+n], ".", "")
+			t.letters, t.upper = len(t.text), len(t.text)
+			yield(t)
+			i += n
+			continue
+		}
+		c := s[i]
+		if c < utf8.RuneSelf && !isASCIIWordByte(c) {
+			i++
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			if r, size := utf8.DecodeRuneInString(s[i:]); !isWordRune(r) {
+				i += size
+				continue
+			}
+		}
+		t := token{start: i}
+		ascii := true
+		j := i
+		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf {
+				if !isASCIIWordByte(c) {
+					break
+				}
+				if c >= 'A' && c <= 'Z' {
+					t.upper++
+					t.firstUpper = t.firstUpper || j == i
+				}
+				if c > '9' {
+					t.letters++
+				}
+				j++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if !isWordRune(r) {
+				break
+			}
+			ascii = false
+			if unicode.IsLetter(r) {
+				t.letters++
+				if unicode.IsUpper(r) {
+					t.upper++
+					t.firstUpper = t.firstUpper || j == i
+				}
+			}
+			j += size
+		}
+		t.end = j
+		t.text = lower[i:j]
+		if !ascii {
+			t.text = fold(s[i:j])
+		}
+		yield(t)
+		i = j
+	}
+}
+
+// lowerASCII returns s with its ASCII capitals lower-cased; byte offsets
+// stay the same.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if b[j] >= 'A' && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+func isASCIIWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// abbreviation returns the length of the dotted abbreviation s starts with
+// ("U.S." and "U.N." but not "A." alone), or 0.
+func abbreviation(s string) int {
+	n := 0
+	for n+1 < len(s) && s[n] >= 'A' && s[n] <= 'Z' && s[n+1] == '.' {
+		n += 2
+	}
+	if n < 4 || n < len(s) && isLetterByte(s[n]) {
+		return 0
+	}
+	return n
+}
+
+func isLetterByte(c byte) bool { return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' }
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// fold lower-cases w and removes its diacritics (Élysée → elysee).
+func fold(w string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(w) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// Version changes whenever what the Recognizer finds changes (the table,
+// CLDR's version, the matching rules), so that users of its results can
+// tell stale ones.
+const Version = "1"

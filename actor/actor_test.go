@@ -1,0 +1,71 @@
+package actor
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func newRecognizer(t testing.TB) *Recognizer {
+	t.Helper()
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// describe renders mentions as "kind:ID=text" for compact assertions.
+func describe(text string, ms []Mention) string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, fmt.Sprintf("%s:%s=%s", m.Kind, m.ID, text[m.Start:m.End]))
+	}
+	return strings.Join(out, " ")
+}
+
+func TestFind(t *testing.T) {
+	r := newRecognizer(t)
+	for _, c := range []struct{ lang, text, want string }{
+		{"id", "Menlu RI Bertemu Menlu AS di Washington", "office:foreign-minister=Menlu state:ID=RI relation:meet=Bertemu office:foreign-minister=Menlu state:US=AS state:US=Washington"},
+		{"id", "Korut dan Korsel sepakat berunding, kata Sekjen PBB", "state:KP=Korut state:KR=Korsel relation:agree=sepakat relation:meet=berunding body:UN=Sekjen PBB"},
+		{"id", "Dewan Keamanan PBB mengecam Korea Utara", "body:UNSC=Dewan Keamanan PBB relation:pressure=mengecam state:KP=Korea Utara"},
+		{"id", "Ia fasih berbahasa Inggris dan belajar bahasa Jepang", ""},
+		{"id", "Dubes Arab Saudi untuk Indonesia", "office:diplomat=Dubes state:SA=Arab Saudi state:ID=Indonesia"},
+		{"en", "U.S. and Chinese foreign ministers meet at the U.N.", "state:US=U.S. state:CN=Chinese office:foreign-minister=foreign ministers relation:meet=meet body:UN=U.N."},
+		{"en", "The Kremlin rejects EU sanctions", "state:RU=Kremlin relation:pressure=rejects body:EU=EU relation:pressure=sanctions"},
+		{"en", "Turkey and Greece sign a treaty", "state:TR=Turkey state:GR=Greece relation:agree=treaty"},
+		{"en", "Roast turkey for us as a treat", ""},
+		{"en", "Côte d’Ivoire and Czechia", "state:CI=Côte d’Ivoire state:CZ=Czechia"},
+		{"en", "Storms hit New Mexico; AS Roma win", ""},
+		{"en", "Myanmar (Burma) and South Korea", "state:MM=Myanmar state:MM=Burma state:KR=South Korea"},
+	} {
+		if got := describe(c.text, r.Find(c.text, c.lang)); got != c.want {
+			t.Errorf("Find(%q, %s)\n got %s\nwant %s", c.text, c.lang, got, c.want)
+		}
+	}
+}
+
+// TestCLDRBothLanguages checks that every country is known by its CLDR name
+// in both languages, not only those actors.txt lists.
+func TestCLDRBothLanguages(t *testing.T) {
+	r := newRecognizer(t)
+	for _, c := range []struct{ lang, text, id string }{
+		{"en", "Kyrgyzstan", "KG"}, {"id", "Kirgistan", "KG"},
+		{"en", "Mozambique", "MZ"}, {"id", "Mozambik", "MZ"},
+		{"en", "Netherlands", "NL"}, {"id", "Belanda", "NL"},
+	} {
+		ms := r.Find(c.text, c.lang)
+		if len(ms) != 1 || ms[0].ID != c.id || ms[0].Kind != State {
+			t.Errorf("Find(%q, %s) = %v, want state %s", c.text, c.lang, ms, c.id)
+		}
+	}
+}
+
+func TestShoutingHeadline(t *testing.T) {
+	r := newRecognizer(t)
+	text := "HARGA CABAI NAIK AS WELL"
+	if got := describe(text, r.Find(text, "")); got != "" {
+		t.Errorf("capitals headline: got %s", got)
+	}
+}

@@ -1,0 +1,305 @@
+// Package genre tells news from the other items feeds carry: podcast
+// episodes, software release notes, social posts and TV synopses. Such items
+// may still belong to a soft desk (a football podcast is sport, a release is
+// technology) but never to a hard-news topic: a reader of "international
+// relations" expects reports, not "Episode 41: the summit".
+//
+// The cues are general and cheap, read from the title, the link, the
+// categories and the shape of the text, in English and Indonesian; the
+// first cue found names the genre, and the reason says which cue it was.
+package genre
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/warta-news/warta/article"
+)
+
+// Genre is what kind of item an article is.
+type Genre uint8
+
+// The genres.
+const (
+	News Genre = iota
+	Podcast
+	Release
+	Social
+	Synopsis
+)
+
+func (g Genre) String() string {
+	switch g {
+	case Podcast:
+		return "podcast"
+	case Release:
+		return "release notes"
+	case Social:
+		return "social post"
+	case Synopsis:
+		return "synopsis"
+	}
+	return "news"
+}
+
+// Verdict is a genre and the cue that decided it ("" for news).
+type Verdict struct {
+	Genre Genre
+	Cue   string
+}
+
+// IsNews reports whether the item is a news report.
+func (v Verdict) IsNews() bool { return v.Genre == News }
+
+// Detector recognises genres. Its zero value is not usable; use New. It is
+// safe for concurrent use.
+type Detector struct {
+	episode, season, version, shortVersion, titleWords *regexp.Regexp
+}
+
+// New compiles the cues.
+func New() *Detector {
+	return &Detector{
+		// "Episode 41", "Ep. 7", "Eps 12", "Episod 3", "#112:" at the start.
+		episode: regexp.MustCompile(`(?i)(\b(episode|episod|eps?)\.?\s*#?\d+\b|^#\d+\s*[:|\-–—])`),
+		// "S02E05", "Season 3", "Musim 2".
+		season: regexp.MustCompile(`(?i)\b(s\d{1,2}\s?e\d{1,3}|season\s+\d+|musim\s+ke-?\d+)\b`),
+		// A software version: "v1.2", "1.2.3", "2.0.0-rc1".
+		version: regexp.MustCompile(`(?i)(\bv\d+(\.\d+)+\b|\b\d+\.\d+\.\d+(-[a-z0-9.]+)?\b)`),
+		// "3.1" is a version only next to a word that says release, and
+		// not when a unit follows ("release 3.5 million barrels").
+		shortVersion: regexp.MustCompile(`(?i)(\b(release|rilis)\s+v?\d+\.\d+\b|\bv?\d+\.\d+\s+(is\s+)?(released|rilis)\b)(\s+\pL+)?`),
+		// Words that name a genre in a title.
+		titleWords: regexp.MustCompile(`(?i)\b(podcast|podcasts|changelog|release notes|released?|rilis|sinopsis|synopsis|recap|spoilers?)\b`),
+	}
+}
+
+// Of returns the genre of a.
+func (d *Detector) Of(a *article.Article) Verdict {
+	for _, link := range [...]string{a.Link, a.URL} {
+		if v := d.fromLink(link); !v.IsNews() {
+			return v
+		}
+	}
+	for _, c := range a.Categories {
+		if g, ok := categoryGenre(c); ok {
+			return Verdict{g, "category " + c}
+		}
+	}
+	title := a.Title
+	lower := strings.ToLower(title)
+	// Cheap tests first: most titles name no genre and number nothing, and
+	// then no regular expression runs.
+	digits := strings.ContainsAny(title, "0123456789")
+	if hasGenreWord(lower) {
+		if w := d.titleWords.FindString(title); w != "" {
+			switch strings.ToLower(w) {
+			case "podcast", "podcasts":
+				return Verdict{Podcast, "title says " + w}
+			case "sinopsis", "synopsis", "recap", "spoiler", "spoilers":
+				return Verdict{Synopsis, "title says " + w}
+			case "changelog", "release notes":
+				return Verdict{Release, "title says " + w}
+			default: // release, released, rilis: only with a version
+				if v := d.shortVersion.FindStringSubmatch(title); v != nil && !isUnit(v[5]) {
+					return Verdict{Release, "title names version: " + v[1]}
+				}
+			}
+		}
+	}
+	if !digits {
+		return Verdict{Genre: News}.orSocial(title, a.Text)
+	}
+	if hasEpisodeWord(lower) || strings.HasPrefix(title, "#") {
+		if m := d.episode.FindString(title); m != "" {
+			return Verdict{Podcast, "title numbers an episode: " + strings.TrimSpace(m)}
+		}
+	}
+	if strings.Contains(lower, "season") || strings.Contains(lower, "musim") || hasSeasonCode(lower) {
+		if m := d.season.FindString(title); m != "" {
+			return Verdict{Synopsis, "title numbers a season: " + m}
+		}
+	}
+	if hasDottedNumber(title) {
+		if v := d.version.FindString(title); v != "" && startsWithVersion(title, v) {
+			return Verdict{Release, "title is a version: " + v}
+		}
+	}
+	return Verdict{Genre: News}.orSocial(title, a.Text)
+}
+
+// orSocial returns v, or the social-post verdict when the item has the
+// shape of a post.
+func (v Verdict) orSocial(title, text string) Verdict {
+	if cue := socialShape(title, text); cue != "" {
+		return Verdict{Social, cue}
+	}
+	return v
+}
+
+// hasGenreWord reports whether a lower-cased title may hold a word that
+// names a genre, before the regular expression says whether it does.
+func hasGenreWord(lower string) bool {
+	for _, w := range [...]string{"podcast", "changelog", "release", "rilis", "sinopsis", "synopsis", "recap", "spoiler"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasEpisodeWord reports whether a lower-cased title may number an
+// episode: "episode", "episod", "ep." or "eps", or "ep" before a number.
+func hasEpisodeWord(lower string) bool {
+	for i := strings.Index(lower, "ep"); i >= 0; {
+		if i == 0 || lower[i-1] == ' ' || lower[i-1] == '(' || lower[i-1] == '[' {
+			rest := lower[i+2:]
+			rest = strings.TrimPrefix(rest, "s")
+			rest = strings.TrimPrefix(rest, ".")
+			rest = strings.TrimLeft(rest, " #")
+			if strings.HasPrefix(lower[i:], "episod") || rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+				return true
+			}
+		}
+		j := strings.Index(lower[i+2:], "ep")
+		if j < 0 {
+			break
+		}
+		i += 2 + j
+	}
+	return false
+}
+
+// hasSeasonCode reports whether a lower-cased title has an "s" followed by
+// a digit, as "s02e05" has.
+func hasSeasonCode(lower string) bool {
+	for i := 0; i+1 < len(lower); i++ {
+		if lower[i] == 's' && lower[i+1] >= '0' && lower[i+1] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// hasDottedNumber reports whether s has a digit, a dot and a digit in a
+// row, as every version has.
+func hasDottedNumber(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] == '.' && s[i-1] >= '0' && s[i-1] <= '9' && s[i+1] >= '0' && s[i+1] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// startsWithVersion reports whether the title is a version or a product
+// name and a version ("v1.4.2", "Tool 2.3.0", "2.3.0: fixes"): a version
+// deep inside a sentence may be a figure.
+func startsWithVersion(title, v string) bool {
+	i := strings.Index(title, v)
+	return i >= 0 && len(strings.Fields(title[:i])) <= 2
+}
+
+// fromLink reads the genre from one of the item's links: a social network's post,
+// a podcast's or a release's page.
+func (d *Detector) fromLink(l string) Verdict {
+	if l == "" {
+		return Verdict{}
+	}
+	u, err := url.Parse(l)
+	if err != nil || u.Host == "" {
+		return Verdict{}
+	}
+	host := strings.ToLower(strings.TrimPrefix(u.Host, "www."))
+	// These hosts publish posts, not reports.
+	for _, h := range [...]string{"twitter.com", "x.com", "mastodon.", "bsky.app", "threads.net", "instagram.com", "facebook.com", "t.me", "tiktok.com", "reddit.com"} {
+		if host == h || strings.HasPrefix(host, h) || strings.HasSuffix(host, "."+h) {
+			return Verdict{Social, "link to " + host}
+		}
+	}
+	path := strings.ToLower(u.Path)
+	for _, seg := range strings.Split(path, "/") {
+		switch seg {
+		case "podcast", "podcasts", "episode", "episodes":
+			return Verdict{Podcast, "link path " + u.Path}
+		case "releases", "release-notes", "changelog", "tag", "tags":
+			if seg != "tag" && seg != "tags" || d.version.MatchString(path) {
+				return Verdict{Release, "link path " + u.Path}
+			}
+		}
+	}
+	if strings.HasSuffix(path, ".mp3") || strings.HasSuffix(path, ".m4a") {
+		return Verdict{Podcast, "link to audio " + u.Path}
+	}
+	return Verdict{}
+}
+
+// categoryGenre reads a feed category that names a genre.
+func categoryGenre(c string) (Genre, bool) {
+	switch strings.ToLower(strings.TrimSpace(c)) {
+	case "podcast", "podcasts", "episode", "episodes":
+		return Podcast, true
+	case "release", "releases", "release notes", "changelog":
+		return Release, true
+	case "sinopsis", "synopsis":
+		return Synopsis, true
+	}
+	return News, false
+}
+
+// socialShape recognises a post by its shape: a title that is the start of
+// a short text (feeds of posts have no headline) with the marks of a post
+// (hashtags, handles, a retweet), or a title that is itself a handle or
+// retweet.
+func socialShape(title, text string) string {
+	t := strings.TrimSpace(title)
+	if strings.HasPrefix(t, "RT @") || strings.HasPrefix(t, "@") {
+		return "title is a reply or retweet"
+	}
+	body := strings.TrimSpace(text)
+	if len(body) > 2000 || utf8.RuneCountInString(body) > 500 || !strings.ContainsAny(t, "#@") && !strings.ContainsAny(body, "#@") {
+		return ""
+	}
+	marks := countMarks(t) + countMarks(body)
+	if marks >= 3 {
+		return "hashtags and handles"
+	}
+	stem := strings.TrimRight(t, ".…")
+	if marks >= 1 && len(stem) >= 20 && strings.HasPrefix(body, stem) {
+		return "title is the text's start"
+	}
+	return ""
+}
+
+// countMarks counts hashtags and @handles.
+func countMarks(s string) int {
+	n := 0
+	prev := ' '
+	for i, r := range s {
+		if (r == '#' || r == '@') && unicode.IsSpace(prev) && i+1 < len(s) {
+			next, _ := utf8.DecodeRuneInString(s[i+1:])
+			if unicode.IsLetter(next) {
+				n++
+			}
+		}
+		prev = r
+	}
+	return n
+}
+
+// isUnit reports whether w (with its leading space) is a quantity's unit.
+func isUnit(w string) bool {
+	switch strings.ToLower(strings.TrimSpace(w)) {
+	case "million", "billion", "trillion", "percent", "per", "tonnes", "tons", "barrels",
+		"juta", "miliar", "triliun", "persen", "ton", "barel":
+		return true
+	}
+	return false
+}
+
+// Version changes whenever the cues change, so that users of the verdicts
+// can tell stale ones.
+const Version = "1"

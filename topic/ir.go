@@ -1,0 +1,248 @@
+package topic
+
+import (
+	"math"
+
+	"github.com/warta-news/warta/actor"
+	"github.com/warta-news/warta/article"
+)
+
+//go:generate go run ../cmd/warta -config ../config.yaml eval-topics -articles ../../shared/data/topics-dev.jsonl -ir ../../shared/data/ir-dev.jsonl -fit irmodel_weights.go
+
+// IRSlug is the topic decided by the actors model rather than by its
+// threshold: international relations is two states, or a state and an
+// international body, in a relation, and that is recognised from the actors
+// a text names (package actor) and its relation words (the topic's terms),
+// weighed against the evidence of the other desks. The weights are few,
+// over features designed for the idea, and fitted under cross-validation
+// (see FitIR and irmodel_weights.go). A config that replaces the topic by
+// slug keeps the model; its boost, require, exclude and expr still apply.
+const IRSlug = "international-relations"
+
+// The features of the actors model, in the order of IRWeights. Counts are
+// capped and scores log-scaled so that no single feature runs away on a
+// long text.
+const (
+	fBias          = iota
+	fStates        // distinct states named, capped at 4
+	fTitleStates   // distinct states named in the title, capped at 2
+	fBodies        // distinct international bodies, capped at 2
+	fDiplomats     // foreign ministers, ministries, ambassadors, embassies, diplomats, capped at 3
+	fHeads         // heads of state or government, capped at 3
+	fPair          // two actors in one text: two states, a state and a body, or a diplomat and a state or body
+	fRelationTitle // relation words (actor.Relation) in the title, capped at 2
+	fRelationBody  // log(1+n) of the relation words in the body
+	fPairRelation  // fPair × the kinds of relation named, capped at 3: actors in a relation
+	fRelSentences  // sentences (the title is one) naming two actors and a relation between them, capped at 3
+	fDeskTitle     // log(1+score) of the topic's own terms in the title
+	fDeskBody      // log(1+score) of the topic's own terms in the body
+	fWorld         // log(1+score) of the other desks, each a competing explanation
+	fConflict      //
+	fPolitics      //
+	fEconomy       //
+	fSport         //
+	fScience       //
+	fCrime         //
+	fEntertainment //
+	NumIRFeatures  // the number of features
+)
+
+// irFeatureName names feature i, for the fitted weights' file and for
+// explain.
+func irFeatureName(i int) string {
+	return [NumIRFeatures]string{
+		"bias", "states", "title_states", "bodies", "diplomats", "heads", "pair",
+		"relation_title", "relation_body", "pair_x_relation", "relation_sentences", "desk_title", "desk_body",
+		"world", "conflict", "politics", "economy", "sport", "science-technology", "crime-law", "arts-entertainment",
+	}[i]
+}
+
+// deskFeatures maps the default topics whose scores are features to their
+// feature.
+func deskFeature(slug string) int {
+	switch slug {
+	case "world":
+		return fWorld
+	case "conflict":
+		return fConflict
+	case "politics":
+		return fPolitics
+	case "economy":
+		return fEconomy
+	case "sport":
+		return fSport
+	case "science-technology":
+		return fScience
+	case "crime-law":
+		return fCrime
+	case "arts-entertainment":
+		return fEntertainment
+	}
+	return -1
+}
+
+// irFeatures computes the features of the last evaluate (language l, rule
+// results res) for article a, whose actors are found in its title and body.
+func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, h Hints, res []result) [NumIRFeatures]float64 {
+	var x [NumIRFeatures]float64
+	x[fBias] = 1
+	lang := langName(l)
+	s.titleActors = t.actors.Append(s.titleActors[:0], a.Title, lang)
+	body := bodyText(a)
+	s.bodyActors = t.actors.Append(s.bodyActors[:0], body, lang)
+	x[fRelSentences] = min(float64(relationSentences(a.Title, s.titleActors)+relationSentences(body, s.bodyActors)), 3)
+	// Small arrays: the distinct actors of one article are few, and then
+	// nothing is allocated.
+	var statesBuf, titleStatesBuf, bodiesBuf, relationsBuf [8]string
+	states, titleStates, bodies, relations := statesBuf[:0], titleStatesBuf[:0], bodiesBuf[:0], relationsBuf[:0]
+	diplomats, heads := 0, 0
+	relTitle, relBody := 0, 0
+	for f, ms := range [2][]actor.Mention{s.titleActors, s.bodyActors} {
+		for _, m := range ms {
+			switch m.Kind {
+			case actor.State:
+				states = addDistinct(states, m.ID)
+				if f == 0 {
+					titleStates = addDistinct(titleStates, m.ID)
+				}
+			case actor.Body:
+				bodies = addDistinct(bodies, m.ID)
+			case actor.Office:
+				switch m.ID {
+				case "foreign-minister", "diplomat":
+					diplomats++
+				case "head":
+					heads++
+				}
+			case actor.Relation:
+				relations = addDistinct(relations, m.ID)
+				if f == 0 {
+					relTitle++
+				} else {
+					relBody++
+				}
+			}
+		}
+	}
+	x[fStates] = min(float64(len(states)), 4)
+	x[fTitleStates] = min(float64(len(titleStates)), 2)
+	x[fBodies] = min(float64(len(bodies)), 2)
+	x[fDiplomats] = min(float64(diplomats), 3)
+	x[fHeads] = min(float64(heads), 3)
+	if len(states) >= 2 || len(states)+len(bodies) >= 2 || diplomats > 0 && len(states)+len(bodies) >= 1 {
+		x[fPair] = 1
+	}
+	var deskTitle, deskBody float64
+	for _, id := range s.touched {
+		tm := &t.terms[id]
+		if tm.kind != kindScore || t.rules[tm.topic].slug != IRSlug {
+			continue
+		}
+		c := s.count[id]
+		deskTitle += termScore(tm.weight, [2]int32{c[0], 0})
+		deskBody += termScore(tm.weight, [2]int32{0, c[1]})
+	}
+	x[fRelationTitle] = min(float64(relTitle), 2)
+	x[fRelationBody] = math.Log1p(float64(relBody))
+	x[fPairRelation] = x[fPair] * min(float64(len(relations)), 3)
+	x[fDeskTitle] = logScore(deskTitle)
+	// A source's boost for the topic counts as desk evidence.
+	x[fDeskBody] = logScore(deskBody + h.Boost[IRSlug])
+	for i, r := range t.rules {
+		if f := deskFeature(r.slug); f >= 0 {
+			x[f] = logScore(res[i].score)
+		}
+	}
+	return x
+}
+
+// relationSentences counts the sentences of text that name two distinct
+// actors (states or bodies; a foreign minister or diplomat counts as an
+// actor beside one of them) and a relation word: "Indonesia and Malaysia
+// signed a border treaty", not "Three people died in Gaza".
+func relationSentences(text string, ms []actor.Mention) int {
+	n := 0
+	var first string // the first state or body of the current sentence
+	actors, relation, diplomat := 0, false, false
+	flush := func() {
+		if relation && (actors >= 2 || actors == 1 && diplomat) {
+			n++
+		}
+		first, actors, relation, diplomat = "", 0, false, false
+	}
+	prev := 0
+	for _, m := range ms {
+		if sentenceEnds(text[prev:m.Start]) {
+			flush()
+		}
+		prev = m.End
+		switch m.Kind {
+		case actor.State, actor.Body:
+			if actors == 0 {
+				first, actors = m.ID, 1
+			} else if m.ID != first {
+				actors = 2
+			}
+		case actor.Office:
+			diplomat = diplomat || m.ID == "foreign-minister" || m.ID == "diplomat"
+		case actor.Relation:
+			relation = true
+		}
+	}
+	flush()
+	return n
+}
+
+// sentenceEnds reports whether a sentence ends in s: a full stop, question
+// or exclamation mark or semicolon followed by a space.
+func sentenceEnds(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		switch s[i] {
+		case '.', '!', '?', ';':
+			if s[i+1] == ' ' || s[i+1] == '\n' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// logScore is log(1+v) for positive v, else 0: negative desk evidence says
+// nothing about other desks.
+func logScore(v float64) float64 {
+	if v <= 0 {
+		return 0
+	}
+	return math.Log1p(v)
+}
+
+func addDistinct(list []string, id string) []string {
+	for _, s := range list {
+		if s == id {
+			return list
+		}
+	}
+	return append(list, id)
+}
+
+// irCandidate reports whether x can be international relations at all: it
+// names an actor and a relation (a relation word, or a foreign minister or
+// diplomat, whose office is one). Two countries compared in a tourism
+// report, or a foreign country and its casualties, are not.
+func irCandidate(x *[NumIRFeatures]float64) bool {
+	actors := x[fStates] + x[fBodies]
+	return actors > 0 && (x[fRelationTitle]+x[fRelationBody] > 0 || x[fDiplomats] > 0)
+}
+
+// irProbability is the actors model's probability that x is international
+// relations: 0 for a text that is no candidate (see irCandidate).
+func irProbability(w *[NumIRFeatures]float64, x *[NumIRFeatures]float64) float64 {
+	if !irCandidate(x) {
+		return 0
+	}
+	z := 0.0
+	for i := range x {
+		z += w[i] * x[i]
+	}
+	return 1 / (1 + math.Exp(-z))
+}

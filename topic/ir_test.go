@@ -1,0 +1,53 @@
+package topic
+
+import (
+	"testing"
+
+	"github.com/warta-news/warta/article"
+)
+
+// The items are written for the test, in the shapes of real reports; none
+// comes from labelled data.
+func TestActorsModelOnTheDefaultTopics(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, c := range []struct {
+		lang, title, text string
+		want              bool
+	}{
+		{"id", "Menlu RI Bertemu Menlu AS di Washington", "Menteri Luar Negeri Indonesia bertemu Menteri Luar Negeri Amerika Serikat untuk membahas kerja sama kedua negara.", true},
+		{"id", "Indonesia dan Malaysia Sepakati Batas Laut", "Kedua negara menandatangani perjanjian perbatasan di Kuala Lumpur setelah perundingan selama sepuluh tahun.", true},
+		{"en", "EU imposes new sanctions on Russia", "The European Union agreed new sanctions against Moscow; the Kremlin condemned the decision.", true},
+		{"en", "Japan and South Korea foreign ministers hold talks in Seoul", "The foreign ministers of Japan and South Korea agreed to restore ties.", true},
+		// One foreign country and its casualties is world news, not diplomacy.
+		{"en", "Shelling kills 12 in Gaza", "Twelve people were killed when shells hit a market in Gaza, medics said.", false},
+		{"id", "Gempa Guncang Jepang, 3 Tewas", "Gempa berkekuatan 6,8 mengguncang Jepang bagian utara dan menewaskan tiga orang.", false},
+		// Two countries in a match report are sport.
+		{"en", "Spain beat Italy 2-1 in the World Cup semifinal", "Spain's coach praised the team after the match against Italy.", false},
+		{"id", "Timnas Indonesia Kalahkan Malaysia 2-0", "Tim nasional Indonesia mengalahkan Malaysia dalam laga persahabatan di Jakarta.", false},
+		// Two countries compared are not in a relation.
+		{"id", "Turis Lebih Pilih Thailand ketimbang Indonesia", "Jumlah wisatawan ke Thailand 30 juta orang, ke Indonesia 11 juta orang.", false},
+	} {
+		a := &article.Article{Title: c.title, Text: c.text, Language: c.lang}
+		_, got := match(tg.Tag(a, Hints{}), IRSlug)
+		if got != c.want {
+			t.Errorf("%q: international relations %t, want %t\n%+v", c.title, got, c.want, explain(tg.Explain(a, Hints{}), IRSlug))
+		}
+	}
+}
+
+func TestNoHardNewsForItemsThatAreNotNews(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, a := range []*article.Article{
+		{Title: "Episode 41: the foreign ministers of Japan and South Korea hold talks", Text: "Our podcast on the talks in Seoul and the sanctions the EU agreed.", Language: "en"},
+		{Title: "Sinopsis Diplomat Cinta Kamis 4 Mei: Menlu RI Bertemu Menlu AS", Text: "Menteri Luar Negeri bertemu Menteri Luar Negeri Amerika Serikat dan sepakat bekerja sama.", Language: "id"},
+	} {
+		for _, m := range tg.Tag(a, Hints{}) {
+			if tg.family[tg.ruleIndex(m.Slug)] == hardNews {
+				t.Errorf("%q got hard-news topic %s", a.Title, m.Slug)
+			}
+		}
+		if e := explain(tg.Explain(a, Hints{}), IRSlug); e.Genre == "" || e.Passed {
+			t.Errorf("%q: explain does not say it is not news: %+v", a.Title, e)
+		}
+	}
+}

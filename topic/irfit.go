@@ -1,0 +1,258 @@
+package topic
+
+import (
+	"fmt"
+	"hash/fnv"
+	"io"
+	"math"
+
+	"github.com/warta-news/warta/article"
+)
+
+// IRFeatures returns the actors model's features for a, read in its
+// language (English when it has none), for fitting the weights.
+func (t *Tagger) IRFeatures(a *article.Article) [NumIRFeatures]float64 {
+	s := t.scratch.Get().(*scratch)
+	defer t.scratch.Put(s)
+	res := make([]result, len(t.rules))
+	l := languages(a)[0]
+	t.evaluate(s, a, l, Hints{}, res)
+	return t.irFeatures(s, a, l, Hints{}, res)
+}
+
+// IRSample is one labelled article for fitting: its features, its label,
+// its language and the group it must share a fold with (a translation pair
+// is one group, so that no fold is tested on the twin of a training item).
+type IRSample struct {
+	ID    string
+	X     [NumIRFeatures]float64
+	Y     bool
+	Lang  string
+	Group string
+	// Weight is the sample's weight in the fit (0 counts as 1).
+	Weight float64
+}
+
+// IRFit is the result of FitIR: the weights fitted on all samples and the
+// scores of k-fold cross-validation, by language.
+type IRFit struct {
+	Weights [NumIRFeatures]float64
+	Cut     float64 // the probability at which the model says yes
+	Folds   int
+	Samples int
+	// CV holds precision, recall and F1 of the out-of-fold predictions,
+	// for "all", "en" and "id".
+	CV []IRScore
+}
+
+// IRScore is precision, recall and F1 of the actors model in one language
+// ("all" for both).
+type IRScore struct {
+	Lang                  string
+	Positives             int
+	Precision, Recall, F1 float64
+}
+
+// Tally counts true positives, false positives and false negatives of a
+// yes/no decision.
+type Tally struct{ TP, FP, FN int }
+
+// Add counts one decision yhat on an item whose truth is y.
+func (c *Tally) Add(y, yhat bool) {
+	switch {
+	case y && yhat:
+		c.TP++
+	case yhat:
+		c.FP++
+	case y:
+		c.FN++
+	}
+}
+
+// Scores returns precision, recall and F1; 0 where undefined.
+func (c Tally) Scores() (precision, recall, f1 float64) {
+	if c.TP == 0 {
+		return 0, 0, 0
+	}
+	precision = float64(c.TP) / float64(c.TP+c.FP)
+	recall = float64(c.TP) / float64(c.TP+c.FN)
+	return precision, recall, 2 * precision * recall / (precision + recall)
+}
+
+func (c Tally) score(lang string) IRScore {
+	p, r, f1 := c.Scores()
+	return IRScore{Lang: lang, Positives: c.TP + c.FN, Precision: p, Recall: r, F1: f1}
+}
+
+// irCuts are the cuts FitIR chooses from: precision first, so none below
+// 0.5 (the model never says yes to what it finds more likely no).
+func irCuts() []float64 { return []float64{0.5, 0.55, 0.6, 0.65, 0.7} }
+
+// IRRidge is the L2 penalty of the fit: with a few hundred samples and a
+// score of features it keeps weights of correlated features moderate.
+const IRRidge = 1.0
+
+// FitIR fits the actors model's weights by logistic regression and
+// cross-validates it over k folds (k ≥ 2), the folds drawn from a hash of
+// each sample's group so that the figures are reproducible.
+func FitIR(samples []IRSample, k int) (*IRFit, error) {
+	if k < 2 || len(samples) < 2*k {
+		return nil, fmt.Errorf("topic: fit: %d samples are too few for %d folds", len(samples), k)
+	}
+	fold := make([]int, len(samples))
+	for i, s := range samples {
+		fold[i] = IRFold(s.Group, k)
+	}
+	// Out-of-fold probabilities: each sample scored by the weights fitted
+	// on the other folds.
+	oof := make([]float64, len(samples))
+	for f := range k {
+		var train []IRSample
+		for i, s := range samples {
+			if fold[i] != f {
+				train = append(train, s)
+			}
+		}
+		w := fitLogistic(train, IRRidge)
+		for i, s := range samples {
+			if fold[i] == f {
+				oof[i] = irProbability(&w, &s.X)
+			}
+		}
+	}
+	// The cut is the one fitted parameter beside the weights: the one of
+	// IRCuts with the best out-of-fold F1.
+	scores := func(cut float64) map[string]*Tally {
+		byLang := map[string]*Tally{"all": {}, "en": {}, "id": {}}
+		for i, s := range samples {
+			yhat := oof[i] >= cut
+			byLang["all"].Add(s.Y, yhat)
+			if c := byLang[s.Lang]; c != nil {
+				c.Add(s.Y, yhat)
+			}
+		}
+		return byLang
+	}
+	best, bestF1 := 0.0, -1.0
+	for _, cut := range irCuts() {
+		if f1 := scores(cut)["all"].score("all").F1; f1 > bestF1 {
+			best, bestF1 = cut, f1
+		}
+	}
+	byLang := scores(best)
+	fit := &IRFit{Weights: fitLogistic(samples, IRRidge), Cut: best, Folds: k, Samples: len(samples)}
+	for _, lang := range []string{"all", "en", "id"} {
+		fit.CV = append(fit.CV, byLang[lang].score(lang))
+	}
+	return fit, nil
+}
+
+// IRFold is the fold, among k, of a sample of group: FitIR and the
+// cross-validation of the whole tagger draw the same folds.
+func IRFold(group string, k int) int {
+	h := fnv.New32a()
+	h.Write([]byte(group))
+	return int(h.Sum32() % uint32(k))
+}
+
+// fitLogistic fits logistic regression with an L2 penalty ridge on every
+// weight but the bias, by Newton's method: a score of features needs a
+// dozen steps of a small linear solve.
+func fitLogistic(samples []IRSample, ridge float64) [NumIRFeatures]float64 {
+	const n = NumIRFeatures
+	var w [n]float64
+	for range 50 {
+		var g [n]float64
+		var hess [n][n]float64
+		for _, s := range samples {
+			if !irCandidate(&s.X) {
+				continue // the model decides among candidates only
+			}
+			p := irProbability(&w, &s.X)
+			y := 0.0
+			if s.Y {
+				y = 1
+			}
+			sw := s.Weight
+			if sw == 0 {
+				sw = 1
+			}
+			d := sw * (p*(1-p) + 1e-9)
+			for i := range n {
+				g[i] += sw * (p - y) * s.X[i]
+				for j := range n {
+					hess[i][j] += d * s.X[i] * s.X[j]
+				}
+			}
+		}
+		for i := 1; i < n; i++ {
+			g[i] += ridge * w[i]
+			hess[i][i] += ridge
+		}
+		hess[0][0] += 1e-6
+		step := solve(hess, g)
+		change := 0.0
+		for i := range n {
+			w[i] -= step[i]
+			change = max(change, math.Abs(step[i]))
+		}
+		if change < 1e-8 {
+			break
+		}
+	}
+	return w
+}
+
+// solve solves a·x = b by Gaussian elimination with partial pivoting; a is
+// positive definite here (the penalty sees to it).
+func solve(a [NumIRFeatures][NumIRFeatures]float64, b [NumIRFeatures]float64) [NumIRFeatures]float64 {
+	const n = NumIRFeatures
+	for c := range n {
+		p := c
+		for r := c + 1; r < n; r++ {
+			if math.Abs(a[r][c]) > math.Abs(a[p][c]) {
+				p = r
+			}
+		}
+		a[c], a[p] = a[p], a[c]
+		b[c], b[p] = b[p], b[c]
+		for r := c + 1; r < n; r++ {
+			f := a[r][c] / a[c][c]
+			for k := c; k < n; k++ {
+				a[r][k] -= f * a[c][k]
+			}
+			b[r] -= f * b[c]
+		}
+	}
+	var x [n]float64
+	for r := n - 1; r >= 0; r-- {
+		v := b[r]
+		for k := r + 1; k < n; k++ {
+			v -= a[r][k] * x[k]
+		}
+		x[r] = v / a[r][r]
+	}
+	return x
+}
+
+// WriteGo writes the fitted weights as the Go source of
+// irmodel_weights.go, with the cross-validated figures in its comment.
+func (f *IRFit) WriteGo(w io.Writer, command string) error {
+	var b []byte
+	b = fmt.Appendf(b, "// Code generated by %q; DO NOT EDIT.\n\npackage topic\n\n", command)
+	b = fmt.Appendf(b, "// fittedIRWeights are the actors model's weights, in the order of the\n// features (see irFeatureName), fitted on %d labelled articles.\n//\n", f.Samples)
+	b = fmt.Appendf(b, "// %d-fold cross-validation, out-of-fold probabilities cut at %g:\n", f.Folds, f.Cut)
+	for _, s := range f.CV {
+		b = fmt.Appendf(b, "//\t%-3s positives %3d  precision %.3f  recall %.3f  F1 %.3f\n", s.Lang, s.Positives, s.Precision, s.Recall, s.F1)
+	}
+	b = fmt.Appendf(b, "func fittedIRWeights() [NumIRFeatures]float64 {\n\treturn [NumIRFeatures]float64{\n")
+	for i, v := range f.Weights {
+		b = fmt.Appendf(b, "\t\t%.4f, // %s\n", v, irFeatureName(i))
+	}
+	b = fmt.Appendf(b, "\t}\n}\n\n// fittedIRCut is the probability at which the actors model files an\n// article under international relations, chosen by cross-validated F1.\nconst fittedIRCut = %g\n", f.Cut)
+	_, err := w.Write(b)
+	if err != nil {
+		return fmt.Errorf("topic: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,256 @@
+package topic
+
+import (
+	"math"
+	"slices"
+	"sync"
+
+	"github.com/warta-news/warta/article"
+)
+
+// Stream learns the words of each topic from the articles it is shown and
+// lifts recall on what the rules miss. The rules (and the actors model)
+// label the stream: an article they file under a topic with confidence is a
+// positive of that topic, and a negative of the topics it clearly is not;
+// an article they are unsure of teaches nothing. A naive Bayes model per
+// topic and language (over stemmed words, each counted once per article) learns from these labels as they come, so it follows the
+// stream; it never learns from a label it has not got. When tagging, a
+// topic the rules did not give applies if the model is sure of it
+// (StreamMargin) and it has learned enough (StreamMinExamples); the user's
+// overrides (exclude, require, expr), the genre (no hard news for what is
+// not news) and the actors model's candidacy still hold.
+//
+// A Stream is safe for concurrent use. Its zero value is not usable; use
+// Tagger.NewStream.
+type Stream struct {
+	t  *Tagger
+	mu sync.RWMutex
+	m  [numLangs]nbModel
+	// logs[n] is log(n + streamSmoothing), for the counts most features
+	// have.
+	logs [1024]float64
+}
+
+// Stream constants.
+const (
+	// StreamConfidence is the multiple of its threshold at which a rule's
+	// decision is confident enough to label the stream, and StreamIRConfidence
+	// the actors model's probability that is.
+	StreamConfidence   = 1.5
+	StreamIRConfidence = 0.8
+	// StreamMinExamples is how many positives and negatives a topic's model
+	// needs in a language before it may lift anything.
+	StreamMinExamples = 30
+	// StreamMargin is the log-odds the model needs to give a topic the
+	// rules missed: e^6 to 1, precision first.
+	StreamMargin = 6.0
+	// StreamWords is how many words of an article (the title's first) the
+	// stream model reads: a report says what it is about early, and a long
+	// text costs no more than a short one.
+	StreamWords = 80
+	// StreamMaxFeatures bounds the words a language's model keeps count of
+	// (about 50 bytes per word and topic): a daemon that runs for months
+	// meets ever more rare words, and the model stays bounded.
+	StreamMaxFeatures = 1 << 19
+	// streamSmoothing is the additive smoothing of the word counts.
+	streamSmoothing = 0.5
+)
+
+// nbModel holds the binarised multinomial naive Bayes models of every
+// topic in one language: per rule, the documents and features counted as
+// negatives and positives, and per feature its counts for every rule (one
+// map lookup serves all topics).
+type nbModel struct {
+	docs  [][2]int // per rule: negatives, positives
+	total [][2]int // per rule: features counted
+	slot  map[uint64]int32
+	count [][2]uint32 // slot*rules + rule: negatives, positives
+}
+
+// NewStream returns a Stream that has learned nothing yet.
+func (t *Tagger) NewStream() *Stream {
+	st := &Stream{t: t}
+	for l := range st.m {
+		st.m[l] = nbModel{docs: make([][2]int, len(t.rules)), total: make([][2]int, len(t.rules)), slot: map[uint64]int32{}}
+	}
+	for n := range st.logs {
+		st.logs[n] = math.Log(float64(n) + streamSmoothing)
+	}
+	return st
+}
+
+// log is log(n + streamSmoothing).
+func (st *Stream) log(n uint32) float64 {
+	if int(n) < len(st.logs) {
+		return st.logs[n]
+	}
+	return math.Log(float64(n) + streamSmoothing)
+}
+
+// Observe labels a with the rules' confident decisions and learns from it.
+// It returns whether a taught the model anything.
+func (st *Stream) Observe(a *article.Article, h Hints) bool {
+	t := st.t
+	ls := languages(a)
+	if len(ls) != 1 {
+		return false // the language is unknown: its words would teach both models noise
+	}
+	s := t.scratch.Get().(*scratch)
+	defer t.scratch.Put(s)
+	res := make([]result, len(t.rules))
+	l := ls[0]
+	s.features = true
+	t.evaluate(s, a, l, h, res)
+	s.features = false
+	return st.learn(s, l, res, t.judge(s, a, l, h, res, t.genres.Of(a)))
+}
+
+// TagAndObserve learns from a (as Observe) and tags it (as Tag) in one
+// reading of the text: what the daemon does with each new article.
+func (st *Stream) TagAndObserve(a *article.Article, h Hints) []article.TopicMatch {
+	return st.t.tag(a, h, st, true)
+}
+
+// learn labels the article of the last evaluate (language l, results res,
+// verdict v) with the rules' confident decisions and counts its features.
+func (st *Stream) learn(s *scratch, l int, res []result, v verdict) bool {
+	t := st.t
+	ok := make([]bool, 2*len(t.rules))
+	ok, exprMet := ok[:len(t.rules)], ok[len(t.rules):]
+	t.decide(s, l, res, v, nil, ok, exprMet)
+	label := make([]int8, len(t.rules)) // 1 positive, -1 negative, 0 unknown
+	confident := false
+	for i, rl := range t.rules {
+		switch {
+		case i == t.ir && ok[i] && v.irP >= StreamIRConfidence,
+			i != t.ir && ok[i] && res[i].score >= StreamConfidence*rl.threshold:
+			label[i], confident = 1, true
+		case !ok[i] && (i == t.ir && v.irP < 1-StreamIRConfidence || i != t.ir && res[i].score < rl.threshold):
+			label[i] = -1
+		}
+	}
+	if !confident {
+		return false
+	}
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	m := &st.m[l]
+	nr := len(t.rules)
+	for i, y := range label {
+		if y != 0 {
+			m.docs[i][max(y, 0)]++
+			m.total[i][max(y, 0)] += len(s.feats)
+		}
+	}
+	for _, f := range s.feats {
+		k, ok := m.slot[f]
+		if !ok {
+			if len(m.slot) >= StreamMaxFeatures {
+				continue // full: a new word is not counted
+			}
+			k = int32(len(m.count) / nr)
+			m.slot[f] = k
+			m.count = append(m.count, make([][2]uint32, nr)...)
+		}
+		row := m.count[int(k)*nr : int(k+1)*nr]
+		for i, y := range label {
+			if y != 0 {
+				row[i][max(y, 0)]++
+			}
+		}
+	}
+	s.oddsDone = false // what it learned changes the odds
+	return true
+}
+
+// distinctFeatures sorts and de-duplicates fs in place: each feature counts
+// once per article.
+func distinctFeatures(fs []uint64) []uint64 {
+	slices.Sort(fs)
+	return slices.Compact(fs)
+}
+
+// logOdds fills z with every rule's log-odds that an article with features
+// fs is of the topic, and known with whether the model of the rule has
+// learned enough to say.
+func (st *Stream) logOdds(l int, fs []uint64, z []float64, known []bool) {
+	st.mu.RLock()
+	defer st.mu.RUnlock()
+	m := &st.m[l]
+	nr := len(z)
+	v := float64(len(m.slot))
+	for i := range z {
+		known[i] = m.docs[i][0] >= StreamMinExamples && m.docs[i][1] >= StreamMinExamples
+		z[i] = 0
+		if known[i] {
+			z[i] = math.Log(float64(m.docs[i][1])) - math.Log(float64(m.docs[i][0]))
+		}
+	}
+	norm := make([]float64, nr)
+	for i := range norm {
+		if known[i] {
+			norm[i] = math.Log(float64(m.total[i][0])+streamSmoothing*v) - math.Log(float64(m.total[i][1])+streamSmoothing*v)
+		}
+	}
+	for _, f := range fs {
+		k, ok := m.slot[f]
+		if !ok {
+			continue // a feature never seen says nothing
+		}
+		row := m.count[int(k)*nr : int(k+1)*nr]
+		for i, n := range row {
+			if known[i] {
+				z[i] += st.log(n[1]) - st.log(n[0]) + norm[i]
+			}
+		}
+	}
+}
+
+// Tag returns a's topics as Tagger.Tag does, with the topics the stream
+// model adds.
+func (st *Stream) Tag(a *article.Article, h Hints) []article.TopicMatch {
+	return st.t.tag(a, h, st, false)
+}
+
+// Explain accounts for every topic as Tagger.Explain does; a topic the
+// stream model added says so in its Decider, with the model's log-odds.
+func (st *Stream) Explain(a *article.Article, h Hints) []Explanation {
+	return st.t.explain(a, h, st)
+}
+
+// lift reports whether the stream model gives rule i, which the rules did
+// not, to the article whose features the last evaluate collected, and its
+// log-odds. The log-odds of all rules are computed once per evaluate.
+func (st *Stream) lift(s *scratch, l, i int) (bool, float64) {
+	if st == nil {
+		return false, 0
+	}
+	if !s.oddsDone {
+		st.logOdds(l, s.feats, s.odds, s.oddsKnown)
+		s.oddsDone = true
+	}
+	return s.oddsKnown[i] && s.odds[i] >= StreamMargin, s.odds[i]
+}
+
+// featureHash hashes a stem (FNV-1a).
+func featureHash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// Learn shows the stream every article of as, as a daemon would see them,
+// and returns how many taught it something. Tagging as afterwards is the
+// second pass of `warta tag`.
+func (st *Stream) Learn(as []*article.Article, h Hints) int {
+	n := 0
+	for _, a := range as {
+		if st.Observe(a, h) {
+			n++
+		}
+	}
+	return n
+}
