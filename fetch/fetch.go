@@ -88,7 +88,7 @@ func New(opts Options, logger *slog.Logger) *Fetcher {
 				return http.ErrUseLastResponse
 			},
 		},
-		hosts: newHostLimiter(opts.PerHost, opts.hostInterval),
+		hosts: newHostLimiter(opts.PerHost, opts.HostInterval),
 		log:   logger,
 	}
 }

@@ -96,7 +96,7 @@ func TestHostInterval(t *testing.T) {
 		{5 * time.Second, "www.antaranews.com", 5 * time.Second},
 		{-1, "www.antaranews.com", 0},
 	} {
-		if got := (Options{PerHostInterval: c.opt}).hostInterval(c.host); got != c.want {
+		if got := (Options{PerHostInterval: c.opt}).HostInterval(c.host); got != c.want {
 			t.Errorf("interval %v, host %s: %v, want %v", c.opt, c.host, got, c.want)
 		}
 	}

@@ -43,8 +43,8 @@ type Options struct {
 	PerHostInterval time.Duration
 }
 
-// hostInterval is the spacing of requests to the host name.
-func (o Options) hostInterval(name string) time.Duration {
+// HostInterval is the spacing of requests to the host name.
+func (o Options) HostInterval(name string) time.Duration {
 	switch {
 	case o.PerHostInterval > 0:
 		return o.PerHostInterval

@@ -65,9 +65,18 @@ type Store interface {
 	// Prune deletes articles first seen before t, except leads of stories
 	// that still have newer copies; returns how many.
 	Prune(ctx context.Context, before time.Time) (int, error)
+	// Claim takes, for one cycle, the units of req (a source, or sources
+	// claimed together) this process may fetch, and returns them with a
+	// release to call once their results are saved. PostgreSQL leases
+	// units, so that daemons sharing the database split them: a unit is
+	// claimed by one process per due time. SQLite, one machine's single
+	// writer, hands out every unit under a store-wide lock instead, and
+	// fails with ErrBusy while another process holds it.
+	Claim(ctx context.Context, req ClaimRequest) (claimed []string, release func(context.Context) error, err error)
 	// TryLock takes the named lock, shared by every process that uses the
-	// database, unless another holder has it (ok false). Cycles take one so
-	// that two daemons, or a daemon and `warta once`, never run at once.
+	// database, unless another holder has it (ok false). A cycle holds one
+	// while it decides stories and writes, so that stories stay one across
+	// daemons.
 	TryLock(ctx context.Context, name string) (release func(), ok bool, err error)
 	// Close releases the database.
 	Close() error
@@ -87,6 +96,25 @@ type Subscription struct {
 	Delivered string
 }
 
+// ClaimRequest asks Store.Claim for units of work. Times are the
+// claimer's clock: daemons sharing a database must agree on the time to
+// well within a minute (NTP).
+type ClaimRequest struct {
+	// Owner names the claiming process; releasing ends only its claims.
+	Owner string
+	// Units are what to claim, each a source's name or a key naming
+	// sources claimed together.
+	Units []string
+	// Now is when the claim is made.
+	Now time.Time
+	// Since starts the due time being claimed for: a unit claimed at or
+	// after Since was taken for it already and is not claimed again.
+	Since time.Time
+	// Lease is how long a claim holds when it is not released: a process
+	// that dies holding units loses them to others when it ends.
+	Lease time.Duration
+}
+
 // FetchState is what warta remembers about fetching one source.
 type FetchState struct {
 	// ETag and LastModified are the validators of the last 200 response,
@@ -103,6 +131,10 @@ type FetchState struct {
 	// Items is the number of items in the last successful parse.
 	Items int
 }
+
+// ErrBusy is returned by Claim when another process holds the store-wide
+// lock of a store with a single writer.
+var ErrBusy = errors.New("store: busy: another process is writing")
 
 // ErrNotFound is returned when an article is not stored.
 var ErrNotFound = errors.New("store: not found")

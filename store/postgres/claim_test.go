@@ -1,0 +1,91 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/warta-news/warta/internal/pgtest"
+	"github.com/warta-news/warta/store"
+)
+
+// TestClaimSplitsUnits: stores on one database stand for daemons. Units
+// claimed at once go to exactly one of them; a unit claimed for a due time
+// is not claimed again for it, even once released; an unreleased claim is
+// taken over once its lease has ended; a release ends only its own claims.
+func TestClaimSplitsUnits(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	ctx := context.Background()
+	stores := []*Store{openAt(t, dsn), openAt(t, dsn), openAt(t, dsn), openAt(t, dsn)}
+	var units []string
+	for i := range 300 {
+		units = append(units, fmt.Sprintf("src%03d", i))
+	}
+	t0 := time.Date(2026, 11, 30, 8, 0, 0, 0, time.UTC)
+	req := func(owner string, now time.Time) store.ClaimRequest {
+		return store.ClaimRequest{Owner: owner, Units: units, Now: now, Since: now.Add(-time.Minute), Lease: 5 * time.Minute}
+	}
+
+	got := make([][]string, len(stores))
+	releases := make([]func(context.Context) error, len(stores))
+	var wg sync.WaitGroup
+	for i, s := range stores {
+		wg.Go(func() {
+			var err error
+			got[i], releases[i], err = s.Claim(ctx, req(fmt.Sprintf("d%d", i), t0))
+			if err != nil {
+				t.Errorf("claim %d: %v", i, err)
+			}
+		})
+	}
+	wg.Wait()
+	var all []string
+	for _, g := range got {
+		all = append(all, g...)
+	}
+	slices.Sort(all)
+	if !slices.Equal(all, units) {
+		t.Fatalf("concurrent claims took %d units (%d distinct), want each of %d once",
+			len(all), len(slices.Compact(slices.Clone(all))), len(units))
+	}
+
+	// Released, but claimed for this due time: a daemon starting a little
+	// later in the same cycle takes none of them.
+	for i, release := range releases[:3] {
+		if err := release(ctx); err != nil {
+			t.Fatalf("release %d: %v", i, err)
+		}
+	}
+	if again, _, err := stores[0].Claim(ctx, req("late", t0.Add(30*time.Second))); err != nil || len(again) != 0 {
+		t.Fatalf("claim later in the same due time: %v, %v; want nothing", again, err)
+	}
+
+	// The next due time: released units are free at once, the ones d3
+	// still holds only once its lease has ended.
+	next, _, err := stores[1].Claim(ctx, req("next", t0.Add(2*time.Minute)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := slices.Concat(got[0], got[1], got[2])
+	slices.Sort(want)
+	if !slices.Equal(next, want) {
+		t.Fatalf("next due time claimed %d units, want the %d released ones", len(next), len(want))
+	}
+	taken, _, err := stores[2].Claim(ctx, req("heir", t0.Add(6*time.Minute)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(taken, got[3]) {
+		t.Fatalf("after the lease: took %d units, want d3's %d", len(taken), len(got[3]))
+	}
+	// d3 comes back and releases: the heir's claims stay.
+	if err := releases[3](ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, stores[0], `SELECT count(*) FROM source_claims WHERE owner = 'heir'`); n != len(got[3]) {
+		t.Fatalf("heir holds %d claims after the old owner released, want %d", n, len(got[3]))
+	}
+}
