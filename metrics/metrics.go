@@ -49,7 +49,7 @@ func New() *Metrics {
 		}),
 		fetches: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "warta_source_fetches_total",
-			Help: "Source fetches by outcome: fetched, not_modified, skipped (backing off), failed, retired (410 Gone) or not_due (it asked to be left alone until later).",
+			Help: "Source fetches by outcome: fetched, not_modified, skipped (backing off), failed, retired (410 Gone), not_due (it asked to be left alone until later) or elsewhere (another daemon sharing the store claimed it).",
 		}, []string{"source", "outcome"}),
 		articles: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "warta_articles_stored_total", Help: "Articles stored for the first time, by source.",

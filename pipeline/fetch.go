@@ -11,6 +11,7 @@ import (
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/fetch"
+	"github.com/warta-news/warta/store"
 )
 
 // sourceResult is what fetching and preparing one source produced.
@@ -20,62 +21,120 @@ type sourceResult struct {
 	articles []*article.Article // prepared; nil when nothing new was fetched
 	items    int                // items in the fetched feed
 	outcome  Outcome
+	// attempted is set when this cycle fetched the source: only then is
+	// its fetch state saved.
+	attempted bool
 	// retiredNow is set when this cycle's fetch retired the source.
 	retiredNow bool
 }
 
-// fetchAll fetches and prepares every source with bounded concurrency (the
+// fetchAll decides which sources are due, claims them (see claimUnit) and
+// fetches and prepares the claimed ones with bounded concurrency (the
 // fetcher itself caps and spaces requests per host). Sources are handed
 // out one host after another, so that thirty feeds of one outlet waiting
-// their turn do not hold every worker. Results come back in config order.
-func (p *Pipeline) fetchAll(ctx context.Context, states map[string]sourceState) []*sourceResult {
+// their turn do not hold every worker. Results come back in config order,
+// with the claim's release, to call once they are saved; a due source
+// another daemon claimed is OutcomeElsewhere.
+func (p *Pipeline) fetchAll(ctx context.Context, states map[string]sourceState) ([]*sourceResult, func(context.Context) error, error) {
+	now := p.now()
 	results := make([]*sourceResult, len(p.cfg.Sources))
+	urls := make([]string, len(p.cfg.Sources))
+	units := make([]string, len(p.cfg.Sources))
+	var due []string
+	for i, src := range p.cfg.Sources {
+		st := states[src.Name]
+		urls[i] = st.fetchURL(src.URL)
+		if r := p.notFetched(src, st, now); r != nil {
+			results[i] = r
+			continue
+		}
+		units[i] = p.claimUnit(src.Name, urls[i])
+		due = append(due, units[i])
+	}
+	claimed, release, err := p.store.Claim(ctx, store.ClaimRequest{Owner: p.instance, Units: due,
+		Now: now, Since: now.Add(-claimWindow), Lease: p.lease})
+	if err != nil {
+		return nil, nil, err
+	}
+	mine := make(map[string]bool, len(claimed))
+	for _, u := range claimed {
+		mine[u] = true
+	}
+	var todo []int
+	for i, src := range p.cfg.Sources {
+		switch {
+		case results[i] != nil:
+		case mine[units[i]]:
+			todo = append(todo, i)
+		default:
+			results[i] = &sourceResult{source: src, state: states[src.Name], outcome: OutcomeElsewhere}
+		}
+	}
 	workers := max(p.cfg.Fetch.Concurrency, 1)
 	jobs := make(chan int)
 	var wg sync.WaitGroup
-	for range min(workers, len(p.cfg.Sources)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+	for range min(workers, len(todo)) {
+		wg.Go(func() {
 			for i := range jobs {
 				src := p.cfg.Sources[i]
 				results[i] = p.fetchSource(ctx, src, states[src.Name])
 			}
-		}()
+		})
 	}
-	urls := make([]string, len(p.cfg.Sources))
-	for i, src := range p.cfg.Sources {
-		st := states[src.Name]
-		urls[i] = st.fetchURL(src.URL)
+	todoURLs := make([]string, len(todo))
+	for j, i := range todo {
+		todoURLs[j] = urls[i]
 	}
-	for _, i := range byHostInTurn(urls) {
-		jobs <- i
+	for _, j := range byHostInTurn(todoURLs) {
+		jobs <- todo[j]
 	}
 	close(jobs)
 	wg.Wait()
-	return results
+	return results, release, nil
 }
 
-// fetchSource fetches and prepares one source. It never fails: a problem is
-// logged and recorded in the returned fetch state.
-func (p *Pipeline) fetchSource(ctx context.Context, src config.Source, state sourceState) *sourceResult {
+// claimUnit is what a due source is claimed as among daemons sharing the
+// store. The sources of a host spaced by fetch.per_host_interval (public
+// hosts, by default) are claimed together, by one daemon per due time, so
+// that the interval and the per-host cap hold across daemons as they do
+// in one; the sources of an unspaced host (loopback, private addresses:
+// the operator's own servers) are claimed one by one and split among
+// daemons.
+func (p *Pipeline) claimUnit(name, url string) string {
+	host := hostOf(url)
+	if p.fetchOptions.HostInterval(host) > 0 {
+		return "host:" + host
+	}
+	return "source:" + name
+}
+
+// notFetched returns the result of a source that is not fetched at now:
+// retired, backing off, or asked to be left alone; nil when it is due.
+func (p *Pipeline) notFetched(src config.Source, state sourceState, now time.Time) *sourceResult {
 	log := p.logger.With("source", src.Name)
 	res := &sourceResult{source: src, state: state}
-	now := p.now()
 	switch {
 	case state.retired(src.URL):
 		res.outcome = OutcomeRetired
 		log.Debug("source retired: gone (410) until its url changes")
-		return res
 	case state.backingOff(now):
 		res.outcome = OutcomeBackingOff
 		log.Debug("source backing off", "until", state.NextAttempt, "failures", state.Failures)
-		return res
 	case state.notDue(now):
 		res.outcome = OutcomeNotDue
 		log.Debug("source not due: it asked not to be fetched before", "until", state.NextAttempt)
-		return res
+	default:
+		return nil
 	}
+	return res
+}
+
+// fetchSource fetches and prepares one due source. It never fails: a problem is
+// logged and recorded in the returned fetch state.
+func (p *Pipeline) fetchSource(ctx context.Context, src config.Source, state sourceState) *sourceResult {
+	log := p.logger.With("source", src.Name)
+	res := &sourceResult{source: src, state: state, attempted: true}
+	now := p.now()
 	res.state.attempted(now)
 	url := state.fetchURL(src.URL)
 	fr, err := p.fetcher.Fetch(ctx, fetch.Request{URL: url, ETag: state.ETag, LastModified: state.LastModified})
@@ -181,10 +240,7 @@ func byHostInTurn(urls []string) []int {
 	var hosts []string
 	byHost := map[string][]int{}
 	for i, raw := range urls {
-		h := raw
-		if u, err := neturl.Parse(raw); err == nil {
-			h = strings.ToLower(u.Hostname())
-		}
+		h := hostOf(raw)
 		if _, ok := byHost[h]; !ok {
 			hosts = append(hosts, h)
 		}
@@ -199,4 +255,13 @@ func byHostInTurn(urls []string) []int {
 		}
 	}
 	return out
+}
+
+// hostOf is the lower-cased host name of url (url itself when it does not
+// parse).
+func hostOf(url string) string {
+	if u, err := neturl.Parse(url); err == nil {
+		return strings.ToLower(u.Hostname())
+	}
+	return url
 }

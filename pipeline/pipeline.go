@@ -36,10 +36,37 @@ const (
 	// pipeline that finds another's there rebuilds its story index: another
 	// daemon, or `warta once`, stored articles it has not seen.
 	metaCycleEpoch = "cycle_epoch"
+
+	// metaFeedsVersion changes whenever a process changed what the feeds
+	// show (new articles, re-tagging, pruning): every daemon sharing the
+	// store polls it and re-renders its feeds when it moves (FollowFeeds).
+	metaFeedsVersion = "feeds_version"
 )
 
-// cycleLock is the store-wide lock a cycle holds.
-const cycleLock = "cycle"
+// storiesLock is the store-wide lock under which a cycle decides the
+// stories of its new articles and writes them: daemons sharing a store
+// fetch at once but take turns here, each first catching up with what the
+// others stored, so a story is started once however many daemons fetch
+// its copies.
+const storiesLock = "stories"
+
+// storiesLockPoll is how often a cycle waiting for the stories lock asks
+// for it again.
+const storiesLockPoll = 20 * time.Millisecond
+
+// DefaultLease is how long a cycle's claim on its sources holds when it is
+// not released: a daemon killed in a cycle leaves its sources to the
+// others for this long. It outlasts any cycle (whose fetches time out
+// after fetch.timeout).
+const DefaultLease = 10 * time.Minute
+
+// claimWindow is how far back a cycle's due time reaches among daemons
+// sharing a store: they start the cycles of one scheduled time within
+// seconds of each other (cron fires on the second), so a source claimed
+// less than this before a cycle starts was claimed for the same time and
+// is not fetched again. Cycles are at least a minute apart, so a cycle
+// never mistakes the previous one's claims for its own.
+const claimWindow = 30 * time.Second
 
 // Publisher is the publishing stage as the pipeline uses it.
 type Publisher interface {
@@ -60,8 +87,13 @@ type Pipeline struct {
 	schedule   Schedule
 	logger     *slog.Logger
 	now        func() time.Time
+	lease      time.Duration
+	// fetchOptions are the fetcher's, for its per-host interval.
+	fetchOptions fetch.Options
 
 	running sync.Mutex // held for the length of a cycle
+
+	feedsVersion string // the metaFeedsVersion last published
 
 	hints      map[string]topic.Hints // by source name
 	sourceRank map[string]int         // a source's place in the config
@@ -88,6 +120,9 @@ type Deps struct {
 	Schedule Schedule
 	Logger   *slog.Logger
 	Now      func() time.Time
+	// Lease is how long a cycle's claim on its sources holds unless
+	// released; DefaultLease when zero.
+	Lease time.Duration
 }
 
 // Schedule tells when cycles run; cron.Schedule implements it.
@@ -103,6 +138,9 @@ func New(cfg *config.Config, d Deps) *Pipeline {
 	}
 	if d.Now == nil {
 		d.Now = time.Now
+	}
+	if d.Lease <= 0 {
+		d.Lease = DefaultLease
 	}
 	hints := make(map[string]topic.Hints, len(cfg.Sources))
 	rank := make(map[string]int, len(cfg.Sources))
@@ -124,8 +162,11 @@ func New(cfg *config.Config, d Deps) *Pipeline {
 		schedule:   d.Schedule,
 		logger:     d.Logger,
 		now:        d.Now,
+		lease:      d.Lease,
 		index:      dedupe.NewIndex(DedupeOptions(cfg)),
 		instance:   newInstanceName(),
+
+		fetchOptions: FetchOptions(cfg),
 	}
 }
 
@@ -218,6 +259,9 @@ func (p *Pipeline) retagIfRulesChanged(ctx context.Context) error {
 	if err := p.store.SetMeta(ctx, metaTopicRules, want); err != nil {
 		return fmt.Errorf("pipeline: %w", err)
 	}
+	if err := p.feedsChanged(ctx); err != nil {
+		return err
+	}
 	if ok {
 		p.logger.Info("topic rules changed: stored articles re-tagged", "articles", n)
 	}
@@ -278,19 +322,8 @@ func (p *Pipeline) RunCycle(ctx context.Context) (Report, error) {
 		return Report{}, ErrCycleRunning
 	}
 	defer p.running.Unlock()
-	release, ok, err := p.store.TryLock(ctx, cycleLock)
-	if err != nil {
-		return Report{}, fmt.Errorf("pipeline: %w", err)
-	}
-	if !ok {
-		return Report{}, fmt.Errorf("%w in another process sharing the store", ErrCycleRunning)
-	}
-	defer release()
-	if err := p.catchUp(ctx); err != nil {
-		return Report{}, err
-	}
 	rep, err := p.runCycle(ctx)
-	if p.observer != nil && !errors.Is(err, context.Canceled) {
+	if p.observer != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, ErrCycleRunning) {
 		p.observer.ObserveCycle(rep, err)
 	}
 	return rep, err
@@ -303,7 +336,18 @@ func (p *Pipeline) runCycle(ctx context.Context) (Report, error) {
 	if err != nil {
 		return rep, err
 	}
-	results := p.fetchAll(ctx, states)
+	results, release, err := p.fetchAll(ctx, states)
+	if errors.Is(err, store.ErrBusy) {
+		return rep, fmt.Errorf("%w in another process sharing the store", ErrCycleRunning)
+	}
+	if err != nil {
+		return rep, fmt.Errorf("pipeline: %w", err)
+	}
+	defer func() {
+		if err := release(context.WithoutCancel(ctx)); err != nil {
+			p.logger.Warn("claims on sources not released: they end with their lease", "err", err)
+		}
+	}()
 	if err := ctx.Err(); err != nil {
 		return rep, fmt.Errorf("pipeline: cycle cancelled: %w", err)
 	}
@@ -313,10 +357,8 @@ func (p *Pipeline) runCycle(ctx context.Context) (Report, error) {
 	if err := p.process(ctx, results, &rep); err != nil {
 		return rep, err
 	}
-	if p.publisher != nil {
-		if err := p.publisher.Refresh(ctx); err != nil {
-			return rep, fmt.Errorf("pipeline: publish: %w", err)
-		}
+	if err := p.publish(ctx); err != nil {
+		return rep, err
 	}
 	now := p.now()
 	p.indexMu.Lock()
@@ -329,6 +371,9 @@ func (p *Pipeline) runCycle(ctx context.Context) (Report, error) {
 		}
 		if n > 0 {
 			p.logger.Info("pruned articles past retention", "articles", n)
+			if err := p.feedsChanged(ctx); err != nil {
+				return rep, err
+			}
 		}
 	}
 	rep.Finished = p.now()
@@ -382,4 +427,72 @@ func (p *Pipeline) catchUp(ctx context.Context) error {
 	}
 	p.logger.Info("another process wrote to the store: rebuilding the story index")
 	return p.rebuildIndex(ctx)
+}
+
+// publish renders the feeds from what is stored now, noting the feeds'
+// version it saw first: a later change by any process differs from it.
+func (p *Pipeline) publish(ctx context.Context) error {
+	if p.publisher == nil {
+		return nil
+	}
+	v, _, err := p.store.Meta(ctx, metaFeedsVersion)
+	if err != nil {
+		return fmt.Errorf("pipeline: publish: %w", err)
+	}
+	if err := p.publisher.Refresh(ctx); err != nil {
+		return fmt.Errorf("pipeline: publish: %w", err)
+	}
+	p.feedsVersion = v
+	return nil
+}
+
+// feedsChanged tells every process sharing the store that the feeds
+// changed.
+func (p *Pipeline) feedsChanged(ctx context.Context) error {
+	if err := p.store.SetMeta(ctx, metaFeedsVersion, newInstanceName()); err != nil {
+		return fmt.Errorf("pipeline: %w", err)
+	}
+	return nil
+}
+
+// FollowFeeds re-renders the feeds when a process sharing the store (a
+// daemon, `warta once`) changed them since this pipeline last published,
+// so that every daemon serves every feed fresh; it reports whether it did.
+// One indexed read when nothing changed: daemons call it every few
+// seconds. It does nothing while a cycle runs, which publishes at its end.
+func (p *Pipeline) FollowFeeds(ctx context.Context) (bool, error) {
+	if !p.running.TryLock() {
+		return false, nil
+	}
+	defer p.running.Unlock()
+	v, _, err := p.store.Meta(ctx, metaFeedsVersion)
+	if err != nil {
+		return false, fmt.Errorf("pipeline: follow feeds: %w", err)
+	}
+	if v == p.feedsVersion {
+		return false, nil
+	}
+	if err := p.publish(ctx); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+// lockStories waits for the stories lock, asking every storiesLockPoll,
+// and returns its release.
+func (p *Pipeline) lockStories(ctx context.Context) (func(), error) {
+	for {
+		release, ok, err := p.store.TryLock(ctx, storiesLock)
+		if err != nil {
+			return nil, fmt.Errorf("pipeline: %w", err)
+		}
+		if ok {
+			return release, nil
+		}
+		select {
+		case <-ctx.Done():
+			return nil, fmt.Errorf("pipeline: waiting for the stories lock: %w", ctx.Err())
+		case <-time.After(storiesLockPoll):
+		}
+	}
 }

@@ -72,11 +72,22 @@ func (p *Pipeline) loadNotes(ctx context.Context) (map[string]sourceNote, error)
 	return notes, nil
 }
 
-// saveNotes writes the notes of the configured sources when they changed.
+// saveNotes writes the notes of the configured sources when they changed:
+// those of the sources this cycle fetched, and the others as stored now
+// (another daemon sharing the store may have fetched them since the cycle
+// began).
 func (p *Pipeline) saveNotes(ctx context.Context, results []*sourceResult) error {
+	stored, err := p.loadNotes(ctx)
+	if err != nil {
+		return err
+	}
 	notes := map[string]sourceNote{}
 	for _, r := range results {
-		if n := r.state.noteFor(r.source.URL); !n.empty() {
+		st := r.state
+		if !r.attempted {
+			st.note = stored[r.source.Name]
+		}
+		if n := st.noteFor(r.source.URL); !n.empty() {
 			notes[r.source.Name] = n
 		}
 	}
@@ -96,8 +107,17 @@ func (p *Pipeline) saveNotes(ctx context.Context, results []*sourceResult) error
 }
 
 // process gives the cycle's new articles their stories and topics and
-// stores them with each source's fetch state.
+// stores them with each fetched source's fetch state, under the stories
+// lock, after catching up with what other processes stored.
 func (p *Pipeline) process(ctx context.Context, results []*sourceResult, rep *Report) error {
+	release, err := p.lockStories(ctx)
+	if err != nil {
+		return err
+	}
+	defer release()
+	if err := p.catchUp(ctx); err != nil {
+		return err
+	}
 	fresh, err := p.newArticles(ctx, results)
 	if err != nil {
 		return err
@@ -200,6 +220,10 @@ func (p *Pipeline) save(ctx context.Context, results []*sourceResult, fresh [][]
 	}
 	saveErr := p.saveNotes(ctx, results)
 	for i, r := range results {
+		if !r.attempted {
+			// Unchanged here; another daemon may be writing it.
+			continue
+		}
 		if r.retiredNow {
 			if err := p.store.SetMeta(ctx, metaRetiredPrefix+r.source.Name, r.source.URL); err != nil {
 				saveErr = errors.Join(saveErr, fmt.Errorf("pipeline: retire %q: %w", r.source.Name, err))
@@ -225,5 +249,8 @@ func (p *Pipeline) save(ctx context.Context, results []*sourceResult, fresh [][]
 		return saveErr
 	}
 	p.epoch = epoch
+	if rep.New > 0 {
+		return p.feedsChanged(ctx)
+	}
 	return nil
 }

@@ -18,11 +18,12 @@ const (
 	OutcomeFailed                     // the fetch or the parse failed
 	OutcomeRetired                    // not tried: 410 Gone until its config changes
 	OutcomeNotDue                     // not tried: it asked (Cache-Control, Expires, <ttl>) to be left alone until later
+	OutcomeElsewhere                  // not tried here: another daemon sharing the store claimed it
 )
 
 // String returns the outcome's name in metrics and logs: "fetched",
-// "not_modified", "skipped" (backing off), "failed", "retired" or
-// "not_due".
+// "not_modified", "skipped" (backing off), "failed", "retired",
+// "not_due" or "elsewhere".
 func (o Outcome) String() string {
 	switch o {
 	case OutcomeFetched:
@@ -37,6 +38,8 @@ func (o Outcome) String() string {
 		return "retired"
 	case OutcomeNotDue:
 		return "not_due"
+	case OutcomeElsewhere:
+		return "elsewhere"
 	}
 	return fmt.Sprintf("outcome(%d)", int(o))
 }
@@ -54,6 +57,7 @@ type Report struct {
 	Failed            int // sources whose fetch or parse failed
 	Retired           int // sources gone (410) until their config changes
 	NotDue            int // sources that asked not to be fetched yet
+	Elsewhere         int // sources another daemon sharing the store claimed
 	Items             int // items in the fetched feeds
 	New               int // articles stored for the first time
 	NewStories        int // of which started a new story
@@ -112,6 +116,8 @@ func (r *Report) count(s SourceReport) {
 		r.Retired++
 	case OutcomeNotDue:
 		r.NotDue++
+	case OutcomeElsewhere:
+		r.Elsewhere++
 	}
 	r.Items += s.Items
 	r.PerSource = append(r.PerSource, s)
@@ -157,6 +163,9 @@ func (r *Report) WriteSummary(w io.Writer) error {
 	}
 	if r.NotDue > 0 {
 		extra += fmt.Sprintf(", not due %d", r.NotDue)
+	}
+	if r.Elsewhere > 0 {
+		extra += fmt.Sprintf(", fetched by another daemon %d", r.Elsewhere)
 	}
 	_, err := fmt.Fprintf(w, "sources %d: fetched %d, not modified %d, backing off %d, failed %d%s; items %d, new articles %d, new stories %d\n",
 		r.Sources, r.Fetched, r.NotModified, r.Skipped, r.Failed, extra, r.Items, r.New, r.NewStories)

@@ -107,8 +107,9 @@ type ClaimRequest struct {
 	Units []string
 	// Now is when the claim is made.
 	Now time.Time
-	// Since starts the due time being claimed for: a unit claimed at or
-	// after Since was taken for it already and is not claimed again.
+	// Since starts the due time being claimed for: a unit another owner
+	// claimed at or after Since was taken for it already and is not
+	// claimed again.
 	Since time.Time
 	// Lease is how long a claim holds when it is not released: a process
 	// that dies holding units loses them to others when it ends.

@@ -13,12 +13,13 @@ import (
 )
 
 // claimUnits takes, among the units $1, those whose lease has ended ($3 is
-// now) and that nobody claimed for this due time (claimed_at before $4),
-// skipping rows another daemon is claiming this very moment (SKIP LOCKED):
-// each unit goes to one daemon, and none waits for another.
+// now) and that no other owner claimed for this due time (claimed_at
+// before $4; the owner's own cycles follow one another as they would
+// alone), skipping rows another daemon is claiming this very moment (SKIP
+// LOCKED): each unit goes to one daemon, and none waits for another.
 const claimUnits = `WITH free AS (
 	SELECT unit FROM source_claims
-	WHERE unit = ANY($1) AND expires_at <= $3 AND claimed_at < $4
+	WHERE unit = ANY($1) AND expires_at <= $3 AND (claimed_at < $4 OR owner = $2)
 	ORDER BY unit
 	FOR UPDATE SKIP LOCKED
 )
@@ -65,7 +66,7 @@ func (s *Store) Claim(ctx context.Context, req store.ClaimRequest) ([]string, fu
 		return nil, nil, err
 	}
 	release := func(ctx context.Context) error {
-		_, err := s.pool.Exec(ctx, `UPDATE source_claims SET owner = '', expires_at = '-infinity'
+		_, err := s.pool.Exec(ctx, `UPDATE source_claims SET expires_at = '-infinity'
 			WHERE owner = $1 AND unit = ANY($2)`, req.Owner, claimed)
 		if err != nil {
 			return fmt.Errorf("store: release claims: %w", err)
