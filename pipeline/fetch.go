@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	neturl "net/url"
 	"strings"
@@ -28,52 +29,51 @@ type sourceResult struct {
 	retiredNow bool
 }
 
-// fetchAll decides which sources are due, claims them (see claimUnit) and
-// fetches and prepares the claimed ones with bounded concurrency (the
-// fetcher itself caps and spaces requests per host). Sources are handed
-// out one host after another, so that thirty feeds of one outlet waiting
-// their turn do not hold every worker. Results come back in config order,
-// with the claim's release, to call once they are saved; a due source
-// another daemon claimed is OutcomeElsewhere.
+// fetchAll decides which sources are due, and fetches and prepares those
+// this process claims (see claimUnit) with bounded concurrency (the
+// fetcher itself caps and spaces requests per host). It claims as it
+// goes, a few units at a time as workers come free, so that daemons
+// sharing the store split the work by their speed; each unit is offered
+// once. Units are offered one host after another, so that thirty feeds of
+// one outlet waiting their turn do not hold every worker. Results come
+// back in config order, with the release of the claims, to call once they
+// are saved; a due source another daemon claimed is OutcomeElsewhere.
 func (p *Pipeline) fetchAll(ctx context.Context, states map[string]sourceState) ([]*sourceResult, func(context.Context) error, error) {
 	now := p.now()
 	results := make([]*sourceResult, len(p.cfg.Sources))
-	urls := make([]string, len(p.cfg.Sources))
-	units := make([]string, len(p.cfg.Sources))
-	var due []string
+	var due []int
+	var dueURLs []string
 	for i, src := range p.cfg.Sources {
 		st := states[src.Name]
-		urls[i] = st.fetchURL(src.URL)
 		if r := p.notFetched(src, st, now); r != nil {
 			results[i] = r
 			continue
 		}
-		units[i] = p.claimUnit(src.Name, urls[i])
-		due = append(due, units[i])
+		due = append(due, i)
+		dueURLs = append(dueURLs, st.fetchURL(src.URL))
 	}
-	claimed, release, err := p.store.Claim(ctx, store.ClaimRequest{Owner: p.instance, Units: due,
-		Now: now, Since: now.Add(-claimWindow), Lease: p.lease})
-	if err != nil {
-		return nil, nil, err
-	}
-	mine := make(map[string]bool, len(claimed))
-	for _, u := range claimed {
-		mine[u] = true
-	}
-	var todo []int
-	for i, src := range p.cfg.Sources {
-		switch {
-		case results[i] != nil:
-		case mine[units[i]]:
-			todo = append(todo, i)
-		default:
-			results[i] = &sourceResult{source: src, state: states[src.Name], outcome: OutcomeElsewhere}
+	var units []string
+	sourcesOf := map[string][]int{}
+	for _, j := range byHostInTurn(dueURLs) {
+		u := p.claimUnit(p.cfg.Sources[due[j]].Name, dueURLs[j])
+		if sourcesOf[u] == nil {
+			units = append(units, u)
 		}
+		sourcesOf[u] = append(sourcesOf[u], due[j])
 	}
+
 	workers := max(p.cfg.Fetch.Concurrency, 1)
+	var releases []func(context.Context) error
+	releaseAll := func(ctx context.Context) error {
+		var errs []error
+		for _, r := range releases {
+			errs = append(errs, r(ctx))
+		}
+		return errors.Join(errs...)
+	}
 	jobs := make(chan int)
 	var wg sync.WaitGroup
-	for range min(workers, len(todo)) {
+	for range min(workers, len(due)) {
 		wg.Go(func() {
 			for i := range jobs {
 				src := p.cfg.Sources[i]
@@ -81,16 +81,42 @@ func (p *Pipeline) fetchAll(ctx context.Context, states map[string]sourceState) 
 			}
 		})
 	}
-	todoURLs := make([]string, len(todo))
-	for j, i := range todo {
-		todoURLs[j] = urls[i]
-	}
-	for _, j := range byHostInTurn(todoURLs) {
-		jobs <- todo[j]
+	var claimErr error
+	// One claim at least, even of nothing: on SQLite it takes the
+	// store-wide lock, which the cycle holds to its end.
+	for first := true; (first || len(units) > 0) && ctx.Err() == nil; first = false {
+		offer := units[:min(workers, len(units))]
+		units = units[len(offer):]
+		claimed, release, err := p.store.Claim(ctx, store.ClaimRequest{Owner: p.instance, Units: offer,
+			Now: now, Since: now.Add(-claimWindow), Limit: len(offer), Lease: p.lease})
+		if err != nil {
+			claimErr = err
+			break
+		}
+		releases = append(releases, release)
+		mine := make(map[string]bool, len(claimed))
+		for _, u := range claimed {
+			mine[u] = true
+			for _, i := range sourcesOf[u] {
+				jobs <- i
+			}
+		}
+		for _, u := range offer {
+			if !mine[u] {
+				for _, i := range sourcesOf[u] {
+					results[i] = &sourceResult{source: p.cfg.Sources[i], state: states[p.cfg.Sources[i].Name], outcome: OutcomeElsewhere}
+				}
+			}
+		}
 	}
 	close(jobs)
 	wg.Wait()
-	return results, release, nil
+	for i, r := range results {
+		if r == nil { // never offered: the cycle stopped
+			results[i] = &sourceResult{source: p.cfg.Sources[i], state: states[p.cfg.Sources[i].Name], outcome: OutcomeBackingOff}
+		}
+	}
+	return results, releaseAll, claimErr
 }
 
 // claimUnit is what a due source is claimed as among daemons sharing the

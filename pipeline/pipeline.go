@@ -337,17 +337,17 @@ func (p *Pipeline) runCycle(ctx context.Context) (Report, error) {
 		return rep, err
 	}
 	results, release, err := p.fetchAll(ctx, states)
-	if errors.Is(err, store.ErrBusy) {
-		return rep, fmt.Errorf("%w in another process sharing the store", ErrCycleRunning)
-	}
-	if err != nil {
-		return rep, fmt.Errorf("pipeline: %w", err)
-	}
 	defer func() {
 		if err := release(context.WithoutCancel(ctx)); err != nil {
 			p.logger.Warn("claims on sources not released: they end with their lease", "err", err)
 		}
 	}()
+	if errors.Is(err, store.ErrBusy) {
+		return rep, fmt.Errorf("%w in another process sharing the store", ErrCycleRunning)
+	}
+	if err != nil {
+		return rep, fmt.Errorf("pipeline: claim sources: %w", err)
+	}
 	if err := ctx.Err(); err != nil {
 		return rep, fmt.Errorf("pipeline: cycle cancelled: %w", err)
 	}

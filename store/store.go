@@ -65,13 +65,15 @@ type Store interface {
 	// Prune deletes articles first seen before t, except leads of stories
 	// that still have newer copies; returns how many.
 	Prune(ctx context.Context, before time.Time) (int, error)
-	// Claim takes, for one cycle, the units of req (a source, or sources
+	// Claim takes, for one cycle, units of req (a source, or sources
 	// claimed together) this process may fetch, and returns them with a
 	// release to call once their results are saved. PostgreSQL leases
-	// units, so that daemons sharing the database split them: a unit is
-	// claimed by one process per due time. SQLite, one machine's single
-	// writer, hands out every unit under a store-wide lock instead, and
-	// fails with ErrBusy while another process holds it.
+	// at most req.Limit units, so that daemons sharing the database split
+	// them: a unit is claimed by one process per due time. SQLite, one
+	// machine's single writer, hands out every unit under a store-wide
+	// lock instead (claims of one owner nest: the first one's release
+	// drops the lock), and fails with ErrBusy while another process holds
+	// it.
 	Claim(ctx context.Context, req ClaimRequest) (claimed []string, release func(context.Context) error, err error)
 	// TryLock takes the named lock, shared by every process that uses the
 	// database, unless another holder has it (ok false). A cycle holds one
@@ -111,6 +113,8 @@ type ClaimRequest struct {
 	// claimed at or after Since was taken for it already and is not
 	// claimed again.
 	Since time.Time
+	// Limit caps the units claimed; zero claims every free one.
+	Limit int
 	// Lease is how long a claim holds when it is not released: a process
 	// that dies holding units loses them to others when it ends.
 	Lease time.Duration

@@ -22,6 +22,11 @@ import (
 // shutdownGrace bounds how long in-flight HTTP requests get to finish.
 const shutdownGrace = 10 * time.Second
 
+// followEvery is how often the daemon asks whether another process sharing
+// the store changed the feeds (pipeline.FollowFeeds: one indexed read), so
+// that every daemon serves them fresh within seconds.
+const followEvery = 5 * time.Second
+
 // cmdRun is the daemon: it serves the feeds over HTTP, runs a cycle at start
 // and then on the schedule, never two at once, until ctx ends (SIGINT or
 // SIGTERM). In-flight work is cancelled and the store closed cleanly.
@@ -81,6 +86,10 @@ func serve(ctx context.Context, e *env, a *app, opts runOptions) error {
 	// restart would run.
 	var now sync.WaitGroup
 	now.Go(func() { d.cycle(ctx) })
+	followCtx, stopFollowing := context.WithCancel(ctx)
+	var following sync.WaitGroup
+	following.Go(func() { d.follow(followCtx) })
+	defer func() { stopFollowing(); following.Wait() }()
 	sched.Start()
 	e.logger.Info("scheduled", "schedule", a.cfg.Schedule)
 
@@ -177,4 +186,30 @@ type cronLogger struct{ l *slog.Logger }
 func (c cronLogger) Info(msg string, kv ...any) { c.l.Debug("cron: "+msg, kv...) }
 func (c cronLogger) Error(err error, msg string, kv ...any) {
 	c.l.Error("cron: "+msg, append(kv, "err", err)...)
+}
+
+// follow re-renders the feeds whenever another process sharing the store
+// changed them, until ctx ends. Between cycles only: a cycle publishes at
+// its end, and a reload swaps the pipeline under cycleMu.
+func (d *daemon) follow(ctx context.Context) {
+	tick := time.NewTicker(followEvery)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+		if !d.cycleMu.TryLock() {
+			continue
+		}
+		changed, err := d.app.pipeline.FollowFeeds(ctx)
+		d.cycleMu.Unlock()
+		switch {
+		case err != nil && ctx.Err() == nil:
+			d.e.logger.Warn("feeds changed by another process not re-rendered", "err", err)
+		case changed:
+			d.e.logger.Debug("feeds changed by another process: re-rendered")
+		}
+	}
 }

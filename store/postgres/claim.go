@@ -12,16 +12,19 @@ import (
 	"github.com/warta-news/warta/store/internal/schema"
 )
 
-// claimUnits takes, among the units $1, those whose lease has ended ($3 is
-// now) and that no other owner claimed for this due time (claimed_at
-// before $4; the owner's own cycles follow one another as they would
-// alone), skipping rows another daemon is claiming this very moment (SKIP
-// LOCKED): each unit goes to one daemon, and none waits for another.
+// claimUnits takes, among the units $1 and in their order, at most $6
+// (NULL: all) whose lease has ended ($3 is now) and that no other owner
+// claimed for this due time (claimed_at before $4; the owner's own cycles
+// follow one another as they would alone), skipping rows another daemon is
+// claiming this very moment (SKIP LOCKED): each unit goes to one daemon,
+// and none waits for another.
 const claimUnits = `WITH free AS (
-	SELECT unit FROM source_claims
-	WHERE unit = ANY($1) AND expires_at <= $3 AND (claimed_at < $4 OR owner = $2)
-	ORDER BY unit
-	FOR UPDATE SKIP LOCKED
+	SELECT c.unit FROM source_claims c
+	JOIN unnest($1::text[]) WITH ORDINALITY AS w (unit, n) ON w.unit = c.unit
+	WHERE c.expires_at <= $3 AND (c.claimed_at < $4 OR c.owner = $2)
+	ORDER BY w.n
+	LIMIT $6
+	FOR UPDATE OF c SKIP LOCKED
 )
 UPDATE source_claims c SET owner = $2, claimed_at = $3, expires_at = $5
 FROM free WHERE c.unit = free.unit
@@ -42,17 +45,21 @@ func (s *Store) Claim(ctx context.Context, req store.ClaimRequest) ([]string, fu
 			return nil, nil, fmt.Errorf("store: claim: %w", err)
 		}
 	}
-	units := slices.Clone(req.Units)
-	slices.Sort(units) // one lock order for every daemon
-	units = slices.Compact(units)
+	sorted := slices.Clone(req.Units)
+	slices.Sort(sorted) // one lock order for every daemon creating rows
+	sorted = slices.Compact(sorted)
+	var limit *int
+	if req.Limit > 0 {
+		limit = &req.Limit
+	}
 	var claimed []string
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `INSERT INTO source_claims (unit, owner, claimed_at, expires_at)
 			SELECT u, '', '-infinity', '-infinity' FROM unnest($1::text[]) AS u
-			ON CONFLICT DO NOTHING`, units); err != nil {
+			ON CONFLICT DO NOTHING`, sorted); err != nil {
 			return fmt.Errorf("store: claim: %w", err)
 		}
-		rows, err := tx.Query(ctx, claimUnits, units, req.Owner, req.Now, req.Since, req.Now.Add(req.Lease))
+		rows, err := tx.Query(ctx, claimUnits, req.Units, req.Owner, req.Now, req.Since, req.Now.Add(req.Lease), limit)
 		if err != nil {
 			return fmt.Errorf("store: claim: %w", err)
 		}
@@ -60,6 +67,12 @@ func (s *Store) Claim(ctx context.Context, req store.ClaimRequest) ([]string, fu
 		if err != nil {
 			return fmt.Errorf("store: claim: %w", err)
 		}
+		// RETURNING follows no order: give the claimed back in req's.
+		order := make(map[string]int, len(req.Units))
+		for i, u := range req.Units {
+			order[u] = i
+		}
+		slices.SortFunc(claimed, func(a, b string) int { return order[a] - order[b] })
 		return nil
 	})
 	if err != nil {

@@ -89,3 +89,22 @@ func TestClaimSplitsUnits(t *testing.T) {
 		t.Fatalf("heir holds %d claims after the old owner released, want %d", n, len(got[3]))
 	}
 }
+
+// TestClaimLimitKeepsOrder: a claim takes at most Limit units, the first
+// free ones in the order asked, and gives them back in that order.
+func TestClaimLimitKeepsOrder(t *testing.T) {
+	s := openAt(t, pgtest.DSN(t))
+	ctx := context.Background()
+	now := time.Date(2026, 11, 30, 8, 0, 0, 0, time.UTC)
+	req := store.ClaimRequest{Owner: "a", Units: []string{"z", "b", "y", "a"}, Now: now, Since: now.Add(-time.Minute),
+		Limit: 2, Lease: time.Minute}
+	first, _, err := s.Claim(ctx, req)
+	if err != nil || !slices.Equal(first, []string{"z", "b"}) {
+		t.Fatalf("first claim %v, %v; want [z b]", first, err)
+	}
+	req.Owner = "b"
+	second, _, err := s.Claim(ctx, req)
+	if err != nil || !slices.Equal(second, []string{"y", "a"}) {
+		t.Fatalf("second claim %v, %v; want [y a]", second, err)
+	}
+}

@@ -10,11 +10,25 @@ import (
 // cycleLock names the store-wide lock a claim holds.
 const cycleLock = "cycle"
 
+// claimHolder is the owner of the store-wide lock taken by Claim.
+type claimHolder struct {
+	owner   string
+	release func()
+}
+
 // Claim implements store.Store. SQLite has one writer on one machine, so
 // there is nothing to split: a claim takes the store-wide lock (a flock
-// beside the file) and every unit, and releasing it drops the lock. While
-// another process holds it the claim fails with store.ErrBusy.
+// beside the file) and every unit, and releasing it drops the lock. The
+// owner's further claims, until then, get their units under the lock it
+// holds. While another process or owner holds it the claim fails with
+// store.ErrBusy.
 func (s *Store) Claim(ctx context.Context, req store.ClaimRequest) ([]string, func(context.Context) error, error) {
+	s.claimMu.Lock()
+	defer s.claimMu.Unlock()
+	units := slices.Clone(req.Units)
+	if s.claim != nil && s.claim.owner == req.Owner {
+		return units, func(context.Context) error { return nil }, nil
+	}
 	release, ok, err := s.TryLock(ctx, cycleLock)
 	if err != nil {
 		return nil, nil, err
@@ -22,5 +36,15 @@ func (s *Store) Claim(ctx context.Context, req store.ClaimRequest) ([]string, fu
 	if !ok {
 		return nil, nil, store.ErrBusy
 	}
-	return slices.Clone(req.Units), func(context.Context) error { release(); return nil }, nil
+	held := &claimHolder{owner: req.Owner, release: release}
+	s.claim = held
+	return units, func(context.Context) error {
+		s.claimMu.Lock()
+		defer s.claimMu.Unlock()
+		if s.claim == held {
+			s.claim = nil
+			held.release()
+		}
+		return nil
+	}, nil
 }

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 
 	// The pure-Go SQLite driver, registered as "sqlite".
 	sqlite3 "modernc.org/sqlite"
@@ -44,6 +45,9 @@ type Store struct {
 	// to remove them when the database file is gone; see Close.
 	wal, shm os.FileInfo
 	locks    localLocks
+
+	claimMu sync.Mutex   // guards claim
+	claim   *claimHolder // the owner holding the store-wide lock by Claim
 }
 
 var _ store.Store = (*Store)(nil)
