@@ -1,4 +1,4 @@
--- 0002: claims on sources, so that daemons sharing the database split the
+-- 0003: claims on sources, so that daemons sharing the database split the
 -- fetching (store.Store.Claim). A unit is a source's name or a key naming
 -- sources claimed together (the pipeline's choice). A claim holds until
 -- expires_at unless released; claimed_at says for which due time it was
