@@ -399,3 +399,28 @@ func BenchmarkDaemonsOnPostgres(b *testing.B) {
 		})
 	}
 }
+
+// The sources of a host spaced by fetch.per_host_interval are claimed as
+// one unit, so one daemon fetches that host per due time; unspaced hosts'
+// sources are claimed one by one.
+func TestClaimUnitsFollowTheHostInterval(t *testing.T) {
+	interval := 2 * time.Second
+	none := time.Duration(0)
+	for _, c := range []struct {
+		interval   *time.Duration
+		url, want string
+	}{
+		{nil, "https://News.example/rss", "host:news.example"},
+		{nil, "https://news.example/other", "host:news.example"},
+		{nil, "http://127.0.0.1:8080/feed/1", "source:s"},
+		{nil, "http://10.1.2.3/feed", "source:s"},
+		{&interval, "http://127.0.0.1:8080/feed/1", "host:127.0.0.1"},
+		{&none, "https://news.example/rss", "source:s"},
+	} {
+		cfg := &config.Config{Fetch: config.Fetch{PerHostInterval: c.interval}}
+		p := New(cfg, Deps{})
+		if got := p.claimUnit("s", c.url); got != c.want {
+			t.Errorf("interval %v, %s: unit %q, want %q", c.interval, c.url, got, c.want)
+		}
+	}
+}
