@@ -167,7 +167,7 @@ func daemonConfig(site *newsSite, concurrency, perHost int) *config.Config {
 	cfg := &config.Config{
 		Fetch:  config.Fetch{Concurrency: concurrency, PerHost: perHost, MaxBackoff: time.Hour},
 		Dedupe: config.Dedupe{Window: 72 * time.Hour},
-		Topics: []config.Topic{{Slug: "world", Title: "World", Terms: map[string][]string{"en": {"embassy^5"}}}},
+		Topics: []topic.Spec{{Slug: "world", Title: "World", Terms: map[string][]string{"en": {"embassy^5"}}}},
 	}
 	for i := range site.n {
 		cfg.Sources = append(cfg.Sources, config.Source{Name: sourceName(i), URL: fmt.Sprintf("%s/feed/%d", site.URL, i)})
