@@ -107,4 +107,9 @@ func TestClaimLimitKeepsOrder(t *testing.T) {
 	if err != nil || !slices.Equal(second, []string{"y", "a"}) {
 		t.Fatalf("second claim %v, %v; want [y a]", second, err)
 	}
+	req.Units = nil
+	none, release, err := s.Claim(ctx, req)
+	if err != nil || len(none) != 0 || release(ctx) != nil {
+		t.Fatalf("claim of nothing: %v, %v", none, err)
+	}
 }
