@@ -407,7 +407,7 @@ func TestClaimUnitsFollowTheHostInterval(t *testing.T) {
 	interval := 2 * time.Second
 	none := time.Duration(0)
 	for _, c := range []struct {
-		interval   *time.Duration
+		interval  *time.Duration
 		url, want string
 	}{
 		{nil, "https://News.example/rss", "host:news.example"},
@@ -418,7 +418,7 @@ func TestClaimUnitsFollowTheHostInterval(t *testing.T) {
 		{&none, "https://news.example/rss", "source:s"},
 	} {
 		cfg := &config.Config{Fetch: config.Fetch{PerHostInterval: c.interval}}
-		p := New(cfg, Deps{})
+		p := &Pipeline{fetchOptions: FetchOptions(cfg)}
 		if got := p.claimUnit("s", c.url); got != c.want {
 			t.Errorf("interval %v, %s: unit %q, want %q", c.interval, c.url, got, c.want)
 		}
