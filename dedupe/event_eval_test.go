@@ -109,14 +109,14 @@ func runHeadlineIndex(t *testing.T, ix *Index, days []string, verbose bool) (p, 
 }
 
 // TestHeadlineTuneDays guards the figures on the days the event constants
-// were chosen on (0.891 and 0.408 when they were frozen); the held-out
+// were chosen on (1.000 and 0.267 when they were frozen); the held-out
 // day's floors are asserted through the maintainers' scorer in
 // cmd/warta (TestHeadlineStoriesScoredByMaintainersTool).
 func TestHeadlineTuneDays(t *testing.T) {
 	p, r, tp, fp, fn := runHeadlineDays(t, tuneDays, Options{}, testing.Verbose() && os.Getenv("DEDUPE_EVAL_ERRORS") != "")
 	t.Logf("tuning days %v: pairwise precision %.3f recall %.3f (tp %d fp %d fn %d)", tuneDays, p, r, tp, fp, fn)
-	if p < 0.85 || r < 0.38 {
-		t.Errorf("tuning days: precision %.3f recall %.3f, floors 0.85 and 0.38", p, r)
+	if p < 0.95 || r < 0.25 {
+		t.Errorf("tuning days: precision %.3f recall %.3f, floors 0.95 and 0.25", p, r)
 	}
 }
 
@@ -126,9 +126,9 @@ func TestHeadlineSweep(t *testing.T) {
 	if os.Getenv("DEDUPE_SWEEP") == "" {
 		t.Skip("set DEDUPE_SWEEP=1 to sweep")
 	}
-	for _, ls := range []float64{0.5, 0.7} {
-		for _, ms := range []float64{5, 7, 9} {
-			for _, th := range []float64{0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6} {
+	for _, ls := range []float64{0.5, 0.7, 0.9} {
+		for _, ms := range []float64{5, 7, 9, 11} {
+			for _, th := range []float64{0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7} {
 				ix := NewIndex(Options{EventThreshold: th})
 				ix.evMinShared, ix.evAvgShare = ms, ls
 				p, r, tp, fp, fn := runHeadlineIndex(t, ix, tuneDays, false)

@@ -80,6 +80,10 @@ func TestEventsOnOneTopicStayApart(t *testing.T) {
 			{"Korban Tewas Gempa Cianjur Jadi 268 Orang", 0},
 			{"Korban Tewas Gempa Cianjur Bertambah Jadi 310 Orang", 26 * time.Hour},
 		},
+		"a count found hours later": {
+			{"Tim SAR Temukan Jenazah Pendaki di Dekat Puncak Rinjani", 0},
+			{"Tim SAR Temukan 2 Jenazah Pendaki di Dekat Puncak Rinjani", 9 * time.Hour},
+		},
 		"two teams": {
 			{"Persib menang 2-1 atas PSM di Liga 1", 0},
 			{"Persija menang 2-1 atas PSM di Liga 1", 2 * time.Hour},

@@ -18,7 +18,7 @@ const (
 	// DefaultEventThreshold is the weighted share of two signatures'
 	// terms at which two articles report one event, chosen on part of the
 	// headline dev days (see event_eval_test.go).
-	DefaultEventThreshold = 0.5
+	DefaultEventThreshold = 0.6
 	// minSharedWeight is the rarity-weighted evidence two headlines must
 	// share however alike they are in proportion: about two rare terms.
 	minSharedWeight = 7.0
@@ -30,6 +30,9 @@ const (
 	// evAgainGap: a headline saying "again" ("Israel Kembali Serang …")
 	// reports a new occurrence, not one more than this older.
 	evAgainGap = 6 * 60
+	// evNumberGap: beyond it, a number only one of two pieces gives
+	// marks a new development.
+	evNumberGap = 6 * 60
 	// priorDocs damps the rarity weights of a young window: a term seen
 	// once among ten articles is not yet known to be rare.
 	priorDocs = 50
@@ -258,7 +261,7 @@ func (ix *Index) evLookup(sig *eventSig, minute, seen uint32) (evMatch, bool) {
 			tallies = append(tallies, storyTally{story: story})
 		}
 		t := &tallies[len(tallies)-1]
-		score, conflict := ix.evScore(sig, w, total, &e.eventFields)
+		score, conflict := ix.evScore(sig, w, total, &e.eventFields, gap)
 		if conflict {
 			t.conflict = true
 			continue
@@ -303,7 +306,7 @@ type storyTally struct {
 // total) with a stored one (its weights as they were when it was indexed):
 // the weighted Dice share of their terms, zero when they share too little
 // evidence to compare, or a conflict when the guards keep them apart.
-func (ix *Index) evScore(sig *eventSig, w []float64, total float64, e *eventFields) (score float64, conflict bool) {
+func (ix *Index) evScore(sig *eventSig, w []float64, total float64, e *eventFields, gap uint32) (score float64, conflict bool) {
 	stored, storedRole, n := e.storedSig()
 	shared := 0.0
 	for i, t := range sig.terms {
@@ -314,7 +317,7 @@ func (ix *Index) evScore(sig *eventSig, w []float64, total float64, e *eventFiel
 	if shared < ix.evMinShared {
 		return 0, false
 	}
-	if evConflict(sig, stored[:n], storedRole[:n]) {
+	if evConflict(sig, stored[:n], storedRole[:n], gap) {
 		return 0, true
 	}
 	return 2 * shared / (total + e.total()), false
@@ -336,7 +339,7 @@ func sharedWords(sig *eventSig, e *eventFields) []string {
 // names a speaker and neither's appears anywhere in the other (so "Menlu
 // Retno: Evakuasi WNI di Gaza" meets "Tim Evakuasi WNI dari Gaza"), or
 // each has a place, a number or a name the other lacks.
-func evConflict(sig *eventSig, stored []uint32, storedRole []uint8) bool {
+func evConflict(sig *eventSig, stored []uint32, storedRole []uint8, gap uint32) bool {
 	var inHas, inMet, stHas, stMet, inLone, stLone [roles]bool
 	for _, t := range sig.terms {
 		inHas[t.role] = true
@@ -365,7 +368,9 @@ func evConflict(sig *eventSig, stored []uint32, storedRole []uint8) bool {
 			return true
 		}
 	}
-	return false
+	// A number hours later that the earlier piece lacked is a new
+	// development (a toll, a count found), not a retelling.
+	return gap > evNumberGap && (inLone[roleNumber] || stLone[roleNumber])
 }
 
 // storedSig returns an entry's terms and roles.
