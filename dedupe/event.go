@@ -104,7 +104,7 @@ func makeEventSig(title string, actors ActorSource) eventSig {
 	}
 	words := headlineWords(title)
 	speakerEnd := speakerSpan(title, words)
-	sig.own = strings.HasSuffix(strings.TrimSpace(title), "?")
+	sig.own = isQuestion(title)
 	// Actors first: a long headline's last words may not fit. The words
 	// that name a speaking actor speak through it.
 	actorWords := map[string]bool{}
@@ -148,6 +148,11 @@ func makeEventSig(title string, actors ActorSource) eventSig {
 	}
 	return sig
 }
+
+// isQuestion reports whether a headline asks a question, at its end or
+// before its answer ("Jadi Haram buat Dibeli? Ini Kata MUI"): such a piece
+// explains, it does not report one event.
+func isQuestion(title string) bool { return strings.Contains(title, "?") }
 
 // followsPlaceNoun reports whether words[i] names the place a place noun
 // before it announces ("Kamp Pengungsi Jabalia", "RS Al-Shifa", "Rumah
@@ -206,15 +211,17 @@ func headlineWords(title string) []headlineWord {
 		for _, part := range splitCompound(lower) {
 			if n := len(out); n > 0 && !out[n-1].stop {
 				if one, ok := shortForms[out[n-1].lower+" "+part]; ok {
-					out[n-1].lower, out[n-1].stem = one, one
+					out[n-1].lower, out[n-1].stem = one, lightStem(one)
 					continue
 				}
 			}
+			// The short form is stemmed as the word would be, so
+			// "Arab Saudi" meets "Saudi" and "Wanita" meets "Perempuan".
 			stem := lightStem(part)
 			if one, ok := shortForms[part]; ok {
-				stem = one
+				stem = lightStem(one)
 			}
-			out = append(out, headlineWord{lower: part, stem: stem, stop: stopwords[part], name: names && unicode.IsUpper(r)})
+			out = append(out, headlineWord{lower: part, stem: stem, stop: stopwords[part] || stopwords[stem], name: names && unicode.IsUpper(r)})
 		}
 	}
 	return out
@@ -369,6 +376,12 @@ func lightStem(w string) string {
 			switch pre {
 			case "meny":
 				rest = "s" + rest
+			case "ter":
+				// ter- before a root in r- keeps one r: "terendam" is
+				// "rendam", "terekam" is "rekam".
+				if rest[0] == 'e' {
+					rest = "r" + rest
+				}
 			case "me":
 				if !strings.ContainsRune("lrwy", rune(rest[0])) {
 					continue
@@ -380,7 +393,9 @@ func lightStem(w string) string {
 	}
 	for _, suf := range []string{"kan", "an", "i", "s"} {
 		if len(w)-len(suf) >= 4 && strings.HasSuffix(w, suf) {
-			if suf == "s" && strings.HasSuffix(w, "ss") {
+			// An English plural, not an Indonesian root in -as, -is,
+			// -us ("tewas", "kritis", "putus") nor "-ss".
+			if suf == "s" && strings.ContainsRune("aiuse", rune(w[len(w)-2])) {
 				continue
 			}
 			w = w[:len(w)-len(suf)]

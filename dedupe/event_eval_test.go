@@ -109,14 +109,14 @@ func runHeadlineIndex(t *testing.T, ix *Index, days []string, verbose bool) (p, 
 }
 
 // TestHeadlineTuneDays guards the figures on the days the event constants
-// were chosen on (1.000 and 0.267 when they were frozen); the held-out
+// were chosen on (0.952 and 0.333 when they were frozen); the held-out
 // day's floors are asserted through the maintainers' scorer in
 // cmd/warta (TestHeadlineStoriesScoredByMaintainersTool).
 func TestHeadlineTuneDays(t *testing.T) {
 	p, r, tp, fp, fn := runHeadlineDays(t, tuneDays, Options{}, testing.Verbose() && os.Getenv("DEDUPE_EVAL_ERRORS") != "")
 	t.Logf("tuning days %v: pairwise precision %.3f recall %.3f (tp %d fp %d fn %d)", tuneDays, p, r, tp, fp, fn)
-	if p < 0.95 || r < 0.25 {
-		t.Errorf("tuning days: precision %.3f recall %.3f, floors 0.95 and 0.25", p, r)
+	if p < 0.95 || r < 0.31 {
+		t.Errorf("tuning days: precision %.3f recall %.3f, floors 0.95 and 0.31", p, r)
 	}
 }
 

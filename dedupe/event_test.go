@@ -194,3 +194,35 @@ func TestEventExpireAndRebuild(t *testing.T) {
 		t.Errorf("after full expiry: Len %d, %d term counts, %d buckets", ix.Len(), len(ix.df), len(ix.evDocs))
 	}
 }
+
+// The light stem brings the forms of one word that headlines use to one
+// term, and leaves Indonesian roots ending in -as, -is, -us whole.
+func TestLightStemForms(t *testing.T) {
+	same := [][2]string{
+		{"Terendam", "Rendam"}, {"Terancam", "Mengancam"}, {"Putus", "Putuskan"}, {"Tewas", "Meninggal"},
+		{"Arab Saudi", "Saudi"}, {"Wanita", "Perempuan"}, {"Duta Besar", "Dubes"}, {"Dibuka", "Buka"},
+	}
+	for _, p := range same {
+		a, b := makeEventSig(p[0], nil), makeEventSig(p[1], nil)
+		if len(a.terms) != 1 || len(b.terms) != 1 || a.terms[0].h != b.terms[0].h {
+			t.Errorf("%q %v and %q %v: want one and the same term", p[0], a.terms, p[1], b.terms)
+		}
+	}
+	for w, want := range map[string]string{"tewas": "tewas", "kritis": "kritis", "leaders": "leader", "serangan": "serang"} {
+		if got := lightStem(w); got != want {
+			t.Errorf("lightStem(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
+// A headline that asks, even before its answer, explains: it is its own
+// story.
+func TestEventQuestionIsOwnStory(t *testing.T) {
+	arts := assignHeadlines(t, NewIndex(Options{}), []timedHeadline{
+		{"MUI Haramkan Produk Pendukung Agresi Israel di Gaza", 0},
+		{"Haramkan Produk Pendukung Agresi Israel? MUI Jelaskan Fatwa Gaza", time.Hour},
+	})
+	if b := arts[1]; b.StoryID != b.ID {
+		t.Errorf("%q joined %q (%+v)", b.Title, arts[0].Title, b.StoryMatch)
+	}
+}

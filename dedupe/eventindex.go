@@ -18,7 +18,7 @@ const (
 	// DefaultEventThreshold is the weighted share of two signatures'
 	// terms at which two articles report one event, chosen on part of the
 	// headline dev days (see event_eval_test.go).
-	DefaultEventThreshold = 0.6
+	DefaultEventThreshold = 0.55
 	// minSharedWeight is the rarity-weighted evidence two headlines must
 	// share however alike they are in proportion: about two rare terms.
 	minSharedWeight = 7.0
