@@ -220,6 +220,9 @@ func headlineWords(title string) []headlineWord {
 			stem := lightStem(part)
 			if one, ok := shortForms[part]; ok {
 				stem = lightStem(one)
+			} else if one, ok := shortForms[stem]; ok {
+				// "Dibombardir" is "bombardir" is "serang".
+				stem = lightStem(one)
 			}
 			out = append(out, headlineWord{lower: part, stem: stem, stop: stopwords[part] || stopwords[stem], name: names && unicode.IsUpper(r)})
 		}
@@ -238,6 +241,8 @@ var shortForms = map[string]string{
 	"gempur": "serang", "bombardir": "serang", "bom": "serang", "serbu": "serang", "hantam": "serang", "hajar": "serang",
 	"meninggal": "tewas", "gugur": "tewas", "terbunuh": "tewas", "kutuk": "kecam", "sumbang": "donasi",
 	"hujat": "kritik", "tolak": "tolak", "tampik": "tolak",
+	"tahan": "tangkap", "ciduk": "tangkap", "ringkus": "tangkap", "bekuk": "tangkap", "kolaps": "lumpuh",
+	"unjuk rasa": "demo", "undur diri": "mundur", "lengser": "mundur",
 }
 
 // splitHeadline returns the word tokens of s and a ":" for each colon.
