@@ -109,14 +109,23 @@ func runHeadlineIndex(t *testing.T, ix *Index, days []string, verbose bool) (p, 
 }
 
 // TestHeadlineTuneDays guards the figures on the days the event constants
-// were chosen on (0.952 and 0.333 when they were frozen); the held-out
-// day's floors are asserted through the maintainers' scorer in
-// cmd/warta (TestHeadlineStoriesScoredByMaintainersTool).
+// were chosen on (1.000 and 0.325 when they were frozen): precision first
+// on each day alone, since one busy day of near-identical headlines about
+// one place (17 November) can hold all the false joins; the held-out
+// day's floors are asserted through the maintainers' scorer in cmd/warta
+// (TestHeadlineStoriesScoredByMaintainersTool).
 func TestHeadlineTuneDays(t *testing.T) {
 	p, r, tp, fp, fn := runHeadlineDays(t, tuneDays, Options{}, testing.Verbose() && os.Getenv("DEDUPE_EVAL_ERRORS") != "")
 	t.Logf("tuning days %v: pairwise precision %.3f recall %.3f (tp %d fp %d fn %d)", tuneDays, p, r, tp, fp, fn)
-	if p < 0.95 || r < 0.31 {
-		t.Errorf("tuning days: precision %.3f recall %.3f, floors 0.95 and 0.31", p, r)
+	if p < 0.95 || r < 0.30 {
+		t.Errorf("tuning days: precision %.3f recall %.3f, floors 0.95 and 0.30", p, r)
+	}
+	for _, d := range tuneDays {
+		p, r, tp, fp, fn := runHeadlineDays(t, []string{d}, Options{}, false)
+		t.Logf("%s: pairwise precision %.3f recall %.3f (tp %d fp %d fn %d)", d, p, r, tp, fp, fn)
+		if p < 0.95 {
+			t.Errorf("%s: precision %.3f, floor 0.95", d, p)
+		}
 	}
 }
 
@@ -127,7 +136,7 @@ func TestHeadlineSweep(t *testing.T) {
 		t.Skip("set DEDUPE_SWEEP=1 to sweep")
 	}
 	for _, ls := range []float64{0.5, 0.7, 0.9} {
-		for _, ms := range []float64{5, 7, 9, 11} {
+		for _, ms := range []float64{7, 15, 25, 40} {
 			for _, th := range []float64{0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7} {
 				ix := NewIndex(Options{EventThreshold: th})
 				ix.evMinShared, ix.evAvgShare = ms, ls

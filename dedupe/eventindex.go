@@ -18,10 +18,11 @@ const (
 	// DefaultEventThreshold is the weighted share of two signatures'
 	// terms at which two articles report one event, chosen on part of the
 	// headline dev days (see event_eval_test.go).
-	DefaultEventThreshold = 0.55
+	DefaultEventThreshold = 0.5
 	// minSharedWeight is the rarity-weighted evidence two headlines must
-	// share however alike they are in proportion: about two rare terms.
-	minSharedWeight = 7.0
+	// share however alike they are in proportion: one rare term of a
+	// day's news (ln(200)² ≈ 28) or two uncommon ones.
+	minSharedWeight = 15.0
 	// evMaxGap is how far apart in publication time two pieces of one event
 	// may be; evFullGap is the gap below which time costs nothing, beyond
 	// it the threshold rises towards evMaxGap.
@@ -57,8 +58,9 @@ type eventFields struct {
 	evTotal  [2]byte // the terms' summed weight when indexed, ×totalScale
 }
 
-// totalScale is the fixed point of evTotal: weights sum to well under 512.
-const totalScale = 128
+// totalScale is the fixed point of evTotal: ten terms' squared rarities
+// sum to under 4096 even over millions of articles (ln(3e6)² ≈ 222 each).
+const totalScale = 16
 
 func (e *eventFields) total() float64 {
 	return float64(binary.LittleEndian.Uint16(e.evTotal[:])) / totalScale
@@ -109,7 +111,11 @@ const (
 
 func dfKey(h, bucket uint32) uint64 { return uint64(h)<<32 | uint64(bucket) }
 
-// weight is a term's rarity over the articles published around minute.
+// weight is a term's rarity over the articles published around minute:
+// the square of its inverse document frequency, so that one shared rare
+// term ("Jabalia", "Selena Gomez") outweighs several terms every
+// headline of the topic carries, and two headlines that differ in their
+// rare terms fall apart.
 func (ix *Index) weight(h, minute uint32) float64 {
 	docs, df := 0, int32(0)
 	b := minute / evBucket
@@ -117,7 +123,8 @@ func (ix *Index) weight(h, minute uint32) float64 {
 		docs += ix.evDocs[k]
 		df += ix.df[dfKey(h, k)]
 	}
-	return math.Log(float64(docs+priorDocs) / float64(df+1))
+	idf := math.Log(float64(docs+priorDocs) / float64(df+1))
+	return idf * idf
 }
 
 // evInsert stores sig in e and indexes it under its rarest terms.
