@@ -375,6 +375,11 @@ func lightStem(w string) string {
 			break
 		}
 	}
+	// The ke-…-an confix makes a noun of its root: "kehabisan" is
+	// "habis", "kekerasan" is "keras".
+	if len(w)-4 >= 4 && strings.HasPrefix(w, "ke") && strings.HasSuffix(w, "an") {
+		return w[2 : len(w)-2]
+	}
 	for _, pre := range []string{"meng", "meny", "mem", "men", "me", "di", "ter", "ber", "peng", "pem", "pen"} {
 		if len(w)-len(pre) >= 4 && strings.HasPrefix(w, pre) {
 			rest := w[len(pre):]

@@ -109,7 +109,7 @@ func runHeadlineIndex(t *testing.T, ix *Index, days []string, verbose bool) (p, 
 }
 
 // TestHeadlineTuneDays guards the figures on the days the event constants
-// were chosen on (1.000 and 0.325 when they were frozen): precision first
+// were chosen on (1.000 and 0.333 when they were frozen): precision first
 // on each day alone, since one busy day of near-identical headlines about
 // one place (17 November) can hold all the false joins; the held-out
 // day's floors are asserted through the maintainers' scorer in cmd/warta
