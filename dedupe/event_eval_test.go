@@ -141,7 +141,15 @@ func TestHeadlineSweep(t *testing.T) {
 				ix := NewIndex(Options{EventThreshold: th})
 				ix.evMinShared, ix.evAvgShare = ms, ls
 				p, r, tp, fp, fn := runHeadlineIndex(t, ix, tuneDays, false)
-				t.Logf("avg %.1f minShared %.0f threshold %.2f: P %.3f R %.3f (tp %d fp %d fn %d)", ls, ms, th, p, r, tp, fp, fn)
+				// Precision first on each day alone (see TestHeadlineTuneDays).
+				worst := 1.0
+				for _, d := range tuneDays {
+					ix := NewIndex(Options{EventThreshold: th})
+					ix.evMinShared, ix.evAvgShare = ms, ls
+					dp, _, _, _, _ := runHeadlineIndex(t, ix, []string{d}, false)
+					worst = min(worst, dp)
+				}
+				t.Logf("avg %.1f minShared %.0f threshold %.2f: P %.3f R %.3f (tp %d fp %d fn %d), worst day P %.3f", ls, ms, th, p, r, tp, fp, fn, worst)
 			}
 		}
 	}
