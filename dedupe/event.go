@@ -380,8 +380,8 @@ func lightStem(w string) string {
 	if len(w)-4 >= 4 && strings.HasPrefix(w, "ke") && strings.HasSuffix(w, "an") {
 		return w[2 : len(w)-2]
 	}
-	for _, pre := range []string{"meng", "meny", "mem", "men", "me", "di", "ter", "ber", "peng", "pem", "pen"} {
-		if len(w)-len(pre) >= 4 && strings.HasPrefix(w, pre) {
+	for _, pre := range []string{"meng", "meny", "mem", "men", "me", "di", "ter", "ber", "peng", "pem", "pen", "per"} {
+		if len(w)-len(pre) >= 4 && strings.HasPrefix(w, pre) && !looksPrefixed[w[:min(len(w), 6)]] {
 			rest := w[len(pre):]
 			switch pre {
 			case "meny":
@@ -414,6 +414,12 @@ func lightStem(w string) string {
 	}
 	return w
 }
+
+// looksPrefixed are the first six letters of loanwords and roots that
+// begin like a prefix but carry none: "diplomatik" is not di+plomatik,
+// "perdana" not per+dana.
+var looksPrefixed = set("diplom", "direkt", "diskus", "digita", "dinami", "dialog", "distri", "dinast", "diagno", "diskon",
+	"terori", "termin", "terito", "terapi", "perdan", "period", "perfor", "persis", "person", "persen", "pertam")
 
 // speakerSpan returns how many leading words name the speaker of a quoted
 // headline: "Putin: Solusi …" and "Menlu Retno: …" (up to four words

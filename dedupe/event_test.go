@@ -201,7 +201,7 @@ func TestLightStemForms(t *testing.T) {
 	same := [][2]string{
 		{"Terendam", "Rendam"}, {"Terancam", "Mengancam"}, {"Putus", "Putuskan"}, {"Tewas", "Meninggal"},
 		{"Arab Saudi", "Saudi"}, {"Wanita", "Perempuan"}, {"Duta Besar", "Dubes"}, {"Dibuka", "Buka"},
-		{"Dibombardir", "Serang"}, {"Ditahan", "Ditangkap"}, {"Kolaps", "Lumpuh"}, {"Kehabisan", "Habis"},
+		{"Dibombardir", "Serang"}, {"Ditahan", "Ditangkap"}, {"Kolaps", "Lumpuh"}, {"Kehabisan", "Habis"}, {"Perbatasan", "Batas"},
 	}
 	for _, p := range same {
 		a, b := makeEventSig(p[0], nil), makeEventSig(p[1], nil)
@@ -209,7 +209,7 @@ func TestLightStemForms(t *testing.T) {
 			t.Errorf("%q %v and %q %v: want one and the same term", p[0], a.terms, p[1], b.terms)
 		}
 	}
-	for w, want := range map[string]string{"tewas": "tewas", "kritis": "kritis", "leaders": "leader", "serangan": "serang"} {
+	for w, want := range map[string]string{"tewas": "tewas", "kritis": "kritis", "leaders": "leader", "serangan": "serang", "diplomatik": "diplomatik", "perdana": "perdana"} {
 		if got := lightStem(w); got != want {
 			t.Errorf("lightStem(%q) = %q, want %q", w, got, want)
 		}
