@@ -106,7 +106,8 @@ func makeEventSig(title string, actors ActorSource) eventSig {
 	speakerEnd := speakerSpan(title, words)
 	sig.own = isQuestion(title)
 	// Actors first: a long headline's last words may not fit. The words
-	// that name a speaking actor speak through it.
+	// that name an actor are its term alone (one actor is not two or three
+	// more terms), and those of a speaking actor speak through it.
 	actorWords := map[string]bool{}
 	if actors != nil {
 		var spoken []string
@@ -118,9 +119,9 @@ func makeEventSig(title string, actors ActorSource) eventSig {
 			role := uint8(rolePlain)
 			if speakerEnd > 0 && strings.Contains(speaker, " "+strings.ToLower(a.Text)+" ") {
 				role = roleSpeaker
-				for _, w := range strings.Fields(strings.ToLower(a.Text)) {
-					actorWords[w] = true
-				}
+			}
+			for _, w := range strings.Fields(strings.ToLower(a.Text)) {
+				actorWords[w] = true
 			}
 			add("@"+a.ID, role)
 		}
@@ -132,7 +133,7 @@ func makeEventSig(title string, actors ActorSource) eventSig {
 			add("#"+w.num, roleNumber)
 			continue
 		}
-		if w.stop {
+		if w.stop || actorWords[w.lower] {
 			continue
 		}
 		role := uint8(rolePlain)

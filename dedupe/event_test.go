@@ -156,6 +156,21 @@ func TestEventActorSource(t *testing.T) {
 	}
 }
 
+// An actor's words are the actor's term alone, wherever it stands: "AS
+// Kirim Kapal Induk ke Laut Merah" and "Washington Kirim Kapal Induk …"
+// share the actor, and "Gedung Putih" is not two more terms.
+func TestEventActorWordsAreOneTerm(t *testing.T) {
+	sig := makeEventSig("Kapal Induk Dikirim, Gedung Putih Bantah Rencana Serang Houthi", fakeActors{})
+	var words []string
+	for _, tm := range sig.terms {
+		words = append(words, tm.word)
+	}
+	got := strings.Join(words, " ")
+	if !strings.Contains(got, "@country:US") || strings.Contains(got, "gedung") || strings.Contains(got, "putih") {
+		t.Errorf("terms %q: want the actor and not its words", got)
+	}
+}
+
 func TestEventSignaturesOff(t *testing.T) {
 	arts := assignHeadlines(t, NewIndex(Options{EventThreshold: -1}), []timedHeadline{
 		{"Banjir Bandang Terjang Garut, Ratusan Rumah Terendam", 0},
