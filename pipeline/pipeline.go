@@ -100,6 +100,7 @@ type Pipeline struct {
 
 	indexMu sync.Mutex // guards index
 	index   *dedupe.Index
+	actors  dedupe.ActorSource // the index's actor recogniser, nil for none
 
 	instance   string    // this pipeline's name in cycle epochs
 	cycles     int       // cycles this pipeline has run
@@ -123,6 +124,9 @@ type Deps struct {
 	// Lease is how long a cycle's claim on its sources holds unless
 	// released; DefaultLease when zero.
 	Lease time.Duration
+	// Actors, when set, recognises actors in headlines for the story
+	// index's event signatures (HeadlineActors).
+	Actors dedupe.ActorSource
 }
 
 // Schedule tells when cycles run; cron.Schedule implements it.
@@ -163,7 +167,8 @@ func New(cfg *config.Config, d Deps) *Pipeline {
 		logger:     d.Logger,
 		now:        d.Now,
 		lease:      d.Lease,
-		index:      dedupe.NewIndex(DedupeOptions(cfg)),
+		index:      dedupe.NewIndex(DedupeOptions(cfg, d.Actors)),
+		actors:     d.Actors,
 		instance:   newInstanceName(),
 
 		fetchOptions: FetchOptions(cfg),
@@ -228,7 +233,7 @@ func (p *Pipeline) rebuildIndex(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("pipeline: %w", err)
 	}
-	ix, err := loadStoryIndex(ctx, p.store, p.cfg, p.now())
+	ix, err := loadStoryIndex(ctx, p.store, p.cfg, p.actors, p.now())
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/warta-news/warta/actor"
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/dedupe"
@@ -43,9 +44,37 @@ func perHostInterval(d *time.Duration) time.Duration {
 	return *d
 }
 
-// DedupeOptions returns the story index options the configuration asks for.
-func DedupeOptions(cfg *config.Config) dedupe.Options {
-	return dedupe.Options{Window: cfg.Dedupe.Window, Threshold: cfg.Dedupe.Threshold}
+// DedupeOptions returns the story index options the configuration asks
+// for; the event signatures know actors through actors (nil: by their
+// words only).
+func DedupeOptions(cfg *config.Config, actors dedupe.ActorSource) dedupe.Options {
+	return dedupe.Options{Window: cfg.Dedupe.Window, Threshold: cfg.Dedupe.Threshold, Actors: actors}
+}
+
+// HeadlineActors recognises in a headline the states and international
+// bodies package actor knows, whatever words name them ("AS", "Amerika
+// Serikat", "Gedung Putih"), for the story index's event signatures. The
+// daemon and `warta explain` use it alike.
+func HeadlineActors() (dedupe.ActorSource, error) {
+	rec, err := actor.New()
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: %w", err)
+	}
+	return headlineActors{rec: rec}, nil
+}
+
+type headlineActors struct{ rec *actor.Recognizer }
+
+// Actors returns the states and bodies of title; offices and relation
+// words are not actors of one event ("Menlu" names many ministers).
+func (h headlineActors) Actors(title string) []dedupe.Actor {
+	var out []dedupe.Actor
+	for _, m := range h.rec.Find(title, "") {
+		if m.Kind == actor.State || m.Kind == actor.Body {
+			out = append(out, dedupe.Actor{ID: m.Kind.String() + ":" + m.ID, Text: title[m.Start:m.End]})
+		}
+	}
+	return out
 }
 
 // NormalizeCaps returns the caps on what is kept of each article that the

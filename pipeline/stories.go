@@ -14,8 +14,8 @@ import (
 
 // loadStoryIndex builds a story index from the articles stored within the
 // dedupe window before now.
-func loadStoryIndex(ctx context.Context, st store.Store, cfg *config.Config, now time.Time) (*dedupe.Index, error) {
-	ix := dedupe.NewIndex(DedupeOptions(cfg))
+func loadStoryIndex(ctx context.Context, st store.Store, cfg *config.Config, actors dedupe.ActorSource, now time.Time) (*dedupe.Index, error) {
+	ix := dedupe.NewIndex(DedupeOptions(cfg, actors))
 	err := st.Since(ctx, now.Add(-cfg.Dedupe.Window), func(a *article.Article) error {
 		ix.Add(a)
 		return ctx.Err()
@@ -52,9 +52,10 @@ type StoryProbe struct {
 }
 
 // NewStoryProbe builds a probe from the articles stored within the dedupe
-// window before now.
-func NewStoryProbe(ctx context.Context, st store.Store, cfg *config.Config, now time.Time) (*StoryProbe, error) {
-	ix, err := loadStoryIndex(ctx, st, cfg, now)
+// window before now, recognising actors as the daemon does (actors:
+// HeadlineActors).
+func NewStoryProbe(ctx context.Context, st store.Store, cfg *config.Config, actors dedupe.ActorSource, now time.Time) (*StoryProbe, error) {
+	ix, err := loadStoryIndex(ctx, st, cfg, actors, now)
 	if err != nil {
 		return nil, err
 	}

@@ -112,6 +112,10 @@ func wireStages(ctx context.Context, e *env, m mode, cfg *config.Config, tagger 
 	popts := publishOptions(cfg, st, schedule, time.Now())
 	hub.advertise(&popts)
 	pub := publish.New(popts, feedInfos(cfg), st, e.logger)
+	actors, err := pipeline.HeadlineActors()
+	if err != nil {
+		return nil, err
+	}
 	fetcher := fetch.New(pipeline.FetchOptions(cfg), e.logger)
 	p := pipeline.New(cfg, pipeline.Deps{
 		Fetcher:   fetcher,
@@ -121,6 +125,7 @@ func wireStages(ctx context.Context, e *env, m mode, cfg *config.Config, tagger 
 		Observer:  cycleObservers{metrics: met, pub: pub},
 		Schedule:  cycles,
 		Logger:    e.logger,
+		Actors:    actors,
 	})
 	if err := p.Init(ctx); err != nil {
 		fetcher.Close()
