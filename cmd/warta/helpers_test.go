@@ -5,15 +5,16 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -193,15 +194,53 @@ func runWarta(t *testing.T, bin string, args ...string) (code int, stdout, stder
 	var out, errOut bytes.Buffer
 	cmd := exec.Command(bin, args...)
 	cmd.Stdout, cmd.Stderr = &out, &errOut
-	err := cmd.Run()
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("warta %v: %v", args, err)
+	}
+	// The child's rusage cannot tell its peak: Go starts children with
+	// vfork, and Linux keeps the parent's high-water mark (this test
+	// process, large under -race) in the child's ru_maxrss across exec. The
+	// child's own mm reports its peak as VmHWM, which only grows, so the
+	// last reading before exit is the peak.
+	waited, peakc := make(chan struct{}), make(chan int64)
+	go func() {
+		status := fmt.Sprintf("/proc/%d/status", cmd.Process.Pid)
+		var peak int64
+		for {
+			if kb, ok := vmHWM(status); ok {
+				peak = kb << 10
+			}
+			select {
+			case <-waited:
+				peakc <- peak
+				return
+			case <-time.After(5 * time.Millisecond):
+			}
+		}
+	}()
+	err := cmd.Wait()
+	close(waited)
+	peak := <-peakc
 	if cmd.ProcessState == nil {
 		t.Fatalf("warta %v: %v", args, err)
 	}
-	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	if !ok {
-		t.Fatalf("no rusage for warta %v", args)
+	return cmd.ProcessState.ExitCode(), out.String(), errOut.String(), peak
+}
+
+// vmHWM reads a process's peak resident set in KiB from its status file;
+// false once the process has exited.
+func vmHWM(status string) (int64, bool) {
+	b, err := os.ReadFile(status)
+	if err != nil {
+		return 0, false
 	}
-	return cmd.ProcessState.ExitCode(), out.String(), errOut.String(), ru.Maxrss << 10 // KiB on Linux
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
+			return kb, err == nil
+		}
+	}
+	return 0, false
 }
 
 // buildWarta builds the command into a temporary directory, with its VCS
