@@ -9,15 +9,18 @@ import (
 
 //go:generate go run ../cmd/warta -config ../config.yaml eval-topics -articles ../../shared/data/topics-dev.jsonl -ir ../../shared/data/ir-dev.jsonl -fit irmodel_weights.go
 
-// IRSlug is the topic decided by the actors model rather than by its
-// threshold: international relations is two states, or a state and an
+// ModelActors names the actors model (Spec.Model): the topic it decides,
+// international relations, is decided by it rather than by its
+// threshold. International relations is two states, or a state and an
 // international body, in a relation, and that is recognised from the actors
 // a text names (package actor) and its relation words (the topic's terms),
 // weighed against the evidence of the other desks. The weights are few,
 // over features designed for the idea, and fitted under cross-validation
 // (see FitIR and irmodel_weights.go). A config that replaces the topic by
 // slug keeps the model; its boost, require, exclude and expr still apply.
-const IRSlug = "international-relations"
+// The topic and the desks whose scores are features are named in the specs
+// (Spec.Model, Spec.Desk), not here: the tagger holds no slugs.
+const ModelActors = "actors"
 
 // The features of the actors model, in the order of IRWeights. Counts are
 // capped and scores log-scaled so that no single feature runs away on a
@@ -57,26 +60,23 @@ func irFeatureName(i int) string {
 	}[i]
 }
 
-// deskFeatures maps the default topics whose scores are features to their
-// feature.
-func deskFeature(slug string) int {
-	switch slug {
-	case "world":
-		return fWorld
-	case "conflict":
-		return fConflict
-	case "politics":
-		return fPolitics
-	case "economy":
-		return fEconomy
-	case "sport":
-		return fSport
-	case "science-technology":
-		return fScience
-	case "crime-law":
-		return fCrime
-	case "arts-entertainment":
-		return fEntertainment
+// DeskNames lists the desks a topic's score can stand for in the actors
+// model (Spec.Desk): the competing explanations of a text that names
+// states.
+func DeskNames() []string {
+	var names []string
+	for f := fWorld; f < NumIRFeatures; f++ {
+		names = append(names, irFeatureName(f))
+	}
+	return names
+}
+
+// deskFeature is the feature of the desk named name, or -1.
+func deskFeature(name string) int {
+	for f := fWorld; f < NumIRFeatures; f++ {
+		if irFeatureName(f) == name {
+			return f
+		}
 	}
 	return -1
 }
@@ -135,7 +135,7 @@ func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, h Hints, res 
 	var deskTitle, deskBody float64
 	for _, id := range s.touched {
 		tm := &t.terms[id]
-		if tm.kind != kindScore || t.rules[tm.topic].slug != IRSlug {
+		if tm.kind != kindScore || tm.topic != t.ir {
 			continue
 		}
 		c := s.count[id]
@@ -147,10 +147,10 @@ func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, h Hints, res 
 	x[fPairRelation] = x[fPair] * min(float64(len(relations)), 3)
 	x[fDeskTitle] = logScore(deskTitle)
 	// A source's boost for the topic counts as desk evidence.
-	x[fDeskBody] = logScore(deskBody + h.Boost[IRSlug])
+	x[fDeskBody] = logScore(deskBody + h.Boost[t.rules[t.ir].slug])
 	for i, r := range t.rules {
-		if f := deskFeature(r.slug); f >= 0 {
-			x[f] = logScore(res[i].score)
+		if r.desk >= 0 {
+			x[r.desk] = logScore(res[i].score)
 		}
 	}
 	return x

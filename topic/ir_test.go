@@ -28,9 +28,9 @@ func TestActorsModelOnTheDefaultTopics(t *testing.T) {
 		{"id", "Turis Lebih Pilih Thailand ketimbang Indonesia", "Jumlah wisatawan ke Thailand 30 juta orang, ke Indonesia 11 juta orang.", false},
 	} {
 		a := &article.Article{Title: c.title, Text: c.text, Language: c.lang}
-		_, got := match(tg.Tag(a, Hints{}), IRSlug)
+		_, got := match(tg.Tag(a, Hints{}), "international-relations")
 		if got != c.want {
-			t.Errorf("%q: international relations %t, want %t\n%+v", c.title, got, c.want, explain(tg.Explain(a, Hints{}), IRSlug))
+			t.Errorf("%q: international relations %t, want %t\n%+v", c.title, got, c.want, explain(tg.Explain(a, Hints{}), "international-relations"))
 		}
 	}
 }
@@ -46,7 +46,7 @@ func TestNoHardNewsForItemsThatAreNotNews(t *testing.T) {
 				t.Errorf("%q got hard-news topic %s", a.Title, m.Slug)
 			}
 		}
-		if e := explain(tg.Explain(a, Hints{}), IRSlug); e.Genre == "" || e.Passed {
+		if e := explain(tg.Explain(a, Hints{}), "international-relations"); e.Genre == "" || e.Passed {
 			t.Errorf("%q: explain does not say it is not news: %+v", a.Title, e)
 		}
 	}

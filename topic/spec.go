@@ -32,6 +32,15 @@ type Spec struct {
 	Expr string `yaml:"expr"`
 	// Threshold is the score an article needs; 0 means DefaultThreshold.
 	Threshold float64 `yaml:"threshold"`
+	// Model names what decides the topic instead of its threshold:
+	// ModelActors (international relations, decided by the actors model
+	// from the states and bodies a text names in a relation). Empty: the
+	// threshold decides. At most one topic has a model.
+	Model string `yaml:"model"`
+	// Desk names the competing explanation this topic's score gives the
+	// actors model: one of DeskNames (a desk such as "sport" or "economy").
+	// Empty: the score is no feature of the model.
+	Desk string `yaml:"desk"`
 	// Disabled, on a config's topic, removes the built-in topic of the same
 	// slug (see Override); New leaves a disabled Spec out.
 	Disabled bool `yaml:"disabled"`
@@ -95,6 +104,7 @@ func (es RuleErrors) Unwrap() []error {
 func Check(specs []Spec) error {
 	var errs RuleErrors
 	seen := map[string]bool{}
+	modelTopic := -1
 	for i, sp := range specs {
 		add := func(field string, col int, err error) {
 			errs = append(errs, &RuleError{Topic: i, Slug: sp.Slug, Field: field, Column: col, Err: err})
@@ -111,6 +121,17 @@ func Check(specs []Spec) error {
 		}
 		if sp.IPTC != "" && !validIPTC(sp.IPTC) {
 			add("iptc", 0, fmt.Errorf("invalid IPTC Media Topic code %q: want \"medtop:\" and 8 digits, such as \"medtop:11000000\"", sp.IPTC))
+		}
+		switch {
+		case sp.Model != "" && sp.Model != ModelActors:
+			add("model", 0, fmt.Errorf("unknown model %q: the one model is %q", sp.Model, ModelActors))
+		case sp.Model != "" && modelTopic >= 0:
+			add("model", 0, fmt.Errorf("model %q already decides topics[%d] (%s)", sp.Model, modelTopic, specs[modelTopic].Slug))
+		case sp.Model != "":
+			modelTopic = i
+		}
+		if sp.Desk != "" && deskFeature(sp.Desk) < 0 {
+			add("desk", 0, fmt.Errorf("unknown desk %q: want one of %s", sp.Desk, strings.Join(DeskNames(), ", ")))
 		}
 		if math.IsNaN(sp.Threshold) || math.IsInf(sp.Threshold, 0) || sp.Threshold < 0 {
 			add("threshold", 0, fmt.Errorf("threshold must be a finite number >= 0, got %v", sp.Threshold))
@@ -172,8 +193,9 @@ func validIPTC(s string) bool {
 }
 
 // Override applies a configuration's topics to base (the built-in ones): a
-// topic whose slug is in base replaces it in place, a disabled one removes
-// it, and the others are appended in their order. Both lists are expected
+// topic whose slug is in base replaces it in place (keeping the built-in's
+// model and desk unless it names its own), a disabled one removes it, and
+// the others are appended in their order. Both lists are expected
 // to have passed Check. Neither is modified.
 func Override(base, own []Spec) []Spec {
 	bySlug := make(map[string]int, len(own))
@@ -185,7 +207,11 @@ func Override(base, own []Spec) []Spec {
 	for _, sp := range base {
 		inBase[sp.Slug] = true
 		if i, ok := bySlug[sp.Slug]; ok {
+			builtin := sp
 			sp = own[i]
+			if sp.Model == "" && sp.Desk == "" {
+				sp.Model, sp.Desk = builtin.Model, builtin.Desk
+			}
 		}
 		if !sp.Disabled {
 			out = append(out, sp)

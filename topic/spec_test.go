@@ -193,3 +193,53 @@ func FuzzCheck(f *testing.F) {
 		tg.Tag(&article.Article{Title: term, Text: expr}, Hints{})
 	})
 }
+
+// The actors model and its desks are named by the specs, so a renamed
+// topic keeps them, a replaced one inherits them, and a wrong name is an
+// error placed on its field.
+func TestModelAndDesksAreNamedBySpecs(t *testing.T) {
+	seed := &article.Article{Language: "id",
+		Title:   "Kuba dan Rusia perkuat kerja sama militer",
+		Summary: "Menteri Luar Negeri Kuba bertemu Menteri Luar Negeri Rusia di Moskow dan sepakat memperluas kerja sama militer kedua negara."}
+	specs := builtinSpecs(t)
+	for i := range specs {
+		if specs[i].Model == ModelActors {
+			specs[i].Slug = "hubungan-internasional"
+		}
+	}
+	tg, err := New(specs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := match(tg.Tag(seed, Hints{}), "hubungan-internasional"); !ok {
+		t.Errorf("the renamed actors-model topic lost the seed report: %+v", tg.Tag(seed, Hints{}))
+	}
+
+	// A config's replacement with its own terms keeps the built-in model.
+	own := []Spec{{Slug: "international-relations", Title: "IR", Terms: map[string][]string{"id": {"diplomasi^3"}}}}
+	merged := Override(builtinSpecs(t), own)
+	for _, sp := range merged {
+		if sp.Slug == "international-relations" && sp.Model != ModelActors {
+			t.Errorf("replaced topic lost its model: %+v", sp)
+		}
+	}
+
+	err = Check([]Spec{
+		{Slug: "a", Model: "bayes"},
+		{Slug: "b", Model: ModelActors},
+		{Slug: "c", Model: ModelActors},
+		{Slug: "d", Desk: "weather"},
+	})
+	var errs RuleErrors
+	if !errors.As(err, &errs) || len(errs) != 3 {
+		t.Fatalf("want 3 errors, got %v", err)
+	}
+	for i, want := range []struct {
+		topic int
+		field string
+	}{{0, "model"}, {2, "model"}, {3, "desk"}} {
+		if errs[i].Topic != want.topic || errs[i].Field != want.field {
+			t.Errorf("error %d: %+v, want topics[%d].%s", i, errs[i], want.topic, want.field)
+		}
+	}
+}

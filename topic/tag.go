@@ -121,7 +121,7 @@ type Explanation struct {
 	Forced  bool   `json:"forced,omitempty"`
 	Passed  bool   `json:"passed"`
 	// Decider says which part decided the topic: "rules" (score and
-	// threshold) or "actors model" (see IRSlug), with its Model reading.
+	// threshold) or "actors model" (see ModelActors), with its Model reading.
 	Decider string        `json:"decider"`
 	Model   *ModelReading `json:"model,omitempty"`
 	// StreamLogOdds is the stream model's log-odds for a topic the rules

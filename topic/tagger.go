@@ -36,8 +36,9 @@
 // matches terms only as written, never through the stemmer ("Mitra Kukar"
 // is not kemitraan).
 //
-// International relations (IRSlug) is decided by the actors model instead
-// of its threshold (see IRSlug), and is not dropped by the family cap. An
+// The topic whose Spec.Model is ModelActors (international relations) is
+// decided by the actors model instead of its threshold, and is not dropped
+// by the family cap. An
 // item that is not news (package genre: podcasts, release notes, social
 // posts, synopses) gets no hard-news topic. A Stream adds what it learned
 // from the articles it was shown (see Stream).
@@ -97,6 +98,7 @@ type rule struct {
 	threshold float64
 	expr      *node
 	require   [numLangs]bool // whether the topic has required terms
+	desk      int            // the actors model's feature this topic's score is, or -1
 }
 
 // Tagger holds compiled topic rules. It is safe for concurrent use.
@@ -107,7 +109,7 @@ type Tagger struct {
 	idx         [numLangs]index
 	fingerprint string
 	scratch     *sync.Pool
-	// The actors model decides the topic IRSlug (rule ir, -1 when there is
+	// The actors model decides the topic whose Spec.Model is ModelActors (rule ir, -1 when there is
 	// none) from the actors found by actors, with weights irWeights.
 	ir        int
 	actors    *actor.Recognizer
@@ -172,7 +174,8 @@ func New(specs []Spec) (*Tagger, error) {
 			})
 			r.expr = n
 		}
-		if r.slug == IRSlug {
+		r.desk = deskFeature(sp.Desk)
+		if sp.Model == ModelActors {
 			t.ir = len(t.rules)
 		}
 		t.rules = append(t.rules, r)
@@ -188,8 +191,8 @@ func New(specs []Spec) (*Tagger, error) {
 }
 
 // WithIRModel returns a Tagger that shares t's compiled rules but decides
-// IRSlug with other weights and cut: for cross-validating the whole tagger
-// with weights fitted on other folds.
+// the actors model's topic with other weights and cut: for
+// cross-validating the whole tagger with weights fitted on other folds.
 func (t *Tagger) WithIRModel(weights [NumIRFeatures]float64, cut float64) *Tagger {
 	c := *t
 	c.irWeights, c.irCut = weights, cut
@@ -210,6 +213,12 @@ func (t *Tagger) computeFingerprint() string {
 	fmt.Fprintf(h, "ir model %v cut %g actors %s genres %s\n", t.irWeights, t.irCut, actor.Version, genre.Version)
 	for i, r := range t.rules {
 		fmt.Fprintf(h, "topic %q %q %g", r.slug, r.iptc, r.threshold)
+		if i == t.ir {
+			fmt.Fprintf(h, " model %s", ModelActors)
+		}
+		if r.desk >= 0 {
+			fmt.Fprintf(h, " desk %s", irFeatureName(r.desk))
+		}
 		if r.expr != nil {
 			fmt.Fprintf(h, " expr %s", r.expr)
 		}
@@ -360,10 +369,10 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, h Hints, res []res
 // decide fills ok and exprMet (one per rule) for the last evaluate in
 // language l: the rules that pass, at most MaxTopics of them. Nothing enters
 // a topic below its threshold: an article no rule passes has no topic. The
-// actors model decides IRSlug instead of its threshold; an item that is not
+// actors model decides its topic instead of its threshold; an item that is not
 // news (a podcast, a release, a post, a synopsis) gets no hard-news topic.
 // With a stream model (st non-nil) a rule that did not pass applies when
-// the model is sure of it and the overrides, the genre and, for IRSlug, the
+// the model is sure of it and the overrides, the genre and, for the actors model's topic, the
 // actors model's candidacy allow it; s.lifted records which.
 func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, ok, exprMet []bool) {
 	for i := range t.rules {
