@@ -2,14 +2,25 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"os"
+	"runtime/pprof"
 )
 
 // cmdOnce runs one full cycle. Failing sources are logged and recorded but
 // do not fail the command: only the config, the store or publishing do.
 func cmdOnce(ctx context.Context, e *env) error {
 	fs := e.flags("once")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the whole command to this file")
 	if err := e.parse(fs, false); err != nil {
 		return err
+	}
+	if *cpuprofile != "" {
+		stop, err := startCPUProfile(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	return withApp(ctx, e, modeOnce, func(a *app) error {
 		rep, err := a.pipeline.RunCycle(ctx)
@@ -18,4 +29,20 @@ func cmdOnce(ctx context.Context, e *env) error {
 		}
 		return rep.WriteSummary(e.stdout)
 	})
+}
+
+// startCPUProfile profiles the process into path until stop is called.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("cpuprofile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("cpuprofile: %w", err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }

@@ -1,0 +1,347 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"syscall"
+	"text/tabwriter"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// runFlags configure a benchmark run.
+type runFlags struct {
+	warta       string
+	siteURL     string
+	site        siteFlags
+	drivers     string
+	pg          string
+	rounds      int
+	frac        float64
+	changeItems int
+	topics      string
+	concurrency int
+	perHost     int
+	profileDir  string
+	dir         string
+}
+
+func cmdRun(ctx context.Context, args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	var f runFlags
+	fs.StringVar(&f.warta, "warta", "", "the warta binary to measure (required)")
+	fs.StringVar(&f.siteURL, "site", "", "a running site to use (e.g. feedfixture's http://127.0.0.1:18080); default: start one")
+	f.site.register(fs)
+	fs.StringVar(&f.drivers, "drivers", "sqlite,postgres", "store drivers to measure, comma-separated")
+	fs.StringVar(&f.pg, "pg", "postgres://postgres@127.0.0.1:5432/test?sslmode=disable",
+		"PostgreSQL database in which each run gets a schema of its own, dropped afterwards")
+	fs.IntVar(&f.rounds, "rounds", 1, "refresh rounds after the first ingest")
+	fs.Float64Var(&f.frac, "frac", 0.1, "fraction of feeds changed before each refresh")
+	fs.IntVar(&f.changeItems, "change-items", 3, "new items per changed feed")
+	fs.StringVar(&f.topics, "topics", "config.yaml", "config file whose topics: section the runs use")
+	fs.IntVar(&f.concurrency, "concurrency", 8, "fetch.concurrency of the runs")
+	fs.IntVar(&f.perHost, "per-host", 8, "fetch.per_host of the runs (the site is one host)")
+	fs.StringVar(&f.profileDir, "cpuprofile-dir", "", "if set, each run writes a CPU profile there (warta once -cpuprofile)")
+	fs.StringVar(&f.dir, "dir", "", "directory for configs and SQLite files (default: a temporary one, removed)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if f.warta == "" {
+		return errors.New("run: -warta BIN is required")
+	}
+	topics, err := topicsSection(f.topics)
+	if err != nil {
+		return err
+	}
+	if f.dir == "" {
+		dir, err := os.MkdirTemp("", "warta-bench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		f.dir = dir
+	}
+
+	// Our own site is started afresh for each driver, so every driver
+	// meets the same feeds; an external site just moves on.
+	var own atomic.Pointer[http.Handler]
+	base := strings.TrimSuffix(f.siteURL, "/")
+	if base == "" {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			return err
+		}
+		srvCtx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		go serve(srvCtx, ln, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { (*own.Load()).ServeHTTP(w, r) }))
+		base = "http://" + ln.Addr().String()
+	}
+
+	fmt.Fprintf(out, "# warta-bench: %s, %d rounds of %.0f%% changed × %d items, concurrency %d, per_host %d\n",
+		base, f.rounds, f.frac*100, f.changeItems, f.concurrency, f.perHost)
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "driver\tphase\twall s\tCPU s\tpeak RSS MB\tfeeds\t304 share\t  warta says")
+	for _, driver := range strings.Split(f.drivers, ",") {
+		if f.siteURL == "" {
+			h := f.site.site().Handler()
+			own.Store(&h)
+		}
+		if err := benchDriver(ctx, &f, strings.TrimSpace(driver), base, topics, tw); err != nil {
+			tw.Flush()
+			return fmt.Errorf("%s: %w", driver, err)
+		}
+	}
+	return tw.Flush()
+}
+
+// benchDriver runs the first ingest and the refresh rounds on one driver.
+func benchDriver(ctx context.Context, f *runFlags, driver, base, topics string, tw io.Writer) error {
+	feeds, err := opmlFeeds(ctx, base+"/opml.xml")
+	if err != nil {
+		return err
+	}
+	var dsn string
+	switch driver {
+	case "sqlite":
+		dsn = filepath.Join(f.dir, "warta.db")
+		for _, sfx := range []string{"", "-wal", "-shm"} {
+			os.Remove(dsn + sfx)
+		}
+	case "postgres":
+		var drop func()
+		dsn, drop, err = pgSchema(ctx, f.pg)
+		if err != nil {
+			return err
+		}
+		defer drop()
+	default:
+		return fmt.Errorf("unknown driver %q (sqlite or postgres)", driver)
+	}
+	cfgPath := filepath.Join(f.dir, driver+".yaml")
+	if err := os.WriteFile(cfgPath, []byte(configYAML(driver, dsn, f, feeds, topics)), 0o644); err != nil {
+		return err
+	}
+	for round := 0; round <= f.rounds; round++ {
+		phase := "first ingest"
+		if round > 0 {
+			phase = fmt.Sprintf("refresh %d", round)
+			if err := advance(ctx, base, f.frac, f.changeItems); err != nil {
+				return err
+			}
+		}
+		before, err := siteStats(ctx, base)
+		if err != nil {
+			return err
+		}
+		profile := ""
+		if f.profileDir != "" {
+			profile = filepath.Join(f.profileDir, fmt.Sprintf("%s-%d.pprof", driver, round))
+		}
+		m, err := runOnce(ctx, f.warta, cfgPath, profile)
+		if err != nil {
+			return fmt.Errorf("%s: %w", phase, err)
+		}
+		after, err := siteStats(ctx, base)
+		if err != nil {
+			return err
+		}
+		reqs := after.FeedRequests - before.FeedRequests
+		share := 0.0
+		if reqs > 0 {
+			share = float64(after.Feed304-before.Feed304) / float64(reqs)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%.2f\t%.2f\t%.0f\t%d\t%.2f\t  %s\n", driver, phase,
+			m.wall.Seconds(), m.cpu.Seconds(), float64(m.maxRSS)/(1<<20), reqs, share, m.summary)
+	}
+	return nil
+}
+
+// measurement is what one `warta once` cost.
+type measurement struct {
+	wall, cpu time.Duration
+	maxRSS    int64 // bytes
+	summary   string
+}
+
+// runOnce runs `warta once` with the config and measures the child.
+func runOnce(ctx context.Context, bin, cfgPath, profile string) (measurement, error) {
+	args := []string{"-config", cfgPath, "-log-level", "warn", "once"}
+	if profile != "" {
+		args = append(args, "-cpuprofile", profile)
+	}
+	cmd := exec.CommandContext(ctx, bin, args...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	start := time.Now()
+	err := cmd.Run()
+	wall := time.Since(start)
+	if err != nil {
+		return measurement{}, fmt.Errorf("warta once: %w\n%s", err, tail(stderr.String(), 2000))
+	}
+	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	if !ok {
+		return measurement{}, errors.New("no resource usage for the child on this system")
+	}
+	return measurement{
+		wall:    wall,
+		cpu:     time.Duration(ru.Utime.Nano() + ru.Stime.Nano()),
+		maxRSS:  ru.Maxrss * 1024, // kilobytes on Linux
+		summary: strings.TrimSpace(stdout.String()),
+	}, nil
+}
+
+func tail(s string, n int) string {
+	if len(s) > n {
+		return "…" + s[len(s)-n:]
+	}
+	return s
+}
+
+// configYAML is a warta config listing every feed, with the topics of the
+// project's config.
+func configYAML(driver, dsn string, f *runFlags, feeds []string, topics string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "storage: {driver: %s, dsn: %q}\n", driver, dsn)
+	fmt.Fprintf(&b, "fetch: {concurrency: %d, per_host: %d}\n", f.concurrency, f.perHost)
+	b.WriteString("sources:\n")
+	for i, u := range feeds {
+		fmt.Fprintf(&b, "  - {name: \"feed %d\", url: %q}\n", i, u)
+	}
+	b.WriteString(topics)
+	return b.String()
+}
+
+// topicsSection returns the topics: section of the config at path.
+func topicsSection(path string) (string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", fmt.Errorf("topics: %w", err)
+	}
+	s := string(data)
+	i := strings.Index(s, "\ntopics:")
+	if i < 0 {
+		return "", fmt.Errorf("topics: %s has no topics: section", path)
+	}
+	return s[i+1:], nil
+}
+
+// opmlFeeds lists the feed URLs of the site's OPML, nested outlines
+// included.
+func opmlFeeds(ctx context.Context, u string) ([]string, error) {
+	body, err := httpDo(ctx, "GET", u)
+	if err != nil {
+		return nil, err
+	}
+	var feeds []string
+	dec := xml.NewDecoder(bytes.NewReader(body))
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("opml: %w", err)
+		}
+		if el, ok := tok.(xml.StartElement); ok && el.Name.Local == "outline" {
+			for _, a := range el.Attr {
+				if a.Name.Local == "xmlUrl" {
+					feeds = append(feeds, a.Value)
+				}
+			}
+		}
+	}
+	if len(feeds) == 0 {
+		return nil, fmt.Errorf("opml: %s lists no feeds", u)
+	}
+	return feeds, nil
+}
+
+// stats are the site's counters the driver reads; benchsite and
+// feedfixture both serve them under these names.
+type stats struct {
+	FeedRequests int `json:"feed_requests"`
+	Feed304      int `json:"feed_304"`
+}
+
+func siteStats(ctx context.Context, base string) (stats, error) {
+	var st stats
+	body, err := httpDo(ctx, "GET", base+"/stats")
+	if err != nil {
+		return st, err
+	}
+	if err := json.Unmarshal(body, &st); err != nil {
+		return st, fmt.Errorf("stats: %w", err)
+	}
+	return st, nil
+}
+
+func advance(ctx context.Context, base string, frac float64, items int) error {
+	_, err := httpDo(ctx, "POST", fmt.Sprintf("%s/advance?frac=%g&items=%d", base, frac, items))
+	return err
+}
+
+func httpDo(ctx context.Context, method, u string) ([]byte, error) {
+	req, err := http.NewRequestWithContext(ctx, method, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("%s %s: %s", method, u, resp.Status)
+	}
+	return body, nil
+}
+
+// pgSchema creates a schema of its own in the database at dsn and returns
+// a DSN that uses it, and a function that drops it.
+func pgSchema(ctx context.Context, dsn string) (string, func(), error) {
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		return "", nil, fmt.Errorf("postgres: %w", err)
+	}
+	var b [6]byte
+	rand.Read(b[:])
+	schema := "bench_" + hex.EncodeToString(b[:])
+	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
+		conn.Close(ctx)
+		return "", nil, fmt.Errorf("postgres: %w", err)
+	}
+	drop := func() {
+		conn.Exec(context.Background(), "DROP SCHEMA "+schema+" CASCADE")
+		conn.Close(context.Background())
+	}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		drop()
+		return "", nil, fmt.Errorf("postgres dsn: %w", err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String(), drop, nil
+}
