@@ -27,6 +27,16 @@ type Store interface {
 	// written once. Returns the IDs inserted, in the order of arts. An
 	// article with an empty StoryID is stored as the lead of its own story.
 	SaveSource(ctx context.Context, source string, state FetchState, arts []*article.Article) ([]string, error)
+	// SaveSources writes several sources as SaveSource writes one, in one
+	// transaction: each source's fetch state and articles are written
+	// together or not at all, and a source that cannot be written (an
+	// article without ID or with a URL stored under another ID, a time out
+	// of range) is left out with its error while the others are written.
+	// An article in several sources of the batch is written with the
+	// first. The result has one entry per source, in the order of batch.
+	// The error is non-nil when the store failed (database, context): then
+	// no source of the batch is written.
+	SaveSources(ctx context.Context, batch []SourceWrite) ([]SourceSaved, error)
 	// FetchStates returns the fetch state of every known source.
 	FetchStates(ctx context.Context) (map[string]FetchState, error)
 	// Since calls fn for every article first seen at or after t, oldest
@@ -118,6 +128,21 @@ type ClaimRequest struct {
 	// Lease is how long a claim holds when it is not released: a process
 	// that dies holding units loses them to others when it ends.
 	Lease time.Duration
+}
+
+// SourceWrite is one source's part of SaveSources: its fetch state and
+// its new articles.
+type SourceWrite struct {
+	Source   string
+	State    FetchState
+	Articles []*article.Article
+}
+
+// SourceSaved is what SaveSources did with one source: the IDs it inserted,
+// in the order of its articles, or the error that kept the source out.
+type SourceSaved struct {
+	Inserted []string
+	Err      error
 }
 
 // FetchState is what warta remembers about fetching one source.

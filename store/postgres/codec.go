@@ -117,12 +117,12 @@ func newArticleRows(arts []*article.Article) (*articleRows, error) {
 	for _, a := range sorted {
 		for _, t := range []time.Time{a.Published, a.Updated, a.FirstSeen} {
 			if err := schema.CheckTime(t); err != nil {
-				return nil, fmt.Errorf("article %s: %w", a.ID, err)
+				return nil, &badArticle{a.ID, err}
 			}
 		}
 		cats, err := json.Marshal(a.Categories)
 		if err != nil {
-			return nil, fmt.Errorf("article %s: categories: %w", a.ID, err)
+			return nil, &badArticle{a.ID, fmt.Errorf("categories: %w", err)}
 		}
 		story := schema.StoryOf(a)
 		r.ids = append(r.ids, a.ID)
@@ -146,11 +146,20 @@ func newArticleRows(arts []*article.Article) (*articleRows, error) {
 		r.similarities = append(r.similarities, a.StoryMatch.Similarity)
 		r.methods = append(r.methods, a.StoryMatch.Method)
 		if err := r.topics.add(a.ID, story, a.Topics); err != nil {
-			return nil, err
+			return nil, &badArticle{a.ID, err}
 		}
 	}
 	return r, nil
 }
+
+// badArticle is an article with a value that cannot be stored.
+type badArticle struct {
+	id  string
+	err error
+}
+
+func (e *badArticle) Error() string { return fmt.Sprintf("article %s: %v", e.id, e.err) }
+func (e *badArticle) Unwrap() error { return e.err }
 
 // args returns the parameters of insertArticles.
 func (r *articleRows) args() []any {

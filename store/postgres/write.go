@@ -2,8 +2,10 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -38,77 +40,127 @@ const insertArticles = `WITH ins AS (
 )
 SELECT id FROM ins`
 
-// SaveSource implements store.Store. The fetch state and the batch travel together
-// (one round trip); a second query runs only when a row was skipped, to tell
-// an ID stored before (skipped, as it should be) from a URL stored under
-// another ID (an error, as in SQLite).
+// SaveSource implements store.Store.
 func (s *Store) SaveSource(ctx context.Context, source string, st store.FetchState, arts []*article.Article) ([]string, error) {
-	for i, a := range arts {
-		if a == nil || a.ID == "" {
-			return nil, fmt.Errorf("store: source %s: article %d has no ID", source, i)
-		}
-	}
-	stArgs, err := fetchStateArgs(source, st)
-	if err != nil {
-		return nil, err
-	}
-	firsts := firstCopies(arts)
-	rows, err := newArticleRows(firsts)
-	if err != nil {
-		return nil, fmt.Errorf("store: source %s: %w", source, err)
-	}
-	var inserted []string
-	err = s.inTx(ctx, func(tx pgx.Tx) error {
-		inserted = nil
-		done := map[string]bool{}
-		b := &pgx.Batch{}
-		b.Queue(upsertFetchState, stArgs...)
-		if len(firsts) > 0 {
-			b.Queue(insertArticles, rows.args()...).Query(func(rows pgx.Rows) error {
-				ids, err := pgx.CollectRows(rows, pgx.RowTo[string])
-				for _, id := range ids {
-					done[id] = true
-				}
-				return err
-			})
-		}
-		if err := tx.SendBatch(ctx, b).Close(); err != nil {
-			return fmt.Errorf("store: source %s: %w", source, err)
-		}
-		if len(done) < len(firsts) {
-			if err := checkSkipped(ctx, tx, firsts, done); err != nil {
-				return fmt.Errorf("store: source %s: %w", source, err)
-			}
-		}
-		for _, a := range firsts {
-			if done[a.ID] {
-				inserted = append(inserted, a.ID)
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return inserted, nil
+	return schema.SaveOne(func(b []store.SourceWrite) ([]store.SourceSaved, error) { return s.SaveSources(ctx, b) }, source, st, arts)
 }
 
-// checkSkipped fails when an article of arts was not inserted (not in done)
-// yet its ID is not stored either: its URL belongs to another article.
-func checkSkipped(ctx context.Context, tx pgx.Tx, arts []*article.Article, done map[string]bool) error {
+// SaveSources implements store.Store. The fetch states and the articles of
+// the whole batch travel together (one round trip, one commit); a second
+// query runs only when a row was skipped, to tell an ID stored before
+// (skipped, as it should be) from a URL stored under another ID: that
+// source's error, and the batch is written again without it.
+func (s *Store) SaveSources(ctx context.Context, batch []store.SourceWrite) ([]store.SourceSaved, error) {
+	return schema.SaveBatch(batch, func(failed []bool, out []store.SourceSaved) error {
+		enc, err := encodeBatch(batch, failed)
+		if err != nil {
+			return err
+		}
+		return s.inTx(ctx, func(tx pgx.Tx) error {
+			done := map[string]bool{}
+			b := &pgx.Batch{}
+			for _, args := range enc.states {
+				b.Queue(upsertFetchState, args...)
+			}
+			if len(enc.rows.ids) > 0 {
+				b.Queue(insertArticles, enc.rows.args()...).Query(func(rows pgx.Rows) error {
+					ids, err := pgx.CollectRows(rows, pgx.RowTo[string])
+					for _, id := range ids {
+						done[id] = true
+					}
+					return err
+				})
+			}
+			if err := tx.SendBatch(ctx, b).Close(); err != nil {
+				return fmt.Errorf("store: save sources: %w", err)
+			}
+			if len(done) < len(enc.rows.ids) {
+				if err := checkSkipped(ctx, tx, batch, enc, done); err != nil {
+					return err
+				}
+			}
+			for i, src := range batch {
+				if !failed[i] {
+					out[i].Inserted = schema.Inserted(src.Articles, i, enc.owner, done)
+				}
+			}
+			return nil
+		})
+	})
+}
+
+// encodedBatch is a SaveSources batch as the parameters of its statements.
+type encodedBatch struct {
+	states [][]any        // upsertFetchState arguments, by source name
+	rows   *articleRows   // the articles, each ID once, by ID
+	owner  map[string]int // the source each ID is written with
+	urls   map[string]string
+}
+
+// encodeBatch encodes the sources not failed; a source with a value that
+// cannot be stored fails alone (FailedSources).
+func encodeBatch(batch []store.SourceWrite, failed []bool) (*encodedBatch, error) {
+	enc := &encodedBatch{owner: schema.Owners(batch, failed), urls: map[string]string{}}
+	bad := schema.FailedSources{}
+	var sources []int
+	var arts []*article.Article
+	for i, src := range batch {
+		if failed[i] {
+			continue
+		}
+		args, err := fetchStateArgs(src.Source, src.State)
+		if err != nil {
+			bad[i] = err
+			continue
+		}
+		enc.states = append(enc.states, args)
+		sources = append(sources, i)
+		for _, a := range src.Articles {
+			if enc.owner[a.ID] != i {
+				continue
+			}
+			if _, dup := enc.urls[a.ID]; !dup {
+				enc.urls[a.ID] = a.URL
+				arts = append(arts, a)
+			}
+		}
+	}
+	if len(bad) > 0 {
+		return nil, bad
+	}
+	// Sources by name, articles by ID: daemons writing overlapping batches
+	// take row locks in the same order and cannot deadlock.
+	slices.SortFunc(enc.states, func(a, b []any) int { return strings.Compare(a[0].(string), b[0].(string)) })
+	rows, err := newArticleRows(arts)
+	var ba *badArticle
+	if errors.As(err, &ba) {
+		i := enc.owner[ba.id]
+		return nil, schema.FailedSources{i: fmt.Errorf("store: source %s: %w", batch[i].Source, err)}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: save sources: %w", err)
+	}
+	enc.rows = rows
+	return enc, nil
+}
+
+// checkSkipped fails the sources of articles that were not inserted (not in
+// done) although their ID is not stored either: their URL belongs to
+// another article.
+func checkSkipped(ctx context.Context, tx pgx.Tx, batch []store.SourceWrite, enc *encodedBatch, done map[string]bool) error {
 	var skipped []string
-	for _, a := range arts {
-		if !done[a.ID] {
-			skipped = append(skipped, a.ID)
+	for _, id := range enc.rows.ids {
+		if !done[id] {
+			skipped = append(skipped, id)
 		}
 	}
 	rows, err := tx.Query(ctx, `SELECT id FROM articles WHERE id = ANY($1)`, skipped)
 	if err != nil {
-		return fmt.Errorf("check skipped articles: %w", err)
+		return fmt.Errorf("store: check skipped articles: %w", err)
 	}
 	stored, err := pgx.CollectRows(rows, pgx.RowTo[string])
 	if err != nil {
-		return fmt.Errorf("check skipped articles: %w", err)
+		return fmt.Errorf("store: check skipped articles: %w", err)
 	}
 	if len(stored) == len(skipped) {
 		return nil
@@ -117,12 +169,14 @@ func checkSkipped(ctx context.Context, tx pgx.Tx, arts []*article.Article, done 
 	for _, id := range stored {
 		have[id] = true
 	}
-	for _, a := range arts {
-		if !done[a.ID] && !have[a.ID] {
-			return fmt.Errorf("article %s: URL %q is already stored under another ID", a.ID, a.URL)
+	bad := schema.FailedSources{}
+	for _, id := range skipped {
+		if i := enc.owner[id]; !have[id] && bad[i] == nil {
+			bad[i] = fmt.Errorf("store: source %s: article %s: URL %q is already stored under another ID",
+				batch[i].Source, id, enc.urls[id])
 		}
 	}
-	return nil
+	return bad
 }
 
 // SetTopics implements store.Store: one round trip deletes the old topics and

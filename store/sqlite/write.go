@@ -8,6 +8,9 @@ import (
 	"fmt"
 	"time"
 
+	sqlite3 "modernc.org/sqlite"
+	sqlite3lib "modernc.org/sqlite/lib"
+
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/store"
 	"github.com/warta-news/warta/store/internal/schema"
@@ -24,53 +27,118 @@ const insertTopic = `INSERT INTO article_topics (article_id, story_id, pos, slug
 
 // SaveSource implements store.Store.
 func (s *Store) SaveSource(ctx context.Context, source string, st store.FetchState, arts []*article.Article) ([]string, error) {
-	for i, a := range arts {
-		if a == nil || a.ID == "" {
-			return nil, fmt.Errorf("store: source %s: article %d has no ID", source, i)
-		}
-	}
-	var inserted []string
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := writeFetchState(ctx, tx, source, st); err != nil {
-			return err
-		}
-		if len(arts) == 0 {
+	return schema.SaveOne(func(b []store.SourceWrite) ([]store.SourceSaved, error) { return s.SaveSources(ctx, b) }, source, st, arts)
+}
+
+// SaveSources implements store.Store: one write transaction and one set of
+// prepared statements for the whole batch. A source whose rows break a
+// constraint (its URL stored under another ID) or cannot be encoded rolls
+// the transaction back, and the batch is written again without it.
+func (s *Store) SaveSources(ctx context.Context, batch []store.SourceWrite) ([]store.SourceSaved, error) {
+	return schema.SaveBatch(batch, func(failed []bool, out []store.SourceSaved) error {
+		return s.inTx(ctx, func(tx *sql.Tx) error {
+			w, err := prepareWriter(ctx, tx)
+			if err != nil {
+				return err
+			}
+			defer w.close()
+			owner := schema.Owners(batch, failed)
+			for i, src := range batch {
+				if failed[i] {
+					continue
+				}
+				done, err := w.source(ctx, src, i, owner)
+				if err != nil {
+					if isSourceError(err) {
+						return schema.FailedSources{i: fmt.Errorf("store: source %s: %w", src.Source, err)}
+					}
+					return fmt.Errorf("store: source %s: %w", src.Source, err)
+				}
+				out[i].Inserted = schema.Inserted(src.Articles, i, owner, done)
+			}
 			return nil
-		}
-		insA, err := tx.PrepareContext(ctx, insertArticle)
-		if err != nil {
-			return fmt.Errorf("store: source %s: %w", source, err)
-		}
-		defer insA.Close()
-		insT, err := tx.PrepareContext(ctx, insertTopic)
-		if err != nil {
-			return fmt.Errorf("store: source %s: %w", source, err)
-		}
-		defer insT.Close()
-		for _, a := range arts {
-			args, err := articleArgs(a)
-			if err != nil {
-				return fmt.Errorf("store: source %s: %w", source, err)
-			}
-			res, err := insA.ExecContext(ctx, args...)
-			if err != nil {
-				return fmt.Errorf("store: source %s: article %s (%s): %w", source, a.ID, a.URL, err)
-			}
-			if n, err := res.RowsAffected(); err != nil || n == 0 {
-				// Already stored, earlier or in this batch: the first copy wins.
-				continue
-			}
-			if err := writeTopics(ctx, insT, a.ID, schema.StoryOf(a), a.Topics); err != nil {
-				return fmt.Errorf("store: source %s: %w", source, err)
-			}
-			inserted = append(inserted, a.ID)
-		}
-		return nil
+		})
 	})
-	if err != nil {
-		return nil, err
+}
+
+// batchWriter holds the statements of one SaveSources transaction.
+type batchWriter struct {
+	state, art, topic *sql.Stmt
+}
+
+func prepareWriter(ctx context.Context, tx *sql.Tx) (*batchWriter, error) {
+	w := &batchWriter{}
+	for _, p := range []struct {
+		stmt **sql.Stmt
+		sql  string
+	}{{&w.state, upsertFetchState}, {&w.art, insertArticle}, {&w.topic, insertTopic}} {
+		st, err := tx.PrepareContext(ctx, p.sql)
+		if err != nil {
+			w.close()
+			return nil, fmt.Errorf("store: prepare: %w", err)
+		}
+		*p.stmt = st
 	}
-	return inserted, nil
+	return w, nil
+}
+
+func (w *batchWriter) close() {
+	for _, st := range []*sql.Stmt{w.state, w.art, w.topic} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+// source writes the fetch state of batch source i and the articles it owns,
+// and returns the IDs inserted.
+func (w *batchWriter) source(ctx context.Context, src store.SourceWrite, i int, owner map[string]int) (map[string]bool, error) {
+	stArgs, err := fetchStateArgs(src.State)
+	if err != nil {
+		return nil, encodeError{err}
+	}
+	if _, err := w.state.ExecContext(ctx, append([]any{src.Source}, stArgs...)...); err != nil {
+		return nil, fmt.Errorf("save fetch state: %w", err)
+	}
+	done := map[string]bool{}
+	for _, a := range src.Articles {
+		if owner[a.ID] != i || done[a.ID] {
+			continue
+		}
+		args, err := articleArgs(a)
+		if err != nil {
+			return nil, encodeError{err}
+		}
+		res, err := w.art.ExecContext(ctx, args...)
+		if err != nil {
+			return nil, fmt.Errorf("article %s (%s): %w", a.ID, a.URL, err)
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			// Already stored: the first copy wins.
+			continue
+		}
+		if err := writeTopics(ctx, w.topic, a.ID, schema.StoryOf(a), a.Topics); err != nil {
+			return nil, err
+		}
+		done[a.ID] = true
+	}
+	return done, nil
+}
+
+// encodeError is a value of a source that cannot be stored.
+type encodeError struct{ error }
+
+func (e encodeError) Unwrap() error { return e.error }
+
+// isSourceError reports an error that is the source's own (a value that
+// cannot be encoded, a constraint its rows break), not the database's.
+func isSourceError(err error) bool {
+	var ee encodeError
+	if errors.As(err, &ee) {
+		return true
+	}
+	var se *sqlite3.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3lib.SQLITE_CONSTRAINT
 }
 
 // writeTopics inserts the topics of article id of story through the prepared

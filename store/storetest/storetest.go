@@ -60,6 +60,7 @@ func contract() []contractCase {
 		{"SaveSourceFirstCopyWins", onFresh(testSaveSourceFirstCopyWins)},
 		{"SaveSourceIsOneTransaction", onFresh(testSaveSourceIsOneTransaction)},
 		{"SaveSourceRejectsArticleWithoutID", onFresh(testSaveSourceRejectsArticleWithoutID)},
+		{"SaveSourcesBatch", onFresh(testSaveSourcesBatch)},
 		{"FetchState", onFresh(testFetchState)},
 		{"Meta", onFresh(testMeta)},
 		{"StoriesOrderingLimitTopic", onFresh(testStoriesOrderingLimitTopic)},

@@ -1,0 +1,106 @@
+package storetest
+
+import (
+	"context"
+	"reflect"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/store"
+)
+
+// testSaveSourcesBatch: one batch writes every source it can, each with its
+// own fetch state and articles; a source that cannot be written is left
+// out whole, with its error, and does not keep the others out.
+func testSaveSourcesBatch(t *testing.T, s store.Store, d Driver) {
+	ctx := context.Background()
+	Save(t, s, Art(1, 1)) // already stored
+	state := func(n int) store.FetchState {
+		return store.FetchState{ETag: `"e"`, Items: n, LastSuccess: base.Add(time.Duration(n) * time.Hour)}
+	}
+	src := func(name string, n int, arts ...*article.Article) store.SourceWrite {
+		for _, a := range arts {
+			a.Source = name
+		}
+		return store.SourceWrite{Source: name, State: state(n), Articles: arts}
+	}
+	urlTaken := Art(9, 9)
+	urlTaken.URL = Art(1, 1).URL
+	tooLate := Art(11, 11)
+	tooLate.Published = time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)
+	badState := src("bad-state", 7, Art(12, 12))
+	badState.State.NextAttempt = time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)
+	batch := []store.SourceWrite{
+		src("a", 1, Art(2, 2, "x"), Art(1, 1), Art(3, 3)),
+		src("taken", 2, Art(5, 5), urlTaken), // fails: its URL is article 1's
+		src("b", 3, Art(3, 3), Art(5, 5), Art(4, 2, "x"), Art(4, 2)),
+		src("state-only", 4),
+		src("no-id", 5, Art(6, 6), &article.Article{URL: "example.com/x"}),
+		src("too-late", 6, Art(10, 10), tooLate),
+		badState,
+	}
+	res, err := s.SaveSources(ctx, batch)
+	if err != nil {
+		t.Fatalf("SaveSources: %v", err)
+	}
+	if len(res) != len(batch) {
+		t.Fatalf("%d results for %d sources", len(res), len(batch))
+	}
+	want := map[string][]string{
+		"a":          {"id00002", "id00003"},
+		"b":          {"id00005", "id00004"}, // 3 went with a; 5 with b once "taken" failed
+		"state-only": nil,
+	}
+	stored := map[string]bool{"id00001": true}
+	for i, r := range res {
+		name := batch[i].Source
+		ids, ok := want[name]
+		if ok != (r.Err == nil) {
+			t.Errorf("source %s: error %v", name, r.Err)
+		}
+		if !slices.Equal(r.Inserted, ids) {
+			t.Errorf("source %s inserted %v, want %v", name, r.Inserted, ids)
+		}
+		for _, id := range ids {
+			stored[id] = true
+		}
+		got := fetchState(t, s, name)
+		if ok && !reflect.DeepEqual(got, storedState(d, batch[i].State)) {
+			t.Errorf("source %s: fetch state %+v, want %+v", name, got, batch[i].State)
+		}
+		if !ok && got != (store.FetchState{}) {
+			t.Errorf("failed source %s: fetch state %+v written", name, got)
+		}
+	}
+	all := []string{"id00001", "id00002", "id00003", "id00004", "id00005", "id00006", "id00009", "id00010", "id00011", "id00012"}
+	ex, err := s.Existing(ctx, all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(ex, stored) {
+		t.Errorf("stored %v, want %v", ex, stored)
+	}
+	for id, source := range map[string]string{"id00003": "a", "id00005": "b"} {
+		if a, err := s.Article(ctx, id); err != nil || a.Source != source {
+			t.Errorf("article %s: %v, want the copy of %s", id, a, source)
+		}
+	}
+	if a, _ := s.Article(ctx, "id00004"); a == nil || len(a.Topics) != 1 {
+		t.Errorf("article 4 (twice in one source): %+v, want the first copy, with its topic", a)
+	}
+
+	// A cancelled context writes no source of the batch.
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := s.SaveSources(cctx, []store.SourceWrite{src("c", 8, Art(20, 20)), src("d", 9)}); err == nil {
+		t.Fatal("SaveSources with a cancelled context succeeded")
+	}
+	if ex, _ := s.Existing(ctx, []string{"id00020"}); len(ex) != 0 {
+		t.Error("cancelled batch was written")
+	}
+	if st := fetchState(t, s, "d"); st != (store.FetchState{}) {
+		t.Errorf("cancelled batch wrote fetch state %+v", st)
+	}
+}
