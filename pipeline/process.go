@@ -8,6 +8,7 @@ import (
 	"net/http"
 
 	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/store"
 )
 
 // metaRetiredPrefix, followed by a source's name, keys the URL a 410 Gone
@@ -205,10 +206,19 @@ func (p *Pipeline) tag(ctx context.Context, arts []*article.Article) error {
 	return nil
 }
 
-// save writes each source's new articles with its fetch state, one
-// transaction per source, and records the cycle's epoch. When a source
-// fails to save, the story index is rebuilt from what was stored, so the
-// articles that were not are matched afresh when fetched again.
+// Bounds of one SaveSources batch: enough sources that commits no longer
+// dominate the writing, few enough that the batch's rows stay small in
+// memory.
+const (
+	saveBatchSources  = 100
+	saveBatchArticles = 2000
+)
+
+// save writes the sources' new articles with their fetch states, a batch
+// of sources per transaction (each source's articles and fetch state
+// together), and records the cycle's epoch. When a source fails to save,
+// the story index is rebuilt from what was stored, so the articles that
+// were not are matched afresh when fetched again.
 func (p *Pipeline) save(ctx context.Context, results []*sourceResult, fresh [][]*article.Article, rep *Report) error {
 	// Mark the store before writing: a crash half-way leaves a mark that
 	// is not ours, and the next cycle rebuilds its index from the store.
@@ -219,6 +229,28 @@ func (p *Pipeline) save(ctx context.Context, results []*sourceResult, fresh [][]
 		return fmt.Errorf("pipeline: %w", err)
 	}
 	saveErr := p.saveNotes(ctx, results)
+	var batch []store.SourceWrite
+	var batchIdx []int // index in results of each source in batch
+	articles := 0
+	flush := func() {
+		if len(batch) == 0 {
+			return
+		}
+		saved, err := p.store.SaveSources(ctx, batch)
+		for j, i := range batchIdx {
+			srcErr := err
+			if srcErr == nil {
+				srcErr = saved[j].Err
+			}
+			if srcErr != nil {
+				saveErr = errors.Join(saveErr, fmt.Errorf("pipeline: store %q: %w", results[i].source.Name, srcErr))
+				continue
+			}
+			rep.New += len(saved[j].Inserted)
+			rep.PerSource[i].New = len(saved[j].Inserted)
+		}
+		batch, batchIdx, articles = batch[:0], batchIdx[:0], 0
+	}
 	for i, r := range results {
 		if !r.attempted {
 			// Unchanged here; another daemon may be writing it.
@@ -230,14 +262,14 @@ func (p *Pipeline) save(ctx context.Context, results []*sourceResult, fresh [][]
 				continue
 			}
 		}
-		inserted, err := p.store.SaveSource(ctx, r.source.Name, r.state.FetchState, fresh[i])
-		if err != nil {
-			saveErr = errors.Join(saveErr, fmt.Errorf("pipeline: store %q: %w", r.source.Name, err))
-			continue
+		batch = append(batch, store.SourceWrite{Source: r.source.Name, State: r.state.FetchState, Articles: fresh[i]})
+		batchIdx = append(batchIdx, i)
+		articles += len(fresh[i])
+		if len(batch) >= saveBatchSources || articles >= saveBatchArticles {
+			flush()
 		}
-		rep.New += len(inserted)
-		rep.PerSource[i].New = len(inserted)
 	}
+	flush()
 	if saveErr != nil {
 		if err := ctx.Err(); err != nil {
 			p.epoch = staleEpoch
