@@ -278,3 +278,21 @@ func TestRetryable(t *testing.T) {
 		t.Error("a non-PostgreSQL error is retryable")
 	}
 }
+
+// TestLocksOfSchemasApart: advisory locks are database-wide, but stores in
+// two schemas of one database are two deployments: one's cycle lock must
+// not keep the other waiting.
+func TestLocksOfSchemasApart(t *testing.T) {
+	ctx := context.Background()
+	a, b := openAt(t, pgtest.DSN(t)), openAt(t, pgtest.DSN(t))
+	release, ok, err := a.TryLock(ctx, "cycle")
+	if err != nil || !ok {
+		t.Fatalf("TryLock in the first schema: ok %v, err %v", ok, err)
+	}
+	defer release()
+	other, ok, err := b.TryLock(ctx, "cycle")
+	if err != nil || !ok {
+		t.Fatalf("TryLock in the second schema while the first holds its lock: ok %v, err %v", ok, err)
+	}
+	other()
+}
