@@ -70,6 +70,9 @@ func (s *Store) Stories(ctx context.Context, topic string, limit int) ([]*articl
 	if limit <= 0 {
 		return nil, nil
 	}
+	if err := s.refreshStats(ctx); err != nil {
+		return nil, err
+	}
 	filter, args := ``, []any{limit}
 	if topic != "" {
 		filter = ` AND EXISTS (SELECT 1 FROM article_topics t WHERE t.slug = $2 AND t.story_id = l.id)`

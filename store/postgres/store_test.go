@@ -296,3 +296,44 @@ func TestLocksOfSchemasApart(t *testing.T) {
 	}
 	other()
 }
+
+// TestStatisticsAfterBulkLoad: after a store inserted many articles, its
+// next Stories analyzes the tables first, so the page is planned on real
+// statistics rather than on those of an empty table; JIT is off.
+func TestStatisticsAfterBulkLoad(t *testing.T) {
+	ctx := context.Background()
+	s := openAt(t, pgtest.DSN(t))
+	var jit string
+	if err := s.pool.QueryRow(ctx, `SHOW jit`).Scan(&jit); err != nil || jit != "off" {
+		t.Errorf("jit = %q (%v), want off", jit, err)
+	}
+	reltuples := func() float64 {
+		var n float64
+		if err := s.pool.QueryRow(ctx, `SELECT reltuples FROM pg_class WHERE oid = 'articles'::regclass`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	var arts []*article.Article
+	for n := 1; n <= analyzeMinRows+200; n++ {
+		arts = append(arts, storetest.Art(n, n, "x"))
+	}
+	storetest.Save(t, s, arts...)
+	if n := reltuples(); n > 0 {
+		t.Fatalf("statistics before Stories already count %v rows", n)
+	}
+	if _, err := s.Stories(ctx, "x", 10); err != nil {
+		t.Fatal(err)
+	}
+	if n := reltuples(); n != float64(len(arts)) {
+		t.Errorf("statistics after Stories count %v rows, want %d", n, len(arts))
+	}
+	// Under analyzeMinRows more, the statistics are left alone.
+	storetest.Save(t, s, storetest.Art(5000, 5000))
+	if _, err := s.Stories(ctx, "", 10); err != nil {
+		t.Fatal(err)
+	}
+	if n := reltuples(); n != float64(len(arts)) {
+		t.Errorf("statistics after a small write count %v rows, want %d still", n, len(arts))
+	}
+}

@@ -51,7 +51,7 @@ func (s *Store) SaveSource(ctx context.Context, source string, st store.FetchSta
 // (skipped, as it should be) from a URL stored under another ID: that
 // source's error, and the batch is written again without it.
 func (s *Store) SaveSources(ctx context.Context, batch []store.SourceWrite) ([]store.SourceSaved, error) {
-	return schema.SaveBatch(batch, func(failed []bool, out []store.SourceSaved) error {
+	saved, err := schema.SaveBatch(batch, func(failed []bool, out []store.SourceSaved) error {
 		enc, err := encodeBatch(batch, failed)
 		if err != nil {
 			return err
@@ -87,6 +87,10 @@ func (s *Store) SaveSources(ctx context.Context, batch []store.SourceWrite) ([]s
 			return nil
 		})
 	})
+	for _, r := range saved {
+		s.inserted.Add(int64(len(r.Inserted)))
+	}
+	return saved, err
 }
 
 // encodedBatch is a SaveSources batch as the parameters of its statements.
