@@ -29,6 +29,13 @@ import (
 const connParams = "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)" +
 	"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)"
 
+// writerParams are set on the writer connection. Its page cache holds a
+// write batch and the index pages it touches (cache_size, negative: KiB):
+// with SQLite's default 2 MiB, a batch of 500 articles spilled dirty pages
+// into the WAL mid-transaction and read evicted index pages back (in the
+// profile of a 1,000-feed first ingest, half the time of inserting topics).
+const writerParams = "&_txlock=immediate&_pragma=cache_size(-16384)"
+
 // Store is the SQLite store.Store. Writes go through w, a pool of exactly one
 // connection whose transactions start with BEGIN IMMEDIATE: writers queue in
 // database/sql instead of meeting SQLITE_BUSY on a lock upgrade. Reads go
@@ -71,7 +78,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	if query != "" {
 		base = dsn + "&"
 	}
-	w, err := openPool(ctx, path, base+connParams+"&_txlock=immediate", 1)
+	w, err := openPool(ctx, path, base+connParams+writerParams, 1)
 	if err != nil {
 		return nil, err
 	}
