@@ -203,8 +203,15 @@ func runOnce(ctx context.Context, bin, cfgPath, profile string) (measurement, er
 		wall:    wall,
 		cpu:     time.Duration(ru.Utime.Nano() + ru.Stime.Nano()),
 		maxRSS:  ru.Maxrss * 1024, // kilobytes on Linux
-		summary: strings.TrimSpace(stdout.String()),
+		summary: firstLine(stdout.String()),
 	}, nil
+}
+
+// firstLine is the summary line of warta once's output; the lines after it
+// name failing sources.
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return strings.TrimSpace(line)
 }
 
 func tail(s string, n int) string {
