@@ -55,7 +55,7 @@ func cmdRun(ctx context.Context, args []string, out io.Writer) error {
 	fs.IntVar(&f.rounds, "rounds", 1, "refresh rounds after the first ingest")
 	fs.Float64Var(&f.frac, "frac", 0.1, "fraction of feeds changed before each refresh")
 	fs.IntVar(&f.changeItems, "change-items", 3, "new items per changed feed")
-	fs.StringVar(&f.topics, "topics", "config.yaml", "config file whose topics: section the runs use")
+	fs.StringVar(&f.topics, "topics", "", "a config file whose topics: section the runs use (default: the built-in topics)")
 	fs.IntVar(&f.concurrency, "concurrency", 8, "fetch.concurrency of the runs")
 	fs.IntVar(&f.perHost, "per-host", 8, "fetch.per_host of the runs (the site is one host)")
 	fs.StringVar(&f.profileDir, "cpuprofile-dir", "", "if set, each run writes a CPU profile there (warta once -cpuprofile)")
@@ -235,8 +235,12 @@ func configYAML(driver, dsn string, f *runFlags, feeds []string, topics string) 
 	return b.String()
 }
 
-// topicsSection returns the topics: section of the config at path.
+// topicsSection returns the topics: section of the config at path; none
+// when path is "" (the built-in topics).
 func topicsSection(path string) (string, error) {
+	if path == "" {
+		return "", nil
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return "", fmt.Errorf("topics: %w", err)

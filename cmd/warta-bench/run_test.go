@@ -23,7 +23,7 @@ func TestRun(t *testing.T) {
 	_, dsn := pgtest.Server(t)
 	var out strings.Builder
 	err := cmdRun(context.Background(), []string{"-warta", bin, "-n", "20", "-items", "3", "-rounds", "1",
-		"-frac", "0.1", "-change-items", "2", "-topics", "../../config.yaml", "-pg", dsn,
+		"-frac", "0.1", "-change-items", "2", "-pg", dsn,
 		"-cpuprofile-dir", t.TempDir()}, &out)
 	if err != nil {
 		t.Fatalf("run: %v\n%s", err, out.String())
