@@ -48,6 +48,10 @@ type Article struct {
 	StoryID string
 	// Fingerprint is the near-duplicate fingerprint of title and text.
 	Fingerprint uint64
+	// Sketch is what the story index keeps of the article, in dedupe's
+	// encoding (stored, so that the index is rebuilt at start without
+	// re-reading and re-sketching the text); nil when not computed.
+	Sketch []byte
 	// StoryMatch says why the article joined its story; zero for the
 	// article that started the story.
 	StoryMatch StoryMatch

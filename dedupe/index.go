@@ -193,8 +193,9 @@ func minuteOf(t time.Time) uint32 {
 }
 
 // Assign computes a's fingerprint, finds the story it belongs to and adds
-// it to the index. It sets a.Fingerprint, a.StoryID (the matched article's
-// story, or a.ID for a new story) and a.StoryMatch (zero for a new story).
+// it to the index. It sets a.Fingerprint, a.Sketch (what AddSketched needs
+// to index it again), a.StoryID (the matched article's story, or a.ID for a
+// new story) and a.StoryMatch (zero for a new story).
 func (ix *Index) Assign(a *article.Article) {
 	t, x := Clean(a.Title, a.Text)
 	ix.assign(a, makeSketch(t, x), ix.eventSig(t))
@@ -212,6 +213,7 @@ func (ix *Index) eventSig(title string) eventSig {
 // assign is Assign once the text is sketched: the index lookup and insert.
 func (ix *Index) assign(a *article.Article, s sketch, sig eventSig) {
 	a.Fingerprint = s.keys
+	a.Sketch = encodeSketch(&s, &sig)
 	now := minuteOf(a.FirstSeen)
 	best, bestSim := uint32(0), -1.0
 	consider := func(slot uint32, e *entry) {
@@ -323,6 +325,11 @@ func (ix *Index) Add(a *article.Article) {
 		s = makeSketch(t, x)
 		sig = ix.eventSig(t)
 	}
+	ix.add(a, s, sig)
+}
+
+// add is Add once the article is sketched.
+func (ix *Index) add(a *article.Article, s sketch, sig eventSig) {
 	now := minuteOf(a.FirstSeen)
 	evMin := eventMinute(a.Published, a.FirstSeen)
 	if a.StoryID == "" || a.StoryID == a.ID {

@@ -1,0 +1,92 @@
+package dedupe
+
+import (
+	"encoding/binary"
+
+	"github.com/warta-news/warta/article"
+)
+
+// sketchFormat is the first byte of an encoded sketch (article.Sketch).
+// Bump it whenever what the index keeps of an article changes (Clean,
+// makeSketch, makeEventSig, their constants): stored sketches of another
+// format are not used, and the index is rebuilt from text instead.
+// TestSketchFormatPinned fails when the sketch of a known article changes.
+const sketchFormat = 1
+
+// encodedLen is the size of an encoded sketch with no event terms; each
+// term adds 4 bytes.
+const encodedLen = 1 + 8 + 12 + 1 + 2*leadNums + 4 + 1 + 1
+
+// encodeSketch packs what Add needs of an article: the stored part of its
+// sketch and its event signature (at most encodedLen + 4×maxTerms bytes).
+func encodeSketch(s *sketch, sig *eventSig) []byte {
+	b := make([]byte, 0, encodedLen+4*len(sig.terms))
+	b = append(b, sketchFormat)
+	b = binary.LittleEndian.AppendUint64(b, s.keys)
+	b = binary.LittleEndian.AppendUint64(b, s.vs[0])
+	b = binary.LittleEndian.AppendUint32(b, uint32(s.vs[1]))
+	b = append(b, byte(min(s.n, 63)))
+	for _, v := range s.nums {
+		b = binary.LittleEndian.AppendUint16(b, v)
+	}
+	b = binary.LittleEndian.AppendUint32(b, s.names)
+	var flags byte
+	if sig.own {
+		flags |= 1
+	}
+	if sig.again {
+		flags |= 2
+	}
+	b = append(b, flags, byte(len(sig.terms)))
+	for _, t := range sig.terms {
+		b = append(b, byte(t.h), byte(t.h>>8), byte(t.h>>16), t.role)
+	}
+	return b
+}
+
+// decodeSketch unpacks encodeSketch's bytes; ok is false for another
+// format or damaged bytes.
+func decodeSketch(b []byte) (s sketch, sig eventSig, ok bool) {
+	if len(b) < encodedLen || b[0] != sketchFormat {
+		return sketch{}, eventSig{}, false
+	}
+	p := 1
+	s.keys = binary.LittleEndian.Uint64(b[p:])
+	s.vs[0] = binary.LittleEndian.Uint64(b[p+8:])
+	s.vs[1] = uint64(binary.LittleEndian.Uint32(b[p+16:]))
+	s.n = int(b[p+20])
+	p += 21
+	for i := range s.nums {
+		s.nums[i] = binary.LittleEndian.Uint16(b[p:])
+		p += 2
+	}
+	s.names = binary.LittleEndian.Uint32(b[p:])
+	p += 4
+	flags, n := b[p], int(b[p+1])
+	p += 2
+	if n > maxTerms || len(b) != p+4*n {
+		return sketch{}, eventSig{}, false
+	}
+	sig.own, sig.again = flags&1 != 0, flags&2 != 0
+	if n > 0 {
+		sig.terms = make([]evTerm, n)
+		for i := range sig.terms {
+			sig.terms[i] = evTerm{h: uint32(b[p]) | uint32(b[p+1])<<8 | uint32(b[p+2])<<16, role: b[p+3]}
+			p += 4
+		}
+	}
+	return s, sig, true
+}
+
+// AddSketched is Add from a stored sketch (a.Sketch, as Assign set it)
+// instead of the text: a.ID, a.StoryID, a.FirstSeen, a.Published and
+// a.Sketch must be set. It adds nothing and returns false when a.Sketch
+// is missing or of another format; rebuild from text then.
+func (ix *Index) AddSketched(a *article.Article) bool {
+	s, sig, ok := decodeSketch(a.Sketch)
+	if !ok {
+		return false
+	}
+	ix.add(a, s, sig)
+	return true
+}
