@@ -43,6 +43,11 @@ type Store interface {
 	// first (FirstSeen, then ID). An error from fn stops the walk and is
 	// returned.
 	Since(ctx context.Context, t time.Time, fn func(*article.Article) error) error
+	// Sketches calls fn, as Since does, for every article first seen at or
+	// after t, oldest first, with only what the story index needs to be
+	// rebuilt: ID, StoryID, FirstSeen, Published and Sketch (nil for an
+	// article stored without one).
+	Sketches(ctx context.Context, t time.Time, fn func(*article.Article) error) error
 	// Article returns one article by ID; ErrNotFound otherwise.
 	Article(ctx context.Context, id string) (*article.Article, error)
 	// Stories returns the newest stories (by the lead's Published, then ID,

@@ -16,7 +16,7 @@ import (
 // articleColsA is schema.ArticleCols qualified by the alias a.
 const articleColsA = `a.id, a.url, a.link, a.guid, a.source, a.title, a.summary, a.content, a.text, a.author,
 	a.language, a.categories, a.published, a.updated, a.first_seen, a.story_id, a.fingerprint,
-	a.match_id, a.match_similarity, a.match_method`
+	a.match_id, a.match_similarity, a.match_method, a.sketch`
 
 // articleFields selects schema.ArticleCols of a, then its topics as four arrays
 // in saved order (NULL when it has none) from topicsJoin. Articles and
@@ -42,7 +42,7 @@ func scanArticle(row pgx.CollectableRow) (*article.Article, error) {
 	)
 	err := row.Scan(&a.ID, &a.URL, &a.Link, &a.GUID, &a.Source, &a.Title, &a.Summary, &a.Content,
 		&a.Text, &a.Author, &a.Language, &cats, &pub, &upd, &seen, &a.StoryID, &fp,
-		&a.StoryMatch.MatchedID, &a.StoryMatch.Similarity, &a.StoryMatch.Method,
+		&a.StoryMatch.MatchedID, &a.StoryMatch.Similarity, &a.StoryMatch.Method, &a.Sketch,
 		&slugs, &scores, &terms, &forced)
 	if err != nil {
 		return nil, err
@@ -53,6 +53,7 @@ func scanArticle(row pgx.CollectableRow) (*article.Article, error) {
 	// pgx returns local times; the store's times are UTC.
 	a.Published, a.Updated, a.FirstSeen = pub.UTC(), upd.UTC(), seen.UTC()
 	a.Fingerprint = uint64(fp)
+	a.Sketch = schema.SketchOf(a.Sketch)
 	if len(scores) != len(slugs) || len(terms) != len(slugs) || len(forced) != len(slugs) {
 		return nil, fmt.Errorf("article %s: topic arrays of different lengths", a.ID)
 	}
@@ -77,6 +78,7 @@ type articleRows struct {
 	matchIDs                      []string
 	similarities                  []float64
 	methods                       []string
+	sketches                      [][]byte
 	topics                        topicRows
 }
 
@@ -145,6 +147,7 @@ func newArticleRows(arts []*article.Article) (*articleRows, error) {
 		r.matchIDs = append(r.matchIDs, a.StoryMatch.MatchedID)
 		r.similarities = append(r.similarities, a.StoryMatch.Similarity)
 		r.methods = append(r.methods, a.StoryMatch.Method)
+		r.sketches = append(r.sketches, schema.SketchArg(a.Sketch))
 		if err := r.topics.add(a.ID, story, a.Topics); err != nil {
 			return nil, &badArticle{a.ID, err}
 		}
@@ -166,7 +169,7 @@ func (r *articleRows) args() []any {
 	t := &r.topics
 	return []any{r.ids, r.urls, r.links, r.guids, r.sources, r.titles, r.summaries, r.contents,
 		r.texts, r.authors, r.languages, r.categories, r.published, r.updated, r.firstSeen,
-		r.stories, r.fingerprints, r.matchIDs, r.similarities, r.methods,
+		r.stories, r.fingerprints, r.matchIDs, r.similarities, r.methods, r.sketches,
 		t.articleIDs, t.storyIDs, t.pos, t.slugs, t.scores, t.terms, t.forced}
 }
 

@@ -53,10 +53,31 @@ func (s *Store) Article(ctx context.Context, id string) (*article.Article, error
 // Since implements store.Store. Keyset pages, each one statement: nothing
 // is held open while fn runs, so fn may use the store.
 func (s *Store) Since(ctx context.Context, t time.Time, fn func(*article.Article) error) error {
-	return schema.Walk(t, func(seen time.Time, lastID string) ([]*article.Article, error) {
+	return schema.Walk(t, schema.SincePage, func(seen time.Time, lastID string) ([]*article.Article, error) {
 		return s.queryArticles(ctx, `SELECT `+articleFields+` FROM articles a`+topicsJoin+`
 			WHERE (a.first_seen, a.id) > ($1, $2) ORDER BY a.first_seen, a.id LIMIT $3`,
 			seen, lastID, schema.SincePage)
+	}, fn)
+}
+
+// Sketches implements store.Store: keyset pages of small rows, no topics.
+func (s *Store) Sketches(ctx context.Context, t time.Time, fn func(*article.Article) error) error {
+	return schema.Walk(t, schema.SketchPage, func(seen time.Time, lastID string) ([]*article.Article, error) {
+		rows, err := s.pool.Query(ctx, `SELECT id, story_id, first_seen, published, sketch FROM articles
+			WHERE (first_seen, id) > ($1, $2) ORDER BY first_seen, id LIMIT $3`, seen, lastID, schema.SketchPage)
+		if err != nil {
+			return nil, fmt.Errorf("store: sketches: %w", err)
+		}
+		arts, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (*article.Article, error) {
+			var a article.Article
+			err := row.Scan(&a.ID, &a.StoryID, &a.FirstSeen, &a.Published, &a.Sketch)
+			a.FirstSeen, a.Published, a.Sketch = a.FirstSeen.UTC(), a.Published.UTC(), schema.SketchOf(a.Sketch)
+			return &a, err
+		})
+		if err != nil {
+			return nil, fmt.Errorf("store: sketches: %w", err)
+		}
+		return arts, nil
 	}, fn)
 }
 

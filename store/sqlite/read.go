@@ -63,13 +63,49 @@ func (s *Store) Article(ctx context.Context, id string) (*article.Article, error
 // open while fn runs, so fn may use the store (reads and writes) and WAL
 // checkpoints are not held up.
 func (s *Store) Since(ctx context.Context, t time.Time, fn func(*article.Article) error) error {
-	return schema.Walk(t, func(seen time.Time, lastID string) ([]*article.Article, error) {
+	return schema.Walk(t, schema.SincePage, func(seen time.Time, lastID string) ([]*article.Article, error) {
 		after, err := encodeTime(seen)
 		if err != nil {
 			return nil, fmt.Errorf("store: since: %w", err)
 		}
 		return s.readArticles(ctx, `SELECT `+schema.ArticleCols+` FROM articles
 			WHERE (first_seen, id) > (?, ?) ORDER BY first_seen, id LIMIT ?`, after, lastID, schema.SincePage)
+	}, fn)
+}
+
+// Sketches implements store.Store: keyset pages of small rows, no topics.
+func (s *Store) Sketches(ctx context.Context, t time.Time, fn func(*article.Article) error) error {
+	return schema.Walk(t, schema.SketchPage, func(seen time.Time, lastID string) ([]*article.Article, error) {
+		after, err := encodeTime(seen)
+		if err != nil {
+			return nil, fmt.Errorf("store: sketches: %w", err)
+		}
+		rows, err := s.r.QueryContext(ctx, `SELECT id, story_id, first_seen, published, sketch FROM articles
+			WHERE (first_seen, id) > (?, ?) ORDER BY first_seen, id LIMIT ?`, after, lastID, schema.SketchPage)
+		if err != nil {
+			return nil, s.classify(fmt.Errorf("store: sketches: %w", err))
+		}
+		defer rows.Close()
+		var out []*article.Article
+		for rows.Next() {
+			var a article.Article
+			var seen, pub string
+			if err := rows.Scan(&a.ID, &a.StoryID, &seen, &pub, &a.Sketch); err != nil {
+				return nil, s.classify(fmt.Errorf("store: sketches: %w", err))
+			}
+			if a.FirstSeen, err = decodeTime(seen); err != nil {
+				return nil, err
+			}
+			if a.Published, err = decodeTime(pub); err != nil {
+				return nil, err
+			}
+			a.Sketch = schema.SketchOf(a.Sketch)
+			out = append(out, &a)
+		}
+		if err := rows.Err(); err != nil {
+			return nil, s.classify(fmt.Errorf("store: sketches: %w", err))
+		}
+		return out, nil
 	}, fn)
 }
 

@@ -39,6 +39,7 @@ func fullArticle() *article.Article {
 		},
 		StoryID:     "fedcba9876543210fedcba9876543210",
 		Fingerprint: 1<<63 + 0x1234_5678_9abc,
+		Sketch:      []byte{1, 0, 0xff, 0x80, 0x7f, 0},
 		StoryMatch:  article.StoryMatch{MatchedID: "fedcba9876543210fedcba9876543210", Similarity: 0.921875, Method: "minhash-lead"},
 	}
 }

@@ -104,3 +104,51 @@ func testSaveSourcesBatch(t *testing.T, s store.Store, d Driver) {
 		t.Errorf("cancelled batch wrote fetch state %+v", st)
 	}
 }
+
+// testSketches: the walk the story index is rebuilt from gives, oldest
+// first, each article's ID, story, times and sketch, and nothing else.
+func testSketches(t *testing.T, s store.Store, d Driver) {
+	ctx := context.Background()
+	var arts []*article.Article
+	for n := 1; n <= 5; n++ {
+		a := Art(n, 1+(n-1)/2*2) // stories 1, 1, 3, 3, 5
+		a.Text = "body"
+		if n != 4 {
+			a.Sketch = []byte{1, byte(n), 0, 0xff}
+		}
+		arts = append(arts, a)
+	}
+	// Saved out of order, in two sources: the walk is by first-seen time.
+	if _, err := s.SaveSources(ctx, []store.SourceWrite{
+		{Source: "x", Articles: []*article.Article{arts[4], arts[1]}},
+		{Source: "y", Articles: []*article.Article{arts[3], arts[2], arts[0]}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	var got []*article.Article
+	err := s.Sketches(ctx, arts[1].FirstSeen, func(a *article.Article) error {
+		got = append(got, a)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []*article.Article
+	for _, a := range arts[1:] {
+		want = append(want, &article.Article{ID: a.ID, StoryID: a.StoryID, FirstSeen: d.stored(a.FirstSeen),
+			Published: d.stored(a.Published), Sketch: a.Sketch})
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Sketches:")
+		for i := range max(len(got), len(want)) {
+			var g, w *article.Article
+			if i < len(got) {
+				g = got[i]
+			}
+			if i < len(want) {
+				w = want[i]
+			}
+			t.Errorf("  got %+v\n want %+v", g, w)
+		}
+	}
+}

@@ -67,6 +67,7 @@ func contract() []contractCase {
 		{"SetTopics", onFresh(testSetTopics)},
 		{"Prune", onFresh(testPrune)},
 		{"Since", onFresh(testSince)},
+		{"Sketches", onFresh(testSketches)},
 		{"ConcurrentReadersWhileWriting", onFresh(testConcurrentReadersWhileWriting)},
 		{"StoriesDenseAndSparseTopics", onFresh(testStoriesDenseAndSparseTopics)},
 		{"StoriesIDOrderIsByteOrder", onFresh(testStoriesIDOrderIsByteOrder)},

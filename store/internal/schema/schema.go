@@ -16,7 +16,7 @@ import (
 // write them.
 const ArticleCols = `id, url, link, guid, source, title, summary, content, text, author,
 	language, categories, published, updated, first_seen, story_id, fingerprint,
-	match_id, match_similarity, match_method`
+	match_id, match_similarity, match_method, sketch`
 
 // FetchStateCols are the fetch_state columns, source first.
 const FetchStateCols = `source, etag, last_modified, last_attempt, last_success, next_attempt,
@@ -67,12 +67,16 @@ func StoryOf(a *article.Article) string {
 	return a.StoryID
 }
 
+// SketchPage is how many articles Sketches reads per query: its rows are
+// small.
+const SketchPage = 4096
+
 // Walk calls fn for every article first seen at or after from, oldest
-// first, reading keyset pages of SincePage with page(seen, lastID), which
-// returns the articles after (seen, lastID) in (first_seen, id) order. No
-// read stays open while fn runs, so fn may use the store; an error from fn
-// stops the walk and is returned.
-func Walk(from time.Time, page func(seen time.Time, lastID string) ([]*article.Article, error), fn func(*article.Article) error) error {
+// first, reading keyset pages of size with page(seen, lastID), which
+// returns at most size articles after (seen, lastID) in (first_seen, id)
+// order. No read stays open while fn runs, so fn may use the store; an
+// error from fn stops the walk and is returned.
+func Walk(from time.Time, size int, page func(seen time.Time, lastID string) ([]*article.Article, error), fn func(*article.Article) error) error {
 	if err := CheckTime(from); err != nil {
 		return fmt.Errorf("store: since: %w", err)
 	}
@@ -87,7 +91,7 @@ func Walk(from time.Time, page func(seen time.Time, lastID string) ([]*article.A
 				return err
 			}
 		}
-		if len(arts) < SincePage {
+		if len(arts) < size {
 			return nil
 		}
 		last := arts[len(arts)-1]
@@ -105,4 +109,21 @@ func One(arts []*article.Article, err error, id string) (*article.Article, error
 		return nil, fmt.Errorf("%w: %s", store.ErrNotFound, id)
 	}
 	return arts[0], nil
+}
+
+// SketchArg is the stored value of an article's sketch: empty, never NULL,
+// when it has none.
+func SketchArg(s []byte) []byte {
+	if s == nil {
+		return []byte{}
+	}
+	return s
+}
+
+// SketchOf is a stored sketch as the article holds it: nil when empty.
+func SketchOf(s []byte) []byte {
+	if len(s) == 0 {
+		return nil
+	}
+	return s
 }
