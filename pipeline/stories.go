@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"time"
@@ -12,11 +13,31 @@ import (
 	"github.com/warta-news/warta/store"
 )
 
+// errNoSketch stops a walk of stored sketches at an article without a
+// usable one.
+var errNoSketch = errors.New("pipeline: an article has no usable sketch")
+
 // loadStoryIndex builds a story index from the articles stored within the
-// dedupe window before now.
+// dedupe window before now: from their stored sketches, or, when one of
+// them has none (stored by an older build, or sketched differently), from
+// their text.
 func loadStoryIndex(ctx context.Context, st store.Store, cfg *config.Config, actors dedupe.ActorSource, now time.Time) (*dedupe.Index, error) {
+	since := now.Add(-cfg.Dedupe.Window)
 	ix := dedupe.NewIndex(DedupeOptions(cfg, actors))
-	err := st.Since(ctx, now.Add(-cfg.Dedupe.Window), func(a *article.Article) error {
+	err := st.Sketches(ctx, since, func(a *article.Article) error {
+		if !ix.AddSketched(a) {
+			return errNoSketch
+		}
+		return ctx.Err()
+	})
+	if err == nil {
+		return ix, nil
+	}
+	if !errors.Is(err, errNoSketch) {
+		return nil, fmt.Errorf("pipeline: rebuild story index: %w", err)
+	}
+	ix = dedupe.NewIndex(DedupeOptions(cfg, actors))
+	err = st.Since(ctx, since, func(a *article.Article) error {
 		ix.Add(a)
 		return ctx.Err()
 	})

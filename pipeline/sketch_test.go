@@ -1,0 +1,116 @@
+package pipeline
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/store"
+	"github.com/warta-news/warta/store/sqlite"
+)
+
+// sinceCounter counts the walks over whole stored articles.
+type sinceCounter struct {
+	store.Store
+	since *atomic.Int32
+}
+
+func (s sinceCounter) Since(ctx context.Context, t time.Time, fn func(*article.Article) error) error {
+	s.since.Add(1)
+	return s.Store.Since(ctx, t, fn)
+}
+
+// copyOfOneItem is oneItem as another outlet republishes it.
+var copyOfOneItem = strings.Replace(strings.Replace(oneItem, "https://news.example/embassy", "https://other.example/world/embassy-kabul", 1),
+	"Embassy reopens in Kabul", "Embassy reopens in Kabul - Other News", 1)
+
+func serve(t *testing.T, body string) string {
+	t.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write([]byte(body)) }))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+// restartAndJoin starts a pipeline on dsn (counting its walks over whole
+// articles), runs a cycle over a copy of oneItem and checks that the copy
+// joined the stored story. It returns the walks Init made.
+func restartAndJoin(t *testing.T, dsn string) int32 {
+	t.Helper()
+	st, err := sqlite.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	var since atomic.Int32
+	p := newTestPipelineWith(t, sinceCounter{st, &since}, serve(t, copyOfOneItem))
+	walks := since.Load()
+	if _, err := p.RunCycle(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	stories, err := st.Stories(context.Background(), "", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stories) != 1 || len(stories[0].Copies) != 1 {
+		t.Fatalf("after restart: %d stories, want the copy joined to the stored one", len(stories))
+	}
+	return walks
+}
+
+// A restart rebuilds the story index from the stored sketches, without
+// reading the articles' text, and copies still join their story.
+func TestRestartRebuildsIndexFromSketches(t *testing.T) {
+	dsn := filepath.Join(t.TempDir(), "w.db")
+	first, st := newTestPipelineOn(t, dsn, serve(t, oneItem))
+	if _, err := first.RunCycle(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	var sketched int
+	st.Sketches(context.Background(), time.Time{}, func(a *article.Article) error {
+		if len(a.Sketch) > 0 {
+			sketched++
+		}
+		return nil
+	})
+	if sketched != 1 {
+		t.Fatalf("%d stored articles with a sketch, want 1", sketched)
+	}
+	if walks := restartAndJoin(t, dsn); walks != 0 {
+		t.Errorf("the restart read whole articles %d times, want the sketches only", walks)
+	}
+}
+
+// Articles stored without a sketch (by an older build) are sketched from
+// their text at start.
+func TestRestartWithoutSketchesRebuildsFromText(t *testing.T) {
+	dsn := filepath.Join(t.TempDir(), "w.db")
+	first, st := newTestPipelineOn(t, dsn, serve(t, oneItem))
+	if _, err := first.RunCycle(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	old, err := st.Article(context.Background(), article.IDFromURL("news.example/embassy"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The same article as an older build stored it, in a fresh database.
+	dsn = filepath.Join(t.TempDir(), "old.db")
+	oldStore, err := sqlite.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old.Sketch = nil
+	old.FirstSeen = time.Now().Add(-time.Hour)
+	if _, err := oldStore.SaveSource(context.Background(), "A", store.FetchState{}, []*article.Article{old}); err != nil {
+		t.Fatal(err)
+	}
+	oldStore.Close()
+	if walks := restartAndJoin(t, dsn); walks == 0 {
+		t.Error("the restart did not read the articles' text")
+	}
+}
