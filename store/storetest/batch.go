@@ -90,19 +90,6 @@ func testSaveSourcesBatch(t *testing.T, s store.Store, d Driver) {
 	if a, _ := s.Article(ctx, "id00004"); a == nil || len(a.Topics) != 1 {
 		t.Errorf("article 4 (twice in one source): %+v, want the first copy, with its topic", a)
 	}
-
-	// A cancelled context writes no source of the batch.
-	cctx, cancel := context.WithCancel(ctx)
-	cancel()
-	if _, err := s.SaveSources(cctx, []store.SourceWrite{src("c", 8, Art(20, 20)), src("d", 9)}); err == nil {
-		t.Fatal("SaveSources with a cancelled context succeeded")
-	}
-	if ex, _ := s.Existing(ctx, []string{"id00020"}); len(ex) != 0 {
-		t.Error("cancelled batch was written")
-	}
-	if st := fetchState(t, s, "d"); st != (store.FetchState{}) {
-		t.Errorf("cancelled batch wrote fetch state %+v", st)
-	}
 }
 
 // testSketches: the walk the story index is rebuilt from gives, oldest
