@@ -8,8 +8,9 @@ import (
 
 // sketchFormat is the first byte of an encoded sketch (article.Sketch).
 // Bump it whenever what the index keeps of an article changes (Clean,
-// makeSketch, makeEventSig, their constants): stored sketches of another
-// format are not used, and the index is rebuilt from text instead.
+// makeSketch, makeEventSig, their constants, or the actors an
+// ActorSource such as package actor recognises): stored sketches of
+// another format are not used, and the index is rebuilt from text instead.
 // TestSketchFormatPinned fails when the sketch of a known article changes.
 const sketchFormat = 1
 

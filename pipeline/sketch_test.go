@@ -50,7 +50,7 @@ func restartAndJoin(t *testing.T, dsn string) int32 {
 	t.Cleanup(func() { st.Close() })
 	var since atomic.Int32
 	cfg := &config.Config{Dedupe: config.Dedupe{Window: 72 * time.Hour}}
-	if _, err := loadStoryIndex(context.Background(), sinceCounter{st, &since}, cfg, time.Now()); err != nil {
+	if _, err := loadStoryIndex(context.Background(), sinceCounter{st, &since}, cfg, nil, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	p := newTestPipelineWith(t, st, serve(t, copyOfOneItem))
