@@ -24,6 +24,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/warta-news/warta/internal/benchsite"
 )
 
 // runFlags configure a benchmark run.
@@ -147,7 +149,7 @@ func benchDriver(ctx context.Context, f *runFlags, driver, base, topics string, 
 		if round > 0 {
 			phase = fmt.Sprintf("refresh %d", round)
 			if driver == "postgres" {
-				if err := sleepUntil(ctx, lastEnd.Add(f.claimWait)); err != nil {
+				if err := benchsite.Sleep(ctx, time.Until(lastEnd.Add(f.claimWait))); err != nil {
 					return err
 				}
 			}
@@ -181,18 +183,6 @@ func benchDriver(ctx context.Context, f *runFlags, driver, base, topics string, 
 			m.wall.Seconds(), m.cpu.Seconds(), float64(m.maxRSS)/(1<<20), reqs, share, m.summary)
 	}
 	return nil
-}
-
-// sleepUntil waits until t unless ctx ends first.
-func sleepUntil(ctx context.Context, t time.Time) error {
-	timer := time.NewTimer(time.Until(t))
-	defer timer.Stop()
-	select {
-	case <-timer.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
 }
 
 // measurement is what one `warta once` cost.

@@ -220,7 +220,7 @@ func (s *Site) serveFeed(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	if !sleep(r.Context(), s.opts.Latency) {
+	if Sleep(r.Context(), s.opts.Latency) != nil {
 		return
 	}
 	s.mu.Lock()
@@ -269,18 +269,19 @@ func notModified(r *http.Request, etag string, modified time.Time) bool {
 	return err == nil && !modified.After(ims)
 }
 
-// sleep waits d unless the request ends first.
-func sleep(ctx context.Context, d time.Duration) bool {
+// Sleep waits d unless ctx ends first (then its error); the site's latency
+// and the benchmark driver's pauses.
+func Sleep(ctx context.Context, d time.Duration) error {
 	if d <= 0 {
-		return true
+		return nil
 	}
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {
 	case <-t.C:
-		return true
+		return nil
 	case <-ctx.Done():
-		return false
+		return ctx.Err()
 	}
 }
 

@@ -2,6 +2,7 @@ package benchsite
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"encoding/xml"
 	"io"
@@ -177,3 +178,21 @@ func TestDeterministic(t *testing.T) {
 }
 
 func feedPath(n int) string { return "/feed/" + strconv.Itoa(n) + ".xml" }
+
+// TestLatencyEndsWithTheRequest: a feed held back by latency is not served
+// to a client that gave up, and not counted.
+func TestLatencyEndsWithTheRequest(t *testing.T) {
+	site := New(Options{Feeds: 2, Items: 2, Latency: time.Hour})
+	srv := httptest.NewServer(site.Handler())
+	defer srv.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, "GET", srv.URL+feedPath(1), nil)
+	if resp, err := srv.Client().Do(req); err == nil {
+		resp.Body.Close()
+		t.Fatalf("a feed an hour late was served: %s", resp.Status)
+	}
+	if st := site.Stats(); st.FeedRequests != 0 {
+		t.Errorf("stats %+v: a request abandoned during the latency was counted", st)
+	}
+}
