@@ -18,6 +18,7 @@ package actor
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -245,7 +246,7 @@ func (r *Recognizer) add(l int, kind Kind, id, name string) {
 
 func slicesContainAlias(list []alias, a alias) bool {
 	for _, b := range list {
-		if b.kind == a.kind && b.id == a.id && strings.Join(b.words, " ") == strings.Join(a.words, " ") && string(b.rules) == string(a.rules) {
+		if b.kind == a.kind && b.id == a.id && slices.Equal(b.words, a.words) && string(b.rules) == string(a.rules) {
 			return true
 		}
 	}

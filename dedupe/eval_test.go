@@ -221,9 +221,6 @@ func TestDevSetSweep(t *testing.T) {
 	}
 }
 
-// TestDevSetRebuild restarts half-way through the dev set: a new index
-// rebuilt with Add from the stored articles must assign the second half
-// exactly as the index that never stopped.
 // TestDevSetRebuild: an index rebuilt at restart, from text or from the
 // stored sketches, assigns the second half of the dev set as the index
 // that never restarted does.

@@ -103,7 +103,7 @@ func makeEventSig(title string, actors ActorSource) eventSig {
 		sig.terms = append(sig.terms, evTerm{h: h, role: role, word: word})
 	}
 	words := headlineWords(title)
-	speakerEnd := speakerSpan(title, words)
+	speakerEnd := speakerSpan(words)
 	sig.own = isQuestion(title)
 	// Actors first: a long headline's last words may not fit. The words
 	// that name an actor are its term alone (one actor is not two or three
@@ -184,8 +184,9 @@ type headlineWord struct {
 // their thousands separators and "ribu"/"juta" multipliers.
 func headlineWords(title string) []headlineWord {
 	var out []headlineWord
-	names := !isAllCaps(title) && !isHeadlineCase(title)
-	for _, tok := range splitHeadline(title) {
+	toks := splitHeadline(title)
+	names := !isAllCaps(title) && !isHeadlineCase(toks)
+	for _, tok := range toks {
 		if tok == ":" {
 			if len(out) > 0 {
 				out[len(out)-1].colon = true
@@ -285,9 +286,9 @@ func splitHeadline(s string) []string {
 // Warga yang Terluka"): all its words other than function words start
 // with a capital, or all but one in four of a longer one, so capitals say
 // nothing about names.
-func isHeadlineCase(title string) bool {
+func isHeadlineCase(toks []string) bool {
 	words, capital := 0, 0
-	for _, tok := range splitHeadline(title) {
+	for _, tok := range toks {
 		r, _ := utf8.DecodeRuneInString(tok)
 		if !unicode.IsLetter(r) || stopwords[strings.ToLower(tok)] {
 			continue
@@ -426,7 +427,7 @@ var looksPrefixed = set("diplom", "direkt", "diskus", "digita", "dinami", "dialo
 // headline: "Putin: Solusi …" and "Menlu Retno: …" (up to four words
 // before the first colon), or the subject of a verb of saying at the start
 // ("Menlu Retno Sebut …", "Saudi Kutuk …"). Zero when there is none.
-func speakerSpan(title string, words []headlineWord) int {
+func speakerSpan(words []headlineWord) int {
 	for i, w := range words {
 		if i >= 4 {
 			break

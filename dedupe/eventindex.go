@@ -40,10 +40,8 @@ const (
 	// defaultAvgShare: a story's articles must match a newcomer on average
 	// at this share of the event threshold.
 	defaultAvgShare = 0.7
-	// evWalk bounds the entries read per term chain, evLookupTerms the
-	// chains walked (those of the rarest terms).
-	evWalk        = 32
-	evLookupTerms = maxTerms
+	// evWalk bounds the entries read per term chain.
+	evWalk = 32
 )
 
 // eventFields are the entry's event signature: 24-bit term hashes, their
@@ -116,15 +114,26 @@ func dfKey(h, bucket uint32) uint64 { return uint64(h)<<32 | uint64(bucket) }
 // term ("Jabalia", "Selena Gomez") outweighs several terms every
 // headline of the topic carries, and two headlines that differ in their
 // rare terms fall apart.
-func (ix *Index) weight(h, minute uint32) float64 {
-	docs, df := 0, int32(0)
+// docs is docsAround(minute), the same for every term of one signature.
+func (ix *Index) weight(h, minute uint32, docs int) float64 {
+	df := int32(0)
 	b := minute / evBucket
 	for k := b - min(b, evBuckets); k <= b+evBuckets; k++ {
-		docs += ix.evDocs[k]
 		df += ix.df[dfKey(h, k)]
 	}
 	idf := math.Log(float64(docs+priorDocs) / float64(df+1))
 	return idf * idf
+}
+
+// docsAround counts the articles published in the buckets around minute
+// that weight reads.
+func (ix *Index) docsAround(minute uint32) int {
+	docs := 0
+	b := minute / evBucket
+	for k := b - min(b, evBuckets); k <= b+evBuckets; k++ {
+		docs += ix.evDocs[k]
+	}
+	return docs
 }
 
 // evInsert stores sig in e and indexes it under its rarest terms.
@@ -142,11 +151,12 @@ func (ix *Index) evInsert(slot uint32, e *entry, sig *eventSig, minute uint32) {
 	var orderBuf [maxTerms]int
 	order := orderBuf[:len(sig.terms)]
 	total := 0.0
+	docs := ix.docsAround(minute)
 	for i, t := range sig.terms {
 		put24(&e.evTerms[i], t.h)
 		e.setRole(i, t.role)
 		order[i] = i
-		total += ix.weight(t.h, minute)
+		total += ix.weight(t.h, minute, docs)
 	}
 	binary.LittleEndian.PutUint16(e.evTotal[:], uint16(min(total*totalScale, math.MaxUint16)))
 	// Rarest first, by the counts before this article.
@@ -213,21 +223,17 @@ func (ix *Index) evLookup(sig *eventSig, minute, seen uint32) (evMatch, bool) {
 	var wbuf [maxTerms]float64
 	w := wbuf[:len(sig.terms)]
 	total := 0.0
+	docs := ix.docsAround(minute)
 	for i, t := range sig.terms {
-		w[i] = ix.weight(t.h, minute)
+		w[i] = ix.weight(t.h, minute, docs)
 		total += w[i]
 	}
-	// Walk the chains of the rarest terms only: a story must share rare
-	// evidence, and a common term's chain is long and says little.
-	var order [maxTerms]int
-	for i := range sig.terms {
-		order[i] = i
-	}
-	byWeight := order[:len(sig.terms)]
-	slices.SortStableFunc(byWeight, func(x, y int) int { return cmp.Compare(w[y], w[x]) })
+	// Every term's chain is walked (walking only the rarest terms' chains
+	// cost recall on a held-out day); the candidates are then sorted, so
+	// the order of the walk does not matter.
 	cands := ix.evScratch[:0]
-	for _, i := range byWeight[:min(len(byWeight), evLookupTerms)] {
-		b := bucket(sig.terms[i].h)
+	for _, t := range sig.terms {
+		b := bucket(t.h)
 		p := get24(ix.evHeads[b])
 		for n := 0; p != 0 && n < evWalk; n++ {
 			e := ix.at(p - 1)

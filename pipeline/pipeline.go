@@ -146,10 +146,9 @@ func New(cfg *config.Config, d Deps) *Pipeline {
 	if d.Lease <= 0 {
 		d.Lease = DefaultLease
 	}
-	hints := make(map[string]topic.Hints, len(cfg.Sources))
+	hints := sourceHints(cfg)
 	rank := make(map[string]int, len(cfg.Sources))
 	for i, s := range cfg.Sources {
-		hints[s.Name] = Hints(s)
 		rank[s.Name] = i
 	}
 	return &Pipeline{
@@ -198,18 +197,30 @@ func (p *Pipeline) Init(ctx context.Context) error {
 	return p.retagIfRulesChanged(ctx)
 }
 
+// sourceHints maps each configured source's name to its tagging hints.
+func sourceHints(cfg *config.Config) map[string]topic.Hints {
+	hints := make(map[string]topic.Hints, len(cfg.Sources))
+	for _, s := range cfg.Sources {
+		hints[s.Name] = Hints(s)
+	}
+	return hints
+}
+
+// retentionStart is the oldest publication time kept at now (zero when
+// retention keeps everything).
+func retentionStart(cfg *config.Config, now time.Time) time.Time {
+	if r := cfg.Storage.Retention; r > 0 {
+		return now.Add(-r)
+	}
+	return time.Time{}
+}
+
 // LearnStored shows the stream model every article stored within the
 // retention window, as the daemon saw them, and returns how many taught it
 // something: the daemon at start and `warta explain` learn the same.
 func LearnStored(ctx context.Context, cfg *config.Config, st store.Store, s *topic.Stream, now time.Time) (int, error) {
-	hints := make(map[string]topic.Hints, len(cfg.Sources))
-	for _, src := range cfg.Sources {
-		hints[src.Name] = Hints(src)
-	}
-	var since time.Time
-	if r := cfg.Storage.Retention; r > 0 {
-		since = now.Add(-r)
-	}
+	hints := sourceHints(cfg)
+	since := retentionStart(cfg, now)
 	n := 0
 	err := st.Since(ctx, since, func(a *article.Article) error {
 		if err := ctx.Err(); err != nil {
@@ -276,10 +287,7 @@ func (p *Pipeline) retagIfRulesChanged(ctx context.Context) error {
 // Retag tags again every stored article within the retention window with
 // the current rules and returns how many it re-tagged.
 func (p *Pipeline) Retag(ctx context.Context) (int, error) {
-	var since time.Time
-	if r := p.cfg.Storage.Retention; r > 0 {
-		since = p.now().Add(-r)
-	}
+	since := retentionStart(p.cfg, p.now())
 	const batchSize = 500
 	batch := make(map[string][]article.TopicMatch, batchSize)
 	total := 0
@@ -369,8 +377,8 @@ func (p *Pipeline) runCycle(ctx context.Context) (Report, error) {
 	p.indexMu.Lock()
 	p.index.Expire(now)
 	p.indexMu.Unlock()
-	if r := p.cfg.Storage.Retention; r > 0 {
-		n, err := p.store.Prune(ctx, now.Add(-r))
+	if since := retentionStart(p.cfg, now); !since.IsZero() {
+		n, err := p.store.Prune(ctx, since)
 		if err != nil {
 			return rep, fmt.Errorf("pipeline: prune: %w", err)
 		}

@@ -111,13 +111,6 @@ func (s *sourceState) retired(url string) bool {
 	return s.retiredURL != "" && s.retiredURL == url
 }
 
-// due reports whether the source may be fetched at now: it is not backing
-// off after failures (backingOff), nor has it asked to be left alone until
-// later (notDue).
-func (s *sourceState) due(now time.Time) bool {
-	return !s.backingOff(now) && !s.notDue(now)
-}
-
 // backingOff reports whether the source waits at now after failures.
 func (s *sourceState) backingOff(now time.Time) bool {
 	return s.Failures > 0 && now.Before(s.NextAttempt)

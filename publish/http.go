@@ -124,10 +124,7 @@ func (p *Publisher) serveFeed(w http.ResponseWriter, r *http.Request) {
 	}
 	if p.opts.Hub != "" {
 		// WebSub §4: discovery by HTTP Link headers as well.
-		self := p.opts.BaseURL + "/feeds/" + slug + "." + ext
-		if q := v.Query(); q != "" {
-			self += "?" + q
-		}
+		self := (&Feed{BaseURL: p.opts.BaseURL, Slug: slug, View: v}).FeedURL(ext)
 		w.Header().Add("Link", "<"+p.opts.Hub+`>; rel="hub"`)
 		w.Header().Add("Link", "<"+self+`>; rel="self"`)
 	}

@@ -57,7 +57,7 @@ func (s *snapshot) feed(slug string) *feedState {
 	return s.feeds[slug]
 }
 
-// stories returns the number of stories of a feed: the store's count when
+// storyCount returns the number of stories of a feed: the store's count when
 // known, else the number loaded.
 func (fs *feedState) storyCount() int {
 	if fs.count >= 0 {

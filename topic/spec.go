@@ -194,7 +194,7 @@ func validIPTC(s string) bool {
 
 // Override applies a configuration's topics to base (the built-in ones): a
 // topic whose slug is in base replaces it in place (keeping the built-in's
-// model and desk unless it names its own), a disabled one removes it, and
+// model and desk, each unless it names its own), a disabled one removes it, and
 // the others are appended in their order. Both lists are expected
 // to have passed Check. Neither is modified.
 func Override(base, own []Spec) []Spec {
@@ -209,8 +209,11 @@ func Override(base, own []Spec) []Spec {
 		if i, ok := bySlug[sp.Slug]; ok {
 			builtin := sp
 			sp = own[i]
-			if sp.Model == "" && sp.Desk == "" {
-				sp.Model, sp.Desk = builtin.Model, builtin.Desk
+			if sp.Model == "" {
+				sp.Model = builtin.Model
+			}
+			if sp.Desk == "" {
+				sp.Desk = builtin.Desk
 			}
 		}
 		if !sp.Disabled {

@@ -1,6 +1,7 @@
 // Package feedcheck validates feeds the way the outside world reads them:
-// jing against the RFC 4287 schema, and Debian's python3-feedparser as a
-// real feed-reader library. Tests use it. A missing tool skips the test,
+// jing against the RFC 4287 schema, Debian's python3-feedparser as a real
+// feed-reader library, newsboat as a real reader, and the W3C Feed
+// Validation Service. Tests use it. A missing tool skips the test,
 // naming the package that installs it, unless WARTA_REQUIRE_TOOLS=1 (as in
 // CI) makes that a failure (see testenv).
 package feedcheck

@@ -13,8 +13,9 @@ import (
 )
 
 // RequireToolsEnv, set to 1, makes a missing outside tool (jing,
-// python3-feedparser, systemd-analyze) fail the tests that need it
-// instead of skipping them.
+// python3-feedparser, newsboat, the W3C validator's Python modules,
+// chromium, systemd-analyze) fail the tests that need it instead of
+// skipping them.
 const RequireToolsEnv = "WARTA_REQUIRE_TOOLS"
 
 // TB is the part of testing.TB that Missing needs.

@@ -13,17 +13,6 @@ import (
 const upsertFetchState = `INSERT INTO fetch_state (` + schema.FetchStateCols + `)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ` + schema.FetchStateConflict
 
-func writeFetchState(ctx context.Context, tx *sql.Tx, source string, st store.FetchState) error {
-	args, err := fetchStateArgs(st)
-	if err != nil {
-		return fmt.Errorf("store: source %s: %w", source, err)
-	}
-	if _, err := tx.ExecContext(ctx, upsertFetchState, append([]any{source}, args...)...); err != nil {
-		return fmt.Errorf("store: source %s: save fetch state: %w", source, err)
-	}
-	return nil
-}
-
 // FetchStates implements store.Store.
 func (s *Store) FetchStates(ctx context.Context) (map[string]store.FetchState, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT `+schema.FetchStateCols+` FROM fetch_state`)
