@@ -103,11 +103,19 @@ type Story struct {
 	Copies []*Article
 }
 
-// Articles returns the lead followed by the copies.
+// Articles returns the story's articles, lead first, leaving out any nil
+// (a story read back with a copy that is gone).
 func (s *Story) Articles() []*Article {
 	out := make([]*Article, 0, 1+len(s.Copies))
-	out = append(out, s.Lead)
-	return append(out, s.Copies...)
+	if s.Lead != nil {
+		out = append(out, s.Lead)
+	}
+	for _, c := range s.Copies {
+		if c != nil {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // TopicSlugs returns the union of the topics of all the story's articles, in
@@ -117,7 +125,7 @@ func (s *Story) TopicSlugs() []string {
 	var out []string
 	for _, a := range s.Articles() {
 		for _, t := range a.Topics {
-			if !seen[t.Slug] {
+			if t.Slug != "" && !seen[t.Slug] {
 				seen[t.Slug] = true
 				out = append(out, t.Slug)
 			}

@@ -190,7 +190,7 @@ func atomStoryEntry(f *Feed, s *article.Story) atomEntry {
 	if a := storyAuthor(s); a != "" {
 		e.Author = &atomPerson{Name: a}
 	}
-	for _, slug := range storyTopics(s) {
+	for _, slug := range s.TopicSlugs() {
 		e.Categories = append(e.Categories, atomCategory{
 			Term:   cleanText(slug),
 			Scheme: cleanText(f.CategoryScheme()),

@@ -17,7 +17,7 @@ type Carrier struct {
 // whose filter does not parse carries nothing, as New leaves it out.
 func Carriers(feeds []FeedInfo, s *article.Story) []Carrier {
 	out := []Carrier{{Slug: AllSlug, Title: "All stories", Why: "every story"}}
-	topics := storyTopics(s)
+	topics := s.TopicSlugs()
 	for _, f := range feeds {
 		if f.Filter != "" {
 			parsed, err := filter.Parse(f.Filter)

@@ -233,42 +233,13 @@ func storyUpdated(s *article.Story) time.Time {
 		}
 	}
 	if t.IsZero() {
-		for _, a := range storyArticles(s) {
+		for _, a := range s.Articles() {
 			if a.FirstSeen.After(t) {
 				t = a.FirstSeen
 			}
 		}
 	}
 	return t.UTC()
-}
-
-// storyArticles returns the story's non-nil articles, lead first.
-func storyArticles(s *article.Story) []*article.Article {
-	out := make([]*article.Article, 0, 1+len(s.Copies))
-	if s.Lead != nil {
-		out = append(out, s.Lead)
-	}
-	for _, c := range s.Copies {
-		if c != nil {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
-// storyTopics is article.Story.TopicSlugs tolerant of a missing lead.
-func storyTopics(s *article.Story) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, a := range storyArticles(s) {
-		for _, t := range a.Topics {
-			if t.Slug != "" && !seen[t.Slug] {
-				seen[t.Slug] = true
-				out = append(out, t.Slug)
-			}
-		}
-	}
-	return out
 }
 
 // articleURL is where an article is read: the canonical URL when it is an

@@ -98,9 +98,13 @@ func (p *Publisher) serveFeed(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
 	}
-	if v.Source != "" && !p.knownSource(snap, v.Source) {
-		http.Error(w, "publish: unknown source "+strconv.Quote(v.Source), http.StatusNotFound)
-		return
+	if v.Source != "" {
+		name, ok := p.sourceName(snap, v.Source)
+		if !ok {
+			http.Error(w, "publish: unknown source "+strconv.Quote(v.Source), http.StatusNotFound)
+			return
+		}
+		v.Source = name
 	}
 	res, found, err := p.view(snap, slug, ext, v)
 	if err != nil {
@@ -131,20 +135,28 @@ func (p *Publisher) serveFeed(w http.ResponseWriter, r *http.Request) {
 	p.serveResource(w, r, res, p.cacheControl(snap))
 }
 
-// knownSource reports whether name is a configured source or the source
-// of a stored story.
-func (p *Publisher) knownSource(snap *snapshot, name string) bool {
+// sourceName returns the spelling of a configured source's name, or of
+// the source of a stored story, that matches name without regard to case
+// (as a "source:" filter does), so that one view has one URL; ok is false
+// when no source matches.
+func (p *Publisher) sourceName(snap *snapshot, name string) (string, bool) {
 	if _, ok := p.sources[name]; ok {
-		return true
+		return name, true
+	}
+	// Configured names differ in more than case (config refuses others).
+	for configured := range p.sources {
+		if strings.EqualFold(configured, name) {
+			return configured, true
+		}
 	}
 	for _, s := range snap.feed(AllSlug).stories {
-		for _, a := range storyArticles(s) {
-			if a.Source == name {
-				return true
+		for _, a := range s.Articles() {
+			if strings.EqualFold(a.Source, name) {
+				return a.Source, true
 			}
 		}
 	}
-	return false
+	return "", false
 }
 
 // maxAge is how long a response may be cached: until the next cycle is

@@ -85,7 +85,7 @@ func WriteJSON(w io.Writer, f *Feed) error {
 		if a := storyAuthor(s); a != "" {
 			it.Authors = []*feeds.JSONAuthor{{Name: a}}
 		}
-		for _, slug := range storyTopics(s) {
+		for _, slug := range s.TopicSlugs() {
 			it.Tags = append(it.Tags, cleanText(f.Label(slug)))
 		}
 		doc.Items = append(doc.Items, &jsonItem{JSONItem: it, Language: validLang(lead.Language)})

@@ -277,8 +277,13 @@ func (p *Publisher) Content(topic string) (contentType string, body []byte, ok b
 	}
 	slug, ext, found := strings.Cut(u.Path, ".")
 	v, err := ParseView(u.Query())
-	if !found || err != nil || (v.Source != "" && !p.knownSource(snap, v.Source)) {
+	if !found || err != nil {
 		return "", nil, false
+	}
+	if v.Source != "" {
+		if v.Source, found = p.sourceName(snap, v.Source); !found {
+			return "", nil, false
+		}
 	}
 	res, found, err := p.view(snap, slug, ext, v)
 	if err != nil || !found {

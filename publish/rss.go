@@ -95,7 +95,7 @@ func WriteRSS(w io.Writer, f *Feed) error {
 			it.PubDate = t
 		}
 		item := &rssItem{RssItem: it, Title: newRSSTitle(it.Title), Creator: storyAuthor(s)}
-		for _, slug := range storyTopics(s) {
+		for _, slug := range s.TopicSlugs() {
 			item.Categories = append(item.Categories, cleanText(f.Label(slug)))
 		}
 		channel.Items = append(channel.Items, item)

@@ -108,7 +108,7 @@ func (v View) keeps(s *article.Story, f filter.Filter) bool {
 	if v.Lang != "" && !strings.EqualFold(s.Lead.Language, v.Lang) {
 		return false
 	}
-	if v.Source != "" && !slices.ContainsFunc(storyArticles(s), func(a *article.Article) bool { return a.Source == v.Source }) {
+	if v.Source != "" && !filter.HasSource(s, v.Source) {
 		return false
 	}
 	return f.Match(s)

@@ -117,6 +117,10 @@ func TestLanguageAndSourceViews(t *testing.T) {
 		{"/feeds/all.atom?lang=EN&utm_source=x", testBase + "/feeds/all.atom?lang=en", "en", []string{"urn:warta:story:s2"}},
 		{"/feeds/international-relations.atom?source=kompas", testBase + "/feeds/international-relations.atom?source=kompas", "", []string{"urn:warta:story:s1"}},
 		{"/feeds/all.atom?source=antara&lang=id", testBase + "/feeds/all.atom?lang=id&source=antara", "id", nil},
+		// Source names match without regard to case, as "source:" does,
+		// and the view's URL spells the name as configured.
+		{"/feeds/international-relations.atom?source=KOMPAS", testBase + "/feeds/international-relations.atom?source=kompas", "", []string{"urn:warta:story:s1"}},
+		{"/feeds/all.atom?q=source:KOMPAS", testBase + "/feeds/all.atom?q=source%3AKOMPAS", "", []string{"urn:warta:story:s1"}},
 	} {
 		rec := get(t, h, "GET", tc.path, nil)
 		if rec.Code != http.StatusOK {

@@ -173,7 +173,7 @@ func (f Filter) Match(s *article.Story) bool {
 		case FieldLang:
 			ok = strings.EqualFold(s.Lead.Language, t.Value)
 		case FieldSource:
-			ok = hasSource(s, t.Value)
+			ok = HasSource(s, t.Value)
 		default:
 			if text == "" {
 				text = " " + strings.Join(words(s.Lead.Title+" "+s.Lead.Text), " ") + " "
@@ -201,16 +201,18 @@ func (f Filter) Match(s *article.Story) bool {
 
 func hasTopic(s *article.Story, slug string) bool {
 	for _, a := range s.Articles() {
-		if a != nil && a.HasTopic(slug) {
+		if a.HasTopic(slug) {
 			return true
 		}
 	}
 	return false
 }
 
-func hasSource(s *article.Story, name string) bool {
+// HasSource reports whether an article of story s comes from the source
+// named name; source names match without regard to case, as in "source:".
+func HasSource(s *article.Story, name string) bool {
 	for _, a := range s.Articles() {
-		if a != nil && strings.EqualFold(a.Source, name) {
+		if strings.EqualFold(a.Source, name) {
 			return true
 		}
 	}
