@@ -102,14 +102,17 @@ type Store interface {
 // Subscription is one WebSub subscriber of one topic (a feed URL); see
 // package publish/websub.
 type Subscription struct {
+	// Topic is the URL of the feed subscribed to; Callback where its
+	// content is delivered. The pair identifies the subscription.
 	Topic, Callback string
-	// Secret signs deliveries; "" for none.
+	// Secret signs deliveries (X-Hub-Signature); "" for none.
 	Secret string
 	// Expires is when the lease ends.
 	Expires time.Time
-	// Failures counts consecutive failed deliveries.
+	// Failures counts consecutive failed delivery attempts.
 	Failures int
-	// Delivered identifies the content last delivered (a hash).
+	// Delivered identifies the content last delivered (a hash), "" before
+	// the first delivery.
 	Delivered string
 }
 

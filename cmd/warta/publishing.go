@@ -41,7 +41,7 @@ func newFeedHub(cfg *config.Config, st store.Store, logger *slog.Logger) (*feedH
 		}
 		opts.AllowNets = append(opts.AllowNets, p)
 	}
-	h.Hub = websub.New(opts, hubStore{st}, h, logger)
+	h.Hub = websub.New(opts, st, h, logger)
 	return h, nil
 }
 
@@ -134,30 +134,4 @@ func (o cycleObservers) ObserveCycle(rep pipeline.Report, err error) {
 		}
 	}
 	o.pub.RecordCycle(c)
-}
-
-// hubStore keeps the hub's subscriptions in the store.
-type hubStore struct{ st store.Store }
-
-// Subscriptions implements websub.Store.
-func (h hubStore) Subscriptions(ctx context.Context) ([]websub.Subscription, error) {
-	subs, err := h.st.Subscriptions(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]websub.Subscription, len(subs))
-	for i, s := range subs {
-		out[i] = websub.Subscription(s)
-	}
-	return out, nil
-}
-
-// SaveSubscription implements websub.Store.
-func (h hubStore) SaveSubscription(ctx context.Context, s websub.Subscription) error {
-	return h.st.SaveSubscription(ctx, store.Subscription(s))
-}
-
-// DeleteSubscription implements websub.Store.
-func (h hubStore) DeleteSubscription(ctx context.Context, topic, callback string) error {
-	return h.st.DeleteSubscription(ctx, topic, callback)
 }

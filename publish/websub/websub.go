@@ -28,23 +28,13 @@ import (
 	"strconv"
 	"sync"
 	"time"
+
+	"github.com/warta-news/warta/store"
 )
 
-// Subscription is one verified subscriber of one topic.
-type Subscription struct {
-	// Topic is the URL of the feed subscribed to; Callback where its
-	// content is delivered. The pair identifies the subscription.
-	Topic, Callback string
-	// Secret signs deliveries (X-Hub-Signature); "" for none.
-	Secret string
-	// Expires is when the lease ends.
-	Expires time.Time
-	// Failures counts consecutive failed delivery attempts.
-	Failures int
-	// Delivered identifies the content last delivered (a hash), "" before
-	// the first delivery.
-	Delivered string
-}
+// Subscription is one subscriber of one topic, as the store keeps it: the
+// topic and callback identify it.
+type Subscription = store.Subscription
 
 // Store keeps subscriptions across restarts. The store drivers implement
 // it.
