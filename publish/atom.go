@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/internal/xmlchar"
 )
 
 // atomNS is the Atom namespace.
@@ -90,10 +91,10 @@ type atomEntry struct {
 func (f *Feed) navLinks(ext, mediaType string) []atomLink {
 	var out []atomLink
 	if f.Hub != "" {
-		out = append(out, atomLink{Href: cleanText(f.Hub), Rel: "hub"})
+		out = append(out, atomLink{Href: xmlchar.Clean(f.Hub), Rel: "hub"})
 	}
 	for _, l := range append(f.pageLinks(ext), f.archiveLinks(ext)...) {
-		out = append(out, atomLink{Href: cleanText(l.Href), Rel: l.Rel, Type: mediaType})
+		out = append(out, atomLink{Href: xmlchar.Clean(l.Href), Rel: l.Rel, Type: mediaType})
 	}
 	return out
 }
@@ -121,12 +122,12 @@ func WriteAtom(w io.Writer, f *Feed) error {
 	doc := atomFeed{
 		Xmlns:   atomNS,
 		Lang:    validLang(f.View.Lang),
-		ID:      cleanText(f.FeedURL("atom")),
-		Title:   atomText{Body: cleanText(f.Title)},
+		ID:      xmlchar.Clean(f.FeedURL("atom")),
+		Title:   atomText{Body: xmlchar.Clean(f.Title)},
 		Updated: rfc3339(f.Updated()),
 		Links: []atomLink{
-			{Href: cleanText(f.FeedURL("atom")), Rel: "self", Type: "application/atom+xml"},
-			{Href: cleanText(f.HomeURL()), Rel: "alternate", Type: "text/html"},
+			{Href: xmlchar.Clean(f.FeedURL("atom")), Rel: "self", Type: "application/atom+xml"},
+			{Href: xmlchar.Clean(f.HomeURL()), Rel: "alternate", Type: "text/html"},
 		},
 		Generator: atomGenerator{URI: generatorURI, Body: "warta"},
 	}
@@ -134,14 +135,14 @@ func WriteAtom(w io.Writer, f *Feed) error {
 	if f.View.Archive != "" {
 		doc.Archive = &fhArchive{}
 	}
-	if d := strings.TrimSpace(cleanText(f.Description)); d != "" {
+	if d := strings.TrimSpace(xmlchar.Clean(f.Description)); d != "" {
 		doc.Subtitle = &atomText{Body: d}
 	}
-	author := strings.TrimSpace(cleanText(f.Author))
+	author := strings.TrimSpace(xmlchar.Clean(f.Author))
 	if author == "" {
 		author = "warta"
 	}
-	doc.Author = &atomPerson{Name: author, URI: cleanText(f.BaseURL + "/")}
+	doc.Author = &atomPerson{Name: author, URI: xmlchar.Clean(f.BaseURL + "/")}
 	for _, s := range f.stories() {
 		doc.Entries = append(doc.Entries, atomStoryEntry(f, s))
 	}
@@ -174,7 +175,7 @@ func atomStoryEntry(f *Feed, s *article.Story) atomEntry {
 	lead := s.Lead
 	e := atomEntry{
 		Lang:    validLang(lead.Language),
-		ID:      cleanText(StoryEntryID(s)),
+		ID:      xmlchar.Clean(StoryEntryID(s)),
 		Title:   atomTitle(storyTitle(s)),
 		Updated: rfc3339(storyUpdated(s)),
 	}
@@ -192,12 +193,12 @@ func atomStoryEntry(f *Feed, s *article.Story) atomEntry {
 	}
 	for _, slug := range s.TopicSlugs() {
 		e.Categories = append(e.Categories, atomCategory{
-			Term:   cleanText(slug),
-			Scheme: cleanText(f.CategoryScheme()),
-			Label:  cleanText(f.Label(slug)),
+			Term:   xmlchar.Clean(slug),
+			Scheme: xmlchar.Clean(f.CategoryScheme()),
+			Label:  xmlchar.Clean(f.Label(slug)),
 		})
 	}
-	if sum := strings.TrimSpace(cleanText(lead.Summary)); sum != "" {
+	if sum := strings.TrimSpace(xmlchar.Clean(lead.Summary)); sum != "" {
 		e.Summary = &atomText{Type: "html", Body: sum}
 	}
 	// An entry without an alternate link needs content to be valid, even
@@ -205,7 +206,7 @@ func atomStoryEntry(f *Feed, s *article.Story) atomEntry {
 	if body := storyBody(s); body != "" || len(e.Links) == 0 || e.Links[0].Rel != "alternate" {
 		e.Content = &atomText{Type: "html", Body: body}
 	}
-	if name := strings.TrimSpace(cleanText(lead.Source)); name != "" {
+	if name := strings.TrimSpace(xmlchar.Clean(lead.Source)); name != "" {
 		// RFC 4287 §4.2.11: a copied entry's source keeps the origin
 		// feed's id and updated time; warta's copy was made when it first
 		// saw the lead.

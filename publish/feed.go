@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/internal/xmlchar"
 )
 
 // Feed is one feed ready to render in any format: its metadata and stories.
@@ -169,12 +170,12 @@ func (f *Feed) archiveLinks(ext string) []pageLink {
 // feed URL when configured, else its outlet's home page, else a URN.
 func (f *Feed) sourceID(a *article.Article) string {
 	if u := f.Sources[a.Source]; isWebURL(u) {
-		return cleanText(u)
+		return xmlchar.Clean(u)
 	}
 	if site := siteURL(a); site != "" {
 		return site
 	}
-	return "urn:warta:source:" + url.PathEscape(cleanText(a.Source))
+	return "urn:warta:source:" + url.PathEscape(xmlchar.Clean(a.Source))
 }
 
 // stories returns the stories that can be rendered: those with a lead.
@@ -247,7 +248,7 @@ func storyUpdated(s *article.Story) time.Time {
 func articleURL(a *article.Article) string {
 	for _, u := range []string{a.URL, a.Link} {
 		if isWebURL(u) {
-			return cleanText(u)
+			return xmlchar.Clean(u)
 		}
 	}
 	return ""
@@ -275,7 +276,7 @@ func storyTitle(s *article.Story) string {
 	if s.Lead == nil {
 		return ""
 	}
-	if t := strings.TrimSpace(cleanText(s.Lead.Title)); t != "" {
+	if t := strings.TrimSpace(xmlchar.Clean(s.Lead.Title)); t != "" {
 		return t
 	}
 	return articleURL(s.Lead)
@@ -286,10 +287,10 @@ func storyAuthor(s *article.Story) string {
 	if s.Lead == nil {
 		return ""
 	}
-	if a := strings.TrimSpace(cleanText(s.Lead.Author)); a != "" {
+	if a := strings.TrimSpace(xmlchar.Clean(s.Lead.Author)); a != "" {
 		return a
 	}
-	return strings.TrimSpace(cleanText(s.Lead.Source))
+	return strings.TrimSpace(xmlchar.Clean(s.Lead.Source))
 }
 
 // otherCopy is one other outlet's copy of a story.
@@ -304,7 +305,7 @@ func storyCopies(s *article.Story) []otherCopy {
 	lead, leadSource := "", ""
 	if s.Lead != nil {
 		lead = articleURL(s.Lead)
-		leadSource = strings.TrimSpace(cleanText(s.Lead.Source))
+		leadSource = strings.TrimSpace(xmlchar.Clean(s.Lead.Source))
 	}
 	// The lead's own outlet is not "also" reporting: its later copies are
 	// re-posts of the lead.
@@ -319,7 +320,7 @@ func storyCopies(s *article.Story) []otherCopy {
 			continue
 		}
 		u := articleURL(c)
-		name := strings.TrimSpace(cleanText(c.Source))
+		name := strings.TrimSpace(xmlchar.Clean(c.Source))
 		if name == "" {
 			name = strings.TrimPrefix(strings.TrimPrefix(siteURL(c), "https://"), "http://")
 			name = strings.TrimSuffix(name, "/")
@@ -347,14 +348,14 @@ func storyBody(s *article.Story) string {
 		}
 		if strings.TrimSpace(body) == "" {
 			if u := articleURL(s.Lead); u != "" {
-				name := strings.TrimSpace(cleanText(s.Lead.Source))
+				name := strings.TrimSpace(xmlchar.Clean(s.Lead.Source))
 				if name == "" {
 					name = u
 				}
 				body = `<p>Read the story at <a href="` + html.EscapeString(u) + `">` + html.EscapeString(name) + "</a>.</p>"
 			}
 		}
-		b.WriteString(cleanText(body))
+		b.WriteString(xmlchar.Clean(body))
 	}
 	copies := storyCopies(s)
 	if len(copies) == 0 {

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/gorilla/feeds"
+
+	"github.com/warta-news/warta/internal/xmlchar"
 )
 
 // jsonFeedVersion is the JSON Feed version written.
@@ -36,41 +38,41 @@ type jsonHub struct {
 
 // WriteJSON writes f as a JSON Feed 1.1 document, one item per story.
 func WriteJSON(w io.Writer, f *Feed) error {
-	author := strings.TrimSpace(cleanText(f.Author))
+	author := strings.TrimSpace(xmlchar.Clean(f.Author))
 	if author == "" {
 		author = "warta"
 	}
 	doc := jsonDoc{
 		JSONFeed: &feeds.JSONFeed{
 			Version:     jsonFeedVersion,
-			Title:       cleanText(f.Title),
-			HomePageUrl: cleanText(f.HomeURL()),
-			FeedUrl:     cleanText(f.FeedURL("json")),
-			Description: cleanText(f.Description),
-			Authors:     []*feeds.JSONAuthor{{Name: author, Url: cleanText(f.HomeURL())}},
+			Title:       xmlchar.Clean(f.Title),
+			HomePageUrl: xmlchar.Clean(f.HomeURL()),
+			FeedUrl:     xmlchar.Clean(f.FeedURL("json")),
+			Description: xmlchar.Clean(f.Description),
+			Authors:     []*feeds.JSONAuthor{{Name: author, Url: xmlchar.Clean(f.HomeURL())}},
 		},
 		Language: validLang(f.View.Lang),
 		Items:    []*jsonItem{},
 	}
 	if f.Hub != "" {
-		doc.Hubs = []*jsonHub{{Type: "WebSub", URL: cleanText(f.Hub)}}
+		doc.Hubs = []*jsonHub{{Type: "WebSub", URL: xmlchar.Clean(f.Hub)}}
 	}
 	for _, l := range f.pageLinks("json") {
 		if l.Rel == "next" {
-			doc.NextUrl = cleanText(l.Href)
+			doc.NextUrl = xmlchar.Clean(l.Href)
 		}
 	}
 	for _, s := range f.stories() {
 		lead := s.Lead
 		it := &feeds.JSONItem{
-			Id:          cleanText(StoryEntryID(s)),
+			Id:          xmlchar.Clean(StoryEntryID(s)),
 			Url:         articleURL(lead),
 			Title:       storyTitle(s),
 			ContentHTML: storyBody(s),
-			Summary:     truncateRunes(strings.TrimSpace(cleanText(lead.Text)), summaryRunes),
+			Summary:     truncateRunes(strings.TrimSpace(xmlchar.Clean(lead.Text)), summaryRunes),
 		}
 		if it.Summary == "" {
-			it.Summary = strings.TrimSpace(cleanText(lead.Summary))
+			it.Summary = strings.TrimSpace(xmlchar.Clean(lead.Summary))
 		}
 		if it.ContentHTML == "" {
 			// JSON Feed requires content_html or content_text.
@@ -86,7 +88,7 @@ func WriteJSON(w io.Writer, f *Feed) error {
 			it.Authors = []*feeds.JSONAuthor{{Name: a}}
 		}
 		for _, slug := range s.TopicSlugs() {
-			it.Tags = append(it.Tags, cleanText(f.Label(slug)))
+			it.Tags = append(it.Tags, xmlchar.Clean(f.Label(slug)))
 		}
 		doc.Items = append(doc.Items, &jsonItem{JSONItem: it, Language: validLang(lead.Language)})
 	}

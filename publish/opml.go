@@ -4,6 +4,8 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+
+	"github.com/warta-news/warta/internal/xmlchar"
 )
 
 // opmlDoc is an OPML 2.0 subscription list.
@@ -29,18 +31,18 @@ type opmlOutline struct {
 func (p *Publisher) writeOPML(w io.Writer, states []*feedState) error {
 	doc := opmlDoc{
 		Version: "2.0",
-		Title:   cleanText(p.opts.Title) + " feeds",
+		Title:   xmlchar.Clean(p.opts.Title) + " feeds",
 		Docs:    "http://opml.org/spec2.opml",
 	}
 	for _, fs := range states {
 		f := p.feed(fs, View{})
 		doc.Body = append(doc.Body, opmlOutline{
 			Type:        "rss", // OPML readers use "rss" for any feed format
-			Text:        cleanText(f.Title),
-			Title:       cleanText(f.Title),
-			Description: cleanText(f.Description),
-			XMLURL:      cleanText(f.FeedURL("atom")),
-			HTMLURL:     cleanText(f.HomeURL()),
+			Text:        xmlchar.Clean(f.Title),
+			Title:       xmlchar.Clean(f.Title),
+			Description: xmlchar.Clean(f.Description),
+			XMLURL:      xmlchar.Clean(f.FeedURL("atom")),
+			HTMLURL:     xmlchar.Clean(f.HomeURL()),
 		})
 	}
 	if _, err := io.WriteString(w, xml.Header); err != nil {

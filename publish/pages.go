@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/internal/xmlchar"
 )
 
 // headlines is how many of a topic's latest stories the index page shows.
@@ -186,7 +187,7 @@ func chartSVG(h *hourly, label string) template.HTML {
 // basePage fills the parts every page shares.
 func (p *Publisher) basePage(snap *snapshot, heading string) *page {
 	pg := &page{
-		Title:   cleanText(p.opts.Title),
+		Title:   xmlchar.Clean(p.opts.Title),
 		Heading: heading,
 		Base:    p.opts.BaseURL,
 		OPML:    p.opts.BaseURL + opmlPath,
@@ -205,9 +206,9 @@ func (p *Publisher) pageFeed(fs *feedState, n int) pageFeed {
 	f := p.feed(fs, View{})
 	pf := pageFeed{
 		Slug:        fs.info.Slug,
-		Title:       cleanText(fs.info.Title),
-		FullTitle:   cleanText(f.Title),
-		Description: cleanText(fs.info.Description),
+		Title:       xmlchar.Clean(fs.info.Title),
+		FullTitle:   xmlchar.Clean(f.Title),
+		Description: xmlchar.Clean(fs.info.Description),
 		Page:        f.HomeURL(),
 		Atom:        f.FeedURL("atom"),
 		RSS:         f.FeedURL("rss"),
@@ -226,7 +227,7 @@ func (p *Publisher) pageFeed(fs *feedState, n int) pageFeed {
 		pf.Latest = append(pf.Latest, pageStory{
 			Title:  storyTitle(s),
 			URL:    articleURL(s.Lead),
-			Source: strings.TrimSpace(cleanText(s.Lead.Source)),
+			Source: strings.TrimSpace(xmlchar.Clean(s.Lead.Source)),
 			Lang:   validLang(s.Lead.Language),
 			Time:   storyTime(s),
 			Also:   storyCopies(s),
@@ -294,7 +295,7 @@ func (p *Publisher) serveIndex(w http.ResponseWriter, r *http.Request) {
 	if st == nil {
 		return
 	}
-	pg := p.basePage(snap, cleanText(p.opts.Title))
+	pg := p.basePage(snap, xmlchar.Clean(p.opts.Title))
 	p.withFailing(pg, st)
 	p.servePage(w, r, "index", pg)
 }
@@ -310,7 +311,7 @@ func (p *Publisher) serveTopic(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	pg := p.basePage(snap, cleanText(p.opts.Title+": "+fs.info.Title))
+	pg := p.basePage(snap, xmlchar.Clean(p.opts.Title+": "+fs.info.Title))
 	pf := p.pageFeed(fs, topicPageItems)
 	pg.Topic = &pf
 	p.servePage(w, r, "topic", pg)
@@ -322,7 +323,7 @@ func (p *Publisher) serveStatus(w http.ResponseWriter, r *http.Request) {
 	if st == nil {
 		return
 	}
-	pg := p.basePage(snap, cleanText(p.opts.Title+": status"))
+	pg := p.basePage(snap, xmlchar.Clean(p.opts.Title+": status"))
 	pg.Status = st
 	p.withFailing(pg, st)
 	pg.SrcChart = map[string]template.HTML{}

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/gorilla/feeds"
+
+	"github.com/warta-news/warta/internal/xmlchar"
 )
 
 // The rss* wrappers extend gorilla/feeds' RSS types where RSS readers expect
@@ -57,9 +59,9 @@ var rssTitleEscaper = strings.NewReplacer("&", "&#x26;", "<", "&#x3C;", ">", "&#
 // WriteRSS writes f as an RSS 2.0 feed, one item per story.
 func WriteRSS(w io.Writer, f *Feed) error {
 	gf := &feeds.Feed{
-		Title:       cleanText(f.Title),
-		Link:        &feeds.Link{Href: cleanText(f.HomeURL())},
-		Description: cleanText(f.Description),
+		Title:       xmlchar.Clean(f.Title),
+		Link:        &feeds.Link{Href: xmlchar.Clean(f.HomeURL())},
+		Description: xmlchar.Clean(f.Description),
 		Updated:     f.Updated(),
 	}
 	if gf.Description == "" {
@@ -71,7 +73,7 @@ func WriteRSS(w io.Writer, f *Feed) error {
 	channel := &rssChannel{
 		RssFeed: ch,
 		Title:   newRSSTitle(gf.Title),
-		Links: append([]atomLink{{Href: cleanText(f.FeedURL("rss")), Rel: "self", Type: "application/rss+xml"}},
+		Links: append([]atomLink{{Href: xmlchar.Clean(f.FeedURL("rss")), Rel: "self", Type: "application/rss+xml"}},
 			f.navLinks("rss", "application/rss+xml")...),
 	}
 	if f.View.Archive != "" {
@@ -82,8 +84,8 @@ func WriteRSS(w io.Writer, f *Feed) error {
 		it := &feeds.RssItem{
 			Title:       storyTitle(s),
 			Link:        articleURL(lead),
-			Description: strings.TrimSpace(cleanText(lead.Summary)),
-			Guid:        &feeds.RssGuid{Id: cleanText(StoryEntryID(s)), IsPermaLink: "false"},
+			Description: strings.TrimSpace(xmlchar.Clean(lead.Summary)),
+			Guid:        &feeds.RssGuid{Id: xmlchar.Clean(StoryEntryID(s)), IsPermaLink: "false"},
 		}
 		if body := storyBody(s); body != "" {
 			it.Content = &feeds.RssContent{Content: body}
@@ -96,7 +98,7 @@ func WriteRSS(w io.Writer, f *Feed) error {
 		}
 		item := &rssItem{RssItem: it, Title: newRSSTitle(it.Title), Creator: storyAuthor(s)}
 		for _, slug := range s.TopicSlugs() {
-			item.Categories = append(item.Categories, cleanText(f.Label(slug)))
+			item.Categories = append(item.Categories, xmlchar.Clean(f.Label(slug)))
 		}
 		channel.Items = append(channel.Items, item)
 	}

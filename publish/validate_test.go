@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/warta-news/warta/internal/feedcheck"
+	"github.com/warta-news/warta/internal/xmlchar"
 )
 
 // writeTemp writes data to a file named name in a fresh test directory.
@@ -36,7 +37,7 @@ func feedparserCheck(t *testing.T, path string, wantEntries int) feedcheck.Parse
 // checkXMLChars fails when data holds a character XML 1.0 forbids.
 func checkXMLChars(t *testing.T, data []byte) {
 	t.Helper()
-	if !isCleanText(string(data)) {
+	if !xmlchar.IsClean(string(data)) {
 		t.Errorf("output contains characters invalid in XML")
 	}
 	if strings.Contains(string(data), "\uFFFD") {

@@ -233,32 +233,30 @@ func (x *explainer) explainStored(ctx context.Context, a *article.Article) (expl
 	}
 	ex := explanation{Article: newExportRecord(a), Stored: true, Topics: sm.Explain(a, hints)}
 	st := &storyExplanation{ID: a.StoryID, Similarity: a.StoryMatch.Similarity, Method: a.StoryMatch.Method}
-	if a.StoryID != "" && a.StoryID != a.ID {
-		if st.Lead, err = x.record(ctx, a.StoryID); err != nil {
-			return ex, err
-		}
-	}
-	if st.Matched, err = x.record(ctx, a.StoryMatch.MatchedID); err != nil {
-		return ex, err
-	}
-	ex.Story = st
 	story := &article.Story{ID: a.StoryID, Lead: a}
 	if a.StoryID != "" && a.StoryID != a.ID {
-		lead, err := x.store.Article(ctx, a.StoryID)
-		switch {
-		case err == nil:
-			story.Lead, story.Copies = lead, []*article.Article{a}
-		case !errors.Is(err, store.ErrNotFound):
+		lead, err := x.stored(ctx, a.StoryID)
+		if err != nil {
 			return ex, err
 		}
+		if lead != nil {
+			st.Lead = exportOf(lead)
+			story.Lead, story.Copies = lead, []*article.Article{a}
+		}
 	}
+	matched, err := x.stored(ctx, a.StoryMatch.MatchedID)
+	if err != nil {
+		return ex, err
+	}
+	st.Matched = exportOf(matched)
+	ex.Story = st
 	ex.Feeds = publish.Carriers(feedInfos(x.cfg), story)
 	return ex, nil
 }
 
-// record returns the stored article id as exported; nil when id is "" or
-// the article is not stored (pruned since).
-func (x *explainer) record(ctx context.Context, id string) (*exportRecord, error) {
+// stored returns the stored article id; nil when id is "" or the article
+// is not stored (pruned since).
+func (x *explainer) stored(ctx context.Context, id string) (*article.Article, error) {
 	if id == "" {
 		return nil, nil
 	}
@@ -266,11 +264,16 @@ func (x *explainer) record(ctx context.Context, id string) (*exportRecord, error
 	if errors.Is(err, store.ErrNotFound) {
 		return nil, nil
 	}
-	if err != nil {
-		return nil, err
+	return a, err
+}
+
+// exportOf is a as exported, nil for nil.
+func exportOf(a *article.Article) *exportRecord {
+	if a == nil {
+		return nil
 	}
 	r := newExportRecord(a)
-	return &r, nil
+	return &r
 }
 
 // streamModel returns the stream model learned from the stored articles,
@@ -321,10 +324,11 @@ func (x *explainer) explainNew(ctx context.Context, arts []*article.Article, src
 		ex.Article.Topics = sm.Tag(a, hints)
 		ex.Article.Story = probe.StoryID
 		st := &storyExplanation{ID: probe.StoryID, Would: true, Similarity: probe.StoryMatch.Similarity, Method: probe.StoryMatch.Method}
-		var err error
-		if st.Matched, err = x.record(ctx, probe.StoryMatch.MatchedID); err != nil {
+		matched, err := x.stored(ctx, probe.StoryMatch.MatchedID)
+		if err != nil {
 			return nil, err
 		}
+		st.Matched = exportOf(matched)
 		ex.Story = st
 		tagged := *a
 		tagged.Topics = ex.Article.Topics

@@ -133,12 +133,10 @@ type runOptions struct {
 	reloads <-chan os.Signal
 }
 
-// startServers starts the public server, serving feeds, and /metrics on it or,
-// with server.metrics_listen, on a server of its own. An error of either
-// server arrives on serveErr.
-func startServers(e *env, cfg config.Server, feeds, metrics http.Handler) (servers []*http.Server, serveErr <-chan error, err error) {
-	public := http.NewServeMux()
-	public.Handle("/", feeds)
+// startServers starts the public server, serving the routes of public, and
+// /metrics on it (added to public) or, with server.metrics_listen, on a
+// server of its own. An error of either server arrives on serveErr.
+func startServers(e *env, cfg config.Server, public *http.ServeMux, metrics http.Handler) (servers []*http.Server, serveErr <-chan error, err error) {
 	type listener struct {
 		addr, what string
 		handler    http.Handler

@@ -43,13 +43,22 @@ func TestSecondSignalExitsAtOnce(t *testing.T) {
 	}
 }
 
-// Without a signal nothing is cancelled, and stop ends the watch.
+// Without a signal nothing is cancelled and nothing said; stop cancels
+// the context at once, for the work to end with the command.
 func TestNoSignalNoCancel(t *testing.T) {
 	sigs := make(chan os.Signal)
-	ctx, stop := cancelOnSignal(context.Background(), sigs, &syncBuffer{}, func(int) { t.Error("exit called") })
+	var stderr syncBuffer
+	ctx, stop := cancelOnSignal(context.Background(), sigs, &stderr, func(int) { t.Error("exit called") })
 	if ctx.Err() != nil {
 		t.Fatal("cancelled without a signal")
 	}
 	stop()
-	<-ctx.Done()
+	if ctx.Err() == nil {
+		t.Error("stop left the context running")
+	}
+	stderr.mu.Lock()
+	defer stderr.mu.Unlock()
+	if stderr.b.Len() > 0 {
+		t.Errorf("said without a signal: %q", stderr.b.String())
+	}
 }

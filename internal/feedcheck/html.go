@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/warta-news/warta/internal/testenv"
 	"github.com/warta-news/warta/internal/xmlchar"
@@ -17,12 +16,7 @@ import (
 // dropped first, as publishing does.
 func HTMLDepth(t testenv.TB, fragment string) int {
 	t.Helper()
-	fragment = strings.Map(func(r rune) rune {
-		if r == utf8.RuneError || !xmlchar.Valid(r) {
-			return -1
-		}
-		return r
-	}, fragment)
+	fragment = xmlchar.Clean(fragment)
 	d := xml.NewDecoder(strings.NewReader("<root>" + fragment + "</root>"))
 	depth, deepest := 0, 0
 	for {

@@ -13,3 +13,20 @@ func TestValid(t *testing.T) {
 		}
 	}
 }
+
+func TestClean(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain text, é, 🙂":                                "plain text, é, 🙂",
+		"tab\tnl\ncr\r":                                   "tab\tnl\ncr\r",
+		"nul\x00bell\x07esc\x1b":                          "nulbellesc",
+		"bad \xff\xfe bytes":                              "bad  bytes",
+		"U+FFFE \uFFFE U+FFFF \uFFFF, U+FFFD \uFFFD kept": "U+FFFE  U+FFFF , U+FFFD \uFFFD kept",
+	} {
+		if got := Clean(in); got != want {
+			t.Errorf("Clean(%q) = %q, want %q", in, got, want)
+		}
+		if IsClean(in) != (in == want) {
+			t.Errorf("IsClean(%q) = %v", in, !(in == want))
+		}
+	}
+}
