@@ -1,0 +1,210 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/goccy/go-yaml"
+
+	"github.com/warta-news/warta/internal/fixtures"
+	"github.com/warta-news/warta/topic"
+)
+
+// streamLabel is what a reader said of one item of the real feed stream.
+type streamLabel struct {
+	ir, news bool
+	lang     string
+}
+
+// streamLabels reads testdata/stream-labels.tsv: title → label for every
+// item of the stream's snapshots, labelled by reading.
+func streamLabels(t *testing.T) map[string]streamLabel {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", "stream-labels.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	labels := map[string]streamLabel{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "#") || line == "" {
+			continue
+		}
+		cols := strings.SplitN(line, "\t", 6)
+		if len(cols) != 6 {
+			t.Fatalf("stream-labels.tsv: bad line %q", line)
+		}
+		title := strings.Join(strings.Fields(cols[5]), " ")
+		l := streamLabel{ir: cols[2] == "1", news: cols[3] == "1", lang: cols[4]}
+		if old, ok := labels[title]; ok && old != l {
+			t.Fatalf("stream-labels.tsv: %q labelled twice, differently", title)
+		}
+		labels[title] = l
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return labels
+}
+
+// hardNewsTopics are the built-in topics with a part in the actors model:
+// international relations (the topic with a model) and the desks that
+// compete with it.
+func hardNewsTopics(t *testing.T) map[string]bool {
+	t.Helper()
+	var builtin struct {
+		Topics []topic.Spec `yaml:"topics"`
+	}
+	if err := yaml.Unmarshal([]byte(topic.BuiltinYAML()), &builtin); err != nil {
+		t.Fatal(err)
+	}
+	hard := map[string]bool{}
+	for _, sp := range builtin.Topics {
+		if sp.Model != "" || sp.Desk != "" {
+			hard[sp.Slug] = true
+		}
+	}
+	return hard
+}
+
+// irScore counts one language's international-relations decisions.
+type irScore struct {
+	tp, fp, fn       int
+	missed, included []string
+}
+
+func (s irScore) String() string {
+	p, r := ratio(s.tp, s.tp+s.fp), ratio(s.tp, s.tp+s.fn)
+	return fmt.Sprintf("precision %.3f recall %.3f F1 %.3f (tp %d, fp %d, fn %d)", p, r, ratio(2*s.tp, 2*s.tp+s.fp+s.fn), s.tp, s.fp, s.fn)
+}
+
+func (s irScore) precision() float64 { return ratio(s.tp, s.tp+s.fp) }
+func (s irScore) recall() float64    { return ratio(s.tp, s.tp+s.fn) }
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// The real feed stream: a cycle over snapshots of English and Indonesian
+// news of several outlets and years and of feeds that are not news
+// (podcasts, release notes, social posts, videos, a blog, language
+// lessons), each item labelled by reading. It reports the IR precision and
+// recall per language and the items that are not news but got
+// international relations or a desk, and holds floors below today's
+// figures so a regression shows: the floors are no target (issue 8's are
+// 0.90 and 0.80).
+func TestRealStreamInternationalRelations(t *testing.T) {
+	site := newNewsSite(t)
+	names, err := fixtures.Stream()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sources []testSource
+	for _, name := range names {
+		body, err := fixtures.Read(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		site.serve("/"+name, "text/xml", body)
+		sources = append(sources, testSource{Name: strings.TrimSuffix(filepath.Base(name), filepath.Ext(name)), URL: site.URL + "/" + name})
+	}
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, sources, map[string]any{"storage": map[string]any{"driver": "sqlite", "dsn": filepath.Join(dir, "warta.db"), "retention": "0s"}})
+	mustWarta(t, "-config", cfg, "once")
+
+	labels := streamLabels(t)
+	hard := hardNewsTopics(t)
+	scores := map[string]*irScore{"en": {}, "id": {}}
+	seen := map[string]bool{}
+	var nonNewsHard []string
+	nonNewsByTopic := map[string]int{}
+	for _, r := range exported(t, cfg) {
+		title := strings.Join(strings.Fields(r.Title), " ")
+		l, ok := labels[title]
+		if !ok {
+			t.Errorf("stored item %q (%s) is not among the labelled items", title, r.Source)
+			continue
+		}
+		if seen[title] {
+			continue
+		}
+		seen[title] = true
+		var ir bool
+		var hardHits []string
+		for _, m := range r.Topics {
+			ir = ir || m.Slug == "international-relations"
+			if !l.news {
+				nonNewsByTopic[m.Slug]++
+				if hard[m.Slug] {
+					hardHits = append(hardHits, m.Slug)
+				}
+			}
+		}
+		if len(hardHits) > 0 {
+			nonNewsHard = append(nonNewsHard, fmt.Sprintf("%s %v", title, hardHits))
+		}
+		s := scores[l.lang]
+		if s == nil {
+			continue
+		}
+		switch {
+		case ir && l.ir:
+			s.tp++
+		case ir:
+			s.fp++
+			s.included = append(s.included, title)
+		case l.ir:
+			s.fn++
+			s.missed = append(s.missed, title)
+		}
+	}
+	for title := range labels {
+		if !seen[title] {
+			t.Errorf("labelled item %q was not stored", title)
+		}
+	}
+	for _, lang := range []string{"en", "id"} {
+		s := scores[lang]
+		t.Logf("international relations, %s: %v", lang, s)
+		t.Logf("  missed (%s):\n    %s", lang, strings.Join(s.missed, "\n    "))
+		t.Logf("  wrongly included (%s):\n    %s", lang, strings.Join(s.included, "\n    "))
+	}
+	t.Logf("items that are not news, by topic: %v", nonNewsByTopic)
+	t.Logf("items that are not news in a hard-news topic (%s): %d\n    %s",
+		strings.Join(slices.Sorted(mapsKeys(hard)), ", "), len(nonNewsHard), strings.Join(nonNewsHard, "\n    "))
+
+	// Floors below the figures measured on 2026-11-30 (en P 0.75 R 0.64 over
+	// 66 IR items, id P 0.60 R 0.30 over 10), with a margin of a few items.
+	// No floor on items that are not news in international relations: one
+	// (a BBC Indonesia language lesson on a news story) is there today, and
+	// the log names it.
+	for _, f := range []struct {
+		lang              string
+		precision, recall float64
+	}{{"en", 0.65, 0.55}, {"id", 0.40, 0.20}} {
+		s := scores[f.lang]
+		if s.precision() < f.precision || s.recall() < f.recall {
+			t.Errorf("international relations, %s: %v, want precision ≥ %.2f and recall ≥ %.2f", f.lang, s, f.precision, f.recall)
+		}
+	}
+}
+
+func mapsKeys(m map[string]bool) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
