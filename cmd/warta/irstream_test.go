@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -54,10 +55,10 @@ func streamLabels(t *testing.T) map[string]streamLabel {
 	return labels
 }
 
-// hardNewsTopics are the built-in topics with a part in the actors model:
+// actorsModelTopics are the built-in topics with a part in the actors model:
 // international relations (the topic with a model) and the desks that
 // compete with it.
-func hardNewsTopics(t *testing.T) map[string]bool {
+func actorsModelTopics(t *testing.T) map[string]bool {
 	t.Helper()
 	var builtin struct {
 		Topics []topic.Spec `yaml:"topics"`
@@ -65,13 +66,13 @@ func hardNewsTopics(t *testing.T) map[string]bool {
 	if err := yaml.Unmarshal([]byte(topic.BuiltinYAML()), &builtin); err != nil {
 		t.Fatal(err)
 	}
-	hard := map[string]bool{}
+	desks := map[string]bool{}
 	for _, sp := range builtin.Topics {
 		if sp.Model != "" || sp.Desk != "" {
-			hard[sp.Slug] = true
+			desks[sp.Slug] = true
 		}
 	}
-	return hard
+	return desks
 }
 
 // irScore counts one language's international-relations decisions.
@@ -123,10 +124,10 @@ func TestRealStreamInternationalRelations(t *testing.T) {
 	mustWarta(t, "-config", cfg, "once")
 
 	labels := streamLabels(t)
-	hard := hardNewsTopics(t)
+	desks := actorsModelTopics(t)
 	scores := map[string]*irScore{"en": {}, "id": {}}
 	seen := map[string]bool{}
-	var nonNewsHard []string
+	var nonNewsInDesks []string
 	nonNewsByTopic := map[string]int{}
 	for _, r := range exported(t, cfg) {
 		title := strings.Join(strings.Fields(r.Title), " ")
@@ -140,18 +141,18 @@ func TestRealStreamInternationalRelations(t *testing.T) {
 		}
 		seen[title] = true
 		var ir bool
-		var hardHits []string
+		var deskHits []string
 		for _, m := range r.Topics {
 			ir = ir || m.Slug == "international-relations"
 			if !l.news {
 				nonNewsByTopic[m.Slug]++
-				if hard[m.Slug] {
-					hardHits = append(hardHits, m.Slug)
+				if desks[m.Slug] {
+					deskHits = append(deskHits, m.Slug)
 				}
 			}
 		}
-		if len(hardHits) > 0 {
-			nonNewsHard = append(nonNewsHard, fmt.Sprintf("%s %v", title, hardHits))
+		if len(deskHits) > 0 {
+			nonNewsInDesks = append(nonNewsInDesks, fmt.Sprintf("%s %v", title, deskHits))
 		}
 		s := scores[l.lang]
 		if s == nil {
@@ -180,31 +181,21 @@ func TestRealStreamInternationalRelations(t *testing.T) {
 		t.Logf("  wrongly included (%s):\n    %s", lang, strings.Join(s.included, "\n    "))
 	}
 	t.Logf("items that are not news, by topic: %v", nonNewsByTopic)
-	t.Logf("items that are not news in a hard-news topic (%s): %d\n    %s",
-		strings.Join(slices.Sorted(mapsKeys(hard)), ", "), len(nonNewsHard), strings.Join(nonNewsHard, "\n    "))
+	t.Logf("items that are not news in international relations or a desk (%s): %d\n    %s",
+		strings.Join(slices.Sorted(maps.Keys(desks)), ", "), len(nonNewsInDesks), strings.Join(nonNewsInDesks, "\n    "))
 
 	// Floors below the figures measured on 2026-11-30 (en P 0.75 R 0.64 over
-	// 66 IR items, id P 0.60 R 0.30 over 10), with a margin of a few items.
+	// 66 IR items, id P 0.62 R 0.42 over 12), with a margin of a few items.
 	// No floor on items that are not news in international relations: one
 	// (a BBC Indonesia language lesson on a news story) is there today, and
 	// the log names it.
 	for _, f := range []struct {
 		lang              string
 		precision, recall float64
-	}{{"en", 0.65, 0.55}, {"id", 0.40, 0.20}} {
+	}{{"en", 0.65, 0.55}, {"id", 0.40, 0.25}} {
 		s := scores[f.lang]
 		if s.precision() < f.precision || s.recall() < f.recall {
 			t.Errorf("international relations, %s: %v, want precision ≥ %.2f and recall ≥ %.2f", f.lang, s, f.precision, f.recall)
-		}
-	}
-}
-
-func mapsKeys(m map[string]bool) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
 		}
 	}
 }
