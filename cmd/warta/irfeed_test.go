@@ -8,30 +8,41 @@ import (
 	"testing"
 )
 
-// irLabels reads testdata/ir-labels.tsv: title → 1 or 0 for every item of
-// the real snapshots in internal/fixtures, labelled by reading.
-func irLabels(t *testing.T) map[string]bool {
+// labelRows reads a labels file of testdata: the rows of its tab-separated
+// columns, of which there are cols, skipping comments and blank lines.
+func labelRows(t *testing.T, name string, cols int) [][]string {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "ir-labels.tsv"))
+	f, err := os.Open(filepath.Join("testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	labels := map[string]bool{}
+	var rows [][]string
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		line := sc.Text()
 		if strings.HasPrefix(line, "#") || line == "" {
 			continue
 		}
-		cols := strings.SplitN(line, "\t", 4)
-		if len(cols) != 4 {
-			t.Fatalf("ir-labels.tsv: bad line %q", line)
+		row := strings.SplitN(line, "\t", cols)
+		if len(row) != cols {
+			t.Fatalf("%s: bad line %q", name, line)
 		}
-		labels[strings.Join(strings.Fields(cols[3]), " ")] = labels[cols[3]] || cols[2] == "1"
+		rows = append(rows, row)
 	}
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
+	}
+	return rows
+}
+
+// irLabels reads testdata/ir-labels.tsv: title → 1 or 0 for every item of
+// the real snapshots in internal/fixtures, labelled by reading.
+func irLabels(t *testing.T) map[string]bool {
+	t.Helper()
+	labels := map[string]bool{}
+	for _, cols := range labelRows(t, "ir-labels.tsv", 4) {
+		labels[strings.Join(strings.Fields(cols[3]), " ")] = labels[cols[3]] || cols[2] == "1"
 	}
 	return labels
 }

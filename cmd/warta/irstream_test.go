@@ -1,10 +1,8 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
 	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -26,31 +24,14 @@ type streamLabel struct {
 // item of the stream's snapshots, labelled by reading.
 func streamLabels(t *testing.T) map[string]streamLabel {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "stream-labels.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	labels := map[string]streamLabel{}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.HasPrefix(line, "#") || line == "" {
-			continue
-		}
-		cols := strings.SplitN(line, "\t", 6)
-		if len(cols) != 6 {
-			t.Fatalf("stream-labels.tsv: bad line %q", line)
-		}
+	for _, cols := range labelRows(t, "stream-labels.tsv", 6) {
 		title := strings.Join(strings.Fields(cols[5]), " ")
 		l := streamLabel{ir: cols[2] == "1", news: cols[3] == "1", lang: cols[4]}
 		if old, ok := labels[title]; ok && old != l {
 			t.Fatalf("stream-labels.tsv: %q labelled twice, differently", title)
 		}
 		labels[title] = l
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
 	}
 	return labels
 }
