@@ -7,6 +7,8 @@
 //	warta-bench site [-addr 127.0.0.1:18080] [-n 1000] [-items 20] [-seed 42] [-latency 0]
 //	warta-bench run -warta BIN [-site URL | -n 1000 -items 20 -seed 42 -latency 0]
 //	                [-drivers sqlite,postgres] [-rounds 1] [-frac 0.1] [-change-items 3]
+//	warta-bench peer -ingest CMD [-refresh CMD] [-setup CMD] [-daemon CMD] [-done CMD] [-count CMD]
+//	                 [-site URL | -n 1000 -items 20 -seed 42 -latency 0] [-rounds 1] [-frac 0.1] [-change-items 3]
 //
 // run starts its own site (internal/benchsite) unless -site names one that
 // answers the same interface (/opml.xml, POST /advance, /stats), such as
@@ -14,6 +16,11 @@
 // listing every feed, runs a first `warta once` (first ingest), then, per
 // round, advances the site and runs `warta once` again (refresh), printing
 // wall time, CPU seconds (user + system), peak RSS and the share of 304s.
+//
+// peer measures another aggregator the same way, through shell commands:
+// one that does or starts each phase (a one-shot run, or a trigger for a
+// -daemon measured through /proc), one that says when the phase is done,
+// and one that counts the items it stored, so that items lost show.
 package main
 
 import (
@@ -27,6 +34,8 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -46,6 +55,8 @@ func main() {
 		err = cmdSite(ctx, os.Args[2:])
 	case "run":
 		err = cmdRun(ctx, os.Args[2:], os.Stdout)
+	case "peer":
+		err = cmdPeer(ctx, os.Args[2:], os.Stdout)
 	default:
 		usage(os.Stderr)
 		os.Exit(2)
@@ -60,7 +71,7 @@ func main() {
 }
 
 func usage(w io.Writer) {
-	fmt.Fprintln(w, "usage: warta-bench site [flags] | warta-bench run -warta BIN [flags]; -h after either lists its flags")
+	fmt.Fprintln(w, "usage: warta-bench site [flags] | warta-bench run -warta BIN [flags] | warta-bench peer -ingest CMD [flags]; -h after any lists its flags")
 }
 
 // siteFlags are the flags that shape a site, shared by site and run.
@@ -95,6 +106,40 @@ func cmdSite(ctx context.Context, args []string) error {
 	}
 	slog.Info("benchsite serving", "addr", ln.Addr().String(), "feeds", sf.n, "items", sf.items, "seed", sf.seed)
 	return serve(ctx, ln, sf.site().Handler())
+}
+
+// siteFor returns the base URL of the site to measure against: siteURL if
+// given, else a benchsite of sf's shape served on loopback until ctx ends.
+// renew gives our own site fresh content, so that every program or driver
+// measured meets the same feeds; an external site just moves on.
+func siteFor(ctx context.Context, siteURL string, sf *siteFlags) (base string, renew func(), err error) {
+	if siteURL != "" {
+		return strings.TrimSuffix(siteURL, "/"), func() {}, nil
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, err
+	}
+	var own atomic.Pointer[http.Handler]
+	renew = func() {
+		h := sf.site().Handler()
+		own.Store(&h)
+	}
+	renew()
+	go serve(ctx, ln, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { (*own.Load()).ServeHTTP(w, r) }))
+	return "http://" + ln.Addr().String(), renew, nil
+}
+
+// loadAverage is the system's one-minute load average, as /proc/loadavg
+// gives it ("?" where there is none): the machine is shared, so every
+// figure is printed with it.
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "?"
+	}
+	load, _, _ := strings.Cut(string(data), " ")
+	return load
 }
 
 // serve serves h on ln until ctx ends.

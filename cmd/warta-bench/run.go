@@ -11,14 +11,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
 	"syscall"
 	"text/tabwriter"
 	"time"
@@ -86,28 +84,19 @@ func cmdRun(ctx context.Context, args []string, out io.Writer) error {
 
 	// Our own site is started afresh for each driver, so every driver
 	// meets the same feeds; an external site just moves on.
-	var own atomic.Pointer[http.Handler]
-	base := strings.TrimSuffix(f.siteURL, "/")
-	if base == "" {
-		ln, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			return err
-		}
-		srvCtx, cancel := context.WithCancel(ctx)
-		defer cancel()
-		go serve(srvCtx, ln, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { (*own.Load()).ServeHTTP(w, r) }))
-		base = "http://" + ln.Addr().String()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	base, renew, err := siteFor(ctx, f.siteURL, &f.site)
+	if err != nil {
+		return err
 	}
 
 	fmt.Fprintf(out, "# warta-bench: %s, %d rounds of %.0f%% changed × %d items, concurrency %d, per_host %d\n",
 		base, f.rounds, f.frac*100, f.changeItems, f.concurrency, f.perHost)
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "driver\tphase\twall s\tCPU s\tpeak RSS MB\tfeeds\t304 share\t  warta says")
+	fmt.Fprintln(tw, "driver\tphase\twall s\tCPU s\tpeak RSS MB\tfeeds\t304 share\tload\t  warta says")
 	for _, driver := range strings.Split(f.drivers, ",") {
-		if f.siteURL == "" {
-			h := f.site.site().Handler()
-			own.Store(&h)
-		}
+		renew()
 		if err := benchDriver(ctx, &f, strings.TrimSpace(driver), base, topics, tw); err != nil {
 			tw.Flush()
 			return fmt.Errorf("%s: %w", driver, err)
@@ -153,7 +142,7 @@ func benchDriver(ctx context.Context, f *runFlags, driver, base, topics string, 
 					return err
 				}
 			}
-			if err := advance(ctx, base, f.frac, f.changeItems); err != nil {
+			if _, err := advance(ctx, base, f.frac, f.changeItems); err != nil {
 				return err
 			}
 		}
@@ -161,6 +150,7 @@ func benchDriver(ctx context.Context, f *runFlags, driver, base, topics string, 
 		if err != nil {
 			return err
 		}
+		load := loadAverage()
 		profile := ""
 		if f.profileDir != "" {
 			profile = filepath.Join(f.profileDir, fmt.Sprintf("%s-%d.pprof", driver, round))
@@ -174,13 +164,9 @@ func benchDriver(ctx context.Context, f *runFlags, driver, base, topics string, 
 		if err != nil {
 			return err
 		}
-		reqs := after.FeedRequests - before.FeedRequests
-		share := 0.0
-		if reqs > 0 {
-			share = float64(after.Feed304-before.Feed304) / float64(reqs)
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%.2f\t%.2f\t%.0f\t%d\t%.2f\t  %s\n", driver, phase,
-			m.wall.Seconds(), m.cpu.Seconds(), float64(m.maxRSS)/(1<<20), reqs, share, m.summary)
+		reqs, share := after.since(before)
+		fmt.Fprintf(tw, "%s\t%s\t%.2f\t%.2f\t%.0f\t%d\t%.2f\t%s\t  %s\n", driver, phase,
+			m.wall.Seconds(), m.cpu.Seconds(), float64(m.maxRSS)/(1<<20), reqs, share, load, m.summary)
 	}
 	return nil
 }
@@ -207,15 +193,24 @@ func runOnce(ctx context.Context, bin, cfgPath, profile string) (measurement, er
 	if err != nil {
 		return measurement{}, fmt.Errorf("warta once: %w\n%s", err, tail(stderr.String(), 2000))
 	}
-	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	m, err := childUsage(cmd.ProcessState)
+	if err != nil {
+		return measurement{}, err
+	}
+	m.wall, m.summary = wall, firstLine(stdout.String())
+	return m, nil
+}
+
+// childUsage is the CPU time and peak RSS of an exited child, its own
+// waited-for children included (wait4 reports both).
+func childUsage(ps *os.ProcessState) (measurement, error) {
+	ru, ok := ps.SysUsage().(*syscall.Rusage)
 	if !ok {
 		return measurement{}, errors.New("no resource usage for the child on this system")
 	}
 	return measurement{
-		wall:    wall,
-		cpu:     time.Duration(ru.Utime.Nano() + ru.Stime.Nano()),
-		maxRSS:  ru.Maxrss * 1024, // kilobytes on Linux
-		summary: firstLine(stdout.String()),
+		cpu:    time.Duration(ru.Utime.Nano() + ru.Stime.Nano()),
+		maxRSS: ru.Maxrss * 1024, // kilobytes on Linux
 	}, nil
 }
 
@@ -303,6 +298,16 @@ type stats struct {
 	Feed304      int `json:"feed_304"`
 }
 
+// since is the number of feed requests between before and s, and the
+// share of them answered 304.
+func (s stats) since(before stats) (requests int, share304 float64) {
+	requests = s.FeedRequests - before.FeedRequests
+	if requests > 0 {
+		share304 = float64(s.Feed304-before.Feed304) / float64(requests)
+	}
+	return requests, share304
+}
+
 func siteStats(ctx context.Context, base string) (stats, error) {
 	var st stats
 	body, err := httpDo(ctx, "GET", base+"/stats")
@@ -315,9 +320,20 @@ func siteStats(ctx context.Context, base string) (stats, error) {
 	return st, nil
 }
 
-func advance(ctx context.Context, base string, frac float64, items int) error {
-	_, err := httpDo(ctx, "POST", fmt.Sprintf("%s/advance?frac=%g&items=%d", base, frac, items))
-	return err
+// advance gives a fraction of the site's feeds new items and returns how
+// many feeds changed; benchsite and feedfixture both answer changed_feeds.
+func advance(ctx context.Context, base string, frac float64, items int) (int, error) {
+	body, err := httpDo(ctx, "POST", fmt.Sprintf("%s/advance?frac=%g&items=%d", base, frac, items))
+	if err != nil {
+		return 0, err
+	}
+	var res struct {
+		ChangedFeeds int `json:"changed_feeds"`
+	}
+	if err := json.Unmarshal(body, &res); err != nil {
+		return 0, fmt.Errorf("advance: %w", err)
+	}
+	return res.ChangedFeeds, nil
 }
 
 func httpDo(ctx context.Context, method, u string) ([]byte, error) {

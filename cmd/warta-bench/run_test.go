@@ -29,8 +29,8 @@ func TestRun(t *testing.T) {
 		t.Fatalf("run: %v\n%s", err, out.String())
 	}
 	t.Log("\n" + out.String())
-	// driver, phase, wall, CPU, RSS, feeds, 304 share, summary
-	row := regexp.MustCompile(`(?m)^\s*(sqlite|postgres)\s+(first ingest|refresh 1)\s+([\d.]+)\s+([\d.]+)\s+(\d+)\s+(\d+)\s+([\d.]+)\s+(sources .*)$`)
+	// driver, phase, wall, CPU, RSS, feeds, 304 share, load, summary
+	row := regexp.MustCompile(`(?m)^\s*(sqlite|postgres)\s+(first ingest|refresh 1)\s+([\d.]+)\s+([\d.]+)\s+(\d+)\s+(\d+)\s+([\d.]+)\s+([\d.]+|\?)\s+(sources .*)$`)
 	rows := row.FindAllStringSubmatch(out.String(), -1)
 	if len(rows) != 4 {
 		t.Fatalf("%d result rows, want 4", len(rows))
@@ -42,9 +42,9 @@ func TestRun(t *testing.T) {
 	for _, r := range rows {
 		w := want[r[2]]
 		cpu, _ := strconv.ParseFloat(r[4], 64)
-		if r[6] != "20" || r[7] != w.share || !strings.Contains(r[8], w.summary) || cpu <= 0 || r[5] == "0" {
+		if r[6] != "20" || r[7] != w.share || !strings.Contains(r[9], w.summary) || cpu <= 0 || r[5] == "0" {
 			t.Errorf("%s %s: feeds %s, 304 share %s, CPU %s, RSS %s, %q; want 20 feeds, share %s, %q",
-				r[1], r[2], r[6], r[7], r[4], r[5], r[8], w.share, w.summary)
+				r[1], r[2], r[6], r[7], r[4], r[5], r[9], w.share, w.summary)
 		}
 	}
 }
