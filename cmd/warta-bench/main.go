@@ -7,7 +7,7 @@
 //	warta-bench site [-addr 127.0.0.1:18080] [-n 1000] [-items 20] [-seed 42] [-latency 0]
 //	warta-bench run -warta BIN [-site URL | -n 1000 -items 20 -seed 42 -latency 0]
 //	                [-drivers sqlite,postgres] [-rounds 1] [-frac 0.1] [-change-items 3]
-//	warta-bench peer -ingest CMD [-refresh CMD] [-setup CMD] [-daemon CMD] [-done CMD] [-count CMD]
+//	warta-bench peer -ingest CMD [-refresh CMD] [-setup CMD] [-daemon CMD -ready CMD] [-done CMD] [-count CMD]
 //	                 [-site URL | -n 1000 -items 20 -seed 42 -latency 0] [-rounds 1] [-frac 0.1] [-change-items 3]
 //
 // run starts its own site (internal/benchsite) unless -site names one that

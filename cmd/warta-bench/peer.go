@@ -31,6 +31,7 @@ type peerFlags struct {
 	setup       string
 	daemon      string
 	daemonLog   string
+	ready       string
 	ingest      string
 	refresh     string
 	done        string
@@ -51,12 +52,13 @@ func cmdPeer(ctx context.Context, args []string, out io.Writer) error {
 	fs.StringVar(&f.daemon, "daemon", "", "a long-running program, started after -setup in a process group of its own and "+
 		"stopped at the end; each phase adds its group's CPU time and peak RSS (from /proc) to the phase command's")
 	fs.StringVar(&f.daemonLog, "daemon-log", os.DevNull, "file for the daemon's output")
+	fs.StringVar(&f.ready, "ready", "", "polled after the daemon starts until it exits 0 (the daemon is up), before the first phase")
 	fs.StringVar(&f.ingest, "ingest", "", "command that starts or does the first ingest (required)")
 	fs.StringVar(&f.refresh, "refresh", "", "command that starts or does each refresh (default: -ingest)")
 	fs.StringVar(&f.done, "done", "", "once the phase command has exited, polled until it exits 0 (default: the phase command's exit ends the phase)")
 	fs.StringVar(&f.count, "count", "", "command printing the number of items the program holds, run after each phase")
-	fs.DurationVar(&f.poll, "poll", 50*time.Millisecond, "interval between -done polls")
-	fs.DurationVar(&f.timeout, "timeout", 10*time.Minute, "limit on each phase")
+	fs.DurationVar(&f.poll, "poll", 50*time.Millisecond, "interval between -ready and -done polls")
+	fs.DurationVar(&f.timeout, "timeout", 10*time.Minute, "limit on each phase and on -ready")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -89,6 +91,9 @@ func cmdPeer(ctx context.Context, args []string, out io.Writer) error {
 			return err
 		}
 		defer d.stop()
+		if err := pollUntil(ctx, f.ready, env, d, f.poll, f.timeout); err != nil {
+			return fmt.Errorf("ready: %w", err)
+		}
 	}
 
 	fmt.Fprintf(out, "# warta-bench peer: %s, %d feeds × %d items, %d rounds of %.0f%% changed × %d items\n",
@@ -164,16 +169,8 @@ func measurePhase(ctx context.Context, line, done string, env []string, d *daemo
 	if err := cmd.Run(); err != nil {
 		return measurement{}, fmt.Errorf("%s: %w\n%s", line, err, tail(output.String(), 2000))
 	}
-	for done != "" {
-		if d != nil && d.exited() {
-			return measurement{}, errors.New("the daemon exited")
-		}
-		if shell(ctx, done, env).Run() == nil {
-			break
-		}
-		if err := benchsite.Sleep(ctx, poll); err != nil {
-			return measurement{}, fmt.Errorf("waiting for %q: %w", done, err)
-		}
+	if err := pollUntil(ctx, done, env, d, poll, 0); err != nil {
+		return measurement{}, err
 	}
 	wall := time.Since(start)
 	m, err := childUsage(cmd.ProcessState)
@@ -190,6 +187,29 @@ func measurePhase(ctx context.Context, line, done string, env []string, d *daemo
 		m.maxRSS = max(m.maxRSS, u.peakRSS)
 	}
 	return m, nil
+}
+
+// pollUntil runs the command line every poll until it exits 0 (at once
+// for an empty line), failing if the daemon, when there is one, exits
+// first, or after timeout if it is not 0.
+func pollUntil(ctx context.Context, line string, env []string, d *daemon, poll, timeout time.Duration) error {
+	if timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, timeout)
+		defer cancel()
+	}
+	for line != "" {
+		if d != nil && d.exited() {
+			return errors.New("the daemon exited")
+		}
+		if shell(ctx, line, env).Run() == nil {
+			break
+		}
+		if err := benchsite.Sleep(ctx, poll); err != nil {
+			return fmt.Errorf("waiting for %q: %w", line, err)
+		}
+	}
+	return nil
 }
 
 // countItems runs the count command and reads the number it prints.

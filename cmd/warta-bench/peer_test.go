@@ -26,6 +26,9 @@ func TestMain(m *testing.M) {
 			os.Exit(1)
 		}
 	case "daemon":
+		// Up only after a while, as a real daemon opening its database.
+		time.Sleep(100 * time.Millisecond)
+		os.WriteFile(filepath.Join(os.Getenv("FAKE_DIR"), "up"), nil, 0o644)
 		fakeDaemon()
 	}
 	os.Exit(0)
@@ -181,7 +184,8 @@ func TestPeerDaemon(t *testing.T) {
 	dir := t.TempDir()
 	rows := runPeer(t,
 		"-daemon", fakePeer(t, "daemon", dir, "10"),
-		"-ingest", "touch "+dir+"/trigger",
+		"-ready", "test -f "+dir+"/up",
+		"-ingest", "test -f "+dir+"/up && touch "+dir+"/trigger",
 		"-done", "test -f "+dir+"/idle && test ! -f "+dir+"/trigger",
 		"-count", "cat "+dir+"/count")
 	checkRow(t, rows["first ingest"], "0.00", "54", "60", "6", 6)
