@@ -74,7 +74,7 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: warta-bench site [flags] | warta-bench run -warta BIN [flags] | warta-bench peer -ingest CMD [flags]; -h after any lists its flags")
 }
 
-// siteFlags are the flags that shape a site, shared by site and run.
+// siteFlags are the flags that shape a site, shared by site, run and peer.
 type siteFlags struct {
 	n, items int
 	seed     uint64

@@ -21,7 +21,8 @@ import (
 // peerFlags configure the measurement of another aggregator against the
 // site. Every command is a shell command line (sh -c) run with SITE set to
 // the site's base URL and WANT to the number of items the site has served
-// so far (what a program that loses nothing has stored after the phase).
+// so far (what a program that loses nothing has stored after the phase):
+// feeds × -items, so with -site, -items must be the site's.
 type peerFlags struct {
 	siteURL     string
 	site        siteFlags
