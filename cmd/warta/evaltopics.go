@@ -29,11 +29,19 @@ func cmdEvalTopics(_ context.Context, e *env) (err error) {
 	folds := fs.Int("folds", 5, "the cross-validation of -fit uses `k` folds")
 	cv := fs.Int("cv", 0, "cross-validate the actors model's weights over `k` folds: the IR figures are of folds the weights were not fitted on (needs -ir)")
 	rulesOnly := fs.Bool("rules-only", false, "tag with the rules and the actors model alone, without the stream model")
+	viewNames := fs.String("view", "full", "with -cv, show the tagger this much of each article: full, title, sentence (the title and the first sentence) or lead200 (the title and 200 characters), or several, comma-separated, or all")
 	if err := e.parse(fs, false); err != nil {
 		return err
 	}
 	if *articlesPath == "" {
 		return &usageError{"-articles is required"}
+	}
+	views, err := parseViews(*viewNames)
+	if err != nil {
+		return &usageError{err.Error()}
+	}
+	if *cv == 0 && (len(views) != 1 || views[0] != topiceval.ViewFull) {
+		return &usageError{"-view needs -cv"}
 	}
 	_, tagger, err := loadConfig(e.configPath)
 	if err != nil {
@@ -71,12 +79,17 @@ func cmdEvalTopics(_ context.Context, e *env) (err error) {
 		if err != nil {
 			return err
 		}
-		rep, err := topiceval.CrossValidate(tagger, a, l, *cv, !*rulesOnly)
-		if err != nil {
-			return err
+		for _, view := range views {
+			rep, err := topiceval.CrossValidate(tagger, a, l, *cv, !*rulesOnly, view)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "%d-fold cross-validation, view %s (IR of held-out folds; desks the mean of the folds' runs)\n", *cv, view)
+			if err := rep.Write(e.stdout); err != nil {
+				return err
+			}
 		}
-		fmt.Fprintf(e.stdout, "%d-fold cross-validation (IR of held-out folds; desks the mean of the folds' runs)\n", *cv)
-		return rep.Write(e.stdout)
+		return nil
 	}
 	evaluate := topiceval.EvaluateStream
 	if *rulesOnly {
@@ -126,4 +139,20 @@ func fitIR(e *env, tagger *topic.Tagger, articles, labels io.Reader, path string
 		fmt.Fprintf(e.stdout, "cv %d-fold actors model %-3s pos %3d  P %.3f  R %.3f  F1 %.3f\n", fit.Folds, s.Lang, s.Positives, s.Precision, s.Recall, s.F1)
 	}
 	return nil
+}
+
+// parseViews reads the -view flag: view names, comma-separated, or all.
+func parseViews(s string) ([]topiceval.View, error) {
+	if s == "all" {
+		return topiceval.Views(), nil
+	}
+	var out []topiceval.View
+	for _, name := range strings.Split(s, ",") {
+		v, err := topiceval.ParseView(strings.TrimSpace(name))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
 }

@@ -93,9 +93,15 @@ func IRSamples(t *topic.Tagger, articles, labels io.Reader) ([]topic.IRSample, e
 // are fitted (topic.FitIR, itself cross-validating the cut) on the other
 // folds' samples, and the fold's international-relations labels are scored
 // on the tagger with those weights. The desk figures are the mean over the
-// folds' runs.
-func CrossValidate(t *topic.Tagger, articles, irLabels []byte, k int, streamModel bool) (*Report, error) {
+// folds' runs. The weights are fitted as the shipped ones are (IRSamples
+// of the labelled articles); the tagger is scored on the articles as view
+// shows them.
+func CrossValidate(t *topic.Tagger, articles, irLabels []byte, k int, streamModel bool, view View) (*Report, error) {
 	samples, err := IRSamples(t, bytes.NewReader(articles), bytes.NewReader(irLabels))
+	if err != nil {
+		return nil, err
+	}
+	shown, err := view.Apply(articles)
 	if err != nil {
 		return nil, err
 	}
@@ -123,9 +129,9 @@ func CrossValidate(t *topic.Tagger, articles, irLabels []byte, k int, streamMode
 		tf := t.WithIRModel(fit.Weights, fit.Cut)
 		var rep *Report
 		if streamModel {
-			rep, err = EvaluateStream(tf, bytes.NewReader(articles), bytes.NewReader(irLabels))
+			rep, err = EvaluateStream(tf, bytes.NewReader(shown), bytes.NewReader(irLabels))
 		} else {
-			rep, err = Evaluate(tf, bytes.NewReader(articles), bytes.NewReader(irLabels))
+			rep, err = Evaluate(tf, bytes.NewReader(shown), bytes.NewReader(irLabels))
 		}
 		if err != nil {
 			return nil, err
