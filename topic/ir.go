@@ -47,7 +47,14 @@ const (
 	fScience       //
 	fCrime         //
 	fEntertainment //
-	NumIRFeatures  // the number of features
+	// The lead (the title and the body's first sentence) says what a
+	// report is about, and it is all a short feed item has: features of the
+	// lead read alike in a title with a sentence and in a full report.
+	fLeadActors   // distinct states and bodies in the lead, capped at 3
+	fLeadRelation // the lead names a relation, or a foreign minister or diplomat
+	fLeadPair     // the lead names two actors (a diplomat counts beside one) and a relation
+	fDeskCues     // distinct terms of the topic's own of weight CueWeight or more found, capped at 3
+	NumIRFeatures // the number of features
 )
 
 // irFeatureName names feature i, for the fitted weights' file and for
@@ -57,6 +64,7 @@ func irFeatureName(i int) string {
 		"bias", "states", "title_states", "bodies", "diplomats", "heads", "pair",
 		"relation_title", "relation_body", "pair_x_relation", "relation_sentences", "desk_title", "desk_body",
 		"world", "conflict", "politics", "economy", "sport", "science-technology", "crime-law", "arts-entertainment",
+		"lead_actors", "lead_relation", "lead_pair", "desk_cues",
 	}[i]
 }
 
@@ -65,7 +73,7 @@ func irFeatureName(i int) string {
 // states.
 func DeskNames() []string {
 	var names []string
-	for f := fWorld; f < NumIRFeatures; f++ {
+	for f := fWorld; f <= fEntertainment; f++ {
 		names = append(names, irFeatureName(f))
 	}
 	return names
@@ -73,7 +81,7 @@ func DeskNames() []string {
 
 // deskFeature is the feature of the desk named name, or -1.
 func deskFeature(name string) int {
-	for f := fWorld; f < NumIRFeatures; f++ {
+	for f := fWorld; f <= fEntertainment; f++ {
 		if irFeatureName(f) == name {
 			return f
 		}
@@ -91,6 +99,32 @@ func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, h Hints, res 
 	body := bodyText(a)
 	s.bodyActors = t.actors.Append(s.bodyActors[:0], body, lang)
 	x[fRelSentences] = min(float64(relationSentences(a.Title, s.titleActors)+relationSentences(body, s.bodyActors)), 3)
+	leadEnd := firstSentenceEnd(body)
+	var leadBuf [8]string
+	lead := leadBuf[:0]
+	leadRelation, leadDiplomat := false, false
+	for f, ms := range [2][]actor.Mention{s.titleActors, s.bodyActors} {
+		for _, m := range ms {
+			if f == 1 && m.Start >= leadEnd {
+				break
+			}
+			switch m.Kind {
+			case actor.State, actor.Body:
+				lead = addDistinct(lead, m.ID)
+			case actor.Office:
+				leadDiplomat = leadDiplomat || m.ID == "foreign-minister" || m.ID == "diplomat"
+			case actor.Relation:
+				leadRelation = true
+			}
+		}
+	}
+	x[fLeadActors] = min(float64(len(lead)), 3)
+	if leadRelation || leadDiplomat {
+		x[fLeadRelation] = 1
+	}
+	if (leadRelation || leadDiplomat) && (len(lead) >= 2 || len(lead) == 1 && leadDiplomat) {
+		x[fLeadPair] = 1
+	}
 	// Small arrays: the distinct actors of one article are few, and then
 	// nothing is allocated.
 	var statesBuf, titleStatesBuf, bodiesBuf, relationsBuf [8]string
@@ -133,15 +167,20 @@ func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, h Hints, res 
 		x[fPair] = 1
 	}
 	var deskTitle, deskBody float64
+	cues := 0
 	for _, id := range s.touched {
 		tm := &t.terms[id]
 		if tm.kind != kindScore || tm.topic != t.ir {
 			continue
 		}
+		if tm.weight >= CueWeight {
+			cues++
+		}
 		c := s.count[id]
 		deskTitle += termScore(tm.weight, [2]int32{c[0], 0})
 		deskBody += termScore(tm.weight, [2]int32{0, c[1]})
 	}
+	x[fDeskCues] = min(float64(cues), 3)
 	x[fRelationTitle] = min(float64(relTitle), 2)
 	x[fRelationBody] = math.Log1p(float64(relBody))
 	x[fPairRelation] = x[fPair] * min(float64(len(relations)), 3)
@@ -193,6 +232,17 @@ func relationSentences(text string, ms []actor.Mention) int {
 	return n
 }
 
+// firstSentenceEnd is the offset in text just past its first sentence (see
+// sentenceEnds), or len(text).
+func firstSentenceEnd(text string) int {
+	for i := 0; i+1 < len(text); i++ {
+		if sentenceEnds(text[i : i+2]) {
+			return i + 1
+		}
+	}
+	return len(text)
+}
+
 // sentenceEnds reports whether a sentence ends in s: a full stop, question
 // or exclamation mark or semicolon followed by a space.
 func sentenceEnds(s string) bool {
@@ -225,13 +275,18 @@ func addDistinct(list []string, id string) []string {
 	return append(list, id)
 }
 
+// CueWeight is the least weight of a term of the actors model's topic
+// that is a cue of a relation (visit, refugees, talks): the lighter ones,
+// such as the names of countries, only add up.
+const CueWeight = 1.5
+
 // irCandidate reports whether x can be international relations at all: it
-// names an actor and a relation (a relation word, or a foreign minister or
-// diplomat, whose office is one). Two countries compared in a tourism
+// names an actor and a relation (a relation word, a cue of the topic's own
+// terms, or a foreign minister or diplomat, whose office is one). Two countries compared in a tourism
 // report, or a foreign country and its casualties, are not.
 func irCandidate(x *[NumIRFeatures]float64) bool {
 	actors := x[fStates] + x[fBodies]
-	return actors > 0 && (x[fRelationTitle]+x[fRelationBody] > 0 || x[fDiplomats] > 0)
+	return actors > 0 && (x[fRelationTitle]+x[fRelationBody] > 0 || x[fDiplomats] > 0 || x[fDeskCues] > 0)
 }
 
 // irProbability is the actors model's probability that x is international

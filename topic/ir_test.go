@@ -26,6 +26,14 @@ func TestActorsModelOnTheDefaultTopics(t *testing.T) {
 		{"id", "Timnas Indonesia Kalahkan Malaysia 2-0", "Tim nasional Indonesia mengalahkan Malaysia dalam laga persahabatan di Jakarta.", false},
 		// Two countries compared are not in a relation.
 		{"id", "Turis Lebih Pilih Thailand ketimbang Indonesia", "Jumlah wisatawan ke Thailand 30 juta orang, ke Indonesia 11 juta orang.", false},
+		// Feed items are often a headline alone, or a headline and one
+		// sentence: the relation named there is enough.
+		{"en", "France and Germany sign defence pact", "", true},
+		{"id", "Menlu RI dan Menlu Jepang Bahas Kerja Sama Maritim", "", true},
+		{"en", "UN Security Council condemns North Korea missile test", "The council met in New York on Friday.", true},
+		{"id", "Presiden Prabowo Terima Kunjungan PM Australia", "Kedua pemimpin sepakat memperkuat kerja sama pertahanan.", true},
+		{"en", "Flooding in Vietnam kills 20", "", false},
+		{"id", "Wisatawan Jepang Padati Bali", "", false},
 	} {
 		a := &article.Article{Title: c.title, Text: c.text, Language: c.lang}
 		_, got := match(tg.Tag(a, Hints{}), "international-relations")

@@ -91,6 +91,8 @@ func TestUsageErrorsAreOneLine(t *testing.T) {
 	}{
 		{[]string{"explain"}, "warta explain: no article given (see 'warta help explain')"},
 		{[]string{"eval-topics"}, "warta eval-topics: -articles is required (see 'warta help eval-topics')"},
+		{[]string{"eval-topics", "-articles", "a.jsonl", "-view", "title"}, "warta eval-topics: -view needs -cv (see 'warta help eval-topics')"},
+		{[]string{"eval-topics", "-articles", "a.jsonl", "-cv", "5", "-view", "headline"}, `warta eval-topics: topiceval: unknown view "headline"`},
 		{[]string{"export", "-since"}, "warta export: flag needs an argument: -since (see 'warta help export')"},
 		{[]string{"run", "-listen-on", "x"}, "warta run: flag provided but not defined: -listen-on (see 'warta help run')"},
 		{[]string{"once", "extra"}, `warta once: unexpected argument "extra" (see 'warta help once')`},

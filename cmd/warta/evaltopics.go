@@ -136,7 +136,7 @@ func fitIR(e *env, tagger *topic.Tagger, articles, labels io.Reader, path string
 		return err
 	}
 	for _, s := range fit.CV {
-		fmt.Fprintf(e.stdout, "cv %d-fold actors model %-3s pos %3d  P %.3f  R %.3f  F1 %.3f\n", fit.Folds, s.Lang, s.Positives, s.Precision, s.Recall, s.F1)
+		fmt.Fprintf(e.stdout, "cv %d-fold actors model %-8s %-3s pos %3d  P %.3f  R %.3f  F1 %.3f\n", fit.Folds, s.View, s.Lang, s.Positives, s.Precision, s.Recall, s.F1)
 	}
 	return nil
 }

@@ -60,32 +60,38 @@ func IRSamples(t *topic.Tagger, articles, labels io.Reader) ([]topic.IRSample, e
 	for i := range items {
 		byID[items[i].ID] = &items[i]
 	}
-	sample := func(it *evalItem, y bool) topic.IRSample {
+	views := fitViews()
+	var out []topic.IRSample
+	add := func(it *evalItem, y bool, weight float64) {
 		group := it.Pair
 		if group == "" {
 			group = it.ID
 		}
-		a := &article.Article{ID: it.ID, Title: it.Title, Text: it.Summary, Language: it.Language}
-		return topic.IRSample{ID: it.ID, X: t.IRFeatures(a), Y: y, Lang: it.Language, Group: group}
+		for _, v := range views {
+			a := &article.Article{ID: it.ID, Title: it.Title, Text: v.apply(it.Summary), Language: it.Language}
+			out = append(out, topic.IRSample{ID: it.ID, X: t.IRFeatures(a), Y: y, Lang: it.Language, View: v.String(), Group: group, Weight: weight / float64(len(views))})
+		}
 	}
 	known := func(it *evalItem) bool { return it.Language == "en" || it.Language == "id" }
-	var out []topic.IRSample
 	labelled := make(map[string]bool, len(gold))
 	for _, g := range gold {
 		labelled[g.ID] = true
 		if it := byID[g.ID]; it != nil && known(it) {
-			out = append(out, sample(it, g.IR == 1))
+			add(it, g.IR == 1, 1)
 		}
 	}
 	for i := range items {
 		if it := &items[i]; !labelled[it.ID] && notIRDesk(it.Label) && known(it) {
-			s := sample(it, false)
-			s.Weight = deskNegativeWeight
-			out = append(out, s)
+			add(it, false, deskNegativeWeight)
 		}
 	}
 	return out, nil
 }
+
+// fitViews are the views of every labelled article the actors model is
+// fitted on: the full text, and the shorter ones feeds carry, so that the
+// weights hold for a title and a sentence as well as for a report.
+func fitViews() []View { return []View{ViewFull, ViewSentence, ViewTitle} }
 
 // CrossValidate scores the whole tagger (rules, actors model and, with
 // streamModel, the stream model in two passes) with the actors model's
