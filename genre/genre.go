@@ -73,7 +73,7 @@ func New() *Detector {
 		// not when a unit follows ("release 3.5 million barrels").
 		shortVersion: regexp.MustCompile(`(?i)(\b(release|rilis)\s+v?\d+\.\d+\b|\bv?\d+\.\d+\s+(is\s+)?(released|rilis)\b)(\s+\pL+)?`),
 		// Words that name a genre in a title.
-		titleWords: regexp.MustCompile(`(?i)\b(podcast|podcasts|changelog|release notes|released?|rilis|sinopsis|synopsis|recap|spoilers?)\b`),
+		titleWords: regexp.MustCompile(`(?i)\b(podcast|podcasts|siniar|changelog|release notes|released?|rilis|sinopsis|synopsis|recap|spoilers?)\b`),
 	}
 }
 
@@ -89,7 +89,13 @@ func (d *Detector) Of(a *article.Article) Verdict {
 			return Verdict{g, "category " + c}
 		}
 	}
+	if cue := episodeText(a.Text); cue != "" {
+		return Verdict{Podcast, cue}
+	}
 	title := a.Title
+	if strings.TrimSpace(title) == "" && utf8.RuneCountInString(a.Text) <= maxPostRunes {
+		return Verdict{Social, "no headline"}
+	}
 	lower := strings.ToLower(title)
 	// Cheap tests first: most titles name no genre and number nothing, and
 	// then no regular expression runs.
@@ -97,7 +103,7 @@ func (d *Detector) Of(a *article.Article) Verdict {
 	if hasGenreWord(lower) {
 		if w := d.titleWords.FindString(title); w != "" {
 			switch strings.ToLower(w) {
-			case "podcast", "podcasts":
+			case "podcast", "podcasts", "siniar":
 				return Verdict{Podcast, "title says " + w}
 			case "sinopsis", "synopsis", "recap", "spoiler", "spoilers":
 				return Verdict{Synopsis, "title says " + w}
@@ -143,7 +149,7 @@ func (v Verdict) orSocial(title, text string) Verdict {
 // hasGenreWord reports whether a lower-cased title may hold a word that
 // names a genre, before the regular expression says whether it does.
 func hasGenreWord(lower string) bool {
-	for _, w := range [...]string{"podcast", "changelog", "release", "rilis", "sinopsis", "synopsis", "recap", "spoiler"} {
+	for _, w := range [...]string{"podcast", "siniar", "changelog", "release", "rilis", "sinopsis", "synopsis", "recap", "spoiler"} {
 		if strings.Contains(lower, w) {
 			return true
 		}
@@ -220,7 +226,17 @@ func (d *Detector) fromLink(l string) Verdict {
 			return Verdict{Social, "link to " + host}
 		}
 	}
+	// These hosts serve podcasts.
+	for _, h := range [...]string{"podcasts.apple.com", "podcasts.google.com", "anchor.fm", "buzzsprout.com", "libsyn.com", "podbean.com", "megaphone.fm", "simplecast.com", "transistor.fm", "spreaker.com", "soundcloud.com", "castbox.fm", "captivate.fm", "acast.com", "art19.com", "omny.fm", "audioboom.com", "redcircle.com", "fireside.fm", "podigee.io", "pinecast.com", "podomatic.com"} {
+		if host == h || strings.HasSuffix(host, "."+h) {
+			return Verdict{Podcast, "link to " + host}
+		}
+	}
 	path := strings.ToLower(u.Path)
+	// "/@name/123": a post on a federated network (Mastodon and its kin).
+	if name, rest, ok := strings.Cut(strings.TrimPrefix(path, "/@"), "/"); ok && strings.HasPrefix(path, "/@") && name != "" && isDigits(rest) {
+		return Verdict{Social, "link to a post " + u.Path}
+	}
 	for _, seg := range strings.Split(path, "/") {
 		switch seg {
 		case "podcast", "podcasts", "episode", "episodes":
@@ -290,6 +306,39 @@ func countMarks(s string) int {
 	return n
 }
 
+// maxPostRunes is the longest text a post without a headline has: feeds
+// of posts (Mastodon, Bluesky) carry no title, news always has one.
+const maxPostRunes = 500
+
+// episodeText returns a cue when the start of text introduces an episode
+// ("In this episode", "Di episode ini"), as podcast feeds describe theirs.
+func episodeText(text string) string {
+	head := text[:min(len(text), 300)]
+	if !strings.Contains(head, "pisode") && !strings.Contains(head, "PISODE") {
+		return ""
+	}
+	head = strings.ToLower(head)
+	for _, p := range [...]string{"in this episode", "on this episode", "in today's episode", "in this week's episode", "di episode ini", "dalam episode ini", "pada episode ini", "di episode kali ini", "episode kali ini"} {
+		if strings.Contains(head, p) {
+			return "text introduces an episode: " + p
+		}
+	}
+	return ""
+}
+
+// isDigits reports whether s is a non-empty run of ASCII digits.
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // isUnit reports whether w (with its leading space) is a quantity's unit.
 func isUnit(w string) bool {
 	switch strings.ToLower(strings.TrimSpace(w)) {
@@ -302,4 +351,4 @@ func isUnit(w string) bool {
 
 // Version changes whenever the cues change, so that users of the verdicts
 // can tell stale ones.
-const Version = "1"
+const Version = "2"

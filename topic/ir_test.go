@@ -48,6 +48,10 @@ func TestNoHardNewsForItemsThatAreNotNews(t *testing.T) {
 	for _, a := range []*article.Article{
 		{Title: "Episode 41: the foreign ministers of Japan and South Korea hold talks", Text: "Our podcast on the talks in Seoul and the sanctions the EU agreed.", Language: "en"},
 		{Title: "Sinopsis Diplomat Cinta Kamis 4 Mei: Menlu RI Bertemu Menlu AS", Text: "Menteri Luar Negeri bertemu Menteri Luar Negeri Amerika Serikat dan sepakat bekerja sama.", Language: "id"},
+		{Title: "Sanctions, explained", Link: "https://feeds.buzzsprout.com/123/456-sanctions", Text: "The EU agreed new sanctions against Russia; the Kremlin condemned them.", Language: "en"},
+		{Title: "", Text: "Great talks today with the foreign minister of Japan on our maritime cooperation and the treaty we signed.", Language: "en"},
+		{Title: "Diplomacy Toolkit 3.2.0", Text: "Adds a treaty tracker for the foreign ministries of ASEAN states and fixes the embassy map.", Language: "en"},
+		{Title: "Why the talks in Geneva stalled", Text: "In this episode, a former ambassador on the talks between the United States and Iran.", Language: "en"},
 	} {
 		for _, m := range tg.Tag(a, Hints{}) {
 			if tg.family[tg.ruleIndex(m.Slug)] == hardNews {
