@@ -63,3 +63,31 @@ func TestNoHardNewsForItemsThatAreNotNews(t *testing.T) {
 		}
 	}
 }
+
+// The main desks are decided by the desk model, which weighs a desk's own
+// cues in title and body against the other desks': a match report is
+// sport and not world news, a central bank's decision economy. The items
+// are written for the test.
+func TestDeskModelDecidesTheDesks(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, c := range []struct {
+		lang, title, text string
+		want, not         string
+	}{
+		{"en", "Spain beat Italy 2-1 to reach the final", "Two second-half goals in Madrid sent Spain's national team into the final of the tournament.", "sport", "world"},
+		{"id", "Bank Indonesia Tahan Suku Bunga Acuan", "Bank sentral menahan suku bunga acuan di tengah inflasi dan pelemahan rupiah.", "economy", "sport"},
+		{"en", "Floods kill dozens in northern India", "Rescue teams searched villages after monsoon rains swept away homes, officials said.", "world", "economy"},
+	} {
+		a := &article.Article{Title: c.title, Text: c.text, Language: c.lang}
+		ms := tg.Tag(a, Hints{})
+		if _, ok := match(ms, c.want); !ok {
+			t.Errorf("%q: no %s: %+v\n%+v", c.title, c.want, ms, explain(tg.Explain(a, Hints{}), c.want))
+		}
+		if _, ok := match(ms, c.not); ok {
+			t.Errorf("%q: %s too", c.title, c.not)
+		}
+		if e := explain(tg.Explain(a, Hints{}), c.want); e.Decider != "desk model" || e.Model == nil || e.Model.Probability < DeskCut {
+			t.Errorf("%q: %s decided by %q (%+v), want the desk model", c.title, c.want, e.Decider, e.Model)
+		}
+	}
+}

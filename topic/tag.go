@@ -121,7 +121,8 @@ type Explanation struct {
 	Forced  bool   `json:"forced,omitempty"`
 	Passed  bool   `json:"passed"`
 	// Decider says which part decided the topic: "rules" (score and
-	// threshold) or "actors model" (see ModelActors), with its Model reading.
+	// threshold), "actors model" (see ModelActors) or "desk model" (see
+	// desk.go), with its Model reading, or "stream model".
 	Decider string        `json:"decider"`
 	Model   *ModelReading `json:"model,omitempty"`
 	// StreamLogOdds is the stream model's log-odds for a topic the rules
@@ -133,7 +134,7 @@ type Explanation struct {
 	Genre string `json:"genre,omitempty"`
 }
 
-// ModelReading is how the actors model read an article: its probability,
+// ModelReading is how the actors or desk model read an article: its probability,
 // the cut it needs and what each feature added to the log-odds.
 type ModelReading struct {
 	Probability float64        `json:"probability"`
@@ -148,12 +149,13 @@ type FeatureShare struct {
 	Adds  float64 `json:"adds"`
 }
 
-// irReading lists the features that added to the log-odds, the bias first.
-func irReading(w, x *[NumIRFeatures]float64) []FeatureShare {
+// modelReading lists the features of a model (weights w, values x, named
+// by name) that added to the log-odds, the bias first.
+func modelReading(w, x []float64, name func(int) string) []FeatureShare {
 	var out []FeatureShare
 	for i := range x {
 		if x[i] != 0 {
-			out = append(out, FeatureShare{Name: irFeatureName(i), Value: round(x[i]), Adds: round(w[i] * x[i])})
+			out = append(out, FeatureShare{Name: name(i), Value: round(x[i]), Adds: round(w[i] * x[i])})
 		}
 	}
 	return out
@@ -198,7 +200,13 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream) []Explanation 
 			e.Decider = "rules"
 			if i == t.ir {
 				e.Decider = "actors model"
-				e.Model = &ModelReading{Probability: round(v.irP), Cut: t.irCut, Features: irReading(&t.irWeights, &v.irX)}
+				e.Model = &ModelReading{Probability: round(v.irP), Cut: t.irCut, Features: modelReading(t.irWeights[:], v.irX[:], irFeatureName)}
+			}
+			if k := rl.deskModel; k >= 0 {
+				e.Decider = "desk model"
+				desk := deskModelDesks()[k]
+				name := func(i int) string { return deskFeatureName(desk, i) }
+				e.Model = &ModelReading{Probability: round(v.deskP[k]), Cut: DeskCut, Features: modelReading(t.deskWeights[k][:], v.deskX[k][:], name)}
 			}
 			if s.lifted[i] && ok[i] {
 				e.Decider = "stream model"

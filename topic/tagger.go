@@ -99,6 +99,7 @@ type rule struct {
 	expr      *node
 	require   [numLangs]bool // whether the topic has required terms
 	desk      int            // the actors model's feature this topic's score is, or -1
+	deskModel int            // the desk model that decides the topic (index in deskModelDesks), or -1
 }
 
 // Tagger holds compiled topic rules. It is safe for concurrent use.
@@ -115,7 +116,9 @@ type Tagger struct {
 	actors    *actor.Recognizer
 	irWeights [NumIRFeatures]float64
 	irCut     float64
-	genres    *genre.Detector
+	// deskWeights are the desk model's weights, per modelled desk.
+	deskWeights [numModelledDesks][numDeskFeatures]float64
+	genres      *genre.Detector
 }
 
 // New compiles specs, leaving out disabled ones. Errors are Check's: every
@@ -128,7 +131,7 @@ func New(specs []Spec) (*Tagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("topic: %w", err)
 	}
-	t := &Tagger{ir: -1, actors: rec, irWeights: fittedIRWeights(), irCut: fittedIRCut, genres: genre.New()}
+	t := &Tagger{ir: -1, actors: rec, irWeights: fittedIRWeights(), irCut: fittedIRCut, deskWeights: fittedDeskWeights(), genres: genre.New()}
 	for l := range numLangs {
 		t.idx[l] = index{ids: map[string]int32{}}
 	}
@@ -175,6 +178,7 @@ func New(specs []Spec) (*Tagger, error) {
 			r.expr = n
 		}
 		r.desk = deskFeature(sp.Desk)
+		r.deskModel = deskModelIndex(sp.Desk)
 		if sp.Model == ModelActors {
 			t.ir = len(t.rules)
 		}
@@ -200,6 +204,27 @@ func (t *Tagger) WithIRModel(weights [NumIRFeatures]float64, cut float64) *Tagge
 	return &c
 }
 
+// WithDeskModel returns a Tagger that shares t's compiled rules but decides
+// the modelled desks with other weights: for cross-validating the whole
+// tagger with weights fitted on other folds.
+func (t *Tagger) WithDeskModel(weights map[string][]float64) *Tagger {
+	c := *t
+	for k, d := range deskModelDesks() {
+		copy(c.deskWeights[k][:], weights[d])
+	}
+	c.fingerprint = c.computeFingerprint()
+	return &c
+}
+
+// DeskModel returns the desk model's weights by desk.
+func (t *Tagger) DeskModel() map[string][]float64 {
+	out := map[string][]float64{}
+	for k, d := range deskModelDesks() {
+		out[d] = slices.Clone(t.deskWeights[k][:])
+	}
+	return out
+}
+
 // IRModel returns the actors model's weights and cut.
 func (t *Tagger) IRModel() ([NumIRFeatures]float64, float64) { return t.irWeights, t.irCut }
 
@@ -211,6 +236,7 @@ func (t *Tagger) computeFingerprint() string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s|title=%g|threshold=%g|dominance=%g|standalone=%g|max=%d/%d|families=%s|body=1+ln\n", stemVersion, TitleWeight, DefaultThreshold, Dominance, Standalone, MaxTopics, MaxPerFamily, familiesVersion)
 	fmt.Fprintf(h, "ir model %v cut %g actors %s genres %s\n", t.irWeights, t.irCut, actor.Version, genre.Version)
+	fmt.Fprintf(h, "desk model %v %v cut %g\n", deskModelDesks(), t.deskWeights, DeskCut)
 	for i, r := range t.rules {
 		fmt.Fprintf(h, "topic %q %q %g", r.slug, r.iptc, r.threshold)
 		if i == t.ir {
@@ -354,6 +380,10 @@ type verdict struct {
 	genre genre.Verdict
 	irP   float64
 	irX   [NumIRFeatures]float64
+	// deskP and deskX are the desk model's probability and features of
+	// each modelled desk's topic.
+	deskP [numModelledDesks]float64
+	deskX [numModelledDesks][numDeskFeatures]float64
 }
 
 // judge computes the verdict for the last evaluate of a in language l.
@@ -362,6 +392,12 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, h Hints, res []res
 	if t.ir >= 0 {
 		v.irX = t.irFeatures(s, a, l, h, res)
 		v.irP = irProbability(&t.irWeights, &v.irX)
+	}
+	for i, r := range t.rules {
+		if k := r.deskModel; k >= 0 {
+			v.deskX[k] = t.deskFeatures(s, i, res, h)
+			v.deskP[k] = deskProbability(&t.deskWeights[k], &v.deskX[k])
+		}
 	}
 	return v
 }
@@ -379,6 +415,9 @@ func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, 
 		ok[i], exprMet[i] = t.passes(s, i, l, res[i], t.rival(res, i))
 		if i == t.ir {
 			ok[i] = v.irP >= t.irCut && t.allows(i, l, res[i], exprMet[i])
+		}
+		if k := t.rules[i].deskModel; k >= 0 {
+			ok[i] = v.deskP[k] >= DeskCut && t.allows(i, l, res[i], exprMet[i])
 		}
 		s.lifted[i], s.liftZ[i] = false, 0
 		if !ok[i] && st != nil && t.allows(i, l, res[i], exprMet[i]) && (i != t.ir || irCandidate(&v.irX)) {

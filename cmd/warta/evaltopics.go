@@ -116,7 +116,11 @@ func cmdEvalTopics(_ context.Context, e *env) (err error) {
 // fitIR fits the actors model and writes its weights as Go source, printing
 // the cross-validated figures.
 func fitIR(e *env, tagger *topic.Tagger, articles, labels io.Reader, path string, folds int) error {
-	samples, err := topiceval.IRSamples(tagger, articles, labels)
+	a, err := io.ReadAll(articles)
+	if err != nil {
+		return err
+	}
+	samples, err := topiceval.IRSamples(tagger, bytes.NewReader(a), labels)
 	if err != nil {
 		return err
 	}
@@ -124,8 +128,16 @@ func fitIR(e *env, tagger *topic.Tagger, articles, labels io.Reader, path string
 	if err != nil {
 		return err
 	}
+	deskSamples, err := topiceval.DeskSamples(tagger, bytes.NewReader(a))
+	if err != nil {
+		return err
+	}
+	desks, err := topic.FitDesks(deskSamples, folds)
+	if err != nil {
+		return err
+	}
 	var src bytes.Buffer
-	if err := fit.WriteGo(&src, "warta eval-topics -fit"); err != nil {
+	if err := topic.WriteFitted(&src, "warta eval-topics -fit", fit, desks); err != nil {
 		return err
 	}
 	formatted, err := format.Source(src.Bytes())
@@ -137,6 +149,9 @@ func fitIR(e *env, tagger *topic.Tagger, articles, labels io.Reader, path string
 	}
 	for _, s := range fit.CV {
 		fmt.Fprintf(e.stdout, "cv %d-fold actors model %-8s %-3s pos %3d  P %.3f  R %.3f  F1 %.3f\n", fit.Folds, s.View, s.Lang, s.Positives, s.Precision, s.Recall, s.F1)
+	}
+	for _, s := range desks.CV {
+		fmt.Fprintf(e.stdout, "cv %d-fold desk model %-18s %-3s pos %4d  P %.3f  R %.3f  F1 %.3f\n", desks.Folds, s.View, s.Lang, s.Positives, s.Precision, s.Recall, s.F1)
 	}
 	return nil
 }

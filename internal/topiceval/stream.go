@@ -93,13 +93,46 @@ func IRSamples(t *topic.Tagger, articles, labels io.Reader) ([]topic.IRSample, e
 // weights hold for a title and a sentence as well as for a report.
 func fitViews() []View { return []View{ViewFull, ViewSentence, ViewTitle} }
 
+// deskFitViews are the views the desk model is fitted on: the full text
+// and the title with its first sentence (fitted on titles alone too, the
+// desks lose on full reports what they gain on titles).
+func deskFitViews() []View { return []View{ViewFull, ViewSentence} }
+
+// DeskSamples reads labelled articles and returns the desk model's
+// samples: every article in English or Indonesian scored as Evaluate
+// scores the desks (no outlet-section headline, no item labelled
+// national), in the views of deskFitViews.
+func DeskSamples(t *topic.Tagger, articles io.Reader) ([]topic.DeskSample, error) {
+	items, err := readJSONL[evalItem](articles)
+	if err != nil {
+		return nil, fmt.Errorf("topiceval: articles: %w", err)
+	}
+	var out []topic.DeskSample
+	for i := range items {
+		it := &items[i]
+		if it.Language != "en" && it.Language != "id" || !deskScored(it) {
+			continue
+		}
+		group := it.Pair
+		if group == "" {
+			group = it.ID
+		}
+		for _, v := range deskFitViews() {
+			a := &article.Article{ID: it.ID, Title: it.Title, Text: v.apply(it.Summary), Language: it.Language}
+			out = append(out, t.DeskSamples(a, it.Label, group)...)
+		}
+	}
+	return out, nil
+}
+
 // CrossValidate scores the whole tagger (rules, actors model and, with
 // streamModel, the stream model in two passes) with the actors model's
 // weights cross-validated over k folds: for each fold the weights and cut
 // are fitted (topic.FitIR, itself cross-validating the cut) on the other
 // folds' samples, and the fold's international-relations labels are scored
 // on the tagger with those weights. The desk figures are the mean over the
-// folds' runs. The weights are fitted as the shipped ones are (IRSamples
+// folds' runs. The desk model's weights are fitted on the other folds too.
+// The weights are fitted as the shipped ones are (IRSamples
 // of the labelled articles); the tagger is scored on the articles as view
 // shows them.
 func CrossValidate(t *topic.Tagger, articles, irLabels []byte, k int, streamModel bool, view View) (*Report, error) {
@@ -108,6 +141,10 @@ func CrossValidate(t *topic.Tagger, articles, irLabels []byte, k int, streamMode
 		return nil, err
 	}
 	shown, err := view.Apply(articles)
+	if err != nil {
+		return nil, err
+	}
+	desks, err := DeskSamples(t, bytes.NewReader(articles))
 	if err != nil {
 		return nil, err
 	}
@@ -132,7 +169,17 @@ func CrossValidate(t *topic.Tagger, articles, irLabels []byte, k int, streamMode
 		if err != nil {
 			return nil, err
 		}
-		tf := t.WithIRModel(fit.Weights, fit.Cut)
+		var deskTrain []topic.DeskSample
+		for _, s := range desks {
+			if topic.IRFold(s.Group, k) != f {
+				deskTrain = append(deskTrain, s)
+			}
+		}
+		deskFit, err := topic.FitDesks(deskTrain, k)
+		if err != nil {
+			return nil, err
+		}
+		tf := t.WithIRModel(fit.Weights, fit.Cut).WithDeskModel(deskFit.Weights)
 		var rep *Report
 		if streamModel {
 			rep, err = EvaluateStream(tf, bytes.NewReader(shown), bytes.NewReader(irLabels))

@@ -100,3 +100,45 @@ func TestActorsModelCrossValidated(t *testing.T) {
 		t.Errorf("shipped cut %g, the fit gives %g", cut, fit.Cut)
 	}
 }
+
+// The desk model on the dev data: each desk's figures of 5-fold
+// cross-validation (over the full and first-sentence views) stay above
+// their floors, and the shipped weights are those the fit gives (run
+// `go generate ./topic` after changing a feature, a desk's terms or the
+// data).
+func TestDeskModelCrossValidated(t *testing.T) {
+	tg := defaultTagger(t)
+	articles, _ := devData(t)
+	samples, err := DeskSamples(tg, articles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fit, err := topic.FitDesks(samples, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A margin below the cross-validated F1 of each desk (en, id): world
+	// 0.842, 0.885; economy 0.841, 0.914; sport 0.912, 0.953;
+	// science-technology 0.836, 0.833.
+	floors := map[[2]string]float64{
+		{"world", "en"}: 0.81, {"world", "id"}: 0.86, {"economy", "en"}: 0.81, {"economy", "id"}: 0.89,
+		{"sport", "en"}: 0.89, {"sport", "id"}: 0.93, {"science-technology", "en"}: 0.81, {"science-technology", "id"}: 0.81,
+	}
+	if len(fit.CV) != len(floors) {
+		t.Errorf("the fit reported %d desks and languages, want %d", len(fit.CV), len(floors))
+	}
+	for _, s := range fit.CV {
+		t.Logf("cv %s %s: P %.3f R %.3f F1 %.3f", s.View, s.Lang, s.Precision, s.Recall, s.F1)
+		if floor := floors[[2]string{s.View, s.Lang}]; s.F1 < floor {
+			t.Errorf("cross-validated F1 of %s (%s) = %.3f, below %.2f", s.View, s.Lang, s.F1, floor)
+		}
+	}
+	shipped := tg.DeskModel()
+	for desk, w := range fit.Weights {
+		for i := range w {
+			if math.Abs(shipped[desk][i]-w[i]) > 1e-3 {
+				t.Errorf("shipped weight %d of %s = %.4f, the fit gives %.4f: run go generate ./topic", i, desk, shipped[desk][i], w[i])
+			}
+		}
+	}
+}

@@ -120,14 +120,13 @@ func Evaluate(t Tagger, articles io.Reader, irLabels io.Reader) (*Report, error)
 		rep.Untagged = float64(untagged) / float64(len(items))
 	}
 
-	headline := func(it *evalItem) bool { return strings.HasPrefix(it.Source, "nara") }
 	f1 := map[string]float64{}
 	for _, slug := range evalTopics {
 		for _, lang := range [...]string{"en", "id"} {
 			var c counts
 			for i := range items {
 				it := &items[i]
-				if it.Language != lang || headline(it) || it.Label == "national" {
+				if it.Language != lang || !deskScored(it) {
 					continue
 				}
 				c.add(it.Label == slug, pred[it.ID][slug])
@@ -158,7 +157,7 @@ func Evaluate(t Tagger, articles io.Reader, irLabels io.Reader) (*Report, error)
 	var nara counts
 	for i := range items {
 		it := &items[i]
-		if headline(it) {
+		if isHeadline(it) {
 			nara.add(it.Label == "world", pred[it.ID]["world"] || pred[it.ID][irSlug])
 		}
 	}
@@ -194,6 +193,14 @@ func Evaluate(t Tagger, articles io.Reader, irLabels io.Reader) (*Report, error)
 	}
 	return rep, nil
 }
+
+// isHeadline reports whether it is an outlet-section headline (sources
+// "nara…"), scored as world-or-IR only.
+func isHeadline(it *evalItem) bool { return strings.HasPrefix(it.Source, "nara") }
+
+// deskScored reports whether the desks are scored on it: not a headline,
+// not labelled national.
+func deskScored(it *evalItem) bool { return !isHeadline(it) && it.Label != "national" }
 
 func sameSet(a, b map[string]bool) bool {
 	if len(a) != len(b) {

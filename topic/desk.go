@@ -1,0 +1,111 @@
+package topic
+
+import (
+	"math"
+	"slices"
+)
+
+// The desk model decides the topics of the main news desks (the desks the
+// labelled data names: see fittedDeskWeights) where a threshold and a
+// dominance bar decided before: each desk is a logistic regression over
+// few designed features of the rule scores — its own terms in the title and
+// in the body, each competing desk's score, and the rest — so that
+// competition between desks is weighed as fitted, not by one constant. A
+// topic whose Spec.Desk has fitted weights is decided by it; its boost,
+// require, exclude and expr still apply.
+
+// The features of the desk model, in the order of its weights.
+const (
+	dBias           = iota
+	dOwnTitle                                       // log(1+score) of the topic's own terms in the title (and the source's boost)
+	dOwnBody                                        // log(1+score) of the topic's own terms in the body
+	dRival                                          // log(1+score) of each other modelled desk, in the order of deskModelDesks, the topic's own left out
+	dRest           = dRival + numModelledDesks - 1 // log(1+sum) of the scores of every other topic
+	numDeskFeatures = dRest + 1
+)
+
+// numModelledDesks is the number of desks the desk model decides.
+const numModelledDesks = 4
+
+// deskModelDesks are the desks the desk model decides (Spec.Desk names),
+// in the order of its rival features.
+func deskModelDesks() [numModelledDesks]string {
+	return [numModelledDesks]string{"world", "economy", "sport", "science-technology"}
+}
+
+// deskModelIndex is the index of desk among deskModelDesks, or -1.
+func deskModelIndex(desk string) int {
+	ds := deskModelDesks()
+	return slices.Index(ds[:], desk)
+}
+
+// DeskCut is the probability at which the desk model files an article
+// under a desk.
+const DeskCut = 0.5
+
+// deskFeatures computes the desk model's features of rule i from the last
+// evaluate (rule results res, the source's hints h).
+func (t *Tagger) deskFeatures(s *scratch, i int, res []result, h Hints) [numDeskFeatures]float64 {
+	var x [numDeskFeatures]float64
+	x[dBias] = 1
+	var title, body float64
+	for _, id := range s.touched {
+		tm := &t.terms[id]
+		if tm.kind != kindScore || tm.topic != i {
+			continue
+		}
+		c := s.count[id]
+		title += termScore(tm.weight, [2]int32{c[0], 0})
+		body += termScore(tm.weight, [2]int32{0, c[1]})
+	}
+	x[dOwnTitle] = logScore(title + h.Boost[t.rules[i].slug])
+	x[dOwnBody] = logScore(body)
+	own := t.rules[i].deskModel
+	rest := 0.0
+	for j := range t.rules {
+		if j == i {
+			continue
+		}
+		k := t.rules[j].deskModel
+		switch {
+		case k < 0:
+			rest += max(res[j].score, 0)
+		case k < own:
+			x[dRival+k] = logScore(res[j].score)
+		case k > own:
+			x[dRival+k-1] = logScore(res[j].score)
+		}
+	}
+	x[dRest] = logScore(rest)
+	return x
+}
+
+// deskProbability is the desk model's probability with weights w.
+func deskProbability(w, x *[numDeskFeatures]float64) float64 {
+	z := 0.0
+	for i := range x {
+		z += w[i] * x[i]
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+// deskFeatureName names feature i of the desk model of desk.
+func deskFeatureName(desk string, i int) string {
+	switch {
+	case i == dBias:
+		return "bias"
+	case i == dOwnTitle:
+		return "own_title"
+	case i == dOwnBody:
+		return "own_body"
+	case i == dRest:
+		return "rest"
+	}
+	var rivals []string
+	for _, d := range deskModelDesks() {
+		if d != desk {
+			rivals = append(rivals, d)
+		}
+	}
+	return rivals[i-dRival]
+}
