@@ -39,7 +39,9 @@ type Spec struct {
 	Model string `yaml:"model"`
 	// Desk names the competing explanation this topic's score gives the
 	// actors model: one of DeskNames (a desk such as "sport" or "economy").
-	// Empty: the score is no feature of the model.
+	// Empty: the score is no feature of the model. A topic of a main desk
+	// (world, economy, sport, science-technology) is decided by the desk
+	// model, its score a feature of the others' too.
 	Desk string `yaml:"desk"`
 	// Disabled, on a config's topic, removes the built-in topic of the same
 	// slug (see Override); New leaves a disabled Spec out.
