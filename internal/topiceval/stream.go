@@ -159,23 +159,11 @@ func CrossValidate(t *topic.Tagger, articles, irLabels []byte, k int, streamMode
 	out := &Report{}
 	byLang := map[string]*counts{"all": {}, "en": {}, "id": {}}
 	for f := range k {
-		var train []topic.IRSample
-		for _, s := range samples {
-			if topic.IRFold(s.Group, k) != f {
-				train = append(train, s)
-			}
-		}
-		fit, err := topic.FitIR(train, k)
+		fit, err := topic.FitIR(otherFolds(samples, func(s topic.IRSample) string { return s.Group }, k, f), k)
 		if err != nil {
 			return nil, err
 		}
-		var deskTrain []topic.DeskSample
-		for _, s := range desks {
-			if topic.IRFold(s.Group, k) != f {
-				deskTrain = append(deskTrain, s)
-			}
-		}
-		deskFit, err := topic.FitDesks(deskTrain, k)
+		deskFit, err := topic.FitDesks(otherFolds(desks, func(s topic.DeskSample) string { return s.Group }, k, f), k)
 		if err != nil {
 			return nil, err
 		}
@@ -222,4 +210,16 @@ func CrossValidate(t *topic.Tagger, articles, irLabels []byte, k int, streamMode
 		}
 	}
 	return out, nil
+}
+
+// otherFolds returns the samples (of the group group gives) that are not
+// in fold f of k.
+func otherFolds[S any](samples []S, group func(S) string, k, f int) []S {
+	var out []S
+	for _, s := range samples {
+		if topic.IRFold(group(s), k) != f {
+			out = append(out, s)
+		}
+	}
+	return out
 }
