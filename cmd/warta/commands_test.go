@@ -4,6 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
 	"path/filepath"
 	"slices"
@@ -210,6 +213,55 @@ func TestEvalTopicsCommand(t *testing.T) {
 	}
 }
 
+// eval-topics -fit writes the weights of both models as Go source, and
+// -cv with -view scores each view asked for. The labelled items are
+// written for the test.
+func TestEvalTopicsFitAndViews(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, []testSource{{Name: "X", URL: "https://x.example/rss"}}, nil)
+	var arts, irs strings.Builder
+	for i := range 12 {
+		fmt.Fprintf(&arts, `{"id": "s%d", "source": "t", "title": "United win the cup final %d-0", "summary": "The striker scored twice. The coach praised the team after the match.", "language": "en", "label": "sport"}`+"\n", i, i)
+		fmt.Fprintf(&arts, `{"id": "e%d", "source": "t", "title": "Shares fall as inflation rises %d percent", "summary": "Stocks dropped after the central bank raised interest rates. Investors sold bonds.", "language": "en", "label": "economy"}`+"\n", i, i)
+		fmt.Fprintf(&arts, `{"id": "d%d", "source": "t", "title": "Foreign ministers of France and Japan hold talks %d", "summary": "The two countries agreed to deepen cooperation. They signed a treaty in Paris.", "language": "en", "label": "world"}`+"\n", i, i)
+		fmt.Fprintf(&arts, `{"id": "w%d", "source": "t", "title": "Floods kill %d in France", "summary": "Rescue teams searched villages in France after heavy rain. Homes were swept away.", "language": "en", "label": "world"}`+"\n", i, i)
+		fmt.Fprintf(&irs, "{\"id\": \"d%d\", \"ir\": 1}\n{\"id\": \"w%d\", \"ir\": 0}\n", i, i)
+	}
+	articles, labels := filepath.Join(dir, "a.jsonl"), filepath.Join(dir, "ir.jsonl")
+	if err := os.WriteFile(articles, []byte(arts.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(labels, []byte(irs.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	weights := filepath.Join(dir, "weights.go")
+	out := mustWarta(t, "-config", cfg, "eval-topics", "-articles", articles, "-ir", labels, "-fit", weights, "-folds", "2")
+	if !strings.Contains(out, "actors model full") || !strings.Contains(out, "desk model sport") {
+		t.Errorf("fit report:\n%s", out)
+	}
+	src, err := os.ReadFile(weights)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), weights, src, 0)
+	if err != nil {
+		t.Fatalf("the fitted weights are not Go: %v\n%s", err, src)
+	}
+	var funcs []string
+	for _, d := range f.Decls {
+		if name := declName(d); name != "" {
+			funcs = append(funcs, name)
+		}
+	}
+	if !slices.Contains(funcs, "fittedIRWeights") || !slices.Contains(funcs, "fittedDeskWeights") {
+		t.Errorf("the fitted weights declare %v", funcs)
+	}
+	out = mustWarta(t, "-config", cfg, "eval-topics", "-articles", articles, "-ir", labels, "-cv", "2", "-view", "title,sentence")
+	if !strings.Contains(out, "view title") || !strings.Contains(out, "view sentence") || strings.Contains(out, "view full") {
+		t.Errorf("views report:\n%s", out)
+	}
+}
+
 // explain reads JSON Lines on stdin with "-".
 func TestExplainStdin(t *testing.T) {
 	dir := t.TempDir()
@@ -278,4 +330,12 @@ func mustWartaIn(t *testing.T, stdin string, args ...string) string {
 		t.Fatalf("warta %v: exit %d\nstderr:\n%s", args, code, errOut)
 	}
 	return out
+}
+
+// declName is the name of a function declaration, or "".
+func declName(d ast.Decl) string {
+	if fn, ok := d.(*ast.FuncDecl); ok {
+		return fn.Name.Name
+	}
+	return ""
 }
