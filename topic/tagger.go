@@ -237,7 +237,7 @@ func (t *Tagger) Fingerprint() string { return t.fingerprint }
 func (t *Tagger) computeFingerprint() string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s|title=%g|threshold=%g|dominance=%g|standalone=%g|max=%d/%d|families=%s|body=1+ln\n", stemVersion, TitleWeight, DefaultThreshold, Dominance, Standalone, MaxTopics, MaxPerFamily, familiesVersion)
-	fmt.Fprintf(h, "ir model %v cut %g actors %s genres %s\n", t.irWeights, t.irCut, actor.Version, genre.Version)
+	fmt.Fprintf(h, "ir model %v cut %g cue %g actors %s genres %s\n", t.irWeights, t.irCut, CueWeight, actor.Version, genre.Version)
 	fmt.Fprintf(h, "desk model %v %v cut %g\n", deskModelDesks(), t.deskWeights, DeskCut)
 	for i, r := range t.rules {
 		fmt.Fprintf(h, "topic %q %q %g", r.slug, r.iptc, r.threshold)
@@ -407,8 +407,9 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, h Hints, res []res
 // decide fills ok and exprMet (one per rule) for the last evaluate in
 // language l: the rules that pass, at most MaxTopics of them. Nothing enters
 // a topic below its threshold: an article no rule passes has no topic. The
-// actors model decides its topic instead of its threshold; an item that is not
-// news (a podcast, a release, a post, a synopsis) gets no hard-news topic.
+// actors model decides its topic and the desk model the main desks
+// instead of threshold and dominance; an item that is not news (a
+// podcast, a release, a post, a synopsis) gets no hard-news topic.
 // With a stream model (st non-nil) a rule that did not pass applies when
 // the model is sure of it and the overrides, the genre and, for the actors model's topic, the
 // actors model's candidacy allow it; s.lifted records which.
