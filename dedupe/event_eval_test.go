@@ -128,7 +128,7 @@ func eventGrid() []eventSetting {
 	var grid []eventSetting
 	for _, avg := range []float64{0.5, 0.7, 0.9} {
 		for _, shared := range []float64{10, 15, 20, 25, 30, 40} {
-			for th := 0.45; th < 0.81; th += 0.05 {
+			for th := 0.45; th < 0.81; th += eventThresholdStep {
 				grid = append(grid, eventSetting{math.Round(th*100) / 100, shared, avg})
 			}
 		}
@@ -172,10 +172,12 @@ func scoreHeadlineDay(t *testing.T, day string, s eventSetting) pairCounts {
 func chooseEventSetting(grid []eventSetting, score func(eventSetting, string) pairCounts, days []string) (eventSetting, bool) {
 	best, found, bestTP := eventSetting{}, false, -1
 	for _, s := range grid {
-		tp, ok := 0, true
+		looser := s
+		looser.threshold = math.Round((s.threshold-eventThresholdStep)*100) / 100
+		tp, ok := 0, slices.Contains(grid, looser)
 		for _, d := range days {
 			c := score(s, d)
-			ok = ok && c.precision() >= eventPrecisionFloor
+			ok = ok && c.precision() >= eventPrecisionFloor && score(looser, d).precision() >= eventPrecisionFloor
 			tp += c.tp
 		}
 		stricter := s.minShared > best.minShared || s.minShared == best.minShared && (s.threshold > best.threshold ||
@@ -186,6 +188,9 @@ func chooseEventSetting(grid []eventSetting, score func(eventSetting, string) pa
 	}
 	return best, found
 }
+
+// eventThresholdStep is the grid's step in threshold.
+const eventThresholdStep = 0.05
 
 // eventPrecisionFloor is the pairwise precision the choice asks of each
 // labelled day (issue 13's goal).
