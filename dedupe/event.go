@@ -35,6 +35,9 @@ const (
 	roleNumber
 	// roleName: a capitalised word of a sentence-case headline.
 	roleName
+	// roleSaying: a verb or noun of saying ("Kecam", "Kecaman"): the
+	// headline reports a statement.
+	roleSaying
 	roles
 )
 
@@ -144,6 +147,8 @@ func makeEventSig(title string, actors ActorSource) eventSig {
 			role = roleSpeaker
 		case followsPlaceNoun(words, i):
 			role = rolePlace
+		case sayingVerbs[w.lower] || sayingVerbs[w.stem]:
+			role = roleSaying
 		}
 		add(w.stem, role)
 	}

@@ -92,6 +92,10 @@ func TestEventsOnOneTopicStayApart(t *testing.T) {
 			{"Rudal Houthi Hantam Kapal Tanker di Laut Merah", 0},
 			{"Rudal Houthi Kembali Hantam Kapal Tanker di Laut Merah", 20 * time.Hour},
 		},
+		"a reaction to it": {
+			{"Israel Gempur Kamp Pengungsi Jabalia Saat Gencatan Senjata Dibahas", 0},
+			{"Kecaman untuk Israel yang Gempur Kamp Pengungsi Jabalia Saat Gencatan Senjata Dibahas", 2 * time.Hour},
+		},
 		"an explainer": {
 			{"Hamas Setujui Proposal Gencatan Senjata di Gaza", 0},
 			{"Fakta-fakta Proposal Gencatan Senjata yang Disetujui Hamas", 2 * time.Hour},
@@ -198,7 +202,7 @@ func TestEventExpireAndRebuild(t *testing.T) {
 		rebuilt.Add(&c)
 	}
 	for _, x := range []*Index{ix, rebuilt} {
-		a := &article.Article{ID: hexID(50), Title: "Banjir Bandang di Garut, Ratusan Rumah Warga Terendam", Published: t0.Add(4 * time.Hour), FirstSeen: t0.Add(73 * time.Hour)}
+		a := &article.Article{ID: hexID(50), Title: "Banjir Bandang di Garut, Ratusan Rumah Terendam", Published: t0.Add(4 * time.Hour), FirstSeen: t0.Add(73 * time.Hour)}
 		x.Assign(a)
 		if a.StoryID != arts[0].ID {
 			t.Errorf("newcomer: story %s, want %s (%+v)", a.StoryID, arts[0].ID, a.StoryMatch)

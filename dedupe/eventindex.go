@@ -18,7 +18,7 @@ const (
 	// DefaultEventThreshold is the weighted share of two signatures'
 	// terms at which two articles report one event, chosen on part of the
 	// headline dev days (see event_eval_test.go).
-	DefaultEventThreshold = 0.5
+	DefaultEventThreshold = 0.6
 	// minSharedWeight is the rarity-weighted evidence two headlines must
 	// share however alike they are in proportion: one rare term of a
 	// day's news (ln(200)² ≈ 28) or two uncommon ones.
@@ -380,6 +380,11 @@ func evConflict(sig *eventSig, stored []uint32, storedRole []uint8, gap uint32) 
 		if inLone[r] && stLone[r] {
 			return true
 		}
+	}
+	// A statement set against a report without one (or with another):
+	// a reaction is its own story.
+	if inLone[roleSaying] || stLone[roleSaying] {
+		return true
 	}
 	// A number hours later that the earlier piece lacked is a new
 	// development (a toll, a count found), not a retelling.

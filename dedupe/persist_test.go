@@ -62,7 +62,7 @@ func checkRebuild(t *testing.T, arts []*article.Article, continuous bool) {
 // Headlines in outlets' own words join by event signature: the sketches
 // must carry the signatures too.
 func TestHeadlineDayRebuildFromSketches(t *testing.T) {
-	arts, _ := loadHeadlineDay(t, tuneDays[0])
+	arts, _ := loadHeadlineDay(t, headlineDevDays[0])
 	checkRebuild(t, arts, false)
 }
 
