@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"slices"
 	"path/filepath"
+	"slices"
 	"sort"
 	"testing"
 	"time"
@@ -153,7 +153,9 @@ func eventGrid() []eventSetting {
 // pairCounts are one day's same-story pair counts.
 type pairCounts struct{ tp, fp, fn int }
 
-func (c pairCounts) add(o pairCounts) pairCounts { return pairCounts{c.tp + o.tp, c.fp + o.fp, c.fn + o.fn} }
+func (c pairCounts) add(o pairCounts) pairCounts {
+	return pairCounts{c.tp + o.tp, c.fp + o.fp, c.fn + o.fn}
+}
 
 func (c pairCounts) precision() float64 {
 	if c.tp+c.fp == 0 {
