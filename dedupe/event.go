@@ -38,6 +38,10 @@ const (
 	// roleSaying: a verb or noun of saying ("Kecam", "Kecaman"): the
 	// headline reports a statement.
 	roleSaying
+	// roleSubject: the first content word, when no other role claims it:
+	// what a headline-case headline is about ("Demokrat Tolak …", "PKS
+	// Tolak …"), as a capital marks a name in a sentence-case one.
+	roleSubject
 	roles
 )
 
@@ -129,6 +133,7 @@ func makeEventSig(title string, actors ActorSource) eventSig {
 			add("@"+a.ID, role)
 		}
 	}
+	subject := true
 	for i, w := range words {
 		sig.own = sig.own || ownStoryWords[w.lower]
 		sig.again = sig.again || againWords[w.lower]
@@ -149,7 +154,10 @@ func makeEventSig(title string, actors ActorSource) eventSig {
 			role = rolePlace
 		case sayingVerbs[w.lower] || sayingVerbs[w.stem]:
 			role = roleSaying
+		case subject:
+			role = roleSubject
 		}
+		subject = false
 		add(w.stem, role)
 	}
 	return sig

@@ -96,6 +96,10 @@ func TestEventsOnOneTopicStayApart(t *testing.T) {
 			{"Israel Gempur Kamp Pengungsi Jabalia Saat Gencatan Senjata Dibahas", 0},
 			{"Kecaman untuk Israel yang Gempur Kamp Pengungsi Jabalia Saat Gencatan Senjata Dibahas", 2 * time.Hour},
 		},
+		"two parties": {
+			{"Demokrat Tolak Hak Angket Kasus Korupsi Bansos", 0},
+			{"PKS Tolak Hak Angket Kasus Korupsi Bansos", 2 * time.Hour},
+		},
 		"an explainer": {
 			{"Hamas Setujui Proposal Gencatan Senjata di Gaza", 0},
 			{"Fakta-fakta Proposal Gencatan Senjata yang Disetujui Hamas", 2 * time.Hour},

@@ -372,11 +372,12 @@ func evConflict(sig *eventSig, stored []uint32, storedRole []uint8, gap uint32) 
 	if inHas[roleSpeaker] && stHas[roleSpeaker] && !inMet[roleSpeaker] && !stMet[roleSpeaker] {
 		return true
 	}
-	// Speakers, places, numbers and names: each has one the other lacks
-	// ("Menlu Retno" against "Menlu Inggris"; Jabalia against Nuseirat;
-	// a new toll, "2-1" against "3-1"; "Arema menang atas Borneo FC"
-	// against "Persib menang atas PSIS").
-	for _, r := range []uint8{roleSpeaker, rolePlace, roleNumber, roleName} {
+	// Speakers, places, numbers, names and subjects: each has one the
+	// other lacks ("Menlu Retno" against "Menlu Inggris"; Jabalia against
+	// Nuseirat; a new toll, "2-1" against "3-1"; "Arema menang atas
+	// Borneo FC" against "Persib menang atas PSIS"; "Demokrat Tolak …"
+	// against "PKS Tolak …").
+	for _, r := range []uint8{roleSpeaker, rolePlace, roleNumber, roleName, roleSubject} {
 		if inLone[r] && stLone[r] {
 			return true
 		}
