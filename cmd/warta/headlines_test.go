@@ -17,9 +17,12 @@ import (
 
 // Stories that outlets each wrote in their own words (issue 13): one cycle
 // over real headlines of five Indonesian outlets, `warta export`, scored by
-// the maintainers' score_dups.py. The event constants were chosen on the
-// November days; the May day is held out, and its floors sit a little
-// under what it measured when the constants were frozen.
+// the maintainers' score_dups.py, day by day. The event constants are
+// chosen on these three days by a rule whose held-out figures dedupe's
+// TestHeadlineLeaveOneDayOut measures (each day scored by constants chosen
+// on the other two): the floors here are those held-out figures, precision
+// at the goal on every day and the folds' pooled recall (0.122 when the
+// rule was frozen), not what the days give once tuned on.
 func TestHeadlineStoriesScoredByMaintainersTool(t *testing.T) {
 	feedDir := shared.Path(t, "data", "headlines-dev", "feeds")
 	goldPath := shared.Path(t, "data", "headlines-dev", "gold.jsonl")
@@ -63,7 +66,9 @@ func TestHeadlineStoriesScoredByMaintainersTool(t *testing.T) {
 		return p
 	}
 	summary := regexp.MustCompile(`pairP=([0-9.]+) pairR=([0-9.]+) pairF1=[0-9.]+ lost=(\d+) split_articles=(\d+) stored_twice=(\d+)`)
-	score := func(goldFile string) (p, r float64) {
+	counts := regexp.MustCompile(`tp (\d+) fp \d+ fn (\d+)`)
+	// score returns the precision, recall and same-story pairs of the gold file.
+	score := func(goldFile string) (p, r float64, pairs int) {
 		out, err := exec.Command(python, scorer, goldFile, export).CombinedOutput()
 		if err != nil {
 			t.Fatalf("score_dups.py: %v\n%s", err, out)
@@ -74,11 +79,17 @@ func TestHeadlineStoriesScoredByMaintainersTool(t *testing.T) {
 		}
 		p, _ = strconv.ParseFloat(m[1], 64)
 		r, _ = strconv.ParseFloat(m[2], 64)
+		c := counts.FindStringSubmatch(string(out))
+		if c == nil {
+			t.Fatalf("score_dups.py printed no pair counts:\n%s", out)
+		}
+		tp, _ := strconv.Atoi(c[1])
+		fn, _ := strconv.Atoi(c[2])
 		if m[3] != "0" || m[4] != "0" || m[5] != "0" {
 			t.Errorf("lost %s, split %s, stored twice %s", m[3], m[4], m[5])
 		}
 		t.Logf("%s: %s", filepath.Base(goldFile), strings.TrimSpace(string(out)))
-		return p, r
+		return p, r, tp + fn
 	}
 	// `warta explain` shows the evidence of an event join.
 	explained := false
@@ -97,10 +108,16 @@ func TestHeadlineStoriesScoredByMaintainersTool(t *testing.T) {
 		t.Error("no article joined a story by its event signature")
 	}
 
-	heldOut := func(day string) bool { return day == "20240507" }
-	score(split("tuned.jsonl", func(d string) bool { return !heldOut(d) }))
-	p, r := score(split("held-out.jsonl", heldOut))
-	if p < 0.70 || r < 0.22 {
-		t.Errorf("held-out day: pairwise precision %.3f recall %.3f, floors 0.70 and 0.22", p, r)
+	var recalled, pairs float64
+	for _, day := range []string{"20231101", "20231117", "20240507"} {
+		p, r, n := score(split(day+".jsonl", func(d string) bool { return d == day }))
+		if p < 0.95 {
+			t.Errorf("%s: pairwise precision %.3f, floor 0.95", day, p)
+		}
+		recalled += r * float64(n)
+		pairs += float64(n)
+	}
+	if r := recalled / pairs; r < 0.12 {
+		t.Errorf("pairwise recall over the three days %.3f, floor 0.12", r)
 	}
 }
