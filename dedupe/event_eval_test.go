@@ -30,33 +30,11 @@ type headline struct {
 func loadHeadlineDay(t *testing.T, day string) ([]*article.Article, map[string]string) {
 	t.Helper()
 	dir := shared.Path(t, "data", "headlines-dev")
-	read := func(name string, fn func([]byte)) {
-		f, err := os.Open(filepath.Join(dir, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		sc := bufio.NewScanner(f)
-		for sc.Scan() {
-			fn(sc.Bytes())
-		}
-	}
-	var items []headline
-	read(day+".jsonl", func(b []byte) {
-		var h headline
-		if err := json.Unmarshal(b, &h); err != nil {
-			t.Fatal(err)
-		}
-		items = append(items, h)
-	})
+	items := readJSONL[headline](t, filepath.Join(dir, day+".jsonl"))
 	labels := map[string]string{}
-	read(day+".labels.jsonl", func(b []byte) {
-		var l struct{ ID, Story string }
-		if err := json.Unmarshal(b, &l); err != nil {
-			t.Fatal(err)
-		}
+	for _, l := range readJSONL[struct{ ID, Story string }](t, filepath.Join(dir, day+".labels.jsonl")) {
 		labels[l.ID] = l.Story
-	})
+	}
 	seen := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
 	var arts []*article.Article
 	gold := map[string]string{}
@@ -71,6 +49,29 @@ func loadHeadlineDay(t *testing.T, day string) ([]*article.Article, map[string]s
 	}
 	sort.SliceStable(arts, func(i, j int) bool { return arts[i].Published.Before(arts[j].Published) })
 	return arts, gold
+}
+
+// readJSONL decodes a file of one JSON value a line.
+func readJSONL[T any](t *testing.T, path string) []T {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []T
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var v T
+		if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		out = append(out, v)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return out
 }
 
 // runHeadlineDays assigns the days' headlines in one index, as one cycle

@@ -1,9 +1,6 @@
 package dedupe
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"sort"
@@ -25,17 +22,8 @@ var fixtureDayFeeds = []string{"viva_all_2017-04-28.xml", "tempo_terkini_rss091_
 // withText (the feeds' one-line descriptions), and their gold stories.
 func loadFixtureDay(t *testing.T, withText bool) ([]*article.Article, map[string]string) {
 	t.Helper()
-	labels, err := os.ReadFile(filepath.Join("testdata", "headlines-2017-04-28.labels.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	storyOf := map[string]string{}
-	sc := bufio.NewScanner(bytes.NewReader(labels))
-	for sc.Scan() {
-		var l struct{ Link, Story string }
-		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
-			t.Fatal(err)
-		}
+	for _, l := range readJSONL[struct{ Link, Story string }](t, filepath.Join("testdata", "headlines-2017-04-28.labels.jsonl")) {
 		storyOf[l.Link] = l.Story
 	}
 	seen := time.Date(2017, 4, 28, 3, 0, 0, 0, time.UTC)
