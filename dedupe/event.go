@@ -115,7 +115,7 @@ func makeEventSig(title string, actors ActorSource) eventSig {
 	// Actors first: a long headline's last words may not fit. The words
 	// that name an actor are its term alone (one actor is not two or three
 	// more terms), and those of a speaking actor speak through it.
-	actorWords := map[string]bool{}
+	actorWords := map[string]string{} // a word of an actor's name → the actor's term
 	if actors != nil {
 		var spoken []string
 		for _, w := range words[:speakerEnd] {
@@ -128,7 +128,7 @@ func makeEventSig(title string, actors ActorSource) eventSig {
 				role = roleSpeaker
 			}
 			for _, w := range strings.Fields(strings.ToLower(a.Text)) {
-				actorWords[w] = true
+				actorWords[w] = "@" + a.ID
 			}
 			add("@"+a.ID, role)
 		}
@@ -141,14 +141,27 @@ func makeEventSig(title string, actors ActorSource) eventSig {
 			add("#"+w.num, roleNumber)
 			continue
 		}
-		if w.stop || actorWords[w.lower] {
+		if w.stop {
+			continue
+		}
+		if actor, ok := actorWords[w.lower]; ok {
+			// An actor opening the headline is its subject, unless it
+			// speaks.
+			if subject {
+				for j := range sig.terms {
+					if sig.terms[j].word == actor && sig.terms[j].role == rolePlain {
+						sig.terms[j].role = roleSubject
+					}
+				}
+			}
+			subject = false
 			continue
 		}
 		role := uint8(rolePlain)
 		switch {
 		case w.name:
 			role = roleName
-		case i < speakerEnd && !actorWords[w.lower]:
+		case i < speakerEnd:
 			role = roleSpeaker
 		case followsPlaceNoun(words, i):
 			role = rolePlace

@@ -250,3 +250,15 @@ func TestEventQuestionIsOwnStory(t *testing.T) {
 		t.Errorf("%q joined %q (%+v)", b.Title, arts[0].Title, b.StoryMatch)
 	}
 }
+
+// An actor opening a headline is its subject as a word would be: two
+// bodies denying the same plan are two stories.
+func TestEventActorIsSubject(t *testing.T) {
+	arts := assignHeadlines(t, NewIndex(Options{Actors: fakeActors{}}), []timedHeadline{
+		{"Gedung Putih Bantah Rencana Kirim Kapal Induk ke Laut Merah", 0},
+		{"Pentagon Juga Bantah Ada Rencana untuk Kirim Kapal Induk ke Laut Merah", time.Hour},
+	})
+	if b := arts[1]; b.StoryID != b.ID {
+		t.Errorf("%q joined %q (%+v)", b.Title, arts[0].Title, b.StoryMatch)
+	}
+}

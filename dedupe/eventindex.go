@@ -16,8 +16,9 @@ const EventMethod = "event"
 
 const (
 	// DefaultEventThreshold is the weighted share of two signatures'
-	// terms at which two articles report one event, chosen on part of the
-	// headline dev days (see event_eval_test.go).
+	// terms at which two articles report one event, chosen with
+	// minSharedWeight and defaultAvgShare by the rule that
+	// TestHeadlineLeaveOneDayOut checks on the headline dev days.
 	DefaultEventThreshold = 0.6
 	// minSharedWeight is the rarity-weighted evidence two headlines must
 	// share however alike they are in proportion: one rare term of a
