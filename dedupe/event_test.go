@@ -100,6 +100,10 @@ func TestEventsOnOneTopicStayApart(t *testing.T) {
 			{"Demokrat Tolak Hak Angket Kasus Korupsi Bansos", 0},
 			{"PKS Tolak Hak Angket Kasus Korupsi Bansos", 2 * time.Hour},
 		},
+		"two parties, one headline but the subject": {
+			{"Demokrat Tolak Hak Angket Kasus Korupsi Bansos di Rapat Paripurna DPR", 0},
+			{"PKS Tolak Hak Angket Kasus Korupsi Bansos di Rapat Paripurna DPR", 2 * time.Hour},
+		},
 		"an explainer": {
 			{"Hamas Setujui Proposal Gencatan Senjata di Gaza", 0},
 			{"Fakta-fakta Proposal Gencatan Senjata yang Disetujui Hamas", 2 * time.Hour},

@@ -393,6 +393,16 @@ func evConflict(sig *eventSig, stored []uint32, storedRole []uint8, gap uint32) 
 	return gap > evNumberGap && (inLone[roleNumber] || stLone[roleNumber])
 }
 
+// evKeptApart reports whether the guards keep sig, published at minute,
+// apart from the signature stored in e; never when either has none.
+func evKeptApart(sig *eventSig, e *eventFields, minute uint32) bool {
+	if len(sig.terms) == 0 || e.nTerms() == 0 {
+		return false
+	}
+	stored, storedRole, n := e.storedSig()
+	return evConflict(sig, stored[:n], storedRole[:n], absDiff(get24(e.evMinute), minute))
+}
+
 // storedSig returns an entry's terms and roles.
 func (e *eventFields) storedSig() ([maxTerms]uint32, [maxTerms]uint8, int) {
 	var h [maxTerms]uint32

@@ -216,6 +216,7 @@ func (ix *Index) assign(a *article.Article, s sketch, sig eventSig) {
 	a.Sketch = encodeSketch(&s, &sig)
 	now := minuteOf(a.FirstSeen)
 	best, bestSim := uint32(0), -1.0
+	evMin := eventMinute(a.Published, a.FirstSeen)
 	consider := func(slot uint32, e *entry) {
 		if e.flags()&flagGhost != 0 || absDiff(e.minute(), now) > ix.window {
 			return
@@ -223,13 +224,20 @@ func (ix *Index) assign(a *article.Article, s sketch, sig eventSig) {
 		es := e.sketch()
 		sim := similarity(&es, &s)
 		need := ix.threshold
-		if min(es.n, s.n) < shortText {
+		short := min(es.n, s.n) < shortText
+		if short {
 			// A headline's few word pairs: copies repeat it nearly
 			// whole; two outlets' own headlines on one event share a
 			// few pairs, and are for the event signature to judge.
 			need = max(need, shortTextThreshold)
 		}
 		if sim < need || sim < bestSim || !factsAgree(&es, &s) {
+			return
+		}
+		// Two headlines alone that differ in what the event guards
+		// read (the subject, the speaker, the place, a number) are two
+		// stories however many word pairs they share.
+		if short && evKeptApart(&sig, &e.eventFields, evMin) {
 			return
 		}
 		// Ties go to the earlier article, then the earlier slot:
@@ -244,7 +252,6 @@ func (ix *Index) assign(a *article.Article, s sketch, sig eventSig) {
 			consider(c.slot, ix.at(c.slot))
 		}
 	}
-	evMin := eventMinute(a.Published, a.FirstSeen)
 	if bestSim < 0 {
 		if m, ok := ix.evLookup(&sig, evMin, now); ok {
 			e := ix.at(m.slot)
