@@ -182,7 +182,9 @@ func scoreHeadlineDay(t *testing.T, day string, s eventSetting) pairCounts {
 // chooseEventSetting is the rule that picks the event constants from
 // labelled days: precision first on each day alone (one day of
 // near-identical headlines about one place can hold all the false joins,
-// and pooled days hide that), then the most pairs found over the days;
+// and pooled days hide that), at the setting and one threshold step
+// looser (a point on the edge of a precision cliff falls over on a day
+// it never saw), then the most pairs found over the days;
 // among equals, the strictest setting (highest shared evidence, then
 // threshold, then average share), which loses least precision on a day
 // unlike these.
