@@ -268,8 +268,8 @@ var shortForms = map[string]string{
 	// Verbs that headlines use for the same action.
 	"gempur": "serang", "bombardir": "serang", "bom": "serang", "serbu": "serang", "hantam": "serang", "hajar": "serang",
 	"meninggal": "tewas", "gugur": "tewas", "terbunuh": "tewas", "kutuk": "kecam", "sumbang": "donasi",
-	"hujat": "kritik", "tolak": "tolak", "tampik": "tolak",
-	"tahan": "tangkap", "ciduk": "tangkap", "ringkus": "tangkap", "bekuk": "tangkap", "kolaps": "lumpuh",
+	"hujat": "kritik", "tampik": "tolak",
+	"tahan": "tangkap", "ciduk": "tangkap", "ringkus": "tangkap", "bekuk": "tangkap",
 	"unjuk rasa": "demo", "undur diri": "mundur", "lengser": "mundur",
 }
 
