@@ -77,6 +77,12 @@ type Store interface {
 	Meta(ctx context.Context, key string) (string, bool, error)
 	// SetMeta stores value under key, replacing any previous value.
 	SetMeta(ctx context.Context, key, value string) error
+	// Model returns the data of the model stored under name (the stream
+	// model's snapshot) with the version it was stored with, and whether
+	// there is one.
+	Model(ctx context.Context, name string) (version string, data []byte, ok bool, err error)
+	// SetModel stores data under name with version, replacing any.
+	SetModel(ctx context.Context, name, version string, data []byte) error
 	// Prune deletes articles first seen before t, except leads of stories
 	// that still have newer copies; returns how many.
 	Prune(ctx context.Context, before time.Time) (int, error)

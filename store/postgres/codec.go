@@ -147,7 +147,7 @@ func newArticleRows(arts []*article.Article) (*articleRows, error) {
 		r.matchIDs = append(r.matchIDs, a.StoryMatch.MatchedID)
 		r.similarities = append(r.similarities, a.StoryMatch.Similarity)
 		r.methods = append(r.methods, a.StoryMatch.Method)
-		r.sketches = append(r.sketches, schema.SketchArg(a.Sketch))
+		r.sketches = append(r.sketches, schema.BlobArg(a.Sketch))
 		if err := r.topics.add(a.ID, story, a.Topics); err != nil {
 			return nil, &badArticle{a.ID, err}
 		}

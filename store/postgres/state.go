@@ -83,3 +83,29 @@ func (s *Store) SetMeta(ctx context.Context, key, value string) error {
 	}
 	return nil
 }
+
+// Model implements store.Store.
+func (s *Store) Model(ctx context.Context, name string) (string, []byte, bool, error) {
+	var version string
+	var data []byte
+	err := s.pool.QueryRow(ctx, `SELECT version, data FROM models WHERE name = $1`, name).Scan(&version, &data)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return "", nil, false, nil
+	}
+	if err != nil {
+		return "", nil, false, fmt.Errorf("store: model %s: %w", name, err)
+	}
+	return version, data, true, nil
+}
+
+// SetModel implements store.Store.
+func (s *Store) SetModel(ctx context.Context, name, version string, data []byte) error {
+	_, err := s.pool.Exec(ctx,
+		`INSERT INTO models (name, version, data) VALUES ($1, $2, $3)
+		ON CONFLICT (name) DO UPDATE SET version = excluded.version, data = excluded.data`,
+		name, version, schema.BlobArg(data))
+	if err != nil {
+		return fmt.Errorf("store: set model %s: %w", name, err)
+	}
+	return nil
+}

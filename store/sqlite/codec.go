@@ -83,7 +83,7 @@ func articleArgs(a *article.Article) ([]any, error) {
 	story := schema.StoryOf(a)
 	return []any{a.ID, a.URL, a.Link, a.GUID, a.Source, a.Title, a.Summary, a.Content, a.Text, a.Author,
 		a.Language, string(cats), times[0], times[1], times[2], story, int64(a.Fingerprint),
-		a.StoryMatch.MatchedID, a.StoryMatch.Similarity, a.StoryMatch.Method, schema.SketchArg(a.Sketch)}, nil
+		a.StoryMatch.MatchedID, a.StoryMatch.Similarity, a.StoryMatch.Method, schema.BlobArg(a.Sketch)}, nil
 }
 
 // fetchStateArgs returns the values of the fetch_state columns after source.

@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"reflect"
@@ -234,6 +235,40 @@ func testFetchState(t *testing.T, s store.Store, d Driver) {
 	}
 	if got := fetchState(t, s, "a"); !reflect.DeepEqual(got, a) {
 		t.Errorf("FetchState(a) = %+v", got)
+	}
+}
+
+// A model is stored whole with its version and replaced whole; bytes of
+// every value survive, and a model is apart from the others and from meta.
+func testModels(t *testing.T, s store.Store, d Driver) {
+	ctx := context.Background()
+	if v, data, ok, err := s.Model(ctx, "stream"); err != nil || ok || v != "" || data != nil {
+		t.Fatalf("missing model: %q %v %v %v", v, data, ok, err)
+	}
+	big := make([]byte, 3<<20) // a grown stream model is megabytes
+	for i := range big {
+		big[i] = byte(i * 7)
+	}
+	if err := s.SetModel(ctx, "stream", "v1", big); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetModel(ctx, "other", "w", nil); err != nil {
+		t.Fatal(err)
+	}
+	if v, data, ok, err := s.Model(ctx, "stream"); err != nil || !ok || v != "v1" || !bytes.Equal(data, big) {
+		t.Fatalf("Model(stream) = %q, %d bytes, %v, %v; want v1 and the %d bytes stored", v, len(data), ok, err, len(big))
+	}
+	if err := s.SetModel(ctx, "stream", "v2", []byte{0, 1, 0xff}); err != nil {
+		t.Fatal(err)
+	}
+	if v, data, ok, err := s.Model(ctx, "stream"); err != nil || !ok || v != "v2" || !bytes.Equal(data, []byte{0, 1, 0xff}) {
+		t.Errorf("Model(stream) after replacing = %q %v %v %v", v, data, ok, err)
+	}
+	if v, data, ok, err := s.Model(ctx, "other"); err != nil || !ok || v != "w" || len(data) != 0 {
+		t.Errorf("Model(other) = %q %v %v %v", v, data, ok, err)
+	}
+	if _, ok, err := s.Meta(ctx, "stream"); err != nil || ok {
+		t.Errorf("a model shows in meta: %v %v", ok, err)
 	}
 }
 

@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"bytes"
 	"context"
 	"testing"
 
@@ -46,6 +47,9 @@ func testReopenKeepsData(t *testing.T, d Driver) {
 	if err := s.SetMeta(ctx, "k", "v"); err != nil {
 		t.Fatal(err)
 	}
+	if err := s.SetModel(ctx, "m", "v1", []byte{1, 2, 3}); err != nil {
+		t.Fatal(err)
+	}
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -56,5 +60,8 @@ func testReopenKeepsData(t *testing.T, d Driver) {
 	}
 	if v, ok, _ := s.Meta(ctx, "k"); !ok || v != "v" {
 		t.Errorf("meta after reopen = %q %v", v, ok)
+	}
+	if v, data, ok, _ := s.Model(ctx, "m"); !ok || v != "v1" || !bytes.Equal(data, []byte{1, 2, 3}) {
+		t.Errorf("model after reopen = %q %v %v", v, data, ok)
 	}
 }

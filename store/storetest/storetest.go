@@ -63,6 +63,7 @@ func contract() []contractCase {
 		{"SaveSourcesBatch", onFresh(testSaveSourcesBatch)},
 		{"FetchState", onFresh(testFetchState)},
 		{"Meta", onFresh(testMeta)},
+		{"Models", onFresh(testModels)},
 		{"StoriesOrderingLimitTopic", onFresh(testStoriesOrderingLimitTopic)},
 		{"SetTopics", onFresh(testSetTopics)},
 		{"Prune", onFresh(testPrune)},

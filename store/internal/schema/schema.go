@@ -111,9 +111,9 @@ func One(arts []*article.Article, err error, id string) (*article.Article, error
 	return arts[0], nil
 }
 
-// SketchArg is the stored value of an article's sketch: empty, never NULL,
-// when it has none.
-func SketchArg(s []byte) []byte {
+// BlobArg is the stored value of a byte column (an article's sketch, a
+// model's data): empty, never NULL, when there is nothing.
+func BlobArg(s []byte) []byte {
 	if s == nil {
 		return []byte{}
 	}
