@@ -182,18 +182,13 @@ func newInstanceName() string {
 }
 
 // Init prepares the pipeline from what is stored: it rebuilds the story
-// index over the dedupe window, lets the stream model learn from the stored
-// articles and re-tags stored articles when the topic rules changed since
-// they were tagged.
+// index over the dedupe window, readies the stream model (LoadStream) and
+// re-tags stored articles when the topic rules changed since they were
+// tagged.
 func (p *Pipeline) Init(ctx context.Context) error {
-	if err := p.rebuildIndex(ctx); err != nil {
+	if err := p.reload(ctx); err != nil {
 		return err
 	}
-	n, err := LearnStored(ctx, p.cfg, p.store, p.stream, p.now())
-	if err != nil {
-		return err
-	}
-	p.logger.Info("stream model learned from stored articles", "articles", n)
 	return p.retagIfRulesChanged(ctx)
 }
 
@@ -215,31 +210,10 @@ func retentionStart(cfg *config.Config, now time.Time) time.Time {
 	return time.Time{}
 }
 
-// LearnStored shows the stream model every article stored within the
-// retention window, as the daemon saw them, and returns how many taught it
-// something: the daemon at start and `warta explain` learn the same.
-func LearnStored(ctx context.Context, cfg *config.Config, st store.Store, s *topic.Stream, now time.Time) (int, error) {
-	hints := sourceHints(cfg)
-	since := retentionStart(cfg, now)
-	n := 0
-	err := st.Since(ctx, since, func(a *article.Article) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if s.Observe(a, hints[a.Source]) {
-			n++
-		}
-		return nil
-	})
-	if err != nil {
-		return n, fmt.Errorf("pipeline: learn stored articles: %w", err)
-	}
-	return n, nil
-}
-
-// rebuildIndex builds the story index afresh from the articles stored
-// within the dedupe window.
-func (p *Pipeline) rebuildIndex(ctx context.Context) error {
+// reload rebuilds the story index from the articles stored within the
+// dedupe window and readies a stream model of the stored articles, both as
+// of the store's cycle epoch, which it notes.
+func (p *Pipeline) reload(ctx context.Context) error {
 	epoch, _, err := p.store.Meta(ctx, metaCycleEpoch)
 	if err != nil {
 		return fmt.Errorf("pipeline: %w", err)
@@ -248,11 +222,22 @@ func (p *Pipeline) rebuildIndex(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	stream := p.tagger.NewStream()
+	load, err := loadStream(ctx, p.cfg, p.store, stream, epoch, p.now())
+	if err != nil {
+		return err
+	}
 	p.indexMu.Lock()
 	p.index = ix
 	p.indexMu.Unlock()
+	p.stream = stream
 	p.epoch = epoch
 	p.logger.Info("story index rebuilt", "articles", ix.Len(), "window", p.cfg.Dedupe.Window)
+	if load.Snapshot {
+		p.logger.Info("stream model loaded from its snapshot")
+	} else {
+		p.logger.Info("stream model learned from stored articles", "articles", load.Learned, "why", load.Why)
+	}
 	return nil
 }
 
@@ -428,8 +413,9 @@ func (p *Pipeline) sourceReport(r *sourceResult) SourceReport {
 	return s
 }
 
-// catchUp rebuilds the story index when another process ran a cycle on the
-// store since this pipeline's last one.
+// catchUp rebuilds the story index and reloads the stream model when
+// another process ran a cycle on the store since this pipeline's last one
+// (or this pipeline's last cycle failed half-way).
 func (p *Pipeline) catchUp(ctx context.Context) error {
 	epoch, _, err := p.store.Meta(ctx, metaCycleEpoch)
 	if err != nil {
@@ -438,8 +424,8 @@ func (p *Pipeline) catchUp(ctx context.Context) error {
 	if epoch == p.epoch {
 		return nil
 	}
-	p.logger.Info("another process wrote to the store: rebuilding the story index")
-	return p.rebuildIndex(ctx)
+	p.logger.Info("another process wrote to the store: rebuilding the story index and reloading the stream model")
+	return p.reload(ctx)
 }
 
 // publish renders the feeds from what is stored now, noting the feeds'

@@ -37,14 +37,24 @@ func newTestPipelineOn(t *testing.T, dsn string, urls ...string) (*Pipeline, sto
 	return newTestPipelineWith(t, st, urls...), st
 }
 
+// testWorld is the test pipelines' one topic.
+var testWorld = topic.Spec{Slug: "world", Title: "World",
+	Terms: map[string][]string{"en": {"embassy^5"}, "id": {"kedutaan^5"}}}
+
 // newTestPipelineWith builds a pipeline for urls on the store st.
 func newTestPipelineWith(t *testing.T, st store.Store, urls ...string) *Pipeline {
+	t.Helper()
+	return newTestPipelineTopics(t, st, []topic.Spec{testWorld}, urls...)
+}
+
+// newTestPipelineTopics builds a pipeline for urls on the store st that
+// tags with topics.
+func newTestPipelineTopics(t *testing.T, st store.Store, topics []topic.Spec, urls ...string) *Pipeline {
 	t.Helper()
 	cfg := &config.Config{
 		Fetch:  config.Fetch{Concurrency: 2, MaxBackoff: time.Hour},
 		Dedupe: config.Dedupe{Window: 72 * time.Hour},
-		Topics: []topic.Spec{{Slug: "world", Title: "World",
-			Terms: map[string][]string{"en": {"embassy^5"}, "id": {"kedutaan^5"}}}},
+		Topics: topics,
 	}
 	for i, u := range urls {
 		cfg.Sources = append(cfg.Sources, config.Source{Name: string(rune('A' + i)), URL: u})

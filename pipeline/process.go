@@ -108,8 +108,9 @@ func (p *Pipeline) saveNotes(ctx context.Context, results []*sourceResult) error
 }
 
 // process gives the cycle's new articles their stories and topics and
-// stores them with each fetched source's fetch state, under the stories
-// lock, after catching up with what other processes stored.
+// stores them with each fetched source's fetch state, then the stream
+// model's snapshot, under the stories lock, after catching up with what
+// other processes stored.
 func (p *Pipeline) process(ctx context.Context, results []*sourceResult, rep *Report) error {
 	release, err := p.lockStories(ctx)
 	if err != nil {
@@ -137,7 +138,11 @@ func (p *Pipeline) process(ctx context.Context, results []*sourceResult, rep *Re
 		return err
 	}
 	rep.NewStories = newStories
-	return p.save(ctx, results, fresh, rep)
+	if err := p.save(ctx, results, fresh, rep); err != nil {
+		return err
+	}
+	p.saveStream(ctx)
+	return nil
 }
 
 // newArticles returns, per source, the fetched articles that are not
@@ -219,8 +224,9 @@ const (
 // save writes the sources' new articles with their fetch states, a batch
 // of sources per transaction (each source's articles and fetch state
 // together), and records the cycle's epoch. When a source fails to save,
-// the story index is rebuilt from what was stored, so the articles that
-// were not are matched afresh when fetched again.
+// the story index and the stream model are reloaded from what was stored,
+// so the articles that were not are matched and learned afresh when
+// fetched again.
 func (p *Pipeline) save(ctx context.Context, results []*sourceResult, fresh [][]*article.Article, rep *Report) error {
 	// Mark the store before writing: a crash half-way leaves a mark that
 	// is not ours, and the next cycle rebuilds its index from the store.
@@ -277,7 +283,7 @@ func (p *Pipeline) save(ctx context.Context, results []*sourceResult, fresh [][]
 			p.epoch = staleEpoch
 			return saveErr
 		}
-		if err := p.rebuildIndex(ctx); err != nil {
+		if err := p.reload(ctx); err != nil {
 			saveErr = errors.Join(saveErr, err)
 		}
 		return saveErr

@@ -276,13 +276,14 @@ func exportOf(a *article.Article) *exportRecord {
 	return &r
 }
 
-// streamModel returns the stream model learned from the stored articles,
-// as the daemon learns at start, so that explain says what the daemon
-// would decide and which part decided it.
+// streamModel returns the stream model of the stored articles, readied as
+// the daemon readies it at start (its snapshot, or learned from the stored
+// articles), so that explain says what the daemon would decide and which
+// part decided it.
 func (x *explainer) streamModel(ctx context.Context) (*topic.Stream, error) {
 	if x.stream == nil {
 		s := x.tagger.NewStream()
-		if _, err := pipeline.LearnStored(ctx, x.cfg, x.store, s, x.now); err != nil {
+		if _, err := pipeline.LoadStream(ctx, x.cfg, x.store, s, x.now); err != nil {
 			return nil, err
 		}
 		x.stream = s

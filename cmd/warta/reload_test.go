@@ -55,7 +55,8 @@ func startDaemon(t *testing.T, cfg string) (reloads chan<- os.Signal, log *syncB
 // SIGHUP reloads the config without dropping the server: an invalid file is
 // logged with its line and the running config kept; a valid one brings its
 // new sources and topics at the next cycle, run at once as at a start;
-// stored articles are re-tagged.
+// stored articles are re-tagged, and the stream model is learned again for
+// new rules and loaded from its snapshot for the same ones.
 func TestReloadConfig(t *testing.T) {
 	site := newNewsSite(t)
 	linkA := site.URL + "/dunia/pbb-sidang-darurat"
@@ -124,6 +125,20 @@ func TestReloadConfig(t *testing.T) {
 	eventually(t, "the new topic's feed", log, func() bool {
 		code, body := get("http://" + addr + "/feeds/dewan-keamanan.atom")
 		return code == 200 && strings.Contains(body, linkA) && !strings.Contains(body, linkB)
+	})
+	// New topics: the stream model's snapshot is of the old rules, and
+	// the model learned from the stored articles again.
+	if !strings.Contains(log.String(), "the snapshot is of other topic rules") {
+		t.Errorf("the reload with new topics did not relearn the stream model; log:\n%s", log.String())
+	}
+
+	// A reload with the same rules loads the snapshot the last cycle
+	// stored instead of learning from the stored articles again.
+	const loaded = "stream model loaded from its snapshot"
+	before := strings.Count(log.String(), loaded)
+	reloads <- syscall.SIGHUP
+	eventually(t, "the stream model loaded from its snapshot", log, func() bool {
+		return strings.Count(log.String(), loaded) > before
 	})
 }
 
