@@ -45,7 +45,8 @@ func BenchArticle(n, story int, slugs ...string) *article.Article {
 // Bench runs the benchmarks that compare drivers on d, as sub-benchmarks.
 // SaveSource measures inserts of fresh articles, one transaction per batch
 // as the pipeline writes one source: batches of 50 (a typical feed) and of
-// 1000 (bulk throughput). Stories measures a page of 100 stories on 100k
+// 1000 (bulk throughput). Sketches measures the walk that rebuilds the
+// story index at start, over 20,000 fixture-sized articles. Stories measures a page of 100 stories on 100k
 // articles: 70k stories, a third of them with copies; "economy" tags ~1/3
 // of articles, "rare" ~1/500.
 func Bench(b *testing.B, d Driver) {
@@ -56,6 +57,11 @@ func Bench(b *testing.B, d Driver) {
 	}
 	b.Run("SaveSources/25x20", func(b *testing.B) {
 		benchSaveSources(b, d.fresh(b), 25, 20)
+	})
+	b.Run("Sketches/20000", func(b *testing.B) {
+		s := d.fresh(b)
+		loadSketched(b, s, 20_000)
+		benchSketches(b, s, 20_000)
 	})
 	b.Run("Stories", func(b *testing.B) {
 		s := d.fresh(b)
@@ -109,6 +115,47 @@ func benchSaveSources(b *testing.B, s store.Store, sources, items int) {
 		}
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "inserts/s")
+}
+
+// loadSketched stores n fixture-sized articles, each with a sketch of the
+// size the story index stores.
+func loadSketched(tb testing.TB, s store.Store, n int) {
+	const batch = 2_000
+	arts := make([]*article.Article, 0, batch)
+	for i := 1; i <= n; i++ {
+		a := BenchArticle(i, i, "economy", "politics")
+		a.Sketch = make([]byte, 160)
+		for j := range a.Sketch {
+			a.Sketch[j] = byte(i + j)
+		}
+		arts = append(arts, a)
+		if len(arts) == batch || i == n {
+			if _, err := s.SaveSource(context.Background(), "src", store.FetchState{}, arts); err != nil {
+				tb.Fatal(err)
+			}
+			arts = arts[:0]
+		}
+	}
+}
+
+// benchSketches walks the sketches of the n stored articles.
+func benchSketches(b *testing.B, s store.Store, n int) {
+	ctx := context.Background()
+	for b.Loop() {
+		got := 0
+		if err := s.Sketches(ctx, time.Time{}, func(a *article.Article) error {
+			if len(a.Sketch) == 0 {
+				return fmt.Errorf("article %s without its sketch", a.ID)
+			}
+			got++
+			return nil
+		}); err != nil {
+			b.Fatal(err)
+		}
+		if got != n {
+			b.Fatalf("%d sketches, want %d", got, n)
+		}
+	}
 }
 
 // loadStories fills s with the articles of the Stories benchmark.
