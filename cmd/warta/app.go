@@ -116,12 +116,18 @@ func wireStages(ctx context.Context, e *env, m mode, cfg *config.Config, tagger 
 	if err != nil {
 		return nil, err
 	}
+	// `warta once` publishes only to publish.dir: without one, the feeds
+	// it rendered would be dropped at exit unread.
+	var publisher pipeline.Publisher = pub
+	if m == modeOnce && cfg.Publish.Dir == "" {
+		publisher = nil
+	}
 	fetcher := fetch.New(pipeline.FetchOptions(cfg), e.logger)
 	p := pipeline.New(cfg, pipeline.Deps{
 		Fetcher:   fetcher,
 		Tagger:    tagger,
 		Store:     st,
-		Publisher: pub,
+		Publisher: publisher,
 		Observer:  cycleObservers{metrics: met, pub: pub},
 		Schedule:  cycles,
 		Logger:    e.logger,

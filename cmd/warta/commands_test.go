@@ -339,3 +339,33 @@ func declName(d ast.Decl) string {
 	}
 	return ""
 }
+
+// `warta once` renders the feeds only for publish.dir: without one they
+// would be dropped unread at exit. The cycle stores its articles either way.
+func TestOncePublishesOnlyToADir(t *testing.T) {
+	site := newNewsSite(t)
+	site.serve("/a", "application/rss+xml", rss("A", []rssItem{{Title: "Kedutaan besar Jepang dibuka kembali di Kabul",
+		Link: site.URL + "/a/kedutaan", Description: "<p>Kedutaan besar Jepang dibuka kembali setelah dua tahun.</p>"}}))
+	const rendered = "publish: feeds refreshed"
+	for _, withDir := range []bool{true, false} {
+		dir := t.TempDir()
+		cfg := writeConfig(t, dir, []testSource{{Name: "A", URL: site.URL + "/a", Language: "id"}}, nil)
+		if !withDir {
+			cfg = writeConfig(t, dir, []testSource{{Name: "A", URL: site.URL + "/a", Language: "id"}},
+				map[string]any{"publish": map[string]any{"max_items": 100}})
+		}
+		code, _, errOut := warta(t, context.Background(), "", "-config", cfg, "once")
+		if code != 0 {
+			t.Fatalf("dir %v: exit %d\n%s", withDir, code, errOut)
+		}
+		if got := strings.Contains(errOut, rendered); got != withDir {
+			t.Errorf("dir %v: feeds rendered %v; log:\n%s", withDir, got, errOut)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "feeds", "all.atom")); (err == nil) != withDir {
+			t.Errorf("dir %v: all.atom written: %v", withDir, err)
+		}
+		if recs := exported(t, cfg); len(recs) != 1 {
+			t.Errorf("dir %v: %d articles stored, want 1", withDir, len(recs))
+		}
+	}
+}
