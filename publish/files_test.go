@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+	"time"
 )
 
 func TestRefreshWritesFiles(t *testing.T) {
@@ -75,5 +76,39 @@ func TestRefreshFileError(t *testing.T) {
 	}
 	if rec := get(t, p.Handler(), "GET", "/feeds/all.atom", nil); rec.Code != 200 {
 		t.Errorf("feeds not served after a file error: %d", rec.Code)
+	}
+}
+
+// A publisher that only writes files writes what a serving one writes.
+func TestFilesOnlyWritesTheSameFiles(t *testing.T) {
+	ctx := context.Background()
+	read := func(opts Options) map[string][]byte {
+		t.Helper()
+		opts.Dir = t.TempDir()
+		opts.Now = func() time.Time { return time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC) }
+		p, _ := newTestPublisher(t, opts)
+		if err := p.Refresh(ctx); err != nil {
+			t.Fatal(err)
+		}
+		files := map[string][]byte{}
+		entries, err := os.ReadDir(opts.Dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			if files[e.Name()], err = os.ReadFile(filepath.Join(opts.Dir, e.Name())); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return files
+	}
+	served, only := read(Options{}), read(Options{FilesOnly: true})
+	if len(served) == 0 || len(only) != len(served) {
+		t.Fatalf("files only: %d files, serving: %d", len(only), len(served))
+	}
+	for name, data := range served {
+		if !bytes.Equal(only[name], data) {
+			t.Errorf("%s differs", name)
+		}
 	}
 }

@@ -265,7 +265,7 @@ func (p *Publisher) servePage(w http.ResponseWriter, r *http.Request, name strin
 // serveRendered serves bytes rendered for this request; pages carry
 // live status, so they are revalidated rather than cached.
 func (p *Publisher) serveRendered(w http.ResponseWriter, r *http.Request, contentType string, body []byte) {
-	res, err := newResource(contentType, body)
+	res, err := newResource(contentType, body, true)
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return

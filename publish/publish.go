@@ -88,6 +88,10 @@ type Options struct {
 	OnRefresh func()
 	// Dir, when set, receives <slug>.atom and all.atom on every Refresh.
 	Dir string
+	// FilesOnly renders only what Dir receives, each feed's Atom document,
+	// for a process that serves nothing (`warta once`): no other format,
+	// compressed copy, OPML or stylesheet. Such a Publisher is not served.
+	FilesOnly bool
 	// Now returns the current time; nil means time.Now. It dates a feed
 	// that has no entries and a feed's Last-Modified.
 	Now func() time.Time

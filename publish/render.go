@@ -115,6 +115,9 @@ func formatByExt(ext string) (format, bool) {
 // prev keeps prev's modification time; a changed one is modified at built.
 func (p *Publisher) render(states []*feedState, prev *snapshot, built time.Time) (*snapshot, error) {
 	formats := feedFormats()
+	if p.opts.FilesOnly {
+		formats = formats[:1] // feedFormats lists first the Atom that Dir receives
+	}
 	snap := &snapshot{
 		built:     built,
 		feeds:     make(map[string]*feedState, len(states)),
@@ -138,7 +141,7 @@ func (p *Publisher) render(states []*feedState, prev *snapshot, built time.Time)
 			if err := fm.write(&buf, f); err != nil {
 				return nil, fmt.Errorf("publish: feed %q: %w", fs.info.Slug, err)
 			}
-			r, err := newResource(fm.contentType, buf.Bytes())
+			r, err := newResource(fm.contentType, buf.Bytes(), !p.opts.FilesOnly)
 			if err != nil {
 				return nil, err
 			}
@@ -150,18 +153,21 @@ func (p *Publisher) render(states []*feedState, prev *snapshot, built time.Time)
 			snap.resources[path] = r
 		}
 	}
+	if p.opts.FilesOnly {
+		return snap, nil
+	}
 	buf.Reset()
 	if err := p.writeOPML(&buf, states); err != nil {
 		return nil, err
 	}
-	opml, err := newResource("text/x-opml; charset=utf-8", buf.Bytes())
+	opml, err := newResource("text/x-opml; charset=utf-8", buf.Bytes(), true)
 	if err != nil {
 		return nil, err
 	}
 	modifiedAt(opmlPath, opml)
 	snap.resources[opmlPath] = opml
 	snap.resources[legacyOPMLPath] = opml
-	xsl, err := newResource("text/xsl; charset=utf-8", []byte(feedStylesheet))
+	xsl, err := newResource("text/xsl; charset=utf-8", []byte(feedStylesheet), true)
 	if err != nil {
 		return nil, err
 	}
@@ -197,7 +203,7 @@ func (p *Publisher) view(snap *snapshot, slug, ext string, v View) (r *resource,
 	if err := fm.write(&buf, f); err != nil {
 		return nil, false, fmt.Errorf("publish: feed %q: %w", slug, err)
 	}
-	if r, err = newResource(fm.contentType, buf.Bytes()); err != nil {
+	if r, err = newResource(fm.contentType, buf.Bytes(), true); err != nil {
 		return nil, false, err
 	}
 	// A view changes only when its feed does: the feed's modification time
@@ -211,21 +217,24 @@ func (p *Publisher) view(snap *snapshot, slug, ext string, v View) (r *resource,
 	return r, true, nil
 }
 
-// newResource copies body and precomputes its gzip form and ETags.
-func newResource(contentType string, body []byte) (*resource, error) {
+// newResource copies body and precomputes its ETags and, when compressed,
+// its gzip form (which only serving needs).
+func newResource(contentType string, body []byte, compressed bool) (*resource, error) {
 	r := &resource{
 		contentType: contentType,
 		body:        bytes.Clone(body),
 	}
-	var gz bytes.Buffer
-	zw := gzip.NewWriter(&gz) // no name or mtime in the header: same bytes every time
-	if _, err := zw.Write(body); err != nil {
-		return nil, fmt.Errorf("publish: gzip: %w", err)
+	if compressed {
+		var gz bytes.Buffer
+		zw := gzip.NewWriter(&gz) // no name or mtime in the header: same bytes every time
+		if _, err := zw.Write(body); err != nil {
+			return nil, fmt.Errorf("publish: gzip: %w", err)
+		}
+		if err := zw.Close(); err != nil {
+			return nil, fmt.Errorf("publish: gzip: %w", err)
+		}
+		r.gz = gz.Bytes()
 	}
-	if err := zw.Close(); err != nil {
-		return nil, fmt.Errorf("publish: gzip: %w", err)
-	}
-	r.gz = gz.Bytes()
 	sum := sha256.Sum256(body)
 	tag := hex.EncodeToString(sum[:16])
 	r.etag = `"` + tag + `"`

@@ -13,7 +13,7 @@
 // run starts its own site (internal/benchsite) unless -site names one that
 // answers the same interface (/opml.xml, POST /advance, /stats), such as
 // ../shared/tools/feedfixture. For each store driver it writes a config
-// listing every feed, runs a first `warta once` (first ingest), then, per
+// listing every feed and a publish.dir for the feeds, runs a first `warta once` (first ingest), then, per
 // round, advances the site and runs `warta once` again (refresh), printing
 // wall time, CPU seconds (user + system), peak RSS and the share of 304s.
 //

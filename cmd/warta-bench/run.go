@@ -228,12 +228,14 @@ func tail(s string, n int) string {
 	return s
 }
 
-// configYAML is a warta config listing every feed, with the topics of the
-// project's config.
+// configYAML is a warta config listing every feed, publishing to a
+// directory beside the store, with the topics of the project's config.
 func configYAML(driver, dsn string, f *runFlags, feeds []string, topics string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "storage: {driver: %s, dsn: %q}\n", driver, dsn)
 	fmt.Fprintf(&b, "fetch: {concurrency: %d, per_host: %d}\n", f.concurrency, f.perHost)
+	// Each run publishes, as a deployment of warta once would.
+	fmt.Fprintf(&b, "publish: {dir: %q}\n", filepath.Join(f.dir, driver+"-feeds"))
 	b.WriteString("sources:\n")
 	for i, u := range feeds {
 		fmt.Fprintf(&b, "  - {name: \"feed %d\", url: %q}\n", i, u)

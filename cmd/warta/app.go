@@ -110,6 +110,7 @@ func wireStages(ctx context.Context, e *env, m mode, cfg *config.Config, tagger 
 		cycles = schedule
 	}
 	popts := publishOptions(cfg, st, schedule, time.Now())
+	popts.FilesOnly = m == modeOnce // nothing serves what once renders
 	hub.advertise(&popts)
 	pub := publish.New(popts, feedInfos(cfg), st, e.logger)
 	actors, err := pipeline.HeadlineActors()
