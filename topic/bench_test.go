@@ -106,3 +106,25 @@ func BenchmarkStreamObserve(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
 }
+
+// BenchmarkStreamSnapshotLoad loads the snapshot of a stream model that
+// learned from the bench articles: what a start costs instead of learning
+// again from the stored articles' text.
+func BenchmarkStreamSnapshotLoad(b *testing.B) {
+	tg := defaultTagger(b)
+	learned := tg.NewStream()
+	arts := benchArticles(b)
+	learned.Learn(arts, Hints{})
+	snap, err := learned.MarshalBinary()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := tg.NewStream().UnmarshalBinary(snap); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(snap)), "snapshot-bytes")
+	b.ReportMetric(float64(len(arts)), "articles")
+}
