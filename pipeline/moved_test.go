@@ -69,19 +69,7 @@ func (s *movingSite) count(path string) int {
 // temporary redirect (302) never moves a source; a new URL in the config
 // starts afresh; a moved URL that fails for good is given up.
 func TestPermanentRedirectMovesTheSource(t *testing.T) {
-	for _, driver := range []struct {
-		name string
-		open func(t *testing.T) func() store.Store
-	}{
-		{"sqlite", func(t *testing.T) func() store.Store {
-			dsn := filepath.Join(t.TempDir(), "w.db")
-			return func() store.Store { return openStore(t, sqlite.Open, dsn) }
-		}},
-		{"postgres", func(t *testing.T) func() store.Store {
-			dsn := pgtest.DSN(t)
-			return func() store.Store { return openStore(t, postgres.Open, dsn) }
-		}},
-	} {
+	for _, driver := range storeDrivers() {
 		t.Run(driver.name, func(t *testing.T) {
 			open := driver.open(t)
 			site := newMovingSite(t)
@@ -149,6 +137,27 @@ func TestPermanentRedirectMovesTheSource(t *testing.T) {
 				t.Errorf("a new config url was not fetched: hits %v", site.hits)
 			}
 		})
+	}
+}
+
+// storeDriver is a store driver for tests that reopen one database: open
+// makes a fresh one and returns what opens it again, a store per process.
+type storeDriver struct {
+	name string
+	open func(t *testing.T) func() store.Store
+}
+
+// storeDrivers are SQLite and PostgreSQL.
+func storeDrivers() []storeDriver {
+	return []storeDriver{
+		{"sqlite", func(t *testing.T) func() store.Store {
+			dsn := filepath.Join(t.TempDir(), "w.db")
+			return func() store.Store { return openStore(t, sqlite.Open, dsn) }
+		}},
+		{"postgres", func(t *testing.T) func() store.Store {
+			dsn := pgtest.DSN(t)
+			return func() store.Store { return openStore(t, postgres.Open, dsn) }
+		}},
 	}
 }
 

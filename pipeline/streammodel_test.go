@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -14,10 +13,7 @@ import (
 	"time"
 
 	"github.com/warta-news/warta/article"
-	"github.com/warta-news/warta/internal/pgtest"
 	"github.com/warta-news/warta/store"
-	"github.com/warta-news/warta/store/postgres"
-	"github.com/warta-news/warta/store/sqlite"
 	"github.com/warta-news/warta/topic"
 )
 
@@ -90,19 +86,7 @@ func marshal(t *testing.T, s *topic.Stream) []byte {
 // another's cycle stored since its own reloads it, and both tag as a model
 // relearned from the text. On both drivers.
 func TestStreamModelSnapshotIsTheRelearnedModel(t *testing.T) {
-	for _, driver := range []struct {
-		name string
-		open func(t *testing.T) func() store.Store
-	}{
-		{"sqlite", func(t *testing.T) func() store.Store {
-			dsn := filepath.Join(t.TempDir(), "w.db")
-			return func() store.Store { return openStore(t, sqlite.Open, dsn) }
-		}},
-		{"postgres", func(t *testing.T) func() store.Store {
-			dsn := pgtest.DSN(t)
-			return func() store.Store { return openStore(t, postgres.Open, dsn) }
-		}},
-	} {
+	for _, driver := range storeDrivers() {
 		t.Run(driver.name, func(t *testing.T) {
 			ctx := context.Background()
 			open := driver.open(t)
