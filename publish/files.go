@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -9,7 +10,9 @@ import (
 
 // writeFiles writes every feed's Atom document to <Dir>/<slug>.atom. Each
 // file is replaced atomically (temporary file, fsync, rename), so a reader
-// or web server never sees half a feed.
+// or web server never sees half a feed; a file that already holds the
+// document is left alone (no fsync, and its mtime still says when the feed
+// last changed).
 func (p *Publisher) writeFiles(ctx context.Context, snap *snapshot) error {
 	if err := os.MkdirAll(p.opts.Dir, 0o755); err != nil {
 		return fmt.Errorf("publish: %w", err)
@@ -19,7 +22,11 @@ func (p *Publisher) writeFiles(ctx context.Context, snap *snapshot) error {
 			return fmt.Errorf("publish: write files: %w", err)
 		}
 		path := filepath.Join(p.opts.Dir, f.Slug+".atom")
-		if err := writeFileAtomic(path, snap.resources["/feeds/"+f.Slug+".atom"].body); err != nil {
+		body := snap.resources["/feeds/"+f.Slug+".atom"].body
+		if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, body) {
+			continue
+		}
+		if err := writeFileAtomic(path, body); err != nil {
 			return err
 		}
 	}

@@ -112,3 +112,36 @@ func TestFilesOnlyWritesTheSameFiles(t *testing.T) {
 		}
 	}
 }
+
+// A refresh leaves a feed's file alone when its document did not change,
+// and replaces it when it did.
+func TestRefreshRewritesOnlyChangedFiles(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	p, lister := newTestPublisher(t, Options{Dir: dir})
+	stat := func(name string) os.FileInfo {
+		t.Helper()
+		fi, err := os.Stat(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fi
+	}
+	if err := p.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	all, sport := stat("all.atom"), stat("sport.atom")
+	if err := p.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if !os.SameFile(all, stat("all.atom")) || !os.SameFile(sport, stat("sport.atom")) {
+		t.Error("an unchanged feed's file was replaced")
+	}
+	lister.set(testStories()[:1])
+	if err := p.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if os.SameFile(all, stat("all.atom")) {
+		t.Error("a changed feed's file was not replaced")
+	}
+}
