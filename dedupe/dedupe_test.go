@@ -325,3 +325,49 @@ func TestTitleCaseHeadlineOverCutText(t *testing.T) {
 		t.Fatalf("copy got story %s, want %s (%+v)", cp.StoryID, lead.ID, cp.StoryMatch)
 	}
 }
+
+// TestAssignSketchedIsAssign: sketching apart (concurrently, as a cycle
+// does on every core) and assigning in order decides as Assign does.
+func TestAssignSketchedIsAssign(t *testing.T) {
+	texts := []string{enText, idText, firstSentences(enText, 2), swapSentences(idText, 0, 1), enText, ""}
+	titles := []string{enTitle, idTitle, enTitle + " - BBC News", "FOTO: " + idTitle, strings.ToLower(enTitle), "Surabaya port shut by flooding"}
+	arts := func() []*article.Article {
+		var out []*article.Article
+		for i := range texts {
+			out = append(out, art(hexID(i), titles[i], texts[i], t0.Add(time.Duration(i)*time.Minute)))
+		}
+		return out
+	}
+	want := arts()
+	ix := NewIndex(Options{})
+	for _, a := range want {
+		ix.Assign(a)
+	}
+	got := arts()
+	sk := NewSketcher(Options{})
+	sketched := make([]Sketched, len(got))
+	done := make(chan int)
+	for i := range got {
+		go func() { sketched[i] = sk.Sketch(got[i].Title, got[i].Text); done <- i }()
+	}
+	for range got {
+		<-done
+	}
+	ix = NewIndex(Options{})
+	for i, a := range got {
+		ix.AssignSketched(a, sketched[i])
+	}
+	joined := 0
+	for i := range want {
+		w, g := want[i], got[i]
+		if g.StoryID != w.StoryID || g.StoryMatch != w.StoryMatch || g.Fingerprint != w.Fingerprint || string(g.Sketch) != string(w.Sketch) {
+			t.Errorf("article %d: sketched apart %+v, Assign %+v", i, g, w)
+		}
+		if w.StoryID != w.ID {
+			joined++
+		}
+	}
+	if joined < 2 {
+		t.Fatalf("only %d articles joined a story: the test shows nothing", joined)
+	}
+}

@@ -141,7 +141,7 @@ type Index struct {
 	evMinShared float64
 	evAvgShare  float64
 	copies      map[uint32]int32 // story lead slot → articles joined to it
-	actors      ActorSource
+	sketcher    Sketcher
 	evHeads     [][3]byte        // term bucket → slot+1 of the newest entry
 	df          map[uint64]int32 // live articles per term and publication bucket
 	evDocs      map[uint32]int   // live articles with a signature per publication bucket
@@ -169,7 +169,7 @@ func NewIndex(opts Options) *Index {
 		evMinShared: minSharedWeight,
 		evAvgShare:  defaultAvgShare,
 		copies:      map[uint32]int32{},
-		actors:      opts.Actors,
+		sketcher:    NewSketcher(opts),
 		evHeads:     make([][3]byte, 1<<headBits),
 		df:          map[uint64]int32{},
 		evDocs:      map[uint32]int{},
@@ -197,17 +197,44 @@ func minuteOf(t time.Time) uint32 {
 // to index it again), a.StoryID (the matched article's story, or a.ID for a
 // new story) and a.StoryMatch (zero for a new story).
 func (ix *Index) Assign(a *article.Article) {
-	t, x := Clean(a.Title, a.Text)
-	ix.assign(a, makeSketch(t, x), ix.eventSig(t))
+	ix.AssignSketched(a, ix.sketcher.Sketch(a.Title, a.Text))
 }
 
-// eventSig is the event signature of a cleaned title, none when event
-// signatures are off.
-func (ix *Index) eventSig(title string) eventSig {
-	if ix.evThreshold <= 0 {
-		return eventSig{}
+// AssignSketched is Assign with a's text already sketched by a Sketcher of
+// the index's Options.
+func (ix *Index) AssignSketched(a *article.Article, k Sketched) {
+	ix.assign(a, k.s, k.sig)
+}
+
+// Sketcher computes what the index needs of an article's text, its sketch
+// and its headline's event signature, apart from any index. It holds no
+// mutable state and is safe for concurrent use: a cycle sketches its
+// articles on every core as they arrive, and decides their stories in
+// order with AssignSketched.
+type Sketcher struct {
+	events bool
+	actors ActorSource
+}
+
+// NewSketcher returns the sketcher of an index with opts.
+func NewSketcher(opts Options) Sketcher {
+	return Sketcher{events: opts.EventThreshold >= 0, actors: opts.Actors}
+}
+
+// Sketched is what a Sketcher computed of one article.
+type Sketched struct {
+	s   sketch
+	sig eventSig
+}
+
+// Sketch cleans and sketches an article's title and text.
+func (k Sketcher) Sketch(title, text string) Sketched {
+	t, x := Clean(title, text)
+	out := Sketched{s: makeSketch(t, x)}
+	if k.events {
+		out.sig = makeEventSig(t, k.actors)
 	}
-	return makeEventSig(title, ix.actors)
+	return out
 }
 
 // assign is Assign once the text is sketched: the index lookup and insert.
@@ -325,14 +352,11 @@ func (ix *Index) candidates(s *sketch) []candidate {
 // is too little to verify a match), so an article stored without either is
 // kept, naming its story, but is never matched.
 func (ix *Index) Add(a *article.Article) {
-	var s sketch
-	var sig eventSig
+	var k Sketched
 	if a.Title != "" || a.Text != "" {
-		t, x := Clean(a.Title, a.Text)
-		s = makeSketch(t, x)
-		sig = ix.eventSig(t)
+		k = ix.sketcher.Sketch(a.Title, a.Text)
 	}
-	ix.add(a, s, sig)
+	ix.add(a, k.s, k.sig)
 }
 
 // add is Add once the article is sketched.
