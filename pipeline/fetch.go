@@ -11,6 +11,7 @@ import (
 
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/config"
+	"github.com/warta-news/warta/dedupe"
 	"github.com/warta-news/warta/fetch"
 	"github.com/warta-news/warta/store"
 )
@@ -20,6 +21,8 @@ type sourceResult struct {
 	source   config.Source
 	state    sourceState
 	articles []*article.Article // prepared; nil when nothing new was fetched
+	sketches []dedupe.Sketched  // articles[i]'s sketch for the story index
+	stored   int                // articles written
 	items    int                // items in the fetched feed
 	outcome  Outcome
 	// attempted is set when this cycle fetched the source: only then is
@@ -31,22 +34,23 @@ type sourceResult struct {
 
 // fetchAll decides which sources are due, and fetches and prepares those
 // this process claims (see claimUnit) with bounded concurrency (the
-// fetcher itself caps and spaces requests per host). It claims as it
-// goes, a few units at a time as workers come free, so that daemons
-// sharing the store split the work by their speed; each unit is offered
-// once. Units are offered one host after another, so that thirty feeds of
-// one outlet waiting their turn do not hold every worker. Results come
-// back in config order, with the release of the claims, to call once they
-// are saved; a due source another daemon claimed is OutcomeElsewhere.
-func (p *Pipeline) fetchAll(ctx context.Context, states map[string]sourceState) ([]*sourceResult, func(context.Context) error, error) {
+// fetcher itself caps and spaces requests per host), handing each result
+// in to w. It claims as it goes, a few units at a time as workers come
+// free, so that daemons sharing the store split the work by their speed;
+// each unit is offered once, and handed out as the window has room. Units
+// are offered one host after another, so that thirty feeds of one outlet
+// waiting their turn do not hold every worker. A due source another
+// daemon claimed is OutcomeElsewhere. It returns at once; wait, called
+// once w is written, waits for the workers and returns the release of the
+// claims, to call once the results are saved, and the claim's error.
+func (p *Pipeline) fetchAll(ctx context.Context, states map[string]sourceState, w *window) (wait func() (func(context.Context) error, error)) {
 	now := p.now()
-	results := make([]*sourceResult, len(p.cfg.Sources))
 	var due []int
 	var dueURLs []string
 	for i, src := range p.cfg.Sources {
 		st := states[src.Name]
 		if r := p.notFetched(src, st, now); r != nil {
-			results[i] = r
+			w.set(i, r)
 			continue
 		}
 		due = append(due, i)
@@ -77,46 +81,57 @@ func (p *Pipeline) fetchAll(ctx context.Context, states map[string]sourceState) 
 		wg.Go(func() {
 			for i := range jobs {
 				src := p.cfg.Sources[i]
-				results[i] = p.fetchSource(ctx, src, states[src.Name])
+				w.set(i, p.prepareSource(ctx, src, states[src.Name]))
 			}
 		})
 	}
 	var claimErr error
-	// One claim at least, even of nothing: on SQLite it takes the
-	// store-wide lock, which the cycle holds to its end.
-	for first := true; (first || len(units) > 0) && ctx.Err() == nil; first = false {
-		offer := units[:min(workers, len(units))]
-		units = units[len(offer):]
-		claimed, release, err := p.store.Claim(ctx, store.ClaimRequest{Owner: p.instance, Units: offer,
-			Now: now, Since: now.Add(-claimWindow), Limit: len(offer), Lease: p.lease})
-		if err != nil {
-			claimErr = err
-			break
-		}
-		releases = append(releases, release)
-		mine := make(map[string]bool, len(claimed))
-		for _, u := range claimed {
-			mine[u] = true
-			for _, i := range sourcesOf[u] {
-				jobs <- i
+	dispatched := make(chan struct{})
+	go func() {
+		defer close(dispatched)
+		// One claim at least, even of nothing: on SQLite it takes the
+		// store-wide lock, which the cycle holds to its end.
+	claiming:
+		for first := true; (first || len(units) > 0) && ctx.Err() == nil; first = false {
+			offer := units[:min(workers, len(units))]
+			units = units[len(offer):]
+			claimed, release, err := p.store.Claim(ctx, store.ClaimRequest{Owner: p.instance, Units: offer,
+				Now: now, Since: now.Add(-claimWindow), Limit: len(offer), Lease: p.lease})
+			if err != nil {
+				claimErr = err
+				break
 			}
-		}
-		for _, u := range offer {
-			if !mine[u] {
+			releases = append(releases, release)
+			mine := make(map[string]bool, len(claimed))
+			for _, u := range claimed {
+				mine[u] = true
+			}
+			for _, u := range offer {
+				if !mine[u] {
+					for _, i := range sourcesOf[u] {
+						w.set(i, &sourceResult{source: p.cfg.Sources[i], state: states[p.cfg.Sources[i].Name], outcome: OutcomeElsewhere})
+					}
+				}
+			}
+			for _, u := range claimed {
 				for _, i := range sourcesOf[u] {
-					results[i] = &sourceResult{source: p.cfg.Sources[i], state: states[p.cfg.Sources[i].Name], outcome: OutcomeElsewhere}
+					if !w.admit(ctx, i) {
+						break claiming
+					}
+					jobs <- i
 				}
 			}
 		}
+		close(jobs)
+		wg.Wait()
+		w.close(func(i int) *sourceResult { // never handed out: the cycle stopped
+			return &sourceResult{source: p.cfg.Sources[i], state: states[p.cfg.Sources[i].Name], outcome: OutcomeBackingOff}
+		}, claimErr)
+	}()
+	return func() (func(context.Context) error, error) {
+		<-dispatched
+		return releaseAll, claimErr
 	}
-	close(jobs)
-	wg.Wait()
-	for i, r := range results {
-		if r == nil { // never offered: the cycle stopped
-			results[i] = &sourceResult{source: p.cfg.Sources[i], state: states[p.cfg.Sources[i].Name], outcome: OutcomeBackingOff}
-		}
-	}
-	return results, releaseAll, claimErr
 }
 
 // claimUnit is what a due source is claimed as among daemons sharing the
@@ -203,6 +218,39 @@ func (p *Pipeline) fetchSource(ctx context.Context, src config.Source, state sou
 	res.state.feedInterval(src.URL, prep.TTL)
 	res.state.succeeded(now, fr.StatusCode, fr.ETag, fr.LastModified, fetch.PollWait(fr.FreshFor, prep.TTL))
 	return res
+}
+
+// prepareSource fetches and prepares one due source, and sketches for
+// the story index those of its articles that are not stored yet; the
+// stored ones are dropped, so that the window holds only new articles.
+func (p *Pipeline) prepareSource(ctx context.Context, src config.Source, state sourceState) *sourceResult {
+	r := p.fetchSource(ctx, src, state)
+	if len(r.articles) == 0 || ctx.Err() != nil {
+		return r
+	}
+	ids := make([]string, len(r.articles))
+	for j, a := range r.articles {
+		ids[j] = a.ID
+	}
+	stored, err := p.store.Existing(ctx, ids)
+	if err != nil {
+		// Only work is saved here: the writer asks again, under the
+		// stories lock, and fails the cycle if the store does.
+		p.logger.Debug("stored articles not known before writing", "source", src.Name, "err", err)
+	}
+	fresh := r.articles[:0]
+	for _, a := range r.articles {
+		if !stored[a.ID] {
+			fresh = append(fresh, a)
+		}
+	}
+	clear(r.articles[len(fresh):])
+	r.articles = fresh
+	r.sketches = make([]dedupe.Sketched, len(fresh))
+	for j, a := range fresh {
+		r.sketches[j] = p.sketcher.Sketch(a.Title, a.Text)
+	}
+	return r
 }
 
 // redirected records where a successful fetch was permanently redirected

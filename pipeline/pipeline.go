@@ -101,9 +101,11 @@ type Pipeline struct {
 	indexMu sync.Mutex // guards index
 	index   *dedupe.Index
 	actors  dedupe.ActorSource // the index's actor recogniser, nil for none
+	// sketcher sketches articles for the index, on any goroutine.
+	sketcher dedupe.Sketcher
 
 	instance   string    // this pipeline's name in cycle epochs
-	cycles     int       // cycles this pipeline has run
+	marks      int       // cycle epochs this pipeline has written
 	epoch      string    // the cycle epoch the index is up to date with
 	cycleStart time.Time // when the running cycle started
 	notes      string    // the sources' notes as last read or written
@@ -168,6 +170,7 @@ func New(cfg *config.Config, d Deps) *Pipeline {
 		lease:      d.Lease,
 		index:      dedupe.NewIndex(DedupeOptions(cfg, d.Actors)),
 		actors:     d.Actors,
+		sketcher:   dedupe.NewSketcher(DedupeOptions(cfg, d.Actors)),
 		instance:   newInstanceName(),
 
 		fetchOptions: FetchOptions(cfg),
@@ -334,26 +337,32 @@ func (p *Pipeline) runCycle(ctx context.Context) (Report, error) {
 	if err != nil {
 		return rep, err
 	}
-	results, release, err := p.fetchAll(ctx, states)
+	w := newWindow(len(p.cfg.Sources))
+	stopWaking := w.wakeOnDone(ctx)
+	defer stopWaking()
+	wait := p.fetchAll(ctx, states, w)
+	writeErr := p.writeAll(ctx, w, &rep)
+	if writeErr != nil {
+		w.stop()
+	}
+	release, claimErr := wait()
 	defer func() {
 		if err := release(context.WithoutCancel(ctx)); err != nil {
 			p.logger.Warn("claims on sources not released: they end with their lease", "err", err)
 		}
 	}()
-	if errors.Is(err, store.ErrBusy) {
+	if errors.Is(claimErr, store.ErrBusy) {
 		return rep, fmt.Errorf("%w in another process sharing the store", ErrCycleRunning)
 	}
-	if err != nil {
-		return rep, fmt.Errorf("pipeline: claim sources: %w", err)
+	if claimErr != nil {
+		return rep, fmt.Errorf("pipeline: claim sources: %w", claimErr)
 	}
-	if err := ctx.Err(); err != nil {
-		return rep, fmt.Errorf("pipeline: cycle cancelled: %w", err)
+	if writeErr != nil {
+		return rep, writeErr
 	}
-	for _, r := range results {
+	for i, r := range w.all() {
 		rep.count(p.sourceReport(r))
-	}
-	if err := p.process(ctx, results, &rep); err != nil {
-		return rep, err
+		rep.PerSource[i].New = r.stored
 	}
 	if err := p.publish(ctx); err != nil {
 		return rep, err

@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 
 	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/dedupe"
 	"github.com/warta-news/warta/store"
 )
 
@@ -107,177 +109,71 @@ func (p *Pipeline) saveNotes(ctx context.Context, results []*sourceResult) error
 	return nil
 }
 
-// process gives the cycle's new articles their stories and topics and
-// stores them with each fetched source's fetch state, then the stream
-// model's snapshot, under the stories lock, after catching up with what
-// other processes stored.
-func (p *Pipeline) process(ctx context.Context, results []*sourceResult, rep *Report) error {
-	release, err := p.lockStories(ctx)
-	if err != nil {
-		return err
+// writeAll is the cycle's ordered stage: it takes the fetched sources
+// from w a batch at a time, in the order they were handed out, gives the
+// new articles their stories and topics and stores them with each
+// source's fetch state, one transaction per batch, while later sources
+// are still being fetched. It holds the stories lock while it has batches
+// to write, catching up with what other processes stored each time it
+// takes it, and lets it go while it waits for fetches. Once every source
+// is in it saves the sources' notes and the stream model's snapshot. A
+// source that cannot be written is left out alone; then the story index
+// and the stream model are reloaded from what was stored, so that its
+// articles are matched and learned afresh when fetched again.
+func (p *Pipeline) writeAll(ctx context.Context, w *window, rep *Report) (err error) {
+	var unlock func() // the stories lock's release while it is held
+	defer func() {
+		if unlock != nil {
+			unlock()
+		}
+	}()
+	lock := func() error {
+		if unlock != nil {
+			return nil
+		}
+		release, err := p.lockStories(ctx)
+		if err != nil {
+			return err
+		}
+		unlock = release
+		return p.catchUp(ctx)
 	}
-	defer release()
-	if err := p.catchUp(ctx); err != nil {
-		return err
-	}
-	fresh, err := p.newArticles(ctx, results)
-	if err != nil {
-		return err
-	}
-	var all []*article.Article
-	for _, arts := range fresh {
-		all = append(all, arts...)
-	}
-	OrderForStories(all, func(source string) int { return p.sourceRank[source] })
-	newStories, err := p.assignStories(ctx, all)
-	if err != nil {
-		return err
-	}
-	if err := p.tag(ctx, all); err != nil {
-		p.epoch = staleEpoch
-		return err
-	}
-	rep.NewStories = newStories
-	if err := p.save(ctx, results, fresh, rep); err != nil {
-		return err
-	}
-	p.saveStream(ctx)
-	return nil
-}
-
-// newArticles returns, per source, the fetched articles that are not
-// stored yet, asking the store once for all sources. The same article in
-// two feeds of one outlet, or twice in one feed, is one article: the first
-// source in config order keeps it.
-func (p *Pipeline) newArticles(ctx context.Context, results []*sourceResult) ([][]*article.Article, error) {
-	var ids []string
-	for _, r := range results {
-		for _, a := range r.articles {
-			ids = append(ids, a.ID)
+	idle := func() {
+		if unlock != nil {
+			unlock()
+			unlock = nil
 		}
 	}
-	if len(ids) == 0 {
-		return make([][]*article.Article, len(results)), nil
-	}
-	stored, err := p.store.Existing(ctx, ids)
-	if err != nil {
-		return nil, fmt.Errorf("pipeline: %w", err)
-	}
-	fresh := make([][]*article.Article, len(results))
-	seen := make(map[string]bool, len(ids))
-	for i, r := range results {
-		for _, a := range r.articles {
-			if stored[a.ID] || seen[a.ID] {
-				continue
-			}
-			seen[a.ID] = true
-			fresh[i] = append(fresh[i], a)
+	var saveErr error
+	for {
+		batch := w.nextBatch(ctx, idle)
+		if batch == nil {
+			break
 		}
-	}
-	return fresh, nil
-}
-
-// assignStories gives each article its story, in order, and returns how
-// many started a new one. It stops when ctx ends; the index, which then
-// holds articles that will not be stored, is marked for a rebuild.
-func (p *Pipeline) assignStories(ctx context.Context, arts []*article.Article) (int, error) {
-	p.indexMu.Lock()
-	defer p.indexMu.Unlock()
-	n := 0
-	for _, a := range arts {
-		if err := ctx.Err(); err != nil {
+		if err := lock(); err != nil {
+			return err
+		}
+		if err := p.markEpoch(ctx); err != nil {
+			return err
+		}
+		batchErr, err := p.writeBatch(ctx, batch, rep)
+		w.written(batch)
+		if err != nil {
 			p.epoch = staleEpoch
-			return 0, fmt.Errorf("pipeline: assign stories: %w", err)
+			return err
 		}
-		p.index.Assign(a)
-		if a.StoryID == a.ID {
-			n++
-		}
+		saveErr = errors.Join(saveErr, batchErr)
 	}
-	return n, nil
-}
-
-// tag gives each article its topics, with its source's hints and what the
-// stream model learned. It stops when ctx ends.
-func (p *Pipeline) tag(ctx context.Context, arts []*article.Article) error {
-	for _, a := range arts {
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("pipeline: tag: %w", err)
-		}
-		// The stream model learns from the article as it tags it, so that
-		// what one cycle teaches serves the next.
-		a.Topics = p.stream.TagAndObserve(a, p.hints[a.Source])
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("pipeline: cycle cancelled: %w", err)
 	}
-	return nil
-}
-
-// Bounds of one SaveSources batch: enough sources that commits no longer
-// dominate the writing (1,000 sources: 40 commits instead of 1,000), few
-// enough articles that the batch's encoded rows stay small in memory (with
-// 2,000 articles per batch the PostgreSQL driver's buffers raised the peak
-// RSS of a 1,000-feed first ingest from 300 to 420 MB).
-const (
-	saveBatchSources  = 100
-	saveBatchArticles = 500
-)
-
-// save writes the sources' new articles with their fetch states, a batch
-// of sources per transaction (each source's articles and fetch state
-// together), and records the cycle's epoch. When a source fails to save,
-// the story index and the stream model are reloaded from what was stored,
-// so the articles that were not are matched and learned afresh when
-// fetched again.
-func (p *Pipeline) save(ctx context.Context, results []*sourceResult, fresh [][]*article.Article, rep *Report) error {
-	// Mark the store before writing: a crash half-way leaves a mark that
-	// is not ours, and the next cycle rebuilds its index from the store.
-	p.cycles++
-	epoch := fmt.Sprintf("%s/%d", p.instance, p.cycles)
-	if err := p.store.SetMeta(ctx, metaCycleEpoch, epoch); err != nil {
-		p.epoch = staleEpoch
-		return fmt.Errorf("pipeline: %w", err)
+	if w.claimFailed() {
+		return saveErr // the caller reports the claim's error
 	}
-	saveErr := p.saveNotes(ctx, results)
-	var batch []store.SourceWrite
-	var batchIdx []int // index in results of each source in batch
-	articles := 0
-	flush := func() {
-		if len(batch) == 0 {
-			return
-		}
-		saved, err := p.store.SaveSources(ctx, batch)
-		for j, i := range batchIdx {
-			srcErr := err
-			if srcErr == nil {
-				srcErr = saved[j].Err
-			}
-			if srcErr != nil {
-				saveErr = errors.Join(saveErr, fmt.Errorf("pipeline: store %q: %w", results[i].source.Name, srcErr))
-				continue
-			}
-			rep.New += len(saved[j].Inserted)
-			rep.PerSource[i].New = len(saved[j].Inserted)
-		}
-		batch, batchIdx, articles = batch[:0], batchIdx[:0], 0
+	if err := lock(); err != nil {
+		return err
 	}
-	for i, r := range results {
-		if !r.attempted {
-			// Unchanged here; another daemon may be writing it.
-			continue
-		}
-		if r.retiredNow {
-			if err := p.store.SetMeta(ctx, metaRetiredPrefix+r.source.Name, r.source.URL); err != nil {
-				saveErr = errors.Join(saveErr, fmt.Errorf("pipeline: retire %q: %w", r.source.Name, err))
-				continue
-			}
-		}
-		batch = append(batch, store.SourceWrite{Source: r.source.Name, State: r.state.FetchState, Articles: fresh[i]})
-		batchIdx = append(batchIdx, i)
-		articles += len(fresh[i])
-		if len(batch) >= saveBatchSources || articles >= saveBatchArticles {
-			flush()
-		}
-	}
-	flush()
+	saveErr = errors.Join(saveErr, p.saveNotes(ctx, w.all()))
 	if saveErr != nil {
 		if err := ctx.Err(); err != nil {
 			p.epoch = staleEpoch
@@ -288,9 +184,115 @@ func (p *Pipeline) save(ctx context.Context, results []*sourceResult, fresh [][]
 		}
 		return saveErr
 	}
-	p.epoch = epoch
+	// The snapshot is of the store as written under the lock held now
+	// (taken last after catching up): of every stored article.
+	p.saveStream(ctx)
 	if rep.New > 0 {
 		return p.feedsChanged(ctx)
 	}
 	return nil
+}
+
+// markEpoch marks the store before writing: another process that sees the
+// mark rebuilds its story index, and a crash half-way leaves a mark that
+// is not this pipeline's, so that the next cycle rebuilds its own.
+func (p *Pipeline) markEpoch(ctx context.Context) error {
+	p.marks++
+	epoch := fmt.Sprintf("%s/%d", p.instance, p.marks)
+	if err := p.store.SetMeta(ctx, metaCycleEpoch, epoch); err != nil {
+		p.epoch = staleEpoch
+		return fmt.Errorf("pipeline: %w", err)
+	}
+	p.epoch = epoch
+	return nil
+}
+
+// writeBatch gives the new articles of a batch of sources their stories
+// (oldest published first: OrderForStories) and topics, and writes them
+// with the sources' fetch states in one transaction. The same article in
+// two sources of the batch, or twice in one, is written once, with the
+// first. It returns the errors of sources left out (srcErr), and err when
+// the cycle must stop: the store failed before writing, or ctx ended.
+func (p *Pipeline) writeBatch(ctx context.Context, batch []*sourceResult, rep *Report) (srcErr, err error) {
+	var ids []string
+	for _, r := range batch {
+		for _, a := range r.articles {
+			ids = append(ids, a.ID)
+		}
+	}
+	stored := map[string]bool{}
+	if len(ids) > 0 {
+		if stored, err = p.store.Existing(ctx, ids); err != nil {
+			return nil, fmt.Errorf("pipeline: %w", err)
+		}
+	}
+	type sketched struct {
+		a *article.Article
+		k *dedupe.Sketched
+	}
+	all := make([]sketched, 0, len(ids))
+	fresh := make([][]*article.Article, len(batch))
+	for i, r := range batch {
+		for j, a := range r.articles {
+			if stored[a.ID] {
+				continue
+			}
+			stored[a.ID] = true
+			fresh[i] = append(fresh[i], a)
+			all = append(all, sketched{a, &r.sketches[j]})
+		}
+	}
+	rank := func(source string) int { return p.sourceRank[source] }
+	slices.SortFunc(all, func(x, y sketched) int { return storyOrder(x.a, y.a, rank) })
+
+	p.indexMu.Lock()
+	for _, s := range all {
+		if err := ctx.Err(); err != nil {
+			p.indexMu.Unlock()
+			return nil, fmt.Errorf("pipeline: assign stories: %w", err)
+		}
+		p.index.AssignSketched(s.a, *s.k)
+		if s.a.StoryID == s.a.ID {
+			rep.NewStories++
+		}
+	}
+	p.indexMu.Unlock()
+	for _, s := range all {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("pipeline: tag: %w", err)
+		}
+		// The stream model learns from the article as it tags it, so that
+		// what one cycle teaches serves the next.
+		s.a.Topics = p.stream.TagAndObserve(s.a, p.hints[s.a.Source])
+	}
+
+	writes := make([]store.SourceWrite, 0, len(batch))
+	written := make([]*sourceResult, 0, len(batch))
+	for i, r := range batch {
+		if r.retiredNow {
+			if err := p.store.SetMeta(ctx, metaRetiredPrefix+r.source.Name, r.source.URL); err != nil {
+				srcErr = errors.Join(srcErr, fmt.Errorf("pipeline: retire %q: %w", r.source.Name, err))
+				continue
+			}
+		}
+		writes = append(writes, store.SourceWrite{Source: r.source.Name, State: r.state.FetchState, Articles: fresh[i]})
+		written = append(written, r)
+	}
+	saved, err := p.store.SaveSources(ctx, writes)
+	if err != nil && ctx.Err() != nil {
+		return nil, fmt.Errorf("pipeline: store: %w", err)
+	}
+	for j, r := range written {
+		e := err
+		if e == nil {
+			e = saved[j].Err
+		}
+		if e != nil {
+			srcErr = errors.Join(srcErr, fmt.Errorf("pipeline: store %q: %w", r.source.Name, e))
+			continue
+		}
+		r.stored = len(saved[j].Inserted)
+		rep.New += r.stored
+	}
+	return srcErr, nil
 }

@@ -4,7 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/warta-news/warta/article"
@@ -52,16 +53,18 @@ func loadStoryIndex(ctx context.Context, st store.Store, cfg *config.Config, act
 // answered first; then by their source's place in the config (rank), then
 // by ID.
 func OrderForStories(arts []*article.Article, rank func(source string) int) {
-	sort.SliceStable(arts, func(i, j int) bool {
-		a, b := arts[i], arts[j]
-		if !a.Published.Equal(b.Published) {
-			return a.Published.Before(b.Published)
-		}
-		if ra, rb := rank(a.Source), rank(b.Source); ra != rb {
-			return ra < rb
-		}
-		return a.ID < b.ID
-	})
+	slices.SortStableFunc(arts, func(a, b *article.Article) int { return storyOrder(a, b, rank) })
+}
+
+// storyOrder compares two articles as OrderForStories orders them.
+func storyOrder(a, b *article.Article, rank func(source string) int) int {
+	if c := a.Published.Compare(b.Published); c != 0 {
+		return c
+	}
+	if c := rank(a.Source) - rank(b.Source); c != 0 {
+		return c
+	}
+	return strings.Compare(a.ID, b.ID)
 }
 
 // StoryProbe says which story an article would join if a cycle fetched it
