@@ -1,0 +1,183 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/warta-news/warta/article"
+)
+
+// streamWords is the vocabulary of the made-up articles below.
+var streamWords = strings.Fields(`harbour council budget rainfall minister bridge vote
+	railway school market export festival court river farmers hospital power grid
+	mayor airport tender fishery coast police museum tariff vaccine drought port
+	union wages island road factory bank bond inflation ferry volcano forest`)
+
+// madeUpText is a deterministic text of n sentences drawn by seed.
+func madeUpText(seed uint64, n int) string {
+	r := rand.New(rand.NewPCG(seed, 7))
+	var b strings.Builder
+	for range n {
+		for w := range 12 {
+			word := streamWords[r.IntN(len(streamWords))]
+			if w == 0 {
+				word = strings.ToUpper(word[:1]) + word[1:]
+			}
+			b.WriteString(word)
+			b.WriteByte(' ')
+		}
+		fmt.Fprintf(&b, "%d. ", r.IntN(900)+100)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// streamSite serves feeds of items items each at /feed/{i}: item j of
+// feed i is its own story, except that the first wire items of each feed
+// copy wire story (i+j) mod wires, under the feed's own URL; copies of a
+// story are published an hour apart in different feeds, so which copy
+// leads depends on the order stories are decided in. before, if set, runs
+// before feed i is answered.
+func streamSite(t *testing.T, items, wires int, before func(i int)) *httptest.Server {
+	t.Helper()
+	base := time.Date(2026, 11, 30, 6, 0, 0, 0, time.UTC)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		i, err := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/feed/"))
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		if before != nil {
+			before(i)
+		}
+		var b strings.Builder
+		b.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>feed</title>`)
+		for j := range items {
+			title := fmt.Sprintf("Feed %d item %d %s", i, j, madeUpText(uint64(i*1000+j), 1)[:40])
+			text := madeUpText(uint64(i*1000+j), 5)
+			published := base.Add(-time.Duration(j) * time.Hour)
+			if j < wires {
+				s := (i + j) % wires
+				title = fmt.Sprintf("Wire story %d: %s", s, madeUpText(uint64(1_000_000+s), 1)[:50])
+				text = madeUpText(uint64(1_000_000+s), 5)
+				published = base.Add(-time.Duration((i*5+j)%17) * time.Hour)
+			}
+			fmt.Fprintf(&b, `<item><title>%s</title><link>https://news.example/f%d/%d</link><description>%s</description><pubDate>%s</pubDate></item>`,
+				title, i, j, text, published.Format(time.RFC1123Z))
+		}
+		b.WriteString(`</channel></rss>`)
+		w.Write([]byte(b.String()))
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func feedURLs(srv *httptest.Server, n int) []string {
+	urls := make([]string, n)
+	for i := range urls {
+		urls[i] = fmt.Sprintf("%s/feed/%d", srv.URL, i)
+	}
+	return urls
+}
+
+// The cycle writes the first sources' articles while a later source is
+// still being fetched: it does not hold every article until all sources
+// are in. The last source answers only once the store holds the first
+// source's articles (a cycle that waited for every source before writing
+// would never see them; the last source then gives up waiting after a
+// minute and the test fails).
+func TestCycleWritesWhileLaterSourcesAreFetched(t *testing.T) {
+	const feeds, items = 40, 20 // 800 articles: the first batch closes at 25 sources
+	storedFirst := make(chan struct{})
+	sawStored := make(chan bool, 1)
+	srv := streamSite(t, items, 0, func(i int) {
+		if i != feeds-1 {
+			return
+		}
+		select {
+		case <-storedFirst:
+			sawStored <- true
+		case <-time.After(time.Minute):
+			sawStored <- false
+		}
+	})
+	p, st := newTestPipeline(t, feedURLs(srv, feeds)...)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() {
+		for ctx.Err() == nil {
+			n, err := st.ArticlesBySource(ctx)
+			if err == nil && n["A"] == items {
+				close(storedFirst)
+				return
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+	}()
+	rep, err := p.RunCycle(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !<-sawStored {
+		t.Fatal("the first source's articles were not stored while the last source was being fetched")
+	}
+	if rep.Fetched != feeds || rep.New != feeds*items {
+		t.Fatalf("report: fetched %d, new %d; want %d, %d", rep.Fetched, rep.New, feeds, feeds*items)
+	}
+}
+
+// Stories are decided in an order that does not depend on which source
+// answers first: two cycles over the same feeds, answered in different
+// orders, store the same stories with the same leads, and copies of one
+// story spread over several batches join it.
+func TestStoryLeadsDoNotDependOnCompletionOrder(t *testing.T) {
+	const feeds, items, wires = 60, 20, 8 // 1,200 articles: three batches
+	run := func(delay func(i int) time.Duration) map[string]string {
+		srv := streamSite(t, items, wires, func(i int) { time.Sleep(delay(i)) })
+		p, st := newTestPipeline(t, feedURLs(srv, feeds)...)
+		p.cfg.Fetch.Concurrency = 8
+		rep, err := p.RunCycle(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.New != feeds*items {
+			t.Fatalf("new %d, want %d", rep.New, feeds*items)
+		}
+		stories := map[string]string{}
+		err = st.Since(context.Background(), time.Time{}, func(a *article.Article) error {
+			stories[a.ID] = a.StoryID
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return stories
+	}
+	first := run(func(i int) time.Duration { return time.Duration(i*7%13) * time.Millisecond })
+	second := run(func(i int) time.Duration { return time.Duration((feeds-i)*5%11) * time.Millisecond })
+	joined := map[string]int{}
+	for id, story := range first {
+		if second[id] != story {
+			t.Errorf("article %s: story %s in one cycle, %s in the other", id, story, second[id])
+		}
+		if story != id {
+			joined[story]++
+		}
+	}
+	// Each wire story is carried by every feed: its copies span batches.
+	big := 0
+	for _, n := range joined {
+		if n >= feeds/2 {
+			big++
+		}
+	}
+	if big < wires/2 {
+		t.Fatalf("only %d stories gathered copies from half the feeds: the test shows nothing (%v)", big, joined)
+	}
+}
