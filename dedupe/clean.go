@@ -24,15 +24,46 @@ var disclaimers = []guarded{
 	{[]string{"our standards"}, regexp.MustCompile(`(?i)\bour standards\s*:\s*the trust principles\.?`)},
 	{[]string{"follow us", "ikuti kami"}, regexp.MustCompile(`(?i)\b(?:follow|ikuti) (?:us|kami)\b[^\n.]{0,60}\b(?:twitter|facebook|instagram|whatsapp|telegram|google news)\b[^\n.]{0,40}[.!]?`)},
 	{[]string{"all rights reserved", "hak cipta dilindungi"}, regexp.MustCompile(`(?i)\b(?:all rights reserved|hak cipta dilindungi undang-undang)\.?`)},
-	{[]string{"reporting by", "writing by", "pewarta", "penulis", "reporter", "editor", "redaktur", "penyunting", "copyright", "hak cipta", "©"}, cutToEnd},
+	{[]string{"reporting by", "writing by", "copyright", "hak cipta", "©", "pewarta:", "penulis:", "reporter:", "editor:", "redaktur:", "penyunting:"}, cutToEnd},
 	{[]string{"baca", "lihat juga", "simak juga", "read more", "read also", "also read", "see also", "related"}, readMore},
 }
 
 // guarded is a pattern with the lower-case keywords one of which any match
-// contains.
+// contains. A keyword ending in ':' is a label: the word, then perhaps
+// spaces, then the colon ("Reporter : Budi"), so that a line where
+// officials "told reporters" does not run the pattern.
 type guarded struct {
 	keywords []string
 	re       *regexp.Regexp
+}
+
+// holds reports whether the lower-cased line holds one of g's keywords.
+func (g *guarded) holds(lower string) bool {
+	for _, k := range g.keywords {
+		if containsKeyword(lower, k) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsKeyword(lower, k string) bool {
+	word, label := strings.CutSuffix(k, ":")
+	if !label {
+		return strings.Contains(lower, k)
+	}
+	for i := strings.Index(lower, word); i >= 0; {
+		rest := strings.TrimLeft(lower[i+len(word):], " \t\r\f\v")
+		if strings.HasPrefix(rest, ":") {
+			return true
+		}
+		j := strings.Index(lower[i+1:], word)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }
 
 // titleAffix matches decorations outlets add around a headline.
@@ -108,13 +139,10 @@ func cleanBody(text string) string {
 	out := lines[:0]
 	for _, l := range lines {
 		lower := strings.ToLower(l)
-		for _, g := range disclaimers {
-			for _, k := range g.keywords {
-				if strings.Contains(lower, k) {
-					l = g.re.ReplaceAllString(l, " ")
-					lower = strings.ToLower(l)
-					break
-				}
+		for i := range disclaimers {
+			if g := &disclaimers[i]; g.holds(lower) {
+				l = g.re.ReplaceAllString(l, " ")
+				lower = strings.ToLower(l)
 			}
 		}
 		l = trimTruncation(strings.Join(strings.Fields(l), " "))

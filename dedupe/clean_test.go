@@ -58,3 +58,34 @@ func TestCleanBody(t *testing.T) {
 		t.Errorf("Clean also read = %q", got)
 	}
 }
+
+// The keyword gate only spares lines no pattern can match: with every
+// pattern run on every line the bodies clean alike, and "told reporters"
+// no longer runs the credit line's pattern while "Reporter : Budi" does.
+func TestKeywordGateSkipsOnlyLinesNoPatternMatches(t *testing.T) {
+	lines := []string{
+		"The minister told reporters on Monday that the plan would go ahead.",
+		"Prices rose again. Reporter : Budi Santoso",
+		"Harga naik lagi. Penulis: Siti Aminah",
+		"Pewarta : Andi. Editor: Rina",
+		"An editorial board met; the editor said nothing.",
+		"Copyright © 2026 Example Media",
+		"Reporting by Jane Doe; editing by John Roe",
+	}
+	for _, l := range lines {
+		want := l
+		for _, g := range disclaimers {
+			want = g.re.ReplaceAllString(want, " ")
+		}
+		want = trimTruncation(strings.Join(strings.Fields(want), " "))
+		if got := cleanBody(l); got != want {
+			t.Errorf("cleanBody(%q) = %q, with every pattern run %q", l, got, want)
+		}
+	}
+	if (&disclaimers[6]).holds(strings.ToLower(lines[0])) {
+		t.Error(`"told reporters" runs the credit line's pattern`)
+	}
+	if !(&disclaimers[6]).holds(strings.ToLower(lines[1])) {
+		t.Error(`"Reporter : Budi" does not run the credit line's pattern`)
+	}
+}
