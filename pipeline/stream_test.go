@@ -89,9 +89,9 @@ func feedURLs(srv *httptest.Server, n int) []string {
 // The cycle writes the first sources' articles while a later source is
 // still being fetched: it does not hold every article until all sources
 // are in. The last source answers only once the store holds the first
-// source's articles (a cycle that waited for every source before writing
-// would never see them; the last source then gives up waiting after a
-// minute and the test fails).
+// source's articles: a cycle that waits for every source before writing
+// never stores them, so the last source times out (fetch timeout 10 s) or
+// gives up waiting, and the test fails.
 func TestCycleWritesWhileLaterSourcesAreFetched(t *testing.T) {
 	const feeds, items = 40, 20 // 800 articles: the first batch closes at 25 sources
 	storedFirst := make(chan struct{})
