@@ -357,12 +357,12 @@ func (p *Pipeline) runCycle(ctx context.Context) (Report, error) {
 	if claimErr != nil {
 		return rep, fmt.Errorf("pipeline: claim sources: %w", claimErr)
 	}
-	if writeErr != nil {
-		return rep, writeErr
-	}
 	for i, r := range w.all() {
 		rep.count(p.sourceReport(r))
 		rep.PerSource[i].New = r.stored
+	}
+	if writeErr != nil {
+		return rep, writeErr
 	}
 	if err := p.publish(ctx); err != nil {
 		return rep, err

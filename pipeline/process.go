@@ -115,7 +115,8 @@ func (p *Pipeline) saveNotes(ctx context.Context, results []*sourceResult) error
 // source's fetch state, one transaction per batch, while later sources
 // are still being fetched. It holds the stories lock while it has batches
 // to write, catching up with what other processes stored each time it
-// takes it, and lets it go while it waits for fetches. Once every source
+// takes it (then it marks the store with a new epoch), and lets it go
+// while it waits for fetches. Once every source
 // is in it saves the sources' notes and the stream model's snapshot. A
 // source that cannot be written is left out alone; then the story index
 // and the stream model are reloaded from what was stored, so that its
@@ -136,7 +137,10 @@ func (p *Pipeline) writeAll(ctx context.Context, w *window, rep *Report) (err er
 			return err
 		}
 		unlock = release
-		return p.catchUp(ctx)
+		if err := p.catchUp(ctx); err != nil {
+			return err
+		}
+		return p.markEpoch(ctx)
 	}
 	idle := func() {
 		if unlock != nil {
@@ -151,9 +155,6 @@ func (p *Pipeline) writeAll(ctx context.Context, w *window, rep *Report) (err er
 			break
 		}
 		if err := lock(); err != nil {
-			return err
-		}
-		if err := p.markEpoch(ctx); err != nil {
 			return err
 		}
 		batchErr, err := p.writeBatch(ctx, batch, rep)
@@ -193,8 +194,8 @@ func (p *Pipeline) writeAll(ctx context.Context, w *window, rep *Report) (err er
 	return nil
 }
 
-// markEpoch marks the store before writing: another process that sees the
-// mark rebuilds its story index, and a crash half-way leaves a mark that
+// markEpoch marks the store before writing under a newly taken stories
+// lock: another process that sees the mark rebuilds its story index, and a crash half-way leaves a mark that
 // is not this pipeline's, so that the next cycle rebuilds its own.
 func (p *Pipeline) markEpoch(ctx context.Context) error {
 	p.marks++
