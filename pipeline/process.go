@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"sync"
 
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/dedupe"
@@ -111,19 +112,46 @@ func (p *Pipeline) saveNotes(ctx context.Context, results []*sourceResult) error
 
 // writeAll is the cycle's ordered stage: it takes the fetched sources
 // from w a batch at a time, in the order they were handed out, gives the
-// new articles their stories and topics and stores them with each
-// source's fetch state, one transaction per batch, while later sources
-// are still being fetched. It holds the stories lock while it has batches
-// to write, catching up with what other processes stored each time it
-// takes it (then it marks the store with a new epoch), and lets it go
-// while it waits for fetches. Once every source
-// is in it saves the sources' notes and the stream model's snapshot. A
-// source that cannot be written is left out alone; then the story index
-// and the stream model are reloaded from what was stored, so that its
-// articles are matched and learned afresh when fetched again.
-func (p *Pipeline) writeAll(ctx context.Context, w *window, rep *Report) (err error) {
+// new articles their stories and topics (decideBatch) and stores them with
+// each source's fetch state, one transaction per batch (saveBatch), while
+// later sources are still being fetched. Deciding and writing are two
+// goroutines: the next batch is decided while one is written. It holds
+// the stories lock while it has batches to decide or write, catching up
+// with what other processes stored each time it takes it (then it marks
+// the store with a new epoch), and lets it go, once the writes are done,
+// while it waits for fetches. Once every source is in it saves the
+// sources' notes and the stream model's snapshot. A source that cannot be
+// written is left out alone; then the story index and the stream model
+// are reloaded from what was stored, so that its articles are matched and
+// learned afresh when fetched again.
+func (p *Pipeline) writeAll(ctx context.Context, w *window, rep *Report) error {
+	writes := make(chan decided)
+	var pending sync.WaitGroup // batches handed to the writer, not yet written
+	var saveErr error          // the writer's, read once it ended
+	var failed bool            // the writer stopped: ctx ended while writing
+	written := make(chan struct{})
+	go func(writes <-chan decided) {
+		defer close(written)
+		for d := range writes {
+			if !failed {
+				srcErr, err := p.saveBatch(ctx, d, rep)
+				saveErr = errors.Join(saveErr, srcErr, err)
+				failed = err != nil
+			}
+			w.written(d.batch)
+			pending.Done()
+		}
+	}(writes)
 	var unlock func() // the stories lock's release while it is held
+	stopWriting := func() {
+		if writes != nil {
+			close(writes)
+			writes = nil
+			<-written
+		}
+	}
 	defer func() {
+		stopWriting()
 		if unlock != nil {
 			unlock()
 		}
@@ -144,26 +172,35 @@ func (p *Pipeline) writeAll(ctx context.Context, w *window, rep *Report) (err er
 	}
 	idle := func() {
 		if unlock != nil {
+			pending.Wait()
 			unlock()
 			unlock = nil
 		}
 	}
-	var saveErr error
+	var inFlight map[string]bool // IDs of the batch being written
 	for {
 		batch := w.nextBatch(ctx, idle)
 		if batch == nil {
 			break
 		}
 		if err := lock(); err != nil {
+			w.written(batch)
 			return err
 		}
-		batchErr, err := p.writeBatch(ctx, batch, rep)
-		w.written(batch)
+		d, err := p.decideBatch(ctx, batch, rep, inFlight)
 		if err != nil {
+			w.written(batch)
 			p.epoch = staleEpoch
 			return err
 		}
-		saveErr = errors.Join(saveErr, batchErr)
+		inFlight = d.ids
+		pending.Add(1)
+		writes <- d
+	}
+	stopWriting()
+	if failed {
+		p.epoch = staleEpoch
+		return saveErr
 	}
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("pipeline: cycle cancelled: %w", err)
@@ -208,13 +245,20 @@ func (p *Pipeline) markEpoch(ctx context.Context) error {
 	return nil
 }
 
-// writeBatch gives the new articles of a batch of sources their stories
-// (oldest published first: OrderForStories) and topics, and writes them
-// with the sources' fetch states in one transaction. The same article in
-// two sources of the batch, or twice in one, is written once, with the
-// first. It returns the errors of sources left out (srcErr), and err when
-// the cycle must stop: the store failed before writing, or ctx ended.
-func (p *Pipeline) writeBatch(ctx context.Context, batch []*sourceResult, rep *Report) (srcErr, err error) {
+// decided is a batch of sources whose new articles have their stories
+// and topics, ready to be written.
+type decided struct {
+	batch []*sourceResult
+	fresh [][]*article.Article // per source of batch, its new articles
+	ids   map[string]bool      // the IDs of fresh
+}
+
+// decideBatch gives the new articles of a batch of sources their stories
+// (oldest published first: OrderForStories) and topics. An article stored
+// already, or in inFlight (the batch being written), is not new; the same
+// article in two sources of the batch, or twice in one, is new once, in
+// the first. It fails when the store does or ctx ends.
+func (p *Pipeline) decideBatch(ctx context.Context, batch []*sourceResult, rep *Report, inFlight map[string]bool) (decided, error) {
 	var ids []string
 	for _, r := range batch {
 		for _, a := range r.articles {
@@ -223,8 +267,9 @@ func (p *Pipeline) writeBatch(ctx context.Context, batch []*sourceResult, rep *R
 	}
 	stored := map[string]bool{}
 	if len(ids) > 0 {
+		var err error
 		if stored, err = p.store.Existing(ctx, ids); err != nil {
-			return nil, fmt.Errorf("pipeline: %w", err)
+			return decided{}, fmt.Errorf("pipeline: %w", err)
 		}
 	}
 	type sketched struct {
@@ -232,14 +277,14 @@ func (p *Pipeline) writeBatch(ctx context.Context, batch []*sourceResult, rep *R
 		k *dedupe.Sketched
 	}
 	all := make([]sketched, 0, len(ids))
-	fresh := make([][]*article.Article, len(batch))
+	d := decided{batch: batch, fresh: make([][]*article.Article, len(batch)), ids: make(map[string]bool, len(ids))}
 	for i, r := range batch {
 		for j, a := range r.articles {
-			if stored[a.ID] {
+			if stored[a.ID] || inFlight[a.ID] || d.ids[a.ID] {
 				continue
 			}
-			stored[a.ID] = true
-			fresh[i] = append(fresh[i], a)
+			d.ids[a.ID] = true
+			d.fresh[i] = append(d.fresh[i], a)
 			all = append(all, sketched{a, &r.sketches[j]})
 		}
 	}
@@ -250,7 +295,7 @@ func (p *Pipeline) writeBatch(ctx context.Context, batch []*sourceResult, rep *R
 	for _, s := range all {
 		if err := ctx.Err(); err != nil {
 			p.indexMu.Unlock()
-			return nil, fmt.Errorf("pipeline: assign stories: %w", err)
+			return decided{}, fmt.Errorf("pipeline: assign stories: %w", err)
 		}
 		p.index.AssignSketched(s.a, *s.k)
 		if s.a.StoryID == s.a.ID {
@@ -260,23 +305,30 @@ func (p *Pipeline) writeBatch(ctx context.Context, batch []*sourceResult, rep *R
 	p.indexMu.Unlock()
 	for _, s := range all {
 		if err := ctx.Err(); err != nil {
-			return nil, fmt.Errorf("pipeline: tag: %w", err)
+			return decided{}, fmt.Errorf("pipeline: tag: %w", err)
 		}
 		// The stream model learns from the article as it tags it, so that
 		// what one cycle teaches serves the next.
 		s.a.Topics = p.stream.TagAndObserve(s.a, p.hints[s.a.Source])
 	}
+	return d, nil
+}
 
-	writes := make([]store.SourceWrite, 0, len(batch))
-	written := make([]*sourceResult, 0, len(batch))
-	for i, r := range batch {
+// saveBatch writes a decided batch: each source's new articles with its
+// fetch state, in one transaction. It returns the errors of sources left
+// out (srcErr), and err when ctx ended: then nothing of the batch is
+// written.
+func (p *Pipeline) saveBatch(ctx context.Context, d decided, rep *Report) (srcErr, err error) {
+	writes := make([]store.SourceWrite, 0, len(d.batch))
+	written := make([]*sourceResult, 0, len(d.batch))
+	for i, r := range d.batch {
 		if r.retiredNow {
 			if err := p.store.SetMeta(ctx, metaRetiredPrefix+r.source.Name, r.source.URL); err != nil {
 				srcErr = errors.Join(srcErr, fmt.Errorf("pipeline: retire %q: %w", r.source.Name, err))
 				continue
 			}
 		}
-		writes = append(writes, store.SourceWrite{Source: r.source.Name, State: r.state.FetchState, Articles: fresh[i]})
+		writes = append(writes, store.SourceWrite{Source: r.source.Name, State: r.state.FetchState, Articles: d.fresh[i]})
 		written = append(written, r)
 	}
 	saved, err := p.store.SaveSources(ctx, writes)

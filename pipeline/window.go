@@ -15,14 +15,14 @@ const (
 	saveBatchArticles = 500
 )
 
-// Bounds of a cycle's window, how far fetching runs ahead of writing: two
-// batches, so that the workers fetch the next batch while one is written.
-// Memory grows with the window, not with the number of sources. A batch
-// always fits (it closes at saveBatchSources or saveBatchArticles), so the
-// window never stops fetching for good.
+// Bounds of a cycle's window, how far fetching runs ahead of writing: three
+// batches, so that the workers fetch the next batch while one is decided
+// and another written. Memory grows with the window, not with the number
+// of sources. A batch always fits (it closes at saveBatchSources or
+// saveBatchArticles), so the window never stops fetching for good.
 const (
-	windowSources  = 2 * saveBatchSources
-	windowArticles = 2 * saveBatchArticles
+	windowSources  = 3 * saveBatchSources
+	windowArticles = 3 * saveBatchArticles
 )
 
 // window sequences a cycle: fetch workers hand in sources as they finish,
@@ -35,6 +35,7 @@ type window struct {
 	cond    *sync.Cond
 	results []*sourceResult // by config index; nil until known
 	order   []int           // config indexes in the order handed out
+	taken   int             // order[:taken] is taken by the writer
 	next    int             // order[:next] is written
 	held    int             // articles of fetched sources not yet written
 	closed  bool            // nothing more will be handed out
@@ -117,20 +118,21 @@ func (w *window) nextBatch(ctx context.Context, idle func()) []*sourceResult {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	for ctx.Err() == nil {
-		end, articles := w.next, 0
+		end, articles := w.taken, 0
 		for end < len(w.order) && w.results[w.order[end]] != nil {
 			articles += len(w.results[w.order[end]].articles)
 			end++
-			if end-w.next >= saveBatchSources || articles >= saveBatchArticles {
+			if end-w.taken >= saveBatchSources || articles >= saveBatchArticles {
 				break
 			}
 		}
-		full := end-w.next >= saveBatchSources || articles >= saveBatchArticles
-		if full || w.closed && end == len(w.order) && end > w.next {
-			batch := make([]*sourceResult, 0, end-w.next)
-			for _, i := range w.order[w.next:end] {
+		full := end-w.taken >= saveBatchSources || articles >= saveBatchArticles
+		if full || w.closed && end == len(w.order) && end > w.taken {
+			batch := make([]*sourceResult, 0, end-w.taken)
+			for _, i := range w.order[w.taken:end] {
 				batch = append(batch, w.results[i])
 			}
+			w.taken = end
 			return batch
 		}
 		if w.closed && end == len(w.order) {
@@ -148,8 +150,8 @@ func (w *window) nextBatch(ctx context.Context, idle func()) []*sourceResult {
 	return nil
 }
 
-// written frees the batch nextBatch returned last: its articles leave
-// the window.
+// written frees a batch nextBatch returned, the batches in the order
+// they were returned: its articles leave the window.
 func (w *window) written(batch []*sourceResult) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
