@@ -42,9 +42,11 @@ func madeUpText(seed uint64, n int) string {
 // feed i is its own story, except that the first wire items of each feed
 // copy wire story (i+j) mod wires, under the feed's own URL; copies of a
 // story are published an hour apart in different feeds, so which copy
-// leads depends on the order stories are decided in. before, if set, runs
-// before feed i is answered.
-func streamSite(t *testing.T, items, wires int, before func(i int)) *httptest.Server {
+// leads depends on the order stories are decided in. With shared, the
+// last item of every even feed is one of a few articles under one link
+// (the same article in several feeds). before, if set, runs before feed i
+// is answered.
+func streamSite(t *testing.T, items, wires int, shared bool, before func(i int)) *httptest.Server {
 	t.Helper()
 	base := time.Date(2026, 11, 30, 6, 0, 0, 0, time.UTC)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -68,8 +70,15 @@ func streamSite(t *testing.T, items, wires int, before func(i int)) *httptest.Se
 				text = madeUpText(uint64(1_000_000+s), 5)
 				published = base.Add(-time.Duration((i*5+j)%17) * time.Hour)
 			}
-			fmt.Fprintf(&b, `<item><title>%s</title><link>https://news.example/f%d/%d</link><description>%s</description><pubDate>%s</pubDate></item>`,
-				title, i, j, text, published.Format(time.RFC1123Z))
+			link := fmt.Sprintf("https://news.example/f%d/%d", i, j)
+			if shared && j == items-1 && i%2 == 0 {
+				// One article carried by ten feeds under one link: the
+				// first to be written keeps it.
+				link = fmt.Sprintf("https://news.example/shared/%d", i/20)
+				title, text = fmt.Sprintf("Shared report %d", i/20), madeUpText(uint64(2_000_000+i/20), 5)
+			}
+			fmt.Fprintf(&b, `<item><title>%s</title><link>%s</link><description>%s</description><pubDate>%s</pubDate></item>`,
+				title, link, text, published.Format(time.RFC1123Z))
 		}
 		b.WriteString(`</channel></rss>`)
 		w.Write([]byte(b.String()))
@@ -96,7 +105,7 @@ func TestCycleWritesWhileLaterSourcesAreFetched(t *testing.T) {
 	const feeds, items = 40, 20 // 800 articles: the first batch closes at 25 sources
 	storedFirst := make(chan struct{})
 	sawStored := make(chan bool, 1)
-	srv := streamSite(t, items, 0, func(i int) {
+	srv := streamSite(t, items, 0, false, func(i int) {
 		if i != feeds-1 {
 			return
 		}
@@ -138,16 +147,18 @@ func TestCycleWritesWhileLaterSourcesAreFetched(t *testing.T) {
 // story spread over several batches join it.
 func TestStoryLeadsDoNotDependOnCompletionOrder(t *testing.T) {
 	const feeds, items, wires = 60, 20, 8 // 1,200 articles: three batches
+	// 30 feeds carry one of 3 shared articles as their last item.
+	const want = feeds*items - feeds/2 + 3
 	run := func(delay func(i int) time.Duration) map[string]string {
-		srv := streamSite(t, items, wires, func(i int) { time.Sleep(delay(i)) })
+		srv := streamSite(t, items, wires, true, func(i int) { time.Sleep(delay(i)) })
 		p, st := newTestPipeline(t, feedURLs(srv, feeds)...)
 		p.cfg.Fetch.Concurrency = 8
 		rep, err := p.RunCycle(context.Background())
 		if err != nil {
 			t.Fatal(err)
 		}
-		if rep.New != feeds*items {
-			t.Fatalf("new %d, want %d", rep.New, feeds*items)
+		if rep.New != want {
+			t.Fatalf("new %d, want %d", rep.New, want)
 		}
 		stories := map[string]string{}
 		err = st.Since(context.Background(), time.Time{}, func(a *article.Article) error {
@@ -162,6 +173,9 @@ func TestStoryLeadsDoNotDependOnCompletionOrder(t *testing.T) {
 	first := run(func(i int) time.Duration { return time.Duration(i*7%13) * time.Millisecond })
 	second := run(func(i int) time.Duration { return time.Duration((feeds-i)*5%11) * time.Millisecond })
 	joined := map[string]int{}
+	if len(first) != want || len(second) != want {
+		t.Fatalf("%d and %d articles stored, want %d", len(first), len(second), want)
+	}
 	for id, story := range first {
 		if second[id] != story {
 			t.Errorf("article %s: story %s in one cycle, %s in the other", id, story, second[id])

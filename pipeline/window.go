@@ -111,7 +111,7 @@ func (w *window) stop() {
 }
 
 // nextBatch waits for the next batch of consecutive fetched sources (up to
-// saveBatchSources sources or saveBatchArticles articles, fewer at the end)
+// saveBatchSources sources or saveBatchArticles items, fewer at the end)
 // and returns their results, nil when every source is written or ctx
 // ended. Before it waits it calls idle, unless nil.
 func (w *window) nextBatch(ctx context.Context, idle func()) []*sourceResult {
@@ -120,7 +120,10 @@ func (w *window) nextBatch(ctx context.Context, idle func()) []*sourceResult {
 	for ctx.Err() == nil {
 		end, articles := w.taken, 0
 		for end < len(w.order) && w.results[w.order[end]] != nil {
-			articles += len(w.results[w.order[end]].articles)
+			// Batches are cut by the items fetched, not by the articles
+			// still new when a worker asked the store, which depends on
+			// timing: so are the batches, and the stories decided in them.
+			articles += w.results[w.order[end]].items
 			end++
 			if end-w.taken >= saveBatchSources || articles >= saveBatchArticles {
 				break

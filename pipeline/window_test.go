@@ -21,7 +21,7 @@ func TestWindowHandsEachBatchOnce(t *testing.T) {
 	}
 	// Answers arrive in reverse order; each source brings one article.
 	for i := sources - 1; i >= 0; i-- {
-		w.set(i, &sourceResult{articles: []*article.Article{{ID: "x"}}})
+		w.set(i, &sourceResult{items: 1, articles: []*article.Article{{ID: "x"}}})
 	}
 	w.close(func(int) *sourceResult { return &sourceResult{} }, nil)
 	var sizes []int
