@@ -118,16 +118,17 @@ func (p *Pipeline) saveNotes(ctx context.Context, results []*sourceResult) error
 // goroutines: the next batch is decided while one is written. It holds
 // the stories lock while it has batches to decide or write, catching up
 // with what other processes stored each time it takes it (then it marks
-// the store with a new epoch), and lets it go, once the writes are done,
-// while it waits for fetches. Once every source is in it saves the
-// sources' notes and the stream model's snapshot. A source that cannot be
-// written is left out alone; then the story index and the stream model
-// are reloaded from what was stored, so that its articles are matched and
-// learned afresh when fetched again.
+// the store with a new epoch), and lets it go, once the writes are done
+// and the stream model's snapshot is stored, while it waits for fetches.
+// Once every source is in it saves the sources' notes and the stream
+// model's snapshot. A source that cannot be written is left out alone;
+// then the story index and the stream model are reloaded from what was
+// stored, so that its articles are matched and learned afresh when
+// fetched again.
 func (p *Pipeline) writeAll(ctx context.Context, w *window, rep *Report) error {
 	writes := make(chan decided)
 	var pending sync.WaitGroup // batches handed to the writer, not yet written
-	var saveErr error          // the writer's, read once it ended
+	var saveErr error          // the writer's, read once its batches are written
 	var failed bool            // the writer stopped: ctx ended while writing
 	written := make(chan struct{})
 	go func(writes <-chan decided) {
@@ -170,11 +171,17 @@ func (p *Pipeline) writeAll(ctx context.Context, w *window, rep *Report) error {
 		}
 		return p.markEpoch(ctx)
 	}
+	sent := false // a batch was handed to the writer under the lock held
 	idle := func() {
 		if unlock != nil {
 			pending.Wait()
+			if sent && saveErr == nil && !failed {
+				// Another process taking the lock now loads the model
+				// of what is stored instead of learning it again.
+				p.saveStream(ctx)
+			}
 			unlock()
-			unlock = nil
+			unlock, sent = nil, false
 		}
 	}
 	var inFlight map[string]bool // IDs of the batch being written
@@ -195,6 +202,7 @@ func (p *Pipeline) writeAll(ctx context.Context, w *window, rep *Report) error {
 		}
 		inFlight = d.ids
 		pending.Add(1)
+		sent = true
 		writes <- d
 	}
 	stopWriting()
