@@ -337,3 +337,19 @@ func TestStatisticsAfterBulkLoad(t *testing.T) {
 		t.Errorf("statistics after a small write count %v rows, want %d still", n, len(arts))
 	}
 }
+
+// A daemon's pool has room for the cycle's fetch workers beside the
+// stories lock and the writer, unless the DSN sizes it.
+func TestPoolSize(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	if got := openAt(t, dsn).pool.Config().MaxConns; got != defaultMaxConns {
+		t.Errorf("pool of %d connections, want %d", got, defaultMaxConns)
+	}
+	sized := dsn + " pool_max_conns=3"
+	if strings.Contains(dsn, "://") {
+		sized = dsn + "&pool_max_conns=3"
+	}
+	if got := openAt(t, sized).pool.Config().MaxConns; got != 3 {
+		t.Errorf("pool_max_conns=3: pool of %d connections", got)
+	}
+}
