@@ -78,13 +78,16 @@ func OpenReadOnly(ctx context.Context, dsn string) (*Store, error) {
 	return &Store{pool: pool}, nil
 }
 
-// defaultMaxConns is the pool's size unless the DSN sets pool_max_conns.
-// A cycle holds one connection for the stories lock and one for its writer
-// while its fetch workers (fetch.concurrency, 8 by default) each ask which
-// of their articles are stored; with pgx's default (4 on two cores) they
-// queued behind one another: a first ingest of 1,000 feeds took 11.9 s
-// against 9.6 s with 16 connections (BENCHMARKS.md).
-const defaultMaxConns = 16
+// heldConns is how many connections a cycle holds for long: one for the
+// stories lock, one for its writer's transaction. Unless the DSN sets
+// pool_max_conns, a daemon's pool has these on top of pgx's default
+// (max(4, cores)), which the fetch workers' short queries share: with
+// pgx's default alone they queued behind the two (a first ingest of 1,000
+// feeds 11.9 s against 8.6–9.8 s with 6 connections on two cores); more
+// buy no speed, and each connection keeps a buffer as large as the
+// largest batch it sent (peak RSS 203–251 MB with 16 against 170–176 MB
+// with 6; BENCHMARKS.md).
+const heldConns = 2
 
 // connect opens a pool on dsn for a daemon and checks that the server
 // answers.
@@ -94,7 +97,7 @@ func connect(ctx context.Context, dsn string) (*pgxpool.Pool, error) {
 		return nil, fmt.Errorf("store: postgres dsn: %w", dsnError(err))
 	}
 	if !strings.Contains(dsn, "pool_max_conns") {
-		cfg.MaxConns = defaultMaxConns
+		cfg.MaxConns += heldConns
 	}
 	return connectConfig(ctx, cfg)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -342,8 +343,9 @@ func TestStatisticsAfterBulkLoad(t *testing.T) {
 // stories lock and the writer, unless the DSN sizes it.
 func TestPoolSize(t *testing.T) {
 	dsn := pgtest.DSN(t)
-	if got := openAt(t, dsn).pool.Config().MaxConns; got != defaultMaxConns {
-		t.Errorf("pool of %d connections, want %d", got, defaultMaxConns)
+	pgxDefault := int32(max(4, runtime.NumCPU()))
+	if got := openAt(t, dsn).pool.Config().MaxConns; got != pgxDefault+heldConns {
+		t.Errorf("pool of %d connections, want %d", got, pgxDefault+heldConns)
 	}
 	sized := dsn + " pool_max_conns=3"
 	if strings.Contains(dsn, "://") {
