@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/warta-news/warta/actor"
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/dedupe"
@@ -13,10 +14,11 @@ import (
 // only in naming the United States as "Gedung Putih" or "Washington" are
 // one statement, and an office ("Menlu") is not an actor.
 func TestHeadlineActorsJoinOneSpeakerByItsNames(t *testing.T) {
-	actors, err := HeadlineActors()
+	rec, err := actor.New()
 	if err != nil {
 		t.Fatal(err)
 	}
+	actors := HeadlineActors(rec)
 	got := actors.Actors("Gedung Putih: AS Kirim Kapal Induk, Menlu Retno Minta Tenang")
 	if len(got) != 2 || got[0] != (dedupe.Actor{ID: "state:US", Text: "Gedung Putih"}) || got[1] != (dedupe.Actor{ID: "state:US", Text: "AS"}) {
 		t.Errorf("actors = %+v, want the United States twice and no office", got)

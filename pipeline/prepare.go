@@ -54,13 +54,10 @@ func DedupeOptions(cfg *config.Config, actors dedupe.ActorSource) dedupe.Options
 // HeadlineActors recognises in a headline the states and international
 // bodies package actor knows, whatever words name them ("AS", "Amerika
 // Serikat", "Gedung Putih"), for the story index's event signatures. The
-// daemon and `warta explain` use it alike.
-func HeadlineActors() (dedupe.ActorSource, error) {
-	rec, err := actor.New()
-	if err != nil {
-		return nil, fmt.Errorf("pipeline: %w", err)
-	}
-	return headlineActors{rec: rec}, nil
+// daemon and `warta explain` use it alike, with the tagger's recogniser
+// (topic.Tagger.Actors), so that one process builds one.
+func HeadlineActors(rec *actor.Recognizer) dedupe.ActorSource {
+	return headlineActors{rec: rec}
 }
 
 type headlineActors struct{ rec *actor.Recognizer }

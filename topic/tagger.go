@@ -123,6 +123,10 @@ type Tagger struct {
 	genres      *genre.Detector
 }
 
+// Actors returns the tagger's actor recogniser, for other stages that
+// recognise actors (the story index) to share rather than build their own.
+func (t *Tagger) Actors() *actor.Recognizer { return t.actors }
+
 // New compiles specs, leaving out disabled ones. Errors are Check's: every
 // problem at once, each a *RuleError placed within specs.
 func New(specs []Spec) (*Tagger, error) {

@@ -113,10 +113,7 @@ func wireStages(ctx context.Context, e *env, m mode, cfg *config.Config, tagger 
 	popts.FilesOnly = m == modeOnce // nothing serves what once renders
 	hub.advertise(&popts)
 	pub := publish.New(popts, feedInfos(cfg), st, e.logger)
-	actors, err := pipeline.HeadlineActors()
-	if err != nil {
-		return nil, err
-	}
+	actors := pipeline.HeadlineActors(tagger.Actors())
 	// `warta once` publishes only to publish.dir: without one, the feeds
 	// it rendered would be dropped at exit unread.
 	var publisher pipeline.Publisher = pub

@@ -297,11 +297,7 @@ func (x *explainer) streamModel(ctx context.Context) (*topic.Stream, error) {
 // joins its story as in a cycle; the explanations keep the given order.
 func (x *explainer) explainNew(ctx context.Context, arts []*article.Article, src config.Source) ([]explanation, error) {
 	if x.probe == nil {
-		actors, err := pipeline.HeadlineActors()
-		if err != nil {
-			return nil, err
-		}
-		probe, err := pipeline.NewStoryProbe(ctx, x.store, x.cfg, actors, x.now)
+		probe, err := pipeline.NewStoryProbe(ctx, x.store, x.cfg, pipeline.HeadlineActors(x.tagger.Actors()), x.now)
 		if err != nil {
 			return nil, err
 		}
