@@ -33,7 +33,20 @@ const connParams = "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)" +
 // page cache stays: 16 MiB saved a few percent of the writing's CPU time
 // (a batch's dirty pages no longer spilled into the WAL) but raised the
 // peak RSS of a 1,000-feed first ingest by 28 MB.
-const writerParams = "&_txlock=immediate"
+//
+// The writer checkpoints the WAL into the file after it passes 10,000
+// pages (40 MiB; SQLite's default is 1,000): a page rewritten by many
+// batches, as random-keyed index pages are, is copied once per checkpoint,
+// and with synchronous=NORMAL the checkpoint is the only fsync. A 500-
+// article batch writes ~20 MiB of WAL, so the default checkpointed after
+// nearly every batch; this cut the writes by 12%, the reads by 15% and
+// the fsyncs from 176 to 47 in the SaveSources benchmark. Durability is
+// unchanged against a killed process (every commit is in the WAL the OS
+// holds); on power loss the commits since the last checkpoint's fsync may
+// be lost, up to 40 MiB instead of 4, but never half of one: a source's
+// articles and its fetch state commit together, so what is lost is
+// fetched again. Close checkpoints and removes the WAL.
+const writerParams = "&_txlock=immediate&_pragma=wal_autocheckpoint(10000)"
 
 // Store is the SQLite store.Store. Writes go through w, a pool of exactly one
 // connection whose transactions start with BEGIN IMMEDIATE: writers queue in
