@@ -11,7 +11,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/warta-news/warta/store"
 	"github.com/warta-news/warta/store/storetest"
 )
 
@@ -96,24 +95,11 @@ func writeUntilKilled(t *testing.T, path string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for b := 0; ; b++ {
-		batch := make([]store.SourceWrite, killSources)
-		for i := range batch {
-			w := &batch[i]
-			w.Source = fmt.Sprintf("source-%d-%d", b, i)
-			w.State = store.FetchState{ETag: `"x"`, Items: killItems}
-			for j := range killItems {
-				n := (b*killSources+i)*killItems + j + 1
-				a := storetest.BenchArticle(n, n, "economy", "politics")
-				a.ID = fmt.Sprintf("%016x%016x", uint64(n)*0x9e3779b97f4a7c15, n)
-				a.StoryID = a.ID
-				a.URL = "news.example.com/" + a.ID
-				w.Articles = append(w.Articles, a)
-			}
-		}
-		if _, err := s.SaveSources(ctx, batch); err != nil {
+	n := 0
+	for b := 1; ; b++ {
+		if _, err := s.SaveSources(ctx, storetest.ScatteredBatch(&n, killSources, killItems)); err != nil {
 			t.Fatal(err)
 		}
-		fmt.Printf("committed %d\n", b+1)
+		fmt.Printf("committed %d\n", b)
 	}
 }

@@ -89,32 +89,39 @@ func benchSaveSource(b *testing.B, s store.Store, batch int) {
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "inserts/s")
 }
 
-// benchSaveSources writes batches of sources × items fresh articles, as a
-// first cycle over many feeds does. IDs are scattered over the key space,
-// as hashes of URLs are, so index inserts land on random pages.
+// benchSaveSources writes ScatteredBatches of sources × items.
 func benchSaveSources(b *testing.B, s store.Store, sources, items int) {
 	ctx := context.Background()
 	n := 0
 	for b.Loop() {
-		batch := make([]store.SourceWrite, sources)
-		for i := range batch {
-			w := &batch[i]
-			w.Source = fmt.Sprintf("source-%d", i)
-			w.State = store.FetchState{ETag: `"x"`, Items: items, LastSuccess: base}
-			for range items {
-				n++
-				a := BenchArticle(n, n, "economy", "politics")
-				a.ID = fmt.Sprintf("%016x%016x", uint64(n)*0x9e3779b97f4a7c15, n)
-				a.StoryID = a.ID
-				a.URL = "news.example.com/" + a.ID
-				w.Articles = append(w.Articles, a)
-			}
-		}
-		if _, err := s.SaveSources(ctx, batch); err != nil {
+		if _, err := s.SaveSources(ctx, ScatteredBatch(&n, sources, items)); err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "inserts/s")
+}
+
+// ScatteredBatch is a batch of sources × items fresh BenchArticles, as a
+// first cycle over many feeds writes, numbered on from *n (which it
+// advances). Sources are named after their articles' numbers, so every
+// batch's are new too. IDs are scattered over the key space, as hashes of
+// URLs are, so index inserts land on random pages.
+func ScatteredBatch(n *int, sources, items int) []store.SourceWrite {
+	batch := make([]store.SourceWrite, sources)
+	for i := range batch {
+		w := &batch[i]
+		w.Source = fmt.Sprintf("source-%d", *n+1)
+		w.State = store.FetchState{ETag: `"x"`, Items: items, LastSuccess: base}
+		for range items {
+			*n++
+			a := BenchArticle(*n, *n, "economy", "politics")
+			a.ID = fmt.Sprintf("%016x%016x", uint64(*n)*0x9e3779b97f4a7c15, *n)
+			a.StoryID = a.ID
+			a.URL = "news.example.com/" + a.ID
+			w.Articles = append(w.Articles, a)
+		}
+	}
+	return batch
 }
 
 // loadSketched stores n fixture-sized articles, each with a sketch of the
