@@ -18,8 +18,8 @@ import (
 // is killed; see TestKilledWriterLeavesWholeBatches.
 const killEnv = "WARTA_SQLITE_KILL_DB"
 
-// killBatch is what the killed writer commits at a time: sources × items
-// articles and their fetch states, as a cycle's batch.
+// The killed writer commits killSources sources of killItems articles at
+// a time, with their fetch states, as a cycle's batch.
 const killSources, killItems = 25, 20
 
 // killedBatches is how many batches the parent waits to see committed
