@@ -28,9 +28,11 @@ type sourceResult struct {
 	// attempted is set when this cycle fetched the source: only then is
 	// its fetch state saved.
 	attempted bool
-	// retiredNow is set when this cycle's fetch retired the source.
-	retiredNow bool
 }
+
+// retiredNow reports whether this cycle's fetch retired the source (one
+// retired before is not fetched).
+func (r *sourceResult) retiredNow() bool { return r.attempted && r.outcome == OutcomeRetired }
 
 // fetchAll decides which sources are due, and fetches and prepares those
 // this process claims (see claimUnit) with bounded concurrency (the
@@ -281,7 +283,7 @@ func (p *Pipeline) fail(res *sourceResult, err error, log *slog.Logger, msg stri
 	}
 	res.state.failed(p.now(), err, res.source.URL, p.cfg.Fetch.MaxBackoff)
 	if res.state.retired(res.source.URL) {
-		res.outcome, res.retiredNow = OutcomeRetired, true
+		res.outcome = OutcomeRetired
 		log.Warn(msg+": source retired until its url changes in the config", "url", res.source.URL, "err", err)
 		return
 	}

@@ -330,7 +330,7 @@ func (p *Pipeline) saveBatch(ctx context.Context, d decided, rep *Report) (srcEr
 	writes := make([]store.SourceWrite, 0, len(d.batch))
 	written := make([]*sourceResult, 0, len(d.batch))
 	for i, r := range d.batch {
-		if r.retiredNow {
+		if r.retiredNow() {
 			if err := p.store.SetMeta(ctx, metaRetiredPrefix+r.source.Name, r.source.URL); err != nil {
 				srcErr = errors.Join(srcErr, fmt.Errorf("pipeline: retire %q: %w", r.source.Name, err))
 				continue

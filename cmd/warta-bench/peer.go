@@ -15,7 +15,7 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/warta-news/warta/internal/benchsite"
+	"github.com/warta-news/warta/internal/ctxtime"
 )
 
 // peerFlags configure the measurement of another aggregator against the
@@ -206,7 +206,7 @@ func pollUntil(ctx context.Context, line string, env []string, d *daemon, poll, 
 		if shell(ctx, line, env).Run() == nil {
 			break
 		}
-		if err := benchsite.Sleep(ctx, poll); err != nil {
+		if err := ctxtime.Sleep(ctx, poll); err != nil {
 			return fmt.Errorf("waiting for %q: %w", line, err)
 		}
 	}

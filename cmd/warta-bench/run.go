@@ -23,7 +23,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"github.com/warta-news/warta/internal/benchsite"
+	"github.com/warta-news/warta/internal/ctxtime"
 )
 
 // runFlags configure a benchmark run.
@@ -138,7 +138,7 @@ func benchDriver(ctx context.Context, f *runFlags, driver, base, topics string, 
 		if round > 0 {
 			phase = fmt.Sprintf("refresh %d", round)
 			if driver == "postgres" {
-				if err := benchsite.Sleep(ctx, time.Until(lastEnd.Add(f.claimWait))); err != nil {
+				if err := ctxtime.Sleep(ctx, time.Until(lastEnd.Add(f.claimWait))); err != nil {
 					return err
 				}
 			}

@@ -10,7 +10,6 @@
 package benchsite
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
@@ -19,6 +18,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/warta-news/warta/internal/ctxtime"
 )
 
 // Options shape a site. Zero values take the defaults noted.
@@ -220,7 +221,7 @@ func (s *Site) serveFeed(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	if Sleep(r.Context(), s.opts.Latency) != nil {
+	if ctxtime.Sleep(r.Context(), s.opts.Latency) != nil {
 		return
 	}
 	s.mu.Lock()
@@ -267,22 +268,6 @@ func notModified(r *http.Request, etag string, modified time.Time) bool {
 	}
 	ims, err := http.ParseTime(r.Header.Get("If-Modified-Since"))
 	return err == nil && !modified.After(ims)
-}
-
-// Sleep waits d unless ctx ends first (then its error); the site's latency
-// and the benchmark driver's pauses.
-func Sleep(ctx context.Context, d time.Duration) error {
-	if d <= 0 {
-		return nil
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
 }
 
 func (s *Site) serveAdvance(w http.ResponseWriter, r *http.Request) {
