@@ -38,7 +38,7 @@ type StreamLoad struct {
 // LoadStream readies s with what the stream model learned from the stored
 // articles: from the snapshot the last cycle stored, when it is of the
 // store as it is and of s's rules, or else by learning from every article
-// stored within the retention window (LearnStored). The daemon at start
+// stored within the retention window (learnStored). The daemon at start
 // and `warta explain` load the same model.
 func LoadStream(ctx context.Context, cfg *config.Config, st store.Store, s *topic.Stream, now time.Time) (StreamLoad, error) {
 	epoch, _, err := st.Meta(ctx, metaCycleEpoch)
@@ -70,14 +70,14 @@ func loadStream(ctx context.Context, cfg *config.Config, st store.Store, s *topi
 			why = "the snapshot is of other topic rules"
 		}
 	}
-	n, err := LearnStored(ctx, cfg, st, s, now)
+	n, err := learnStored(ctx, cfg, st, s, now)
 	return StreamLoad{Learned: n, Why: why}, err
 }
 
-// LearnStored shows the stream model every article stored within the
+// learnStored shows the stream model every article stored within the
 // retention window, as the daemon saw them, and returns how many taught it
 // something.
-func LearnStored(ctx context.Context, cfg *config.Config, st store.Store, s *topic.Stream, now time.Time) (int, error) {
+func learnStored(ctx context.Context, cfg *config.Config, st store.Store, s *topic.Stream, now time.Time) (int, error) {
 	hints := sourceHints(cfg)
 	since := retentionStart(cfg, now)
 	n := 0

@@ -65,7 +65,7 @@ func snapshotOf(t *testing.T, st store.Store) []byte {
 func relearned(t *testing.T, p *Pipeline, st store.Store) *topic.Stream {
 	t.Helper()
 	s := p.tagger.NewStream()
-	if n, err := LearnStored(context.Background(), p.cfg, st, s, time.Now()); err != nil || n == 0 {
+	if n, err := learnStored(context.Background(), p.cfg, st, s, time.Now()); err != nil || n == 0 {
 		t.Fatalf("relearning: %d articles taught, %v", n, err)
 	}
 	return s
