@@ -14,22 +14,23 @@ import (
 	"github.com/warta-news/warta/topic"
 )
 
-// streamLabel is what a reader said of one item of the real feed stream.
+// streamLabel is what a reader said of one item of a real feed stream.
 type streamLabel struct {
 	ir, news bool
 	lang     string
 }
 
-// streamLabels reads testdata/stream-labels.tsv: title → label for every
-// item of the stream's snapshots, labelled by reading.
-func streamLabels(t *testing.T) map[string]streamLabel {
+// streamLabels reads a stream's labels file in testdata (stream-labels.tsv
+// or stream-heldout-labels.tsv): title → label for every item of the
+// stream's snapshots, labelled by reading.
+func streamLabels(t *testing.T, file string) map[string]streamLabel {
 	t.Helper()
 	labels := map[string]streamLabel{}
-	for _, cols := range labelRows(t, "stream-labels.tsv", 6) {
+	for _, cols := range labelRows(t, file, 6) {
 		title := strings.Join(strings.Fields(cols[5]), " ")
 		l := streamLabel{ir: cols[2] == "1", news: cols[3] == "1", lang: cols[4]}
 		if old, ok := labels[title]; ok && old != l {
-			t.Fatalf("stream-labels.tsv: %q labelled twice, differently", title)
+			t.Fatalf("%s: %q labelled twice, differently", file, title)
 		}
 		labels[title] = l
 	}
@@ -77,17 +78,25 @@ func ratio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
-// The real feed stream: a cycle over snapshots of English and Indonesian
-// news of several outlets and years and of feeds that are not news
-// (podcasts, release notes, social posts, videos, a blog, language
-// lessons), each item labelled by reading. It reports the IR precision and
-// recall per language and the items that are not news but got
-// international relations or a desk, and holds floors below today's
-// figures so a regression shows: the floors are no target (issue 8's are
-// 0.90 and 0.80).
-func TestRealStreamInternationalRelations(t *testing.T) {
+// streamMeasure is what one warta cycle over a labelled real feed stream
+// did: the IR decisions per language and the items that are not news but
+// got a topic.
+type streamMeasure struct {
+	scores         map[string]*irScore
+	nonNewsByTopic map[string]int
+	// nonNewsInDesks names the items that are not news but got
+	// international relations or a desk competing with it.
+	nonNewsInDesks []string
+}
+
+// measureStream runs one `warta once` cycle (SQLite) over the snapshots of
+// the stream directory dir, served by an httptest site, and scores every
+// stored item against the labels of labelsFile. Every stored item must be
+// labelled and every labelled item stored.
+func measureStream(t *testing.T, dir, labelsFile string) streamMeasure {
+	t.Helper()
 	site := newNewsSite(t)
-	names, err := fixtures.Stream()
+	names, err := fixtures.Snapshots(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,16 +109,14 @@ func TestRealStreamInternationalRelations(t *testing.T) {
 		site.serve("/"+name, "text/xml", body)
 		sources = append(sources, testSource{Name: strings.TrimSuffix(filepath.Base(name), filepath.Ext(name)), URL: site.URL + "/" + name})
 	}
-	dir := t.TempDir()
-	cfg := writeConfig(t, dir, sources, map[string]any{"storage": map[string]any{"driver": "sqlite", "dsn": filepath.Join(dir, "warta.db"), "retention": "0s"}})
+	tmp := t.TempDir()
+	cfg := writeConfig(t, tmp, sources, map[string]any{"storage": map[string]any{"driver": "sqlite", "dsn": filepath.Join(tmp, "warta.db"), "retention": "0s"}})
 	mustWarta(t, "-config", cfg, "once")
 
-	labels := streamLabels(t)
+	labels := streamLabels(t, labelsFile)
 	desks := actorsModelTopics(t)
-	scores := map[string]*irScore{"en": {}, "id": {}}
+	m := streamMeasure{scores: map[string]*irScore{"en": {}, "id": {}}, nonNewsByTopic: map[string]int{}}
 	seen := map[string]bool{}
-	var nonNewsInDesks []string
-	nonNewsByTopic := map[string]int{}
 	for _, r := range exported(t, cfg) {
 		title := strings.Join(strings.Fields(r.Title), " ")
 		l, ok := labels[title]
@@ -123,19 +130,19 @@ func TestRealStreamInternationalRelations(t *testing.T) {
 		seen[title] = true
 		var ir bool
 		var deskHits []string
-		for _, m := range r.Topics {
-			ir = ir || m.Slug == "international-relations"
+		for _, tm := range r.Topics {
+			ir = ir || tm.Slug == "international-relations"
 			if !l.news {
-				nonNewsByTopic[m.Slug]++
-				if desks[m.Slug] {
-					deskHits = append(deskHits, m.Slug)
+				m.nonNewsByTopic[tm.Slug]++
+				if desks[tm.Slug] {
+					deskHits = append(deskHits, tm.Slug)
 				}
 			}
 		}
 		if len(deskHits) > 0 {
-			nonNewsInDesks = append(nonNewsInDesks, fmt.Sprintf("%s %v", title, deskHits))
+			m.nonNewsInDesks = append(m.nonNewsInDesks, fmt.Sprintf("%s %v", title, deskHits))
 		}
-		s := scores[l.lang]
+		s := m.scores[l.lang]
 		if s == nil {
 			continue
 		}
@@ -156,27 +163,75 @@ func TestRealStreamInternationalRelations(t *testing.T) {
 		}
 	}
 	for _, lang := range []string{"en", "id"} {
-		s := scores[lang]
+		s := m.scores[lang]
 		t.Logf("international relations, %s: %v", lang, s)
 		t.Logf("  missed (%s):\n    %s", lang, strings.Join(s.missed, "\n    "))
 		t.Logf("  wrongly included (%s):\n    %s", lang, strings.Join(s.included, "\n    "))
 	}
-	t.Logf("items that are not news, by topic: %v", nonNewsByTopic)
+	t.Logf("items that are not news, by topic: %v", m.nonNewsByTopic)
 	t.Logf("items that are not news in international relations or a desk (%s): %d\n    %s",
-		strings.Join(slices.Sorted(maps.Keys(desks)), ", "), len(nonNewsInDesks), strings.Join(nonNewsInDesks, "\n    "))
+		strings.Join(slices.Sorted(maps.Keys(desks)), ", "), len(m.nonNewsInDesks), strings.Join(m.nonNewsInDesks, "\n    "))
+	return m
+}
 
-	// Floors below the figures measured on 2026-11-30 (en P 0.76 R 0.62 over
-	// 72 IR items, id P 0.62 R 0.42 over 12), with a margin of a few items.
-	// No floor on items that are not news in international relations: one
-	// (a BBC Indonesia language lesson on a news story) is there today, and
-	// the log names it.
-	for _, f := range []struct {
-		lang              string
-		precision, recall float64
-	}{{"en", 0.65, 0.55}, {"id", 0.40, 0.25}} {
-		s := scores[f.lang]
+// irFloor is the least IR precision and recall a stream test accepts in
+// one language.
+type irFloor struct {
+	lang              string
+	precision, recall float64
+}
+
+// checkFloors fails the test where a language's IR precision or recall is
+// below its floor.
+func (m streamMeasure) checkFloors(t *testing.T, floors ...irFloor) {
+	t.Helper()
+	for _, f := range floors {
+		s := m.scores[f.lang]
 		if s.precision() < f.precision || s.recall() < f.recall {
 			t.Errorf("international relations, %s: %v, want precision ≥ %.2f and recall ≥ %.2f", f.lang, s, f.precision, f.recall)
 		}
 	}
 }
+
+// The real feed stream: a cycle over snapshots of English and Indonesian
+// news of several outlets and years and of feeds that are not news
+// (podcasts, release notes, social posts, videos, a blog, language
+// lessons), each item labelled by reading. It reports the IR precision and
+// recall per language and the items that are not news but got
+// international relations or a desk, and holds floors below today's
+// figures so a regression shows: the floors are no target (issue 8's are
+// 0.90 and 0.80).
+func TestRealStreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.StreamDir, "stream-labels.tsv")
+	// Floors below the figures measured on 2026-11-30 (en P 0.76 R 0.62 over
+	// 72 IR items, id P 0.62 R 0.42 over 12), with a margin of a few items.
+	// No floor on items that are not news in international relations: one
+	// (a BBC Indonesia language lesson on a news story) is there today, and
+	// the log names it.
+	m.checkFloors(t, irFloor{"en", 0.65, 0.55}, irFloor{"id", 0.40, 0.25})
+}
+
+// The held-out real feed stream: the same measure over snapshots of other
+// outlets and years (Reuters, NYT World, ABC News, Fox News, VOA Indonesia,
+// Republika, Okezone, detikNews, and religious video channels that are not
+// news) that no tagging work was tuned on, so its figures are held-out
+// figures. The floors only catch regressions: they are no target (issue
+// 8's are 0.90 and 0.80).
+func TestHeldOutStreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOutStreamDir, "stream-heldout-labels.tsv")
+	// Floors below main's figures of 2026-11-30 (en P 0.68 R 0.81 over 77
+	// IR items), with a margin of several items. Indonesian has 2 IR items
+	// only (public Indonesian world-desk snapshots were not to be had), too
+	// few for a floor: the log shows them.
+	m.checkFloors(t, irFloor{"en", 0.60, 0.70})
+	// Two items that are not news land in a desk today (economy); a few
+	// more means a regression.
+	if n := len(m.nonNewsInDesks); n > maxHeldOutNonNewsInDesks {
+		t.Errorf("%d items that are not news got international relations or a desk, want at most %d", n, maxHeldOutNonNewsInDesks)
+	}
+}
+
+// maxHeldOutNonNewsInDesks bounds the held-out stream's items that are not
+// news but land in international relations or a desk: today's 2 and a
+// margin.
+const maxHeldOutNonNewsInDesks = 5
