@@ -54,6 +54,10 @@ const (
 	fLeadRelation // the lead names a relation, or a foreign minister or diplomat
 	fLeadPair     // the lead names two actors (a diplomat counts beside one) and a relation
 	fDeskCues     // distinct terms of the topic's own of weight CueWeight or more found, capped at 3
+	// A headline that names two actors is about them both, and a feed
+	// item often says no more: "Taiwan moves to bolster its military
+	// against China" names no relation word.
+	fTitlePair    // the title names two distinct actors (states or bodies)
 	NumIRFeatures // the number of features
 )
 
@@ -64,7 +68,7 @@ func irFeatureName(i int) string {
 		"bias", "states", "title_states", "bodies", "diplomats", "heads", "pair",
 		"relation_title", "relation_body", "pair_x_relation", "relation_sentences", "desk_title", "desk_body",
 		"world", "conflict", "politics", "economy", "sport", "science-technology", "crime-law", "arts-entertainment",
-		"lead_actors", "lead_relation", "lead_pair", "desk_cues",
+		"lead_actors", "lead_relation", "lead_pair", "desk_cues", "title_pair",
 	}[i]
 }
 
@@ -127,8 +131,9 @@ func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, h Hints, res 
 	}
 	// Small arrays: the distinct actors of one article are few, and then
 	// nothing is allocated.
-	var statesBuf, titleStatesBuf, bodiesBuf, relationsBuf [8]string
+	var statesBuf, titleStatesBuf, bodiesBuf, titleBodiesBuf, relationsBuf [8]string
 	states, titleStates, bodies, relations := statesBuf[:0], titleStatesBuf[:0], bodiesBuf[:0], relationsBuf[:0]
+	titleBodies := titleBodiesBuf[:0]
 	diplomats, heads := 0, 0
 	relTitle, relBody := 0, 0
 	for f, ms := range [2][]actor.Mention{s.titleActors, s.bodyActors} {
@@ -141,6 +146,9 @@ func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, h Hints, res 
 				}
 			case actor.Body:
 				bodies = addDistinct(bodies, m.ID)
+				if f == 0 {
+					titleBodies = addDistinct(titleBodies, m.ID)
+				}
 			case actor.Office:
 				switch m.ID {
 				case "foreign-minister", "diplomat":
@@ -157,6 +165,9 @@ func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, h Hints, res 
 				}
 			}
 		}
+	}
+	if len(titleStates)+len(titleBodies) >= 2 {
+		x[fTitlePair] = 1
 	}
 	x[fStates] = min(float64(len(states)), 4)
 	x[fTitleStates] = min(float64(len(titleStates)), 2)
@@ -284,12 +295,12 @@ const CueWeight = 1.5
 
 // irCandidate reports whether x can be international relations at all: it
 // names an actor and a relation (a relation word, a cue of the topic's
-// own terms, or a foreign minister or diplomat, whose office is one). Two
-// countries compared in a tourism report, or a foreign country and its
-// casualties, are not.
+// own terms, or a foreign minister or diplomat, whose office is one), or
+// its title names two actors. Two countries compared in the body of a
+// tourism report, or a foreign country and its casualties, are not.
 func irCandidate(x *[NumIRFeatures]float64) bool {
 	actors := x[fStates] + x[fBodies]
-	return actors > 0 && (x[fRelationTitle]+x[fRelationBody] > 0 || x[fDiplomats] > 0 || x[fDeskCues] > 0)
+	return actors > 0 && (x[fRelationTitle]+x[fRelationBody] > 0 || x[fDiplomats] > 0 || x[fDeskCues] > 0 || x[fTitlePair] > 0)
 }
 
 // irProbability is the actors model's probability that x is international

@@ -91,3 +91,25 @@ func TestDeskModelDecidesTheDesks(t *testing.T) {
 		}
 	}
 }
+
+// A headline that names two actors makes a candidate though it names no
+// relation word; one actor, or two only in the body, does not. The items
+// are written for the test.
+func TestTitlePairMakesACandidate(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, c := range []struct {
+		lang, title, text string
+		want              bool
+	}{
+		{"en", "Japan Moves Coast Guard Ships Closer to China", "", true},
+		{"id", "Korea Selatan dan Jepang di Tengah Krisis Nuklir", "", true},
+		{"en", "EU and Turkey at odds over refugees", "", true},
+		{"en", "Flooding in Vietnam kills 20", "Rescuers from Thailand arrived on Sunday.", false},
+		{"id", "Wisatawan Jepang Padati Bali", "", false},
+	} {
+		x := tg.IRFeatures(&article.Article{Title: c.title, Text: c.text, Language: c.lang})
+		if got := x[fTitlePair] == 1 && irCandidate(&x); got != c.want {
+			t.Errorf("%q: title pair and candidate %t, want %t (%v)", c.title, got, c.want, x)
+		}
+	}
+}
