@@ -45,7 +45,7 @@ const (
 	Office
 	// Relation is a word that puts actors in a relation (they meet, agree,
 	// sanction, negotiate); its ID is the kind of relation ("meet",
-	// "agree", "pressure", "peace", "aid", "dispute").
+	// "agree", "pressure", "peace", "aid", "dispute", "security").
 	Relation
 	// none marks names that contain an actor's name but are not actors.
 	none
@@ -203,9 +203,28 @@ func (r *Recognizer) addLine(line string) error {
 		}
 		for _, l := range langs {
 			r.add(l, kind, f[1], a)
+			if kind == State && l == langEN && isDemonymForm(a) {
+				r.add(l, kind, f[1], a+"s")
+			}
 		}
 	}
 	return nil
+}
+
+// isDemonymForm reports whether a is one capitalised ASCII word ending in
+// -an or -i, as English demonyms (Indian, Pakistani) do: their plurals
+// name the people of a state too. A capital that ends so (Tehran) gains a
+// plural no text writes, which costs nothing.
+func isDemonymForm(a string) bool {
+	if len(a) < 3 || a[0] < 'A' || a[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(a); i++ {
+		if a[i] < 'a' || a[i] > 'z' {
+			return false
+		}
+	}
+	return strings.HasSuffix(a, "an") || strings.HasSuffix(a, "i")
 }
 
 // add registers an alias in language l and in the table for text of unknown
@@ -462,4 +481,4 @@ func fold(w string) string {
 // Version changes whenever what the Recognizer finds changes (the table,
 // CLDR's version, the matching rules), so that users of its results can
 // tell stale ones.
-const Version = "1"
+const Version = "2"

@@ -39,6 +39,10 @@ func TestFind(t *testing.T) {
 		{"en", "Côte d’Ivoire and Czechia", "state:CI=Côte d’Ivoire state:CZ=Czechia"},
 		{"en", "Storms hit New Mexico; AS Roma win", ""},
 		{"en", "Myanmar (Burma) and South Korea", "state:MM=Myanmar state:MM=Burma state:KR=South Korea"},
+		// Plurals of demonyms are made by rule; the relations of security
+		// are named as the labelling guide names them.
+		{"en", "Kenyans and Pakistanis debate the arms deal", "state:KE=Kenyans state:PK=Pakistanis relation:security=arms deal"},
+		{"id", "RI dan Jepang perkuat kerja sama pertahanan", "state:ID=RI state:JP=Jepang relation:security=kerja sama pertahanan"},
 	} {
 		if got := describe(c.text, r.Find(c.text, c.lang)); got != c.want {
 			t.Errorf("Find(%q, %s)\n got %s\nwant %s", c.text, c.lang, got, c.want)
