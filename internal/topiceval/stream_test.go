@@ -70,12 +70,12 @@ func TestActorsModelCrossValidated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Floors a margin below the cross-validated figures of each view (full:
-	// all 0.781, en 0.752, id 0.818; first sentence: all 0.674; title:
-	// all 0.536).
+	// Floors a margin below the cross-validated figures of each view, with
+	// the cut chosen for precision first (full: all 0.756, en 0.730, id
+	// 0.787; first sentence: all 0.654; title: all 0.527).
 	floors := map[[2]string]float64{
-		{"full", "all"}: 0.75, {"full", "en"}: 0.72, {"full", "id"}: 0.79,
-		{"sentence", "all"}: 0.64, {"title", "all"}: 0.50,
+		{"full", "all"}: 0.73, {"full", "en"}: 0.70, {"full", "id"}: 0.76,
+		{"sentence", "all"}: 0.62, {"title", "all"}: 0.49,
 	}
 	seen := 0
 	for _, s := range fit.CV {
