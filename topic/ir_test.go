@@ -6,14 +6,22 @@ import (
 	"github.com/warta-news/warta/article"
 )
 
+// irCase is an item written for a test and whether it is international
+// relations (or, for a test of candidacy, a candidate).
+type irCase struct {
+	lang, title, text string
+	want              bool
+}
+
+func (c irCase) article() *article.Article {
+	return &article.Article{Title: c.title, Text: c.text, Language: c.lang}
+}
+
 // The items are written for the test, in the shapes of real reports; none
 // comes from labelled data.
 func TestActorsModelOnTheDefaultTopics(t *testing.T) {
 	tg := defaultTagger(t)
-	for _, c := range []struct {
-		lang, title, text string
-		want              bool
-	}{
+	for _, c := range []irCase{
 		{"id", "Menlu RI Bertemu Menlu AS di Washington", "Menteri Luar Negeri Indonesia bertemu Menteri Luar Negeri Amerika Serikat untuk membahas kerja sama kedua negara.", true},
 		{"id", "Indonesia dan Malaysia Sepakati Batas Laut", "Kedua negara menandatangani perjanjian perbatasan di Kuala Lumpur setelah perundingan selama sepuluh tahun.", true},
 		{"en", "EU imposes new sanctions on Russia", "The European Union agreed new sanctions against Moscow; the Kremlin condemned the decision.", true},
@@ -35,7 +43,7 @@ func TestActorsModelOnTheDefaultTopics(t *testing.T) {
 		{"en", "Flooding in Vietnam kills 20", "", false},
 		{"id", "Wisatawan Jepang Padati Bali", "", false},
 	} {
-		a := &article.Article{Title: c.title, Text: c.text, Language: c.lang}
+		a := c.article()
 		_, got := match(tg.Tag(a, Hints{}), "international-relations")
 		if got != c.want {
 			t.Errorf("%q: international relations %t, want %t\n%+v", c.title, got, c.want, explain(tg.Explain(a, Hints{}), "international-relations"))
@@ -97,17 +105,14 @@ func TestDeskModelDecidesTheDesks(t *testing.T) {
 // are written for the test.
 func TestTitlePairMakesACandidate(t *testing.T) {
 	tg := defaultTagger(t)
-	for _, c := range []struct {
-		lang, title, text string
-		want              bool
-	}{
+	for _, c := range []irCase{
 		{"en", "Japan Moves Coast Guard Ships Closer to China", "", true},
 		{"id", "Korea Selatan dan Jepang di Tengah Krisis Nuklir", "", true},
 		{"en", "EU and Turkey at odds over refugees", "", true},
 		{"en", "Flooding in Vietnam kills 20", "Rescuers from Thailand arrived on Sunday.", false},
 		{"id", "Wisatawan Jepang Padati Bali", "", false},
 	} {
-		x := tg.IRFeatures(&article.Article{Title: c.title, Text: c.text, Language: c.lang})
+		x := tg.IRFeatures(c.article())
 		if got := x[fTitlePair] == 1 && irCandidate(&x); got != c.want {
 			t.Errorf("%q: title pair and candidate %t, want %t (%v)", c.title, got, c.want, x)
 		}
