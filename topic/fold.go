@@ -194,14 +194,19 @@ func foldPhrase(s string) []string {
 	return out
 }
 
+// startsWithCapital reports whether s begins with an upper-case letter.
+func startsWithCapital(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
 // isNameAt reports whether the word at byte offset i of text is written as
 // a name: capitalised where case carries meaning, that is not at the start
 // of the text or of a sentence (after . ! ? : ; a line break or a dash
 // between spaces). A word joined by a hyphen to the previous one (Kuba-Rusia)
 // counts as inside the sentence.
 func isNameAt(text string, i int) bool {
-	r, _ := utf8.DecodeRuneInString(text[i:])
-	if !unicode.IsUpper(r) {
+	if !startsWithCapital(text[i:]) {
 		return false
 	}
 	spaced := false

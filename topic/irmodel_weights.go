@@ -19,32 +19,32 @@ package topic
 //	title    id  positives  70  precision 0.943  recall 0.471  F1 0.629
 func fittedIRWeights() [NumIRFeatures]float64 {
 	return [NumIRFeatures]float64{
-		-2.6026, // bias
+		-2.6090, // bias
 		0.6073,  // states
-		0.0219,  // title_states
-		0.4587,  // bodies
-		0.5439,  // diplomats
-		0.2181,  // heads
-		-0.6248, // pair
-		0.3182,  // relation_title
-		-1.4293, // relation_body
-		0.4359,  // pair_x_relation
-		0.6914,  // relation_sentences
-		1.0782,  // desk_title
-		1.0433,  // desk_body
-		0.2126,  // world
-		-0.5748, // conflict
-		-0.4997, // politics
-		-0.5041, // economy
-		-0.6475, // sport
-		-1.0293, // science-technology
-		-0.2272, // crime-law
-		-0.1026, // arts-entertainment
-		-0.1766, // lead_actors
-		0.7774,  // lead_relation
-		0.2627,  // lead_pair
-		0.4567,  // desk_cues
-		0.7943,  // title_pair
+		0.0233,  // title_states
+		0.4606,  // bodies
+		0.5446,  // diplomats
+		0.2156,  // heads
+		-0.6212, // pair
+		0.3190,  // relation_title
+		-1.4274, // relation_body
+		0.4347,  // pair_x_relation
+		0.6922,  // relation_sentences
+		1.0790,  // desk_title
+		1.0440,  // desk_body
+		0.2142,  // world
+		-0.5746, // conflict
+		-0.5008, // politics
+		-0.5047, // economy
+		-0.6479, // sport
+		-1.0289, // science-technology
+		-0.2299, // crime-law
+		-0.1025, // arts-entertainment
+		-0.1777, // lead_actors
+		0.7802,  // lead_relation
+		0.2608,  // lead_pair
+		0.4559,  // desk_cues
+		0.7937,  // title_pair
 	}
 }
 
@@ -57,51 +57,51 @@ const fittedIRCut = 0.65
 //
 // 5-fold cross-validation, out-of-fold probabilities cut at 0.5:
 //
-//	world              en  positives 1616  precision 0.871  recall 0.815  F1 0.842
+//	world              en  positives 1616  precision 0.870  recall 0.814  F1 0.841
 //	world              id  positives  670  precision 0.934  recall 0.840  F1 0.885
-//	economy            en  positives 1684  precision 0.886  recall 0.800  F1 0.841
+//	economy            en  positives 1684  precision 0.885  recall 0.800  F1 0.841
 //	economy            id  positives  700  precision 0.927  recall 0.901  F1 0.914
-//	sport              en  positives 1350  precision 0.940  recall 0.886  F1 0.912
+//	sport              en  positives 1350  precision 0.940  recall 0.887  F1 0.913
 //	sport              id  positives  402  precision 0.967  recall 0.940  F1 0.953
-//	science-technology en  positives 1638  precision 0.858  recall 0.816  F1 0.836
+//	science-technology en  positives 1638  precision 0.857  recall 0.814  F1 0.835
 //	science-technology id  positives  648  precision 0.928  recall 0.756  F1 0.833
 func fittedDeskWeights() [numModelledDesks][numDeskFeatures]float64 {
 	return [numModelledDesks][numDeskFeatures]float64{
 		{ // world
-			-2.5724, // bias
-			0.5425,  // own_title
-			1.0200,  // own_body
-			-0.9545, // economy
-			-0.8056, // sport
-			-0.9371, // science-technology
-			1.5742,  // rest
+			-2.5802, // bias
+			0.5455,  // own_title
+			1.0190,  // own_body
+			-0.9524, // economy
+			-0.8001, // sport
+			-0.9308, // science-technology
+			1.5719,  // rest
 		},
 		{ // economy
-			-1.0120, // bias
-			1.0554,  // own_title
-			1.8383,  // own_body
-			-0.8579, // world
-			-1.3905, // sport
-			-1.3890, // science-technology
-			-0.4938, // rest
+			-1.0165, // bias
+			1.0555,  // own_title
+			1.8380,  // own_body
+			-0.8564, // world
+			-1.3884, // sport
+			-1.3858, // science-technology
+			-0.4949, // rest
 		},
 		{ // sport
-			-0.9276, // bias
-			1.3592,  // own_title
-			2.7407,  // own_body
-			-0.4664, // world
-			-1.6464, // economy
-			-1.9787, // science-technology
-			-1.0525, // rest
+			-0.9143, // bias
+			1.3561,  // own_title
+			2.7312,  // own_body
+			-0.4579, // world
+			-1.6483, // economy
+			-1.9792, // science-technology
+			-1.0546, // rest
 		},
 		{ // science-technology
-			-0.1125, // bias
-			0.8855,  // own_title
-			1.9613,  // own_body
-			-1.1072, // world
-			-1.2683, // economy
-			-1.4671, // sport
-			-0.4075, // rest
+			-0.1116, // bias
+			0.8757,  // own_title
+			1.9581,  // own_body
+			-1.1091, // world
+			-1.2635, // economy
+			-1.4675, // sport
+			-0.4021, // rest
 		},
 	}
 }

@@ -56,7 +56,8 @@ type tok struct {
 // hash of every stem, up to StreamWords of them.
 func (t *Tagger) lex(text string, l int, dst []tok, feats *[]uint64) []tok {
 	ix := &t.idx[l]
-	prev := "" // first reading of the last word kept
+	prev := ""           // first reading of the last word kept
+	prevCapital := false // the last word was written with a capital
 	var v stems
 	// Lower-casing ASCII letters up front costs one copy of the text rather
 	// than one per capitalised word, and tokenizing folds the same way.
@@ -66,6 +67,16 @@ func (t *Tagger) lex(text string, l int, dst []tok, feats *[]uint64) []tok {
 			return
 		}
 		prev = v.s[0]
+		capital := startsWithCapital(text[w.start:])
+		tail := w.joined && prevCapital && !capital
+		prevCapital = capital
+		if tail {
+			// A lower-case part joined to a capitalised one belongs to
+			// that name or compound (Kim Jong-un, Iran-backed): it is no
+			// word of its own, so it matches no term.
+			dst = append(dst, tok{word: noID, name: true})
+			return
+		}
 		if feats != nil && len(*feats) < StreamWords {
 			*feats = append(*feats, featureHash(v.s[0]))
 		}

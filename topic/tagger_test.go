@@ -176,6 +176,28 @@ func TestNothingEntersATopicBelowItsThreshold(t *testing.T) {
 	}
 }
 
+func TestLowerCaseTailOfANameIsPartOfIt(t *testing.T) {
+	tg := mustNew(t, Spec{Slug: "ir", Terms: map[string][]string{"en": {"un^3", "backed^3"}, "id": {"negara^3"}}})
+	for _, c := range []struct {
+		title, text, lang string
+		want              bool
+	}{
+		// "un" of Kim Jong-un is his name, not the UN; "backed" of
+		// Iran-backed belongs to the name's compound.
+		{"Kim Jong-un inspects a factory", "North Korea's leader Kim Jong-un toured it.", "en", false},
+		{"Rebels strike", "The Iran-backed group said so.", "en", false},
+		// Written as words, they are words; the UN as an acronym too.
+		{"Talks at the UN", "The un-backed plan, backed by many.", "en", true},
+		// Reduplication keeps the word: the tail repeats the head.
+		{"Kabar", "Negara-negara Barat menolak.", "id", true},
+	} {
+		got := tg.Tag(&article.Article{Title: c.title, Text: c.text, Language: c.lang}, Hints{})
+		if (len(got) == 1) != c.want {
+			t.Errorf("%q / %q: got %+v, want tagged=%t", c.title, c.text, got, c.want)
+		}
+	}
+}
+
 func TestNamesAreNotStemmedIntoWords(t *testing.T) {
 	tg := mustNew(t, Spec{Slug: "ir", Terms: map[string][]string{"id": {"kemitraan^3", "diusir^3"}}})
 	for _, c := range []struct {
