@@ -387,8 +387,8 @@ func evConflict(sig *eventSig, stored []uint32, storedRole []uint8, gap uint32) 
 	}
 	// A statement set against a report without one (or with another):
 	// a reaction is its own story. One speaker's words, quoted in one
-	// headline ("Putin: …") and reported with a verb of saying in the
-	// other ("Putin Bicara …"), are one statement.
+	// headline ("Jokowi: …") and reported with a verb of saying in the
+	// other ("Jokowi Bicara …"), are one statement.
 	if inLone[roleSaying] && stLone[roleSaying] || (inLone[roleSaying] || stLone[roleSaying]) && !sameSpeaker {
 		return true
 	}
