@@ -267,10 +267,11 @@ func TestHeadlineLeaveOneDayOut(t *testing.T) {
 }
 
 // eventHeldOutFloors: each fold's held-out figures (precision 1.000 on
-// every fold, recall 0.197, 0.224 and 0.045 when the rule, the guards and
-// the default were frozen), precision at the goal, recall rounded down.
+// every fold, recall 0.211, 0.224 and 0.045 with the same-speaker
+// exception to the saying guard), precision at the goal, recall rounded
+// down.
 var eventHeldOutFloors = map[string]struct{ precision, recall float64 }{
-	"20231101": {eventPrecisionFloor, 0.18},
+	"20231101": {eventPrecisionFloor, 0.21},
 	"20231117": {eventPrecisionFloor, 0.20},
 	"20240507": {eventPrecisionFloor, 0.04},
 }

@@ -64,6 +64,19 @@ func TestEventParaphrasesJoin(t *testing.T) {
 	}
 }
 
+// One speaker's statement, quoted in one headline and reported with a
+// verb of saying in another, is one story: the saying guard keeps apart a
+// statement and a report of another speaker, or none.
+func TestEventSameSpeakerJoins(t *testing.T) {
+	arts := assignHeadlines(t, NewIndex(Options{}), []timedHeadline{
+		{"Jokowi: Harga Beras di Pasar Induk Cipinang Akan Turun Pekan Depan", 0},
+		{"Jokowi Bicara Harga Beras di Pasar Induk Cipinang Akan Turun Pekan Depan", 2 * time.Hour},
+	})
+	if b := arts[1]; b.StoryID != arts[0].ID {
+		t.Errorf("%q: story %s, want %s (%+v)", b.Title, b.StoryID, arts[0].ID, b.StoryMatch)
+	}
+}
+
 // Different events on one topic stay apart: each pair shares most of its
 // words and differs in what makes it news.
 func TestEventsOnOneTopicStayApart(t *testing.T) {
@@ -103,6 +116,10 @@ func TestEventsOnOneTopicStayApart(t *testing.T) {
 		"two parties, one headline but the subject": {
 			{"Demokrat Tolak Hak Angket Kasus Korupsi Bansos di Rapat Paripurna DPR", 0},
 			{"PKS Tolak Hak Angket Kasus Korupsi Bansos di Rapat Paripurna DPR", 2 * time.Hour},
+		},
+		"one speaker, two statements": {
+			{"Jokowi Janji Harga Beras di Pasar Induk Cipinang Turun Pekan Depan", 0},
+			{"Jokowi Minta Harga Beras di Pasar Induk Cipinang Turun Pekan Depan", 2 * time.Hour},
 		},
 		"an explainer": {
 			{"Hamas Setujui Proposal Gencatan Senjata di Gaza", 0},

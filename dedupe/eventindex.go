@@ -355,11 +355,13 @@ func sharedWords(sig *eventSig, e *eventFields) []string {
 // each has a place, a number or a name the other lacks.
 func evConflict(sig *eventSig, stored []uint32, storedRole []uint8, gap uint32) bool {
 	var inHas, inMet, stHas, stMet, inLone, stLone [roles]bool
+	sameSpeaker := false
 	for _, t := range sig.terms {
 		inHas[t.role] = true
 		if j := slices.Index(stored, t.h); j >= 0 {
 			inMet[t.role] = true
 			stMet[storedRole[j]] = true
+			sameSpeaker = sameSpeaker || t.role == roleSpeaker && storedRole[j] == roleSpeaker
 		} else {
 			inLone[t.role] = true
 		}
@@ -384,8 +386,10 @@ func evConflict(sig *eventSig, stored []uint32, storedRole []uint8, gap uint32) 
 		}
 	}
 	// A statement set against a report without one (or with another):
-	// a reaction is its own story.
-	if inLone[roleSaying] || stLone[roleSaying] {
+	// a reaction is its own story. One speaker's words, quoted in one
+	// headline ("Jokowi: …") and reported with a verb of saying in the
+	// other ("Jokowi Bicara …"), are one statement.
+	if inLone[roleSaying] && stLone[roleSaying] || (inLone[roleSaying] || stLone[roleSaying]) && !sameSpeaker {
 		return true
 	}
 	// A number hours later that the earlier piece lacked is a new
