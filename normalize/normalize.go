@@ -146,6 +146,17 @@ func (n *Normalizer) Article(a *article.Article, opts Options) error {
 	return nil
 }
 
+// ID is the ID Article gives a, computed without normalising the rest
+// (no sanitising): ok is false when a has no usable link or GUID, so that
+// only its text identifies it. It leaves a as it is.
+func ID(a *article.Article, opts Options) (id string, ok bool) {
+	c := article.Article{Link: a.Link, GUID: a.GUID}
+	if !identify(&c, opts) {
+		return "", false
+	}
+	return c.ID, true
+}
+
 // identify sets URL and ID from the link or the GUID. It reports false when
 // neither is usable; Article then identifies the item by its text.
 func identify(a *article.Article, opts Options) bool {

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -136,10 +137,20 @@ func TestArticleDates(t *testing.T) {
 func TestArticleIdentity(t *testing.T) {
 	n := New(Caps{})
 	opts := Options{Now: now, SourceName: "detik", BaseURL: "https://news.detik.test/rss"}
+	// ID, asked first, gives the ID Article then gives, and leaves the
+	// item as it was.
 	norm := func(a *article.Article) *article.Article {
 		t.Helper()
+		raw := *a
+		id, ok := ID(a, opts)
+		if !reflect.DeepEqual(*a, raw) {
+			t.Errorf("ID changed the item: %+v", a)
+		}
 		if err := n.Article(a, opts); err != nil {
 			t.Fatalf("Article(%+v): %v", a, err)
+		}
+		if !ok || id != a.ID {
+			t.Errorf("ID(%q, %q) = %q, %v; Article gave %q", raw.Link, raw.GUID, id, ok, a.ID)
 		}
 		return a
 	}
@@ -204,6 +215,9 @@ func TestArticleWithoutLinkOrGUID(t *testing.T) {
 	id := func(source, title, body string) *article.Article {
 		t.Helper()
 		a := &article.Article{Title: title, Content: body}
+		if id, ok := ID(a, Options{SourceName: source}); ok || id != "" {
+			t.Errorf("ID of an item with neither link nor GUID: %q, %v", id, ok)
+		}
 		if err := n.Article(a, Options{Now: now, SourceName: source, BaseURL: "https://bmkg.test/rss"}); err != nil {
 			t.Fatalf("Article(%q, %q): %v", title, body, err)
 		}

@@ -198,7 +198,18 @@ func (p *Pipeline) fetchSource(ctx context.Context, src config.Source, state sou
 		log.Debug("not modified")
 		return res
 	}
-	prep, err := PrepareFeed(ctx, p.normalizer, Feed{Body: fr.Body, ContentType: fr.ContentType, URL: fr.URL, FetchedAt: fr.FetchedAt}, src)
+	// The stored items are left out before they are prepared: a refresh
+	// finds most of them again.
+	k := &known{votes: state.ItemVotes, stored: func(ids []string) map[string]bool {
+		stored, err := p.store.Existing(ctx, ids)
+		if err != nil {
+			// Only work is saved here: the writer asks again, under the
+			// stories lock, and fails the cycle if the store does.
+			log.Debug("stored articles not known before writing", "err", err)
+		}
+		return stored
+	}}
+	prep, err := prepareFeed(ctx, p.normalizer, Feed{Body: fr.Body, ContentType: fr.ContentType, URL: fr.URL, FetchedAt: fr.FetchedAt}, src, k)
 	if err != nil && ctx.Err() != nil {
 		res.outcome = OutcomeBackingOff
 		return res
@@ -214,42 +225,24 @@ func (p *Pipeline) fetchSource(ctx context.Context, src config.Source, state sou
 		log.Warn("item skipped", "guid", sk.Item.GUID, "title", sk.Item.Title, "err", sk.Err)
 	}
 	res.articles = prep.Articles
-	res.items = len(prep.Articles) + len(prep.Skipped)
-	res.state.Items = res.items
+	res.items = len(prep.Articles) + len(prep.Skipped) + prep.Stored
 	res.outcome = OutcomeFetched
 	res.state.feedInterval(src.URL, prep.TTL)
+	res.state.parsed(res.items, prep.Votes)
 	res.state.succeeded(now, fr.StatusCode, fr.ETag, fr.LastModified, fetch.PollWait(fr.FreshFor, prep.TTL))
 	return res
 }
 
-// prepareSource fetches and prepares one due source, and sketches for
-// the story index those of its articles that are not stored yet; the
-// stored ones are dropped, so that the window holds only new articles.
+// prepareSource fetches and prepares one due source (its articles not
+// stored yet: the stored ones are left out, so that the window holds only
+// new articles), and sketches them for the story index.
 func (p *Pipeline) prepareSource(ctx context.Context, src config.Source, state sourceState) *sourceResult {
 	r := p.fetchSource(ctx, src, state)
 	if len(r.articles) == 0 || ctx.Err() != nil {
 		return r
 	}
-	ids := make([]string, len(r.articles))
+	r.sketches = make([]dedupe.Sketched, len(r.articles))
 	for j, a := range r.articles {
-		ids[j] = a.ID
-	}
-	stored, err := p.store.Existing(ctx, ids)
-	if err != nil {
-		// Only work is saved here: the writer asks again, under the
-		// stories lock, and fails the cycle if the store does.
-		p.logger.Debug("stored articles not known before writing", "source", src.Name, "err", err)
-	}
-	fresh := r.articles[:0]
-	for _, a := range r.articles {
-		if !stored[a.ID] {
-			fresh = append(fresh, a)
-		}
-	}
-	clear(r.articles[len(fresh):])
-	r.articles = fresh
-	r.sketches = make([]dedupe.Sketched, len(fresh))
-	for j, a := range fresh {
 		r.sketches[j] = p.sketcher.Sketch(a.Title, a.Text)
 	}
 	return r

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/warta-news/warta/actor"
@@ -100,6 +101,13 @@ type Prepared struct {
 	Articles []*article.Article
 	// Skipped are the items that could not be normalised (no identity).
 	Skipped []SkippedItem
+	// Stored counts the items left out because they are stored already
+	// (only when the caller asked for them to be left out: a cycle).
+	Stored int
+	// Votes is each item's part in the feed-wide language vote, the
+	// stored ones' included, for the next fetch of the feed (kept in its
+	// fetch state): an item stored and found there is not prepared again.
+	Votes string
 	// TTL is how long the feed asked to be left alone (parse.Feed.TTL).
 	TTL time.Duration
 }
@@ -110,9 +118,23 @@ type SkippedItem struct {
 	Err  error
 }
 
+// known is what a cycle knows of a feed's items before preparing them.
+type known struct {
+	// stored returns which of ids are stored (none when it cannot tell).
+	stored func(ids []string) map[string]bool
+	// votes is the Votes of the feed's last preparation.
+	votes string
+}
+
 // PrepareFeed parses a fetched feed and prepares its items (PrepareItems)
 // as coming from src.
 func PrepareFeed(ctx context.Context, n *normalize.Normalizer, f Feed, src config.Source) (Prepared, error) {
+	return prepareFeed(ctx, n, f, src, nil)
+}
+
+// prepareFeed is PrepareFeed leaving out, when k is not nil, the items
+// already stored.
+func prepareFeed(ctx context.Context, n *normalize.Normalizer, f Feed, src config.Source, k *known) (Prepared, error) {
 	feed, err := parse.Parse(f.Body, f.ContentType, f.FetchedAt)
 	if err != nil {
 		return Prepared{}, err
@@ -122,7 +144,7 @@ func PrepareFeed(ctx context.Context, n *normalize.Normalizer, f Feed, src confi
 			it.Language = feed.Language
 		}
 	}
-	prep, err := PrepareItems(ctx, n, feed.Items, src, f.URL, f.FetchedAt)
+	prep, err := prepareItems(ctx, n, feed.Items, src, f.URL, f.FetchedAt, k)
 	prep.TTL = feed.TTL
 	return prep, err
 }
@@ -133,51 +155,152 @@ func PrepareFeed(ctx context.Context, n *normalize.Normalizer, f Feed, src confi
 // cannot be normalised is left out and listed in Skipped. It stops with
 // ctx's error when ctx ends.
 func PrepareItems(ctx context.Context, n *normalize.Normalizer, items []*article.Article, src config.Source, baseURL string, now time.Time) (Prepared, error) {
+	return prepareItems(ctx, n, items, src, baseURL, now, nil)
+}
+
+// preparedItem is one item of a feed in the language vote.
+type preparedItem struct {
+	a      *article.Article // nil for a stored item whose vote was kept
+	id     string
+	vote   string // the language it was confidently detected in, or ""
+	stored bool
+	// detected and conf are what language.Detect said of a.
+	detected string
+	conf     float64
+}
+
+// prepareItems is PrepareItems leaving out, when k is not nil, the items
+// already stored: those whose vote k kept are not normalised at all (the
+// sanitising, plain text and detection of the items a refresh finds again
+// were most of its preparing), the others only to vote.
+func prepareItems(ctx context.Context, n *normalize.Normalizer, items []*article.Article, src config.Source, baseURL string, now time.Time, k *known) (Prepared, error) {
 	opts := normalize.Options{Now: now, SourceName: src.Name, SourceLanguage: src.Language, BaseURL: baseURL}
-	out := Prepared{Articles: make([]*article.Article, 0, len(items))}
-	for _, a := range items {
+	ids := make([]string, len(items)) // "" when only the text identifies the item
+	var stored map[string]bool
+	var kept map[string]string
+	if k != nil {
+		asked := make([]string, 0, len(items))
+		for i, a := range items {
+			if id, ok := normalize.ID(a, opts); ok {
+				ids[i] = id
+				asked = append(asked, id)
+			}
+		}
+		stored = k.stored(asked)
+		kept = decodeVotes(k.votes)
+	}
+	all := make([]preparedItem, 0, len(items))
+	out := Prepared{}
+	for i, a := range items {
 		if err := ctx.Err(); err != nil {
 			return Prepared{}, fmt.Errorf("pipeline: prepare: %w", err)
+		}
+		if id := ids[i]; stored[id] {
+			if vote, ok := kept[voteKey(id)]; ok {
+				all = append(all, preparedItem{id: id, vote: vote, stored: true})
+				continue
+			}
 		}
 		if err := n.Article(a, opts); err != nil {
 			out.Skipped = append(out.Skipped, SkippedItem{Item: a, Err: err})
 			continue
 		}
-		out.Articles = append(out.Articles, a)
+		it := preparedItem{a: a, id: a.ID, stored: stored[a.ID]}
+		it.detected, it.conf = language.Detect(language.Sample(a.Title, a.Text))
+		if it.detected != "" && it.conf >= language.Confident {
+			it.vote = it.detected
+		}
+		all = append(all, it)
 	}
-	resolveLanguages(out.Articles)
+	if k != nil {
+		// The items only their text identifies are known once normalised.
+		var more []string
+		for i, a := range items {
+			if ids[i] == "" && a.ID != "" {
+				more = append(more, a.ID)
+			}
+		}
+		if len(more) > 0 {
+			again := k.stored(more)
+			for j := range all {
+				all[j].stored = all[j].stored || again[all[j].id]
+			}
+		}
+	}
+	out.Articles = make([]*article.Article, 0, len(all))
+	for _, it := range all {
+		if it.stored {
+			out.Stored++
+			continue
+		}
+		out.Articles = append(out.Articles, it.a)
+	}
+	resolveLanguages(all)
+	out.Votes = encodeVotes(all)
 	return out, nil
 }
 
-// resolveLanguages settles each article's language. Feeds often declare the
-// wrong one (many Indonesian feeds say "en"), and a short headline alone is
-// weak evidence, so the feed as a whole speaks first: when most of its
-// items are confidently detected in one language that is not the declared
-// one, that language becomes the declared one; each item is then checked
-// against it.
-func resolveLanguages(arts []*article.Article) {
-	type detection struct {
-		lang string
-		conf float64
-	}
-	detected := make([]detection, len(arts))
+// resolveLanguages settles the language of each item to be stored. Feeds
+// often declare the wrong one (many Indonesian feeds say "en"), and a
+// short headline alone is weak evidence, so the feed as a whole speaks
+// first: when most of its items (the stored ones too) are confidently
+// detected in one language that is not the declared one, that language
+// becomes the declared one; each item is then checked against it.
+func resolveLanguages(items []preparedItem) {
 	votes := map[string]int{}
 	confident := 0
-	for i, a := range arts {
-		lang, conf := language.Detect(language.Sample(a.Title, a.Text))
-		detected[i] = detection{lang, conf}
-		if lang != "" && conf >= language.Confident {
-			votes[lang]++
+	for _, it := range items {
+		if it.vote != "" {
+			votes[it.vote]++
 			confident++
 		}
 	}
-	for i, a := range arts {
+	for _, it := range items {
+		if it.stored {
+			continue
+		}
+		a := it.a
 		declared := a.Language
 		for lang, n := range votes {
-			if lang != declared && 2*n > confident && 2*n > len(arts) {
+			if lang != declared && 2*n > confident && 2*n > len(items) {
 				declared = lang
 			}
 		}
-		a.Language = language.Decide(declared, detected[i].lang, detected[i].conf)
+		a.Language = language.Decide(declared, it.detected, it.conf)
 	}
+}
+
+// voteKey is how Votes names an item: the first 16 hex digits (64 bits)
+// of its ID, plenty among one feed's items.
+func voteKey(id string) string { return id[:min(len(id), voteKeyLen)] }
+
+const voteKeyLen = 16
+
+// encodeVotes writes the items' votes in Votes' form: one word per item,
+// its voteKey followed by the language it votes for (nothing for none).
+func encodeVotes(items []preparedItem) string {
+	var b strings.Builder
+	for i, it := range items {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(voteKey(it.id))
+		b.WriteString(it.vote)
+	}
+	return b.String()
+}
+
+// decodeVotes reads Votes back, by voteKey; a word too short to hold a key
+// (a form this build does not know) is ignored, and its item prepared.
+func decodeVotes(votes string) map[string]string {
+	if votes == "" {
+		return nil
+	}
+	out := make(map[string]string, strings.Count(votes, " ")+1)
+	for w := range strings.SplitSeq(votes, " ") {
+		if len(w) >= voteKeyLen {
+			out[w[:voteKeyLen]] = w[voteKeyLen:]
+		}
+	}
+	return out
 }

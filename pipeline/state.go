@@ -105,6 +105,12 @@ func (s *sourceState) feedInterval(configURL string, ttl time.Duration) {
 	s.note = n
 }
 
+// parsed records what the last successful parse found: items, and the
+// items' language votes (Prepared.Votes).
+func (s *sourceState) parsed(items int, votes string) {
+	s.Items, s.ItemVotes = items, votes
+}
+
 // retired reports whether the source is gone at url: a 410 retired it and
 // its configured URL has not changed since.
 func (s *sourceState) retired(url string) bool {

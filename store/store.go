@@ -174,6 +174,10 @@ type FetchState struct {
 	LastError string
 	// Items is the number of items in the last successful parse.
 	Items int
+	// ItemVotes is what the pipeline keeps of the last parse's items (each
+	// one's language vote), so that the next fetch need not prepare again
+	// the items it stored. Opaque to the store.
+	ItemVotes string
 }
 
 // ErrBusy is returned by Claim when another process holds the store-wide

@@ -13,7 +13,7 @@ import (
 )
 
 const upsertFetchState = `INSERT INTO fetch_state (` + schema.FetchStateCols + `)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ` + schema.FetchStateConflict
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ` + schema.FetchStateConflict
 
 // FetchStates implements store.Store.
 func (s *Store) FetchStates(ctx context.Context) (map[string]store.FetchState, error) {
@@ -43,7 +43,7 @@ func scanFetchState(row pgx.CollectableRow) (sourceState, error) {
 	var s sourceState
 	st := &s.state
 	if err := row.Scan(&s.source, &st.ETag, &st.LastModified, &st.LastAttempt, &st.LastSuccess,
-		&st.NextAttempt, &st.Failures, &st.LastStatus, &st.LastError, &st.Items); err != nil {
+		&st.NextAttempt, &st.Failures, &st.LastStatus, &st.LastError, &st.Items, &st.ItemVotes); err != nil {
 		return sourceState{}, err
 	}
 	st.LastAttempt, st.LastSuccess, st.NextAttempt = st.LastAttempt.UTC(), st.LastSuccess.UTC(), st.NextAttempt.UTC()
@@ -70,7 +70,7 @@ func fetchStateArgs(source string, st store.FetchState) ([]any, error) {
 		}
 	}
 	return []any{source, st.ETag, st.LastModified, st.LastAttempt, st.LastSuccess, st.NextAttempt,
-		st.Failures, st.LastStatus, st.LastError, st.Items}, nil
+		st.Failures, st.LastStatus, st.LastError, st.Items, st.ItemVotes}, nil
 }
 
 // SetMeta implements store.Store.

@@ -141,7 +141,7 @@ func fetchStateArgs(st store.FetchState) ([]any, error) {
 		}
 	}
 	return []any{st.ETag, st.LastModified, times[0], times[1], times[2],
-		st.Failures, st.LastStatus, st.LastError, st.Items}, nil
+		st.Failures, st.LastStatus, st.LastError, st.Items, st.ItemVotes}, nil
 }
 
 // scanFetchState reads source followed by the fetch_state columns.
@@ -152,7 +152,7 @@ func scanFetchState(sc scanner) (string, store.FetchState, error) {
 		la, ls, na string
 	)
 	if err := sc.Scan(&src, &st.ETag, &st.LastModified, &la, &ls, &na,
-		&st.Failures, &st.LastStatus, &st.LastError, &st.Items); err != nil {
+		&st.Failures, &st.LastStatus, &st.LastError, &st.Items, &st.ItemVotes); err != nil {
 		return "", store.FetchState{}, err
 	}
 	var err error

@@ -11,7 +11,7 @@ import (
 )
 
 const upsertFetchState = `INSERT INTO fetch_state (` + schema.FetchStateCols + `)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ` + schema.FetchStateConflict
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ` + schema.FetchStateConflict
 
 // FetchStates implements store.Store.
 func (s *Store) FetchStates(ctx context.Context) (map[string]store.FetchState, error) {

@@ -213,6 +213,7 @@ func testFetchState(t *testing.T, s store.Store, d Driver) {
 		ETag: `W/"abc"`, LastModified: "Sat, 14 Mar 2026 09:00:00 GMT",
 		LastAttempt: base, LastSuccess: base.Add(-time.Hour), NextAttempt: base.Add(15 * time.Minute),
 		Failures: 2, LastStatus: 503, LastError: "fetch: 503 Service Unavailable", Items: 20,
+		ItemVotes: "0123456789abcdefen fedcba9876543210",
 	}
 	b := store.FetchState{LastAttempt: base.In(time.FixedZone("X", -5*3600)), LastStatus: 200}
 	if err := saveState(s, "a", a); err != nil {

@@ -20,7 +20,7 @@ const ArticleCols = `id, url, link, guid, source, title, summary, content, text,
 
 // FetchStateCols are the fetch_state columns, source first.
 const FetchStateCols = `source, etag, last_modified, last_attempt, last_success, next_attempt,
-	failures, last_status, last_error, items`
+	failures, last_status, last_error, items, item_votes`
 
 // FetchStateConflict ends both drivers' fetch-state upserts: the new state
 // replaces the old.
@@ -29,7 +29,7 @@ const FetchStateConflict = `ON CONFLICT (source) DO UPDATE SET
 		last_attempt = excluded.last_attempt, last_success = excluded.last_success,
 		next_attempt = excluded.next_attempt, failures = excluded.failures,
 		last_status = excluded.last_status, last_error = excluded.last_error,
-		items = excluded.items`
+		items = excluded.items, item_votes = excluded.item_votes`
 
 // SubscriptionCols are the websub_subscriptions columns.
 const SubscriptionCols = `topic, callback, secret, expires, failures, delivered`
