@@ -59,7 +59,8 @@ func scanArticle(row pgx.CollectableRow) (*article.Article, error) {
 	}
 	for i, slug := range slugs {
 		t := article.TopicMatch{Slug: slug, Score: scores[i], Forced: forced[i]}
-		if err := json.Unmarshal([]byte(terms[i]), &t.Terms); err != nil {
+		var err error
+		if t.Terms, err = schema.DecodeTerms(terms[i]); err != nil {
 			return nil, fmt.Errorf("article %s: topic %s: terms: %w", a.ID, slug, err)
 		}
 		a.Topics = append(a.Topics, t)

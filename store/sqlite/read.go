@@ -189,7 +189,7 @@ func attachTopics(ctx context.Context, tx *sql.Tx, arts []*article.Article) erro
 		if err := rows.Scan(&id, &t.Slug, &t.Score, &terms, &t.Forced); err != nil {
 			return fmt.Errorf("store: read topic: %w", err)
 		}
-		if err := json.Unmarshal([]byte(terms), &t.Terms); err != nil {
+		if t.Terms, err = schema.DecodeTerms(terms); err != nil {
 			return fmt.Errorf("store: article %s: topic %s: terms: %w", id, t.Slug, err)
 		}
 		if a := byID[id]; a != nil {
