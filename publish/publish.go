@@ -16,6 +16,7 @@ import (
 	"html/template"
 	"log/slog"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -47,6 +48,15 @@ type StoryLister interface {
 // than the number of stories loaded.
 type StoryCounter interface {
 	CountStories(ctx context.Context, topic string) (int, error)
+}
+
+// StoryHeads is a StoryLister that can read whole only the first full of
+// a feed's newest stories, and of the others only the lead's ID and
+// publication time: all that the first page's document needs of them
+// (the count of pages, the archive days). A FilesOnly Publisher, which
+// renders nothing but the first pages, reads the stories so.
+type StoryHeads interface {
+	StoryHeads(ctx context.Context, topic string, limit, full int) ([]*article.Story, error)
 }
 
 // SourceInfo describes one configured source.
@@ -308,6 +318,12 @@ func (p *Publisher) Refresh(ctx context.Context) error {
 	prev := p.snap.Load()
 	states := make([]*feedState, 0, len(p.feeds))
 	counter, _ := p.stories.(StoryCounter)
+	heads, _ := p.stories.(StoryHeads)
+	if !p.opts.FilesOnly {
+		heads = nil
+	}
+	// A defined feed filters the stories of "all", which it needs whole.
+	defined := slices.ContainsFunc(p.feeds, func(f FeedInfo) bool { return f.Filter != "" })
 	for _, info := range p.feeds {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("publish: refresh: %w", err)
@@ -329,7 +345,13 @@ func (p *Publisher) Refresh(ctx context.Context) error {
 			continue
 		}
 		limit := p.opts.MaxItems * p.opts.Pages
-		stories, err := p.stories.Stories(ctx, topic, limit)
+		var stories []*article.Story
+		var err error
+		if heads != nil && !(topic == "" && defined) {
+			stories, err = heads.StoryHeads(ctx, topic, limit, p.opts.MaxItems)
+		} else {
+			stories, err = p.stories.Stories(ctx, topic, limit)
+		}
 		if err != nil {
 			return fmt.Errorf("publish: stories of feed %q: %w", info.Slug, err)
 		}

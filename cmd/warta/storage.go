@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/warta-news/warta/config"
+	"github.com/warta-news/warta/publish"
 	"github.com/warta-news/warta/store"
 	"github.com/warta-news/warta/store/postgres"
 	"github.com/warta-news/warta/store/sqlite"
@@ -38,6 +39,10 @@ func openStore(ctx context.Context, st config.Storage, access storeAccess) (stor
 	}
 	return s, nil
 }
+
+// SQLite reads the stories of `warta once`'s files as the publisher asks
+// (only the first page whole).
+var _ publish.StoryHeads = (*sqlite.Store)(nil)
 
 func openDriver(ctx context.Context, st config.Storage, access storeAccess) (store.Store, error) {
 	switch {

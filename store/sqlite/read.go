@@ -206,14 +206,39 @@ func attachTopics(ctx context.Context, tx *sql.Tx, arts []*article.Article) erro
 // the page's lead IDs, all their stories' articles, all those articles'
 // topics. A limit of zero or less returns no stories.
 func (s *Store) Stories(ctx context.Context, topic string, limit int) ([]*article.Story, error) {
+	return s.StoryHeads(ctx, topic, limit, limit)
+}
+
+// StoryHeads is Stories of which only the first full stories are read
+// whole: the others are their lead's ID and publication time, all a
+// document that shows the first page needs of the later ones (their
+// pages and archive days; publish.StoryHeads). One read transaction.
+func (s *Store) StoryHeads(ctx context.Context, topic string, limit, full int) ([]*article.Story, error) {
 	if limit <= 0 {
 		return nil, nil
 	}
 	var out []*article.Story
 	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
-		leads, err := storyPage(ctx, tx, topic, limit)
-		if err != nil || len(leads) == 0 {
+		page, err := storyPage(ctx, tx, topic, limit)
+		if err != nil || len(page) == 0 {
 			return err
+		}
+		whole := page[:min(max(full, 0), len(page))]
+		out = make([]*article.Story, 0, len(page))
+		byID := make(map[string]*article.Story, len(whole))
+		leads := make([]string, 0, len(whole))
+		for _, l := range whole {
+			st := &article.Story{ID: l.id}
+			byID[l.id] = st
+			out = append(out, st)
+			leads = append(leads, l.id)
+		}
+		for _, l := range page[len(whole):] {
+			out = append(out, &article.Story{ID: l.id,
+				Lead: &article.Article{ID: l.id, StoryID: l.id, Published: l.published}})
+		}
+		if len(whole) == 0 {
+			return nil
 		}
 		list, err := idList(leads)
 		if err != nil {
@@ -224,13 +249,6 @@ func (s *Store) Stories(ctx context.Context, topic string, limit int) ([]*articl
 			ORDER BY story_id, first_seen, id`, list)
 		if err != nil {
 			return err
-		}
-		byID := make(map[string]*article.Story, len(leads))
-		out = make([]*article.Story, 0, len(leads))
-		for _, id := range leads {
-			st := &article.Story{ID: id}
-			byID[id] = st
-			out = append(out, st)
 		}
 		for _, a := range arts {
 			st := byID[a.StoryID]
@@ -252,13 +270,19 @@ func (s *Store) Stories(ctx context.Context, topic string, limit int) ([]*articl
 // dense for storyPage.
 const denseTopic = 1000
 
-// storyPage returns the IDs of the newest leads, optionally only of stories
+// lead is a story's lead article as storyPage finds it.
+type lead struct {
+	id        string
+	published time.Time
+}
+
+// storyPage returns the newest leads, optionally only of stories
 // with an article tagged topic. SQLite cannot know how common one topic is,
 // so storyPage asks (a count capped at denseTopic, a short index scan) and
 // picks the plan: a dense topic walks the leads index newest first and
 // probes (slug, story_id) until the page is full; a sparse one collects its
 // few stories from that index and sorts them.
-func storyPage(ctx context.Context, tx *sql.Tx, topic string, limit int) ([]string, error) {
+func storyPage(ctx context.Context, tx *sql.Tx, topic string, limit int) ([]lead, error) {
 	var rows *sql.Rows
 	var err error
 	dense := true
@@ -273,15 +297,15 @@ func storyPage(ctx context.Context, tx *sql.Tx, topic string, limit int) ([]stri
 	}
 	switch {
 	case topic == "":
-		rows, err = tx.QueryContext(ctx, `SELECT id FROM articles WHERE id = story_id
+		rows, err = tx.QueryContext(ctx, `SELECT id, published FROM articles WHERE id = story_id
 			ORDER BY published DESC, id DESC LIMIT ?`, limit)
 	case dense:
-		rows, err = tx.QueryContext(ctx, `SELECT l.id FROM articles l INDEXED BY articles_leads
+		rows, err = tx.QueryContext(ctx, `SELECT l.id, l.published FROM articles l INDEXED BY articles_leads
 			WHERE l.id = l.story_id AND EXISTS (
 				SELECT 1 FROM article_topics t WHERE t.slug = ? AND t.story_id = l.id)
 			ORDER BY l.published DESC, l.id DESC LIMIT ?`, topic, limit)
 	default:
-		rows, err = tx.QueryContext(ctx, `SELECT l.id FROM articles l
+		rows, err = tx.QueryContext(ctx, `SELECT l.id, l.published FROM articles l
 			WHERE l.id = l.story_id AND l.id IN (
 				SELECT t.story_id FROM article_topics t WHERE t.slug = ?)
 			ORDER BY l.published DESC, l.id DESC LIMIT ?`, topic, limit)
@@ -290,16 +314,22 @@ func storyPage(ctx context.Context, tx *sql.Tx, topic string, limit int) ([]stri
 		return nil, fmt.Errorf("store: stories: %w", err)
 	}
 	defer rows.Close()
-	var ids []string
+	var leads []lead
 	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
+		var (
+			l   lead
+			pub string
+		)
+		if err := rows.Scan(&l.id, &pub); err != nil {
 			return nil, fmt.Errorf("store: stories: %w", err)
 		}
-		ids = append(ids, id)
+		if l.published, err = decodeTime(pub); err != nil {
+			return nil, fmt.Errorf("store: stories: lead %s: %w", l.id, err)
+		}
+		leads = append(leads, l)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: stories: %w", err)
 	}
-	return ids, nil
+	return leads, nil
 }
