@@ -55,6 +55,26 @@ kecam serang usir gempur cegah nekat dendam bahas sepakat desak ancam
 terpilih menang kalah hadapi sebanyak pertama kedua ketiga begini cara
 siap gelar ungkap bikin nih loh kok sih dong jangan hanya`)
 
+// wordCue is what a known word counts for each language.
+type wordCue struct{ en, id float64 }
+
+// wordCues is every word of the four sets above with its weight, so that
+// Detect looks a word up once: a function word counts one, a headline word
+// half, and a word in two sets counts as the first of enWords, idWords,
+// enNews, idNews that holds it.
+var wordCues = func() map[string]wordCue {
+	m := map[string]wordCue{}
+	for _, set := range []struct {
+		words map[string]struct{}
+		cue   wordCue
+	}{{idNews, wordCue{id: 0.5}}, {enNews, wordCue{en: 0.5}}, {idWords, wordCue{id: 1}}, {enWords, wordCue{en: 1}}} {
+		for w := range set.words { // the earlier sets in Detect's order overwrite
+			m[w] = set.cue
+		}
+	}
+	return m
+}()
+
 func wordSet(s string) map[string]struct{} {
 	m := map[string]struct{}{}
 	for _, w := range strings.Fields(s) {
@@ -89,14 +109,9 @@ func Detect(text string) (lang string, confidence float64) {
 			return
 		}
 		// m[string(b)] does not allocate.
-		if _, ok := enWords[string(word)]; ok {
-			en++
-		} else if _, ok := idWords[string(word)]; ok {
-			id++
-		} else if _, ok := enNews[string(word)]; ok {
-			en += 0.5
-		} else if _, ok := idNews[string(word)]; ok {
-			id += 0.5
+		if cue, ok := wordCues[string(word)]; ok {
+			en += cue.en
+			id += cue.id
 		} else {
 			e, i := charCues(word)
 			en += e

@@ -67,3 +67,31 @@ func BenchmarkDetect(b *testing.B) {
 		Detect(text)
 	}
 }
+
+// Each known word counts as the first of the four sets that holds it.
+func TestWordCues(t *testing.T) {
+	sets := []struct {
+		words  map[string]struct{}
+		en, id float64
+	}{{enWords, 1, 0}, {idWords, 0, 1}, {enNews, 0.5, 0}, {idNews, 0, 0.5}}
+	n := 0
+	seen := map[string]bool{}
+	for _, set := range sets {
+		for w := range set.words {
+			if seen[w] {
+				continue
+			}
+			seen[w] = true
+			n++
+			if got := wordCues[w]; got.en != set.en || got.id != set.id {
+				t.Errorf("%q counts %+v, want en %v id %v", w, got, set.en, set.id)
+			}
+		}
+	}
+	if len(wordCues) != n {
+		t.Errorf("%d words with a cue, want %d", len(wordCues), n)
+	}
+	if _, ok := wordCues["says"]; !ok || wordCues["says"].en != 1 {
+		t.Errorf(`"says", a function word and a headline word, counts %+v, want a function word's 1`, wordCues["says"])
+	}
+}
