@@ -106,7 +106,9 @@ type Prepared struct {
 	Stored int
 	// Votes is each item's part in the feed-wide language vote, the
 	// stored ones' included, for the next fetch of the feed (kept in its
-	// fetch state): an item stored and found there is not prepared again.
+	// fetch state): an item stored and found there is not prepared again,
+	// and votes as it did when first prepared (an edit of its text under
+	// the same link is not stored either).
 	Votes string
 	// TTL is how long the feed asked to be left alone (parse.Feed.TTL).
 	TTL time.Duration
