@@ -40,9 +40,12 @@ func openStore(ctx context.Context, st config.Storage, access storeAccess) (stor
 	return s, nil
 }
 
-// SQLite reads the stories of `warta once`'s files as the publisher asks
-// (only the first page whole).
-var _ publish.StoryHeads = (*sqlite.Store)(nil)
+// Both drivers read the stories of `warta once`'s files as the publisher
+// asks (only the first page whole).
+var (
+	_ publish.StoryHeads = (*sqlite.Store)(nil)
+	_ publish.StoryHeads = (*postgres.Store)(nil)
+)
 
 func openDriver(ctx context.Context, st config.Storage, access storeAccess) (store.Store, error) {
 	switch {

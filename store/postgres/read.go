@@ -94,14 +94,8 @@ func (s *Store) Stories(ctx context.Context, topic string, limit int) ([]*articl
 	if err := s.refreshStats(ctx); err != nil {
 		return nil, err
 	}
-	filter, args := ``, []any{limit}
-	if topic != "" {
-		filter = ` AND EXISTS (SELECT 1 FROM article_topics t WHERE t.slug = $2 AND t.story_id = l.id)`
-		args = append(args, topic)
-	}
-	arts, err := s.queryArticles(ctx, `WITH page AS (
-			SELECT l.id, l.published FROM articles l WHERE l.is_lead`+filter+`
-			ORDER BY l.published DESC, l.id DESC LIMIT $1)
+	page, args := leadPage(topic, limit)
+	arts, err := s.queryArticles(ctx, `WITH page AS (`+page+`)
 		SELECT `+articleFields+` FROM page p JOIN articles a ON a.story_id = p.id`+topicsJoin+`
 		ORDER BY p.published DESC, p.id DESC, a.first_seen, a.id`, args...)
 	if err != nil {
@@ -120,4 +114,63 @@ func (s *Store) Stories(ctx context.Context, topic string, limit int) ([]*articl
 		}
 	}
 	return out, nil
+}
+
+// leadPage is the query of the newest limit leads (id, published),
+// optionally only of stories with an article tagged topic, and its
+// arguments.
+func leadPage(topic string, limit int) (string, []any) {
+	filter, args := ``, []any{limit}
+	if topic != "" {
+		filter = ` AND EXISTS (SELECT 1 FROM article_topics t WHERE t.slug = $2 AND t.story_id = l.id)`
+		args = append(args, topic)
+	}
+	return `SELECT l.id, l.published FROM articles l WHERE l.is_lead` + filter + `
+			ORDER BY l.published DESC, l.id DESC LIMIT $1`, args
+}
+
+// StoryHeads is Stories of which only the first full stories are read
+// whole: the others are their lead's ID and publication time, all a
+// document that shows the first page needs of the later ones (their
+// pages and archive days; publish.StoryHeads). The page of leads and the
+// whole stories are two statements: when another process changed the
+// page between them, the page is read whole, as Stories reads it.
+func (s *Store) StoryHeads(ctx context.Context, topic string, limit, full int) ([]*article.Story, error) {
+	if limit <= 0 || full >= limit {
+		return s.Stories(ctx, topic, limit)
+	}
+	page, args := leadPage(topic, limit)
+	rows, err := s.pool.Query(ctx, page, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: stories: %w", err)
+	}
+	type lead struct {
+		id        string
+		published time.Time
+	}
+	leads, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (lead, error) {
+		var l lead
+		err := row.Scan(&l.id, &l.published)
+		return l, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: stories: %w", err)
+	}
+	whole, err := s.Stories(ctx, topic, min(max(full, 0), len(leads)))
+	if err != nil {
+		return nil, err
+	}
+	if len(whole) != min(max(full, 0), len(leads)) {
+		return s.Stories(ctx, topic, limit)
+	}
+	for i, st := range whole {
+		if st.ID != leads[i].id {
+			return s.Stories(ctx, topic, limit)
+		}
+	}
+	for _, l := range leads[len(whole):] {
+		whole = append(whole, &article.Story{ID: l.id,
+			Lead: &article.Article{ID: l.id, StoryID: l.id, Published: l.published.UTC()}})
+	}
+	return whole, nil
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/publish"
 	"github.com/warta-news/warta/store"
 )
 
@@ -95,5 +96,42 @@ func testSubscriptions(t *testing.T, d Driver) {
 	again, err := d.Open(t, dsn).Subscriptions(ctx)
 	if err != nil || !reflect.DeepEqual(again, want) {
 		t.Errorf("after reopening: %+v, %v", again, err)
+	}
+}
+
+// testStoryHeads: StoryHeads lists the stories Stories lists, in its
+// order, the first full of them as Stories reads them and the others as
+// their lead's ID and publication time only; with or without a topic.
+func testStoryHeads(t *testing.T, s store.Store, d Driver) {
+	ctx := context.Background()
+	storyFixture(t, s)
+	heads, ok := s.(publish.StoryHeads)
+	if !ok {
+		t.Fatalf("%T does not read story heads (publish.StoryHeads)", s)
+	}
+	for _, topic := range []string{"", "politics", "nothing"} {
+		want, err := s.Stories(ctx, topic, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, full := range []int{0, 1, 3, 9} {
+			got, err := heads.StoryHeads(ctx, topic, 3, full)
+			if err != nil || len(got) != len(want) {
+				t.Fatalf("StoryHeads(%q, full %d): %d stories, %v; want %d", topic, full, len(got), err, len(want))
+			}
+			for i, st := range got {
+				w := want[i]
+				if i < full {
+					if !reflect.DeepEqual(st, w) {
+						t.Errorf("%q full %d: story %d = %+v, want %+v", topic, full, i, st, w)
+					}
+					continue
+				}
+				head := &article.Story{ID: w.ID, Lead: &article.Article{ID: w.ID, StoryID: w.ID, Published: w.Lead.Published}}
+				if !reflect.DeepEqual(st, head) {
+					t.Errorf("%q full %d: story %d = %+v, want its head %+v", topic, full, i, st, head)
+				}
+			}
+		}
 	}
 }

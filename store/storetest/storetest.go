@@ -73,6 +73,7 @@ func contract() []contractCase {
 		{"StoriesDenseAndSparseTopics", onFresh(testStoriesDenseAndSparseTopics)},
 		{"StoriesIDOrderIsByteOrder", onFresh(testStoriesIDOrderIsByteOrder)},
 		{"CountStories", onFresh(testCountStories)},
+		{"StoryHeads", onFresh(testStoryHeads)},
 		{"ArticlesBySource", onFresh(testArticlesBySource)},
 		{"Subscriptions", testSubscriptions},
 		{"ReopenKeepsData", testReopenKeepsData},
