@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"os"
 	"path/filepath"
 	"slices"
@@ -46,6 +47,41 @@ func TestOpenRefusesWhatIsNotADatabase(t *testing.T) {
 	if s, err := Open(context.Background(), file); err == nil {
 		s.Close()
 		t.Error("a file that is not a database opened")
+	}
+}
+
+// The readers keep a small page cache, the writer SQLite's default: every
+// connection of each pool says so, not only the first one opened.
+func TestPageCacheByRole(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	readers := s.r.Stats().MaxOpenConnections
+	conns := make([]*sql.Conn, 0, readers)
+	for range readers {
+		c, err := s.r.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		conns = append(conns, c)
+	}
+	w, err := s.w.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	for i, c := range append(conns, w) {
+		var kib int
+		if err := c.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&kib); err != nil {
+			t.Fatal(err)
+		}
+		want := -512
+		if c == w {
+			want = -2000 // SQLite's default
+		}
+		if kib != want {
+			t.Errorf("connection %d of %d: cache_size %d, want %d", i, len(conns)+1, kib, want)
+		}
 	}
 }
 
