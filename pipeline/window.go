@@ -15,14 +15,20 @@ const (
 	saveBatchArticles = 500
 )
 
-// Bounds of a cycle's window, how far fetching runs ahead of writing: three
-// batches, so that the workers fetch the next batch while one is decided
-// and another written. Memory grows with the window, not with the number
-// of sources. A batch always fits (it closes at saveBatchSources or
-// saveBatchArticles), so the window never stops fetching for good.
+// Bounds of a cycle's window, how far fetching runs ahead of writing: two
+// batches, one decided while the other is written, and the workers fetch
+// the next as soon as a write is done. Memory grows with the window, not
+// with the number of sources: the held articles are most of a cycle's
+// live heap, and the garbage collector lets the heap grow to twice what
+// is live, so a third batch (the workers fetching while both others are
+// busy) cost ~5 MB of peak RSS in a 1,000-feed first ingest and bought
+// no measurable speed on two cores (BENCHMARKS.md). A batch always fits
+// (it closes at saveBatchSources or saveBatchArticles), so the window
+// never stops fetching for good.
 const (
-	windowSources  = 3 * saveBatchSources
-	windowArticles = 3 * saveBatchArticles
+	windowBatches  = 2
+	windowSources  = windowBatches * saveBatchSources
+	windowArticles = windowBatches * saveBatchArticles
 )
 
 // window sequences a cycle: fetch workers hand in sources as they finish,
