@@ -2,6 +2,7 @@ package dedupe
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -369,5 +370,44 @@ func TestAssignSketchedIsAssign(t *testing.T) {
 	}
 	if joined < 2 {
 		t.Fatalf("only %d articles joined a story: the test shows nothing", joined)
+	}
+}
+
+// A new index's band tables start small and grow with it; its chains must
+// be walked as in full-size tables, entry for entry, or the bounded walks
+// would reach other candidates. Here more than maxWalk newer articles
+// share a bucket of the grown tables with an original, but none of its
+// chains: a copy of it must still find it.
+func TestGrowingHeadsWalkLikeFullOnes(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	ix := NewIndex(Options{EventThreshold: -1})
+	add := func(s sketch) *article.Article {
+		a := &article.Article{ID: synthID(r), FirstSeen: t0, Published: t0}
+		ix.assign(a, s, eventSig{})
+		return a
+	}
+	for range 5000 {
+		add(synthSketch(r))
+	}
+	size := uint32(len(ix.heads[0]))
+	if size == 1<<minHeadBits || size == 1<<headBits {
+		t.Fatalf("band tables of %d buckets: the test did not grow them", size)
+	}
+	orig := synthSketch(r)
+	lead := add(orig)
+	for m := uint32(1); m <= 2*maxWalk; m++ {
+		s := synthSketch(r)
+		s.keys = 0
+		for b := range bands {
+			k := (uint32(orig.keys>>(keyBits*b)) + m*size) & (1<<keyBits - 1)
+			s.keys |= uint64(k) << (keyBits * b)
+		}
+		add(s)
+	}
+	if len(ix.heads[0]) != int(size) {
+		t.Fatal("the tables grew during the test")
+	}
+	if cp := add(orig); cp.StoryID != lead.ID {
+		t.Fatalf("the copy started story %s (match %+v), want the original's %s", cp.StoryID, cp.StoryMatch, lead.ID)
 	}
 }

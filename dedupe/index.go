@@ -62,10 +62,16 @@ type Options struct {
 const (
 	bands = keyLanes
 	// headBits sizes each band's bucket table: a quarter of a million
-	// buckets keep chains short at a million articles for 2.25 MiB.
-	headBits  = 18
-	chunkBits = 13
-	chunkSize = 1 << chunkBits
+	// buckets keep chains short at a million articles for 2.25 MiB. A
+	// chain is the entries whose key falls in one of these buckets, however
+	// large the table holding it (see growHeads).
+	headBits = 18
+	// minHeadBits sizes the band tables of a new index; they double while
+	// the index holds more articles than buckets, up to headBits, so that
+	// a small index does not keep 2.25 MiB of mostly empty buckets.
+	minHeadBits = 12
+	chunkBits   = 13
+	chunkSize   = 1 << chunkBits
 	// maxSlots bounds the slots of one index: slots are stored in 24 bits.
 	// Expire compacts, so this is 16.7 million articles per window.
 	maxSlots = 1<<24 - 1
@@ -132,7 +138,7 @@ type Index struct {
 	chunks    [][]entry
 	n         uint32 // slots used
 	live      int
-	heads     [bands][][3]byte // bucket → slot+1 of the newest entry
+	heads     [bands][][3]byte // bucket (a power of two of them) → slot+1 of the newest entry
 	interned  []string         // article IDs that are not 32 hex digits
 	ghosts    map[string]uint32
 	scratch   []candidate // reused by candidates
@@ -175,7 +181,7 @@ func NewIndex(opts Options) *Index {
 		evDocs:      map[uint32]int{},
 	}
 	for b := range ix.heads {
-		ix.heads[b] = make([][3]byte, 1<<headBits)
+		ix.heads[b] = make([][3]byte, 1<<minHeadBits)
 	}
 	return ix
 }
@@ -318,12 +324,13 @@ func (ix *Index) candidates(s *sketch) []candidate {
 	var truncated [bands]bool
 	for b := range bands {
 		key := uint32(s.keys>>(keyBits*b)) & (1<<keyBits - 1)
-		p := get24(ix.heads[b][bucket(key)])
+		chain := bucket(key)
+		p := ix.chainNext(b, chain, get24(ix.heads[b][ix.headOf(b, key)]))
 		walked := 0
 		for ; p != 0 && walked < maxWalk; walked++ {
 			slot := p - 1
 			e := ix.at(slot)
-			p = get24(e.next[b])
+			p = ix.chainNext(b, chain, get24(e.next[b]))
 			if e.key(b) != key {
 				continue // another key in the same bucket
 			}
@@ -412,6 +419,7 @@ func (ix *Index) insert(id string, s sketch, sig *eventSig, minute, evMinute uin
 	}
 	ix.setID(e, id)
 	if s.n > 0 {
+		ix.growHeads(slot)
 		ix.link(slot, e)
 	}
 	ix.evInsert(slot, e, sig, evMinute)
@@ -420,9 +428,55 @@ func (ix *Index) insert(id string, s sketch, sig *eventSig, minute, evMinute uin
 
 func (ix *Index) link(slot uint32, e *entry) {
 	for b := range bands {
-		h := &ix.heads[b][bucket(e.key(b))]
+		h := &ix.heads[b][ix.headOf(b, e.key(b))]
 		e.next[b] = *h
 		put24(h, slot+1)
+	}
+}
+
+// headOf is the table bucket of key in band b: its chain's bucket, or one
+// shared by several chains while the table is smaller than 1<<headBits.
+func (ix *Index) headOf(b int, key uint32) uint32 {
+	return key & uint32(len(ix.heads[b])-1)
+}
+
+// chainNext returns p, or the first entry after it (slot+1, 0 for none)
+// that belongs to chain in band b: in a table smaller than 1<<headBits the
+// entries of other chains sharing its bucket are passed over, so a walk
+// reads the same entries, in the same order, as in the full table.
+func (ix *Index) chainNext(b int, chain, p uint32) uint32 {
+	if len(ix.heads[b]) == 1<<headBits {
+		return p
+	}
+	for p != 0 {
+		e := ix.at(p - 1)
+		if bucket(e.key(b)) == chain {
+			return p
+		}
+		p = get24(e.next[b])
+	}
+	return 0
+}
+
+// growHeads doubles the band tables, before slot is linked, while the
+// index holds more slots than a table has buckets (short of 1<<headBits),
+// and links slots [0, slot) into them again in slot order, as they were:
+// every chain keeps its entries newest first.
+func (ix *Index) growHeads(slot uint32) {
+	size := len(ix.heads[0])
+	if int(slot) < size || size == 1<<headBits {
+		return
+	}
+	for int(slot) >= size && size < 1<<headBits {
+		size *= 2
+	}
+	for b := range ix.heads {
+		ix.heads[b] = make([][3]byte, size)
+	}
+	for s := range slot {
+		if e := ix.at(s); e.flags()&flagGhost == 0 && e.size() > 0 {
+			ix.link(s, e)
+		}
 	}
 }
 
