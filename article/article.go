@@ -34,6 +34,10 @@ type Article struct {
 	Language string
 	// Categories are the feed's own categories for the item.
 	Categories []string
+	// FeedGenre is the kind of item the article's feed carries when the
+	// feed as a whole is not news ("podcast", "lesson": package genre's
+	// names), decided from the whole feed; "" for a news feed.
+	FeedGenre string
 	// Published and Updated come from the feed; when the feed gives no date,
 	// both are the first-seen time.
 	Published time.Time

@@ -1,12 +1,19 @@
 // Package genre tells news from the other items feeds carry: podcast
-// episodes, software release notes, social posts and TV synopses. Such items
-// may still belong to a soft desk (a football podcast is sport, a release is
-// technology) but never to a hard-news topic: a reader of "international
-// relations" expects reports, not "Episode 41: the summit".
+// episodes, software release notes, social posts, TV synopses, videos,
+// language lessons and blog posts. Such items may still belong to a soft desk (a football
+// podcast is sport, a release is technology) but never to a hard-news
+// topic: a reader of "international relations" expects reports, not
+// "Episode 41: the summit".
 //
-// The cues are general and cheap, read from the title, the link, the
-// categories and the shape of the text, in English and Indonesian; the
-// first cue found names the genre, and the reason says which cue it was.
+// An item is judged twice. On its own (Of): general and cheap cues read
+// from the title, the link, the categories and the shape of the text, in
+// English and Indonesian; the first cue found names the genre, and the
+// reason says which cue it was. And as one of its feed's items (OfFeed): a
+// source publishes one kind of item, so a feed that says what it is (its
+// own URL, an iTunes channel of audio episodes, its title) or whose items
+// are mostly of one genre makes all its items that genre, even the lesson
+// that retells a news story in news words. The feed's verdict travels with
+// each item as article.Article.FeedGenre, which Of reads last.
 package genre
 
 import (
@@ -29,6 +36,10 @@ const (
 	Release
 	Social
 	Synopsis
+	Video
+	Lesson
+	Blog
+	numGenres
 )
 
 func (g Genre) String() string {
@@ -41,8 +52,24 @@ func (g Genre) String() string {
 		return "social post"
 	case Synopsis:
 		return "synopsis"
+	case Video:
+		return "video"
+	case Lesson:
+		return "lesson"
+	case Blog:
+		return "blog post"
 	}
 	return "news"
+}
+
+// Parse reads a genre's name as String writes it; anything else is news.
+func Parse(name string) Genre {
+	for g := Podcast; g < numGenres; g++ {
+		if g.String() == name {
+			return g
+		}
+	}
+	return News
 }
 
 // Verdict is a genre and the cue that decided it ("" for news).
@@ -58,11 +85,16 @@ func (v Verdict) IsNews() bool { return v.Genre == News }
 // safe for concurrent use.
 type Detector struct {
 	episode, season, version, shortVersion, titleWords *regexp.Regexp
+	// feedWords and newsWords read a feed's title and description (OfFeed).
+	feedWords, newsWords *regexp.Regexp
 }
 
 // New compiles the cues.
 func New() *Detector {
+	feedWords, newsWords := compileFeedCues()
 	return &Detector{
+		feedWords: feedWords,
+		newsWords: newsWords,
 		// "Episode 41", "Ep. 7", "Eps 12", "Episod 3", "#112:" at the start.
 		episode: regexp.MustCompile(`(?i)(\b(episode|episod|eps?)\.?\s*#?\d+\b|^#\d+\s*[:|\-–—])`),
 		// "S02E05", "Season 3", "Musim 2".
@@ -77,8 +109,20 @@ func New() *Detector {
 	}
 }
 
-// Of returns the genre of a.
+// Of returns the genre of a: its own cues first, then its feed's verdict
+// (a.FeedGenre, from OfFeed).
 func (d *Detector) Of(a *article.Article) Verdict {
+	if v := d.ofItem(a); !v.IsNews() {
+		return v
+	}
+	if g := Parse(a.FeedGenre); g != News {
+		return Verdict{g, "its feed carries " + a.FeedGenre + " items"}
+	}
+	return Verdict{}
+}
+
+// ofItem returns the genre of a by its own cues alone.
+func (d *Detector) ofItem(a *article.Article) Verdict {
 	for _, link := range [...]string{a.Link, a.URL} {
 		if v := d.fromLink(link); !v.IsNews() {
 			return v
@@ -219,18 +263,10 @@ func (d *Detector) fromLink(l string) Verdict {
 	if err != nil || u.Host == "" {
 		return Verdict{}
 	}
-	host := strings.ToLower(strings.TrimPrefix(u.Host, "www."))
-	// These hosts publish posts, not reports.
-	for _, h := range [...]string{"twitter.com", "x.com", "mastodon.", "bsky.app", "threads.net", "instagram.com", "facebook.com", "t.me", "tiktok.com", "reddit.com"} {
-		if host == h || strings.HasPrefix(host, h) || strings.HasSuffix(host, "."+h) {
-			return Verdict{Social, "link to " + host}
-		}
-	}
-	// These hosts serve podcasts.
-	for _, h := range [...]string{"podcasts.apple.com", "podcasts.google.com", "anchor.fm", "buzzsprout.com", "libsyn.com", "podbean.com", "megaphone.fm", "simplecast.com", "transistor.fm", "spreaker.com", "soundcloud.com", "castbox.fm", "captivate.fm", "acast.com", "art19.com", "omny.fm", "audioboom.com", "redcircle.com", "fireside.fm", "podigee.io", "pinecast.com", "podomatic.com"} {
-		if host == h || strings.HasSuffix(host, "."+h) {
-			return Verdict{Podcast, "link to " + host}
-		}
+	host := hostOf(u)
+	// An item's link to a video or a blog may be a report's source.
+	if g := hostGenre(host); g == Social || g == Podcast {
+		return Verdict{g, "link to " + host}
 	}
 	path := strings.ToLower(u.Path)
 	// "/@name/123": a post on a federated network (Mastodon and its kin).
@@ -251,6 +287,39 @@ func (d *Detector) fromLink(l string) Verdict {
 		return Verdict{Podcast, "link to audio " + u.Path}
 	}
 	return Verdict{}
+}
+
+// hostOf is u's host, lower-cased, without "www.".
+func hostOf(u *url.URL) string {
+	return strings.ToLower(strings.TrimPrefix(u.Hostname(), "www."))
+}
+
+// hostGenre is the genre of what host publishes when it publishes one kind
+// of item only: posts on social networks, podcasts, videos, releases of
+// software; News when it may publish anything.
+func hostGenre(host string) Genre {
+	under := func(h string) bool { return host == h || strings.HasSuffix(host, "."+h) }
+	for _, h := range [...]string{"twitter.com", "x.com", "mastodon.", "bsky.app", "threads.net", "instagram.com", "facebook.com", "t.me", "tiktok.com", "reddit.com"} {
+		if under(h) || strings.HasPrefix(host, h) {
+			return Social
+		}
+	}
+	for _, h := range [...]string{"podcasts.apple.com", "podcasts.google.com", "anchor.fm", "buzzsprout.com", "libsyn.com", "podbean.com", "megaphone.fm", "simplecast.com", "transistor.fm", "spreaker.com", "soundcloud.com", "castbox.fm", "captivate.fm", "acast.com", "art19.com", "omny.fm", "audioboom.com", "redcircle.com", "fireside.fm", "podigee.io", "pinecast.com", "podomatic.com"} {
+		if under(h) {
+			return Podcast
+		}
+	}
+	for _, h := range [...]string{"youtube.com", "youtu.be", "vimeo.com", "dailymotion.com"} {
+		if under(h) {
+			return Video
+		}
+	}
+	for _, h := range [...]string{"blogspot.com", "blogger.com", "medium.com", "substack.com", "wordpress.com", "tumblr.com"} {
+		if under(h) {
+			return Blog
+		}
+	}
+	return News
 }
 
 // categoryGenre reads a feed category that names a genre.
@@ -351,4 +420,4 @@ func isUnit(w string) bool {
 
 // Version changes whenever the cues change, so that users of the verdicts
 // can tell stale ones.
-const Version = "2"
+const Version = "3"

@@ -9,6 +9,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
+	"path"
 	"strings"
 	"time"
 
@@ -24,13 +26,19 @@ var ErrHTMLPage = errors.New("parse: an HTML page, not a feed")
 
 // Feed is one parsed feed.
 type Feed struct {
-	// Title and Link are the feed's own.
-	Title, Link string
+	// Title and Link are the feed's own, FeedLink its link to itself (Atom
+	// rel="self").
+	Title, Link, FeedLink string
 	// Language is the feed's declared language, exactly as given.
 	Language string
 	// TTL is how long the feed says it may be cached before it is fetched
 	// again (RSS <ttl>); 0 when it does not say.
 	TTL time.Duration
+	// ITunes is set when the channel carries podcast tags (iTunes or
+	// Podcasting 2.0), and AudioItems counts the items with an audio
+	// enclosure: what tells a podcast's feed (package genre).
+	ITunes     bool
+	AudioItems int
 	// Items hold raw values: Title, Summary and Content are unsanitised
 	// (Summary is the description, Content is content:encoded or, when
 	// absent, the description too), Published and Updated are zero when
@@ -78,6 +86,9 @@ func Parse(body []byte, contentType string, fetchedAt time.Time) (feed *Feed, er
 		Language: strings.TrimSpace(gf.Language),
 		TTL:      feedTTL(gf),
 		Items:    make([]*article.Article, 0, len(gf.Items)),
+
+		FeedLink: strings.TrimSpace(gf.FeedLink),
+		ITunes:   gf.ITunesExt != nil || gf.Extensions["podcast"] != nil,
 	}
 	indonesian := language.Primary(feed.Language) == language.Indonesian
 	feedAuthor := personName(gf.Authors)
@@ -86,6 +97,9 @@ func Parse(body []byte, contentType string, fetchedAt time.Time) (feed *Feed, er
 			continue
 		}
 		feed.Items = append(feed.Items, convert(it, feed.Language, feedAuthor, indonesian, fetchedAt))
+		if hasAudio(it.Enclosures) {
+			feed.AudioItems++
+		}
 	}
 	return feed, nil
 }
@@ -121,6 +135,26 @@ func convert(it *gofeed.Item, lang, feedAuthor string, indonesian bool, fetchedA
 	a.Published = itemDate(it.Published, it.PublishedParsed, indonesian, fetchedAt)
 	a.Updated = itemDate(it.Updated, it.UpdatedParsed, indonesian, fetchedAt)
 	return a
+}
+
+// hasAudio reports whether one of an item's enclosures is audio, by its
+// declared type or, undeclared, its file's extension.
+func hasAudio(encs []*gofeed.Enclosure) bool {
+	for _, e := range encs {
+		if e == nil {
+			continue
+		}
+		if strings.HasPrefix(strings.ToLower(strings.TrimSpace(e.Type)), "audio/") {
+			return true
+		}
+		if u, err := url.Parse(strings.TrimSpace(e.URL)); err == nil {
+			switch strings.ToLower(path.Ext(u.Path)) {
+			case ".mp3", ".m4a", ".aac", ".ogg", ".oga", ".opus":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // itemDate prefers ParseDate's reading of the raw string and falls back on

@@ -248,3 +248,34 @@ func TestParseHTMLPageIsNamed(t *testing.T) {
 		}
 	}
 }
+
+// What tells a podcast's feed from a news feed with media: the channel's
+// podcast tags and the items' audio enclosures, by type or by file.
+func TestParsePodcastSignals(t *testing.T) {
+	podcast := mustParse(t, `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:atom="http://www.w3.org/2005/Atom">
+<channel><title>Weekly</title><link>https://weekly.example.com/</link>
+<atom:link href="https://weekly.example.com/feed.xml" rel="self" type="application/rss+xml"/>
+<itunes:author>Weekly</itunes:author><itunes:type>episodic</itunes:type>
+<item><title>One</title><link>https://weekly.example.com/1</link><enclosure url="https://cdn.example.com/1.mp3" length="1" type="audio/mpeg"/></item>
+<item><title>Two</title><link>https://weekly.example.com/2</link><enclosure url="https://cdn.example.com/2.M4A?x=1" length="1" type=""/></item>
+<item><title>Three</title><link>https://weekly.example.com/3</link><enclosure url="https://cdn.example.com/3.jpg" length="1" type="image/jpeg"/></item>
+</channel></rss>`, "")
+	if !podcast.ITunes || podcast.AudioItems != 2 || podcast.FeedLink != "https://weekly.example.com/feed.xml" {
+		t.Errorf("podcast: ITunes %t, AudioItems %d, FeedLink %q; want true, 2, the self link", podcast.ITunes, podcast.AudioItems, podcast.FeedLink)
+	}
+	news := mustParse(t, rss("en", `
+<item><title>a</title><link>https://contoh.id/a</link><enclosure url="https://contoh.id/a.jpg" length="1" type="image/jpeg"/></item>
+<item><title>b</title><link>https://contoh.id/b</link></item>
+`), "")
+	if news.ITunes || news.AudioItems != 0 {
+		t.Errorf("news: ITunes %t, AudioItems %d; want false, 0", news.ITunes, news.AudioItems)
+	}
+	atom := mustParse(t, `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Show</title><id>urn:x</id><updated>2024-01-01T00:00:00Z</updated>
+<entry><title>Ep</title><id>urn:1</id><updated>2024-01-01T00:00:00Z</updated><link rel="alternate" href="https://show.example.com/1"/><link rel="enclosure" type="audio/ogg" href="https://show.example.com/1.ogg"/></entry>
+</feed>`, "")
+	if atom.AudioItems != 1 {
+		t.Errorf("atom: AudioItems %d, want 1", atom.AudioItems)
+	}
+}

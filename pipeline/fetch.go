@@ -209,7 +209,7 @@ func (p *Pipeline) fetchSource(ctx context.Context, src config.Source, state sou
 		}
 		return stored
 	}}
-	prep, err := prepareFeed(ctx, p.normalizer, Feed{Body: fr.Body, ContentType: fr.ContentType, URL: fr.URL, FetchedAt: fr.FetchedAt}, src, k)
+	prep, err := prepareFeed(ctx, p.normalizer, p.tagger.Genres(), Feed{Body: fr.Body, ContentType: fr.ContentType, URL: fr.URL, FetchedAt: fr.FetchedAt}, src, k)
 	if err != nil && ctx.Err() != nil {
 		res.outcome = OutcomeBackingOff
 		return res

@@ -11,6 +11,7 @@ import (
 	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/dedupe"
 	"github.com/warta-news/warta/fetch"
+	"github.com/warta-news/warta/genre"
 	"github.com/warta-news/warta/language"
 	"github.com/warta-news/warta/normalize"
 	"github.com/warta-news/warta/parse"
@@ -129,14 +130,15 @@ type known struct {
 }
 
 // PrepareFeed parses a fetched feed and prepares its items (PrepareItems)
-// as coming from src.
-func PrepareFeed(ctx context.Context, n *normalize.Normalizer, f Feed, src config.Source) (Prepared, error) {
-	return prepareFeed(ctx, n, f, src, nil)
+// as coming from src; when the feed as a whole is not news (genres'
+// OfFeed), every article carries its genre (article.Article.FeedGenre).
+func PrepareFeed(ctx context.Context, n *normalize.Normalizer, genres *genre.Detector, f Feed, src config.Source) (Prepared, error) {
+	return prepareFeed(ctx, n, genres, f, src, nil)
 }
 
 // prepareFeed is PrepareFeed leaving out, when k is not nil, the items
 // already stored.
-func prepareFeed(ctx context.Context, n *normalize.Normalizer, f Feed, src config.Source, k *known) (Prepared, error) {
+func prepareFeed(ctx context.Context, n *normalize.Normalizer, genres *genre.Detector, f Feed, src config.Source, k *known) (Prepared, error) {
 	feed, err := parse.Parse(f.Body, f.ContentType, f.FetchedAt)
 	if err != nil {
 		return Prepared{}, err
@@ -148,7 +150,26 @@ func prepareFeed(ctx context.Context, n *normalize.Normalizer, f Feed, src confi
 	}
 	prep, err := prepareItems(ctx, n, feed.Items, src, f.URL, f.FetchedAt, k)
 	prep.TTL = feed.TTL
+	if err == nil {
+		markFeedGenre(genres, feed, []string{src.URL, f.URL, feed.Link, feed.FeedLink}, prep.Articles)
+	}
 	return prep, err
+}
+
+// markFeedGenre gives arts the genre of their feed when it is not news.
+// The vote is over all the feed's items, those already stored too (left
+// as parsed), so that a refresh with few new items judges the feed alike.
+func markFeedGenre(genres *genre.Detector, feed *parse.Feed, urls []string, arts []*article.Article) {
+	v := genres.OfFeed(genre.Feed{
+		Title: feed.Title, URLs: urls,
+		ITunes: feed.ITunes, Items: len(feed.Items), AudioItems: feed.AudioItems,
+	}, feed.Items)
+	if v.IsNews() {
+		return
+	}
+	for _, a := range arts {
+		a.FeedGenre = v.Genre.String()
+	}
 }
 
 // PrepareItems normalises the items of one feed as coming from src (its

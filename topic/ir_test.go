@@ -60,6 +60,9 @@ func TestNoHardNewsForItemsThatAreNotNews(t *testing.T) {
 		{Title: "", Text: "Great talks today with the foreign minister of Japan on our maritime cooperation and the treaty we signed.", Language: "en"},
 		{Title: "Diplomacy Toolkit 3.2.0", Text: "Adds a treaty tracker for the foreign ministries of ASEAN states and fixes the embassy map.", Language: "en"},
 		{Title: "Why the talks in Geneva stalled", Text: "In this episode, a former ambassador on the talks between the United States and Iran.", Language: "en"},
+		// An item of a feed that is not news, however newsy it reads.
+		{Title: "EU imposes new sanctions on Russia", Text: "The European Union agreed new sanctions against Moscow; the Kremlin condemned the decision. Words: sanction, condemn.", Language: "en", FeedGenre: "lesson"},
+		{Title: "Menlu RI Bertemu Menlu AS di Washington", Text: "Menteri Luar Negeri Indonesia bertemu Menteri Luar Negeri Amerika Serikat untuk membahas kerja sama kedua negara.", Language: "id", FeedGenre: "podcast"},
 	} {
 		for _, m := range tg.Tag(a, Hints{}) {
 			if tg.family[tg.ruleIndex(m.Slug)] == hardNews {
@@ -69,6 +72,20 @@ func TestNoHardNewsForItemsThatAreNotNews(t *testing.T) {
 		if e := explain(tg.Explain(a, Hints{}), "international-relations"); e.Genre == "" || e.Passed {
 			t.Errorf("%q: explain does not say it is not news: %+v", a.Title, e)
 		}
+	}
+}
+
+// The feed's genre is what keeps its items out of hard news: the same
+// report from a news feed is international relations.
+func TestFeedGenreDecidesHardNews(t *testing.T) {
+	tg := defaultTagger(t)
+	a := &article.Article{Title: "EU imposes new sanctions on Russia", Text: "The European Union agreed new sanctions against Moscow; the Kremlin condemned the decision.", Language: "en"}
+	if _, ok := match(tg.Tag(a, Hints{}), "international-relations"); !ok {
+		t.Fatalf("the report from a news feed is not international relations: %+v", explain(tg.Explain(a, Hints{}), "international-relations"))
+	}
+	a.FeedGenre = "video"
+	if _, ok := match(tg.Tag(a, Hints{}), "international-relations"); ok {
+		t.Errorf("the item of a video feed is international relations")
 	}
 }
 

@@ -127,6 +127,11 @@ type Tagger struct {
 // recognise actors (the story index) to share rather than build their own.
 func (t *Tagger) Actors() *actor.Recognizer { return t.actors }
 
+// Genres returns the tagger's genre detector, for the preparation of
+// feeds to judge a feed's genre (genre.Detector.OfFeed) with the cues the
+// tagger judges its items with.
+func (t *Tagger) Genres() *genre.Detector { return t.genres }
+
 // New compiles specs, leaving out disabled ones. Errors are Check's: every
 // problem at once, each a *RuleError placed within specs.
 func New(specs []Spec) (*Tagger, error) {
@@ -350,6 +355,11 @@ func family(iptc string) string {
 	}
 	return iptc
 }
+
+// HardNews reports whether sp is a hard-news topic (its IPTC subject is
+// politics — world and international relations among it —, conflict,
+// crime or disaster): the topics an item that is not news never gets.
+func HardNews(sp Spec) bool { return family(sp.IPTC) == hardNews }
 
 // iptcTopLevel returns the top-level subject of the IPTC subtopics the
 // default topics use, which decides their family.
