@@ -21,6 +21,7 @@ type exportRecord struct {
 	Published  time.Time            `json:"published"`
 	FirstSeen  time.Time            `json:"first_seen"`
 	Language   string               `json:"language,omitempty"`
+	FeedGenre  string               `json:"feed_genre,omitempty"`
 	Topics     []article.TopicMatch `json:"topics"`
 	Story      string               `json:"story"`
 	StoryMatch *article.StoryMatch  `json:"story_match,omitempty"`
@@ -30,7 +31,7 @@ func newExportRecord(a *article.Article) exportRecord {
 	r := exportRecord{
 		ID: a.ID, URL: a.URL, Link: a.Link, Title: a.Title, Source: a.Source,
 		Published: a.Published, FirstSeen: a.FirstSeen, Language: a.Language,
-		Topics: a.Topics, Story: a.StoryID,
+		FeedGenre: a.FeedGenre, Topics: a.Topics, Story: a.StoryID,
 	}
 	if r.Topics == nil {
 		r.Topics = []article.TopicMatch{}

@@ -16,7 +16,7 @@ import (
 // articleColsA is schema.ArticleCols qualified by the alias a.
 const articleColsA = `a.id, a.url, a.link, a.guid, a.source, a.title, a.summary, a.content, a.text, a.author,
 	a.language, a.categories, a.published, a.updated, a.first_seen, a.story_id, a.fingerprint,
-	a.match_id, a.match_similarity, a.match_method, a.sketch`
+	a.match_id, a.match_similarity, a.match_method, a.sketch, a.feed_genre`
 
 // articleFields selects schema.ArticleCols of a, then its topics as four arrays
 // in saved order (NULL when it has none) from topicsJoin. Articles and
@@ -42,7 +42,7 @@ func scanArticle(row pgx.CollectableRow) (*article.Article, error) {
 	)
 	err := row.Scan(&a.ID, &a.URL, &a.Link, &a.GUID, &a.Source, &a.Title, &a.Summary, &a.Content,
 		&a.Text, &a.Author, &a.Language, &cats, &pub, &upd, &seen, &a.StoryID, &fp,
-		&a.StoryMatch.MatchedID, &a.StoryMatch.Similarity, &a.StoryMatch.Method, &a.Sketch,
+		&a.StoryMatch.MatchedID, &a.StoryMatch.Similarity, &a.StoryMatch.Method, &a.Sketch, &a.FeedGenre,
 		&slugs, &scores, &terms, &forced)
 	if err != nil {
 		return nil, err
@@ -80,6 +80,7 @@ type articleRows struct {
 	similarities                  []float64
 	methods                       []string
 	sketches                      [][]byte
+	feedGenres                    []string
 	topics                        topicRows
 }
 
@@ -149,6 +150,7 @@ func newArticleRows(arts []*article.Article) (*articleRows, error) {
 		r.similarities = append(r.similarities, a.StoryMatch.Similarity)
 		r.methods = append(r.methods, a.StoryMatch.Method)
 		r.sketches = append(r.sketches, schema.BlobArg(a.Sketch))
+		r.feedGenres = append(r.feedGenres, a.FeedGenre)
 		if err := r.topics.add(a.ID, story, a.Topics); err != nil {
 			return nil, &badArticle{a.ID, err}
 		}
@@ -170,7 +172,7 @@ func (r *articleRows) args() []any {
 	t := &r.topics
 	return []any{r.ids, r.urls, r.links, r.guids, r.sources, r.titles, r.summaries, r.contents,
 		r.texts, r.authors, r.languages, r.categories, r.published, r.updated, r.firstSeen,
-		r.stories, r.fingerprints, r.matchIDs, r.similarities, r.methods, r.sketches,
+		r.stories, r.fingerprints, r.matchIDs, r.similarities, r.methods, r.sketches, r.feedGenres,
 		t.articleIDs, t.storyIDs, t.pos, t.slugs, t.scores, t.terms, t.forced}
 }
 

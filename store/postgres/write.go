@@ -16,7 +16,7 @@ import (
 )
 
 // insertArticles inserts a whole batch in one statement: the articles and
-// their topics arrive as column arrays ($1-$21 in schema.ArticleCols order, $22-$28
+// their topics arrive as column arrays ($1-$22 in schema.ArticleCols order, $23-$29
 // the topic columns) and unnest turns them back into rows, which costs one
 // round trip and one plan whatever the batch size. ON CONFLICT DO NOTHING
 // without a target also absorbs a row another daemon inserts concurrently:
@@ -29,13 +29,13 @@ const insertArticles = `WITH ins AS (
 	SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
 		$6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[],
 		$13::timestamptz[], $14::timestamptz[], $15::timestamptz[], $16::text[], $17::bigint[],
-		$18::text[], $19::float8[], $20::text[], $21::bytea[])
+		$18::text[], $19::float8[], $20::text[], $21::bytea[], $22::text[])
 	ON CONFLICT DO NOTHING
 	RETURNING id
 ), topics AS (
 	INSERT INTO article_topics (article_id, story_id, pos, slug, score, terms, forced)
-	SELECT * FROM unnest($22::text[], $23::text[], $24::int[], $25::text[], $26::float8[],
-		$27::text[], $28::bool[]) AS t (article_id, story_id, pos, slug, score, terms, forced)
+	SELECT * FROM unnest($23::text[], $24::text[], $25::int[], $26::text[], $27::float8[],
+		$28::text[], $29::bool[]) AS t (article_id, story_id, pos, slug, score, terms, forced)
 	WHERE t.article_id IN (SELECT id FROM ins)
 )
 SELECT id FROM ins`

@@ -28,6 +28,7 @@ func fullArticle() *article.Article {
 		Author:     "Siti Rahma",
 		Language:   "id",
 		Categories: []string{"Politik", "Ekonomi"},
+		FeedGenre:  "lesson",
 		Published:  time.Date(2026, 3, 14, 16, 0, 0, 123456789, wib),
 		Updated:    time.Date(2026, 3, 14, 17, 30, 0, 1, wib),
 		FirstSeen:  time.Date(2026, 3, 14, 9, 31, 2, 999999999, time.UTC),

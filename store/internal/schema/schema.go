@@ -16,7 +16,7 @@ import (
 // write them.
 const ArticleCols = `id, url, link, guid, source, title, summary, content, text, author,
 	language, categories, published, updated, first_seen, story_id, fingerprint,
-	match_id, match_similarity, match_method, sketch`
+	match_id, match_similarity, match_method, sketch, feed_genre`
 
 // FetchStateCols are the fetch_state columns, source first.
 const FetchStateCols = `source, etag, last_modified, last_attempt, last_success, next_attempt,

@@ -1,0 +1,80 @@
+package pipeline
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/store/sqlite"
+	"github.com/warta-news/warta/topic"
+)
+
+// hardWorld is a hard-news topic (IPTC politics) for the genre tests.
+var hardWorld = topic.Spec{Slug: "world", Title: "World", IPTC: "medtop:11000000",
+	Terms: map[string][]string{"en": {"embassy^5"}, "id": {"kedutaan^5"}}}
+
+// The feeds are written for the test in the shapes real feeds have: a
+// language-lesson feed whose lessons retell news stories, and a radio
+// station's news feed with an audio clip on every report.
+const (
+	lessonFeed = `<?xml version="1.0"?><rss version="2.0"><channel><title>Belajar Bahasa Inggris</title><link>https://lessons.example.com/</link>
+<item><title>Embassy reopens in Kabul</title><link>https://lessons.example.com/1</link><description>The embassy reopened on Monday. Words: reopen, envoy.</description></item>
+<item><title>Embassy staff return</title><link>https://lessons.example.com/2</link><description>The embassy staff returned. Words: staff, return.</description></item>
+</channel></rss>`
+	radioFeed = `<?xml version="1.0"?><rss version="2.0"><channel><title>City Radio</title><link>https://radio.example.com/</link>
+<item><title>Embassy reopens in Kabul</title><link>https://radio.example.com/1</link><description>The embassy reopened on Monday, officials said.</description><enclosure url="https://radio.example.com/1.mp3" length="1" type="audio/mpeg"/></item>
+<item><title>Embassy staff return to Kabul</title><link>https://radio.example.com/2</link><description>The embassy staff returned on Tuesday.</description><enclosure url="https://radio.example.com/2.mp3" length="1" type="audio/mpeg"/></item>
+</channel></rss>`
+)
+
+// A feed that is not news gives all its items its genre, which keeps them
+// out of hard-news topics, in the cycle that stores them and when stored
+// articles are re-tagged; a news feed with audio clips keeps its topics.
+func TestFeedGenreKeepsLessonsOutOfHardNews(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/lessons":
+			w.Write([]byte(lessonFeed))
+		case "/radio":
+			w.Write([]byte(radioFeed))
+		}
+	}))
+	defer srv.Close()
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "w.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	p := newTestPipelineTopics(t, st, []topic.Spec{hardWorld}, srv.URL+"/lessons", srv.URL+"/radio")
+	if rep, err := p.RunCycle(ctx); err != nil || rep.Fetched != 2 {
+		t.Fatalf("cycle: %+v, %v", rep, err)
+	}
+	check := func(when string) {
+		t.Helper()
+		n := 0
+		err := st.Since(ctx, time.Time{}, func(a *article.Article) error {
+			n++
+			lesson := a.Source == "A"
+			if lesson && (a.FeedGenre != "lesson" || a.HasTopic("world")) {
+				t.Errorf("%s: lesson %q: feed genre %q, topics %+v; want lesson and no world", when, a.Title, a.FeedGenre, a.Topics)
+			}
+			if !lesson && (a.FeedGenre != "" || !a.HasTopic("world")) {
+				t.Errorf("%s: report %q: feed genre %q, topics %+v; want news in world", when, a.Title, a.FeedGenre, a.Topics)
+			}
+			return nil
+		})
+		if err != nil || n != 4 {
+			t.Fatalf("%s: %d articles, %v", when, n, err)
+		}
+	}
+	check("stored")
+	if _, err := p.Retag(ctx); err != nil {
+		t.Fatal(err)
+	}
+	check("re-tagged")
+}
