@@ -36,7 +36,8 @@ type Article struct {
 	Categories []string
 	// FeedGenre is the kind of item the article's feed carries when the
 	// feed as a whole is not news ("podcast", "lesson": package genre's
-	// names), decided from the whole feed; "" for a news feed.
+	// names), decided from the whole feed or configured for its source; ""
+	// for a news feed.
 	FeedGenre string
 	// Published and Updated come from the feed; when the feed gives no date,
 	// both are the first-seen time.

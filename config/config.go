@@ -59,6 +59,10 @@ type Source struct {
 	// Boost adds weight to topics for the source's items: a "dunia" section
 	// hints at world. Keys are topic slugs.
 	Boost map[string]float64 `yaml:"boost"`
+	// Genre, when set, is the kind of item the source publishes (a
+	// genre.Name: "news", "podcast", "lesson", …) instead of what its feed
+	// is judged to be; any genre but news keeps its items out of hard news.
+	Genre string `yaml:"genre"`
 	// Line is the line of the source's entry in the file, for messages.
 	Line int `yaml:"-"`
 }

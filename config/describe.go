@@ -103,6 +103,9 @@ func (c *Config) Describe(w io.Writer, now time.Time) error {
 			lang = "auto"
 		}
 		var extra []string
+		if s.Genre != "" {
+			extra = append(extra, "genre "+s.Genre)
+		}
 		if len(s.Topics) > 0 {
 			extra = append(extra, "topics "+strings.Join(s.Topics, ","))
 		}

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/warta-news/warta/genre"
 	"github.com/warta-news/warta/publish"
 	"github.com/warta-news/warta/publish/filter"
 	"github.com/warta-news/warta/store/postgres"
@@ -229,6 +230,11 @@ func (v *validator) sources(slugs map[string]bool) {
 		if s.Language != "" {
 			if msg := checkLanguage(s.Language); msg != "" {
 				v.errorf(at+".language", "%s", msg)
+			}
+		}
+		if s.Genre != "" {
+			if _, ok := genre.Parse(s.Genre); !ok {
+				v.errorf(at+".genre", "unknown genre %q: want one of %s", s.Genre, strings.Join(genre.Names(), ", "))
 			}
 		}
 		for j, t := range s.Topics {

@@ -118,6 +118,8 @@ func TestParseErrors(t *testing.T) {
 			[]string{`t.yaml:7:13: sources[0].boost.crime-law: unknown topic "crime-law"`}},
 		{"withdrawn language code", edit("    language: id\n", "    language: in\n"),
 			[]string{`t.yaml:5:5: sources[0].language: language "in" is the withdrawn code for Indonesian; write "id"`}},
+		{"unknown genre", edit("    language: id\n", "    language: id\n    genre: release notes\n"),
+			[]string{`t.yaml:6:5: sources[0].genre: unknown genre "release notes": want one of news, podcast, release, social, synopsis, video, lesson, blog`}},
 		{"topic with nothing to match", edit("    terms:\n      id: [\"sepak bola^2\", liga]\n", ""),
 			[]string{`t.yaml:17:3: topics[1]: topic "sport" has no terms and no expr`}},
 		{"negative threshold", edit("    title: Sport\n", "    title: Sport\n    threshold: -1\n"),
@@ -225,6 +227,7 @@ func TestParseAccepts(t *testing.T) {
 			edit("topics: [world]", "topics: [world, sport]", "    terms:\n      id: [\"sepak bola^2\", liga]\n", "")},
 		{"topic with only an expr", edit("    terms:\n      id: [\"sepak bola^2\", liga]\n", "    expr: football OR soccer\n")},
 		{"any two-letter language", edit("    language: en\n", "    language: ms\n")},
+		{"a source's genre", edit("    language: en\n", "    language: en\n    genre: podcast\n", "    language: id\n", "    language: id\n    genre: news\n")},
 		{"ipv6 listen", validYAML + "server:\n  listen: \"[::1]:8080\"\n"},
 		{"anchors and aliases", edit("boost: {world: 1.5}", "boost: &b {world: 1.5}", "    language: en\n", "    language: en\n    boost: *b\n")},
 	}
@@ -251,5 +254,23 @@ func TestFeedsSection(t *testing.T) {
 	}
 	if !strings.Contains(b.String(), "feeds (1)\n  laut  Laut China Selatan  topic:world") {
 		t.Errorf("describe:\n%s", b.String())
+	}
+}
+
+// A source's genre is read as written, and described.
+func TestSourceGenre(t *testing.T) {
+	c, err := Parse("t.yaml", []byte(edit("    language: en\n", "    language: en\n    genre: lesson\n")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Sources[0].Genre != "" || c.Sources[1].Genre != "lesson" {
+		t.Errorf("genres %q, %q; want \"\", \"lesson\"", c.Sources[0].Genre, c.Sources[1].Genre)
+	}
+	var d strings.Builder
+	if err := c.Describe(&d, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(d.String(), "genre lesson") {
+		t.Errorf("Describe does not say the genre:\n%s", d.String())
 	}
 }

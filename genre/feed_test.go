@@ -72,7 +72,7 @@ func TestOfFeed(t *testing.T) {
 // feed an item keeps its own genre.
 func TestOfReadsTheFeedsGenre(t *testing.T) {
 	d := New()
-	lesson := &article.Article{Title: "Foreign ministers of Japan and Korea meet in Seoul", Text: "The foreign ministers met on Tuesday. Words: counterpart, ties.", FeedGenre: Lesson.String()}
+	lesson := &article.Article{Title: "Foreign ministers of Japan and Korea meet in Seoul", Text: "The foreign ministers met on Tuesday. Words: counterpart, ties.", FeedGenre: Lesson.Name()}
 	if got := d.Of(lesson); got.Genre != Lesson {
 		t.Errorf("lesson: got %v (%s)", got.Genre, got.Cue)
 	}
@@ -92,10 +92,13 @@ func TestOfReadsTheFeedsGenre(t *testing.T) {
 	}
 }
 
-func TestParseReadsString(t *testing.T) {
+func TestParseReadsName(t *testing.T) {
 	for g := News; g < numGenres; g++ {
-		if got := Parse(g.String()); got != g {
-			t.Errorf("Parse(%q) = %v, want %v", g.String(), got, g)
+		if got, ok := Parse(g.Name()); got != g || !ok {
+			t.Errorf("Parse(%q) = %v, %t; want %v", g.Name(), got, ok, g)
 		}
+	}
+	if _, ok := Parse("release notes"); ok {
+		t.Error(`Parse("release notes") is a name; the name is "release"`)
 	}
 }

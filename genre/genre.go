@@ -62,14 +62,45 @@ func (g Genre) String() string {
 	return "news"
 }
 
-// Parse reads a genre's name as String writes it; anything else is news.
-func Parse(name string) Genre {
-	for g := Podcast; g < numGenres; g++ {
-		if g.String() == name {
-			return g
+// Name is the genre's stable name, as stored (article.Article.FeedGenre)
+// and configured (a source's genre): "news", "podcast", "release", ….
+func (g Genre) Name() string {
+	switch g {
+	case Podcast:
+		return "podcast"
+	case Release:
+		return "release"
+	case Social:
+		return "social"
+	case Synopsis:
+		return "synopsis"
+	case Video:
+		return "video"
+	case Lesson:
+		return "lesson"
+	case Blog:
+		return "blog"
+	}
+	return "news"
+}
+
+// Parse reads a genre's Name; ok is false for a name that is none.
+func Parse(name string) (g Genre, ok bool) {
+	for g := News; g < numGenres; g++ {
+		if g.Name() == name {
+			return g, true
 		}
 	}
-	return News
+	return News, false
+}
+
+// Names are the genres' names, news first.
+func Names() []string {
+	out := make([]string, 0, numGenres)
+	for g := News; g < numGenres; g++ {
+		out = append(out, g.Name())
+	}
+	return out
 }
 
 // Verdict is a genre and the cue that decided it ("" for news).
@@ -115,8 +146,8 @@ func (d *Detector) Of(a *article.Article) Verdict {
 	if v := d.ofItem(a); !v.IsNews() {
 		return v
 	}
-	if g := Parse(a.FeedGenre); g != News {
-		return Verdict{g, "its feed carries " + a.FeedGenre + " items"}
+	if g, _ := Parse(a.FeedGenre); g != News {
+		return Verdict{g, "its feed carries " + g.String() + " items"}
 	}
 	return Verdict{}
 }

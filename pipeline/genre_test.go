@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/store/sqlite"
 	"github.com/warta-news/warta/topic"
 )
@@ -31,10 +32,8 @@ const (
 </channel></rss>`
 )
 
-// A feed that is not news gives all its items its genre, which keeps them
-// out of hard-news topics, in the cycle that stores them and when stored
-// articles are re-tagged; a news feed with audio clips keeps its topics.
-func TestFeedGenreKeepsLessonsOutOfHardNews(t *testing.T) {
+// genreFeeds serves lessonFeed at /lessons and radioFeed at /radio.
+func genreFeeds(t *testing.T) *httptest.Server {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
 		case "/lessons":
@@ -43,7 +42,15 @@ func TestFeedGenreKeepsLessonsOutOfHardNews(t *testing.T) {
 			w.Write([]byte(radioFeed))
 		}
 	}))
-	defer srv.Close()
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// A feed that is not news gives all its items its genre, which keeps them
+// out of hard-news topics, in the cycle that stores them and when stored
+// articles are re-tagged; a news feed with audio clips keeps its topics.
+func TestFeedGenreKeepsLessonsOutOfHardNews(t *testing.T) {
+	srv := genreFeeds(t)
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "w.db"))
 	if err != nil {
@@ -77,4 +84,38 @@ func TestFeedGenreKeepsLessonsOutOfHardNews(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("re-tagged")
+}
+
+// A source's configured genre is what its feed is judged to be: news for
+// a feed that would be taken for lessons, a podcast for one that would be
+// taken for news.
+func TestSourceGenreOverridesTheFeeds(t *testing.T) {
+	srv := genreFeeds(t)
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "w.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	p := newTestPipelineSources(t, st, []topic.Spec{hardWorld}, []config.Source{
+		{Name: "lessons", URL: srv.URL + "/lessons", Genre: "news"},
+		{Name: "radio", URL: srv.URL + "/radio", Genre: "podcast"},
+	})
+	if rep, err := p.RunCycle(ctx); err != nil || rep.Fetched != 2 {
+		t.Fatalf("cycle: %+v, %v", rep, err)
+	}
+	n := 0
+	err = st.Since(ctx, time.Time{}, func(a *article.Article) error {
+		n++
+		switch {
+		case a.Source == "lessons" && (a.FeedGenre != "" || !a.HasTopic("world")):
+			t.Errorf("%s %q: feed genre %q, topics %+v; want news in world", a.Source, a.Title, a.FeedGenre, a.Topics)
+		case a.Source == "radio" && (a.FeedGenre != "podcast" || a.HasTopic("world")):
+			t.Errorf("%s %q: feed genre %q, topics %+v; want podcast and no world", a.Source, a.Title, a.FeedGenre, a.Topics)
+		}
+		return nil
+	})
+	if err != nil || n != 4 {
+		t.Fatalf("%d articles, %v", n, err)
+	}
 }

@@ -51,13 +51,22 @@ func newTestPipelineWith(t *testing.T, st store.Store, urls ...string) *Pipeline
 // tags with topics.
 func newTestPipelineTopics(t *testing.T, st store.Store, topics []topic.Spec, urls ...string) *Pipeline {
 	t.Helper()
-	cfg := &config.Config{
-		Fetch:  config.Fetch{Concurrency: 2, MaxBackoff: time.Hour},
-		Dedupe: config.Dedupe{Window: 72 * time.Hour},
-		Topics: topics,
-	}
+	var sources []config.Source
 	for i, u := range urls {
-		cfg.Sources = append(cfg.Sources, config.Source{Name: string(rune('A' + i)), URL: u})
+		sources = append(sources, config.Source{Name: string(rune('A' + i)), URL: u})
+	}
+	return newTestPipelineSources(t, st, topics, sources)
+}
+
+// newTestPipelineSources builds a pipeline for sources on the store st
+// that tags with topics.
+func newTestPipelineSources(t *testing.T, st store.Store, topics []topic.Spec, sources []config.Source) *Pipeline {
+	t.Helper()
+	cfg := &config.Config{
+		Fetch:   config.Fetch{Concurrency: 2, MaxBackoff: time.Hour},
+		Dedupe:  config.Dedupe{Window: 72 * time.Hour},
+		Topics:  topics,
+		Sources: sources,
 	}
 	tagger, err := topic.New(cfg.Topics)
 	if err != nil {

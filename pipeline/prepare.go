@@ -130,8 +130,9 @@ type known struct {
 }
 
 // PrepareFeed parses a fetched feed and prepares its items (PrepareItems)
-// as coming from src; when the feed as a whole is not news (genres'
-// OfFeed), every article carries its genre (article.Article.FeedGenre).
+// as coming from src; when src configures no genre and the feed as a whole
+// is not news (genres' OfFeed), every article carries its genre
+// (article.Article.FeedGenre).
 func PrepareFeed(ctx context.Context, n *normalize.Normalizer, genres *genre.Detector, f Feed, src config.Source) (Prepared, error) {
 	return prepareFeed(ctx, n, genres, f, src, nil)
 }
@@ -150,15 +151,16 @@ func prepareFeed(ctx context.Context, n *normalize.Normalizer, genres *genre.Det
 	}
 	prep, err := prepareItems(ctx, n, feed.Items, src, f.URL, f.FetchedAt, k)
 	prep.TTL = feed.TTL
-	if err == nil {
+	if err == nil && src.Genre == "" {
 		markFeedGenre(genres, feed, []string{src.URL, f.URL, feed.Link, feed.FeedLink}, prep.Articles)
 	}
 	return prep, err
 }
 
-// markFeedGenre gives arts the genre of their feed when it is not news.
-// The vote is over all the feed's items, those already stored too (left
-// as parsed), so that a refresh with few new items judges the feed alike.
+// markFeedGenre gives arts the genre of their feed when it is not news: a
+// source with no configured genre. The vote is over all the feed's items,
+// those already stored too (left as parsed), so that a refresh with few
+// new items judges the feed alike.
 func markFeedGenre(genres *genre.Detector, feed *parse.Feed, urls []string, arts []*article.Article) {
 	v := genres.OfFeed(genre.Feed{
 		Title: feed.Title, URLs: urls,
@@ -168,13 +170,13 @@ func markFeedGenre(genres *genre.Detector, feed *parse.Feed, urls []string, arts
 		return
 	}
 	for _, a := range arts {
-		a.FeedGenre = v.Genre.String()
+		a.FeedGenre = v.Genre.Name()
 	}
 }
 
 // PrepareItems normalises the items of one feed as coming from src (its
-// name and language; baseURL resolves relative links; now dates undated
-// items) and settles their languages by the feed-wide vote. An item that
+// name, language and genre; baseURL resolves relative links; now dates
+// undated items) and settles their languages by the feed-wide vote. An item that
 // cannot be normalised is left out and listed in Skipped. It stops with
 // ctx's error when ctx ends.
 func PrepareItems(ctx context.Context, n *normalize.Normalizer, items []*article.Article, src config.Source, baseURL string, now time.Time) (Prepared, error) {
@@ -227,6 +229,9 @@ func prepareItems(ctx context.Context, n *normalize.Normalizer, items []*article
 		if err := n.Article(a, opts); err != nil {
 			out.Skipped = append(out.Skipped, SkippedItem{Item: a, Err: err})
 			continue
+		}
+		if g, _ := genre.Parse(src.Genre); g != genre.News {
+			a.FeedGenre = g.Name()
 		}
 		it := preparedItem{a: a, id: a.ID, stored: stored[a.ID]}
 		it.detected, it.conf = language.Detect(language.Sample(a.Title, a.Text))
