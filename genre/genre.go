@@ -330,8 +330,10 @@ func hostOf(u *url.URL) string {
 // software; News when it may publish anything.
 func hostGenre(host string) Genre {
 	under := func(h string) bool { return host == h || strings.HasSuffix(host, "."+h) }
+	// "mastodon." is any Mastodon instance; the others are domains, which
+	// a longer name only starts with ("t.metro.example").
 	for _, h := range [...]string{"twitter.com", "x.com", "mastodon.", "bsky.app", "threads.net", "instagram.com", "facebook.com", "t.me", "tiktok.com", "reddit.com"} {
-		if under(h) || strings.HasPrefix(host, h) {
+		if under(h) || strings.HasSuffix(h, ".") && strings.HasPrefix(host, h) {
 			return Social
 		}
 	}
