@@ -42,46 +42,38 @@ const (
 	numGenres
 )
 
+// String names the genre in words, as explanations say it.
 func (g Genre) String() string {
-	switch g {
-	case Podcast:
-		return "podcast"
-	case Release:
-		return "release notes"
-	case Social:
-		return "social post"
-	case Synopsis:
-		return "synopsis"
-	case Video:
-		return "video"
-	case Lesson:
-		return "lesson"
-	case Blog:
-		return "blog post"
-	}
-	return "news"
+	_, words := g.names()
+	return words
 }
 
 // Name is the genre's stable name, as stored (article.Article.FeedGenre)
 // and configured (a source's genre): "news", "podcast", "release", ….
 func (g Genre) Name() string {
+	name, _ := g.names()
+	return name
+}
+
+// names returns the genre's Name and its String.
+func (g Genre) names() (name, words string) {
 	switch g {
 	case Podcast:
-		return "podcast"
+		return "podcast", "podcast"
 	case Release:
-		return "release"
+		return "release", "release notes"
 	case Social:
-		return "social"
+		return "social", "social post"
 	case Synopsis:
-		return "synopsis"
+		return "synopsis", "synopsis"
 	case Video:
-		return "video"
+		return "video", "video"
 	case Lesson:
-		return "lesson"
+		return "lesson", "lesson"
 	case Blog:
-		return "blog"
+		return "blog", "blog post"
 	}
-	return "news"
+	return "news", "news"
 }
 
 // Parse reads a genre's Name; ok is false for a name that is none.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/config"
+	"github.com/warta-news/warta/store"
 	"github.com/warta-news/warta/store/sqlite"
 	"github.com/warta-news/warta/topic"
 )
@@ -46,27 +47,36 @@ func genreFeeds(t *testing.T) *httptest.Server {
 	return srv
 }
 
+// cycleGenreFeeds runs a cycle over sources on a new SQLite store, tagging
+// with hardWorld.
+func cycleGenreFeeds(t *testing.T, sources []config.Source) (*Pipeline, store.Store) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "w.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	p := newTestPipelineSources(t, st, []topic.Spec{hardWorld}, sources)
+	if rep, err := p.RunCycle(ctx); err != nil || rep.Fetched != len(sources) {
+		t.Fatalf("cycle: %+v, %v", rep, err)
+	}
+	return p, st
+}
+
 // A feed that is not news gives all its items its genre, which keeps them
 // out of hard-news topics, in the cycle that stores them and when stored
 // articles are re-tagged; a news feed with audio clips keeps its topics.
 func TestFeedGenreKeepsLessonsOutOfHardNews(t *testing.T) {
 	srv := genreFeeds(t)
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "w.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	p := newTestPipelineTopics(t, st, []topic.Spec{hardWorld}, srv.URL+"/lessons", srv.URL+"/radio")
-	if rep, err := p.RunCycle(ctx); err != nil || rep.Fetched != 2 {
-		t.Fatalf("cycle: %+v, %v", rep, err)
-	}
+	p, st := cycleGenreFeeds(t, []config.Source{{Name: "lessons", URL: srv.URL + "/lessons"}, {Name: "radio", URL: srv.URL + "/radio"}})
 	check := func(when string) {
 		t.Helper()
 		n := 0
 		err := st.Since(ctx, time.Time{}, func(a *article.Article) error {
 			n++
-			lesson := a.Source == "A"
+			lesson := a.Source == "lessons"
 			if lesson && (a.FeedGenre != "lesson" || a.HasTopic("world")) {
 				t.Errorf("%s: lesson %q: feed genre %q, topics %+v; want lesson and no world", when, a.Title, a.FeedGenre, a.Topics)
 			}
@@ -92,20 +102,12 @@ func TestFeedGenreKeepsLessonsOutOfHardNews(t *testing.T) {
 func TestSourceGenreOverridesTheFeeds(t *testing.T) {
 	srv := genreFeeds(t)
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "w.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	p := newTestPipelineSources(t, st, []topic.Spec{hardWorld}, []config.Source{
+	_, st := cycleGenreFeeds(t, []config.Source{
 		{Name: "lessons", URL: srv.URL + "/lessons", Genre: "news"},
 		{Name: "radio", URL: srv.URL + "/radio", Genre: "podcast"},
 	})
-	if rep, err := p.RunCycle(ctx); err != nil || rep.Fetched != 2 {
-		t.Fatalf("cycle: %+v, %v", rep, err)
-	}
 	n := 0
-	err = st.Since(ctx, time.Time{}, func(a *article.Article) error {
+	err := st.Since(ctx, time.Time{}, func(a *article.Article) error {
 		n++
 		switch {
 		case a.Source == "lessons" && (a.FeedGenre != "" || !a.HasTopic("world")):
