@@ -293,6 +293,7 @@ func TestHeldOutStreamInternationalRelations(t *testing.T) {
 	if n := len(m.nonNewsInDesks); n > maxHeldOutNonNewsInDesks {
 		t.Errorf("%d items that are not news got international relations or a desk, want at most %d", n, maxHeldOutNonNewsInDesks)
 	}
+	m.checkGenres(t)
 }
 
 // maxHeldOutNonNewsInDesks bounds the held-out stream's items that are not
