@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -114,6 +115,41 @@ func TestSourceGenreOverridesTheFeeds(t *testing.T) {
 			t.Errorf("%s %q: feed genre %q, topics %+v; want news in world", a.Source, a.Title, a.FeedGenre, a.Topics)
 		case a.Source == "radio" && (a.FeedGenre != "podcast" || a.HasTopic("world")):
 			t.Errorf("%s %q: feed genre %q, topics %+v; want podcast and no world", a.Source, a.Title, a.FeedGenre, a.Topics)
+		}
+		return nil
+	})
+	if err != nil || n != 4 {
+		t.Fatalf("%d articles, %v", n, err)
+	}
+}
+
+// A refresh judges the feed by all its items, those stored before too: the
+// one new item of a feed of releases, which alone says nothing, is a
+// release.
+func TestFeedGenreVotesOverStoredItemsToo(t *testing.T) {
+	const (
+		head    = `<?xml version="1.0"?><rss version="2.0"><channel><title>Tool</title><link>https://tool.example.org/</link>`
+		release = `<item><title>v2.%d.0</title><link>https://tool.example.org/news/%d</link><description>Fixes the embassy map.</description></item>`
+		cleanUp = `<item><title>Embassy map, rewritten</title><link>https://tool.example.org/news/9</link><description>The embassy map is new.</description></item>`
+	)
+	items := ""
+	for i := range 3 {
+		items += fmt.Sprintf(release, i, i)
+	}
+	body := head + items + `</channel></rss>`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write([]byte(body)) }))
+	defer srv.Close()
+	p, st := cycleGenreFeeds(t, []config.Source{{Name: "tool", URL: srv.URL}})
+	body = head + cleanUp + items + `</channel></rss>`
+	ctx := context.Background()
+	if rep, err := p.RunCycle(ctx); err != nil || rep.Fetched != 1 {
+		t.Fatalf("refresh: %+v, %v", rep, err)
+	}
+	n := 0
+	err := st.Since(ctx, time.Time{}, func(a *article.Article) error {
+		n++
+		if a.FeedGenre != "release" || a.HasTopic("world") {
+			t.Errorf("%q: feed genre %q, topics %+v; want release and no world", a.Title, a.FeedGenre, a.Topics)
 		}
 		return nil
 	})
