@@ -108,7 +108,7 @@ func (v Verdict) IsNews() bool { return v.Genre == News }
 // safe for concurrent use.
 type Detector struct {
 	episode, season, version, shortVersion, titleWords *regexp.Regexp
-	// feedWords and newsWords read a feed's title and description (OfFeed).
+	// feedWords and newsWords read a feed's title (OfFeed).
 	feedWords, newsWords *regexp.Regexp
 }
 

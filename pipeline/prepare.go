@@ -200,7 +200,8 @@ type preparedItem struct {
 // were most of its preparing), the others only to vote.
 func prepareItems(ctx context.Context, n *normalize.Normalizer, items []*article.Article, src config.Source, baseURL string, now time.Time, k *known) (Prepared, error) {
 	opts := normalize.Options{Now: now, SourceName: src.Name, SourceLanguage: src.Language, BaseURL: baseURL}
-	ids := make([]string, len(items)) // "" when only the text identifies the item
+	configured, _ := genre.Parse(src.Genre) // News when the source configures none
+	ids := make([]string, len(items))       // "" when only the text identifies the item
 	var stored map[string]bool
 	var kept map[string]string
 	if k != nil {
@@ -230,8 +231,8 @@ func prepareItems(ctx context.Context, n *normalize.Normalizer, items []*article
 			out.Skipped = append(out.Skipped, SkippedItem{Item: a, Err: err})
 			continue
 		}
-		if g, _ := genre.Parse(src.Genre); g != genre.News {
-			a.FeedGenre = g.Name()
+		if configured != genre.News {
+			a.FeedGenre = configured.Name()
 		}
 		it := preparedItem{a: a, id: a.ID, stored: stored[a.ID]}
 		it.detected, it.conf = language.Detect(language.Sample(a.Title, a.Text))
