@@ -3,7 +3,6 @@ package genre
 import (
 	"fmt"
 	"net/url"
-	"regexp"
 	"strings"
 
 	"github.com/warta-news/warta/article"
@@ -129,8 +128,3 @@ const feedWordsPattern = `(?i)\b(?:(podcasts?|siniar)|(release notes|releases|ch
 
 // newsWordsPattern names news in a feed's title.
 const newsWordsPattern = `(?i)\b(news|berita|headlines|kabar|warta)\b`
-
-// compileFeedCues compiles the cues of selfDescribed.
-func compileFeedCues() (feedWords, newsWords *regexp.Regexp) {
-	return regexp.MustCompile(feedWordsPattern), regexp.MustCompile(newsWordsPattern)
-}

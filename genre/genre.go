@@ -114,10 +114,9 @@ type Detector struct {
 
 // New compiles the cues.
 func New() *Detector {
-	feedWords, newsWords := compileFeedCues()
 	return &Detector{
-		feedWords: feedWords,
-		newsWords: newsWords,
+		feedWords: regexp.MustCompile(feedWordsPattern),
+		newsWords: regexp.MustCompile(newsWordsPattern),
 		// "Episode 41", "Ep. 7", "Eps 12", "Episod 3", "#112:" at the start.
 		episode: regexp.MustCompile(`(?i)(\b(episode|episod|eps?)\.?\s*#?\d+\b|^#\d+\s*[:|\-–—])`),
 		// "S02E05", "Season 3", "Musim 2".
