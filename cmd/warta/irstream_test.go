@@ -20,9 +20,9 @@ type streamLabel struct {
 	lang     string
 }
 
-// streamLabels reads a stream's labels file in testdata (stream-labels.tsv
-// or stream-heldout-labels.tsv): title → label for every item of the
-// stream's snapshots, labelled by reading.
+// streamLabels reads a stream's labels file in testdata (stream-labels.tsv,
+// stream-heldout-labels.tsv or stream-heldout2-labels.tsv): title → label
+// for every item of the stream's snapshots, labelled by reading.
 func streamLabels(t *testing.T, file string) map[string]streamLabel {
 	t.Helper()
 	labels := map[string]streamLabel{}
@@ -301,3 +301,45 @@ func TestHeldOutStreamInternationalRelations(t *testing.T) {
 // news but land in international relations or a desk: today's 2 and a
 // margin.
 const maxHeldOutNonNewsInDesks = 5
+
+// The second held-out real feed stream: the same measure over snapshots of
+// outlets and years in neither stream above (Al Jazeera, BBC World, Mehr
+// News, France 24, a curated world-news feed over four months, ABS-CBN's
+// news channel, RNZ; Tempo, SINDOnews and Liputan6 in Indonesian; a video
+// channel that is not news), gathered when the other two had become
+// development data. The floors and bounds only catch regressions: they are
+// no target (issue 8's are 0.90 and 0.80, and no item that is not news in
+// hard news).
+func TestHeldOut2StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut2StreamDir, "stream-heldout2-labels.tsv")
+	// Floors below main's figures of 2026-11-30 (en P 0.80 R 0.66 over 67
+	// IR items), with a margin of about five items each. Indonesian has 3
+	// IR items only (no public Indonesian world-desk snapshot was to be
+	// had), too few for a floor: the log shows them.
+	m.checkFloors(t, irFloor{"en", 0.72, 0.58})
+	// Unlike the other streams, this one fails issue 8's genre goal today,
+	// so it holds today's counts as bounds instead of checkGenres' zero: a
+	// fix lowers them.
+	if n := len(m.nonNewsInHardNews); n > maxHeldOut2NonNewsInHardNews {
+		t.Errorf("items that are not news in a hard-news topic: %d, want at most %d\n    %s",
+			n, maxHeldOut2NonNewsInHardNews, strings.Join(m.nonNewsInHardNews, "\n    "))
+	}
+	if n := len(m.newsFromNonNewsFeeds); n > maxHeldOut2NewsFromNonNewsFeeds {
+		t.Errorf("news items marked with a feed genre: %d, want at most %d\n    %s",
+			n, maxHeldOut2NewsFromNonNewsFeeds, strings.Join(m.newsFromNonNewsFeeds, "\n    "))
+	}
+	if n := len(m.nonNewsInDesks); n > maxHeldOut2NonNewsInDesks {
+		t.Errorf("%d items that are not news got international relations or a desk, want at most %d", n, maxHeldOut2NonNewsInDesks)
+	}
+}
+
+// Bounds of the second held-out stream's genre errors, today's counts on
+// main of 2026-11-30: two features of a general Indonesian feed reach
+// world; a news channel on YouTube is taken for a feed of videos, so 8 of
+// its news clips are marked video; 13 items that are not news reach a desk
+// (11 videos in sport).
+const (
+	maxHeldOut2NonNewsInHardNews    = 2
+	maxHeldOut2NewsFromNonNewsFeeds = 8
+	maxHeldOut2NonNewsInDesks       = 16
+)
