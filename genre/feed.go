@@ -27,8 +27,8 @@ type Feed struct {
 const minVotes = 2
 
 // OfFeed returns the genre of the items a feed carries: what the feed says
-// of itself — its URLs (a repository's releases, a channel of videos, a
-// social network, a podcast host), an iTunes channel whose items are mostly
+// of itself — its URLs (a repository's releases, a channel of videos unless
+// its title names news, a social network, a podcast host), an iTunes channel whose items are mostly
 // audio episodes, a title that names a genre and not news —
 // else the genre of more than half of its items, each judged by its own
 // cues (at least minVotes of them). A news feed with a podcast episode, a
@@ -36,7 +36,14 @@ const minVotes = 2
 // whole makes its items something else.
 func (d *Detector) OfFeed(f Feed, items []*article.Article) Verdict {
 	for _, u := range f.URLs {
-		if v := feedURLGenre(u); !v.IsNews() {
+		v := feedURLGenre(u)
+		// A channel of videos that calls itself news is a newsroom's
+		// channel: its clips are reports. A podcast, a social account or
+		// a repository stays what its host makes it, whatever its title.
+		if v.Genre == Video && d.newsWords.MatchString(f.Title) {
+			continue
+		}
+		if !v.IsNews() {
 			return v
 		}
 	}
