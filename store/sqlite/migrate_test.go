@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -121,4 +123,99 @@ func TestFailedMigrationRollsBack(t *testing.T) {
 	if n != 2 {
 		t.Errorf("%d migrations recorded, want 2", n)
 	}
+}
+
+// Migration 0008 rebuilds article_topics as a rowid table: a store written
+// before keeps every topic row, the key on (article_id, pos) still refuses
+// a repeat, the slug index is back, and deleting an article still takes
+// its topics.
+func TestTopicsRowidMigrationKeepsRows(t *testing.T) {
+	ctx := context.Background()
+	db, err := sql.Open("sqlite", filepath.Join(t.TempDir(), "m.db")+"?_txlock=immediate&_pragma=foreign_keys(1)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	migs, err := schema.LoadMigrations(migrationFiles, migrationDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := len(migs)
+	for last > 0 && migs[last-1].Version >= 8 {
+		last--
+	}
+	if err := applyMigrations(ctx, db, migs[:last]); err != nil {
+		t.Fatal(err)
+	}
+	const topicRows = `SELECT article_id, pos, story_id, slug, score, terms, forced FROM article_topics ORDER BY article_id, pos`
+	for i, id := range []string{"b2", "a1"} {
+		if _, err := db.Exec(`INSERT INTO articles (id, story_id, first_seen, published, updated, url, fingerprint, source,
+			language, match_id, match_similarity, match_method, guid, link, author, title, categories, summary, text, content)
+			VALUES (?, ?, 't', 't', 't', ?, 0, 's', 'en', '', 0, '', '', '', '', 'T', 'null', '', '', '')`, id, id, "u"+id); err != nil {
+			t.Fatal(err)
+		}
+		for pos, slug := range []string{"economy", "politics"} {
+			if _, err := db.Exec(`INSERT INTO article_topics (article_id, story_id, pos, slug, score, terms, forced) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+				id, id, pos, slug, 1.5+float64(i), `[{"term":"bank","field":"body","weight":2}]`, pos); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	before := dumpRows(t, db, topicRows)
+	if err := applyMigrations(ctx, db, migs); err != nil {
+		t.Fatal(err)
+	}
+	if after := dumpRows(t, db, topicRows); after != before {
+		t.Errorf("topic rows after the migration:\n%s\nbefore:\n%s", after, before)
+	}
+	var sqlText string
+	if err := db.QueryRow(`SELECT sql FROM sqlite_schema WHERE name = 'article_topics'`).Scan(&sqlText); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(sqlText, "WITHOUT ROWID") {
+		t.Errorf("article_topics is still WITHOUT ROWID: %s", sqlText)
+	}
+	if got := dumpRows(t, db, `SELECT name FROM sqlite_schema WHERE tbl_name = 'article_topics' AND type = 'index' ORDER BY name`); got != "article_topics_slug\nsqlite_autoindex_article_topics_1\n" {
+		t.Errorf("indexes of article_topics: %q", got)
+	}
+	if _, err := db.Exec(`INSERT INTO article_topics (article_id, story_id, pos, slug, score, terms, forced) VALUES ('a1', 'a1', 0, 'x', 0, 'null', 0)`); err == nil {
+		t.Error("a repeated (article_id, pos) was stored")
+	}
+	if _, err := db.Exec(`DELETE FROM articles WHERE id = 'a1'`); err != nil {
+		t.Fatal(err)
+	}
+	if got := dumpRows(t, db, `SELECT DISTINCT article_id FROM article_topics`); got != "b2\n" {
+		t.Errorf("after deleting a1 the topics of %q remain", got)
+	}
+}
+
+// dumpRows renders the rows of query, one line each.
+func dumpRows(t *testing.T, db *sql.DB, query string) string {
+	t.Helper()
+	rows, err := db.Query(query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintln(&b, vals...)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
 }
