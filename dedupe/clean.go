@@ -3,6 +3,8 @@ package dedupe
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // cutToEnd are markers after which the rest of the line is a credit or a
@@ -134,23 +136,118 @@ func isOutletSuffix(s string) bool {
 var dateline = regexp.MustCompile(`^\p{Lu}[\p{Lu}\p{Lu} .'/-]{1,40}(?:,[^()\n]{1,30})?\s*\([^()\n]{2,30}\)\s*[-–—]+\s*`)
 
 func cleanBody(text string) string {
-	text = dateline.ReplaceAllString(strings.TrimSpace(text), "")
+	text = strings.TrimSpace(text)
+	if mayOpenDateline(text) {
+		text = dateline.ReplaceAllString(text, "")
+	}
 	lines := strings.Split(text, "\n")
 	out := lines[:0]
 	for _, l := range lines {
 		lower := strings.ToLower(l)
-		for i := range disclaimers {
-			if g := &disclaimers[i]; g.holds(lower) {
-				l = g.re.ReplaceAllString(l, " ")
-				lower = strings.ToLower(l)
+		if disclaimerWords.any(lower) {
+			for i := range disclaimers {
+				if g := &disclaimers[i]; g.holds(lower) {
+					l = g.re.ReplaceAllString(l, " ")
+					lower = strings.ToLower(l)
+				}
 			}
 		}
-		l = trimTruncation(strings.Join(strings.Fields(l), " "))
-		if l != "" {
+		if !singleSpaced(l) {
+			l = strings.Join(strings.Fields(l), " ")
+		}
+		if l = trimTruncation(l); l != "" {
 			out = append(out, l)
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// mayOpenDateline reports whether text starts as a dateline must: an
+// upper-case letter, then an upper-case letter or one of " .'/-". Most
+// bodies do not, and the regexp would otherwise run over the whole text.
+func mayOpenDateline(text string) bool {
+	r, n := utf8.DecodeRuneInString(text)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	r, _ = utf8.DecodeRuneInString(text[n:])
+	return unicode.IsUpper(r) || strings.ContainsRune(" .'/-", r)
+}
+
+// singleSpaced reports whether strings.Join(strings.Fields(s), " ") is s:
+// no leading or trailing space, no other space than single ASCII blanks.
+func singleSpaced(s string) bool {
+	blank := true // before the first word, a blank is a leading one
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch c {
+			case ' ':
+				if blank {
+					return false
+				}
+				blank = true
+			case '\t', '\n', '\v', '\f', '\r':
+				return false
+			default:
+				blank = false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		blank = false
+		i += n
+	}
+	return !blank || s == ""
+}
+
+// disclaimerWords holds the words of every disclaimer keyword, so that a
+// line holding none of them (most lines) skips the patterns' keyword
+// checks in one pass.
+var disclaimerWords = newWordSet(disclaimers)
+
+// wordSet finds whether a text holds one of its words: a bitmap of the
+// words' first two bytes, then the words sharing the first byte.
+type wordSet struct {
+	pairs   [1 << 16 / 64]uint64
+	byFirst [256][]string
+}
+
+func newWordSet(gs []guarded) *wordSet {
+	ws := &wordSet{}
+	for _, g := range gs {
+		for _, k := range g.keywords {
+			w := strings.TrimSuffix(k, ":")
+			if len(w) < 2 {
+				panic("dedupe: a disclaimer keyword shorter than two bytes: " + k)
+			}
+			p := uint16(w[0])<<8 | uint16(w[1])
+			ws.pairs[p/64] |= 1 << (p % 64)
+			ws.byFirst[w[0]] = append(ws.byFirst[w[0]], w)
+		}
+	}
+	return ws
+}
+
+// any reports whether s holds one of the words. It is a superset of the
+// guards' holds: a label keyword's word counts without its colon.
+func (ws *wordSet) any(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		p := uint16(s[i])<<8 | uint16(s[i+1])
+		if ws.pairs[p/64]&(1<<(p%64)) == 0 {
+			continue
+		}
+		for _, w := range ws.byFirst[s[i]] {
+			if strings.HasPrefix(s[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // trimTruncation drops trailing "…", "..." or "[…]" marks and the space

@@ -89,3 +89,62 @@ func TestKeywordGateSkipsOnlyLinesNoPatternMatches(t *testing.T) {
 		t.Error(`"Reporter : Budi" does not run the credit line's pattern`)
 	}
 }
+
+// cleanBodyEveryLine is cleanBody without its shortcuts (the dateline's
+// opening test, the one-pass keyword gate, the single-spaced test): the
+// shortcuts must never change what is cleaned.
+func cleanBodyEveryLine(text string) string {
+	text = dateline.ReplaceAllString(strings.TrimSpace(text), "")
+	lines := strings.Split(text, "\n")
+	out := lines[:0]
+	for _, l := range lines {
+		lower := strings.ToLower(l)
+		for i := range disclaimers {
+			if g := &disclaimers[i]; g.holds(lower) {
+				l = g.re.ReplaceAllString(l, " ")
+				lower = strings.ToLower(l)
+			}
+		}
+		l = trimTruncation(strings.Join(strings.Fields(l), " "))
+		if l != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+var cleanBodySeeds = []string{
+	"JAKARTA (ANTARA) - Pemerintah menaikkan anggaran.\nBaca juga: Petani keluhkan pupuk\nPewarta: Budi Editor: Rina\nCOPYRIGHT © ANTARA 2026",
+	"LONDON, Nov 2 (Reuters) -  Shares  fell.\t(Reporting by Jane Doe)",
+	"WASHINGTON (AP) — Lawmakers met.  Sign up here for our daily newsletter.",
+	"The minister told reporters on Monday.\u00a0Reporter : Budi Santoso",
+	"Ikuti kami di Instagram dan WhatsApp. Hak cipta dilindungi undang-undang.",
+	"Lensa Community adalah media milik bersama.\r\n Read more: Rates… ",
+	" A  B\u2003C\u0085D \xff\xfe ... [...] […]",
+	"ÉTATS-UNIS (AFP) – Élection. ©2026 All Rights Reserved.",
+	"Also read: another story\n\n\nsee also: x. Related: y!",
+	"Prices  rose sharply.\nPrices rose\u00a0sharply.\nPrices\u2003rose.",
+	"Harga naik. Baca juga : Harga turun lagi",
+	"",
+	"e",
+	"©",
+}
+
+func TestCleanBodyShortcutsChangeNothing(t *testing.T) {
+	for _, s := range cleanBodySeeds {
+		if got, want := cleanBody(s), cleanBodyEveryLine(s); got != want {
+			t.Errorf("cleanBody(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzCleanBodyShortcuts(f *testing.F) {
+	for _, s := range cleanBodySeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := cleanBody(s), cleanBodyEveryLine(s); got != want {
+			t.Errorf("cleanBody(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
