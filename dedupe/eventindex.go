@@ -1,7 +1,6 @@
 package dedupe
 
 import (
-	"cmp"
 	"encoding/binary"
 	"fmt"
 	"math"
@@ -232,37 +231,31 @@ func (ix *Index) evLookup(sig *eventSig, minute, seen uint32) (evMatch, bool) {
 	// Every term's chain is walked (walking only the rarest terms' chains
 	// cost recall on a held-out day); the candidates are then sorted, so
 	// the order of the walk does not matter.
-	cands := ix.evScratch[:0]
-	for _, t := range sig.terms {
-		b := bucket(t.h)
-		p := get24(ix.evHeads[b])
-		for n := 0; p != 0 && n < evWalk; n++ {
-			e := ix.at(p - 1)
-			cands = append(cands, p-1)
-			p = e.evNextIn(b)
-		}
-	}
-	slices.Sort(cands)
-	cands = slices.Compact(cands)
-	ix.evScratch = cands
+	//
 	// Tally the candidates by story: a story is joined through its best
 	// matching article, provided none of its articles met conflicts with
 	// the newcomer and its articles match on average (those not among
 	// the candidates count as not matching), so a story grows by what
 	// fits it as a whole, not by a chain of near neighbours.
 	// Group the candidates by story (stories in slot order, so the
-	// result does not depend on the walk).
+	// result does not depend on the walk): each is keyed story<<32 | slot,
+	// one sort of plain integers, a slot met twice one key.
 	byStory := ix.evByStory[:0]
-	for _, slot := range cands {
-		byStory = append(byStory, [2]uint32{ix.at(slot).storySlot(), slot})
+	for _, t := range sig.terms {
+		b := bucket(t.h)
+		p := get24(ix.evHeads[b])
+		for n := 0; p != 0 && n < evWalk; n++ {
+			e := ix.at(p - 1)
+			byStory = append(byStory, uint64(e.storySlot())<<32|uint64(p-1))
+			p = e.evNextIn(b)
+		}
 	}
-	slices.SortFunc(byStory, func(x, y [2]uint32) int {
-		return cmp.Or(cmp.Compare(x[0], y[0]), cmp.Compare(x[1], y[1]))
-	})
+	slices.Sort(byStory)
+	byStory = slices.Compact(byStory)
 	ix.evByStory = byStory
 	tallies := ix.evTallies[:0]
 	for _, c := range byStory {
-		story, slot := c[0], c[1]
+		story, slot := uint32(c>>32), uint32(c)
 		e := ix.at(slot)
 		if e.flags()&flagGhost != 0 || e.evFlags&evOwn != 0 || absDiff(e.minute(), seen) > ix.window {
 			continue

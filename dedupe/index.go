@@ -151,9 +151,8 @@ type Index struct {
 	evHeads     [][3]byte        // term bucket → slot+1 of the newest entry
 	df          map[uint64]int32 // live articles per term and publication bucket
 	evDocs      map[uint32]int   // live articles with a signature per publication bucket
-	evScratch   []uint32         // reused by evLookup
 	evTallies   []storyTally     // reused by evLookup
-	evByStory   [][2]uint32      // reused by evLookup
+	evByStory   []uint64         // reused by evLookup: story<<32 | slot
 }
 
 // NewIndex returns an empty index.
