@@ -86,14 +86,22 @@ func TestFutureMigrationRefused(t *testing.T) {
 	}
 }
 
-func TestFailedMigrationRollsBack(t *testing.T) {
-	ctx := context.Background()
-	db, err := sql.Open("sqlite", filepath.Join(t.TempDir(), "m.db")+"?_txlock=immediate")
+// openMigrationDB opens a new database file on one connection, as the
+// writer does, for applyMigrations; params are added to the DSN.
+func openMigrationDB(t *testing.T, params string) *sql.DB {
+	t.Helper()
+	db, err := sql.Open("sqlite", filepath.Join(t.TempDir(), "m.db")+"?_txlock=immediate"+params)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
+	t.Cleanup(func() { db.Close() })
 	db.SetMaxOpenConns(1)
+	return db
+}
+
+func TestFailedMigrationRollsBack(t *testing.T) {
+	ctx := context.Background()
+	db := openMigrationDB(t, "")
 	fsys := fstest.MapFS{
 		"migrations/0001_a.sql": {Data: []byte(`CREATE TABLE a (x INTEGER);`)},
 		"migrations/0002_b.sql": {Data: []byte(`CREATE TABLE b (x INTEGER); INSERT INTO nowhere VALUES (1);`)},
@@ -131,12 +139,7 @@ func TestFailedMigrationRollsBack(t *testing.T) {
 // its topics.
 func TestTopicsRowidMigrationKeepsRows(t *testing.T) {
 	ctx := context.Background()
-	db, err := sql.Open("sqlite", filepath.Join(t.TempDir(), "m.db")+"?_txlock=immediate&_pragma=foreign_keys(1)")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	db.SetMaxOpenConns(1)
+	db := openMigrationDB(t, "&_pragma=foreign_keys(1)")
 	migs, err := schema.LoadMigrations(migrationFiles, migrationDir)
 	if err != nil {
 		t.Fatal(err)
