@@ -212,7 +212,8 @@ func headlineWords(title string) []headlineWord {
 	var out []headlineWord
 	toks := splitHeadline(title)
 	names := !isAllCaps(title) && !isHeadlineCase(toks)
-	for _, tok := range toks {
+	for i := 0; i < len(toks); i++ {
+		tok := toks[i]
 		if tok == ":" {
 			if len(out) > 0 {
 				out[len(out)-1].colon = true
@@ -220,8 +221,10 @@ func headlineWords(title string) []headlineWord {
 			continue
 		}
 		lower := strings.ToLower(tok)
-		if v, ok := numberWords[lower]; ok {
-			lower = v
+		if v, n := readNumberWords(toks[i:]); n > 0 {
+			out = append(out, headlineWord{lower: lower, num: strconv.FormatFloat(v, 'f', -1, 64)})
+			i += n - 1
+			continue
 		}
 		if v, ok := numberValue(lower); ok {
 			out = append(out, headlineWord{lower: lower, num: v})
@@ -328,12 +331,88 @@ func isHeadlineCase(toks []string) bool {
 	return words >= 3 && (lower == 0 || words >= 6 && 4*lower <= words)
 }
 
-// numberWords are numbers written out: "Satu Tentara Israel Tewas".
-var numberWords = map[string]string{"satu": "1", "dua": "2", "tiga": "3", "empat": "4", "lima": "5", "enam": "6", "tujuh": "7",
-	"delapan": "8", "sembilan": "9", "sepuluh": "10", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
-	"seven": "7", "eight": "8", "nine": "9", "ten": "10"}
+// numberWords are the numbers headlines write out: "Satu Tentara Israel
+// Tewas", "Sebelas Pendaki", "Fifteen Miners". The se- forms are one of
+// the multiplier after them ("seratus", "seribu").
+var numberWords = map[string]float64{"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
+	"delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1e3, "sejuta": 1e6,
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+	"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+	"eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+	"eighty": 80, "ninety": 90}
 
+// tensWords make tens and teens of the number word before them ("dua
+// puluh" is 20, "dua belas" 12); hundredWords hundreds ("tiga ratus",
+// "two hundred").
+var (
+	tensWords    = map[string]bool{"puluh": true}
+	teenWords    = map[string]bool{"belas": true}
+	hundredWords = map[string]bool{"ratus": true, "hundred": true}
+)
+
+// multipliers scale the number before them, written in figures or words:
+// "2 ribu", "1,5 juta", "dua puluh ribu".
 var multipliers = map[string]float64{"ribu": 1e3, "juta": 1e6, "miliar": 1e9, "triliun": 1e12, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+// readNumberWords reads a number written out in words at the start of
+// toks ("Tiga Ratus Lima Puluh Tiga" is 353, "Twenty-Five" 25) and returns
+// its value and how many tokens it took; n is 0 when toks does not start
+// with a number word.
+func readNumberWords(toks []string) (v float64, n int) {
+	var words []string
+	var ends []int // token index after each word
+	for i, tok := range toks {
+		parts := strings.Split(strings.ToLower(tok), "-")
+		for _, p := range parts {
+			if _, ok := numberWords[p]; !ok && !tensWords[p] && !teenWords[p] && !hundredWords[p] && multipliers[p] == 0 {
+				parts = nil
+				break
+			}
+		}
+		if len(parts) == 0 {
+			break
+		}
+		for range parts {
+			ends = append(ends, i+1)
+		}
+		words = append(words, parts...)
+	}
+	if len(words) == 0 {
+		return 0, 0
+	}
+	if _, ok := numberWords[words[0]]; !ok {
+		return 0, 0 // a multiplier alone is no number
+	}
+	// total: the thousands and more read so far; hundreds: the hundreds of
+	// the group at hand; small: its tens and units.
+	total, hundreds, small := 0.0, 0.0, 0.0
+	read := 0
+	for k, w := range words {
+		switch {
+		case tensWords[w]:
+			small *= 10
+		case teenWords[w]:
+			small += 10
+		case hundredWords[w]:
+			hundreds += max(small, 1) * 100
+			small = 0
+		case multipliers[w] > 0:
+			total += max(hundreds+small, 1) * multipliers[w]
+			hundreds, small = 0, 0
+		default:
+			x := numberWords[w]
+			if x >= 1e3 {
+				total += x
+			} else if x >= 100 {
+				hundreds += x
+			} else {
+				small += x
+			}
+		}
+		read = ends[k]
+	}
+	return total + hundreds + small, read
+}
 
 // numberValue reads a number token: "2.000" and "2,000" are 2000, "2,5" is
 // 2.5, "2-1" stays a score.

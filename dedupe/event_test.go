@@ -283,3 +283,41 @@ func TestEventActorIsSubject(t *testing.T) {
 		t.Errorf("%q joined %q (%+v)", b.Title, arts[0].Title, b.StoryMatch)
 	}
 }
+
+// Numbers written out in words are read whole, so a number headline
+// written in words and one in figures give one number, and the number
+// guard does not part them ("Dua Puluh Lima" is 25, not 2 and 5).
+func TestHeadlineNumberWords(t *testing.T) {
+	for _, c := range []struct{ title, want string }{
+		{"Dua Puluh Lima Rumah Hanyut", "25"},
+		{"Sebelas Pendaki Hilang", "11"},
+		{"Dua Belas Kapal Tenggelam", "12"},
+		{"Seratus Warga Mengungsi", "100"},
+		{"Tiga Ratus Lima Puluh Tiga Pasien", "353"},
+		{"Dua Puluh Ribu Buruh Mogok", "20000"},
+		{"Seribu Relawan Dikirim", "1000"},
+		{"2 Ribu Sepatu", "2000"},
+		{"1,5 Juta Dosis Vaksin", "1500000"},
+		{"Tiga Negara Akui Palestina", "3"},
+		{"Twenty-Five Killed in Storm", "25"},
+		{"Two Hundred Homes Flooded", "200"},
+		{"Fifteen Miners Trapped", "15"},
+	} {
+		var nums []string
+		for _, w := range headlineWords(c.title) {
+			if w.num != "" {
+				nums = append(nums, w.num)
+			}
+		}
+		if strings.Join(nums, " ") != c.want {
+			t.Errorf("%q: numbers %q, want %q", c.title, nums, c.want)
+		}
+	}
+	arts := assignHeadlines(t, NewIndex(Options{}), []timedHeadline{
+		{"Dua Puluh Rumah di Garut Terendam Banjir Bandang", 0},
+		{"Banjir Bandang Terjang Garut, 20 Rumah Terendam", 2 * time.Hour},
+	})
+	if b := arts[1]; b.StoryID != arts[0].ID {
+		t.Errorf("%q: story %s, want %s (%+v)", b.Title, b.StoryID, arts[0].ID, b.StoryMatch)
+	}
+}
