@@ -221,10 +221,14 @@ func headlineWords(title string) []headlineWord {
 			continue
 		}
 		lower := strings.ToLower(tok)
-		if v, n := readNumberWords(toks[i:]); n > 0 {
-			out = append(out, headlineWord{lower: lower, num: strconv.FormatFloat(v, 'f', -1, 64)})
-			i += n - 1
-			continue
+		// Only a number word opens a number written out (cheap to ask
+		// of every word).
+		if first, _, _ := strings.Cut(lower, "-"); numberWords[first] > 0 {
+			if v, n := readNumberWords(toks[i:]); n > 0 {
+				out = append(out, headlineWord{lower: lower, num: strconv.FormatFloat(v, 'f', -1, 64)})
+				i += n - 1
+				continue
+			}
 		}
 		if v, ok := numberValue(lower); ok {
 			out = append(out, headlineWord{lower: lower, num: v})
