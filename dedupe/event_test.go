@@ -284,9 +284,9 @@ func TestEventActorIsSubject(t *testing.T) {
 	}
 }
 
-// Numbers written out in words are read whole, so a number headline
-// written in words and one in figures give one number, and the number
-// guard does not part them ("Dua Puluh Lima" is 25, not 2 and 5).
+// Numbers written out in words are read whole, so a headline giving a
+// count in words and one giving it in figures have one number, and the
+// number guard does not part them ("Dua Puluh Lima" is 25, not 2 and 5).
 func TestHeadlineNumberWords(t *testing.T) {
 	for _, c := range []struct{ title, want string }{
 		{"Dua Puluh Lima Rumah Hanyut", "25"},
