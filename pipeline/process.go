@@ -119,7 +119,10 @@ func (p *Pipeline) saveNotes(ctx context.Context, results []*sourceResult) error
 // the stories lock while it has batches to decide or write, catching up
 // with what other processes stored each time it takes it (then it marks
 // the store with a new epoch), and lets it go, once the writes are done
-// and the stream model's snapshot is stored, while it waits for fetches.
+// and the stream model's snapshot is stored, while it waits for fetches;
+// on a store whose claims keep other cycles out (SQLite) nobody else
+// wants it meanwhile, so it keeps it to the end: one epoch mark and one
+// snapshot a cycle instead of one a wait.
 // Once every source is in it saves the sources' notes and the stream
 // model's snapshot. A source that cannot be written is left out alone;
 // then the story index and the stream model are reloaded from what was
@@ -172,8 +175,9 @@ func (p *Pipeline) writeAll(ctx context.Context, w *window, rep *Report) error {
 		return p.markEpoch(ctx)
 	}
 	sent := false // a batch was handed to the writer under the lock held
+	keep := p.store.ClaimsExclusive()
 	idle := func() {
-		if unlock != nil {
+		if unlock != nil && !keep {
 			pending.Wait()
 			if sent && saveErr == nil && !failed {
 				// Another process taking the lock now loads the model

@@ -6,12 +6,16 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/store"
+	"github.com/warta-news/warta/store/sqlite"
 )
 
 // streamWords is the vocabulary of the made-up articles below.
@@ -193,5 +197,85 @@ func TestStoryLeadsDoNotDependOnCompletionOrder(t *testing.T) {
 	}
 	if big < wires/2 {
 		t.Fatalf("only %d stories gathered copies from half the feeds: the test shows nothing (%v)", big, joined)
+	}
+}
+
+// writeCountingStore counts the stream model's snapshots and the cycle
+// epochs a pipeline writes, and the stories lock's takings.
+type writeCountingStore struct {
+	store.Store
+	snapshots, epochs, locks atomic.Int32
+}
+
+func (s *writeCountingStore) SetModel(ctx context.Context, name, version string, data []byte) error {
+	s.snapshots.Add(1)
+	return s.Store.SetModel(ctx, name, version, data)
+}
+
+func (s *writeCountingStore) SetMeta(ctx context.Context, key, value string) error {
+	if key == metaCycleEpoch {
+		s.epochs.Add(1)
+	}
+	return s.Store.SetMeta(ctx, key, value)
+}
+
+func (s *writeCountingStore) TryLock(ctx context.Context, name string) (func(), bool, error) {
+	if name == storiesLock {
+		s.locks.Add(1)
+	}
+	return s.Store.TryLock(ctx, name)
+}
+
+// On SQLite, whose claim keeps every other cycle out, a cycle takes the
+// stories lock once and keeps it while it waits for fetches: it marks the
+// store once and stores the stream model's snapshot once, not at every
+// wait. The last source answers only once the first batch is stored, so
+// the writer waits for it with batches written.
+func TestExclusiveStoreKeepsTheStoriesLockThroughWaits(t *testing.T) {
+	const feeds, items = 40, 20
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "w.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	counting := &writeCountingStore{Store: st}
+	srv := streamSite(t, items, 0, false, func(i int) {
+		if i != feeds-1 {
+			return
+		}
+		deadline := time.Now().Add(time.Minute)
+		for time.Now().Before(deadline) {
+			if n, err := st.ArticlesBySource(context.Background()); err == nil && n["A"] == items {
+				return
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+	})
+	p := newTestPipelineWith(t, counting, feedURLs(srv, feeds)...)
+	counting.snapshots.Store(0)
+	counting.epochs.Store(0)
+	rep, err := p.RunCycle(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.New != feeds*items {
+		t.Fatalf("new %d, want %d", rep.New, feeds*items)
+	}
+	if got := counting.locks.Load(); got != 1 {
+		t.Errorf("stories lock taken %d times, want 1", got)
+	}
+	if got := counting.epochs.Load(); got != 1 {
+		t.Errorf("cycle epoch marked %d times, want 1", got)
+	}
+	if got := counting.snapshots.Load(); got != 1 {
+		t.Errorf("stream model's snapshot stored %d times, want 1", got)
+	}
+	// The snapshot is of the store as written: a restart loads it.
+	load, err := LoadStream(context.Background(), p.cfg, st, p.tagger.NewStream(), time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !load.Snapshot {
+		t.Errorf("stream model not loaded from its snapshot after the cycle: %s", load.Why)
 	}
 }

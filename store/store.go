@@ -96,6 +96,11 @@ type Store interface {
 	// drops the lock), and fails with ErrBusy while another process holds
 	// it.
 	Claim(ctx context.Context, req ClaimRequest) (claimed []string, release func(context.Context) error, err error)
+	// ClaimsExclusive reports whether a claim keeps every other process's
+	// cycle out of the store until it is released (SQLite's store-wide
+	// lock): then no other process asks for a TryLock lock that a cycle
+	// holding its claim takes.
+	ClaimsExclusive() bool
 	// TryLock takes the named lock, shared by every process that uses the
 	// database, unless another holder has it (ok false). A cycle holds one
 	// while it decides stories and writes, so that stories stay one across

@@ -88,3 +88,7 @@ func (s *Store) Claim(ctx context.Context, req store.ClaimRequest) ([]string, fu
 	}
 	return claimed, release, nil
 }
+
+// ClaimsExclusive implements store.Store: daemons sharing the database
+// claim units side by side and take turns at the stories lock.
+func (s *Store) ClaimsExclusive() bool { return false }

@@ -48,3 +48,7 @@ func (s *Store) Claim(ctx context.Context, req store.ClaimRequest) ([]string, fu
 		return nil
 	}, nil
 }
+
+// ClaimsExclusive implements store.Store: a claim holds the store-wide
+// lock until released.
+func (s *Store) ClaimsExclusive() bool { return true }
