@@ -28,6 +28,21 @@ type sourceResult struct {
 	// attempted is set when this cycle fetched the source: only then is
 	// its fetch state saved.
 	attempted bool
+	// asked says what the worker's question to the store covered: when
+	// every article's ID was asked and answered, the answer holds for the
+	// writer too unless something was written since (storedAsOf).
+	asked storedAsOf
+}
+
+// storedAsOf is when a source's articles were found not stored: the
+// sources of the cycle written by then (window.writtenSources) and the
+// story index's loads (Pipeline.loads, which counts every catching up
+// with another process's writes). complete is false when some article's
+// ID was not asked or the store did not answer.
+type storedAsOf struct {
+	complete bool
+	written  int
+	loads    uint64
 }
 
 // retiredNow reports whether this cycle's fetch retired the source (one
@@ -83,7 +98,7 @@ func (p *Pipeline) fetchAll(ctx context.Context, states map[string]sourceState, 
 		wg.Go(func() {
 			for i := range jobs {
 				src := p.cfg.Sources[i]
-				w.set(i, p.prepareSource(ctx, src, states[src.Name]))
+				w.set(i, p.prepareSource(ctx, src, states[src.Name], w))
 			}
 		})
 	}
@@ -172,9 +187,9 @@ func (p *Pipeline) notFetched(src config.Source, state sourceState, now time.Tim
 	return res
 }
 
-// fetchSource fetches and prepares one due source. It never fails: a problem is
-// logged and recorded in the returned fetch state.
-func (p *Pipeline) fetchSource(ctx context.Context, src config.Source, state sourceState) *sourceResult {
+// fetchSource fetches and prepares one due source of w. It never fails: a
+// problem is logged and recorded in the returned fetch state.
+func (p *Pipeline) fetchSource(ctx context.Context, src config.Source, state sourceState, w *window) *sourceResult {
 	log := p.logger.With("source", src.Name)
 	res := &sourceResult{source: src, state: state, attempted: true}
 	now := p.now()
@@ -200,12 +215,22 @@ func (p *Pipeline) fetchSource(ctx context.Context, src config.Source, state sou
 	}
 	// The stored items are left out before they are prepared: a refresh
 	// finds most of them again.
+	asked := map[string]bool{}
+	answered := true
 	k := &known{votes: state.ItemVotes, stored: func(ids []string) map[string]bool {
+		if len(asked) == 0 {
+			// Read before asking: what is written later may be missed.
+			res.asked = storedAsOf{written: w.writtenSources(), loads: p.loads.Load()}
+		}
+		for _, id := range ids {
+			asked[id] = true
+		}
 		stored, err := p.store.Existing(ctx, ids)
 		if err != nil {
 			// Only work is saved here: the writer asks again, under the
 			// stories lock, and fails the cycle if the store does.
 			log.Debug("stored articles not known before writing", "err", err)
+			answered = false
 		}
 		return stored
 	}}
@@ -225,6 +250,13 @@ func (p *Pipeline) fetchSource(ctx context.Context, src config.Source, state sou
 		log.Warn("item skipped", "guid", sk.Item.GUID, "title", sk.Item.Title, "err", sk.Err)
 	}
 	res.articles = prep.Articles
+	res.asked.complete = answered && len(asked) > 0
+	for _, a := range prep.Articles {
+		if !asked[a.ID] {
+			res.asked.complete = false
+			break
+		}
+	}
 	res.items = len(prep.Articles) + len(prep.Skipped) + prep.Stored
 	res.outcome = OutcomeFetched
 	res.state.feedInterval(src.URL, prep.TTL)
@@ -236,8 +268,8 @@ func (p *Pipeline) fetchSource(ctx context.Context, src config.Source, state sou
 // prepareSource fetches and prepares one due source (its articles not
 // stored yet: the stored ones are left out, so that the window holds only
 // new articles), and sketches them for the story index.
-func (p *Pipeline) prepareSource(ctx context.Context, src config.Source, state sourceState) *sourceResult {
-	r := p.fetchSource(ctx, src, state)
+func (p *Pipeline) prepareSource(ctx context.Context, src config.Source, state sourceState, w *window) *sourceResult {
+	r := p.fetchSource(ctx, src, state, w)
 	if len(r.articles) == 0 || ctx.Err() != nil {
 		return r
 	}

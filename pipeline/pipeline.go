@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/warta-news/warta/article"
@@ -100,7 +101,11 @@ type Pipeline struct {
 
 	indexMu sync.Mutex // guards index
 	index   *dedupe.Index
-	actors  dedupe.ActorSource // the index's actor recogniser, nil for none
+	// loads counts the story index's loads (reload): one between a fetch
+	// worker's question to the store and the writer's means another
+	// process wrote meanwhile.
+	loads  atomic.Uint64
+	actors dedupe.ActorSource // the index's actor recogniser, nil for none
 	// sketcher sketches articles for the index, on any goroutine.
 	sketcher dedupe.Sketcher
 
@@ -233,6 +238,7 @@ func (p *Pipeline) reload(ctx context.Context) error {
 	p.indexMu.Lock()
 	p.index = ix
 	p.indexMu.Unlock()
+	p.loads.Add(1)
 	p.stream = stream
 	p.epoch = epoch
 	p.logger.Info("story index rebuilt", "articles", ix.Len(), "window", p.cfg.Dedupe.Window)

@@ -189,6 +189,9 @@ func (p *Pipeline) writeAll(ctx context.Context, w *window, rep *Report) error {
 		}
 	}
 	var inFlight map[string]bool // IDs of the batch being written
+	// The sources handed out before the batch being written (inFlight) and
+	// before the batch taken: batches are consecutive in that order.
+	inFlightFrom, taken := 0, 0
 	for {
 		batch := w.nextBatch(ctx, idle)
 		if batch == nil {
@@ -198,13 +201,17 @@ func (p *Pipeline) writeAll(ctx context.Context, w *window, rep *Report) error {
 			w.written(batch)
 			return err
 		}
-		d, err := p.decideBatch(ctx, batch, rep, inFlight)
+		if inFlight == nil {
+			inFlightFrom = taken
+		}
+		d, err := p.decideBatch(ctx, batch, rep, inFlight, inFlightFrom)
 		if err != nil {
 			w.written(batch)
 			p.epoch = staleEpoch
 			return err
 		}
-		inFlight = d.ids
+		inFlight, inFlightFrom = d.ids, taken
+		taken += len(batch)
 		pending.Add(1)
 		sent = true
 		writes <- d
@@ -267,12 +274,22 @@ type decided struct {
 
 // decideBatch gives the new articles of a batch of sources their stories
 // (oldest published first: OrderForStories) and topics. An article stored
-// already, or in inFlight (the batch being written), is not new; the same
-// article in two sources of the batch, or twice in one, is new once, in
-// the first. It fails when the store does or ctx ends.
-func (p *Pipeline) decideBatch(ctx context.Context, batch []*sourceResult, rep *Report, inFlight map[string]bool) (decided, error) {
+// already, or in inFlight (the batch being written, whose first source was
+// handed out after inFlightFrom others), is not new; the same article in
+// two sources of the batch, or twice in one, is new once, in the first. It
+// fails when the store does or ctx ends.
+//
+// The store is asked again only for the articles of sources whose fetch
+// worker's answer may be out of date (aboutStored): the worker left the
+// stored ones out already.
+func (p *Pipeline) decideBatch(ctx context.Context, batch []*sourceResult, rep *Report, inFlight map[string]bool, inFlightFrom int) (decided, error) {
 	var ids []string
+	n := 0
 	for _, r := range batch {
+		n += len(r.articles)
+		if p.askedAndUnchanged(r.asked, inFlightFrom) {
+			continue
+		}
 		for _, a := range r.articles {
 			ids = append(ids, a.ID)
 		}
@@ -288,8 +305,8 @@ func (p *Pipeline) decideBatch(ctx context.Context, batch []*sourceResult, rep *
 		a *article.Article
 		k *dedupe.Sketched
 	}
-	all := make([]sketched, 0, len(ids))
-	d := decided{batch: batch, fresh: make([][]*article.Article, len(batch)), ids: make(map[string]bool, len(ids))}
+	all := make([]sketched, 0, n)
+	d := decided{batch: batch, fresh: make([][]*article.Article, len(batch)), ids: make(map[string]bool, n)}
 	for i, r := range batch {
 		for j, a := range r.articles {
 			if stored[a.ID] || inFlight[a.ID] || d.ids[a.ID] {
@@ -324,6 +341,17 @@ func (p *Pipeline) decideBatch(ctx context.Context, batch []*sourceResult, rep *
 		s.a.Topics = p.stream.TagAndObserve(s.a, p.hints[s.a.Source])
 	}
 	return d, nil
+}
+
+// askedAndUnchanged reports whether a fetch worker's finding that a
+// source's articles were not stored (asked) still holds under the stories
+// lock: every article was asked about, no other process's writes were
+// caught up with since (those are the only articles written outside this
+// cycle: every writer holds the stories lock and marks its epoch), and
+// the cycle's sources written since are all in the batch being written
+// (inFlight, from inFlightFrom on), whose IDs decideBatch checks itself.
+func (p *Pipeline) askedAndUnchanged(asked storedAsOf, inFlightFrom int) bool {
+	return asked.complete && asked.loads == p.loads.Load() && asked.written >= inFlightFrom
 }
 
 // saveBatch writes a decided batch: each source's new articles with its

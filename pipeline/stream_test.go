@@ -279,3 +279,50 @@ func TestExclusiveStoreKeepsTheStoriesLockThroughWaits(t *testing.T) {
 		t.Errorf("stream model not loaded from its snapshot after the cycle: %s", load.Why)
 	}
 }
+
+// existingCountingStore counts the IDs the pipeline asks the store about.
+type existingCountingStore struct {
+	store.Store
+	asked atomic.Int32
+}
+
+func (s *existingCountingStore) Existing(ctx context.Context, ids []string) (map[string]bool, error) {
+	s.asked.Add(int32(len(ids)))
+	return s.Store.Existing(ctx, ids)
+}
+
+// The store is asked once about each new article: the fetch worker's
+// answer still holds when the writer decides, since nothing was written
+// in between (one source, one batch), so the writer does not ask again.
+// An article stored under another source meanwhile is still found: the
+// second cycle's feed repeats the first's articles under a new source,
+// and none is stored twice.
+func TestWriterTrustsTheWorkersAnswerAboutStoredArticles(t *testing.T) {
+	const items = 20
+	srv := streamSite(t, items, 0, false, nil)
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "w.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	counting := &existingCountingStore{Store: st}
+	p := newTestPipelineWith(t, counting, srv.URL+"/feed/0")
+	rep, err := p.RunCycle(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.New != items {
+		t.Fatalf("new %d, want %d", rep.New, items)
+	}
+	if got := counting.asked.Load(); got != items {
+		t.Errorf("the store was asked about %d IDs, want %d (each new article once)", got, items)
+	}
+	again := newTestPipelineWith(t, counting, srv.URL+"/feed/0", srv.URL+"/feed/0")
+	rep, err = again.RunCycle(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.New != 0 {
+		t.Errorf("second cycle stored %d articles again", rep.New)
+	}
+}

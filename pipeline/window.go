@@ -172,6 +172,14 @@ func (w *window) written(batch []*sourceResult) {
 	w.cond.Broadcast()
 }
 
+// writtenSources is how many sources, in the order handed out, are
+// written: their articles are in the store.
+func (w *window) writtenSources() int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.next
+}
+
 // claimFailed reports whether the cycle stopped claiming sources on an
 // error: call it once the window is closed.
 func (w *window) claimFailed() bool {
