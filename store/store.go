@@ -46,7 +46,7 @@ type Store interface {
 	// Sketches calls fn, as Since does, for every article first seen at or
 	// after t, oldest first, with only what the story index needs to be
 	// rebuilt: ID, StoryID, FirstSeen, Published and Sketch (nil for an
-	// article stored without one).
+	// article stored without one). The next rows are read while fn runs.
 	Sketches(ctx context.Context, t time.Time, fn func(*article.Article) error) error
 	// Article returns one article by ID; ErrNotFound otherwise.
 	Article(ctx context.Context, id string) (*article.Article, error)

@@ -62,7 +62,7 @@ func (s *Store) Since(ctx context.Context, t time.Time, fn func(*article.Article
 
 // Sketches implements store.Store: keyset pages of small rows, no topics.
 func (s *Store) Sketches(ctx context.Context, t time.Time, fn func(*article.Article) error) error {
-	return schema.Walk(t, schema.SketchPage, func(seen time.Time, lastID string) ([]*article.Article, error) {
+	return schema.WalkAhead(t, schema.SketchPage, func(seen time.Time, lastID string) ([]*article.Article, error) {
 		rows, err := s.pool.Query(ctx, `SELECT id, story_id, first_seen, published, sketch FROM articles
 			WHERE (first_seen, id) > ($1, $2) ORDER BY first_seen, id LIMIT $3`, seen, lastID, schema.SketchPage)
 		if err != nil {

@@ -75,7 +75,7 @@ func (s *Store) Since(ctx context.Context, t time.Time, fn func(*article.Article
 
 // Sketches implements store.Store: keyset pages of small rows, no topics.
 func (s *Store) Sketches(ctx context.Context, t time.Time, fn func(*article.Article) error) error {
-	return schema.Walk(t, schema.SketchPage, func(seen time.Time, lastID string) ([]*article.Article, error) {
+	return schema.WalkAhead(t, schema.SketchPage, func(seen time.Time, lastID string) ([]*article.Article, error) {
 		after, err := encodeTime(seen)
 		if err != nil {
 			return nil, fmt.Errorf("store: sketches: %w", err)

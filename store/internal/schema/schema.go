@@ -99,6 +99,50 @@ func Walk(from time.Time, size int, page func(seen time.Time, lastID string) ([]
 	}
 }
 
+// WalkAhead is Walk reading each next page while fn runs over the one
+// before, on another goroutine: one read is open while fn runs (fn may use
+// the store, but not wait for a read of its own to end), and two pages are
+// held. For small rows (sketches), whose pages cost less memory than the
+// time the overlap saves: rebuilding the story index at start reads pages
+// and inserts into the index at once, on two cores.
+func WalkAhead(from time.Time, size int, page func(seen time.Time, lastID string) ([]*article.Article, error), fn func(*article.Article) error) error {
+	if err := CheckTime(from); err != nil {
+		return fmt.Errorf("store: since: %w", err)
+	}
+	type read struct {
+		arts []*article.Article
+		err  error
+	}
+	arts, err := page(from, "")
+	for {
+		if err != nil {
+			return err
+		}
+		var next chan read
+		if len(arts) >= size {
+			last := arts[len(arts)-1]
+			next = make(chan read, 1)
+			go func(seen time.Time, lastID string) {
+				a, err := page(seen, lastID)
+				next <- read{a, err}
+			}(last.FirstSeen, last.ID)
+		}
+		for _, a := range arts {
+			if err := fn(a); err != nil {
+				if next != nil {
+					<-next // no read outlives the walk
+				}
+				return err
+			}
+		}
+		if next == nil {
+			return nil
+		}
+		r := <-next
+		arts, err = r.arts, r.err
+	}
+}
+
 // One returns the result of looking up one article by id: the only
 // element of arts, store.ErrNotFound when there is none.
 func One(arts []*article.Article, err error, id string) (*article.Article, error) {
