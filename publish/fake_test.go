@@ -16,6 +16,7 @@ type fakeLister struct {
 	mu      sync.Mutex
 	stories []*article.Story
 	calls   int
+	counts  int // CountStories calls
 	err     error
 }
 
@@ -169,6 +170,7 @@ func manyStories(n int, topics []string) []*article.Story {
 func (l *fakeLister) CountStories(ctx context.Context, topic string) (int, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	l.counts++
 	n := 0
 	for _, s := range l.stories {
 		if topic == "" || hasTopic(s, topic) {

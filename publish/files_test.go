@@ -113,6 +113,21 @@ func TestFilesOnlyWritesTheSameFiles(t *testing.T) {
 	}
 }
 
+// A publisher that only writes files does not count the feeds' stories:
+// only the pages and the status, which it does not render, show the count.
+func TestFilesOnlyCountsNoStories(t *testing.T) {
+	ctx := context.Background()
+	for _, filesOnly := range []bool{false, true} {
+		p, lister := newTestPublisher(t, Options{Dir: t.TempDir(), FilesOnly: filesOnly})
+		if err := p.Refresh(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if counted := lister.counts > 0; counted == filesOnly {
+			t.Errorf("files only %v: stories counted %d times", filesOnly, lister.counts)
+		}
+	}
+}
+
 // A refresh leaves a feed's file alone when its document did not change,
 // and replaces it when it did.
 func TestRefreshRewritesOnlyChangedFiles(t *testing.T) {

@@ -319,7 +319,10 @@ func (p *Publisher) Refresh(ctx context.Context) error {
 	states := make([]*feedState, 0, len(p.feeds))
 	counter, _ := p.stories.(StoryCounter)
 	heads, _ := p.stories.(StoryHeads)
-	if !p.opts.FilesOnly {
+	if p.opts.FilesOnly {
+		// Only the pages and the status, not rendered, show the count.
+		counter = nil
+	} else {
 		heads = nil
 	}
 	// A defined feed filters the stories of "all", which it needs whole.
