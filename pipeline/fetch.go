@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	neturl "net/url"
 	"strings"
@@ -234,7 +235,7 @@ func (p *Pipeline) fetchSource(ctx context.Context, src config.Source, state sou
 		}
 		return stored
 	}}
-	prep, err := prepareFeed(ctx, p.normalizer, p.tagger.Genres(), Feed{Body: fr.Body, ContentType: fr.ContentType, URL: fr.URL, FetchedAt: fr.FetchedAt}, src, k)
+	prep, err := p.prepareFetched(ctx, Feed{Body: fr.Body, ContentType: fr.ContentType, URL: fr.URL, FetchedAt: fr.FetchedAt}, src, k)
 	if err != nil && ctx.Err() != nil {
 		res.outcome = OutcomeBackingOff
 		return res
@@ -263,6 +264,21 @@ func (p *Pipeline) fetchSource(ctx context.Context, src config.Source, state sou
 	res.state.parsed(res.items, prep.Votes)
 	res.state.succeeded(now, fr.StatusCode, fr.ETag, fr.LastModified, fetch.PollWait(fr.FreshFor, prep.TTL))
 	return res
+}
+
+// prepareFetched prepares a fetched feed once one of the preparing slots
+// is free: fetch workers wait for answers on the network, more of them than
+// there are cores, but parsing and normalising only run on the cores, so
+// only as many feeds as cores are half-parsed at once (each a body, a parse
+// tree and its items), the others waiting with their body alone.
+func (p *Pipeline) prepareFetched(ctx context.Context, f Feed, src config.Source, k *known) (Prepared, error) {
+	select {
+	case p.preparing <- struct{}{}:
+	case <-ctx.Done():
+		return Prepared{}, fmt.Errorf("pipeline: prepare: %w", ctx.Err())
+	}
+	defer func() { <-p.preparing }()
+	return prepareFeed(ctx, p.normalizer, p.tagger.Genres(), f, src, k)
 }
 
 // prepareSource fetches and prepares one due source (its articles not

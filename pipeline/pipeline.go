@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -108,6 +109,8 @@ type Pipeline struct {
 	actors dedupe.ActorSource // the index's actor recogniser, nil for none
 	// sketcher sketches articles for the index, on any goroutine.
 	sketcher dedupe.Sketcher
+	// preparing holds a slot per feed being prepared: one per core.
+	preparing chan struct{}
 
 	instance   string    // this pipeline's name in cycle epochs
 	marks      int       // cycle epochs this pipeline has written
@@ -176,6 +179,7 @@ func New(cfg *config.Config, d Deps) *Pipeline {
 		index:      dedupe.NewIndex(DedupeOptions(cfg, d.Actors)),
 		actors:     d.Actors,
 		sketcher:   dedupe.NewSketcher(DedupeOptions(cfg, d.Actors)),
+		preparing:  make(chan struct{}, runtime.GOMAXPROCS(0)),
 		instance:   newInstanceName(),
 
 		fetchOptions: FetchOptions(cfg),
