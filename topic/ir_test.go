@@ -135,3 +135,45 @@ func TestTitlePairMakesACandidate(t *testing.T) {
 		}
 	}
 }
+
+// A full report's lead says what it is about; its later paragraphs name
+// what it touches. The report below is of strikes and their dead; only
+// past BodyChars do reactions, talks and sanctions come in, as they do in
+// a wire report's closing paragraphs. Written for the test.
+func TestLaterParagraphsDoNotMakeInternationalRelations(t *testing.T) {
+	tg := defaultTagger(t)
+	lead := "Air strikes hit the outskirts of the city overnight, killing at least 30 people and wounding dozens, medics said. " +
+		"Rescue workers searched the rubble of a market and two apartment blocks on Sunday. "
+	for len(lead) < BodyChars {
+		lead += "Residents said the explosions shook the neighbourhood for hours and that ambulances could not reach the wounded. "
+	}
+	tail := "The foreign ministers of France and Germany condemned the strikes and called for talks; the European Union agreed new sanctions on Russia, " +
+		"and the United Nations Security Council will meet on a ceasefire resolution as diplomats of the United States and China hold talks."
+	a := &article.Article{Title: "Strikes kill 30 in Syria", Text: lead + tail, Language: "en"}
+	if _, got := match(tg.Tag(a, Hints{}), "international-relations"); got {
+		t.Errorf("a strike report whose relations are all past its first %d bytes is international relations", BodyChars)
+	}
+	// The same paragraphs as a lead are international relations: the
+	// cut, not the words, decided above.
+	a.Text = tail + " " + lead
+	if _, got := match(tg.Tag(a, Hints{}), "international-relations"); !got {
+		t.Error("a report that opens with sanctions, talks and a Security Council meeting is not international relations")
+	}
+}
+
+func TestLeadOf(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		n    int
+		want string
+	}{
+		{"Short text.", 100, "Short text."},
+		{"One sentence here. Another sentence follows and runs past the cut.", 30, "One sentence here."},
+		{"No sentence ends within the cut at all here", 20, "No sentence ends"},
+		{"Überall Ümlaute", 2, "Ü"},
+	} {
+		if got := leadOf(c.text, c.n); got != c.want {
+			t.Errorf("leadOf(%q, %d) = %q, want %q", c.text, c.n, got, c.want)
+		}
+	}
+}

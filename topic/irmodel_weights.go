@@ -19,32 +19,32 @@ package topic
 //	title    id  positives  70  precision 0.943  recall 0.471  F1 0.629
 func fittedIRWeights() [NumIRFeatures]float64 {
 	return [NumIRFeatures]float64{
-		-2.6090, // bias
-		0.6073,  // states
-		0.0233,  // title_states
-		0.4606,  // bodies
-		0.5446,  // diplomats
-		0.2156,  // heads
-		-0.6212, // pair
-		0.3190,  // relation_title
-		-1.4274, // relation_body
-		0.4347,  // pair_x_relation
+		-2.6073, // bias
+		0.6075,  // states
+		0.0241,  // title_states
+		0.4602,  // bodies
+		0.5448,  // diplomats
+		0.2159,  // heads
+		-0.6207, // pair
+		0.3193,  // relation_title
+		-1.4271, // relation_body
+		0.4351,  // pair_x_relation
 		0.6922,  // relation_sentences
-		1.0790,  // desk_title
-		1.0440,  // desk_body
-		0.2142,  // world
-		-0.5746, // conflict
+		1.0794,  // desk_title
+		1.0439,  // desk_body
+		0.2131,  // world
+		-0.5754, // conflict
 		-0.5008, // politics
-		-0.5047, // economy
-		-0.6479, // sport
-		-1.0289, // science-technology
-		-0.2299, // crime-law
-		-0.1025, // arts-entertainment
-		-0.1777, // lead_actors
-		0.7802,  // lead_relation
-		0.2608,  // lead_pair
-		0.4559,  // desk_cues
-		0.7937,  // title_pair
+		-0.5049, // economy
+		-0.6484, // sport
+		-1.0285, // science-technology
+		-0.2302, // crime-law
+		-0.1023, // arts-entertainment
+		-0.1780, // lead_actors
+		0.7797,  // lead_relation
+		0.2606,  // lead_pair
+		0.4557,  // desk_cues
+		0.7933,  // title_pair
 	}
 }
 
@@ -59,49 +59,49 @@ const fittedIRCut = 0.65
 //
 //	world              en  positives 1616  precision 0.870  recall 0.814  F1 0.841
 //	world              id  positives  670  precision 0.934  recall 0.840  F1 0.885
-//	economy            en  positives 1684  precision 0.885  recall 0.800  F1 0.841
+//	economy            en  positives 1684  precision 0.886  recall 0.800  F1 0.841
 //	economy            id  positives  700  precision 0.927  recall 0.901  F1 0.914
 //	sport              en  positives 1350  precision 0.940  recall 0.887  F1 0.913
 //	sport              id  positives  402  precision 0.967  recall 0.940  F1 0.953
 //	science-technology en  positives 1638  precision 0.857  recall 0.814  F1 0.835
-//	science-technology id  positives  648  precision 0.928  recall 0.756  F1 0.833
+//	science-technology id  positives  648  precision 0.926  recall 0.756  F1 0.833
 func fittedDeskWeights() [numModelledDesks][numDeskFeatures]float64 {
 	return [numModelledDesks][numDeskFeatures]float64{
 		{ // world
-			-2.5802, // bias
-			0.5455,  // own_title
-			1.0190,  // own_body
-			-0.9524, // economy
-			-0.8001, // sport
-			-0.9308, // science-technology
-			1.5719,  // rest
+			-2.5727, // bias
+			0.5458,  // own_title
+			1.0197,  // own_body
+			-0.9530, // economy
+			-0.8021, // sport
+			-0.9302, // science-technology
+			1.5679,  // rest
 		},
 		{ // economy
-			-1.0165, // bias
-			1.0555,  // own_title
-			1.8380,  // own_body
-			-0.8564, // world
-			-1.3884, // sport
-			-1.3858, // science-technology
-			-0.4949, // rest
+			-1.0157, // bias
+			1.0561,  // own_title
+			1.8375,  // own_body
+			-0.8554, // world
+			-1.3882, // sport
+			-1.3865, // science-technology
+			-0.4963, // rest
 		},
 		{ // sport
-			-0.9143, // bias
-			1.3561,  // own_title
-			2.7312,  // own_body
-			-0.4579, // world
-			-1.6483, // economy
-			-1.9792, // science-technology
-			-1.0546, // rest
+			-0.9138, // bias
+			1.3556,  // own_title
+			2.7311,  // own_body
+			-0.4578, // world
+			-1.6503, // economy
+			-1.9790, // science-technology
+			-1.0547, // rest
 		},
 		{ // science-technology
-			-0.1116, // bias
-			0.8757,  // own_title
-			1.9581,  // own_body
-			-1.1091, // world
-			-1.2635, // economy
-			-1.4675, // sport
-			-0.4021, // rest
+			-0.1150, // bias
+			0.8763,  // own_title
+			1.9565,  // own_body
+			-1.1083, // world
+			-1.2623, // economy
+			-1.4655, // sport
+			-0.4006, // rest
 		},
 	}
 }

@@ -55,6 +55,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/warta-news/warta/actor"
 	"github.com/warta-news/warta/article"
@@ -509,13 +510,24 @@ func (t *Tagger) limit(res []result, ok []bool, keep int) {
 	}
 }
 
-// bodyText is the article's plain text, or its summary with tags removed.
+// BodyChars is how much of an article's body the tagger reads: its first
+// BodyChars bytes, cut at the last sentence end within them (else at a
+// word). The rules' weights and the models were made on the summaries of
+// labelled news, 99% of them shorter than this, and it is the lead of a
+// report that says what it is about: the later paragraphs of a full text
+// (background, reactions, the history of a conflict) name every actor and
+// relation the story touches, which on a report of strikes made
+// international relations of its last paragraphs.
+const BodyChars = 1000
+
+// bodyText is the article's plain text, or its summary with tags removed,
+// up to BodyChars (see leadOf).
 func bodyText(a *article.Article) string {
 	if a.Text != "" {
-		return a.Text
+		return leadOf(a.Text, BodyChars)
 	}
 	if !strings.ContainsRune(a.Summary, '<') {
-		return a.Summary
+		return leadOf(a.Summary, BodyChars)
 	}
 	var b strings.Builder
 	in := false
@@ -530,7 +542,29 @@ func bodyText(a *article.Article) string {
 			b.WriteRune(r)
 		}
 	}
-	return b.String()
+	return leadOf(b.String(), BodyChars)
+}
+
+// leadOf returns text when it is at most n bytes long, else its first n
+// bytes cut after the last sentence end in them (see sentenceEnds), or
+// when there is none in their second half, at the last space.
+func leadOf(text string, n int) string {
+	if len(text) <= n {
+		return text
+	}
+	head := text[:n]
+	for i := len(head) - 2; i >= n/2; i-- {
+		if sentenceEnds(head[i : i+2]) {
+			return head[:i+1]
+		}
+	}
+	if i := strings.LastIndexByte(head, ' '); i > 0 {
+		return head[:i]
+	}
+	for n > 0 && !utf8.RuneStart(text[n]) {
+		n--
+	}
+	return text[:n]
 }
 
 // languages are the rule languages to try for a: its own, or both.
