@@ -47,6 +47,10 @@ const (
 	// sanction, negotiate); its ID is the kind of relation ("meet",
 	// "agree", "pressure", "peace", "aid", "dispute", "security").
 	Relation
+	// Violence is a word that reports violence or its toll (attack, strike,
+	// killed, refugees): the events of a conflict, not a relation between
+	// its parties. Its ID is the kind ("attack", "casualty", "displacement").
+	Violence
 	// none marks names that contain an actor's name but are not actors.
 	none
 )
@@ -61,6 +65,8 @@ func (k Kind) String() string {
 		return "office"
 	case Relation:
 		return "relation"
+	case Violence:
+		return "violence"
 	}
 	return "none"
 }
@@ -181,6 +187,8 @@ func (r *Recognizer) addLine(line string) error {
 		kind = Office
 	case "relation":
 		kind = Relation
+	case "violence":
+		kind = Violence
 	case "none":
 		kind = none
 	default:
@@ -481,4 +489,4 @@ func fold(w string) string {
 // Version changes whenever what the Recognizer finds changes (the table,
 // CLDR's version, the matching rules), so that users of its results can
 // tell stale ones.
-const Version = "2"
+const Version = "3"

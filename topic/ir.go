@@ -106,7 +106,7 @@ func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, h Hints, res 
 	leadEnd := firstSentenceEnd(body)
 	var leadBuf [8]string
 	lead := leadBuf[:0]
-	leadRelation, leadDiplomat := false, false
+	leadRelation, leadDiplomat, leadViolence := false, false, false
 	for f, ms := range [2][]actor.Mention{s.titleActors, s.bodyActors} {
 		for _, m := range ms {
 			if f == 1 && m.Start >= leadEnd {
@@ -119,6 +119,8 @@ func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, h Hints, res 
 				leadDiplomat = leadDiplomat || m.ID == "foreign-minister" || m.ID == "diplomat"
 			case actor.Relation:
 				leadRelation = true
+			case actor.Violence:
+				leadViolence = true
 			}
 		}
 	}
@@ -198,6 +200,10 @@ func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, h Hints, res 
 	x[fDeskTitle] = logScore(deskTitle)
 	// A source's boost for the topic counts as desk evidence.
 	x[fDeskBody] = logScore(deskBody + h.Boost[t.rules[t.ir].slug])
+	// Not a feature (the labelled news files inter-state conflict under
+	// world and IR alike, so a fitted weight says little) but a bar to the
+	// stream model's lifts: see irLiftable.
+	s.violentLead = leadViolence && !leadRelation && !leadDiplomat
 	for i, r := range t.rules {
 		if r.desk >= 0 {
 			x[r.desk] = logScore(res[i].score)
@@ -301,6 +307,20 @@ const CueWeight = 1.5
 func irCandidate(x *[NumIRFeatures]float64) bool {
 	actors := x[fStates] + x[fBodies]
 	return actors > 0 && (x[fRelationTitle]+x[fRelationBody] > 0 || x[fDiplomats] > 0 || x[fDeskCues] > 0 || x[fTitlePair] > 0)
+}
+
+// irLiftable reports whether the stream model may give the actors model's
+// topic to a text of features x whose lead (title and first sentence)
+// reports violence and names no relation (violentLead): only when its
+// relation evidence links two actors — a sentence (the title is one) names
+// two actors and a relation word, or the lead names two actors and a
+// relation. What the stream model learns of a day's news is the day's
+// words (the states at war, the weapons), and a report of strikes shares
+// them with the talks and condemnations the rules filed while it names no
+// relation of its own (the labelling guide: armed conflict, attacks and
+// casualties with no diplomatic angle are not international relations).
+func irLiftable(x *[NumIRFeatures]float64, violentLead bool) bool {
+	return irCandidate(x) && (!violentLead || x[fRelSentences] > 0 || x[fLeadPair] > 0)
 }
 
 // irProbability is the actors model's probability that x is international

@@ -177,3 +177,32 @@ func TestLeadOf(t *testing.T) {
 		}
 	}
 }
+
+// The stream model may lift international relations for a report whose
+// lead tells of violence only when its relation evidence links two actors.
+// Written for the test.
+func TestStreamLiftsNoViolentLeadWithoutALinkedRelation(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, c := range []irCase{
+		// Strikes by two states on a third, and their toll: the day's
+		// words, no relation.
+		{"en", "US and Israel launch strikes on Iran", "The United States and Israel launched air strikes on Iran on Saturday, killing dozens, officials said.", false},
+		{"id", "AS dan Israel Serang Iran", "Amerika Serikat dan Israel melancarkan serangan udara ke Iran pada Sabtu, menewaskan puluhan orang.", false},
+		// The same war, with a relation in the lead: the stream model may
+		// lift it.
+		{"en", "Japan condemns strikes on Iran", "Japan's foreign minister condemned the strikes and called for talks between Washington and Tehran.", true},
+		// No violence in the lead: the candidacy alone bars lifts.
+		{"en", "China and Vietnam at odds over fishing grounds", "Fishermen of both countries say catches have fallen.", true},
+	} {
+		s := tg.scratch.Get().(*scratch)
+		a := c.article()
+		res := make([]result, len(tg.rules))
+		l := languages(a)[0]
+		tg.evaluate(s, a, l, Hints{}, res)
+		x := tg.irFeatures(s, a, l, Hints{}, res)
+		if got := irLiftable(&x, s.violentLead); got != c.want {
+			t.Errorf("%q: liftable %t, want %t (violent lead %t, features %v)", c.title, got, c.want, s.violentLead, x)
+		}
+		tg.scratch.Put(s)
+	}
+}

@@ -397,6 +397,9 @@ type verdict struct {
 	genre genre.Verdict
 	irP   float64
 	irX   [NumIRFeatures]float64
+	// irViolentLead: the lead reports violence and names no relation (see
+	// irLiftable).
+	irViolentLead bool
 	// deskP and deskX are the desk model's probability and features of
 	// each modelled desk's topic.
 	deskP [numModelledDesks]float64
@@ -409,6 +412,7 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, h Hints, res []res
 	if t.ir >= 0 {
 		v.irX = t.irFeatures(s, a, l, h, res)
 		v.irP = irProbability(&t.irWeights, &v.irX)
+		v.irViolentLead = s.violentLead
 	}
 	for i, r := range t.rules {
 		if k := r.deskModel; k >= 0 {
@@ -426,8 +430,8 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, h Hints, res []res
 // instead of threshold and dominance; an item that is not news (a
 // podcast, a release, a post, a synopsis) gets no hard-news topic.
 // With a stream model (st non-nil) a rule that did not pass applies when
-// the model is sure of it and the overrides, the genre and, for the actors model's topic, the
-// actors model's candidacy allow it; s.lifted records which.
+// the model is sure of it and the overrides, the genre and, for the actors model's topic, a
+// relation linking two actors (irLinked) allow it; s.lifted records which.
 func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, ok, exprMet []bool) {
 	for i := range t.rules {
 		ok[i], exprMet[i] = t.passes(s, i, l, res[i], t.rival(res, i))
@@ -438,7 +442,7 @@ func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, 
 			ok[i] = v.deskP[k] >= DeskCut && t.allows(i, l, res[i], exprMet[i])
 		}
 		s.lifted[i], s.liftZ[i] = false, 0
-		if !ok[i] && st != nil && t.allows(i, l, res[i], exprMet[i]) && (i != t.ir || irCandidate(&v.irX)) {
+		if !ok[i] && st != nil && t.allows(i, l, res[i], exprMet[i]) && (i != t.ir || irLiftable(&v.irX, v.irViolentLead)) {
 			s.lifted[i], s.liftZ[i] = st.lift(s, l, i)
 			ok[i] = s.lifted[i]
 		}
