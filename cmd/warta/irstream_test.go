@@ -279,17 +279,18 @@ func TestRealStreamInternationalRelations(t *testing.T) {
 // The held-out real feed stream: the same measure over snapshots of other
 // outlets and years (Reuters, NYT World, ABC News, Fox News, VOA Indonesia,
 // Republika, Okezone, detikNews, and religious video channels that are not
-// news) that no tagging work was tuned on, so its figures are held-out
-// figures until the issue 8 branches below used it as dev data (branch
-// irprec: the body cut, topic.BodyChars). The floors only catch
+// news) that no tagging work was tuned on until branch irprec used it as
+// dev data (for the body cut, topic.BodyChars, and the stream model's
+// lifts barred from violent leads, topic.irLiftable): a third stream now
+// holds out. The floors only catch
 // regressions: they are no target (issue 8's are 0.90 and 0.80).
 func TestHeldOutStreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOutStreamDir, "stream-heldout-labels.tsv")
 	// Floors just under the figures of 2026-11-30, branch irprec (en P
-	// 0.707 R 0.844, 65/27/12 over 77 IR items). Indonesian has 2 IR items
+	// 0.747 R 0.844, 65/22/12 over 77 IR items). Indonesian has 2 IR items
 	// only (public Indonesian world-desk snapshots were not to be had), too
 	// few for a floor: the log shows them.
-	m.checkFloors(t, irFloor{"en", 0.70, 0.83})
+	m.checkFloors(t, irFloor{"en", 0.74, 0.83})
 	// Two items that are not news land in a desk today (economy); a few
 	// more means a regression.
 	if n := len(m.nonNewsInDesks); n > maxHeldOutNonNewsInDesks {
