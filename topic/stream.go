@@ -18,7 +18,8 @@ import (
 // topic the rules did not give applies if the model is sure of it
 // (StreamMargin) and it has learned enough (StreamMinExamples); the user's
 // overrides (exclude, require, expr), the genre (no hard news for what is
-// not news) and the actors model's candidacy still hold.
+// not news) and the actors model's candidacy still hold, and a lead that
+// reports violence needs a relation linking two actors (irLiftable).
 //
 // A Stream is safe for concurrent use. Its zero value is not usable; use
 // Tagger.NewStream.
