@@ -430,8 +430,10 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, h Hints, res []res
 // instead of threshold and dominance; an item that is not news (a
 // podcast, a release, a post, a synopsis) gets no hard-news topic.
 // With a stream model (st non-nil) a rule that did not pass applies when
-// the model is sure of it and the overrides, the genre and, for the actors model's topic, a
-// relation linking two actors (irLinked) allow it; s.lifted records which.
+// the model is sure of it and the overrides, the genre and, for the actors
+// model's topic, its candidacy and, when the lead reports violence, a
+// relation linking two actors (irLiftable) allow it; s.lifted records
+// which.
 func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, ok, exprMet []bool) {
 	for i := range t.rules {
 		ok[i], exprMet[i] = t.passes(s, i, l, res[i], t.rival(res, i))
