@@ -94,9 +94,12 @@ func deskFeature(name string) int {
 }
 
 // irFeatures computes the features of the last evaluate (language l, rule
-// results res) for article a, whose actors are found in its title and body.
-func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, h Hints, res []result) [NumIRFeatures]float64 {
-	var x [NumIRFeatures]float64
+// results res) for article a, whose actors are found in its title and body,
+// and whether its lead reports violence and names no relation (violentLead:
+// not a feature — the labelled news files inter-state conflict under world
+// and IR alike, so a fitted weight says little — but a bar to the stream
+// model's lifts, see irLiftable).
+func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, h Hints, res []result) (x [NumIRFeatures]float64, violentLead bool) {
 	x[fBias] = 1
 	lang := langName(l)
 	s.titleActors = t.actors.Append(s.titleActors[:0], a.Title, lang)
@@ -200,16 +203,12 @@ func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, h Hints, res 
 	x[fDeskTitle] = logScore(deskTitle)
 	// A source's boost for the topic counts as desk evidence.
 	x[fDeskBody] = logScore(deskBody + h.Boost[t.rules[t.ir].slug])
-	// Not a feature (the labelled news files inter-state conflict under
-	// world and IR alike, so a fitted weight says little) but a bar to the
-	// stream model's lifts: see irLiftable.
-	s.violentLead = leadViolence && !leadRelation && !leadDiplomat
 	for i, r := range t.rules {
 		if r.desk >= 0 {
 			x[r.desk] = logScore(res[i].score)
 		}
 	}
-	return x
+	return x, leadViolence && !leadRelation && !leadDiplomat
 }
 
 // relationSentences counts the sentences of text that name two distinct

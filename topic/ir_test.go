@@ -199,9 +199,9 @@ func TestStreamLiftsNoViolentLeadWithoutALinkedRelation(t *testing.T) {
 		res := make([]result, len(tg.rules))
 		l := languages(a)[0]
 		tg.evaluate(s, a, l, Hints{}, res)
-		x := tg.irFeatures(s, a, l, Hints{}, res)
-		if got := irLiftable(&x, s.violentLead); got != c.want {
-			t.Errorf("%q: liftable %t, want %t (violent lead %t, features %v)", c.title, got, c.want, s.violentLead, x)
+		x, violentLead := tg.irFeatures(s, a, l, Hints{}, res)
+		if got := irLiftable(&x, violentLead); got != c.want {
+			t.Errorf("%q: liftable %t, want %t (violent lead %t, features %v)", c.title, got, c.want, violentLead, x)
 		}
 		tg.scratch.Put(s)
 	}

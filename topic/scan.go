@@ -13,9 +13,6 @@ type scratch struct {
 	cover   []int32 // per topic: the scan position its last match covers up to
 	// The actors found in the title and the body, for the actors model.
 	titleActors, bodyActors []actor.Mention
-	// violentLead is whether the lead of the last irFeatures reports
-	// violence and names no relation (see irLiftable).
-	violentLead bool
 	// features asks evaluate to collect feats, the hashed stems of the
 	// article, for the stream model; lifted and liftZ are, per
 	// rule, whether the stream model gave it and its log-odds.

@@ -410,9 +410,8 @@ type verdict struct {
 func (t *Tagger) judge(s *scratch, a *article.Article, l int, h Hints, res []result, g genre.Verdict) verdict {
 	v := verdict{genre: g}
 	if t.ir >= 0 {
-		v.irX = t.irFeatures(s, a, l, h, res)
+		v.irX, v.irViolentLead = t.irFeatures(s, a, l, h, res)
 		v.irP = irProbability(&t.irWeights, &v.irX)
-		v.irViolentLead = s.violentLead
 	}
 	for i, r := range t.rules {
 		if k := r.deskModel; k >= 0 {

@@ -222,17 +222,26 @@ func measureStream(t *testing.T, dir, labelsFile string) streamMeasure {
 	return m
 }
 
-// checkGenres fails the test when an item that is not news landed in a
-// hard-news topic (issue 8) or a news item's feed was taken for one that
-// is not news.
-func (m streamMeasure) checkGenres(t *testing.T) {
+// checkGenres fails the test when more than maxHardNews items that are not
+// news landed in a hard-news topic (issue 8 wants none) or a news item's
+// feed was taken for one that is not news.
+func (m streamMeasure) checkGenres(t *testing.T, maxHardNews int) {
 	t.Helper()
-	if len(m.nonNewsInHardNews) > 0 {
-		t.Errorf("items that are not news in a hard-news topic (%s): %d\n    %s",
-			strings.Join(slices.Sorted(maps.Keys(m.hard)), ", "), len(m.nonNewsInHardNews), strings.Join(m.nonNewsInHardNews, "\n    "))
+	if len(m.nonNewsInHardNews) > maxHardNews {
+		t.Errorf("items that are not news in a hard-news topic (%s): %d, want at most %d\n    %s",
+			strings.Join(slices.Sorted(maps.Keys(m.hard)), ", "), len(m.nonNewsInHardNews), maxHardNews, strings.Join(m.nonNewsInHardNews, "\n    "))
 	}
 	if len(m.newsFromNonNewsFeeds) > 0 {
 		t.Errorf("news items marked with a feed genre: %d\n    %s", len(m.newsFromNonNewsFeeds), strings.Join(m.newsFromNonNewsFeeds, "\n    "))
+	}
+}
+
+// checkNonNewsInDesks fails the test when more than max items that are not
+// news got international relations or a desk.
+func (m streamMeasure) checkNonNewsInDesks(t *testing.T, max int) {
+	t.Helper()
+	if n := len(m.nonNewsInDesks); n > max {
+		t.Errorf("%d items that are not news got international relations or a desk, want at most %d", n, max)
 	}
 }
 
@@ -273,7 +282,7 @@ func TestRealStreamInternationalRelations(t *testing.T) {
 	// errors were read by category); the held-out stream below is the
 	// check.
 	m.checkFloors(t, irFloor{"en", 0.72, 0.55}, irFloor{"id", 0.70, 0.40})
-	m.checkGenres(t)
+	m.checkGenres(t, 0)
 }
 
 // The held-out real feed stream: the same measure over snapshots of other
@@ -293,10 +302,8 @@ func TestHeldOutStreamInternationalRelations(t *testing.T) {
 	m.checkFloors(t, irFloor{"en", 0.74, 0.83})
 	// Two items that are not news land in a desk today (economy); a few
 	// more means a regression.
-	if n := len(m.nonNewsInDesks); n > maxHeldOutNonNewsInDesks {
-		t.Errorf("%d items that are not news got international relations or a desk, want at most %d", n, maxHeldOutNonNewsInDesks)
-	}
-	m.checkGenres(t)
+	m.checkNonNewsInDesks(t, maxHeldOutNonNewsInDesks)
+	m.checkGenres(t, 0)
 }
 
 // maxHeldOutNonNewsInDesks bounds the held-out stream's items that are not
@@ -314,25 +321,15 @@ const maxHeldOutNonNewsInDesks = 5
 // hard news).
 func TestHeldOut2StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut2StreamDir, "stream-heldout2-labels.tsv")
-	// Floors below main's figures of 2026-11-30 (en P 0.80 R 0.66 over 67
+	// Floors below main's figures of 2026-11-30 (en P 0.79 R 0.66 over 67
 	// IR items), with a margin of about five items each. Indonesian has 3
 	// IR items only (no public Indonesian world-desk snapshot was to be
 	// had), too few for a floor: the log shows them.
 	m.checkFloors(t, irFloor{"en", 0.72, 0.58})
-	// Unlike the other streams, this one fails issue 8's genre goal today,
-	// so it holds today's counts as bounds instead of checkGenres' zero: a
-	// fix lowers them.
-	if n := len(m.nonNewsInHardNews); n > maxHeldOut2NonNewsInHardNews {
-		t.Errorf("items that are not news in a hard-news topic: %d, want at most %d\n    %s",
-			n, maxHeldOut2NonNewsInHardNews, strings.Join(m.nonNewsInHardNews, "\n    "))
-	}
-	if n := len(m.newsFromNonNewsFeeds); n > maxHeldOut2NewsFromNonNewsFeeds {
-		t.Errorf("news items marked with a feed genre: %d, want at most %d\n    %s",
-			n, maxHeldOut2NewsFromNonNewsFeeds, strings.Join(m.newsFromNonNewsFeeds, "\n    "))
-	}
-	if n := len(m.nonNewsInDesks); n > maxHeldOut2NonNewsInDesks {
-		t.Errorf("%d items that are not news got international relations or a desk, want at most %d", n, maxHeldOut2NonNewsInDesks)
-	}
+	// Unlike the other streams, this one has items that are not news in
+	// hard news today: its count is the bound, and a fix lowers it.
+	m.checkGenres(t, maxHeldOut2NonNewsInHardNews)
+	m.checkNonNewsInDesks(t, maxHeldOut2NonNewsInDesks)
 }
 
 // Bounds of the second held-out stream's genre errors, counts on main of
@@ -340,9 +337,8 @@ func TestHeldOut2StreamInternationalRelations(t *testing.T) {
 // items that are not news reach a desk (11 videos in sport). A news
 // channel on YouTube was taken for a feed of videos (8 of its news clips
 // marked video) until a video channel whose title names news became news
-// (genre.OfFeed): none now.
+// (genre.OfFeed): none now, as checkGenres wants of every stream.
 const (
-	maxHeldOut2NonNewsInHardNews    = 2
-	maxHeldOut2NewsFromNonNewsFeeds = 0
-	maxHeldOut2NonNewsInDesks       = 16
+	maxHeldOut2NonNewsInHardNews = 2
+	maxHeldOut2NonNewsInDesks    = 16
 )
