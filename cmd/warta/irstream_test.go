@@ -348,28 +348,27 @@ const (
 // outlets and years in none of the streams above (The New York Times of
 // December 2025 as re-published with archive links, Defense One and
 // SpaceWar's wires, a feed of geopolitical analysis from many outlets,
-// MailOnline and philstar.com of 2021; SINDOnews, Okezone and Republika in
-// Indonesian; National Geographic's videos and a library's release notes,
-// which are not news), gathered while the second was becoming development
-// data. The floors and bounds only catch regressions: they are no target
+// MailOnline and philstar.com of 2021, Jakarta Globe; merdeka.com, VIVA,
+// Katadata, detikNews, SINDOnews, Okezone and Republika in Indonesian;
+// National Geographic's videos and a library's release notes, which are
+// not news), gathered while the second was becoming development data. The floors and bounds only catch regressions: they are no target
 // (issue 8's are 0.90 and 0.80, and no item that is not news in hard news).
 func TestHeldOut3StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut3StreamDir, "stream-heldout3-labels.tsv")
-	// Floors below main's figures of 2026-11-30 (en P 0.83 R 0.41, 19/4/27
-	// over 46 IR items), with a margin of about five items each. None of
-	// the 39 Indonesian items is international relations (no public
-	// Indonesian world-desk snapshot was to be had), so Indonesian has no
-	// floor: the log shows any false entry.
-	m.checkFloors(t, irFloor{"en", 0.68, 0.30})
+	// Floors below main's figures of 2026-11-30 (en P 0.84 R 0.44, 21/4/27
+	// over 48 IR items), with a margin of about five items each. Indonesian
+	// has 2 IR items in 84 (no public Indonesian world-desk snapshot was to
+	// be had), too few for a floor: the log shows them and any false entry.
+	m.checkFloors(t, irFloor{"en", 0.70, 0.33})
 	m.checkGenres(t, maxHeldOut3NonNewsInHardNews)
 	m.checkNonNewsInDesks(t, maxHeldOut3NonNewsInDesks)
 }
 
 // Bounds of the third held-out stream's genre errors, counts on main of
-// 2026-11-30: a travel feature of a general news feed reaches world; 17
-// items that are not news reach a desk (14 of them videos and release
-// notes in science-technology), and a margin.
+// 2026-11-30: a travel feature of a general news feed reaches world; 18
+// items that are not news reach a desk (15 of them science-technology,
+// mostly videos and release notes), and a margin.
 const (
 	maxHeldOut3NonNewsInHardNews = 1
-	maxHeldOut3NonNewsInDesks    = 20
+	maxHeldOut3NonNewsInDesks    = 21
 )
