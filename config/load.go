@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"sync"
 	"time"
 
 	"github.com/goccy/go-yaml"
@@ -32,15 +33,23 @@ func Load(path string) (*Config, error) {
 // every problem found is reported at once as Errors, each *Error naming
 // file, line, column and field. On error the returned *Config is nil.
 func Parse(filename string, data []byte) (*Config, error) {
-	cfg := &Config{}
-	doc, errs := decodeFile(filename, data, cfg)
-	if doc == nil {
-		return nil, errs
-	}
+	// The built-in topics are decoded beside the file: the two are
+	// independent, and at start nothing else keeps the other core busy.
 	var builtin struct {
 		Topics []topic.Spec `yaml:"topics"`
 	}
-	bdoc, berrs := decodeFile(topic.BuiltinFile, []byte(topic.BuiltinYAML()), &builtin)
+	var bdoc *document
+	var berrs Errors
+	var decoded sync.WaitGroup
+	decoded.Go(func() {
+		bdoc, berrs = decodeFile(topic.BuiltinFile, []byte(topic.BuiltinYAML()), &builtin)
+	})
+	cfg := &Config{}
+	doc, errs := decodeFile(filename, data, cfg)
+	decoded.Wait()
+	if doc == nil {
+		return nil, errs
+	}
 	if bdoc == nil || len(berrs) > 0 {
 		return nil, append(errs, berrs...)
 	}

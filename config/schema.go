@@ -72,6 +72,9 @@ type schema struct {
 	file    string
 	unknown Errors // unknown keys: decoding can go on without them
 	types   Errors // wrong kinds: the decoded values cannot be trusted
+	// fields caches yamlFields by struct type: a file lists a thousand
+	// sources of one type.
+	fields map[reflect.Type]map[string]reflect.Type
 }
 
 func (s *schema) errAt(p position, path, format string, args ...any) *Error {
@@ -166,7 +169,14 @@ func (s *schema) structure(n ast.Node, path string, p position, t reflect.Type) 
 		s.types = append(s.types, s.errAt(p, path, "want a mapping, got %s", kindName(n)))
 		return
 	}
-	fields := yamlFields(t)
+	fields, ok := s.fields[t]
+	if !ok {
+		fields = yamlFields(t)
+		if s.fields == nil {
+			s.fields = map[reflect.Type]map[string]reflect.Type{}
+		}
+		s.fields[t] = fields
+	}
 	for it := m.MapRange(); it.Next(); {
 		key := it.Key()
 		if _, merge := key.(*ast.MergeKeyNode); merge {
