@@ -42,15 +42,22 @@ const (
 // loadConfig loads and validates the configuration and compiles its topic
 // rules: both are configuration errors (exit code 2).
 func loadConfig(path string) (*config.Config, *topic.Tagger, error) {
-	cfg, err := config.Load(path)
-	if err != nil {
-		return nil, nil, &configError{err}
+	type loaded struct {
+		cfg    *config.Config
+		tagger *topic.Tagger
 	}
-	tagger, err := topic.New(cfg.Topics)
-	if err != nil {
-		return nil, nil, &configError{fmt.Errorf("%s: %w", path, err)}
-	}
-	return cfg, tagger, nil
+	l, err := pacedForConfig(func() (loaded, error) {
+		cfg, err := config.Load(path)
+		if err != nil {
+			return loaded{}, &configError{err}
+		}
+		tagger, err := topic.New(cfg.Topics)
+		if err != nil {
+			return loaded{}, &configError{fmt.Errorf("%s: %w", path, err)}
+		}
+		return loaded{cfg, tagger}, nil
+	})
+	return l.cfg, l.tagger, err
 }
 
 // openApp loads the config, opens the store and wires every stage.

@@ -25,3 +25,32 @@ func TestGCPercentDefaultsUnlessGOGCIsSet(t *testing.T) {
 		t.Errorf("with GOGC=100: GC percent %d, want it left at 100", got)
 	}
 }
+
+// The configuration is loaded at configGCPercent and the pace found before
+// is restored after; a pace turned off or set higher is not lowered.
+func TestConfigLoadsAtItsOwnPaceThenRestores(t *testing.T) {
+	before := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(before)
+
+	for _, tc := range []struct{ found, during int }{
+		{defaultGCPercent, configGCPercent},
+		{-1, -1},
+		{configGCPercent * 2, configGCPercent * 2},
+	} {
+		debug.SetGCPercent(tc.found)
+		during, err := pacedForConfig(func() (int, error) {
+			pace := debug.SetGCPercent(0)
+			debug.SetGCPercent(pace)
+			return pace, nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if during != tc.during {
+			t.Errorf("found pace %d: loaded at %d, want %d", tc.found, during, tc.during)
+		}
+		if after := debug.SetGCPercent(100); after != tc.found {
+			t.Errorf("found pace %d: left at %d", tc.found, after)
+		}
+	}
+}
