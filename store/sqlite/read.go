@@ -135,6 +135,19 @@ func (s *Store) inReadTx(ctx context.Context, fn func(*sql.Tx) error) error {
 // queryArticles runs query (which selects schema.ArticleCols) in tx and attaches
 // the topics of every article with one more query.
 func queryArticles(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]*article.Article, error) {
+	return queryArticlesAs(ctx, tx, true, query, args...)
+}
+
+// feedArticleCols are schema.ArticleCols with the plain text and the
+// sketch read as empty: no feed document shows them, and with the
+// content they are most of a stored article's bytes.
+const feedArticleCols = `id, url, link, guid, source, title, summary, content, '' AS text, author,
+	language, categories, published, updated, first_seen, story_id, fingerprint,
+	match_id, match_similarity, match_method, NULL AS sketch, feed_genre`
+
+// queryArticlesAs is queryArticles; without terms the topics are read
+// without their matched terms, which no feed document shows.
+func queryArticlesAs(ctx context.Context, tx *sql.Tx, terms bool, query string, args ...any) ([]*article.Article, error) {
 	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: query articles: %w", err)
@@ -152,15 +165,15 @@ func queryArticles(ctx context.Context, tx *sql.Tx, query string, args ...any) (
 		return nil, fmt.Errorf("store: query articles: %w", err)
 	}
 	rows.Close()
-	if err := attachTopics(ctx, tx, out); err != nil {
+	if err := attachTopics(ctx, tx, out, terms); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
 // attachTopics loads the topics of arts in one query and sets them, in the
-// order they were saved.
-func attachTopics(ctx context.Context, tx *sql.Tx, arts []*article.Article) error {
+// order they were saved; with their matched terms unless terms is false.
+func attachTopics(ctx context.Context, tx *sql.Tx, arts []*article.Article, terms bool) error {
 	if len(arts) == 0 {
 		return nil
 	}
@@ -174,7 +187,11 @@ func attachTopics(ctx context.Context, tx *sql.Tx, arts []*article.Article) erro
 	if err != nil {
 		return err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT article_id, slug, score, terms, forced
+	termsCol := "terms"
+	if !terms {
+		termsCol = "''"
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT article_id, slug, score, `+termsCol+`, forced
 		FROM article_topics WHERE article_id IN (SELECT value FROM json_each(?))
 		ORDER BY article_id, pos`, list)
 	if err != nil {
@@ -183,14 +200,16 @@ func attachTopics(ctx context.Context, tx *sql.Tx, arts []*article.Article) erro
 	defer rows.Close()
 	for rows.Next() {
 		var (
-			id, terms string
-			t         article.TopicMatch
+			id, termsJSON string
+			t             article.TopicMatch
 		)
-		if err := rows.Scan(&id, &t.Slug, &t.Score, &terms, &t.Forced); err != nil {
+		if err := rows.Scan(&id, &t.Slug, &t.Score, &termsJSON, &t.Forced); err != nil {
 			return fmt.Errorf("store: read topic: %w", err)
 		}
-		if t.Terms, err = schema.DecodeTerms(terms); err != nil {
-			return fmt.Errorf("store: article %s: topic %s: terms: %w", id, t.Slug, err)
+		if terms {
+			if t.Terms, err = schema.DecodeTerms(termsJSON); err != nil {
+				return fmt.Errorf("store: article %s: topic %s: terms: %w", id, t.Slug, err)
+			}
 		}
 		if a := byID[id]; a != nil {
 			a.Topics = append(a.Topics, t)
@@ -206,14 +225,22 @@ func attachTopics(ctx context.Context, tx *sql.Tx, arts []*article.Article) erro
 // the page's lead IDs, all their stories' articles, all those articles'
 // topics. A limit of zero or less returns no stories.
 func (s *Store) Stories(ctx context.Context, topic string, limit int) ([]*article.Story, error) {
-	return s.StoryHeads(ctx, topic, limit, limit)
+	return s.stories(ctx, topic, limit, limit, true)
 }
 
-// StoryHeads is Stories of which only the first full stories are read
-// whole: the others are their lead's ID and publication time, all a
-// document that shows the first page needs of the later ones (their
-// pages and archive days; publish.StoryHeads). One read transaction.
+// StoryHeads is Stories of which only the first full stories are read,
+// as a feed document shows them (without the articles' plain text and
+// sketches and the topics' matched terms): the others are their lead's ID
+// and publication time, all a document that shows the first page needs
+// of the later ones (their pages and archive days; publish.StoryHeads).
+// One read transaction.
 func (s *Store) StoryHeads(ctx context.Context, topic string, limit, full int) ([]*article.Story, error) {
+	return s.stories(ctx, topic, limit, full, false)
+}
+
+// stories reads a page of limit stories, the first full of them with
+// their articles, whole or (not whole) as a feed document shows them.
+func (s *Store) stories(ctx context.Context, topic string, limit, full int, whole bool) ([]*article.Story, error) {
 	if limit <= 0 {
 		return nil, nil
 	}
@@ -223,28 +250,32 @@ func (s *Store) StoryHeads(ctx context.Context, topic string, limit, full int) (
 		if err != nil || len(page) == 0 {
 			return err
 		}
-		whole := page[:min(max(full, 0), len(page))]
+		read := page[:min(max(full, 0), len(page))]
 		out = make([]*article.Story, 0, len(page))
-		byID := make(map[string]*article.Story, len(whole))
-		leads := make([]string, 0, len(whole))
-		for _, l := range whole {
+		byID := make(map[string]*article.Story, len(read))
+		leads := make([]string, 0, len(read))
+		for _, l := range read {
 			st := &article.Story{ID: l.id}
 			byID[l.id] = st
 			out = append(out, st)
 			leads = append(leads, l.id)
 		}
-		for _, l := range page[len(whole):] {
+		for _, l := range page[len(read):] {
 			out = append(out, &article.Story{ID: l.id,
 				Lead: &article.Article{ID: l.id, StoryID: l.id, Published: l.published}})
 		}
-		if len(whole) == 0 {
+		if len(read) == 0 {
 			return nil
 		}
 		list, err := idList(leads)
 		if err != nil {
 			return err
 		}
-		arts, err := queryArticles(ctx, tx, `SELECT `+schema.ArticleCols+` FROM articles
+		cols := schema.ArticleCols
+		if !whole {
+			cols = feedArticleCols
+		}
+		arts, err := queryArticlesAs(ctx, tx, whole, `SELECT `+cols+` FROM articles
 			WHERE story_id IN (SELECT value FROM json_each(?))
 			ORDER BY story_id, first_seen, id`, list)
 		if err != nil {
