@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/robfig/cron/v3"
@@ -46,7 +47,7 @@ func loadConfig(path string) (*config.Config, *topic.Tagger, error) {
 		cfg    *config.Config
 		tagger *topic.Tagger
 	}
-	l, err := pacedForConfig(func() (loaded, error) {
+	l, err := pacedForConfig(os.Getenv, func() (loaded, error) {
 		cfg, err := config.Load(path)
 		if err != nil {
 			return loaded{}, &configError{err}

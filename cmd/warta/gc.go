@@ -27,17 +27,17 @@ func setGCPercent(getenv func(string) string) {
 // small result (a 1,000-source file and the built-in topics: ~30 MB for a
 // live heap under 6 MB), and at defaultGCPercent the runtime's smallest
 // heap goal (2 MB) made that about fifteen collections before the store
-// was even opened. The heap stays below the goal a cycle reaches anyway.
+// was even opened; at 200, four, the heap peaking at ~21 MB, below the
+// 25–28 MB goal a 1,000-feed refresh reaches in its cycle anyway.
 const configGCPercent = 200
 
 // pacedForConfig runs load at configGCPercent, then restores the pace it
-// found. A pace the operator turned off (GOGC=off) or set higher is left
-// alone.
-func pacedForConfig[T any](load func() (T, error)) (T, error) {
-	prev := debug.SetGCPercent(configGCPercent)
-	if prev < 0 || prev > configGCPercent {
-		debug.SetGCPercent(prev)
+// found, unless the environment sets GOGC: the operator's pace holds
+// throughout.
+func pacedForConfig[T any](getenv func(string) string, load func() (T, error)) (T, error) {
+	if getenv("GOGC") != "" {
+		return load()
 	}
-	defer debug.SetGCPercent(prev)
+	defer debug.SetGCPercent(debug.SetGCPercent(configGCPercent))
 	return load()
 }

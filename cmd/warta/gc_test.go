@@ -27,18 +27,27 @@ func TestGCPercentDefaultsUnlessGOGCIsSet(t *testing.T) {
 }
 
 // The configuration is loaded at configGCPercent and the pace found before
-// is restored after; a pace turned off or set higher is not lowered.
+// is restored after, unless the environment sets GOGC.
 func TestConfigLoadsAtItsOwnPaceThenRestores(t *testing.T) {
 	before := debug.SetGCPercent(100)
 	defer debug.SetGCPercent(before)
 
-	for _, tc := range []struct{ found, during int }{
-		{defaultGCPercent, configGCPercent},
-		{-1, -1},
-		{configGCPercent * 2, configGCPercent * 2},
+	for _, tc := range []struct {
+		gogc          string
+		found, during int
+	}{
+		{"", defaultGCPercent, configGCPercent},
+		{"100", 100, 100},
+		{"off", -1, -1},
 	} {
 		debug.SetGCPercent(tc.found)
-		during, err := pacedForConfig(func() (int, error) {
+		getenv := func(k string) string {
+			if k == "GOGC" {
+				return tc.gogc
+			}
+			return ""
+		}
+		during, err := pacedForConfig(getenv, func() (int, error) {
 			pace := debug.SetGCPercent(0)
 			debug.SetGCPercent(pace)
 			return pace, nil
@@ -47,10 +56,10 @@ func TestConfigLoadsAtItsOwnPaceThenRestores(t *testing.T) {
 			t.Fatal(err)
 		}
 		if during != tc.during {
-			t.Errorf("found pace %d: loaded at %d, want %d", tc.found, during, tc.during)
+			t.Errorf("GOGC=%q: loaded at %d, want %d", tc.gogc, during, tc.during)
 		}
 		if after := debug.SetGCPercent(100); after != tc.found {
-			t.Errorf("found pace %d: left at %d", tc.found, after)
+			t.Errorf("GOGC=%q: left at %d, want %d", tc.gogc, after, tc.found)
 		}
 	}
 }
