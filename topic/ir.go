@@ -57,10 +57,7 @@ const (
 	// A headline that names two actors is about them both, and a feed
 	// item often says no more: "Taiwan moves to bolster its military
 	// against China" names no relation word.
-	fTitlePair // the title names two distinct actors (states or bodies)
-	// A title and a sentence carry fewer counts than a report on the same
-	// story: the length lets the fit move the intercept of short items.
-	fBodyWords    // log(1+n) of the words of the body read (see BodyChars)
+	fTitlePair    // the title names two distinct actors (states or bodies)
 	NumIRFeatures // the number of features
 )
 
@@ -71,7 +68,7 @@ func irFeatureName(i int) string {
 		"bias", "states", "title_states", "bodies", "diplomats", "heads", "pair",
 		"relation_title", "relation_body", "pair_x_relation", "relation_sentences", "desk_title", "desk_body",
 		"world", "conflict", "politics", "economy", "sport", "science-technology", "crime-law", "arts-entertainment",
-		"lead_actors", "lead_relation", "lead_pair", "desk_cues", "title_pair", "body_words",
+		"lead_actors", "lead_relation", "lead_pair", "desk_cues", "title_pair",
 	}[i]
 }
 
@@ -130,7 +127,6 @@ func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, h Hints, res 
 			}
 		}
 	}
-	x[fBodyWords] = math.Log1p(float64(countWords(body)))
 	x[fLeadActors] = min(float64(len(lead)), 3)
 	if leadRelation || leadDiplomat {
 		x[fLeadRelation] = 1
@@ -275,19 +271,6 @@ func sentenceEnds(s string) bool {
 		}
 	}
 	return false
-}
-
-// countWords counts the runs of text between spaces in s.
-func countWords(s string) int {
-	n, in := 0, false
-	for i := 0; i < len(s); i++ {
-		space := s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'
-		if !space && !in {
-			n++
-		}
-		in = !space
-	}
-	return n
 }
 
 // logScore is log(1+v) for positive v, else 0: negative desk evidence says

@@ -1,7 +1,6 @@
 package topic
 
 import (
-	"math"
 	"testing"
 
 	"github.com/warta-news/warta/article"
@@ -133,25 +132,6 @@ func TestTitlePairMakesACandidate(t *testing.T) {
 		x := tg.IRFeatures(c.article())
 		if got := x[fTitlePair] == 1 && irCandidate(&x); got != c.want {
 			t.Errorf("%q: title pair and candidate %t, want %t (%v)", c.title, got, c.want, x)
-		}
-	}
-}
-
-// The body's length is a feature: nothing for a title alone, the log of
-// the words for a summary. Written for the test.
-func TestBodyWordsFeature(t *testing.T) {
-	tg := defaultTagger(t)
-	for _, c := range []struct {
-		body string
-		want float64
-	}{
-		{"", 0},
-		{"Leaders met  on\nMonday.", math.Log1p(4)},
-		{"One two three four five six seven.", math.Log1p(7)},
-	} {
-		x := tg.IRFeatures(&article.Article{Title: "Japan and China hold talks", Summary: c.body, Language: "en"})
-		if math.Abs(x[fBodyWords]-c.want) > 1e-9 {
-			t.Errorf("body %q: body_words %.3f, want %.3f", c.body, x[fBodyWords], c.want)
 		}
 	}
 }

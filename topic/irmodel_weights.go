@@ -6,52 +6,51 @@ package topic
 // features (see irFeatureName), fitted on 7557 samples (labelled articles
 // in several views).
 //
-// 5-fold cross-validation, out-of-fold probabilities cut at 0.6:
+// 5-fold cross-validation, out-of-fold probabilities cut at 0.65:
 //
-//	full     all positives 154  precision 0.843  recall 0.695  F1 0.762
-//	full     en  positives  84  precision 0.838  recall 0.679  F1 0.750
-//	full     id  positives  70  precision 0.847  recall 0.714  F1 0.775
-//	sentence all positives 154  precision 0.830  recall 0.571  F1 0.677
-//	sentence en  positives  84  precision 0.804  recall 0.536  F1 0.643
-//	sentence id  positives  70  precision 0.860  recall 0.614  F1 0.717
-//	title    all positives 154  precision 0.823  recall 0.422  F1 0.558
-//	title    en  positives  84  precision 0.795  recall 0.369  F1 0.504
-//	title    id  positives  70  precision 0.850  recall 0.486  F1 0.618
+//	full     all positives 154  precision 0.860  recall 0.675  F1 0.756
+//	full     en  positives  84  precision 0.844  recall 0.643  F1 0.730
+//	full     id  positives  70  precision 0.877  recall 0.714  F1 0.787
+//	sentence all positives 154  precision 0.830  recall 0.539  F1 0.654
+//	sentence en  positives  84  precision 0.796  recall 0.512  F1 0.623
+//	sentence id  positives  70  precision 0.870  recall 0.571  F1 0.690
+//	title    all positives 154  precision 0.879  recall 0.377  F1 0.527
+//	title    en  positives  84  precision 0.806  recall 0.298  F1 0.435
+//	title    id  positives  70  precision 0.943  recall 0.471  F1 0.629
 func fittedIRWeights() [NumIRFeatures]float64 {
 	return [NumIRFeatures]float64{
-		-2.4133, // bias
-		0.6478,  // states
-		-0.0355, // title_states
-		0.4222,  // bodies
-		0.4965,  // diplomats
-		0.2060,  // heads
-		-0.5729, // pair
-		0.3225,  // relation_title
-		-1.3344, // relation_body
-		0.4301,  // pair_x_relation
-		0.6719,  // relation_sentences
-		1.0706,  // desk_title
-		1.3420,  // desk_body
-		0.1979,  // world
-		-0.5316, // conflict
-		-0.4559, // politics
-		-0.4289, // economy
-		-0.5502, // sport
-		-0.9717, // science-technology
-		-0.1871, // crime-law
-		0.0051,  // arts-entertainment
-		-0.1748, // lead_actors
-		0.7732,  // lead_relation
-		0.3333,  // lead_pair
-		0.3841,  // desk_cues
-		0.7152,  // title_pair
-		-0.2162, // body_words
+		-2.6073, // bias
+		0.6075,  // states
+		0.0241,  // title_states
+		0.4602,  // bodies
+		0.5448,  // diplomats
+		0.2159,  // heads
+		-0.6207, // pair
+		0.3193,  // relation_title
+		-1.4271, // relation_body
+		0.4351,  // pair_x_relation
+		0.6922,  // relation_sentences
+		1.0794,  // desk_title
+		1.0439,  // desk_body
+		0.2131,  // world
+		-0.5754, // conflict
+		-0.5008, // politics
+		-0.5049, // economy
+		-0.6484, // sport
+		-1.0285, // science-technology
+		-0.2302, // crime-law
+		-0.1023, // arts-entertainment
+		-0.1780, // lead_actors
+		0.7797,  // lead_relation
+		0.2606,  // lead_pair
+		0.4557,  // desk_cues
+		0.7933,  // title_pair
 	}
 }
 
 // fittedIRCut is the probability at which the actors model files an
 // article under international relations, chosen by cross-validated F-measure (β = IRCutBeta).
-const fittedIRCut = 0.6
+const fittedIRCut = 0.65
 
 // fittedDeskWeights are the desk model's weights, in the order of [world economy sport science-technology]
 // and of the features (see deskFeatureName), fitted on 34832 samples.
