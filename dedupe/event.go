@@ -1,10 +1,13 @@
 package dedupe
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/language"
 )
 
 // Event signatures join the pieces outlets each wrote in their own words
@@ -60,6 +63,15 @@ type eventSig struct {
 	own bool
 	// again: the headline says the event happened again ("kembali").
 	again bool
+	// members: the first members terms are the states of a list
+	// ("Spanyol, Irlandia dan Norwegia"); optional: the last optional
+	// terms are what the list implies (its count, the regions that
+	// contain its states), evidence only when the other headline has
+	// them too.
+	members, optional int
+	// groups: it counts states or names a region of them, which the
+	// guards then compare (set for an incoming signature).
+	groups bool
 }
 
 // ActorSource recognises actors (people, states, organisations, places) in
@@ -78,6 +90,10 @@ type Actor struct {
 	ID string
 	// Text is the words of the headline that named it.
 	Text string
+	// Region is a state's ISO 3166 code ("ES"), empty for other actors:
+	// a list of states is counted, and the groups of states that
+	// contain them all are known (CLDR's containment).
+	Region string
 }
 
 // termHash is the 24-bit hash of a normalised term, never zero.
@@ -115,7 +131,8 @@ func makeEventSig(title string, actors ActorSource) eventSig {
 	// Actors first: a long headline's last words may not fit. The words
 	// that name an actor are its term alone (one actor is not two or three
 	// more terms), and those of a speaking actor speak through it.
-	actorWords := map[string]string{} // a word of an actor's name → the actor's term
+	actorWords := map[string]string{}  // a word of an actor's name → the actor's term
+	var stateOf map[string]listedState // a word of a state's name → the state
 	if actors != nil {
 		var spoken []string
 		for _, w := range words[:speakerEnd] {
@@ -131,12 +148,64 @@ func makeEventSig(title string, actors ActorSource) eventSig {
 				actorWords[w] = "@" + a.ID
 			}
 			add("@"+a.ID, role)
+			if r, err := language.ParseRegion(a.Region); err == nil && r.IsCountry() {
+				if stateOf == nil {
+					stateOf = map[string]listedState{}
+				}
+				lower := strings.ToLower(a.Text)
+				for _, w := range strings.Fields(lower) {
+					stateOf[w] = listedState{term: "@" + a.ID, region: r}
+				}
+				// headlineWords writes a two-word name's short form
+				// ("Amerika Serikat" is "as").
+				if one, ok := shortForms[lower]; ok {
+					stateOf[one] = listedState{term: "@" + a.ID, region: r}
+				}
+			}
+		}
+	}
+	// A list of states: its count and the regions of all its states.
+	listed, states := stateList(words, stateOf)
+	var implied []string
+	if len(listed) > 0 {
+		sig.groups = true
+		implied = append(implied, countTerm(len(listed)))
+		add(implied[0], roleNumber)
+		for _, g := range stateGroups().commonGroups(states) {
+			implied = append(implied, stateGroups().groups[g].term)
+			add(stateGroups().groups[g].term, rolePlain)
 		}
 	}
 	subject := true
-	for i, w := range words {
+	for i := 0; i < len(words); i++ {
+		w := words[i]
 		sig.own = sig.own || ownStoryWords[w.lower]
 		sig.again = sig.again || againWords[w.lower]
+		// A number of states ("Tiga Negara Eropa", "3 negara") and a
+		// region after a word for states ("Negara Asia Tenggara").
+		if n, ok := countOfStates(words, i); ok || stateNouns[w.lower] {
+			j := i
+			if ok {
+				add(countTerm(n), roleNumber)
+				j++
+			}
+			for j+1 < len(words) && words[j+1].stop {
+				j++
+			}
+			if j+1 < len(words) {
+				if g, k := stateGroups().regionAt(words, j+1); k > 0 {
+					add(stateGroups().groups[g].term, rolePlain)
+					j += k
+					ok = true
+				}
+			}
+			if ok {
+				sig.groups = true
+				subject = false
+				i = j
+				continue
+			}
+		}
 		if w.num != "" {
 			add("#"+w.num, roleNumber)
 			continue
@@ -173,8 +242,53 @@ func makeEventSig(title string, actors ActorSource) eventSig {
 		subject = false
 		add(w.stem, role)
 	}
+	if len(listed) > 0 {
+		sig.orderList(listed, implied)
+	}
 	return sig
 }
+
+// countOfStates reads a count of states at words[i]: a whole number of
+// at least two before a word for states.
+func countOfStates(words []headlineWord, i int) (int, bool) {
+	if words[i].num == "" || i+1 == len(words) || !stateNouns[words[i+1].lower] {
+		return 0, false
+	}
+	n, err := strconv.Atoi(words[i].num)
+	return n, err == nil && n >= 2 && n <= maxCount
+}
+
+// orderList puts the terms of a list's states first and those the list
+// implies last, and counts those present (maxTerms may have left some
+// out; at most maxListed states count as members).
+func (sig *eventSig) orderList(listed, implied []string) {
+	rank := func(t evTerm) int {
+		switch {
+		case slices.Contains(listed, t.word):
+			return 0
+		case slices.Contains(implied, t.word):
+			return 2
+		}
+		return 1
+	}
+	slices.SortStableFunc(sig.terms, func(a, b evTerm) int { return rank(a) - rank(b) })
+	for _, t := range sig.terms {
+		switch rank(t) {
+		case 0:
+			sig.members = min(sig.members+1, maxListed)
+		case 2:
+			sig.optional++
+		}
+	}
+}
+
+// maxListed bounds the states of a list that count as its members, and
+// maxImplied the terms a list implies (its count and maxListRegions
+// regions): both are kept in three bits.
+const (
+	maxListed  = 7
+	maxImplied = 1 + maxListRegions
+)
 
 // isQuestion reports whether a headline asks a question, at its end or
 // before its answer ("Jadi Haram buat Dibeli? Ini Kata MUI"): such a piece
@@ -202,6 +316,7 @@ type headlineWord struct {
 	num   string // the number's value when the word is one ("2.000", "2 ribu" → "2000")
 	stop  bool
 	colon bool // a colon follows
+	comma bool // a comma follows
 	name  bool // capitalised in a headline that does not capitalise every word
 }
 
@@ -214,9 +329,10 @@ func headlineWords(title string) []headlineWord {
 	names := !isAllCaps(title) && !isHeadlineCase(toks)
 	for i := 0; i < len(toks); i++ {
 		tok := toks[i]
-		if tok == ":" {
+		if tok == ":" || tok == "," {
 			if len(out) > 0 {
-				out[len(out)-1].colon = true
+				out[len(out)-1].colon = out[len(out)-1].colon || tok == ":"
+				out[len(out)-1].comma = out[len(out)-1].comma || tok == ","
 			}
 			continue
 		}
@@ -280,7 +396,8 @@ var shortForms = map[string]string{
 	"unjuk rasa": "demo", "undur diri": "mundur", "lengser": "mundur",
 }
 
-// splitHeadline returns the word tokens of s and a ":" for each colon.
+// splitHeadline returns the word tokens of s and a ":" or "," for each
+// colon or comma between words.
 // "15.500", "2,5", "2-1", "al-shifa" and "hind's" stay one token.
 func splitHeadline(s string) []string {
 	var out []string
@@ -303,8 +420,8 @@ func splitHeadline(s string) []string {
 			out = append(out, s[start:i])
 			start = -1
 		}
-		if r == ':' {
-			out = append(out, ":")
+		if r == ':' || r == ',' {
+			out = append(out, string(r))
 		}
 		prev = r
 	}

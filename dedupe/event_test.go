@@ -1,6 +1,7 @@
 package dedupe
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -319,5 +320,136 @@ func TestHeadlineNumberWords(t *testing.T) {
 	})
 	if b := arts[1]; b.StoryID != arts[0].ID {
 		t.Errorf("%q: story %s, want %s (%+v)", b.Title, b.StoryID, arts[0].ID, b.StoryMatch)
+	}
+}
+
+// regionActors recognises a few states by their Indonesian names, with
+// their ISO 3166 codes, as package actor does through pipeline.
+type regionActors struct{}
+
+func (regionActors) Actors(title string) []Actor {
+	type found struct {
+		at int
+		a  Actor
+	}
+	var fs []found
+	for _, st := range [][2]string{{"Spanyol", "ES"}, {"Irlandia", "IE"}, {"Norwegia", "NO"}, {"Slovenia", "SI"},
+		{"Malta", "MT"}, {"Belgia", "BE"}, {"Palestina", "PS"}, {"Israel", "IL"}, {"Malaysia", "MY"}, {"Singapura", "SG"}} {
+		if i := strings.Index(title, st[0]); i >= 0 {
+			fs = append(fs, found{i, Actor{ID: "state:" + st[1], Text: st[0], Region: st[1]}})
+		}
+	}
+	slices.SortFunc(fs, func(x, y found) int { return x.at - y.at })
+	var out []Actor
+	for _, f := range fs {
+		out = append(out, f.a)
+	}
+	return out
+}
+
+// A headline naming N states and one naming the number N of states in a
+// region they all belong to report one event: "Tiga Negara Eropa" counts
+// the three listed states, it is not a toll.
+func TestEventCountOfListedStates(t *testing.T) {
+	for _, hs := range [][2]timedHeadline{
+		{{"Spanyol, Irlandia dan Norwegia Resmi Akui Palestina", 0}, {"Tiga Negara Eropa Akui Negara Palestina", 2 * time.Hour}},
+		{{"Tiga Negara Eropa Akui Negara Palestina", 0}, {"Spanyol, Irlandia dan Norwegia Resmi Akui Palestina", 2 * time.Hour}},
+		{{"Spanyol, Irlandia, Norwegia Akui Palestina", 0}, {"3 Negara Akui Palestina sebagai Negara", time.Hour}},
+	} {
+		arts := assignHeadlines(t, NewIndex(Options{Actors: regionActors{}}), hs[:])
+		if b := arts[1]; b.StoryID != arts[0].ID {
+			t.Errorf("%q / %q: apart (%+v)", arts[0].Title, b.Title, b.StoryMatch)
+		}
+	}
+}
+
+// Lists and counts that disagree stay apart: other states, another
+// count, another region, or one state of the list alone.
+func TestEventListsAndCountsThatDisagreeStayApart(t *testing.T) {
+	cases := map[string][2]timedHeadline{
+		"two lists of other states": {
+			{"Palestina Diakui Spanyol, Irlandia dan Norwegia", 0},
+			{"Palestina Diakui Slovenia, Malta dan Belgia", 2 * time.Hour},
+		},
+		"another count": {
+			{"Spanyol, Irlandia dan Norwegia Resmi Akui Palestina", 0},
+			{"Dua Negara Eropa Akui Negara Palestina", 2 * time.Hour},
+		},
+		"another region": {
+			{"Spanyol, Irlandia dan Norwegia Resmi Akui Palestina", 0},
+			{"Tiga Negara Asia Tenggara Akui Negara Palestina", 2 * time.Hour},
+		},
+		"a count against a count": {
+			{"Tiga Negara Eropa Akui Negara Palestina", 0},
+			{"Dua Negara Eropa Akui Negara Palestina", 2 * time.Hour},
+		},
+		"one of the listed states alone": {
+			{"Spanyol, Irlandia dan Norwegia Resmi Akui Palestina", 0},
+			{"Spanyol Resmi Akui Palestina", 2 * time.Hour},
+		},
+		"a list against a toll": {
+			{"Israel Serang Kamp Pengungsi, Tiga Warga Palestina Tewas", 0},
+			{"Israel dan Palestina Sepakat Gencatan Senjata, Tiga Warga Tewas", 2 * time.Hour},
+		},
+	}
+	for name, hs := range cases {
+		t.Run(name, func(t *testing.T) {
+			arts := assignHeadlines(t, NewIndex(Options{Actors: regionActors{}}), hs[:])
+			if b := arts[1]; b.StoryID != b.ID {
+				t.Errorf("%q joined %q (%+v)", b.Title, arts[0].Title, b.StoryMatch)
+			}
+		})
+	}
+}
+
+// The count and the region are read from a headline's words: the number
+// before a word for states, the CLDR name of a group of states after it.
+func TestEventCountTerms(t *testing.T) {
+	for title, want := range map[string][]string{
+		"Tiga Negara Eropa Akui Negara Palestina":         {"3 negara", "~eropa"},
+		"3 Negara di Asia Tenggara Tolak Usulan":          {"3 negara", "~asia-tenggara"},
+		"Three Countries in Southeast Asia Back the Plan": {"3 negara", "~asia-tenggara"},
+		"Dua Negara Eropa Barat Tarik Dubes":              {"2 negara", "~eropa-bagian-barat"},
+		"Spanyol, Irlandia dan Norwegia Akui Palestina":   {"3 negara", "~eropa"},
+		"Malaysia dan Singapura Sepakat Bangun Jembatan":  {"2 negara", "~asia-tenggara", "~asia"},
+	} {
+		sig := makeEventSig(title, regionActors{})
+		var words []string
+		for _, tm := range sig.terms {
+			words = append(words, tm.word)
+		}
+		for _, w := range want {
+			if !slices.Contains(words, w) {
+				t.Errorf("%q: terms %q, want %q", title, words, w)
+			}
+		}
+		if slices.Contains(words, "#3") || slices.Contains(words, "#2") {
+			t.Errorf("%q: terms %q: a count of states is not a number", title, words)
+		}
+	}
+}
+
+// A list's members and what it implies survive the stored sketch: a
+// rebuilt index joins the count to the list as the live one does.
+func TestEventCountOfListedStatesRebuilt(t *testing.T) {
+	seen := t0.Add(72 * time.Hour)
+	list := &article.Article{ID: hexID(1), Title: "Spanyol, Irlandia dan Norwegia Resmi Akui Palestina", Published: t0, FirstSeen: seen}
+	live := NewIndex(Options{Actors: regionActors{}})
+	rebuilt := NewIndex(Options{Actors: regionActors{}})
+	for i, b := range background {
+		a := &article.Article{ID: hexID(1000 + i), Title: b, Published: t0.Add(-time.Hour), FirstSeen: seen}
+		live.Assign(a)
+		rebuilt.AddSketched(a)
+	}
+	live.Assign(list)
+	if !rebuilt.AddSketched(list) {
+		t.Fatal("the list's sketch was refused")
+	}
+	for name, ix := range map[string]*Index{"live": live, "rebuilt": rebuilt} {
+		b := &article.Article{ID: hexID(2), Title: "Tiga Negara Eropa Akui Negara Palestina", Published: t0.Add(time.Hour), FirstSeen: seen}
+		ix.Assign(b)
+		if b.StoryID != list.ID {
+			t.Errorf("%s: story %s, want %s (%+v)", name, b.StoryID, list.ID, b.StoryMatch)
+		}
 	}
 }

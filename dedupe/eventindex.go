@@ -65,8 +65,17 @@ func (e *eventFields) total() float64 {
 }
 
 // evOwn marks an article that is its own story whatever it shares: a
-// roundup, a live update, an explainer or a question.
-const evOwn = 1
+// roundup, a live update, an explainer or a question. The flags' next
+// bits hold eventSig.members (evMembersShift) and eventSig.optional
+// (evOptionalShift), three bits each.
+const (
+	evOwn           = 1
+	evMembersShift  = 1
+	evOptionalShift = 4
+)
+
+func (e *eventFields) members() int  { return int(e.evFlags>>evMembersShift) & 7 }
+func (e *eventFields) optional() int { return int(e.evFlags>>evOptionalShift) & 7 }
 
 const noKey = 0xff
 
@@ -142,6 +151,7 @@ func (ix *Index) evInsert(slot uint32, e *entry, sig *eventSig, minute uint32) {
 	if sig.own {
 		e.evFlags |= evOwn
 	}
+	e.evFlags |= byte(sig.members)<<evMembersShift | byte(sig.optional)<<evOptionalShift
 	for k := range e.evKeyIdx {
 		e.evKeyIdx[k] = noKey
 	}
@@ -156,7 +166,9 @@ func (ix *Index) evInsert(slot uint32, e *entry, sig *eventSig, minute uint32) {
 		put24(&e.evTerms[i], t.h)
 		e.setRole(i, t.role)
 		order[i] = i
-		total += ix.weight(t.h, minute, docs)
+		if i < len(sig.terms)-sig.optional {
+			total += ix.weight(t.h, minute, docs)
+		}
 	}
 	binary.LittleEndian.PutUint16(e.evTotal[:], uint16(min(total*totalScale, math.MaxUint16)))
 	// Rarest first, by the counts before this article.
@@ -166,6 +178,11 @@ func (ix *Index) evInsert(slot uint32, e *entry, sig *eventSig, minute uint32) {
 	})
 	for k := range min(evKeys, len(order)) {
 		e.evKeyIdx[k] = byte(order[k])
+	}
+	// A list's count is a key: a headline that counts the states, and
+	// names none of them, finds the list through it.
+	if count := len(sig.terms) - sig.optional; sig.optional > 0 && len(order) > evKeys && !slices.Contains(order[:evKeys], count) {
+		e.evKeyIdx[evKeys-1] = byte(count)
 	}
 	for _, t := range sig.terms {
 		ix.df[dfKey(t.h, b)]++
@@ -226,7 +243,9 @@ func (ix *Index) evLookup(sig *eventSig, minute, seen uint32) (evMatch, bool) {
 	docs := ix.docsAround(minute)
 	for i, t := range sig.terms {
 		w[i] = ix.weight(t.h, minute, docs)
-		total += w[i]
+		if i < len(sig.terms)-sig.optional {
+			total += w[i]
+		}
 	}
 	// Every term's chain is walked (walking only the rarest terms' chains
 	// cost recall on a held-out day); the candidates are then sorted, so
@@ -313,29 +332,62 @@ type storyTally struct {
 // total) with a stored one (its weights as they were when it was indexed):
 // the weighted Dice share of their terms, zero when they share too little
 // evidence to compare, or a conflict when the guards keep them apart.
+//
+// What a list of states implies (its count, its regions) counts only
+// where the other has it too; and when the other counts the listed states
+// ("Tiga Negara Eropa" against "Spanyol, Irlandia dan Norwegia"), the
+// count stands for them: the listed states it lacks leave the list's
+// total.
 func (ix *Index) evScore(sig *eventSig, w []float64, total float64, e *eventFields, gap uint32) (score float64, conflict bool) {
-	stored, storedRole, n := e.storedSig()
-	shared := 0.0
+	st := e.stored()
+	shared, storedTotal := 0.0, e.total()
+	inCounted, stCounted := false, false // a list's count met
 	for i, t := range sig.terms {
-		if slices.Contains(stored[:n], t.h) {
-			shared += w[i]
+		j := slices.Index(st.h[:st.n], t.h)
+		if j < 0 {
+			continue
+		}
+		shared += w[i]
+		if i >= len(sig.terms)-sig.optional {
+			total += w[i]
+			inCounted = inCounted || stateGroups().counts[t.h]
+		}
+		if j >= st.n-st.optional {
+			storedTotal += w[i]
+			stCounted = stCounted || stateGroups().counts[t.h]
 		}
 	}
 	if shared < ix.evMinShared {
 		return 0, false
 	}
-	if evConflict(sig, stored[:n], storedRole[:n], gap) {
+	if evConflict(sig, &st, gap) {
 		return 0, true
 	}
-	return 2 * shared / (total + e.total()), false
+	if inCounted && st.members == 0 {
+		for i, t := range sig.terms[:sig.members] {
+			if !slices.Contains(st.h[:st.n], t.h) {
+				total -= w[i]
+			}
+		}
+	}
+	if stCounted && sig.members == 0 {
+		minute := get24(e.evMinute)
+		docs := ix.docsAround(minute)
+		for _, h := range st.h[:st.members] {
+			if !slices.ContainsFunc(sig.terms, func(t evTerm) bool { return t.h == h }) {
+				storedTotal -= ix.weight(h, minute, docs)
+			}
+		}
+	}
+	return min(1, 2*shared/(max(total, shared)+max(storedTotal, shared))), false
 }
 
 // sharedWords lists the terms of sig that e has, for the evidence.
 func sharedWords(sig *eventSig, e *eventFields) []string {
-	stored, _, n := e.storedSig()
+	st := e.stored()
 	var words []string
 	for _, t := range sig.terms {
-		if slices.Contains(stored[:n], t.h) {
+		if slices.Contains(st.h[:st.n], t.h) {
 			words = append(words, t.word)
 		}
 	}
@@ -346,24 +398,35 @@ func sharedWords(sig *eventSig, e *eventFields) []string {
 // names a speaker and neither's appears anywhere in the other (so "Menlu
 // Retno: Evakuasi WNI di Gaza" meets "Tim Evakuasi WNI dari Gaza"), or
 // each has a place, a number or a name the other lacks.
-func evConflict(sig *eventSig, stored []uint32, storedRole []uint8, gap uint32) bool {
+//
+// What a list of states implies guards only against a count or region
+// of the other: two lists of other states, another count, or another
+// region keep two apart.
+func evConflict(sig *eventSig, st *storedSig, gap uint32) bool {
+	stored, storedRole := st.h[:st.n], st.role[:st.n]
 	var inHas, inMet, stHas, stMet, inLone, stLone [roles]bool
 	sameSpeaker := false
-	for _, t := range sig.terms {
+	inMembersLone, stMembersLone := false, false
+	for i, t := range sig.terms {
 		inHas[t.role] = true
 		if j := slices.Index(stored, t.h); j >= 0 {
 			inMet[t.role] = true
 			stMet[storedRole[j]] = true
 			sameSpeaker = sameSpeaker || t.role == roleSpeaker && storedRole[j] == roleSpeaker
-		} else {
+		} else if i < len(sig.terms)-sig.optional {
 			inLone[t.role] = true
+			inMembersLone = inMembersLone || i < sig.members
 		}
 	}
 	for i, r := range storedRole {
 		stHas[r] = true
-		if !slices.ContainsFunc(sig.terms, func(t evTerm) bool { return t.h == stored[i] }) {
+		if i < st.n-st.optional && !slices.ContainsFunc(sig.terms, func(t evTerm) bool { return t.h == stored[i] }) {
 			stLone[r] = true
+			stMembersLone = stMembersLone || i < st.members
 		}
+	}
+	if inMembersLone && stMembersLone || sig.groups && evGroupsDisagree(sig, stored) {
+		return true
 	}
 	if inHas[roleSpeaker] && stHas[roleSpeaker] && !inMet[roleSpeaker] && !stMet[roleSpeaker] {
 		return true
@@ -390,25 +453,55 @@ func evConflict(sig *eventSig, stored []uint32, storedRole []uint8, gap uint32) 
 	return gap > evNumberGap && (inLone[roleNumber] || stLone[roleNumber])
 }
 
+// evGroupsDisagree reports whether sig and a stored signature each count
+// states, or each name a region of states, and share none: "Tiga Negara
+// Eropa" against "Dua Negara Eropa", or a list of European states against
+// "Tiga Negara Asia Tenggara".
+func evGroupsDisagree(sig *eventSig, stored []uint32) bool {
+	t := stateGroups()
+	for _, kind := range []map[uint32]bool{t.counts, t.regionTerms} {
+		inHas, stHas, met := false, false, false
+		for _, x := range sig.terms {
+			if kind[x.h] {
+				inHas = true
+				met = met || slices.Contains(stored, x.h)
+			}
+		}
+		for _, h := range stored {
+			stHas = stHas || kind[h]
+		}
+		if inHas && stHas && !met {
+			return true
+		}
+	}
+	return false
+}
+
 // evKeptApart reports whether the guards keep sig, published at minute,
 // apart from the signature stored in e; never when either has none.
 func evKeptApart(sig *eventSig, e *eventFields, minute uint32) bool {
 	if len(sig.terms) == 0 || e.nTerms() == 0 {
 		return false
 	}
-	stored, storedRole, n := e.storedSig()
-	return evConflict(sig, stored[:n], storedRole[:n], absDiff(get24(e.evMinute), minute))
+	st := e.stored()
+	return evConflict(sig, &st, absDiff(get24(e.evMinute), minute))
 }
 
-// storedSig returns an entry's terms and roles.
-func (e *eventFields) storedSig() ([maxTerms]uint32, [maxTerms]uint8, int) {
-	var h [maxTerms]uint32
-	var r [maxTerms]uint8
-	n := e.nTerms()
-	for i := range n {
-		h[i], r[i] = e.term(i), e.role(i)
+// storedSig is an entry's signature: its terms and roles, and how many of
+// them are a list's states (first) and what the list implies (last).
+type storedSig struct {
+	h                    [maxTerms]uint32
+	role                 [maxTerms]uint8
+	n, members, optional int
+}
+
+// stored returns an entry's signature.
+func (e *eventFields) stored() storedSig {
+	st := storedSig{n: e.nTerms(), members: e.members(), optional: e.optional()}
+	for i := range st.n {
+		st.h[i], st.role[i] = e.term(i), e.role(i)
 	}
-	return h, r, n
+	return st
 }
 
 // evidence formats an event join for article.StoryMatch.Method.

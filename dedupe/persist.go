@@ -12,7 +12,7 @@ import (
 // ActorSource such as package actor recognises): stored sketches of
 // another format are not used, and the index is rebuilt from text instead.
 // TestSketchFormatPinned fails when the sketch of a known article changes.
-const sketchFormat = 1
+const sketchFormat = 2
 
 // encodedLen is the size of an encoded sketch with no event terms; each
 // term adds 4 bytes.
@@ -38,6 +38,7 @@ func encodeSketch(s *sketch, sig *eventSig) []byte {
 	if sig.again {
 		flags |= 2
 	}
+	flags |= byte(sig.members)<<2 | byte(sig.optional)<<5
 	b = append(b, flags, byte(len(sig.terms)))
 	for _, t := range sig.terms {
 		b = append(b, byte(t.h), byte(t.h>>8), byte(t.h>>16), t.role)
@@ -65,10 +66,11 @@ func decodeSketch(b []byte) (s sketch, sig eventSig, ok bool) {
 	p += 4
 	flags, n := b[p], int(b[p+1])
 	p += 2
-	if n > maxTerms || len(b) != p+4*n {
+	if n > maxTerms || len(b) != p+4*n || int(flags>>2)&7+int(flags>>5)&7 > n {
 		return sketch{}, eventSig{}, false
 	}
 	sig.own, sig.again = flags&1 != 0, flags&2 != 0
+	sig.members, sig.optional = int(flags>>2)&7, int(flags>>5)&7
 	if n > 0 {
 		sig.terms = make([]evTerm, n)
 		for i := range sig.terms {

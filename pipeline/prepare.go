@@ -64,12 +64,17 @@ func HeadlineActors(rec *actor.Recognizer) dedupe.ActorSource {
 
 type headlineActors struct{ rec *actor.Recognizer }
 
-// Actors returns the states and bodies of title; offices and relation
-// words are not actors of one event ("Menlu" names many ministers).
+// Actors returns the states (with their ISO 3166 code, so that a list of
+// them is counted and placed in CLDR's regions) and bodies of title;
+// offices and relation words are not actors of one event ("Menlu" names
+// many ministers).
 func (h headlineActors) Actors(title string) []dedupe.Actor {
 	var out []dedupe.Actor
 	for _, m := range h.rec.Find(title, "") {
-		if m.Kind == actor.State || m.Kind == actor.Body {
+		switch m.Kind {
+		case actor.State:
+			out = append(out, dedupe.Actor{ID: m.Kind.String() + ":" + m.ID, Text: title[m.Start:m.End], Region: m.ID})
+		case actor.Body:
 			out = append(out, dedupe.Actor{ID: m.Kind.String() + ":" + m.ID, Text: title[m.Start:m.End]})
 		}
 	}
