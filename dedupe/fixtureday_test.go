@@ -77,11 +77,16 @@ func loadFixtureDay(t *testing.T, day fixtureDay, withText bool) ([]*article.Art
 // recall; pooled, precision must hold at the goal, and recall stay at
 // what the first run measured (2 and 3 of the 12 pairs).
 func TestHeadlineFixtureDays(t *testing.T) {
+	headlineFixtureDays(t, nil)
+}
+
+// headlineFixtureDays scores the fixture days with actors (nil: none).
+func headlineFixtureDays(t *testing.T, actors ActorSource) {
 	for _, withText := range []bool{false, true} {
 		var all pairCounts
 		for _, day := range fixtureDays {
 			arts, gold := loadFixtureDay(t, day, withText)
-			ix := NewIndex(Options{})
+			ix := NewIndex(Options{Actors: actors})
 			pred := map[string]string{}
 			for _, a := range arts {
 				ix.Assign(a)
