@@ -131,9 +131,16 @@ func TestEventsOnOneTopicStayApart(t *testing.T) {
 			{"Bendungan Baru di Sumbawa Diresmikan Presiden", 40 * time.Hour},
 		},
 	}
+	checkApart(t, Options{}, cases)
+}
+
+// checkApart asserts that the second headline of each case, assigned
+// after the first, starts its own story.
+func checkApart(t *testing.T, opts Options, cases map[string][2]timedHeadline) {
+	t.Helper()
 	for name, hs := range cases {
 		t.Run(name, func(t *testing.T) {
-			arts := assignHeadlines(t, NewIndex(Options{}), hs[:])
+			arts := assignHeadlines(t, NewIndex(opts), hs[:])
 			if b := arts[1]; b.StoryID != b.ID {
 				t.Errorf("%q joined %q (%+v)", b.Title, arts[0].Title, b.StoryMatch)
 			}
@@ -392,14 +399,7 @@ func TestEventListsAndCountsThatDisagreeStayApart(t *testing.T) {
 			{"Israel dan Palestina Sepakat Gencatan Senjata, Tiga Warga Tewas", 2 * time.Hour},
 		},
 	}
-	for name, hs := range cases {
-		t.Run(name, func(t *testing.T) {
-			arts := assignHeadlines(t, NewIndex(Options{Actors: regionActors{}}), hs[:])
-			if b := arts[1]; b.StoryID != b.ID {
-				t.Errorf("%q joined %q (%+v)", b.Title, arts[0].Title, b.StoryMatch)
-			}
-		})
-	}
+	checkApart(t, Options{Actors: regionActors{}}, cases)
 }
 
 // The count and the region are read from a headline's words: the number
