@@ -189,13 +189,14 @@ func makeEventSig(title string, actors ActorSource) eventSig {
 				add(countTerm(n), roleNumber)
 				j++
 			}
-			for j+1 < len(words) && words[j+1].stop {
-				j++
+			at := j + 1 // the region, after function words ("3 Negara di Asia Tenggara")
+			for at < len(words) && words[at].stop {
+				at++
 			}
-			if j+1 < len(words) {
-				if g, k := stateGroups().regionAt(words, j+1); k > 0 {
+			if at < len(words) {
+				if g, k := stateGroups().regionAt(words, at); k > 0 {
 					add(stateGroups().groups[g].term, rolePlain)
-					j += k
+					j = at + k - 1
 					ok = true
 				}
 			}
@@ -282,13 +283,10 @@ func (sig *eventSig) orderList(listed, implied []string) {
 	}
 }
 
-// maxListed bounds the states of a list that count as its members, and
-// maxImplied the terms a list implies (its count and maxListRegions
-// regions): both are kept in three bits.
-const (
-	maxListed  = 7
-	maxImplied = 1 + maxListRegions
-)
+// maxListed bounds the states of a list that count as its members: the
+// entry keeps their number in three bits, as it does the number of terms
+// a list implies (its count and at most maxListRegions regions).
+const maxListed = 7
 
 // isQuestion reports whether a headline asks a question, at its end or
 // before its answer ("Jadi Haram buat Dibeli? Ini Kata MUI"): such a piece

@@ -427,6 +427,10 @@ func TestEventCountTerms(t *testing.T) {
 			t.Errorf("%q: terms %q: a count of states is not a number", title, words)
 		}
 	}
+	// The words after a count that name no region are read as ever.
+	if sig := makeEventSig("Tiga Negara Kembali Akui Palestina", regionActors{}); !sig.again {
+		t.Error("\"kembali\" after a count of states was not read")
+	}
 }
 
 // A list's members and what it implies survive the stored sketch: a
