@@ -369,6 +369,7 @@ func (ix *Index) evScore(sig *eventSig, w []float64, total float64, e *eventFiel
 				total -= w[i]
 			}
 		}
+		total = max(total, shared)
 	}
 	if stCounted && sig.members == 0 {
 		minute := get24(e.evMinute)
@@ -378,8 +379,10 @@ func (ix *Index) evScore(sig *eventSig, w []float64, total float64, e *eventFiel
 				storedTotal -= ix.weight(h, minute, docs)
 			}
 		}
+		// The stored total was weighed when it was indexed.
+		storedTotal = max(storedTotal, shared)
 	}
-	return min(1, 2*shared/(max(total, shared)+max(storedTotal, shared))), false
+	return 2 * shared / (total + storedTotal), false
 }
 
 // sharedWords lists the terms of sig that e has, for the evidence.
