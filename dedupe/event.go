@@ -250,9 +250,13 @@ func makeEventSig(title string, actors ActorSource) eventSig {
 }
 
 // countOfStates reads a count of states at words[i]: a whole number of
-// at least two before a word for states.
+// at least two before a word for states, unless it names the two-state
+// solution ("solusi dua negara"), a plan rather than two states.
 func countOfStates(words []headlineWord, i int) (int, bool) {
 	if words[i].num == "" || i+1 == len(words) || !stateNouns[words[i+1].lower] {
+		return 0, false
+	}
+	if i > 0 && words[i-1].lower == "solusi" {
 		return 0, false
 	}
 	n, err := strconv.Atoi(words[i].num)

@@ -427,6 +427,15 @@ func TestEventCountTerms(t *testing.T) {
 			t.Errorf("%q: terms %q: a count of states is not a number", title, words)
 		}
 	}
+	// "Solusi dua negara" (the two-state solution) names a plan, not two
+	// states: a list of two states must not share a count with it.
+	for _, title := range []string{"Prabowo Dukung Solusi Dua Negara untuk Palestina", "PBB Serukan Solusi 2 Negara"} {
+		for _, tm := range makeEventSig(title, regionActors{}).terms {
+			if tm.word == "2 negara" {
+				t.Errorf("%q: the two-state solution read as a count of states", title)
+			}
+		}
+	}
 	// The words after a count that name no region are read as ever.
 	if sig := makeEventSig("Tiga Negara Kembali Akui Palestina", regionActors{}); !sig.again {
 		t.Error("\"kembali\" after a count of states was not read")
