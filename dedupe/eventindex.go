@@ -315,19 +315,46 @@ type storyTally struct {
 // evidence to compare, or a conflict when the guards keep them apart.
 func (ix *Index) evScore(sig *eventSig, w []float64, total float64, e *eventFields, gap uint32) (score float64, conflict bool) {
 	stored, storedRole, n := e.storedSig()
+	m := matchTerms(sig, stored[:n])
 	shared := 0.0
-	for i, t := range sig.terms {
-		if slices.Contains(stored[:n], t.h) {
+	for i := range sig.terms {
+		if m.in[i] >= 0 {
 			shared += w[i]
 		}
 	}
 	if shared < ix.evMinShared {
 		return 0, false
 	}
-	if evConflict(sig, stored[:n], storedRole[:n], gap) {
+	if evConflictMatched(sig, &m, storedRole[:n], gap) {
 		return 0, true
 	}
 	return 2 * shared / (total + e.total()), false
+}
+
+// termMatch is which terms two signatures share: for each incoming term
+// the first stored term with its hash (-1 for none), and for each stored
+// term whether an incoming one has its hash.
+type termMatch struct {
+	in        [maxTerms]int8
+	storedMet [maxTerms]bool
+}
+
+// matchTerms compares every incoming term with every stored one once, for
+// both the score and the guards.
+func matchTerms(sig *eventSig, stored []uint32) termMatch {
+	var m termMatch
+	for i, t := range sig.terms {
+		m.in[i] = -1
+		for j, h := range stored {
+			if h == t.h {
+				if m.in[i] < 0 {
+					m.in[i] = int8(j)
+				}
+				m.storedMet[j] = true
+			}
+		}
+	}
+	return m
 }
 
 // sharedWords lists the terms of sig that e has, for the evidence.
@@ -347,11 +374,17 @@ func sharedWords(sig *eventSig, e *eventFields) []string {
 // Retno: Evakuasi WNI di Gaza" meets "Tim Evakuasi WNI dari Gaza"), or
 // each has a place, a number or a name the other lacks.
 func evConflict(sig *eventSig, stored []uint32, storedRole []uint8, gap uint32) bool {
+	m := matchTerms(sig, stored)
+	return evConflictMatched(sig, &m, storedRole, gap)
+}
+
+// evConflictMatched is evConflict with the terms matched (matchTerms).
+func evConflictMatched(sig *eventSig, m *termMatch, storedRole []uint8, gap uint32) bool {
 	var inHas, inMet, stHas, stMet, inLone, stLone [roles]bool
 	sameSpeaker := false
-	for _, t := range sig.terms {
+	for i, t := range sig.terms {
 		inHas[t.role] = true
-		if j := slices.Index(stored, t.h); j >= 0 {
+		if j := m.in[i]; j >= 0 {
 			inMet[t.role] = true
 			stMet[storedRole[j]] = true
 			sameSpeaker = sameSpeaker || t.role == roleSpeaker && storedRole[j] == roleSpeaker
@@ -361,7 +394,7 @@ func evConflict(sig *eventSig, stored []uint32, storedRole []uint8, gap uint32) 
 	}
 	for i, r := range storedRole {
 		stHas[r] = true
-		if !slices.ContainsFunc(sig.terms, func(t evTerm) bool { return t.h == stored[i] }) {
+		if !m.storedMet[i] {
 			stLone[r] = true
 		}
 	}
