@@ -321,3 +321,25 @@ func TestHeadlineNumberWords(t *testing.T) {
 		t.Errorf("%q: story %s, want %s (%+v)", b.Title, b.StoryID, arts[0].ID, b.StoryMatch)
 	}
 }
+
+// TestStoredSigReadsWhatWasStored holds storedSig's one pass to the
+// accessors it replaces: every stored term up to the first empty one,
+// with its role, for signatures of every length.
+func TestStoredSigReadsWhatWasStored(t *testing.T) {
+	for n := 0; n <= maxTerms; n++ {
+		var e eventFields
+		for i := range n {
+			put24(&e.evTerms[i], uint32(1000*i+7))
+			e.setRole(i, uint8((i*5+n)%roles))
+		}
+		h, r, got := e.storedSig()
+		if got != n || got != e.nTerms() {
+			t.Fatalf("%d terms stored: storedSig read %d, nTerms %d", n, got, e.nTerms())
+		}
+		for i := range n {
+			if h[i] != e.term(i) || r[i] != e.role(i) || r[i] != uint8((i*5+n)%roles) {
+				t.Errorf("%d terms, term %d: storedSig (%d, %d), stored (%d, %d)", n, i, h[i], r[i], e.term(i), e.role(i))
+			}
+		}
+	}
+}

@@ -437,9 +437,17 @@ func evKeptApart(sig *eventSig, e *eventFields, minute uint32) bool {
 func (e *eventFields) storedSig() ([maxTerms]uint32, [maxTerms]uint8, int) {
 	var h [maxTerms]uint32
 	var r [maxTerms]uint8
-	n := e.nTerms()
-	for i := range n {
-		h[i], r[i] = e.term(i), e.role(i)
+	// One pass, the roles read once: every candidate of a lookup is read
+	// so (nTerms and role would read the terms twice and the roles ten
+	// times).
+	roles := binary.LittleEndian.Uint32(e.evRoles[:])
+	n := 0
+	for n < maxTerms {
+		if h[n] = e.term(n); h[n] == 0 {
+			break
+		}
+		r[n] = uint8(roles >> (roleBits * n) & (1<<roleBits - 1))
+		n++
 	}
 	return h, r, n
 }
