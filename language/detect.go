@@ -197,10 +197,15 @@ func Resolve(declared, title, text string) string {
 	return Decide(declared, lang, conf)
 }
 
-// Sample is the text Resolve detects the language of.
+// Sample is the text Resolve detects the language of: the title and the
+// text, as far as Detect reads (a byte past maxScan, where Detect finds
+// its cut), so that a long body is not copied whole.
 func Sample(title, text string) string {
 	if text == "" {
 		return title
+	}
+	if keep := max(0, maxScan-len(title)); len(text) > keep {
+		text = text[:keep]
 	}
 	return title + "\n" + text
 }
