@@ -6,7 +6,6 @@ package language
 import (
 	"bytes"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -119,22 +118,25 @@ func Detect(text string) (lang string, confidence float64) {
 		}
 		word, upper = word[:0], 0
 	}
-	for _, r := range text {
-		if unicode.IsLetter(r) {
-			if r < utf8.RuneSelf {
-				if len(word) < cap(word) {
-					if 'A' <= r && r <= 'Z' {
-						upper++
-					}
-					word = append(word, byte(unicode.ToLower(r)))
-				}
-			} else {
-				// A non-ASCII letter is a cue for neither language here.
-				flush()
+	// Byte by byte: a word is a run of ASCII letters, and any other byte
+	// (a non-ASCII letter is a cue for neither language here; a byte of a
+	// multi-byte rune is never an ASCII letter) ends one.
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+		case 'A' <= c && c <= 'Z':
+			if len(word) < cap(word) {
+				upper++
 			}
+			c += 'a' - 'A'
+		default:
+			flush()
 			continue
 		}
-		flush()
+		if len(word) < cap(word) {
+			word = append(word, c)
+		}
 	}
 	flush()
 	total := en + id
@@ -162,19 +164,31 @@ func Detect(text string) (lang string, confidence float64) {
 // spelling lacks. Each cue weighs less than a function word.
 func charCues(s []byte) (en, id float64) {
 	const cue = 0.25
-	has := func(sub string) bool { return bytes.Contains(s, []byte(sub)) }
 	pre := func(p string) bool { return bytes.HasPrefix(s, []byte(p)) }
 	suf := func(p string) bool { return bytes.HasSuffix(s, []byte(p)) }
+	// The digraphs and the w, in one pass over the word.
+	var ny, th, sh, w bool
+	for i, c := range s {
+		switch {
+		case c == 'w':
+			w = true
+		case c == 'y' && i > 0 && s[i-1] == 'n':
+			ny = true
+		case c == 'h' && i > 0 && s[i-1] == 't':
+			th = true
+		case c == 'h' && i > 0 && s[i-1] == 's':
+			sh = true
+		}
+	}
 	switch {
-	case suf("nya"), suf("kan"), pre("meng"), pre("meny"),
+	case ny, suf("kan"), pre("meng"), // "-nya" and "meny-" hold "ny"
 		pre("ber") && len(s) > 5,
-		pre("di") && len(s) > 6 && suf("i"),
-		has("ny"):
+		pre("di") && len(s) > 6 && suf("i"):
 		id += cue
 	}
 	switch {
-	case has("th"), has("w") && !pre("w"),
-		suf("tion"), suf("ing"), suf("ly"), has("sh"),
+	case th, w && s[0] != 'w',
+		suf("tion"), suf("ing"), suf("ly"), sh,
 		suf("ed") && len(s) > 4:
 		en += cue
 	}
