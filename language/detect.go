@@ -86,41 +86,14 @@ func wordSet(s string) map[string]struct{} {
 // text gives no evidence either way. Confidence grows with the margin between
 // the two languages' cues and with the amount of evidence.
 func Detect(text string) (lang string, confidence float64) {
-	if len(text) > maxScan {
-		cut := maxScan
-		for cut > 0 && !utf8.RuneStart(text[cut]) {
-			cut--
-		}
-		text = text[:cut]
-	}
-	var en, id float64
+	var ev evidence
 	var buf [32]byte
 	word := buf[:0]
 	upper := 0 // upper-case letters in word
-	flush := func() {
-		if len(word) == 0 {
-			return
-		}
-		if upper == len(word) && len(word) <= 3 {
-			// An acronym (AS, UN, PBB) says nothing about the language
-			// around it.
-			word, upper = word[:0], 0
-			return
-		}
-		// m[string(b)] does not allocate.
-		if cue, ok := wordCues[string(word)]; ok {
-			en += cue.en
-			id += cue.id
-		} else {
-			e, i := charCues(word)
-			en += e
-			id += i
-		}
-		word, upper = word[:0], 0
-	}
 	// Byte by byte: a word is a run of ASCII letters, and any other byte
 	// (a non-ASCII letter is a cue for neither language here; a byte of a
 	// multi-byte rune is never an ASCII letter) ends one.
+	text = scanned(text)
 	for i := 0; i < len(text); i++ {
 		c := text[i]
 		switch {
@@ -131,28 +104,69 @@ func Detect(text string) (lang string, confidence float64) {
 			}
 			c += 'a' - 'A'
 		default:
-			flush()
+			ev.add(word, upper)
+			word, upper = word[:0], 0
 			continue
 		}
 		if len(word) < cap(word) {
 			word = append(word, c)
 		}
 	}
-	flush()
-	total := en + id
+	ev.add(word, upper)
+	return ev.verdict()
+}
+
+// scanned is the part of text Detect reads: maxScan bytes at most, cut
+// where a rune starts.
+func scanned(text string) string {
+	if len(text) > maxScan {
+		cut := maxScan
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
+	}
+	return text
+}
+
+// evidence sums what the words read say of each language.
+type evidence struct{ en, id float64 }
+
+// add counts one word, its letters lower-cased (upper of them were
+// upper-case in the text); an empty one counts nothing.
+func (ev *evidence) add(word []byte, upper int) {
+	if upper == len(word) && len(word) <= 3 {
+		// An acronym (AS, UN, PBB) says nothing about the language
+		// around it.
+		return
+	}
+	// m[string(b)] does not allocate.
+	if cue, ok := wordCues[string(word)]; ok {
+		ev.en += cue.en
+		ev.id += cue.id
+		return
+	}
+	e, i := charCues(word)
+	ev.en += e
+	ev.id += i
+}
+
+// verdict is the language the evidence favours and the confidence.
+func (ev evidence) verdict() (lang string, confidence float64) {
+	total := ev.en + ev.id
 	if total == 0 {
 		return "", 0
 	}
-	margin := en - id
+	margin := ev.en - ev.id
 	if margin < 0 {
 		margin = -margin
 	}
 	// Evidence saturates: two function words are already telling.
 	confidence = (margin / total) * (total / (total + 1))
 	switch {
-	case en > id:
+	case ev.en > ev.id:
 		return English, confidence
-	case id > en:
+	case ev.id > ev.en:
 		return Indonesian, confidence
 	}
 	return "", 0
