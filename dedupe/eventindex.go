@@ -254,6 +254,7 @@ func (ix *Index) evLookup(sig *eventSig, minute, seen uint32) (evMatch, bool) {
 	byStory = slices.Compact(byStory)
 	ix.evByStory = byStory
 	tallies := ix.evTallies[:0]
+	mask := termMask(sig)
 	for _, c := range byStory {
 		story, slot := uint32(c>>32), uint32(c)
 		e := ix.at(slot)
@@ -268,7 +269,7 @@ func (ix *Index) evLookup(sig *eventSig, minute, seen uint32) (evMatch, bool) {
 			tallies = append(tallies, storyTally{story: story})
 		}
 		t := &tallies[len(tallies)-1]
-		score, conflict := ix.evScore(sig, w, total, &e.eventFields, gap)
+		score, conflict := ix.evScore(sig, mask, w, total, &e.eventFields, gap)
 		if conflict {
 			t.conflict = true
 			continue
@@ -313,9 +314,9 @@ type storyTally struct {
 // total) with a stored one (its weights as they were when it was indexed):
 // the weighted Dice share of their terms, zero when they share too little
 // evidence to compare, or a conflict when the guards keep them apart.
-func (ix *Index) evScore(sig *eventSig, w []float64, total float64, e *eventFields, gap uint32) (score float64, conflict bool) {
+func (ix *Index) evScore(sig *eventSig, mask uint64, w []float64, total float64, e *eventFields, gap uint32) (score float64, conflict bool) {
 	stored, storedRole, n := e.storedSig()
-	m := matchTerms(sig, stored[:n])
+	m := matchTerms(sig, mask, stored[:n])
 	shared := 0.0
 	for i := range sig.terms {
 		if m.in[i] >= 0 {
@@ -339,18 +340,34 @@ type termMatch struct {
 	storedMet [maxTerms]bool
 }
 
-// matchTerms compares every incoming term with every stored one once, for
-// both the score and the guards.
-func matchTerms(sig *eventSig, stored []uint32) termMatch {
+// termMask is a filter of a signature's term hashes, a bit each: a stored
+// term whose bit is clear is none of them.
+func termMask(sig *eventSig) uint64 {
+	var m uint64
+	for _, t := range sig.terms {
+		m |= 1 << (t.h & 63)
+	}
+	return m
+}
+
+// matchTerms compares every incoming term (their termMask, mask) with
+// every stored one once, for both the score and the guards; most stored
+// terms are no incoming one, and the mask tells them at one test.
+func matchTerms(sig *eventSig, mask uint64, stored []uint32) termMatch {
 	var m termMatch
-	for i, t := range sig.terms {
+	for i := range sig.terms {
 		m.in[i] = -1
-		for j, h := range stored {
-			if h == t.h {
+	}
+	for j, h := range stored {
+		if mask&(1<<(h&63)) == 0 {
+			continue
+		}
+		for i, t := range sig.terms {
+			if t.h == h {
+				m.storedMet[j] = true
 				if m.in[i] < 0 {
 					m.in[i] = int8(j)
 				}
-				m.storedMet[j] = true
 			}
 		}
 	}
@@ -374,7 +391,7 @@ func sharedWords(sig *eventSig, e *eventFields) []string {
 // Retno: Evakuasi WNI di Gaza" meets "Tim Evakuasi WNI dari Gaza"), or
 // each has a place, a number or a name the other lacks.
 func evConflict(sig *eventSig, stored []uint32, storedRole []uint8, gap uint32) bool {
-	m := matchTerms(sig, stored)
+	m := matchTerms(sig, termMask(sig), stored)
 	return evConflictMatched(sig, &m, storedRole, gap)
 }
 
