@@ -138,7 +138,11 @@ var dateline = regexp.MustCompile(`^\p{Lu}[\p{Lu}\p{Lu} .'/-]{1,40}(?:,[^()\n]{1
 func cleanBody(text string) string {
 	text = strings.TrimSpace(text)
 	if mayOpenDateline(text) {
-		text = dateline.ReplaceAllString(text, "")
+		// Anchored at the start, it matches once at most: cut it off
+		// rather than copy the body without it.
+		if m := dateline.FindStringIndex(text); m != nil {
+			text = text[m[1]:]
+		}
 	}
 	lines := strings.Split(text, "\n")
 	out := lines[:0]

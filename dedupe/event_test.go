@@ -466,3 +466,66 @@ func TestEventCountOfListedStatesRebuilt(t *testing.T) {
 		}
 	}
 }
+
+// TestStoredSigReadsWhatWasStored holds stored's one pass to the
+// accessors it replaces: every stored term up to the first empty one,
+// with its role, for signatures of every length.
+func TestStoredSigReadsWhatWasStored(t *testing.T) {
+	for n := 0; n <= maxTerms; n++ {
+		var e eventFields
+		for i := range n {
+			put24(&e.evTerms[i], uint32(1000*i+7))
+			e.setRole(i, uint8((i*5+n)%roles))
+		}
+		st := e.stored()
+		h, r, got := st.h, st.role, st.n
+		if got != n || got != e.nTerms() {
+			t.Fatalf("%d terms stored: stored read %d, nTerms %d", n, got, e.nTerms())
+		}
+		for i := range n {
+			if h[i] != e.term(i) || r[i] != e.role(i) || r[i] != uint8((i*5+n)%roles) {
+				t.Errorf("%d terms, term %d: stored (%d, %d), term and role (%d, %d)", n, i, h[i], r[i], e.term(i), e.role(i))
+			}
+		}
+	}
+}
+
+// TestMatchTermsFindsEveryShare holds matchTerms, with its mask, to the
+// plain definition on signatures whose hashes collide in the mask's bits
+// and repeat: each incoming term's first equal stored term, and each
+// stored term's having an equal incoming one.
+func TestMatchTermsFindsEveryShare(t *testing.T) {
+	for seed := range uint32(2000) {
+		h := seed*2654435761 + 1
+		next := func() uint32 { // few values, so that terms meet and masks collide
+			h ^= h << 13
+			h ^= h >> 17
+			h ^= h << 5
+			return []uint32{3, 67, 131, 35, 4, 68, 900, 100}[h%8]
+		}
+		var sig eventSig
+		for range int(next()) % (maxTerms + 1) {
+			sig.terms = append(sig.terms, evTerm{h: next()})
+		}
+		stored := make([]uint32, int(next())%(maxTerms+1))
+		for j := range stored {
+			stored[j] = next()
+		}
+		m := matchTerms(&sig, termMask(&sig), stored)
+		for i, tm := range sig.terms {
+			want := int8(-1)
+			if j := slices.Index(stored, tm.h); j >= 0 {
+				want = int8(j)
+			}
+			if m.in[i] != want {
+				t.Fatalf("seed %d: incoming term %d (%d) matched stored %d, want %d (stored %v)", seed, i, tm.h, m.in[i], want, stored)
+			}
+		}
+		for j, sh := range stored {
+			want := slices.ContainsFunc(sig.terms, func(tm evTerm) bool { return tm.h == sh })
+			if m.storedMet[j] != want {
+				t.Fatalf("seed %d: stored term %d (%d) met %v, want %v", seed, j, sh, m.storedMet[j], want)
+			}
+		}
+	}
+}

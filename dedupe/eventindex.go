@@ -273,6 +273,7 @@ func (ix *Index) evLookup(sig *eventSig, minute, seen uint32) (evMatch, bool) {
 	byStory = slices.Compact(byStory)
 	ix.evByStory = byStory
 	tallies := ix.evTallies[:0]
+	mask := termMask(sig)
 	for _, c := range byStory {
 		story, slot := uint32(c>>32), uint32(c)
 		e := ix.at(slot)
@@ -287,7 +288,7 @@ func (ix *Index) evLookup(sig *eventSig, minute, seen uint32) (evMatch, bool) {
 			tallies = append(tallies, storyTally{story: story})
 		}
 		t := &tallies[len(tallies)-1]
-		score, conflict := ix.evScore(sig, w, total, &e.eventFields, gap)
+		score, conflict := ix.evScore(sig, mask, w, total, &e.eventFields, gap)
 		if conflict {
 			t.conflict = true
 			continue
@@ -338,12 +339,13 @@ type storyTally struct {
 // ("Tiga Negara Eropa" against "Spanyol, Irlandia dan Norwegia"), the
 // count stands for them: the listed states it lacks leave the list's
 // total.
-func (ix *Index) evScore(sig *eventSig, w []float64, total float64, e *eventFields, gap uint32) (score float64, conflict bool) {
+func (ix *Index) evScore(sig *eventSig, mask uint64, w []float64, total float64, e *eventFields, gap uint32) (score float64, conflict bool) {
 	st := e.stored()
+	m := matchTerms(sig, mask, st.h[:st.n])
 	shared, storedTotal := 0.0, e.total()
 	inCounted, stCounted := false, false // a list's count met
 	for i, t := range sig.terms {
-		j := slices.Index(st.h[:st.n], t.h)
+		j := int(m.in[i])
 		if j < 0 {
 			continue
 		}
@@ -360,7 +362,7 @@ func (ix *Index) evScore(sig *eventSig, w []float64, total float64, e *eventFiel
 	if shared < ix.evMinShared {
 		return 0, false
 	}
-	if evConflict(sig, &st, gap) {
+	if evConflictMatched(sig, &m, &st, gap) {
 		return 0, true
 	}
 	if inCounted && st.members == 0 {
@@ -385,6 +387,48 @@ func (ix *Index) evScore(sig *eventSig, w []float64, total float64, e *eventFiel
 	return 2 * shared / (total + storedTotal), false
 }
 
+// termMatch is which terms two signatures share: for each incoming term
+// the first stored term with its hash (-1 for none), and for each stored
+// term whether an incoming one has its hash.
+type termMatch struct {
+	in        [maxTerms]int8
+	storedMet [maxTerms]bool
+}
+
+// termMask is a filter of a signature's term hashes, a bit each: a stored
+// term whose bit is clear is none of them.
+func termMask(sig *eventSig) uint64 {
+	var m uint64
+	for _, t := range sig.terms {
+		m |= 1 << (t.h & 63)
+	}
+	return m
+}
+
+// matchTerms compares every incoming term (their termMask, mask) with
+// every stored one once, for both the score and the guards; most stored
+// terms are no incoming one, and the mask tells them at one test.
+func matchTerms(sig *eventSig, mask uint64, stored []uint32) termMatch {
+	var m termMatch
+	for i := range sig.terms {
+		m.in[i] = -1
+	}
+	for j, h := range stored {
+		if mask&(1<<(h&63)) == 0 {
+			continue
+		}
+		for i, t := range sig.terms {
+			if t.h == h {
+				m.storedMet[j] = true
+				if m.in[i] < 0 {
+					m.in[i] = int8(j)
+				}
+			}
+		}
+	}
+	return m
+}
+
 // sharedWords lists the terms of sig that e has, for the evidence.
 func sharedWords(sig *eventSig, e *eventFields) []string {
 	st := e.stored()
@@ -406,13 +450,19 @@ func sharedWords(sig *eventSig, e *eventFields) []string {
 // of the other: two lists of other states, another count, or another
 // region keep two apart.
 func evConflict(sig *eventSig, st *storedSig, gap uint32) bool {
+	m := matchTerms(sig, termMask(sig), st.h[:st.n])
+	return evConflictMatched(sig, &m, st, gap)
+}
+
+// evConflictMatched is evConflict with the terms matched (matchTerms).
+func evConflictMatched(sig *eventSig, m *termMatch, st *storedSig, gap uint32) bool {
 	stored, storedRole := st.h[:st.n], st.role[:st.n]
 	var inHas, inMet, stHas, stMet, inLone, stLone [roles]bool
 	sameSpeaker := false
 	inMembersLone, stMembersLone := false, false
 	for i, t := range sig.terms {
 		inHas[t.role] = true
-		if j := slices.Index(stored, t.h); j >= 0 {
+		if j := m.in[i]; j >= 0 {
 			inMet[t.role] = true
 			stMet[storedRole[j]] = true
 			sameSpeaker = sameSpeaker || t.role == roleSpeaker && storedRole[j] == roleSpeaker
@@ -423,7 +473,7 @@ func evConflict(sig *eventSig, st *storedSig, gap uint32) bool {
 	}
 	for i, r := range storedRole {
 		stHas[r] = true
-		if i < st.n-st.optional && !slices.ContainsFunc(sig.terms, func(t evTerm) bool { return t.h == stored[i] }) {
+		if i < st.n-st.optional && !m.storedMet[i] {
 			stLone[r] = true
 			stMembersLone = stMembersLone || i < st.members
 		}
@@ -498,11 +548,18 @@ type storedSig struct {
 	n, members, optional int
 }
 
-// stored returns an entry's signature.
+// stored returns an entry's signature, in one pass with the roles read
+// once: every candidate of a lookup is read so (nTerms and role would
+// read the terms twice and the roles ten times).
 func (e *eventFields) stored() storedSig {
-	st := storedSig{n: e.nTerms(), members: e.members(), optional: e.optional()}
-	for i := range st.n {
-		st.h[i], st.role[i] = e.term(i), e.role(i)
+	st := storedSig{members: e.members(), optional: e.optional()}
+	roles := binary.LittleEndian.Uint32(e.evRoles[:])
+	for st.n < maxTerms {
+		if st.h[st.n] = e.term(st.n); st.h[st.n] == 0 {
+			break
+		}
+		st.role[st.n] = uint8(roles >> (roleBits * st.n) & (1<<roleBits - 1))
+		st.n++
 	}
 	return st
 }

@@ -6,7 +6,6 @@ package language
 import (
 	"bytes"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -87,6 +86,39 @@ func wordSet(s string) map[string]struct{} {
 // text gives no evidence either way. Confidence grows with the margin between
 // the two languages' cues and with the amount of evidence.
 func Detect(text string) (lang string, confidence float64) {
+	var ev evidence
+	var buf [32]byte
+	word := buf[:0]
+	upper := 0 // upper-case letters in word
+	// Byte by byte: a word is a run of ASCII letters, and any other byte
+	// (a non-ASCII letter is a cue for neither language here; a byte of a
+	// multi-byte rune is never an ASCII letter) ends one.
+	text = scanned(text)
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+		case 'A' <= c && c <= 'Z':
+			if len(word) < cap(word) {
+				upper++
+			}
+			c += 'a' - 'A'
+		default:
+			ev.add(word, upper)
+			word, upper = word[:0], 0
+			continue
+		}
+		if len(word) < cap(word) {
+			word = append(word, c)
+		}
+	}
+	ev.add(word, upper)
+	return ev.verdict()
+}
+
+// scanned is the part of text Detect reads: maxScan bytes at most, cut
+// where a rune starts.
+func scanned(text string) string {
 	if len(text) > maxScan {
 		cut := maxScan
 		for cut > 0 && !utf8.RuneStart(text[cut]) {
@@ -94,63 +126,47 @@ func Detect(text string) (lang string, confidence float64) {
 		}
 		text = text[:cut]
 	}
-	var en, id float64
-	var buf [32]byte
-	word := buf[:0]
-	upper := 0 // upper-case letters in word
-	flush := func() {
-		if len(word) == 0 {
-			return
-		}
-		if upper == len(word) && len(word) <= 3 {
-			// An acronym (AS, UN, PBB) says nothing about the language
-			// around it.
-			word, upper = word[:0], 0
-			return
-		}
-		// m[string(b)] does not allocate.
-		if cue, ok := wordCues[string(word)]; ok {
-			en += cue.en
-			id += cue.id
-		} else {
-			e, i := charCues(word)
-			en += e
-			id += i
-		}
-		word, upper = word[:0], 0
+	return text
+}
+
+// evidence sums what the words read say of each language.
+type evidence struct{ en, id float64 }
+
+// add counts one word, its letters lower-cased (upper of them were
+// upper-case in the text); an empty one counts nothing.
+func (ev *evidence) add(word []byte, upper int) {
+	if upper == len(word) && len(word) <= 3 {
+		// An acronym (AS, UN, PBB) says nothing about the language
+		// around it.
+		return
 	}
-	for _, r := range text {
-		if unicode.IsLetter(r) {
-			if r < utf8.RuneSelf {
-				if len(word) < cap(word) {
-					if 'A' <= r && r <= 'Z' {
-						upper++
-					}
-					word = append(word, byte(unicode.ToLower(r)))
-				}
-			} else {
-				// A non-ASCII letter is a cue for neither language here.
-				flush()
-			}
-			continue
-		}
-		flush()
+	// m[string(b)] does not allocate.
+	if cue, ok := wordCues[string(word)]; ok {
+		ev.en += cue.en
+		ev.id += cue.id
+		return
 	}
-	flush()
-	total := en + id
+	e, i := charCues(word)
+	ev.en += e
+	ev.id += i
+}
+
+// verdict is the language the evidence favours and the confidence.
+func (ev evidence) verdict() (lang string, confidence float64) {
+	total := ev.en + ev.id
 	if total == 0 {
 		return "", 0
 	}
-	margin := en - id
+	margin := ev.en - ev.id
 	if margin < 0 {
 		margin = -margin
 	}
 	// Evidence saturates: two function words are already telling.
 	confidence = (margin / total) * (total / (total + 1))
 	switch {
-	case en > id:
+	case ev.en > ev.id:
 		return English, confidence
-	case id > en:
+	case ev.id > ev.en:
 		return Indonesian, confidence
 	}
 	return "", 0
@@ -162,19 +178,31 @@ func Detect(text string) (lang string, confidence float64) {
 // spelling lacks. Each cue weighs less than a function word.
 func charCues(s []byte) (en, id float64) {
 	const cue = 0.25
-	has := func(sub string) bool { return bytes.Contains(s, []byte(sub)) }
 	pre := func(p string) bool { return bytes.HasPrefix(s, []byte(p)) }
 	suf := func(p string) bool { return bytes.HasSuffix(s, []byte(p)) }
+	// The digraphs and the w, in one pass over the word.
+	var ny, th, sh, w bool
+	for i, c := range s {
+		switch {
+		case c == 'w':
+			w = true
+		case c == 'y' && i > 0 && s[i-1] == 'n':
+			ny = true
+		case c == 'h' && i > 0 && s[i-1] == 't':
+			th = true
+		case c == 'h' && i > 0 && s[i-1] == 's':
+			sh = true
+		}
+	}
 	switch {
-	case suf("nya"), suf("kan"), pre("meng"), pre("meny"),
+	case ny, suf("kan"), pre("meng"), // "-nya" and "meny-" hold "ny"
 		pre("ber") && len(s) > 5,
-		pre("di") && len(s) > 6 && suf("i"),
-		has("ny"):
+		pre("di") && len(s) > 6 && suf("i"):
 		id += cue
 	}
 	switch {
-	case has("th"), has("w") && !pre("w"),
-		suf("tion"), suf("ing"), suf("ly"), has("sh"),
+	case th, w && s[0] != 'w',
+		suf("tion"), suf("ing"), suf("ly"), sh,
 		suf("ed") && len(s) > 4:
 		en += cue
 	}
@@ -197,10 +225,15 @@ func Resolve(declared, title, text string) string {
 	return Decide(declared, lang, conf)
 }
 
-// Sample is the text Resolve detects the language of.
+// Sample is the text Resolve detects the language of: the title and the
+// text, as far as Detect reads (a byte past maxScan, where Detect finds
+// its cut), so that a long body is not copied whole.
 func Sample(title, text string) string {
 	if text == "" {
 		return title
+	}
+	if keep := max(0, maxScan-len(title)); len(text) > keep {
+		text = text[:keep]
 	}
 	return title + "\n" + text
 }

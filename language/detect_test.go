@@ -95,3 +95,29 @@ func TestWordCues(t *testing.T) {
 		t.Errorf(`"says", a function word and a headline word, counts %+v, want a function word's 1`, wordCues["says"])
 	}
 }
+
+// TestSampleDetectsAsTheWholeText holds Sample's cut to Detect's: with
+// multi-byte letters about where Detect stops reading, and titles of
+// every length up to past maxScan (a title is never cut), detection of
+// the sample is detection of the whole title and text.
+func TestSampleDetectsAsTheWholeText(t *testing.T) {
+	body := strings.Repeat("the minister said that the plan would start with ", 20) +
+		strings.Repeat("menteri mengatakan bahwa rencananya dimulai pekan ini ", 60)
+	for _, titleLen := range []int{0, 1, 37, maxScan - 3, maxScan, maxScan + 5} {
+		title := strings.Repeat("x", titleLen)
+		for shift := range 8 {
+			// "é" (2 bytes) and "—" (3 bytes) straddle the byte where Detect cuts.
+			text := body[:max(0, maxScan-titleLen-1-shift)] + "é—nya " + body
+			whole := title + "\n" + text
+			s := Sample(title, text)
+			if len(s) > max(maxScan, len(title))+1 {
+				t.Errorf("title %d bytes, shift %d: sample of %d bytes copies more than Detect reads", titleLen, shift, len(s))
+			}
+			gl, gc := Detect(s)
+			wl, wc := Detect(whole)
+			if gl != wl || gc != wc {
+				t.Errorf("title %d bytes, shift %d: sample detected %q %.4f, whole %q %.4f", titleLen, shift, gl, gc, wl, wc)
+			}
+		}
+	}
+}

@@ -45,6 +45,10 @@ func (n *Normalizer) sanitize(s string, base *url.URL, maxBytes int, trailer str
 		return ""
 	}
 	b := newBounded(base, maxBytes, trailer)
+	// Sanitised HTML is about as long as what came in (links gain their
+	// rel): one allocation instead of a doubling per power of two, and
+	// little slack kept by the article's string.
+	b.out.Grow(min(len(s)+len(s)/16, maxBytes))
 	// The only error is b's own errCapReached, which stops bluemonday
 	// once the cap is reached.
 	_ = n.policy.SanitizeReaderToWriter(strings.NewReader(s), b)

@@ -320,11 +320,30 @@ func (p *Pipeline) decideBatch(ctx context.Context, batch []*sourceResult, rep *
 	rank := func(source string) int { return p.sourceRank[source] }
 	slices.SortFunc(all, func(x, y sketched) int { return storyOrder(x.a, y.a, rank) })
 
+	// Story assignment and tagging each keep state that depends on the
+	// order of the articles (the story index, the stream model's counts)
+	// and read nothing the other writes (assignment sets the story fields
+	// and the sketch, tagging reads the text): two goroutines, each in the
+	// same order, decide the batch in the time of the longer.
+	tagged := make(chan error, 1)
+	go func() {
+		for _, s := range all {
+			if err := ctx.Err(); err != nil {
+				tagged <- fmt.Errorf("pipeline: tag: %w", err)
+				return
+			}
+			// The stream model learns from the article as it tags it, so
+			// that what one cycle teaches serves the next.
+			s.a.Topics = p.stream.TagAndObserve(s.a, p.hints[s.a.Source])
+		}
+		tagged <- nil
+	}()
+	var assignErr error
 	p.indexMu.Lock()
 	for _, s := range all {
 		if err := ctx.Err(); err != nil {
-			p.indexMu.Unlock()
-			return decided{}, fmt.Errorf("pipeline: assign stories: %w", err)
+			assignErr = fmt.Errorf("pipeline: assign stories: %w", err)
+			break
 		}
 		p.index.AssignSketched(s.a, *s.k)
 		if s.a.StoryID == s.a.ID {
@@ -332,13 +351,8 @@ func (p *Pipeline) decideBatch(ctx context.Context, batch []*sourceResult, rep *
 		}
 	}
 	p.indexMu.Unlock()
-	for _, s := range all {
-		if err := ctx.Err(); err != nil {
-			return decided{}, fmt.Errorf("pipeline: tag: %w", err)
-		}
-		// The stream model learns from the article as it tags it, so that
-		// what one cycle teaches serves the next.
-		s.a.Topics = p.stream.TagAndObserve(s.a, p.hints[s.a.Source])
+	if err := errors.Join(assignErr, <-tagged); err != nil {
+		return decided{}, err
 	}
 	return d, nil
 }
