@@ -1,7 +1,6 @@
 package topic
 
 import (
-	"slices"
 	"strings"
 	"testing"
 
@@ -46,31 +45,5 @@ func TestPublisherDeskCut(t *testing.T) {
 	}
 	if strict.Fingerprint() == tg.WithIRDeskCuts([section.NumDesks]float64{}).Fingerprint() {
 		t.Error("the desks' cuts do not change the fingerprint")
-	}
-}
-
-// The stream model reads the publisher's desk as one more word of an item
-// filed under one, and no such word for an item of no known desk.
-func TestPublisherDeskIsAStreamWord(t *testing.T) {
-	tg := defaultTagger(t)
-	world := featureHash("\x00desk world")
-	for _, c := range []struct {
-		link string
-		want bool
-	}{
-		{"https://example.com/world/2026/eu-sanctions", true},
-		{"https://news.example.co.id/internasional/d-1/sanksi", true},
-		{"https://example.com/news/eu-sanctions", false},
-		{"", false},
-	} {
-		s := tg.scratch.Get().(*scratch)
-		s.features = true
-		a := &article.Article{Title: "EU imposes new sanctions on Russia", Language: "en", Link: c.link}
-		tg.evaluate(s, a, langIndex("en"), Hints{}, make([]result, len(tg.rules)))
-		if got := slices.Contains(s.feats, world); got != c.want {
-			t.Errorf("%q: the world desk among the stream words %t, want %t", c.link, got, c.want)
-		}
-		s.features = false
-		tg.scratch.Put(s)
 	}
 }

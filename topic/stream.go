@@ -13,8 +13,7 @@ import (
 // label the stream: an article they file under a topic with confidence is a
 // positive of that topic, and a negative of the topics it clearly is not;
 // an article they are unsure of teaches nothing. A naive Bayes model per
-// topic and language (over stemmed words, each counted once per article,
-// and the desk its publisher filed it under as one more word) learns from these labels as they come, so it follows the
+// topic and language (over stemmed words, each counted once per article) learns from these labels as they come, so it follows the
 // stream; it never learns from a label it has not got. When tagging, a
 // topic the rules did not give applies if the model is sure of it
 // (StreamMargin) and it has learned enough (StreamMinExamples); the user's

@@ -259,7 +259,6 @@ func (t *Tagger) computeFingerprint() string {
 	if t.irDeskCuts != [section.NumDesks]float64{} {
 		fmt.Fprintf(h, "ir cuts by publisher's desk %v\n", t.irDeskCuts)
 	}
-	fmt.Fprintf(h, "stream words and the publisher's desk\n")
 	for i, r := range t.rules {
 		fmt.Fprintf(h, "topic %q %q %g", r.slug, r.iptc, r.threshold)
 		if i == t.ir {
@@ -299,11 +298,6 @@ func (t *Tagger) evaluate(s *scratch, a *article.Article, l int, h Hints, res []
 	s.body = t.lex(bodyText(a), l, s.body[:0], feats)
 	if s.features {
 		s.feats = distinctFeatures(s.feats)
-		// The publisher's desk is one more word the stream model weighs
-		// as it learns.
-		if d := deskOf(a); d != section.Unknown {
-			s.feats = append(s.feats, featureHash("\x00desk "+d.String()))
-		}
 	}
 	t.scan(s, s.title, l, 0)
 	// Reset positions between fields: a title and a body hit at the same
