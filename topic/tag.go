@@ -121,10 +121,8 @@ type Explanation struct {
 	Forced  bool   `json:"forced,omitempty"`
 	Passed  bool   `json:"passed"`
 	// Decider says which part decided the topic: "rules" (score and
-	// threshold), "actors model" (see ModelActors; "…, at the cut of the
-	// publisher's X desk" when the desk the publisher filed the item under
-	// moved the cut and that decided) or "desk model" (see desk.go), with
-	// its Model reading, or "stream model".
+	// threshold), "actors model" (see ModelActors) or "desk model" (see
+	// desk.go), with its Model reading, or "stream model".
 	Decider string        `json:"decider"`
 	Model   *ModelReading `json:"model,omitempty"`
 	// StreamLogOdds is the stream model's log-odds for a topic the rules
@@ -202,10 +200,7 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream) []Explanation 
 			e.Decider = "rules"
 			if i == t.ir {
 				e.Decider = "actors model"
-				e.Model = &ModelReading{Probability: round(v.irP), Cut: t.irCutFor(v.desk), Features: modelReading(t.irWeights[:], v.irX[:], irFeatureName)}
-				if cut := t.irCutFor(v.desk); cut != t.irCut && (v.irP >= cut) != (v.irP >= t.irCut) {
-					e.Decider = "actors model, at the cut of the publisher's " + v.desk.String() + " desk"
-				}
+				e.Model = &ModelReading{Probability: round(v.irP), Cut: t.irCut, Features: modelReading(t.irWeights[:], v.irX[:], irFeatureName)}
 			}
 			if k := rl.deskModel; k >= 0 {
 				e.Decider = "desk model"

@@ -40,10 +40,7 @@
 // decided by the actors model instead of its threshold, and is not dropped
 // by the family cap. The topics whose Spec.Desk is one of the main desks
 // (world, economy, sport, science-technology) are decided by the desk
-// model (see desk.go) instead of threshold and dominance. The actors
-// model's cut depends on the desk the publisher filed the item under
-// (package section: its link's section or its categories; see irdesk.go),
-// and is the model's own when none is known. An
+// model (see desk.go) instead of threshold and dominance. An
 // item that is not news (package genre: podcasts, release notes, social
 // posts, synopses) gets no hard-news topic. A Stream adds what it learned
 // from the articles it was shown (see Stream).
@@ -63,7 +60,6 @@ import (
 	"github.com/warta-news/warta/actor"
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/genre"
-	"github.com/warta-news/warta/section"
 )
 
 // Scoring constants; changing them changes the Fingerprint.
@@ -123,9 +119,6 @@ type Tagger struct {
 	actors    *actor.Recognizer
 	irWeights [NumIRFeatures]float64
 	irCut     float64
-	// irDeskCuts are the actors model's cuts by the publisher's desk (0:
-	// irCut); an item of no known desk is always cut at irCut.
-	irDeskCuts [section.NumDesks]float64
 	// deskWeights are the desk model's weights, per modelled desk.
 	deskWeights [numModelledDesks][numDeskFeatures]float64
 	genres      *genre.Detector
@@ -150,7 +143,7 @@ func New(specs []Spec) (*Tagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("topic: %w", err)
 	}
-	t := &Tagger{ir: -1, actors: rec, irWeights: fittedIRWeights(), irCut: fittedIRCut, irDeskCuts: fittedIRDeskCuts, deskWeights: fittedDeskWeights(), genres: genre.New()}
+	t := &Tagger{ir: -1, actors: rec, irWeights: fittedIRWeights(), irCut: fittedIRCut, deskWeights: fittedDeskWeights(), genres: genre.New()}
 	for l := range numLangs {
 		t.idx[l] = index{ids: map[string]int32{}}
 	}
@@ -256,9 +249,6 @@ func (t *Tagger) computeFingerprint() string {
 	fmt.Fprintf(h, "%s|title=%g|threshold=%g|dominance=%g|standalone=%g|max=%d/%d|families=%s|body=1+ln\n", stemVersion, TitleWeight, DefaultThreshold, Dominance, Standalone, MaxTopics, MaxPerFamily, familiesVersion)
 	fmt.Fprintf(h, "ir model %v cut %g cue %g actors %s genres %s\n", t.irWeights, t.irCut, CueWeight, actor.Version, genre.Version)
 	fmt.Fprintf(h, "desk model %v %v cut %g\n", deskModelDesks(), t.deskWeights, DeskCut)
-	if t.irDeskCuts != [section.NumDesks]float64{} {
-		fmt.Fprintf(h, "ir cuts by publisher's desk %v\n", t.irDeskCuts)
-	}
 	for i, r := range t.rules {
 		fmt.Fprintf(h, "topic %q %q %g", r.slug, r.iptc, r.threshold)
 		if i == t.ir {
@@ -407,8 +397,6 @@ type verdict struct {
 	genre genre.Verdict
 	irP   float64
 	irX   [NumIRFeatures]float64
-	// desk is the desk the publisher filed the item under.
-	desk section.Desk
 	// irViolentLead: the lead reports violence and names no relation (see
 	// irLiftable).
 	irViolentLead bool
@@ -422,7 +410,6 @@ type verdict struct {
 func (t *Tagger) judge(s *scratch, a *article.Article, l int, h Hints, res []result, g genre.Verdict) verdict {
 	v := verdict{genre: g}
 	if t.ir >= 0 {
-		v.desk = deskOf(a)
 		v.irX, v.irViolentLead = t.irFeatures(s, a, l, h, res)
 		v.irP = irProbability(&t.irWeights, &v.irX)
 	}
@@ -450,7 +437,7 @@ func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, 
 	for i := range t.rules {
 		ok[i], exprMet[i] = t.passes(s, i, l, res[i], t.rival(res, i))
 		if i == t.ir {
-			ok[i] = v.irP >= t.irCutFor(v.desk) && t.allows(i, l, res[i], exprMet[i])
+			ok[i] = v.irP >= t.irCut && t.allows(i, l, res[i], exprMet[i])
 		}
 		if k := t.rules[i].deskModel; k >= 0 {
 			ok[i] = v.deskP[k] >= DeskCut && t.allows(i, l, res[i], exprMet[i])
