@@ -63,18 +63,23 @@ func loadConfig(path string) (*config.Config, *topic.Tagger, error) {
 
 // openApp loads the config, opens the store and wires every stage.
 func openApp(ctx context.Context, e *env, m mode) (*app, error) {
+	start := time.Now()
 	cfg, tagger, err := loadConfig(e.configPath)
 	if err != nil {
 		return nil, err
 	}
+	// The start's phases, for measuring a whole `warta once`.
+	e.logger.Debug("config loaded", "sources", len(cfg.Sources), "took", time.Since(start))
 	schedule, err := parseSchedule(cfg)
 	if err != nil {
 		return nil, err
 	}
+	opened := time.Now()
 	st, err := openStore(ctx, cfg.Storage, readWrite)
 	if err != nil {
 		return nil, err
 	}
+	e.logger.Debug("store opened", "took", time.Since(opened))
 	met := metrics.New()
 	hub, err := newFeedHub(cfg, st, e.logger)
 	if err != nil {
@@ -155,7 +160,12 @@ func withApp(ctx context.Context, e *env, m mode, fn func(*app) error) (err erro
 	if err != nil {
 		return err
 	}
-	defer func() { err = errors.Join(err, a.Close()) }()
+	defer func() {
+		closing := time.Now()
+		errClose := a.Close()
+		e.logger.Debug("store closed", "took", time.Since(closing))
+		err = errors.Join(err, errClose)
+	}()
 	return fn(a)
 }
 
