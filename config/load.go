@@ -11,8 +11,6 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
-
-	"github.com/warta-news/warta/topic"
 )
 
 // Load reads the file at path and parses it with Parse. Relative paths in
@@ -28,36 +26,35 @@ func Load(path string) (*Config, error) {
 
 // Parse decodes and validates a configuration file's bytes. filename is
 // used in messages only. Unknown keys are errors. The file's topics are
-// applied to the built-in ones (topic.BuiltinYAML, parsed here the same
-// way), defaults are applied to unset fields, Source.Line is filled in, and
+// applied to the built-in ones (topic.BuiltinYAML: generated into
+// builtin_gen.go by `go generate ./config`, decoded the same way as the file
+// when the YAML is not the one generated from), defaults are applied to unset fields, Source.Line is filled in, and
 // every problem found is reported at once as Errors, each *Error naming
 // file, line, column and field. On error the returned *Config is nil.
 func Parse(filename string, data []byte) (*Config, error) {
-	// The built-in topics are decoded beside the file: the two are
-	// independent, and at start nothing else keeps the other core busy.
-	var builtin struct {
-		Topics []topic.Spec `yaml:"topics"`
-	}
+	builtin, generated := builtinTopics()
 	var bdoc *document
 	var berrs Errors
 	var decoded sync.WaitGroup
-	decoded.Go(func() {
-		bdoc, berrs = decodeFile(topic.BuiltinFile, []byte(topic.BuiltinYAML()), &builtin)
-	})
+	if !generated {
+		// The built-in topics are decoded beside the file: the two are
+		// independent, and at start nothing else keeps the other core busy.
+		decoded.Go(func() { builtin, bdoc, berrs = decodeBuiltin() })
+	}
 	cfg := &Config{}
 	doc, errs := decodeFile(filename, data, cfg)
 	decoded.Wait()
 	if doc == nil {
 		return nil, errs
 	}
-	if bdoc == nil || len(berrs) > 0 {
+	if !generated && (bdoc == nil || len(berrs) > 0) {
 		return nil, append(errs, berrs...)
 	}
 	cfg.Path = filename
 	fillLines(cfg, doc.ix)
 	baseURLDefaulted := applyDefaults(cfg, doc.ix)
 
-	v := &validator{cfg: cfg, doc: doc, builtin: builtin.Topics, builtinDoc: bdoc, baseURLDefaulted: baseURLDefaulted}
+	v := &validator{cfg: cfg, doc: doc, builtin: builtin, builtinDoc: bdoc, baseURLDefaulted: baseURLDefaulted}
 	v.validate()
 	errs = append(errs, v.errs...)
 	if len(errs) > 0 {

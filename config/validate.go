@@ -28,9 +28,11 @@ const (
 
 // validator checks a decoded, defaulted Config and collects every problem.
 type validator struct {
-	cfg              *Config
-	doc              *document
-	builtin          []topic.Spec // the built-in topics, decoded from builtinDoc
+	cfg     *Config
+	doc     *document
+	builtin []topic.Spec // the built-in topics, as decoded from builtinDoc
+	// builtinDoc is the built-in topics' document; nil when they came
+	// generated, until an error in them needs its positions.
 	builtinDoc       *document
 	baseURLDefaulted bool
 	errs             Errors
@@ -72,7 +74,9 @@ func (v *validator) validate() {
 func (v *validator) topics() map[string]bool {
 	own := v.cfg.Topics
 	v.ruleErrors(v.doc, own, topic.Check(own))
-	v.ruleErrors(v.builtinDoc, v.builtin, topic.Check(v.builtin))
+	if err := topic.Check(v.builtin); err != nil {
+		v.ruleErrors(v.builtinDocument(), v.builtin, err)
+	}
 	builtin := map[string]bool{}
 	for _, t := range v.builtin {
 		builtin[t.Slug] = true
@@ -146,6 +150,21 @@ func (c *Config) applyTopics(builtin, own []topic.Spec) map[string]bool {
 
 // ruleErrors places the problems topic.Check found in specs, the topics of
 // d, at their line and column in d.
+// builtinDocument is the built-in topics' document, decoded when the
+// topics came generated.
+func (v *validator) builtinDocument() *document {
+	if v.builtinDoc == nil {
+		_, doc, _ := decodeBuiltin()
+		if doc == nil {
+			// The generated topics match the YAML, which then decodes; a
+			// document without positions still names the file.
+			doc = &document{file: topic.BuiltinFile, ix: &index{}}
+		}
+		v.builtinDoc = doc
+	}
+	return v.builtinDoc
+}
+
 func (v *validator) ruleErrors(d *document, specs []topic.Spec, err error) {
 	if err == nil {
 		return
