@@ -8,6 +8,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/warta-news/warta/article"
 )
 
 func TestRefreshWritesFiles(t *testing.T) {
@@ -158,5 +160,56 @@ func TestRefreshRewritesOnlyChangedFiles(t *testing.T) {
 	}
 	if os.SameFile(all, stat("all.atom")) {
 		t.Error("a changed feed's file was not replaced")
+	}
+}
+
+// A feed found empty keeps the updated time of its file across publishers
+// (each `warta once` is a new one): its file is left alone while it stays
+// empty, and a feed that empties is updated when it is found empty.
+func TestEmptyFeedKeepsItsFileAcrossPublishers(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	refresh := func(at time.Time, filesOnly bool, stories []*article.Story) {
+		t.Helper()
+		p, lister := newTestPublisher(t, Options{Dir: dir, FilesOnly: filesOnly, Now: newClock(at).Now})
+		lister.set(stories)
+		if err := p.Refresh(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	read := func(name string) ([]byte, os.FileInfo) {
+		t.Helper()
+		path := filepath.Join(dir, name)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fi, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data, fi
+	}
+	refresh(tRefresh, true, testStories())
+	sport, sportInfo := read("sport.atom") // no story of the tests is tagged sport
+	if !bytes.Contains(sport, []byte("<updated>"+tRefresh.Format(time.RFC3339)+"</updated>")) {
+		t.Fatalf("an empty feed's first file is not updated at the refresh:\n%s", sport)
+	}
+	for i, filesOnly := range []bool{true, false} {
+		refresh(tRefresh.Add(time.Duration(i+1)*time.Hour), filesOnly, testStories())
+		again, againInfo := read("sport.atom")
+		if !bytes.Equal(again, sport) || !os.SameFile(sportInfo, againInfo) {
+			t.Fatalf("files only %v: the empty feed's file was replaced:\n%s", filesOnly, again)
+		}
+	}
+	// Every feed empties: "economy" had stories, so it is updated now.
+	emptied := tRefresh.Add(5 * time.Hour)
+	refresh(emptied, true, nil)
+	economy, _ := read("economy.atom")
+	if !bytes.Contains(economy, []byte("<updated>"+emptied.Format(time.RFC3339)+"</updated>")) {
+		t.Fatalf("a feed that emptied is not updated when found empty:\n%s", economy)
+	}
+	if again, _ := read("sport.atom"); !bytes.Equal(again, sport) {
+		t.Fatalf("the feed that stayed empty changed:\n%s", again)
 	}
 }

@@ -345,7 +345,7 @@ func (p *Publisher) Refresh(ctx context.Context) error {
 					fs.stories = append(fs.stories, s)
 				}
 			}
-			fs.emptySince = emptySince(prev, info.Slug, len(fs.stories), start)
+			fs.emptySince = p.emptySince(prev, info.Slug, len(fs.stories), start)
 			states = append(states, fs)
 			continue
 		}
@@ -372,7 +372,7 @@ func (p *Publisher) Refresh(ctx context.Context) error {
 			}
 			fs.count = n
 		}
-		fs.emptySince = emptySince(prev, info.Slug, len(fs.stories), start)
+		fs.emptySince = p.emptySince(prev, info.Slug, len(fs.stories), start)
 		states = append(states, fs)
 	}
 	snap, err := p.render(states, prev, start)
@@ -393,14 +393,21 @@ func (p *Publisher) Refresh(ctx context.Context) error {
 }
 
 // emptySince is the updated time of a feed with n stories: zero when it
-// has stories, else when it was first found empty (now, unless prev had it
-// empty already).
-func emptySince(prev *snapshot, slug string, n int, now time.Time) time.Time {
+// has stories, else when it was first found empty: now, unless prev had it
+// empty already, or, when prev does not know the feed (the first refresh
+// of a process, such as each `warta once`), its file in Dir does.
+func (p *Publisher) emptySince(prev *snapshot, slug string, n int, now time.Time) time.Time {
 	if n > 0 {
 		return time.Time{}
 	}
-	if old := prev.feed(slug); old != nil && len(old.stories) == 0 {
-		return old.emptySince
+	if old := prev.feed(slug); old != nil {
+		if len(old.stories) == 0 {
+			return old.emptySince
+		}
+		return now
+	}
+	if t, ok := p.fileEmptySince(slug, now); ok {
+		return t
 	}
 	return now
 }
