@@ -47,7 +47,7 @@ func loadConfig(path string) (*config.Config, *topic.Tagger, error) {
 		cfg    *config.Config
 		tagger *topic.Tagger
 	}
-	l, err := pacedForConfig(os.Getenv, func() (loaded, error) {
+	l, err := pacedForStart(os.Getenv, func() (loaded, error) {
 		cfg, err := config.Load(path)
 		if err != nil {
 			return loaded{}, &configError{err}
@@ -85,7 +85,9 @@ func openApp(ctx context.Context, e *env, m mode) (*app, error) {
 	if err != nil {
 		return nil, errors.Join(err, st.Close())
 	}
-	s, err := wireStages(ctx, e, m, cfg, tagger, schedule, st, met, hub)
+	s, err := pacedForStart(os.Getenv, func() (*stages, error) {
+		return wireStages(ctx, e, m, cfg, tagger, schedule, st, met, hub)
+	})
 	if err != nil {
 		return nil, errors.Join(err, st.Close())
 	}

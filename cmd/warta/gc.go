@@ -22,22 +22,24 @@ func setGCPercent(getenv func(string) string) {
 	}
 }
 
-// configGCPercent is the collector's pace while the configuration is
-// decoded and its tagger compiled. Decoding allocates several times the
-// small result (a 1,000-source file and the built-in topics: ~30 MB for a
-// live heap under 6 MB), and at defaultGCPercent the runtime's smallest
-// heap goal (2 MB) made that about fifteen collections before the store
-// was even opened; at 200, four, the heap peaking at ~21 MB, below the
-// 25–28 MB goal a 1,000-feed refresh reaches in its cycle anyway.
-const configGCPercent = 200
+// startGCPercent is the collector's pace while warta starts: the
+// configuration decoded and its tagger compiled, then the story index
+// rebuilt from the stored sketches. Decoding allocates several times the
+// small result (a 1,000-source file: ~11 MB for a live heap under 6 MB),
+// and at defaultGCPercent the runtime's smallest heap goal (2 MB) made
+// that about fifteen collections before the store was even opened; the
+// index's walk of 20,000 sketches, seven more. At 200, two and three, the
+// heap peaking at ~28 MB, about the goal a 1,000-feed refresh reaches in
+// its cycle anyway.
+const startGCPercent = 200
 
-// pacedForConfig runs load at configGCPercent, then restores the pace it
+// pacedForStart runs load at startGCPercent, then restores the pace it
 // found, unless the environment sets GOGC: the operator's pace holds
 // throughout.
-func pacedForConfig[T any](getenv func(string) string, load func() (T, error)) (T, error) {
+func pacedForStart[T any](getenv func(string) string, load func() (T, error)) (T, error) {
 	if getenv("GOGC") != "" {
 		return load()
 	}
-	defer debug.SetGCPercent(debug.SetGCPercent(configGCPercent))
+	defer debug.SetGCPercent(debug.SetGCPercent(startGCPercent))
 	return load()
 }

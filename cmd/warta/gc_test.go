@@ -26,9 +26,9 @@ func TestGCPercentDefaultsUnlessGOGCIsSet(t *testing.T) {
 	}
 }
 
-// The configuration is loaded at configGCPercent and the pace found before
+// The start (configuration, story index) runs at startGCPercent and the pace found before
 // is restored after, unless the environment sets GOGC.
-func TestConfigLoadsAtItsOwnPaceThenRestores(t *testing.T) {
+func TestStartRunsAtItsOwnPaceThenRestores(t *testing.T) {
 	before := debug.SetGCPercent(100)
 	defer debug.SetGCPercent(before)
 
@@ -36,7 +36,7 @@ func TestConfigLoadsAtItsOwnPaceThenRestores(t *testing.T) {
 		gogc          string
 		found, during int
 	}{
-		{"", defaultGCPercent, configGCPercent},
+		{"", defaultGCPercent, startGCPercent},
 		{"100", 100, 100},
 		{"off", -1, -1},
 	} {
@@ -47,7 +47,7 @@ func TestConfigLoadsAtItsOwnPaceThenRestores(t *testing.T) {
 			}
 			return ""
 		}
-		during, err := pacedForConfig(getenv, func() (int, error) {
+		during, err := pacedForStart(getenv, func() (int, error) {
 			pace := debug.SetGCPercent(0)
 			debug.SetGCPercent(pace)
 			return pace, nil
