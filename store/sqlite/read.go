@@ -73,13 +73,6 @@ func (s *Store) Since(ctx context.Context, t time.Time, fn func(*article.Article
 	}, fn)
 }
 
-// sketchSlab is how many articles Sketches allocates at once, and
-// sketchBytes the room it allots each one's sketch (~70 bytes stored).
-const (
-	sketchSlab  = 512
-	sketchBytes = 96
-)
-
 // Sketches implements store.Store: keyset pages of small rows, no topics.
 func (s *Store) Sketches(ctx context.Context, t time.Time, fn func(*article.Article) error) error {
 	return schema.WalkAhead(t, schema.SketchPage, func(seen time.Time, lastID string) ([]*article.Article, error) {
@@ -94,27 +87,12 @@ func (s *Store) Sketches(ctx context.Context, t time.Time, fn func(*article.Arti
 		}
 		defer rows.Close()
 		var out []*article.Article
-		// Articles and sketches are carved from slabs, a few allocations a
-		// page instead of three a row: a start walks 20,000 of them.
-		var slab []article.Article
-		var sketches []byte
-		var sketch sql.RawBytes
 		for rows.Next() {
-			if len(slab) == cap(slab) {
-				slab = make([]article.Article, 0, sketchSlab)
-			}
-			slab = slab[:len(slab)+1]
-			a := &slab[len(slab)-1]
+			var a article.Article
 			var seen, pub string
-			if err := rows.Scan(&a.ID, &a.StoryID, &seen, &pub, &sketch); err != nil {
+			if err := rows.Scan(&a.ID, &a.StoryID, &seen, &pub, &a.Sketch); err != nil {
 				return nil, s.classify(fmt.Errorf("store: sketches: %w", err))
 			}
-			if len(sketches)+len(sketch) > cap(sketches) {
-				sketches = make([]byte, 0, max(len(sketch), sketchSlab*sketchBytes))
-			}
-			at := len(sketches)
-			sketches = append(sketches, sketch...)
-			a.Sketch = sketches[at:len(sketches):len(sketches)]
 			if a.FirstSeen, err = decodeTime(seen); err != nil {
 				return nil, err
 			}
@@ -122,7 +100,7 @@ func (s *Store) Sketches(ctx context.Context, t time.Time, fn func(*article.Arti
 				return nil, err
 			}
 			a.Sketch = schema.SketchOf(a.Sketch)
-			out = append(out, a)
+			out = append(out, &a)
 		}
 		if err := rows.Err(); err != nil {
 			return nil, s.classify(fmt.Errorf("store: sketches: %w", err))
