@@ -29,10 +29,13 @@ import (
 const connParams = "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)" +
 	"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)"
 
-// writerParams are set on the writer connection. SQLite's default 2 MiB
-// page cache stays: 16 MiB saved a few percent of the writing's CPU time
-// (a batch's dirty pages no longer spilled into the WAL) but raised the
-// peak RSS of a 1,000-feed first ingest by 28 MB.
+// writerParams are set on the writer connection. Its page cache is 1 MiB,
+// half SQLite's default: a batch writes ~20 MiB of pages (below), far
+// beyond either cache, so its dirty pages spill into the WAL either way.
+// With the readers' smaller caches this cut the peak RSS of a 1,000-feed
+// first ingest by 2–3 MB, the SaveSources benchmark's time and the
+// ingest's CPU unchanged (BENCHMARKS.md); 16 MiB saved a few
+// percent of the writing's CPU but raised the peak RSS by 28 MB.
 //
 // The writer checkpoints the WAL into the file after it passes 10,000
 // pages (40 MiB; SQLite's default is 1,000): a page rewritten by many
@@ -46,15 +49,15 @@ const connParams = "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)" +
 // be lost, up to 40 MiB instead of 4, but never half of one: a source's
 // articles and its fetch state commit together, so what is lost is
 // fetched again. Close checkpoints and removes the WAL.
-const writerParams = "&_txlock=immediate&_pragma=wal_autocheckpoint(10000)"
+const writerParams = "&_txlock=immediate&_pragma=wal_autocheckpoint(10000)&_pragma=cache_size(-1024)"
 
-// readerParams are set on the query-only connections: a 512 KiB page cache
+// readerParams are set on the query-only connections: a 256 KiB page cache
 // each instead of SQLite's 2 MiB. What they read is either a walk in key
 // order (the sketches at start, a feed's stories) or a point lookup
 // (Existing), so a large cache holds pages read once; with one pool per
 // core, the default let the readers keep up to 4 MiB more than the writer
 // in a `warta once` whose peak RSS is held to tens of megabytes.
-const readerParams = "&_query_only=1&_pragma=cache_size(-512)"
+const readerParams = "&_query_only=1&_pragma=cache_size(-256)"
 
 // Store is the SQLite store.Store. Writes go through w, a pool of exactly one
 // connection whose transactions start with BEGIN IMMEDIATE: writers queue in
