@@ -33,9 +33,10 @@ const connParams = "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)" +
 // half SQLite's default: a batch writes ~20 MiB of pages (below), far
 // beyond either cache, so its dirty pages spill into the WAL either way.
 // With the readers' smaller caches this cut the peak RSS of a 1,000-feed
-// first ingest by 2–3 MB, the SaveSources benchmark's time and the
-// ingest's CPU unchanged (BENCHMARKS.md); 16 MiB saved a few
-// percent of the writing's CPU but raised the peak RSS by 28 MB.
+// first ingest by ~3 MB, its CPU alike; the writing alone is ~3% slower
+// at 20,000 articles, ~9% while a small store still fits 2 MiB
+// (BENCHMARKS.md). 16 MiB saved a few percent of the writing's CPU but
+// raised the peak RSS by 28 MB.
 //
 // The writer checkpoints the WAL into the file after it passes 10,000
 // pages (40 MiB; SQLite's default is 1,000): a page rewritten by many
