@@ -143,7 +143,7 @@ type storiesSeen struct {
 	stories atomic.Int64
 }
 
-func (s *storiesSeen) Refresh(ctx context.Context) error {
+func (s *storiesSeen) RefreshVersion(ctx context.Context, _ string) error {
 	stories, err := s.st.Stories(ctx, "", 1_000_000)
 	if err != nil {
 		return err

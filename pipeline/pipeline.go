@@ -70,9 +70,11 @@ const DefaultLease = 10 * time.Minute
 // never mistakes the previous one's claims for its own.
 const claimWindow = 30 * time.Second
 
-// Publisher is the publishing stage as the pipeline uses it.
+// Publisher is the publishing stage as the pipeline uses it: it renders
+// the stored stories, whose version (changed whenever they change) is
+// feedsVersion.
 type Publisher interface {
-	Refresh(ctx context.Context) error
+	RefreshVersion(ctx context.Context, feedsVersion string) error
 }
 
 // Pipeline holds the stages of a cycle. Build it with New, call Init once,
@@ -457,7 +459,7 @@ func (p *Pipeline) publish(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("pipeline: publish: %w", err)
 	}
-	if err := p.publisher.Refresh(ctx); err != nil {
+	if err := p.publisher.RefreshVersion(ctx, v); err != nil {
 		return fmt.Errorf("pipeline: publish: %w", err)
 	}
 	p.feedsVersion = v

@@ -104,6 +104,11 @@ type Options struct {
 	// for a process that serves nothing (`warta once`): no other format,
 	// compressed copy, OPML or stylesheet. Such a Publisher is not served.
 	FilesOnly bool
+	// Build identifies the running binary (its version and executable), so
+	// that files rendered by another build are rendered again; a FilesOnly
+	// Publisher skips rendering unchanged feeds (RefreshVersion) only when
+	// it is set.
+	Build string
 	// Now returns the current time; nil means time.Now. It dates a feed
 	// that has no entries and a feed's Last-Modified.
 	Now func() time.Time
@@ -136,6 +141,9 @@ type Publisher struct {
 	refreshMu sync.Mutex
 	snap      atomic.Pointer[snapshot]
 	cycle     atomic.Pointer[CycleStatus]
+	// stamp is what Dir's files were last rendered from (TakeStamp,
+	// RefreshVersion); nil when unknown. Guarded by refreshMu after TakeStamp.
+	stamp *stamp
 }
 
 // New returns a Publisher for the given topic feeds. Topics with a slug

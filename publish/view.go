@@ -157,12 +157,18 @@ func archiveDay(s *article.Story) string {
 // an archive does not change once published (RFC 5005 §4).
 const archiveGrace = 24 * time.Hour
 
+// archiveCutoff is the first day whose archive waits at now: the days
+// before it have archives.
+func archiveCutoff(now time.Time) string {
+	return now.UTC().Add(-archiveGrace).Truncate(24 * time.Hour).Format(archiveLayout)
+}
+
 // archives returns the days with an archive document among stories,
 // newest first: days over for archiveGrace at now, and, when the stories
 // are a truncated window of the feed, not its oldest day, which may
 // continue beyond the window.
 func archives(stories []*article.Story, truncated bool, now time.Time) []string {
-	cutoff := now.UTC().Add(-archiveGrace).Truncate(24 * time.Hour).Format(archiveLayout)
+	cutoff := archiveCutoff(now)
 	var days []string
 	for _, s := range stories {
 		if d := archiveDay(s); d < cutoff && !slices.Contains(days, d) {

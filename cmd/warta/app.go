@@ -126,8 +126,16 @@ func wireStages(ctx context.Context, e *env, m mode, cfg *config.Config, tagger 
 	}
 	popts := publishOptions(cfg, st, schedule, time.Now())
 	popts.FilesOnly = m == modeOnce // nothing serves what once renders
+	if m == modeOnce {
+		popts.Build = binaryBuild()
+	}
 	hub.advertise(&popts)
 	pub := publish.New(popts, feedInfos(cfg), st, e.logger)
+	// Before Init, which may re-tag: a run that dies after changing the
+	// stories leaves publish.dir without a stamp that would match them.
+	if err := pub.TakeStamp(); err != nil {
+		return nil, err
+	}
 	actors := pipeline.HeadlineActors(tagger.Actors())
 	// `warta once` publishes only to publish.dir: without one, the feeds
 	// it rendered would be dropped at exit unread.

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 	"runtime/debug"
 	"strings"
 )
@@ -45,4 +46,23 @@ func versionLine(bi *debug.BuildInfo) string {
 		parts = append(parts, "modified")
 	}
 	return strings.Join(append(parts, bi.GoVersion), " ")
+}
+
+// binaryBuild identifies this binary for publish.Options.Build: its
+// version line and its executable's path, size and modification time, so
+// that any rebuild or upgrade differs. "" when unknown.
+func binaryBuild() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return ""
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	fi, err := os.Stat(exe)
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprintf("%s %s %d %d", versionLine(bi), exe, fi.Size(), fi.ModTime().UnixNano())
 }
