@@ -64,10 +64,12 @@ func (p *Publisher) RefreshVersion(ctx context.Context, feedsVersion string) err
 	if !p.opts.FilesOnly || p.opts.Dir == "" || p.opts.Build == "" || feedsVersion == "" {
 		return p.Refresh(ctx)
 	}
+	start := p.opts.Now()
 	inputs := hex.EncodeToString(p.stampInputs(feedsVersion))
 	if p.stamp != nil && p.stamp.inputs == inputs {
 		if files, err := p.hashFiles(p.readFile); err == nil && files == p.stamp.files {
-			p.logger.Info("publish: feeds unchanged since their files were written; nothing rendered")
+			p.logger.Info("publish: feeds unchanged since their files were written; nothing rendered",
+				"took", p.opts.Now().Sub(start))
 			return p.writeStamp(&stamp{inputs: inputs, files: files})
 		}
 	}
