@@ -142,7 +142,7 @@ type Publisher struct {
 	snap      atomic.Pointer[snapshot]
 	cycle     atomic.Pointer[CycleStatus]
 	// stamp is what Dir's files were last rendered from (TakeStamp,
-	// RefreshVersion); nil when unknown. Guarded by refreshMu after TakeStamp.
+	// RefreshVersion); nil when unknown. Guarded by refreshMu.
 	stamp *stamp
 }
 
@@ -324,6 +324,11 @@ func (p *Publisher) Content(topic string) (contentType string, body []byte, ok b
 func (p *Publisher) Refresh(ctx context.Context) error {
 	p.refreshMu.Lock()
 	defer p.refreshMu.Unlock()
+	return p.refresh(ctx)
+}
+
+// refresh is Refresh with refreshMu held.
+func (p *Publisher) refresh(ctx context.Context) error {
 	start := p.opts.Now()
 	prev := p.snap.Load()
 	states := make([]*feedState, 0, len(p.feeds))

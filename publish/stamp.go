@@ -36,6 +36,8 @@ func (p *Publisher) TakeStamp() error {
 	if !p.opts.FilesOnly || p.opts.Dir == "" {
 		return nil
 	}
+	p.refreshMu.Lock()
+	defer p.refreshMu.Unlock()
 	path := filepath.Join(p.opts.Dir, stampFile)
 	data, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
@@ -64,6 +66,8 @@ func (p *Publisher) RefreshVersion(ctx context.Context, feedsVersion string) err
 	if !p.opts.FilesOnly || p.opts.Dir == "" || p.opts.Build == "" || feedsVersion == "" {
 		return p.Refresh(ctx)
 	}
+	p.refreshMu.Lock()
+	defer p.refreshMu.Unlock()
 	start := p.opts.Now()
 	inputs := hex.EncodeToString(p.stampInputs(feedsVersion))
 	if p.stamp != nil && p.stamp.inputs == inputs {
@@ -73,7 +77,7 @@ func (p *Publisher) RefreshVersion(ctx context.Context, feedsVersion string) err
 			return p.writeStamp(&stamp{inputs: inputs, files: files})
 		}
 	}
-	if err := p.Refresh(ctx); err != nil {
+	if err := p.refresh(ctx); err != nil {
 		return err
 	}
 	snap := p.snap.Load()
