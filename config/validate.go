@@ -30,7 +30,7 @@ const (
 type validator struct {
 	cfg     *Config
 	doc     *document
-	builtin []topic.Spec // the built-in topics, as decoded from builtinDoc
+	builtin []topic.Spec // the built-in topics, generated (builtin_gen.go) or decoded from builtinDoc
 	// builtinDoc is the built-in topics' document; nil when they came
 	// generated, until an error in them needs its positions.
 	builtinDoc       *document
@@ -148,8 +148,6 @@ func (c *Config) applyTopics(builtin, own []topic.Spec) map[string]bool {
 	return slugs
 }
 
-// ruleErrors places the problems topic.Check found in specs, the topics of
-// d, at their line and column in d.
 // builtinDocument is the built-in topics' document, decoded when the
 // topics came generated.
 func (v *validator) builtinDocument() *document {
@@ -165,6 +163,8 @@ func (v *validator) builtinDocument() *document {
 	return v.builtinDoc
 }
 
+// ruleErrors places the problems topic.Check found in specs, the topics of
+// d, at their line and column in d.
 func (v *validator) ruleErrors(d *document, specs []topic.Spec, err error) {
 	if err == nil {
 		return

@@ -168,7 +168,7 @@ func cleanBody(text string) string {
 
 // mayOpenDateline reports whether text starts as a dateline must: an
 // upper-case letter, then an upper-case letter or one of " .'/-". Most
-// bodies do not, and the regexp would otherwise run over the whole text.
+// bodies do not, and this test is cheaper than starting the regexp.
 func mayOpenDateline(text string) bool {
 	r, n := utf8.DecodeRuneInString(text)
 	if !unicode.IsUpper(r) {

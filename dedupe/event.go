@@ -109,6 +109,7 @@ func termHash(w string) uint32 {
 // makeEventSig computes the signature of a cleaned title. Actors from the
 // source (if any) join the terms as whole names.
 func makeEventSig(title string, actors ActorSource) eventSig {
+	groups := stateGroups()
 	var sig eventSig
 	add := func(word string, role uint8) {
 		if len(sig.terms) == maxTerms {
@@ -171,9 +172,9 @@ func makeEventSig(title string, actors ActorSource) eventSig {
 		sig.groups = true
 		implied = append(implied, countTerm(len(listed)))
 		add(implied[0], roleNumber)
-		for _, g := range stateGroups().commonGroups(states) {
-			implied = append(implied, stateGroups().groups[g].term)
-			add(stateGroups().groups[g].term, rolePlain)
+		for _, g := range groups.commonGroups(states) {
+			implied = append(implied, groups.groups[g].term)
+			add(groups.groups[g].term, rolePlain)
 		}
 	}
 	subject := true
@@ -194,8 +195,8 @@ func makeEventSig(title string, actors ActorSource) eventSig {
 				at++
 			}
 			if at < len(words) {
-				if g, k := stateGroups().regionAt(words, at); k > 0 {
-					add(stateGroups().groups[g].term, rolePlain)
+				if g, k := groups.regionAt(words, at); k > 0 {
+					add(groups.groups[g].term, rolePlain)
 					j = at + k - 1
 					ok = true
 				}

@@ -366,8 +366,8 @@ func (ix *Index) evScore(sig *eventSig, mask uint64, w []float64, total float64,
 		return 0, true
 	}
 	if inCounted && st.members == 0 {
-		for i, t := range sig.terms[:sig.members] {
-			if !slices.Contains(st.h[:st.n], t.h) {
+		for i := range sig.terms[:sig.members] {
+			if m.in[i] < 0 {
 				total -= w[i]
 			}
 		}
@@ -376,8 +376,8 @@ func (ix *Index) evScore(sig *eventSig, mask uint64, w []float64, total float64,
 	if stCounted && sig.members == 0 {
 		minute := get24(e.evMinute)
 		docs := ix.docsAround(minute)
-		for _, h := range st.h[:st.members] {
-			if !slices.ContainsFunc(sig.terms, func(t evTerm) bool { return t.h == h }) {
+		for j, h := range st.h[:st.members] {
+			if !m.storedMet[j] {
 				storedTotal -= ix.weight(h, minute, docs)
 			}
 		}

@@ -27,9 +27,10 @@ type Feed struct {
 const minVotes = 2
 
 // OfFeed returns the genre of the items a feed carries: what the feed says
-// of itself — its URLs (a repository's releases, a channel of videos unless
-// its title names news, a social network, a podcast host), an iTunes channel whose items are mostly
-// audio episodes, a title that names a genre and not news —
+// of itself — its URLs (a repository's releases, a channel of videos
+// unless its title names news, a social network, a podcast host), an
+// iTunes channel whose items are mostly audio episodes, a title that names
+// a genre and not news —
 // else the genre of more than half of its items, each judged by its own
 // cues (at least minVotes of them). A news feed with a podcast episode, a
 // video or an audio clip among its reports stays news: only the feed as a

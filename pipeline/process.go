@@ -201,9 +201,6 @@ func (p *Pipeline) writeAll(ctx context.Context, w *window, rep *Report) error {
 			w.written(batch)
 			return err
 		}
-		if inFlight == nil {
-			inFlightFrom = taken
-		}
 		d, err := p.decideBatch(ctx, batch, rep, inFlight, inFlightFrom)
 		if err != nil {
 			w.written(batch)
@@ -280,7 +277,7 @@ type decided struct {
 // fails when the store does or ctx ends.
 //
 // The store is asked again only for the articles of sources whose fetch
-// worker's answer may be out of date (aboutStored): the worker left the
+// worker's answer may be out of date (askedAndUnchanged): the worker left the
 // stored ones out already.
 func (p *Pipeline) decideBatch(ctx context.Context, batch []*sourceResult, rep *Report, inFlight map[string]bool, inFlightFrom int) (decided, error) {
 	var ids []string

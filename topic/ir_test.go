@@ -191,7 +191,7 @@ func TestStreamLiftsNoViolentLeadWithoutALinkedRelation(t *testing.T) {
 		// The same war, with a relation in the lead: the stream model may
 		// lift it.
 		{"en", "Japan condemns strikes on Iran", "Japan's foreign minister condemned the strikes and called for talks between Washington and Tehran.", true},
-		// No violence in the lead: the candidacy alone bars lifts.
+		// No violence in the lead: the candidacy alone decides.
 		{"en", "China and Vietnam at odds over fishing grounds", "Fishermen of both countries say catches have fallen.", true},
 	} {
 		s := tg.scratch.Get().(*scratch)
