@@ -77,6 +77,12 @@ type Mention struct {
 	ID   string
 	// Start and End are byte offsets of the mention in the text.
 	Start, End int
+	// Person is set on an Office whose alias names the person who holds
+	// it (president, not presidency): the office of an Anchor.
+	Person bool
+	// Name is set on a State found by a learned name (see Names): the name
+	// as Anchor.Name has it.
+	Name string
 }
 
 // Languages a Recognizer knows.
@@ -97,10 +103,11 @@ const (
 )
 
 type alias struct {
-	words []string // folded
-	rules []caseRule
-	kind  Kind
-	id    string
+	words  []string // folded
+	rules  []caseRule
+	kind   Kind
+	id     string
+	person bool // an office that names its holder (KIND person)
 }
 
 // Recognizer finds actors. It holds no mutable state and is safe for
@@ -134,7 +141,7 @@ func New() (*Recognizer, error) {
 			}
 			for l, n := range names {
 				for _, name := range cldrNames(n.Name(reg)) {
-					r.add(l, State, code, name)
+					r.add(l, State, code, name, false)
 				}
 			}
 		}
@@ -178,6 +185,7 @@ func (r *Recognizer) addLine(line string) error {
 		return fmt.Errorf("want \"KIND ID LANG: alias; ...\", got %q", line)
 	}
 	var kind Kind
+	person := false
 	switch f[0] {
 	case "state":
 		kind = State
@@ -185,6 +193,8 @@ func (r *Recognizer) addLine(line string) error {
 		kind = Body
 	case "office":
 		kind = Office
+	case "person":
+		kind, person = Office, true
 	case "relation":
 		kind = Relation
 	case "violence":
@@ -210,9 +220,9 @@ func (r *Recognizer) addLine(line string) error {
 			continue
 		}
 		for _, l := range langs {
-			r.add(l, kind, f[1], a)
+			r.add(l, kind, f[1], a, person)
 			if kind == State && l == langEN && isDemonymForm(a) {
-				r.add(l, kind, f[1], a+"s")
+				r.add(l, kind, f[1], a+"s", false)
 			}
 		}
 	}
@@ -237,9 +247,9 @@ func isDemonymForm(a string) bool {
 
 // add registers an alias in language l and in the table for text of unknown
 // language.
-func (r *Recognizer) add(l int, kind Kind, id, name string) {
+func (r *Recognizer) add(l int, kind Kind, id, name string, person bool) {
 	var a alias
-	a.kind, a.id = kind, id
+	a.kind, a.id, a.person = kind, id, person
 	tokenize(name, func(t token) {
 		a.words = append(a.words, t.text)
 		rule := anyCase
@@ -273,7 +283,7 @@ func (r *Recognizer) add(l int, kind Kind, id, name string) {
 
 func slicesContainAlias(list []alias, a alias) bool {
 	for _, b := range list {
-		if b.kind == a.kind && b.id == a.id && slices.Equal(b.words, a.words) && string(b.rules) == string(a.rules) {
+		if b.kind == a.kind && b.id == a.id && b.person == a.person && slices.Equal(b.words, a.words) && string(b.rules) == string(a.rules) {
 			return true
 		}
 	}
@@ -289,6 +299,13 @@ func (r *Recognizer) Find(text, lang string) []Mention {
 // Append appends the actors in text to dst, as Find, so that a caller can
 // reuse one slice.
 func (r *Recognizer) Append(dst []Mention, text, lang string) []Mention {
+	return r.AppendNamed(dst, text, lang)
+}
+
+// AppendNamed is Append that also finds the learned names of sets (see
+// Names) as the actors of their states. The table's aliases come first: a
+// word that starts one is never read as a learned name.
+func (r *Recognizer) AppendNamed(dst []Mention, text, lang string, sets ...*Names) []Mention {
 	table := r.first[langBoth]
 	skipAfterBahasa := true
 	switch lang {
@@ -303,14 +320,35 @@ func (r *Recognizer) Append(dst []Mention, text, lang string) []Mention {
 	tokenize(text, func(t token) { toks = append(toks, t) })
 	*tp = toks
 	shouting := isShouting(toks)
+	titleCase := -1 // unknown, then 0 or 1
+	isTitle := func() bool {
+		if titleCase < 0 {
+			titleCase = 0
+			if isTitleCase(text) {
+				titleCase = 1
+			}
+		}
+		return titleCase == 1
+	}
+	prevAlias := false // whether the word before i ends an alias
 	for i := 0; i < len(toks); {
 		a, n := match(table[toks[i].text], toks[i:], shouting)
 		if n == 0 {
+			if len(sets) > 0 {
+				if name, state, n := matchName(sets, text, toks, i, shouting, prevAlias, isTitle); n > 0 {
+					dst = append(dst, Mention{Kind: State, ID: state, Start: toks[i].start, End: toks[i+n-1].end, Name: name})
+					i += n
+					prevAlias = true
+					continue
+				}
+			}
+			prevAlias = false
 			i++
 			continue
 		}
+		prevAlias = true
 		if a.kind != none && !(skipAfterBahasa && a.kind == State && i > 0 && (toks[i-1].text == "bahasa" || toks[i-1].text == "berbahasa")) {
-			dst = append(dst, Mention{Kind: a.kind, ID: a.id, Start: toks[i].start, End: toks[i+n-1].end})
+			dst = append(dst, Mention{Kind: a.kind, ID: a.id, Start: toks[i].start, End: toks[i+n-1].end, Person: a.person})
 		}
 		i += n
 	}
@@ -489,4 +527,4 @@ func fold(w string) string {
 // Version changes whenever what the Recognizer finds changes (the table,
 // CLDR's version, the matching rules), so that users of its results can
 // tell stale ones.
-const Version = "3"
+const Version = "4"

@@ -101,10 +101,8 @@ func deskFeature(name string) int {
 // model's lifts, see irLiftable).
 func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, h Hints, res []result) (x [NumIRFeatures]float64, violentLead bool) {
 	x[fBias] = 1
-	lang := langName(l)
-	s.titleActors = t.actors.Append(s.titleActors[:0], a.Title, lang)
 	body := bodyText(a)
-	s.bodyActors = t.actors.Append(s.bodyActors[:0], body, lang)
+	t.findActors(s, a.Title, body, langName(l))
 	x[fRelSentences] = min(float64(relationSentences(a.Title, s.titleActors)+relationSentences(body, s.bodyActors)), 3)
 	leadEnd := firstSentenceEnd(body)
 	var leadBuf [8]string

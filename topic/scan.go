@@ -11,8 +11,13 @@ type scratch struct {
 	title   []tok
 	body    []tok
 	cover   []int32 // per topic: the scan position its last match covers up to
-	// The actors found in the title and the body, for the actors model.
+	// The actors found in the title and the body, for the actors model;
+	// the anchors of leaders among them; the names of leaders the stream
+	// learned and those the article anchors itself (see findActors).
 	titleActors, bodyActors []actor.Mention
+	anchors                 []actor.Anchor
+	streamNames             *actor.Names
+	articleNames            *actor.Names
 	// features asks evaluate to collect feats, the hashed stems of the
 	// article, for the stream model; lifted and liftZ are, per
 	// rule, whether the stream model gave it and its log-odds.

@@ -27,6 +27,8 @@ type Stream struct {
 	t  *Tagger
 	mu sync.RWMutex
 	m  [numLangs]nbModel
+	// leaders are the names of leaders learned from the stream.
+	leaders leaderBook
 	// logs[n] is log(n + streamSmoothing), for the counts most features
 	// have.
 	logs [1024]float64
@@ -101,9 +103,12 @@ func (st *Stream) Observe(a *article.Article, h Hints) bool {
 	res := make([]result, len(t.rules))
 	l := ls[0]
 	s.features = true
+	s.streamNames = st.leaderNames()
 	t.evaluate(s, a, l, h, res)
 	s.features = false
-	return st.learn(s, l, res, t.judge(s, a, l, h, res, t.genres.Of(a)))
+	v := t.judge(s, a, l, h, res, t.genres.Of(a))
+	st.learnLeaders(s.anchors)
+	return st.learn(s, l, res, v)
 }
 
 // TagAndObserve learns from a (as Observe) and tags it (as Tag) in one

@@ -4,7 +4,9 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
+	"strings"
 )
 
 // ErrOtherModel is returned by Stream.UnmarshalBinary for a snapshot taken
@@ -15,18 +17,20 @@ var ErrOtherModel = errors.New("topic: stream model snapshot from other rules")
 // snapshotFormat names the encoding of a Stream snapshot and what the
 // counts depend on beyond the tagger's Fingerprint; changing how features
 // are read or labelled must change it.
-const snapshotFormat = "warta stream model 1"
+const snapshotFormat = "warta stream model 2"
 
 // snapshotKey is what a snapshot must have been taken with to be loaded
 // into st.
 func (st *Stream) snapshotKey() string {
-	return fmt.Sprintf("%s|words=%d|confidence=%g|ir=%g|max=%d|rules=%s", snapshotFormat,
-		StreamWords, StreamConfidence, StreamIRConfidence, StreamMaxFeatures, st.t.Fingerprint())
+	return fmt.Sprintf("%s|words=%d|confidence=%g|ir=%g|max=%d|leaders=%d/%d|rules=%s", snapshotFormat,
+		StreamWords, StreamConfidence, StreamIRConfidence, StreamMaxFeatures, LeaderDominance, StreamMaxLeaders, st.t.Fingerprint())
 }
 
 // MarshalBinary encodes what st has learned, canonically (equal models,
 // equal bytes): the key of its rules, then per language the documents and
-// features counted per rule and each feature's counts, by feature.
+// features counted per rule and each feature's counts, by feature; then
+// the leaders (see leaderBook): the clock and, by name, each name's last
+// anchor and its anchors per state, by state.
 func (st *Stream) MarshalBinary() ([]byte, error) {
 	st.mu.RLock()
 	defer st.mu.RUnlock()
@@ -57,7 +61,26 @@ func (st *Stream) MarshalBinary() ([]byte, error) {
 			}
 		}
 	}
+	lb := &st.leaders
+	b = binary.AppendUvarint(b, lb.clock)
+	b = binary.AppendUvarint(b, uint64(len(lb.seen)))
+	for _, name := range slices.Sorted(maps.Keys(lb.seen)) {
+		c := lb.seen[name]
+		b = appendString(b, name)
+		b = binary.AppendUvarint(b, c.last)
+		states := slices.SortedFunc(slices.Values(c.states), func(x, y stateCount) int { return strings.Compare(x.state, y.state) })
+		b = binary.AppendUvarint(b, uint64(len(states)))
+		for _, sc := range states {
+			b = appendString(b, sc.state)
+			b = binary.AppendUvarint(b, uint64(sc.n))
+		}
+	}
 	return b, nil
+}
+
+func appendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
 }
 
 // UnmarshalBinary replaces what st has learned with the snapshot data
@@ -101,11 +124,32 @@ func (st *Stream) UnmarshalBinary(data []byte) error {
 		}
 		ms[l] = m
 	}
-	if d.err != nil || len(d.b) != 0 {
+	lb := leaderBook{clock: d.uvarint()}
+	nn := d.uvarint()
+	// Each name takes at least four bytes.
+	if d.err != nil || nn > StreamMaxLeaders || nn > uint64(len(d.b))/4 {
+		return errors.New("topic: stream model snapshot: damaged leaders")
+	}
+	lb.seen = make(map[string]*leaderCount, nn)
+	for range nn {
+		name := d.string()
+		c := &leaderCount{last: d.uvarint()}
+		ns := d.uvarint()
+		if d.err != nil || ns > uint64(len(d.b))/2 {
+			return errors.New("topic: stream model snapshot: damaged leaders")
+		}
+		for range ns {
+			c.states = append(c.states, stateCount{state: d.string(), n: d.uint32()})
+		}
+		lb.seen[name] = c
+	}
+	if d.err != nil || len(d.b) != 0 || len(lb.seen) != int(nn) {
 		return errors.New("topic: stream model snapshot: damaged")
 	}
+	lb.rebuild()
 	st.mu.Lock()
 	st.m = ms
+	st.leaders = lb
 	st.mu.Unlock()
 	return nil
 }
@@ -137,6 +181,15 @@ func (d *snapshotReader) uint32() uint32 {
 		return 0
 	}
 	return uint32(v)
+}
+
+func (d *snapshotReader) string() string {
+	n := d.uvarint()
+	if n > uint64(len(d.b)) {
+		d.err = errors.New("short")
+		return ""
+	}
+	return string(d.bytes(int(n)))
 }
 
 func (d *snapshotReader) bytes(n int) []byte {

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/warta-news/warta/actor"
 	"github.com/warta-news/warta/article"
 )
 
@@ -24,7 +25,8 @@ func (t *Tagger) tag(a *article.Article, h Hints, st *Stream, learn bool) []arti
 	s := t.scratch.Get().(*scratch)
 	defer t.scratch.Put(s)
 	s.features = st != nil
-	defer func() { s.features = false }()
+	s.streamNames = st.leaderNames()
+	defer func() { s.features, s.streamNames = false, nil }()
 	res := make([]result, len(t.rules))
 	var out []article.TopicMatch
 	best := make([]float64, len(t.rules))
@@ -36,6 +38,7 @@ func (t *Tagger) tag(a *article.Article, h Hints, st *Stream, learn bool) []arti
 		t.evaluate(s, a, l, h, res)
 		v := t.judge(s, a, l, h, res, g)
 		if learn && len(ls) == 1 {
+			st.learnLeaders(s.anchors)
 			st.learn(s, l, res, v)
 		}
 		t.decide(s, l, res, v, st, ok, exprMet)
@@ -132,6 +135,43 @@ type Explanation struct {
 	// Genre is set on a hard-news topic when the item is not news, with
 	// the cue: it then gets no hard-news topic.
 	Genre string `json:"genre,omitempty"`
+	// Leaders are, on the actors model's topic, the persons it read as
+	// the actors of their states by a learned name (see leaders.go).
+	Leaders []LeaderActor `json:"leaders,omitempty"`
+}
+
+// LeaderActor is a person read as the actor of a state.
+type LeaderActor struct {
+	Name  string `json:"name"` // as the text writes it
+	State string `json:"state"`
+	Field string `json:"field"` // "title" or "body"
+	// From says where the name was learned: "article" (its own title or
+	// body names the person in an office of the state) or "stream" (an
+	// earlier article did).
+	From string `json:"from"`
+}
+
+// leaderActors lists the learned names among the actors of the last
+// evaluate's title and body.
+func leaderActors(s *scratch, title, body string) []LeaderActor {
+	var out []LeaderActor
+	for f, ms := range [2][]actor.Mention{s.titleActors, s.bodyActors} {
+		field, text := "title", title
+		if f == 1 {
+			field, text = "body", body
+		}
+		for _, m := range ms {
+			if m.Name == "" {
+				continue
+			}
+			from := "stream"
+			if _, ok := s.articleNames.State(m.Name); ok {
+				from = "article"
+			}
+			out = append(out, LeaderActor{Name: text[m.Start:m.End], State: m.ID, Field: field, From: from})
+		}
+	}
+	return out
 }
 
 // ModelReading is how the actors or desk model read an article: its probability,
@@ -171,7 +211,8 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream) []Explanation 
 	s := t.scratch.Get().(*scratch)
 	defer t.scratch.Put(s)
 	s.features = st != nil
-	defer func() { s.features = false }()
+	s.streamNames = st.leaderNames()
+	defer func() { s.features, s.streamNames = false, nil }()
 	res := make([]result, len(t.rules))
 	out := make([]Explanation, len(t.rules))
 	ok := make([]bool, 2*len(t.rules))
@@ -201,6 +242,7 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream) []Explanation 
 			if i == t.ir {
 				e.Decider = "actors model"
 				e.Model = &ModelReading{Probability: round(v.irP), Cut: t.irCut, Features: modelReading(t.irWeights[:], v.irX[:], irFeatureName)}
+				e.Leaders = leaderActors(s, a.Title, bodyText(a))
 			}
 			if k := rl.deskModel; k >= 0 {
 				e.Decider = "desk model"
@@ -269,6 +311,9 @@ func WriteExplanations(w io.Writer, es []Explanation) error {
 			fmt.Fprintf(&b, " vetoed by %s", strings.Join(e.Vetoes, ", "))
 		}
 		b.WriteByte('\n')
+		for _, l := range e.Leaders {
+			fmt.Fprintf(&b, "      leader %q = state %s (%s, learned from the %s)\n", l.Name, l.State, l.Field, l.From)
+		}
 		for _, h := range e.Terms {
 			fmt.Fprintf(&b, "      %-24q %-5s %+.2f\n", h.Term, h.Field, h.Weight)
 		}

@@ -1,0 +1,99 @@
+package actor
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// anchorsOf renders the anchors of text as "name=STATE", the name as written.
+func anchorsOf(r *Recognizer, text, lang string) string {
+	var out []string
+	for _, a := range r.AppendAnchors(nil, text, lang, r.Find(text, lang)) {
+		out = append(out, fmt.Sprintf("%s=%s", text[a.Start:a.End], a.State))
+	}
+	return strings.Join(out, " ")
+}
+
+// The sentences are written for the test, in the shapes reports use.
+func TestAnchors(t *testing.T) {
+	r := newRecognizer(t)
+	for _, c := range []struct{ lang, text, want string }{
+		// The state before the office.
+		{"en", "Russian President Vladimir Putin said on Friday that talks would go on.", "Vladimir Putin=RU"},
+		{"en", "U.S. Secretary of State Marco Rubio met his counterpart in Riyadh.", "Marco Rubio=US"},
+		{"en", "Japan's foreign minister, Takeshi Iwaya, arrived in Seoul.", "Takeshi Iwaya=JP"},
+		{"en", "Saudi Crown Prince Mohammed bin Salman hosted the talks.", "Mohammed bin Salman=SA"},
+		{"en", "The U.S. Ambassador to Japan Rahm Emanuel was summoned.", "Rahm Emanuel=US"},
+		// The state after the office, with "of".
+		{"en", "Prime Minister of Japan Sanae Takaichi spoke to reporters.", "Sanae Takaichi=JP"},
+		// Indonesian: the state right after the office, short forms in
+		// parentheses.
+		{"id", "Presiden Rusia Vladimir Putin mengatakan perundingan berlanjut.", "Vladimir Putin=RU"},
+		{"id", "Perdana Menteri (PM) Israel Benjamin Netanyahu menolak usulan itu.", "Benjamin Netanyahu=IL"},
+		{"id", "Menlu AS Marco Rubio tiba di Jakarta pada Senin malam.", "Marco Rubio=US"},
+		{"id", "Presiden RI Prabowo Subianto menerima kunjungan tamunya.", "Prabowo Subianto=ID"},
+		{"id", "Menteri Luar Negeri Amerika Serikat (AS) Marco Rubio bertemu menteri lain.", "Marco Rubio=US"},
+		{"id", "Dubes RI untuk Malaysia Hermono menemui para pekerja migran.", "Hermono=ID"},
+		// A weekday after the name is not part of it.
+		{"id", "Menlu RI Sugiono Selasa (4/3) bertemu mitranya di kantornya.", "Sugiono=ID"},
+		// Negatives: offices of no state, offices no longer held, a
+		// company's and a club's president, an office with no state.
+		{"en", "The President of the club Andrea Agnelli resigned from the board.", ""},
+		{"en", "Former U.S. President Barack Obama spoke at the university.", ""},
+		{"en", "President Donald Trump said the talks went well.", ""},
+		{"en", "American Airlines President Robert Isom said flights resume today.", ""},
+		{"id", "Presiden Direktur PT Freeport Indonesia Tony Wenas menyampaikan laporan.", ""},
+		{"id", "Presiden klub Persija Mohamad Prapanca mengundurkan diri.", ""},
+		{"id", "Mantan Presiden RI Susilo Bambang Yudhoyono hadir dalam acara itu.", ""},
+		// A headline in title case does not tell a name from the verb.
+		{"en", "Russian President Putin Says Russia Will Take More Land", ""},
+	} {
+		if got := anchorsOf(r, c.text, c.lang); got != c.want {
+			t.Errorf("anchors of %q (%s)\n got %q\nwant %q", c.text, c.lang, got, c.want)
+		}
+	}
+}
+
+func TestAnchorKeys(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		want []string
+	}{
+		{"vladimir putin", []string{"vladimir putin", "putin"}},
+		{"hermono", []string{"hermono"}},
+	} {
+		if got := (Anchor{Name: c.name}).Keys(); strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("Keys(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+func TestAppendNamed(t *testing.T) {
+	r := newRecognizer(t)
+	names := NewNames(map[string]string{"donald trump": "US", "trump": "US", "putin": "RU"})
+	for _, c := range []struct{ lang, text, want string }{
+		{"en", "Trump warns Iran of possible strike", "state:US=Trump relation:pressure=warns state:IR=Iran violence:attack=strike"},
+		{"en", "Donald Trump slams Biden", "state:US=Donald Trump"},
+		{"en", "Putin says Russia will take more land", "state:RU=Putin state:RU=Russia"},
+		// A name is written capitalised; the table's aliases come first.
+		{"en", "a trump card for the president", "office:head=president"},
+		// A surname after another capitalised word within a sentence is
+		// another person's; at a sentence's start, after an actor or in a
+		// title-case headline it is the leader's.
+		{"en", "The school cancelled Ivanka Trump's speech.", ""},
+		{"en", "Trump's speech was cancelled. Later Trump spoke.", "state:US=Trump state:US=Trump"},
+		{"en", "Russian Putin rival was jailed on Friday", "state:RU=Russian state:RU=Putin"},
+		{"en", "Iran Issues Warrant to Arrest Trump", "state:IR=Iran state:US=Trump"},
+	} {
+		if got := describe(c.text, r.AppendNamed(nil, c.text, c.lang, names)); got != c.want {
+			t.Errorf("AppendNamed(%q)\n got %s\nwant %s", c.text, got, c.want)
+		}
+	}
+	if ms := r.AppendNamed(nil, "Trump warns Iran", "en", names); ms[0].Name != "trump" {
+		t.Errorf("a learned name's mention has Name %q, want trump", ms[0].Name)
+	}
+	if _, ok := names.State("putin"); !ok || names.Len() != 3 {
+		t.Errorf("Names: State(putin) %t, Len %d", ok, names.Len())
+	}
+}

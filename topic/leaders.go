@@ -1,0 +1,186 @@
+package topic
+
+import (
+	"cmp"
+	"maps"
+	"slices"
+
+	"github.com/warta-news/warta/actor"
+)
+
+// Leaders: a person named in an office of a state ("Russian President
+// Vladimir Putin", "Menlu AS Marco Rubio"; see actor.Anchor) is that
+// state's actor wherever the text names them after. An article's anchors
+// teach its own title and body ("Trump warns Iran" over a body that names
+// "U.S. President Donald Trump"); a Stream's teach the articles it tags
+// later, headlines without a body included. No person is listed by hand.
+
+// Leader constants; the stream's change its snapshot key.
+const (
+	// LeaderDominance is how many times the anchors of a name to one state
+	// must outnumber those to all others for the name to count for it: a
+	// name anchored to two states alike (Donald: Trump and Tusk) counts for
+	// neither.
+	LeaderDominance = 3
+	// StreamMaxLeaders bounds the names a Stream keeps: when full, the
+	// half anchored longest ago is forgotten, so that memory follows the
+	// news of the recent window, not the length of the stream.
+	StreamMaxLeaders = 4096
+)
+
+// leaderBook is what a Stream learned of leaders: per name (an anchor's
+// key, see actor.Anchor.Keys) the anchors to each state, and the names
+// that count (names), rebuilt when one's state changes.
+type leaderBook struct {
+	seen  map[string]*leaderCount
+	clock uint64 // anchors counted so far, the age of a name's last
+	names *actor.Names
+}
+
+// leaderCount is the anchors of one name.
+type leaderCount struct {
+	states []stateCount
+	last   uint64 // the clock of its last anchor
+}
+
+type stateCount struct {
+	state string
+	n     uint32
+}
+
+// state is the state a name counts for ("" when none dominates).
+func (c *leaderCount) state() string {
+	var top stateCount
+	total := uint32(0)
+	for _, sc := range c.states {
+		total += sc.n
+		if sc.n > top.n || sc.n == top.n && sc.state < top.state {
+			top = sc
+		}
+	}
+	if top.n == 0 || top.n < LeaderDominance*(total-top.n) {
+		return ""
+	}
+	return top.state
+}
+
+// add counts anchors as seen now and reports whether a name's state
+// changed.
+func (b *leaderBook) add(anchors []actor.Anchor) bool {
+	if b.seen == nil {
+		b.seen = map[string]*leaderCount{}
+	}
+	changed := false
+	for _, a := range anchors {
+		b.clock++
+		for _, key := range a.Keys() {
+			c := b.seen[key]
+			if c == nil {
+				c = &leaderCount{}
+				b.seen[key] = c
+			}
+			before := c.state()
+			i := slices.IndexFunc(c.states, func(sc stateCount) bool { return sc.state == a.State })
+			if i < 0 {
+				c.states = append(c.states, stateCount{state: a.State})
+				i = len(c.states) - 1
+			}
+			c.states[i].n++
+			c.last = b.clock
+			changed = changed || c.state() != before
+		}
+	}
+	if len(b.seen) > StreamMaxLeaders {
+		b.forgetOldest()
+		changed = true
+	}
+	return changed
+}
+
+// forgetOldest drops the half of the names anchored longest ago.
+func (b *leaderBook) forgetOldest() {
+	keys := slices.SortedFunc(maps.Keys(b.seen), func(x, y string) int {
+		return cmp.Or(cmp.Compare(b.seen[x].last, b.seen[y].last), cmp.Compare(x, y))
+	})
+	for _, k := range keys[:len(keys)-StreamMaxLeaders/2] {
+		delete(b.seen, k)
+	}
+}
+
+// rebuild makes names of the names that count.
+func (b *leaderBook) rebuild() {
+	states := map[string]string{}
+	for k, c := range b.seen {
+		if s := c.state(); s != "" {
+			states[k] = s
+		}
+	}
+	b.names = actor.NewNames(states)
+}
+
+// leaderNames are the names the stream has learned, for tagging; nil for
+// no stream.
+func (st *Stream) leaderNames() *actor.Names {
+	if st == nil {
+		return nil
+	}
+	st.mu.RLock()
+	defer st.mu.RUnlock()
+	return st.leaders.names
+}
+
+// learnLeaders counts the anchors of an article the stream was shown.
+func (st *Stream) learnLeaders(anchors []actor.Anchor) {
+	if len(anchors) == 0 {
+		return
+	}
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if st.leaders.add(anchors) {
+		st.leaders.rebuild()
+	}
+}
+
+// findActors fills s.titleActors and s.bodyActors with the actors of the
+// title and body (in language lang) and s.anchors with their anchors: the
+// names the stream learned (s.streamNames) and those the article anchors
+// itself (s.articleNames, nil when it anchors none the stream does not
+// know) are actors of their states.
+func (t *Tagger) findActors(s *scratch, title, body, lang string) {
+	s.titleActors = t.actors.AppendNamed(s.titleActors[:0], title, lang, s.streamNames)
+	s.bodyActors = t.actors.AppendNamed(s.bodyActors[:0], body, lang, s.streamNames)
+	s.anchors = t.actors.AppendAnchors(s.anchors[:0], title, lang, s.titleActors)
+	s.anchors = t.actors.AppendAnchors(s.anchors, body, lang, s.bodyActors)
+	s.articleNames = articleNames(s.anchors, s.streamNames)
+	if s.articleNames != nil {
+		s.titleActors = t.actors.AppendNamed(s.titleActors[:0], title, lang, s.articleNames, s.streamNames)
+		s.bodyActors = t.actors.AppendNamed(s.bodyActors[:0], body, lang, s.articleNames, s.streamNames)
+	}
+}
+
+// articleNames are the names an article's anchors teach that known does
+// not already count for the same state, or nil. A name the article
+// anchors to two states counts for neither.
+func articleNames(anchors []actor.Anchor, known *actor.Names) *actor.Names {
+	var states map[string]string
+	for _, a := range anchors {
+		for _, key := range a.Keys() {
+			if s, ok := known.State(key); ok && s == a.State {
+				continue
+			}
+			if states == nil {
+				states = map[string]string{}
+			}
+			if s, ok := states[key]; ok && s != a.State {
+				states[key] = ""
+				continue
+			}
+			states[key] = a.State
+		}
+	}
+	maps.DeleteFunc(states, func(_, s string) bool { return s == "" })
+	if len(states) == 0 {
+		return nil
+	}
+	return actor.NewNames(states)
+}

@@ -1,0 +1,142 @@
+package topic
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/warta-news/warta/actor"
+	"github.com/warta-news/warta/article"
+)
+
+// irReading is the actors model's reading of a: its leader actors and the
+// value of feature f.
+func irReading(es []Explanation, f string) ([]LeaderActor, float64) {
+	e := explain(es, "international-relations")
+	v := 0.0
+	if e.Model != nil {
+		for _, fs := range e.Model.Features {
+			if fs.Name == f {
+				v = fs.Value
+			}
+		}
+	}
+	return e.Leaders, v
+}
+
+// The items are written for the test, in the shapes of real reports.
+
+// An anchor in an article's body teaches its own title.
+func TestArticleAnchorTeachesItsTitle(t *testing.T) {
+	tg := defaultTagger(t)
+	a := &article.Article{Language: "en", Title: "Trump warns Iran of possible strike",
+		Text: "U.S. President Donald Trump said on Sunday that Tehran had days to answer."}
+	leaders, titleStates := irReading(tg.Explain(a, Hints{}), "title_states")
+	if !slices.Contains(leaders, LeaderActor{Name: "Trump", State: "US", Field: "title", From: "article"}) || titleStates != 2 {
+		t.Errorf("leaders %+v, title_states %g; want Trump=US from the article and two states in the title", leaders, titleStates)
+	}
+	// Without the anchor, the name is no actor.
+	a.Text = "Donald Trump said on Sunday that Tehran had days to answer."
+	if leaders, titleStates := irReading(tg.Explain(a, Hints{}), "title_states"); len(leaders) != 0 || titleStates != 1 {
+		t.Errorf("no anchor: leaders %+v, title_states %g; want none and one state", leaders, titleStates)
+	}
+}
+
+// A stream's anchors teach later headlines that name only the leader.
+func TestStreamLearnsLeaders(t *testing.T) {
+	tg := defaultTagger(t)
+	st := tg.NewStream()
+	st.Learn([]*article.Article{
+		{Language: "id", Title: "Putin Terima Utusan Khusus", Text: "Presiden Rusia Vladimir Putin menerima utusan khusus di Kremlin, Kamis."},
+		{Language: "en", Title: "Talks in Riyadh", Text: "Russian President Vladimir Putin told reporters the talks went well."},
+	}, Hints{})
+	for _, a := range []*article.Article{
+		{Language: "en", Title: "Putin warns Japan over missiles"},
+		{Language: "id", Title: "Putin Kecam Jepang"},
+	} {
+		leaders, titleStates := irReading(st.Explain(a, Hints{}), "title_states")
+		if !slices.Contains(leaders, LeaderActor{Name: "Putin", State: "RU", Field: "title", From: "stream"}) || titleStates != 2 {
+			t.Errorf("%q: leaders %+v, title_states %g; want Putin=RU from the stream and two states", a.Title, leaders, titleStates)
+		}
+		// Without the stream the headline names one state.
+		if _, titleStates := irReading(tg.Explain(a, Hints{}), "title_states"); titleStates != 1 {
+			t.Errorf("%q without the stream: title_states %g, want 1", a.Title, titleStates)
+		}
+	}
+}
+
+// A leader is one actor of their state: two leaders of one state are not a
+// pair.
+func TestLeadersOfOneStateAreOneActor(t *testing.T) {
+	tg := defaultTagger(t)
+	st := tg.NewStream()
+	st.Learn([]*article.Article{
+		{Language: "en", Title: "Inauguration", Text: "U.S. President Joe Biden welcomed U.S. President Donald Trump to the White House."},
+	}, Hints{})
+	a := &article.Article{Language: "en", Title: "Trump slams Biden"}
+	leaders, titleStates := irReading(st.Explain(a, Hints{}), "title_states")
+	if len(leaders) != 2 || titleStates != 1 {
+		t.Errorf("leaders %+v, title_states %g; want two leaders of one state", leaders, titleStates)
+	}
+	if _, ok := match(st.Tag(a, Hints{}), "international-relations"); ok {
+		t.Error("two leaders of one state made international relations")
+	}
+}
+
+// A name anchored to two states counts for neither unless one dominates.
+func TestAmbiguousLeaderNames(t *testing.T) {
+	var b leaderBook
+	b.add([]actor.Anchor{{Name: "joe smith", State: "US"}, {Name: "anna smith", State: "GB"}})
+	b.rebuild()
+	for name, want := range map[string]string{"smith": "", "joe smith": "US", "anna smith": "GB"} {
+		if got, _ := b.names.State(name); got != want {
+			t.Errorf("%q: state %q, want %q", name, got, want)
+		}
+	}
+	for range LeaderDominance {
+		b.add([]actor.Anchor{{Name: "joe smith", State: "US"}})
+	}
+	b.rebuild()
+	if got, _ := b.names.State("smith"); got != "US" {
+		t.Errorf("smith anchored four times to US and once to GB: state %q, want US", got)
+	}
+}
+
+// The names a stream keeps are bounded: the oldest are forgotten.
+func TestLeaderBookIsBounded(t *testing.T) {
+	var b leaderBook
+	for i := range 3 * StreamMaxLeaders {
+		b.add([]actor.Anchor{{Name: fmt.Sprintf("name%d", i), State: "US"}})
+	}
+	if n := len(b.seen); n > StreamMaxLeaders {
+		t.Errorf("%d names kept, want at most %d", n, StreamMaxLeaders)
+	}
+	if _, ok := b.seen[fmt.Sprintf("name%d", 3*StreamMaxLeaders-1)]; !ok {
+		t.Error("the newest name was forgotten")
+	}
+	if _, ok := b.seen["name0"]; ok {
+		t.Error("the oldest name was kept")
+	}
+}
+
+// The leaders a stream learned survive its snapshot.
+func TestStreamSnapshotKeepsLeaders(t *testing.T) {
+	tg := defaultTagger(t)
+	st := tg.NewStream()
+	st.Learn([]*article.Article{{Language: "en", Title: "Talks", Text: "Russian President Vladimir Putin said the talks went well."}}, Hints{})
+	snap, err := st.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	loaded := tg.NewStream()
+	if err := loaded.UnmarshalBinary(snap); err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := loaded.MarshalBinary(); !bytes.Equal(snap, again) {
+		t.Error("the loaded stream encodes differently")
+	}
+	if state, _ := loaded.leaderNames().State("putin"); state != "RU" {
+		t.Errorf("putin after loading: state %q, want RU", state)
+	}
+}
