@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/warta-news/warta/actor"
@@ -58,6 +59,13 @@ func TestStreamLearnsLeaders(t *testing.T) {
 		leaders, titleStates := irReading(st.Explain(a, Hints{}), "title_states")
 		if !slices.Contains(leaders, LeaderActor{Name: "Putin", State: "RU", Field: "title", From: "stream"}) || titleStates != 2 {
 			t.Errorf("%q: leaders %+v, title_states %g; want Putin=RU from the stream and two states", a.Title, leaders, titleStates)
+		}
+		var out strings.Builder
+		if err := WriteExplanations(&out, st.Explain(a, Hints{})); err != nil {
+			t.Fatal(err)
+		}
+		if want := `leader "Putin" = state RU (title, learned from the stream)`; !strings.Contains(out.String(), want) {
+			t.Errorf("%q: explain does not say %s:\n%s", a.Title, want, out.String())
 		}
 		// Without the stream the headline names one state.
 		if _, titleStates := irReading(tg.Explain(a, Hints{}), "title_states"); titleStates != 1 {

@@ -313,12 +313,16 @@ func TestRealStreamInternationalRelations(t *testing.T) {
 func TestHeldOutStreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOutStreamDir, "stream-heldout-labels.tsv")
 	// Floors just under the figures of 2026-11-30, branch irprec (en P
-	// 0.747 R 0.844, 65/22/12 over 77 IR items). Indonesian has 2 IR items
+	// 0.747 R 0.844, 65/22/12 over 77 IR items); the precision floor
+	// lowered from 0.74 to 0.72 by branch irleaders, whose leaders learned
+	// as state actors measure 64/24/13 here (P 0.727 R 0.831): two more
+	// entries naming a leader beside a state, one fewer found
+	// (BENCHMARKS.md, issue 8, leaders). Indonesian has 2 IR items
 	// only (public Indonesian world-desk snapshots were not to be had), too
 	// few for a floor: the log shows them.
 	// Two items that are not news land in a desk today (economy); a few
 	// more means a regression.
-	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.74, 0.83}}, inDesks: 5})
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.72, 0.83}}, inDesks: 5})
 }
 
 // The second held-out real feed stream: the same measure over snapshots of
