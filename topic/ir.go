@@ -57,7 +57,11 @@ const (
 	// A headline that names two actors is about them both, and a feed
 	// item often says no more: "Taiwan moves to bolster its military
 	// against China" names no relation word.
-	fTitlePair    // the title names two distinct actors (states or bodies)
+	fTitlePair // the title names two distinct actors (states or bodies)
+	// A leader named in a headline beside another actor is a state acting
+	// on it ("Trump warns Iran", "Putin Kecam Jepang"); two names of
+	// countries are as often a match or a comparison.
+	fTitleLeader  // fTitlePair, and one of the title's states is named by a leader (a learned name)
 	NumIRFeatures // the number of features
 )
 
@@ -68,7 +72,7 @@ func irFeatureName(i int) string {
 		"bias", "states", "title_states", "bodies", "diplomats", "heads", "pair",
 		"relation_title", "relation_body", "pair_x_relation", "relation_sentences", "desk_title", "desk_body",
 		"world", "conflict", "politics", "economy", "sport", "science-technology", "crime-law", "arts-entertainment",
-		"lead_actors", "lead_relation", "lead_pair", "desk_cues", "title_pair",
+		"lead_actors", "lead_relation", "lead_pair", "desk_cues", "title_pair", "title_leader",
 	}[i]
 }
 
@@ -139,6 +143,7 @@ func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, h Hints, res 
 	titleBodies := titleBodiesBuf[:0]
 	diplomats, heads := 0, 0
 	relTitle, relBody := 0, 0
+	titleLeader := false
 	for f, ms := range [2][]actor.Mention{s.titleActors, s.bodyActors} {
 		for _, m := range ms {
 			switch m.Kind {
@@ -146,6 +151,7 @@ func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, h Hints, res 
 				states = addDistinct(states, m.ID)
 				if f == 0 {
 					titleStates = addDistinct(titleStates, m.ID)
+					titleLeader = titleLeader || m.Name != ""
 				}
 			case actor.Body:
 				bodies = addDistinct(bodies, m.ID)
@@ -171,6 +177,9 @@ func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, h Hints, res 
 	}
 	if len(titleStates)+len(titleBodies) >= 2 {
 		x[fTitlePair] = 1
+		if titleLeader {
+			x[fTitleLeader] = 1
+		}
 	}
 	x[fStates] = min(float64(len(states)), 4)
 	x[fTitleStates] = min(float64(len(titleStates)), 2)

@@ -67,9 +67,15 @@ func TestStreamLearnsLeaders(t *testing.T) {
 		if want := `leader "Putin" = state RU (title, learned from the stream)`; !strings.Contains(out.String(), want) {
 			t.Errorf("%q: explain does not say %s:\n%s", a.Title, want, out.String())
 		}
+		if _, titleLeader := irReading(st.Explain(a, Hints{}), "title_leader"); titleLeader != 1 {
+			t.Errorf("%q: title_leader %g, want 1", a.Title, titleLeader)
+		}
 		// Without the stream the headline names one state.
 		if _, titleStates := irReading(tg.Explain(a, Hints{}), "title_states"); titleStates != 1 {
 			t.Errorf("%q without the stream: title_states %g, want 1", a.Title, titleStates)
+		}
+		if _, titleLeader := irReading(tg.Explain(a, Hints{}), "title_leader"); titleLeader != 0 {
+			t.Errorf("%q without the stream: title_leader %g, want 0", a.Title, titleLeader)
 		}
 	}
 }
