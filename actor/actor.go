@@ -331,10 +331,11 @@ func (r *Recognizer) AppendNamed(dst []Mention, text, lang string, sets ...*Name
 		return titleCase == 1
 	}
 	prevAlias := false // whether the word before i ends an alias
+	named := slices.ContainsFunc(sets, func(ns *Names) bool { return ns != nil })
 	for i := 0; i < len(toks); {
 		a, n := match(table[toks[i].text], toks[i:], shouting)
 		if n == 0 {
-			if len(sets) > 0 {
+			if named {
 				if name, state, n := matchName(sets, text, toks, i, shouting, prevAlias, isTitle); n > 0 {
 					dst = append(dst, Mention{Kind: State, ID: state, Start: toks[i].start, End: toks[i+n-1].end, Name: name})
 					i += n
