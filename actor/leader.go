@@ -45,31 +45,27 @@ const maxNameWords = 5
 // Israel", "Amerika Serikat (AS)"); an ambassador's destination ("U.S.
 // Ambassador to Japan", "Dubes RI untuk Malaysia") is not their state. A
 // former office holder ("former President", "mantan Presiden") speaks for
-// no state. A text in title case ("Putin Says Russia Will Take More Land")
+// no state. A sentence in headline case ("Putin Says Russia Will Take More
+// Land", "Menlu AS Puji Kepemimpinan Indonesia dalam Isu Palestina")
 // teaches nothing: its capitals do not tell a name from the words after it.
 func (r *Recognizer) AppendAnchors(dst []Anchor, text, lang string, ms []Mention) []Anchor {
-	checked := false
 	for i, m := range ms {
 		if m.Kind != Office || !m.Person {
 			continue
 		}
 		state, start, end, ok := bindState(text, lang, ms, i)
+		if !ok || formerOffice(text[:start]) {
+			continue
+		}
+		a, atEnd, ok := r.nameAfter(text, end, lang)
 		if !ok {
 			continue
 		}
-		if !checked {
-			if isTitleCase(text) {
-				return dst
-			}
-			checked = true
+		if headline, lower := headlineCase(text, ms, start, a.End); headline || atEnd && lower == 0 {
+			continue // nothing in lower case says where the name ends
 		}
-		if formerOffice(text[:start]) {
-			continue
-		}
-		if a, ok := r.nameAfter(text, end, lang); ok {
-			a.State = state
-			dst = append(dst, a)
-		}
+		a.State = state
+		dst = append(dst, a)
 	}
 	return dst
 }
@@ -161,6 +157,65 @@ func formerOffice(before string) bool {
 // that starts in lower case: a headline in title case, or one too short to
 // tell.
 func isTitleCase(text string) bool {
+	_, lower := caseCounts(text)
+	return lower == 0
+}
+
+// headlineCase reports whether the sentence of text around the anchor
+// text[start:end] is written in headline case: of its words of four
+// letters or more that are neither the anchor nor the name of an actor
+// (a state, body or office of ms), which sentence case writes capitalised
+// too, three times as many or more start
+// with a capital as in lower case (sentence case has more capitals than
+// these where it names other persons) ("Russian President Putin Says Russia Will
+// Take More Land"; a headline quoted in a body). There capitals do not
+// tell a name from the words after it. lower is the count of words in
+// lower case.
+func headlineCase(text string, ms []Mention, start, end int) (headline bool, lower int) {
+	from, to := start, end
+	for from > 0 && !sentenceBreak(text, from-1) {
+		from--
+	}
+	for to < len(text) && !sentenceBreak(text, to) {
+		to++
+	}
+	capitals := 0
+	count := func(a, b int) {
+		for _, m := range ms {
+			if m.End <= a || m.Start >= b || m.Kind == Relation || m.Kind == Violence {
+				continue
+			}
+			if m.Start > a {
+				c, l := caseCounts(text[a:m.Start])
+				capitals, lower = capitals+c, lower+l
+			}
+			a = max(a, m.End)
+		}
+		if a < b {
+			c, l := caseCounts(text[a:b])
+			capitals, lower = capitals+c, lower+l
+		}
+	}
+	count(from, start)
+	count(end, to)
+	return capitals > 0 && capitals >= 3*lower, lower
+}
+
+// sentenceBreak reports whether a sentence ends at text[i]: a line break,
+// or a full stop, question or exclamation mark followed by a space.
+func sentenceBreak(text string, i int) bool {
+	switch text[i] {
+	case '\n':
+		return true
+	case '.', '?', '!':
+		return i+1 < len(text) && (text[i+1] == ' ' || text[i+1] == '\n')
+	}
+	return false
+}
+
+// caseCounts counts the words of four ASCII letters or more of text that
+// start with a capital and with a lower-case letter.
+func caseCounts(text string) (capitals, lower int) {
 	for i := 0; i < len(text); {
 		if !isLetterByte(text[i]) {
 			i++
@@ -170,12 +225,16 @@ func isTitleCase(text string) bool {
 		for j < len(text) && isLetterByte(text[j]) {
 			j++
 		}
-		if j-i >= 4 && text[i] >= 'a' && text[i] <= 'z' {
-			return false
+		if j-i >= 4 && (i == 0 || !isLetterByte(text[i-1])) {
+			if text[i] >= 'a' {
+				lower++
+			} else {
+				capitals++
+			}
 		}
 		i = j
 	}
-	return true
+	return capitals, lower
 }
 
 // isNameParticle reports whether w is a lower-case word inside a name
@@ -191,8 +250,15 @@ func isNameParticle(w string) bool {
 
 // nameAfter reads the name that follows offset p of text (after a space or
 // ", "): capitalised words joined by spaces or hyphens, none of them the
-// start of one of the table's aliases (a state, an office, a weekday).
-func (r *Recognizer) nameAfter(text string, p int, lang string) (Anchor, bool) {
+// start of one of the table's aliases. The name must end where a name
+// ends: at a word in lower case, at punctuation, at a relation or a
+// weekday ("Menlu RI Sugiono Selasa (4/3)"). A run of capitals that ends at
+// a state, a body or an office ("Presiden AS Puji Indonesia") or after
+// maxNameWords words is a headline's words, not a name.
+//
+// atEnd says that the name ends the text, which its caller accepts when
+// the rest of the sentence is in sentence case.
+func (r *Recognizer) nameAfter(text string, p int, lang string) (a Anchor, atEnd, ok bool) {
 	var rest string
 	switch {
 	case strings.HasPrefix(text[p:], " "):
@@ -202,7 +268,7 @@ func (r *Recognizer) nameAfter(text string, p int, lang string) (Anchor, bool) {
 		rest = text[p+2:]
 		p += 2
 	default:
-		return Anchor{}, false
+		return Anchor{}, false, false
 	}
 	if len(rest) > 120 {
 		rest = rest[:120]
@@ -218,35 +284,69 @@ func (r *Recognizer) nameAfter(text string, p int, lang string) (Anchor, bool) {
 	tokenize(rest, func(t token) { toks = append(toks, t) })
 	var words []string
 	end, prev := 0, 0
-	for j := 0; j < len(toks) && len(words) < maxNameWords; j++ {
+	bounded := false // whether the name ends where a name ends
+	for j := 0; j < len(toks); j++ {
 		t := toks[j]
-		if gap := rest[prev:t.start]; j > 0 && gap != " " && gap != "-" || j == 0 && t.start != 0 {
+		if j == 0 && t.start != 0 {
 			break
+		}
+		if gap := rest[prev:t.start]; j > 0 && gap != " " && gap != "-" {
+			bounded = true // punctuation
+			break
+		}
+		if t.letters == 0 {
+			break // a number: "For March 24"
 		}
 		if !t.firstUpper {
-			if isNameParticle(t.text) && len(words) > 0 && j+1 < len(toks) && toks[j+1].firstUpper && rest[t.end:toks[j+1].start] == " " {
-				words = append(words, t.text)
-				prev = t.end
-				continue
+			// A particle inside a name: "bin Salman", "al-Assad".
+			if isNameParticle(t.text) && len(words) > 0 && j+1 < len(toks) && toks[j+1].firstUpper {
+				if gap := rest[t.end:toks[j+1].start]; gap == " " || gap == "-" {
+					words = append(words, t.text)
+					prev = t.end
+					continue
+				}
 			}
+			bounded = true
 			break
 		}
-		if t.letters < 2 || t.letters != len(t.text) {
-			break // an initial or a number is no word of a name to learn
+		if t.letters == 1 && len(words) > 0 && strings.HasPrefix(rest[t.end:], ".") {
+			prev = t.end + 1 // an initial: "John F. Kennedy"
+			continue
 		}
-		if _, n := match(table[t.text], toks[j:], false); n > 0 {
+		if len(words) == maxNameWords {
+			return Anchor{}, false, false
+		}
+		if t.letters < 2 || t.letters != len(t.text) || t.letters >= 4 && t.upper == t.letters {
+			break // a number, or a word in capitals (a headline quoted in a body), is no word of a name
+		}
+		if a, n := match(table[t.text], toks[j:], false); n > 0 {
+			// A verb of a relation or of violence ends a name ("Presiden AS
+			// Trump Kecam Iran"), as a weekday does; a state, a body or an
+			// office right after a run of capitals says the run was a
+			// headline's words ("Presiden AS Puji Indonesia").
+			bounded = a.kind == none || a.kind == Relation || a.kind == Violence
 			break
 		}
 		words = append(words, t.text)
 		end, prev = t.end, t.end
 	}
+	if len(words) > 0 && !bounded {
+		switch {
+		case end < len(rest) && rest[end] != ' ' && rest[end] != '-':
+			bounded = true // punctuation closes the text: "… Vladimir Putin."
+		case end == len(rest) && len(rest) == len(text)-p:
+			// The text ends with the name: "Trump's call with Chinese
+			// President Xi Jinping", if the rest is in sentence case.
+			bounded, atEnd = true, true
+		}
+	}
 	for len(words) > 0 && isNameParticle(words[len(words)-1]) {
 		words = words[:len(words)-1]
 	}
-	if len(words) == 0 {
-		return Anchor{}, false
+	if len(words) == 0 || !bounded {
+		return Anchor{}, false, false
 	}
-	return Anchor{Name: strings.Join(words, " "), Start: p, End: p + end}, true
+	return Anchor{Name: strings.Join(words, " "), Start: p, End: p + end}, atEnd, true
 }
 
 // Names are learned names of persons, each the actor of a state (see

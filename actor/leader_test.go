@@ -46,8 +46,20 @@ func TestAnchors(t *testing.T) {
 		{"id", "Presiden Direktur PT Freeport Indonesia Tony Wenas menyampaikan laporan.", ""},
 		{"id", "Presiden klub Persija Mohamad Prapanca mengundurkan diri.", ""},
 		{"id", "Mantan Presiden RI Susilo Bambang Yudhoyono hadir dalam acara itu.", ""},
-		// A headline in title case does not tell a name from the verb.
+		// Initials and particles inside a name.
+		{"en", "U.S. Secretary of State John F. Kerry arrived in Cairo on Sunday.", "John F. Kerry=US"},
+		{"en", "Syrian President Bashar al-Assad met the envoy in Damascus.", "Bashar al-Assad=SY"},
+		// A headline in title case, or quoted in capitals in a body, does
+		// not tell a name from the verb.
 		{"en", "Russian President Putin Says Russia Will Take More Land", ""},
+		{"id", "Menlu AS Puji Kepemimpinan Indonesia dalam Isu Palestina", ""},
+		{"en", "OMAN'S FOREIGN MINISTER SAYS TALKS GO ON. The minister spoke to reporters.", ""},
+		{"en", "Danish PM Calls General Election For March 24", ""},
+		{"id", "Presiden AS Puji Indonesia", ""},
+		{"id", "Menlu AS Puji Langkah Prabowo", ""},
+		{"id", "Presiden AS Trump Kecam Iran", ""},
+		// A name may end the text when the rest is in sentence case.
+		{"en", "Trump's call with Chinese President Xi Jinping", "Xi Jinping=CN"},
 	} {
 		if got := anchorsOf(r, c.text, c.lang); got != c.want {
 			t.Errorf("anchors of %q (%s)\n got %q\nwant %q", c.text, c.lang, got, c.want)
