@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/warta-news/warta/topic"
 )
 
 // explainFeed is an Indonesian feed that declares itself English, with a
@@ -103,4 +105,43 @@ func slugs(r exportRecord) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// A leader named in an office of a state in one item's text is that
+// state's actor in a later headline that names only them, through the
+// stream model the cycle stored; `warta explain` says so. The items are
+// written for the test.
+func TestExplainShowsALeaderLearnedFromTheStream(t *testing.T) {
+	site := newNewsSite(t)
+	feed := `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Wire</title><language>en</language><link>` + site.URL + `</link>
+<item><title>Talks on the nuclear programme resume in Oman</title><link>` + site.URL + `/talks</link><pubDate>Mon, 30 Nov 2026 08:00:00 +0000</pubDate><description>U.S. President Donald Trump said on Monday that the talks with Tehran would go on next week in Muscat.</description></item>
+<item><title>Trump warns Iran over the talks</title><link>` + site.URL + `/warns</link><pubDate>Mon, 30 Nov 2026 09:00:00 +0000</pubDate></item>
+</channel></rss>`
+	site.serve("/rss", "application/rss+xml", []byte(feed))
+	cfg := writeConfig(t, t.TempDir(), []testSource{{Name: "Wire", URL: site.URL + "/rss"}}, nil)
+	mustWarta(t, "-config", cfg, "once")
+	out := mustWarta(t, "-config", cfg, "explain", "-json", site.URL+"/rss")
+	sc := bufio.NewScanner(strings.NewReader(out))
+	sc.Buffer(nil, 16<<20)
+	found := false
+	for sc.Scan() {
+		var ex explanation
+		if err := json.Unmarshal(sc.Bytes(), &ex); err != nil {
+			t.Fatalf("%v: %s", err, sc.Text())
+		}
+		if ex.Article.URL != site.URL+"/warns" {
+			continue
+		}
+		for _, e := range ex.Topics {
+			if e.Slug == "international-relations" {
+				found = slices.Contains(e.Leaders, topic.LeaderActor{Name: "Trump", State: "US", Field: "title", From: "stream"})
+				if !found {
+					t.Errorf("international relations of %q: leaders %+v, want Trump = US learned from the stream", ex.Article.Title, e.Leaders)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Errorf("explain did not show the leader:\n%s", out)
+	}
 }
