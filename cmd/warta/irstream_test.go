@@ -373,8 +373,8 @@ func TestHeldOut3StreamInternationalRelations(t *testing.T) {
 // and its global desk's trending stories of 2025), and English world desks
 // of outlets in none of the streams above (Sky News, The Wall Street
 // Journal, NBC News and the Financial Times, 2023), gathered and labelled
-// when the third had become development data. The floors and bounds only
-// catch regressions: they are no target (issue 8's are 0.90 and 0.80).
+// after the streams above. The floors and bounds only catch regressions:
+// they are no target (issue 8's are 0.90 and 0.80).
 func TestHeldOut4StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut4StreamDir, "stream-heldout4-labels.tsv")
 	// Floors at main's figures of 2026-11-30 (en P 0.727 R 0.667, 8/3/4
