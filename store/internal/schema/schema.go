@@ -31,6 +31,10 @@ const FetchStateConflict = `ON CONFLICT (source) DO UPDATE SET
 		last_status = excluded.last_status, last_error = excluded.last_error,
 		items = excluded.items, item_votes = excluded.item_votes`
 
+// MetaConflict ends both drivers' meta upserts: the new value replaces
+// the old.
+const MetaConflict = `ON CONFLICT (key) DO UPDATE SET value = excluded.value`
+
 // SubscriptionCols are the websub_subscriptions columns.
 const SubscriptionCols = `topic, callback, secret, expires, failures, delivered`
 
