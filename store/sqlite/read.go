@@ -141,9 +141,7 @@ func queryArticles(ctx context.Context, tx *sql.Tx, query string, args ...any) (
 // feedArticleCols are schema.ArticleCols with the plain text and the
 // sketch read as empty: no feed document shows them, and with the
 // content they are most of a stored article's bytes.
-const feedArticleCols = `id, url, link, guid, source, title, summary, content, '' AS text, author,
-	language, categories, published, updated, first_seen, story_id, fingerprint,
-	match_id, match_similarity, match_method, NULL AS sketch, feed_genre`
+var feedArticleCols = schema.ArticleColsAs("", map[string]string{"text": "''", "sketch": "NULL"})
 
 // queryArticlesAs is queryArticles; without terms the topics are read
 // without their matched terms, which no feed document shows.

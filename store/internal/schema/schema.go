@@ -6,6 +6,7 @@ package schema
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/warta-news/warta/article"
@@ -17,6 +18,24 @@ import (
 const ArticleCols = `id, url, link, guid, source, title, summary, content, text, author,
 	language, categories, published, updated, first_seen, story_id, fingerprint,
 	match_id, match_similarity, match_method, sketch, feed_genre`
+
+// ArticleColsAs is ArticleCols for a SELECT: each column qualified by
+// alias (unless ""), and those in stand read as the SQL value given there
+// instead, under their own name (what a query does not need is not read).
+func ArticleColsAs(alias string, stand map[string]string) string {
+	cols := strings.Split(ArticleCols, ",")
+	for i, c := range cols {
+		c = strings.TrimSpace(c)
+		if v, ok := stand[c]; ok {
+			cols[i] = v + " AS " + c
+		} else if alias != "" {
+			cols[i] = alias + "." + c
+		} else {
+			cols[i] = c
+		}
+	}
+	return strings.Join(cols, ", ")
+}
 
 // FetchStateCols are the fetch_state columns, source first.
 const FetchStateCols = `source, etag, last_modified, last_attempt, last_success, next_attempt,
