@@ -103,7 +103,7 @@ func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, h Hints, res 
 	x[fBias] = 1
 	lang := langName(l)
 	s.titleActors = t.actors.Append(s.titleActors[:0], a.Title, lang)
-	body := bodyText(a)
+	body := s.bodyText
 	s.bodyActors = t.actors.Append(s.bodyActors[:0], body, lang)
 	x[fRelSentences] = min(float64(relationSentences(a.Title, s.titleActors)+relationSentences(body, s.bodyActors)), 3)
 	leadEnd := firstSentenceEnd(body)
