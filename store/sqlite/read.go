@@ -63,7 +63,7 @@ func (s *Store) Article(ctx context.Context, id string) (*article.Article, error
 // open while fn runs, so fn may use the store (reads and writes) and WAL
 // checkpoints are not held up.
 func (s *Store) Since(ctx context.Context, t time.Time, fn func(*article.Article) error) error {
-	return schema.Walk(t, schema.SincePage, func(seen time.Time, lastID string) ([]*article.Article, error) {
+	return schema.Walk(t, schema.SincePage, schema.InTurn, func(seen time.Time, lastID string) ([]*article.Article, error) {
 		after, err := encodeTime(seen)
 		if err != nil {
 			return nil, fmt.Errorf("store: since: %w", err)
@@ -75,7 +75,7 @@ func (s *Store) Since(ctx context.Context, t time.Time, fn func(*article.Article
 
 // Sketches implements store.Store: keyset pages of small rows, no topics.
 func (s *Store) Sketches(ctx context.Context, t time.Time, fn func(*article.Article) error) error {
-	return schema.WalkAhead(t, schema.SketchPage, func(seen time.Time, lastID string) ([]*article.Article, error) {
+	return schema.Walk(t, schema.SketchPage, schema.Ahead, func(seen time.Time, lastID string) ([]*article.Article, error) {
 		after, err := encodeTime(seen)
 		if err != nil {
 			return nil, fmt.Errorf("store: sketches: %w", err)

@@ -94,41 +94,27 @@ func StoryOf(a *article.Article) string {
 // small.
 const SketchPage = 4096
 
+// Reading is how Walk reads its pages.
+type Reading bool
+
+const (
+	// InTurn reads each page once fn has run over the one before: no read
+	// is open while fn runs, so fn may use the store.
+	InTurn Reading = false
+	// Ahead reads each next page on another goroutine while fn runs over
+	// the one before: one read is open while fn runs (fn may use the
+	// store, but not wait for a read of its own to end), and two pages are
+	// held. For small rows (sketches), whose pages cost less memory than
+	// the time the overlap saves: rebuilding the story index at start
+	// reads pages and inserts into the index at once, on two cores.
+	Ahead Reading = true
+)
+
 // Walk calls fn for every article first seen at or after from, oldest
 // first, reading keyset pages of size with page(seen, lastID), which
 // returns at most size articles after (seen, lastID) in (first_seen, id)
-// order. No read stays open while fn runs, so fn may use the store; an
-// error from fn stops the walk and is returned.
-func Walk(from time.Time, size int, page func(seen time.Time, lastID string) ([]*article.Article, error), fn func(*article.Article) error) error {
-	if err := CheckTime(from); err != nil {
-		return fmt.Errorf("store: since: %w", err)
-	}
-	seen, lastID := from, ""
-	for {
-		arts, err := page(seen, lastID)
-		if err != nil {
-			return err
-		}
-		for _, a := range arts {
-			if err := fn(a); err != nil {
-				return err
-			}
-		}
-		if len(arts) < size {
-			return nil
-		}
-		last := arts[len(arts)-1]
-		seen, lastID = last.FirstSeen, last.ID
-	}
-}
-
-// WalkAhead is Walk reading each next page while fn runs over the one
-// before, on another goroutine: one read is open while fn runs (fn may use
-// the store, but not wait for a read of its own to end), and two pages are
-// held. For small rows (sketches), whose pages cost less memory than the
-// time the overlap saves: rebuilding the story index at start reads pages
-// and inserts into the index at once, on two cores.
-func WalkAhead(from time.Time, size int, page func(seen time.Time, lastID string) ([]*article.Article, error), fn func(*article.Article) error) error {
+// order, as reading says. An error from fn stops the walk and is returned.
+func Walk(from time.Time, size int, reading Reading, page func(seen time.Time, lastID string) ([]*article.Article, error), fn func(*article.Article) error) error {
 	if err := CheckTime(from); err != nil {
 		return fmt.Errorf("store: since: %w", err)
 	}
@@ -141,14 +127,20 @@ func WalkAhead(from time.Time, size int, page func(seen time.Time, lastID string
 		if err != nil {
 			return err
 		}
-		var next chan read
-		if len(arts) >= size {
+		more := len(arts) >= size
+		var seen time.Time
+		var lastID string
+		var next chan read // the next page, read while fn runs (Ahead)
+		if more {
 			last := arts[len(arts)-1]
-			next = make(chan read, 1)
-			go func(seen time.Time, lastID string) {
-				a, err := page(seen, lastID)
-				next <- read{a, err}
-			}(last.FirstSeen, last.ID)
+			seen, lastID = last.FirstSeen, last.ID
+			if reading == Ahead {
+				next = make(chan read, 1)
+				go func() {
+					a, err := page(seen, lastID)
+					next <- read{a, err}
+				}()
+			}
 		}
 		for _, a := range arts {
 			if err := fn(a); err != nil {
@@ -158,11 +150,15 @@ func WalkAhead(from time.Time, size int, page func(seen time.Time, lastID string
 				return err
 			}
 		}
-		if next == nil {
+		switch {
+		case !more:
 			return nil
+		case next != nil:
+			r := <-next
+			arts, err = r.arts, r.err
+		default:
+			arts, err = page(seen, lastID)
 		}
-		r := <-next
-		arts, err = r.arts, r.err
 	}
 }
 
