@@ -289,9 +289,27 @@ func (sig *eventSig) orderList(listed, implied []string) {
 }
 
 // maxListed bounds the states of a list that count as its members: the
-// entry keeps their number in three bits, as it does the number of terms
-// a list implies (its count and at most maxListRegions regions).
-const maxListed = 7
+// most listCounts keeps.
+const maxListed = listMask
+
+// listCounts packs a signature's list counts (eventSig.members and
+// eventSig.optional) in listBits bits each, members low, as the index
+// entry and the stored sketch keep them.
+type listCounts byte
+
+// listBits holds one count of listCounts: up to maxListed members, and the
+// terms a list implies (its count and at most maxListRegions regions).
+const (
+	listBits = 3
+	listMask = 1<<listBits - 1
+)
+
+func packList(sig *eventSig) listCounts {
+	return listCounts(sig.members&listMask | sig.optional&listMask<<listBits)
+}
+
+func (c listCounts) members() int  { return int(c) & listMask }
+func (c listCounts) optional() int { return int(c>>listBits) & listMask }
 
 // isQuestion reports whether a headline asks a question, at its end or
 // before its answer ("Jadi Haram buat Dibeli? Ini Kata MUI"): such a piece

@@ -66,16 +66,13 @@ func (e *eventFields) total() float64 {
 
 // evOwn marks an article that is its own story whatever it shares: a
 // roundup, a live update, an explainer or a question. The flags' next
-// bits hold eventSig.members (evMembersShift) and eventSig.optional
-// (evOptionalShift), three bits each.
+// bits, from evListShift, hold the signature's listCounts.
 const (
-	evOwn           = 1
-	evMembersShift  = 1
-	evOptionalShift = 4
+	evOwn       = 1
+	evListShift = 1
 )
 
-func (e *eventFields) members() int  { return int(e.evFlags>>evMembersShift) & 7 }
-func (e *eventFields) optional() int { return int(e.evFlags>>evOptionalShift) & 7 }
+func (e *eventFields) list() listCounts { return listCounts(e.evFlags >> evListShift) }
 
 const noKey = 0xff
 
@@ -151,7 +148,7 @@ func (ix *Index) evInsert(slot uint32, e *entry, sig *eventSig, minute uint32) {
 	if sig.own {
 		e.evFlags |= evOwn
 	}
-	e.evFlags |= byte(sig.members)<<evMembersShift | byte(sig.optional)<<evOptionalShift
+	e.evFlags |= byte(packList(sig)) << evListShift
 	for k := range e.evKeyIdx {
 		e.evKeyIdx[k] = noKey
 	}
@@ -552,7 +549,8 @@ type storedSig struct {
 // once: every candidate of a lookup is read so (nTerms and role would
 // read the terms twice and the roles ten times).
 func (e *eventFields) stored() storedSig {
-	st := storedSig{members: e.members(), optional: e.optional()}
+	list := e.list()
+	st := storedSig{members: list.members(), optional: list.optional()}
 	roles := binary.LittleEndian.Uint32(e.evRoles[:])
 	for st.n < maxTerms {
 		if st.h[st.n] = e.term(st.n); st.h[st.n] == 0 {

@@ -14,6 +14,14 @@ import (
 // TestSketchFormatPinned fails when the sketch of a known article changes.
 const sketchFormat = 2
 
+// The flags byte of an encoded sketch: eventSig.own, eventSig.again, then
+// from sketchListShift the signature's listCounts.
+const (
+	sketchOwn       = 1
+	sketchAgain     = 2
+	sketchListShift = 2
+)
+
 // encodedLen is the size of an encoded sketch with no event terms; each
 // term adds 4 bytes.
 const encodedLen = 1 + 8 + 12 + 1 + 2*leadNums + 4 + 1 + 1
@@ -31,17 +39,18 @@ func encodeSketch(s *sketch, sig *eventSig) []byte {
 		b = binary.LittleEndian.AppendUint16(b, v)
 	}
 	b = binary.LittleEndian.AppendUint32(b, s.names)
-	var flags byte
+	flags := byte(packList(sig)) << sketchListShift
 	if sig.own {
-		flags |= 1
+		flags |= sketchOwn
 	}
 	if sig.again {
-		flags |= 2
+		flags |= sketchAgain
 	}
-	flags |= byte(sig.members)<<2 | byte(sig.optional)<<5
 	b = append(b, flags, byte(len(sig.terms)))
 	for _, t := range sig.terms {
-		b = append(b, byte(t.h), byte(t.h>>8), byte(t.h>>16), t.role)
+		var h [3]byte
+		put24(&h, t.h)
+		b = append(b, h[0], h[1], h[2], t.role)
 	}
 	return b
 }
@@ -66,15 +75,16 @@ func decodeSketch(b []byte) (s sketch, sig eventSig, ok bool) {
 	p += 4
 	flags, n := b[p], int(b[p+1])
 	p += 2
-	if n > maxTerms || len(b) != p+4*n || int(flags>>2)&7+int(flags>>5)&7 > n {
+	list := listCounts(flags >> sketchListShift)
+	if n > maxTerms || len(b) != p+4*n || list.members()+list.optional() > n {
 		return sketch{}, eventSig{}, false
 	}
-	sig.own, sig.again = flags&1 != 0, flags&2 != 0
-	sig.members, sig.optional = int(flags>>2)&7, int(flags>>5)&7
+	sig.own, sig.again = flags&sketchOwn != 0, flags&sketchAgain != 0
+	sig.members, sig.optional = list.members(), list.optional()
 	if n > 0 {
 		sig.terms = make([]evTerm, n)
 		for i := range sig.terms {
-			sig.terms[i] = evTerm{h: uint32(b[p]) | uint32(b[p+1])<<8 | uint32(b[p+2])<<16, role: b[p+3]}
+			sig.terms[i] = evTerm{h: get24([3]byte(b[p:])), role: b[p+3]}
 			p += 4
 		}
 	}

@@ -2,6 +2,7 @@ package dedupe
 
 import (
 	"encoding/hex"
+	"slices"
 	"testing"
 
 	"github.com/warta-news/warta/article"
@@ -89,5 +90,39 @@ func TestSketchFormatPinned(t *testing.T) {
 	const want = "02dc635d52bbeece2ab47a70b7e204e7d46fcef5943000000000000000008084c0800008fb22da049fcf310019924d0039c65c001568ea04b930a500bbec8600cf99c600"
 	if got := hex.EncodeToString(a.Sketch); got != want {
 		t.Errorf("sketch of the known article is\n%s\nwas\n%s\n(bump sketchFormat if the index's sketch changed)", got, want)
+	}
+}
+
+// A sketch with every flag and both list counts set, as the build that
+// stored format 2 wrote it: the bytes must still decode to it, and encode
+// from it, whatever names the packing has now.
+func TestSketchFlagsAndListCountsKeepTheirBits(t *testing.T) {
+	s := sketch{keys: 0x0123456789abcdef, n: 42, names: 0xdeadbeef}
+	s.vs[0], s.vs[1] = 0xfedcba9876543210, 0x89abcdef
+	for i := range s.nums {
+		s.nums[i] = uint16(1000 + i)
+	}
+	sig := eventSig{own: true, again: true, members: 5, optional: 3, terms: []evTerm{
+		{h: 0x010203, role: roleSpeaker}, {h: 0x0a0b0c, role: rolePlace}, {h: 0x111213, role: rolePlain},
+		{h: 0x212223, role: rolePlain}, {h: 0x313233, role: rolePlain}, {h: 0x414243, role: roleNumber},
+		{h: 0x515253, role: rolePlain}, {h: 0x616263, role: roleName}}}
+	const golden = "02efcdab89674523011032547698badcfeefcdab892ae803e903ea03eb03efbeadde7708030201010c0b0a02131211002322210033323100434241035352510063626104"
+	if got := hex.EncodeToString(encodeSketch(&s, &sig)); got != golden {
+		t.Errorf("encoded\n%s\nwant\n%s", got, golden)
+	}
+	b, err := hex.DecodeString(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gs, gsig, ok := decodeSketch(b)
+	if !ok {
+		t.Fatal("the stored sketch does not decode")
+	}
+	if gs.keys != s.keys || gs.vs != s.vs || gs.n != s.n || gs.nums != s.nums || gs.names != s.names {
+		t.Errorf("sketch %+v, want %+v", gs, s)
+	}
+	if gsig.own != sig.own || gsig.again != sig.again || gsig.members != sig.members || gsig.optional != sig.optional ||
+		!slices.Equal(gsig.terms, sig.terms) {
+		t.Errorf("signature %+v, want %+v", gsig, sig)
 	}
 }

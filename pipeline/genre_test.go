@@ -157,3 +157,46 @@ func TestFeedGenreVotesOverStoredItemsToo(t *testing.T) {
 		t.Fatalf("%d articles, %v", n, err)
 	}
 }
+
+// Re-tagging judges a stored article by its source's configured genre, as
+// the cycle that stores it now does: an article stored before feed genres
+// were kept (migration 0007 gives it none) from a source configured as a
+// podcast leaves the hard-news topics, and one stored as a lesson from a
+// source now configured as news joins them.
+func TestRetagAppliesTheSourcesConfiguredGenre(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "w.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	now := time.Now().UTC()
+	stored := func(id, source, feedGenre string) *article.Article {
+		return &article.Article{ID: id, URL: "https://" + source + ".example.com/" + id, Source: source,
+			Title: "Embassy reopens in Kabul", Text: "The embassy reopened on Monday, officials said.",
+			Language: "en", Published: now, FirstSeen: now, FeedGenre: feedGenre,
+			Topics: []article.TopicMatch{{Slug: "world", Score: 5}}}
+	}
+	if _, err := st.SaveSource(ctx, "radio", store.FetchState{}, []*article.Article{stored("r1", "radio", "")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.SaveSource(ctx, "lessons", store.FetchState{}, []*article.Article{stored("l1", "lessons", "lesson")}); err != nil {
+		t.Fatal(err)
+	}
+	p := newTestPipelineSources(t, st, []topic.Spec{hardWorld}, []config.Source{
+		{Name: "radio", URL: "https://radio.example.com/rss", Genre: "podcast"},
+		{Name: "lessons", URL: "https://lessons.example.com/rss", Genre: "news"},
+	})
+	if _, err := p.Retag(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]bool{"r1": false, "l1": true} {
+		a, err := st.Article(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.HasTopic("world") != want {
+			t.Errorf("%s of %s: topics %+v, want world %v", id, a.Source, a.Topics, want)
+		}
+	}
+}

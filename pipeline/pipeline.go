@@ -38,11 +38,6 @@ const (
 	// pipeline that finds another's there rebuilds its story index: another
 	// daemon, or `warta once`, stored articles it has not seen.
 	metaCycleEpoch = "cycle_epoch"
-
-	// metaFeedsVersion changes whenever a process changed what the feeds
-	// show (new articles, re-tagging, pruning): every daemon sharing the
-	// store polls it and re-renders its feeds when it moves (FollowFeeds).
-	metaFeedsVersion = "feeds_version"
 )
 
 // storiesLock is the store-wide lock under which a cycle decides the
@@ -97,7 +92,7 @@ type Pipeline struct {
 
 	running sync.Mutex // held for the length of a cycle
 
-	feedsVersion string // the metaFeedsVersion last published
+	feedsVersion string // the store.MetaFeedsVersion last published
 
 	hints      map[string]topic.Hints // by source name
 	sourceRank map[string]int         // a source's place in the config
@@ -285,7 +280,8 @@ func (p *Pipeline) retagIfRulesChanged(ctx context.Context) error {
 }
 
 // Retag tags again every stored article within the retention window with
-// the current rules and returns how many it re-tagged.
+// the current rules, judging each by its source's configured genre
+// (sourceGenre) when it has one, and returns how many it re-tagged.
 func (p *Pipeline) Retag(ctx context.Context) (int, error) {
 	since := retentionStart(p.cfg, p.now())
 	const batchSize = 500
@@ -305,6 +301,9 @@ func (p *Pipeline) Retag(ctx context.Context) (int, error) {
 	err := p.store.Since(ctx, since, func(a *article.Article) error {
 		if err := ctx.Err(); err != nil {
 			return err
+		}
+		if i, ok := p.sourceRank[a.Source]; ok {
+			sourceGenre(a, p.cfg.Sources[i])
 		}
 		batch[a.ID] = p.stream.Tag(a, p.hints[a.Source])
 		if len(batch) >= batchSize {
@@ -455,7 +454,7 @@ func (p *Pipeline) publish(ctx context.Context) error {
 	if p.publisher == nil {
 		return nil
 	}
-	v, _, err := p.store.Meta(ctx, metaFeedsVersion)
+	v, _, err := p.store.Meta(ctx, store.MetaFeedsVersion)
 	if err != nil {
 		return fmt.Errorf("pipeline: publish: %w", err)
 	}
@@ -467,9 +466,10 @@ func (p *Pipeline) publish(ctx context.Context) error {
 }
 
 // feedsChanged tells every process sharing the store that the feeds
-// changed.
+// changed: for changes other than new articles, whose batches set the
+// version as they are stored (store.MetaFeedsVersion).
 func (p *Pipeline) feedsChanged(ctx context.Context) error {
-	if err := p.store.SetMeta(ctx, metaFeedsVersion, newInstanceName()); err != nil {
+	if err := p.store.SetMeta(ctx, store.MetaFeedsVersion, store.NewFeedsVersion()); err != nil {
 		return fmt.Errorf("pipeline: %w", err)
 	}
 	return nil
@@ -485,7 +485,7 @@ func (p *Pipeline) FollowFeeds(ctx context.Context) (bool, error) {
 		return false, nil
 	}
 	defer p.running.Unlock()
-	v, _, err := p.store.Meta(ctx, metaFeedsVersion)
+	v, _, err := p.store.Meta(ctx, store.MetaFeedsVersion)
 	if err != nil {
 		return false, fmt.Errorf("pipeline: follow feeds: %w", err)
 	}

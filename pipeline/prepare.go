@@ -179,6 +179,20 @@ func markFeedGenre(genres *genre.Detector, feed *parse.Feed, urls []string, arts
 	}
 }
 
+// sourceGenre gives a the genre its source configures, if any: the feed's
+// own verdict then counts for nothing, so a source configured as news
+// clears it. Re-tagging applies it too, so that stored articles follow
+// the config, those stored before feed genres were kept (migration 0007)
+// included.
+func sourceGenre(a *article.Article, src config.Source) {
+	if g, ok := genre.Parse(src.Genre); ok {
+		a.FeedGenre = ""
+		if g != genre.News {
+			a.FeedGenre = g.Name()
+		}
+	}
+}
+
 // PrepareItems normalises the items of one feed as coming from src (its
 // name, language and genre; baseURL resolves relative links; now dates
 // undated items) and settles their languages by the feed-wide vote. An item that
@@ -205,8 +219,7 @@ type preparedItem struct {
 // were most of its preparing), the others only to vote.
 func prepareItems(ctx context.Context, n *normalize.Normalizer, items []*article.Article, src config.Source, baseURL string, now time.Time, k *known) (Prepared, error) {
 	opts := normalize.Options{Now: now, SourceName: src.Name, SourceLanguage: src.Language, BaseURL: baseURL}
-	configured, _ := genre.Parse(src.Genre) // News when the source configures none
-	ids := make([]string, len(items))       // "" when only the text identifies the item
+	ids := make([]string, len(items)) // "" when only the text identifies the item
 	var stored map[string]bool
 	var kept map[string]string
 	if k != nil {
@@ -236,9 +249,7 @@ func prepareItems(ctx context.Context, n *normalize.Normalizer, items []*article
 			out.Skipped = append(out.Skipped, SkippedItem{Item: a, Err: err})
 			continue
 		}
-		if configured != genre.News {
-			a.FeedGenre = configured.Name()
-		}
+		sourceGenre(a, src)
 		it := preparedItem{a: a, id: a.ID, stored: stored[a.ID]}
 		it.detected, it.conf = language.Detect(language.Sample(a.Title, a.Text))
 		if it.detected != "" && it.conf >= language.Confident {

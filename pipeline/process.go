@@ -241,9 +241,6 @@ func (p *Pipeline) writeAll(ctx context.Context, w *window, rep *Report) error {
 	// The snapshot is of the store as written under the lock held now
 	// (taken last after catching up): of every stored article.
 	p.saveStream(ctx)
-	if rep.New > 0 {
-		return p.feedsChanged(ctx)
-	}
 	return nil
 }
 

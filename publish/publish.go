@@ -324,12 +324,11 @@ func (p *Publisher) Content(topic string) (contentType string, body []byte, ok b
 func (p *Publisher) Refresh(ctx context.Context) error {
 	p.refreshMu.Lock()
 	defer p.refreshMu.Unlock()
-	return p.refresh(ctx)
+	return p.refresh(ctx, p.opts.Now())
 }
 
-// refresh is Refresh with refreshMu held.
-func (p *Publisher) refresh(ctx context.Context) error {
-	start := p.opts.Now()
+// refresh is Refresh, started at start, with refreshMu held.
+func (p *Publisher) refresh(ctx context.Context, start time.Time) error {
 	prev := p.snap.Load()
 	states := make([]*feedState, 0, len(p.feeds))
 	counter, _ := p.stories.(StoryCounter)

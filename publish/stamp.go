@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // stampFile names the stamp in Dir: what its Atom files were rendered
@@ -68,8 +69,10 @@ func (p *Publisher) RefreshVersion(ctx context.Context, feedsVersion string) err
 	}
 	p.refreshMu.Lock()
 	defer p.refreshMu.Unlock()
+	// One reading of the clock dates the stamp's archive day and what is
+	// rendered.
 	start := p.opts.Now()
-	inputs := hex.EncodeToString(p.stampInputs(feedsVersion))
+	inputs := hex.EncodeToString(p.stampInputs(feedsVersion, start))
 	if p.stamp != nil && p.stamp.inputs == inputs {
 		if files, err := p.hashFiles(p.readFile); err == nil && files == p.stamp.files {
 			p.logger.Info("publish: feeds unchanged since their files were written; nothing rendered",
@@ -77,7 +80,7 @@ func (p *Publisher) RefreshVersion(ctx context.Context, feedsVersion string) err
 			return p.writeStamp(&stamp{inputs: inputs, files: files})
 		}
 	}
-	if err := p.refresh(ctx); err != nil {
+	if err := p.refresh(ctx, start); err != nil {
 		return err
 	}
 	snap := p.snap.Load()
@@ -91,8 +94,8 @@ func (p *Publisher) RefreshVersion(ctx context.Context, feedsVersion string) err
 }
 
 // stampInputs hashes everything the Atom files are rendered from besides
-// the stories: feedsVersion stands for those.
-func (p *Publisher) stampInputs(feedsVersion string) []byte {
+// the stories, at now: feedsVersion stands for those.
+func (p *Publisher) stampInputs(feedsVersion string, now time.Time) []byte {
 	in := struct {
 		Format              int
 		FeedsVersion, Build string
@@ -102,7 +105,7 @@ func (p *Publisher) stampInputs(feedsVersion string) []byte {
 		Sources             []SourceInfo
 		ArchiveCutoff       string
 	}{stampFormat, feedsVersion, p.opts.Build, p.opts.BaseURL, p.opts.Title, p.opts.Hub,
-		p.opts.MaxItems, p.opts.Pages, p.feeds, p.opts.Sources, archiveCutoff(p.opts.Now())}
+		p.opts.MaxItems, p.opts.Pages, p.feeds, p.opts.Sources, archiveCutoff(now)}
 	data, err := json.Marshal(in)
 	if err != nil {
 		// Plain strings, ints and slices of them always encode.

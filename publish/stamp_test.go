@@ -208,3 +208,21 @@ func TestNoVersionNoSkip(t *testing.T) {
 		t.Fatal("no version, and nothing rendered")
 	}
 }
+
+// The stamp is dated by the one reading of the clock that dates what is
+// rendered: a run whose clock passes midnight as it works stamps the
+// archive day it rendered, and a run at the instant the first one began
+// finds its files up to date.
+func TestStampDatedAsRendered(t *testing.T) {
+	dir := t.TempDir()
+	start := tRefresh.Truncate(24 * time.Hour).Add(24*time.Hour - time.Second)
+	ticking := newClock(start)
+	filesOnlyRun(t, dir, stampRun{opts: Options{Now: func() time.Time {
+		now := ticking.Now()
+		ticking.Add(time.Second)
+		return now
+	}}})
+	if n := filesOnlyRun(t, dir, stampRun{opts: Options{Now: newClock(start).Now}}); n != 0 {
+		t.Errorf("a run at the instant the stamped one began read the stories %d times", n)
+	}
+}

@@ -10,6 +10,8 @@ package store
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"time"
 
@@ -35,7 +37,8 @@ type Store interface {
 	// An article in several sources of the batch is written with the
 	// first. The result has one entry per source, in the order of batch.
 	// The error is non-nil when the store failed (database, context): then
-	// no source of the batch is written.
+	// no source of the batch is written. A batch that inserts an article
+	// sets a new feeds' version (MetaFeedsVersion) in its transaction.
 	SaveSources(ctx context.Context, batch []SourceWrite) ([]SourceSaved, error)
 	// FetchStates returns the fetch state of every known source.
 	FetchStates(ctx context.Context) (map[string]FetchState, error)
@@ -108,6 +111,23 @@ type Store interface {
 	TryLock(ctx context.Context, name string) (release func(), ok bool, err error)
 	// Close releases the database.
 	Close() error
+}
+
+// MetaFeedsVersion is the meta key (Store.Meta) of the feeds' version, a
+// value that changes whenever what the feeds show may have: every batch
+// SaveSources stores with new articles sets one, in the same transaction,
+// so that a cycle failing half-way still moves it for what it stored; a
+// process that changes stored articles otherwise (re-tagging, pruning)
+// sets one itself (NewFeedsVersion). Every process sharing the store
+// compares it with the version it last published.
+const MetaFeedsVersion = "feeds_version"
+
+// NewFeedsVersion returns a feeds' version (MetaFeedsVersion) that no
+// process sharing the store has set before.
+func NewFeedsVersion() string {
+	var b [8]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
 }
 
 // Subscription is one WebSub subscriber of one topic (a feed URL); see

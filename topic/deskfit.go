@@ -22,8 +22,8 @@ type DeskSample struct {
 // desk, read in its language (English when it has none); label is the
 // slug of the topic a is labelled with.
 func (t *Tagger) DeskSamples(a *article.Article, label, group string) []DeskSample {
-	s := t.scratch.Get().(*scratch)
-	defer t.scratch.Put(s)
+	s := t.read(a)
+	defer t.release(s)
 	res := make([]result, len(t.rules))
 	l := languages(a)[0]
 	t.evaluate(s, a, l, Hints{}, res)

@@ -105,7 +105,7 @@ func deskFeature(name string) int {
 // model's lifts, see irLiftable).
 func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, h Hints, res []result) (x [NumIRFeatures]float64, violentLead bool) {
 	x[fBias] = 1
-	body := bodyText(a)
+	body := s.bodyText
 	t.findActors(s, a.Title, body, langName(l))
 	x[fRelSentences] = min(float64(relationSentences(a.Title, s.titleActors)+relationSentences(body, s.bodyActors)), 3)
 	leadEnd := firstSentenceEnd(body)

@@ -194,8 +194,8 @@ func TestStreamLiftsNoViolentLeadWithoutALinkedRelation(t *testing.T) {
 		// No violence in the lead: the candidacy alone decides.
 		{"en", "China and Vietnam at odds over fishing grounds", "Fishermen of both countries say catches have fallen.", true},
 	} {
-		s := tg.scratch.Get().(*scratch)
 		a := c.article()
+		s := tg.read(a)
 		res := make([]result, len(tg.rules))
 		l := languages(a)[0]
 		tg.evaluate(s, a, l, Hints{}, res)
@@ -203,6 +203,6 @@ func TestStreamLiftsNoViolentLeadWithoutALinkedRelation(t *testing.T) {
 		if got := irLiftable(&x, violentLead); got != c.want {
 			t.Errorf("%q: liftable %t, want %t (violent lead %t, features %v)", c.title, got, c.want, violentLead, x)
 		}
-		tg.scratch.Put(s)
+		tg.release(s)
 	}
 }

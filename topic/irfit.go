@@ -12,8 +12,8 @@ import (
 // IRFeatures returns the actors model's features for a, read in its
 // language (English when it has none), for fitting the weights.
 func (t *Tagger) IRFeatures(a *article.Article) [NumIRFeatures]float64 {
-	s := t.scratch.Get().(*scratch)
-	defer t.scratch.Put(s)
+	s := t.read(a)
+	defer t.release(s)
 	res := make([]result, len(t.rules))
 	l := languages(a)[0]
 	t.evaluate(s, a, l, Hints{}, res)

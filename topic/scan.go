@@ -1,6 +1,9 @@
 package topic
 
-import "github.com/warta-news/warta/actor"
+import (
+	"github.com/warta-news/warta/actor"
+	"github.com/warta-news/warta/article"
+)
 
 // scratch is the per-call working memory of Tag, pooled so that tagging
 // allocates little.
@@ -11,6 +14,9 @@ type scratch struct {
 	title   []tok
 	body    []tok
 	cover   []int32 // per topic: the scan position its last match covers up to
+	// bodyText is the body the article being read is tagged on
+	// (bodyText), cut once per article (Tagger.read).
+	bodyText string
 	// The actors found in the title and the body, for the actors model;
 	// the anchors of leaders among them; the names of leaders the stream
 	// learned and those the article anchors itself (see findActors).
@@ -34,6 +40,20 @@ type scratch struct {
 
 func newScratch(n, topics int) *scratch {
 	return &scratch{count: make([][2]int32, n), last: make([]int32, n), cover: make([]int32, topics), lifted: make([]bool, topics), liftZ: make([]float64, topics), odds: make([]float64, topics), oddsKnown: make([]bool, topics)}
+}
+
+// read takes a scratch from t's pool for tagging a, with a's body text
+// cut; release gives it back.
+func (t *Tagger) read(a *article.Article) *scratch {
+	s := t.scratch.Get().(*scratch)
+	s.bodyText = bodyText(a)
+	return s
+}
+
+// release returns s, taken by read, to t's pool.
+func (t *Tagger) release(s *scratch) {
+	s.bodyText = "" // the pool keeps no article's text alive
+	t.scratch.Put(s)
 }
 
 func (s *scratch) reset() {

@@ -98,8 +98,8 @@ func (st *Stream) Observe(a *article.Article, h Hints) bool {
 	if len(ls) != 1 {
 		return false // the language is unknown: its words would teach both models noise
 	}
-	s := t.scratch.Get().(*scratch)
-	defer t.scratch.Put(s)
+	s := t.read(a)
+	defer t.release(s)
 	res := make([]result, len(t.rules))
 	l := ls[0]
 	s.features = true

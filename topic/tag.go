@@ -22,8 +22,8 @@ func (t *Tagger) Tag(a *article.Article, h Hints) []article.TopicMatch {
 // tag is Tag with the stream model st, when non-nil, adding the topics it is
 // sure of (see Stream); with learn, st first learns from a.
 func (t *Tagger) tag(a *article.Article, h Hints, st *Stream, learn bool) []article.TopicMatch {
-	s := t.scratch.Get().(*scratch)
-	defer t.scratch.Put(s)
+	s := t.read(a)
+	defer t.release(s)
 	s.features = st != nil
 	s.streamNames = st.leaderNames()
 	defer func() { s.features, s.streamNames = false, nil }()
@@ -208,8 +208,8 @@ func (t *Tagger) Explain(a *article.Article, h Hints) []Explanation {
 
 // explain is Explain with the stream model st, when non-nil.
 func (t *Tagger) explain(a *article.Article, h Hints, st *Stream) []Explanation {
-	s := t.scratch.Get().(*scratch)
-	defer t.scratch.Put(s)
+	s := t.read(a)
+	defer t.release(s)
 	s.features = st != nil
 	s.streamNames = st.leaderNames()
 	defer func() { s.features, s.streamNames = false, nil }()

@@ -55,11 +55,11 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/warta-news/warta/actor"
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/genre"
+	"github.com/warta-news/warta/internal/textcut"
 )
 
 // Scoring constants; changing them changes the Fingerprint.
@@ -277,7 +277,8 @@ type result struct {
 	vetoed     bool
 }
 
-// evaluate tags a in language l and fills res (one per rule).
+// evaluate tags a, read into s (Tagger.read), in language l and fills res
+// (one per rule).
 func (t *Tagger) evaluate(s *scratch, a *article.Article, l int, h Hints, res []result) {
 	s.reset()
 	var feats *[]uint64
@@ -285,7 +286,7 @@ func (t *Tagger) evaluate(s *scratch, a *article.Article, l int, h Hints, res []
 		feats = &s.feats
 	}
 	s.title = t.lex(a.Title, l, s.title[:0], feats)
-	s.body = t.lex(bodyText(a), l, s.body[:0], feats)
+	s.body = t.lex(s.bodyText, l, s.body[:0], feats)
 	if s.features {
 		s.feats = distinctFeatures(s.feats)
 	}
@@ -552,7 +553,7 @@ func bodyText(a *article.Article) string {
 
 // leadOf returns text when it is at most n bytes long, else its first n
 // bytes cut after the last sentence end in them (see sentenceEnds), or
-// when there is none in their second half, at the last space.
+// when there is none in their second half, at a word (textcut.AtWord).
 func leadOf(text string, n int) string {
 	if len(text) <= n {
 		return text
@@ -563,13 +564,7 @@ func leadOf(text string, n int) string {
 			return head[:i+1]
 		}
 	}
-	if i := strings.LastIndexByte(head, ' '); i > 0 {
-		return head[:i]
-	}
-	for n > 0 && !utf8.RuneStart(text[n]) {
-		n--
-	}
-	return text[:n]
+	return textcut.AtWord(text, n)
 }
 
 // languages are the rule languages to try for a: its own, or both.

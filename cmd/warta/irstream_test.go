@@ -21,8 +21,8 @@ type streamLabel struct {
 }
 
 // streamLabels reads a stream's labels file in testdata (stream-labels.tsv,
-// stream-heldout-labels.tsv, stream-heldout2-labels.tsv or
-// stream-heldout3-labels.tsv): title → label
+// stream-heldout-labels.tsv, stream-heldout2-labels.tsv,
+// stream-heldout3-labels.tsv or stream-heldout4-labels.tsv): title → label
 // for every item of the stream's snapshots, labelled by reading.
 func streamLabels(t *testing.T, file string) map[string]streamLabel {
 	t.Helper()
@@ -369,4 +369,25 @@ func TestHeldOut3StreamInternationalRelations(t *testing.T) {
 	// desk (15 of them science-technology, mostly videos and release
 	// notes), and the desk bound has a margin.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.70, 0.33}}, hardNews: 1, inDesks: 21})
+}
+
+// The fourth held-out real feed stream: the same measure over the input the
+// others hold least of, Indonesian world-desk news (Kompas.com's
+// international desk on six days of 2018 and 2019, mostly headlines only,
+// and its global desk's trending stories of 2025), and English world desks
+// of outlets in none of the streams above (Sky News, The Wall Street
+// Journal, NBC News and the Financial Times, 2023), gathered and labelled
+// after the streams above. The floors and bounds only catch regressions:
+// they are no target (issue 8's are 0.90 and 0.80).
+func TestHeldOut4StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut4StreamDir, "stream-heldout4-labels.tsv")
+	// Floors at main's figures of 2026-11-30 (en P 0.727 R 0.667, 8/3/4
+	// over 12 IR items; id P 0.889 R 0.320, 16/2/34 over 50), cut to two
+	// decimals: one item fewer in either language fails. Indonesian recall
+	// is the figure to raise: most Indonesian IR items here have a
+	// headline only.
+	// Genre errors, counts on main of 2026-11-30: a Kompas listicle of ship
+	// disasters reaches world; four items that are not news (that listicle,
+	// a restaurant guide, two "today in history" pieces) reach a desk.
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.72, 0.66}, {"id", 0.88, 0.32}}, hardNews: 1, inDesks: 4})
 }

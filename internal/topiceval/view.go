@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/warta-news/warta/internal/textcut"
 )
 
 // View is how much of each labelled article the tagger is shown. The
@@ -61,7 +63,7 @@ func (v View) apply(summary string) string {
 	case ViewSentence:
 		return firstSentence(summary)
 	case ViewLead:
-		return cutAtWord(summary, LeadChars)
+		return textcut.AtWord(summary, LeadChars)
 	}
 	return summary
 }
@@ -128,7 +130,7 @@ func firstSentence(s string) string {
 		}
 		return s[:i+1]
 	}
-	return cutAtWord(s, 2*LeadChars)
+	return textcut.AtWord(s, 2*LeadChars)
 }
 
 // isInitial reports whether s ends in one capital letter after a space or
@@ -140,19 +142,4 @@ func isInitial(s string) bool {
 	}
 	rest := s[:len(s)-n]
 	return rest == "" || strings.HasSuffix(rest, " ") || strings.HasSuffix(rest, ".")
-}
-
-// cutAtWord returns s cut to at most n bytes at the last space before the
-// cut.
-func cutAtWord(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	if i := strings.LastIndexByte(s[:n], ' '); i > 0 {
-		return s[:i]
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
 }

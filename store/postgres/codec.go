@@ -13,15 +13,10 @@ import (
 	"github.com/warta-news/warta/store/internal/schema"
 )
 
-// articleColsA is schema.ArticleCols qualified by the alias a.
-const articleColsA = `a.id, a.url, a.link, a.guid, a.source, a.title, a.summary, a.content, a.text, a.author,
-	a.language, a.categories, a.published, a.updated, a.first_seen, a.story_id, a.fingerprint,
-	a.match_id, a.match_similarity, a.match_method, a.sketch, a.feed_genre`
-
 // articleFields selects schema.ArticleCols of a, then its topics as four arrays
 // in saved order (NULL when it has none) from topicsJoin. Articles and
 // topics come from one statement, hence one snapshot, with no transaction.
-const articleFields = articleColsA + `, tp.slugs, tp.scores, tp.terms, tp.forced`
+var articleFields = schema.ArticleColsAs("a", nil) + `, tp.slugs, tp.scores, tp.terms, tp.forced`
 
 // topicsJoin aggregates the topics of a; see articleFields.
 const topicsJoin = ` LEFT JOIN LATERAL (

@@ -53,7 +53,7 @@ func (s *Store) Article(ctx context.Context, id string) (*article.Article, error
 // Since implements store.Store. Keyset pages, each one statement: nothing
 // is held open while fn runs, so fn may use the store.
 func (s *Store) Since(ctx context.Context, t time.Time, fn func(*article.Article) error) error {
-	return schema.Walk(t, schema.SincePage, func(seen time.Time, lastID string) ([]*article.Article, error) {
+	return schema.Walk(t, schema.SincePage, schema.InTurn, func(seen time.Time, lastID string) ([]*article.Article, error) {
 		return s.queryArticles(ctx, `SELECT `+articleFields+` FROM articles a`+topicsJoin+`
 			WHERE (a.first_seen, a.id) > ($1, $2) ORDER BY a.first_seen, a.id LIMIT $3`,
 			seen, lastID, schema.SincePage)
@@ -62,7 +62,7 @@ func (s *Store) Since(ctx context.Context, t time.Time, fn func(*article.Article
 
 // Sketches implements store.Store: keyset pages of small rows, no topics.
 func (s *Store) Sketches(ctx context.Context, t time.Time, fn func(*article.Article) error) error {
-	return schema.WalkAhead(t, schema.SketchPage, func(seen time.Time, lastID string) ([]*article.Article, error) {
+	return schema.Walk(t, schema.SketchPage, schema.Ahead, func(seen time.Time, lastID string) ([]*article.Article, error) {
 		rows, err := s.pool.Query(ctx, `SELECT id, story_id, first_seen, published, sketch FROM articles
 			WHERE (first_seen, id) > ($1, $2) ORDER BY first_seen, id LIMIT $3`, seen, lastID, schema.SketchPage)
 		if err != nil {

@@ -76,8 +76,7 @@ func fetchStateArgs(source string, st store.FetchState) ([]any, error) {
 // SetMeta implements store.Store.
 func (s *Store) SetMeta(ctx context.Context, key, value string) error {
 	_, err := s.pool.Exec(ctx,
-		`INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-		key, value)
+		`INSERT INTO meta (key, value) VALUES ($1, $2) `+schema.MetaConflict, key, value)
 	if err != nil {
 		return fmt.Errorf("store: set meta %s: %w", key, err)
 	}

@@ -23,7 +23,8 @@ import (
 // it waits for that transaction, then skips the row instead of failing on
 // whichever unique index it reached first. Topics are inserted only for the
 // articles this statement inserted (the first copy wins, topics included);
-// the inserted IDs come back.
+// the inserted IDs come back. When it inserted any, the feeds' version
+// ($30) is set in the same statement (store.MetaFeedsVersion).
 const insertArticles = `WITH ins AS (
 	INSERT INTO articles (` + schema.ArticleCols + `)
 	SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
@@ -37,6 +38,9 @@ const insertArticles = `WITH ins AS (
 	SELECT * FROM unnest($23::text[], $24::text[], $25::int[], $26::text[], $27::float8[],
 		$28::text[], $29::bool[]) AS t (article_id, story_id, pos, slug, score, terms, forced)
 	WHERE t.article_id IN (SELECT id FROM ins)
+), version AS (
+	INSERT INTO meta (key, value) SELECT '` + store.MetaFeedsVersion + `', $30::text WHERE EXISTS (SELECT 1 FROM ins)
+	` + schema.MetaConflict + `
 )
 SELECT id FROM ins`
 
@@ -63,7 +67,7 @@ func (s *Store) SaveSources(ctx context.Context, batch []store.SourceWrite) ([]s
 				b.Queue(upsertFetchState, args...)
 			}
 			if len(enc.rows.ids) > 0 {
-				b.Queue(insertArticles, enc.rows.args()...).Query(func(rows pgx.Rows) error {
+				b.Queue(insertArticles, append(enc.rows.args(), store.NewFeedsVersion())...).Query(func(rows pgx.Rows) error {
 					ids, err := pgx.CollectRows(rows, pgx.RowTo[string])
 					for _, id := range ids {
 						done[id] = true

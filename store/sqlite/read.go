@@ -63,7 +63,7 @@ func (s *Store) Article(ctx context.Context, id string) (*article.Article, error
 // open while fn runs, so fn may use the store (reads and writes) and WAL
 // checkpoints are not held up.
 func (s *Store) Since(ctx context.Context, t time.Time, fn func(*article.Article) error) error {
-	return schema.Walk(t, schema.SincePage, func(seen time.Time, lastID string) ([]*article.Article, error) {
+	return schema.Walk(t, schema.SincePage, schema.InTurn, func(seen time.Time, lastID string) ([]*article.Article, error) {
 		after, err := encodeTime(seen)
 		if err != nil {
 			return nil, fmt.Errorf("store: since: %w", err)
@@ -75,7 +75,7 @@ func (s *Store) Since(ctx context.Context, t time.Time, fn func(*article.Article
 
 // Sketches implements store.Store: keyset pages of small rows, no topics.
 func (s *Store) Sketches(ctx context.Context, t time.Time, fn func(*article.Article) error) error {
-	return schema.WalkAhead(t, schema.SketchPage, func(seen time.Time, lastID string) ([]*article.Article, error) {
+	return schema.Walk(t, schema.SketchPage, schema.Ahead, func(seen time.Time, lastID string) ([]*article.Article, error) {
 		after, err := encodeTime(seen)
 		if err != nil {
 			return nil, fmt.Errorf("store: sketches: %w", err)
@@ -141,9 +141,7 @@ func queryArticles(ctx context.Context, tx *sql.Tx, query string, args ...any) (
 // feedArticleCols are schema.ArticleCols with the plain text and the
 // sketch read as empty: no feed document shows them, and with the
 // content they are most of a stored article's bytes.
-const feedArticleCols = `id, url, link, guid, source, title, summary, content, '' AS text, author,
-	language, categories, published, updated, first_seen, story_id, fingerprint,
-	match_id, match_similarity, match_method, NULL AS sketch, feed_genre`
+var feedArticleCols = schema.ArticleColsAs("", map[string]string{"text": "''", "sketch": "NULL"})
 
 // queryArticlesAs is queryArticles; without terms the topics are read
 // without their matched terms, which no feed document shows.

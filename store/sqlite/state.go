@@ -49,15 +49,15 @@ func (s *Store) Meta(ctx context.Context, key string) (string, bool, error) {
 
 // SetMeta implements store.Store.
 func (s *Store) SetMeta(ctx context.Context, key, value string) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx,
-			`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-			key, value)
-		if err != nil {
-			return fmt.Errorf("store: set meta %s: %w", key, err)
-		}
-		return nil
-	})
+	return s.inTx(ctx, func(tx *sql.Tx) error { return setMeta(ctx, tx, key, value) })
+}
+
+// setMeta stores value under key in tx.
+func setMeta(ctx context.Context, tx *sql.Tx, key, value string) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES (?, ?) `+schema.MetaConflict, key, value); err != nil {
+		return fmt.Errorf("store: set meta %s: %w", key, err)
+	}
+	return nil
 }
 
 // Model implements store.Store.

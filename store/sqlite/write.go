@@ -43,6 +43,7 @@ func (s *Store) SaveSources(ctx context.Context, batch []store.SourceWrite) ([]s
 			}
 			defer w.close()
 			owner := schema.Owners(batch, failed)
+			inserted := false
 			for i, src := range batch {
 				if failed[i] {
 					continue
@@ -55,6 +56,10 @@ func (s *Store) SaveSources(ctx context.Context, batch []store.SourceWrite) ([]s
 					return fmt.Errorf("store: source %s: %w", src.Source, err)
 				}
 				out[i].Inserted = schema.Inserted(src.Articles, i, owner, done)
+				inserted = inserted || len(out[i].Inserted) > 0
+			}
+			if inserted {
+				return setMeta(ctx, tx, store.MetaFeedsVersion, store.NewFeedsVersion())
 			}
 			return nil
 		})

@@ -139,3 +139,34 @@ func testSketches(t *testing.T, s store.Store, d Driver) {
 		}
 	}
 }
+
+// testSaveSourcesSetsFeedsVersion: a batch that inserts an article sets a
+// new feeds' version with it; one that inserts none (fetch states alone,
+// articles stored before) leaves the version alone.
+func testSaveSourcesSetsFeedsVersion(t *testing.T, s store.Store, d Driver) {
+	ctx := context.Background()
+	version := func() string {
+		t.Helper()
+		v, _, err := s.Meta(ctx, store.MetaFeedsVersion)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	Save(t, s, Art(1, 1))
+	first := version()
+	if first == "" {
+		t.Fatal("a batch with a new article set no feeds' version")
+	}
+	if _, err := s.SaveSources(ctx, []store.SourceWrite{{Source: "src", Articles: []*article.Article{Art(1, 1)}},
+		{Source: "quiet", State: store.FetchState{Items: 3}}}); err != nil {
+		t.Fatal(err)
+	}
+	if v := version(); v != first {
+		t.Errorf("a batch that inserted nothing changed the feeds' version from %q to %q", first, v)
+	}
+	Save(t, s, Art(2, 2))
+	if v := version(); v == first {
+		t.Errorf("a second batch with a new article kept the feeds' version %q", v)
+	}
+}

@@ -61,6 +61,7 @@ func contract() []contractCase {
 		{"SaveSourceIsOneTransaction", onFresh(testSaveSourceIsOneTransaction)},
 		{"SaveSourceRejectsArticleWithoutID", onFresh(testSaveSourceRejectsArticleWithoutID)},
 		{"SaveSourcesBatch", onFresh(testSaveSourcesBatch)},
+		{"SaveSourcesSetsFeedsVersion", onFresh(testSaveSourcesSetsFeedsVersion)},
 		{"FetchState", onFresh(testFetchState)},
 		{"Meta", onFresh(testMeta)},
 		{"Models", onFresh(testModels)},

@@ -6,6 +6,7 @@ package schema
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/warta-news/warta/article"
@@ -17,6 +18,24 @@ import (
 const ArticleCols = `id, url, link, guid, source, title, summary, content, text, author,
 	language, categories, published, updated, first_seen, story_id, fingerprint,
 	match_id, match_similarity, match_method, sketch, feed_genre`
+
+// ArticleColsAs is ArticleCols for a SELECT: each column qualified by
+// alias (unless ""), and those in stand read as the SQL value given there
+// instead, under their own name (what a query does not need is not read).
+func ArticleColsAs(alias string, stand map[string]string) string {
+	cols := strings.Split(ArticleCols, ",")
+	for i, c := range cols {
+		c = strings.TrimSpace(c)
+		if v, ok := stand[c]; ok {
+			cols[i] = v + " AS " + c
+		} else if alias != "" {
+			cols[i] = alias + "." + c
+		} else {
+			cols[i] = c
+		}
+	}
+	return strings.Join(cols, ", ")
+}
 
 // FetchStateCols are the fetch_state columns, source first.
 const FetchStateCols = `source, etag, last_modified, last_attempt, last_success, next_attempt,
@@ -30,6 +49,10 @@ const FetchStateConflict = `ON CONFLICT (source) DO UPDATE SET
 		next_attempt = excluded.next_attempt, failures = excluded.failures,
 		last_status = excluded.last_status, last_error = excluded.last_error,
 		items = excluded.items, item_votes = excluded.item_votes`
+
+// MetaConflict ends both drivers' meta upserts: the new value replaces
+// the old.
+const MetaConflict = `ON CONFLICT (key) DO UPDATE SET value = excluded.value`
 
 // SubscriptionCols are the websub_subscriptions columns.
 const SubscriptionCols = `topic, callback, secret, expires, failures, delivered`
@@ -71,41 +94,27 @@ func StoryOf(a *article.Article) string {
 // small.
 const SketchPage = 4096
 
+// Reading is how Walk reads its pages.
+type Reading bool
+
+const (
+	// InTurn reads each page once fn has run over the one before: no read
+	// is open while fn runs, so fn may use the store.
+	InTurn Reading = false
+	// Ahead reads each next page on another goroutine while fn runs over
+	// the one before: one read is open while fn runs (fn may use the
+	// store, but not wait for a read of its own to end), and two pages are
+	// held. For small rows (sketches), whose pages cost less memory than
+	// the time the overlap saves: rebuilding the story index at start
+	// reads pages and inserts into the index at once, on two cores.
+	Ahead Reading = true
+)
+
 // Walk calls fn for every article first seen at or after from, oldest
 // first, reading keyset pages of size with page(seen, lastID), which
 // returns at most size articles after (seen, lastID) in (first_seen, id)
-// order. No read stays open while fn runs, so fn may use the store; an
-// error from fn stops the walk and is returned.
-func Walk(from time.Time, size int, page func(seen time.Time, lastID string) ([]*article.Article, error), fn func(*article.Article) error) error {
-	if err := CheckTime(from); err != nil {
-		return fmt.Errorf("store: since: %w", err)
-	}
-	seen, lastID := from, ""
-	for {
-		arts, err := page(seen, lastID)
-		if err != nil {
-			return err
-		}
-		for _, a := range arts {
-			if err := fn(a); err != nil {
-				return err
-			}
-		}
-		if len(arts) < size {
-			return nil
-		}
-		last := arts[len(arts)-1]
-		seen, lastID = last.FirstSeen, last.ID
-	}
-}
-
-// WalkAhead is Walk reading each next page while fn runs over the one
-// before, on another goroutine: one read is open while fn runs (fn may use
-// the store, but not wait for a read of its own to end), and two pages are
-// held. For small rows (sketches), whose pages cost less memory than the
-// time the overlap saves: rebuilding the story index at start reads pages
-// and inserts into the index at once, on two cores.
-func WalkAhead(from time.Time, size int, page func(seen time.Time, lastID string) ([]*article.Article, error), fn func(*article.Article) error) error {
+// order, as reading says. An error from fn stops the walk and is returned.
+func Walk(from time.Time, size int, reading Reading, page func(seen time.Time, lastID string) ([]*article.Article, error), fn func(*article.Article) error) error {
 	if err := CheckTime(from); err != nil {
 		return fmt.Errorf("store: since: %w", err)
 	}
@@ -118,14 +127,20 @@ func WalkAhead(from time.Time, size int, page func(seen time.Time, lastID string
 		if err != nil {
 			return err
 		}
-		var next chan read
-		if len(arts) >= size {
+		more := len(arts) >= size
+		var seen time.Time
+		var lastID string
+		var next chan read // the next page, read while fn runs (Ahead)
+		if more {
 			last := arts[len(arts)-1]
-			next = make(chan read, 1)
-			go func(seen time.Time, lastID string) {
-				a, err := page(seen, lastID)
-				next <- read{a, err}
-			}(last.FirstSeen, last.ID)
+			seen, lastID = last.FirstSeen, last.ID
+			if reading == Ahead {
+				next = make(chan read, 1)
+				go func() {
+					a, err := page(seen, lastID)
+					next <- read{a, err}
+				}()
+			}
 		}
 		for _, a := range arts {
 			if err := fn(a); err != nil {
@@ -135,11 +150,15 @@ func WalkAhead(from time.Time, size int, page func(seen time.Time, lastID string
 				return err
 			}
 		}
-		if next == nil {
+		switch {
+		case !more:
 			return nil
+		case next != nil:
+			r := <-next
+			arts, err = r.arts, r.err
+		default:
+			arts, err = page(seen, lastID)
 		}
-		r := <-next
-		arts, err = r.arts, r.err
 	}
 }
 
