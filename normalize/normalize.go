@@ -126,7 +126,7 @@ func (n *Normalizer) Article(a *article.Article, opts Options) error {
 		body = a.Summary
 	}
 	// The link to the original is for readers, not part of the text.
-	a.Text = truncateText(PlainText(strings.TrimSuffix(body, more)), maxText)
+	a.Text = truncateText(sanitizedPlainText(strings.TrimSuffix(body, more)), maxText)
 	a.Categories = cleanCategories(a.Categories)
 
 	lang := opts.SourceLanguage
