@@ -96,13 +96,23 @@ func (w *batchWriter) close() {
 }
 
 // source writes the fetch state of batch source i and the articles it owns,
-// and returns the IDs inserted.
+// and returns the IDs inserted. It stops with ctx's error, before a row,
+// when ctx ends. The rows' statements run without ctx's cancellation: the
+// driver watches a cancellable context with a goroutine of its own per
+// statement (one per article and per topic row, most of a batch's
+// goroutines) to interrupt a statement that runs for long, and a one-row
+// insert does not; the transaction, begun with ctx, is still rolled back
+// when ctx ends.
 func (w *batchWriter) source(ctx context.Context, src store.SourceWrite, i int, owner map[string]int) (map[string]bool, error) {
 	stArgs, err := fetchStateArgs(src.State)
 	if err != nil {
 		return nil, encodeError{err}
 	}
-	if _, err := w.state.ExecContext(ctx, append([]any{src.Source}, stArgs...)...); err != nil {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	rowCtx := context.WithoutCancel(ctx)
+	if _, err := w.state.ExecContext(rowCtx, append([]any{src.Source}, stArgs...)...); err != nil {
 		return nil, fmt.Errorf("save fetch state: %w", err)
 	}
 	done := map[string]bool{}
@@ -110,11 +120,14 @@ func (w *batchWriter) source(ctx context.Context, src store.SourceWrite, i int, 
 		if owner[a.ID] != i || done[a.ID] {
 			continue
 		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		args, err := articleArgs(a)
 		if err != nil {
 			return nil, encodeError{err}
 		}
-		res, err := w.art.ExecContext(ctx, args...)
+		res, err := w.art.ExecContext(rowCtx, args...)
 		if err != nil {
 			return nil, fmt.Errorf("article %s (%s): %w", a.ID, a.URL, err)
 		}
@@ -122,7 +135,7 @@ func (w *batchWriter) source(ctx context.Context, src store.SourceWrite, i int, 
 			// Already stored: the first copy wins.
 			continue
 		}
-		if err := writeTopics(ctx, w.topic, a.ID, schema.StoryOf(a), a.Topics); err != nil {
+		if err := writeTopics(rowCtx, w.topic, a.ID, schema.StoryOf(a), a.Topics); err != nil {
 			return nil, err
 		}
 		done[a.ID] = true
