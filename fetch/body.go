@@ -6,6 +6,7 @@ import (
 	"compress/flate"
 	"compress/gzip"
 	"compress/zlib"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"net/http"
@@ -48,6 +49,9 @@ func readBody(resp *http.Response, rawURL string, limit int64) ([]byte, error) {
 				ErrTooLarge, rawURL, resp.ContentLength, limit)
 		}
 	}
+	// A hint only, for the buffer the body is read into: the length the
+	// response or its gzip trailer gives.
+	size := resp.ContentLength
 	for range maxGzipLayers {
 		br, ok := r.(*bufio.Reader)
 		if !ok {
@@ -58,7 +62,18 @@ func readBody(resp *http.Response, rawURL string, limit int64) ([]byte, error) {
 		if len(magic) < 2 || magic[0] != 0x1f || magic[1] != 0x8b {
 			break
 		}
-		zr, err := gzip.NewReader(br)
+		var in io.Reader = br
+		if n := resp.ContentLength; !compressed && n > 0 && n <= limit {
+			// br reads the body as sent, of a known length within the
+			// limit: read it whole first, for the decoded length its
+			// gzip trailer gives.
+			packed := make([]byte, n)
+			if _, err := io.ReadFull(br, packed); err != nil {
+				return nil, fmt.Errorf("fetch: read %s: %w", rawURL, err)
+			}
+			in, size = bytes.NewReader(packed), gzipSize(packed)
+		}
+		zr, err := gzip.NewReader(in)
 		if err != nil {
 			return nil, fmt.Errorf("fetch: %s: gzip: %w", rawURL, err)
 		}
@@ -66,10 +81,10 @@ func readBody(resp *http.Response, rawURL string, limit int64) ([]byte, error) {
 	}
 
 	var buf bytes.Buffer
-	if n := resp.ContentLength; n > 0 && n <= limit {
-		// A hint only; compressed bodies grow past it. ReadFrom wants
-		// MinRead spare bytes to detect EOF without growing.
-		buf.Grow(int(n) + bytes.MinRead)
+	if size > 0 && size <= limit {
+		// ReadFrom wants MinRead spare bytes to detect EOF without
+		// growing.
+		buf.Grow(int(size) + bytes.MinRead)
 	}
 	if _, err := buf.ReadFrom(io.LimitReader(r, limit+1)); err != nil {
 		return nil, fmt.Errorf("fetch: read %s: %w", rawURL, err)
@@ -82,6 +97,17 @@ func readBody(resp *http.Response, rawURL string, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("%w: %s: over %d %s", ErrTooLarge, rawURL, limit, what)
 	}
 	return buf.Bytes(), nil
+}
+
+// gzipSize is the decoded length a whole gzip stream's trailer gives (its
+// last member's, modulo 2³²: a hint, not a promise), 0 when too short to
+// hold one.
+func gzipSize(packed []byte) int64 {
+	const minGzip = 18 // header 10, trailer 8
+	if len(packed) < minGzip {
+		return 0
+	}
+	return int64(binary.LittleEndian.Uint32(packed[len(packed)-4:]))
 }
 
 // deflateReader decodes HTTP "deflate", which RFC 9110 defines as zlib but
