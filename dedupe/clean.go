@@ -147,8 +147,16 @@ func cleanBody(text string) string {
 	lines := strings.Split(text, "\n")
 	out := lines[:0]
 	for _, l := range lines {
-		lower := strings.ToLower(l)
-		if disclaimerWords.any(lower) {
+		// Most lines hold no keyword: look for one without lower-casing
+		// the line when lower-casing changes nothing but ASCII letters.
+		found := false
+		if foldsAsASCII(l) {
+			found = disclaimerWords.anyFolded(l)
+		} else {
+			found = disclaimerWords.any(strings.ToLower(l))
+		}
+		if found {
+			lower := strings.ToLower(l)
 			for i := range disclaimers {
 				if g := &disclaimers[i]; g.holds(lower) {
 					l = g.re.ReplaceAllString(l, " ")
@@ -252,6 +260,63 @@ func (ws *wordSet) any(s string) bool {
 		}
 	}
 	return false
+}
+
+// anyFolded is any of strings.ToLower(s) for an s that foldsAsASCII: the
+// same bytes with ASCII letters lower-cased, as they are read.
+func (ws *wordSet) anyFolded(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		c := foldByte(s[i])
+		p := uint16(c)<<8 | uint16(foldByte(s[i+1]))
+		if ws.pairs[p/64]&(1<<(p%64)) == 0 {
+			continue
+		}
+		for _, w := range ws.byFirst[c] {
+			if hasPrefixFolded(s[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasPrefixFolded reports whether s, its ASCII letters lower-cased,
+// starts with the lower-case prefix.
+func hasPrefixFolded(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for k := range len(prefix) {
+		if foldByte(s[k]) != prefix[k] {
+			return false
+		}
+	}
+	return true
+}
+
+func foldByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// foldsAsASCII reports whether strings.ToLower(s) is s with its ASCII
+// letters lower-cased: s is valid UTF-8 and lower-casing leaves every
+// other character as it is.
+func foldsAsASCII(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || unicode.ToLower(r) != r {
+			return false
+		}
+		i += n
+	}
+	return true
 }
 
 // trimTruncation drops trailing "…", "..." or "[…]" marks and the space

@@ -128,6 +128,9 @@ var cleanBodySeeds = []string{
 	"",
 	"e",
 	"©",
+	"BACA JUGA: Harga naik\nSimak Juga: Lain\nREPORTER : Budi\nCopyright © 2026",
+	"Rp 5 \u212aELVIN baca juga: x\n\u0130ndonesia Read More: y\n\u00c9DITOR: Z",
+	"\u201cKami,\u201d kata Menteri \u2013 Related: sesuatu.\nPenulis: Ani \xc3",
 }
 
 func TestCleanBodyShortcutsChangeNothing(t *testing.T) {
