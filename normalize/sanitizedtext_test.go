@@ -18,6 +18,7 @@ var sanitizedTextSeeds = []string{
 	`<xmp><p>raw</p></xmp><plaintext>`,
 	`<p>Harga naik 5% &mdash; kata &#x41;&#65; pejabat&hellip;</p>`,
 	strings.Repeat("<div>", 80) + "dalam" + strings.Repeat("</div>", 80),
+	"  <p>  a\u00a0\u00a0b \u2003 c</p>\n\n<p>\u0085d\te<br/>  </p> <p> </p>f&amp;<b>g</b>\xff h ",
 }
 
 // TestSanitizedTextIsPlainText holds the hand reading of sanitised HTML to

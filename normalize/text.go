@@ -2,6 +2,8 @@ package normalize
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -102,15 +104,15 @@ func sanitizedPlainText(s string) string {
 // elements whose content PlainText skips or the tokenizer reads as raw
 // text (which the sanitiser drops).
 func sanitizedText(s string) (text string, ok bool) {
-	var raw strings.Builder
-	raw.Grow(len(s))
+	var c collapser
+	c.out.Grow(len(s))
 	for len(s) > 0 {
 		i := strings.IndexAny(s, "<&\r\x00")
 		if i < 0 {
-			raw.WriteString(s)
+			c.text(s)
 			break
 		}
-		raw.WriteString(s[:i])
+		c.text(s[:i])
 		s = s[i:]
 		switch s[0] {
 		case '<':
@@ -123,9 +125,9 @@ func sanitizedText(s string) (text string, ok bool) {
 			case isSkipped(a) || isRawText(name):
 				return "", false
 			case isBreak(a):
-				raw.WriteByte('\n')
+				c.separate('\n')
 			case isSpacer(a):
-				raw.WriteByte(' ')
+				c.separate(' ')
 			}
 			s = s[n:]
 		case '&':
@@ -133,13 +135,83 @@ func sanitizedText(s string) (text string, ok bool) {
 			if n == 0 {
 				return "", false
 			}
-			raw.WriteByte(r)
+			c.word(s[:0], r)
 			s = s[n:]
 		default: // the tokenizer rewrites CR and NUL: PlainText's to do
 			return "", false
 		}
 	}
-	return collapseLines(raw.String()), true
+	return c.out.String(), true
+}
+
+// collapser writes text as collapseLines leaves it, a piece at a time:
+// the words of a line joined by one space, the lines that hold words by
+// one newline.
+type collapser struct {
+	out strings.Builder
+	sep byte // owed before the next word: 0, ' ', or '\n' (which wins)
+}
+
+// separate owes sep, ' ' or '\n', before the next word.
+func (c *collapser) separate(sep byte) {
+	if sep == '\n' || c.sep == 0 {
+		c.sep = sep
+	}
+}
+
+// text writes s: newlines separate lines, other white space (as
+// strings.Fields knows it) words.
+func (c *collapser) text(s string) {
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) {
+			if b := s[j]; b < utf8.RuneSelf {
+				if asciiSpace(b) {
+					break
+				}
+				j++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += n
+		}
+		if j > i {
+			c.word(s[i:j], 0)
+			i = j
+			continue
+		}
+		if s[i] == '\n' {
+			c.separate('\n')
+			i++
+			continue
+		}
+		_, n := utf8.DecodeRuneInString(s[i:])
+		c.separate(' ')
+		i += n
+	}
+}
+
+// word writes w, then the byte b unless 0, after the separator owed.
+func (c *collapser) word(w string, b byte) {
+	if c.sep != 0 && c.out.Len() > 0 {
+		c.out.WriteByte(c.sep)
+	}
+	c.sep = 0
+	c.out.WriteString(w)
+	if b != 0 {
+		c.out.WriteByte(b)
+	}
+}
+
+func asciiSpace(b byte) bool {
+	switch b {
+	case ' ', '\t', '\n', '\v', '\f', '\r':
+		return true
+	}
+	return false
 }
 
 // scanSanitizedTag reads the tag that starts s in the form sanitize writes
