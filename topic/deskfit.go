@@ -22,7 +22,7 @@ type DeskSample struct {
 // desk, read in its language (English when it has none); label is the
 // slug of the topic a is labelled with.
 func (t *Tagger) DeskSamples(a *article.Article, label, group string) []DeskSample {
-	s := t.read(a)
+	s := t.read(a, nil)
 	defer t.release(s)
 	res := make([]result, len(t.rules))
 	l := languages(a)[0]

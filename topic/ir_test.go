@@ -195,7 +195,7 @@ func TestStreamLiftsNoViolentLeadWithoutALinkedRelation(t *testing.T) {
 		{"en", "China and Vietnam at odds over fishing grounds", "Fishermen of both countries say catches have fallen.", true},
 	} {
 		a := c.article()
-		s := tg.read(a)
+		s := tg.read(a, nil)
 		res := make([]result, len(tg.rules))
 		l := languages(a)[0]
 		tg.evaluate(s, a, l, Hints{}, res)

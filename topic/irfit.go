@@ -12,7 +12,7 @@ import (
 // IRFeatures returns the actors model's features for a, read in its
 // language (English when it has none), for fitting the weights.
 func (t *Tagger) IRFeatures(a *article.Article) [NumIRFeatures]float64 {
-	s := t.read(a)
+	s := t.read(a, nil)
 	defer t.release(s)
 	res := make([]result, len(t.rules))
 	l := languages(a)[0]

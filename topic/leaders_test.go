@@ -154,3 +154,18 @@ func TestStreamSnapshotKeepsLeaders(t *testing.T) {
 		t.Errorf("putin after loading: state %q, want RU", state)
 	}
 }
+
+// A stream's learned names stay with the stream: a pooled scratch that
+// observed one carries none into a reading without it.
+func TestStreamNamesDoNotOutliveTheirReading(t *testing.T) {
+	tg := defaultTagger(t)
+	a := &article.Article{Language: "en", Title: "Putin warns Japan over missiles"}
+	fresh := tg.IRFeatures(a)
+	st := tg.NewStream()
+	for range 8 { // the pool may drop a scratch now and then
+		st.Observe(&article.Article{Language: "en", Title: "Talks in Riyadh", Text: "Russian President Vladimir Putin told reporters the talks went well."}, Hints{})
+		if got := tg.IRFeatures(a); got != fresh {
+			t.Fatalf("after a stream observed Putin: features %v, want %v as fresh", got, fresh)
+		}
+	}
+}

@@ -43,16 +43,22 @@ func newScratch(n, topics int) *scratch {
 }
 
 // read takes a scratch from t's pool for tagging a, with a's body text
-// cut; release gives it back.
-func (t *Tagger) read(a *article.Article) *scratch {
+// cut and the names the stream st learned (none when st is nil); release
+// gives it back.
+func (t *Tagger) read(a *article.Article, st *Stream) *scratch {
 	s := t.scratch.Get().(*scratch)
 	s.bodyText = bodyText(a)
+	s.streamNames = st.leaderNames()
 	return s
 }
 
-// release returns s, taken by read, to t's pool.
+// release returns s, taken by read, to t's pool, holding nothing of the
+// article or the stream: the next reader may have neither.
 func (t *Tagger) release(s *scratch) {
-	s.bodyText = "" // the pool keeps no article's text alive
+	s.bodyText = ""
+	s.streamNames, s.articleNames = nil, nil
+	clear(s.anchors)
+	s.anchors = s.anchors[:0]
 	t.scratch.Put(s)
 }
 

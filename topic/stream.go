@@ -98,12 +98,11 @@ func (st *Stream) Observe(a *article.Article, h Hints) bool {
 	if len(ls) != 1 {
 		return false // the language is unknown: its words would teach both models noise
 	}
-	s := t.read(a)
+	s := t.read(a, st)
 	defer t.release(s)
 	res := make([]result, len(t.rules))
 	l := ls[0]
 	s.features = true
-	s.streamNames = st.leaderNames()
 	t.evaluate(s, a, l, h, res)
 	s.features = false
 	v := t.judge(s, a, l, h, res, t.genres.Of(a))

@@ -22,11 +22,10 @@ func (t *Tagger) Tag(a *article.Article, h Hints) []article.TopicMatch {
 // tag is Tag with the stream model st, when non-nil, adding the topics it is
 // sure of (see Stream); with learn, st first learns from a.
 func (t *Tagger) tag(a *article.Article, h Hints, st *Stream, learn bool) []article.TopicMatch {
-	s := t.read(a)
+	s := t.read(a, st)
 	defer t.release(s)
 	s.features = st != nil
-	s.streamNames = st.leaderNames()
-	defer func() { s.features, s.streamNames = false, nil }()
+	defer func() { s.features = false }()
 	res := make([]result, len(t.rules))
 	var out []article.TopicMatch
 	best := make([]float64, len(t.rules))
@@ -208,11 +207,10 @@ func (t *Tagger) Explain(a *article.Article, h Hints) []Explanation {
 
 // explain is Explain with the stream model st, when non-nil.
 func (t *Tagger) explain(a *article.Article, h Hints, st *Stream) []Explanation {
-	s := t.read(a)
+	s := t.read(a, st)
 	defer t.release(s)
 	s.features = st != nil
-	s.streamNames = st.leaderNames()
-	defer func() { s.features, s.streamNames = false, nil }()
+	defer func() { s.features = false }()
 	res := make([]result, len(t.rules))
 	out := make([]Explanation, len(t.rules))
 	ok := make([]bool, 2*len(t.rules))
