@@ -336,7 +336,7 @@ func (r *Recognizer) AppendNamed(dst []Mention, text, lang string, sets ...*Name
 		a, n := match(table[toks[i].text], toks[i:], shouting)
 		if n == 0 {
 			if named {
-				if name, state, n := matchName(sets, text, toks, i, shouting, prevAlias, isTitle); n > 0 {
+				if name, state, n := matchName(sets, text, toks, i, shouting, prevAlias, isTitle, table); n > 0 {
 					dst = append(dst, Mention{Kind: State, ID: state, Start: toks[i].start, End: toks[i+n-1].end, Name: name})
 					i += n
 					prevAlias = true

@@ -24,12 +24,25 @@ type Anchor struct {
 // full name and its last word (the surname of most names: Putin,
 // Netanyahu). The first word is no key: it is a given name as often (Marco
 // Rubio, and then Marco Bezzecchi the rider); a call name (Prabowo) is
-// learned where an anchor writes it alone ("Presiden RI Prabowo").
+// learned where an anchor writes it alone ("Presiden RI Prabowo"). A
+// generational suffix (King Charles III, Martin Luther King Jr) is no
+// surname: such a name is known by the full name alone.
 func (a Anchor) Keys() []string {
-	if i := strings.LastIndexByte(a.Name, ' '); i >= 0 {
+	if i := strings.LastIndexByte(a.Name, ' '); i >= 0 && !isNameSuffix(a.Name[i+1:]) {
 		return []string{a.Name, a.Name[i+1:]}
 	}
 	return []string{a.Name}
+}
+
+// isNameSuffix reports whether w (folded) is a generational suffix: a
+// roman numeral of two letters or more (nameAfter reads no word of one)
+// or Jr, Sr.
+func isNameSuffix(w string) bool {
+	switch w {
+	case "ii", "iii", "iv", "vi", "vii", "viii", "ix", "jr", "sr":
+		return true
+	}
+	return false
 }
 
 // maxNameWords is the most words of a name an anchor reads ("Mohammed bin
@@ -416,12 +429,23 @@ func (ns *Names) State(name string) (string, bool) {
 // within a sentence is another person's (Ivanka Trump, Marco Bezzecchi),
 // unless prevAlias says that word is an actor ("Russian Putin") or the
 // text is in title case (titleCase, asked only then), where every word is
-// capitalised.
-func matchName(sets []*Names, text string, toks []token, i int, shouting, prevAlias bool, titleCase func() bool) (name, state string, n int) {
+// capitalised. So is a name of one word (a given name) that a capitalised
+// word follows, unless that word starts an alias of table (nextAlias:
+// "Putin Monday", "Trump Iran"): Mohammed Salah is not Crown Prince
+// Mohammed.
+func matchName(sets []*Names, text string, toks []token, i int, shouting, prevAlias bool, titleCase func() bool, table map[string][]alias) (name, state string, n int) {
 	name, state, n = longestName(sets, toks[i:], shouting)
-	if n == 1 && !shouting && !prevAlias && i > 0 && toks[i-1].firstUpper && text[toks[i-1].end:toks[i].start] == " " {
+	if n != 1 || shouting {
+		return name, state, n
+	}
+	if !prevAlias && i > 0 && toks[i-1].firstUpper && text[toks[i-1].end:toks[i].start] == " " {
 		sentenceStart := i == 1 || strings.ContainsAny(text[toks[i-2].end:toks[i-1].start], ".!?:;\"“”(|–—")
 		if !sentenceStart && !titleCase() {
+			return "", "", 0
+		}
+	}
+	if j := i + 1; j < len(toks) && toks[j].firstUpper && text[toks[i].end:toks[j].start] == " " {
+		if _, alias := match(table[toks[j].text], toks[j:], false); alias == 0 && !titleCase() {
 			return "", "", 0
 		}
 	}
