@@ -348,12 +348,18 @@ func (r *Recognizer) AppendNamed(dst []Mention, text, lang string, sets ...*Name
 			continue
 		}
 		prevAlias = true
-		if a.kind != none && !(skipAfterBahasa && a.kind == State && i > 0 && (toks[i-1].text == "bahasa" || toks[i-1].text == "berbahasa")) {
+		if a.kind != none && !(skipAfterBahasa && a.kind == State && i > 0 && (toks[i-1].text == "bahasa" || toks[i-1].text == "berbahasa")) && !clockTime(toks, i) {
 			dst = append(dst, Mention{Kind: a.kind, ID: a.id, Start: toks[i].start, End: toks[i+n-1].end, Person: a.person})
 		}
 		i += n
 	}
 	return dst
+}
+
+// clockTime reports whether toks[i] is the PM of a clock time ("3 PM",
+// "3:30 PM"): a number before it, not the prime minister.
+func clockTime(toks []token, i int) bool {
+	return toks[i].text == "pm" && i > 0 && toks[i-1].letters == 0
 }
 
 // match returns the longest alias of list that toks start with, and its

@@ -38,6 +38,9 @@ func TestFind(t *testing.T) {
 		{"en", "Roast turkey for us as a treat", ""},
 		{"en", "Côte d’Ivoire and Czechia", "state:CI=Côte d’Ivoire state:CZ=Czechia"},
 		{"en", "Storms hit New Mexico; AS Roma win", ""},
+		// PM after a number is a clock time, not an office.
+		{"en", "The summit opens at 3 PM on Monday", "relation:meet=summit"},
+		{"en", "Talks begin at 3:30 PM, the UK PM said", "relation:meet=Talks state:GB=UK office:head=PM"},
 		{"en", "Myanmar (Burma) and South Korea", "state:MM=Myanmar state:MM=Burma state:KR=South Korea"},
 		// Plurals of demonyms are made by rule; the relations of security
 		// are named as the labelling guide names them.
