@@ -1,6 +1,8 @@
 package actor
 
 import (
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -379,21 +381,53 @@ type learnedName struct {
 // NewNames makes Names of states, which maps a name (Anchor.Name's form)
 // to its state.
 func NewNames(states map[string]string) *Names {
-	ns := &Names{first: make(map[string][]learnedName, len(states))}
-	for name, state := range states {
+	return (*Names)(nil).With(states)
+}
+
+// With returns ns with the names of changes set to their state, or
+// dropped where it is "": ns is not changed, and the new Names shares
+// with it every list of names that no change touches, so that a change of
+// a few names costs little however many are kept.
+func (ns *Names) With(changes map[string]string) *Names {
+	out := &Names{first: make(map[string][]learnedName, ns.lists()+len(changes))}
+	if ns != nil {
+		maps.Copy(out.first, ns.first)
+	}
+	copied := map[string]bool{} // the lists out owns already
+	for name, state := range changes {
 		words := strings.Fields(name)
 		if len(words) == 0 {
 			continue
 		}
-		list := append(ns.first[words[0]], learnedName{words: words, name: name, state: state})
-		// Longest first, then by name, so that the order does not depend on
-		// the map's.
-		for k := len(list) - 1; k > 0 && (len(list[k].words) > len(list[k-1].words) || len(list[k].words) == len(list[k-1].words) && list[k].name < list[k-1].name); k-- {
-			list[k], list[k-1] = list[k-1], list[k]
+		list := out.first[words[0]]
+		if !copied[words[0]] {
+			list = slices.Clone(list)
+			copied[words[0]] = true
 		}
-		ns.first[words[0]] = list
+		list = slices.DeleteFunc(list, func(ln learnedName) bool { return ln.name == name })
+		if state != "" {
+			list = append(list, learnedName{words: words, name: name, state: state})
+			// Longest first, then by name, so that the order does not
+			// depend on the map's.
+			for k := len(list) - 1; k > 0 && (len(list[k].words) > len(list[k-1].words) || len(list[k].words) == len(list[k-1].words) && list[k].name < list[k-1].name); k-- {
+				list[k], list[k-1] = list[k-1], list[k]
+			}
+		}
+		if len(list) == 0 {
+			delete(out.first, words[0])
+			continue
+		}
+		out.first[words[0]] = list
 	}
-	return ns
+	return out
+}
+
+// lists is the number of first words of ns.
+func (ns *Names) lists() int {
+	if ns == nil {
+		return 0
+	}
+	return len(ns.first)
 }
 
 // Len is the number of names.

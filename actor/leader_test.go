@@ -117,3 +117,16 @@ func TestAppendNamed(t *testing.T) {
 		t.Errorf("Names: State(putin) %t, Len %d", ok, names.Len())
 	}
 }
+
+func TestNamesWith(t *testing.T) {
+	old := NewNames(map[string]string{"donald trump": "US", "donald tusk": "PL", "putin": "RU"})
+	ns := old.With(map[string]string{"donald tusk": "", "donald trump": "GB", "xi jinping": "CN"})
+	for name, want := range map[string]string{"donald trump": "GB", "donald tusk": "", "putin": "RU", "xi jinping": "CN"} {
+		if got, _ := ns.State(name); got != want {
+			t.Errorf("%q: state %q, want %q", name, got, want)
+		}
+	}
+	if got, _ := old.State("donald trump"); got != "US" || old.Len() != 3 || ns.Len() != 3 {
+		t.Errorf("With changed the old names: trump %q, Len %d (new %d)", got, old.Len(), ns.Len())
+	}
+}

@@ -3,9 +3,11 @@ package topic
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"os"
 	"testing"
 
+	"github.com/warta-news/warta/actor"
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/internal/shared"
 )
@@ -127,4 +129,21 @@ func BenchmarkStreamSnapshotLoad(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(snap)), "snapshot-bytes")
 	b.ReportMetric(float64(len(arts)), "articles")
+}
+
+// BenchmarkLearnLeaderFullBook is a stream learning a new name when it
+// keeps nearly StreamMaxLeaders names: the write lock Tag waits on.
+func BenchmarkLearnLeaderFullBook(b *testing.B) {
+	st := fullLeaderStream()
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		n++
+		if n%freshLeaders == 0 {
+			b.StopTimer()
+			st = fullLeaderStream()
+			b.StartTimer()
+		}
+		st.learnLeaders([]actor.Anchor{{Name: fmt.Sprintf("fresh%d person%d", n, n), State: "FR"}})
+	}
 }

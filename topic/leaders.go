@@ -30,7 +30,7 @@ const (
 
 // leaderBook is what a Stream learned of leaders: per name (an anchor's
 // key, see actor.Anchor.Keys) the anchors to each state, and the names
-// that count (names), rebuilt when one's state changes.
+// that count (names), changed where a name's state changes.
 type leaderBook struct {
 	seen  map[string]*leaderCount
 	clock uint64 // anchors counted so far, the age of a name's last
@@ -64,13 +64,13 @@ func (c *leaderCount) state() string {
 	return top.state
 }
 
-// add counts anchors as seen now and reports whether a name's state
-// changed.
-func (b *leaderBook) add(anchors []actor.Anchor) bool {
+// add counts anchors as seen now and updates names: only the names whose
+// state changed, unless the book forgot its oldest names.
+func (b *leaderBook) add(anchors []actor.Anchor) {
 	if b.seen == nil {
 		b.seen = map[string]*leaderCount{}
 	}
-	changed := false
+	var changes map[string]string
 	for _, a := range anchors {
 		b.clock++
 		for _, key := range a.Keys() {
@@ -87,14 +87,21 @@ func (b *leaderBook) add(anchors []actor.Anchor) bool {
 			}
 			c.states[i].n++
 			c.last = b.clock
-			changed = changed || c.state() != before
+			if after := c.state(); after != before {
+				if changes == nil {
+					changes = map[string]string{}
+				}
+				changes[key] = after
+			}
 		}
 	}
-	if len(b.seen) > StreamMaxLeaders {
+	switch {
+	case len(b.seen) > StreamMaxLeaders:
 		b.forgetOldest()
-		changed = true
+		b.rebuild()
+	case changes != nil:
+		b.names = b.names.With(changes)
 	}
-	return changed
 }
 
 // forgetOldest drops the half of the names anchored longest ago.
@@ -136,9 +143,7 @@ func (st *Stream) learnLeaders(anchors []actor.Anchor) {
 	}
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	if st.leaders.add(anchors) {
-		st.leaders.rebuild()
-	}
+	st.leaders.add(anchors)
 }
 
 // findActors fills s.titleActors and s.bodyActors with the actors of the

@@ -102,7 +102,6 @@ func TestLeadersOfOneStateAreOneActor(t *testing.T) {
 func TestAmbiguousLeaderNames(t *testing.T) {
 	var b leaderBook
 	b.add([]actor.Anchor{{Name: "joe smith", State: "US"}, {Name: "anna smith", State: "GB"}})
-	b.rebuild()
 	for name, want := range map[string]string{"smith": "", "joe smith": "US", "anna smith": "GB"} {
 		if got, _ := b.names.State(name); got != want {
 			t.Errorf("%q: state %q, want %q", name, got, want)
@@ -111,7 +110,6 @@ func TestAmbiguousLeaderNames(t *testing.T) {
 	for range LeaderDominance {
 		b.add([]actor.Anchor{{Name: "joe smith", State: "US"}})
 	}
-	b.rebuild()
 	if got, _ := b.names.State("smith"); got != "US" {
 		t.Errorf("smith anchored four times to US and once to GB: state %q, want US", got)
 	}
@@ -166,6 +164,46 @@ func TestStreamNamesDoNotOutliveTheirReading(t *testing.T) {
 		st.Observe(&article.Article{Language: "en", Title: "Talks in Riyadh", Text: "Russian President Vladimir Putin told reporters the talks went well."}, Hints{})
 		if got := tg.IRFeatures(a); got != fresh {
 			t.Fatalf("after a stream observed Putin: features %v, want %v as fresh", got, fresh)
+		}
+	}
+}
+
+// freshLeaders is how many new names fullLeaderStream has room for.
+const freshLeaders = 100
+
+// fullLeaderStream is a stream whose book holds StreamMaxLeaders names
+// that count less room for freshLeaders anchors of two keys, as a
+// long-running stream's does.
+func fullLeaderStream() *Stream {
+	st := &Stream{}
+	for i := range StreamMaxLeaders/2 - freshLeaders {
+		st.learnLeaders([]actor.Anchor{{Name: fmt.Sprintf("given%d name%d", i, i), State: "US"}})
+	}
+	return st
+}
+
+// Learning a new name in a full book changes only that name's part of
+// the names: its cost does not grow with the names kept.
+func TestLeaderBookLearnsIncrementally(t *testing.T) {
+	st := fullLeaderStream()
+	n := 0
+	allocs := testing.AllocsPerRun(freshLeaders/2, func() {
+		n++
+		st.learnLeaders([]actor.Anchor{{Name: fmt.Sprintf("fresh%d person%d", n, n), State: "FR"}})
+	})
+	b := &st.leaders
+	if allocs > 100 {
+		t.Errorf("%.0f allocations to learn a name among %d, want at most 100", allocs, b.names.Len())
+	}
+	want := &leaderBook{seen: b.seen}
+	want.rebuild()
+	if got, want := b.names.Len(), want.names.Len(); got != want {
+		t.Errorf("incremental names: %d, a rebuild makes %d", got, want)
+	}
+	for k := range b.seen {
+		got, _ := b.names.State(k)
+		if w, _ := want.names.State(k); got != w {
+			t.Errorf("%q: state %q, a rebuild says %q", k, got, w)
 		}
 	}
 }
