@@ -151,13 +151,13 @@ type LeaderActor struct {
 }
 
 // leaderActors lists the learned names among the actors of the last
-// evaluate's title and body.
-func leaderActors(s *scratch, title, body string) []LeaderActor {
+// evaluate's title and body (s.bodyText).
+func leaderActors(s *scratch, title string) []LeaderActor {
 	var out []LeaderActor
 	for f, ms := range [2][]actor.Mention{s.titleActors, s.bodyActors} {
 		field, text := "title", title
 		if f == 1 {
-			field, text = "body", body
+			field, text = "body", s.bodyText
 		}
 		for _, m := range ms {
 			if m.Name == "" {
@@ -240,7 +240,7 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream) []Explanation 
 			if i == t.ir {
 				e.Decider = "actors model"
 				e.Model = &ModelReading{Probability: round(v.irP), Cut: t.irCut, Features: modelReading(t.irWeights[:], v.irX[:], irFeatureName)}
-				e.Leaders = leaderActors(s, a.Title, bodyText(a))
+				e.Leaders = leaderActors(s, a.Title)
 			}
 			if k := rl.deskModel; k >= 0 {
 				e.Decider = "desk model"
