@@ -207,3 +207,23 @@ func TestLeaderBookLearnsIncrementally(t *testing.T) {
 		}
 	}
 }
+
+// Explain says where each leader's name was learned: a body names the
+// state the stream learned even where the article anchors the name to
+// another (the body is read with the stream's names only).
+func TestExplainSaysWhereALeaderWasLearned(t *testing.T) {
+	tg := defaultTagger(t)
+	st := tg.NewStream()
+	st.Learn([]*article.Article{{Language: "en", Title: "Talks", Text: "U.S. Secretary of State John Smith said the talks went well."}}, Hints{})
+	a := &article.Article{Language: "en", Title: "Smith warns Iran over talks",
+		Text: "British Foreign Secretary Anna Smith met the envoy in London. Later Smith said Iran had days to answer."}
+	leaders, _ := irReading(st.Explain(a, Hints{}), "title_states")
+	for _, want := range []LeaderActor{
+		{Name: "Smith", State: "GB", Field: "title", From: "article"},
+		{Name: "Smith", State: "US", Field: "body", From: "stream"},
+	} {
+		if !slices.Contains(leaders, want) {
+			t.Errorf("leaders %+v, want %+v among them", leaders, want)
+		}
+	}
+}

@@ -163,8 +163,9 @@ func leaderActors(s *scratch, title string) []LeaderActor {
 			if m.Name == "" {
 				continue
 			}
+			// The article's own names are read in its title only.
 			from := "stream"
-			if _, ok := s.articleNames.State(m.Name); ok {
+			if st, ok := s.articleNames.State(m.Name); ok && f == 0 && st == m.ID {
 				from = "article"
 			}
 			out = append(out, LeaderActor{Name: text[m.Start:m.End], State: m.ID, Field: field, From: from})
