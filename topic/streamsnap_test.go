@@ -83,3 +83,24 @@ func TestStreamSnapshotDamagedRefused(t *testing.T) {
 		}
 	}
 }
+
+// A snapshot cut at any byte, its leaders included, is refused whole.
+func TestStreamSnapshotTruncatedRefused(t *testing.T) {
+	tg := defaultTagger(t)
+	st := tg.NewStream()
+	st.Learn([]*article.Article{{Language: "en", Title: "Talks", Text: "Russian President Vladimir Putin said the talks went well."}}, Hints{})
+	snap, _ := st.MarshalBinary()
+	if len(st.leaders.seen) == 0 {
+		t.Fatal("the stream learned no leader")
+	}
+	for n := range len(snap) {
+		fresh := tg.NewStream()
+		err := fresh.UnmarshalBinary(snap[:n])
+		if err == nil || errors.Is(err, ErrOtherModel) {
+			t.Errorf("%d bytes of %d: err %v, want damaged", n, len(snap), err)
+		}
+		if len(fresh.leaders.seen) != 0 || fresh.leaderNames() != nil || len(fresh.m[langEN].slot) != 0 {
+			t.Fatalf("%d bytes of %d: a damaged snapshot was loaded", n, len(snap))
+		}
+	}
+}
