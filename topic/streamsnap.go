@@ -90,7 +90,7 @@ func (st *Stream) UnmarshalBinary(data []byte) error {
 	d := snapshotReader{b: data}
 	n := d.uvarint()
 	if d.err != nil || n > uint64(len(d.b)) {
-		return errors.New("topic: stream model snapshot: damaged header")
+		return damaged("header", d.err)
 	}
 	if key := string(d.bytes(int(n))); key != st.snapshotKey() {
 		return ErrOtherModel
@@ -108,7 +108,7 @@ func (st *Stream) UnmarshalBinary(data []byte) error {
 		nf := d.uvarint()
 		// Each feature takes at least 8 bytes and a byte per count.
 		if d.err != nil || nf > StreamMaxFeatures || nf > uint64(len(d.b))/uint64(8+2*nr) {
-			return errors.New("topic: stream model snapshot: damaged")
+			return damaged("model", d.err)
 		}
 		m.slot = make(map[uint64]int32, nf)
 		m.count = make([][2]uint32, int(nf)*nr)
@@ -120,7 +120,7 @@ func (st *Stream) UnmarshalBinary(data []byte) error {
 			}
 		}
 		if d.err != nil || len(m.slot) != int(nf) {
-			return errors.New("topic: stream model snapshot: damaged")
+			return damaged("model", d.err)
 		}
 		ms[l] = m
 	}
@@ -128,7 +128,7 @@ func (st *Stream) UnmarshalBinary(data []byte) error {
 	nn := d.uvarint()
 	// Each name takes at least four bytes.
 	if d.err != nil || nn > StreamMaxLeaders || nn > uint64(len(d.b))/4 {
-		return errors.New("topic: stream model snapshot: damaged leaders")
+		return damaged("leaders", d.err)
 	}
 	lb.seen = make(map[string]*leaderCount, nn)
 	for range nn {
@@ -136,7 +136,7 @@ func (st *Stream) UnmarshalBinary(data []byte) error {
 		c := &leaderCount{last: d.uvarint()}
 		ns := d.uvarint()
 		if d.err != nil || ns > uint64(len(d.b))/2 {
-			return errors.New("topic: stream model snapshot: damaged leaders")
+			return damaged("leaders", d.err)
 		}
 		for range ns {
 			c.states = append(c.states, stateCount{state: d.string(), n: d.uint32()})
@@ -144,7 +144,7 @@ func (st *Stream) UnmarshalBinary(data []byte) error {
 		lb.seen[name] = c
 	}
 	if d.err != nil || len(d.b) != 0 || len(lb.seen) != int(nn) {
-		return errors.New("topic: stream model snapshot: damaged")
+		return damaged("leaders", d.err)
 	}
 	lb.rebuild()
 	st.mu.Lock()
@@ -152,6 +152,15 @@ func (st *Stream) UnmarshalBinary(data []byte) error {
 	st.leaders = lb
 	st.mu.Unlock()
 	return nil
+}
+
+// damaged is the error of a damaged snapshot: in its part what, the
+// reader's fault err when it had one.
+func damaged(what string, err error) error {
+	if err != nil {
+		return fmt.Errorf("topic: stream model snapshot: damaged %s: %w", what, err)
+	}
+	return fmt.Errorf("topic: stream model snapshot: damaged %s", what)
 }
 
 // snapshotReader reads a snapshot; the first fault sticks in err, and

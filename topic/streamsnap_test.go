@@ -103,4 +103,8 @@ func TestStreamSnapshotTruncatedRefused(t *testing.T) {
 			t.Fatalf("%d bytes of %d: a damaged snapshot was loaded", n, len(snap))
 		}
 	}
+	// The reader's fault is kept, not dropped.
+	if err := tg.NewStream().UnmarshalBinary(snap[:len(snap)-1]); errors.Unwrap(err) == nil {
+		t.Errorf("cut in the leaders: err %v wraps no fault of the reader", err)
+	}
 }
