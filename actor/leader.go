@@ -263,8 +263,16 @@ func isNameParticle(w string) bool {
 	return false
 }
 
+// hyphenTail reports whether toks[j] is joined to the word before it by a
+// hyphen and written in lower case: the tail of a capitalised word
+// ("Jae-myung", "Kim Jong-un"), no word of its own.
+func hyphenTail(text string, toks []token, j int) bool {
+	return j > 0 && !toks[j].firstUpper && toks[j].letters > 0 && text[toks[j-1].end:toks[j].start] == "-"
+}
+
 // nameAfter reads the name that follows offset p of text (after a space or
-// ", "): capitalised words joined by spaces or hyphens, none of them the
+// ", "): capitalised words joined by spaces or hyphens (a lower-case part
+// after a hyphen is part of its word: "Lee Jae-myung"), none of them the
 // start of one of the table's aliases. The name must end where a name
 // ends: at a word in lower case, at punctuation, at a relation or a
 // weekday ("Menlu RI Sugiono Selasa (4/3)"). A run of capitals that ends at
@@ -311,6 +319,12 @@ func (r *Recognizer) nameAfter(text string, p int, lang string) (a Anchor, atEnd
 		}
 		if t.letters == 0 {
 			break // a number: "For March 24"
+		}
+		if !t.firstUpper && hyphenTail(rest, toks, j) && len(words) > 0 && prev == toks[j-1].end {
+			// A lower-case part of a capitalised word: "Jae-myung".
+			words[len(words)-1] += "-" + t.text
+			end, prev = t.end, t.end
+			continue
 		}
 		if !t.firstUpper {
 			// A particle inside a name: "bin Salman", "al-Assad".
@@ -368,8 +382,8 @@ func (r *Recognizer) nameAfter(text string, p int, lang string) (a Anchor, atEnd
 // Anchor), for AppendNamed to find. A Names is not changed once made, and
 // is safe for concurrent use.
 type Names struct {
-	// first maps a name's first word to the names that start with it,
-	// longest first.
+	// first maps a name's first token (see firstToken) to the names that
+	// start with it, longest first.
 	first map[string][]learnedName
 }
 
@@ -399,10 +413,11 @@ func (ns *Names) With(changes map[string]string) *Names {
 		if len(words) == 0 {
 			continue
 		}
-		list := out.first[words[0]]
-		if !copied[words[0]] {
+		first := firstToken(name)
+		list := out.first[first]
+		if !copied[first] {
 			list = slices.Clone(list)
-			copied[words[0]] = true
+			copied[first] = true
 		}
 		list = slices.DeleteFunc(list, func(ln learnedName) bool { return ln.name == name })
 		if state != "" {
@@ -414,12 +429,21 @@ func (ns *Names) With(changes map[string]string) *Names {
 			}
 		}
 		if len(list) == 0 {
-			delete(out.first, words[0])
+			delete(out.first, first)
 			continue
 		}
-		out.first[words[0]] = list
+		out.first[first] = list
 	}
 	return out
+}
+
+// firstToken is the first token of name, the key of its list: its first
+// word up to a hyphen ("jae" of "jae-myung").
+func firstToken(name string) string {
+	if i := strings.IndexAny(name, " -"); i >= 0 {
+		return name[:i]
+	}
+	return name
 }
 
 // lists is the number of first words of ns.
@@ -447,8 +471,7 @@ func (ns *Names) State(name string) (string, bool) {
 	if ns == nil {
 		return "", false
 	}
-	first, _, _ := strings.Cut(name, " ")
-	for _, ln := range ns.first[first] {
+	for _, ln := range ns.first[firstToken(name)] {
 		if ln.name == name {
 			return ln.state, true
 		}
@@ -468,8 +491,8 @@ func (ns *Names) State(name string) (string, bool) {
 // "Putin Monday", "Trump Iran"): Mohammed Salah is not Crown Prince
 // Mohammed.
 func matchName(sets []*Names, text string, toks []token, i int, shouting, prevAlias bool, titleCase func() bool, table map[string][]alias) (name, state string, n int) {
-	name, state, n = longestName(sets, toks[i:], shouting)
-	if n != 1 || shouting {
+	name, state, words, n := longestName(sets, text, toks[i:], shouting)
+	if words != 1 || shouting {
 		return name, state, n
 	}
 	if !prevAlias && i > 0 && toks[i-1].firstUpper && text[toks[i-1].end:toks[i].start] == " " {
@@ -478,7 +501,7 @@ func matchName(sets []*Names, text string, toks []token, i int, shouting, prevAl
 			return "", "", 0
 		}
 	}
-	if j := i + 1; j < len(toks) && toks[j].firstUpper && text[toks[i].end:toks[j].start] == " " {
+	if j := i + n; j < len(toks) && toks[j].firstUpper && text[toks[j-1].end:toks[j].start] == " " {
 		if _, alias := match(table[toks[j].text], toks[j:], false); alias == 0 && !titleCase() {
 			return "", "", 0
 		}
@@ -486,26 +509,37 @@ func matchName(sets []*Names, text string, toks []token, i int, shouting, prevAl
 	return name, state, n
 }
 
-// longestName returns the longest learned name of sets that toks start
-// with, as matchName.
-func longestName(sets []*Names, toks []token, shouting bool) (name, state string, n int) {
+// longestName returns the longest learned name of sets that toks (of
+// text) start with, as matchName, its length in words and in tokens (a
+// word with a hyphen is two: "jae-myung").
+func longestName(sets []*Names, text string, toks []token, shouting bool) (name, state string, words, n int) {
 	for _, ns := range sets {
 		if ns == nil {
 			continue
 		}
 	next:
 		for _, ln := range ns.first[toks[0].text] {
-			if len(ln.words) > len(toks) || len(ln.words) <= n {
+			if len(ln.words) > len(toks) || len(ln.words) <= words {
 				continue
 			}
-			for j, w := range ln.words {
-				if toks[j].text != w || !shouting && !toks[j].firstUpper && !isNameParticle(w) {
-					continue next
+			k := 0 // tokens matched
+			for _, w := range ln.words {
+				for part, p := range strings.Split(w, "-") {
+					if k >= len(toks) || toks[k].text != p {
+						continue next
+					}
+					if part > 0 && !(text[toks[k-1].end:toks[k].start] == "-" && (shouting || hyphenTail(text, toks, k))) {
+						continue next
+					}
+					if part == 0 && !shouting && !toks[k].firstUpper && !isNameParticle(p) {
+						continue next
+					}
+					k++
 				}
 			}
-			name, state, n = ln.name, ln.state, len(ln.words)
+			name, state, words, n = ln.name, ln.state, len(ln.words), k
 			break
 		}
 	}
-	return name, state, n
+	return name, state, words, n
 }

@@ -49,6 +49,8 @@ func TestAnchors(t *testing.T) {
 		// Initials and particles inside a name.
 		{"en", "U.S. Secretary of State John F. Kerry arrived in Cairo on Sunday.", "John F. Kerry=US"},
 		{"en", "Syrian President Bashar al-Assad met the envoy in Damascus.", "Bashar al-Assad=SY"},
+		// A lower-case part after a hyphen is part of its word.
+		{"en", "South Korean President Lee Jae-myung met the envoy in Seoul.", "Lee Jae-myung=KR"},
 		// A headline in title case, or quoted in capitals in a body, does
 		// not tell a name from the verb.
 		{"en", "Russian President Putin Says Russia Will Take More Land", ""},
@@ -76,6 +78,7 @@ func TestAnchorKeys(t *testing.T) {
 		{"hermono", []string{"hermono"}},
 		// A generational suffix is no surname.
 		{"charles iii", []string{"charles iii"}},
+		{"lee jae-myung", []string{"lee jae-myung", "jae-myung"}},
 		{"martin luther king jr", []string{"martin luther king jr"}},
 	} {
 		if got := (Anchor{Name: c.name}).Keys(); strings.Join(got, "|") != strings.Join(c.want, "|") {
@@ -86,7 +89,7 @@ func TestAnchorKeys(t *testing.T) {
 
 func TestAppendNamed(t *testing.T) {
 	r := newRecognizer(t)
-	names := NewNames(map[string]string{"donald trump": "US", "trump": "US", "putin": "RU", "mohammed": "SA"})
+	names := NewNames(map[string]string{"donald trump": "US", "trump": "US", "putin": "RU", "mohammed": "SA", "lee jae-myung": "KR", "jae-myung": "KR"})
 	for _, c := range []struct{ lang, text, want string }{
 		{"en", "Trump warns Iran of possible strike", "state:US=Trump relation:pressure=warns state:IR=Iran violence:attack=strike"},
 		{"en", "Donald Trump slams Biden", "state:US=Donald Trump"},
@@ -103,6 +106,8 @@ func TestAppendNamed(t *testing.T) {
 		// A one-word name before another capitalised word that is no
 		// actor's is a given name of another person's (Mohammed Salah).
 		{"en", "Mohammed Salah scores twice in the cup final", ""},
+		{"en", "Lee Jae-myung says talks went well", "state:KR=Lee Jae-myung relation:meet=talks"},
+		{"en", "Talks with Jae-myung went well", "relation:meet=Talks state:KR=Jae-myung"},
 		{"en", "Mohammed told reporters on Friday.", "state:SA=Mohammed"},
 		{"en", "Putin Says Russia Will Take More Land", "state:RU=Putin state:RU=Russia"},
 	} {
@@ -113,7 +118,7 @@ func TestAppendNamed(t *testing.T) {
 	if ms := r.AppendNamed(nil, "Trump warns Iran", "en", names); ms[0].Name != "trump" {
 		t.Errorf("a learned name's mention has Name %q, want trump", ms[0].Name)
 	}
-	if _, ok := names.State("putin"); !ok || names.Len() != 4 {
+	if _, ok := names.State("putin"); !ok || names.Len() != 6 {
 		t.Errorf("Names: State(putin) %t, Len %d", ok, names.Len())
 	}
 }
