@@ -303,8 +303,8 @@ func (r *Recognizer) Append(dst []Mention, text, lang string) []Mention {
 }
 
 // AppendNamed is Append that also finds the learned names of sets (see
-// Names) as the actors of their states. The table's aliases come first: a
-// word that starts one is never read as a learned name.
+// Names) as the actors of their states. The table's aliases come first:
+// where one of them matches, its words are never read as a learned name.
 func (r *Recognizer) AppendNamed(dst []Mention, text, lang string, sets ...*Names) []Mention {
 	table := r.first[langBoth]
 	skipAfterBahasa := true

@@ -272,8 +272,8 @@ func hyphenTail(text string, toks []token, j int) bool {
 
 // nameAfter reads the name that follows offset p of text (after a space or
 // ", "): capitalised words joined by spaces or hyphens (a lower-case part
-// after a hyphen is part of its word: "Lee Jae-myung"), none of them the
-// start of one of the table's aliases. The name must end where a name
+// after a hyphen is part of its word: "Lee Jae-myung"), none of them where
+// one of the table's aliases matches. The name must end where a name
 // ends: at a word in lower case, at punctuation, at a relation or a
 // weekday ("Menlu RI Sugiono Selasa (4/3)"). A run of capitals that ends at
 // a state, a body or an office ("Presiden AS Puji Indonesia") or after

@@ -19,8 +19,8 @@ import (
 const (
 	// LeaderDominance is how many times the anchors of a name to one state
 	// must outnumber those to all others for the name to count for it: a
-	// name anchored to two states alike (Donald: Trump and Tusk) counts for
-	// neither.
+	// name anchored to two states alike (a surname two states' leaders
+	// share) counts for neither.
 	LeaderDominance = 3
 	// StreamMaxLeaders bounds the names a Stream keeps: when full, the
 	// half anchored longest ago is forgotten, so that memory follows the

@@ -91,7 +91,8 @@ func (st *Stream) log(n uint32) float64 {
 }
 
 // Observe labels a with the rules' confident decisions and learns from it.
-// It returns whether a taught the model anything.
+// It returns whether a was an example for the naive Bayes model (the
+// rules were sure of it); the leaders a anchors are counted either way.
 func (st *Stream) Observe(a *article.Article, h Hints) bool {
 	t := st.t
 	ls := languages(a)
