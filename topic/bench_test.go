@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"runtime"
 	"testing"
 
 	"github.com/warta-news/warta/actor"
@@ -146,4 +147,39 @@ func BenchmarkLearnLeaderFullBook(b *testing.B) {
 		}
 		st.learnLeaders([]actor.Anchor{{Name: fmt.Sprintf("fresh%d person%d", n, n), State: "FR"}})
 	}
+}
+
+// BenchmarkNew compiles the built-in topics, as every warta process does
+// at start. retained-B is what one compiled Tagger keeps live (the heap
+// after collections, with four of them kept and without, over four), which
+// the collector's pace multiplies in a process's peak RSS.
+func BenchmarkNew(b *testing.B) {
+	specs := builtinSpecs(b)
+	live := func() uint64 {
+		var ms runtime.MemStats
+		runtime.GC()
+		runtime.GC()
+		runtime.ReadMemStats(&ms)
+		return ms.HeapAlloc
+	}
+	const kept = 4
+	before := live()
+	taggers := make([]*Tagger, kept)
+	for i := range taggers {
+		tg, err := New(specs)
+		if err != nil {
+			b.Fatal(err)
+		}
+		taggers[i] = tg
+	}
+	retained := (live() - before) / kept
+	runtime.KeepAlive(taggers)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := New(specs); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(retained), "retained-B")
 }

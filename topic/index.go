@@ -101,13 +101,16 @@ func (ix *index) toks(ws []stems) []tok {
 // ("team" and "teams") is merged into it, keeping the larger weight, so one
 // word in the text never counts twice.
 func (t *Tagger) addTerm(tm term, merged map[string]int) int {
+	// The stemmed words are needed only to index the term: it keeps
+	// their interned ids (toks), not the strings.
+	var words []stems
 	if word, ok := strings.CutPrefix(tm.raw, "="); ok {
 		tm.exact = true
-		tm.words = compileExact(word)
+		words = compileExact(word)
 	} else {
-		tm.words = compileWords(tm.raw, tm.lang)
+		words = compileWords(tm.raw, tm.lang)
 	}
-	key := fmt.Sprintf("%d|%d|%d|%t|%s", tm.topic, tm.lang, tm.kind, tm.exact, stemKey(tm.words))
+	key := fmt.Sprintf("%d|%d|%d|%t|%s", tm.topic, tm.lang, tm.kind, tm.exact, stemKey(words))
 	if id, ok := merged[key]; ok {
 		if math.Abs(tm.weight) > math.Abs(t.terms[id].weight) {
 			t.terms[id].weight = tm.weight
@@ -117,7 +120,7 @@ func (t *Tagger) addTerm(tm term, merged map[string]int) int {
 	id := int32(len(t.terms))
 	merged[key] = int(id)
 	ix := &t.idx[tm.lang]
-	tm.toks = ix.toks(tm.words)
+	tm.toks = ix.toks(words)
 	t.terms = append(t.terms, tm)
 	// at is a posting of this term of the given kind.
 	at := func(kind postingKind) posting {
@@ -125,18 +128,18 @@ func (t *Tagger) addTerm(tm term, merged map[string]int) int {
 	}
 	if tm.exact {
 		p := at(postingExact)
-		p.words = int32(len(tm.words))
+		p.words = int32(len(words))
 		p.second = tm.toks[0].word
-		ix.add(tm.words[0].word, p)
+		ix.add(words[0].word, p)
 		return int(id)
 	}
-	for _, s := range tm.words[0].list() {
+	for _, s := range words[0].list() {
 		p := at(postingPhrase)
-		p.words = int32(len(tm.words))
+		p.words = int32(len(words))
 		ix.add(s, p)
 	}
 	folded := foldPhrase(tm.raw)
-	if len(tm.words) > 1 {
+	if len(words) > 1 {
 		// "kerja sama" also matches "kerjasama" (and "bekerjasama").
 		joined := stemWord(strings.Join(folded, ""), tm.lang)
 		for _, s := range joined.list() {

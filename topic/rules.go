@@ -52,8 +52,7 @@ type term struct {
 	kind   termKind
 	raw    string  // as written in the config, without the weight
 	weight float64 // 1 unless written "term^w"
-	words  []stems // readings of each word
-	toks   []tok   // words, interned in the index of lang
+	toks   []tok   // the readings of each word, interned in the index of lang
 	// exact terms, written "=word", match the folded word itself, not its
 	// stem: "=perusahaan" (company) must not match "berusaha" (to try),
 	// which shares its stem.

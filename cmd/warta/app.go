@@ -91,6 +91,7 @@ func openApp(ctx context.Context, e *env, m mode) (*app, error) {
 	if err != nil {
 		return nil, errors.Join(err, st.Close())
 	}
+	releaseStart()
 	hub.serve(s.publisher)
 	return &app{cfg: cfg, tagger: tagger, store: st, publisher: s.publisher, hub: hub, pipeline: s.pipeline,
 		fetcher: s.fetcher, metrics: met, schedule: schedule}, nil

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"testing"
 )
 
@@ -61,5 +63,30 @@ func TestStartRunsAtItsOwnPaceThenRestores(t *testing.T) {
 		if after := debug.SetGCPercent(100); after != tc.found {
 			t.Errorf("GOGC=%q: left at %d, want %d", tc.gogc, after, tc.found)
 		}
+	}
+}
+
+// What the start freed is returned to the OS at once, not left resident
+// beside the cycle's heap.
+func TestReleaseStartReturnsFreedHeap(t *testing.T) {
+	const garbage = 32 << 20
+	free := func() uint64 {
+		s := []metrics.Sample{{Name: "/memory/classes/heap/free:bytes"}}
+		metrics.Read(s)
+		return s[0].Value.Uint64()
+	}
+	b := make([]byte, garbage)
+	for i := range b {
+		b[i] = 1 // resident, as decoded data is
+	}
+	runtime.KeepAlive(b)
+	b = nil
+	runtime.GC()
+	if got := free(); got < garbage/2 {
+		t.Skipf("the runtime returned the garbage by itself (%d bytes free): nothing to tell", got)
+	}
+	releaseStart()
+	if got := free(); got >= garbage/2 {
+		t.Errorf("after releaseStart %d bytes of free heap are still resident, want them returned", got)
 	}
 }
