@@ -109,6 +109,11 @@ type Pipeline struct {
 	// preparing holds a slot per feed being prepared: one per core.
 	preparing chan struct{}
 
+	// loading is closed when the load Start began has ended, with
+	// loadErr its error; nil when Start was not called.
+	loading chan struct{}
+	loadErr error
+
 	instance   string    // this pipeline's name in cycle epochs
 	marks      int       // cycle epochs this pipeline has written
 	epoch      string    // the cycle epoch the index is up to date with
@@ -199,6 +204,35 @@ func (p *Pipeline) Init(ctx context.Context) error {
 		return err
 	}
 	return p.retagIfRulesChanged(ctx)
+}
+
+// Start does Init's work on its own goroutine, so that the first cycle
+// fetches while the story index and the stream model load: fetching needs
+// neither, only deciding the stories and topics of what was fetched, which
+// waits for the load. RunCycle returns the load's error; call Start once,
+// instead of Init, before the first RunCycle.
+func (p *Pipeline) Start(ctx context.Context) {
+	done := make(chan struct{})
+	p.loading = done
+	go func() {
+		defer close(done)
+		p.loadErr = p.Init(ctx)
+	}()
+}
+
+// loaded waits for the load Start began, if any, and returns its error.
+// Every use of the story index, the stream model or the epoch waits for
+// it first.
+func (p *Pipeline) loaded(ctx context.Context) error {
+	if p.loading == nil {
+		return nil
+	}
+	select {
+	case <-p.loading:
+		return p.loadErr
+	case <-ctx.Done():
+		return fmt.Errorf("pipeline: waiting for the story index: %w", ctx.Err())
+	}
 }
 
 // sourceHints maps each configured source's name to its tagging hints.
@@ -334,6 +368,11 @@ func (p *Pipeline) RunCycle(ctx context.Context) (Report, error) {
 		return Report{}, ErrCycleRunning
 	}
 	defer p.running.Unlock()
+	if p.loading != nil {
+		// A cycle ended early (cancelled, the claim refused) leaves
+		// nothing loading behind it.
+		defer func() { <-p.loading }()
+	}
 	rep, err := p.runCycle(ctx)
 	if p.observer != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, ErrCycleRunning) {
 		p.observer.ObserveCycle(rep, err)

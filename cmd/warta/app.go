@@ -115,7 +115,8 @@ type stages struct {
 
 // wireStages builds the publisher (its feeds advertising hub), fetcher and
 // pipeline of cfg on st and readies the pipeline (pipeline.Init: the story index rebuilt, stored
-// articles re-tagged when the topic rules changed).
+// articles re-tagged when the topic rules changed; for `warta once`,
+// pipeline.Start: the same beside the cycle's fetching).
 func wireStages(ctx context.Context, e *env, m mode, cfg *config.Config, tagger *topic.Tagger,
 	schedule cron.Schedule, st store.Store, met *metrics.Metrics, hub *feedHub) (*stages, error) {
 	// A daemon's failing source is tried again at its first cycle after
@@ -154,7 +155,11 @@ func wireStages(ctx context.Context, e *env, m mode, cfg *config.Config, tagger 
 		Logger:    e.logger,
 		Actors:    actors,
 	})
-	if err := p.Init(ctx); err != nil {
+	if m == modeOnce {
+		// Its one cycle fetches while the story index loads, and
+		// returns the load's error.
+		p.Start(ctx)
+	} else if err := p.Init(ctx); err != nil {
 		fetcher.Close()
 		return nil, storeAdvice(err)
 	}
