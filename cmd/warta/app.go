@@ -144,6 +144,9 @@ func wireStages(ctx context.Context, e *env, m mode, cfg *config.Config, tagger 
 	if m == modeOnce && cfg.Publish.Dir == "" {
 		publisher = nil
 	}
+	if c, ok := st.(checkpointer); ok && m == modeOnce && publisher != nil {
+		publisher = &checkpointingPublisher{Publisher: publisher, store: c, logger: e.logger}
+	}
 	fetcher := fetch.New(pipeline.FetchOptions(cfg), e.logger)
 	p := pipeline.New(cfg, pipeline.Deps{
 		Fetcher:   fetcher,
