@@ -113,6 +113,10 @@ type Pipeline struct {
 	// loadErr its error; nil when Start was not called.
 	loading chan struct{}
 	loadErr error
+	// indexLoad is the story index's load when Start left it until an
+	// article needs it; nil once the index is loaded with the rest
+	// (Init, reload).
+	indexLoad atomic.Pointer[indexLoad]
 
 	instance   string    // this pipeline's name in cycle epochs
 	marks      int       // cycle epochs this pipeline has written
@@ -206,23 +210,28 @@ func (p *Pipeline) Init(ctx context.Context) error {
 	return p.retagIfRulesChanged(ctx)
 }
 
-// Start does Init's work on its own goroutine, so that the first cycle
-// fetches while the story index and the stream model load: fetching needs
-// neither, only deciding the stories and topics of what was fetched, which
-// waits for the load. RunCycle returns the load's error; call Start once,
-// instead of Init, before the first RunCycle.
+// Start does Init's work beside the first cycle's fetching, which needs
+// none of it: the stream model loads (and stored articles are re-tagged
+// if the rules changed) on a goroutine of their own, which the cycle waits
+// for before it writes; the story index loads once a fetched article is
+// not stored yet (wantIndex), and the first story decided waits for it. A
+// cycle that finds nothing new never loads the index. RunCycle returns
+// the loads' errors; call Start once, instead of Init, before the first
+// RunCycle.
 func (p *Pipeline) Start(ctx context.Context) {
 	done := make(chan struct{})
 	p.loading = done
+	p.indexLoad.Store(&indexLoad{done: make(chan struct{})})
 	go func() {
 		defer close(done)
-		p.loadErr = p.Init(ctx)
+		if p.loadErr = p.load(ctx, false); p.loadErr == nil {
+			p.loadErr = p.retagIfRulesChanged(ctx)
+		}
 	}()
 }
 
 // loaded waits for the load Start began, if any, and returns its error.
-// Every use of the story index, the stream model or the epoch waits for
-// it first.
+// Every use of the stream model or the epoch waits for it first.
 func (p *Pipeline) loaded(ctx context.Context) error {
 	if p.loading == nil {
 		return nil
@@ -231,7 +240,7 @@ func (p *Pipeline) loaded(ctx context.Context) error {
 	case <-p.loading:
 		return p.loadErr
 	case <-ctx.Done():
-		return fmt.Errorf("pipeline: waiting for the story index: %w", ctx.Err())
+		return fmt.Errorf("pipeline: waiting for the stream model: %w", ctx.Err())
 	}
 }
 
@@ -256,27 +265,36 @@ func retentionStart(cfg *config.Config, now time.Time) time.Time {
 // reload rebuilds the story index from the articles stored within the
 // dedupe window and readies a stream model of the stored articles, both as
 // of the store's cycle epoch, which it notes.
-func (p *Pipeline) reload(ctx context.Context) error {
+func (p *Pipeline) reload(ctx context.Context) error { return p.load(ctx, true) }
+
+// load is reload, leaving the story index alone unless withIndex is set.
+func (p *Pipeline) load(ctx context.Context, withIndex bool) error {
 	epoch, _, err := p.store.Meta(ctx, metaCycleEpoch)
 	if err != nil {
 		return fmt.Errorf("pipeline: %w", err)
 	}
-	ix, err := loadStoryIndex(ctx, p.store, p.cfg, p.actors, p.now())
-	if err != nil {
-		return err
+	var ix *dedupe.Index
+	if withIndex {
+		// A load Start left for later is not needed any more; one
+		// running ends before this one's index replaces its.
+		if l := p.indexLoad.Swap(nil); l != nil {
+			l.settle()
+		}
+		if ix, err = loadStoryIndex(ctx, p.store, p.cfg, p.actors, p.now()); err != nil {
+			return err
+		}
 	}
 	stream := p.tagger.NewStream()
 	load, err := loadStream(ctx, p.cfg, p.store, stream, epoch, p.now())
 	if err != nil {
 		return err
 	}
-	p.indexMu.Lock()
-	p.index = ix
-	p.indexMu.Unlock()
+	if ix != nil {
+		p.setIndex(ix)
+	}
 	p.loads.Add(1)
 	p.stream = stream
 	p.epoch = epoch
-	p.logger.Info("story index rebuilt", "articles", ix.Len(), "window", p.cfg.Dedupe.Window)
 	if load.Snapshot {
 		p.logger.Info("stream model loaded from its snapshot")
 	} else {
@@ -371,7 +389,12 @@ func (p *Pipeline) RunCycle(ctx context.Context) (Report, error) {
 	if p.loading != nil {
 		// A cycle ended early (cancelled, the claim refused) leaves
 		// nothing loading behind it.
-		defer func() { <-p.loading }()
+		defer func() {
+			<-p.loading
+			if l := p.indexLoad.Load(); l != nil {
+				l.wait()
+			}
+		}()
 	}
 	rep, err := p.runCycle(ctx)
 	if p.observer != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, ErrCycleRunning) {
