@@ -23,8 +23,9 @@ func setGCPercent(getenv func(string) string) {
 }
 
 // startGCPercent is the collector's pace while warta starts: the
-// configuration decoded and its tagger compiled, then the story index
-// rebuilt from the stored sketches. Decoding allocates several times the
+// configuration decoded and its tagger compiled, then (warta run) the
+// story index rebuilt from the stored sketches; warta once loads the
+// index beside its cycle (pipeline.Start), at the cycle's pace. Decoding allocates several times the
 // small result (a 1,000-source file: ~11 MB for a live heap under 6 MB),
 // and at defaultGCPercent the runtime's smallest heap goal (2 MB) made
 // that about fifteen collections before the store was even opened; the
