@@ -109,10 +109,6 @@ type Pipeline struct {
 	// preparing holds a slot per feed being prepared: one per core.
 	preparing chan struct{}
 
-	// loading is closed when the load Start began has ended, with
-	// loadErr its error; nil when Start was not called.
-	loading chan struct{}
-	loadErr error
 	// indexLoad is the story index's load when Start left it until an
 	// article needs it; nil once the index is loaded with the rest
 	// (Init, reload).
@@ -210,38 +206,17 @@ func (p *Pipeline) Init(ctx context.Context) error {
 	return p.retagIfRulesChanged(ctx)
 }
 
-// Start does Init's work beside the first cycle's fetching, which needs
-// none of it: the stream model loads (and stored articles are re-tagged
-// if the rules changed) on a goroutine of their own, which the cycle waits
-// for before it writes; the story index loads once a fetched article is
-// not stored yet (wantIndex), and the first story decided waits for it. A
-// cycle that finds nothing new never loads the index. RunCycle returns
-// the loads' errors; call Start once, instead of Init, before the first
-// RunCycle.
-func (p *Pipeline) Start(ctx context.Context) {
-	done := make(chan struct{})
-	p.loading = done
+// Start is Init but for the story index, which a cycle loads beside its
+// fetching once a fetched article is not stored (wantIndex), and its
+// first story decided waits for (indexReady): a cycle that finds nothing
+// new never loads it. Call Start once, instead of Init, before the first
+// RunCycle, which returns the index load's error.
+func (p *Pipeline) Start(ctx context.Context) error {
 	p.indexLoad.Store(&indexLoad{done: make(chan struct{})})
-	go func() {
-		defer close(done)
-		if p.loadErr = p.load(ctx, false); p.loadErr == nil {
-			p.loadErr = p.retagIfRulesChanged(ctx)
-		}
-	}()
-}
-
-// loaded waits for the load Start began, if any, and returns its error.
-// Every use of the stream model or the epoch waits for it first.
-func (p *Pipeline) loaded(ctx context.Context) error {
-	if p.loading == nil {
-		return nil
+	if err := p.load(ctx, false); err != nil {
+		return err
 	}
-	select {
-	case <-p.loading:
-		return p.loadErr
-	case <-ctx.Done():
-		return fmt.Errorf("pipeline: waiting for the stream model: %w", ctx.Err())
-	}
+	return p.retagIfRulesChanged(ctx)
 }
 
 // sourceHints maps each configured source's name to its tagging hints.
@@ -386,16 +361,13 @@ func (p *Pipeline) RunCycle(ctx context.Context) (Report, error) {
 		return Report{}, ErrCycleRunning
 	}
 	defer p.running.Unlock()
-	if p.loading != nil {
-		// A cycle ended early (cancelled, the claim refused) leaves
-		// nothing loading behind it.
-		defer func() {
-			<-p.loading
-			if l := p.indexLoad.Load(); l != nil {
-				l.wait()
-			}
-		}()
-	}
+	defer func() {
+		// A cycle that ended early (cancelled, the claim refused)
+		// leaves no index loading behind it.
+		if l := p.indexLoad.Load(); l != nil {
+			l.wait()
+		}
+	}()
 	rep, err := p.runCycle(ctx)
 	if p.observer != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, ErrCycleRunning) {
 		p.observer.ObserveCycle(rep, err)

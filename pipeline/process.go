@@ -164,9 +164,6 @@ func (p *Pipeline) writeAll(ctx context.Context, w *window, rep *Report) error {
 		if unlock != nil {
 			return nil
 		}
-		if err := p.loaded(ctx); err != nil {
-			return err
-		}
 		release, err := p.lockStories(ctx)
 		if err != nil {
 			return err

@@ -101,7 +101,9 @@ func TestStartFetchesWhileTheIndexLoads(t *testing.T) {
 	url, requested := feedSignalling(t, copyOfOneItem)
 	held := newHeldSketches(st, requested, nil)
 	p := newUnloadedPipeline(t, held, []topic.Spec{testWorld}, []config.Source{{Name: "copies", URL: url}})
-	p.Start(context.Background())
+	if err := p.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	rep, err := p.RunCycle(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -145,7 +147,9 @@ func TestStartLoadsTheIndexOnlyForNewArticles(t *testing.T) {
 	close(requested)
 	held := newHeldSketches(st, requested, nil)
 	p := newUnloadedPipeline(t, held, []topic.Spec{testWorld}, []config.Source{{Name: "same", URL: srv.URL}})
-	p.Start(context.Background())
+	if err := p.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	rep, err := p.RunCycle(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -173,7 +177,9 @@ func TestStartLoadErrorFailsTheCycle(t *testing.T) {
 	broken := errors.New("sketches unreadable")
 	p := newUnloadedPipeline(t, newHeldSketches(st, requested, broken),
 		[]topic.Spec{testWorld}, []config.Source{{Name: "a", URL: url}})
-	p.Start(context.Background())
+	if err := p.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := p.RunCycle(context.Background()); !errors.Is(err, broken) {
 		t.Fatalf("RunCycle: %v, want the load's error", err)
 	}

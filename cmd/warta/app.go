@@ -116,7 +116,8 @@ type stages struct {
 // wireStages builds the publisher (its feeds advertising hub), fetcher and
 // pipeline of cfg on st and readies the pipeline (pipeline.Init: the story index rebuilt, stored
 // articles re-tagged when the topic rules changed; for `warta once`,
-// pipeline.Start: the same beside the cycle's fetching).
+// pipeline.Start: the same but the story index, which its cycle loads
+// when it needs it).
 func wireStages(ctx context.Context, e *env, m mode, cfg *config.Config, tagger *topic.Tagger,
 	schedule cron.Schedule, st store.Store, met *metrics.Metrics, hub *feedHub) (*stages, error) {
 	// A daemon's failing source is tried again at its first cycle after
@@ -158,11 +159,13 @@ func wireStages(ctx context.Context, e *env, m mode, cfg *config.Config, tagger 
 		Logger:    e.logger,
 		Actors:    actors,
 	})
+	ready := p.Init
 	if m == modeOnce {
-		// Its one cycle fetches while the story index loads, and
-		// returns the load's error.
-		p.Start(ctx)
-	} else if err := p.Init(ctx); err != nil {
+		// Its one cycle loads the story index beside its fetching, and
+		// only when it fetched something new.
+		ready = p.Start
+	}
+	if err := ready(ctx); err != nil {
 		fetcher.Close()
 		return nil, storeAdvice(err)
 	}
