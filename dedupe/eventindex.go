@@ -157,22 +157,24 @@ func (ix *Index) evInsert(slot uint32, e *entry, sig *eventSig, minute uint32) {
 	}
 	var orderBuf [maxTerms]int
 	order := orderBuf[:len(sig.terms)]
+	// dfs[i] is term i's count in minute's bucket before this article,
+	// read once: the sort below compares each term several times.
+	var dfs [maxTerms]int32
 	total := 0.0
 	docs := ix.docsAround(minute)
+	b := minute / evBucket
 	for i, t := range sig.terms {
 		put24(&e.evTerms[i], t.h)
 		e.setRole(i, t.role)
 		order[i] = i
+		dfs[i] = ix.df[dfKey(t.h, b)]
 		if i < len(sig.terms)-sig.optional {
 			total += ix.weight(t.h, minute, docs)
 		}
 	}
 	binary.LittleEndian.PutUint16(e.evTotal[:], uint16(min(total*totalScale, math.MaxUint16)))
 	// Rarest first, by the counts before this article.
-	b := minute / evBucket
-	slices.SortStableFunc(order, func(x, y int) int {
-		return int(ix.df[dfKey(sig.terms[x].h, b)]) - int(ix.df[dfKey(sig.terms[y].h, b)])
-	})
+	slices.SortStableFunc(order, func(x, y int) int { return int(dfs[x]) - int(dfs[y]) })
 	for k := range min(evKeys, len(order)) {
 		e.evKeyIdx[k] = byte(order[k])
 	}

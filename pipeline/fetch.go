@@ -289,6 +289,8 @@ func (p *Pipeline) prepareSource(ctx context.Context, src config.Source, state s
 	if len(r.articles) == 0 || ctx.Err() != nil {
 		return r
 	}
+	// Their stories will be decided: the index loads beside the fetching.
+	p.wantIndex(ctx)
 	r.sketches = make([]dedupe.Sketched, len(r.articles))
 	for j, a := range r.articles {
 		r.sketches[j] = p.sketcher.Sketch(a.Title, a.Text)

@@ -109,6 +109,11 @@ type Pipeline struct {
 	// preparing holds a slot per feed being prepared: one per core.
 	preparing chan struct{}
 
+	// indexLoad is the story index's load when Start left it until an
+	// article needs it; nil once the index is loaded with the rest
+	// (Init, reload).
+	indexLoad atomic.Pointer[indexLoad]
+
 	instance   string    // this pipeline's name in cycle epochs
 	marks      int       // cycle epochs this pipeline has written
 	epoch      string    // the cycle epoch the index is up to date with
@@ -201,6 +206,19 @@ func (p *Pipeline) Init(ctx context.Context) error {
 	return p.retagIfRulesChanged(ctx)
 }
 
+// Start is Init but for the story index, which a cycle loads beside its
+// fetching once a fetched article is not stored (wantIndex), and its
+// first story decided waits for (indexReady): a cycle that finds nothing
+// new never loads it. Call Start once, instead of Init, before the first
+// RunCycle, which returns the index load's error.
+func (p *Pipeline) Start(ctx context.Context) error {
+	p.indexLoad.Store(&indexLoad{done: make(chan struct{})})
+	if err := p.load(ctx, false); err != nil {
+		return err
+	}
+	return p.retagIfRulesChanged(ctx)
+}
+
 // sourceHints maps each configured source's name to its tagging hints.
 func sourceHints(cfg *config.Config) map[string]topic.Hints {
 	hints := make(map[string]topic.Hints, len(cfg.Sources))
@@ -222,27 +240,36 @@ func retentionStart(cfg *config.Config, now time.Time) time.Time {
 // reload rebuilds the story index from the articles stored within the
 // dedupe window and readies a stream model of the stored articles, both as
 // of the store's cycle epoch, which it notes.
-func (p *Pipeline) reload(ctx context.Context) error {
+func (p *Pipeline) reload(ctx context.Context) error { return p.load(ctx, true) }
+
+// load is reload, leaving the story index alone unless withIndex is set.
+func (p *Pipeline) load(ctx context.Context, withIndex bool) error {
 	epoch, _, err := p.store.Meta(ctx, metaCycleEpoch)
 	if err != nil {
 		return fmt.Errorf("pipeline: %w", err)
 	}
-	ix, err := loadStoryIndex(ctx, p.store, p.cfg, p.actors, p.now())
-	if err != nil {
-		return err
+	var ix *dedupe.Index
+	if withIndex {
+		// A load Start left for later is not needed any more; one
+		// running ends before this one's index replaces its.
+		if l := p.indexLoad.Swap(nil); l != nil {
+			l.settle()
+		}
+		if ix, err = loadStoryIndex(ctx, p.store, p.cfg, p.actors, p.now()); err != nil {
+			return err
+		}
 	}
 	stream := p.tagger.NewStream()
 	load, err := loadStream(ctx, p.cfg, p.store, stream, epoch, p.now())
 	if err != nil {
 		return err
 	}
-	p.indexMu.Lock()
-	p.index = ix
-	p.indexMu.Unlock()
+	if ix != nil {
+		p.setIndex(ix)
+	}
 	p.loads.Add(1)
 	p.stream = stream
 	p.epoch = epoch
-	p.logger.Info("story index rebuilt", "articles", ix.Len(), "window", p.cfg.Dedupe.Window)
 	if load.Snapshot {
 		p.logger.Info("stream model loaded from its snapshot")
 	} else {
@@ -334,6 +361,13 @@ func (p *Pipeline) RunCycle(ctx context.Context) (Report, error) {
 		return Report{}, ErrCycleRunning
 	}
 	defer p.running.Unlock()
+	defer func() {
+		// A cycle that ended early (cancelled, the claim refused)
+		// leaves no index loading behind it.
+		if l := p.indexLoad.Load(); l != nil {
+			l.wait()
+		}
+	}()
 	rep, err := p.runCycle(ctx)
 	if p.observer != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, ErrCycleRunning) {
 		p.observer.ObserveCycle(rep, err)

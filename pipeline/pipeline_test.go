@@ -62,6 +62,16 @@ func newTestPipelineTopics(t *testing.T, st store.Store, topics []topic.Spec, ur
 // that tags with topics.
 func newTestPipelineSources(t *testing.T, st store.Store, topics []topic.Spec, sources []config.Source) *Pipeline {
 	t.Helper()
+	p := newUnloadedPipeline(t, st, topics, sources)
+	if err := p.Init(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// newUnloadedPipeline is newTestPipelineSources' pipeline before Init.
+func newUnloadedPipeline(t *testing.T, st store.Store, topics []topic.Spec, sources []config.Source) *Pipeline {
+	t.Helper()
 	cfg := &config.Config{
 		Fetch:   config.Fetch{Concurrency: 2, MaxBackoff: time.Hour},
 		Dedupe:  config.Dedupe{Window: 72 * time.Hour},
@@ -74,9 +84,6 @@ func newTestPipelineSources(t *testing.T, st store.Store, topics []topic.Spec, s
 	}
 	p := New(cfg, Deps{Fetcher: fetch.New(fetch.Options{Timeout: 10 * time.Second}, nil), Tagger: tagger, Store: st,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err := p.Init(context.Background()); err != nil {
-		t.Fatal(err)
-	}
 	return p
 }
 

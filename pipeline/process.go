@@ -311,6 +311,11 @@ func (p *Pipeline) decideBatch(ctx context.Context, batch []*sourceResult, rep *
 			all = append(all, sketched{a, &r.sketches[j]})
 		}
 	}
+	if len(all) > 0 {
+		if err := p.indexReady(ctx); err != nil {
+			return decided{}, err
+		}
+	}
 	rank := func(source string) int { return p.sourceRank[source] }
 	slices.SortFunc(all, func(x, y sketched) int { return storyOrder(x.a, y.a, rank) })
 

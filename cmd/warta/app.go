@@ -116,7 +116,9 @@ type stages struct {
 
 // wireStages builds the publisher (its feeds advertising hub), fetcher and
 // pipeline of cfg on st and readies the pipeline (pipeline.Init: the story index rebuilt, stored
-// articles re-tagged when the topic rules changed).
+// articles re-tagged when the topic rules changed; for `warta once`,
+// pipeline.Start: the same but the story index, which its cycle loads
+// when it needs it).
 func wireStages(ctx context.Context, e *env, m mode, cfg *config.Config, tagger *topic.Tagger,
 	schedule cron.Schedule, st store.Store, met *metrics.Metrics, hub *feedHub) (*stages, error) {
 	// A daemon's failing source is tried again at its first cycle after
@@ -144,6 +146,9 @@ func wireStages(ctx context.Context, e *env, m mode, cfg *config.Config, tagger 
 	if m == modeOnce && cfg.Publish.Dir == "" {
 		publisher = nil
 	}
+	if c, ok := st.(checkpointer); ok && m == modeOnce && publisher != nil {
+		publisher = &checkpointingPublisher{Publisher: publisher, store: c, logger: e.logger}
+	}
 	fetcher := fetch.New(pipeline.FetchOptions(cfg), e.logger)
 	p := pipeline.New(cfg, pipeline.Deps{
 		Fetcher:   fetcher,
@@ -155,7 +160,13 @@ func wireStages(ctx context.Context, e *env, m mode, cfg *config.Config, tagger 
 		Logger:    e.logger,
 		Actors:    actors,
 	})
-	if err := p.Init(ctx); err != nil {
+	ready := p.Init
+	if m == modeOnce {
+		// Its one cycle loads the story index beside its fetching, and
+		// only when it fetched something new.
+		ready = p.Start
+	}
+	if err := ready(ctx); err != nil {
 		fetcher.Close()
 		return nil, storeAdvice(err)
 	}

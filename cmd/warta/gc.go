@@ -23,9 +23,10 @@ func setGCPercent(getenv func(string) string) {
 }
 
 // startGCPercent is the collector's pace while warta starts: the
-// configuration decoded and its tagger compiled, then the story index
-// rebuilt from the stored sketches. Decoding allocates several times the
-// small result (a 1,000-source file: ~11 MB for a live heap under 6 MB),
+// configuration decoded and its tagger compiled, then (warta run) the
+// story index rebuilt from the stored sketches; warta once loads the
+// index beside its cycle (pipeline.Start), at the cycle's pace. Decoding
+// allocates several times the small result (a 1,000-source file: ~11 MB for a live heap under 6 MB),
 // and at defaultGCPercent the runtime's smallest heap goal (2 MB) made
 // that about fifteen collections before the store was even opened; the
 // index's walk of 20,000 sketches, seven more. At 200, two and three, the
@@ -45,8 +46,8 @@ func pacedForStart[T any](getenv func(string) string, load func() (T, error)) (T
 }
 
 // releaseStart returns the heap the start freed to the OS before the first
-// cycle: decoding the configuration and rebuilding the story index at
-// startGCPercent leave pages the runtime would hand back only slowly, and
+// cycle: decoding the configuration (and, for warta run, rebuilding the
+// story index) at startGCPercent leave pages the runtime would hand back only slowly, and
 // the cycle's heap then grew beside them. Returned at once (one forced
 // collection, a few milliseconds), a 1,000-feed first ingest peaked about
 // 1 MB lower (BENCHMARKS.md, "What the fixed part of warta once is made

@@ -25,7 +25,7 @@ func cmdOnce(ctx context.Context, e *env) error {
 	return withApp(ctx, e, modeOnce, func(a *app) error {
 		rep, err := a.pipeline.RunCycle(ctx)
 		if err != nil {
-			return err
+			return storeAdvice(err)
 		}
 		return rep.WriteSummary(e.stdout)
 	})

@@ -191,3 +191,54 @@ func BenchmarkReadsDuringWrites(b *testing.B) {
 		})
 	}
 }
+
+// Checkpoint puts what was committed into the database file itself, while
+// the store stays open: a copy of the file alone holds it.
+func TestCheckpointCopiesCommitsIntoTheFile(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s := openAt(t, filepath.Join(dir, "warta.db"))
+	arts := []*article.Article{storetest.BenchArticle(1, 1, "economy"), storetest.BenchArticle(2, 2, "politics")}
+	if _, err := s.SaveSource(ctx, "src", store.FetchState{ETag: `"v1"`}, arts); err != nil {
+		t.Fatal(err)
+	}
+	// fileAlone counts the articles a copy of the file alone holds (-1
+	// when it holds no schema yet).
+	fileAlone := func(name string) int {
+		t.Helper()
+		data, err := os.ReadFile(filepath.Join(dir, "warta.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		copyPath := filepath.Join(dir, name)
+		if err := os.WriteFile(copyPath, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		c, err := OpenReadOnly(ctx, copyPath)
+		if err != nil {
+			return -1
+		}
+		defer c.Close()
+		n, err := c.ArticlesBySource(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		total := 0
+		for _, k := range n {
+			total += k
+		}
+		return total
+	}
+	if n := fileAlone("before.db"); n == len(arts) {
+		t.Fatal("the file alone holds the articles before the checkpoint: the test shows nothing")
+	}
+	if err := s.Checkpoint(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := fileAlone("after.db"); n != len(arts) {
+		t.Fatalf("the file alone holds %d articles after Checkpoint, want %d", n, len(arts))
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,193 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/config"
+	"github.com/warta-news/warta/store"
+	"github.com/warta-news/warta/topic"
+)
+
+// heldSketches is a store whose walk of the stored sketches (the story
+// index's load) waits until the feed was requested, and then until a
+// batch is written (which, when it holds an article, comes after its
+// story was decided) or a second has passed; it fails with err when set.
+type heldSketches struct {
+	store.Store
+	requested <-chan struct{}
+	err       error
+	saving    chan struct{} // closed at the first write of a batch
+
+	mu sync.Mutex
+	// walks counts the walks; fetchedFirst is set when the feed was
+	// requested before the walk went on, savedFirst when a batch was
+	// written before the walk ended.
+	walks                    int
+	fetchedFirst, savedFirst bool
+	walked                   bool
+}
+
+func newHeldSketches(st store.Store, requested <-chan struct{}, err error) *heldSketches {
+	return &heldSketches{Store: st, requested: requested, err: err, saving: make(chan struct{})}
+}
+
+func (s *heldSketches) Sketches(ctx context.Context, t time.Time, fn func(*article.Article) error) error {
+	s.mu.Lock()
+	s.walks++
+	s.mu.Unlock()
+	select {
+	case <-s.requested:
+		s.mu.Lock()
+		s.fetchedFirst = true
+		s.mu.Unlock()
+	case <-time.After(30 * time.Second): // a guard against a cycle that waits for the load to fetch
+	}
+	select {
+	case <-s.saving:
+	case <-time.After(time.Second): // the cycle waits, as it should
+	}
+	defer func() {
+		s.mu.Lock()
+		s.walked = true
+		s.mu.Unlock()
+	}()
+	if s.err != nil {
+		return s.err
+	}
+	return s.Store.Sketches(ctx, t, fn)
+}
+
+func (s *heldSketches) SaveSources(ctx context.Context, batch []store.SourceWrite) ([]store.SourceSaved, error) {
+	s.mu.Lock()
+	if s.walks > 0 && !s.walked && !s.savedFirst {
+		s.savedFirst = true
+		close(s.saving)
+	}
+	s.mu.Unlock()
+	return s.Store.SaveSources(ctx, batch)
+}
+
+// feedSignalling serves body and closes the returned channel at the first
+// request.
+func feedSignalling(t *testing.T, body string) (url string, requested <-chan struct{}) {
+	t.Helper()
+	ch := make(chan struct{})
+	var once sync.Once
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		once.Do(func() { close(ch) })
+		w.Write([]byte(body))
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL, ch
+}
+
+// After Start, a cycle fetches while the story index loads, and decides
+// stories only once it has loaded: a copy of a stored article joins its
+// story, as after Init.
+func TestStartFetchesWhileTheIndexLoads(t *testing.T) {
+	dsn := filepath.Join(t.TempDir(), "w.db")
+	first, st := newTestPipelineOn(t, dsn, serve(t, oneItem))
+	if _, err := first.RunCycle(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	url, requested := feedSignalling(t, copyOfOneItem)
+	held := newHeldSketches(st, requested, nil)
+	p := newUnloadedPipeline(t, held, []topic.Spec{testWorld}, []config.Source{{Name: "copies", URL: url}})
+	if err := p.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := p.RunCycle(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !held.fetchedFirst {
+		t.Error("the cycle did not fetch before the story index was loaded")
+	}
+	if held.savedFirst {
+		t.Error("the cycle decided and wrote the copy before the story index was loaded")
+	}
+	if rep.New != 1 || rep.NewStories != 0 {
+		t.Errorf("new articles %d, new stories %d: want the copy stored in the stored story", rep.New, rep.NewStories)
+	}
+	stories, err := st.Stories(context.Background(), "", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stories) != 1 || len(stories[0].Copies) != 1 {
+		t.Fatalf("%d stories, want 1 with the copy: the copy was decided before the index had loaded", len(stories))
+	}
+}
+
+// A cycle that finds nothing new after Start never loads the story index;
+// the next one that does loads it then, and its copy joins the stored
+// story.
+func TestStartLoadsTheIndexOnlyForNewArticles(t *testing.T) {
+	dsn := filepath.Join(t.TempDir(), "w.db")
+	first, st := newTestPipelineOn(t, dsn, serve(t, oneItem))
+	if _, err := first.RunCycle(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	body := oneItem
+	var mu sync.Mutex
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		w.Write([]byte(body))
+	}))
+	defer srv.Close()
+	requested := make(chan struct{})
+	close(requested)
+	held := newHeldSketches(st, requested, nil)
+	p := newUnloadedPipeline(t, held, []topic.Spec{testWorld}, []config.Source{{Name: "same", URL: srv.URL}})
+	if err := p.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := p.RunCycle(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.New != 0 || held.walks != 0 {
+		t.Fatalf("a cycle finding only stored articles stored %d and walked the sketches %d times, want 0 and 0", rep.New, held.walks)
+	}
+	mu.Lock()
+	body = copyOfOneItem
+	mu.Unlock()
+	if rep, err = p.RunCycle(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if held.walks != 1 || rep.New != 1 || rep.NewStories != 0 {
+		t.Fatalf("walks %d, new articles %d, new stories %d: want one walk and the copy in the stored story",
+			held.walks, rep.New, rep.NewStories)
+	}
+}
+
+// The index load's error is the cycle's, and nothing fetched is stored
+// without the story index.
+func TestStartLoadErrorFailsTheCycle(t *testing.T) {
+	_, st := newTestPipeline(t)
+	url, requested := feedSignalling(t, oneItem)
+	broken := errors.New("sketches unreadable")
+	p := newUnloadedPipeline(t, newHeldSketches(st, requested, broken),
+		[]topic.Spec{testWorld}, []config.Source{{Name: "a", URL: url}})
+	if err := p.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.RunCycle(context.Background()); !errors.Is(err, broken) {
+		t.Fatalf("RunCycle: %v, want the load's error", err)
+	}
+	counts, err := st.ArticlesBySource(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(counts) != 0 {
+		t.Errorf("articles stored by a cycle whose story index did not load: %v", counts)
+	}
+}
