@@ -5,8 +5,6 @@ package pipeline
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -177,17 +175,10 @@ func New(cfg *config.Config, d Deps) *Pipeline {
 		actors:     d.Actors,
 		sketcher:   dedupe.NewSketcher(DedupeOptions(cfg, d.Actors)),
 		preparing:  make(chan struct{}, runtime.GOMAXPROCS(0)),
-		instance:   newInstanceName(),
+		instance:   store.NewName(), // this pipeline's name among the processes sharing the store
 
 		fetchOptions: FetchOptions(cfg),
 	}
-}
-
-// newInstanceName names this pipeline among the processes sharing a store.
-func newInstanceName() string {
-	var b [8]byte
-	rand.Read(b[:])
-	return hex.EncodeToString(b[:])
 }
 
 // Init prepares the pipeline from what is stored: it rebuilds the story
@@ -469,7 +460,7 @@ func (p *Pipeline) publish(ctx context.Context) error {
 // changed: for changes other than new articles, whose batches set the
 // version as they are stored (store.MetaFeedsVersion).
 func (p *Pipeline) feedsChanged(ctx context.Context) error {
-	if err := p.store.SetMeta(ctx, store.MetaFeedsVersion, store.NewFeedsVersion()); err != nil {
+	if err := p.store.SetMeta(ctx, store.MetaFeedsVersion, store.NewName()); err != nil {
 		return fmt.Errorf("pipeline: %w", err)
 	}
 	return nil

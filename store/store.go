@@ -118,13 +118,14 @@ type Store interface {
 // SaveSources stores with new articles sets one, in the same transaction,
 // so that a cycle failing half-way still moves it for what it stored; a
 // process that changes stored articles otherwise (re-tagging, pruning)
-// sets one itself (NewFeedsVersion). Every process sharing the store
+// sets one itself (NewName). Every process sharing the store
 // compares it with the version it last published.
 const MetaFeedsVersion = "feeds_version"
 
-// NewFeedsVersion returns a feeds' version (MetaFeedsVersion) that no
-// process sharing the store has set before.
-func NewFeedsVersion() string {
+// NewName returns a name that no process sharing the store has made
+// before: a feeds' version (MetaFeedsVersion), a process's name among
+// those sharing the store.
+func NewName() string {
 	var b [8]byte
 	rand.Read(b[:])
 	return hex.EncodeToString(b[:])

@@ -67,7 +67,7 @@ func (s *Store) SaveSources(ctx context.Context, batch []store.SourceWrite) ([]s
 				b.Queue(upsertFetchState, args...)
 			}
 			if len(enc.rows.ids) > 0 {
-				b.Queue(insertArticles, append(enc.rows.args(), store.NewFeedsVersion())...).Query(func(rows pgx.Rows) error {
+				b.Queue(insertArticles, append(enc.rows.args(), store.NewName())...).Query(func(rows pgx.Rows) error {
 					ids, err := pgx.CollectRows(rows, pgx.RowTo[string])
 					for _, id := range ids {
 						done[id] = true

@@ -59,7 +59,7 @@ func (s *Store) SaveSources(ctx context.Context, batch []store.SourceWrite) ([]s
 				inserted = inserted || len(out[i].Inserted) > 0
 			}
 			if inserted {
-				return setMeta(ctx, tx, store.MetaFeedsVersion, store.NewFeedsVersion())
+				return setMeta(ctx, tx, store.MetaFeedsVersion, store.NewName())
 			}
 			return nil
 		})
