@@ -261,9 +261,6 @@ func (p *Pipeline) retagIfRulesChanged(ctx context.Context) error {
 	if err := p.store.SetMeta(ctx, metaTopicRules, want); err != nil {
 		return fmt.Errorf("pipeline: %w", err)
 	}
-	if err := p.feedsChanged(ctx); err != nil {
-		return err
-	}
 	if ok {
 		p.logger.Info("topic rules changed: stored articles re-tagged", "articles", n)
 	}
@@ -380,9 +377,6 @@ func (p *Pipeline) runCycle(ctx context.Context) (Report, error) {
 		}
 		if n > 0 {
 			p.logger.Info("pruned articles past retention", "articles", n)
-			if err := p.feedsChanged(ctx); err != nil {
-				return rep, err
-			}
 		}
 	}
 	rep.Finished = p.now()
@@ -453,16 +447,6 @@ func (p *Pipeline) publish(ctx context.Context) error {
 		return fmt.Errorf("pipeline: publish: %w", err)
 	}
 	p.feedsVersion = v
-	return nil
-}
-
-// feedsChanged tells every process sharing the store that the feeds
-// changed: for changes other than new articles, whose batches set the
-// version as they are stored (store.MetaFeedsVersion).
-func (p *Pipeline) feedsChanged(ctx context.Context) error {
-	if err := p.store.SetMeta(ctx, store.MetaFeedsVersion, store.NewName()); err != nil {
-		return fmt.Errorf("pipeline: %w", err)
-	}
 	return nil
 }
 
