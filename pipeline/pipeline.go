@@ -268,8 +268,8 @@ func (p *Pipeline) retagIfRulesChanged(ctx context.Context) error {
 }
 
 // Retag tags again every stored article within the retention window with
-// the current rules, judging each by its source's configured genre
-// (sourceGenre) when it has one, and returns how many it re-tagged.
+// the current rules and its source's hints (its configured genre
+// included), and returns how many it re-tagged.
 func (p *Pipeline) Retag(ctx context.Context) (int, error) {
 	since := retentionStart(p.cfg, p.now())
 	const batchSize = 500
@@ -289,9 +289,6 @@ func (p *Pipeline) Retag(ctx context.Context) (int, error) {
 	err := p.store.Since(ctx, since, func(a *article.Article) error {
 		if err := ctx.Err(); err != nil {
 			return err
-		}
-		if i, ok := p.sourceRank[a.Source]; ok {
-			sourceGenre(a, p.cfg.Sources[i])
 		}
 		batch[a.ID] = p.stream.Tag(a, p.hints[a.Source])
 		if len(batch) >= batchSize {

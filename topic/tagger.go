@@ -87,11 +87,26 @@ const (
 	MaxPerFamily = 2
 )
 
-// Hints are what a source adds to tagging: extra weight per topic slug and
-// topics forced on all its items.
+// Hints are what a source adds to tagging: extra weight per topic slug,
+// topics forced on all its items and the genre it configures.
 type Hints struct {
 	Boost  map[string]float64
 	Forced []string
+	// Genre, when a genre's name (genre.Parse), is the kind of item the
+	// source publishes: it stands for its feed's verdict
+	// (article.Article.FeedGenre), "news" clearing it, wherever an article
+	// is judged (new, re-tagged, learned or explained from the store).
+	Genre string
+}
+
+// genreOf is a's genre: its own cues first, then its source's configured
+// genre (h.Genre) when there is one, else its feed's.
+func (t *Tagger) genreOf(a *article.Article, h Hints) genre.Verdict {
+	feed := a.FeedGenre
+	if _, ok := genre.Parse(h.Genre); ok {
+		feed = h.Genre
+	}
+	return t.genres.OfWithFeed(a, feed)
 }
 
 // rule is one topic's compiled rules.
