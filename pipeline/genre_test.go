@@ -202,6 +202,49 @@ func TestRetagAppliesTheSourcesConfiguredGenre(t *testing.T) {
 	}
 }
 
+// Init re-tags the stored articles when a source's hints change (its
+// configured genre, forced topics, boosts), not only when the topic rules
+// do: a store whose topic rules are recorded, as every store that ran
+// once has, follows `genre: podcast` added to a source, an article stored
+// before feed genres were kept (migration 0007 gives it none) included.
+func TestInitRetagsWhenASourcesHintsChange(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "w.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	now := time.Now().UTC()
+	if _, err := st.SaveSource(ctx, "radio", store.FetchState{}, []*article.Article{{ID: "r1",
+		URL: "https://radio.example.com/r1", Source: "radio", Title: "Embassy reopens in Kabul",
+		Text: "The embassy reopened on Monday, officials said.", Language: "en", Published: now, FirstSeen: now,
+		Topics: []article.TopicMatch{{Slug: "world", Score: 5}}}}); err != nil {
+		t.Fatal(err)
+	}
+	radio := config.Source{Name: "radio", URL: "https://radio.example.com/rss"}
+	world := func(when string, want bool) {
+		t.Helper()
+		a, err := st.Article(ctx, "r1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.HasTopic("world") != want {
+			t.Errorf("%s: topics %+v, want world %v", when, a.Topics, want)
+		}
+	}
+	newTestPipelineSources(t, st, []topic.Spec{hardWorld}, []config.Source{radio})
+	if _, ok, err := st.Meta(ctx, metaTopicRules); err != nil || !ok {
+		t.Fatalf("no topic rules recorded: %t, %v", ok, err)
+	}
+	world("no genre configured", true)
+	radio.Genre = "podcast"
+	newTestPipelineSources(t, st, []topic.Spec{hardWorld}, []config.Source{radio})
+	world("genre: podcast", false)
+	radio.Topics = []string{"world"}
+	newTestPipelineSources(t, st, []topic.Spec{hardWorld}, []config.Source{radio})
+	world("genre: podcast, topics: [world]", true)
+}
+
 // The stream model learns a stored article as a cycle judges it: by its
 // source's configured genre, so that a podcast source's hard-news-looking
 // report stored before the genre was configured teaches it no hard news.

@@ -243,10 +243,10 @@ func (p *Pipeline) reload(ctx context.Context) error {
 }
 
 // retagIfRulesChanged re-tags the articles within the retention window when
-// the topic rules are not the ones they were tagged with, so feeds follow
-// the current config.
+// the topic rules or the sources' hints (topic.Tagger.FingerprintWith) are
+// not the ones they were tagged with, so feeds follow the current config.
 func (p *Pipeline) retagIfRulesChanged(ctx context.Context) error {
-	want := p.tagger.Fingerprint()
+	want := p.tagger.FingerprintWith(p.hints)
 	have, ok, err := p.store.Meta(ctx, metaTopicRules)
 	if err != nil {
 		return fmt.Errorf("pipeline: %w", err)

@@ -259,6 +259,29 @@ func (t *Tagger) IRModel() ([NumIRFeatures]float64, float64) { return t.irWeight
 // stemming versions: when it changes, stored articles need re-tagging.
 func (t *Tagger) Fingerprint() string { return t.fingerprint }
 
+// FingerprintWith is Fingerprint together with the sources' hints (by
+// source name: forced topics, boosts, configured genre): what the topics
+// stored for the sources' articles depend on, recorded with them so that a
+// change of either re-tags them. A source without hints counts for
+// nothing, as it tags as an unknown source does: adding one re-tags
+// nothing.
+func (t *Tagger) FingerprintWith(hints map[string]Hints) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "rules %s\n", t.fingerprint)
+	for _, name := range slices.Sorted(maps.Keys(hints)) {
+		x := hints[name]
+		if len(x.Boost) == 0 && len(x.Forced) == 0 && x.Genre == "" {
+			continue
+		}
+		fmt.Fprintf(h, "source %q genre %q forced %q boost", name, x.Genre, x.Forced)
+		for _, slug := range slices.Sorted(maps.Keys(x.Boost)) {
+			fmt.Fprintf(h, " %q=%g", slug, x.Boost[slug])
+		}
+		h.Write([]byte{'\n'})
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
 func (t *Tagger) computeFingerprint() string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s|title=%g|threshold=%g|dominance=%g|standalone=%g|max=%d/%d|families=%s|body=1+ln\n", stemVersion, TitleWeight, DefaultThreshold, Dominance, Standalone, MaxTopics, MaxPerFamily, familiesVersion)
