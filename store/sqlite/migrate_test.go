@@ -193,6 +193,39 @@ func TestTopicsRowidMigrationKeepsRows(t *testing.T) {
 	}
 }
 
+// Migration 0007 gives an article stored before it no feed genre (''): a
+// news feed's, so that tagging judges it by its own cues and its source's
+// configured genre (pipeline's TestInitRetagsWhenASourcesHintsChange).
+func TestFeedGenreMigrationGivesOldRowsNone(t *testing.T) {
+	ctx := context.Background()
+	db := openMigrationDB(t, "&_pragma=foreign_keys(1)")
+	migs, err := schema.LoadMigrations(migrationFiles, migrationDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := len(migs)
+	for k > 0 && migs[k-1].Version >= 7 {
+		k--
+	}
+	if k == len(migs) {
+		t.Fatal("no migration 0007")
+	}
+	if err := applyMigrations(ctx, db, migs[:k]); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`INSERT INTO articles (id, story_id, first_seen, published, updated, url, fingerprint, source,
+		language, match_id, match_similarity, match_method, guid, link, author, title, categories, summary, text, content)
+		VALUES ('r1', 'r1', 't', 't', 't', 'u', 0, 's', 'en', '', 0, '', '', '', '', 'T', 'null', '', '', '')`); err != nil {
+		t.Fatal(err)
+	}
+	if err := applyMigrations(ctx, db, migs); err != nil {
+		t.Fatal(err)
+	}
+	if got := dumpRows(t, db, `SELECT id, feed_genre FROM articles`); got != "r1 \n" {
+		t.Errorf("after 0007 the old article reads %q, want r1 with no feed genre", got)
+	}
+}
+
 // dumpRows renders the rows of query, one line each.
 func dumpRows(t *testing.T, db *sql.DB, query string) string {
 	t.Helper()
