@@ -90,7 +90,9 @@ type Pipeline struct {
 
 	running sync.Mutex // held for the length of a cycle
 
-	feedsVersion string // the store.MetaFeedsVersion last published
+	feedsVersion string    // the store.MetaFeedsVersion last published
+	published    time.Time // when the feeds were last published
+	followSeen   string    // the store.MetaFeedsVersion FollowFeeds last read
 
 	hints      map[string]topic.Hints // by source name
 	sourceRank map[string]int         // a source's place in the config
@@ -443,7 +445,7 @@ func (p *Pipeline) publish(ctx context.Context) error {
 	if err := p.publisher.RefreshVersion(ctx, v); err != nil {
 		return fmt.Errorf("pipeline: publish: %w", err)
 	}
-	p.feedsVersion = v
+	p.feedsVersion, p.followSeen, p.published = v, v, p.now()
 	return nil
 }
 
@@ -452,6 +454,10 @@ func (p *Pipeline) publish(ctx context.Context) error {
 // so that every daemon serves every feed fresh; it reports whether it did.
 // One indexed read when nothing changed: daemons call it every few
 // seconds. It does nothing while a cycle runs, which publishes at its end.
+// While the version still moves from one call to the next (another's
+// cycle storing batch after batch) it waits for the call that finds it
+// settled, rendering once then, unless the feeds it serves are a lease
+// old: a cycle that stores without pause, or dies, still shows.
 func (p *Pipeline) FollowFeeds(ctx context.Context) (bool, error) {
 	if !p.running.TryLock() {
 		return false, nil
@@ -461,7 +467,9 @@ func (p *Pipeline) FollowFeeds(ctx context.Context) (bool, error) {
 	if err != nil {
 		return false, fmt.Errorf("pipeline: follow feeds: %w", err)
 	}
-	if v == p.feedsVersion {
+	moving := v != p.followSeen
+	p.followSeen = v
+	if v == p.feedsVersion || moving && p.now().Sub(p.published) < p.lease {
 		return false, nil
 	}
 	if err := p.publish(ctx); err != nil {
