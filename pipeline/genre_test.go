@@ -48,16 +48,23 @@ func genreFeeds(t *testing.T) *httptest.Server {
 	return srv
 }
 
+// newSQLiteStore opens a new SQLite store, closed when the test ends.
+func newSQLiteStore(t *testing.T) store.Store {
+	t.Helper()
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "w.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
 // cycleGenreFeeds runs a cycle over sources on a new SQLite store, tagging
 // with hardWorld.
 func cycleGenreFeeds(t *testing.T, sources []config.Source) (*Pipeline, store.Store) {
 	t.Helper()
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "w.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := newSQLiteStore(t)
 	p := newTestPipelineSources(t, st, []topic.Spec{hardWorld}, sources)
 	if rep, err := p.RunCycle(ctx); err != nil || rep.Fetched != len(sources) {
 		t.Fatalf("cycle: %+v, %v", rep, err)
@@ -166,11 +173,7 @@ func TestFeedGenreVotesOverStoredItemsToo(t *testing.T) {
 // source now configured as news joins them.
 func TestRetagAppliesTheSourcesConfiguredGenre(t *testing.T) {
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "w.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := newSQLiteStore(t)
 	now := time.Now().UTC()
 	stored := func(id, source, feedGenre string) *article.Article {
 		return &article.Article{ID: id, URL: "https://" + source + ".example.com/" + id, Source: source,
@@ -209,18 +212,7 @@ func TestRetagAppliesTheSourcesConfiguredGenre(t *testing.T) {
 // before feed genres were kept (migration 0007 gives it none) included.
 func TestInitRetagsWhenASourcesHintsChange(t *testing.T) {
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "w.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	now := time.Now().UTC()
-	if _, err := st.SaveSource(ctx, "radio", store.FetchState{}, []*article.Article{{ID: "r1",
-		URL: "https://radio.example.com/r1", Source: "radio", Title: "Embassy reopens in Kabul",
-		Text: "The embassy reopened on Monday, officials said.", Language: "en", Published: now, FirstSeen: now,
-		Topics: []article.TopicMatch{{Slug: "world", Score: 5}}}}); err != nil {
-		t.Fatal(err)
-	}
+	st, _ := storedReport(t, []article.TopicMatch{{Slug: "world", Score: 5}})
 	radio := config.Source{Name: "radio", URL: "https://radio.example.com/rss"}
 	world := func(when string, want bool) {
 		t.Helper()
@@ -250,17 +242,7 @@ func TestInitRetagsWhenASourcesHintsChange(t *testing.T) {
 // report stored before the genre was configured teaches it no hard news.
 func TestLearnStoredAppliesTheSourcesConfiguredGenre(t *testing.T) {
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "w.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	now := time.Now().UTC()
-	if _, err := st.SaveSource(ctx, "radio", store.FetchState{}, []*article.Article{{ID: "r1",
-		URL: "https://radio.example.com/r1", Source: "radio", Title: "Embassy reopens in Kabul",
-		Text: "The embassy reopened on Monday, officials said.", Language: "en", Published: now, FirstSeen: now}}); err != nil {
-		t.Fatal(err)
-	}
+	st, now := storedReport(t, nil)
 	tagger, err := topic.New([]topic.Spec{hardWorld})
 	if err != nil {
 		t.Fatal(err)
@@ -276,4 +258,21 @@ func TestLearnStoredAppliesTheSourcesConfiguredGenre(t *testing.T) {
 			t.Errorf("genre %q: learned from %d articles, want %d", genre, n, want)
 		}
 	}
+}
+
+// storedReport stores, in a new SQLite store, a hard-news report (r1) of
+// source "radio" first seen now with topics, as a build before feed
+// genres stored it (no feed genre), and returns the store and now.
+func storedReport(t *testing.T, topics []article.TopicMatch) (store.Store, time.Time) {
+	t.Helper()
+	ctx := context.Background()
+	st := newSQLiteStore(t)
+	now := time.Now().UTC()
+	if _, err := st.SaveSource(ctx, "radio", store.FetchState{}, []*article.Article{{ID: "r1",
+		URL: "https://radio.example.com/r1", Source: "radio", Title: "Embassy reopens in Kabul",
+		Text: "The embassy reopened on Monday, officials said.", Language: "en", Published: now, FirstSeen: now,
+		Topics: topics}}); err != nil {
+		t.Fatal(err)
+	}
+	return st, now
 }
