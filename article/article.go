@@ -36,8 +36,9 @@ type Article struct {
 	Categories []string
 	// FeedGenre is the kind of item the article's feed carries when the
 	// feed as a whole is not news ("podcast", "lesson": package genre's
-	// names), decided from the whole feed or configured for its source; ""
-	// for a news feed.
+	// names), decided from the whole feed when its source configures no
+	// genre; "" for a news feed and for a source's configured genre, which
+	// tagging takes from the source (topic.Hints.Genre).
 	FeedGenre string
 	// Published and Updated come from the feed; when the feed gives no date,
 	// both are the first-seen time.

@@ -134,10 +134,16 @@ func New() *Detector {
 // Of returns the genre of a: its own cues first, then its feed's verdict
 // (a.FeedGenre, from OfFeed).
 func (d *Detector) Of(a *article.Article) Verdict {
+	return d.OfWithFeed(a, a.FeedGenre)
+}
+
+// OfWithFeed is Of with feedGenre (a genre's name; "" or "news" for news)
+// as its feed's verdict in place of a.FeedGenre: what a source configures.
+func (d *Detector) OfWithFeed(a *article.Article, feedGenre string) Verdict {
 	if v := d.ofItem(a); !v.IsNews() {
 		return v
 	}
-	if g, _ := Parse(a.FeedGenre); g != News {
+	if g, _ := Parse(feedGenre); g != News {
 		return Verdict{g, "its feed carries " + g.String() + " items"}
 	}
 	return Verdict{}

@@ -3,11 +3,13 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/publish"
@@ -89,5 +91,87 @@ func TestFailedCycleStillChangesTheFeedsVersion(t *testing.T) {
 				t.Error("the all feed lacks the failed cycle's stored articles")
 			}
 		})
+	}
+}
+
+// movingVersion is a store whose feeds' version changes at every read
+// while moving is set: another daemon's long cycle committing batch after
+// batch.
+type movingVersion struct {
+	store.Store
+	moving atomic.Bool
+	reads  atomic.Int64
+}
+
+func (s *movingVersion) Meta(ctx context.Context, key string) (string, bool, error) {
+	if key != store.MetaFeedsVersion {
+		return s.Store.Meta(ctx, key)
+	}
+	n := s.reads.Load()
+	if s.moving.Load() {
+		n = s.reads.Add(1)
+	}
+	return fmt.Sprint("v", n), true, nil
+}
+
+// countedRenders is a publisher that counts its renders.
+type countedRenders struct{ n atomic.Int64 }
+
+func (c *countedRenders) RefreshVersion(context.Context, string) error {
+	c.n.Add(1)
+	return nil
+}
+
+// FollowFeeds renders once the version it sees stops moving, not at every
+// poll of another daemon's long cycle; a version moving without pause is
+// rendered when the last render is a lease old, so that a cycle that never
+// ends quietly still shows.
+func TestFollowFeedsRendersOnceTheVersionSettles(t *testing.T) {
+	const followPoll = 5 * time.Second // as the daemon polls
+	ctx := context.Background()
+	_, sq := newTestPipeline(t)
+	st := &movingVersion{Store: sq}
+	p := newTestPipelineWith(t, st)
+	clk := newClock(time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC))
+	p.now = clk.Now
+	pub := &countedRenders{}
+	p.publisher = pub
+	if err := p.publish(ctx); err != nil {
+		t.Fatal(err)
+	}
+	poll := func() bool {
+		t.Helper()
+		rendered, err := p.FollowFeeds(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rendered
+	}
+	st.moving.Store(true)
+	renders := pub.n.Load()
+	for range 10 {
+		clk.advance(followPoll)
+		poll()
+	}
+	if got := pub.n.Load() - renders; got != 0 {
+		t.Errorf("%d renders during another's cycle, want none before it settles or a lease passes", got)
+	}
+	st.moving.Store(false)
+	clk.advance(followPoll)
+	if !poll() {
+		t.Error("no render once the version settled")
+	}
+	clk.advance(followPoll)
+	if poll() {
+		t.Error("rendered again with nothing changed")
+	}
+	st.moving.Store(true)
+	renders = pub.n.Load()
+	for passed := time.Duration(0); passed <= p.lease; passed += followPoll {
+		clk.advance(followPoll)
+		poll()
+	}
+	if got := pub.n.Load() - renders; got != 1 {
+		t.Errorf("%d renders in a lease of a version moving without pause, want 1", got)
 	}
 }

@@ -48,16 +48,23 @@ func genreFeeds(t *testing.T) *httptest.Server {
 	return srv
 }
 
+// newSQLiteStore opens a new SQLite store, closed when the test ends.
+func newSQLiteStore(t *testing.T) store.Store {
+	t.Helper()
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "w.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
 // cycleGenreFeeds runs a cycle over sources on a new SQLite store, tagging
 // with hardWorld.
 func cycleGenreFeeds(t *testing.T, sources []config.Source) (*Pipeline, store.Store) {
 	t.Helper()
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "w.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := newSQLiteStore(t)
 	p := newTestPipelineSources(t, st, []topic.Spec{hardWorld}, sources)
 	if rep, err := p.RunCycle(ctx); err != nil || rep.Fetched != len(sources) {
 		t.Fatalf("cycle: %+v, %v", rep, err)
@@ -99,7 +106,8 @@ func TestFeedGenreKeepsLessonsOutOfHardNews(t *testing.T) {
 
 // A source's configured genre is what its feed is judged to be: news for
 // a feed that would be taken for lessons, a podcast for one that would be
-// taken for news.
+// taken for news. It is taken from the config when tagging, not stored as
+// the feed's genre.
 func TestSourceGenreOverridesTheFeeds(t *testing.T) {
 	srv := genreFeeds(t)
 	ctx := context.Background()
@@ -113,8 +121,8 @@ func TestSourceGenreOverridesTheFeeds(t *testing.T) {
 		switch {
 		case a.Source == "lessons" && (a.FeedGenre != "" || !a.HasTopic("world")):
 			t.Errorf("%s %q: feed genre %q, topics %+v; want news in world", a.Source, a.Title, a.FeedGenre, a.Topics)
-		case a.Source == "radio" && (a.FeedGenre != "podcast" || a.HasTopic("world")):
-			t.Errorf("%s %q: feed genre %q, topics %+v; want podcast and no world", a.Source, a.Title, a.FeedGenre, a.Topics)
+		case a.Source == "radio" && (a.FeedGenre != "" || a.HasTopic("world")):
+			t.Errorf("%s %q: feed genre %q, topics %+v; want none stored and no world", a.Source, a.Title, a.FeedGenre, a.Topics)
 		}
 		return nil
 	})
@@ -165,11 +173,7 @@ func TestFeedGenreVotesOverStoredItemsToo(t *testing.T) {
 // source now configured as news joins them.
 func TestRetagAppliesTheSourcesConfiguredGenre(t *testing.T) {
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "w.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := newSQLiteStore(t)
 	now := time.Now().UTC()
 	stored := func(id, source, feedGenre string) *article.Article {
 		return &article.Article{ID: id, URL: "https://" + source + ".example.com/" + id, Source: source,
@@ -199,4 +203,76 @@ func TestRetagAppliesTheSourcesConfiguredGenre(t *testing.T) {
 			t.Errorf("%s of %s: topics %+v, want world %v", id, a.Source, a.Topics, want)
 		}
 	}
+}
+
+// Init re-tags the stored articles when a source's hints change (its
+// configured genre, forced topics, boosts), not only when the topic rules
+// do: a store whose topic rules are recorded, as every store that ran
+// once has, follows `genre: podcast` added to a source, an article stored
+// before feed genres were kept (migration 0007 gives it none) included.
+func TestInitRetagsWhenASourcesHintsChange(t *testing.T) {
+	ctx := context.Background()
+	st, _ := storedReport(t, []article.TopicMatch{{Slug: "world", Score: 5}})
+	radio := config.Source{Name: "radio", URL: "https://radio.example.com/rss"}
+	world := func(when string, want bool) {
+		t.Helper()
+		a, err := st.Article(ctx, "r1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.HasTopic("world") != want {
+			t.Errorf("%s: topics %+v, want world %v", when, a.Topics, want)
+		}
+	}
+	newTestPipelineSources(t, st, []topic.Spec{hardWorld}, []config.Source{radio})
+	if _, ok, err := st.Meta(ctx, metaTopicRules); err != nil || !ok {
+		t.Fatalf("no topic rules recorded: %t, %v", ok, err)
+	}
+	world("no genre configured", true)
+	radio.Genre = "podcast"
+	newTestPipelineSources(t, st, []topic.Spec{hardWorld}, []config.Source{radio})
+	world("genre: podcast", false)
+	radio.Topics = []string{"world"}
+	newTestPipelineSources(t, st, []topic.Spec{hardWorld}, []config.Source{radio})
+	world("genre: podcast, topics: [world]", true)
+}
+
+// The stream model learns a stored article as a cycle judges it: by its
+// source's configured genre, so that a podcast source's hard-news-looking
+// report stored before the genre was configured teaches it no hard news.
+func TestLearnStoredAppliesTheSourcesConfiguredGenre(t *testing.T) {
+	ctx := context.Background()
+	st, now := storedReport(t, nil)
+	tagger, err := topic.New([]topic.Spec{hardWorld})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for genre, want := range map[string]int{"": 1, "news": 1, "podcast": 0} {
+		cfg := &config.Config{Topics: []topic.Spec{hardWorld},
+			Sources: []config.Source{{Name: "radio", URL: "https://radio.example.com/rss", Genre: genre}}}
+		n, err := learnStored(ctx, cfg, st, tagger.NewStream(), now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n != want {
+			t.Errorf("genre %q: learned from %d articles, want %d", genre, n, want)
+		}
+	}
+}
+
+// storedReport stores, in a new SQLite store, a hard-news report (r1) of
+// source "radio" first seen now with topics, as a build before feed
+// genres stored it (no feed genre), and returns the store and now.
+func storedReport(t *testing.T, topics []article.TopicMatch) (store.Store, time.Time) {
+	t.Helper()
+	ctx := context.Background()
+	st := newSQLiteStore(t)
+	now := time.Now().UTC()
+	if _, err := st.SaveSource(ctx, "radio", store.FetchState{}, []*article.Article{{ID: "r1",
+		URL: "https://radio.example.com/r1", Source: "radio", Title: "Embassy reopens in Kabul",
+		Text: "The embassy reopened on Monday, officials said.", Language: "en", Published: now, FirstSeen: now,
+		Topics: topics}}); err != nil {
+		t.Fatal(err)
+	}
+	return st, now
 }

@@ -5,8 +5,6 @@ package pipeline
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -92,7 +90,9 @@ type Pipeline struct {
 
 	running sync.Mutex // held for the length of a cycle
 
-	feedsVersion string // the store.MetaFeedsVersion last published
+	feedsVersion string    // the store.MetaFeedsVersion last published
+	published    time.Time // when the feeds were last published
+	followSeen   string    // the store.MetaFeedsVersion FollowFeeds last read
 
 	hints      map[string]topic.Hints // by source name
 	sourceRank map[string]int         // a source's place in the config
@@ -182,17 +182,10 @@ func New(cfg *config.Config, d Deps) *Pipeline {
 		actors:     d.Actors,
 		sketcher:   dedupe.NewSketcher(DedupeOptions(cfg, d.Actors)),
 		preparing:  make(chan struct{}, runtime.GOMAXPROCS(0)),
-		instance:   newInstanceName(),
+		instance:   store.NewName(), // this pipeline's name among the processes sharing the store
 
 		fetchOptions: FetchOptions(cfg),
 	}
-}
-
-// newInstanceName names this pipeline among the processes sharing a store.
-func newInstanceName() string {
-	var b [8]byte
-	rand.Read(b[:])
-	return hex.EncodeToString(b[:])
 }
 
 // Init prepares the pipeline from what is stored: it rebuilds the story
@@ -279,10 +272,10 @@ func (p *Pipeline) load(ctx context.Context, withIndex bool) error {
 }
 
 // retagIfRulesChanged re-tags the articles within the retention window when
-// the topic rules are not the ones they were tagged with, so feeds follow
-// the current config.
+// the topic rules or the sources' hints (topic.Tagger.FingerprintWith) are
+// not the ones they were tagged with, so feeds follow the current config.
 func (p *Pipeline) retagIfRulesChanged(ctx context.Context) error {
-	want := p.tagger.Fingerprint()
+	want := p.tagger.FingerprintWith(p.hints)
 	have, ok, err := p.store.Meta(ctx, metaTopicRules)
 	if err != nil {
 		return fmt.Errorf("pipeline: %w", err)
@@ -297,9 +290,6 @@ func (p *Pipeline) retagIfRulesChanged(ctx context.Context) error {
 	if err := p.store.SetMeta(ctx, metaTopicRules, want); err != nil {
 		return fmt.Errorf("pipeline: %w", err)
 	}
-	if err := p.feedsChanged(ctx); err != nil {
-		return err
-	}
 	if ok {
 		p.logger.Info("topic rules changed: stored articles re-tagged", "articles", n)
 	}
@@ -307,8 +297,8 @@ func (p *Pipeline) retagIfRulesChanged(ctx context.Context) error {
 }
 
 // Retag tags again every stored article within the retention window with
-// the current rules, judging each by its source's configured genre
-// (sourceGenre) when it has one, and returns how many it re-tagged.
+// the current rules and its source's hints (its configured genre
+// included), and returns how many it re-tagged.
 func (p *Pipeline) Retag(ctx context.Context) (int, error) {
 	since := retentionStart(p.cfg, p.now())
 	const batchSize = 500
@@ -328,9 +318,6 @@ func (p *Pipeline) Retag(ctx context.Context) (int, error) {
 	err := p.store.Since(ctx, since, func(a *article.Article) error {
 		if err := ctx.Err(); err != nil {
 			return err
-		}
-		if i, ok := p.sourceRank[a.Source]; ok {
-			sourceGenre(a, p.cfg.Sources[i])
 		}
 		batch[a.ID] = p.stream.Tag(a, p.hints[a.Source])
 		if len(batch) >= batchSize {
@@ -423,9 +410,6 @@ func (p *Pipeline) runCycle(ctx context.Context) (Report, error) {
 		}
 		if n > 0 {
 			p.logger.Info("pruned articles past retention", "articles", n)
-			if err := p.feedsChanged(ctx); err != nil {
-				return rep, err
-			}
 		}
 	}
 	rep.Finished = p.now()
@@ -495,17 +479,7 @@ func (p *Pipeline) publish(ctx context.Context) error {
 	if err := p.publisher.RefreshVersion(ctx, v); err != nil {
 		return fmt.Errorf("pipeline: publish: %w", err)
 	}
-	p.feedsVersion = v
-	return nil
-}
-
-// feedsChanged tells every process sharing the store that the feeds
-// changed: for changes other than new articles, whose batches set the
-// version as they are stored (store.MetaFeedsVersion).
-func (p *Pipeline) feedsChanged(ctx context.Context) error {
-	if err := p.store.SetMeta(ctx, store.MetaFeedsVersion, store.NewFeedsVersion()); err != nil {
-		return fmt.Errorf("pipeline: %w", err)
-	}
+	p.feedsVersion, p.followSeen, p.published = v, v, p.now()
 	return nil
 }
 
@@ -514,6 +488,10 @@ func (p *Pipeline) feedsChanged(ctx context.Context) error {
 // so that every daemon serves every feed fresh; it reports whether it did.
 // One indexed read when nothing changed: daemons call it every few
 // seconds. It does nothing while a cycle runs, which publishes at its end.
+// While the version still moves from one call to the next (another's
+// cycle storing batch after batch) it waits for the call that finds it
+// settled, rendering once then, unless the feeds it serves are a lease
+// old: a cycle that stores without pause, or dies, still shows.
 func (p *Pipeline) FollowFeeds(ctx context.Context) (bool, error) {
 	if !p.running.TryLock() {
 		return false, nil
@@ -523,7 +501,9 @@ func (p *Pipeline) FollowFeeds(ctx context.Context) (bool, error) {
 	if err != nil {
 		return false, fmt.Errorf("pipeline: follow feeds: %w", err)
 	}
-	if v == p.feedsVersion {
+	moving := v != p.followSeen
+	p.followSeen = v
+	if v == p.feedsVersion || moving && p.now().Sub(p.published) < p.lease {
 		return false, nil
 	}
 	if err := p.publish(ctx); err != nil {

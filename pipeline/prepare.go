@@ -87,9 +87,10 @@ func NormalizeCaps(cfg *config.Config) normalize.Caps {
 	return normalize.Caps{MaxHTMLBytes: cfg.Normalize.MaxHTMLBytes, MaxTextBytes: cfg.Normalize.MaxTextBytes}
 }
 
-// Hints returns the topic hints a source gives its articles.
+// Hints returns the topic hints a source gives its articles, its
+// configured genre included.
 func Hints(src config.Source) topic.Hints {
-	return topic.Hints{Boost: src.Boost, Forced: src.Topics}
+	return topic.Hints{Boost: src.Boost, Forced: src.Topics, Genre: src.Genre}
 }
 
 // Feed is a fetched feed to prepare.
@@ -179,20 +180,6 @@ func markFeedGenre(genres *genre.Detector, feed *parse.Feed, urls []string, arts
 	}
 }
 
-// sourceGenre gives a the genre its source configures, if any: the feed's
-// own verdict then counts for nothing, so a source configured as news
-// clears it. Re-tagging applies it too, so that stored articles follow
-// the config, those stored before feed genres were kept (migration 0007)
-// included.
-func sourceGenre(a *article.Article, src config.Source) {
-	if g, ok := genre.Parse(src.Genre); ok {
-		a.FeedGenre = ""
-		if g != genre.News {
-			a.FeedGenre = g.Name()
-		}
-	}
-}
-
 // PrepareItems normalises the items of one feed as coming from src (its
 // name, language and genre; baseURL resolves relative links; now dates
 // undated items) and settles their languages by the feed-wide vote. An item that
@@ -249,7 +236,6 @@ func prepareItems(ctx context.Context, n *normalize.Normalizer, items []*article
 			out.Skipped = append(out.Skipped, SkippedItem{Item: a, Err: err})
 			continue
 		}
-		sourceGenre(a, src)
 		it := preparedItem{a: a, id: a.ID, stored: stored[a.ID]}
 		it.detected, it.conf = language.Detect(language.Sample(a.Title, a.Text))
 		if it.detected != "" && it.conf >= language.Confident {

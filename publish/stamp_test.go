@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -210,18 +211,39 @@ func TestNoVersionNoSkip(t *testing.T) {
 }
 
 // The stamp is dated by the one reading of the clock that dates what is
-// rendered: a run whose clock passes midnight as it works stamps the
-// archive day it rendered, and a run at the instant the first one began
-// finds its files up to date.
+// rendered: a run whose clock passes midnight as it works (each reading a
+// second later, the first a second before the archive day turns, so that
+// a second reading is the next archive day) renders the files a run whose clock
+// stays at its start renders, and a run at that instant finds them up to
+// date.
 func TestStampDatedAsRendered(t *testing.T) {
 	dir := t.TempDir()
-	start := tRefresh.Truncate(24 * time.Hour).Add(24*time.Hour - time.Second)
+	start := tRefresh.Truncate(24 * time.Hour).Add(24*time.Hour + archiveGrace - time.Second)
+	if archiveCutoff(start.Add(time.Second)) == archiveCutoff(start) {
+		t.Fatal("a second after start is the same archive day")
+	}
 	ticking := newClock(start)
 	filesOnlyRun(t, dir, stampRun{opts: Options{Now: func() time.Time {
 		now := ticking.Now()
 		ticking.Add(time.Second)
 		return now
 	}}})
+	fixed := t.TempDir()
+	filesOnlyRun(t, fixed, stampRun{opts: Options{Now: newClock(start).Now}})
+	got, want := dirFiles(t, dir), dirFiles(t, fixed)
+	atoms := 0
+	for name, w := range want {
+		if !strings.HasSuffix(name, ".atom") {
+			continue
+		}
+		atoms++
+		if got[name].data != w.data {
+			t.Errorf("%s rendered with the clock passing midnight differs from one rendered at its start:\n%s\nwant\n%s", name, got[name].data, w.data)
+		}
+	}
+	if atoms == 0 {
+		t.Fatal("no Atom file rendered")
+	}
 	if n := filesOnlyRun(t, dir, stampRun{opts: Options{Now: newClock(start).Now}}); n != 0 {
 		t.Errorf("a run at the instant the stamped one began read the stories %d times", n)
 	}

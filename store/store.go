@@ -74,7 +74,8 @@ type Store interface {
 	// removing one that is not stored is not an error.
 	DeleteSubscription(ctx context.Context, topic, callback string) error
 	// SetTopics replaces the topics of the given articles in one
-	// transaction (re-tagging). IDs that are not stored are ignored.
+	// transaction (re-tagging), which sets a new feeds' version
+	// (MetaFeedsVersion). IDs that are not stored are ignored.
 	SetTopics(ctx context.Context, topics map[string][]article.TopicMatch) error
 	// Meta returns the value stored under key and whether there is one.
 	Meta(ctx context.Context, key string) (string, bool, error)
@@ -87,7 +88,8 @@ type Store interface {
 	// SetModel stores data under name with version, replacing any.
 	SetModel(ctx context.Context, name, version string, data []byte) error
 	// Prune deletes articles first seen before t, except leads of stories
-	// that still have newer copies; returns how many.
+	// that still have newer copies; returns how many. When it deletes any,
+	// it sets a new feeds' version (MetaFeedsVersion) in its transaction.
 	Prune(ctx context.Context, before time.Time) (int, error)
 	// Claim takes, for one cycle, units of req (a source, or sources
 	// claimed together) this process may fetch, and returns them with a
@@ -116,15 +118,16 @@ type Store interface {
 // MetaFeedsVersion is the meta key (Store.Meta) of the feeds' version, a
 // value that changes whenever what the feeds show may have: every batch
 // SaveSources stores with new articles sets one, in the same transaction,
-// so that a cycle failing half-way still moves it for what it stored; a
-// process that changes stored articles otherwise (re-tagging, pruning)
-// sets one itself (NewFeedsVersion). Every process sharing the store
-// compares it with the version it last published.
+// so that a cycle failing half-way still moves it for what it stored, as
+// do re-tagging (SetTopics) and pruning that deletes (Prune): the store
+// alone sets it. Every process sharing the store compares it with the
+// version it last published.
 const MetaFeedsVersion = "feeds_version"
 
-// NewFeedsVersion returns a feeds' version (MetaFeedsVersion) that no
-// process sharing the store has set before.
-func NewFeedsVersion() string {
+// NewName returns a name that no process sharing the store has made
+// before: a feeds' version (MetaFeedsVersion), a process's name among
+// those sharing the store.
+func NewName() string {
 	var b [8]byte
 	rand.Read(b[:])
 	return hex.EncodeToString(b[:])

@@ -106,7 +106,7 @@ func (st *Stream) Observe(a *article.Article, h Hints) bool {
 	s.features = true
 	t.evaluate(s, a, l, h, res)
 	s.features = false
-	v := t.judge(s, a, l, h, res, t.genres.Of(a))
+	v := t.judge(s, a, l, h, res, t.genreOf(a, h))
 	st.learnLeaders(s.anchors)
 	return st.learn(s, l, res, v)
 }

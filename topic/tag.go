@@ -31,7 +31,7 @@ func (t *Tagger) tag(a *article.Article, h Hints, st *Stream, learn bool) []arti
 	best := make([]float64, len(t.rules))
 	ok := make([]bool, 2*len(t.rules))
 	ok, exprMet := ok[:len(t.rules)], ok[len(t.rules):]
-	g := t.genres.Of(a)
+	g := t.genreOf(a, h)
 	ls := languages(a)
 	for _, l := range ls {
 		t.evaluate(s, a, l, h, res)
@@ -216,7 +216,7 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream) []Explanation 
 	out := make([]Explanation, len(t.rules))
 	ok := make([]bool, 2*len(t.rules))
 	ok, exprMet := ok[:len(t.rules)], ok[len(t.rules):]
-	g := t.genres.Of(a)
+	g := t.genreOf(a, h)
 	for n, l := range languages(a) {
 		t.evaluate(s, a, l, h, res)
 		v := t.judge(s, a, l, h, res, g)

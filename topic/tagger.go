@@ -87,11 +87,26 @@ const (
 	MaxPerFamily = 2
 )
 
-// Hints are what a source adds to tagging: extra weight per topic slug and
-// topics forced on all its items.
+// Hints are what a source adds to tagging: extra weight per topic slug,
+// topics forced on all its items and the genre it configures.
 type Hints struct {
 	Boost  map[string]float64
 	Forced []string
+	// Genre, when a genre's name (genre.Parse), is the kind of item the
+	// source publishes: it stands for its feed's verdict
+	// (article.Article.FeedGenre), "news" clearing it, wherever an article
+	// is judged (new, re-tagged, learned or explained from the store).
+	Genre string
+}
+
+// genreOf is a's genre: its own cues first, then its source's configured
+// genre (h.Genre) when there is one, else its feed's.
+func (t *Tagger) genreOf(a *article.Article, h Hints) genre.Verdict {
+	feed := a.FeedGenre
+	if _, ok := genre.Parse(h.Genre); ok {
+		feed = h.Genre
+	}
+	return t.genres.OfWithFeed(a, feed)
 }
 
 // rule is one topic's compiled rules.
@@ -243,6 +258,29 @@ func (t *Tagger) IRModel() ([NumIRFeatures]float64, float64) { return t.irWeight
 // Fingerprint is a stable hash of the compiled rules and the scoring and
 // stemming versions: when it changes, stored articles need re-tagging.
 func (t *Tagger) Fingerprint() string { return t.fingerprint }
+
+// FingerprintWith is Fingerprint together with the sources' hints (by
+// source name: forced topics, boosts, configured genre): what the topics
+// stored for the sources' articles depend on, recorded with them so that a
+// change of either re-tags them. A source without hints counts for
+// nothing, as it tags as an unknown source does: adding one re-tags
+// nothing.
+func (t *Tagger) FingerprintWith(hints map[string]Hints) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "rules %s\n", t.fingerprint)
+	for _, name := range slices.Sorted(maps.Keys(hints)) {
+		x := hints[name]
+		if len(x.Boost) == 0 && len(x.Forced) == 0 && x.Genre == "" {
+			continue
+		}
+		fmt.Fprintf(h, "source %q genre %q forced %q boost", name, x.Genre, x.Forced)
+		for _, slug := range slices.Sorted(maps.Keys(x.Boost)) {
+			fmt.Fprintf(h, " %q=%g", slug, x.Boost[slug])
+		}
+		h.Write([]byte{'\n'})
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
 
 func (t *Tagger) computeFingerprint() string {
 	h := sha256.New()

@@ -288,6 +288,42 @@ func TestFingerprint(t *testing.T) {
 	}
 }
 
+// FingerprintWith changes with every part of a source's hints and with
+// the rules, and not with the order the hints were made in nor with a
+// source without hints.
+func TestFingerprintWithHints(t *testing.T) {
+	tg := mustNew(t, irTopic)
+	base := func() map[string]Hints {
+		return map[string]Hints{"a": {}, "b": {Boost: map[string]float64{"x": 1, "y": 2}, Forced: []string{"x"}, Genre: "news"}}
+	}
+	want := tg.FingerprintWith(base())
+	if got := tg.FingerprintWith(base()); got != want {
+		t.Fatalf("not stable: %s vs %s", got, want)
+	}
+	for what, change := range map[string]func(map[string]Hints){
+		"genre":         func(h map[string]Hints) { h["a"] = Hints{Genre: "podcast"} },
+		"forced topics": func(h map[string]Hints) { h["a"] = Hints{Forced: []string{"x"}} },
+		"boost":         func(h map[string]Hints) { h["b"].Boost["y"] = 3 },
+		"a new source":  func(h map[string]Hints) { h["c"] = Hints{Genre: "news"} },
+	} {
+		h := base()
+		change(h)
+		if tg.FingerprintWith(h) == want {
+			t.Errorf("unchanged after the %s changed", what)
+		}
+	}
+	plain := base()
+	plain["c"] = Hints{Boost: map[string]float64{}}
+	if tg.FingerprintWith(plain) != want {
+		t.Error("changed by a source without hints")
+	}
+	changed := irTopic
+	changed.Threshold = 4
+	if mustNew(t, changed).FingerprintWith(base()) == want {
+		t.Error("unchanged after the rules changed")
+	}
+}
+
 // TestDefaultTopicsSeedArticle: the Indonesian seed article on Cuba–Russia
 // military cooperation is international relations, not sport.
 func TestDefaultTopicsSeedArticle(t *testing.T) {

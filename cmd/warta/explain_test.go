@@ -145,3 +145,35 @@ func TestExplainShowsALeaderLearnedFromTheStream(t *testing.T) {
 		t.Errorf("explain did not show the leader:\n%s", out)
 	}
 }
+
+// `warta explain` judges a stored article by its source's configured
+// genre, as the cycle and re-tagging do: an article stored while its
+// source configured none is, once the source says `genre: podcast`, no
+// news, and its hard-news topics say so.
+func TestExplainStoredFollowsTheSourcesConfiguredGenre(t *testing.T) {
+	site := newNewsSite(t)
+	site.serve("/rss", "application/rss+xml", explainFeed(site.URL))
+	dir := t.TempDir()
+	mustWarta(t, "-config", writeConfig(t, dir, []testSource{{Name: "Kabar", URL: site.URL + "/rss"}}, nil), "once")
+	cfg := writeConfig(t, dir, []testSource{{Name: "Kabar", URL: site.URL + "/rss", Genre: "podcast"}}, nil)
+	out := mustWarta(t, "-config", cfg, "explain", "-json", site.URL+"/dunia/menlu-bertemu")
+	var ex explanation
+	if err := json.Unmarshal([]byte(out), &ex); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if !ex.Stored {
+		t.Fatalf("explain did not find the stored article: %s", out)
+	}
+	hard := 0
+	for _, e := range ex.Topics {
+		if e.Genre != "" {
+			hard++
+			if e.Passed {
+				t.Errorf("%s passed for a podcast source's article: %+v", e.Slug, e)
+			}
+		}
+	}
+	if hard == 0 {
+		t.Errorf("no hard-news topic says the podcast source's article is not news:\n%s", out)
+	}
+}

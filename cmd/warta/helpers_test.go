@@ -70,6 +70,7 @@ type testSource struct {
 	URL      string   `yaml:"url"`
 	Language string   `yaml:"language,omitempty"`
 	Topics   []string `yaml:"topics,omitempty"`
+	Genre    string   `yaml:"genre,omitempty"`
 }
 
 // writeConfig writes a config for tests: the repository's default topics

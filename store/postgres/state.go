@@ -75,13 +75,15 @@ func fetchStateArgs(source string, st store.FetchState) ([]any, error) {
 
 // SetMeta implements store.Store.
 func (s *Store) SetMeta(ctx context.Context, key, value string) error {
-	_, err := s.pool.Exec(ctx,
-		`INSERT INTO meta (key, value) VALUES ($1, $2) `+schema.MetaConflict, key, value)
+	_, err := s.pool.Exec(ctx, upsertMeta, key, value)
 	if err != nil {
 		return fmt.Errorf("store: set meta %s: %w", key, err)
 	}
 	return nil
 }
+
+// upsertMeta stores value $2 under key $1.
+const upsertMeta = `INSERT INTO meta (key, value) VALUES ($1, $2) ` + schema.MetaConflict
 
 // Model implements store.Store.
 func (s *Store) Model(ctx context.Context, name string) (string, []byte, bool, error) {

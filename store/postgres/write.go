@@ -67,7 +67,7 @@ func (s *Store) SaveSources(ctx context.Context, batch []store.SourceWrite) ([]s
 				b.Queue(upsertFetchState, args...)
 			}
 			if len(enc.rows.ids) > 0 {
-				b.Queue(insertArticles, append(enc.rows.args(), store.NewFeedsVersion())...).Query(func(rows pgx.Rows) error {
+				b.Queue(insertArticles, append(enc.rows.args(), store.NewName())...).Query(func(rows pgx.Rows) error {
 					ids, err := pgx.CollectRows(rows, pgx.RowTo[string])
 					for _, id := range ids {
 						done[id] = true
@@ -187,9 +187,10 @@ func checkSkipped(ctx context.Context, tx pgx.Tx, batch []store.SourceWrite, enc
 	return bad
 }
 
-// SetTopics implements store.Store: one round trip deletes the old topics and
-// inserts the new ones, taking story_id from the stored article; IDs that
-// are not stored match no article and are skipped.
+// SetTopics implements store.Store: one round trip deletes the old topics,
+// inserts the new ones, taking story_id from the stored article (IDs that
+// are not stored match no article and are skipped), and sets a new feeds'
+// version.
 func (s *Store) SetTopics(ctx context.Context, topics map[string][]article.TopicMatch) error {
 	if len(topics) == 0 {
 		return nil
@@ -214,6 +215,7 @@ func (s *Store) SetTopics(ctx context.Context, topics map[string][]article.Topic
 				AS t (article_id, pos, slug, score, terms, forced)
 			JOIN articles a ON a.id = t.article_id`,
 			rows.articleIDs, rows.pos, rows.slugs, rows.scores, rows.terms, rows.forced)
+		b.Queue(upsertMeta, store.MetaFeedsVersion, store.NewName())
 		if err := tx.SendBatch(ctx, b).Close(); err != nil {
 			return fmt.Errorf("store: set topics: %w", err)
 		}
@@ -239,6 +241,12 @@ func (s *Store) Prune(ctx context.Context, before time.Time) (int, error) {
 			return fmt.Errorf("store: prune: %w", err)
 		}
 		n = tag.RowsAffected()
+		if n == 0 {
+			return nil
+		}
+		if _, err := tx.Exec(ctx, upsertMeta, store.MetaFeedsVersion, store.NewName()); err != nil {
+			return fmt.Errorf("store: prune: %w", err)
+		}
 		return nil
 	})
 	return int(n), err

@@ -140,17 +140,7 @@ func TestFailedMigrationRollsBack(t *testing.T) {
 func TestTopicsRowidMigrationKeepsRows(t *testing.T) {
 	ctx := context.Background()
 	db := openMigrationDB(t, "&_pragma=foreign_keys(1)")
-	migs, err := schema.LoadMigrations(migrationFiles, migrationDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	last := len(migs)
-	for last > 0 && migs[last-1].Version >= 8 {
-		last--
-	}
-	if err := applyMigrations(ctx, db, migs[:last]); err != nil {
-		t.Fatal(err)
-	}
+	migs := applyBefore(t, db, 8)
 	const topicRows = `SELECT article_id, pos, story_id, slug, score, terms, forced FROM article_topics ORDER BY article_id, pos`
 	for i, id := range []string{"b2", "a1"} {
 		if _, err := db.Exec(`INSERT INTO articles (id, story_id, first_seen, published, updated, url, fingerprint, source,
@@ -191,6 +181,47 @@ func TestTopicsRowidMigrationKeepsRows(t *testing.T) {
 	if got := dumpRows(t, db, `SELECT DISTINCT article_id FROM article_topics`); got != "b2\n" {
 		t.Errorf("after deleting a1 the topics of %q remain", got)
 	}
+}
+
+// Migration 0007 gives an article stored before it the empty feed genre,
+// a news feed's, so that tagging judges it by its own cues and its source's
+// configured genre (pipeline's TestInitRetagsWhenASourcesHintsChange).
+func TestFeedGenreMigrationGivesOldRowsNone(t *testing.T) {
+	ctx := context.Background()
+	db := openMigrationDB(t, "&_pragma=foreign_keys(1)")
+	migs := applyBefore(t, db, 7)
+	if _, err := db.Exec(`INSERT INTO articles (id, story_id, first_seen, published, updated, url, fingerprint, source,
+		language, match_id, match_similarity, match_method, guid, link, author, title, categories, summary, text, content)
+		VALUES ('r1', 'r1', 't', 't', 't', 'u', 0, 's', 'en', '', 0, '', '', '', '', 'T', 'null', '', '', '')`); err != nil {
+		t.Fatal(err)
+	}
+	if err := applyMigrations(ctx, db, migs); err != nil {
+		t.Fatal(err)
+	}
+	if got := dumpRows(t, db, `SELECT id, feed_genre FROM articles`); got != "r1 \n" {
+		t.Errorf("after 0007 the old article reads %q, want r1 with no feed genre", got)
+	}
+}
+
+// applyBefore applies to db the migrations older than version, as the
+// migrator does, and returns them all.
+func applyBefore(t *testing.T, db *sql.DB, version int) []schema.Migration {
+	t.Helper()
+	migs, err := schema.LoadMigrations(migrationFiles, migrationDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := len(migs)
+	for k > 0 && migs[k-1].Version >= version {
+		k--
+	}
+	if k == len(migs) {
+		t.Fatalf("no migration %04d", version)
+	}
+	if err := applyMigrations(context.Background(), db, migs[:k]); err != nil {
+		t.Fatal(err)
+	}
+	return migs
 }
 
 // dumpRows renders the rows of query, one line each.

@@ -59,7 +59,7 @@ func (s *Store) SaveSources(ctx context.Context, batch []store.SourceWrite) ([]s
 				inserted = inserted || len(out[i].Inserted) > 0
 			}
 			if inserted {
-				return setMeta(ctx, tx, store.MetaFeedsVersion, store.NewFeedsVersion())
+				return setMeta(ctx, tx, store.MetaFeedsVersion, store.NewName())
 			}
 			return nil
 		})
@@ -201,7 +201,7 @@ func (s *Store) SetTopics(ctx context.Context, topics map[string][]article.Topic
 				return fmt.Errorf("store: set topics: %w", err)
 			}
 		}
-		return nil
+		return setMeta(ctx, tx, store.MetaFeedsVersion, store.NewName())
 	})
 }
 
@@ -228,7 +228,10 @@ func (s *Store) Prune(ctx context.Context, before time.Time) (int, error) {
 		if err != nil {
 			return fmt.Errorf("store: prune: %w", err)
 		}
-		return nil
+		if n == 0 {
+			return nil
+		}
+		return setMeta(ctx, tx, store.MetaFeedsVersion, store.NewName())
 	})
 	return int(n), err
 }

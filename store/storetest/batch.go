@@ -145,16 +145,8 @@ func testSketches(t *testing.T, s store.Store, d Driver) {
 // articles stored before) leaves the version alone.
 func testSaveSourcesSetsFeedsVersion(t *testing.T, s store.Store, d Driver) {
 	ctx := context.Background()
-	version := func() string {
-		t.Helper()
-		v, _, err := s.Meta(ctx, store.MetaFeedsVersion)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return v
-	}
 	Save(t, s, Art(1, 1))
-	first := version()
+	first := feedsVersion(t, s)
 	if first == "" {
 		t.Fatal("a batch with a new article set no feeds' version")
 	}
@@ -162,11 +154,49 @@ func testSaveSourcesSetsFeedsVersion(t *testing.T, s store.Store, d Driver) {
 		{Source: "quiet", State: store.FetchState{Items: 3}}}); err != nil {
 		t.Fatal(err)
 	}
-	if v := version(); v != first {
+	if v := feedsVersion(t, s); v != first {
 		t.Errorf("a batch that inserted nothing changed the feeds' version from %q to %q", first, v)
 	}
 	Save(t, s, Art(2, 2))
-	if v := version(); v == first {
+	if v := feedsVersion(t, s); v == first {
 		t.Errorf("a second batch with a new article kept the feeds' version %q", v)
 	}
+}
+
+// testPruneAndSetTopicsSetFeedsVersion: pruning that deletes articles and
+// re-tagging set a new feeds' version in their own transactions, as a
+// batch with new articles does; pruning that deletes nothing leaves it.
+func testPruneAndSetTopicsSetFeedsVersion(t *testing.T, s store.Store, d Driver) {
+	ctx := context.Background()
+	Save(t, s, Art(1, 1), Art(2, 2))
+	saved := feedsVersion(t, s)
+	if err := s.SetTopics(ctx, map[string][]article.TopicMatch{"id00001": {{Slug: "sport", Score: 1}}}); err != nil {
+		t.Fatal(err)
+	}
+	retagged := feedsVersion(t, s)
+	if retagged == saved {
+		t.Errorf("SetTopics kept the feeds' version %q", retagged)
+	}
+	if n, err := s.Prune(ctx, Art(1, 1).FirstSeen); err != nil || n != 0 {
+		t.Fatalf("Prune before the oldest article = %d, %v", n, err)
+	}
+	if v := feedsVersion(t, s); v != retagged {
+		t.Errorf("a prune that deleted nothing changed the feeds' version from %q to %q", retagged, v)
+	}
+	if n, err := s.Prune(ctx, Art(2, 2).FirstSeen); err != nil || n != 1 {
+		t.Fatalf("Prune = %d, %v; want 1", n, err)
+	}
+	if v := feedsVersion(t, s); v == retagged {
+		t.Errorf("a prune that deleted an article kept the feeds' version %q", v)
+	}
+}
+
+// feedsVersion reads the feeds' version of s.
+func feedsVersion(t *testing.T, s store.Store) string {
+	t.Helper()
+	v, _, err := s.Meta(context.Background(), store.MetaFeedsVersion)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
 }

@@ -62,6 +62,7 @@ func contract() []contractCase {
 		{"SaveSourceRejectsArticleWithoutID", onFresh(testSaveSourceRejectsArticleWithoutID)},
 		{"SaveSourcesBatch", onFresh(testSaveSourcesBatch)},
 		{"SaveSourcesSetsFeedsVersion", onFresh(testSaveSourcesSetsFeedsVersion)},
+		{"PruneAndSetTopicsSetFeedsVersion", onFresh(testPruneAndSetTopicsSetFeedsVersion)},
 		{"FetchState", onFresh(testFetchState)},
 		{"Meta", onFresh(testMeta)},
 		{"Models", onFresh(testModels)},

@@ -22,17 +22,24 @@ const ArticleCols = `id, url, link, guid, source, title, summary, content, text,
 // ArticleColsAs is ArticleCols for a SELECT: each column qualified by
 // alias (unless ""), and those in stand read as the SQL value given there
 // instead, under their own name (what a query does not need is not read).
+// A key of stand that is no column is a programming error: it panics (the
+// drivers call it as they initialise), since the column would be read.
 func ArticleColsAs(alias string, stand map[string]string) string {
 	cols := strings.Split(ArticleCols, ",")
+	used := 0
 	for i, c := range cols {
 		c = strings.TrimSpace(c)
 		if v, ok := stand[c]; ok {
 			cols[i] = v + " AS " + c
+			used++
 		} else if alias != "" {
 			cols[i] = alias + "." + c
 		} else {
 			cols[i] = c
 		}
+	}
+	if used != len(stand) {
+		panic(fmt.Sprintf("schema: ArticleColsAs: stand-ins %v name a column articles do not have", stand))
 	}
 	return strings.Join(cols, ", ")
 }

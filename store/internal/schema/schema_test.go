@@ -36,6 +36,18 @@ func TestArticleColsAs(t *testing.T) {
 	}
 }
 
+// ArticleColsAs panics on a stand-in for a column articles do not have
+// (a misspelt name would otherwise read the column after all); it runs as
+// the drivers initialise.
+func TestArticleColsAsRefusesUnknownColumn(t *testing.T) {
+	defer func() {
+		if recover() == nil {
+			t.Error("ArticleColsAs with an unknown column did not panic")
+		}
+	}()
+	ArticleColsAs("", map[string]string{"txet": "''"})
+}
+
 // Walk reads every article once, in order, in either reading, and stops at
 // fn's error with no read left running.
 func TestWalk(t *testing.T) {
