@@ -396,9 +396,10 @@ func (p *Pipeline) runCycle(ctx context.Context) (Report, error) {
 	if writeErr != nil {
 		return rep, writeErr
 	}
-	if err := p.publish(ctx); err != nil {
-		return rep, err
-	}
+	// The prune comes before publishing: a prune that deletes moves the
+	// feeds' version, which the published feeds must show (without the
+	// pruned articles) and the `warta once` stamp must hold; and the
+	// cycle's writes are done when publishing starts (checkpoint.go).
 	now := p.now()
 	p.indexMu.Lock()
 	p.index.Expire(now)
@@ -411,6 +412,9 @@ func (p *Pipeline) runCycle(ctx context.Context) (Report, error) {
 		if n > 0 {
 			p.logger.Info("pruned articles past retention", "articles", n)
 		}
+	}
+	if err := p.publish(ctx); err != nil {
+		return rep, err
 	}
 	rep.Finished = p.now()
 	p.logSummary(&rep)

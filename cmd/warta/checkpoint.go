@@ -15,7 +15,8 @@ type checkpointer interface {
 }
 
 // checkpointingPublisher starts the store's checkpoint when `warta once`
-// publishes, the cycle's writes being done: the checkpoint's copying and
+// publishes, the cycle's writes being done (the cycle publishes last, after
+// its prune): the checkpoint's copying and
 // fsyncs then run beside the rendering instead of after it, in Close, at
 // the end of the process. Close waits for it (the checkpoint holds the
 // store's only writer connection) and finds little left to copy.

@@ -103,3 +103,46 @@ func TestOnceWithNothingNewPublishesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A `warta once` that fetches nothing new but prunes renders the feeds
+// without the pruned articles, and the run after it, having nothing to
+// fetch or prune, renders nothing: the prune comes before publishing.
+func TestOnceThatPrunesPublishesOnce(t *testing.T) {
+	site := newNewsSite(t)
+	site.serve("/rss", "application/rss+xml", rss("Dunia", []rssItem{{Title: "KTT ASEAN dibuka di Jakarta",
+		Link: site.URL + "/ktt-asean", Description: "<p>Para kepala negara ASEAN berkumpul di Jakarta untuk KTT.</p>"}}))
+	dir := t.TempDir()
+	feeds := filepath.Join(dir, "feeds")
+	sources := []testSource{{Name: "Dunia", URL: site.URL + "/rss"}}
+	storage := func(retention string) map[string]any {
+		return map[string]any{"storage": map[string]any{"driver": "sqlite",
+			"dsn": filepath.Join(dir, "warta.db"), "retention": retention}}
+	}
+	once := func(cfg string) (rendered bool) {
+		t.Helper()
+		code, _, stderr := warta(t, context.Background(), "", "-config", cfg, "once")
+		if code != 0 {
+			t.Fatalf("warta once: exit %d\n%s", code, stderr)
+		}
+		return strings.Contains(stderr, "publish: feeds refreshed")
+	}
+	if !once(writeConfig(t, dir, sources, storage("720h"))) {
+		t.Fatal("the first run rendered nothing")
+	}
+	if !hasLink(readAtom(t, filepath.Join(feeds, "all.atom")), site.URL+"/ktt-asean") {
+		t.Fatal("the article is not in the all feed")
+	}
+	// The feed now lists nothing, and a retention of a nanosecond makes
+	// the stored article past it.
+	site.serve("/rss", "application/rss+xml", rss("Dunia", nil))
+	cfg := writeConfig(t, dir, sources, storage("1ns"))
+	if !once(cfg) {
+		t.Fatal("a run that pruned the only article rendered nothing")
+	}
+	if hasLink(readAtom(t, filepath.Join(feeds, "all.atom")), site.URL+"/ktt-asean") {
+		t.Fatal("the pruned article is still in the all feed")
+	}
+	if once(cfg) {
+		t.Fatal("the run after the prune, with nothing fetched or pruned, rendered again")
+	}
+}
