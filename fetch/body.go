@@ -17,6 +17,12 @@ import (
 // it (a .xml.gz file served with Content-Encoding: gzip). More is a trick.
 const maxGzipLayers = 2
 
+// maxDeflateRatio is the most a DEFLATE stream decodes to per byte of it
+// (a 258-byte match in under 2 bits, some 1032:1): a gzip trailer claiming
+// more than this many times the body's length lies, and the buffer sized
+// by it is capped so a small body cannot allocate up to the limit.
+const maxDeflateRatio = 1032
+
 // drainLimit is how much of an unwanted body is read so the connection can
 // be reused; past it closing the connection is cheaper.
 const drainLimit = 64 << 10
@@ -71,7 +77,7 @@ func readBody(resp *http.Response, rawURL string, limit int64) ([]byte, error) {
 			if _, err := io.ReadFull(br, packed); err != nil {
 				return nil, fmt.Errorf("fetch: read %s: %w", rawURL, err)
 			}
-			in, size = bytes.NewReader(packed), gzipSize(packed)
+			in, size = bytes.NewReader(packed), min(gzipSize(packed), n*maxDeflateRatio)
 		}
 		zr, err := gzip.NewReader(in)
 		if err != nil {

@@ -54,6 +54,26 @@ func TestReadBodySizedByGzipTrailer(t *testing.T) {
 			t.Errorf("trailer claiming %d bytes: err = %v, want gzip's size check", size, err)
 		}
 	}
+	// A small body whose trailer claims just under the limit is not
+	// given a buffer of the limit: no DEFLATE stream decodes to more
+	// than maxDeflateRatio times its length.
+	const limit = 10 << 20
+	small := gzipBytes(t, []byte("<rss/>"))
+	claim := uint32(limit - 1)
+	small[len(small)-4] = byte(claim)
+	small[len(small)-3] = byte(claim >> 8)
+	small[len(small)-2] = byte(claim >> 16)
+	small[len(small)-1] = byte(claim >> 24)
+	runtime.ReadMemStats(&before)
+	_, err = readBody(resp(small), "http://x.test/feed", limit)
+	runtime.ReadMemStats(&after)
+	if err == nil {
+		t.Error("a trailer claiming 10 MB of a 6-byte body read without error")
+	}
+	// The decoder's window and tables take some 50 KB.
+	if n := after.TotalAlloc - before.TotalAlloc; !raceBuild && n > 1<<20 {
+		t.Errorf("%d bytes allocated to read a %d-byte body claiming %d", n, len(small), claim)
+	}
 	// Cut short, the body is an error, as when read as it streams.
 	if _, err := readBody(resp(gz[:len(gz)/2]), "http://x.test/feed", 1<<20); err == nil {
 		t.Error("a gzip body cut short read without error")
