@@ -149,13 +149,11 @@ func cleanBody(text string) string {
 	for _, l := range lines {
 		// Most lines hold no keyword: look for one without lower-casing
 		// the line when lower-casing changes nothing but ASCII letters.
-		found := false
-		if foldsAsASCII(l) {
-			found = disclaimerWords.anyFolded(l)
-		} else {
-			found = disclaimerWords.any(strings.ToLower(l))
+		folded := l
+		if !foldsAsASCII(l) {
+			folded = strings.ToLower(l)
 		}
-		if found {
+		if disclaimerWords.anyFolded(folded) {
 			lower := strings.ToLower(l)
 			for i := range disclaimers {
 				if g := &disclaimers[i]; g.holds(lower) {
@@ -245,25 +243,11 @@ func newWordSet(gs []guarded) *wordSet {
 	return ws
 }
 
-// any reports whether s holds one of the words. It is a superset of the
-// guards' holds: a label keyword's word counts without its colon.
-func (ws *wordSet) any(s string) bool {
-	for i := 0; i+1 < len(s); i++ {
-		p := uint16(s[i])<<8 | uint16(s[i+1])
-		if ws.pairs[p/64]&(1<<(p%64)) == 0 {
-			continue
-		}
-		for _, w := range ws.byFirst[s[i]] {
-			if strings.HasPrefix(s[i:], w) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// anyFolded is any of strings.ToLower(s) for an s that foldsAsASCII: the
-// same bytes with ASCII letters lower-cased, as they are read.
+// anyFolded reports whether s, its ASCII letters lower-cased as they are
+// read, holds one of the words: for an s that foldsAsASCII, whether
+// strings.ToLower(s) does (the caller lower-cases other text). It is a
+// superset of the guards' holds: a label keyword's word counts without
+// its colon.
 func (ws *wordSet) anyFolded(s string) bool {
 	for i := 0; i+1 < len(s); i++ {
 		c := foldByte(s[i])
