@@ -158,7 +158,7 @@ func New(cfg *config.Config, d Deps) *Pipeline {
 	if d.Lease <= 0 {
 		d.Lease = DefaultLease
 	}
-	hints := sourceHints(cfg)
+	hints := SourceHints(cfg)
 	rank := make(map[string]int, len(cfg.Sources))
 	for i, s := range cfg.Sources {
 		rank[s.Name] = i
@@ -212,8 +212,8 @@ func (p *Pipeline) Start(ctx context.Context) error {
 	return p.retagIfRulesChanged(ctx)
 }
 
-// sourceHints maps each configured source's name to its tagging hints.
-func sourceHints(cfg *config.Config) map[string]topic.Hints {
+// SourceHints maps each configured source's name to its tagging hints.
+func SourceHints(cfg *config.Config) map[string]topic.Hints {
 	hints := make(map[string]topic.Hints, len(cfg.Sources))
 	for _, s := range cfg.Sources {
 		hints[s.Name] = Hints(s)

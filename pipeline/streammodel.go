@@ -78,7 +78,7 @@ func loadStream(ctx context.Context, cfg *config.Config, st store.Store, s *topi
 // retention window, as the daemon saw them, and returns how many taught it
 // something.
 func learnStored(ctx context.Context, cfg *config.Config, st store.Store, s *topic.Stream, now time.Time) (int, error) {
-	hints := sourceHints(cfg)
+	hints := SourceHints(cfg)
 	since := retentionStart(cfg, now)
 	n := 0
 	err := st.Since(ctx, since, func(a *article.Article) error {

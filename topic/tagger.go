@@ -99,14 +99,23 @@ type Hints struct {
 	Genre string
 }
 
-// genreOf is a's genre: its own cues first, then its source's configured
-// genre (h.Genre) when there is one, else its feed's.
-func (t *Tagger) genreOf(a *article.Article, h Hints) genre.Verdict {
-	feed := a.FeedGenre
-	if _, ok := genre.Parse(h.Genre); ok {
-		feed = h.Genre
+// FeedGenre is the genre of a's feed as a is judged: its source's
+// configured genre (h.Genre) when there is one, else the one stored with
+// a (article.Article.FeedGenre); "" for news.
+func (h Hints) FeedGenre(a *article.Article) string {
+	g, ok := genre.Parse(h.Genre)
+	switch {
+	case !ok:
+		return a.FeedGenre
+	case g == genre.News:
+		return ""
 	}
-	return t.genres.OfWithFeed(a, feed)
+	return g.Name()
+}
+
+// genreOf is a's genre: its own cues first, then its feed's (h.FeedGenre).
+func (t *Tagger) genreOf(a *article.Article, h Hints) genre.Verdict {
+	return t.genres.OfWithFeed(a, h.FeedGenre(a))
 }
 
 // rule is one topic's compiled rules.

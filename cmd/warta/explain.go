@@ -231,7 +231,7 @@ func (x *explainer) explainStored(ctx context.Context, a *article.Article) (expl
 	if err != nil {
 		return explanation{}, err
 	}
-	ex := explanation{Article: newExportRecord(a), Stored: true, Topics: sm.Explain(a, hints)}
+	ex := explanation{Article: newExportRecord(a, hints), Stored: true, Topics: sm.Explain(a, hints)}
 	st := &storyExplanation{ID: a.StoryID, Similarity: a.StoryMatch.Similarity, Method: a.StoryMatch.Method}
 	story := &article.Story{ID: a.StoryID, Lead: a}
 	if a.StoryID != "" && a.StoryID != a.ID {
@@ -240,7 +240,7 @@ func (x *explainer) explainStored(ctx context.Context, a *article.Article) (expl
 			return ex, err
 		}
 		if lead != nil {
-			st.Lead = exportOf(lead)
+			st.Lead = x.exportOf(lead)
 			story.Lead, story.Copies = lead, []*article.Article{a}
 		}
 	}
@@ -248,7 +248,7 @@ func (x *explainer) explainStored(ctx context.Context, a *article.Article) (expl
 	if err != nil {
 		return ex, err
 	}
-	st.Matched = exportOf(matched)
+	st.Matched = x.exportOf(matched)
 	ex.Story = st
 	ex.Feeds = publish.Carriers(feedInfos(x.cfg), story)
 	return ex, nil
@@ -268,11 +268,12 @@ func (x *explainer) stored(ctx context.Context, id string) (*article.Article, er
 }
 
 // exportOf is a as exported, nil for nil.
-func exportOf(a *article.Article) *exportRecord {
+func (x *explainer) exportOf(a *article.Article) *exportRecord {
 	if a == nil {
 		return nil
 	}
-	r := newExportRecord(a)
+	src, _ := x.cfg.SourceByName(a.Source)
+	r := newExportRecord(a, pipeline.Hints(src))
 	return &r
 }
 
@@ -317,7 +318,7 @@ func (x *explainer) explainNew(ctx context.Context, arts []*article.Article, src
 	out := make([]explanation, 0, len(arts))
 	for _, a := range arts {
 		probe := joined[a]
-		ex := explanation{Article: newExportRecord(a), Topics: sm.Explain(a, hints)}
+		ex := explanation{Article: newExportRecord(a, hints), Topics: sm.Explain(a, hints)}
 		ex.Article.Topics = sm.Tag(a, hints)
 		ex.Article.Story = probe.StoryID
 		st := &storyExplanation{ID: probe.StoryID, Would: true, Similarity: probe.StoryMatch.Similarity, Method: probe.StoryMatch.Method}
@@ -325,7 +326,7 @@ func (x *explainer) explainNew(ctx context.Context, arts []*article.Article, src
 		if err != nil {
 			return nil, err
 		}
-		st.Matched = exportOf(matched)
+		st.Matched = x.exportOf(matched)
 		ex.Story = st
 		tagged := *a
 		tagged.Topics = ex.Article.Topics

@@ -177,3 +177,35 @@ func TestExplainStoredFollowsTheSourcesConfiguredGenre(t *testing.T) {
 		t.Errorf("no hard-news topic says the podcast source's article is not news:\n%s", out)
 	}
 }
+
+// `warta export` gives an article its source's configured genre as its
+// feed_genre, as tagging judges it (the store keeps none for such a
+// source); `genre: news` clears a genre the feed was stored with.
+func TestExportFeedGenreFollowsTheSourcesConfiguredGenre(t *testing.T) {
+	site := newNewsSite(t)
+	site.serve("/rss", "application/rss+xml", explainFeed(site.URL))
+	dir := t.TempDir()
+	genres := func(genre string) map[string]string {
+		t.Helper()
+		cfg := writeConfig(t, dir, []testSource{{Name: "Kabar", URL: site.URL + "/rss", Genre: genre}}, nil)
+		mustWarta(t, "-config", cfg, "once")
+		out := map[string]string{}
+		for _, r := range exported(t, cfg) {
+			out[r.URL] = r.FeedGenre
+		}
+		if len(out) == 0 {
+			t.Fatal("nothing exported")
+		}
+		return out
+	}
+	for url, g := range genres("podcast") {
+		if g != "podcast" {
+			t.Errorf("%s: feed_genre %q, want the source's podcast", url, g)
+		}
+	}
+	for url, g := range genres("news") {
+		if g != "" {
+			t.Errorf("%s: feed_genre %q for a source configured as news", url, g)
+		}
+	}
+}

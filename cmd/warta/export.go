@@ -9,6 +9,8 @@ import (
 
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/config"
+	"github.com/warta-news/warta/pipeline"
+	"github.com/warta-news/warta/topic"
 )
 
 // exportRecord is one line of `warta export`.
@@ -27,11 +29,14 @@ type exportRecord struct {
 	StoryMatch *article.StoryMatch  `json:"story_match,omitempty"`
 }
 
-func newExportRecord(a *article.Article) exportRecord {
+// newExportRecord is a's line; h are its source's hints, for its feed's
+// genre as tagging judges it (the store keeps none for a source that
+// configures one).
+func newExportRecord(a *article.Article, h topic.Hints) exportRecord {
 	r := exportRecord{
 		ID: a.ID, URL: a.URL, Link: a.Link, Title: a.Title, Source: a.Source,
 		Published: a.Published, FirstSeen: a.FirstSeen, Language: a.Language,
-		FeedGenre: a.FeedGenre, Topics: a.Topics, Story: a.StoryID,
+		FeedGenre: h.FeedGenre(a), Topics: a.Topics, Story: a.StoryID,
 	}
 	if r.Topics == nil {
 		r.Topics = []article.TopicMatch{}
@@ -63,10 +68,11 @@ func cmdExport(ctx context.Context, e *env) (err error) {
 	if *since > 0 {
 		from = time.Now().Add(-*since)
 	}
+	hints := pipeline.SourceHints(cfg)
 	out := bufio.NewWriter(e.stdout)
 	enc := json.NewEncoder(out)
 	if err := st.Since(ctx, from, func(a *article.Article) error {
-		return enc.Encode(newExportRecord(a))
+		return enc.Encode(newExportRecord(a, hints[a.Source]))
 	}); err != nil {
 		return storeAdvice(err)
 	}
