@@ -170,7 +170,7 @@ func New(cfg *config.Config, d Deps) *Pipeline {
 		fetcher:    d.Fetcher,
 		normalizer: normalize.New(NormalizeCaps(cfg)),
 		tagger:     d.Tagger,
-		stream:     d.Tagger.NewStream(),
+		stream:     d.Tagger.NewStreamFor(hints),
 		store:      d.Store,
 		publisher:  d.Publisher,
 		observer:   d.Observer,
@@ -252,7 +252,7 @@ func (p *Pipeline) load(ctx context.Context, withIndex bool) error {
 			return err
 		}
 	}
-	stream := p.tagger.NewStream()
+	stream := p.tagger.NewStreamFor(p.hints)
 	load, err := loadStream(ctx, p.cfg, p.store, stream, epoch, p.now())
 	if err != nil {
 		return err

@@ -67,7 +67,7 @@ func loadStream(ctx context.Context, cfg *config.Config, st store.Store, s *topi
 		}
 		why = "snapshot refused: " + err.Error()
 		if errors.Is(err, topic.ErrOtherModel) {
-			why = "the snapshot is of other topic rules"
+			why = "the snapshot is of other topic rules or sources' hints"
 		}
 	}
 	n, err := learnStored(ctx, cfg, st, s, now)

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/store"
 	"github.com/warta-news/warta/topic"
 )
@@ -64,7 +65,7 @@ func snapshotOf(t *testing.T, st store.Store) []byte {
 // relearned is the stream model p's rules learn from every article in st.
 func relearned(t *testing.T, p *Pipeline, st store.Store) *topic.Stream {
 	t.Helper()
-	s := p.tagger.NewStream()
+	s := p.tagger.NewStreamFor(p.hints)
 	if n, err := learnStored(context.Background(), p.cfg, st, s, time.Now()); err != nil || n == 0 {
 		t.Fatalf("relearning: %d articles taught, %v", n, err)
 	}
@@ -185,5 +186,31 @@ func TestStreamModelSnapshotNotTrusted(t *testing.T) {
 	}
 	if l := load(p.tagger); l.Snapshot || l.Learned == 0 || !strings.Contains(l.Why, "older") {
 		t.Errorf("older snapshot: %+v, want relearned from the stored articles", l)
+	}
+}
+
+// A restart whose sources' hints changed re-tags the stored articles, and
+// with a stream model relearned under the new hints, not the snapshot
+// learned under the old ones: both follow the fingerprint re-tagging
+// checks (topic.Tagger.FingerprintWith).
+func TestStreamModelSnapshotOfOtherHintsRelearned(t *testing.T) {
+	ctx := context.Background()
+	site := teachingSite(t)
+	st := newSQLiteStore(t)
+	src := config.Source{Name: "A", URL: site.URL + "/a"}
+	p := newTestPipelineSources(t, st, streamTopics, []config.Source{src})
+	if rep, err := p.RunCycle(ctx); err != nil || rep.New == 0 {
+		t.Fatalf("cycle: %d new, %v", rep.New, err)
+	}
+	snapshotOf(t, st)
+	src.Topics = []string{"sport"}
+	var walks atomic.Int32
+	restarted := newTestPipelineSources(t, sinceCounter{st, &walks}, streamTopics, []config.Source{src})
+	// One walk re-tags; the snapshot refused, another relearns.
+	if n := walks.Load(); n != 2 {
+		t.Errorf("the restart read the stored articles %d times, want 2: relearning and re-tagging", n)
+	}
+	if !bytes.Equal(marshal(t, restarted.stream), marshal(t, relearned(t, restarted, st))) {
+		t.Error("the restarted model is not the one relearned under the new hints")
 	}
 }

@@ -24,9 +24,12 @@ import (
 // A Stream is safe for concurrent use. Its zero value is not usable; use
 // Tagger.NewStream.
 type Stream struct {
-	t  *Tagger
-	mu sync.RWMutex
-	m  [numLangs]nbModel
+	t *Tagger
+	// fingerprint is the rules and sources' hints the stream learns
+	// with (Tagger.FingerprintWith): its snapshots' key.
+	fingerprint string
+	mu          sync.RWMutex
+	m           [numLangs]nbModel
 	// leaders are the names of leaders learned from the stream.
 	leaders leaderBook
 	// logs[n] is log(n + streamSmoothing), for the counts most features
@@ -70,9 +73,17 @@ type nbModel struct {
 	count [][2]uint32 // slot*rules + rule: negatives, positives
 }
 
-// NewStream returns a Stream that has learned nothing yet.
-func (t *Tagger) NewStream() *Stream {
-	st := &Stream{t: t}
+// NewStream returns a Stream that has learned nothing yet, for articles
+// of sources without hints (NewStreamFor).
+func (t *Tagger) NewStream() *Stream { return t.NewStreamFor(nil) }
+
+// NewStreamFor returns a Stream that has learned nothing yet, for the
+// articles of sources with these hints (by source name): its snapshots
+// are of them as of t's rules (FingerprintWith, the fingerprint stored
+// topics are checked against), so that a change of hints, which re-tags
+// the stored articles, also refuses a snapshot learned under the old ones.
+func (t *Tagger) NewStreamFor(hints map[string]Hints) *Stream {
+	st := &Stream{t: t, fingerprint: t.FingerprintWith(hints)}
 	for l := range st.m {
 		st.m[l] = nbModel{docs: make([][2]int, len(t.rules)), total: make([][2]int, len(t.rules)), slot: map[uint64]int32{}}
 	}

@@ -10,20 +10,20 @@ import (
 )
 
 // ErrOtherModel is returned by Stream.UnmarshalBinary for a snapshot taken
-// with other rules, another stemmer or other stream constants: its counts
-// would not mean what this tagger's do.
+// with other rules, other sources' hints, another stemmer or other stream
+// constants: its counts would not mean what this stream's do.
 var ErrOtherModel = errors.New("topic: stream model snapshot from other rules")
 
 // snapshotFormat names the encoding of a Stream snapshot and what the
-// counts depend on beyond the tagger's Fingerprint; changing how features
-// are read or labelled must change it.
+// counts depend on beyond the stream's fingerprint (its rules and hints);
+// changing how features are read or labelled must change it.
 const snapshotFormat = "warta stream model 2"
 
 // snapshotKey is what a snapshot must have been taken with to be loaded
 // into st.
 func (st *Stream) snapshotKey() string {
 	return fmt.Sprintf("%s|words=%d|confidence=%g|ir=%g|max=%d|leaders=%d/%d|rules=%s", snapshotFormat,
-		StreamWords, StreamConfidence, StreamIRConfidence, StreamMaxFeatures, LeaderDominance, StreamMaxLeaders, st.t.Fingerprint())
+		StreamWords, StreamConfidence, StreamIRConfidence, StreamMaxFeatures, LeaderDominance, StreamMaxLeaders, st.fingerprint)
 }
 
 // MarshalBinary encodes what st has learned, canonically (equal models,

@@ -108,3 +108,29 @@ func TestStreamSnapshotTruncatedRefused(t *testing.T) {
 		t.Errorf("cut in the leaders: err %v wraps no fault of the reader", err)
 	}
 }
+
+// A snapshot is of the sources' hints the stream learned with, as stored
+// topics are (FingerprintWith): one learned under other hints is refused,
+// so that re-tagging after a change of hints uses a model relearned under
+// the new ones; one under equal hints loads.
+func TestStreamSnapshotOfOtherHintsRefused(t *testing.T) {
+	tg := streamTagger(t)
+	hints := map[string]Hints{"Kabar": {Genre: "podcast"}}
+	st := tg.NewStreamFor(hints)
+	st.Learn(streamArticles(StreamMinExamples), hints["Kabar"])
+	snap, _ := st.MarshalBinary()
+	for name, other := range map[string]map[string]Hints{
+		"no hints":      nil,
+		"another genre": {"Kabar": {Genre: "lesson"}},
+		"a boost":       {"Kabar": {Genre: "podcast", Boost: map[string]float64{"sport": 2}}},
+	} {
+		fresh := tg.NewStreamFor(other)
+		if err := fresh.UnmarshalBinary(snap); !errors.Is(err, ErrOtherModel) {
+			t.Errorf("%s: err %v, want ErrOtherModel", name, err)
+		}
+	}
+	same := tg.NewStreamFor(map[string]Hints{"Kabar": {Genre: "podcast"}, "Plain": {}})
+	if err := same.UnmarshalBinary(snap); err != nil {
+		t.Errorf("equal hints: %v", err)
+	}
+}

@@ -283,7 +283,7 @@ func (x *explainer) exportOf(a *article.Article) *exportRecord {
 // part decided it.
 func (x *explainer) streamModel(ctx context.Context) (*topic.Stream, error) {
 	if x.stream == nil {
-		s := x.tagger.NewStream()
+		s := x.tagger.NewStreamFor(pipeline.SourceHints(x.cfg))
 		if _, err := pipeline.LoadStream(ctx, x.cfg, x.store, s, x.now); err != nil {
 			return nil, err
 		}
