@@ -17,18 +17,21 @@ import (
 )
 
 // heldSketches is a store whose walk of the stored sketches (the story
-// index's load) waits until the feed was requested, and then until a
-// batch is written (which, when it holds an article, comes after its
-// story was decided) or a second has passed; it fails with err when set.
+// index's load) closes walking as it begins, then waits until requested
+// is closed and then until a batch is written (which, when it holds an
+// article, comes after its story was decided) or a second has passed (no
+// event marks the cycle waiting for the index); it fails with err when
+// set.
 type heldSketches struct {
 	store.Store
 	requested <-chan struct{}
 	err       error
+	walking   chan struct{} // closed as the first walk begins
 	saving    chan struct{} // closed at the first write of a batch
 
 	mu sync.Mutex
-	// walks counts the walks; fetchedFirst is set when the feed was
-	// requested before the walk went on, savedFirst when a batch was
+	// walks counts the walks; fetchedFirst is set when requested was
+	// closed before the walk went on, savedFirst when a batch was
 	// written before the walk ended.
 	walks                    int
 	fetchedFirst, savedFirst bool
@@ -36,12 +39,15 @@ type heldSketches struct {
 }
 
 func newHeldSketches(st store.Store, requested <-chan struct{}, err error) *heldSketches {
-	return &heldSketches{Store: st, requested: requested, err: err, saving: make(chan struct{})}
+	return &heldSketches{Store: st, requested: requested, err: err, walking: make(chan struct{}), saving: make(chan struct{})}
 }
 
 func (s *heldSketches) Sketches(ctx context.Context, t time.Time, fn func(*article.Article) error) error {
 	s.mu.Lock()
 	s.walks++
+	if s.walks == 1 {
+		close(s.walking)
+	}
 	s.mu.Unlock()
 	select {
 	case <-s.requested:
@@ -75,18 +81,30 @@ func (s *heldSketches) SaveSources(ctx context.Context, batch []store.SourceWrit
 	return s.Store.SaveSources(ctx, batch)
 }
 
-// feedSignalling serves body and closes the returned channel at the first
-// request.
-func feedSignalling(t *testing.T, body string) (url string, requested <-chan struct{}) {
+// feedAfter serves body once begin is closed (or the request ends), and
+// closes the returned channel as it answers the first request.
+func feedAfter(t *testing.T, body string, begin <-chan struct{}) (url string, answered <-chan struct{}) {
 	t.Helper()
 	ch := make(chan struct{})
 	var once sync.Once
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-begin:
+		case <-r.Context().Done():
+			return
+		}
 		once.Do(func() { close(ch) })
 		w.Write([]byte(body))
 	}))
 	t.Cleanup(srv.Close)
 	return srv.URL, ch
+}
+
+// closed is a closed channel: nothing to wait for.
+func closed() chan struct{} {
+	ch := make(chan struct{})
+	close(ch)
+	return ch
 }
 
 // After Start, a cycle fetches while the story index loads, and decides
@@ -98,9 +116,14 @@ func TestStartFetchesWhileTheIndexLoads(t *testing.T) {
 	if _, err := first.RunCycle(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	url, requested := feedSignalling(t, copyOfOneItem)
-	held := newHeldSketches(st, requested, nil)
-	p := newUnloadedPipeline(t, held, []topic.Spec{testWorld}, []config.Source{{Name: "copies", URL: url}})
+	// The copy begins the index's load; the stored item's feed answers
+	// only once the load has begun, and the load waits for that answer:
+	// a cycle that fetched nothing while the index loads never gives it.
+	held := newHeldSketches(st, nil, nil)
+	lateURL, answered := feedAfter(t, oneItem, held.walking)
+	held.requested = answered
+	p := newUnloadedPipeline(t, held, []topic.Spec{testWorld},
+		[]config.Source{{Name: "copies", URL: serve(t, copyOfOneItem)}, {Name: "stored", URL: lateURL}})
 	if err := p.Start(context.Background()); err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +132,7 @@ func TestStartFetchesWhileTheIndexLoads(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !held.fetchedFirst {
-		t.Error("the cycle did not fetch before the story index was loaded")
+		t.Error("the cycle did not fetch while the story index loaded")
 	}
 	if held.savedFirst {
 		t.Error("the cycle decided and wrote the copy before the story index was loaded")
@@ -143,9 +166,7 @@ func TestStartLoadsTheIndexOnlyForNewArticles(t *testing.T) {
 		w.Write([]byte(body))
 	}))
 	defer srv.Close()
-	requested := make(chan struct{})
-	close(requested)
-	held := newHeldSketches(st, requested, nil)
+	held := newHeldSketches(st, closed(), nil)
 	p := newUnloadedPipeline(t, held, []topic.Spec{testWorld}, []config.Source{{Name: "same", URL: srv.URL}})
 	if err := p.Start(context.Background()); err != nil {
 		t.Fatal(err)
@@ -173,10 +194,9 @@ func TestStartLoadsTheIndexOnlyForNewArticles(t *testing.T) {
 // without the story index.
 func TestStartLoadErrorFailsTheCycle(t *testing.T) {
 	_, st := newTestPipeline(t)
-	url, requested := feedSignalling(t, oneItem)
 	broken := errors.New("sketches unreadable")
-	p := newUnloadedPipeline(t, newHeldSketches(st, requested, broken),
-		[]topic.Spec{testWorld}, []config.Source{{Name: "a", URL: url}})
+	p := newUnloadedPipeline(t, newHeldSketches(st, closed(), broken),
+		[]topic.Spec{testWorld}, []config.Source{{Name: "a", URL: serve(t, oneItem)}})
 	if err := p.Start(context.Background()); err != nil {
 		t.Fatal(err)
 	}
