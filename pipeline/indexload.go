@@ -44,14 +44,16 @@ func (l *indexLoad) settle() {
 	<-l.done
 }
 
-// wait waits for a load that has begun.
-func (l *indexLoad) wait() {
+// wait waits for a load that has begun and returns its error.
+func (l *indexLoad) wait() error {
 	l.mu.Lock()
 	started := l.started
 	l.mu.Unlock()
-	if started {
-		<-l.done
+	if !started {
+		return nil
 	}
+	<-l.done
+	return l.err
 }
 
 // wantIndex begins the story index's load that Start left for later, if

@@ -348,14 +348,15 @@ func (p *Pipeline) RunCycle(ctx context.Context) (Report, error) {
 		return Report{}, ErrCycleRunning
 	}
 	defer p.running.Unlock()
-	defer func() {
-		// A cycle that ended early (cancelled, the claim refused)
-		// leaves no index loading behind it.
-		if l := p.indexLoad.Load(); l != nil {
-			l.wait()
-		}
-	}()
 	rep, err := p.runCycle(ctx)
+	// A cycle that ended early (cancelled, the claim refused) leaves no
+	// index loading behind it; a load that failed with no batch waiting
+	// for it (nothing to decide) is logged, or its error would be lost.
+	if l := p.indexLoad.Load(); l != nil {
+		if loadErr := l.wait(); loadErr != nil && !errors.Is(err, loadErr) {
+			p.logger.Warn("story index not loaded", "err", loadErr)
+		}
+	}
 	if p.observer != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, ErrCycleRunning) {
 		p.observer.ObserveCycle(rep, err)
 	}

@@ -1,11 +1,14 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -209,5 +212,24 @@ func TestStartLoadErrorFailsTheCycle(t *testing.T) {
 	}
 	if len(counts) != 0 {
 		t.Errorf("articles stored by a cycle whose story index did not load: %v", counts)
+	}
+}
+
+// A load Start left for later that fails when no batch waits for it (the
+// cycle had nothing to decide) is logged by the cycle, not lost.
+func TestStartLoadErrorNobodyWaitedForIsLogged(t *testing.T) {
+	_, st := newTestPipeline(t)
+	var logged bytes.Buffer
+	p := newUnloadedPipeline(t, st, []topic.Spec{testWorld}, nil)
+	p.logger = slog.New(slog.NewTextHandler(&logged, nil))
+	if err := p.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	p.indexLoad.Load().begin(func() error { return errors.New("sketches unreadable") })
+	if _, err := p.RunCycle(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(logged.String(), "sketches unreadable") {
+		t.Errorf("the load's error is not in the log:\n%s", logged.String())
 	}
 }
