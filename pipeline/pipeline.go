@@ -70,8 +70,9 @@ type Publisher interface {
 	RefreshVersion(ctx context.Context, feedsVersion string) error
 }
 
-// Pipeline holds the stages of a cycle. Build it with New, call Init once,
-// then RunCycle as often as the schedule says.
+// Pipeline holds the stages of a cycle. Build it with New, call Init once
+// (or Start, for a single cycle), then RunCycle as often as the schedule
+// says.
 type Pipeline struct {
 	cfg        *config.Config
 	fetcher    *fetch.Fetcher
@@ -99,9 +100,9 @@ type Pipeline struct {
 
 	indexMu sync.Mutex // guards index
 	index   *dedupe.Index
-	// loads counts the story index's loads (reload): one between a fetch
-	// worker's question to the store and the writer's means another
-	// process wrote meanwhile.
+	// loads counts the reloads of the store's state (catch-up): one
+	// between a fetch worker's question to the store and the writer's
+	// means another process wrote meanwhile.
 	loads  atomic.Uint64
 	actors dedupe.ActorSource // the index's actor recogniser, nil for none
 	// sketcher sketches articles for the index, on any goroutine.

@@ -134,8 +134,9 @@ func wireStages(ctx context.Context, e *env, m mode, cfg *config.Config, tagger 
 	}
 	hub.advertise(&popts)
 	pub := publish.New(popts, feedInfos(cfg), st, e.logger)
-	// Before Init, which may re-tag: a run that dies after changing the
-	// stories leaves publish.dir without a stamp that would match them.
+	// Before Init or Start, which may re-tag: a run that dies after
+	// changing the stories leaves publish.dir without a stamp that would
+	// match them.
 	if err := pub.TakeStamp(); err != nil {
 		return nil, err
 	}

@@ -109,7 +109,7 @@ func (w *batchWriter) source(ctx context.Context, src store.SourceWrite, i int, 
 		return nil, encodeError{err}
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("save fetch state: %w", err)
 	}
 	rowCtx := context.WithoutCancel(ctx)
 	if _, err := w.state.ExecContext(rowCtx, append([]any{src.Source}, stArgs...)...); err != nil {
@@ -121,7 +121,7 @@ func (w *batchWriter) source(ctx context.Context, src store.SourceWrite, i int, 
 			continue
 		}
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("save sources: %w", err)
 		}
 		args, err := articleArgs(a)
 		if err != nil {
