@@ -22,7 +22,8 @@ type streamLabel struct {
 
 // streamLabels reads a stream's labels file in testdata (stream-labels.tsv,
 // stream-heldout-labels.tsv, stream-heldout2-labels.tsv,
-// stream-heldout3-labels.tsv or stream-heldout4-labels.tsv): title → label
+// stream-heldout3-labels.tsv, stream-heldout4-labels.tsv or
+// stream-heldout5-labels.tsv): title → label
 // for every item of the stream's snapshots, labelled by reading.
 func streamLabels(t *testing.T, file string) map[string]streamLabel {
 	t.Helper()
@@ -390,4 +391,27 @@ func TestHeldOut4StreamInternationalRelations(t *testing.T) {
 	// disasters reaches world; four items that are not news (that listicle,
 	// a restaurant guide, two "today in history" pieces) reach a desk.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.72, 0.66}, {"id", 0.88, 0.32}}, hardNews: 1, inDesks: 4})
+}
+
+// The fifth held-out real feed stream, gathered for an honest check of
+// tagger changes made while the streams above were looked at: Indonesian
+// news of outlets other than Kompas and of years in no other stream
+// (Okezone's international desk on three days of August 2016, Tempo's
+// international desk and headlines of April 2014, ANTARA, detikNews and
+// Inilah.com of 2016, VOA Indonesia of March 2018, most items a headline
+// and a lead), and English news of outlets in none of the streams above
+// (NDTV World of 2016; The Washington Post's world desk, the South China
+// Morning Post, POLITICO Europe and The Moscow Times of 2023-11-15, with
+// POLITICO's sponsored pieces, which are not news). Its labels were
+// committed before any tagger ran on it. The floors and bounds only catch
+// regressions: they are no target (issue 8's are 0.90 and 0.80).
+func TestHeldOut5StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut5StreamDir, "stream-heldout5-labels.tsv")
+	// Floors about two items under main's figures of 2026-11-30 (aa84030):
+	// en P 0.619 R 0.520, 13/8/12 over 25 IR items; id P 0.929 R 0.542,
+	// 26/2/22 over 48. Recall is the figure to raise in both languages.
+	// Genre errors, counts on main of 2026-11-30: three items that are not
+	// news reach world (a biography, a listicle explainer, a sponsored
+	// piece) and six reach a desk; the bounds have a margin of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.55, 0.44}, {"id", 0.86, 0.50}}, hardNews: 4, inDesks: 8})
 }
