@@ -21,6 +21,7 @@ import (
 	"github.com/warta-news/warta/internal/pgtest"
 	"github.com/warta-news/warta/store"
 	"github.com/warta-news/warta/store/postgres"
+	"github.com/warta-news/warta/store/storetest"
 	"github.com/warta-news/warta/topic"
 )
 
@@ -186,11 +187,7 @@ type daemon struct {
 func newDaemon(tb testing.TB, dsn string, cfg *config.Config, now func() time.Time, lease time.Duration) *daemon {
 	tb.Helper()
 	ctx := context.Background()
-	st, err := postgres.Open(ctx, dsn)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { st.Close() })
+	st := storetest.Open(tb, postgres.Open, dsn)
 	tagger, err := topic.New(cfg.Topics)
 	if err != nil {
 		tb.Fatal(err)

@@ -13,6 +13,7 @@ import (
 	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/store"
 	"github.com/warta-news/warta/store/sqlite"
+	"github.com/warta-news/warta/store/storetest"
 	"github.com/warta-news/warta/topic"
 )
 
@@ -51,12 +52,7 @@ func genreFeeds(t *testing.T) *httptest.Server {
 // newSQLiteStore opens a new SQLite store, closed when the test ends.
 func newSQLiteStore(t *testing.T) store.Store {
 	t.Helper()
-	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "w.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return st
+	return storetest.Open(t, sqlite.Open, filepath.Join(t.TempDir(), "w.db"))
 }
 
 // cycleGenreFeeds runs a cycle over sources on a new SQLite store, tagging

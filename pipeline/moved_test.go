@@ -16,6 +16,7 @@ import (
 	"github.com/warta-news/warta/store"
 	"github.com/warta-news/warta/store/postgres"
 	"github.com/warta-news/warta/store/sqlite"
+	"github.com/warta-news/warta/store/storetest"
 )
 
 // movingSite answers /old with a 301 and /temp with a 302, both to /new,
@@ -152,23 +153,13 @@ func storeDrivers() []storeDriver {
 	return []storeDriver{
 		{"sqlite", func(t *testing.T) func() store.Store {
 			dsn := filepath.Join(t.TempDir(), "w.db")
-			return func() store.Store { return openStore(t, sqlite.Open, dsn) }
+			return func() store.Store { return storetest.Open(t, sqlite.Open, dsn) }
 		}},
 		{"postgres", func(t *testing.T) func() store.Store {
 			dsn := pgtest.DSN(t)
-			return func() store.Store { return openStore(t, postgres.Open, dsn) }
+			return func() store.Store { return storetest.Open(t, postgres.Open, dsn) }
 		}},
 	}
-}
-
-func openStore[S store.Store](t *testing.T, open func(context.Context, string) (S, error), dsn string) store.Store {
-	t.Helper()
-	st, err := open(context.Background(), dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return st
 }
 
 func TestByHostInTurn(t *testing.T) {

@@ -17,6 +17,7 @@ import (
 	"github.com/warta-news/warta/fetch"
 	"github.com/warta-news/warta/store"
 	"github.com/warta-news/warta/store/sqlite"
+	"github.com/warta-news/warta/store/storetest"
 	"github.com/warta-news/warta/topic"
 )
 
@@ -29,11 +30,7 @@ func newTestPipeline(t *testing.T, urls ...string) (*Pipeline, store.Store) {
 // one file stand for two processes sharing a store.
 func newTestPipelineOn(t *testing.T, dsn string, urls ...string) (*Pipeline, store.Store) {
 	t.Helper()
-	st, err := sqlite.Open(context.Background(), dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := storetest.Open(t, sqlite.Open, dsn)
 	return newTestPipelineWith(t, st, urls...), st
 }
 

@@ -2,14 +2,12 @@ package pipeline
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/dedupe"
 	"github.com/warta-news/warta/store"
-	"github.com/warta-news/warta/store/sqlite"
 )
 
 // The writer trusts a fetch worker's finding that an article is not
@@ -31,11 +29,7 @@ func TestWriterAsksAgainWhenTheStoreMayHaveChanged(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "w.db"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { st.Close() })
+			st := newSQLiteStore(t)
 			counting := &existingCountingStore{Store: st}
 			p := newTestPipelineWith(t, counting, "https://news.example/feed")
 			now := time.Date(2026, 11, 30, 6, 0, 0, 0, time.UTC)

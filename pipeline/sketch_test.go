@@ -14,6 +14,7 @@ import (
 	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/store"
 	"github.com/warta-news/warta/store/sqlite"
+	"github.com/warta-news/warta/store/storetest"
 )
 
 // sinceCounter counts the walks over whole stored articles.
@@ -43,11 +44,7 @@ func serve(t *testing.T, body string) string {
 // often rebuilding the story index from the store read whole articles.
 func restartAndJoin(t *testing.T, dsn string) int32 {
 	t.Helper()
-	st, err := sqlite.Open(context.Background(), dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := storetest.Open(t, sqlite.Open, dsn)
 	var since atomic.Int32
 	cfg := &config.Config{Dedupe: config.Dedupe{Window: 72 * time.Hour}}
 	if _, err := loadStoryIndex(context.Background(), sinceCounter{st, &since}, cfg, nil, time.Now()); err != nil {

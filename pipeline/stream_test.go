@@ -6,7 +6,6 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -15,7 +14,6 @@ import (
 
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/store"
-	"github.com/warta-news/warta/store/sqlite"
 )
 
 // streamWords is the vocabulary of the made-up articles below.
@@ -233,11 +231,7 @@ func (s *writeCountingStore) TryLock(ctx context.Context, name string) (func(), 
 // the writer waits for it with batches written.
 func TestExclusiveStoreKeepsTheStoriesLockThroughWaits(t *testing.T) {
 	const feeds, items = 40, 20
-	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "w.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := newSQLiteStore(t)
 	counting := &writeCountingStore{Store: st}
 	srv := streamSite(t, items, 0, false, func(i int) {
 		if i != feeds-1 {
@@ -300,11 +294,7 @@ func (s *existingCountingStore) Existing(ctx context.Context, ids []string) (map
 func TestWriterTrustsTheWorkersAnswerAboutStoredArticles(t *testing.T) {
 	const items = 20
 	srv := streamSite(t, items, 0, false, nil)
-	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "w.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := newSQLiteStore(t)
 	counting := &existingCountingStore{Store: st}
 	p := newTestPipelineWith(t, counting, srv.URL+"/feed/0")
 	rep, err := p.RunCycle(context.Background())

@@ -99,22 +99,30 @@ func (f *Feed) navLinks(ext, mediaType string) []atomLink {
 	return out
 }
 
-// writeXMLHeader writes the XML declaration and, when stylesheet is set,
-// the processing instruction that lets browsers show the feed as a page.
-// Feed readers ignore it.
-func writeXMLHeader(w io.Writer, stylesheet string) error {
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
+// writeXMLDoc writes doc as an indented XML document ending in a newline,
+// after the XML declaration and, when stylesheet is set, the processing
+// instruction that lets browsers show a feed as a page (feed readers
+// ignore it). format names the document in errors ("atom").
+func writeXMLDoc(w io.Writer, format, stylesheet string, doc any) error {
+	var head strings.Builder
+	head.WriteString(xml.Header)
+	if stylesheet != "" {
+		head.WriteString(`<?xml-stylesheet type="text/xsl" href="`)
+		xml.EscapeText(&head, []byte(stylesheet))
+		head.WriteString("\"?>\n")
 	}
-	if stylesheet == "" {
-		return nil
+	if _, err := io.WriteString(w, head.String()); err != nil {
+		return fmt.Errorf("publish: write %s: %w", format, err)
 	}
-	var b strings.Builder
-	b.WriteString(`<?xml-stylesheet type="text/xsl" href="`)
-	xml.EscapeText(&b, []byte(stylesheet))
-	b.WriteString("\"?>\n")
-	_, err := io.WriteString(w, b.String())
-	return err
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return fmt.Errorf("publish: write %s: %w", format, err)
+	}
+	if _, err := io.WriteString(w, "\n"); err != nil {
+		return fmt.Errorf("publish: write %s: %w", format, err)
+	}
+	return nil
 }
 
 // WriteAtom writes f as an RFC 4287 Atom feed, one entry per story.
@@ -146,18 +154,7 @@ func WriteAtom(w io.Writer, f *Feed) error {
 	for _, s := range f.stories() {
 		doc.Entries = append(doc.Entries, atomStoryEntry(f, s))
 	}
-	if err := writeXMLHeader(w, f.Stylesheet); err != nil {
-		return fmt.Errorf("publish: write atom: %w", err)
-	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(doc); err != nil {
-		return fmt.Errorf("publish: write atom: %w", err)
-	}
-	if _, err := io.WriteString(w, "\n"); err != nil {
-		return fmt.Errorf("publish: write atom: %w", err)
-	}
-	return nil
+	return writeXMLDoc(w, "atom", f.Stylesheet, doc)
 }
 
 // atomTitle carries a plain-text title. Text that looks like markup ("</b>",

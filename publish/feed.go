@@ -66,7 +66,12 @@ func (f *Feed) FeedURL(ext string) string {
 func (f *Feed) PageURL(ext string, n int) string {
 	v := f.View
 	v.Page = n
-	u := f.BaseURL + "/feeds/" + f.Slug + "." + ext
+	return f.viewURL(ext, v)
+}
+
+// viewURL returns the URL of view v of the feed in format ext.
+func (f *Feed) viewURL(ext string, v View) string {
+	u := f.BaseURL + feedPath(f.Slug, ext)
 	if q := v.Query(); q != "" {
 		u += "?" + q
 	}
@@ -143,11 +148,7 @@ func (f *Feed) archiveLinks(ext string) []pageLink {
 	at := func(day string) string {
 		w := v
 		w.Archive = day
-		u := f.BaseURL + "/feeds/" + f.Slug + "." + ext
-		if q := w.Query(); q != "" {
-			u += "?" + q
-		}
-		return u
+		return f.viewURL(ext, w)
 	}
 	if f.View.Archive == "" {
 		if f.View.Page > 1 || len(f.Archives) == 0 {

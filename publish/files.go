@@ -24,7 +24,7 @@ func (p *Publisher) writeFiles(ctx context.Context, snap *snapshot) error {
 			return fmt.Errorf("publish: write files: %w", err)
 		}
 		path := p.filePath(f.Slug)
-		body := snap.resources["/feeds/"+f.Slug+".atom"].body
+		body := snap.resources[feedPath(f.Slug, "atom")].body
 		if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, body) {
 			continue
 		}

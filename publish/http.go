@@ -9,6 +9,13 @@ import (
 	"time"
 )
 
+// feedsPrefix is the path every feed is served under (feedPath).
+const feedsPrefix = "/feeds/"
+
+// feedPath is the path of feed slug in format ext ("/feeds/all.atom"), and
+// the key of its resource in a snapshot.
+func feedPath(slug, ext string) string { return feedsPrefix + slug + "." + ext }
+
 // Paths of the documents served besides the feeds.
 const (
 	opmlPath       = "/opml"
@@ -50,7 +57,7 @@ func (p *Publisher) Handler() http.Handler {
 	mux.HandleFunc("GET "+opmlPath, p.serveFixed)
 	mux.HandleFunc("GET "+legacyOPMLPath, p.serveFixed)
 	mux.HandleFunc("GET "+stylesheetPath, p.serveFixed)
-	mux.HandleFunc("GET /feeds/{file}", p.serveFeed)
+	mux.HandleFunc("GET "+feedsPrefix+"{file}", p.serveFeed)
 	mux.HandleFunc("GET /topics/{slug}", p.serveTopic)
 	mux.HandleFunc("GET /status", p.serveStatus)
 	mux.HandleFunc("GET /status.json", p.serveStatusJSON)

@@ -2,7 +2,6 @@ package publish
 
 import (
 	"encoding/xml"
-	"fmt"
 	"io"
 
 	"github.com/warta-news/warta/internal/xmlchar"
@@ -45,17 +44,5 @@ func (p *Publisher) writeOPML(w io.Writer, states []*feedState) error {
 			HTMLURL:     xmlchar.Clean(f.HomeURL()),
 		})
 	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return fmt.Errorf("publish: write opml: %w", err)
-	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(doc); err != nil {
-		return fmt.Errorf("publish: write opml: %w", err)
-	}
-	_, err := io.WriteString(w, "\n")
-	if err != nil {
-		return fmt.Errorf("publish: write opml: %w", err)
-	}
-	return nil
+	return writeXMLDoc(w, "opml", "", doc)
 }

@@ -291,7 +291,7 @@ func (p *Publisher) feed(fs *feedState, v View) *Feed {
 // (any view), for the WebSub hub: ok is false for any other URL.
 func (p *Publisher) Content(topic string) (contentType string, body []byte, ok bool) {
 	snap := p.snap.Load()
-	rest, found := strings.CutPrefix(topic, p.opts.BaseURL+"/feeds/")
+	rest, found := strings.CutPrefix(topic, p.opts.BaseURL+feedsPrefix)
 	if snap == nil || !found {
 		return "", nil, false
 	}

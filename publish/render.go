@@ -145,7 +145,7 @@ func (p *Publisher) render(states []*feedState, prev *snapshot, built time.Time)
 			if err != nil {
 				return nil, err
 			}
-			path := "/feeds/" + fs.info.Slug + "." + fm.ext
+			path := feedPath(fs.info.Slug, fm.ext)
 			modifiedAt(path, r)
 			if r.modified.After(fs.modified) {
 				fs.modified = r.modified
@@ -184,7 +184,7 @@ func (p *Publisher) view(snap *snapshot, slug, ext string, v View) (r *resource,
 	if fs == nil || !found {
 		return nil, false, nil
 	}
-	path := "/feeds/" + slug + "." + ext
+	path := feedPath(slug, ext)
 	if v == (View{}) {
 		return snap.resources[path], true, nil
 	}

@@ -2,7 +2,6 @@ package publish
 
 import (
 	"encoding/xml"
-	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -109,18 +108,7 @@ func WriteRSS(w io.Writer, f *Feed) error {
 		AtomNS:    atomNS,
 		Channel:   channel,
 	}
-	if err := writeXMLHeader(w, f.Stylesheet); err != nil {
-		return fmt.Errorf("publish: write rss: %w", err)
-	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(doc); err != nil {
-		return fmt.Errorf("publish: write rss: %w", err)
-	}
-	if _, err := io.WriteString(w, "\n"); err != nil {
-		return fmt.Errorf("publish: write rss: %w", err)
-	}
-	return nil
+	return writeXMLDoc(w, "rss", f.Stylesheet, doc)
 }
 
 // rssDate formats the first non-zero time as RFC 822 (with a four-digit

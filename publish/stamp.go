@@ -85,7 +85,7 @@ func (p *Publisher) RefreshVersion(ctx context.Context, feedsVersion string) err
 	}
 	snap := p.snap.Load()
 	files, err := p.hashFiles(func(slug string) ([]byte, error) {
-		return snap.resources["/feeds/"+slug+".atom"].body, nil
+		return snap.resources[feedPath(slug, "atom")].body, nil
 	})
 	if err != nil {
 		return err

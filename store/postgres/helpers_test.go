@@ -3,17 +3,14 @@ package postgres
 import (
 	"context"
 	"testing"
+
+	"github.com/warta-news/warta/store/storetest"
 )
 
 // openAt opens the store at dsn, closed at cleanup.
 func openAt(t testing.TB, dsn string) *Store {
 	t.Helper()
-	s, err := Open(context.Background(), dsn)
-	if err != nil {
-		t.Fatalf("Open: %v", err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
+	return storetest.Open(t, Open, dsn)
 }
 
 // count returns the result of a count query on the store's pool.

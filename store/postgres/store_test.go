@@ -52,12 +52,7 @@ func TestConcurrentSaveSameArticles(t *testing.T) {
 	dsn := pgtest.DSN(t)
 	var stores [2]*Store
 	for i := range stores {
-		s, err := Open(ctx, dsn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		stores[i] = s
+		stores[i] = openAt(t, dsn)
 	}
 	const rounds, per = 20, 30
 	var inserted [2][]string

@@ -17,7 +17,7 @@ import (
 
 // insertArticles inserts a whole batch in one statement: the articles and
 // their topics arrive as column arrays ($1-$22 in schema.ArticleCols order, $23-$29
-// the topic columns) and unnest turns them back into rows, which costs one
+// in schema.TopicCols order) and unnest turns them back into rows, which costs one
 // round trip and one plan whatever the batch size. ON CONFLICT DO NOTHING
 // without a target also absorbs a row another daemon inserts concurrently:
 // it waits for that transaction, then skips the row instead of failing on
@@ -34,9 +34,9 @@ const insertArticles = `WITH ins AS (
 	ON CONFLICT DO NOTHING
 	RETURNING id
 ), topics AS (
-	INSERT INTO article_topics (article_id, story_id, pos, slug, score, terms, forced)
+	INSERT INTO article_topics (` + schema.TopicCols + `)
 	SELECT * FROM unnest($23::text[], $24::text[], $25::int[], $26::text[], $27::float8[],
-		$28::text[], $29::bool[]) AS t (article_id, story_id, pos, slug, score, terms, forced)
+		$28::text[], $29::bool[]) AS t (` + schema.TopicCols + `)
 	WHERE t.article_id IN (SELECT id FROM ins)
 ), version AS (
 	INSERT INTO meta (key, value) SELECT '` + store.MetaFeedsVersion + `', $30::text WHERE EXISTS (SELECT 1 FROM ins)
@@ -209,7 +209,7 @@ func (s *Store) SetTopics(ctx context.Context, topics map[string][]article.Topic
 	return s.inTx(ctx, func(tx pgx.Tx) error {
 		b := &pgx.Batch{}
 		b.Queue(`DELETE FROM article_topics WHERE article_id = ANY($1)`, ids)
-		b.Queue(`INSERT INTO article_topics (article_id, story_id, pos, slug, score, terms, forced)
+		b.Queue(`INSERT INTO article_topics (`+schema.TopicCols+`)
 			SELECT t.article_id, a.story_id, t.pos, t.slug, t.score, t.terms, t.forced
 			FROM unnest($1::text[], $2::int[], $3::text[], $4::float8[], $5::text[], $6::bool[])
 				AS t (article_id, pos, slug, score, terms, forced)

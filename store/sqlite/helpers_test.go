@@ -14,12 +14,7 @@ import (
 // openAt opens the store at dsn, closed at cleanup.
 func openAt(t testing.TB, dsn string) *Store {
 	t.Helper()
-	s, err := Open(context.Background(), dsn)
-	if err != nil {
-		t.Fatalf("Open: %v", err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
+	return storetest.Open(t, Open, dsn)
 }
 
 // openTemp opens a store on a fresh file in t.TempDir(), closed at cleanup.

@@ -22,7 +22,7 @@ const insertArticle = `INSERT INTO articles (` + schema.ArticleCols + `)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 	ON CONFLICT (id) DO NOTHING`
 
-const insertTopic = `INSERT INTO article_topics (article_id, story_id, pos, slug, score, terms, forced)
+const insertTopic = `INSERT INTO article_topics (` + schema.TopicCols + `)
 	VALUES (?, ?, ?, ?, ?, ?, ?)`
 
 // SaveSource implements store.Store.

@@ -31,6 +31,18 @@ type Driver struct {
 	Analyze func(tb testing.TB, s store.Store)
 }
 
+// Open opens dsn with a driver's open function (sqlite.Open,
+// postgres.Open), failing tb when it fails; the store is closed at cleanup.
+func Open[S store.Store](tb testing.TB, open func(context.Context, string) (S, error), dsn string) S {
+	tb.Helper()
+	s, err := open(context.Background(), dsn)
+	if err != nil {
+		tb.Fatalf("open: %v", err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	return s
+}
+
 // fresh returns a store on a new, empty database.
 func (d Driver) fresh(t testing.TB) store.Store { return d.Open(t, d.NewDSN(t)) }
 

@@ -44,6 +44,10 @@ func ArticleColsAs(alias string, stand map[string]string) string {
 	return strings.Join(cols, ", ")
 }
 
+// TopicCols are the article_topics columns in the order both drivers write
+// them.
+const TopicCols = `article_id, story_id, pos, slug, score, terms, forced`
+
 // FetchStateCols are the fetch_state columns, source first.
 const FetchStateCols = `source, etag, last_modified, last_attempt, last_success, next_attempt,
 	failures, last_status, last_error, items, item_votes`
