@@ -41,10 +41,13 @@ type Article struct {
 	// tagging takes from the source (topic.Hints.Genre).
 	FeedGenre string
 	// Published and Updated come from the feed; when the feed gives no date,
-	// both are the first-seen time.
+	// both are the start of the cycle that first stored the article.
 	Published time.Time
 	Updated   time.Time
-	// FirstSeen is when warta first stored the article.
+	// FirstSeen is when warta first stored the article: the start of the
+	// cycle that stored it, plus its place among that cycle's story
+	// decisions in microseconds, so that the order of FirstSeen is the
+	// order stories were decided in (the story index is rebuilt in it).
 	FirstSeen time.Time
 
 	// Topics are the topics the article was tagged with, and why.

@@ -235,7 +235,9 @@ func (p *Pipeline) fetchSource(ctx context.Context, src config.Source, state sou
 		}
 		return stored
 	}}
-	prep, err := p.prepareFetched(ctx, Feed{Body: fr.Body, ContentType: fr.ContentType, URL: fr.URL, FetchedAt: fr.FetchedAt}, src, k)
+	// Dated by the cycle's clock reading, not the answer's arrival: an
+	// undated item's date places it among its story's copies.
+	prep, err := p.prepareFetched(ctx, Feed{Body: fr.Body, ContentType: fr.ContentType, URL: fr.URL, FetchedAt: p.cycleStart}, src, k)
 	if err != nil && ctx.Err() != nil {
 		res.outcome = OutcomeBackingOff
 		return res

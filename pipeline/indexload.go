@@ -65,7 +65,7 @@ func (p *Pipeline) wantIndex(ctx context.Context) {
 		return
 	}
 	l.begin(func() error {
-		ix, err := loadStoryIndex(ctx, p.store, p.cfg, p.actors, p.now())
+		ix, err := loadStoryIndex(ctx, p.store, p.cfg, p.actors, p.cycleStart)
 		if err != nil {
 			return err
 		}

@@ -115,11 +115,16 @@ type Pipeline struct {
 	// (Init, reload).
 	indexLoad atomic.Pointer[indexLoad]
 
-	instance   string    // this pipeline's name in cycle epochs
-	marks      int       // cycle epochs this pipeline has written
-	epoch      string    // the cycle epoch the index is up to date with
-	cycleStart time.Time // when the running cycle started
-	notes      string    // the sources' notes as last read or written
+	instance string // this pipeline's name in cycle epochs
+	marks    int    // cycle epochs this pipeline has written
+	epoch    string // the cycle epoch the index is up to date with
+	// cycleStart is the running cycle's one clock reading for what it
+	// decides: the date of undated items, the story index's window and
+	// the articles' FirstSeen (firstSeen). Reading the clock per answer
+	// would make the decisions depend on which answer came first.
+	cycleStart time.Time
+	decided    int    // articles the running cycle gave stories (firstSeen)
+	notes      string // the sources' notes as last read or written
 }
 
 // Deps are the stages New wires together. Now defaults to time.Now.
@@ -365,7 +370,7 @@ func (p *Pipeline) RunCycle(ctx context.Context) (Report, error) {
 }
 
 func (p *Pipeline) runCycle(ctx context.Context) (Report, error) {
-	p.cycleStart = p.now()
+	p.cycleStart, p.decided = p.now(), 0
 	rep := Report{Started: p.cycleStart, Sources: len(p.cfg.Sources)}
 	states, err := p.loadStates(ctx)
 	if err != nil {

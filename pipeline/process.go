@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/dedupe"
@@ -318,6 +319,9 @@ func (p *Pipeline) decideBatch(ctx context.Context, batch []*sourceResult, rep *
 	}
 	rank := func(source string) int { return p.sourceRank[source] }
 	slices.SortFunc(all, func(x, y sketched) int { return storyOrder(x.a, y.a, rank) })
+	for _, s := range all {
+		s.a.FirstSeen = p.firstSeen()
+	}
 
 	// Story assignment and tagging each keep state that depends on the
 	// order of the articles (the story index, the stream model's counts)
@@ -401,4 +405,19 @@ func (p *Pipeline) saveBatch(ctx context.Context, d decided, rep *Report) (srcEr
 		rep.New += r.stored
 	}
 	return srcErr, nil
+}
+
+// firstSeen is the FirstSeen of the running cycle's next article given
+// its story: the cycle's clock reading plus the article's place in the
+// cycle's decisions, in microseconds (a store that keeps no finer
+// precision keeps their order).
+// The story index is rebuilt from the store in FirstSeen order (then ID),
+// so it is rebuilt in the order its stories were decided: a lead before
+// its copies, whichever answer came first, as the index a daemon keeps
+// holds them. A cycle takes far longer than a microsecond per article,
+// so no FirstSeen reaches the next cycle's start.
+func (p *Pipeline) firstSeen() time.Time {
+	t := p.cycleStart.Add(time.Duration(p.decided) * time.Microsecond)
+	p.decided++
+	return t
 }
