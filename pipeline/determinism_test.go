@@ -16,6 +16,7 @@ import (
 
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/config"
+	"github.com/warta-news/warta/store"
 	"github.com/warta-news/warta/topic"
 )
 
@@ -163,16 +164,15 @@ type decision struct {
 	place int
 }
 
-// runJitterSite runs, on a fresh SQLite store, a first ingest of site and
+// runJitterSite runs, on the fresh store st, a first ingest of site and
 // a refresh once some feeds changed, its clock reading cycleAt[k] for cycle
 // k. Each cycle is run by a pipeline of its own started as `warta once`
 // starts one (Start), unless daemon is set: then one pipeline, Init once,
 // runs both. It returns every stored article's decisions and the cycles'
 // reports.
-func runJitterSite(t *testing.T, site *jitterSite, seed uint64, cycleAt [2]time.Time, daemon bool) (map[string]decision, [2]Report) {
+func runJitterSite(t *testing.T, st store.Store, site *jitterSite, seed uint64, cycleAt [2]time.Time, daemon bool) (map[string]decision, [2]Report) {
 	t.Helper()
 	ctx := context.Background()
-	st := newSQLiteStore(t)
 	site.reset(seed)
 	var reps [2]Report
 	out := map[string]decision{}
@@ -224,9 +224,9 @@ func TestStoriesDoNotDependOnAnswerTiming(t *testing.T) {
 	const feeds = 90 // 1,080 items at round 0: three batches
 	site := newJitterSite(t, feeds)
 	at := [2]time.Time{time.Date(2026, 11, 30, 8, 0, 0, 0, time.UTC), time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)}
-	first, firstReps := runJitterSite(t, site, 1, at, false)
+	first, firstReps := runJitterSite(t, newSQLiteStore(t), site, 1, at, false)
 	for run := uint64(2); run <= 3; run++ {
-		again, reps := runJitterSite(t, site, run, at, false)
+		again, reps := runJitterSite(t, newSQLiteStore(t), site, run, at, false)
 		if len(again) != len(first) {
 			t.Fatalf("run %d stored %d articles, run 1 %d", run, len(again), len(first))
 		}
@@ -270,13 +270,20 @@ func compareDecisions(t *testing.T, want, got map[string]decision) int {
 
 // A daemon, which keeps its story index from one cycle to the next, and
 // `warta once`, which rebuilds it from the store at every start, decide
-// alike: the index is rebuilt in the order its stories were decided.
+// alike: the index is rebuilt in the order its stories were decided, on
+// either store (PostgreSQL keeps first-seen times to the microsecond).
 func TestRebuiltStoryIndexDecidesAsTheDaemonsIndex(t *testing.T) {
+	for _, d := range storeDrivers() {
+		t.Run(d.name, func(t *testing.T) { testRebuiltStoryIndex(t, d.open) })
+	}
+}
+
+func testRebuiltStoryIndex(t *testing.T, open func(t *testing.T) func() store.Store) {
 	const feeds = 90
 	site := newJitterSite(t, feeds)
 	at := [2]time.Time{time.Date(2026, 11, 30, 8, 0, 0, 0, time.UTC), time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)}
-	once, _ := runJitterSite(t, site, 1, at, false)
-	daemon, _ := runJitterSite(t, site, 1, at, true)
+	once, _ := runJitterSite(t, open(t)(), site, 1, at, false)
+	daemon, _ := runJitterSite(t, open(t)(), site, 1, at, true)
 	if len(daemon) != len(once) {
 		t.Fatalf("the daemon stored %d articles, warta once %d", len(daemon), len(once))
 	}

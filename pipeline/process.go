@@ -268,7 +268,8 @@ type decided struct {
 }
 
 // decideBatch gives the new articles of a batch of sources their stories
-// (oldest published first: OrderForStories) and topics. An article stored
+// (oldest published first: OrderForStories), their FirstSeen in that order
+// (firstSeen) and their topics. An article stored
 // already, or in inFlight (the batch being written, whose first source was
 // handed out after inFlightFrom others), is not new; the same article in
 // two sources of the batch, or twice in one, is new once, in the first. It
