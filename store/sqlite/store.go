@@ -112,6 +112,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		w.Close()
 		return nil, classify(path, err)
 	}
+	dropIdleConns(w)
 	file, err := os.Stat(path)
 	if err != nil {
 		w.Close()
@@ -205,6 +206,22 @@ func openPool(ctx context.Context, path, dsn string, n int) (*sql.DB, error) {
 		return nil, classify(path, fmt.Errorf("store: open %s: %w", path, err))
 	}
 	return db, nil
+}
+
+// dropIdleConns closes db's idle connections; the next use opens a fresh
+// one. The writer's connection that migrated a new database keeps the
+// temp schema a migration opened (0008, which drops and renames a table),
+// with SQLite's default page cache of 2,000 KiB, for its whole life.
+// modernc builds SQLite with SQLITE_ENABLE_MEMORY_MANAGEMENT, so all
+// connections' page caches are one pool bounded by the sum of their
+// sizes, and that cache let the pool hold ~3.6 MiB of pages where the main
+// caches ask for 1.5 (each 4 KiB page in an 8 KiB slot of modernc's
+// allocator). On a fresh connection a 1,000-feed first ingest peaked ~3.5
+// MB lower (BENCHMARKS.md, "perf11").
+func dropIdleConns(db *sql.DB) {
+	n := db.Stats().MaxOpenConnections
+	db.SetMaxIdleConns(0)
+	db.SetMaxIdleConns(n)
 }
 
 func openMemory(ctx context.Context) (*Store, error) {

@@ -86,6 +86,29 @@ func TestPageCacheByRole(t *testing.T) {
 	}
 }
 
+// A new database's migrations open the writer's temp schema (0008),
+// whose page cache would stay in the pool every connection's cache
+// shares; the writer goes on on a fresh connection, which has none.
+func TestWriterHasNoTempSchemaAfterMigrating(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	var n int
+	if err := s.w.QueryRowContext(ctx, "SELECT count(*) FROM pragma_database_list WHERE name = 'temp'").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n != 0 {
+		t.Error("the writer's connection has a temp schema open after migrating")
+	}
+	// The fresh connection has the writer's settings.
+	var kib int
+	if err := s.w.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&kib); err != nil {
+		t.Fatal(err)
+	}
+	if kib != -1024 {
+		t.Errorf("writer's cache_size %d after migrating, want -1024", kib)
+	}
+}
+
 func TestMemory(t *testing.T) {
 	ctx := context.Background()
 	s, err := Open(ctx, ":memory:")
