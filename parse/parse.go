@@ -69,6 +69,9 @@ func Parse(body []byte, contentType string, fetchedAt time.Time) (feed *Feed, er
 	if err != nil {
 		return nil, err
 	}
+	if err := checkXMLDepth(b); err != nil {
+		return nil, err
+	}
 	p := gofeed.NewParser()
 	// The content image scan HTML-parses every description to find an
 	// image warta never uses; it is most of gofeed's cost.
