@@ -234,6 +234,13 @@ func (p *Pipeline) fetchSource(ctx context.Context, src config.Source, state sou
 			answered = false
 		}
 		return stored
+	}, article: func(id string) *article.Article {
+		a, err := p.store.Article(ctx, id)
+		if err != nil {
+			log.Debug("stored article not read", "id", id, "err", err)
+			return nil
+		}
+		return a
 	}}
 	// Dated by the cycle's clock reading, not the answer's arrival: an
 	// undated item's date places it among its story's copies.
