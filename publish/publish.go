@@ -278,7 +278,6 @@ func (p *Publisher) feed(fs *feedState, v View) *Feed {
 		Labels:      p.labels,
 		Sources:     p.sources,
 		Stories:     stories,
-		Built:       fs.emptySince,
 		View:        v,
 		Pages:       pages,
 		Archives:    archives(kept, fs.truncated, fs.built),
@@ -357,7 +356,6 @@ func (p *Publisher) refresh(ctx context.Context, start time.Time) error {
 					fs.stories = append(fs.stories, s)
 				}
 			}
-			fs.emptySince = p.emptySince(prev, info.Slug, len(fs.stories), start)
 			states = append(states, fs)
 			continue
 		}
@@ -384,7 +382,6 @@ func (p *Publisher) refresh(ctx context.Context, start time.Time) error {
 			}
 			fs.count = n
 		}
-		fs.emptySince = p.emptySince(prev, info.Slug, len(fs.stories), start)
 		states = append(states, fs)
 	}
 	snap, err := p.render(states, prev, start)
@@ -402,26 +399,6 @@ func (p *Publisher) refresh(ctx context.Context, start time.Time) error {
 		p.opts.OnRefresh()
 	}
 	return nil
-}
-
-// emptySince is the updated time of a feed with n stories: zero when it
-// has stories, else when it was first found empty: now, unless prev had it
-// empty already, or, when prev does not know the feed (the first refresh
-// of a process, such as each `warta once`), its file in Dir does.
-func (p *Publisher) emptySince(prev *snapshot, slug string, n int, now time.Time) time.Time {
-	if n > 0 {
-		return time.Time{}
-	}
-	if old := prev.feed(slug); old != nil {
-		if len(old.stories) == 0 {
-			return old.emptySince
-		}
-		return now
-	}
-	if t, ok := p.fileEmptySince(slug, now); ok {
-		return t
-	}
-	return now
 }
 
 // renderable keeps the stories that can be rendered: those with a lead.
