@@ -101,6 +101,9 @@ type Feed struct {
 	// item links resolve against it.
 	URL       string
 	FetchedAt time.Time
+	// MaxItems caps the items prepared: the newest are (parse.Feed's
+	// KeepNewest); 0 prepares all.
+	MaxItems int
 }
 
 // Prepared is a feed's items made articles.
@@ -119,6 +122,8 @@ type Prepared struct {
 	Votes string
 	// TTL is how long the feed asked to be left alone (parse.Feed.TTL).
 	TTL time.Duration
+	// Dropped counts the items left out over Feed.MaxItems.
+	Dropped int
 }
 
 // SkippedItem is an item left out, and why.
@@ -153,13 +158,14 @@ func prepareFeed(ctx context.Context, n *normalize.Normalizer, genres *genre.Det
 	if err != nil {
 		return Prepared{}, err
 	}
+	dropped := feed.KeepNewest(f.MaxItems)
 	for _, it := range feed.Items {
 		if it.Language == "" {
 			it.Language = feed.Language
 		}
 	}
 	prep, err := prepareItems(ctx, n, feed.Items, src, f.URL, feed.Link, f.FetchedAt, k)
-	prep.TTL = feed.TTL
+	prep.TTL, prep.Dropped = feed.TTL, dropped
 	if err == nil && src.Genre == "" {
 		markFeedGenre(genres, feed, []string{src.URL, f.URL, feed.Link, feed.FeedLink}, prep.Articles)
 	}

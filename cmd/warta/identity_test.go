@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"path/filepath"
 	"sort"
@@ -161,4 +162,44 @@ func TestUpgradeKeepsArticlesStoredByTheGUIDOrLinkRule(t *testing.T) {
 	mustWarta(t, "-config", cfg, "once")
 	mustWarta(t, "-config", cfg, "once")
 	wantTitles(t, "after the upgrade", storedTitles(t, cfg), noLink.Title, homeLink.Title, reusedGUID.Title, sharedLink.Title)
+}
+
+// A feed with more items than fetch.max_items: a cycle stores its newest,
+// whatever the feed's order, and warns naming the source.
+func TestFeedItemsCappedNewestFirst(t *testing.T) {
+	site := newNewsSite(t)
+	const total, kept = 300, 40
+	base := time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)
+	var items []rssItem
+	for i := range total {
+		// Oldest first, as some archives list them.
+		items = append(items, rssItem{
+			Title:       fmt.Sprintf("Kabar daerah nomor %d", i),
+			Link:        fmt.Sprintf("%s/kabar/%d", site.URL, i),
+			Description: fmt.Sprintf("<p>Laporan nomor %d tentang jalan, pasar dan sekolah di kabupaten %d.</p>", i, i),
+			PubDate:     base.Add(time.Duration(i) * time.Minute).Format(time.RFC1123Z),
+		})
+	}
+	site.serve("/banyak.xml", "application/rss+xml", rss("Banyak", items))
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, []testSource{{Name: "Banyak", URL: site.URL + "/banyak.xml", Language: "id"}}, map[string]any{
+		"fetch": map[string]any{"timeout": "5s", "connect_timeout": "2s", "concurrency": 4, "per_host": 2, "max_items": kept},
+	})
+	code, out, errOut := warta(t, context.Background(), "", "-config", cfg, "once")
+	if code != 0 {
+		t.Fatalf("warta once: exit %d\n%s", code, errOut)
+	}
+	if !strings.Contains(errOut, "level=WARN") || !strings.Contains(errOut, "source=Banyak") || !strings.Contains(errOut, "max_items") {
+		t.Errorf("no warning naming the source:\n%s", errOut)
+	}
+	recs := exported(t, cfg)
+	if len(recs) != kept {
+		t.Fatalf("stored %d articles, want %d\n%s", len(recs), kept, out)
+	}
+	for _, r := range recs {
+		var n int
+		if _, err := fmt.Sscanf(r.Title, "Kabar daerah nomor %d", &n); err != nil || n < total-kept {
+			t.Errorf("stored %q, not one of the %d newest", r.Title, kept)
+		}
+	}
 }
