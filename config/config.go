@@ -195,5 +195,5 @@ const (
 	// DefaultFetchMaxItems (fetch.max_items) is ten times the largest real
 	// news feeds (a few hundred items).
 	DefaultFetchMaxItems = 1000
-	DefaultRetention   = 30 * 24 * time.Hour
+	DefaultRetention     = 30 * 24 * time.Hour
 )
