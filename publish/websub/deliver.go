@@ -29,13 +29,16 @@ func (h *Hub) Notify() {
 }
 
 // Run delivers changed content until ctx ends: at every Notify, when a
-// retry is due, and hourly to drop expired subscriptions.
+// retry is due, and hourly to drop expired subscriptions. When ctx ends it
+// cancels the verifications in flight and waits for them; the hub then
+// verifies no more.
 func (h *Hub) Run(ctx context.Context) {
 	timer := time.NewTimer(0)
 	defer timer.Stop()
 	for {
 		select {
 		case <-ctx.Done():
+			h.stopVerifying()
 			h.wg.Wait()
 			return
 		case <-h.wake:
