@@ -54,3 +54,20 @@ func TestParseKeepsShallowFeeds(t *testing.T) {
 		t.Errorf("deep HTML page: err %v, want ErrHTMLPage", err)
 	}
 }
+
+// A feed declaring its own entities (here a small "billion laughs") is
+// refused with a reason, not stored with "&j;" as its title; a DOCTYPE that
+// declares none, like RSS 0.91's, is fine.
+func TestParseRefusesEntityDeclarations(t *testing.T) {
+	laughs := `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "ha"><!ENTITY j "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>` +
+		`<rss version="2.0"><channel><title>x</title><item><title>&j;</title><link>https://a.example/1</link></item></channel></rss>`
+	if _, err := Parse([]byte(laughs), "", fetched); !errors.Is(err, ErrEntityDecl) {
+		t.Errorf("entity declarations: err %v, want ErrEntityDecl", err)
+	}
+	netscape := `<?xml version="1.0"?><!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">` +
+		`<rss version="0.91"><channel><title>x</title><item><title>Caf&eacute; dibuka</title><link>https://a.example/1</link></item></channel></rss>`
+	f, err := Parse([]byte(netscape), "", fetched)
+	if err != nil || len(f.Items) != 1 || f.Items[0].Title != "Café dibuka" {
+		t.Errorf("RSS 0.91 DOCTYPE: %v, %+v", err, f)
+	}
+}

@@ -121,7 +121,12 @@ func TestFaultCycleEndToEnd(t *testing.T) {
 	deep := []byte(deepHead + strings.Repeat("<x:a>", 1950000))
 	deepClosed := []byte(deepHead + "<item><title>Dalam</title>" + strings.Repeat("<x:a>", 900000) + strings.Repeat("</x:a>", 900000) + "</item></channel></rss>")
 
+	// A "billion laughs": stored before with "&j;" as its title.
+	laughs := []byte(`<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "ha"><!ENTITY j "&a;&a;&a;&a;&a;&a;&a;&a;">]>` +
+		`<rss version="2.0"><channel><title>Laughs</title><item><title>&j;</title><link>https://laughs.example/1</link></item></channel></rss>`)
+
 	sources := []faultSource{
+		{name: "Laughs", path: "/laughs", handler: serve("application/rss+xml", laughs), problem: `Laughs failed \(parse: the document declares entities \(<!ENTITY>\), which feeds do not use and warta does not expand\); 1 failures, next attempt `},
 		{name: "Deep", path: "/deep", handler: serve("application/rss+xml", deep), problem: `Deep failed \(parse: nested too deep: over 256 levels\); 1 failures, next attempt `},
 		{name: "DeepClosed", path: "/deepclosed", handler: serve("application/rss+xml", deepClosed), problem: `DeepClosed failed \(parse: nested too deep: over 256 levels\); 1 failures, next attempt `},
 		{name: "Slow", path: "/slow", handler: slow, problem: `Slow failed \(fetch: .*/slow: context deadline exceeded \(timeout 3s\)\); 1 failures, next attempt `},
