@@ -125,9 +125,9 @@ type Hub struct {
 	// wg tracks verifications, so tests and shutdown can wait for them.
 	wg sync.WaitGroup
 	// verifying is the context of verifications, which outlive the
-	// requests that ask for them; stopVerifying, called when Run ends,
-	// cancels those in flight, so that a slow callback does not hold
-	// the daemon's shutdown.
+	// requests that ask for them; stopVerifying, called when Run ends
+	// (after stopGrace), cancels those in flight, so that a slow callback
+	// does not hold the daemon's shutdown.
 	verifying     context.Context
 	stopVerifying context.CancelFunc
 }
