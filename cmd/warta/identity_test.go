@@ -36,6 +36,19 @@ func (f *changingFeed) serve(w http.ResponseWriter, _ *http.Request) {
 	w.Write(rss("Buletin", f.items))
 }
 
+// changingSource is a news site serving one changing feed at /<name>.xml
+// and a config with that feed as source name, in a test directory; it
+// returns the feed, the site's URL, the directory and the config path.
+func changingSource(t *testing.T, name string) (feed *changingFeed, siteURL, dir, cfg string) {
+	t.Helper()
+	site := newNewsSite(t)
+	feed = &changingFeed{}
+	site.handle("/"+strings.ToLower(name)+".xml", feed.serve)
+	dir = t.TempDir()
+	cfg = writeConfig(t, dir, []testSource{{Name: name, URL: site.URL + "/" + strings.ToLower(name) + ".xml", Language: "id"}}, nil)
+	return feed, site.URL, dir, cfg
+}
+
 // storedTitles is the sorted titles `warta export` gives.
 func storedTitles(t *testing.T, cfg string) []string {
 	t.Helper()
@@ -59,11 +72,7 @@ func wantTitles(t *testing.T, when string, got []string, want ...string) {
 // An item with no link that reuses a GUID is another story: it is stored
 // beside the first, and neither is stored twice when fetched again.
 func TestReusedGUIDWithoutLinkIsStored(t *testing.T) {
-	site := newNewsSite(t)
-	feed := &changingFeed{}
-	site.handle("/buletin.xml", feed.serve)
-	dir := t.TempDir()
-	cfg := writeConfig(t, dir, []testSource{{Name: "Buletin", URL: site.URL + "/buletin.xml", Language: "id"}}, nil)
+	feed, _, _, cfg := changingSource(t, "Buletin")
 	a := rssItem{GUID: "1", Title: "Gubernur meresmikan jembatan baru", Description: "<p>Jembatan di atas sungai dibuka untuk umum pagi ini.</p>"}
 	b := rssItem{GUID: "1", Title: "Harga cabai turun di pasar induk", Description: "<p>Pedagang menyebut pasokan dari petani melimpah pekan ini.</p>"}
 	feed.set(a)
@@ -79,12 +88,8 @@ func TestReusedGUIDWithoutLinkIsStored(t *testing.T) {
 // GUIDs and titles are three stories, stored without that URL; an item
 // linking to the channel's own link has no URL of its own either.
 func TestItemsSharingOneLinkAreAllStored(t *testing.T) {
-	site := newNewsSite(t)
-	feed := &changingFeed{}
-	site.handle("/beranda.xml", feed.serve)
-	dir := t.TempDir()
-	cfg := writeConfig(t, dir, []testSource{{Name: "Beranda", URL: site.URL + "/beranda.xml", Language: "id"}}, nil)
-	home := site.URL + "/"
+	feed, siteURL, _, cfg := changingSource(t, "Beranda")
+	home := siteURL + "/"
 	items := []rssItem{
 		{GUID: "a1", Link: home, Title: "Banjir merendam tiga desa", Description: "<p>Warga mengungsi ke balai desa.</p>"},
 		{GUID: "a2", Link: home, Title: "Pemilihan kepala desa ditunda", Description: "<p>Panitia menunggu keputusan bupati.</p>"},
@@ -111,12 +116,8 @@ func TestItemsSharingOneLinkAreAllStored(t *testing.T) {
 // them again, and a new story reusing the GUID or the link is still new.
 func TestUpgradeKeepsArticlesStoredByTheGUIDOrLinkRule(t *testing.T) {
 	ctx := context.Background()
-	site := newNewsSite(t)
-	feed := &changingFeed{}
-	site.handle("/lama.xml", feed.serve)
-	dir := t.TempDir()
-	cfg := writeConfig(t, dir, []testSource{{Name: "Lama", URL: site.URL + "/lama.xml", Language: "id"}}, nil)
-	home := site.URL + "/"
+	feed, siteURL, dir, cfg := changingSource(t, "Lama")
+	home := siteURL + "/"
 	noLink := rssItem{GUID: "7", Title: "Nelayan pulang membawa tangkapan besar", Description: "<p>Cuaca cerah sepekan terakhir.</p>"}
 	homeLink := rssItem{GUID: "h1", Link: home, Title: "Festival budaya dibuka wali kota", Description: "<p>Ribuan warga hadir di alun-alun.</p>"}
 
