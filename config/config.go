@@ -142,6 +142,10 @@ type Fetch struct {
 	PerHost int `yaml:"per_host"`
 	// MaxBodyBytes caps a feed's (decompressed) size.
 	MaxBodyBytes int64 `yaml:"max_body_bytes"`
+	// MaxItems caps the items kept of one fetched feed: the newest are
+	// kept and the others left out with a warning naming the source, so
+	// that one feed of 100,000 items does not fill a cycle and the store.
+	MaxItems int `yaml:"max_items"`
 	// UserAgent is sent with every request.
 	UserAgent string `yaml:"user_agent"`
 	// MaxBackoff caps the wait after repeated failures of a source.
@@ -188,5 +192,8 @@ const (
 	DefaultDSN         = "data/warta.db"
 	DefaultListen      = "127.0.0.1:8080"
 	DefaultConcurrency = 8
-	DefaultRetention   = 30 * 24 * time.Hour
+	// DefaultFetchMaxItems (fetch.max_items) is ten times the largest real
+	// news feeds (a few hundred items).
+	DefaultFetchMaxItems = 1000
+	DefaultRetention     = 30 * 24 * time.Hour
 )

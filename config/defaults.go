@@ -60,6 +60,9 @@ func applyDefaults(c *Config, ix *index) (baseURLDefaulted bool) {
 	if f.MaxBodyBytes == 0 {
 		f.MaxBodyBytes = fetch.DefaultMaxBodyBytes
 	}
+	if f.MaxItems == 0 {
+		f.MaxItems = DefaultFetchMaxItems
+	}
 	if f.UserAgent == "" {
 		f.UserAgent = fetch.DefaultUserAgent
 	}

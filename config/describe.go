@@ -81,8 +81,8 @@ func (c *Config) Describe(w io.Writer, now time.Time) error {
 	}
 	fmt.Fprintf(&buf, "publish   %q, %d stories per feed, %d pages, %s\n", c.Publish.Title, c.Publish.MaxItems, c.Publish.Pages, dir)
 	f := c.Fetch
-	fmt.Fprintf(&buf, "fetch     timeout %s (connect %s), %d at once, %d per host, max %d bytes, backoff up to %s\n",
-		fmtDuration(f.Timeout), fmtDuration(f.ConnectTimeout), f.Concurrency, f.PerHost, f.MaxBodyBytes, fmtDuration(f.MaxBackoff))
+	fmt.Fprintf(&buf, "fetch     timeout %s (connect %s), %d at once, %d per host, max %d bytes and %d items, backoff up to %s\n",
+		fmtDuration(f.Timeout), fmtDuration(f.ConnectTimeout), f.Concurrency, f.PerHost, f.MaxBodyBytes, f.MaxItems, fmtDuration(f.MaxBackoff))
 	switch d := f.PerHostInterval; {
 	case d == nil:
 		fmt.Fprintf(&buf, "          requests to one public host %s apart (none between private addresses)\n", fmtDuration(fetch.DefaultPerHostInterval))

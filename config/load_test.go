@@ -132,6 +132,7 @@ func TestDefaults(t *testing.T) {
 		{"concurrency", c.Fetch.Concurrency, DefaultConcurrency},
 		{"per_host", c.Fetch.PerHost, fetch.DefaultPerHost},
 		{"max_body_bytes", c.Fetch.MaxBodyBytes, int64(fetch.DefaultMaxBodyBytes)},
+		{"fetch max_items", c.Fetch.MaxItems, DefaultFetchMaxItems},
 		{"user_agent", c.Fetch.UserAgent, fetch.DefaultUserAgent},
 		{"max_backoff", c.Fetch.MaxBackoff, fetch.DefaultMaxBackoff},
 		{"window", c.Dedupe.Window, dedupe.DefaultWindow},

@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -38,6 +39,9 @@ func ParseSchedule(spec string) (cron.Schedule, error) {
 			return nil, fmt.Errorf("invalid cron spec %q: interval %s is shorter than 1m", spec, d)
 		}
 	}
+	if err := checkSteps(rest); err != nil {
+		return nil, fmt.Errorf("invalid cron spec %q: %w", spec, err)
+	}
 	s, err := scheduleParser().Parse(spec)
 	if err != nil {
 		return nil, fmt.Errorf("invalid cron spec %q: %w", spec, err)
@@ -48,6 +52,36 @@ func ParseSchedule(spec string) (cron.Schedule, error) {
 		return nil, fmt.Errorf("cron spec %q never fires: no date matches its day-of-month, month and day-of-week", spec)
 	}
 	return s, nil
+}
+
+// cronFields names the five fields of a spec and how many values each
+// has.
+var cronFields = [...]struct {
+	name string
+	size int
+}{{"minute", 60}, {"hour", 24}, {"day of month", 31}, {"month", 12}, {"day of week", 7}}
+
+// checkSteps refuses a step larger than its field ("*/61" minutes): cron
+// accepts it and fires once per hour, which is not what was asked.
+func checkSteps(fields string) error {
+	if strings.HasPrefix(fields, "@") {
+		return nil
+	}
+	for i, field := range strings.Fields(fields) {
+		if i >= len(cronFields) {
+			return nil // the parser reports the extra field
+		}
+		for part := range strings.SplitSeq(field, ",") {
+			_, step, ok := strings.Cut(part, "/")
+			if !ok {
+				continue
+			}
+			if n, err := strconv.Atoi(step); err == nil && n > cronFields[i].size {
+				return fmt.Errorf("step %d is larger than the %s field's %d values", n, cronFields[i].name, cronFields[i].size)
+			}
+		}
+	}
+	return nil
 }
 
 // scheduleZone splits a CRON_TZ= (or TZ=) prefix off spec and loads its

@@ -497,7 +497,7 @@ func (v *validator) fetch() {
 	for _, n := range []struct {
 		path string
 		val  int64
-	}{{"fetch.concurrency", int64(f.Concurrency)}, {"fetch.per_host", int64(f.PerHost)}, {"fetch.max_body_bytes", f.MaxBodyBytes}} {
+	}{{"fetch.concurrency", int64(f.Concurrency)}, {"fetch.per_host", int64(f.PerHost)}, {"fetch.max_body_bytes", f.MaxBodyBytes}, {"fetch.max_items", int64(f.MaxItems)}} {
 		if n.val <= 0 {
 			v.errorf(n.path, "must be a positive number, got %d", n.val)
 		}

@@ -70,3 +70,22 @@ func BenchmarkSanitize(b *testing.B) {
 		_ = n.sanitize(benchBody, base, DefaultMaxHTMLBytes, "")
 	}
 }
+
+// BenchmarkSharedURLs is the per-fetch pass that finds links items share,
+// over 200 items with tracking parameters, to set against BenchmarkArticle
+// (one item).
+func BenchmarkSharedURLs(b *testing.B) {
+	items := make([]*article.Article, 200)
+	for i := range items {
+		items[i] = &article.Article{
+			Link:  "https://www.contoh.test/read/2024/05/05/" + strings.Repeat("x", i%7) + "/gedung-layanan-terpadu/?utm_source=rss&n=" + string(rune('a'+i%26)) + strings.Repeat("1", i/26),
+			GUID:  "g" + strings.Repeat("1", i),
+			Title: "Gedung layanan terpadu",
+		}
+	}
+	opts := Options{SourceName: "contoh"}
+	b.ReportAllocs()
+	for b.Loop() {
+		SharedURLs(items, "https://www.contoh.test/", opts)
+	}
+}

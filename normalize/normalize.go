@@ -36,6 +36,10 @@ type Options struct {
 	// BaseURL resolves relative item links: the feed's own URL or its
 	// site link. Optional.
 	BaseURL string
+	// Shared are canonical URLs that name no single item of the feed
+	// (SharedURLs): items whose link is one of them are identified as if
+	// they had no link. Optional.
+	Shared map[string]bool
 }
 
 // Caps bound what is kept of one article, so that memory and feeds do not
@@ -73,14 +77,19 @@ func New(caps Caps) *Normalizer {
 //     With no usable Link, an absolute http(s) GUID is used instead; so is
 //     the GUID when Link goes through a feed redirector (feedsportal,
 //     feedburner) and the GUID is the article's own URL.
-//   - ID is article.IDFromURL(IdentityKey(URL)). With no URL at all it
-//     falls back to "guid:"+source+":"+GUID and URL stays empty: a GUID alone
-//     cannot be trusted (feeds reuse them), but an item that carries nothing
-//     else must still not be lost, and scoping it by source keeps one feed's
-//     "1".."20" from colliding with another's. With no GUID either (a
-//     bulletin feed), the ID is a hash of the source, the plain title and
-//     the plain text, as Miniflux does: the same bulletin fetched again is
-//     the same article, and nothing is dropped.
+//   - ID is article.IDFromURL(IdentityKey(URL)). A URL in opts.Shared (the
+//     site's home page, or one link several items of the feed share) is
+//     no item's own, and counts as no URL.
+//   - With no URL, URL stays empty and the ID is a hash of the source, the
+//     GUID and the plain title (the plain text when there is no title): a
+//     GUID alone cannot be trusted (feeds reuse "1".."20" for new stories),
+//     but an item that carries nothing else must still not be lost, and
+//     scoping it by source keeps one feed's GUIDs from colliding with
+//     another's. With no GUID either (a bulletin feed), the ID is a hash of
+//     the source, the plain title and the plain text, as Miniflux does: the
+//     same bulletin fetched again is the same article, and nothing is
+//     dropped. PreviousID gives the ID builds before the title was part of
+//     it gave such an item.
 //   - Title and Author are plain text; Summary and Content are sanitised
 //     HTML with absolute links, balanced and nested at most 64 deep; Text is
 //     the plain text of the longer of the two, one line per block.
@@ -137,18 +146,29 @@ func (n *Normalizer) Article(a *article.Article, opts Options) error {
 
 	fixDates(a, opts.Now)
 	if !identified {
-		if a.Title == "" && a.Text == "" {
+		guid := strings.TrimSpace(a.GUID)
+		switch {
+		case guid != "" && a.Title != "":
+			a.ID = article.IDFromURL("guid:" + opts.SourceName + ":" + guid + "\n" + a.Title)
+		case guid != "" && a.Text != "":
+			a.ID = article.IDFromURL("guid:" + opts.SourceName + ":" + guid + "\n\n" + a.Text)
+		case guid != "":
+			// The GUID is all there is: the rule of builds before the
+			// title was part of it.
+			a.ID = article.IDFromURL("guid:" + opts.SourceName + ":" + guid)
+		case a.Title == "" && a.Text == "":
 			return errNoIdentity
+		default:
+			a.ID = article.IDFromURL("text:" + opts.SourceName + "\n" + a.Title + "\n" + a.Text)
 		}
 		a.URL = ""
-		a.ID = article.IDFromURL("text:" + opts.SourceName + "\n" + a.Title + "\n" + a.Text)
 	}
 	return nil
 }
 
 // ID is the ID Article gives a, computed without normalising the rest
-// (no sanitising): ok is false when a has no usable link or GUID, so that
-// only its text identifies it. It leaves a as it is.
+// (no sanitising): ok is false when a has no URL of its own, so that its
+// title or text is part of its identity. It leaves a as it is.
 func ID(a *article.Article, opts Options) (id string, ok bool) {
 	c := article.Article{Link: a.Link, GUID: a.GUID}
 	if !identify(&c, opts) {
@@ -157,8 +177,58 @@ func ID(a *article.Article, opts Options) (id string, ok bool) {
 	return c.ID, true
 }
 
-// identify sets URL and ID from the link or the GUID. It reports false when
-// neither is usable; Article then identifies the item by its text.
+// PreviousID is the ID builds before the title was part of it gave a, an
+// item with no URL of its own (see Article): its link's, however many items
+// shared it, or "guid:"+source+":"+GUID. ok is false when that rule gives
+// the ID Article gives (an item with a URL of its own) or none. It lets a
+// caller recognise the articles those builds stored.
+func PreviousID(a *article.Article, opts Options) (id string, ok bool) {
+	if _, own := ID(a, opts); own {
+		return "", false
+	}
+	c := article.Article{Link: a.Link, GUID: a.GUID}
+	opts.Shared = nil
+	if identify(&c, opts) {
+		return c.ID, true
+	}
+	if guid := strings.TrimSpace(a.GUID); guid != "" {
+		return article.IDFromURL("guid:" + opts.SourceName + ":" + guid), true
+	}
+	return "", false
+}
+
+// SharedURLs returns the canonical URLs that name no single item among
+// items: siteLink (the feed's own link, the site's home page) and any link
+// two items with different GUIDs or titles share. A link many stories
+// point at identifies none of them.
+func SharedURLs(items []*article.Article, siteLink string, opts Options) map[string]bool {
+	shared := map[string]bool{}
+	if siteLink != "" {
+		if c, err := CanonicalURL(siteLink, opts.BaseURL); err == nil {
+			shared[c] = true
+		}
+	}
+	opts.Shared = nil
+	first := make(map[string]*article.Article, len(items))
+	for _, a := range items {
+		c := article.Article{Link: a.Link, GUID: a.GUID}
+		if !identify(&c, opts) || c.URL == "" {
+			continue
+		}
+		if b, ok := first[c.URL]; ok {
+			if strings.TrimSpace(b.GUID) != strings.TrimSpace(a.GUID) || strings.TrimSpace(b.Title) != strings.TrimSpace(a.Title) {
+				shared[c.URL] = true
+			}
+			continue
+		}
+		first[c.URL] = a
+	}
+	return shared
+}
+
+// identify sets URL and ID from the link or, when it is an absolute URL,
+// the GUID. It reports false when neither gives a URL of the item's own;
+// Article then identifies the item by its GUID and title or its text.
 func identify(a *article.Article, opts Options) bool {
 	link := strings.TrimSpace(a.Link)
 	guid := strings.TrimSpace(a.GUID)
@@ -182,16 +252,11 @@ func identify(a *article.Article, opts Options) bool {
 	if (link == "" || err != nil) && guidIsURL(guid) {
 		canon, err = CanonicalURL(guid, "")
 	}
-	switch {
-	case err == nil && canon != "":
-		a.URL = canon
-		a.ID = article.IDFromURL(IdentityKey(canon))
-	case guid != "":
-		a.URL = ""
-		a.ID = article.IDFromURL("guid:" + opts.SourceName + ":" + guid)
-	default:
+	if err != nil || canon == "" || opts.Shared[canon] {
 		return false
 	}
+	a.URL = canon
+	a.ID = article.IDFromURL(IdentityKey(canon))
 	return true
 }
 

@@ -149,8 +149,9 @@ func TestArticleIdentity(t *testing.T) {
 		if err := n.Article(a, opts); err != nil {
 			t.Fatalf("Article(%+v): %v", a, err)
 		}
-		if !ok || id != a.ID {
-			t.Errorf("ID(%q, %q) = %q, %v; Article gave %q", raw.Link, raw.GUID, id, ok, a.ID)
+		// Without a URL of its own, its title or text is part of its ID.
+		if ok != (a.URL != "") || ok && id != a.ID {
+			t.Errorf("ID(%q, %q) = %q, %v; Article gave %q, url %q", raw.Link, raw.GUID, id, ok, a.ID, a.URL)
 		}
 		return a
 	}
@@ -286,5 +287,51 @@ func TestArticleFields(t *testing.T) {
 	b := &article.Article{Link: "https://x.test/b", Language: "in-ID"}
 	if err := n.Article(b, Options{Now: now}); err != nil || b.Language != "id" {
 		t.Errorf("language %q, %v", b.Language, err)
+	}
+}
+
+// Without a URL of its own an item is its GUID and title: a reused GUID
+// with another title is another article, and PreviousID names the ID the
+// GUID or the shared link alone gave.
+func TestIdentityWithoutOwnURL(t *testing.T) {
+	n := New(Caps{})
+	now := time.Date(2026, 11, 30, 8, 0, 0, 0, time.UTC)
+	items := []*article.Article{
+		{GUID: "1", Title: "Satu"},
+		{GUID: "1", Title: "Dua"},
+		{GUID: "a", Link: "https://h.example/", Title: "Tiga"},
+		{GUID: "b", Link: "https://h.example/", Title: "Empat"},
+		{GUID: "c", Link: "https://h.example/c", Title: "Lima"},
+	}
+	opts := Options{Now: now, SourceName: "s"}
+	opts.Shared = SharedURLs(items, "https://h.example/c", opts)
+	if !opts.Shared["https://h.example/"] || !opts.Shared["https://h.example/c"] || len(opts.Shared) != 2 {
+		t.Errorf("shared %v", opts.Shared)
+	}
+	wantPrev := []string{
+		article.IDFromURL("guid:s:1"), article.IDFromURL("guid:s:1"),
+		article.IDFromURL("h.example/"), article.IDFromURL("h.example/"), article.IDFromURL("h.example/c"),
+	}
+	ids := map[string]bool{}
+	for i, a := range items {
+		prev, ok := PreviousID(a, opts)
+		if !ok || prev != wantPrev[i] {
+			t.Errorf("%q: PreviousID %q, %v", a.Title, prev, ok)
+		}
+		if err := n.Article(a, opts); err != nil {
+			t.Fatal(err)
+		}
+		if a.URL != "" || ids[a.ID] {
+			t.Errorf("%q: url %q, id %q repeated: %v", a.Title, a.URL, a.ID, ids[a.ID])
+		}
+		ids[a.ID] = true
+	}
+	again := &article.Article{GUID: "1", Title: "Satu"}
+	if err := n.Article(again, opts); err != nil || again.ID != items[0].ID {
+		t.Errorf("the same item again: %q, want %q (%v)", again.ID, items[0].ID, err)
+	}
+	own := &article.Article{GUID: "d", Link: "https://h.example/d", Title: "Enam"}
+	if _, ok := PreviousID(own, opts); ok {
+		t.Error("PreviousID of an item with its own URL")
 	}
 }

@@ -65,3 +65,19 @@ func BenchmarkParse(b *testing.B) {
 		})
 	})
 }
+
+// BenchmarkCheckDepth is the depth pre-scan alone on the same fixture,
+// to set against BenchmarkParse/Parse, which includes it.
+func BenchmarkCheckDepth(b *testing.B) {
+	body, err := fixtures.Read("viva_all_2017-04-28.xml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := checkDepth(body); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

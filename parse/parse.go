@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 	"time"
 
@@ -67,6 +68,9 @@ func Parse(body []byte, contentType string, fetchedAt time.Time) (feed *Feed, er
 	}()
 	b, err := prepare(body, contentType)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkXMLDepth(b); err != nil {
 		return nil, err
 	}
 	p := gofeed.NewParser()
@@ -189,4 +193,28 @@ func personName(ps []*gofeed.Person) string {
 		}
 	}
 	return ""
+}
+
+// KeepNewest keeps at most n of the feed's items, the newest by date (an
+// undated item counts as older than any dated one; items of one date keep
+// the feed's order), and returns how many it left out. n <= 0 keeps all.
+func (f *Feed) KeepNewest(n int) (dropped int) {
+	if n <= 0 || len(f.Items) <= n {
+		return 0
+	}
+	items := slices.Clone(f.Items)
+	slices.SortStableFunc(items, func(a, b *article.Article) int {
+		return latestDate(b).Compare(latestDate(a))
+	})
+	dropped = len(items) - n
+	f.Items = items[:n]
+	return dropped
+}
+
+// latestDate is the later of an item's published and updated dates.
+func latestDate(a *article.Article) time.Time {
+	if a.Updated.After(a.Published) {
+		return a.Updated
+	}
+	return a.Published
 }

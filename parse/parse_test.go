@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"golang.org/x/text/encoding/charmap"
+
+	"github.com/warta-news/warta/article"
 )
 
 func rss(lang, items string) string {
@@ -277,5 +279,28 @@ func TestParsePodcastSignals(t *testing.T) {
 </feed>`, "")
 	if atom.AudioItems != 1 {
 		t.Errorf("atom: AudioItems %d, want 1", atom.AudioItems)
+	}
+}
+
+// KeepNewest keeps the newest items by date, whatever the feed's order,
+// undated ones last, and says how many it left out.
+func TestKeepNewest(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2026, 11, d, 0, 0, 0, 0, time.UTC) }
+	f := &Feed{Items: []*article.Article{
+		{Title: "undated"}, {Title: "3", Published: day(3)}, {Title: "9", Published: day(9)},
+		{Title: "1", Published: day(1), Updated: day(10)}, {Title: "5", Published: day(5)},
+	}}
+	if n := f.KeepNewest(3); n != 2 {
+		t.Errorf("left out %d, want 2", n)
+	}
+	var got []string
+	for _, a := range f.Items {
+		got = append(got, a.Title)
+	}
+	if strings.Join(got, " ") != "1 9 5" {
+		t.Errorf("kept %q, want the items updated on the 10th, 9th and 5th", got)
+	}
+	if n := f.KeepNewest(0); n != 0 || len(f.Items) != 3 {
+		t.Errorf("KeepNewest(0) left out %d", n)
 	}
 }

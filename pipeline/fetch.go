@@ -234,10 +234,17 @@ func (p *Pipeline) fetchSource(ctx context.Context, src config.Source, state sou
 			answered = false
 		}
 		return stored
+	}, article: func(id string) *article.Article {
+		a, err := p.store.Article(ctx, id)
+		if err != nil {
+			log.Debug("stored article not read", "id", id, "err", err)
+			return nil
+		}
+		return a
 	}}
 	// Dated by the cycle's clock reading, not the answer's arrival: an
 	// undated item's date places it among its story's copies.
-	prep, err := p.prepareFetched(ctx, Feed{Body: fr.Body, ContentType: fr.ContentType, URL: fr.URL, FetchedAt: p.cycleStart}, src, k)
+	prep, err := p.prepareFetched(ctx, Feed{Body: fr.Body, ContentType: fr.ContentType, URL: fr.URL, FetchedAt: p.cycleStart, MaxItems: p.cfg.Fetch.MaxItems}, src, k)
 	if err != nil && ctx.Err() != nil {
 		res.outcome = OutcomeBackingOff
 		return res
@@ -249,6 +256,9 @@ func (p *Pipeline) fetchSource(ctx context.Context, src config.Source, state sou
 	}
 	// Only a redirect to a feed that parses counts towards a move.
 	p.redirected(res, fr.PermanentRedirect, log)
+	if prep.Dropped > 0 {
+		log.Warn("feed over fetch.max_items: only its newest items kept", "kept", p.cfg.Fetch.MaxItems, "left_out", prep.Dropped)
+	}
 	for _, sk := range prep.Skipped {
 		log.Warn("item skipped", "guid", sk.Item.GUID, "title", sk.Item.Title, "err", sk.Err)
 	}
@@ -260,7 +270,7 @@ func (p *Pipeline) fetchSource(ctx context.Context, src config.Source, state sou
 			break
 		}
 	}
-	res.items = len(prep.Articles) + len(prep.Skipped) + prep.Stored
+	res.items = len(prep.Articles) + len(prep.Skipped) + prep.Stored + prep.Dropped
 	res.outcome = OutcomeFetched
 	res.state.feedInterval(src.URL, prep.TTL)
 	res.state.parsed(res.items, prep.Votes)

@@ -101,6 +101,9 @@ type Feed struct {
 	// item links resolve against it.
 	URL       string
 	FetchedAt time.Time
+	// MaxItems caps the items prepared: the newest are (parse.Feed's
+	// KeepNewest); 0 prepares all.
+	MaxItems int
 }
 
 // Prepared is a feed's items made articles.
@@ -119,6 +122,8 @@ type Prepared struct {
 	Votes string
 	// TTL is how long the feed asked to be left alone (parse.Feed.TTL).
 	TTL time.Duration
+	// Dropped counts the items left out over Feed.MaxItems.
+	Dropped int
 }
 
 // SkippedItem is an item left out, and why.
@@ -133,6 +138,9 @@ type known struct {
 	stored func(ids []string) map[string]bool
 	// votes is the Votes of the feed's last preparation.
 	votes string
+	// article returns the stored article id names, or nil (none, or the
+	// store did not answer).
+	article func(id string) *article.Article
 }
 
 // PrepareFeed parses a fetched feed and prepares its items (PrepareItems)
@@ -150,13 +158,14 @@ func prepareFeed(ctx context.Context, n *normalize.Normalizer, genres *genre.Det
 	if err != nil {
 		return Prepared{}, err
 	}
+	dropped := feed.KeepNewest(f.MaxItems)
 	for _, it := range feed.Items {
 		if it.Language == "" {
 			it.Language = feed.Language
 		}
 	}
-	prep, err := prepareItems(ctx, n, feed.Items, src, f.URL, f.FetchedAt, k)
-	prep.TTL = feed.TTL
+	prep, err := prepareItems(ctx, n, feed.Items, src, f.URL, feed.Link, f.FetchedAt, k)
+	prep.TTL, prep.Dropped = feed.TTL, dropped
 	if err == nil && src.Genre == "" {
 		markFeedGenre(genres, feed, []string{src.URL, f.URL, feed.Link, feed.FeedLink}, prep.Articles)
 	}
@@ -186,7 +195,7 @@ func markFeedGenre(genres *genre.Detector, feed *parse.Feed, urls []string, arts
 // cannot be normalised is left out and listed in Skipped. It stops with
 // ctx's error when ctx ends.
 func PrepareItems(ctx context.Context, n *normalize.Normalizer, items []*article.Article, src config.Source, baseURL string, now time.Time) (Prepared, error) {
-	return prepareItems(ctx, n, items, src, baseURL, now, nil)
+	return prepareItems(ctx, n, items, src, baseURL, "", now, nil)
 }
 
 // preparedItem is one item of a feed in the language vote.
@@ -203,18 +212,24 @@ type preparedItem struct {
 // prepareItems is PrepareItems leaving out, when k is not nil, the items
 // already stored: those whose vote k kept are not normalised at all (the
 // sanitising, plain text and detection of the items a refresh finds again
-// were most of its preparing), the others only to vote.
-func prepareItems(ctx context.Context, n *normalize.Normalizer, items []*article.Article, src config.Source, baseURL string, now time.Time, k *known) (Prepared, error) {
+// were most of its preparing), the others only to vote. siteLink is the
+// feed's own link: items linking there have no URL of their own.
+func prepareItems(ctx context.Context, n *normalize.Normalizer, items []*article.Article, src config.Source, baseURL, siteLink string, now time.Time, k *known) (Prepared, error) {
 	opts := normalize.Options{Now: now, SourceName: src.Name, SourceLanguage: src.Language, BaseURL: baseURL}
-	ids := make([]string, len(items)) // "" when only the text identifies the item
+	opts.Shared = normalize.SharedURLs(items, siteLink, opts)
+	ids := make([]string, len(items)) // "" when its title or text is part of the item's ID
+	var previous []string             // the ID older builds gave such an item, or ""
 	var stored map[string]bool
 	var kept map[string]string
 	if k != nil {
 		asked := make([]string, 0, len(items))
+		previous = make([]string, len(items))
 		for i, a := range items {
 			if id, ok := normalize.ID(a, opts); ok {
 				ids[i] = id
 				asked = append(asked, id)
+			} else if id, ok := normalize.PreviousID(a, opts); ok {
+				previous[i] = id
 			}
 		}
 		stored = k.stored(asked)
@@ -256,6 +271,7 @@ func prepareItems(ctx context.Context, n *normalize.Normalizer, items []*article
 			for j := range all {
 				all[j].stored = all[j].stored || again[all[j].id]
 			}
+			storedByPrevious(all, items, ids, previous, k)
 		}
 	}
 	out.Articles = make([]*article.Article, 0, len(all))
@@ -269,6 +285,42 @@ func prepareItems(ctx context.Context, n *normalize.Normalizer, items []*article
 	resolveLanguages(all)
 	out.Votes = encodeVotes(all)
 	return out, nil
+}
+
+// storedByPrevious marks stored the items an older build stored under
+// their PreviousID: the article stored there has the item's title (its
+// text when it has none). Another title under that ID is another story
+// that reused the GUID or the link, and is new.
+func storedByPrevious(all []preparedItem, items []*article.Article, ids, previous []string, k *known) {
+	var asked []string
+	for i, a := range items {
+		if ids[i] == "" && previous[i] != "" && a.ID != "" && a.ID != previous[i] {
+			asked = append(asked, previous[i])
+		}
+	}
+	if len(asked) == 0 || k.article == nil {
+		return
+	}
+	there := k.stored(asked)
+	if len(there) == 0 {
+		return
+	}
+	byID := make(map[string]int, len(all))
+	for j, it := range all {
+		if it.a != nil {
+			byID[it.a.ID] = j
+		}
+	}
+	for i, a := range items {
+		j, ok := byID[a.ID]
+		if !ok || all[j].stored || all[j].a != a || !there[previous[i]] {
+			continue
+		}
+		old := k.article(previous[i])
+		if old != nil && old.Title == a.Title && (a.Title != "" || old.Text == a.Text) {
+			all[j].stored = true
+		}
+	}
 }
 
 // resolveLanguages settles the language of each item to be stored. Feeds

@@ -62,7 +62,7 @@ func TestPrepareLeavesStoredItemsOut(t *testing.T) {
 		return out
 	}
 	// The votes of the first fetch, when only the stored three were there.
-	firstFetch, err := prepareItems(ctx, n, votingItems()[:3], src, "", now, &known{stored: func([]string) map[string]bool { return nil }})
+	firstFetch, err := prepareItems(ctx, n, votingItems()[:3], src, "", "", now, &known{stored: func([]string) map[string]bool { return nil }})
 	if err != nil || len(firstFetch.Articles) != 3 {
 		t.Fatalf("first fetch: %+v, %v", firstFetch, err)
 	}
@@ -79,7 +79,7 @@ func TestPrepareLeavesStoredItemsOut(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			asked = nil
 			items := votingItems()
-			prep, err := prepareItems(ctx, n, items, src, "", now, &known{stored: stored, votes: c.votes})
+			prep, err := prepareItems(ctx, n, items, src, "", "", now, &known{stored: stored, votes: c.votes})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -120,7 +120,7 @@ func TestPrepareLeavesStoredTextItemsOut(t *testing.T) {
 	}
 	id := once.Articles[0].ID
 	var asked []string
-	prep, err := prepareItems(ctx, n, bulletin(), src, "", now, &known{votes: once.Votes, stored: func(ids []string) map[string]bool {
+	prep, err := prepareItems(ctx, n, bulletin(), src, "", "", now, &known{votes: once.Votes, stored: func(ids []string) map[string]bool {
 		asked = append(asked, ids...)
 		return map[string]bool{id: true}
 	}})

@@ -187,8 +187,8 @@ func TestWriteAtomEmptyFeedIsStable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if feed.Updated != "1970-01-01T00:00:00Z" {
-		t.Errorf("empty feed updated = %q, want the fixed epoch", feed.Updated)
+	if feed.Updated != "2000-01-01T00:00:00Z" {
+		t.Errorf("empty feed updated = %q, want the fixed 2000-01-01", feed.Updated)
 	}
 	if feed.Subtitle != "" {
 		t.Errorf("empty description must not give a subtitle, got %q", feed.Subtitle)

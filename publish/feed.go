@@ -13,7 +13,7 @@ import (
 
 // Feed is one feed ready to render in any format: its metadata and stories.
 // URLs and ids derive from BaseURL, Slug and the view, so a feed renders
-// identically on every run given the same stories and Built time.
+// identically on every run given the same stories.
 type Feed struct {
 	// Slug names the feed in URLs and file names ("all" for every story).
 	Slug string
@@ -33,9 +33,6 @@ type Feed struct {
 	Sources map[string]string
 	// Stories are the feed's entries, in the order given.
 	Stories []*article.Story
-	// Built is the feed's updated time when it has no entries: when the
-	// publisher first found it empty. Zero means the Unix epoch.
-	Built time.Time
 	// View narrows the feed (a language, a source) and picks a page; the
 	// zero View is the whole feed's first page.
 	View View
@@ -97,8 +94,13 @@ func (f *Feed) Label(slug string) string {
 	return slug
 }
 
-// Updated returns the newest entry's updated time, or Built for an empty
-// feed (the Unix epoch when Built is zero).
+// emptyFeedUpdated is the updated time of a feed with no entries: fixed,
+// so that an empty feed's bytes are the same in every process and across
+// restarts; not the Unix epoch, which feed validators take for a mistake
+// (they refuse dates before 1990).
+var emptyFeedUpdated = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// Updated returns the newest entry's updated time, or emptyFeedUpdated.
 func (f *Feed) Updated() time.Time {
 	var newest time.Time
 	for _, s := range f.stories() {
@@ -107,10 +109,7 @@ func (f *Feed) Updated() time.Time {
 		}
 	}
 	if newest.IsZero() {
-		if !f.Built.IsZero() {
-			return f.Built.UTC().Truncate(time.Second)
-		}
-		return time.Unix(0, 0).UTC()
+		return emptyFeedUpdated
 	}
 	return newest
 }

@@ -3,11 +3,9 @@ package publish
 import (
 	"bytes"
 	"context"
-	"encoding/xml"
 	"fmt"
 	"os"
 	"path/filepath"
-	"time"
 )
 
 // writeFiles writes every feed's Atom document to <Dir>/<slug>.atom. Each
@@ -38,29 +36,6 @@ func (p *Publisher) writeFiles(ctx context.Context, snap *snapshot) error {
 // filePath is where writeFiles writes the Atom document of feed slug.
 func (p *Publisher) filePath(slug string) string {
 	return filepath.Join(p.opts.Dir, slug+".atom")
-}
-
-// fileEmptySince is the updated time of feed slug's file in Dir when the
-// file holds no entry: since when an earlier publisher has found the feed
-// empty. Rendering the feed with it again gives the same file, which is
-// then left alone. Not ok without Dir, file or a time before now.
-func (p *Publisher) fileEmptySince(slug string, now time.Time) (time.Time, bool) {
-	if p.opts.Dir == "" {
-		return time.Time{}, false
-	}
-	data, err := os.ReadFile(p.filePath(slug))
-	if err != nil {
-		return time.Time{}, false
-	}
-	var doc atomFeed
-	if err := xml.Unmarshal(data, &doc); err != nil || len(doc.Entries) > 0 {
-		return time.Time{}, false
-	}
-	t, err := time.Parse(time.RFC3339, doc.Updated)
-	if err != nil || t.After(now) {
-		return time.Time{}, false
-	}
-	return t, true
 }
 
 // writeFileAtomic replaces path with data.

@@ -43,8 +43,9 @@ const minMaxAge = 30 * time.Second
 //	GET /feed.xsl              the stylesheet browsers show feeds with
 //	GET /healthz               200 "ok"
 //
-// Documents carry strong ETags and Last-Modified (when their content last
-// changed) and answer conditional requests with 304; gzip is used when the
+// Documents carry strong ETags and, feeds, Last-Modified (when the newest
+// of their articles was stored: the same in every process and across
+// restarts) and answer conditional requests with 304; gzip is used when the
 // client accepts it; they may be cached until the next cycle. Before the
 // first Refresh, documents answer 503 with Retry-After.
 func (p *Publisher) Handler() http.Handler {

@@ -82,8 +82,8 @@ func TestIndexShowsTopicsCycleAndFailures(t *testing.T) {
 		"Last cycle: 2026-11-20 11:30 UTC , 4 sources, 2 failed, 7 new articles.",
 		"3 of 5 sources are failing.",
 		"All stories",
-		"3 stories", // the store's count, not the two a feed shows
-		"last change 2026-11-20 11:30 UTC",
+		"3 stories",                        // the store's count, not the two a feed shows
+		"last change 2026-11-20 10:31 UTC", // when its newest article was stored
 		"Indonesia dan Malaysia menyepakati kerja sama perbatasan",
 		"Diplomacy, treaties & sanctions",
 		"0 stories",

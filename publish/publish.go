@@ -73,6 +73,8 @@ type SourceInfo struct {
 type Options struct {
 	// BaseURL is the public URL warta is served at, e.g.
 	// http://127.0.0.1:8080; feed ids and rel=self links derive from it.
+	// Required: its default is config's (server.base_url, from
+	// server.listen).
 	BaseURL string
 	// Title prefixes every feed title, e.g. "warta".
 	Title string
@@ -83,7 +85,8 @@ type Options struct {
 	// 5005 paging; 0 means DefaultPages.
 	Pages int
 	// Interval is the time between cycles: responses may be cached until
-	// the next one (Cache-Control max-age). 0 means DefaultInterval.
+	// the next one (Cache-Control max-age). 0 gives the least max-age
+	// (30 s): the schedule, and its default, are config's.
 	Interval time.Duration
 	// Sources are the configured sources, for atom:source ids and the
 	// ?source= view.
@@ -109,18 +112,17 @@ type Options struct {
 	// Publisher skips rendering unchanged feeds (RefreshVersion) only when
 	// it is set.
 	Build string
-	// Now returns the current time; nil means time.Now. It dates a feed
-	// that has no entries and a feed's Last-Modified.
+	// Now returns the current time; nil means time.Now. It dates each
+	// Refresh: the archive days, and a Last-Modified when bytes change
+	// with no newer article.
 	Now func() time.Time
 }
 
 // Defaults for unset Options.
 const (
-	DefaultBaseURL  = "http://127.0.0.1:8080"
 	DefaultTitle    = "warta"
 	DefaultMaxItems = 100
 	DefaultPages    = 5
-	DefaultInterval = 15 * time.Minute
 )
 
 // AllSlug is the slug of the feed of every story.
@@ -153,9 +155,6 @@ func New(opts Options, feeds []FeedInfo, stories StoryLister, logger *slog.Logge
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	if opts.BaseURL == "" {
-		opts.BaseURL = DefaultBaseURL
-	}
 	for len(opts.BaseURL) > 0 && opts.BaseURL[len(opts.BaseURL)-1] == '/' {
 		opts.BaseURL = opts.BaseURL[:len(opts.BaseURL)-1]
 	}
@@ -167,9 +166,6 @@ func New(opts Options, feeds []FeedInfo, stories StoryLister, logger *slog.Logge
 	}
 	if opts.Pages <= 0 {
 		opts.Pages = DefaultPages
-	}
-	if opts.Interval <= 0 {
-		opts.Interval = DefaultInterval
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
@@ -278,7 +274,6 @@ func (p *Publisher) feed(fs *feedState, v View) *Feed {
 		Labels:      p.labels,
 		Sources:     p.sources,
 		Stories:     stories,
-		Built:       fs.emptySince,
 		View:        v,
 		Pages:       pages,
 		Archives:    archives(kept, fs.truncated, fs.built),
@@ -357,7 +352,6 @@ func (p *Publisher) refresh(ctx context.Context, start time.Time) error {
 					fs.stories = append(fs.stories, s)
 				}
 			}
-			fs.emptySince = p.emptySince(prev, info.Slug, len(fs.stories), start)
 			states = append(states, fs)
 			continue
 		}
@@ -384,7 +378,6 @@ func (p *Publisher) refresh(ctx context.Context, start time.Time) error {
 			}
 			fs.count = n
 		}
-		fs.emptySince = p.emptySince(prev, info.Slug, len(fs.stories), start)
 		states = append(states, fs)
 	}
 	snap, err := p.render(states, prev, start)
@@ -402,26 +395,6 @@ func (p *Publisher) refresh(ctx context.Context, start time.Time) error {
 		p.opts.OnRefresh()
 	}
 	return nil
-}
-
-// emptySince is the updated time of a feed with n stories: zero when it
-// has stories, else when it was first found empty: now, unless prev had it
-// empty already, or, when prev does not know the feed (the first refresh
-// of a process, such as each `warta once`), its file in Dir does.
-func (p *Publisher) emptySince(prev *snapshot, slug string, n int, now time.Time) time.Time {
-	if n > 0 {
-		return time.Time{}
-	}
-	if old := prev.feed(slug); old != nil {
-		if len(old.stories) == 0 {
-			return old.emptySince
-		}
-		return now
-	}
-	if t, ok := p.fileEmptySince(slug, now); ok {
-		return t
-	}
-	return now
 }
 
 // renderable keeps the stories that can be rendered: those with a lead.

@@ -82,7 +82,7 @@ func TestNewFeeds(t *testing.T) {
 	if want := []string{"all", "international-relations", "economy", "sport", "no-title"}; !slices.Equal(slugs, want) {
 		t.Errorf("feeds = %q, want %q", slugs, want)
 	}
-	if p.opts.BaseURL != DefaultBaseURL || p.opts.MaxItems != DefaultMaxItems || p.opts.Title != DefaultTitle {
+	if p.opts.MaxItems != DefaultMaxItems || p.opts.Title != DefaultTitle {
 		t.Errorf("defaults = %+v", p.opts)
 	}
 	if p.labels["no-title"] != "no-title" || p.labels["economy"] != "Ekonomi" {

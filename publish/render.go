@@ -37,10 +37,6 @@ type feedState struct {
 	// count is the number of stories the store holds for the feed, -1
 	// when the store cannot count them.
 	count int
-	// emptySince is when the feed was first found empty, zero when it has
-	// stories: an empty feed's updated time, kept while it stays empty so
-	// that its bytes do not change.
-	emptySince time.Time
 	// modified is when the feed's content last changed (Last-Modified).
 	modified time.Time
 	// built is when the Refresh that read it started; truncated is set
@@ -111,8 +107,15 @@ func formatByExt(ext string) (format, bool) {
 }
 
 // render renders every feed's plain view in every format, plus the OPML
-// list and the stylesheet. A document whose bytes did not change since
-// prev keeps prev's modification time; a changed one is modified at built.
+// list and the stylesheet.
+//
+// A feed's modification time (Last-Modified) is when the newest of its
+// articles was first stored: the store's time, not this process's, so that
+// a restart, a reload or another daemon sharing the store gives the same
+// Last-Modified for the same bytes, and If-Modified-Since keeps working.
+// An empty feed, the OPML list and the stylesheet have none (their ETag
+// serves). A document whose bytes changed with no newer article (a retag,
+// a prune) is modified at built, so that Last-Modified never goes back.
 func (p *Publisher) render(states []*feedState, prev *snapshot, built time.Time) (*snapshot, error) {
 	formats := feedFormats()
 	if p.opts.FilesOnly {
@@ -125,17 +128,23 @@ func (p *Publisher) render(states []*feedState, prev *snapshot, built time.Time)
 		views:     map[string]*resource{},
 	}
 	var buf bytes.Buffer
-	modifiedAt := func(path string, r *resource) {
-		r.modified = built
-		if prev != nil {
-			if old := prev.resources[path]; old != nil && old.etag == r.etag {
-				r.modified = old.modified
-			}
+	modifiedAt := func(path string, r *resource, changed time.Time) {
+		r.modified = changed
+		if prev == nil {
+			return
+		}
+		switch old := prev.resources[path]; {
+		case old == nil:
+		case old.etag == r.etag:
+			r.modified = old.modified
+		case !old.modified.IsZero() && !changed.After(old.modified):
+			r.modified = built
 		}
 	}
 	for _, fs := range states {
 		snap.feeds[fs.info.Slug] = fs
 		f := p.feed(fs, View{})
+		changed := newestFirstSeen(fs.stories)
 		for _, fm := range formats {
 			buf.Reset()
 			if err := fm.write(&buf, f); err != nil {
@@ -146,7 +155,7 @@ func (p *Publisher) render(states []*feedState, prev *snapshot, built time.Time)
 				return nil, err
 			}
 			path := feedPath(fs.info.Slug, fm.ext)
-			modifiedAt(path, r)
+			modifiedAt(path, r, changed)
 			if r.modified.After(fs.modified) {
 				fs.modified = r.modified
 			}
@@ -164,16 +173,30 @@ func (p *Publisher) render(states []*feedState, prev *snapshot, built time.Time)
 	if err != nil {
 		return nil, err
 	}
-	modifiedAt(opmlPath, opml)
+	modifiedAt(opmlPath, opml, time.Time{})
 	snap.resources[opmlPath] = opml
 	snap.resources[legacyOPMLPath] = opml
 	xsl, err := newResource("text/xsl; charset=utf-8", []byte(feedStylesheet), true)
 	if err != nil {
 		return nil, err
 	}
-	modifiedAt(stylesheetPath, xsl)
+	modifiedAt(stylesheetPath, xsl, time.Time{})
 	snap.resources[stylesheetPath] = xsl
 	return snap, nil
+}
+
+// newestFirstSeen is when the newest of the stories' articles was first
+// stored, to the second (HTTP dates have no finer part); zero for none.
+func newestFirstSeen(stories []*article.Story) time.Time {
+	var newest time.Time
+	for _, s := range stories {
+		for _, a := range s.Articles() {
+			if a != nil && a.FirstSeen.After(newest) {
+				newest = a.FirstSeen
+			}
+		}
+	}
+	return newest.UTC().Truncate(time.Second)
 }
 
 // view returns the feed slug in format ext and view v, rendering it on

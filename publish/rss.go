@@ -35,7 +35,10 @@ type rssChannel struct {
 
 type rssItem struct {
 	*feeds.RssItem
-	Title      rssTitle `xml:"title"`
+	Title rssTitle `xml:"title"`
+	// Link is left out for a story without one: gorilla writes an empty
+	// <link>, which RSS forbids (it must be a full URL).
+	Link       string   `xml:"link,omitempty"`
 	Creator    string   `xml:"dc:creator,omitempty"`
 	Categories []string `xml:"category"`
 }
@@ -95,7 +98,7 @@ func WriteRSS(w io.Writer, f *Feed) error {
 		if t := rssDate(lead.Published, storyUpdated(s)); t != "" {
 			it.PubDate = t
 		}
-		item := &rssItem{RssItem: it, Title: newRSSTitle(it.Title), Creator: storyAuthor(s)}
+		item := &rssItem{RssItem: it, Title: newRSSTitle(it.Title), Link: it.Link, Creator: storyAuthor(s)}
 		for _, slug := range s.TopicSlugs() {
 			item.Categories = append(item.Categories, xmlchar.Clean(f.Label(slug)))
 		}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"net/http/httptest"
 	"os/exec"
 	"slices"
 	"strings"
@@ -46,41 +47,70 @@ func expectCodes(t *testing.T, h http.Handler, codes map[string]int) {
 	}
 }
 
-func TestEmptyFeedUpdatedIsWhenBuilt(t *testing.T) {
+// A restart, a reload or another daemon on the same store renders the same
+// bytes with the same Last-Modified, so that If-Modified-Since keeps
+// working; an empty feed's bytes are the same too. A feed changes its
+// Last-Modified when a newer article arrives, and a change with no newer
+// article (a retag, a prune) still moves it forward.
+func TestLastModifiedSurvivesRestarts(t *testing.T) {
 	clk := newClock(tRefresh)
 	p, lister := newTestPublisher(t, Options{Now: clk.Now})
+	if err := p.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	h := p.Handler()
-	if err := p.Refresh(context.Background()); err != nil {
+	first := map[string]*httptest.ResponseRecorder{}
+	for _, path := range []string{"/feeds/sport.atom", "/feeds/sport.rss", "/feeds/economy.atom", "/feeds/all.rss"} {
+		first[path] = get(t, h, "GET", path, nil)
+	}
+	if got := parseAtom(t, first["/feeds/sport.atom"].Body.Bytes()).Updated; got != "2000-01-01T00:00:00Z" {
+		t.Errorf("empty feed updated = %q, want the fixed 2000-01-01", got)
+	}
+
+	// A restart two hours later.
+	clk.Add(2 * time.Hour)
+	restarted, _ := newTestPublisher(t, Options{Now: clk.Now})
+	if err := restarted.Refresh(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	first := get(t, h, "GET", "/feeds/sport.atom", nil)
-	if got := parseAtom(t, first.Body.Bytes()).Updated; got != "2026-11-20T11:30:00Z" {
-		t.Errorf("empty feed updated = %q, want when it was built", got)
+	rh := restarted.Handler()
+	for path, before := range first {
+		again := get(t, rh, "GET", path, nil)
+		for _, k := range []string{"ETag", "Last-Modified"} {
+			if again.Header().Get(k) != before.Header().Get(k) {
+				t.Errorf("%s after a restart: %s %q → %q", path, k, before.Header().Get(k), again.Header().Get(k))
+			}
+		}
+		if lm := before.Header().Get("Last-Modified"); lm != "" {
+			if rec := get(t, rh, "GET", path, map[string]string{"If-Modified-Since": lm}); rec.Code != http.StatusNotModified {
+				t.Errorf("%s: If-Modified-Since the first process's date after a restart: %d, want 304", path, rec.Code)
+			}
+		}
 	}
-	// Still empty an hour later: same bytes, same ETag, same Last-Modified.
-	clk.Add(time.Hour)
-	if err := p.Refresh(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	again := get(t, h, "GET", "/feeds/sport.atom", nil)
-	if again.Header().Get("ETag") != first.Header().Get("ETag") || again.Header().Get("Last-Modified") != first.Header().Get("Last-Modified") {
-		t.Errorf("unchanged empty feed: ETag %s → %s, Last-Modified %s → %s", first.Header().Get("ETag"), again.Header().Get("ETag"),
-			first.Header().Get("Last-Modified"), again.Header().Get("Last-Modified"))
-	}
-	// A story arrives: the feed changes and so does Last-Modified.
-	clk.Add(time.Hour)
+
+	// A sport story arrives, stored at 13:00: sport changes, economy not.
 	s := &article.Story{ID: "new", Lead: art("new", "bbc", "Match report", t0, "sport")}
+	s.Lead.FirstSeen = time.Date(2026, 11, 20, 13, 0, 0, 0, time.UTC)
 	lister.set(append(testStories(), s))
+	clk.Add(time.Hour)
 	if err := p.Refresh(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	changed := get(t, h, "GET", "/feeds/sport.atom", nil)
-	if lm := changed.Header().Get("Last-Modified"); lm != "Fri, 20 Nov 2026 13:30:00 GMT" {
-		t.Errorf("Last-Modified after a change = %q, want the refresh that changed it", lm)
+	if lm := get(t, h, "GET", "/feeds/sport.atom", nil).Header().Get("Last-Modified"); lm != "Fri, 20 Nov 2026 13:00:00 GMT" {
+		t.Errorf("Last-Modified after a new story = %q, want when it was stored", lm)
 	}
-	// Feeds that did not change keep their Last-Modified.
-	if lm := get(t, h, "GET", "/feeds/international-relations.atom", nil).Header().Get("Last-Modified"); lm != "Fri, 20 Nov 2026 11:30:00 GMT" {
-		t.Errorf("unchanged feed Last-Modified = %q, want the first refresh", lm)
+	if lm := get(t, h, "GET", "/feeds/economy.atom", nil).Header().Get("Last-Modified"); lm != first["/feeds/economy.atom"].Header().Get("Last-Modified") {
+		t.Errorf("unchanged feed Last-Modified moved to %q", lm)
+	}
+	// The story is retagged away: sport is empty again, with no newer
+	// article; its Last-Modified still moves forward, to the refresh.
+	lister.set(testStories())
+	clk.Add(time.Hour)
+	if err := p.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if lm := get(t, h, "GET", "/feeds/sport.atom", nil).Header().Get("Last-Modified"); lm != clk.Now().UTC().Format(http.TimeFormat) {
+		t.Errorf("Last-Modified after a retag = %q, want the refresh %s", lm, clk.Now().UTC().Format(http.TimeFormat))
 	}
 }
 

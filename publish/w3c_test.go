@@ -5,6 +5,7 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
@@ -66,11 +67,25 @@ func TestW3CValidator(t *testing.T) {
 	// RSS title for HTML unless written as character references.
 	odd := art("odd", "tempo", "Q&A: tarif &amp; rupiah < 16.000 &quot;naik&quot;", t0.Add(-3*time.Hour), "economy")
 	odd.Summary, odd.Text = "<p>Tarif naik.</p>", "Tarif naik."
-	stories := append(testStories(), &article.Story{ID: "odd", Lead: odd})
+	// A bulletin item with no link: RSS must leave <link> out (an empty one
+	// is invalid), and the pages must not link to "".
+	bare := art("bare", "tempo", "Buletin tanpa tautan", t0.Add(-4*time.Hour), "economy")
+	bare.URL, bare.Link = "", ""
+	copyBare := art("bare2", "kompas", "Buletin tanpa tautan juga", t0.Add(-5*time.Hour), "economy")
+	copyBare.URL, copyBare.Link = "", ""
+	stories := append(testStories(), &article.Story{ID: "odd", Lead: odd}, &article.Story{ID: "bare", Lead: bare, Copies: []*article.Article{copyBare}})
 	stories = append(stories, realStories(t)...)
 	lister.set(stories)
 	if err := p.Refresh(context.Background()); err != nil {
 		t.Fatal(err)
+	}
+	for _, path := range []string{"/", "/topics/economy", "/feeds/economy.rss"} {
+		rec := get(t, p.Handler(), http.MethodGet, path, nil)
+		if body := rec.Body.String(); rec.Code != http.StatusOK || !strings.Contains(body, "Buletin tanpa tautan") {
+			t.Errorf("%s: %d, without the bulletin story", path, rec.Code)
+		} else if strings.Contains(body, `href=""`) || strings.Contains(body, "<link></link>") {
+			t.Errorf("%s links a story without a link to nothing", path)
+		}
 	}
 	for _, path := range []string{
 		"/feeds/all.atom", "/feeds/all.rss",

@@ -114,7 +114,21 @@ func TestFaultCycleEndToEnd(t *testing.T) {
 	bigItem := rss("BigItem", []rssItem{{Title: "Sembilan megabita", Link: site.URL + "/news/big", PubDate: "Sun, 29 Nov 2026 10:00:00 +0700",
 		Description: strings.Repeat(para, 9<<20/len(para)+1)}})
 
+	// Nearly two million unclosed extension elements under the 10 MiB cap
+	// overflowed gofeed's recursion (a fatal error that took the daemon
+	// down on every start); closed nesting 900k deep cost over a gigabyte.
+	deepHead := `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:x="http://x.example/"><channel><title>Deep</title>`
+	deep := []byte(deepHead + strings.Repeat("<x:a>", 1950000))
+	deepClosed := []byte(deepHead + "<item><title>Dalam</title>" + strings.Repeat("<x:a>", 900000) + strings.Repeat("</x:a>", 900000) + "</item></channel></rss>")
+
+	// A "billion laughs": stored before with "&j;" as its title.
+	laughs := []byte(`<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "ha"><!ENTITY j "&a;&a;&a;&a;&a;&a;&a;&a;">]>` +
+		`<rss version="2.0"><channel><title>Laughs</title><item><title>&j;</title><link>https://laughs.example/1</link></item></channel></rss>`)
+
 	sources := []faultSource{
+		{name: "Laughs", path: "/laughs", handler: serve("application/rss+xml", laughs), problem: `Laughs failed \(parse: the document declares entities \(<!ENTITY>\), which feeds do not use and warta does not expand\); 1 failures, next attempt `},
+		{name: "Deep", path: "/deep", handler: serve("application/rss+xml", deep), problem: `Deep failed \(parse: nested too deep: over 256 levels\); 1 failures, next attempt `},
+		{name: "DeepClosed", path: "/deepclosed", handler: serve("application/rss+xml", deepClosed), problem: `DeepClosed failed \(parse: nested too deep: over 256 levels\); 1 failures, next attempt `},
 		{name: "Slow", path: "/slow", handler: slow, problem: `Slow failed \(fetch: .*/slow: context deadline exceeded \(timeout 3s\)\); 1 failures, next attempt `},
 		{name: "Huge", path: "/huge", handler: huge, problem: `Huge failed \(fetch: response body too large: .*/huge: over 10485760 bytes\); 1 failures, next attempt `},
 		{name: "Bomb", path: "/bomb", handler: func(w http.ResponseWriter, r *http.Request) {

@@ -29,7 +29,7 @@ type tagInput struct {
 // tagOutput is one line of `warta tag` output.
 type tagOutput struct {
 	ID       json.RawMessage      `json:"id"`
-	Language string               `json:"language,omitempty"`
+	Language string               `json:"language"` // "" when not known, never left out
 	Topics   []article.TopicMatch `json:"topics"`
 }
 

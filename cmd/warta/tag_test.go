@@ -95,3 +95,21 @@ func TestTagReadsA20MBLine(t *testing.T) {
 		t.Errorf("answers %v, want 1,2,3", ids)
 	}
 }
+
+// Every answer has the README's {id, language, topics}, language "" when
+// it is not known.
+func TestTagAlwaysAnswersLanguage(t *testing.T) {
+	cfg := writeConfig(t, t.TempDir(), []testSource{{Name: "X", URL: "https://x.example/rss"}}, nil)
+	out := mustWartaIn(t, `{"id": 1, "title": "12345 67890"}`+"\n"+goodTagLine(2)+"\n", "-config", cfg, "tag")
+	for n, l := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+		var o map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(l), &o); err != nil {
+			t.Fatalf("line %d: %v", n+1, err)
+		}
+		for _, k := range []string{"id", "language", "topics"} {
+			if _, ok := o[k]; !ok {
+				t.Errorf("line %d has no %q: %s", n+1, k, l)
+			}
+		}
+	}
+}

@@ -29,14 +29,16 @@ func (h *Hub) Notify() {
 }
 
 // Run delivers changed content until ctx ends: at every Notify, when a
-// retry is due, and hourly to drop expired subscriptions.
+// retry is due, and hourly to drop expired subscriptions. When ctx ends it
+// waits for the verifications in flight, cancelling those still running
+// after stopGrace; the hub then verifies no more.
 func (h *Hub) Run(ctx context.Context) {
 	timer := time.NewTimer(0)
 	defer timer.Stop()
 	for {
 		select {
 		case <-ctx.Done():
-			h.wg.Wait()
+			h.stopVerifications()
 			return
 		case <-h.wake:
 		case <-timer.C:
@@ -44,6 +46,30 @@ func (h *Hub) Run(ctx context.Context) {
 		next := h.pass(ctx)
 		timer.Reset(next)
 	}
+}
+
+// stopGrace is how long a stopping hub lets verifications in flight finish:
+// a subscriber that answers at once (most do, in milliseconds) is still
+// subscribed, while a slow one no longer holds the daemon's shutdown for
+// twice the request timeout.
+const stopGrace = 2 * time.Second
+
+// stopVerifications waits for the verifications in flight, cancelling
+// them after stopGrace.
+func (h *Hub) stopVerifications() {
+	done := make(chan struct{})
+	go func() {
+		h.wg.Wait()
+		close(done)
+	}()
+	grace := time.NewTimer(stopGrace)
+	defer grace.Stop()
+	select {
+	case <-done:
+	case <-grace.C:
+	}
+	h.stopVerifying()
+	<-done
 }
 
 // pass delivers every changed topic to its subscribers once and returns

@@ -124,6 +124,12 @@ type Hub struct {
 	retryAt map[key]time.Time
 	// wg tracks verifications, so tests and shutdown can wait for them.
 	wg sync.WaitGroup
+	// verifying is the context of verifications, which outlive the
+	// requests that ask for them; stopVerifying, called when Run ends
+	// (after stopGrace), cancels those in flight, so that a slow callback
+	// does not hold the daemon's shutdown.
+	verifying     context.Context
+	stopVerifying context.CancelFunc
 }
 
 // key identifies a subscription.
@@ -158,16 +164,19 @@ func New(opts Options, store Store, contents Contents, logger *slog.Logger) *Hub
 		opts.Now = time.Now
 	}
 	g := guard{allow: opts.AllowNets}
+	verifying, stopVerifying := context.WithCancel(context.Background())
 	return &Hub{
-		opts:     opts,
-		store:    store,
-		contents: contents,
-		guard:    g,
-		client:   g.client(opts.Timeout),
-		logger:   logger,
-		pending:  make(chan struct{}, opts.MaxPending),
-		wake:     make(chan struct{}, 1),
-		retryAt:  map[key]time.Time{},
+		verifying:     verifying,
+		stopVerifying: stopVerifying,
+		opts:          opts,
+		store:         store,
+		contents:      contents,
+		guard:         g,
+		client:        g.client(opts.Timeout),
+		logger:        logger,
+		pending:       make(chan struct{}, opts.MaxPending),
+		wake:          make(chan struct{}, 1),
+		retryAt:       map[key]time.Time{},
 	}
 }
 
@@ -223,8 +232,9 @@ func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	go func() {
 		defer h.wg.Done()
 		defer func() { <-h.pending }()
-		// The verification outlives the request that asked for it.
-		ctx, cancel := context.WithTimeout(context.Background(), 2*h.opts.Timeout)
+		// The verification outlives the request that asked for it, not
+		// the hub.
+		ctx, cancel := context.WithTimeout(h.verifying, 2*h.opts.Timeout)
 		defer cancel()
 		if err := h.verify(ctx, req); err != nil {
 			h.logger.Warn("websub: intent not verified", "mode", req.mode, "topic", req.topic, "callback", req.callback.String(), "err", err)

@@ -488,3 +488,41 @@ func TestFailingSubscriberRetriedThenDropped(t *testing.T) {
 	good.next(t)
 	eventually(t, "the gone subscriber is dropped", func() bool { return len(store.list(t)) == 0 })
 }
+
+// Stopping the hub cancels a verification of intent in flight: a callback
+// that never answers does not hold the daemon's shutdown for the
+// verification's timeout.
+func TestStopCancelsVerification(t *testing.T) {
+	asked := make(chan struct{})
+	cancelled := make(chan error, 1)
+	callback := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		close(asked)
+		<-r.Context().Done()
+		cancelled <- r.Context().Err()
+	}))
+	t.Cleanup(callback.Close)
+	// A timeout far past the test's bound: only the stop can end it.
+	s := newSite(t, newMemStore(), websub.Options{Timeout: time.Hour})
+	resp, err := http.PostForm(s.srv.URL+"/websub", url.Values{
+		"hub.mode": {"subscribe"}, "hub.topic": {s.topic}, "hub.callback": {callback.URL + "/cb"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusAccepted {
+		t.Fatalf("subscribe: %d", resp.StatusCode)
+	}
+	<-asked
+	s.cancel()
+	select {
+	case <-s.done:
+	case <-time.After(time.Minute): // a bound against hanging, not a speed check
+		callback.CloseClientConnections()
+		<-s.done
+		t.Fatal("the hub did not stop with a verification in flight")
+	}
+	if err := <-cancelled; err == nil {
+		t.Error("the callback's request was not cancelled")
+	}
+}
