@@ -53,6 +53,13 @@ const (
 	Violence
 	// none marks names that contain an actor's name but are not actors.
 	none
+	// stance and source are the words of a headline's speaker (see
+	// headline.go): they are no actors and Find never returns them.
+	stance
+	source
+	// conjecture marks the words that open a question or a supposition
+	// (see Headline.Conjecture).
+	conjecture
 )
 
 func (k Kind) String() string {
@@ -115,7 +122,10 @@ type alias struct {
 type Recognizer struct {
 	// first maps a folded first word to the aliases that start with it,
 	// longest first.
-	first  [numLangs]map[string][]alias
+	first [numLangs]map[string][]alias
+	// cues are the words of a headline's speaker (stance and source),
+	// kept apart from the actors: see Headline.
+	cues   [numLangs]map[string][]alias
 	tokens *sync.Pool // of *[]token, the words of one text
 }
 
@@ -127,6 +137,7 @@ func New() (*Recognizer, error) {
 	r := &Recognizer{tokens: &sync.Pool{New: func() any { return new([]token) }}}
 	for l := range r.first {
 		r.first[l] = map[string][]alias{}
+		r.cues[l] = map[string][]alias{}
 	}
 	names := [...]display.Namer{langEN: display.Regions(language.English), langID: display.Regions(language.Indonesian)}
 	for a := 'A'; a <= 'Z'; a++ {
@@ -201,6 +212,12 @@ func (r *Recognizer) addLine(line string) error {
 		kind = Violence
 	case "none":
 		kind = none
+	case "stance":
+		kind = stance
+	case "source":
+		kind = source
+	case "conjecture":
+		kind = conjecture
 	default:
 		return fmt.Errorf("unknown kind %q", f[0])
 	}
@@ -220,6 +237,10 @@ func (r *Recognizer) addLine(line string) error {
 			continue
 		}
 		for _, l := range langs {
+			if kind == stance || kind == source || kind == conjecture {
+				r.addCue(l, kind, a)
+				continue
+			}
 			r.add(l, kind, f[1], a, person)
 			if kind == State && l == langEN && isDemonymForm(a) {
 				r.add(l, kind, f[1], a+"s", false)
@@ -248,6 +269,12 @@ func isDemonymForm(a string) bool {
 // add registers an alias in language l and in the table for text of unknown
 // language.
 func (r *Recognizer) add(l int, kind Kind, id, name string, person bool) {
+	addAlias(r.first, l, kind, id, name, person)
+}
+
+// addAlias registers an alias in table's language l and in its table for
+// text of unknown language.
+func addAlias(table [numLangs]map[string][]alias, l int, kind Kind, id, name string, person bool) {
 	var a alias
 	a.kind, a.id, a.person = kind, id, person
 	tokenize(name, func(t token) {
@@ -265,7 +292,7 @@ func (r *Recognizer) add(l int, kind Kind, id, name string, person bool) {
 		return
 	}
 	for _, l := range []int{l, langBoth} {
-		list := r.first[l][a.words[0]]
+		list := table[l][a.words[0]]
 		if slicesContainAlias(list, a) {
 			continue
 		}
@@ -277,7 +304,7 @@ func (r *Recognizer) add(l int, kind Kind, id, name string, person bool) {
 		list = append(list, alias{})
 		copy(list[i+1:], list[i:])
 		list[i] = a
-		r.first[l][a.words[0]] = list
+		table[l][a.words[0]] = list
 	}
 }
 
@@ -534,4 +561,4 @@ func fold(w string) string {
 // Version changes whenever what the Recognizer finds changes (the table,
 // CLDR's version, the matching rules), so that users of its results can
 // tell stale ones.
-const Version = "4"
+const Version = "5"

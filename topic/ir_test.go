@@ -149,7 +149,9 @@ func TestLaterParagraphsDoNotMakeInternationalRelations(t *testing.T) {
 	}
 	tail := "The foreign ministers of France and Germany condemned the strikes and called for talks; the European Union agreed new sanctions on Russia, " +
 		"and the United Nations Security Council will meet on a ceasefire resolution as diplomats of the United States and China hold talks."
-	a := &article.Article{Title: "Strikes kill 30 in Syria", Text: lead + tail, Language: "en"}
+	// The headline names no violence, so that the guard of violent
+	// headlines (irguard.go) does not decide in place of the cut.
+	a := &article.Article{Title: "A long night in Syria", Text: lead + tail, Language: "en"}
 	if _, got := match(tg.Tag(a, Hints{}), "international-relations"); got {
 		t.Errorf("a strike report whose relations are all past its first %d bytes is international relations", BodyChars)
 	}

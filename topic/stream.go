@@ -18,8 +18,11 @@ import (
 // topic the rules did not give applies if the model is sure of it
 // (StreamMargin) and it has learned enough (StreamMinExamples); the user's
 // overrides (exclude, require, expr), the genre (no hard news for what is
-// not news) and the actors model's candidacy still hold, and a lead that
-// reports violence needs a relation linking two actors (irLiftable).
+// not news) and the actors model's candidacy and precision guards
+// (irguard.go) still hold, and a lead that reports violence needs a
+// relation linking two actors (irLiftable). A text a guard holds is no
+// example of international relations either way: the guard reads its
+// headline, not the words the model learns.
 //
 // A Stream is safe for concurrent use. Its zero value is not usable; use
 // Tagger.NewStream.
@@ -142,7 +145,7 @@ func (st *Stream) learn(s *scratch, l int, res []result, v verdict) bool {
 		case i == t.ir && ok[i] && v.irP >= StreamIRConfidence,
 			i != t.ir && ok[i] && res[i].score >= StreamConfidence*rl.threshold:
 			label[i], confident = 1, true
-		case !ok[i] && (i == t.ir && v.irP < 1-StreamIRConfidence || i != t.ir && res[i].score < rl.threshold):
+		case !ok[i] && (i == t.ir && v.irGuard == "" && v.irP < 1-StreamIRConfidence || i != t.ir && res[i].score < rl.threshold):
 			label[i] = -1
 		}
 	}

@@ -180,6 +180,9 @@ type ModelReading struct {
 	Probability float64        `json:"probability"`
 	Cut         float64        `json:"cut"`
 	Features    []FeatureShare `json:"features"`
+	// Guard names the precision guard that barred the topic whatever the
+	// features say (the probability is then 0), or is empty.
+	Guard string `json:"guard,omitempty"`
 }
 
 // FeatureShare is one feature's value and its weight times value.
@@ -240,7 +243,7 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream) []Explanation 
 			e.Decider = "rules"
 			if i == t.ir {
 				e.Decider = "actors model"
-				e.Model = &ModelReading{Probability: round(v.irP), Cut: t.irCut, Features: modelReading(t.irWeights[:], v.irX[:], irFeatureName)}
+				e.Model = &ModelReading{Probability: round(v.irP), Cut: t.irCut, Features: modelReading(t.irWeights[:], v.irX[:], irFeatureName), Guard: v.irGuard}
 				e.Leaders = leaderActors(s, a.Title)
 			}
 			if k := rl.deskModel; k >= 0 {
@@ -302,6 +305,9 @@ func WriteExplanations(w io.Writer, es []Explanation) error {
 		}
 		if m := e.Model; m != nil {
 			fmt.Fprintf(&b, " %s p=%.2f / %g:", e.Decider, m.Probability, m.Cut)
+			if m.Guard != "" {
+				fmt.Fprintf(&b, " barred (%s);", m.Guard)
+			}
 			for _, f := range m.Features {
 				fmt.Fprintf(&b, " %s=%g(%+.2f)", f.Name, f.Value, f.Adds)
 			}

@@ -448,6 +448,9 @@ type verdict struct {
 	// irViolentLead: the lead reports violence and names no relation (see
 	// irLiftable).
 	irViolentLead bool
+	// irGuard names the precision guard (irguard.go) that bars the actors
+	// model's topic, or is "".
+	irGuard string
 	// deskP and deskX are the desk model's probability and features of
 	// each modelled desk's topic.
 	deskP [numModelledDesks]float64
@@ -460,6 +463,9 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, h Hints, res []res
 	if t.ir >= 0 {
 		v.irX, v.irViolentLead = t.irFeatures(s, a, l, h, res)
 		v.irP = irProbability(&t.irWeights, &v.irX)
+		if irCandidate(&v.irX) && t.violentHeadline(a.Title, langName(l), s.titleActors) {
+			v.irP, v.irGuard = 0, guardViolentHeadline
+		}
 	}
 	for i, r := range t.rules {
 		if k := r.deskModel; k >= 0 {
@@ -478,9 +484,9 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, h Hints, res []res
 // podcast, a release, a post, a synopsis) gets no hard-news topic.
 // With a stream model (st non-nil) a rule that did not pass applies when
 // the model is sure of it and the overrides, the genre and, for the actors
-// model's topic, its candidacy and, when the lead reports violence, a
-// relation linking two actors (irLiftable) allow it; s.lifted records
-// which.
+// model's topic, its candidacy, its precision guards (irguard.go) and, when
+// the lead reports violence, a relation linking two actors (irLiftable)
+// allow it; s.lifted records which.
 func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, ok, exprMet []bool) {
 	for i := range t.rules {
 		ok[i], exprMet[i] = t.passes(s, i, l, res[i], t.rival(res, i))
@@ -491,7 +497,7 @@ func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, 
 			ok[i] = v.deskP[k] >= DeskCut && t.allows(i, l, res[i], exprMet[i])
 		}
 		s.lifted[i], s.liftZ[i] = false, 0
-		if !ok[i] && st != nil && t.allows(i, l, res[i], exprMet[i]) && (i != t.ir || irLiftable(&v.irX, v.irViolentLead)) {
+		if !ok[i] && st != nil && t.allows(i, l, res[i], exprMet[i]) && (i != t.ir || v.irGuard == "" && irLiftable(&v.irX, v.irViolentLead)) {
 			s.lifted[i], s.liftZ[i] = st.lift(s, l, i)
 			ok[i] = s.lifted[i]
 		}

@@ -1,0 +1,150 @@
+package actor
+
+import "strings"
+
+// Headline is who speaks in a headline, beside its actors: a report that
+// only names its source ("…, UN says", "…, says Unicef", "…: consul",
+// "…, kata Menlu", "Menurut PBB, …") makes the source no party to what it
+// reports, while a state that speaks ("Britain says …", "Ukraine denies
+// …", "Korut Sebut …") takes a stance.
+type Headline struct {
+	// SourceStart and SourceEnd are the byte span of the attribution (both
+	// 0 when there is none): a clause of at most maxSourceWords words at
+	// the headline's end that ends with a source's or a stance's verb ("UN
+	// says", "state media reports", "he said") or opens with a source's
+	// words ("says Unicef",
+	// "according to officials", "kata Menlu"), or that follows a colon in
+	// at most maxColonSourceWords words ("…: PM"); or a clause at its start
+	// that opens with a source's words and ends with a comma ("Menurut
+	// PBB, …").
+	SourceStart, SourceEnd int
+	// Stance is set when the headline reports what a state or anyone said:
+	// a verb of stance ("Ukraine denies", "…, he said", "…, katanya"), a
+	// source's verb outside the attribution ("Britain says"), or an
+	// attribution that names a state or one of its offices ("…, Iranian
+	// officials say", "…: PM").
+	Stance bool
+	// Conjecture is set when the headline asks or supposes rather than
+	// reports: a question mark, or a clause that opens with a word of
+	// question or supposition ("Why is the US attacking Iran?",
+	// "Seandainya AS Menyerang Korea Utara…"). An analysis asks about the
+	// states' conduct; it reports no event.
+	Conjecture bool
+}
+
+// The longest attributions: a source is a name or a short noun phrase.
+const (
+	maxSourceWords      = 6
+	maxColonSourceWords = 3
+)
+
+// Headline reads who speaks in title (language lang, as for Find), whose
+// actors are ms (Find's result for title).
+func (r *Recognizer) Headline(title, lang string, ms []Mention) Headline {
+	table := r.cues[langBoth]
+	switch lang {
+	case "en":
+		table = r.cues[langEN]
+	case "id":
+		table = r.cues[langID]
+	}
+	tp := r.tokens.Get().(*[]token)
+	defer r.tokens.Put(tp)
+	toks := (*tp)[:0]
+	tokenize(title, func(t token) { toks = append(toks, t) })
+	*tp = toks
+	var h Headline
+	if len(toks) == 0 {
+		return h
+	}
+	shouting := isShouting(toks)
+	cueAt := func(i int) (Kind, int) {
+		a, n := match(table[toks[i].text], toks[i:], shouting)
+		return a.kind, n
+	}
+	// The last clause: the words after the last clause break.
+	last, colon := 0, false
+	h.Conjecture = strings.ContainsRune(title, '?')
+	for i := 0; i < len(toks); i++ {
+		brk, c := i == 0, false
+		if i > 0 {
+			brk, c = clauseBreak(title[toks[i-1].end:toks[i].start])
+		}
+		if !brk {
+			continue
+		}
+		if i > 0 {
+			last, colon = i, c
+		}
+		if k, _ := cueAt(i); k == conjecture {
+			h.Conjecture = true
+		}
+	}
+	if n := len(toks) - last; last > 0 && n <= maxSourceWords {
+		opens, _ := cueAt(last)
+		closes := false
+		for i := last; i < len(toks); i++ {
+			if k, m := cueAt(i); (k == source || k == stance) && i+m == len(toks) {
+				closes = true
+			}
+		}
+		if opens == source || closes || colon && n <= maxColonSourceWords {
+			h.SourceStart, h.SourceEnd = toks[last-1].end, len(title)
+		}
+	}
+	// A source at the start: "Menurut PBB, …", "According to officials, …".
+	if h.SourceEnd == 0 {
+		if k, n := cueAt(0); k == source && n > 0 {
+			for i := n; i < len(toks) && i <= maxSourceWords; i++ {
+				if brk, _ := clauseBreak(title[toks[i-1].end:toks[i].start]); brk {
+					h.SourceStart, h.SourceEnd = 0, toks[i-1].end
+					break
+				}
+			}
+		}
+	}
+	for i := 0; i < len(toks); {
+		k, n := cueAt(i)
+		if n == 0 || k == conjecture {
+			i += max(n, 1)
+			continue
+		}
+		if k == stance || toks[i].start < h.SourceStart || toks[i].start >= h.SourceEnd {
+			h.Stance = true
+		}
+		i += n
+	}
+	for _, m := range ms {
+		if m.Start >= h.SourceStart && m.End <= h.SourceEnd && h.SourceEnd > 0 && (m.Kind == State || m.Kind == Office) {
+			h.Stance = true
+		}
+	}
+	return h
+}
+
+// clauseBreak reports whether the text between two words breaks a clause (a
+// comma, colon, semicolon, question mark, a dash or bar between spaces) and
+// whether the break is a colon.
+func clauseBreak(between string) (brk, colon bool) {
+	for i := 0; i < len(between); i++ {
+		switch between[i] {
+		case ',', ';', '?', '|':
+			brk = true
+		case ':':
+			brk, colon = true, true
+		}
+	}
+	if !brk && len(between) >= 3 && between[0] == ' ' && between[len(between)-1] == ' ' {
+		switch between[1 : len(between)-1] {
+		case "-", "–", "—":
+			brk = true
+		}
+	}
+	return brk, colon
+}
+
+// addCue registers a word of a headline's speaker (kind stance or source)
+// or of its conjecture in language l.
+func (r *Recognizer) addCue(l int, kind Kind, name string) {
+	addAlias(r.cues, l, kind, "", name, false)
+}

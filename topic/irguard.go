@@ -1,0 +1,52 @@
+package topic
+
+import "github.com/warta-news/warta/actor"
+
+// The precision guards of the actors model: readings of a headline that
+// the labelling guide (../shared/data/ir-labelling-guide.md) files outside
+// international relations whatever the rest of the text names. They are no
+// features — the labelled news the weights are fitted on files inter-state
+// conflict under world and international relations alike, so a fitted
+// weight says little (BENCHMARKS.md, irprec) — but bars: a text a guard
+// holds gets the topic neither from the actors model nor from the stream
+// model.
+
+// guardViolentHeadline names the guard of a headline that reports violence
+// and no relation (see violentHeadline), for explain.
+const guardViolentHeadline = "violent headline: violence, no relation, no one's stance"
+
+// violentHeadline reports whether title (language lang, actors ms)
+// reports violence and nothing of a relation: it names violence
+// (actor.Violence: an attack, its toll, the displaced), no relation word,
+// foreign minister or diplomat, no one's stance (actor.Headline: a verb
+// of speech outside an attribution, or a state speaking in one), and it
+// asks or supposes nothing (an analysis of the states' conduct). A report's
+// headline says what it is mainly about, and the guide's "armed conflict,
+// attacks, casualties with no diplomatic angle" is not international
+// relations however many states its body names: "US and Israel launch
+// attack against Iran", "Israeli strikes kill dozens in southern Lebanon",
+// "Over 1,000 civilians killed in Darfur…, UN says"; but "Germany, France
+// and UK tell Iran to stop attacks", "Ukraine denies drone attack" and
+// "…strikes in south Lebanon a 'violation of international law': PM" are
+// states' stances on an attack, and "…as diplomatic efforts intensify" names
+// a relation.
+func (t *Tagger) violentHeadline(title, lang string, ms []actor.Mention) bool {
+	violence := false
+	for _, m := range ms {
+		switch m.Kind {
+		case actor.Violence:
+			violence = true
+		case actor.Relation:
+			return false
+		case actor.Office:
+			if m.ID == "foreign-minister" || m.ID == "diplomat" {
+				return false
+			}
+		}
+	}
+	if !violence {
+		return false
+	}
+	h := t.actors.Headline(title, lang, ms)
+	return !h.Stance && !h.Conjecture
+}

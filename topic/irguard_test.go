@@ -1,0 +1,52 @@
+package topic
+
+import (
+	"testing"
+
+	"github.com/warta-news/warta/article"
+)
+
+// A headline that reports violence and no relation is conflict, not
+// international relations, however many states and talks its body names
+// (the labelling guide); a state's stance on the violence, a relation in
+// the headline or an analysis of the states' conduct is. The items are
+// written for the test, in the shapes of real reports; none comes from
+// labelled data.
+func TestViolentHeadlineIsNoRelation(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, c := range []irCase{
+		{"en", "US and British jets launch strikes on Yemen", "American and British warplanes struck targets in Yemen overnight. The strikes came as diplomats from the United States, Britain and Oman held talks on a ceasefire and the UN Security Council called for restraint.", false},
+		{"en", "Airstrikes kill dozens in southern Lebanon as Israel widens offensive", "Israeli airstrikes killed dozens of people in southern Lebanon on Tuesday. France and the United States urged both sides to agree a ceasefire, and the EU foreign ministers will discuss the crisis on Monday.", false},
+		{"en", "Hundreds killed in Darfur camp attack, UN says", "More than 400 civilians were killed when paramilitary fighters stormed a camp in Sudan's Darfur region, the United Nations said. The UN Security Council will meet on Sudan; the African Union condemned the attack.", false},
+		{"id", "Serangan Udara Israel di Lebanon Tewaskan 20 Orang", "Serangan udara Israel menewaskan 20 orang di Lebanon selatan. Amerika Serikat dan Prancis mendesak gencatan senjata, sementara Dewan Keamanan PBB akan bersidang membahas krisis itu.", false},
+		// A stance, a relation in the headline, or an analysis.
+		{"en", "Germany, France and Britain tell Iran to stop attacks on shipping", "The foreign ministers of Germany, France and Britain called on Tehran to end attacks on commercial ships in the Gulf and to return to talks.", true},
+		{"en", "Strikes on Iran ports a violation of international law, Chinese foreign ministry says", "China's foreign ministry condemned the US strikes on Iranian ports and called for dialogue between Washington and Tehran.", true},
+		{"id", "Rusia Kecam Serangan AS ke Iran", "Kementerian Luar Negeri Rusia mengecam serangan Amerika Serikat ke Iran dan menyerukan dialog.", true},
+	} {
+		a := c.article()
+		_, got := match(tg.Tag(a, Hints{}), "international-relations")
+		if got != c.want {
+			t.Errorf("%q: international relations %t, want %t\n%+v", c.title, got, c.want, explain(tg.Explain(a, Hints{}), "international-relations"))
+		}
+	}
+}
+
+// A headline the guard holds teaches the stream model nothing of
+// international relations: it is no example either way, so that the
+// stream neither learns a war's words as relations nor, from the reports
+// of strikes, learns them as no relation for the states' stances on the
+// same war. Written for the test.
+func TestGuardedHeadlineIsNoStreamExample(t *testing.T) {
+	tg := defaultTagger(t)
+	st := tg.NewStream()
+	a := &article.Article{Title: "US and British jets launch strikes on Yemen", Language: "en",
+		Text: "American and British warplanes struck targets in Yemen overnight, officials said."}
+	if !st.Observe(a, Hints{}) {
+		t.Fatal("the report is no example for any topic: the test needs one the desks are sure of")
+	}
+	l := languages(a)[0]
+	if docs := st.m[l].docs[tg.ir]; docs != [2]int{} {
+		t.Errorf("international relations counted the guarded report as %v (negatives, positives), want neither", docs)
+	}
+}
