@@ -1,6 +1,10 @@
 package topic
 
-import "github.com/warta-news/warta/actor"
+import (
+	"strings"
+
+	"github.com/warta-news/warta/actor"
+)
 
 // The precision guards of the actors model: readings of a headline that
 // the labelling guide (../shared/data/ir-labelling-guide.md) files outside
@@ -11,9 +15,41 @@ import "github.com/warta-news/warta/actor"
 // holds gets the topic neither from the actors model nor from the stream
 // model.
 
-// guardViolentHeadline names the guard of a headline that reports violence
-// and no relation (see violentHeadline), for explain.
-const guardViolentHeadline = "violent headline: violence, no relation, no one's stance"
+// The guards' names, for explain.
+const (
+	// guardViolentHeadline: a headline that reports violence and no
+	// relation (see violentHeadline).
+	guardViolentHeadline = "violent headline: violence, no relation, no one's stance"
+	// guardRoundup: a headline that lists several stories (see
+	// roundupHeadline).
+	guardRoundup = "roundup: a headline of several stories"
+)
+
+// roundupStories is the least number of stories, separated by semicolons,
+// that make a headline a roundup.
+const roundupStories = 3
+
+// roundupHeadline reports whether title lists several stories, as a
+// newsletter's or a briefing's does ("The Brief: Senate passes budget;
+// troops to monitor ceasefire; storm hits coast; and more"): such an item
+// is substantially about none of them (the labelling guide's test), and
+// one relation among its stories does not make it international
+// relations.
+func roundupHeadline(title string) bool {
+	return strings.Count(title, "; ")+1 >= roundupStories
+}
+
+// irGuard names the guard that bars the actors model's topic for title
+// (language lang, actors ms), or is "".
+func (t *Tagger) irGuard(title, lang string, ms []actor.Mention) string {
+	switch {
+	case roundupHeadline(title):
+		return guardRoundup
+	case t.violentHeadline(title, lang, ms):
+		return guardViolentHeadline
+	}
+	return ""
+}
 
 // violentHeadline reports whether title (language lang, actors ms)
 // reports violence and nothing of a relation: it names violence

@@ -50,3 +50,21 @@ func TestGuardedHeadlineIsNoStreamExample(t *testing.T) {
 		t.Errorf("international relations counted the guarded report as %v (negatives, positives), want neither", docs)
 	}
 }
+
+// A briefing's headline lists several stories and is substantially about
+// none; one story is a headline like any other. Written for the test.
+func TestRoundupIsNoRelation(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, c := range []irCase{
+		{"en", "Morning Brief: Senate passes budget; US and Japan sign defence pact; storm hits Florida; and more", "", false},
+		{"id", "Kabar Pagi: DPR sahkan anggaran; Indonesia dan Jepang teken pakta pertahanan; banjir landa Jakarta", "", false},
+		{"en", "US and Japan sign defence pact", "", true},
+		{"en", "Morning Brief: US and Japan sign defence pact", "", true},
+	} {
+		a := c.article()
+		_, got := match(tg.Tag(a, Hints{}), "international-relations")
+		if got != c.want {
+			t.Errorf("%q: international relations %t, want %t\n%+v", c.title, got, c.want, explain(tg.Explain(a, Hints{}), "international-relations"))
+		}
+	}
+}

@@ -463,8 +463,10 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, h Hints, res []res
 	if t.ir >= 0 {
 		v.irX, v.irViolentLead = t.irFeatures(s, a, l, h, res)
 		v.irP = irProbability(&t.irWeights, &v.irX)
-		if irCandidate(&v.irX) && t.violentHeadline(a.Title, langName(l), s.titleActors) {
-			v.irP, v.irGuard = 0, guardViolentHeadline
+		if irCandidate(&v.irX) {
+			if v.irGuard = t.irGuard(a.Title, langName(l), s.titleActors); v.irGuard != "" {
+				v.irP = 0
+			}
 		}
 	}
 	for i, r := range t.rules {
