@@ -29,6 +29,10 @@ func TestViolentHeadlineIsNoRelation(t *testing.T) {
 		if got != c.want {
 			t.Errorf("%q: international relations %t, want %t\n%+v", c.title, got, c.want, explain(tg.Explain(a, Hints{}), "international-relations"))
 		}
+		// explain says which guard decided.
+		if e := explain(tg.Explain(a, Hints{}), "international-relations"); (e.Model.Guard == guardViolentHeadline) == c.want {
+			t.Errorf("%q: explain's guard %q", c.title, e.Model.Guard)
+		}
 	}
 }
 
