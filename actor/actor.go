@@ -333,19 +333,11 @@ func (r *Recognizer) Append(dst []Mention, text, lang string) []Mention {
 // Names) as the actors of their states. The table's aliases come first:
 // where one of them matches, its words are never read as a learned name.
 func (r *Recognizer) AppendNamed(dst []Mention, text, lang string, sets ...*Names) []Mention {
-	table := r.first[langBoth]
-	skipAfterBahasa := true
-	switch lang {
-	case "en":
-		table, skipAfterBahasa = r.first[langEN], false
-	case "id":
-		table = r.first[langID]
-	}
-	tp := r.tokens.Get().(*[]token)
+	table := r.first[langIndex(lang)]
+	skipAfterBahasa := langIndex(lang) != langEN
+	tp := r.words(text)
 	defer r.tokens.Put(tp)
-	toks := (*tp)[:0]
-	tokenize(text, func(t token) { toks = append(toks, t) })
-	*tp = toks
+	toks := *tp
 	shouting := isShouting(toks)
 	titleCase := -1 // unknown, then 0 or 1
 	isTitle := func() bool {
@@ -381,6 +373,28 @@ func (r *Recognizer) AppendNamed(dst []Mention, text, lang string, sets ...*Name
 		i += n
 	}
 	return dst
+}
+
+// langIndex is the index of the tables for text in language lang: "en",
+// "id", or any other value for the names of both languages.
+func langIndex(lang string) int {
+	switch lang {
+	case "en":
+		return langEN
+	case "id":
+		return langID
+	}
+	return langBoth
+}
+
+// words returns the words of text in a slice from r.tokens, which the
+// caller puts back when done.
+func (r *Recognizer) words(text string) *[]token {
+	tp := r.tokens.Get().(*[]token)
+	toks := (*tp)[:0]
+	tokenize(text, func(t token) { toks = append(toks, t) })
+	*tp = toks
+	return tp
 }
 
 // clockTime reports whether toks[i] is the PM of a clock time ("3 PM",

@@ -41,18 +41,10 @@ const (
 // Headline reads who speaks in title (language lang, as for Find), whose
 // actors are ms (Find's result for title).
 func (r *Recognizer) Headline(title, lang string, ms []Mention) Headline {
-	table := r.cues[langBoth]
-	switch lang {
-	case "en":
-		table = r.cues[langEN]
-	case "id":
-		table = r.cues[langID]
-	}
-	tp := r.tokens.Get().(*[]token)
+	table := r.cues[langIndex(lang)]
+	tp := r.words(title)
 	defer r.tokens.Put(tp)
-	toks := (*tp)[:0]
-	tokenize(title, func(t token) { toks = append(toks, t) })
-	*tp = toks
+	toks := *tp
 	var h Headline
 	if len(toks) == 0 {
 		return h

@@ -296,13 +296,7 @@ func (r *Recognizer) nameAfter(text string, p int, lang string) (a Anchor, atEnd
 	if len(rest) > 120 {
 		rest = rest[:120]
 	}
-	table := r.first[langBoth]
-	switch lang {
-	case "en":
-		table = r.first[langEN]
-	case "id":
-		table = r.first[langID]
-	}
+	table := r.first[langIndex(lang)]
 	var toks []token
 	tokenize(rest, func(t token) { toks = append(toks, t) })
 	var words []string

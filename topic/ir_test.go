@@ -43,12 +43,20 @@ func TestActorsModelOnTheDefaultTopics(t *testing.T) {
 		{"en", "Flooding in Vietnam kills 20", "", false},
 		{"id", "Wisatawan Jepang Padati Bali", "", false},
 	} {
-		a := c.article()
-		_, got := match(tg.Tag(a, Hints{}), "international-relations")
-		if got != c.want {
-			t.Errorf("%q: international relations %t, want %t\n%+v", c.title, got, c.want, explain(tg.Explain(a, Hints{}), "international-relations"))
-		}
+		c.check(t, tg)
 	}
+}
+
+// check fails t when tg's decision of international relations for c is
+// not c.want, with its explanation; it returns that explanation.
+func (c irCase) check(t *testing.T, tg *Tagger) Explanation {
+	t.Helper()
+	a := c.article()
+	e := explain(tg.Explain(a, Hints{}), "international-relations")
+	if _, got := match(tg.Tag(a, Hints{}), "international-relations"); got != c.want {
+		t.Errorf("%q: international relations %t, want %t\n%+v", c.title, got, c.want, e)
+	}
+	return e
 }
 
 func TestNoHardNewsForItemsThatAreNotNews(t *testing.T) {

@@ -24,13 +24,8 @@ func TestViolentHeadlineIsNoRelation(t *testing.T) {
 		{"en", "Strikes on Iran ports a violation of international law, Chinese foreign ministry says", "China's foreign ministry condemned the US strikes on Iranian ports and called for dialogue between Washington and Tehran.", true},
 		{"id", "Rusia Kecam Serangan AS ke Iran", "Kementerian Luar Negeri Rusia mengecam serangan Amerika Serikat ke Iran dan menyerukan dialog.", true},
 	} {
-		a := c.article()
-		_, got := match(tg.Tag(a, Hints{}), "international-relations")
-		if got != c.want {
-			t.Errorf("%q: international relations %t, want %t\n%+v", c.title, got, c.want, explain(tg.Explain(a, Hints{}), "international-relations"))
-		}
 		// explain says which guard decided.
-		if e := explain(tg.Explain(a, Hints{}), "international-relations"); (e.Model.Guard == guardViolentHeadline) == c.want {
+		if e := c.check(t, tg); (e.Model.Guard == guardViolentHeadline) == c.want {
 			t.Errorf("%q: explain's guard %q", c.title, e.Model.Guard)
 		}
 	}
@@ -65,10 +60,6 @@ func TestRoundupIsNoRelation(t *testing.T) {
 		{"en", "US and Japan sign defence pact", "", true},
 		{"en", "Morning Brief: US and Japan sign defence pact", "", true},
 	} {
-		a := c.article()
-		_, got := match(tg.Tag(a, Hints{}), "international-relations")
-		if got != c.want {
-			t.Errorf("%q: international relations %t, want %t\n%+v", c.title, got, c.want, explain(tg.Explain(a, Hints{}), "international-relations"))
-		}
+		c.check(t, tg)
 	}
 }
