@@ -53,3 +53,18 @@ func trimSpacePunct(s string) string {
 	}
 	return s
 }
+
+// Any text reads without panic, and the attribution is a span of it.
+func FuzzHeadline(f *testing.F) {
+	r := newRecognizer(f)
+	for _, s := range []string{"Dozens killed, UN says", "Menurut PBB, x", "a: b", ", says", "?", "", "US, Iran clash at UN", "Kata, kata, kata"} {
+		f.Add(s, "en")
+		f.Add(s, "id")
+	}
+	f.Fuzz(func(t *testing.T, title, lang string) {
+		h := r.Headline(title, lang, r.Find(title, lang))
+		if h.SourceStart < 0 || h.SourceStart > h.SourceEnd || h.SourceEnd > len(title) {
+			t.Errorf("%q: attribution [%d, %d) outside the title", title, h.SourceStart, h.SourceEnd)
+		}
+	})
+}
