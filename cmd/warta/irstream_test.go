@@ -298,8 +298,10 @@ func TestRealStreamInternationalRelations(t *testing.T) {
 	// 0.79 R 0.62 over 72 IR items, id P 0.88 R 0.58 over 12), with a
 	// margin of a few items. Since then this stream is a dev set (its
 	// errors were read by category); the held-out stream below is the
-	// check.
-	m.checkFloors(t, irFloor{"en", 0.72, 0.55}, irFloor{"id", 0.70, 0.40})
+	// check. The English precision floor rose from 0.72 to 0.77 with the
+	// guard of violent headlines (branch irprec, 2026-12-01: 45/9/27, P
+	// 0.83), four false entries under it.
+	m.checkFloors(t, irFloor{"en", 0.77, 0.55}, irFloor{"id", 0.70, 0.40})
 	m.checkGenres(t, 0)
 }
 
@@ -321,9 +323,12 @@ func TestHeldOutStreamInternationalRelations(t *testing.T) {
 	// (BENCHMARKS.md, issue 8, leaders). Indonesian has 2 IR items
 	// only (public Indonesian world-desk snapshots were not to be had), too
 	// few for a floor: the log shows them.
+	// The precision floor rose to 0.75 with the guards of violent
+	// headlines and roundups (branch irprec, 2026-12-01: 64/17/13, P
+	// 0.79), four false entries under it.
 	// Two items that are not news land in a desk today (economy); a few
 	// more means a regression.
-	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.72, 0.83}}, inDesks: 5})
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.75, 0.83}}, inDesks: 5})
 }
 
 // The second held-out real feed stream: the same measure over snapshots of
