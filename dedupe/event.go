@@ -45,6 +45,10 @@ const (
 	// what a headline-case headline is about ("Demokrat Tolak …", "PKS
 	// Tolak …"), as a capital marks a name in a sentence-case one.
 	roleSubject
+	// roleAction: the headline's first verb of action after its subject
+	// (actionVerb): "Pelindo membekukan izin …" and "Pelindo menyetujui
+	// izin …" report two decisions.
+	roleAction
 	roles
 )
 
@@ -177,7 +181,7 @@ func makeEventSig(title string, actors ActorSource) eventSig {
 			add(groups.groups[g].term, rolePlain)
 		}
 	}
-	subject := true
+	subject, action := true, actionDue
 	for i := 0; i < len(words); i++ {
 		w := words[i]
 		sig.own = sig.own || ownStoryWords[w.lower]
@@ -210,6 +214,9 @@ func makeEventSig(title string, actors ActorSource) eventSig {
 		}
 		if w.num != "" {
 			add("#"+w.num, roleNumber)
+			if action == objectDue {
+				action = actionDone // a name or number is the object
+			}
 			continue
 		}
 		if w.stop {
@@ -226,6 +233,9 @@ func makeEventSig(title string, actors ActorSource) eventSig {
 				}
 			}
 			subject = false
+			if action == objectDue {
+				action = actionDone // a name or number is the object
+			}
 			continue
 		}
 		role := uint8(rolePlain)
@@ -240,6 +250,20 @@ func makeEventSig(title string, actors ActorSource) eventSig {
 			role = roleSaying
 		case subject:
 			role = roleSubject
+		case action == objectDue:
+			// The head of the verb's object: "membekukan izin …" and
+			// "membekukan perluasan bandara" are two decisions.
+			role = roleAction
+		case action == actionDue:
+			if lemma, ok := actionVerb(w); ok {
+				action = objectDue
+				subject = false
+				add(lemma, roleAction)
+				continue
+			}
+		}
+		if action == objectDue {
+			action = actionDone
 		}
 		subject = false
 		add(w.stem, role)
@@ -249,6 +273,14 @@ func makeEventSig(title string, actors ActorSource) eventSig {
 	}
 	return sig
 }
+
+// The action slots of a headline, in reading order: its verb is still
+// due, then the head of the verb's object, then neither.
+const (
+	actionDue = iota
+	objectDue
+	actionDone
+)
 
 // countOfStates reads a count of states at words[i]: a whole number of
 // at least two before a word for states, unless it names the two-state

@@ -487,8 +487,8 @@ func evConflictMatched(sig *eventSig, m *termMatch, st *storedSig, gap uint32) b
 	// other lacks ("Menlu Retno" against "Menlu Inggris"; Jabalia against
 	// Nuseirat; a new toll, "2-1" against "3-1"; "Arema menang atas
 	// Borneo FC" against "Persib menang atas PSIS"; "Demokrat Tolak …"
-	// against "PKS Tolak …").
-	for _, r := range []uint8{roleSpeaker, rolePlace, roleNumber, roleName, roleSubject} {
+	// against "PKS Tolak …"; "membekukan izin" against "menyetujui izin").
+	for _, r := range []uint8{roleSpeaker, rolePlace, roleNumber, roleName, roleSubject, roleAction} {
 		if inLone[r] && stLone[r] {
 			return true
 		}

@@ -12,7 +12,7 @@ import (
 // ActorSource such as package actor recognises): stored sketches of
 // another format are not used, and the index is rebuilt from text instead.
 // TestSketchFormatPinned fails when the sketch of a known article changes.
-const sketchFormat = 2
+const sketchFormat = 3
 
 // The flags byte of an encoded sketch: eventSig.own, eventSig.again, then
 // from sketchListShift the signature's listCounts.
