@@ -116,10 +116,26 @@ func makeEventSig(title string, actors ActorSource) eventSig {
 	groups := stateGroups()
 	var sig eventSig
 	add := func(word string, role uint8) {
+		h := termHash(word)
 		if len(sig.terms) == maxTerms {
+			// A long headline: a term the guards read (a number, a
+			// place, an action) takes the place of the last plain one.
+			j := slices.IndexFunc(sig.terms, func(t evTerm) bool { return t.h == h })
+			last := -1
+			for i, t := range sig.terms {
+				if t.role == rolePlain && !strings.HasPrefix(t.word, "@") {
+					last = i
+				}
+			}
+			if role == rolePlain || j >= 0 || last < 0 {
+				if j >= 0 && role > sig.terms[j].role {
+					sig.terms[j].role = role
+				}
+				return
+			}
+			sig.terms[last] = evTerm{h: h, role: role, word: word}
 			return
 		}
-		h := termHash(word)
 		for i := range sig.terms {
 			if sig.terms[i].h == h {
 				if role > sig.terms[i].role {
@@ -250,7 +266,7 @@ func makeEventSig(title string, actors ActorSource) eventSig {
 			role = roleSaying
 		case subject:
 			role = roleSubject
-		case action == objectDue:
+		case action == objectDue && !verbParticles[w.lower]:
 			// The head of the verb's object: "membekukan izin …" and
 			// "membekukan perluasan bandara" are two decisions.
 			role = roleAction
@@ -262,7 +278,7 @@ func makeEventSig(title string, actors ActorSource) eventSig {
 				continue
 			}
 		}
-		if action == objectDue {
+		if action == objectDue && !verbParticles[w.lower] {
 			action = actionDone
 		}
 		subject = false
@@ -730,6 +746,10 @@ func speakerSpan(words []headlineWord) int {
 // such a piece is its own story, not a report of one event.
 var ownStoryWords = set("rangkuman", "daftar", "deretan", "sederet", "alasan", "fakta", "profil", "sejarah", "penjelasan",
 	"analisis", "opini", "kolom", "roundup", "explainer", "analysis", "opinion")
+
+// verbParticles complete a verb rather than open its object ("mengkaji
+// ulang", "hentikan sementara", "turns down").
+var verbParticles = set("ulang", "sementara", "balik", "down", "off", "back")
 
 // againWords say an event happened again: a new occurrence.
 var againWords = set("kembali", "lagi", "again", "another")
