@@ -255,7 +255,15 @@ func makeEventSig(title string, actors ActorSource) eventSig {
 			continue
 		}
 		role := uint8(rolePlain)
+		lemma, isAction := "", false
+		if action == actionDue && !w.name && !subject && i >= speakerEnd {
+			lemma, isAction = actionVerb(w)
+		}
 		switch {
+		case isAction && !sayingVerbs[w.lower] && !sayingVerbs[w.stem]:
+			action = objectDue
+			add(lemma, roleAction)
+			continue
 		case w.name:
 			role = roleName
 		case i < speakerEnd:
@@ -270,13 +278,6 @@ func makeEventSig(title string, actors ActorSource) eventSig {
 			// The head of the verb's object: "membekukan izin …" and
 			// "membekukan perluasan bandara" are two decisions.
 			role = roleAction
-		case action == actionDue:
-			if lemma, ok := actionVerb(w); ok {
-				action = objectDue
-				subject = false
-				add(lemma, roleAction)
-				continue
-			}
 		}
 		if action == objectDue && !verbParticles[w.lower] {
 			action = actionDone

@@ -361,7 +361,7 @@ func (ix *Index) evScore(sig *eventSig, mask uint64, w []float64, total float64,
 	if shared < ix.evMinShared {
 		return 0, false
 	}
-	if evConflictMatched(sig, &m, &st, gap) {
+	if evConflictMatched(sig, &m, &st, gap, false) {
 		return 0, true
 	}
 	if inCounted && st.members == 0 {
@@ -448,13 +448,17 @@ func sharedWords(sig *eventSig, e *eventFields) []string {
 // What a list of states implies guards only against a count or region
 // of the other: two lists of other states, another count, or another
 // region keep two apart.
-func evConflict(sig *eventSig, st *storedSig, gap uint32) bool {
+//
+// Of texts that copy each other (copies), another action does not keep
+// the headlines apart: a copy's headline may reword its verb ("halts" for
+// "freezes").
+func evConflict(sig *eventSig, st *storedSig, gap uint32, copies bool) bool {
 	m := matchTerms(sig, termMask(sig), st.h[:st.n])
-	return evConflictMatched(sig, &m, st, gap)
+	return evConflictMatched(sig, &m, st, gap, copies)
 }
 
 // evConflictMatched is evConflict with the terms matched (matchTerms).
-func evConflictMatched(sig *eventSig, m *termMatch, st *storedSig, gap uint32) bool {
+func evConflictMatched(sig *eventSig, m *termMatch, st *storedSig, gap uint32, copies bool) bool {
 	stored, storedRole := st.h[:st.n], st.role[:st.n]
 	var inHas, inMet, stHas, stMet, inLone, stLone [roles]bool
 	sameSpeaker := false
@@ -489,7 +493,7 @@ func evConflictMatched(sig *eventSig, m *termMatch, st *storedSig, gap uint32) b
 	// Borneo FC" against "Persib menang atas PSIS"; "Demokrat Tolak …"
 	// against "PKS Tolak …"; "membekukan izin" against "menyetujui izin").
 	for _, r := range []uint8{roleSpeaker, rolePlace, roleNumber, roleName, roleSubject, roleAction} {
-		if inLone[r] && stLone[r] {
+		if inLone[r] && stLone[r] && (r != roleAction || !copies) {
 			return true
 		}
 	}
@@ -530,13 +534,14 @@ func evGroupsDisagree(sig *eventSig, stored []uint32) bool {
 }
 
 // evKeptApart reports whether the guards keep sig, published at minute,
-// apart from the signature stored in e; never when either has none.
-func evKeptApart(sig *eventSig, e *eventFields, minute uint32) bool {
+// apart from the signature stored in e (copies: as evConflict); never when
+// either has none.
+func evKeptApart(sig *eventSig, e *eventFields, minute uint32, copies bool) bool {
 	if len(sig.terms) == 0 || e.nTerms() == 0 {
 		return false
 	}
 	st := e.stored()
-	return evConflict(sig, &st, absDiff(get24(e.evMinute), minute))
+	return evConflict(sig, &st, absDiff(get24(e.evMinute), minute), copies)
 }
 
 // storedSig is an entry's signature: its terms and roles, and how many of

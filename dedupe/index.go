@@ -269,7 +269,14 @@ func (ix *Index) assign(a *article.Article, s sketch, sig eventSig) {
 		// Two headlines alone that differ in what the event guards
 		// read (the subject, the speaker, the place, a number) are two
 		// stories however many word pairs they share.
-		if short && evKeptApart(&sig, &e.eventFields, evMin) {
+		if short && evKeptApart(&sig, &e.eventFields, evMin, false) {
+			return
+		}
+		// Long texts alike short of a copy (template sentences a site
+		// fills in for every story) whose headlines name another
+		// subject, place or number are two stories too; a copy's
+		// reworded verb does not keep it apart.
+		if !short && sim < copyGuardedThreshold && evKeptApart(&sig, &e.eventFields, evMin, true) {
 			return
 		}
 		// Ties go to the earlier article, then the earlier slot:
@@ -304,6 +311,10 @@ func (ix *Index) assign(a *article.Article, s sketch, sig eventSig) {
 	a.StoryMatch = article.StoryMatch{MatchedID: ix.idOf(e), Similarity: bestSim, Method: Method}
 	ix.insert(a.ID, s, &sig, now, evMin, &story)
 }
+
+// copyGuardedThreshold is the similarity of two long texts from which
+// they are copies whatever their headlines say.
+const copyGuardedThreshold = 0.8
 
 // candidate is an indexed article that shares hits of the incoming
 // article's lookup keys.
