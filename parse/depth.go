@@ -22,22 +22,13 @@ const MaxDepth = 256
 // Test with errors.Is.
 var ErrTooDeep = errors.New("parse: nested too deep")
 
-// ErrEntityDecl reports a document that declares its own entities in its
-// DOCTYPE. No parser warta uses expands them (a "billion laughs" feed would
-// otherwise be stored with "&j;" as its title), feeds do not need them, and
-// expanding them is how such documents exhaust memory: the feed is refused
-// with a reason its status shows, rather than stored as gibberish. Test
-// with errors.Is.
-var ErrEntityDecl = errors.New("parse: the document declares entities (<!ENTITY>), which feeds do not use and warta does not expand")
-
 // checkDepth reports ErrTooDeep when b's elements nest deeper than
 // MaxDepth. It follows what the lenient decoder gofeed uses does: an end
 // tag closes the open elements down to the one it names (unescaped HTML's
 // "<br>" is closed by its parent's end tag), and one naming no open
 // element closes nothing. Comments, CDATA sections, processing
-// instructions, declarations and quoted attribute values are skipped; a
-// declaration that holds entity declarations is ErrEntityDecl. It is one
-// pass over b that allocates only the stack of open names.
+// instructions, declarations and quoted attribute values are skipped. It
+// is one pass over b that allocates only the stack of open names.
 func checkDepth(b []byte) error {
 	var open [][]byte
 	for i := 0; ; {
@@ -55,11 +46,7 @@ func checkDepth(b []byte) error {
 		case bytes.HasPrefix(rest, []byte("?")):
 			i = skipPast(b, i+1, "?>")
 		case bytes.HasPrefix(rest, []byte("!")):
-			end := skipDecl(b, i+1)
-			if bytes.Contains(b[i:end], []byte("<!ENTITY")) {
-				return ErrEntityDecl
-			}
-			i = end
+			i = skipDecl(b, i+1)
 		case bytes.HasPrefix(rest, []byte("/")):
 			name := tagName(b[i+1:])
 			for k := len(open) - 1; k >= 0; k-- {

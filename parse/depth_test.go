@@ -2,6 +2,7 @@ package parse
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -69,5 +70,47 @@ func TestParseRefusesEntityDeclarations(t *testing.T) {
 	f, err := Parse([]byte(netscape), "", fetched)
 	if err != nil || len(f.Items) != 1 || f.Items[0].Title != "Café dibuka" {
 		t.Errorf("RSS 0.91 DOCTYPE: %v, %+v", err, f)
+	}
+}
+
+// A DOCTYPE declaring plain text entities is a valid feed: the review's
+// "&nbsp;" declared as "&#160;" reads as a no-break space, and an entity
+// of the feed's own reads as its text, in elements and attributes alike.
+func TestParseExpandsPlainEntities(t *testing.T) {
+	nbsp := `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY nbsp "&#160;">]>` +
+		`<rss version="2.0"><channel><title>x</title><item><title>Hello&nbsp;world</title><link>https://a.example/1</link></item></channel></rss>`
+	f, err := Parse([]byte(nbsp), "", fetched)
+	if err != nil || len(f.Items) != 1 || f.Items[0].Title != "Hello\u00a0world" {
+		t.Fatalf("declared &nbsp;: %v, %+v", err, f)
+	}
+	own := `<?xml version="1.0"?><!DOCTYPE rss [<!-- names --><!ENTITY site 'Warta "Harian"'><!ENTITY dom "a.example">]>` +
+		`<rss version="2.0"><channel><title>&site;</title><item><title>Kabar &site; hari ini</title><link>https://&dom;/1</link>` +
+		`<description><![CDATA[tetap &site;]]></description></item></channel></rss>`
+	f, err = Parse([]byte(own), "", fetched)
+	if err != nil || len(f.Items) != 1 {
+		t.Fatalf("own entities: %v, %+v", err, f)
+	}
+	if it := f.Items[0]; f.Title != `Warta "Harian"` || it.Title != `Kabar Warta "Harian" hari ini` || it.Link != "https://a.example/1" || it.Summary != "tetap &site;" {
+		t.Errorf("own entities: feed %q, item %q at %q, summary %q", f.Title, it.Title, it.Link, it.Summary)
+	}
+}
+
+// What stays refused: entities that reference other entities (the billion
+// laughs above), external and parameter entities, one value over
+// maxEntityValue, and a plain entity referenced so often that expanding it
+// would more than double a large document.
+func TestParseRefusesHarmfulEntities(t *testing.T) {
+	item := `<rss version="2.0"><channel><title>x</title><item><title>%s</title><link>https://a.example/1</link></item></channel></rss>`
+	for name, body := range map[string]string{
+		"external":  `<!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]>` + fmt.Sprintf(item, "&x;"),
+		"parameter": `<!DOCTYPE rss [<!ENTITY % p "<!ENTITY x 'y'>"> %p;]>` + fmt.Sprintf(item, "&x;"),
+		"long":      `<!DOCTYPE rss [<!ENTITY x "` + strings.Repeat("ha", maxEntityValue) + `">]>` + fmt.Sprintf(item, "&x;"),
+		"markup":    `<!DOCTYPE rss [<!ENTITY x "<b>y</b>">]>` + fmt.Sprintf(item, "&x;"),
+		"quadratic": `<!DOCTYPE rss [<!ENTITY x "` + strings.Repeat("h", maxEntityValue) + `">]>` + fmt.Sprintf(item, strings.Repeat("&x;", 1<<20/maxEntityValue*2+8)),
+		"later":     `<!DOCTYPE rss [<!ENTITY j "&a;&a;"><!ENTITY a "ha">]>` + fmt.Sprintf(item, "&j;"),
+	} {
+		if _, err := Parse([]byte(body), "", fetched); !errors.Is(err, ErrEntityDecl) {
+			t.Errorf("%s: err %v, want ErrEntityDecl", name, err)
+		}
 	}
 }

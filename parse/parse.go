@@ -70,6 +70,9 @@ func Parse(body []byte, contentType string, fetchedAt time.Time) (feed *Feed, er
 	if err != nil {
 		return nil, err
 	}
+	if b, err = expandEntities(b); err != nil {
+		return nil, err
+	}
 	if err := checkXMLDepth(b); err != nil {
 		return nil, err
 	}
