@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bytes"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"net/http"
@@ -18,19 +19,32 @@ import (
 // a few dozen.
 const MaxDepth = 256
 
+// maxOpen is how many elements may be open at once when unescaped HTML's
+// void elements ("<br>") and elements whose end tag HTML lets authors omit
+// ("<p>") are counted too. The decoder gofeed uses keeps them open until
+// an end tag closes them, so they are not nesting in a description, but a
+// flood of them where gofeed reads elements recursively would be.
+// gofeed's recursion is safe this deep.
+const maxOpen = 1 << 16
+
 // ErrTooDeep reports a document whose elements nest deeper than MaxDepth.
 // Test with errors.Is.
 var ErrTooDeep = errors.New("parse: nested too deep")
 
 // checkDepth reports ErrTooDeep when b's elements nest deeper than
-// MaxDepth. It follows what the lenient decoder gofeed uses does: an end
+// MaxDepth, not counting unescaped HTML's void and optional-end elements,
+// or when over maxOpen elements are open counting them. It follows what
+// the lenient decoder gofeed uses does: an end
 // tag closes the open elements down to the one it names (unescaped HTML's
 // "<br>" is closed by its parent's end tag), and one naming no open
 // element closes nothing. Comments, CDATA sections, processing
 // instructions, declarations and quoted attribute values are skipped. It
 // is one pass over b that allocates only the stack of open names.
 func checkDepth(b []byte) error {
-	var open [][]byte
+	// open is the stack of open elements; depth counts those that are
+	// not HTML's void or optional-end elements.
+	var open []openElement
+	depth := 0
 	for i := 0; ; {
 		j := bytes.IndexByte(b[i:], '<')
 		if j < 0 {
@@ -50,7 +64,12 @@ func checkDepth(b []byte) error {
 		case bytes.HasPrefix(rest, []byte("/")):
 			name := tagName(b[i+1:])
 			for k := len(open) - 1; k >= 0; k-- {
-				if bytes.Equal(open[k], name) {
+				if bytes.Equal(open[k].name, name) {
+					for _, e := range open[k:] {
+						if !e.html {
+							depth--
+						}
+					}
 					open = open[:k]
 					break
 				}
@@ -66,16 +85,57 @@ func checkDepth(b []byte) error {
 				i = end
 				continue
 			}
-			if len(open) == MaxDepth {
+			html := looseHTML(name)
+			switch {
+			case !html && depth == MaxDepth:
 				return fmt.Errorf("%w: over %d levels", ErrTooDeep, MaxDepth)
+			case len(open) == maxOpen:
+				return fmt.Errorf("%w: over %d open elements", ErrTooDeep, maxOpen)
 			}
-			open = append(open, name)
+			if !html {
+				depth++
+			}
+			open = append(open, openElement{name, html})
 			i = end
 		}
 		if i >= len(b) {
 			return nil
 		}
 	}
+}
+
+// openElement is an element checkDepth has seen open: its name and
+// whether it is one of unescaped HTML's void or optional-end elements.
+type openElement struct {
+	name []byte
+	html bool
+}
+
+// looseHTML reports whether name is an HTML element an author may leave
+// unclosed: a void element (encoding/xml's HTMLAutoClose: "br", "img") or
+// one whose end tag HTML makes optional ("p", "li").
+func looseHTML(name []byte) bool {
+	var buf [len("basefont")]byte
+	if len(name) > len(buf) {
+		return false
+	}
+	lower := buf[:len(name)]
+	for i, c := range name {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	for _, void := range xml.HTMLAutoClose {
+		if string(lower) == void {
+			return true
+		}
+	}
+	switch string(lower) {
+	case "p", "li", "dt", "dd", "option", "tr", "td", "th":
+		return true
+	}
+	return false
 }
 
 // tagName is the element name at the start of b.

@@ -114,3 +114,32 @@ func TestParseRefusesHarmfulEntities(t *testing.T) {
 		}
 	}
 }
+
+// Unescaped HTML in a description: the review's "line<br>" 300 times, and
+// as many images and unclosed paragraphs, are closed by the description's
+// end tag and parse. So many void elements that gofeed's recursion would
+// be at risk (under a default namespace every "<br>" is an extension
+// element it reads recursively) are still refused.
+func TestParseUnescapedHTMLIsNotNesting(t *testing.T) {
+	for name, html := range map[string]string{
+		"br":  strings.Repeat("line<br>", 300),
+		"img": strings.Repeat(`foto <img src="a.jpg"> `, 300),
+		"p":   strings.Repeat("<p>paragraf ", 300),
+		"li":  "<ul>" + strings.Repeat("<li>butir ", 300) + "</ul>",
+		"mix": strings.Repeat("<P>satu<BR>dua<hr><li>tiga", 300),
+	} {
+		body := deepHead + "<item><title>Kabar</title><link>https://deep.example/a</link><description>" + html + "</description></item></channel></rss>"
+		f, err := Parse([]byte(body), "application/rss+xml", fetched)
+		if err != nil || len(f.Items) != 1 || f.Items[0].Summary == "" {
+			t.Errorf("%s: %v, %+v", name, err, f)
+		}
+	}
+	underNS := `<?xml version="1.0"?><rss version="2.0"><channel xmlns="http://x.example/"><title>t</title>`
+	if _, err := Parse([]byte(underNS+strings.Repeat("<br>", maxOpen-8)), "application/rss+xml", fetched); errors.Is(err, ErrTooDeep) {
+		t.Errorf("%d unclosed <br>: err %v, want a syntax error (the document is cut short)", maxOpen-8, err)
+	}
+	flood := `<?xml version="1.0"?><rss version="2.0"><channel xmlns="http://x.example/"><title>t</title>` + strings.Repeat("<br>", 1950000)
+	if _, err := Parse([]byte(flood), "application/rss+xml", fetched); !errors.Is(err, ErrTooDeep) {
+		t.Errorf("1.95M unclosed <br>: err %v, want ErrTooDeep", err)
+	}
+}
