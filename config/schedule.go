@@ -54,15 +54,16 @@ func ParseSchedule(spec string) (cron.Schedule, error) {
 	return s, nil
 }
 
-// cronFields names the five fields of a spec and how many values each
-// has.
+// cronFields names the five fields of a spec, how many values each has
+// and the period they repeat in.
 var cronFields = [...]struct {
-	name string
-	size int
-}{{"minute", 60}, {"hour", 24}, {"day of month", 31}, {"month", 12}, {"day of week", 7}}
+	name, period string
+	size         int
+}{{"minute", "hour", 60}, {"hour", "day", 24}, {"day of month", "month", 31}, {"month", "year", 12}, {"day of week", "week", 7}}
 
-// checkSteps refuses a step larger than its field ("*/61" minutes): cron
-// accepts it and fires once per hour, which is not what was asked.
+// checkSteps refuses a step as large as its field or larger ("*/60" or
+// "*/61" minutes): cron accepts it and fires once per hour, which is not
+// what was asked.
 func checkSteps(fields string) error {
 	if strings.HasPrefix(fields, "@") {
 		return nil
@@ -76,8 +77,9 @@ func checkSteps(fields string) error {
 			if !ok {
 				continue
 			}
-			if n, err := strconv.Atoi(step); err == nil && n > cronFields[i].size {
-				return fmt.Errorf("step %d is larger than the %s field's %d values", n, cronFields[i].name, cronFields[i].size)
+			if n, err := strconv.Atoi(step); err == nil && n >= cronFields[i].size {
+				f := cronFields[i]
+				return fmt.Errorf("step %d is not below the %s field's %d values: it would fire once per %s", n, f.name, f.size, f.period)
 			}
 		}
 	}

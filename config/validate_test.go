@@ -52,7 +52,7 @@ func TestParseErrors(t *testing.T) {
 		{"interval too short", edit(`"@every 15m"`, `"@every 10s"`),
 			[]string{`t.yaml:1:1: schedule: invalid cron spec "@every 10s": interval 10s is shorter than 1m`}},
 		{"schedule step over its field", edit(`"@every 15m"`, `"*/61 * * * *"`),
-			[]string{`t.yaml:1:1: schedule: invalid cron spec "*/61 * * * *": step 61 is larger than the minute field's 60 values`}},
+			[]string{`t.yaml:1:1: schedule: invalid cron spec "*/61 * * * *": step 61 is not below the minute field's 60 values: it would fire once per hour`}},
 		{"schedule that never fires", edit(`"@every 15m"`, `"0 0 30 2 *"`),
 			[]string{`t.yaml:1:1: schedule: cron spec "0 0 30 2 *" never fires`}},
 		{"unknown CRON_TZ", edit(`"@every 15m"`, `"CRON_TZ=Mars/Olympus 0 * * * *"`),
