@@ -125,8 +125,18 @@ func TestFaultCycleEndToEnd(t *testing.T) {
 	laughs := []byte(`<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "ha"><!ENTITY j "&a;&a;&a;&a;&a;&a;&a;&a;">]>` +
 		`<rss version="2.0"><channel><title>Laughs</title><item><title>&j;</title><link>https://laughs.example/1</link></item></channel></rss>`)
 
+	// Valid feeds the pre-scan once refused whole: a DOCTYPE declaring a
+	// plain entity, and unescaped "<br>" 300 times in a description.
+	entity := []byte(`<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY nbsp "&#160;"><!ENTITY kota "Bandung">]>` +
+		`<rss version="2.0"><channel><title>Entitas</title><item><title>Hujan&nbsp;deras di &kota;</title><link>` + site.URL + `/news/entitas/1</link></item></channel></rss>`)
+	breaks := rss("Baris", []rssItem{{Title: "Tiga ratus baris", Link: site.URL + "/news/baris/1", PubDate: "Sun, 29 Nov 2026 10:00:00 +0700",
+		Description: strings.Repeat("baris berita<br>", 300)}})
+	breaks = bytes.ReplaceAll(breaks, []byte("&lt;br&gt;"), []byte("<br>"))
+
 	sources := []faultSource{
-		{name: "Laughs", path: "/laughs", handler: serve("application/rss+xml", laughs), problem: `Laughs failed \(parse: the document declares entities \(<!ENTITY>\), which feeds do not use and warta does not expand\); 1 failures, next attempt `},
+		{name: "Laughs", path: "/laughs", handler: serve("application/rss+xml", laughs), problem: `Laughs failed \(parse: the document declares entities warta does not expand: "j" references "a"\); 1 failures, next attempt `},
+		{name: "Entitas", path: "/entitas", handler: serve("application/rss+xml", entity)},
+		{name: "Baris", path: "/baris", handler: serve("application/rss+xml", breaks)},
 		{name: "Deep", path: "/deep", handler: serve("application/rss+xml", deep), problem: `Deep failed \(parse: nested too deep: over 256 levels\); 1 failures, next attempt `},
 		{name: "DeepClosed", path: "/deepclosed", handler: serve("application/rss+xml", deepClosed), problem: `DeepClosed failed \(parse: nested too deep: over 256 levels\); 1 failures, next attempt `},
 		{name: "Slow", path: "/slow", handler: slow, problem: `Slow failed \(fetch: .*/slow: context deadline exceeded \(timeout 3s\)\); 1 failures, next attempt `},
@@ -238,6 +248,8 @@ func TestFaultCycleEndToEnd(t *testing.T) {
 		{"Latin", "Café à Jakarta: résumé naïve", "https://latin.example/cafe"},
 		{"Latin", "Señor García visite Bandung", "https://latin.example/garcia"},
 		{"BigItem", "Sembilan megabita", site.URL + "/news/big"},
+		{"Entitas", "Hujan deras di Bandung", site.URL + "/news/entitas/1"},
+		{"Baris", "Tiga ratus baris", site.URL + "/news/baris/1"},
 		{"Bulletin", "Bulletin kabar nomor 1", ""},
 		{"Bulletin", "Bulletin kabar nomor 3", ""},
 	} {
@@ -250,7 +262,7 @@ func TestFaultCycleEndToEnd(t *testing.T) {
 			t.Errorf("%q stored from %s at %q, want %s at %q", want.title, r.Source, r.URL, want.source, want.url)
 		}
 	}
-	for src, n := range map[string]int{"Moved": 3, "Control": 3, "Latin": 2, "BigItem": 1, "Bulletin": 3} {
+	for src, n := range map[string]int{"Moved": 3, "Control": 3, "Latin": 2, "BigItem": 1, "Bulletin": 3, "Entitas": 1, "Baris": 1} {
 		if len(bySource[src]) != n {
 			t.Errorf("%s: %d articles stored, want %d", src, len(bySource[src]), n)
 		}
