@@ -52,13 +52,10 @@ func checkDepth(b []byte) error {
 		}
 		i += j + 1
 		rest := b[i:]
+		next, unparsed := skipUnparsed(b, i)
 		switch {
-		case bytes.HasPrefix(rest, []byte("!--")):
-			i = skipPast(b, i+3, "-->")
-		case bytes.HasPrefix(rest, []byte("![CDATA[")):
-			i = skipPast(b, i+8, "]]>")
-		case bytes.HasPrefix(rest, []byte("?")):
-			i = skipPast(b, i+1, "?>")
+		case unparsed:
+			i = next
 		case bytes.HasPrefix(rest, []byte("!")):
 			i = skipDecl(b, i+1)
 		case bytes.HasPrefix(rest, []byte("/")):
@@ -169,6 +166,22 @@ func skipTag(b []byte, i int) int {
 		}
 	}
 	return len(b)
+}
+
+// skipUnparsed returns the index just past the comment, CDATA section or
+// processing instruction whose '<' is at b[i-1], and false when none
+// starts there: markup in them is text to the depth check and the
+// entity expansion alike.
+func skipUnparsed(b []byte, i int) (int, bool) {
+	switch rest := b[i:]; {
+	case bytes.HasPrefix(rest, []byte("!--")):
+		return skipPast(b, i+3, "-->"), true
+	case bytes.HasPrefix(rest, []byte("![CDATA[")):
+		return skipPast(b, i+8, "]]>"), true
+	case bytes.HasPrefix(rest, []byte("?")):
+		return skipPast(b, i+1, "?>"), true
+	}
+	return 0, false
 }
 
 // skipPast returns the index just past the first end at or after b[i], or

@@ -50,14 +50,9 @@ func expandEntities(b []byte) ([]byte, error) {
 		out = append(out, b[i:i+j]...)
 		i += j
 		if b[i] == '<' {
-			next := i + 1
-			switch rest := b[i:]; {
-			case bytes.HasPrefix(rest, []byte("<!--")):
-				next = skipPast(b, i+4, "-->")
-			case bytes.HasPrefix(rest, []byte("<![CDATA[")):
-				next = skipPast(b, i+9, "]]>")
-			case bytes.HasPrefix(rest, []byte("<?")):
-				next = skipPast(b, i+2, "?>")
+			next, unparsed := skipUnparsed(b, i+1)
+			if !unparsed {
+				next = i + 1
 			}
 			out = append(out, b[i:next]...)
 			i = next
