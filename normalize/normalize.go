@@ -78,7 +78,7 @@ func New(caps Caps) *Normalizer {
 //     the GUID when Link goes through a feed redirector (feedsportal,
 //     feedburner) and the GUID is the article's own URL.
 //   - ID is article.IDFromURL(IdentityKey(URL)). A URL in opts.Shared (the
-//     site's home page, or one link several items of the feed share) is
+//     site's home page, or one link several stories of the feed share) is
 //     no item's own, and counts as no URL.
 //   - With no URL, URL stays empty and the ID is a hash of the source, the
 //     GUID and the plain title (the plain text when there is no title): a
@@ -89,7 +89,8 @@ func New(caps Caps) *Normalizer {
 //     the source, the plain title and the plain text, as Miniflux does: the
 //     same bulletin fetched again is the same article, and nothing is
 //     dropped. PreviousID gives the ID builds before the title was part of
-//     it gave such an item.
+//     it gave such an item; LinklessID the ID an item with a URL of its
+//     own had while its link was shared.
 //   - Title and Author are plain text; Summary and Content are sanitised
 //     HTML with absolute links, balanced and nested at most 64 deep; Text is
 //     the plain text of the longer of the two, one line per block.
@@ -146,24 +147,46 @@ func (n *Normalizer) Article(a *article.Article, opts Options) error {
 
 	fixDates(a, opts.Now)
 	if !identified {
-		guid := strings.TrimSpace(a.GUID)
-		switch {
-		case guid != "" && a.Title != "":
-			a.ID = article.IDFromURL("guid:" + opts.SourceName + ":" + guid + "\n" + a.Title)
-		case guid != "" && a.Text != "":
-			a.ID = article.IDFromURL("guid:" + opts.SourceName + ":" + guid + "\n\n" + a.Text)
-		case guid != "":
-			// The GUID is all there is: the rule of builds before the
-			// title was part of it.
-			a.ID = article.IDFromURL("guid:" + opts.SourceName + ":" + guid)
-		case a.Title == "" && a.Text == "":
-			return errNoIdentity
-		default:
-			a.ID = article.IDFromURL("text:" + opts.SourceName + "\n" + a.Title + "\n" + a.Text)
+		id, err := linklessID(a, opts.SourceName)
+		if err != nil {
+			return err
 		}
-		a.URL = ""
+		a.ID, a.URL = id, ""
 	}
 	return nil
+}
+
+// linklessID is the ID of a normalised article with no URL of its own:
+// see Article.
+func linklessID(a *article.Article, source string) (string, error) {
+	guid := strings.TrimSpace(a.GUID)
+	switch {
+	case guid != "" && a.Title != "":
+		return article.IDFromURL("guid:" + source + ":" + guid + "\n" + a.Title), nil
+	case guid != "" && a.Text != "":
+		return article.IDFromURL("guid:" + source + ":" + guid + "\n\n" + a.Text), nil
+	case guid != "":
+		// The GUID is all there is: the rule of builds before the
+		// title was part of it.
+		return article.IDFromURL("guid:" + source + ":" + guid), nil
+	case a.Title == "" && a.Text == "":
+		return "", errNoIdentity
+	}
+	return article.IDFromURL("text:" + source + "\n" + a.Title + "\n" + a.Text), nil
+}
+
+// LinklessID is the ID Article would have given a, an article it
+// normalised with a URL of its own, had a's link been shared by another
+// story of the feed: an item whose link was shared in an earlier fetch
+// was stored under it. ok is false when a has no URL of its own, or when
+// that ID would rest on its GUID alone (feeds reuse GUIDs: it names no
+// one story).
+func LinklessID(a *article.Article, opts Options) (id string, ok bool) {
+	if a.URL == "" || (a.Title == "" && a.Text == "") {
+		return "", false
+	}
+	id, err := linklessID(a, opts.SourceName)
+	return id, err == nil
 }
 
 // ID is the ID Article gives a, computed without normalising the rest
@@ -199,8 +222,9 @@ func PreviousID(a *article.Article, opts Options) (id string, ok bool) {
 
 // SharedURLs returns the canonical URLs that name no single item among
 // items: siteLink (the feed's own link, the site's home page) and any link
-// two items with different GUIDs or titles share. A link many stories
-// point at identifies none of them.
+// two items with different titles share (with no titles, different
+// GUIDs). A link many stories point at identifies none of them; one
+// article a feed lists twice, under two GUIDs, is still one article.
 func SharedURLs(items []*article.Article, siteLink string, opts Options) map[string]bool {
 	shared := map[string]bool{}
 	if siteLink != "" {
@@ -216,7 +240,7 @@ func SharedURLs(items []*article.Article, siteLink string, opts Options) map[str
 			continue
 		}
 		if b, ok := first[c.URL]; ok {
-			if strings.TrimSpace(b.GUID) != strings.TrimSpace(a.GUID) || strings.TrimSpace(b.Title) != strings.TrimSpace(a.Title) {
+			if otherStory(a, b) {
 				shared[c.URL] = true
 			}
 			continue
@@ -224,6 +248,16 @@ func SharedURLs(items []*article.Article, siteLink string, opts Options) map[str
 		first[c.URL] = a
 	}
 	return shared
+}
+
+// otherStory reports whether a and b, two items with one link, are two
+// stories: their titles differ, or with no titles their GUIDs do.
+func otherStory(a, b *article.Article) bool {
+	ta, tb := InlineText(a.Title), InlineText(b.Title)
+	if ta != "" || tb != "" {
+		return ta != tb
+	}
+	return strings.TrimSpace(a.GUID) != strings.TrimSpace(b.GUID)
 }
 
 // identify sets URL and ID from the link or, when it is an absolute URL,

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -333,5 +334,54 @@ func TestIdentityWithoutOwnURL(t *testing.T) {
 	own := &article.Article{GUID: "d", Link: "https://h.example/d", Title: "Enam"}
 	if _, ok := PreviousID(own, opts); ok {
 		t.Error("PreviousID of an item with its own URL")
+	}
+}
+
+// A link is shared by two stories, not by one article listed twice: two
+// items with one link and one title (however spaced) under two GUIDs keep
+// it; with no titles, different GUIDs are different items.
+func TestSharedURLsAreLinksOfTwoStories(t *testing.T) {
+	items := []*article.Article{
+		{GUID: "e1", Link: "https://h.example/e", Title: "Epsilon  tiba"},
+		{GUID: "e2", Link: "https://h.example/e", Title: "Epsilon tiba"},
+		{GUID: "g", Link: "https://h.example/g", Title: "Gamma"},
+		{GUID: "d", Link: "https://h.example/g", Title: "Delta"},
+		{GUID: "t1", Link: "https://h.example/t", Summary: "<p>satu</p>"},
+		{GUID: "t2", Link: "https://h.example/t", Summary: "<p>dua</p>"},
+	}
+	got := SharedURLs(items, "", Options{})
+	want := map[string]bool{"https://h.example/g": true, "https://h.example/t": true}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("shared %v, want %v", got, want)
+	}
+}
+
+// LinklessID is the ID an item with a URL of its own had while its link
+// was shared: the ID Article gave it then.
+func TestLinklessIDIsTheIDWhileShared(t *testing.T) {
+	n := New(Caps{})
+	now := time.Date(2026, 11, 30, 8, 0, 0, 0, time.UTC)
+	shared := &article.Article{GUID: "g", Link: "https://h.example/g", Title: "Gamma"}
+	opts := Options{Now: now, SourceName: "s", Shared: map[string]bool{"https://h.example/g": true}}
+	if err := n.Article(shared, opts); err != nil {
+		t.Fatal(err)
+	}
+	own := &article.Article{GUID: "g", Link: "https://h.example/g", Title: "Gamma"}
+	opts.Shared = nil
+	if err := n.Article(own, opts); err != nil {
+		t.Fatal(err)
+	}
+	if id, ok := LinklessID(own, opts); !ok || id != shared.ID || own.ID == shared.ID {
+		t.Errorf("LinklessID %q, %v; want %q (own ID %q)", id, ok, shared.ID, own.ID)
+	}
+	if _, ok := LinklessID(shared, opts); ok {
+		t.Error("LinklessID of an item with no URL of its own")
+	}
+	bare := &article.Article{GUID: "7", Link: "https://h.example/7"}
+	if err := n.Article(bare, opts); err != nil {
+		t.Fatal(err)
+	}
+	if id, ok := LinklessID(bare, opts); ok {
+		t.Errorf("LinklessID %q of an item its GUID alone would name", id)
 	}
 }

@@ -259,17 +259,28 @@ func prepareItems(ctx context.Context, n *normalize.Normalizer, items []*article
 		all = append(all, it)
 	}
 	if k != nil {
-		// The items only their text identifies are known once normalised.
+		// The items only their text identifies are known once normalised,
+		// and so are the LinklessIDs of the new items with URLs of their
+		// own: one more question to the store.
 		var more []string
 		for i, a := range items {
 			if ids[i] == "" && a.ID != "" {
 				more = append(more, a.ID)
 			}
 		}
+		linkless := linklessIDs(all, opts)
+		for id := range linkless {
+			more = append(more, id)
+		}
 		if len(more) > 0 {
 			again := k.stored(more)
 			for j := range all {
 				all[j].stored = all[j].stored || again[all[j].id]
+			}
+			for id, js := range linkless {
+				for _, j := range js {
+					all[j].stored = all[j].stored || again[id]
+				}
 			}
 			storedByPrevious(all, items, ids, previous, k)
 		}
@@ -321,6 +332,23 @@ func storedByPrevious(all []preparedItem, items []*article.Article, ids, previou
 			all[j].stored = true
 		}
 	}
+}
+
+// linklessIDs maps the LinklessID of each item of all not known stored
+// and with a URL of its own to its indexes in all: an earlier fetch, when
+// another story shared the item's link (or an earlier build, when the
+// feed listed it under two GUIDs), stored it under that ID.
+func linklessIDs(all []preparedItem, opts normalize.Options) map[string][]int {
+	linkless := map[string][]int{}
+	for j, it := range all {
+		if it.stored || it.a == nil {
+			continue
+		}
+		if id, ok := normalize.LinklessID(it.a, opts); ok {
+			linkless[id] = append(linkless[id], j)
+		}
+	}
+	return linkless
 }
 
 // resolveLanguages settles the language of each item to be stored. Feeds

@@ -94,8 +94,11 @@ func TestPrepareLeavesStoredItemsOut(t *testing.T) {
 					t.Errorf("stored item %q normalised: %v, want %v", a.Title, normalised, c.prepared)
 				}
 			}
-			if len(asked) != 1 || len(asked[0]) != 4 {
-				t.Errorf("the store was asked %v, want once about the 4 items", asked)
+			// Then about the new item's LinklessID: stored under it when
+			// another story shared its link.
+			newLinkless, _ := normalize.LinklessID(all.Articles[3], normalize.Options{SourceName: src.Name})
+			if len(asked) != 2 || len(asked[0]) != 4 || len(asked[1]) != 1 || asked[1][0] != newLinkless {
+				t.Errorf("the store was asked %v, want about the 4 items, then about %s", asked, newLinkless)
 			}
 			if want := all.Votes; prep.Votes != want {
 				t.Errorf("votes %q, want those of preparing every item, %q", prep.Votes, want)

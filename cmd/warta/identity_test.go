@@ -204,3 +204,47 @@ func TestFeedItemsCappedNewestFirst(t *testing.T) {
 		}
 	}
 }
+
+// An item is stored once, under its URL when it has one of its own,
+// however the other items sharing its link come and go: the review's
+// sequence (two GUIDs for one article, then two stories on one link, then
+// the second of each rolling out and back), and a lone item joined by a
+// second story on its link.
+func TestItemStoredOnceAsItsLinkIsSharedAndFreed(t *testing.T) {
+	feed, siteURL, _, cfg := changingSource(t, "Silih")
+	e1 := rssItem{GUID: "e1", Link: siteURL + "/epsilon", Title: "Epsilon: waduk baru mengairi sawah", Description: "<p>Petani menanam dua kali setahun.</p>"}
+	e2 := e1
+	e2.GUID = "e2"
+	gamma := rssItem{GUID: "g", Link: siteURL + "/rubrik", Title: "Gamma: kereta bandara menambah jadwal", Description: "<p>Perjalanan kini tiap lima belas menit.</p>"}
+	delta := rssItem{GUID: "d", Link: siteURL + "/rubrik", Title: "Delta: pelabuhan ikan diperluas", Description: "<p>Kapal besar bisa bersandar.</p>"}
+	zeta := rssItem{GUID: "z", Link: siteURL + "/zeta", Title: "Zeta: perpustakaan keliling tiba di desa", Description: "<p>Anak-anak meminjam buku.</p>"}
+	eta := rssItem{GUID: "h", Link: siteURL + "/zeta", Title: "Eta: jalan desa diaspal", Description: "<p>Warga bergotong royong.</p>"}
+
+	steps := []struct {
+		name  string
+		items []rssItem
+		new   int
+	}{
+		{"first fetch", []rssItem{e1, e2, gamma, delta, zeta}, 4},
+		{"e2 and Delta rolled out, Eta shares Zeta's link", []rssItem{e1, gamma, zeta, eta}, 1},
+		{"all back", []rssItem{e1, e2, gamma, delta, zeta, eta}, 0},
+		{"Eta rolled out", []rssItem{e1, e2, gamma, delta, zeta}, 0},
+		{"only the first of each", []rssItem{e1, gamma, zeta}, 0},
+	}
+	for _, st := range steps {
+		feed.set(st.items...)
+		out := mustWarta(t, "-config", cfg, "once")
+		if want := fmt.Sprintf("new articles %d", st.new); !strings.Contains(out, want) {
+			t.Errorf("%s: want %q:\n%s", st.name, want, out)
+		}
+	}
+	recs := exported(t, cfg)
+	var titles []string
+	for _, r := range recs {
+		titles = append(titles, r.Title)
+		if r.Title == e1.Title && r.URL != e1.Link {
+			t.Errorf("%q stored with URL %q, want its own link %q", r.Title, r.URL, e1.Link)
+		}
+	}
+	wantTitles(t, "after the sequence", titles, e1.Title, gamma.Title, delta.Title, zeta.Title, eta.Title)
+}
