@@ -380,8 +380,15 @@ func (p *Publisher) refresh(ctx context.Context, start time.Time) error {
 		}
 		states = append(states, fs)
 	}
-	snap, err := p.render(states, prev, start)
+	recorded, err := p.recordedModifications(ctx)
 	if err != nil {
+		return err
+	}
+	snap, err := p.render(states, prev, recorded, start)
+	if err != nil {
+		return err
+	}
+	if err := p.recordModifications(ctx, snap, recorded); err != nil {
 		return err
 	}
 	p.snap.Store(snap)

@@ -115,8 +115,13 @@ func formatByExt(ext string) (format, bool) {
 // Last-Modified for the same bytes, and If-Modified-Since keeps working.
 // An empty feed, the OPML list and the stylesheet have none (their ETag
 // serves). A document whose bytes changed with no newer article (a retag,
-// a prune) is modified at built, so that Last-Modified never goes back.
-func (p *Publisher) render(states []*feedState, prev *snapshot, built time.Time) (*snapshot, error) {
+// a prune, a new publish.title) is modified at built, and at least a
+// second after its last modification (HTTP dates count seconds), so that
+// Last-Modified never goes back and an If-Modified-Since of the old bytes
+// is not answered 304. What the document was is recorded, when
+// given (recorded: by the last render of any process sharing the store),
+// else prev's.
+func (p *Publisher) render(states []*feedState, prev *snapshot, recorded modifications, built time.Time) (*snapshot, error) {
 	formats := feedFormats()
 	if p.opts.FilesOnly {
 		formats = formats[:1] // feedFormats lists first the Atom that Dir receives
@@ -130,15 +135,18 @@ func (p *Publisher) render(states []*feedState, prev *snapshot, built time.Time)
 	var buf bytes.Buffer
 	modifiedAt := func(path string, r *resource, changed time.Time) {
 		r.modified = changed
-		if prev == nil {
-			return
+		old, ok := recorded[path]
+		if !ok && prev != nil {
+			if res := prev.resources[path]; res != nil {
+				old, ok = modification{ETag: res.etag, Modified: res.modified}, true
+			}
 		}
-		switch old := prev.resources[path]; {
-		case old == nil:
-		case old.etag == r.etag:
-			r.modified = old.modified
-		case !old.modified.IsZero() && !changed.After(old.modified):
-			r.modified = built
+		switch {
+		case !ok:
+		case old.ETag == r.etag:
+			r.modified = old.Modified
+		case !old.Modified.IsZero() && !changed.After(old.Modified):
+			r.modified = later(built, old.Modified.Truncate(time.Second).Add(time.Second))
 		}
 	}
 	for _, fs := range states {
@@ -183,6 +191,14 @@ func (p *Publisher) render(states []*feedState, prev *snapshot, built time.Time)
 	modifiedAt(stylesheetPath, xsl, time.Time{})
 	snap.resources[stylesheetPath] = xsl
 	return snap, nil
+}
+
+// later returns the later of a and b.
+func later(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
 }
 
 // newestFirstSeen is when the newest of the stories' articles was first
