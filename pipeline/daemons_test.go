@@ -334,6 +334,25 @@ func TestTwoDaemonsShareTheWork(t *testing.T) {
 	if len(wireStory) != n/2*2 {
 		t.Errorf("%d wire stories, want %d", len(wireStory), n/2*2)
 	}
+	// The store's order is the order stories were decided in, across the
+	// daemons: no two articles share a FirstSeen, and each lead comes
+	// before its copies, so that an index rebuilt from the store decides
+	// as the daemons' did.
+	seenAt := map[time.Time]string{}
+	for url, art := range stored {
+		if other, ok := seenAt[art.FirstSeen]; ok {
+			t.Errorf("%s and %s share FirstSeen %s", url, other, art.FirstSeen.Format(time.RFC3339Nano))
+		}
+		seenAt[art.FirstSeen] = url
+		if art.StoryID == art.ID {
+			continue
+		}
+		for _, lead := range stored {
+			if lead.ID == art.StoryID && !lead.FirstSeen.Before(art.FirstSeen) {
+				t.Errorf("copy %s first seen %s, not after its lead %s (%s)", url, art.FirstSeen.Format(time.RFC3339Nano), lead.URL, lead.FirstSeen.Format(time.RFC3339Nano))
+			}
+		}
+	}
 
 	// Every daemon serves every feed fresh: whichever wrote last, both
 	// render all stories once they follow the store (two polls: the first

@@ -36,6 +36,10 @@ const (
 	// pipeline that finds another's there rebuilds its story index: another
 	// daemon, or `warta once`, stored articles it has not seen.
 	metaCycleEpoch = "cycle_epoch"
+	// metaLastFirstSeen holds the latest FirstSeen a cycle gave, written
+	// under the stories lock: the next cycle to take it, in any process,
+	// stamps after it (firstSeen).
+	metaLastFirstSeen = "last_first_seen"
 )
 
 // storiesLock is the store-wide lock under which a cycle decides the
@@ -123,8 +127,11 @@ type Pipeline struct {
 	// the articles' FirstSeen (firstSeen). Reading the clock per answer
 	// would make the decisions depend on which answer came first.
 	cycleStart time.Time
-	decided    int    // articles the running cycle gave stories (firstSeen)
-	notes      string // the sources' notes as last read or written
+	// seenFrom is the running cycle's first FirstSeen: cycleStart, or
+	// just past the last one another cycle stored (followFirstSeen).
+	seenFrom time.Time
+	decided  int    // articles the running cycle gave stories since seenFrom (firstSeen)
+	notes    string // the sources' notes as last read or written
 }
 
 // Deps are the stages New wires together. Now defaults to time.Now.
@@ -371,6 +378,7 @@ func (p *Pipeline) RunCycle(ctx context.Context) (Report, error) {
 
 func (p *Pipeline) runCycle(ctx context.Context) (Report, error) {
 	p.cycleStart, p.decided = p.now(), 0
+	p.seenFrom = p.cycleStart
 	rep := Report{Started: p.cycleStart, Sources: len(p.cfg.Sources)}
 	states, err := p.loadStates(ctx)
 	if err != nil {

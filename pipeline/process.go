@@ -173,6 +173,9 @@ func (p *Pipeline) writeAll(ctx context.Context, w *window, rep *Report) error {
 		if err := p.catchUp(ctx); err != nil {
 			return err
 		}
+		if err := p.followFirstSeen(ctx); err != nil {
+			return err
+		}
 		return p.markEpoch(ctx)
 	}
 	sent := false // a batch was handed to the writer under the lock held
@@ -323,6 +326,12 @@ func (p *Pipeline) decideBatch(ctx context.Context, batch []*sourceResult, rep *
 	for _, s := range all {
 		s.a.FirstSeen = p.firstSeen()
 	}
+	if len(all) > 0 {
+		last := all[len(all)-1].a.FirstSeen.UTC().Format(time.RFC3339Nano)
+		if err := p.store.SetMeta(ctx, metaLastFirstSeen, last); err != nil {
+			return decided{}, fmt.Errorf("pipeline: %w", err)
+		}
+	}
 
 	// Story assignment and tagging each keep state that depends on the
 	// order of the articles (the story index, the stream model's counts)
@@ -409,16 +418,42 @@ func (p *Pipeline) saveBatch(ctx context.Context, d decided, rep *Report) (srcEr
 }
 
 // firstSeen is the FirstSeen of the running cycle's next article given
-// its story: the cycle's clock reading plus the article's place in the
-// cycle's decisions, in microseconds (a store that keeps no finer
-// precision keeps their order).
+// its story: the cycle's clock reading (or just past the last FirstSeen
+// stored, when another cycle stored later ones: followFirstSeen) plus the
+// article's place in the cycle's decisions, in microseconds (a store that
+// keeps no finer precision keeps their order).
 // The story index is rebuilt from the store in FirstSeen order (then ID),
 // so it is rebuilt in the order its stories were decided: a lead before
-// its copies, whichever answer came first, as the index a daemon keeps
-// holds them. A cycle takes far longer than a microsecond per article,
-// so no FirstSeen reaches the next cycle's start.
+// its copies, whichever answer came first and whichever daemon decided
+// it, as the index a daemon keeps holds them.
 func (p *Pipeline) firstSeen() time.Time {
-	t := p.cycleStart.Add(time.Duration(p.decided) * time.Microsecond)
+	t := p.seenFrom.Add(time.Duration(p.decided) * time.Microsecond)
 	p.decided++
 	return t
+}
+
+// followFirstSeen, under a newly taken stories lock, moves the running
+// cycle's next FirstSeen past the last one any cycle stored
+// (metaLastFirstSeen) when it is not past it already: a daemon whose cycle
+// started before another's, or whose clock is behind, would otherwise
+// date its articles, copies of the other's leads among them, before
+// those leads. A value that does not parse is ignored (the next batch
+// overwrites it).
+func (p *Pipeline) followFirstSeen(ctx context.Context) error {
+	raw, ok, err := p.store.Meta(ctx, metaLastFirstSeen)
+	if err != nil {
+		return fmt.Errorf("pipeline: %w", err)
+	}
+	if !ok {
+		return nil
+	}
+	last, err := time.Parse(time.RFC3339Nano, raw)
+	if err != nil {
+		p.logger.Warn("pipeline: the last FirstSeen stored is unreadable; ignored", "value", raw, "err", err)
+		return nil
+	}
+	if next := last.Add(time.Microsecond); next.After(p.seenFrom.Add(time.Duration(p.decided) * time.Microsecond)) {
+		p.seenFrom, p.decided = next, 0
+	}
+	return nil
 }
