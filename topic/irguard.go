@@ -59,13 +59,12 @@ func (t *Tagger) irGuard(title, lang string, ms []actor.Mention) string {
 // asks or supposes nothing (an analysis of the states' conduct). A report's
 // headline says what it is mainly about, and the guide's "armed conflict,
 // attacks, casualties with no diplomatic angle" is not international
-// relations however many states its body names: "US and Israel launch
-// attack against Iran", "Israeli strikes kill dozens in southern Lebanon",
-// "Over 1,000 civilians killed in Darfur…, UN says"; but "Germany, France
-// and UK tell Iran to stop attacks", "Ukraine denies drone attack" and
-// "…strikes in south Lebanon a 'violation of international law': PM" are
-// states' stances on an attack, and "…as diplomatic efforts intensify" names
-// a relation.
+// relations however many states its body names (invented examples):
+// "Air strikes kill dozens in border town", "Rebels storm camp, hundreds
+// killed, UN says"; but "Three states urge the army to halt strikes",
+// "Government denies drone attack on port" and "…shelling of the port a
+// 'breach of the truce': minister" are stances on an attack, and "…as
+// ceasefire talks resume" names a relation.
 func (t *Tagger) violentHeadline(title, lang string, ms []actor.Mention) bool {
 	violence := false
 	for _, m := range ms {
