@@ -14,15 +14,14 @@ import (
 // If-Modified-Since of the first one's feed, and one restarted with a new
 // publish.title, whose feed says so with no newer article, does not.
 func TestLastModifiedAcrossRestartFollowsTheBytes(t *testing.T) {
-	site := newNewsSite(t)
-	link := site.URL + "/kota/jembatan"
-	site.serve("/rss", "application/rss+xml", rss("Kota", []rssItem{{Title: "Jembatan gantung baru menghubungkan dua desa", Link: link,
-		Description: "<p>Warga tidak lagi memutar sejauh sepuluh kilometer.</p>"}}))
-	dir := t.TempDir()
+	feed, siteURL, dir, _ := changingSource(t, "Kota")
+	link := siteURL + "/kota/jembatan"
+	feed.set(rssItem{Title: "Jembatan gantung baru menghubungkan dua desa", Link: link,
+		Description: "<p>Warga tidak lagi memutar sejauh sepuluh kilometer.</p>"})
 	addr := freeAddr(t)
 	base := "http://" + addr
 	config := func(title string) string {
-		return writeConfig(t, dir, []testSource{{Name: "Kota", URL: site.URL + "/rss", Language: "id"}},
+		return writeConfig(t, dir, []testSource{{Name: "Kota", URL: siteURL + "/kota.xml", Language: "id"}},
 			map[string]any{
 				"server":   map[string]any{"listen": addr, "base_url": base},
 				"schedule": "@every 1h",
