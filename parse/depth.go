@@ -194,20 +194,35 @@ func skipPast(b []byte, i int, end string) int {
 	return i + k + len(end)
 }
 
-// skipDecl returns the index just past a declaration such as DOCTYPE,
-// whose internal subset in brackets may hold '>'.
+// skipDecl returns the index just past a declaration such as DOCTYPE
+// whose text after "<!" starts at b[i]. It ends where the decoder gofeed
+// uses ends a directive: at the first '>' outside quoted strings, comments
+// and nested "<...>" declarations. Brackets do not count, so a '[' quoted
+// in an entity value or inside a comment cannot hide the rest of the
+// document from the depth check.
 func skipDecl(b []byte, i int) int {
-	brackets := 0
-	for ; i < len(b); i++ {
-		switch b[i] {
-		case '[':
-			brackets++
-		case ']':
-			brackets--
-		case '>':
-			if brackets <= 0 {
+	nested := 0
+	for i < len(b) {
+		switch c := b[i]; {
+		case c == '"' || c == '\'':
+			k := bytes.IndexByte(b[i+1:], c)
+			if k < 0 {
+				return len(b)
+			}
+			i += k + 2
+		case bytes.HasPrefix(b[i:], []byte("<!--")):
+			i = skipPast(b, i+4, "-->")
+		case c == '<':
+			nested++
+			i++
+		case c == '>':
+			if nested == 0 {
 				return i + 1
 			}
+			nested--
+			i++
+		default:
+			i++
 		}
 	}
 	return len(b)

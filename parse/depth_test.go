@@ -143,3 +143,28 @@ func TestParseUnescapedHTMLIsNotNesting(t *testing.T) {
 		t.Errorf("1.95M unclosed <br>: err %v, want ErrTooDeep", err)
 	}
 }
+
+// A '[' quoted in an entity value or inside a comment in the internal
+// subset is not a bracket of the DOCTYPE: the depth check still reads the
+// document after it (two million nested extension elements overflowed
+// gofeed's stack when it did not), and the entities are still expanded.
+func TestParseDoctypeQuotedAndCommentedBrackets(t *testing.T) {
+	deep := `<rss version="2.0" xmlns:a="http://a.example/"><channel><title>t</title>` + strings.Repeat("<a:x>", 2000000)
+	for name, doctype := range map[string]string{
+		"quoted":    `<!DOCTYPE rss [<!ENTITY a "[">]>`,
+		"commented": `<!DOCTYPE rss [<!-- [x -->]>`,
+	} {
+		if err := checkDepth([]byte(doctype + deep)); !errors.Is(err, ErrTooDeep) {
+			t.Fatalf("%s: checkDepth %v, want ErrTooDeep", name, err)
+		}
+		if _, err := Parse([]byte(doctype+deep), "", fetched); !errors.Is(err, ErrTooDeep) {
+			t.Errorf("%s: err %v, want ErrTooDeep", name, err)
+		}
+	}
+	doc := `<!DOCTYPE rss [<!-- [x --><!ENTITY site "Warta"><!ENTITY b "[">]>` +
+		`<rss version="2.0"><channel><title>&site;&b;</title><item><title>t</title><link>https://a.example/1</link></item></channel></rss>`
+	f, err := Parse([]byte(doc), "", fetched)
+	if err != nil || f.Title != "Warta[" {
+		t.Errorf("entities after a commented '[': %v, %+v", err, f)
+	}
+}
