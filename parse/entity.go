@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"unicode/utf8"
 )
 
 // maxEntityValue is the longest value a declared entity may have, in
@@ -17,11 +18,11 @@ const maxEntityValue = 1024
 const minEntityGrowth = 1 << 20
 
 // ErrEntityDecl reports a document whose DOCTYPE declares an entity warta
-// does not expand: an external or parameter entity, one whose value
-// references another declared entity (a "billion laughs"), holds markup or
-// is over maxEntityValue bytes, or entities whose expansion would more
-// than double the document. Plain text entities are expanded. Test with
-// errors.Is.
+// does not expand: one whose value references another declared entity (a
+// "billion laughs"), holds markup or is over maxEntityValue bytes, or
+// entities whose expansion would more than double the document. Plain text
+// entities are expanded; external and parameter entities are skipped.
+// Test with errors.Is.
 var ErrEntityDecl = errors.New("parse: the document declares entities warta does not expand")
 
 // expandEntities replaces the references to the entities b's DOCTYPE
@@ -95,41 +96,39 @@ func doctype(b []byte) (decl []byte, end int) {
 	return nil, 0
 }
 
-// entityValues reads the general entities subset declares, refusing those
-// expandEntities may not expand. Each value is made safe to insert in an
-// attribute value too: its quotes become character references.
-func entityValues(subset []byte) (map[string][]byte, error) {
+// entityValues reads the plain general entities the DOCTYPE decl
+// declares, refusing those expandEntities may not expand. Parameter and
+// external entities are skipped: warta reads no other file, so their
+// references are left to the decoder's HTML entities ("&eacute;" from the
+// XHTML Latin-1 include). The five predefined entities are never rebound
+// (XML §4.6 only lets a document redeclare them with their own meaning).
+// Comments, processing instructions and other declarations are stepped
+// over, quoted strings in them included.
+func entityValues(decl []byte) (map[string][]byte, error) {
 	values := map[string][]byte{}
-	for rest := subset; ; {
-		k := bytes.Index(rest, []byte("<!ENTITY"))
-		if k < 0 {
-			break
+	for i := len("<!DOCTYPE"); i < len(decl); {
+		switch rest := decl[i:]; {
+		case rest[0] == '"' || rest[0] == '\'':
+			k := bytes.IndexByte(rest[1:], rest[0])
+			if k < 0 {
+				return values, nil
+			}
+			i += k + 2
+		case bytes.HasPrefix(rest, []byte("<!--")):
+			i = skipPast(decl, i+4, "-->")
+		case bytes.HasPrefix(rest, []byte("<?")):
+			i = skipPast(decl, i+2, "?>")
+		case bytes.HasPrefix(rest, []byte("<!ENTITY")):
+			next, err := entityDecl(decl, i+len("<!ENTITY"), values)
+			if err != nil {
+				return nil, err
+			}
+			i = next
+		case rest[0] == '<':
+			i = skipTag(decl, i+1)
+		default:
+			i++
 		}
-		rest = bytes.TrimLeft(rest[k+len("<!ENTITY"):], " \t\r\n")
-		if len(rest) > 0 && rest[0] == '%' {
-			return nil, fmt.Errorf("%w: a parameter entity", ErrEntityDecl)
-		}
-		name := tagName(rest)
-		rest = bytes.TrimLeft(rest[len(name):], " \t\r\n")
-		if len(name) == 0 || len(rest) == 0 || rest[0] != '"' && rest[0] != '\'' {
-			return nil, fmt.Errorf("%w: %q is external or malformed", ErrEntityDecl, name)
-		}
-		n := bytes.IndexByte(rest[1:], rest[0])
-		if n < 0 {
-			return nil, fmt.Errorf("%w: %q has no closing quote", ErrEntityDecl, name)
-		}
-		value := rest[1 : 1+n]
-		switch {
-		case len(value) > maxEntityValue:
-			return nil, fmt.Errorf("%w: %q is over %d bytes", ErrEntityDecl, name, maxEntityValue)
-		case bytes.ContainsAny(value, "<%"):
-			return nil, fmt.Errorf("%w: %q holds markup", ErrEntityDecl, name)
-		}
-		if _, dup := values[string(name)]; !dup { // XML: the first declaration binds
-			value = bytes.ReplaceAll(value, []byte(`"`), []byte("&#34;"))
-			values[string(name)] = bytes.ReplaceAll(value, []byte("'"), []byte("&#39;"))
-		}
-		rest = rest[1+n+1:]
 	}
 	for name, value := range values {
 		for at := bytes.IndexByte(value, '&'); at >= 0; {
@@ -146,6 +145,108 @@ func entityValues(subset []byte) (map[string][]byte, error) {
 		}
 	}
 	return values, nil
+}
+
+// entityDecl reads the entity declaration whose text after "<!ENTITY"
+// starts at decl[i] into values when it is a plain general entity, and
+// returns the index just past it.
+func entityDecl(decl []byte, i int, values map[string][]byte) (int, error) {
+	rest := bytes.TrimLeft(decl[i:], " \t\r\n")
+	i = len(decl) - len(rest)
+	if len(rest) > 0 && rest[0] == '%' {
+		return skipTag(decl, i), nil // a parameter entity
+	}
+	name := tagName(rest)
+	rest = bytes.TrimLeft(rest[len(name):], " \t\r\n")
+	i = len(decl) - len(rest)
+	switch {
+	case len(name) > 0 && (bytes.HasPrefix(rest, []byte("SYSTEM")) || bytes.HasPrefix(rest, []byte("PUBLIC"))):
+		return skipTag(decl, i), nil // an external entity
+	case len(name) == 0 || len(rest) == 0 || rest[0] != '"' && rest[0] != '\'':
+		return 0, fmt.Errorf("%w: %q is malformed", ErrEntityDecl, name)
+	}
+	n := bytes.IndexByte(rest[1:], rest[0])
+	if n < 0 {
+		return 0, fmt.Errorf("%w: %q has no closing quote", ErrEntityDecl, name)
+	}
+	literal := rest[1 : 1+n]
+	switch {
+	case len(literal) > maxEntityValue:
+		return 0, fmt.Errorf("%w: %q is over %d bytes", ErrEntityDecl, name, maxEntityValue)
+	case bytes.ContainsAny(literal, "<%"):
+		return 0, fmt.Errorf("%w: %q holds markup", ErrEntityDecl, name)
+	}
+	_, dup := values[string(name)] // XML: the first declaration binds
+	if !dup && !predefinedEntity(name) {
+		values[string(name)] = replacementText(literal)
+	}
+	return skipTag(decl, i+1+n+1), nil
+}
+
+// predefinedEntity reports whether name is one of the five entities every
+// XML document has.
+func predefinedEntity(name []byte) bool {
+	switch string(name) {
+	case "amp", "lt", "gt", "quot", "apos":
+		return true
+	}
+	return false
+}
+
+// replacementText is the literal value of an entity as it is inserted
+// where the entity is referenced. Its character references are expanded
+// first (XML §4.5: "&#38;#169;" stands for "&#169;", which the decoder then
+// reads as "©"); what that leaves is escaped so that it reads as text in
+// elements and attribute values alike: '<' and quotes become character
+// references, and so does a '&' that starts no reference.
+func replacementText(literal []byte) []byte {
+	var text []byte
+	for i := 0; i < len(literal); {
+		if bytes.HasPrefix(literal[i:], []byte("&#")) {
+			if ref, ok := charRef(literal[i:]); ok {
+				if isXMLCharRef(ref.code) { // one XML forbids is dropped, as repairCharRefs does
+					text = utf8.AppendRune(text, rune(ref.code))
+				}
+				i += ref.length
+				continue
+			}
+		}
+		text = append(text, literal[i])
+		i++
+	}
+	out := make([]byte, 0, len(text))
+	for i, c := range text {
+		switch c {
+		case '<':
+			out = append(out, "&#60;"...)
+		case '"':
+			out = append(out, "&#34;"...)
+		case '\'':
+			out = append(out, "&#39;"...)
+		case '&':
+			if !startsReference(text[i:]) {
+				out = append(out, "&#38;"...)
+				continue
+			}
+			out = append(out, c)
+		default:
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// startsReference reports whether b starts with an entity or character
+// reference.
+func startsReference(b []byte) bool {
+	if _, ok := refName(b); ok {
+		return true
+	}
+	if bytes.HasPrefix(b, []byte("&#")) {
+		ref, ok := charRef(b)
+		return ok && isXMLCharRef(ref.code)
+	}
+	return false
 }
 
 // refName is the name of the entity reference at the start of b ("&name;"),
