@@ -222,9 +222,9 @@ func PreviousID(a *article.Article, opts Options) (id string, ok bool) {
 
 // SharedURLs returns the canonical URLs that name no single item among
 // items: siteLink (the feed's own link, the site's home page) and any link
-// two items with different titles share (with no titles, different
-// GUIDs). A link many stories point at identifies none of them; one
-// article a feed lists twice, under two GUIDs, is still one article.
+// two stories share (see otherStory). A link many stories point at
+// identifies none of them; one article a feed lists twice, under two
+// GUIDs, is still one article.
 func SharedURLs(items []*article.Article, siteLink string, opts Options) map[string]bool {
 	shared := map[string]bool{}
 	if siteLink != "" {
@@ -251,13 +251,30 @@ func SharedURLs(items []*article.Article, siteLink string, opts Options) map[str
 }
 
 // otherStory reports whether a and b, two items with one link, are two
-// stories: their titles differ, or with no titles their GUIDs do.
+// stories: their titles differ, or under one title their texts do (a
+// rubric such as a daily photo reuses its title and link; one article
+// listed twice has one text), or with no titles their GUIDs do. A missing
+// text tells nothing, so it differs from none.
 func otherStory(a, b *article.Article) bool {
 	ta, tb := InlineText(a.Title), InlineText(b.Title)
-	if ta != "" || tb != "" {
-		return ta != tb
+	if ta != tb {
+		return true
 	}
-	return strings.TrimSpace(a.GUID) != strings.TrimSpace(b.GUID)
+	if ta == "" {
+		return strings.TrimSpace(a.GUID) != strings.TrimSpace(b.GUID)
+	}
+	xa, xb := bodyText(a), bodyText(b)
+	return xa != "" && xb != "" && xa != xb
+}
+
+// bodyText is the plain text of an item's body as given, the longer of
+// its summary and content as in Article, to compare two items by.
+func bodyText(a *article.Article) string {
+	body := a.Content
+	if len(a.Summary) > len(body) {
+		body = a.Summary
+	}
+	return PlainText(body)
 }
 
 // identify sets URL and ID from the link or, when it is an absolute URL,

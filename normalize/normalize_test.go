@@ -356,6 +356,35 @@ func TestSharedURLsAreLinksOfTwoStories(t *testing.T) {
 	}
 }
 
+// Two stories under one title and one link (a daily photo rubric) are
+// still two: their texts differ. One article listed twice under two GUIDs
+// has one text, however its markup and spacing differ.
+func TestSharedURLsAreLinksOfTwoTextsUnderOneTitle(t *testing.T) {
+	items := []*article.Article{
+		{GUID: "g1", Link: "https://e.x/foto", Title: "Foto Hari Ini", Summary: "<p>Nelayan menarik jaring di pantai.</p>"},
+		{GUID: "g2", Link: "https://e.x/foto", Title: "Foto Hari Ini", Summary: "<p>Pasar terapung saat fajar.</p>"},
+		{GUID: "s1", Link: "https://e.x/sama", Title: "Jembatan dibuka", Summary: "<p>Jembatan  dibuka pagi ini.</p>"},
+		{GUID: "s2", Link: "https://e.x/sama", Title: "Jembatan dibuka", Content: "<div>Jembatan dibuka pagi ini.</div>"},
+	}
+	opts := Options{Now: time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC), SourceName: "s"}
+	opts.Shared = SharedURLs(items, "", opts)
+	if want := map[string]bool{"https://e.x/foto": true}; fmt.Sprint(opts.Shared) != fmt.Sprint(want) {
+		t.Errorf("shared %v, want %v", opts.Shared, want)
+	}
+	n := New(Caps{})
+	for _, a := range items {
+		if err := n.Article(a, opts); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if items[0].ID == items[1].ID {
+		t.Errorf("two photo stories under one ID %q", items[0].ID)
+	}
+	if items[2].ID != items[3].ID || items[2].URL != "https://e.x/sama" {
+		t.Errorf("one article listed twice: IDs %q, %q, URL %q", items[2].ID, items[3].ID, items[2].URL)
+	}
+}
+
 // LinklessID is the ID an item with a URL of its own had while its link
 // was shared: the ID Article gave it then.
 func TestLinklessIDIsTheIDWhileShared(t *testing.T) {
