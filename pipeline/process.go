@@ -432,13 +432,20 @@ func (p *Pipeline) firstSeen() time.Time {
 	return t
 }
 
+// maxFirstSeenLead is how far ahead of this process's clock a stored last
+// FirstSeen is still followed. Clocks of daemons sharing a store differ by
+// seconds; one further ahead has gone wrong, and following it would stamp
+// every later article, and the feeds' Last-Modified, after it for good.
+const maxFirstSeenLead = time.Minute
+
 // followFirstSeen, under a newly taken stories lock, moves the running
 // cycle's next FirstSeen past the last one any cycle stored
 // (metaLastFirstSeen) when it is not past it already: a daemon whose cycle
 // started before another's, or whose clock is behind, would otherwise
 // date its articles, copies of the other's leads among them, before
-// those leads. A value that does not parse is ignored (the next batch
-// overwrites it).
+// those leads. A value that does not parse, or that is more than
+// maxFirstSeenLead ahead of this process's clock, is ignored with a
+// warning (the next batch overwrites it).
 func (p *Pipeline) followFirstSeen(ctx context.Context) error {
 	raw, ok, err := p.store.Meta(ctx, metaLastFirstSeen)
 	if err != nil {
@@ -450,6 +457,13 @@ func (p *Pipeline) followFirstSeen(ctx context.Context) error {
 	last, err := time.Parse(time.RFC3339Nano, raw)
 	if err != nil {
 		p.logger.Warn("pipeline: the last FirstSeen stored is unreadable; ignored", "value", raw, "err", err)
+		return nil
+	}
+	// Read now, not at the cycle's start: a long cycle that took the lock
+	// late still follows what others stored meanwhile.
+	if now := p.now(); last.After(now.Add(maxFirstSeenLead)) {
+		p.logger.Warn("pipeline: the last FirstSeen stored is far ahead of this clock; not followed",
+			"value", raw, "now", now, "max_lead", maxFirstSeenLead)
 		return nil
 	}
 	if next := last.Add(time.Microsecond); next.After(p.seenFrom.Add(time.Duration(p.decided) * time.Microsecond)) {
