@@ -102,8 +102,8 @@ func newTemplateStory(rng *rand.Rand) *templateStory {
 	return s
 }
 
-// item writes the story as one outlet does: reword 0 is the story as it
-// is; another rewords headline and text (rng chooses how).
+// item writes the story as one outlet does: without reword the story as
+// it is; with it, headline and text reworded (rng chooses how).
 func (s *templateStory) item(rng *rand.Rand, reword bool) (title, text string) {
 	L := s.lang
 	head := s.subject

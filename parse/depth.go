@@ -236,9 +236,15 @@ func checkXMLDepth(b []byte) error {
 		return nil
 	}
 	err := checkDepth(b)
-	if err != nil && gofeed.DetectFeedType(bytes.NewReader(b)) == gofeed.FeedTypeUnknown &&
-		strings.HasPrefix(http.DetectContentType(b), "text/html") {
+	if err != nil && gofeed.DetectFeedType(bytes.NewReader(b)) == gofeed.FeedTypeUnknown && isHTMLPage(b) {
 		return ErrHTMLPage
 	}
 	return err
+}
+
+// isHTMLPage reports whether b, which is no feed gofeed recognises, is an
+// HTML page (a site's front page or an error page where a feed was
+// expected).
+func isHTMLPage(b []byte) bool {
+	return strings.HasPrefix(http.DetectContentType(b), "text/html")
 }

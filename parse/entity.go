@@ -20,7 +20,8 @@ const minEntityGrowth = 1 << 20
 // ErrEntityDecl reports a document whose DOCTYPE declares an entity warta
 // does not expand: one whose value references another declared entity (a
 // "billion laughs"), holds markup or is over maxEntityValue bytes, or
-// entities whose expansion would more than double the document. Plain text
+// entities whose expansion would add more than the document's own size
+// (at least minEntityGrowth). Plain text
 // entities are expanded; external and parameter entities are skipped.
 // Test with errors.Is.
 var ErrEntityDecl = errors.New("parse: the document declares entities warta does not expand")

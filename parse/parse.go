@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"net/http"
 	"net/url"
 	"path"
 	"slices"
@@ -81,7 +80,7 @@ func Parse(body []byte, contentType string, fetchedAt time.Time) (feed *Feed, er
 	// image warta never uses; it is most of gofeed's cost.
 	p.RSSTranslator = &rssTranslator{gofeed.DefaultRSSTranslator{DisableContentImageScan: true}}
 	gf, err := p.Parse(bytes.NewReader(b))
-	if errors.Is(err, gofeed.ErrFeedTypeNotDetected) && strings.HasPrefix(http.DetectContentType(b), "text/html") {
+	if errors.Is(err, gofeed.ErrFeedTypeNotDetected) && isHTMLPage(b) {
 		return nil, ErrHTMLPage
 	}
 	if err != nil {
@@ -205,12 +204,11 @@ func (f *Feed) KeepNewest(n int) (dropped int) {
 	if n <= 0 || len(f.Items) <= n {
 		return 0
 	}
-	items := slices.Clone(f.Items)
-	slices.SortStableFunc(items, func(a, b *article.Article) int {
+	slices.SortStableFunc(f.Items, func(a, b *article.Article) int {
 		return latestDate(b).Compare(latestDate(a))
 	})
-	dropped = len(items) - n
-	f.Items = items[:n]
+	dropped = len(f.Items) - n
+	f.Items = f.Items[:n]
 	return dropped
 }
 

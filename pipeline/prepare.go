@@ -260,12 +260,16 @@ func prepareItems(ctx context.Context, n *normalize.Normalizer, items []*article
 	}
 	if k != nil {
 		// The items only their text identifies are known once normalised,
-		// and so are the LinklessIDs of the new items with URLs of their
-		// own: one more question to the store.
+		// and so are the IDs older builds gave them (storedByPrevious) and
+		// the LinklessIDs of the new items with URLs of their own: one more
+		// question to the store.
 		var more []string
 		for i, a := range items {
 			if ids[i] == "" && a.ID != "" {
 				more = append(more, a.ID)
+				if byPrevious(a, ids[i], previous[i]) && k.article != nil {
+					more = append(more, previous[i])
+				}
 			}
 		}
 		linkless := linklessIDs(all, opts)
@@ -282,7 +286,7 @@ func prepareItems(ctx context.Context, n *normalize.Normalizer, items []*article
 					all[j].stored = all[j].stored || again[id]
 				}
 			}
-			storedByPrevious(all, items, ids, previous, k)
+			storedByPrevious(all, items, ids, previous, again, k.article)
 		}
 	}
 	out.Articles = make([]*article.Article, 0, len(all))
@@ -298,36 +302,40 @@ func prepareItems(ctx context.Context, n *normalize.Normalizer, items []*article
 	return out, nil
 }
 
+// byPrevious reports whether a, normalised, may have been stored by an
+// older build under previous, its PreviousID: it had no ID before
+// normalising (id) and normalising gave it another.
+func byPrevious(a *article.Article, id, previous string) bool {
+	return id == "" && previous != "" && a.ID != "" && a.ID != previous
+}
+
 // storedByPrevious marks stored the items an older build stored under
-// their PreviousID: the article stored there has the item's title (its
-// text when it has none). Another title under that ID is another story
-// that reused the GUID or the link, and is new.
-func storedByPrevious(all []preparedItem, items []*article.Article, ids, previous []string, k *known) {
-	var asked []string
-	for i, a := range items {
-		if ids[i] == "" && previous[i] != "" && a.ID != "" && a.ID != previous[i] {
-			asked = append(asked, previous[i])
-		}
-	}
-	if len(asked) == 0 || k.article == nil {
+// their PreviousID (there: which IDs the store holds, previous ones among
+// them): the article stored there, read with read, has the item's title
+// (its text when it has none). Another title under that ID is another
+// story that reused the GUID or the link, and is new.
+func storedByPrevious(all []preparedItem, items []*article.Article, ids, previous []string, there map[string]bool, read func(id string) *article.Article) {
+	if len(there) == 0 || read == nil {
 		return
 	}
-	there := k.stored(asked)
-	if len(there) == 0 {
-		return
-	}
-	byID := make(map[string]int, len(all))
-	for j, it := range all {
-		if it.a != nil {
-			byID[it.a.ID] = j
-		}
-	}
+	var byID map[string]int // all's indexes by ID, made at the first item asked
 	for i, a := range items {
-		j, ok := byID[a.ID]
-		if !ok || all[j].stored || all[j].a != a || !there[previous[i]] {
+		if !byPrevious(a, ids[i], previous[i]) || !there[previous[i]] {
 			continue
 		}
-		old := k.article(previous[i])
+		if byID == nil {
+			byID = make(map[string]int, len(all))
+			for j, it := range all {
+				if it.a != nil {
+					byID[it.a.ID] = j
+				}
+			}
+		}
+		j, ok := byID[a.ID]
+		if !ok || all[j].stored || all[j].a != a {
+			continue
+		}
+		old := read(previous[i])
 		if old != nil && old.Title == a.Title && (a.Title != "" || old.Text == a.Text) {
 			all[j].stored = true
 		}

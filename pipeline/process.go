@@ -427,9 +427,14 @@ func (p *Pipeline) saveBatch(ctx context.Context, d decided, rep *Report) (srcEr
 // its copies, whichever answer came first and whichever daemon decided
 // it, as the index a daemon keeps holds them.
 func (p *Pipeline) firstSeen() time.Time {
-	t := p.seenFrom.Add(time.Duration(p.decided) * time.Microsecond)
+	t := p.nextFirstSeen()
 	p.decided++
 	return t
+}
+
+// nextFirstSeen is the FirstSeen firstSeen gives next.
+func (p *Pipeline) nextFirstSeen() time.Time {
+	return p.seenFrom.Add(time.Duration(p.decided) * time.Microsecond)
 }
 
 // maxFirstSeenLead is how far ahead of this process's clock a stored last
@@ -466,7 +471,7 @@ func (p *Pipeline) followFirstSeen(ctx context.Context) error {
 			"value", raw, "now", now, "max_lead", maxFirstSeenLead)
 		return nil
 	}
-	if next := last.Add(time.Microsecond); next.After(p.seenFrom.Add(time.Duration(p.decided) * time.Microsecond)) {
+	if next := last.Add(time.Microsecond); next.After(p.nextFirstSeen()) {
 		p.seenFrom, p.decided = next, 0
 	}
 	return nil

@@ -205,11 +205,15 @@ func later(a, b time.Time) time.Time {
 // stored, to the second (HTTP dates have no finer part); zero for none.
 func newestFirstSeen(stories []*article.Story) time.Time {
 	var newest time.Time
+	later := func(a *article.Article) {
+		if a != nil && a.FirstSeen.After(newest) {
+			newest = a.FirstSeen
+		}
+	}
 	for _, s := range stories {
-		for _, a := range s.Articles() {
-			if a != nil && a.FirstSeen.After(newest) {
-				newest = a.FirstSeen
-			}
+		later(s.Lead)
+		for _, c := range s.Copies {
+			later(c)
 		}
 	}
 	return newest.UTC().Truncate(time.Second)

@@ -121,7 +121,7 @@ func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, h Hints, res 
 			case actor.State, actor.Body:
 				lead = addDistinct(lead, m.ID)
 			case actor.Office:
-				leadDiplomat = leadDiplomat || m.ID == "foreign-minister" || m.ID == "diplomat"
+				leadDiplomat = leadDiplomat || diplomatic(m)
 			case actor.Relation:
 				leadRelation = true
 			case actor.Violence:
@@ -218,6 +218,13 @@ func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, h Hints, res 
 	return x, leadViolence && !leadRelation && !leadDiplomat
 }
 
+// diplomatic reports whether m is an office of foreign relations (a
+// foreign minister or a diplomat), which speaks for its state's relations
+// with others.
+func diplomatic(m actor.Mention) bool {
+	return m.ID == "foreign-minister" || m.ID == "diplomat"
+}
+
 // relationSentences counts the sentences of text that name two distinct
 // actors (states or bodies; a foreign minister or diplomat counts as an
 // actor beside one of them) and a relation word: "Indonesia and Malaysia
@@ -246,7 +253,7 @@ func relationSentences(text string, ms []actor.Mention) int {
 				actors = 2
 			}
 		case actor.Office:
-			diplomat = diplomat || m.ID == "foreign-minister" || m.ID == "diplomat"
+			diplomat = diplomat || diplomatic(m)
 		case actor.Relation:
 			relation = true
 		}

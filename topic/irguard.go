@@ -74,7 +74,7 @@ func (t *Tagger) violentHeadline(title, lang string, ms []actor.Mention) bool {
 		case actor.Relation:
 			return false
 		case actor.Office:
-			if m.ID == "foreign-minister" || m.ID == "diplomat" {
+			if diplomatic(m) {
 				return false
 			}
 		}
