@@ -117,34 +117,25 @@ func makeEventSig(title string, actors ActorSource) eventSig {
 	var sig eventSig
 	add := func(word string, role uint8) {
 		h := termHash(word)
-		if len(sig.terms) == maxTerms {
-			// A long headline: a term the guards read (a number, a
-			// place, an action) takes the place of the last plain one.
-			j := slices.IndexFunc(sig.terms, func(t evTerm) bool { return t.h == h })
-			last := -1
-			for i, t := range sig.terms {
-				if t.role == rolePlain && !strings.HasPrefix(t.word, "@") {
-					last = i
-				}
-			}
-			if role == rolePlain || j >= 0 || last < 0 {
-				if j >= 0 && role > sig.terms[j].role {
-					sig.terms[j].role = role
-				}
-				return
-			}
-			sig.terms[last] = evTerm{h: h, role: role, word: word}
+		if j := slices.IndexFunc(sig.terms, func(t evTerm) bool { return t.h == h }); j >= 0 {
+			sig.terms[j].role = max(sig.terms[j].role, role)
 			return
 		}
-		for i := range sig.terms {
-			if sig.terms[i].h == h {
-				if role > sig.terms[i].role {
-					sig.terms[i].role = role
-				}
-				return
+		if len(sig.terms) < maxTerms {
+			sig.terms = append(sig.terms, evTerm{h: h, role: role, word: word})
+			return
+		}
+		// A long headline: a term the guards read (a number, a place, an
+		// action) takes the place of the last plain one.
+		last := -1
+		for i, t := range sig.terms {
+			if t.role == rolePlain && !strings.HasPrefix(t.word, "@") {
+				last = i
 			}
 		}
-		sig.terms = append(sig.terms, evTerm{h: h, role: role, word: word})
+		if role != rolePlain && last >= 0 {
+			sig.terms[last] = evTerm{h: h, role: role, word: word}
+		}
 	}
 	words := headlineWords(title)
 	speakerEnd := speakerSpan(words)
