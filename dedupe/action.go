@@ -6,7 +6,7 @@ import "strings"
 // membekukan izin smelter nikel" and "Pelindo menyetujui izin smelter
 // nikel" share their subject and object and report two decisions. Two
 // headlines that each name an action the other lacks are two stories
-// unless their texts are copies (the guards in evConflictMatched).
+// unless their long texts are alike (textsAlike in evConflict).
 //
 // An Indonesian verb is known by its prefix: active me(N)- and passive
 // di- ("membekukan", "dibekukan"), read to its root so both voices and a

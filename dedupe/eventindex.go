@@ -449,16 +449,18 @@ func sharedWords(sig *eventSig, e *eventFields) []string {
 // of the other: two lists of other states, another count, or another
 // region keep two apart.
 //
-// Of texts that copy each other (copies), another action does not keep
-// the headlines apart: a copy's headline may reword its verb ("halts" for
-// "freezes").
-func evConflict(sig *eventSig, st *storedSig, gap uint32, copies bool) bool {
+// textsAlike says the two articles' long texts share enough word pairs
+// to be one story's text (the copy path matched them, short of a copy):
+// then another action does not keep the headlines apart, as a rewrite's
+// headline may reword its verb ("halts" for "freezes"). Two headlines
+// alone, or texts that are not alike, are kept apart by it.
+func evConflict(sig *eventSig, st *storedSig, gap uint32, textsAlike bool) bool {
 	m := matchTerms(sig, termMask(sig), st.h[:st.n])
-	return evConflictMatched(sig, &m, st, gap, copies)
+	return evConflictMatched(sig, &m, st, gap, textsAlike)
 }
 
 // evConflictMatched is evConflict with the terms matched (matchTerms).
-func evConflictMatched(sig *eventSig, m *termMatch, st *storedSig, gap uint32, copies bool) bool {
+func evConflictMatched(sig *eventSig, m *termMatch, st *storedSig, gap uint32, textsAlike bool) bool {
 	stored, storedRole := st.h[:st.n], st.role[:st.n]
 	var inHas, inMet, stHas, stMet, inLone, stLone [roles]bool
 	sameSpeaker := false
@@ -493,7 +495,7 @@ func evConflictMatched(sig *eventSig, m *termMatch, st *storedSig, gap uint32, c
 	// Borneo FC" against "Persib menang atas PSIS"; "Demokrat Tolak …"
 	// against "PKS Tolak …"; "membekukan izin" against "menyetujui izin").
 	for _, r := range []uint8{roleSpeaker, rolePlace, roleNumber, roleName, roleSubject, roleAction} {
-		if inLone[r] && stLone[r] && (r != roleAction || !copies) {
+		if inLone[r] && stLone[r] && (r != roleAction || !textsAlike) {
 			return true
 		}
 	}
@@ -534,14 +536,14 @@ func evGroupsDisagree(sig *eventSig, stored []uint32) bool {
 }
 
 // evKeptApart reports whether the guards keep sig, published at minute,
-// apart from the signature stored in e (copies: as evConflict); never when
-// either has none.
-func evKeptApart(sig *eventSig, e *eventFields, minute uint32, copies bool) bool {
+// apart from the signature stored in e (textsAlike: as evConflict); never
+// when either has none.
+func evKeptApart(sig *eventSig, e *eventFields, minute uint32, textsAlike bool) bool {
 	if len(sig.terms) == 0 || e.nTerms() == 0 {
 		return false
 	}
 	st := e.stored()
-	return evConflict(sig, &st, absDiff(get24(e.evMinute), minute), copies)
+	return evConflict(sig, &st, absDiff(get24(e.evMinute), minute), textsAlike)
 }
 
 // storedSig is an entry's signature: its terms and roles, and how many of

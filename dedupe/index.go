@@ -274,8 +274,8 @@ func (ix *Index) assign(a *article.Article, s sketch, sig eventSig) {
 		}
 		// Long texts alike short of a copy (template sentences a site
 		// fills in for every story) whose headlines name another
-		// subject, place or number are two stories too; a copy's
-		// reworded verb does not keep it apart.
+		// subject, place or number are two stories too; a reworded
+		// verb over texts this alike does not keep them apart.
 		if !short && sim < copyGuardedThreshold && evKeptApart(&sig, &e.eventFields, evMin, true) {
 			return
 		}
