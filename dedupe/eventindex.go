@@ -306,7 +306,7 @@ func (ix *Index) evLookup(sig *eventSig, minute, seen uint32) (evMatch, bool) {
 	ix.evTallies = tallies
 	best, found := evMatch{}, false
 	for _, t := range tallies {
-		if !t.found || t.conflict || t.sum < ix.evAvgShare*ix.evThreshold*float64(1+ix.copies[t.story]) {
+		if !t.found || t.conflict || t.sum < ix.evAvgShare*ix.evThreshold*float64(1+ix.joined[t.story]) {
 			continue
 		}
 		if !found || t.best.score > best.score || t.best.score == best.score && t.best.slot < best.slot {

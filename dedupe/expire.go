@@ -40,7 +40,7 @@ func (ix *Index) Expire(now time.Time) {
 		clear(ix.heads[b])
 	}
 	clear(ix.evHeads)
-	clear(ix.copies)
+	clear(ix.joined)
 	ghosts := map[string]uint32{}
 	for slot := range ix.n {
 		if !keep[slot] {
@@ -75,7 +75,7 @@ func (ix *Index) Expire(now time.Time) {
 			continue
 		}
 		if lead := e.storySlot(); lead != slot {
-			ix.copies[lead]++
+			ix.joined[lead]++
 		}
 		if e.size() > 0 {
 			ix.link(slot, e)

@@ -146,7 +146,7 @@ type Index struct {
 	evThreshold float64 // ≤ 0: off
 	evMinShared float64
 	evAvgShare  float64
-	copies      map[uint32]int32 // story lead slot → articles joined to it
+	joined      map[uint32]int32 // story lead slot → articles joined to it, copies or not
 	sketcher    Sketcher
 	evHeads     [][3]byte        // term bucket → slot+1 of the newest entry
 	df          map[uint64]int32 // live articles per term and publication bucket
@@ -173,7 +173,7 @@ func NewIndex(opts Options) *Index {
 		evThreshold: opts.EventThreshold,
 		evMinShared: minSharedWeight,
 		evAvgShare:  defaultAvgShare,
-		copies:      map[uint32]int32{},
+		joined:      map[uint32]int32{},
 		sketcher:    NewSketcher(opts),
 		evHeads:     make([][3]byte, 1<<headBits),
 		df:          map[uint64]int32{},
@@ -425,7 +425,7 @@ func (ix *Index) insert(id string, s sketch, sig *eventSig, minute, evMinute uin
 	put24(&e.story, slot)
 	if story != nil {
 		put24(&e.story, *story)
-		ix.copies[*story]++
+		ix.joined[*story]++
 	}
 	ix.setID(e, id)
 	if s.n > 0 {
