@@ -112,7 +112,10 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		w.Close()
 		return nil, classify(path, err)
 	}
-	dropIdleConns(w)
+	if err := dropTempSchema(ctx, w); err != nil {
+		w.Close()
+		return nil, classify(path, err)
+	}
 	file, err := os.Stat(path)
 	if err != nil {
 		w.Close()
@@ -208,20 +211,29 @@ func openPool(ctx context.Context, path, dsn string, n int) (*sql.DB, error) {
 	return db, nil
 }
 
-// dropIdleConns closes db's idle connections; the next use opens a fresh
-// one. The writer's connection that migrated a new database keeps the
-// temp schema a migration opened (0008, which drops and renames a table),
-// with SQLite's default page cache of 2,000 KiB, for its whole life.
-// modernc builds SQLite with SQLITE_ENABLE_MEMORY_MANAGEMENT, so all
+// dropTempSchema closes the writer's idle connection when a migration
+// left a temp schema open on it (0008, which drops and renames a table,
+// does on a new database); the next use opens a fresh one. The temp schema
+// has SQLite's default page cache of 2,000 KiB for the connection's whole
+// life. modernc builds SQLite with SQLITE_ENABLE_MEMORY_MANAGEMENT, so all
 // connections' page caches are one pool bounded by the sum of their
 // sizes, and that cache let the pool hold ~3.6 MiB of pages where the main
 // caches ask for 1.5 (each 4 KiB page in an 8 KiB slot of modernc's
 // allocator). On a fresh connection a 1,000-feed first ingest peaked ~3.5
-// MB lower (BENCHMARKS.md, "perf11").
-func dropIdleConns(db *sql.DB) {
-	n := db.Stats().MaxOpenConnections
-	db.SetMaxIdleConns(0)
-	db.SetMaxIdleConns(n)
+// MB lower (BENCHMARKS.md, "perf11"). An Open that migrated nothing keeps
+// its connection: asking costs a query, a new connection ~1 ms.
+func dropTempSchema(ctx context.Context, w *sql.DB) error {
+	var open bool
+	err := w.QueryRowContext(ctx, "SELECT count(*) > 0 FROM pragma_database_list WHERE name = 'temp'").Scan(&open)
+	if err != nil {
+		return fmt.Errorf("store: writer's schemas: %w", err)
+	}
+	if open {
+		n := w.Stats().MaxOpenConnections
+		w.SetMaxIdleConns(0)
+		w.SetMaxIdleConns(n)
+	}
+	return nil
 }
 
 func openMemory(ctx context.Context) (*Store, error) {

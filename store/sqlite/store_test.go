@@ -109,6 +109,23 @@ func TestWriterHasNoTempSchemaAfterMigrating(t *testing.T) {
 	}
 }
 
+// An Open that migrates nothing leaves no temp schema on the writer's
+// connection, so it keeps that connection rather than open another.
+func TestReopenKeepsTheWritersConnection(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "warta.db")
+	first := openAt(t, path)
+	if got := first.w.Stats().MaxIdleClosed; got != 1 {
+		t.Fatalf("migrating Open closed %d idle writer connections, want 1", got)
+	}
+	if err := first.Close(); err != nil {
+		t.Fatal(err)
+	}
+	again := openAt(t, path)
+	if got := again.w.Stats().MaxIdleClosed; got != 0 {
+		t.Errorf("Open of a migrated store closed %d idle writer connections, want 0", got)
+	}
+}
+
 func TestMemory(t *testing.T) {
 	ctx := context.Background()
 	s, err := Open(ctx, ":memory:")
