@@ -118,7 +118,10 @@ type Prepared struct {
 	// stored ones' included, for the next fetch of the feed (kept in its
 	// fetch state): an item stored and found there is not prepared again,
 	// and votes as it did when first prepared (an edit of its text under
-	// the same link is not stored either).
+	// the same link is not stored either). An item with a URL of its own
+	// that the store holds under its LinklessID names that ID too, so the
+	// next fetch asks for it before preparing the item. (An item with no
+	// URL of its own is known only once normalised, its PreviousID too.)
 	Votes string
 	// TTL is how long the feed asked to be left alone (parse.Feed.TTL).
 	TTL time.Duration
@@ -204,6 +207,8 @@ type preparedItem struct {
 	id     string
 	vote   string // the language it was confidently detected in, or ""
 	stored bool
+	// storedAs is the LinklessID the store holds it under, when not id.
+	storedAs string
 	// detected and conf are what language.Detect said of a.
 	detected string
 	conf     float64
@@ -220,20 +225,23 @@ func prepareItems(ctx context.Context, n *normalize.Normalizer, items []*article
 	ids := make([]string, len(items)) // "" when its title or text is part of the item's ID
 	var previous []string             // the ID older builds gave such an item, or ""
 	var stored map[string]bool
-	var kept map[string]string
+	var kept map[string]keptVote
 	if k != nil {
+		kept = decodeVotes(k.votes)
 		asked := make([]string, 0, len(items))
 		previous = make([]string, len(items))
 		for i, a := range items {
 			if id, ok := normalize.ID(a, opts); ok {
 				ids[i] = id
 				asked = append(asked, id)
+				if as := kept[voteKey(id)].storedAs; as != "" {
+					asked = append(asked, as)
+				}
 			} else if id, ok := normalize.PreviousID(a, opts); ok {
 				previous[i] = id
 			}
 		}
 		stored = k.stored(asked)
-		kept = decodeVotes(k.votes)
 	}
 	all := make([]preparedItem, 0, len(items))
 	out := Prepared{}
@@ -241,9 +249,13 @@ func prepareItems(ctx context.Context, n *normalize.Normalizer, items []*article
 		if err := ctx.Err(); err != nil {
 			return Prepared{}, fmt.Errorf("pipeline: prepare: %w", err)
 		}
-		if id := ids[i]; stored[id] {
-			if vote, ok := kept[voteKey(id)]; ok {
-				all = append(all, preparedItem{id: id, vote: vote, stored: true})
+		if id := ids[i]; id != "" {
+			if kv, ok := kept[voteKey(id)]; ok && (stored[id] || stored[kv.storedAs]) {
+				it := preparedItem{id: id, vote: kv.vote, stored: true}
+				if !stored[id] {
+					it.storedAs = kv.storedAs
+				}
+				all = append(all, it)
 				continue
 			}
 		}
@@ -283,7 +295,9 @@ func prepareItems(ctx context.Context, n *normalize.Normalizer, items []*article
 			}
 			for id, js := range linkless {
 				for _, j := range js {
-					all[j].stored = all[j].stored || again[id]
+					if !all[j].stored && again[id] {
+						all[j].stored, all[j].storedAs = true, id
+					}
 				}
 			}
 			storedByPrevious(all, items, ids, previous, again, k.article)
@@ -396,7 +410,9 @@ func voteKey(id string) string { return id[:min(len(id), voteKeyLen)] }
 const voteKeyLen = 16
 
 // encodeVotes writes the items' votes in Votes' form: one word per item,
-// its voteKey followed by the language it votes for (nothing for none).
+// its voteKey followed by the language it votes for (nothing for none),
+// then, for an item stored under its LinklessID, a word of storedAsMark
+// and that ID.
 func encodeVotes(items []preparedItem) string {
 	var b strings.Builder
 	for i, it := range items {
@@ -405,20 +421,44 @@ func encodeVotes(items []preparedItem) string {
 		}
 		b.WriteString(voteKey(it.id))
 		b.WriteString(it.vote)
+		if it.storedAs != "" {
+			b.WriteString(" " + storedAsMark + it.storedAs)
+		}
 	}
 	return b.String()
 }
 
+// storedAsMark opens the word of Votes that names the LinklessID the item
+// before it is stored under. No voteKey starts with it (IDs are hex), so a
+// build that does not know the word reads a key no item has.
+const storedAsMark = "@"
+
+// keptVote is what Votes kept of one item.
+type keptVote struct {
+	vote     string
+	storedAs string // the LinklessID the store held it under, or ""
+}
+
 // decodeVotes reads Votes back, by voteKey; a word too short to hold a key
 // (a form this build does not know) is ignored, and its item prepared.
-func decodeVotes(votes string) map[string]string {
+func decodeVotes(votes string) map[string]keptVote {
 	if votes == "" {
 		return nil
 	}
-	out := make(map[string]string, strings.Count(votes, " ")+1)
+	out := make(map[string]keptVote, strings.Count(votes, " ")+1)
+	last := ""
 	for w := range strings.SplitSeq(votes, " ") {
+		if as, ok := strings.CutPrefix(w, storedAsMark); ok {
+			if kv, seen := out[last]; seen && as != "" {
+				kv.storedAs = as
+				out[last] = kv
+			}
+			continue
+		}
+		last = ""
 		if len(w) >= voteKeyLen {
-			out[w[:voteKeyLen]] = w[voteKeyLen:]
+			last = w[:voteKeyLen]
+			out[last] = keptVote{vote: w[voteKeyLen:]}
 		}
 	}
 	return out

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -176,5 +177,70 @@ func TestRefetchedFeedVotesWithStoredItems(t *testing.T) {
 	}
 	if a.Language != "id" {
 		t.Errorf("the new item is in %q, want id by the vote of the feed's stored items", a.Language)
+	}
+}
+
+// An item stored under an older ID of its own (its LinklessID, from a
+// fetch when another story shared its link) is not normalised again on
+// the fetches after the one that recognised it, as long as the store
+// still holds it under that ID; once it does not, it is prepared anew.
+func TestItemStoredUnderItsLinklessIDIsNotPreparedAgain(t *testing.T) {
+	ctx := context.Background()
+	n := normalize.New(normalize.Caps{})
+	src := config.Source{Name: "berita"}
+	now := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+	items := func() []*article.Article {
+		return []*article.Article{
+			{GUID: "g1", Title: "Berita lama", Link: "https://berita.test/lama", Content: "<p>" + idBody + "</p>"},
+			{GUID: "g2", Title: "Berita baru", Link: "https://berita.test/baru", Content: "<p>" + idBody + "</p>"},
+		}
+	}
+	once, err := PrepareItems(ctx, n, items(), src, "", now)
+	if err != nil || len(once.Articles) != 2 {
+		t.Fatalf("PrepareItems: %+v, %v", once, err)
+	}
+	linkless, ok := normalize.LinklessID(once.Articles[0], normalize.Options{SourceName: src.Name})
+	if !ok {
+		t.Fatal("the first item has no LinklessID")
+	}
+	holds := map[string]bool{linkless: true}
+	var asked []string
+	k := &known{stored: func(ids []string) map[string]bool {
+		asked = append(asked, ids...)
+		out := map[string]bool{}
+		for _, id := range ids {
+			out[id] = holds[id]
+		}
+		return out
+	}}
+	first, err := prepareItems(ctx, n, items(), src, "", "", now, k)
+	if err != nil || first.Stored != 1 || len(first.Articles) != 1 {
+		t.Fatalf("first fetch: %d stored, %d articles, %v; want 1, 1", first.Stored, len(first.Articles), err)
+	}
+
+	k.votes = first.Votes
+	asked = nil
+	again := items()
+	second, err := prepareItems(ctx, n, again, src, "", "", now, k)
+	if err != nil || second.Stored != 1 || len(second.Articles) != 1 {
+		t.Fatalf("second fetch: %d stored, %d articles, %v; want 1, 1", second.Stored, len(second.Articles), err)
+	}
+	if again[0].Source != "" {
+		t.Error("the item stored under its LinklessID was normalised again")
+	}
+	if !slices.Contains(asked, linkless) {
+		t.Errorf("the store was asked %v, not about the LinklessID %s", asked, linkless)
+	}
+	if second.Votes != first.Votes {
+		t.Errorf("votes %q, want the first fetch's %q", second.Votes, first.Votes)
+	}
+
+	// The store no longer holds it (retention): it is an article again.
+	delete(holds, linkless)
+	k.votes = second.Votes
+	gone := items()
+	third, err := prepareItems(ctx, n, gone, src, "", "", now, k)
+	if err != nil || third.Stored != 0 || len(third.Articles) != 2 {
+		t.Fatalf("third fetch: %d stored, %d articles, %v; want 0, 2", third.Stored, len(third.Articles), err)
 	}
 }
