@@ -19,6 +19,12 @@ import (
 // idBody is Indonesian text long enough to be detected confidently.
 const idBody = "Kedua negara sepakat untuk memperkuat kerja sama di bidang pertahanan dan perdagangan yang telah terjalin selama ini."
 
+// preparing returns what the prepare tests prepare with: a normaliser
+// with no caps, a source named name, and the fetch's time.
+func preparing(name string) (*normalize.Normalizer, config.Source, time.Time) {
+	return normalize.New(normalize.Caps{}), config.Source{Name: name}, time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+}
+
 // votingItems is a feed that says it is English: three Indonesian items,
 // confident votes, then a headline too short to be sure of ("AS-Kuba"),
 // which only the feed-wide vote makes Indonesian.
@@ -37,9 +43,7 @@ func votingItems() []*article.Article {
 // language is the one preparing every item gives.
 func TestPrepareLeavesStoredItemsOut(t *testing.T) {
 	ctx := context.Background()
-	n := normalize.New(normalize.Caps{})
-	src := config.Source{Name: "berita"}
-	now := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+	n, src, now := preparing("berita")
 
 	all, err := PrepareItems(ctx, n, votingItems(), src, "", now)
 	if err != nil || len(all.Articles) != 4 {
@@ -112,9 +116,7 @@ func TestPrepareLeavesStoredItemsOut(t *testing.T) {
 // once normalised: it is left out, and counted, all the same.
 func TestPrepareLeavesStoredTextItemsOut(t *testing.T) {
 	ctx := context.Background()
-	n := normalize.New(normalize.Caps{})
-	src := config.Source{Name: "bmkg"}
-	now := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+	n, src, now := preparing("bmkg")
 	bulletin := func() []*article.Article {
 		return []*article.Article{{Title: "Peringatan dini cuaca", Content: idBody}, {Link: "mailto:x@y.test"}}
 	}
@@ -186,9 +188,7 @@ func TestRefetchedFeedVotesWithStoredItems(t *testing.T) {
 // still holds it under that ID; once it does not, it is prepared anew.
 func TestItemStoredUnderItsLinklessIDIsNotPreparedAgain(t *testing.T) {
 	ctx := context.Background()
-	n := normalize.New(normalize.Caps{})
-	src := config.Source{Name: "berita"}
-	now := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+	n, src, now := preparing("berita")
 	items := func() []*article.Article {
 		return []*article.Article{
 			{GUID: "g1", Title: "Berita lama", Link: "https://berita.test/lama", Content: "<p>" + idBody + "</p>"},
