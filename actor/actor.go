@@ -49,7 +49,8 @@ const (
 	Relation
 	// Violence is a word that reports violence or its toll (attack, strike,
 	// killed, refugees): the events of a conflict, not a relation between
-	// its parties. Its ID is the kind ("attack", "casualty", "displacement").
+	// its parties. Its ID is the kind ("attack", "casualty", "displacement"),
+	// or Weapon for a weapon's name (see ReportsViolence).
 	Violence
 	// none marks names that contain an actor's name but are not actors.
 	none
@@ -61,6 +62,17 @@ const (
 	// (see Headline.Conjecture).
 	conjecture
 )
+
+// Weapon is the ID of the Violence mentions that name a weapon
+// ("missile", "rudal") rather than report its use.
+const Weapon = "weapon"
+
+// ReportsViolence reports whether m reports violence: an attack, its toll
+// or the displaced. A weapon's name does not: an arms sale or a missile
+// deployed is a relation between states, not an attack.
+func (m Mention) ReportsViolence() bool {
+	return m.Kind == Violence && m.ID != Weapon
+}
 
 func (k Kind) String() string {
 	switch k {

@@ -125,7 +125,7 @@ func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, h Hints, res 
 			case actor.Relation:
 				leadRelation = true
 			case actor.Violence:
-				leadViolence = true
+				leadViolence = leadViolence || m.ReportsViolence()
 			}
 		}
 	}

@@ -53,7 +53,8 @@ func (t *Tagger) irGuard(title, lang string, ms []actor.Mention) string {
 
 // violentHeadline reports whether title (language lang, actors ms)
 // reports violence and nothing of a relation: it names violence
-// (actor.Violence: an attack, its toll, the displaced), no relation word,
+// (actor.Mention.ReportsViolence: an attack, its toll, the displaced; a
+// weapon's name alone is none), no relation word,
 // foreign minister or diplomat, no one's stance (actor.Headline: a verb
 // of speech outside an attribution, or a state speaking in one), and it
 // asks or supposes nothing (an analysis of the states' conduct). A report's
@@ -70,7 +71,7 @@ func (t *Tagger) violentHeadline(title, lang string, ms []actor.Mention) bool {
 	for _, m := range ms {
 		switch m.Kind {
 		case actor.Violence:
-			violence = true
+			violence = violence || m.ReportsViolence()
 		case actor.Relation:
 			return false
 		case actor.Office:

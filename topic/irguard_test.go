@@ -31,6 +31,28 @@ func TestViolentHeadlineIsNoRelation(t *testing.T) {
 	}
 }
 
+// A weapon named is no attack: a headline that sells, supplies or deploys
+// missiles reports the guide's arms deals and military cooperation, and
+// the guard leaves it to the model; a missile strike and its toll stay
+// held. Written for the test.
+func TestWeaponIsNoViolence(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, c := range []irCase{
+		{"en", "US approves sale of Patriot missiles to Poland", "", false},
+		{"en", "Belarus deploys Russian nuclear missiles near Polish border", "", false},
+		{"id", "Jepang Pasok Rudal Patriot ke Filipina", "", false},
+		{"id", "Rusia Kirim Sistem Roket ke Serbia", "", false},
+		{"en", "Russian missile strike kills five in Ukraine's Kharkiv", "", true},
+		{"en", "Rockets from Lebanon hit Israeli town as fighting spreads", "", true},
+		{"id", "Serangan Rudal Rusia di Ukraina Tewaskan Lima Orang", "", true},
+	} {
+		e := explain(tg.Explain(c.article(), Hints{}), "international-relations")
+		if held := e.Model.Guard == guardViolentHeadline; held != c.want {
+			t.Errorf("%q: explain's guard %q, want held %v", c.title, e.Model.Guard, c.want)
+		}
+	}
+}
+
 // A headline the guard holds teaches the stream model nothing of
 // international relations: it is no example either way, so that the
 // stream neither learns a war's words as relations nor, from the reports
