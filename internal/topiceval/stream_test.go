@@ -1,11 +1,15 @@
 package topiceval
 
 import (
+	"context"
 	"math"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/internal/shared"
 	"github.com/warta-news/warta/topic"
 )
@@ -66,7 +70,7 @@ func TestActorsModelCrossValidated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fit, err := topic.FitIR(samples, 5)
+	fit, err := topic.FitIR(WeighStreams(samples, fitStreamSamples(t, tg), topic.IRStreamShare), 5)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,4 +147,27 @@ func TestDeskModelCrossValidated(t *testing.T) {
 			}
 		}
 	}
+}
+
+// fitStreamSamples are the samples of the streams the shipped weights are
+// fitted on beside the dev data (FitStreams, as `go generate ./topic`
+// reads them); none when topic.IRStreamShare leaves them out.
+func fitStreamSamples(t *testing.T, tg *topic.Tagger) [][]topic.IRSample {
+	t.Helper()
+	if topic.IRStreamShare == 0 {
+		return nil
+	}
+	cfg, err := config.Load(filepath.Join("..", "..", "config.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out [][]topic.IRSample
+	for _, name := range FitStreams() {
+		s, err := LoadStream(context.Background(), cfg, tg, filepath.Join("..", "fixtures", "testdata", name), filepath.Join("..", "..", "cmd", "warta", "testdata"), time.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, s.IRSamples(tg))
+	}
+	return out
 }
