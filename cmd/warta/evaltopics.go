@@ -204,8 +204,8 @@ func leaveOneStreamOut(e *env, tagger *topic.Tagger, articles, labels io.Reader,
 		return err
 	}
 	pooled := map[string]*topic.Tally{"en": {}, "id": {}}
-	line := func(name string, cut float64, tallies map[string]*topic.Tally) {
-		fmt.Fprintf(e.stdout, "loso %-16s cut %.2f", name, cut)
+	line := func(name, cut string, tallies map[string]*topic.Tally) {
+		fmt.Fprintf(e.stdout, "loso %-16s cut %-4s", name, cut)
 		for _, lang := range []string{"en", "id"} {
 			c := tallies[lang]
 			p, r, f1 := c.Scores()
@@ -214,13 +214,13 @@ func leaveOneStreamOut(e *env, tagger *topic.Tagger, articles, labels io.Reader,
 		fmt.Fprintln(e.stdout)
 	}
 	for _, s := range scores {
-		line(s.Stream, s.Cut, s.Tallies)
+		line(s.Stream, fmt.Sprint(s.Cut), s.Tallies)
 		for lang, c := range s.Tallies {
 			p := pooled[lang]
 			p.TP, p.FP, p.FN = p.TP+c.TP, p.FP+c.FP, p.FN+c.FN
 		}
 	}
-	line("pooled", 0, pooled)
+	line("pooled", "", pooled)
 	return nil
 }
 
