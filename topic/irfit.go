@@ -113,7 +113,7 @@ func fBeta(p, r, beta float64) float64 {
 // topiceval.WeighStreams): the articles are mostly summaries and full
 // texts, the streams mostly bare headlines, as feeds carry them. 0 fits
 // on the articles alone.
-const IRStreamShare = 0.5
+const IRStreamShare = 0.0
 
 // IRRidge is the L2 penalty of the fit: with a few hundred samples and a
 // score of features it keeps weights of correlated features moderate.
