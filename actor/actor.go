@@ -51,15 +51,6 @@ const (
 	// killed, refugees): the events of a conflict, not a relation between
 	// its parties. Its ID is the kind ("attack", "casualty", "displacement").
 	Violence
-	// Interaction is a verb of interaction between actors, after the
-	// classes 02–17 of the CAMEO event codebook (appeal, intent to
-	// cooperate, consult, diplomatic and material cooperation, aid, yield,
-	// investigate, demand, disapprove, reject, threaten, force posture,
-	// reduce relations, coerce): "seeks", "signs", "detains", "deploys".
-	// Such words are too common to put actors in a relation on their own;
-	// a reader binds one to two actors it stands between (see package
-	// topic). Its ID is the CAMEO class.
-	Interaction
 	// none marks names that contain an actor's name but are not actors.
 	none
 	// stance and source are the words of a headline's speaker (see
@@ -83,8 +74,6 @@ func (k Kind) String() string {
 		return "relation"
 	case Violence:
 		return "violence"
-	case Interaction:
-		return "interaction"
 	}
 	return "none"
 }
@@ -221,8 +210,6 @@ func (r *Recognizer) addLine(line string) error {
 		kind = Relation
 	case "violence":
 		kind = Violence
-	case "interaction":
-		kind = Interaction
 	case "none":
 		kind = none
 	case "stance":
@@ -588,4 +575,4 @@ func fold(w string) string {
 // Version changes whenever what the Recognizer finds changes (the table,
 // CLDR's version, the matching rules), so that users of its results can
 // tell stale ones.
-const Version = "6"
+const Version = "5"

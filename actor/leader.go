@@ -197,7 +197,7 @@ func headlineCase(text string, ms []Mention, start, end int) (headline bool, low
 	capitals := 0
 	count := func(a, b int) {
 		for _, m := range ms {
-			if m.End <= a || m.Start >= b || m.Kind == Relation || m.Kind == Violence || m.Kind == Interaction {
+			if m.End <= a || m.Start >= b || m.Kind == Relation || m.Kind == Violence {
 				continue
 			}
 			if m.Start > a {

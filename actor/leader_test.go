@@ -102,7 +102,7 @@ func TestAppendNamed(t *testing.T) {
 		{"en", "The school cancelled Ivanka Trump's speech.", ""},
 		{"en", "Trump's speech was cancelled. Later Trump spoke.", "state:US=Trump state:US=Trump"},
 		{"en", "Russian Putin rival was jailed on Friday", "state:RU=Russian state:RU=Putin"},
-		{"en", "Iran Issues Warrant to Arrest Trump", "state:IR=Iran interaction:coerce=Arrest state:US=Trump"},
+		{"en", "Iran Issues Warrant to Arrest Trump", "state:IR=Iran state:US=Trump"},
 		// A one-word name before another capitalised word that is no
 		// actor's is a given name of another person's (Mohammed Salah).
 		{"en", "Mohammed Salah scores twice in the cup final", ""},

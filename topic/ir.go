@@ -2,7 +2,6 @@ package topic
 
 import (
 	"math"
-	"strings"
 
 	"github.com/warta-news/warta/actor"
 	"github.com/warta-news/warta/article"
@@ -37,7 +36,7 @@ const (
 	fRelationTitle // relation words (actor.Relation) in the title, capped at 2
 	fRelationBody  // log(1+n) of the relation words in the body
 	fPairRelation  // fPair × the kinds of relation named, capped at 3: actors in a relation
-	fRelSentences  // sentences (the title is one) in which a relation or interaction word binds two actors (see binds), capped at 3
+	fRelSentences  // sentences (the title is one) naming two actors and a relation between them, capped at 3
 	fDeskTitle     // log(1+score) of the topic's own terms in the title
 	fDeskBody      // log(1+score) of the topic's own terms in the body
 	fWorld         // log(1+score) of the other desks, each a competing explanation
@@ -226,91 +225,41 @@ func diplomatic(m actor.Mention) bool {
 	return m.ID == "foreign-minister" || m.ID == "diplomat"
 }
 
-// relationSentences counts the sentences of text in which a relation or
-// interaction word binds two distinct actors (see binds): "Indonesia and
-// Malaysia signed a border treaty", "Japan seeks to buy boats from
-// Australia", not "Three people died in Gaza" nor a report of shelling in
-// two states that ends "as talks near".
+// relationSentences counts the sentences of text that name two distinct
+// actors (states or bodies; a foreign minister or diplomat counts as an
+// actor beside one of them) and a relation word: "Indonesia and Malaysia
+// signed a border treaty", not "Three people died in Gaza".
 func relationSentences(text string, ms []actor.Mention) int {
-	n, counted := 0, -1 // counted: the start of the last sentence counted
-	for i, m := range ms {
-		if m.Kind != actor.Relation && m.Kind != actor.Interaction || !binds(text, ms, i) {
-			continue
+	n := 0
+	var first string // the first state or body of the current sentence
+	actors, relation, diplomat := 0, false, false
+	flush := func() {
+		if relation && (actors >= 2 || actors == 1 && diplomat) {
+			n++
 		}
-		if start := sentenceStart(text, m.Start); start != counted {
-			n, counted = n+1, start
+		first, actors, relation, diplomat = "", 0, false, false
+	}
+	prev := 0
+	for _, m := range ms {
+		if sentenceEnds(text[prev:m.Start]) {
+			flush()
+		}
+		prev = m.End
+		switch m.Kind {
+		case actor.State, actor.Body:
+			if actors == 0 {
+				first, actors = m.ID, 1
+			} else if m.ID != first {
+				actors = 2
+			}
+		case actor.Office:
+			diplomat = diplomat || diplomatic(m)
+		case actor.Relation:
+			relation = true
 		}
 	}
+	flush()
 	return n
-}
-
-// BindWindow is the most bytes between a relation or interaction word and
-// an actor it binds (about ten words): a verb and its subject or object
-// stand close in a news sentence.
-const BindWindow = 60
-
-// binds reports whether the word ms[i] binds two distinct actors (states
-// or bodies) of its sentence: one before it and one after it, each within
-// BindWindow of it ("U.S. seeks to sell arms to Saudi Arabia"), or two
-// joined by "and", a comma or a hyphen right before it ("Israel, Germany
-// sign").
-func binds(text string, ms []actor.Mention, i int) bool {
-	m := ms[i]
-	before := -1 // the nearest actor before m in its sentence, within the window
-	for j := i - 1; j >= 0; j-- {
-		b := ms[j]
-		if m.Start-b.End > BindWindow || sentenceEnds(text[b.End:m.Start]) {
-			break
-		}
-		if isActor(b.Kind) {
-			before = j
-			break
-		}
-	}
-	if before < 0 {
-		return false
-	}
-	for j := i + 1; j < len(ms); j++ {
-		a := ms[j]
-		if a.Start-m.End > BindWindow || sentenceEnds(text[m.End:a.Start]) {
-			break
-		}
-		if isActor(a.Kind) && a.ID != ms[before].ID {
-			return true
-		}
-	}
-	for j := before - 1; j >= 0; j-- {
-		b := ms[j]
-		if !isActor(b.Kind) || !coordinated(text[b.End:ms[before].Start]) {
-			return false
-		}
-		if b.ID != ms[before].ID {
-			return true
-		}
-	}
-	return false
-}
-
-// isActor reports whether k is the kind of a party to a relation: a state
-// or an international body.
-func isActor(k actor.Kind) bool { return k == actor.State || k == actor.Body }
-
-// coordinated reports whether gap, the text between two actors, joins
-// them as one party: nothing, a comma, a hyphen or slash, or "and"/"dan".
-func coordinated(gap string) bool {
-	g := strings.Trim(gap, " ,-–/&")
-	return g == "" || g == "and" || g == "dan"
-}
-
-// sentenceStart is the offset in text where the sentence holding offset i
-// starts (see sentenceEnds).
-func sentenceStart(text string, i int) int {
-	for j := i - 1; j > 0; j-- {
-		if sentenceEnds(text[j-1 : j+1]) {
-			return j + 1
-		}
-	}
-	return 0
 }
 
 // firstSentenceEnd is the offset in text just past its first sentence (see
@@ -366,12 +315,11 @@ const CueWeight = 1.5
 // irCandidate reports whether x can be international relations at all: it
 // names an actor and a relation (a relation word, a cue of the topic's
 // own terms, or a foreign minister or diplomat, whose office is one), or
-// its title names two actors, or a sentence binds an interaction to two
-// (see boundSentences). Two countries compared in the body of a
+// its title names two actors. Two countries compared in the body of a
 // tourism report, or a foreign country and its casualties, are not.
 func irCandidate(x *[NumIRFeatures]float64) bool {
 	actors := x[fStates] + x[fBodies]
-	return actors > 0 && (x[fRelationTitle]+x[fRelationBody] > 0 || x[fDiplomats] > 0 || x[fDeskCues] > 0 || x[fTitlePair] > 0 || x[fRelSentences] > 0)
+	return actors > 0 && (x[fRelationTitle]+x[fRelationBody] > 0 || x[fDiplomats] > 0 || x[fDeskCues] > 0 || x[fTitlePair] > 0)
 }
 
 // irLiftable reports whether the stream model may give the actors model's

@@ -3,7 +3,6 @@ package topic
 import (
 	"testing"
 
-	"github.com/warta-news/warta/actor"
 	"github.com/warta-news/warta/article"
 )
 
@@ -141,35 +140,6 @@ func TestTitlePairMakesACandidate(t *testing.T) {
 		x := tg.IRFeatures(c.article())
 		if got := x[fTitlePair] == 1 && irCandidate(&x); got != c.want {
 			t.Errorf("%q: title pair and candidate %t, want %t (%v)", c.title, got, c.want, x)
-		}
-	}
-}
-
-// A relation or interaction word counts where it binds two actors of its
-// sentence, one on each side or two joined before it, not where it merely
-// shares the sentence with them. Written for the test.
-func TestRelationSentencesBindTwoActors(t *testing.T) {
-	r, err := actor.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range []struct {
-		lang, text string
-		want       int
-	}{
-		{"en", "Japan seeks to buy patrol boats from Australia", 1},
-		{"en", "Israel and Germany sign a defence contract", 1},
-		{"id", "Malaysia menahan kapal nelayan Vietnam", 1},
-		// Talks after the actors, joined to neither by a verb.
-		{"en", "Shelling in Ukraine killed three people in Russia's border region as talks near", 0},
-		// One actor only; an interaction with no actor on either side.
-		{"en", "Brazil arrests ex-minister. Police seized documents in the capital", 0},
-		// Two sentences, each binding: both count; a sentence end breaks a binding.
-		{"en", "Canada recalls its envoy from India. India expels a Canadian diplomat", 2},
-		{"en", "Canada is angry. It recalled staff from India", 0},
-	} {
-		if got := relationSentences(c.text, r.Find(c.text, c.lang)); got != c.want {
-			t.Errorf("%q: %d relation sentences, want %d", c.text, got, c.want)
 		}
 	}
 }

@@ -8,44 +8,44 @@ package topic
 //
 // 5-fold cross-validation, out-of-fold probabilities cut at 0.65:
 //
-//	full     all positives 154  precision 0.869  recall 0.688  F1 0.768
-//	full     en  positives  84  precision 0.857  recall 0.643  F1 0.735
-//	full     id  positives  70  precision 0.881  recall 0.743  F1 0.806
-//	sentence all positives 154  precision 0.863  recall 0.571  F1 0.688
-//	sentence en  positives  84  precision 0.839  recall 0.560  F1 0.671
-//	sentence id  positives  70  precision 0.891  recall 0.586  F1 0.707
+//	full     all positives 154  precision 0.850  recall 0.662  F1 0.745
+//	full     en  positives  84  precision 0.839  recall 0.619  F1 0.712
+//	full     id  positives  70  precision 0.862  recall 0.714  F1 0.781
+//	sentence all positives 154  precision 0.847  recall 0.539  F1 0.659
+//	sentence en  positives  84  precision 0.811  recall 0.512  F1 0.628
+//	sentence id  positives  70  precision 0.889  recall 0.571  F1 0.696
 //	title    all positives 154  precision 0.892  recall 0.377  F1 0.530
 //	title    en  positives  84  precision 0.833  recall 0.298  F1 0.439
 //	title    id  positives  70  precision 0.943  recall 0.471  F1 0.629
 func fittedIRWeights() [NumIRFeatures]float64 {
 	return [NumIRFeatures]float64{
-		-2.5514, // bias
-		0.6410,  // states
-		-0.0425, // title_states
-		0.5001,  // bodies
-		0.5711,  // diplomats
-		0.1231,  // heads
-		-0.6426, // pair
-		0.3444,  // relation_title
-		-1.2541, // relation_body
-		0.5675,  // pair_x_relation
-		0.1844,  // relation_sentences
-		1.0034,  // desk_title
-		1.0469,  // desk_body
-		0.2344,  // world
-		-0.5535, // conflict
-		-0.5274, // politics
-		-0.5563, // economy
-		-0.6892, // sport
-		-1.0745, // science-technology
-		-0.2590, // crime-law
-		-0.1464, // arts-entertainment
-		-0.1997, // lead_actors
-		0.8056,  // lead_relation
-		0.4373,  // lead_pair
-		0.4650,  // desk_cues
-		0.8788,  // title_pair
-		0.8039,  // title_leader
+		-2.5652, // bias
+		0.6020,  // states
+		-0.0355, // title_states
+		0.4482,  // bodies
+		0.5572,  // diplomats
+		0.1230,  // heads
+		-0.6099, // pair
+		0.3261,  // relation_title
+		-1.4105, // relation_body
+		0.4260,  // pair_x_relation
+		0.6701,  // relation_sentences
+		1.0660,  // desk_title
+		1.0219,  // desk_body
+		0.2277,  // world
+		-0.5591, // conflict
+		-0.5029, // politics
+		-0.4928, // economy
+		-0.6445, // sport
+		-1.0486, // science-technology
+		-0.2183, // crime-law
+		-0.1067, // arts-entertainment
+		-0.1823, // lead_actors
+		0.7751,  // lead_relation
+		0.2612,  // lead_pair
+		0.4747,  // desk_cues
+		0.8019,  // title_pair
+		0.9019,  // title_leader
 	}
 }
 
