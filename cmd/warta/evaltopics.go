@@ -57,7 +57,7 @@ func cmdEvalTopics(ctx context.Context, e *env) (err error) {
 		return err
 	}
 	var streams []*topiceval.LabelledStream
-	if *streamsDir != "" {
+	if *streamsDir != "" && (*streamShare > 0 || *loso) {
 		now := time.Now()
 		for _, name := range topiceval.FitStreams() {
 			s, err := topiceval.LoadStream(ctx, cfg, tagger, filepath.Join(*streamsDir, name), *streamLabels, now)
