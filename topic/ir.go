@@ -7,7 +7,7 @@ import (
 	"github.com/warta-news/warta/article"
 )
 
-//go:generate go run ../cmd/warta -config ../config.yaml eval-topics -articles ../../shared/data/topics-dev.jsonl -ir ../../shared/data/ir-dev.jsonl -fit irmodel_weights.go
+//go:generate go run ../cmd/warta -config ../config.yaml eval-topics -articles ../../shared/data/topics-dev.jsonl -ir ../../shared/data/ir-dev.jsonl -streams ../internal/fixtures/testdata -stream-labels ../cmd/warta/testdata -fit irmodel_weights.go
 
 // ModelActors names the actors model (Spec.Model): the topic it decides,
 // international relations, is decided by it rather than by its

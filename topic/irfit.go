@@ -108,6 +108,13 @@ func fBeta(p, r, beta float64) float64 {
 	return (1 + b2) * p * r / (b2*p + r)
 }
 
+// IRStreamShare is the weight of our own labelled real feed streams in the
+// actors model's fit, as a share of the labelled articles' weight (see
+// topiceval.WeighStreams): the articles are mostly summaries and full
+// texts, the streams mostly bare headlines, as feeds carry them. 0 fits
+// on the articles alone.
+const IRStreamShare = 0.0
+
 // IRRidge is the L2 penalty of the fit: with a few hundred samples and a
 // score of features it keeps weights of correlated features moderate.
 const IRRidge = 1.0

@@ -8,7 +8,9 @@ import (
 	"go/format"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/warta-news/warta/internal/topiceval"
 	"github.com/warta-news/warta/topic"
@@ -20,7 +22,7 @@ import (
 // per-topic precision, recall and F1 by language, and the agreement of
 // English/Indonesian twins. Only id, url, title, summary and language reach
 // the tagger; the labels are read for scoring alone.
-func cmdEvalTopics(_ context.Context, e *env) (err error) {
+func cmdEvalTopics(ctx context.Context, e *env) (err error) {
 	fs := e.flags("eval-topics")
 	articlesPath := fs.String("articles", "", "labelled articles, a JSON Lines `file` (required)")
 	irPath := fs.String("ir", "", "international-relations labels, a JSON Lines `file` of {id, ir}")
@@ -29,6 +31,10 @@ func cmdEvalTopics(_ context.Context, e *env) (err error) {
 	folds := fs.Int("folds", 5, "the cross-validation of -fit uses `k` folds")
 	cv := fs.Int("cv", 0, "cross-validate the actors model's weights over `k` folds: the IR figures are of folds the weights were not fitted on (needs -ir)")
 	rulesOnly := fs.Bool("rules-only", false, "tag with the rules and the actors model alone, without the stream model")
+	streamsDir := fs.String("streams", "", "with -fit, -cv or -loso, also fit the actors model on the labelled real feed streams whose snapshot directories are in this `directory` (internal/fixtures/testdata; the streams of topiceval.FitStreams)")
+	streamLabels := fs.String("stream-labels", "", "the `directory` of the streams' labels files (NAME-labels.tsv for a stream NAME: cmd/warta/testdata)")
+	streamShare := fs.Float64("stream-share", topic.IRStreamShare, "the streams together weigh this `share` of the labelled articles' weight in the fit, each stream an equal part; 0 fits on the articles alone")
+	loso := fs.Bool("loso", false, "leave one stream out: score each stream by the actors model fitted on the articles and the other streams, and print the tallies")
 	viewNames := fs.String("view", "full", "with -cv, show the tagger this much of each article: full, title, sentence (the title and the first sentence) or lead200 (the title and 200 characters), or several, comma-separated, or all")
 	if err := e.parse(fs, false); err != nil {
 		return err
@@ -43,9 +49,23 @@ func cmdEvalTopics(_ context.Context, e *env) (err error) {
 	if *cv == 0 && (len(views) != 1 || views[0] != topiceval.ViewFull) {
 		return &usageError{"-view needs -cv"}
 	}
-	_, tagger, err := loadConfig(e.configPath)
+	if (*streamsDir == "") != (*streamLabels == "") || *streamShare < 0 || *loso && *streamsDir == "" {
+		return &usageError{"-streams and -stream-labels go together, -loso needs them, and -stream-share is not negative"}
+	}
+	cfg, tagger, err := loadConfig(e.configPath)
 	if err != nil {
 		return err
+	}
+	var streams []*topiceval.LabelledStream
+	if *streamsDir != "" && (*streamShare > 0 || *loso) {
+		now := time.Now()
+		for _, name := range topiceval.FitStreams() {
+			s, err := topiceval.LoadStream(ctx, cfg, tagger, filepath.Join(*streamsDir, name), *streamLabels, now)
+			if err != nil {
+				return err
+			}
+			streams = append(streams, s)
+		}
 	}
 	articles, err := os.Open(*articlesPath)
 	if err != nil {
@@ -65,7 +85,13 @@ func cmdEvalTopics(_ context.Context, e *env) (err error) {
 		if *irPath == "" {
 			return &usageError{"-fit needs -ir"}
 		}
-		return fitIR(e, tagger, articles, ir, *fitPath, *folds)
+		return fitIR(e, tagger, articles, ir, *fitPath, *folds, streamSamples(tagger, streams), *streamShare)
+	}
+	if *loso {
+		if *irPath == "" {
+			return &usageError{"-loso needs -ir"}
+		}
+		return leaveOneStreamOut(e, tagger, articles, ir, streams, *streamShare, *folds)
 	}
 	if *cv > 0 {
 		if *irPath == "" {
@@ -80,7 +106,7 @@ func cmdEvalTopics(_ context.Context, e *env) (err error) {
 			return err
 		}
 		for _, view := range views {
-			rep, err := topiceval.CrossValidate(tagger, a, l, *cv, !*rulesOnly, view)
+			rep, err := topiceval.CrossValidate(tagger, a, l, *cv, !*rulesOnly, view, streamSamples(tagger, streams), *streamShare)
 			if err != nil {
 				return err
 			}
@@ -115,7 +141,7 @@ func cmdEvalTopics(_ context.Context, e *env) (err error) {
 
 // fitIR fits the actors model and writes its weights as Go source, printing
 // the cross-validated figures.
-func fitIR(e *env, tagger *topic.Tagger, articles, labels io.Reader, path string, folds int) error {
+func fitIR(e *env, tagger *topic.Tagger, articles, labels io.Reader, path string, folds int, streams [][]topic.IRSample, share float64) error {
 	a, err := io.ReadAll(articles)
 	if err != nil {
 		return err
@@ -124,7 +150,7 @@ func fitIR(e *env, tagger *topic.Tagger, articles, labels io.Reader, path string
 	if err != nil {
 		return err
 	}
-	fit, err := topic.FitIR(samples, folds)
+	fit, err := topic.FitIR(topiceval.WeighStreams(samples, streams, share), folds)
 	if err != nil {
 		return err
 	}
@@ -153,6 +179,48 @@ func fitIR(e *env, tagger *topic.Tagger, articles, labels io.Reader, path string
 	for _, s := range desks.CV {
 		fmt.Fprintf(e.stdout, "cv %d-fold desk model %-18s %-3s pos %4d  P %.3f  R %.3f  F1 %.3f\n", desks.Folds, s.View, s.Lang, s.Positives, s.Precision, s.Recall, s.F1)
 	}
+	return nil
+}
+
+// streamSamples returns each stream's samples for the actors model's fit.
+func streamSamples(tagger *topic.Tagger, streams []*topiceval.LabelledStream) [][]topic.IRSample {
+	out := make([][]topic.IRSample, len(streams))
+	for i, s := range streams {
+		out[i] = s.IRSamples(tagger)
+	}
+	return out
+}
+
+// leaveOneStreamOut prints, for each stream, the international-relations
+// tallies of a cycle over it tagged with the actors model fitted on the
+// labelled articles and the other streams, and the tallies pooled.
+func leaveOneStreamOut(e *env, tagger *topic.Tagger, articles, labels io.Reader, streams []*topiceval.LabelledStream, share float64, folds int) error {
+	research, err := topiceval.IRSamples(tagger, articles, labels)
+	if err != nil {
+		return err
+	}
+	scores, err := topiceval.LeaveOneStreamOut(tagger, research, streams, share, folds)
+	if err != nil {
+		return err
+	}
+	pooled := map[string]*topic.Tally{"en": {}, "id": {}}
+	line := func(name, cut string, tallies map[string]*topic.Tally) {
+		fmt.Fprintf(e.stdout, "loso %-16s cut %-4s", name, cut)
+		for _, lang := range []string{"en", "id"} {
+			c := tallies[lang]
+			p, r, f1 := c.Scores()
+			fmt.Fprintf(e.stdout, "  %s %d/%d/%d P %.3f R %.3f F1 %.3f", lang, c.TP, c.FP, c.FN, p, r, f1)
+		}
+		fmt.Fprintln(e.stdout)
+	}
+	for _, s := range scores {
+		line(s.Stream, fmt.Sprint(s.Cut), s.Tallies)
+		for lang, c := range s.Tallies {
+			p := pooled[lang]
+			p.TP, p.FP, p.FN = p.TP+c.TP, p.FP+c.FP, p.FN+c.FN
+		}
+	}
+	line("pooled", "", pooled)
 	return nil
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"maps"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -11,30 +12,24 @@ import (
 	"github.com/goccy/go-yaml"
 
 	"github.com/warta-news/warta/internal/fixtures"
+	"github.com/warta-news/warta/internal/topiceval"
 	"github.com/warta-news/warta/topic"
 )
 
-// streamLabel is what a reader said of one item of a real feed stream.
-type streamLabel struct {
-	ir, news bool
-	lang     string
-}
-
 // streamLabels reads a stream's labels file in testdata (stream-labels.tsv,
-// stream-heldout-labels.tsv, stream-heldout2-labels.tsv,
-// stream-heldout3-labels.tsv, stream-heldout4-labels.tsv or
-// stream-heldout5-labels.tsv): title → label
-// for every item of the stream's snapshots, labelled by reading.
-func streamLabels(t *testing.T, file string) map[string]streamLabel {
+// stream-heldout-labels.tsv, …, stream-heldout5-labels.tsv): title
+// (topiceval.StreamTitle) → label for every item of the stream's
+// snapshots, labelled by reading.
+func streamLabels(t *testing.T, file string) map[string]topiceval.StreamLabel {
 	t.Helper()
-	labels := map[string]streamLabel{}
-	for _, cols := range labelRows(t, file, 6) {
-		title := strings.Join(strings.Fields(cols[5]), " ")
-		l := streamLabel{ir: cols[2] == "1", news: cols[3] == "1", lang: cols[4]}
-		if old, ok := labels[title]; ok && old != l {
-			t.Fatalf("%s: %q labelled twice, differently", file, title)
-		}
-		labels[title] = l
+	f, err := os.Open(filepath.Join("testdata", file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	labels, err := topiceval.ReadStreamLabels(f)
+	if err != nil {
+		t.Fatalf("%s: %v", file, err)
 	}
 	return labels
 }
@@ -149,7 +144,7 @@ func measureStream(t *testing.T, dir, labelsFile string) streamMeasure {
 	seen := map[string]bool{}
 	newsItems, newsWithTopic := 0, 0
 	for _, r := range exported(t, cfg) {
-		title := strings.Join(strings.Fields(r.Title), " ")
+		title := topiceval.StreamTitle(r.Title)
 		l, ok := labels[title]
 		if !ok {
 			t.Errorf("stored item %q (%s) is not among the labelled items", title, r.Source)
@@ -163,7 +158,7 @@ func measureStream(t *testing.T, dir, labelsFile string) streamMeasure {
 		var deskHits, hardHits []string
 		for _, tm := range r.Topics {
 			ir = ir || tm.Slug == "international-relations"
-			if !l.news {
+			if !l.News {
 				m.nonNewsByTopic[tm.Slug]++
 				if desks[tm.Slug] {
 					deskHits = append(deskHits, tm.Slug)
@@ -179,7 +174,7 @@ func measureStream(t *testing.T, dir, labelsFile string) streamMeasure {
 		if len(hardHits) > 0 {
 			m.nonNewsInHardNews = append(m.nonNewsInHardNews, fmt.Sprintf("%s %v", title, hardHits))
 		}
-		if l.news {
+		if l.News {
 			newsItems++
 			if len(r.Topics) > 0 {
 				newsWithTopic++
@@ -190,17 +185,17 @@ func measureStream(t *testing.T, dir, labelsFile string) streamMeasure {
 		} else {
 			m.nonNewsByFeedGenre[r.FeedGenre]++
 		}
-		s := m.scores[l.lang]
+		s := m.scores[l.Lang]
 		if s == nil {
 			continue
 		}
 		switch {
-		case ir && l.ir:
+		case ir && l.IR:
 			s.tp++
 		case ir:
 			s.fp++
 			s.included = append(s.included, title)
-		case l.ir:
+		case l.IR:
 			s.fn++
 			s.missed = append(s.missed, title)
 		}

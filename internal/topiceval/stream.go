@@ -133,9 +133,10 @@ func DeskSamples(t *topic.Tagger, articles io.Reader) ([]topic.DeskSample, error
 // on the tagger with those weights. The desk figures are the mean over the
 // folds' runs. The desk model's weights are fitted on the other folds too.
 // The weights are fitted as the shipped ones are (IRSamples
-// of the labelled articles); the tagger is scored on the articles as view
-// shows them.
-func CrossValidate(t *topic.Tagger, articles, irLabels []byte, k int, streamModel bool, view View) (*Report, error) {
+// of the labelled articles, and streams' samples weighed by share, see
+// WeighStreams, in every fold's fit); the tagger is scored on the articles
+// as view shows them.
+func CrossValidate(t *topic.Tagger, articles, irLabels []byte, k int, streamModel bool, view View, streams [][]topic.IRSample, share float64) (*Report, error) {
 	samples, err := IRSamples(t, bytes.NewReader(articles), bytes.NewReader(irLabels))
 	if err != nil {
 		return nil, err
@@ -159,7 +160,7 @@ func CrossValidate(t *topic.Tagger, articles, irLabels []byte, k int, streamMode
 	out := &Report{}
 	byLang := map[string]*counts{"all": {}, "en": {}, "id": {}}
 	for f := range k {
-		fit, err := topic.FitIR(otherFolds(samples, func(s topic.IRSample) string { return s.Group }, k, f), k)
+		fit, err := topic.FitIR(WeighStreams(otherFolds(samples, func(s topic.IRSample) string { return s.Group }, k, f), streams, share), k)
 		if err != nil {
 			return nil, err
 		}
