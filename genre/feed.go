@@ -92,6 +92,9 @@ func feedURLGenre(raw string) Verdict {
 	}
 	for _, seg := range strings.Split(path, "/") {
 		seg = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(seg, ".atom"), ".xml"), ".rss")
+		if g := sectionGenre(seg); g != News {
+			return Verdict{g, "feed path " + u.Path}
+		}
 		switch seg {
 		case "podcast", "podcasts":
 			return Verdict{Podcast, "feed path " + u.Path}

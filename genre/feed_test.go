@@ -64,6 +64,8 @@ func TestOfFeed(t *testing.T) {
 		{"one item is one vote, not a majority", Feed{Title: "Weekly"}, []*article.Article{{Title: "Episode 3: the vote", Text: "Listen."}}, News},
 		{"a Mastodon instance", Feed{Title: "Ministry", URLs: []string{"https://mastodon.example/users/ministry.rss"}}, news(5), Social},
 		{"a host that starts like a social network's", Feed{Title: "Metro", URLs: []string{"https://t.metro.example/rss", "https://x.company.example/feed"}}, news(5), News},
+		{"a section of advertorials", Feed{Title: "Advertorial", URLs: []string{"https://www.example.co.id/rss/advertorial"}}, news(5), Sponsored},
+		{"a section of today-in-history pieces", Feed{Title: "On this day", URLs: []string{"https://www.example.com/on-this-day/feed"}}, news(5), History},
 		{"news on a news site", Feed{Title: "Kabar Terkini", URLs: []string{"https://www.example.co.id/rss/terkini", "https://www.example.co.id/"}}, news(20), News},
 	} {
 		if got := d.OfFeed(c.feed, c.items); got.Genre != c.want {

@@ -1,6 +1,9 @@
 // Package genre tells news from the other items feeds carry: podcast
 // episodes, software release notes, social posts, TV synopses, videos,
-// language lessons and blog posts. Such items may still belong to a soft desk (a football
+// language lessons and blog posts, and the items news feeds carry beside
+// their reports — sponsored content, "today in history" pieces, profiles
+// and service pieces (tips, recipes, guides), each known by the marker its
+// publisher puts on it. Such items may still belong to a soft desk (a football
 // podcast is sport, a release is technology) but never to a hard-news
 // topic: a reader of "international relations" expects reports, not
 // "Episode 41: the summit".
@@ -39,6 +42,10 @@ const (
 	Video
 	Lesson
 	Blog
+	Sponsored
+	History
+	Profile
+	Guide
 	numGenres
 )
 
@@ -72,6 +79,14 @@ func (g Genre) names() (name, words string) {
 		return "lesson", "lesson"
 	case Blog:
 		return "blog", "blog post"
+	case Sponsored:
+		return "sponsored", "sponsored content"
+	case History:
+		return "history", "today in history"
+	case Profile:
+		return "profile", "profile"
+	case Guide:
+		return "guide", "service piece"
 	}
 	return "news", "news"
 }
@@ -169,6 +184,12 @@ func (d *Detector) ofItem(a *article.Article) Verdict {
 		return Verdict{Social, "no headline"}
 	}
 	lower := strings.ToLower(title)
+	if v := markedTitle(lower); !v.IsNews() {
+		return v
+	}
+	if cue := sponsoredText(a.Text); cue != "" {
+		return Verdict{Sponsored, cue}
+	}
 	// Cheap tests first: most titles name no genre and number nothing, and
 	// then no regular expression runs.
 	digits := strings.ContainsAny(title, "0123456789")
@@ -301,7 +322,16 @@ func (d *Detector) fromLink(l string) Verdict {
 	if name, rest, ok := strings.Cut(strings.TrimPrefix(path, "/@"), "/"); ok && strings.HasPrefix(path, "/@") && name != "" && isDigits(rest) {
 		return Verdict{Social, "link to a post " + u.Path}
 	}
+	if strings.HasPrefix(host, "paidpost.") || strings.HasPrefix(host, "sponsored.") || strings.HasPrefix(host, "advertorial.") {
+		return Verdict{Sponsored, "link to " + host}
+	}
+	if slug := historySlug(path); slug != "" {
+		return Verdict{History, "link path says " + slug}
+	}
 	for _, seg := range strings.Split(path, "/") {
+		if g := sectionGenre(seg); g != News {
+			return Verdict{g, "link path " + u.Path}
+		}
 		switch seg {
 		case "podcast", "podcasts", "episode", "episodes":
 			return Verdict{Podcast, "link path " + u.Path}
@@ -361,6 +391,16 @@ func categoryGenre(c string) (Genre, bool) {
 		return Release, true
 	case "sinopsis", "synopsis":
 		return Synopsis, true
+	case "advertorial", "advetorial", "adv", "sponsored", "sponsored content", "sponsored post", "paid post",
+		"paid content", "partner content", "brand story", "branded content", "promoted", "konten kerja sama",
+		"konten bersponsor", "pariwara":
+		return Sponsored, true
+	case "today in history", "on this day", "this day in history", "hari ini dalam sejarah", "sejarah hari ini":
+		return History, true
+	case "profil", "profile", "profiles", "biodata", "biografi", "biography":
+		return Profile, true
+	case "tips", "tips & trik", "tips dan trik", "tips & tricks", "resep", "recipe", "recipes", "how to", "how-to":
+		return Guide, true
 	}
 	return News, false
 }
@@ -450,4 +490,4 @@ func isUnit(w string) bool {
 
 // Version changes whenever the cues change, so that users of the verdicts
 // can tell stale ones.
-const Version = "3"
+const Version = "4"

@@ -52,3 +52,90 @@ func TestOf(t *testing.T) {
 		}
 	}
 }
+
+// Items inside news feeds that are not reports, marked as publishers mark
+// them, and news that uses the same words in other senses. The items are
+// written for this test; none comes from labelled data.
+func TestOfMarkedFeatures(t *testing.T) {
+	d := New()
+	for _, c := range []struct {
+		a    article.Article
+		want Genre
+	}{
+		// Sponsored content: a title's marker, a category, a link's path or host, the text's closing mark.
+		{article.Article{Title: "Sponsored: How green bonds finance Asia's ports", Text: "Paid for by a bank."}, Sponsored},
+		{article.Article{Title: "SPONSORED | The future of trade in the Gulf", Text: "A partner's view."}, Sponsored},
+		{article.Article{Title: "[ADV] Pemkab Gelar Festival Budaya Nusantara", Text: "Bupati membuka festival."}, Sponsored},
+		{article.Article{Title: "Pemprov Raih Penghargaan Pelayanan Publik (Advertorial)", Text: "Gubernur menerima penghargaan."}, Sponsored},
+		{article.Article{Title: "Bank daerah salurkan kredit UMKM - Advertorial", Text: "Kredit disalurkan."}, Sponsored},
+		{article.Article{Title: "Paid post: Travelling the Silk Road by rail", Text: "A journey."}, Sponsored},
+		{article.Article{Title: "Promoted: Five ways to invest abroad", Text: "Advice."}, Sponsored},
+		{article.Article{Title: "Investasi hijau untuk masa depan", Categories: []string{"Konten Kerja Sama"}, Text: "Perusahaan berkomitmen."}, Sponsored},
+		{article.Article{Title: "Kota pintar di Asia Tenggara", Categories: []string{"Advertorial"}, Text: "Kota tumbuh."}, Sponsored},
+		{article.Article{Title: "A bank's bet on Africa", Categories: []string{"Sponsored Content"}, Text: "Growth."}, Sponsored},
+		{article.Article{Title: "Ports of the future", Categories: []string{"Partner content"}, Text: "Shipping."}, Sponsored},
+		{article.Article{Title: "Rumah sakit baru diresmikan", Link: "https://news.example.co.id/adv/2023/05/01/rumah-sakit-baru", Text: "Wali kota meresmikan."}, Sponsored},
+		{article.Article{Title: "Festival kopi digelar", Link: "https://www.example.co.id/advertorial/festival-kopi-123", Text: "Festival."}, Sponsored},
+		{article.Article{Title: "Green shipping", Link: "https://www.example.com/sponsored/green-shipping", Text: "Ships."}, Sponsored},
+		{article.Article{Title: "A brand's journey", Link: "https://www.example.com/brandstory/a-brands-journey", Text: "Journey."}, Sponsored},
+		{article.Article{Title: "The new Silk Road", Link: "https://paidpost.example.com/bank/the-new-silk-road.html", Text: "Trade."}, Sponsored},
+		{article.Article{Title: "Pemkab salurkan bantuan beras", Text: "Bupati menyerahkan bantuan beras kepada warga di tiga kecamatan. (adv)"}, Sponsored},
+		{article.Article{Title: "Desa wisata diresmikan", Text: "ADVERTORIAL - Bupati meresmikan desa wisata baru."}, Sponsored},
+		// Today in history.
+		{article.Article{Title: "Hari Ini dalam Sejarah: 18 April 1955, Konferensi Asia Afrika Dibuka di Bandung", Text: "Para pemimpin negara Asia dan Afrika berkumpul."}, History},
+		{article.Article{Title: "Sejarah Hari Ini: Perjanjian Linggarjati Ditandatangani", Text: "Indonesia dan Belanda."}, History},
+		{article.Article{Title: "Today in History: April 18, the Bandung conference opens", Text: "Leaders of Asia and Africa met."}, History},
+		{article.Article{Title: "On This Day: the Berlin Wall falls", Text: "East and West Germany."}, History},
+		{article.Article{Title: "On this day in 1945, the UN Charter was signed", Text: "Fifty nations signed."}, History},
+		{article.Article{Title: "Konferensi dibuka", Link: "https://www.example.co.id/read/2023/04/18/hari-ini-dalam-sejarah-konferensi-dibuka", Text: "Bandung."}, History},
+		{article.Article{Title: "The charter is signed", Link: "https://www.example.com/news/today-in-history/the-charter-is-signed", Text: "1945."}, History},
+		{article.Article{Title: "Perjanjian ditandatangani", Categories: []string{"Hari Ini dalam Sejarah"}, Text: "1946."}, History},
+		// Profiles and biographies.
+		{article.Article{Title: "Biodata Lengkap Duta Besar Baru RI untuk Jepang", Text: "Lahir di Medan."}, Profile},
+		{article.Article{Title: "Profil dan Biodata Menteri Luar Negeri yang Baru Dilantik", Text: "Ia lahir pada 1970."}, Profile},
+		{article.Article{Title: "Biografi Bapak Diplomasi Indonesia", Text: "Ia lahir di Sumatra."}, Profile},
+		{article.Article{Title: "Sang diplomat", Link: "https://www.example.co.id/profil/sang-diplomat", Text: "Lahir di Bandung."}, Profile},
+		// Service pieces: tips, how-to, recipes, restaurant guides.
+		{article.Article{Title: "Tips Aman Bepergian ke Luar Negeri", Link: "https://www.example.co.id/tips/aman-bepergian", Text: "Siapkan paspor."}, Guide},
+		{article.Article{Title: "Cara Mudah Membuat Paspor secara Online", Text: "Buka aplikasi."}, Guide},
+		{article.Article{Title: "Cara Mendaftar Beasiswa ke Jepang", Text: "Siapkan berkas."}, Guide},
+		{article.Article{Title: "Resep Rendang ala Minang", Text: "Bahan: daging sapi."}, Guide},
+		{article.Article{Title: "Rekomendasi Tempat Makan Enak di Seoul", Text: "Lima restoran."}, Guide},
+		{article.Article{Title: "Where to eat in Seoul: the best restaurants near the embassy district", Text: "Ten places."}, Guide},
+		{article.Article{Title: "How to watch the G20 summit opening ceremony", Text: "Stream it live."}, Guide},
+		{article.Article{Title: "Sambal matah", Link: "https://www.example.co.id/resep/sambal-matah", Text: "Bahan."}, Guide},
+
+		// News that uses the markers' words in other senses stays news.
+		{article.Article{Title: "Sponsor pulls out of World Cup as human rights row deepens", Text: "The company said."}, News},
+		{article.Article{Title: "State-sponsored hackers hit foreign ministry, Jakarta says", Text: "The ministry said."}, News},
+		{article.Article{Title: "UN-sponsored talks on Yemen resume in Geneva", Text: "Envoys met."}, News},
+		{article.Article{Title: "Indonesia and Japan sign partnership on maritime security", Text: "The ministers signed."}, News},
+		{article.Article{Title: "Kerja Sama RI-Jepang di Bidang Maritim Diperpanjang", Text: "Kedua menteri sepakat."}, News},
+		{article.Article{Title: "Dewan Pers Soroti Advertorial Terselubung di Media Daring", Text: "Dewan Pers meminta media menandai konten berbayar."}, News},
+		{article.Article{Title: "Army general promoted to chief of staff", Text: "The president promoted him."}, News},
+		{article.Article{Title: "Sejarah Baru, Indonesia dan Australia Teken Perjanjian Pertahanan", Text: "Kedua menteri menandatangani."}, News},
+		{article.Article{Title: "Hari Ini, Menlu Bertemu Dubes AS di Jakarta", Text: "Pertemuan membahas perdagangan."}, News},
+		{article.Article{Title: "Menlu: Hari Ini Akan Dicatat dalam Sejarah Hubungan Kedua Negara", Text: "Menlu berbicara."}, News},
+		{article.Article{Title: "On this day of talks, both sides claimed progress", Text: "Negotiators met in Doha."}, News},
+		{article.Article{Title: "Profil Risiko Utang RI Membaik, Kata IMF", Text: "IMF menilai."}, News},
+		{article.Article{Title: "Profil Pelaku Penembakan di Kedutaan Terungkap", Text: "Polisi mengungkap."}, News},
+		{article.Article{Title: "Who is the new foreign minister of Iran?", Text: "Tehran named a new minister on Monday."}, News},
+		// A background piece on an actor in the news, and tips, are news to
+		// the streams' readers unless their section says otherwise.
+		{article.Article{Title: "Profile: the alliance's new secretary-general", Text: "A former prime minister takes over."}, News},
+		{article.Article{Title: "Tips Aman Bepergian ke Luar Negeri Saat Libur Panjang", Text: "Siapkan paspor."}, News},
+		{article.Article{Title: "5 Fakta Pertemuan Presiden RI dan Presiden AS di Gedung Putih", Text: "Kedua presiden bertemu."}, News},
+		{article.Article{Title: "Cara Menlu Lobi PBB soal Palestina", Text: "Menlu bertemu."}, News},
+		{article.Article{Title: "Cara Pemerintah Redam Inflasi Jelang Lebaran", Text: "Pemerintah menggelar operasi pasar."}, News},
+		{article.Article{Title: "How to end the war: envoys meet in Istanbul", Text: "Talks resumed."}, News},
+		{article.Article{Title: "Tipping point: Gulf states split over Iran", Text: "Analysis."}, News},
+		{article.Article{Title: "Rekomendasi Komnas HAM soal Pengungsi Rohingya", Text: "Komnas HAM meminta."}, News},
+		{article.Article{Title: "Menlu bertemu Dubes", Link: "https://www.example.co.id/internasional/advokasi-wni/123", Text: "Perlindungan WNI."}, News},
+		{article.Article{Title: "Advanced talks on trade deal", Link: "https://www.example.com/world/adv-talks-trade-deal", Text: "Ministers met."}, News},
+		{article.Article{Title: "Pemerintah akan umumkan kebijakan baru", Text: "Jakarta - Kebijakan diumumkan pekan depan (advokasi)."}, News},
+	} {
+		if got := d.Of(&c.a); got.Genre != c.want {
+			t.Errorf("%q: got %v (%s), want %v", c.a.Title, got.Genre, got.Cue, c.want)
+		}
+	}
+}

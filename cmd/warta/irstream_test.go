@@ -216,6 +216,7 @@ func measureStream(t *testing.T, dir, labelsFile string) streamMeasure {
 	t.Logf("items that are not news, by topic: %v", m.nonNewsByTopic)
 	t.Logf("items that are not news in international relations or a desk (%s): %d\n    %s",
 		strings.Join(slices.Sorted(maps.Keys(desks)), ", "), len(m.nonNewsInDesks), strings.Join(m.nonNewsInDesks, "\n    "))
+	t.Logf("items that are not news in a hard-news topic: %d\n    %s", len(m.nonNewsInHardNews), strings.Join(m.nonNewsInHardNews, "\n    "))
 	return m
 }
 

@@ -1,0 +1,222 @@
+package genre
+
+import "strings"
+
+// The cues of this file find what news feeds carry beside their reports:
+// sponsored content, "today in history" pieces, profiles and service
+// pieces. They read the markers publishers put on such items — a kicker
+// before or after the headline ("Sponsored:", "[ADV]", "(Advertorial)",
+// "Hari Ini dalam Sejarah:"), a category, a section in the link's path —
+// and never a word alone: news that mentions a sponsor, a profile or
+// history stays news. Profiles and service pieces are known by narrow
+// openings only ("Biodata …", "Resep …", "Cara Mudah …"), since a listicle
+// of facts about a current event is news.
+
+// kicker is a marker that labels an item as one genre when it stands
+// before or after the headline, set apart by a separator or brackets.
+type kicker struct {
+	mark string // lower-case
+	g    Genre
+}
+
+// kickers are the markers publishers set as kickers, in English and
+// Indonesian ("pariwara" and "konten kerja sama" are the Indonesian
+// press's words for paid content).
+var kickers = [...]kicker{
+	{"sponsored", Sponsored}, {"sponsored content", Sponsored}, {"sponsored post", Sponsored},
+	{"advertorial", Sponsored}, {"advetorial", Sponsored}, {"adv", Sponsored},
+	{"paid post", Sponsored}, {"paid content", Sponsored}, {"promoted", Sponsored},
+	{"partner content", Sponsored}, {"brand story", Sponsored}, {"branded content", Sponsored},
+	{"konten kerja sama", Sponsored}, {"konten bersponsor", Sponsored}, {"pariwara", Sponsored},
+	{"today in history", History}, {"this day in history", History}, {"on this day", History},
+	{"hari ini dalam sejarah", History}, {"sejarah hari ini", History},
+}
+
+// openings are the starts of headlines that only a profile or a service
+// piece has: a biography's, a recipe's, a how-to's. "Profil:" and "Tips"
+// are none: readers of the streams took a background piece on an actor in
+// the news and a tips piece for news.
+var openings = [...]kicker{
+	{"biodata ", Profile}, {"biografi ", Profile}, {"biography of ", Profile}, {"profil lengkap ", Profile},
+	{"profil dan biodata ", Profile}, {"biodata dan profil ", Profile},
+	{"resep ", Guide}, {"recipe:", Guide},
+	{"cara mudah ", Guide}, {"cara membuat ", Guide}, {"cara mendaftar ", Guide}, {"cara daftar ", Guide},
+	{"cara cek ", Guide}, {"cara mengecek ", Guide}, {"cara membayar ", Guide}, {"cara bayar ", Guide},
+	{"cara mengurus ", Guide}, {"cara mengunduh ", Guide}, {"cara download ", Guide},
+	{"cara menghitung ", Guide}, {"cara mendapatkan ", Guide}, {"cara menggunakan ", Guide},
+	{"cara memasak ", Guide}, {"cara merawat ", Guide},
+	{"how to watch ", Guide}, {"how to stream ", Guide}, {"where to watch ", Guide}, {"where to eat ", Guide},
+}
+
+// phrases are what only a profile or a guide to places says anywhere in
+// its headline.
+var phrases = [...]kicker{
+	{"profil dan biodata", Profile}, {"biodata dan profil", Profile}, {"biodata lengkap", Profile},
+	{"profil lengkap", Profile},
+	{"where to eat", Guide}, {"tempat makan enak", Guide}, {"rekomendasi tempat makan", Guide},
+	{"rekomendasi kuliner", Guide},
+}
+
+// markedTitle reads a lower-cased headline's marker: a kicker, an
+// opening or a phrase.
+func markedTitle(lower string) Verdict {
+	t := strings.TrimSpace(lower)
+	if t == "" {
+		return Verdict{}
+	}
+	if k, ok := findKicker(t); ok {
+		return Verdict{k.g, "title is marked " + k.mark}
+	}
+	for _, k := range openings {
+		if t[0] == k.mark[0] && strings.HasPrefix(t, k.mark) {
+			return Verdict{k.g, "title opens with " + strings.TrimSpace(k.mark)}
+		}
+	}
+	for _, k := range phrases {
+		if strings.Contains(t, k.mark) {
+			return Verdict{k.g, "title says " + k.mark}
+		}
+	}
+	return Verdict{}
+}
+
+// sponsoredText reads the marks of paid content in a text: a kicker before
+// its first words ("ADVERTORIAL - …") or the closing mark the Indonesian
+// press puts after its last ("… warga. (adv)").
+func sponsoredText(text string) string {
+	const span = 40
+	if k, ok := kickerAtStart(strings.TrimSpace(text[:min(len(text), span)])); ok && k.g == Sponsored {
+		return "text is marked " + k.mark
+	}
+	if k, ok := kickerInBrackets(strings.TrimRight(text[max(0, len(text)-span):], " .\n")); ok && k.g == Sponsored {
+		return "text closes with (" + k.mark + ")"
+	}
+	return ""
+}
+
+// findKicker returns the kicker s (in any case) has before a headline
+// (kickerAtStart) or after it (in brackets, or after a separator: "…
+// (Advertorial)", "… - Advertorial"). A title that is the mark alone has
+// none ("Profile").
+func findKicker(s string) (kicker, bool) {
+	if k, ok := kickerAtStart(s); ok {
+		return k, true
+	}
+	tail := strings.TrimRight(s, " .")
+	if k, ok := kickerInBrackets(tail); ok {
+		return k, true
+	}
+	// Each mark is compared only where its last byte matches, so a
+	// headline with no kicker costs a byte comparison per mark.
+	for _, k := range kickers {
+		m := k.mark
+		if len(tail) > len(m) && lowerByte(tail[len(tail)-1]) == m[len(m)-1] && strings.EqualFold(tail[len(tail)-len(m):], m) &&
+			endsWithSeparator(strings.TrimRight(tail[:len(tail)-len(m)], " ")) {
+			return k, true
+		}
+	}
+	return kicker{}, false
+}
+
+// kickerAtStart returns the kicker s (in any case) opens with, set apart
+// from what follows: in brackets, or followed by a separator; "on this day
+// in 1945" too.
+func kickerAtStart(s string) (kicker, bool) {
+	head := strings.TrimLeft(s, "[( ")
+	if head == "" {
+		return kicker{}, false
+	}
+	opened := len(head) < len(s)
+	first := lowerByte(head[0])
+	for _, k := range kickers {
+		m := k.mark
+		if first == m[0] && len(head) > len(m) && strings.EqualFold(head[:len(m)], m) && setApart(head[len(m):], opened, k.g == History) {
+			return k, true
+		}
+	}
+	return kicker{}, false
+}
+
+// kickerInBrackets returns the kicker s (in any case) ends with in
+// brackets: "(adv)", "[Advertorial]".
+func kickerInBrackets(s string) (kicker, bool) {
+	if s == "" || s[len(s)-1] != ')' && s[len(s)-1] != ']' {
+		return kicker{}, false
+	}
+	i := strings.LastIndexAny(s, "([")
+	if i < 0 {
+		return kicker{}, false
+	}
+	inner := strings.TrimSpace(s[i+1 : len(s)-1])
+	for _, k := range kickers {
+		if len(inner) == len(k.mark) && strings.EqualFold(inner, k.mark) {
+			return k, true
+		}
+	}
+	return kicker{}, false
+}
+
+// setApart reports whether rest, what follows a mark at a headline's start,
+// sets the mark apart: a closing bracket when the mark opened with one, a
+// separator, or with year " in 1945".
+func setApart(rest string, opened, year bool) bool {
+	if opened && (rest[0] == ']' || rest[0] == ')') {
+		return true
+	}
+	rest = strings.TrimLeft(rest, " ")
+	if year {
+		if r, ok := strings.CutPrefix(rest, "in "); ok && r != "" && r[0] >= '0' && r[0] <= '9' {
+			return true
+		}
+	}
+	return strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "|") || strings.HasPrefix(rest, "-") ||
+		strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "—")
+}
+
+// endsWithSeparator reports whether s ends with a colon, a bar or a dash.
+func endsWithSeparator(s string) bool {
+	return strings.HasSuffix(s, ":") || strings.HasSuffix(s, "|") || strings.HasSuffix(s, "-") ||
+		strings.HasSuffix(s, "–") || strings.HasSuffix(s, "—")
+}
+
+// lowerByte lower-cases an ASCII letter.
+func lowerByte(b byte) byte {
+	if b >= 'A' && b <= 'Z' {
+		return b + 'a' - 'A'
+	}
+	return b
+}
+
+// historySlugs are the words of a "today in history" piece's link, found
+// anywhere in its slug.
+var historySlugs = [...]string{"hari-ini-dalam-sejarah", "today-in-history", "this-day-in-history"}
+
+// historySlug returns the history slug words path (lower-case) holds, or "".
+func historySlug(path string) string {
+	for _, s := range historySlugs {
+		if strings.Contains(path, s) {
+			return s
+		}
+	}
+	return ""
+}
+
+// sectionGenre is the genre of the items under one segment of a link's or
+// a feed's path (lower-case) when the segment is a section of items that
+// are not reports: "/advertorial/", "/sponsored/", "/on-this-day/",
+// "/profil/", "/tips/", "/resep/"; News otherwise.
+func sectionGenre(seg string) Genre {
+	switch seg {
+	case "adv", "advertorial", "advertorials", "advetorial", "sponsored", "sponsored-content", "partner-content",
+		"partnercontent", "paid-content", "paidpost", "paid-post", "brandstory", "brand-story", "brandstories",
+		"brand-stories", "branded-content", "konten-kerja-sama", "pariwara":
+		return Sponsored
+	case "today-in-history", "this-day-in-history", "on-this-day", "onthisday", "hari-ini-dalam-sejarah", "sejarah-hari-ini":
+		return History
+	case "profil", "profile", "profiles", "biodata", "biografi", "biography":
+		return Profile
+	case "tips", "resep", "recipe", "recipes", "how-to", "howto":
+		return Guide
+	}
+	return News
+}
