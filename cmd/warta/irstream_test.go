@@ -414,5 +414,7 @@ func TestHeldOut5StreamInternationalRelations(t *testing.T) {
 	// Genre errors, counts on main of 2026-11-30: three items that are not
 	// news reach world (a biography, a listicle explainer, a sponsored
 	// piece) and six reach a desk; the bounds have a margin of one and two.
-	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.55, 0.44}, {"id", 0.86, 0.50}}, hardNews: 4, inDesks: 8})
+	// With publishers' markers (branch genre2, 2026-12-01) two reach hard
+	// news and five a desk; the bounds keep a margin of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.55, 0.44}, {"id", 0.86, 0.50}}, hardNews: 3, inDesks: 7})
 }
