@@ -46,22 +46,9 @@ func TestOf(t *testing.T) {
 		{article.Article{Title: "A new episode in the long border dispute", Text: "In the latest episode of a decades-old dispute, the two governments recalled their ambassadors."}, News},
 		{article.Article{Title: "Profile", Link: "https://news.example.com/@editors/about"}, News},
 		{article.Article{Title: "Menlu Retno kunjungi Washington", Link: "https://www.example.co.id/tag/diplomasi/berita/123", Text: "Jakarta - Menteri Luar Negeri bertolak ke AS."}, News},
-	} {
-		if got := d.Of(&c.a); got.Genre != c.want {
-			t.Errorf("%q: got %v (%s), want %v", c.a.Title, got.Genre, got.Cue, c.want)
-		}
-	}
-}
-
-// Items inside news feeds that are not reports, marked as publishers mark
-// them, and news that uses the same words in other senses. The items are
-// written for this test; none comes from labelled data.
-func TestOfMarkedFeatures(t *testing.T) {
-	d := New()
-	for _, c := range []struct {
-		a    article.Article
-		want Genre
-	}{
+		// Items inside news feeds that are not reports, marked as
+		// publishers mark them, and news that uses the same words in
+		// other senses.
 		// Sponsored content: a title's marker, a category, a link's path or host, the text's closing mark.
 		{article.Article{Title: "Sponsored: How green bonds finance Asia's ports", Text: "Paid for by a bank."}, Sponsored},
 		{article.Article{Title: "SPONSORED | The future of trade in the Gulf", Text: "A partner's view."}, Sponsored},
@@ -134,8 +121,12 @@ func TestOfMarkedFeatures(t *testing.T) {
 		{article.Article{Title: "Advanced talks on trade deal", Link: "https://www.example.com/world/adv-talks-trade-deal", Text: "Ministers met."}, News},
 		{article.Article{Title: "Pemerintah akan umumkan kebijakan baru", Text: "Jakarta - Kebijakan diumumkan pekan depan (advokasi)."}, News},
 	} {
-		if got := d.Of(&c.a); got.Genre != c.want {
+		got := d.Of(&c.a)
+		if got.Genre != c.want {
 			t.Errorf("%q: got %v (%s), want %v", c.a.Title, got.Genre, got.Cue, c.want)
+		}
+		if !got.IsNews() && got.Cue == "" {
+			t.Errorf("%q: %v names no cue", c.a.Title, got.Genre)
 		}
 	}
 }
