@@ -37,7 +37,7 @@ const minVotes = 2
 // whole makes its items something else.
 func (d *Detector) OfFeed(f Feed, items []*article.Article) Verdict {
 	for _, u := range f.URLs {
-		v := feedURLGenre(u)
+		v := d.feedURLGenre(u)
 		// A channel of videos that calls itself news is a newsroom's
 		// channel: its clips are reports. A podcast, a social account or
 		// a repository stays what its host makes it, whatever its title.
@@ -73,7 +73,7 @@ func (d *Detector) OfFeed(f Feed, items []*article.Article) Verdict {
 // feedURLGenre reads the genre of a feed's items from one of its own URLs:
 // a host that publishes one kind of item, or a path that names it
 // (".../releases.atom", "/podcast/rss", a federated account's "/@name.rss").
-func feedURLGenre(raw string) Verdict {
+func (d *Detector) feedURLGenre(raw string) Verdict {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil || u.Host == "" {
 		return Verdict{}
@@ -92,7 +92,7 @@ func feedURLGenre(raw string) Verdict {
 	}
 	for _, seg := range strings.Split(path, "/") {
 		seg = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(seg, ".atom"), ".xml"), ".rss")
-		if g := sectionGenre(seg); g != News {
+		if g := d.sectionGenre(seg); g != News {
 			return Verdict{g, "feed path " + u.Path}
 		}
 		switch seg {

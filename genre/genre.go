@@ -125,6 +125,9 @@ type Detector struct {
 	episode, season, version, shortVersion, titleWords *regexp.Regexp
 	// feedWords and newsWords read a feed's title (OfFeed).
 	feedWords, newsWords *regexp.Regexp
+	// sections are the names of sections and categories of items that are
+	// not reports (sectionNames); read only.
+	sections map[string]Genre
 }
 
 // New compiles the cues.
@@ -132,6 +135,7 @@ func New() *Detector {
 	return &Detector{
 		feedWords: regexp.MustCompile(feedWordsPattern),
 		newsWords: regexp.MustCompile(newsWordsPattern),
+		sections:  sectionNames(),
 		// "Episode 41", "Ep. 7", "Eps 12", "Episod 3", "#112:" at the start.
 		episode: regexp.MustCompile(`(?i)(\b(episode|episod|eps?)\.?\s*#?\d+\b|^#\d+\s*[:|\-–—])`),
 		// "S02E05", "Season 3", "Musim 2".
@@ -172,7 +176,7 @@ func (d *Detector) ofItem(a *article.Article) Verdict {
 		}
 	}
 	for _, c := range a.Categories {
-		if g, ok := categoryGenre(c); ok {
+		if g, ok := d.categoryGenre(c); ok {
 			return Verdict{g, "category " + c}
 		}
 	}
@@ -329,7 +333,7 @@ func (d *Detector) fromLink(l string) Verdict {
 		return Verdict{History, "link path says " + slug}
 	}
 	for _, seg := range strings.Split(path, "/") {
-		if g := sectionGenre(seg); g != News {
+		if g := d.sectionGenre(seg); g != News {
 			return Verdict{g, "link path " + u.Path}
 		}
 		switch seg {
@@ -383,24 +387,18 @@ func hostGenre(host string) Genre {
 }
 
 // categoryGenre reads a feed category that names a genre.
-func categoryGenre(c string) (Genre, bool) {
-	switch strings.ToLower(strings.TrimSpace(c)) {
+func (d *Detector) categoryGenre(c string) (Genre, bool) {
+	lower := strings.ToLower(strings.TrimSpace(c))
+	switch lower {
 	case "podcast", "podcasts", "episode", "episodes":
 		return Podcast, true
 	case "release", "releases", "release notes", "changelog":
 		return Release, true
 	case "sinopsis", "synopsis":
 		return Synopsis, true
-	case "advertorial", "advetorial", "adv", "sponsored", "sponsored content", "sponsored post", "paid post",
-		"paid content", "partner content", "brand story", "branded content", "promoted", "konten kerja sama",
-		"konten bersponsor", "pariwara":
-		return Sponsored, true
-	case "today in history", "on this day", "this day in history", "hari ini dalam sejarah", "sejarah hari ini":
-		return History, true
-	case "profil", "profile", "profiles", "biodata", "biografi", "biography":
-		return Profile, true
-	case "tips", "tips & trik", "tips dan trik", "tips & tricks", "resep", "recipe", "recipes", "how to", "how-to":
-		return Guide, true
+	}
+	if g := d.sectionGenre(lower); g != News {
+		return g, true
 	}
 	return News, false
 }

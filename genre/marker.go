@@ -37,15 +37,14 @@ var kickers = [...]kicker{
 // are none: readers of the streams took a background piece on an actor in
 // the news and a tips piece for news.
 var openings = [...]kicker{
-	{"biodata ", Profile}, {"biografi ", Profile}, {"biography of ", Profile}, {"profil lengkap ", Profile},
-	{"profil dan biodata ", Profile}, {"biodata dan profil ", Profile},
+	{"biodata ", Profile}, {"biografi ", Profile}, {"biography of ", Profile},
 	{"resep ", Guide}, {"recipe:", Guide},
 	{"cara mudah ", Guide}, {"cara membuat ", Guide}, {"cara mendaftar ", Guide}, {"cara daftar ", Guide},
 	{"cara cek ", Guide}, {"cara mengecek ", Guide}, {"cara membayar ", Guide}, {"cara bayar ", Guide},
 	{"cara mengurus ", Guide}, {"cara mengunduh ", Guide}, {"cara download ", Guide},
 	{"cara menghitung ", Guide}, {"cara mendapatkan ", Guide}, {"cara menggunakan ", Guide},
 	{"cara memasak ", Guide}, {"cara merawat ", Guide},
-	{"how to watch ", Guide}, {"how to stream ", Guide}, {"where to watch ", Guide}, {"where to eat ", Guide},
+	{"how to watch ", Guide}, {"how to stream ", Guide}, {"where to watch ", Guide},
 }
 
 // phrases are what only a profile or a guide to places says anywhere in
@@ -201,22 +200,40 @@ func historySlug(path string) string {
 	return ""
 }
 
-// sectionGenre is the genre of the items under one segment of a link's or
-// a feed's path (lower-case) when the segment is a section of items that
-// are not reports: "/advertorial/", "/sponsored/", "/on-this-day/",
-// "/profil/", "/tips/", "/resep/"; News otherwise.
-func sectionGenre(seg string) Genre {
-	switch seg {
-	case "adv", "advertorial", "advertorials", "advetorial", "sponsored", "sponsored-content", "partner-content",
-		"partnercontent", "paid-content", "paidpost", "paid-post", "brandstory", "brand-story", "brandstories",
-		"brand-stories", "branded-content", "konten-kerja-sama", "pariwara":
-		return Sponsored
-	case "today-in-history", "this-day-in-history", "on-this-day", "onthisday", "hari-ini-dalam-sejarah", "sejarah-hari-ini":
-		return History
-	case "profil", "profile", "profiles", "biodata", "biografi", "biography":
-		return Profile
-	case "tips", "resep", "recipe", "recipes", "how-to", "howto":
-		return Guide
+// sections are the names of sections and categories of items that are
+// not reports besides the kickers: how links spell some of those
+// ("paidpost", "onthisday"), and the sections of profiles and service
+// pieces.
+var sections = [...]kicker{
+	{"advertorials", Sponsored}, {"partnercontent", Sponsored}, {"paidpost", Sponsored},
+	{"brandstory", Sponsored}, {"brandstories", Sponsored}, {"brand stories", Sponsored},
+	{"onthisday", History},
+	{"profil", Profile}, {"profile", Profile}, {"profiles", Profile}, {"biodata", Profile},
+	{"biografi", Profile}, {"biography", Profile},
+	{"tips", Guide}, {"resep", Guide}, {"recipe", Guide}, {"recipes", Guide}, {"how to", Guide}, {"howto", Guide},
+}
+
+// sectionNames maps the names of sections and categories of items that
+// are not reports — the kickers and the sections, each with its words
+// apart by spaces (a category "konten kerja sama") and by hyphens (a link's
+// "/konten-kerja-sama/") — to their genres.
+func sectionNames() map[string]Genre {
+	names := make(map[string]Genre, 2*(len(kickers)+len(sections)))
+	for _, list := range [...][]kicker{kickers[:], sections[:]} {
+		for _, k := range list {
+			names[k.mark] = k.g
+			names[strings.ReplaceAll(k.mark, " ", "-")] = k.g
+		}
+	}
+	return names
+}
+
+// sectionGenre is the genre of the items of a section or category named
+// name (lower-case) when it names a kicker or one of the sections; News
+// otherwise.
+func (d *Detector) sectionGenre(name string) Genre {
+	if g, ok := d.sections[name]; ok {
+		return g
 	}
 	return News
 }
