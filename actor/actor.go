@@ -61,6 +61,9 @@ const (
 	// conjecture marks the words that open a question or a supposition
 	// (see Headline.Conjecture).
 	conjecture
+	// domestic marks the words of a state's own affairs (see
+	// Headline.DomesticAct).
+	domestic
 )
 
 // Weapon is the ID of the Violence mentions that name a weapon
@@ -230,6 +233,8 @@ func (r *Recognizer) addLine(line string) error {
 		kind = source
 	case "conjecture":
 		kind = conjecture
+	case "domestic":
+		kind = domestic
 	default:
 		return fmt.Errorf("unknown kind %q", f[0])
 	}
@@ -249,7 +254,7 @@ func (r *Recognizer) addLine(line string) error {
 			continue
 		}
 		for _, l := range langs {
-			if kind == stance || kind == source || kind == conjecture {
+			if kind == stance || kind == source || kind == conjecture || kind == domestic {
 				r.addCue(l, kind, a)
 				continue
 			}

@@ -85,3 +85,32 @@ func TestRoundupIsNoRelation(t *testing.T) {
 		c.check(t, tg)
 	}
 }
+
+// A headline about one state's own affairs (an election, a parliament's
+// vote, a court, an arrest, a budget) is not international relations,
+// however many states and talks its body names (the labelling guide's
+// "domestic politics of one country", "crime, courts"); a relation, a
+// diplomat, a body or a second state in the headline is. The items are
+// written for the test, in the shapes of real reports; none comes from
+// labelled data.
+func TestDomesticHeadlineIsNoRelation(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, c := range []irCase{
+		{"en", "Thai parliament dissolved ahead of snap election", "Thailand's parliament was dissolved on Friday. The United States and China are watching the vote closely, and the foreign minister of Japan held talks with his Thai counterpart on trade ties last week.", false},
+		{"en", "Court jails former prime minister for corruption", "A court in Kuala Lumpur jailed Malaysia's former prime minister for 12 years. Singapore and Indonesia signed a pact on extradition of corruption suspects with Malaysia last year, and the US Justice Department has its own case.", false},
+		{"en", "Ruling party loses majority as coalition collapses", "The collapse comes a week after the prime minister returned from a summit with the leaders of France and Germany, where they agreed closer defence cooperation.", false},
+		{"id", "DPR Sahkan RUU Anggaran 2027", "DPR mengesahkan RUU APBN 2027. Anggaran Kementerian Luar Negeri naik untuk memperkuat diplomasi dan kerja sama dengan Amerika Serikat, Jepang dan China.", false},
+		{"id", "KPK Tangkap Gubernur Terkait Suap Proyek Pelabuhan", "Proyek pelabuhan itu dibiayai pinjaman dari China dan Jepang dalam kerja sama bilateral kedua negara dengan Indonesia.", false},
+		// A relation, a diplomat, a body or a second state in the headline.
+		{"en", "Parliament ratifies treaty with Japan", "Lawmakers in Manila ratified the defence treaty between the Philippines and Japan, which allows troops of each country on the other's soil.", true},
+		{"en", "Court rules on extradition to US", "Britain's High Court ruled that the Australian may be extradited to the United States, after Washington gave London assurances on his treatment.", true},
+		{"en", "Japanese PM to visit China ahead of election", "Japan's prime minister will meet China's president in Beijing to discuss trade ties and tensions over disputed islands.", true},
+		{"id", "Menlu RI Bahas Pemilu dengan Dubes Amerika Serikat", "Menteri Luar Negeri Indonesia bertemu Duta Besar Amerika Serikat untuk membahas kerja sama kedua negara.", true},
+		{"en", "EU election observers arrive in Kenya", "The European Union sent observers to Kenya at the invitation of its government, in a mission agreed between Brussels and Nairobi.", true},
+	} {
+		e := c.check(t, tg)
+		if held := e.Model.Guard == guardDomesticHeadline; held == c.want {
+			t.Errorf("%q: explain's guard %q", c.title, e.Model.Guard)
+		}
+	}
+}
