@@ -100,17 +100,26 @@ func TestDomesticHeadlineIsNoRelation(t *testing.T) {
 		{"en", "Court jails former prime minister for corruption", "A court in Kuala Lumpur jailed Malaysia's former prime minister for 12 years. Singapore and Indonesia signed a pact on extradition of corruption suspects with Malaysia last year, and the US Justice Department has its own case.", false},
 		{"en", "Ruling party loses majority as coalition collapses", "The collapse comes a week after the prime minister returned from a summit with the leaders of France and Germany, where they agreed closer defence cooperation.", false},
 		{"id", "DPR Sahkan RUU Anggaran 2027", "DPR mengesahkan RUU APBN 2027. Anggaran Kementerian Luar Negeri naik untuk memperkuat diplomasi dan kerja sama dengan Amerika Serikat, Jepang dan China.", false},
+		{"en", "Thai PM dissolves parliament, sets election date", "The prime minister returned from talks in Tokyo and Beijing on trade ties last week; Japan and China are Thailand's largest investors.", false},
 		{"id", "KPK Tangkap Gubernur Terkait Suap Proyek Pelabuhan", "Proyek pelabuhan itu dibiayai pinjaman dari China dan Jepang dalam kerja sama bilateral kedua negara dengan Indonesia.", false},
 		// A relation, a diplomat, a body or a second state in the headline.
 		{"en", "Parliament ratifies treaty with Japan", "Lawmakers in Manila ratified the defence treaty between the Philippines and Japan, which allows troops of each country on the other's soil.", true},
 		{"en", "Court rules on extradition to US", "Britain's High Court ruled that the Australian may be extradited to the United States, after Washington gave London assurances on his treatment.", true},
 		{"en", "Japanese PM to visit China ahead of election", "Japan's prime minister will meet China's president in Beijing to discuss trade ties and tensions over disputed islands.", true},
 		{"id", "Menlu RI Bahas Pemilu dengan Dubes Amerika Serikat", "Menteri Luar Negeri Indonesia bertemu Duta Besar Amerika Serikat untuk membahas kerja sama kedua negara.", true},
+		// A leader not bound to the one state may be another's (a visitor).
+		{"en", "PM to visit China ahead of election", "The prime minister of Japan will meet China's president in Beijing to discuss trade ties and tensions over disputed islands.", true},
 		{"en", "EU election observers arrive in Kenya", "The European Union sent observers to Kenya at the invitation of its government, in a mission agreed between Brussels and Nairobi.", true},
 	} {
 		e := c.check(t, tg)
 		if held := e.Model.Guard == guardDomesticHeadline; held == c.want {
 			t.Errorf("%q: explain's guard %q", c.title, e.Model.Guard)
 		}
+	}
+	// A stance beside a state's name may be on that state: the guard leaves
+	// the headline to the model (which may or may not file it).
+	a := irCase{"en", "Opposition blames China for election defeat", "The opposition accused Beijing of interfering in the vote. The foreign minister summoned China's ambassador to protest, and Beijing rejected the accusation.", true}
+	if e := explain(tg.Explain(a.article(), Hints{}), "international-relations"); e.Model.Guard == guardDomesticHeadline {
+		t.Errorf("%q: explain's guard %q", a.title, e.Model.Guard)
 	}
 }
