@@ -61,9 +61,6 @@ const (
 	// conjecture marks the words that open a question or a supposition
 	// (see Headline.Conjecture).
 	conjecture
-	// domestic marks the words of a state's own affairs (see
-	// Headline.DomesticAct).
-	domestic
 )
 
 // Weapon is the ID of the Violence mentions that name a weapon
@@ -233,8 +230,6 @@ func (r *Recognizer) addLine(line string) error {
 		kind = source
 	case "conjecture":
 		kind = conjecture
-	case "domestic":
-		kind = domestic
 	default:
 		return fmt.Errorf("unknown kind %q", f[0])
 	}
@@ -254,7 +249,7 @@ func (r *Recognizer) addLine(line string) error {
 			continue
 		}
 		for _, l := range langs {
-			if kind == stance || kind == source || kind == conjecture || kind == domestic {
+			if kind == stance || kind == source || kind == conjecture {
 				r.addCue(l, kind, a)
 				continue
 			}

@@ -30,13 +30,6 @@ type Headline struct {
 	// "Seandainya AS Menyerang Korea Utara…"). An analysis asks about the
 	// states' conduct; it reports no event.
 	Conjecture bool
-	// DomesticAct is set when the headline names an act of a state's own
-	// affairs: an election or a vote, its parliament, parties and
-	// cabinet, its courts and police (a trial, a verdict, an arrest), its
-	// budget, a strike or a protest of its people ("Court jails former
-	// minister", "DPR Sahkan RUU Anggaran"). The words are the cues of kind
-	// domestic; they name no actor and no relation.
-	DomesticAct bool
 }
 
 // The longest attributions: a source is a name or a short noun phrase.
@@ -104,10 +97,7 @@ func (r *Recognizer) Headline(title, lang string, ms []Mention) Headline {
 	}
 	for i := 0; i < len(toks); {
 		k, n := cueAt(i)
-		if k == domestic {
-			h.DomesticAct = true
-		}
-		if n == 0 || k == conjecture || k == domestic {
+		if n == 0 || k == conjecture {
 			i += max(n, 1)
 			continue
 		}
@@ -122,22 +112,6 @@ func (r *Recognizer) Headline(title, lang string, ms []Mention) Headline {
 		}
 	}
 	return h
-}
-
-// OfficeState is the state whose office ms[i] (an Office of title, whose
-// actors in lang are ms) is: the state bound to it as AppendAnchors binds
-// one ("Thai PM", "Presiden Rusia", "Prime Minister of Japan"), or the
-// state of the learned name that follows it ("President Trump" once Trump
-// is known as the United States' actor); ok is false when the office is
-// bound to none.
-func OfficeState(title, lang string, ms []Mention, i int) (state string, ok bool) {
-	if state, _, _, ok = bindState(title, lang, ms, i); ok {
-		return state, true
-	}
-	if j := i + 1; j < len(ms) && ms[j].Kind == State && ms[j].Name != "" && title[ms[i].End:ms[j].Start] == " " {
-		return ms[j].ID, true
-	}
-	return "", false
 }
 
 // clauseBreak reports whether the text between two words breaks a clause (a
@@ -161,8 +135,8 @@ func clauseBreak(between string) (brk, colon bool) {
 	return brk, colon
 }
 
-// addCue registers a word of a headline's speaker (kind stance or source),
-// of its conjecture or of a state's own affairs (domestic) in language l.
+// addCue registers a word of a headline's speaker (kind stance or source)
+// or of its conjecture in language l.
 func (r *Recognizer) addCue(l int, kind Kind, name string) {
 	addAlias(r.cues, l, kind, "", name, false)
 }

@@ -68,31 +68,3 @@ func FuzzHeadline(f *testing.F) {
 		}
 	})
 }
-
-// A headline's act of a state's own affairs is read in both languages and
-// their inflections, in any case, and is no stance by itself; a relation
-// or a conflict is no such act. Written for the test.
-func TestHeadlineDomesticAct(t *testing.T) {
-	r := newRecognizer(t)
-	for _, c := range []struct {
-		lang, title      string
-		domestic, stance bool
-	}{
-		{"en", "Thai parliament dissolved ahead of snap election", true, false},
-		{"en", "Former minister sentenced to 12 years for bribery", true, false},
-		{"en", "POLICE ARREST PROTESTERS OUTSIDE SENATE", true, false},
-		{"en", "Teachers' union calls general strike over budget cuts", true, true},
-		{"id", "KPK Tangkap Bupati Terkait Suap Proyek Jalan", true, false},
-		{"id", "Hakim Vonis Terdakwa Korupsi 8 Tahun Penjara", true, false},
-		{"id", "Partai Koalisi Sepakat Usung Capres yang Sama", true, false},
-		{"en", "France and Germany sign defence pact", false, false},
-		{"en", "Shelling kills 12 in border town", false, false},
-		{"id", "Indonesia dan Malaysia Sepakati Batas Laut", false, false},
-	} {
-		ms := r.Find(c.title, c.lang)
-		h := r.Headline(c.title, c.lang, ms)
-		if h.DomesticAct != c.domestic || h.Stance != c.stance {
-			t.Errorf("%q: domestic act %v, stance %v; want %v, %v", c.title, h.DomesticAct, h.Stance, c.domestic, c.stance)
-		}
-	}
-}

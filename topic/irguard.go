@@ -23,9 +23,6 @@ const (
 	// guardRoundup: a headline that lists several stories (see
 	// roundupHeadline).
 	guardRoundup = "roundup: a headline of several stories"
-	// guardDomesticHeadline: a headline about one state's own affairs (see
-	// domesticHeadline).
-	guardDomesticHeadline = "domestic headline: one state's own affairs, no relation"
 )
 
 // roundupStories is the least number of stories, separated by semicolons,
@@ -50,8 +47,6 @@ func (t *Tagger) irGuard(title, lang string, ms []actor.Mention) string {
 		return guardRoundup
 	case t.violentHeadline(title, lang, ms):
 		return guardViolentHeadline
-	case t.domesticHeadline(title, lang, ms):
-		return guardDomesticHeadline
 	}
 	return ""
 }
@@ -90,55 +85,4 @@ func (t *Tagger) violentHeadline(title, lang string, ms []actor.Mention) bool {
 	}
 	h := t.actors.Headline(title, lang, ms)
 	return !h.Stance && !h.Conjecture
-}
-
-// domesticHeadline reports whether title (language lang, actors ms) is
-// about one state's own affairs: it names an act of them
-// (actor.Headline.DomesticAct: an election, a parliament's vote, a
-// cabinet, a court's verdict, an arrest, a budget, a strike), at most one
-// state, no international body, no relation word and no foreign minister
-// or diplomat; a leader it names is the office of that state ("Thai PM",
-// not a bare "PM" beside another state's name, who may be a visitor); and
-// where it names a state, nobody's stance (which may be on that state).
-// The labelling guide files "domestic politics of one country with no
-// foreign dimension" and "crime, courts" outside international relations,
-// and a report's headline says what it is mainly about, however many
-// states its body names (invented examples): "Thai parliament dissolved
-// ahead of snap election", "KPK Tangkap Gubernur"; but "Parliament
-// ratifies treaty with Japan" and "Court rules on extradition to US" name
-// a relation, "Australian journalist arrested in China" names two states
-// (a consular case is left to the model), and "Election observers from
-// EU arrive" names a body.
-func (t *Tagger) domesticHeadline(title, lang string, ms []actor.Mention) bool {
-	state := ""
-	for _, m := range ms {
-		switch m.Kind {
-		case actor.Body, actor.Relation:
-			return false
-		case actor.Office:
-			if diplomatic(m) {
-				return false
-			}
-		case actor.State:
-			if state != "" && m.ID != state {
-				return false
-			}
-			state = m.ID
-		}
-	}
-	h := t.actors.Headline(title, lang, ms)
-	if !h.DomesticAct {
-		return false
-	}
-	if state == "" {
-		return true
-	}
-	for i, m := range ms {
-		if m.Kind == actor.Office && m.Person {
-			if s, ok := actor.OfficeState(title, lang, ms, i); !ok || s != state {
-				return false
-			}
-		}
-	}
-	return !h.Stance
 }
