@@ -53,6 +53,17 @@ const (
 	// StreamMargin is the log-odds the model needs to give a topic the
 	// rules missed: e^6 to 1, precision first.
 	StreamMargin = 6.0
+	// StreamZone is the half-width of the unsure zone of the desk model:
+	// a desk whose log-odds lie within StreamZone of its cut's is decided
+	// by the desk model and the stream model together (see zone), in
+	// both directions. The desk model weighs few features of the rule
+	// scores; near its cut they do not separate the desks, and the words
+	// the stream learned may.
+	StreamZone = 2.0
+	// StreamZoneWeight scales the stream model's log-odds where they are
+	// added to the desk model's: naive Bayes counts every word as
+	// independent evidence and overstates its certainty.
+	StreamZoneWeight = 0.25
 	// StreamWords is how many words of an article (the title's first) the
 	// stream model reads: a report says what it is about early, and a long
 	// text costs no more than a short one.
@@ -238,19 +249,43 @@ func (st *Stream) Explain(a *article.Article, h Hints) []Explanation {
 	return st.t.explain(a, h, st)
 }
 
-// lift reports whether the stream model gives rule i, which the rules did
-// not, to the article whose features the last evaluate collected, and its
-// log-odds. The log-odds of all rules are computed once per evaluate.
-func (st *Stream) lift(s *scratch, l, i int) (bool, float64) {
-	if st == nil {
-		return false, 0
-	}
+// odds returns the stream model's log-odds of rule i for the article whose
+// features the last evaluate collected, and whether the model has learned
+// enough to say. The log-odds of all rules are computed once per evaluate.
+func (st *Stream) odds(s *scratch, l, i int) (float64, bool) {
 	if !s.oddsDone {
 		st.logOdds(l, s.feats, s.odds, s.oddsKnown)
 		s.oddsDone = true
 	}
-	return s.oddsKnown[i] && s.odds[i] >= StreamMargin, s.odds[i]
+	return s.odds[i], s.oddsKnown[i]
 }
+
+// lift reports whether the stream model gives rule i, which the rules did
+// not, to the article of the last evaluate, and its log-odds.
+func (st *Stream) lift(s *scratch, l, i int) (bool, float64) {
+	z, known := st.odds(s, l, i)
+	return known && z >= StreamMargin, z
+}
+
+// zone decides rule i, whose deciding model is unsure of it (its
+// log-odds over the cut, margin, lie within StreamZone), with the stream
+// model: it applies when margin plus the stream model's log-odds, scaled
+// by StreamZoneWeight, is not negative. decided is false when the margin
+// is outside the zone or the stream model has not learned the topic; z
+// is the stream model's log-odds.
+func (st *Stream) zone(s *scratch, l, i int, margin float64) (decided, apply bool, z float64) {
+	if math.Abs(margin) > StreamZone {
+		return false, false, 0
+	}
+	z, known := st.odds(s, l, i)
+	if !known {
+		return false, false, z
+	}
+	return true, margin+StreamZoneWeight*z >= 0, z
+}
+
+// logit is the log-odds of probability p.
+func logit(p float64) float64 { return math.Log(p) - math.Log1p(-p) }
 
 // featureHash hashes a stem (FNV-1a).
 func featureHash(s string) uint64 {

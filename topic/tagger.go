@@ -488,7 +488,10 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, h Hints, res []res
 // the model is sure of it and the overrides, the genre and, for the actors
 // model's topic, its candidacy, its precision guards (irguard.go) and, when
 // the lead reports violence, a relation linking two actors (irLiftable)
-// allow it; s.lifted records which.
+// allow it; s.lifted records which. A modelled desk whose desk model is
+// unsure (within StreamZone of its cut) is decided by the desk model and
+// the stream model together (Stream.zone), which may also drop it;
+// s.zoned records which.
 func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, ok, exprMet []bool) {
 	for i := range t.rules {
 		ok[i], exprMet[i] = t.passes(s, i, l, res[i], t.rival(res, i))
@@ -498,10 +501,21 @@ func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, 
 		if k := t.rules[i].deskModel; k >= 0 {
 			ok[i] = v.deskP[k] >= DeskCut && t.allows(i, l, res[i], exprMet[i])
 		}
-		s.lifted[i], s.liftZ[i] = false, 0
-		if !ok[i] && st != nil && t.allows(i, l, res[i], exprMet[i]) && (i != t.ir || v.irGuard == "" && irLiftable(&v.irX, v.irViolentLead)) {
-			s.lifted[i], s.liftZ[i] = st.lift(s, l, i)
-			ok[i] = s.lifted[i]
+		s.lifted[i], s.liftZ[i], s.zoned[i], s.zoneMargin[i] = false, 0, false, 0
+		if st != nil && t.allows(i, l, res[i], exprMet[i]) {
+			if k := t.rules[i].deskModel; k >= 0 {
+				s.zoneMargin[i] = logit(v.deskP[k]) - logit(DeskCut)
+				var apply bool
+				s.zoned[i], apply, s.liftZ[i] = st.zone(s, l, i, s.zoneMargin[i])
+				if s.zoned[i] {
+					s.lifted[i] = apply && !ok[i]
+					ok[i] = apply
+				}
+			}
+			if !ok[i] && !s.zoned[i] && (i != t.ir || v.irGuard == "" && irLiftable(&v.irX, v.irViolentLead)) {
+				s.lifted[i], s.liftZ[i] = st.lift(s, l, i)
+				ok[i] = s.lifted[i]
+			}
 		}
 		if ok[i] && !v.genre.IsNews() && t.family[i] == hardNews {
 			ok[i] = false
