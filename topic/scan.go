@@ -28,12 +28,14 @@ type scratch struct {
 	// article, for the stream model; lifted and liftZ are, per
 	// rule, whether the stream model gave it and its log-odds; zoned
 	// whether it decided the rule in its model's unsure zone (Stream.zone),
-	// and zoneMargin that model's log-odds over its cut.
+	// dropped whether it removed it there, and zoneMargin that model's
+	// log-odds over its cut.
 	features   bool
 	feats      []uint64
 	lifted     []bool
 	liftZ      []float64
 	zoned      []bool
+	dropped    []bool
 	zoneMargin []float64
 	// odds and oddsKnown are the stream model's log-odds of every rule
 	// for the last evaluate, computed on first need (oddsDone).
@@ -43,7 +45,7 @@ type scratch struct {
 }
 
 func newScratch(n, topics int) *scratch {
-	return &scratch{count: make([][2]int32, n), last: make([]int32, n), cover: make([]int32, topics), lifted: make([]bool, topics), liftZ: make([]float64, topics), zoned: make([]bool, topics), zoneMargin: make([]float64, topics), odds: make([]float64, topics), oddsKnown: make([]bool, topics)}
+	return &scratch{count: make([][2]int32, n), last: make([]int32, n), cover: make([]int32, topics), lifted: make([]bool, topics), liftZ: make([]float64, topics), zoned: make([]bool, topics), dropped: make([]bool, topics), zoneMargin: make([]float64, topics), odds: make([]float64, topics), oddsKnown: make([]bool, topics)}
 }
 
 // read takes a scratch from t's pool for tagging a, with a's body text

@@ -2,7 +2,9 @@ package topic
 
 import (
 	"fmt"
+	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/warta-news/warta/article"
@@ -102,5 +104,95 @@ func TestTagAndObserveIsObserveThenTag(t *testing.T) {
 	}
 	if got := one.Tag(arts[len(arts)-1], Hints{}); len(got) != 1 || got[0].Slug != "sport" {
 		t.Errorf("the last article: %+v, want sport learned from the stream", got)
+	}
+}
+
+// zoneTagger is streamTagger with sport and economy decided by a desk
+// model of simple weights: a desk's own terms raise its log-odds, a rival
+// desk's lower them, and an article with none of them is a weak no
+// (log-odds -1), inside the unsure zone.
+func zoneTagger(t *testing.T) *Tagger {
+	t.Helper()
+	tg := mustNew(t,
+		Spec{Slug: "sport", IPTC: "medtop:15000000", Desk: "sport", Terms: map[string][]string{"en": {"football^3", "goal^2"}}},
+		Spec{Slug: "economy", IPTC: "medtop:04000000", Desk: "economy", Terms: map[string][]string{"en": {"inflation^3", "bank^2"}}},
+	)
+	w := map[string][]float64{}
+	for _, d := range deskModelDesks() {
+		x := make([]float64, numDeskFeatures)
+		x[dBias], x[dOwnTitle], x[dOwnBody] = -1, 1, 1
+		for r := range numModelledDesks - 1 {
+			x[dRival+r] = -1
+		}
+		w[d] = x
+	}
+	return tg.WithDeskModel(w)
+}
+
+// Where the desk model is unsure, the words the stream learned decide,
+// both ways: a governor's "goal" for interest rates is a weak sport cue
+// the stream knows to be economy's words. Outside the zone the desk model
+// alone decides. The items are written for the test.
+func TestStreamDecidesTheDeskModelsUnsureZone(t *testing.T) {
+	tg := zoneTagger(t)
+	governor := &article.Article{Title: "Governor sets a goal for interest rates", Text: "The governor told parliament that interest rates would rise.", Language: "en"}
+	final := &article.Article{Title: "Football final: a goal in the stadium", Text: "The governor watched the football final.", Language: "en"}
+	slugs := func(ms []article.TopicMatch) []string {
+		var out []string
+		for _, m := range ms {
+			out = append(out, m.Slug)
+		}
+		return out
+	}
+	// The desk model alone: "goal" in the title makes it weakly sport.
+	if got := slugs(tg.Tag(governor, Hints{})); !slices.Equal(got, []string{"sport"}) {
+		t.Fatalf("the desk model alone: %v, want [sport]", got)
+	}
+	if e := explain(tg.Explain(governor, Hints{}), "sport"); e.Model == nil || math.Abs(logit(e.Model.Probability)-logit(DeskCut)) > StreamZone {
+		t.Fatalf("sport is not in the unsure zone: %+v", e.Model)
+	}
+	st := tg.NewStream()
+	if got := slugs(st.Tag(governor, Hints{})); !slices.Equal(got, []string{"sport"}) {
+		t.Errorf("an untrained stream: %v, want the desk model's [sport]", got)
+	}
+	st.Learn(streamArticles(StreamMinExamples), Hints{})
+	if got := slugs(st.Tag(governor, Hints{})); !slices.Equal(got, []string{"economy"}) {
+		t.Errorf("the learned stream: %v, want [economy]", got)
+	}
+	es := st.Explain(governor, Hints{})
+	if e := explain(es, "sport"); e.Passed || e.Decider != "stream model" || e.StreamZone == nil || !e.StreamZone.Removed || e.StreamZone.Combined >= 0 {
+		t.Errorf("sport: %+v %+v, want removed by the stream model", e, e.StreamZone)
+	}
+	// Economy, below the zone (sport's cue weighs against it), is lifted as
+	// any topic the rules miss.
+	if e := explain(es, "economy"); !e.Passed || e.Decider != "stream model" || e.StreamZone != nil {
+		t.Errorf("economy: %+v %+v, want lifted by the stream model", e, e.StreamZone)
+	}
+	// No term of any desk: the desk model's weak no is the zone's, and the
+	// stream's words of sport add it.
+	striker := &article.Article{Title: "Striker leaves the club", Text: "The striker told fans in the stadium he is leaving.", Language: "en"}
+	if got := slugs(st.Tag(striker, Hints{})); !slices.Equal(got, []string{"sport"}) {
+		t.Errorf("striker: %v, want [sport]", got)
+	}
+	se := st.Explain(striker, Hints{})
+	if e := explain(se, "sport"); !e.Passed || e.Decider != "stream model" || e.StreamZone == nil || !e.StreamZone.Added || e.StreamZone.Combined < 0 {
+		t.Errorf("striker's sport: %+v %+v, want added by the stream model", e, e.StreamZone)
+	}
+	var b strings.Builder
+	if err := WriteExplanations(&b, append(es, se...)); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"stream model removed (desk model unsure", "stream model added (desk model unsure"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("explain prints no %q:\n%s", want, b.String())
+		}
+	}
+	// Sure of sport (outside the zone): the stream's economy words in the
+	// body change nothing.
+	if e := explain(tg.Explain(final, Hints{}), "sport"); e.Model == nil || logit(e.Model.Probability)-logit(DeskCut) <= StreamZone {
+		t.Fatalf("sport is not sure: %+v", e.Model)
+	}
+	if got := slugs(st.Tag(final, Hints{})); !slices.Equal(got, []string{"sport"}) {
+		t.Errorf("a sure desk: %v, want [sport]", got)
 	}
 }

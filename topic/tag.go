@@ -131,12 +131,28 @@ type Explanation struct {
 	// did not give (it applies from StreamMargin), when a stream model was
 	// asked and has learned enough.
 	StreamLogOdds float64 `json:"stream_log_odds,omitempty"`
+	// StreamZone is set when the desk model was unsure of the topic and
+	// decided it with the stream model (see StreamZone).
+	StreamZone *ZoneReading `json:"stream_zone,omitempty"`
 	// Genre is set on a hard-news topic when the item is not news, with
 	// the cue: it then gets no hard-news topic.
 	Genre string `json:"genre,omitempty"`
 	// Leaders are, on the actors model's topic, the persons it read as
 	// the actors of their states by a learned name (see leaders.go).
 	Leaders []LeaderActor `json:"leaders,omitempty"`
+}
+
+// ZoneReading is how the desk model and the stream model decided a topic
+// together: the desk model's log-odds over its cut, the stream model's
+// log-odds, and their sum (the stream's scaled by StreamZoneWeight), which
+// applies the topic when it is not negative. Added and Removed say the
+// stream model turned the desk model's decision.
+type ZoneReading struct {
+	ModelMargin   float64 `json:"model_margin"`
+	StreamLogOdds float64 `json:"stream_log_odds"`
+	Combined      float64 `json:"combined"`
+	Added         bool    `json:"added,omitempty"`
+	Removed       bool    `json:"removed,omitempty"`
 }
 
 // LeaderActor is a person read as the actor of a state.
@@ -177,6 +193,7 @@ func leaderActors(s *scratch, title string) []LeaderActor {
 // ModelReading is how the actors or desk model read an article: its probability,
 // the cut it needs and what each feature added to the log-odds.
 type ModelReading struct {
+	Name        string         `json:"name"` // "actors model" or "desk model"
 	Probability float64        `json:"probability"`
 	Cut         float64        `json:"cut"`
 	Features    []FeatureShare `json:"features"`
@@ -243,20 +260,24 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream) []Explanation 
 			e.Decider = "rules"
 			if i == t.ir {
 				e.Decider = "actors model"
-				e.Model = &ModelReading{Probability: round(v.irP), Cut: t.irCut, Features: modelReading(t.irWeights[:], v.irX[:], irFeatureName), Guard: v.irGuard}
+				e.Model = &ModelReading{Name: "actors model", Probability: round(v.irP), Cut: t.irCut, Features: modelReading(t.irWeights[:], v.irX[:], irFeatureName), Guard: v.irGuard}
 				e.Leaders = leaderActors(s, a.Title)
 			}
 			if k := rl.deskModel; k >= 0 {
 				e.Decider = "desk model"
 				desk := deskModelDesks()[k]
 				name := func(i int) string { return deskFeatureName(desk, i) }
-				e.Model = &ModelReading{Probability: round(v.deskP[k]), Cut: DeskCut, Features: modelReading(t.deskWeights[k][:], v.deskX[k][:], name)}
-			}
-			if s.lifted[i] && ok[i] {
-				e.Decider = "stream model"
+				e.Model = &ModelReading{Name: "desk model", Probability: round(v.deskP[k]), Cut: DeskCut, Features: modelReading(t.deskWeights[k][:], v.deskX[k][:], name)}
 			}
 			if st != nil && s.liftZ[i] != 0 {
 				e.StreamLogOdds = round(s.liftZ[i])
+			}
+			if s.zoned[i] {
+				m := s.zoneMargin[i]
+				e.StreamZone = &ZoneReading{ModelMargin: round(m), StreamLogOdds: round(s.liftZ[i]), Combined: round(m + StreamZoneWeight*s.liftZ[i]), Added: s.lifted[i], Removed: s.dropped[i]}
+			}
+			if s.lifted[i] && ok[i] || s.dropped[i] {
+				e.Decider = "stream model"
 			}
 			if !g.IsNews() && t.family[i] == hardNews {
 				e.Genre = g.Genre.String() + " (" + g.Cue + ")"
@@ -300,11 +321,21 @@ func WriteExplanations(w io.Writer, es []Explanation) error {
 		if e.Genre != "" {
 			fmt.Fprintf(&b, " not news: %s", e.Genre)
 		}
-		if e.Decider == "stream model" {
+		switch z := e.StreamZone; {
+		case z != nil:
+			verb := "agreed"
+			switch {
+			case z.Added:
+				verb = "added"
+			case z.Removed:
+				verb = "removed"
+			}
+			fmt.Fprintf(&b, " stream model %s (desk model unsure: log-odds %+.1f + %g × stream %+.1f = %+.1f)", verb, z.ModelMargin, StreamZoneWeight, z.StreamLogOdds, z.Combined)
+		case e.Decider == "stream model":
 			fmt.Fprintf(&b, " stream model log-odds %.1f / %g", e.StreamLogOdds, StreamMargin)
 		}
 		if m := e.Model; m != nil {
-			fmt.Fprintf(&b, " %s p=%.2f / %g:", e.Decider, m.Probability, m.Cut)
+			fmt.Fprintf(&b, " %s p=%.2f / %g:", m.Name, m.Probability, m.Cut)
 			if m.Guard != "" {
 				fmt.Fprintf(&b, " barred (%s);", m.Guard)
 			}

@@ -491,7 +491,7 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, h Hints, res []res
 // allow it; s.lifted records which. A modelled desk whose desk model is
 // unsure (within StreamZone of its cut) is decided by the desk model and
 // the stream model together (Stream.zone), which may also drop it;
-// s.zoned records which.
+// s.zoned and s.dropped record which.
 func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, ok, exprMet []bool) {
 	for i := range t.rules {
 		ok[i], exprMet[i] = t.passes(s, i, l, res[i], t.rival(res, i))
@@ -501,14 +501,14 @@ func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, 
 		if k := t.rules[i].deskModel; k >= 0 {
 			ok[i] = v.deskP[k] >= DeskCut && t.allows(i, l, res[i], exprMet[i])
 		}
-		s.lifted[i], s.liftZ[i], s.zoned[i], s.zoneMargin[i] = false, 0, false, 0
+		s.lifted[i], s.liftZ[i], s.zoned[i], s.dropped[i], s.zoneMargin[i] = false, 0, false, false, 0
 		if st != nil && t.allows(i, l, res[i], exprMet[i]) {
 			if k := t.rules[i].deskModel; k >= 0 {
 				s.zoneMargin[i] = logit(v.deskP[k]) - logit(DeskCut)
 				var apply bool
 				s.zoned[i], apply, s.liftZ[i] = st.zone(s, l, i, s.zoneMargin[i])
 				if s.zoned[i] {
-					s.lifted[i] = apply && !ok[i]
+					s.lifted[i], s.dropped[i] = apply && !ok[i], !apply && ok[i]
 					ok[i] = apply
 				}
 			}
