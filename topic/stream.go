@@ -55,15 +55,12 @@ const (
 	StreamMargin = 6.0
 	// StreamZone is the half-width of the unsure zone of the desk model:
 	// a desk whose log-odds lie within StreamZone of its cut's is decided
-	// by the desk model and the stream model together (see zone), in
-	// both directions. The desk model weighs few features of the rule
-	// scores; near its cut they do not separate the desks, and the words
-	// the stream learned may.
-	StreamZone = 2.0
-	// StreamZoneWeight scales the stream model's log-odds where they are
-	// added to the desk model's: naive Bayes counts every word as
-	// independent evidence and overstates its certainty.
-	StreamZoneWeight = 0.25
+	// by the sum of the desk model's and the stream model's log-odds (see
+	// zone), in both directions. The desk model weighs few features of the
+	// rule scores; near its cut they do not separate the desks, and the
+	// words the stream learned may. Chosen on the research data's
+	// cross-validation (BENCHMARKS.md, branch streamzone).
+	StreamZone = 4.0
 	// StreamWords is how many words of an article (the title's first) the
 	// stream model reads: a report says what it is about early, and a long
 	// text costs no more than a short one.
@@ -269,10 +266,10 @@ func (st *Stream) lift(s *scratch, l, i int) (bool, float64) {
 
 // zone decides rule i, whose deciding model is unsure of it (its
 // log-odds over the cut, margin, lie within StreamZone), with the stream
-// model: it applies when margin plus the stream model's log-odds, scaled
-// by StreamZoneWeight, is not negative. decided is false when the margin
-// is outside the zone or the stream model has not learned the topic; z
-// is the stream model's log-odds.
+// model: it applies when margin plus the stream model's log-odds is not
+// negative. decided is false when the margin is outside the zone or the
+// stream model has not learned the topic; z is the stream model's
+// log-odds.
 func (st *Stream) zone(s *scratch, l, i int, margin float64) (decided, apply bool, z float64) {
 	if math.Abs(margin) > StreamZone {
 		return false, false, 0
@@ -281,7 +278,7 @@ func (st *Stream) zone(s *scratch, l, i int, margin float64) (decided, apply boo
 	if !known {
 		return false, false, z
 	}
-	return true, margin+StreamZoneWeight*z >= 0, z
+	return true, margin+z >= 0, z
 }
 
 // logit is the log-odds of probability p.

@@ -144,8 +144,8 @@ type Explanation struct {
 
 // ZoneReading is how the desk model and the stream model decided a topic
 // together: the desk model's log-odds over its cut, the stream model's
-// log-odds, and their sum (the stream's scaled by StreamZoneWeight), which
-// applies the topic when it is not negative. Added and Removed say the
+// log-odds, and their sum, which applies the topic when it is not
+// negative. Added and Removed say the
 // stream model turned the desk model's decision.
 type ZoneReading struct {
 	ModelMargin   float64 `json:"model_margin"`
@@ -274,7 +274,7 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream) []Explanation 
 			}
 			if s.zoned[i] {
 				m := s.zoneMargin[i]
-				e.StreamZone = &ZoneReading{ModelMargin: round(m), StreamLogOdds: round(s.liftZ[i]), Combined: round(m + StreamZoneWeight*s.liftZ[i]), Added: s.lifted[i], Removed: s.dropped[i]}
+				e.StreamZone = &ZoneReading{ModelMargin: round(m), StreamLogOdds: round(s.liftZ[i]), Combined: round(m + s.liftZ[i]), Added: s.lifted[i], Removed: s.dropped[i]}
 			}
 			if s.lifted[i] && ok[i] || s.dropped[i] {
 				e.Decider = "stream model"
@@ -330,7 +330,7 @@ func WriteExplanations(w io.Writer, es []Explanation) error {
 			case z.Removed:
 				verb = "removed"
 			}
-			fmt.Fprintf(&b, " stream model %s (desk model unsure: log-odds %+.1f + %g × stream %+.1f = %+.1f)", verb, z.ModelMargin, StreamZoneWeight, z.StreamLogOdds, z.Combined)
+			fmt.Fprintf(&b, " stream model %s (desk model unsure: log-odds %+.1f + stream %+.1f = %+.1f)", verb, z.ModelMargin, z.StreamLogOdds, z.Combined)
 		case e.Decider == "stream model":
 			fmt.Fprintf(&b, " stream model log-odds %.1f / %g", e.StreamLogOdds, StreamMargin)
 		}

@@ -505,9 +505,11 @@ func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, 
 		if st != nil && t.allows(i, l, res[i], exprMet[i]) {
 			if k := t.rules[i].deskModel; k >= 0 {
 				s.zoneMargin[i] = logit(v.deskP[k]) - logit(DeskCut)
-				var apply bool
-				s.zoned[i], apply, s.liftZ[i] = st.zone(s, l, i, s.zoneMargin[i])
-				if s.zoned[i] {
+				decided, apply, z := st.zone(s, l, i, s.zoneMargin[i])
+				// It adds a desk to news only: what is not news (release
+				// notes, podcasts) shares a desk's words, not its reports.
+				if s.zoned[i] = decided && (v.genre.IsNews() || !apply); s.zoned[i] {
+					s.liftZ[i] = z
 					s.lifted[i], s.dropped[i] = apply && !ok[i], !apply && ok[i]
 					ok[i] = apply
 				}
