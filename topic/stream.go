@@ -22,7 +22,9 @@ import (
 // (irguard.go) still hold, and a lead that reports violence needs a
 // relation linking two actors (irLiftable). A text a guard holds is no
 // example of international relations either way: the guard reads its
-// headline, not the words the model learns.
+// headline, not the words the model learns. A modelled desk the desk
+// model is unsure of (StreamZone) is decided by both models' log-odds
+// together, which may also remove it (see zone).
 //
 // A Stream is safe for concurrent use. Its zero value is not usable; use
 // Tagger.NewStream.

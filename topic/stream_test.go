@@ -177,6 +177,15 @@ func TestStreamDecidesTheDeskModelsUnsureZone(t *testing.T) {
 	if e := explain(se, "sport"); !e.Passed || e.Decider != "stream model" || e.StreamZone == nil || !e.StreamZone.Added || e.StreamZone.Combined < 0 {
 		t.Errorf("striker's sport: %+v %+v, want added by the stream model", e, e.StreamZone)
 	}
+	// Below StreamMargin, which alone lifts a topic, the zone still adds
+	// the desk to news; to an item that is not news it adds nothing.
+	club := &article.Article{Title: "The club striker", Text: "He told parliament.", Language: "en"}
+	if e := explain(st.Explain(club, Hints{}), "sport"); !e.Passed || e.StreamZone == nil || !e.StreamZone.Added || e.StreamZone.StreamLogOdds >= StreamMargin {
+		t.Errorf("club's sport: %+v %+v, want added by the zone below StreamMargin", e, e.StreamZone)
+	}
+	if got := slugs(st.Tag(club, Hints{Genre: "podcast"})); len(got) != 0 {
+		t.Errorf("club's podcast: %v, want no desk", got)
+	}
 	var b strings.Builder
 	if err := WriteExplanations(&b, append(es, se...)); err != nil {
 		t.Fatal(err)

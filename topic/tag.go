@@ -145,8 +145,8 @@ type Explanation struct {
 // ZoneReading is how the desk model and the stream model decided a topic
 // together: the desk model's log-odds over its cut, the stream model's
 // log-odds, and their sum, which applies the topic when it is not
-// negative. Added and Removed say the
-// stream model turned the desk model's decision.
+// negative. Added and Removed say the stream model turned the desk
+// model's decision.
 type ZoneReading struct {
 	ModelMargin   float64 `json:"model_margin"`
 	StreamLogOdds float64 `json:"stream_log_odds"`
