@@ -262,6 +262,10 @@ func (p *Pipeline) fetchSource(ctx context.Context, src config.Source, state sou
 	for _, sk := range prep.Skipped {
 		log.Warn("item skipped", "guid", sk.Item.GUID, "title", sk.Item.Title, "err", sk.Err)
 	}
+	if o := prep.LanguageOverride; o != nil {
+		log.Info("feed's declared language overruled by its items' confident votes", "declared", o.Declared, "language", o.Voted,
+			"declared_votes", o.DeclaredVotes, "votes", o.Votes, "items", o.Items, "new_articles_overruled", o.Overruled)
+	}
 	res.articles = prep.Articles
 	res.asked.complete = answered && len(asked) > 0
 	for _, a := range prep.Articles {

@@ -127,6 +127,9 @@ type Prepared struct {
 	TTL time.Duration
 	// Dropped counts the items left out over Feed.MaxItems.
 	Dropped int
+	// LanguageOverride is how the feed-wide language vote overruled the
+	// language the articles declared, or nil.
+	LanguageOverride *LanguageOverride
 }
 
 // SkippedItem is an item left out, and why.
@@ -311,7 +314,7 @@ func prepareItems(ctx context.Context, n *normalize.Normalizer, items []*article
 		}
 		out.Articles = append(out.Articles, it.a)
 	}
-	resolveLanguages(all)
+	out.LanguageOverride = resolveLanguages(all)
 	out.Votes = encodeVotes(all)
 	return out, nil
 }
@@ -376,10 +379,12 @@ func linklessIDs(all []preparedItem, opts normalize.Options) map[string][]int {
 // resolveLanguages settles the language of each item to be stored. Feeds
 // often declare the wrong one (many Indonesian feeds say "en"), and a
 // short headline alone is weak evidence, so the feed as a whole speaks
-// first: when most of its items (the stored ones too) are confidently
-// detected in one language that is not the declared one, that language
-// becomes the declared one; each item is then checked against it.
-func resolveLanguages(items []preparedItem) {
+// first: when its items' confident votes (the stored ones' too) settle on
+// a language other than the declared one (feedLanguage), that language
+// becomes the declared one; each item is then checked against it. It
+// returns how the vote overruled the declared language of the items to be
+// stored, or nil when it did not.
+func resolveLanguages(items []preparedItem) *LanguageOverride {
 	votes := map[string]int{}
 	confident := 0
 	for _, it := range items {
@@ -388,19 +393,64 @@ func resolveLanguages(items []preparedItem) {
 			confident++
 		}
 	}
+	var overruled *LanguageOverride
 	for _, it := range items {
 		if it.stored {
 			continue
 		}
 		a := it.a
-		declared := a.Language
-		for lang, n := range votes {
-			if lang != declared && 2*n > confident && 2*n > len(items) {
-				declared = lang
+		declared := feedLanguage(a.Language, votes, confident, len(items))
+		if declared != a.Language {
+			if overruled == nil {
+				overruled = &LanguageOverride{Declared: a.Language, Voted: declared,
+					DeclaredVotes: votes[a.Language], Votes: votes[declared], Items: len(items)}
 			}
+			overruled.Overruled++
 		}
 		a.Language = language.Decide(declared, it.detected, it.conf)
 	}
+	return overruled
+}
+
+// feedLanguage is the language a feed's items declaring declared are
+// taken to be in, given the feed's confident votes (by language, confident
+// in all) over its items: another language wins when most items vote for
+// it, or when at least minOverrulingVotes do and it has more than twice
+// the declared language's votes. The second rule is for feeds of
+// headlines: most are too short to vote at all, so a majority of the items
+// is out of reach, while a detector that is confident is rarely wrong, so
+// votes that clearly agree are enough; a few stray votes are not.
+func feedLanguage(declared string, votes map[string]int, confident, items int) string {
+	best, bestVotes := declared, 0
+	for lang, n := range votes {
+		if lang == declared || n < bestVotes || n == bestVotes && lang > best {
+			continue
+		}
+		majority := 2*n > confident && 2*n > items
+		agreed := n >= minOverrulingVotes && n > 2*votes[declared]
+		if majority || agreed {
+			best, bestVotes = lang, n
+		}
+	}
+	return best
+}
+
+// minOverrulingVotes is how many confident votes a language needs to
+// overrule the declared one without being most of the feed's items.
+const minOverrulingVotes = 3
+
+// LanguageOverride is how a feed's language vote overruled the language
+// its items declared.
+type LanguageOverride struct {
+	// Declared is the language the items declared, Voted the one the
+	// vote settled on.
+	Declared, Voted string
+	// DeclaredVotes and Votes are the confident votes for each, among
+	// Items (the feed's items, the stored ones too).
+	DeclaredVotes, Votes, Items int
+	// Overruled counts the items to be stored whose declared language
+	// was overruled.
+	Overruled int
 }
 
 // voteKey is how Votes names an item: the first 16 hex digits (64 bits)
