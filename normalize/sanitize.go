@@ -52,7 +52,9 @@ func (n *Normalizer) sanitize(s string, base *url.URL, maxBytes int, trailer str
 	// The only error is b's own errCapReached, which stops bluemonday
 	// once the cap is reached.
 	_ = n.policy.SanitizeReaderToWriter(strings.NewReader(s), b)
-	return strings.TrimSpace(b.finish())
+	// Control characters come through raw and as references (&#27;), which
+	// the sanitiser decodes.
+	return strings.TrimSpace(StripControl(b.finish()))
 }
 
 // fixTag rewrites one start tag as bluemonday wrote it: it resolves

@@ -310,13 +310,26 @@ func collapseLines(s string) string {
 }
 
 // InlineText is PlainText on one line: for titles and names, where any
-// tags are dropped and every break becomes a space.
+// tags are dropped, every break becomes a space and control characters
+// (IsControl) go.
 func InlineText(s string) string {
 	if s == "" {
 		return ""
 	}
-	if !strings.ContainsAny(s, "<&") {
-		return strings.Join(strings.Fields(s), " ")
+	if strings.ContainsAny(s, "<&") {
+		s = PlainText(s)
 	}
-	return strings.Join(strings.Fields(PlainText(s)), " ")
+	words := strings.Fields(s)
+	if indexControl(s) >= 0 {
+		// Word by word, so that a control character between two spaces
+		// leaves one.
+		kept := words[:0]
+		for _, w := range words {
+			if w = StripControl(w); w != "" {
+				kept = append(kept, w)
+			}
+		}
+		words = kept
+	}
+	return strings.Join(words, " ")
 }

@@ -416,7 +416,19 @@ func pageContent(page []byte) (title, body string) {
 	return strings.TrimSpace(title), body
 }
 
+// writeExplanation prints ex as text. What it prints comes from feeds
+// (and from stores written before normalize removed control characters):
+// a terminal must not obey any escape in it.
 func writeExplanation(w io.Writer, ex explanation) error {
+	var b strings.Builder
+	if err := formatExplanation(&b, ex); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, normalize.StripControl(b.String()))
+	return err
+}
+
+func formatExplanation(w io.Writer, ex explanation) error {
 	a := ex.Article
 	fmt.Fprintf(w, "%s\n", a.Title)
 	if a.URL != "" {
