@@ -32,6 +32,7 @@ const drainLimit = 64 << 10
 // say: servers gzip unasked, label .gz files as plain, or claim gzip and
 // send plain text, and a feed parser can never use gzip bytes.
 func readBody(resp *http.Response, rawURL string, limit int64) ([]byte, error) {
+	rawURL = RedactURL(rawURL)
 	enc := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding")))
 	var r io.Reader = bufio.NewReader(resp.Body)
 	// compressed is set once a decoder reads the body: a body over the cap

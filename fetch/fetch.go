@@ -179,14 +179,14 @@ func (f *Fetcher) follow(ctx context.Context, u *url.URL, req Request, release f
 		drain(resp.Body)
 		release()
 		if hops >= f.opts.MaxRedirects {
-			return nil, fmt.Errorf("%w: %s: more than %d", ErrTooManyRedirects, req.URL, f.opts.MaxRedirects)
+			return nil, fmt.Errorf("%w: %s: more than %d", ErrTooManyRedirects, RedactURL(req.URL), f.opts.MaxRedirects)
 		}
 		next, err := u.Parse(loc)
 		if err != nil {
-			return nil, fmt.Errorf("fetch: %s: bad redirect location %q: %w", u, loc, err)
+			return nil, fmt.Errorf("fetch: %s: bad redirect location: %w", redacted(u), redactError(err))
 		}
 		if next, err = checkHTTPURL(next); err != nil {
-			return nil, fmt.Errorf("fetch: %s: redirect: %w", u, err)
+			return nil, fmt.Errorf("fetch: %s: redirect: %w", redacted(u), err)
 		}
 		next.Fragment, next.RawFragment = "", ""
 		permanent := resp.StatusCode == http.StatusMovedPermanently || resp.StatusCode == http.StatusPermanentRedirect
@@ -203,7 +203,7 @@ func (f *Fetcher) follow(ctx context.Context, u *url.URL, req Request, release f
 func (f *Fetcher) acquire(ctx context.Context, u *url.URL) (release func(), err error) {
 	release, err = f.hosts.acquire(ctx, strings.ToLower(u.Hostname()))
 	if err != nil {
-		return nil, fmt.Errorf("fetch: %s: waiting for host slot: %w", u, err)
+		return nil, fmt.Errorf("fetch: %s: waiting for host slot: %w", redacted(u), err)
 	}
 	return release, nil
 }
@@ -227,7 +227,7 @@ func (f *Fetcher) roundTrip(ctx context.Context, u *url.URL, req Request) (*http
 	}
 	resp, err := f.client.Do(hreq)
 	if err != nil {
-		return nil, fmt.Errorf("fetch: %w", err)
+		return nil, fmt.Errorf("fetch: %w", redactError(err))
 	}
 	return resp, nil
 }
@@ -302,11 +302,10 @@ func isRedirect(code int) bool {
 func parseHTTPURL(raw string) (*url.URL, error) {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
-		return nil, fmt.Errorf("fetch: %w", err)
+		return nil, fmt.Errorf("fetch: %w", redactError(err))
 	}
-	u, err = checkHTTPURL(u)
-	if err != nil {
-		return nil, fmt.Errorf("fetch: %q: %w", raw, err)
+	if _, err := checkHTTPURL(u); err != nil {
+		return nil, fmt.Errorf("fetch: %q: %w", redacted(u), err)
 	}
 	return u, nil
 }

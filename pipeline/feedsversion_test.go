@@ -50,7 +50,7 @@ func TestFailedCycleStillChangesTheFeedsVersion(t *testing.T) {
 				st := open()
 				sources := []config.Source{{Name: "A", URL: urls[0]}}
 				pub := publish.New(publish.Options{Dir: dir, FilesOnly: true, Build: "test",
-					Sources:   []publish.SourceInfo{{Name: "A", URL: urls[0]}},
+					Sources:   []publish.SourceInfo{{Name: "A"}},
 					OnRefresh: func() { rendered = true }}, nil, st, nil)
 				if err := pub.TakeStamp(); err != nil {
 					t.Fatal(err)

@@ -211,7 +211,7 @@ func atomStoryEntry(f *Feed, s *article.Story) atomEntry {
 		if copied.IsZero() {
 			copied = storyUpdated(s)
 		}
-		src := &atomSource{ID: f.sourceID(lead), Title: name, Updated: rfc3339(copied)}
+		src := &atomSource{ID: sourceID(lead), Title: name, Updated: rfc3339(copied)}
 		if site := siteURL(lead); site != "" {
 			src.Links = []atomLink{{Href: site, Rel: "alternate", Type: "text/html"}}
 		}

@@ -50,7 +50,7 @@ func ExampleWriteAtom() {
 	//     <summary type="html">&lt;p&gt;Kesepakatan baru.&lt;/p&gt;</summary>
 	//     <content type="html">&lt;p&gt;Kesepakatan baru.&lt;/p&gt;</content>
 	//     <source>
-	//       <id>https://tempo.example/</id>
+	//       <id>urn:warta:source:Tempo</id>
 	//       <title>Tempo</title>
 	//       <updated>2026-11-20T08:30:00Z</updated>
 	//       <link href="https://tempo.example/" rel="alternate" type="text/html"></link>

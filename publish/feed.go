@@ -28,9 +28,6 @@ type Feed struct {
 	// Labels maps topic slugs to titles for entry categories; a slug
 	// missing from it is labelled with itself.
 	Labels map[string]string
-	// Sources maps a source name to its feed URL, the id of an entry's
-	// atom:source.
-	Sources map[string]string
 	// Stories are the feed's entries, in the order given.
 	Stories []*article.Story
 	// View narrows the feed (a language, a source) and picks a page; the
@@ -166,15 +163,12 @@ func (f *Feed) archiveLinks(ext string) []pageLink {
 	return links
 }
 
-// sourceID returns the id of the atom:source of an article: its source's
-// feed URL when configured, else its outlet's home page, else a URN.
-func (f *Feed) sourceID(a *article.Article) string {
-	if u := f.Sources[a.Source]; isWebURL(u) {
-		return xmlchar.Clean(u)
-	}
-	if site := siteURL(a); site != "" {
-		return site
-	}
+// sourceID returns the id of the atom:source of an article: a URN of its
+// source's name, the same for every entry of the source and across
+// runs. Not the configured feed URL, which may carry the operator's
+// credentials or access token, nor an article's site, which varies
+// between the entries of one source.
+func sourceID(a *article.Article) string {
 	return "urn:warta:source:" + url.PathEscape(xmlchar.Clean(a.Source))
 }
 

@@ -35,7 +35,7 @@ func pagesPublisher(t *testing.T, opts Options) (*Publisher, http.Handler) {
 	t.Helper()
 	opts.Status = pageSources()
 	opts.MaxItems, opts.Pages = 2, 1
-	opts.Sources = append(opts.Sources, SourceInfo{Name: "antara", URL: "https://antara.example/rss"})
+	opts.Sources = append(opts.Sources, SourceInfo{Name: "antara"})
 	p, lister := newTestPublisher(t, opts)
 	p.opts.Articles = lister
 	if err := p.Refresh(context.Background()); err != nil {

@@ -65,8 +65,6 @@ type StoryHeads interface {
 type SourceInfo struct {
 	// Name is the source's configured name, as articles carry it.
 	Name string
-	// URL is the source's feed URL: the id of atom:source.
-	URL string
 }
 
 // Options configures a Publisher.
@@ -88,8 +86,7 @@ type Options struct {
 	// the next one (Cache-Control max-age). 0 gives the least max-age
 	// (30 s): the schedule, and its default, are config's.
 	Interval time.Duration
-	// Sources are the configured sources, for atom:source ids and the
-	// ?source= view.
+	// Sources are the configured sources, for the ?source= view.
 	Sources []SourceInfo
 	// Status, when set, gives the pages each source's fetch status.
 	Status StatusReader
@@ -133,7 +130,7 @@ type Publisher struct {
 	opts    Options
 	feeds   []FeedInfo // AllSlug first, then the topics in configured order
 	labels  map[string]string
-	sources map[string]string // source name → feed URL
+	sources map[string]bool // configured source names
 	stories StoryLister
 	logger  *slog.Logger
 	pages   *template.Template
@@ -173,7 +170,7 @@ func New(opts Options, feeds []FeedInfo, stories StoryLister, logger *slog.Logge
 	p := &Publisher{
 		opts:    opts,
 		labels:  map[string]string{},
-		sources: map[string]string{},
+		sources: map[string]bool{},
 		stories: stories,
 		logger:  logger,
 		pages:   parsePages(),
@@ -184,7 +181,7 @@ func New(opts Options, feeds []FeedInfo, stories StoryLister, logger *slog.Logge
 		Description: "Every story from every source, one entry per story however many outlets carried it.",
 	})
 	for _, src := range opts.Sources {
-		p.sources[src.Name] = src.URL
+		p.sources[src.Name] = true
 	}
 	seen := map[string]bool{AllSlug: true}
 	for _, f := range feeds {
@@ -272,7 +269,6 @@ func (p *Publisher) feed(fs *feedState, v View) *Feed {
 		BaseURL:     p.opts.BaseURL,
 		Author:      p.opts.Title,
 		Labels:      p.labels,
-		Sources:     p.sources,
 		Stories:     stories,
 		View:        v,
 		Pages:       pages,

@@ -125,7 +125,7 @@ func TestStampInvalidation(t *testing.T) {
 		{name: "pages", run: stampRun{opts: Options{Pages: 2}}},
 		{name: "base URL", run: stampRun{opts: Options{BaseURL: "https://news.example"}}},
 		{name: "title", run: stampRun{opts: Options{Title: "berita"}}},
-		{name: "sources", run: stampRun{opts: Options{Sources: []SourceInfo{{Name: "tempo", URL: "https://tempo.example/rss"}}}}},
+		{name: "sources", run: stampRun{opts: Options{Sources: []SourceInfo{{Name: "tempo"}}}}},
 		{name: "build", run: stampRun{opts: Options{Build: "build 2"}}},
 		{name: "archive day", run: stampRun{opts: Options{Now: newClock(tRefresh.Add(48 * time.Hour)).Now}}},
 		{name: "file deleted", before: func(t *testing.T, dir string) {

@@ -79,7 +79,7 @@ func publishOptions(cfg *config.Config, st store.Store, schedule cron.Schedule, 
 		Articles: st,
 	}
 	for _, s := range cfg.Sources {
-		opts.Sources = append(opts.Sources, publish.SourceInfo{Name: s.Name, URL: s.URL})
+		opts.Sources = append(opts.Sources, publish.SourceInfo{Name: s.Name})
 	}
 	return opts
 }
