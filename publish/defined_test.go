@@ -57,7 +57,7 @@ func TestDefinedFeeds(t *testing.T) {
 		jingValidate(t, file)
 		feedparserCheck(t, file, len(want))
 	}
-	if self := links(parseAtom(t, get(t, h, "GET", "/feeds/all.atom?q=topic:economy+-source:bbc", nil).Body.Bytes()))["self"]; self != srv.URL+"/feeds/all.atom?q=topic%3Aeconomy+-source%3Abbc" {
+	if self := links(parseAtom(t, get(t, h, "GET", "/feeds/all.atom?q=topic:economy+-source:bbc", nil).Body.Bytes()))["self"]; self != srv.URL+"/feeds/all.atom?q=topic:economy+-source:bbc" {
 		t.Errorf("filtered view self link %q", self)
 	}
 	for _, ext := range []string{"rss", "json"} {
@@ -81,7 +81,7 @@ func TestDefinedFeeds(t *testing.T) {
 	}
 	feedcheck.W3C(t, srv.URL+"/feeds/ri-malaysia.atom")
 	// Validated at its canonical address, the one its self link names.
-	feedcheck.W3C(t, srv.URL+"/feeds/all.rss?q=topic%3Aeconomy+-source%3Abbc")
+	feedcheck.W3C(t, srv.URL+"/feeds/all.rss?q=topic:economy+-source:bbc")
 }
 
 func TestCarriers(t *testing.T) {

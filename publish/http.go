@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/warta-news/warta/publish/filter"
 )
 
 // feedsPrefix is the path every feed is served under (feedPath).
@@ -114,6 +116,10 @@ func (p *Publisher) serveFeed(w http.ResponseWriter, r *http.Request) {
 		}
 		v.Source = name
 	}
+	if unknown := p.unknownFilterTerm(snap, v.Filter); unknown != "" {
+		http.Error(w, "publish: q: "+unknown, http.StatusNotFound)
+		return
+	}
 	res, found, err := p.view(snap, slug, ext, v)
 	if err != nil {
 		p.logger.Error("publish: render view", "path", r.URL.String(), "err", err)
@@ -141,6 +147,45 @@ func (p *Publisher) serveFeed(w http.ResponseWriter, r *http.Request) {
 		w.Header().Add("Link", "<"+self+`>; rel="self"`)
 	}
 	p.serveResource(w, r, res, p.cacheControl(snap))
+}
+
+// unknownFilterTerm names the first topic or source that filter (a view's
+// canonical ?q=) names and warta does not know, as ?source= and a defined
+// feed's filter in the config refuse them: a typo in a subscribed URL is
+// not an empty feed forever. It returns "" when every term is known.
+func (p *Publisher) unknownFilterTerm(snap *snapshot, q string) string {
+	if q == "" {
+		return ""
+	}
+	// ParseView accepted the filter; its canonical form parses again.
+	f, err := filter.Parse(q)
+	if err != nil {
+		return err.Error()
+	}
+	for _, t := range f.Terms {
+		switch t.Field {
+		case filter.FieldTopic:
+			if !p.isTopic(t.Value) {
+				return "unknown topic " + strconv.Quote(t.Value)
+			}
+		case filter.FieldSource:
+			if _, ok := p.sourceName(snap, t.Value); !ok {
+				return "unknown source " + strconv.Quote(t.Value)
+			}
+		}
+	}
+	return ""
+}
+
+// isTopic reports whether slug names a topic feed (not "all", nor a feed
+// defined by a filter).
+func (p *Publisher) isTopic(slug string) bool {
+	for _, f := range p.feeds {
+		if f.Slug == slug && f.Slug != AllSlug && f.Filter == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // sourceName returns the spelling of a configured source's name, or of

@@ -39,13 +39,13 @@ const archiveLayout = "2006-01-02"
 func (v View) Query() string {
 	var parts []string
 	if v.Lang != "" {
-		parts = append(parts, "lang="+url.QueryEscape(v.Lang))
+		parts = append(parts, "lang="+queryEscape(v.Lang))
 	}
 	if v.Source != "" {
-		parts = append(parts, "source="+url.QueryEscape(v.Source))
+		parts = append(parts, "source="+queryEscape(v.Source))
 	}
 	if v.Filter != "" {
-		parts = append(parts, "q="+url.QueryEscape(v.Filter))
+		parts = append(parts, "q="+queryEscape(v.Filter))
 	}
 	if v.Page > 1 {
 		parts = append(parts, "page="+strconv.Itoa(v.Page))
@@ -54,6 +54,28 @@ func (v View) Query() string {
 		parts = append(parts, "archive="+v.Archive)
 	}
 	return strings.Join(parts, "&")
+}
+
+// queryEscape escapes a query parameter's value as little as RFC 3986
+// §3.4 allows, so that a URL people write by hand (the README's
+// ?q=topic:economy+-source:kompas) is the view's own URL: unreserved
+// characters, ':', '@', '/', '?' and the sub-delimiters other than '&',
+// '=' and '+' (which split or change a form value) stay; a space is '+';
+// anything else is percent-encoded.
+func queryEscape(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9',
+			strings.IndexByte("-._~:@/?!$'()*,;", c) >= 0:
+			b.WriteByte(c)
+		case c == ' ':
+			b.WriteByte('+')
+		default:
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
 }
 
 // filtered reports whether the view narrows the feed.

@@ -150,7 +150,11 @@ func TestLanguageAndSourceViews(t *testing.T) {
 		// Source names match without regard to case, as "source:" does,
 		// and the view's URL spells the name as configured.
 		{"/feeds/international-relations.atom?source=KOMPAS", testBase + "/feeds/international-relations.atom?source=kompas", "", []string{"urn:warta:story:s1"}},
-		{"/feeds/all.atom?q=source:KOMPAS", testBase + "/feeds/all.atom?q=source%3AKOMPAS", "", []string{"urn:warta:story:s1"}},
+		// A filter's URL leaves the characters a query may hold as they
+		// are: the README's URL is the feed's self link.
+		{"/feeds/all.atom?q=source:KOMPAS", testBase + "/feeds/all.atom?q=source:KOMPAS", "", []string{"urn:warta:story:s1"}},
+		{"/feeds/all.atom?q=topic:economy+-source:kompas", testBase + "/feeds/all.atom?q=topic:economy+-source:kompas", "", []string{"urn:warta:story:s2"}},
+		{"/feeds/all.atom?q=%22kerja+sama%22+lang:id", testBase + "/feeds/all.atom?q=%22kerja+sama%22+lang:id", "", []string{"urn:warta:story:s1"}},
 	} {
 		rec := get(t, h, "GET", tc.path, nil)
 		if rec.Code != http.StatusOK {
@@ -188,6 +192,15 @@ func TestLanguageAndSourceViews(t *testing.T) {
 	if rec := get(t, h, "GET", "/feeds/all.atom?lang=id", map[string]string{"If-Modified-Since": lm}); rec.Code != http.StatusNotModified {
 		t.Errorf("view If-Modified-Since: %d", rec.Code)
 	}
+	for path, term := range map[string]string{
+		"/feeds/all.atom?q=topic:nosuch":               `unknown topic "nosuch"`,
+		"/feeds/all.atom?q=lang:id+-source:nobody":     `unknown source "nobody"`,
+		"/feeds/economy.atom?q=source:kompas+topic:ir": `unknown topic "ir"`,
+	} {
+		if body := get(t, h, "GET", path, nil).Body.String(); !strings.Contains(body, term) {
+			t.Errorf("%s answers %q, without %s", path, body, term)
+		}
+	}
 	gz := get(t, h, "GET", "/feeds/all.rss?lang=id", map[string]string{"Accept-Encoding": "gzip"})
 	if gz.Header().Get("Content-Encoding") != "gzip" || !strings.HasSuffix(gz.Header().Get("ETag"), `-gz"`) {
 		t.Errorf("gzipped view: %q %q", gz.Header().Get("Content-Encoding"), gz.Header().Get("ETag"))
@@ -197,10 +210,15 @@ func TestLanguageAndSourceViews(t *testing.T) {
 	}
 	expectCodes(t, h, map[string]int{
 		"/feeds/all.atom?source=nobody": http.StatusNotFound,
-		"/feeds/all.atom?lang=x_y":      http.StatusBadRequest,
-		"/feeds/all.atom?page=0":        http.StatusBadRequest,
-		"/feeds/all.atom?page=2":        http.StatusNotFound,
-		"/feeds/nope.atom?lang=id":      http.StatusNotFound,
+		// A filter naming a topic or source warta does not know is a typo
+		// in a subscription, not an empty feed.
+		"/feeds/all.atom?q=topic:nosuch":               http.StatusNotFound,
+		"/feeds/all.atom?q=lang:id+-source:nobody":     http.StatusNotFound,
+		"/feeds/economy.atom?q=source:kompas+topic:ir": http.StatusNotFound,
+		"/feeds/all.atom?lang=x_y":                     http.StatusBadRequest,
+		"/feeds/all.atom?page=0":                       http.StatusBadRequest,
+		"/feeds/all.atom?page=2":                       http.StatusNotFound,
+		"/feeds/nope.atom?lang=id":                     http.StatusNotFound,
 	})
 }
 
