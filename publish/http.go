@@ -108,16 +108,9 @@ func (p *Publisher) serveFeed(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
 	}
-	if v.Source != "" {
-		name, ok := p.sourceName(snap, v.Source)
-		if !ok {
-			http.Error(w, "publish: unknown source "+strconv.Quote(v.Source), http.StatusNotFound)
-			return
-		}
-		v.Source = name
-	}
-	if unknown := p.unknownFilterTerm(snap, v.Filter); unknown != "" {
-		http.Error(w, "publish: q: "+unknown, http.StatusNotFound)
+	v, unknown := p.resolveView(snap, v)
+	if unknown != "" {
+		http.Error(w, "publish: "+unknown, http.StatusNotFound)
 		return
 	}
 	res, found, err := p.view(snap, slug, ext, v)
@@ -147,6 +140,23 @@ func (p *Publisher) serveFeed(w http.ResponseWriter, r *http.Request) {
 		w.Header().Add("Link", "<"+self+`>; rel="self"`)
 	}
 	p.serveResource(w, r, res, p.cacheControl(snap))
+}
+
+// resolveView returns v with its source spelled as configured, and names
+// what v asks for that warta does not know ("" when it knows all): its
+// source, or a topic or source its filter names.
+func (p *Publisher) resolveView(snap *snapshot, v View) (View, string) {
+	if v.Source != "" {
+		name, ok := p.sourceName(snap, v.Source)
+		if !ok {
+			return v, "unknown source " + strconv.Quote(v.Source)
+		}
+		v.Source = name
+	}
+	if unknown := p.unknownFilterTerm(snap, v.Filter); unknown != "" {
+		return v, "q: " + unknown
+	}
+	return v, ""
 }
 
 // unknownFilterTerm names the first topic or source that filter (a view's

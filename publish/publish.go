@@ -295,10 +295,9 @@ func (p *Publisher) Content(topic string) (contentType string, body []byte, ok b
 	if !found || err != nil {
 		return "", nil, false
 	}
-	if v.Source != "" {
-		if v.Source, found = p.sourceName(snap, v.Source); !found {
-			return "", nil, false
-		}
+	v, unknown := p.resolveView(snap, v)
+	if unknown != "" {
+		return "", nil, false
 	}
 	res, found, err := p.view(snap, slug, ext, v)
 	if err != nil || !found {

@@ -422,3 +422,29 @@ func TestArchives(t *testing.T) {
 		feedcheck.W3C(t, srv.URL+path)
 	}
 }
+
+// The WebSub hub's content of a view is the served view's: a view of an
+// unknown topic or source is no feed to subscribe to.
+func TestContentOfFilteredViews(t *testing.T) {
+	p, _ := newTestPublisher(t, Options{})
+	if err := p.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	h := p.Handler()
+	for path, want := range map[string]bool{
+		"/feeds/all.atom?q=topic:economy+-source:kompas": true,
+		"/feeds/all.atom?q=source:KOMPAS":                true,
+		"/feeds/all.atom?q=topic:nosuch":                 false,
+		"/feeds/all.atom?q=source:nobody":                false,
+		"/feeds/all.atom?source=nobody":                  false,
+	} {
+		_, body, ok := p.Content(testBase + path)
+		if ok != want {
+			t.Errorf("Content(%s): ok %v, want %v", path, ok, want)
+			continue
+		}
+		if served := get(t, h, "GET", path, nil).Body.Bytes(); ok && !bytes.Equal(body, served) {
+			t.Errorf("Content(%s) differs from the served view", path)
+		}
+	}
+}
