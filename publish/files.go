@@ -3,9 +3,12 @@ package publish
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 )
 
 // writeFiles writes every feed's Atom document to <Dir>/<slug>.atom. Each
@@ -17,11 +20,13 @@ func (p *Publisher) writeFiles(ctx context.Context, snap *snapshot) error {
 	if err := os.MkdirAll(p.opts.Dir, 0o755); err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
+	written := make([]string, 0, len(p.feeds))
 	for _, f := range p.feeds {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("publish: write files: %w", err)
 		}
 		path := p.filePath(f.Slug)
+		written = append(written, filepath.Base(path))
 		body := snap.resources[feedPath(f.Slug, "atom")].body
 		if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, body) {
 			continue
@@ -30,7 +35,46 @@ func (p *Publisher) writeFiles(ctx context.Context, snap *snapshot) error {
 			return err
 		}
 	}
-	return nil
+	return p.removeUnconfigured(written)
+}
+
+// manifestFile names the list, in Dir, of the files warta wrote there
+// last: the only files it removes. A dot file, so that it is not taken
+// for a feed.
+const manifestFile = ".warta-files"
+
+// removeUnconfigured removes the files the manifest lists that are not
+// among written (the feeds configured now: a topic disabled or renamed,
+// a defined feed removed), so that a static copy does not serve a feed
+// that never changes again; then it lists written. It removes before
+// listing: a process that dies between the two leaves the old list, and
+// the next one removes what is left.
+func (p *Publisher) removeUnconfigured(written []string) error {
+	path := filepath.Join(p.opts.Dir, manifestFile)
+	old, err := os.ReadFile(path)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("publish: %w", err)
+	}
+	for _, name := range strings.Split(string(old), "\n") {
+		// Only a feed file name, never a path: the manifest is warta's,
+		// but it is a file anyone with the directory could edit.
+		slug, ok := strings.CutSuffix(name, ".atom")
+		if !ok || !ValidSlug(slug) || slices.Contains(written, name) {
+			continue
+		}
+		err := os.Remove(filepath.Join(p.opts.Dir, name))
+		switch {
+		case err == nil:
+			p.logger.Info("publish: removed the file of a feed no longer configured", "file", filepath.Join(p.opts.Dir, name))
+		case !errors.Is(err, os.ErrNotExist):
+			return fmt.Errorf("publish: remove the file of a feed no longer configured: %w", err)
+		}
+	}
+	list := []byte(strings.Join(written, "\n") + "\n")
+	if bytes.Equal(old, list) {
+		return nil
+	}
+	return writeFileAtomic(path, list)
 }
 
 // filePath is where writeFiles writes the Atom document of feed slug.

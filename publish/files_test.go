@@ -3,9 +3,11 @@ package publish
 import (
 	"bytes"
 	"context"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -30,11 +32,11 @@ func TestRefreshWritesFiles(t *testing.T) {
 		for _, e := range entries {
 			names = append(names, e.Name())
 		}
-		want := []string{"all.atom", "economy.atom", "international-relations.atom", "sport.atom"}
-		if !slices.Equal(names, want) {
+		feeds := []string{"all.atom", "economy.atom", "international-relations.atom", "sport.atom"}
+		if want := append([]string{manifestFile}, feeds...); !slices.Equal(names, want) {
 			t.Fatalf("files = %q, want %q (no temporary files left)", names, want)
 		}
-		for _, name := range want {
+		for _, name := range feeds {
 			path := filepath.Join(dir, name)
 			data, err := os.ReadFile(path)
 			if err != nil {
@@ -212,5 +214,53 @@ func TestEmptyFeedKeepsItsFileAcrossPublishers(t *testing.T) {
 	}
 	if again, _ := read("sport.atom"); !bytes.Equal(again, sport) {
 		t.Fatalf("the feed that stayed empty changed:\n%s", again)
+	}
+}
+
+// The Atom file of a feed no longer configured (a topic disabled or
+// renamed, a defined feed removed) is removed, and the removal logged: a
+// static copy must not keep serving a feed that never changes again.
+// Files warta did not write stay.
+func TestRefreshRemovesFilesOfFeedsNoLongerConfigured(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	theirs := filepath.Join(dir, "notes.atom")
+	if err := os.WriteFile(theirs, []byte("<feed/>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var logs bytes.Buffer
+	refresh := func(feeds []FeedInfo) {
+		t.Helper()
+		logs.Reset()
+		p := New(Options{Dir: dir, BaseURL: testBase, Now: newClock(tRefresh).Now}, feeds,
+			&fakeLister{stories: testStories()}, slog.New(slog.NewTextHandler(&logs, nil)))
+		if err := p.Refresh(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	exists := func(name string) bool {
+		_, err := os.Stat(filepath.Join(dir, name))
+		return err == nil
+	}
+	refresh(testFeeds())
+	if !exists("sport.atom") {
+		t.Fatal("sport.atom not written")
+	}
+	withoutSport := slices.DeleteFunc(testFeeds(), func(f FeedInfo) bool { return f.Slug == "sport" })
+	refresh(withoutSport)
+	if exists("sport.atom") {
+		t.Error("sport.atom is left though sport is no longer configured")
+	}
+	if !strings.Contains(logs.String(), "sport.atom") {
+		t.Errorf("the removal is not logged:\n%s", logs.String())
+	}
+	for _, name := range []string{"all.atom", "economy.atom", "international-relations.atom", "notes.atom"} {
+		if !exists(name) {
+			t.Errorf("%s removed", name)
+		}
+	}
+	refresh(testFeeds())
+	if !exists("sport.atom") {
+		t.Error("sport.atom not written again once sport is configured again")
 	}
 }
