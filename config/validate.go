@@ -433,16 +433,24 @@ func (v *validator) server() {
 
 // listen checks a listen address at path and reports whether it is good.
 func (v *validator) listen(path, addr string) bool {
-	_, port, err := net.SplitHostPort(addr)
-	if err != nil {
-		v.errorf(path, "invalid listen address %q: want host:port, such as \"127.0.0.1:8080\" or \":8080\"", addr)
-		return false
-	}
-	if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
-		v.errorf(path, "invalid port %q in listen address %q: want 0..65535", port, addr)
+	if err := CheckListen(addr); err != nil {
+		v.errorf(path, "%v", err)
 		return false
 	}
 	return true
+}
+
+// CheckListen checks a listen address (server.listen, and `warta run
+// -listen`): host:port, the host possibly empty, the port 0..65535.
+func CheckListen(addr string) error {
+	_, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("invalid listen address %q: want host:port, such as \"127.0.0.1:8080\" or \":8080\"", addr)
+	}
+	if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
+		return fmt.Errorf("invalid port %q in listen address %q: want 0..65535", port, addr)
+	}
+	return nil
 }
 
 func (v *validator) publish() {

@@ -240,3 +240,30 @@ func TestRunListenFlag(t *testing.T) {
 		t.Errorf("exit %d; log:\n%s", code, stderr.String())
 	}
 }
+
+// A bad -listen is refused as a bad server.listen is, by the same check:
+// exit 2, one line, before anything is created (no database, no feeds).
+func TestRunListenFlagRefusedLikeTheConfigs(t *testing.T) {
+	for addr, want := range map[string]string{
+		"bad":             `warta run: -listen: invalid listen address "bad": want host:port`,
+		"localhost":       `warta run: -listen: invalid listen address "localhost": want host:port`,
+		"127.0.0.1:99999": `warta run: -listen: invalid port "99999" in listen address "127.0.0.1:99999"`,
+	} {
+		dir := t.TempDir()
+		cfg := writeConfig(t, dir, []testSource{{Name: "X", URL: "http://127.0.0.1:1/none"}},
+			map[string]any{"schedule": "@every 1h"})
+		code, out, errOut := warta(t, context.Background(), "", "run", "-config", cfg, "-listen", addr)
+		if code != exitConfig || out != "" || strings.Count(errOut, "\n") != 1 || !strings.HasPrefix(errOut, want) {
+			t.Errorf("run -listen %s: exit %d, stdout %q, stderr %q; want exit 2 and one line starting %q", addr, code, out, errOut, want)
+		}
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			if e.Name() != "config.yaml" {
+				t.Errorf("run -listen %s created %s", addr, e.Name())
+			}
+		}
+	}
+}

@@ -37,6 +37,13 @@ func cmdRun(ctx context.Context, e *env) error {
 	if err := e.parse(fs, false); err != nil {
 		return err
 	}
+	if *listen != "" {
+		// Before anything is opened: a typo is a usage error, as the
+		// same typo in server.listen is a configuration error.
+		if err := config.CheckListen(*listen); err != nil {
+			return &usageError{"-listen: " + err.Error()}
+		}
+	}
 	reloads := reloadsFrom(ctx)
 	if reloads == nil {
 		hup := make(chan os.Signal, 1)
