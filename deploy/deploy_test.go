@@ -38,6 +38,10 @@ func TestDeploy(t *testing.T) {
 			"DynamicUser": "yes", "StateDirectory": "warta", "WorkingDirectory": "/var/lib/warta",
 			"Restart": "on-failure", "NoNewPrivileges": "yes", "ProtectSystem": "strict",
 			"ProtectHome": "yes", "PrivateTmp": "yes", "SystemCallFilter": "@system-service",
+			// publish.dir: a directory a web server can read. The state
+			// directory of a dynamic user is not (/var/lib/private is
+			// root's, 0700); the runtime directory is, at this mode.
+			"RuntimeDirectory": "warta", "RuntimeDirectoryMode": "0755", "RuntimeDirectoryPreserve": "yes",
 		} {
 			if !strings.Contains(" "+strings.Join(settings[key], " ")+" ", " "+want+" ") {
 				t.Errorf("%s=%v, want %s", key, settings[key], want)
