@@ -42,7 +42,8 @@ type Stream struct {
 	logs [1024]float64
 }
 
-// Stream constants.
+// Stream constants; changing them changes the Fingerprint (the topics
+// stored under other ones are re-tagged).
 const (
 	// StreamConfidence is the multiple of its threshold at which a rule's
 	// decision is confident enough to label the stream, and StreamIRConfidence
