@@ -4,7 +4,10 @@ import (
 	"context"
 	"debug/buildinfo"
 	"encoding/json"
+	"errors"
 	"io"
+	"io/fs"
+	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -265,5 +268,26 @@ func TestRunListenFlagRefusedLikeTheConfigs(t *testing.T) {
 				t.Errorf("run -listen %s created %s", addr, e.Name())
 			}
 		}
+	}
+}
+
+// A daemon whose address is taken (another daemon serves it) fails
+// before it publishes: the other one's publish.dir is not rewritten.
+func TestRunOnATakenAddressPublishesNothing(t *testing.T) {
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	dir := t.TempDir()
+	out := filepath.Join(dir, "feeds")
+	cfg := writeConfig(t, dir, []testSource{{Name: "X", URL: "http://127.0.0.1:1/none"}},
+		map[string]any{"schedule": "@every 1h", "publish": map[string]any{"dir": out}})
+	code, _, errOut := warta(t, context.Background(), "", "run", "-config", cfg, "-listen", taken.Addr().String())
+	if code == 0 || !strings.Contains(errOut, "listen") {
+		t.Fatalf("run on a taken address: exit %d, stderr %q; want a failure naming the listen", code, errOut)
+	}
+	if _, err := os.Stat(out); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("run on a taken address published %s (stat: %v)", out, err)
 	}
 }

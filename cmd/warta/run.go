@@ -62,8 +62,16 @@ func serve(ctx context.Context, e *env, a *app, opts runOptions) error {
 	if opts.listen != "" {
 		a.cfg.Server.Listen = opts.listen
 	}
+	// Bind first: a daemon whose address is taken (another one runs)
+	// fails before it publishes anything.
+	public := http.NewServeMux()
+	lns, err := listenAll(a.cfg.Server, public, a.metrics.Handler())
+	if err != nil {
+		return err
+	}
 	// Serve what is already stored while the first cycle runs.
 	if err := a.publisher.Refresh(ctx); err != nil {
+		closeListeners(lns)
 		return err
 	}
 	// The WebSub hub delivers until the daemon stops; it is stopped, and
@@ -82,13 +90,9 @@ func serve(ctx context.Context, e *env, a *app, opts runOptions) error {
 	)
 	d := newDaemon(ctx, e, a, sched, opts.listen)
 
-	public := http.NewServeMux()
 	public.Handle(hubPath, a.hub)
 	public.Handle("/", d)
-	servers, serveErr, err := startServers(e, a.cfg.Server, public, a.metrics.Handler())
-	if err != nil {
-		return err
-	}
+	servers, serveErr := startServers(e, a.cfg.Server, lns)
 	// Cycles out of schedule: the first, and one after each reload, as a
 	// restart would run.
 	var now sync.WaitGroup
@@ -140,10 +144,18 @@ type runOptions struct {
 	reloads <-chan os.Signal
 }
 
-// startServers starts the public server, serving the routes of public, and
-// /metrics on it (added to public) or, with server.metrics_listen, on a
-// server of its own. An error of either server arrives on serveErr.
-func startServers(e *env, cfg config.Server, public *http.ServeMux, metrics http.Handler) (servers []*http.Server, serveErr <-chan error, err error) {
+// boundListener is a bound address and what serves it.
+type boundListener struct {
+	ln      net.Listener
+	what    string
+	handler http.Handler
+}
+
+// listenAll binds the public address, whose server serves the routes of
+// public, and /metrics on it (added to public) or, with
+// server.metrics_listen, on an address of its own. Nothing is bound when
+// any address fails.
+func listenAll(cfg config.Server, public *http.ServeMux, metrics http.Handler) ([]boundListener, error) {
 	type listener struct {
 		addr, what string
 		handler    http.Handler
@@ -157,15 +169,30 @@ func startServers(e *env, cfg config.Server, public *http.ServeMux, metrics http
 		private.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "ok\n") })
 		ls = append(ls, listener{cfg.MetricsListen, "serving metrics", private})
 	}
-	errs := make(chan error, len(ls))
+	var bound []boundListener
 	for _, l := range ls {
 		ln, err := net.Listen("tcp", l.addr)
 		if err != nil {
-			for _, srv := range servers {
-				srv.Close()
-			}
-			return nil, nil, fmt.Errorf("listen: %w", err)
+			closeListeners(bound)
+			return nil, fmt.Errorf("listen: %w", err)
 		}
+		bound = append(bound, boundListener{ln, l.what, l.handler})
+	}
+	return bound, nil
+}
+
+// closeListeners closes listeners no server serves.
+func closeListeners(lns []boundListener) {
+	for _, l := range lns {
+		l.ln.Close()
+	}
+}
+
+// startServers serves each bound listener. An error of any server arrives
+// on serveErr.
+func startServers(e *env, cfg config.Server, lns []boundListener) (servers []*http.Server, serveErr <-chan error) {
+	errs := make(chan error, len(lns))
+	for _, l := range lns {
 		srv := &http.Server{
 			Handler:           l.handler,
 			ReadHeaderTimeout: 10 * time.Second,
@@ -176,13 +203,13 @@ func startServers(e *env, cfg config.Server, public *http.ServeMux, metrics http
 		}
 		servers = append(servers, srv)
 		go func() {
-			if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+			if err := srv.Serve(l.ln); !errors.Is(err, http.ErrServerClosed) {
 				errs <- err
 			}
 		}()
-		e.logger.Info(l.what, "listen", ln.Addr().String(), "base_url", cfg.BaseURL)
+		e.logger.Info(l.what, "listen", l.ln.Addr().String(), "base_url", cfg.BaseURL)
 	}
-	return servers, errs, nil
+	return servers, errs
 }
 
 // cronLogger adapts slog to cron's logger.
