@@ -420,7 +420,11 @@ func (p *Pipeline) runCycle(ctx context.Context) (Report, error) {
 	p.index.Expire(now)
 	p.indexMu.Unlock()
 	if since := retentionStart(p.cfg, now); !since.IsZero() {
-		n, err := p.store.Prune(ctx, since)
+		keep, err := p.stillListed(ctx)
+		if err != nil {
+			return rep, fmt.Errorf("pipeline: prune: %w", err)
+		}
+		n, err := p.store.Prune(ctx, since, keep)
 		if err != nil {
 			return rep, fmt.Errorf("pipeline: prune: %w", err)
 		}
@@ -434,6 +438,38 @@ func (p *Pipeline) runCycle(ctx context.Context) (Report, error) {
 	rep.Finished = p.now()
 	p.logSummary(&rep)
 	return rep, nil
+}
+
+// stillListed returns what Prune keeps past retention: the articles their
+// configured source listed at its last successful fetch (its fetch state's
+// item votes), which the next fetch would store again as new if they were
+// deleted. Feeds list a bounded number of items, so the store stays
+// bounded; a source dropped from the config keeps nothing.
+func (p *Pipeline) stillListed(ctx context.Context) (store.KeepFunc, error) {
+	states, err := p.store.FetchStates(ctx)
+	if err != nil {
+		return nil, err
+	}
+	listed := make(map[string]map[string]keptVote, len(p.cfg.Sources))
+	for _, src := range p.cfg.Sources {
+		if votes := decodeVotes(states[src.Name].ItemVotes); len(votes) > 0 {
+			listed[src.Name] = votes
+		}
+	}
+	storedAs := make(map[string]bool) // the LinklessIDs listed items are stored under
+	for _, votes := range listed {
+		for _, kv := range votes {
+			if kv.storedAs != "" {
+				storedAs[kv.storedAs] = true
+			}
+		}
+	}
+	return func(id, source string) bool {
+		if _, ok := listed[source][voteKey(id)]; ok {
+			return true
+		}
+		return storedAs[id]
+	}, nil
 }
 
 // logSummary logs the cycle's counts, naming every source that failed,

@@ -87,10 +87,12 @@ type Store interface {
 	Model(ctx context.Context, name string) (version string, data []byte, ok bool, err error)
 	// SetModel stores data under name with version, replacing any.
 	SetModel(ctx context.Context, name, version string, data []byte) error
-	// Prune deletes articles first seen before t, except leads of stories
-	// that still have newer copies; returns how many. When it deletes any,
-	// it sets a new feeds' version (MetaFeedsVersion) in its transaction.
-	Prune(ctx context.Context, before time.Time) (int, error)
+	// Prune deletes articles first seen before t, except those keep
+	// reports (by ID and source) to be kept and leads of stories that
+	// still have a kept or newer copy; returns how many. A nil keep keeps
+	// none. When it deletes any, it sets a new feeds' version
+	// (MetaFeedsVersion) in its transaction.
+	Prune(ctx context.Context, before time.Time, keep KeepFunc) (int, error)
 	// Claim takes, for one cycle, units of req (a source, or sources
 	// claimed together) this process may fetch, and returns them with a
 	// release to call once their results are saved. PostgreSQL leases
@@ -113,6 +115,44 @@ type Store interface {
 	TryLock(ctx context.Context, name string) (release func(), ok bool, err error)
 	// Close releases the database.
 	Close() error
+}
+
+// KeepFunc reports whether Prune keeps the article id of source although
+// it is past retention (its source still lists it: deleted, it would be
+// stored again as new at the next fetch).
+type KeepFunc func(id, source string) bool
+
+// PruneCandidate is an article first seen before Prune's cut, as a
+// driver reads it to decide (Pruned) whether it goes.
+type PruneCandidate struct {
+	ID, Source, StoryID string
+	// NewerCopy is set on a lead that has a copy first seen at or after
+	// the cut.
+	NewerCopy bool
+}
+
+// Pruned returns the IDs among cands that Prune deletes: those keep does
+// not keep, unless they lead a story with a newer or kept copy (a story
+// never loses its lead).
+func Pruned(cands []PruneCandidate, keep KeepFunc) []string {
+	kept := make(map[string]bool)   // by ID
+	keptIn := make(map[string]bool) // story IDs with a kept copy
+	if keep != nil {
+		for _, c := range cands {
+			if keep(c.ID, c.Source) {
+				kept[c.ID], keptIn[c.StoryID] = true, true
+			}
+		}
+	}
+	var out []string
+	for _, c := range cands {
+		lead := c.ID == c.StoryID
+		if kept[c.ID] || lead && (c.NewerCopy || keptIn[c.ID]) {
+			continue
+		}
+		out = append(out, c.ID)
+	}
+	return out
 }
 
 // MetaFeedsVersion is the meta key (Store.Meta) of the feeds' version, a

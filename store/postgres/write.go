@@ -226,28 +226,40 @@ func (s *Store) SetTopics(ctx context.Context, topics map[string][]article.Topic
 // Prune implements store.Store. Topics go with their articles (ON DELETE
 // CASCADE). A lead stays while a copy that is itself kept points to it, so
 // stories never lose their lead.
-func (s *Store) Prune(ctx context.Context, before time.Time) (int, error) {
+func (s *Store) Prune(ctx context.Context, before time.Time, keep store.KeepFunc) (int, error) {
 	if err := schema.CheckTime(before); err != nil {
 		return 0, fmt.Errorf("store: prune: %w", err)
 	}
-	var n int64
+	n := 0
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
-		tag, err := tx.Exec(ctx, `DELETE FROM articles a
-			WHERE a.first_seen < $1
-			AND NOT (a.is_lead AND EXISTS (
+		rows, err := tx.Query(ctx, `SELECT a.id, a.source, a.story_id,
+			a.is_lead AND EXISTS (
 				SELECT 1 FROM articles c
-				WHERE c.story_id = a.id AND c.id <> a.id AND c.first_seen >= $1))`, before)
+				WHERE c.story_id = a.id AND c.id <> a.id AND c.first_seen >= $1)
+			FROM articles a WHERE a.first_seen < $1`, before)
 		if err != nil {
 			return fmt.Errorf("store: prune: %w", err)
 		}
-		n = tag.RowsAffected()
+		cands, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (store.PruneCandidate, error) {
+			var c store.PruneCandidate
+			err := r.Scan(&c.ID, &c.Source, &c.StoryID, &c.NewerCopy)
+			return c, err
+		})
+		if err != nil {
+			return fmt.Errorf("store: prune: %w", err)
+		}
+		ids := store.Pruned(cands, keep)
+		n = len(ids)
 		if n == 0 {
 			return nil
+		}
+		if _, err := tx.Exec(ctx, `DELETE FROM articles WHERE id = ANY($1)`, ids); err != nil {
+			return fmt.Errorf("store: prune: %w", err)
 		}
 		if _, err := tx.Exec(ctx, upsertMeta, store.MetaFeedsVersion, store.NewName()); err != nil {
 			return fmt.Errorf("store: prune: %w", err)
 		}
 		return nil
 	})
-	return int(n), err
+	return n, err
 }

@@ -96,7 +96,7 @@ func assertWritesRefused(t *testing.T, s *Store, path, how string) {
 		},
 		"SetMeta":   func() error { return s.SetMeta(ctx, "k", "v") },
 		"SetTopics": func() error { return s.SetTopics(ctx, map[string][]article.TopicMatch{"id00001": nil}) },
-		"Prune":     func() error { _, err := s.Prune(ctx, storetest.Art(9, 9).FirstSeen); return err },
+		"Prune":     func() error { _, err := s.Prune(ctx, storetest.Art(9, 9).FirstSeen, nil); return err },
 		"TryLock": func() error {
 			release, _, err := s.TryLock(ctx, "cycle")
 			if release != nil {

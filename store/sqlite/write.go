@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	sqlite3 "modernc.org/sqlite"
@@ -206,32 +208,60 @@ func (s *Store) SetTopics(ctx context.Context, topics map[string][]article.Topic
 }
 
 // Prune implements store.Store.
-func (s *Store) Prune(ctx context.Context, before time.Time) (int, error) {
+func (s *Store) Prune(ctx context.Context, before time.Time, keep store.KeepFunc) (int, error) {
 	t, err := encodeTime(before)
 	if err != nil {
 		return 0, fmt.Errorf("store: prune: %w", err)
 	}
-	var n int64
+	n := 0
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		// Topics go with their articles (ON DELETE CASCADE). A lead stays
-		// while a copy that is itself kept points to it, so stories never
-		// lose their lead.
-		res, err := tx.ExecContext(ctx, `DELETE FROM articles
-			WHERE first_seen < ?1
-			AND NOT (id = story_id AND EXISTS (
-				SELECT 1 FROM articles c
-				WHERE c.story_id = articles.id AND c.id <> articles.id AND c.first_seen >= ?1))`, t)
+		cands, err := pruneCandidates(ctx, tx, t)
 		if err != nil {
 			return fmt.Errorf("store: prune: %w", err)
 		}
-		n, err = res.RowsAffected()
-		if err != nil {
-			return fmt.Errorf("store: prune: %w", err)
+		ids := store.Pruned(cands, keep)
+		// Topics go with their articles (ON DELETE CASCADE).
+		for chunk := range slices.Chunk(ids, pruneChunk) {
+			q := `DELETE FROM articles WHERE id IN (?` + strings.Repeat(`,?`, len(chunk)-1) + `)`
+			args := make([]any, len(chunk))
+			for i, id := range chunk {
+				args[i] = id
+			}
+			if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+				return fmt.Errorf("store: prune: %w", err)
+			}
 		}
+		n = len(ids)
 		if n == 0 {
 			return nil
 		}
 		return setMeta(ctx, tx, store.MetaFeedsVersion, store.NewName())
 	})
-	return int(n), err
+	return n, err
+}
+
+// pruneChunk is how many articles one DELETE of Prune names, well under
+// SQLite's limit on a statement's parameters.
+const pruneChunk = 500
+
+// pruneCandidates reads the articles first seen before t (encoded).
+func pruneCandidates(ctx context.Context, tx *sql.Tx, t string) ([]store.PruneCandidate, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, source, story_id,
+		id = story_id AND EXISTS (
+			SELECT 1 FROM articles c
+			WHERE c.story_id = articles.id AND c.id <> articles.id AND c.first_seen >= ?1)
+		FROM articles WHERE first_seen < ?1`, t)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []store.PruneCandidate
+	for rows.Next() {
+		var c store.PruneCandidate
+		if err := rows.Scan(&c.ID, &c.Source, &c.StoryID, &c.NewerCopy); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
 }

@@ -177,13 +177,13 @@ func testPruneAndSetTopicsSetFeedsVersion(t *testing.T, s store.Store, d Driver)
 	if retagged == saved {
 		t.Errorf("SetTopics kept the feeds' version %q", retagged)
 	}
-	if n, err := s.Prune(ctx, Art(1, 1).FirstSeen); err != nil || n != 0 {
+	if n, err := s.Prune(ctx, Art(1, 1).FirstSeen, nil); err != nil || n != 0 {
 		t.Fatalf("Prune before the oldest article = %d, %v", n, err)
 	}
 	if v := feedsVersion(t, s); v != retagged {
 		t.Errorf("a prune that deleted nothing changed the feeds' version from %q to %q", retagged, v)
 	}
-	if n, err := s.Prune(ctx, Art(2, 2).FirstSeen); err != nil || n != 1 {
+	if n, err := s.Prune(ctx, Art(2, 2).FirstSeen, nil); err != nil || n != 1 {
 		t.Fatalf("Prune = %d, %v; want 1", n, err)
 	}
 	if v := feedsVersion(t, s); v == retagged {

@@ -81,6 +81,7 @@ func contract() []contractCase {
 		{"StoriesOrderingLimitTopic", onFresh(testStoriesOrderingLimitTopic)},
 		{"SetTopics", onFresh(testSetTopics)},
 		{"Prune", onFresh(testPrune)},
+		{"PruneKeeps", onFresh(testPruneKeeps)},
 		{"Since", onFresh(testSince)},
 		{"Sketches", onFresh(testSketches)},
 		{"ConcurrentReadersWhileWriting", onFresh(testConcurrentReadersWhileWriting)},

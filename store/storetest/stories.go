@@ -104,7 +104,7 @@ func testPrune(t *testing.T, s store.Store, d Driver) {
 	storyFixture(t, s)
 	// Cut at article 5: 1-4 are older. Lead 1 has no copy at or after the
 	// cut (2, 4 are older), so it goes; lead 3 keeps its newer copy 5.
-	n, err := s.Prune(ctx, Art(5, 5).FirstSeen)
+	n, err := s.Prune(ctx, Art(5, 5).FirstSeen, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,8 +121,37 @@ func testPrune(t *testing.T, s store.Store, d Driver) {
 	if st, _ := s.Stories(ctx, "politics", 10); !slices.Equal(StoryShape(st), []string{"id00003:id00003[id00005]"}) {
 		t.Errorf("politics after prune = %v", StoryShape(st))
 	}
-	if n, err := s.Prune(ctx, time.Time{}); err != nil || n != 0 {
+	if n, err := s.Prune(ctx, time.Time{}, nil); err != nil || n != 0 {
 		t.Errorf("Prune(zero) = %d, %v", n, err)
+	}
+}
+
+// testPruneKeeps: an article keep keeps stays past the cut, and so does
+// the lead of its story, with no newer copy.
+func testPruneKeeps(t *testing.T, s store.Store, d Driver) {
+	ctx := context.Background()
+	storyFixture(t, s)
+	var asked []string
+	keep := func(id, source string) bool {
+		asked = append(asked, id+"/"+source)
+		return id == "id00004" && source == "src"
+	}
+	n, err := s.Prune(ctx, Art(5, 5).FirstSeen, keep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 1 {
+		t.Errorf("pruned %d, want 1 (id00002)", n)
+	}
+	slices.Sort(asked)
+	if want := []string{"id00001/src", "id00002/src", "id00003/src", "id00004/src"}; !slices.Equal(asked, want) {
+		t.Errorf("keep asked about %v, want %v", asked, want)
+	}
+	ex, _ := s.Existing(ctx, []string{"id00001", "id00002", "id00003", "id00004"})
+	for id, want := range map[string]bool{"id00001": true, "id00002": false, "id00003": true, "id00004": true} {
+		if ex[id] != want {
+			t.Errorf("after prune %s stored = %v, want %v", id, ex[id], want)
+		}
 	}
 }
 
