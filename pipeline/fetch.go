@@ -22,10 +22,12 @@ type sourceResult struct {
 	source   config.Source
 	state    sourceState
 	articles []*article.Article // prepared; nil when nothing new was fetched
-	sketches []dedupe.Sketched  // articles[i]'s sketch for the story index
-	stored   int                // articles written
-	items    int                // items in the fetched feed
-	outcome  Outcome
+	// corrected are the stored articles the source changed (Prepared.Corrected).
+	corrected []*article.Article
+	sketches  []dedupe.Sketched // articles[i]'s sketch for the story index
+	stored    int               // articles written
+	items     int               // items in the fetched feed
+	outcome   Outcome
 	// attempted is set when this cycle fetched the source: only then is
 	// its fetch state saved.
 	attempted bool
@@ -218,7 +220,7 @@ func (p *Pipeline) fetchSource(ctx context.Context, src config.Source, state sou
 	// finds most of them again.
 	asked := map[string]bool{}
 	answered := true
-	k := &known{votes: state.ItemVotes, stored: func(ids []string) map[string]bool {
+	k := &known{votes: state.ItemVotes, now: p.cycleStart, stored: func(ids []string) map[string]bool {
 		if len(asked) == 0 {
 			// Read before asking: what is written later may be missed.
 			res.asked = storedAsOf{written: w.writtenSources(), loads: p.loads.Load()}
@@ -266,7 +268,7 @@ func (p *Pipeline) fetchSource(ctx context.Context, src config.Source, state sou
 		log.Info("feed's declared language overruled by its items' confident votes", "declared", o.Declared, "language", o.Voted,
 			"declared_votes", o.DeclaredVotes, "votes", o.Votes, "items", o.Items, "new_articles_overruled", o.Overruled)
 	}
-	res.articles = prep.Articles
+	res.articles, res.corrected = prep.Articles, prep.Corrected
 	res.asked.complete = answered && len(asked) > 0
 	for _, a := range prep.Articles {
 		if !asked[a.ID] {

@@ -477,7 +477,7 @@ func (p *Pipeline) stillListed(ctx context.Context) (store.KeepFunc, error) {
 func (p *Pipeline) logSummary(rep *Report) {
 	attrs := []any{"sources", rep.Sources, "fetched", rep.Fetched, "not_modified", rep.NotModified,
 		"skipped", rep.Skipped, "failed", rep.Failed, "retired", rep.Retired, "not_due", rep.NotDue, "items", rep.Items,
-		"new", rep.New, "new_stories", rep.NewStories, "took", rep.Finished.Sub(rep.Started).Round(time.Millisecond)}
+		"new", rep.New, "new_stories", rep.NewStories, "corrected", rep.Corrected, "took", rep.Finished.Sub(rep.Started).Round(time.Millisecond)}
 	problems := rep.Problems()
 	if len(problems) == 0 {
 		p.logger.Info("cycle done", attrs...)

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"hash/crc32"
 	"strings"
 	"time"
 
@@ -112,13 +113,19 @@ type Prepared struct {
 	// Skipped are the items that could not be normalised (no identity).
 	Skipped []SkippedItem
 	// Stored counts the items left out because they are stored already
-	// (only when the caller asked for them to be left out: a cycle).
+	// (only when the caller asked for them to be left out: a cycle), the
+	// Corrected ones included.
 	Stored int
+	// Corrected are the stored items their source changed since they were
+	// last prepared (their title, summary or content: itemHash), prepared
+	// again to replace the stored articles (store.SourceWrite.Corrected),
+	// each with the ID it is stored under.
+	Corrected []*article.Article
 	// Votes is each item's part in the feed-wide language vote, the
 	// stored ones' included, for the next fetch of the feed (kept in its
 	// fetch state): an item stored and found there is not prepared again,
-	// and votes as it did when first prepared (an edit of its text under
-	// the same link is not stored either). An item with a URL of its own
+	// and votes as it did when first prepared, unless its itemHash, kept
+	// there too, changed (a correction). An item with a URL of its own
 	// that the store holds under its LinklessID names that ID too, so the
 	// next fetch asks for it before preparing the item. (An item with no
 	// URL of its own is known only once normalised, its PreviousID too.)
@@ -144,6 +151,9 @@ type known struct {
 	stored func(ids []string) map[string]bool
 	// votes is the Votes of the feed's last preparation.
 	votes string
+	// now is when a correction found is seen: its Updated when the feed
+	// does not date it.
+	now time.Time
 	// article returns the stored article id names, or nil (none, or the
 	// store did not answer).
 	article func(id string) *article.Article
@@ -174,6 +184,7 @@ func prepareFeed(ctx context.Context, n *normalize.Normalizer, genres *genre.Det
 	prep.TTL, prep.Dropped = feed.TTL, dropped
 	if err == nil && src.Genre == "" {
 		markFeedGenre(genres, feed, []string{src.URL, f.URL, feed.Link, feed.FeedLink}, prep.Articles)
+		markFeedGenre(genres, feed, []string{src.URL, f.URL, feed.Link, feed.FeedLink}, prep.Corrected)
 	}
 	return prep, err
 }
@@ -215,6 +226,11 @@ type preparedItem struct {
 	// detected and conf are what language.Detect said of a.
 	detected string
 	conf     float64
+	// hash is the item's itemHash.
+	hash string
+	// correctionOf is the stored ID of an item its source changed since
+	// its last preparation, "" for the others.
+	correctionOf string
 }
 
 // prepareItems is PrepareItems leaving out, when k is not nil, the items
@@ -229,6 +245,10 @@ func prepareItems(ctx context.Context, n *normalize.Normalizer, items []*article
 	var previous []string             // the ID older builds gave such an item, or ""
 	var stored map[string]bool
 	var kept map[string]keptVote
+	hashes := make([]string, len(items)) // each item's itemHash, as parsed
+	for i, a := range items {
+		hashes[i] = itemHash(a)
+	}
 	if k != nil {
 		kept = decodeVotes(k.votes)
 		asked := make([]string, 0, len(items))
@@ -252,21 +272,32 @@ func prepareItems(ctx context.Context, n *normalize.Normalizer, items []*article
 		if err := ctx.Err(); err != nil {
 			return Prepared{}, fmt.Errorf("pipeline: prepare: %w", err)
 		}
+		var correctionOf string // the stored ID of an item its source changed
 		if id := ids[i]; id != "" {
 			if kv, ok := kept[voteKey(id)]; ok && (stored[id] || stored[kv.storedAs]) {
-				it := preparedItem{id: id, vote: kv.vote, stored: true}
+				it := preparedItem{id: id, vote: kv.vote, stored: true, hash: hashes[i]}
 				if !stored[id] {
 					it.storedAs = kv.storedAs
 				}
-				all = append(all, it)
-				continue
+				// Votes kept by a build that hashed no items say nothing
+				// of a change: the hash is noted for the next fetch.
+				if kv.hash == "" || kv.hash == hashes[i] {
+					all = append(all, it)
+					continue
+				}
+				correctionOf = id
+				if it.storedAs != "" {
+					correctionOf = it.storedAs
+				}
 			}
 		}
 		if err := n.Article(a, opts); err != nil {
 			out.Skipped = append(out.Skipped, SkippedItem{Item: a, Err: err})
 			continue
 		}
-		it := preparedItem{a: a, id: a.ID, stored: stored[a.ID]}
+		// A correction is prepared as a new item is (its language settled
+		// by the vote), though stored.
+		it := preparedItem{a: a, id: a.ID, stored: stored[a.ID] && correctionOf == "", correctionOf: correctionOf, hash: hashes[i]}
 		it.detected, it.conf = language.Detect(language.Sample(a.Title, a.Text))
 		if it.detected != "" && it.conf >= language.Confident {
 			it.vote = it.detected
@@ -294,7 +325,7 @@ func prepareItems(ctx context.Context, n *normalize.Normalizer, items []*article
 		if len(more) > 0 {
 			again := k.stored(more)
 			for j := range all {
-				all[j].stored = all[j].stored || again[all[j].id]
+				all[j].stored = all[j].stored || again[all[j].id] && all[j].correctionOf == ""
 			}
 			for id, js := range linkless {
 				for _, j := range js {
@@ -308,6 +339,10 @@ func prepareItems(ctx context.Context, n *normalize.Normalizer, items []*article
 	}
 	out.Articles = make([]*article.Article, 0, len(all))
 	for _, it := range all {
+		if it.correctionOf != "" {
+			out.Stored++
+			continue
+		}
 		if it.stored {
 			out.Stored++
 			continue
@@ -315,8 +350,39 @@ func prepareItems(ctx context.Context, n *normalize.Normalizer, items []*article
 		out.Articles = append(out.Articles, it.a)
 	}
 	out.LanguageOverride = resolveLanguages(all)
+	for _, it := range all {
+		if it.correctionOf != "" {
+			out.Corrected = append(out.Corrected, correction(it.a, it.correctionOf, k.now))
+		}
+	}
 	out.Votes = encodeVotes(all)
 	return out, nil
+}
+
+// correction makes a, prepared again after its source changed it, the
+// correction of the article stored as id seen at now: its Updated is the
+// feed's when the feed dates the change (after its publication), else now.
+func correction(a *article.Article, id string, now time.Time) *article.Article {
+	a.ID = id
+	if !a.Updated.After(a.Published) {
+		a.Updated = now
+	}
+	return a
+}
+
+// itemHash is a short hash of what a source may correct in an item as
+// parsed (title, summary, content), kept in Votes: an item found stored
+// whose hash changed is prepared again as a correction. CRC-32C is
+// hardware-accelerated, so a refresh that hashes every item stays fast;
+// 32 bits make a missed correction a one-in-four-billion event.
+func itemHash(a *article.Article) string {
+	tab := crc32.MakeTable(crc32.Castagnoli) // made once by the package
+	var sum uint32
+	for _, f := range []string{a.Title, a.Summary, a.Content} {
+		sum = crc32.Update(sum, tab, []byte(f))
+		sum = crc32.Update(sum, tab, []byte{0})
+	}
+	return fmt.Sprintf("%08x", sum)
 }
 
 // byPrevious reports whether a, normalised, may have been stored by an
@@ -366,7 +432,7 @@ func storedByPrevious(all []preparedItem, items []*article.Article, ids, previou
 func linklessIDs(all []preparedItem, opts normalize.Options) map[string][]int {
 	linkless := map[string][]int{}
 	for j, it := range all {
-		if it.stored || it.a == nil {
+		if it.stored || it.a == nil || it.correctionOf != "" {
 			continue
 		}
 		if id, ok := normalize.LinklessID(it.a, opts); ok {
@@ -462,7 +528,7 @@ const voteKeyLen = 16
 // encodeVotes writes the items' votes in Votes' form: one word per item,
 // its voteKey followed by the language it votes for (nothing for none),
 // then, for an item stored under its LinklessID, a word of storedAsMark
-// and that ID.
+// and that ID, then, when hashed, a word of hashMark and its itemHash.
 func encodeVotes(items []preparedItem) string {
 	var b strings.Builder
 	for i, it := range items {
@@ -474,19 +540,30 @@ func encodeVotes(items []preparedItem) string {
 		if it.storedAs != "" {
 			b.WriteString(" " + storedAsMark + it.storedAs)
 		}
+		if it.hash != "" {
+			b.WriteString(" " + hashMark + it.hash)
+		}
 	}
 	return b.String()
 }
+
+// hashMark opens the word of Votes that holds the itemHash of the item
+// before it. The word is shorter than a voteKey and comes after any of
+// storedAsMark, so a build that does not know it ignores it and still
+// reads the storedAsMark word.
 
 // storedAsMark opens the word of Votes that names the LinklessID the item
 // before it is stored under. No voteKey starts with it (IDs are hex), so a
 // build that does not know the word reads a key no item has.
 const storedAsMark = "@"
 
+const hashMark = "#"
+
 // keptVote is what Votes kept of one item.
 type keptVote struct {
 	vote     string
 	storedAs string // the LinklessID the store held it under, or ""
+	hash     string // its itemHash, or "" (a build that hashed no items)
 }
 
 // decodeVotes reads Votes back, by voteKey; a word too short to hold a key
@@ -501,6 +578,13 @@ func decodeVotes(votes string) map[string]keptVote {
 		if as, ok := strings.CutPrefix(w, storedAsMark); ok {
 			if kv, seen := out[last]; seen && as != "" {
 				kv.storedAs = as
+				out[last] = kv
+			}
+			continue
+		}
+		if h, ok := strings.CutPrefix(w, hashMark); ok {
+			if kv, seen := out[last]; seen {
+				kv.hash = h
 				out[last] = kv
 			}
 			continue

@@ -170,8 +170,8 @@ func TestRefetchedFeedVotesWithStoredItems(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s := states["A"]; s.Items != 4 || len(strings.Fields(s.ItemVotes)) != 4 {
-		t.Errorf("fetch state: %d items, votes %q; want 4 of each", s.Items, s.ItemVotes)
+	if s := states["A"]; s.Items != 4 || len(decodeVotes(s.ItemVotes)) != 4 || strings.Count(s.ItemVotes, hashMark) != 4 {
+		t.Errorf("fetch state: %d items, votes %q; want 4 items, each with its vote and hash", s.Items, s.ItemVotes)
 	}
 	a, err := st.Article(ctx, article.IDFromURL(normalize.IdentityKey("https://berita.test/new")))
 	if err != nil {

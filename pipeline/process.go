@@ -267,7 +267,9 @@ func (p *Pipeline) markEpoch(ctx context.Context) error {
 type decided struct {
 	batch []*sourceResult
 	fresh [][]*article.Article // per source of batch, its new articles
-	ids   map[string]bool      // the IDs of fresh
+	// corrected are, per source of batch, its corrections, tagged again.
+	corrected [][]*article.Article
+	ids       map[string]bool // the IDs of fresh
 }
 
 // decideBatch gives the new articles of a batch of sources their stories
@@ -305,8 +307,15 @@ func (p *Pipeline) decideBatch(ctx context.Context, batch []*sourceResult, rep *
 		k *dedupe.Sketched
 	}
 	all := make([]sketched, 0, n)
-	d := decided{batch: batch, fresh: make([][]*article.Article, len(batch)), ids: make(map[string]bool, n)}
+	d := decided{batch: batch, fresh: make([][]*article.Article, len(batch)), ids: make(map[string]bool, n),
+		corrected: make([][]*article.Article, len(batch))}
 	for i, r := range batch {
+		// A correction is tagged as a re-tag does, the stream model
+		// learning nothing from it: it learned the article once.
+		for _, a := range r.corrected {
+			a.Topics = p.stream.Tag(a, p.hints[a.Source])
+		}
+		d.corrected[i] = r.corrected
 		for j, a := range r.articles {
 			if stored[a.ID] || inFlight[a.ID] || d.ids[a.ID] {
 				continue
@@ -395,7 +404,8 @@ func (p *Pipeline) saveBatch(ctx context.Context, d decided, rep *Report) (srcEr
 				continue
 			}
 		}
-		writes = append(writes, store.SourceWrite{Source: r.source.Name, State: r.state.FetchState, Articles: d.fresh[i]})
+		writes = append(writes, store.SourceWrite{Source: r.source.Name, State: r.state.FetchState,
+			Articles: d.fresh[i], Corrected: d.corrected[i]})
 		written = append(written, r)
 	}
 	saved, err := p.store.SaveSources(ctx, writes)
@@ -413,6 +423,7 @@ func (p *Pipeline) saveBatch(ctx context.Context, d decided, rep *Report) (srcEr
 		}
 		r.stored = len(saved[j].Inserted)
 		rep.New += r.stored
+		rep.Corrected += saved[j].Corrected
 	}
 	return srcErr, nil
 }

@@ -218,13 +218,22 @@ type SourceWrite struct {
 	Source   string
 	State    FetchState
 	Articles []*article.Article
+	// Corrected are stored articles their source changed: each one's
+	// title, summary, content, text, author, categories, language,
+	// Updated (never before its stored Published) and topics replace the
+	// stored ones; its ID, story, FirstSeen and Published stay. One not
+	// stored (pruned meanwhile) is ignored. A correction written sets a
+	// new feeds' version (MetaFeedsVersion), as an insert does.
+	Corrected []*article.Article
 }
 
 // SourceSaved is what SaveSources did with one source: the IDs it inserted,
 // in the order of its articles, or the error that kept the source out.
 type SourceSaved struct {
 	Inserted []string
-	Err      error
+	// Corrected counts the articles of SourceWrite.Corrected updated.
+	Corrected int
+	Err       error
 }
 
 // FetchState is what warta remembers about fetching one source.

@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -88,7 +89,7 @@ func (s *Store) SaveSources(ctx context.Context, batch []store.SourceWrite) ([]s
 					out[i].Inserted = schema.Inserted(src.Articles, i, enc.owner, done)
 				}
 			}
-			return nil
+			return writeCorrections(ctx, tx, batch, failed, enc.corrected, out)
 		})
 	})
 	for _, r := range saved {
@@ -99,10 +100,11 @@ func (s *Store) SaveSources(ctx context.Context, batch []store.SourceWrite) ([]s
 
 // encodedBatch is a SaveSources batch as the parameters of its statements.
 type encodedBatch struct {
-	states [][]any        // upsertFetchState arguments, by source name
-	rows   *articleRows   // the articles, each ID once, by ID
-	owner  map[string]int // the source each ID is written with
-	urls   map[string]string
+	states    [][]any         // upsertFetchState arguments, by source name
+	corrected *correctionRows // the sources' corrections, nil for none
+	rows      *articleRows    // the articles, each ID once, by ID
+	owner     map[string]int  // the source each ID is written with
+	urls      map[string]string
 }
 
 // encodeBatch encodes the sources not failed; a source with a value that
@@ -136,6 +138,11 @@ func encodeBatch(batch []store.SourceWrite, failed []bool) (*encodedBatch, error
 	if len(bad) > 0 {
 		return nil, bad
 	}
+	corrected, err := newCorrectionRows(batch, failed)
+	if err != nil {
+		return nil, err
+	}
+	enc.corrected = corrected
 	// Sources by name, articles by ID: daemons writing overlapping batches
 	// take row locks in the same order and cannot deadlock.
 	slices.SortFunc(enc.states, func(a, b []any) int { return strings.Compare(a[0].(string), b[0].(string)) })
@@ -150,6 +157,122 @@ func encodeBatch(batch []store.SourceWrite, failed []bool) (*encodedBatch, error
 	}
 	enc.rows = rows
 	return enc, nil
+}
+
+// correctionRows are the store.SourceWrite.Corrected of a batch as the
+// parameters of correctArticles, sorted by ID (lock order), and their
+// topics.
+type correctionRows struct {
+	ids, titles, summaries, contents, texts, authors, categories, languages []string
+	updated                                                                 []time.Time
+	source                                                                  map[string]int // by ID, its source's index in the batch
+	topics                                                                  topicRows
+}
+
+// newCorrectionRows encodes the corrections of the sources not failed;
+// nil when there are none. A correction that cannot be stored fails its
+// source alone (FailedSources).
+func newCorrectionRows(batch []store.SourceWrite, failed []bool) (*correctionRows, error) {
+	var arts []*article.Article
+	c := &correctionRows{source: map[string]int{}}
+	for i, src := range batch {
+		for _, a := range src.Corrected {
+			if _, dup := c.source[a.ID]; !failed[i] && !dup {
+				c.source[a.ID] = i
+				arts = append(arts, a)
+			}
+		}
+	}
+	if len(arts) == 0 {
+		return nil, nil
+	}
+	slices.SortFunc(arts, func(a, b *article.Article) int { return strings.Compare(a.ID, b.ID) })
+	for _, a := range arts {
+		fail := func(err error) error {
+			i := c.source[a.ID]
+			return schema.FailedSources{i: fmt.Errorf("store: source %s: article %s: %w", batch[i].Source, a.ID, err)}
+		}
+		cats, err := json.Marshal(a.Categories)
+		if err != nil {
+			return nil, fail(err)
+		}
+		if err := schema.CheckTime(a.Updated); err != nil {
+			return nil, fail(err)
+		}
+		if err := c.topics.add(a.ID, "", a.Topics); err != nil {
+			return nil, fail(err)
+		}
+		c.ids = append(c.ids, a.ID)
+		c.titles = append(c.titles, a.Title)
+		c.summaries = append(c.summaries, a.Summary)
+		c.contents = append(c.contents, a.Content)
+		c.texts = append(c.texts, a.Text)
+		c.authors = append(c.authors, a.Author)
+		c.categories = append(c.categories, string(cats))
+		c.languages = append(c.languages, a.Language)
+		c.updated = append(c.updated, a.Updated)
+	}
+	return c, nil
+}
+
+// correctArticles replaces what a source's correction changes
+// (store.SourceWrite.Corrected), topics apart, keeping Updated no earlier
+// than Published; it returns the IDs still stored.
+const correctArticles = `UPDATE articles a SET title = c.title, summary = c.summary, content = c.content,
+	text = c.text, author = c.author, categories = c.categories, language = c.language,
+	updated = GREATEST(a.published, c.updated)
+	FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+		$8::text[], $9::timestamptz[]) AS c (id, title, summary, content, text, author, categories, language, updated)
+	WHERE a.id = c.id
+	RETURNING a.id`
+
+// writeCorrections writes the batch's corrections (c, nil for none), with
+// their topics, counting them in out, and sets a new feeds' version when
+// it corrected any stored article.
+func writeCorrections(ctx context.Context, tx pgx.Tx, batch []store.SourceWrite, failed []bool, c *correctionRows, out []store.SourceSaved) error {
+	if c == nil {
+		return nil
+	}
+	rows, err := tx.Query(ctx, correctArticles, c.ids, c.titles, c.summaries, c.contents, c.texts,
+		c.authors, c.categories, c.languages, c.updated)
+	if err != nil {
+		return fmt.Errorf("store: correct articles: %w", err)
+	}
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return fmt.Errorf("store: correct articles: %w", err)
+	}
+	for i := range batch {
+		if !failed[i] {
+			out[i].Corrected = 0
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	for _, id := range ids {
+		out[c.source[id]].Corrected++
+	}
+	b := &pgx.Batch{}
+	queueTopics(b, ids, c.topics)
+	b.Queue(upsertMeta, store.MetaFeedsVersion, store.NewName())
+	if err := tx.SendBatch(ctx, b).Close(); err != nil {
+		return fmt.Errorf("store: correct articles: %w", err)
+	}
+	return nil
+}
+
+// queueTopics queues the replacement of the topics of the articles ids
+// with rows (their story_id taken from the stored article: an ID not
+// stored matches no article and is skipped).
+func queueTopics(b *pgx.Batch, ids []string, rows topicRows) {
+	b.Queue(`DELETE FROM article_topics WHERE article_id = ANY($1)`, ids)
+	b.Queue(`INSERT INTO article_topics (`+schema.TopicCols+`)
+		SELECT t.article_id, a.story_id, t.pos, t.slug, t.score, t.terms, t.forced
+		FROM unnest($1::text[], $2::int[], $3::text[], $4::float8[], $5::text[], $6::bool[])
+			AS t (article_id, pos, slug, score, terms, forced)
+		JOIN articles a ON a.id = t.article_id`,
+		rows.articleIDs, rows.pos, rows.slugs, rows.scores, rows.terms, rows.forced)
 }
 
 // checkSkipped fails the sources of articles that were not inserted (not in
@@ -208,13 +331,7 @@ func (s *Store) SetTopics(ctx context.Context, topics map[string][]article.Topic
 	}
 	return s.inTx(ctx, func(tx pgx.Tx) error {
 		b := &pgx.Batch{}
-		b.Queue(`DELETE FROM article_topics WHERE article_id = ANY($1)`, ids)
-		b.Queue(`INSERT INTO article_topics (`+schema.TopicCols+`)
-			SELECT t.article_id, a.story_id, t.pos, t.slug, t.score, t.terms, t.forced
-			FROM unnest($1::text[], $2::int[], $3::text[], $4::float8[], $5::text[], $6::bool[])
-				AS t (article_id, pos, slug, score, terms, forced)
-			JOIN articles a ON a.id = t.article_id`,
-			rows.articleIDs, rows.pos, rows.slugs, rows.scores, rows.terms, rows.forced)
+		queueTopics(b, ids, rows)
 		b.Queue(upsertMeta, store.MetaFeedsVersion, store.NewName())
 		if err := tx.SendBatch(ctx, b).Close(); err != nil {
 			return fmt.Errorf("store: set topics: %w", err)

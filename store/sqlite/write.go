@@ -27,6 +27,15 @@ const insertArticle = `INSERT INTO articles (` + schema.ArticleCols + `)
 const insertTopic = `INSERT INTO article_topics (` + schema.TopicCols + `)
 	VALUES (?, ?, ?, ?, ?, ?, ?)`
 
+// correctArticle replaces what a source's correction changes
+// (store.SourceWrite.Corrected), its topics apart, and returns the story
+// the article's topics are written under.
+const correctArticle = `UPDATE articles SET title = ?2, summary = ?3, content = ?4, text = ?5, author = ?6,
+	categories = ?7, language = ?8, updated = max(published, ?9)
+	WHERE id = ?1 RETURNING story_id`
+
+const deleteTopics = `DELETE FROM article_topics WHERE article_id = ?`
+
 // SaveSource implements store.Store.
 func (s *Store) SaveSource(ctx context.Context, source string, st store.FetchState, arts []*article.Article) ([]string, error) {
 	return schema.SaveOne(func(b []store.SourceWrite) ([]store.SourceSaved, error) { return s.SaveSources(ctx, b) }, source, st, arts)
@@ -45,12 +54,12 @@ func (s *Store) SaveSources(ctx context.Context, batch []store.SourceWrite) ([]s
 			}
 			defer w.close()
 			owner := schema.Owners(batch, failed)
-			inserted := false
+			changed := false
 			for i, src := range batch {
 				if failed[i] {
 					continue
 				}
-				done, err := w.source(ctx, src, i, owner)
+				done, corrected, err := w.source(ctx, src, i, owner)
 				if err != nil {
 					if isSourceError(err) {
 						return schema.FailedSources{i: fmt.Errorf("store: source %s: %w", src.Source, err)}
@@ -58,9 +67,10 @@ func (s *Store) SaveSources(ctx context.Context, batch []store.SourceWrite) ([]s
 					return fmt.Errorf("store: source %s: %w", src.Source, err)
 				}
 				out[i].Inserted = schema.Inserted(src.Articles, i, owner, done)
-				inserted = inserted || len(out[i].Inserted) > 0
+				out[i].Corrected = corrected
+				changed = changed || len(out[i].Inserted) > 0 || corrected > 0
 			}
-			if inserted {
+			if changed {
 				return setMeta(ctx, tx, store.MetaFeedsVersion, store.NewName())
 			}
 			return nil
@@ -70,7 +80,7 @@ func (s *Store) SaveSources(ctx context.Context, batch []store.SourceWrite) ([]s
 
 // batchWriter holds the statements of one SaveSources transaction.
 type batchWriter struct {
-	state, art, topic *sql.Stmt
+	state, art, topic, correct, untopic *sql.Stmt
 }
 
 func prepareWriter(ctx context.Context, tx *sql.Tx) (*batchWriter, error) {
@@ -78,7 +88,8 @@ func prepareWriter(ctx context.Context, tx *sql.Tx) (*batchWriter, error) {
 	for _, p := range []struct {
 		stmt **sql.Stmt
 		sql  string
-	}{{&w.state, upsertFetchState}, {&w.art, insertArticle}, {&w.topic, insertTopic}} {
+	}{{&w.state, upsertFetchState}, {&w.art, insertArticle}, {&w.topic, insertTopic},
+		{&w.correct, correctArticle}, {&w.untopic, deleteTopics}} {
 		st, err := tx.PrepareContext(ctx, p.sql)
 		if err != nil {
 			w.close()
@@ -90,7 +101,7 @@ func prepareWriter(ctx context.Context, tx *sql.Tx) (*batchWriter, error) {
 }
 
 func (w *batchWriter) close() {
-	for _, st := range []*sql.Stmt{w.state, w.art, w.topic} {
+	for _, st := range []*sql.Stmt{w.state, w.art, w.topic, w.correct, w.untopic} {
 		if st != nil {
 			st.Close()
 		}
@@ -98,24 +109,25 @@ func (w *batchWriter) close() {
 }
 
 // source writes the fetch state of batch source i and the articles it owns,
-// and returns the IDs inserted. It stops with ctx's error, before a row,
+// and returns the IDs inserted and how many of its corrections it wrote
+// (those of articles still stored). It stops with ctx's error, before a row,
 // when ctx ends. The rows' statements run without ctx's cancellation: the
 // driver watches a cancellable context with a goroutine of its own per
 // statement (one per article and per topic row, most of a batch's
 // goroutines) to interrupt a statement that runs for long, and a one-row
 // insert does not; the transaction, begun with ctx, is still rolled back
 // when ctx ends.
-func (w *batchWriter) source(ctx context.Context, src store.SourceWrite, i int, owner map[string]int) (map[string]bool, error) {
+func (w *batchWriter) source(ctx context.Context, src store.SourceWrite, i int, owner map[string]int) (map[string]bool, int, error) {
 	stArgs, err := fetchStateArgs(src.State)
 	if err != nil {
-		return nil, encodeError{err}
+		return nil, 0, encodeError{err}
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("save fetch state: %w", err)
+		return nil, 0, fmt.Errorf("save fetch state: %w", err)
 	}
 	rowCtx := context.WithoutCancel(ctx)
 	if _, err := w.state.ExecContext(rowCtx, append([]any{src.Source}, stArgs...)...); err != nil {
-		return nil, fmt.Errorf("save fetch state: %w", err)
+		return nil, 0, fmt.Errorf("save fetch state: %w", err)
 	}
 	done := map[string]bool{}
 	for _, a := range src.Articles {
@@ -123,26 +135,65 @@ func (w *batchWriter) source(ctx context.Context, src store.SourceWrite, i int, 
 			continue
 		}
 		if err := ctx.Err(); err != nil {
-			return nil, fmt.Errorf("save sources: %w", err)
+			return nil, 0, fmt.Errorf("save sources: %w", err)
 		}
 		args, err := articleArgs(a)
 		if err != nil {
-			return nil, encodeError{err}
+			return nil, 0, encodeError{err}
 		}
 		res, err := w.art.ExecContext(rowCtx, args...)
 		if err != nil {
-			return nil, fmt.Errorf("article %s (%s): %w", a.ID, a.URL, err)
+			return nil, 0, fmt.Errorf("article %s (%s): %w", a.ID, a.URL, err)
 		}
 		if n, err := res.RowsAffected(); err != nil || n == 0 {
 			// Already stored: the first copy wins.
 			continue
 		}
 		if err := writeTopics(rowCtx, w.topic, a.ID, schema.StoryOf(a), a.Topics); err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		done[a.ID] = true
 	}
-	return done, nil
+	corrected := 0
+	for _, a := range src.Corrected {
+		if err := ctx.Err(); err != nil {
+			return nil, 0, fmt.Errorf("save sources: %w", err)
+		}
+		ok, err := w.correctOne(rowCtx, a)
+		if err != nil {
+			return nil, 0, err
+		}
+		if ok {
+			corrected++
+		}
+	}
+	return done, corrected, nil
+}
+
+// correctOne writes a source's correction of article a, and reports
+// whether a is stored.
+func (w *batchWriter) correctOne(ctx context.Context, a *article.Article) (bool, error) {
+	cats, err := json.Marshal(a.Categories)
+	if err != nil {
+		return false, encodeError{fmt.Errorf("article %s: categories: %w", a.ID, err)}
+	}
+	updated, err := encodeTime(a.Updated)
+	if err != nil {
+		return false, encodeError{fmt.Errorf("article %s: %w", a.ID, err)}
+	}
+	var story string
+	err = w.correct.QueryRowContext(ctx, a.ID, a.Title, a.Summary, a.Content, a.Text, a.Author,
+		string(cats), a.Language, updated).Scan(&story)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil // pruned since it was found stored
+	}
+	if err != nil {
+		return false, fmt.Errorf("correct article %s: %w", a.ID, err)
+	}
+	if _, err := w.untopic.ExecContext(ctx, a.ID); err != nil {
+		return false, fmt.Errorf("correct article %s: %w", a.ID, err)
+	}
+	return true, writeTopics(ctx, w.topic, a.ID, story, a.Topics)
 }
 
 // encodeError is a value of a source that cannot be stored.

@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"errors"
 	"reflect"
 	"slices"
 	"testing"
@@ -199,4 +200,58 @@ func feedsVersion(t *testing.T, s store.Store) string {
 		t.Fatal(err)
 	}
 	return v
+}
+
+// testSaveSourcesCorrects: a source's correction replaces a stored
+// article's title, text, language, Updated (never before Published) and
+// topics, keeping its ID, story, FirstSeen and Published, counts it and
+// sets a new feeds' version; one of an article not stored is ignored.
+func testSaveSourcesCorrects(t *testing.T, s store.Store, d Driver) {
+	ctx := context.Background()
+	Save(t, s, Art(1, 1, "politics"), Art(2, 1, "politics"))
+	first := feedsVersion(t, s)
+	fix := Art(2, 1, "sport")
+	fix.Title, fix.Summary, fix.Content, fix.Text = "Corrected title", "<p>s</p>", "<p>c</p>", "corrected text"
+	fix.Author, fix.Categories, fix.Language = "Editor", []string{"fix"}, "id"
+	fix.StoryID, fix.FirstSeen, fix.Published = "elsewhere", base.Add(time.Hour), base.Add(time.Hour)
+	fix.Updated = base // before the stored Published: kept at it
+	gone := Art(9, 9, "sport")
+	saved, err := s.SaveSources(ctx, []store.SourceWrite{{Source: "src", Corrected: []*article.Article{fix, gone}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(saved) != 1 || saved[0].Err != nil || saved[0].Corrected != 1 || len(saved[0].Inserted) != 0 {
+		t.Fatalf("saved %+v, want 1 corrected, none inserted", saved)
+	}
+	got, err := s.Article(ctx, "id00002")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Art(2, 1)
+	if got.Title != fix.Title || got.Summary != fix.Summary || got.Content != fix.Content || got.Text != fix.Text ||
+		got.Author != fix.Author || !slices.Equal(got.Categories, fix.Categories) || got.Language != fix.Language {
+		t.Errorf("corrected article %+v", got)
+	}
+	if got.StoryID != "id00001" || !got.FirstSeen.Equal(d.stored(want.FirstSeen)) || !got.Published.Equal(d.stored(want.Published)) {
+		t.Errorf("correction moved story %s, FirstSeen %v or Published %v", got.StoryID, got.FirstSeen, got.Published)
+	}
+	if !got.Updated.Equal(d.stored(want.Published)) {
+		t.Errorf("Updated %v, want kept at Published %v", got.Updated, want.Published)
+	}
+	if !got.HasTopic("sport") || got.HasTopic("politics") {
+		t.Errorf("corrected article's topics %v, want sport alone", got.Topics)
+	}
+	if _, err := s.Article(ctx, "id00009"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("a correction of an article not stored stored it: %v", err)
+	}
+	if feedsVersion(t, s) == first {
+		t.Error("a correction kept the feeds' version")
+	}
+	fix.Updated = base.Add(3 * time.Hour)
+	if _, err := s.SaveSources(ctx, []store.SourceWrite{{Source: "src", Corrected: []*article.Article{fix}}}); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Article(ctx, "id00002"); err != nil || !got.Updated.Equal(d.stored(fix.Updated)) {
+		t.Errorf("Updated after a later correction %v (%v), want %v", got.Updated, err, fix.Updated)
+	}
 }

@@ -74,6 +74,7 @@ func contract() []contractCase {
 		{"SaveSourceRejectsArticleWithoutID", onFresh(testSaveSourceRejectsArticleWithoutID)},
 		{"SaveSourcesBatch", onFresh(testSaveSourcesBatch)},
 		{"SaveSourcesSetsFeedsVersion", onFresh(testSaveSourcesSetsFeedsVersion)},
+		{"SaveSourcesCorrects", onFresh(testSaveSourcesCorrects)},
 		{"PruneAndSetTopicsSetFeedsVersion", onFresh(testPruneAndSetTopicsSetFeedsVersion)},
 		{"FetchState", onFresh(testFetchState)},
 		{"Meta", onFresh(testMeta)},

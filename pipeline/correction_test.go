@@ -1,0 +1,145 @@
+package pipeline
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/store"
+)
+
+// A feed's item before and after its source corrected it: same link and
+// GUID, new title and text.
+const (
+	beforeCorrection = `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+<item><title>Ministers meet in Kabul</title><link>https://news.example/kabul</link><guid>k1</guid><pubDate>Tue, 01 Dec 2026 01:00:00 GMT</pubDate><description>Two ministers met on Monday.</description></item>
+</channel></rss>`
+	afterCorrection = `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+<item><title>Embassy reopens in Kabul, ministers meet</title><link>https://news.example/kabul</link><guid>k1</guid><pubDate>Tue, 01 Dec 2026 01:00:00 GMT</pubDate><description>The embassy reopened as two ministers met on Monday.</description></item>
+</channel></rss>`
+)
+
+// A source's correction of a stored item reaches the store: its title and
+// text are replaced and it is tagged again, keeping its ID, story and
+// FirstSeen, with Updated moved to when the correction was seen. An item
+// fetched again unchanged is left alone.
+func TestSourceCorrectionUpdatesTheStoredArticle(t *testing.T) {
+	ctx := context.Background()
+	var body atomic.Value
+	body.Store(beforeCorrection)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte(body.Load().(string)))
+	}))
+	t.Cleanup(srv.Close)
+	p, st := newTestPipeline(t, srv.URL)
+	clock := time.Date(2026, 12, 1, 2, 0, 0, 0, time.UTC)
+	p.now = func() time.Time { return clock }
+	cycle := func() Report {
+		t.Helper()
+		rep, err := p.RunCycle(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rep
+	}
+	if rep := cycle(); rep.New != 1 {
+		t.Fatalf("first cycle stored %d, want 1", rep.New)
+	}
+	stories, err := st.Stories(ctx, "", 10)
+	if err != nil || len(stories) != 1 {
+		t.Fatalf("stories after the first cycle: %d, %v", len(stories), err)
+	}
+	before := *stories[0].Lead
+	if before.HasTopic(testWorld.Slug) {
+		t.Fatalf("the uncorrected item is tagged %v", before.Topics)
+	}
+	clock = clock.Add(30 * time.Minute)
+	version := func() string {
+		t.Helper()
+		v, _, err := st.Meta(ctx, store.MetaFeedsVersion)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	versionBefore := version()
+	if rep := cycle(); rep.New != 0 {
+		t.Fatalf("a cycle over the same feed stored %d, want 0", rep.New)
+	}
+	if version() != versionBefore {
+		t.Errorf("an unchanged refetch moved the feeds' version")
+	}
+	body.Store(afterCorrection)
+	clock = clock.Add(30 * time.Minute)
+	if rep := cycle(); rep.New != 0 {
+		t.Fatalf("the correction was stored as %d new articles, want 0", rep.New)
+	}
+	after, err := st.Article(ctx, before.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Title != "Embassy reopens in Kabul, ministers meet" || after.Text != "The embassy reopened as two ministers met on Monday." {
+		t.Errorf("stored after the correction: %q / %q", after.Title, after.Text)
+	}
+	if !after.HasTopic(testWorld.Slug) {
+		t.Errorf("the corrected article was not tagged again: %v", after.Topics)
+	}
+	if after.StoryID != before.StoryID || !after.FirstSeen.Equal(before.FirstSeen) || !after.Published.Equal(before.Published) {
+		t.Errorf("correction moved story/FirstSeen/Published: %s %v %v, was %s %v %v",
+			after.StoryID, after.FirstSeen, after.Published, before.StoryID, before.FirstSeen, before.Published)
+	}
+	if !after.Updated.Equal(clock) {
+		t.Errorf("Updated after the correction %v, want when it was seen %v", after.Updated, clock)
+	}
+	if version() == versionBefore {
+		t.Errorf("the correction did not move the feeds' version")
+	}
+}
+
+// Votes kept by a build that hashed no items say nothing of a change: a
+// stored item is not taken for a correction then, and its hash is noted
+// for the next fetch, which finds a real change.
+func TestVotesWithoutHashesAreNoCorrection(t *testing.T) {
+	ctx := context.Background()
+	n, src, now := preparing("berita")
+	first, err := PrepareItems(ctx, n, votingItems()[:3], src, "", now)
+	if err != nil || len(first.Articles) != 3 {
+		t.Fatalf("PrepareItems: %+v, %v", first, err)
+	}
+	storedIDs := map[string]bool{}
+	for _, a := range first.Articles {
+		storedIDs[a.ID] = true
+	}
+	var old []string // the votes without their hash words
+	for _, w := range strings.Fields(first.Votes) {
+		if !strings.HasPrefix(w, hashMark) {
+			old = append(old, w)
+		}
+	}
+	changed := func() []*article.Article {
+		items := votingItems()[:3]
+		items[1].Title = "Berita 1 (koreksi)"
+		return items
+	}
+	k := &known{votes: strings.Join(old, " "), now: now.Add(time.Hour), stored: func(ids []string) map[string]bool { return storedIDs }}
+	prep, err := prepareItems(ctx, n, changed(), src, "", "", now, k)
+	if err != nil || len(prep.Articles) != 0 || len(prep.Corrected) != 0 || prep.Stored != 3 {
+		t.Fatalf("with votes of no hashes: %d new, %d corrected, %d stored, %v; want 0, 0, 3",
+			len(prep.Articles), len(prep.Corrected), prep.Stored, err)
+	}
+	k.votes = prep.Votes
+	items := changed()
+	items[2].Content = "<p>" + idBody + " Koreksi.</p>"
+	prep, err = prepareItems(ctx, n, items, src, "", "", now, k)
+	if err != nil || len(prep.Corrected) != 1 || prep.Stored != 3 {
+		t.Fatalf("%d corrected, %d stored, %v; want 1 of 3", len(prep.Corrected), prep.Stored, err)
+	}
+	if c := prep.Corrected[0]; c.ID != first.Articles[2].ID || c.Language != "id" || !c.Updated.Equal(k.now) {
+		t.Errorf("correction %s in %q updated %v; want %s in id updated %v", c.ID, c.Language, c.Updated, first.Articles[2].ID, k.now)
+	}
+}
