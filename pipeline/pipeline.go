@@ -420,11 +420,7 @@ func (p *Pipeline) runCycle(ctx context.Context) (Report, error) {
 	p.index.Expire(now)
 	p.indexMu.Unlock()
 	if since := retentionStart(p.cfg, now); !since.IsZero() {
-		keep, err := p.stillListed(ctx)
-		if err != nil {
-			return rep, fmt.Errorf("pipeline: prune: %w", err)
-		}
-		n, err := p.store.Prune(ctx, since, keep)
+		n, err := p.store.Prune(ctx, since, stillListed(w.all()))
 		if err != nil {
 			return rep, fmt.Errorf("pipeline: prune: %w", err)
 		}
@@ -441,23 +437,25 @@ func (p *Pipeline) runCycle(ctx context.Context) (Report, error) {
 }
 
 // stillListed returns what Prune keeps past retention: the articles their
-// configured source listed at its last successful fetch (its fetch state's
-// item votes), which the next fetch would store again as new if they were
-// deleted. Feeds list a bounded number of items, so the store stays
-// bounded; a source dropped from the config keeps nothing.
-func (p *Pipeline) stillListed(ctx context.Context) (store.KeepFunc, error) {
-	states, err := p.store.FetchStates(ctx)
-	if err != nil {
-		return nil, err
-	}
-	listed := make(map[string]map[string]keptVote, len(p.cfg.Sources))
-	for _, src := range p.cfg.Sources {
-		if votes := decodeVotes(states[src.Name].ItemVotes); len(votes) > 0 {
-			listed[src.Name] = votes
+// source listed at its last successful fetch (the item votes of each
+// configured source's fetch state, as the cycle leaves it: results), which
+// the next fetch would store again as new if they were deleted. Feeds list
+// a bounded number of items, so the store stays bounded; a source dropped
+// from the config keeps nothing. A source another daemon fetched this
+// cycle is judged by its fetch before: an item it no longer lists goes
+// one cycle later.
+func stillListed(results []*sourceResult) store.KeepFunc {
+	listed := make(map[string]map[string]keptVote, len(results)) // by source name
+	storedAs := make(map[string]bool)                             // the LinklessIDs listed items are stored under
+	for _, r := range results {
+		if r == nil {
+			continue
 		}
-	}
-	storedAs := make(map[string]bool) // the LinklessIDs listed items are stored under
-	for _, votes := range listed {
+		votes := decodeVotes(r.state.ItemVotes)
+		if len(votes) == 0 {
+			continue
+		}
+		listed[r.source.Name] = votes
 		for _, kv := range votes {
 			if kv.storedAs != "" {
 				storedAs[kv.storedAs] = true
@@ -469,7 +467,7 @@ func (p *Pipeline) stillListed(ctx context.Context) (store.KeepFunc, error) {
 			return true
 		}
 		return storedAs[id]
-	}, nil
+	}
 }
 
 // logSummary logs the cycle's counts, naming every source that failed,
