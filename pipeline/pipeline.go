@@ -446,7 +446,7 @@ func (p *Pipeline) runCycle(ctx context.Context) (Report, error) {
 // one cycle later.
 func stillListed(results []*sourceResult) store.KeepFunc {
 	listed := make(map[string]map[string]keptVote, len(results)) // by source name
-	storedAs := make(map[string]bool)                             // the LinklessIDs listed items are stored under
+	storedAs := make(map[string]bool)                            // the LinklessIDs listed items are stored under
 	for _, r := range results {
 		if r == nil {
 			continue
