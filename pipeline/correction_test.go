@@ -2,10 +2,7 @@ package pipeline
 
 import (
 	"context"
-	"net/http"
-	"net/http/httptest"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -30,24 +27,9 @@ const (
 // fetched again unchanged is left alone.
 func TestSourceCorrectionUpdatesTheStoredArticle(t *testing.T) {
 	ctx := context.Background()
-	var body atomic.Value
-	body.Store(beforeCorrection)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Write([]byte(body.Load().(string)))
-	}))
-	t.Cleanup(srv.Close)
-	p, st := newTestPipeline(t, srv.URL)
-	clock := time.Date(2026, 12, 1, 2, 0, 0, 0, time.UTC)
-	p.now = func() time.Time { return clock }
-	cycle := func() Report {
-		t.Helper()
-		rep, err := p.RunCycle(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return rep
-	}
-	if rep := cycle(); rep.New != 1 {
+	f := newChangingFeed(t, beforeCorrection)
+	st := f.st
+	if rep := f.cycle(0); rep.New != 1 {
 		t.Fatalf("first cycle stored %d, want 1", rep.New)
 	}
 	stories, err := st.Stories(ctx, "", 10)
@@ -58,7 +40,6 @@ func TestSourceCorrectionUpdatesTheStoredArticle(t *testing.T) {
 	if before.HasTopic(testWorld.Slug) {
 		t.Fatalf("the uncorrected item is tagged %v", before.Topics)
 	}
-	clock = clock.Add(30 * time.Minute)
 	version := func() string {
 		t.Helper()
 		v, _, err := st.Meta(ctx, store.MetaFeedsVersion)
@@ -68,15 +49,14 @@ func TestSourceCorrectionUpdatesTheStoredArticle(t *testing.T) {
 		return v
 	}
 	versionBefore := version()
-	if rep := cycle(); rep.New != 0 {
+	if rep := f.cycle(30 * time.Minute); rep.New != 0 {
 		t.Fatalf("a cycle over the same feed stored %d, want 0", rep.New)
 	}
 	if version() != versionBefore {
 		t.Errorf("an unchanged refetch moved the feeds' version")
 	}
-	body.Store(afterCorrection)
-	clock = clock.Add(30 * time.Minute)
-	if rep := cycle(); rep.New != 0 {
+	f.body.Store(afterCorrection)
+	if rep := f.cycle(30 * time.Minute); rep.New != 0 {
 		t.Fatalf("the correction was stored as %d new articles, want 0", rep.New)
 	}
 	after, err := st.Article(ctx, before.ID)
@@ -93,8 +73,8 @@ func TestSourceCorrectionUpdatesTheStoredArticle(t *testing.T) {
 		t.Errorf("correction moved story/FirstSeen/Published: %s %v %v, was %s %v %v",
 			after.StoryID, after.FirstSeen, after.Published, before.StoryID, before.FirstSeen, before.Published)
 	}
-	if !after.Updated.Equal(clock) {
-		t.Errorf("Updated after the correction %v, want when it was seen %v", after.Updated, clock)
+	if !after.Updated.Equal(f.clock) {
+		t.Errorf("Updated after the correction %v, want when it was seen %v", after.Updated, f.clock)
 	}
 	if version() == versionBefore {
 		t.Errorf("the correction did not move the feeds' version")

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/store"
 )
 
 // twoItems lists an undated item that stays in its feed and one that
@@ -28,35 +29,18 @@ const (
 // source no longer lists is pruned.
 func TestPruneKeepsWhatTheSourceStillLists(t *testing.T) {
 	ctx := context.Background()
-	var body atomic.Value
-	body.Store(twoItems)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Write([]byte(body.Load().(string)))
-	}))
-	t.Cleanup(srv.Close)
-	p, st := newTestPipeline(t, srv.URL)
-	p.cfg.Storage.Retention = time.Hour
-	clock := time.Date(2026, 12, 1, 2, 0, 0, 0, time.UTC)
-	p.now = func() time.Time { return clock }
-	cycle := func() Report {
-		t.Helper()
-		rep, err := p.RunCycle(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return rep
-	}
-	if rep := cycle(); rep.New != 2 {
+	f := newChangingFeed(t, twoItems)
+	f.p.cfg.Storage.Retention = time.Hour
+	st := f.st
+	if rep := f.cycle(0); rep.New != 2 {
 		t.Fatalf("first cycle stored %d, want 2", rep.New)
 	}
-	first := clock
-	clock = clock.Add(2 * time.Hour)
-	body.Store(embassyOnly)
-	if rep := cycle(); rep.New != 0 {
+	first := f.clock
+	f.body.Store(embassyOnly)
+	if rep := f.cycle(2 * time.Hour); rep.New != 0 {
 		t.Fatalf("second cycle stored %d, want 0", rep.New)
 	}
-	clock = clock.Add(10 * time.Minute)
-	if rep := cycle(); rep.New != 0 {
+	if rep := f.cycle(10 * time.Minute); rep.New != 0 {
 		t.Errorf("a cycle after the prune stored %d articles again, want 0", rep.New)
 	}
 	var left []*article.Article
@@ -72,4 +56,38 @@ func TestPruneKeepsWhatTheSourceStillLists(t *testing.T) {
 	if !left[0].FirstSeen.Before(first.Add(time.Minute)) {
 		t.Errorf("kept article first seen %v, want its first cycle's %v", left[0].FirstSeen, first)
 	}
+}
+
+// changingFeed is a pipeline over one feed whose body a test switches
+// (body), on a clock that cycle moves on.
+type changingFeed struct {
+	t     *testing.T
+	p     *Pipeline
+	st    store.Store
+	body  atomic.Value
+	clock time.Time
+}
+
+func newChangingFeed(t *testing.T, body string) *changingFeed {
+	t.Helper()
+	f := &changingFeed{t: t, clock: time.Date(2026, 12, 1, 2, 0, 0, 0, time.UTC)}
+	f.body.Store(body)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte(f.body.Load().(string)))
+	}))
+	t.Cleanup(srv.Close)
+	f.p, f.st = newTestPipeline(t, srv.URL)
+	f.p.now = func() time.Time { return f.clock }
+	return f
+}
+
+// cycle runs a cycle at the feed's clock after moving it on by d.
+func (f *changingFeed) cycle(d time.Duration) Report {
+	f.t.Helper()
+	f.clock = f.clock.Add(d)
+	rep, err := f.p.RunCycle(context.Background())
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	return rep
 }

@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -146,27 +145,35 @@ func encodeBatch(batch []store.SourceWrite, failed []bool) (*encodedBatch, error
 	// Sources by name, articles by ID: daemons writing overlapping batches
 	// take row locks in the same order and cannot deadlock.
 	slices.SortFunc(enc.states, func(a, b []any) int { return strings.Compare(a[0].(string), b[0].(string)) })
-	rows, err := newArticleRows(arts)
-	var ba *badArticle
-	if errors.As(err, &ba) {
-		i := enc.owner[ba.id]
-		return nil, schema.FailedSources{i: fmt.Errorf("store: source %s: %w", batch[i].Source, err)}
-	}
+	rows, err := encodeSources(batch, arts, enc.owner)
 	if err != nil {
-		return nil, fmt.Errorf("store: save sources: %w", err)
+		return nil, err
 	}
 	enc.rows = rows
 	return enc, nil
 }
 
-// correctionRows are the store.SourceWrite.Corrected of a batch as the
-// parameters of correctArticles, sorted by ID (lock order), and their
-// topics.
+// encodeSources encodes arts (newArticleRows) for the sources of batch
+// they belong to (source, by ID): an article that cannot be stored fails
+// its source alone (FailedSources).
+func encodeSources(batch []store.SourceWrite, arts []*article.Article, source map[string]int) (*articleRows, error) {
+	rows, err := newArticleRows(arts)
+	var ba *badArticle
+	if errors.As(err, &ba) {
+		i := source[ba.id]
+		return nil, schema.FailedSources{i: fmt.Errorf("store: source %s: %w", batch[i].Source, err)}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: save sources: %w", err)
+	}
+	return rows, nil
+}
+
+// correctionRows are the store.SourceWrite.Corrected of a batch, encoded
+// as articles are (sorted by ID: lock order), with each one's source.
 type correctionRows struct {
-	ids, titles, summaries, contents, texts, authors, categories, languages []string
-	updated                                                                 []time.Time
-	source                                                                  map[string]int // by ID, its source's index in the batch
-	topics                                                                  topicRows
+	rows   *articleRows
+	source map[string]int // by ID, its source's index in the batch
 }
 
 // newCorrectionRows encodes the corrections of the sources not failed;
@@ -186,32 +193,11 @@ func newCorrectionRows(batch []store.SourceWrite, failed []bool) (*correctionRow
 	if len(arts) == 0 {
 		return nil, nil
 	}
-	slices.SortFunc(arts, func(a, b *article.Article) int { return strings.Compare(a.ID, b.ID) })
-	for _, a := range arts {
-		fail := func(err error) error {
-			i := c.source[a.ID]
-			return schema.FailedSources{i: fmt.Errorf("store: source %s: article %s: %w", batch[i].Source, a.ID, err)}
-		}
-		cats, err := json.Marshal(a.Categories)
-		if err != nil {
-			return nil, fail(err)
-		}
-		if err := schema.CheckTime(a.Updated); err != nil {
-			return nil, fail(err)
-		}
-		if err := c.topics.add(a.ID, "", a.Topics); err != nil {
-			return nil, fail(err)
-		}
-		c.ids = append(c.ids, a.ID)
-		c.titles = append(c.titles, a.Title)
-		c.summaries = append(c.summaries, a.Summary)
-		c.contents = append(c.contents, a.Content)
-		c.texts = append(c.texts, a.Text)
-		c.authors = append(c.authors, a.Author)
-		c.categories = append(c.categories, string(cats))
-		c.languages = append(c.languages, a.Language)
-		c.updated = append(c.updated, a.Updated)
+	rows, err := encodeSources(batch, arts, c.source)
+	if err != nil {
+		return nil, err
 	}
+	c.rows = rows
 	return c, nil
 }
 
@@ -233,8 +219,9 @@ func writeCorrections(ctx context.Context, tx pgx.Tx, batch []store.SourceWrite,
 	if c == nil {
 		return nil
 	}
-	rows, err := tx.Query(ctx, correctArticles, c.ids, c.titles, c.summaries, c.contents, c.texts,
-		c.authors, c.categories, c.languages, c.updated)
+	r := c.rows
+	rows, err := tx.Query(ctx, correctArticles, r.ids, r.titles, r.summaries, r.contents, r.texts,
+		r.authors, r.categories, r.languages, r.updated)
 	if err != nil {
 		return fmt.Errorf("store: correct articles: %w", err)
 	}
@@ -254,7 +241,7 @@ func writeCorrections(ctx context.Context, tx pgx.Tx, batch []store.SourceWrite,
 		out[c.source[id]].Corrected++
 	}
 	b := &pgx.Batch{}
-	queueTopics(b, ids, c.topics)
+	queueTopics(b, ids, r.topics)
 	b.Queue(upsertMeta, store.MetaFeedsVersion, store.NewName())
 	if err := tx.SendBatch(ctx, b).Close(); err != nil {
 		return fmt.Errorf("store: correct articles: %w", err)
