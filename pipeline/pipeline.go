@@ -445,28 +445,34 @@ func (p *Pipeline) runCycle(ctx context.Context) (Report, error) {
 // cycle is judged by its fetch before: an item it no longer lists goes
 // one cycle later.
 func stillListed(results []*sourceResult) store.KeepFunc {
-	listed := make(map[string]map[string]keptVote, len(results)) // by source name
-	storedAs := make(map[string]bool)                            // the LinklessIDs listed items are stored under
+	votes := make(map[string]string, len(results)) // by source name
 	for _, r := range results {
-		if r == nil {
-			continue
-		}
-		votes := decodeVotes(r.state.ItemVotes)
-		if len(votes) == 0 {
-			continue
-		}
-		listed[r.source.Name] = votes
-		for _, kv := range votes {
-			if kv.storedAs != "" {
-				storedAs[kv.storedAs] = true
-			}
+		if r != nil && r.state.ItemVotes != "" {
+			votes[r.source.Name] = r.state.ItemVotes
 		}
 	}
+	// A source's votes are read when Prune first asks about one of its
+	// articles: most cycles find nothing past retention and read none.
+	type listing struct {
+		keys     map[string]keptVote
+		storedAs map[string]bool // the LinklessIDs its items are stored under
+	}
+	read := map[string]*listing{}
 	return func(id, source string) bool {
-		if _, ok := listed[source][voteKey(id)]; ok {
+		l := read[source]
+		if l == nil {
+			l = &listing{keys: decodeVotes(votes[source]), storedAs: map[string]bool{}}
+			for _, kv := range l.keys {
+				if kv.storedAs != "" {
+					l.storedAs[kv.storedAs] = true
+				}
+			}
+			read[source] = l
+		}
+		if _, ok := l.keys[voteKey(id)]; ok {
 			return true
 		}
-		return storedAs[id]
+		return l.storedAs[id]
 	}
 }
 

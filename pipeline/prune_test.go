@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/store"
 )
 
@@ -90,4 +91,20 @@ func (f *changingFeed) cycle(d time.Duration) Report {
 		f.t.Fatal(err)
 	}
 	return rep
+}
+
+// stillListed keeps a listed item by its ID's vote key, and under the
+// LinklessID its source's votes say it is stored as, for that source only.
+func TestStillListedKeepsStoredAsIDs(t *testing.T) {
+	const id, linkless = "0123456789abcdef0123", "fedcba9876543210fedc"
+	votes := encodeVotes([]preparedItem{{id: id, vote: "id", storedAs: linkless}, {id: "aaaaaaaaaaaaaaaa11", vote: "en"}})
+	keep := stillListed([]*sourceResult{{source: config.Source{Name: "a"}, state: sourceState{FetchState: store.FetchState{ItemVotes: votes}}}, nil})
+	for _, c := range []struct {
+		id, source string
+		want       bool
+	}{{id, "a", true}, {linkless, "a", true}, {"aaaaaaaaaaaaaaaa11", "a", true}, {linkless, "b", false}, {"bbbbbbbbbbbbbbbb", "a", false}} {
+		if got := keep(c.id, c.source); got != c.want {
+			t.Errorf("keep(%s, %s) = %v, want %v", c.id, c.source, got, c.want)
+		}
+	}
 }
