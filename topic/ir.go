@@ -61,13 +61,7 @@ const (
 	// A leader named in a headline beside another actor is a state acting
 	// on it ("Trump warns Iran", "Putin Kecam Jepang"); two names of
 	// countries are as often a match or a comparison.
-	fTitleLeader // fTitlePair, and one of the title's states is named by a leader (a learned name)
-	// The labelling guide files one government's official stance on
-	// another country under international relations: a headline that
-	// names two actors, one of them speaking ("Korut: AS Harus …",
-	// "Britain says Iran …"), is a state's stance on the other, where two
-	// names alone are as often a match.
-	fTitleStance  // fTitlePair, and a state, body or office speaks in the title (actor.Headline's Speaker), asking nothing
+	fTitleLeader  // fTitlePair, and one of the title's states is named by a leader (a learned name)
 	NumIRFeatures // the number of features
 )
 
@@ -78,7 +72,7 @@ func irFeatureName(i int) string {
 		"bias", "states", "title_states", "bodies", "diplomats", "heads", "pair",
 		"relation_title", "relation_body", "pair_x_relation", "relation_sentences", "desk_title", "desk_body",
 		"world", "conflict", "politics", "economy", "sport", "science-technology", "crime-law", "arts-entertainment",
-		"lead_actors", "lead_relation", "lead_pair", "desk_cues", "title_pair", "title_leader", "title_stance",
+		"lead_actors", "lead_relation", "lead_pair", "desk_cues", "title_pair", "title_leader",
 	}[i]
 }
 
@@ -185,9 +179,6 @@ func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, h Hints, res 
 		x[fTitlePair] = 1
 		if titleLeader {
 			x[fTitleLeader] = 1
-		}
-		if h := t.actors.Headline(a.Title, langName(l), s.titleActors); h.Speaker >= 0 && !h.Conjecture {
-			x[fTitleStance] = 1
 		}
 	}
 	x[fStates] = min(float64(len(states)), 4)

@@ -144,28 +144,6 @@ func TestTitlePairMakesACandidate(t *testing.T) {
 	}
 }
 
-// A headline that names two actors, one of them speaking, is a state's
-// stance on the other (the labelling guide: one government's official
-// stance on another country); a player speaking, a source reporting
-// casualties or a question is none. The items are written for the test.
-func TestTitleStance(t *testing.T) {
-	tg := defaultTagger(t)
-	for _, c := range []irCase{
-		{"id", "Korut: AS Harus Hentikan Latihan Militer", "", true},
-		{"en", "Britain says Iran must return to nuclear talks", "", true},
-		{"id", "Korut Kecam Jepang soal Latihan Militer", "", true},
-		{"id", "Ronaldo: Portugal Siap Hadapi Spanyol", "", false},
-		{"en", "UN says 3 killed in Gaza", "", false},
-		{"en", "Will China say no to Japan?", "", false},
-		{"en", "Japan Moves Coast Guard Ships Closer to China", "", false},
-	} {
-		x := tg.IRFeatures(c.article())
-		if got := x[fTitleStance] == 1; got != c.want {
-			t.Errorf("%q: title stance %t, want %t (%v)", c.title, got, c.want, x)
-		}
-	}
-}
-
 // A full report's lead says what it is about; its later paragraphs name
 // what it touches. The report below is of strikes and their dead; only
 // past BodyChars do reactions, talks and sanctions come in, as they do in

@@ -14,39 +14,38 @@ package topic
 //	sentence all positives 154  precision 0.847  recall 0.539  F1 0.659
 //	sentence en  positives  84  precision 0.811  recall 0.512  F1 0.628
 //	sentence id  positives  70  precision 0.889  recall 0.571  F1 0.696
-//	title    all positives 154  precision 0.873  recall 0.357  F1 0.507
-//	title    en  positives  84  precision 0.786  recall 0.262  F1 0.393
+//	title    all positives 154  precision 0.892  recall 0.377  F1 0.530
+//	title    en  positives  84  precision 0.833  recall 0.298  F1 0.439
 //	title    id  positives  70  precision 0.943  recall 0.471  F1 0.629
 func fittedIRWeights() [NumIRFeatures]float64 {
 	return [NumIRFeatures]float64{
-		-2.5673, // bias
-		0.6017,  // states
-		-0.0350, // title_states
-		0.4488,  // bodies
-		0.5596,  // diplomats
-		0.1229,  // heads
+		-2.5652, // bias
+		0.6020,  // states
+		-0.0355, // title_states
+		0.4482,  // bodies
+		0.5572,  // diplomats
+		0.1230,  // heads
 		-0.6099, // pair
 		0.3261,  // relation_title
-		-1.4116, // relation_body
-		0.4263,  // pair_x_relation
-		0.6709,  // relation_sentences
-		1.0666,  // desk_title
-		1.0207,  // desk_body
-		0.2281,  // world
-		-0.5596, // conflict
+		-1.4105, // relation_body
+		0.4260,  // pair_x_relation
+		0.6701,  // relation_sentences
+		1.0660,  // desk_title
+		1.0219,  // desk_body
+		0.2277,  // world
+		-0.5591, // conflict
 		-0.5029, // politics
-		-0.4912, // economy
-		-0.6442, // sport
-		-1.0484, // science-technology
-		-0.2174, // crime-law
+		-0.4928, // economy
+		-0.6445, // sport
+		-1.0486, // science-technology
+		-0.2183, // crime-law
 		-0.1067, // arts-entertainment
-		-0.1826, // lead_actors
-		0.7758,  // lead_relation
-		0.2631,  // lead_pair
-		0.4752,  // desk_cues
-		0.8056,  // title_pair
-		0.9026,  // title_leader
-		-0.0289, // title_stance
+		-0.1823, // lead_actors
+		0.7751,  // lead_relation
+		0.2612,  // lead_pair
+		0.4747,  // desk_cues
+		0.8019,  // title_pair
+		0.9019,  // title_leader
 	}
 }
 
