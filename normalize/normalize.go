@@ -34,7 +34,8 @@ type Options struct {
 	// SourceLanguage is the configured language; it overrides the feed's.
 	SourceLanguage string
 	// BaseURL resolves relative item links: the feed's own URL or its
-	// site link. Optional.
+	// site link. Optional. Links resolved against it are published, so it
+	// must carry no secret (a source URL's userinfo or token query).
 	BaseURL string
 	// Shared are canonical URLs that name no single item of the feed
 	// (SharedURLs): items whose link is one of them are identified as if

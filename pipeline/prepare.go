@@ -99,7 +99,8 @@ type Feed struct {
 	Body        []byte
 	ContentType string
 	// URL is where the feed was fetched from, after redirects: relative
-	// item links resolve against it.
+	// item links resolve against it without its userinfo, query and
+	// fragment (fetch.RedactURL).
 	URL       string
 	FetchedAt time.Time
 	// MaxItems caps the items prepared: the newest are (parse.Feed's
@@ -180,7 +181,9 @@ func prepareFeed(ctx context.Context, n *normalize.Normalizer, genres *genre.Det
 			it.Language = feed.Language
 		}
 	}
-	prep, err := prepareItems(ctx, n, feed.Items, src, f.URL, feed.Link, f.FetchedAt, k)
+	// Relative links resolve against the feed's URL redacted: a link-less
+	// item's "#top" or "/x" must not publish the source's credentials or token.
+	prep, err := prepareItems(ctx, n, feed.Items, src, fetch.RedactURL(f.URL), feed.Link, f.FetchedAt, k)
 	prep.TTL, prep.Dropped = feed.TTL, dropped
 	if err == nil && src.Genre == "" {
 		markFeedGenre(genres, feed, []string{src.URL, f.URL, feed.Link, feed.FeedLink}, prep.Articles)

@@ -20,7 +20,11 @@ func TestSourceURLSecretsAreNeverPublished(t *testing.T) {
 	link := site.URL + "/dunia/pbb-sidang-darurat"
 	site.serve("/good", "application/rss+xml", rss("Dunia", []rssItem{{
 		Title: "Dewan Keamanan PBB gelar sidang darurat soal sanksi", Link: link,
-		Description: "<p>Dewan Keamanan PBB menggelar sidang darurat membahas sanksi baru, kata duta besar.</p>"}}))
+		Description: "<p>Dewan Keamanan PBB menggelar sidang darurat membahas sanksi baru, kata duta besar.</p>"}, {
+		// A link-less item (headline and alert feeds) resolves its
+		// relative links against the feed's own URL.
+		Title: "Menlu bertemu utusan ASEAN bahas krisis Myanmar", GUID: "alert-7",
+		Description: `<p>Menteri luar negeri bertemu utusan khusus ASEAN. <a href="/dunia/asean">Baca</a> <a href="#atas">Atas</a> <a href="?hal=2">Lanjut</a></p><p><img src="foto.jpg" alt="foto"></p>`}}))
 	site.handle("/loop", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, r.URL.String(), http.StatusFound)
 	})
@@ -103,8 +107,12 @@ func TestSourceURLSecretsAreNeverPublished(t *testing.T) {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	if !strings.Contains(string(get("/feeds/all.atom")), link) {
+	all := string(get("/feeds/all.atom"))
+	if !strings.Contains(all, link) {
 		t.Fatal("the daemon's all.atom lacks the article")
+	}
+	if !strings.Contains(all, site.URL+"/dunia/asean") {
+		t.Error("the daemon's all.atom lacks the link-less item's resolved link")
 	}
 	for _, path := range []string{
 		"/feeds/all.atom", "/feeds/all.rss", "/feeds/all.json", "/feeds/all.atom?source=Dunia",
