@@ -60,14 +60,15 @@ func (v View) Query() string {
 // §3.4 allows, so that a URL people write by hand (the README's
 // ?q=topic:economy+-source:kompas) is the view's own URL: unreserved
 // characters, ':', '@', '/', '?' and the sub-delimiters other than '&',
-// '=' and '+' (which split or change a form value) stay; a space is '+';
-// anything else is percent-encoded.
+// '=' and '+' (which split or change a form value) and ';' (net/url's
+// ParseQuery, so net/http, refuses a pair holding one) stay; a space is
+// '+'; anything else is percent-encoded.
 func queryEscape(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9',
-			strings.IndexByte("-._~:@/?!$'()*,;", c) >= 0:
+			strings.IndexByte("-._~:@/?!$'()*,", c) >= 0:
 			b.WriteByte(c)
 		case c == ' ':
 			b.WriteByte('+')

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os/exec"
 	"slices"
 	"strings"
@@ -445,6 +446,39 @@ func TestContentOfFilteredViews(t *testing.T) {
 		}
 		if served := get(t, h, "GET", path, nil).Body.Bytes(); ok && !bytes.Equal(body, served) {
 			t.Errorf("Content(%s) differs from the served view", path)
+		}
+	}
+}
+
+// A view's canonical query (its self, next and WebSub topic URLs) reads
+// back as the same view through net/http's query parser, which refuses a
+// pair with a ';' in it and so would serve the unfiltered feed.
+func TestCanonicalQueryRoundTrips(t *testing.T) {
+	for _, in := range []url.Values{
+		{"q": {"gaza;ceasefire"}},
+		{"q": {`source:"a;b" -topic:economy`}},
+		{"q": {"a;b"}, "lang": {"id"}, "page": {"2"}},
+		{"source": {"Koran;Pagi"}},
+		{"source": {"a&b=c+d %41#e?f"}, "q": {"100% \"x&y\""}},
+		{"q": {"topic:economy -source:kompas"}, "archive": {"2026-03-01"}},
+	} {
+		v, err := ParseView(in)
+		if err != nil {
+			t.Fatalf("ParseView(%v): %v", in, err)
+		}
+		q := v.Query()
+		back, err := url.ParseQuery(q)
+		if err != nil {
+			t.Errorf("%v: canonical query %q does not parse: %v", in, q, err)
+			continue
+		}
+		got, err := ParseView(back)
+		if err != nil {
+			t.Errorf("%v: canonical query %q reads back as an error: %v", in, q, err)
+			continue
+		}
+		if got != v {
+			t.Errorf("%v: canonical query %q reads back as %+v, want %+v", in, q, got, v)
 		}
 	}
 }
