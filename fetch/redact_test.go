@@ -39,3 +39,21 @@ func TestTransportErrorNamesTheURLRedacted(t *testing.T) {
 		t.Errorf("error %q does not name the URL", err)
 	}
 }
+
+// Error texts stored by older builds quote a source's URL as net/http did:
+// password masked, userinfo and token kept. Redacting the text finds every
+// http(s) URL in it, whatever quotes or punctuation surround it.
+func TestRedactTextRedactsEveryURLInAText(t *testing.T) {
+	for text, want := range map[string]string{
+		`fetch: Get "https://reader:***@feed.example/rss?token=SECRET": dial tcp: i/o timeout`: `fetch: Get "https://feed.example/rss": dial tcp: i/o timeout`,
+		`parse "http://bob:pw@a.example/x?k=SECRET#f": invalid port`:                           `parse "http://a.example/x": invalid port`,
+		`moved to HTTPS://u@b.example/new?sig=SECRET, then to http://c.example/?t=SECRET.`:     `moved to https://b.example/new, then to http://c.example/.`,
+		`status 404 (https://d.example/rss?token=SECRET)`:                                      `status 404 (https://d.example/rss)`,
+		`http: no Host in request URL`:                                                         `http: no Host in request URL`,
+		``:                                                                                     ``,
+	} {
+		if got := RedactText(text); got != want {
+			t.Errorf("RedactText(%q) = %q, want %q", text, got, want)
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"github.com/robfig/cron/v3"
 
 	"github.com/warta-news/warta/config"
+	"github.com/warta-news/warta/fetch"
 	"github.com/warta-news/warta/pipeline"
 	"github.com/warta-news/warta/publish"
 	"github.com/warta-news/warta/publish/websub"
@@ -109,7 +110,10 @@ func (s storeStatus) SourceStatuses(ctx context.Context) ([]publish.SourceStatus
 	for name, fs := range states {
 		out = append(out, publish.SourceStatus{
 			Name: name, LastAttempt: fs.LastAttempt, LastSuccess: fs.LastSuccess, NextAttempt: fs.NextAttempt,
-			Failures: fs.Failures, LastStatus: fs.LastStatus, LastError: fs.LastError, Articles: counts[name],
+			Failures: fs.Failures, LastStatus: fs.LastStatus, Articles: counts[name],
+			// Older builds stored error texts naming the source's URL with
+			// its username and token; the pages are public.
+			LastError: fetch.RedactText(fs.LastError),
 		})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })

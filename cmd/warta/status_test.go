@@ -1,0 +1,44 @@
+package main
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/warta-news/warta/store"
+	"github.com/warta-news/warta/store/sqlite"
+)
+
+// An error text stored by an older build, which quoted the source's URL
+// with its username and token, shows on the status pages without them,
+// before the source's next attempt rewrites it (or never, for a source
+// removed from the config).
+func TestStatusRedactsStoredOldStyleErrors(t *testing.T) {
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "warta.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	old := `fetch: Get "https://reader:***@feed.example/rss?token=TOPSECRET": dial tcp: i/o timeout`
+	if _, err := s.SaveSource(ctx, "Paid", store.FetchState{Failures: 3, LastError: old}, nil); err != nil {
+		t.Fatal(err)
+	}
+	statuses, err := storeStatus{s}.SourceStatuses(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(statuses) != 1 {
+		t.Fatalf("statuses %+v, want the one source", statuses)
+	}
+	got := statuses[0].LastError
+	for _, secret := range []string{"reader", "TOPSECRET"} {
+		if strings.Contains(got, secret) {
+			t.Errorf("status error %q carries the stored secret %q", got, secret)
+		}
+	}
+	if want := `fetch: Get "https://feed.example/rss": dial tcp: i/o timeout`; got != want {
+		t.Errorf("status error %q, want %q", got, want)
+	}
+}
