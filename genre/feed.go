@@ -72,7 +72,8 @@ func (d *Detector) OfFeed(f Feed, items []*article.Article) Verdict {
 
 // feedURLGenre reads the genre of a feed's items from one of its own URLs:
 // a host that publishes one kind of item, or a path that names it
-// (".../releases.atom", "/podcast/rss", a federated account's "/@name.rss").
+// (".../releases.atom", "/podcast/rss", "/advertorial/rss", a federated
+// account's "/@name.rss").
 func (d *Detector) feedURLGenre(raw string) Verdict {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil || u.Host == "" {
@@ -92,7 +93,12 @@ func (d *Detector) feedURLGenre(raw string) Verdict {
 	}
 	for _, seg := range strings.Split(path, "/") {
 		seg = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(seg, ".atom"), ".xml"), ".rss")
-		if g := d.sectionGenre(seg); g != News {
+		// A section of advertorials or of today-in-history pieces is what
+		// every item of its feed is. A profile or service name is not a
+		// feed's verdict: it may name a writer's page (the Guardian's
+		// /profile/<writer>/rss is news) or a section whose pieces read as
+		// news; its items' own links and categories still mark theirs.
+		if g := d.sectionGenre(seg); g == Sponsored || g == History {
 			return Verdict{g, "feed path " + u.Path}
 		}
 		switch seg {

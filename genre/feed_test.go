@@ -66,6 +66,12 @@ func TestOfFeed(t *testing.T) {
 		{"a host that starts like a social network's", Feed{Title: "Metro", URLs: []string{"https://t.metro.example/rss", "https://x.company.example/feed"}}, news(5), News},
 		{"a section of advertorials", Feed{Title: "Advertorial", URLs: []string{"https://www.example.co.id/rss/advertorial"}}, news(5), Sponsored},
 		{"a section of today-in-history pieces", Feed{Title: "On this day", URLs: []string{"https://www.example.com/on-this-day/feed"}}, news(5), History},
+		// A profile or service name in a feed's own path is no verdict on
+		// its items: the Guardian serves each writer's feed at
+		// /profile/<writer>/rss, and a tips section's pieces read as news.
+		{"a writer's feed at a profile path", Feed{Title: "Patrick Wintour | The Guardian", URLs: []string{"https://www.theguardian.com/profile/patrickwintour/rss", "https://www.theguardian.com/profile/patrickwintour"}}, news(5), News},
+		{"a feed at a profiles path", Feed{Title: "Profil", URLs: []string{"https://www.example.co.id/profil/rss"}}, news(5), News},
+		{"a feed at a tips path", Feed{Title: "Tips", URLs: []string{"https://www.example.com/news/tips/rss"}}, news(5), News},
 		{"news on a news site", Feed{Title: "Kabar Terkini", URLs: []string{"https://www.example.co.id/rss/terkini", "https://www.example.co.id/"}}, news(20), News},
 	} {
 		if got := d.OfFeed(c.feed, c.items); got.Genre != c.want {
