@@ -265,7 +265,13 @@ func (p *Pipeline) fetchSource(ctx context.Context, src config.Source, state sou
 		log.Warn("item skipped", "guid", sk.Item.GUID, "title", sk.Item.Title, "err", sk.Err)
 	}
 	if o := prep.LanguageOverride; o != nil {
-		log.Info("feed's declared language overruled by its items' confident votes", "declared", o.Declared, "language", o.Voted,
+		// A feed that declares no language has none to overrule: many do,
+		// every cycle, and at Info they would hide the real overrides.
+		level, msg := slog.LevelInfo, "feed's declared language overruled by its items' confident votes"
+		if o.Declared == "" {
+			level, msg = slog.LevelDebug, "feed declares no language: its items' confident votes give it one"
+		}
+		log.Log(ctx, level, msg, "declared", o.Declared, "language", o.Voted,
 			"declared_votes", o.DeclaredVotes, "votes", o.Votes, "items", o.Items, "new_articles_overruled", o.Overruled)
 	}
 	res.articles, res.corrected = prep.Articles, prep.Corrected

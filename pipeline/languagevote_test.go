@@ -1,8 +1,11 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
+	"log/slog"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -123,6 +126,27 @@ func TestFeedLanguage(t *testing.T) {
 		}
 		if got := feedLanguage(c.declared, c.votes, confident, c.items); got != c.want {
 			t.Errorf("declared %q, votes %v of %d items: %q, want %q", c.declared, c.votes, c.items, got, c.want)
+		}
+	}
+}
+
+// The cycle's log names a feed whose declared language its items overrule
+// at Info; a feed that declares none is only told its language by the
+// vote, which is no news for the operator (Debug).
+func TestOnlyADeclaredLanguageOverruledIsLoggedAtInfo(t *testing.T) {
+	const name, msg = "tempo_terkini_rss091_2017-04-28.xml", "declared language overruled"
+	for _, c := range []struct {
+		declared string
+		want     bool
+	}{{"en", true}, {"", false}} {
+		p := newTestPipelineWith(t, newSQLiteStore(t), serve(t, string(titleOnly(t, name, c.declared))))
+		var logs bytes.Buffer
+		p.logger = slog.New(slog.NewTextHandler(&logs, nil))
+		if _, err := p.RunCycle(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(logs.String(), msg); got != c.want {
+			t.Errorf("declared %q: override logged at Info %v, want %v:\n%s", c.declared, got, c.want, logs.String())
 		}
 	}
 }
