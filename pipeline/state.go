@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"errors"
-	"strings"
 	"time"
 
 	"github.com/warta-news/warta/fetch"
@@ -159,12 +158,9 @@ func (s *sourceState) failed(now time.Time, err error, url string, maxBackoff ti
 	}
 	s.ETag, s.LastModified = "", ""
 	s.Failures++
-	s.LastError = err.Error()
-	if url != "" {
-		// The text reaches the public status pages: fetch's own errors
-		// name URLs redacted; this catches any other quoting the source's.
-		s.LastError = strings.ReplaceAll(s.LastError, url, fetch.RedactURL(url))
-	}
+	// The text reaches the public status pages: every URL in it is
+	// redacted, the source's and any other an error quotes.
+	s.LastError = fetch.RedactText(err.Error())
 	retry := fetch.RetryAfterFailure(err, s.Failures, maxBackoff)
 	if retry.Retire {
 		s.retiredURL = url

@@ -214,3 +214,21 @@ func TestCancelDuringProcessingStopsTheCycle(t *testing.T) {
 		t.Fatalf("the next cycle stored %d articles, want %d", rep.New, items)
 	}
 }
+
+// A failure's text reaches the public status pages: no URL in it keeps its
+// password or query, the source's own or another the error quotes (a
+// redirect's target).
+func TestFailureTextNamesNoURLSecrets(t *testing.T) {
+	var s sourceState
+	src := "https://reader:s3cret@feeds.example/rss?token=ABC"
+	err := fmt.Errorf("fetch: too many redirects: %s -> %q", src, "https://cdn.example/feed.xml?sig=XYZ")
+	s.failed(time.Now(), err, src, time.Hour)
+	for _, secret := range []string{"s3cret", "ABC", "XYZ", "reader"} {
+		if strings.Contains(s.LastError, secret) {
+			t.Errorf("LastError %q names %q", s.LastError, secret)
+		}
+	}
+	if !strings.Contains(s.LastError, "feeds.example/rss") || !strings.Contains(s.LastError, "cdn.example/feed.xml") {
+		t.Errorf("LastError %q lost the hosts and paths a reader needs", s.LastError)
+	}
+}
