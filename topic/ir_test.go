@@ -216,3 +216,52 @@ func TestStreamLiftsNoViolentLeadWithoutALinkedRelation(t *testing.T) {
 		tg.release(s)
 	}
 }
+
+// The labelling guide files "one government's official stance/statement
+// about another country" under international relations: a headline in
+// which a state, body or office speaks of another actor is decided so,
+// and explain names the stance as the decider when the actors model alone
+// would not have passed it. A player speaking, a question, two names
+// without a speaker, and an item that is not news are not. The items are
+// written for the test.
+func TestTitleStanceDecides(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, c := range []struct {
+		irCase
+		decider string // the decider's name when the stance decides, else ""
+	}{
+		{irCase{"id", "Korut: AS Harus Hentikan Latihan Militer", "", true}, "stance: Korut on AS"},
+		{irCase{"en", "China denies Japan's claims over the islands", "", true}, "stance: China on Japan"},
+		{irCase{"en", "Japan must stop the drills, Chinese officials say", "", true}, "stance: Chinese on Japan"},
+		{irCase{"id", "Ronaldo: Portugal Siap Hadapi Spanyol", "", false}, ""},
+		{irCase{"en", "Will China say no to Japan?", "", false}, ""},
+		{irCase{"en", "Japan Moves Coast Guard Ships Closer to China", "", false}, ""},
+		{irCase{"id", "Jepang Kalahkan China 3-1, Kata Pelatih", "", false}, ""},
+	} {
+		e := c.check(t, tg)
+		if c.decider != "" && e.Decider != c.decider {
+			t.Errorf("%q: decider %q, want %q", c.title, e.Decider, c.decider)
+		}
+	}
+	// A podcast's stance headline is not news.
+	a := &article.Article{Title: "Korut: AS Harus Hentikan Latihan Militer", Text: "Episode 12 podcast kami.", Language: "id", FeedGenre: "podcast"}
+	if _, got := match(tg.Tag(a, Hints{}), "international-relations"); got {
+		t.Errorf("%q in a podcast feed got international relations", a.Title)
+	}
+}
+
+// An office speaks for the state named beside it: it takes no stance on
+// that state.
+func TestTitleStanceOfAnOffice(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, c := range []struct{ lang, title, want string }{
+		{"en", "PM: Japan must stop the drills", "stance: PM on Japan"},
+		{"en", "Chinese foreign minister: China will not back down", ""},
+		{"id", "Menlu Korsel: Korea Selatan Tidak Akan Mundur", ""},
+	} {
+		ms := tg.actors.Find(c.title, c.lang)
+		if got := tg.titleStance(c.title, c.lang, ms); got != c.want {
+			t.Errorf("%q: %q, want %q", c.title, got, c.want)
+		}
+	}
+}
