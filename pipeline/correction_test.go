@@ -2,7 +2,11 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -92,8 +96,11 @@ func TestVotesWithoutHashesAreNoCorrection(t *testing.T) {
 		t.Fatalf("PrepareItems: %+v, %v", first, err)
 	}
 	storedIDs := map[string]bool{}
+	storedArts := map[string]*article.Article{}
 	for _, a := range first.Articles {
 		storedIDs[a.ID] = true
+		c := *a
+		storedArts[a.ID] = &c
 	}
 	var old []string // the votes without their hash words
 	for _, w := range strings.Fields(first.Votes) {
@@ -106,7 +113,8 @@ func TestVotesWithoutHashesAreNoCorrection(t *testing.T) {
 		items[1].Title = "Berita 1 (koreksi)"
 		return items
 	}
-	k := &known{votes: strings.Join(old, " "), now: now.Add(time.Hour), stored: func(ids []string) map[string]bool { return storedIDs }}
+	k := &known{votes: strings.Join(old, " "), now: now.Add(time.Hour), stored: func(ids []string) map[string]bool { return storedIDs },
+		article: func(id string) *article.Article { return storedArts[id] }}
 	prep, err := prepareItems(ctx, n, changed(), src, "", "", now, k)
 	if err != nil || len(prep.Articles) != 0 || len(prep.Corrected) != 0 || prep.Stored != 3 {
 		t.Fatalf("with votes of no hashes: %d new, %d corrected, %d stored, %v; want 0, 0, 3",
@@ -121,5 +129,72 @@ func TestVotesWithoutHashesAreNoCorrection(t *testing.T) {
 	}
 	if c := prep.Corrected[0]; c.ID != first.Articles[2].ID || c.Language != "id" || !c.Updated.Equal(k.now) {
 		t.Errorf("correction %s in %q updated %v; want %s in id updated %v", c.ID, c.Language, c.Updated, first.Articles[2].ID, k.now)
+	}
+}
+
+// An outlet's item and an aggregator's listing of the same link.
+const (
+	outletItem = `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+<item><title>Embassy reopens in Kabul</title><link>https://news.example/kabul</link><guid>k1</guid><pubDate>Tue, 01 Dec 2026 01:00:00 GMT</pubDate><description>The embassy reopened on Monday after two years.</description></item>
+</channel></rss>`
+	emptyChannel = `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>`
+)
+
+// aggregatorListing lists outletItem's link with a text counting the other
+// sources, n.
+func aggregatorListing(n int) string {
+	return fmt.Sprintf(`<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+<item><title>Embassy reopens in Kabul - News Example</title><link>https://news.example/kabul</link><guid>g1</guid><pubDate>Tue, 01 Dec 2026 01:00:00 GMT</pubDate><description>News Example and %d more sources</description></item>
+</channel></rss>`, n)
+}
+
+// A second source listing a link another source stored, and changing its
+// listing, corrects nothing: the article stays the first source's.
+func TestAnotherSourcesListingIsNoCorrection(t *testing.T) {
+	ctx := context.Background()
+	var bodies [2]atomic.Value
+	bodies[0].Store(outletItem)
+	bodies[1].Store(emptyChannel)
+	var urls []string
+	for i := range bodies {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Write([]byte(bodies[i].Load().(string)))
+		}))
+		t.Cleanup(srv.Close)
+		urls = append(urls, srv.URL)
+	}
+	p, st := newTestPipeline(t, urls...)
+	clock := time.Date(2026, 12, 1, 2, 0, 0, 0, time.UTC)
+	p.now = func() time.Time { return clock }
+	cycle := func() Report {
+		t.Helper()
+		clock = clock.Add(15 * time.Minute)
+		rep, err := p.RunCycle(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rep
+	}
+	if rep := cycle(); rep.New != 1 {
+		t.Fatalf("first cycle stored %d, want 1", rep.New)
+	}
+	stories, err := st.Stories(ctx, "", 10)
+	if err != nil || len(stories) != 1 {
+		t.Fatalf("stories: %d, %v", len(stories), err)
+	}
+	before := *stories[0].Lead
+	for n := 1; n <= 3; n++ {
+		bodies[1].Store(aggregatorListing(n))
+		if rep := cycle(); rep.New != 0 || rep.Corrected != 0 {
+			t.Errorf("aggregator listing %d: %d new, %d corrected; want none", n, rep.New, rep.Corrected)
+		}
+	}
+	after, err := st.Article(ctx, before.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Source != before.Source || after.Title != before.Title || after.Text != before.Text || !after.Updated.Equal(before.Updated) {
+		t.Errorf("stored after the aggregator's listings: %s %q / %q updated %v; was %s %q / %q updated %v",
+			after.Source, after.Title, after.Text, after.Updated, before.Source, before.Title, before.Text, before.Updated)
 	}
 }

@@ -160,6 +160,15 @@ type known struct {
 	article func(id string) *article.Article
 }
 
+// storedArticle returns the stored article id names, or nil when k cannot
+// read articles or read none.
+func (k *known) storedArticle(id string) *article.Article {
+	if k.article == nil {
+		return nil
+	}
+	return k.article(id)
+}
+
 // PrepareFeed parses a fetched feed and prepares its items (PrepareItems)
 // as coming from src; when src configures no genre and the feed as a whole
 // is not news (genres' OfFeed), every article carries its genre
@@ -288,10 +297,23 @@ func prepareItems(ctx context.Context, n *normalize.Normalizer, items []*article
 					all = append(all, it)
 					continue
 				}
-				correctionOf = id
+				storedID := id
 				if it.storedAs != "" {
-					correctionOf = it.storedAs
+					storedID = it.storedAs
 				}
+				// Only the source that stored an article corrects it: the
+				// first copy wins, and another source listing the link (an
+				// aggregator, a section feed) is not its author. An article
+				// not read is asked about again at the next fetch.
+				prior := k.storedArticle(storedID)
+				if prior == nil {
+					it.hash = kv.hash
+				}
+				if prior == nil || prior.Source != src.Name {
+					all = append(all, it)
+					continue
+				}
+				correctionOf = storedID
 			}
 		}
 		if err := n.Article(a, opts); err != nil {

@@ -202,14 +202,16 @@ func newCorrectionRows(batch []store.SourceWrite, failed []bool) (*correctionRow
 }
 
 // correctArticles replaces what a source's correction changes
-// (store.SourceWrite.Corrected), topics apart, keeping Updated no earlier
-// than Published; it returns the IDs still stored.
+// (store.SourceWrite.Corrected), topics apart, in the articles that source
+// ($10) stored, keeping Updated no earlier than Published; it returns the
+// IDs corrected.
 const correctArticles = `UPDATE articles a SET title = c.title, summary = c.summary, content = c.content,
 	text = c.text, author = c.author, categories = c.categories, language = c.language,
 	updated = GREATEST(a.published, c.updated)
 	FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-		$8::text[], $9::timestamptz[]) AS c (id, title, summary, content, text, author, categories, language, updated)
-	WHERE a.id = c.id
+		$8::text[], $9::timestamptz[], $10::text[])
+		AS c (id, title, summary, content, text, author, categories, language, updated, source)
+	WHERE a.id = c.id AND a.source = c.source
 	RETURNING a.id`
 
 // writeCorrections writes the batch's corrections (c, nil for none), with
@@ -220,8 +222,12 @@ func writeCorrections(ctx context.Context, tx pgx.Tx, batch []store.SourceWrite,
 		return nil
 	}
 	r := c.rows
+	by := make([]string, len(r.ids)) // the source correcting each
+	for j, id := range r.ids {
+		by[j] = batch[c.source[id]].Source
+	}
 	rows, err := tx.Query(ctx, correctArticles, r.ids, r.titles, r.summaries, r.contents, r.texts,
-		r.authors, r.categories, r.languages, r.updated)
+		r.authors, r.categories, r.languages, r.updated, by)
 	if err != nil {
 		return fmt.Errorf("store: correct articles: %w", err)
 	}

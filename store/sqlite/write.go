@@ -28,11 +28,12 @@ const insertTopic = `INSERT INTO article_topics (` + schema.TopicCols + `)
 	VALUES (?, ?, ?, ?, ?, ?, ?)`
 
 // correctArticle replaces what a source's correction changes
-// (store.SourceWrite.Corrected), its topics apart, and returns the story
-// the article's topics are written under.
+// (store.SourceWrite.Corrected), its topics apart, in an article that
+// source (?10) stored, and returns the story the article's topics are
+// written under.
 const correctArticle = `UPDATE articles SET title = ?2, summary = ?3, content = ?4, text = ?5, author = ?6,
 	categories = ?7, language = ?8, updated = max(published, ?9)
-	WHERE id = ?1 RETURNING story_id`
+	WHERE id = ?1 AND source = ?10 RETURNING story_id`
 
 const deleteTopics = `DELETE FROM article_topics WHERE article_id = ?`
 
@@ -159,7 +160,7 @@ func (w *batchWriter) source(ctx context.Context, src store.SourceWrite, i int, 
 		if err := ctx.Err(); err != nil {
 			return nil, 0, fmt.Errorf("save sources: %w", err)
 		}
-		ok, err := w.correctOne(rowCtx, a)
+		ok, err := w.correctOne(rowCtx, src.Source, a)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -170,9 +171,9 @@ func (w *batchWriter) source(ctx context.Context, src store.SourceWrite, i int, 
 	return done, corrected, nil
 }
 
-// correctOne writes a source's correction of article a, and reports
-// whether a is stored.
-func (w *batchWriter) correctOne(ctx context.Context, a *article.Article) (bool, error) {
+// correctOne writes source's correction of article a, and reports
+// whether a is stored as source's.
+func (w *batchWriter) correctOne(ctx context.Context, source string, a *article.Article) (bool, error) {
 	cats, err := json.Marshal(a.Categories)
 	if err != nil {
 		return false, encodeError{fmt.Errorf("article %s: categories: %w", a.ID, err)}
@@ -183,9 +184,9 @@ func (w *batchWriter) correctOne(ctx context.Context, a *article.Article) (bool,
 	}
 	var story string
 	err = w.correct.QueryRowContext(ctx, a.ID, a.Title, a.Summary, a.Content, a.Text, a.Author,
-		string(cats), a.Language, updated).Scan(&story)
+		string(cats), a.Language, updated, source).Scan(&story)
 	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil // pruned since it was found stored
+		return false, nil // pruned since it was found stored, or another source's
 	}
 	if err != nil {
 		return false, fmt.Errorf("correct article %s: %w", a.ID, err)

@@ -205,7 +205,8 @@ func feedsVersion(t *testing.T, s store.Store) string {
 // testSaveSourcesCorrects: a source's correction replaces a stored
 // article's title, text, language, Updated (never before Published) and
 // topics, keeping its ID, story, FirstSeen and Published, counts it and
-// sets a new feeds' version; one of an article not stored is ignored.
+// sets a new feeds' version; one of an article not stored, or stored by
+// another source, is ignored.
 func testSaveSourcesCorrects(t *testing.T, s store.Store, d Driver) {
 	ctx := context.Background()
 	Save(t, s, Art(1, 1, "politics"), Art(2, 1, "politics"))
@@ -253,5 +254,18 @@ func testSaveSourcesCorrects(t *testing.T, s store.Store, d Driver) {
 	}
 	if got, err := s.Article(ctx, "id00002"); err != nil || !got.Updated.Equal(d.stored(fix.Updated)) {
 		t.Errorf("Updated after a later correction %v (%v), want %v", got.Updated, err, fix.Updated)
+	}
+	other := Art(2, 1, "politics")
+	other.Source, other.Title, other.Text = "aggregator", "Aggregator title", "aggregator text"
+	version := feedsVersion(t, s)
+	saved, err = s.SaveSources(ctx, []store.SourceWrite{{Source: "aggregator", Corrected: []*article.Article{other}}})
+	if err != nil || saved[0].Corrected != 0 {
+		t.Fatalf("another source's correction: %+v, %v; want none corrected", saved, err)
+	}
+	if got, err := s.Article(ctx, "id00002"); err != nil || got.Title != fix.Title || got.Text != fix.Text || !got.HasTopic("sport") {
+		t.Errorf("another source's correction wrote %+v (%v)", got, err)
+	}
+	if feedsVersion(t, s) != version {
+		t.Error("another source's correction set a new feeds' version")
 	}
 }
