@@ -198,3 +198,48 @@ func TestAnotherSourcesListingIsNoCorrection(t *testing.T) {
 			after.Source, after.Title, after.Text, after.Updated, before.Source, before.Title, before.Text, before.Updated)
 	}
 }
+
+// counterItem is an item whose description carries a counter the feed
+// moves every fetch (points, comments) and an image whose query rotates
+// (a tracking pixel), neither of which is kept in the stored text.
+func counterItem(n int) string {
+	return fmt.Sprintf(`<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+<item><title>Embassy reopens in Kabul</title><link>https://news.example/kabul</link><guid>k1</guid><pubDate>Tue, 01 Dec 2026 01:00:00 GMT</pubDate><description>&lt;p&gt;The embassy reopened on Monday.&lt;img src="https://px.example/b.gif?r=%d"/&gt;&lt;/p&gt;</description></item>
+</channel></rss>`, n)
+}
+
+// An item whose raw text changes every fetch while what is stored of it
+// (title and text) does not is no correction: nothing is written, its
+// Updated and the feeds' version stay.
+func TestChangeThatNormalisesAwayIsNoCorrection(t *testing.T) {
+	ctx := context.Background()
+	f := newChangingFeed(t, counterItem(1))
+	if rep := f.cycle(0); rep.New != 1 {
+		t.Fatalf("first cycle stored %d, want 1", rep.New)
+	}
+	stories, err := f.st.Stories(ctx, "", 10)
+	if err != nil || len(stories) != 1 {
+		t.Fatalf("stories: %d, %v", len(stories), err)
+	}
+	before := *stories[0].Lead
+	version, _, err := f.st.Meta(ctx, store.MetaFeedsVersion)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n := 2; n <= 3; n++ {
+		f.body.Store(counterItem(n))
+		if rep := f.cycle(15 * time.Minute); rep.New != 0 || rep.Corrected != 0 {
+			t.Errorf("fetch %d: %d new, %d corrected; want none", n, rep.New, rep.Corrected)
+		}
+	}
+	after, err := f.st.Article(ctx, before.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !after.Updated.Equal(before.Updated) || after.Text != before.Text {
+		t.Errorf("after the counter moved: updated %v text %q; was %v %q", after.Updated, after.Text, before.Updated, before.Text)
+	}
+	if v, _, err := f.st.Meta(ctx, store.MetaFeedsVersion); err != nil || v != version {
+		t.Errorf("the counter moved the feeds' version (%v)", err)
+	}
+}

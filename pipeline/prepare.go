@@ -284,7 +284,9 @@ func prepareItems(ctx context.Context, n *normalize.Normalizer, items []*article
 		if err := ctx.Err(); err != nil {
 			return Prepared{}, fmt.Errorf("pipeline: prepare: %w", err)
 		}
-		var correctionOf string // the stored ID of an item its source changed
+		var correctionOf string    // the stored ID of an item its source changed
+		var prior *article.Article // the article stored there
+		var unchanged preparedItem // the item, should its stored part prove unchanged
 		if id := ids[i]; id != "" {
 			if kv, ok := kept[voteKey(id)]; ok && (stored[id] || stored[kv.storedAs]) {
 				it := preparedItem{id: id, vote: kv.vote, stored: true, hash: hashes[i]}
@@ -305,7 +307,7 @@ func prepareItems(ctx context.Context, n *normalize.Normalizer, items []*article
 				// first copy wins, and another source listing the link (an
 				// aggregator, a section feed) is not its author. An article
 				// not read is asked about again at the next fetch.
-				prior := k.storedArticle(storedID)
+				prior = k.storedArticle(storedID)
 				if prior == nil {
 					it.hash = kv.hash
 				}
@@ -313,11 +315,19 @@ func prepareItems(ctx context.Context, n *normalize.Normalizer, items []*article
 					all = append(all, it)
 					continue
 				}
-				correctionOf = storedID
+				correctionOf, unchanged = storedID, it
 			}
 		}
 		if err := n.Article(a, opts); err != nil {
 			out.Skipped = append(out.Skipped, SkippedItem{Item: a, Err: err})
+			continue
+		}
+		// A change of what is not stored (a counter in the markup, a
+		// tracking pixel's query, a related-links block normalised away)
+		// is no correction: writing it would re-date the article and
+		// every feed holding it at each fetch.
+		if prior != nil && prior.Title == a.Title && prior.Text == a.Text {
+			all = append(all, unchanged)
 			continue
 		}
 		// A correction is prepared as a new item is (its language settled
