@@ -350,3 +350,38 @@ func TestPoolSize(t *testing.T) {
 		t.Errorf("pool_max_conns=3: pool of %d connections", got)
 	}
 }
+
+// A story's lead past retention whose newer copy another daemon stores
+// while Prune decides (between its read and its delete) stays: the
+// delete checks for a newer copy again.
+func TestPruneKeepsALeadWhoseCopyArrivesMeanwhile(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.DSN(t)
+	s, other := openAt(t, dsn), openAt(t, dsn)
+	lead := storetest.Art(1, 1)
+	storetest.Save(t, s, lead)
+	before := lead.FirstSeen.Add(time.Hour)
+	copied := false
+	keep := func(id, source string) bool {
+		if !copied {
+			copied = true
+			c := storetest.Art(6, 1)
+			c.FirstSeen = before.Add(time.Minute)
+			storetest.Save(t, other, c)
+		}
+		return false
+	}
+	if _, err := s.Prune(ctx, before, keep); err != nil {
+		t.Fatal(err)
+	}
+	if !copied {
+		t.Fatal("Prune asked keep about no article")
+	}
+	if _, err := s.Article(ctx, lead.ID); err != nil {
+		t.Errorf("the lead of a story with a copy stored during the prune: %v", err)
+	}
+	stories, err := s.Stories(ctx, "", 10)
+	if err != nil || len(stories) != 1 || stories[0].Lead == nil || stories[0].Lead.ID != lead.ID {
+		t.Errorf("stories after the prune: %+v, %v; want the lead's story", stories, err)
+	}
+}

@@ -333,6 +333,12 @@ func (s *Store) SetTopics(ctx context.Context, topics map[string][]article.Topic
 	})
 }
 
+// leadWithNewerCopy is true of an article a that leads a story with a copy
+// first seen at or after $1 (Prune's cut).
+const leadWithNewerCopy = `a.is_lead AND EXISTS (
+	SELECT 1 FROM articles c
+	WHERE c.story_id = a.id AND c.id <> a.id AND c.first_seen >= $1)`
+
 // Prune implements store.Store. Topics go with their articles (ON DELETE
 // CASCADE). A lead stays while a copy that is itself kept points to it, so
 // stories never lose their lead.
@@ -342,10 +348,7 @@ func (s *Store) Prune(ctx context.Context, before time.Time, keep store.KeepFunc
 	}
 	n := 0
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
-		rows, err := tx.Query(ctx, `SELECT a.id, a.source, a.story_id,
-			a.is_lead AND EXISTS (
-				SELECT 1 FROM articles c
-				WHERE c.story_id = a.id AND c.id <> a.id AND c.first_seen >= $1)
+		rows, err := tx.Query(ctx, `SELECT a.id, a.source, a.story_id, `+leadWithNewerCopy+`
 			FROM articles a WHERE a.first_seen < $1`, before)
 		if err != nil {
 			return fmt.Errorf("store: prune: %w", err)
@@ -359,12 +362,18 @@ func (s *Store) Prune(ctx context.Context, before time.Time, keep store.KeepFunc
 			return fmt.Errorf("store: prune: %w", err)
 		}
 		ids := store.Pruned(cands, keep)
-		n = len(ids)
-		if n == 0 {
+		if len(ids) == 0 {
 			return nil
 		}
-		if _, err := tx.Exec(ctx, `DELETE FROM articles WHERE id = ANY($1)`, ids); err != nil {
+		// Another daemon may have stored a newer copy of a lead since the
+		// SELECT (no row is locked): the delete asks again.
+		tag, err := tx.Exec(ctx, `DELETE FROM articles a WHERE a.id = ANY($2) AND NOT (`+leadWithNewerCopy+`)`, before, ids)
+		if err != nil {
 			return fmt.Errorf("store: prune: %w", err)
+		}
+		n = int(tag.RowsAffected())
+		if n == 0 {
+			return nil
 		}
 		if _, err := tx.Exec(ctx, upsertMeta, store.MetaFeedsVersion, store.NewName()); err != nil {
 			return fmt.Errorf("store: prune: %w", err)

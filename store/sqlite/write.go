@@ -272,7 +272,9 @@ func (s *Store) Prune(ctx context.Context, before time.Time, keep store.KeepFunc
 			return fmt.Errorf("store: prune: %w", err)
 		}
 		ids := store.Pruned(cands, keep)
-		// Topics go with their articles (ON DELETE CASCADE).
+		// The write lock is held from the transaction's start
+		// (_txlock=immediate): no copy is stored between the read and the
+		// delete. Topics go with their articles (ON DELETE CASCADE).
 		for chunk := range slices.Chunk(ids, pruneChunk) {
 			q := `DELETE FROM articles WHERE id IN (?` + strings.Repeat(`,?`, len(chunk)-1) + `)`
 			args := make([]any, len(chunk))
