@@ -420,7 +420,7 @@ func (p *Pipeline) runCycle(ctx context.Context) (Report, error) {
 	p.index.Expire(now)
 	p.indexMu.Unlock()
 	if since := retentionStart(p.cfg, now); !since.IsZero() {
-		n, err := p.store.Prune(ctx, since, stillListed(w.all()))
+		n, err := p.store.Prune(ctx, since, stillListed(w.all(), since))
 		if err != nil {
 			return rep, fmt.Errorf("pipeline: prune: %w", err)
 		}
@@ -441,13 +441,14 @@ func (p *Pipeline) runCycle(ctx context.Context) (Report, error) {
 // configured source's fetch state, as the cycle leaves it: results), which
 // the next fetch would store again as new if they were deleted. Feeds list
 // a bounded number of items, so the store stays bounded; a source dropped
-// from the config keeps nothing. A source another daemon fetched this
-// cycle is judged by its fetch before: an item it no longer lists goes
-// one cycle later.
-func stillListed(results []*sourceResult) store.KeepFunc {
+// from the config, retired by a 410 or not fetched successfully since the
+// retention cut (since) keeps nothing: it will not list them again soon,
+// if ever. A source another daemon fetched this cycle is judged by its
+// fetch before: an item it no longer lists goes one cycle later.
+func stillListed(results []*sourceResult, since time.Time) store.KeepFunc {
 	votes := make(map[string]string, len(results)) // by source name
 	for _, r := range results {
-		if r != nil && r.state.ItemVotes != "" {
+		if r != nil && r.state.ItemVotes != "" && !r.state.retired(r.source.URL) && !r.state.LastSuccess.Before(since) {
 			votes[r.source.Name] = r.state.ItemVotes
 		}
 	}

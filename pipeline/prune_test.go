@@ -98,13 +98,40 @@ func (f *changingFeed) cycle(d time.Duration) Report {
 func TestStillListedKeepsStoredAsIDs(t *testing.T) {
 	const id, linkless = "0123456789abcdef0123", "fedcba9876543210fedc"
 	votes := encodeVotes([]preparedItem{{id: id, vote: "id", storedAs: linkless}, {id: "aaaaaaaaaaaaaaaa11", vote: "en"}})
-	keep := stillListed([]*sourceResult{{source: config.Source{Name: "a"}, state: sourceState{FetchState: store.FetchState{ItemVotes: votes}}}, nil})
+	cut := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	keep := stillListed([]*sourceResult{{source: config.Source{Name: "a"}, state: sourceState{FetchState: store.FetchState{ItemVotes: votes, LastSuccess: cut}}}, nil}, cut)
 	for _, c := range []struct {
 		id, source string
 		want       bool
 	}{{id, "a", true}, {linkless, "a", true}, {"aaaaaaaaaaaaaaaa11", "a", true}, {linkless, "b", false}, {"bbbbbbbbbbbbbbbb", "a", false}} {
 		if got := keep(c.id, c.source); got != c.want {
 			t.Errorf("keep(%s, %s) = %v, want %v", c.id, c.source, got, c.want)
+		}
+	}
+}
+
+// A source retired by a 410, or not fetched successfully since the
+// retention cut, keeps nothing of its last listing: it will not list the
+// items again, so they are not stored again as new.
+func TestStillListedKeepsNothingOfADeadSource(t *testing.T) {
+	const id = "0123456789abcdef0123"
+	votes := encodeVotes([]preparedItem{{id: id, vote: "en"}})
+	cut := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	listed := func(name string, lastSuccess time.Time, retiredURL string) *sourceResult {
+		r := &sourceResult{source: config.Source{Name: name, URL: "https://" + name + ".example/feed"},
+			state: sourceState{FetchState: store.FetchState{ItemVotes: votes, LastSuccess: lastSuccess}}}
+		r.state.retiredURL = retiredURL
+		return r
+	}
+	keep := stillListed([]*sourceResult{
+		listed("live", cut.Add(time.Hour), ""),
+		listed("gone", cut.Add(time.Hour), "https://gone.example/feed"),
+		listed("moved", cut.Add(time.Hour), "https://moved.example/old"),
+		listed("failing", cut.Add(-time.Minute), ""),
+	}, cut)
+	for source, want := range map[string]bool{"live": true, "gone": false, "moved": true, "failing": false} {
+		if got := keep(id, source); got != want {
+			t.Errorf("keep(%s) = %v, want %v", source, got, want)
 		}
 	}
 }
