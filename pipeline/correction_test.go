@@ -122,6 +122,7 @@ func TestVotesWithoutHashesAreNoCorrection(t *testing.T) {
 	}
 	k.votes = prep.Votes
 	items := changed()
+	items[2].Title += " (koreksi)"
 	items[2].Content = "<p>" + idBody + " Koreksi.</p>"
 	prep, err = prepareItems(ctx, n, items, src, "", "", now, k)
 	if err != nil || len(prep.Corrected) != 1 || prep.Stored != 3 {
@@ -241,5 +242,81 @@ func TestChangeThatNormalisesAwayIsNoCorrection(t *testing.T) {
 	}
 	if v, _, err := f.st.Meta(ctx, store.MetaFeedsVersion); err != nil || v != version {
 		t.Errorf("the counter moved the feeds' version (%v)", err)
+	}
+}
+
+// pointsItem is an item whose visible text carries a count that moves at
+// every fetch (an aggregator's points and comments), its title and date
+// fixed; dated false leaves its date out.
+func pointsItem(n int, dated bool) string {
+	date := "<pubDate>Tue, 01 Dec 2026 01:00:00 GMT</pubDate>"
+	if !dated {
+		date = ""
+	}
+	return fmt.Sprintf(`<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+<item><title>Embassy reopens in Kabul</title><link>https://news.example/kabul</link><guid>k1</guid>%s<description>The embassy reopened on Monday. Points: %d. Comments: %d.</description></item>
+</channel></rss>`, date, 10*n, n)
+}
+
+// A change of the text alone that the feed does not date is no
+// correction: a count that moves at every fetch would otherwise rewrite
+// and re-date the article, and every feed holding it, each cycle. Dated
+// or not, the stored article stays as first seen.
+func TestUndatedTextChangeIsNoCorrection(t *testing.T) {
+	ctx := context.Background()
+	for _, dated := range []bool{true, false} {
+		f := newChangingFeed(t, pointsItem(1, dated))
+		if rep := f.cycle(0); rep.New != 1 {
+			t.Fatalf("dated %v: first cycle stored %d, want 1", dated, rep.New)
+		}
+		stories, err := f.st.Stories(ctx, "", 10)
+		if err != nil || len(stories) != 1 {
+			t.Fatalf("stories: %d, %v", len(stories), err)
+		}
+		before := *stories[0].Lead
+		for n := 2; n <= 3; n++ {
+			f.body.Store(pointsItem(n, dated))
+			if rep := f.cycle(15 * time.Minute); rep.New != 0 || rep.Corrected != 0 {
+				t.Errorf("dated %v, fetch %d: %d new, %d corrected; want none", dated, n, rep.New, rep.Corrected)
+			}
+		}
+		after, err := f.st.Article(ctx, before.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if after.Text != before.Text || !after.Updated.Equal(before.Updated) {
+			t.Errorf("dated %v: stored %q updated %v; was %q %v", dated, after.Text, after.Updated, before.Text, before.Updated)
+		}
+	}
+}
+
+// A correction of the text alone is followed when the feed dates it: the
+// item's date moves on.
+func TestDatedTextCorrectionIsFollowed(t *testing.T) {
+	ctx := context.Background()
+	item := func(date, text string) string {
+		return fmt.Sprintf(`<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+<item><title>Quake hits Maluku</title><link>https://news.example/quake</link><guid>q1</guid><pubDate>%s</pubDate><description>%s</description></item>
+</channel></rss>`, date, text)
+	}
+	f := newChangingFeed(t, item("Tue, 01 Dec 2026 01:00:00 GMT", "Three people died."))
+	if rep := f.cycle(0); rep.New != 1 {
+		t.Fatalf("first cycle stored %d, want 1", rep.New)
+	}
+	stories, err := f.st.Stories(ctx, "", 10)
+	if err != nil || len(stories) != 1 {
+		t.Fatalf("stories: %d, %v", len(stories), err)
+	}
+	id := stories[0].Lead.ID
+	f.body.Store(item("Tue, 01 Dec 2026 01:50:00 GMT", "Thirty people died."))
+	if rep := f.cycle(15 * time.Minute); rep.New != 0 || rep.Corrected != 1 {
+		t.Fatalf("the dated correction: %d new, %d corrected; want 0 and 1", rep.New, rep.Corrected)
+	}
+	after, err := f.st.Article(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Text != "Thirty people died." {
+		t.Errorf("stored after the dated correction: %q", after.Text)
 	}
 }

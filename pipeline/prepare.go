@@ -325,8 +325,11 @@ func prepareItems(ctx context.Context, n *normalize.Normalizer, items []*article
 		// A change of what is not stored (a counter in the markup, a
 		// tracking pixel's query, a related-links block normalised away)
 		// is no correction: writing it would re-date the article and
-		// every feed holding it at each fetch.
-		if prior != nil && prior.Title == a.Title && prior.Text == a.Text {
+		// every feed holding it at each fetch. Nor is a change of the text
+		// alone that the feed does not date (a count of points, comments
+		// or sources in a description moves at every fetch): a correction
+		// changes the headline, or the feed says when it was made.
+		if prior != nil && prior.Title == a.Title && (prior.Text == a.Text || !datedChange(a, prior, now)) {
 			all = append(all, unchanged)
 			continue
 		}
@@ -392,6 +395,17 @@ func prepareItems(ctx context.Context, n *normalize.Normalizer, items []*article
 	}
 	out.Votes = encodeVotes(all)
 	return out, nil
+}
+
+// datedChange reports whether the feed dates a, prepared again, later
+// than the stored prior: its own publication or update time moved on. An
+// item the feed does not date was dated now by normalising, which says
+// nothing of a change.
+func datedChange(a, prior *article.Article, now time.Time) bool {
+	if a.Published.Equal(now) {
+		return false
+	}
+	return a.Published.After(prior.Published) || a.Updated.After(prior.Updated)
 }
 
 // correction makes a, prepared again after its source changed it, the
