@@ -319,4 +319,20 @@ func TestDatedTextCorrectionIsFollowed(t *testing.T) {
 	if after.Text != "Thirty people died." {
 		t.Errorf("stored after the dated correction: %q", after.Text)
 	}
+	if want := time.Date(2026, 12, 1, 1, 50, 0, 0, time.UTC); !after.Updated.Equal(want) {
+		t.Errorf("updated %v after the dated correction, want the feed's date of it %v", after.Updated, want)
+	}
+	// The correction's date is the article's now: a count moving under it
+	// later is no correction, however long the feed keeps that date.
+	for n := 1; n <= 3; n++ {
+		f.body.Store(item("Tue, 01 Dec 2026 01:50:00 GMT", fmt.Sprintf("Thirty people died. Views: %d.", n)))
+		if rep := f.cycle(15 * time.Minute); rep.Corrected != 0 {
+			t.Errorf("fetch %d under the correction's date: %d corrected, want 0", n, rep.Corrected)
+		}
+	}
+	// A date a store keeps to the microsecond is not later for the
+	// nanoseconds it drops.
+	if a, b := (&article.Article{Published: time.Date(2026, 12, 1, 1, 50, 0, 1500, time.UTC)}), (&article.Article{Published: time.Date(2026, 12, 1, 1, 50, 0, 1000, time.UTC)}); datedChange(a, b, f.clock) {
+		t.Error("a date later by nanoseconds only counts as a dated change")
+	}
 }

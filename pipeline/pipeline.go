@@ -420,7 +420,15 @@ func (p *Pipeline) runCycle(ctx context.Context) (Report, error) {
 	p.index.Expire(now)
 	p.indexMu.Unlock()
 	if since := retentionStart(p.cfg, now); !since.IsZero() {
+		// Under the stories lock: another daemon writes a story's copies
+		// under it, and a copy whose transaction is still open is one the
+		// prune cannot see when it decides a lead has none.
+		release, err := p.lockStories(ctx)
+		if err != nil {
+			return rep, err
+		}
 		n, err := p.store.Prune(ctx, since, stillListed(w.all(), since))
+		release()
 		if err != nil {
 			return rep, fmt.Errorf("pipeline: prune: %w", err)
 		}

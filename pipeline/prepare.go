@@ -243,6 +243,9 @@ type preparedItem struct {
 	// correctionOf is the stored ID of an item its source changed since
 	// its last preparation, "" for the others.
 	correctionOf string
+	// dated is set on a correction the feed dates later than the stored
+	// article (datedChange): its Updated is the feed's date of the change.
+	dated bool
 }
 
 // prepareItems is PrepareItems leaving out, when k is not nil, the items
@@ -329,13 +332,14 @@ func prepareItems(ctx context.Context, n *normalize.Normalizer, items []*article
 		// alone that the feed does not date (a count of points, comments
 		// or sources in a description moves at every fetch): a correction
 		// changes the headline, or the feed says when it was made.
-		if prior != nil && prior.Title == a.Title && (prior.Text == a.Text || !datedChange(a, prior, now)) {
+		dated := prior != nil && datedChange(a, prior, now)
+		if prior != nil && prior.Title == a.Title && (prior.Text == a.Text || !dated) {
 			all = append(all, unchanged)
 			continue
 		}
 		// A correction is prepared as a new item is (its language settled
 		// by the vote), though stored.
-		it := preparedItem{a: a, id: a.ID, stored: stored[a.ID] && correctionOf == "", correctionOf: correctionOf, hash: hashes[i]}
+		it := preparedItem{a: a, id: a.ID, stored: stored[a.ID] && correctionOf == "", correctionOf: correctionOf, dated: dated, hash: hashes[i]}
 		it.detected, it.conf = language.Detect(language.Sample(a.Title, a.Text))
 		if it.detected != "" && it.conf >= language.Confident {
 			it.vote = it.detected
@@ -390,7 +394,7 @@ func prepareItems(ctx context.Context, n *normalize.Normalizer, items []*article
 	out.LanguageOverride = resolveLanguages(all)
 	for _, it := range all {
 		if it.correctionOf != "" {
-			out.Corrected = append(out.Corrected, correction(it.a, it.correctionOf, k.now))
+			out.Corrected = append(out.Corrected, correction(it.a, it.correctionOf, it.dated, k.now))
 		}
 	}
 	out.Votes = encodeVotes(all)
@@ -398,22 +402,34 @@ func prepareItems(ctx context.Context, n *normalize.Normalizer, items []*article
 }
 
 // datedChange reports whether the feed dates a, prepared again, later
-// than the stored prior: its own publication or update time moved on. An
-// item the feed does not date was dated now by normalising, which says
-// nothing of a change.
+// than the stored prior was last dated (its publication or its last
+// correction). An item the feed does not date was dated now by
+// normalising, which says nothing of a change. Times compare to the
+// microsecond, as far as the stores keep them.
 func datedChange(a, prior *article.Article, now time.Time) bool {
 	if a.Published.Equal(now) {
 		return false
 	}
-	return a.Published.After(prior.Published) || a.Updated.After(prior.Updated)
+	return latest(a).Truncate(time.Microsecond).After(latest(prior).Truncate(time.Microsecond))
+}
+
+// latest is the later of a's publication and update times.
+func latest(a *article.Article) time.Time {
+	if a.Updated.After(a.Published) {
+		return a.Updated
+	}
+	return a.Published
 }
 
 // correction makes a, prepared again after its source changed it, the
 // correction of the article stored as id seen at now: its Updated is the
-// feed's when the feed dates the change (after its publication), else now.
-func correction(a *article.Article, id string, now time.Time) *article.Article {
+// feed's date of the change when the feed dates it later than the stored
+// article (dated), else now.
+func correction(a *article.Article, id string, dated bool, now time.Time) *article.Article {
 	a.ID = id
-	if !a.Updated.After(a.Published) {
+	if dated {
+		a.Updated = latest(a)
+	} else {
 		a.Updated = now
 	}
 	return a

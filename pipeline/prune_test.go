@@ -135,3 +135,36 @@ func TestStillListedKeepsNothingOfADeadSource(t *testing.T) {
 		}
 	}
 }
+
+// lockProbe is a store that records whether the stories lock was held
+// when Prune ran.
+type lockProbe struct {
+	store.Store
+	pruned, heldDuringPrune bool
+}
+
+func (s *lockProbe) Prune(ctx context.Context, before time.Time, keep store.KeepFunc) (int, error) {
+	release, ok, err := s.Store.TryLock(ctx, storiesLock)
+	if err != nil {
+		return 0, err
+	}
+	if ok {
+		release()
+	}
+	s.pruned, s.heldDuringPrune = true, !ok
+	return s.Store.Prune(ctx, before, keep)
+}
+
+// Prune runs under the stories lock, under which every daemon writes a
+// story's copies: a copy another daemon is still writing (its transaction
+// open, so unseen) cannot lose its lead to the prune.
+func TestPruneRunsUnderTheStoriesLock(t *testing.T) {
+	f := newChangingFeed(t, emptyChannel)
+	f.p.cfg.Storage.Retention = time.Hour
+	probe := &lockProbe{Store: f.st}
+	f.p.store = probe
+	f.cycle(0)
+	if !probe.pruned || !probe.heldDuringPrune {
+		t.Errorf("pruned %v, stories lock held during the prune %v; want both", probe.pruned, probe.heldDuringPrune)
+	}
+}
