@@ -195,17 +195,25 @@ func prepareFeed(ctx context.Context, n *normalize.Normalizer, genres *genre.Det
 	prep, err := prepareItems(ctx, n, feed.Items, src, fetch.RedactURL(f.URL), feed.Link, f.FetchedAt, k)
 	prep.TTL, prep.Dropped = feed.TTL, dropped
 	if err == nil && src.Genre == "" {
-		markFeedGenre(genres, feed, []string{src.URL, f.URL, feed.Link, feed.FeedLink}, prep.Articles)
-		markFeedGenre(genres, feed, []string{src.URL, f.URL, feed.Link, feed.FeedLink}, prep.Corrected)
+		markFeedGenre(genres, feed, []string{src.URL, f.URL, feed.Link, feed.FeedLink}, prep.Articles, prep.Corrected)
 	}
 	return prep, err
 }
 
-// markFeedGenre gives arts the genre of their feed when it is not news: a
-// source with no configured genre. The vote is over all the feed's items,
-// those already stored too (left as parsed), so that a refresh with few
-// new items judges the feed alike.
-func markFeedGenre(genres *genre.Detector, feed *parse.Feed, urls []string, arts []*article.Article) {
+// markFeedGenre gives the articles of each list the genre of their feed
+// when it is not news: a source with no configured genre. The vote is over
+// all the feed's items, those already stored too (left as parsed), so that
+// a refresh with few new items judges the feed alike; it is taken once,
+// and not at all when there is nothing to mark (a refresh that finds only
+// stored items).
+func markFeedGenre(genres *genre.Detector, feed *parse.Feed, urls []string, lists ...[]*article.Article) {
+	n := 0
+	for _, arts := range lists {
+		n += len(arts)
+	}
+	if n == 0 {
+		return
+	}
 	v := genres.OfFeed(genre.Feed{
 		Title: feed.Title, URLs: urls,
 		ITunes: feed.ITunes, Items: len(feed.Items), AudioItems: feed.AudioItems,
@@ -213,8 +221,10 @@ func markFeedGenre(genres *genre.Detector, feed *parse.Feed, urls []string, arts
 	if v.IsNews() {
 		return
 	}
-	for _, a := range arts {
-		a.FeedGenre = v.Genre.Name()
+	for _, arts := range lists {
+		for _, a := range arts {
+			a.FeedGenre = v.Genre.Name()
+		}
 	}
 }
 
@@ -381,11 +391,7 @@ func prepareItems(ctx context.Context, n *normalize.Normalizer, items []*article
 	}
 	out.Articles = make([]*article.Article, 0, len(all))
 	for _, it := range all {
-		if it.correctionOf != "" {
-			out.Stored++
-			continue
-		}
-		if it.stored {
+		if it.stored || it.correctionOf != "" {
 			out.Stored++
 			continue
 		}
