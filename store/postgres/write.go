@@ -235,6 +235,7 @@ func writeCorrections(ctx context.Context, tx pgx.Tx, batch []store.SourceWrite,
 	if err != nil {
 		return fmt.Errorf("store: correct articles: %w", err)
 	}
+	// A retried transaction (inTx) counts its corrections afresh.
 	for i := range batch {
 		if !failed[i] {
 			out[i].Corrected = 0
