@@ -488,4 +488,4 @@ func isUnit(w string) bool {
 
 // Version changes whenever the cues change, so that users of the verdicts
 // can tell stale ones.
-const Version = "5"
+const Version = "6"

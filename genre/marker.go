@@ -9,8 +9,10 @@ import "strings"
 // "Hari Ini dalam Sejarah:"), a category, a section in the link's path —
 // and never a word alone: news that mentions a sponsor, a profile or
 // history stays news. Profiles and service pieces are known by narrow
-// openings only ("Biodata …", "Resep …", "Cara Mudah …"), since a listicle
-// of facts about a current event is news.
+// openings only ("Biodata …", "Resep …", "Cara Mudah …", "Kunci Jawaban
+// …", "Daily horoscope"), since a listicle of facts about a current event
+// is news; horoscopes, quizzes and puzzles' answers, prayers and their
+// times, templates and streaming links count as service pieces.
 
 // kicker is a marker that labels an item as one genre when it stands
 // before or after the headline, set apart by a separator or brackets.
@@ -30,6 +32,8 @@ var kickers = [...]kicker{
 	{"konten kerja sama", Sponsored}, {"konten bersponsor", Sponsored}, {"pariwara", Sponsored},
 	{"today in history", History}, {"this day in history", History}, {"on this day", History},
 	{"hari ini dalam sejarah", History}, {"sejarah hari ini", History},
+	{"quiz", Guide}, {"news quiz", Guide}, {"kuis", Guide}, {"crossword", Guide}, {"wordle", Guide},
+	{"horoscope", Guide}, {"horoscopes", Guide}, {"zodiak", Guide}, {"ramalan zodiak", Guide},
 }
 
 // openings are the starts of headlines that only a profile or a service
@@ -45,6 +49,20 @@ var openings = [...]kicker{
 	{"cara menghitung ", Guide}, {"cara mendapatkan ", Guide}, {"cara menggunakan ", Guide},
 	{"cara memasak ", Guide}, {"cara merawat ", Guide},
 	{"how to watch ", Guide}, {"how to stream ", Guide}, {"where to watch ", Guide},
+	// Horoscopes, puzzles' answers, what is on screen tonight.
+	{"horoscope for ", Guide}, {"your horoscope", Guide}, {"daily horoscope", Guide}, {"weekly horoscope", Guide},
+	{"today's horoscope", Guide}, {"horoscope today", Guide},
+	{"today's wordle", Guide}, {"wordle today", Guide}, {"wordle hint", Guide}, {"wordle answer", Guide},
+	{"crossword", Guide}, {"where to stream", Guide}, {"tv tonight", Guide}, {"what's on tv", Guide},
+	// School and office templates, greetings, prayers and their times,
+	// dreams and names explained, lyrics, where to watch.
+	{"kunci jawaban ", Guide}, {"contoh soal ", Guide}, {"contoh surat ", Guide}, {"contoh pidato ", Guide},
+	{"contoh teks ", Guide}, {"kumpulan ", Guide}, {"twibbon ", Guide}, {"link twibbon", Guide},
+	{"arti mimpi ", Guide}, {"arti nama ", Guide}, {"bacaan niat ", Guide}, {"bacaan doa ", Guide},
+	{"niat puasa ", Guide}, {"niat sholat ", Guide}, {"niat shalat ", Guide}, {"doa sebelum ", Guide}, {"doa setelah ", Guide},
+	{"jadwal sholat ", Guide}, {"jadwal salat ", Guide}, {"jadwal imsakiyah", Guide},
+	{"cara nonton ", Guide}, {"cara menonton ", Guide}, {"link streaming ", Guide}, {"link nonton ", Guide},
+	{"lirik lagu ", Guide},
 }
 
 // phrases are what only a profile or a guide to places says anywhere in
@@ -54,6 +72,11 @@ var phrases = [...]kicker{
 	{"profil lengkap", Profile},
 	{"where to eat", Guide}, {"tempat makan enak", Guide}, {"rekomendasi tempat makan", Guide},
 	{"rekomendasi kuliner", Guide},
+	{"ramalan zodiak", Guide}, {"ramalan bintang", Guide}, {"zodiak hari ini", Guide}, {"ramalan shio", Guide},
+	{"shio hari ini", Guide}, {"link live streaming", Guide}, {"jadwal acara tv", Guide}, {"jadwal tv hari ini", Guide}, {"kumpulan ucapan", Guide},
+	{"contoh ucapan", Guide}, {"teka-teki silang", Guide},
+	{"horoscope today", Guide}, {"daily horoscope", Guide}, {"wordle answer", Guide}, {"wordle hints", Guide},
+	{"crossword clue", Guide}, {"crossword answer", Guide},
 }
 
 // markedTitle reads a lower-cased headline's marker: a kicker, an
@@ -211,6 +234,9 @@ var sections = [...]kicker{
 	{"profil", Profile}, {"profile", Profile}, {"profiles", Profile}, {"biodata", Profile},
 	{"biografi", Profile}, {"biography", Profile},
 	{"tips", Guide}, {"resep", Guide}, {"recipe", Guide}, {"recipes", Guide}, {"how to", Guide}, {"howto", Guide},
+	{"zodiac", Guide}, {"astrology", Guide}, {"ramalan", Guide}, {"shio", Guide}, {"primbon", Guide},
+	{"quizzes", Guide}, {"crosswords", Guide}, {"puzzle", Guide}, {"puzzles", Guide},
+	{"teka-teki-silang", Guide}, {"lirik-lagu", Guide},
 }
 
 // sectionNames maps the names of sections and categories of items that
