@@ -128,6 +128,9 @@ type Detector struct {
 	// sections are the names of sections and categories of items that are
 	// not reports (sectionNames); read only.
 	sections map[string]Genre
+	// phrases are the phrases that mark a headline, by their first byte
+	// (phrasesByFirstByte); read only.
+	phrases *[256][]kicker
 }
 
 // New compiles the cues.
@@ -136,6 +139,7 @@ func New() *Detector {
 		feedWords: regexp.MustCompile(feedWordsPattern),
 		newsWords: regexp.MustCompile(newsWordsPattern),
 		sections:  sectionNames(),
+		phrases:   phrasesByFirstByte(),
 		// "Episode 41", "Ep. 7", "Eps 12", "Episod 3", "#112:" at the start.
 		episode: regexp.MustCompile(`(?i)(\b(episode|episod|eps?)\.?\s*#?\d+\b|^#\d+\s*[:|\-–—])`),
 		// "S02E05", "Season 3", "Musim 2".
@@ -188,7 +192,7 @@ func (d *Detector) ofItem(a *article.Article) Verdict {
 		return Verdict{Social, "no headline"}
 	}
 	lower := strings.ToLower(title)
-	if v := markedTitle(lower); !v.IsNews() {
+	if v := markedTitle(lower, d.phrases); !v.IsNews() {
 		return v
 	}
 	if cue := sponsoredText(a.Text); cue != "" {
