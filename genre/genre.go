@@ -128,9 +128,6 @@ type Detector struct {
 	// sections are the names of sections and categories of items that are
 	// not reports (sectionNames); read only.
 	sections map[string]Genre
-	// phrases are the phrases that mark a headline, by their first byte
-	// (phrasesByFirstByte); read only.
-	phrases *[256][]kicker
 }
 
 // New compiles the cues.
@@ -139,7 +136,6 @@ func New() *Detector {
 		feedWords: regexp.MustCompile(feedWordsPattern),
 		newsWords: regexp.MustCompile(newsWordsPattern),
 		sections:  sectionNames(),
-		phrases:   phrasesByFirstByte(),
 		// "Episode 41", "Ep. 7", "Eps 12", "Episod 3", "#112:" at the start.
 		episode: regexp.MustCompile(`(?i)(\b(episode|episod|eps?)\.?\s*#?\d+\b|^#\d+\s*[:|\-–—])`),
 		// "S02E05", "Season 3", "Musim 2".
@@ -192,7 +188,7 @@ func (d *Detector) ofItem(a *article.Article) Verdict {
 		return Verdict{Social, "no headline"}
 	}
 	lower := strings.ToLower(title)
-	if v := markedTitle(lower, d.phrases); !v.IsNews() {
+	if v := markedTitle(lower); !v.IsNews() {
 		return v
 	}
 	if cue := sponsoredText(a.Text); cue != "" {
@@ -492,4 +488,4 @@ func isUnit(w string) bool {
 
 // Version changes whenever the cues change, so that users of the verdicts
 // can tell stale ones.
-const Version = "6"
+const Version = "5"

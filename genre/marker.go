@@ -9,10 +9,8 @@ import "strings"
 // "Hari Ini dalam Sejarah:"), a category, a section in the link's path —
 // and never a word alone: news that mentions a sponsor, a profile or
 // history stays news. Profiles and service pieces are known by narrow
-// openings only ("Biodata …", "Resep …", "Cara Mudah …", "Kunci Jawaban
-// …", "Daily horoscope"), since a listicle of facts about a current event
-// is news; horoscopes, quizzes and puzzles' answers, prayers and their
-// times, templates and streaming links count as service pieces.
+// openings only ("Biodata …", "Resep …", "Cara Mudah …"), since a listicle
+// of facts about a current event is news.
 
 // kicker is a marker that labels an item as one genre when it stands
 // before or after the headline, set apart by a separator or brackets.
@@ -32,8 +30,6 @@ var kickers = [...]kicker{
 	{"konten kerja sama", Sponsored}, {"konten bersponsor", Sponsored}, {"pariwara", Sponsored},
 	{"today in history", History}, {"this day in history", History}, {"on this day", History},
 	{"hari ini dalam sejarah", History}, {"sejarah hari ini", History},
-	{"quiz", Guide}, {"news quiz", Guide}, {"kuis", Guide}, {"crossword", Guide}, {"wordle", Guide},
-	{"horoscope", Guide}, {"horoscopes", Guide}, {"zodiak", Guide}, {"ramalan zodiak", Guide},
 }
 
 // openings are the starts of headlines that only a profile or a service
@@ -49,20 +45,6 @@ var openings = [...]kicker{
 	{"cara menghitung ", Guide}, {"cara mendapatkan ", Guide}, {"cara menggunakan ", Guide},
 	{"cara memasak ", Guide}, {"cara merawat ", Guide},
 	{"how to watch ", Guide}, {"how to stream ", Guide}, {"where to watch ", Guide},
-	// Horoscopes, puzzles' answers, what is on screen tonight.
-	{"horoscope for ", Guide}, {"your horoscope", Guide}, {"daily horoscope", Guide}, {"weekly horoscope", Guide},
-	{"today's horoscope", Guide}, {"horoscope today", Guide},
-	{"today's wordle", Guide}, {"wordle today", Guide}, {"wordle hint", Guide}, {"wordle answer", Guide},
-	{"crossword", Guide}, {"where to stream", Guide}, {"tv tonight", Guide}, {"what's on tv", Guide},
-	// School and office templates, greetings, prayers and their times,
-	// dreams and names explained, lyrics, where to watch.
-	{"kunci jawaban ", Guide}, {"contoh soal ", Guide}, {"contoh surat ", Guide}, {"contoh pidato ", Guide},
-	{"contoh teks ", Guide}, {"kumpulan ", Guide}, {"twibbon ", Guide}, {"link twibbon", Guide},
-	{"arti mimpi ", Guide}, {"arti nama ", Guide}, {"bacaan niat ", Guide}, {"bacaan doa ", Guide},
-	{"niat puasa ", Guide}, {"niat sholat ", Guide}, {"niat shalat ", Guide}, {"doa sebelum ", Guide}, {"doa setelah ", Guide},
-	{"jadwal sholat ", Guide}, {"jadwal salat ", Guide}, {"jadwal imsakiyah", Guide},
-	{"cara nonton ", Guide}, {"cara menonton ", Guide}, {"link streaming ", Guide}, {"link nonton ", Guide},
-	{"lirik lagu ", Guide},
 }
 
 // phrases are what only a profile or a guide to places says anywhere in
@@ -72,16 +54,11 @@ var phrases = [...]kicker{
 	{"profil lengkap", Profile},
 	{"where to eat", Guide}, {"tempat makan enak", Guide}, {"rekomendasi tempat makan", Guide},
 	{"rekomendasi kuliner", Guide},
-	{"ramalan zodiak", Guide}, {"ramalan bintang", Guide}, {"zodiak hari ini", Guide}, {"ramalan shio", Guide},
-	{"shio hari ini", Guide}, {"link live streaming", Guide}, {"jadwal acara tv", Guide}, {"jadwal tv hari ini", Guide}, {"kumpulan ucapan", Guide},
-	{"contoh ucapan", Guide}, {"teka-teki silang", Guide},
-	{"horoscope today", Guide}, {"daily horoscope", Guide}, {"wordle answer", Guide}, {"wordle hints", Guide},
-	{"crossword clue", Guide}, {"crossword answer", Guide},
 }
 
 // markedTitle reads a lower-cased headline's marker: a kicker, an
-// opening or a phrase (byFirst: the phrases by their first byte).
-func markedTitle(lower string, byFirst *[256][]kicker) Verdict {
+// opening or a phrase.
+func markedTitle(lower string) Verdict {
 	t := strings.TrimSpace(lower)
 	if t == "" {
 		return Verdict{}
@@ -94,43 +71,12 @@ func markedTitle(lower string, byFirst *[256][]kicker) Verdict {
 			return Verdict{k.g, "title opens with " + strings.TrimSpace(k.mark)}
 		}
 	}
-	if k, ok := findPhrase(t, byFirst); ok {
-		return Verdict{k.g, "title says " + k.mark}
+	for _, k := range phrases {
+		if strings.Contains(t, k.mark) {
+			return Verdict{k.g, "title says " + k.mark}
+		}
 	}
 	return Verdict{}
-}
-
-// findPhrase returns the phrase a lower-cased headline has at the start of
-// one of its words: only the phrases that start with a word's first byte
-// are compared there (byFirst, phrasesByFirstByte), which costs less than
-// searching the headline for each phrase.
-func findPhrase(t string, byFirst *[256][]kicker) (kicker, bool) {
-	for i := 0; i < len(t); i++ {
-		if i > 0 && isWordByte(t[i-1]) {
-			continue
-		}
-		for _, k := range byFirst[t[i]] {
-			if strings.HasPrefix(t[i:], k.mark) {
-				return k, true
-			}
-		}
-	}
-	return kicker{}, false
-}
-
-// phrasesByFirstByte indexes the phrases by their first byte.
-func phrasesByFirstByte() *[256][]kicker {
-	var by [256][]kicker
-	for _, k := range phrases {
-		by[k.mark[0]] = append(by[k.mark[0]], k)
-	}
-	return &by
-}
-
-// isWordByte reports whether b is part of a word: an ASCII letter or
-// digit, or a byte of a multi-byte letter.
-func isWordByte(b byte) bool {
-	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
 }
 
 // sponsoredText reads the marks of paid content in a text: a kicker before
@@ -265,9 +211,6 @@ var sections = [...]kicker{
 	{"profil", Profile}, {"profile", Profile}, {"profiles", Profile}, {"biodata", Profile},
 	{"biografi", Profile}, {"biography", Profile},
 	{"tips", Guide}, {"resep", Guide}, {"recipe", Guide}, {"recipes", Guide}, {"how to", Guide}, {"howto", Guide},
-	{"zodiac", Guide}, {"astrology", Guide}, {"ramalan", Guide}, {"shio", Guide}, {"primbon", Guide},
-	{"quizzes", Guide}, {"crosswords", Guide}, {"puzzle", Guide}, {"puzzles", Guide},
-	{"teka-teki-silang", Guide}, {"lirik-lagu", Guide},
 }
 
 // sectionNames maps the names of sections and categories of items that
