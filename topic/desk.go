@@ -14,21 +14,14 @@ import (
 // topic whose Spec.Desk has fitted weights is decided by it; its boost,
 // require, exclude and expr still apply.
 
-// The features of the desk model, in the order of its weights. The last
-// three let the sums be read against the text's length: a long body
-// gathers some score for several desks at once, while its lead and the
-// share of the desks' scores that is the topic's own say which one it is
-// about, in a report as in a title with a sentence.
+// The features of the desk model, in the order of its weights.
 const (
 	dBias           = iota
 	dOwnTitle                                       // log(1+score) of the topic's own terms in the title (and the source's boost)
 	dOwnBody                                        // log(1+score) of the topic's own terms in the body
 	dRival                                          // log(1+score) of each other modelled desk, in the order of deskModelDesks, the topic's own left out
 	dRest           = dRival + numModelledDesks - 1 // log(1+sum) of the scores of every other topic
-	dOwnLead        = dRest + 1                     // log(1+score) of the topic's own terms in the lead: the title and the body's first sentence
-	dLength         = dRest + 2                     // log(1+words) of the body the tagger reads
-	dOwnShare       = dRest + 3                     // the topic's score over its own and the other modelled desks' (scores below 0 as 0; 0 when all are)
-	numDeskFeatures = dRest + 4
+	numDeskFeatures = dRest + 1
 )
 
 // numModelledDesks is the number of desks the desk model decides.
@@ -55,7 +48,7 @@ const DeskCut = 0.5
 func (t *Tagger) deskFeatures(s *scratch, i int, res []result, h Hints) [numDeskFeatures]float64 {
 	var x [numDeskFeatures]float64
 	x[dBias] = 1
-	var title, body, lead float64
+	var title, body float64
 	for _, id := range s.touched {
 		tm := &t.terms[id]
 		if tm.kind != kindScore || tm.topic != i {
@@ -64,14 +57,11 @@ func (t *Tagger) deskFeatures(s *scratch, i int, res []result, h Hints) [numDesk
 		c := s.count[id]
 		title += termScore(tm.weight, [2]int32{c[0], 0})
 		body += termScore(tm.weight, [2]int32{0, c[1]})
-		lead += termScore(tm.weight, [2]int32{c[0], s.lead[id]})
 	}
 	x[dOwnTitle] = logScore(title + h.Boost[t.rules[i].slug])
 	x[dOwnBody] = logScore(body)
-	x[dOwnLead] = logScore(lead)
-	x[dLength] = math.Log1p(float64(len(s.body)))
 	own := t.rules[i].deskModel
-	rest, desks := 0.0, 0.0
+	rest := 0.0
 	for j := range t.rules {
 		if j == i {
 			continue
@@ -85,14 +75,8 @@ func (t *Tagger) deskFeatures(s *scratch, i int, res []result, h Hints) [numDesk
 		case k > own:
 			x[dRival+k-1] = logScore(res[j].score)
 		}
-		if k >= 0 {
-			desks += max(res[j].score, 0)
-		}
 	}
 	x[dRest] = logScore(rest)
-	if ownScore := max(res[i].score, 0); ownScore > 0 {
-		x[dOwnShare] = ownScore / (ownScore + desks)
-	}
 	return x
 }
 
@@ -116,12 +100,6 @@ func deskFeatureName(desk string, i int) string {
 		return "own_body"
 	case i == dRest:
 		return "rest"
-	case i == dOwnLead:
-		return "own_lead"
-	case i == dLength:
-		return "length"
-	case i == dOwnShare:
-		return "own_share"
 	}
 	var rivals []string
 	for _, d := range deskModelDesks() {

@@ -108,7 +108,7 @@ func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, h Hints, res 
 	body := s.bodyText
 	t.findActors(s, a.Title, body, langName(l))
 	x[fRelSentences] = min(float64(relationSentences(a.Title, s.titleActors)+relationSentences(body, s.bodyActors)), 3)
-	leadEnd := s.leadEnd
+	leadEnd := firstSentenceEnd(body)
 	var leadBuf [8]string
 	lead := leadBuf[:0]
 	leadRelation, leadDiplomat, leadViolence := false, false, false

@@ -58,63 +58,51 @@ const fittedIRCut = 0.65
 //
 // 5-fold cross-validation, out-of-fold probabilities cut at 0.5:
 //
-//	world              en  positives 1616  precision 0.877  recall 0.808  F1 0.841
-//	world              id  positives  670  precision 0.937  recall 0.842  F1 0.887
-//	economy            en  positives 1684  precision 0.877  recall 0.802  F1 0.838
-//	economy            id  positives  700  precision 0.925  recall 0.910  F1 0.917
-//	sport              en  positives 1350  precision 0.941  recall 0.896  F1 0.918
-//	sport              id  positives  402  precision 0.969  recall 0.943  F1 0.956
-//	science-technology en  positives 1638  precision 0.857  recall 0.819  F1 0.837
-//	science-technology id  positives  648  precision 0.929  recall 0.764  F1 0.838
+//	world              en  positives 1616  precision 0.870  recall 0.814  F1 0.841
+//	world              id  positives  670  precision 0.934  recall 0.840  F1 0.885
+//	economy            en  positives 1684  precision 0.886  recall 0.800  F1 0.841
+//	economy            id  positives  700  precision 0.927  recall 0.901  F1 0.914
+//	sport              en  positives 1350  precision 0.940  recall 0.887  F1 0.913
+//	sport              id  positives  402  precision 0.967  recall 0.940  F1 0.953
+//	science-technology en  positives 1638  precision 0.857  recall 0.814  F1 0.835
+//	science-technology id  positives  648  precision 0.926  recall 0.756  F1 0.833
 func fittedDeskWeights() [numModelledDesks][numDeskFeatures]float64 {
 	return [numModelledDesks][numDeskFeatures]float64{
 		{ // world
-			-2.1688, // bias
-			0.1501,  // own_title
-			0.6291,  // own_body
-			-0.6714, // economy
-			-0.5201, // sport
-			-0.6992, // science-technology
-			1.6062,  // rest
-			0.0359,  // own_lead
-			-0.3036, // length
-			1.8062,  // own_share
+			-2.5727, // bias
+			0.5458,  // own_title
+			1.0197,  // own_body
+			-0.9530, // economy
+			-0.8021, // sport
+			-0.9302, // science-technology
+			1.5679,  // rest
 		},
 		{ // economy
-			-0.7460, // bias
-			0.8590,  // own_title
-			1.6542,  // own_body
-			-0.6589, // world
-			-1.1783, // sport
-			-1.1699, // science-technology
-			-0.4644, // rest
-			0.0341,  // own_lead
-			-0.2229, // length
-			0.9391,  // own_share
+			-1.0157, // bias
+			1.0561,  // own_title
+			1.8375,  // own_body
+			-0.8554, // world
+			-1.3882, // sport
+			-1.3865, // science-technology
+			-0.4963, // rest
 		},
 		{ // sport
-			-1.5053, // bias
-			0.5891,  // own_title
-			2.0204,  // own_body
-			-0.2893, // world
-			-1.4743, // economy
-			-1.7642, // science-technology
-			-1.0855, // rest
-			0.7268,  // own_lead
-			0.0749,  // length
-			0.8773,  // own_share
+			-0.9138, // bias
+			1.3556,  // own_title
+			2.7311,  // own_body
+			-0.4578, // world
+			-1.6503, // economy
+			-1.9790, // science-technology
+			-1.0547, // rest
 		},
 		{ // science-technology
-			0.2912,  // bias
-			0.3476,  // own_title
-			1.5101,  // own_body
-			-0.8260, // world
-			-0.9008, // economy
-			-1.1444, // sport
-			-0.3504, // rest
-			0.1208,  // own_lead
-			-0.3363, // length
-			1.9397,  // own_share
+			-0.1150, // bias
+			0.8763,  // own_title
+			1.9565,  // own_body
+			-1.1083, // world
+			-1.2623, // economy
+			-1.4655, // sport
+			-0.4006, // rest
 		},
 	}
 }

@@ -9,19 +9,14 @@ import (
 // allocates little.
 type scratch struct {
 	count   [][2]int32 // per term: hits in title, body
-	lead    []int32    // per term: hits in the body's first sentence (leadWords)
 	last    []int32    // per term: 1 + last position recorded, per field pass
 	touched []int32
 	title   []tok
 	body    []tok
 	cover   []int32 // per topic: the scan position its last match covers up to
 	// bodyText is the body the article being read is tagged on
-	// (bodyText), cut once per article (Tagger.read); leadEnd is the
-	// offset in it just past its first sentence (firstSentenceEnd), and
-	// leadWords the number of body words before it (set by evaluate).
-	bodyText  string
-	leadEnd   int
-	leadWords int
+	// (bodyText), cut once per article (Tagger.read).
+	bodyText string
 	// The actors found in the title and the body, for the actors model;
 	// the anchors of leaders among them; the names of leaders the stream
 	// learned and those the article anchors itself (see findActors).
@@ -50,7 +45,7 @@ type scratch struct {
 }
 
 func newScratch(n, topics int) *scratch {
-	return &scratch{count: make([][2]int32, n), lead: make([]int32, n), last: make([]int32, n), cover: make([]int32, topics), lifted: make([]bool, topics), liftZ: make([]float64, topics), zoned: make([]bool, topics), dropped: make([]bool, topics), zoneMargin: make([]float64, topics), odds: make([]float64, topics), oddsKnown: make([]bool, topics)}
+	return &scratch{count: make([][2]int32, n), last: make([]int32, n), cover: make([]int32, topics), lifted: make([]bool, topics), liftZ: make([]float64, topics), zoned: make([]bool, topics), dropped: make([]bool, topics), zoneMargin: make([]float64, topics), odds: make([]float64, topics), oddsKnown: make([]bool, topics)}
 }
 
 // read takes a scratch from t's pool for tagging a, with a's body text
@@ -59,7 +54,6 @@ func newScratch(n, topics int) *scratch {
 func (t *Tagger) read(a *article.Article, st *Stream) *scratch {
 	s := t.scratch.Get().(*scratch)
 	s.bodyText = bodyText(a)
-	s.leadEnd = firstSentenceEnd(s.bodyText)
 	s.streamNames = st.leaderNames()
 	return s
 }
@@ -77,7 +71,6 @@ func (t *Tagger) release(s *scratch) {
 func (s *scratch) reset() {
 	for _, id := range s.touched {
 		s.count[id] = [2]int32{}
-		s.lead[id] = 0
 		s.last[id] = 0
 	}
 	s.touched = s.touched[:0]
@@ -96,22 +89,16 @@ type tok struct {
 }
 
 // lex tokenizes and stems text in language l into dst, collapsing
-// reduplication as stemSeq does, and returns with it the number of words
-// it appended that start before byte offset mark. With feats non-nil it
-// also appends the hash of every stem, up to StreamWords of them.
-func (t *Tagger) lex(text string, l int, dst []tok, feats *[]uint64, mark int) ([]tok, int) {
+// reduplication as stemSeq does. With feats non-nil it also appends the
+// hash of every stem, up to StreamWords of them.
+func (t *Tagger) lex(text string, l int, dst []tok, feats *[]uint64) []tok {
 	ix := &t.idx[l]
-	before := -1         // len(dst) at the first word from mark on
 	prev := ""           // first reading of the last word kept
 	prevCapital := false // the last word was written with a capital
 	var v stems
 	// Lower-casing ASCII letters up front costs one copy of the text rather
 	// than one per capitalised word, and tokenizing folds the same way.
-	from := len(dst)
 	tokenizeFunc(lowerASCII(text), func(w word) {
-		if before < 0 && w.start >= mark {
-			before = len(dst)
-		}
 		stemInto(&v, w.text, l)
 		if w.joined && len(dst) > 0 && prev == v.s[0] {
 			return
@@ -143,10 +130,7 @@ func (t *Tagger) lex(text string, l int, dst []tok, feats *[]uint64, mark int) (
 		}
 		dst = append(dst, k)
 	})
-	if before < 0 {
-		before = len(dst)
-	}
-	return dst, before - from
+	return dst
 }
 
 // scan records the terms of language l found in seq (field 0 title, 1 body).
@@ -240,9 +224,6 @@ func (s *scratch) record(id int32, field, pos int) {
 	}
 	s.last[id] = int32(pos + 1)
 	s.count[id][field]++
-	if field == 1 && pos < s.leadWords {
-		s.lead[id]++
-	}
 }
 
 // shares reports whether two words share a reading.

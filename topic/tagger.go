@@ -333,8 +333,8 @@ func (t *Tagger) evaluate(s *scratch, a *article.Article, l int, h Hints, res []
 	if s.features {
 		feats = &s.feats
 	}
-	s.title, _ = t.lex(a.Title, l, s.title[:0], feats, 0)
-	s.body, s.leadWords = t.lex(s.bodyText, l, s.body[:0], feats, s.leadEnd)
+	s.title = t.lex(a.Title, l, s.title[:0], feats)
+	s.body = t.lex(s.bodyText, l, s.body[:0], feats)
 	if s.features {
 		s.feats = distinctFeatures(s.feats)
 	}
