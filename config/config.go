@@ -105,6 +105,21 @@ type Server struct {
 	// MetricsListen, when set, is a separate address serving /metrics
 	// (and /healthz); Listen then does not serve /metrics.
 	MetricsListen string `yaml:"metrics_listen"`
+
+	// baseURLDefaulted says BaseURL was derived from Listen, not written:
+	// UseListen derives it again.
+	baseURLDefaulted bool
+}
+
+// UseListen makes addr the listen address (run -listen; a reload keeping
+// the address bound at the start). A base URL derived from the file's
+// listen address is derived from addr instead, so that the feeds link to
+// the address served.
+func (s *Server) UseListen(addr string) {
+	s.Listen = addr
+	if s.baseURLDefaulted {
+		s.BaseURL = defaultBaseURL(addr)
+	}
 }
 
 // Publish controls the feeds warta writes.

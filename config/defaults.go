@@ -33,6 +33,7 @@ func applyDefaults(c *Config, ix *index) (baseURLDefaulted bool) {
 		c.Server.BaseURL = defaultBaseURL(c.Server.Listen)
 		baseURLDefaulted = true
 	}
+	c.Server.baseURLDefaulted = baseURLDefaulted
 	// Feeds join paths onto the base URL; one form avoids "//".
 	c.Server.BaseURL = strings.TrimRight(c.Server.BaseURL, "/")
 	if c.Publish.MaxItems == 0 {
@@ -84,11 +85,17 @@ func applyDefaults(c *Config, ix *index) (baseURLDefaulted bool) {
 	return baseURLDefaulted
 }
 
-// defaultBaseURL is "http://"+listen; a listen address without a host
-// (":8080", every interface) is reached as localhost.
+// defaultBaseURL is "http://"+listen; a listen address on every interface
+// (":8080", "0.0.0.0:8080", "[::]:8080") is reached as localhost.
 func defaultBaseURL(listen string) string {
-	if host, port, err := net.SplitHostPort(listen); err == nil && host == "" {
+	if host, port, err := net.SplitHostPort(listen); err == nil && (host == "" || isUnspecified(host)) {
 		return "http://" + net.JoinHostPort("localhost", port)
 	}
 	return "http://" + listen
+}
+
+// isUnspecified reports whether host is the address of every interface.
+func isUnspecified(host string) bool {
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsUnspecified()
 }

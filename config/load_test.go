@@ -174,6 +174,28 @@ func TestDefaultsFromListen(t *testing.T) {
 	if c.Server.BaseURL != "https://news.example/warta" {
 		t.Errorf("base_url = %q, want trailing slash trimmed", c.Server.BaseURL)
 	}
+	// Every interface is reached as localhost (review 11, F1).
+	for _, listen := range []string{"0.0.0.0:8080", "\"[::]:8080\""} {
+		c = mustParse(t, validYAML+"server:\n  listen: "+listen+"\n")
+		if c.Server.BaseURL != "http://localhost:8080" {
+			t.Errorf("listen %s: base_url = %q, want http://localhost:8080", listen, c.Server.BaseURL)
+		}
+	}
+}
+
+// UseListen (run -listen, and a reload keeping the bound address) moves a
+// defaulted base URL and leaves a written one (review 11, F1).
+func TestUseListen(t *testing.T) {
+	c := mustParse(t, validYAML+"server:\n  listen: 127.0.0.1:8080\n")
+	c.Server.UseListen("127.0.0.1:9000")
+	if c.Server.Listen != "127.0.0.1:9000" || c.Server.BaseURL != "http://127.0.0.1:9000" {
+		t.Errorf("defaulted: listen %q, base_url %q; want both at 127.0.0.1:9000", c.Server.Listen, c.Server.BaseURL)
+	}
+	c = mustParse(t, validYAML+"server:\n  listen: 127.0.0.1:8080\n  base_url: https://news.example\n")
+	c.Server.UseListen("127.0.0.1:9000")
+	if c.Server.Listen != "127.0.0.1:9000" || c.Server.BaseURL != "https://news.example" {
+		t.Errorf("written: listen %q, base_url %q; want the base URL kept", c.Server.Listen, c.Server.BaseURL)
+	}
 }
 
 func TestDurations(t *testing.T) {

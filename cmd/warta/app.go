@@ -61,12 +61,17 @@ func loadConfig(path string) (*config.Config, *topic.Tagger, error) {
 	return l.cfg, l.tagger, err
 }
 
-// openApp loads the config, opens the store and wires every stage.
-func openApp(ctx context.Context, e *env, m mode) (*app, error) {
+// openApp loads the config, opens the store and wires every stage;
+// listen, when set, replaces server.listen (run -listen) before anything
+// is wired on the config's addresses.
+func openApp(ctx context.Context, e *env, m mode, listen string) (*app, error) {
 	start := time.Now()
 	cfg, tagger, err := loadConfig(e.configPath)
 	if err != nil {
 		return nil, err
+	}
+	if listen != "" {
+		cfg.Server.UseListen(listen)
 	}
 	// The start's phases, for measuring a whole `warta once`.
 	e.logger.Debug("config loaded", "sources", len(cfg.Sources), "took", time.Since(start))
@@ -92,7 +97,7 @@ func openApp(ctx context.Context, e *env, m mode) (*app, error) {
 		return nil, errors.Join(err, st.Close())
 	}
 	releaseStart()
-	hub.serve(s.publisher)
+	hub.serve(s.publisher, cfg.Server.BaseURL)
 	return &app{cfg: cfg, tagger: tagger, store: st, publisher: s.publisher, hub: hub, pipeline: s.pipeline,
 		fetcher: s.fetcher, metrics: met, schedule: schedule}, nil
 }
@@ -176,10 +181,10 @@ func wireStages(ctx context.Context, e *env, m mode, cfg *config.Config, tagger 
 
 func (a *app) Close() error { return a.store.Close() }
 
-// withApp runs fn with warta wired from the config, and closes the store
-// after it.
-func withApp(ctx context.Context, e *env, m mode, fn func(*app) error) (err error) {
-	a, err := openApp(ctx, e, m)
+// withApp runs fn with warta wired from the config (its server.listen
+// replaced by listen when set), and closes the store after it.
+func withApp(ctx context.Context, e *env, m mode, listen string, fn func(*app) error) (err error) {
+	a, err := openApp(ctx, e, m, listen)
 	if err != nil {
 		return err
 	}

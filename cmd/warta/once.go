@@ -22,7 +22,7 @@ func cmdOnce(ctx context.Context, e *env) error {
 		}
 		defer stop()
 	}
-	return withApp(ctx, e, modeOnce, func(a *app) error {
+	return withApp(ctx, e, modeOnce, "", func(a *app) error {
 		rep, err := a.pipeline.RunCycle(ctx)
 		if err != nil {
 			return storeAdvice(err)

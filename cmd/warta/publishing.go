@@ -23,18 +23,21 @@ const hubPath = "/websub"
 
 // feedHub is the daemon's WebSub hub and the publisher whose feeds it
 // pushes. Reloading the config swaps the publisher, not the hub: its
-// subscriptions and retries carry on.
+// subscriptions and retries carry on, and its public URL follows the
+// reloaded base URL.
 type feedHub struct {
 	*websub.Hub
-	url     string
 	current atomic.Pointer[publish.Publisher]
 }
+
+// hubURL is the public URL of the hub of the feeds under baseURL.
+func hubURL(baseURL string) string { return baseURL + hubPath }
 
 // newFeedHub returns the hub of cfg's feeds, its subscriptions in st. The
 // publisher it serves is set with serve.
 func newFeedHub(cfg *config.Config, st store.Store, logger *slog.Logger) (*feedHub, error) {
-	h := &feedHub{url: cfg.Server.BaseURL + hubPath}
-	opts := websub.Options{URL: h.url, MaxSubscriptions: cfg.WebSub.MaxSubscriptions}
+	h := &feedHub{}
+	opts := websub.Options{URL: hubURL(cfg.Server.BaseURL), MaxSubscriptions: cfg.WebSub.MaxSubscriptions}
 	for _, r := range cfg.WebSub.AllowCallbacks {
 		p, err := config.ParseAddressRange(r)
 		if err != nil {
@@ -47,8 +50,11 @@ func newFeedHub(cfg *config.Config, st store.Store, logger *slog.Logger) (*feedH
 }
 
 // serve makes pub, once it has refreshed, the publisher whose feeds the
-// hub takes subscriptions to and pushes.
-func (h *feedHub) serve(pub *publish.Publisher) { h.current.Store(pub) }
+// hub takes subscriptions to and pushes, and its base URL the hub's.
+func (h *feedHub) serve(pub *publish.Publisher, baseURL string) {
+	h.SetURL(hubURL(baseURL))
+	h.current.Store(pub)
+}
 
 // Content implements websub.Contents with the current publisher.
 func (h *feedHub) Content(topic string) (string, []byte, bool) {
@@ -59,10 +65,10 @@ func (h *feedHub) Content(topic string) (string, []byte, bool) {
 	return pub.Content(topic)
 }
 
-// advertise sets the publisher options that name the hub in every feed and
-// wake it after every refresh.
+// advertise sets the publisher options that name the hub (under the
+// feeds' base URL) in every feed and wake it after every refresh.
 func (h *feedHub) advertise(opts *publish.Options) {
-	opts.Hub = h.url
+	opts.Hub = hubURL(opts.BaseURL)
 	opts.OnRefresh = h.Notify
 }
 

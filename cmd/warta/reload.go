@@ -126,7 +126,7 @@ func (d *daemon) reload() bool {
 		return false
 	}
 	if d.listen != "" {
-		cfg.Server.Listen = d.listen
+		cfg.Server.UseListen(d.listen)
 	}
 	if kept := keepStarted(*cfg, d.started); kept.Storage != cfg.Storage || kept.Server != cfg.Server {
 		log.Warn("config reload: storage.driver, storage.dsn, server.listen and server.metrics_listen change at the next start only")
@@ -145,10 +145,12 @@ func (d *daemon) reload() bool {
 }
 
 // keepStarted returns cfg with the settings of started that only a restart
-// changes: the store and the listen addresses.
+// changes: the store and the listen addresses. A base URL cfg derives from
+// its listen address is derived from the one bound.
 func keepStarted(cfg config.Config, started *config.Config) config.Config {
 	cfg.Storage.Driver, cfg.Storage.DSN = started.Storage.Driver, started.Storage.DSN
-	cfg.Server.Listen, cfg.Server.MetricsListen = started.Server.Listen, started.Server.MetricsListen
+	cfg.Server.UseListen(started.Server.Listen)
+	cfg.Server.MetricsListen = started.Server.MetricsListen
 	return cfg
 }
 
@@ -172,7 +174,7 @@ func (d *daemon) apply(ctx context.Context, r *reloaded) error {
 	d.app = &a
 	h := s.publisher.Handler()
 	d.feeds.Store(&h)
-	d.app.hub.serve(s.publisher)
+	d.app.hub.serve(s.publisher, cfg.Server.BaseURL)
 	old.Close()
 	d.e.logger.Info("reloaded config in effect", "sources", len(cfg.Sources), "topics", len(cfg.Topics))
 	return nil

@@ -51,7 +51,7 @@ func cmdRun(ctx context.Context, e *env) error {
 		defer signal.Stop(hup)
 		reloads = hup
 	}
-	return withApp(ctx, e, modeDaemon, func(a *app) error {
+	return withApp(ctx, e, modeDaemon, *listen, func(a *app) error {
 		return serve(ctx, e, a, runOptions{listen: *listen, reloads: reloads})
 	})
 }
@@ -59,9 +59,6 @@ func cmdRun(ctx context.Context, e *env) error {
 // serve runs the HTTP servers and the schedule until ctx ends, reloading
 // the config on every signal from reloads.
 func serve(ctx context.Context, e *env, a *app, opts runOptions) error {
-	if opts.listen != "" {
-		a.cfg.Server.Listen = opts.listen
-	}
 	// Bind first: a daemon whose address is taken (another one runs)
 	// fails before it publishes anything.
 	public := http.NewServeMux()
@@ -137,8 +134,8 @@ func serve(ctx context.Context, e *env, a *app, opts runOptions) error {
 
 // runOptions are what `warta run` takes beside the config.
 type runOptions struct {
-	// listen, when set, replaces server.listen (the -listen flag), also in
-	// reloaded configs.
+	// listen, when set, replaced server.listen (the -listen flag) of a's
+	// config; it replaces it in reloaded configs too.
 	listen string
 	// reloads delivers the signals that reload the config (SIGHUP).
 	reloads <-chan os.Signal

@@ -62,7 +62,7 @@ func TestDeletedDatabaseStopsTheCycle(t *testing.T) {
 	cfg := writeConfig(t, dir, []testSource{{Name: "Berita", URL: site.URL + "/rss"}}, nil)
 	e := &env{stdout: io.Discard, stderr: io.Discard, configPath: cfg, logger: slog.New(slog.DiscardHandler)}
 
-	err := withApp(ctx, e, modeOnce, func(a *app) error {
+	err := withApp(ctx, e, modeOnce, "", func(a *app) error {
 		if rep, err := a.pipeline.RunCycle(ctx); err != nil || rep.New != len(items) {
 			t.Fatalf("first cycle: %+v, %v", rep, err)
 		}

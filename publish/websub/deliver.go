@@ -211,7 +211,7 @@ func (h *Hub) deliver(ctx context.Context, s Subscription, contentType string, b
 		return fmt.Errorf("websub: %w", err)
 	}
 	req.Header.Set("Content-Type", contentType)
-	req.Header.Add("Link", "<"+h.opts.URL+`>; rel="hub"`)
+	req.Header.Add("Link", "<"+*h.url.Load()+`>; rel="hub"`)
 	req.Header.Add("Link", "<"+s.Topic+`>; rel="self"`)
 	if s.Secret != "" {
 		req.Header.Set("X-Hub-Signature", Signature(s.Secret, body))

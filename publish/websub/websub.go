@@ -27,6 +27,7 @@ import (
 	"net/url"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/warta-news/warta/store"
@@ -58,7 +59,8 @@ type Contents interface {
 
 // Options configures a Hub. Zero values take the defaults below.
 type Options struct {
-	// URL is the hub's public URL, advertised in deliveries' Link header.
+	// URL is the hub's public URL, advertised in deliveries' Link header;
+	// SetURL changes it.
 	URL string
 	// AllowNets are address ranges callbacks may use although they are
 	// not public (for example 127.0.0.0/8 for a subscriber on the same
@@ -106,7 +108,9 @@ const maxSecretBytes = 200
 // says that topics may have changed; Run delivers. A Hub is safe for
 // concurrent use.
 type Hub struct {
-	opts     Options
+	opts Options
+	// url is the public URL deliveries advertise (opts.URL, then SetURL's).
+	url      atomic.Pointer[string]
 	store    Store
 	contents Contents
 	guard    guard
@@ -165,7 +169,7 @@ func New(opts Options, store Store, contents Contents, logger *slog.Logger) *Hub
 	}
 	g := guard{allow: opts.AllowNets}
 	verifying, stopVerifying := context.WithCancel(context.Background())
-	return &Hub{
+	h := &Hub{
 		verifying:     verifying,
 		stopVerifying: stopVerifying,
 		opts:          opts,
@@ -178,7 +182,13 @@ func New(opts Options, store Store, contents Contents, logger *slog.Logger) *Hub
 		wake:          make(chan struct{}, 1),
 		retryAt:       map[key]time.Time{},
 	}
+	h.url.Store(&opts.URL)
+	return h
 }
+
+// SetURL changes the hub's public URL, as a reloaded config's base URL
+// does: the next deliveries advertise it.
+func (h *Hub) SetURL(u string) { h.url.Store(&u) }
 
 // request is a validated subscription request.
 type request struct {

@@ -325,9 +325,19 @@ func TestSubscribeVerifyDeliverSigned(t *testing.T) {
 	if links := strings.Join(d.header.Values("Link"), ", "); !strings.Contains(links, "<"+s.topic+`>; rel="self"`) {
 		t.Errorf("delivery Link %q", links)
 	}
+	if links := strings.Join(d.header.Values("Link"), ", "); !strings.Contains(links, "<"+s.srv.URL+`/websub>; rel="hub"`) {
+		t.Errorf("delivery Link %q lacks the hub", links)
+	}
+	// A reloaded base URL moves the hub the deliveries name (review 11, F10).
+	const moved = "https://news.example.org/websub"
+	s.hub.SetURL(moved)
 	s.change(t, "s3", "Ekspor meningkat")
-	if d := sub.next(t); !strings.Contains(d.body, "Ekspor meningkat") {
+	d = sub.next(t)
+	if !strings.Contains(d.body, "Ekspor meningkat") {
 		t.Errorf("second delivery lacks the change:\n%s", d.body)
+	}
+	if links := strings.Join(d.header.Values("Link"), ", "); !strings.Contains(links, "<"+moved+`>; rel="hub"`) {
+		t.Errorf("delivery Link %q after SetURL(%s)", links, moved)
 	}
 
 	// Unsubscribe, verified like a subscription.
