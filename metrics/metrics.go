@@ -10,6 +10,7 @@ package metrics
 
 import (
 	"net/http"
+	"sync"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
@@ -30,12 +31,17 @@ type Metrics struct {
 	stories       prometheus.Counter
 	lastSuccess   *prometheus.GaugeVec
 	failures      *prometheus.GaugeVec
+
+	// mu guards observed: the sources that have series, for KeepSources.
+	mu       sync.Mutex
+	observed map[string]bool
 }
 
 // New returns metrics registered in a new registry, with the Go runtime
 // and process collectors beside them.
 func New() *Metrics {
 	m := &Metrics{
+		observed: map[string]bool{},
 		registry: prometheus.NewRegistry(),
 		cycles: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "warta_cycles_total", Help: "Cycles run, by result: ok, degraded (some source failed, backs off or is retired) or error.",
@@ -85,7 +91,10 @@ func (m *Metrics) ObserveCycle(rep pipeline.Report, err error) {
 		m.cycleDuration.Observe(rep.Finished.Sub(rep.Started).Seconds())
 		m.lastCycle.Set(float64(rep.Finished.Unix()))
 	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
 	for _, s := range rep.PerSource {
+		m.observed[s.Name] = true
 		m.fetches.WithLabelValues(s.Name, s.Outcome.String()).Inc()
 		m.articles.WithLabelValues(s.Name).Add(float64(s.New))
 		m.failures.WithLabelValues(s.Name).Set(float64(s.Failures))
@@ -96,6 +105,28 @@ func (m *Metrics) ObserveCycle(rep pipeline.Report, err error) {
 		m.lastSuccess.WithLabelValues(s.Name).Set(last)
 	}
 	m.stories.Add(float64(rep.NewStories))
+}
+
+// KeepSources drops the series of every source observed but not in names
+// (the sources of a reloaded config), so that an alert on a removed
+// source's failures clears.
+func (m *Metrics) KeepSources(names []string) {
+	keep := make(map[string]bool, len(names))
+	for _, n := range names {
+		keep[n] = true
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for name := range m.observed {
+		if keep[name] {
+			continue
+		}
+		labels := prometheus.Labels{"source": name}
+		for _, v := range []interface{ DeletePartialMatch(prometheus.Labels) int }{m.fetches, m.articles, m.lastSuccess, m.failures} {
+			v.DeletePartialMatch(labels)
+		}
+		delete(m.observed, name)
+	}
 }
 
 // Handler serves the metrics in the Prometheus text format.

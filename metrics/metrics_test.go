@@ -51,3 +51,31 @@ func TestObserveCycle(t *testing.T) {
 		}
 	}
 }
+
+// A source no longer configured loses its series: an alert on its
+// failures clears at the reload that removed it (review 11, F2).
+func TestKeepSourcesForgetsRemovedOnes(t *testing.T) {
+	m := New()
+	start := time.Date(2026, 11, 20, 6, 0, 0, 0, time.UTC)
+	m.ObserveCycle(pipeline.Report{Started: start, Finished: start.Add(time.Second), Failed: 1,
+		PerSource: []pipeline.SourceReport{
+			{Name: "Antara", Outcome: pipeline.OutcomeFetched, New: 5, LastSuccess: start},
+			{Name: "Broken", Outcome: pipeline.OutcomeFailed, Err: "fetch: http 404", Failures: 3},
+		}}, nil)
+	m.KeepSources([]string{"Antara", "Tempo"})
+	rec := httptest.NewRecorder()
+	m.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	body := rec.Body.String()
+	if strings.Contains(body, `source="Broken"`) {
+		t.Errorf("metrics keep the removed source's series:\n%s", body)
+	}
+	for _, want := range []string{
+		`warta_source_failures{source="Antara"} 0`,
+		`warta_articles_stored_total{source="Antara"} 5`,
+		`warta_source_fetches_total{outcome="fetched",source="Antara"} 1`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("metrics lack %q after KeepSources", want)
+		}
+	}
+}

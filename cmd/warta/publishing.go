@@ -82,13 +82,22 @@ func publishOptions(cfg *config.Config, st store.Store, schedule cron.Schedule, 
 		Pages:    cfg.Publish.Pages,
 		Dir:      cfg.Publish.Dir,
 		Interval: scheduleInterval(schedule, now),
-		Status:   storeStatus{st},
+		Status:   storeStatus{st, sourceNames(cfg)},
 		Articles: st,
 	}
 	for _, s := range cfg.Sources {
 		opts.Sources = append(opts.Sources, publish.SourceInfo{Name: s.Name})
 	}
 	return opts
+}
+
+// sourceNames are the names of cfg's sources.
+func sourceNames(cfg *config.Config) []string {
+	names := make([]string, len(cfg.Sources))
+	for i, s := range cfg.Sources {
+		names[i] = s.Name
+	}
+	return names
 }
 
 // scheduleInterval is the time between the next two cycles of the
@@ -98,9 +107,14 @@ func scheduleInterval(s cron.Schedule, now time.Time) time.Duration {
 	return s.Next(next).Sub(next)
 }
 
-// storeStatus reads the sources' fetch status from the store for the
-// status pages.
-type storeStatus struct{ st store.Store }
+// storeStatus reads the fetch status of the configured sources from the
+// store for the status pages. The store keeps the state of a source
+// removed from the config (its backoff and validators hold if it comes
+// back), but the pages neither list it nor count it as failing.
+type storeStatus struct {
+	st         store.Store
+	configured []string
+}
 
 // SourceStatuses implements publish.StatusReader.
 func (s storeStatus) SourceStatuses(ctx context.Context) ([]publish.SourceStatus, error) {
@@ -112,8 +126,12 @@ func (s storeStatus) SourceStatuses(ctx context.Context) ([]publish.SourceStatus
 	if err != nil {
 		return nil, err
 	}
-	out := make([]publish.SourceStatus, 0, len(states))
-	for name, fs := range states {
+	out := make([]publish.SourceStatus, 0, len(s.configured))
+	for _, name := range s.configured {
+		fs, ok := states[name]
+		if !ok {
+			continue // never fetched: the pages list it as such
+		}
 		out = append(out, publish.SourceStatus{
 			Name: name, LastAttempt: fs.LastAttempt, LastSuccess: fs.LastSuccess, NextAttempt: fs.NextAttempt,
 			Failures: fs.Failures, LastStatus: fs.LastStatus, Articles: counts[name],

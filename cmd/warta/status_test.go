@@ -12,8 +12,7 @@ import (
 
 // An error text stored by an older build, which quoted the source's URL
 // with its username and token, shows on the status pages without them,
-// before the source's next attempt rewrites it (or never, for a source
-// removed from the config).
+// before the source's next attempt rewrites it.
 func TestStatusRedactsStoredOldStyleErrors(t *testing.T) {
 	ctx := context.Background()
 	s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "warta.db"))
@@ -25,7 +24,7 @@ func TestStatusRedactsStoredOldStyleErrors(t *testing.T) {
 	if _, err := s.SaveSource(ctx, "Paid", store.FetchState{Failures: 3, LastError: old}, nil); err != nil {
 		t.Fatal(err)
 	}
-	statuses, err := storeStatus{s}.SourceStatuses(ctx)
+	statuses, err := storeStatus{s, []string{"Paid"}}.SourceStatuses(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,5 +39,40 @@ func TestStatusRedactsStoredOldStyleErrors(t *testing.T) {
 	}
 	if want := `fetch: Get "https://feed.example/rss": dial tcp: i/o timeout`; got != want {
 		t.Errorf("status error %q, want %q", got, want)
+	}
+}
+
+// The status pages list the configured sources only: the fetch state of a
+// source removed from (or renamed in) the config stays in the store, for
+// when it comes back, but is neither listed nor counted as failing
+// (review 11, F2).
+func TestStatusListsConfiguredSourcesOnly(t *testing.T) {
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "warta.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for name, fs := range map[string]store.FetchState{
+		"Kept":    {LastStatus: 200},
+		"Removed": {Failures: 4, LastError: "fetch: http 404"},
+	} {
+		if _, err := s.SaveSource(ctx, name, fs, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	statuses, err := storeStatus{s, []string{"Kept", "New"}}.SourceStatuses(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(statuses) != 1 || statuses[0].Name != "Kept" {
+		t.Errorf("statuses %+v, want Kept's only", statuses)
+	}
+	states, err := s.FetchStates(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := states["Removed"]; !ok {
+		t.Error("the removed source's fetch state is gone from the store")
 	}
 }
