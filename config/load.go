@@ -1,10 +1,12 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
 	"reflect"
+	"slices"
 	"time"
 
 	"github.com/goccy/go-yaml"
@@ -74,6 +76,9 @@ type document struct {
 // found, which do not stop decoding; or a nil document and the errors that
 // did.
 func decodeFile(filename string, data []byte, out any) (*document, Errors) {
+	// YAML allows a leading byte order mark (Windows editors write one);
+	// the parser would read it as part of the first key.
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		return nil, Errors{yamlError(filename, err, nil)}
@@ -99,7 +104,12 @@ func decodeFile(filename string, data []byte, out any) (*document, Errors) {
 		return nil, errs
 	}
 	if body != nil {
-		opts := []yaml.DecodeOption{yaml.CustomUnmarshaler(decodeDuration)}
+		// The parser has refused a key written twice in one mapping; what
+		// the decoder would call a duplicate is a key overriding one merged
+		// in with "<<: *anchor", which YAML lets the mapping's own key win.
+		// The decoder lets the later one win: merges go first.
+		mergesFirst(body)
+		opts := []yaml.DecodeOption{yaml.CustomUnmarshaler(decodeDuration), yaml.AllowDuplicateMapKey()}
 		// Unknown keys already found are reported with the rest; decoding
 		// without them lets validation report the other problems too.
 		if len(sc.unknown) == 0 {
@@ -112,6 +122,25 @@ func decodeFile(filename string, data []byte, out any) (*document, Errors) {
 		}
 	}
 	return &document{file: filename, src: data, ix: ix}, sc.unknown
+}
+
+// mergesFirst moves the merge keys ("<<") of every mapping under n before
+// its other keys, so that a decoder applying keys in order lets the
+// mapping's own keys override the merged ones wherever the merge is
+// written.
+func mergesFirst(n ast.Node) {
+	for _, m := range ast.Filter(ast.MappingType, n) {
+		values := m.(*ast.MappingNode).Values
+		slices.SortStableFunc(values, func(a, b *ast.MappingValueNode) int {
+			switch am, bm := a.Key.IsMergeKey(), b.Key.IsMergeKey(); {
+			case am == bm:
+				return 0
+			case am:
+				return -1
+			}
+			return 1
+		})
+	}
 }
 
 // decodeDuration decodes "30s"-style durations and a plain 0, which the
