@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/warta-news/warta/genre"
+	"github.com/warta-news/warta/language"
 	"github.com/warta-news/warta/publish"
 	"github.com/warta-news/warta/publish/filter"
 	"github.com/warta-news/warta/store/postgres"
@@ -343,6 +344,8 @@ func (v *validator) feeds(topics map[string]bool) {
 			case t.Field == filter.FieldLang:
 				if msg := checkLanguage(t.Value); msg != "" {
 					v.errorf(at+".filter", "%s", msg)
+				} else if !language.Tagged(t.Value) {
+					v.errorf(at+".filter", "unknown language %q: warta tags stories %q or %q only", t.Value, language.English, language.Indonesian)
 				}
 			}
 		}

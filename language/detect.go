@@ -254,6 +254,11 @@ func Decide(declared, detected string, confidence float64) string {
 	return ""
 }
 
+// Tagged reports whether code, a primary subtag (Primary), is a language
+// warta tags stories with: Decide gives English, Indonesian or none. A
+// view or filter of any other is empty forever.
+func Tagged(code string) bool { return code == English || code == Indonesian }
+
 // Primary lower-cases a BCP 47 tag and keeps its primary subtag ("en-US",
 // "en_US" → "en"), mapping the withdrawn codes to their successors: "in" →
 // "id" (still common in Indonesian feeds), "iw" → "he", "ji" → "yi". It is

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/language"
 	"github.com/warta-news/warta/publish/filter"
 )
 
@@ -90,13 +91,26 @@ func ParseView(q url.Values) (View, error) {
 		if validLang(l) == "" {
 			return View{}, fmt.Errorf("publish: bad lang %q", l)
 		}
-		v.Lang = strings.ToLower(l)
+		v.Lang = language.Primary(l)
+		if err := checkTagged(l, v.Lang); err != nil {
+			return View{}, err
+		}
 	}
 	v.Source = strings.TrimSpace(q.Get("source"))
 	if raw := q.Get("q"); raw != "" {
 		f, err := filter.Parse(raw)
 		if err != nil {
 			return View{}, fmt.Errorf("publish: bad q: %w", err)
+		}
+		for i, t := range f.Terms {
+			if t.Field != filter.FieldLang {
+				continue
+			}
+			// One view, one URL: lang:in is lang:id's view.
+			f.Terms[i].Value = language.Primary(t.Value)
+			if err := checkTagged(t.Value, f.Terms[i].Value); err != nil {
+				return View{}, fmt.Errorf("publish: bad q: %w", err)
+			}
 		}
 		v.Filter = f.String()
 	}
@@ -121,6 +135,17 @@ func ParseView(q url.Values) (View, error) {
 		v.Archive = a
 	}
 	return v, nil
+}
+
+// checkTagged refuses code, the primary subtag of the requested tag, when
+// warta tags no story with it: a typo in a subscribed URL is not an empty
+// feed forever.
+func checkTagged(tag, code string) error {
+	if !language.Tagged(code) {
+		return fmt.Errorf("publish: unknown language %q: warta tags stories %q (English) or %q (Indonesian)",
+			tag, language.English, language.Indonesian)
+	}
+	return nil
 }
 
 // keeps reports whether the view keeps story s; f is v.Filter parsed.
