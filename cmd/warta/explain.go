@@ -150,7 +150,7 @@ func (x *explainer) explainTarget(ctx context.Context, target string, stdin io.R
 		if err != nil {
 			return nil, err
 		}
-		return x.explainNew(ctx, []*article.Article{a}, src)
+		return x.explainPrepared(ctx, []*article.Article{a}, src)
 	}
 }
 
@@ -176,7 +176,7 @@ func (x *explainer) explainJSONLines(ctx context.Context, r io.Reader) ([]explan
 	if err := sc.Err(); err != nil {
 		return nil, err
 	}
-	return x.explainNew(ctx, arts, src)
+	return x.explainPrepared(ctx, arts, src)
 }
 
 // explainURL explains a stored article by its URL (any decoration of it: the
@@ -209,7 +209,7 @@ func (x *explainer) explainURL(ctx context.Context, raw string) ([]explanation, 
 	feed := pipeline.Feed{Body: res.Body, ContentType: res.ContentType, URL: res.URL, FetchedAt: res.FetchedAt}
 	prep, perr := pipeline.PrepareFeed(ctx, x.norm, x.tagger.Genres(), feed, src)
 	if perr == nil && len(prep.Articles) > 0 {
-		return x.explainNew(ctx, prep.Articles, src)
+		return x.explainPrepared(ctx, prep.Articles, src)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -219,7 +219,7 @@ func (x *explainer) explainURL(ctx context.Context, raw string) ([]explanation, 
 	if err != nil {
 		return nil, err
 	}
-	return x.explainNew(ctx, []*article.Article{page}, src)
+	return x.explainPrepared(ctx, []*article.Article{page}, src)
 }
 
 // explainStored explains an article from the store: its story as recorded,
@@ -292,11 +292,56 @@ func (x *explainer) streamModel(ctx context.Context) (*topic.Stream, error) {
 	return x.stream, nil
 }
 
+// explainPrepared explains articles of one source as a cycle would take
+// them: one already stored (its id, as the cycle finds it) as stored, with
+// the story it is in; the others with explainNew. The explanations keep
+// the given order.
+func (x *explainer) explainPrepared(ctx context.Context, arts []*article.Article, src config.Source) ([]explanation, error) {
+	ids := make([]string, len(arts))
+	for i, a := range arts {
+		ids[i] = a.ID
+	}
+	existing, err := x.store.Existing(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	var fresh []*article.Article
+	for _, a := range arts {
+		if !existing[a.ID] {
+			fresh = append(fresh, a)
+		}
+	}
+	news, err := x.explainNew(ctx, fresh, src)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]explanation, 0, len(arts))
+	for _, a := range arts {
+		if !existing[a.ID] {
+			out, news = append(out, news[0]), news[1:]
+			continue
+		}
+		s, err := x.store.Article(ctx, a.ID)
+		if err != nil {
+			return nil, err
+		}
+		ex, err := x.explainStored(ctx, s)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ex)
+	}
+	return out, nil
+}
+
 // explainNew explains articles of one source that are not stored: their
 // topics, and the stories they would join were they fetched now. They are
 // probed in the order a cycle assigns stories, so a copy of one of them
 // joins its story as in a cycle; the explanations keep the given order.
 func (x *explainer) explainNew(ctx context.Context, arts []*article.Article, src config.Source) ([]explanation, error) {
+	if len(arts) == 0 {
+		return nil, nil
+	}
 	if x.probe == nil {
 		probe, err := pipeline.NewStoryProbe(ctx, x.store, x.cfg, pipeline.HeadlineActors(x.tagger.Actors()), x.now)
 		if err != nil {
