@@ -7,11 +7,13 @@ import (
 	"os"
 	"reflect"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
 )
 
 // Load reads the file at path and parses it with Parse. Relative paths in
@@ -55,7 +57,11 @@ func Parse(filename string, data []byte) (*Config, error) {
 
 	v := &validator{cfg: cfg, doc: doc, builtin: builtin, builtinDoc: bdoc, baseURLDefaulted: baseURLDefaulted}
 	v.validate()
-	errs = append(errs, v.errs...)
+	for _, e := range v.errs {
+		if !spoiledBy(e, doc.leftOut) {
+			errs = append(errs, e)
+		}
+	}
 	if len(errs) > 0 {
 		sortErrors(errs)
 		return nil, errs
@@ -69,6 +75,9 @@ type document struct {
 	file string
 	src  []byte
 	ix   *index
+	// leftOut are the paths whose values, of the wrong kind, were
+	// decoded as unset.
+	leftOut []string
 }
 
 // decodeFile decodes data into out (a pointer to a struct), checking it
@@ -98,10 +107,12 @@ func decodeFile(filename string, data []byte, out any) (*document, Errors) {
 	ix := &index{at: map[string]position{}, value: map[string]position{}, set: map[string]bool{}, byPos: map[position]string{}}
 	sc := &schema{ix: ix, file: filename}
 	sc.walk(body, "", reflect.TypeOf(out).Elem())
-	if len(sc.types) > 0 {
-		errs := append(sc.unknown, sc.types...)
-		sortErrors(errs)
-		return nil, errs
+	// A value of the wrong kind is reported, and decoding goes on with it
+	// left out (as unset), so that the rest of the file is checked too.
+	found := append(sc.unknown, sc.types...)
+	if len(sc.types) > 0 && !leaveOut(body, sc.mistyped) {
+		sortErrors(found)
+		return nil, found
 	}
 	if body != nil {
 		// The parser has refused a key written twice in one mapping; what
@@ -116,12 +127,66 @@ func decodeFile(filename string, data []byte, out any) (*document, Errors) {
 			opts = append(opts, yaml.Strict())
 		}
 		if err := yaml.NodeToValue(body, out, opts...); err != nil {
-			errs := append(sc.unknown, yamlError(filename, err, ix))
+			errs := append(found, yamlError(filename, err, ix))
 			sortErrors(errs)
 			return nil, errs
 		}
 	}
-	return &document{file: filename, src: data, ix: ix}, sc.unknown
+	doc := &document{file: filename, src: data, ix: ix}
+	for _, e := range sc.types {
+		doc.leftOut = append(doc.leftOut, e.Field)
+	}
+	return doc, found
+}
+
+// leaveOut replaces each mistyped node under n, a mapping's value or a
+// list's entry, with null, and reports whether it found them all (not,
+// say, the whole document).
+func leaveOut(n ast.Node, mistyped map[ast.Node]bool) bool {
+	bare := func(v ast.Node) ast.Node {
+		for {
+			switch w := v.(type) {
+			case *ast.AnchorNode:
+				v = w.Value
+			case *ast.TagNode:
+				v = w.Value
+			default:
+				return v
+			}
+		}
+	}
+	null := func(v ast.Node) ast.Node {
+		return ast.Null(token.New("null", "null", v.GetToken().Position))
+	}
+	left := 0
+	for _, m := range ast.Filter(ast.MappingValueType, n) {
+		mv := m.(*ast.MappingValueNode)
+		if mistyped[bare(mv.Value)] {
+			mv.Value = null(mv.Value)
+			left++
+		}
+	}
+	for _, s := range ast.Filter(ast.SequenceType, n) {
+		seq := s.(*ast.SequenceNode)
+		for i, v := range seq.Values {
+			if mistyped[bare(v)] {
+				seq.Values[i] = null(v)
+				left++
+			}
+		}
+	}
+	return left == len(mistyped)
+}
+
+// spoiledBy reports whether e is about a path a value of the wrong kind
+// was left out of, and so says nothing more than the type error does.
+func spoiledBy(e *Error, leftOut []string) bool {
+	for _, p := range leftOut {
+		if e.Field == p || strings.HasPrefix(e.Field, p+".") || strings.HasPrefix(e.Field, p+"[") {
+			return true
+		}
+	}
+	return false
 }
 
 // mergesFirst moves the merge keys ("<<") of every mapping under n before

@@ -71,10 +71,21 @@ type schema struct {
 	ix      *index
 	file    string
 	unknown Errors // unknown keys: decoding can go on without them
-	types   Errors // wrong kinds: the decoded values cannot be trusted
+	types   Errors // wrong kinds: decoding goes on with them left out
+	// mistyped are the nodes of types, which leftOut replaces with null.
+	mistyped map[ast.Node]bool
 	// fields caches yamlFields by struct type: a file lists a thousand
 	// sources of one type.
 	fields map[reflect.Type]map[string]reflect.Type
+}
+
+// typeError records e, the wrong kind of node n.
+func (s *schema) typeError(n ast.Node, e *Error) {
+	s.types = append(s.types, e)
+	if s.mistyped == nil {
+		s.mistyped = map[ast.Node]bool{}
+	}
+	s.mistyped[n] = true
 }
 
 func (s *schema) errAt(p position, path, format string, args ...any) *Error {
@@ -115,7 +126,7 @@ func (s *schema) walk(n ast.Node, path string, t reflect.Type) {
 	case reflect.Map:
 		m, ok := n.(ast.MapNode)
 		if !ok {
-			s.types = append(s.types, s.errAt(p, path, "want a mapping, got %s", kindName(n)))
+			s.typeError(n, s.errAt(p, path, "want a mapping, got %s", kindName(n)))
 			return
 		}
 		for it := m.MapRange(); it.Next(); {
@@ -128,7 +139,7 @@ func (s *schema) walk(n ast.Node, path string, t reflect.Type) {
 	case reflect.Slice:
 		seq, ok := n.(*ast.SequenceNode)
 		if !ok {
-			s.types = append(s.types, s.errAt(p, path, "want a list, got %s", kindName(n)))
+			s.typeError(n, s.errAt(p, path, "want a list, got %s", kindName(n)))
 			return
 		}
 		for i, item := range seq.Values {
@@ -139,7 +150,7 @@ func (s *schema) walk(n ast.Node, path string, t reflect.Type) {
 	case reflect.String:
 		s.ix.value[path] = p
 		if !isScalar(n) {
-			s.types = append(s.types, s.errAt(p, path, "want a string, got %s", kindName(n)))
+			s.typeError(n, s.errAt(p, path, "want a string, got %s", kindName(n)))
 		}
 	case reflect.Int, reflect.Int64:
 		switch v := n.(type) {
@@ -147,18 +158,18 @@ func (s *schema) walk(n ast.Node, path string, t reflect.Type) {
 		case *ast.StringNode:
 			// The lexer reads an integer too large for int64 as a string.
 			if isDigits(strings.TrimPrefix(v.Value, "-")) {
-				s.types = append(s.types, s.errAt(p, path, "integer %s out of range", v.Value))
+				s.typeError(n, s.errAt(p, path, "integer %s out of range", v.Value))
 				return
 			}
-			s.types = append(s.types, s.errAt(p, path, "want an integer, got %s", kindName(n)))
+			s.typeError(n, s.errAt(p, path, "want an integer, got %s", kindName(n)))
 		default:
-			s.types = append(s.types, s.errAt(p, path, "want an integer, got %s", kindName(n)))
+			s.typeError(n, s.errAt(p, path, "want an integer, got %s", kindName(n)))
 		}
 	case reflect.Float64:
 		switch n.(type) {
 		case *ast.IntegerNode, *ast.FloatNode, *ast.InfinityNode, *ast.NanNode:
 		default:
-			s.types = append(s.types, s.errAt(p, path, "want a number, got %s", kindName(n)))
+			s.typeError(n, s.errAt(p, path, "want a number, got %s", kindName(n)))
 		}
 	}
 }
@@ -166,7 +177,7 @@ func (s *schema) walk(n ast.Node, path string, t reflect.Type) {
 func (s *schema) structure(n ast.Node, path string, p position, t reflect.Type) {
 	m, ok := n.(ast.MapNode)
 	if !ok {
-		s.types = append(s.types, s.errAt(p, path, "want a mapping, got %s", kindName(n)))
+		s.typeError(n, s.errAt(p, path, "want a mapping, got %s", kindName(n)))
 		return
 	}
 	fields, ok := s.fields[t]
@@ -210,10 +221,10 @@ func (s *schema) duration(n ast.Node, path string, p position) {
 		if _, err := time.ParseDuration(v.Value); err == nil {
 			return
 		}
-		s.types = append(s.types, s.errAt(p, path, "invalid duration %q: want a number with a unit, such as 30s, 15m or 72h", v.Value))
+		s.typeError(n, s.errAt(p, path, "invalid duration %q: want a number with a unit, such as 30s, 15m or 72h", v.Value))
 		return
 	}
-	s.types = append(s.types, s.errAt(p, path, "want a duration such as 30s, 15m or 72h, got %s %q", kindName(n), n.GetToken().Value))
+	s.typeError(n, s.errAt(p, path, "want a duration such as 30s, 15m or 72h, got %s %q", kindName(n), n.GetToken().Value))
 }
 
 // yamlFields maps the yaml keys of struct type t to their field types.

@@ -58,3 +58,39 @@ func TestByteOrderMark(t *testing.T) {
 		t.Errorf("a typo after a BOM: %v, want bom.yaml:1:1 naming the field without the mark", err)
 	}
 }
+
+// A value of the wrong type is reported with every other problem of the
+// file, not alone (review 11, F6); the checks of the field it spoils are
+// not reported on top of it.
+func TestTypeErrorsReportedWithTheRest(t *testing.T) {
+	src := "schedule: \"61 * * * *\"\n" +
+		"fetch: {concurrency: lots, timeout: soon}\n" +
+		"sources:\n" +
+		"  - {name: A, url: \"ftp://x/a\"}\n" +
+		"  - {name: A, url: \"http://127.0.0.1:1/b\"}\n" +
+		"  - {name: C, url: [http://127.0.0.1:1/c]}\n"
+	_, err := Parse("m.yaml", []byte(src))
+	errs, ok := err.(Errors)
+	if !ok {
+		t.Fatalf("Parse: %v, want Errors", err)
+	}
+	want := []string{
+		"m.yaml:1:", "schedule",
+		"m.yaml:2:", "fetch.concurrency: want an integer",
+		"fetch.timeout: invalid duration",
+		"m.yaml:4:", "sources[0].url",
+		"m.yaml:5:", "duplicate source name",
+		"m.yaml:6:", "sources[2].url: want a string",
+	}
+	got := err.Error()
+	for _, w := range want {
+		if !strings.Contains(got, w) {
+			t.Errorf("errors lack %q:\n%s", w, got)
+		}
+	}
+	for _, e := range errs {
+		if e.Field == "sources[2].url" && !strings.Contains(e.Msg, "want a string") {
+			t.Errorf("the mistyped url is also reported as %q", e.Msg)
+		}
+	}
+}
