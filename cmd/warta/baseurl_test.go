@@ -12,6 +12,27 @@ import (
 	"github.com/goccy/go-yaml"
 )
 
+// editConfig rewrites the config file at path with edit applied to it.
+func editConfig(t *testing.T, path string, edit func(doc map[string]any)) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	edit(doc)
+	out, err := yaml.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // selfLink returns the rel="self" target of the Link headers of url's
 // answer ("" if none, or on a network error).
 func selfLink(url string) string { return linkRel(url, "self") }
@@ -73,23 +94,10 @@ func TestReloadedListenKeepsTheDefaultedBaseURL(t *testing.T) {
 	if got := selfLink(all); got != all {
 		t.Fatalf(`rel="self" is %q, want %q`, got, all)
 	}
-	b, err := os.ReadFile(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc map[string]any
-	if err := yaml.Unmarshal(b, &doc); err != nil {
-		t.Fatal(err)
-	}
-	doc["server"] = map[string]any{"listen": other}
-	doc["publish"].(map[string]any)["title"] = "Reloaded" // to see the reload in effect
-	out, err := yaml.Marshal(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(cfg, out, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	editConfig(t, cfg, func(doc map[string]any) {
+		doc["server"] = map[string]any{"listen": other}
+		doc["publish"].(map[string]any)["title"] = "Reloaded" // to see the reload in effect
+	})
 	reloads <- syscall.SIGHUP
 	eventually(t, "the reloaded config in effect", log, func() bool {
 		_, body := get(all)
@@ -112,23 +120,8 @@ func TestReloadedBaseURLMovesTheHub(t *testing.T) {
 	if got, want := linkRel(all, "hub"), "http://"+addr+"/websub"; got != want {
 		t.Fatalf(`rel="hub" is %q, want %q`, got, want)
 	}
-	b, err := os.ReadFile(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc map[string]any
-	if err := yaml.Unmarshal(b, &doc); err != nil {
-		t.Fatal(err)
-	}
 	const moved = "https://news.example.org"
-	doc["server"] = map[string]any{"listen": addr, "base_url": moved}
-	out, err := yaml.Marshal(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(cfg, out, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	editConfig(t, cfg, func(doc map[string]any) { doc["server"] = map[string]any{"listen": addr, "base_url": moved} })
 	reloads <- syscall.SIGHUP
 	eventually(t, "the new base URL in effect", log, func() bool { return selfLink(all) == moved+"/feeds/all.atom" })
 	if got, want := linkRel(all, "hub"), moved+"/websub"; got != want {
