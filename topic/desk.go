@@ -11,13 +11,14 @@ import (
 // few designed features of the rule scores — its own terms in the title and
 // in the body, each competing desk's score, and the rest — so that
 // competition between desks is weighed as fitted, not by one constant. A
-// topic whose Spec.Desk has fitted weights is decided by it; its boost,
-// require, exclude and expr still apply.
+// topic whose Spec.Desk has fitted weights is decided by it; require,
+// exclude and expr still apply, and a source's boost applies on top (see
+// Tagger.decide). No feature reads a boost.
 
 // The features of the desk model, in the order of its weights.
 const (
 	dBias           = iota
-	dOwnTitle                                       // log(1+score) of the topic's own terms in the title (and the source's boost)
+	dOwnTitle                                       // log(1+score) of the topic's own terms in the title
 	dOwnBody                                        // log(1+score) of the topic's own terms in the body
 	dRival                                          // log(1+score) of each other modelled desk, in the order of deskModelDesks, the topic's own left out
 	dRest           = dRival + numModelledDesks - 1 // log(1+sum) of the scores of every other topic
@@ -44,8 +45,8 @@ func deskModelIndex(desk string) int {
 const DeskCut = 0.5
 
 // deskFeatures computes the desk model's features of rule i from the last
-// evaluate (rule results res, the source's hints h).
-func (t *Tagger) deskFeatures(s *scratch, i int, res []result, h Hints) [numDeskFeatures]float64 {
+// evaluate (rule results res; their scores, without boosts).
+func (t *Tagger) deskFeatures(s *scratch, i int, res []result) [numDeskFeatures]float64 {
 	var x [numDeskFeatures]float64
 	x[dBias] = 1
 	var title, body float64
@@ -58,7 +59,7 @@ func (t *Tagger) deskFeatures(s *scratch, i int, res []result, h Hints) [numDesk
 		title += termScore(tm.weight, [2]int32{c[0], 0})
 		body += termScore(tm.weight, [2]int32{0, c[1]})
 	}
-	x[dOwnTitle] = logScore(title + h.Boost[t.rules[i].slug])
+	x[dOwnTitle] = logScore(title)
 	x[dOwnBody] = logScore(body)
 	own := t.rules[i].deskModel
 	rest := 0.0

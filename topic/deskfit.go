@@ -32,7 +32,7 @@ func (t *Tagger) DeskSamples(a *article.Article, label, group string) []DeskSamp
 		if r.deskModel < 0 {
 			continue
 		}
-		out = append(out, DeskSample{ID: a.ID, Desk: deskModelDesks()[r.deskModel], X: t.deskFeatures(s, i, res, Hints{}), Y: label == r.slug, Lang: langName(l), Group: group})
+		out = append(out, DeskSample{ID: a.ID, Desk: deskModelDesks()[r.deskModel], X: t.deskFeatures(s, i, res), Y: label == r.slug, Lang: langName(l), Group: group})
 	}
 	return out
 }

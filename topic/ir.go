@@ -103,7 +103,7 @@ func deskFeature(name string) int {
 // not a feature — the labelled news files inter-state conflict under world
 // and IR alike, so a fitted weight says little — but a bar to the stream
 // model's lifts, see irLiftable).
-func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, h Hints, res []result) (x [NumIRFeatures]float64, violentLead bool) {
+func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, res []result) (x [NumIRFeatures]float64, violentLead bool) {
 	x[fBias] = 1
 	body := s.bodyText
 	t.findActors(s, a.Title, body, langName(l))
@@ -208,8 +208,8 @@ func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, h Hints, res 
 	x[fRelationBody] = math.Log1p(float64(relBody))
 	x[fPairRelation] = x[fPair] * min(float64(len(relations)), 3)
 	x[fDeskTitle] = logScore(deskTitle)
-	// A source's boost for the topic counts as desk evidence.
-	x[fDeskBody] = logScore(deskBody + h.Boost[t.rules[t.ir].slug])
+	// A source's boost is no feature: it applies on top (Tagger.decide).
+	x[fDeskBody] = logScore(deskBody)
 	for i, r := range t.rules {
 		if r.desk >= 0 {
 			x[r.desk] = logScore(res[i].score)

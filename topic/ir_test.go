@@ -209,7 +209,7 @@ func TestStreamLiftsNoViolentLeadWithoutALinkedRelation(t *testing.T) {
 		res := make([]result, len(tg.rules))
 		l := languages(a)[0]
 		tg.evaluate(s, a, l, Hints{}, res)
-		x, violentLead := tg.irFeatures(s, a, l, Hints{}, res)
+		x, violentLead := tg.irFeatures(s, a, l, res)
 		if got := irLiftable(&x, violentLead); got != c.want {
 			t.Errorf("%q: liftable %t, want %t (violent lead %t, features %v)", c.title, got, c.want, violentLead, x)
 		}

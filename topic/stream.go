@@ -131,7 +131,7 @@ func (st *Stream) Observe(a *article.Article, h Hints) bool {
 	s.features = true
 	t.evaluate(s, a, l, h, res)
 	s.features = false
-	v := t.judge(s, a, l, h, res, t.genreOf(a, h))
+	v := t.judge(s, a, l, res, t.genreOf(a, h))
 	st.learnLeaders(s.anchors)
 	return st.learn(s, l, res, v)
 }
@@ -144,8 +144,16 @@ func (st *Stream) TagAndObserve(a *article.Article, h Hints) []article.TopicMatc
 
 // learn labels the article of the last evaluate (language l, results res,
 // verdict v) with the rules' confident decisions and counts its features.
+// The labels are the decisions without the source's boosts (forced topics
+// are no decision of the rules either): what one source's hints say of its
+// items is no evidence of what other sources' items with the same words
+// are, and the stream model is one for all sources.
 func (st *Stream) learn(s *scratch, l int, res []result, v verdict) bool {
 	t := st.t
+	res = slices.Clone(res)
+	for i := range res {
+		res[i].boost = 0
+	}
 	ok := make([]bool, 2*len(t.rules))
 	ok, exprMet := ok[:len(t.rules)], ok[len(t.rules):]
 	t.decide(s, l, res, v, nil, ok, exprMet)

@@ -35,7 +35,7 @@ func (t *Tagger) tag(a *article.Article, h Hints, st *Stream, learn bool) []arti
 	ls := languages(a)
 	for _, l := range ls {
 		t.evaluate(s, a, l, h, res)
-		v := t.judge(s, a, l, h, res, g)
+		v := t.judge(s, a, l, res, g)
 		if learn && len(ls) == 1 {
 			st.learnLeaders(s.anchors)
 			st.learn(s, l, res, v)
@@ -46,15 +46,15 @@ func (t *Tagger) tag(a *article.Article, h Hints, st *Stream, learn bool) []arti
 			if !ok[i] && !forced {
 				continue
 			}
-			m := article.TopicMatch{Slug: t.rules[i].slug, Score: round(res[i].score), Forced: forced, Terms: t.hits(s, i)}
+			m := article.TopicMatch{Slug: t.rules[i].slug, Score: round(res[i].total()), Forced: forced, Terms: t.hits(s, i)}
 			if j := indexOf(out, m.Slug); j >= 0 {
-				if res[i].score > best[i] {
-					out[j], best[i] = m, res[i].score
+				if res[i].total() > best[i] {
+					out[j], best[i] = m, res[i].total()
 				}
 				continue
 			}
 			out = append(out, m)
-			best[i] = res[i].score
+			best[i] = res[i].total()
 		}
 	}
 	slices.SortStableFunc(out, func(x, y article.TopicMatch) int {
@@ -124,7 +124,9 @@ type Explanation struct {
 	Passed  bool   `json:"passed"`
 	// Decider says which part decided the topic: "rules" (score and
 	// threshold), "actors model" (see ModelActors) or "desk model" (see
-	// desk.go), with its Model reading, or "stream model".
+	// desk.go), with its Model reading, "stream model", or "boost" (a
+	// model-decided topic the models did not give, applied because its
+	// score with the source's boost passes its threshold and dominance bar).
 	Decider string        `json:"decider"`
 	Model   *ModelReading `json:"model,omitempty"`
 	// StreamLogOdds is the stream model's log-odds for a topic the rules
@@ -239,12 +241,12 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream) []Explanation 
 	g := t.genreOf(a, h)
 	for n, l := range languages(a) {
 		t.evaluate(s, a, l, h, res)
-		v := t.judge(s, a, l, h, res, g)
+		v := t.judge(s, a, l, res, g)
 		t.decide(s, l, res, v, st, ok, exprMet)
 		for i, rl := range t.rules {
 			forced := slices.Contains(h.Forced, rl.slug)
 			e := Explanation{
-				Slug: rl.slug, Language: langName(l), Score: round(res[i].score),
+				Slug: rl.slug, Language: langName(l), Score: round(res[i].total()),
 				Threshold: rl.threshold, Boost: h.Boost[rl.slug], Terms: t.hits(s, i),
 				Require: "none", ExprMet: exprMet[i], Forced: forced, Passed: ok[i] || forced,
 			}
@@ -278,6 +280,9 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream) []Explanation 
 			}
 			if s.lifted[i] && ok[i] || s.dropped[i] {
 				e.Decider = "stream model"
+			}
+			if s.boosted[i] && ok[i] {
+				e.Decider = "boost"
 			}
 			if !g.IsNews() && t.family[i] == hardNews {
 				e.Genre = g.Genre.String() + " (" + g.Cue + ")"
@@ -333,6 +338,9 @@ func WriteExplanations(w io.Writer, es []Explanation) error {
 			fmt.Fprintf(&b, " stream model %s (desk model unsure: log-odds %+.1f + stream %+.1f = %+.1f)", verb, z.ModelMargin, z.StreamLogOdds, z.Combined)
 		case e.Decider == "stream model":
 			fmt.Fprintf(&b, " stream model log-odds %.1f / %g", e.StreamLogOdds, StreamMargin)
+		}
+		if e.Decider == "boost" {
+			b.WriteString(" applied by the boost (score with boost passes)")
 		}
 		if m := e.Model; m != nil {
 			fmt.Fprintf(&b, " %s p=%.2f / %g:", m.Name, m.Probability, m.Cut)

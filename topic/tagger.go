@@ -10,7 +10,8 @@
 //
 // Scoring: a term's weight counts TitleWeight times when it occurs in the
 // title; in the body it counts 1+ln(n) times for n occurrences, so repeats
-// add with diminishing returns. A source's boost is added. A topic applies
+// add with diminishing returns. A source's boost is added to its topic's
+// score only: no other topic and no model reads it (see result). A topic applies
 // when the score reaches its threshold (DefaultThreshold when unset), one of
 // its required terms matched (if it has any), none of its excluded terms
 // matched and its expression (if any) holds. Forced topics always apply.
@@ -282,7 +283,9 @@ func (t *Tagger) FingerprintWith(hints map[string]Hints) string {
 		if len(x.Boost) == 0 && len(x.Forced) == 0 && x.Genre == "" {
 			continue
 		}
-		fmt.Fprintf(h, "source %q genre %q forced %q boost", name, x.Genre, x.Forced)
+		// "boost-own": a boost is evidence for its own topic only (it was
+		// a feature of the models and the stream model's labels before).
+		fmt.Fprintf(h, "source %q genre %q forced %q boost-own", name, x.Genre, x.Forced)
 		for _, slug := range slices.Sorted(maps.Keys(x.Boost)) {
 			fmt.Fprintf(h, " %q=%g", slug, x.Boost[slug])
 		}
@@ -318,12 +321,20 @@ func (t *Tagger) computeFingerprint() string {
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 
-// result is one topic's evaluation in one language.
+// result is one topic's evaluation in one language: score is its terms'
+// evidence, boost the source's for the topic. What decides other topics
+// (their rivals, the models' features, the stream model's labels) reads
+// score alone, so that a source's boost is evidence for its own topic
+// only; the topic's own test reads total.
 type result struct {
 	score      float64
+	boost      float64
 	requireMet bool
 	vetoed     bool
 }
+
+// total is the topic's score with the source's boost.
+func (r result) total() float64 { return r.score + r.boost }
 
 // evaluate tags a, read into s (Tagger.read), in language l and fills res
 // (one per rule).
@@ -346,7 +357,7 @@ func (t *Tagger) evaluate(s *scratch, a *article.Article, l int, h Hints, res []
 	}
 	t.scan(s, s.body, l, 1)
 	for i := range res {
-		res[i] = result{score: h.Boost[t.rules[i].slug]}
+		res[i] = result{boost: h.Boost[t.rules[i].slug]}
 	}
 	for _, id := range s.touched {
 		tm := &t.terms[id]
@@ -375,7 +386,7 @@ func termScore(w float64, c [2]int32) float64 {
 }
 
 // rival is the best score among the topics rule i competes with: all but
-// those of its own family (see family).
+// those of its own family (see family); their boosts do not count.
 func (t *Tagger) rival(res []result, i int) float64 {
 	m := 0.0
 	own := t.family[i]
@@ -427,16 +438,18 @@ const hardNews = "hard-news"
 // familiesVersion names the groups of family, for the Fingerprint.
 const familiesVersion = "hard-news=02,03,11(20000638),16;science=06,07,13"
 
-// passes reports whether rule i applies given its result and the best score
-// of all topics, and whether its expression holds.
+// passes reports whether rule i applies given its result (its boost
+// included) and the best score of the topics it competes with, and whether
+// its expression holds.
 func (t *Tagger) passes(s *scratch, i, l int, r result, best float64) (bool, bool) {
 	rl := &t.rules[i]
 	exprMet := true
 	if rl.expr != nil {
 		exprMet = rl.expr.eval(func(id int) bool { return s.count[id] != [2]int32{} }, l)
 	}
-	strong := r.score >= max(rl.threshold, DefaultThreshold)*Standalone || r.score >= Dominance*best
-	ok := r.score >= rl.threshold && strong && t.allows(i, l, r, exprMet)
+	score := r.total()
+	strong := score >= max(rl.threshold, DefaultThreshold)*Standalone || score >= Dominance*best
+	ok := score >= rl.threshold && strong && t.allows(i, l, r, exprMet)
 	return ok, exprMet
 }
 
@@ -459,10 +472,10 @@ type verdict struct {
 }
 
 // judge computes the verdict for the last evaluate of a in language l.
-func (t *Tagger) judge(s *scratch, a *article.Article, l int, h Hints, res []result, g genre.Verdict) verdict {
+func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g genre.Verdict) verdict {
 	v := verdict{genre: g}
 	if t.ir >= 0 {
-		v.irX, v.irViolentLead = t.irFeatures(s, a, l, h, res)
+		v.irX, v.irViolentLead = t.irFeatures(s, a, l, res)
 		v.irP = irProbability(&t.irWeights, &v.irX)
 		if irCandidate(&v.irX) {
 			if v.irGuard = t.irGuard(a.Title, langName(l), s.titleActors); v.irGuard != "" {
@@ -472,7 +485,7 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, h Hints, res []res
 	}
 	for i, r := range t.rules {
 		if k := r.deskModel; k >= 0 {
-			v.deskX[k] = t.deskFeatures(s, i, res, h)
+			v.deskX[k] = t.deskFeatures(s, i, res)
 			v.deskP[k] = deskProbability(&t.deskWeights[k], &v.deskX[k])
 		}
 	}
@@ -492,7 +505,10 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, h Hints, res []res
 // allow it; s.lifted records which. A modelled desk whose desk model is
 // unsure (within StreamZone of its cut) is decided by the desk model and
 // the stream model together (Stream.zone), which may also drop it;
-// s.zoned and s.dropped record which.
+// s.zoned and s.dropped record which. A model-decided topic whose source
+// boosts it also applies when its score with the boost passes as a rule
+// topic's would (passes): the boost is the user's evidence for it, on top
+// of the models; s.boosted records which.
 func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, ok, exprMet []bool) {
 	for i := range t.rules {
 		ok[i], exprMet[i] = t.passes(s, i, l, res[i], t.rival(res, i))
@@ -502,7 +518,7 @@ func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, 
 		if k := t.rules[i].deskModel; k >= 0 {
 			ok[i] = v.deskP[k] >= DeskCut && t.allows(i, l, res[i], exprMet[i])
 		}
-		s.lifted[i], s.liftZ[i], s.zoned[i], s.dropped[i], s.zoneMargin[i] = false, 0, false, false, 0
+		s.lifted[i], s.liftZ[i], s.zoned[i], s.dropped[i], s.zoneMargin[i], s.boosted[i] = false, 0, false, false, 0, false
 		if st != nil && t.allows(i, l, res[i], exprMet[i]) {
 			if k := t.rules[i].deskModel; k >= 0 {
 				s.zoneMargin[i] = logit(v.deskP[k]) - logit(DeskCut)
@@ -519,6 +535,10 @@ func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, 
 				s.lifted[i], s.liftZ[i] = st.lift(s, l, i)
 				ok[i] = s.lifted[i]
 			}
+		}
+		if !ok[i] && res[i].boost > 0 && (i == t.ir || t.rules[i].deskModel >= 0) {
+			s.boosted[i], _ = t.passes(s, i, l, res[i], t.rival(res, i))
+			ok[i] = s.boosted[i]
 		}
 		if ok[i] && !v.genre.IsNews() && t.family[i] == hardNews {
 			ok[i] = false
@@ -548,7 +568,7 @@ func (t *Tagger) limit(res []result, ok []bool, keep int) {
 		if i == keep {
 			return math.Inf(1)
 		}
-		return res[i].score / t.rules[i].threshold
+		return res[i].total() / t.rules[i].threshold
 	}
 	over := func(i int) bool {
 		kin := 1
