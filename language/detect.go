@@ -218,8 +218,8 @@ const Confident = 0.6
 const minDetect = 0.2
 
 // Resolve returns the language to use for an article: the declared language
-// when it is "en" or "id" and detection does not confidently disagree,
-// otherwise the detected language, or "" when neither is known.
+// when detection does not confidently disagree (see Decide), otherwise the
+// detected language, or "" when neither is known.
 func Resolve(declared, title, text string) string {
 	lang, conf := Detect(Sample(title, text))
 	return Decide(declared, lang, conf)
@@ -240,18 +240,27 @@ func Sample(title, text string) string {
 
 // Decide is Resolve for a caller that has already run Detect on
 // Sample(title, text).
+//
+// A declared language is kept unless the detector confidently finds
+// another. That holds for languages the detector does not know too (it
+// knows English and Indonesian function words): German shares enough of
+// English's letters and short words to look like it at low confidence,
+// and a declared "de" or "fr" says more than that guess. Only an
+// undeclared item (or one declared undetermined: und, mul, zxx) is
+// guessed from a weaker reading.
 func Decide(declared, detected string, confidence float64) string {
 	d := Primary(declared)
-	if d == English || d == Indonesian {
-		if detected != "" && detected != d && confidence >= Confident {
+	switch d {
+	case "", "und", "mul", "zxx", "mis":
+		if confidence >= minDetect {
 			return detected
 		}
-		return d
+		return ""
 	}
-	if confidence >= minDetect {
+	if detected != "" && detected != d && confidence >= Confident {
 		return detected
 	}
-	return ""
+	return d
 }
 
 // Tagged reports whether code, a primary subtag (Primary), is a language

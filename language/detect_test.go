@@ -52,7 +52,7 @@ func TestResolve(t *testing.T) {
 		{"", "Cuba, Russia", en, English},
 		{"fr", "", en, English},
 		{"", "", "", ""},
-		{"de", "2024", "", ""},
+		{"de", "2024", "", "de"}, // a declared language the detector cannot judge is kept
 	} {
 		if got := Resolve(c.declared, c.title, c.text); got != c.want {
 			t.Errorf("Resolve(%q, %q, %.20q…) = %q, want %q", c.declared, c.title, c.text, got, c.want)

@@ -25,7 +25,7 @@ func (t *Tagger) DeskSamples(a *article.Article, label, group string) []DeskSamp
 	s := t.read(a, nil)
 	defer t.release(s)
 	res := make([]result, len(t.rules))
-	l := languages(a)[0]
+	l := fitLanguage(a)
 	t.evaluate(s, a, l, Hints{}, res)
 	var out []DeskSample
 	for i, r := range t.rules {

@@ -15,7 +15,7 @@ func (t *Tagger) IRFeatures(a *article.Article) [NumIRFeatures]float64 {
 	s := t.read(a, nil)
 	defer t.release(s)
 	res := make([]result, len(t.rules))
-	l := languages(a)[0]
+	l := fitLanguage(a)
 	t.evaluate(s, a, l, Hints{}, res)
 	x, _ := t.irFeatures(s, a, l, res)
 	return x

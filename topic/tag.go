@@ -9,12 +9,15 @@ import (
 
 	"github.com/warta-news/warta/actor"
 	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/language"
 )
 
 // Tag returns the topics that apply to a, in config order, each with its
 // score and the terms that matched. An article in English or Indonesian is
-// matched with the terms of its language; otherwise with both, keeping for
-// each topic the language that scores higher.
+// matched with the terms of its language; one of unknown language with
+// both, keeping for each topic the language that scores higher; one in
+// another language with none, so that it gets its source's forced topics
+// only (see languages).
 func (t *Tagger) Tag(a *article.Article, h Hints) []article.TopicMatch {
 	return t.tag(a, h, nil, false)
 }
@@ -33,6 +36,13 @@ func (t *Tagger) tag(a *article.Article, h Hints, st *Stream, learn bool) []arti
 	ok, exprMet := ok[:len(t.rules)], ok[len(t.rules):]
 	g := t.genreOf(a, h)
 	ls := languages(a)
+	if len(ls) == 0 {
+		for _, rl := range t.rules {
+			if slices.Contains(h.Forced, rl.slug) {
+				out = append(out, article.TopicMatch{Slug: rl.slug, Forced: true})
+			}
+		}
+	}
 	for _, l := range ls {
 		t.evaluate(s, a, l, h, res)
 		v := t.judge(s, a, l, res, g)
@@ -106,7 +116,7 @@ func round(f float64) float64 { return math.Round(f*1000) / 1000 }
 // Explanation is the full account of one topic for one article.
 type Explanation struct {
 	Slug      string  `json:"slug"`
-	Language  string  `json:"language"` // rules language used: "en" or "id"
+	Language  string  `json:"language"` // rules language used: "en" or "id"; the article's when there are none for it
 	Score     float64 `json:"score"`
 	Threshold float64 `json:"threshold"`
 	Boost     float64 `json:"boost,omitempty"`
@@ -124,7 +134,8 @@ type Explanation struct {
 	Passed  bool   `json:"passed"`
 	// Decider says which part decided the topic: "rules" (score and
 	// threshold), "actors model" (see ModelActors) or "desk model" (see
-	// desk.go), with its Model reading, "stream model", or "boost" (a
+	// desk.go), with its Model reading, "stream model", "language" (the
+	// article is in a language the rules have no terms for), or "boost" (a
 	// model-decided topic the models did not give, applied because its
 	// score with the source's boost passes its threshold and dominance bar).
 	Decider string        `json:"decider"`
@@ -239,7 +250,15 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream) []Explanation 
 	ok := make([]bool, 2*len(t.rules))
 	ok, exprMet := ok[:len(t.rules)], ok[len(t.rules):]
 	g := t.genreOf(a, h)
-	for n, l := range languages(a) {
+	ls := languages(a)
+	if len(ls) == 0 {
+		for i, rl := range t.rules {
+			forced := slices.Contains(h.Forced, rl.slug)
+			out[i] = Explanation{Slug: rl.slug, Language: language.Primary(a.Language), Threshold: rl.threshold,
+				Boost: h.Boost[rl.slug], Require: "none", ExprMet: true, Forced: forced, Passed: forced, Decider: "language"}
+		}
+	}
+	for n, l := range ls {
 		t.evaluate(s, a, l, h, res)
 		v := t.judge(s, a, l, res, g)
 		t.decide(s, l, res, v, st, ok, exprMet)
@@ -338,6 +357,9 @@ func WriteExplanations(w io.Writer, es []Explanation) error {
 			fmt.Fprintf(&b, " stream model %s (desk model unsure: log-odds %+.1f + stream %+.1f = %+.1f)", verb, z.ModelMargin, z.StreamLogOdds, z.Combined)
 		case e.Decider == "stream model":
 			fmt.Fprintf(&b, " stream model log-odds %.1f / %g", e.StreamLogOdds, StreamMargin)
+		}
+		if e.Decider == "language" {
+			fmt.Fprintf(&b, " no rules in language %q", e.Language)
 		}
 		if e.Decider == "boost" {
 			b.WriteString(" applied by the boost (score with boost passes)")

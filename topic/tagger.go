@@ -61,6 +61,7 @@ import (
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/genre"
 	"github.com/warta-news/warta/internal/textcut"
+	"github.com/warta-news/warta/language"
 )
 
 // Scoring constants; changing them changes the Fingerprint.
@@ -659,13 +660,23 @@ func leadOf(text string, n int) string {
 	return textcut.AtWord(text, n)
 }
 
-// languages are the rule languages to try for a: its own, or both.
+// languages are the rule languages to try for a: its own, both when its
+// language is unknown, none when it is another: the rules are English and
+// Indonesian words, and reading a German or French text with them finds
+// English or Indonesian words by accident ("in", "die", "gol"), not its
+// subject.
 func languages(a *article.Article) []int {
-	switch langIndex(a.Language) {
-	case langEN:
-		return []int{langEN}
-	case langID:
-		return []int{langID}
+	switch {
+	case langIndex(a.Language) >= 0:
+		return []int{langIndex(a.Language)}
+	case language.Primary(a.Language) == "":
+		return []int{langEN, langID}
 	}
-	return []int{langEN, langID}
+	return nil
+}
+
+// fitLanguage is the rule language a labelled article is read in for
+// fitting the models: its own, English when it has none.
+func fitLanguage(a *article.Article) int {
+	return max(langIndex(a.Language), langEN)
 }
