@@ -28,7 +28,7 @@ type tagInput struct {
 
 // tagOutput is one line of `warta tag` output.
 type tagOutput struct {
-	ID       json.RawMessage      `json:"id"`
+	ID       json.RawMessage      `json:"id"`       // as given; "" when the line has none
 	Language string               `json:"language"` // "" when not known, never left out
 	Topics   []article.TopicMatch `json:"topics"`
 }
@@ -38,8 +38,12 @@ type tagOutput struct {
 // reads its whole input first and lets the stream model learn from all of
 // it (the rules' confident decisions), then tags every article with the
 // rules, the actors model and what the stream model learned: what the
-// daemon would do once it has seen these articles. With -stream it answers
-// line by line, the stream model learning from each article as it tags it.
+// daemon's settled view once it has seen these articles (a re-tag after
+// restart). With -stream it answers line by line, the stream model
+// learning from each article as it tags it: what the daemon stores for a
+// new article. Answers keep the input's order; a line without an id is
+// answered with the id "". Like a cycle, which stores one article per id,
+// the stream model learns from each distinct id once.
 func cmdTag(ctx context.Context, e *env) error {
 	fs := e.flags("tag")
 	sourceName := fs.String("source", "", "apply this configured `source`'s boosts and forced topics")
@@ -67,16 +71,16 @@ func cmdTag(ctx context.Context, e *env) error {
 		if topics == nil {
 			topics = []article.TopicMatch{}
 		}
+		if len(id) == 0 {
+			id = json.RawMessage(`""`)
+		}
 		if err := enc.Encode(tagOutput{ID: id, Language: a.Language, Topics: topics}); err != nil {
 			return fmt.Errorf("stdout: %w", err)
 		}
 		return nil
 	}
-	type pending struct {
-		id json.RawMessage
-		a  *article.Article
-	}
-	var all []pending
+	var all []tagPending
+	seen := map[string]bool{} // -stream: the ids learned from
 	now := time.Now()
 	bad := 0
 	for line := 1; ; line++ {
@@ -92,7 +96,11 @@ func cmdTag(ctx context.Context, e *env) error {
 				bad++
 				fmt.Fprintf(e.stderr, "warta tag: stdin line %d: %v\n", line, err)
 			case *online:
-				if err := answer(id, a, stream.TagAndObserve(a, hints)); err != nil {
+				topics := stream.Tag
+				if key, ok := idKey(id); !ok || !seen[key] {
+					seen[key], topics = ok, stream.TagAndObserve
+				}
+				if err := answer(id, a, topics(a, hints)); err != nil {
 					return err
 				}
 				// Line by line: the answer goes out before the next line
@@ -101,16 +109,14 @@ func cmdTag(ctx context.Context, e *env) error {
 					return err
 				}
 			default:
-				all = append(all, pending{id, a})
+				all = append(all, tagPending{id, a})
 			}
 		}
 		if rerr == io.EOF {
 			break
 		}
 	}
-	for _, p := range all {
-		stream.Observe(p.a, hints)
-	}
+	learnOnce(all, func(p tagPending) { stream.Observe(p.a, hints) })
 	for _, p := range all {
 		if err := answer(p.id, p.a, stream.Tag(p.a, hints)); err != nil {
 			return err
@@ -123,6 +129,39 @@ func cmdTag(ctx context.Context, e *env) error {
 		return fmt.Errorf("%d bad input lines (reported above)", bad)
 	}
 	return nil
+}
+
+// tagPending is an answered line of the two-pass mode: its id and article.
+type tagPending struct {
+	id json.RawMessage
+	a  *article.Article
+}
+
+// idKey is id in compact form, for telling repeated ids; ok is false for a
+// line without one, which is an item of its own.
+func idKey(id json.RawMessage) (key string, ok bool) {
+	if len(id) == 0 {
+		return "", false
+	}
+	var b bytes.Buffer
+	if err := json.Compact(&b, id); err != nil {
+		return string(id), true
+	}
+	return b.String(), true
+}
+
+// learnOnce calls observe for the first line of each distinct id, and for
+// every line without one.
+func learnOnce(items []tagPending, observe func(tagPending)) {
+	seen := map[string]bool{}
+	for _, p := range items {
+		key, ok := idKey(p.id)
+		if ok && seen[key] {
+			continue
+		}
+		seen[key] = ok
+		observe(p)
+	}
 }
 
 // readTagLine reads one non-empty input line, which must be a JSON object,

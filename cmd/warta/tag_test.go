@@ -113,3 +113,49 @@ func TestTagAlwaysAnswersLanguage(t *testing.T) {
 		}
 	}
 }
+
+// A line without an id is answered with the id "" (answers keep the input's
+// order, in both modes, so such a line is matched by its place); an id
+// given, null included, is echoed as written (review 13, finding 6).
+func TestTagAnswersAMissingIDWithEmpty(t *testing.T) {
+	for _, mode := range [][]string{nil, {"-stream"}} {
+		cfg := writeConfig(t, t.TempDir(), []testSource{{Name: "X", URL: "https://x.example/rss"}}, nil)
+		in := `{"title":"Persib menang atas Persija"}` + "\n" + `{"id":null,"title":"Persib menang"}` + "\n" + `{"id":{"k":1},"title":"Persib"}` + "\n"
+		code, out, errOut := warta(t, context.Background(), in, append([]string{"-config", cfg, "tag"}, mode...)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", mode, code, errOut)
+		}
+		var ids []string
+		for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+			var o struct {
+				ID json.RawMessage `json:"id"`
+			}
+			if err := json.Unmarshal([]byte(l), &o); err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, string(o.ID))
+		}
+		if want := []string{`""`, "null", `{"k":1}`}; fmt.Sprint(ids) != fmt.Sprint(want) {
+			t.Errorf("%v: ids %v, want %v", mode, ids, want)
+		}
+	}
+}
+
+// The two-pass mode learns from each distinct id once, as a cycle stores
+// one article per id; lines without an id are distinct items.
+func TestTagLearnsEachIDOnce(t *testing.T) {
+	lines := []string{`{"id":1,"title":"a"}`, `{"id":1,"title":"a"}`, `{"id": 1,"title":"a"}`, `{"id":"1","title":"a"}`, `{"title":"b"}`, `{"title":"b"}`}
+	var items []tagPending
+	for _, l := range lines {
+		var ti tagInput
+		if err := json.Unmarshal([]byte(l), &ti); err != nil {
+			t.Fatal(err)
+		}
+		items = append(items, tagPending{id: ti.ID})
+	}
+	var learned []string
+	learnOnce(items, func(p tagPending) { learned = append(learned, string(p.id)) })
+	if want := []string{"1", `"1"`, "", ""}; fmt.Sprint(learned) != fmt.Sprint(want) {
+		t.Errorf("learned %q, want %q", learned, want)
+	}
+}
