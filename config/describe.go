@@ -171,12 +171,27 @@ func describeRules(t topic.Spec) string {
 		rules = append(rules, "exclude "+countTerms(t.Exclude))
 	}
 	if t.Expr != "" {
-		rules = append(rules, "expr "+t.Expr)
+		rules = append(rules, "expr "+t.Expr+" "+describeExprLanguages(t))
 	}
 	if t.Threshold > 0 {
 		rules = append(rules, fmt.Sprintf("threshold %g", t.Threshold))
 	}
 	return strings.Join(rules, "; ")
+}
+
+// describeExprLanguages says which articles a topic's expression applies
+// to (topic.ExprLanguages), warning of one that names none of the topic's
+// terms.
+func describeExprLanguages(t topic.Spec) string {
+	langs, named := topic.ExprLanguages(t)
+	list := strings.Join(langs, " and ")
+	switch {
+	case !named:
+		return "(warning: names none of the topic's terms, so " + list + " articles alike must hold it)"
+	case len(langs) == 1:
+		return "(" + list + " articles only)"
+	}
+	return "(" + list + " articles)"
 }
 
 // countTerms renders a language → terms map as "en 11, id 12", languages

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/warta-news/warta/topic"
 )
 
 func TestDescribe(t *testing.T) {
@@ -37,7 +39,7 @@ sources (2)
 
 topics (12)
   world  World    terms en 2, id 2; replaces the built-in topic
-  sport  Sport    terms id 2; exclude en 1; expr football; threshold 2.5; replaces the built-in topic
+  sport  Sport    terms id 2; exclude en 1; expr football (warning: names none of the topic's terms, so en and id articles alike must hold it); threshold 2.5; replaces the built-in topic
   built in: international-relations, politics, economy, science-technology, health, conflict, disaster, crime-law, environment, arts-entertainment
 `
 	if got := buf.String(); got != want {
@@ -67,5 +69,23 @@ func TestDescribeWriteError(t *testing.T) {
 	err := c.Describe(failWriter{}, time.Now())
 	if err == nil || !strings.Contains(err.Error(), "disk full") {
 		t.Fatalf("err = %v, want the write error", err)
+	}
+}
+
+// `warta check` says which languages a topic's expression applies to, and
+// warns of one that names none of the topic's terms: it then applies to
+// both languages and drops every article of a language its words are not
+// of (review 13, finding 3).
+func TestDescribeRulesExprLanguages(t *testing.T) {
+	sp := topic.Spec{Slug: "s", Terms: map[string][]string{"en": {"sanction^3"}, "id": {"sanksi^3"}}}
+	for _, c := range []struct{ expr, want string }{
+		{"sanction AND NOT football", "expr sanction AND NOT football (en articles only)"},
+		{"sanction OR sanksi", "expr sanction OR sanksi (en and id articles)"},
+		{"protest", "expr protest (warning: names none of the topic's terms, so en and id articles alike must hold it)"},
+	} {
+		sp.Expr = c.expr
+		if got := describeRules(sp); !strings.Contains(got, c.want) {
+			t.Errorf("%q: %s\nwant it to contain %s", c.expr, got, c.want)
+		}
 	}
 }

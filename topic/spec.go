@@ -28,7 +28,9 @@ type Spec struct {
 	// Exclude maps a language to terms any of which vetoes the topic.
 	Exclude map[string][]string `yaml:"exclude"`
 	// Expr is an optional boolean expression over terms, e.g.
-	// `(sanction OR treaty) AND NOT football`; when set it must hold.
+	// `(sanction OR treaty) AND NOT football`; when set it must hold for
+	// the articles of the languages whose terms it names (see
+	// ExprLanguages).
 	Expr string `yaml:"expr"`
 	// Threshold is the score an article needs; 0 means DefaultThreshold.
 	Threshold float64 `yaml:"threshold"`
@@ -174,6 +176,63 @@ type termSet struct {
 	field string
 	terms map[string][]string
 	kind  termKind
+}
+
+// ExprLanguages returns the languages in which sp's expression applies:
+// those of which it names at least one of the topic's terms (terms,
+// require or exclude, compared as the tagger matches them: folded and
+// stemmed), so that an expression written in English constrains English
+// articles and leaves Indonesian ones alone. An expression that names no
+// term of the topic applies in both (named is false): its words must then
+// occur in articles of both languages, which `warta check` warns of.
+func ExprLanguages(sp Spec) (langs []string, named bool) {
+	names := exprNames(&sp)
+	for l := range numLangs {
+		if names[l] || names == [numLangs]bool{} {
+			langs = append(langs, langName(l))
+		}
+	}
+	return langs, names != [numLangs]bool{}
+}
+
+// exprLanguages is ExprLanguages by rule language.
+func exprLanguages(sp *Spec) [numLangs]bool {
+	if names := exprNames(sp); names != [numLangs]bool{} {
+		return names
+	}
+	return [numLangs]bool{true, true}
+}
+
+// exprNames reports, per rule language, whether sp's expression names
+// one of the topic's terms of that language (none when it has no
+// expression or it does not parse).
+func exprNames(sp *Spec) [numLangs]bool {
+	var names [numLangs]bool
+	n, err := parseExpr(sp.Expr)
+	if strings.TrimSpace(sp.Expr) == "" || err != nil {
+		return names
+	}
+	for l := range numLangs {
+		known := map[string]bool{}
+		for _, set := range termSets(sp) {
+			for _, s := range set.terms[langName(l)] {
+				if raw, _, err := parseTerm(s); err == nil {
+					known[termKey(raw, l)] = true
+				}
+			}
+		}
+		n.leaves(func(leaf *node) { names[l] = names[l] || known[termKey(leaf.leaf, l)] })
+	}
+	return names
+}
+
+// termKey is what a term written raw matches in language l: its folded,
+// stemmed words (or folded words, for an exact "=term").
+func termKey(raw string, l int) string {
+	if word, ok := strings.CutPrefix(raw, "="); ok {
+		return "=" + stemKey(compileExact(word))
+	}
+	return stemKey(compileWords(raw, l))
 }
 
 func termSets(sp *Spec) [3]termSet {

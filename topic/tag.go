@@ -275,7 +275,7 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream) []Explanation 
 					e.Require = "met"
 				}
 			}
-			if rl.expr != nil {
+			if rl.expr != nil && rl.exprLangs[l] {
 				e.Expr = rl.expr.String()
 			}
 			e.Decider = "rules"

@@ -126,6 +126,7 @@ type rule struct {
 	iptc      string
 	threshold float64
 	expr      *node
+	exprLangs [numLangs]bool // the languages the expression applies in (exprLanguages)
 	require   [numLangs]bool // whether the topic has required terms
 	desk      int            // the actors model's feature this topic's score is, or -1
 	deskModel int            // the desk model that decides the topic (index in deskModelDesks), or -1
@@ -214,6 +215,7 @@ func New(specs []Spec) (*Tagger, error) {
 				}
 			})
 			r.expr = n
+			r.exprLangs = exprLanguages(&sp)
 		}
 		r.desk = deskFeature(sp.Desk)
 		r.deskModel = deskModelIndex(sp.Desk)
@@ -310,7 +312,7 @@ func (t *Tagger) computeFingerprint() string {
 			fmt.Fprintf(h, " desk %s", irFeatureName(r.desk))
 		}
 		if r.expr != nil {
-			fmt.Fprintf(h, " expr %s", r.expr)
+			fmt.Fprintf(h, " expr %s in %v", r.expr, r.exprLangs)
 		}
 		h.Write([]byte{'\n'})
 		for _, tm := range t.terms {
@@ -445,7 +447,7 @@ const familiesVersion = "hard-news=02,03,11(20000638),16;science=06,07,13"
 func (t *Tagger) passes(s *scratch, i, l int, r result, best float64) (bool, bool) {
 	rl := &t.rules[i]
 	exprMet := true
-	if rl.expr != nil {
+	if rl.expr != nil && rl.exprLangs[l] {
 		exprMet = rl.expr.eval(func(id int) bool { return s.count[id] != [2]int32{} }, l)
 	}
 	score := r.total()
