@@ -147,7 +147,7 @@ func commands() []command {
 		{"run", "", "run the daemon: HTTP server and scheduled cycles", cmdRun},
 		{"once", "", "run one full cycle, then exit", cmdOnce},
 		{"check", "", "validate the config and print what it holds", cmdCheck},
-		{"tag", "< articles.jsonl", "tag JSON Lines articles from stdin (no network, no storage)", cmdTag},
+		{"tag", "< articles.jsonl", "tag JSON Lines articles from stdin (no network, no storage); answers in input order, id \"\" for a line without one", cmdTag},
 		{"export", "", "print stored articles as JSON Lines", cmdExport},
 		{"explain", "<URL | FILE | ->...", "show why an article got its topics and story; FILE is JSON Lines or text (title line, then body), - reads JSON Lines on stdin", cmdExplain},
 		{"eval-topics", "", "score the topic rules on labelled JSON Lines", cmdEvalTopics},

@@ -47,7 +47,7 @@ type tagOutput struct {
 func cmdTag(ctx context.Context, e *env) error {
 	fs := e.flags("tag")
 	sourceName := fs.String("source", "", "apply this configured `source`'s boosts and forced topics")
-	online := fs.Bool("stream", false, "answer line by line, learning from each article as it is tagged, instead of learning from the whole input first")
+	online := fs.Bool("stream", false, "answer line by line, learning from each article as it is tagged: what the daemon stores for a new article (default: learn from the whole input first, then tag every line: the settled view a re-tag stores and eval-topics scores)")
 	if err := e.parse(fs, false); err != nil {
 		return err
 	}
