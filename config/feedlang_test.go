@@ -13,7 +13,7 @@ func TestFeedFilterLanguageIsOneWartaTags(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "f.yaml:24:") || !strings.Contains(err.Error(), `"xx"`) {
 		t.Errorf("lang:xx: %v, want an error at f.yaml:24 naming it", err)
 	}
-	for _, ok := range []string{"lang:id", "lang:en"} {
+	for _, ok := range []string{"lang:id", "lang:en", "lang:de"} {
 		if _, err := Parse("f.yaml", []byte(validYAML+"feeds:\n  - {slug: f, title: F, filter: \""+ok+"\"}\n")); err != nil {
 			t.Errorf("%s: %v", ok, err)
 		}

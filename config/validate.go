@@ -345,7 +345,7 @@ func (v *validator) feeds(topics map[string]bool) {
 				if msg := checkLanguage(t.Value); msg != "" {
 					v.errorf(at+".filter", "%s", msg)
 				} else if !language.Tagged(t.Value) {
-					v.errorf(at+".filter", "unknown language %q: warta tags stories %q or %q only", t.Value, language.English, language.Indonesian)
+					v.errorf(at+".filter", "unknown language %q: want an ISO 639 code such as %q or %q", t.Value, language.English, language.Indonesian)
 				}
 			}
 		}

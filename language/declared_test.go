@@ -35,3 +35,14 @@ func TestDeclaredOtherLanguageYieldsToConfidentDetection(t *testing.T) {
 		}
 	}
 }
+
+// A story may carry any language a source or feed declares (Decide keeps
+// it), so a view or filter may name any ISO 639 language; a code that is
+// none is refused (review 13, finding 5; review 11, F8).
+func TestTaggedIsAnyLanguage(t *testing.T) {
+	for code, want := range map[string]bool{"en": true, "id": true, "de": true, "fr": true, "es": true, "xx": false, "zz": false, "und": false, "": false, "eng": false, "english": false} {
+		if got := Tagged(code); got != want {
+			t.Errorf("Tagged(%q) = %t, want %t", code, got, want)
+		}
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"bytes"
 	"strings"
 	"unicode/utf8"
+
+	xlanguage "golang.org/x/text/language"
 )
 
 // Language codes returned by Detect and Resolve.
@@ -264,9 +266,21 @@ func Decide(declared, detected string, confidence float64) string {
 }
 
 // Tagged reports whether code, a primary subtag (Primary), is a language
-// warta tags stories with: Decide gives English, Indonesian or none. A
-// view or filter of any other is empty forever.
-func Tagged(code string) bool { return code == English || code == Indonesian }
+// a story can carry: English, Indonesian (the detector's) or any other
+// ISO 639 language a source or feed declares (Decide keeps it). A view or
+// filter of a code that is no language ("xx", "english") would be empty
+// forever.
+func Tagged(code string) bool {
+	if code == English || code == Indonesian {
+		return true
+	}
+	switch code {
+	case "und", "mul", "zxx", "mis":
+		return false
+	}
+	base, err := xlanguage.ParseBase(code)
+	return err == nil && base.String() == code
+}
 
 // Primary lower-cases a BCP 47 tag and keeps its primary subtag ("en-US",
 // "en_US" → "en"), mapping the withdrawn codes to their successors: "in" →

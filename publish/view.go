@@ -142,7 +142,7 @@ func ParseView(q url.Values) (View, error) {
 // feed forever.
 func checkTagged(tag, code string) error {
 	if !language.Tagged(code) {
-		return fmt.Errorf("publish: unknown language %q: warta tags stories %q (English) or %q (Indonesian)",
+		return fmt.Errorf("publish: unknown language %q: want an ISO 639 code such as %q (English) or %q (Indonesian)",
 			tag, language.English, language.Indonesian)
 	}
 	return nil

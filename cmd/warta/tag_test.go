@@ -159,3 +159,17 @@ func TestTagLearnsEachIDOnce(t *testing.T) {
 		t.Errorf("learned %q, want %q", learned, want)
 	}
 }
+
+// A line declared in a language the rules do not cover keeps it and gets
+// no rule topic (review 13, finding 5).
+func TestTagKeepsAnotherDeclaredLanguage(t *testing.T) {
+	cfg := writeConfig(t, t.TempDir(), []testSource{{Name: "X", URL: "https://x.example/rss"}}, nil)
+	in := `{"id":"de","title":"Bundesliga: Bayern München schlägt Borussia Dortmund","summary":"Das Tor fiel in der 90. Minute.","language":"de"}` + "\n"
+	code, out, errOut := warta(t, context.Background(), in, "-config", cfg, "tag")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if want := `{"id":"de","language":"de","topics":[]}`; strings.TrimSpace(out) != want {
+		t.Errorf("got %s, want %s", out, want)
+	}
+}
