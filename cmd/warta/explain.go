@@ -32,8 +32,37 @@ type explanation struct {
 	Stored  bool                `json:"stored"`
 	Story   *storyExplanation   `json:"story,omitempty"`
 	Topics  []topic.Explanation `json:"topics"`
+	// Changed is set for a stored article whose stored topics differ from
+	// those Topics passes: the daemon stored the verdict of when the
+	// article arrived (the stream model as it stood then), Topics is
+	// today's.
+	Changed *topicChange `json:"changed,omitempty"`
 	// Feeds are the feeds that carry (or would carry) the article's story.
 	Feeds []publish.Carrier `json:"feeds"`
+}
+
+// topicChange is a stored article's stored topics and today's, by slug.
+type topicChange struct {
+	Stored []string `json:"stored"`
+	Today  []string `json:"today"`
+}
+
+// changedTopics compares a stored article's topics with today's verdict;
+// nil when they agree.
+func changedTopics(stored []article.TopicMatch, today []topic.Explanation) *topicChange {
+	c := &topicChange{Stored: []string{}, Today: []string{}}
+	for _, m := range stored {
+		c.Stored = append(c.Stored, m.Slug)
+	}
+	for _, e := range today {
+		if e.Passed {
+			c.Today = append(c.Today, e.Slug)
+		}
+	}
+	if slices.Equal(c.Stored, c.Today) {
+		return nil
+	}
+	return c
 }
 
 type storyExplanation struct {
@@ -232,6 +261,7 @@ func (x *explainer) explainStored(ctx context.Context, a *article.Article) (expl
 		return explanation{}, err
 	}
 	ex := explanation{Article: newExportRecord(a, hints), Stored: true, Topics: sm.Explain(a, hints)}
+	ex.Changed = changedTopics(a.Topics, ex.Topics)
 	st := &storyExplanation{ID: a.StoryID, Similarity: a.StoryMatch.Similarity, Method: a.StoryMatch.Method}
 	story := &article.Story{ID: a.StoryID, Lead: a}
 	if a.StoryID != "" && a.StoryID != a.ID {
@@ -512,6 +542,10 @@ func formatExplanation(w io.Writer, ex explanation) error {
 		for _, f := range ex.Feeds {
 			fmt.Fprintf(w, "  %-24s %s\n", f.Slug, f.Why)
 		}
+	}
+	if c := ex.Changed; c != nil {
+		fmt.Fprintf(w, "topics differ: stored: %s; today's model: %s (stored as decided when the article arrived; a re-tag would store today's)\n",
+			orDash(strings.Join(c.Stored, ", ")), orDash(strings.Join(c.Today, ", ")))
 	}
 	fmt.Fprintf(w, "topics (current rules; + passed):\n")
 	if err := topic.WriteExplanations(w, ex.Topics); err != nil {

@@ -1,70 +1,66 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/store/sqlite"
 )
 
-// explanations decodes `explain -json` output.
-func explanations(t *testing.T, out string) []explanation {
-	t.Helper()
-	var exs []explanation
-	sc := bufio.NewScanner(strings.NewReader(out))
-	sc.Buffer(nil, 16<<20)
-	for sc.Scan() {
-		var ex explanation
-		if err := json.Unmarshal(sc.Bytes(), &ex); err != nil {
-			t.Fatalf("%v: %s", err, sc.Text())
-		}
-		exs = append(exs, ex)
-	}
-	return exs
-}
-
-// A feed's items, or JSON lines, that are already stored are explained as
-// stored, with the story they are in: not as new ones that "would join"
-// their own stored copy (review 11, F5).
-func TestExplainOfStoredItemsSaysTheyAreStored(t *testing.T) {
+// The daemon stores an article's topics as decided when it arrived (the
+// stream model as it stood then); `warta explain` of it shows today's
+// verdict, and where the two differ it shows both, so that the reason
+// shown is not taken for the reason the article is in a feed (review 13,
+// finding 4).
+func TestExplainStoredShowsStoredTopicsWhereTodayDiffers(t *testing.T) {
 	site := newNewsSite(t)
 	site.serve("/rss", "application/rss+xml", explainFeed(site.URL))
-	cfg := writeConfig(t, t.TempDir(), []testSource{{Name: "Kabar", URL: site.URL + "/rss"}}, nil)
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, []testSource{{Name: "Kabar", URL: site.URL + "/rss"}}, nil)
 	mustWarta(t, "-config", cfg, "once")
-	stored := map[string]exportRecord{}
-	var lines strings.Builder
+	url := site.URL + "/dunia/menlu-bertemu"
+	var id string
 	for _, r := range exported(t, cfg) {
-		stored[r.URL] = r
-		b, err := json.Marshal(map[string]string{"id": r.ID, "title": r.Title, "url": r.URL, "language": r.Language})
-		if err != nil {
-			t.Fatal(err)
+		if r.URL == url {
+			id = r.ID
 		}
-		lines.Write(append(b, '\n'))
 	}
-	check := func(how string, exs []explanation) {
+	if id == "" {
+		t.Fatal("the article was not stored")
+	}
+	explain := func() explanation {
 		t.Helper()
-		if len(exs) != len(stored) {
-			t.Fatalf("%s: %d explanations, want %d", how, len(exs), len(stored))
+		var ex explanation
+		if out := mustWarta(t, "-config", cfg, "explain", "-json", url); json.Unmarshal([]byte(out), &ex) != nil || !ex.Stored {
+			t.Fatalf("explain: %s", out)
 		}
-		for _, ex := range exs {
-			want, ok := stored[ex.Article.URL]
-			switch {
-			case !ok:
-				t.Errorf("%s: explained %s, which is not stored", how, ex.Article.URL)
-			case !ex.Stored || ex.Story == nil || ex.Story.Would || ex.Story.ID != want.Story:
-				t.Errorf("%s: %s explained as stored=%v story %+v; want stored in story %s", how, ex.Article.URL, ex.Stored, ex.Story, want.Story)
-			}
-		}
+		return ex
 	}
-	check("explain FEED-URL", explanations(t, mustWarta(t, "-config", cfg, "explain", "-json", site.URL+"/rss")))
-	code, out, errOut := warta(t, context.Background(), lines.String(), "-config", cfg, "explain", "-json", "-")
-	if code != 0 {
-		t.Fatalf("explain -: exit %d: %s", code, errOut)
+	if ex := explain(); ex.Changed != nil {
+		t.Errorf("stored and today's topics agree, yet: %+v", ex.Changed)
 	}
-	check("explain -", explanations(t, out))
-	text := mustWarta(t, "-config", cfg, "explain", site.URL+"/rss")
-	if strings.Contains(text, "would") {
-		t.Errorf("explain FEED-URL of stored items says \"would\":\n%s", text)
+	// Stored topics of another day's model: arts only.
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, filepath.Join(dir, "warta.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetTopics(ctx, map[string][]article.TopicMatch{id: {{Slug: "arts-entertainment"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	ex := explain()
+	if ex.Changed == nil || strings.Join(ex.Changed.Stored, ",") != "arts-entertainment" || len(ex.Changed.Today) == 0 {
+		t.Fatalf("changed: %+v, want stored arts-entertainment and today's topics", ex.Changed)
+	}
+	text := mustWarta(t, "-config", cfg, "explain", url)
+	if !strings.Contains(text, "stored: arts-entertainment; today's model: "+strings.Join(ex.Changed.Today, ", ")) {
+		t.Errorf("text explanation does not show both verdicts:\n%s", text)
 	}
 }
