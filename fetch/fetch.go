@@ -10,6 +10,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Request is one feed to fetch, with the validators from the last fetch.
@@ -232,6 +234,21 @@ func (f *Fetcher) roundTrip(ctx context.Context, u *url.URL, req Request) (*http
 	return resp, nil
 }
 
+// maxValidatorBytes bounds a validator kept: real ETags and dates are
+// tens of bytes.
+const maxValidatorBytes = 1 << 10
+
+// validator is a response's ETag or Last-Modified as kept to be echoed
+// back, or "" when it is not valid UTF-8 without control characters (HTTP
+// allows any byte from 0x80; a store keeps the validator as text) or is
+// over maxValidatorBytes: the next request is then unconditional.
+func validator(v string) string {
+	if len(v) > maxValidatorBytes || !utf8.ValidString(v) || strings.ContainsFunc(v, unicode.IsControl) {
+		return ""
+	}
+	return v
+}
+
 // result turns a final (non-redirect) response into a Result or an error.
 func (f *Fetcher) result(resp *http.Response, u *url.URL, req Request) (*Result, error) {
 	now := time.Now()
@@ -240,8 +257,8 @@ func (f *Fetcher) result(resp *http.Response, u *url.URL, req Request) (*Result,
 		URL:          u.String(),
 		StatusCode:   code,
 		ContentType:  resp.Header.Get("Content-Type"),
-		ETag:         resp.Header.Get("ETag"),
-		LastModified: resp.Header.Get("Last-Modified"),
+		ETag:         validator(resp.Header.Get("ETag")),
+		LastModified: validator(resp.Header.Get("Last-Modified")),
 		FreshFor:     freshFor(resp.Header, now),
 		FetchedAt:    now,
 	}

@@ -83,6 +83,30 @@ func TestNotModifiedNewValidators(t *testing.T) {
 	}
 }
 
+// A validator is echoed back as is, so one a store cannot keep as text
+// (not UTF-8: HTTP allows any byte from 0x80) or of no sane size is not
+// kept: the next request is unconditional, which is only less efficient
+// (review 12: F6).
+func TestUnstorableValidatorsAreDropped(t *testing.T) {
+	for _, tc := range []struct{ etag, lastModified string }{
+		{"\"caf\xe9\"", "Mon, 30 Nov 2026 10:00:00 GMT\xff"},
+		{`"` + strings.Repeat("e", maxValidatorBytes) + `"`, "Mon, 30 Nov 2026 10:00:00 GMT\t" + strings.Repeat(" x", maxValidatorBytes)},
+	} {
+		srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("ETag", tc.etag)
+			w.Header().Set("Last-Modified", tc.lastModified)
+			fmt.Fprint(w, feedXML)
+		})
+		res, err := newFetcher(t, Options{}).Fetch(testCtx(t), Request{URL: srv.URL})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.ETag != "" || res.LastModified != "" {
+			t.Errorf("validators %.40q, %.40q kept, want neither", res.ETag, res.LastModified)
+		}
+	}
+}
+
 func TestHeadersSent(t *testing.T) {
 	var ua, accept, ae string
 	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {

@@ -21,8 +21,11 @@ const (
 	maxAuthorBytes   = 512
 	maxCategoryBytes = 256
 	maxCategories    = 64
-	// maxURLBytes caps a link or GUID; a longer link is not used.
-	maxURLBytes = 4 << 10
+	// maxURLBytes caps a link or GUID; a longer link, or a canonical URL
+	// longer than this, is not used (the item has no URL of its own).
+	// Every store must index the URL: PostgreSQL's btree takes index rows
+	// of at most 2,704 bytes, and a URL of random tokens does not compress.
+	maxURLBytes = 2 << 10
 )
 
 // maxDepth is the deepest nesting of elements kept in sanitised HTML.

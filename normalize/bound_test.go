@@ -3,6 +3,7 @@ package normalize
 import (
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -162,4 +163,42 @@ func TestSanitizeHugeTokens(t *testing.T) {
 		t.Errorf("huge tag: %d bytes: %.200q", len(got), got)
 	}
 	xmlDepth(t, got)
+}
+
+// The raw link and GUID are stored as given, so every driver must be able
+// to store them: no control characters (PostgreSQL refuses NUL in text),
+// and no URL longer than an index row PostgreSQL's btree takes (2,704
+// bytes) (review 12: F1, F5).
+func TestRawLinkAndGUIDEveryStoreTakes(t *testing.T) {
+	n := New(Caps{})
+	now := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	nul := &article.Article{Link: "https://news.test/a\x00b", GUID: "a\x00b\x01", Title: "Judul"}
+	if err := n.Article(nul, Options{SourceName: "s", Now: now}); err != nil {
+		t.Fatal(err)
+	}
+	if nul.Link != "https://news.test/ab" || nul.GUID != "ab" {
+		t.Errorf("link %q, GUID %q: want the control characters stripped", nul.Link, nul.GUID)
+	}
+	onlyNUL := &article.Article{GUID: "\x00", Title: "Judul"}
+	plain := &article.Article{Title: "Judul"}
+	for _, a := range []*article.Article{onlyNUL, plain} {
+		if err := n.Article(a, Options{SourceName: "s", Now: now}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if onlyNUL.GUID != "" || onlyNUL.ID != plain.ID {
+		t.Errorf("a GUID of control characters alone: GUID %q, ID %s, want none and %s", onlyNUL.GUID, onlyNUL.ID, plain.ID)
+	}
+	long := "https://news.test/a?x=" + strings.Repeat("0123456789abcdef", 2800/16)
+	a := &article.Article{Link: long, Title: "Judul panjang"}
+	if err := n.Article(a, Options{SourceName: "s", Now: now}); err != nil {
+		t.Fatal(err)
+	}
+	if a.URL != "" || len(a.Link) > maxURLBytes {
+		t.Errorf("a %d-byte link: URL of %d bytes, link of %d: want no URL and the link cut to %d",
+			len(long), len(a.URL), len(a.Link), maxURLBytes)
+	}
+	if id, ok := ID(&article.Article{Link: long}, Options{SourceName: "s"}); ok {
+		t.Errorf("ID of a %d-byte link: %s, want none (no URL of its own)", len(long), id)
+	}
 }

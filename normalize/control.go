@@ -16,6 +16,14 @@ func IsControl(r rune) bool {
 	return r < 0x20 && r != '\t' && r != '\n' || r >= 0x7F && r <= 0x9F
 }
 
+// StorableText is s as every store can keep it as text: valid UTF-8
+// (U+FFFD for the rest) without control characters (IsControl);
+// PostgreSQL refuses NUL and invalid UTF-8, and both drivers must store
+// the same bytes.
+func StorableText(s string) string {
+	return StripControl(strings.ToValidUTF8(s, "\uFFFD"))
+}
+
 // StripControl returns s without its control characters (IsControl),
 // and s itself when it has none; other bytes, invalid UTF-8 too, are kept.
 func StripControl(s string) string {

@@ -120,7 +120,7 @@ func (n *Normalizer) Article(a *article.Article, opts Options) error {
 	}
 	a.Title = truncateText(InlineText(a.Title), maxTitleBytes)
 	a.Author = truncateText(InlineText(a.Author), maxAuthorBytes)
-	a.Link, a.GUID = truncateRaw(a.Link), truncateRaw(a.GUID)
+	a.Link, a.GUID = storedRef(a.Link), storedRef(a.GUID)
 	maxHTML, maxText := n.caps.MaxHTMLBytes, n.caps.MaxTextBytes
 	// Feeds without full text repeat the description as content; sanitise
 	// it once.
@@ -304,7 +304,7 @@ func identify(a *article.Article, opts Options) bool {
 	if (link == "" || err != nil) && guidIsURL(guid) {
 		canon, err = CanonicalURL(guid, "")
 	}
-	if err != nil || canon == "" || opts.Shared[canon] {
+	if err != nil || canon == "" || len(canon) > maxURLBytes || opts.Shared[canon] {
 		return false
 	}
 	a.URL = canon
@@ -317,8 +317,10 @@ func guidIsURL(guid string) bool {
 	return len(guid) <= maxURLBytes && absoluteHTTP(guid)
 }
 
-// truncateRaw caps a raw link or GUID, which is stored as given.
-func truncateRaw(s string) string {
+// storedRef is a raw link or GUID as it is stored: as given, but
+// StorableText, and capped.
+func storedRef(s string) string {
+	s = StorableText(s)
 	if len(s) <= maxURLBytes {
 		return s
 	}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/warta-news/warta/fetch"
+	"github.com/warta-news/warta/normalize"
 	"github.com/warta-news/warta/store"
 )
 
@@ -159,8 +160,9 @@ func (s *sourceState) failed(now time.Time, err error, url string, maxBackoff ti
 	s.ETag, s.LastModified = "", ""
 	s.Failures++
 	// The text reaches the public status pages: every URL in it is
-	// redacted, the source's and any other an error quotes.
-	s.LastError = fetch.RedactText(err.Error())
+	// redacted, the source's and any other an error quotes. It may quote
+	// a server's bytes: the store keeps it as text.
+	s.LastError = normalize.StorableText(fetch.RedactText(err.Error()))
 	retry := fetch.RetryAfterFailure(err, s.Failures, maxBackoff)
 	if retry.Retire {
 		s.retiredURL = url

@@ -14,6 +14,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/robfig/cron/v3"
 
@@ -230,5 +232,19 @@ func TestFailureTextNamesNoURLSecrets(t *testing.T) {
 	}
 	if !strings.Contains(s.LastError, "feeds.example/rss") || !strings.Contains(s.LastError, "cdn.example/feed.xml") {
 		t.Errorf("LastError %q lost the hosts and paths a reader needs", s.LastError)
+	}
+}
+
+// A failure's text may quote a server's bytes; it is kept as text by the
+// store, so it is valid UTF-8 without control characters (PostgreSQL's
+// text refuses NUL and invalid UTF-8; review 12: F6).
+func TestFailureTextIsStorable(t *testing.T) {
+	var s sourceState
+	s.failed(time.Now(), errors.New("parse: unexpected \"caf\xe9\x00\" in\x01 feed"), "https://feeds.example/rss", time.Hour)
+	if !utf8.ValidString(s.LastError) || strings.ContainsFunc(s.LastError, unicode.IsControl) {
+		t.Errorf("LastError %q: want valid UTF-8 without control characters", s.LastError)
+	}
+	if !strings.Contains(s.LastError, "feed") || !strings.Contains(s.LastError, "caf") {
+		t.Errorf("LastError %q lost its text", s.LastError)
 	}
 }
