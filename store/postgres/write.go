@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/store"
@@ -53,48 +55,120 @@ func (s *Store) SaveSource(ctx context.Context, source string, st store.FetchSta
 // the whole batch travel together (one round trip, one commit); a second
 // query runs only when a row was skipped, to tell an ID stored before
 // (skipped, as it should be) from a URL stored under another ID: that
-// source's error, and the batch is written again without it.
+// source's error, and the batch is written again without it. A value the
+// server refuses that encodeBatch did not foresee (refusedValue) is
+// traced to its sources (findRefused), which fail alone.
 func (s *Store) SaveSources(ctx context.Context, batch []store.SourceWrite) ([]store.SourceSaved, error) {
 	saved, err := schema.SaveBatch(batch, func(failed []bool, out []store.SourceSaved) error {
 		enc, err := encodeBatch(batch, failed)
 		if err != nil {
 			return err
 		}
-		return s.inTx(ctx, func(tx pgx.Tx) error {
-			done := map[string]bool{}
-			b := &pgx.Batch{}
-			for _, args := range enc.states {
-				b.Queue(upsertFetchState, args...)
-			}
-			if len(enc.rows.ids) > 0 {
-				b.Queue(insertArticles, append(enc.rows.args(), store.NewName())...).Query(func(rows pgx.Rows) error {
-					ids, err := pgx.CollectRows(rows, pgx.RowTo[string])
-					for _, id := range ids {
-						done[id] = true
-					}
-					return err
-				})
-			}
-			if err := tx.SendBatch(ctx, b).Close(); err != nil {
-				return fmt.Errorf("store: save sources: %w", err)
-			}
-			if len(done) < len(enc.rows.ids) {
-				if err := checkSkipped(ctx, tx, batch, enc, done); err != nil {
-					return err
-				}
-			}
-			for i, src := range batch {
-				if !failed[i] {
-					out[i].Inserted = schema.Inserted(src.Articles, i, enc.owner, done)
-				}
-			}
-			return writeCorrections(ctx, tx, batch, failed, enc.corrected, out)
-		})
+		err = s.inTx(ctx, func(tx pgx.Tx) error { return writeBatch(ctx, tx, batch, failed, enc, out) })
+		if refusedValue(err) {
+			return s.findRefused(ctx, batch, failed, err)
+		}
+		return err
 	})
 	for _, r := range saved {
 		s.inserted.Add(int64(len(r.Inserted)))
 	}
 	return saved, err
+}
+
+// writeBatch writes the sources of batch not failed, encoded as enc, in
+// tx, filling out.
+func writeBatch(ctx context.Context, tx pgx.Tx, batch []store.SourceWrite, failed []bool, enc *encodedBatch, out []store.SourceSaved) error {
+	done := map[string]bool{}
+	b := &pgx.Batch{}
+	for _, args := range enc.states {
+		b.Queue(upsertFetchState, args...)
+	}
+	if len(enc.rows.ids) > 0 {
+		b.Queue(insertArticles, append(enc.rows.args(), store.NewName())...).Query(func(rows pgx.Rows) error {
+			ids, err := pgx.CollectRows(rows, pgx.RowTo[string])
+			for _, id := range ids {
+				done[id] = true
+			}
+			return err
+		})
+	}
+	if err := tx.SendBatch(ctx, b).Close(); err != nil {
+		return fmt.Errorf("store: save sources: %w", err)
+	}
+	if len(done) < len(enc.rows.ids) {
+		if err := checkSkipped(ctx, tx, batch, enc, done); err != nil {
+			return err
+		}
+	}
+	for i, src := range batch {
+		if !failed[i] {
+			out[i].Inserted = schema.Inserted(src.Articles, i, enc.owner, done)
+		}
+	}
+	return writeCorrections(ctx, tx, batch, failed, enc.corrected, out)
+}
+
+// refusedValue reports an error the server gives for a value it cannot
+// store, whatever else the batch holds: a data exception (class 22: NUL,
+// invalid UTF-8, a number out of range), a violated check or not-null
+// constraint, or a program limit (class 54: an index row too large).
+func refusedValue(err error) bool {
+	var pe *pgconn.PgError
+	if !errors.As(err, &pe) {
+		return false
+	}
+	return strings.HasPrefix(pe.Code, "22") || strings.HasPrefix(pe.Code, "54") ||
+		pe.Code == "23514" || pe.Code == "23502" // check_violation, not_null_violation
+}
+
+// findRefused writes each source of batch not failed alone, in a
+// savepoint of one transaction that is rolled back, and returns the
+// sources the server refuses (FailedSources), to have the batch written
+// again without them; batchErr, the batch's error, when none is refused
+// alone.
+func (s *Store) findRefused(ctx context.Context, batch []store.SourceWrite, failed []bool, batchErr error) error {
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return fmt.Errorf("store: begin: %w", err)
+	}
+	defer tx.Rollback(context.WithoutCancel(ctx)) // a probe: nothing is kept
+	bad := schema.FailedSources{}
+	scratch := make([]store.SourceSaved, len(batch))
+	for i := range batch {
+		if failed[i] {
+			continue
+		}
+		alone := make([]bool, len(batch))
+		for j := range alone {
+			alone[j] = j != i
+		}
+		enc, err := encodeBatch(batch, alone)
+		if err != nil {
+			return err
+		}
+		sp, err := tx.Begin(ctx)
+		if err != nil {
+			return fmt.Errorf("store: savepoint: %w", err)
+		}
+		err = writeBatch(ctx, sp, batch, alone, enc, scratch)
+		if rerr := sp.Rollback(ctx); rerr != nil {
+			return fmt.Errorf("store: rollback to savepoint: %w", rerr)
+		}
+		var fs schema.FailedSources
+		switch {
+		case errors.As(err, &fs):
+			maps.Copy(bad, fs)
+		case refusedValue(err):
+			bad[i] = fmt.Errorf("store: source %s: %w", batch[i].Source, err)
+		case err != nil:
+			return err
+		}
+	}
+	if len(bad) == 0 {
+		return batchErr
+	}
+	return bad
 }
 
 // encodedBatch is a SaveSources batch as the parameters of its statements.

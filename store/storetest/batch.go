@@ -2,9 +2,12 @@ package storetest
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -267,5 +270,78 @@ func testSaveSourcesCorrects(t *testing.T, s store.Store, d Driver) {
 	}
 	if feedsVersion(t, s) != version {
 		t.Error("another source's correction set a new feeds' version")
+	}
+}
+
+// testUnstorableValueFailsItsSourceAlone: a value a driver cannot keep
+// (PostgreSQL: NUL or invalid UTF-8 in text, a URL over a btree index
+// row), in an article, a correction or a fetch state, fails at most its own
+// source, never the batch: the other sources are written (review 12: F1,
+// F5, F6). The pipeline hands the store no such value (normalize, fetch);
+// this is the defence for one nothing foresaw.
+func testUnstorableValueFailsItsSourceAlone(t *testing.T, s store.Store, d Driver) {
+	ctx := context.Background()
+	stored := Art(20, 20)
+	stored.Source = "nul-correction"
+	if _, err := s.SaveSource(ctx, "nul-correction", store.FetchState{}, []*article.Article{stored}); err != nil {
+		t.Fatal(err)
+	}
+	src := func(name string, n int, arts ...*article.Article) store.SourceWrite {
+		for _, a := range arts {
+			a.Source = name
+		}
+		return store.SourceWrite{Source: name, State: store.FetchState{ETag: `"ok"`, Items: n}, Articles: arts}
+	}
+	nulGUID := Art(1, 1)
+	nulGUID.GUID = "a\x00b"
+	badText := Art(2, 2)
+	badText.Title = "caf\xe9 \x00"
+	var long strings.Builder
+	long.WriteString("example.com/long?x=")
+	sum := sha256.Sum256([]byte("seed"))
+	for long.Len() < 3400 { // incompressible: PostgreSQL's btree takes 2,704 bytes
+		long.WriteString(hex.EncodeToString(sum[:]))
+		sum = sha256.Sum256(sum[:])
+	}
+	longURL := Art(3, 3)
+	longURL.URL = long.String()
+	badETag := src("bad-etag", 4, Art(4, 4))
+	badETag.State.ETag = "\"caf\xe9\""
+	badETag.State.LastError = "x\x00y"
+	fix := Art(20, 20)
+	fix.Title = "fixed \x00"
+	badFix := src("nul-correction", 5)
+	badFix.Corrected = []*article.Article{fix}
+	batch := []store.SourceWrite{
+		src("nul-guid", 1, nulGUID),
+		src("bad-text", 2, badText),
+		src("good", 6, Art(6, 6)),
+		src("long-url", 3, longURL),
+		badETag,
+		badFix,
+	}
+	res, err := s.SaveSources(ctx, batch)
+	if err != nil {
+		t.Fatalf("SaveSources failed the batch: %v", err)
+	}
+	for i, r := range res {
+		w := batch[i]
+		ids := make([]string, len(w.Articles))
+		for j, a := range w.Articles {
+			ids[j] = a.ID
+		}
+		ex, err := s.Existing(ctx, ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st := fetchState(t, s, w.Source)
+		switch {
+		case w.Source == "good" && r.Err != nil:
+			t.Errorf("source good failed: %v", r.Err)
+		case r.Err == nil && (len(ex) != len(ids) || st.Items != w.State.Items):
+			t.Errorf("source %s: no error, but %d of %d articles and fetch state %+v stored", w.Source, len(ex), len(ids), st)
+		case r.Err != nil && (len(ex) > 0 || st.Items != 0):
+			t.Errorf("failed source %s (%v): %d articles or its fetch state stored", w.Source, r.Err, len(ex))
+		}
 	}
 }
