@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/warta-news/warta/fetch"
 	"github.com/warta-news/warta/genre"
 	"github.com/warta-news/warta/language"
 	"github.com/warta-news/warta/publish"
@@ -384,8 +385,21 @@ func (v *validator) storage() {
 	if strings.TrimSpace(st.DSN) == "" {
 		v.errorf("storage.dsn", "dsn is required")
 	}
-	if st.Retention < 0 {
+	switch window := v.cfg.Dedupe.Window; {
+	case st.Retention < 0:
 		v.errorf("storage.retention", "retention must be >= 0 (0 keeps articles forever), got %s", st.Retention)
+	case st.Retention == 0: // keeps every article
+	case st.Retention < window:
+		// The story index keeps a lead for the dedupe window: pruned
+		// before, the copies joining it would name a story no stored
+		// article leads, and no feed would show them.
+		v.errorf("storage.retention", "retention %s is shorter than dedupe.window (%s): a story's lead would be pruned while later copies still join it",
+			fmtDuration(st.Retention), fmtDuration(window))
+	case st.Retention < fetch.MaxPollWait:
+		// Prune keeps what a source listed at its last success within
+		// retention; a healthy feed may ask to be left alone this long.
+		v.errorf("storage.retention", "retention %s is shorter than %s, the longest a healthy source may go unfetched: its still-listed items would be pruned and come back as new",
+			fmtDuration(st.Retention), fmtDuration(fetch.MaxPollWait))
 	}
 }
 
