@@ -444,44 +444,41 @@ func (p *Pipeline) runCycle(ctx context.Context) (Report, error) {
 	return rep, nil
 }
 
-// stillListed returns what Prune keeps past retention: the articles their
+// stillListed returns what Prune keeps past retention: the articles any
 // source listed at its last successful fetch (the item votes of each
 // configured source's fetch state, as the cycle leaves it: results), which
-// the next fetch would store again as new if they were deleted. Feeds list
-// a bounded number of items, so the store stays bounded; a source dropped
-// from the config, retired by a 410 or not fetched successfully since the
-// retention cut (since) keeps nothing: it will not list them again soon,
-// if ever. A source another daemon fetched this cycle is judged by its
-// fetch before: an item it no longer lists goes one cycle later.
+// the next fetch would store again as new if they were deleted. Any
+// source, not only the one an article is stored under: an item two feeds
+// list is stored once, under the first, and the second still lists it
+// when the first drops it. Feeds list a bounded number of items, so the
+// store stays bounded; a source dropped from the config, retired by a 410
+// or not fetched successfully since the retention cut (since) keeps
+// nothing: it will not list them again soon, if ever. A source another
+// daemon fetched this cycle is judged by its fetch before: an item it no
+// longer lists goes one cycle later.
 func stillListed(results []*sourceResult, since time.Time) store.KeepFunc {
-	votes := make(map[string]string, len(results)) // by source name
+	var votes []string
 	for _, r := range results {
 		if r != nil && r.state.ItemVotes != "" && !r.state.retired(r.source.URL) && !r.state.LastSuccess.Before(since) {
-			votes[r.source.Name] = r.state.ItemVotes
+			votes = append(votes, r.state.ItemVotes)
 		}
 	}
-	// A source's votes are read when Prune first asks about one of its
-	// articles: most cycles find nothing past retention and read none.
-	type listing struct {
-		keys     map[string]keptVote
-		storedAs map[string]bool // the LinklessIDs its items are stored under
-	}
-	read := map[string]*listing{}
-	return func(id, source string) bool {
-		l := read[source]
-		if l == nil {
-			l = &listing{keys: decodeVotes(votes[source]), storedAs: map[string]bool{}}
-			for _, kv := range l.keys {
-				if kv.storedAs != "" {
-					l.storedAs[kv.storedAs] = true
+	// The votes are read when Prune first asks: most cycles find nothing
+	// past retention and read none.
+	var keys, storedAs map[string]bool // vote keys; the LinklessIDs items are stored under
+	return func(id, _ string) bool {
+		if keys == nil {
+			keys, storedAs = map[string]bool{}, map[string]bool{}
+			for _, v := range votes {
+				for key, kv := range decodeVotes(v) {
+					keys[key] = true
+					if kv.storedAs != "" {
+						storedAs[kv.storedAs] = true
+					}
 				}
 			}
-			read[source] = l
 		}
-		if _, ok := l.keys[voteKey(id)]; ok {
-			return true
-		}
-		return l.storedAs[id]
+		return keys[voteKey(id)] || storedAs[id]
 	}
 }
 

@@ -20,6 +20,7 @@ const (
 <item><title>Embassy reopens in Kabul</title><link>https://news.example/embassy</link><description>The embassy reopened on Monday.</description></item>
 <item><title>Consulate closes in Herat</title><link>https://news.example/consulate</link><description>The consulate closed on Friday.</description></item>
 </channel></rss>`
+	emptyFeed   = `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>`
 	embassyOnly = `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
 <item><title>Embassy reopens in Kabul</title><link>https://news.example/embassy</link><description>The embassy reopened on Monday.</description></item>
 </channel></rss>`
@@ -56,6 +57,49 @@ func TestPruneKeepsWhatTheSourceStillLists(t *testing.T) {
 	}
 	if !left[0].FirstSeen.Before(first.Add(time.Minute)) {
 		t.Errorf("kept article first seen %v, want its first cycle's %v", left[0].FirstSeen, first)
+	}
+}
+
+// An item two sources list is stored once, under the source whose copy
+// came first; when that source drops it while the other still lists it,
+// it is kept: deleted, the other's next fetch would store it again as new
+// (review 12: F3).
+func TestPruneKeepsWhatAnotherSourceStillLists(t *testing.T) {
+	ctx := context.Background()
+	var bodies [2]atomic.Value
+	var urls []string
+	for i := range bodies {
+		bodies[i].Store(embassyOnly)
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Write([]byte(bodies[i].Load().(string)))
+		}))
+		t.Cleanup(srv.Close)
+		urls = append(urls, srv.URL)
+	}
+	p, st := newTestPipeline(t, urls...)
+	clock := time.Date(2026, 12, 1, 2, 0, 0, 0, time.UTC)
+	p.now = func() time.Time { return clock }
+	p.cfg.Storage.Retention = time.Hour
+	cycle := func(d time.Duration) Report {
+		t.Helper()
+		clock = clock.Add(d)
+		rep, err := p.RunCycle(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rep
+	}
+	if rep := cycle(0); rep.New != 1 {
+		t.Fatalf("first cycle stored %d, want 1", rep.New)
+	}
+	var owner string
+	if err := st.Since(ctx, time.Time{}, func(a *article.Article) error { owner = a.Source; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	bodies[owner[0]-'A'].Store(emptyFeed) // the source it is stored under drops it
+	cycle(2 * time.Hour)
+	if rep := cycle(10 * time.Minute); rep.New != 0 {
+		t.Errorf("a cycle after the prune stored %d articles again, want 0 (the other source still lists it)", rep.New)
 	}
 }
 

@@ -118,7 +118,7 @@ type Store interface {
 }
 
 // KeepFunc reports whether Prune keeps the article id of source although
-// it is past retention (its source still lists it: deleted, it would be
+// it is past retention (a source still lists it: deleted, it would be
 // stored again as new at the next fetch).
 type KeepFunc func(id, source string) bool
 
