@@ -138,7 +138,7 @@ func (f *changingFeed) cycle(d time.Duration) Report {
 }
 
 // stillListed keeps a listed item by its ID's vote key, and under the
-// LinklessID its source's votes say it is stored as, for that source only.
+// LinklessID its source's votes say it is stored as.
 func TestStillListedKeepsStoredAsIDs(t *testing.T) {
 	const id, linkless = "0123456789abcdef0123", "fedcba9876543210fedc"
 	votes := encodeVotes([]preparedItem{{id: id, vote: "id", storedAs: linkless}, {id: "aaaaaaaaaaaaaaaa11", vote: "en"}})
@@ -147,7 +147,7 @@ func TestStillListedKeepsStoredAsIDs(t *testing.T) {
 	for _, c := range []struct {
 		id, source string
 		want       bool
-	}{{id, "a", true}, {linkless, "a", true}, {"aaaaaaaaaaaaaaaa11", "a", true}, {linkless, "b", false}, {"bbbbbbbbbbbbbbbb", "a", false}} {
+	}{{id, "a", true}, {linkless, "a", true}, {"aaaaaaaaaaaaaaaa11", "a", true}, {"bbbbbbbbbbbbbbbb", "a", false}} {
 		if got := keep(c.id, c.source); got != c.want {
 			t.Errorf("keep(%s, %s) = %v, want %v", c.id, c.source, got, c.want)
 		}
@@ -158,10 +158,11 @@ func TestStillListedKeepsStoredAsIDs(t *testing.T) {
 // retention cut, keeps nothing of its last listing: it will not list the
 // items again, so they are not stored again as new.
 func TestStillListedKeepsNothingOfADeadSource(t *testing.T) {
-	const id = "0123456789abcdef0123"
-	votes := encodeVotes([]preparedItem{{id: id, vote: "en"}})
 	cut := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	ids := map[string]string{"live": "0123456789abcdef0123", "gone": "1123456789abcdef0123",
+		"moved": "2123456789abcdef0123", "failing": "3123456789abcdef0123"}
 	listed := func(name string, lastSuccess time.Time, retiredURL string) *sourceResult {
+		votes := encodeVotes([]preparedItem{{id: ids[name], vote: "en"}})
 		r := &sourceResult{source: config.Source{Name: name, URL: "https://" + name + ".example/feed"},
 			state: sourceState{FetchState: store.FetchState{ItemVotes: votes, LastSuccess: lastSuccess}}}
 		r.state.retiredURL = retiredURL
@@ -174,7 +175,7 @@ func TestStillListedKeepsNothingOfADeadSource(t *testing.T) {
 		listed("failing", cut.Add(-time.Minute), ""),
 	}, cut)
 	for source, want := range map[string]bool{"live": true, "gone": false, "moved": true, "failing": false} {
-		if got := keep(id, source); got != want {
+		if got := keep(ids[source], source); got != want {
 			t.Errorf("keep(%s) = %v, want %v", source, got, want)
 		}
 	}
