@@ -68,6 +68,12 @@ func TestDefinedFeeds(t *testing.T) {
 	if rec := get(t, h, "GET", "/feeds/all.atom?q=tpoic:x", nil); rec.Code != http.StatusBadRequest {
 		t.Errorf("bad q: %d", rec.Code)
 	}
+	// A q of any length would cost the stories times its terms
+	// (review 12: F4).
+	if rec := get(t, h, "GET", "/feeds/all.atom?q="+strings.Repeat("-w+", 1000), nil); rec.Code != http.StatusBadRequest ||
+		!strings.Contains(rec.Body.String(), "at most") {
+		t.Errorf("a q of 1,000 terms: %d %.200q, want 400 saying why", rec.Code, rec.Body.String())
+	}
 	// Listed in the OPML and on the pages.
 	opml := get(t, h, "GET", "/opml", nil).Body.String()
 	index := get(t, h, "GET", "/", nil).Body.String()

@@ -31,6 +31,13 @@ const (
 	FieldSource = "source"
 )
 
+// Bounds of a filter: matching costs each story's folded text times the
+// terms, and a ?q= is any reader's to write. Real filters use a few terms.
+const (
+	MaxTerms = 32
+	MaxBytes = 1 << 10
+)
+
 // Term is one condition of a filter.
 type Term struct {
 	// Neg negates the term.
@@ -42,6 +49,9 @@ type Term struct {
 	Value string
 	// Offset is where the term starts in the filter, in bytes.
 	Offset int
+	// folded is a word or phrase as Match looks for it, folded once by
+	// Parse rather than for every story.
+	folded string
 }
 
 // Filter is a parsed filter.
@@ -60,9 +70,13 @@ func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("filter: at byte %d: %s", e.Offset+1, e.Msg)
 }
 
-// Parse reads a filter. An empty filter matches every story.
+// Parse reads a filter. An empty filter matches every story; one over
+// MaxBytes or MaxTerms is refused.
 func Parse(s string) (Filter, error) {
 	var f Filter
+	if len(s) > MaxBytes {
+		return f, &SyntaxError{Offset: MaxBytes, Msg: fmt.Sprintf("a filter may be at most %d bytes long", MaxBytes)}
+	}
 	i := 0
 	for {
 		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
@@ -96,9 +110,15 @@ func Parse(s string) (Filter, error) {
 		if v == "" {
 			return f, &SyntaxError{Offset: t.Offset, Msg: "empty term"}
 		}
+		if len(f.Terms) == MaxTerms {
+			return f, &SyntaxError{Offset: t.Offset, Msg: fmt.Sprintf("a filter may have at most %d terms", MaxTerms)}
+		}
 		t.Value = v
-		if t.Field == FieldLang {
+		switch t.Field {
+		case FieldLang:
 			t.Value = strings.ToLower(v)
+		case "":
+			t.folded = " " + strings.Join(words(v), " ") + " "
 		}
 		i = next
 		f.Terms = append(f.Terms, t)
@@ -178,7 +198,11 @@ func (f Filter) Match(s *article.Story) bool {
 			if text == "" {
 				text = " " + strings.Join(words(s.Lead.Title+" "+s.Lead.Text), " ") + " "
 			}
-			ok = strings.Contains(text, " "+strings.Join(words(t.Value), " ")+" ")
+			phrase := t.folded
+			if phrase == "" { // a Term not made by Parse
+				phrase = " " + strings.Join(words(t.Value), " ") + " "
+			}
+			ok = strings.Contains(text, phrase)
 		}
 		switch {
 		case t.Neg && ok:

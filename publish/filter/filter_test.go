@@ -2,6 +2,7 @@ package filter
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/warta-news/warta/article"
@@ -82,5 +83,22 @@ func TestMatch(t *testing.T) {
 		if got := f.Match(tc.story); got != tc.want {
 			t.Errorf("%q on %q = %v, want %v", tc.filter, tc.story.Lead.Title, got, tc.want)
 		}
+	}
+}
+
+// A filter is bounded: matching costs each story's text times the terms,
+// and ?q= is any reader's to write (review 12: F4).
+func TestParseRefusesUnboundedFilters(t *testing.T) {
+	many := strings.Repeat("-w ", MaxTerms+1)
+	long := `"` + strings.Repeat("kata ", MaxBytes/5+1) + `"`
+	for name, in := range map[string]string{"too many terms": many, "too long": long} {
+		_, err := Parse(in)
+		var se *SyntaxError
+		if !errors.As(err, &se) {
+			t.Errorf("%s: Parse(%d bytes) = %v, want a syntax error", name, len(in), err)
+		}
+	}
+	if _, err := Parse(strings.TrimSpace(strings.Repeat("-w ", MaxTerms))); err != nil {
+		t.Errorf("%d terms: %v", MaxTerms, err)
 	}
 }
