@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -201,6 +202,37 @@ func newDaemon(tb testing.TB, dsn string, cfg *config.Config, now func() time.Ti
 		tb.Fatal(err)
 	}
 	return &daemon{p: p, st: st, published: pub}
+}
+
+// failingSaves is a store whose SaveSources fails: a cycle on it fetches
+// and stores nothing.
+type failingSaves struct{ store.Store }
+
+func (failingSaves) SaveSources(context.Context, []store.SourceWrite) ([]store.SourceSaved, error) {
+	return nil, errors.New("store: the disk is full")
+}
+
+// A cycle that failed before saving its sources' results leaves them free
+// for its due time: a run retried at once (another process, a new owner)
+// fetches them, as on SQLite, rather than taking them for done elsewhere
+// and exiting having fetched nothing (review 12: F7).
+func TestFailedCycleLeavesItsSourcesFree(t *testing.T) {
+	const n = 6
+	site := newNewsSite(t, n, 1, 0)
+	dsn := pgtest.DSN(t)
+	clk := newClock(time.Date(2026, 11, 30, 6, 0, 0, 0, time.UTC))
+	cfg := daemonConfig(site, 4, 4)
+	failed := newDaemon(t, dsn, cfg, clk.Now, time.Minute)
+	failed.p.store = failingSaves{failed.st}
+	if _, err := failed.p.RunCycle(context.Background()); err == nil {
+		t.Fatal("a cycle whose saves fail succeeded")
+	}
+	clk.advance(claimWindow / 2)
+	retry := newDaemon(t, dsn, cfg, clk.Now, time.Minute)
+	rep := runTogether(t, retry)[0]
+	if rep.Fetched != n || rep.Elsewhere != 0 {
+		t.Errorf("the retry: %+v, want every source fetched", summary(rep))
+	}
 }
 
 // runTogether runs a cycle on every daemon at once.

@@ -26,6 +26,7 @@ type sourceResult struct {
 	corrected []*article.Article
 	sketches  []dedupe.Sketched // articles[i]'s sketch for the story index
 	stored    int               // articles written
+	saved     bool              // its fetch state and articles are written
 	items     int               // items in the fetched feed
 	outcome   Outcome
 	// attempted is set when this cycle fetched the source: only then is
@@ -86,6 +87,21 @@ func (p *Pipeline) fetchAll(ctx context.Context, states map[string]sourceState, 
 		sourcesOf[u] = append(sourcesOf[u], due[j])
 	}
 
+	// unsaved are the units of claimed some source of which has no result
+	// saved: the release frees them for a retry; call it once w is written.
+	unsaved := func(claimed []string) []string {
+		results := w.all()
+		var out []string
+		for _, u := range claimed {
+			for _, i := range sourcesOf[u] {
+				if r := results[i]; r == nil || !r.saved {
+					out = append(out, u)
+					break
+				}
+			}
+		}
+		return out
+	}
 	workers := max(p.cfg.Fetch.Concurrency, 1)
 	var releases []func(context.Context) error
 	releaseAll := func(ctx context.Context) error {
@@ -121,7 +137,7 @@ func (p *Pipeline) fetchAll(ctx context.Context, states map[string]sourceState, 
 				claimErr = err
 				break
 			}
-			releases = append(releases, release)
+			releases = append(releases, func(ctx context.Context) error { return release(ctx, unsaved(claimed)) })
 			mine := make(map[string]bool, len(claimed))
 			for _, u := range claimed {
 				mine[u] = true

@@ -421,7 +421,7 @@ func (p *Pipeline) saveBatch(ctx context.Context, d decided, rep *Report) (srcEr
 			srcErr = errors.Join(srcErr, fmt.Errorf("pipeline: store %q: %w", r.source.Name, e))
 			continue
 		}
-		r.stored = len(saved[j].Inserted)
+		r.stored, r.saved = len(saved[j].Inserted), true
 		rep.New += r.stored
 		rep.Corrected += saved[j].Corrected
 	}

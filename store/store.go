@@ -95,14 +95,14 @@ type Store interface {
 	Prune(ctx context.Context, before time.Time, keep KeepFunc) (int, error)
 	// Claim takes, for one cycle, units of req (a source, or sources
 	// claimed together) this process may fetch, and returns them with a
-	// release to call once their results are saved. PostgreSQL leases
+	// release to call once their results are saved (or not: Release). PostgreSQL leases
 	// at most req.Limit units, so that daemons sharing the database split
 	// them: a unit is claimed by one process per due time. SQLite, one
 	// machine's single writer, hands out every unit under a store-wide
 	// lock instead (claims of one owner nest: the first one's release
 	// drops the lock), and fails with ErrBusy while another process holds
 	// it.
-	Claim(ctx context.Context, req ClaimRequest) (claimed []string, release func(context.Context) error, err error)
+	Claim(ctx context.Context, req ClaimRequest) (claimed []string, release Release, err error)
 	// ClaimsExclusive reports whether a claim keeps every other process's
 	// cycle out of the store until it is released (SQLite's store-wide
 	// lock): then no other process asks for a TryLock lock that a cycle
@@ -189,6 +189,12 @@ type Subscription struct {
 	// the first delivery.
 	Delivered string
 }
+
+// Release ends the claims of one Claim. unsaved are the claimed units
+// whose results the cycle did not save (it failed or stopped first): they
+// are free at once, for this due time too, so that a cycle retried at once
+// fetches them; the others stay claimed for their due time.
+type Release func(ctx context.Context, unsaved []string) error
 
 // ClaimRequest asks Store.Claim for units of work. Times are the
 // claimer's clock: daemons sharing a database must agree on the time to

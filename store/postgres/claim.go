@@ -34,9 +34,9 @@ RETURNING c.unit`
 // units are created first (ON CONFLICT DO NOTHING waits for a daemon
 // creating the same rows, then skips them), then the free ones are
 // claimed in the same transaction. Release ends the claims that are still
-// this owner's; a unit another daemon took over after the lease ran out is
-// left alone.
-func (s *Store) Claim(ctx context.Context, req store.ClaimRequest) ([]string, func(context.Context) error, error) {
+// this owner's, and forgets the claim of the unsaved ones; a unit another
+// daemon took over after the lease ran out is left alone.
+func (s *Store) Claim(ctx context.Context, req store.ClaimRequest) ([]string, store.Release, error) {
 	if req.Owner == "" || req.Lease <= 0 {
 		return nil, nil, fmt.Errorf("store: claim: an owner and a positive lease are needed")
 	}
@@ -78,9 +78,10 @@ func (s *Store) Claim(ctx context.Context, req store.ClaimRequest) ([]string, fu
 	if err != nil {
 		return nil, nil, err
 	}
-	release := func(ctx context.Context) error {
-		_, err := s.pool.Exec(ctx, `UPDATE source_claims SET expires_at = '-infinity'
-			WHERE owner = $1 AND unit = ANY($2)`, req.Owner, claimed)
+	release := func(ctx context.Context, unsaved []string) error {
+		_, err := s.pool.Exec(ctx, `UPDATE source_claims SET expires_at = '-infinity',
+			claimed_at = CASE WHEN unit = ANY($3) THEN '-infinity' ELSE claimed_at END
+			WHERE owner = $1 AND unit = ANY($2)`, req.Owner, claimed, unsaved)
 		if err != nil {
 			return fmt.Errorf("store: release claims: %w", err)
 		}

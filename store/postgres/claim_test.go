@@ -30,7 +30,7 @@ func TestClaimSplitsUnits(t *testing.T) {
 	}
 
 	got := make([][]string, len(stores))
-	releases := make([]func(context.Context) error, len(stores))
+	releases := make([]store.Release, len(stores))
 	var wg sync.WaitGroup
 	for i, s := range stores {
 		wg.Go(func() {
@@ -53,14 +53,24 @@ func TestClaimSplitsUnits(t *testing.T) {
 	}
 
 	// Released, but claimed for this due time: a daemon starting a little
-	// later in the same cycle takes none of them.
+	// later in the same cycle takes none of them, but those whose results
+	// d2 did not save (its cycle failed): they are free for a retry.
+	unsaved := got[2][:min(3, len(got[2]))]
 	for i, release := range releases[:3] {
-		if err := release(ctx); err != nil {
+		var un []string
+		if i == 2 {
+			un = unsaved
+		}
+		if err := release(ctx, un); err != nil {
 			t.Fatalf("release %d: %v", i, err)
 		}
 	}
-	if again, _, err := stores[0].Claim(ctx, req("late", t0.Add(30*time.Second))); err != nil || len(again) != 0 {
-		t.Fatalf("claim later in the same due time: %v, %v; want nothing", again, err)
+	again, againRelease, err := stores[0].Claim(ctx, req("late", t0.Add(30*time.Second)))
+	if err != nil || !slices.Equal(again, unsaved) {
+		t.Fatalf("claim later in the same due time: %v, %v; want the unsaved %v", again, err, unsaved)
+	}
+	if err := againRelease(ctx, nil); err != nil {
+		t.Fatal(err)
 	}
 
 	// The next due time: released units are free at once, the ones d3
@@ -82,7 +92,7 @@ func TestClaimSplitsUnits(t *testing.T) {
 		t.Fatalf("after the lease: took %d units, want d3's %d", len(taken), len(got[3]))
 	}
 	// d3 comes back and releases: the heir's claims stay.
-	if err := releases[3](ctx); err != nil {
+	if err := releases[3](ctx, got[3]); err != nil {
 		t.Fatal(err)
 	}
 	if n := count(t, stores[0], `SELECT count(*) FROM source_claims WHERE owner = 'heir'`); n != len(got[3]) {
@@ -109,7 +119,7 @@ func TestClaimLimitKeepsOrder(t *testing.T) {
 	}
 	req.Units = nil
 	none, release, err := s.Claim(ctx, req)
-	if err != nil || len(none) != 0 || release(ctx) != nil {
+	if err != nil || len(none) != 0 || release(ctx, nil) != nil {
 		t.Fatalf("claim of nothing: %v, %v", none, err)
 	}
 }

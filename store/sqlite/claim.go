@@ -22,12 +22,12 @@ type claimHolder struct {
 // owner's further claims, until then, get their units under the lock it
 // holds. While another process or owner holds it the claim fails with
 // store.ErrBusy.
-func (s *Store) Claim(ctx context.Context, req store.ClaimRequest) ([]string, func(context.Context) error, error) {
+func (s *Store) Claim(ctx context.Context, req store.ClaimRequest) ([]string, store.Release, error) {
 	s.claimMu.Lock()
 	defer s.claimMu.Unlock()
 	units := slices.Clone(req.Units)
 	if s.claim != nil && s.claim.owner == req.Owner {
-		return units, func(context.Context) error { return nil }, nil
+		return units, func(context.Context, []string) error { return nil }, nil
 	}
 	release, ok, err := s.TryLock(ctx, cycleLock)
 	if err != nil {
@@ -38,7 +38,9 @@ func (s *Store) Claim(ctx context.Context, req store.ClaimRequest) ([]string, fu
 	}
 	held := &claimHolder{owner: req.Owner, release: release}
 	s.claim = held
-	return units, func(context.Context) error {
+	// Nothing stays claimed past the lock: a unit saved or not is free to
+	// the next cycle.
+	return units, func(context.Context, []string) error {
 		s.claimMu.Lock()
 		defer s.claimMu.Unlock()
 		if s.claim == held {

@@ -34,12 +34,12 @@ func TestClaimTakesEverythingUnderTheLock(t *testing.T) {
 	if _, _, err := other.Claim(ctx, req("me", "x")); !errors.Is(err, store.ErrBusy) {
 		t.Fatalf("another process's claim: %v, want ErrBusy", err)
 	}
-	if err := release(ctx); err != nil {
+	if err := release(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
 	got, release, err = other.Claim(ctx, req("you", "x"))
 	if err != nil || !slices.Equal(got, []string{"x"}) {
 		t.Fatalf("claim after release: %v, %v", got, err)
 	}
-	release(ctx)
+	release(ctx, nil)
 }
