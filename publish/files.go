@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 )
 
 // writeFiles writes every feed's Atom document to <Dir>/<slug>.atom. Each
@@ -20,6 +21,7 @@ func (p *Publisher) writeFiles(ctx context.Context, snap *snapshot) error {
 	if err := os.MkdirAll(p.opts.Dir, 0o755); err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
+	p.removeLeftTemporaries()
 	written := make([]string, 0, len(p.feeds))
 	for _, f := range p.feeds {
 		if err := ctx.Err(); err != nil {
@@ -75,6 +77,54 @@ func (p *Publisher) removeUnconfigured(written []string) error {
 		return nil
 	}
 	return writeFileAtomic(path, list)
+}
+
+// leftTemporaryAge is how old a temporary file of writeFileAtomic must be
+// to be taken for one a killed process left: another process sharing Dir
+// may be writing one now, and a write takes well under a second.
+const leftTemporaryAge = time.Minute
+
+// removeLeftTemporaries removes the temporary files of writeFileAtomic in
+// Dir that a process killed between their creation and their rename left
+// (they would stay forever, and a web server serving Dir serves them):
+// only those of warta's files (a feed's, the stamp, the manifest), older
+// than leftTemporaryAge. A failure only costs a file left: it is logged.
+func (p *Publisher) removeLeftTemporaries() {
+	entries, err := os.ReadDir(p.opts.Dir)
+	if err != nil {
+		p.logger.Warn("publish: temporary files left by interrupted writes not removed", "err", err)
+		return
+	}
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !isOurTemporary(e.Name()) {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil || time.Since(info.ModTime()) < leftTemporaryAge {
+			continue
+		}
+		path := filepath.Join(p.opts.Dir, e.Name())
+		if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
+			p.logger.Warn("publish: temporary file left by an interrupted write not removed", "file", path, "err", err)
+		}
+	}
+}
+
+// isOurTemporary reports a name writeFileAtomic gives a temporary file of
+// one of warta's files in Dir: "." + the name + "." + digits + ".tmp".
+func isOurTemporary(name string) bool {
+	rest, ok := strings.CutPrefix(name, ".")
+	if !ok {
+		return false
+	}
+	rest, ok = strings.CutSuffix(rest, ".tmp")
+	dot := strings.LastIndexByte(rest, '.')
+	if !ok || dot < 0 || dot == len(rest)-1 || strings.Trim(rest[dot+1:], "0123456789") != "" {
+		return false
+	}
+	base := rest[:dot]
+	slug, isFeed := strings.CutSuffix(base, ".atom")
+	return isFeed && ValidSlug(slug) || base == stampFile || base == manifestFile
 }
 
 // filePath is where writeFiles writes the Atom document of feed slug.

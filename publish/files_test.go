@@ -264,3 +264,39 @@ func TestRefreshRemovesFilesOfFeedsNoLongerConfigured(t *testing.T) {
 		t.Error("sport.atom not written again once sport is configured again")
 	}
 }
+
+// A process killed between a temporary file's creation and its rename
+// leaves the temporary file: the next refresh removes those of warta's
+// files (a feed's, the stamp, the manifest) old enough that no process is
+// still writing them, and nothing else (review 12: F8).
+func TestRefreshRemovesLeftTemporaryFiles(t *testing.T) {
+	dir := t.TempDir()
+	stale := []string{".all.atom.123456.tmp", "..warta-stamp.42.tmp", "..warta-files.9.tmp", ".economy.atom.7.tmp"}
+	kept := []string{".sport.atom.55.tmp", ".notes.tmp", ".all.atom.x1.tmp", "notes.atom.3.tmp"}
+	old := time.Now().Add(-10 * time.Minute)
+	for _, name := range append(slices.Clone(stale), kept...) {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte("<feed>"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if name != ".sport.atom.55.tmp" { // being written now by another process
+			if err := os.Chtimes(path, old, old); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	p := New(Options{Dir: dir, BaseURL: testBase, Now: newClock(tRefresh).Now}, testFeeds(), &fakeLister{stories: testStories()}, nil)
+	if err := p.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range stale {
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			t.Errorf("%s left", name)
+		}
+	}
+	for _, name := range kept {
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			t.Errorf("%s: %v, want it kept", name, err)
+		}
+	}
+}
