@@ -41,7 +41,6 @@ func (ix *Index) Expire(now time.Time) {
 	}
 	clear(ix.evHeads)
 	clear(ix.joined)
-	ghosts := map[string]uint32{}
 	for slot := range ix.n {
 		if !keep[slot] {
 			continue
@@ -59,7 +58,6 @@ func (ix *Index) Expire(now time.Time) {
 		}
 		if old(&e) || e.flags()&flagGhost != 0 {
 			e.setMeta(e.metaV() | flagGhost)
-			ghosts[id] = n
 		} else {
 			live++
 		}
@@ -68,9 +66,13 @@ func (ix *Index) Expire(now time.Time) {
 		chunks[n>>chunkBits][n&(chunkSize-1)] = e
 		n++
 	}
-	ix.chunks, ix.interned, ix.n, ix.live, ix.ghosts = chunks, interned, n, live, ghosts
+	ix.chunks, ix.interned, ix.n, ix.live = chunks, interned, n, live
+	ix.leads.reset()
 	for slot := range n {
 		e := ix.at(slot)
+		if e.storySlot() == slot {
+			ix.leads.put(ix.idOf(e), slot, ix.slotID)
+		}
 		if e.flags()&flagGhost != 0 {
 			continue
 		}

@@ -140,8 +140,8 @@ type Index struct {
 	live      int
 	heads     [bands][][3]byte // bucket (a power of two of them) → slot+1 of the newest entry
 	interned  []string         // article IDs that are not 32 hex digits
-	ghosts    map[string]uint32
-	scratch   []candidate // reused by candidates
+	leads     leadTable        // every story's lead entry, live or ghost
+	scratch   []candidate      // reused by candidates
 
 	evThreshold float64 // ≤ 0: off
 	evMinShared float64
@@ -169,7 +169,7 @@ func NewIndex(opts Options) *Index {
 	ix := &Index{
 		window:      uint32(min(opts.Window/time.Minute, maxMinute)),
 		threshold:   opts.Threshold,
-		ghosts:      map[string]uint32{},
+		leads:       newLeadTable(),
 		evThreshold: opts.EventThreshold,
 		evMinShared: minSharedWeight,
 		evAvgShare:  defaultAvgShare,
@@ -384,7 +384,7 @@ func (ix *Index) add(a *article.Article, s sketch, sig eventSig) {
 		ix.insert(a.ID, s, &sig, now, evMin, nil)
 		return
 	}
-	lead, ok := ix.ghosts[a.StoryID]
+	lead, ok := ix.leads.get(a.StoryID, ix.slotID)
 	if !ok {
 		lead = ix.insert(a.StoryID, sketch{}, &eventSig{}, now, now, nil)
 		if lead == maxSlots {
@@ -393,7 +393,6 @@ func (ix *Index) add(a *article.Article, s sketch, sig eventSig) {
 		e := ix.at(lead)
 		e.setMeta(e.metaV() | flagGhost)
 		ix.live--
-		ix.ghosts[a.StoryID] = lead
 	}
 	ix.insert(a.ID, s, &sig, now, evMin, &lead)
 }
@@ -428,6 +427,9 @@ func (ix *Index) insert(id string, s sketch, sig *eventSig, minute, evMinute uin
 		ix.joined[*story]++
 	}
 	ix.setID(e, id)
+	if story == nil {
+		ix.leads.put(id, slot, ix.slotID)
+	}
 	if s.n > 0 {
 		ix.growHeads(slot)
 		ix.link(slot, e)
@@ -502,6 +504,9 @@ func (ix *Index) setID(e *entry, id string) {
 	ix.interned = append(ix.interned, id)
 	e.id[0], e.id[1], e.id[2], e.id[3] = byte(n), byte(n>>8), byte(n>>16), byte(n>>24)
 }
+
+// slotID is the ID of the entry at slot.
+func (ix *Index) slotID(slot uint32) string { return ix.idOf(ix.at(slot)) }
 
 func (ix *Index) idOf(e *entry) string {
 	if e.flags()&flagInterned != 0 {

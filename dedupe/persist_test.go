@@ -4,6 +4,7 @@ import (
 	"encoding/hex"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/warta-news/warta/article"
 )
@@ -125,5 +126,48 @@ func TestSketchFlagsAndListCountsKeepTheirBits(t *testing.T) {
 	if gsig.own != sig.own || gsig.again != sig.again || gsig.members != sig.members || gsig.optional != sig.optional ||
 		!slices.Equal(gsig.terms, sig.terms) {
 		t.Errorf("signature %+v, want %+v", gsig, sig)
+	}
+}
+
+// An index rebuilt from stored articles (at start), or that catches up
+// with a copy another process stored of a lead it assigned itself, holds
+// one slot per story, as the live index does: the copy joins its lead's
+// entry, not a ghost of the same ID beside it. Event matching tallies by
+// story slot, so two slots would judge the story as two halves (review
+// 12: F9).
+func TestRebuiltIndexKeepsOneSlotPerStory(t *testing.T) {
+	t0 := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	text := "The embassy in Kabul reopened on Monday after three years closed, the ministry said."
+	lead := art("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "Embassy reopens in Kabul after three years", text, t0)
+	copy := art("bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", "Embassy reopens in Kabul after three years", text, t0.Add(time.Hour))
+	live := NewIndex(Options{})
+	live.Assign(lead)
+	live.Assign(copy)
+	if copy.StoryID != lead.ID {
+		t.Fatalf("copy's story %q, want the lead's %q", copy.StoryID, lead.ID)
+	}
+	rebuilt := NewIndex(Options{})
+	caughtUp := NewIndex(Options{})
+	caughtUp.Assign(&article.Article{ID: lead.ID, Title: lead.Title, Text: lead.Text, FirstSeen: lead.FirstSeen, Published: lead.Published})
+	for _, ix := range []*Index{rebuilt, caughtUp} {
+		for _, a := range []*article.Article{lead, copy} {
+			if ix == caughtUp && a == lead {
+				continue
+			}
+			if !ix.AddSketched(a) {
+				t.Fatal("no sketch")
+			}
+		}
+	}
+	for name, ix := range map[string]*Index{"rebuilt": rebuilt, "caught up": caughtUp} {
+		for _, expired := range []bool{false, true} {
+			if expired {
+				ix.Expire(t0.Add(2 * time.Hour)) // both within the window
+			}
+			if ix.n != live.n || ix.joined[0] != live.joined[0] {
+				t.Errorf("%s (expired %v): %d slots, %d joined to the lead; live: %d, %d",
+					name, expired, ix.n, ix.joined[0], live.n, live.joined[0])
+			}
+		}
 	}
 }
