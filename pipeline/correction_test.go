@@ -3,10 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -153,29 +150,9 @@ func aggregatorListing(n int) string {
 // listing, corrects nothing: the article stays the first source's.
 func TestAnotherSourcesListingIsNoCorrection(t *testing.T) {
 	ctx := context.Background()
-	var bodies [2]atomic.Value
-	bodies[0].Store(outletItem)
-	bodies[1].Store(emptyChannel)
-	var urls []string
-	for i := range bodies {
-		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			w.Write([]byte(bodies[i].Load().(string)))
-		}))
-		t.Cleanup(srv.Close)
-		urls = append(urls, srv.URL)
-	}
-	p, st := newTestPipeline(t, urls...)
-	clock := time.Date(2026, 12, 1, 2, 0, 0, 0, time.UTC)
-	p.now = func() time.Time { return clock }
-	cycle := func() Report {
-		t.Helper()
-		clock = clock.Add(15 * time.Minute)
-		rep, err := p.RunCycle(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return rep
-	}
+	f := newChangingFeeds(t, outletItem, emptyChannel)
+	st := f.st
+	cycle := func() Report { return f.cycle(15 * time.Minute) }
 	if rep := cycle(); rep.New != 1 {
 		t.Fatalf("first cycle stored %d, want 1", rep.New)
 	}
@@ -185,7 +162,7 @@ func TestAnotherSourcesListingIsNoCorrection(t *testing.T) {
 	}
 	before := *stories[0].Lead
 	for n := 1; n <= 3; n++ {
-		bodies[1].Store(aggregatorListing(n))
+		f.bodies[1].Store(aggregatorListing(n))
 		if rep := cycle(); rep.New != 0 || rep.Corrected != 0 {
 			t.Errorf("aggregator listing %d: %d new, %d corrected; want none", n, rep.New, rep.Corrected)
 		}

@@ -20,7 +20,6 @@ const (
 <item><title>Embassy reopens in Kabul</title><link>https://news.example/embassy</link><description>The embassy reopened on Monday.</description></item>
 <item><title>Consulate closes in Herat</title><link>https://news.example/consulate</link><description>The consulate closed on Friday.</description></item>
 </channel></rss>`
-	emptyFeed   = `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>`
 	embassyOnly = `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
 <item><title>Embassy reopens in Kabul</title><link>https://news.example/embassy</link><description>The embassy reopened on Monday.</description></item>
 </channel></rss>`
@@ -65,63 +64,51 @@ func TestPruneKeepsWhatTheSourceStillLists(t *testing.T) {
 // it is kept: deleted, the other's next fetch would store it again as new
 // (review 12: F3).
 func TestPruneKeepsWhatAnotherSourceStillLists(t *testing.T) {
-	ctx := context.Background()
-	var bodies [2]atomic.Value
-	var urls []string
-	for i := range bodies {
-		bodies[i].Store(embassyOnly)
-		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			w.Write([]byte(bodies[i].Load().(string)))
-		}))
-		t.Cleanup(srv.Close)
-		urls = append(urls, srv.URL)
-	}
-	p, st := newTestPipeline(t, urls...)
-	clock := time.Date(2026, 12, 1, 2, 0, 0, 0, time.UTC)
-	p.now = func() time.Time { return clock }
-	p.cfg.Storage.Retention = time.Hour
-	cycle := func(d time.Duration) Report {
-		t.Helper()
-		clock = clock.Add(d)
-		rep, err := p.RunCycle(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return rep
-	}
-	if rep := cycle(0); rep.New != 1 {
+	f := newChangingFeeds(t, embassyOnly, embassyOnly)
+	f.p.cfg.Storage.Retention = time.Hour
+	if rep := f.cycle(0); rep.New != 1 {
 		t.Fatalf("first cycle stored %d, want 1", rep.New)
 	}
 	var owner string
-	if err := st.Since(ctx, time.Time{}, func(a *article.Article) error { owner = a.Source; return nil }); err != nil {
+	if err := f.st.Since(context.Background(), time.Time{}, func(a *article.Article) error { owner = a.Source; return nil }); err != nil {
 		t.Fatal(err)
 	}
-	bodies[owner[0]-'A'].Store(emptyFeed) // the source it is stored under drops it
-	cycle(2 * time.Hour)
-	if rep := cycle(10 * time.Minute); rep.New != 0 {
+	f.bodies[owner[0]-'A'].Store(emptyChannel) // the source it is stored under drops it
+	f.cycle(2 * time.Hour)
+	if rep := f.cycle(10 * time.Minute); rep.New != 0 {
 		t.Errorf("a cycle after the prune stored %d articles again, want 0 (the other source still lists it)", rep.New)
 	}
 }
 
-// changingFeed is a pipeline over one feed whose body a test switches
-// (body), on a clock that cycle moves on.
+// changingFeed is a pipeline over feeds whose bodies a test switches
+// (bodies; body is the first), on a clock that cycle moves on.
 type changingFeed struct {
-	t     *testing.T
-	p     *Pipeline
-	st    store.Store
-	body  atomic.Value
-	clock time.Time
+	t      *testing.T
+	p      *Pipeline
+	st     store.Store
+	bodies []atomic.Value
+	body   *atomic.Value
+	clock  time.Time
 }
 
-func newChangingFeed(t *testing.T, body string) *changingFeed {
+func newChangingFeed(t *testing.T, body string) *changingFeed { return newChangingFeeds(t, body) }
+
+// newChangingFeeds serves each of bodies at a URL of its own, as sources
+// A, B, ….
+func newChangingFeeds(t *testing.T, bodies ...string) *changingFeed {
 	t.Helper()
-	f := &changingFeed{t: t, clock: time.Date(2026, 12, 1, 2, 0, 0, 0, time.UTC)}
-	f.body.Store(body)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Write([]byte(f.body.Load().(string)))
-	}))
-	t.Cleanup(srv.Close)
-	f.p, f.st = newTestPipeline(t, srv.URL)
+	f := &changingFeed{t: t, bodies: make([]atomic.Value, len(bodies)), clock: time.Date(2026, 12, 1, 2, 0, 0, 0, time.UTC)}
+	f.body = &f.bodies[0]
+	urls := make([]string, len(bodies))
+	for i, body := range bodies {
+		f.bodies[i].Store(body)
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Write([]byte(f.bodies[i].Load().(string)))
+		}))
+		t.Cleanup(srv.Close)
+		urls[i] = srv.URL
+	}
+	f.p, f.st = newTestPipeline(t, urls...)
 	f.p.now = func() time.Time { return f.clock }
 	return f
 }
