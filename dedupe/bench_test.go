@@ -14,7 +14,11 @@ import (
 
 // synthSketch is a random sketch shaped like a real article's lead.
 func synthSketch(r *rand.Rand) sketch {
-	s := sketch{keys: r.Uint64(), n: verifyShingles, names: r.Uint32() & r.Uint32()}
+	s := sketch{keys: r.Uint64(), n: verifyShingles}
+	for i := range r.IntN(leadNames + 1) {
+		s.names[i] = nameFP(r.Uint64(), r.IntN(2) == 0)
+		s.namesWide[i] = s.names[i]
+	}
 	for i := range r.IntN(leadNums + 1) {
 		s.nums[i] = numFP(r.Uint64())
 		s.numsWide[i] = s.nums[i]
@@ -26,7 +30,6 @@ func synthSketch(r *rand.Rand) sketch {
 	for k := 1; k < regions; k++ {
 		s.nAt[k] = s.n
 	}
-	s.namesWide = s.names
 	return s
 }
 

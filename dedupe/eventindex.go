@@ -231,8 +231,10 @@ type evMatch struct {
 // evLookup finds the indexed article whose signature best matches sig:
 // the candidates are the articles indexed under any of its terms (each
 // chain walked newest first, at most evWalk entries), scored by the
-// rarity-weighted share of their terms, subject to the guards.
-func (ix *Index) evLookup(sig *eventSig, minute, seen uint32) (evMatch, bool) {
+// rarity-weighted share of their terms, subject to the guards. The
+// stories in refused (whose texts the copy check found alike but
+// disagreeing on a number or a name) are not joined.
+func (ix *Index) evLookup(sig *eventSig, minute, seen uint32, refused []uint32) (evMatch, bool) {
 	if len(sig.terms) == 0 || sig.own {
 		return evMatch{}, false
 	}
@@ -306,7 +308,8 @@ func (ix *Index) evLookup(sig *eventSig, minute, seen uint32) (evMatch, bool) {
 	ix.evTallies = tallies
 	best, found := evMatch{}, false
 	for _, t := range tallies {
-		if !t.found || t.conflict || t.sum < ix.evAvgShare*ix.evThreshold*float64(1+ix.joined[t.story]) {
+		if !t.found || t.conflict || slices.Contains(refused, t.story) ||
+			t.sum < ix.evAvgShare*ix.evThreshold*float64(1+ix.joined[t.story]) {
 			continue
 		}
 		if !found || t.best.score > best.score || t.best.score == best.score && t.best.slot < best.slot {

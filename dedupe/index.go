@@ -88,7 +88,7 @@ const (
 	flagInterned = 1 << 7 // id holds an index into Index.interned
 )
 
-// entry is one indexed article, packed into 65 bytes of byte arrays (no
+// entry is one indexed article, packed into 94 bytes of byte arrays (no
 // padding, no pointers: a million cost the garbage collector nothing to
 // scan). Integers are little-endian; slots are 24-bit.
 type entry struct {
@@ -96,7 +96,8 @@ type entry struct {
 	vs    [bitLanes / 4]byte // verification sketch
 	keys  [bands][3]byte     // the fingerprint's lanes, one per band
 	nums  [2 * leadNums]byte
-	names [4]byte
+	names [4 * leadNames]byte
+	slot  byte    // sketch.slotNums
 	meta  [4]byte // minute<<8 | flags | verify-set size (6 bits)
 	story [3]byte // slot of the story's first article (itself for a lead)
 	next  [bands][3]byte
@@ -115,9 +116,9 @@ func (e *entry) storySlot() uint32 { return get24(e.story) }
 func (e *entry) key(b int) uint32  { return get24(e.keys[b]) }
 
 func (e *entry) sketch() sketch {
-	s := sketch{
-		n:     e.size(),
-		names: binary.LittleEndian.Uint32(e.names[:]),
+	s := sketch{n: e.size(), slotNums: e.slot}
+	for i := range s.names {
+		s.names[i] = binary.LittleEndian.Uint32(e.names[4*i:])
 	}
 	for i := range s.nums {
 		s.nums[i] = binary.LittleEndian.Uint16(e.nums[2*i:])
@@ -142,6 +143,7 @@ type Index struct {
 	interned  []string         // article IDs that are not 32 hex digits
 	leads     leadTable        // every story's lead entry, live or ghost
 	scratch   []candidate      // reused by candidates
+	refused   []uint32         // reused by assign: stories the copy check kept apart for their facts
 
 	evThreshold float64 // ≤ 0: off
 	evMinShared float64
@@ -249,6 +251,7 @@ func (ix *Index) assign(a *article.Article, s sketch, sig eventSig) {
 	now := minuteOf(a.FirstSeen)
 	best, bestSim := uint32(0), -1.0
 	evMin := eventMinute(a.Published, a.FirstSeen)
+	refused := ix.refused[:0]
 	consider := func(slot uint32, e *entry) {
 		if e.flags()&flagGhost != 0 || absDiff(e.minute(), now) > ix.window {
 			return
@@ -263,7 +266,20 @@ func (ix *Index) assign(a *article.Article, s sketch, sig eventSig) {
 			// few pairs, and are for the event signature to judge.
 			need = max(need, shortTextThreshold)
 		}
-		if sim < need || sim < bestSim || !factsAgree(&es, &s) {
+		if sim < need {
+			return
+		}
+		if !factsAgree(&es, &s) {
+			// Texts this alike whose titles or first sentences each
+			// have a number or a name the other lacks are two
+			// reports from one template; their headlines' event
+			// signature must not join them either.
+			if slotsDiffer(&es, &s) {
+				refused = append(refused, e.storySlot())
+			}
+			return
+		}
+		if sim < bestSim {
 			return
 		}
 		// Two headlines alone that differ in what the event guards
@@ -291,8 +307,9 @@ func (ix *Index) assign(a *article.Article, s sketch, sig eventSig) {
 			consider(c.slot, ix.at(c.slot))
 		}
 	}
+	ix.refused = refused
 	if bestSim < 0 {
-		if m, ok := ix.evLookup(&sig, evMin, now); ok {
+		if m, ok := ix.evLookup(&sig, evMin, now, refused); ok {
 			e := ix.at(m.slot)
 			story := e.storySlot()
 			a.StoryID = ix.idOf(ix.at(story))
@@ -419,7 +436,10 @@ func (ix *Index) insert(id string, s sketch, sig *eventSig, minute, evMinute uin
 	for i, v := range s.nums {
 		binary.LittleEndian.PutUint16(e.nums[2*i:], v)
 	}
-	binary.LittleEndian.PutUint32(e.names[:], s.names)
+	for i, v := range s.names {
+		binary.LittleEndian.PutUint32(e.names[4*i:], v)
+	}
+	e.slot = s.slotNums
 	e.setMeta(minute<<8 | uint32(min(s.n, 63)))
 	put24(&e.story, slot)
 	if story != nil {

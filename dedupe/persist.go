@@ -12,7 +12,7 @@ import (
 // ActorSource such as package actor recognises): stored sketches of
 // another format are not used, and the index is rebuilt from text instead.
 // TestSketchFormatPinned fails when the sketch of a known article changes.
-const sketchFormat = 3
+const sketchFormat = 4
 
 // The flags byte of an encoded sketch: eventSig.own, eventSig.again, then
 // from sketchListShift the signature's listCounts.
@@ -24,7 +24,7 @@ const (
 
 // encodedLen is the size of an encoded sketch with no event terms; each
 // term adds 4 bytes.
-const encodedLen = 1 + 8 + 12 + 1 + 2*leadNums + 4 + 1 + 1
+const encodedLen = 1 + 8 + 12 + 1 + 2*leadNums + 4*leadNames + 1 + 1 + 1
 
 // encodeSketch packs what Add needs of an article: the stored part of its
 // sketch and its event signature (at most encodedLen + 4×maxTerms bytes).
@@ -38,7 +38,10 @@ func encodeSketch(s *sketch, sig *eventSig) []byte {
 	for _, v := range s.nums {
 		b = binary.LittleEndian.AppendUint16(b, v)
 	}
-	b = binary.LittleEndian.AppendUint32(b, s.names)
+	for _, v := range s.names {
+		b = binary.LittleEndian.AppendUint32(b, v)
+	}
+	b = append(b, s.slotNums)
 	flags := byte(packList(sig)) << sketchListShift
 	if sig.own {
 		flags |= sketchOwn
@@ -71,8 +74,12 @@ func decodeSketch(b []byte) (s sketch, sig eventSig, ok bool) {
 		s.nums[i] = binary.LittleEndian.Uint16(b[p:])
 		p += 2
 	}
-	s.names = binary.LittleEndian.Uint32(b[p:])
-	p += 4
+	for i := range s.names {
+		s.names[i] = binary.LittleEndian.Uint32(b[p:])
+		p += 4
+	}
+	s.slotNums = b[p]
+	p++
 	flags, n := b[p], int(b[p+1])
 	p += 2
 	list := listCounts(flags >> sketchListShift)

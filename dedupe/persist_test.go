@@ -88,18 +88,18 @@ func TestAddSketchedRefusesOtherBytes(t *testing.T) {
 func TestSketchFormatPinned(t *testing.T) {
 	a := art(hexID(1), enTitle, enText, t0)
 	NewIndex(Options{}).Assign(a)
-	const want = "03dc635d52bbeece2ab47a70b7e204e7d46fcef5943000000000000000008084c0800008fb22da049fcf310719924d0739c65c001568ea04b930a500bbec8600cf99c600"
+	const want = "04dc635d52bbeece2ab47a70b7e204e7d46fcef59430000000000000000007543ffcb917477d9f721a3a0da535b5440cffbf9ea4ca570000000000000000000008fb22da049fcf310719924d0739c65c001568ea04b930a500bbec8600cf99c600"
 	if got := hex.EncodeToString(a.Sketch); got != want {
 		t.Errorf("sketch of the known article is\n%s\nwas\n%s\n(bump sketchFormat if the index's sketch changed)", got, want)
 	}
 }
 
 // A sketch with every flag and both list counts set, as the build that
-// stored format 2 wrote it (format 3, the action role, lays out the same
-// bytes): the bytes must still decode to it, and encode
+// stored format 4 (names as a set of fingerprints, review 14) wrote it:
+// the bytes must still decode to it, and encode
 // from it, whatever names the packing has now.
 func TestSketchFlagsAndListCountsKeepTheirBits(t *testing.T) {
-	s := sketch{keys: 0x0123456789abcdef, n: 42, names: 0xdeadbeef}
+	s := sketch{keys: 0x0123456789abcdef, n: 42, names: [leadNames]uint32{0xdeadbeef}, slotNums: 5}
 	s.vs[0], s.vs[1] = 0xfedcba9876543210, 0x89abcdef
 	for i := range s.nums {
 		s.nums[i] = uint16(1000 + i)
@@ -108,7 +108,7 @@ func TestSketchFlagsAndListCountsKeepTheirBits(t *testing.T) {
 		{h: 0x010203, role: roleSpeaker}, {h: 0x0a0b0c, role: rolePlace}, {h: 0x111213, role: rolePlain},
 		{h: 0x212223, role: rolePlain}, {h: 0x313233, role: rolePlain}, {h: 0x414243, role: roleNumber},
 		{h: 0x515253, role: rolePlain}, {h: 0x616263, role: roleName}}}
-	const golden = "03efcdab89674523011032547698badcfeefcdab892ae803e903ea03eb03efbeadde7708030201010c0b0a02131211002322210033323100434241035352510063626104"
+	const golden = "04efcdab89674523011032547698badcfeefcdab892ae803e903ea03eb03efbeadde00000000000000000000000000000000000000000000000000000000057708030201010c0b0a02131211002322210033323100434241035352510063626104"
 	if got := hex.EncodeToString(encodeSketch(&s, &sig)); got != golden {
 		t.Errorf("encoded\n%s\nwant\n%s", got, golden)
 	}
