@@ -331,7 +331,8 @@ func (p *Pipeline) decideBatch(ctx context.Context, batch []*sourceResult, rep *
 		}
 	}
 	rank := func(source string) int { return p.sourceRank[source] }
-	slices.SortFunc(all, func(x, y sketched) int { return storyOrder(x.a, y.a, rank) })
+	trustFrom := p.nextFirstSeen().Add(-p.cfg.Dedupe.Window)
+	slices.SortFunc(all, func(x, y sketched) int { return storyOrder(x.a, y.a, rank, trustFrom) })
 	for _, s := range all {
 		s.a.FirstSeen = p.firstSeen()
 	}

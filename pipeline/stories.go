@@ -51,15 +51,26 @@ func loadStoryIndex(ctx context.Context, st store.Store, cfg *config.Config, act
 // OrderForStories sorts articles as a cycle assigns their stories: oldest
 // published first, so that the earliest copy leads its story whichever feed
 // answered first; then by their source's place in the config (rank), then
-// by ID.
-func OrderForStories(arts []*article.Article, rank func(source string) int) {
-	slices.SortStableFunc(arts, func(a, b *article.Article) int { return storyOrder(a, b, rank) })
+// by ID. A date before trustFrom (the batch's first-seen time less the
+// dedupe window) is a wrong date (a year typed wrong, a stale CMS date), not
+// the first report: such articles come after the others, so that a copy
+// fetched with a correctly dated one does not file their story back there.
+func OrderForStories(arts []*article.Article, rank func(source string) int, trustFrom time.Time) {
+	slices.SortStableFunc(arts, func(a, b *article.Article) int { return storyOrder(a, b, rank, trustFrom) })
 }
 
 // storyOrder compares two articles as OrderForStories orders them.
-func storyOrder(a, b *article.Article, rank func(source string) int) int {
-	if c := a.Published.Compare(b.Published); c != 0 {
-		return c
+func storyOrder(a, b *article.Article, rank func(source string) int, trustFrom time.Time) int {
+	ua, ub := a.Published.Before(trustFrom), b.Published.Before(trustFrom)
+	switch {
+	case ua && !ub:
+		return 1
+	case ub && !ua:
+		return -1
+	case !ua:
+		if c := a.Published.Compare(b.Published); c != 0 {
+			return c
+		}
 	}
 	if c := rank(a.Source) - rank(b.Source); c != 0 {
 		return c

@@ -380,7 +380,7 @@ func (x *explainer) explainNew(ctx context.Context, arts []*article.Article, src
 		x.probe = probe
 	}
 	ordered := slices.Clone(arts)
-	pipeline.OrderForStories(ordered, func(string) int { return 0 })
+	pipeline.OrderForStories(ordered, func(string) int { return 0 }, x.now.Add(-x.cfg.Dedupe.Window))
 	joined := make(map[*article.Article]*article.Article, len(arts))
 	for _, a := range ordered {
 		joined[a] = x.probe.Join(a)

@@ -127,7 +127,8 @@ func LoadStream(ctx context.Context, cfg *config.Config, t *topic.Tagger, dir, l
 			}
 		}
 	}
-	pipeline.OrderForStories(arts, func(source string) int { return rank[source] })
+	// A recorded stream keeps its dates: none is distrusted.
+	pipeline.OrderForStories(arts, func(source string) int { return rank[source] }, time.Time{})
 	return &LabelledStream{Name: filepath.Base(dir), Articles: arts, Labels: labels}, nil
 }
 
