@@ -76,6 +76,19 @@ type eventSig struct {
 	// groups: it counts states or names a region of them, which the
 	// guards then compare (set for an incoming signature).
 	groups bool
+	// indexed, when set, is how the index that decided the article
+	// indexed it (from its stored sketch): an index rebuilt from the
+	// store then holds it as that index did.
+	indexed *evIndexed
+}
+
+// evIndexed is what indexing a signature computed from the counts of the
+// moment (its terms' summed weight, its key terms), which an index
+// rebuilt later, with other articles in its window, would compute
+// otherwise (review 14).
+type evIndexed struct {
+	total  [2]byte
+	keyIdx [evKeys]byte
 }
 
 // ActorSource recognises actors (people, states, organisations, places) in

@@ -155,6 +155,27 @@ func (ix *Index) evInsert(slot uint32, e *entry, sig *eventSig, minute uint32) {
 	if len(sig.terms) == 0 {
 		return
 	}
+	b := minute / evBucket
+	for i, t := range sig.terms {
+		put24(&e.evTerms[i], t.h)
+		e.setRole(i, t.role)
+	}
+	if sig.indexed != nil {
+		e.evTotal, e.evKeyIdx = sig.indexed.total, sig.indexed.keyIdx
+	} else {
+		ix.evWeigh(e, sig, minute)
+	}
+	for _, t := range sig.terms {
+		ix.df[dfKey(t.h, b)]++
+	}
+	ix.evDocs[b]++
+	ix.evLink(slot, e)
+}
+
+// evWeigh sets e's summed term weight and key terms from the counts of
+// the moment.
+func (ix *Index) evWeigh(e *entry, sig *eventSig, minute uint32) {
+	b := minute / evBucket
 	var orderBuf [maxTerms]int
 	order := orderBuf[:len(sig.terms)]
 	// dfs[i] is term i's count in minute's bucket before this article,
@@ -162,10 +183,7 @@ func (ix *Index) evInsert(slot uint32, e *entry, sig *eventSig, minute uint32) {
 	var dfs [maxTerms]int32
 	total := 0.0
 	docs := ix.docsAround(minute)
-	b := minute / evBucket
 	for i, t := range sig.terms {
-		put24(&e.evTerms[i], t.h)
-		e.setRole(i, t.role)
 		order[i] = i
 		dfs[i] = ix.df[dfKey(t.h, b)]
 		if i < len(sig.terms)-sig.optional {
@@ -183,11 +201,6 @@ func (ix *Index) evInsert(slot uint32, e *entry, sig *eventSig, minute uint32) {
 	if count := len(sig.terms) - sig.optional; sig.optional > 0 && len(order) > evKeys && !slices.Contains(order[:evKeys], count) {
 		e.evKeyIdx[evKeys-1] = byte(count)
 	}
-	for _, t := range sig.terms {
-		ix.df[dfKey(t.h, b)]++
-	}
-	ix.evDocs[b]++
-	ix.evLink(slot, e)
 }
 
 // evLink links e into the chains of its key terms. Two keys in one bucket

@@ -2,11 +2,31 @@ package dedupe
 
 import "time"
 
-// Expire drops the articles first seen more than Window before now. A
+// WindowStart is the first-seen time from which an index of window keeps
+// articles at now: the index counts time in whole minutes, so the window
+// starts at the beginning of a minute. Expire keeps these articles, and an
+// index rebuilt from the store must load exactly them, so that it decides
+// as the one a daemon keeps (review 14).
+func WindowStart(now time.Time, window time.Duration) time.Time {
+	return time.Unix(epochUnix+60*windowCut(now, windowMinutes(window)), 0).UTC()
+}
+
+// windowMinutes is window in the index's whole minutes.
+func windowMinutes(window time.Duration) uint32 {
+	return uint32(min(window/time.Minute, maxMinute))
+}
+
+// windowCut is the first minute an index of window minutes keeps at now
+// (zero: all of them).
+func windowCut(now time.Time, window uint32) int64 {
+	return max(0, int64(minuteOf(now))-int64(window))
+}
+
+// Expire drops the articles first seen before WindowStart(now, Window). A
 // dropped article that still names the story of a kept one stays behind as a
 // ghost: never matched again, only there to give later copies the story ID.
 func (ix *Index) Expire(now time.Time) {
-	cut := int64(minuteOf(now)) - int64(ix.window)
+	cut := windowCut(now, ix.window)
 	if cut <= 0 {
 		return
 	}

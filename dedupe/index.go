@@ -44,8 +44,9 @@ const DefaultThreshold = 0.6
 
 // Options configures an Index.
 type Options struct {
-	// Window: only articles first seen within Window of each other can be
-	// one story. Zero means DefaultWindow.
+	// Window: only articles first seen within Window of each other, in
+	// whole minutes (see WindowStart), can be one story. Zero means
+	// DefaultWindow.
 	Window time.Duration
 	// Threshold: similarity in [0,1] at which two articles are one story.
 	// Zero means DefaultThreshold.
@@ -169,7 +170,7 @@ func NewIndex(opts Options) *Index {
 		opts.EventThreshold = DefaultEventThreshold
 	}
 	ix := &Index{
-		window:      uint32(min(opts.Window/time.Minute, maxMinute)),
+		window:      windowMinutes(opts.Window),
 		threshold:   opts.Threshold,
 		leads:       newLeadTable(),
 		evThreshold: opts.EventThreshold,
@@ -247,7 +248,6 @@ func (k Sketcher) Sketch(title, text string) Sketched {
 // assign is Assign once the text is sketched: the index lookup and insert.
 func (ix *Index) assign(a *article.Article, s sketch, sig eventSig) {
 	a.Fingerprint = s.keys
-	a.Sketch = encodeSketch(&s, &sig)
 	now := minuteOf(a.FirstSeen)
 	best, bestSim := uint32(0), -1.0
 	evMin := eventMinute(a.Published, a.FirstSeen)
@@ -314,19 +314,19 @@ func (ix *Index) assign(a *article.Article, s sketch, sig eventSig) {
 			story := e.storySlot()
 			a.StoryID = ix.idOf(ix.at(story))
 			a.StoryMatch = article.StoryMatch{MatchedID: ix.idOf(e), Similarity: m.score, Method: m.evidence()}
-			ix.insert(a.ID, s, &sig, now, evMin, &story)
+			a.Sketch = ix.encodeIndexed(ix.insert(a.ID, s, &sig, now, evMin, &story), &s, &sig)
 			return
 		}
 		a.StoryID = a.ID
 		a.StoryMatch = article.StoryMatch{}
-		ix.insert(a.ID, s, &sig, now, evMin, nil)
+		a.Sketch = ix.encodeIndexed(ix.insert(a.ID, s, &sig, now, evMin, nil), &s, &sig)
 		return
 	}
 	e := ix.at(best)
 	story := e.storySlot()
 	a.StoryID = ix.idOf(ix.at(story))
 	a.StoryMatch = article.StoryMatch{MatchedID: ix.idOf(e), Similarity: bestSim, Method: Method}
-	ix.insert(a.ID, s, &sig, now, evMin, &story)
+	a.Sketch = ix.encodeIndexed(ix.insert(a.ID, s, &sig, now, evMin, &story), &s, &sig)
 }
 
 // copyGuardedThreshold is the similarity of two long texts from which

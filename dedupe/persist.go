@@ -12,7 +12,7 @@ import (
 // ActorSource such as package actor recognises): stored sketches of
 // another format are not used, and the index is rebuilt from text instead.
 // TestSketchFormatPinned fails when the sketch of a known article changes.
-const sketchFormat = 4
+const sketchFormat = 5
 
 // The flags byte of an encoded sketch: eventSig.own, eventSig.again, then
 // from sketchListShift the signature's listCounts.
@@ -24,11 +24,22 @@ const (
 
 // encodedLen is the size of an encoded sketch with no event terms; each
 // term adds 4 bytes.
-const encodedLen = 1 + 8 + 12 + 1 + 2*leadNums + 4*leadNames + 1 + 1 + 1
+const encodedLen = 1 + 8 + 12 + 1 + 2*leadNums + 4*leadNames + 1 + 1 + 1 + 1 + 2 + evKeys
+
+// encodeIndexed is encodeSketch with how the index indexed the signature
+// at slot (nothing when it could not index it: maxSlots).
+func (ix *Index) encodeIndexed(slot uint32, s *sketch, sig *eventSig) []byte {
+	if slot == maxSlots {
+		return encodeSketch(s, sig, nil)
+	}
+	e := ix.at(slot)
+	return encodeSketch(s, sig, &evIndexed{total: e.evTotal, keyIdx: e.evKeyIdx})
+}
 
 // encodeSketch packs what Add needs of an article: the stored part of its
-// sketch and its event signature (at most encodedLen + 4×maxTerms bytes).
-func encodeSketch(s *sketch, sig *eventSig) []byte {
+// sketch, its event signature and, when known, how the index that decided
+// it indexed the signature (at most encodedLen + 4×maxTerms bytes).
+func encodeSketch(s *sketch, sig *eventSig, ev *evIndexed) []byte {
 	b := make([]byte, 0, encodedLen+4*len(sig.terms))
 	b = append(b, sketchFormat)
 	b = binary.LittleEndian.AppendUint64(b, s.keys)
@@ -42,6 +53,13 @@ func encodeSketch(s *sketch, sig *eventSig) []byte {
 		b = binary.LittleEndian.AppendUint32(b, v)
 	}
 	b = append(b, s.slotNums)
+	if ev == nil {
+		b = append(b, 0, 0, 0)
+		b = append(b, make([]byte, evKeys)...)
+	} else {
+		b = append(b, 1, ev.total[0], ev.total[1])
+		b = append(b, ev.keyIdx[:]...)
+	}
 	flags := byte(packList(sig)) << sketchListShift
 	if sig.own {
 		flags |= sketchOwn
@@ -79,7 +97,10 @@ func decodeSketch(b []byte) (s sketch, sig eventSig, ok bool) {
 		p += 4
 	}
 	s.slotNums = b[p]
-	p++
+	if b[p+1] == 1 {
+		sig.indexed = &evIndexed{total: [2]byte{b[p+2], b[p+3]}, keyIdx: [evKeys]byte(b[p+4:])}
+	}
+	p += 4 + evKeys
 	flags, n := b[p], int(b[p+1])
 	p += 2
 	list := listCounts(flags >> sketchListShift)

@@ -88,14 +88,15 @@ func TestAddSketchedRefusesOtherBytes(t *testing.T) {
 func TestSketchFormatPinned(t *testing.T) {
 	a := art(hexID(1), enTitle, enText, t0)
 	NewIndex(Options{}).Assign(a)
-	const want = "04dc635d52bbeece2ab47a70b7e204e7d46fcef59430000000000000000007543ffcb917477d9f721a3a0da535b5440cffbf9ea4ca570000000000000000000008fb22da049fcf310719924d0739c65c001568ea04b930a500bbec8600cf99c600"
+	const want = "05dc635d52bbeece2ab47a70b7e204e7d46fcef59430000000000000000007543ffcb917477d9f721a3a0da535b5440cffbf9ea4ca5700000000000000000001a6070001020008fb22da049fcf310719924d0739c65c001568ea04b930a500bbec8600cf99c600"
 	if got := hex.EncodeToString(a.Sketch); got != want {
 		t.Errorf("sketch of the known article is\n%s\nwas\n%s\n(bump sketchFormat if the index's sketch changed)", got, want)
 	}
 }
 
 // A sketch with every flag and both list counts set, as the build that
-// stored format 4 (names as a set of fingerprints, review 14) wrote it:
+// stored format 5 (names as a set of fingerprints, and how the index
+// weighed the signature, review 14) wrote it:
 // the bytes must still decode to it, and encode
 // from it, whatever names the packing has now.
 func TestSketchFlagsAndListCountsKeepTheirBits(t *testing.T) {
@@ -108,8 +109,9 @@ func TestSketchFlagsAndListCountsKeepTheirBits(t *testing.T) {
 		{h: 0x010203, role: roleSpeaker}, {h: 0x0a0b0c, role: rolePlace}, {h: 0x111213, role: rolePlain},
 		{h: 0x212223, role: rolePlain}, {h: 0x313233, role: rolePlain}, {h: 0x414243, role: roleNumber},
 		{h: 0x515253, role: rolePlain}, {h: 0x616263, role: roleName}}}
-	const golden = "04efcdab89674523011032547698badcfeefcdab892ae803e903ea03eb03efbeadde00000000000000000000000000000000000000000000000000000000057708030201010c0b0a02131211002322210033323100434241035352510063626104"
-	if got := hex.EncodeToString(encodeSketch(&s, &sig)); got != golden {
+	const golden = "05efcdab89674523011032547698badcfeefcdab892ae803e903ea03eb03efbeadde00000000000000000000000000000000000000000000000000000000050134120200ff7708030201010c0b0a02131211002322210033323100434241035352510063626104"
+	ev := &evIndexed{total: [2]byte{0x34, 0x12}, keyIdx: [evKeys]byte{2, 0, noKey}}
+	if got := hex.EncodeToString(encodeSketch(&s, &sig, ev)); got != golden {
 		t.Errorf("encoded\n%s\nwant\n%s", got, golden)
 	}
 	b, err := hex.DecodeString(golden)
@@ -120,11 +122,11 @@ func TestSketchFlagsAndListCountsKeepTheirBits(t *testing.T) {
 	if !ok {
 		t.Fatal("the stored sketch does not decode")
 	}
-	if gs.keys != s.keys || gs.vs != s.vs || gs.n != s.n || gs.nums != s.nums || gs.names != s.names {
+	if gs.keys != s.keys || gs.vs != s.vs || gs.n != s.n || gs.nums != s.nums || gs.names != s.names || gs.slotNums != s.slotNums {
 		t.Errorf("sketch %+v, want %+v", gs, s)
 	}
 	if gsig.own != sig.own || gsig.again != sig.again || gsig.members != sig.members || gsig.optional != sig.optional ||
-		!slices.Equal(gsig.terms, sig.terms) {
+		!slices.Equal(gsig.terms, sig.terms) || gsig.indexed == nil || *gsig.indexed != *ev {
 		t.Errorf("signature %+v, want %+v", gsig, sig)
 	}
 }

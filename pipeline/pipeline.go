@@ -127,6 +127,9 @@ type Pipeline struct {
 	// the articles' FirstSeen (firstSeen). Reading the clock per answer
 	// would make the decisions depend on which answer came first.
 	cycleStart time.Time
+	// expiredAt is the cycleStart the story index was last expired at,
+	// under indexMu.
+	expiredAt time.Time
 	// seenFrom is the running cycle's first FirstSeen: cycleStart, or
 	// just past the last one another cycle stored (followFirstSeen).
 	seenFrom time.Time

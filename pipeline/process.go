@@ -363,6 +363,13 @@ func (p *Pipeline) decideBatch(ctx context.Context, batch []*sourceResult, rep *
 	}()
 	var assignErr error
 	p.indexMu.Lock()
+	if len(all) > 0 && !p.expiredAt.Equal(p.cycleStart) {
+		// The index holds what one rebuilt at the cycle's start loads
+		// (loadStoryIndex): the copies that left the window since the
+		// last cycle must not count in their story's size.
+		p.index.Expire(p.cycleStart)
+		p.expiredAt = p.cycleStart
+	}
 	for _, s := range all {
 		if err := ctx.Err(); err != nil {
 			assignErr = fmt.Errorf("pipeline: assign stories: %w", err)

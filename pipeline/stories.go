@@ -19,11 +19,12 @@ import (
 var errNoSketch = errors.New("pipeline: an article has no usable sketch")
 
 // loadStoryIndex builds a story index from the articles stored within the
-// dedupe window before now: from their stored sketches, or, when one of
+// dedupe window before now, as an index expired at now keeps them
+// (dedupe.WindowStart): from their stored sketches, or, when one of
 // them has none (stored by an older build, or sketched differently), from
 // their text.
 func loadStoryIndex(ctx context.Context, st store.Store, cfg *config.Config, actors dedupe.ActorSource, now time.Time) (*dedupe.Index, error) {
-	since := now.Add(-cfg.Dedupe.Window)
+	since := dedupe.WindowStart(now, cfg.Dedupe.Window)
 	ix := dedupe.NewIndex(DedupeOptions(cfg, actors))
 	err := st.Sketches(ctx, since, func(a *article.Article) error {
 		if !ix.AddSketched(a) {
