@@ -2,10 +2,13 @@ package publish
 
 import (
 	"html"
+	"net"
 	"net/url"
 	"slices"
 	"strings"
 	"time"
+
+	"golang.org/x/net/publicsuffix"
 
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/internal/xmlchar"
@@ -205,9 +208,10 @@ func storyID(s *article.Story) string {
 }
 
 // storyUpdated is when the entry last changed: the lead's own Updated, or
-// the arrival (FirstSeen) or Updated of a later copy, which changes the
-// entry's content. The lead's FirstSeen does not count: an article found
-// days after it was published was not updated then.
+// the arrival (FirstSeen) or Updated of a later copy the entry shows
+// (shownCopies), which changes the entry's content; a copy it does not
+// show changes nothing a reader sees. The lead's FirstSeen does not count:
+// an article found days after it was published was not updated then.
 func storyUpdated(s *article.Story) time.Time {
 	var t time.Time
 	if s.Lead != nil {
@@ -216,15 +220,12 @@ func storyUpdated(s *article.Story) time.Time {
 			t = s.Lead.Published
 		}
 	}
-	for _, a := range s.Copies {
-		if a == nil {
-			continue
+	for _, c := range shownCopies(s) {
+		if c.a.Updated.After(t) {
+			t = c.a.Updated
 		}
-		if a.Updated.After(t) {
-			t = a.Updated
-		}
-		if a.FirstSeen.After(t) {
-			t = a.FirstSeen
+		if c.a.FirstSeen.After(t) {
+			t = c.a.FirstSeen
 		}
 	}
 	if t.IsZero() {
@@ -293,13 +294,33 @@ type otherCopy struct {
 	URL    string
 }
 
-// storyCopies lists the copies worth linking: one per other outlet, in
-// order, skipping copies without a URL or with the lead's own URL.
+// storyCopies lists the copies worth linking (shownCopies).
 func storyCopies(s *article.Story) []otherCopy {
-	lead, leadSource := "", ""
+	shown := shownCopies(s)
+	out := make([]otherCopy, 0, len(shown))
+	for _, c := range shown {
+		out = append(out, c.otherCopy)
+	}
+	return out
+}
+
+// shownCopy is a copy an entry links, with its article.
+type shownCopy struct {
+	otherCopy
+	a *article.Article
+}
+
+// shownCopies lists the copies an entry links: one per other outlet, in
+// order, skipping copies without a URL or with the lead's own URL. An
+// outlet is a source's name and also a site (outletSite): one outlet's two
+// feeds are two sources with two names, and its re-post in its other feed
+// is no other outlet's report.
+func shownCopies(s *article.Story) []shownCopy {
+	lead, leadSource, leadSite := "", "", ""
 	if s.Lead != nil {
 		lead = articleURL(s.Lead)
 		leadSource = strings.TrimSpace(xmlchar.Clean(s.Lead.Source))
+		leadSite = outletSite(s.Lead)
 	}
 	// The lead's own outlet is not "also" reporting: its later copies are
 	// re-posts of the lead.
@@ -307,8 +328,12 @@ func storyCopies(s *article.Story) []otherCopy {
 	if leadSource != "" {
 		seenSource[leadSource] = true
 	}
+	seenSite := map[string]bool{}
+	if leadSite != "" {
+		seenSite[leadSite] = true
+	}
 	seenURL := map[string]bool{lead: true}
-	var out []otherCopy
+	var out []shownCopy
 	for _, c := range s.Copies {
 		if c == nil {
 			continue
@@ -319,14 +344,37 @@ func storyCopies(s *article.Story) []otherCopy {
 			name = strings.TrimPrefix(strings.TrimPrefix(siteURL(c), "https://"), "http://")
 			name = strings.TrimSuffix(name, "/")
 		}
-		if u == "" || seenURL[u] || seenSource[name] {
+		site := outletSite(c)
+		if u == "" || seenURL[u] || seenSource[name] || site != "" && seenSite[site] {
 			continue
 		}
 		seenURL[u] = true
 		seenSource[name] = true
-		out = append(out, otherCopy{Source: name, URL: u})
+		if site != "" {
+			seenSite[site] = true
+		}
+		out = append(out, shownCopy{otherCopy{Source: name, URL: u}, c})
 	}
 	return out
+}
+
+// outletSite is the registrable domain of an article's URL ("a.example"
+// for https://www.a.example/x and https://regional.a.example/x), the
+// outlet whichever of its feeds carried the article; an IP address is its
+// own site.
+func outletSite(a *article.Article) string {
+	p, err := url.Parse(articleURL(a))
+	if err != nil || p.Hostname() == "" {
+		return ""
+	}
+	host := strings.ToLower(p.Hostname())
+	if net.ParseIP(host) != nil {
+		return host
+	}
+	if d, err := publicsuffix.EffectiveTLDPlusOne(host); err == nil {
+		return d
+	}
+	return host
 }
 
 // storyBody is the HTML body of an entry: the lead's content (or summary,

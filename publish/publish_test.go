@@ -310,7 +310,7 @@ func TestStoryUpdated(t *testing.T) {
 	if got := storyUpdated(s); !got.Equal(t0) {
 		t.Errorf("lead alone: updated %v, want its own %v", got, t0)
 	}
-	s.Copies = []*article.Article{{ID: "b", Published: t0.Add(time.Hour), Updated: t0.Add(time.Hour), FirstSeen: t0.Add(80 * time.Hour)}}
+	s.Copies = []*article.Article{{ID: "b", Source: "B", URL: "https://b.example/1", Published: t0.Add(time.Hour), Updated: t0.Add(time.Hour), FirstSeen: t0.Add(80 * time.Hour)}}
 	if got, want := storyUpdated(s), t0.Add(80*time.Hour); !got.Equal(want) {
 		t.Errorf("with a later copy: updated %v, want its arrival %v", got, want)
 	}
