@@ -382,8 +382,11 @@ func (x *explainer) explainNew(ctx context.Context, arts []*article.Article, src
 	ordered := slices.Clone(arts)
 	pipeline.OrderForStories(ordered, func(string) int { return 0 }, x.now.Add(-x.cfg.Dedupe.Window))
 	joined := make(map[*article.Article]*article.Article, len(arts))
+	// An item may join another item of the batch, which no store holds.
+	probed := make(map[string]*article.Article, len(arts))
 	for _, a := range ordered {
 		joined[a] = x.probe.Join(a)
+		probed[a.ID] = joined[a]
 	}
 	sm, err := x.streamModel(ctx)
 	if err != nil {
@@ -400,6 +403,9 @@ func (x *explainer) explainNew(ctx context.Context, arts []*article.Article, src
 		matched, err := x.stored(ctx, probe.StoryMatch.MatchedID)
 		if err != nil {
 			return nil, err
+		}
+		if matched == nil {
+			matched = probed[probe.StoryMatch.MatchedID]
 		}
 		st.Matched = x.exportOf(matched)
 		ex.Story = st
@@ -524,7 +530,7 @@ func formatExplanation(w io.Writer, ex explanation) error {
 		switch {
 		case s.Matched == nil && s.Lead == nil && !s.Would:
 			fmt.Fprintf(w, "story %s: leads its story (no earlier copy within the window)\n", s.ID)
-		case s.Matched == nil && s.Would:
+		case s.Would && (s.ID == "" || s.ID == a.ID):
 			fmt.Fprintf(w, "story: would start a new story (no copy within the window)\n")
 		default:
 			fmt.Fprintf(w, "story %s: %s it", s.ID, verb)

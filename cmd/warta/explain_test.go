@@ -209,3 +209,41 @@ func TestExportFeedGenreFollowsTheSourcesConfiguredGenre(t *testing.T) {
 		}
 	}
 }
+
+// An item that would join another item of the same feed (neither stored)
+// is explained as joining it: the story, the item it matched, not "would
+// start a new story" (review 14).
+func TestExplainFeedShowsAJoinWithinTheFeed(t *testing.T) {
+	site := newNewsSite(t)
+	site.serve("/rss", "application/rss+xml", explainFeed(site.URL))
+	cfg := writeConfig(t, t.TempDir(), []testSource{{Name: "Kabar", URL: site.URL + "/rss"}}, nil)
+	out := mustWarta(t, "-config", cfg, "explain", "-json", site.URL+"/rss")
+	sc := bufio.NewScanner(strings.NewReader(out))
+	sc.Buffer(nil, 16<<20)
+	byID := map[string]exportRecord{}
+	var joins []explanation
+	for sc.Scan() {
+		var ex explanation
+		if err := json.Unmarshal(sc.Bytes(), &ex); err != nil {
+			t.Fatalf("%v: %s", err, sc.Text())
+		}
+		byID[ex.Article.ID] = ex.Article
+		if ex.Story != nil && ex.Story.ID != ex.Article.ID {
+			joins = append(joins, ex)
+		}
+	}
+	if len(joins) != 1 {
+		t.Fatalf("%d items would join another's story, want 1 (the copy)", len(joins))
+	}
+	ex := joins[0]
+	if ex.Story.Matched == nil || byID[ex.Story.Matched.ID].URL == "" {
+		t.Errorf("the copy would join story %s but names no item of the feed it matched: %+v", ex.Story.ID, ex.Story.Matched)
+	}
+	text := mustWarta(t, "-config", cfg, "explain", site.URL+"/rss")
+	if n := strings.Count(text, "would start a new story"); n != 3 {
+		t.Errorf("%d items said to start a new story, want 3 (not the copy):\n%s", n, text)
+	}
+	if !strings.Contains(text, "story "+ex.Story.ID+": would join it") {
+		t.Errorf("the copy's join of story %s is not shown:\n%s", ex.Story.ID, text)
+	}
+}
