@@ -360,16 +360,17 @@ func shownCopies(s *article.Story) []shownCopy {
 
 // outletSite is the registrable domain of an article's URL ("a.example"
 // for https://www.a.example/x and https://regional.a.example/x), the
-// outlet whichever of its feeds carried the article; an IP address is its
-// own site.
+// outlet whichever of its feeds carried the article. An IP address or a
+// one-label host (localhost) names no outlet: a test site or an intranet
+// serves many from one host; those are told apart by name alone.
 func outletSite(a *article.Article) string {
 	p, err := url.Parse(articleURL(a))
-	if err != nil || p.Hostname() == "" {
+	if err != nil {
 		return ""
 	}
 	host := strings.ToLower(p.Hostname())
-	if net.ParseIP(host) != nil {
-		return host
+	if net.ParseIP(host) != nil || !strings.Contains(host, ".") {
+		return ""
 	}
 	if d, err := publicsuffix.EffectiveTLDPlusOne(host); err == nil {
 		return d

@@ -22,6 +22,14 @@ func TestStoryCopiesSkipTheLeadsOwnSite(t *testing.T) {
 	if len(got) != 1 || got[0].Source != "Outlet B" {
 		t.Errorf("copies %+v, want Outlet B's alone", got)
 	}
+	// Outlets served from one address (a test site) are told apart by
+	// their names.
+	local := &article.Story{ID: "a", Lead: &article.Article{ID: "a", Source: "Antara", URL: "http://127.0.0.1:8080/antara/x"},
+		Copies: []*article.Article{{ID: "b", Source: "Kompas", URL: "http://127.0.0.1:8080/kompas/x"},
+			{ID: "c", Source: "Tempo", URL: "http://localhost:8080/tempo/x"}}}
+	if got := storyCopies(local); len(got) != 2 {
+		t.Errorf("copies %+v, want Kompas's and Tempo's", got)
+	}
 }
 
 // An entry's updated time moves exactly when its content does: a copy the
