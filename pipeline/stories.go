@@ -54,8 +54,9 @@ func loadStoryIndex(ctx context.Context, st store.Store, cfg *config.Config, act
 // answered first; then by their source's place in the config (rank), then
 // by ID. A date before trustFrom (the batch's first-seen time less the
 // dedupe window) is a wrong date (a year typed wrong, a stale CMS date), not
-// the first report: such articles come after the others, so that a copy
-// fetched with a correctly dated one does not file their story back there.
+// the first report: such articles come after the others (among themselves
+// oldest first, as a backfill of old items is), so that a copy fetched
+// with a correctly dated one does not file their story back there.
 func OrderForStories(arts []*article.Article, rank func(source string) int, trustFrom time.Time) {
 	slices.SortStableFunc(arts, func(a, b *article.Article) int { return storyOrder(a, b, rank, trustFrom) })
 }
@@ -68,10 +69,9 @@ func storyOrder(a, b *article.Article, rank func(source string) int, trustFrom t
 		return 1
 	case ub && !ua:
 		return -1
-	case !ua:
-		if c := a.Published.Compare(b.Published); c != 0 {
-			return c
-		}
+	}
+	if c := a.Published.Compare(b.Published); c != 0 {
+		return c
 	}
 	if c := rank(a.Source) - rank(b.Source); c != 0 {
 		return c
