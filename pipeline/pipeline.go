@@ -135,9 +135,6 @@ type Pipeline struct {
 	seenFrom time.Time
 	decided  int    // articles the running cycle gave stories since seenFrom (firstSeen)
 	notes    string // the sources' notes as last read or written
-	// settling records which of the running cycle's articles the stream
-	// model tagged before it had learned what it knows at the cycle's end.
-	settling settleMark
 }
 
 // Deps are the stages New wires together. Now defaults to time.Now.
@@ -384,7 +381,6 @@ func (p *Pipeline) RunCycle(ctx context.Context) (Report, error) {
 
 func (p *Pipeline) runCycle(ctx context.Context) (Report, error) {
 	p.cycleStart, p.decided = p.now(), 0
-	p.settling = settleMark{learned: p.stream.Learned()}
 	p.seenFrom = p.cycleStart
 	rep := Report{Started: p.cycleStart, Sources: len(p.cfg.Sources)}
 	states, err := p.loadStates(ctx)
@@ -418,12 +414,6 @@ func (p *Pipeline) runCycle(ctx context.Context) (Report, error) {
 	if writeErr != nil {
 		return rep, writeErr
 	}
-	// Before publishing, so the feeds show the settled topics.
-	settled, err := p.settle(ctx)
-	if err != nil {
-		return rep, err
-	}
-	rep.Settled = settled
 	// The prune comes before publishing: a prune that deletes moves the
 	// feeds' version, which the published feeds must show (without the
 	// pruned articles) and the `warta once` stamp must hold; and the
@@ -500,7 +490,7 @@ func stillListed(results []*sourceResult, since time.Time) store.KeepFunc {
 func (p *Pipeline) logSummary(rep *Report) {
 	attrs := []any{"sources", rep.Sources, "fetched", rep.Fetched, "not_modified", rep.NotModified,
 		"skipped", rep.Skipped, "failed", rep.Failed, "retired", rep.Retired, "not_due", rep.NotDue, "items", rep.Items,
-		"new", rep.New, "new_stories", rep.NewStories, "settled", rep.Settled, "corrected", rep.Corrected, "took", rep.Finished.Sub(rep.Started).Round(time.Millisecond)}
+		"new", rep.New, "new_stories", rep.NewStories, "corrected", rep.Corrected, "took", rep.Finished.Sub(rep.Started).Round(time.Millisecond)}
 	problems := rep.Problems()
 	if len(problems) == 0 {
 		p.logger.Info("cycle done", attrs...)

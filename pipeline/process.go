@@ -355,7 +355,6 @@ func (p *Pipeline) decideBatch(ctx context.Context, batch []*sourceResult, rep *
 				tagged <- fmt.Errorf("pipeline: tag: %w", err)
 				return
 			}
-			p.settling.tagging(s.a.FirstSeen, p.stream.Learned())
 			// The stream model learns from the article as it tags it, so
 			// that what one cycle teaches serves the next.
 			s.a.Topics = p.stream.TagAndObserve(s.a, p.hints[s.a.Source])

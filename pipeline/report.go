@@ -61,7 +61,6 @@ type Report struct {
 	Items             int // items in the fetched feeds
 	New               int // articles stored for the first time
 	NewStories        int // of which started a new story
-	Settled           int // of which the settle step changed the topics
 	Corrected         int // stored articles their source changed, updated
 	// PerSource has one entry per configured source, in config order.
 	PerSource []SourceReport

@@ -245,25 +245,6 @@ func (st *Stream) logOdds(l int, fs []uint64, z []float64, known []bool) {
 	}
 }
 
-// Learned returns how many of the model's (language, topic) models have
-// learned enough to lift or decide anything (StreamMinExamples each way).
-// Learning only adds examples, so it never falls while the stream learns:
-// an article tagged when it was lower was tagged by a model that could not
-// yet speak for some topic.
-func (st *Stream) Learned() int {
-	st.mu.RLock()
-	defer st.mu.RUnlock()
-	n := 0
-	for l := range st.m {
-		for _, d := range st.m[l].docs {
-			if d[0] >= StreamMinExamples && d[1] >= StreamMinExamples {
-				n++
-			}
-		}
-	}
-	return n
-}
-
 // Tag returns a's topics as Tagger.Tag does, with the topics the stream
 // model adds.
 func (st *Stream) Tag(a *article.Article, h Hints) []article.TopicMatch {
