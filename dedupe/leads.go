@@ -6,9 +6,8 @@ import "hash/maphash"
 // so that a copy added from the store (add: a rebuild, a catch-up with
 // another process's writes) joins the entry its lead already has, as in
 // the live index, rather than a ghost of the same ID beside it. Open
-// addressing of slot+1 (0: empty), at most three quarters full (a hit
-// probes about 2.5 places, a miss 8.5): a few bytes a story, where a map
-// of IDs would cost tens.
+// addressing of slot+1 (0: empty), at most half full: a few bytes a story,
+// where a map of IDs would cost tens.
 type leadTable struct {
 	seed  maphash.Seed
 	slots []uint32
@@ -19,7 +18,7 @@ func newLeadTable() leadTable { return leadTable{seed: maphash.MakeSeed()} }
 
 // put records the lead entry slot of story id; idOf gives a slot's ID.
 func (t *leadTable) put(id string, slot uint32, idOf func(uint32) string) {
-	if 4*(t.n+1) > 3*len(t.slots) {
+	if 2*(t.n+1) > len(t.slots) {
 		old := t.slots
 		t.slots, t.n = make([]uint32, max(1024, 2*len(old))), 0
 		for _, s := range old {
