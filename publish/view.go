@@ -98,7 +98,7 @@ func ParseView(q url.Values) (View, error) {
 	}
 	v.Source = strings.TrimSpace(q.Get("source"))
 	if raw := q.Get("q"); raw != "" {
-		f, err := filter.Parse(raw)
+		f, err := filter.ParseQuery(raw)
 		if err != nil {
 			return View{}, fmt.Errorf("publish: bad q: %w", err)
 		}

@@ -31,8 +31,10 @@ const (
 	FieldSource = "source"
 )
 
-// Bounds of a filter: matching costs each story's folded text times the
-// terms, and a ?q= is any reader's to write. Real filters use a few terms.
+// Bounds of a reader's filter (ParseQuery): matching costs each story's
+// folded text times the terms, and a ?q= is any reader's to write. The
+// operator's own filters (a defined feed's) are not bounded: "any of
+// these forty outlets" is a real feed.
 const (
 	MaxTerms = 32
 	MaxBytes = 1 << 10
@@ -70,13 +72,21 @@ func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("filter: at byte %d: %s", e.Offset+1, e.Msg)
 }
 
-// Parse reads a filter. An empty filter matches every story; one over
+// ParseQuery reads a reader's filter (?q=) as Parse does; one over
 // MaxBytes or MaxTerms is refused.
-func Parse(s string) (Filter, error) {
-	var f Filter
+func ParseQuery(s string) (Filter, error) {
 	if len(s) > MaxBytes {
-		return f, &SyntaxError{Offset: MaxBytes, Msg: fmt.Sprintf("a filter may be at most %d bytes long", MaxBytes)}
+		return Filter{}, &SyntaxError{Offset: MaxBytes, Msg: fmt.Sprintf("a filter may be at most %d bytes long", MaxBytes)}
 	}
+	return parse(s, MaxTerms)
+}
+
+// Parse reads a filter. An empty filter matches every story.
+func Parse(s string) (Filter, error) { return parse(s, -1) }
+
+// parse reads a filter of at most maxTerms terms (-1: any number).
+func parse(s string, maxTerms int) (Filter, error) {
+	var f Filter
 	i := 0
 	for {
 		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
@@ -110,8 +120,8 @@ func Parse(s string) (Filter, error) {
 		if v == "" {
 			return f, &SyntaxError{Offset: t.Offset, Msg: "empty term"}
 		}
-		if len(f.Terms) == MaxTerms {
-			return f, &SyntaxError{Offset: t.Offset, Msg: fmt.Sprintf("a filter may have at most %d terms", MaxTerms)}
+		if len(f.Terms) == maxTerms {
+			return f, &SyntaxError{Offset: t.Offset, Msg: fmt.Sprintf("a filter may have at most %d terms", maxTerms)}
 		}
 		t.Value = v
 		switch t.Field {

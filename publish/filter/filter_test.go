@@ -2,6 +2,7 @@ package filter
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -86,19 +87,36 @@ func TestMatch(t *testing.T) {
 	}
 }
 
-// A filter is bounded: matching costs each story's text times the terms,
-// and ?q= is any reader's to write (review 12: F4).
-func TestParseRefusesUnboundedFilters(t *testing.T) {
+// A reader's filter is bounded: matching costs each story's text times
+// the terms, and ?q= is any reader's to write (review 12: F4).
+func TestParseQueryRefusesUnboundedFilters(t *testing.T) {
 	many := strings.Repeat("-w ", MaxTerms+1)
 	long := `"` + strings.Repeat("kata ", MaxBytes/5+1) + `"`
 	for name, in := range map[string]string{"too many terms": many, "too long": long} {
-		_, err := Parse(in)
+		_, err := ParseQuery(in)
 		var se *SyntaxError
 		if !errors.As(err, &se) {
-			t.Errorf("%s: Parse(%d bytes) = %v, want a syntax error", name, len(in), err)
+			t.Errorf("%s: ParseQuery(%d bytes) = %v, want a syntax error", name, len(in), err)
 		}
 	}
-	if _, err := Parse(strings.TrimSpace(strings.Repeat("-w ", MaxTerms))); err != nil {
+	if _, err := ParseQuery(strings.TrimSpace(strings.Repeat("-w ", MaxTerms))); err != nil {
 		t.Errorf("%d terms: %v", MaxTerms, err)
+	}
+}
+
+// The operator's own filters (a defined feed's) are not a reader's:
+// "any of these forty outlets" is a real feed, and a config that loaded
+// before the ?q= bound must load still (review 15: 2).
+func TestParseKeepsLongConfiguredFilters(t *testing.T) {
+	var b strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&b, "source:\"Outlet %d\" ", i)
+	}
+	f, err := Parse(b.String())
+	if err != nil {
+		t.Fatalf("Parse(40 source terms): %v", err)
+	}
+	if len(f.Terms) != 40 {
+		t.Errorf("%d terms, want 40", len(f.Terms))
 	}
 }
