@@ -284,8 +284,9 @@ func Tagged(code string) bool {
 
 // Primary lower-cases a BCP 47 tag and keeps its primary subtag ("en-US",
 // "en_US" → "en"), mapping the withdrawn codes to their successors: "in" →
-// "id" (still common in Indonesian feeds), "iw" → "he", "ji" → "yi". It is
-// the one reading of a language tag every stage uses.
+// "id" (still common in Indonesian feeds), "iw" → "he", "ji" → "yi", and
+// three-letter terminology codes to their two-letter form ("ind" → "id"). It is the
+// one reading of a language tag every stage uses.
 func Primary(tag string) string {
 	tag = strings.ToLower(strings.TrimSpace(tag))
 	if i := strings.IndexAny(tag, "-_"); i >= 0 {
@@ -298,6 +299,16 @@ func Primary(tag string) string {
 		return "he"
 	case "ji":
 		return "yi"
+	case "", "und", "mul", "zxx", "mis":
+		return tag
+	}
+	// A three-letter ISO 639-2/T or 639-3 code ("ind", "eng", "deu") is read as
+	// its two-letter form where CLDR has one, so a feed declaring "ind"
+	// is Indonesian; a code with none ("haw") stays as written.
+	if len(tag) == 3 {
+		if base, err := xlanguage.ParseBase(tag); err == nil {
+			return base.String()
+		}
 	}
 	return tag
 }
