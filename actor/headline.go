@@ -30,12 +30,25 @@ type Headline struct {
 	// "Seandainya AS Menyerang Korea Utara…"). An analysis asks about the
 	// states' conduct; it reports no event.
 	Conjecture bool
+	// Speaker is the index in the headline's actors (Headline's ms) of the
+	// state, international body or office that speaks, or -1: the actor
+	// that ends a colon-led opening clause ("Korut: AS Harus …", "PM: …"),
+	// the subject of a verb of stance, of a source's verb outside the
+	// attribution or of a word of pressure ("Britain says …", "Seoul
+	// denies …", "Korut Kecam …"), or a state or office in the attribution
+	// ("…, Iranian officials say"). A source's verb before a report of
+	// violence makes its subject a source, not a speaker ("UN says 3
+	// killed in …").
+	Speaker int
 }
 
 // The longest attributions: a source is a name or a short noun phrase.
+// A subject is followed by its verb within maxSubjectGap words ("Britain
+// on Tuesday says").
 const (
 	maxSourceWords      = 6
 	maxColonSourceWords = 3
+	maxSubjectGap       = 2
 )
 
 // Headline reads who speaks in title (language lang, as for Find), whose
@@ -45,7 +58,7 @@ func (r *Recognizer) Headline(title, lang string, ms []Mention) Headline {
 	tp := r.words(title)
 	defer r.tokens.Put(tp)
 	toks := *tp
-	var h Headline
+	h := Headline{Speaker: -1}
 	if len(toks) == 0 {
 		return h
 	}
@@ -106,12 +119,105 @@ func (r *Recognizer) Headline(title, lang string, ms []Mention) Headline {
 		}
 		i += n
 	}
-	for _, m := range ms {
+	h.Speaker = openingSpeaker(title, toks, ms)
+	for i, m := range ms {
 		if m.Start >= h.SourceStart && m.End <= h.SourceEnd && h.SourceEnd > 0 && (m.Kind == State || m.Kind == Office) {
 			h.Stance = true
+			if h.Speaker < 0 {
+				h.Speaker = i
+			}
 		}
 	}
+	if h.Speaker < 0 {
+		h.Speaker = verbSubject(title, toks, ms, h, cueAt)
+	}
 	return h
+}
+
+// openingSpeaker is the index in ms of the actor that ends the headline's
+// opening clause when a colon ends it within maxColonSourceWords words of
+// toks ("Korut: AS Harus …", "PM: …"), or -1.
+func openingSpeaker(title string, toks []token, ms []Mention) int {
+	for i := 1; i < len(toks) && i <= maxColonSourceWords; i++ {
+		if brk, colon := clauseBreak(title[toks[i-1].end:toks[i].start]); brk {
+			if colon {
+				return lastActor(ms, 0, toks[i-1].end)
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// verbSubject is the index in ms of the actor that is the subject of a
+// verb of stance, a source's verb or a word of pressure outside the
+// headline's attribution (h), or -1; a source's verb before a report of
+// violence has a source for its subject, not a speaker.
+func verbSubject(title string, toks []token, ms []Mention, h Headline, cueAt func(int) (Kind, int)) int {
+	violenceAfter := func(at int) bool {
+		for _, m := range ms {
+			if m.Start >= at && m.ReportsViolence() {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i < len(toks); {
+		k, n := cueAt(i)
+		verb := k == stance || k == source
+		if n == 0 {
+			n = 1
+			verb = pressureAt(ms, toks[i].start)
+		}
+		inSource := h.SourceEnd > 0 && toks[i].start >= h.SourceStart && toks[i].start < h.SourceEnd
+		if verb && !inSource && !(k == source && violenceAfter(toks[i].end)) {
+			if a := subject(title, toks, ms, i); a >= 0 {
+				return a
+			}
+		}
+		i += n
+	}
+	return -1
+}
+
+// lastActor is the index of the last state, body or office in ms within
+// the byte span [start, end), or -1.
+func lastActor(ms []Mention, start, end int) int {
+	a := -1
+	for i, m := range ms {
+		if m.Start >= start && m.End <= end && (m.Kind == State || m.Kind == Body || m.Kind == Office) {
+			a = i
+		}
+	}
+	return a
+}
+
+// pressureAt reports whether a relation word of pressure (condemn, warn,
+// urge; Kecam, Desak) starts at byte offset at.
+func pressureAt(ms []Mention, at int) bool {
+	for _, m := range ms {
+		if m.Start == at && m.Kind == Relation && m.ID == "pressure" {
+			return true
+		}
+	}
+	return false
+}
+
+// subject is the index in ms of the actor that is the subject of the verb
+// at word v: the last actor that ends within maxSubjectGap words before
+// it, in the same clause; or -1.
+func subject(title string, toks []token, ms []Mention, v int) int {
+	from := max(v-1-maxSubjectGap, 0)
+	for j := v - 1; j > from; j-- {
+		if brk, _ := clauseBreak(title[toks[j-1].end:toks[j].start]); brk {
+			from = j
+			break
+		}
+	}
+	if v == 0 {
+		return -1
+	}
+	return lastActor(ms, toks[from].start, toks[v].start)
 }
 
 // clauseBreak reports whether the text between two words breaks a clause (a

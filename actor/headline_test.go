@@ -68,3 +68,36 @@ func FuzzHeadline(f *testing.F) {
 		}
 	})
 }
+
+// The speaker is the actor that takes a stance on the other (headlines
+// written for the test).
+func TestHeadlineSpeaker(t *testing.T) {
+	r := newRecognizer(t)
+	for _, c := range []struct {
+		lang, title, speaker string // speaker: the speaker's text, "" for none
+	}{
+		{"id", "Korut: AS Harus Hentikan Latihan Militer", "Korut"},
+		{"en", "Britain says Iran must return to nuclear talks", "Britain"},
+		{"en", "China on Tuesday denies Japan's claims", "China"},
+		{"id", "Korut Kecam Jepang soal Latihan Militer", "Korut"},
+		{"id", "Jepang Perlu Menahan Diri, Kata Menlu Korsel", "Menlu"},
+		{"en", "Japan must stop the drills, Chinese officials say", "Chinese"},
+		// A source of a report of violence speaks for no side.
+		{"en", "UN says 3 killed in Gaza", ""},
+		// A player is no state.
+		{"id", "Ronaldo: Portugal Siap Hadapi Spanyol", ""},
+		// The subject is next to its verb, in the same clause.
+		{"en", "France and Germany, a long history of talks, he says", ""},
+		{"en", "Indonesia and Malaysia sign a border treaty", ""},
+	} {
+		ms := r.Find(c.title, c.lang)
+		h := r.Headline(c.title, c.lang, ms)
+		got := ""
+		if h.Speaker >= 0 {
+			got = c.title[ms[h.Speaker].Start:ms[h.Speaker].End]
+		}
+		if got != c.speaker {
+			t.Errorf("%q: speaker %q, want %q", c.title, got, c.speaker)
+		}
+	}
+}

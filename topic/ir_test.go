@@ -1,6 +1,7 @@
 package topic
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/warta-news/warta/article"
@@ -214,5 +215,62 @@ func TestStreamLiftsNoViolentLeadWithoutALinkedRelation(t *testing.T) {
 			t.Errorf("%q: liftable %t, want %t (violent lead %t, features %v)", c.title, got, c.want, violentLead, x)
 		}
 		tg.release(s)
+	}
+}
+
+// The labelling guide files "one government's official stance/statement
+// about another country" under international relations: an Indonesian
+// headline with no text beyond it in which a state, body or office speaks
+// of another actor is decided so, and explain names the stance as the
+// decider when the actors model alone would not have passed it. A player
+// speaking, a question, two names without a speaker, and an item that is
+// not news are not; an English headline and an item with a body are left
+// to the actors model (stanceDecides). The items are written for the test.
+func TestTitleStanceDecides(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, c := range []struct {
+		irCase
+		decider string // the decider's name when the stance decides, else ""
+	}{
+		{irCase{"id", "Korut: AS Harus Hentikan Latihan Militer", "", true}, "stance: Korut on AS"},
+		{irCase{"id", "Iran Sebut AS Tak Bisa Dipercaya", "", true}, "stance: Iran on AS"},
+		{irCase{"id", "Turki: Swedia Belum Penuhi Syarat", "", true}, "stance: Turki on Swedia"},
+		{irCase{"id", "Ronaldo: Portugal Siap Hadapi Spanyol", "", false}, ""},
+		{irCase{"id", "Benarkah Korut Siap Hadapi AS?", "", false}, ""},
+		{irCase{"id", "Pelatih: Jepang Lebih Kuat dari China", "", false}, ""},
+		{irCase{"id", "Jepang Kirim Kapal Penjaga Pantai Mendekati China", "", false}, ""},
+		{irCase{"id", "Jepang Kalahkan China 3-1, Kata Pelatih", "", false}, ""},
+		// The same stances in English, and in Indonesian with a body: the
+		// actors model decides, and alone it passes neither.
+		{irCase{"en", "North Korea: US must stop its military drills", "", false}, ""},
+		{irCase{"en", "Turkey: Sweden has not yet met the conditions", "", false}, ""},
+		{irCase{"id", "Korut: AS Harus Hentikan Latihan Militer", "Latihan itu dijadwalkan berlangsung pekan depan di semenanjung.", false}, ""},
+		{irCase{"id", "Iran Sebut AS Tak Bisa Dipercaya", "Pernyataan itu disampaikan dalam jumpa pers di Teheran pada Selasa.", false}, ""},
+	} {
+		e := c.check(t, tg)
+		if c.decider != "" && e.Decider != c.decider || c.decider == "" && strings.HasPrefix(e.Decider, "stance") {
+			t.Errorf("%q: decider %q, want %q", c.title, e.Decider, c.decider)
+		}
+	}
+	// A podcast's stance headline is not news.
+	a := &article.Article{Title: "Korut: AS Harus Hentikan Latihan Militer", Language: "id", FeedGenre: "podcast"}
+	if _, got := match(tg.Tag(a, Hints{}), "international-relations"); got {
+		t.Errorf("%q in a podcast feed got international relations", a.Title)
+	}
+}
+
+// An office speaks for the state named beside it: it takes no stance on
+// that state.
+func TestTitleStanceOfAnOffice(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, c := range []struct{ lang, title, want string }{
+		{"en", "PM: Japan must stop the drills", "stance: PM on Japan"},
+		{"en", "Chinese foreign minister: China will not back down", ""},
+		{"id", "Menlu Korsel: Korea Selatan Tidak Akan Mundur", ""},
+	} {
+		ms := tg.actors.Find(c.title, c.lang)
+		if got := tg.titleStance(c.title, c.lang, ms); got != c.want {
+			t.Errorf("%q: %q, want %q", c.title, got, c.want)
+		}
 	}
 }

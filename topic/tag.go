@@ -283,6 +283,9 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream) []Explanation 
 				e.Decider = "actors model"
 				e.Model = &ModelReading{Name: "actors model", Probability: round(v.irP), Cut: t.irCut, Features: modelReading(t.irWeights[:], v.irX[:], irFeatureName), Guard: v.irGuard}
 				e.Leaders = leaderActors(s, a.Title)
+				if v.irStance != "" && v.irP < t.irCut {
+					e.Decider = v.irStance
+				}
 			}
 			if k := rl.deskModel; k >= 0 {
 				e.Decider = "desk model"

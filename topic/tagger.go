@@ -300,7 +300,7 @@ func (t *Tagger) FingerprintWith(hints map[string]Hints) string {
 func (t *Tagger) computeFingerprint() string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s|title=%g|threshold=%g|dominance=%g|standalone=%g|max=%d/%d|families=%s|body=1+ln\n", stemVersion, TitleWeight, DefaultThreshold, Dominance, Standalone, MaxTopics, MaxPerFamily, familiesVersion)
-	fmt.Fprintf(h, "ir model %v cut %g cue %g actors %s genres %s\n", t.irWeights, t.irCut, CueWeight, actor.Version, genre.Version)
+	fmt.Fprintf(h, "ir model %v cut %g cue %g title stance decides id headlines alone, actors %s genres %s\n", t.irWeights, t.irCut, CueWeight, actor.Version, genre.Version)
 	fmt.Fprintf(h, "desk model %v %v cut %g\n", deskModelDesks(), t.deskWeights, DeskCut)
 	fmt.Fprintf(h, "stream confidence %g/%g examples %d margin %g zone %g words %d\n", StreamConfidence, StreamIRConfidence, StreamMinExamples, StreamMargin, StreamZone, StreamWords)
 	for i, r := range t.rules {
@@ -468,6 +468,10 @@ type verdict struct {
 	// irGuard names the precision guard (irguard.go) that bars the actors
 	// model's topic, or is "".
 	irGuard string
+	// irStance names the headline's stance (titleStance) that gives the
+	// actors model's topic whatever its probability (see stanceDecides),
+	// or is "".
+	irStance string
 	// deskP and deskX are the desk model's probability and features of
 	// each modelled desk's topic.
 	deskP [numModelledDesks]float64
@@ -483,6 +487,8 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 		if irCandidate(&v.irX) {
 			if v.irGuard = t.irGuard(a.Title, langName(l), s.titleActors); v.irGuard != "" {
 				v.irP = 0
+			} else if stanceDecides(l, s.bodyText) {
+				v.irStance = t.titleStance(a.Title, langName(l), s.titleActors)
 			}
 		}
 	}
@@ -499,7 +505,9 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 // language l: the rules that pass, at most MaxTopics of them. Nothing enters
 // a topic below its threshold: an article no rule passes has no topic. The
 // actors model decides its topic and the desk model the main desks
-// instead of threshold and dominance; an item that is not news (a
+// instead of threshold and dominance; the stance of an Indonesian headline
+// with no text beyond it (titleStance, stanceDecides) gives the actors
+// model's topic whatever the model's probability; an item that is not news (a
 // podcast, a release, a post, a synopsis) gets no hard-news topic.
 // With a stream model (st non-nil) a rule that did not pass applies when
 // the model is sure of it and the overrides, the genre and, for the actors
@@ -516,7 +524,7 @@ func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, 
 	for i := range t.rules {
 		ok[i], exprMet[i] = t.passes(s, i, l, res[i], t.rival(res, i))
 		if i == t.ir {
-			ok[i] = v.irP >= t.irCut && t.allows(i, l, res[i], exprMet[i])
+			ok[i] = (v.irP >= t.irCut || v.irStance != "") && t.allows(i, l, res[i], exprMet[i])
 		}
 		if k := t.rules[i].deskModel; k >= 0 {
 			ok[i] = v.deskP[k] >= DeskCut && t.allows(i, l, res[i], exprMet[i])
