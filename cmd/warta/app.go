@@ -155,9 +155,6 @@ func wireStages(ctx context.Context, e *env, m mode, cfg *config.Config, tagger 
 	if c, ok := st.(checkpointer); ok && m == modeOnce && publisher != nil {
 		publisher = &checkpointingPublisher{Publisher: publisher, store: c, logger: e.logger}
 	}
-	if m == modeOnce && publisher != nil {
-		publisher = releasingPublisher{Publisher: publisher}
-	}
 	fetcher := fetch.New(pipeline.FetchOptions(cfg), e.logger)
 	p := pipeline.New(cfg, pipeline.Deps{
 		Fetcher:   fetcher,

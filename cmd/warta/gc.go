@@ -1,11 +1,7 @@
 package main
 
 import (
-	"context"
-	"runtime"
 	"runtime/debug"
-
-	"github.com/warta-news/warta/pipeline"
 )
 
 // defaultGCPercent is the collector's pace when the environment sets no
@@ -16,7 +12,7 @@ import (
 // about 5% more CPU and keep about 12 MB less heap at the peak
 // (BENCHMARKS.md, "Memory of warta once"). Unlike a memory limit it
 // scales with the live heap of a larger store.
-const defaultGCPercent = 40
+const defaultGCPercent = 50
 
 // setGCPercent applies defaultGCPercent unless GOGC is set: the operator's
 // setting wins.
@@ -58,28 +54,4 @@ func pacedForStart[T any](getenv func(string) string, load func() (T, error)) (T
 // of").
 func releaseStart() {
 	debug.FreeOSMemory()
-}
-
-// noHeapSampling turns the runtime's allocation sampling off: warta never
-// writes a heap profile (only -cpuprofile), and the sampler's records of
-// every sampled stack and their hash table were 1.4–1.6 MB of a 1,000-feed
-// first ingest's peak RSS (BENCHMARKS.md, "Where the peak RSS goes").
-// Called first in main, as the runtime asks of a change of the rate.
-func noHeapSampling() {
-	runtime.MemProfileRate = 0
-}
-
-// releasingPublisher returns the heap the cycle freed to the OS before
-// `warta once` publishes: the cycle's articles are dead by then, but the
-// runtime hands their pages back only slowly, and publishing's reads of
-// the store grew the RSS beside 8–14 MB of them, the peak of a first
-// ingest (BENCHMARKS.md, "Where the peak RSS goes"). One forced
-// collection of the heap left live, a few milliseconds.
-type releasingPublisher struct {
-	pipeline.Publisher
-}
-
-func (r releasingPublisher) RefreshVersion(ctx context.Context, feedsVersion string) error {
-	debug.FreeOSMemory()
-	return r.Publisher.RefreshVersion(ctx, feedsVersion)
 }

@@ -1,11 +1,9 @@
 package main
 
 import (
-	"context"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
-	"strings"
 	"testing"
 )
 
@@ -72,6 +70,11 @@ func TestStartRunsAtItsOwnPaceThenRestores(t *testing.T) {
 // beside the cycle's heap.
 func TestReleaseStartReturnsFreedHeap(t *testing.T) {
 	const garbage = 32 << 20
+	free := func() uint64 {
+		s := []metrics.Sample{{Name: "/memory/classes/heap/free:bytes"}}
+		metrics.Read(s)
+		return s[0].Value.Uint64()
+	}
 	b := make([]byte, garbage)
 	for i := range b {
 		b[i] = 1 // resident, as decoded data is
@@ -79,116 +82,11 @@ func TestReleaseStartReturnsFreedHeap(t *testing.T) {
 	runtime.KeepAlive(b)
 	b = nil
 	runtime.GC()
-	if got := heapFree(); got < garbage/2 {
+	if got := free(); got < garbage/2 {
 		t.Skipf("the runtime returned the garbage by itself (%d bytes free): nothing to tell", got)
 	}
 	releaseStart()
-	if got := heapFree(); got >= garbage/2 {
+	if got := free(); got >= garbage/2 {
 		t.Errorf("after releaseStart %d bytes of free heap are still resident, want them returned", got)
 	}
-}
-
-// Heap the cycle freed is returned to the OS before `warta once`
-// publishes, not left resident beside what publishing reads.
-func TestReleasingPublisherReturnsFreedHeapFirst(t *testing.T) {
-	const garbage = 32 << 20
-	b := make([]byte, garbage)
-	for i := range b {
-		b[i] = 1 // resident, as a cycle's articles are
-	}
-	runtime.KeepAlive(b)
-	b = nil
-	runtime.GC()
-	if got := heapFree(); got < garbage/2 {
-		t.Skipf("the runtime returned the garbage by itself (%d bytes free): nothing to tell", got)
-	}
-	pub := &freeAtRefresh{}
-	if err := (releasingPublisher{Publisher: pub}).RefreshVersion(context.Background(), "v7"); err != nil {
-		t.Fatal(err)
-	}
-	if pub.version != "v7" {
-		t.Errorf("publisher refreshed version %q, want v7", pub.version)
-	}
-	if pub.free >= garbage/2 {
-		t.Errorf("publishing began with %d bytes of free heap resident, want them returned first", pub.free)
-	}
-}
-
-// freeAtRefresh records the free heap resident when it is asked to publish.
-type freeAtRefresh struct {
-	version string
-	free    uint64
-}
-
-func (f *freeAtRefresh) RefreshVersion(_ context.Context, v string) error {
-	f.version, f.free = v, heapFree()
-	return nil
-}
-
-func heapFree() uint64 {
-	s := []metrics.Sample{{Name: "/memory/classes/heap/free:bytes"}}
-	metrics.Read(s)
-	return s[0].Value.Uint64()
-}
-
-// With sampling off, allocations leave no record in the heap profile
-// (but the first on each P after the change: the runtime's sampler
-// notices the new rate there); with it on (the control), each does.
-func TestNoHeapSamplingRecordsNothing(t *testing.T) {
-	defer func(rate int) { runtime.MemProfileRate = rate }(runtime.MemProfileRate)
-	const allocs = 100
-	noHeapSampling()
-	before := sampledIn("allocateOffProfile") // the profile is the process's, cumulative
-	allocateOffProfile(allocs)
-	if n := sampledIn("allocateOffProfile") - before; n > int64(runtime.GOMAXPROCS(0)) {
-		t.Errorf("%d of %d allocations made with sampling off are in the heap profile", n, allocs)
-	}
-	runtime.MemProfileRate = 1
-	before = sampledIn("allocateOnProfile")
-	allocateOnProfile(allocs)
-	if n := sampledIn("allocateOnProfile") - before; n < allocs {
-		t.Fatalf("control: %d of %d allocations made with sampling on are in the heap profile", n, allocs)
-	}
-}
-
-var sink []byte
-
-//go:noinline
-func allocateOffProfile(n int) {
-	for range n {
-		sink = make([]byte, 64<<10)
-	}
-}
-
-//go:noinline
-func allocateOnProfile(n int) {
-	for range n {
-		sink = make([]byte, 64<<10)
-	}
-}
-
-// sampledIn counts the allocations the heap profile holds made in the
-// named function of this package.
-func sampledIn(fn string) int64 {
-	for range 3 { // the profile shows allocations up to two collections old
-		runtime.GC()
-	}
-	n, _ := runtime.MemProfile(nil, true)
-	recs := make([]runtime.MemProfileRecord, n+50)
-	n, _ = runtime.MemProfile(recs, true)
-	var objects int64
-	for _, r := range recs[:n] {
-		frames := runtime.CallersFrames(r.Stack())
-		for {
-			f, more := frames.Next()
-			if strings.HasSuffix(f.Function, "."+fn) {
-				objects += r.AllocObjects
-				break
-			}
-			if !more {
-				break
-			}
-		}
-	}
-	return objects
 }
