@@ -274,3 +274,50 @@ func TestTitleStanceOfAnOffice(t *testing.T) {
 		}
 	}
 }
+
+// A wire dateline says where a report was filed, not who acts in it: the
+// capital that opens it ("WASHINGTON, Feb 28 (Reuters) - ") is no actor of
+// the report, though the same capital in a sentence is (a metonym). The
+// explain reading names the body's actors in the text they were read in.
+// Written for the test.
+func TestDatelineIsNoActor(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, c := range []struct {
+		lang, text   string
+		states, lead float64
+	}{
+		{"en", "WASHINGTON, Feb 28 (Reuters) - Farmers in Japan blocked roads on Saturday.", 1, 1},
+		{"en", "  MOSCOW (AP) — Farmers in Japan blocked roads on Saturday.", 1, 1},
+		{"id", "JAKARTA (ANTARA) - Petani di Jepang memblokir jalan pada Sabtu.", 1, 1},
+		// The capital in the report itself is an actor.
+		{"en", "Farmers in Japan blocked roads on Saturday. Washington said nothing.", 2, 1},
+		{"en", "Washington and Tokyo said nothing as farmers blocked roads on Saturday.", 2, 2},
+	} {
+		a := &article.Article{Title: "Farmers block roads", Text: c.text, Language: c.lang}
+		x := tg.IRFeatures(a)
+		if x[fStates] != c.states || x[fLeadActors] != c.lead {
+			t.Errorf("%q: states %g, lead actors %g; want %g, %g", c.text, x[fStates], x[fLeadActors], c.states, c.lead)
+		}
+	}
+	// A learned leader named after a dateline is reported in the body
+	// the actors were read in.
+	st := tg.NewStream()
+	for range 3 {
+		st.Observe(&article.Article{Title: "Japanese Prime Minister Hana Sato visits Canberra", Language: "en"}, Hints{})
+	}
+	a := &article.Article{Title: "Farmers block roads", Text: "WASHINGTON, Feb 28 (Reuters) - Hana Sato met farmers in Japan on Saturday.", Language: "en"}
+	found := false
+	for _, e := range st.Explain(a, Hints{}) {
+		for _, l := range e.Leaders {
+			if l.Field == "body" {
+				found = true
+				if l.Name != "Hana Sato" {
+					t.Errorf("leader read as %q in the body, want Hana Sato", l.Name)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Error("no learned leader read in the body")
+	}
+}
