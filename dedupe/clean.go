@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/warta-news/warta/internal/dateline"
 )
 
 // cutToEnd are markers after which the rest of the line is a credit or a
@@ -132,11 +130,20 @@ func isOutletSuffix(s string) bool {
 	return true
 }
 
+// dateline matches a wire dateline opening the body: "JAKARTA (ANTARA) - ",
+// "LONDON, Nov 2 (Reuters) - ", "WASHINGTON (AP) — ". Outlets reprinting a
+// wire story keep or drop it at will.
+var dateline = regexp.MustCompile(`^\p{Lu}[\p{Lu}\p{Lu} .'/-]{1,40}(?:,[^()\n]{1,30})?\s*\([^()\n]{2,30}\)\s*[-–—]+\s*`)
+
 func cleanBody(text string) string {
 	text = strings.TrimSpace(text)
-	// Outlets reprinting a wire story keep or drop its dateline at will:
-	// cut it off rather than copy the body without it.
-	text = text[dateline.End(text):]
+	if mayOpenDateline(text) {
+		// Anchored at the start, it matches once at most: cut it off
+		// rather than copy the body without it.
+		if m := dateline.FindStringIndex(text); m != nil {
+			text = text[m[1]:]
+		}
+	}
 	lines := strings.Split(text, "\n")
 	out := lines[:0]
 	for _, l := range lines {
@@ -163,6 +170,18 @@ func cleanBody(text string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// mayOpenDateline reports whether text starts as a dateline must: an
+// upper-case letter, then an upper-case letter or one of " .'/-". Most
+// bodies do not, and this test is cheaper than starting the regexp.
+func mayOpenDateline(text string) bool {
+	r, n := utf8.DecodeRuneInString(text)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	r, _ = utf8.DecodeRuneInString(text[n:])
+	return unicode.IsUpper(r) || strings.ContainsRune(" .'/-", r)
 }
 
 // singleSpaced reports whether strings.Join(strings.Fields(s), " ") is s:

@@ -1,8 +1,6 @@
 package dedupe
 
 import (
-	"github.com/warta-news/warta/internal/dateline"
-
 	"strings"
 	"testing"
 )
@@ -92,13 +90,11 @@ func TestKeywordGateSkipsOnlyLinesNoPatternMatches(t *testing.T) {
 	}
 }
 
-// cleanBodyEveryLine is cleanBody without its shortcuts (the one-pass
-// keyword gate, the single-spaced test; the dateline's opening test is held
-// to its regexp by package dateline's tests): the shortcuts must never
-// change what is cleaned.
+// cleanBodyEveryLine is cleanBody without its shortcuts (the dateline's
+// opening test, the one-pass keyword gate, the single-spaced test): the
+// shortcuts must never change what is cleaned.
 func cleanBodyEveryLine(text string) string {
-	text = strings.TrimSpace(text)
-	text = text[dateline.End(text):]
+	text = dateline.ReplaceAllString(strings.TrimSpace(text), "")
 	lines := strings.Split(text, "\n")
 	out := lines[:0]
 	for _, l := range lines {

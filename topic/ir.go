@@ -6,7 +6,6 @@ import (
 
 	"github.com/warta-news/warta/actor"
 	"github.com/warta-news/warta/article"
-	"github.com/warta-news/warta/internal/dateline"
 )
 
 //go:generate go run ../cmd/warta -config ../config.yaml eval-topics -articles ../../shared/data/topics-dev.jsonl -ir ../../shared/data/ir-dev.jsonl -streams ../internal/fixtures/testdata -stream-labels ../cmd/warta/testdata -fit irmodel_weights.go
@@ -107,9 +106,7 @@ func deskFeature(name string) int {
 // model's lifts, see irLiftable).
 func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, res []result) (x [NumIRFeatures]float64, violentLead bool) {
 	x[fBias] = 1
-	// A wire dateline says where the report was filed: its city is no
-	// actor of the report (Washington, Moskow read as their states).
-	body := s.bodyText[dateline.End(s.bodyText):]
+	body := s.bodyText
 	t.findActors(s, a.Title, body, langName(l))
 	x[fRelSentences] = min(float64(relationSentences(a.Title, s.titleActors)+relationSentences(body, s.bodyActors)), 3)
 	leadEnd := firstSentenceEnd(body)

@@ -155,7 +155,6 @@ func (st *Stream) learnLeaders(anchors []actor.Anchor) {
 // well, the article's own names moved the fitted cut (0.65 to 0.70) and
 // cost cross-validated F1 (BENCHMARKS.md, issue 8, leaders).
 func (t *Tagger) findActors(s *scratch, title, body, lang string) {
-	s.actorBody = body
 	s.titleActors = t.actors.AppendNamed(s.titleActors[:0], title, lang, s.streamNames)
 	s.bodyActors = t.actors.AppendNamed(s.bodyActors[:0], body, lang, s.streamNames)
 	s.anchors = t.actors.AppendAnchors(s.anchors[:0], title, lang, s.titleActors)

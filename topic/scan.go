@@ -21,11 +21,9 @@ type scratch struct {
 	// the anchors of leaders among them; the names of leaders the stream
 	// learned and those the article anchors itself (see findActors).
 	titleActors, bodyActors []actor.Mention
-	// actorBody is the body bodyActors were read in (findActors).
-	actorBody    string
-	anchors      []actor.Anchor
-	streamNames  *actor.Names
-	articleNames *actor.Names
+	anchors                 []actor.Anchor
+	streamNames             *actor.Names
+	articleNames            *actor.Names
 	// features asks evaluate to collect feats, the hashed stems of the
 	// article, for the stream model; lifted and liftZ are, per
 	// rule, whether the stream model gave it and its log-odds; zoned
@@ -66,7 +64,7 @@ func (t *Tagger) read(a *article.Article, st *Stream) *scratch {
 // release returns s, taken by read, to t's pool, holding nothing of the
 // article or the stream: the next reader may have neither.
 func (t *Tagger) release(s *scratch) {
-	s.bodyText, s.actorBody = "", ""
+	s.bodyText = ""
 	s.streamNames, s.articleNames = nil, nil
 	clear(s.anchors)
 	s.anchors = s.anchors[:0]

@@ -186,7 +186,7 @@ func leaderActors(s *scratch, title string) []LeaderActor {
 	for f, ms := range [2][]actor.Mention{s.titleActors, s.bodyActors} {
 		field, text := "title", title
 		if f == 1 {
-			field, text = "body", s.actorBody
+			field, text = "body", s.bodyText
 		}
 		for _, m := range ms {
 			if m.Name == "" {
