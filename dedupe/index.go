@@ -89,7 +89,7 @@ const (
 	flagInterned = 1 << 7 // id holds an index into Index.interned
 )
 
-// entry is one indexed article, packed into 94 bytes of byte arrays (no
+// entry is one indexed article, packed into 146 bytes of byte arrays (no
 // padding, no pointers: a million cost the garbage collector nothing to
 // scan). Integers are little-endian; slots are 24-bit.
 type entry struct {
