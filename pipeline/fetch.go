@@ -160,8 +160,14 @@ func (p *Pipeline) fetchAll(ctx context.Context, states map[string]sourceState, 
 		}
 		close(jobs)
 		wg.Wait()
-		w.close(func(i int) *sourceResult { // never handed out: the cycle stopped
-			return &sourceResult{source: p.cfg.Sources[i], state: states[p.cfg.Sources[i].Name], outcome: OutcomeBackingOff}
+		// Never handed out: another process's cycle holds the store
+		// (SQLite's store-wide claim), or the cycle stopped.
+		missing := OutcomeBackingOff
+		if errors.Is(claimErr, store.ErrBusy) {
+			missing = OutcomeElsewhere
+		}
+		w.close(func(i int) *sourceResult {
+			return &sourceResult{source: p.cfg.Sources[i], state: states[p.cfg.Sources[i].Name], outcome: missing}
 		}, claimErr)
 	}()
 	return func() (func(context.Context) error, error) {

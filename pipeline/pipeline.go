@@ -402,15 +402,14 @@ func (p *Pipeline) runCycle(ctx context.Context) (Report, error) {
 		}
 	}()
 	if errors.Is(claimErr, store.ErrBusy) {
+		// Every due source is the other process's (OutcomeElsewhere).
+		p.countResults(&rep, w.all())
 		return rep, fmt.Errorf("%w in another process sharing the store", ErrCycleRunning)
 	}
 	if claimErr != nil {
 		return rep, fmt.Errorf("pipeline: claim sources: %w", claimErr)
 	}
-	for i, r := range w.all() {
-		rep.count(p.sourceReport(r))
-		rep.PerSource[i].New = r.stored
-	}
+	p.countResults(&rep, w.all())
 	if writeErr != nil {
 		return rep, writeErr
 	}
@@ -489,7 +488,7 @@ func stillListed(results []*sourceResult, since time.Time) store.KeepFunc {
 // backs off or is retired, with its last error and next attempt.
 func (p *Pipeline) logSummary(rep *Report) {
 	attrs := []any{"sources", rep.Sources, "fetched", rep.Fetched, "not_modified", rep.NotModified,
-		"skipped", rep.Skipped, "failed", rep.Failed, "retired", rep.Retired, "not_due", rep.NotDue, "items", rep.Items,
+		"skipped", rep.Skipped, "failed", rep.Failed, "retired", rep.Retired, "not_due", rep.NotDue, "elsewhere", rep.Elsewhere, "items", rep.Items,
 		"new", rep.New, "new_stories", rep.NewStories, "corrected", rep.Corrected, "took", rep.Finished.Sub(rep.Started).Round(time.Millisecond)}
 	problems := rep.Problems()
 	if len(problems) == 0 {
@@ -501,6 +500,15 @@ func (p *Pipeline) logSummary(rep *Report) {
 		lines[i] = s.Problem()
 	}
 	p.logger.Warn("cycle done, some sources failing", append(attrs, "failing", strings.Join(lines, "; "))...)
+}
+
+// countResults adds the cycle's results, one per configured source, to
+// rep.
+func (p *Pipeline) countResults(rep *Report, results []*sourceResult) {
+	for i, r := range results {
+		rep.count(p.sourceReport(r))
+		rep.PerSource[i].New = r.stored
+	}
 }
 
 // sourceReport is what the report says of one source's result.
