@@ -258,13 +258,14 @@ func (p *Pipeline) load(ctx context.Context, withIndex bool) error {
 		return fmt.Errorf("pipeline: %w", err)
 	}
 	var ix *dedupe.Index
+	var rb indexRebuild
 	if withIndex {
 		// A load Start left for later is not needed any more; one
 		// running ends before this one's index replaces its.
 		if l := p.indexLoad.Swap(nil); l != nil {
 			l.settle()
 		}
-		if ix, err = loadStoryIndex(ctx, p.store, p.cfg, p.actors, p.now()); err != nil {
+		if ix, rb, err = loadStoryIndex(ctx, p.store, p.cfg, p.actors, p.now(), true); err != nil {
 			return err
 		}
 	}
@@ -274,7 +275,7 @@ func (p *Pipeline) load(ctx context.Context, withIndex bool) error {
 		return err
 	}
 	if ix != nil {
-		p.setIndex(ix)
+		p.setIndex(ix, rb)
 	}
 	p.loads.Add(1)
 	p.stream = stream

@@ -408,6 +408,30 @@ func (s *Store) SetTopics(ctx context.Context, topics map[string][]article.Topic
 	})
 }
 
+// SetSketches implements store.Store: one statement, the rows locked in
+// ID order as SaveSource locks them.
+func (s *Store) SetSketches(ctx context.Context, sketches map[string][]byte) error {
+	if len(sketches) == 0 {
+		return nil
+	}
+	ids := make([]string, 0, len(sketches))
+	for id := range sketches {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	blobs := make([][]byte, len(ids))
+	for i, id := range ids {
+		blobs[i] = schema.BlobArg(sketches[id])
+	}
+	return s.inTx(ctx, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `UPDATE articles a SET sketch = u.sketch
+			FROM unnest($1::text[], $2::bytea[]) AS u (id, sketch) WHERE a.id = u.id`, ids, blobs); err != nil {
+			return fmt.Errorf("store: set sketches: %w", err)
+		}
+		return nil
+	})
+}
+
 // leadWithNewerCopy is true of an article a that leads a story with a copy
 // first seen at or after $1 (Prune's cut).
 const leadWithNewerCopy = `a.is_lead AND EXISTS (

@@ -259,6 +259,26 @@ func (s *Store) SetTopics(ctx context.Context, topics map[string][]article.Topic
 	})
 }
 
+// SetSketches implements store.Store.
+func (s *Store) SetSketches(ctx context.Context, sketches map[string][]byte) error {
+	if len(sketches) == 0 {
+		return nil
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		upd, err := tx.PrepareContext(ctx, `UPDATE articles SET sketch = ? WHERE id = ?`)
+		if err != nil {
+			return fmt.Errorf("store: set sketches: %w", err)
+		}
+		defer upd.Close()
+		for id, sk := range sketches {
+			if _, err := upd.ExecContext(ctx, schema.BlobArg(sk), id); err != nil {
+				return fmt.Errorf("store: set sketches: article %s: %w", id, err)
+			}
+		}
+		return nil
+	})
+}
+
 // Prune implements store.Store.
 func (s *Store) Prune(ctx context.Context, before time.Time, keep store.KeepFunc) (int, error) {
 	t, err := encodeTime(before)

@@ -144,6 +144,41 @@ func testSketches(t *testing.T, s store.Store, d Driver) {
 	}
 }
 
+// testSetSketches: the sketches given replace the stored ones (an empty
+// one reads back as none), the other articles' stay, an ID not stored is
+// ignored, and the feeds' version stays.
+func testSetSketches(t *testing.T, s store.Store, d Driver) {
+	ctx := context.Background()
+	var arts []*article.Article
+	for n := 1; n <= 3; n++ {
+		a := Art(n, n)
+		a.Sketch = []byte{4, byte(n)}
+		arts = append(arts, a)
+	}
+	Save(t, s, arts...)
+	version := feedsVersion(t, s)
+	if err := s.SetSketches(ctx, map[string][]byte{arts[0].ID: {5, 1, 0xff}, arts[2].ID: nil, "id09999": {5}}); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]byte{}
+	if err := s.Sketches(ctx, time.Time{}, func(a *article.Article) error {
+		got[a.ID] = a.Sketch
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]byte{arts[0].ID: {5, 1, 0xff}, arts[1].ID: {4, 2}, arts[2].ID: nil}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("sketches after SetSketches: %v, want %v", got, want)
+	}
+	if v := feedsVersion(t, s); v != version {
+		t.Errorf("SetSketches changed the feeds' version from %q to %q", version, v)
+	}
+	if err := s.SetSketches(ctx, nil); err != nil {
+		t.Errorf("SetSketches of nothing: %v", err)
+	}
+}
+
 // testSaveSourcesSetsFeedsVersion: a batch that inserts an article sets a
 // new feeds' version with it; one that inserts none (fetch states alone,
 // articles stored before) leaves the version alone.
