@@ -99,8 +99,8 @@ type Feed struct {
 	Body        []byte
 	ContentType string
 	// URL is where the feed was fetched from, after redirects: relative
-	// item links resolve against it without its userinfo, query and
-	// fragment (fetch.RedactURL).
+	// item links resolve against it without its userinfo, query, fragment
+	// and path tokens (fetch.RedactURL).
 	URL       string
 	FetchedAt time.Time
 	// MaxItems caps the items prepared: the newest are (parse.Feed's
