@@ -231,8 +231,8 @@ type SourceWrite struct {
 	State    FetchState
 	Articles []*article.Article
 	// Corrected are stored articles their source changed: each one's
-	// title, summary, content, text, author, categories, language,
-	// Updated (never before its stored Published) and topics replace the
+	// title, summary, content, text, author, categories, language, feed
+	// genre, Updated (never before its stored Published) and topics replace the
 	// stored ones; its ID, story, FirstSeen and Published stay. One not
 	// stored (pruned meanwhile) is ignored. A correction written sets a
 	// new feeds' version (MetaFeedsVersion), as an insert does.

@@ -241,8 +241,8 @@ func feedsVersion(t *testing.T, s store.Store) string {
 }
 
 // testSaveSourcesCorrects: a source's correction replaces a stored
-// article's title, text, language, Updated (never before Published) and
-// topics, keeping its ID, story, FirstSeen and Published, counts it and
+// article's title, text, language, feed genre, Updated (never before
+// Published) and topics, keeping its ID, story, FirstSeen and Published, counts it and
 // sets a new feeds' version; one of an article not stored, or stored by
 // another source, is ignored.
 func testSaveSourcesCorrects(t *testing.T, s store.Store, d Driver) {
@@ -251,7 +251,7 @@ func testSaveSourcesCorrects(t *testing.T, s store.Store, d Driver) {
 	first := feedsVersion(t, s)
 	fix := Art(2, 1, "sport")
 	fix.Title, fix.Summary, fix.Content, fix.Text = "Corrected title", "<p>s</p>", "<p>c</p>", "corrected text"
-	fix.Author, fix.Categories, fix.Language = "Editor", []string{"fix"}, "id"
+	fix.Author, fix.Categories, fix.Language, fix.FeedGenre = "Editor", []string{"fix"}, "id", "podcast"
 	fix.StoryID, fix.FirstSeen, fix.Published = "elsewhere", base.Add(time.Hour), base.Add(time.Hour)
 	fix.Updated = base // before the stored Published: kept at it
 	gone := Art(9, 9, "sport")
@@ -268,7 +268,8 @@ func testSaveSourcesCorrects(t *testing.T, s store.Store, d Driver) {
 	}
 	want := Art(2, 1)
 	if got.Title != fix.Title || got.Summary != fix.Summary || got.Content != fix.Content || got.Text != fix.Text ||
-		got.Author != fix.Author || !slices.Equal(got.Categories, fix.Categories) || got.Language != fix.Language {
+		got.Author != fix.Author || !slices.Equal(got.Categories, fix.Categories) || got.Language != fix.Language ||
+		got.FeedGenre != fix.FeedGenre {
 		t.Errorf("corrected article %+v", got)
 	}
 	if got.StoryID != "id00001" || !got.FirstSeen.Equal(d.stored(want.FirstSeen)) || !got.Published.Equal(d.stored(want.Published)) {
