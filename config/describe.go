@@ -116,7 +116,7 @@ func (c *Config) Describe(w io.Writer, now time.Time) error {
 			}
 			extra = append(extra, "boost "+strings.Join(bs, ","))
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", s.Name, lang, s.URL, strings.Join(extra, "; "))
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", s.Name, lang, fetch.RedactURL(s.URL), strings.Join(extra, "; "))
 	}
 	tw.Flush()
 

@@ -242,9 +242,9 @@ func (v *validator) sources(slugs map[string]bool) {
 		if s.URL == "" {
 			v.errorf(at+".url", "url is required")
 		} else if key, err := checkFeedURL(s.URL); err != nil {
-			v.errorf(at+".url", "malformed URL %q: %v", s.URL, err)
+			v.errorf(at+".url", "malformed URL%s: %v", quotedURL(s.URL), err)
 		} else if j, dup := urls[key]; dup {
-			v.errorf(at+".url", "duplicate url %q: also used by sources[%d] at line %d", s.URL, j, v.line(fmt.Sprintf("sources[%d].url", j)))
+			v.errorf(at+".url", "duplicate url%s: also used by sources[%d] at line %d", quotedURL(s.URL), j, v.line(fmt.Sprintf("sources[%d].url", j)))
 		} else {
 			urls[key] = i
 		}
@@ -556,6 +556,16 @@ func (v *validator) normalize() {
 			v.errorf(c.path, "must be at least %d, got %d", MinArticleBytes, c.val)
 		}
 	}
+}
+
+// quotedURL is a source's URL as its errors quote it, after a space:
+// redacted (fetch.RedactURL), since a reload logs them; nothing when it
+// does not parse (the error's position points at it).
+func quotedURL(raw string) string {
+	if _, err := url.Parse(strings.TrimSpace(raw)); err != nil {
+		return ""
+	}
+	return " " + strconv.Quote(fetch.RedactURL(strings.TrimSpace(raw)))
 }
 
 // checkFeedURL checks that raw is an absolute http(s) URL with a host and

@@ -70,7 +70,11 @@ func TestParseErrors(t *testing.T) {
 		{"URL without host", edit("https://feeds.bbci.co.uk/news/world/rss.xml", "https:///rss.xml"),
 			[]string{`t.yaml:9:5: sources[1].url: malformed URL "https:///rss.xml": missing host`}},
 		{"unparsable URL", edit("https://feeds.bbci.co.uk/news/world/rss.xml", `"http://a b.example/%zz"`),
-			[]string{`t.yaml:9:5: sources[1].url: malformed URL "http://a b.example/%zz": `}},
+			[]string{`t.yaml:9:5: sources[1].url: malformed URL: `}},
+		// A source URL's secrets stay out of the errors, which a reload
+		// logs.
+		{"malformed URL with a token", edit("https://feeds.bbci.co.uk/news/world/rss.xml", "ftp://u:pw@h.example/feeds/9f8e7d6c5b4a39281706f5e4d3c2b1a0/rss?key=K"),
+			[]string{`t.yaml:9:5: sources[1].url: malformed URL "ftp://h.example/feeds/REDACTED/rss": scheme "ftp": want http or https`}},
 		{"missing url, reported at the entry", edit("    url: https://feeds.bbci.co.uk/news/world/rss.xml\n", ""),
 			[]string{`t.yaml:8:3: sources[1].url: url is required`}},
 		{"missing name", edit("  - name: BBC World\n    url:", "  - url:"),

@@ -384,34 +384,36 @@ func (ix *Index) candidates(s *sketch) []candidate {
 // is rebuilt from the store at start-up: a.StoryID and a.FirstSeen must be
 // set. The sketch is recomputed from a.Title and a.Text (a.Fingerprint alone
 // is too little to verify a match), so an article stored without either is
-// kept, naming its story, but is never matched.
+// kept, naming its story, but is never matched. a.Sketch is set to what
+// the index keeps, as Assign sets it, so that it can be stored in place of
+// a sketch of another format (AddSketched reads it back).
 func (ix *Index) Add(a *article.Article) {
 	var k Sketched
 	if a.Title != "" || a.Text != "" {
 		k = ix.sketcher.Sketch(a.Title, a.Text)
 	}
-	ix.add(a, k.s, k.sig)
+	a.Sketch = ix.encodeIndexed(ix.add(a, k.s, k.sig), &k.s, &k.sig)
 }
 
-// add is Add once the article is sketched.
-func (ix *Index) add(a *article.Article, s sketch, sig eventSig) {
+// add is Add once the article is sketched; it returns the article's slot
+// (maxSlots when the index is full).
+func (ix *Index) add(a *article.Article, s sketch, sig eventSig) uint32 {
 	now := minuteOf(a.FirstSeen)
 	evMin := eventMinute(a.Published, a.FirstSeen)
 	if a.StoryID == "" || a.StoryID == a.ID {
-		ix.insert(a.ID, s, &sig, now, evMin, nil)
-		return
+		return ix.insert(a.ID, s, &sig, now, evMin, nil)
 	}
 	lead, ok := ix.leads.get(a.StoryID, ix.slotID)
 	if !ok {
 		lead = ix.insert(a.StoryID, sketch{}, &eventSig{}, now, now, nil)
 		if lead == maxSlots {
-			return
+			return maxSlots
 		}
 		e := ix.at(lead)
 		e.setMeta(e.metaV() | flagGhost)
 		ix.live--
 	}
-	ix.insert(a.ID, s, &sig, now, evMin, &lead)
+	return ix.insert(a.ID, s, &sig, now, evMin, &lead)
 }
 
 // insert appends an entry and links it into the band buckets. Past

@@ -119,6 +119,13 @@ func decodeSketch(b []byte) (s sketch, sig eventSig, ok bool) {
 	return s, sig, true
 }
 
+// SketchUsable reports whether AddSketched can use the stored sketch b: of
+// this build's format and undamaged.
+func SketchUsable(b []byte) bool {
+	_, _, ok := decodeSketch(b)
+	return ok
+}
+
 // AddSketched is Add from a stored sketch (a.Sketch, as Assign set it)
 // instead of the text: a.ID, a.StoryID, a.FirstSeen, a.Published and
 // a.Sketch must be set. It adds nothing and returns false when a.Sketch

@@ -109,7 +109,7 @@ func (f *Fetcher) Fetch(ctx context.Context, req Request) (*Result, error) {
 	start := time.Now()
 	res, err := f.fetch(ctx, req)
 	attrs := []slog.Attr{
-		slog.String("url", req.URL),
+		slog.String("url", RedactURL(req.URL)),
 		slog.Duration("duration", time.Since(start)),
 	}
 	var se *StatusError
@@ -117,7 +117,7 @@ func (f *Fetcher) Fetch(ctx context.Context, req Request) (*Result, error) {
 	case err == nil:
 		attrs = append(attrs, slog.Int("status", res.StatusCode), slog.Int("bytes", len(res.Body)))
 		if res.URL != req.URL {
-			attrs = append(attrs, slog.String("final_url", res.URL))
+			attrs = append(attrs, slog.String("final_url", RedactURL(res.URL)))
 		}
 	case errors.As(err, &se):
 		attrs = append(attrs, slog.Int("status", se.StatusCode), slog.Any("error", err))

@@ -8,9 +8,11 @@ import (
 )
 
 // RedactURL returns raw without the parts that may hold a secret: its
-// userinfo (basic-auth credentials) and its query (access tokens of paid
-// and private feeds), and its fragment. Error texts, which reach logs and
-// the public status pages, name a source's URL only through it.
+// userinfo (basic-auth credentials), its query (access tokens of paid and
+// private feeds, key=…, token=…) and its fragment, and with each path
+// segment that looks like a token (secretSegment) replaced by
+// "REDACTED". Error texts and logs, which reach the public status pages
+// and whoever reads the logs, name a source's URL only through it.
 func RedactURL(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil {
@@ -68,7 +70,88 @@ func redacted(u *url.URL) string {
 	r.User = nil
 	r.RawQuery, r.ForceQuery = "", false
 	r.Fragment, r.RawFragment = "", ""
+	segs := strings.Split(r.Path, "/")
+	masked := false
+	for i, seg := range segs {
+		if secretSegment(seg) {
+			segs[i], masked = "REDACTED", true
+		}
+	}
+	if masked {
+		r.Path, r.RawPath = strings.Join(segs, "/"), ""
+	}
 	return r.String()
+}
+
+// minTokenRun is the length from which a run of letters and digits may
+// be a token: words and slugs' parts are shorter, and a shorter secret
+// would be guessed anyway.
+const minTokenRun = 16
+
+// secretSegment reports whether a path segment looks like an access token,
+// which private feeds put in their path (/feeds/<token>/rss): a run of
+// letters and digits (between "-", "_", "." or "~", or across "-" and
+// "_", as in a UUID or URL-safe Base64) that tokenLike. A slug
+// ("2024-pemilu-presiden-indonesia"), a short number or a long word
+// (CamelCase too) is none.
+func secretSegment(seg string) bool {
+	isSep := func(r rune) bool { return r == '-' || r == '_' || r == '.' || r == '~' }
+	for run := range strings.FieldsFuncSeq(seg, isSep) {
+		if tokenLike(run) {
+			return true
+		}
+	}
+	joined := strings.Map(func(r rune) rune {
+		if r == '-' || r == '_' {
+			return -1
+		}
+		return r
+	}, seg)
+	for run := range strings.FieldsFuncSeq(joined, isSep) {
+		if tokenLike(run) {
+			return true
+		}
+	}
+	return false
+}
+
+// tokenLike reports whether run, of at least minTokenRun letters and
+// digits with a digit, is a number, hexadecimal, or changes between
+// upper case, lower case and digits as often as random characters do
+// (40% of the time; CamelCase words change once a word).
+func tokenLike(run string) bool {
+	if len(run) < minTokenRun {
+		return false
+	}
+	digits, hex, changes := 0, 0, 0
+	prev := byte(0)
+	for i := range len(run) {
+		c := run[i]
+		var class byte
+		switch {
+		case c >= '0' && c <= '9':
+			class = 'd'
+			digits++
+			hex++
+		case c >= 'a' && c <= 'z':
+			class = 'l'
+			if c <= 'f' {
+				hex++
+			}
+		case c >= 'A' && c <= 'Z':
+			class = 'u'
+			if c <= 'F' {
+				hex++
+			}
+		default:
+			return false
+		}
+		if prev != 0 && class != prev {
+			changes++
+		}
+		prev = class
+	}
+	return digits > 0 && (digits == len(run) || hex == len(run) || 10*changes >= 4*(len(run)-1))
 }
 
 // redactError redacts the URL a *url.Error in err names: net/http's

@@ -14,6 +14,18 @@ func TestRedactURLDropsCredentialsQueryAndFragment(t *testing.T) {
 		"http://bob@feeds.example:8080/a%20b?":                   "http://feeds.example:8080/a%20b",
 		"https://feeds.example/rss":                              "https://feeds.example/rss",
 		"http://[::1]:namedport/rss?token=T":                     "(unparseable URL)",
+		// Tokens in the path of a private feed's URL: a run of 16 or
+		// more letters and digits with a digit, or a UUID.
+		"https://host.example/feeds/9f8e7d6c5b4a39281706f5e4d3c2b1a0/rss":  "https://host.example/feeds/REDACTED/rss",
+		"https://host.example/u/aB3dE5fG7hI9jK1lMn0p.xml":                  "https://host.example/u/REDACTED",
+		"https://host.example/f/3f2504e0-4f89-11d3-9a0c-0305e82c3301/atom": "https://host.example/f/REDACTED/atom",
+		"https://host.example/private/xK9_mQ2vR7tL4pW8zN5c/feed?key=K":     "https://host.example/private/REDACTED/feed",
+		"https://host.example/rss/nasional/2024-pemilu-presiden-indonesia": "https://host.example/rss/nasional/2024-pemilu-presiden-indonesia",
+		"https://host.example/feeds/posts/default":                         "https://host.example/feeds/posts/default",
+		"https://host.example/internationalrelations/rss.xml":              "https://host.example/internationalrelations/rss.xml",
+		"https://host.example/category/1234/feed":                          "https://host.example/category/1234/feed",
+		"https://host.example/rss/BreakingNews2024Update.xml":              "https://host.example/rss/BreakingNews2024Update.xml",
+		"https://host.example/p/xK9-mQ2v_R7tL4pW8zN5c/rss":                 "https://host.example/p/REDACTED/rss",
 	} {
 		if got := RedactURL(raw); got != want {
 			t.Errorf("RedactURL(%q) = %q, want %q", raw, got, want)

@@ -183,6 +183,14 @@ func isRedirectorHost(host string) bool {
 		host == "feedproxy.google.com" || host == "feeds.feedburner.com"
 }
 
+// AggregatorHost reports whether host serves other outlets' articles
+// under its own links: a feed redirector, or Google News. Such a link
+// names no outlet (the publisher's "Also reported by" tells outlets
+// apart by the article's own link, else by source name).
+func AggregatorHost(host string) bool {
+	return isRedirectorHost(host) || strings.EqualFold(host, "news.google.com")
+}
+
 // absoluteHTTP reports whether s is an absolute http(s) URL with a host.
 func absoluteHTTP(s string) bool {
 	u, err := url.Parse(strings.TrimSpace(s))

@@ -160,8 +160,14 @@ func (p *Pipeline) fetchAll(ctx context.Context, states map[string]sourceState, 
 		}
 		close(jobs)
 		wg.Wait()
-		w.close(func(i int) *sourceResult { // never handed out: the cycle stopped
-			return &sourceResult{source: p.cfg.Sources[i], state: states[p.cfg.Sources[i].Name], outcome: OutcomeBackingOff}
+		// Never handed out: another process's cycle holds the store
+		// (SQLite's store-wide claim), or the cycle stopped.
+		missing := OutcomeBackingOff
+		if errors.Is(claimErr, store.ErrBusy) {
+			missing = OutcomeElsewhere
+		}
+		w.close(func(i int) *sourceResult {
+			return &sourceResult{source: p.cfg.Sources[i], state: states[p.cfg.Sources[i].Name], outcome: missing}
 		}, claimErr)
 	}()
 	return func() (func(context.Context) error, error) {
@@ -347,12 +353,12 @@ func (p *Pipeline) redirected(res *sourceResult, target string, log *slog.Logger
 	if !res.state.redirected(configURL, target) {
 		if target != "" {
 			log.Info("feed redirected permanently; it moves there if the next fetch is redirected too",
-				"url", configURL, "new_url", target)
+				"url", fetch.RedactURL(configURL), "new_url", fetch.RedactURL(target))
 		}
 		return
 	}
 	log.Warn("feed moved permanently: fetching its new url from now on; update the config",
-		"url", configURL, "new_url", target)
+		"url", fetch.RedactURL(configURL), "new_url", fetch.RedactURL(target))
 }
 
 // fail records a failed fetch or parse, measured from now (the failure),
@@ -361,16 +367,16 @@ func (p *Pipeline) fail(res *sourceResult, err error, log *slog.Logger, msg stri
 	res.outcome = OutcomeFailed
 	if moved := res.state.fetchURL(res.source.URL); moved != res.source.URL && !fetch.Temporary(err) {
 		res.state.forgetMove(res.source.URL)
-		log.Warn("the url the feed moved to fails for good: back to the configured url", "url", res.source.URL,
-			"moved_to", moved, "err", err)
+		log.Warn("the url the feed moved to fails for good: back to the configured url", "url", fetch.RedactURL(res.source.URL),
+			"moved_to", fetch.RedactURL(moved), "err", err)
 	}
 	res.state.failed(p.now(), err, res.source.URL, p.cfg.Fetch.MaxBackoff)
 	if res.state.retired(res.source.URL) {
 		res.outcome = OutcomeRetired
-		log.Warn(msg+": source retired until its url changes in the config", "url", res.source.URL, "err", err)
+		log.Warn(msg+": source retired until its url changes in the config", "url", fetch.RedactURL(res.source.URL), "err", err)
 		return
 	}
-	log.Warn(msg, "url", res.source.URL, "err", err, "failures", res.state.Failures,
+	log.Warn(msg, "url", fetch.RedactURL(res.source.URL), "err", err, "failures", res.state.Failures,
 		"next_attempt", p.nextTry(res.state.NextAttempt).Format(time.RFC3339))
 }
 

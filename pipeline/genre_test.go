@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -271,4 +273,76 @@ func storedReport(t *testing.T, topics []article.TopicMatch) (store.Store, time.
 		t.Fatal(err)
 	}
 	return st, now
+}
+
+// After an upgrade that changed the genre cues (genre.Version), the next
+// fetch of a feed judges it again and gives its stored items the new
+// genre, re-tagging them: a lesson feed an older build took for news
+// leaves the hard-news topics (both drivers).
+func TestFeedGenreRecomputedWhenTheCuesChange(t *testing.T) {
+	srv := genreFeeds(t)
+	sources := []config.Source{{Name: "lessons", URL: srv.URL + "/lessons"}}
+	ctx := context.Background()
+	_, scratch := cycleGenreFeeds(t, sources)
+	states, err := scratch.FetchStates(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The fetch state as a build that kept no genre version wrote it: the
+	// items' words alone.
+	state := states["lessons"]
+	var words []string
+	for w := range strings.FieldsSeq(state.ItemVotes) {
+		if len(w) >= voteKeyLen || strings.HasPrefix(w, storedAsMark) || strings.HasPrefix(w, hashMark) {
+			words = append(words, w)
+		}
+	}
+	state.ItemVotes = strings.Join(words, " ")
+	var old []*article.Article
+	if err := scratch.Since(ctx, time.Time{}, func(a *article.Article) error {
+		a.FeedGenre, a.Topics = "", []article.TopicMatch{{Slug: "world", Score: 5}}
+		old = append(old, a)
+		return nil
+	}); err != nil || len(old) != 2 {
+		t.Fatalf("%d articles, %v", len(old), err)
+	}
+	for _, d := range storeDrivers() {
+		t.Run(d.name, func(t *testing.T) {
+			st := d.open(t)()
+			if _, err := st.SaveSource(ctx, "lessons", state, old); err != nil {
+				t.Fatal(err)
+			}
+			var reads atomic.Int32
+			p := newTestPipelineSources(t, articleCounter{st, &reads}, []topic.Spec{hardWorld}, sources)
+			if rep, err := p.RunCycle(ctx); err != nil || rep.Fetched != 1 {
+				t.Fatalf("cycle: %+v, %v", rep, err)
+			}
+			// Judged once: the next fetch of the feed reads no stored article.
+			reads.Store(0)
+			if rep, err := p.RunCycle(ctx); err != nil || rep.Fetched != 1 || reads.Load() != 0 {
+				t.Fatalf("next cycle: %+v, %v; %d stored articles read, want none", rep, err, reads.Load())
+			}
+			n := 0
+			if err := st.Since(ctx, time.Time{}, func(a *article.Article) error {
+				n++
+				if a.FeedGenre != "lesson" || a.HasTopic("world") {
+					t.Errorf("%q: feed genre %q, topics %+v; want lesson and no world", a.Title, a.FeedGenre, a.Topics)
+				}
+				return nil
+			}); err != nil || n != 2 {
+				t.Fatalf("%d articles, %v", n, err)
+			}
+		})
+	}
+}
+
+// articleCounter counts the reads of single stored articles.
+type articleCounter struct {
+	store.Store
+	reads *atomic.Int32
+}
+
+func (s articleCounter) Article(ctx context.Context, id string) (*article.Article, error) {
+	s.reads.Add(1)
+	return s.Store.Article(ctx, id)
 }

@@ -65,11 +65,11 @@ func (p *Pipeline) wantIndex(ctx context.Context) {
 		return
 	}
 	l.begin(func() error {
-		ix, err := loadStoryIndex(ctx, p.store, p.cfg, p.actors, p.cycleStart)
+		ix, rb, err := loadStoryIndex(ctx, p.store, p.cfg, p.actors, p.cycleStart, true)
 		if err != nil {
 			return err
 		}
-		p.setIndex(ix)
+		p.setIndex(ix, rb)
 		return nil
 	})
 }
@@ -90,10 +90,14 @@ func (p *Pipeline) indexReady(ctx context.Context) error {
 	}
 }
 
-// setIndex makes ix the story index.
-func (p *Pipeline) setIndex(ix *dedupe.Index) {
+// setIndex makes ix, loaded as rb says, the story index.
+func (p *Pipeline) setIndex(ix *dedupe.Index, rb indexRebuild) {
 	p.indexMu.Lock()
 	p.index = ix
 	p.indexMu.Unlock()
-	p.logger.Info("story index rebuilt", "articles", ix.Len(), "window", p.cfg.Dedupe.Window)
+	p.logger.Info("story index rebuilt", "articles", ix.Len(), "window", p.cfg.Dedupe.Window,
+		"from_text", rb.fromText, "sketches_stored", rb.written)
+	if rb.writeErr != nil {
+		p.logger.Warn("story sketches rebuilt from text not stored: the next start rebuilds them again", "err", rb.writeErr)
+	}
 }

@@ -258,13 +258,14 @@ func (p *Pipeline) load(ctx context.Context, withIndex bool) error {
 		return fmt.Errorf("pipeline: %w", err)
 	}
 	var ix *dedupe.Index
+	var rb indexRebuild
 	if withIndex {
 		// A load Start left for later is not needed any more; one
 		// running ends before this one's index replaces its.
 		if l := p.indexLoad.Swap(nil); l != nil {
 			l.settle()
 		}
-		if ix, err = loadStoryIndex(ctx, p.store, p.cfg, p.actors, p.now()); err != nil {
+		if ix, rb, err = loadStoryIndex(ctx, p.store, p.cfg, p.actors, p.now(), true); err != nil {
 			return err
 		}
 	}
@@ -274,7 +275,7 @@ func (p *Pipeline) load(ctx context.Context, withIndex bool) error {
 		return err
 	}
 	if ix != nil {
-		p.setIndex(ix)
+		p.setIndex(ix, rb)
 	}
 	p.loads.Add(1)
 	p.stream = stream
@@ -402,15 +403,14 @@ func (p *Pipeline) runCycle(ctx context.Context) (Report, error) {
 		}
 	}()
 	if errors.Is(claimErr, store.ErrBusy) {
+		// Every due source is the other process's (OutcomeElsewhere).
+		p.countResults(&rep, w.all())
 		return rep, fmt.Errorf("%w in another process sharing the store", ErrCycleRunning)
 	}
 	if claimErr != nil {
 		return rep, fmt.Errorf("pipeline: claim sources: %w", claimErr)
 	}
-	for i, r := range w.all() {
-		rep.count(p.sourceReport(r))
-		rep.PerSource[i].New = r.stored
-	}
+	p.countResults(&rep, w.all())
 	if writeErr != nil {
 		return rep, writeErr
 	}
@@ -489,7 +489,7 @@ func stillListed(results []*sourceResult, since time.Time) store.KeepFunc {
 // backs off or is retired, with its last error and next attempt.
 func (p *Pipeline) logSummary(rep *Report) {
 	attrs := []any{"sources", rep.Sources, "fetched", rep.Fetched, "not_modified", rep.NotModified,
-		"skipped", rep.Skipped, "failed", rep.Failed, "retired", rep.Retired, "not_due", rep.NotDue, "items", rep.Items,
+		"skipped", rep.Skipped, "failed", rep.Failed, "retired", rep.Retired, "not_due", rep.NotDue, "elsewhere", rep.Elsewhere, "items", rep.Items,
 		"new", rep.New, "new_stories", rep.NewStories, "corrected", rep.Corrected, "took", rep.Finished.Sub(rep.Started).Round(time.Millisecond)}
 	problems := rep.Problems()
 	if len(problems) == 0 {
@@ -501,6 +501,15 @@ func (p *Pipeline) logSummary(rep *Report) {
 		lines[i] = s.Problem()
 	}
 	p.logger.Warn("cycle done, some sources failing", append(attrs, "failing", strings.Join(lines, "; "))...)
+}
+
+// countResults adds the cycle's results, one per configured source, to
+// rep.
+func (p *Pipeline) countResults(rep *Report, results []*sourceResult) {
+	for i, r := range results {
+		rep.count(p.sourceReport(r))
+		rep.PerSource[i].New = r.stored
+	}
 }
 
 // sourceReport is what the report says of one source's result.

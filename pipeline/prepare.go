@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"hash/crc32"
@@ -99,8 +100,8 @@ type Feed struct {
 	Body        []byte
 	ContentType string
 	// URL is where the feed was fetched from, after redirects: relative
-	// item links resolve against it without its userinfo, query and
-	// fragment (fetch.RedactURL).
+	// item links resolve against it without its userinfo, query, fragment
+	// and path tokens (fetch.RedactURL).
 	URL       string
 	FetchedAt time.Time
 	// MaxItems caps the items prepared: the newest are (parse.Feed's
@@ -138,6 +139,9 @@ type Prepared struct {
 	// LanguageOverride is how the feed-wide language vote overruled the
 	// language the articles declared, or nil.
 	LanguageOverride *LanguageOverride
+	// storedIDs are the IDs the store holds the feed's stored items
+	// under, those of Corrected apart.
+	storedIDs []string
 }
 
 // SkippedItem is an item left out, and why.
@@ -195,37 +199,75 @@ func prepareFeed(ctx context.Context, n *normalize.Normalizer, genres *genre.Det
 	prep, err := prepareItems(ctx, n, feed.Items, src, fetch.RedactURL(f.URL), feed.Link, f.FetchedAt, k)
 	prep.TTL, prep.Dropped = feed.TTL, dropped
 	if err == nil && src.Genre == "" {
-		markFeedGenre(genres, feed, []string{src.URL, f.URL, feed.Link, feed.FeedLink}, prep.Articles, prep.Corrected)
+		// Stored items were given their feed genre by the cues of the
+		// genre.Version their votes name: other cues judge the feed
+		// again, and its stored items with it.
+		rejudge := k != nil && genreVersionOf(k.votes) != genre.Version
+		if rejudge || len(prep.Articles)+len(prep.Corrected) > 0 {
+			g := feedGenre(genres, feed, []string{src.URL, f.URL, feed.Link, feed.FeedLink})
+			for _, arts := range [][]*article.Article{prep.Articles, prep.Corrected} {
+				for _, a := range arts {
+					a.FeedGenre = g
+				}
+			}
+			if rejudge {
+				prep.Corrected = append(prep.Corrected, regenred(k, src.Name, prep.storedIDs, g)...)
+			}
+		}
+		prep.Votes = strings.TrimPrefix(prep.Votes+" "+genreMark+genre.Version, " ")
 	}
 	return prep, err
 }
 
-// markFeedGenre gives the articles of each list the genre of their feed
-// when it is not news: a source with no configured genre. The vote is over
-// all the feed's items, those already stored too (left as parsed), so that
-// a refresh with few new items judges the feed alike; it is taken once,
-// and not at all when there is nothing to mark (a refresh that finds only
-// stored items).
-func markFeedGenre(genres *genre.Detector, feed *parse.Feed, urls []string, lists ...[]*article.Article) {
-	n := 0
-	for _, arts := range lists {
-		n += len(arts)
-	}
-	if n == 0 {
-		return
-	}
+// feedGenre is the genre of a feed ("" for news), for a source with no
+// configured genre. The vote is over all the feed's items, those already
+// stored too (left as parsed), so that a refresh with few new items
+// judges the feed alike; it is taken once, and not at all when there is
+// nothing to mark (a refresh that finds only stored items, the cues
+// unchanged).
+func feedGenre(genres *genre.Detector, feed *parse.Feed, urls []string) string {
 	v := genres.OfFeed(genre.Feed{
 		Title: feed.Title, URLs: urls,
 		ITunes: feed.ITunes, Items: len(feed.Items), AudioItems: feed.AudioItems,
 	}, feed.Items)
 	if v.IsNews() {
-		return
+		return ""
 	}
-	for _, arts := range lists {
-		for _, a := range arts {
-			a.FeedGenre = v.Genre.Name()
+	return v.Genre.Name()
+}
+
+// regenred returns the stored articles among ids that source stored with
+// a feed genre other than g, given g: written as corrections
+// (store.SourceWrite.Corrected), they are tagged again, since their genre
+// decides some topics, and keep their text and dates. One read per stored
+// item, once per feed after the cues changed.
+func regenred(k *known, source string, ids []string, g string) []*article.Article {
+	var out []*article.Article
+	for _, id := range ids {
+		if a := k.storedArticle(id); a != nil && a.Source == source && a.FeedGenre != g {
+			a.FeedGenre = g
+			out = append(out, a)
 		}
 	}
+	return out
+}
+
+// genreMark opens the word of Votes, after the items', that names the
+// genre.Version whose cues gave the feed's stored items their feed genre.
+// The word is shorter than a voteKey, so a build that does not know it
+// ignores it; votes without it (an older build's) name no version.
+const genreMark = "!"
+
+// genreVersionOf returns the genre version votes name, or "".
+func genreVersionOf(votes string) string {
+	i := strings.LastIndex(votes, " "+genreMark)
+	if i < 0 {
+		if v, ok := strings.CutPrefix(votes, genreMark); ok {
+			return v
+		}
+		return ""
+	}
+	return votes[i+1+len(genreMark):]
 }
 
 // PrepareItems normalises the items of one feed as coming from src (its
@@ -391,6 +433,9 @@ func prepareItems(ctx context.Context, n *normalize.Normalizer, items []*article
 	}
 	out.Articles = make([]*article.Article, 0, len(all))
 	for _, it := range all {
+		if it.stored && it.correctionOf == "" {
+			out.storedIDs = append(out.storedIDs, cmp.Or(it.storedAs, it.id))
+		}
 		if it.stored || it.correctionOf != "" {
 			out.Stored++
 			continue

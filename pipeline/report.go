@@ -18,8 +18,12 @@ const (
 	OutcomeFailed                     // the fetch or the parse failed
 	OutcomeRetired                    // not tried: 410 Gone until its config changes
 	OutcomeNotDue                     // not tried: it asked (Cache-Control, Expires, <ttl>) to be left alone until later
-	OutcomeElsewhere                  // not tried here: another daemon sharing the store claimed it
+	OutcomeElsewhere                  // not tried here: another process sharing the store claimed it
 )
+
+// ElsewhereWhy says, to a person, why sources were not fetched here
+// (OutcomeElsewhere).
+const ElsewhereWhy = "another process sharing the store (a daemon, or another `warta once`) holds their claim"
 
 // String returns the outcome's name in metrics and logs: "fetched",
 // "not_modified", "skipped" (backing off), "failed", "retired",
@@ -57,7 +61,7 @@ type Report struct {
 	Failed            int // sources whose fetch or parse failed
 	Retired           int // sources gone (410) until their config changes
 	NotDue            int // sources that asked not to be fetched yet
-	Elsewhere         int // sources another daemon sharing the store claimed
+	Elsewhere         int // sources another process sharing the store claimed
 	Items             int // items in the fetched feeds
 	New               int // articles stored for the first time
 	NewStories        int // of which started a new story
@@ -156,7 +160,8 @@ func (s SourceReport) Problem() string {
 }
 
 // WriteSummary writes the report for a person: the counts on one line,
-// then one line per source that failed, backs off or is retired.
+// then a line on the sources another process holds, if any, and one line
+// per source that failed, backs off or is retired.
 func (r *Report) WriteSummary(w io.Writer) error {
 	extra := ""
 	if r.Retired > 0 {
@@ -166,10 +171,13 @@ func (r *Report) WriteSummary(w io.Writer) error {
 		extra += fmt.Sprintf(", not due %d", r.NotDue)
 	}
 	if r.Elsewhere > 0 {
-		extra += fmt.Sprintf(", fetched by another daemon %d", r.Elsewhere)
+		extra += fmt.Sprintf(", left to another process %d", r.Elsewhere)
 	}
 	_, err := fmt.Fprintf(w, "sources %d: fetched %d, not modified %d, backing off %d, failed %d%s; items %d, new articles %d, new stories %d\n",
 		r.Sources, r.Fetched, r.NotModified, r.Skipped, r.Failed, extra, r.Items, r.New, r.NewStories)
+	if err == nil && r.Elsewhere > 0 {
+		_, err = fmt.Fprintf(w, "  %d sources not fetched here: %s\n", r.Elsewhere, ElsewhereWhy)
+	}
 	for _, s := range r.Problems() {
 		if err != nil {
 			return err

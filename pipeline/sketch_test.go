@@ -47,7 +47,7 @@ func restartAndJoin(t *testing.T, dsn string) int32 {
 	st := storetest.Open(t, sqlite.Open, dsn)
 	var since atomic.Int32
 	cfg := &config.Config{Dedupe: config.Dedupe{Window: 72 * time.Hour}}
-	if _, err := loadStoryIndex(context.Background(), sinceCounter{st, &since}, cfg, nil, time.Now()); err != nil {
+	if _, _, err := loadStoryIndex(context.Background(), sinceCounter{st, &since}, cfg, nil, time.Now(), true); err != nil {
 		t.Fatal(err)
 	}
 	p := newTestPipelineWith(t, st, serve(t, copyOfOneItem))
@@ -113,5 +113,43 @@ func TestRestartWithoutSketchesRebuildsFromText(t *testing.T) {
 	oldStore.Close()
 	if walks := restartAndJoin(t, dsn); walks == 0 {
 		t.Error("rebuilding the story index did not read the articles' text")
+	}
+}
+
+// After an upgrade that changed the sketch format, the first start
+// rebuilds the story index from the articles' text and stores their new
+// sketches, so that the next start reads the sketches alone (both
+// drivers).
+func TestRebuiltSketchesAreWrittenBack(t *testing.T) {
+	for _, d := range storeDrivers() {
+		t.Run(d.name, func(t *testing.T) {
+			ctx := context.Background()
+			first, scratch := newTestPipeline(t, serve(t, oneItem))
+			if _, err := first.RunCycle(ctx); err != nil {
+				t.Fatal(err)
+			}
+			old, err := scratch.Article(ctx, article.IDFromURL("news.example/embassy"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The article as a build with the previous sketch format stored it.
+			old.Sketch[0]--
+			old.FirstSeen = time.Now().Add(-time.Hour)
+			st := d.open(t)()
+			if _, err := st.SaveSource(ctx, "A", store.FetchState{}, []*article.Article{old}); err != nil {
+				t.Fatal(err)
+			}
+			cfg := &config.Config{Dedupe: config.Dedupe{Window: 72 * time.Hour}}
+			for start, want := range []indexRebuild{{fromText: 1, written: 1}, {}} {
+				var since atomic.Int32
+				_, rb, err := loadStoryIndex(ctx, sinceCounter{st, &since}, cfg, nil, time.Now(), true)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if rb != want || since.Load() != min(1, int32(want.fromText)) {
+					t.Errorf("start %d: %+v after %d walks of the articles' text, want %+v", start+1, rb, since.Load(), want)
+				}
+			}
+		})
 	}
 }

@@ -22,8 +22,13 @@ var errNoSketch = errors.New("pipeline: an article has no usable sketch")
 // dedupe window before now, as an index expired at now keeps them
 // (dedupe.WindowStart): from their stored sketches, or, when one of
 // them has none (stored by an older build, or sketched differently), from
-// their text.
-func loadStoryIndex(ctx context.Context, st store.Store, cfg *config.Config, actors dedupe.ActorSource, now time.Time) (*dedupe.Index, error) {
+// their text. Rebuilt from text with writeBack, it stores the new sketch
+// of every article whose stored one it could not use (store.SetSketches,
+// sketchWriteBatch at a time, as it goes), so that the next load reads
+// sketches alone; the probes of `warta explain`, on a read-only store,
+// write nothing. A write-back that fails is reported in the rebuild and
+// fails nothing: the index is whole, and the next load rebuilds again.
+func loadStoryIndex(ctx context.Context, st store.Store, cfg *config.Config, actors dedupe.ActorSource, now time.Time, writeBack bool) (*dedupe.Index, indexRebuild, error) {
 	since := dedupe.WindowStart(now, cfg.Dedupe.Window)
 	ix := dedupe.NewIndex(DedupeOptions(cfg, actors))
 	err := st.Sketches(ctx, since, func(a *article.Article) error {
@@ -33,20 +38,48 @@ func loadStoryIndex(ctx context.Context, st store.Store, cfg *config.Config, act
 		return ctx.Err()
 	})
 	if err == nil {
-		return ix, nil
+		return ix, indexRebuild{}, nil
 	}
 	if !errors.Is(err, errNoSketch) {
-		return nil, fmt.Errorf("pipeline: rebuild story index: %w", err)
+		return nil, indexRebuild{}, fmt.Errorf("pipeline: rebuild story index: %w", err)
+	}
+	var rb indexRebuild
+	pending := map[string][]byte{}
+	flush := func() {
+		if rb.writeErr == nil && len(pending) > 0 {
+			if rb.writeErr = st.SetSketches(ctx, pending); rb.writeErr == nil {
+				rb.written += len(pending)
+			}
+		}
+		clear(pending)
 	}
 	ix = dedupe.NewIndex(DedupeOptions(cfg, actors))
 	err = st.Since(ctx, since, func(a *article.Article) error {
+		stale := !dedupe.SketchUsable(a.Sketch)
 		ix.Add(a)
+		rb.fromText++
+		if writeBack && stale {
+			if pending[a.ID] = a.Sketch; len(pending) >= sketchWriteBatch {
+				flush()
+			}
+		}
 		return ctx.Err()
 	})
 	if err != nil {
-		return nil, fmt.Errorf("pipeline: rebuild story index: %w", err)
+		return nil, indexRebuild{}, fmt.Errorf("pipeline: rebuild story index: %w", err)
 	}
-	return ix, nil
+	flush()
+	return ix, rb, nil
+}
+
+// sketchWriteBatch is how many rebuilt sketches one transaction stores.
+const sketchWriteBatch = 1000
+
+// indexRebuild is what loadStoryIndex did beyond reading stored sketches.
+type indexRebuild struct {
+	fromText int   // articles sketched from their text (0: sketches alone)
+	written  int   // new sketches stored in place of unusable ones
+	writeErr error // why the others were not
 }
 
 // OrderForStories sorts articles as a cycle assigns their stories: oldest
@@ -91,7 +124,7 @@ type StoryProbe struct {
 // window before now, recognising actors as the daemon does (actors:
 // HeadlineActors).
 func NewStoryProbe(ctx context.Context, st store.Store, cfg *config.Config, actors dedupe.ActorSource, now time.Time) (*StoryProbe, error) {
-	ix, err := loadStoryIndex(ctx, st, cfg, actors, now)
+	ix, _, err := loadStoryIndex(ctx, st, cfg, actors, now, false)
 	if err != nil {
 		return nil, err
 	}

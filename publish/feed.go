@@ -12,6 +12,7 @@ import (
 
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/internal/xmlchar"
+	"github.com/warta-news/warta/normalize"
 )
 
 // Feed is one feed ready to render in any format: its metadata and stories.
@@ -358,24 +359,36 @@ func shownCopies(s *article.Story) []shownCopy {
 	return out
 }
 
-// outletSite is the registrable domain of an article's URL ("a.example"
+// outletSite is the registrable domain of an article's own link ("a.example"
 // for https://www.a.example/x and https://regional.a.example/x), the
-// outlet whichever of its feeds carried the article. An IP address or a
-// one-label host (localhost) names no outlet: a test site or an intranet
-// serves many from one host; those are told apart by name alone.
+// outlet whichever of its feeds carried the article: its canonical URL,
+// or its link as published when the canonical URL is an aggregator's
+// (normalize.AggregatorHost: Google News, FeedBurner), which many outlets
+// share. An aggregator's link alone, an IP address or a one-label host
+// (localhost) names no outlet: a test site or an intranet serves many from
+// one host; those are told apart by name alone.
 func outletSite(a *article.Article) string {
-	p, err := url.Parse(articleURL(a))
-	if err != nil {
-		return ""
+	for _, raw := range []string{a.URL, a.Link} {
+		if !isWebURL(raw) {
+			continue
+		}
+		p, err := url.Parse(strings.TrimSpace(raw))
+		if err != nil {
+			continue
+		}
+		host := strings.ToLower(p.Hostname())
+		if normalize.AggregatorHost(host) {
+			continue
+		}
+		if net.ParseIP(host) != nil || !strings.Contains(host, ".") {
+			return ""
+		}
+		if d, err := publicsuffix.EffectiveTLDPlusOne(host); err == nil {
+			return d
+		}
+		return host
 	}
-	host := strings.ToLower(p.Hostname())
-	if net.ParseIP(host) != nil || !strings.Contains(host, ".") {
-		return ""
-	}
-	if d, err := publicsuffix.EffectiveTLDPlusOne(host); err == nil {
-		return d
-	}
-	return host
+	return ""
 }
 
 // storyBody is the HTML body of an entry: the lead's content (or summary,

@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -48,5 +49,28 @@ func TestStoryUpdatedIgnoresCopiesNotShown(t *testing.T) {
 		}}
 	if got, want := storyUpdated(s), t0.Add(3*time.Hour); !got.Equal(want) {
 		t.Errorf("updated %v, want %v (E's first copy, the last the entry shows)", got, want)
+	}
+}
+
+// Copies that reach warta through an aggregator's links (Google News,
+// FeedBurner) are not one outlet because they share the aggregator's
+// host: the outlet is the registrable domain of the item's own link, and
+// with none but the aggregator's, its source's name.
+func TestStoryCopiesThroughAnAggregatorAreTheirOutlets(t *testing.T) {
+	s := &article.Story{ID: "a", Lead: &article.Article{ID: "a", Source: "Antara", URL: "https://antaranews.com/berita/x"},
+		Copies: []*article.Article{
+			{ID: "b", Source: "Google News: Tempo", URL: "https://news.google.com/rss/articles/CBMiB1"},
+			{ID: "c", Source: "Google News: Kompas", URL: "https://news.google.com/rss/articles/CBMiC2"},
+			{ID: "d", Source: "Detik via FeedBurner", URL: "https://feedproxy.google.com/~r/detik/x"},
+			// Its own link beside the proxy's: the outlet is Antara, the lead's.
+			{ID: "e", Source: "Antara FeedBurner", URL: "https://feeds.feedburner.com/antara/x", Link: "https://www.antaranews.com/berita/x2"},
+		}}
+	var got []string
+	for _, c := range storyCopies(s) {
+		got = append(got, c.Source)
+	}
+	want := []string{"Google News: Tempo", "Google News: Kompas", "Detik via FeedBurner"}
+	if !slices.Equal(got, want) {
+		t.Errorf("copies %q, want %q", got, want)
 	}
 }

@@ -77,6 +77,12 @@ type Store interface {
 	// transaction (re-tagging), which sets a new feeds' version
 	// (MetaFeedsVersion). IDs that are not stored are ignored.
 	SetTopics(ctx context.Context, topics map[string][]article.TopicMatch) error
+	// SetSketches replaces the story sketches of the given articles in
+	// one transaction (the story index sketched them again from their
+	// text: their stored sketches were of another format). IDs that are
+	// not stored are ignored. Feeds show no sketch: the feeds' version
+	// stays.
+	SetSketches(ctx context.Context, sketches map[string][]byte) error
 	// Meta returns the value stored under key and whether there is one.
 	Meta(ctx context.Context, key string) (string, bool, error)
 	// SetMeta stores value under key, replacing any previous value.
@@ -225,8 +231,8 @@ type SourceWrite struct {
 	State    FetchState
 	Articles []*article.Article
 	// Corrected are stored articles their source changed: each one's
-	// title, summary, content, text, author, categories, language,
-	// Updated (never before its stored Published) and topics replace the
+	// title, summary, content, text, author, categories, language, feed
+	// genre, Updated (never before its stored Published) and topics replace the
 	// stored ones; its ID, story, FirstSeen and Published stay. One not
 	// stored (pruned meanwhile) is ignored. A correction written sets a
 	// new feeds' version (MetaFeedsVersion), as an insert does.

@@ -2,9 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"runtime/pprof"
+
+	"github.com/warta-news/warta/pipeline"
 )
 
 // cmdOnce runs one full cycle. Failing sources are logged and recorded but
@@ -24,8 +27,14 @@ func cmdOnce(ctx context.Context, e *env) error {
 	}
 	return withApp(ctx, e, modeOnce, "", func(a *app) error {
 		rep, err := a.pipeline.RunCycle(ctx)
-		if err != nil {
+		// Another process's cycle holding the whole store (SQLite) left
+		// every due source to it, as a daemon sharing PostgreSQL may
+		// some: not a failure, but said.
+		if err != nil && !errors.Is(err, pipeline.ErrCycleRunning) {
 			return storeAdvice(err)
+		}
+		if rep.Elsewhere > 0 {
+			e.logger.Warn("sources not fetched: "+pipeline.ElsewhereWhy, "sources", rep.Elsewhere)
 		}
 		return rep.WriteSummary(e.stdout)
 	})

@@ -11,11 +11,13 @@ import (
 	"time"
 )
 
-// A source URL's credentials and access token are the operator's secrets:
-// no published byte, no status page and no summary carries them, whether
-// the source answers or fails.
+// A source URL's credentials and access tokens (in its query, or a path
+// segment of a private feed's URL) are the operator's secrets: no
+// published byte, no status page, no metric, no summary and no log line
+// carries them, whether the source answers or fails.
 func TestSourceURLSecretsAreNeverPublished(t *testing.T) {
 	const user, password, token = "alice", "s3cretPW", "TOPSECRETTOKEN"
+	const pathToken = "9f8e7d6c5b4a39281706f5e4d3c2b1a0"
 	site := newNewsSite(t)
 	link := site.URL + "/dunia/pbb-sidang-darurat"
 	site.serve("/good", "application/rss+xml", rss("Dunia", []rssItem{{
@@ -29,6 +31,9 @@ func TestSourceURLSecretsAreNeverPublished(t *testing.T) {
 		http.Redirect(w, r, r.URL.String(), http.StatusFound)
 	})
 	site.serve("/big", "application/rss+xml", []byte(strings.Repeat("x", 4096)))
+	site.handle("/feeds/"+pathToken+"/rss", func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "down for maintenance", http.StatusServiceUnavailable)
+	})
 	secretURL := func(path string) string {
 		return strings.Replace(site.URL, "://", "://"+user+":"+password+"@", 1) + path + "?token=" + token
 	}
@@ -38,6 +43,7 @@ func TestSourceURLSecretsAreNeverPublished(t *testing.T) {
 		{Name: "Dunia", URL: secretURL("/good"), Language: "id"},
 		{Name: "Loop", URL: secretURL("/loop")},
 		{Name: "Big", URL: secretURL("/big")},
+		{Name: "Private", URL: site.URL + "/feeds/" + pathToken + "/rss"},
 	}, map[string]any{
 		"server":   map[string]any{"listen": addr, "base_url": "http://" + addr},
 		"schedule": "@every 1h",
@@ -45,21 +51,27 @@ func TestSourceURLSecretsAreNeverPublished(t *testing.T) {
 	})
 	leaks := func(what string, b []byte) {
 		t.Helper()
-		for _, secret := range []string{password, token} {
+		for _, secret := range []string{password, token, pathToken} {
 			if strings.Contains(string(b), secret) {
 				t.Errorf("%s carries the source URL's secret %q", what, secret)
 			}
 		}
 	}
 
-	code, out, errOut := warta(t, context.Background(), "", "-config", cfg, "once")
+	code, out, errOut := warta(t, context.Background(), "", "-config", cfg, "-log-level", "debug", "once")
 	if code != 0 {
 		t.Fatalf("once: exit %d\n%s", code, errOut)
 	}
-	if !strings.Contains(out, "failed 2") {
-		t.Fatalf("summary %q, want the loop and the big source failed", out)
+	if !strings.Contains(out, "failed 3") {
+		t.Fatalf("summary %q, want the loop, the big and the private source failed", out)
 	}
 	leaks("the once summary", []byte(out))
+	leaks("the once log", []byte(errOut))
+	code, out, errOut = warta(t, context.Background(), "", "-config", cfg, "check")
+	if code != 0 {
+		t.Fatalf("check: exit %d\n%s", code, errOut)
+	}
+	leaks("check", []byte(out+errOut))
 	files, err := filepath.Glob(filepath.Join(dir, "feeds", "*"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no published files: %v", err)
@@ -73,7 +85,10 @@ func TestSourceURLSecretsAreNeverPublished(t *testing.T) {
 	}
 
 	d := runDaemon(context.Background(), cfg)
-	defer d.stop(t)
+	defer func() {
+		d.stop(t)
+		leaks("the daemon's log", []byte(d.log.String()))
+	}()
 	base := "http://" + addr
 	get := func(path string) []byte {
 		t.Helper()
@@ -117,7 +132,7 @@ func TestSourceURLSecretsAreNeverPublished(t *testing.T) {
 	for _, path := range []string{
 		"/feeds/all.atom", "/feeds/all.rss", "/feeds/all.json", "/feeds/all.atom?source=Dunia",
 		"/feeds/international-relations.atom", "/opml", "/feeds.opml", "/", "/topics/international-relations",
-		"/status", "/status.json",
+		"/status", "/status.json", "/metrics",
 	} {
 		leaks(path, get(path))
 	}

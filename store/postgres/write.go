@@ -281,10 +281,10 @@ func newCorrectionRows(batch []store.SourceWrite, failed []bool) (*correctionRow
 // IDs corrected.
 const correctArticles = `UPDATE articles a SET title = c.title, summary = c.summary, content = c.content,
 	text = c.text, author = c.author, categories = c.categories, language = c.language,
-	updated = GREATEST(a.published, c.updated)
+	updated = GREATEST(a.published, c.updated), feed_genre = c.feed_genre
 	FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-		$8::text[], $9::timestamptz[], $10::text[])
-		AS c (id, title, summary, content, text, author, categories, language, updated, source)
+		$8::text[], $9::timestamptz[], $10::text[], $11::text[])
+		AS c (id, title, summary, content, text, author, categories, language, updated, source, feed_genre)
 	WHERE a.id = c.id AND a.source = c.source
 	RETURNING a.id`
 
@@ -301,7 +301,7 @@ func writeCorrections(ctx context.Context, tx pgx.Tx, batch []store.SourceWrite,
 		by[j] = batch[c.source[id]].Source
 	}
 	rows, err := tx.Query(ctx, correctArticles, r.ids, r.titles, r.summaries, r.contents, r.texts,
-		r.authors, r.categories, r.languages, r.updated, by)
+		r.authors, r.categories, r.languages, r.updated, by, r.feedGenres)
 	if err != nil {
 		return fmt.Errorf("store: correct articles: %w", err)
 	}
@@ -403,6 +403,30 @@ func (s *Store) SetTopics(ctx context.Context, topics map[string][]article.Topic
 		b.Queue(upsertMeta, store.MetaFeedsVersion, store.NewName())
 		if err := tx.SendBatch(ctx, b).Close(); err != nil {
 			return fmt.Errorf("store: set topics: %w", err)
+		}
+		return nil
+	})
+}
+
+// SetSketches implements store.Store: one statement, the rows locked in
+// ID order as SaveSource locks them.
+func (s *Store) SetSketches(ctx context.Context, sketches map[string][]byte) error {
+	if len(sketches) == 0 {
+		return nil
+	}
+	ids := make([]string, 0, len(sketches))
+	for id := range sketches {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	blobs := make([][]byte, len(ids))
+	for i, id := range ids {
+		blobs[i] = schema.BlobArg(sketches[id])
+	}
+	return s.inTx(ctx, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `UPDATE articles a SET sketch = u.sketch
+			FROM unnest($1::text[], $2::bytea[]) AS u (id, sketch) WHERE a.id = u.id`, ids, blobs); err != nil {
+			return fmt.Errorf("store: set sketches: %w", err)
 		}
 		return nil
 	})

@@ -94,9 +94,10 @@ func assertWritesRefused(t *testing.T, s *Store, path, how string) {
 			_, err := s.SaveSource(ctx, "src", store.FetchState{}, []*article.Article{storetest.Art(2, 2)})
 			return err
 		},
-		"SetMeta":   func() error { return s.SetMeta(ctx, "k", "v") },
-		"SetTopics": func() error { return s.SetTopics(ctx, map[string][]article.TopicMatch{"id00001": nil}) },
-		"Prune":     func() error { _, err := s.Prune(ctx, storetest.Art(9, 9).FirstSeen, nil); return err },
+		"SetMeta":     func() error { return s.SetMeta(ctx, "k", "v") },
+		"SetTopics":   func() error { return s.SetTopics(ctx, map[string][]article.TopicMatch{"id00001": nil}) },
+		"SetSketches": func() error { return s.SetSketches(ctx, map[string][]byte{"id00001": {5}}) },
+		"Prune":       func() error { _, err := s.Prune(ctx, storetest.Art(9, 9).FirstSeen, nil); return err },
 		"TryLock": func() error {
 			release, _, err := s.TryLock(ctx, "cycle")
 			if release != nil {

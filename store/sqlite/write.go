@@ -32,7 +32,7 @@ const insertTopic = `INSERT INTO article_topics (` + schema.TopicCols + `)
 // source (?10) stored, and returns the story the article's topics are
 // written under.
 const correctArticle = `UPDATE articles SET title = ?2, summary = ?3, content = ?4, text = ?5, author = ?6,
-	categories = ?7, language = ?8, updated = max(published, ?9)
+	categories = ?7, language = ?8, updated = max(published, ?9), feed_genre = ?11
 	WHERE id = ?1 AND source = ?10 RETURNING story_id`
 
 const deleteTopics = `DELETE FROM article_topics WHERE article_id = ?`
@@ -184,7 +184,7 @@ func (w *batchWriter) correctOne(ctx context.Context, source string, a *article.
 	}
 	var story string
 	err = w.correct.QueryRowContext(ctx, a.ID, a.Title, a.Summary, a.Content, a.Text, a.Author,
-		string(cats), a.Language, updated, source).Scan(&story)
+		string(cats), a.Language, updated, source, a.FeedGenre).Scan(&story)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil // pruned since it was found stored, or another source's
 	}
@@ -256,6 +256,26 @@ func (s *Store) SetTopics(ctx context.Context, topics map[string][]article.Topic
 			}
 		}
 		return setMeta(ctx, tx, store.MetaFeedsVersion, store.NewName())
+	})
+}
+
+// SetSketches implements store.Store.
+func (s *Store) SetSketches(ctx context.Context, sketches map[string][]byte) error {
+	if len(sketches) == 0 {
+		return nil
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		upd, err := tx.PrepareContext(ctx, `UPDATE articles SET sketch = ? WHERE id = ?`)
+		if err != nil {
+			return fmt.Errorf("store: set sketches: %w", err)
+		}
+		defer upd.Close()
+		for id, sk := range sketches {
+			if _, err := upd.ExecContext(ctx, schema.BlobArg(sk), id); err != nil {
+				return fmt.Errorf("store: set sketches: article %s: %w", id, err)
+			}
+		}
+		return nil
 	})
 }
 

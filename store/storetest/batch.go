@@ -144,6 +144,41 @@ func testSketches(t *testing.T, s store.Store, d Driver) {
 	}
 }
 
+// testSetSketches: the sketches given replace the stored ones (an empty
+// one reads back as none), the other articles' stay, an ID not stored is
+// ignored, and the feeds' version stays.
+func testSetSketches(t *testing.T, s store.Store, d Driver) {
+	ctx := context.Background()
+	var arts []*article.Article
+	for n := 1; n <= 3; n++ {
+		a := Art(n, n)
+		a.Sketch = []byte{4, byte(n)}
+		arts = append(arts, a)
+	}
+	Save(t, s, arts...)
+	version := feedsVersion(t, s)
+	if err := s.SetSketches(ctx, map[string][]byte{arts[0].ID: {5, 1, 0xff}, arts[2].ID: nil, "id09999": {5}}); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]byte{}
+	if err := s.Sketches(ctx, time.Time{}, func(a *article.Article) error {
+		got[a.ID] = a.Sketch
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]byte{arts[0].ID: {5, 1, 0xff}, arts[1].ID: {4, 2}, arts[2].ID: nil}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("sketches after SetSketches: %v, want %v", got, want)
+	}
+	if v := feedsVersion(t, s); v != version {
+		t.Errorf("SetSketches changed the feeds' version from %q to %q", version, v)
+	}
+	if err := s.SetSketches(ctx, nil); err != nil {
+		t.Errorf("SetSketches of nothing: %v", err)
+	}
+}
+
 // testSaveSourcesSetsFeedsVersion: a batch that inserts an article sets a
 // new feeds' version with it; one that inserts none (fetch states alone,
 // articles stored before) leaves the version alone.
@@ -206,8 +241,8 @@ func feedsVersion(t *testing.T, s store.Store) string {
 }
 
 // testSaveSourcesCorrects: a source's correction replaces a stored
-// article's title, text, language, Updated (never before Published) and
-// topics, keeping its ID, story, FirstSeen and Published, counts it and
+// article's title, text, language, feed genre, Updated (never before
+// Published) and topics, keeping its ID, story, FirstSeen and Published, counts it and
 // sets a new feeds' version; one of an article not stored, or stored by
 // another source, is ignored.
 func testSaveSourcesCorrects(t *testing.T, s store.Store, d Driver) {
@@ -216,7 +251,7 @@ func testSaveSourcesCorrects(t *testing.T, s store.Store, d Driver) {
 	first := feedsVersion(t, s)
 	fix := Art(2, 1, "sport")
 	fix.Title, fix.Summary, fix.Content, fix.Text = "Corrected title", "<p>s</p>", "<p>c</p>", "corrected text"
-	fix.Author, fix.Categories, fix.Language = "Editor", []string{"fix"}, "id"
+	fix.Author, fix.Categories, fix.Language, fix.FeedGenre = "Editor", []string{"fix"}, "id", "podcast"
 	fix.StoryID, fix.FirstSeen, fix.Published = "elsewhere", base.Add(time.Hour), base.Add(time.Hour)
 	fix.Updated = base // before the stored Published: kept at it
 	gone := Art(9, 9, "sport")
@@ -233,7 +268,8 @@ func testSaveSourcesCorrects(t *testing.T, s store.Store, d Driver) {
 	}
 	want := Art(2, 1)
 	if got.Title != fix.Title || got.Summary != fix.Summary || got.Content != fix.Content || got.Text != fix.Text ||
-		got.Author != fix.Author || !slices.Equal(got.Categories, fix.Categories) || got.Language != fix.Language {
+		got.Author != fix.Author || !slices.Equal(got.Categories, fix.Categories) || got.Language != fix.Language ||
+		got.FeedGenre != fix.FeedGenre {
 		t.Errorf("corrected article %+v", got)
 	}
 	if got.StoryID != "id00001" || !got.FirstSeen.Equal(d.stored(want.FirstSeen)) || !got.Published.Equal(d.stored(want.Published)) {

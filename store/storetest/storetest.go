@@ -86,6 +86,7 @@ func contract() []contractCase {
 		{"PruneKeeps", onFresh(testPruneKeeps)},
 		{"Since", onFresh(testSince)},
 		{"Sketches", onFresh(testSketches)},
+		{"SetSketches", onFresh(testSetSketches)},
 		{"ConcurrentReadersWhileWriting", onFresh(testConcurrentReadersWhileWriting)},
 		{"StoriesDenseAndSparseTopics", onFresh(testStoriesDenseAndSparseTopics)},
 		{"StoriesIDOrderIsByteOrder", onFresh(testStoriesIDOrderIsByteOrder)},

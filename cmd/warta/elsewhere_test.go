@@ -1,0 +1,69 @@
+package main
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/warta-news/warta/internal/pgtest"
+	"github.com/warta-news/warta/store"
+	"github.com/warta-news/warta/store/postgres"
+	"github.com/warta-news/warta/store/sqlite"
+)
+
+// `warta once` while another process holds the claim on some sources
+// (a daemon's cycle, another once): it says how many it left and why, in
+// its log and in its summary, on both stores.
+func TestOnceSaysWhichSourcesAnotherProcessHolds(t *testing.T) {
+	for _, driver := range []string{"sqlite", "postgres"} {
+		t.Run(driver, func(t *testing.T) {
+			site := newNewsSite(t)
+			site.serve("/rss", "application/rss+xml; charset=utf-8", rss("IDN Times", []rssItem{seedItem(t, site.URL+"/news/1")}))
+			dir := t.TempDir()
+			sources := []testSource{
+				{Name: "Alpha", URL: site.URL + "/rss?a", Language: "id"},
+				{Name: "Beta", URL: site.URL + "/rss?b", Language: "id"},
+			}
+			storage := map[string]any{"driver": "sqlite", "dsn": filepath.Join(dir, "warta.db")}
+			if driver == "postgres" {
+				storage = map[string]any{"driver": "postgres", "dsn": pgtest.DSN(t)}
+			}
+			cfg := writeConfig(t, dir, sources, map[string]any{"storage": storage})
+			mustWarta(t, "-config", cfg, "once") // the store exists
+
+			ctx := context.Background()
+			var st store.Store
+			var err error
+			if driver == "postgres" {
+				st, err = postgres.Open(ctx, storage["dsn"].(string))
+			} else {
+				st, err = sqlite.Open(ctx, storage["dsn"].(string))
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			// Another process's cycle claims both sources (on SQLite the
+			// claim takes the whole store), after the first once's.
+			now := time.Now()
+			claimed, release, err := st.Claim(ctx, store.ClaimRequest{Owner: "other-process",
+				Units: []string{"source:Alpha", "source:Beta"}, Now: now, Since: now, Lease: time.Hour})
+			if err != nil || len(claimed) != 2 {
+				t.Fatalf("claim: %v, %v", claimed, err)
+			}
+			defer release(ctx, nil)
+			code, out, errOut := warta(t, ctx, "", "-config", cfg, "once")
+			if code != 0 {
+				t.Errorf("exit %d: the sources are another process's, nothing failed", code)
+			}
+			if !strings.Contains(out, "2 sources not fetched here: another process") {
+				t.Errorf("once's summary does not say that 2 sources were left to another process:\nstdout:\n%s\nstderr:\n%s", out, errOut)
+			}
+			if !strings.Contains(errOut, "level=WARN") || !strings.Contains(errOut, "sources=2") {
+				t.Errorf("no warning logged:\n%s", errOut)
+			}
+		})
+	}
+}
