@@ -284,7 +284,7 @@ func (f *Fetcher) result(resp *http.Response, u *url.URL, req Request) (*Result,
 	default:
 		drain(resp.Body)
 		se := &StatusError{StatusCode: code}
-		if code == http.StatusTooManyRequests || code == http.StatusServiceUnavailable {
+		if carriesRetryAfter(code) {
 			se.RetryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), now)
 		}
 		return nil, se
