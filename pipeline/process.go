@@ -85,8 +85,8 @@ func (p *Pipeline) loadNotes(ctx context.Context) (map[string]sourceNote, error)
 }
 
 // saveNotes writes the notes of the configured sources when they changed:
-// those of the sources this cycle fetched, each on its configured URL
-// (the URL its fetch state, saved with it, is of), and the others as
+// those of the sources this cycle fetched and saved, each on its
+// configured URL (the URL its saved fetch state is of), and the others as
 // stored now (another daemon sharing the store may have fetched them since
 // the cycle began), even on a URL no longer configured: their stored fetch
 // state is still of that URL.
@@ -97,7 +97,7 @@ func (p *Pipeline) saveNotes(ctx context.Context, results []*sourceResult) error
 	}
 	notes := map[string]sourceNote{}
 	for _, r := range results {
-		if r.attempted {
+		if r.attempted && r.saved {
 			notes[r.source.Name] = r.state.noteFor(r.source.URL)
 		} else if n, ok := stored[r.source.Name]; ok {
 			notes[r.source.Name] = n
@@ -239,6 +239,7 @@ func (p *Pipeline) writeAll(ctx context.Context, w *window, rep *Report) error {
 		return err
 	}
 	saveErr = errors.Join(saveErr, p.saveNotes(ctx, w.all()))
+	p.saveHolds(ctx)
 	if saveErr != nil {
 		if err := ctx.Err(); err != nil {
 			p.epoch = staleEpoch

@@ -120,13 +120,16 @@ func TestChangedURLDoesNotWaitForTheOldOne(t *testing.T) {
 				switch r.URL.Path {
 				case "/missing":
 					http.NotFound(w, r)
-				case "/busy":
-					w.Header().Set("Retry-After", "3600")
-					http.Error(w, "busy", http.StatusServiceUnavailable)
 				case "/cached":
 					w.Header().Set("Cache-Control", "max-age=7200")
 					w.Write([]byte(itemFeed("Cached embassy")))
 				}
+			})
+			// A Retry-After holds back its whole server: Busy's has no
+			// other feed.
+			busy := newURLSite(t, func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Retry-After", "3600")
+				http.Error(w, "busy", http.StatusServiceUnavailable)
 			})
 			fixed := newURLSite(t, func(w http.ResponseWriter, r *http.Request) {
 				w.Write([]byte(itemFeed("Fixed embassy " + r.URL.Path)))
@@ -137,7 +140,11 @@ func TestChangedURLDoesNotWaitForTheOldOne(t *testing.T) {
 			names := []string{"Missing", "Busy", "Cached"}
 			var before, after []config.Source
 			for _, n := range names {
-				before = append(before, config.Source{Name: n, URL: old.URL + "/" + lower(n)})
+				base := old.URL
+				if n == "Busy" {
+					base = busy.URL
+				}
+				before = append(before, config.Source{Name: n, URL: base + "/" + lower(n)})
 				after = append(after, config.Source{Name: n, URL: fixed.URL + "/" + lower(n)})
 			}
 			rep := runOnce(t, st, now, 0, before...)
