@@ -43,6 +43,20 @@ func Backoff(failures int, retryAfter, max time.Duration) time.Duration {
 	return d
 }
 
+// LongestWait is the longest wait RetryAfterFailure gives after a failed
+// fetch that ended with status (0 when no HTTP status): max (as in
+// Backoff), or Retry-After's cap when the status is one that carries it
+// (429, 503) and the cap is longer.
+func LongestWait(status int, limit time.Duration) time.Duration {
+	if limit <= 0 {
+		limit = DefaultMaxBackoff
+	}
+	if carriesRetryAfter(status) {
+		return max(limit, maxRetryAfter)
+	}
+	return limit
+}
+
 // permanentHeadStart is how many doublings ahead of a temporary failure the
 // backoff of a permanent one starts (1m × 2⁴ = 16m): a 404 or 403 is not
 // going to pass by itself, so it is retried less often than a 5xx.

@@ -55,6 +55,7 @@ type Fetcher struct {
 	opts   Options
 	client *http.Client
 	hosts  *hostLimiter
+	holds  *hostHolds
 	log    *slog.Logger
 }
 
@@ -91,9 +92,20 @@ func New(opts Options, logger *slog.Logger) *Fetcher {
 			},
 		},
 		hosts: newHostLimiter(opts.PerHost, opts.HostInterval),
+		holds: newHostHolds(realClock{}),
 		log:   logger,
 	}
 }
+
+// Held returns the servers (host:port) held back now by a Retry-After, and
+// until when: to hand over to the Fetcher of a restart or of another
+// process (Hold).
+func (f *Fetcher) Held() map[string]time.Time { return f.holds.held() }
+
+// Hold holds server (host:port, as Held gives it) back until until, as if
+// it had answered a Retry-After, bounded as one is (a day from now). A
+// request to it meanwhile is answered with a *HeldError.
+func (f *Fetcher) Hold(server string, until time.Time) { f.holds.hold(server, until) }
 
 // Close releases idle connections. The Fetcher stays usable.
 func (f *Fetcher) Close() {
@@ -201,11 +213,20 @@ func (f *Fetcher) follow(ctx context.Context, u *url.URL, req Request, release f
 }
 
 // acquire takes a slot for u's host, at its turn (the per-host cap and
-// interval).
+// interval), unless the server is held back (a *HeldError): checked once
+// the turn has come, since a request queued behind the one that earned a
+// Retry-After must not go out either.
 func (f *Fetcher) acquire(ctx context.Context, u *url.URL) (release func(), err error) {
+	if err := f.holds.check(u); err != nil {
+		return nil, err
+	}
 	release, err = f.hosts.acquire(ctx, strings.ToLower(u.Hostname()))
 	if err != nil {
 		return nil, fmt.Errorf("fetch: %s: waiting for host slot: %w", redacted(u), err)
+	}
+	if err := f.holds.check(u); err != nil {
+		release()
+		return nil, err
 	}
 	return release, nil
 }
@@ -284,9 +305,10 @@ func (f *Fetcher) result(resp *http.Response, u *url.URL, req Request) (*Result,
 	default:
 		drain(resp.Body)
 		se := &StatusError{StatusCode: code}
-		if code == http.StatusTooManyRequests || code == http.StatusServiceUnavailable {
+		if carriesRetryAfter(code) {
 			se.RetryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), now)
 		}
+		f.holds.refused(u, se)
 		return nil, se
 	}
 }

@@ -32,3 +32,10 @@ func parseRetryAfter(v string, now time.Time) time.Duration {
 	}
 	return min(max(d, 0), maxRetryAfter)
 }
+
+// carriesRetryAfter reports whether a response status is one whose
+// Retry-After is honoured: 429 Too Many Requests and 503 Service
+// Unavailable, both about the server's load, not the URL.
+func carriesRetryAfter(status int) bool {
+	return status == http.StatusTooManyRequests || status == http.StatusServiceUnavailable
+}

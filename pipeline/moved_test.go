@@ -5,10 +5,8 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -22,17 +20,14 @@ import (
 // movingSite answers /old with a 301 and /temp with a 302, both to /new,
 // and counts requests by path.
 type movingSite struct {
-	*httptest.Server
-	mu    sync.Mutex
-	hits  map[string]int
-	newOK bool
+	*urlSite
+	newOK bool // under urlSite.mu
 }
 
 func newMovingSite(t *testing.T) *movingSite {
-	s := &movingSite{hits: map[string]int{}, newOK: true}
-	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	s := &movingSite{newOK: true}
+	s.urlSite = newURLSite(t, func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
-		s.hits[r.URL.Path]++
 		newOK := s.newOK
 		s.mu.Unlock()
 		switch r.URL.Path {
@@ -54,15 +49,8 @@ func newMovingSite(t *testing.T) *movingSite {
 		default:
 			http.NotFound(w, r)
 		}
-	}))
-	t.Cleanup(s.Close)
+	})
 	return s
-}
-
-func (s *movingSite) count(path string) int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.hits[path]
 }
 
 // A feed redirected permanently (301) on two fetches in a row is fetched at

@@ -388,6 +388,9 @@ func (p *Pipeline) runCycle(ctx context.Context) (Report, error) {
 	if err != nil {
 		return rep, err
 	}
+	if err := p.loadHolds(ctx); err != nil {
+		return rep, err
+	}
 	w := newWindow(len(p.cfg.Sources))
 	stopWaking := w.wakeOnDone(ctx)
 	defer stopWaking()

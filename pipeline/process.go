@@ -55,6 +55,13 @@ func (p *Pipeline) loadStates(ctx context.Context) (map[string]sourceState, erro
 		st.note = n
 		states[name] = st
 	}
+	for _, src := range p.cfg.Sources {
+		if st, ok := states[src.Name]; ok {
+			st = st.forURL(src.URL)
+			st.NextAttempt = st.retryAt(p.cfg.Fetch.MaxBackoff)
+			states[src.Name] = st
+		}
+	}
 	return states, nil
 }
 
@@ -78,9 +85,11 @@ func (p *Pipeline) loadNotes(ctx context.Context) (map[string]sourceNote, error)
 }
 
 // saveNotes writes the notes of the configured sources when they changed:
-// those of the sources this cycle fetched, and the others as stored now
-// (another daemon sharing the store may have fetched them since the cycle
-// began).
+// those of the sources this cycle fetched and saved, each on its
+// configured URL (the URL its saved fetch state is of), and the others as
+// stored now (another daemon sharing the store may have fetched them since
+// the cycle began), even on a URL no longer configured: their stored fetch
+// state is still of that URL.
 func (p *Pipeline) saveNotes(ctx context.Context, results []*sourceResult) error {
 	stored, err := p.loadNotes(ctx)
 	if err != nil {
@@ -88,11 +97,9 @@ func (p *Pipeline) saveNotes(ctx context.Context, results []*sourceResult) error
 	}
 	notes := map[string]sourceNote{}
 	for _, r := range results {
-		st := r.state
-		if !r.attempted {
-			st.note = stored[r.source.Name]
-		}
-		if n := st.noteFor(r.source.URL); !n.empty() {
+		if r.attempted && r.saved {
+			notes[r.source.Name] = r.state.noteFor(r.source.URL)
+		} else if n, ok := stored[r.source.Name]; ok {
 			notes[r.source.Name] = n
 		}
 	}
@@ -232,6 +239,7 @@ func (p *Pipeline) writeAll(ctx context.Context, w *window, rep *Report) error {
 		return err
 	}
 	saveErr = errors.Join(saveErr, p.saveNotes(ctx, w.all()))
+	p.saveHolds(ctx)
 	if saveErr != nil {
 		if err := ctx.Err(); err != nil {
 			p.epoch = staleEpoch

@@ -33,9 +33,13 @@ type sourceState struct {
 
 // sourceNote is what the pipeline remembers of a source beside its fetch
 // state, kept in the store's meta (metaSourceNotes). It holds for one
-// configured URL: when the config names another, it is void.
+// configured URL: when the config names another, it is void, and so is
+// the fetch state (see forURL).
 type sourceNote struct {
-	// ConfigURL is the configured URL this note is about.
+	// ConfigURL is the configured URL this note, and the fetch state
+	// stored beside it, are about. A source fetched by a build before
+	// this field was kept for every source has none: its state is taken
+	// to be of the URL configured now.
 	ConfigURL string `json:"config_url"`
 	// MovedTo is where the feed moved for good (movedAfter permanent
 	// redirects in a row); it is fetched instead of ConfigURL.
@@ -49,8 +53,17 @@ type sourceNote struct {
 	TTL time.Duration `json:"ttl,omitempty"`
 }
 
-// empty reports whether the note holds nothing worth keeping.
-func (n sourceNote) empty() bool { return n.MovedTo == "" && n.Redirect == "" && n.TTL == 0 }
+// forURL is the state of the source as configured at configURL: the
+// stored one, or a fresh one when the stored state was measured at another
+// configured URL. A new URL starts afresh: the old one's validators would
+// make the new feed answer 304 for good, and its backoff, Retry-After and
+// refresh interval are about a server the source no longer asks.
+func (s sourceState) forURL(configURL string) sourceState {
+	if s.note.ConfigURL == "" || s.note.ConfigURL == configURL {
+		return s
+	}
+	return sourceState{note: sourceNote{ConfigURL: configURL}}
+}
 
 // noteFor returns the note on configURL; a note on another URL is void.
 func (s *sourceState) noteFor(configURL string) sourceNote {
@@ -121,6 +134,20 @@ func (s *sourceState) retired(url string) bool {
 // backingOff reports whether the source waits at now after failures.
 func (s *sourceState) backingOff(now time.Time) bool {
 	return s.Failures > 0 && now.Before(s.NextAttempt)
+}
+
+// retryAt is when the failing source is tried again, as the state is read
+// from the store: NextAttempt, but no later than the longest wait maxBackoff allows after its
+// last attempt. A wait is stored as a time, computed under the cap of its
+// day: a lowered fetch.max_backoff bounds the waits stored before too.
+func (s *sourceState) retryAt(maxBackoff time.Duration) time.Time {
+	if s.Failures == 0 || s.LastAttempt.IsZero() {
+		return s.NextAttempt
+	}
+	if bound := s.LastAttempt.Add(fetch.LongestWait(s.LastStatus, maxBackoff)); s.NextAttempt.After(bound) {
+		return bound
+	}
+	return s.NextAttempt
 }
 
 // notDue reports whether the source, which answered last time, asked (by

@@ -16,6 +16,8 @@ import (
 type faultSource struct {
 	name, path string
 	handler    func(w http.ResponseWriter, r *http.Request)
+	// site serves it; nil for the shared one.
+	site *newsSite
 	// problem matches the source's line in the cycle summary; "" for a
 	// source whose articles must all be stored.
 	problem string
@@ -148,7 +150,8 @@ func TestFaultCycleEndToEnd(t *testing.T) {
 		}, problem: `Bomb failed \(fetch: response body too large: .*/bomb: over 10485760 bytes decompressed\); 1 failures, next attempt `},
 		{name: "Loop", path: "/loop/a", handler: redirect("/loop/b", http.StatusFound), problem: `Loop failed \(fetch: too many redirects: .*/loop/a: more than 5\); 1 failures, next attempt `},
 		{name: "Moved", path: "/moved/1", handler: redirect("/moved/2", http.StatusMovedPermanently)},
-		{name: "Busy", path: "/busy", handler: status(http.StatusTooManyRequests, "Retry-After", "7200"), problem: `Busy failed \(fetch: http 429 Too Many Requests\); 1 failures, next attempt `},
+		// A Retry-After holds back its whole server: Busy has one of its own.
+		{name: "Busy", path: "/busy", site: newNewsSite(t), handler: status(http.StatusTooManyRequests, "Retry-After", "7200"), problem: `Busy failed \(fetch: http 429 Too Many Requests\); 1 failures, next attempt `},
 		{name: "Broken", path: "/broken", handler: status(http.StatusInternalServerError), problem: `Broken failed \(fetch: http 500 Internal Server Error\); 1 failures, next attempt `},
 		{name: "Gone", path: "/gone", handler: status(http.StatusGone), problem: `Gone retired \(fetch: http 410 Gone\); 1 failures; not fetched again until its url changes in the config`},
 		{name: "Invalid", path: "/invalid", handler: serve("application/rss+xml", invalid), problem: `Invalid failed \(parse: XML syntax error on line 1: .*\); 1 failures, next attempt `},
@@ -167,8 +170,11 @@ func TestFaultCycleEndToEnd(t *testing.T) {
 	}
 	var cfgSources []testSource
 	for _, s := range sources {
-		site.handle(s.path, s.handler)
-		cfgSources = append(cfgSources, testSource{Name: s.name, URL: site.URL + s.path, Language: "id"})
+		if s.site == nil {
+			s.site = site
+		}
+		s.site.handle(s.path, s.handler)
+		cfgSources = append(cfgSources, testSource{Name: s.name, URL: s.site.URL + s.path, Language: "id"})
 	}
 	dir := t.TempDir()
 	cfg := writeConfig(t, dir, cfgSources, map[string]any{

@@ -1,0 +1,79 @@
+package pipeline
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/warta-news/warta/config"
+	"github.com/warta-news/warta/store"
+)
+
+// A 429 with Retry-After holds back every source of that server: within
+// the cycle that got it, and in the cycles of a restart (or of another
+// daemon sharing the store) until it has passed; each held source waits
+// as long as the server asked. On both drivers.
+func TestRetryAfterHoldsTheServersOtherSources(t *testing.T) {
+	for _, driver := range storeDrivers() {
+		t.Run(driver.name, func(t *testing.T) {
+			site := newURLSite(t, func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Path == "/limited" {
+					w.Header().Set("Retry-After", "3600")
+					w.WriteHeader(http.StatusTooManyRequests)
+					return
+				}
+				w.Write([]byte(itemFeed("Section embassy " + r.URL.Path)))
+			})
+			src := func(name string) config.Source {
+				return config.Source{Name: name, URL: site.URL + "/" + lower(name)}
+			}
+			open := driver.open(t)
+			now := time.Now()
+			// cycle runs one cycle of a new process at now+at, one
+			// request at a time: the held source comes after the 429.
+			cycle := func(st store.Store, at time.Duration, sources ...config.Source) Report {
+				t.Helper()
+				p := newTestPipelineSources(t, st, nil, sources)
+				p.now = func() time.Time { return now.Add(at) }
+				p.cfg.Fetch.Concurrency = 1
+				rep, err := p.RunCycle(context.Background())
+				if err != nil {
+					t.Fatal(err)
+				}
+				return rep
+			}
+			st := open()
+			rep := cycle(st, 0, src("Limited"), src("Alpha"))
+			if n := site.count("/alpha"); n != 0 {
+				t.Errorf("within the cycle: /alpha requested %d times after the server's 429 Retry-After 3600", n)
+			}
+			if s := rep.PerSource[1]; s.Outcome != OutcomeFailed || !strings.Contains(s.Err, "not requested") ||
+				s.NextAttempt.Before(now.Add(59*time.Minute)) {
+				t.Errorf("held source: %+v, want failed without a request, next attempt in an hour", s)
+			}
+			st.Close()
+
+			st = open() // a restart: the hold is in the store
+			rep = cycle(st, 5*time.Minute, src("Limited"), src("Alpha"), src("Beta"))
+			if n := site.count("/beta"); n != 0 {
+				t.Errorf("after a restart: /beta requested %d times within the hour", n)
+			}
+			if s := rep.PerSource[2]; s.Outcome != OutcomeFailed || s.NextAttempt.Before(now.Add(59*time.Minute)) {
+				t.Errorf("held new source: %+v, want failed without a request until the hour is over", s)
+			}
+			st.Close()
+
+			// Beta, held at +5 minutes, waits what was left of the hour
+			// by the fetcher's clock, which the test does not move.
+			st = open()
+			rep = cycle(st, 66*time.Minute, src("Alpha"), src("Beta"))
+			for _, s := range rep.PerSource {
+				if s.Outcome != OutcomeFetched {
+					t.Errorf("after the hour: %+v, want fetched", s)
+				}
+			}
+		})
+	}
+}
