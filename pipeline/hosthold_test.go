@@ -77,3 +77,54 @@ func TestRetryAfterHoldsTheServersOtherSources(t *testing.T) {
 		})
 	}
 }
+
+// A source held back for its server's Retry-After was never asked: it
+// keeps the validators of its last answer (its next fetch is still a
+// conditional GET, not a whole download) and counts no failure of its
+// own, which would lengthen its backoff. On both drivers.
+func TestHeldSourceKeepsItsValidators(t *testing.T) {
+	for _, driver := range storeDrivers() {
+		t.Run(driver.name, func(t *testing.T) {
+			limited := false
+			site := newURLSite(t, func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Path == "/limited" && limited {
+					w.Header().Set("Retry-After", "3600")
+					w.WriteHeader(http.StatusTooManyRequests)
+					return
+				}
+				w.Header().Set("ETag", `"v1"`)
+				if r.Header.Get("If-None-Match") == `"v1"` {
+					w.WriteHeader(http.StatusNotModified)
+					return
+				}
+				w.Write([]byte(itemFeed("Section embassy " + r.URL.Path)))
+			})
+			sources := []config.Source{
+				{Name: "Limited", URL: site.URL + "/limited"},
+				{Name: "Alpha", URL: site.URL + "/alpha"},
+			}
+			st := driver.open(t)()
+			defer st.Close()
+			now := time.Now()
+			cycle := func(at time.Duration) {
+				t.Helper()
+				p := newTestPipelineSources(t, st, nil, sources)
+				p.now = func() time.Time { return now.Add(at) }
+				p.cfg.Fetch.Concurrency = 1
+				if _, err := p.RunCycle(context.Background()); err != nil {
+					t.Fatal(err)
+				}
+			}
+			cycle(0)
+			limited = true
+			cycle(4 * time.Hour)
+			states, err := st.FetchStates(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a := states["Alpha"]; a.ETag != `"v1"` || a.Failures != 0 {
+				t.Errorf("held source's state: ETag %q, failures %d; want its validator kept and no failure", a.ETag, a.Failures)
+			}
+		})
+	}
+}

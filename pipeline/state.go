@@ -178,19 +178,27 @@ func (s *sourceState) succeeded(now time.Time, status int, etag, lastModified st
 // failed records a failed fetch or parse at now (when it failed), classified
 // by fetch.RetryAfterFailure: a 410 retires the source at url; anything
 // else backs off, measured from the failure. The validators are dropped so
-// that the next fetch gets the body again.
+// that the next fetch gets the body again, unless the request was never
+// made (a *fetch.HeldError).
 func (s *sourceState) failed(now time.Time, err error, url string, maxBackoff time.Duration) {
 	var se *fetch.StatusError
 	if errors.As(err, &se) {
 		s.LastStatus = se.StatusCode
 	}
-	s.ETag, s.LastModified = "", ""
-	s.Failures++
+	// A source held back for its server's Retry-After was not asked: its
+	// validators still describe what it holds, and the wait is the
+	// server's, not a failure of its own to lengthen its backoff.
+	var held *fetch.HeldError
+	failures := s.Failures + 1
+	if !errors.As(err, &held) {
+		s.ETag, s.LastModified = "", ""
+		s.Failures = failures
+	}
 	// The text reaches the public status pages: every URL in it is
 	// redacted, the source's and any other an error quotes. It may quote
 	// a server's bytes: the store keeps it as text.
 	s.LastError = normalize.StorableText(fetch.RedactText(err.Error()))
-	retry := fetch.RetryAfterFailure(err, s.Failures, maxBackoff)
+	retry := fetch.RetryAfterFailure(err, failures, maxBackoff)
 	if retry.Retire {
 		s.retiredURL = url
 		s.NextAttempt = time.Time{}
