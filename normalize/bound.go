@@ -142,7 +142,7 @@ func (b *bounded) finish() string {
 	if b.cut {
 		b.out.WriteString(b.trailer)
 	}
-	return keptString(&b.out)
+	return b.out.String()
 }
 
 // originalLink is the paragraph that ends a cut HTML body: a link to the

@@ -141,7 +141,7 @@ func sanitizedText(s string) (text string, ok bool) {
 			return "", false
 		}
 	}
-	return keptString(&c.out), true
+	return c.out.String(), true
 }
 
 // collapser writes text as collapseLines leaves it, a piece at a time:
@@ -306,7 +306,7 @@ func collapseLines(s string) string {
 			out.WriteString(w)
 		}
 	}
-	return keptString(&out)
+	return out.String()
 }
 
 // InlineText is PlainText on one line: for titles and names, where any
@@ -332,16 +332,4 @@ func InlineText(s string) string {
 		words = kept
 	}
 	return strings.Join(words, " ")
-}
-
-// keptString is b's string for a field an article keeps: the builders
-// reserve the incoming HTML's length, and a string shares its builder's
-// buffer, so when more than a quarter of the buffer's length went unused
-// (markup dropped) the kept string is an exact-size copy instead, and the
-// reserve is freed with the builder.
-func keptString(b *strings.Builder) string {
-	if b.Cap()-b.Len() > b.Len()/4 {
-		return strings.Clone(b.String())
-	}
-	return b.String()
 }
