@@ -36,6 +36,9 @@ const (
 	// pipeline that finds another's there rebuilds its story index: another
 	// daemon, or `warta once`, stored articles it has not seen.
 	metaCycleEpoch = "cycle_epoch"
+	// retagging is metaTopicRules while a re-tag runs: the fingerprint
+	// of no rules.
+	retagging = "retagging"
 	// metaLastFirstSeen holds the latest FirstSeen a cycle gave, written
 	// under the stories lock: the next cycle to take it, in any process,
 	// stamps after it (firstSeen).
@@ -209,11 +212,16 @@ func New(cfg *config.Config, d Deps) *Pipeline {
 // re-tags stored articles when the topic rules changed since they were
 // tagged.
 func (p *Pipeline) Init(ctx context.Context) error {
-	if err := p.reload(ctx); err != nil {
+	if err := p.Load(ctx); err != nil {
 		return err
 	}
-	return p.retagIfRulesChanged(ctx)
+	return p.RetagIfRulesChanged(ctx)
 }
+
+// Load is Init without the re-tag, which changes the store: a daemon
+// applying a reloaded config loads its pipeline, readies everything else
+// that can fail, and only then re-tags (RetagIfRulesChanged).
+func (p *Pipeline) Load(ctx context.Context) error { return p.reload(ctx) }
 
 // Start is Init but for the story index, which a cycle loads beside its
 // fetching once a fetched article is not stored (wantIndex), and its
@@ -225,7 +233,7 @@ func (p *Pipeline) Start(ctx context.Context) error {
 	if err := p.load(ctx, false); err != nil {
 		return err
 	}
-	return p.retagIfRulesChanged(ctx)
+	return p.RetagIfRulesChanged(ctx)
 }
 
 // SourceHints maps each configured source's name to its tagging hints.
@@ -288,10 +296,13 @@ func (p *Pipeline) load(ctx context.Context, withIndex bool) error {
 	return nil
 }
 
-// retagIfRulesChanged re-tags the articles within the retention window when
+// RetagIfRulesChanged re-tags the articles within the retention window when
 // the topic rules or the sources' hints (topic.Tagger.FingerprintWith) are
 // not the ones they were tagged with, so feeds follow the current config.
-func (p *Pipeline) retagIfRulesChanged(ctx context.Context) error {
+// A cycle asks too, under the stories lock: another process with other
+// rules (`warta once` with another config, a daemon mid rolling change)
+// may have re-tagged the store since.
+func (p *Pipeline) RetagIfRulesChanged(ctx context.Context) error {
 	want := p.tagger.FingerprintWith(p.hints)
 	have, ok, err := p.store.Meta(ctx, metaTopicRules)
 	if err != nil {
@@ -299,6 +310,13 @@ func (p *Pipeline) retagIfRulesChanged(ctx context.Context) error {
 	}
 	if ok && have == want {
 		return nil
+	}
+	if ok {
+		// A re-tag that stops half-way leaves a mark no rules have, so
+		// that whichever rules run next re-tag everything.
+		if err := p.store.SetMeta(ctx, metaTopicRules, retagging); err != nil {
+			return fmt.Errorf("pipeline: %w", err)
+		}
 	}
 	n, err := p.Retag(ctx)
 	if err != nil {

@@ -180,6 +180,9 @@ func (p *Pipeline) writeAll(ctx context.Context, w *window, rep *Report) error {
 		if err := p.catchUp(ctx); err != nil {
 			return err
 		}
+		if err := p.RetagIfRulesChanged(ctx); err != nil {
+			return err
+		}
 		if err := p.followFirstSeen(ctx); err != nil {
 			return err
 		}

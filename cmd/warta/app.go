@@ -38,6 +38,10 @@ type mode int
 const (
 	modeOnce   mode = iota // one cycle now (warta once)
 	modeDaemon             // cycles on the schedule (warta run)
+	// modeReload is modeDaemon for a reloaded config: its pipeline is
+	// loaded (pipeline.Load) but re-tags the store only once everything
+	// else of the config is ready (daemon.apply).
+	modeReload
 )
 
 // loadConfig loads and validates the configuration and compiles its topic
@@ -129,7 +133,7 @@ func wireStages(ctx context.Context, e *env, m mode, cfg *config.Config, tagger 
 	// A daemon's failing source is tried again at its first cycle after
 	// the backoff; `warta once` cannot know when it will next be run.
 	var cycles pipeline.Schedule
-	if m == modeDaemon {
+	if m != modeOnce {
 		cycles = schedule
 	}
 	popts := publishOptions(cfg, st, schedule, time.Now())
@@ -166,18 +170,25 @@ func wireStages(ctx context.Context, e *env, m mode, cfg *config.Config, tagger 
 		Logger:    e.logger,
 		Actors:    actors,
 	})
+	s := &stages{publisher: pub, fetcher: fetcher, pipeline: p}
 	ready := p.Init
-	if m == modeOnce {
+	switch m {
+	case modeOnce:
 		// Its one cycle loads the story index beside its fetching, and
 		// only when it fetched something new.
 		ready = p.Start
+	case modeReload:
+		ready = p.Load
 	}
 	if err := ready(ctx); err != nil {
-		fetcher.Close()
+		s.close()
 		return nil, storeAdvice(err)
 	}
-	return &stages{publisher: pub, fetcher: fetcher, pipeline: p}, nil
+	return s, nil
 }
+
+// close drops stages that were never swapped in.
+func (s *stages) close() { s.fetcher.Close() }
 
 func (a *app) Close() error { return a.store.Close() }
 

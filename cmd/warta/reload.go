@@ -111,8 +111,8 @@ func (d *daemon) cycle(ctx context.Context) {
 
 // reload loads the config file again and reports whether it loaded. A
 // config that does not load is logged, with its file and line, and the
-// running one is kept; one that does takes effect at the next cycle (its
-// schedule at once).
+// running one is kept; one that does takes effect at the next cycle,
+// its schedule too (apply).
 func (d *daemon) reload() bool {
 	log := d.e.logger
 	cfg, tagger, err := loadConfig(d.e.configPath)
@@ -131,13 +131,6 @@ func (d *daemon) reload() bool {
 	if kept := keepStarted(*cfg, d.started); kept.Storage != cfg.Storage || kept.Server != cfg.Server {
 		log.Warn("config reload: storage.driver, storage.dsn, server.listen and server.metrics_listen change at the next start only")
 	}
-	d.schedMu.Lock()
-	if cfg.Schedule != d.spec {
-		d.sched.Remove(d.entry)
-		d.entry, d.spec = d.sched.Schedule(schedule, d.job), cfg.Schedule
-		log.Info("config reload: new schedule", "schedule", cfg.Schedule)
-	}
-	d.schedMu.Unlock()
 	d.pending.Store(&reloaded{cfg: cfg, tagger: tagger, schedule: schedule})
 	log.Info("config reloaded; it takes effect at the next cycle", "config", d.e.configPath,
 		"sources", len(cfg.Sources), "topics", len(cfg.Topics))
@@ -156,17 +149,24 @@ func keepStarted(cfg config.Config, started *config.Config) config.Config {
 
 // apply wires the stages of a reloaded config on the running store and
 // swaps them in; it runs between cycles. Storage and listen addresses stay
-// those the daemon started with.
+// those the daemon started with. Everything that can fail comes before
+// what changes the store (the re-tag) or the daemon (the swap, the
+// schedule): a config that fails to apply leaves nothing of it behind.
 func (d *daemon) apply(ctx context.Context, r *reloaded) error {
 	cfg := keepStarted(*r.cfg, d.started)
-	s, err := wireStages(ctx, d.e, modeDaemon, &cfg, r.tagger, r.schedule, d.app.store, d.app.metrics, d.app.hub)
+	s, err := wireStages(ctx, d.e, modeReload, &cfg, r.tagger, r.schedule, d.app.store, d.app.metrics, d.app.hub)
 	if err != nil {
 		return err
 	}
 	if err := s.publisher.Refresh(ctx); err != nil {
-		s.fetcher.Close()
+		s.close()
 		return err
 	}
+	if err := s.pipeline.RetagIfRulesChanged(ctx); err != nil {
+		s.close()
+		return err
+	}
+	d.useSchedule(cfg.Schedule, r.schedule)
 	old := d.app.fetcher
 	a := *d.app
 	a.cfg, a.tagger, a.schedule = &cfg, r.tagger, r.schedule
@@ -179,4 +179,17 @@ func (d *daemon) apply(ctx context.Context, r *reloaded) error {
 	old.Close()
 	d.e.logger.Info("reloaded config in effect", "sources", len(cfg.Sources), "topics", len(cfg.Topics))
 	return nil
+}
+
+// useSchedule runs the daemon's cycles on schedule, whose spec is spec,
+// from now on.
+func (d *daemon) useSchedule(spec string, schedule cron.Schedule) {
+	d.schedMu.Lock()
+	defer d.schedMu.Unlock()
+	if spec == d.spec {
+		return
+	}
+	d.sched.Remove(d.entry)
+	d.entry, d.spec = d.sched.Schedule(schedule, d.job), spec
+	d.e.logger.Info("config reload: new schedule", "schedule", spec)
 }
