@@ -411,9 +411,14 @@ func (p *Pipeline) askedAndUnchanged(asked storedAsOf, inFlightFrom int) bool {
 
 // saveBatch writes a decided batch: each source's new articles with its
 // fetch state, in one transaction. It returns the errors of sources left
-// out (srcErr), and err when ctx ended: then nothing of the batch is
-// written.
+// out (srcErr), and err when ctx ended or the stories lock was lost
+// (store.Store.LockHeld): then nothing of the batch is written.
 func (p *Pipeline) saveBatch(ctx context.Context, d decided, rep *Report) (srcErr, err error) {
+	// The batch was decided under the stories lock: written without it,
+	// another process holding it now could decide the same stories.
+	if err := p.store.LockHeld(ctx, storiesLock); err != nil {
+		return nil, fmt.Errorf("pipeline: stories not written: %w", err)
+	}
 	writes := make([]store.SourceWrite, 0, len(d.batch))
 	written := make([]*sourceResult, 0, len(d.batch))
 	for i, r := range d.batch {

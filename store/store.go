@@ -119,6 +119,12 @@ type Store interface {
 	// while it decides stories and writes, so that stories stay one across
 	// daemons.
 	TryLock(ctx context.Context, name string) (release func(), ok bool, err error)
+	// LockHeld returns an error wrapping ErrLockLost unless this store
+	// still holds the named lock it took with TryLock: a PostgreSQL
+	// advisory lock ends with its connection (terminated, timed out, a
+	// failover), and another process may have it now. A cycle asks
+	// before each batch it writes under the stories lock.
+	LockHeld(ctx context.Context, name string) error
 	// Close releases the database.
 	Close() error
 }
@@ -272,6 +278,10 @@ type FetchState struct {
 // ErrBusy is returned by Claim when another process holds the store-wide
 // lock of a store with a single writer.
 var ErrBusy = errors.New("store: busy: another process is writing")
+
+// ErrLockLost is returned by LockHeld for a named lock the store no
+// longer holds.
+var ErrLockLost = errors.New("store: lock lost")
 
 // ErrNotFound is returned when an article is not stored.
 var ErrNotFound = errors.New("store: not found")

@@ -27,6 +27,8 @@ type Store struct {
 	// inserted counts the articles this store inserted since it last
 	// refreshed the planner's statistics; see refreshStats.
 	inserted atomic.Int64
+	// locks are the named locks (TryLock) held, for LockHeld.
+	locks heldLocks
 }
 
 var _ store.Store = (*Store)(nil)

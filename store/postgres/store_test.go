@@ -385,3 +385,56 @@ func TestPruneKeepsALeadWhoseCopyArrivesMeanwhile(t *testing.T) {
 		t.Errorf("stories after the prune: %+v, %v; want the lead's story", stories, err)
 	}
 }
+
+// TestLostLockIsNoticed: the stories lock lives on one connection; when
+// that backend ends (here terminated, as idle_session_timeout or a
+// failover would), PostgreSQL frees the lock and another store takes it.
+// The first store must then learn it lost the lock instead of writing on
+// as if it held it. Only the lock's own backend is terminated.
+func TestLostLockIsNoticed(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.DSN(t)
+	a, b := openAt(t, dsn), openAt(t, dsn)
+	release, ok, err := a.TryLock(ctx, "stories")
+	if err != nil || !ok {
+		t.Fatalf("first lock: ok %v, err %v", ok, err)
+	}
+	defer release()
+	if err := a.LockHeld(ctx, "stories"); err != nil {
+		t.Fatalf("a lock just taken is not held: %v", err)
+	}
+	if _, ok, _ := b.TryLock(ctx, "stories"); ok {
+		t.Fatal("second lock taken while the first holds it")
+	}
+	// The backend holding this schema's stories lock.
+	var pid int
+	if err := a.pool.QueryRow(ctx, `WITH k AS (SELECT hashtextextended('warta:' || current_schema() || ':stories', 0) AS k)
+		SELECT l.pid FROM pg_locks l, k WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
+		AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+		AND l.classid = ((k.k >> 32) & 4294967295)::oid AND l.objid = (k.k & 4294967295)::oid`).Scan(&pid); err != nil {
+		t.Fatalf("finding the lock's backend: %v", err)
+	}
+	var terminated bool
+	if err := b.pool.QueryRow(ctx, `SELECT pg_terminate_backend($1)`, pid).Scan(&terminated); err != nil || !terminated {
+		t.Fatalf("terminating the lock's backend %d: %v %v", pid, terminated, err)
+	}
+	// PostgreSQL frees the lock as the backend ends: another store takes it.
+	var taken func()
+	for i := 0; taken == nil; i++ {
+		rel, ok, err := b.TryLock(ctx, "stories")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ok {
+			taken = rel
+		} else if i > 1000 {
+			t.Fatal("the terminated backend's lock was never freed")
+		} else {
+			time.Sleep(10 * time.Millisecond) // polling for the backend's exit
+		}
+	}
+	defer taken()
+	if err := a.LockHeld(ctx, "stories"); !errors.Is(err, store.ErrLockLost) {
+		t.Fatalf("after its connection ended, LockHeld = %v, want ErrLockLost", err)
+	}
+}
