@@ -58,8 +58,9 @@ const storiesLockPoll = 20 * time.Millisecond
 
 // DefaultLease is how long a cycle's claim on its sources holds when it is
 // not released: a daemon killed in a cycle leaves its sources to the
-// others for this long. It outlasts any cycle (whose fetches time out
-// after fetch.timeout).
+// others for this long. A running cycle renews its claims every third of
+// a lease (renewClaims), so a cycle may last longer: one host's forty
+// slow feeds, fetched two at a time, take longer than any one fetch.
 const DefaultLease = 10 * time.Minute
 
 // claimWindow is how far back a cycle's due time reaches among daemons
@@ -412,12 +413,14 @@ func (p *Pipeline) runCycle(ctx context.Context) (Report, error) {
 	w := newWindow(len(p.cfg.Sources))
 	stopWaking := w.wakeOnDone(ctx)
 	defer stopWaking()
+	stopRenewing := p.renewClaims(ctx)
 	wait := p.fetchAll(ctx, states, w)
 	writeErr := p.writeAll(ctx, w, &rep)
 	if writeErr != nil {
 		w.stop()
 	}
 	release, claimErr := wait()
+	stopRenewing()
 	defer func() {
 		if err := release(context.WithoutCancel(ctx)); err != nil {
 			p.logger.Warn("claims on sources not released: they end with their lease", "err", err)
@@ -466,6 +469,31 @@ func (p *Pipeline) runCycle(ctx context.Context) (Report, error) {
 	rep.Finished = p.now()
 	p.logSummary(&rep)
 	return rep, nil
+}
+
+// renewClaims renews the lease of the cycle's claims every third of a
+// lease until the returned stop is called, which waits for a renewal under
+// way: a cycle that runs longer than a lease keeps its sources.
+func (p *Pipeline) renewClaims(ctx context.Context) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		tick := time.NewTicker(p.lease / 3)
+		defer tick.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-tick.C:
+			}
+			now := p.now()
+			if err := p.store.RenewClaims(ctx, p.instance, now, now.Add(p.lease)); err != nil && ctx.Err() == nil {
+				p.logger.Warn("claims on sources not renewed: another daemon may take them when their lease ends", "err", err)
+			}
+		}
+	}()
+	return func() { cancel(); <-done }
 }
 
 // stillListed returns what Prune keeps past retention: the articles any

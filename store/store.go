@@ -109,6 +109,11 @@ type Store interface {
 	// drops the lock), and fails with ErrBusy while another process holds
 	// it.
 	Claim(ctx context.Context, req ClaimRequest) (claimed []string, release Release, err error)
+	// RenewClaims extends to until the lease of every claim of owner still
+	// held at now (not released, not run out): a cycle renews its claims
+	// while it runs, so that a lease need not outlast the longest cycle.
+	// SQLite's claims hold until released, and renew as nothing.
+	RenewClaims(ctx context.Context, owner string, now, until time.Time) error
 	// ClaimsExclusive reports whether a claim keeps every other process's
 	// cycle out of the store until it is released (SQLite's store-wide
 	// lock): then no other process asks for a TryLock lock that a cycle

@@ -90,6 +90,21 @@ func (s *Store) Claim(ctx context.Context, req store.ClaimRequest) ([]string, st
 	return claimed, release, nil
 }
 
+// RenewClaims implements store.Store. A claim whose lease ran out stays
+// as it is: another daemon may have taken its unit since.
+func (s *Store) RenewClaims(ctx context.Context, owner string, now, until time.Time) error {
+	for _, t := range []time.Time{now, until} {
+		if err := schema.CheckTime(t); err != nil {
+			return fmt.Errorf("store: renew claims: %w", err)
+		}
+	}
+	if _, err := s.pool.Exec(ctx, `UPDATE source_claims SET expires_at = $3
+		WHERE owner = $1 AND expires_at > $2 AND expires_at < $3`, owner, now, until); err != nil {
+		return fmt.Errorf("store: renew claims: %w", err)
+	}
+	return nil
+}
+
 // ClaimsExclusive implements store.Store: daemons sharing the database
 // claim units side by side and take turns at the stories lock.
 func (s *Store) ClaimsExclusive() bool { return false }

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"slices"
+	"time"
 
 	"github.com/warta-news/warta/store"
 )
@@ -54,3 +55,9 @@ func (s *Store) Claim(ctx context.Context, req store.ClaimRequest) ([]string, st
 // ClaimsExclusive implements store.Store: a claim holds the store-wide
 // lock until released.
 func (s *Store) ClaimsExclusive() bool { return true }
+
+// RenewClaims implements store.Store: a claim holds the store-wide lock
+// until released, whatever its lease.
+func (s *Store) RenewClaims(ctx context.Context, _ string, _, _ time.Time) error {
+	return ctx.Err()
+}

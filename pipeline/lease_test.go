@@ -1,0 +1,82 @@
+package pipeline
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/warta-news/warta/config"
+	"github.com/warta-news/warta/fetch"
+	"github.com/warta-news/warta/internal/pgtest"
+	"github.com/warta-news/warta/store"
+	"github.com/warta-news/warta/store/postgres"
+	"github.com/warta-news/warta/store/storetest"
+	"github.com/warta-news/warta/topic"
+)
+
+// A cycle whose fetches outlast its claims' lease (a host's many slow
+// feeds, fetched a few at a time) keeps its claims: it renews their lease
+// while it runs, so that another daemon does not take and fetch the same
+// sources meanwhile. The lease is short here, and the source answers only
+// once several leases have passed.
+func TestCycleRenewsItsClaimsLease(t *testing.T) {
+	ctx := context.Background()
+	const lease = 2 * time.Second
+	entered, answer := make(chan struct{}), make(chan struct{})
+	var once sync.Once
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		once.Do(func() { close(entered) })
+		<-answer
+		w.Write([]byte(oneItem))
+	}))
+	defer srv.Close()
+	dsn := pgtest.DSN(t)
+	st := storetest.Open(t, postgres.Open, dsn)
+	cfg := &config.Config{
+		Fetch:   config.Fetch{Concurrency: 2, MaxBackoff: time.Hour, Timeout: time.Minute},
+		Dedupe:  config.Dedupe{Window: 72 * time.Hour},
+		Topics:  []topic.Spec{testWorld},
+		Sources: []config.Source{{Name: "A", URL: srv.URL}},
+	}
+	tagger, err := topic.New(cfg.Topics)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := fetch.New(FetchOptions(cfg), nil)
+	defer f.Close()
+	p := New(cfg, Deps{Fetcher: f, Tagger: tagger, Store: st, Lease: lease,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err := p.Init(ctx); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := p.RunCycle(ctx)
+		done <- err
+	}()
+	<-entered
+	claimedAt := time.Now()
+	for time.Since(claimedAt) < 3*lease {
+		time.Sleep(100 * time.Millisecond) // letting the lease run out, were it not renewed
+	}
+	other := storetest.Open(t, postgres.Open, dsn)
+	now := time.Now()
+	taken, release, err := other.Claim(ctx, store.ClaimRequest{Owner: "other", Units: []string{p.claimUnit("A", srv.URL)},
+		Now: now, Since: now, Lease: time.Minute})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release(ctx, nil)
+	close(answer)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if len(taken) != 0 {
+		t.Errorf("another daemon claimed %v while the cycle still fetched it: the lease was not renewed", taken)
+	}
+}
