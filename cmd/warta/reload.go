@@ -40,8 +40,16 @@ type daemon struct {
 	started *config.Config
 
 	// cycleMu is held by a cycle, and by the swap to a reloaded config
-	// before it: a reload never lands in the middle of a cycle.
+	// before it: a reload never lands in the middle of a cycle. follow
+	// holds it too, briefly.
 	cycleMu sync.Mutex
+	// asked is set by a request for a cycle. Whoever holds cycleMu runs
+	// cycles while it is set and looks at it again after letting cycleMu
+	// go, so that a request meeting a holder (a cycle's end, follow) runs
+	// right after it instead of being dropped.
+	asked atomic.Bool
+	// cycling is set while cycles run under cycleMu.
+	cycling atomic.Bool
 	app     *app // guarded by cycleMu; its store and metrics are kept
 	// pending is a reloaded config waiting for the next cycle.
 	pending atomic.Pointer[reloaded]
@@ -69,7 +77,7 @@ func newDaemon(ctx context.Context, e *env, a *app, sched *cron.Cron, listen str
 	d := &daemon{e: e, started: a.cfg, app: a, sched: sched, listen: listen}
 	h := a.publisher.Handler()
 	d.feeds.Store(&h)
-	d.job = cron.FuncJob(func() { d.cycle(ctx) })
+	d.job = cron.FuncJob(func() { d.cycle(ctx, true) })
 	d.spec = a.cfg.Schedule
 	d.entry = sched.Schedule(a.schedule, d.job)
 	return d
@@ -80,32 +88,51 @@ func (d *daemon) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	(*d.feeds.Load()).ServeHTTP(w, r)
 }
 
-// cycle runs one cycle with the current config, applying a reloaded one
-// first; a reload that arrives during the cycle is applied, and its cycle
-// run, right after it.
-func (d *daemon) cycle(ctx context.Context) {
-	if !d.cycleMu.TryLock() {
+// cycle asks for a cycle with the current config, a reloaded one applied
+// first, and runs it unless cycleMu's holder will. A scheduled one that
+// meets a running cycle is skipped, and logged, as a missed tick; any
+// other request (a reload's, a tick meeting follow) runs right after the
+// holder is done.
+func (d *daemon) cycle(ctx context.Context, scheduled bool) {
+	if scheduled && d.cycling.Load() {
 		d.e.logger.Warn("cycle skipped", "why", pipeline.ErrCycleRunning)
 		return
 	}
-	defer d.cycleMu.Unlock()
-	for ctx.Err() == nil {
-		if r := d.pending.Swap(nil); r != nil {
-			if err := d.apply(ctx, r); err != nil && !errors.Is(err, context.Canceled) {
-				d.e.logger.Error("reloaded config not applied; the old one stays", "err", err)
-			}
-		}
-		_, err := d.app.pipeline.RunCycle(ctx)
-		switch {
-		case err == nil, errors.Is(err, context.Canceled):
-		case errors.Is(err, pipeline.ErrCycleRunning):
-			d.e.logger.Warn("cycle skipped", "why", err)
-		default:
-			d.e.logger.Error("cycle failed", "err", err)
-		}
-		if d.pending.Load() == nil {
+	d.asked.Store(true)
+	d.runAsked(ctx)
+}
+
+// runAsked runs the cycles asked for, unless cycleMu is held: its holder
+// runs them once it lets cycleMu go.
+func (d *daemon) runAsked(ctx context.Context) {
+	for ctx.Err() == nil && d.asked.Load() {
+		if !d.cycleMu.TryLock() {
 			return
 		}
+		d.cycling.Store(true)
+		for ctx.Err() == nil && d.asked.Swap(false) {
+			d.runCycle(ctx)
+		}
+		d.cycling.Store(false)
+		d.cycleMu.Unlock()
+	}
+}
+
+// runCycle applies a reloaded config, if any, and runs one cycle; under
+// cycleMu.
+func (d *daemon) runCycle(ctx context.Context) {
+	if r := d.pending.Swap(nil); r != nil {
+		if err := d.apply(ctx, r); err != nil && !errors.Is(err, context.Canceled) {
+			d.e.logger.Error("reloaded config not applied; the old one stays", "err", err)
+		}
+	}
+	_, err := d.app.pipeline.RunCycle(ctx)
+	switch {
+	case err == nil, errors.Is(err, context.Canceled):
+	case errors.Is(err, pipeline.ErrCycleRunning):
+		d.e.logger.Warn("cycle skipped", "why", err)
+	default:
+		d.e.logger.Error("cycle failed", "err", err)
 	}
 }
 

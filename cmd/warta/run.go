@@ -80,12 +80,15 @@ func serve(ctx context.Context, e *env, a *app, opts runOptions) error {
 		a.hub.Run(hubCtx)
 	}()
 	defer func() { stopHub(); <-hubDone }()
-	sched := cron.New(
-		cron.WithLogger(cronLogger{e.logger}),
-		// Never DelayIfStillRunning: it queues every missed tick.
-		cron.WithChain(cron.SkipIfStillRunning(cronLogger{e.logger})),
-	)
-	d := newDaemon(ctx, e, a, sched, opts.listen)
+	// Cycles and following run on cycles, which ends with ctx or when a
+	// server fails: either way they are waited for before the store closes.
+	cycles, stopCycles := context.WithCancel(ctx)
+	defer stopCycles()
+	// A tick that meets a running cycle is skipped and logged by the
+	// daemon itself (daemon.cycle), never queued: cron's SkipIfStillRunning
+	// would skip it silently, DelayIfStillRunning queue every missed tick.
+	sched := cron.New(cron.WithLogger(cronLogger{e.logger}))
+	d := newDaemon(cycles, e, a, sched, opts.listen)
 
 	public.Handle(hubPath, a.hub)
 	public.Handle("/", d)
@@ -93,14 +96,13 @@ func serve(ctx context.Context, e *env, a *app, opts runOptions) error {
 	// Cycles out of schedule: the first, and one after each reload, as a
 	// restart would run.
 	var now sync.WaitGroup
-	now.Go(func() { d.cycle(ctx) })
-	followCtx, stopFollowing := context.WithCancel(ctx)
+	now.Go(func() { d.cycle(cycles, false) })
 	var following sync.WaitGroup
-	following.Go(func() { d.follow(followCtx) })
-	defer func() { stopFollowing(); following.Wait() }()
+	following.Go(func() { d.follow(cycles) })
 	sched.Start()
 	e.logger.Info("scheduled", "schedule", a.cfg.Schedule)
 
+	var failed error // a server's
 	for done := false; !done; {
 		select {
 		case <-ctx.Done():
@@ -109,20 +111,23 @@ func serve(ctx context.Context, e *env, a *app, opts runOptions) error {
 		case sig := <-opts.reloads:
 			e.logger.Info("reloading the config", "signal", sig, "config", e.configPath)
 			if d.reload() {
-				now.Go(func() { d.cycle(ctx) })
+				now.Go(func() { d.cycle(cycles, false) })
 			}
 		case err := <-serveErr:
-			sched.Stop()
-			now.Wait()
-			return fmt.Errorf("http server: %w", err)
+			e.logger.Error("http server failed: shutting down", "err", err)
+			failed = fmt.Errorf("http server: %w", err)
+			done = true
 		}
 	}
-	// ctx is done, so a running cycle is being cancelled; wait for it.
+	// A running cycle is being cancelled: wait for it, and for every
+	// other user of the store, before the store closes.
+	stopCycles()
 	<-sched.Stop().Done()
 	now.Wait()
+	following.Wait()
 	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownGrace)
 	defer cancel()
-	var errs []error
+	errs := []error{failed}
 	for _, srv := range servers {
 		if err := srv.Shutdown(shutdownCtx); err != nil {
 			errs = append(errs, fmt.Errorf("http shutdown: %w", err))
@@ -229,16 +234,23 @@ func (d *daemon) follow(ctx context.Context) {
 			return
 		case <-tick.C:
 		}
-		if !d.cycleMu.TryLock() {
-			continue
-		}
-		changed, err := d.app.pipeline.FollowFeeds(ctx)
-		d.cycleMu.Unlock()
-		switch {
-		case err != nil && ctx.Err() == nil:
-			d.e.logger.Warn("feeds changed by another process not re-rendered", "err", err)
-		case changed:
-			d.e.logger.Debug("feeds changed by another process: re-rendered")
-		}
+		d.followOnce(ctx)
 	}
+}
+
+// followOnce re-renders the feeds if another process changed them, unless
+// a cycle runs, then runs a cycle asked for meanwhile (daemon.cycle).
+func (d *daemon) followOnce(ctx context.Context) {
+	if !d.cycleMu.TryLock() {
+		return
+	}
+	changed, err := d.app.pipeline.FollowFeeds(ctx)
+	d.cycleMu.Unlock()
+	switch {
+	case err != nil && ctx.Err() == nil:
+		d.e.logger.Warn("feeds changed by another process not re-rendered", "err", err)
+	case changed:
+		d.e.logger.Debug("feeds changed by another process: re-rendered")
+	}
+	d.runAsked(ctx)
 }
