@@ -98,17 +98,8 @@ func TestReloadConfig(t *testing.T) {
 	}
 
 	// A valid config with a new source and a new topic.
-	var doc map[string]any
-	if err := yaml.Unmarshal(valid, &doc); err != nil {
-		t.Fatal(err)
-	}
+	doc := withDewanKeamanan(t, valid)
 	doc["sources"] = []testSource{{Name: "A", URL: site.URL + "/a", Language: "id"}, {Name: "B", URL: site.URL + "/b", Language: "id"}}
-	// The test config lists no topics (the built-in ones apply): this one
-	// is added beside them.
-	own, _ := doc["topics"].([]any)
-	doc["topics"] = append(own, map[string]any{
-		"slug": "dewan-keamanan", "title": "Dewan Keamanan",
-		"terms": map[string]any{"id": []string{"dewan keamanan^5"}}})
 	out, err := yaml.Marshal(doc)
 	if err != nil {
 		t.Fatal(err)
@@ -169,4 +160,20 @@ func TestMetricsOnTheirOwnListener(t *testing.T) {
 	if code, _ := get("http://" + metricsAddr + "/healthz"); code != 200 {
 		t.Errorf("metrics listener /healthz: %d", code)
 	}
+}
+
+// withDewanKeamanan returns the test config cfg as a document with a topic
+// "dewan-keamanan" added. The test config lists no topics (the built-in
+// ones apply): this one is added beside them.
+func withDewanKeamanan(t *testing.T, cfg []byte) map[string]any {
+	t.Helper()
+	var doc map[string]any
+	if err := yaml.Unmarshal(cfg, &doc); err != nil {
+		t.Fatal(err)
+	}
+	own, _ := doc["topics"].([]any)
+	doc["topics"] = append(own, map[string]any{
+		"slug": "dewan-keamanan", "title": "Dewan Keamanan",
+		"terms": map[string]any{"id": []string{"dewan keamanan^5"}}})
+	return doc
 }

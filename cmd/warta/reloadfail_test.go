@@ -35,14 +35,7 @@ func TestFailedReloadAppliesNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var doc map[string]any
-	if err := yaml.Unmarshal(valid, &doc); err != nil {
-		t.Fatal(err)
-	}
-	own, _ := doc["topics"].([]any)
-	doc["topics"] = append(own, map[string]any{
-		"slug": "dewan-keamanan", "title": "Dewan Keamanan",
-		"terms": map[string]any{"id": []string{"dewan keamanan^5"}}})
+	doc := withDewanKeamanan(t, valid)
 	withTopic, err := yaml.Marshal(doc)
 	if err != nil {
 		t.Fatal(err)
