@@ -2,8 +2,6 @@ package pipeline
 
 import (
 	"context"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"sync"
@@ -11,7 +9,6 @@ import (
 	"time"
 
 	"github.com/warta-news/warta/config"
-	"github.com/warta-news/warta/fetch"
 	"github.com/warta-news/warta/internal/pgtest"
 	"github.com/warta-news/warta/store"
 	"github.com/warta-news/warta/store/postgres"
@@ -36,24 +33,13 @@ func TestCycleRenewsItsClaimsLease(t *testing.T) {
 	}))
 	defer srv.Close()
 	dsn := pgtest.DSN(t)
-	st := storetest.Open(t, postgres.Open, dsn)
 	cfg := &config.Config{
 		Fetch:   config.Fetch{Concurrency: 2, MaxBackoff: time.Hour, Timeout: time.Minute},
 		Dedupe:  config.Dedupe{Window: 72 * time.Hour},
 		Topics:  []topic.Spec{testWorld},
 		Sources: []config.Source{{Name: "A", URL: srv.URL}},
 	}
-	tagger, err := topic.New(cfg.Topics)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := fetch.New(FetchOptions(cfg), nil)
-	defer f.Close()
-	p := New(cfg, Deps{Fetcher: f, Tagger: tagger, Store: st, Lease: lease,
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err := p.Init(ctx); err != nil {
-		t.Fatal(err)
-	}
+	p := newDaemon(t, dsn, cfg, time.Now, lease).p
 	done := make(chan error, 1)
 	go func() {
 		_, err := p.RunCycle(ctx)
