@@ -82,10 +82,13 @@ type Options struct {
 	// Pages is how many pages of MaxItems stories each feed keeps for RFC
 	// 5005 paging; 0 means DefaultPages.
 	Pages int
-	// Interval is the time between cycles: responses may be cached until
-	// the next one (Cache-Control max-age). 0 gives the least max-age
-	// (30 s): the schedule, and its default, are config's.
-	Interval time.Duration
+	// NextCycle returns when the first scheduled cycle after t is due (a
+	// cron schedule's Next): responses of a snapshot built at t may be
+	// cached until then (Cache-Control max-age), whether t was on the
+	// schedule or not (the cycle at start, after a reload, another
+	// daemon's). nil gives the least max-age (30 s): the schedule, and its
+	// default, are config's.
+	NextCycle func(t time.Time) time.Time
 	// Sources are the configured sources, for the ?source= view.
 	Sources []SourceInfo
 	// Status, when set, gives the pages each source's fetch status.
