@@ -29,6 +29,8 @@ type snapshot struct {
 	// this snapshot's (Last-Modified).
 	views    *viewCache
 	viewMods modifications
+	// charts caches the status pages' charts.
+	charts chartCache
 }
 
 // feedState is one feed as one Refresh read it.

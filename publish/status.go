@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/warta-news/warta/article"
@@ -113,15 +114,29 @@ func bad(outcome string) bool {
 	return outcome == OutcomeFailing || outcome == OutcomeBackingOff || outcome == OutcomeRetired
 }
 
-// status reads the sources' status and, when the store can walk
-// articles, the hourly counts of the chart window.
-func (p *Publisher) status(ctx context.Context) (*statusData, error) {
+// charts are the articles per hour of one chart window, by topic slug
+// and by source name, as one snapshot's store held them.
+type charts struct {
+	from            time.Time
+	topics, sources map[string]*hourly
+}
+
+// chartCache keeps a snapshot's charts for the window they were counted
+// for: the store changes only between snapshots, so each snapshot reads
+// it once per chart hour however often the status pages are asked for.
+type chartCache struct {
+	mu     sync.Mutex // held while counting: one count at a time
+	counts *charts
+}
+
+// status reads the sources' status and, with withCharts, when the store
+// can walk articles, the hourly counts of the chart window (once per
+// snapshot and chart hour).
+func (p *Publisher) status(ctx context.Context, snap *snapshot, withCharts bool) (*statusData, error) {
 	now := p.opts.Now().UTC()
 	d := &statusData{
-		Now:          now,
-		Cycle:        p.cycle.Load(),
-		Topics:       map[string]*hourly{},
-		SourceCharts: map[string]*hourly{},
+		Now:   now,
+		Cycle: p.cycle.Load(),
 	}
 	names := map[string]bool{}
 	if p.opts.Status != nil {
@@ -152,6 +167,25 @@ func (p *Publisher) status(ctx context.Context) (*statusData, error) {
 		return a.Name < b.Name
 	})
 	d.ChartFrom = now.Truncate(time.Hour).Add(-(chartHours - 1) * time.Hour)
+	if !withCharts {
+		return d, nil
+	}
+	c, err := p.charts(ctx, &snap.charts, d.ChartFrom)
+	if err != nil {
+		return nil, err
+	}
+	d.Topics, d.SourceCharts = c.topics, c.sources
+	return d, nil
+}
+
+// charts returns the charts of the window from, counted once into cache.
+func (p *Publisher) charts(ctx context.Context, cache *chartCache, from time.Time) (*charts, error) {
+	cache.mu.Lock()
+	defer cache.mu.Unlock()
+	if c := cache.counts; c != nil && c.from.Equal(from) {
+		return c, nil
+	}
+	c := &charts{from: from, topics: map[string]*hourly{}, sources: map[string]*hourly{}}
 	if p.opts.Articles != nil {
 		bump := func(m map[string]*hourly, key string, i int) {
 			h := m[key]
@@ -161,15 +195,15 @@ func (p *Publisher) status(ctx context.Context) (*statusData, error) {
 			}
 			h[i]++
 		}
-		err := p.opts.Articles.Since(ctx, d.ChartFrom, func(a *article.Article) error {
-			i := int(a.FirstSeen.Sub(d.ChartFrom) / time.Hour)
+		err := p.opts.Articles.Since(ctx, from, func(a *article.Article) error {
+			i := int(a.FirstSeen.Sub(from) / time.Hour)
 			if i < 0 || i >= chartHours {
 				return nil
 			}
-			bump(d.SourceCharts, a.Source, i)
-			bump(d.Topics, AllSlug, i)
+			bump(c.sources, a.Source, i)
+			bump(c.topics, AllSlug, i)
 			for _, t := range a.Topics {
-				bump(d.Topics, t.Slug, i)
+				bump(c.topics, t.Slug, i)
 			}
 			return nil
 		})
@@ -177,5 +211,6 @@ func (p *Publisher) status(ctx context.Context) (*statusData, error) {
 			return nil, fmt.Errorf("publish: status: %w", err)
 		}
 	}
-	return d, nil
+	cache.counts = c
+	return c, nil
 }
