@@ -53,9 +53,9 @@ type StoryCounter interface {
 // StoryHeads is a StoryLister that can read only the first full of a
 // feed's newest stories, as an Atom document shows them (it may leave out
 // the articles' plain text and sketches and the topics' matched terms),
-// and of the others only the lead's ID and publication time: all that the
-// first page's document needs of them (the count of pages, the archive
-// days). A FilesOnly Publisher, which renders nothing but the first pages'
+// and of the others only the lead's ID, publication time and arrival
+// (FirstSeen): all that the first page's document needs of them (the
+// count of pages, the archive days). A FilesOnly Publisher, which renders nothing but the first pages'
 // Atom documents, reads the stories so.
 type StoryHeads interface {
 	StoryHeads(ctx context.Context, topic string, limit, full int) ([]*article.Story, error)

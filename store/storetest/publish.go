@@ -104,7 +104,7 @@ func testSubscriptions(t *testing.T, d Driver) {
 // order, the first full of them as Stories reads them but for what no
 // feed document shows (the articles' plain text and sketches, the topics'
 // matched terms: a driver may leave them out) and the others as their
-// lead's ID and publication time only; with or without a topic.
+// lead's ID, publication time and arrival (FirstSeen) only; with or without a topic.
 func testStoryHeads(t *testing.T, s store.Store, d Driver) {
 	ctx := context.Background()
 	// storyFixture's stories, with every field a document shows or not.
@@ -119,7 +119,7 @@ func testStoryHeads(t *testing.T, s store.Store, d Driver) {
 		return a
 	}
 	a7 := rich(7, 7, "sport")
-	a7.Published = Art(6, 6).Published
+	a7.Published, a7.FirstSeen = Art(6, 6).Published, Art(6, 6).FirstSeen
 	Save(t, s, rich(1, 1, "politics"), rich(3, 3), rich(4, 1), rich(6, 6, "sport"))
 	Save(t, s, rich(2, 1), rich(5, 3, "politics"), a7)
 	// shown is a story as a feed document shows it.
@@ -166,7 +166,8 @@ func testStoryHeads(t *testing.T, s store.Store, d Driver) {
 					}
 					continue
 				}
-				head := &article.Story{ID: w.ID, Lead: &article.Article{ID: w.ID, StoryID: w.ID, Published: w.Lead.Published}}
+				head := &article.Story{ID: w.ID, Lead: &article.Article{ID: w.ID, StoryID: w.ID,
+					Published: w.Lead.Published, FirstSeen: w.Lead.FirstSeen}}
 				if !reflect.DeepEqual(st, head) {
 					t.Errorf("%q full %d: story %d = %+v, want its head %+v", topic, full, i, st, head)
 				}

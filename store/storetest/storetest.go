@@ -90,6 +90,7 @@ func contract() []contractCase {
 		{"ConcurrentReadersWhileWriting", onFresh(testConcurrentReadersWhileWriting)},
 		{"StoriesDenseAndSparseTopics", onFresh(testStoriesDenseAndSparseTopics)},
 		{"StoriesIDOrderIsByteOrder", onFresh(testStoriesIDOrderIsByteOrder)},
+		{"StoriesByArrival", onFresh(testStoriesByArrival)},
 		{"CountStories", onFresh(testCountStories)},
 		{"StoryHeads", onFresh(testStoryHeads)},
 		{"ArticlesBySource", onFresh(testArticlesBySource)},
