@@ -94,7 +94,7 @@ type Options struct {
 	// Status, when set, gives the pages each source's fetch status.
 	Status StatusReader
 	// Articles, when set, lets the status page chart articles per hour.
-	Articles ArticleWalker
+	Articles ArticleCounter
 	// Hub is the URL of the WebSub hub every feed advertises (rel="hub");
 	// "" advertises none.
 	Hub string

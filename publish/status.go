@@ -6,8 +6,6 @@ import (
 	"sort"
 	"sync"
 	"time"
-
-	"github.com/warta-news/warta/article"
 )
 
 // SourceStatus is what the store knows about fetching one source.
@@ -31,10 +29,11 @@ type StatusReader interface {
 	SourceStatuses(ctx context.Context) ([]SourceStatus, error)
 }
 
-// ArticleWalker walks the articles first seen since t, oldest first; the
-// status page charts them. store.Store satisfies it.
-type ArticleWalker interface {
-	Since(ctx context.Context, t time.Time, fn func(*article.Article) error) error
+// ArticleCounter counts the articles first seen since t by UTC hour (the
+// hour's start), per source (topic "") and per topic (source ""); the
+// status pages chart them. store.Store satisfies it.
+type ArticleCounter interface {
+	ArticlesPerHour(ctx context.Context, t time.Time, fn func(hour time.Time, source, topic string, n int) error) error
 }
 
 // CycleStatus is the outcome of one cycle, as the pages show it.
@@ -187,23 +186,23 @@ func (p *Publisher) charts(ctx context.Context, cache *chartCache, from time.Tim
 	}
 	c := &charts{from: from, topics: map[string]*hourly{}, sources: map[string]*hourly{}}
 	if p.opts.Articles != nil {
-		bump := func(m map[string]*hourly, key string, i int) {
+		bump := func(m map[string]*hourly, key string, i, n int) {
 			h := m[key]
 			if h == nil {
 				h = new(hourly)
 				m[key] = h
 			}
-			h[i]++
+			h[i] += n
 		}
-		err := p.opts.Articles.Since(ctx, from, func(a *article.Article) error {
-			i := int(a.FirstSeen.Sub(from) / time.Hour)
-			if i < 0 || i >= chartHours {
-				return nil
-			}
-			bump(c.sources, a.Source, i)
-			bump(c.topics, AllSlug, i)
-			for _, t := range a.Topics {
-				bump(c.topics, t.Slug, i)
+		err := p.opts.Articles.ArticlesPerHour(ctx, from, func(hour time.Time, source, topic string, n int) error {
+			i := int(hour.Sub(from) / time.Hour)
+			switch {
+			case i < 0 || i >= chartHours:
+			case topic != "":
+				bump(c.topics, topic, i, n)
+			default:
+				bump(c.sources, source, i, n)
+				bump(c.topics, AllSlug, i, n)
 			}
 			return nil
 		})

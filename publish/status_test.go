@@ -6,19 +6,17 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
-
-	"github.com/warta-news/warta/article"
 )
 
-// countingWalker counts the walks over the articles.
+// countingWalker counts the reads of the articles per hour.
 type countingWalker struct {
 	*fakeLister
 	walks atomic.Int32
 }
 
-func (c *countingWalker) Since(ctx context.Context, t time.Time, fn func(*article.Article) error) error {
+func (c *countingWalker) ArticlesPerHour(ctx context.Context, t time.Time, fn func(hour time.Time, source, topic string, n int) error) error {
 	c.walks.Add(1)
-	return c.fakeLister.Since(ctx, t, fn)
+	return c.fakeLister.ArticlesPerHour(ctx, t, fn)
 }
 
 // The index shows no chart, so it reads no article; the status pages

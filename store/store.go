@@ -46,6 +46,13 @@ type Store interface {
 	// first (FirstSeen, then ID). An error from fn stops the walk and is
 	// returned.
 	Since(ctx context.Context, t time.Time, fn func(*article.Article) error) error
+	// ArticlesPerHour calls fn with how many of the articles first seen at
+	// or after t were first seen in each UTC hour (hour is its start):
+	// per source (topic "") and per topic slug they are tagged with
+	// (source ""), the status pages' charts, counted by the database
+	// rather than read article by article. An error from fn stops it and
+	// is returned.
+	ArticlesPerHour(ctx context.Context, t time.Time, fn func(hour time.Time, source, topic string, n int) error) error
 	// Sketches calls fn, as Since does, for every article first seen at or
 	// after t, oldest first, with only what the story index needs to be
 	// rebuilt: ID, StoryID, FirstSeen, Published and Sketch (nil for an

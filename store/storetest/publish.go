@@ -175,3 +175,46 @@ func testStoryHeads(t *testing.T, s store.Store, d Driver) {
 		}
 	}
 }
+
+// hourCount is one count ArticlesPerHour reports.
+type hourCount struct {
+	hour          time.Time
+	source, topic string
+}
+
+// testArticlesPerHour: the articles first seen from t on, counted by UTC
+// hour per source and per topic, as the status charts show them; an
+// article before t is not counted.
+func testArticlesPerHour(t *testing.T, s store.Store, d Driver) {
+	ctx := context.Background()
+	h0 := base.UTC().Truncate(time.Hour)
+	at := func(n int, source string, seen time.Duration, topics ...string) *article.Article {
+		a := Art(n, n, topics...)
+		a.Source, a.FirstSeen = source, h0.Add(seen)
+		return a
+	}
+	Save(t, s, at(1, "src", 10*time.Minute, "politics", "sport"), at(2, "src", 50*time.Minute, "politics"),
+		at(3, "tempo", 65*time.Minute, "sport"), at(4, "src", -time.Minute, "politics"))
+	got := map[hourCount]int{}
+	err := s.ArticlesPerHour(ctx, h0, func(hour time.Time, source, topic string, n int) error {
+		if (source == "") == (topic == "") {
+			t.Errorf("count %d at %v names source %q and topic %q: want one of them", n, hour, source, topic)
+		}
+		got[hourCount{hour.UTC(), source, topic}] += n
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[hourCount]int{
+		{h0, "src", ""}: 2, {h0.Add(time.Hour), "tempo", ""}: 1,
+		{h0, "", "politics"}: 2, {h0, "", "sport"}: 1, {h0.Add(time.Hour), "", "sport"}: 1,
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("ArticlesPerHour = %v, want %v", got, want)
+	}
+	stop := fmt.Errorf("stop")
+	if err := s.ArticlesPerHour(ctx, h0, func(time.Time, string, string, int) error { return stop }); err != stop {
+		t.Errorf("an error from fn: ArticlesPerHour returned %v, want it", err)
+	}
+}

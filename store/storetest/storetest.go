@@ -91,6 +91,7 @@ func contract() []contractCase {
 		{"StoriesDenseAndSparseTopics", onFresh(testStoriesDenseAndSparseTopics)},
 		{"StoriesIDOrderIsByteOrder", onFresh(testStoriesIDOrderIsByteOrder)},
 		{"StoriesByArrival", onFresh(testStoriesByArrival)},
+		{"ArticlesPerHour", onFresh(testArticlesPerHour)},
 		{"CountStories", onFresh(testCountStories)},
 		{"StoryHeads", onFresh(testStoryHeads)},
 		{"ArticlesBySource", onFresh(testArticlesBySource)},
