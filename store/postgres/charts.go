@@ -6,35 +6,26 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/warta-news/warta/store/internal/schema"
 )
 
 // ArticlesPerHour implements store.Store with two GROUP BY queries over
 // the first_seen index (and the topics' article_id key).
 func (s *Store) ArticlesPerHour(ctx context.Context, t time.Time, fn func(hour time.Time, source, topic string, n int) error) error {
-	type count struct {
-		hour          time.Time
-		source, topic string
-		n             int
-	}
-	var counts []count
+	var counts schema.HourCounts
 	read := func(query string, bySource bool) error {
 		rows, err := s.pool.Query(ctx, query, t)
 		if err != nil {
 			return fmt.Errorf("store: articles per hour: %w", err)
 		}
 		var (
-			c   count
-			key string
+			hour time.Time
+			key  string
+			n    int
 		)
-		_, err = pgx.ForEachRow(rows, []any{&c.hour, &key, &c.n}, func() error {
-			c.hour = c.hour.UTC()
-			c.source, c.topic = "", ""
-			if bySource {
-				c.source = key
-			} else {
-				c.topic = key
-			}
-			counts = append(counts, c)
+		_, err = pgx.ForEachRow(rows, []any{&hour, &key, &n}, func() error {
+			counts.Add(hour, key, bySource, n)
 			return nil
 		})
 		if err != nil {
@@ -51,10 +42,5 @@ func (s *Store) ArticlesPerHour(ctx context.Context, t time.Time, fn func(hour t
 		WHERE a.first_seen >= $1 GROUP BY hour, t.slug`, false); err != nil {
 		return err
 	}
-	for _, c := range counts {
-		if err := fn(c.hour, c.source, c.topic, c.n); err != nil {
-			return err
-		}
-	}
-	return nil
+	return counts.Each(fn)
 }

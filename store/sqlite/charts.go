@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"github.com/warta-news/warta/store/internal/schema"
 )
 
 // hourPrefix is the length of an hour's prefix of a stored time
@@ -17,12 +19,7 @@ func (s *Store) ArticlesPerHour(ctx context.Context, t time.Time, fn func(hour t
 	if err != nil {
 		return fmt.Errorf("store: articles per hour: %w", err)
 	}
-	type count struct {
-		hour          time.Time
-		source, topic string
-		n             int
-	}
-	var counts []count
+	var counts schema.HourCounts
 	read := func(query string, bySource bool) error {
 		rows, err := s.r.QueryContext(ctx, query, hourPrefix, from)
 		if err != nil {
@@ -31,22 +28,17 @@ func (s *Store) ArticlesPerHour(ctx context.Context, t time.Time, fn func(hour t
 		defer rows.Close()
 		for rows.Next() {
 			var (
-				c    count
-				hour string
-				key  string
+				hour, key string
+				n         int
 			)
-			if err := rows.Scan(&hour, &key, &c.n); err != nil {
+			if err := rows.Scan(&hour, &key, &n); err != nil {
 				return s.classify(fmt.Errorf("store: articles per hour: %w", err))
 			}
-			if c.hour, err = time.Parse(timeLayout[:hourPrefix], hour); err != nil {
+			start, err := time.Parse(timeLayout[:hourPrefix], hour)
+			if err != nil {
 				return fmt.Errorf("store: articles per hour: stored hour %q: %w", hour, err)
 			}
-			if bySource {
-				c.source = key
-			} else {
-				c.topic = key
-			}
-			counts = append(counts, c)
+			counts.Add(start, key, bySource, n)
 		}
 		if err := rows.Err(); err != nil {
 			return s.classify(fmt.Errorf("store: articles per hour: %w", err))
@@ -62,10 +54,5 @@ func (s *Store) ArticlesPerHour(ctx context.Context, t time.Time, fn func(hour t
 		WHERE a.first_seen >= ? GROUP BY hour, t.slug`, false); err != nil {
 		return err
 	}
-	for _, c := range counts {
-		if err := fn(c.hour, c.source, c.topic, c.n); err != nil {
-			return err
-		}
-	}
-	return nil
+	return counts.Each(fn)
 }
