@@ -180,8 +180,9 @@ func (l *fakeLister) CountStories(ctx context.Context, topic string) (int, error
 	return n, nil
 }
 
-// Since implements ArticleWalker over the held stories' articles.
-func (l *fakeLister) Since(ctx context.Context, t time.Time, fn func(*article.Article) error) error {
+// ArticlesPerHour implements ArticleCounter over the held stories'
+// articles, one count per article and hour.
+func (l *fakeLister) ArticlesPerHour(ctx context.Context, t time.Time, fn func(hour time.Time, source, topic string, n int) error) error {
 	l.mu.Lock()
 	var arts []*article.Article
 	for _, s := range l.stories {
@@ -192,10 +193,15 @@ func (l *fakeLister) Since(ctx context.Context, t time.Time, fn func(*article.Ar
 		}
 	}
 	l.mu.Unlock()
-	slices.SortFunc(arts, func(a, b *article.Article) int { return a.FirstSeen.Compare(b.FirstSeen) })
 	for _, a := range arts {
-		if err := fn(a); err != nil {
+		hour := a.FirstSeen.UTC().Truncate(time.Hour)
+		if err := fn(hour, a.Source, "", 1); err != nil {
 			return err
+		}
+		for _, tm := range a.Topics {
+			if err := fn(hour, "", tm.Slug, 1); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

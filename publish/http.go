@@ -222,11 +222,14 @@ func (p *Publisher) sourceName(snap *snapshot, name string) (string, bool) {
 	return "", false
 }
 
-// maxAge is how long a response may be cached: until the next cycle is
-// due, at least minMaxAge.
+// maxAge is how long a response may be cached: until the first cycle
+// scheduled after snap was built is due, at least minMaxAge.
 func (p *Publisher) maxAge(snap *snapshot) time.Duration {
-	left := snap.built.Add(p.opts.Interval).Sub(p.opts.Now())
-	return min(max(left, minMaxAge), max(p.opts.Interval, minMaxAge)).Round(time.Second)
+	if p.opts.NextCycle == nil {
+		return minMaxAge
+	}
+	left := p.opts.NextCycle(snap.built).Sub(p.opts.Now())
+	return max(left, minMaxAge).Round(time.Second)
 }
 
 // cacheControl is the Cache-Control of a document of snap.

@@ -274,13 +274,14 @@ func (p *Publisher) serveRendered(w http.ResponseWriter, r *http.Request, conten
 }
 
 // currentWithStatus returns the current snapshot and the sources'
-// status, or answers the request with an error and returns nil.
-func (p *Publisher) currentWithStatus(w http.ResponseWriter, r *http.Request) (*snapshot, *statusData) {
+// status, with the charts when withCharts, or answers the request with an
+// error and returns nil.
+func (p *Publisher) currentWithStatus(w http.ResponseWriter, r *http.Request, withCharts bool) (*snapshot, *statusData) {
 	snap := p.current(w)
 	if snap == nil {
 		return nil, nil
 	}
-	st, err := p.status(r.Context())
+	st, err := p.status(r.Context(), snap, withCharts)
 	if err != nil {
 		p.logger.Error("publish: read status", "path", r.URL.Path, "err", err)
 		http.Error(w, "cannot read the status", http.StatusInternalServerError)
@@ -291,7 +292,8 @@ func (p *Publisher) currentWithStatus(w http.ResponseWriter, r *http.Request) (*
 
 // serveIndex serves /: every topic with its latest headlines.
 func (p *Publisher) serveIndex(w http.ResponseWriter, r *http.Request) {
-	snap, st := p.currentWithStatus(w, r)
+	// The index shows no chart: only how many sources are failing.
+	snap, st := p.currentWithStatus(w, r, false)
 	if st == nil {
 		return
 	}
@@ -319,7 +321,7 @@ func (p *Publisher) serveTopic(w http.ResponseWriter, r *http.Request) {
 
 // serveStatus serves /status: every source's fetch status and the charts.
 func (p *Publisher) serveStatus(w http.ResponseWriter, r *http.Request) {
-	snap, st := p.currentWithStatus(w, r)
+	snap, st := p.currentWithStatus(w, r, true)
 	if st == nil {
 		return
 	}
@@ -392,7 +394,7 @@ func timePtr(t time.Time) *time.Time {
 
 // serveStatusJSON serves /status.json, the status page's data.
 func (p *Publisher) serveStatusJSON(w http.ResponseWriter, r *http.Request) {
-	snap, st := p.currentWithStatus(w, r)
+	snap, st := p.currentWithStatus(w, r, true)
 	if st == nil {
 		return
 	}

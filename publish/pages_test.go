@@ -278,7 +278,7 @@ func TestPagesInChromium(t *testing.T) {
 		return
 	}
 	p, _, srv := servedPublisher(t, Options{Status: pageSources(), MaxItems: 2, Pages: 1})
-	p.opts.Articles = p.stories.(ArticleWalker)
+	p.opts.Articles = p.stories.(ArticleCounter)
 	if err := p.Refresh(context.Background()); err != nil {
 		t.Fatal(err)
 	}

@@ -53,9 +53,9 @@ type StoryCounter interface {
 // StoryHeads is a StoryLister that can read only the first full of a
 // feed's newest stories, as an Atom document shows them (it may leave out
 // the articles' plain text and sketches and the topics' matched terms),
-// and of the others only the lead's ID and publication time: all that the
-// first page's document needs of them (the count of pages, the archive
-// days). A FilesOnly Publisher, which renders nothing but the first pages'
+// and of the others only the lead's ID, publication time and arrival
+// (FirstSeen): all that the first page's document needs of them (the
+// count of pages, the archive days). A FilesOnly Publisher, which renders nothing but the first pages'
 // Atom documents, reads the stories so.
 type StoryHeads interface {
 	StoryHeads(ctx context.Context, topic string, limit, full int) ([]*article.Story, error)
@@ -82,16 +82,19 @@ type Options struct {
 	// Pages is how many pages of MaxItems stories each feed keeps for RFC
 	// 5005 paging; 0 means DefaultPages.
 	Pages int
-	// Interval is the time between cycles: responses may be cached until
-	// the next one (Cache-Control max-age). 0 gives the least max-age
-	// (30 s): the schedule, and its default, are config's.
-	Interval time.Duration
+	// NextCycle returns when the first scheduled cycle after t is due (a
+	// cron schedule's Next): responses of a snapshot built at t may be
+	// cached until then (Cache-Control max-age), whether t was on the
+	// schedule or not (the cycle at start, after a reload, another
+	// daemon's). nil gives the least max-age (30 s): the schedule, and its
+	// default, are config's.
+	NextCycle func(t time.Time) time.Time
 	// Sources are the configured sources, for the ?source= view.
 	Sources []SourceInfo
 	// Status, when set, gives the pages each source's fetch status.
 	Status StatusReader
 	// Articles, when set, lets the status page chart articles per hour.
-	Articles ArticleWalker
+	Articles ArticleCounter
 	// Hub is the URL of the WebSub hub every feed advertises (rel="hub");
 	// "" advertises none.
 	Hub string

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"sync"
 	"time"
 
 	"github.com/warta-news/warta/article"
@@ -25,8 +24,13 @@ type snapshot struct {
 	// to its rendered bytes.
 	resources map[string]*resource
 
-	viewsMu sync.Mutex
-	views   map[string]*resource // "/feeds/<slug>.<ext>?<view query>"
+	// views caches the views rendered on request; viewMods are what the
+	// previous snapshot's cached views were and since when, which date
+	// this snapshot's (Last-Modified).
+	views    *viewCache
+	viewMods modifications
+	// charts caches the status pages' charts.
+	charts chartCache
 }
 
 // feedState is one feed as one Refresh read it.
@@ -62,8 +66,8 @@ func (fs *feedState) storyCount() int {
 	return len(fs.stories)
 }
 
-// maxCachedViews bounds the views a snapshot keeps rendered; views past it
-// are rendered on every request.
+// maxCachedViews bounds the views a snapshot keeps rendered; the least
+// recently used goes first.
 const maxCachedViews = 512
 
 // resource is one rendered document in its plain and gzipped forms. Each
@@ -130,24 +134,20 @@ func (p *Publisher) render(states []*feedState, prev *snapshot, recorded modific
 		built:     built,
 		feeds:     make(map[string]*feedState, len(states)),
 		resources: make(map[string]*resource, len(states)*len(formats)+3),
-		views:     map[string]*resource{},
+		views:     newViewCache(maxCachedViews),
+	}
+	if prev != nil {
+		snap.viewMods = prev.views.modifications()
 	}
 	var buf bytes.Buffer
 	modifiedAt := func(path string, r *resource, changed time.Time) {
-		r.modified = changed
 		old, ok := recorded[path]
 		if !ok && prev != nil {
 			if res := prev.resources[path]; res != nil {
 				old, ok = modification{ETag: res.etag, Modified: res.modified}, true
 			}
 		}
-		switch {
-		case !ok:
-		case old.ETag == r.etag:
-			r.modified = old.Modified
-		case !old.Modified.IsZero() && !changed.After(old.Modified):
-			r.modified = later(built, old.Modified.Truncate(time.Second).Add(time.Second))
-		}
+		r.modified = modifiedSince(r.etag, changed, built, old, ok)
 	}
 	for _, fs := range states {
 		snap.feeds[fs.info.Slug] = fs
@@ -193,6 +193,25 @@ func (p *Publisher) render(states []*feedState, prev *snapshot, recorded modific
 	return snap, nil
 }
 
+// modifiedSince is when a document with ETag etag, whose content changed
+// at changed, was last modified, given what it was before (old, when
+// known): old's time when the bytes are the same; else changed, unless
+// that is not after old's time (the bytes changed with no newer article):
+// then built, and at least a second after old's time (HTTP dates count
+// seconds), so that an If-Modified-Since of the old bytes is not
+// answered 304.
+func modifiedSince(etag string, changed, built time.Time, old modification, known bool) time.Time {
+	switch {
+	case !known:
+		return changed
+	case old.ETag == etag:
+		return old.Modified
+	case !old.Modified.IsZero() && !changed.After(old.Modified):
+		return later(built, old.Modified.Truncate(time.Second).Add(time.Second))
+	}
+	return changed
+}
+
 // later returns the later of a and b.
 func later(a, b time.Time) time.Time {
 	if a.After(b) {
@@ -232,10 +251,7 @@ func (p *Publisher) view(snap *snapshot, slug, ext string, v View) (r *resource,
 		return snap.resources[path], true, nil
 	}
 	key := path + "?" + v.Query()
-	snap.viewsMu.Lock()
-	r = snap.views[key]
-	snap.viewsMu.Unlock()
-	if r != nil {
+	if r := snap.views.get(key); r != nil {
 		return r, true, nil
 	}
 	f := p.feed(fs, v)
@@ -249,15 +265,13 @@ func (p *Publisher) view(snap *snapshot, slug, ext string, v View) (r *resource,
 	if r, err = newResource(fm.contentType, buf.Bytes(), true); err != nil {
 		return nil, false, err
 	}
-	// A view changes only when its feed does: the feed's modification time
-	// is a safe Last-Modified for it.
-	r.modified = fs.modified
-	snap.viewsMu.Lock()
-	if len(snap.views) < maxCachedViews {
-		snap.views[key] = r
-	}
-	snap.viewsMu.Unlock()
-	return r, true, nil
+	// A view shows stories beyond its feed's first page (a page, an
+	// archive, a narrowed feed), so its bytes may change when the feed's
+	// do not: it is dated by its own bytes, modified when this snapshot
+	// was built unless the previous snapshot served the same bytes.
+	old, known := snap.viewMods[key]
+	r.modified = modifiedSince(r.etag, snap.built.UTC().Truncate(time.Second), snap.built, old, known)
+	return snap.views.put(key, r), true, nil
 }
 
 // newResource copies body and precomputes its ETags and, when compressed,

@@ -4,9 +4,8 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"sync"
 	"time"
-
-	"github.com/warta-news/warta/article"
 )
 
 // SourceStatus is what the store knows about fetching one source.
@@ -30,10 +29,11 @@ type StatusReader interface {
 	SourceStatuses(ctx context.Context) ([]SourceStatus, error)
 }
 
-// ArticleWalker walks the articles first seen since t, oldest first; the
-// status page charts them. store.Store satisfies it.
-type ArticleWalker interface {
-	Since(ctx context.Context, t time.Time, fn func(*article.Article) error) error
+// ArticleCounter counts the articles first seen since t by UTC hour (the
+// hour's start), per source (topic "") and per topic (source ""); the
+// status pages chart them. store.Store satisfies it.
+type ArticleCounter interface {
+	ArticlesPerHour(ctx context.Context, t time.Time, fn func(hour time.Time, source, topic string, n int) error) error
 }
 
 // CycleStatus is the outcome of one cycle, as the pages show it.
@@ -113,15 +113,29 @@ func bad(outcome string) bool {
 	return outcome == OutcomeFailing || outcome == OutcomeBackingOff || outcome == OutcomeRetired
 }
 
-// status reads the sources' status and, when the store can walk
-// articles, the hourly counts of the chart window.
-func (p *Publisher) status(ctx context.Context) (*statusData, error) {
+// charts are the articles per hour of one chart window, by topic slug
+// and by source name, as one snapshot's store held them.
+type charts struct {
+	from            time.Time
+	topics, sources map[string]*hourly
+}
+
+// chartCache keeps a snapshot's charts for the window they were counted
+// for: the store changes only between snapshots, so each snapshot reads
+// it once per chart hour however often the status pages are asked for.
+type chartCache struct {
+	mu     sync.Mutex // held while counting: one count at a time
+	counts *charts
+}
+
+// status reads the sources' status and, with withCharts, when the store
+// can walk articles, the hourly counts of the chart window (once per
+// snapshot and chart hour).
+func (p *Publisher) status(ctx context.Context, snap *snapshot, withCharts bool) (*statusData, error) {
 	now := p.opts.Now().UTC()
 	d := &statusData{
-		Now:          now,
-		Cycle:        p.cycle.Load(),
-		Topics:       map[string]*hourly{},
-		SourceCharts: map[string]*hourly{},
+		Now:   now,
+		Cycle: p.cycle.Load(),
 	}
 	names := map[string]bool{}
 	if p.opts.Status != nil {
@@ -152,24 +166,43 @@ func (p *Publisher) status(ctx context.Context) (*statusData, error) {
 		return a.Name < b.Name
 	})
 	d.ChartFrom = now.Truncate(time.Hour).Add(-(chartHours - 1) * time.Hour)
+	if !withCharts {
+		return d, nil
+	}
+	c, err := p.charts(ctx, &snap.charts, d.ChartFrom)
+	if err != nil {
+		return nil, err
+	}
+	d.Topics, d.SourceCharts = c.topics, c.sources
+	return d, nil
+}
+
+// charts returns the charts of the window from, counted once into cache.
+func (p *Publisher) charts(ctx context.Context, cache *chartCache, from time.Time) (*charts, error) {
+	cache.mu.Lock()
+	defer cache.mu.Unlock()
+	if c := cache.counts; c != nil && c.from.Equal(from) {
+		return c, nil
+	}
+	c := &charts{from: from, topics: map[string]*hourly{}, sources: map[string]*hourly{}}
 	if p.opts.Articles != nil {
-		bump := func(m map[string]*hourly, key string, i int) {
+		bump := func(m map[string]*hourly, key string, i, n int) {
 			h := m[key]
 			if h == nil {
 				h = new(hourly)
 				m[key] = h
 			}
-			h[i]++
+			h[i] += n
 		}
-		err := p.opts.Articles.Since(ctx, d.ChartFrom, func(a *article.Article) error {
-			i := int(a.FirstSeen.Sub(d.ChartFrom) / time.Hour)
-			if i < 0 || i >= chartHours {
-				return nil
-			}
-			bump(d.SourceCharts, a.Source, i)
-			bump(d.Topics, AllSlug, i)
-			for _, t := range a.Topics {
-				bump(d.Topics, t.Slug, i)
+		err := p.opts.Articles.ArticlesPerHour(ctx, from, func(hour time.Time, source, topic string, n int) error {
+			i := int(hour.Sub(from) / time.Hour)
+			switch {
+			case i < 0 || i >= chartHours:
+			case topic != "":
+				bump(c.topics, topic, i, n)
+			default:
+				bump(c.sources, source, i, n)
+				bump(c.topics, AllSlug, i, n)
 			}
 			return nil
 		})
@@ -177,5 +210,6 @@ func (p *Publisher) status(ctx context.Context) (*statusData, error) {
 			return nil, fmt.Errorf("publish: status: %w", err)
 		}
 	}
-	return d, nil
+	cache.counts = c
+	return c, nil
 }

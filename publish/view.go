@@ -28,7 +28,8 @@ type View struct {
 	// Page is the 1-based page; 0 means 1.
 	Page int
 	// Archive, a UTC date (2006-01-02), makes the view the RFC 5005
-	// archive document of the stories whose lead was published that day.
+	// archive document of the stories whose lead was first stored that
+	// day.
 	Archive string
 }
 
@@ -195,14 +196,17 @@ func pageOf(stories []*article.Story, n, perPage int) ([]*article.Story, int) {
 }
 
 // archiveDay is the archive a story belongs to: the UTC day its lead was
-// published.
+// first stored, the order feeds list stories in (a story found late is
+// on the first page, and in the archive of the day it arrived, never in
+// one already published).
 func archiveDay(s *article.Story) string {
-	return s.Lead.Published.UTC().Format(archiveLayout)
+	return s.Lead.FirstSeen.UTC().Format(archiveLayout)
 }
 
-// archiveGrace is how long after a day ends its archive waits: stories
-// found late, dated that day, still join it before it is published, and
-// an archive does not change once published (RFC 5005 §4).
+// archiveGrace is how long after a day ends its archive waits: a story
+// stored that day by a cycle that ran past midnight, or by a daemon whose
+// clock is behind, still joins it before it is published, and an archive
+// does not change once published (RFC 5005 §4).
 const archiveGrace = 24 * time.Hour
 
 // archiveCutoff is the first day whose archive waits at now: the days

@@ -115,9 +115,15 @@ func TestLastModifiedSurvivesRestarts(t *testing.T) {
 	}
 }
 
+// every returns a NextCycle of cycles every d on the clock (a cron
+// schedule such as "*/10 * * * *").
+func every(d time.Duration) func(time.Time) time.Time {
+	return func(t time.Time) time.Time { return t.Truncate(d).Add(d) }
+}
+
 func TestCacheControlFollowsSchedule(t *testing.T) {
 	clk := newClock(tRefresh)
-	p, _ := newTestPublisher(t, Options{Now: clk.Now, Interval: 10 * time.Minute})
+	p, _ := newTestPublisher(t, Options{Now: clk.Now, NextCycle: every(10 * time.Minute)})
 	h := p.Handler()
 	if err := p.Refresh(context.Background()); err != nil {
 		t.Fatal(err)
@@ -135,6 +141,20 @@ func TestCacheControlFollowsSchedule(t *testing.T) {
 		if got := get(t, h, "GET", "/feeds/all.rss", nil).Header().Get("Cache-Control"); got != tc.want {
 			t.Errorf("%s after the refresh: Cache-Control %q, want %q", tc.after, got, tc.want)
 		}
+	}
+}
+
+// A snapshot built off the schedule (the cycle at start, after a reload,
+// or another daemon's) is cached until the next scheduled cycle, not for
+// a whole interval past its own time (review 16: 11).
+func TestCacheControlOffScheduleSnapshot(t *testing.T) {
+	clk := newClock(tRefresh) // 11:30, half-way between hourly cycles
+	p, _ := newTestPublisher(t, Options{Now: clk.Now, NextCycle: every(time.Hour)})
+	if err := p.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := get(t, p.Handler(), "GET", "/feeds/all.atom", nil).Header().Get("Cache-Control"), "public, max-age=1800"; got != want {
+		t.Errorf("snapshot built at %s, hourly cycles: Cache-Control %q, want %q (until 12:00)", tRefresh.Format("15:04"), got, want)
 	}
 }
 

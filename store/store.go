@@ -46,6 +46,13 @@ type Store interface {
 	// first (FirstSeen, then ID). An error from fn stops the walk and is
 	// returned.
 	Since(ctx context.Context, t time.Time, fn func(*article.Article) error) error
+	// ArticlesPerHour calls fn with how many of the articles first seen at
+	// or after t were first seen in each UTC hour (hour is its start):
+	// per source (topic "") and per topic slug they are tagged with
+	// (source ""), the status pages' charts, counted by the database
+	// rather than read article by article. An error from fn stops it and
+	// is returned.
+	ArticlesPerHour(ctx context.Context, t time.Time, fn func(hour time.Time, source, topic string, n int) error) error
 	// Sketches calls fn, as Since does, for every article first seen at or
 	// after t, oldest first, with only what the story index needs to be
 	// rebuilt: ID, StoryID, FirstSeen, Published and Sketch (nil for an
@@ -53,8 +60,9 @@ type Store interface {
 	Sketches(ctx context.Context, t time.Time, fn func(*article.Article) error) error
 	// Article returns one article by ID; ErrNotFound otherwise.
 	Article(ctx context.Context, id string) (*article.Article, error)
-	// Stories returns the newest stories (by the lead's Published, then ID,
-	// descending), at most limit; topic "" means all stories, else stories
+	// Stories returns the newest stories by arrival (the lead's FirstSeen,
+	// then ID, descending: a story found late, dated before others, still
+	// comes first), at most limit; topic "" means all stories, else stories
 	// with at least one article tagged topic. Each Story carries its Lead
 	// (the article whose ID == StoryID) and Copies (the others, by
 	// FirstSeen, then ID). Stories whose lead is not stored are left out.

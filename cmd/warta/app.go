@@ -136,7 +136,7 @@ func wireStages(ctx context.Context, e *env, m mode, cfg *config.Config, tagger 
 	if m != modeOnce {
 		cycles = schedule
 	}
-	popts := publishOptions(cfg, st, schedule, time.Now())
+	popts := publishOptions(cfg, st, schedule)
 	popts.FilesOnly = m == modeOnce // nothing serves what once renders
 	if m == modeOnce {
 		popts.Build = binaryBuild()

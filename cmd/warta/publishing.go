@@ -74,16 +74,17 @@ func (h *feedHub) advertise(opts *publish.Options) {
 
 // publishOptions are the publisher's options from the config; st gives
 // the pages the sources' status and the articles to chart.
-func publishOptions(cfg *config.Config, st store.Store, schedule cron.Schedule, now time.Time) publish.Options {
+func publishOptions(cfg *config.Config, st store.Store, schedule cron.Schedule) publish.Options {
 	opts := publish.Options{
 		BaseURL:  cfg.Server.BaseURL,
 		Title:    cfg.Publish.Title,
 		MaxItems: cfg.Publish.MaxItems,
 		Pages:    cfg.Publish.Pages,
 		Dir:      cfg.Publish.Dir,
-		Interval: scheduleInterval(schedule, now),
-		Status:   storeStatus{st, sourceNames(cfg)},
-		Articles: st,
+		// A snapshot may be cached until the next scheduled cycle.
+		NextCycle: schedule.Next,
+		Status:    storeStatus{st, sourceNames(cfg)},
+		Articles:  st,
 	}
 	for _, s := range cfg.Sources {
 		opts.Sources = append(opts.Sources, publish.SourceInfo{Name: s.Name})
@@ -98,13 +99,6 @@ func sourceNames(cfg *config.Config) []string {
 		names[i] = s.Name
 	}
 	return names
-}
-
-// scheduleInterval is the time between the next two cycles of the
-// schedule after now: how long readers may cache a feed.
-func scheduleInterval(s cron.Schedule, now time.Time) time.Duration {
-	next := s.Next(now)
-	return s.Next(next).Sub(next)
 }
 
 // storeStatus reads the fetch status of the configured sources from the

@@ -97,7 +97,7 @@ func (s *Store) Stories(ctx context.Context, topic string, limit int) ([]*articl
 	page, args := leadPage(topic, limit)
 	arts, err := s.queryArticles(ctx, `WITH page AS (`+page+`)
 		SELECT `+articleFields+` FROM page p JOIN articles a ON a.story_id = p.id`+topicsJoin+`
-		ORDER BY p.published DESC, p.id DESC, a.first_seen, a.id`, args...)
+		ORDER BY p.first_seen DESC, p.id DESC, a.first_seen, a.id`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -116,7 +116,8 @@ func (s *Store) Stories(ctx context.Context, topic string, limit int) ([]*articl
 	return out, nil
 }
 
-// leadPage is the query of the newest limit leads (id, published),
+// leadPage is the query of the newest limit leads by arrival
+// (first_seen, then id), as (id, published, first_seen),
 // optionally only of stories with an article tagged topic, and its
 // arguments.
 func leadPage(topic string, limit int) (string, []any) {
@@ -125,8 +126,8 @@ func leadPage(topic string, limit int) (string, []any) {
 		filter = ` AND EXISTS (SELECT 1 FROM article_topics t WHERE t.slug = $2 AND t.story_id = l.id)`
 		args = append(args, topic)
 	}
-	return `SELECT l.id, l.published FROM articles l WHERE l.is_lead` + filter + `
-			ORDER BY l.published DESC, l.id DESC LIMIT $1`, args
+	return `SELECT l.id, l.published, l.first_seen FROM articles l WHERE l.is_lead` + filter + `
+			ORDER BY l.first_seen DESC, l.id DESC LIMIT $1`, args
 }
 
 // StoryHeads is Stories of which only the first full stories are read
@@ -145,12 +146,12 @@ func (s *Store) StoryHeads(ctx context.Context, topic string, limit, full int) (
 		return nil, fmt.Errorf("store: stories: %w", err)
 	}
 	type lead struct {
-		id        string
-		published time.Time
+		id                   string
+		published, firstSeen time.Time
 	}
 	leads, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (lead, error) {
 		var l lead
-		err := row.Scan(&l.id, &l.published)
+		err := row.Scan(&l.id, &l.published, &l.firstSeen)
 		return l, err
 	})
 	if err != nil {
@@ -170,7 +171,7 @@ func (s *Store) StoryHeads(ctx context.Context, topic string, limit, full int) (
 	}
 	for _, l := range leads[len(whole):] {
 		whole = append(whole, &article.Story{ID: l.id,
-			Lead: &article.Article{ID: l.id, StoryID: l.id, Published: l.published.UTC()}})
+			Lead: &article.Article{ID: l.id, StoryID: l.id, Published: l.published.UTC(), FirstSeen: l.firstSeen.UTC()}})
 	}
 	return whole, nil
 }

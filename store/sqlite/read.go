@@ -260,7 +260,7 @@ func (s *Store) stories(ctx context.Context, topic string, limit, full int, whol
 		}
 		for _, l := range page[len(read):] {
 			out = append(out, &article.Story{ID: l.id,
-				Lead: &article.Article{ID: l.id, StoryID: l.id, Published: l.published}})
+				Lead: &article.Article{ID: l.id, StoryID: l.id, Published: l.published, FirstSeen: l.firstSeen}})
 		}
 		if len(read) == 0 {
 			return nil
@@ -301,12 +301,12 @@ const denseTopic = 1000
 
 // lead is a story's lead article as storyPage finds it.
 type lead struct {
-	id        string
-	published time.Time
+	id                   string
+	published, firstSeen time.Time
 }
 
-// storyPage returns the newest leads, optionally only of stories
-// with an article tagged topic. SQLite cannot know how common one topic is,
+// storyPage returns the newest leads by arrival (first_seen, then id),
+// optionally only of stories with an article tagged topic. SQLite cannot know how common one topic is,
 // so storyPage asks (a count capped at denseTopic, a short index scan) and
 // picks the plan: a dense topic walks the leads index newest first and
 // probes (slug, story_id) until the page is full; a sparse one collects its
@@ -326,18 +326,19 @@ func storyPage(ctx context.Context, tx *sql.Tx, topic string, limit int) ([]lead
 	}
 	switch {
 	case topic == "":
-		rows, err = tx.QueryContext(ctx, `SELECT id, published FROM articles WHERE id = story_id
-			ORDER BY published DESC, id DESC LIMIT ?`, limit)
+		rows, err = tx.QueryContext(ctx, `SELECT id, published, first_seen FROM articles INDEXED BY articles_arrived
+			WHERE id = story_id
+			ORDER BY first_seen DESC, id DESC LIMIT ?`, limit)
 	case dense:
-		rows, err = tx.QueryContext(ctx, `SELECT l.id, l.published FROM articles l INDEXED BY articles_leads
+		rows, err = tx.QueryContext(ctx, `SELECT l.id, l.published, l.first_seen FROM articles l INDEXED BY articles_arrived
 			WHERE l.id = l.story_id AND EXISTS (
 				SELECT 1 FROM article_topics t WHERE t.slug = ? AND t.story_id = l.id)
-			ORDER BY l.published DESC, l.id DESC LIMIT ?`, topic, limit)
+			ORDER BY l.first_seen DESC, l.id DESC LIMIT ?`, topic, limit)
 	default:
-		rows, err = tx.QueryContext(ctx, `SELECT l.id, l.published FROM articles l
+		rows, err = tx.QueryContext(ctx, `SELECT l.id, l.published, l.first_seen FROM articles l
 			WHERE l.id = l.story_id AND l.id IN (
 				SELECT t.story_id FROM article_topics t WHERE t.slug = ?)
-			ORDER BY l.published DESC, l.id DESC LIMIT ?`, topic, limit)
+			ORDER BY l.first_seen DESC, l.id DESC LIMIT ?`, topic, limit)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("store: stories: %w", err)
@@ -346,13 +347,16 @@ func storyPage(ctx context.Context, tx *sql.Tx, topic string, limit int) ([]lead
 	var leads []lead
 	for rows.Next() {
 		var (
-			l   lead
-			pub string
+			l         lead
+			pub, seen string
 		)
-		if err := rows.Scan(&l.id, &pub); err != nil {
+		if err := rows.Scan(&l.id, &pub, &seen); err != nil {
 			return nil, fmt.Errorf("store: stories: %w", err)
 		}
 		if l.published, err = decodeTime(pub); err != nil {
+			return nil, fmt.Errorf("store: stories: lead %s: %w", l.id, err)
+		}
+		if l.firstSeen, err = decodeTime(seen); err != nil {
 			return nil, fmt.Errorf("store: stories: lead %s: %w", l.id, err)
 		}
 		leads = append(leads, l)

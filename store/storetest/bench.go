@@ -46,7 +46,9 @@ func BenchArticle(n, story int, slugs ...string) *article.Article {
 // SaveSource measures inserts of fresh articles, one transaction per batch
 // as the pipeline writes one source: batches of 50 (a typical feed) and of
 // 1000 (bulk throughput). Sketches measures the walk that rebuilds the
-// story index at start, over 20,000 fixture-sized articles. Stories measures a page of 100 stories on 100k
+// story index at start, over 20,000 fixture-sized articles. StatusCharts
+// compares reading those 20,000 whole (walk) with the store counting them
+// per hour (count), the status charts' two ways. Stories measures a page of 100 stories on 100k
 // articles: 70k stories, a third of them with copies; "economy" tags ~1/3
 // of articles, "rare" ~1/500.
 func Bench(b *testing.B, d Driver) {
@@ -62,6 +64,11 @@ func Bench(b *testing.B, d Driver) {
 		s := d.fresh(b)
 		loadSketched(b, s, 20_000)
 		benchSketches(b, s, 20_000)
+	})
+	b.Run("StatusCharts/20000", func(b *testing.B) {
+		s := d.fresh(b)
+		loadSketched(b, s, 20_000)
+		benchStatusCharts(b, s, 20_000)
 	})
 	b.Run("Stories", func(b *testing.B) {
 		s := d.fresh(b)
@@ -163,6 +170,40 @@ func benchSketches(b *testing.B, s store.Store, n int) {
 			b.Fatalf("%d sketches, want %d", got, n)
 		}
 	}
+}
+
+// benchStatusCharts compares the two reads of the status charts over n
+// stored articles: a walk over every whole article (Since, what the
+// charts read before review 16) and the store's count (ArticlesPerHour).
+func benchStatusCharts(b *testing.B, s store.Store, n int) {
+	ctx := context.Background()
+	b.Run("walk", func(b *testing.B) {
+		for b.Loop() {
+			got := 0
+			if err := s.Since(ctx, time.Time{}, func(*article.Article) error { got++; return nil }); err != nil {
+				b.Fatal(err)
+			}
+			if got != n {
+				b.Fatalf("%d articles, want %d", got, n)
+			}
+		}
+	})
+	b.Run("count", func(b *testing.B) {
+		for b.Loop() {
+			got := 0
+			if err := s.ArticlesPerHour(ctx, time.Time{}, func(_ time.Time, source, _ string, k int) error {
+				if source != "" {
+					got += k
+				}
+				return nil
+			}); err != nil {
+				b.Fatal(err)
+			}
+			if got != n {
+				b.Fatalf("%d articles, want %d", got, n)
+			}
+		}
+	})
 }
 
 // loadStories fills s with the articles of the Stories benchmark.

@@ -104,7 +104,7 @@ func testSubscriptions(t *testing.T, d Driver) {
 // order, the first full of them as Stories reads them but for what no
 // feed document shows (the articles' plain text and sketches, the topics'
 // matched terms: a driver may leave them out) and the others as their
-// lead's ID and publication time only; with or without a topic.
+// lead's ID, publication time and arrival (FirstSeen) only; with or without a topic.
 func testStoryHeads(t *testing.T, s store.Store, d Driver) {
 	ctx := context.Background()
 	// storyFixture's stories, with every field a document shows or not.
@@ -119,7 +119,7 @@ func testStoryHeads(t *testing.T, s store.Store, d Driver) {
 		return a
 	}
 	a7 := rich(7, 7, "sport")
-	a7.Published = Art(6, 6).Published
+	a7.Published, a7.FirstSeen = Art(6, 6).Published, Art(6, 6).FirstSeen
 	Save(t, s, rich(1, 1, "politics"), rich(3, 3), rich(4, 1), rich(6, 6, "sport"))
 	Save(t, s, rich(2, 1), rich(5, 3, "politics"), a7)
 	// shown is a story as a feed document shows it.
@@ -166,11 +166,55 @@ func testStoryHeads(t *testing.T, s store.Store, d Driver) {
 					}
 					continue
 				}
-				head := &article.Story{ID: w.ID, Lead: &article.Article{ID: w.ID, StoryID: w.ID, Published: w.Lead.Published}}
+				head := &article.Story{ID: w.ID, Lead: &article.Article{ID: w.ID, StoryID: w.ID,
+					Published: w.Lead.Published, FirstSeen: w.Lead.FirstSeen}}
 				if !reflect.DeepEqual(st, head) {
 					t.Errorf("%q full %d: story %d = %+v, want its head %+v", topic, full, i, st, head)
 				}
 			}
 		}
+	}
+}
+
+// hourCount is one count ArticlesPerHour reports.
+type hourCount struct {
+	hour          time.Time
+	source, topic string
+}
+
+// testArticlesPerHour: the articles first seen from t on, counted by UTC
+// hour per source and per topic, as the status charts show them; an
+// article before t is not counted.
+func testArticlesPerHour(t *testing.T, s store.Store, d Driver) {
+	ctx := context.Background()
+	h0 := base.UTC().Truncate(time.Hour)
+	at := func(n int, source string, seen time.Duration, topics ...string) *article.Article {
+		a := Art(n, n, topics...)
+		a.Source, a.FirstSeen = source, h0.Add(seen)
+		return a
+	}
+	Save(t, s, at(1, "src", 10*time.Minute, "politics", "sport"), at(2, "src", 50*time.Minute, "politics"),
+		at(3, "tempo", 65*time.Minute, "sport"), at(4, "src", -time.Minute, "politics"))
+	got := map[hourCount]int{}
+	err := s.ArticlesPerHour(ctx, h0, func(hour time.Time, source, topic string, n int) error {
+		if (source == "") == (topic == "") {
+			t.Errorf("count %d at %v names source %q and topic %q: want one of them", n, hour, source, topic)
+		}
+		got[hourCount{hour.UTC(), source, topic}] += n
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[hourCount]int{
+		{h0, "src", ""}: 2, {h0.Add(time.Hour), "tempo", ""}: 1,
+		{h0, "", "politics"}: 2, {h0, "", "sport"}: 1, {h0.Add(time.Hour), "", "sport"}: 1,
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("ArticlesPerHour = %v, want %v", got, want)
+	}
+	stop := fmt.Errorf("stop")
+	if err := s.ArticlesPerHour(ctx, h0, func(time.Time, string, string, int) error { return stop }); err != stop {
+		t.Errorf("an error from fn: ArticlesPerHour returned %v, want it", err)
 	}
 }

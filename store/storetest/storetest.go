@@ -90,6 +90,8 @@ func contract() []contractCase {
 		{"ConcurrentReadersWhileWriting", onFresh(testConcurrentReadersWhileWriting)},
 		{"StoriesDenseAndSparseTopics", onFresh(testStoriesDenseAndSparseTopics)},
 		{"StoriesIDOrderIsByteOrder", onFresh(testStoriesIDOrderIsByteOrder)},
+		{"StoriesByArrival", onFresh(testStoriesByArrival)},
+		{"ArticlesPerHour", onFresh(testArticlesPerHour)},
 		{"CountStories", onFresh(testCountStories)},
 		{"StoryHeads", onFresh(testStoryHeads)},
 		{"ArticlesBySource", onFresh(testArticlesBySource)},

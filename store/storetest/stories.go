@@ -13,16 +13,18 @@ import (
 	"time"
 
 	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/publish"
 	"github.com/warta-news/warta/store"
 	"github.com/warta-news/warta/store/internal/schema"
 )
 
 // storyFixture: stories 1, 3, 6 (leads), copies 2, 4 of story 1 and 5 of
-// story 3; article 7 is a lead published at the same instant as 6.
+// story 3; article 7 is a lead published and first seen at the same
+// instant as 6.
 func storyFixture(t *testing.T, s store.Store) {
 	t.Helper()
 	a7 := Art(7, 7, "sport")
-	a7.Published = Art(6, 6).Published
+	a7.Published, a7.FirstSeen = Art(6, 6).Published, Art(6, 6).FirstSeen
 	// Copy 4 is saved before copy 2 but was first seen later.
 	Save(t, s, Art(1, 1, "politics"), Art(3, 3), Art(4, 1), Art(6, 6, "sport"))
 	Save(t, s, Art(2, 1), Art(5, 3, "politics"), a7)
@@ -36,7 +38,7 @@ func testStoriesOrderingLimitTopic(t *testing.T, s store.Store, d Driver) {
 		limit int
 		want  []string
 	}{
-		// Newest lead first; 6 and 7 tie on Published, ID descending.
+		// Last arrived lead first; 6 and 7 tie on FirstSeen, ID descending.
 		{"", 10, []string{"id00007:id00007[]", "id00006:id00006[]", "id00003:id00003[id00005]", "id00001:id00001[id00002,id00004]"}},
 		{"", 2, []string{"id00007:id00007[]", "id00006:id00006[]"}},
 		// Story 3 qualifies through its copy 5.
@@ -276,7 +278,7 @@ const denseFixture = 1400
 
 // testStoriesDenseAndSparseTopics checks both plans of the SQLite store's
 // story page (a topic with many tagged articles and a rare one) against a brute
-// force over all articles, with Published ties and copies across batches.
+// force over all articles, with FirstSeen ties and copies across batches.
 func testStoriesDenseAndSparseTopics(t *testing.T, s store.Store, d Driver) {
 	ctx := context.Background()
 	rng := rand.New(rand.NewPCG(7, 9))
@@ -297,7 +299,7 @@ func testStoriesDenseAndSparseTopics(t *testing.T, s store.Store, d Driver) {
 			slugs = append(slugs, "sparse")
 		}
 		a := Art(n, story, slugs...)
-		a.Published = base.Add(time.Duration(rng.IntN(500)) * time.Minute)
+		a.FirstSeen = base.Add(time.Duration(rng.IntN(500)) * time.Minute)
 		batch = append(batch, a)
 		if len(batch) == 100 {
 			Save(t, s, batch...)
@@ -336,7 +338,7 @@ func testStoriesDenseAndSparseTopics(t *testing.T, s store.Store, d Driver) {
 			}
 		}
 		slices.SortFunc(want, func(x, y *article.Story) int {
-			if c := y.Lead.Published.Compare(x.Lead.Published); c != 0 {
+			if c := y.Lead.FirstSeen.Compare(x.Lead.FirstSeen); c != 0 {
 				return c
 			}
 			return strings.Compare(y.ID, x.ID)
@@ -355,7 +357,7 @@ func testStoriesDenseAndSparseTopics(t *testing.T, s store.Store, d Driver) {
 	}
 }
 
-// testStoriesIDOrderIsByteOrder ties leads on Published with IDs whose
+// testStoriesIDOrderIsByteOrder ties leads on FirstSeen with IDs whose
 // order differs between byte order and a linguistic collation: stories and
 // Since must follow byte order, as Go compares strings, on every driver.
 func testStoriesIDOrderIsByteOrder(t *testing.T, s store.Store, d Driver) {
@@ -387,5 +389,45 @@ func testStoriesIDOrderIsByteOrder(t *testing.T, s store.Store, d Driver) {
 	slices.Reverse(want)
 	if !slices.Equal(got, want) {
 		t.Errorf("Stories order %q, want %q", got, want)
+	}
+}
+
+// testStoriesByArrival: a story stored after others dated later (a feed
+// that dates items late, a source back from a backoff, a new source) comes
+// first, so that a feed's first page, which readers poll, shows it: the
+// newest stories are the last to arrive, by their lead's FirstSeen, then
+// ID, whatever their dates; StoryHeads lists them so too, the later ones
+// with their lead's arrival (review 16: 3).
+func testStoriesByArrival(t *testing.T, s store.Store, d Driver) {
+	ctx := context.Background()
+	Save(t, s, Art(1, 1, "politics"), Art(2, 2, "politics"), Art(3, 3, "politics"))
+	late := Art(4, 4, "politics")
+	late.Published = base.Add(-24 * time.Hour)
+	late.Updated = late.Published
+	Save(t, s, late)
+	heads, ok := s.(publish.StoryHeads)
+	if !ok {
+		t.Fatalf("%T does not read story heads (publish.StoryHeads)", s)
+	}
+	for _, topic := range []string{"", "politics"} {
+		stories, err := s.Stories(ctx, topic, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := StoryShape(stories), []string{"id00004:id00004[]", "id00003:id00003[]"}; !slices.Equal(got, want) {
+			t.Errorf("Stories(%q, 2) = %v, want the last stored first: %v", topic, got, want)
+		}
+		got, err := heads.StoryHeads(ctx, topic, 3, 1)
+		if err != nil || len(got) != 3 {
+			t.Fatalf("StoryHeads(%q, 3, 1) = %d stories, %v", topic, len(got), err)
+		}
+		for i, id := range []string{"id00004", "id00003", "id00002"} {
+			if got[i].ID != id {
+				t.Errorf("StoryHeads(%q) story %d = %s, want %s", topic, i, got[i].ID, id)
+			}
+		}
+		if seen, want := got[2].Lead.FirstSeen, stories[1].Lead.FirstSeen.Add(-time.Minute); !seen.Equal(want) {
+			t.Errorf("StoryHeads(%q): a later story's lead first seen %v, want %v", topic, seen, want)
+		}
 	}
 }
