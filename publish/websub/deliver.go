@@ -216,7 +216,7 @@ func (h *Hub) deliver(ctx context.Context, s Subscription, contentType string, b
 	if s.Secret != "" {
 		req.Header.Set("X-Hub-Signature", Signature(s.Secret, body))
 	}
-	resp, err := h.client.Do(req)
+	resp, err := h.deliverer.Do(req)
 	if err != nil {
 		return fmt.Errorf("websub: deliver: %w", err)
 	}

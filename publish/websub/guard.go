@@ -75,7 +75,7 @@ func (g guard) control(network, address string, _ syscall.RawConn) error {
 // maxRedirects bounds the redirects a callback may answer with.
 const maxRedirects = 3
 
-// client returns the HTTP client the hub calls subscribers with: every
+// client returns the HTTP client the hub verifies intent with: every
 // connection checked by the guard, no proxy, bounded redirects, a timeout.
 func (g guard) client(timeout time.Duration) *http.Client {
 	dialer := &net.Dialer{Timeout: timeout, Control: g.control}
@@ -97,6 +97,16 @@ func (g guard) client(timeout time.Duration) *http.Client {
 			return nil
 		},
 	}
+}
+
+// deliveryClient returns the verifier client, sharing its connections, with
+// redirects not followed: WebSub §7 counts only a 2xx from the callback as
+// a delivery, and Go would follow a 301/302/303 with a GET without the
+// body, so a 3xx is a failure to retry.
+func deliveryClient(verifier *http.Client) *http.Client {
+	c := *verifier
+	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	return &c
 }
 
 // checkCallback validates a callback URL: absolute http(s), no user info,

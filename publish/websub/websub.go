@@ -114,8 +114,10 @@ type Hub struct {
 	store    Store
 	contents Contents
 	guard    guard
-	client   *http.Client
-	logger   *slog.Logger
+	// client verifies intent; deliverer delivers content.
+	client    *http.Client
+	deliverer *http.Client
+	logger    *slog.Logger
 
 	// pending limits verifications of intent in flight.
 	pending chan struct{}
@@ -168,6 +170,7 @@ func New(opts Options, store Store, contents Contents, logger *slog.Logger) *Hub
 		opts.Now = time.Now
 	}
 	g := guard{allow: opts.AllowNets}
+	client := g.client(opts.Timeout)
 	verifying, stopVerifying := context.WithCancel(context.Background())
 	h := &Hub{
 		verifying:     verifying,
@@ -176,7 +179,8 @@ func New(opts Options, store Store, contents Contents, logger *slog.Logger) *Hub
 		store:         store,
 		contents:      contents,
 		guard:         g,
-		client:        g.client(opts.Timeout),
+		client:        client,
+		deliverer:     deliveryClient(client),
 		logger:        logger,
 		pending:       make(chan struct{}, opts.MaxPending),
 		wake:          make(chan struct{}, 1),

@@ -536,3 +536,51 @@ func TestStopCancelsVerification(t *testing.T) {
 		t.Error("the callback's request was not cancelled")
 	}
 }
+
+// A delivery answered with a redirect is a failure, kept for a retry: Go
+// would follow a 302 with a GET without the body, so nothing arrived
+// (review 16, finding 4). The verification of intent may still follow
+// redirects.
+func TestDeliveryRedirectIsNotDelivered(t *testing.T) {
+	var mu sync.Mutex
+	var seen []string
+	callback := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		seen = append(seen, r.Method+" "+r.URL.Path)
+		mu.Unlock()
+		switch {
+		case r.URL.Path == "/moved":
+			// The challenge lives at the redirect's target.
+			http.Redirect(w, r, "/cb?"+r.URL.RawQuery, http.StatusFound)
+		case r.Method == http.MethodGet:
+			io.WriteString(w, r.URL.Query().Get("hub.challenge"))
+		default:
+			http.Redirect(w, r, "/after-redirect", http.StatusFound)
+		}
+	}))
+	t.Cleanup(callback.Close)
+	store := newMemStore()
+	// One failure is kept, not dropped; the retry is an hour away.
+	s := newSite(t, store, websub.Options{MaxFailures: 5, RetryBase: time.Hour})
+	if code := s.subscribe(t, url.Values{"hub.callback": {callback.URL + "/moved"}}); code != http.StatusAccepted {
+		t.Fatalf("subscribe: %d", code)
+	}
+	subs := store.list(t)
+	if len(subs) != 1 {
+		t.Fatalf("a verification answered after a redirect was not kept: %v (requests %v)", subs, seen)
+	}
+	before := subs[0].Delivered
+	s.change(t, "s2", "Harga beras naik")
+	eventually(t, "the redirected delivery counts as a failure", func() bool {
+		subs := store.list(t)
+		return len(subs) == 1 && subs[0].Failures == 1
+	})
+	if subs := store.list(t); subs[0].Delivered != before {
+		t.Errorf("a redirected delivery was recorded as delivered")
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if slices.Contains(seen, "GET /after-redirect") {
+		t.Errorf("the delivery's redirect was followed: %v", seen)
+	}
+}
