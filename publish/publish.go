@@ -12,6 +12,7 @@ package publish
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"html/template"
 	"log/slog"
@@ -282,32 +283,43 @@ func (p *Publisher) feed(fs *feedState, v View) *Feed {
 }
 
 // Content returns the current document at a feed URL of this publisher
-// (any view), for the WebSub hub: ok is false for any other URL.
-func (p *Publisher) Content(topic string) (contentType string, body []byte, ok bool) {
+// (any view), for the WebSub hub: found is false for any other URL, err
+// is set when the document cannot be given now (no refresh yet, a failed
+// render).
+func (p *Publisher) Content(topic string) (contentType string, body []byte, found bool, err error) {
+	rest, ok := strings.CutPrefix(topic, p.opts.BaseURL+feedsPrefix)
+	if !ok {
+		return "", nil, false, nil
+	}
+	u, perr := url.Parse(rest)
+	if perr != nil {
+		return "", nil, false, nil
+	}
+	slug, ext, ok := strings.Cut(u.Path, ".")
+	v, verr := ParseView(u.Query())
+	if !ok || verr != nil {
+		return "", nil, false, nil
+	}
 	snap := p.snap.Load()
-	rest, found := strings.CutPrefix(topic, p.opts.BaseURL+feedsPrefix)
-	if snap == nil || !found {
-		return "", nil, false
-	}
-	u, err := url.Parse(rest)
-	if err != nil {
-		return "", nil, false
-	}
-	slug, ext, found := strings.Cut(u.Path, ".")
-	v, err := ParseView(u.Query())
-	if !found || err != nil {
-		return "", nil, false
+	if snap == nil {
+		return "", nil, false, errNotRefreshed
 	}
 	v, unknown := p.resolveView(snap, v)
 	if unknown != "" {
-		return "", nil, false
+		return "", nil, false, nil
 	}
-	res, found, err := p.view(snap, slug, ext, v)
-	if err != nil || !found {
-		return "", nil, false
+	res, ok, err := p.view(snap, slug, ext, v)
+	if err != nil {
+		return "", nil, false, err
 	}
-	return res.contentType, res.body, true
+	if !ok {
+		return "", nil, false, nil
+	}
+	return res.contentType, res.body, true, nil
 }
+
+// errNotRefreshed is a document asked for before the first Refresh.
+var errNotRefreshed = errors.New("publish: feeds not rendered yet")
 
 // Refresh reads every feed's stories once, renders every feed's plain
 // view in all formats and the OPML list, and swaps them in for the HTTP

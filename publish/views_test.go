@@ -459,7 +459,10 @@ func TestContentOfFilteredViews(t *testing.T) {
 		"/feeds/all.atom?q=source:nobody":                false,
 		"/feeds/all.atom?source=nobody":                  false,
 	} {
-		_, body, ok := p.Content(testBase + path)
+		_, body, ok, err := p.Content(testBase + path)
+		if err != nil {
+			t.Errorf("Content(%s): %v", path, err)
+		}
 		if ok != want {
 			t.Errorf("Content(%s): ok %v, want %v", path, ok, want)
 			continue

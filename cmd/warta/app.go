@@ -101,7 +101,7 @@ func openApp(ctx context.Context, e *env, m mode, listen string) (*app, error) {
 		return nil, errors.Join(err, st.Close())
 	}
 	releaseStart()
-	hub.serve(s.publisher, cfg.Server.BaseURL)
+	hub.serve(ctx, s.publisher, cfg.Server.BaseURL)
 	return &app{cfg: cfg, tagger: tagger, store: st, publisher: s.publisher, hub: hub, pipeline: s.pipeline,
 		fetcher: s.fetcher, metrics: met, schedule: schedule}, nil
 }

@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"sort"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -28,6 +30,9 @@ const hubPath = "/websub"
 type feedHub struct {
 	*websub.Hub
 	current atomic.Pointer[publish.Publisher]
+	// base is the base URL of the current publisher's feeds.
+	base   atomic.Pointer[string]
+	logger *slog.Logger
 }
 
 // hubURL is the public URL of the hub of the feeds under baseURL.
@@ -36,7 +41,7 @@ func hubURL(baseURL string) string { return baseURL + hubPath }
 // newFeedHub returns the hub of cfg's feeds, its subscriptions in st. The
 // publisher it serves is set with serve.
 func newFeedHub(cfg *config.Config, st store.Store, logger *slog.Logger) (*feedHub, error) {
-	h := &feedHub{}
+	h := &feedHub{logger: logger}
 	opts := websub.Options{URL: hubURL(cfg.Server.BaseURL), MaxSubscriptions: cfg.WebSub.MaxSubscriptions}
 	for _, r := range cfg.WebSub.AllowCallbacks {
 		p, err := config.ParseAddressRange(r)
@@ -50,20 +55,32 @@ func newFeedHub(cfg *config.Config, st store.Store, logger *slog.Logger) (*feedH
 }
 
 // serve makes pub, once it has refreshed, the publisher whose feeds the
-// hub takes subscriptions to and pushes, and its base URL the hub's.
-func (h *feedHub) serve(pub *publish.Publisher, baseURL string) {
+// hub takes subscriptions to and pushes, and its base URL the hub's. A
+// new base URL moves the subscriptions of the old one's feeds with them.
+func (h *feedHub) serve(ctx context.Context, pub *publish.Publisher, baseURL string) {
+	from := h.base.Swap(&baseURL)
 	h.SetURL(hubURL(baseURL))
-	h.current.Store(pub)
+	swap := func() { h.current.Store(pub) }
+	if from == nil {
+		swap()
+		return
+	}
+	if _, err := h.Rebase(ctx, strings.TrimRight(*from, "/")+"/", strings.TrimRight(baseURL, "/")+"/", swap); err != nil {
+		h.logger.Error("websub: subscriptions not moved to the new base URL; they end with a denial", "err", err)
+	}
 }
 
 // Content implements websub.Contents with the current publisher.
-func (h *feedHub) Content(topic string) (string, []byte, bool) {
+func (h *feedHub) Content(topic string) (string, []byte, bool, error) {
 	pub := h.current.Load()
 	if pub == nil {
-		return "", nil, false
+		return "", nil, false, errNoPublisher
 	}
 	return pub.Content(topic)
 }
+
+// errNoPublisher is content asked for before the first publisher is served.
+var errNoPublisher = errors.New("websub: no feeds published yet")
 
 // advertise sets the publisher options that name the hub (under the
 // feeds' base URL) in every feed and wake it after every refresh.

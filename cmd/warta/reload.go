@@ -201,7 +201,7 @@ func (d *daemon) apply(ctx context.Context, r *reloaded) error {
 	d.app = &a
 	h := s.publisher.Handler()
 	d.feeds.Store(&h)
-	d.app.hub.serve(s.publisher, cfg.Server.BaseURL)
+	d.app.hub.serve(ctx, s.publisher, cfg.Server.BaseURL)
 	d.app.metrics.KeepSources(sourceNames(&cfg))
 	old.Close()
 	d.e.logger.Info("reloaded config in effect", "sources", len(cfg.Sources), "topics", len(cfg.Topics))

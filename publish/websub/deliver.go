@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
+	"strings"
 	"sync"
 	"time"
 )
@@ -99,9 +101,14 @@ func (h *Hub) pass(ctx context.Context) time.Duration {
 		if waiting && at.After(now) {
 			continue
 		}
-		contentType, body, ok := h.contents.Content(s.Topic)
-		if !ok {
-			h.drop(ctx, s, "topic no longer published")
+		contentType, body, found, err := h.contents.Content(s.Topic)
+		if err != nil {
+			h.logger.Warn("websub: topic unavailable; will retry", "topic", s.Topic, "err", err)
+			wait = min(wait, h.opts.RetryBase)
+			continue
+		}
+		if !found {
+			h.dropUnpublished(ctx, s)
 			continue
 		}
 		sum := sha256.Sum256(body)
@@ -193,6 +200,95 @@ func (h *Hub) dropLocked(ctx context.Context, s Subscription, why string) {
 		return
 	}
 	h.logger.Info("websub: subscription dropped", "topic", s.Topic, "callback", s.Callback, "why", why)
+}
+
+// dropUnpublished removes a subscription whose topic is no longer
+// published, checked again under mu (a Rebase may have moved it
+// meanwhile), and tells the subscriber so that it can subscribe anew
+// rather than wait out a lease that brings nothing.
+func (h *Hub) dropUnpublished(ctx context.Context, s Subscription) {
+	const why = "topic no longer published"
+	h.mu.Lock()
+	cur, ok, err := h.find(ctx, key{s.Topic, s.Callback})
+	if err == nil && ok {
+		_, _, ok, err = h.contents.Content(cur.Topic)
+		ok = !ok && err == nil
+	}
+	if err != nil || !ok {
+		h.mu.Unlock()
+		return
+	}
+	h.dropLocked(ctx, cur, why)
+	h.mu.Unlock()
+	if err := h.deny(ctx, cur, why); err != nil {
+		h.logger.Warn("websub: denial not delivered", "topic", cur.Topic, "callback", cur.Callback, "err", err)
+	}
+}
+
+// deny tells a subscriber that its subscription ended (WebSub §5.2).
+func (h *Hub) deny(ctx context.Context, s Subscription, reason string) error {
+	ctx, cancel := context.WithTimeout(ctx, h.opts.Timeout)
+	defer cancel()
+	u, err := url.Parse(s.Callback)
+	if err != nil {
+		return fmt.Errorf("websub: %w", err)
+	}
+	q := u.Query()
+	q.Set("hub.mode", "denied")
+	q.Set("hub.topic", s.Topic)
+	q.Set("hub.reason", reason)
+	u.RawQuery = q.Encode()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return fmt.Errorf("websub: %w", err)
+	}
+	resp, err := h.client.Do(req)
+	if err != nil {
+		return fmt.Errorf("websub: deny: %w", err)
+	}
+	resp.Body.Close()
+	return nil
+}
+
+// Rebase moves the subscriptions of topics under the URL prefix from to
+// the same topics under to, as a reloaded base URL moves the feeds; swap,
+// when not nil, makes the publisher at to current and runs first, with
+// the subscriptions held still, so that no pass drops a topic between
+// the two. It returns the number moved.
+func (h *Hub) Rebase(ctx context.Context, from, to string, swap func()) (int, error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if swap != nil {
+		swap()
+	}
+	if from == to {
+		return 0, nil
+	}
+	subs, err := h.store.Subscriptions(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("websub: rebase: %w", err)
+	}
+	moved := 0
+	for _, s := range subs {
+		rest, ok := strings.CutPrefix(s.Topic, from)
+		if !ok {
+			continue
+		}
+		old := key{s.Topic, s.Callback}
+		s.Topic = to + rest
+		if err := h.store.SaveSubscription(ctx, s); err != nil {
+			return moved, fmt.Errorf("websub: rebase: %w", err)
+		}
+		if err := h.store.DeleteSubscription(ctx, old.topic, old.callback); err != nil {
+			return moved, fmt.Errorf("websub: rebase: %w", err)
+		}
+		delete(h.retryAt, old)
+		moved++
+	}
+	if moved > 0 {
+		h.logger.Info("websub: subscriptions moved to a new base URL", "from", from, "to", to, "moved", moved)
+	}
+	return moved, nil
 }
 
 // Signature returns the X-Hub-Signature of body under secret.

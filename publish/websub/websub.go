@@ -51,10 +51,12 @@ type Store interface {
 }
 
 // Contents gives the current content of a topic: the feed document at
-// that URL. ok is false for a URL that is not a feed of this publisher.
-// publish.Publisher implements it.
+// that URL. found is false for a URL that is not a feed of this
+// publisher; err is a document that cannot be given now (a failed
+// render), which the hub tries again later rather than drop its
+// subscribers. publish.Publisher implements it.
 type Contents interface {
-	Content(topic string) (contentType string, body []byte, ok bool)
+	Content(topic string) (contentType string, body []byte, found bool, err error)
 }
 
 // Options configures a Hub. Zero values take the defaults below.
@@ -219,6 +221,11 @@ func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	req, err := h.parse(r)
+	if errors.Is(err, errUnavailable) {
+		w.Header().Set("Retry-After", "60")
+		http.Error(w, err.Error(), http.StatusServiceUnavailable)
+		return
+	}
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
@@ -263,7 +270,9 @@ func (h *Hub) parse(r *http.Request) (request, error) {
 	if req.mode != "subscribe" && req.mode != "unsubscribe" {
 		return req, fmt.Errorf("websub: hub.mode must be subscribe or unsubscribe, not %q", req.mode)
 	}
-	if _, _, ok := h.contents.Content(req.topic); !ok {
+	if _, _, found, err := h.contents.Content(req.topic); err != nil {
+		return req, fmt.Errorf("%w: hub.topic %q: %w", errUnavailable, req.topic, err)
+	} else if !found {
 		return req, fmt.Errorf("websub: hub.topic %q is not a feed of this hub", req.topic)
 	}
 	cb, err := h.guard.checkCallback(r.Context(), r.PostForm.Get("hub.callback"))
@@ -346,7 +355,7 @@ func (h *Hub) verify(ctx context.Context, req request) error {
 	sub := Subscription{Topic: req.topic, Callback: req.callback.String(), Secret: req.secret, Expires: h.opts.Now().Add(req.lease)}
 	// The subscriber is pushed what changes from now on: the content as it
 	// is counts as delivered (a renewal keeps what it had been sent).
-	if _, body, ok := h.contents.Content(sub.Topic); ok {
+	if _, body, found, err := h.contents.Content(sub.Topic); found && err == nil {
 		sum := sha256.Sum256(body)
 		sub.Delivered = hex.EncodeToString(sum[:])
 	}
@@ -356,6 +365,12 @@ func (h *Hub) verify(ctx context.Context, req request) error {
 		return err
 	} else if ok {
 		sub.Delivered = old.Delivered
+	} else if n, err := h.count(ctx, key{sub.Topic, sub.Callback}); err != nil {
+		return fmt.Errorf("websub: %w", err)
+	} else if n >= h.opts.MaxSubscriptions {
+		// Checked again under mu: verifications in flight together all
+		// passed the check when they were asked for.
+		return fmt.Errorf("websub: too many subscriptions")
 	}
 	if err := h.store.SaveSubscription(ctx, sub); err != nil {
 		return fmt.Errorf("websub: %w", err)
@@ -389,6 +404,9 @@ func newChallenge() (string, error) {
 
 // Wait waits for the verifications in flight.
 func (h *Hub) Wait() { h.wg.Wait() }
+
+// errUnavailable marks a topic whose document cannot be given now.
+var errUnavailable = errors.New("websub: topic unavailable for now")
 
 // errGone marks a subscriber that answered 410 Gone: it is dropped at
 // once.

@@ -2,6 +2,7 @@ package websub_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -13,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -96,8 +98,10 @@ type site struct {
 	store  *memStore
 	lister *lister
 	topic  string
-	cancel context.CancelFunc
-	done   chan struct{}
+	// contents is what the hub reads: s.pub unless a test swaps it.
+	contents *contents
+	cancel   context.CancelFunc
+	done     chan struct{}
 }
 
 func logger(t *testing.T) *slog.Logger {
@@ -133,7 +137,9 @@ func newSiteAt(t *testing.T, addr string, store *memStore, opts websub.Options) 
 	var hub *websub.Hub
 	s.pub = publish.New(publish.Options{BaseURL: s.srv.URL, Hub: opts.URL, OnRefresh: func() { hub.Notify() }},
 		[]publish.FeedInfo{{Slug: "economy", Title: "Ekonomi"}}, s.lister, logger(t))
-	hub = websub.New(opts, store, s.pub, logger(t))
+	s.contents = &contents{}
+	s.contents.pub.Store(s.pub)
+	hub = websub.New(opts, store, s.contents, logger(t))
 	s.hub = hub
 	mux.Handle("/websub", hub)
 	mux.Handle("/", s.pub.Handler())
@@ -146,6 +152,20 @@ func newSiteAt(t *testing.T, addr string, store *memStore, opts websub.Options) 
 	go func() { defer close(s.done); hub.Run(ctx) }()
 	t.Cleanup(s.stop)
 	return s
+}
+
+// contents is the hub's view of the current publisher, as the daemon's
+// is; fail makes it fail as a render error does.
+type contents struct {
+	pub  atomic.Pointer[publish.Publisher]
+	fail atomic.Bool
+}
+
+func (c *contents) Content(topic string) (string, []byte, bool, error) {
+	if c.fail.Load() {
+		return "", nil, false, errors.New("render failed")
+	}
+	return c.pub.Load().Content(topic)
 }
 
 func (s *site) stop() {
@@ -582,5 +602,160 @@ func TestDeliveryRedirectIsNotDelivered(t *testing.T) {
 	defer mu.Unlock()
 	if slices.Contains(seen, "GET /after-redirect") {
 		t.Errorf("the delivery's redirect was followed: %v", seen)
+	}
+}
+
+// denials records the hub.mode=denied requests a callback gets and
+// confirms every other verification.
+type denials struct {
+	mu     sync.Mutex
+	denied []url.Values
+}
+
+func (d *denials) serve(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet {
+		w.WriteHeader(http.StatusNoContent)
+		return
+	}
+	q := r.URL.Query()
+	if q.Get("hub.mode") == "denied" {
+		d.mu.Lock()
+		d.denied = append(d.denied, q)
+		d.mu.Unlock()
+	}
+	io.WriteString(w, q.Get("hub.challenge"))
+}
+
+func (d *denials) list() []url.Values {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return slices.Clone(d.denied)
+}
+
+// A subscription dropped because its topic is no longer published is
+// denied to its subscriber (WebSub §5.2), so that it can subscribe again
+// rather than wait for a lease that brings nothing (review 16, finding 8).
+func TestDroppedTopicIsDenied(t *testing.T) {
+	d := &denials{}
+	callback := httptest.NewServer(http.HandlerFunc(d.serve))
+	t.Cleanup(callback.Close)
+	store := newMemStore()
+	s := newSite(t, store, websub.Options{})
+	if code := s.subscribe(t, url.Values{"hub.callback": {callback.URL + "/cb"}}); code != http.StatusAccepted {
+		t.Fatalf("subscribe: %d", code)
+	}
+	// The topic's feed is gone: the stored subscription names a topic the
+	// publisher does not serve.
+	gone := store.list(t)[0]
+	gone.Topic = s.srv.URL + "/feeds/nosuch.atom"
+	store.DeleteSubscription(context.Background(), s.topic, gone.Callback)
+	store.SaveSubscription(context.Background(), gone)
+	s.hub.Notify()
+	eventually(t, "the subscriber is told", func() bool { return len(d.list()) == 1 })
+	if q := d.list()[0]; q.Get("hub.topic") != gone.Topic || q.Get("hub.reason") == "" {
+		t.Errorf("denial %v", q)
+	}
+	if len(store.list(t)) != 0 {
+		t.Errorf("kept: %v", store.list(t))
+	}
+}
+
+// A topic that cannot be rendered for now is retried, not dropped (review
+// 16, minor).
+func TestRenderErrorKeepsSubscription(t *testing.T) {
+	store := newMemStore()
+	s := newSite(t, store, websub.Options{RetryBase: time.Millisecond, RetryMax: time.Millisecond})
+	sub := newSubscriber(t, "")
+	if code := s.subscribe(t, url.Values{"hub.callback": {sub.url()}}); code != http.StatusAccepted {
+		t.Fatalf("subscribe: %d", code)
+	}
+	s.contents.fail.Store(true)
+	s.change(t, "s2", "Harga beras naik")
+	// Several passes run while the content fails.
+	for range 3 {
+		s.hub.Notify()
+		time.Sleep(10 * time.Millisecond)
+	}
+	if len(store.list(t)) != 1 {
+		t.Fatalf("a render error dropped the subscription")
+	}
+	s.contents.fail.Store(false)
+	s.hub.Notify()
+	if d := sub.next(t); !strings.Contains(d.body, "Harga beras naik") {
+		t.Errorf("after the render error: %q", d.body)
+	}
+}
+
+// MaxSubscriptions holds for verifications in flight at once: the bound is
+// checked again when a verified subscription is saved (review 16, minor).
+func TestSubscriptionCountBoundedInFlight(t *testing.T) {
+	arrived := make(chan struct{}, 2)
+	release := make(chan struct{})
+	callback := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		arrived <- struct{}{}
+		<-release
+		io.WriteString(w, r.URL.Query().Get("hub.challenge"))
+	}))
+	t.Cleanup(callback.Close)
+	store := newMemStore()
+	s := newSite(t, store, websub.Options{MaxSubscriptions: 1})
+	for _, cb := range []string{"/a", "/b"} {
+		resp, err := http.PostForm(s.srv.URL+"/websub", url.Values{
+			"hub.mode": {"subscribe"}, "hub.topic": {s.topic}, "hub.callback": {callback.URL + cb},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusAccepted {
+			t.Fatalf("subscribe %s: %d", cb, resp.StatusCode)
+		}
+	}
+	<-arrived
+	<-arrived
+	close(release)
+	s.hub.Wait()
+	if n := len(store.list(t)); n != 1 {
+		t.Errorf("%d subscriptions kept, bound 1", n)
+	}
+}
+
+// A new base URL moves the subscriptions of the old base's feeds to the
+// same feeds under the new one: the subscriber keeps getting pushes
+// (review 16, finding 8).
+func TestRebaseKeepsSubscribers(t *testing.T) {
+	store := newMemStore()
+	s := newSite(t, store, websub.Options{})
+	sub := newSubscriber(t, "")
+	if code := s.subscribe(t, url.Values{"hub.callback": {sub.url()}}); code != http.StatusAccepted {
+		t.Fatalf("subscribe: %d", code)
+	}
+	const moved = "https://news.example.org"
+	pub := publish.New(publish.Options{BaseURL: moved, Hub: moved + "/websub", OnRefresh: s.hub.Notify},
+		[]publish.FeedInfo{{Slug: "economy", Title: "Ekonomi"}}, s.lister, logger(t))
+	if err := pub.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	n, err := s.hub.Rebase(context.Background(), s.srv.URL+"/", moved+"/", func() { s.contents.pub.Store(pub) })
+	if err != nil || n != 1 {
+		t.Fatalf("Rebase: %d, %v", n, err)
+	}
+	if subs := store.list(t); len(subs) != 1 || subs[0].Topic != moved+"/feeds/economy.atom" {
+		t.Fatalf("stored after the move: %+v", subs)
+	}
+	s.lister.add("s2", "Harga beras naik")
+	if err := pub.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	// The moved document (its links changed) may come first.
+	d := sub.next(t)
+	if !strings.Contains(d.body, "Harga beras naik") {
+		d = sub.next(t)
+	}
+	if !strings.Contains(d.body, "Harga beras naik") {
+		t.Errorf("delivery after the move: %q", d.body)
+	}
+	if links := strings.Join(d.header.Values("Link"), ", "); !strings.Contains(links, "<"+moved+`/feeds/economy.atom>; rel="self"`) {
+		t.Errorf("delivery Link %q does not name the moved topic", links)
 	}
 }
