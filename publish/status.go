@@ -51,6 +51,14 @@ func (p *Publisher) RecordCycle(c CycleStatus) {
 	p.cycle.Store(&c)
 }
 
+// LastCycle returns the last cycle recorded; ok is false before any.
+func (p *Publisher) LastCycle() (c CycleStatus, ok bool) {
+	if last := p.cycle.Load(); last != nil {
+		return *last, true
+	}
+	return CycleStatus{}, false
+}
+
 // Outcomes of a source, as the status pages name them.
 const (
 	OutcomeOK         = "ok"

@@ -194,6 +194,10 @@ func (d *daemon) apply(ctx context.Context, r *reloaded) error {
 		return err
 	}
 	d.useSchedule(cfg.Schedule, r.schedule)
+	// The pages show the last cycle until the reloaded config's first ends.
+	if c, ok := d.app.publisher.LastCycle(); ok {
+		s.publisher.RecordCycle(c)
+	}
 	old := d.app.fetcher
 	a := *d.app
 	a.cfg, a.tagger, a.schedule = &cfg, r.tagger, r.schedule

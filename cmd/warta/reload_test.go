@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"os"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -176,4 +178,50 @@ func withDewanKeamanan(t *testing.T, cfg []byte) map[string]any {
 		"slug": "dewan-keamanan", "title": "Dewan Keamanan",
 		"terms": map[string]any{"id": []string{"dewan keamanan^5"}}})
 	return doc
+}
+
+// After a reload the pages keep the last cycle's status while the first
+// cycle of the reloaded config runs (review 16, finding 9).
+func TestReloadKeepsLastCycleStatus(t *testing.T) {
+	site := newNewsSite(t)
+	site.serve("/rss", "application/rss+xml", rss("Dunia", []rssItem{{Title: "Dewan Keamanan PBB gelar sidang darurat",
+		Link: site.URL + "/dunia/pbb", Description: "<p>Dewan Keamanan PBB menggelar sidang darurat membahas sanksi.</p>"}}))
+	addr := freeAddr(t)
+	cfg := writeConfig(t, t.TempDir(), []testSource{{Name: "Dunia", URL: site.URL + "/rss", Language: "id"}},
+		map[string]any{"server": map[string]any{"listen": addr}, "schedule": "@every 1h"})
+	reloads, log := startDaemon(t, cfg)
+	status := "http://" + addr + "/status.json"
+	lastCycle := func() string {
+		_, body := get(status)
+		var doc struct {
+			LastCycle json.RawMessage `json:"last_cycle"`
+		}
+		json.Unmarshal([]byte(body), &doc)
+		return string(doc.LastCycle)
+	}
+	eventually(t, "the first cycle's status", log, func() bool { c := lastCycle(); return c != "" && c != "null" })
+
+	// The reloaded config's cycle hangs on the source until released.
+	asked, release := make(chan struct{}), make(chan struct{})
+	var once sync.Once
+	site.handle("/rss", func(w http.ResponseWriter, r *http.Request) {
+		once.Do(func() { close(asked) })
+		<-release
+		http.Error(w, "later", http.StatusServiceUnavailable)
+	})
+	defer close(release)
+	editConfig(t, cfg, func(doc map[string]any) { doc["publish"] = map[string]any{"title": "Reloaded"} })
+	reloads <- syscall.SIGHUP
+	select {
+	case <-asked:
+	case <-time.After(60 * time.Second): // against hanging only
+		t.Fatalf("the reloaded config's cycle never fetched; log:\n%s", log.String())
+	}
+	eventually(t, "the reloaded publisher in effect", log, func() bool {
+		_, body := get("http://" + addr + "/feeds/all.atom")
+		return strings.Contains(body, "Reloaded")
+	})
+	if c := lastCycle(); c == "" || c == "null" {
+		t.Errorf("after a reload, during its first cycle: last_cycle %q", c)
+	}
 }
