@@ -173,7 +173,29 @@ func (f *Feed) archiveLinks(ext string) []pageLink {
 // credentials or access token, nor an article's site, which varies
 // between the entries of one source.
 func sourceID(a *article.Article) string {
-	return "urn:warta:source:" + url.PathEscape(xmlchar.Clean(a.Source))
+	return "urn:warta:source:" + escapeURN(xmlchar.Clean(a.Source))
+}
+
+// escapeURN percent-encodes name for a URN's specific string: every byte
+// but letters, digits and "-_.$+:=@", the bytes url.PathEscape left as
+// they are (so ids of names without "&" or "~" are unchanged) less "&"
+// and "~", which the W3C validator refuses in a URN. A "~" is written
+// "!7E": its percent-encoding would not be canonical (it decodes to an
+// unreserved "~"), and a "!" of the name is percent-encoded, so the two
+// never meet.
+func escapeURN(name string) string {
+	var b strings.Builder
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-_.$+:=@", c) >= 0:
+			b.WriteByte(c)
+		case c == '~':
+			b.WriteString("!7E")
+		default:
+			writeEscape(&b, c)
+		}
+	}
+	return b.String()
 }
 
 // stories returns the stories that can be rendered: those with a lead.
@@ -240,14 +262,57 @@ func storyUpdated(s *article.Story) time.Time {
 }
 
 // articleURL is where an article is read: the canonical URL when it is an
-// absolute http(s) URL, else the link as published.
+// absolute http(s) URL, else the link as published; characters a URI may
+// not hold are percent-encoded (escapeURI). The stored URL, the article's
+// identity, keeps them as they are.
 func articleURL(a *article.Article) string {
 	for _, u := range []string{a.URL, a.Link} {
 		if isWebURL(u) {
-			return xmlchar.Clean(u)
+			return escapeURI(xmlchar.Clean(u))
 		}
 	}
 	return ""
+}
+
+// escapeURI percent-encodes the bytes of u that RFC 3986 allows nowhere
+// in a URI (space, `"<>\^{|}` and the backquote, controls, non-ASCII as
+// its UTF-8 bytes), "[" and "]" past the host, and a "%" that starts no
+// escape; canonical URLs keep such bytes in their query. Every other byte,
+// escapes included, is kept, so a valid URI comes back unchanged.
+func escapeURI(u string) string {
+	host := 0 // the end of the authority, where an IPv6 literal's brackets are
+	if i := strings.Index(u, "://"); i >= 0 {
+		host = len(u)
+		if j := strings.IndexAny(u[i+3:], "/?#"); j >= 0 {
+			host = i + 3 + j
+		}
+	}
+	var b strings.Builder
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		switch {
+		case c == '%' && i+2 < len(u) && isHex(u[i+1]) && isHex(u[i+2]):
+		case (c == '[' || c == ']') && i >= host,
+			c == '%', c <= ' ', c >= 0x7f, strings.IndexByte("\"<>\\^`{|}", c) >= 0:
+			writeEscape(&b, c)
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// writeEscape writes c percent-encoded, as url's escapes are written.
+func writeEscape(b *strings.Builder, c byte) {
+	const upperhex = "0123456789ABCDEF"
+	b.WriteByte('%')
+	b.WriteByte(upperhex[c>>4])
+	b.WriteByte(upperhex[c&15])
+}
+
+// isHex reports whether c is a hexadecimal digit.
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
 // isWebURL reports whether u is an absolute http or https URL.

@@ -73,7 +73,14 @@ func TestW3CValidator(t *testing.T) {
 	bare.URL, bare.Link = "", ""
 	copyBare := art("bare2", "kompas", "Buletin tanpa tautan juga", t0.Add(-5*time.Hour), "economy")
 	copyBare.URL, copyBare.Link = "", ""
-	stories := append(testStories(), &article.Story{ID: "odd", Lead: odd}, &article.Story{ID: "bare", Lead: bare, Copies: []*article.Article{copyBare}})
+	// A source named with "&" and "~", whose source id must still be a
+	// valid URN, and an article link with characters a URI may not hold
+	// unescaped, as canonical URLs keep them in the query (review 16,
+	// findings 6 and 7).
+	amp := art("amp", "Science & Environment ~ BBC", "Hujan meteor malam ini", t0.Add(-6*time.Hour), "economy")
+	amp.URL = `http://a.example.com/p[1]/3?x=1|2&f[x]=2&y="2"<>^{}`
+	stories := append(testStories(), &article.Story{ID: "odd", Lead: odd}, &article.Story{ID: "bare", Lead: bare, Copies: []*article.Article{copyBare}},
+		&article.Story{ID: "amp", Lead: amp})
 	stories = append(stories, realStories(t)...)
 	lister.set(stories)
 	if err := p.Refresh(context.Background()); err != nil {
