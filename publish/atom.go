@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/warta-news/warta/article"
@@ -157,15 +158,23 @@ func WriteAtom(w io.Writer, f *Feed) error {
 	return writeXMLDoc(w, "atom", f.Stylesheet, doc)
 }
 
-// atomTitle carries a plain-text title. Text that looks like markup ("</b>",
-// "&amp;") is sent as type="html", escaped once more, so that no reader
-// mistakes it for HTML and every reader shows the characters as written.
+// atomTitle carries a plain-text title: as a text construct (RFC 4287
+// §3.1.1.1), where XML escaping alone carries "&" and "<", so readers
+// and the stylesheet show the characters as written; but text that reads
+// as markup (an end tag, an entity or character reference: looksLikeMarkup)
+// as type="html", escaped once more, so that no reader or validator takes
+// it for HTML.
 func atomTitle(text string) atomText {
-	if strings.ContainsAny(text, "<&") {
+	if looksLikeMarkup.MatchString(text) {
 		return atomText{Type: "html", Body: html.EscapeString(text)}
 	}
 	return atomText{Body: text}
 }
+
+// looksLikeMarkup matches text a reader may take for HTML: an end tag
+// ("</b>"), a character reference ("&#38;") or an entity, written with
+// its ";" or one of those often written without ("&amp").
+var looksLikeMarkup = regexp.MustCompile(`</[A-Za-z]|&#|&[A-Za-z][A-Za-z0-9]*;|&(?:amp|lt|gt|quot|apos|nbsp)\b`)
 
 // atomStoryEntry renders one story as an entry.
 func atomStoryEntry(f *Feed, s *article.Story) atomEntry {

@@ -184,7 +184,7 @@ func (p *Publisher) render(states []*feedState, prev *snapshot, recorded modific
 	modifiedAt(opmlPath, opml, time.Time{})
 	snap.resources[opmlPath] = opml
 	snap.resources[legacyOPMLPath] = opml
-	xsl, err := newResource("text/xsl; charset=utf-8", []byte(feedStylesheet), true)
+	xsl, err := newResource("text/xsl; charset=utf-8", []byte(feedStylesheet(p.opts.BaseURL)), true)
 	if err != nil {
 		return nil, err
 	}

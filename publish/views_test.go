@@ -505,3 +505,56 @@ func TestCanonicalQueryRoundTrips(t *testing.T) {
 		}
 	}
 }
+
+// A title with "&" or "<" reads as written through the stylesheet, as in
+// readers (review 16, finding 5); the stylesheet's "Every feed" link
+// honours a base URL with a path (review 16, minor).
+func TestStylesheetShowsTitlesAsWritten(t *testing.T) {
+	const title = `AT&T: S&P 500 < 5 ]]> "naik"`
+	// Text that reads as markup is sent as HTML, escaped once more; the
+	// page still shows it as written.
+	const markup = `Q&A: tarif &amp; rupiah </b>`
+	p, lister := newTestPublisher(t, Options{BaseURL: testBase + "/warta"})
+	lister.set([]*article.Story{{ID: "amp", Lead: art("amp", "tempo", title, t0, "economy")},
+		{ID: "markup", Lead: art("markup", "tempo", markup, t0.Add(-time.Hour), "economy")}})
+	if err := p.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	h := p.Handler()
+	doc := get(t, h, "GET", "/feeds/economy.atom", nil).Body.Bytes()
+	file := writeTemp(t, "economy.atom", doc)
+	jingValidate(t, file)
+	if parsed := feedparserCheck(t, file, 2); len(parsed.Titles) != 2 || parsed.Titles[0] != title {
+		t.Errorf("feedparser reads %q, want %q", parsed.Titles, title)
+	}
+	py := "/usr/bin/python3"
+	if exec.Command(py, "-c", "import lxml.etree").Run() != nil {
+		testenv.Missing(t, testenv.RequireToolsEnv, "Debian's python3-lxml is needed to apply the feed stylesheet")
+		return
+	}
+	sheet := writeTemp(t, "feed.xsl", get(t, h, "GET", "/feed.xsl", nil).Body.Bytes())
+	// The page as a browser gets it, read back by an HTML parser: each
+	// entry's link text and the "Every feed" link, one a line.
+	out, err := exec.Command(py, "-c", `import sys
+from lxml import etree, html
+t = etree.XSLT(etree.parse(sys.argv[1]))
+page = html.fromstring(str(t(etree.parse(sys.argv[2]))))
+for a in page.iter("a"):
+    print(a.get("href") + "\t" + a.text_content())`, sheet, file).CombinedOutput()
+	if err != nil {
+		t.Fatalf("xslt: %v\n%s", err, out)
+	}
+	got := map[string]string{}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		href, text, _ := strings.Cut(line, "\t")
+		got[text] = href
+	}
+	for _, want := range []string{title, markup} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("the page does not show %q as written; links:\n%s", want, out)
+		}
+	}
+	if href := got["Every feed"]; href != testBase+"/warta/" {
+		t.Errorf(`"Every feed" links %q, want %q`, href, testBase+"/warta/")
+	}
+}
