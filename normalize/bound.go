@@ -302,10 +302,11 @@ func cutAtRune(s string) string {
 }
 
 // truncateText cuts plain text to at most n bytes, at a word, and marks
-// the cut with "…".
+// the cut with "…"; a bidi control whose closing the cut removed goes too
+// (balanceBidi).
 func truncateText(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
-	return strings.TrimRight(cutAtWord(s[:max(n-len(ellipsis), 0)]), " \n\t") + ellipsis
+	return balanceBidi(strings.TrimRight(cutAtWord(s[:max(n-len(ellipsis), 0)]), " \n\t")) + ellipsis
 }

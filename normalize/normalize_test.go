@@ -81,6 +81,14 @@ func TestInlineText(t *testing.T) {
 		{"<b>Breaking</b>: A &amp; B &lt;3", "Breaking: A & B <3"},
 		{"Satu<br>Dua", "Satu Dua"},
 		{"AT&T 5 < 6", "AT&T 5 < 6"},
+		// Unpaired bidi embeddings, overrides and isolates go; paired ones
+		// stay (review 16, finding 10).
+		{"Berita\u202e", "Berita"},
+		{"\u202cA \u2069B", "A B"},
+		{"Kata \u202bعربي\u202c dan \u2067עברית\u2069", "Kata \u202bعربي\u202c dan \u2067עברית\u2069"},
+		{"a\u2066b\u202ec\u2069d", "a\u2066bc\u2069d"},
+		{"a\u202ab\u2067c\u202cd\u2069", "ab\u2067cd\u2069"},
+		{"\u202e\u202d", ""},
 	}
 	for _, tt := range tests {
 		if got := InlineText(tt.in); got != tt.want {
@@ -412,5 +420,17 @@ func TestLinklessIDIsTheIDWhileShared(t *testing.T) {
 	}
 	if id, ok := LinklessID(bare, opts); ok {
 		t.Errorf("LinklessID %q of an item its GUID alone would name", id)
+	}
+}
+
+// A title cut to its bound loses an override whose closing the cut
+// removed (review 16, finding 10).
+func TestTruncatedTitleKeepsNoUnpairedOverride(t *testing.T) {
+	a := &article.Article{Title: "Awal \u202e" + strings.Repeat("kata ", 1000) + "\u202c akhir", URL: "https://a.example/x"}
+	if err := New(Caps{}).Article(a, Options{SourceName: "s", Now: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Title) > maxTitleBytes || strings.ContainsRune(a.Title, '\u202e') {
+		t.Errorf("title of %d bytes keeps the unpaired override: %q…", len(a.Title), a.Title[:20])
 	}
 }

@@ -310,8 +310,8 @@ func collapseLines(s string) string {
 }
 
 // InlineText is PlainText on one line: for titles and names, where any
-// tags are dropped, every break becomes a space and control characters
-// (IsControl) go.
+// tags are dropped, every break becomes a space, control characters
+// (IsControl) and unpaired bidi controls (balanceBidi) go.
 func InlineText(s string) string {
 	if s == "" {
 		return ""
@@ -331,5 +331,5 @@ func InlineText(s string) string {
 		}
 		words = kept
 	}
-	return strings.Join(words, " ")
+	return balanceBidi(strings.Join(words, " "))
 }

@@ -108,7 +108,7 @@ footer{margin-top:1.5rem;font-size:.85rem;color:#666}
 <h2><a href="{{.Page}}">{{.Title}}</a></h2>
 {{if .Description}}<p class="meta">{{.Description}}</p>
 {{end}}<p class="meta"><span class="count">{{.Stories}} {{plural .Stories "story" "stories"}}</span>{{if not .Changed.IsZero}} · last change <time datetime="{{iso .Changed}}">{{when .Changed}}</time>{{end}}</p>
-{{if .Latest}}<ul>{{range .Latest}}<li>{{if .URL}}<a href="{{.URL}}">{{.Title}}</a>{{else}}{{.Title}}{{end}} <span class="meta">{{.Source}}</span></li>{{end}}</ul>
+{{if .Latest}}<ul>{{range .Latest}}<li>{{if .URL}}<a href="{{.URL}}"><bdi>{{.Title}}</bdi></a>{{else}}<bdi>{{.Title}}</bdi>{{end}} <span class="meta"><bdi>{{.Source}}</bdi></span></li>{{end}}</ul>
 {{end}}<p class="links"><a href="{{.Atom}}">Atom</a><a href="{{.RSS}}">RSS</a><a href="{{.JSON}}">JSON Feed</a></p>
 </section>
 {{end}}{{template "foot" .}}{{end}}
@@ -116,9 +116,9 @@ footer{margin-top:1.5rem;font-size:.85rem;color:#666}
 {{if .Description}}<p class="lead">{{.Description}}</p>
 {{end}}<p class="meta"><span class="count">{{.Stories}} {{plural .Stories "story" "stories"}}</span>{{if not .Changed.IsZero}} · last change <time datetime="{{iso .Changed}}">{{when .Changed}}</time>{{end}}</p>
 <p class="links">Subscribe: <a href="{{.Atom}}">Atom</a><a href="{{.RSS}}">RSS</a><a href="{{.JSON}}">JSON Feed</a>{{range .Langs}}<a href="{{.Href}}">{{.Rel}}</a>{{end}}</p>
-<ol class="stories">{{range .Latest}}<li class="card">{{if .URL}}<a href="{{.URL}}"><strong>{{.Title}}</strong></a>{{else}}<strong>{{.Title}}</strong>{{end}}
-<p class="meta">{{.Source}}{{if .Lang}} · <span lang="{{.Lang}}">{{.Lang}}</span>{{end}}{{if not .Time.IsZero}} · <time datetime="{{iso .Time}}">{{when .Time}}</time>{{end}}</p>
-{{if .Also}}<p class="meta">Also reported by: {{range $i, $c := .Also}}{{if $i}}, {{end}}{{if $c.URL}}<a href="{{$c.URL}}">{{$c.Source}}</a>{{else}}{{$c.Source}}{{end}}{{end}}</p>{{end}}</li>
+<ol class="stories">{{range .Latest}}<li class="card">{{if .URL}}<a href="{{.URL}}"><strong><bdi>{{.Title}}</bdi></strong></a>{{else}}<strong><bdi>{{.Title}}</bdi></strong>{{end}}
+<p class="meta"><bdi>{{.Source}}</bdi>{{if .Lang}} · <span lang="{{.Lang}}">{{.Lang}}</span>{{end}}{{if not .Time.IsZero}} · <time datetime="{{iso .Time}}">{{when .Time}}</time>{{end}}</p>
+{{if .Also}}<p class="meta">Also reported by: {{range $i, $c := .Also}}{{if $i}}, {{end}}{{if $c.URL}}<a href="{{$c.URL}}"><bdi>{{$c.Source}}</bdi></a>{{else}}<bdi>{{$c.Source}}</bdi>{{end}}{{end}}</p>{{end}}</li>
 {{else}}<li>No stories yet.</li>{{end}}</ol>
 {{end}}{{template "foot" .}}{{end}}
 {{define "status"}}{{template "head" .}}<h1>Status</h1>
@@ -128,7 +128,7 @@ footer{margin-top:1.5rem;font-size:.85rem;color:#666}
 <tbody>{{$charts := .SrcChart}}{{range .Status.Sources}}<tr class="{{if bad .Outcome}}bad{{end}}"><td>{{.Name}}</td><td>{{if bad .Outcome}}<strong>{{.Outcome}}</strong>{{else}}{{.Outcome}}{{end}}{{if .Failures}} ({{.Failures}}×){{end}}</td><td>{{when .LastAttempt}}</td><td>{{when .LastSuccess}}</td><td>{{if eq .Outcome "retired"}}when its URL changes{{else if .NextAttempt.IsZero}}next cycle{{else}}{{when .NextAttempt}}{{end}}</td><td>{{if ge .Articles 0}}{{.Articles}}{{else}}–{{end}}</td><td>{{.LastError}}</td><td>{{index $charts .Name}}</td></tr>
 {{end}}</tbody></table></div>
 <h2>Articles per hour, last {{chartDays}} days, by topic</h2>
-{{range .Charts}}<div class="card"><p class="meta"><strong>{{.Label}}</strong> · {{.Total}} {{plural .Total "article" "articles"}}</p>{{.SVG}}</div>
+{{range .Charts}}<div class="card"><p class="meta"><strong><bdi>{{.Label}}</bdi></strong> · {{.Total}} {{plural .Total "article" "articles"}}</p>{{.SVG}}</div>
 {{end}}<p class="meta"><a href="{{.Base}}/status.json">status.json</a></p>
 {{template "foot" .}}{{end}}`
 

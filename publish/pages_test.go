@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/internal/testenv"
 	"golang.org/x/net/html"
 )
@@ -320,5 +321,41 @@ func TestPagesInChromium(t *testing.T) {
 				t.Errorf("screenshot %s: %v", shot, err)
 			}
 		})
+	}
+}
+
+// Bidi controls in feed titles and source names are isolated on the
+// pages: an unclosed RIGHT-TO-LEFT OVERRIDE in a title cannot reverse the
+// source name after it (review 16, finding 10).
+func TestPagesIsolateBidi(t *testing.T) {
+	p, lister := newTestPublisher(t, Options{})
+	lead := art("rlo", "B\u202ex", "Berita\u202e", t0, "economy")
+	other := art("rlo2", "C\u202ey", "Berita lain", t0, "economy")
+	other.URL = "https://c.example/rlo2"
+	lister.set([]*article.Story{{ID: "rlo", Lead: lead, Copies: []*article.Article{other}}})
+	if err := p.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"/", "/topics/economy"} {
+		_, doc := pageText(t, get(t, p.Handler(), "GET", path, nil).Body.String())
+		seen := 0
+		for n := range doc.Descendants() {
+			if n.Type != html.TextNode || !strings.ContainsRune(n.Data, '\u202e') {
+				continue
+			}
+			seen++
+			isolated := false
+			for a := n.Parent; a != nil; a = a.Parent {
+				if a.Type == html.ElementNode && a.Data == "bdi" {
+					isolated = true
+				}
+			}
+			if !isolated {
+				t.Errorf("%s: %q is not isolated", path, n.Data)
+			}
+		}
+		if seen == 0 {
+			t.Errorf("%s shows neither the title nor the source", path)
+		}
 	}
 }
