@@ -233,21 +233,27 @@ func (h *Hub) deny(ctx context.Context, s Subscription, reason string) error {
 	if err != nil {
 		return fmt.Errorf("websub: %w", err)
 	}
-	q := u.Query()
-	q.Set("hub.mode", "denied")
-	q.Set("hub.topic", s.Topic)
-	q.Set("hub.reason", reason)
-	u.RawQuery = q.Encode()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
-	if err != nil {
-		return fmt.Errorf("websub: %w", err)
-	}
-	resp, err := h.client.Do(req)
+	resp, err := h.callbackGET(ctx, *u, map[string]string{"hub.mode": "denied", "hub.topic": s.Topic, "hub.reason": reason})
 	if err != nil {
 		return fmt.Errorf("websub: deny: %w", err)
 	}
 	resp.Body.Close()
 	return nil
+}
+
+// callbackGET asks a callback with a GET carrying params in its query,
+// after the callback's own (WebSub §5.3 and §5.2).
+func (h *Hub) callbackGET(ctx context.Context, callback url.URL, params map[string]string) (*http.Response, error) {
+	q := callback.Query()
+	for k, v := range params {
+		q.Set(k, v)
+	}
+	callback.RawQuery = q.Encode()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, callback.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return h.client.Do(req)
 }
 
 // Rebase moves the subscriptions of topics under the URL prefix from to

@@ -318,20 +318,11 @@ func (h *Hub) verify(ctx context.Context, req request) error {
 	if err != nil {
 		return err
 	}
-	u := *req.callback
-	q := u.Query()
-	q.Set("hub.mode", req.mode)
-	q.Set("hub.topic", req.topic)
-	q.Set("hub.challenge", challenge)
+	params := map[string]string{"hub.mode": req.mode, "hub.topic": req.topic, "hub.challenge": challenge}
 	if req.mode == "subscribe" {
-		q.Set("hub.lease_seconds", strconv.FormatInt(int64(req.lease/time.Second), 10))
+		params["hub.lease_seconds"] = strconv.FormatInt(int64(req.lease/time.Second), 10)
 	}
-	u.RawQuery = q.Encode()
-	hreq, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
-	if err != nil {
-		return fmt.Errorf("websub: %w", err)
-	}
-	resp, err := h.client.Do(hreq)
+	resp, err := h.callbackGET(ctx, *req.callback, params)
 	if err != nil {
 		return fmt.Errorf("websub: verify: %w", err)
 	}
