@@ -141,7 +141,7 @@ func TestFaultCycleEndToEnd(t *testing.T) {
 		{name: "Baris", path: "/baris", handler: serve("application/rss+xml", breaks)},
 		{name: "Deep", path: "/deep", handler: serve("application/rss+xml", deep), problem: `Deep failed \(parse: nested too deep: over 256 levels\); 1 failures, next attempt `},
 		{name: "DeepClosed", path: "/deepclosed", handler: serve("application/rss+xml", deepClosed), problem: `DeepClosed failed \(parse: nested too deep: over 256 levels\); 1 failures, next attempt `},
-		{name: "Slow", path: "/slow", handler: slow, problem: `Slow failed \(fetch: .*/slow: context deadline exceeded \(timeout 3s\)\); 1 failures, next attempt `},
+		{name: "Slow", path: "/slow", handler: slow, problem: `Slow failed \(fetch: .*/slow: context deadline exceeded \(timeout 10s\)\); 1 failures, next attempt `},
 		{name: "Huge", path: "/huge", handler: huge, problem: `Huge failed \(fetch: response body too large: .*/huge: over 10485760 bytes\); 1 failures, next attempt `},
 		{name: "Bomb", path: "/bomb", handler: func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", "application/rss+xml")
@@ -178,7 +178,7 @@ func TestFaultCycleEndToEnd(t *testing.T) {
 	}
 	dir := t.TempDir()
 	cfg := writeConfig(t, dir, cfgSources, map[string]any{
-		"fetch": map[string]any{"timeout": "3s", "connect_timeout": "2s", "concurrency": 4, "per_host": 2},
+		"fetch": map[string]any{"timeout": "10s", "connect_timeout": "5s", "concurrency": 4, "per_host": 2},
 	})
 
 	start := time.Now()
