@@ -60,9 +60,11 @@ type Store interface {
 	Sketches(ctx context.Context, t time.Time, fn func(*article.Article) error) error
 	// Article returns one article by ID; ErrNotFound otherwise.
 	Article(ctx context.Context, id string) (*article.Article, error)
-	// Stories returns the newest stories by arrival (the lead's FirstSeen,
-	// then ID, descending: a story found late, dated before others, still
-	// comes first), at most limit; topic "" means all stories, else stories
+	// Stories returns the newest stories by arrival: by the minute (UTC)
+	// of the lead's FirstSeen, then the lead's Published, then ID, all
+	// descending (a story found late, dated before others, still comes
+	// first; within one cycle, whose FirstSeens follow the feeds' fetch
+	// order, the newest news comes first), at most limit; topic "" means all stories, else stories
 	// with at least one article tagged topic. Each Story carries its Lead
 	// (the article whose ID == StoryID) and Copies (the others, by
 	// FirstSeen, then ID). Stories whose lead is not stored are left out.

@@ -97,7 +97,7 @@ func (s *Store) Stories(ctx context.Context, topic string, limit int) ([]*articl
 	page, args := leadPage(topic, limit)
 	arts, err := s.queryArticles(ctx, `WITH page AS (`+page+`)
 		SELECT `+articleFields+` FROM page p JOIN articles a ON a.story_id = p.id`+topicsJoin+`
-		ORDER BY p.first_seen DESC, p.id DESC, a.first_seen, a.id`, args...)
+		ORDER BY `+arrivalOrder("p")+`, a.first_seen, a.id`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -116,8 +116,20 @@ func (s *Store) Stories(ctx context.Context, topic string, limit int) ([]*articl
 	return out, nil
 }
 
-// leadPage is the query of the newest limit leads by arrival
-// (first_seen, then id), as (id, published, first_seen),
+// arrivalOrder orders the leads aliased alias as feeds list stories: by
+// the minute the lead arrived (first_seen in UTC), the last first, then by
+// its date, the newest first, then by ID. A cycle stamps its articles
+// microseconds apart in the order it decides them, which follows the
+// feeds' fetch order, so within the cycle's minute the newest news comes
+// first; a later cycle's story, dated before all, still comes first. It is
+// the expression of the index articles_arrived (migration 0008).
+func arrivalOrder(alias string) string {
+	return `date_trunc('minute', ` + alias + `.first_seen AT TIME ZONE 'UTC') DESC, ` +
+		alias + `.published DESC, ` + alias + `.id DESC`
+}
+
+// leadPage is the query of the newest limit leads in arrivalOrder,
+// as (id, published, first_seen),
 // optionally only of stories with an article tagged topic, and its
 // arguments.
 func leadPage(topic string, limit int) (string, []any) {
@@ -127,7 +139,7 @@ func leadPage(topic string, limit int) (string, []any) {
 		args = append(args, topic)
 	}
 	return `SELECT l.id, l.published, l.first_seen FROM articles l WHERE l.is_lead` + filter + `
-			ORDER BY l.first_seen DESC, l.id DESC LIMIT $1`, args
+			ORDER BY ` + arrivalOrder("l") + ` LIMIT $1`, args
 }
 
 // StoryHeads is Stories of which only the first full stories are read

@@ -305,12 +305,40 @@ type lead struct {
 	published, firstSeen time.Time
 }
 
-// storyPage returns the newest leads by arrival (first_seen, then id),
+// arrivalOrder orders leads (aliased l) as feeds list stories: by the
+// minute the lead arrived (first_seen, timeLayout's first 16 bytes), the
+// last first, then by its date, the newest first, then by ID. A cycle
+// stamps its articles microseconds apart in the order it decides them,
+// which follows the feeds' fetch order, so within the cycle's minute the
+// newest news comes first; a later cycle's story, dated before all, still
+// comes first. It is the expression of the index articles_arrived
+// (migration 0009) verbatim: SQLite walks an index only for the same
+// expression, else it sorts every lead.
+const arrivalOrder = `substr(l.first_seen, 1, 16) DESC, l.published DESC, l.id DESC`
+
+// The queries of storyPage's plans: all leads, and those of a dense or a
+// sparse topic; the first two walk articles_arrived (no sort), the last
+// sorts its few leads.
+const (
+	allLeads = `SELECT l.id, l.published, l.first_seen FROM articles l INDEXED BY articles_arrived
+			WHERE l.id = l.story_id
+			ORDER BY ` + arrivalOrder + ` LIMIT ?`
+	denseTopicLeads = `SELECT l.id, l.published, l.first_seen FROM articles l INDEXED BY articles_arrived
+			WHERE l.id = l.story_id AND EXISTS (
+				SELECT 1 FROM article_topics t WHERE t.slug = ? AND t.story_id = l.id)
+			ORDER BY ` + arrivalOrder + ` LIMIT ?`
+	sparseTopicLeads = `SELECT l.id, l.published, l.first_seen FROM articles l
+			WHERE l.id = l.story_id AND l.id IN (
+				SELECT t.story_id FROM article_topics t WHERE t.slug = ?)
+			ORDER BY ` + arrivalOrder + ` LIMIT ?`
+)
+
+// storyPage returns the newest leads in arrivalOrder,
 // optionally only of stories with an article tagged topic. SQLite cannot know how common one topic is,
 // so storyPage asks (a count capped at denseTopic, a short index scan) and
 // picks the plan: a dense topic walks the leads index newest first and
 // probes (slug, story_id) until the page is full; a sparse one collects its
-// few stories from that index and sorts them.
+// few stories by ID and sorts them.
 func storyPage(ctx context.Context, tx *sql.Tx, topic string, limit int) ([]lead, error) {
 	var rows *sql.Rows
 	var err error
@@ -326,19 +354,11 @@ func storyPage(ctx context.Context, tx *sql.Tx, topic string, limit int) ([]lead
 	}
 	switch {
 	case topic == "":
-		rows, err = tx.QueryContext(ctx, `SELECT id, published, first_seen FROM articles INDEXED BY articles_arrived
-			WHERE id = story_id
-			ORDER BY first_seen DESC, id DESC LIMIT ?`, limit)
+		rows, err = tx.QueryContext(ctx, allLeads, limit)
 	case dense:
-		rows, err = tx.QueryContext(ctx, `SELECT l.id, l.published, l.first_seen FROM articles l INDEXED BY articles_arrived
-			WHERE l.id = l.story_id AND EXISTS (
-				SELECT 1 FROM article_topics t WHERE t.slug = ? AND t.story_id = l.id)
-			ORDER BY l.first_seen DESC, l.id DESC LIMIT ?`, topic, limit)
+		rows, err = tx.QueryContext(ctx, denseTopicLeads, topic, limit)
 	default:
-		rows, err = tx.QueryContext(ctx, `SELECT l.id, l.published, l.first_seen FROM articles l
-			WHERE l.id = l.story_id AND l.id IN (
-				SELECT t.story_id FROM article_topics t WHERE t.slug = ?)
-			ORDER BY l.first_seen DESC, l.id DESC LIMIT ?`, topic, limit)
+		rows, err = tx.QueryContext(ctx, sparseTopicLeads, topic, limit)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("store: stories: %w", err)

@@ -91,6 +91,7 @@ func contract() []contractCase {
 		{"StoriesDenseAndSparseTopics", onFresh(testStoriesDenseAndSparseTopics)},
 		{"StoriesIDOrderIsByteOrder", onFresh(testStoriesIDOrderIsByteOrder)},
 		{"StoriesByArrival", onFresh(testStoriesByArrival)},
+		{"StoriesByArrivalMinute", onFresh(testStoriesByArrivalMinute)},
 		{"ArticlesPerHour", onFresh(testArticlesPerHour)},
 		{"CountStories", onFresh(testCountStories)},
 		{"StoryHeads", onFresh(testStoryHeads)},

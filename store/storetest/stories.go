@@ -278,7 +278,8 @@ const denseFixture = 1400
 
 // testStoriesDenseAndSparseTopics checks both plans of the SQLite store's
 // story page (a topic with many tagged articles and a rare one) against a brute
-// force over all articles, with FirstSeen ties and copies across batches.
+// force over all articles, with arrival-minute and date ties and copies
+// across batches.
 func testStoriesDenseAndSparseTopics(t *testing.T, s store.Store, d Driver) {
 	ctx := context.Background()
 	rng := rand.New(rand.NewPCG(7, 9))
@@ -299,7 +300,10 @@ func testStoriesDenseAndSparseTopics(t *testing.T, s store.Store, d Driver) {
 			slugs = append(slugs, "sparse")
 		}
 		a := Art(n, story, slugs...)
-		a.FirstSeen = base.Add(time.Duration(rng.IntN(500)) * time.Minute)
+		// base is 53.589 s past its minute: up to 6 s more stay in it.
+		a.FirstSeen = base.Add(time.Duration(rng.IntN(500))*time.Minute + time.Duration(rng.IntN(7))*time.Second)
+		a.Published = base.Add(-time.Duration(rng.IntN(50)) * time.Minute)
+		a.Updated = a.Published
 		batch = append(batch, a)
 		if len(batch) == 100 {
 			Save(t, s, batch...)
@@ -337,12 +341,7 @@ func testStoriesDenseAndSparseTopics(t *testing.T, s store.Store, d Driver) {
 				st.Copies = append(st.Copies, a)
 			}
 		}
-		slices.SortFunc(want, func(x, y *article.Story) int {
-			if c := y.Lead.FirstSeen.Compare(x.Lead.FirstSeen); c != 0 {
-				return c
-			}
-			return strings.Compare(y.ID, x.ID)
-		})
+		slices.SortFunc(want, func(x, y *article.Story) int { return arrivalOrder(x.Lead, y.Lead) })
 		want = want[:min(len(want), 60)]
 		got, err := s.Stories(ctx, topic, 60)
 		if err != nil {
@@ -355,6 +354,19 @@ func testStoriesDenseAndSparseTopics(t *testing.T, s store.Store, d Driver) {
 			t.Fatalf("fixture too small: %d %q stories", len(want), topic)
 		}
 	}
+}
+
+// arrivalOrder compares two leads as feeds list their stories: the minute
+// the lead arrived (FirstSeen in UTC), the last first, then Published, the
+// newest first, then ID, descending in byte order.
+func arrivalOrder(x, y *article.Article) int {
+	if c := y.FirstSeen.UTC().Truncate(time.Minute).Compare(x.FirstSeen.UTC().Truncate(time.Minute)); c != 0 {
+		return c
+	}
+	if c := y.Published.Compare(x.Published); c != 0 {
+		return c
+	}
+	return strings.Compare(y.ID, x.ID)
 }
 
 // testStoriesIDOrderIsByteOrder ties leads on FirstSeen with IDs whose
@@ -430,4 +442,65 @@ func testStoriesByArrival(t *testing.T, s store.Store, d Driver) {
 			t.Errorf("StoryHeads(%q): a later story's lead first seen %v, want %v", topic, seen, want)
 		}
 	}
+}
+
+// testStoriesByArrivalMinute: one cycle stamps its articles' FirstSeen
+// microseconds apart in the order it decided them, which follows the feeds'
+// fetch order, not their news: a first ingest whose last fetched feed holds
+// the oldest items must still list the newest news first. Stories come by
+// the minute their lead arrived, the last first, then by the lead's
+// Published, the newest first; a story of a later cycle, dated before all
+// of them, still comes first (review 16: 3; brief arrival).
+func testStoriesByArrivalMinute(t *testing.T, s store.Store, d Driver) {
+	ctx := context.Background()
+	cycle := base.Add(100 * time.Minute) // 53.589 s past its minute: the cycle stays in it
+	n := 0
+	arrive := func(at time.Time, published time.Duration) *article.Article {
+		n++
+		a := Art(n, n, "politics")
+		a.FirstSeen = at.Add(time.Duration(n) * time.Microsecond)
+		a.Published = base.Add(published)
+		a.Updated = a.Published
+		return a
+	}
+	// The first fetched feed brings the newest news, the last fetched one
+	// news days old.
+	Save(t, s, arrive(cycle, 99*time.Minute), arrive(cycle, 98*time.Minute))
+	Save(t, s, arrive(cycle, -72*time.Hour), arrive(cycle, -73*time.Hour))
+	heads, ok := s.(publish.StoryHeads)
+	if !ok {
+		t.Fatalf("%T does not read story heads (publish.StoryHeads)", s)
+	}
+	check := func(want ...string) {
+		t.Helper()
+		for _, topic := range []string{"", "politics"} {
+			stories, err := s.Stories(ctx, topic, len(want))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, st := range stories {
+				got = append(got, st.ID)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("Stories(%q, %d) = %v, want %v", topic, len(want), got, want)
+			}
+			hs, err := heads.StoryHeads(ctx, topic, len(want), 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = got[:0]
+			for _, st := range hs {
+				got = append(got, st.ID)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("StoryHeads(%q, %d, 1) = %v, want %v", topic, len(want), got, want)
+			}
+		}
+	}
+	check("id00001", "id00002")
+	check("id00001", "id00002", "id00003", "id00004")
+	// The next cycle, a minute later, finds a story dated before all.
+	Save(t, s, arrive(cycle.Add(time.Minute), -96*time.Hour))
+	check("id00005", "id00001", "id00002")
 }
