@@ -124,8 +124,13 @@ type Pipeline struct {
 	indexLoad atomic.Pointer[indexLoad]
 
 	instance string // this pipeline's name in cycle epochs
-	marks    int    // cycle epochs this pipeline has written
-	epoch    string // the cycle epoch the index is up to date with
+	// rulesLoaded is when this pipeline's topic rules were loaded: its
+	// rules' generation in the store's rules record (rulesRecord).
+	rulesLoaded time.Time
+	// rulesWarned is the newer rules record the last cycle warned of.
+	rulesWarned string
+	marks       int    // cycle epochs this pipeline has written
+	epoch       string // the cycle epoch the index is up to date with
 	// cycleStart is the running cycle's one clock reading for what it
 	// decides: the date of undated items, the story index's window and
 	// the articles' FirstSeen (firstSeen). Reading the clock per answer
@@ -184,25 +189,26 @@ func New(cfg *config.Config, d Deps) *Pipeline {
 		rank[s.Name] = i
 	}
 	return &Pipeline{
-		cfg:        cfg,
-		hints:      hints,
-		sourceRank: rank,
-		fetcher:    d.Fetcher,
-		normalizer: normalize.New(NormalizeCaps(cfg)),
-		tagger:     d.Tagger,
-		stream:     d.Tagger.NewStreamFor(hints),
-		store:      d.Store,
-		publisher:  d.Publisher,
-		observer:   d.Observer,
-		schedule:   d.Schedule,
-		logger:     d.Logger,
-		now:        d.Now,
-		lease:      d.Lease,
-		index:      dedupe.NewIndex(DedupeOptions(cfg, d.Actors)),
-		actors:     d.Actors,
-		sketcher:   dedupe.NewSketcher(DedupeOptions(cfg, d.Actors)),
-		preparing:  make(chan struct{}, runtime.GOMAXPROCS(0)),
-		instance:   store.NewName(), // this pipeline's name among the processes sharing the store
+		cfg:         cfg,
+		hints:       hints,
+		sourceRank:  rank,
+		fetcher:     d.Fetcher,
+		normalizer:  normalize.New(NormalizeCaps(cfg)),
+		tagger:      d.Tagger,
+		stream:      d.Tagger.NewStreamFor(hints),
+		store:       d.Store,
+		publisher:   d.Publisher,
+		observer:    d.Observer,
+		schedule:    d.Schedule,
+		logger:      d.Logger,
+		now:         d.Now,
+		lease:       d.Lease,
+		index:       dedupe.NewIndex(DedupeOptions(cfg, d.Actors)),
+		actors:      d.Actors,
+		sketcher:    dedupe.NewSketcher(DedupeOptions(cfg, d.Actors)),
+		preparing:   make(chan struct{}, runtime.GOMAXPROCS(0)),
+		instance:    store.NewName(), // this pipeline's name among the processes sharing the store
+		rulesLoaded: d.Now(),
 
 		fetchOptions: FetchOptions(cfg),
 	}
@@ -302,34 +308,57 @@ func (p *Pipeline) load(ctx context.Context, withIndex bool) error {
 // not the ones they were tagged with, so feeds follow the current config.
 // A cycle asks too, under the stories lock: another process with other
 // rules (`warta once` with another config, a daemon mid rolling change)
-// may have re-tagged the store since.
+// may have re-tagged the store since. The rules loaded last win
+// (rulesRecord.newer): a process whose rules are older than the stored
+// ones warns and leaves the store alone, so two processes with different
+// rules do not re-tag the store in turn.
 func (p *Pipeline) RetagIfRulesChanged(ctx context.Context) error {
-	want := p.tagger.FingerprintWith(p.hints)
-	have, ok, err := p.store.Meta(ctx, metaTopicRules)
+	_, err := p.retagIfRulesChanged(ctx)
+	return err
+}
+
+// retagIfRulesChanged is RetagIfRulesChanged; it returns the stored rules'
+// record when newer rules than its own are stored, after warning of it
+// unless they are the ones it warned of last (once per cycle, as a cycle
+// may ask several times).
+func (p *Pipeline) retagIfRulesChanged(ctx context.Context) (string, error) {
+	mine := rulesRecord{fingerprint: p.tagger.FingerprintWith(p.hints), loaded: p.rulesLoaded}
+	stored, ok, err := p.store.Meta(ctx, metaTopicRules)
 	if err != nil {
-		return fmt.Errorf("pipeline: %w", err)
+		return "", fmt.Errorf("pipeline: %w", err)
 	}
-	if ok && have == want {
-		return nil
+	if ok && stored != retagging {
+		have := parseRulesRecord(stored)
+		if have.fingerprint == mine.fingerprint {
+			return "", nil
+		}
+		if !mine.newer(have) {
+			if stored != p.rulesWarned {
+				p.logger.Warn("another process sharing the store runs other topic rules, loaded after this one's: "+
+					"stored articles keep its topics until this process reloads its config or restarts",
+					"stored_rules", have.fingerprint, "stored_loaded", have.loaded, "own_rules", mine.fingerprint, "own_loaded", mine.loaded)
+			}
+			return stored, nil
+		}
 	}
 	if ok {
 		// A re-tag that stops half-way leaves a mark no rules have, so
 		// that whichever rules run next re-tag everything.
 		if err := p.store.SetMeta(ctx, metaTopicRules, retagging); err != nil {
-			return fmt.Errorf("pipeline: %w", err)
+			return "", fmt.Errorf("pipeline: %w", err)
 		}
 	}
 	n, err := p.Retag(ctx)
 	if err != nil {
-		return err
+		return "", err
 	}
-	if err := p.store.SetMeta(ctx, metaTopicRules, want); err != nil {
-		return fmt.Errorf("pipeline: %w", err)
+	if err := p.store.SetMeta(ctx, metaTopicRules, mine.String()); err != nil {
+		return "", fmt.Errorf("pipeline: %w", err)
 	}
 	if ok {
 		p.logger.Info("topic rules changed: stored articles re-tagged", "articles", n)
 	}
-	return nil
+	return "", nil
 }
 
 // Retag tags again every stored article within the retention window with

@@ -180,9 +180,11 @@ func (p *Pipeline) writeAll(ctx context.Context, w *window, rep *Report) error {
 		if err := p.catchUp(ctx); err != nil {
 			return err
 		}
-		if err := p.RetagIfRulesChanged(ctx); err != nil {
+		newer, err := p.retagIfRulesChanged(ctx)
+		if err != nil {
 			return err
 		}
+		p.rulesWarned = newer
 		if err := p.followFirstSeen(ctx); err != nil {
 			return err
 		}
