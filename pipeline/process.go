@@ -414,10 +414,13 @@ func (p *Pipeline) askedAndUnchanged(asked storedAsOf, inFlightFrom int) bool {
 // saveBatch writes a decided batch: each source's new articles with its
 // fetch state, in one transaction. It returns the errors of sources left
 // out (srcErr), and err when ctx ended or the stories lock was lost
-// (store.Store.LockHeld): then nothing of the batch is written.
+// before the batch (store.Store.LockHeld): then nothing of it is written.
 func (p *Pipeline) saveBatch(ctx context.Context, d decided, rep *Report) (srcErr, err error) {
 	// The batch was decided under the stories lock: written without it,
-	// another process holding it now could decide the same stories.
+	// another process holding it now could decide the same stories. The
+	// lock is asked on its own connection before the batch's transaction,
+	// so a lock lost between the two still lets this one batch be written
+	// (the unique keys keep its articles single); the next batch is not.
 	if err := p.store.LockHeld(ctx, storiesLock); err != nil {
 		return nil, fmt.Errorf("pipeline: stories not written: %w", err)
 	}

@@ -22,8 +22,9 @@ const (
 )
 
 // ElsewhereWhy says, to a person, why sources were not fetched here
-// (OutcomeElsewhere).
-const ElsewhereWhy = "another process sharing the store (a daemon, or another `warta once`) holds their claim"
+// (OutcomeElsewhere): what is known, a claim for their due time, which
+// its owner may still hold or have released once it saved the sources.
+const ElsewhereWhy = "another process sharing the store (a daemon, or another `warta once`) claimed them for this due time: it is fetching them or has fetched them"
 
 // String returns the outcome's name in metrics and logs: "fetched",
 // "not_modified", "skipped" (backing off), "failed", "retired",
