@@ -30,6 +30,9 @@ type app struct {
 	metrics   *metrics.Metrics
 	// schedule is the parsed config schedule; the daemon runs it.
 	schedule cron.Schedule
+	// runs is when the next scheduled cycle is due, for every publisher
+	// the app wires (reloads included).
+	runs *nextRuns
 }
 
 // mode says how the wired app will run cycles.
@@ -94,8 +97,9 @@ func openApp(ctx context.Context, e *env, m mode, listen string) (*app, error) {
 	if err != nil {
 		return nil, errors.Join(err, st.Close())
 	}
+	runs := &nextRuns{}
 	s, err := pacedForStart(os.Getenv, func() (*stages, error) {
-		return wireStages(ctx, e, m, cfg, tagger, schedule, st, met, hub)
+		return wireStages(ctx, e, m, cfg, tagger, schedule, runs, st, met, hub)
 	})
 	if err != nil {
 		return nil, errors.Join(err, st.Close())
@@ -103,7 +107,7 @@ func openApp(ctx context.Context, e *env, m mode, listen string) (*app, error) {
 	releaseStart()
 	hub.serve(ctx, s.publisher, cfg.Server.BaseURL)
 	return &app{cfg: cfg, tagger: tagger, store: st, publisher: s.publisher, hub: hub, pipeline: s.pipeline,
-		fetcher: s.fetcher, metrics: met, schedule: schedule}, nil
+		fetcher: s.fetcher, metrics: met, schedule: schedule, runs: runs}, nil
 }
 
 // parseSchedule parses the config's schedule (a configuration error).
@@ -129,14 +133,14 @@ type stages struct {
 // pipeline.Start: the same but the story index, which its cycle loads
 // when it needs it).
 func wireStages(ctx context.Context, e *env, m mode, cfg *config.Config, tagger *topic.Tagger,
-	schedule cron.Schedule, st store.Store, met *metrics.Metrics, hub *feedHub) (*stages, error) {
+	schedule cron.Schedule, runs *nextRuns, st store.Store, met *metrics.Metrics, hub *feedHub) (*stages, error) {
 	// A daemon's failing source is tried again at its first cycle after
 	// the backoff; `warta once` cannot know when it will next be run.
 	var cycles pipeline.Schedule
 	if m != modeOnce {
 		cycles = schedule
 	}
-	popts := publishOptions(cfg, st, schedule)
+	popts := publishOptions(cfg, st, runs.next(schedule))
 	popts.FilesOnly = m == modeOnce // nothing serves what once renders
 	if m == modeOnce {
 		popts.Build = binaryBuild()

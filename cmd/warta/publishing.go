@@ -10,8 +10,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/robfig/cron/v3"
-
 	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/fetch"
 	"github.com/warta-news/warta/pipeline"
@@ -90,8 +88,9 @@ func (h *feedHub) advertise(opts *publish.Options) {
 }
 
 // publishOptions are the publisher's options from the config; st gives
-// the pages the sources' status and the articles to chart.
-func publishOptions(cfg *config.Config, st store.Store, schedule cron.Schedule) publish.Options {
+// the pages the sources' status and the articles to chart, nextCycle when
+// the next scheduled cycle is due.
+func publishOptions(cfg *config.Config, st store.Store, nextCycle func(time.Time) time.Time) publish.Options {
 	opts := publish.Options{
 		BaseURL:  cfg.Server.BaseURL,
 		Title:    cfg.Publish.Title,
@@ -99,7 +98,7 @@ func publishOptions(cfg *config.Config, st store.Store, schedule cron.Schedule) 
 		Pages:    cfg.Publish.Pages,
 		Dir:      cfg.Publish.Dir,
 		// A snapshot may be cached until the next scheduled cycle.
-		NextCycle: schedule.Next,
+		NextCycle: nextCycle,
 		Status:    storeStatus{st, sourceNames(cfg)},
 		Articles:  st,
 	}

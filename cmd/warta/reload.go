@@ -7,6 +7,7 @@ import (
 	"os"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/robfig/cron/v3"
 
@@ -80,7 +81,15 @@ func newDaemon(ctx context.Context, e *env, a *app, sched *cron.Cron, listen str
 	d.job = cron.FuncJob(func() { d.cycle(ctx, true) })
 	d.spec = a.cfg.Schedule
 	d.entry = sched.Schedule(a.schedule, d.job)
+	a.runs.useEntry(d.nextRun)
 	return d
+}
+
+// nextRun is when the scheduled entry runs next: zero until sched starts.
+func (d *daemon) nextRun() time.Time {
+	d.schedMu.Lock()
+	defer d.schedMu.Unlock()
+	return d.sched.Entry(d.entry).Next
 }
 
 // ServeHTTP serves the current publisher's feeds.
@@ -181,7 +190,7 @@ func keepStarted(cfg config.Config, started *config.Config) config.Config {
 // schedule): a config that fails to apply leaves nothing of it behind.
 func (d *daemon) apply(ctx context.Context, r *reloaded) error {
 	cfg := keepStarted(*r.cfg, d.started)
-	s, err := wireStages(ctx, d.e, modeReload, &cfg, r.tagger, r.schedule, d.app.store, d.app.metrics, d.app.hub)
+	s, err := wireStages(ctx, d.e, modeReload, &cfg, r.tagger, r.schedule, d.app.runs, d.app.store, d.app.metrics, d.app.hub)
 	if err != nil {
 		return err
 	}

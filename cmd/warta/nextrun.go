@@ -1,0 +1,34 @@
+package main
+
+import (
+	"sync/atomic"
+	"time"
+
+	"github.com/robfig/cron/v3"
+)
+
+// nextRuns tells the publisher when the next scheduled cycle is due, for
+// its responses' max-age. A daemon's is its cron entry's next run: an
+// `@every` schedule counts from the entry's last run, so the schedule's
+// Next of a time off the schedule (the cycle at start or after a reload,
+// a re-render of another daemon's change) is a full interval later than
+// the real next cycle. Until a daemon schedules its cycles, and in
+// `warta once`, it is the schedule's Next.
+type nextRuns struct {
+	entry atomic.Pointer[func() time.Time] // the daemon's entry's next run; zero when unknown
+}
+
+// useEntry makes next answer with the next run entryNext reports.
+func (n *nextRuns) useEntry(entryNext func() time.Time) { n.entry.Store(&entryNext) }
+
+// next returns when the first cycle of schedule after t is due.
+func (n *nextRuns) next(schedule cron.Schedule) func(t time.Time) time.Time {
+	return func(t time.Time) time.Time {
+		if f := n.entry.Load(); f != nil {
+			if next := (*f)(); !next.IsZero() {
+				return next
+			}
+		}
+		return schedule.Next(t)
+	}
+}
