@@ -187,7 +187,10 @@ func keepStarted(cfg config.Config, started *config.Config) config.Config {
 // swaps them in; it runs between cycles. Storage and listen addresses stay
 // those the daemon started with. Everything that can fail comes before
 // what changes the store (the re-tag) or the daemon (the swap, the
-// schedule): a config that fails to apply leaves nothing of it behind.
+// schedule): a config that fails to apply leaves nothing of it behind in
+// the daemon, but the re-tag comes after the new publisher's Refresh,
+// which has written publish.dir and the modification records: a re-tag
+// that fails leaves those until the running config's next refresh.
 func (d *daemon) apply(ctx context.Context, r *reloaded) error {
 	cfg := keepStarted(*r.cfg, d.started)
 	s, err := wireStages(ctx, d.e, modeReload, &cfg, r.tagger, r.schedule, d.app.runs, d.app.store, d.app.metrics, d.app.hub)
