@@ -127,7 +127,7 @@ type Pipeline struct {
 	// rulesLoaded is when this pipeline's topic rules were loaded: its
 	// rules' generation in the store's rules record (rulesRecord).
 	rulesLoaded time.Time
-	// rulesWarned is the newer rules record the last cycle warned of.
+	// rulesWarned is the newer rules record the running cycle warned of.
 	rulesWarned string
 	marks       int    // cycle epochs this pipeline has written
 	epoch       string // the cycle epoch the index is up to date with
@@ -430,6 +430,7 @@ func (p *Pipeline) RunCycle(ctx context.Context) (Report, error) {
 
 func (p *Pipeline) runCycle(ctx context.Context) (Report, error) {
 	p.cycleStart, p.decided = p.now(), 0
+	p.rulesWarned = "" // each cycle warns of newer rules again
 	p.seenFrom = p.cycleStart
 	rep := Report{Started: p.cycleStart, Sources: len(p.cfg.Sources)}
 	states, err := p.loadStates(ctx)

@@ -1,9 +1,12 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -75,6 +78,8 @@ func TestNewestRulesWinWithoutRetaggingInTurn(t *testing.T) {
 			if tagged("after the other process started") {
 				t.Fatal("the other process, loaded last, did not re-tag the store")
 			}
+			var warned bytes.Buffer
+			daemon.logger = slog.New(slog.NewTextHandler(&warned, nil))
 			before := calls.Load()
 			for round := range 3 {
 				cycle(daemon)
@@ -85,6 +90,9 @@ func TestNewestRulesWinWithoutRetaggingInTurn(t *testing.T) {
 			}
 			if tagged("after both cycled") {
 				t.Error("the daemon's older rules re-tagged the store")
+			}
+			if n := strings.Count(warned.String(), "runs other topic rules"); n != 3 {
+				t.Errorf("the daemon warned of the newer rules %d times in 3 cycles, want once a cycle; log:\n%s", n, warned.String())
 			}
 
 			reloaded := newTestPipelineTopics(t, st, []topic.Spec{testWorld}, srv.URL) // the daemon's reload
