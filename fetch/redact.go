@@ -64,12 +64,33 @@ func urlStart(text string) int {
 	return -1
 }
 
-// redacted is RedactURL of a parsed URL; u is not changed.
-func redacted(u *url.URL) string {
+// LinkBase returns raw, a feed's URL, as its items' relative links resolve
+// against: without its userinfo (credentials), query (token=…) and
+// fragment, so that "?page=2" or "#top" publishes none of them, but with
+// its path as it is, since links below it must reach the real directory
+// and keep the IDs they had (RedactURL's masked path is for texts only).
+// It is "" when raw does not parse.
+func LinkBase(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	r := linkBase(u)
+	return r.String()
+}
+
+// linkBase is LinkBase of a parsed URL; u is not changed.
+func linkBase(u *url.URL) url.URL {
 	r := *u
 	r.User = nil
 	r.RawQuery, r.ForceQuery = "", false
 	r.Fragment, r.RawFragment = "", ""
+	return r
+}
+
+// redacted is RedactURL of a parsed URL; u is not changed.
+func redacted(u *url.URL) string {
+	r := linkBase(u)
 	segs := strings.Split(r.Path, "/")
 	masked := false
 	for i, seg := range segs {

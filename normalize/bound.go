@@ -308,5 +308,14 @@ func truncateText(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
-	return balanceBidi(strings.TrimRight(cutAtWord(s[:max(n-len(ellipsis), 0)]), " \n\t")) + ellipsis
+	return balanceBidi(cutText(s, n))
+}
+
+// cutText is truncateText keeping the bidi controls, as identity keys
+// read titles (identityText).
+func cutText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return strings.TrimRight(cutAtWord(s[:max(n-len(ellipsis), 0)]), " \n\t") + ellipsis
 }

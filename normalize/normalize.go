@@ -118,6 +118,12 @@ func (n *Normalizer) Article(a *article.Article, opts Options) error {
 	} else if opts.BaseURL != "" {
 		base, _ = url.Parse(opts.BaseURL)
 	}
+	// A link-less item's ID reads its title and text before the bidi
+	// stripping, as builds before it did: stored items keep their IDs.
+	var key identityKey
+	if !identified {
+		key.title = cutText(identityText(a.Title), maxTitleBytes)
+	}
 	a.Title = truncateText(InlineText(a.Title), maxTitleBytes)
 	a.Author = truncateText(InlineText(a.Author), maxAuthorBytes)
 	a.Link, a.GUID = storedRef(a.Link), storedRef(a.GUID)
@@ -137,7 +143,11 @@ func (n *Normalizer) Article(a *article.Article, opts Options) error {
 		body = a.Summary
 	}
 	// The link to the original is for readers, not part of the text.
-	a.Text = truncateText(sanitizedPlainText(strings.TrimSuffix(body, more)), maxText)
+	plain := sanitizedPlainText(strings.TrimSuffix(body, more))
+	a.Text = truncateText(plain, maxText)
+	if !identified {
+		key.text = cutText(plain, maxText)
+	}
 	a.Categories = cleanCategories(a.Categories)
 
 	lang := opts.SourceLanguage
@@ -148,7 +158,7 @@ func (n *Normalizer) Article(a *article.Article, opts Options) error {
 
 	fixDates(a, opts.Now)
 	if !identified {
-		id, err := linklessID(a, opts.SourceName)
+		id, err := linklessID(a.GUID, key, opts.SourceName)
 		if err != nil {
 			return err
 		}
@@ -157,23 +167,27 @@ func (n *Normalizer) Article(a *article.Article, opts Options) error {
 	return nil
 }
 
-// linklessID is the ID of a normalised article with no URL of its own:
-// see Article.
-func linklessID(a *article.Article, source string) (string, error) {
-	guid := strings.TrimSpace(a.GUID)
+// identityKey is the title and plain text a link-less item's ID is over.
+type identityKey struct{ title, text string }
+
+// linklessID is the ID of a normalised article with no URL of its own,
+// with GUID guid and key: see Article.
+func linklessID(guid string, key identityKey, source string) (string, error) {
+	guid = strings.TrimSpace(guid)
+	title, text := key.title, key.text
 	switch {
-	case guid != "" && a.Title != "":
-		return article.IDFromURL("guid:" + source + ":" + guid + "\n" + a.Title), nil
-	case guid != "" && a.Text != "":
-		return article.IDFromURL("guid:" + source + ":" + guid + "\n\n" + a.Text), nil
+	case guid != "" && title != "":
+		return article.IDFromURL("guid:" + source + ":" + guid + "\n" + title), nil
+	case guid != "" && text != "":
+		return article.IDFromURL("guid:" + source + ":" + guid + "\n\n" + text), nil
 	case guid != "":
 		// The GUID is all there is: the rule of builds before the
 		// title was part of it.
 		return article.IDFromURL("guid:" + source + ":" + guid), nil
-	case a.Title == "" && a.Text == "":
+	case title == "" && text == "":
 		return "", errNoIdentity
 	}
-	return article.IDFromURL("text:" + source + "\n" + a.Title + "\n" + a.Text), nil
+	return article.IDFromURL("text:" + source + "\n" + title + "\n" + text), nil
 }
 
 // LinklessID is the ID Article would have given a, an article it
@@ -186,7 +200,7 @@ func LinklessID(a *article.Article, opts Options) (id string, ok bool) {
 	if a.URL == "" || (a.Title == "" && a.Text == "") {
 		return "", false
 	}
-	id, err := linklessID(a, opts.SourceName)
+	id, err := linklessID(a.GUID, identityKey{a.Title, a.Text}, opts.SourceName)
 	return id, err == nil
 }
 

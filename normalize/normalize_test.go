@@ -434,3 +434,31 @@ func TestTruncatedTitleKeepsNoUnpairedOverride(t *testing.T) {
 		t.Errorf("title of %d bytes keeps the unpaired override: %q…", len(a.Title), a.Title[:20])
 	}
 }
+
+// A link-less item's ID is over its title as builds before the bidi
+// stripping cleaned it, unpaired controls and all: stripping them from the
+// stored title must not give a stored item a new ID (review 19, finding 2).
+// The stored title is stripped.
+func TestLinklessIDKeepsTheTitleBeforeBidiStripping(t *testing.T) {
+	const title = "Linkless \u202bbidi title 1"
+	long := "Awal \u202e" + strings.Repeat("kata ", 1000) + "\u202c akhir"
+	for _, c := range []struct {
+		name, guid, title, text, want string
+	}{
+		{"guid", "g-1", title, "", "guid:s:g-1\n" + title},
+		{"no guid", "", title, "Isi berita.", "text:s\n" + title + "\nIsi berita."},
+		// The cut at the title's bound kept the override too.
+		{"long title", "g-2", long, "", "guid:s:g-2\n" + strings.TrimRight(cutAtWord(long[:maxTitleBytes-len(ellipsis)]), " ") + ellipsis},
+	} {
+		a := &article.Article{GUID: c.guid, Title: c.title, Summary: c.text}
+		if err := New(Caps{}).Article(a, Options{SourceName: "s", Now: now}); err != nil {
+			t.Fatal(err)
+		}
+		if want := article.IDFromURL(c.want); a.ID != want {
+			t.Errorf("%s: ID %q, want %q (the unstripped title's)", c.name, a.ID, want)
+		}
+		if strings.ContainsAny(a.Title, "\u202b\u202e") {
+			t.Errorf("%s: stored title %.40q keeps the unpaired control", c.name, a.Title)
+		}
+	}
+}

@@ -313,6 +313,13 @@ func collapseLines(s string) string {
 // tags are dropped, every break becomes a space, control characters
 // (IsControl) and unpaired bidi controls (balanceBidi) go.
 func InlineText(s string) string {
+	return balanceBidi(identityText(s))
+}
+
+// identityText is InlineText keeping unpaired bidi controls: the title
+// link-less items' IDs are over, as builds before the stripping cleaned it,
+// so that stored items keep their IDs.
+func identityText(s string) string {
 	if s == "" {
 		return ""
 	}
@@ -331,5 +338,5 @@ func InlineText(s string) string {
 		}
 		words = kept
 	}
-	return balanceBidi(strings.Join(words, " "))
+	return strings.Join(words, " ")
 }

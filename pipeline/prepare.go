@@ -100,8 +100,8 @@ type Feed struct {
 	Body        []byte
 	ContentType string
 	// URL is where the feed was fetched from, after redirects: relative
-	// item links resolve against it without its userinfo, query, fragment
-	// and path tokens (fetch.RedactURL).
+	// item links resolve against it without its userinfo, query and
+	// fragment (fetch.LinkBase).
 	URL       string
 	FetchedAt time.Time
 	// MaxItems caps the items prepared: the newest are (parse.Feed's
@@ -194,9 +194,10 @@ func prepareFeed(ctx context.Context, n *normalize.Normalizer, genres *genre.Det
 			it.Language = feed.Language
 		}
 	}
-	// Relative links resolve against the feed's URL redacted: a link-less
-	// item's "#top" or "/x" must not publish the source's credentials or token.
-	prep, err := prepareItems(ctx, n, feed.Items, src, fetch.RedactURL(f.URL), feed.Link, f.FetchedAt, k)
+	// Relative links resolve against the feed's URL without its credentials
+	// and query (fetch.LinkBase): a link-less item's "#top" or "?p=2" must
+	// not publish them; its path stays, or links and IDs would break.
+	prep, err := prepareItems(ctx, n, feed.Items, src, fetch.LinkBase(f.URL), feed.Link, f.FetchedAt, k)
 	prep.TTL, prep.Dropped = feed.TTL, dropped
 	if err == nil && src.Genre == "" {
 		// Stored items were given their feed genre by the cues of the
