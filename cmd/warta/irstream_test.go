@@ -418,3 +418,18 @@ func TestHeldOut5StreamInternationalRelations(t *testing.T) {
 	// news and five a desk; the bounds keep a margin of one and two.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.55, 0.44}, {"id", 0.86, 0.50}}, hardNews: 3, inDesks: 7})
 }
+
+// The seventh held-out real feed stream, held out of every fit and choice
+// of the fifth session: English news of outlets in none of the streams
+// above (The Hindu, Vox, The New Yorker, The Caravan, Scientific American
+// and the Brain Pickings blog of 2016-06-14; six captures of NPR News of
+// 2024, a year in no other stream) and Indonesian news of CNN Indonesia
+// (its section pages on four days of June and July 2025, a headline
+// each). Its labels were committed before any tagger ran on it, and no
+// tagger ran on it during that session: it is run once, at the end. Its
+// floors are 0 and it holds no genre bounds: it only logs the figures
+// (issue 8's targets are 0.90 and 0.80).
+func TestHeldOut7StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut7StreamDir, "stream-heldout7-labels.tsv")
+	m.checkFloors(t, irFloor{"en", 0, 0}, irFloor{"id", 0, 0})
+}
