@@ -433,3 +433,23 @@ func TestHeldOut7StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut7StreamDir, "stream-heldout7-labels.tsv")
 	m.checkFloors(t, irFloor{"en", 0, 0}, irFloor{"id", 0, 0})
 }
+
+// A real feed stream of ordinary Indonesian news: eleven general feeds of
+// outlets in no other stream (Metrotvnews.com, Rakyatku.com, Deliknews,
+// Suara.com, JituNews, Pos Kota, Banjarmasin Post, detikcom, Kabar
+// Selebes, Kabar Jambi, Inilah.com; March 2018), titles only, with few
+// international-relations items and some that are not news (tips,
+// listicles, schedules, promotions). Its labels were committed before any
+// tagger ran on it. It checks what the tagger wrongly takes for
+// international relations in everyday national and regional news. The
+// floors and bounds only catch regressions: they are no target.
+func TestHeldOut10StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut10StreamDir, "stream-heldout10-labels.tsv")
+	// Floors one item under main's figures of 2026-12-01 (62b2c55): id P
+	// 0.750 R 0.429, 3/1/4 over 7 IR items (one more false entry or one
+	// fewer found still passes). Genre errors on main: a talk show on TB in
+	// three parts that is not news reaches world; nine items that are not
+	// news reach a desk (those three, two TV schedules, two advice pieces,
+	// two explainers). The bounds have a margin of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.59, 0.28}}, hardNews: 4, inDesks: 11})
+}
