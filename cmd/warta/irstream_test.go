@@ -221,16 +221,17 @@ func measureStream(t *testing.T, dir, labelsFile string) streamMeasure {
 }
 
 // checkGenres fails the test when more than maxHardNews items that are not
-// news landed in a hard-news topic (issue 8 wants none) or a news item's
-// feed was taken for one that is not news.
-func (m streamMeasure) checkGenres(t *testing.T, maxHardNews int) {
+// news landed in a hard-news topic (issue 8 wants none) or more than
+// maxNewsInGenreFeeds news items' feeds were taken for ones that are not
+// news (every stream wants none but one whose known misses are counted).
+func (m streamMeasure) checkGenres(t *testing.T, maxHardNews, maxNewsInGenreFeeds int) {
 	t.Helper()
 	if len(m.nonNewsInHardNews) > maxHardNews {
 		t.Errorf("items that are not news in a hard-news topic (%s): %d, want at most %d\n    %s",
 			strings.Join(slices.Sorted(maps.Keys(m.hard)), ", "), len(m.nonNewsInHardNews), maxHardNews, strings.Join(m.nonNewsInHardNews, "\n    "))
 	}
-	if len(m.newsFromNonNewsFeeds) > 0 {
-		t.Errorf("news items marked with a feed genre: %d\n    %s", len(m.newsFromNonNewsFeeds), strings.Join(m.newsFromNonNewsFeeds, "\n    "))
+	if len(m.newsFromNonNewsFeeds) > maxNewsInGenreFeeds {
+		t.Errorf("news items marked with a feed genre: %d, want at most %d\n    %s", len(m.newsFromNonNewsFeeds), maxNewsInGenreFeeds, strings.Join(m.newsFromNonNewsFeeds, "\n    "))
 	}
 }
 
@@ -264,17 +265,18 @@ func (m streamMeasure) checkFloors(t *testing.T, floors ...irFloor) {
 
 // streamBounds is what a held-out stream's test holds: IR floors and the
 // most items that are not news in hard news and in a desk, all a margin
-// from today's figures so that only a regression fails.
+// from today's figures so that only a regression fails, and the most news
+// items whose feed was taken for one that is not news (zero unless set).
 type streamBounds struct {
-	floors            []irFloor
-	hardNews, inDesks int
+	floors                              []irFloor
+	hardNews, inDesks, newsInGenreFeeds int
 }
 
 // holds fails the test where the measure falls below its bounds.
 func (m streamMeasure) holds(t *testing.T, b streamBounds) {
 	t.Helper()
 	m.checkFloors(t, b.floors...)
-	m.checkGenres(t, b.hardNews)
+	m.checkGenres(t, b.hardNews, b.newsInGenreFeeds)
 	m.checkNonNewsInDesks(t, b.inDesks)
 }
 
@@ -298,7 +300,7 @@ func TestRealStreamInternationalRelations(t *testing.T) {
 	// guard of violent headlines (branch irprec, 2026-12-01: 45/9/27, P
 	// 0.83), four false entries under it.
 	m.checkFloors(t, irFloor{"en", 0.77, 0.55}, irFloor{"id", 0.70, 0.40})
-	m.checkGenres(t, 0)
+	m.checkGenres(t, 0, 0)
 }
 
 // The held-out real feed stream: the same measure over snapshots of other
@@ -490,4 +492,31 @@ func TestHeldOut12StreamInternationalRelations(t *testing.T) {
 	// an obituary, history pieces) reach a hard-news topic and 31 a desk;
 	// the bounds have a margin of one and two.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.11, 0.12}, {"id", 0.56, 0.49}}, hardNews: 19, inDesks: 33})
+}
+
+// A real feed stream of general and domestic feeds, gathered and labelled
+// after the streams above, its labels committed before any tagger ran on
+// it: English news of outlets in none of the streams above (Al Jazeera
+// English's video channel with its summaries, five captures of 2020-2021;
+// The New York Times' U.S. desk, The Daily Telegraph of Sydney and
+// Stuff.co.nz), and Indonesian news of Liputan6, Okezone's news desk,
+// VIVA's politics desk, ANTARA and Inilah.com (2016) and Tempo's national
+// and business desks (2014), with their tips, listicles and religious
+// pieces, which are not news. Few of its items are international
+// relations, so it mostly checks that domestic news stays out. The floors
+// and bounds only catch regressions: they are no target (issue 8's are
+// 0.90 and 0.80).
+func TestHeldOut9StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut9StreamDir, "stream-heldout9-labels.tsv")
+	// Main's figures of 2026-12-01 (62b2c55), measured after the labels
+	// were committed: en tp 0, fp 0, fn 15; id P 1.000 R 0.500, 2/0/2 over
+	// 4 IR items. English has no floor: 13 of its 15 IR items are clips of
+	// Al Jazeera English's YouTube channel, whose title does not name news,
+	// so genre.OfFeed takes all its 75 clips for videos and they get no
+	// hard-news topic; the other two (NYT) are missed. That bound is the
+	// figure to bring to zero. The Indonesian floors allow one item either
+	// way. Genre errors: two items that are not news reach world (a
+	// listicle, a biography) and 13 a desk; the bounds have a margin of one
+	// and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.66, 0.25}}, hardNews: 3, inDesks: 15, newsInGenreFeeds: 75})
 }
