@@ -421,6 +421,27 @@ func TestHeldOut5StreamInternationalRelations(t *testing.T) {
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.55, 0.44}, {"id", 0.86, 0.50}}, hardNews: 3, inDesks: 7})
 }
 
+// The sixth held-out real feed stream, gathered to give the Indonesian
+// side more labelled items: Kompas.com's international desk on five days
+// of 2018 and eleven of November and December 2019 that no other stream
+// holds (headlines only), Kompas.com's trending articles of other desks of
+// 29 May to 8 June 2025 (with descriptions; many how-tos, tips and
+// listicles, which are not news) and a detikNews index capture of 23
+// September 2026. Indonesian only. Its labels were committed before any
+// tagger ran on it. The floors and bounds only catch regressions: they are
+// no target (issue 8's are 0.90 and 0.80).
+func TestHeldOut6StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut6StreamDir, "stream-heldout6-labels.tsv")
+	// Floors about two items under main's figures of 2026-12-01 (62b2c55):
+	// id P 0.743 R 0.371, 26/9/44 over 70 IR items, most of them headlines
+	// only; recall is the figure to raise. Genre errors, counts on main of
+	// 2026-12-01: five items that are not news (health and cooking advice,
+	// a piece on Japanese myths) reach world and 31 reach a desk, most of
+	// them how-tos and tips in science-technology; the bounds have a margin
+	// of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.70, 0.34}}, hardNews: 6, inDesks: 33})
+}
+
 // The seventh held-out real feed stream, held out of every fit and choice
 // of the fifth session: English news of outlets in none of the streams
 // above (The Hindu, Vox, The New Yorker, The Caravan, Scientific American
