@@ -541,3 +541,26 @@ func TestHeldOut9StreamInternationalRelations(t *testing.T) {
 	// and two.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.66, 0.25}}, hardNews: 3, inDesks: 15, newsInGenreFeeds: 75})
 }
+
+// The eighth real feed stream: English news only, of outlets and days in
+// no other stream (Reuters world and the Buenos Aires Times on the day
+// after Argentina's 2023 run-off, The Guardian's world feed of 2023 and
+// main feed of 2020, Le Monde in English, CNA, Japan Today, Al Jazeera on a
+// World Cup semifinal day, CNN's world feed of 2022 and International
+// Edition of 2020, BBC News' top stories of 2021), with photo galleries,
+// podcasts, advice pieces and sponsored advertisements, which are not news.
+// Its labels were committed before any tagger ran on it. The floors and
+// bounds only catch regressions: they are no target (issue 8's are 0.90
+// and 0.80).
+func TestHeldOut8StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut8StreamDir, "stream-heldout8-labels.tsv")
+	// Floors about two items under main's figures of 2026-12-01 (62b2c55):
+	// en P 0.809 R 0.528, 38/9/34 over 72 IR items. Recall is the figure to
+	// raise: most misses are a government's stance towards another state or
+	// a leaders' meeting.
+	// Genre errors, counts on main of 2026-12-01: eight items that are not
+	// news reach hard news (photo galleries, a glossary, a listicle, advice,
+	// a comedy clip) and thirteen reach a desk; the bounds have a margin of
+	// one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.77, 0.50}}, hardNews: 9, inDesks: 15})
+}
