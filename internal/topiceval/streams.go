@@ -25,7 +25,7 @@ import (
 // held out of every fit and every choice.
 func FitStreams() []string {
 	return []string{"stream", "stream-heldout", "stream-heldout2", "stream-heldout3", "stream-heldout4",
-		"stream-heldout5", "stream-heldout6", "stream-heldout9", "stream-heldout10", "stream-heldout11", "stream-heldout12"}
+		"stream-heldout5", "stream-heldout6", "stream-heldout8", "stream-heldout9", "stream-heldout10", "stream-heldout11", "stream-heldout12"}
 }
 
 // StreamLabel is what a reader said of one item of a real feed stream.
