@@ -27,7 +27,6 @@ func (t *Tagger) Tag(a *article.Article, h Hints) []article.TopicMatch {
 func (t *Tagger) tag(a *article.Article, h Hints, st *Stream, learn bool) []article.TopicMatch {
 	s := t.read(a, st)
 	defer t.release(s)
-	s.features = st != nil || t.words != nil
 	defer func() { s.features = false }()
 	res := make([]result, len(t.rules))
 	var out []article.TopicMatch
@@ -44,6 +43,7 @@ func (t *Tagger) tag(a *article.Article, h Hints, st *Stream, learn bool) []arti
 		}
 	}
 	for _, l := range ls {
+		s.features = t.collects(st, l)
 		t.evaluate(s, a, l, h, res)
 		v := t.judge(s, a, l, res, g)
 		if learn && len(ls) == 1 {
@@ -243,7 +243,6 @@ func (t *Tagger) Explain(a *article.Article, h Hints) []Explanation {
 func (t *Tagger) explain(a *article.Article, h Hints, st *Stream) []Explanation {
 	s := t.read(a, st)
 	defer t.release(s)
-	s.features = st != nil
 	defer func() { s.features = false }()
 	res := make([]result, len(t.rules))
 	out := make([]Explanation, len(t.rules))
@@ -259,6 +258,7 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream) []Explanation 
 		}
 	}
 	for n, l := range ls {
+		s.features = t.collects(st, l)
 		t.evaluate(s, a, l, h, res)
 		v := t.judge(s, a, l, res, g)
 		t.decide(s, l, res, v, st, ok, exprMet)
@@ -281,9 +281,9 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream) []Explanation 
 			e.Decider = "rules"
 			if i == t.ir {
 				e.Decider = "actors model"
-				e.Model = &ModelReading{Name: "actors model", Probability: round(v.irP), Cut: t.irCut, Features: modelReading(t.irWeights[:], v.irX[:], irFeatureName), Guard: v.irGuard}
+				e.Model = &ModelReading{Name: "actors model", Probability: round(v.irP), Cut: v.irCut, Features: modelReading(t.irWeights[:], v.irX[:], irFeatureName), Guard: v.irGuard}
 				e.Leaders = leaderActors(s, a.Title)
-				if v.irStance != "" && v.irP < t.irCut {
+				if v.irStance != "" && v.irP < v.irCut {
 					e.Decider = v.irStance
 				}
 			}

@@ -473,8 +473,10 @@ type verdict struct {
 	// irGuard names the precision guard (irguard.go) that bars the actors
 	// model's topic, or is "".
 	irGuard string
-	// irWord is the word model's log-odds of the topic (0 without one).
+	// irWord is the stacked word model's log-odds of the topic (0 without
+	// one); irCut the cut irP is held to.
 	irWord float64
+	irCut  float64
 	// irStance names the headline's stance (titleStance) that gives the
 	// actors model's topic whatever its probability (see stanceDecides),
 	// or is "".
@@ -491,11 +493,13 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 	if t.ir >= 0 {
 		v.irX, v.irViolentLead = t.irFeatures(s, a, l, res)
 		v.irP = irProbability(&t.irWeights, &v.irX)
-		if t.words != nil && irCandidate(&v.irX) {
+		v.irCut = t.irCut
+		if t.wordMode.stacks() && t.wordsOn(l) && irCandidate(&v.irX) {
+			k := &t.wordStack[l]
 			v.irWord = t.words.logOdds(l, s.feats)
-			if t.wordMode == WordStackGuards || t.wordMode == WordStackNoGuards {
-				k := &t.wordStack[l]
-				v.irP = sigmoid(k.Actor*irLogit(&t.irWeights, &v.irX) + k.Word*v.irWord + k.Bias)
+			v.irP = sigmoid(k.Actor*irLogit(&t.irWeights, &v.irX) + k.Word*v.irWord + k.Bias)
+			if k.Cut > 0 {
+				v.irCut = k.Cut
 			}
 		}
 		if irCandidate(&v.irX) {
@@ -541,7 +545,7 @@ func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, 
 	for i := range t.rules {
 		ok[i], exprMet[i] = t.passes(s, i, l, res[i], t.rival(res, i))
 		if i == t.ir {
-			ok[i] = (v.irP >= t.irCut || v.irStance != "") && t.allows(i, l, res[i], exprMet[i])
+			ok[i] = (v.irP >= v.irCut || v.irStance != "") && t.allows(i, l, res[i], exprMet[i])
 		}
 		if k := t.rules[i].deskModel; k >= 0 {
 			ok[i] = v.deskP[k] >= DeskCut && t.allows(i, l, res[i], exprMet[i])
@@ -560,7 +564,7 @@ func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, 
 				}
 			}
 			if !ok[i] && !s.zoned[i] && (i != t.ir || v.irGuard == "" && irLiftable(&v.irX, v.irViolentLead)) {
-				s.lifted[i], s.liftZ[i] = st.lift(s, l, i, &v)
+				s.lifted[i], s.liftZ[i] = st.lift(s, l, i)
 				ok[i] = s.lifted[i]
 			}
 		}

@@ -39,19 +39,23 @@ func (m *WordModel) logOdds(l int, fs []uint64) float64 {
 
 // WordStack weighs the actors model's log-odds and the word model's
 // log-odds into one decision of international relations, per language:
-// logit p = Actor × actors' log-odds + Word × words' log-odds + Bias.
+// logit p = Actor × actors' log-odds + Word × words' log-odds + Bias; the
+// topic applies when p >= Cut (0: the actors model's cut).
 type WordStack struct {
 	Actor, Word, Bias float64
+	Cut               float64
 }
 
-// WordMode says how the word model takes part in the decision.
+// WordMode says how the word model takes part in the decision, a set of
+// the ways below.
 type WordMode int
 
-// The ways the word model may take part (BENCHMARKS.md, branch wordir).
+// The ways the word model may take part (BENCHMARKS.md, branches wordir
+// and wordir2).
 const (
 	// WordStackNoGuards: the stacked probability replaces the actors
 	// model's, the precision guards (irguard.go) off.
-	WordStackNoGuards WordMode = iota + 1
+	WordStackNoGuards WordMode = 1 << iota
 	// WordStackGuards: as WordStackNoGuards with the guards kept.
 	WordStackGuards
 	// WordPrior: the word model's log-odds are the prior of the stream
@@ -60,6 +64,38 @@ const (
 	// article.
 	WordPrior
 )
+
+// stacks reports whether the stacked probability decides.
+func (m WordMode) stacks() bool { return m&(WordStackGuards|WordStackNoGuards) != 0 }
+
+// WordMinPositives is how many IR items of a language a gated word model
+// must be trained on to apply in it: a model learned from fewer is noise
+// (BENCHMARKS.md, branch wordir2).
+const WordMinPositives = 200
+
+// Gate closes the languages of m whose training samples hold fewer than
+// WordMinPositives IR items: a closed language has no weights, and the
+// tagger is as without a word model there.
+func (m *WordModel) Gate(samples []WordSample) {
+	var pos [numLangs]int
+	for _, s := range samples {
+		pos[s.Lang] += b2i(s.Y)
+	}
+	for l := range m.Lang {
+		if pos[l] < WordMinPositives {
+			m.Lang[l] = WordWeights{}
+		}
+	}
+}
+
+// wordsOn reports whether t's word model applies in language l.
+func (t *Tagger) wordsOn(l int) bool { return t.words != nil && t.words.Lang[l].W != nil }
+
+// collects reports whether evaluate must collect the stems of an article
+// in language l: for the stream model st or for a stacked word model.
+func (t *Tagger) collects(st *Stream, l int) bool {
+	return st != nil || t.wordMode.stacks() && t.wordsOn(l)
+}
 
 // WithWordModel returns a Tagger that shares t's compiled rules and
 // decides international relations with the word model m too, in mode,

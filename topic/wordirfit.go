@@ -325,3 +325,47 @@ func solve3(h [3][3]float64, g [3]float64) ([3]float64, bool) {
 
 // WordLogOdds is the word model's log-odds of sample s.
 func (m *WordModel) WordLogOdds(s WordSample) float64 { return m.logOdds(s.Lang, s.Feats) }
+
+// EqualPrecisionCut is the lowest cut of the stacked probability (k) over
+// samples ss, among their own probabilities, whose precision is at least
+// the actors model's over ss at its cut: the same precision, the most
+// recall (BENCHMARKS.md, branch wordir2). It is cut when the actors model
+// enters none of ss, or when no stacked cut reaches its precision.
+func EqualPrecisionCut(ss []StackSample, k WordStack, cut float64) float64 {
+	var tp, n int
+	type scored struct {
+		p float64
+		y bool
+	}
+	ps := make([]scored, len(ss))
+	for i, s := range ss {
+		if sigmoid(s.ActorZ) >= cut {
+			n++
+			tp += b2i(s.Y)
+		}
+		ps[i] = scored{sigmoid(k.Actor*s.ActorZ + k.Word*s.Word + k.Bias), s.Y}
+	}
+	if n == 0 {
+		return cut
+	}
+	target := float64(tp) / float64(n)
+	slices.SortFunc(ps, func(a, b scored) int { return cmp.Compare(b.p, a.p) })
+	best := cut
+	found := false
+	tp, n = 0, 0
+	for i, s := range ps {
+		n++
+		tp += b2i(s.y)
+		// Only after the last of equal probabilities: a cut takes them all.
+		if i+1 < len(ps) && ps[i+1].p == s.p {
+			continue
+		}
+		if float64(tp)/float64(n) >= target {
+			best, found = s.p, true
+		}
+	}
+	if !found {
+		return cut
+	}
+	return best
+}

@@ -266,9 +266,10 @@ func wordModel(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, st
 		}
 		samples = append(samples, s.WordSamples(tagger))
 	}
+	_, cut := tagger.IRModel()
 	for _, v := range topiceval.WordVariants() {
 		if strings.Fields(v.Name)[0] == variant {
-			m, stack := topiceval.TrainWords(samples, v)
+			m, stack := topiceval.TrainWords(samples, v, cut)
 			return func(t *topic.Tagger) *topic.Tagger { return t.WithWordModel(m, stack, v.Mode) }, nil
 		}
 	}

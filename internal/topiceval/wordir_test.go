@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -24,7 +25,16 @@ func TestWordLOSO(t *testing.T) {
 	streams, tg := wordStreams(t)
 	pool := func(name string, scores []StreamScore) {
 		tot := map[string]*topic.Tally{"en": {}, "id": {}}
+		fresh := map[string]*topic.Tally{"en": {}, "id": {}}
 		for _, sc := range scores {
+			if slices.Contains(FreshStreams(), sc.Stream) {
+				for _, l := range []string{"en", "id"} {
+					c := sc.Tallies[l]
+					fresh[l].TP += c.TP
+					fresh[l].FP += c.FP
+					fresh[l].FN += c.FN
+				}
+			}
 			line := fmt.Sprintf("  %-16s", sc.Stream)
 			for _, l := range []string{"en", "id"} {
 				c := sc.Tallies[l]
@@ -42,14 +52,24 @@ func TestWordLOSO(t *testing.T) {
 			line += fmt.Sprintf(" | %s %d/%d/%d P %.3f R %.3f F1 %.3f", l, c.TP, c.FP, c.FN, p, r, f)
 		}
 		t.Log(line)
+		line = name + " (fresh streams)"
+		for _, l := range []string{"en", "id"} {
+			c := fresh[l]
+			p, r, f := c.Scores()
+			line += fmt.Sprintf(" | %s %d/%d/%d P %.3f R %.3f F1 %.3f", l, c.TP, c.FP, c.FN, p, r, f)
+		}
+		t.Log(line)
 	}
 	var base []StreamScore
 	for _, s := range streams {
 		base = append(base, StreamScore{Stream: s.Name, Tallies: ScoreStream(tg, s)})
 	}
 	pool("main", base)
+	only := strings.Split(os.Getenv("WARTA_WORDIR_VARIANTS"), ",")
 	for _, v := range WordVariants() {
-		pool(v.Name, WordLOSO(tg, streams, v))
+		if only[0] == "" || slices.Contains(only, strings.Fields(v.Name)[0]) {
+			pool(v.Name, WordLOSO(tg, streams, v))
+		}
 	}
 }
 
@@ -88,11 +108,16 @@ func TestWordStackWeights(t *testing.T) {
 	for i, s := range streams {
 		samples[i] = s.WordSamples(tg)
 	}
-	for _, v := range WordVariants()[1:3] {
+	_, cut := tg.IRModel()
+	for _, v := range WordVariants() {
+		if v.Mode&(topic.WordStackGuards|topic.WordStackNoGuards) == 0 {
+			continue
+		}
 		for i := range streams {
-			_, stack := TrainWords(slices.Delete(slices.Clone(samples), i, i+1), v)
-			t.Logf("%s without %s: en %+.2f %+.2f %+.2f id %+.2f %+.2f %+.2f", v.Name, streams[i].Name,
-				stack[0].Actor, stack[0].Word, stack[0].Bias, stack[1].Actor, stack[1].Word, stack[1].Bias)
+			m, stack := TrainWords(slices.Delete(slices.Clone(samples), i, i+1), v, cut)
+			t.Logf("%s without %s: en %+.2f %+.2f %+.2f cut %.3f open %v id %+.2f %+.2f %+.2f cut %.3f open %v", v.Name, streams[i].Name,
+				stack[0].Actor, stack[0].Word, stack[0].Bias, stack[0].Cut, m.Lang[0].W != nil,
+				stack[1].Actor, stack[1].Word, stack[1].Bias, stack[1].Cut, m.Lang[1].W != nil)
 		}
 	}
 }
@@ -112,6 +137,7 @@ func TestWordAUC(t *testing.T) {
 	for i, s := range streams {
 		samples[i] = s.WordSamples(tg)
 	}
+	_, cut := tg.IRModel()
 	for _, v := range WordVariants()[1:3] {
 		type scored struct {
 			z []float64
@@ -126,7 +152,7 @@ func TestWordAUC(t *testing.T) {
 			all[key].y = append(all[key].y, y)
 		}
 		for i := range streams {
-			m, stack := TrainWords(slices.Delete(slices.Clone(samples), i, i+1), v)
+			m, stack := TrainWords(slices.Delete(slices.Clone(samples), i, i+1), v, cut)
 			for _, s := range samples[i] {
 				lang := []string{"en", "id"}[s.Lang]
 				w := m.WordLogOdds(s)
