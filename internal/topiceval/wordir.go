@@ -16,7 +16,9 @@ const HeldOutStream = "stream-heldout7"
 // FreshStreams are the labelled streams that landed after the word
 // model's variants V5-V7 were written (BENCHMARKS.md, branch wordir2):
 // their pooled figures are checked apart.
-func FreshStreams() []string { return []string{"stream-heldout6", "stream-heldout8", "stream-heldout9", "stream-heldout12"} }
+func FreshStreams() []string {
+	return []string{"stream-heldout6", "stream-heldout8", "stream-heldout9", "stream-heldout12"}
+}
 
 // WordStreams are the labelled real feed streams the word model learns
 // from: every stream with a labels file in labelsDir (NAME-labels.tsv,
