@@ -278,7 +278,8 @@ func (st *Stream) lift(s *scratch, l, i int) (bool, float64) {
 		if !known {
 			z = 0
 		}
-		z += st.t.words.logOdds(l, s.feats)
+		s.wordPrior = st.t.words.logOdds(l, s.feats)
+		z += s.wordPrior
 		return z >= StreamMargin, z
 	}
 	return known && z >= StreamMargin, z

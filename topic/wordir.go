@@ -1,7 +1,13 @@
 package topic
 
+//go:generate go run ../cmd/warta -config ../config.yaml eval-topics -streams ../internal/fixtures/testdata -stream-labels ../cmd/warta/testdata -fit-words wordmodel_weights.go
+
 import (
+	"fmt"
+	"io"
+	"maps"
 	"math"
+	"slices"
 
 	"github.com/warta-news/warta/article"
 )
@@ -21,6 +27,10 @@ type WordWeights struct {
 	Bias float64
 	W    map[uint64]float64
 }
+
+// DeciderStreamWords is the Decider of international relations lifted by
+// the stream model from the word model's prior (WordPrior).
+const DeciderStreamWords = "stream model with word model"
 
 // WordClip bounds a word model's log-odds: a few hundred labelled items do
 // not warrant more certainty than e^10 to 1.
@@ -85,6 +95,22 @@ func (m *WordModel) Gate(samples []WordSample) {
 		if pos[l] < WordMinPositives {
 			m.Lang[l] = WordWeights{}
 		}
+	}
+}
+
+// fingerprint writes what of m, mode and stack decides topics to h.
+func (m *WordModel) fingerprint(h io.Writer, mode WordMode, stack [numLangs]WordStack) {
+	if m == nil {
+		return
+	}
+	fmt.Fprintf(h, "word model mode %d stack %v\n", mode, stack)
+	for l := range m.Lang {
+		w := &m.Lang[l]
+		fmt.Fprintf(h, "%d bias %g", l, w.Bias)
+		for _, f := range slices.Sorted(maps.Keys(w.W)) {
+			fmt.Fprintf(h, " %x=%g", f, w.W[f])
+		}
+		fmt.Fprintln(h)
 	}
 }
 

@@ -68,6 +68,10 @@ func WordVariants() []WordVariant {
 	}
 }
 
+// ShippedWordVariant is the variant the tagger ships with
+// (topic/wordmodel_weights.go, BENCHMARKS.md, branch wordir2).
+func ShippedWordVariant() WordVariant { return WordVariants()[4] }
+
 // WordSamples are the word samples of the stream's labelled items.
 func (s *LabelledStream) WordSamples(t *topic.Tagger) []topic.WordSample {
 	var out []topic.WordSample
