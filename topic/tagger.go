@@ -499,9 +499,10 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 			}
 		}
 		if irCandidate(&v.irX) {
-			if t.wordMode == WordStackNoGuards {
-				// no guards
-			} else if v.irGuard = t.irGuard(a.Title, langName(l), s.titleActors); v.irGuard != "" {
+			if t.wordMode != WordStackNoGuards {
+				v.irGuard = t.irGuard(a.Title, langName(l), s.titleActors)
+			}
+			if v.irGuard != "" {
 				v.irP = 0
 			} else if stanceDecides(l, s.bodyText) {
 				v.irStance = t.titleStance(a.Title, langName(l), s.titleActors)
