@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -73,4 +74,24 @@ func wordStreams(t *testing.T) ([]*LabelledStream, *topic.Tagger) {
 		out = append(out, s)
 	}
 	return out, tg
+}
+
+// TestWordStackWeights prints the stacking weights each leave-one-out fold
+// fits (an experiment's diagnostics: WARTA_WORDIR_LOSO=1).
+func TestWordStackWeights(t *testing.T) {
+	if os.Getenv("WARTA_WORDIR_LOSO") == "" {
+		t.Skip("skipped: an experiment, run with WARTA_WORDIR_LOSO=1")
+	}
+	streams, tg := wordStreams(t)
+	samples := make([][]topic.WordSample, len(streams))
+	for i, s := range streams {
+		samples[i] = s.WordSamples(tg)
+	}
+	for _, v := range WordVariants()[1:3] {
+		for i := range streams {
+			_, stack := TrainWords(slices.Delete(slices.Clone(samples), i, i+1), v)
+			t.Logf("%s without %s: en %+.2f %+.2f %+.2f id %+.2f %+.2f %+.2f", v.Name, streams[i].Name,
+				stack[0].Actor, stack[0].Word, stack[0].Bias, stack[1].Actor, stack[1].Word, stack[1].Bias)
+		}
+	}
 }
