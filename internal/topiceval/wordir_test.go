@@ -3,6 +3,7 @@ package topiceval
 import (
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -94,4 +95,93 @@ func TestWordStackWeights(t *testing.T) {
 				stack[0].Actor, stack[0].Word, stack[0].Bias, stack[1].Actor, stack[1].Word, stack[1].Bias)
 		}
 	}
+}
+
+// TestWordAUC prints how well the word model ranks held-out streams' items
+// (an experiment's diagnostics: WARTA_WORDIR_LOSO=1): the area under the
+// ROC curve, pooled over the leave-one-stream-out folds per language, of
+// the words' log-odds over all labelled items and, among the actors
+// model's unguarded candidates, of the actors' log-odds, the words' and
+// the stacked log-odds (V2, V3).
+func TestWordAUC(t *testing.T) {
+	if os.Getenv("WARTA_WORDIR_LOSO") == "" {
+		t.Skip("skipped: an experiment, run with WARTA_WORDIR_LOSO=1")
+	}
+	streams, tg := wordStreams(t)
+	samples := make([][]topic.WordSample, len(streams))
+	for i, s := range streams {
+		samples[i] = s.WordSamples(tg)
+	}
+	for _, v := range WordVariants()[1:3] {
+		type scored struct {
+			z []float64
+			y []bool
+		}
+		all := map[string]*scored{}
+		add := func(key string, z float64, y bool) {
+			if all[key] == nil {
+				all[key] = &scored{}
+			}
+			all[key].z = append(all[key].z, z)
+			all[key].y = append(all[key].y, y)
+		}
+		for i := range streams {
+			m, stack := TrainWords(slices.Delete(slices.Clone(samples), i, i+1), v)
+			for _, s := range samples[i] {
+				lang := []string{"en", "id"}[s.Lang]
+				w := m.WordLogOdds(s)
+				add(lang+" words, all items", w, s.Y)
+				if s.Candidate && !s.Guarded {
+					add(lang+" candidates: actors", s.ActorZ, s.Y)
+					add(lang+" candidates: words", w, s.Y)
+					k := stack[s.Lang]
+					add(lang+" candidates: stacked", k.Actor*s.ActorZ+k.Word*w+k.Bias, s.Y)
+				}
+			}
+		}
+		for _, key := range slices.Sorted(maps.Keys(all)) {
+			sc := all[key]
+			pos := 0
+			for _, y := range sc.y {
+				pos += b2i(y)
+			}
+			t.Logf("%s | %-26s n %4d pos %3d AUC %.3f", v.Name, key, len(sc.y), pos, auc(sc.z, sc.y))
+		}
+	}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// auc is the area under the ROC curve of scores z for labels y (ties
+// count half).
+func auc(z []float64, y []bool) float64 {
+	var pos, neg, wins float64
+	for i := range z {
+		if !y[i] {
+			continue
+		}
+		pos++
+		for j := range z {
+			if y[j] {
+				continue
+			}
+			switch {
+			case z[i] > z[j]:
+				wins++
+			case z[i] == z[j]:
+				wins += 0.5
+			}
+		}
+	}
+	for _, b := range y {
+		if !b {
+			neg++
+		}
+	}
+	return wins / pos / neg
 }
