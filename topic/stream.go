@@ -270,15 +270,8 @@ func (st *Stream) odds(s *scratch, l, i int) (float64, bool) {
 
 // lift reports whether the stream model gives rule i, which the rules did
 // not, to the article of the last evaluate, and its log-odds.
-func (st *Stream) lift(s *scratch, l, i int, v *verdict) (bool, float64) {
+func (st *Stream) lift(s *scratch, l, i int) (bool, float64) {
 	z, known := st.odds(s, l, i)
-	if i == st.t.ir && st.t.words != nil && st.t.wordMode == WordPrior {
-		if !known {
-			z = 0
-		}
-		z += v.irWord
-		return z >= StreamMargin, z
-	}
 	return known && z >= StreamMargin, z
 }
 

@@ -27,7 +27,7 @@ func (t *Tagger) Tag(a *article.Article, h Hints) []article.TopicMatch {
 func (t *Tagger) tag(a *article.Article, h Hints, st *Stream, learn bool) []article.TopicMatch {
 	s := t.read(a, st)
 	defer t.release(s)
-	s.features = st != nil || t.words != nil
+	s.features = st != nil
 	defer func() { s.features = false }()
 	res := make([]result, len(t.rules))
 	var out []article.TopicMatch

@@ -149,11 +149,6 @@ type Tagger struct {
 	// deskWeights are the desk model's weights, per modelled desk.
 	deskWeights [numModelledDesks][numDeskFeatures]float64
 	genres      *genre.Detector
-	// words, when non-nil, is the word model of international relations,
-	// taking part as wordMode says with the stacking weights wordStack.
-	words     *WordModel
-	wordStack [numLangs]WordStack
-	wordMode  WordMode
 }
 
 // Actors returns the tagger's actor recogniser, for other stages that
@@ -473,8 +468,6 @@ type verdict struct {
 	// irGuard names the precision guard (irguard.go) that bars the actors
 	// model's topic, or is "".
 	irGuard string
-	// irWord is the word model's log-odds of the topic (0 without one).
-	irWord float64
 	// irStance names the headline's stance (titleStance) that gives the
 	// actors model's topic whatever its probability (see stanceDecides),
 	// or is "".
@@ -491,18 +484,8 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 	if t.ir >= 0 {
 		v.irX, v.irViolentLead = t.irFeatures(s, a, l, res)
 		v.irP = irProbability(&t.irWeights, &v.irX)
-		if t.words != nil && irCandidate(&v.irX) {
-			v.irWord = t.words.logOdds(l, s.feats)
-			if t.wordMode == WordStackGuards || t.wordMode == WordStackNoGuards {
-				k := &t.wordStack[l]
-				v.irP = sigmoid(k.Actor*irLogit(&t.irWeights, &v.irX) + k.Word*v.irWord + k.Bias)
-			}
-		}
 		if irCandidate(&v.irX) {
-			if t.wordMode != WordStackNoGuards {
-				v.irGuard = t.irGuard(a.Title, langName(l), s.titleActors)
-			}
-			if v.irGuard != "" {
+			if v.irGuard = t.irGuard(a.Title, langName(l), s.titleActors); v.irGuard != "" {
 				v.irP = 0
 			} else if stanceDecides(l, s.bodyText) {
 				v.irStance = t.titleStance(a.Title, langName(l), s.titleActors)
@@ -560,7 +543,7 @@ func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, 
 				}
 			}
 			if !ok[i] && !s.zoned[i] && (i != t.ir || v.irGuard == "" && irLiftable(&v.irX, v.irViolentLead)) {
-				s.lifted[i], s.liftZ[i] = st.lift(s, l, i, &v)
+				s.lifted[i], s.liftZ[i] = st.lift(s, l, i)
 				ok[i] = s.lifted[i]
 			}
 		}

@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/internal/topiceval"
 	"github.com/warta-news/warta/topic"
 )
@@ -36,7 +35,6 @@ func cmdEvalTopics(ctx context.Context, e *env) (err error) {
 	streamLabels := fs.String("stream-labels", "", "the `directory` of the streams' labels files (NAME-labels.tsv for a stream NAME: cmd/warta/testdata)")
 	streamShare := fs.Float64("stream-share", topic.IRStreamShare, "the streams together weigh this `share` of the labelled articles' weight in the fit, each stream an equal part; 0 fits on the articles alone")
 	loso := fs.Bool("loso", false, "leave one stream out: score each stream by the actors model fitted on the articles and the other streams, and print the tallies")
-	wordsVariant := fs.String("words", "", "with -cv, -streams and -stream-labels, also decide international relations with the word model of this `variant` (V1…V4, topiceval.WordVariants) trained on the labelled streams (topiceval.WordStreams)")
 	viewNames := fs.String("view", "full", "with -cv, show the tagger this much of each article: full, title, sentence (the title and the first sentence) or lead200 (the title and 200 characters), or several, comma-separated, or all")
 	if err := e.parse(fs, false); err != nil {
 		return err
@@ -107,17 +105,8 @@ func cmdEvalTopics(ctx context.Context, e *env) (err error) {
 		if err != nil {
 			return err
 		}
-		var words func(*topic.Tagger) *topic.Tagger
-		if *wordsVariant != "" {
-			if *streamsDir == "" {
-				return &usageError{"-words needs -streams and -stream-labels"}
-			}
-			if words, err = wordModel(ctx, cfg, tagger, *streamsDir, *streamLabels, *wordsVariant); err != nil {
-				return err
-			}
-		}
 		for _, view := range views {
-			rep, err := topiceval.CrossValidate(tagger, a, l, *cv, !*rulesOnly, view, streamSamples(tagger, streams), *streamShare, words)
+			rep, err := topiceval.CrossValidate(tagger, a, l, *cv, !*rulesOnly, view, streamSamples(tagger, streams), *streamShare)
 			if err != nil {
 				return err
 			}
@@ -249,28 +238,4 @@ func parseViews(s string) ([]topiceval.View, error) {
 		out = append(out, v)
 	}
 	return out, nil
-}
-
-// wordModel trains the word model of the variant named (its name's first
-// word) on the labelled streams and returns what applies it to a tagger.
-func wordModel(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, streamsDir, labelsDir, variant string) (func(*topic.Tagger) *topic.Tagger, error) {
-	names, err := topiceval.WordStreams(streamsDir, labelsDir)
-	if err != nil {
-		return nil, err
-	}
-	var samples [][]topic.WordSample
-	for _, name := range names {
-		s, err := topiceval.LoadStream(ctx, cfg, tagger, filepath.Join(streamsDir, name), labelsDir, time.Now())
-		if err != nil {
-			return nil, err
-		}
-		samples = append(samples, s.WordSamples(tagger))
-	}
-	for _, v := range topiceval.WordVariants() {
-		if strings.Fields(v.Name)[0] == variant {
-			m, stack := topiceval.TrainWords(samples, v)
-			return func(t *topic.Tagger) *topic.Tagger { return t.WithWordModel(m, stack, v.Mode) }, nil
-		}
-	}
-	return nil, &usageError{"-words: no variant " + variant}
 }
