@@ -52,8 +52,18 @@ const (
 	// its parties. Its ID is the kind ("attack", "casualty", "displacement"),
 	// or Weapon for a weapon's name (see ReportsViolence).
 	Violence
+	// National is a state's name or demonym bound to a noun of its
+	// nationals ("French journalist", "warga AS", "Chinese firms"), or a
+	// word that names them (WNI): people, firms or products of a
+	// nationality, not the state acting. Its ID is the state's. Headline
+	// actors of a story may count it as the state; international relations
+	// do not.
+	National
 	// none marks names that contain an actor's name but are not actors.
 	none
+	// nationalNoun is a noun of a state's nationals (see National): no
+	// actor, kept apart from the actors.
+	nationalNoun
 	// stance and source are the words of a headline's speaker (see
 	// headline.go): they are no actors and Find never returns them.
 	stance
@@ -86,6 +96,8 @@ func (k Kind) String() string {
 		return "relation"
 	case Violence:
 		return "violence"
+	case National:
+		return "nationals"
 	}
 	return "none"
 }
@@ -137,7 +149,9 @@ type Recognizer struct {
 	first [numLangs]map[string][]alias
 	// cues are the words of a headline's speaker (stance and source),
 	// kept apart from the actors: see Headline.
-	cues   [numLangs]map[string][]alias
+	cues [numLangs]map[string][]alias
+	// nouns are the nouns of a state's nationals (see National).
+	nouns  [numLangs]map[string][]alias
 	tokens *sync.Pool // of *[]token, the words of one text
 }
 
@@ -150,6 +164,7 @@ func New() (*Recognizer, error) {
 	for l := range r.first {
 		r.first[l] = map[string][]alias{}
 		r.cues[l] = map[string][]alias{}
+		r.nouns[l] = map[string][]alias{}
 	}
 	names := [...]display.Namer{langEN: display.Regions(language.English), langID: display.Regions(language.Indonesian)}
 	for a := 'A'; a <= 'Z'; a++ {
@@ -224,6 +239,11 @@ func (r *Recognizer) addLine(line string) error {
 		kind = Violence
 	case "none":
 		kind = none
+	case "nationals":
+		kind = National
+		if f[1] == "-" {
+			kind = nationalNoun
+		}
 	case "stance":
 		kind = stance
 	case "source":
@@ -251,6 +271,10 @@ func (r *Recognizer) addLine(line string) error {
 		for _, l := range langs {
 			if kind == stance || kind == source || kind == conjecture {
 				r.addCue(l, kind, a)
+				continue
+			}
+			if kind == nationalNoun {
+				addAlias(r.nouns, l, kind, "-", a, false)
 				continue
 			}
 			r.add(l, kind, f[1], a, person)
