@@ -52,18 +52,8 @@ const (
 	// its parties. Its ID is the kind ("attack", "casualty", "displacement"),
 	// or Weapon for a weapon's name (see ReportsViolence).
 	Violence
-	// National is a state's name or demonym bound to a noun of its
-	// nationals ("French journalist", "warga AS", "Chinese firms"), or a
-	// word that names them (WNI): people, firms or products of a
-	// nationality, not the state acting. Its ID is the state's. Headline
-	// actors of a story may count it as the state; international relations
-	// do not.
-	National
 	// none marks names that contain an actor's name but are not actors.
 	none
-	// nationalNoun is a noun of a state's nationals (see National): no
-	// actor, kept apart from the actors.
-	nationalNoun
 	// stance and source are the words of a headline's speaker (see
 	// headline.go): they are no actors and Find never returns them.
 	stance
@@ -96,8 +86,6 @@ func (k Kind) String() string {
 		return "relation"
 	case Violence:
 		return "violence"
-	case National:
-		return "nationals"
 	}
 	return "none"
 }
@@ -149,12 +137,8 @@ type Recognizer struct {
 	first [numLangs]map[string][]alias
 	// cues are the words of a headline's speaker (stance and source),
 	// kept apart from the actors: see Headline.
-	cues [numLangs]map[string][]alias
-	// nouns are the nouns of a state's nationals (see National).
-	nouns [numLangs]map[string][]alias
-	// nounWords is the most words of a noun in nouns.
-	nounWords int
-	tokens    *sync.Pool // of *[]token, the words of one text
+	cues   [numLangs]map[string][]alias
+	tokens *sync.Pool // of *[]token, the words of one text
 }
 
 //go:embed actors.txt
@@ -166,7 +150,6 @@ func New() (*Recognizer, error) {
 	for l := range r.first {
 		r.first[l] = map[string][]alias{}
 		r.cues[l] = map[string][]alias{}
-		r.nouns[l] = map[string][]alias{}
 	}
 	names := [...]display.Namer{langEN: display.Regions(language.English), langID: display.Regions(language.Indonesian)}
 	for a := 'A'; a <= 'Z'; a++ {
@@ -241,11 +224,6 @@ func (r *Recognizer) addLine(line string) error {
 		kind = Violence
 	case "none":
 		kind = none
-	case "nationals":
-		kind = National
-		if f[1] == "-" {
-			kind = nationalNoun
-		}
 	case "stance":
 		kind = stance
 	case "source":
@@ -273,11 +251,6 @@ func (r *Recognizer) addLine(line string) error {
 		for _, l := range langs {
 			if kind == stance || kind == source || kind == conjecture {
 				r.addCue(l, kind, a)
-				continue
-			}
-			if kind == nationalNoun {
-				addAlias(r.nouns, l, kind, "-", a, false)
-				r.nounWords = max(r.nounWords, len(strings.Fields(a)))
 				continue
 			}
 			r.add(l, kind, f[1], a, person)
@@ -372,10 +345,8 @@ func (r *Recognizer) Append(dst []Mention, text, lang string) []Mention {
 // Names) as the actors of their states. The table's aliases come first:
 // where one of them matches, its words are never read as a learned name.
 func (r *Recognizer) AppendNamed(dst []Mention, text, lang string, sets ...*Names) []Mention {
-	l := langIndex(lang)
-	table := r.first[l]
-	skipAfterBahasa := l != langEN
-	first := len(dst)
+	table := r.first[langIndex(lang)]
+	skipAfterBahasa := langIndex(lang) != langEN
 	tp := r.words(text)
 	defer r.tokens.Put(tp)
 	toks := *tp
@@ -408,59 +379,12 @@ func (r *Recognizer) AppendNamed(dst []Mention, text, lang string, sets ...*Name
 			continue
 		}
 		prevAlias = true
-		kind, skip := a.kind, 0
-		if kind == State {
-			if k := r.nounBefore(l, text, toks, i, shouting); k > 0 {
-				// The noun's words are no actors of their own ("pekerja
-				// migran Indonesia" reports no displacement).
-				kind = National
-				for len(dst) > first && dst[len(dst)-1].Start >= toks[i-k].start {
-					dst = dst[:len(dst)-1]
-				}
-			} else if k := r.nounAfter(l, text, toks, i+n, shouting); k > 0 {
-				kind, skip = National, k
-			}
+		if a.kind != none && !(skipAfterBahasa && a.kind == State && i > 0 && (toks[i-1].text == "bahasa" || toks[i-1].text == "berbahasa")) && !clockTime(toks, i) {
+			dst = append(dst, Mention{Kind: a.kind, ID: a.id, Start: toks[i].start, End: toks[i+n-1].end, Person: a.person})
 		}
-		if kind != none && !(skipAfterBahasa && kind == State && i > 0 && (toks[i-1].text == "bahasa" || toks[i-1].text == "berbahasa")) && !clockTime(toks, i) {
-			dst = append(dst, Mention{Kind: kind, ID: a.id, Start: toks[i].start, End: toks[i+n-1].end, Person: a.person})
-		}
-		i += n + skip
+		i += n
 	}
 	return dst
-}
-
-// nounAfter returns the length in words of the English noun of nationals
-// that starts at toks[j] (language l: "en" or either), where it follows
-// the state's name ("French journalist", "US-based firm"), or 0.
-func (r *Recognizer) nounAfter(l int, text string, toks []token, j int, shouting bool) int {
-	if l == langID || j == 0 || j >= len(toks) || !bound(text[toks[j-1].end:toks[j].start]) {
-		return 0
-	}
-	_, n := match(r.nouns[langEN][toks[j].text], toks[j:], shouting)
-	return n
-}
-
-// nounBefore returns the length in words of the Indonesian noun of
-// nationals that ends just before toks[i] (language l: "id" or either),
-// where it precedes the state's name ("warga AS", "pekerja migran
-// Indonesia"), or 0. The longest such noun wins.
-func (r *Recognizer) nounBefore(l int, text string, toks []token, i int, shouting bool) int {
-	if l == langEN || i == 0 || !bound(text[toks[i-1].end:toks[i].start]) {
-		return 0
-	}
-	for k := min(i, r.nounWords); k > 0; k-- {
-		if _, n := match(r.nouns[langID][toks[i-k].text], toks[i-k:i], shouting); n == k {
-			return k
-		}
-	}
-	return 0
-}
-
-// bound reports whether gap, the text between a state's name and a noun,
-// binds them into one phrase: spaces or a hyphen, no punctuation that ends
-// a phrase.
-func bound(gap string) bool {
-	return strings.Trim(gap, " -") == ""
 }
 
 // langIndex is the index of the tables for text in language lang: "en",
@@ -663,4 +587,4 @@ func fold(w string) string {
 // Version changes whenever what the Recognizer finds changes (the table,
 // CLDR's version, the matching rules), so that users of its results can
 // tell stale ones.
-const Version = "7"
+const Version = "6"

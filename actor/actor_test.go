@@ -76,31 +76,3 @@ func TestShoutingHeadline(t *testing.T) {
 		t.Errorf("capitals headline: got %s", got)
 	}
 }
-
-// A state's name bound to a noun of its nationals names people, firms or
-// products of that nationality, not the state acting: the noun follows in
-// English and precedes in Indonesian. An office beside the name is the
-// state's.
-func TestNationals(t *testing.T) {
-	r := newRecognizer(t)
-	for _, c := range []struct{ lang, text, want string }{
-		{"en", "French journalist detained in Iran", "nationals:FR=French state:IR=Iran"},
-		{"en", "US citizens told to leave Lebanon", "nationals:US=US state:LB=Lebanon"},
-		{"en", "Chinese firms and Indonesian migrant workers", "nationals:CN=Chinese nationals:ID=Indonesian"},
-		{"en", "Chinese foreign minister meets US envoy", "state:CN=Chinese office:foreign-minister=foreign minister relation:meet=meets state:US=US office:diplomat=envoy"},
-		{"id", "Warga AS demo di Gedung Putih", "nationals:US=AS state:US=Gedung Putih"},
-		{"id", "Kemlu pulangkan 12 WNI dari Sudan", "office:foreign-minister=Kemlu nationals:ID=WNI state:SD=Sudan"},
-		{"id", "Turis Jepang dan pekerja migran Indonesia", "nationals:JP=Jepang nationals:ID=Indonesia"},
-		{"id", "Menlu Jepang bertemu warga negara Indonesia", "office:foreign-minister=Menlu state:JP=Jepang relation:meet=bertemu nationals:ID=Indonesia"},
-		{"id", "Jepang dan Indonesia", "state:JP=Jepang state:ID=Indonesia"},
-		// A noun bound to the name, not one beyond a phrase's end, and no
-		// office ("national security adviser").
-		{"en", "US national security adviser visits Japan", "state:US=US state:JP=Japan"},
-		{"id", "Ditangkap polisi, warga. Jepang protes", "state:JP=Jepang relation:pressure=protes"},
-		{"en", "A US-based firm", "nationals:US=US"},
-	} {
-		if got := describe(c.text, r.Find(c.text, c.lang)); got != c.want {
-			t.Errorf("Find(%q, %s)\n got %s\nwant %s", c.text, c.lang, got, c.want)
-		}
-	}
-}

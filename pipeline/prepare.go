@@ -74,10 +74,8 @@ func (h headlineActors) Actors(title string) []dedupe.Actor {
 	var out []dedupe.Actor
 	for _, m := range h.rec.Find(title, "") {
 		switch m.Kind {
-		case actor.State, actor.National:
-			// Nationals ("warga AS") are no state acting, but they place
-			// an event as the state's name does: stories keep them.
-			out = append(out, dedupe.Actor{ID: actor.State.String() + ":" + m.ID, Text: title[m.Start:m.End], Region: m.ID})
+		case actor.State:
+			out = append(out, dedupe.Actor{ID: m.Kind.String() + ":" + m.ID, Text: title[m.Start:m.End], Region: m.ID})
 		case actor.Body:
 			out = append(out, dedupe.Actor{ID: m.Kind.String() + ":" + m.ID, Text: title[m.Start:m.End]})
 		}

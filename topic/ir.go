@@ -108,9 +108,7 @@ func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, res []result)
 	x[fBias] = 1
 	body := s.bodyText
 	t.findActors(s, a.Title, body, langName(l))
-	// In a consular headline the title's diplomats are no relation.
-	consular := consularTitle(a.Title, s.titleActors)
-	x[fRelSentences] = min(float64(relationSentences(a.Title, s.titleActors, consular)+relationSentences(body, s.bodyActors, false)), 3)
+	x[fRelSentences] = min(float64(relationSentences(a.Title, s.titleActors)+relationSentences(body, s.bodyActors)), 3)
 	leadEnd := firstSentenceEnd(body)
 	var leadBuf [8]string
 	lead := leadBuf[:0]
@@ -124,7 +122,7 @@ func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, res []result)
 			case actor.State, actor.Body:
 				lead = addDistinct(lead, m.ID)
 			case actor.Office:
-				leadDiplomat = leadDiplomat || diplomatic(m) && !(f == 0 && consular)
+				leadDiplomat = leadDiplomat || diplomatic(m)
 			case actor.Relation:
 				leadRelation = true
 			case actor.Violence:
@@ -164,9 +162,7 @@ func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, res []result)
 			case actor.Office:
 				switch m.ID {
 				case "foreign-minister", "diplomat":
-					if f == 1 || !consular {
-						diplomats++
-					}
+					diplomats++
 				case "head":
 					heads++
 				}
@@ -232,10 +228,9 @@ func diplomatic(m actor.Mention) bool {
 
 // relationSentences counts the sentences of text that name two distinct
 // actors (states or bodies; a foreign minister or diplomat counts as an
-// actor beside one of them, unless text is consular: see consularTitle)
-// and a relation word: "Indonesia and Malaysia signed a border treaty",
-// not "Three people died in Gaza".
-func relationSentences(text string, ms []actor.Mention, consular bool) int {
+// actor beside one of them) and a relation word: "Indonesia and Malaysia
+// signed a border treaty", not "Three people died in Gaza".
+func relationSentences(text string, ms []actor.Mention) int {
 	n := 0
 	var first string // the first state or body of the current sentence
 	actors, relation, diplomat := 0, false, false
@@ -259,52 +254,13 @@ func relationSentences(text string, ms []actor.Mention, consular bool) int {
 				actors = 2
 			}
 		case actor.Office:
-			diplomat = diplomat || diplomatic(m) && !consular
+			diplomat = diplomat || diplomatic(m)
 		case actor.Relation:
 			relation = true
 		}
 	}
 	flush()
 	return n
-}
-
-// consularTitle reports whether title (its actors ms) is consular work: a
-// foreign minister or diplomat acting on its own state's nationals abroad
-// ("Kemlu RI Pulangkan WNI dari Sudan", "Foreign Office helps British
-// tourists"), which is not a relation between states. It holds when the
-// title names nationals (actor.National) and a diplomatic office, and
-// every such office is of one of the nationals' states: the state named
-// beside it, or none named (a bare "Kemlu" is the outlet's own).
-func consularTitle(title string, ms []actor.Mention) bool {
-	offices, nationals := false, false
-	for _, m := range ms {
-		nationals = nationals || m.Kind == actor.National
-	}
-	if !nationals {
-		return false
-	}
-	for _, o := range ms {
-		if o.Kind != actor.Office || !diplomatic(o) {
-			continue
-		}
-		offices = true
-		for _, st := range ms {
-			if st.Kind == actor.State && adjacent(title, o, st) && !hasNational(ms, st.ID) {
-				return false
-			}
-		}
-	}
-	return offices
-}
-
-// hasNational reports whether ms names nationals of state id.
-func hasNational(ms []actor.Mention, id string) bool {
-	for _, m := range ms {
-		if m.Kind == actor.National && m.ID == id {
-			return true
-		}
-	}
-	return false
 }
 
 // firstSentenceEnd is the offset in text just past its first sentence (see

@@ -274,33 +274,3 @@ func TestTitleStanceOfAnOffice(t *testing.T) {
 		}
 	}
 }
-
-// An office acting on its own state's nationals abroad is consular work,
-// not a relation between states: in such a headline the diplomats
-// feature counts no office. A diplomat beside another state's nationals,
-// or with no nationals named, still counts. The items are written for the
-// test.
-func TestConsularHeadlineHasNoDiplomat(t *testing.T) {
-	tg := defaultTagger(t)
-	for _, c := range []struct {
-		lang, title string
-		diplomats   float64
-	}{
-		{"id", "Kemlu RI Pulangkan 12 WNI dari Sudan", 0},
-		{"id", "Kedubes RI Pastikan Jemaah Haji Indonesia di Mekkah Aman", 0},
-		{"en", "Foreign Office helps British tourists leave Lebanon", 0},
-		{"id", "Dubes Jepang Temui Warga Indonesia", 1},
-		{"id", "Menlu RI Bertemu Menlu Sudan", 2},
-	} {
-		a := &article.Article{Title: c.title, Language: c.lang}
-		s := tg.read(a, nil)
-		res := make([]result, len(tg.rules))
-		l := languages(a)[0]
-		tg.evaluate(s, a, l, Hints{}, res)
-		x, _ := tg.irFeatures(s, a, l, res)
-		if x[fDiplomats] != c.diplomats {
-			t.Errorf("%q: diplomats %g, want %g", c.title, x[fDiplomats], c.diplomats)
-		}
-		tg.release(s)
-	}
-}
