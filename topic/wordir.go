@@ -98,6 +98,17 @@ func (m *WordModel) Gate(samples []WordSample) {
 	}
 }
 
+// KeepOnly closes every language of m but lang: the word model applies
+// in lang alone (V8, BENCHMARKS.md, branch wordir3).
+func (m *WordModel) KeepOnly(lang string) {
+	k := langIndex(lang)
+	for l := range m.Lang {
+		if l != k {
+			m.Lang[l] = WordWeights{}
+		}
+	}
+}
+
 // fingerprint writes what of m, mode and stack decides topics to h.
 func (m *WordModel) fingerprint(h io.Writer, mode WordMode, stack [numLangs]WordStack) {
 	if m == nil {

@@ -46,16 +46,18 @@ func WordStreams(streamsDir, labelsDir string) ([]string, error) {
 // WordVariant is one pre-registered way of using the word model: Gate
 // closes the languages of few IR items (WordModel.Gate), OwnCut holds the
 // stacked probability to the cut of the actors model's precision
-// (topic.EqualPrecisionCut).
+// (topic.EqualPrecisionCut), Only, when set, closes every language but
+// it (topic.WordModel.KeepOnly).
 type WordVariant struct {
 	Name         string
 	Learner      topic.WordLearner
 	Mode         topic.WordMode
 	Gate, OwnCut bool
+	Only         string
 }
 
 // WordVariants are the variants measured (BENCHMARKS.md, branches wordir
-// and wordir2).
+// wordir2 and wordir3).
 func WordVariants() []WordVariant {
 	return []WordVariant{
 		{Name: "V1 stack, NB, no guards", Learner: topic.WordNB, Mode: topic.WordStackNoGuards},
@@ -65,6 +67,7 @@ func WordVariants() []WordVariant {
 		{Name: "V5 V4 gated", Learner: topic.WordNB, Mode: topic.WordPrior, Gate: true},
 		{Name: "V6 V2 gated, cut of equal precision", Learner: topic.WordNB, Mode: topic.WordStackGuards, Gate: true, OwnCut: true},
 		{Name: "V7 V5 and V6", Learner: topic.WordNB, Mode: topic.WordStackGuards | topic.WordPrior, Gate: true, OwnCut: true},
+		{Name: "V8 V6 in English only", Learner: topic.WordNB, Mode: topic.WordStackGuards, Gate: true, OwnCut: true, Only: "en"},
 	}
 }
 
@@ -95,6 +98,9 @@ func TrainWords(samples [][]topic.WordSample, v WordVariant, cut float64) (*topi
 	m := topic.FitWords(all, v.Learner)
 	if v.Gate {
 		m.Gate(all)
+	}
+	if v.Only != "" {
+		m.KeepOnly(v.Only)
 	}
 	var stack []topic.StackSample
 	if v.Mode&(topic.WordStackGuards|topic.WordStackNoGuards) != 0 {
