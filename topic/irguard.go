@@ -25,18 +25,61 @@ const (
 	guardRoundup = "roundup: a headline of several stories"
 )
 
-// roundupStories is the least number of stories, separated by semicolons,
-// that make a headline a roundup.
-const roundupStories = 3
+// roundupStories is the least number of stories that make a headline a
+// roundup; labelledRoundupStories the least after a bracketed label
+// ("[POPULAR] A | B"), which already says the headline is a list.
+const (
+	roundupStories         = 3
+	labelledRoundupStories = 2
+	// storyWords is the least words of a story: a section's or a site's
+	// name after a bar ("… | World | Site") is none.
+	storyWords = 3
+)
 
 // roundupHeadline reports whether title lists several stories, as a
-// newsletter's or a briefing's does ("The Brief: Senate passes budget;
-// troops to monitor ceasefire; storm hits coast; and more"): such an item
-// is substantially about none of them (the labelling guide's test), and
-// one relation among its stories does not make it international
-// relations.
+// newsletter's, a briefing's or a "most read" box's does ("The Brief:
+// Senate passes budget; troops to monitor ceasefire; storm hits coast; and
+// more", "[POPULAR] A | B"): such an item is substantially about none of
+// them (the labelling guide's test), and one relation among its stories
+// does not make it international relations. The separators are those
+// feeds run independent headlines together with; a dash joins the clauses
+// of one story and a slash pairs names, so neither is one.
 func roundupHeadline(title string) bool {
-	return strings.Count(title, "; ")+1 >= roundupStories
+	rest, labelled := title, false
+	if strings.HasPrefix(rest, "[") {
+		if i := strings.IndexByte(rest, ']'); i > 0 {
+			rest, labelled = rest[i+1:], true
+		}
+	}
+	stories := 0
+	for rest != "" {
+		// The story runs to the first separator of any kind.
+		end, next := len(rest), len(rest)
+		for _, sep := range [...]string{"; ", " | ", " • ", " · "} {
+			if i := strings.Index(rest[:end], sep); i >= 0 {
+				end, next = i, i+len(sep)
+			}
+		}
+		seg := rest[:end]
+		rest = rest[next:]
+		if words(seg, storyWords) >= storyWords {
+			stories++
+		}
+	}
+	return stories >= roundupStories || labelled && stories >= labelledRoundupStories
+}
+
+// words counts the space-separated words of s, up to most.
+func words(s string, most int) int {
+	n, in := 0, false
+	for i := 0; i < len(s) && n < most; i++ {
+		space := s[i] == ' ' || s[i] == '\t'
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
 }
 
 // irGuard names the guard that bars the actors model's topic for title

@@ -81,7 +81,39 @@ func TestRoundupIsNoRelation(t *testing.T) {
 		{"id", "Kabar Pagi: DPR sahkan anggaran; Indonesia dan Jepang teken pakta pertahanan; banjir landa Jakarta", "", false},
 		{"en", "US and Japan sign defence pact", "", true},
 		{"en", "Morning Brief: US and Japan sign defence pact", "", true},
+		// Any separator feeds run headlines together with.
+		{"en", "Senate passes budget | US and Japan sign defence pact | Storm hits Florida", "", false},
+		{"id", "[POPULER INTERNASIONAL] Indonesia dan Jepang teken pakta pertahanan | Banjir landa Jakarta", "", false},
+		{"en", "US and Japan sign defence pact | World | Daily Herald", "", true},
 	} {
 		c.check(t, tg)
+	}
+}
+
+// A roundup is read by its list of stories, whatever separator runs them
+// together; a section's or a site's name after a bar is no story, and a
+// dash joins one story's clauses. Written for the test.
+func TestRoundupSeparators(t *testing.T) {
+	for _, c := range []struct {
+		title string
+		want  bool
+	}{
+		{"Senate passes budget; troops monitor ceasefire; storm hits coast", true},
+		{"Senate passes budget | troops monitor ceasefire | storm hits coast", true},
+		{"Senate passes budget • troops monitor ceasefire • storm hits coast", true},
+		{"Senate passes budget · troops monitor ceasefire; storm hits coast", true},
+		{"DPR sahkan anggaran | Indonesia dan Jepang teken pakta | banjir landa Jakarta", true},
+		{"[POPULER INTERNASIONAL] Indonesia dan Jepang teken pakta | Banjir landa Jakarta", true},
+		{"[TOP NEWS] Senate passes budget • Storm hits the coast", true},
+		// One story.
+		{"US and Japan sign defence pact | World | Daily Herald", false},
+		{"Senate passes budget; storm hits coast", false},
+		{"[VIDEO] Indonesia dan Jepang teken pakta pertahanan", false},
+		{"US and Japan sign pact - Tokyo hails deal - Beijing objects", false},
+		{"Jokowi/Kishida: Indonesia dan Jepang teken pakta", false},
+	} {
+		if got := roundupHeadline(c.title); got != c.want {
+			t.Errorf("roundupHeadline(%q) = %v, want %v", c.title, got, c.want)
+		}
 	}
 }
