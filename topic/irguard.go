@@ -25,6 +25,10 @@ const (
 	guardRoundup = "roundup: a headline of several stories"
 )
 
+// irGuardsVersion names the precision guards' rules; it is part of the
+// Fingerprint, so that stored articles are re-tagged when a guard changes.
+const irGuardsVersion = "guards-v2: roundups by ; | • · or a bracketed label"
+
 // roundupStories is the least number of stories that make a headline a
 // roundup; labelledRoundupStories the least after a bracketed label
 // ("[POPULAR] A | B"), which already says the headline is a list.
