@@ -17,7 +17,7 @@ import (
 )
 
 // streamLabels reads a stream's labels file in testdata (stream-labels.tsv,
-// stream-heldout-labels.tsv, …, stream-heldout11-labels.tsv): title
+// stream-heldout-labels.tsv, …, stream-heldout12-labels.tsv): title
 // (topiceval.StreamTitle) → label for every item of the stream's
 // snapshots, labelled by reading.
 func streamLabels(t *testing.T, file string) map[string]topiceval.StreamLabel {
@@ -106,11 +106,58 @@ type streamMeasure struct {
 	nonNewsInDesks, nonNewsInHardNews []string
 	// hard are the hard-news topics.
 	hard map[string]bool
-	// newsFromNonNewsFeeds names the news items whose feed was taken for
+	// newsFromNonNewsFeeds are the news items whose feed was taken for
 	// one that is not news; nonNewsByFeedGenre counts the items that are
 	// not news by their feed's genre ("" for a news feed).
-	newsFromNonNewsFeeds []string
+	newsFromNonNewsFeeds []genreMiss
 	nonNewsByFeedGenre   map[string]int
+}
+
+// genreMiss is a news item whose feed was taken for one that is not news.
+type genreMiss struct {
+	title, source, genre string
+}
+
+func (g genreMiss) String() string { return fmt.Sprintf("%s (%s: %s)", g.title, g.source, g.genre) }
+
+// genreMissesOverAllowance says where news items taken for a feed that is
+// not news exceed what allowed grants: allowed maps a source-name prefix
+// (a feed's snapshots) to the most such items of its sources together; any
+// other source is allowed none, so a known miss of one feed cannot hide a
+// new miss of another.
+func genreMissesOverAllowance(misses []genreMiss, allowed map[string]int) []string {
+	byPrefix := map[string][]genreMiss{}
+	for _, g := range misses {
+		key := ""
+		for prefix := range allowed {
+			if strings.HasPrefix(g.source, prefix) {
+				key = prefix
+				break
+			}
+		}
+		byPrefix[key] = append(byPrefix[key], g)
+	}
+	var over []string
+	for _, key := range slices.Sorted(maps.Keys(byPrefix)) {
+		got := byPrefix[key]
+		if limit := allowed[key]; key == "" || len(got) > limit {
+			name := key + "*"
+			if key == "" {
+				name, limit = "sources with no allowance", 0
+			}
+			over = append(over, fmt.Sprintf("%s: %d, want at most %d\n    %s", name, len(got), limit,
+				strings.Join(genreMissTitles(got), "\n    ")))
+		}
+	}
+	return over
+}
+
+func genreMissTitles(ms []genreMiss) []string {
+	out := make([]string, len(ms))
+	for i, g := range ms {
+		out[i] = g.String()
+	}
+	return out
 }
 
 // measureStream runs one `warta once` cycle (SQLite) over the snapshots of
@@ -180,7 +227,7 @@ func measureStream(t *testing.T, dir, labelsFile string) streamMeasure {
 				newsWithTopic++
 			}
 			if r.FeedGenre != "" {
-				m.newsFromNonNewsFeeds = append(m.newsFromNonNewsFeeds, fmt.Sprintf("%s (%s: %s)", title, r.Source, r.FeedGenre))
+				m.newsFromNonNewsFeeds = append(m.newsFromNonNewsFeeds, genreMiss{title, r.Source, r.FeedGenre})
 			}
 		} else {
 			m.nonNewsByFeedGenre[r.FeedGenre]++
@@ -221,17 +268,18 @@ func measureStream(t *testing.T, dir, labelsFile string) streamMeasure {
 }
 
 // checkGenres fails the test when more than maxHardNews items that are not
-// news landed in a hard-news topic (issue 8 wants none) or more than
-// maxNewsInGenreFeeds news items' feeds were taken for ones that are not
-// news (every stream wants none but one whose known misses are counted).
-func (m streamMeasure) checkGenres(t *testing.T, maxHardNews, maxNewsInGenreFeeds int) {
+// news landed in a hard-news topic (issue 8 wants none) or news items' feeds
+// were taken for ones that are not news beyond newsInGenreFeeds (see
+// genreMissesOverAllowance; every stream wants none but one whose known
+// misses of one feed are counted).
+func (m streamMeasure) checkGenres(t *testing.T, maxHardNews int, newsInGenreFeeds map[string]int) {
 	t.Helper()
 	if len(m.nonNewsInHardNews) > maxHardNews {
 		t.Errorf("items that are not news in a hard-news topic (%s): %d, want at most %d\n    %s",
 			strings.Join(slices.Sorted(maps.Keys(m.hard)), ", "), len(m.nonNewsInHardNews), maxHardNews, strings.Join(m.nonNewsInHardNews, "\n    "))
 	}
-	if len(m.newsFromNonNewsFeeds) > maxNewsInGenreFeeds {
-		t.Errorf("news items marked with a feed genre: %d, want at most %d\n    %s", len(m.newsFromNonNewsFeeds), maxNewsInGenreFeeds, strings.Join(m.newsFromNonNewsFeeds, "\n    "))
+	for _, over := range genreMissesOverAllowance(m.newsFromNonNewsFeeds, newsInGenreFeeds) {
+		t.Errorf("news items marked with a feed genre, %s", over)
 	}
 }
 
@@ -266,10 +314,12 @@ func (m streamMeasure) checkFloors(t *testing.T, floors ...irFloor) {
 // streamBounds is what a held-out stream's test holds: IR floors and the
 // most items that are not news in hard news and in a desk, all a margin
 // from today's figures so that only a regression fails, and the most news
-// items whose feed was taken for one that is not news (zero unless set).
+// items whose feed was taken for one that is not news, per source-name
+// prefix (none for any source not named).
 type streamBounds struct {
-	floors                              []irFloor
-	hardNews, inDesks, newsInGenreFeeds int
+	floors            []irFloor
+	hardNews, inDesks int
+	newsInGenreFeeds  map[string]int
 }
 
 // holds fails the test where the measure falls below its bounds.
@@ -299,8 +349,11 @@ func TestRealStreamInternationalRelations(t *testing.T) {
 	// check. The English precision floor rose from 0.72 to 0.77 with the
 	// guard of violent headlines (branch irprec, 2026-12-01: 45/9/27, P
 	// 0.83), four false entries under it.
+	// Since photo galleries are not news (the conventions in the labels
+	// file's header, branch labelfix, 2026-12-01), three of them reach world;
+	// the bound is that count, as the bound of none was before.
 	m.checkFloors(t, irFloor{"en", 0.77, 0.55}, irFloor{"id", 0.70, 0.40})
-	m.checkGenres(t, 0, 0)
+	m.checkGenres(t, 3, nil)
 }
 
 // The held-out real feed stream: the same measure over snapshots of other
@@ -349,7 +402,11 @@ func TestHeldOut2StreamInternationalRelations(t *testing.T) {
 	// YouTube was taken for a feed of videos (8 of its news clips marked
 	// video) until a video channel whose title names news became news
 	// (genre.OfFeed): none now, as checkGenres wants of every stream.
-	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.72, 0.58}}, hardNews: 2, inDesks: 16})
+	// Since photo galleries are not news (branch labelfix, 2026-12-01), a
+	// gallery of an earthquake reaches world and disaster: three items reach
+	// hard news and 14 a desk, and the bounds keep their margins of none
+	// and three.
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.72, 0.58}}, hardNews: 3, inDesks: 17})
 }
 
 // The third held-out real feed stream: the same measure over snapshots of
@@ -490,9 +547,10 @@ func TestHeldOut11StreamInternationalRelations(t *testing.T) {
 	// Floors about two items under main's figures of 2026-12-01 (62b2c55):
 	// en P 0.776 R 0.603, 76/22/50 over 126 IR items (no Indonesian items).
 	// Genre errors on main then: two items that are not news reach world (a
-	// celebrity explainer, a photo gallery) and three a desk; the bounds
-	// have a margin of one and two.
-	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.75, 0.58}}, hardNews: 3, inDesks: 5})
+	// celebrity explainer, a photo gallery) and three a desk; since a radio
+	// episode is not news (branch labelfix, 2026-12-01) four reach a desk.
+	// The bounds have a margin of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.75, 0.58}}, hardNews: 3, inDesks: 6})
 }
 
 // A real feed stream gathered after the ones above, of the input the
@@ -530,16 +588,19 @@ func TestHeldOut12StreamInternationalRelations(t *testing.T) {
 func TestHeldOut9StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut9StreamDir, "stream-heldout9-labels.tsv")
 	// Main's figures of 2026-12-01 (62b2c55), measured after the labels
-	// were committed: en tp 0, fp 0, fn 15; id P 1.000 R 0.500, 2/0/2 over
-	// 4 IR items. English has no floor: 13 of its 15 IR items are clips of
-	// Al Jazeera English's YouTube channel, whose title does not name news,
-	// so genre.OfFeed takes all its 75 clips for videos and they get no
-	// hard-news topic; the other two (NYT) are missed. That bound is the
-	// figure to bring to zero. The Indonesian floors allow one item either
-	// way. Genre errors: two items that are not news reach world (a
-	// listicle, a biography) and 13 a desk; the bounds have a margin of one
-	// and two.
-	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.66, 0.25}}, hardNews: 3, inDesks: 15, newsInGenreFeeds: 75})
+	// were committed, and again after its programme episodes became not
+	// news (branch labelfix, 2026-12-01): en tp 0, fp 0, fn 11; id P 1.000
+	// R 0.500, 2/0/2 over 4 IR items. English has no floor: 9 of its 11 IR
+	// items are clips of Al Jazeera English's YouTube channel, whose title
+	// does not name news, so genre.OfFeed takes its 75 items for videos and
+	// its 61 news clips get no hard-news topic; the other two (NYT) are
+	// missed. That bound, allowed for that channel's snapshots only (any
+	// other source's news item taken for a genre fails), is the figure to
+	// bring to zero. The Indonesian floors allow one item either way. Genre
+	// errors: two items that are not news reach world (a listicle, a
+	// biography) and 13 a desk; the bounds have a margin of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.66, 0.25}}, hardNews: 3, inDesks: 15,
+		newsInGenreFeeds: map[string]int{"al_jazeera_english_videos_": 61}})
 }
 
 // The eighth real feed stream: English news only, of outlets and days in
@@ -563,4 +624,25 @@ func TestHeldOut8StreamInternationalRelations(t *testing.T) {
 	// a comedy clip) and thirteen reach a desk; the bounds have a margin of
 	// one and two.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.77, 0.50}}, hardNews: 9, inDesks: 15})
+}
+
+// A known miss of one feed allowed in a stream's bounds does not hide
+// another source's news item taken for a feed that is not news.
+func TestGenreMissAllowanceIsPerSource(t *testing.T) {
+	allowed := map[string]int{"al_jazeera_english_videos_": 2}
+	aje := []genreMiss{{"clip one", "al_jazeera_english_videos_2020-05-13", "video"}, {"clip two", "al_jazeera_english_videos_2021-09-17", "video"}}
+	if over := genreMissesOverAllowance(aje, allowed); len(over) != 0 {
+		t.Errorf("the allowed feed's two misses: %q, want none over", over)
+	}
+	other := append(slices.Clone(aje), genreMiss{"a news story", "stuff_2021-10-12", "video"})
+	if over := genreMissesOverAllowance(other, allowed); len(over) != 1 || !strings.Contains(over[0], "stuff_2021-10-12") {
+		t.Errorf("another source's miss: %q, want it reported", over)
+	}
+	more := append(slices.Clone(aje), genreMiss{"clip three", "al_jazeera_english_videos_2021-10-12", "video"})
+	if over := genreMissesOverAllowance(more, allowed); len(over) != 1 || !strings.Contains(over[0], "3, want at most 2") {
+		t.Errorf("a third miss of the allowed feed: %q, want it reported", over)
+	}
+	if over := genreMissesOverAllowance(aje[:1], nil); len(over) != 1 {
+		t.Errorf("a miss with no allowance: %q, want it reported", over)
+	}
 }
