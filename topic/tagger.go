@@ -495,7 +495,7 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 		v.irX, v.irViolentLead = t.irFeatures(s, a, l, res)
 		v.irP = irProbability(&t.irWeights, &v.irX)
 		v.irCut = t.irCut
-		if t.wordMode.stacks() && t.wordsOn(l) && irCandidate(&v.irX) {
+		if t.wordMode.stacksOn(s.bodyText) && t.wordsOn(l) && irCandidate(&v.irX) {
 			k := &t.wordStack[l]
 			v.irWord = t.words.logOdds(l, s.feats)
 			v.irP = sigmoid(k.Actor*irLogit(&t.irWeights, &v.irX) + k.Word*v.irWord + k.Bias)

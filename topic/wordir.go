@@ -8,6 +8,7 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"unicode"
 
 	"github.com/warta-news/warta/article"
 )
@@ -73,7 +74,41 @@ const (
 	// reaches StreamMargin, the stream model's counting from the first
 	// article.
 	WordPrior
+	// WordShortOnly: the stacking decides only short items (shortBody);
+	// a longer one is decided as without a word model (V9, BENCHMARKS.md,
+	// branch wordir4).
+	WordShortOnly
 )
+
+// WordShortWords is the most words the text beyond the title may have
+// for the word model to decide an item under WordShortOnly: a headline
+// with a sentence or two of summary, as headline feeds carry. On longer
+// texts the words learned from the streams' headlines outweighed the
+// actors model (BENCHMARKS.md, branch wordir3).
+const WordShortWords = 40
+
+// shortBody reports whether body has at most WordShortWords words.
+func shortBody(body string) bool {
+	n := 0
+	in := false
+	for _, r := range body {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			if n++; n > WordShortWords {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// stacksOn reports whether mode stacks the word model on an article of
+// body text body.
+func (m WordMode) stacksOn(body string) bool {
+	return m.stacks() && (m&WordShortOnly == 0 || shortBody(body))
+}
 
 // stacks reports whether the stacked probability decides.
 func (m WordMode) stacks() bool { return m&(WordStackGuards|WordStackNoGuards) != 0 }

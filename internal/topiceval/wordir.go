@@ -57,7 +57,7 @@ type WordVariant struct {
 }
 
 // WordVariants are the variants measured (BENCHMARKS.md, branches wordir
-// wordir2 and wordir3).
+// wordir2, wordir3 and wordir4).
 func WordVariants() []WordVariant {
 	return []WordVariant{
 		{Name: "V1 stack, NB, no guards", Learner: topic.WordNB, Mode: topic.WordStackNoGuards},
@@ -68,6 +68,7 @@ func WordVariants() []WordVariant {
 		{Name: "V6 V2 gated, cut of equal precision", Learner: topic.WordNB, Mode: topic.WordStackGuards, Gate: true, OwnCut: true},
 		{Name: "V7 V5 and V6", Learner: topic.WordNB, Mode: topic.WordStackGuards | topic.WordPrior, Gate: true, OwnCut: true},
 		{Name: "V8 V6 in English only", Learner: topic.WordNB, Mode: topic.WordStackGuards, Gate: true, OwnCut: true, Only: "en"},
+		{Name: "V9 V8 on short items only", Learner: topic.WordNB, Mode: topic.WordStackGuards | topic.WordShortOnly, Gate: true, OwnCut: true, Only: "en"},
 	}
 }
 
