@@ -134,7 +134,8 @@ type Explanation struct {
 	Passed  bool   `json:"passed"`
 	// Decider says which part decided the topic: "rules" (score and
 	// threshold), "actors model" (see ModelActors) or "desk model" (see
-	// desk.go), with its Model reading, "stream model", DeciderStreamWords
+	// desk.go), with its Model reading, DeciderWords (the actors model
+	// stacked with the word model), "stream model", DeciderStreamWords
 	// (the stream model with the word model's prior), "language" (the
 	// article is in a language the rules have no terms for), or "boost" (a
 	// model-decided topic the models did not give, applied because its
@@ -146,7 +147,8 @@ type Explanation struct {
 	// asked and has learned enough.
 	StreamLogOdds float64 `json:"stream_log_odds,omitempty"`
 	// WordLogOdds is the word model's log-odds of international relations
-	// (wordir.go), the prior StreamLogOdds includes, when it applied.
+	// (wordir.go) when it applied: stacked with the actors model
+	// (DeciderWords), or the prior StreamLogOdds includes.
 	WordLogOdds float64 `json:"word_log_odds,omitempty"`
 	// StreamZone is set when the desk model was unsure of the topic and
 	// decided it with the stream model (see StreamZone).
@@ -286,6 +288,9 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream) []Explanation 
 			if i == t.ir {
 				e.Decider = "actors model"
 				e.Model = &ModelReading{Name: "actors model", Probability: round(v.irP), Cut: v.irCut, Features: modelReading(t.irWeights[:], v.irX[:], irFeatureName), Guard: v.irGuard}
+				if v.irStacked {
+					e.Decider, e.Model.Name, e.WordLogOdds = DeciderWords, DeciderWords, round(v.irWord)
+				}
 				e.Leaders = leaderActors(s, a.Title)
 				if v.irStance != "" && v.irP < v.irCut {
 					e.Decider = v.irStance
@@ -381,6 +386,9 @@ func WriteExplanations(w io.Writer, es []Explanation) error {
 		}
 		if m := e.Model; m != nil {
 			fmt.Fprintf(&b, " %s p=%.2f / %g:", m.Name, m.Probability, m.Cut)
+			if m.Name == DeciderWords {
+				fmt.Fprintf(&b, " words=%+.2f;", e.WordLogOdds)
+			}
 			if m.Guard != "" {
 				fmt.Fprintf(&b, " barred (%s);", m.Guard)
 			}

@@ -175,7 +175,7 @@ func New(specs []Spec) (*Tagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("topic: %w", err)
 	}
-	t := &Tagger{ir: -1, actors: rec, irWeights: fittedIRWeights(), irCut: fittedIRCut, deskWeights: fittedDeskWeights(), genres: genre.New(), words: fittedWordModel(), wordMode: fittedWordMode}
+	t := &Tagger{ir: -1, actors: rec, irWeights: fittedIRWeights(), irCut: fittedIRCut, deskWeights: fittedDeskWeights(), genres: genre.New(), words: fittedWordModel(), wordStack: fittedWordStack(), wordMode: fittedWordMode}
 	for l := range numLangs {
 		t.idx[l] = index{ids: map[string]int32{}}
 	}
@@ -474,10 +474,12 @@ type verdict struct {
 	// irGuard names the precision guard (irguard.go) that bars the actors
 	// model's topic, or is "".
 	irGuard string
-	// irWord is the stacked word model's log-odds of the topic (0 without
-	// one); irCut the cut irP is held to.
-	irWord float64
-	irCut  float64
+	// irStacked is set when the word model was stacked with the actors
+	// model (irP is then their stacked probability), irWord its log-odds;
+	// irCut the cut irP is held to.
+	irStacked bool
+	irWord    float64
+	irCut     float64
 	// irStance names the headline's stance (titleStance) that gives the
 	// actors model's topic whatever its probability (see stanceDecides),
 	// or is "".
@@ -497,6 +499,7 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 		v.irCut = t.irCut
 		if t.wordMode.stacksOn(s.bodyText) && t.wordsOn(l) && irCandidate(&v.irX) {
 			k := &t.wordStack[l]
+			v.irStacked = true
 			v.irWord = t.words.logOdds(l, s.feats)
 			v.irP = sigmoid(k.Actor*irLogit(&t.irWeights, &v.irX) + k.Word*v.irWord + k.Bias)
 			if k.Cut > 0 {

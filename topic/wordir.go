@@ -33,6 +33,11 @@ type WordWeights struct {
 // the stream model from the word model's prior (WordPrior).
 const DeciderStreamWords = "stream model with word model"
 
+// DeciderWords is the Decider (and the ModelReading's name) of
+// international relations decided by the actors model stacked with the
+// word model (WordStackGuards).
+const DeciderWords = "actors model with word model"
+
 // WordClip bounds a word model's log-odds: a few hundred labelled items do
 // not warrant more certainty than e^10 to 1.
 const WordClip = 10.0
@@ -149,7 +154,7 @@ func (m *WordModel) fingerprint(h io.Writer, mode WordMode, stack [numLangs]Word
 	if m == nil {
 		return
 	}
-	fmt.Fprintf(h, "word model mode %d stack %v\n", mode, stack)
+	fmt.Fprintf(h, "word model mode %d stack %v short %d\n", mode, stack, WordShortWords)
 	for l := range m.Lang {
 		w := &m.Lang[l]
 		fmt.Fprintf(h, "%d bias %g", l, w.Bias)

@@ -1,6 +1,8 @@
 package topic
 
 import (
+	"go/format"
+	"strings"
 	"testing"
 
 	"github.com/warta-news/warta/article"
@@ -100,4 +102,92 @@ func sameSlugs(a, b []article.TopicMatch) bool {
 		}
 	}
 	return true
+}
+
+// TestWordShortOnly (V9): under WordShortOnly the stacking decides an
+// item whose text beyond the title has at most WordShortWords words; a
+// longer one is decided exactly as without the word model. The items are
+// written for the test.
+func TestWordShortOnly(t *testing.T) {
+	words := func(n int) string { return strings.TrimSpace(strings.Repeat("word ", n)) }
+	for _, c := range []struct {
+		body string
+		want bool
+	}{{"", true}, {words(WordShortWords), true}, {" \n" + words(WordShortWords) + "\t ", true}, {words(WordShortWords + 1), false}} {
+		if got := shortBody(c.body); got != c.want {
+			t.Errorf("shortBody of %d words = %v, want %v", len(strings.Fields(c.body)), got, c.want)
+		}
+	}
+	var ss []WordSample
+	for i := range 2 * WordMinPositives {
+		ss = append(ss, WordSample{Lang: 0, Feats: []uint64{uint64(i % 7)}, Y: i%2 == 0})
+	}
+	m := FitWords(ss, WordNB)
+	base := defaultTagger(t)
+	plain := base.WithWordModel(nil, [numLangs]WordStack{}, 0)
+	tg := base.WithWordModel(m, [numLangs]WordStack{{Actor: 1, Word: 5, Bias: 3}}, WordStackGuards|WordShortOnly)
+	const title = "Foreign ministers of Japan and China meet to discuss trade"
+	lead := "The foreign ministers of Japan and China met in Beijing to discuss trade and the two countries' relations."
+	short := &article.Article{Title: title, Text: lead, Language: "en"}
+	if p, q := wordIRProbability(t, tg, short), wordIRProbability(t, plain, short); p == q {
+		t.Errorf("short item: probability %v, as without the word model", p)
+	}
+	long := &article.Article{Title: title, Text: lead + " " + strings.Repeat("Officials said the talks would continue next month. ", 5), Language: "en"}
+	if p, q := wordIRProbability(t, tg, long), wordIRProbability(t, plain, long); p != q {
+		t.Errorf("long item: probability %v, without the word model %v", p, q)
+	}
+	if got, want := tg.Tag(long, Hints{}), plain.Tag(long, Hints{}); !sameSlugs(got, want) {
+		t.Errorf("long item: %v, without the word model %v", got, want)
+	}
+	for _, e := range tg.Explain(long, Hints{}) {
+		if e.Decider == DeciderWords || e.WordLogOdds != 0 {
+			t.Errorf("long item: %s decided by %q, word log-odds %v", e.Slug, e.Decider, e.WordLogOdds)
+		}
+	}
+}
+
+// The shipped tagger names the word model when it decides international
+// relations: its decider, its reading and its log-odds, in JSON and text.
+func TestExplainNamesTheWordModel(t *testing.T) {
+	tg := defaultTagger(t)
+	a := &article.Article{Title: "Foreign ministers of Japan and China meet to discuss trade", Text: "The foreign ministers of Japan and China met in Beijing to discuss trade and the two countries' relations.", Language: "en"}
+	es := tg.Explain(a, Hints{})
+	var ir *Explanation
+	for i := range es {
+		if es[i].Slug == "international-relations" {
+			ir = &es[i]
+		}
+	}
+	if ir == nil || ir.Decider != DeciderWords || ir.Model == nil || ir.Model.Name != DeciderWords || ir.WordLogOdds == 0 {
+		t.Fatalf("explanation %+v, want decided by %q with its log-odds", ir, DeciderWords)
+	}
+	var b strings.Builder
+	if err := WriteExplanations(&b, es); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), DeciderWords+" p=") || !strings.Contains(b.String(), "words=") {
+		t.Errorf("text explanation lacks the word model:\n%s", b.String())
+	}
+}
+
+// Source writes the word model, its stacking and its mode as Go source
+// that formats.
+func TestWordModelSource(t *testing.T) {
+	m := &WordModel{Lang: [numLangs]WordWeights{{Bias: -1.5, W: map[uint64]float64{2: 0.25, 1: -0.5}}}}
+	src := m.Source(WordStackGuards|WordShortOnly, [numLangs]WordStack{{Actor: 0.3, Word: 0.2, Bias: -0.1, Cut: 0.41}}, "fittedWordModel is a test model.")
+	out, err := format.Source(src)
+	if err != nil {
+		t.Fatalf("%v:\n%s", err, src)
+	}
+	for _, want := range []string{
+		"// fittedWordModel is a test model.",
+		"0x0000000000000001: -0.5,\n\t\t\t\t0x0000000000000002: 0.25,",
+		"{}, // id: closed",
+		"{Actor: 0.3, Word: 0.2, Bias: -0.1, Cut: 0.41}, // en",
+		"const fittedWordMode = WordStackGuards | WordShortOnly",
+	} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("source lacks %q:\n%s", want, out)
+		}
+	}
 }

@@ -298,14 +298,18 @@ func fitWordModel(ctx context.Context, cfg *config.Config, tagger *topic.Tagger,
 	}
 	v := topiceval.ShippedWordVariant()
 	_, cut := tagger.IRModel()
-	m, _ := topiceval.TrainWords(samples, v, cut)
+	m, stack := topiceval.TrainWords(samples, v, cut)
 	header := fmt.Sprintf(`fittedWordModel is the word model of international relations (wordir.go),
 variant %q, trained by naive Bayes on the labelled items of the
 streams %s (internal/fixtures/testdata, labels in cmd/warta/testdata;
-%s held out): en %d items, %d IR; id %d items, %d IR. A language of
-fewer than WordMinPositives IR items is closed. Regenerate with
-go generate ./topic.`, v.Name, strings.Join(names, ", "), topiceval.HeldOutStream, items[0], pos[0], items[1], pos[1])
-	src, err := format.Source(m.Source(v.Mode, header))
+%s held out): en %d items, %d IR; id %d items, %d IR; its stacking
+with the actors model (fittedWordStack) is fitted on the same streams'
+candidates, each scored by a word model trained without its own
+stream, with the cut of the actors model's precision. Languages other
+than %s are closed; under WordShortOnly it decides only items whose
+text beyond the title has at most WordShortWords words. Regenerate with
+go generate ./topic.`, v.Name, strings.Join(names, ", "), topiceval.HeldOutStream, items[0], pos[0], items[1], pos[1], v.Only)
+	src, err := format.Source(m.Source(v.Mode, stack, header))
 	if err != nil {
 		return fmt.Errorf("fit-words: %w", err)
 	}

@@ -73,8 +73,8 @@ func WordVariants() []WordVariant {
 }
 
 // ShippedWordVariant is the variant the tagger ships with
-// (topic/wordmodel_weights.go, BENCHMARKS.md, branch wordir2).
-func ShippedWordVariant() WordVariant { return WordVariants()[4] }
+// (topic/wordmodel_weights.go, BENCHMARKS.md, branch wordir4): V9.
+func ShippedWordVariant() WordVariant { return WordVariants()[8] }
 
 // WordSamples are the word samples of the stream's labelled items.
 func (s *LabelledStream) WordSamples(t *topic.Tagger) []topic.WordSample {
