@@ -43,7 +43,7 @@ func (t *Tagger) tag(a *article.Article, h Hints, st *Stream, learn bool) []arti
 		}
 	}
 	for _, l := range ls {
-		s.features = t.collects(st, l)
+		s.features = t.collects(st, l, s.bodyText)
 		t.evaluate(s, a, l, h, res)
 		v := t.judge(s, a, l, res, g)
 		if learn && len(ls) == 1 {
@@ -264,7 +264,7 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream) []Explanation 
 		}
 	}
 	for n, l := range ls {
-		s.features = t.collects(st, l)
+		s.features = t.collects(st, l, s.bodyText)
 		t.evaluate(s, a, l, h, res)
 		v := t.judge(s, a, l, res, g)
 		t.decide(s, l, res, v, st, ok, exprMet)

@@ -169,9 +169,11 @@ func (m *WordModel) fingerprint(h io.Writer, mode WordMode, stack [numLangs]Word
 func (t *Tagger) wordsOn(l int) bool { return t.words != nil && t.words.Lang[l].W != nil }
 
 // collects reports whether evaluate must collect the stems of an article
-// in language l: for the stream model st or for a stacked word model.
-func (t *Tagger) collects(st *Stream, l int) bool {
-	return st != nil || t.wordMode.stacks() && t.wordsOn(l)
+// in language l of body text body: for the stream model st or for a
+// stacked word model that may decide it (a long item under WordShortOnly
+// costs nothing).
+func (t *Tagger) collects(st *Stream, l int, body string) bool {
+	return st != nil || t.wordsOn(l) && t.wordMode.stacksOn(body)
 }
 
 // WithWordModel returns a Tagger that shares t's compiled rules and

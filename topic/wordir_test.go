@@ -63,8 +63,8 @@ func TestWordModelGate(t *testing.T) {
 	}
 	base := defaultTagger(t)
 	tg := base.WithWordModel(m, [numLangs]WordStack{{Actor: 1, Word: 5, Bias: 3}, {Actor: 1, Word: 5, Bias: 3}}, WordStackGuards|WordPrior)
-	if !tg.collects(nil, 0) || tg.collects(nil, 1) {
-		t.Errorf("collects stems without a stream: en %v id %v, want en only", tg.collects(nil, 0), tg.collects(nil, 1))
+	if !tg.collects(nil, 0, "") || tg.collects(nil, 1, "") {
+		t.Errorf("collects stems without a stream: en %v id %v, want en only", tg.collects(nil, 0, ""), tg.collects(nil, 1, ""))
 	}
 	a := &article.Article{Title: "Menlu RI bertemu Menlu Australia bahas kerja sama", Text: "Menteri Luar Negeri Indonesia bertemu Menteri Luar Negeri Australia di Jakarta untuk membahas kerja sama kedua negara.", Language: "id"}
 	if got, want := tg.Tag(a, Hints{}), base.Tag(a, Hints{}); !sameSlugs(got, want) {
@@ -135,6 +135,9 @@ func TestWordShortOnly(t *testing.T) {
 	long := &article.Article{Title: title, Text: lead + " " + strings.Repeat("Officials said the talks would continue next month. ", 5), Language: "en"}
 	if p, q := wordIRProbability(t, tg, long), wordIRProbability(t, plain, long); p != q {
 		t.Errorf("long item: probability %v, without the word model %v", p, q)
+	}
+	if !tg.collects(nil, 0, bodyText(short)) || tg.collects(nil, 0, bodyText(long)) {
+		t.Errorf("collects stems: short %v long %v, want the short item's only", tg.collects(nil, 0, bodyText(short)), tg.collects(nil, 0, bodyText(long)))
 	}
 	if got, want := tg.Tag(long, Hints{}), plain.Tag(long, Hints{}); !sameSlugs(got, want) {
 		t.Errorf("long item: %v, without the word model %v", got, want)
