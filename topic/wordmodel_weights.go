@@ -2030,8 +2030,8 @@ func fittedWordModel() *WordModel {
 // model's log-odds, per language (WordStack).
 func fittedWordStack() [numLangs]WordStack {
 	return [numLangs]WordStack{
-		{Actor: 0.3309848513847124, Word: 0.1819399863225656, Bias: -0.17201036270350553, Cut: 0.4075684100892146},  // en
-		{Actor: 0.4877617624688782, Word: 0.1795797563498299, Bias: -0.005271420587063667, Cut: 0.6406678149860686}, // id
+		{Actor: 0.3309848513847124, Word: 0.1819399863225656, Bias: -0.17201036270350553, Cut: 0.4075684100892146}, // en
+		{Actor: 0.496545602933798, Word: 0.17920977416918038, Bias: 0.019176975577983573, Cut: 0.6536588661727433}, // id
 	}
 }
 
