@@ -99,9 +99,10 @@ func wordStreams(t *testing.T) ([]*LabelledStream, *topic.Tagger) {
 	return out, tg
 }
 
-// TestWordStackWeights prints the stacking weights each leave-one-out fold
-// fits (an experiment's diagnostics: WARTA_WORDIR_LOSO=1).
-func TestWordStackWeights(t *testing.T) {
+// wordExperiment skips an experiment unless WARTA_WORDIR_LOSO is set, and
+// returns WordStreams, their word samples and the actors model's cut.
+func wordExperiment(t *testing.T) ([]*LabelledStream, [][]topic.WordSample, float64) {
+	t.Helper()
 	if os.Getenv("WARTA_WORDIR_LOSO") == "" {
 		t.Skip("skipped: an experiment, run with WARTA_WORDIR_LOSO=1")
 	}
@@ -111,6 +112,13 @@ func TestWordStackWeights(t *testing.T) {
 		samples[i] = s.WordSamples(tg)
 	}
 	_, cut := tg.IRModel()
+	return streams, samples, cut
+}
+
+// TestWordStackWeights prints the stacking weights each leave-one-out fold
+// fits (an experiment's diagnostics: WARTA_WORDIR_LOSO=1).
+func TestWordStackWeights(t *testing.T) {
+	streams, samples, cut := wordExperiment(t)
 	for _, v := range WordVariants() {
 		if v.Mode&(topic.WordStackGuards|topic.WordStackNoGuards) == 0 {
 			continue
@@ -131,15 +139,7 @@ func TestWordStackWeights(t *testing.T) {
 // model's unguarded candidates, of the actors' log-odds, the words' and
 // the stacked log-odds (V2, V3).
 func TestWordAUC(t *testing.T) {
-	if os.Getenv("WARTA_WORDIR_LOSO") == "" {
-		t.Skip("skipped: an experiment, run with WARTA_WORDIR_LOSO=1")
-	}
-	streams, tg := wordStreams(t)
-	samples := make([][]topic.WordSample, len(streams))
-	for i, s := range streams {
-		samples[i] = s.WordSamples(tg)
-	}
-	_, cut := tg.IRModel()
+	streams, samples, cut := wordExperiment(t)
 	for _, v := range WordVariants()[1:3] {
 		type scored struct {
 			z []float64
