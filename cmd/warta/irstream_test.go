@@ -506,13 +506,17 @@ func TestHeldOut6StreamInternationalRelations(t *testing.T) {
 // and the Brain Pickings blog of 2016-06-14; six captures of NPR News of
 // 2024, a year in no other stream) and Indonesian news of CNN Indonesia
 // (its section pages on four days of June and July 2025, a headline
-// each). Its labels were committed before any tagger ran on it, and no
-// tagger ran on it during that session: it is run once, at the end. Its
-// floors are 0 and it holds no genre bounds: it only logs the figures
-// (issue 8's targets are 0.90 and 0.80).
+// each). Its labels were committed before any tagger ran on it; it was
+// held out of every fit and choice of the fifth session and run once, at
+// its end (main 7711323): en P 0.889 R 0.444 (8/1/10), id P 0.556 R 0.385
+// (5/4/8); 18 items that are not news in a hard-news topic and 40 in a
+// desk (mostly Scientific American's activities for children and the
+// Brain Pickings blog). Since then it is a regression check like the
+// others: floors about one item under those figures, genre bounds with a
+// margin of one and two (issue 8's targets are 0.90 and 0.80).
 func TestHeldOut7StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut7StreamDir, "stream-heldout7-labels.tsv")
-	m.checkFloors(t, irFloor{"en", 0, 0}, irFloor{"id", 0, 0})
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.78, 0.38}, {"id", 0.48, 0.30}}, hardNews: 19, inDesks: 42})
 }
 
 // A real feed stream of ordinary Indonesian news: eleven general feeds of
