@@ -2,6 +2,7 @@ package topic
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/warta-news/warta/actor"
 )
@@ -27,7 +28,7 @@ const (
 
 // irGuardsVersion names the precision guards' rules; it is part of the
 // Fingerprint, so that stored articles are re-tagged when a guard changes.
-const irGuardsVersion = "guards-v2: roundups by ; | • · or a bracketed label"
+const irGuardsVersion = "guards-v3: roundups by ; | • · or a bracketed label, no site after a bar"
 
 // roundupStories is the least number of stories that make a headline a
 // roundup; labelledRoundupStories the least after a bracketed label
@@ -36,9 +37,17 @@ const (
 	roundupStories         = 3
 	labelledRoundupStories = 2
 	// storyWords is the least words of a story: a section's or a site's
-	// name after a bar ("… | World | Site") is none.
+	// short name after a bar ("… | World | Site") is none.
 	storyWords = 3
 )
+
+// siteSeparator reports whether feeds also put a site's or a section's
+// name after sep ("… | South China Morning Post"): the last segment after
+// one is no story of an unlabelled list, whatever its length. After a
+// bracketed label it still counts, so "[VIDEO] A | A Three Word Site" is
+// taken for a list: a known limit, rarer than the "[POPULAR] A | B" the
+// label lets through.
+func siteSeparator(sep string) bool { return sep == " | " || sep == " · " }
 
 // roundupHeadline reports whether title lists several stories, as a
 // newsletter's, a briefing's or a "most read" box's does ("The Brief:
@@ -55,7 +64,7 @@ func roundupHeadline(title string) bool {
 			rest, labelled = rest[i+1:], true
 		}
 	}
-	stories := 0
+	stories, afterSite := 0, false
 	for rest != "" {
 		// The story runs to the first separator of any kind.
 		end, next := len(rest), len(rest)
@@ -65,7 +74,14 @@ func roundupHeadline(title string) bool {
 			}
 		}
 		seg := rest[:end]
+		last := next == len(rest)
+		if !last {
+			afterSite = siteSeparator(rest[end:next])
+		}
 		rest = rest[next:]
+		if last && afterSite && !labelled {
+			break
+		}
 		if words(seg, storyWords) >= storyWords {
 			stories++
 		}
@@ -73,15 +89,17 @@ func roundupHeadline(title string) bool {
 	return stories >= roundupStories || labelled && stories >= labelledRoundupStories
 }
 
-// words counts the space-separated words of s, up to most.
+// words counts the space-separated words of s that hold a letter or a
+// digit, up to most: a dash standing alone is no word.
 func words(s string, most int) int {
-	n, in := 0, false
-	for i := 0; i < len(s) && n < most; i++ {
-		space := s[i] == ' ' || s[i] == '\t'
-		if !space && !in {
+	n := 0
+	for w := range strings.FieldsSeq(s) {
+		if n >= most {
+			break
+		}
+		if strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
 			n++
 		}
-		in = !space
 	}
 	return n
 }

@@ -82,7 +82,7 @@ func TestRoundupIsNoRelation(t *testing.T) {
 		{"en", "US and Japan sign defence pact", "", true},
 		{"en", "Morning Brief: US and Japan sign defence pact", "", true},
 		// Any separator feeds run headlines together with.
-		{"en", "Senate passes budget | US and Japan sign defence pact | Storm hits Florida", "", false},
+		{"en", "Senate passes budget | US and Japan sign defence pact | Storm hits Florida | Fares rise again", "", false},
 		{"id", "[POPULER INTERNASIONAL] Indonesia dan Jepang teken pakta pertahanan | Banjir landa Jakarta", "", false},
 		{"en", "US and Japan sign defence pact | World | Daily Herald", "", true},
 	} {
@@ -99,14 +99,21 @@ func TestRoundupSeparators(t *testing.T) {
 		want  bool
 	}{
 		{"Senate passes budget; troops monitor ceasefire; storm hits coast", true},
-		{"Senate passes budget | troops monitor ceasefire | storm hits coast", true},
+		{"Senate passes budget | troops monitor ceasefire | storm hits coast | fares rise again", true},
 		{"Senate passes budget • troops monitor ceasefire • storm hits coast", true},
 		{"Senate passes budget · troops monitor ceasefire; storm hits coast", true},
-		{"DPR sahkan anggaran | Indonesia dan Jepang teken pakta | banjir landa Jakarta", true},
+		{"DPR sahkan anggaran | Indonesia dan Jepang teken pakta | banjir landa Jakarta | tarif KRL naik lagi", true},
 		{"[POPULER INTERNASIONAL] Indonesia dan Jepang teken pakta | Banjir landa Jakarta", true},
 		{"[TOP NEWS] Senate passes budget • Storm hits the coast", true},
 		// One story.
 		{"US and Japan sign defence pact | World | Daily Herald", false},
+		// A section's and a site's name of three words or more after bars
+		// are no stories either: the last segment after a bar is where
+		// feeds put the site.
+		{"US and Japan sign defence pact | Asia Pacific News | South China Morning Post", false},
+		{"Senate passes budget | troops monitor ceasefire | Daily Herald Online", false},
+		// A dash or other punctuation standing alone is no word.
+		{"[VIDEO] US and Japan sign defence pact | News - Politics", false},
 		{"Senate passes budget; storm hits coast", false},
 		{"[VIDEO] Indonesia dan Jepang teken pakta pertahanan", false},
 		{"US and Japan sign pact - Tokyo hails deal - Beijing objects", false},
