@@ -499,16 +499,13 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 		v.irX, v.irViolentLead = t.irFeatures(s, a, l, res)
 		v.irP = irProbability(&t.irWeights, &v.irX)
 		v.irCut = t.irCut
-		if t.wordMode.stacksOn(s.bodyText) && t.wordsOn(l) && irCandidate(&v.irX) && !t.wordMode.gates(v.irP, t.irCut, v.irX[fLeadActors]) && !t.wordMode.addOnly(v.irP, t.irCut, v.irX[fLeadActors]) {
+		if t.wordMode.stacksOn(s.bodyText) && t.wordsOn(l) && irCandidate(&v.irX) && !t.wordMode.gates(v.irP, t.irCut, v.irX[fLeadActors]) {
 			k := &t.wordStack[l]
-			word := t.words.logOdds(l, s.feats)
-			p := sigmoid(k.Actor*irLogit(&t.irWeights, &v.irX) + k.Word*word + k.Bias)
-			cut := v.irCut
+			v.irStacked = true
+			v.irWord = t.words.logOdds(l, s.feats)
+			v.irP = sigmoid(k.Actor*irLogit(&t.irWeights, &v.irX) + k.Word*v.irWord + k.Bias)
 			if k.Cut > 0 {
-				cut = k.Cut
-			}
-			if t.wordMode&WordAddOnly == 0 || p >= cut {
-				v.irStacked, v.irWord, v.irP, v.irCut = true, word, p, cut
+				v.irCut = k.Cut
 			}
 		}
 		if irCandidate(&v.irX) {
