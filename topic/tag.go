@@ -281,13 +281,9 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream) []Explanation 
 			e.Decider = "rules"
 			if i == t.ir {
 				e.Decider = "actors model"
-				e.Model = &ModelReading{Name: "actors model", Probability: round(v.irP), Cut: v.irCut, Features: modelReading(t.irWeights[:], v.irX[:], irFeatureName), Guard: v.irGuard}
-				if v.irShort {
-					e.Decider = "short actors model"
-					e.Model.Name, e.Model.Features = "short actors model", modelReading(t.shortWeights[:], v.irX[:], irFeatureName)
-				}
+				e.Model = &ModelReading{Name: "actors model", Probability: round(v.irP), Cut: t.irCut, Features: modelReading(t.irWeights[:], v.irX[:], irFeatureName), Guard: v.irGuard}
 				e.Leaders = leaderActors(s, a.Title)
-				if v.irStance != "" && v.irP < v.irCut {
+				if v.irStance != "" && v.irP < t.irCut {
 					e.Decider = v.irStance
 				}
 			}

@@ -146,11 +146,6 @@ type Tagger struct {
 	actors    *actor.Recognizer
 	irWeights [NumIRFeatures]float64
 	irCut     float64
-	// The short actors model (ShortMode) decides short items in
-	// shortMode with weights shortWeights and cut shortCut.
-	shortMode    ShortMode
-	shortWeights [NumIRFeatures]float64
-	shortCut     float64
 	// deskWeights are the desk model's weights, per modelled desk.
 	deskWeights [numModelledDesks][numDeskFeatures]float64
 	genres      *genre.Detector
@@ -306,9 +301,6 @@ func (t *Tagger) computeFingerprint() string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s|title=%g|threshold=%g|dominance=%g|standalone=%g|max=%d/%d|families=%s|body=1+ln\n", stemVersion, TitleWeight, DefaultThreshold, Dominance, Standalone, MaxTopics, MaxPerFamily, familiesVersion)
 	fmt.Fprintf(h, "ir model %v cut %g cue %g title stance decides id headlines alone, actors %s genres %s %s\n", t.irWeights, t.irCut, CueWeight, actor.Version, genre.Version, irGuardsVersion)
-	if t.shortMode != ShortNone {
-		fmt.Fprintf(h, "short actors model %s words %d %v cut %g\n", t.shortMode, ShortWords, t.shortWeights, t.shortCut)
-	}
 	fmt.Fprintf(h, "desk model %v %v cut %g\n", deskModelDesks(), t.deskWeights, DeskCut)
 	fmt.Fprintf(h, "stream confidence %g/%g examples %d margin %g zone %g words %d\n", StreamConfidence, StreamIRConfidence, StreamMinExamples, StreamMargin, StreamZone, StreamWords)
 	for i, r := range t.rules {
@@ -469,11 +461,7 @@ func (t *Tagger) passes(s *scratch, i, l int, r result, best float64) (bool, boo
 type verdict struct {
 	genre genre.Verdict
 	irP   float64
-	// irCut is the cut irP is held to: the actors model's, or the short
-	// actors model's when it decides (irShort).
-	irCut   float64
-	irShort bool
-	irX     [NumIRFeatures]float64
+	irX   [NumIRFeatures]float64
 	// irViolentLead: the lead reports violence and names no relation (see
 	// irLiftable).
 	irViolentLead bool
@@ -495,8 +483,7 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 	v := verdict{genre: g}
 	if t.ir >= 0 {
 		v.irX, v.irViolentLead = t.irFeatures(s, a, l, res)
-		v.irP, v.irCut = irProbability(&t.irWeights, &v.irX), t.irCut
-		v.irShort = t.shortDecision(&v, s.bodyText)
+		v.irP = irProbability(&t.irWeights, &v.irX)
 		if irCandidate(&v.irX) {
 			if v.irGuard = t.irGuard(a.Title, langName(l), s.titleActors); v.irGuard != "" {
 				v.irP = 0
@@ -537,7 +524,7 @@ func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, 
 	for i := range t.rules {
 		ok[i], exprMet[i] = t.passes(s, i, l, res[i], t.rival(res, i))
 		if i == t.ir {
-			ok[i] = (v.irP >= v.irCut || v.irStance != "") && t.allows(i, l, res[i], exprMet[i])
+			ok[i] = (v.irP >= t.irCut || v.irStance != "") && t.allows(i, l, res[i], exprMet[i])
 		}
 		if k := t.rules[i].deskModel; k >= 0 {
 			ok[i] = v.deskP[k] >= DeskCut && t.allows(i, l, res[i], exprMet[i])

@@ -35,7 +35,6 @@ func cmdEvalTopics(ctx context.Context, e *env) (err error) {
 	streamLabels := fs.String("stream-labels", "", "the `directory` of the streams' labels files (NAME-labels.tsv for a stream NAME: cmd/warta/testdata)")
 	streamShare := fs.Float64("stream-share", topic.IRStreamShare, "the streams together weigh this `share` of the labelled articles' weight in the fit, each stream an equal part; 0 fits on the articles alone")
 	loso := fs.Bool("loso", false, "leave one stream out: score each stream by the actors model fitted on the articles and the other streams, and print the tallies")
-	shortName := fs.String("short", "", "with -cv or -loso, measure the short actors model on items of at most topic.ShortWords words beyond the title, fitted on the articles' title and sentence views and the short news items of the streams of topiceval.ShortStreams (needs -streams): none, decides or adds")
 	viewNames := fs.String("view", "full", "with -cv, show the tagger this much of each article: full, title, sentence (the title and the first sentence) or lead200 (the title and 200 characters), or several, comma-separated, or all")
 	if err := e.parse(fs, false); err != nil {
 		return err
@@ -53,29 +52,12 @@ func cmdEvalTopics(ctx context.Context, e *env) (err error) {
 	if (*streamsDir == "") != (*streamLabels == "") || *streamShare < 0 || *loso && *streamsDir == "" {
 		return &usageError{"-streams and -stream-labels go together, -loso needs them, and -stream-share is not negative"}
 	}
-	shortMode, err := parseShortMode(*shortName)
-	if err != nil {
-		return &usageError{err.Error()}
-	}
-	if *shortName != "" && *streamsDir == "" {
-		return &usageError{"-short needs -streams"}
-	}
 	cfg, tagger, err := loadConfig(e.configPath)
 	if err != nil {
 		return err
 	}
-	var streams, shortStreams []*topiceval.LabelledStream
-	if *shortName != "" {
-		now := time.Now()
-		for _, name := range topiceval.ShortStreams() {
-			s, err := topiceval.LoadStream(ctx, cfg, tagger, filepath.Join(*streamsDir, name), *streamLabels, now)
-			if err != nil {
-				return err
-			}
-			shortStreams = append(shortStreams, s)
-		}
-	}
-	if *streamsDir != "" && (*streamShare > 0 || *loso && *shortName == "") {
+	var streams []*topiceval.LabelledStream
+	if *streamsDir != "" && (*streamShare > 0 || *loso) {
 		now := time.Now()
 		for _, name := range topiceval.FitStreams() {
 			s, err := topiceval.LoadStream(ctx, cfg, tagger, filepath.Join(*streamsDir, name), *streamLabels, now)
@@ -109,9 +91,6 @@ func cmdEvalTopics(ctx context.Context, e *env) (err error) {
 		if *irPath == "" {
 			return &usageError{"-loso needs -ir"}
 		}
-		if *shortName != "" {
-			return leaveOneStreamOutShort(e, tagger, articles, ir, shortStreams, shortMode, *folds)
-		}
 		return leaveOneStreamOut(e, tagger, articles, ir, streams, *streamShare, *folds)
 	}
 	if *cv > 0 {
@@ -126,12 +105,8 @@ func cmdEvalTopics(ctx context.Context, e *env) (err error) {
 		if err != nil {
 			return err
 		}
-		short := topiceval.Short{Mode: shortMode}
-		for _, s := range shortStreams {
-			short.Streams = append(short.Streams, s.ShortIRSamples(tagger))
-		}
 		for _, view := range views {
-			rep, err := topiceval.CrossValidate(tagger, a, l, *cv, !*rulesOnly, view, streamSamples(tagger, streams), *streamShare, short)
+			rep, err := topiceval.CrossValidate(tagger, a, l, *cv, !*rulesOnly, view, streamSamples(tagger, streams), *streamShare)
 			if err != nil {
 				return err
 			}
@@ -228,29 +203,6 @@ func leaveOneStreamOut(e *env, tagger *topic.Tagger, articles, labels io.Reader,
 	if err != nil {
 		return err
 	}
-	writeStreamScores(e, scores)
-	return nil
-}
-
-// leaveOneStreamOutShort is leaveOneStreamOut for the short actors model
-// in mode: each stream scored with the short model fitted on the labelled
-// articles' short views and the other streams' short items.
-func leaveOneStreamOutShort(e *env, tagger *topic.Tagger, articles, labels io.Reader, streams []*topiceval.LabelledStream, mode topic.ShortMode, folds int) error {
-	research, err := topiceval.IRSamples(tagger, articles, labels)
-	if err != nil {
-		return err
-	}
-	scores, err := topiceval.LeaveOneStreamOutShort(tagger, research, streams, mode, folds)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "short actors model %s\n", mode)
-	writeStreamScores(e, scores)
-	return nil
-}
-
-// writeStreamScores prints each stream's tallies and the tallies pooled.
-func writeStreamScores(e *env, scores []topiceval.StreamScore) {
 	pooled := map[string]*topic.Tally{"en": {}, "id": {}}
 	line := func(name, cut string, tallies map[string]*topic.Tally) {
 		fmt.Fprintf(e.stdout, "loso %-16s cut %-4s", name, cut)
@@ -269,19 +221,7 @@ func writeStreamScores(e *env, scores []topiceval.StreamScore) {
 		}
 	}
 	line("pooled", "", pooled)
-}
-
-// parseShortMode reads the -short flag: "" and none are topic.ShortNone.
-func parseShortMode(s string) (topic.ShortMode, error) {
-	for _, m := range []topic.ShortMode{topic.ShortNone, topic.ShortDecides, topic.ShortAdds} {
-		if s == m.String() {
-			return m, nil
-		}
-	}
-	if s == "" {
-		return topic.ShortNone, nil
-	}
-	return 0, fmt.Errorf("-short: unknown mode %q (want none, decides or adds)", s)
+	return nil
 }
 
 // parseViews reads the -view flag: view names, comma-separated, or all.

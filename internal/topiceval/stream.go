@@ -135,9 +135,8 @@ func DeskSamples(t *topic.Tagger, articles io.Reader) ([]topic.DeskSample, error
 // The weights are fitted as the shipped ones are (IRSamples
 // of the labelled articles, and streams' samples weighed by share, see
 // WeighStreams, in every fold's fit); the tagger is scored on the articles
-// as view shows them. The short actors model, when short asks for it, is
-// fitted in every fold on the fold's training samples and short.Streams.
-func CrossValidate(t *topic.Tagger, articles, irLabels []byte, k int, streamModel bool, view View, streams [][]topic.IRSample, share float64, short Short) (*Report, error) {
+// as view shows them.
+func CrossValidate(t *topic.Tagger, articles, irLabels []byte, k int, streamModel bool, view View, streams [][]topic.IRSample, share float64) (*Report, error) {
 	samples, err := IRSamples(t, bytes.NewReader(articles), bytes.NewReader(irLabels))
 	if err != nil {
 		return nil, err
@@ -161,8 +160,7 @@ func CrossValidate(t *topic.Tagger, articles, irLabels []byte, k int, streamMode
 	out := &Report{}
 	byLang := map[string]*counts{"all": {}, "en": {}, "id": {}}
 	for f := range k {
-		train := otherFolds(samples, func(s topic.IRSample) string { return s.Group }, k, f)
-		fit, err := topic.FitIR(WeighStreams(train, streams, share), k)
+		fit, err := topic.FitIR(WeighStreams(otherFolds(samples, func(s topic.IRSample) string { return s.Group }, k, f), streams, share), k)
 		if err != nil {
 			return nil, err
 		}
@@ -170,10 +168,7 @@ func CrossValidate(t *topic.Tagger, articles, irLabels []byte, k int, streamMode
 		if err != nil {
 			return nil, err
 		}
-		tf, err := short.with(t.WithIRModel(fit.Weights, fit.Cut).WithDeskModel(deskFit.Weights), train, k)
-		if err != nil {
-			return nil, err
-		}
+		tf := t.WithIRModel(fit.Weights, fit.Cut).WithDeskModel(deskFit.Weights)
 		var rep *Report
 		if streamModel {
 			rep, err = EvaluateStream(tf, bytes.NewReader(shown), bytes.NewReader(irLabels))
