@@ -8,7 +8,6 @@ import (
 	"maps"
 	"math"
 	"slices"
-	"strings"
 	"unicode"
 
 	"github.com/warta-news/warta/article"
@@ -90,10 +89,6 @@ const (
 	// may remove the topic as without the gate (V10, BENCHMARKS.md, branch
 	// wordir5).
 	WordPairGate
-	// WordBareOnly: the stacking decides only bare items (bareBody), no
-	// text beyond the title; any other item is decided as without a word
-	// model (V17, BENCHMARKS.md, branch wordir7).
-	WordBareOnly
 )
 
 // WordPairActors is how many distinct actors (states and international
@@ -127,14 +122,10 @@ func shortBody(body string) bool {
 	return true
 }
 
-// bareBody reports whether body is empty or white space only: a bare
-// headline, the text the word model learned from.
-func bareBody(body string) bool { return strings.TrimSpace(body) == "" }
-
 // stacksOn reports whether mode stacks the word model on an article of
 // body text body.
 func (m WordMode) stacksOn(body string) bool {
-	return m.stacks() && (m&WordShortOnly == 0 || shortBody(body)) && (m&WordBareOnly == 0 || bareBody(body))
+	return m.stacks() && (m&WordShortOnly == 0 || shortBody(body))
 }
 
 // gates reports whether mode's actors gate keeps the stacking from an item

@@ -149,49 +149,6 @@ func TestWordShortOnly(t *testing.T) {
 	}
 }
 
-// TestWordBareOnly (V17, BENCHMARKS.md, branch wordir7): under
-// WordBareOnly the stacking decides only an item with no text beyond the
-// title (empty or white space); an item with any text is decided exactly
-// as without the word model. The items are written for the test.
-func TestWordBareOnly(t *testing.T) {
-	for _, c := range []struct {
-		body string
-		want bool
-	}{{"", true}, {" \n\t ", true}, {"word", false}, {" \n word\t", false}} {
-		if got := bareBody(c.body); got != c.want {
-			t.Errorf("bareBody(%q) = %v, want %v", c.body, got, c.want)
-		}
-	}
-	var ss []WordSample
-	for i := range 2 * WordMinPositives {
-		ss = append(ss, WordSample{Lang: 0, Feats: []uint64{uint64(i % 7)}, Y: i%2 == 0})
-	}
-	m := FitWords(ss, WordNB)
-	base := defaultTagger(t)
-	plain := base.WithWordModel(nil, [numLangs]WordStack{}, 0)
-	tg := base.WithWordModel(m, [numLangs]WordStack{{Actor: 1, Word: 5, Bias: 3}}, WordStackGuards|WordBareOnly)
-	const title = "Foreign ministers of Japan and China meet to discuss trade"
-	bare := &article.Article{Title: title, Text: " \n ", Language: "en"}
-	if p, q := wordIRProbability(t, tg, bare), wordIRProbability(t, plain, bare); p == q {
-		t.Errorf("bare item: probability %v, as without the word model", p)
-	}
-	short := &article.Article{Title: title, Text: "The foreign ministers of Japan and China met in Beijing.", Language: "en"}
-	if p, q := wordIRProbability(t, tg, short), wordIRProbability(t, plain, short); p != q {
-		t.Errorf("item with a sentence: probability %v, without the word model %v", p, q)
-	}
-	if !tg.collects(nil, 0, bodyText(bare)) || tg.collects(nil, 0, bodyText(short)) {
-		t.Errorf("collects stems: bare %v with a sentence %v, want the bare item's only", tg.collects(nil, 0, bodyText(bare)), tg.collects(nil, 0, bodyText(short)))
-	}
-	if got, want := tg.Tag(short, Hints{}), plain.Tag(short, Hints{}); !sameSlugs(got, want) {
-		t.Errorf("item with a sentence: %v, without the word model %v", got, want)
-	}
-	for _, e := range tg.Explain(short, Hints{}) {
-		if e.Decider == DeciderWords || e.WordLogOdds != 0 {
-			t.Errorf("item with a sentence: %s decided by %q, word log-odds %v", e.Slug, e.Decider, e.WordLogOdds)
-		}
-	}
-}
-
 // The shipped tagger names the word model when it decides international
 // relations: its decider, its reading and its log-odds, in JSON and text.
 func TestExplainNamesTheWordModel(t *testing.T) {

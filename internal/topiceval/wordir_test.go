@@ -213,21 +213,3 @@ func auc(z []float64, y []bool) float64 {
 	}
 	return wins / pos / neg
 }
-
-// TestWordStreamsHoldOut: the word model learns from the 13 labelled
-// streams stream … stream-heldout12, never from HeldOutStreams (only the
-// directory listing is read).
-func TestWordStreamsHoldOut(t *testing.T) {
-	names, err := WordStreams(filepath.Join("..", "fixtures", "testdata"), filepath.Join("..", "..", "cmd", "warta", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []string{"stream", "stream-heldout"}
-	for i := 2; i <= 12; i++ {
-		want = append(want, fmt.Sprintf("stream-heldout%d", i))
-	}
-	slices.Sort(want)
-	if !slices.Equal(names, want) {
-		t.Errorf("WordStreams = %v, want %v", names, want)
-	}
-}
