@@ -660,3 +660,34 @@ func TestGenreMissAllowanceIsPerSource(t *testing.T) {
 		}
 	}
 }
+
+// A real feed stream of English news gathered in the sixth session and
+// held out of all its experiments: The Economist's section feeds (2025),
+// TIME (March-April 2026, the US-Iran war), The Daily Star and New Age of
+// Bangladesh (2026), CSIS analysis (2025) and a merge of science magazines
+// (2025). Its labels were committed before any tagger ran on it.
+func TestHeldOut13StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut13StreamDir, "stream-heldout13-labels.tsv")
+	_ = m
+}
+
+// A real feed stream of Indonesian general news gathered in the sixth
+// session and held out of all its experiments: detikNews, Kompas.com and
+// Tempo.co on 2-3 July 2025, headlines only, with their service pieces,
+// biographies, synopses and galleries, which are not news. Its labels were
+// committed before any tagger ran on it.
+func TestHeldOut14StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut14StreamDir, "stream-heldout14-labels.tsv")
+	_ = m
+}
+
+// A real feed stream of Indonesian headlines on one long story, the
+// Israel-Palestine war (detikcom, Kompas.com, Republika and CNBC Indonesia
+// on thirteen days of 2023-2025), gathered in the sixth session and held
+// out of all its experiments: it tests diplomacy against fighting,
+// protests, aid and boycotts. Its labels were committed before any tagger
+// ran on it.
+func TestHeldOut15StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut15StreamDir, "stream-heldout15-labels.tsv")
+	_ = m
+}
