@@ -668,7 +668,15 @@ func TestGenreMissAllowanceIsPerSource(t *testing.T) {
 // (2025). Its labels were committed before any tagger ran on it.
 func TestHeldOut13StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut13StreamDir, "stream-heldout13-labels.tsv")
-	_ = m
+	// Main's figures, run once at the end of the sixth session's
+	// experiments (2026-12-01, 2f633d4): en P 0.846 R 0.186, 11/2/48 over
+	// 59 IR items; the floors are about two items under them. Most misses
+	// are The Economist's and TIME's headlines, which name the relation
+	// by allusion ("Gaza's zombie ceasefire"). Genre errors: 18 items that
+	// are not news reach a hard-news topic (eight "Today's Gallery" pages,
+	// six newsletter editions) and 35 a desk; the bounds have a margin of
+	// one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.76, 0.15}}, hardNews: 19, inDesks: 37})
 }
 
 // A real feed stream of Indonesian general news gathered in the sixth
@@ -678,7 +686,13 @@ func TestHeldOut13StreamInternationalRelations(t *testing.T) {
 // committed before any tagger ran on it.
 func TestHeldOut14StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut14StreamDir, "stream-heldout14-labels.tsv")
-	_ = m
+	// Main's figures, run once at the end of the sixth session's
+	// experiments (2026-12-01, 2f633d4): id P 0.900 R 0.439, 18/2/23 over
+	// 41 IR items; the floors are about two items under them. Genre
+	// errors: three items that are not news reach a hard-news topic (two
+	// profiles, a photo page) and 19 a desk; the bounds have a margin of
+	// one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.80, 0.39}}, hardNews: 4, inDesks: 21})
 }
 
 // A real feed stream of Indonesian headlines on one long story, the
@@ -689,5 +703,13 @@ func TestHeldOut14StreamInternationalRelations(t *testing.T) {
 // ran on it.
 func TestHeldOut15StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut15StreamDir, "stream-heldout15-labels.tsv")
-	_ = m
+	// Main's figures, run once at the end of the sixth session's
+	// experiments (2026-12-01, 2f633d4): id P 0.593 R 0.636, 70/48/40 over
+	// 110 IR items (English, three items: 1/1/1, no floor); the floors are
+	// about two items under them. Precision is the figure to raise: war
+	// coverage and solidarity with Palestine abroad are taken for
+	// relations between states. Genre errors: eight items that are not
+	// news (songs, prayers, photo pages) reach a hard-news topic and eight
+	// a desk; the bounds have a margin of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.57, 0.61}}, hardNews: 9, inDesks: 10})
 }
