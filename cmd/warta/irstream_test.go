@@ -689,9 +689,12 @@ func TestHeldOut14StreamInternationalRelations(t *testing.T) {
 	// Main's figures, run once at the end of the sixth session's
 	// experiments (2026-12-01, 2f633d4): id P 0.900 R 0.439, 18/2/23 over
 	// 41 IR items; the floors are about two items under them. Genre
-	// errors: three items that are not news reach a hard-news topic (two
-	// profiles, a photo page) and 19 a desk; the bounds have a margin of
-	// one and two.
+	// errors: three items that are not news reach a hard-news topic and 19
+	// a desk; the bounds have a margin of one and two. The three are
+	// profiles ("Profil …", "Sosok …"), which this stream's reader took
+	// for not news and the older streams' readers took for news when
+	// their subject is in the news (genre/marker.go): the conventions
+	// differ there.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.80, 0.39}}, hardNews: 4, inDesks: 21})
 }
 
@@ -709,7 +712,7 @@ func TestHeldOut15StreamInternationalRelations(t *testing.T) {
 	// about two items under them. Precision is the figure to raise: war
 	// coverage and solidarity with Palestine abroad are taken for
 	// relations between states. Genre errors: eight items that are not
-	// news (songs, prayers, photo pages) reach a hard-news topic and eight
+	// news (songs, a prayer, pages of photos or clips) reach a hard-news topic and eight
 	// a desk; the bounds have a margin of one and two.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.57, 0.61}}, hardNews: 9, inDesks: 10})
 }
