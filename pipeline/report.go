@@ -107,6 +107,18 @@ func (r *Report) Problems() []SourceReport {
 	return out
 }
 
+// ElsewhereNames returns the names of the sources another process sharing
+// the store claimed (OutcomeElsewhere), in config order, joined by ", ".
+func (r *Report) ElsewhereNames() string {
+	var names []string
+	for _, s := range r.PerSource {
+		if s.Outcome == OutcomeElsewhere {
+			names = append(names, s.Name)
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
 // count adds one source's result to the report.
 func (r *Report) count(s SourceReport) {
 	switch s.Outcome {
@@ -161,7 +173,8 @@ func (s SourceReport) Problem() string {
 }
 
 // WriteSummary writes the report for a person: the counts on one line,
-// then a line on the sources another process holds, if any, and one line
+// then a line on the sources another process holds (how many, which and
+// why), if any, and one line
 // per source that failed, backs off or is retired.
 func (r *Report) WriteSummary(w io.Writer) error {
 	extra := ""
@@ -177,7 +190,7 @@ func (r *Report) WriteSummary(w io.Writer) error {
 	_, err := fmt.Fprintf(w, "sources %d: fetched %d, not modified %d, backing off %d, failed %d%s; items %d, new articles %d, new stories %d\n",
 		r.Sources, r.Fetched, r.NotModified, r.Skipped, r.Failed, extra, r.Items, r.New, r.NewStories)
 	if err == nil && r.Elsewhere > 0 {
-		_, err = fmt.Fprintf(w, "  %d sources not fetched here: %s\n", r.Elsewhere, ElsewhereWhy)
+		_, err = fmt.Fprintf(w, "  %d sources not fetched here (%s): %s\n", r.Elsewhere, r.ElsewhereNames(), ElsewhereWhy)
 	}
 	for _, s := range r.Problems() {
 		if err != nil {

@@ -14,8 +14,8 @@ import (
 )
 
 // `warta once` while another process holds the claim on some sources
-// (a daemon's cycle, another once): it says how many it left and why, in
-// its log and in its summary, on both stores.
+// (a daemon's cycle, another once): it says how many it left, which, and
+// why, in one warning of its log and in its summary, on both stores.
 func TestOnceSaysWhichSourcesAnotherProcessHolds(t *testing.T) {
 	for _, driver := range []string{"sqlite", "postgres"} {
 		t.Run(driver, func(t *testing.T) {
@@ -58,11 +58,17 @@ func TestOnceSaysWhichSourcesAnotherProcessHolds(t *testing.T) {
 			if code != 0 {
 				t.Errorf("exit %d: the sources are another process's, nothing failed", code)
 			}
-			if !strings.Contains(out, "2 sources not fetched here: another process") {
-				t.Errorf("once's summary does not say that 2 sources were left to another process:\nstdout:\n%s\nstderr:\n%s", out, errOut)
+			if !strings.Contains(out, "2 sources not fetched here (Alpha, Beta): another process") {
+				t.Errorf("once's summary does not say which 2 sources were left to another process:\nstdout:\n%s\nstderr:\n%s", out, errOut)
 			}
-			if !strings.Contains(errOut, "level=WARN") || !strings.Contains(errOut, "sources=2") {
-				t.Errorf("no warning logged:\n%s", errOut)
+			var warned []string
+			for line := range strings.Lines(errOut) {
+				if strings.Contains(line, "level=WARN") && strings.Contains(line, "another process") {
+					warned = append(warned, line)
+				}
+			}
+			if len(warned) != 1 || !strings.Contains(warned[0], "sources=2") || !strings.Contains(warned[0], `names="Alpha, Beta"`) {
+				t.Errorf("want one warning naming the 2 sources (Alpha, Beta), got %q:\n%s", warned, errOut)
 			}
 		})
 	}

@@ -34,7 +34,7 @@ func cmdOnce(ctx context.Context, e *env) error {
 			return storeAdvice(err)
 		}
 		if rep.Elsewhere > 0 {
-			e.logger.Warn("sources not fetched: "+pipeline.ElsewhereWhy, "sources", rep.Elsewhere)
+			e.logger.Warn("sources not fetched: "+pipeline.ElsewhereWhy, "sources", rep.Elsewhere, "names", rep.ElsewhereNames())
 		}
 		return rep.WriteSummary(e.stdout)
 	})
