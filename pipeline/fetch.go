@@ -220,7 +220,11 @@ func (p *Pipeline) fetchSource(ctx context.Context, src config.Source, state sou
 	now := p.now()
 	res.state.attempted(now)
 	url := state.fetchURL(src.URL)
-	fr, err := p.fetcher.Fetch(ctx, fetch.Request{URL: url, ETag: state.ETag, LastModified: state.LastModified})
+	req := fetch.Request{URL: url, ETag: state.ETag, LastModified: state.LastModified}
+	if wholeFeedFor(src, state.ItemVotes) {
+		req.ETag, req.LastModified = "", ""
+	}
+	fr, err := p.fetcher.Fetch(ctx, req)
 	if err != nil && ctx.Err() != nil {
 		// Shutting down is no fault of the source.
 		res.outcome = OutcomeBackingOff

@@ -283,29 +283,7 @@ func TestFeedGenreRecomputedWhenTheCuesChange(t *testing.T) {
 	srv := genreFeeds(t)
 	sources := []config.Source{{Name: "lessons", URL: srv.URL + "/lessons"}}
 	ctx := context.Background()
-	_, scratch := cycleGenreFeeds(t, sources)
-	states, err := scratch.FetchStates(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// The fetch state as a build that kept no genre version wrote it: the
-	// items' words alone.
-	state := states["lessons"]
-	var words []string
-	for w := range strings.FieldsSeq(state.ItemVotes) {
-		if len(w) >= voteKeyLen || strings.HasPrefix(w, storedAsMark) || strings.HasPrefix(w, hashMark) {
-			words = append(words, w)
-		}
-	}
-	state.ItemVotes = strings.Join(words, " ")
-	var old []*article.Article
-	if err := scratch.Since(ctx, time.Time{}, func(a *article.Article) error {
-		a.FeedGenre, a.Topics = "", []article.TopicMatch{{Slug: "world", Score: 5}}
-		old = append(old, a)
-		return nil
-	}); err != nil || len(old) != 2 {
-		t.Fatalf("%d articles, %v", len(old), err)
-	}
+	state, old := olderGenreBuild(t, sources)
 	for _, d := range storeDrivers() {
 		t.Run(d.name, func(t *testing.T) {
 			st := d.open(t)()
@@ -331,6 +309,90 @@ func TestFeedGenreRecomputedWhenTheCuesChange(t *testing.T) {
 				return nil
 			}); err != nil || n != 2 {
 				t.Fatalf("%d articles, %v", n, err)
+			}
+		})
+	}
+}
+
+// olderGenreBuild fetches sources' one feed, "lessons", into a scratch
+// store and returns its fetch state and articles as a build that kept no
+// genre version stored them: the items' vote words alone, no feed genre,
+// the hard-news topic world.
+func olderGenreBuild(t *testing.T, sources []config.Source) (store.FetchState, []*article.Article) {
+	t.Helper()
+	ctx := context.Background()
+	_, scratch := cycleGenreFeeds(t, sources)
+	states, err := scratch.FetchStates(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The fetch state as a build that kept no genre version wrote it: the
+	// items' words alone.
+	state := states["lessons"]
+	var words []string
+	for w := range strings.FieldsSeq(state.ItemVotes) {
+		if len(w) >= voteKeyLen || strings.HasPrefix(w, storedAsMark) || strings.HasPrefix(w, hashMark) {
+			words = append(words, w)
+		}
+	}
+	state.ItemVotes = strings.Join(words, " ")
+	var old []*article.Article
+	if err := scratch.Since(ctx, time.Time{}, func(a *article.Article) error {
+		a.FeedGenre, a.Topics = "", []article.TopicMatch{{Slug: "world", Score: 5}}
+		old = append(old, a)
+		return nil
+	}); err != nil || len(old) != 2 {
+		t.Fatalf("%d articles, %v", len(old), err)
+	}
+	return state, old
+}
+
+// A feed that answers 304 to the conditional GET is judged again all the
+// same after genre.Version changed: its fetch state's validators are not
+// sent while its votes name another version, so the feed comes back whole
+// (both drivers).
+func TestFeedGenreRecomputedWhenTheFeedIsNotModified(t *testing.T) {
+	var conditional atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("ETag", `"v1"`)
+		if r.Header.Get("If-None-Match") == `"v1"` {
+			conditional.Add(1)
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Write([]byte(lessonFeed))
+	}))
+	t.Cleanup(srv.Close)
+	sources := []config.Source{{Name: "lessons", URL: srv.URL + "/lessons"}}
+	ctx := context.Background()
+	state, old := olderGenreBuild(t, sources)
+	if state.ETag != `"v1"` {
+		t.Fatalf("fetch state's ETag %q, want \"v1\"", state.ETag)
+	}
+	for _, d := range storeDrivers() {
+		t.Run(d.name, func(t *testing.T) {
+			st := d.open(t)()
+			if _, err := st.SaveSource(ctx, "lessons", state, old); err != nil {
+				t.Fatal(err)
+			}
+			p := newTestPipelineSources(t, st, []topic.Spec{hardWorld}, sources)
+			if rep, err := p.RunCycle(ctx); err != nil || rep.Fetched != 1 {
+				t.Fatalf("cycle: %+v, %v; want the feed fetched whole", rep, err)
+			}
+			n := 0
+			if err := st.Since(ctx, time.Time{}, func(a *article.Article) error {
+				n++
+				if a.FeedGenre != "lesson" || a.HasTopic("world") {
+					t.Errorf("%q: feed genre %q, topics %+v; want lesson and no world", a.Title, a.FeedGenre, a.Topics)
+				}
+				return nil
+			}); err != nil || n != 2 {
+				t.Fatalf("%d articles, %v", n, err)
+			}
+			// Judged: the next fetch is conditional again.
+			conditional.Store(0)
+			if rep, err := p.RunCycle(ctx); err != nil || rep.NotModified != 1 || conditional.Load() != 1 {
+				t.Fatalf("next cycle: %+v, %v; want 304", rep, err)
 			}
 		})
 	}

@@ -203,7 +203,7 @@ func prepareFeed(ctx context.Context, n *normalize.Normalizer, genres *genre.Det
 		// Stored items were given their feed genre by the cues of the
 		// genre.Version their votes name: other cues judge the feed
 		// again, and its stored items with it.
-		rejudge := k != nil && genreVersionOf(k.votes) != genre.Version
+		rejudge := k != nil && genreStale(k.votes)
 		if rejudge || len(prep.Articles)+len(prep.Corrected) > 0 {
 			g := feedGenre(genres, feed, []string{src.URL, f.URL, feed.Link, feed.FeedLink})
 			for _, arts := range [][]*article.Article{prep.Articles, prep.Corrected} {
@@ -258,6 +258,19 @@ func regenred(k *known, source string, ids []string, g string) []*article.Articl
 // The word is shorter than a voteKey, so a build that does not know it
 // ignores it; votes without it (an older build's) name no version.
 const genreMark = "!"
+
+// genreStale reports whether a feed's votes (store.FetchState.ItemVotes)
+// name a genre.Version other than this build's: its stored items' feed
+// genre is to be judged again at its next fetch.
+func genreStale(votes string) bool { return genreVersionOf(votes) != genre.Version }
+
+// wholeFeedFor reports whether src's next fetch must get the feed whole,
+// not a 304 to a conditional GET: its stored items' feed genre was judged
+// by other genre cues (genreStale) and only the feed's items can judge it
+// again.
+func wholeFeedFor(src config.Source, votes string) bool {
+	return src.Genre == "" && votes != "" && genreStale(votes)
+}
 
 // genreVersionOf returns the genre version votes name, or "".
 func genreVersionOf(votes string) string {
