@@ -96,7 +96,8 @@ func (ix *Index) Expire(now time.Time) {
 		if e.flags()&flagGhost != 0 {
 			continue
 		}
-		if lead := e.storySlot(); lead != slot {
+		// A corrected lead's new version (Correct) names its own story.
+		if lead := e.storySlot(); lead != slot && !ix.sameID(ix.at(lead), e) {
 			ix.joined[lead]++
 		}
 		if e.size() > 0 {

@@ -557,3 +557,135 @@ func absDiff(a, b uint32) uint32 {
 	}
 	return b - a
 }
+
+// Correct gives the index the corrected texts of articles their sources
+// changed (each indexed with its story already; Title and Text the new
+// ones): the index matches later articles against the new text from then
+// on, and each article keeps its story, whose ID never changes. The entry
+// of the first version stays behind as a ghost (never matched again,
+// naming the story when it led it) and the new version is indexed beside
+// it, with the first one's first-seen and publication minutes. Each
+// a.Sketch is set to what AddSketched needs to index the new version
+// again, to be stored in place of the first one's, so that an index
+// rebuilt from the store matches alike. An article the index does not
+// hold (left the window, or never indexed) only gets a.Sketch. One walk of
+// the index finds them all. Correct returns how many entries it replaced:
+// a text that sketches as the indexed one did replaces none.
+func (ix *Index) Correct(arts ...*article.Article) int {
+	slots := ix.slotsOf(arts)
+	changed := 0
+	for i, a := range arts {
+		var k Sketched
+		if a.Title != "" || a.Text != "" {
+			k = ix.sketcher.Sketch(a.Title, a.Text)
+		}
+		a.Fingerprint = k.s.keys
+		slot := slots[i]
+		if slot == maxSlots || ix.at(slot).flags()&flagGhost != 0 { // not held, or an ID given twice
+			a.Sketch = encodeSketch(&k.s, &k.sig, nil)
+			continue
+		}
+		e := ix.at(slot)
+		if e.holds(&k.s, &k.sig) {
+			a.Sketch = ix.encodeIndexed(slot, &k.s, &k.sig)
+			continue
+		}
+		story := e.storySlot()
+		led := story == slot
+		minute, evMinute := e.minute(), get24(e.evMinute)
+		ix.evForget(e)
+		e.setMeta(e.metaV() | flagGhost)
+		ix.live--
+		if !led {
+			ix.unjoin(story)
+		}
+		fresh := ix.insert(a.ID, k.s, &k.sig, minute, evMinute, &story)
+		if led {
+			// The lead's new version names its own story: no article joined it.
+			ix.unjoin(story)
+		}
+		a.Sketch = ix.encodeIndexed(fresh, &k.s, &k.sig)
+		changed++
+	}
+	return changed
+}
+
+// unjoin takes one article off the count of those joined to story.
+func (ix *Index) unjoin(story uint32) {
+	if ix.joined[story] <= 1 {
+		delete(ix.joined, story)
+	} else {
+		ix.joined[story]--
+	}
+}
+
+// slotsOf finds the live entries of arts by their IDs (maxSlots for one
+// not indexed): stories' leads through the leads table, the others in one
+// walk of the slots, newest first, that compares 16 bytes a slot.
+func (ix *Index) slotsOf(arts []*article.Article) []uint32 {
+	out := make([]uint32, len(arts))
+	packed := map[[16]byte]int{} // hex IDs still looked for → index in arts
+	interned := map[string]int{} // the other IDs
+	for i, a := range arts {
+		out[i] = maxSlots
+		if slot, ok := ix.leads.get(a.ID, ix.slotID); ok && ix.at(slot).flags()&flagGhost == 0 {
+			out[i] = slot
+			continue
+		}
+		if len(a.ID) == 32 && isLowerHex(a.ID) {
+			var b [16]byte
+			_, _ = hex.Decode(b[:], []byte(a.ID))
+			packed[b] = i
+		} else {
+			interned[a.ID] = i
+		}
+	}
+	for slot := ix.n; slot > 0 && len(packed)+len(interned) > 0; slot-- {
+		e := ix.at(slot - 1)
+		if e.flags()&flagGhost != 0 {
+			continue
+		}
+		if e.flags()&flagInterned == 0 {
+			if i, ok := packed[e.id]; ok {
+				out[i] = slot - 1
+				delete(packed, e.id)
+			}
+		} else if len(interned) > 0 {
+			if i, ok := interned[ix.idOf(e)]; ok {
+				out[i] = slot - 1
+				delete(interned, ix.idOf(e))
+			}
+		}
+	}
+	return out
+}
+
+// sameID reports whether two entries are of one article ID.
+func (ix *Index) sameID(x, y *entry) bool {
+	if x.flags()&flagInterned != y.flags()&flagInterned {
+		return false
+	}
+	if x.flags()&flagInterned == 0 {
+		return x.id == y.id
+	}
+	return ix.idOf(x) == ix.idOf(y)
+}
+
+// holds reports whether e indexes what s and sig are: the stored part of
+// the sketch and the signature's terms, roles and flags.
+func (e *entry) holds(s *sketch, sig *eventSig) bool {
+	es := e.sketch()
+	if es.keys != s.keys || es.vs != s.vs || es.n != min(s.n, 63) || es.nums != s.nums ||
+		es.names != s.names || es.slotNums != s.slotNums {
+		return false
+	}
+	if e.nTerms() != len(sig.terms) || e.evFlags&evOwn != 0 != sig.own || e.list() != packList(sig) {
+		return false
+	}
+	for i, t := range sig.terms {
+		if e.term(i) != t.h || e.role(i) != t.role {
+			return false
+		}
+	}
+	return true
+}

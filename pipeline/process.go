@@ -290,8 +290,10 @@ type decided struct {
 // (firstSeen) and their topics. An article stored
 // already, or in inFlight (the batch being written, whose first source was
 // handed out after inFlightFrom others), is not new; the same article in
-// two sources of the batch, or twice in one, is new once, in the first. It
-// fails when the store does or ctx ends.
+// two sources of the batch, or twice in one, is new once, in the first. The
+// batch's corrections are tagged again and given to the story index first
+// (dedupe.Index.Correct), which sets their new sketch. It fails when the
+// store does or ctx ends.
 //
 // The store is asked again only for the articles of sources whose fetch
 // worker's answer may be out of date (askedAndUnchanged): the worker left the
@@ -322,6 +324,7 @@ func (p *Pipeline) decideBatch(ctx context.Context, batch []*sourceResult, rep *
 	all := make([]sketched, 0, n)
 	d := decided{batch: batch, fresh: make([][]*article.Article, len(batch)), ids: make(map[string]bool, n),
 		corrected: make([][]*article.Article, len(batch))}
+	var corrected []*article.Article
 	for i, r := range batch {
 		// A correction is tagged as a re-tag does, the stream model
 		// learning nothing from it: it learned the article once.
@@ -329,6 +332,7 @@ func (p *Pipeline) decideBatch(ctx context.Context, batch []*sourceResult, rep *
 			a.Topics = p.stream.Tag(a, p.hints[a.Source])
 		}
 		d.corrected[i] = r.corrected
+		corrected = append(corrected, r.corrected...)
 		for j, a := range r.articles {
 			if stored[a.ID] || inFlight[a.ID] || d.ids[a.ID] {
 				continue
@@ -338,7 +342,7 @@ func (p *Pipeline) decideBatch(ctx context.Context, batch []*sourceResult, rep *
 			all = append(all, sketched{a, &r.sketches[j]})
 		}
 	}
-	if len(all) > 0 {
+	if len(all)+len(corrected) > 0 {
 		if err := p.indexReady(ctx); err != nil {
 			return decided{}, err
 		}
@@ -376,13 +380,17 @@ func (p *Pipeline) decideBatch(ctx context.Context, batch []*sourceResult, rep *
 	}()
 	var assignErr error
 	p.indexMu.Lock()
-	if len(all) > 0 && !p.expiredAt.Equal(p.cycleStart) {
+	if len(all)+len(corrected) > 0 && !p.expiredAt.Equal(p.cycleStart) {
 		// The index holds what one rebuilt at the cycle's start loads
 		// (loadStoryIndex): the copies that left the window since the
 		// last cycle must not count in their story's size.
 		p.index.Expire(p.cycleStart)
 		p.expiredAt = p.cycleStart
 	}
+	// A correction's new text is what the index matches from now on, before
+	// the batch's new articles are matched; its story stays (Correct). Its
+	// new sketch is stored with it: an index rebuilt matches alike.
+	p.index.Correct(corrected...)
 	for _, s := range all {
 		if err := ctx.Err(); err != nil {
 			assignErr = fmt.Errorf("pipeline: assign stories: %w", err)

@@ -253,8 +253,9 @@ type SourceWrite struct {
 	Articles []*article.Article
 	// Corrected are stored articles their source changed: each one's
 	// title, summary, content, text, author, categories, language, feed
-	// genre, Updated (never before its stored Published) and topics replace the
-	// stored ones; its ID, story, FirstSeen and Published stay. One not
+	// genre, Updated (never before its stored Published), topics and, when
+	// it carries one, Sketch (the story index's, of the corrected text)
+	// replace the stored ones; its ID, story, FirstSeen and Published stay. One not
 	// stored (pruned meanwhile) is ignored. A correction written sets a
 	// new feeds' version (MetaFeedsVersion), as an insert does.
 	Corrected []*article.Article

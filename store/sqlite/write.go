@@ -29,10 +29,12 @@ const insertTopic = `INSERT INTO article_topics (` + schema.TopicCols + `)
 
 // correctArticle replaces what a source's correction changes
 // (store.SourceWrite.Corrected), its topics apart, in an article that
-// source (?10) stored, and returns the story the article's topics are
+// source (?10) stored, its sketch only when the correction carries one
+// (?12 not empty), and returns the story the article's topics are
 // written under.
 const correctArticle = `UPDATE articles SET title = ?2, summary = ?3, content = ?4, text = ?5, author = ?6,
-	categories = ?7, language = ?8, updated = max(published, ?9), feed_genre = ?11
+	categories = ?7, language = ?8, updated = max(published, ?9), feed_genre = ?11,
+	sketch = CASE WHEN length(?12) > 0 THEN ?12 ELSE sketch END
 	WHERE id = ?1 AND source = ?10 RETURNING story_id`
 
 const deleteTopics = `DELETE FROM article_topics WHERE article_id = ?`
@@ -184,7 +186,7 @@ func (w *batchWriter) correctOne(ctx context.Context, source string, a *article.
 	}
 	var story string
 	err = w.correct.QueryRowContext(ctx, a.ID, a.Title, a.Summary, a.Content, a.Text, a.Author,
-		string(cats), a.Language, updated, source, a.FeedGenre).Scan(&story)
+		string(cats), a.Language, updated, source, a.FeedGenre, schema.BlobArg(a.Sketch)).Scan(&story)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil // pruned since it was found stored, or another source's
 	}

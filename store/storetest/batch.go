@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -242,7 +243,8 @@ func feedsVersion(t *testing.T, s store.Store) string {
 
 // testSaveSourcesCorrects: a source's correction replaces a stored
 // article's title, text, language, feed genre, Updated (never before
-// Published) and topics, keeping its ID, story, FirstSeen and Published, counts it and
+// Published), topics and, when it carries one, its dedupe sketch (the
+// story index matches the corrected text), keeping its ID, story, FirstSeen and Published, counts it and
 // sets a new feeds' version; one of an article not stored, or stored by
 // another source, is ignored.
 func testSaveSourcesCorrects(t *testing.T, s store.Store, d Driver) {
@@ -254,6 +256,7 @@ func testSaveSourcesCorrects(t *testing.T, s store.Store, d Driver) {
 	fix.Author, fix.Categories, fix.Language, fix.FeedGenre = "Editor", []string{"fix"}, "id", "podcast"
 	fix.StoryID, fix.FirstSeen, fix.Published = "elsewhere", base.Add(time.Hour), base.Add(time.Hour)
 	fix.Updated = base // before the stored Published: kept at it
+	fix.Sketch = []byte{5, 4, 3, 2, 1}
 	gone := Art(9, 9, "sport")
 	saved, err := s.SaveSources(ctx, []store.SourceWrite{{Source: "src", Corrected: []*article.Article{fix, gone}}})
 	if err != nil {
@@ -272,6 +275,9 @@ func testSaveSourcesCorrects(t *testing.T, s store.Store, d Driver) {
 		got.FeedGenre != fix.FeedGenre {
 		t.Errorf("corrected article %+v", got)
 	}
+	if got := storedSketch(t, s, fix.ID); !bytes.Equal(got, fix.Sketch) {
+		t.Errorf("corrected article's sketch %v, want the correction's %v", got, fix.Sketch)
+	}
 	if got.StoryID != "id00001" || !got.FirstSeen.Equal(d.stored(want.FirstSeen)) || !got.Published.Equal(d.stored(want.Published)) {
 		t.Errorf("correction moved story %s, FirstSeen %v or Published %v", got.StoryID, got.FirstSeen, got.Published)
 	}
@@ -288,11 +294,15 @@ func testSaveSourcesCorrects(t *testing.T, s store.Store, d Driver) {
 		t.Error("a correction kept the feeds' version")
 	}
 	fix.Updated = base.Add(3 * time.Hour)
+	fix.Sketch = nil // none: the stored one stays
 	if _, err := s.SaveSources(ctx, []store.SourceWrite{{Source: "src", Corrected: []*article.Article{fix}}}); err != nil {
 		t.Fatal(err)
 	}
 	if got, err := s.Article(ctx, "id00002"); err != nil || !got.Updated.Equal(d.stored(fix.Updated)) {
 		t.Errorf("Updated after a later correction %v (%v), want %v", got.Updated, err, fix.Updated)
+	}
+	if got := storedSketch(t, s, fix.ID); !bytes.Equal(got, []byte{5, 4, 3, 2, 1}) {
+		t.Errorf("a correction without a sketch replaced the stored one: %v", got)
 	}
 	other := Art(2, 1, "politics")
 	other.Source, other.Title, other.Text = "aggregator", "Aggregator title", "aggregator text"
@@ -307,6 +317,21 @@ func testSaveSourcesCorrects(t *testing.T, s store.Store, d Driver) {
 	if feedsVersion(t, s) != version {
 		t.Error("another source's correction set a new feeds' version")
 	}
+}
+
+// storedSketch reads the stored sketch of article id (Store.Sketches).
+func storedSketch(t *testing.T, s store.Store, id string) []byte {
+	t.Helper()
+	var sketch []byte
+	if err := s.Sketches(context.Background(), time.Time{}, func(a *article.Article) error {
+		if a.ID == id {
+			sketch = a.Sketch
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return sketch
 }
 
 // testUnstorableValueFailsItsSourceAlone: a value a driver cannot keep

@@ -1,0 +1,113 @@
+package pipeline
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/config"
+	"github.com/warta-news/warta/topic"
+)
+
+// oneItemFeed is a feed of one item.
+func oneItemFeed(title, link, text string) string {
+	return `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+<item><title>` + title + `</title><link>` + link + `</link><pubDate>Tue, 01 Dec 2026 01:00:00 GMT</pubDate><description>` + text + `</description></item>
+</channel></rss>`
+}
+
+// The first and the corrected version of one item (same link, another
+// story altogether), as an outlet that replaced a wrong text publishes it.
+const (
+	firstTitle     = "Ministers meet in Kabul for talks on trade"
+	firstText      = "Two ministers met in Kabul on Monday to talk about trade across the border and the price of wheat."
+	correctedTitle = "Flood waters rise across Jakarta suburbs overnight"
+	correctedText  = "Heavy rain flooded three districts of Jakarta overnight, officials said, and thousands of residents left their homes for shelters."
+)
+
+// A correction's new text is what the story index matches against from
+// then on, and after a restart (the index rebuilt from the stored
+// sketches): a later copy of the corrected text joins the corrected
+// article's story, whose ID stays the article's, and a copy of the first
+// version no longer does (both drivers).
+func TestCorrectionIsMatchedByItsNewText(t *testing.T) {
+	for _, d := range storeDrivers() {
+		t.Run(d.name, func(t *testing.T) {
+			ctx := context.Background()
+			var bodies [3]atomic.Value
+			bodies[0].Store(oneItemFeed(firstTitle, "https://outlet.example/news/1", firstText))
+			bodies[1].Store(emptyChannel)
+			bodies[2].Store(emptyChannel)
+			var sources []config.Source
+			for i, name := range []string{"outlet", "copier", "later"} {
+				srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+					w.Write([]byte(bodies[i].Load().(string)))
+				}))
+				t.Cleanup(srv.Close)
+				sources = append(sources, config.Source{Name: name, URL: srv.URL})
+			}
+			open := d.open(t)
+			st := open()
+			clock := time.Date(2026, 12, 1, 2, 0, 0, 0, time.UTC)
+			p := newTestPipelineSources(t, st, []topic.Spec{testWorld}, sources)
+			p.now = func() time.Time { return clock }
+			cycle := func(p *Pipeline) Report {
+				t.Helper()
+				clock = clock.Add(15 * time.Minute)
+				rep, err := p.RunCycle(ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return rep
+			}
+			if rep := cycle(p); rep.New != 1 {
+				t.Fatalf("first cycle stored %d, want 1", rep.New)
+			}
+			storyOf := func(link string) string {
+				t.Helper()
+				story := ""
+				if err := st.Since(ctx, time.Time{}, func(a *article.Article) error {
+					if a.URL == link {
+						story = a.StoryID
+					}
+					return nil
+				}); err != nil || story == "" {
+					t.Fatalf("%s not stored: %v", link, err)
+				}
+				return story
+			}
+			first := storyOf("https://outlet.example/news/1")
+			bodies[0].Store(oneItemFeed(correctedTitle, "https://outlet.example/news/1", correctedText))
+			if rep := cycle(p); rep.Corrected != 1 || rep.New != 0 {
+				t.Fatalf("correction cycle: %d corrected, %d new; want 1, 0", rep.Corrected, rep.New)
+			}
+			bodies[1].Store(oneItemFeed(correctedTitle, "https://copier.example/a", correctedText))
+			if rep := cycle(p); rep.New != 1 {
+				t.Fatalf("copy cycle stored %d, want 1", rep.New)
+			}
+			if got := storyOf("https://copier.example/a"); got != first {
+				t.Errorf("a copy of the corrected text is in story %s, want the corrected article's %s", got, first)
+			}
+			// A restart: the index is rebuilt from the stored sketches.
+			p = newTestPipelineSources(t, open(), []topic.Spec{testWorld}, sources)
+			p.now = func() time.Time { return clock }
+			bodies[2].Store(`<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+<item><title>` + correctedTitle + `</title><link>https://later.example/b</link><pubDate>Tue, 01 Dec 2026 01:30:00 GMT</pubDate><description>` + correctedText + `</description></item>
+<item><title>` + firstTitle + `</title><link>https://later.example/c</link><pubDate>Tue, 01 Dec 2026 01:30:00 GMT</pubDate><description>` + firstText + `</description></item>
+</channel></rss>`)
+			if rep := cycle(p); rep.New != 2 {
+				t.Fatalf("cycle after the restart stored %d, want 2", rep.New)
+			}
+			if got := storyOf("https://later.example/b"); got != first {
+				t.Errorf("after a restart, a copy of the corrected text is in story %s, want the corrected article's %s", got, first)
+			}
+			if got := storyOf("https://later.example/c"); got == first {
+				t.Errorf("after a restart, a copy of the first version joined the corrected article's story %s", got)
+			}
+		})
+	}
+}
