@@ -300,16 +300,7 @@ func TestFeedGenreRecomputedWhenTheCuesChange(t *testing.T) {
 			if rep, err := p.RunCycle(ctx); err != nil || rep.Fetched != 1 || reads.Load() != 0 {
 				t.Fatalf("next cycle: %+v, %v; %d stored articles read, want none", rep, err, reads.Load())
 			}
-			n := 0
-			if err := st.Since(ctx, time.Time{}, func(a *article.Article) error {
-				n++
-				if a.FeedGenre != "lesson" || a.HasTopic("world") {
-					t.Errorf("%q: feed genre %q, topics %+v; want lesson and no world", a.Title, a.FeedGenre, a.Topics)
-				}
-				return nil
-			}); err != nil || n != 2 {
-				t.Fatalf("%d articles, %v", n, err)
-			}
+			wantLessons(t, st)
 		})
 	}
 }
@@ -347,6 +338,22 @@ func olderGenreBuild(t *testing.T, sources []config.Source) (store.FetchState, [
 	return state, old
 }
 
+// wantLessons checks that st holds the lesson feed's two articles with its
+// genre and without the hard-news topic.
+func wantLessons(t *testing.T, st store.Store) {
+	t.Helper()
+	n := 0
+	if err := st.Since(context.Background(), time.Time{}, func(a *article.Article) error {
+		n++
+		if a.FeedGenre != "lesson" || a.HasTopic("world") {
+			t.Errorf("%q: feed genre %q, topics %+v; want lesson and no world", a.Title, a.FeedGenre, a.Topics)
+		}
+		return nil
+	}); err != nil || n != 2 {
+		t.Fatalf("%d articles, %v", n, err)
+	}
+}
+
 // A feed that answers 304 to the conditional GET is judged again all the
 // same after genre.Version changed: its fetch state's validators are not
 // sent while its votes name another version, so the feed comes back whole
@@ -379,16 +386,7 @@ func TestFeedGenreRecomputedWhenTheFeedIsNotModified(t *testing.T) {
 			if rep, err := p.RunCycle(ctx); err != nil || rep.Fetched != 1 {
 				t.Fatalf("cycle: %+v, %v; want the feed fetched whole", rep, err)
 			}
-			n := 0
-			if err := st.Since(ctx, time.Time{}, func(a *article.Article) error {
-				n++
-				if a.FeedGenre != "lesson" || a.HasTopic("world") {
-					t.Errorf("%q: feed genre %q, topics %+v; want lesson and no world", a.Title, a.FeedGenre, a.Topics)
-				}
-				return nil
-			}); err != nil || n != 2 {
-				t.Fatalf("%d articles, %v", n, err)
-			}
+			wantLessons(t, st)
 			// Judged: the next fetch is conditional again.
 			conditional.Store(0)
 			if rep, err := p.RunCycle(ctx); err != nil || rep.NotModified != 1 || conditional.Load() != 1 {
