@@ -402,9 +402,7 @@ func (d *Detector) categoryGenre(c string) (Genre, bool) {
 	case "sinopsis", "synopsis":
 		return Synopsis, true
 	}
-	// A gallery is known by its headline only: the streams' readers took
-	// photo desks' pages with a report's headline for news.
-	if g := d.sectionGenre(lower); g != News && g != Gallery {
+	if g := d.sectionGenre(lower); g != News {
 		return g, true
 	}
 	return News, false
