@@ -46,7 +46,6 @@ const (
 	History
 	Profile
 	Guide
-	Gallery
 	numGenres
 )
 
@@ -88,8 +87,6 @@ func (g Genre) names() (name, words string) {
 		return "profile", "profile"
 	case Guide:
 		return "guide", "service piece"
-	case Gallery:
-		return "gallery", "photo gallery"
 	}
 	return "news", "news"
 }
