@@ -46,6 +46,7 @@ const (
 	History
 	Profile
 	Guide
+	Gallery
 	numGenres
 )
 
@@ -87,6 +88,8 @@ func (g Genre) names() (name, words string) {
 		return "profile", "profile"
 	case Guide:
 		return "guide", "service piece"
+	case Gallery:
+		return "gallery", "photo gallery"
 	}
 	return "news", "news"
 }
