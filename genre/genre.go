@@ -1,9 +1,9 @@
 // Package genre tells news from the other items feeds carry: podcast
 // episodes, software release notes, social posts, TV synopses, videos,
 // language lessons and blog posts, and the items news feeds carry beside
-// their reports — sponsored content, "today in history" pieces, profiles
-// and service pieces (tips, recipes, guides), each known by the marker its
-// publisher puts on it. Such items may still belong to a soft desk (a football
+// their reports — sponsored content, "today in history" pieces, profiles,
+// service pieces (tips, recipes, guides) and photo galleries, each known by
+// the marker its publisher puts on it. Such items may still belong to a soft desk (a football
 // podcast is sport, a release is technology) but never to a hard-news
 // topic: a reader of "international relations" expects reports, not
 // "Episode 41: the summit".
@@ -335,6 +335,12 @@ func (d *Detector) fromLink(l string) Verdict {
 	if slug := historySlug(path); slug != "" {
 		return Verdict{History, "link path says " + slug}
 	}
+	if galleryHost(host) {
+		return Verdict{Gallery, "link to " + host}
+	}
+	if strings.Contains(path, gallerySlug) {
+		return Verdict{Gallery, "link path says " + gallerySlug}
+	}
 	for _, seg := range strings.Split(path, "/") {
 		if g := d.sectionGenre(seg); g != News {
 			return Verdict{g, "link path " + u.Path}
@@ -491,4 +497,4 @@ func isUnit(w string) bool {
 
 // Version changes whenever the cues change, so that users of the verdicts
 // can tell stale ones.
-const Version = "5"
+const Version = "6"

@@ -1,14 +1,18 @@
 package genre
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // The cues of this file find what news feeds carry beside their reports:
-// sponsored content, "today in history" pieces, profiles and service
-// pieces. They read the markers publishers put on such items — a kicker
-// before or after the headline ("Sponsored:", "[ADV]", "(Advertorial)",
-// "Hari Ini dalam Sejarah:"), a category, a section in the link's path —
-// and never a word alone: news that mentions a sponsor, a profile or
-// history stays news. Profiles and service pieces are known by narrow
+// sponsored content, "today in history" pieces, profiles, service pieces
+// and photo galleries. They read the markers publishers put on such items —
+// a kicker before or after the headline ("Sponsored:", "[ADV]",
+// "(Advertorial)", "Hari Ini dalam Sejarah:", "FOTO:", "– in pictures"), a
+// category, a section in the link's path, a photo desk's host — and never a
+// word alone: news that mentions a sponsor, a profile, history or photos
+// stays news ("Leaked photos show …", "Foto Viral …"). Profiles and service pieces are known by narrow
 // openings only ("Biodata …", "Resep …", "Cara Mudah …"), since a listicle
 // of facts about a current event is news.
 
@@ -19,7 +23,8 @@ type kicker struct {
 	g    Genre
 }
 
-// kickers are the markers publishers set as kickers, in English and
+// kickers are the markers publishers set as kickers (a gallery's also as its
+// whole headline with a date: "Foto Hari Ini"), in English and
 // Indonesian ("pariwara" and "konten kerja sama" are the Indonesian
 // press's words for paid content).
 var kickers = [...]kicker{
@@ -30,6 +35,13 @@ var kickers = [...]kicker{
 	{"konten kerja sama", Sponsored}, {"konten bersponsor", Sponsored}, {"pariwara", Sponsored},
 	{"today in history", History}, {"this day in history", History}, {"on this day", History},
 	{"hari ini dalam sejarah", History}, {"sejarah hari ini", History},
+	{"photos", Gallery}, {"photo", Gallery}, {"foto", Gallery}, {"pictures", Gallery},
+	{"in pictures", Gallery}, {"in photos", Gallery}, {"galeri", Gallery}, {"galeri foto", Gallery},
+	{"gallery", Gallery}, {"photo gallery", Gallery}, {"photo essay", Gallery}, {"photo story", Gallery},
+	{"today's gallery", Gallery}, {"photos of the day", Gallery}, {"photo of the day", Gallery},
+	{"pictures of the day", Gallery}, {"picture of the day", Gallery}, {"photos of the week", Gallery},
+	{"pictures of the week", Gallery}, {"top photos", Gallery}, {"top photos of the day", Gallery},
+	{"foto hari ini", Gallery}, {"foto pilihan", Gallery}, {"foto pekan ini", Gallery},
 }
 
 // openings are the starts of headlines that only a profile or a service
@@ -57,7 +69,7 @@ var phrases = [...]kicker{
 }
 
 // markedTitle reads a lower-cased headline's marker: a kicker, an
-// opening or a phrase.
+// opening or a phrase, or a gallery's name.
 func markedTitle(lower string) Verdict {
 	t := strings.TrimSpace(lower)
 	if t == "" {
@@ -65,6 +77,9 @@ func markedTitle(lower string) Verdict {
 	}
 	if k, ok := findKicker(t); ok {
 		return Verdict{k.g, "title is marked " + k.mark}
+	}
+	if v := galleryTitle(t); !v.IsNews() {
+		return v
 	}
 	for _, k := range openings {
 		if t[0] == k.mark[0] && strings.HasPrefix(t, k.mark) {
@@ -110,7 +125,10 @@ func findKicker(s string) (kicker, bool) {
 	for _, k := range kickers {
 		m := k.mark
 		if len(tail) > len(m) && lowerByte(tail[len(tail)-1]) == m[len(m)-1] && strings.EqualFold(tail[len(tail)-len(m):], m) &&
-			endsWithSeparator(strings.TrimRight(tail[:len(tail)-len(m)], " ")) {
+			endsWithSeparator(strings.TrimRight(tail[:len(tail)-len(m)], " ")) &&
+			// A gallery's mark after a hyphen with no space is a word's
+			// end ("Foto-foto").
+			(k.g != Gallery || tail[len(tail)-len(m)-1] == ' ') {
 			return k, true
 		}
 	}
@@ -129,7 +147,7 @@ func kickerAtStart(s string) (kicker, bool) {
 	first := lowerByte(head[0])
 	for _, k := range kickers {
 		m := k.mark
-		if first == m[0] && len(head) > len(m) && strings.EqualFold(head[:len(m)], m) && setApart(head[len(m):], opened, k.g == History) {
+		if first == m[0] && len(head) > len(m) && strings.EqualFold(head[:len(m)], m) && setApart(head[len(m):], opened, k.g) {
 			return k, true
 		}
 	}
@@ -155,15 +173,20 @@ func kickerInBrackets(s string) (kicker, bool) {
 	return kicker{}, false
 }
 
-// setApart reports whether rest, what follows a mark at a headline's start,
-// sets the mark apart: a closing bracket when the mark opened with one, a
-// separator, or with year " in 1945".
-func setApart(rest string, opened, year bool) bool {
+// setApart reports whether rest, what follows a mark of genre g at a
+// headline's start, sets the mark apart: a closing bracket when the mark
+// opened with one, a separator, or for history with year " in 1945". A
+// gallery's mark joined to the next word by a hyphen is a word ("Foto-foto",
+// "Photo-op"), not a kicker.
+func setApart(rest string, opened bool, g Genre) bool {
 	if opened && (rest[0] == ']' || rest[0] == ')') {
 		return true
 	}
+	if g == Gallery && rest[0] == '-' {
+		return false
+	}
 	rest = strings.TrimLeft(rest, " ")
-	if year {
+	if g == History {
 		if r, ok := strings.CutPrefix(rest, "in "); ok && r != "" && r[0] >= '0' && r[0] <= '9' {
 			return true
 		}
@@ -211,6 +234,7 @@ var sections = [...]kicker{
 	{"profil", Profile}, {"profile", Profile}, {"profiles", Profile}, {"biodata", Profile},
 	{"biografi", Profile}, {"biography", Profile},
 	{"tips", Guide}, {"resep", Guide}, {"recipe", Guide}, {"recipes", Guide}, {"how to", Guide}, {"howto", Guide},
+	{"galleries", Gallery}, {"photo galleries", Gallery}, {"photogallery", Gallery}, {"foto news", Gallery},
 }
 
 // sectionNames maps the names of sections and categories of items that
@@ -236,4 +260,69 @@ func (d *Detector) sectionGenre(name string) Genre {
 		return g
 	}
 	return News
+}
+
+// galleryHosts are the first labels of the hosts of photo desks
+// (foto.detik.com).
+var galleryHosts = [...]string{"foto.", "photo.", "photos.", "galeri.", "gallery."}
+
+// galleryHost reports whether host (lower-case) is a photo desk's.
+func galleryHost(host string) bool {
+	for _, h := range galleryHosts {
+		if strings.HasPrefix(host, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// gallerySlug is the words of a gallery's link, found anywhere in its path
+// ("/news/in-pictures-66123456", "/storm-batters-coast-in-pictures").
+const gallerySlug = "in-pictures"
+
+// galleryTitle reads a lower-cased headline that names a gallery: one
+// ending "in pictures" ("The year in pictures"), or one that is only a
+// gallery's name with a date or a number ("Today's Gallery (2026.02.20)",
+// "Foto Hari Ini"); the names are the gallery kickers.
+func galleryTitle(t string) Verdict {
+	if !strings.Contains(t, "galler") && !strings.Contains(t, "photo") && !strings.Contains(t, "pictur") &&
+		!strings.Contains(t, "foto") && !strings.Contains(t, "galeri") {
+		return Verdict{}
+	}
+	if strings.HasSuffix(t, " in pictures") {
+		return Verdict{Gallery, "title ends in pictures"}
+	}
+	name := nameWithoutDate(t)
+	for _, k := range kickers {
+		if k.g == Gallery && name == nameWithoutDate(k.mark) {
+			return Verdict{Gallery, "title is the name " + k.mark}
+		}
+	}
+	return Verdict{}
+}
+
+// nameWithoutDate is s's words without numbers, punctuation and month
+// names, one space apart: "today's gallery (2026.02.20)" is "today s
+// gallery".
+func nameWithoutDate(s string) string {
+	words := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	kept := words[:0]
+	for _, w := range words {
+		if !isMonth(w) {
+			kept = append(kept, w)
+		}
+	}
+	return strings.Join(kept, " ")
+}
+
+// isMonth reports whether w (lower-case) names a month, in English or
+// Indonesian, in full or short.
+func isMonth(w string) bool {
+	switch w {
+	case "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+		"januari", "februari", "maret", "mei", "juni", "juli", "agustus", "oktober", "desember",
+		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "agu", "agt", "sep", "sept", "oct", "okt", "nov", "dec", "des":
+		return true
+	}
+	return false
 }
