@@ -10,7 +10,7 @@ import (
 // and photo galleries. They read the markers publishers put on such items —
 // a kicker before or after the headline ("Sponsored:", "[ADV]",
 // "(Advertorial)", "Hari Ini dalam Sejarah:", "FOTO:", "– in pictures"), a
-// category, a section in the link's path, a photo desk's host — and never a
+// category, a section in the link's path (not a gallery's) — and never a
 // word alone: news that mentions a sponsor, a profile, history or photos
 // stays news ("Leaked photos show …", "Foto Viral …"). Profiles and service pieces are known by narrow
 // openings only ("Biodata …", "Resep …", "Cara Mudah …"), since a listicle
@@ -234,7 +234,7 @@ var sections = [...]kicker{
 	{"profil", Profile}, {"profile", Profile}, {"profiles", Profile}, {"biodata", Profile},
 	{"biografi", Profile}, {"biography", Profile},
 	{"tips", Guide}, {"resep", Guide}, {"recipe", Guide}, {"recipes", Guide}, {"how to", Guide}, {"howto", Guide},
-	{"galleries", Gallery}, {"photo galleries", Gallery}, {"photogallery", Gallery}, {"foto news", Gallery},
+	{"galleries", Gallery}, {"photo galleries", Gallery},
 }
 
 // sectionNames maps the names of sections and categories of items that
@@ -261,24 +261,6 @@ func (d *Detector) sectionGenre(name string) Genre {
 	}
 	return News
 }
-
-// galleryHosts are the first labels of the hosts of photo desks
-// (foto.detik.com).
-var galleryHosts = [...]string{"foto.", "photo.", "photos.", "galeri.", "gallery."}
-
-// galleryHost reports whether host (lower-case) is a photo desk's.
-func galleryHost(host string) bool {
-	for _, h := range galleryHosts {
-		if strings.HasPrefix(host, h) {
-			return true
-		}
-	}
-	return false
-}
-
-// gallerySlug is the words of a gallery's link, found anywhere in its path
-// ("/news/in-pictures-66123456", "/storm-batters-coast-in-pictures").
-const gallerySlug = "in-pictures"
 
 // galleryTitle reads a lower-cased headline that names a gallery: one
 // ending "in pictures" ("The year in pictures"), or one that is only a
