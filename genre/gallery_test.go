@@ -40,10 +40,6 @@ func TestOfGallery(t *testing.T) {
 		{article.Article{Title: "Top photos of the day", Text: "Pictures."}, Gallery},
 		{article.Article{Title: "Foto Hari Ini", Text: "Foto."}, Gallery},
 		{article.Article{Title: "Foto Pilihan 12 Mei 2025", Text: "Foto."}, Gallery},
-		// Categories.
-		{article.Article{Title: "Mudik 2025", Categories: []string{"Foto"}, Text: "Mudik."}, Gallery},
-		{article.Article{Title: "The eclipse", Categories: []string{"Photos"}, Text: "Sky."}, Gallery},
-		{article.Article{Title: "Festival budaya", Categories: []string{"Galeri"}, Text: "Festival."}, Gallery},
 
 		// News that mentions photos stays news.
 		{article.Article{Title: "Leaked photos show damage at Russian air base", Text: "Satellite images."}, News},
@@ -57,8 +53,12 @@ func TestOfGallery(t *testing.T) {
 		{article.Article{Title: "Galeri Nasional Gelar Pameran Seni Palestina", Text: "Pameran."}, News},
 		{article.Article{Title: "Today's gallery opening draws protest", Text: "Protest."}, News},
 		{article.Article{Title: "Photos of the day of the coup emerge", Text: "Coup."}, News},
-		// A photo desk's link alone makes no gallery: the streams' readers
-		// took photo pages with a report's headline for news.
+		// A photo desk's link or category alone makes no gallery: the
+		// streams' readers took photo pages with a report's headline for news.
+		{article.Article{Title: "Mudik 2025", Categories: []string{"Foto"}, Text: "Mudik."}, News},
+		{article.Article{Title: "The eclipse", Categories: []string{"Photos"}, Text: "Sky."}, News},
+		{article.Article{Title: "Festival budaya", Categories: []string{"Galeri"}, Text: "Festival."}, News},
+		{article.Article{Title: "Life after the earthquake", Categories: []string{"Photo Essay"}, Text: "Survivors."}, News},
 		{article.Article{Title: "Warga antre minyak goreng", Link: "https://foto.detik.com/berita/d-1234567/warga-antre-minyak-goreng", Text: "Antre."}, News},
 		{article.Article{Title: "Demo buruh di depan DPR", Link: "https://news.detik.com/foto-news/d-1234567/demo-buruh-di-depan-dpr", Text: "Buruh."}, News},
 		{article.Article{Title: "Wildfires in Greece", Link: "https://www.example.com/world/gallery/2023/jul/20/wildfires-greece", Text: "Fire."}, News},

@@ -402,7 +402,9 @@ func (d *Detector) categoryGenre(c string) (Genre, bool) {
 	case "sinopsis", "synopsis":
 		return Synopsis, true
 	}
-	if g := d.sectionGenre(lower); g != News {
+	// A gallery is known by its headline only: the streams' readers took
+	// photo desks' pages with a report's headline for news.
+	if g := d.sectionGenre(lower); g != News && g != Gallery {
 		return g, true
 	}
 	return News, false

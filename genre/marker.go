@@ -10,7 +10,7 @@ import (
 // and photo galleries. They read the markers publishers put on such items —
 // a kicker before or after the headline ("Sponsored:", "[ADV]",
 // "(Advertorial)", "Hari Ini dalam Sejarah:", "FOTO:", "– in pictures"), a
-// category, a section in the link's path (not a gallery's) — and never a
+// category, a section in the link's path (a gallery only by its headline) — and never a
 // word alone: news that mentions a sponsor, a profile, history or photos
 // stays news ("Leaked photos show …", "Foto Viral …"). Profiles and service pieces are known by narrow
 // openings only ("Biodata …", "Resep …", "Cara Mudah …"), since a listicle
@@ -234,7 +234,6 @@ var sections = [...]kicker{
 	{"profil", Profile}, {"profile", Profile}, {"profiles", Profile}, {"biodata", Profile},
 	{"biografi", Profile}, {"biography", Profile},
 	{"tips", Guide}, {"resep", Guide}, {"recipe", Guide}, {"recipes", Guide}, {"how to", Guide}, {"howto", Guide},
-	{"galleries", Gallery}, {"photo galleries", Gallery},
 }
 
 // sectionNames maps the names of sections and categories of items that
