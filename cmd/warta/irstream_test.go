@@ -353,10 +353,12 @@ func TestRealStreamInternationalRelations(t *testing.T) {
 	// guard of violent headlines (branch irprec, 2026-12-01: 45/9/27, P
 	// 0.83), four false entries under it.
 	// Since photo galleries are not news (the conventions in the labels
-	// file's header, branch labelfix, 2026-12-01), three of them reach world;
-	// the bound is that count, as the bound of none was before.
+	// file's header, branch labelfix, 2026-12-01), three of them reached
+	// world; since galleries are known by their headline's marker (genre
+	// Gallery, branch gallery), two whose headline carries none do: the
+	// bound is that count, as the bound of none was before.
 	m.checkFloors(t, irFloor{"en", 0.77, 0.55}, irFloor{"id", 0.70, 0.40})
-	m.checkGenres(t, 3, nil)
+	m.checkGenres(t, 2, nil)
 }
 
 // The held-out real feed stream: the same measure over snapshots of other
@@ -408,8 +410,10 @@ func TestHeldOut2StreamInternationalRelations(t *testing.T) {
 	// Since photo galleries are not news (branch labelfix, 2026-12-01), a
 	// gallery of an earthquake reaches world and disaster: three items reach
 	// hard news and 14 a desk, and the bounds keep their margins of none
-	// and three.
-	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.72, 0.58}}, hardNews: 3, inDesks: 17})
+	// and three. Since galleries are known by their headline's marker
+	// (branch gallery, 2026-12-01) that gallery is out: two items reach
+	// hard news and 13 a desk, with margins of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.72, 0.58}}, hardNews: 3, inDesks: 15})
 }
 
 // The third held-out real feed stream: the same measure over snapshots of
@@ -515,10 +519,12 @@ func TestHeldOut6StreamInternationalRelations(t *testing.T) {
 // activities for children in science-technology). Since then it is a
 // regression check like the others: floors about one item under those
 // figures, genre bounds with a margin of one and two (issue 8's targets are
-// 0.90 and 0.80).
+// 0.90 and 0.80). Since galleries are known by their headline's marker
+// (branch gallery, 2026-12-01), CNN Indonesia's "FOTO:" pages are out: 10
+// items reach hard news and 33 a desk.
 func TestHeldOut7StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut7StreamDir, "stream-heldout7-labels.tsv")
-	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.78, 0.38}, {"id", 0.48, 0.30}}, hardNews: 19, inDesks: 42})
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.78, 0.38}, {"id", 0.48, 0.30}}, hardNews: 11, inDesks: 35})
 }
 
 // A real feed stream of ordinary Indonesian news: eleven general feeds of
@@ -576,8 +582,10 @@ func TestHeldOut12StreamInternationalRelations(t *testing.T) {
 	// still passes); id P 0.614 R 0.529, 27/17/24 over 51. Genre errors
 	// on main: 18 items that are not news (sign-ups, galleries, call-outs,
 	// an obituary, history pieces) reach a hard-news topic and 31 a desk;
-	// the bounds have a margin of one and two.
-	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.11, 0.12}, {"id", 0.56, 0.49}}, hardNews: 19, inDesks: 33})
+	// the bounds have a margin of one and two. Since galleries are known by
+	// their headline's marker (branch gallery, 2026-12-01): 15 and 28, and
+	// English 2/5/6 (two galleries were false IR entries).
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.11, 0.12}, {"id", 0.56, 0.49}}, hardNews: 16, inDesks: 30})
 }
 
 // A real feed stream of general and domestic feeds, gathered and labelled
@@ -629,8 +637,9 @@ func TestHeldOut8StreamInternationalRelations(t *testing.T) {
 	// Genre errors, counts on main of 2026-12-01: eight items that are not
 	// news reach hard news (photo galleries, a glossary, a listicle, advice,
 	// a comedy clip) and thirteen reach a desk; the bounds have a margin of
-	// one and two.
-	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.77, 0.50}}, hardNews: 9, inDesks: 15})
+	// one and two. Since galleries are known by their headline's marker
+	// (branch gallery, 2026-12-01): seven and twelve.
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.77, 0.50}}, hardNews: 8, inDesks: 14})
 }
 
 // A known miss of one feed allowed in a stream's bounds does not hide
@@ -674,9 +683,11 @@ func TestHeldOut13StreamInternationalRelations(t *testing.T) {
 	// are The Economist's and TIME's headlines, which name the relation
 	// by allusion ("Gaza's zombie ceasefire"). Genre errors: 18 items that
 	// are not news reach a hard-news topic (eight "Today's Gallery" pages,
-	// six newsletter editions) and 35 a desk; the bounds have a margin of
-	// one and two.
-	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.76, 0.15}}, hardNews: 19, inDesks: 37})
+	// six newsletter editions) and 35 a desk. Since galleries are known by
+	// their headline's marker (branch gallery, the same day; this stream's
+	// gallery pages were seen before that rule was written): 10 and 27, and
+	// the bounds have a margin of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.76, 0.15}}, hardNews: 11, inDesks: 29})
 }
 
 // A real feed stream of Indonesian general news gathered in the sixth
