@@ -277,9 +277,12 @@ func (ix *Index) evLookup(sig *eventSig, minute, seen uint32, refused []uint32) 
 	for _, t := range sig.terms {
 		b := bucket(t.h)
 		p := get24(ix.evHeads[b])
-		for n := 0; p != 0 && n < evWalk; n++ {
+		for n := 0; p != 0 && n < evWalk; {
 			e := ix.at(p - 1)
-			byStory = append(byStory, uint64(e.storySlot())<<32|uint64(p-1))
+			if e.flags()&flagGhost == 0 { // a corrected article's earlier version is not walked
+				byStory = append(byStory, uint64(e.storySlot())<<32|uint64(p-1))
+				n++
+			}
 			p = e.evNextIn(b)
 		}
 	}

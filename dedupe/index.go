@@ -354,10 +354,17 @@ func (ix *Index) candidates(s *sketch) []candidate {
 		chain := bucket(key)
 		p := ix.chainNext(b, chain, get24(ix.heads[b][ix.headOf(b, key)]))
 		walked := 0
-		for ; p != 0 && walked < maxWalk; walked++ {
+		for p != 0 && walked < maxWalk {
 			slot := p - 1
 			e := ix.at(slot)
 			p = ix.chainNext(b, chain, get24(e.next[b]))
+			if e.flags()&flagGhost != 0 {
+				// A corrected article's earlier version, linked until an
+				// Expire compacts: neither walked nor a candidate, so the
+				// walk reaches what an index rebuilt from the store does.
+				continue
+			}
+			walked++
 			if e.key(b) != key {
 				continue // another key in the same bucket
 			}
@@ -591,17 +598,18 @@ func (ix *Index) Correct(arts ...*article.Article) int {
 			continue
 		}
 		story := e.storySlot()
-		led := story == slot
+		// Led by the article itself, decided by its ID: after a first
+		// correction the story's slot is the first version's ghost.
+		led := story == slot || ix.sameID(ix.at(story), e)
 		minute, evMinute := e.minute(), get24(e.evMinute)
 		ix.evForget(e)
 		e.setMeta(e.metaV() | flagGhost)
 		ix.live--
-		if !led {
-			ix.unjoin(story)
-		}
 		fresh := ix.insert(a.ID, k.s, &k.sig, minute, evMinute, &story)
-		if led {
-			// The lead's new version names its own story: no article joined it.
+		if !led || fresh != maxSlots {
+			// A copy's first version no longer counts as joined (its new
+			// one does, when insert indexed it); a lead's new version
+			// names its own story, so what insert joined is taken off.
 			ix.unjoin(story)
 		}
 		a.Sketch = ix.encodeIndexed(fresh, &k.s, &k.sig)
