@@ -12,7 +12,9 @@ import (
 // ActorSource such as package actor recognises): stored sketches of
 // another format are not used, and the index is rebuilt from text instead.
 // TestSketchFormatPinned fails when the sketch of a known article changes.
-const sketchFormat = 5
+// Format 6: the same bytes as 5, but a correction stores its new text's
+// sketch; stores of format 5 may hold a corrected article's first version.
+const sketchFormat = 6
 
 // The flags byte of an encoded sketch: eventSig.own, eventSig.again, then
 // from sketchListShift the signature's listCounts.
