@@ -72,3 +72,30 @@ func TestCorrectedVersionsDoNotHideOlderEntries(t *testing.T) {
 		}
 	}
 }
+
+// An article given twice to one Correct keeps its first occurrence's text,
+// whether it leads its story or copies it (review 22: 5).
+func TestCorrectGivenTwiceKeepsTheFirst(t *testing.T) {
+	for _, lead := range []bool{true, false} {
+		ix := NewIndex(Options{Window: 24 * time.Hour})
+		first := art(hexID(1), idTitle, idText, t0)
+		ix.Assign(first)
+		fixed := first
+		if !lead {
+			fixed = art(hexID(2), idTitle+" | Antara", idText, t0.Add(time.Minute))
+			ix.Assign(fixed)
+		}
+		again := *fixed
+		fixed.Title, fixed.Text = enTitle, enText
+		again.Title, again.Text = enTitle, ""
+		if n := ix.Correct(fixed, &again); n != 1 {
+			t.Errorf("lead %v: %d replaced, want 1", lead, n)
+		}
+		cp := art(hexID(3), enTitle+" - Reuters", enText, t0.Add(time.Hour))
+		ix.Assign(cp)
+		if cp.StoryID != first.ID || cp.StoryMatch.MatchedID != fixed.ID {
+			t.Errorf("lead %v: a copy of the first occurrence's text in story %s via %s, want %s via %s",
+				lead, cp.StoryID, cp.StoryMatch.MatchedID, first.ID, fixed.ID)
+		}
+	}
+}

@@ -575,7 +575,8 @@ func absDiff(a, b uint32) uint32 {
 // a.Sketch is set to what AddSketched needs to index the new version
 // again, to be stored in place of the first one's, so that an index
 // rebuilt from the store matches alike. An article the index does not
-// hold (left the window, or never indexed) only gets a.Sketch. One walk of
+// hold (left the window, or never indexed), and an ID given again after its
+// first occurrence, only get a.Sketch. One walk of
 // the index finds them all. Correct returns how many entries it replaced:
 // a text that sketches as the indexed one did replaces none.
 func (ix *Index) Correct(arts ...*article.Article) int {
@@ -640,11 +641,15 @@ func (ix *Index) slotsOf(arts []*article.Article) []uint32 {
 			out[i] = slot
 			continue
 		}
+		// An ID given twice is looked for once, for its first occurrence
+		// (as for a lead, whose entry the first one's correction ghosts).
 		if len(a.ID) == 32 && isLowerHex(a.ID) {
 			var b [16]byte
 			_, _ = hex.Decode(b[:], []byte(a.ID))
-			packed[b] = i
-		} else {
+			if _, dup := packed[b]; !dup {
+				packed[b] = i
+			}
+		} else if _, dup := interned[a.ID]; !dup {
 			interned[a.ID] = i
 		}
 	}

@@ -290,8 +290,8 @@ type decided struct {
 // (firstSeen) and their topics. An article stored
 // already, or in inFlight (the batch being written, whose first source was
 // handed out after inFlightFrom others), is not new; the same article in
-// two sources of the batch, or twice in one, is new once, in the first. The
-// batch's corrections are tagged again and given to the story index first
+// two sources of the batch, or twice in one, is new once, in the first, and
+// so is a correction corrected once. The batch's corrections are tagged again and given to the story index first
 // (dedupe.Index.Correct), which sets their new sketch. It fails when the
 // store does or ctx ends.
 //
@@ -325,14 +325,22 @@ func (p *Pipeline) decideBatch(ctx context.Context, batch []*sourceResult, rep *
 	d := decided{batch: batch, fresh: make([][]*article.Article, len(batch)), ids: make(map[string]bool, n),
 		corrected: make([][]*article.Article, len(batch))}
 	var corrected []*article.Article
+	correctedIDs := map[string]bool{}
 	for i, r := range batch {
 		// A correction is tagged as a re-tag does, the stream model
-		// learning nothing from it: it learned the article once.
+		// learning nothing from it: it learned the article once. An
+		// article corrected twice in the batch (a feed listing it twice,
+		// once without its text) takes the first: the index and both
+		// store drivers keep one version, the same.
 		for _, a := range r.corrected {
+			if correctedIDs[a.ID] {
+				continue
+			}
+			correctedIDs[a.ID] = true
 			a.Topics = p.stream.Tag(a, p.hints[a.Source])
+			d.corrected[i] = append(d.corrected[i], a)
+			corrected = append(corrected, a)
 		}
-		d.corrected[i] = r.corrected
-		corrected = append(corrected, r.corrected...)
 		for j, a := range r.articles {
 			if stored[a.ID] || inFlight[a.ID] || d.ids[a.ID] {
 				continue

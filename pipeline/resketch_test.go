@@ -111,3 +111,100 @@ func TestCorrectionIsMatchedByItsNewText(t *testing.T) {
 		})
 	}
 }
+
+// itemsFeed is a feed of items, each {title, link, text}.
+func itemsFeed(items ...[3]string) string {
+	s := `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>`
+	for _, it := range items {
+		s += "\n<item><title>" + it[0] + "</title><link>" + it[1] + "</link><pubDate>Tue, 01 Dec 2026 01:00:00 GMT</pubDate><description>" + it[2] + "</description></item>"
+	}
+	return s + "\n</channel></rss>"
+}
+
+// A feed that lists one stored link twice under a new headline, once
+// with a text and once without (one article to normalize.SharedURLs: a
+// missing text differs from none), corrects the article once: the store
+// (both drivers) keeps the first listed, the version the story index
+// matches, and the stored fingerprint is the corrected text's, as a new
+// article's of that text would be (review 22: 5, 6). Both for a story's
+// lead and for a copy in it.
+func TestCorrectionListedTwiceIsOneVersion(t *testing.T) {
+	for _, d := range storeDrivers() {
+		for _, corrects := range []string{"outlet", "copier"} {
+			t.Run(d.name+"/"+corrects, func(t *testing.T) {
+				ctx := context.Background()
+				links := map[string]string{"outlet": "https://outlet.example/news/1", "copier": "https://copier.example/a"}
+				var bodies [3]atomic.Value
+				bodies[0].Store(oneItemFeed(firstTitle, links["outlet"], firstText))
+				bodies[1].Store(oneItemFeed(firstTitle+" | Copier", links["copier"], firstText))
+				bodies[2].Store(emptyChannel)
+				var sources []config.Source
+				for i, name := range []string{"outlet", "copier", "later"} {
+					srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+						w.Write([]byte(bodies[i].Load().(string)))
+					}))
+					t.Cleanup(srv.Close)
+					sources = append(sources, config.Source{Name: name, URL: srv.URL})
+				}
+				st := d.open(t)()
+				clock := time.Date(2026, 12, 1, 2, 0, 0, 0, time.UTC)
+				p := newTestPipelineSources(t, st, []topic.Spec{testWorld}, sources)
+				p.now = func() time.Time { return clock }
+				cycle := func() Report {
+					t.Helper()
+					clock = clock.Add(15 * time.Minute)
+					rep, err := p.RunCycle(ctx)
+					if err != nil {
+						t.Fatal(err)
+					}
+					return rep
+				}
+				stored := func(link string) *article.Article {
+					t.Helper()
+					var got *article.Article
+					if err := st.Since(ctx, time.Time{}, func(a *article.Article) error {
+						if a.URL == link {
+							got = a
+						}
+						return nil
+					}); err != nil || got == nil {
+						t.Fatalf("%s not stored: %v", link, err)
+					}
+					return got
+				}
+				if rep := cycle(); rep.New != 2 {
+					t.Fatalf("first cycle stored %d, want 2", rep.New)
+				}
+				story := stored(links["outlet"]).StoryID
+				if got := stored(links["copier"]).StoryID; got != story {
+					t.Fatalf("the copy is in story %s, want %s", got, story)
+				}
+				i := 0
+				if corrects == "copier" {
+					i = 1
+				}
+				bodies[i].Store(itemsFeed([3]string{correctedTitle, links[corrects], correctedText},
+					[3]string{correctedTitle, links[corrects], ""}))
+				if rep := cycle(); rep.Corrected != 1 || rep.New != 0 {
+					t.Errorf("correction cycle: %d corrected, %d new; want 1, 0", rep.Corrected, rep.New)
+				}
+				fixed := stored(links[corrects])
+				if fixed.Title != correctedTitle || fixed.Text != correctedText || fixed.StoryID != story {
+					t.Fatalf("stored %q, %q in story %s; want %q, %q in %s", fixed.Title, fixed.Text, fixed.StoryID, correctedTitle, correctedText, story)
+				}
+				// A copy of the stored correction, word for word.
+				bodies[2].Store(oneItemFeed(correctedTitle, "https://later.example/b", correctedText))
+				if rep := cycle(); rep.New != 1 {
+					t.Fatalf("copy cycle stored %d, want 1", rep.New)
+				}
+				b := stored("https://later.example/b")
+				if b.StoryID != story {
+					t.Errorf("a copy of the stored correction is in story %s, want %s", b.StoryID, story)
+				}
+				if fixed.Fingerprint != b.Fingerprint {
+					t.Errorf("stored fingerprint %x, want the corrected text's %x", fixed.Fingerprint, b.Fingerprint)
+				}
+			})
+		}
+	}
+}

@@ -277,15 +277,17 @@ func newCorrectionRows(batch []store.SourceWrite, failed []bool) (*correctionRow
 
 // correctArticles replaces what a source's correction changes
 // (store.SourceWrite.Corrected), topics apart, in the articles that source
-// ($10) stored, keeping Updated no earlier than Published and the sketch
-// when the correction carries none; it returns the IDs corrected.
+// ($10) stored, keeping Updated no earlier than Published, and the sketch
+// and the fingerprint (its band keys, which Correct set with it) when the
+// correction carries no sketch; it returns the IDs corrected.
 const correctArticles = `UPDATE articles a SET title = c.title, summary = c.summary, content = c.content,
 	text = c.text, author = c.author, categories = c.categories, language = c.language,
 	updated = GREATEST(a.published, c.updated), feed_genre = c.feed_genre,
-	sketch = CASE WHEN length(c.sketch) > 0 THEN c.sketch ELSE a.sketch END
+	sketch = CASE WHEN length(c.sketch) > 0 THEN c.sketch ELSE a.sketch END,
+	fingerprint = CASE WHEN length(c.sketch) > 0 THEN c.fingerprint ELSE a.fingerprint END
 	FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-		$8::text[], $9::timestamptz[], $10::text[], $11::text[], $12::bytea[])
-		AS c (id, title, summary, content, text, author, categories, language, updated, source, feed_genre, sketch)
+		$8::text[], $9::timestamptz[], $10::text[], $11::text[], $12::bytea[], $13::bigint[])
+		AS c (id, title, summary, content, text, author, categories, language, updated, source, feed_genre, sketch, fingerprint)
 	WHERE a.id = c.id AND a.source = c.source
 	RETURNING a.id`
 
@@ -302,7 +304,7 @@ func writeCorrections(ctx context.Context, tx pgx.Tx, batch []store.SourceWrite,
 		by[j] = batch[c.source[id]].Source
 	}
 	rows, err := tx.Query(ctx, correctArticles, r.ids, r.titles, r.summaries, r.contents, r.texts,
-		r.authors, r.categories, r.languages, r.updated, by, r.feedGenres, r.sketches)
+		r.authors, r.categories, r.languages, r.updated, by, r.feedGenres, r.sketches, r.fingerprints)
 	if err != nil {
 		return fmt.Errorf("store: correct articles: %w", err)
 	}

@@ -29,12 +29,14 @@ const insertTopic = `INSERT INTO article_topics (` + schema.TopicCols + `)
 
 // correctArticle replaces what a source's correction changes
 // (store.SourceWrite.Corrected), its topics apart, in an article that
-// source (?10) stored, its sketch only when the correction carries one
-// (?12 not empty), and returns the story the article's topics are
+// source (?10) stored, its sketch and fingerprint (the sketch's band
+// keys, which Correct set with it) only when the correction carries a
+// sketch (?12 not empty), and returns the story the article's topics are
 // written under.
 const correctArticle = `UPDATE articles SET title = ?2, summary = ?3, content = ?4, text = ?5, author = ?6,
 	categories = ?7, language = ?8, updated = max(published, ?9), feed_genre = ?11,
-	sketch = CASE WHEN length(?12) > 0 THEN ?12 ELSE sketch END
+	sketch = CASE WHEN length(?12) > 0 THEN ?12 ELSE sketch END,
+	fingerprint = CASE WHEN length(?12) > 0 THEN ?13 ELSE fingerprint END
 	WHERE id = ?1 AND source = ?10 RETURNING story_id`
 
 const deleteTopics = `DELETE FROM article_topics WHERE article_id = ?`
@@ -84,10 +86,13 @@ func (s *Store) SaveSources(ctx context.Context, batch []store.SourceWrite) ([]s
 // batchWriter holds the statements of one SaveSources transaction.
 type batchWriter struct {
 	state, art, topic, correct, untopic *sql.Stmt
+	// corrected are the IDs the batch corrected already: the first
+	// correction of an ID wins, as on PostgreSQL.
+	corrected map[string]bool
 }
 
 func prepareWriter(ctx context.Context, tx *sql.Tx) (*batchWriter, error) {
-	w := &batchWriter{}
+	w := &batchWriter{corrected: map[string]bool{}}
 	for _, p := range []struct {
 		stmt **sql.Stmt
 		sql  string
@@ -159,6 +164,10 @@ func (w *batchWriter) source(ctx context.Context, src store.SourceWrite, i int, 
 	}
 	corrected := 0
 	for _, a := range src.Corrected {
+		if w.corrected[a.ID] {
+			continue
+		}
+		w.corrected[a.ID] = true
 		if err := ctx.Err(); err != nil {
 			return nil, 0, fmt.Errorf("save sources: %w", err)
 		}
@@ -186,7 +195,7 @@ func (w *batchWriter) correctOne(ctx context.Context, source string, a *article.
 	}
 	var story string
 	err = w.correct.QueryRowContext(ctx, a.ID, a.Title, a.Summary, a.Content, a.Text, a.Author,
-		string(cats), a.Language, updated, source, a.FeedGenre, schema.BlobArg(a.Sketch)).Scan(&story)
+		string(cats), a.Language, updated, source, a.FeedGenre, schema.BlobArg(a.Sketch), int64(a.Fingerprint)).Scan(&story)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil // pruned since it was found stored, or another source's
 	}

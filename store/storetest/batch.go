@@ -319,6 +319,40 @@ func testSaveSourcesCorrects(t *testing.T, s store.Store, d Driver) {
 	}
 }
 
+// testSaveSourcesCorrectsOnce: an article corrected twice in one batch
+// takes the first correction, on both drivers, and the fingerprint is
+// replaced with the sketch (both the correction's), kept when the
+// correction carries no sketch (review 22: 5, 6).
+func testSaveSourcesCorrectsOnce(t *testing.T, s store.Store, d Driver) {
+	ctx := context.Background()
+	Save(t, s, Art(1, 1))
+	fix, again := Art(1, 1), Art(1, 1)
+	fix.Title, fix.Text, fix.Sketch, fix.Fingerprint = "First correction", "first text", []byte{6, 1}, 0x1111
+	again.Title, again.Text, again.Sketch, again.Fingerprint = "Second correction", "", []byte{6, 2}, 0x2222
+	saved, err := s.SaveSources(ctx, []store.SourceWrite{{Source: "src", Corrected: []*article.Article{fix, again}}})
+	if err != nil || saved[0].Err != nil || saved[0].Corrected != 1 {
+		t.Fatalf("saved %+v, %v; want 1 corrected", saved, err)
+	}
+	got, err := s.Article(ctx, fix.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Title != fix.Title || got.Text != fix.Text || got.Fingerprint != fix.Fingerprint {
+		t.Errorf("stored %q, %q, fingerprint %x; want the first correction's %q, %q, %x",
+			got.Title, got.Text, got.Fingerprint, fix.Title, fix.Text, fix.Fingerprint)
+	}
+	if sk := storedSketch(t, s, fix.ID); !bytes.Equal(sk, fix.Sketch) {
+		t.Errorf("stored sketch %v, want the first correction's %v", sk, fix.Sketch)
+	}
+	again.Sketch = nil // none: the stored sketch and fingerprint stay
+	if _, err := s.SaveSources(ctx, []store.SourceWrite{{Source: "src", Corrected: []*article.Article{again}}}); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Article(ctx, fix.ID); err != nil || got.Title != again.Title || got.Fingerprint != fix.Fingerprint {
+		t.Errorf("after a correction without a sketch: %q, fingerprint %x (%v); want %q, %x", got.Title, got.Fingerprint, err, again.Title, fix.Fingerprint)
+	}
+}
+
 // storedSketch reads the stored sketch of article id (Store.Sketches).
 func storedSketch(t *testing.T, s store.Store, id string) []byte {
 	t.Helper()

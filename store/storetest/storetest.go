@@ -75,6 +75,7 @@ func contract() []contractCase {
 		{"SaveSourcesBatch", onFresh(testSaveSourcesBatch)},
 		{"SaveSourcesSetsFeedsVersion", onFresh(testSaveSourcesSetsFeedsVersion)},
 		{"SaveSourcesCorrects", onFresh(testSaveSourcesCorrects)},
+		{"SaveSourcesCorrectsOnce", onFresh(testSaveSourcesCorrectsOnce)},
 		{"UnstorableValueFailsItsSourceAlone", onFresh(testUnstorableValueFailsItsSourceAlone)},
 		{"PruneAndSetTopicsSetFeedsVersion", onFresh(testPruneAndSetTopicsSetFeedsVersion)},
 		{"FetchState", onFresh(testFetchState)},
