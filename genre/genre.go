@@ -22,6 +22,7 @@ package genre
 import (
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -494,5 +495,16 @@ func isUnit(w string) bool {
 }
 
 // Version changes whenever the cues change, so that users of the verdicts
-// can tell stale ones.
+// can tell stale ones (Older). It is a decimal integer, raised by one.
 const Version = "6"
+
+// Older reports whether verdicts that name version v were given by older
+// cues than this build's: v is a lower Version, or none (builds before
+// versions were kept wrote ""). A higher one is not older: a newer build
+// sharing the store (a rolling upgrade) judged with cues this build does
+// not know, and its verdicts stand.
+func Older(v string) bool {
+	n, err := strconv.Atoi(v)
+	cur, _ := strconv.Atoi(Version) // TestVersionIsANumber
+	return err != nil || n < cur
+}

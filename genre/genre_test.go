@@ -1,6 +1,7 @@
 package genre
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/warta-news/warta/article"
@@ -127,6 +128,20 @@ func TestOf(t *testing.T) {
 		}
 		if !got.IsNews() && got.Cue == "" {
 			t.Errorf("%q: %v names no cue", c.a.Title, got.Genre)
+		}
+	}
+}
+
+// Version is a number, so that Older can tell an older one from a newer
+// one (review 22: 3).
+func TestVersionIsANumber(t *testing.T) {
+	cur, err := strconv.Atoi(Version)
+	if err != nil {
+		t.Fatalf("Version %q is not a number: %v", Version, err)
+	}
+	for v, want := range map[string]bool{"": true, strconv.Itoa(cur - 1): true, Version: false, strconv.Itoa(cur + 1): false} {
+		if Older(v) != want {
+			t.Errorf("Older(%q) = %v, want %v", v, !want, want)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/config"
+	"github.com/warta-news/warta/genre"
 	"github.com/warta-news/warta/store"
 	"github.com/warta-news/warta/store/sqlite"
 	"github.com/warta-news/warta/store/storetest"
@@ -405,4 +407,54 @@ type articleCounter struct {
 func (s articleCounter) Article(ctx context.Context, id string) (*article.Article, error) {
 	s.reads.Add(1)
 	return s.Store.Article(ctx, id)
+}
+
+// Votes that name a later genre.Version (a newer build sharing the store,
+// during a rolling upgrade) are not stale to this build: the feed is
+// fetched conditionally and its stored items keep the newer build's
+// verdict (review 22: 3; both drivers).
+func TestFeedGenreOfANewerBuildIsNotJudgedAgain(t *testing.T) {
+	var conditional atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("ETag", `"v1"`)
+		if r.Header.Get("If-None-Match") == `"v1"` {
+			conditional.Add(1)
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Write([]byte(lessonFeed))
+	}))
+	t.Cleanup(srv.Close)
+	sources := []config.Source{{Name: "lessons", URL: srv.URL + "/lessons"}}
+	ctx := context.Background()
+	state, old := olderGenreBuild(t, sources)
+	cur, err := strconv.Atoi(genre.Version)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// As a newer build with other cues wrote them: the feed judged news.
+	state.ItemVotes += " " + genreMark + strconv.Itoa(cur+1)
+	for _, d := range storeDrivers() {
+		t.Run(d.name, func(t *testing.T) {
+			st := d.open(t)()
+			if _, err := st.SaveSource(ctx, "lessons", state, old); err != nil {
+				t.Fatal(err)
+			}
+			p := newTestPipelineSources(t, st, []topic.Spec{hardWorld}, sources)
+			conditional.Store(0)
+			if rep, err := p.RunCycle(ctx); err != nil || rep.NotModified != 1 || conditional.Load() != 1 {
+				t.Fatalf("cycle: %+v, %v; want a conditional request answered 304", rep, err)
+			}
+			n := 0
+			if err := st.Since(ctx, time.Time{}, func(a *article.Article) error {
+				n++
+				if a.FeedGenre != "" || !a.HasTopic("world") {
+					t.Errorf("%q: feed genre %q, topics %+v; want the newer build's news and world", a.Title, a.FeedGenre, a.Topics)
+				}
+				return nil
+			}); err != nil || n != 2 {
+				t.Fatalf("%d articles, %v", n, err)
+			}
+		})
+	}
 }

@@ -260,9 +260,10 @@ func regenred(k *known, source string, ids []string, g string) []*article.Articl
 const genreMark = "!"
 
 // genreStale reports whether a feed's votes (store.FetchState.ItemVotes)
-// name a genre.Version other than this build's: its stored items' feed
-// genre is to be judged again at its next fetch.
-func genreStale(votes string) bool { return genreVersionOf(votes) != genre.Version }
+// name an older genre.Version than this build's, or none (genre.Older):
+// its stored items' feed genre is to be judged again at its next fetch. A
+// newer build's votes are not judged again by an older one.
+func genreStale(votes string) bool { return genre.Older(genreVersionOf(votes)) }
 
 // wholeFeedFor reports whether src's next fetch must get the feed whole,
 // not a 304 to a conditional GET: its stored items' feed genre was judged
