@@ -201,7 +201,7 @@ func prepareFeed(ctx context.Context, n *normalize.Normalizer, genres *genre.Det
 	prep.TTL, prep.Dropped = feed.TTL, dropped
 	if err == nil && src.Genre == "" {
 		// Stored items were given their feed genre by the cues of the
-		// genre.Version their votes name: other cues judge the feed
+		// genre.Version their votes name: newer cues (genreStale) judge the feed
 		// again, and its stored items with it.
 		rejudge := k != nil && genreStale(k.votes)
 		if rejudge || len(prep.Articles)+len(prep.Corrected) > 0 {
