@@ -361,18 +361,7 @@ func wantLessons(t *testing.T, st store.Store) {
 // sent while its votes name another version, so the feed comes back whole
 // (both drivers).
 func TestFeedGenreRecomputedWhenTheFeedIsNotModified(t *testing.T) {
-	var conditional atomic.Int32
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("ETag", `"v1"`)
-		if r.Header.Get("If-None-Match") == `"v1"` {
-			conditional.Add(1)
-			w.WriteHeader(http.StatusNotModified)
-			return
-		}
-		w.Write([]byte(lessonFeed))
-	}))
-	t.Cleanup(srv.Close)
-	sources := []config.Source{{Name: "lessons", URL: srv.URL + "/lessons"}}
+	sources, conditional := conditionalLessons(t)
 	ctx := context.Background()
 	state, old := olderGenreBuild(t, sources)
 	if state.ETag != `"v1"` {
@@ -398,6 +387,25 @@ func TestFeedGenreRecomputedWhenTheFeedIsNotModified(t *testing.T) {
 	}
 }
 
+// conditionalLessons serves the lesson feed with ETag "v1", answering 304
+// to a request that sends it, counted in conditional; sources is its one
+// source, "lessons".
+func conditionalLessons(t *testing.T) (sources []config.Source, conditional *atomic.Int32) {
+	t.Helper()
+	conditional = new(atomic.Int32)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("ETag", `"v1"`)
+		if r.Header.Get("If-None-Match") == `"v1"` {
+			conditional.Add(1)
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Write([]byte(lessonFeed))
+	}))
+	t.Cleanup(srv.Close)
+	return []config.Source{{Name: "lessons", URL: srv.URL + "/lessons"}}, conditional
+}
+
 // articleCounter counts the reads of single stored articles.
 type articleCounter struct {
 	store.Store
@@ -414,18 +422,7 @@ func (s articleCounter) Article(ctx context.Context, id string) (*article.Articl
 // fetched conditionally and its stored items keep the newer build's
 // verdict (review 22: 3; both drivers).
 func TestFeedGenreOfANewerBuildIsNotJudgedAgain(t *testing.T) {
-	var conditional atomic.Int32
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("ETag", `"v1"`)
-		if r.Header.Get("If-None-Match") == `"v1"` {
-			conditional.Add(1)
-			w.WriteHeader(http.StatusNotModified)
-			return
-		}
-		w.Write([]byte(lessonFeed))
-	}))
-	t.Cleanup(srv.Close)
-	sources := []config.Source{{Name: "lessons", URL: srv.URL + "/lessons"}}
+	sources, conditional := conditionalLessons(t)
 	ctx := context.Background()
 	state, old := olderGenreBuild(t, sources)
 	cur, err := strconv.Atoi(genre.Version)

@@ -20,6 +20,23 @@ func oneItemFeed(title, link, text string) string {
 </channel></rss>`
 }
 
+// threeFeeds serves the sources "outlet", "copier" and "later", each the
+// feed its body holds (an empty channel until stored).
+func threeFeeds(t *testing.T) (*[3]atomic.Value, []config.Source) {
+	t.Helper()
+	var bodies [3]atomic.Value
+	var sources []config.Source
+	for i, name := range []string{"outlet", "copier", "later"} {
+		bodies[i].Store(emptyChannel)
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Write([]byte(bodies[i].Load().(string)))
+		}))
+		t.Cleanup(srv.Close)
+		sources = append(sources, config.Source{Name: name, URL: srv.URL})
+	}
+	return &bodies, sources
+}
+
 // The first and the corrected version of one item (same link, another
 // story altogether), as an outlet that replaced a wrong text publishes it.
 const (
@@ -38,18 +55,8 @@ func TestCorrectionIsMatchedByItsNewText(t *testing.T) {
 	for _, d := range storeDrivers() {
 		t.Run(d.name, func(t *testing.T) {
 			ctx := context.Background()
-			var bodies [3]atomic.Value
+			bodies, sources := threeFeeds(t)
 			bodies[0].Store(oneItemFeed(firstTitle, "https://outlet.example/news/1", firstText))
-			bodies[1].Store(emptyChannel)
-			bodies[2].Store(emptyChannel)
-			var sources []config.Source
-			for i, name := range []string{"outlet", "copier", "later"} {
-				srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-					w.Write([]byte(bodies[i].Load().(string)))
-				}))
-				t.Cleanup(srv.Close)
-				sources = append(sources, config.Source{Name: name, URL: srv.URL})
-			}
 			open := d.open(t)
 			st := open()
 			clock := time.Date(2026, 12, 1, 2, 0, 0, 0, time.UTC)
@@ -134,18 +141,9 @@ func TestCorrectionListedTwiceIsOneVersion(t *testing.T) {
 			t.Run(d.name+"/"+corrects, func(t *testing.T) {
 				ctx := context.Background()
 				links := map[string]string{"outlet": "https://outlet.example/news/1", "copier": "https://copier.example/a"}
-				var bodies [3]atomic.Value
+				bodies, sources := threeFeeds(t)
 				bodies[0].Store(oneItemFeed(firstTitle, links["outlet"], firstText))
 				bodies[1].Store(oneItemFeed(firstTitle+" | Copier", links["copier"], firstText))
-				bodies[2].Store(emptyChannel)
-				var sources []config.Source
-				for i, name := range []string{"outlet", "copier", "later"} {
-					srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-						w.Write([]byte(bodies[i].Load().(string)))
-					}))
-					t.Cleanup(srv.Close)
-					sources = append(sources, config.Source{Name: name, URL: srv.URL})
-				}
 				st := d.open(t)()
 				clock := time.Date(2026, 12, 1, 2, 0, 0, 0, time.UTC)
 				p := newTestPipelineSources(t, st, []topic.Spec{testWorld}, sources)
