@@ -385,17 +385,23 @@ func (p *Pipeline) fail(res *sourceResult, err error, log *slog.Logger, msg stri
 }
 
 // nextTry is when a source due at due will really be fetched: the first
-// cycle at or after due. Without a schedule (one cycle, `warta once`) it is
-// due itself.
+// cycle at or after due (FirstCycleAt from the running cycle's start).
 func (p *Pipeline) nextTry(due time.Time) time.Time {
-	if p.schedule == nil || due.IsZero() {
+	return FirstCycleAt(p.schedule, p.cycleStart, due)
+}
+
+// FirstCycleAt is the first cycle of cycles after from that starts at or
+// after due: when a source due at due is really fetched. Without a
+// schedule (one cycle, `warta once`) it is due itself.
+func FirstCycleAt(cycles Schedule, from, due time.Time) time.Time {
+	if cycles == nil || due.IsZero() {
 		return due
 	}
-	t := p.schedule.Next(p.cycleStart)
+	t := cycles.Next(from)
 	// Cycles are at least a minute apart and a wait at most a day
 	// (Retry-After's cap), so 10,000 steps always reach due.
 	for i := 0; i < 10000 && !t.IsZero() && t.Before(due); i++ {
-		t = p.schedule.Next(t)
+		t = cycles.Next(t)
 	}
 	if t.IsZero() || t.Before(due) {
 		return due

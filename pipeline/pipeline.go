@@ -600,9 +600,9 @@ func (p *Pipeline) sourceReport(r *sourceResult) SourceReport {
 	}
 	switch r.outcome {
 	case OutcomeFailed, OutcomeBackingOff:
-		s.NextAttempt = p.nextTry(r.state.NextAttempt)
+		s.NextAttempt = p.shownNext(true, r.state.NextAttempt)
 	case OutcomeNotDue:
-		s.NextAttempt = p.nextTry(r.state.NextAttempt.Add(-notDueSlack))
+		s.NextAttempt = p.shownNext(false, r.state.NextAttempt)
 	}
 	return s
 }

@@ -138,9 +138,9 @@ func wireStages(ctx context.Context, e *env, m mode, cfg *config.Config, tagger 
 	// the backoff; `warta once` cannot know when it will next be run.
 	var cycles pipeline.Schedule
 	if m != modeOnce {
-		cycles = schedule
+		cycles = runs.schedule(schedule)
 	}
-	popts := publishOptions(cfg, st, runs.next(schedule))
+	popts := publishOptions(cfg, st, cycles, runs.next(schedule), e.logger)
 	popts.FilesOnly = m == modeOnce // nothing serves what once renders
 	if m == modeOnce {
 		popts.Build = binaryBuild()

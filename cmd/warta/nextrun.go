@@ -23,12 +23,28 @@ func (n *nextRuns) useEntry(entryNext func() time.Time) { n.entry.Store(&entryNe
 
 // next returns when the first cycle of schedule after t is due.
 func (n *nextRuns) next(schedule cron.Schedule) func(t time.Time) time.Time {
-	return func(t time.Time) time.Time {
-		if f := n.entry.Load(); f != nil {
-			if next := (*f)(); !next.IsZero() {
-				return next
-			}
+	return n.schedule(schedule).Next
+}
+
+// schedule is schedule as the daemon runs it: its first cycle after t is
+// the entry's next run when that is after t, and the ones after it follow
+// the schedule from there (an `@every` entry keeps its phase).
+func (n *nextRuns) schedule(schedule cron.Schedule) cron.Schedule {
+	return entrySchedule{runs: n, schedule: schedule}
+}
+
+// entrySchedule is a schedule as a daemon's cron entry runs it (nextRuns).
+type entrySchedule struct {
+	runs     *nextRuns
+	schedule cron.Schedule
+}
+
+// Next implements cron.Schedule.
+func (s entrySchedule) Next(t time.Time) time.Time {
+	if f := s.runs.entry.Load(); f != nil {
+		if next := (*f)(); next.After(t) {
+			return next
 		}
-		return schedule.Next(t)
 	}
+	return s.schedule.Next(t)
 }

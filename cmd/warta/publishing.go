@@ -88,9 +88,10 @@ func (h *feedHub) advertise(opts *publish.Options) {
 }
 
 // publishOptions are the publisher's options from the config; st gives
-// the pages the sources' status and the articles to chart, nextCycle when
-// the next scheduled cycle is due.
-func publishOptions(cfg *config.Config, st store.Store, nextCycle func(time.Time) time.Time) publish.Options {
+// the pages the sources' status and the articles to chart, cycles when the
+// cycles run (nil for `warta once`), nextCycle when the next scheduled
+// cycle is due.
+func publishOptions(cfg *config.Config, st store.Store, cycles pipeline.Schedule, nextCycle func(time.Time) time.Time, logger *slog.Logger) publish.Options {
 	opts := publish.Options{
 		BaseURL:  cfg.Server.BaseURL,
 		Title:    cfg.Publish.Title,
@@ -99,7 +100,7 @@ func publishOptions(cfg *config.Config, st store.Store, nextCycle func(time.Time
 		Dir:      cfg.Publish.Dir,
 		// A snapshot may be cached until the next scheduled cycle.
 		NextCycle: nextCycle,
-		Status:    storeStatus{st, sourceNames(cfg)},
+		Status:    storeStatus{st: st, cfg: cfg, cycles: cycles, logger: logger},
 		Articles:  st,
 	}
 	for _, s := range cfg.Sources {
@@ -118,17 +119,21 @@ func sourceNames(cfg *config.Config) []string {
 }
 
 // storeStatus reads the fetch status of the configured sources from the
-// store for the status pages. The store keeps the state of a source
-// removed from the config (its backoff and validators hold if it comes
-// back), but the pages neither list it nor count it as failing.
+// store for the status pages, as a cycle of cfg would take it
+// (pipeline.SourceStates): a source whose URL changed shows afresh, a wait
+// ends at the cycle that will fetch it. The store keeps the state of a
+// source removed from the config (its backoff and validators hold if it
+// comes back), but the pages neither list it nor count it as failing.
 type storeStatus struct {
-	st         store.Store
-	configured []string
+	st     store.Store
+	cfg    *config.Config
+	cycles pipeline.Schedule // nil: no schedule (`warta once`)
+	logger *slog.Logger
 }
 
 // SourceStatuses implements publish.StatusReader.
 func (s storeStatus) SourceStatuses(ctx context.Context) ([]publish.SourceStatus, error) {
-	states, err := s.st.FetchStates(ctx)
+	states, err := pipeline.SourceStates(ctx, s.st, s.cfg, s.cycles, time.Now(), s.logger)
 	if err != nil {
 		return nil, err
 	}
@@ -136,8 +141,9 @@ func (s storeStatus) SourceStatuses(ctx context.Context) ([]publish.SourceStatus
 	if err != nil {
 		return nil, err
 	}
-	out := make([]publish.SourceStatus, 0, len(s.configured))
-	for _, name := range s.configured {
+	out := make([]publish.SourceStatus, 0, len(states))
+	for _, src := range s.cfg.Sources {
+		name := src.Name
 		fs, ok := states[name]
 		if !ok {
 			continue // never fetched: the pages list it as such

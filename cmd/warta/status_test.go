@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"log/slog"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/store"
 	"github.com/warta-news/warta/store/sqlite"
 )
@@ -24,7 +26,7 @@ func TestStatusRedactsStoredOldStyleErrors(t *testing.T) {
 	if _, err := s.SaveSource(ctx, "Paid", store.FetchState{Failures: 3, LastError: old}, nil); err != nil {
 		t.Fatal(err)
 	}
-	statuses, err := storeStatus{s, []string{"Paid"}}.SourceStatuses(ctx)
+	statuses, err := storeStatus{st: s, cfg: configOf("Paid"), logger: slog.New(slog.DiscardHandler)}.SourceStatuses(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +63,7 @@ func TestStatusListsConfiguredSourcesOnly(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	statuses, err := storeStatus{s, []string{"Kept", "New"}}.SourceStatuses(ctx)
+	statuses, err := storeStatus{st: s, cfg: configOf("Kept", "New"), logger: slog.New(slog.DiscardHandler)}.SourceStatuses(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,4 +77,13 @@ func TestStatusListsConfiguredSourcesOnly(t *testing.T) {
 	if _, ok := states["Removed"]; !ok {
 		t.Error("the removed source's fetch state is gone from the store")
 	}
+}
+
+// configOf is a config of sources named names.
+func configOf(names ...string) *config.Config {
+	cfg := &config.Config{}
+	for _, n := range names {
+		cfg.Sources = append(cfg.Sources, config.Source{Name: n, URL: "https://feed.example/" + n})
+	}
+	return cfg
 }
