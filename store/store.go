@@ -97,6 +97,14 @@ type Store interface {
 	Meta(ctx context.Context, key string) (string, bool, error)
 	// SetMeta stores value under key, replacing any previous value.
 	SetMeta(ctx context.Context, key, value string) error
+	// HostHolds returns the servers (host:port) held back by a
+	// Retry-After until a time after now, with that time.
+	HostHolds(ctx context.Context, now time.Time) (map[string]time.Time, error)
+	// HoldHosts stores holds, server by server, each keeping the later of
+	// its stored and its new time, atomically: processes storing holds at
+	// the same moment all keep theirs. Holds that end at or before now are
+	// forgotten.
+	HoldHosts(ctx context.Context, holds map[string]time.Time, now time.Time) error
 	// Model returns the data of the model stored under name (the stream
 	// model's snapshot) with the version it was stored with, and whether
 	// there is one.

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -107,6 +109,48 @@ func (s *Store) SetModel(ctx context.Context, name, version string, data []byte)
 		name, version, schema.BlobArg(data))
 	if err != nil {
 		return fmt.Errorf("store: set model %s: %w", name, err)
+	}
+	return nil
+}
+
+// HostHolds implements store.Store.
+func (s *Store) HostHolds(ctx context.Context, now time.Time) (map[string]time.Time, error) {
+	rows, err := s.pool.Query(ctx, `SELECT server, until_ns FROM host_holds WHERE until_ns > $1`, now.UnixNano())
+	if err != nil {
+		return nil, fmt.Errorf("store: host holds: %w", err)
+	}
+	defer rows.Close()
+	holds := map[string]time.Time{}
+	for rows.Next() {
+		var server string
+		var until int64
+		if err := rows.Scan(&server, &until); err != nil {
+			return nil, fmt.Errorf("store: host holds: %w", err)
+		}
+		holds[server] = time.Unix(0, until)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: host holds: %w", err)
+	}
+	return holds, nil
+}
+
+// HoldHosts implements store.Store: each server's hold is one upsert,
+// a statement of its own, so that two processes storing holds of the
+// same servers never wait for each other's row in turn (a deadlock).
+func (s *Store) HoldHosts(ctx context.Context, holds map[string]time.Time, now time.Time) error {
+	for _, server := range slices.Sorted(maps.Keys(holds)) {
+		until := holds[server]
+		if !until.After(now) {
+			continue
+		}
+		if _, err := s.pool.Exec(ctx, `INSERT INTO host_holds (server, until_ns) VALUES ($1, $2) `+schema.HoldConflict,
+			server, until.UnixNano()); err != nil {
+			return fmt.Errorf("store: hold %s: %w", server, err)
+		}
+	}
+	if _, err := s.pool.Exec(ctx, `DELETE FROM host_holds WHERE until_ns <= $1`, now.UnixNano()); err != nil {
+		return fmt.Errorf("store: host holds: %w", err)
 	}
 	return nil
 }

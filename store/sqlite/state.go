@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/warta-news/warta/store"
 	"github.com/warta-news/warta/store/internal/schema"
@@ -83,6 +84,47 @@ func (s *Store) SetModel(ctx context.Context, name, version string, data []byte)
 			name, version, schema.BlobArg(data))
 		if err != nil {
 			return fmt.Errorf("store: set model %s: %w", name, err)
+		}
+		return nil
+	})
+}
+
+// HostHolds implements store.Store.
+func (s *Store) HostHolds(ctx context.Context, now time.Time) (map[string]time.Time, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT server, until_ns FROM host_holds WHERE until_ns > ?`, now.UnixNano())
+	if err != nil {
+		return nil, s.classify(fmt.Errorf("store: host holds: %w", err))
+	}
+	defer rows.Close()
+	holds := map[string]time.Time{}
+	for rows.Next() {
+		var server string
+		var until int64
+		if err := rows.Scan(&server, &until); err != nil {
+			return nil, s.classify(fmt.Errorf("store: host holds: %w", err))
+		}
+		holds[server] = time.Unix(0, until)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.classify(fmt.Errorf("store: host holds: %w", err))
+	}
+	return holds, nil
+}
+
+// HoldHosts implements store.Store.
+func (s *Store) HoldHosts(ctx context.Context, holds map[string]time.Time, now time.Time) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		for server, until := range holds {
+			if !until.After(now) {
+				continue
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO host_holds (server, until_ns) VALUES (?, ?) `+schema.HoldConflict,
+				server, until.UnixNano()); err != nil {
+				return fmt.Errorf("store: hold %s: %w", server, err)
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM host_holds WHERE until_ns <= ?`, now.UnixNano()); err != nil {
+			return fmt.Errorf("store: host holds: %w", err)
 		}
 		return nil
 	})

@@ -9,6 +9,7 @@ package storetest
 import (
 	"context"
 	"fmt"
+	"sync"
 	"testing"
 	"time"
 
@@ -80,6 +81,7 @@ func contract() []contractCase {
 		{"PruneAndSetTopicsSetFeedsVersion", onFresh(testPruneAndSetTopicsSetFeedsVersion)},
 		{"FetchState", onFresh(testFetchState)},
 		{"Meta", onFresh(testMeta)},
+		{"HostHoldsKeepTheLater", testHostHoldsKeepTheLater},
 		{"Models", onFresh(testModels)},
 		{"StoriesOrderingLimitTopic", onFresh(testStoriesOrderingLimitTopic)},
 		{"SetTopics", onFresh(testSetTopics)},
@@ -175,4 +177,69 @@ func StoryShape(stories []*article.Story) []string {
 		out = append(out, s+"]")
 	}
 	return out
+}
+
+// testHostHoldsKeepTheLater: processes storing host holds at the same
+// moment (two handles on one database, many rounds) all keep theirs, a
+// server held by both keeps the later time, and holds past now are
+// neither stored nor returned.
+func testHostHoldsKeepTheLater(t *testing.T, d Driver) {
+	ctx := context.Background()
+	dsn := d.NewDSN(t)
+	handles := []store.Store{d.Open(t, dsn), d.Open(t, dsn)}
+	now := base
+	want := map[string]time.Time{}
+	var writers sync.WaitGroup
+	errs := make([]error, len(handles))
+	for i, s := range handles {
+		mine := map[string]time.Time{"both.example:443": now.Add(time.Duration(10+i) * time.Minute)}
+		for r := range 20 {
+			mine[fmt.Sprintf("h%d-%d.example:443", i, r)] = now.Add(time.Duration(r+1) * time.Minute)
+		}
+		mine["past.example:443"] = now.Add(-time.Minute)
+		for server, until := range mine {
+			if until.After(now) && until.After(want[server]) {
+				want[server] = until
+			}
+		}
+		writers.Go(func() {
+			for server, until := range mine {
+				if err := s.HoldHosts(ctx, map[string]time.Time{server: until}, now); err != nil {
+					errs[i] = err
+					return
+				}
+			}
+		})
+	}
+	writers.Wait()
+	for _, err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := handles[0].HostHolds(ctx, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d holds stored, want %d: %v", len(got), len(want), got)
+	}
+	for server, until := range want {
+		if !got[server].Equal(until) {
+			t.Errorf("%s held until %v, want %v", server, got[server], until)
+		}
+	}
+	// A lower hold stored later does not shorten the stored one; at a
+	// later now, the ended holds are gone.
+	if err := handles[1].HoldHosts(ctx, map[string]time.Time{"both.example:443": now.Add(time.Minute)}, now); err != nil {
+		t.Fatal(err)
+	}
+	later := now.Add(10*time.Minute + time.Second)
+	got, err = handles[1].HostHolds(ctx, later)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := now.Add(11 * time.Minute); len(got) != 1+2*10 || !got["both.example:443"].Equal(want) {
+		t.Errorf("at %v: %v, want both.example held until %v and the holds of minutes 11–20", later, got, want)
+	}
 }

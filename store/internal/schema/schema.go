@@ -65,6 +65,11 @@ const FetchStateConflict = `ON CONFLICT (source) DO UPDATE SET
 // the old.
 const MetaConflict = `ON CONFLICT (key) DO UPDATE SET value = excluded.value`
 
+// HoldConflict ends both drivers' host_holds upserts: a server keeps the
+// later of its stored and its new hold, whichever process stores first.
+const HoldConflict = `ON CONFLICT (server) DO UPDATE SET until_ns =
+	CASE WHEN excluded.until_ns > host_holds.until_ns THEN excluded.until_ns ELSE host_holds.until_ns END`
+
 // SubscriptionCols are the websub_subscriptions columns.
 const SubscriptionCols = `topic, callback, secret, expires, failures, delivered`
 
