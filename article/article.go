@@ -20,6 +20,12 @@ type Article struct {
 	GUID string
 	// Source is the configured name of the source the article came from.
 	Source string
+	// Outlet is the outlet the feed names as the item's own when the feed
+	// carries other outlets' items (an RSS item's <source>, as Google News
+	// gives each), and OutletURL the address it gives for that outlet;
+	// both "" when the feed names none: then the source is the outlet.
+	Outlet    string
+	OutletURL string
 	// Title is plain text.
 	Title string
 	// Summary and Content are sanitised HTML, safe to republish.

@@ -92,12 +92,12 @@ func New(caps Caps) *Normalizer {
 //     dropped. PreviousID gives the ID builds before the title was part of
 //     it gave such an item; LinklessID the ID an item with a URL of its
 //     own had while its link was shared.
-//   - Title and Author are plain text; Summary and Content are sanitised
+//   - Title, Author and Outlet are plain text; Summary and Content are sanitised
 //     HTML with absolute links, balanced and nested at most 64 deep; Text is
 //     the plain text of the longer of the two, one line per block.
 //   - Nothing grows with the item: Summary and Content are cut at
 //     Caps.MaxHTMLBytes each, Text at Caps.MaxTextBytes, at a word, with
-//     "…" (and, in HTML, a link to URL); titles, authors, categories, links
+//     "…" (and, in HTML, a link to URL); titles, authors, outlets, categories, links
 //     and GUIDs have fixed caps.
 //   - Language is opts.SourceLanguage, else the feed's, reduced to a
 //     lower-case primary subtag ("id-ID" → "id", legacy "in" → "id").
@@ -126,7 +126,8 @@ func (n *Normalizer) Article(a *article.Article, opts Options) error {
 	}
 	a.Title = truncateText(InlineText(a.Title), maxTitleBytes)
 	a.Author = truncateText(InlineText(a.Author), maxAuthorBytes)
-	a.Link, a.GUID = storedRef(a.Link), storedRef(a.GUID)
+	a.Outlet = truncateText(InlineText(a.Outlet), maxAuthorBytes)
+	a.Link, a.GUID, a.OutletURL = storedRef(a.Link), storedRef(a.GUID), storedRef(a.OutletURL)
 	maxHTML, maxText := n.caps.MaxHTMLBytes, n.caps.MaxTextBytes
 	// Feeds without full text repeat the description as content; sanitise
 	// it once.

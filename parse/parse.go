@@ -119,6 +119,9 @@ func convert(it *gofeed.Item, lang, feedAuthor string, indonesian bool, fetchedA
 		Summary:  it.Description,
 		Content:  it.Content,
 		Language: lang,
+		// The outlet the item names as its own (RSS <source>).
+		Outlet:    it.Custom[customOutlet],
+		OutletURL: strings.TrimSpace(it.Custom[customOutletURL]),
 	}
 	if a.Link == "" {
 		for _, l := range it.Links {

@@ -13,7 +13,17 @@ import (
 // universal feed has no field for it.
 const customTTL = "warta:ttl"
 
-// rssTranslator is gofeed's RSS translator keeping the channel's <ttl>.
+// customOutlet and customOutletURL key, in a translated item's Custom map,
+// the outlet an RSS item's <source url="…">Outlet</source> names (Google
+// News names each item's real outlet so): gofeed's universal item has no
+// field for it.
+const (
+	customOutlet    = "warta:outlet"
+	customOutletURL = "warta:outlet_url"
+)
+
+// rssTranslator is gofeed's RSS translator keeping the channel's <ttl> and
+// the items' <source>.
 type rssTranslator struct {
 	gofeed.DefaultRSSTranslator
 }
@@ -28,6 +38,18 @@ func (t *rssTranslator) Translate(feed any) (*gofeed.Feed, error) {
 			gf.Custom = map[string]string{}
 		}
 		gf.Custom[customTTL] = rf.TTL
+	}
+	if rf, ok := feed.(*gofeedrss.Feed); ok && len(rf.Items) == len(gf.Items) {
+		for i, ri := range rf.Items {
+			if ri == nil || ri.Source == nil || gf.Items[i] == nil || strings.TrimSpace(ri.Source.Title) == "" {
+				continue
+			}
+			if gf.Items[i].Custom == nil {
+				gf.Items[i].Custom = map[string]string{}
+			}
+			gf.Items[i].Custom[customOutlet] = ri.Source.Title
+			gf.Items[i].Custom[customOutletURL] = ri.Source.URL
+		}
 	}
 	return gf, nil
 }

@@ -38,3 +38,25 @@ func TestFeedTTL(t *testing.T) {
 		}
 	}
 }
+
+// An RSS item's <source url="…">Outlet</source>, which Google News gives
+// every item, names the item's own outlet; an item without one names none.
+func TestItemSourceNamesItsOutlet(t *testing.T) {
+	body := `<?xml version="1.0"?><rss version="2.0"><channel><title>"x" - Google News</title>` +
+		`<item><title>Judul - Tempo.co</title><link>https://news.google.com/rss/articles/CBMi1?oc=5</link>` +
+		`<source url="https://www.tempo.co"> Tempo.co </source></item>` +
+		`<item><title>b</title><link>https://news.example/b</link></item></channel></rss>`
+	f, err := Parse([]byte(body), "application/rss+xml", fetched)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Items) != 2 {
+		t.Fatalf("%d items", len(f.Items))
+	}
+	if a := f.Items[0]; a.Outlet != "Tempo.co" || a.OutletURL != "https://www.tempo.co" {
+		t.Errorf("outlet %q at %q, want Tempo.co at https://www.tempo.co", a.Outlet, a.OutletURL)
+	}
+	if a := f.Items[1]; a.Outlet != "" || a.OutletURL != "" {
+		t.Errorf("an item without <source>: outlet %q at %q", a.Outlet, a.OutletURL)
+	}
+}

@@ -351,7 +351,17 @@ func storyAuthor(s *article.Story) string {
 	if a := strings.TrimSpace(xmlchar.Clean(s.Lead.Author)); a != "" {
 		return a
 	}
-	return strings.TrimSpace(xmlchar.Clean(s.Lead.Source))
+	return outletName(s.Lead)
+}
+
+// outletName is the name of an article's outlet: the one its feed names as
+// the item's own (article.Outlet: a Google News item's <source>), else its
+// source's configured name.
+func outletName(a *article.Article) string {
+	if name := strings.TrimSpace(xmlchar.Clean(a.Outlet)); name != "" {
+		return name
+	}
+	return strings.TrimSpace(xmlchar.Clean(a.Source))
 }
 
 // otherCopy is one other outlet's copy of a story.
@@ -378,14 +388,15 @@ type shownCopy struct {
 
 // shownCopies lists the copies an entry links: one per other outlet, in
 // order, skipping copies without a URL or with the lead's own URL. An
-// outlet is a source's name and also a site (outletSite): one outlet's two
-// feeds are two sources with two names, and its re-post in its other feed
-// is no other outlet's report.
+// outlet is a name (outletName: the item's own outlet, else its source's)
+// and also a site (outletSite): one outlet's two feeds are two sources
+// with two names, and its re-post in its other feed is no other outlet's
+// report; one Google News source carries many outlets.
 func shownCopies(s *article.Story) []shownCopy {
 	lead, leadSource, leadSite := "", "", ""
 	if s.Lead != nil {
 		lead = articleURL(s.Lead)
-		leadSource = strings.TrimSpace(xmlchar.Clean(s.Lead.Source))
+		leadSource = outletName(s.Lead)
 		leadSite = outletSite(s.Lead)
 	}
 	// The lead's own outlet is not "also" reporting: its later copies are
@@ -405,7 +416,7 @@ func shownCopies(s *article.Story) []shownCopy {
 			continue
 		}
 		u := articleURL(c)
-		name := strings.TrimSpace(xmlchar.Clean(c.Source))
+		name := outletName(c)
 		if name == "" {
 			name = strings.TrimPrefix(strings.TrimPrefix(siteURL(c), "https://"), "http://")
 			name = strings.TrimSuffix(name, "/")
@@ -429,11 +440,12 @@ func shownCopies(s *article.Story) []shownCopy {
 // outlet whichever of its feeds carried the article: its canonical URL,
 // or its link as published when the canonical URL is an aggregator's
 // (normalize.AggregatorHost: Google News, FeedBurner), which many outlets
-// share. An aggregator's link alone, an IP address or a one-label host
+// share, or else the address of the outlet the item names as its own
+// (article.OutletURL: Google News's <source url>). An aggregator's link alone, an IP address or a one-label host
 // (localhost) names no outlet: a test site or an intranet serves many from
 // one host; those are told apart by name alone.
 func outletSite(a *article.Article) string {
-	for _, raw := range []string{a.URL, a.Link} {
+	for _, raw := range []string{a.URL, a.Link, a.OutletURL} {
 		if !isWebURL(raw) {
 			continue
 		}
@@ -469,7 +481,7 @@ func storyBody(s *article.Story) string {
 		}
 		if strings.TrimSpace(body) == "" {
 			if u := articleURL(s.Lead); u != "" {
-				name := strings.TrimSpace(xmlchar.Clean(s.Lead.Source))
+				name := outletName(s.Lead)
 				if name == "" {
 					name = u
 				}

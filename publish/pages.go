@@ -227,7 +227,7 @@ func (p *Publisher) pageFeed(fs *feedState, n int) pageFeed {
 		pf.Latest = append(pf.Latest, pageStory{
 			Title:  storyTitle(s),
 			URL:    articleURL(s.Lead),
-			Source: strings.TrimSpace(xmlchar.Clean(s.Lead.Source)),
+			Source: outletName(s.Lead),
 			Lang:   validLang(s.Lead.Language),
 			Time:   storyTime(s),
 			Also:   storyCopies(s),

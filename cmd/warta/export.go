@@ -20,6 +20,7 @@ type exportRecord struct {
 	Link       string               `json:"link,omitempty"`
 	Title      string               `json:"title"`
 	Source     string               `json:"source"`
+	Outlet     string               `json:"outlet,omitempty"`
 	Published  time.Time            `json:"published"`
 	FirstSeen  time.Time            `json:"first_seen"`
 	Language   string               `json:"language,omitempty"`
@@ -34,7 +35,7 @@ type exportRecord struct {
 // configures one).
 func newExportRecord(a *article.Article, h topic.Hints) exportRecord {
 	r := exportRecord{
-		ID: a.ID, URL: a.URL, Link: a.Link, Title: a.Title, Source: a.Source,
+		ID: a.ID, URL: a.URL, Link: a.Link, Title: a.Title, Source: a.Source, Outlet: a.Outlet,
 		Published: a.Published, FirstSeen: a.FirstSeen, Language: a.Language,
 		FeedGenre: h.FeedGenre(a), Topics: a.Topics, Story: a.StoryID,
 	}

@@ -37,7 +37,7 @@ func scanArticle(row pgx.CollectableRow) (*article.Article, error) {
 	)
 	err := row.Scan(&a.ID, &a.URL, &a.Link, &a.GUID, &a.Source, &a.Title, &a.Summary, &a.Content,
 		&a.Text, &a.Author, &a.Language, &cats, &pub, &upd, &seen, &a.StoryID, &fp,
-		&a.StoryMatch.MatchedID, &a.StoryMatch.Similarity, &a.StoryMatch.Method, &a.Sketch, &a.FeedGenre,
+		&a.StoryMatch.MatchedID, &a.StoryMatch.Similarity, &a.StoryMatch.Method, &a.Sketch, &a.FeedGenre, &a.Outlet, &a.OutletURL,
 		&slugs, &scores, &terms, &forced)
 	if err != nil {
 		return nil, err
@@ -76,6 +76,7 @@ type articleRows struct {
 	methods                       []string
 	sketches                      [][]byte
 	feedGenres                    []string
+	outlets, outletURLs           []string
 	topics                        topicRows
 }
 
@@ -146,6 +147,8 @@ func newArticleRows(arts []*article.Article) (*articleRows, error) {
 		r.methods = append(r.methods, a.StoryMatch.Method)
 		r.sketches = append(r.sketches, schema.BlobArg(a.Sketch))
 		r.feedGenres = append(r.feedGenres, a.FeedGenre)
+		r.outlets = append(r.outlets, a.Outlet)
+		r.outletURLs = append(r.outletURLs, a.OutletURL)
 		if err := r.topics.add(a.ID, story, a.Topics); err != nil {
 			return nil, &badArticle{a.ID, err}
 		}
@@ -168,6 +171,7 @@ func (r *articleRows) args() []any {
 	return []any{r.ids, r.urls, r.links, r.guids, r.sources, r.titles, r.summaries, r.contents,
 		r.texts, r.authors, r.languages, r.categories, r.published, r.updated, r.firstSeen,
 		r.stories, r.fingerprints, r.matchIDs, r.similarities, r.methods, r.sketches, r.feedGenres,
+		r.outlets, r.outletURLs,
 		t.articleIDs, t.storyIDs, t.pos, t.slugs, t.scores, t.terms, t.forced}
 }
 

@@ -18,7 +18,7 @@ import (
 )
 
 // insertArticles inserts a whole batch in one statement: the articles and
-// their topics arrive as column arrays ($1-$22 in schema.ArticleCols order, $23-$29
+// their topics arrive as column arrays ($1-$24 in schema.ArticleCols order, $25-$31
 // in schema.TopicCols order) and unnest turns them back into rows, which costs one
 // round trip and one plan whatever the batch size. ON CONFLICT DO NOTHING
 // without a target also absorbs a row another daemon inserts concurrently:
@@ -26,22 +26,22 @@ import (
 // whichever unique index it reached first. Topics are inserted only for the
 // articles this statement inserted (the first copy wins, topics included);
 // the inserted IDs come back. When it inserted any, the feeds' version
-// ($30) is set in the same statement (store.MetaFeedsVersion).
+// ($32) is set in the same statement (store.MetaFeedsVersion).
 const insertArticles = `WITH ins AS (
 	INSERT INTO articles (` + schema.ArticleCols + `)
 	SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
 		$6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[],
 		$13::timestamptz[], $14::timestamptz[], $15::timestamptz[], $16::text[], $17::bigint[],
-		$18::text[], $19::float8[], $20::text[], $21::bytea[], $22::text[])
+		$18::text[], $19::float8[], $20::text[], $21::bytea[], $22::text[], $23::text[], $24::text[])
 	ON CONFLICT DO NOTHING
 	RETURNING id
 ), topics AS (
 	INSERT INTO article_topics (` + schema.TopicCols + `)
-	SELECT * FROM unnest($23::text[], $24::text[], $25::int[], $26::text[], $27::float8[],
-		$28::text[], $29::bool[]) AS t (` + schema.TopicCols + `)
+	SELECT * FROM unnest($25::text[], $26::text[], $27::int[], $28::text[], $29::float8[],
+		$30::text[], $31::bool[]) AS t (` + schema.TopicCols + `)
 	WHERE t.article_id IN (SELECT id FROM ins)
 ), version AS (
-	INSERT INTO meta (key, value) SELECT '` + store.MetaFeedsVersion + `', $30::text WHERE EXISTS (SELECT 1 FROM ins)
+	INSERT INTO meta (key, value) SELECT '` + store.MetaFeedsVersion + `', $32::text WHERE EXISTS (SELECT 1 FROM ins)
 	` + schema.MetaConflict + `
 )
 SELECT id FROM ins`

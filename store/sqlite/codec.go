@@ -92,7 +92,7 @@ func scanArticle(sc scanner) (*article.Article, error) {
 	)
 	err := sc.Scan(&a.ID, &a.URL, &a.Link, &a.GUID, &a.Source, &a.Title, &a.Summary, &a.Content,
 		&a.Text, &a.Author, &a.Language, &cats, &pub, &upd, &seen, &a.StoryID, &fp,
-		&a.StoryMatch.MatchedID, &a.StoryMatch.Similarity, &a.StoryMatch.Method, &a.Sketch, &a.FeedGenre)
+		&a.StoryMatch.MatchedID, &a.StoryMatch.Similarity, &a.StoryMatch.Method, &a.Sketch, &a.FeedGenre, &a.Outlet, &a.OutletURL)
 	if err != nil {
 		return nil, err
 	}
@@ -128,7 +128,8 @@ func articleArgs(a *article.Article) ([]any, error) {
 	story := schema.StoryOf(a)
 	return []any{a.ID, a.URL, a.Link, a.GUID, a.Source, a.Title, a.Summary, a.Content, a.Text, a.Author,
 		a.Language, string(cats), times[0], times[1], times[2], story, int64(a.Fingerprint),
-		a.StoryMatch.MatchedID, a.StoryMatch.Similarity, a.StoryMatch.Method, schema.BlobArg(a.Sketch), a.FeedGenre}, nil
+		a.StoryMatch.MatchedID, a.StoryMatch.Similarity, a.StoryMatch.Method, schema.BlobArg(a.Sketch), a.FeedGenre,
+		a.Outlet, a.OutletURL}, nil
 }
 
 // fetchStateArgs returns the values of the fetch_state columns after source.

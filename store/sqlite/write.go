@@ -21,7 +21,7 @@ import (
 // insertArticle leaves an already stored ID alone: the first copy wins. A
 // duplicate URL under another ID is still an error.
 const insertArticle = `INSERT INTO articles (` + schema.ArticleCols + `)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 	ON CONFLICT (id) DO NOTHING`
 
 const insertTopic = `INSERT INTO article_topics (` + schema.TopicCols + `)

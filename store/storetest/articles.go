@@ -29,6 +29,8 @@ func fullArticle() *article.Article {
 		Language:   "id",
 		Categories: []string{"Politik", "Ekonomi"},
 		FeedGenre:  "lesson",
+		Outlet:     "Tempo.co",
+		OutletURL:  "https://www.tempo.co",
 		Published:  time.Date(2026, 3, 14, 16, 0, 0, 123456789, wib),
 		Updated:    time.Date(2026, 3, 14, 17, 30, 0, 1, wib),
 		FirstSeen:  time.Date(2026, 3, 14, 9, 31, 2, 999999999, time.UTC),

@@ -17,7 +17,7 @@ import (
 // write them.
 const ArticleCols = `id, url, link, guid, source, title, summary, content, text, author,
 	language, categories, published, updated, first_seen, story_id, fingerprint,
-	match_id, match_similarity, match_method, sketch, feed_genre`
+	match_id, match_similarity, match_method, sketch, feed_genre, outlet, outlet_url`
 
 // ArticleColsAs is ArticleCols for a SELECT: each column qualified by
 // alias (unless ""), and those in stand read as the SQL value given there
