@@ -16,16 +16,8 @@ import (
 func TestMaxAgeEndsAtTheDaemonsNextTick(t *testing.T) {
 	site := newNewsSite(t)
 	site.serve("/a", "application/rss+xml", rss("A", nil))
-	dir := t.TempDir()
-	cfg := writeConfig(t, dir, []testSource{{Name: "A", URL: site.URL + "/a", Language: "id"}},
-		map[string]any{"schedule": "@every 1h"})
-	e := &env{stdout: io.Discard, stderr: io.Discard, configPath: cfg, logger: slog.New(slog.DiscardHandler)}
+	e, a := everyHourDaemon(t, t.TempDir(), []testSource{{Name: "A", URL: site.URL + "/a", Language: "id"}})
 	ctx := t.Context()
-	a, err := openApp(ctx, e, modeDaemon, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
 	sched := cron.New()
 	d := newDaemon(ctx, e, a, sched, "")
 	sched.Start()
@@ -43,4 +35,18 @@ func TestMaxAgeEndsAtTheDaemonsNextTick(t *testing.T) {
 	if got := once.next(a.schedule)(built); !got.Equal(built.Add(time.Hour)) {
 		t.Errorf("without an entry: %v, want %v", got, built.Add(time.Hour))
 	}
+}
+
+// everyHourDaemon writes, in dir, a config of sources on an `@every 1h`
+// schedule and opens a daemon's app on it, closed at the test's end.
+func everyHourDaemon(t *testing.T, dir string, sources []testSource) (*env, *app) {
+	t.Helper()
+	cfg := writeConfig(t, dir, sources, map[string]any{"schedule": "@every 1h"})
+	e := &env{stdout: io.Discard, stderr: io.Discard, configPath: cfg, logger: slog.New(slog.DiscardHandler)}
+	a, err := openApp(t.Context(), e, modeDaemon, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { a.Close() })
+	return e, a
 }

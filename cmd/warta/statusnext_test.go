@@ -2,8 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -46,14 +44,8 @@ func TestStatusAgreesWithTheDaemonsSchedule(t *testing.T) {
 	site.serve("/good", "application/rss+xml", rss("A", nil))
 	dir := t.TempDir()
 	sources := []testSource{{Name: "A", URL: site.URL + "/bad", Language: "id"}}
-	cfg := writeConfig(t, dir, sources, map[string]any{"schedule": "@every 1h"})
-	e := &env{stdout: io.Discard, stderr: io.Discard, configPath: cfg, logger: slog.New(slog.DiscardHandler)}
+	e, a := everyHourDaemon(t, dir, sources)
 	ctx := t.Context()
-	a, err := openApp(ctx, e, modeDaemon, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
 	d := newDaemon(ctx, e, a, cron.New(), "")
 	// The entry's next tick is 40 minutes away: this cycle runs off the
 	// schedule, as the first one and a reload's do.
