@@ -137,6 +137,6 @@ func (ix *Index) AddSketched(a *article.Article) bool {
 	if !ok {
 		return false
 	}
-	ix.add(a, s, sig)
+	ix.setOutlet(ix.add(a, s, sig), a.Source)
 	return true
 }
