@@ -239,7 +239,6 @@ type evMatch struct {
 	score    float64
 	shared   []string
 	gapHours float64
-	mutual   bool // joined by the mutual rule, below the threshold
 }
 
 // evLookup finds the indexed article whose signature best matches sig:
@@ -249,15 +248,6 @@ type evMatch struct {
 // stories in refused (whose texts the copy check found alike but
 // disagreeing on a number or a name) are not joined.
 func (ix *Index) evLookup(sig *eventSig, minute, seen uint32, refused []uint32) (evMatch, bool) {
-	return ix.evLookupFrom(sig, minute, seen, refused, 0)
-}
-
-// evLookupFrom is evLookup for an article of outlet (0: unknown). With
-// the mutual rule on (ix.evMutual > 0), when no story is joined by the
-// threshold, it joins the story of the best candidate of another outlet
-// scoring at least ix.evMutual, kept apart by no guard, whose best match
-// among outlet's earlier headlines in the window is the newcomer.
-func (ix *Index) evLookupFrom(sig *eventSig, minute, seen uint32, refused []uint32, outlet uint32) (evMatch, bool) {
 	if len(sig.terms) == 0 || sig.own {
 		return evMatch{}, false
 	}
@@ -300,7 +290,6 @@ func (ix *Index) evLookupFrom(sig *eventSig, minute, seen uint32, refused []uint
 	byStory = slices.Compact(byStory)
 	ix.evByStory = byStory
 	tallies := ix.evTallies[:0]
-	mutual := ix.evMutualBest[:0]
 	mask := termMask(sig)
 	for _, c := range byStory {
 		story, slot := uint32(c>>32), uint32(c)
@@ -331,13 +320,8 @@ func (ix *Index) evLookupFrom(sig *eventSig, minute, seen uint32, refused []uint
 			t.best = evMatch{slot: slot, score: score, gapHours: float64(gap) / 60}
 			t.found = true
 		}
-		if o := ix.outletOf(slot); ix.evMutual > 0 && outlet != 0 && o != 0 && o != outlet && score > 0 {
-			mutual = addMutualCandidate(mutual, mutualCandidate{outlet: o, story: story,
-				m: evMatch{slot: slot, score: score, gapHours: float64(gap) / 60}, need: need / ix.evThreshold * ix.evMutual})
-		}
 	}
 	ix.evTallies = tallies
-	ix.evMutualBest = mutual
 	best, found := evMatch{}, false
 	for _, t := range tallies {
 		if !t.found || t.conflict || slices.Contains(refused, t.story) ||
@@ -348,149 +332,10 @@ func (ix *Index) evLookupFrom(sig *eventSig, minute, seen uint32, refused []uint
 			best, found = t.best, true
 		}
 	}
-	if !found && len(mutual) > 0 {
-		best, found = ix.evMutualMatch(mutual, tallies, refused, outlet, seen)
-	}
 	if found {
 		best.shared = sharedWords(sig, &ix.at(best.slot).eventFields)
 	}
 	return best, found
-}
-
-// mutualCandidate is one outlet's best candidate of a lookup.
-type mutualCandidate struct {
-	outlet, story uint32
-	m             evMatch
-	need          float64 // ix.evMutual, risen with the gap as the threshold does
-}
-
-// addMutualCandidate keeps c if it is the best of its outlet so far (ties:
-// the earlier slot).
-func addMutualCandidate(cs []mutualCandidate, c mutualCandidate) []mutualCandidate {
-	for i := range cs {
-		if cs[i].outlet == c.outlet {
-			if c.m.score > cs[i].m.score || c.m.score == cs[i].m.score && c.m.slot < cs[i].m.slot {
-				cs[i] = c
-			}
-			return cs
-		}
-	}
-	return append(cs, c)
-}
-
-// evMutualMatch picks, among each other outlet's best candidate, the
-// highest scoring that reaches the mutual bar, whose story no guard keeps
-// apart, and that is best matched back: no earlier headline of outlet
-// scores higher with it.
-func (ix *Index) evMutualMatch(cs []mutualCandidate, tallies []storyTally, refused []uint32, outlet, seen uint32) (evMatch, bool) {
-	slices.SortFunc(cs, func(x, y mutualCandidate) int {
-		if x.m.score != y.m.score {
-			if x.m.score > y.m.score {
-				return -1
-			}
-			return 1
-		}
-		return int(x.m.slot) - int(y.m.slot)
-	})
-	for _, c := range cs {
-		if c.m.score < c.need || slices.Contains(refused, c.story) {
-			continue
-		}
-		i, ok := slices.BinarySearchFunc(tallies, c.story, func(t storyTally, s uint32) int { return int(t.story) - int(s) })
-		if ok && tallies[i].conflict {
-			continue
-		}
-		if ix.evBestFromOutlet(c.m.slot, outlet, seen) > c.m.score {
-			continue
-		}
-		c.m.mutual = true
-		return c.m, true
-	}
-	return evMatch{}, false
-}
-
-// evBestFromOutlet is the best score of slot's stored signature, as the
-// query, against the headlines of outlet in the window, found as a lookup
-// finds its candidates.
-func (ix *Index) evBestFromOutlet(slot, outlet, seen uint32) float64 {
-	a := &ix.at(slot).eventFields
-	sig, minute := a.asQuery(), get24(a.evMinute)
-	var wbuf [maxTerms]float64
-	w := wbuf[:len(sig.terms)]
-	total := 0.0
-	docs := ix.docsAround(minute)
-	for i, t := range sig.terms {
-		w[i] = ix.weight(t.h, minute, docs)
-		if i < len(sig.terms)-sig.optional {
-			total += w[i]
-		}
-	}
-	mask := termMask(&sig)
-	best := 0.0
-	for _, t := range sig.terms {
-		b := bucket(t.h)
-		p := get24(ix.evHeads[b])
-		for n := 0; p != 0 && n < evWalk; {
-			e := ix.at(p - 1)
-			c := p - 1
-			p = e.evNextIn(b)
-			if e.flags()&flagGhost != 0 {
-				continue
-			}
-			n++
-			if c == slot || ix.outletOf(c) != outlet || e.evFlags&evOwn != 0 || absDiff(e.minute(), seen) > ix.window {
-				continue
-			}
-			gap := absDiff(get24(e.evMinute), minute)
-			if gap > evMaxGap {
-				continue
-			}
-			if score, conflict := ix.evScore(&sig, mask, w, total, &e.eventFields, gap); !conflict {
-				best = max(best, score)
-			}
-		}
-	}
-	return best
-}
-
-// asQuery rebuilds a stored signature as an incoming one (without its
-// words, nor the "again" mark, which are not stored).
-func (e *eventFields) asQuery() eventSig {
-	st := e.stored()
-	sig := eventSig{members: st.members, optional: st.optional, groups: true}
-	for i := range st.n {
-		sig.terms = append(sig.terms, evTerm{h: st.h[i], role: st.role[i]})
-	}
-	return sig
-}
-
-// outletOf is the outlet hash of slot's article (0: unknown), kept only
-// with the mutual rule on.
-func (ix *Index) outletOf(slot uint32) uint32 {
-	if int(slot) < len(ix.outlets) {
-		return ix.outlets[slot]
-	}
-	return 0
-}
-
-// setOutlet records the outlet of slot's article, with the mutual rule on.
-func (ix *Index) setOutlet(slot uint32, source string) {
-	if ix.evMutual <= 0 || slot == maxSlots || source == "" {
-		return
-	}
-	for int(slot) >= len(ix.outlets) {
-		ix.outlets = append(ix.outlets, 0)
-	}
-	ix.outlets[slot] = outletHash(source)
-}
-
-// outletHash is a source name's nonzero hash.
-func outletHash(source string) uint32 {
-	h := uint64(14695981039346656037)
-	for _, r := range source {
-		h = fnv(h, r)
-	}
-	return uint32(mix(h)) | 1
 }
 
 // storyTally is what one lookup found of one story.
@@ -747,9 +592,6 @@ func (e *eventFields) stored() storedSig {
 
 // evidence formats an event join for article.StoryMatch.Method.
 func (m evMatch) evidence() string {
-	if m.mutual {
-		return fmt.Sprintf("%s: mutual best match across outlets; shared %s; %.0fh apart", EventMethod, strings.Join(m.shared, ", "), m.gapHours)
-	}
 	return fmt.Sprintf("%s: shared %s; %.0fh apart", EventMethod, strings.Join(m.shared, ", "), m.gapHours)
 }
 

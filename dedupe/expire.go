@@ -54,7 +54,6 @@ func (ix *Index) Expire(now time.Time) {
 	remap := make([]uint32, ix.n)
 	var chunks [][]entry
 	var interned []string
-	var outlets []uint32
 	var n uint32
 	live := 0
 	for b := range ix.heads {
@@ -71,12 +70,6 @@ func (ix *Index) Expire(now time.Time) {
 			chunks = append(chunks, make([]entry, chunkSize))
 		}
 		remap[slot] = n
-		if o := ix.outletOf(slot); o != 0 {
-			for len(outlets) < int(n) {
-				outlets = append(outlets, 0)
-			}
-			outlets = append(outlets, o)
-		}
 		id := ix.idOf(&e)
 		if e.flags()&flagInterned != 0 {
 			m := uint32(len(interned))
@@ -93,7 +86,7 @@ func (ix *Index) Expire(now time.Time) {
 		chunks[n>>chunkBits][n&(chunkSize-1)] = e
 		n++
 	}
-	ix.chunks, ix.interned, ix.n, ix.live, ix.outlets = chunks, interned, n, live, outlets
+	ix.chunks, ix.interned, ix.n, ix.live = chunks, interned, n, live
 	ix.leads.reset()
 	for slot := range n {
 		e := ix.at(slot)

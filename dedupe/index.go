@@ -156,11 +156,6 @@ type Index struct {
 	evDocs      map[uint32]int   // live articles with a signature per publication bucket
 	evTallies   []storyTally     // reused by evLookup
 	evByStory   []uint64         // reused by evLookup: story<<32 | slot
-	// evMutual is the mutual rule's bar (≤ 0: off); outlets, kept only
-	// with it on, each slot's outlet hash.
-	evMutual     float64
-	evMutualBest []mutualCandidate // reused by evLookup
-	outlets      []uint32
 }
 
 // NewIndex returns an empty index.
@@ -314,35 +309,24 @@ func (ix *Index) assign(a *article.Article, s sketch, sig eventSig) {
 	}
 	ix.refused = refused
 	if bestSim < 0 {
-		outlet := uint32(0)
-		if ix.evMutual > 0 && a.Source != "" {
-			outlet = outletHash(a.Source)
-		}
-		if m, ok := ix.evLookupFrom(&sig, evMin, now, refused, outlet); ok {
+		if m, ok := ix.evLookup(&sig, evMin, now, refused); ok {
 			e := ix.at(m.slot)
 			story := e.storySlot()
 			a.StoryID = ix.idOf(ix.at(story))
 			a.StoryMatch = article.StoryMatch{MatchedID: ix.idOf(e), Similarity: m.score, Method: m.evidence()}
-			ix.assigned(a, s, &sig, now, evMin, &story)
+			a.Sketch = ix.encodeIndexed(ix.insert(a.ID, s, &sig, now, evMin, &story), &s, &sig)
 			return
 		}
 		a.StoryID = a.ID
 		a.StoryMatch = article.StoryMatch{}
-		ix.assigned(a, s, &sig, now, evMin, nil)
+		a.Sketch = ix.encodeIndexed(ix.insert(a.ID, s, &sig, now, evMin, nil), &s, &sig)
 		return
 	}
 	e := ix.at(best)
 	story := e.storySlot()
 	a.StoryID = ix.idOf(ix.at(story))
 	a.StoryMatch = article.StoryMatch{MatchedID: ix.idOf(e), Similarity: bestSim, Method: Method}
-	ix.assigned(a, s, &sig, now, evMin, &story)
-}
-
-// assigned inserts a decided article and sets a.Sketch.
-func (ix *Index) assigned(a *article.Article, s sketch, sig *eventSig, now, evMin uint32, story *uint32) {
-	slot := ix.insert(a.ID, s, sig, now, evMin, story)
-	ix.setOutlet(slot, a.Source)
-	a.Sketch = ix.encodeIndexed(slot, &s, sig)
+	a.Sketch = ix.encodeIndexed(ix.insert(a.ID, s, &sig, now, evMin, &story), &s, &sig)
 }
 
 // copyGuardedThreshold is the similarity of two long texts from which
@@ -415,9 +399,7 @@ func (ix *Index) Add(a *article.Article) {
 	if a.Title != "" || a.Text != "" {
 		k = ix.sketcher.Sketch(a.Title, a.Text)
 	}
-	slot := ix.add(a, k.s, k.sig)
-	ix.setOutlet(slot, a.Source)
-	a.Sketch = ix.encodeIndexed(slot, &k.s, &k.sig)
+	a.Sketch = ix.encodeIndexed(ix.add(a, k.s, k.sig), &k.s, &k.sig)
 }
 
 // add is Add once the article is sketched; it returns the article's slot

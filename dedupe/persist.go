@@ -137,6 +137,6 @@ func (ix *Index) AddSketched(a *article.Article) bool {
 	if !ok {
 		return false
 	}
-	ix.setOutlet(ix.add(a, s, sig), a.Source)
+	ix.add(a, s, sig)
 	return true
 }
