@@ -161,17 +161,12 @@ func genreMissTitles(ms []genreMiss) []string {
 	return out
 }
 
-// measureStream runs one `warta once` cycle (SQLite) over the snapshots of
-// the stream directory dir, served by an httptest site, and scores every
-// stored item against the labels of labelsFile. Every stored item must be
-// labelled and every labelled item stored.
-func measureStream(t *testing.T, dir, labelsFile string) streamMeasure {
+// snapshotCycle serves the fixture snapshots names (one source each, named
+// by the file, of language lang or, if "", the feed's), runs one `warta
+// once` cycle over them (SQLite) and returns the config's path.
+func snapshotCycle(t *testing.T, names []string, lang string) string {
 	t.Helper()
 	site := newNewsSite(t)
-	names, err := fixtures.Snapshots(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var sources []testSource
 	for _, name := range names {
 		body, err := fixtures.Read(name)
@@ -179,11 +174,25 @@ func measureStream(t *testing.T, dir, labelsFile string) streamMeasure {
 			t.Fatal(err)
 		}
 		site.serve("/"+name, "text/xml", body)
-		sources = append(sources, testSource{Name: strings.TrimSuffix(filepath.Base(name), filepath.Ext(name)), URL: site.URL + "/" + name})
+		sources = append(sources, testSource{Name: strings.TrimSuffix(filepath.Base(name), filepath.Ext(name)), URL: site.URL + "/" + name, Language: lang})
 	}
 	tmp := t.TempDir()
 	cfg := writeConfig(t, tmp, sources, map[string]any{"storage": map[string]any{"driver": "sqlite", "dsn": filepath.Join(tmp, "warta.db"), "retention": "0s"}})
 	mustWarta(t, "-config", cfg, "once")
+	return cfg
+}
+
+// measureStream runs one `warta once` cycle (SQLite) over the snapshots of
+// the stream directory dir, served by an httptest site, and scores every
+// stored item against the labels of labelsFile. Every stored item must be
+// labelled and every labelled item stored.
+func measureStream(t *testing.T, dir, labelsFile string) streamMeasure {
+	t.Helper()
+	names, err := fixtures.Snapshots(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := snapshotCycle(t, names, "")
 
 	labels := streamLabels(t, labelsFile)
 	desks := actorsModelTopics(t)
