@@ -21,8 +21,7 @@ type Spec struct {
 	IPTC string `yaml:"iptc"`
 	// Terms maps a language ("en", "id") to weighted terms and phrases,
 	// written "word", "a phrase", "word^2.5" (weight 2.5; default 1;
-	// negative counts against the topic), "=word" (unstemmed) or "~word"
-	// (counts only beside a term of the topic without "~").
+	// negative counts against the topic) or "=word" (unstemmed).
 	Terms map[string][]string `yaml:"terms"`
 	// Require maps a language to terms of which at least one must match.
 	Require map[string][]string `yaml:"require"`
@@ -149,13 +148,8 @@ func Check(specs []Spec) error {
 					continue
 				}
 				for j, s := range set.terms[lang] {
-					text, w, err := parseTerm(s)
-					if err != nil {
+					if _, _, err := parseTerm(s); err != nil {
 						add(fmt.Sprintf("%s[%d]", at, j), 0, err)
-						continue
-					}
-					if _, _, supporting := termMarks(text); supporting && (set.kind != kindScore || w < 0) {
-						add(fmt.Sprintf("%s[%d]", at, j), 0, fmt.Errorf("term %q: \"~\" (counts only beside the topic's other terms) is for terms of positive weight", s))
 					}
 				}
 			}
@@ -235,11 +229,10 @@ func exprNames(sp *Spec) [numLangs]bool {
 // termKey is what a term written raw matches in language l: its folded,
 // stemmed words (or folded words, for an exact "=term").
 func termKey(raw string, l int) string {
-	words, exact, _ := termMarks(raw)
-	if exact {
-		return "=" + stemKey(compileExact(words))
+	if word, ok := strings.CutPrefix(raw, "="); ok {
+		return "=" + stemKey(compileExact(word))
 	}
-	return stemKey(compileWords(words, l))
+	return stemKey(compileWords(raw, l))
 }
 
 func termSets(sp *Spec) [3]termSet {
