@@ -104,13 +104,14 @@ func (t *Tagger) addTerm(tm term, merged map[string]int) int {
 	// The stemmed words are needed only to index the term: it keeps
 	// their interned ids (toks), not the strings.
 	var words []stems
-	if word, ok := strings.CutPrefix(tm.raw, "="); ok {
-		tm.exact = true
-		words = compileExact(word)
+	text, exact, supporting := termMarks(tm.raw)
+	tm.exact, tm.supporting = exact, supporting
+	if exact {
+		words = compileExact(text)
 	} else {
-		words = compileWords(tm.raw, tm.lang)
+		words = compileWords(text, tm.lang)
 	}
-	key := fmt.Sprintf("%d|%d|%d|%t|%s", tm.topic, tm.lang, tm.kind, tm.exact, stemKey(words))
+	key := fmt.Sprintf("%d|%d|%d|%t|%t|%s", tm.topic, tm.lang, tm.kind, tm.exact, tm.supporting, stemKey(words))
 	if id, ok := merged[key]; ok {
 		if math.Abs(tm.weight) > math.Abs(t.terms[id].weight) {
 			t.terms[id].weight = tm.weight
@@ -138,7 +139,7 @@ func (t *Tagger) addTerm(tm term, merged map[string]int) int {
 		p.words = int32(len(words))
 		ix.add(s, p)
 	}
-	folded := foldPhrase(tm.raw)
+	folded := foldPhrase(text)
 	if len(words) > 1 {
 		// "kerja sama" also matches "kerjasama" (and "bekerjasama").
 		joined := stemWord(strings.Join(folded, ""), tm.lang)

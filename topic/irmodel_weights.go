@@ -8,44 +8,44 @@ package topic
 //
 // 5-fold cross-validation, out-of-fold probabilities cut at 0.65:
 //
-//	full     all positives 154  precision 0.850  recall 0.662  F1 0.745
-//	full     en  positives  84  precision 0.839  recall 0.619  F1 0.712
-//	full     id  positives  70  precision 0.862  recall 0.714  F1 0.781
-//	sentence all positives 154  precision 0.847  recall 0.539  F1 0.659
-//	sentence en  positives  84  precision 0.811  recall 0.512  F1 0.628
+//	full     all positives 154  precision 0.844  recall 0.669  F1 0.746
+//	full     en  positives  84  precision 0.831  recall 0.643  F1 0.725
+//	full     id  positives  70  precision 0.860  recall 0.700  F1 0.772
+//	sentence all positives 154  precision 0.840  recall 0.545  F1 0.661
+//	sentence en  positives  84  precision 0.800  recall 0.524  F1 0.633
 //	sentence id  positives  70  precision 0.889  recall 0.571  F1 0.696
-//	title    all positives 154  precision 0.892  recall 0.377  F1 0.530
-//	title    en  positives  84  precision 0.833  recall 0.298  F1 0.439
+//	title    all positives 154  precision 0.894  recall 0.383  F1 0.536
+//	title    en  positives  84  precision 0.839  recall 0.310  F1 0.452
 //	title    id  positives  70  precision 0.943  recall 0.471  F1 0.629
 func fittedIRWeights() [NumIRFeatures]float64 {
 	return [NumIRFeatures]float64{
-		-2.5652, // bias
-		0.6020,  // states
-		-0.0355, // title_states
-		0.4482,  // bodies
-		0.5572,  // diplomats
-		0.1230,  // heads
-		-0.6099, // pair
-		0.3261,  // relation_title
-		-1.4105, // relation_body
-		0.4260,  // pair_x_relation
-		0.6701,  // relation_sentences
-		1.0660,  // desk_title
-		1.0219,  // desk_body
-		0.2277,  // world
-		-0.5591, // conflict
-		-0.5029, // politics
-		-0.4928, // economy
-		-0.6445, // sport
-		-1.0486, // science-technology
-		-0.2183, // crime-law
-		-0.1067, // arts-entertainment
-		-0.1823, // lead_actors
-		0.7751,  // lead_relation
-		0.2612,  // lead_pair
-		0.4747,  // desk_cues
-		0.8019,  // title_pair
-		0.9019,  // title_leader
+		-2.5140, // bias
+		0.6040,  // states
+		-0.0368, // title_states
+		0.4520,  // bodies
+		0.5106,  // diplomats
+		0.1145,  // heads
+		-0.6038, // pair
+		0.3286,  // relation_title
+		-1.4043, // relation_body
+		0.4154,  // pair_x_relation
+		0.6904,  // relation_sentences
+		1.0492,  // desk_title
+		1.0070,  // desk_body
+		0.2089,  // world
+		-0.5580, // conflict
+		-0.4892, // politics
+		-0.5041, // economy
+		-0.6755, // sport
+		-1.0562, // science-technology
+		-0.2151, // crime-law
+		-0.0949, // arts-entertainment
+		-0.1865, // lead_actors
+		0.7692,  // lead_relation
+		0.2426,  // lead_pair
+		0.4894,  // desk_cues
+		0.8054,  // title_pair
+		0.8587,  // title_leader
 	}
 }
 
@@ -58,51 +58,51 @@ const fittedIRCut = 0.65
 //
 // 5-fold cross-validation, out-of-fold probabilities cut at 0.5:
 //
-//	world              en  positives 1616  precision 0.870  recall 0.814  F1 0.841
-//	world              id  positives  670  precision 0.934  recall 0.840  F1 0.885
-//	economy            en  positives 1684  precision 0.886  recall 0.800  F1 0.841
-//	economy            id  positives  700  precision 0.927  recall 0.901  F1 0.914
-//	sport              en  positives 1350  precision 0.940  recall 0.887  F1 0.913
-//	sport              id  positives  402  precision 0.967  recall 0.940  F1 0.953
-//	science-technology en  positives 1638  precision 0.857  recall 0.814  F1 0.835
-//	science-technology id  positives  648  precision 0.926  recall 0.756  F1 0.833
+//	world              en  positives 1616  precision 0.868  recall 0.816  F1 0.841
+//	world              id  positives  670  precision 0.933  recall 0.837  F1 0.883
+//	economy            en  positives 1684  precision 0.885  recall 0.810  F1 0.846
+//	economy            id  positives  700  precision 0.929  recall 0.899  F1 0.914
+//	sport              en  positives 1350  precision 0.942  recall 0.881  F1 0.911
+//	sport              id  positives  402  precision 0.964  recall 0.940  F1 0.952
+//	science-technology en  positives 1638  precision 0.856  recall 0.814  F1 0.834
+//	science-technology id  positives  648  precision 0.931  recall 0.755  F1 0.834
 func fittedDeskWeights() [numModelledDesks][numDeskFeatures]float64 {
 	return [numModelledDesks][numDeskFeatures]float64{
 		{ // world
-			-2.5727, // bias
-			0.5458,  // own_title
-			1.0197,  // own_body
-			-0.9530, // economy
-			-0.8021, // sport
-			-0.9302, // science-technology
-			1.5679,  // rest
+			-2.5707, // bias
+			0.5486,  // own_title
+			1.0152,  // own_body
+			-0.9602, // economy
+			-0.8200, // sport
+			-0.9289, // science-technology
+			1.5609,  // rest
 		},
 		{ // economy
-			-1.0157, // bias
-			1.0561,  // own_title
-			1.8375,  // own_body
-			-0.8554, // world
-			-1.3882, // sport
-			-1.3865, // science-technology
-			-0.4963, // rest
+			-1.0066, // bias
+			1.0489,  // own_title
+			1.8237,  // own_body
+			-0.8790, // world
+			-1.4485, // sport
+			-1.3975, // science-technology
+			-0.4938, // rest
 		},
 		{ // sport
-			-0.9138, // bias
-			1.3556,  // own_title
-			2.7311,  // own_body
-			-0.4578, // world
-			-1.6503, // economy
-			-1.9790, // science-technology
-			-1.0547, // rest
+			-0.8163, // bias
+			1.3104,  // own_title
+			2.7003,  // own_body
+			-0.4721, // world
+			-1.6480, // economy
+			-1.9831, // science-technology
+			-1.0191, // rest
 		},
 		{ // science-technology
-			-0.1150, // bias
-			0.8763,  // own_title
-			1.9565,  // own_body
-			-1.1083, // world
-			-1.2623, // economy
-			-1.4655, // sport
-			-0.4006, // rest
+			-0.1256, // bias
+			0.8672,  // own_title
+			1.9504,  // own_body
+			-1.1136, // world
+			-1.2692, // economy
+			-1.4863, // sport
+			-0.4017, // rest
 		},
 	}
 }

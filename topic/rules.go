@@ -57,12 +57,32 @@ type term struct {
 	// stem: "=perusahaan" (company) must not match "berusaha" (to try),
 	// which shares its stem.
 	exact bool
+	// supporting terms, written "~word", count only when a term of their
+	// topic that is not supporting (and weighs more than 0) matched too:
+	// "~falcons" is sport beside "quarterback", birds alone.
+	supporting bool
+}
+
+// termMarks splits the marks off a term's text: "~" (supporting) and "="
+// (exact), in either order, and returns the words that remain.
+func termMarks(text string) (words string, exact, supporting bool) {
+	words = text
+	for {
+		switch {
+		case strings.HasPrefix(words, "="):
+			exact, words = true, words[1:]
+		case strings.HasPrefix(words, "~"):
+			supporting, words = true, words[1:]
+		default:
+			return words, exact, supporting
+		}
+	}
 }
 
 // parseTerm splits a term written "word", "a phrase" or "word^2.5" into
 // its text and weight (1 when no "^weight" suffix is given). The text is
-// trimmed and keeps a leading "=" (match the word exactly, unstemmed); it
-// must hold a word. The weight must be a finite non-zero number: a negative
+// trimmed and keeps its marks, a leading "=" (match the word exactly,
+// unstemmed) and "~" (supporting: see term); it must hold a word. The weight must be a finite non-zero number: a negative
 // weight counts against the topic ("bank^-1").
 func parseTerm(raw string) (text string, weight float64, err error) {
 	s := strings.TrimSpace(raw)
@@ -84,10 +104,11 @@ func parseTerm(raw string) (text string, weight float64, err error) {
 	return text, weight, nil
 }
 
-// hasWords reports whether a term's text (with its "=" if exact) has a word
-// to match.
+// hasWords reports whether a term's text (with its marks) has a word to
+// match.
 func hasWords(text string) bool {
-	return len(foldPhrase(strings.TrimPrefix(text, "="))) > 0
+	words, _, _ := termMarks(text)
+	return len(foldPhrase(words)) > 0
 }
 
 // stemWord returns the readings of a folded word in language l.

@@ -37,6 +37,9 @@ type scratch struct {
 	zoned      []bool
 	dropped    []bool
 	zoneMargin []float64
+	// backed is, per rule, whether a term of it that is not supporting
+	// matched (see evaluate).
+	backed []bool
 	// boosted is, per rule, whether a model-decided topic applied by its
 	// source's boost (see decide).
 	boosted []bool
@@ -48,7 +51,7 @@ type scratch struct {
 }
 
 func newScratch(n, topics int) *scratch {
-	return &scratch{count: make([][2]int32, n), last: make([]int32, n), cover: make([]int32, topics), lifted: make([]bool, topics), liftZ: make([]float64, topics), zoned: make([]bool, topics), dropped: make([]bool, topics), zoneMargin: make([]float64, topics), odds: make([]float64, topics), oddsKnown: make([]bool, topics), boosted: make([]bool, topics)}
+	return &scratch{count: make([][2]int32, n), last: make([]int32, n), cover: make([]int32, topics), lifted: make([]bool, topics), liftZ: make([]float64, topics), zoned: make([]bool, topics), dropped: make([]bool, topics), zoneMargin: make([]float64, topics), odds: make([]float64, topics), oddsKnown: make([]bool, topics), boosted: make([]bool, topics), backed: make([]bool, topics)}
 }
 
 // read takes a scratch from t's pool for tagging a, with a's body text

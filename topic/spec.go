@@ -21,7 +21,8 @@ type Spec struct {
 	IPTC string `yaml:"iptc"`
 	// Terms maps a language ("en", "id") to weighted terms and phrases,
 	// written "word", "a phrase", "word^2.5" (weight 2.5; default 1;
-	// negative counts against the topic) or "=word" (unstemmed).
+	// negative counts against the topic), "=word" (unstemmed) or "~word"
+	// (counts only beside a term of the topic without "~").
 	Terms map[string][]string `yaml:"terms"`
 	// Require maps a language to terms of which at least one must match.
 	Require map[string][]string `yaml:"require"`
@@ -148,8 +149,13 @@ func Check(specs []Spec) error {
 					continue
 				}
 				for j, s := range set.terms[lang] {
-					if _, _, err := parseTerm(s); err != nil {
+					text, w, err := parseTerm(s)
+					if err != nil {
 						add(fmt.Sprintf("%s[%d]", at, j), 0, err)
+						continue
+					}
+					if _, _, supporting := termMarks(text); supporting && (set.kind != kindScore || w < 0) {
+						add(fmt.Sprintf("%s[%d]", at, j), 0, fmt.Errorf("term %q: \"~\" (counts only beside the topic's other terms) is for terms of positive weight", s))
 					}
 				}
 			}
@@ -229,10 +235,11 @@ func exprNames(sp *Spec) [numLangs]bool {
 // termKey is what a term written raw matches in language l: its folded,
 // stemmed words (or folded words, for an exact "=term").
 func termKey(raw string, l int) string {
-	if word, ok := strings.CutPrefix(raw, "="); ok {
-		return "=" + stemKey(compileExact(word))
+	words, exact, _ := termMarks(raw)
+	if exact {
+		return "=" + stemKey(compileExact(words))
 	}
-	return stemKey(compileWords(raw, l))
+	return stemKey(compileWords(words, l))
 }
 
 func termSets(sp *Spec) [3]termSet {

@@ -359,6 +359,7 @@ func (t *Tagger) evaluate(s *scratch, a *article.Article, l int, h Hints, res []
 		s.last[id] = 0
 	}
 	t.scan(s, s.body, l, 1)
+	t.dropUnbacked(s)
 	for i := range res {
 		res[i] = result{boost: h.Boost[t.rules[i].slug]}
 	}
@@ -374,6 +375,38 @@ func (t *Tagger) evaluate(s *scratch, a *article.Article, l int, h Hints, res []
 			r.vetoed = true
 		}
 	}
+}
+
+// dropUnbacked forgets the hits of the supporting terms of each topic none
+// of whose other terms (of weight above 0) matched, so that neither the
+// score, nor the models' features, nor an explanation counts them.
+func (t *Tagger) dropUnbacked(s *scratch) {
+	clear(s.backed)
+	some := false
+	for _, id := range s.touched {
+		tm := &t.terms[id]
+		if tm.kind != kindScore {
+			continue
+		}
+		if tm.supporting {
+			some = true
+		} else if tm.weight > 0 {
+			s.backed[tm.topic] = true
+		}
+	}
+	if !some {
+		return
+	}
+	kept := s.touched[:0]
+	for _, id := range s.touched {
+		if tm := &t.terms[id]; tm.supporting && !s.backed[tm.topic] {
+			s.count[id] = [2]int32{}
+			s.last[id] = 0
+			continue
+		}
+		kept = append(kept, id)
+	}
+	s.touched = kept
 }
 
 // termScore is what a term adds for its hits in title and body.

@@ -1,6 +1,7 @@
 package topic
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -479,5 +480,59 @@ func TestTagCapsTopicsPerFamilyAndInTotal(t *testing.T) {
 	es := tg.Explain(a, Hints{})
 	if explain(es, "disaster").Passed {
 		t.Error("explain passes the capped topic")
+	}
+}
+
+// TestDefaultSportNamesAndNicknames: a team's name matches as written, never
+// through stemming ("caves" is not the Cavs), and a nickname that is a
+// common word is sport only beside other sport evidence (review 23,
+// finding 2).
+func TestDefaultSportNamesAndNicknames(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, c := range []struct {
+		a    article.Article
+		want bool
+	}{
+		{article.Article{Language: "en", Title: "Exploring the caves of Borneo", Text: "The caves are large."}, false},
+		{article.Article{Language: "en", Title: "Cheetahs naturally turned into mummies in caves in Saudi Arabia", Text: "Scientists found the remains in caves."}, false},
+		{article.Article{Language: "en", Title: "Cardinals gather in Rome to elect a new pope", Text: "The cardinals met in the Sistine Chapel."}, false},
+		{article.Article{Language: "en", Title: "Falcons return to nest on city tower", Text: "A pair of peregrine falcons nest there each spring."}, false},
+		{article.Article{Language: "en", Title: "Cavs rally past Celtics", Text: "The Cavs won in overtime."}, true},
+		{article.Article{Language: "en", Title: "Falcons beat Saints 24-17", Text: "The Falcons quarterback threw two touchdowns in the second half."}, true},
+	} {
+		got := tg.Tag(&c.a, Hints{})
+		if _, ok := match(got, "sport"); ok != c.want {
+			t.Errorf("%q: sport %t, want %t: %+v", c.a.Title, ok, c.want, explain(tg.Explain(&c.a, Hints{}), "sport"))
+		}
+	}
+}
+
+// TestTagSupportingTerm: a term written "~term" counts only when a term of
+// its topic without the flag matched too.
+func TestTagSupportingTerm(t *testing.T) {
+	tg := mustNew(t, Spec{Slug: "sport", Terms: map[string][]string{"en": {"~falcons^3", "~eagles^3", "quarterback^3", "~=cavs^3"}}})
+	for _, c := range []struct {
+		title string
+		want  float64
+	}{
+		{"Falcons nest on the tower", 0},
+		{"Falcons and eagles nest on the tower", 0},
+		{"Falcons quarterback", 12},
+		{"Cavs quarterback", 12},
+		{"Caves quarterback", 6},
+	} {
+		a := &article.Article{Title: c.title, Language: "en"}
+		e := explain(tg.Explain(a, Hints{}), "sport")
+		if e.Score != c.want {
+			t.Errorf("%q: score %v, want %v (%+v)", c.title, e.Score, c.want, e)
+		}
+	}
+}
+
+func TestCheckSupportingOnlyAmongTerms(t *testing.T) {
+	err := Check([]Spec{{Slug: "sport", Terms: map[string][]string{"en": {"~falcons^-1"}}, Require: map[string][]string{"en": {"~match"}}}})
+	var es RuleErrors
+	if !errors.As(err, &es) || len(es) != 2 {
+		t.Fatalf("got %v, want two errors", err)
 	}
 }
