@@ -24,9 +24,8 @@ const (
 	dOwnTitle                                       // log(1+score) of the topic's own terms in the title
 	dOwnBody                                        // log(1+score) of the topic's own terms in the body
 	dRival                                          // log(1+score) of each other modelled desk, in the order of deskModelDesks, the topic's own left out
-	dRest           = dRival + numModelledDesks - 1 // log(1+sum) of the scores of every other topic; world: only when the lead names a foreign state (rest_foreign)
-	dRestHome       = dRest + 1                     // world only: log(1+sum) of rest when the lead names no foreign state (rest_home); else 0
-	dForeign        = dRestHome + 1                 // world only: log(1+n), n the distinct foreign states in the lead (foreignStates); else 0
+	dRest           = dRival + numModelledDesks - 1 // log(1+sum) of the scores of every other topic
+	dForeign        = dRest + 1                     // log(1+n), n the distinct foreign states in the lead (foreignStates)
 	numDeskFeatures = dForeign + 1
 )
 
@@ -84,13 +83,11 @@ func foreignStates(s *scratch, l int) int {
 
 // deskFeatures computes the desk model's features of rule i from the last
 // evaluate (rule results res; their scores, without boosts) and the
-// number of foreign states in the lead (foreignStates). Only the world
-// desk reads foreign: its rest counts as rest_foreign when the lead names
-// a foreign state and as rest_home when it names none (world is news about
-// another country); the other desks' rest_home and foreign stay 0.
+// number of foreign states in the lead (foreignStates).
 func (t *Tagger) deskFeatures(s *scratch, i int, res []result, foreign int) [numDeskFeatures]float64 {
 	var x [numDeskFeatures]float64
 	x[dBias] = 1
+	x[dForeign] = logScore(float64(foreign))
 	var title, body float64
 	for _, id := range s.touched {
 		tm := &t.terms[id]
@@ -119,23 +116,8 @@ func (t *Tagger) deskFeatures(s *scratch, i int, res []result, foreign int) [num
 			x[dRival+k-1] = logScore(res[j].score)
 		}
 	}
-	if !splitsRest(own) {
-		x[dRest] = logScore(rest)
-		return x
-	}
-	x[dForeign] = logScore(float64(foreign))
-	if foreign > 0 {
-		x[dRest] = logScore(rest)
-	} else {
-		x[dRestHome] = logScore(rest)
-	}
+	x[dRest] = logScore(rest)
 	return x
-}
-
-// splitsRest reports whether desk model k (an index of deskModelDesks)
-// reads foreign and splits its rest by it: the world desk only.
-func splitsRest(k int) bool {
-	return deskModelDesks()[k] == "world"
 }
 
 // deskProbability is the desk model's probability with weights w.
@@ -156,12 +138,8 @@ func deskFeatureName(desk string, i int) string {
 		return "own_title"
 	case i == dOwnBody:
 		return "own_body"
-	case i == dRest && desk == "world":
-		return "rest_foreign"
 	case i == dRest:
 		return "rest"
-	case i == dRestHome:
-		return "rest_home"
 	case i == dForeign:
 		return "foreign"
 	}
