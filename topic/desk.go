@@ -3,16 +3,13 @@ package topic
 import (
 	"math"
 	"slices"
-
-	"github.com/warta-news/warta/actor"
 )
 
 // The desk model decides the topics of the main news desks (the desks the
 // labelled data names: see fittedDeskWeights) where a threshold and a
 // dominance bar decided before: each desk is a logistic regression over
 // few designed features of the rule scores — its own terms in the title and
-// in the body, each competing desk's score, and the rest — and of whether
-// the lead names another country (foreign), so that
+// in the body, each competing desk's score, and the rest — so that
 // competition between desks is weighed as fitted, not by one constant. A
 // topic whose Spec.Desk has fitted weights is decided by it; require,
 // exclude and expr still apply, and a source's boost applies on top (see
@@ -25,8 +22,7 @@ const (
 	dOwnBody                                        // log(1+score) of the topic's own terms in the body
 	dRival                                          // log(1+score) of each other modelled desk, in the order of deskModelDesks, the topic's own left out
 	dRest           = dRival + numModelledDesks - 1 // log(1+sum) of the scores of every other topic
-	dForeign        = dRest + 1                     // log(1+n), n the distinct foreign states in the lead (foreignStates)
-	numDeskFeatures = dForeign + 1
+	numDeskFeatures = dRest + 1
 )
 
 // numModelledDesks is the number of desks the desk model decides.
@@ -48,46 +44,11 @@ func deskModelIndex(desk string) int {
 // under a desk.
 const DeskCut = 0.5
 
-// foreignBodiesVariant is THROWAWAY (deskforeign V1/V2 switch).
-const foreignBodiesVariant = false
-
-// homeState is the state (actor.State ID) whose own affairs are the
-// domestic news of language l, or "" (English news has no home state).
-func homeState(l int) string {
-	if langName(l) == "id" {
-		return "ID"
-	}
-	return ""
-}
-
-// foreignStates is the number of distinct states named in the lead (the
-// title and the body's first sentence, as the actors model reads it) other
-// than language l's home state, from the actors findActors found.
-func foreignStates(s *scratch, l int) int {
-	home := homeState(l)
-	leadEnd := firstSentenceEnd(s.bodyText)
-	var buf [8]string
-	found := buf[:0]
-	for f, ms := range [2][]actor.Mention{s.titleActors, s.bodyActors} {
-		for _, m := range ms {
-			if f == 1 && m.Start >= leadEnd {
-				break
-			}
-			if m.Kind == actor.State && m.ID != home || foreignBodiesVariant && m.Kind == actor.Body {
-				found = addDistinct(found, m.ID)
-			}
-		}
-	}
-	return len(found)
-}
-
 // deskFeatures computes the desk model's features of rule i from the last
-// evaluate (rule results res; their scores, without boosts) and the
-// number of foreign states in the lead (foreignStates).
-func (t *Tagger) deskFeatures(s *scratch, i int, res []result, foreign int) [numDeskFeatures]float64 {
+// evaluate (rule results res; their scores, without boosts).
+func (t *Tagger) deskFeatures(s *scratch, i int, res []result) [numDeskFeatures]float64 {
 	var x [numDeskFeatures]float64
 	x[dBias] = 1
-	x[dForeign] = logScore(float64(foreign))
 	var title, body float64
 	for _, id := range s.touched {
 		tm := &t.terms[id]
@@ -140,8 +101,6 @@ func deskFeatureName(desk string, i int) string {
 		return "own_body"
 	case i == dRest:
 		return "rest"
-	case i == dForeign:
-		return "foreign"
 	}
 	var rivals []string
 	for _, d := range deskModelDesks() {

@@ -27,14 +27,12 @@ func (t *Tagger) DeskSamples(a *article.Article, label, group string) []DeskSamp
 	res := make([]result, len(t.rules))
 	l := fitLanguage(a)
 	t.evaluate(s, a, l, Hints{}, res)
-	t.findActors(s, a.Title, s.bodyText, langName(l))
-	foreign := foreignStates(s, l)
 	var out []DeskSample
 	for i, r := range t.rules {
 		if r.deskModel < 0 {
 			continue
 		}
-		out = append(out, DeskSample{ID: a.ID, Desk: deskModelDesks()[r.deskModel], X: t.deskFeatures(s, i, res, foreign), Y: label == r.slug, Lang: langName(l), Group: group})
+		out = append(out, DeskSample{ID: a.ID, Desk: deskModelDesks()[r.deskModel], X: t.deskFeatures(s, i, res), Y: label == r.slug, Lang: langName(l), Group: group})
 	}
 	return out
 }

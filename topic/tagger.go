@@ -525,13 +525,9 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 			}
 		}
 	}
-	if t.ir < 0 {
-		t.findActors(s, a.Title, s.bodyText, langName(l))
-	}
-	foreign := foreignStates(s, l)
 	for i, r := range t.rules {
 		if k := r.deskModel; k >= 0 {
-			v.deskX[k] = t.deskFeatures(s, i, res, foreign)
+			v.deskX[k] = t.deskFeatures(s, i, res)
 			v.deskP[k] = deskProbability(&t.deskWeights[k], &v.deskX[k])
 		}
 	}
