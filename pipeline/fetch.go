@@ -392,11 +392,13 @@ func (p *Pipeline) nextTry(due time.Time) time.Time {
 
 // FirstCycleAt is the first cycle of cycles after from that starts at or
 // after due: when a source due at due is really fetched. Without a
-// schedule (one cycle, `warta once`) it is due itself.
+// schedule (one cycle, `warta once`) it is due itself. cycles is read
+// once (Fixed).
 func FirstCycleAt(cycles Schedule, from, due time.Time) time.Time {
 	if cycles == nil || due.IsZero() {
 		return due
 	}
+	cycles = fixed(cycles)
 	t := cycles.Next(from)
 	// Cycles are at least a minute apart and a wait at most a day
 	// (Retry-After's cap), so 10,000 steps always reach due.

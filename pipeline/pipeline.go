@@ -172,6 +172,22 @@ type Schedule interface {
 	Next(t time.Time) time.Time
 }
 
+// FixedSchedule is a Schedule whose answers depend on state read
+// elsewhere (a daemon's cron entry, whose next run each Next asks for):
+// Fixed returns it with that state read once, for a run of Next calls.
+type FixedSchedule interface {
+	Schedule
+	Fixed() Schedule
+}
+
+// fixed is s with its state read once when it has any (FixedSchedule).
+func fixed(s Schedule) Schedule {
+	if f, ok := s.(FixedSchedule); ok {
+		return f.Fixed()
+	}
+	return s
+}
+
 // New returns a pipeline for cfg.
 func New(cfg *config.Config, d Deps) *Pipeline {
 	if d.Logger == nil {

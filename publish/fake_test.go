@@ -210,6 +210,6 @@ func (l *fakeLister) ArticlesPerHour(ctx context.Context, t time.Time, fn func(h
 // fakeStatus is a StatusReader with fixed statuses.
 type fakeStatus []SourceStatus
 
-func (f fakeStatus) SourceStatuses(ctx context.Context) ([]SourceStatus, error) {
+func (f fakeStatus) SourceStatuses(ctx context.Context, now time.Time) ([]SourceStatus, error) {
 	return slices.Clone(f), nil
 }

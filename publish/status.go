@@ -12,7 +12,11 @@ import (
 type SourceStatus struct {
 	Name string
 	// LastAttempt, LastSuccess and NextAttempt are zero when unknown.
+	// NextAttempt is the cycle that fetches the source again.
 	LastAttempt, LastSuccess, NextAttempt time.Time
+	// WaitEnds is when the source's wait (a backoff, a Retry-After) ends,
+	// at or before NextAttempt; zero when it is NextAttempt.
+	WaitEnds time.Time
 	// Failures counts consecutive failed fetches.
 	Failures int
 	// LastStatus is the HTTP status of the last attempt (0 when none).
@@ -24,9 +28,10 @@ type SourceStatus struct {
 	Articles int
 }
 
-// StatusReader gives the pages each source's fetch status.
+// StatusReader gives the pages each source's fetch status at now (the
+// publisher's clock, Options.Now).
 type StatusReader interface {
-	SourceStatuses(ctx context.Context) ([]SourceStatus, error)
+	SourceStatuses(ctx context.Context, now time.Time) ([]SourceStatus, error)
 }
 
 // ArticleCounter counts the articles first seen since t by UTC hour (the
@@ -78,11 +83,19 @@ func (s SourceStatus) outcome(now time.Time) string {
 	case s.LastStatus == 410 && s.NextAttempt.IsZero():
 		// 410 Gone: not fetched again until its URL changes.
 		return OutcomeRetired
-	case s.NextAttempt.After(now):
+	case s.waitEnds().After(now):
 		return OutcomeBackingOff
 	default:
 		return OutcomeFailing
 	}
+}
+
+// waitEnds is when the source's wait ends (WaitEnds, else NextAttempt).
+func (s SourceStatus) waitEnds() time.Time {
+	if s.WaitEnds.IsZero() {
+		return s.NextAttempt
+	}
+	return s.WaitEnds
 }
 
 // chartDays is how far back the status charts go; chartHours their bars.
@@ -147,7 +160,7 @@ func (p *Publisher) status(ctx context.Context, snap *snapshot, withCharts bool)
 	}
 	names := map[string]bool{}
 	if p.opts.Status != nil {
-		statuses, err := p.opts.Status.SourceStatuses(ctx)
+		statuses, err := p.opts.Status.SourceStatuses(ctx, now)
 		if err != nil {
 			return nil, fmt.Errorf("publish: status: %w", err)
 		}

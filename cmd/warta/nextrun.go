@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/robfig/cron/v3"
+
+	"github.com/warta-news/warta/pipeline"
 )
 
 // nextRuns tells the publisher when the next scheduled cycle is due, for
@@ -41,10 +43,30 @@ type entrySchedule struct {
 
 // Next implements cron.Schedule.
 func (s entrySchedule) Next(t time.Time) time.Time {
-	if f := s.runs.entry.Load(); f != nil {
-		if next := (*f)(); next.After(t) {
-			return next
-		}
+	return s.Fixed().Next(t)
+}
+
+// Fixed implements pipeline.FixedSchedule: s with the entry's next run
+// read now, once (each Next of s asks the cron goroutine for it).
+func (s entrySchedule) Fixed() pipeline.Schedule {
+	f := fixedEntrySchedule{schedule: s.schedule}
+	if e := s.runs.entry.Load(); e != nil {
+		f.next = (*e)()
+	}
+	return f
+}
+
+// fixedEntrySchedule is an entrySchedule with its entry's next run read
+// once: zero when unknown.
+type fixedEntrySchedule struct {
+	next     time.Time
+	schedule cron.Schedule
+}
+
+// Next implements cron.Schedule.
+func (s fixedEntrySchedule) Next(t time.Time) time.Time {
+	if s.next.After(t) {
+		return s.next
 	}
 	return s.schedule.Next(t)
 }

@@ -132,8 +132,8 @@ type storeStatus struct {
 }
 
 // SourceStatuses implements publish.StatusReader.
-func (s storeStatus) SourceStatuses(ctx context.Context) ([]publish.SourceStatus, error) {
-	states, err := pipeline.SourceStates(ctx, s.st, s.cfg, s.cycles, time.Now(), s.logger)
+func (s storeStatus) SourceStatuses(ctx context.Context, now time.Time) ([]publish.SourceStatus, error) {
+	states, err := pipeline.SourceStates(ctx, s.st, s.cfg, s.cycles, now, s.logger)
 	if err != nil {
 		return nil, err
 	}
@@ -149,7 +149,7 @@ func (s storeStatus) SourceStatuses(ctx context.Context) ([]publish.SourceStatus
 			continue // never fetched: the pages list it as such
 		}
 		out = append(out, publish.SourceStatus{
-			Name: name, LastAttempt: fs.LastAttempt, LastSuccess: fs.LastSuccess, NextAttempt: fs.NextAttempt,
+			Name: name, LastAttempt: fs.LastAttempt, LastSuccess: fs.LastSuccess, NextAttempt: fs.NextAttempt, WaitEnds: fs.WaitEnds,
 			Failures: fs.Failures, LastStatus: fs.LastStatus, Articles: counts[name],
 			// Older builds stored error texts naming the source's URL with
 			// its username and token; the pages are public.

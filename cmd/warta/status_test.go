@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/store"
@@ -26,7 +27,7 @@ func TestStatusRedactsStoredOldStyleErrors(t *testing.T) {
 	if _, err := s.SaveSource(ctx, "Paid", store.FetchState{Failures: 3, LastError: old}, nil); err != nil {
 		t.Fatal(err)
 	}
-	statuses, err := storeStatus{st: s, cfg: configOf("Paid"), logger: slog.New(slog.DiscardHandler)}.SourceStatuses(ctx)
+	statuses, err := storeStatus{st: s, cfg: configOf("Paid"), logger: slog.New(slog.DiscardHandler)}.SourceStatuses(ctx, time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +64,7 @@ func TestStatusListsConfiguredSourcesOnly(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	statuses, err := storeStatus{st: s, cfg: configOf("Kept", "New"), logger: slog.New(slog.DiscardHandler)}.SourceStatuses(ctx)
+	statuses, err := storeStatus{st: s, cfg: configOf("Kept", "New"), logger: slog.New(slog.DiscardHandler)}.SourceStatuses(ctx, time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
