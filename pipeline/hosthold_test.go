@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -130,20 +131,20 @@ func TestHeldSourceKeepsItsValidators(t *testing.T) {
 	}
 }
 
-// barrierMeta makes every reader of the stored host holds wait until n
-// have read them: two daemons storing their holds at the same moment.
-type barrierMeta struct {
+// barrierHolds makes every writer of host holds wait until n have come to
+// write them, then all write: two daemons storing their holds at the same
+// moment. passed counts the writers that came through it.
+type barrierHolds struct {
 	store.Store
 	arrived *sync.WaitGroup
+	passed  *atomic.Int32
 }
 
-func (b barrierMeta) Meta(ctx context.Context, key string) (string, bool, error) {
-	v, ok, err := b.Store.Meta(ctx, key)
-	if key == "host_holds" {
-		b.arrived.Done()
-		b.arrived.Wait()
-	}
-	return v, ok, err
+func (b barrierHolds) HoldHosts(ctx context.Context, holds map[string]time.Time, now time.Time) error {
+	b.arrived.Done()
+	b.arrived.Wait()
+	b.passed.Add(1)
+	return b.Store.HoldHosts(ctx, holds, now)
 }
 
 // Two daemons storing their holds at the same moment both keep theirs,
@@ -162,8 +163,9 @@ func TestConcurrentHoldsAreAllKept(t *testing.T) {
 			b.fetcher.Hold("both.example:443", now.Add(50*time.Minute))
 			var arrived sync.WaitGroup
 			arrived.Add(2)
-			a.store = barrierMeta{a.store, &arrived}
-			b.store = barrierMeta{b.store, &arrived}
+			var passed atomic.Int32
+			a.store = barrierHolds{a.store, &arrived, &passed}
+			b.store = barrierHolds{b.store, &arrived, &passed}
 			ctx := context.Background()
 			var writers sync.WaitGroup
 			errs := make([]error, 2)
@@ -175,6 +177,9 @@ func TestConcurrentHoldsAreAllKept(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
+			}
+			if n := passed.Load(); n != 2 {
+				t.Fatalf("%d writers came through the barrier, want both: the race is not forced", n)
 			}
 			c := newTestPipelineSources(t, open(), nil, nil)
 			if err := c.loadHolds(ctx); err != nil {
