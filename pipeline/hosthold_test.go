@@ -198,3 +198,85 @@ func TestConcurrentHoldsAreAllKept(t *testing.T) {
 		})
 	}
 }
+
+// Holds an older build stored in meta (before an upgrade, or written by an
+// old build during a rolling one) are moved into the store's holds once:
+// the running ones held back, the key deleted; a value that does not parse
+// is dropped, not a failed cycle (review 24, 3). Both drivers.
+func TestOldMetaHoldsAreMovedOnce(t *testing.T) {
+	for _, driver := range storeDrivers() {
+		t.Run(driver.name, func(t *testing.T) {
+			open := driver.open(t)
+			st := open()
+			ctx := context.Background()
+			now := time.Now().Truncate(time.Second)
+			live, past := now.Add(3*time.Hour).UTC(), now.Add(-time.Hour).UTC()
+			old := `{"live.example:443":"` + live.Format(time.RFC3339) + `","past.example:443":"` + past.Format(time.RFC3339) + `"}`
+			if err := st.SetMeta(ctx, "host_holds", old); err != nil {
+				t.Fatal(err)
+			}
+			p := newTestPipelineSources(t, st, nil, nil)
+			if err := p.loadHolds(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if got := p.fetcher.Held(); len(got) != 1 || !got["live.example:443"].Equal(live) {
+				t.Errorf("held %v, want live.example:443 until %v", got, live)
+			}
+			stored, err := st.HostHolds(ctx, now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(stored) != 1 || !stored["live.example:443"].Equal(live) {
+				t.Errorf("stored holds %v, want live.example:443 until %v", stored, live)
+			}
+			if v, ok, err := st.Meta(ctx, "host_holds"); err != nil || ok {
+				t.Errorf("meta host_holds still %q %v %v, want it deleted", v, ok, err)
+			}
+			// Another daemon (a new process) reads the moved holds.
+			q := newTestPipelineSources(t, open(), nil, nil)
+			if err := q.loadHolds(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if got := q.fetcher.Held(); !got["live.example:443"].Equal(live) {
+				t.Errorf("another daemon holds %v, want live.example:443 until %v", got, live)
+			}
+			// A value that does not parse is dropped.
+			if err := st.SetMeta(ctx, "host_holds", "{not json"); err != nil {
+				t.Fatal(err)
+			}
+			if err := p.loadHolds(ctx); err != nil {
+				t.Fatalf("an unreadable old value failed the load: %v", err)
+			}
+			if _, ok, err := st.Meta(ctx, "host_holds"); err != nil || ok {
+				t.Errorf("an unreadable meta host_holds is kept (%v %v), want it deleted", ok, err)
+			}
+		})
+	}
+}
+
+// A cycle whose fetcher holds nothing still drops the stored holds that
+// have ended (review 24, 7). Both drivers.
+func TestEndedHoldsAreDroppedWithoutNewOnes(t *testing.T) {
+	for _, driver := range storeDrivers() {
+		t.Run(driver.name, func(t *testing.T) {
+			st := driver.open(t)()
+			ctx := context.Background()
+			p := newTestPipelineSources(t, st, nil, nil)
+			now := p.now()
+			if err := st.HoldHosts(ctx, map[string]time.Time{"gone.example:443": now.Add(-time.Minute)}, now.Add(-time.Hour)); err != nil {
+				t.Fatal(err)
+			}
+			if err := p.storeHolds(ctx); err != nil {
+				t.Fatal(err)
+			}
+			// Read as of long ago: an ended hold still stored shows.
+			left, err := st.HostHolds(ctx, now.Add(-2*time.Hour))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(left) != 0 {
+				t.Errorf("stored holds %v after a cycle with none, want the ended one dropped", left)
+			}
+		})
+	}
+}

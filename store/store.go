@@ -97,6 +97,10 @@ type Store interface {
 	Meta(ctx context.Context, key string) (string, bool, error)
 	// SetMeta stores value under key, replacing any previous value.
 	SetMeta(ctx context.Context, key, value string) error
+	// DeleteMeta removes key if it still holds value (a writer that
+	// replaced it since it was read keeps its value), and reports whether
+	// it did.
+	DeleteMeta(ctx context.Context, key, value string) (bool, error)
 	// HostHolds returns the servers (host:port) held back by a
 	// Retry-After until a time after now, with that time.
 	HostHolds(ctx context.Context, now time.Time) (map[string]time.Time, error)

@@ -84,6 +84,15 @@ func (s *Store) SetMeta(ctx context.Context, key, value string) error {
 	return nil
 }
 
+// DeleteMeta implements store.Store.
+func (s *Store) DeleteMeta(ctx context.Context, key, value string) (bool, error) {
+	tag, err := s.pool.Exec(ctx, `DELETE FROM meta WHERE key = $1 AND value = $2`, key, value)
+	if err != nil {
+		return false, fmt.Errorf("store: delete meta %s: %w", key, err)
+	}
+	return tag.RowsAffected() > 0, nil
+}
+
 // upsertMeta stores value $2 under key $1.
 const upsertMeta = `INSERT INTO meta (key, value) VALUES ($1, $2) ` + schema.MetaConflict
 

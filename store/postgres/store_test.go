@@ -438,3 +438,42 @@ func TestLostLockIsNoticed(t *testing.T) {
 		t.Fatalf("after its connection ended, LockHeld = %v, want ErrLockLost", err)
 	}
 }
+
+// Migration 0009 keeps the host holds older builds stored in meta: the
+// pipeline moves the ones still running into host_holds (review 24, 3).
+func TestHostHoldsMigrationKeepsTheOldHolds(t *testing.T) {
+	ctx := context.Background()
+	pool, err := pgxpool.New(ctx, pgtest.DSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pool.Close()
+	migs, err := schema.LoadMigrations(migrationFiles, migrationDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := 0
+	for k < len(migs) && migs[k].Version < 9 {
+		k++
+	}
+	if k == len(migs) || migs[k].Version != 9 {
+		t.Fatal("no migration 0009")
+	}
+	if err := applyMigrations(ctx, pool, migs[:k]); err != nil {
+		t.Fatal(err)
+	}
+	const holds = `{"news.example:443":"2099-01-01T00:00:00Z"}`
+	if _, err := pool.Exec(ctx, `INSERT INTO meta (key, value) VALUES ('host_holds', $1)`, holds); err != nil {
+		t.Fatal(err)
+	}
+	if err := applyMigrations(ctx, pool, migs); err != nil {
+		t.Fatal(err)
+	}
+	var got string
+	if err := pool.QueryRow(ctx, `SELECT coalesce((SELECT value FROM meta WHERE key = 'host_holds'), '')`).Scan(&got); err != nil {
+		t.Fatal(err)
+	}
+	if got != holds {
+		t.Errorf("after 0009 meta host_holds is %q, want the old holds kept", got)
+	}
+}

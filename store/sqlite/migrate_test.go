@@ -253,3 +253,21 @@ func dumpRows(t *testing.T, db *sql.DB, query string) string {
 	}
 	return b.String()
 }
+
+// Migration 0010 keeps the host holds older builds stored in meta: the
+// pipeline moves the ones still running into host_holds (review 24, 3).
+func TestHostHoldsMigrationKeepsTheOldHolds(t *testing.T) {
+	ctx := context.Background()
+	db := openMigrationDB(t, "")
+	migs := applyBefore(t, db, 10)
+	const holds = `{"news.example:443":"2099-01-01T00:00:00Z"}`
+	if _, err := db.Exec(`INSERT INTO meta (key, value) VALUES ('host_holds', ?)`, holds); err != nil {
+		t.Fatal(err)
+	}
+	if err := applyMigrations(ctx, db, migs); err != nil {
+		t.Fatal(err)
+	}
+	if got := dumpRows(t, db, `SELECT value FROM meta WHERE key = 'host_holds'`); got != holds+"\n" {
+		t.Errorf("after 0010 meta host_holds is %q, want the old holds kept", got)
+	}
+}

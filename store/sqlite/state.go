@@ -53,6 +53,23 @@ func (s *Store) SetMeta(ctx context.Context, key, value string) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error { return setMeta(ctx, tx, key, value) })
 }
 
+// DeleteMeta implements store.Store.
+func (s *Store) DeleteMeta(ctx context.Context, key, value string) (bool, error) {
+	var n int64
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM meta WHERE key = ? AND value = ?`, key, value)
+		if err != nil {
+			return err
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	if err != nil {
+		return false, fmt.Errorf("store: delete meta %s: %w", key, err)
+	}
+	return n > 0, nil
+}
+
 // setMeta stores value under key in tx.
 func setMeta(ctx context.Context, tx *sql.Tx, key, value string) error {
 	if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES (?, ?) `+schema.MetaConflict, key, value); err != nil {

@@ -296,4 +296,17 @@ func testMeta(t *testing.T, s store.Store, d Driver) {
 	if v, ok, err := s.Meta(ctx, "empty"); err != nil || !ok || v != "" {
 		t.Errorf("Meta(empty) = %q %v %v", v, ok, err)
 	}
+	// A key replaced since it was read is not deleted.
+	if done, err := s.DeleteMeta(ctx, "rules", "sha256:1"); err != nil || done {
+		t.Errorf("DeleteMeta(rules, an old value) = %v %v, want not deleted", done, err)
+	}
+	if v, ok, err := s.Meta(ctx, "rules"); err != nil || !ok || v != "sha256:2" {
+		t.Errorf("after deleting an old value: Meta(rules) = %q %v %v", v, ok, err)
+	}
+	if done, err := s.DeleteMeta(ctx, "rules", "sha256:2"); err != nil || !done {
+		t.Errorf("DeleteMeta(rules, its value) = %v %v, want deleted", done, err)
+	}
+	if v, ok, err := s.Meta(ctx, "rules"); err != nil || ok {
+		t.Errorf("after DeleteMeta: Meta(rules) = %q %v %v, want none", v, ok, err)
+	}
 }
