@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/store"
@@ -41,6 +42,9 @@ func fillAndClose(t *testing.T, path string, n int) {
 		t.Fatal(err)
 	}
 	if err := s.SetMeta(context.Background(), "topic_rules", "sha256:1"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.HoldHosts(context.Background(), map[string]time.Time{"held.example:443": time.Date(2099, 1, 1, 0, 0, 0, 0, time.UTC)}, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Close(); err != nil {

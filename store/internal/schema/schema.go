@@ -79,9 +79,10 @@ const SubscriptionConflict = `ON CONFLICT (topic, callback) DO UPDATE SET
 		failures = excluded.failures, delivered = excluded.delivered`
 
 // Tables are warta's tables, parents first: the order to count and copy
-// them in.
+// them in (doctor, doctor -salvage; host_holds too, so a salvaged store
+// keeps holding back the servers that asked for quiet).
 func Tables() []string {
-	return []string{"articles", "article_topics", "fetch_state", "meta", "websub_subscriptions"}
+	return []string{"articles", "article_topics", "fetch_state", "meta", "websub_subscriptions", "host_holds"}
 }
 
 // SincePage is how many articles Since reads per query: it bounds memory and
