@@ -92,6 +92,8 @@ func New(caps Caps) *Normalizer {
 //     dropped. PreviousID gives the ID builds before the title was part of
 //     it gave such an item; LinklessID the ID an item with a URL of its
 //     own had while its link was shared.
+//   - Outlet and OutletURL are kept only for an aggregator's item (its
+//     link's host is an AggregatorHost: Google News, a redirector).
 //   - Title, Author and Outlet are plain text; Summary and Content are sanitised
 //     HTML with absolute links, balanced and nested at most 64 deep; Text is
 //     the plain text of the longer of the two, one line per block.
@@ -110,7 +112,13 @@ func New(caps Caps) *Normalizer {
 // text.
 func (n *Normalizer) Article(a *article.Article, opts Options) error {
 	a.Source = opts.SourceName
+	// Only an aggregator's item names an outlet of its own: another feed's
+	// <source> is a name it gives itself, or any name it likes.
+	aggregated := aggregatorLink(a.Link)
 	identified := identify(a, opts)
+	if !aggregated && !aggregatorLink(a.URL) {
+		a.Outlet, a.OutletURL = "", ""
+	}
 
 	var base *url.URL
 	if a.URL != "" {

@@ -191,6 +191,13 @@ func AggregatorHost(host string) bool {
 	return isRedirectorHost(host) || strings.EqualFold(host, "news.google.com")
 }
 
+// aggregatorLink reports whether link is an absolute URL on an
+// AggregatorHost.
+func aggregatorLink(link string) bool {
+	u, err := url.Parse(strings.TrimSpace(link))
+	return err == nil && AggregatorHost(u.Hostname())
+}
+
 // absoluteHTTP reports whether s is an absolute http(s) URL with a host.
 func absoluteHTTP(s string) bool {
 	u, err := url.Parse(strings.TrimSpace(s))

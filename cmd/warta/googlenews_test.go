@@ -75,3 +75,48 @@ func TestGoogleNewsItemsCountTheirOwnOutlets(t *testing.T) {
 		t.Errorf("content does not name the other outlet: %q", c)
 	}
 }
+
+// Only an aggregator's item (normalize.AggregatorHost: its link is Google
+// News', a redirector's) takes its <source> as its outlet: two outlets'
+// own feeds that both say <source>Berita Terkini</source> stay two
+// outlets, named as configured, and the second's report of the first's
+// story is "also reported" (review 24, 4).
+func TestOwnFeedsSourceNamesNoOutlet(t *testing.T) {
+	site := newNewsSite(t)
+	body := "Menteri Pertahanan Indonesia dan Menteri Pertahanan Jepang menandatangani perjanjian kerja sama pertahanan di Tokyo pada Selasa, yang mencakup latihan bersama, alih teknologi dan pertukaran perwira. Kedua menteri juga membahas keamanan kawasan Laut China Selatan."
+	shared := [][2]string{{"Berita Terkini", "https://berita.example"}}
+	site.serve("/a", "application/rss+xml", googleNewsFeed([]rssItem{{
+		Title: "Indonesia dan Jepang teken perjanjian kerja sama pertahanan",
+		Link:  "https://www.antaranews.com/berita/1/indonesia-jepang", GUID: "https://www.antaranews.com/berita/1/indonesia-jepang",
+		Description: body, PubDate: "Tue, 17 Nov 2026 09:00:00 GMT"}}, shared))
+	site.serve("/b", "application/rss+xml", googleNewsFeed([]rssItem{{
+		Title: "Indonesia dan Jepang Teken Perjanjian Kerja Sama Pertahanan",
+		Link:  "https://www.tempo.co/politik/indonesia-jepang-1", GUID: "https://www.tempo.co/politik/indonesia-jepang-1",
+		Description: body, PubDate: "Tue, 17 Nov 2026 11:30:00 GMT"}}, shared))
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, []testSource{
+		{Name: "ANTARA", URL: site.URL + "/a", Language: "id"},
+		{Name: "Tempo", URL: site.URL + "/b", Language: "id"},
+	}, nil)
+	mustWarta(t, "-config", cfg, "once")
+
+	recs := exported(t, cfg)
+	if len(recs) != 2 || recs[0].Story != recs[1].Story {
+		t.Fatalf("the two outlets' reports are not one story: %+v", recs)
+	}
+	for _, r := range recs {
+		if r.Outlet != "" {
+			t.Errorf("export: %s's item has outlet %q from its <source>, want none", r.Source, r.Outlet)
+		}
+	}
+	raw, err := os.ReadFile(filepath.Join(dir, "feeds", "all.atom"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(raw), `title="Tempo"`) {
+		t.Errorf("Tempo's report is not linked as another outlet's in:\n%s", raw)
+	}
+	if a := readAtom(t, filepath.Join(dir, "feeds", "all.atom")).Items[0].Author; a == nil || a.Name != "ANTARA" {
+		t.Errorf("entry author %+v, want the configured source ANTARA", a)
+	}
+}
