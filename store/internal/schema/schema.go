@@ -81,7 +81,7 @@ const SubscriptionConflict = `ON CONFLICT (topic, callback) DO UPDATE SET
 // Tables are warta's tables, parents first: the order to count and copy
 // them in.
 func Tables() []string {
-	return []string{"articles", "article_topics", "fetch_state", "meta", "websub_subscriptions"}
+	return []string{"articles", "article_topics", "article_sources", "fetch_state", "meta", "websub_subscriptions"}
 }
 
 // SincePage is how many articles Since reads per query: it bounds memory and
