@@ -172,12 +172,8 @@ func queryArticlesAs(ctx context.Context, tx *sql.Tx, terms bool, query string, 
 	return out, nil
 }
 
-// attachCarriers loads the sources that carried arts
-// (article.Article.CarriedBy), in name order, in one query.
-func attachCarriers(ctx context.Context, tx *sql.Tx, arts []*article.Article) error {
-	if len(arts) == 0 {
-		return nil
-	}
+// byIDList returns arts by ID and their IDs as idList gives them.
+func byIDList(arts []*article.Article) (map[string]*article.Article, string, error) {
 	byID := make(map[string]*article.Article, len(arts))
 	ids := make([]string, 0, len(arts))
 	for _, a := range arts {
@@ -185,6 +181,16 @@ func attachCarriers(ctx context.Context, tx *sql.Tx, arts []*article.Article) er
 		ids = append(ids, a.ID)
 	}
 	list, err := idList(ids)
+	return byID, list, err
+}
+
+// attachCarriers loads the sources that carried arts
+// (article.Article.CarriedBy), in name order, in one query.
+func attachCarriers(ctx context.Context, tx *sql.Tx, arts []*article.Article) error {
+	if len(arts) == 0 {
+		return nil
+	}
+	byID, list, err := byIDList(arts)
 	if err != nil {
 		return err
 	}
@@ -215,13 +221,7 @@ func attachTopics(ctx context.Context, tx *sql.Tx, arts []*article.Article, term
 	if len(arts) == 0 {
 		return nil
 	}
-	byID := make(map[string]*article.Article, len(arts))
-	ids := make([]string, 0, len(arts))
-	for _, a := range arts {
-		byID[a.ID] = a
-		ids = append(ids, a.ID)
-	}
-	list, err := idList(ids)
+	byID, list, err := byIDList(arts)
 	if err != nil {
 		return err
 	}
