@@ -34,8 +34,8 @@ const (
 	exitSourcesFailed = 3
 )
 
-// errSourcesFailed ends a `warta once` whose every tried source failed:
-// exit code exitSourcesFailed.
+// errSourcesFailed ends a `warta once` whose every tried source failed,
+// which logged it: exit code exitSourcesFailed, nothing more printed.
 var errSourcesFailed = errors.New("every due source failed (see the summary); nothing fetched")
 
 // env is what a command runs with: streams, arguments and the shared flags.
@@ -244,8 +244,7 @@ func exitCode(stderr io.Writer, name string, err error) int {
 		fmt.Fprintf(stderr, "warta %s: %v\n", name, err)
 		return exitConfig
 	case errors.Is(err, errSourcesFailed):
-		fmt.Fprintf(stderr, "warta %s: %v\n", name, err)
-		return exitSourcesFailed
+		return exitSourcesFailed // said by the command, in its log
 	}
 	fmt.Fprintf(stderr, "warta %s: %v\n", name, err)
 	return exitFail

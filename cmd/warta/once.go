@@ -42,6 +42,8 @@ func cmdOnce(ctx context.Context, e *env) error {
 			return err
 		}
 		if rep.AllFailed() {
+			// Logged, so that -log-json and -log-level hold for it.
+			e.logger.Warn("every due source failed; nothing fetched", "failed", rep.Failed)
 			return errSourcesFailed
 		}
 		return nil
