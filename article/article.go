@@ -26,6 +26,11 @@ type Article struct {
 	// both "" when the feed names none: then the source is the outlet.
 	Outlet    string
 	OutletURL string
+	// CarriedBy are the configured names of every source that listed the
+	// article, Source among them, in name order, as the store read them
+	// (nil for an article not read from a store): a second source listing
+	// the same link, or a source renamed in the config, carries it too.
+	CarriedBy []string
 	// Title is plain text.
 	Title string
 	// Summary and Content are sanitised HTML, safe to republish.

@@ -96,7 +96,7 @@ func TestTemporary(t *testing.T) {
 		{fmt.Errorf("fetch: %w", context.DeadlineExceeded), true},
 		{context.Canceled, true},
 		{&net.OpError{Op: "dial", Err: errors.New("connection refused")}, true},
-		{&net.DNSError{Err: "no such host", Name: "x.invalid", IsNotFound: true}, false},
+		{&net.DNSError{Err: "no such host", Name: "x.invalid", IsNotFound: true}, true},
 		{&net.DNSError{Err: "server misbehaving", Name: "x.example", IsTemporary: true}, true},
 		{&net.DNSError{Err: "i/o timeout", Name: "x.example", IsTimeout: true}, true},
 		{fmt.Errorf("fetch: read: %w", io.ErrUnexpectedEOF), true},

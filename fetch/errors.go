@@ -39,7 +39,8 @@ func (e *StatusError) Error() string {
 }
 
 // Temporary reports whether a later retry of the same request may succeed:
-// timeouts, cancellations, network failures, truncated bodies, 408, 425,
+// timeouts, cancellations, network failures (DNS ones, "no such host"
+// included), truncated bodies, 408, 425,
 // 429 and 5xx. Not found, gone, other 4xx, a body over the cap, a redirect
 // loop, a bad URL, an unsupported encoding or a certificate error are
 // permanent until someone changes something.
@@ -67,9 +68,10 @@ func Temporary(err error) bool {
 	}
 	var dnsErr *net.DNSError
 	if errors.As(err, &dnsErr) {
-		// NXDOMAIN: the name does not exist; anything else (SERVFAIL,
-		// resolver timeout) may pass.
-		return !dnsErr.IsNotFound
+		// Every DNS failure, NXDOMAIN included: a resolver answers "no
+		// such host" while a machine has no network yet (boot, a captive
+		// portal's DNS), and the name resolves once it has.
+		return true
 	}
 	if isTimeout(err) {
 		return true

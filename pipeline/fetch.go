@@ -24,11 +24,14 @@ type sourceResult struct {
 	articles []*article.Article // prepared; nil when nothing new was fetched
 	// corrected are the stored articles the source changed (Prepared.Corrected).
 	corrected []*article.Article
-	sketches  []dedupe.Sketched // articles[i]'s sketch for the story index
-	stored    int               // articles written
-	saved     bool              // its fetch state and articles are written
-	items     int               // items in the fetched feed
-	outcome   Outcome
+	// carried are the IDs of the stored articles the feed listed
+	// (store.SourceWrite.Carried).
+	carried  []string
+	sketches []dedupe.Sketched // articles[i]'s sketch for the story index
+	stored   int               // articles written
+	saved    bool              // its fetch state and articles are written
+	items    int               // items in the fetched feed
+	outcome  Outcome
 	// attempted is set when this cycle fetched the source: only then is
 	// its fetch state saved.
 	attempted bool
@@ -300,7 +303,7 @@ func (p *Pipeline) fetchSource(ctx context.Context, src config.Source, state sou
 		log.Log(ctx, level, msg, "declared", o.Declared, "language", o.Voted,
 			"declared_votes", o.DeclaredVotes, "votes", o.Votes, "items", o.Items, "new_articles_overruled", o.Overruled)
 	}
-	res.articles, res.corrected = prep.Articles, prep.Corrected
+	res.articles, res.corrected, res.carried = prep.Articles, prep.Corrected, prep.storedIDs
 	res.asked.complete = answered && len(asked) > 0
 	for _, a := range prep.Articles {
 		if !asked[a.ID] {

@@ -84,8 +84,8 @@ func TestSourceNotFetchedBeforeItAsks(t *testing.T) {
 			}
 			var out strings.Builder
 			rep.WriteSummary(&out)
-			if !strings.Contains(out.String(), "not due 2") {
-				t.Errorf("summary does not count not-due sources:\n%s", out.String())
+			if !strings.Contains(out.String(), "not due 2") || !strings.Contains(out.String(), "  2 sources not due (A, B): ") {
+				t.Errorf("summary does not count and name the not-due sources:\n%s", out.String())
 			}
 		}
 	}

@@ -453,6 +453,9 @@ func (p *Pipeline) runCycle(ctx context.Context) (Report, error) {
 	if err != nil {
 		return rep, err
 	}
+	if err := p.followRenames(ctx, states); err != nil {
+		return rep, err
+	}
 	if err := p.loadHolds(ctx); err != nil {
 		return rep, err
 	}

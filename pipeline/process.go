@@ -65,6 +65,36 @@ func (p *Pipeline) loadStates(ctx context.Context) (map[string]sourceState, erro
 	return states, nil
 }
 
+// followRenames has each configured source carry what a source no longer
+// configured carried when that one was last fetched at the same configured
+// URL (its note says so): a source renamed in the config keeps its
+// ?source= view and /status count (store.Store.CarryAs), as its items
+// with links of their own keep their identity.
+func (p *Pipeline) followRenames(ctx context.Context, states map[string]sourceState) error {
+	byURL := make(map[string]string, len(p.cfg.Sources))
+	configured := make(map[string]bool, len(p.cfg.Sources))
+	for _, src := range p.cfg.Sources {
+		byURL[src.URL], configured[src.Name] = src.Name, true
+	}
+	for old, st := range states {
+		if configured[old] || st.note.ConfigURL == "" {
+			continue
+		}
+		renamed, ok := byURL[st.note.ConfigURL]
+		if !ok {
+			continue
+		}
+		n, err := p.store.CarryAs(ctx, old, renamed)
+		if err != nil {
+			return fmt.Errorf("pipeline: %w", err)
+		}
+		if n > 0 {
+			p.logger.Info("source renamed: it carries what its earlier name did", "source", renamed, "was", old, "articles", n)
+		}
+	}
+	return nil
+}
+
 // loadNotes reads the sources' notes. Unreadable notes are logged and
 // dropped: they only save requests.
 func (p *Pipeline) loadNotes(ctx context.Context) (map[string]sourceNote, error) {
@@ -282,7 +312,10 @@ type decided struct {
 	fresh [][]*article.Article // per source of batch, its new articles
 	// corrected are, per source of batch, its corrections, tagged again.
 	corrected [][]*article.Article
-	ids       map[string]bool // the IDs of fresh
+	// carried are, per source of batch, the IDs of the articles it listed
+	// that are stored or new in another source of the batch.
+	carried [][]string
+	ids     map[string]bool // the IDs of fresh
 }
 
 // decideBatch gives the new articles of a batch of sources their stories
@@ -323,7 +356,7 @@ func (p *Pipeline) decideBatch(ctx context.Context, batch []*sourceResult, rep *
 	}
 	all := make([]sketched, 0, n)
 	d := decided{batch: batch, fresh: make([][]*article.Article, len(batch)), ids: make(map[string]bool, n),
-		corrected: make([][]*article.Article, len(batch))}
+		corrected: make([][]*article.Article, len(batch)), carried: make([][]string, len(batch))}
 	var corrected []*article.Article
 	correctedIDs := map[string]bool{}
 	for i, r := range batch {
@@ -341,8 +374,10 @@ func (p *Pipeline) decideBatch(ctx context.Context, batch []*sourceResult, rep *
 			d.corrected[i] = append(d.corrected[i], a)
 			corrected = append(corrected, a)
 		}
+		d.carried[i] = slices.Clip(r.carried)
 		for j, a := range r.articles {
 			if stored[a.ID] || inFlight[a.ID] || d.ids[a.ID] {
+				d.carried[i] = append(d.carried[i], a.ID)
 				continue
 			}
 			d.ids[a.ID] = true
@@ -450,7 +485,7 @@ func (p *Pipeline) saveBatch(ctx context.Context, d decided, rep *Report) (srcEr
 			}
 		}
 		writes = append(writes, store.SourceWrite{Source: r.source.Name, State: r.state.FetchState,
-			Articles: d.fresh[i], Corrected: d.corrected[i]})
+			Articles: d.fresh[i], Corrected: d.corrected[i], Carried: d.carried[i]})
 		written = append(written, r)
 	}
 	saved, err := p.store.SaveSources(ctx, writes)

@@ -107,16 +107,33 @@ func (r *Report) Problems() []SourceReport {
 	return out
 }
 
-// ElsewhereNames returns the names of the sources another process sharing
-// the store claimed (OutcomeElsewhere), in config order, joined by ", ".
-func (r *Report) ElsewhereNames() string {
+// Names returns the names of the sources with outcome o, in config
+// order, joined by ", ": the sources a summary counts, named.
+func (r *Report) Names(o Outcome) string {
 	var names []string
 	for _, s := range r.PerSource {
-		if s.Outcome == OutcomeElsewhere {
+		if s.Outcome == o {
 			names = append(names, s.Name)
 		}
 	}
 	return strings.Join(names, ", ")
+}
+
+// AllFailed reports whether the cycle tried sources and every one it
+// tried failed: none answered. Sources not tried (backing off, not due,
+// retired earlier, another process's) count neither way.
+func (r *Report) AllFailed() bool { return r.Failed > 0 && r.Fetched+r.NotModified == 0 }
+
+// NotDueWhy says, to a person, why sources were not fetched
+// (OutcomeNotDue).
+const NotDueWhy = "they asked (Cache-Control, Expires, <ttl>) not to be fetched before their next attempt"
+
+// plural returns "1 source", "2 sources".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // count adds one source's result to the report.
@@ -161,7 +178,7 @@ func (s SourceReport) Problem() string {
 		fmt.Fprintf(&b, " (%s)", s.Err)
 	}
 	if s.Failures > 0 {
-		fmt.Fprintf(&b, "; %d failures", s.Failures)
+		fmt.Fprintf(&b, "; %s", plural(s.Failures, "failure"))
 	}
 	switch {
 	case s.Outcome == OutcomeRetired:
@@ -173,8 +190,8 @@ func (s SourceReport) Problem() string {
 }
 
 // WriteSummary writes the report for a person: the counts on one line,
-// then a line on the sources another process holds (how many, which and
-// why), if any, and one line
+// then a line on the sources another process holds and one on those not
+// due (how many, which and why), if any, and one line
 // per source that failed, backs off or is retired.
 func (r *Report) WriteSummary(w io.Writer) error {
 	extra := ""
@@ -190,7 +207,10 @@ func (r *Report) WriteSummary(w io.Writer) error {
 	_, err := fmt.Fprintf(w, "sources %d: fetched %d, not modified %d, backing off %d, failed %d%s; items %d, new articles %d, new stories %d\n",
 		r.Sources, r.Fetched, r.NotModified, r.Skipped, r.Failed, extra, r.Items, r.New, r.NewStories)
 	if err == nil && r.Elsewhere > 0 {
-		_, err = fmt.Fprintf(w, "  %d sources not fetched here (%s): %s\n", r.Elsewhere, r.ElsewhereNames(), ElsewhereWhy)
+		_, err = fmt.Fprintf(w, "  %s not fetched here (%s): %s\n", plural(r.Elsewhere, "source"), r.Names(OutcomeElsewhere), ElsewhereWhy)
+	}
+	if err == nil && r.NotDue > 0 {
+		_, err = fmt.Fprintf(w, "  %s not due (%s): %s\n", plural(r.NotDue, "source"), r.Names(OutcomeNotDue), NotDueWhy)
 	}
 	for _, s := range r.Problems() {
 		if err != nil {

@@ -139,11 +139,11 @@ func TestCycleSummaryNamesFailingSources(t *testing.T) {
 		t.Fatal(err)
 	}
 	next := rep.PerSource[1].NextAttempt.Format(time.RFC3339)
-	want := "  B failed (fetch: http 500 Internal Server Error); 1 failures, next attempt " + next + "\n"
+	want := "  B failed (fetch: http 500 Internal Server Error); 1 failure, next attempt " + next + "\n"
 	if !strings.Contains(out.String(), want) || strings.Contains(out.String(), "  A ") {
 		t.Errorf("summary:\n%s\nwant the line %q and no line for the healthy source", out.String(), want)
 	}
-	if !strings.Contains(logs.String(), `failing="B failed (fetch: http 500 Internal Server Error); 1 failures, next attempt `+next) {
+	if !strings.Contains(logs.String(), `failing="B failed (fetch: http 500 Internal Server Error); 1 failure, next attempt `+next) {
 		t.Errorf("the cycle's log line does not name the failing source:\n%s", logs.String())
 	}
 
@@ -153,7 +153,7 @@ func TestCycleSummaryNamesFailingSources(t *testing.T) {
 	}
 	out.Reset()
 	rep.WriteSummary(&out)
-	if want := "  B backing off (fetch: http 500 Internal Server Error); 1 failures, next attempt " + next; !strings.Contains(out.String(), want) {
+	if want := "  B backing off (fetch: http 500 Internal Server Error); 1 failure, next attempt " + next; !strings.Contains(out.String(), want) {
 		t.Errorf("second summary:\n%s\nwant %q", out.String(), want)
 	}
 }

@@ -25,7 +25,7 @@ func TestDefinedFeeds(t *testing.T) {
 	var h http.Handler
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { h.ServeHTTP(w, r) }))
 	t.Cleanup(srv.Close)
-	p := New(Options{BaseURL: srv.URL, Now: newClock(tRefresh).Now}, definedFeeds(), &fakeLister{stories: testStories()}, nil)
+	p := New(Options{BaseURL: srv.URL, Now: newClock(tRefresh).Now, Sources: testSources()}, definedFeeds(), &fakeLister{stories: testStories()}, nil)
 	h = p.Handler()
 	if err := p.Refresh(context.Background()); err != nil {
 		t.Fatal(err)

@@ -213,3 +213,9 @@ type fakeStatus []SourceStatus
 func (f fakeStatus) SourceStatuses(ctx context.Context, now time.Time) ([]SourceStatus, error) {
 	return slices.Clone(f), nil
 }
+
+// testSources are the configured sources of testStories: ?source= and
+// "source:" know configured names only.
+func testSources() []SourceInfo {
+	return []SourceInfo{{Name: "tempo"}, {Name: "kompas"}, {Name: "detik"}, {Name: "bbc"}, {Name: "antara"}}
+}

@@ -147,7 +147,7 @@ func (p *Publisher) serveFeed(w http.ResponseWriter, r *http.Request) {
 // source, or a topic or source its filter names.
 func (p *Publisher) resolveView(snap *snapshot, v View) (View, string) {
 	if v.Source != "" {
-		name, ok := p.sourceName(snap, v.Source)
+		name, ok := p.sourceName(v.Source)
 		if !ok {
 			return v, "unknown source " + strconv.Quote(v.Source)
 		}
@@ -179,7 +179,7 @@ func (p *Publisher) unknownFilterTerm(snap *snapshot, q string) string {
 				return "unknown topic " + strconv.Quote(t.Value)
 			}
 		case filter.FieldSource:
-			if _, ok := p.sourceName(snap, t.Value); !ok {
+			if _, ok := p.sourceName(t.Value); !ok {
 				return "unknown source " + strconv.Quote(t.Value)
 			}
 		}
@@ -198,11 +198,12 @@ func (p *Publisher) isTopic(slug string) bool {
 	return false
 }
 
-// sourceName returns the spelling of a configured source's name, or of
-// the source of a stored story, that matches name without regard to case
-// (as a "source:" filter does), so that one view has one URL; ok is false
-// when no source matches.
-func (p *Publisher) sourceName(snap *snapshot, name string) (string, bool) {
+// sourceName returns the spelling of a configured source's name that
+// matches name without regard to case (as a "source:" filter does), so
+// that one view has one URL; ok is false when no configured source
+// matches: a name no longer configured (a source removed or renamed) is
+// unknown, as a typo is, though stored articles still carry it.
+func (p *Publisher) sourceName(name string) (string, bool) {
 	if _, ok := p.sources[name]; ok {
 		return name, true
 	}
@@ -210,13 +211,6 @@ func (p *Publisher) sourceName(snap *snapshot, name string) (string, bool) {
 	for configured := range p.sources {
 		if strings.EqualFold(configured, name) {
 			return configured, true
-		}
-	}
-	for _, s := range snap.feed(AllSlug).stories {
-		for _, a := range s.Articles() {
-			if strings.EqualFold(a.Source, name) {
-				return a.Source, true
-			}
 		}
 	}
 	return "", false

@@ -18,7 +18,7 @@ import (
 // refreshed returns the handler of a Publisher refreshed over testStories.
 func refreshed(t *testing.T) http.Handler {
 	t.Helper()
-	p, _ := newTestPublisher(t, Options{})
+	p, _ := newTestPublisher(t, Options{Sources: testSources()})
 	if err := p.Refresh(context.Background()); err != nil {
 		t.Fatal(err)
 	}

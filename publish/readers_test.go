@@ -17,7 +17,7 @@ import (
 // feedparser and newsboat (Atom, RSS), gofeed (JSON Feed) and the W3C validator
 // (Atom, RSS) must agree on the entries.
 func TestReadersReadEveryFeed(t *testing.T) {
-	p, lister, srv := servedPublisher(t, Options{MaxItems: 4})
+	p, lister, srv := servedPublisher(t, Options{MaxItems: 4, Sources: testSources()})
 	lister.set(append(testStories(), manyStories(6, []string{"economy", "international-relations"})...))
 	if err := p.Refresh(context.Background()); err != nil {
 		t.Fatal(err)

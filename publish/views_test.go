@@ -447,7 +447,7 @@ func TestArchives(t *testing.T) {
 // The WebSub hub's content of a view is the served view's: a view of an
 // unknown topic or source is no feed to subscribe to.
 func TestContentOfFilteredViews(t *testing.T) {
-	p, _ := newTestPublisher(t, Options{})
+	p, _ := newTestPublisher(t, Options{Sources: testSources()})
 	if err := p.Refresh(context.Background()); err != nil {
 		t.Fatal(err)
 	}
@@ -556,5 +556,41 @@ for a in page.iter("a"):
 	}
 	if href := got["Every feed"]; href != testBase+"/warta/" {
 		t.Errorf(`"Every feed" links %q, want %q`, href, testBase+"/warta/")
+	}
+}
+
+// Review 23, finding 5: ?source= keeps the stories a configured source
+// carried, stored first by another source or under its earlier name
+// (article.Article.CarriedBy), and a name no longer configured is unknown
+// (404), though stored articles still name it.
+func TestSourceViewsFollowCarriers(t *testing.T) {
+	p, lister := newTestPublisher(t, Options{Sources: []SourceInfo{{Name: "tempo"}, {Name: "kompas"}, {Name: "aggregator"}}})
+	for _, s := range lister.stories {
+		if s.ID == "s3" { // antara's, no longer configured
+			s.Lead.CarriedBy = []string{"aggregator", "antara"}
+		}
+	}
+	if err := p.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	h := p.Handler()
+	for path, want := range map[string]string{
+		"/feeds/all.atom?source=aggregator":   "urn:warta:story:s3",
+		"/feeds/all.atom?q=source:AGGREGATOR": "urn:warta:story:s3",
+	} {
+		rec := get(t, h, "GET", path, nil)
+		if rec.Code != http.StatusOK {
+			t.Errorf("%s: %d", path, rec.Code)
+			continue
+		}
+		feed := parseAtom(t, rec.Body.Bytes())
+		if len(feed.Entries) != 1 || feed.Entries[0].ID != want {
+			t.Errorf("%s: %d entries, want %s alone", path, len(feed.Entries), want)
+		}
+	}
+	for _, path := range []string{"/feeds/all.atom?source=antara", "/feeds/all.atom?q=source:antara"} {
+		if rec := get(t, h, "GET", path, nil); rec.Code != http.StatusNotFound {
+			t.Errorf("%s (no longer configured): %d, want 404", path, rec.Code)
+		}
 	}
 }

@@ -61,7 +61,7 @@ func realStories(t *testing.T) []*article.Story {
 // format the validator knows (Atom, RSS), on topic feeds, views, pages
 // and an empty feed, with test data and real feeds' items.
 func TestW3CValidator(t *testing.T) {
-	p, lister, srv := servedPublisher(t, Options{MaxItems: 10, Sources: []SourceInfo{{Name: "tempo"}}})
+	p, lister, srv := servedPublisher(t, Options{MaxItems: 10, Sources: testSources()})
 	// A plain-text title with markup characters (normalize leaves
 	// double-escaped entities as text): the validator takes "&amp;" in an
 	// RSS title for HTML unless written as character references.

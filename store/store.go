@@ -72,8 +72,15 @@ type Store interface {
 	// CountStories returns how many stories Stories would list for topic
 	// without a limit.
 	CountStories(ctx context.Context, topic string) (int, error)
-	// ArticlesBySource returns how many articles are stored per source;
-	// sources without articles are absent.
+	// CarryAs records source to as carrying every stored article source
+	// from carried (article.Article.CarriedBy): a source renamed in the
+	// config takes over what its earlier name carried. It returns how many
+	// it recorded for the first time, and sets a new feeds' version when
+	// any.
+	CarryAs(ctx context.Context, from, to string) (int, error)
+	// ArticlesBySource returns how many stored articles each source
+	// carried (article.Article.CarriedBy: an article two sources listed
+	// counts for both); sources without articles are absent.
 	ArticlesBySource(ctx context.Context) (map[string]int, error)
 	// Subscriptions returns the WebSub hub's subscriptions.
 	Subscriptions(ctx context.Context) ([]Subscription, error)
@@ -271,6 +278,12 @@ type SourceWrite struct {
 	// stored (pruned meanwhile) is ignored. A correction written sets a
 	// new feeds' version (MetaFeedsVersion), as an insert does.
 	Corrected []*article.Article
+	// Carried are the IDs of stored articles the source listed (stored
+	// by another source, or under an earlier name of this one): the
+	// source is recorded as carrying each (article.Article.CarriedBy),
+	// as it is each article of Articles. IDs not stored are ignored. A
+	// carrier recorded for the first time sets a new feeds' version.
+	Carried []string
 }
 
 // SourceSaved is what SaveSources did with one source: the IDs it inserted,

@@ -267,7 +267,7 @@ func TestBadSourcesDoNotStopTheCycle(t *testing.T) {
 			t.Errorf("no log line for failing source %s:\n%s", src, errOut)
 		}
 	}
-	if !strings.Contains(out, "  Down failed (fetch: http 500 Internal Server Error); 1 failures, next attempt ") {
+	if !strings.Contains(out, "  Down failed (fetch: http 500 Internal Server Error); 1 failure, next attempt ") {
 		t.Errorf("summary does not name the failing source with its error and next attempt:\n%s", out)
 	}
 	recs := exported(t, cfg)

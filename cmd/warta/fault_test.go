@@ -136,28 +136,28 @@ func TestFaultCycleEndToEnd(t *testing.T) {
 	breaks = bytes.ReplaceAll(breaks, []byte("&lt;br&gt;"), []byte("<br>"))
 
 	sources := []faultSource{
-		{name: "Laughs", path: "/laughs", handler: serve("application/rss+xml", laughs), problem: `Laughs failed \(parse: the document declares entities warta does not expand: "j" references "a"\); 1 failures, next attempt `},
+		{name: "Laughs", path: "/laughs", handler: serve("application/rss+xml", laughs), problem: `Laughs failed \(parse: the document declares entities warta does not expand: "j" references "a"\); 1 failure, next attempt `},
 		{name: "Entitas", path: "/entitas", handler: serve("application/rss+xml", entity)},
 		{name: "Baris", path: "/baris", handler: serve("application/rss+xml", breaks)},
-		{name: "Deep", path: "/deep", handler: serve("application/rss+xml", deep), problem: `Deep failed \(parse: nested too deep: over 256 levels\); 1 failures, next attempt `},
-		{name: "DeepClosed", path: "/deepclosed", handler: serve("application/rss+xml", deepClosed), problem: `DeepClosed failed \(parse: nested too deep: over 256 levels\); 1 failures, next attempt `},
-		{name: "Slow", path: "/slow", handler: slow, problem: `Slow failed \(fetch: .*/slow: context deadline exceeded \(timeout 10s\)\); 1 failures, next attempt `},
-		{name: "Huge", path: "/huge", handler: huge, problem: `Huge failed \(fetch: response body too large: .*/huge: over 10485760 bytes\); 1 failures, next attempt `},
+		{name: "Deep", path: "/deep", handler: serve("application/rss+xml", deep), problem: `Deep failed \(parse: nested too deep: over 256 levels\); 1 failure, next attempt `},
+		{name: "DeepClosed", path: "/deepclosed", handler: serve("application/rss+xml", deepClosed), problem: `DeepClosed failed \(parse: nested too deep: over 256 levels\); 1 failure, next attempt `},
+		{name: "Slow", path: "/slow", handler: slow, problem: `Slow failed \(fetch: .*/slow: context deadline exceeded \(timeout 10s\)\); 1 failure, next attempt `},
+		{name: "Huge", path: "/huge", handler: huge, problem: `Huge failed \(fetch: response body too large: .*/huge: over 10485760 bytes\); 1 failure, next attempt `},
 		{name: "Bomb", path: "/bomb", handler: func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", "application/rss+xml")
 			w.Header().Set("Content-Encoding", "gzip")
 			w.Write(bomb.Bytes())
-		}, problem: `Bomb failed \(fetch: response body too large: .*/bomb: over 10485760 bytes decompressed\); 1 failures, next attempt `},
-		{name: "Loop", path: "/loop/a", handler: redirect("/loop/b", http.StatusFound), problem: `Loop failed \(fetch: too many redirects: .*/loop/a: more than 5\); 1 failures, next attempt `},
+		}, problem: `Bomb failed \(fetch: response body too large: .*/bomb: over 10485760 bytes decompressed\); 1 failure, next attempt `},
+		{name: "Loop", path: "/loop/a", handler: redirect("/loop/b", http.StatusFound), problem: `Loop failed \(fetch: too many redirects: .*/loop/a: more than 5\); 1 failure, next attempt `},
 		{name: "Moved", path: "/moved/1", handler: redirect("/moved/2", http.StatusMovedPermanently)},
 		// A Retry-After holds back its whole server: Busy has one of its own.
-		{name: "Busy", path: "/busy", site: newNewsSite(t), handler: status(http.StatusTooManyRequests, "Retry-After", "7200"), problem: `Busy failed \(fetch: http 429 Too Many Requests\); 1 failures, next attempt `},
-		{name: "Broken", path: "/broken", handler: status(http.StatusInternalServerError), problem: `Broken failed \(fetch: http 500 Internal Server Error\); 1 failures, next attempt `},
-		{name: "Gone", path: "/gone", handler: status(http.StatusGone), problem: `Gone retired \(fetch: http 410 Gone\); 1 failures; not fetched again until its url changes in the config`},
-		{name: "Invalid", path: "/invalid", handler: serve("application/rss+xml", invalid), problem: `Invalid failed \(parse: XML syntax error on line 1: .*\); 1 failures, next attempt `},
+		{name: "Busy", path: "/busy", site: newNewsSite(t), handler: status(http.StatusTooManyRequests, "Retry-After", "7200"), problem: `Busy failed \(fetch: http 429 Too Many Requests\); 1 failure, next attempt `},
+		{name: "Broken", path: "/broken", handler: status(http.StatusInternalServerError), problem: `Broken failed \(fetch: http 500 Internal Server Error\); 1 failure, next attempt `},
+		{name: "Gone", path: "/gone", handler: status(http.StatusGone), problem: `Gone retired \(fetch: http 410 Gone\); 1 failure; not fetched again until its url changes in the config`},
+		{name: "Invalid", path: "/invalid", handler: serve("application/rss+xml", invalid), problem: `Invalid failed \(parse: XML syntax error on line 1: .*\); 1 failure, next attempt `},
 		{name: "Control", path: "/control", handler: serve("application/rss+xml", ctrl)},
 		{name: "Latin", path: "/latin", handler: serve("application/rss+xml", latin1)},
-		{name: "Page", path: "/page", handler: serve("text/html", html), problem: `Page failed \(parse: an HTML page, not a feed\); 1 failures, next attempt `},
+		{name: "Page", path: "/page", handler: serve("text/html", html), problem: `Page failed \(parse: an HTML page, not a feed\); 1 failure, next attempt `},
 		{name: "BigItem", path: "/bigitem", handler: serve("application/rss+xml", bigItem)},
 		{name: "Bulletin", path: "/bulletin", handler: serve("application/rss+xml", feed("Bulletin", 3, false))},
 	}

@@ -29,7 +29,14 @@ const (
 	exitOK     = 0
 	exitFail   = 1 // storage, publishing or I/O failed
 	exitConfig = 2 // usage or configuration error: nothing started
+	// exitSourcesFailed: `warta once` tried sources and every one failed
+	// (offline, DNS down): what was stored before is published as usual.
+	exitSourcesFailed = 3
 )
+
+// errSourcesFailed ends a `warta once` whose every tried source failed,
+// which logged it: exit code exitSourcesFailed, nothing more printed.
+var errSourcesFailed = errors.New("every due source failed (see the summary); nothing fetched")
 
 // env is what a command runs with: streams, arguments and the shared flags.
 type env struct {
@@ -236,6 +243,8 @@ func exitCode(stderr io.Writer, name string, err error) int {
 	case errors.As(err, &ce):
 		fmt.Fprintf(stderr, "warta %s: %v\n", name, err)
 		return exitConfig
+	case errors.Is(err, errSourcesFailed):
+		return exitSourcesFailed // said by the command, in its log
 	}
 	fmt.Fprintf(stderr, "warta %s: %v\n", name, err)
 	return exitFail

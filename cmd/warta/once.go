@@ -10,8 +10,10 @@ import (
 	"github.com/warta-news/warta/pipeline"
 )
 
-// cmdOnce runs one full cycle. Failing sources are logged and recorded but
-// do not fail the command: only the config, the store or publishing do.
+// cmdOnce runs one full cycle. Failing sources are logged and recorded;
+// they fail the command (errSourcesFailed, after the summary) only when
+// every source the cycle tried failed. The config, the store or
+// publishing fail it as always.
 func cmdOnce(ctx context.Context, e *env) error {
 	fs := e.flags("once")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the whole command to this file")
@@ -34,9 +36,17 @@ func cmdOnce(ctx context.Context, e *env) error {
 			return storeAdvice(err)
 		}
 		if rep.Elsewhere > 0 {
-			e.logger.Warn("sources not fetched: "+pipeline.ElsewhereWhy, "sources", rep.Elsewhere, "names", rep.ElsewhereNames())
+			e.logger.Warn("sources not fetched: "+pipeline.ElsewhereWhy, "sources", rep.Elsewhere, "names", rep.Names(pipeline.OutcomeElsewhere))
 		}
-		return rep.WriteSummary(e.stdout)
+		if err := rep.WriteSummary(e.stdout); err != nil {
+			return err
+		}
+		if rep.AllFailed() {
+			// Logged, so that -log-json and -log-level hold for it.
+			e.logger.Warn("every due source failed; nothing fetched", "failed", rep.Failed)
+			return errSourcesFailed
+		}
+		return nil
 	})
 }
 

@@ -243,11 +243,18 @@ func hasTopic(s *article.Story, slug string) bool {
 }
 
 // HasSource reports whether an article of story s comes from the source
-// named name; source names match without regard to case, as in "source:".
+// named name, or was carried by it (article.Article.CarriedBy: a second
+// source listing the same link, a source renamed); source names match
+// without regard to case, as in "source:".
 func HasSource(s *article.Story, name string) bool {
 	for _, a := range s.Articles() {
 		if strings.EqualFold(a.Source, name) {
 			return true
+		}
+		for _, c := range a.CarriedBy {
+			if strings.EqualFold(c, name) {
+				return true
+			}
 		}
 	}
 	return false

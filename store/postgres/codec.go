@@ -14,15 +14,20 @@ import (
 )
 
 // articleFields selects schema.ArticleCols of a, then its topics as four arrays
-// in saved order (NULL when it has none) from topicsJoin. Articles and
-// topics come from one statement, hence one snapshot, with no transaction.
-var articleFields = schema.ArticleColsAs("a", nil) + `, tp.slugs, tp.scores, tp.terms, tp.forced`
+// in saved order (NULL when it has none) and the sources that carried it
+// in name order from topicsJoin. Articles, topics and sources come from
+// one statement, hence one snapshot, with no transaction.
+var articleFields = schema.ArticleColsAs("a", nil) + `, tp.slugs, tp.scores, tp.terms, tp.forced, cb.sources`
 
-// topicsJoin aggregates the topics of a; see articleFields.
+// topicsJoin aggregates the topics and the carrying sources of a; see
+// articleFields.
 const topicsJoin = ` LEFT JOIN LATERAL (
 	SELECT array_agg(t.slug ORDER BY t.pos) AS slugs, array_agg(t.score ORDER BY t.pos) AS scores,
 		array_agg(t.terms ORDER BY t.pos) AS terms, array_agg(t.forced ORDER BY t.pos) AS forced
-	FROM article_topics t WHERE t.article_id = a.id) tp ON true`
+	FROM article_topics t WHERE t.article_id = a.id) tp ON true
+	LEFT JOIN LATERAL (
+	SELECT array_agg(c.source ORDER BY c.source) AS sources
+	FROM article_sources c WHERE c.article_id = a.id) cb ON true`
 
 // scanArticle reads one row of articleFields.
 func scanArticle(row pgx.CollectableRow) (*article.Article, error) {
@@ -38,7 +43,7 @@ func scanArticle(row pgx.CollectableRow) (*article.Article, error) {
 	err := row.Scan(&a.ID, &a.URL, &a.Link, &a.GUID, &a.Source, &a.Title, &a.Summary, &a.Content,
 		&a.Text, &a.Author, &a.Language, &cats, &pub, &upd, &seen, &a.StoryID, &fp,
 		&a.StoryMatch.MatchedID, &a.StoryMatch.Similarity, &a.StoryMatch.Method, &a.Sketch, &a.FeedGenre, &a.Outlet, &a.OutletURL,
-		&slugs, &scores, &terms, &forced)
+		&slugs, &scores, &terms, &forced, &a.CarriedBy)
 	if err != nil {
 		return nil, err
 	}

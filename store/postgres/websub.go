@@ -26,9 +26,29 @@ func (s *Store) CountStories(ctx context.Context, topic string) (int, error) {
 	return n, nil
 }
 
+// CarryAs implements store.Store.
+func (s *Store) CarryAs(ctx context.Context, from, to string) (int, error) {
+	var n int
+	err := s.pool.QueryRow(ctx, `WITH ins AS (
+		INSERT INTO article_sources (article_id, source)
+		SELECT article_id, $2 FROM article_sources WHERE source = $1
+		ORDER BY article_id
+		ON CONFLICT DO NOTHING
+		RETURNING 1
+	), version AS (
+		INSERT INTO meta (key, value) SELECT '`+store.MetaFeedsVersion+`', $3::text WHERE EXISTS (SELECT 1 FROM ins)
+		`+schema.MetaConflict+`
+	)
+	SELECT count(*) FROM ins`, from, to, store.NewName()).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("store: carry %s as %s: %w", from, to, err)
+	}
+	return n, nil
+}
+
 // ArticlesBySource implements store.Store.
 func (s *Store) ArticlesBySource(ctx context.Context) (map[string]int, error) {
-	rows, err := s.pool.Query(ctx, `SELECT source, count(*) FROM articles GROUP BY source`)
+	rows, err := s.pool.Query(ctx, `SELECT source, count(*) FROM article_sources GROUP BY source`)
 	if err != nil {
 		return nil, fmt.Errorf("store: articles by source: %w", err)
 	}

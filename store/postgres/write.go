@@ -1,6 +1,7 @@
 package postgres
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -106,7 +107,49 @@ func writeBatch(ctx context.Context, tx pgx.Tx, batch []store.SourceWrite, faile
 			out[i].Inserted = schema.Inserted(src.Articles, i, enc.owner, done)
 		}
 	}
-	return writeCorrections(ctx, tx, batch, failed, enc.corrected, out)
+	if err := writeCorrections(ctx, tx, batch, failed, enc.corrected, out); err != nil {
+		return err
+	}
+	return writeCarriers(ctx, tx, batch, failed)
+}
+
+// insertCarriers records that sources ($2) carried stored articles ($1)
+// (store.SourceWrite.Carried); articles not stored are ignored. When it
+// recorded any for the first time, the feeds' version ($3) is set in the
+// same statement.
+const insertCarriers = `WITH ins AS (
+	INSERT INTO article_sources (article_id, source)
+	SELECT c.id, c.source FROM unnest($1::text[], $2::text[]) AS c (id, source)
+	WHERE EXISTS (SELECT 1 FROM articles a WHERE a.id = c.id)
+	ON CONFLICT DO NOTHING
+	RETURNING 1
+)
+INSERT INTO meta (key, value) SELECT '` + store.MetaFeedsVersion + `', $3::text WHERE EXISTS (SELECT 1 FROM ins)
+` + schema.MetaConflict
+
+// writeCarriers records the sources of batch not failed as carrying their
+// articles and those they carried (schema.Carriers), in (ID, source)
+// order: daemons writing overlapping batches take locks in one order.
+func writeCarriers(ctx context.Context, tx pgx.Tx, batch []store.SourceWrite, failed []bool) error {
+	ids, sources := schema.Carriers(batch, failed)
+	if len(ids) == 0 {
+		return nil
+	}
+	order := make([]int, len(ids))
+	for j := range order {
+		order[j] = j
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		return cmp.Or(strings.Compare(ids[a], ids[b]), strings.Compare(sources[a], sources[b]))
+	})
+	sortedIDs, sortedSources := make([]string, len(ids)), make([]string, len(ids))
+	for k, j := range order {
+		sortedIDs[k], sortedSources[k] = ids[j], sources[j]
+	}
+	if _, err := tx.Exec(ctx, insertCarriers, sortedIDs, sortedSources, store.NewName()); err != nil {
+		return fmt.Errorf("store: carrying sources: %w", err)
+	}
+	return nil
 }
 
 // refusedValue reports an error the server gives for a value it cannot

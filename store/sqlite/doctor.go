@@ -119,7 +119,8 @@ type Salvaged struct {
 // Salvage copies every row it can read from the database at src into a new
 // database at dst (which must not exist), migrated by this build: the
 // articles and every table keyed by rowid are walked in rowid order,
-// stepping over damaged pages; topics are copied per salvaged article.
+// stepping over damaged pages; topics and carrying sources are copied per
+// salvaged article.
 // Rows the new schema refuses (a topic whose article was lost) are left
 // out. The copy is written in one transaction: it is complete or absent.
 func Salvage(ctx context.Context, src, dst string) (*Salvaged, error) {
@@ -147,8 +148,8 @@ func Salvage(ctx context.Context, src, dst string) (*Salvaged, error) {
 			}
 			var n int64
 			var err error
-			if t == "article_topics" {
-				n, err = c.topics(ctx, articles)
+			if order, ok := perArticle[t]; ok {
+				n, err = c.perArticle(ctx, articles, order)
 			} else {
 				id := slices.Index(c.cols, "id")
 				n, err = c.byRowid(ctx, func(vals []any) {
@@ -318,10 +319,15 @@ func (c *copier) probe(ctx context.Context, last int64) (int64, bool) {
 	return 0, false
 }
 
-// topics copies the topics of the salvaged articles, one lookup each, so
-// that a damaged page costs only the topics stored on it.
-func (c *copier) topics(ctx context.Context, articles []string) (int64, error) {
-	sel := `SELECT ` + strings.Join(c.cols, ", ") + ` FROM article_topics WHERE article_id = ? ORDER BY pos`
+// perArticle are the tables keyed by article (no rowid to walk), each
+// with the column its rows of one article are copied in the order of.
+var perArticle = map[string]string{"article_topics": "pos", "article_sources": "source"}
+
+// perArticle copies the rows of c's table (article_topics,
+// article_sources) of the salvaged articles, one lookup each, ordered by
+// order, so that a damaged page costs only the rows stored on it.
+func (c *copier) perArticle(ctx context.Context, articles []string, order string) (int64, error) {
+	sel := `SELECT ` + strings.Join(c.cols, ", ") + ` FROM ` + c.table + ` WHERE article_id = ? ORDER BY ` + order
 	var copied, lost int64
 	for _, id := range articles {
 		if err := ctx.Err(); err != nil {
@@ -358,7 +364,7 @@ func (c *copier) topics(ctx context.Context, articles []string) (int64, error) {
 		}
 	}
 	if lost > 0 {
-		c.out.Lost = append(c.out.Lost, fmt.Sprintf("article_topics: the topics of %d articles were unreadable", lost))
+		c.out.Lost = append(c.out.Lost, fmt.Sprintf("%s: the rows of %d articles were unreadable", c.table, lost))
 	}
 	return copied, nil
 }

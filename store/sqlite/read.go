@@ -166,7 +166,53 @@ func queryArticlesAs(ctx context.Context, tx *sql.Tx, terms bool, query string, 
 	if err := attachTopics(ctx, tx, out, terms); err != nil {
 		return nil, err
 	}
+	if err := attachCarriers(ctx, tx, out); err != nil {
+		return nil, err
+	}
 	return out, nil
+}
+
+// byIDList returns arts by ID and their IDs as idList gives them.
+func byIDList(arts []*article.Article) (map[string]*article.Article, string, error) {
+	byID := make(map[string]*article.Article, len(arts))
+	ids := make([]string, 0, len(arts))
+	for _, a := range arts {
+		byID[a.ID] = a
+		ids = append(ids, a.ID)
+	}
+	list, err := idList(ids)
+	return byID, list, err
+}
+
+// attachCarriers loads the sources that carried arts
+// (article.Article.CarriedBy), in name order, in one query.
+func attachCarriers(ctx context.Context, tx *sql.Tx, arts []*article.Article) error {
+	if len(arts) == 0 {
+		return nil
+	}
+	byID, list, err := byIDList(arts)
+	if err != nil {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT article_id, source FROM article_sources
+		WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY article_id, source`, list)
+	if err != nil {
+		return fmt.Errorf("store: query carrying sources: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, source string
+		if err := rows.Scan(&id, &source); err != nil {
+			return fmt.Errorf("store: read carrying source: %w", err)
+		}
+		if a := byID[id]; a != nil {
+			a.CarriedBy = append(a.CarriedBy, source)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("store: query carrying sources: %w", err)
+	}
+	return nil
 }
 
 // attachTopics loads the topics of arts in one query and sets them, in the
@@ -175,13 +221,7 @@ func attachTopics(ctx context.Context, tx *sql.Tx, arts []*article.Article, term
 	if len(arts) == 0 {
 		return nil
 	}
-	byID := make(map[string]*article.Article, len(arts))
-	ids := make([]string, 0, len(arts))
-	for _, a := range arts {
-		byID[a.ID] = a
-		ids = append(ids, a.ID)
-	}
-	list, err := idList(ids)
+	byID, list, err := byIDList(arts)
 	if err != nil {
 		return err
 	}

@@ -25,9 +25,34 @@ func (s *Store) CountStories(ctx context.Context, topic string) (int, error) {
 	return n, nil
 }
 
+// CarryAs implements store.Store.
+func (s *Store) CarryAs(ctx context.Context, from, to string) (int, error) {
+	n := 0
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO article_sources (article_id, source)
+			SELECT article_id, ?2 FROM article_sources WHERE source = ?1
+			ON CONFLICT DO NOTHING`, from, to)
+		if err != nil {
+			return err
+		}
+		added, err := res.RowsAffected()
+		if err != nil {
+			return err
+		}
+		if n = int(added); n == 0 {
+			return nil
+		}
+		return setMeta(ctx, tx, store.MetaFeedsVersion, store.NewName())
+	})
+	if err != nil {
+		return 0, s.classify(fmt.Errorf("store: carry %s as %s: %w", from, to, err))
+	}
+	return n, nil
+}
+
 // ArticlesBySource implements store.Store.
 func (s *Store) ArticlesBySource(ctx context.Context) (map[string]int, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT source, count(*) FROM articles GROUP BY source`)
+	rows, err := s.r.QueryContext(ctx, `SELECT source, count(*) FROM article_sources GROUP BY source`)
 	if err != nil {
 		return nil, s.classify(fmt.Errorf("store: articles by source: %w", err))
 	}

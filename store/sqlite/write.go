@@ -41,6 +41,12 @@ const correctArticle = `UPDATE articles SET title = ?2, summary = ?3, content = 
 
 const deleteTopics = `DELETE FROM article_topics WHERE article_id = ?`
 
+// insertCarrier records that source ?2 carried the stored article ?1
+// (store.SourceWrite.Carried); an article not stored is ignored.
+const insertCarrier = `INSERT INTO article_sources (article_id, source)
+	SELECT id, ?2 FROM articles WHERE id = ?1
+	ON CONFLICT DO NOTHING`
+
 // SaveSource implements store.Store.
 func (s *Store) SaveSource(ctx context.Context, source string, st store.FetchState, arts []*article.Article) ([]string, error) {
 	return schema.SaveOne(func(b []store.SourceWrite) ([]store.SourceSaved, error) { return s.SaveSources(ctx, b) }, source, st, arts)
@@ -75,7 +81,11 @@ func (s *Store) SaveSources(ctx context.Context, batch []store.SourceWrite) ([]s
 				out[i].Corrected = corrected
 				changed = changed || len(out[i].Inserted) > 0 || corrected > 0
 			}
-			if changed {
+			carried, err := w.carriers(ctx, batch, failed)
+			if err != nil {
+				return err
+			}
+			if changed || carried {
 				return setMeta(ctx, tx, store.MetaFeedsVersion, store.NewName())
 			}
 			return nil
@@ -83,9 +93,31 @@ func (s *Store) SaveSources(ctx context.Context, batch []store.SourceWrite) ([]s
 	})
 }
 
+// carriers records the sources of batch not failed as carrying their
+// articles and those they carried (schema.Carriers), and reports whether
+// it recorded any for the first time.
+func (w *batchWriter) carriers(ctx context.Context, batch []store.SourceWrite, failed []bool) (bool, error) {
+	ids, sources := schema.Carriers(batch, failed)
+	rowCtx := context.WithoutCancel(ctx)
+	added := false
+	for j, id := range ids {
+		if err := ctx.Err(); err != nil {
+			return false, fmt.Errorf("store: carrying sources: %w", err)
+		}
+		res, err := w.carrier.ExecContext(rowCtx, id, sources[j])
+		if err != nil {
+			return false, fmt.Errorf("store: carrying source %s of %s: %w", sources[j], id, err)
+		}
+		if n, err := res.RowsAffected(); err == nil && n > 0 {
+			added = true
+		}
+	}
+	return added, nil
+}
+
 // batchWriter holds the statements of one SaveSources transaction.
 type batchWriter struct {
-	state, art, topic, correct, untopic *sql.Stmt
+	state, art, topic, correct, untopic, carrier *sql.Stmt
 	// corrected are the IDs the batch corrected already: the first
 	// correction of an ID wins, as on PostgreSQL.
 	corrected map[string]bool
@@ -97,7 +129,7 @@ func prepareWriter(ctx context.Context, tx *sql.Tx) (*batchWriter, error) {
 		stmt **sql.Stmt
 		sql  string
 	}{{&w.state, upsertFetchState}, {&w.art, insertArticle}, {&w.topic, insertTopic},
-		{&w.correct, correctArticle}, {&w.untopic, deleteTopics}} {
+		{&w.correct, correctArticle}, {&w.untopic, deleteTopics}, {&w.carrier, insertCarrier}} {
 		st, err := tx.PrepareContext(ctx, p.sql)
 		if err != nil {
 			w.close()
@@ -109,7 +141,7 @@ func prepareWriter(ctx context.Context, tx *sql.Tx) (*batchWriter, error) {
 }
 
 func (w *batchWriter) close() {
-	for _, st := range []*sql.Stmt{w.state, w.art, w.topic, w.correct, w.untopic} {
+	for _, st := range []*sql.Stmt{w.state, w.art, w.topic, w.correct, w.untopic, w.carrier} {
 		if st != nil {
 			st.Close()
 		}

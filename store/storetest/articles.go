@@ -53,6 +53,9 @@ func fullArticle() *article.Article {
 func storedCopy(d Driver, a *article.Article) *article.Article {
 	c := *a
 	c.Published, c.Updated, c.FirstSeen = d.stored(a.Published), d.stored(a.Updated), d.stored(a.FirstSeen)
+	if a.Source != "" {
+		c.CarriedBy = []string{a.Source}
+	}
 	return &c
 }
 

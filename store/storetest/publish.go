@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -51,6 +52,89 @@ func testArticlesBySource(t *testing.T, s store.Store, d Driver) {
 	}
 	if want := map[string]int{"src": 2, "tempo": 2}; !maps.Equal(got, want) {
 		t.Errorf("ArticlesBySource = %v, want %v", got, want)
+	}
+}
+
+// testCarriedBy: a source listing an article another stored (or that a
+// source's earlier name stored) is recorded as carrying it, is counted
+// for it by ArticlesBySource, and moves the feeds' version the first
+// time only; an ID not stored is ignored.
+func testCarriedBy(t *testing.T, s store.Store, d Driver) {
+	ctx := context.Background()
+	Save(t, s, Art(1, 1), Art(2, 2))
+	version := func() string {
+		v, _, err := s.Meta(ctx, store.MetaFeedsVersion)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	before := version()
+	carry := store.SourceWrite{Source: "aggregator", Carried: []string{Art(1, 1).ID, "not-stored"}}
+	if _, err := s.SaveSources(ctx, []store.SourceWrite{carry}); err != nil {
+		t.Fatal(err)
+	}
+	if version() == before {
+		t.Error("a carrier recorded did not move the feeds' version")
+	}
+	a, err := s.Article(ctx, Art(1, 1).ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Source != "src" || !slices.Equal(a.CarriedBy, []string{"aggregator", "src"}) {
+		t.Errorf("article 1: source %q, carried by %q; want src, carried by aggregator and src", a.Source, a.CarriedBy)
+	}
+	stories, err := s.Stories(ctx, "", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range stories {
+		want := []string{"src"}
+		if st.ID == Art(1, 1).ID {
+			want = []string{"aggregator", "src"}
+		}
+		if !slices.Equal(st.Lead.CarriedBy, want) {
+			t.Errorf("Stories: %s carried by %q, want %q", st.ID, st.Lead.CarriedBy, want)
+		}
+	}
+	got, err := s.ArticlesBySource(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := map[string]int{"src": 2, "aggregator": 1}; !maps.Equal(got, want) {
+		t.Errorf("ArticlesBySource = %v, want %v", got, want)
+	}
+	again := version()
+	if _, err := s.SaveSources(ctx, []store.SourceWrite{carry}); err != nil {
+		t.Fatal(err)
+	}
+	if version() != again {
+		t.Error("a carrier recorded before moved the feeds' version again")
+	}
+	// A renamed source takes over what its earlier name carried, once.
+	v := version()
+	if n, err := s.CarryAs(ctx, "src", "renamed"); err != nil || n != 2 {
+		t.Errorf("CarryAs(src, renamed) = %d, %v; want 2", n, err)
+	}
+	if version() == v {
+		t.Error("CarryAs recording carriers did not move the feeds' version")
+	}
+	v = version()
+	if n, err := s.CarryAs(ctx, "src", "renamed"); err != nil || n != 0 {
+		t.Errorf("CarryAs again = %d, %v; want 0", n, err)
+	}
+	if version() != v {
+		t.Error("CarryAs recording nothing moved the feeds' version")
+	}
+	if got, _ := s.ArticlesBySource(ctx); got["renamed"] != 2 {
+		t.Errorf("after CarryAs ArticlesBySource = %v, want renamed 2", got)
+	}
+	// Pruned, an article takes its carriers with it.
+	if _, err := s.Prune(ctx, time.Now().Add(time.Hour), nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.ArticlesBySource(ctx); len(got) != 0 {
+		t.Errorf("after pruning everything ArticlesBySource = %v, want none", got)
 	}
 }
 

@@ -99,6 +99,7 @@ func contract() []contractCase {
 		{"CountStories", onFresh(testCountStories)},
 		{"StoryHeads", onFresh(testStoryHeads)},
 		{"ArticlesBySource", onFresh(testArticlesBySource)},
+		{"CarriedBy", onFresh(testCarriedBy)},
 		{"Subscriptions", testSubscriptions},
 		{"ReopenKeepsData", testReopenKeepsData},
 		{"TryLockAcrossStores", testTryLockAcrossStores},

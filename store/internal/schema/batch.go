@@ -104,3 +104,30 @@ func SaveOne(save func([]store.SourceWrite) ([]store.SourceSaved, error), source
 	}
 	return res[0].Inserted, res[0].Err
 }
+
+// Carriers returns, for the sources of batch not failed, the (article ID,
+// source) pairs SaveSources records as carried: each source's articles
+// (under their own Source) and its SourceWrite.Carried, each pair once,
+// in batch order.
+func Carriers(batch []store.SourceWrite, failed []bool) (ids, sources []string) {
+	type pair struct{ id, source string }
+	seen := map[pair]bool{}
+	add := func(id, source string) {
+		if p := (pair{id, source}); id != "" && source != "" && !seen[p] {
+			seen[p] = true
+			ids, sources = append(ids, id), append(sources, source)
+		}
+	}
+	for i, w := range batch {
+		if failed[i] {
+			continue
+		}
+		for _, a := range w.Articles {
+			add(a.ID, a.Source)
+		}
+		for _, id := range w.Carried {
+			add(id, w.Source)
+		}
+	}
+	return ids, sources
+}

@@ -82,7 +82,7 @@ const SubscriptionConflict = `ON CONFLICT (topic, callback) DO UPDATE SET
 // them in (doctor, doctor -salvage; host_holds too, so a salvaged store
 // keeps holding back the servers that asked for quiet).
 func Tables() []string {
-	return []string{"articles", "article_topics", "fetch_state", "meta", "websub_subscriptions", "host_holds"}
+	return []string{"articles", "article_topics", "article_sources", "fetch_state", "meta", "websub_subscriptions", "host_holds"}
 }
 
 // SincePage is how many articles Since reads per query: it bounds memory and
