@@ -56,7 +56,11 @@ func (d *Detector) OfFeed(f Feed, items []*article.Article) Verdict {
 	}
 	var votes [numGenres]int
 	for _, a := range items {
-		votes[d.ofItem(a).Genre]++
+		// A gallery is known by its own headline only: a photo desk's
+		// unmarked report pages stay news (fromLink).
+		if g := d.ofItem(a).Genre; g != Gallery {
+			votes[g]++
+		}
 	}
 	best := News
 	for g := Podcast; g < numGenres; g++ {

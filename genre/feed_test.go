@@ -72,6 +72,11 @@ func TestOfFeed(t *testing.T) {
 		{"a writer's feed at a profile path", Feed{Title: "Patrick Wintour | The Guardian", URLs: []string{"https://www.theguardian.com/profile/patrickwintour/rss", "https://www.theguardian.com/profile/patrickwintour"}}, news(5), News},
 		{"a feed at a profiles path", Feed{Title: "Profil", URLs: []string{"https://www.example.co.id/profil/rss"}}, news(5), News},
 		{"a feed at a tips path", Feed{Title: "Tips", URLs: []string{"https://www.example.com/news/tips/rss"}}, news(5), News},
+		// A gallery is known by its own headline only: a photo desk whose
+		// items are mostly marked galleries leaves its unmarked pages news.
+		{"a photo desk, most items marked galleries", Feed{Title: "Foto"}, []*article.Article{
+			{Title: "FOTO: Banjir rendam Bekasi", Text: "Banjir."}, {Title: "FOTO: Demo buruh di DPR", Text: "Demo."},
+			{Title: "Warga antre minyak goreng", Text: "Antre."}}, News},
 		{"news on a news site", Feed{Title: "Kabar Terkini", URLs: []string{"https://www.example.co.id/rss/terkini", "https://www.example.co.id/"}}, news(20), News},
 	} {
 		if got := d.OfFeed(c.feed, c.items); got.Genre != c.want {

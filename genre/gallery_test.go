@@ -29,9 +29,16 @@ func TestOfGallery(t *testing.T) {
 		// Kickers after the headline.
 		{article.Article{Title: "The Pope's visit to Jakarta – in pictures", Text: "Crowds."}, Gallery},
 		{article.Article{Title: "Storm batters the Philippines - in pictures", Text: "Typhoon."}, Gallery},
-		{article.Article{Title: "Election day across India | Photos", Text: "Voters."}, Gallery},
-		{article.Article{Title: "Suasana Sidang Umum PBB (Foto)", Text: "Delegasi."}, Gallery},
+		{article.Article{Title: "Election day across India | Photo gallery", Text: "Voters."}, Gallery},
+		{article.Article{Title: "Suasana Sidang Umum PBB (Galeri Foto)", Text: "Delegasi."}, Gallery},
+		{article.Article{Title: "Life after the flood [Photo essay]", Text: "Survivors."}, Gallery},
+		// "in pictures" with no separator after a period only.
 		{article.Article{Title: "The year in pictures", Text: "2025."}, Gallery},
+		{article.Article{Title: "The year in photos", Text: "2025."}, Gallery},
+		{article.Article{Title: "2025 in pictures", Text: "2025."}, Gallery},
+		{article.Article{Title: "2025 in photos", Text: "2025."}, Gallery},
+		{article.Article{Title: "Week 12 in pictures", Text: "Week."}, Gallery},
+		{article.Article{Title: "May 2025 in photos", Text: "May."}, Gallery},
 		// A headline that is only the genre's name and a date or number.
 		{article.Article{Title: "Today's Gallery (2026.02.20)", Text: "Pictures."}, Gallery},
 		{article.Article{Title: "Photos of the day", Text: "Pictures."}, Gallery},
@@ -53,6 +60,24 @@ func TestOfGallery(t *testing.T) {
 		{article.Article{Title: "Galeri Nasional Gelar Pameran Seni Palestina", Text: "Pameran."}, News},
 		{article.Article{Title: "Today's gallery opening draws protest", Text: "Protest."}, News},
 		{article.Article{Title: "Photos of the day of the coup emerge", Text: "Coup."}, News},
+		// One-word marks after a headline are a photo embed's, not a
+		// gallery's: many outlets add "(Photos)" to a report.
+		{article.Article{Title: "Gunmen attack village in Zamfara (Photos)", Text: "Gunmen."}, News},
+		{article.Article{Title: "Buhari meets service chiefs in Aso Rock [PHOTOS]", Text: "Meeting."}, News},
+		{article.Article{Title: "Man arrested after wild police chase (PHOTOS)", Text: "Chase."}, News},
+		{article.Article{Title: "Police parade suspected kidnappers [PHOTO]", Text: "Parade."}, News},
+		{article.Article{Title: "Bomb blast rocks market – Photos", Text: "Blast."}, News},
+		{article.Article{Title: "Kapolri tinjau lokasi banjir | Foto", Text: "Banjir."}, News},
+		{article.Article{Title: "Suasana Sidang Umum PBB (Foto)", Text: "Delegasi."}, News},
+		{article.Article{Title: "Flood hits the valley | Gallery", Text: "Flood."}, News},
+		// "in pictures" with no separator after anything but a period is
+		// a phrase of the report.
+		{article.Article{Title: "Trump says he never looks good in pictures", Text: "Trump."}, News},
+		{article.Article{Title: "Drug smugglers hid cocaine in pictures", Text: "Cocaine."}, News},
+		{article.Article{Title: "Why AI struggles with hands in pictures", Text: "AI."}, News},
+		{article.Article{Title: "Protesters march in photos", Text: "March."}, News},
+		// A month that is a word is a month only beside a number.
+		{article.Article{Title: "May photos", Text: "Photos."}, News},
 		// A photo desk's link or category alone makes no gallery: the
 		// streams' readers took photo pages with a report's headline for news.
 		{article.Article{Title: "Mudik 2025", Categories: []string{"Foto"}, Text: "Mudik."}, News},

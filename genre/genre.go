@@ -337,9 +337,9 @@ func (d *Detector) fromLink(l string) Verdict {
 		return Verdict{History, "link path says " + slug}
 	}
 	for _, seg := range strings.Split(path, "/") {
-		// A photo desk's page in the link may be a report's: the streams'
-		// readers took such pages with a report's headline for news.
-		if g := d.sectionGenre(seg); g != News && g != Gallery {
+		// The sections name no photo desk (sectionNames): its page may
+		// be a report's, and the streams' readers took such pages for news.
+		if g := d.sectionGenre(seg); g != News {
 			return Verdict{g, "link path " + u.Path}
 		}
 		switch seg {
@@ -403,9 +403,9 @@ func (d *Detector) categoryGenre(c string) (Genre, bool) {
 	case "sinopsis", "synopsis":
 		return Synopsis, true
 	}
-	// A gallery is known by its headline only: the streams' readers took
-	// photo desks' pages with a report's headline for news.
-	if g := d.sectionGenre(lower); g != News && g != Gallery {
+	// The sections name no photo desk (sectionNames): a gallery is known
+	// by its headline only.
+	if g := d.sectionGenre(lower); g != News {
 		return g, true
 	}
 	return News, false
@@ -496,7 +496,7 @@ func isUnit(w string) bool {
 
 // Version changes whenever the cues change, so that users of the verdicts
 // can tell stale ones (Older). It is a decimal integer, raised by one.
-const Version = "6"
+const Version = "7"
 
 // Older reports whether verdicts that name version v were given by older
 // cues than this build's: v is a lower Version, or none (builds before

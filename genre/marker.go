@@ -117,7 +117,7 @@ func findKicker(s string) (kicker, bool) {
 		return k, true
 	}
 	tail := strings.TrimRight(s, " .")
-	if k, ok := kickerInBrackets(tail); ok {
+	if k, ok := kickerInBrackets(tail); ok && !oneWordGallery(k) {
 		return k, true
 	}
 	// Each mark is compared only where its last byte matches, so a
@@ -128,11 +128,18 @@ func findKicker(s string) (kicker, bool) {
 			endsWithSeparator(strings.TrimRight(tail[:len(tail)-len(m)], " ")) &&
 			// A gallery's mark after a hyphen with no space is a word's
 			// end ("Foto-foto").
-			(k.g != Gallery || tail[len(tail)-len(m)-1] == ' ') {
+			(k.g != Gallery || tail[len(tail)-len(m)-1] == ' ') && !oneWordGallery(k) {
 			return k, true
 		}
 	}
 	return kicker{}, false
+}
+
+// oneWordGallery reports whether k is a gallery's one-word mark ("Photos",
+// "Foto"), which sets a gallery apart only before its headline: after a
+// report's headline, "(Photos)" or "| Foto" marks a photo embed.
+func oneWordGallery(k kicker) bool {
+	return k.g == Gallery && !strings.Contains(k.mark, " ")
 }
 
 // kickerAtStart returns the kicker s (in any case) opens with, set apart
@@ -237,13 +244,16 @@ var sections = [...]kicker{
 }
 
 // sectionNames maps the names of sections and categories of items that
-// are not reports — the kickers and the sections, each with its words
+// are not reports — the kickers but a gallery's and the sections, each with its words
 // apart by spaces (a category "konten kerja sama") and by hyphens (a link's
 // "/konten-kerja-sama/") — to their genres.
 func sectionNames() map[string]Genre {
 	names := make(map[string]Genre, 2*(len(kickers)+len(sections)))
 	for _, list := range [...][]kicker{kickers[:], sections[:]} {
 		for _, k := range list {
+			if k.g == Gallery { // a gallery is known by its headline only
+				continue
+			}
 			names[k.mark] = k.g
 			names[strings.ReplaceAll(k.mark, " ", "-")] = k.g
 		}
@@ -270,8 +280,10 @@ func galleryTitle(t string) Verdict {
 		!strings.Contains(t, "foto") && !strings.Contains(t, "galeri") {
 		return Verdict{}
 	}
-	if strings.HasSuffix(t, " in pictures") {
-		return Verdict{Gallery, "title ends in pictures"}
+	for _, end := range [...]string{" in pictures", " in photos"} {
+		if p, ok := strings.CutSuffix(t, end); ok && isPeriod(nameWithoutDate(p)) {
+			return Verdict{Gallery, "title ends" + end}
+		}
 	}
 	name := nameWithoutDate(t)
 	for _, k := range kickers {
@@ -282,14 +294,27 @@ func galleryTitle(t string) Verdict {
 	return Verdict{}
 }
 
+// isPeriod reports whether name, a headline's start without its date,
+// names only a period ("the year", "week", "" for "2025"), as the start
+// of a gallery's "… in pictures" does.
+func isPeriod(name string) bool {
+	switch strings.TrimPrefix(name, "the ") {
+	case "", "year", "month", "week", "day":
+		return true
+	}
+	return false
+}
+
 // nameWithoutDate is s's words without numbers, punctuation and month
 // names, one space apart: "today's gallery (2026.02.20)" is "today s
-// gallery".
+// gallery". A month that is also a word ("may", "march") is a month only
+// beside a number.
 func nameWithoutDate(s string) string {
 	words := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	numbered := strings.ContainsFunc(s, unicode.IsDigit)
 	kept := words[:0]
 	for _, w := range words {
-		if !isMonth(w) {
+		if !isMonth(w) || !numbered && (w == "may" || w == "march" || w == "mar") {
 			kept = append(kept, w)
 		}
 	}
