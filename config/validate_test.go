@@ -93,6 +93,8 @@ func TestParseErrors(t *testing.T) {
 			[]string{`t.yaml:16:19: topics[0].terms.id[1]: term "kerja sama^0": bad weight "0"`}},
 		{"empty term", edit(`"kerja sama^1.5"`, `""`),
 			[]string{`t.yaml:16:19: topics[0].terms.id[1]: empty term`}},
+		{"a language whose positive terms are all ~", edit(`[dunia, "kerja sama^1.5"]`, `["~dunia", "kerja sama^-1"]`),
+			[]string{`t.yaml:16:7: topics[0].terms.id: every positive term of "id" is marked ~`}},
 		{"weight without text", edit("[esports]", `["^2"]`),
 			[]string{`t.yaml:22:12: topics[1].exclude.en[0]: term "^2" has no words`}},
 		{"reserved slug", edit("slug: sport", "slug: all"),

@@ -103,6 +103,13 @@ func newExprError(s string, at int, format string, args ...any) *exprError {
 	return &exprError{column: utf8.RuneCountInString(s[:at]) + 1, msg: fmt.Sprintf(format, args...)}
 }
 
+// unsupportedMark is the error for a "~" in an expression's term: "~"
+// marks a score term that counts only beside the topic's other terms, and
+// an expression's terms are tests, not scores.
+func unsupportedMark(term string) string {
+	return fmt.Sprintf("term %q: \"~\" is for the topic's terms, not its expression", term)
+}
+
 type exprToken struct {
 	kind byte // '(' ')' '&' '|' '!' or 't' for a term
 	text string
@@ -131,6 +138,9 @@ func lexExpr(s string) ([]exprToken, error) {
 			if !hasWords(phrase) {
 				return nil, newExprError(s, i, "phrase %q has no words", phrase)
 			}
+			if _, _, supporting := termMarks(phrase); supporting {
+				return nil, newExprError(s, i, "%s", unsupportedMark(phrase))
+			}
 			toks = append(toks, exprToken{kind: 't', text: phrase, at: i})
 			i += j + 2
 		default:
@@ -149,6 +159,9 @@ func lexExpr(s string) ([]exprToken, error) {
 			default:
 				if !hasWords(w) {
 					return nil, newExprError(s, i, "bad term %q", w)
+				}
+				if _, _, supporting := termMarks(w); supporting {
+					return nil, newExprError(s, i, "%s", unsupportedMark(w))
 				}
 				toks = append(toks, exprToken{kind: 't', text: w, at: i})
 			}

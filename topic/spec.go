@@ -148,15 +148,25 @@ func Check(specs []Spec) error {
 					add(at, 0, fmt.Errorf("unsupported language %q: terms are written for \"en\" or \"id\"", lang))
 					continue
 				}
+				backed, marked := false, false
 				for j, s := range set.terms[lang] {
 					text, w, err := parseTerm(s)
 					if err != nil {
 						add(fmt.Sprintf("%s[%d]", at, j), 0, err)
 						continue
 					}
-					if _, _, supporting := termMarks(text); supporting && (set.kind != kindScore || w < 0) {
+					_, _, supporting := termMarks(text)
+					if supporting && (set.kind != kindScore || w < 0) {
 						add(fmt.Sprintf("%s[%d]", at, j), 0, fmt.Errorf("term %q: \"~\" (counts only beside the topic's other terms) is for terms of positive weight", s))
 					}
+					if w > 0 {
+						backed, marked = backed || !supporting, marked || supporting
+					}
+				}
+				// A "~" term counts only beside an unmarked term of its
+				// language (dropUnbacked), which this language has none of.
+				if set.kind == kindScore && marked && !backed {
+					add(at, 0, fmt.Errorf("every positive term of %q is marked ~: none can count, since a ~ term counts only beside an unmarked one", lang))
 				}
 			}
 		}

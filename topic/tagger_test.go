@@ -527,6 +527,34 @@ func TestTagSupportingTerm(t *testing.T) {
 	}
 }
 
+// A "~" term counts only beside an unmarked term of its language, so a
+// language whose positive terms are all "~" can never match, and an
+// expression has no "~" (review 25: 4, 5).
+func TestCheckSupportingNeedsBacking(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		sp    Spec
+		field string // "" when Check accepts
+	}{
+		{"backed", Spec{Slug: "s", Terms: map[string][]string{"en": {"~falcons^3", "quarterback^3"}}}, ""},
+		{"only ~", Spec{Slug: "s", Terms: map[string][]string{"en": {"~falcons^3"}}}, "terms.en"},
+		{"only ~ and a negative term", Spec{Slug: "s", Terms: map[string][]string{"en": {"~falcons^3", "nest^-1"}}}, "terms.en"},
+		{"one language only ~", Spec{Slug: "s", Terms: map[string][]string{"en": {"~falcons", "quarterback"}, "id": {"~elang"}}}, "terms.id"},
+		{"~ in expr", Spec{Slug: "s", Terms: map[string][]string{"en": {"quarterback^3"}}, Expr: "NOT ~falcons"}, "expr"},
+		{"~ phrase in expr", Spec{Slug: "s", Terms: map[string][]string{"en": {"quarterback^3"}}, Expr: `quarterback AND "~red sox"`}, "expr"},
+	} {
+		err := Check([]Spec{c.sp})
+		var es RuleErrors
+		switch {
+		case c.field == "" && err != nil:
+			t.Errorf("%s: Check = %v, want nil", c.name, err)
+		case c.field == "":
+		case !errors.As(err, &es) || len(es) != 1 || es[0].Field != c.field || !strings.Contains(es[0].Error(), "~"):
+			t.Errorf("%s: Check = %v, want one error at %s about ~", c.name, err, c.field)
+		}
+	}
+}
+
 func TestCheckSupportingOnlyAmongTerms(t *testing.T) {
 	err := Check([]Spec{{Slug: "sport", Terms: map[string][]string{"en": {"~falcons^-1"}}, Require: map[string][]string{"en": {"~match"}}}})
 	var es RuleErrors
