@@ -11,9 +11,12 @@ type scratch struct {
 	count   [][2]int32 // per term: hits in title, body
 	last    []int32    // per term: 1 + last position recorded, per field pass
 	touched []int32
-	title   []tok
-	body    []tok
-	cover   []int32 // per topic: the scan position its last match covers up to
+	// unbacked are the supporting terms the last evaluate matched and
+	// dropped (dropUnbacked), for Explain.
+	unbacked []int32
+	title    []tok
+	body     []tok
+	cover    []int32 // per topic: the scan position its last match covers up to
 	// bodyText is the body the article being read is tagged on
 	// (bodyText), cut once per article (Tagger.read).
 	bodyText string

@@ -124,6 +124,9 @@ type Explanation struct {
 	Terms []article.TermHit `json:"terms,omitempty"`
 	// Vetoes are the excluded terms that matched.
 	Vetoes []string `json:"vetoes,omitempty"`
+	// Unbacked are the "~" terms that matched but count for nothing, as
+	// no unmarked term of the topic matched beside them.
+	Unbacked []string `json:"unbacked,omitempty"`
 	// Require is "none" when the topic requires no term, else "met" or
 	// "missing".
 	Require string `json:"require"`
@@ -314,6 +317,11 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream) []Explanation 
 					e.Vetoes = append(e.Vetoes, tm.raw)
 				}
 			}
+			for _, id := range s.unbacked {
+				if tm := &t.terms[id]; tm.topic == i {
+					e.Unbacked = append(e.Unbacked, tm.raw)
+				}
+			}
 			// With two languages keep the better reading of each topic.
 			if n == 0 || e.Passed && !out[i].Passed || e.Passed == out[i].Passed && e.Score > out[i].Score {
 				out[i] = e
@@ -378,6 +386,9 @@ func WriteExplanations(w io.Writer, es []Explanation) error {
 		}
 		if len(e.Vetoes) > 0 {
 			fmt.Fprintf(&b, " vetoed by %s", strings.Join(e.Vetoes, ", "))
+		}
+		if len(e.Unbacked) > 0 {
+			fmt.Fprintf(&b, " unbacked (matched, count for nothing without an unmarked term): %s", strings.Join(e.Unbacked, ", "))
 		}
 		b.WriteByte('\n')
 		for _, l := range e.Leaders {

@@ -382,6 +382,7 @@ func (t *Tagger) evaluate(s *scratch, a *article.Article, l int, h Hints, res []
 // score, nor the models' features, nor an explanation counts them.
 func (t *Tagger) dropUnbacked(s *scratch) {
 	clear(s.backed)
+	s.unbacked = s.unbacked[:0]
 	some := false
 	for _, id := range s.touched {
 		tm := &t.terms[id]
@@ -400,6 +401,7 @@ func (t *Tagger) dropUnbacked(s *scratch) {
 	kept := s.touched[:0]
 	for _, id := range s.touched {
 		if tm := &t.terms[id]; tm.supporting && !s.backed[tm.topic] {
+			s.unbacked = append(s.unbacked, id)
 			s.count[id] = [2]int32{}
 			s.last[id] = 0
 			continue

@@ -2,6 +2,7 @@ package topic
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -523,6 +524,26 @@ func TestTagSupportingTerm(t *testing.T) {
 		e := explain(tg.Explain(a, Hints{}), "sport")
 		if e.Score != c.want {
 			t.Errorf("%q: score %v, want %v (%+v)", c.title, e.Score, c.want, e)
+		}
+	}
+}
+
+// Explain names a "~" term that matched but was dropped for want of an
+// unmarked term of its topic, so "unbacked" reads apart from "no match"
+// (review 25: 8).
+func TestExplainNamesUnbackedTerm(t *testing.T) {
+	tg := mustNew(t, Spec{Slug: "sport", Terms: map[string][]string{"en": {"~falcons^3", "quarterback^3"}}})
+	for _, c := range []struct {
+		title string
+		want  []string
+	}{
+		{"Falcons nest on the tower", []string{"~falcons"}},
+		{"Falcons quarterback", nil},
+		{"Eagles nest on the tower", nil},
+	} {
+		e := explain(tg.Explain(&article.Article{Title: c.title, Language: "en"}, Hints{}), "sport")
+		if !slices.Equal(e.Unbacked, c.want) {
+			t.Errorf("%q: unbacked %q, want %q", c.title, e.Unbacked, c.want)
 		}
 	}
 }
