@@ -82,3 +82,12 @@ func Temporary(err error) bool {
 	}
 	return errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF)
 }
+
+// HostNotFound reports whether err is a resolver's "no such host"
+// (NXDOMAIN). Temporary counts it as temporary, for a configured URL; a
+// URL a feed moved to whose host stops resolving is given up instead
+// (the domain may have lapsed while the configured URL still works).
+func HostNotFound(err error) bool {
+	var dnsErr *net.DNSError
+	return errors.As(err, &dnsErr) && dnsErr.IsNotFound
+}

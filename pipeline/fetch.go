@@ -372,7 +372,7 @@ func (p *Pipeline) redirected(res *sourceResult, target string, log *slog.Logger
 // and logs it with the real time of the next attempt.
 func (p *Pipeline) fail(res *sourceResult, err error, log *slog.Logger, msg string) {
 	res.outcome = OutcomeFailed
-	if moved := res.state.fetchURL(res.source.URL); moved != res.source.URL && !fetch.Temporary(err) {
+	if moved := res.state.fetchURL(res.source.URL); moved != res.source.URL && (!fetch.Temporary(err) || fetch.HostNotFound(err)) {
 		res.state.forgetMove(res.source.URL)
 		log.Warn("the url the feed moved to fails for good: back to the configured url", "url", fetch.RedactURL(res.source.URL),
 			"moved_to", fetch.RedactURL(moved), "err", err)

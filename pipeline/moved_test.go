@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"log/slog"
+	"net"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -185,5 +186,44 @@ func TestRedirectToAPageDoesNotMove(t *testing.T) {
 	}
 	if site.count("/to-page") != 3 || strings.Contains(logs.String(), "moved permanently") {
 		t.Errorf("the source moved to a page: hits %v; log:\n%s", site.hits, logs.String())
+	}
+}
+
+// A moved URL whose host stops resolving ("no such host") is given up: the
+// source goes back to its configured URL, while the same error on the
+// configured URL stays temporary (the source backs off, is not retired);
+// another temporary failure of the moved URL keeps the move.
+func TestMovedHostNotFoundGivesUpTheMove(t *testing.T) {
+	p := newTestPipelineWith(t, storetest.Open(t, sqlite.Open, filepath.Join(t.TempDir(), "w.db")), "https://old.example/feed")
+	log := slog.New(slog.DiscardHandler)
+	const configURL, movedURL = "https://old.example/feed", "https://new.example/feed"
+	moved := func() *sourceResult {
+		res := &sourceResult{source: p.cfg.Sources[0]}
+		res.state.note = sourceNote{ConfigURL: configURL, MovedTo: movedURL}
+		return res
+	}
+	notFound := &net.DNSError{Err: "no such host", Name: "new.example", IsNotFound: true}
+
+	res := moved()
+	p.fail(res, notFound, log, "fetch failed")
+	if got := res.state.fetchURL(configURL); got != configURL {
+		t.Errorf("moved host not found: still fetching %s", got)
+	}
+	if res.outcome != OutcomeFailed {
+		t.Errorf("moved host not found: outcome %v", res.outcome)
+	}
+
+	res = moved()
+	p.fail(res, &net.DNSError{Err: "server misbehaving", Name: "new.example", IsTemporary: true}, log, "fetch failed")
+	if got := res.state.fetchURL(configURL); got != movedURL {
+		t.Errorf("a temporary DNS failure gave up the move: fetching %s", got)
+	}
+
+	res = &sourceResult{source: p.cfg.Sources[0]}
+	res.state.note = sourceNote{ConfigURL: configURL}
+	p.fail(res, notFound, log, "fetch failed")
+	if res.outcome != OutcomeFailed || res.state.retired(configURL) || res.state.Failures != 1 {
+		t.Errorf("configured host not found: outcome %v, failures %d, retired %v",
+			res.outcome, res.state.Failures, res.state.retired(configURL))
 	}
 }
