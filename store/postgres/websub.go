@@ -29,10 +29,16 @@ func (s *Store) CountStories(ctx context.Context, topic string) (int, error) {
 // CarryAs implements store.Store.
 func (s *Store) CarryAs(ctx context.Context, from, to string) (int, error) {
 	var n int
-	err := s.pool.QueryRow(ctx, `WITH ins AS (
+	// The articles are locked FOR KEY SHARE: one another daemon's Prune
+	// deletes meanwhile is skipped, not a foreign-key error that would
+	// abort the cycle (as in insertCarriers).
+	err := s.pool.QueryRow(ctx, `WITH live AS (
+		SELECT a.id FROM articles a JOIN article_sources c ON c.article_id = a.id
+		WHERE c.source = $1 ORDER BY a.id FOR KEY SHARE OF a
+	), ins AS (
 		INSERT INTO article_sources (article_id, source)
-		SELECT article_id, $2 FROM article_sources WHERE source = $1
-		ORDER BY article_id
+		SELECT id, $2 FROM live
+		ORDER BY id
 		ON CONFLICT DO NOTHING
 		RETURNING 1
 	), version AS (

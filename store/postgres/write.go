@@ -116,11 +116,16 @@ func writeBatch(ctx context.Context, tx pgx.Tx, batch []store.SourceWrite, faile
 // insertCarriers records that sources ($2) carried stored articles ($1)
 // (store.SourceWrite.Carried); articles not stored are ignored. When it
 // recorded any for the first time, the feeds' version ($3) is set in the
-// same statement.
-const insertCarriers = `WITH ins AS (
+// same statement. The articles are locked FOR KEY SHARE first: one
+// another daemon's Prune deletes meanwhile is skipped (READ COMMITTED
+// rechecks it), where a plain EXISTS would see it and the foreign key
+// would fail the whole batch.
+const insertCarriers = `WITH live AS (
+	SELECT id FROM articles WHERE id = ANY($1::text[]) ORDER BY id FOR KEY SHARE
+), ins AS (
 	INSERT INTO article_sources (article_id, source)
 	SELECT c.id, c.source FROM unnest($1::text[], $2::text[]) AS c (id, source)
-	WHERE EXISTS (SELECT 1 FROM articles a WHERE a.id = c.id)
+	JOIN live ON live.id = c.id
 	ON CONFLICT DO NOTHING
 	RETURNING 1
 )
