@@ -57,6 +57,10 @@ func TestMatch(t *testing.T) {
 	laut := story("id", "Ketegangan di Laut China Selatan", "Kapal penjaga pantai…")
 	kompas := story("id", "Rupiah melemah", "Bank Indonesia …", &article.Article{ID: "b", Source: "Kompas", Topics: []article.TopicMatch{{Slug: "economy"}}})
 	en := story("en", "Café owners protest", "Prices rise in Jakarta")
+	// Stored by tempo, listed by kompas too: a source term matches every
+	// source that carried the story, as ?source= does.
+	carried := story("id", "Harga beras naik", "…")
+	carried.Lead.CarriedBy = []string{"kompas", "tempo"}
 	for _, tc := range []struct {
 		filter string
 		story  *article.Story
@@ -75,6 +79,9 @@ func TestMatch(t *testing.T) {
 		{`cafe`, en, true}, // accents and case folded
 		{`"CAFÉ OWNERS"`, en, true},
 		{`source:tempo lang:en`, en, true},
+		{`source:kompas`, carried, true},
+		{`-source:kompas`, carried, false},
+		{`-source:antara`, carried, true},
 		{``, en, true},
 	} {
 		f, err := Parse(tc.filter)
