@@ -338,9 +338,59 @@ func storyTitle(s *article.Story) string {
 		return ""
 	}
 	if t := strings.TrimSpace(xmlchar.Clean(s.Lead.Title)); t != "" {
-		return t
+		return trimSiteSuffix(t, s.Lead)
 	}
 	return articleURL(s.Lead)
+}
+
+// siteSuffixSeps are the separators before a site's name after a headline.
+var siteSuffixSeps = []string{" | ", " - ", " – ", " — "}
+
+// minTitleWordsLeft is the fewest words a title keeps once its site
+// suffix is cut; with fewer it is shown whole.
+const minTitleWordsLeft = 3
+
+// trimSiteSuffix drops a headline's trailing " | tempo.co" (after " | ",
+// " - ", " – " or " — ") when that segment, case-folded and without
+// "www.", is the registrable domain of one of the article's own URLs
+// (outletDomains), and at least minTitleWordsLeft words remain. It works
+// at render time only: the stored title is part of a link-less item's
+// identity and of correction detection. Another outlet's name ("- Reuters"
+// on a link elsewhere) or a bare site name ("| Tempo") is kept: only the
+// full domain is proof.
+func trimSiteSuffix(title string, a *article.Article) string {
+	cut := -1
+	var tail string
+	for _, sep := range siteSuffixSeps {
+		if i := strings.LastIndex(title, sep); i > cut {
+			cut, tail = i, title[i+len(sep):]
+		}
+	}
+	if cut <= 0 {
+		return title
+	}
+	tail = strings.TrimPrefix(strings.ToLower(strings.TrimSpace(tail)), "www.")
+	if tail == "" || !slices.Contains(outletDomains(a), tail) {
+		return title
+	}
+	rest := strings.TrimSpace(title[:cut])
+	if len(strings.Fields(rest)) < minTitleWordsLeft {
+		return title
+	}
+	return rest
+}
+
+// outletDomains are the registrable domains of an article's own web
+// addresses (canonical URL, link as published, the outlet's address its
+// feed names), aggregators' hosts left out.
+func outletDomains(a *article.Article) []string {
+	var out []string
+	for _, raw := range []string{a.URL, a.Link, a.OutletURL} {
+		if d := urlDomain(raw); d != "" && !slices.Contains(out, d) {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // storyAuthor is the lead's author, else its outlet's name.
@@ -446,26 +496,52 @@ func shownCopies(s *article.Story) []shownCopy {
 // one host; those are told apart by name alone.
 func outletSite(a *article.Article) string {
 	for _, raw := range []string{a.URL, a.Link, a.OutletURL} {
-		if !isWebURL(raw) {
+		host, ok := webHost(raw)
+		if !ok {
 			continue
 		}
-		p, err := url.Parse(strings.TrimSpace(raw))
-		if err != nil {
-			continue
-		}
-		host := strings.ToLower(p.Hostname())
-		if normalize.AggregatorHost(host) {
-			continue
-		}
-		if net.ParseIP(host) != nil || !strings.Contains(host, ".") {
-			return ""
-		}
-		if d, err := publicsuffix.EffectiveTLDPlusOne(host); err == nil {
-			return d
-		}
-		return host
+		return siteOf(host)
 	}
 	return ""
+}
+
+// webHost is the lower-cased host of a web address, ok false when raw is
+// no web URL or its host is an aggregator's.
+func webHost(raw string) (host string, ok bool) {
+	if !isWebURL(raw) {
+		return "", false
+	}
+	p, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		return "", false
+	}
+	host = strings.ToLower(p.Hostname())
+	if normalize.AggregatorHost(host) {
+		return "", false
+	}
+	return host, true
+}
+
+// siteOf is a host's registrable domain (publicsuffix), the host itself
+// when it has none, and "" for an IP address or a one-label host.
+func siteOf(host string) string {
+	if net.ParseIP(host) != nil || !strings.Contains(host, ".") {
+		return ""
+	}
+	if d, err := publicsuffix.EffectiveTLDPlusOne(host); err == nil {
+		return d
+	}
+	return host
+}
+
+// urlDomain is the registrable domain of a web address (webHost, siteOf),
+// "" when it has none.
+func urlDomain(raw string) string {
+	host, ok := webHost(raw)
+	if !ok {
+		return ""
+	}
+	return siteOf(host)
 }
 
 // storyBody is the HTML body of an entry: the lead's content (or summary,
