@@ -285,14 +285,26 @@ func galleryTitle(t string) Verdict {
 			return Verdict{Gallery, "title ends" + end}
 		}
 	}
-	name := nameWithoutDate(t)
-	for _, k := range kickers {
-		if k.g == Gallery && name == nameWithoutDate(k.mark) {
-			return Verdict{Gallery, "title is the name " + k.mark}
-		}
+	if mark, ok := galleryNames[nameWithoutDate(t)]; ok {
+		return Verdict{Gallery, "title is the name " + mark}
 	}
 	return Verdict{}
 }
+
+// galleryNames maps each gallery kicker's name without a date to the
+// kicker, read once: a headline that is only that name (and a date) is a
+// gallery. Never written after.
+var galleryNames = func() map[string]string {
+	names := map[string]string{}
+	for _, k := range kickers {
+		if n := nameWithoutDate(k.mark); k.g == Gallery {
+			if _, ok := names[n]; !ok {
+				names[n] = k.mark
+			}
+		}
+	}
+	return names
+}()
 
 // isPeriod reports whether name, a headline's start without its date,
 // names only a period ("the year", "week", "" for "2025"), as the start

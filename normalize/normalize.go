@@ -114,9 +114,8 @@ func (n *Normalizer) Article(a *article.Article, opts Options) error {
 	a.Source = opts.SourceName
 	// Only an aggregator's item names an outlet of its own: another feed's
 	// <source> is a name it gives itself, or any name it likes.
-	aggregated := aggregatorLink(a.Link)
 	identified := identify(a, opts)
-	if !aggregated && !aggregatorLink(a.URL) {
+	if !aggregatorLink(a.Link) && !aggregatorLink(a.URL) {
 		a.Outlet, a.OutletURL = "", ""
 	}
 

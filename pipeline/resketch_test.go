@@ -10,14 +10,35 @@ import (
 
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/config"
+	"github.com/warta-news/warta/store"
 	"github.com/warta-news/warta/topic"
 )
 
-// oneItemFeed is a feed of one item.
-func oneItemFeed(title, link, text string) string {
-	return `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
-<item><title>` + title + `</title><link>` + link + `</link><pubDate>Tue, 01 Dec 2026 01:00:00 GMT</pubDate><description>` + text + `</description></item>
-</channel></rss>`
+// cycleAt runs one cycle of p a quarter of an hour after *clock, the
+// pipeline's clock.
+func cycleAt(t *testing.T, p *Pipeline, clock *time.Time) Report {
+	t.Helper()
+	*clock = clock.Add(15 * time.Minute)
+	rep, err := p.RunCycle(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep
+}
+
+// storedByLink is the stored article of canonical URL link.
+func storedByLink(t *testing.T, st store.Store, link string) *article.Article {
+	t.Helper()
+	var got *article.Article
+	if err := st.Since(context.Background(), time.Time{}, func(a *article.Article) error {
+		if a.URL == link {
+			got = a
+		}
+		return nil
+	}); err != nil || got == nil {
+		t.Fatalf("%s not stored: %v", link, err)
+	}
+	return got
 }
 
 // threeFeeds serves the sources "outlet", "copier" and "later", each the
@@ -54,49 +75,26 @@ const (
 func TestCorrectionIsMatchedByItsNewText(t *testing.T) {
 	for _, d := range storeDrivers() {
 		t.Run(d.name, func(t *testing.T) {
-			ctx := context.Background()
 			bodies, sources := threeFeeds(t)
-			bodies[0].Store(oneItemFeed(firstTitle, "https://outlet.example/news/1", firstText))
+			bodies[0].Store(itemsFeed([3]string{firstTitle, "https://outlet.example/news/1", firstText}))
 			open := d.open(t)
 			st := open()
 			clock := time.Date(2026, 12, 1, 2, 0, 0, 0, time.UTC)
 			p := newTestPipelineSources(t, st, []topic.Spec{testWorld}, sources)
 			p.now = func() time.Time { return clock }
-			cycle := func(p *Pipeline) Report {
-				t.Helper()
-				clock = clock.Add(15 * time.Minute)
-				rep, err := p.RunCycle(ctx)
-				if err != nil {
-					t.Fatal(err)
-				}
-				return rep
-			}
-			if rep := cycle(p); rep.New != 1 {
+			if rep := cycleAt(t, p, &clock); rep.New != 1 {
 				t.Fatalf("first cycle stored %d, want 1", rep.New)
 			}
-			storyOf := func(link string) string {
-				t.Helper()
-				story := ""
-				if err := st.Since(ctx, time.Time{}, func(a *article.Article) error {
-					if a.URL == link {
-						story = a.StoryID
-					}
-					return nil
-				}); err != nil || story == "" {
-					t.Fatalf("%s not stored: %v", link, err)
-				}
-				return story
-			}
-			first := storyOf("https://outlet.example/news/1")
-			bodies[0].Store(oneItemFeed(correctedTitle, "https://outlet.example/news/1", correctedText))
-			if rep := cycle(p); rep.Corrected != 1 || rep.New != 0 {
+			first := storedByLink(t, st, "https://outlet.example/news/1").StoryID
+			bodies[0].Store(itemsFeed([3]string{correctedTitle, "https://outlet.example/news/1", correctedText}))
+			if rep := cycleAt(t, p, &clock); rep.Corrected != 1 || rep.New != 0 {
 				t.Fatalf("correction cycle: %d corrected, %d new; want 1, 0", rep.Corrected, rep.New)
 			}
-			bodies[1].Store(oneItemFeed(correctedTitle, "https://copier.example/a", correctedText))
-			if rep := cycle(p); rep.New != 1 {
+			bodies[1].Store(itemsFeed([3]string{correctedTitle, "https://copier.example/a", correctedText}))
+			if rep := cycleAt(t, p, &clock); rep.New != 1 {
 				t.Fatalf("copy cycle stored %d, want 1", rep.New)
 			}
-			if got := storyOf("https://copier.example/a"); got != first {
+			if got := storedByLink(t, st, "https://copier.example/a").StoryID; got != first {
 				t.Errorf("a copy of the corrected text is in story %s, want the corrected article's %s", got, first)
 			}
 			// A restart: the index is rebuilt from the stored sketches.
@@ -106,13 +104,13 @@ func TestCorrectionIsMatchedByItsNewText(t *testing.T) {
 <item><title>` + correctedTitle + `</title><link>https://later.example/b</link><pubDate>Tue, 01 Dec 2026 01:30:00 GMT</pubDate><description>` + correctedText + `</description></item>
 <item><title>` + firstTitle + `</title><link>https://later.example/c</link><pubDate>Tue, 01 Dec 2026 01:30:00 GMT</pubDate><description>` + firstText + `</description></item>
 </channel></rss>`)
-			if rep := cycle(p); rep.New != 2 {
+			if rep := cycleAt(t, p, &clock); rep.New != 2 {
 				t.Fatalf("cycle after the restart stored %d, want 2", rep.New)
 			}
-			if got := storyOf("https://later.example/b"); got != first {
+			if got := storedByLink(t, st, "https://later.example/b").StoryID; got != first {
 				t.Errorf("after a restart, a copy of the corrected text is in story %s, want the corrected article's %s", got, first)
 			}
-			if got := storyOf("https://later.example/c"); got == first {
+			if got := storedByLink(t, st, "https://later.example/c").StoryID; got == first {
 				t.Errorf("after a restart, a copy of the first version joined the corrected article's story %s", got)
 			}
 		})
@@ -139,42 +137,19 @@ func TestCorrectionListedTwiceIsOneVersion(t *testing.T) {
 	for _, d := range storeDrivers() {
 		for _, corrects := range []string{"outlet", "copier"} {
 			t.Run(d.name+"/"+corrects, func(t *testing.T) {
-				ctx := context.Background()
 				links := map[string]string{"outlet": "https://outlet.example/news/1", "copier": "https://copier.example/a"}
 				bodies, sources := threeFeeds(t)
-				bodies[0].Store(oneItemFeed(firstTitle, links["outlet"], firstText))
-				bodies[1].Store(oneItemFeed(firstTitle+" | Copier", links["copier"], firstText))
+				bodies[0].Store(itemsFeed([3]string{firstTitle, links["outlet"], firstText}))
+				bodies[1].Store(itemsFeed([3]string{firstTitle + " | Copier", links["copier"], firstText}))
 				st := d.open(t)()
 				clock := time.Date(2026, 12, 1, 2, 0, 0, 0, time.UTC)
 				p := newTestPipelineSources(t, st, []topic.Spec{testWorld}, sources)
 				p.now = func() time.Time { return clock }
-				cycle := func() Report {
-					t.Helper()
-					clock = clock.Add(15 * time.Minute)
-					rep, err := p.RunCycle(ctx)
-					if err != nil {
-						t.Fatal(err)
-					}
-					return rep
-				}
-				stored := func(link string) *article.Article {
-					t.Helper()
-					var got *article.Article
-					if err := st.Since(ctx, time.Time{}, func(a *article.Article) error {
-						if a.URL == link {
-							got = a
-						}
-						return nil
-					}); err != nil || got == nil {
-						t.Fatalf("%s not stored: %v", link, err)
-					}
-					return got
-				}
-				if rep := cycle(); rep.New != 2 {
+				if rep := cycleAt(t, p, &clock); rep.New != 2 {
 					t.Fatalf("first cycle stored %d, want 2", rep.New)
 				}
-				story := stored(links["outlet"]).StoryID
-				if got := stored(links["copier"]).StoryID; got != story {
+				story := storedByLink(t, st, links["outlet"]).StoryID
+				if got := storedByLink(t, st, links["copier"]).StoryID; got != story {
 					t.Fatalf("the copy is in story %s, want %s", got, story)
 				}
 				i := 0
@@ -183,19 +158,19 @@ func TestCorrectionListedTwiceIsOneVersion(t *testing.T) {
 				}
 				bodies[i].Store(itemsFeed([3]string{correctedTitle, links[corrects], correctedText},
 					[3]string{correctedTitle, links[corrects], ""}))
-				if rep := cycle(); rep.Corrected != 1 || rep.New != 0 {
+				if rep := cycleAt(t, p, &clock); rep.Corrected != 1 || rep.New != 0 {
 					t.Errorf("correction cycle: %d corrected, %d new; want 1, 0", rep.Corrected, rep.New)
 				}
-				fixed := stored(links[corrects])
+				fixed := storedByLink(t, st, links[corrects])
 				if fixed.Title != correctedTitle || fixed.Text != correctedText || fixed.StoryID != story {
 					t.Fatalf("stored %q, %q in story %s; want %q, %q in %s", fixed.Title, fixed.Text, fixed.StoryID, correctedTitle, correctedText, story)
 				}
 				// A copy of the stored correction, word for word.
-				bodies[2].Store(oneItemFeed(correctedTitle, "https://later.example/b", correctedText))
-				if rep := cycle(); rep.New != 1 {
+				bodies[2].Store(itemsFeed([3]string{correctedTitle, "https://later.example/b", correctedText}))
+				if rep := cycleAt(t, p, &clock); rep.New != 1 {
 					t.Fatalf("copy cycle stored %d, want 1", rep.New)
 				}
-				b := stored("https://later.example/b")
+				b := storedByLink(t, st, "https://later.example/b")
 				if b.StoryID != story {
 					t.Errorf("a copy of the stored correction is in story %s, want %s", b.StoryID, story)
 				}

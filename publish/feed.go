@@ -370,7 +370,7 @@ func trimSiteSuffix(title string, a *article.Article) string {
 		return title
 	}
 	tail = strings.TrimPrefix(strings.ToLower(strings.TrimSpace(tail)), "www.")
-	if tail == "" || !slices.Contains(outletDomains(a), tail) {
+	if !slices.Contains(outletDomains(a), tail) {
 		return title
 	}
 	rest := strings.TrimSpace(title[:cut])
@@ -508,11 +508,8 @@ func outletSite(a *article.Article) string {
 // webHost is the lower-cased host of a web address, ok false when raw is
 // no web URL or its host is an aggregator's.
 func webHost(raw string) (host string, ok bool) {
-	if !isWebURL(raw) {
-		return "", false
-	}
 	p, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil {
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
 		return "", false
 	}
 	host = strings.ToLower(p.Hostname())

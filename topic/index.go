@@ -106,6 +106,7 @@ func (t *Tagger) addTerm(tm term, merged map[string]int) int {
 	var words []stems
 	text, exact, supporting := termMarks(tm.raw)
 	tm.exact, tm.supporting = exact, supporting
+	t.supporting = t.supporting || supporting
 	if exact {
 		words = compileExact(text)
 	} else {

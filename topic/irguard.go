@@ -82,16 +82,16 @@ func roundupHeadline(title string) bool {
 		if last && afterSite && !labelled {
 			break
 		}
-		if words(seg, storyWords) >= storyWords {
+		if countWords(seg, storyWords) >= storyWords {
 			stories++
 		}
 	}
 	return stories >= roundupStories || labelled && stories >= labelledRoundupStories
 }
 
-// words counts the space-separated words of s that hold a letter or a
+// countWords counts the space-separated words of s that hold a letter or a
 // digit, up to most: a dash standing alone is no word.
-func words(s string, most int) int {
+func countWords(s string, most int) int {
 	n := 0
 	for w := range strings.FieldsSeq(s) {
 		if n >= most {

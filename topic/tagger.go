@@ -134,9 +134,12 @@ type rule struct {
 
 // Tagger holds compiled topic rules. It is safe for concurrent use.
 type Tagger struct {
-	rules       []rule
-	family      []string // family of each rule
-	terms       []term
+	rules  []rule
+	family []string // family of each rule
+	terms  []term
+	// supporting is set when some term is marked "~" (term.supporting):
+	// without one, dropUnbacked has nothing to do.
+	supporting  bool
 	idx         [numLangs]index
 	fingerprint string
 	scratch     *sync.Pool
@@ -381,22 +384,15 @@ func (t *Tagger) evaluate(s *scratch, a *article.Article, l int, h Hints, res []
 // of whose other terms (of weight above 0) matched, so that neither the
 // score, nor the models' features, nor an explanation counts them.
 func (t *Tagger) dropUnbacked(s *scratch) {
-	clear(s.backed)
 	s.unbacked = s.unbacked[:0]
-	some := false
+	if !t.supporting {
+		return
+	}
+	clear(s.backed)
 	for _, id := range s.touched {
-		tm := &t.terms[id]
-		if tm.kind != kindScore {
-			continue
-		}
-		if tm.supporting {
-			some = true
-		} else if tm.weight > 0 {
+		if tm := &t.terms[id]; tm.kind == kindScore && !tm.supporting && tm.weight > 0 {
 			s.backed[tm.topic] = true
 		}
-	}
-	if !some {
-		return
 	}
 	kept := s.touched[:0]
 	for _, id := range s.touched {

@@ -1,14 +1,11 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
-	"io"
 	"net/http"
 	"strings"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/warta-news/warta/internal/pgtest"
 )
@@ -56,27 +53,11 @@ func TestSourceViewsFollowEverySourceThatCarried(t *testing.T) {
 			}, extra)
 			mustWarta(t, "-config", cfg, "once")
 
-			d := runDaemon(context.Background(), cfg)
-			defer d.stop(t)
-			get := func(path string) (int, string) {
-				resp, err := http.Get("http://" + addr + path)
-				if err != nil {
-					return 0, ""
-				}
-				defer resp.Body.Close()
-				b, _ := io.ReadAll(resp.Body)
-				return resp.StatusCode, string(b)
-			}
-			for deadline := time.Now().Add(60 * time.Second); ; time.Sleep(50 * time.Millisecond) {
-				if code, _ := get("/status.json"); code == http.StatusOK {
-					break
-				}
-				if time.Now().After(deadline) {
-					t.Fatalf("the daemon never served /status.json:\n%s", d.log.String())
-				}
-			}
+			_, log := startDaemon(t, cfg)
+			base := "http://" + addr
+			eventually(t, "/status.json", log, func() bool { code, _ := get(base + "/status.json"); return code == http.StatusOK })
 			for _, name := range []string{"Baru", "Cermin", "baru"} {
-				code, body := get("/feeds/all.json?source=" + name)
+				code, body := get(base + "/feeds/all.json?source=" + name)
 				if code != http.StatusOK || !strings.Contains(body, "/news/jembatan") || !strings.Contains(body, "/news/pasar") {
 					t.Errorf("?source=%s: %d, want both stories:\n%s", name, code, body)
 				}
@@ -84,13 +65,13 @@ func TestSourceViewsFollowEverySourceThatCarried(t *testing.T) {
 					t.Errorf("?source=%s carries the item only Lama listed: %v", name, carried)
 				}
 			}
-			if code, body := get("/feeds/all.json?source=Lama"); code != http.StatusNotFound {
+			if code, body := get(base + "/feeds/all.json?source=Lama"); code != http.StatusNotFound {
 				t.Errorf("?source=Lama (no longer configured): %d, want 404:\n%s", code, body)
 			}
-			if code, body := get("/feeds/all.json?q=source:Cermin"); code != http.StatusOK || !strings.Contains(body, "/news/pasar") {
+			if code, body := get(base + "/feeds/all.json?q=source:Cermin"); code != http.StatusOK || !strings.Contains(body, "/news/pasar") {
 				t.Errorf("?q=source:Cermin: %d, want the stories:\n%s", code, body)
 			}
-			_, body := get("/status.json")
+			_, body := get(base + "/status.json")
 			var st struct {
 				Sources []struct {
 					Name     string

@@ -7,6 +7,9 @@ import (
 	"testing"
 )
 
+// defenceReport is the text two outlets report one event with.
+const defenceReport = "Menteri Pertahanan Indonesia dan Menteri Pertahanan Jepang menandatangani perjanjian kerja sama pertahanan di Tokyo pada Selasa, yang mencakup latihan bersama, alih teknologi dan pertukaran perwira. Kedua menteri juga membahas keamanan kawasan Laut China Selatan."
+
 // googleNewsFeed is a feed shaped as Google News RSS serves one: every
 // item links to news.google.com, names its real outlet in <source url>
 // and ends its title with " - Outlet".
@@ -33,7 +36,7 @@ func googleNewsFeed(items []rssItem, outlets [][2]string) []byte {
 // The outlet is stored: the feeds are rendered from the store.
 func TestGoogleNewsItemsCountTheirOwnOutlets(t *testing.T) {
 	site := newNewsSite(t)
-	body := "Menteri Pertahanan Indonesia dan Menteri Pertahanan Jepang menandatangani perjanjian kerja sama pertahanan di Tokyo pada Selasa, yang mencakup latihan bersama, alih teknologi dan pertukaran perwira. Kedua menteri juga membahas keamanan kawasan Laut China Selatan."
+	body := defenceReport
 	items := []rssItem{
 		{Title: "Indonesia dan Jepang teken perjanjian kerja sama pertahanan - ANTARA News",
 			Link: "https://news.google.com/rss/articles/CBMiAAA?oc=5", GUID: "CBMiAAA",
@@ -83,7 +86,7 @@ func TestGoogleNewsItemsCountTheirOwnOutlets(t *testing.T) {
 // story is "also reported" (review 24, 4).
 func TestOwnFeedsSourceNamesNoOutlet(t *testing.T) {
 	site := newNewsSite(t)
-	body := "Menteri Pertahanan Indonesia dan Menteri Pertahanan Jepang menandatangani perjanjian kerja sama pertahanan di Tokyo pada Selasa, yang mencakup latihan bersama, alih teknologi dan pertukaran perwira. Kedua menteri juga membahas keamanan kawasan Laut China Selatan."
+	body := defenceReport
 	shared := [][2]string{{"Berita Terkini", "https://berita.example"}}
 	site.serve("/a", "application/rss+xml", googleNewsFeed([]rssItem{{
 		Title: "Indonesia dan Jepang teken perjanjian kerja sama pertahanan",
