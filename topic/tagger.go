@@ -516,9 +516,10 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 		v.irX, v.irViolentLead = t.irFeatures(s, a, l, res)
 		v.irP = irProbability(&t.irWeights, &v.irX)
 		if irCandidate(&v.irX) {
-			if v.irGuard = t.irGuard(a.Title, langName(l), s.titleActors); v.irGuard != "" {
+			bare := stanceDecides(l, s.bodyText)
+			if v.irGuard = t.irGuard(a.Title, langName(l), s.titleActors, bare); v.irGuard != "" {
 				v.irP = 0
-			} else if stanceDecides(l, s.bodyText) {
+			} else if bare {
 				v.irStance = t.titleStance(a.Title, langName(l), s.titleActors)
 			}
 		}
