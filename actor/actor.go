@@ -63,11 +63,6 @@ const (
 	conjecture
 )
 
-// Pressure is the ID of the Relation mentions of pressure (condemn, warn,
-// urge; Kecam, Desak): a stance on another, which is a relation only when
-// a state, body or office takes it.
-const Pressure = "pressure"
-
 // Weapon is the ID of the Violence mentions that name a weapon
 // ("missile", "rudal") rather than report its use.
 const Weapon = "weapon"

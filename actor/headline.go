@@ -221,7 +221,7 @@ func lastActor(ms []Mention, start, end int) int {
 // urge; Kecam, Desak) starts at byte offset at.
 func pressureAt(ms []Mention, at int) bool {
 	for _, m := range ms {
-		if m.Start == at && m.Kind == Relation && m.ID == Pressure {
+		if m.Start == at && m.Kind == Relation && m.ID == "pressure" {
 			return true
 		}
 	}

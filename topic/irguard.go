@@ -24,9 +24,6 @@ const (
 	// guardRoundup: a headline that lists several stories (see
 	// roundupHeadline).
 	guardRoundup = "roundup: a headline of several stories"
-	// guardNonStateSpeaker: a bare headline's stance taken by no state,
-	// body or office (see nonStateSpeaker).
-	guardNonStateSpeaker = "non-state speaker: a bare headline's stance by no state, body or office"
 )
 
 // irGuardsVersion names the precision guards' rules; it is part of the
@@ -108,42 +105,15 @@ func countWords(s string, most int) int {
 }
 
 // irGuard names the guard that bars the actors model's topic for title
-// (language lang, actors ms), or is "". bare says the headline is where
-// the stance decision reads it (stanceDecides): a headline with no text
-// beyond it, whose speaker is the article's only evidence of whose stance
-// it reports.
-func (t *Tagger) irGuard(title, lang string, ms []actor.Mention, bare bool) string {
+// (language lang, actors ms), or is "".
+func (t *Tagger) irGuard(title, lang string, ms []actor.Mention) string {
 	switch {
 	case roundupHeadline(title):
 		return guardRoundup
 	case t.violentHeadline(title, lang, ms):
 		return guardViolentHeadline
-	case bare && t.nonStateSpeaker(title, lang, ms):
-		return guardNonStateSpeaker
 	}
 	return ""
-}
-
-// nonStateSpeaker reports whether title (language lang, actors ms)
-// reports the stance of a speaker that is no state, international body
-// or office: the subject of its first verb of stance or pressure is none
-// of its actors (actor.Headline.Unnamed) and no attribution names one,
-// and it names no relation but words of pressure (the speaker's own) and
-// no diplomat. The labelling guide: a non-state actor's stance is not
-// international relations (invented examples: "Serikat Buruh Desak AS
-// Hentikan Perang", "Ormas Kecam Israel"); a union's call on two states
-// to make peace names their relation only by the union's words.
-func (t *Tagger) nonStateSpeaker(title, lang string, ms []actor.Mention) bool {
-	for _, m := range ms {
-		switch {
-		case m.Kind == actor.Relation && m.ID != actor.Pressure:
-			return false
-		case m.Kind == actor.Office && diplomatic(m):
-			return false
-		}
-	}
-	h := t.actors.Headline(title, lang, ms)
-	return h.Unnamed && h.Speaker < 0
 }
 
 // violentHeadline reports whether title (language lang, actors ms)

@@ -516,10 +516,9 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 		v.irX, v.irViolentLead = t.irFeatures(s, a, l, res)
 		v.irP = irProbability(&t.irWeights, &v.irX)
 		if irCandidate(&v.irX) {
-			bare := stanceDecides(l, s.bodyText)
-			if v.irGuard = t.irGuard(a.Title, langName(l), s.titleActors, bare); v.irGuard != "" {
+			if v.irGuard = t.irGuard(a.Title, langName(l), s.titleActors); v.irGuard != "" {
 				v.irP = 0
-			} else if bare {
+			} else if stanceDecides(l, s.bodyText) {
 				v.irStance = t.titleStance(a.Title, langName(l), s.titleActors)
 			}
 		}
