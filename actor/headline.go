@@ -40,13 +40,6 @@ type Headline struct {
 	// violence makes its subject a source, not a speaker ("UN says 3
 	// killed in …").
 	Speaker int
-	// Unnamed is set when the subject of the headline's first verb of
-	// stance, source's verb or word of pressure (outside the attribution)
-	// is none of its actors: words stand before the verb in its clause,
-	// and no state, body or office among them — a person, group or firm
-	// speaks ("Union Urges …", "Serikat Buruh Desak …"). Speaker is then
-	// -1 unless an attribution names one.
-	Unnamed bool
 }
 
 // The longest attributions: a source is a name or a short noun phrase.
@@ -136,7 +129,7 @@ func (r *Recognizer) Headline(title, lang string, ms []Mention) Headline {
 		}
 	}
 	if h.Speaker < 0 {
-		h.Speaker, h.Unnamed = verbSubject(title, toks, ms, h, cueAt)
+		h.Speaker = verbSubject(title, toks, ms, h, cueAt)
 	}
 	return h
 }
@@ -159,11 +152,8 @@ func openingSpeaker(title string, toks []token, ms []Mention) int {
 // verbSubject is the index in ms of the actor that is the subject of a
 // verb of stance, a source's verb or a word of pressure outside the
 // headline's attribution (h), or -1; a source's verb before a report of
-// violence has a source for its subject, not a speaker. unnamed reports
-// that the first such verb has words before it in its clause and none of
-// them is an actor (see Headline.Unnamed).
-func verbSubject(title string, toks []token, ms []Mention, h Headline, cueAt func(int) (Kind, int)) (speaker int, unnamed bool) {
-	first := true
+// violence has a source for its subject, not a speaker.
+func verbSubject(title string, toks []token, ms []Mention, h Headline, cueAt func(int) (Kind, int)) int {
 	violenceAfter := func(at int) bool {
 		for _, m := range ms {
 			if m.Start >= at && m.ReportsViolence() {
@@ -182,27 +172,12 @@ func verbSubject(title string, toks []token, ms []Mention, h Headline, cueAt fun
 		inSource := h.SourceEnd > 0 && toks[i].start >= h.SourceStart && toks[i].start < h.SourceEnd
 		if verb && !inSource && !(k == source && violenceAfter(toks[i].end)) {
 			if a := subject(title, toks, ms, i); a >= 0 {
-				return a, false
+				return a
 			}
-			if first {
-				unnamed = lastActor(ms, toks[clauseStart(title, toks, i)].start, toks[i].start) < 0 && clauseStart(title, toks, i) < i
-			}
-			first = false
 		}
 		i += n
 	}
-	return -1, unnamed
-}
-
-// clauseStart is the index of the first word of the clause of word v of
-// toks.
-func clauseStart(title string, toks []token, v int) int {
-	for j := v; j > 0; j-- {
-		if brk, _ := clauseBreak(title[toks[j-1].end:toks[j].start]); brk {
-			return j
-		}
-	}
-	return 0
+	return -1
 }
 
 // lastActor is the index of the last state, body or office in ms within
@@ -270,20 +245,4 @@ func clauseBreak(between string) (brk, colon bool) {
 // or of its conjecture in language l.
 func (r *Recognizer) addCue(l int, kind Kind, name string) {
 	addAlias(r.cues, l, kind, "", name, false)
-}
-
-// AfterViolence reports whether the actor ms[i] of title follows, in the
-// same clause, a mention that reports violence (Mention.ReportsViolence):
-// the violence's place or victim ("… Serang RS di Gaza", "strikes on
-// Gaza"), not a party that takes or meets a stance.
-func AfterViolence(title string, ms []Mention, i int) bool {
-	for j := i - 1; j >= 0; j-- {
-		if between := title[ms[j].End:ms[i].Start]; strings.ContainsAny(between, ",;:?|") || strings.Contains(between, " - ") || strings.Contains(between, " – ") || strings.Contains(between, " — ") {
-			return false
-		}
-		if ms[j].ReportsViolence() {
-			return true
-		}
-	}
-	return false
 }

@@ -378,7 +378,7 @@ func (t *Tagger) titleStance(title, lang string, ms []actor.Mention) string {
 		}
 	}
 	for i, m := range ms {
-		if i != h.Speaker && (m.Kind == actor.State || m.Kind == actor.Body) && m.ID != own && !actor.AfterViolence(title, ms, i) {
+		if i != h.Speaker && (m.Kind == actor.State || m.Kind == actor.Body) && m.ID != own {
 			return "stance: " + title[sp.Start:sp.End] + " on " + title[m.Start:m.End]
 		}
 	}
