@@ -33,8 +33,11 @@ type scratch struct {
 	// whether it decided the rule in its model's unsure zone (Stream.zone),
 	// dropped whether it removed it there, and zoneMargin that model's
 	// log-odds over its cut.
-	features   bool
-	feats      []uint64
+	features bool
+	feats    []uint64
+	// wordPrior is the word model's log-odds the stream model's lift of
+	// international relations started from (WordPrior), 0 without one.
+	wordPrior  float64
 	lifted     []bool
 	liftZ      []float64
 	zoned      []bool
@@ -85,6 +88,7 @@ func (s *scratch) reset() {
 	s.touched = s.touched[:0]
 	s.feats = s.feats[:0]
 	s.oddsDone = false
+	s.wordPrior = 0
 }
 
 // tok is one word as vocabulary ids (see index): its readings and the

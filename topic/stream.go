@@ -272,6 +272,16 @@ func (st *Stream) odds(s *scratch, l, i int) (float64, bool) {
 // not, to the article of the last evaluate, and its log-odds.
 func (st *Stream) lift(s *scratch, l, i int) (bool, float64) {
 	z, known := st.odds(s, l, i)
+	if i == st.t.ir && st.t.wordMode&WordPrior != 0 && st.t.wordsOn(l) {
+		// The word model is the prior: the stream model's counts, none
+		// yet or some, move it.
+		if !known {
+			z = 0
+		}
+		s.wordPrior = st.t.words.logOdds(l, s.feats)
+		z += s.wordPrior
+		return z >= StreamMargin, z
+	}
 	return known && z >= StreamMargin, z
 }
 

@@ -27,7 +27,6 @@ func (t *Tagger) Tag(a *article.Article, h Hints) []article.TopicMatch {
 func (t *Tagger) tag(a *article.Article, h Hints, st *Stream, learn bool) []article.TopicMatch {
 	s := t.read(a, st)
 	defer t.release(s)
-	s.features = st != nil
 	defer func() { s.features = false }()
 	res := make([]result, len(t.rules))
 	var out []article.TopicMatch
@@ -44,6 +43,7 @@ func (t *Tagger) tag(a *article.Article, h Hints, st *Stream, learn bool) []arti
 		}
 	}
 	for _, l := range ls {
+		s.features = t.collects(st, l, s.bodyText)
 		t.evaluate(s, a, l, h, res)
 		v := t.judge(s, a, l, res, g)
 		if learn && len(ls) == 1 {
@@ -137,7 +137,9 @@ type Explanation struct {
 	Passed  bool   `json:"passed"`
 	// Decider says which part decided the topic: "rules" (score and
 	// threshold), "actors model" (see ModelActors) or "desk model" (see
-	// desk.go), with its Model reading, "stream model", "language" (the
+	// desk.go), with its Model reading, DeciderWords (the actors model
+	// stacked with the word model), "stream model", DeciderStreamWords
+	// (the stream model with the word model's prior), "language" (the
 	// article is in a language the rules have no terms for), or "boost" (a
 	// model-decided topic the models did not give, applied because its
 	// score with the source's boost passes its threshold and dominance bar).
@@ -147,6 +149,10 @@ type Explanation struct {
 	// did not give (it applies from StreamMargin), when a stream model was
 	// asked and has learned enough.
 	StreamLogOdds float64 `json:"stream_log_odds,omitempty"`
+	// WordLogOdds is the word model's log-odds of international relations
+	// (wordir.go) when it applied: stacked with the actors model
+	// (DeciderWords), or the prior StreamLogOdds includes.
+	WordLogOdds float64 `json:"word_log_odds,omitempty"`
 	// StreamZone is set when the desk model was unsure of the topic and
 	// decided it with the stream model (see StreamZone).
 	StreamZone *ZoneReading `json:"stream_zone,omitempty"`
@@ -246,7 +252,6 @@ func (t *Tagger) Explain(a *article.Article, h Hints) []Explanation {
 func (t *Tagger) explain(a *article.Article, h Hints, st *Stream) []Explanation {
 	s := t.read(a, st)
 	defer t.release(s)
-	s.features = st != nil
 	defer func() { s.features = false }()
 	res := make([]result, len(t.rules))
 	out := make([]Explanation, len(t.rules))
@@ -262,6 +267,7 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream) []Explanation 
 		}
 	}
 	for n, l := range ls {
+		s.features = t.collects(st, l, s.bodyText)
 		t.evaluate(s, a, l, h, res)
 		v := t.judge(s, a, l, res, g)
 		t.decide(s, l, res, v, st, ok, exprMet)
@@ -284,9 +290,12 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream) []Explanation 
 			e.Decider = "rules"
 			if i == t.ir {
 				e.Decider = "actors model"
-				e.Model = &ModelReading{Name: "actors model", Probability: round(v.irP), Cut: t.irCut, Features: modelReading(t.irWeights[:], v.irX[:], irFeatureName), Guard: v.irGuard}
+				e.Model = &ModelReading{Name: "actors model", Probability: round(v.irP), Cut: v.irCut, Features: modelReading(t.irWeights[:], v.irX[:], irFeatureName), Guard: v.irGuard}
+				if v.irStacked {
+					e.Decider, e.Model.Name, e.WordLogOdds = DeciderWords, DeciderWords, round(v.irWord)
+				}
 				e.Leaders = leaderActors(s, a.Title)
-				if v.irStance != "" && v.irP < t.irCut {
+				if v.irStance != "" && v.irP < v.irCut {
 					e.Decider = v.irStance
 				}
 			}
@@ -305,6 +314,12 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream) []Explanation 
 			}
 			if s.lifted[i] && ok[i] || s.dropped[i] {
 				e.Decider = "stream model"
+				if i == t.ir && s.wordPrior != 0 {
+					e.Decider = DeciderStreamWords
+				}
+			}
+			if i == t.ir && s.wordPrior != 0 {
+				e.WordLogOdds = round(s.wordPrior)
 			}
 			if s.boosted[i] && ok[i] {
 				e.Decider = "boost"
@@ -368,6 +383,8 @@ func WriteExplanations(w io.Writer, es []Explanation) error {
 			fmt.Fprintf(&b, " stream model %s (desk model unsure: log-odds %+.1f + stream %+.1f = %+.1f)", verb, z.ModelMargin, z.StreamLogOdds, z.Combined)
 		case e.Decider == "stream model":
 			fmt.Fprintf(&b, " stream model log-odds %.1f / %g", e.StreamLogOdds, StreamMargin)
+		case e.Decider == DeciderStreamWords:
+			fmt.Fprintf(&b, " stream model log-odds %.1f (word model prior %+.1f) / %g", e.StreamLogOdds, e.WordLogOdds, StreamMargin)
 		}
 		if e.Decider == "language" {
 			fmt.Fprintf(&b, " no rules in language %q", e.Language)
@@ -377,6 +394,9 @@ func WriteExplanations(w io.Writer, es []Explanation) error {
 		}
 		if m := e.Model; m != nil {
 			fmt.Fprintf(&b, " %s p=%.2f / %g:", m.Name, m.Probability, m.Cut)
+			if m.Name == DeciderWords {
+				fmt.Fprintf(&b, " words=%+.2f;", e.WordLogOdds)
+			}
 			if m.Guard != "" {
 				fmt.Fprintf(&b, " barred (%s);", m.Guard)
 			}

@@ -39,7 +39,9 @@
 //
 // The topic whose Spec.Model is ModelActors (international relations) is
 // decided by the actors model instead of its threshold, and is not dropped
-// by the family cap. The topics whose Spec.Desk is one of the main desks
+// by the family cap; on a short English item (WordShortWords) the actors
+// model is stacked with the word model learned from our labelled streams
+// (see wordir.go). The topics whose Spec.Desk is one of the main desks
 // (world, economy, sport, science-technology) are decided by the desk
 // model (see desk.go) instead of threshold and dominance. An
 // item that is not news (package genre: podcasts, release notes, social
@@ -152,6 +154,11 @@ type Tagger struct {
 	// deskWeights are the desk model's weights, per modelled desk.
 	deskWeights [numModelledDesks][numDeskFeatures]float64
 	genres      *genre.Detector
+	// words, when non-nil, is the word model of international relations,
+	// taking part as wordMode says with the stacking weights wordStack.
+	words     *WordModel
+	wordStack [numLangs]WordStack
+	wordMode  WordMode
 }
 
 // Actors returns the tagger's actor recogniser, for other stages that
@@ -173,7 +180,7 @@ func New(specs []Spec) (*Tagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("topic: %w", err)
 	}
-	t := &Tagger{ir: -1, actors: rec, irWeights: fittedIRWeights(), irCut: fittedIRCut, deskWeights: fittedDeskWeights(), genres: genre.New()}
+	t := &Tagger{ir: -1, actors: rec, irWeights: fittedIRWeights(), irCut: fittedIRCut, deskWeights: fittedDeskWeights(), genres: genre.New(), words: fittedWordModel(), wordStack: fittedWordStack(), wordMode: fittedWordMode}
 	for l := range numLangs {
 		t.idx[l] = index{ids: map[string]int32{}}
 	}
@@ -305,6 +312,7 @@ func (t *Tagger) computeFingerprint() string {
 	fmt.Fprintf(h, "%s|title=%g|threshold=%g|dominance=%g|standalone=%g|max=%d/%d|families=%s|body=1+ln\n", stemVersion, TitleWeight, DefaultThreshold, Dominance, Standalone, MaxTopics, MaxPerFamily, familiesVersion)
 	fmt.Fprintf(h, "ir model %v cut %g cue %g title stance decides id headlines alone, actors %s genres %s %s\n", t.irWeights, t.irCut, CueWeight, actor.Version, genre.Version, irGuardsVersion)
 	fmt.Fprintf(h, "desk model %v %v cut %g\n", deskModelDesks(), t.deskWeights, DeskCut)
+	t.words.fingerprint(h, t.wordMode, t.wordStack)
 	fmt.Fprintf(h, "stream confidence %g/%g examples %d margin %g zone %g words %d\n", StreamConfidence, StreamIRConfidence, StreamMinExamples, StreamMargin, StreamZone, StreamWords)
 	for i, r := range t.rules {
 		fmt.Fprintf(h, "topic %q %q %g", r.slug, r.iptc, r.threshold)
@@ -499,6 +507,12 @@ type verdict struct {
 	// irGuard names the precision guard (irguard.go) that bars the actors
 	// model's topic, or is "".
 	irGuard string
+	// irStacked is set when the word model was stacked with the actors
+	// model (irP is then their stacked probability), irWord its log-odds;
+	// irCut the cut irP is held to.
+	irStacked bool
+	irWord    float64
+	irCut     float64
 	// irStance names the headline's stance (titleStance) that gives the
 	// actors model's topic whatever its probability (see stanceDecides),
 	// or is "".
@@ -515,8 +529,21 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 	if t.ir >= 0 {
 		v.irX, v.irViolentLead = t.irFeatures(s, a, l, res)
 		v.irP = irProbability(&t.irWeights, &v.irX)
+		v.irCut = t.irCut
+		if t.wordMode.stacksOn(s.bodyText) && t.wordsOn(l) && irCandidate(&v.irX) {
+			k := &t.wordStack[l]
+			v.irStacked = true
+			v.irWord = t.words.logOdds(l, s.feats)
+			v.irP = sigmoid(k.Actor*irLogit(&t.irWeights, &v.irX) + k.Word*v.irWord + k.Bias)
+			if k.Cut > 0 {
+				v.irCut = k.Cut
+			}
+		}
 		if irCandidate(&v.irX) {
-			if v.irGuard = t.irGuard(a.Title, langName(l), s.titleActors); v.irGuard != "" {
+			if t.wordMode != WordStackNoGuards {
+				v.irGuard = t.irGuard(a.Title, langName(l), s.titleActors)
+			}
+			if v.irGuard != "" {
 				v.irP = 0
 			} else if stanceDecides(l, s.bodyText) {
 				v.irStance = t.titleStance(a.Title, langName(l), s.titleActors)
@@ -555,7 +582,7 @@ func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, 
 	for i := range t.rules {
 		ok[i], exprMet[i] = t.passes(s, i, l, res[i], t.rival(res, i))
 		if i == t.ir {
-			ok[i] = (v.irP >= t.irCut || v.irStance != "") && t.allows(i, l, res[i], exprMet[i])
+			ok[i] = (v.irP >= v.irCut || v.irStance != "") && t.allows(i, l, res[i], exprMet[i])
 		}
 		if k := t.rules[i].deskModel; k >= 0 {
 			ok[i] = v.deskP[k] >= DeskCut && t.allows(i, l, res[i], exprMet[i])

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/internal/topiceval"
 	"github.com/warta-news/warta/topic"
 )
@@ -35,9 +36,21 @@ func cmdEvalTopics(ctx context.Context, e *env) (err error) {
 	streamLabels := fs.String("stream-labels", "", "the `directory` of the streams' labels files (NAME-labels.tsv for a stream NAME: cmd/warta/testdata)")
 	streamShare := fs.Float64("stream-share", topic.IRStreamShare, "the streams together weigh this `share` of the labelled articles' weight in the fit, each stream an equal part; 0 fits on the articles alone")
 	loso := fs.Bool("loso", false, "leave one stream out: score each stream by the actors model fitted on the articles and the other streams, and print the tallies")
+	wordsVariant := fs.String("words", "", "with -cv, -streams and -stream-labels, also decide international relations with the word model of this `variant` (V1…V9, topiceval.WordVariants; V9 ships) trained on the labelled streams (topiceval.WordStreams)")
+	fitWords := fs.String("fit-words", "", "with -streams and -stream-labels, train the shipped word model (topiceval.ShippedWordVariant) on the labelled streams (topiceval.WordStreams) and write it as Go source to this `file` (topic/wordmodel_weights.go); needs no -articles")
 	viewNames := fs.String("view", "full", "with -cv, show the tagger this much of each article: full, title, sentence (the title and the first sentence) or lead200 (the title and 200 characters), or several, comma-separated, or all")
 	if err := e.parse(fs, false); err != nil {
 		return err
+	}
+	if *fitWords != "" {
+		if *streamsDir == "" || *streamLabels == "" {
+			return &usageError{"-fit-words needs -streams and -stream-labels"}
+		}
+		cfg, tagger, err := loadConfig(e.configPath)
+		if err != nil {
+			return err
+		}
+		return fitWordModel(ctx, cfg, tagger, *streamsDir, *streamLabels, *fitWords)
 	}
 	if *articlesPath == "" {
 		return &usageError{"-articles is required"}
@@ -105,8 +118,17 @@ func cmdEvalTopics(ctx context.Context, e *env) (err error) {
 		if err != nil {
 			return err
 		}
+		var words func(*topic.Tagger) *topic.Tagger
+		if *wordsVariant != "" {
+			if *streamsDir == "" {
+				return &usageError{"-words needs -streams and -stream-labels"}
+			}
+			if words, err = wordModel(ctx, cfg, tagger, *streamsDir, *streamLabels, *wordsVariant); err != nil {
+				return err
+			}
+		}
 		for _, view := range views {
-			rep, err := topiceval.CrossValidate(tagger, a, l, *cv, !*rulesOnly, view, streamSamples(tagger, streams), *streamShare)
+			rep, err := topiceval.CrossValidate(tagger, a, l, *cv, !*rulesOnly, view, streamSamples(tagger, streams), *streamShare, words)
 			if err != nil {
 				return err
 			}
@@ -238,4 +260,75 @@ func parseViews(s string) ([]topiceval.View, error) {
 		out = append(out, v)
 	}
 	return out, nil
+}
+
+// wordSamples loads the labelled streams the word model learns from
+// (topiceval.WordStreams) and returns their names and word samples.
+func wordSamples(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, streamsDir, labelsDir string) ([]string, [][]topic.WordSample, error) {
+	names, err := topiceval.WordStreams(streamsDir, labelsDir)
+	if err != nil {
+		return nil, nil, err
+	}
+	var samples [][]topic.WordSample
+	for _, name := range names {
+		s, err := topiceval.LoadStream(ctx, cfg, tagger, filepath.Join(streamsDir, name), labelsDir, time.Now())
+		if err != nil {
+			return nil, nil, err
+		}
+		samples = append(samples, s.WordSamples(tagger))
+	}
+	return names, samples, nil
+}
+
+// fitWordModel trains the shipped word model on the labelled streams and
+// writes it as Go source to path.
+func fitWordModel(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, streamsDir, labelsDir, path string) error {
+	names, samples, err := wordSamples(ctx, cfg, tagger, streamsDir, labelsDir)
+	if err != nil {
+		return err
+	}
+	var items, pos [2]int
+	for _, ss := range samples {
+		for _, w := range ss {
+			items[w.Lang]++
+			if w.Y {
+				pos[w.Lang]++
+			}
+		}
+	}
+	v := topiceval.ShippedWordVariant()
+	_, cut := tagger.IRModel()
+	m, stack := topiceval.TrainWords(samples, v, cut)
+	header := fmt.Sprintf(`fittedWordModel is the word model of international relations (wordir.go),
+variant %q, trained by naive Bayes on the labelled items of the
+streams %s (internal/fixtures/testdata, labels in cmd/warta/testdata;
+%s held out): en %d items, %d IR; id %d items, %d IR; its stacking
+with the actors model (fittedWordStack) is fitted on the same streams'
+candidates, each scored by a word model trained without its own
+stream, with the cut of the actors model's precision. Languages other
+than %s are closed; under WordShortOnly it decides only items whose
+text beyond the title has at most WordShortWords words. Regenerate with
+go generate ./topic.`, v.Name, strings.Join(names, ", "), topiceval.HeldOutStream, items[0], pos[0], items[1], pos[1], v.Only)
+	src, err := format.Source(m.Source(v.Mode, stack, header))
+	if err != nil {
+		return fmt.Errorf("fit-words: %w", err)
+	}
+	return os.WriteFile(path, src, 0o644)
+}
+
+// wordModel trains the word model of the variant named (its name's first
+// word) on the labelled streams and returns what applies it to a tagger.
+func wordModel(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, streamsDir, labelsDir, variant string) (func(*topic.Tagger) *topic.Tagger, error) {
+	_, samples, err := wordSamples(ctx, cfg, tagger, streamsDir, labelsDir)
+	if err != nil {
+		return nil, err
+	}
+	_, cut := tagger.IRModel()
+	for _, v := range topiceval.WordVariants() {
+		if strings.Fields(v.Name)[0] == variant {
+			m, stack := topiceval.TrainWords(samples, v, cut)
+			return func(t *topic.Tagger) *topic.Tagger { return t.WithWordModel(m, stack, v.Mode) }, nil
+		}
+	}
+	return nil, &usageError{"-words: no variant " + variant}
 }

@@ -136,7 +136,7 @@ func DeskSamples(t *topic.Tagger, articles io.Reader) ([]topic.DeskSample, error
 // of the labelled articles, and streams' samples weighed by share, see
 // WeighStreams, in every fold's fit); the tagger is scored on the articles
 // as view shows them.
-func CrossValidate(t *topic.Tagger, articles, irLabels []byte, k int, streamModel bool, view View, streams [][]topic.IRSample, share float64) (*Report, error) {
+func CrossValidate(t *topic.Tagger, articles, irLabels []byte, k int, streamModel bool, view View, streams [][]topic.IRSample, share float64, words func(*topic.Tagger) *topic.Tagger) (*Report, error) {
 	samples, err := IRSamples(t, bytes.NewReader(articles), bytes.NewReader(irLabels))
 	if err != nil {
 		return nil, err
@@ -169,6 +169,9 @@ func CrossValidate(t *topic.Tagger, articles, irLabels []byte, k int, streamMode
 			return nil, err
 		}
 		tf := t.WithIRModel(fit.Weights, fit.Cut).WithDeskModel(deskFit.Weights)
+		if words != nil {
+			tf = words(tf)
+		}
 		var rep *Report
 		if streamModel {
 			rep, err = EvaluateStream(tf, bytes.NewReader(shown), bytes.NewReader(irLabels))

@@ -1,0 +1,152 @@
+package topiceval
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/warta-news/warta/topic"
+)
+
+// HeldOutStream is the labelled stream held out of every word model and
+// every choice: scored once, at the end (BENCHMARKS.md, branch wordir).
+const HeldOutStream = "stream-heldout7"
+
+// FreshStreams are the labelled streams that landed after the word
+// model's variants V5-V7 were written (BENCHMARKS.md, branch wordir2):
+// their pooled figures are checked apart.
+func FreshStreams() []string {
+	return []string{"stream-heldout6", "stream-heldout8", "stream-heldout9", "stream-heldout12"}
+}
+
+// WordStreams are the labelled real feed streams the word model learns
+// from: every stream with a labels file in labelsDir (NAME-labels.tsv,
+// NAME starting with "stream") and its snapshots in streamsDir but
+// HeldOutStream, by name.
+func WordStreams(streamsDir, labelsDir string) ([]string, error) {
+	files, err := filepath.Glob(filepath.Join(labelsDir, "stream*-labels.tsv"))
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), "-labels.tsv")
+		if name != HeldOutStream {
+			if _, err := os.Stat(filepath.Join(streamsDir, name)); err != nil {
+				continue
+			}
+			out = append(out, name)
+		}
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+// WordVariant is one pre-registered way of using the word model: Gate
+// closes the languages of few IR items (WordModel.Gate), OwnCut holds the
+// stacked probability to the cut of the actors model's precision
+// (topic.EqualPrecisionCut), Only, when set, closes every language but
+// it (topic.WordModel.KeepOnly).
+type WordVariant struct {
+	Name         string
+	Learner      topic.WordLearner
+	Mode         topic.WordMode
+	Gate, OwnCut bool
+	Only         string
+}
+
+// WordVariants are the variants measured (BENCHMARKS.md, branches wordir
+// wordir2, wordir3 and wordir4).
+func WordVariants() []WordVariant {
+	return []WordVariant{
+		{Name: "V1 stack, NB, no guards", Learner: topic.WordNB, Mode: topic.WordStackNoGuards},
+		{Name: "V2 stack, NB, guards", Learner: topic.WordNB, Mode: topic.WordStackGuards},
+		{Name: "V3 stack, logistic, guards", Learner: topic.WordLogistic, Mode: topic.WordStackGuards},
+		{Name: "V4 prior of the stream model, NB", Learner: topic.WordNB, Mode: topic.WordPrior},
+		{Name: "V5 V4 gated", Learner: topic.WordNB, Mode: topic.WordPrior, Gate: true},
+		{Name: "V6 V2 gated, cut of equal precision", Learner: topic.WordNB, Mode: topic.WordStackGuards, Gate: true, OwnCut: true},
+		{Name: "V7 V5 and V6", Learner: topic.WordNB, Mode: topic.WordStackGuards | topic.WordPrior, Gate: true, OwnCut: true},
+		{Name: "V8 V6 in English only", Learner: topic.WordNB, Mode: topic.WordStackGuards, Gate: true, OwnCut: true, Only: "en"},
+		{Name: "V9 V8 on short items only", Learner: topic.WordNB, Mode: topic.WordStackGuards | topic.WordShortOnly, Gate: true, OwnCut: true, Only: "en"},
+	}
+}
+
+// ShippedWordVariant is the variant the tagger ships with
+// (topic/wordmodel_weights.go, BENCHMARKS.md, branch wordir4): V9.
+func ShippedWordVariant() WordVariant { return WordVariants()[8] }
+
+// WordSamples are the word samples of the stream's labelled items.
+func (s *LabelledStream) WordSamples(t *topic.Tagger) []topic.WordSample {
+	var out []topic.WordSample
+	s.labelled(func(i int, l StreamLabel) {
+		if ws, ok := t.WordSampleOf(s.Articles[i], l.IR); ok {
+			out = append(out, ws)
+		}
+	})
+	return out
+}
+
+// TrainWords trains the word model of variant v on the streams' samples
+// and its stacking weights on their candidates, each scored by a word
+// model trained without its own stream (out of fold); cut is the actors
+// model's.
+func TrainWords(samples [][]topic.WordSample, v WordVariant, cut float64) (*topic.WordModel, [2]topic.WordStack) {
+	var all []topic.WordSample
+	for _, ss := range samples {
+		all = append(all, ss...)
+	}
+	m := topic.FitWords(all, v.Learner)
+	if v.Gate {
+		m.Gate(all)
+	}
+	if v.Only != "" {
+		m.KeepOnly(v.Only)
+	}
+	var stack []topic.StackSample
+	if v.Mode&(topic.WordStackGuards|topic.WordStackNoGuards) != 0 {
+		for i, ss := range samples {
+			var others []topic.WordSample
+			for j, o := range samples {
+				if j != i {
+					others = append(others, o...)
+				}
+			}
+			inner := topic.FitWords(others, v.Learner)
+			for _, s := range ss {
+				if s.Candidate && (v.Mode&topic.WordStackNoGuards != 0 || !s.Guarded) {
+					stack = append(stack, topic.StackSample{Lang: s.Lang, ActorZ: s.ActorZ, Word: inner.WordLogOdds(s), Y: s.Y})
+				}
+			}
+		}
+	}
+	ks := topic.FitWordStack(stack)
+	if v.OwnCut {
+		for l := range ks {
+			var ss []topic.StackSample
+			for _, s := range stack {
+				if s.Lang == l {
+					ss = append(ss, s)
+				}
+			}
+			ks[l].Cut = topic.EqualPrecisionCut(ss, ks[l], cut)
+		}
+	}
+	return m, ks
+}
+
+// WordLOSO scores each stream by the tagger with the word model of v
+// trained on the other streams.
+func WordLOSO(t *topic.Tagger, streams []*LabelledStream, v WordVariant) []StreamScore {
+	samples := make([][]topic.WordSample, len(streams))
+	for i, s := range streams {
+		samples[i] = s.WordSamples(t)
+	}
+	_, cut := t.IRModel()
+	var out []StreamScore
+	for i, s := range streams {
+		m, stack := TrainWords(slices.Delete(slices.Clone(samples), i, i+1), v, cut)
+		out = append(out, StreamScore{Stream: s.Name, Tallies: ScoreStream(t.WithWordModel(m, stack, v.Mode), s)})
+	}
+	return out
+}

@@ -1,0 +1,215 @@
+package topiceval
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/warta-news/warta/config"
+	"github.com/warta-news/warta/topic"
+)
+
+// TestWordLOSO prints the leave-one-stream-out figures of the word model's
+// variants beside the tagger without it (BENCHMARKS.md, branch wordir).
+// It is an experiment: it runs with WARTA_WORDIR_LOSO=1.
+func TestWordLOSO(t *testing.T) {
+	if os.Getenv("WARTA_WORDIR_LOSO") == "" {
+		t.Skip("skipped: an experiment, run with WARTA_WORDIR_LOSO=1")
+	}
+	streams, tg := wordStreams(t)
+	pool := func(name string, scores []StreamScore) {
+		tot := map[string]*topic.Tally{"en": {}, "id": {}}
+		fresh := map[string]*topic.Tally{"en": {}, "id": {}}
+		for _, sc := range scores {
+			if slices.Contains(FreshStreams(), sc.Stream) {
+				for _, l := range []string{"en", "id"} {
+					c := sc.Tallies[l]
+					fresh[l].TP += c.TP
+					fresh[l].FP += c.FP
+					fresh[l].FN += c.FN
+				}
+			}
+			line := fmt.Sprintf("  %-16s", sc.Stream)
+			for _, l := range []string{"en", "id"} {
+				c := sc.Tallies[l]
+				tot[l].TP += c.TP
+				tot[l].FP += c.FP
+				tot[l].FN += c.FN
+				line += fmt.Sprintf(" %s %d/%d/%d", l, c.TP, c.FP, c.FN)
+			}
+			t.Log(line)
+		}
+		line := name
+		for _, l := range []string{"en", "id"} {
+			c := tot[l]
+			p, r, f := c.Scores()
+			line += fmt.Sprintf(" | %s %d/%d/%d P %.3f R %.3f F1 %.3f", l, c.TP, c.FP, c.FN, p, r, f)
+		}
+		t.Log(line)
+		line = name + " (fresh streams)"
+		for _, l := range []string{"en", "id"} {
+			c := fresh[l]
+			p, r, f := c.Scores()
+			line += fmt.Sprintf(" | %s %d/%d/%d P %.3f R %.3f F1 %.3f", l, c.TP, c.FP, c.FN, p, r, f)
+		}
+		t.Log(line)
+	}
+	// main's tagger: the actors model without the shipped word model.
+	plain := tg.WithWordModel(nil, [2]topic.WordStack{}, 0)
+	var base []StreamScore
+	for _, s := range streams {
+		base = append(base, StreamScore{Stream: s.Name, Tallies: ScoreStream(plain, s)})
+	}
+	pool("main", base)
+	only := strings.Split(os.Getenv("WARTA_WORDIR_VARIANTS"), ",")
+	for _, v := range WordVariants() {
+		if only[0] == "" || slices.Contains(only, strings.Fields(v.Name)[0]) {
+			pool(v.Name, WordLOSO(tg, streams, v))
+		}
+	}
+}
+
+// wordStreams loads WordStreams with the repository's tagger.
+func wordStreams(t *testing.T) ([]*LabelledStream, *topic.Tagger) {
+	t.Helper()
+	cfg, err := config.Load(filepath.Join("..", "..", "config.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg := defaultTagger(t)
+	dir, labels := filepath.Join("..", "fixtures", "testdata"), filepath.Join("..", "..", "cmd", "warta", "testdata")
+	names, err := WordStreams(dir, labels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []*LabelledStream
+	for _, name := range names {
+		s, err := LoadStream(context.Background(), cfg, tg, filepath.Join(dir, name), labels, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, s)
+	}
+	return out, tg
+}
+
+// wordExperiment skips an experiment unless WARTA_WORDIR_LOSO is set, and
+// returns WordStreams, their word samples and the actors model's cut.
+func wordExperiment(t *testing.T) ([]*LabelledStream, [][]topic.WordSample, float64) {
+	t.Helper()
+	if os.Getenv("WARTA_WORDIR_LOSO") == "" {
+		t.Skip("skipped: an experiment, run with WARTA_WORDIR_LOSO=1")
+	}
+	streams, tg := wordStreams(t)
+	samples := make([][]topic.WordSample, len(streams))
+	for i, s := range streams {
+		samples[i] = s.WordSamples(tg)
+	}
+	_, cut := tg.IRModel()
+	return streams, samples, cut
+}
+
+// TestWordStackWeights prints the stacking weights each leave-one-out fold
+// fits (an experiment's diagnostics: WARTA_WORDIR_LOSO=1).
+func TestWordStackWeights(t *testing.T) {
+	streams, samples, cut := wordExperiment(t)
+	for _, v := range WordVariants() {
+		if v.Mode&(topic.WordStackGuards|topic.WordStackNoGuards) == 0 {
+			continue
+		}
+		for i := range streams {
+			m, stack := TrainWords(slices.Delete(slices.Clone(samples), i, i+1), v, cut)
+			t.Logf("%s without %s: en %+.2f %+.2f %+.2f cut %.3f open %v id %+.2f %+.2f %+.2f cut %.3f open %v", v.Name, streams[i].Name,
+				stack[0].Actor, stack[0].Word, stack[0].Bias, stack[0].Cut, m.Lang[0].W != nil,
+				stack[1].Actor, stack[1].Word, stack[1].Bias, stack[1].Cut, m.Lang[1].W != nil)
+		}
+	}
+}
+
+// TestWordAUC prints how well the word model ranks held-out streams' items
+// (an experiment's diagnostics: WARTA_WORDIR_LOSO=1): the area under the
+// ROC curve, pooled over the leave-one-stream-out folds per language, of
+// the words' log-odds over all labelled items and, among the actors
+// model's unguarded candidates, of the actors' log-odds, the words' and
+// the stacked log-odds (V2, V3).
+func TestWordAUC(t *testing.T) {
+	streams, samples, cut := wordExperiment(t)
+	for _, v := range WordVariants()[1:3] {
+		type scored struct {
+			z []float64
+			y []bool
+		}
+		all := map[string]*scored{}
+		add := func(key string, z float64, y bool) {
+			if all[key] == nil {
+				all[key] = &scored{}
+			}
+			all[key].z = append(all[key].z, z)
+			all[key].y = append(all[key].y, y)
+		}
+		for i := range streams {
+			m, stack := TrainWords(slices.Delete(slices.Clone(samples), i, i+1), v, cut)
+			for _, s := range samples[i] {
+				lang := []string{"en", "id"}[s.Lang]
+				w := m.WordLogOdds(s)
+				add(lang+" words, all items", w, s.Y)
+				if s.Candidate && !s.Guarded {
+					add(lang+" candidates: actors", s.ActorZ, s.Y)
+					add(lang+" candidates: words", w, s.Y)
+					k := stack[s.Lang]
+					add(lang+" candidates: stacked", k.Actor*s.ActorZ+k.Word*w+k.Bias, s.Y)
+				}
+			}
+		}
+		for _, key := range slices.Sorted(maps.Keys(all)) {
+			sc := all[key]
+			pos := 0
+			for _, y := range sc.y {
+				pos += b2i(y)
+			}
+			t.Logf("%s | %-26s n %4d pos %3d AUC %.3f", v.Name, key, len(sc.y), pos, auc(sc.z, sc.y))
+		}
+	}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// auc is the area under the ROC curve of scores z for labels y (ties
+// count half).
+func auc(z []float64, y []bool) float64 {
+	var pos, neg, wins float64
+	for i := range z {
+		if !y[i] {
+			continue
+		}
+		pos++
+		for j := range z {
+			if y[j] {
+				continue
+			}
+			switch {
+			case z[i] > z[j]:
+				wins++
+			case z[i] == z[j]:
+				wins += 0.5
+			}
+		}
+	}
+	for _, b := range y {
+		if !b {
+			neg++
+		}
+	}
+	return wins / pos / neg
+}

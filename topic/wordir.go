@@ -1,0 +1,232 @@
+package topic
+
+//go:generate go run ../cmd/warta -config ../config.yaml eval-topics -streams ../internal/fixtures/testdata -stream-labels ../cmd/warta/testdata -fit-words wordmodel_weights.go
+
+import (
+	"fmt"
+	"io"
+	"maps"
+	"math"
+	"slices"
+	"unicode"
+
+	"github.com/warta-news/warta/article"
+)
+
+// WordModel is a word model of international relations per language: the
+// log-odds that an article is of the topic, a bias plus a weight per
+// hashed stem (featureHash, the stream model's features: the first
+// StreamWords stems of the title and the lead) present in it. It is
+// trained on our own labelled real feed streams (cmd/warta/testdata), never
+// on the research data, whose licence forbids per-word weights.
+type WordModel struct {
+	Lang [numLangs]WordWeights
+}
+
+// WordWeights are one language's weights of a WordModel.
+type WordWeights struct {
+	Bias float64
+	W    map[uint64]float64
+}
+
+// DeciderStreamWords is the Decider of international relations lifted by
+// the stream model from the word model's prior (WordPrior).
+const DeciderStreamWords = "stream model with word model"
+
+// DeciderWords is the Decider (and the ModelReading's name) of
+// international relations decided by the actors model stacked with the
+// word model (WordStackGuards).
+const DeciderWords = "actors model with word model"
+
+// WordClip bounds a word model's log-odds: a few hundred labelled items do
+// not warrant more certainty than e^10 to 1.
+const WordClip = 10.0
+
+// logOdds is the word model's clipped log-odds for distinct features fs in
+// language l.
+func (m *WordModel) logOdds(l int, fs []uint64) float64 {
+	w := &m.Lang[l]
+	z := w.Bias
+	for _, f := range fs {
+		z += w.W[f]
+	}
+	return max(-WordClip, min(WordClip, z))
+}
+
+// WordStack weighs the actors model's log-odds and the word model's
+// log-odds into one decision of international relations, per language:
+// logit p = Actor × actors' log-odds + Word × words' log-odds + Bias; the
+// topic applies when p >= Cut (0: the actors model's cut).
+type WordStack struct {
+	Actor, Word, Bias float64
+	Cut               float64
+}
+
+// WordMode says how the word model takes part in the decision, a set of
+// the ways below.
+type WordMode int
+
+// The ways the word model may take part (BENCHMARKS.md, branches wordir
+// and wordir2).
+const (
+	// WordStackNoGuards: the stacked probability replaces the actors
+	// model's, the precision guards (irguard.go) off.
+	WordStackNoGuards WordMode = 1 << iota
+	// WordStackGuards: as WordStackNoGuards with the guards kept.
+	WordStackGuards
+	// WordPrior: the word model's log-odds are the prior of the stream
+	// model's: a topic the actors model rejected is lifted when their sum
+	// reaches StreamMargin, the stream model's counting from the first
+	// article.
+	WordPrior
+	// WordShortOnly: the stacking decides only short items (shortBody);
+	// a longer one is decided as without a word model (V9, BENCHMARKS.md,
+	// branch wordir4).
+	WordShortOnly
+)
+
+// WordShortWords is the most words the text beyond the title may have
+// for the word model to decide an item under WordShortOnly: a headline
+// with a sentence or two of summary, as headline feeds carry. On longer
+// texts the words learned from the streams' headlines outweighed the
+// actors model (BENCHMARKS.md, branch wordir3).
+const WordShortWords = 40
+
+// shortBody reports whether body has at most WordShortWords words.
+func shortBody(body string) bool {
+	n := 0
+	in := false
+	for _, r := range body {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			if n++; n > WordShortWords {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// stacksOn reports whether mode stacks the word model on an article of
+// body text body.
+func (m WordMode) stacksOn(body string) bool {
+	return m.stacks() && (m&WordShortOnly == 0 || shortBody(body))
+}
+
+// stacks reports whether the stacked probability decides.
+func (m WordMode) stacks() bool { return m&(WordStackGuards|WordStackNoGuards) != 0 }
+
+// WordMinPositives is how many IR items of a language a gated word model
+// must be trained on to apply in it: a model learned from fewer is noise
+// (BENCHMARKS.md, branch wordir2).
+const WordMinPositives = 200
+
+// Gate closes the languages of m whose training samples hold fewer than
+// WordMinPositives IR items: a closed language has no weights, and the
+// tagger is as without a word model there.
+func (m *WordModel) Gate(samples []WordSample) {
+	var pos [numLangs]int
+	for _, s := range samples {
+		pos[s.Lang] += b2i(s.Y)
+	}
+	for l := range m.Lang {
+		if pos[l] < WordMinPositives {
+			m.Lang[l] = WordWeights{}
+		}
+	}
+}
+
+// KeepOnly closes every language of m but lang: the word model applies
+// in lang alone (V8, BENCHMARKS.md, branch wordir3).
+func (m *WordModel) KeepOnly(lang string) {
+	k := langIndex(lang)
+	for l := range m.Lang {
+		if l != k {
+			m.Lang[l] = WordWeights{}
+		}
+	}
+}
+
+// fingerprint writes what of m, mode and stack decides topics to h.
+func (m *WordModel) fingerprint(h io.Writer, mode WordMode, stack [numLangs]WordStack) {
+	if m == nil {
+		return
+	}
+	fmt.Fprintf(h, "word model mode %d stack %v short %d\n", mode, stack, WordShortWords)
+	for l := range m.Lang {
+		w := &m.Lang[l]
+		fmt.Fprintf(h, "%d bias %g", l, w.Bias)
+		for _, f := range slices.Sorted(maps.Keys(w.W)) {
+			fmt.Fprintf(h, " %x=%g", f, w.W[f])
+		}
+		fmt.Fprintln(h)
+	}
+}
+
+// wordsOn reports whether t's word model applies in language l.
+func (t *Tagger) wordsOn(l int) bool { return t.words != nil && t.words.Lang[l].W != nil }
+
+// collects reports whether evaluate must collect the stems of an article
+// in language l of body text body: for the stream model st or for a
+// stacked word model that may decide it (a long item under WordShortOnly
+// costs nothing).
+func (t *Tagger) collects(st *Stream, l int, body string) bool {
+	return st != nil || t.wordsOn(l) && t.wordMode.stacksOn(body)
+}
+
+// WithWordModel returns a Tagger that shares t's compiled rules and
+// decides international relations with the word model m too, in mode,
+// with the stacking weights stack (per language).
+func (t *Tagger) WithWordModel(m *WordModel, stack [numLangs]WordStack, mode WordMode) *Tagger {
+	c := *t
+	c.words, c.wordStack, c.wordMode = m, stack, mode
+	c.fingerprint = c.computeFingerprint()
+	return &c
+}
+
+// irLogit is the actors model's log-odds of x, clipped to ±WordClip.
+func irLogit(w *[NumIRFeatures]float64, x *[NumIRFeatures]float64) float64 {
+	z := 0.0
+	for i := range x {
+		z += w[i] * x[i]
+	}
+	return max(-WordClip, min(WordClip, z))
+}
+
+// WordSample is one labelled article as the word model and its stacking
+// see it.
+type WordSample struct {
+	Lang  int
+	Feats []uint64
+	Y     bool
+	// ActorZ is the actors model's log-odds; Candidate whether the article
+	// is a candidate (irCandidate), Guarded whether a precision guard bars
+	// it.
+	ActorZ             float64
+	Candidate, Guarded bool
+}
+
+// WordSampleOf reads a as the tagger does and returns its word sample of
+// label y, and false when a is in neither rule language.
+func (t *Tagger) WordSampleOf(a *article.Article, y bool) (WordSample, bool) {
+	ls := languages(a)
+	if len(ls) != 1 {
+		return WordSample{}, false
+	}
+	l := ls[0]
+	s := t.read(a, nil)
+	defer t.release(s)
+	s.features = true
+	defer func() { s.features = false }()
+	res := make([]result, len(t.rules))
+	t.evaluate(s, a, l, Hints{}, res)
+	x, _ := t.irFeatures(s, a, l, res)
+	out := WordSample{Lang: l, Feats: append([]uint64(nil), s.feats...), Y: y, ActorZ: irLogit(&t.irWeights, &x), Candidate: irCandidate(&x)}
+	out.Guarded = out.Candidate && t.irGuard(a.Title, langName(l), s.titleActors) != ""
+	return out, true
+}
+
+// sigmoid is the probability of log-odds z.
+func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }

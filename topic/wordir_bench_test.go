@@ -1,0 +1,40 @@
+package topic
+
+import (
+	"strings"
+	"testing"
+)
+
+// BenchmarkTagWords is BenchmarkTag with a word model of WordVocabulary
+// stems in English and Indonesian closed (the gate, WordModel.Gate), as
+// the variants V5 (the stream model's prior) and V6/V7 (stacked) use it:
+// the cost of collecting the stems and of the look-ups (an experiment's,
+// branches wordir and wordir2).
+func BenchmarkTagWords(b *testing.B) {
+	m := &WordModel{}
+	m.Lang[0].W = map[uint64]float64{}
+	arts := benchArticles(b)
+	for _, a := range arts {
+		for _, w := range strings.Fields(strings.ToLower(a.Title + " " + a.Text)) {
+			if langIndex(a.Language) == 0 && len(m.Lang[0].W) < WordVocabulary {
+				m.Lang[0].W[featureHash(w)] = 0.1
+			}
+		}
+	}
+	stack := [numLangs]WordStack{{Actor: 0.34, Word: 0.18, Bias: -0.15, Cut: 0.4}}
+	for _, mode := range []struct {
+		name string
+		mode WordMode
+	}{{"prior", WordPrior}, {"stack", WordStackGuards | WordPrior}} {
+		b.Run(mode.name, func(b *testing.B) {
+			tg := defaultTagger(b).WithWordModel(m, stack, mode.mode)
+			b.ReportAllocs()
+			n := 0
+			for b.Loop() {
+				tg.Tag(arts[n%len(arts)], Hints{})
+				n++
+			}
+			b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
+		})
+	}
+}

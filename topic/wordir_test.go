@@ -1,0 +1,196 @@
+package topic
+
+import (
+	"go/format"
+	"strings"
+	"testing"
+
+	"github.com/warta-news/warta/article"
+)
+
+// TestEqualPrecisionCut: the lowest stacked cut whose precision is at
+// least the actors model's at its cut, counting tied probabilities
+// together.
+func TestEqualPrecisionCut(t *testing.T) {
+	// Stacked = the word log-odds alone (Actor 0, Word 1), so each
+	// sample's stacked probability is sigmoid(Word).
+	k := WordStack{Word: 1}
+	ss := []StackSample{
+		// The actors model (cut 0.5: ActorZ >= 0) enters four, three IR:
+		// precision 0.75.
+		{ActorZ: 1, Word: 3, Y: true},
+		{ActorZ: 1, Word: 2, Y: true},
+		{ActorZ: 1, Word: 1, Y: false},
+		{ActorZ: 1, Word: -2, Y: true},
+		// Rejected by the actors model, the words rank them high.
+		{ActorZ: -1, Word: 0.5, Y: true},
+		{ActorZ: -1, Word: 0, Y: false},
+		{ActorZ: -1, Word: -1, Y: false},
+	}
+	// By stacked probability: Y Y N Y(0.5) N(0) N(-1) Y(-2). Precision
+	// after each: 1, 1, .67, .75, .6, .5, .57: the lowest cut at >= .75
+	// is sigmoid(0.5).
+	if got, want := EqualPrecisionCut(ss, k, 0.5), sigmoid(0.5); got != want {
+		t.Errorf("cut %.4f, want %.4f", got, want)
+	}
+	// Tied at the cut: the two of stacked probability sigmoid(0) enter
+	// together, precision 4/6 < .75, so the cut stays sigmoid(0.5).
+	tied := append(ss[:len(ss):len(ss)], StackSample{ActorZ: -1, Word: 0, Y: true})
+	if got, want := EqualPrecisionCut(tied, k, 0.5), sigmoid(0.5); got != want {
+		t.Errorf("tied: cut %.4f, want %.4f", got, want)
+	}
+	// The actors model enters none: the shipped cut.
+	if got := EqualPrecisionCut(ss[4:], k, 0.5); got != 0.5 {
+		t.Errorf("no actors entry: cut %.4f, want 0.5", got)
+	}
+}
+
+// TestWordModelGate: a language of fewer than WordMinPositives IR items
+// is closed; the tagger is there as without the word model and collects
+// no stems for it.
+func TestWordModelGate(t *testing.T) {
+	var ss []WordSample
+	for i := range 2 * WordMinPositives {
+		ss = append(ss, WordSample{Lang: 0, Feats: []uint64{uint64(i % 7)}, Y: i%2 == 0})
+	}
+	for i := range 2*WordMinPositives - 2 {
+		ss = append(ss, WordSample{Lang: 1, Feats: []uint64{uint64(i % 7)}, Y: i%2 == 0})
+	}
+	m := FitWords(ss, WordNB)
+	m.Gate(ss)
+	if m.Lang[0].W == nil || m.Lang[1].W != nil {
+		t.Fatalf("open: en %v id %v, want en only", m.Lang[0].W != nil, m.Lang[1].W != nil)
+	}
+	base := defaultTagger(t)
+	tg := base.WithWordModel(m, [numLangs]WordStack{{Actor: 1, Word: 5, Bias: 3}, {Actor: 1, Word: 5, Bias: 3}}, WordStackGuards|WordPrior)
+	if !tg.collects(nil, 0, "") || tg.collects(nil, 1, "") {
+		t.Errorf("collects stems without a stream: en %v id %v, want en only", tg.collects(nil, 0, ""), tg.collects(nil, 1, ""))
+	}
+	a := &article.Article{Title: "Menlu RI bertemu Menlu Australia bahas kerja sama", Text: "Menteri Luar Negeri Indonesia bertemu Menteri Luar Negeri Australia di Jakarta untuk membahas kerja sama kedua negara.", Language: "id"}
+	if got, want := tg.Tag(a, Hints{}), base.Tag(a, Hints{}); !sameSlugs(got, want) {
+		t.Errorf("closed language: %v, without the word model %v", got, want)
+	}
+	// In the open language the stacking decides.
+	en := &article.Article{Title: "Foreign ministers of Japan and China meet to discuss trade", Text: "The foreign ministers of Japan and China met in Beijing to discuss trade and the two countries' relations.", Language: "en"}
+	if p, q := wordIRProbability(t, tg, en), wordIRProbability(t, base, en); p == q {
+		t.Errorf("open language: probability %v, as without the word model", p)
+	}
+	if p, q := wordIRProbability(t, tg, a), wordIRProbability(t, base, a); p != q {
+		t.Errorf("closed language: probability %v, without the word model %v", p, q)
+	}
+}
+
+// wordIRProbability is the actors model's probability in tg's explanation of a.
+func wordIRProbability(t *testing.T, tg *Tagger, a *article.Article) float64 {
+	t.Helper()
+	for _, e := range tg.Explain(a, Hints{}) {
+		if e.Slug == "international-relations" && e.Model != nil {
+			return e.Model.Probability
+		}
+	}
+	t.Fatalf("no reading of international relations for %q", a.Title)
+	return 0
+}
+
+func sameSlugs(a, b []article.TopicMatch) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Slug != b[i].Slug {
+			return false
+		}
+	}
+	return true
+}
+
+// TestWordShortOnly (V9): under WordShortOnly the stacking decides an
+// item whose text beyond the title has at most WordShortWords words; a
+// longer one is decided exactly as without the word model. The items are
+// written for the test.
+func TestWordShortOnly(t *testing.T) {
+	words := func(n int) string { return strings.TrimSpace(strings.Repeat("word ", n)) }
+	for _, c := range []struct {
+		body string
+		want bool
+	}{{"", true}, {words(WordShortWords), true}, {" \n" + words(WordShortWords) + "\t ", true}, {words(WordShortWords + 1), false}} {
+		if got := shortBody(c.body); got != c.want {
+			t.Errorf("shortBody of %d words = %v, want %v", len(strings.Fields(c.body)), got, c.want)
+		}
+	}
+	var ss []WordSample
+	for i := range 2 * WordMinPositives {
+		ss = append(ss, WordSample{Lang: 0, Feats: []uint64{uint64(i % 7)}, Y: i%2 == 0})
+	}
+	m := FitWords(ss, WordNB)
+	base := defaultTagger(t)
+	plain := base.WithWordModel(nil, [numLangs]WordStack{}, 0)
+	tg := base.WithWordModel(m, [numLangs]WordStack{{Actor: 1, Word: 5, Bias: 3}}, WordStackGuards|WordShortOnly)
+	const title = "Foreign ministers of Japan and China meet to discuss trade"
+	lead := "The foreign ministers of Japan and China met in Beijing to discuss trade and the two countries' relations."
+	short := &article.Article{Title: title, Text: lead, Language: "en"}
+	if p, q := wordIRProbability(t, tg, short), wordIRProbability(t, plain, short); p == q {
+		t.Errorf("short item: probability %v, as without the word model", p)
+	}
+	long := &article.Article{Title: title, Text: lead + " " + strings.Repeat("Officials said the talks would continue next month. ", 5), Language: "en"}
+	if p, q := wordIRProbability(t, tg, long), wordIRProbability(t, plain, long); p != q {
+		t.Errorf("long item: probability %v, without the word model %v", p, q)
+	}
+	if !tg.collects(nil, 0, bodyText(short)) || tg.collects(nil, 0, bodyText(long)) {
+		t.Errorf("collects stems: short %v long %v, want the short item's only", tg.collects(nil, 0, bodyText(short)), tg.collects(nil, 0, bodyText(long)))
+	}
+	if got, want := tg.Tag(long, Hints{}), plain.Tag(long, Hints{}); !sameSlugs(got, want) {
+		t.Errorf("long item: %v, without the word model %v", got, want)
+	}
+	for _, e := range tg.Explain(long, Hints{}) {
+		if e.Decider == DeciderWords || e.WordLogOdds != 0 {
+			t.Errorf("long item: %s decided by %q, word log-odds %v", e.Slug, e.Decider, e.WordLogOdds)
+		}
+	}
+}
+
+// The shipped tagger names the word model when it decides international
+// relations: its decider, its reading and its log-odds, in JSON and text.
+func TestExplainNamesTheWordModel(t *testing.T) {
+	tg := defaultTagger(t)
+	a := &article.Article{Title: "Foreign ministers of Japan and China meet to discuss trade", Text: "The foreign ministers of Japan and China met in Beijing to discuss trade and the two countries' relations.", Language: "en"}
+	es := tg.Explain(a, Hints{})
+	var ir *Explanation
+	for i := range es {
+		if es[i].Slug == "international-relations" {
+			ir = &es[i]
+		}
+	}
+	if ir == nil || ir.Decider != DeciderWords || ir.Model == nil || ir.Model.Name != DeciderWords || ir.WordLogOdds == 0 {
+		t.Fatalf("explanation %+v, want decided by %q with its log-odds", ir, DeciderWords)
+	}
+	var b strings.Builder
+	if err := WriteExplanations(&b, es); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), DeciderWords+" p=") || !strings.Contains(b.String(), "words=") {
+		t.Errorf("text explanation lacks the word model:\n%s", b.String())
+	}
+}
+
+// Source writes the word model, its stacking and its mode as Go source
+// that formats.
+func TestWordModelSource(t *testing.T) {
+	m := &WordModel{Lang: [numLangs]WordWeights{{Bias: -1.5, W: map[uint64]float64{2: 0.25, 1: -0.5}}}}
+	src := m.Source(WordStackGuards|WordShortOnly, [numLangs]WordStack{{Actor: 0.3, Word: 0.2, Bias: -0.1, Cut: 0.41}}, "fittedWordModel is a test model.")
+	out, err := format.Source(src)
+	if err != nil {
+		t.Fatalf("%v:\n%s", err, src)
+	}
+	for _, want := range []string{
+		"// fittedWordModel is a test model.",
+		"0x0000000000000001: -0.5,\n\t\t\t\t0x0000000000000002: 0.25,",
+		"{}, // id: closed",
+		"{Actor: 0.3, Word: 0.2, Bias: -0.1, Cut: 0.41}, // en",
+		"const fittedWordMode = WordStackGuards | WordShortOnly",
+	} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("source lacks %q:\n%s", want, out)
+		}
+	}
+}

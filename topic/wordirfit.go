@@ -1,0 +1,429 @@
+package topic
+
+import (
+	"cmp"
+	"fmt"
+	"maps"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Word model learning constants (BENCHMARKS.md, branch wordir).
+const (
+	// WordMinDocs is how many training items a stem must occur in to be
+	// learned: a stem of one item is that item's, not the topic's.
+	WordMinDocs = 2
+	// WordVocabulary bounds the stems a language's model keeps, the most
+	// informative about the label (mutual information), so that the
+	// generated weights stay small.
+	WordVocabulary = 2000
+	// wordSmoothing is the additive smoothing of naive Bayes' counts.
+	wordSmoothing = 0.5
+	// wordRidge is the L2 penalty of the logistic word model, and
+	// wordSteps its AdaGrad steps.
+	wordRidge = 1.0
+	wordSteps = 300
+	// stackRidge is the L2 penalty of the stacking weights.
+	stackRidge = 0.1
+)
+
+// WordLearner names a word model's learner.
+type WordLearner int
+
+// The learners of FitWords.
+const (
+	// WordNB is binarised multinomial naive Bayes, as the stream model.
+	WordNB WordLearner = iota + 1
+	// WordLogistic is L2-regularised logistic regression over present
+	// stems.
+	WordLogistic
+)
+
+// FitWords trains a word model on samples with learner.
+func FitWords(samples []WordSample, learner WordLearner) *WordModel {
+	m := &WordModel{}
+	for l := range m.Lang {
+		var ss []WordSample
+		for _, s := range samples {
+			if s.Lang == l {
+				ss = append(ss, s)
+			}
+		}
+		vocab := wordVocabulary(ss)
+		switch learner {
+		case WordLogistic:
+			m.Lang[l] = fitWordLogistic(ss, vocab)
+		default:
+			m.Lang[l] = fitWordNB(ss, vocab)
+		}
+	}
+	return m
+}
+
+// wordVocabulary is the set of stems of ss in at least WordMinDocs items,
+// the WordVocabulary most informative of them.
+func wordVocabulary(ss []WordSample) map[uint64]bool {
+	type cnt struct{ n [2]int }
+	df := map[uint64]*cnt{}
+	var docs [2]int
+	for _, s := range ss {
+		y := b2i(s.Y)
+		docs[y]++
+		for _, f := range s.Feats {
+			c := df[f]
+			if c == nil {
+				c = &cnt{}
+				df[f] = c
+			}
+			c.n[y]++
+		}
+	}
+	type scored struct {
+		f  uint64
+		mi float64
+	}
+	var all []scored
+	n := float64(docs[0] + docs[1])
+	for f, c := range df {
+		if c.n[0]+c.n[1] < WordMinDocs {
+			continue
+		}
+		// Mutual information of the stem's presence and the label.
+		mi := 0.0
+		for y := range 2 {
+			for present := range 2 {
+				var joint float64
+				if present == 1 {
+					joint = float64(c.n[y])
+				} else {
+					joint = float64(docs[y] - c.n[y])
+				}
+				if joint == 0 {
+					continue
+				}
+				pf := float64(c.n[0]+c.n[1]) / n
+				if present == 0 {
+					pf = 1 - pf
+				}
+				mi += joint / n * math.Log(joint/n/(pf*float64(docs[y])/n))
+			}
+		}
+		all = append(all, scored{f, mi})
+	}
+	slices.SortFunc(all, func(a, b scored) int {
+		if c := cmp.Compare(b.mi, a.mi); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.f, b.f)
+	})
+	vocab := map[uint64]bool{}
+	for _, s := range all[:min(len(all), WordVocabulary)] {
+		vocab[s.f] = true
+	}
+	return vocab
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// fitWordNB is binarised multinomial naive Bayes over the stems of vocab.
+func fitWordNB(ss []WordSample, vocab map[uint64]bool) WordWeights {
+	var docs, total [2]float64
+	count := map[uint64]*[2]float64{}
+	for _, s := range ss {
+		y := b2i(s.Y)
+		docs[y]++
+		for _, f := range s.Feats {
+			if !vocab[f] {
+				continue
+			}
+			c := count[f]
+			if c == nil {
+				c = &[2]float64{}
+				count[f] = c
+			}
+			c[y]++
+			total[y]++
+		}
+	}
+	if docs[0] == 0 || docs[1] == 0 {
+		return WordWeights{}
+	}
+	v := float64(len(vocab))
+	norm := math.Log(total[0]+wordSmoothing*v) - math.Log(total[1]+wordSmoothing*v)
+	w := WordWeights{Bias: math.Log(docs[1] / docs[0]), W: make(map[uint64]float64, len(vocab))}
+	for f := range vocab {
+		c := count[f]
+		if c == nil {
+			c = &[2]float64{}
+		}
+		w.W[f] = math.Log(c[1]+wordSmoothing) - math.Log(c[0]+wordSmoothing) + norm
+	}
+	return w
+}
+
+// fitWordLogistic is L2-regularised logistic regression over the presence
+// of the stems of vocab, by AdaGrad on the full batch.
+func fitWordLogistic(ss []WordSample, vocab map[uint64]bool) WordWeights {
+	if len(ss) == 0 {
+		return WordWeights{}
+	}
+	idx := map[uint64]int{}
+	for _, f := range slices.Sorted(mapKeys(vocab)) {
+		idx[f] = len(idx)
+	}
+	xs := make([][]int, len(ss))
+	for i, s := range ss {
+		for _, f := range s.Feats {
+			if k, ok := idx[f]; ok {
+				xs[i] = append(xs[i], k)
+			}
+		}
+	}
+	w := make([]float64, len(idx))
+	g2 := make([]float64, len(idx))
+	var b, b2 float64
+	grad := make([]float64, len(idx))
+	const rate = 0.5
+	n := float64(len(ss))
+	for range wordSteps {
+		for k := range w {
+			grad[k] = wordRidge * w[k] / n
+		}
+		gb := 0.0
+		for i, s := range ss {
+			z := b
+			for _, k := range xs[i] {
+				z += w[k]
+			}
+			e := (sigmoid(z) - float64(b2i(s.Y))) / n
+			gb += e
+			for _, k := range xs[i] {
+				grad[k] += e
+			}
+		}
+		for k := range w {
+			g2[k] += grad[k] * grad[k]
+			if g2[k] > 0 {
+				w[k] -= rate * grad[k] / math.Sqrt(g2[k])
+			}
+		}
+		b2 += gb * gb
+		if b2 > 0 {
+			b -= rate * gb / math.Sqrt(b2)
+		}
+	}
+	out := WordWeights{Bias: b, W: make(map[uint64]float64, len(idx))}
+	for f, k := range idx {
+		out.W[f] = w[k]
+	}
+	return out
+}
+
+func mapKeys(m map[uint64]bool) func(func(uint64) bool) {
+	return func(yield func(uint64) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// StackSample is one candidate of the stacking fit: the actors model's
+// and the word model's log-odds (the latter from a model not trained on
+// it) and the label.
+type StackSample struct {
+	Lang         int
+	ActorZ, Word float64
+	Y            bool
+}
+
+// FitWordStack fits the stacking weights per language: logistic regression
+// of the label on the two log-odds, by Newton's method with a small ridge.
+// A language without both labels keeps the actors model alone.
+func FitWordStack(samples []StackSample) [numLangs]WordStack {
+	var out [numLangs]WordStack
+	for l := range out {
+		out[l] = WordStack{Actor: 1}
+		var ss []StackSample
+		var pos int
+		for _, s := range samples {
+			if s.Lang == l {
+				ss = append(ss, s)
+				pos += b2i(s.Y)
+			}
+		}
+		if pos == 0 || pos == len(ss) {
+			continue
+		}
+		w := [3]float64{1, 0, 0}
+		for range 50 {
+			var g [3]float64
+			var h [3][3]float64
+			for i := range 3 {
+				g[i] = stackRidge * w[i]
+				h[i][i] = stackRidge
+			}
+			g[2] -= stackRidge * w[2] // no ridge on the bias
+			h[2][2] -= stackRidge
+			for _, s := range ss {
+				x := [3]float64{s.ActorZ, s.Word, 1}
+				p := sigmoid(w[0]*x[0] + w[1]*x[1] + w[2])
+				e := p - float64(b2i(s.Y))
+				for i := range 3 {
+					g[i] += e * x[i]
+					for j := range 3 {
+						h[i][j] += p * (1 - p) * x[i] * x[j]
+					}
+				}
+			}
+			d, ok := solve3(h, g)
+			if !ok {
+				break
+			}
+			for i := range 3 {
+				w[i] -= d[i]
+			}
+		}
+		out[l] = WordStack{Actor: w[0], Word: w[1], Bias: w[2]}
+	}
+	return out
+}
+
+// solve3 solves h d = g by Gaussian elimination with partial pivoting.
+func solve3(h [3][3]float64, g [3]float64) ([3]float64, bool) {
+	var a [3][4]float64
+	for i := range 3 {
+		copy(a[i][:3], h[i][:])
+		a[i][3] = g[i]
+	}
+	for c := range 3 {
+		p := c
+		for r := c + 1; r < 3; r++ {
+			if math.Abs(a[r][c]) > math.Abs(a[p][c]) {
+				p = r
+			}
+		}
+		if math.Abs(a[p][c]) < 1e-12 {
+			return [3]float64{}, false
+		}
+		a[c], a[p] = a[p], a[c]
+		for r := range 3 {
+			if r != c {
+				f := a[r][c] / a[c][c]
+				for k := c; k < 4; k++ {
+					a[r][k] -= f * a[c][k]
+				}
+			}
+		}
+	}
+	return [3]float64{a[0][3] / a[0][0], a[1][3] / a[1][1], a[2][3] / a[2][2]}, true
+}
+
+// WordLogOdds is the word model's log-odds of sample s.
+func (m *WordModel) WordLogOdds(s WordSample) float64 { return m.logOdds(s.Lang, s.Feats) }
+
+// EqualPrecisionCut is the lowest cut of the stacked probability (k) over
+// samples ss, among their own probabilities, whose precision is at least
+// the actors model's over ss at its cut: the same precision, the most
+// recall (BENCHMARKS.md, branch wordir2). It is cut when the actors model
+// enters none of ss, or when no stacked cut reaches its precision.
+func EqualPrecisionCut(ss []StackSample, k WordStack, cut float64) float64 {
+	var tp, n int
+	type scored struct {
+		p float64
+		y bool
+	}
+	ps := make([]scored, len(ss))
+	for i, s := range ss {
+		if sigmoid(s.ActorZ) >= cut {
+			n++
+			tp += b2i(s.Y)
+		}
+		ps[i] = scored{sigmoid(k.Actor*s.ActorZ + k.Word*s.Word + k.Bias), s.Y}
+	}
+	if n == 0 {
+		return cut
+	}
+	target := float64(tp) / float64(n)
+	slices.SortFunc(ps, func(a, b scored) int { return cmp.Compare(b.p, a.p) })
+	best := cut
+	found := false
+	tp, n = 0, 0
+	for i, s := range ps {
+		n++
+		tp += b2i(s.y)
+		// Only after the last of equal probabilities: a cut takes them all.
+		if i+1 < len(ps) && ps[i+1].p == s.p {
+			continue
+		}
+		if float64(tp)/float64(n) >= target {
+			best, found = s.p, true
+		}
+	}
+	if !found {
+		return cut
+	}
+	return best
+}
+
+// Source is m as the Go source of fittedWordModel, with mode as
+// fittedWordMode, stack as fittedWordStack and the comment header (each
+// line "// "-prefixed) saying what it was trained on.
+func (m *WordModel) Source(mode WordMode, stack [numLangs]WordStack, header string) []byte {
+	b := []byte("// Code generated by \"warta eval-topics -fit-words\"; DO NOT EDIT.\n\npackage topic\n\n")
+	line := "//"
+	for _, w := range strings.Fields(header) {
+		if len(line)+1+len(w) > 76 && line != "//" {
+			b = append(append(b, line...), '\n')
+			line = "//"
+		}
+		line += " " + w
+	}
+	b = append(append(b, line...), '\n')
+	b = fmt.Appendf(b, "func fittedWordModel() *WordModel {\n\treturn &WordModel{Lang: [numLangs]WordWeights{\n")
+	for l := range m.Lang {
+		w := &m.Lang[l]
+		if w.W == nil {
+			b = fmt.Appendf(b, "\t\t{}, // %s: closed\n", langName(l))
+			continue
+		}
+		b = fmt.Appendf(b, "\t\t{ // %s\n\t\t\tBias: %s,\n\t\t\tW: map[uint64]float64{\n", langName(l), strconv.FormatFloat(w.Bias, 'g', -1, 64))
+		for _, f := range slices.Sorted(maps.Keys(w.W)) {
+			b = fmt.Appendf(b, "\t\t\t\t%#016x: %s,\n", f, strconv.FormatFloat(w.W[f], 'g', -1, 64))
+		}
+		b = append(b, "\t\t\t},\n\t\t},\n"...)
+	}
+	b = append(b, "\t}}\n}\n\n"...)
+	b = append(b, "// fittedWordStack is the stacking of the actors model's and the word\n// model's log-odds, per language (WordStack).\nfunc fittedWordStack() [numLangs]WordStack {\n\treturn [numLangs]WordStack{\n"...)
+	g := func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+	for l, k := range stack {
+		b = fmt.Appendf(b, "\t\t{Actor: %s, Word: %s, Bias: %s, Cut: %s}, // %s\n", g(k.Actor), g(k.Word), g(k.Bias), g(k.Cut), langName(l))
+	}
+	b = append(b, "\t}\n}\n\n"...)
+	return fmt.Appendf(b, "// fittedWordMode is how the word model takes part in the decision.\nconst fittedWordMode = %s\n", mode.source())
+}
+
+// source is mode as Go source: its ways' names joined by |.
+func (m WordMode) source() string {
+	var names []string
+	for _, w := range []struct {
+		m    WordMode
+		name string
+	}{{WordStackNoGuards, "WordStackNoGuards"}, {WordStackGuards, "WordStackGuards"}, {WordPrior, "WordPrior"}, {WordShortOnly, "WordShortOnly"}} {
+		if m&w.m != 0 {
+			names = append(names, w.name)
+		}
+	}
+	if len(names) == 0 {
+		return "WordMode(0)"
+	}
+	return strings.Join(names, " | ")
+}
