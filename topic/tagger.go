@@ -530,7 +530,7 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 		v.irX, v.irViolentLead = t.irFeatures(s, a, l, res)
 		v.irP = irProbability(&t.irWeights, &v.irX)
 		v.irCut = t.irCut
-		if t.wordMode.stacksOn(s.bodyText) && t.wordsOn(l) && irCandidate(&v.irX) {
+		if t.wordMode.stacksOn(s.bodyText) && t.wordsOn(l) && irCandidate(&v.irX) && !t.wordMode.gates(v.irP, t.irCut, v.irX[fLeadActors]) {
 			k := &t.wordStack[l]
 			v.irStacked = true
 			v.irWord = t.words.logOdds(l, s.feats)

@@ -83,7 +83,20 @@ const (
 	// a longer one is decided as without a word model (V9, BENCHMARKS.md,
 	// branch wordir4).
 	WordShortOnly
+	// WordPairGate: the stacking may enter the topic on an item the actors
+	// model alone rejects only when its title and lead name at least
+	// WordPairActors distinct actors (the actors model's lead count); it
+	// may remove the topic as without the gate (V10, BENCHMARKS.md, branch
+	// wordir5).
+	WordPairGate
 )
+
+// WordPairActors is how many distinct actors (states and international
+// bodies, a leader counting as their state) the title and lead must name
+// for the stacking to enter international relations under WordPairGate:
+// the topic is a relation between two actors, and words may rank the
+// candidates but never stand in for a missing second actor.
+const WordPairActors = 2
 
 // WordShortWords is the most words the text beyond the title may have
 // for the word model to decide an item under WordShortOnly: a headline
@@ -113,6 +126,13 @@ func shortBody(body string) bool {
 // body text body.
 func (m WordMode) stacksOn(body string) bool {
 	return m.stacks() && (m&WordShortOnly == 0 || shortBody(body))
+}
+
+// gates reports whether mode's actors gate keeps the stacking from an item
+// whose actors model's probability p is under cut and whose title and
+// lead name leadActors distinct actors.
+func (m WordMode) gates(p, cut, leadActors float64) bool {
+	return m&WordPairGate != 0 && p < cut && leadActors < WordPairActors
 }
 
 // stacks reports whether the stacked probability decides.

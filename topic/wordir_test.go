@@ -194,3 +194,30 @@ func TestWordModelSource(t *testing.T) {
 		}
 	}
 }
+
+// TestWordPairGate: under WordPairGate the stacking may not enter the
+// topic on an item the actors model rejects unless the title and lead
+// name two distinct actors; it may still remove one the actors model
+// enters, and without the gate nothing is held back.
+func TestWordPairGate(t *testing.T) {
+	const cut = 0.5
+	gated := WordStackGuards | WordShortOnly | WordPairGate
+	for _, c := range []struct {
+		mode      WordMode
+		p, actors float64
+		wantGated bool
+	}{
+		{gated, 0.3, 1, true},                            // one actor, actors model rejects: no addition
+		{gated, 0.3, 0, true},                            // no actor
+		{gated, 0.3, 2, false},                           // two actors: the stacking may add
+		{gated, 0.7, 1, false},                           // the actors model enters: the stacking may remove
+		{WordStackGuards | WordShortOnly, 0.3, 1, false}, // V9: no gate
+	} {
+		if got := c.mode.gates(c.p, cut, c.actors); got != c.wantGated {
+			t.Errorf("mode %s p %g actors %g: gated %v, want %v", c.mode.source(), c.p, c.actors, got, c.wantGated)
+		}
+	}
+	if got := gated.source(); got != "WordStackGuards | WordShortOnly | WordPairGate" {
+		t.Errorf("source %q", got)
+	}
+}

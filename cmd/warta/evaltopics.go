@@ -36,7 +36,7 @@ func cmdEvalTopics(ctx context.Context, e *env) (err error) {
 	streamLabels := fs.String("stream-labels", "", "the `directory` of the streams' labels files (NAME-labels.tsv for a stream NAME: cmd/warta/testdata)")
 	streamShare := fs.Float64("stream-share", topic.IRStreamShare, "the streams together weigh this `share` of the labelled articles' weight in the fit, each stream an equal part; 0 fits on the articles alone")
 	loso := fs.Bool("loso", false, "leave one stream out: score each stream by the actors model fitted on the articles and the other streams, and print the tallies")
-	wordsVariant := fs.String("words", "", "with -cv, -streams and -stream-labels, also decide international relations with the word model of this `variant` (V1…V9, topiceval.WordVariants; V9 ships) trained on the labelled streams (topiceval.WordStreams)")
+	wordsVariant := fs.String("words", "", "with -cv, -streams and -stream-labels, also decide international relations with the word model of this `variant` (V1…V12, topiceval.WordVariants; V9 ships) trained on the labelled streams (topiceval.WordStreams)")
 	fitWords := fs.String("fit-words", "", "with -streams and -stream-labels, train the shipped word model (topiceval.ShippedWordVariant) on the labelled streams (topiceval.WordStreams) and write it as Go source to this `file` (topic/wordmodel_weights.go); needs no -articles")
 	viewNames := fs.String("view", "full", "with -cv, show the tagger this much of each article: full, title, sentence (the title and the first sentence) or lead200 (the title and 200 characters), or several, comma-separated, or all")
 	if err := e.parse(fs, false); err != nil {
@@ -308,7 +308,7 @@ candidates, each scored by a word model trained without its own
 stream, with the cut of the actors model's precision. Languages other
 than %s are closed; under WordShortOnly it decides only items whose
 text beyond the title has at most WordShortWords words. Regenerate with
-go generate ./topic.`, v.Name, strings.Join(names, ", "), topiceval.HeldOutStream, items[0], pos[0], items[1], pos[1], v.Only)
+go generate ./topic.`, v.Name, strings.Join(names, ", "), strings.Join(topiceval.HeldOutStreams(), ", "), items[0], pos[0], items[1], pos[1], v.Only)
 	src, err := format.Source(m.Source(v.Mode, stack, header))
 	if err != nil {
 		return fmt.Errorf("fit-words: %w", err)
