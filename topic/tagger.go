@@ -530,13 +530,16 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 		v.irX, v.irViolentLead = t.irFeatures(s, a, l, res)
 		v.irP = irProbability(&t.irWeights, &v.irX)
 		v.irCut = t.irCut
-		if t.wordMode.stacksOn(s.bodyText) && t.wordsOn(l) && irCandidate(&v.irX) && !t.wordMode.gates(v.irP, t.irCut, v.irX[fLeadActors]) {
+		if t.wordMode.stacksOn(s.bodyText) && t.wordsOn(l) && irCandidate(&v.irX) && !t.wordMode.gates(v.irP, t.irCut, v.irX[fLeadActors]) && !t.wordMode.addOnly(v.irP, t.irCut, v.irX[fLeadActors]) {
 			k := &t.wordStack[l]
-			v.irStacked = true
-			v.irWord = t.words.logOdds(l, s.feats)
-			v.irP = sigmoid(k.Actor*irLogit(&t.irWeights, &v.irX) + k.Word*v.irWord + k.Bias)
+			word := t.words.logOdds(l, s.feats)
+			p := sigmoid(k.Actor*irLogit(&t.irWeights, &v.irX) + k.Word*word + k.Bias)
+			cut := v.irCut
 			if k.Cut > 0 {
-				v.irCut = k.Cut
+				cut = k.Cut
+			}
+			if t.wordMode&WordAddOnly == 0 || p >= cut {
+				v.irStacked, v.irWord, v.irP, v.irCut = true, word, p, cut
 			}
 		}
 		if irCandidate(&v.irX) {

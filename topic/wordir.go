@@ -89,6 +89,11 @@ const (
 	// may remove the topic as without the gate (V10, BENCHMARKS.md, branch
 	// wordir5).
 	WordPairGate
+	// WordAddOnly: the stacking may only add the topic: an item the
+	// actors model accepts stays accepted, and the stacked probability
+	// decides only an item it rejects whose title and lead name at least
+	// WordPairActors actors (V13, BENCHMARKS.md, branch wordir6).
+	WordAddOnly
 )
 
 // WordPairActors is how many distinct actors (states and international
@@ -133,6 +138,13 @@ func (m WordMode) stacksOn(body string) bool {
 // lead name leadActors distinct actors.
 func (m WordMode) gates(p, cut, leadActors float64) bool {
 	return m&WordPairGate != 0 && p < cut && leadActors < WordPairActors
+}
+
+// addOnly reports whether mode keeps the actors model's probability p of
+// cut: under WordAddOnly the stacking never removes the topic (p >= cut)
+// and never adds it without the actors gate's WordPairActors actors.
+func (m WordMode) addOnly(p, cut, leadActors float64) bool {
+	return m&WordAddOnly != 0 && (p >= cut || leadActors < WordPairActors)
 }
 
 // stacks reports whether the stacked probability decides.

@@ -59,7 +59,7 @@ type WordVariant struct {
 }
 
 // WordVariants are the variants measured (BENCHMARKS.md, branches wordir,
-// wordir2, wordir3, wordir4 and wordir5).
+// wordir2, wordir3, wordir4, wordir5 and wordir6).
 func WordVariants() []WordVariant {
 	return []WordVariant{
 		{Name: "V1 stack, NB, no guards", Learner: topic.WordNB, Mode: topic.WordStackNoGuards},
@@ -74,6 +74,8 @@ func WordVariants() []WordVariant {
 		{Name: "V10 V9 with the actors gate", Learner: topic.WordNB, Mode: topic.WordStackGuards | topic.WordShortOnly | topic.WordPairGate, Gate: true, OwnCut: true, Only: "en"},
 		{Name: "V11 V10 in both languages", Learner: topic.WordNB, Mode: topic.WordStackGuards | topic.WordShortOnly | topic.WordPairGate, Gate: true, OwnCut: true},
 		{Name: "V12 V9 in both languages", Learner: topic.WordNB, Mode: topic.WordStackGuards | topic.WordShortOnly, Gate: true, OwnCut: true},
+		{Name: "V13 V10 add-only", Learner: topic.WordNB, Mode: topic.WordStackGuards | topic.WordShortOnly | topic.WordPairGate | topic.WordAddOnly, Gate: true, OwnCut: true, Only: "en"},
+		{Name: "V14 V13 in both languages", Learner: topic.WordNB, Mode: topic.WordStackGuards | topic.WordShortOnly | topic.WordPairGate | topic.WordAddOnly, Gate: true, OwnCut: true},
 	}
 }
 
