@@ -10,10 +10,13 @@ import (
 )
 
 // HeldOutStreams are the labelled streams held out of every word model
-// and every choice: scored once, at the end, by the coordinator
-// (BENCHMARKS.md, branch wordir5; stream-heldout7, held out before, was
-// run once and is a training stream since).
-func HeldOutStreams() []string { return []string{"stream-heldout13", "stream-heldout14"} }
+// and every choice (BENCHMARKS.md, branches wordir5 and wordir8;
+// stream-heldout7, held out before, was run once and is a training stream
+// since): 13, 14 and 15 are scored once by the held-out evaluation
+// (WordHeldOut); 16 and 17, gathered later, only by the coordinator.
+func HeldOutStreams() []string {
+	return []string{"stream-heldout13", "stream-heldout14", "stream-heldout15", "stream-heldout16", "stream-heldout17"}
+}
 
 // FreshStreams are the labelled streams that landed after the word
 // model's variants V5-V7 were written (BENCHMARKS.md, branch wordir2):
@@ -154,6 +157,24 @@ func WordLOSO(t *topic.Tagger, streams []*LabelledStream, v WordVariant) []Strea
 	for i, s := range streams {
 		m, stack := TrainWords(slices.Delete(slices.Clone(samples), i, i+1), v, cut)
 		out = append(out, StreamScore{Stream: s.Name, Tallies: ScoreStream(t.WithWordModel(m, stack, v.Mode), s)})
+	}
+	return out
+}
+
+// WordHeldOut scores each held-out stream by the tagger with the word
+// model of v trained on all the training streams (BENCHMARKS.md, branch
+// wordir8).
+func WordHeldOut(t *topic.Tagger, train, heldOut []*LabelledStream, v WordVariant) []StreamScore {
+	samples := make([][]topic.WordSample, len(train))
+	for i, s := range train {
+		samples[i] = s.WordSamples(t)
+	}
+	_, cut := t.IRModel()
+	m, stack := TrainWords(samples, v, cut)
+	tagger := t.WithWordModel(m, stack, v.Mode)
+	var out []StreamScore
+	for _, s := range heldOut {
+		out = append(out, StreamScore{Stream: s.Name, Tallies: ScoreStream(tagger, s)})
 	}
 	return out
 }

@@ -75,6 +75,71 @@ func TestWordLOSO(t *testing.T) {
 	}
 }
 
+// TestWordHeldOut prints the figures of the word model's variants, trained
+// on WordStreams, on stream-heldout13, 14 and 15, beside the tagger
+// without it (BENCHMARKS.md, branch wordir8). It is an experiment, run once:
+// WARTA_WORDIR_HELDOUT=1.
+func TestWordHeldOut(t *testing.T) {
+	if os.Getenv("WARTA_WORDIR_HELDOUT") == "" {
+		t.Skip("skipped: an experiment, run with WARTA_WORDIR_HELDOUT=1")
+	}
+	train, tg := wordStreams(t)
+	evaluated := []string{"stream-heldout13", "stream-heldout14", "stream-heldout15"}
+	for _, s := range train {
+		if slices.Contains(HeldOutStreams(), s.Name) {
+			t.Fatalf("held-out stream %s among the training streams", s.Name)
+		}
+	}
+	cfg, err := config.Load(filepath.Join("..", "..", "config.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, labels := filepath.Join("..", "fixtures", "testdata"), filepath.Join("..", "..", "cmd", "warta", "testdata")
+	var heldOut []*LabelledStream
+	for _, name := range evaluated {
+		s, err := LoadStream(context.Background(), cfg, tg, filepath.Join(dir, name), labels, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
+		if err != nil {
+			t.Fatal(err)
+		}
+		heldOut = append(heldOut, s)
+	}
+	t.Logf("trained on %d streams, scored on %s", len(train), strings.Join(evaluated, ", "))
+	pool := func(name string, scores []StreamScore) {
+		tot := map[string]*topic.Tally{"en": {}, "id": {}}
+		for _, sc := range scores {
+			line := fmt.Sprintf("%s | %-16s", name, sc.Stream)
+			for _, l := range []string{"en", "id"} {
+				c := sc.Tallies[l]
+				tot[l].TP += c.TP
+				tot[l].FP += c.FP
+				tot[l].FN += c.FN
+				p, r, f := c.Scores()
+				line += fmt.Sprintf(" | %s %d/%d/%d P %.4f R %.4f F1 %.4f", l, c.TP, c.FP, c.FN, p, r, f)
+			}
+			t.Log(line)
+		}
+		line := name + " | pooled          "
+		for _, l := range []string{"en", "id"} {
+			c := tot[l]
+			p, r, f := c.Scores()
+			line += fmt.Sprintf(" | %s %d/%d/%d P %.4f R %.4f F1 %.4f", l, c.TP, c.FP, c.FN, p, r, f)
+		}
+		t.Log(line)
+	}
+	plain := tg.WithWordModel(nil, [2]topic.WordStack{}, 0)
+	var base []StreamScore
+	for _, s := range heldOut {
+		base = append(base, StreamScore{Stream: s.Name, Tallies: ScoreStream(plain, s)})
+	}
+	pool("main", base)
+	only := strings.Split(os.Getenv("WARTA_WORDIR_VARIANTS"), ",")
+	for _, v := range WordVariants() {
+		if slices.Contains(only, strings.Fields(v.Name)[0]) {
+			pool(strings.Fields(v.Name)[0], WordHeldOut(tg, train, heldOut, v))
+		}
+	}
+}
+
 // wordStreams loads WordStreams with the repository's tagger.
 func wordStreams(t *testing.T) ([]*LabelledStream, *topic.Tagger) {
 	t.Helper()
