@@ -151,9 +151,14 @@ func TestWordShortOnly(t *testing.T) {
 
 // The shipped tagger names the word model when it decides international
 // relations: its decider, its reading and its log-odds, in JSON and text.
+// The item, written for the test, names two states and is one the actors
+// model alone rejects, so the shipped word model adds it.
 func TestExplainNamesTheWordModel(t *testing.T) {
 	tg := defaultTagger(t)
-	a := &article.Article{Title: "Foreign ministers of Japan and China meet to discuss trade", Text: "The foreign ministers of Japan and China met in Beijing to discuss trade and the two countries' relations.", Language: "en"}
+	a := &article.Article{Title: "Japan and China trade ministers to meet", Text: "They will discuss exports.", Language: "en"}
+	if p := wordIRProbability(t, tg.WithWordModel(nil, [numLangs]WordStack{}, 0), a); p >= tg.irCut {
+		t.Fatalf("the actors model alone accepts the item (p %v, cut %v): it tests nothing of the word model", p, tg.irCut)
+	}
 	es := tg.Explain(a, Hints{})
 	var ir *Explanation
 	for i := range es {
@@ -219,5 +224,85 @@ func TestWordPairGate(t *testing.T) {
 	}
 	if got := gated.source(); got != "WordStackGuards | WordShortOnly | WordPairGate" {
 		t.Errorf("source %q", got)
+	}
+}
+
+// TestWordAddOnly (V13, the shipped mode): under WordAddOnly the word
+// model only adds international relations. An item the actors model
+// accepts keeps it however strongly the stacking votes against it; an
+// item whose title and lead name fewer than WordPairActors actors never
+// gains it however strongly the stacking votes for it; one naming two
+// gains it. The items are written for the test.
+func TestWordAddOnly(t *testing.T) {
+	var ss []WordSample
+	for i := range 2 * WordMinPositives {
+		ss = append(ss, WordSample{Lang: 0, Feats: []uint64{uint64(i % 7)}, Y: i%2 == 0})
+	}
+	m := FitWords(ss, WordNB)
+	base := defaultTagger(t)
+	plain := base.WithWordModel(nil, [numLangs]WordStack{}, 0)
+	against := base.WithWordModel(m, [numLangs]WordStack{{Bias: -20}}, fittedWordMode)
+	infavour := base.WithWordModel(m, [numLangs]WordStack{{Bias: 20}}, fittedWordMode)
+	hasIR := func(tg *Tagger, a *article.Article) bool {
+		for _, tm := range tg.Tag(a, Hints{}) {
+			if tm.Slug == "international-relations" {
+				return true
+			}
+		}
+		return false
+	}
+	accepted := &article.Article{Language: "en", Title: "Foreign ministers of Japan and China meet in Beijing to discuss trade",
+		Text: "The foreign ministers of Japan and China met in Beijing on Monday to discuss trade and a new agreement between the two countries."}
+	oneActor := &article.Article{Language: "en", Title: "Japan to hold talks on trade",
+		Text: "The talks will take place in Tokyo next week."}
+	twoActors := &article.Article{Language: "en", Title: "Japan and China trade ministers to meet",
+		Text: "They will discuss exports."}
+	// Without the gate the same stackings remove and add: the gate is
+	// what holds them back.
+	ungated := fittedWordMode &^ (WordAddOnly | WordPairGate)
+	removes := base.WithWordModel(m, [numLangs]WordStack{{Bias: -20}}, ungated)
+	adds := base.WithWordModel(m, [numLangs]WordStack{{Bias: 20}}, ungated)
+	for _, c := range []struct {
+		name            string
+		a               *article.Article
+		tg              *Tagger
+		plainIR, wantIR bool
+	}{
+		{"accepted, words against", accepted, against, true, true},
+		{"one actor, words in favour", oneActor, infavour, false, false},
+		{"two actors, words in favour", twoActors, infavour, false, true},
+		{"accepted, words against, ungated", accepted, removes, true, false},
+		{"one actor, words in favour, ungated", oneActor, adds, false, true},
+	} {
+		if got := hasIR(plain, c.a); got != c.plainIR {
+			t.Fatalf("%s: without the word model IR %v, the test wants %v", c.name, got, c.plainIR)
+		}
+		if got := hasIR(c.tg, c.a); got != c.wantIR {
+			t.Errorf("%s: IR %v, want %v", c.name, got, c.wantIR)
+		}
+	}
+}
+
+// The tagger's fingerprint changes with the word model's weights, its
+// stacking and its mode: a stream snapshot learned under other weights is
+// refused.
+func TestWordModelFingerprint(t *testing.T) {
+	base := defaultTagger(t)
+	m := &WordModel{Lang: [numLangs]WordWeights{{Bias: -1, W: map[uint64]float64{1: 0.5}}}}
+	other := &WordModel{Lang: [numLangs]WordWeights{{Bias: -1, W: map[uint64]float64{1: 0.25}}}}
+	stack := [numLangs]WordStack{{Actor: 0.3, Word: 0.2, Cut: 0.4}}
+	fp := base.WithWordModel(m, stack, fittedWordMode).Fingerprint()
+	for name, tg := range map[string]*Tagger{
+		"a weight":  base.WithWordModel(other, stack, fittedWordMode),
+		"the stack": base.WithWordModel(m, [numLangs]WordStack{{Actor: 0.3, Word: 0.2, Cut: 0.5}}, fittedWordMode),
+		"the mode":  base.WithWordModel(m, stack, fittedWordMode&^WordAddOnly),
+		"no model":  base.WithWordModel(nil, [numLangs]WordStack{}, 0),
+	} {
+		if tg.Fingerprint() == fp {
+			t.Errorf("changing %s left the fingerprint unchanged", name)
+		}
+	}
+	if base.WithWordModel(m, stack, fittedWordMode).Fingerprint() != fp {
+		t.Error("the fingerprint is not stable")
 	}
 }

@@ -306,9 +306,11 @@ streams %s (internal/fixtures/testdata, labels in cmd/warta/testdata;
 with the actors model (fittedWordStack) is fitted on the same streams'
 candidates, each scored by a word model trained without its own
 stream, with the cut of the actors model's precision. Languages other
-than %s are closed; under WordShortOnly it decides only items whose
-text beyond the title has at most WordShortWords words. Regenerate with
-go generate ./topic.`, v.Name, strings.Join(names, ", "), strings.Join(topiceval.HeldOutStreams(), ", "), items[0], pos[0], items[1], pos[1], v.Only)
+than %s are closed; its mode (fittedWordMode) says where it decides:
+under WordShortOnly only items whose text beyond the title has at most
+WordShortWords words, under WordAddOnly it only adds the topic, to an
+item the actors model rejects whose title and lead name WordPairActors
+actors, and never removes it. Regenerate with go generate ./topic.`, v.Name, strings.Join(names, ", "), strings.Join(topiceval.HeldOutStreams(), ", "), items[0], pos[0], items[1], pos[1], v.Only)
 	src, err := format.Source(m.Source(v.Mode, stack, header))
 	if err != nil {
 		return fmt.Errorf("fit-words: %w", err)
