@@ -39,9 +39,9 @@
 //
 // The topic whose Spec.Model is ModelActors (international relations) is
 // decided by the actors model instead of its threshold, and is not dropped
-// by the family cap; on a short English item (WordShortWords) the actors
-// model is stacked with the word model learned from our labelled streams
-// (see wordir.go). The topics whose Spec.Desk is one of the main desks
+// by the family cap; on a short English item (WordShortWords) it rejects
+// that names two actors, the word model learned from our labelled streams
+// may add the topic, never remove it (see wordir.go). The topics whose Spec.Desk is one of the main desks
 // (world, economy, sport, science-technology) are decided by the desk
 // model (see desk.go) instead of threshold and dominance. An
 // item that is not news (package genre: podcasts, release notes, social
