@@ -118,11 +118,7 @@ func TestWordShortOnly(t *testing.T) {
 			t.Errorf("shortBody of %d words = %v, want %v", len(strings.Fields(c.body)), got, c.want)
 		}
 	}
-	var ss []WordSample
-	for i := range 2 * WordMinPositives {
-		ss = append(ss, WordSample{Lang: 0, Feats: []uint64{uint64(i % 7)}, Y: i%2 == 0})
-	}
-	m := FitWords(ss, WordNB)
+	m := englishWordModel()
 	base := defaultTagger(t)
 	plain := base.WithWordModel(nil, [numLangs]WordStack{}, 0)
 	tg := base.WithWordModel(m, [numLangs]WordStack{{Actor: 1, Word: 5, Bias: 3}}, WordStackGuards|WordShortOnly)
@@ -234,11 +230,7 @@ func TestWordPairGate(t *testing.T) {
 // gains it however strongly the stacking votes for it; one naming two
 // gains it. The items are written for the test.
 func TestWordAddOnly(t *testing.T) {
-	var ss []WordSample
-	for i := range 2 * WordMinPositives {
-		ss = append(ss, WordSample{Lang: 0, Feats: []uint64{uint64(i % 7)}, Y: i%2 == 0})
-	}
-	m := FitWords(ss, WordNB)
+	m := englishWordModel()
 	base := defaultTagger(t)
 	plain := base.WithWordModel(nil, [numLangs]WordStack{}, 0)
 	against := base.WithWordModel(m, [numLangs]WordStack{{Bias: -20}}, fittedWordMode)
@@ -305,4 +297,15 @@ func TestWordModelFingerprint(t *testing.T) {
 	if base.WithWordModel(m, stack, fittedWordMode).Fingerprint() != fp {
 		t.Error("the fingerprint is not stable")
 	}
+}
+
+// englishWordModel is a word model open in English, fitted on samples
+// written for the tests: its weights mean nothing, the stacking the tests
+// give decides.
+func englishWordModel() *WordModel {
+	var ss []WordSample
+	for i := range 2 * WordMinPositives {
+		ss = append(ss, WordSample{Lang: 0, Feats: []uint64{uint64(i % 7)}, Y: i%2 == 0})
+	}
+	return FitWords(ss, WordNB)
 }

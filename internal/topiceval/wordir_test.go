@@ -24,41 +24,11 @@ func TestWordLOSO(t *testing.T) {
 	}
 	streams, tg := wordStreams(t)
 	pool := func(name string, scores []StreamScore) {
-		tot := map[string]*topic.Tally{"en": {}, "id": {}}
-		fresh := map[string]*topic.Tally{"en": {}, "id": {}}
 		for _, sc := range scores {
-			if slices.Contains(FreshStreams(), sc.Stream) {
-				for _, l := range []string{"en", "id"} {
-					c := sc.Tallies[l]
-					fresh[l].TP += c.TP
-					fresh[l].FP += c.FP
-					fresh[l].FN += c.FN
-				}
-			}
-			line := fmt.Sprintf("  %-16s", sc.Stream)
-			for _, l := range []string{"en", "id"} {
-				c := sc.Tallies[l]
-				tot[l].TP += c.TP
-				tot[l].FP += c.FP
-				tot[l].FN += c.FN
-				line += fmt.Sprintf(" %s %d/%d/%d", l, c.TP, c.FP, c.FN)
-			}
-			t.Log(line)
+			t.Logf("  %-16s%s", sc.Stream, tallyLine(sc.Tallies, 0))
 		}
-		line := name
-		for _, l := range []string{"en", "id"} {
-			c := tot[l]
-			p, r, f := c.Scores()
-			line += fmt.Sprintf(" | %s %d/%d/%d P %.3f R %.3f F1 %.3f", l, c.TP, c.FP, c.FN, p, r, f)
-		}
-		t.Log(line)
-		line = name + " (fresh streams)"
-		for _, l := range []string{"en", "id"} {
-			c := fresh[l]
-			p, r, f := c.Scores()
-			line += fmt.Sprintf(" | %s %d/%d/%d P %.3f R %.3f F1 %.3f", l, c.TP, c.FP, c.FN, p, r, f)
-		}
-		t.Log(line)
+		t.Log(name + tallyLine(sumTallies(scores, func(string) bool { return true }), 3))
+		t.Log(name + " (fresh streams)" + tallyLine(sumTallies(scores, func(s string) bool { return slices.Contains(FreshStreams(), s) }), 3))
 	}
 	// main's tagger: the actors model without the shipped word model.
 	plain := tg.WithWordModel(nil, [2]topic.WordStack{}, 0)
@@ -106,26 +76,10 @@ func TestWordHeldOut(t *testing.T) {
 	}
 	t.Logf("trained on %d streams, scored on %s", len(train), strings.Join(evaluated, ", "))
 	pool := func(name string, scores []StreamScore) {
-		tot := map[string]*topic.Tally{"en": {}, "id": {}}
 		for _, sc := range scores {
-			line := fmt.Sprintf("%s | %-16s", name, sc.Stream)
-			for _, l := range []string{"en", "id"} {
-				c := sc.Tallies[l]
-				tot[l].TP += c.TP
-				tot[l].FP += c.FP
-				tot[l].FN += c.FN
-				p, r, f := c.Scores()
-				line += fmt.Sprintf(" | %s %d/%d/%d P %.4f R %.4f F1 %.4f", l, c.TP, c.FP, c.FN, p, r, f)
-			}
-			t.Log(line)
+			t.Logf("%s | %-16s%s", name, sc.Stream, tallyLine(sc.Tallies, 4))
 		}
-		line := name + " | pooled          "
-		for _, l := range []string{"en", "id"} {
-			c := tot[l]
-			p, r, f := c.Scores()
-			line += fmt.Sprintf(" | %s %d/%d/%d P %.4f R %.4f F1 %.4f", l, c.TP, c.FP, c.FN, p, r, f)
-		}
-		t.Log(line)
+		t.Logf("%s | pooled          %s", name, tallyLine(sumTallies(scores, func(string) bool { return true }), 4))
 	}
 	plain := tg.WithWordModel(nil, [2]topic.WordStack{}, 0)
 	var base []StreamScore
@@ -139,6 +93,38 @@ func TestWordHeldOut(t *testing.T) {
 			pool(strings.Fields(v.Name)[0], WordHeldOut(tg, train, heldOut, v))
 		}
 	}
+}
+
+// sumTallies sums the scores' tallies per language over the streams keep
+// admits.
+func sumTallies(scores []StreamScore, keep func(stream string) bool) map[string]*topic.Tally {
+	tot := map[string]*topic.Tally{"en": {}, "id": {}}
+	for _, sc := range scores {
+		if !keep(sc.Stream) {
+			continue
+		}
+		for l, c := range tot {
+			c.TP += sc.Tallies[l].TP
+			c.FP += sc.Tallies[l].FP
+			c.FN += sc.Tallies[l].FN
+		}
+	}
+	return tot
+}
+
+// tallyLine writes tallies in English and Indonesian: tp/fp/fn and, at
+// prec decimals when prec > 0, precision, recall and F1.
+func tallyLine(tallies map[string]*topic.Tally, prec int) string {
+	var b strings.Builder
+	for _, l := range []string{"en", "id"} {
+		c := tallies[l]
+		fmt.Fprintf(&b, " | %s %d/%d/%d", l, c.TP, c.FP, c.FN)
+		if prec > 0 {
+			p, r, f := c.Scores()
+			fmt.Fprintf(&b, " P %.*f R %.*f F1 %.*f", prec, p, prec, r, prec, f)
+		}
+	}
+	return b.String()
 }
 
 // wordStreams loads WordStreams with the repository's tagger.
