@@ -30,13 +30,7 @@ func TestWordLOSO(t *testing.T) {
 		t.Log(name + tallyLine(sumTallies(scores, func(string) bool { return true }), 3))
 		t.Log(name + " (fresh streams)" + tallyLine(sumTallies(scores, func(s string) bool { return slices.Contains(FreshStreams(), s) }), 3))
 	}
-	// main's tagger: the actors model without the shipped word model.
-	plain := tg.WithWordModel(nil, [2]topic.WordStack{}, 0)
-	var base []StreamScore
-	for _, s := range streams {
-		base = append(base, StreamScore{Stream: s.Name, Tallies: ScoreStream(plain, s)})
-	}
-	pool("main", base)
+	pool("main", mainScores(tg, streams))
 	only := strings.Split(os.Getenv("WARTA_WORDIR_VARIANTS"), ",")
 	for _, v := range WordVariants() {
 		if only[0] == "" || slices.Contains(only, strings.Fields(v.Name)[0]) {
@@ -81,18 +75,23 @@ func TestWordHeldOut(t *testing.T) {
 		}
 		t.Logf("%s | pooled          %s", name, tallyLine(sumTallies(scores, func(string) bool { return true }), 4))
 	}
-	plain := tg.WithWordModel(nil, [2]topic.WordStack{}, 0)
-	var base []StreamScore
-	for _, s := range heldOut {
-		base = append(base, StreamScore{Stream: s.Name, Tallies: ScoreStream(plain, s)})
-	}
-	pool("main", base)
+	pool("main", mainScores(tg, heldOut))
 	only := strings.Split(os.Getenv("WARTA_WORDIR_VARIANTS"), ",")
 	for _, v := range WordVariants() {
 		if slices.Contains(only, strings.Fields(v.Name)[0]) {
 			pool(strings.Fields(v.Name)[0], WordHeldOut(tg, train, heldOut, v))
 		}
 	}
+}
+
+// mainScores scores the streams by main's tagger: tg without a word model.
+func mainScores(tg *topic.Tagger, streams []*LabelledStream) []StreamScore {
+	plain := tg.WithWordModel(nil, [2]topic.WordStack{}, 0)
+	var out []StreamScore
+	for _, s := range streams {
+		out = append(out, StreamScore{Stream: s.Name, Tallies: ScoreStream(plain, s)})
+	}
+	return out
 }
 
 // sumTallies sums the scores' tallies per language over the streams keep
