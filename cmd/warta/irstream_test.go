@@ -753,11 +753,16 @@ func TestHeldOut16StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut16StreamDir, "stream-heldout16-labels.tsv")
 	// Main's figures, run once before any experiment was judged on it
 	// (2026-12-01, a0a2afc): en P 0.839 R 0.500, 26/5/26 over 52 IR items;
-	// the floors are about two items under them. Genre errors: 19 items
-	// that are not news reach a hard-news topic (a church journal's
-	// stories, five daily briefing newsletters, a profile, a festival's
-	// fashion pages) and 23 a desk; the bounds have a margin of one and two.
-	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.80, 0.46}}, hardNews: 20, inDesks: 25})
+	// then the word model (branch wordir8, trained on the sixteen older
+	// streams, never on this one) was run on it once: 29/10/23, P 0.744 R
+	// 0.558, F1 0.637 against 0.627; its pre-registered rule (F1 not below
+	// main's here) kept it, at a cost in precision this test shows. The
+	// floors are about two items under the word model's figures. Genre
+	// errors: 19 items that are not news reach a hard-news topic (a church
+	// journal's stories, five daily briefing newsletters, a profile, a
+	// festival's fashion pages) and 23 a desk; the bounds have a margin of
+	// one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.70, 0.52}}, hardNews: 20, inDesks: 25})
 }
 
 // A real feed stream of Indonesian news gathered in the seventh session
