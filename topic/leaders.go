@@ -1,3 +1,5 @@
+//go:generate go run ../cmd/warta -config ../config.yaml eval-topics -streams ../internal/fixtures/testdata -stream-labels ../cmd/warta/testdata -fit-leaders leaders_prior.go
+
 package topic
 
 import (
