@@ -104,7 +104,7 @@ func TestOfReadsTheFeedsGenre(t *testing.T) {
 		t.Errorf("an episode in a news feed: got %v (%s)", got.Genre, got.Cue)
 	}
 	unknown := report
-	unknown.FeedGenre = "newsletter"
+	unknown.FeedGenre = "almanac"
 	if got := d.Of(&unknown); got.Genre != News {
 		t.Errorf("a genre warta does not know: got %v (%s)", got.Genre, got.Cue)
 	}

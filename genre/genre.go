@@ -2,7 +2,8 @@
 // episodes, software release notes, social posts, TV synopses, videos,
 // language lessons and blog posts, and the items news feeds carry beside
 // their reports — sponsored content, "today in history" pieces, profiles,
-// service pieces (tips, recipes, guides) and photo galleries, each known by
+// service pieces (tips, recipes, guides), photo galleries and newsletters'
+// editions, each known by
 // the marker its publisher puts on it. Such items may still belong to a soft desk (a football
 // podcast is sport, a release is technology) but never to a hard-news
 // topic: a reader of "international relations" expects reports, not
@@ -48,6 +49,7 @@ const (
 	Profile
 	Guide
 	Gallery
+	Newsletter
 	numGenres
 )
 
@@ -91,6 +93,8 @@ func (g Genre) names() (name, words string) {
 		return "guide", "service piece"
 	case Gallery:
 		return "gallery", "photo gallery"
+	case Newsletter:
+		return "newsletter", "newsletter edition"
 	}
 	return "news", "news"
 }

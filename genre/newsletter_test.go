@@ -1,0 +1,64 @@
+package genre
+
+import (
+	"testing"
+
+	"github.com/warta-news/warta/article"
+)
+
+// judgeTitles checks the genre Of gives each headline, judged with a short
+// text and a news link.
+func judgeTitles(t *testing.T, cases []struct {
+	title string
+	want  Genre
+}) {
+	t.Helper()
+	d := New()
+	for _, c := range cases {
+		a := article.Article{Title: c.title, Text: "The day's text.", Link: "https://news.example.com/2026/12/01/story"}
+		if got := d.Of(&a); got.Genre != c.want {
+			t.Errorf("%q: got %v (%s), want %v", c.title, got.Genre, got.Cue, c.want)
+		}
+	}
+}
+
+// Newsletters' editions, marked by a kicker that names the newsletter, and
+// news that mentions a newsletter, which stays news. The headlines are
+// written for this test; none comes from labelled data.
+func TestOfNewsletterKicker(t *testing.T) {
+	judgeTitles(t, []struct {
+		title string
+		want  Genre
+	}{
+		// English order: the kicker ends in "newsletter".
+		{"The Download newsletter: robots learn to fold laundry", Newsletter},
+		{"Morning newsletter – what to know before markets open", Newsletter},
+		{"Climate Weekly newsletter | The week's floods and fires", Newsletter},
+		{"Newsletter: the week in Asian politics", Newsletter},
+		{"NEWSLETTER - Five things to watch this week", Newsletter},
+		{"Our weekly newsletter", Newsletter},
+		// Indonesian order: set apart, the kicker starts with it.
+		{"Newsletter Harian: Kabar Pilihan Pagi Ini", Newsletter},
+		{"Newsletter Pekanan - Rangkuman Berita Sepekan", Newsletter},
+		// News that mentions a newsletter.
+		{"Minister's newsletter angers coalition partners", News},
+		{"Newsletter publisher sued over leaked donor list", News},
+		{"Regulator fines bank over misleading newsletter claims", News},
+		{"School e-newsletter - parents angry over fee rise", News},
+		{"Menteri Kirim Newsletter ke Seluruh Pegawai", News},
+		{"Leaked briefing shows army planned retreat", News},
+	})
+}
+
+// A feed whose items are mostly newsletters' editions stays news by the
+// vote: each edition is known by its own headline.
+func TestNewsletterEditionsCastNoFeedVote(t *testing.T) {
+	d := New()
+	var items []*article.Article
+	for _, title := range []string{"Morning newsletter: rates on hold", "Morning newsletter: storm warning", "Talks resume in Geneva"} {
+		items = append(items, &article.Article{Title: title, Text: "Text."})
+	}
+	if v := d.OfFeed(Feed{Title: "Example Times", Items: len(items)}, items); !v.IsNews() {
+		t.Errorf("a feed of editions: got %v (%s), want news", v.Genre, v.Cue)
+	}
+}
