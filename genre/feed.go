@@ -56,9 +56,10 @@ func (d *Detector) OfFeed(f Feed, items []*article.Article) Verdict {
 	}
 	var votes [numGenres]int
 	for _, a := range items {
-		// A gallery is known by its own headline only: a photo desk's
-		// unmarked report pages stay news (fromLink).
-		if g := d.ofItem(a).Genre; g != Gallery {
+		// A gallery and a newsletter's edition are known by their own
+		// headline only: a photo desk's unmarked report pages stay news
+		// (fromLink), and so do a newsletter feed's unmarked items.
+		if g := d.ofItem(a).Genre; g != Gallery && g != Newsletter {
 			votes[g]++
 		}
 	}
