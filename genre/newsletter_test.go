@@ -62,3 +62,36 @@ func TestNewsletterEditionsCastNoFeedVote(t *testing.T) {
 		t.Errorf("a feed of editions: got %v (%s), want news", v.Genre, v.Cue)
 	}
 }
+
+// A daily or dated briefing's edition, known by a headline whose first
+// segment is only the briefing's name, and briefings on a topic and news
+// about a briefing, which are not editions. The headlines are written for
+// this test; none comes from labelled data.
+func TestOfBriefingEdition(t *testing.T) {
+	judgeTitles(t, []struct {
+		title string
+		want  Genre
+	}{
+		// "Your … Briefing": anything may follow the name.
+		{"Your Monday Briefing", Newsletter},
+		{"Your Tuesday Briefing: Talks resume in Geneva", Newsletter},
+		{"Your Morning Briefing – Storm hits the coast", Newsletter},
+		{"Your Evening Briefing", Newsletter},
+		{"Your Sunday Briefing, Dec. 4", Newsletter},
+		// A bare name: only a date may follow it.
+		{"Morning Briefing, Oct 17", Newsletter},
+		{"Daily Briefing: 3 May 2022", Newsletter},
+		{"The Morning Briefing | Friday, 2 December 2022", Newsletter},
+		{"Weekly Briefing – 12/02/2022", Newsletter},
+		{"Friday Briefing", Newsletter},
+		// Briefings on a topic, news about a briefing.
+		{"Weekly briefing: the sanctions vote", News},
+		{"Morning Briefing: what the budget means for you", News},
+		{"Friday briefing: Ministers clash over the budget", News},
+		{"Leaked briefing shows army planned retreat", News},
+		{"Pentagon briefing: no sign of troop pullback", News},
+		{"Daily briefing ends as White House cuts press access", News},
+		{"Your Monday briefings are about to change", News},
+		{"Minister skips morning briefing – aides say he is ill", News},
+	})
+}
