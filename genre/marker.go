@@ -84,6 +84,9 @@ func markedTitle(lower string) Verdict {
 	if v := newsletterTitle(t); !v.IsNews() {
 		return v
 	}
+	if v := briefingTitle(t); !v.IsNews() {
+		return v
+	}
 	for _, k := range openings {
 		if t[0] == k.mark[0] && strings.HasPrefix(t, k.mark) {
 			return Verdict{k.g, "title opens with " + strings.TrimSpace(k.mark)}
