@@ -6,12 +6,15 @@ import (
 	"github.com/warta-news/warta/article"
 )
 
-// judgeTitles checks the genre Of gives each headline, judged with a short
-// text and a news link.
-func judgeTitles(t *testing.T, cases []struct {
+// titleCase is a headline and the genre Of should give it.
+type titleCase struct {
 	title string
 	want  Genre
-}) {
+}
+
+// judgeTitles checks the genre Of gives each headline, judged with a short
+// text and a news link.
+func judgeTitles(t *testing.T, cases []titleCase) {
 	t.Helper()
 	d := New()
 	for _, c := range cases {
@@ -26,10 +29,7 @@ func judgeTitles(t *testing.T, cases []struct {
 // news that mentions a newsletter, which stays news. The headlines are
 // written for this test; none comes from labelled data.
 func TestOfNewsletterKicker(t *testing.T) {
-	judgeTitles(t, []struct {
-		title string
-		want  Genre
-	}{
+	judgeTitles(t, []titleCase{
 		// English order: the kicker ends in "newsletter".
 		{"The Download newsletter: robots learn to fold laundry", Newsletter},
 		{"Morning newsletter – what to know before markets open", Newsletter},
@@ -68,10 +68,7 @@ func TestNewsletterEditionsCastNoFeedVote(t *testing.T) {
 // about a briefing, which are not editions. The headlines are written for
 // this test; none comes from labelled data.
 func TestOfBriefingEdition(t *testing.T) {
-	judgeTitles(t, []struct {
-		title string
-		want  Genre
-	}{
+	judgeTitles(t, []titleCase{
 		// "Your … Briefing": anything may follow the name.
 		{"Your Monday Briefing", Newsletter},
 		{"Your Tuesday Briefing: Talks resume in Geneva", Newsletter},
