@@ -4,7 +4,7 @@ import "strings"
 
 // A newsletter's edition, re-published in a news feed, is known by its
 // headline only, as a gallery is: its kicker names the newsletter ("The
-// Download newsletter: …", "Newsletter Harian: …"), or its first segment
+// Download newsletter: …", "Newsletter: …"), or its first segment
 // is only a daily or dated briefing's name ("Your Monday Briefing: …",
 // "Morning Briefing, Oct 17"). A link, a category or
 // a host makes none, and editions cast no vote in their feed's genre
@@ -17,18 +17,17 @@ import "strings"
 const newsletterWord = "newsletter"
 
 // newsletterTitle reads a lower-cased headline whose kicker names a
-// newsletter: its first segment (headlineKicker) ends in the word
-// "newsletter" (English order, also as the whole headline), or, set apart
-// by a separator, starts with it (Indonesian order: "Newsletter Harian:").
+// newsletter: a first segment set apart by a separator (headlineKicker)
+// that ends in the word "newsletter". A headline with no separator is a
+// sentence that may only mention one ("Inside the senator's newsletter"),
+// and a kicker that starts with the word may be a news story's subject
+// ("Newsletter row: minister apologises"), so neither marks an edition.
 func newsletterTitle(t string) Verdict {
 	if !strings.Contains(t, newsletterWord) {
 		return Verdict{}
 	}
 	k, _, apart := headlineKicker(t)
-	if k == newsletterWord || strings.HasSuffix(k, " "+newsletterWord) {
-		return Verdict{Newsletter, "kicker names a newsletter: " + k}
-	}
-	if apart && strings.HasPrefix(k, newsletterWord+" ") {
+	if apart && (k == newsletterWord || strings.HasSuffix(k, " "+newsletterWord)) {
 		return Verdict{Newsletter, "kicker names a newsletter: " + k}
 	}
 	return Verdict{}

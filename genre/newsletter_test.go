@@ -36,10 +36,11 @@ func TestOfNewsletterKicker(t *testing.T) {
 		{"Climate Weekly newsletter | The week's floods and fires", Newsletter},
 		{"Newsletter: the week in Asian politics", Newsletter},
 		{"NEWSLETTER - Five things to watch this week", Newsletter},
-		{"Our weekly newsletter", Newsletter},
-		// Indonesian order: set apart, the kicker starts with it.
-		{"Newsletter Harian: Kabar Pilihan Pagi Ini", Newsletter},
-		{"Newsletter Pekanan - Rangkuman Berita Sepekan", Newsletter},
+		// No separator, or the word first: a sentence about a newsletter.
+		{"Our weekly newsletter", News},
+		{"Inside the senator's newsletter", News},
+		{"Newsletter row: minister apologises", News},
+		{"Newsletter Harian: Kabar Pilihan Pagi Ini", News},
 		// News that mentions a newsletter.
 		{"Minister's newsletter angers coalition partners", News},
 		{"Newsletter publisher sued over leaked donor list", News},
