@@ -1,0 +1,122 @@
+package topiceval
+
+import (
+	"cmp"
+	"context"
+	"maps"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/config"
+	"github.com/warta-news/warta/topic"
+)
+
+// LeaderGroup is one group of feed snapshots the leaders prior is learned
+// from: a labelled stream's directory, or the loose snapshots.
+type LeaderGroup struct {
+	Name     string
+	Articles []*article.Article
+}
+
+// LooseSnapshots is the name of the group of the feed snapshots that lie
+// in the streams' directory itself, beside the streams' directories.
+const LooseSnapshots = "loose snapshots"
+
+// LoadLooseSnapshots prepares the feed snapshots directly in dir
+// (internal/fixtures/testdata) as LoadStream does; text files (a seed
+// article) are no feeds.
+func LoadLooseSnapshots(ctx context.Context, cfg *config.Config, t *topic.Tagger, dir string, now time.Time) (LeaderGroup, error) {
+	arts, err := loadSnapshots(ctx, cfg, t, dir, now, func(name string) bool { return filepath.Ext(name) == ".txt" })
+	return LeaderGroup{Name: LooseSnapshots, Articles: arts}, err
+}
+
+// leaderKey is a name and a state it was anchored to.
+type leaderKey struct{ name, state string }
+
+// groupAnchors counts the anchors of g's articles as a new Stream of t
+// (which has no prior) counts them, leaving out the articles whose title
+// skip holds.
+func groupAnchors(t *topic.Tagger, g LeaderGroup, skip map[string]bool) map[leaderKey]uint32 {
+	st := t.NewStream()
+	for _, a := range g.Articles {
+		if !skip[StreamTitle(a.Title)] {
+			st.TagAndObserve(a, topic.Hints{})
+		}
+	}
+	out := map[leaderKey]uint32{}
+	for _, la := range st.LeaderAnchors() {
+		out[leaderKey{la.Name, la.State}] += la.N
+	}
+	return out
+}
+
+// sumAnchors sums the groups' counts, by name, then state.
+func sumAnchors(counts []map[leaderKey]uint32) []topic.LeaderAnchors {
+	sum := map[leaderKey]uint32{}
+	for _, c := range counts {
+		for k, n := range c {
+			sum[k] += n
+		}
+	}
+	keys := slices.SortedFunc(maps.Keys(sum), func(x, y leaderKey) int {
+		return cmp.Or(cmp.Compare(x.name, y.name), cmp.Compare(x.state, y.state))
+	})
+	out := make([]topic.LeaderAnchors, len(keys))
+	for i, k := range keys {
+		out[i] = topic.LeaderAnchors{Name: k.name, State: k.state, N: sum[k]}
+	}
+	return out
+}
+
+// LearnLeaderPrior counts the anchors of the groups' articles as the
+// stream model counts them: per group a new Stream of t without a prior
+// tags and observes its articles in order; the counts are summed over
+// the groups, by name, then state.
+func LearnLeaderPrior(t *topic.Tagger, groups []LeaderGroup) []topic.LeaderAnchors {
+	t = t.WithLeaderPrior(nil)
+	counts := make([]map[leaderKey]uint32, len(groups))
+	for i, g := range groups {
+		counts[i] = groupAnchors(t, g, nil)
+	}
+	return sumAnchors(counts)
+}
+
+// LeaderPriorLOSO scores each stream twice: by t without a leaders prior
+// (main) and by t with the prior learned from every other stream and the
+// loose snapshots, leaving out every article whose title is among the
+// scored stream's (BENCHMARKS.md, branch leaderprior). A group that shares
+// no title with the scored stream keeps the counts learned from all of it.
+func LeaderPriorLOSO(t *topic.Tagger, streams []*LabelledStream, loose LeaderGroup) (without, with []StreamScore) {
+	bare := t.WithLeaderPrior(nil)
+	groups := []LeaderGroup{loose}
+	for _, s := range streams {
+		groups = append(groups, LeaderGroup{Name: s.Name, Articles: s.Articles})
+	}
+	whole := make([]map[leaderKey]uint32, len(groups))
+	for i, g := range groups {
+		whole[i] = groupAnchors(bare, g, nil)
+	}
+	for i, s := range streams {
+		own := map[string]bool{}
+		for _, a := range s.Articles {
+			own[StreamTitle(a.Title)] = true
+		}
+		var counts []map[leaderKey]uint32
+		for j, g := range groups {
+			switch {
+			case j == i+1:
+				continue
+			case slices.ContainsFunc(g.Articles, func(a *article.Article) bool { return own[StreamTitle(a.Title)] }):
+				counts = append(counts, groupAnchors(bare, g, own))
+			default:
+				counts = append(counts, whole[j])
+			}
+		}
+		prior := sumAnchors(counts)
+		without = append(without, StreamScore{Stream: s.Name, Tallies: ScoreStream(bare, s)})
+		with = append(with, StreamScore{Stream: s.Name, Tallies: ScoreStream(t.WithLeaderPrior(prior), s)})
+	}
+	return without, with
+}
