@@ -37,7 +37,7 @@ func leaderSnapshots(ctx context.Context, cfg *config.Config, tagger *topic.Tagg
 
 // fitLeaderPrior learns the leaders prior from every labelled stream's
 // snapshots and the loose ones and writes it as Go source to path.
-func fitLeaderPrior(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, streamsDir, labelsDir, path string) error {
+func fitLeaderPrior(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, streamsDir, labelsDir, path string, minArticles int) error {
 	streams, loose, err := leaderSnapshots(ctx, cfg, tagger, streamsDir, labelsDir)
 	if err != nil {
 		return err
@@ -48,7 +48,7 @@ func fitLeaderPrior(ctx context.Context, cfg *config.Config, tagger *topic.Tagge
 		groups = append(groups, topiceval.LeaderGroup{Name: s.Name, Articles: s.Articles})
 		names = append(names, s.Name)
 	}
-	prior := topiceval.LearnLeaderPrior(tagger, groups)
+	prior := topiceval.LearnLeaderPrior(tagger, groups, minArticles)
 	header := fmt.Sprintf(`learnedLeaderPrior is the anchors every new Stream starts with
 (leaders.go), %d of them, learned by the anchor rule as a stream model
 counts them, one stream model per group, from the public feed snapshots
@@ -65,12 +65,12 @@ snapshots. No name is listed by hand. Regenerate with go generate ./topic.`, len
 // relations tallies without a leaders prior and with the prior learned
 // from every other group, and both pooled (BENCHMARKS.md, branch
 // leaderprior).
-func leaderPriorLOSO(ctx context.Context, e *env, cfg *config.Config, tagger *topic.Tagger, streamsDir, labelsDir string) error {
+func leaderPriorLOSO(ctx context.Context, e *env, cfg *config.Config, tagger *topic.Tagger, streamsDir, labelsDir string, minArticles int) error {
 	streams, loose, err := leaderSnapshots(ctx, cfg, tagger, streamsDir, labelsDir)
 	if err != nil {
 		return err
 	}
-	without, with := topiceval.LeaderPriorLOSO(tagger, streams, loose)
+	without, with := topiceval.LeaderPriorLOSO(tagger, streams, loose, minArticles)
 	for _, run := range []struct {
 		name   string
 		scores []topiceval.StreamScore

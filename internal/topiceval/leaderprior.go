@@ -35,37 +35,69 @@ func LoadLooseSnapshots(ctx context.Context, cfg *config.Config, t *topic.Tagger
 // leaderKey is a name and a state it was anchored to.
 type leaderKey struct{ name, state string }
 
+// leaderTally is how many anchors tied a leaderKey, and the titles (see
+// StreamTitle) of the articles they were found in.
+type leaderTally struct {
+	n      uint32
+	titles map[string]bool
+}
+
 // groupAnchors counts the anchors of g's articles as a new Stream of t
 // (which has no prior) counts them, leaving out the articles whose title
-// skip holds.
-func groupAnchors(t *topic.Tagger, g LeaderGroup, skip map[string]bool) map[leaderKey]uint32 {
+// skip holds, and notes the articles each key was anchored in.
+func groupAnchors(t *topic.Tagger, g LeaderGroup, skip map[string]bool) map[leaderKey]*leaderTally {
 	st := t.NewStream()
+	seen := map[leaderKey]uint32{}
+	out := map[leaderKey]*leaderTally{}
 	for _, a := range g.Articles {
-		if !skip[StreamTitle(a.Title)] {
-			st.TagAndObserve(a, topic.Hints{})
+		title := StreamTitle(a.Title)
+		if skip[title] {
+			continue
+		}
+		st.TagAndObserve(a, topic.Hints{})
+		for _, la := range st.LeaderAnchors() {
+			k := leaderKey{la.Name, la.State}
+			if la.N > seen[k] {
+				tl := out[k]
+				if tl == nil {
+					tl = &leaderTally{titles: map[string]bool{}}
+					out[k] = tl
+				}
+				tl.titles[title] = true
+			}
+			seen[k] = la.N
 		}
 	}
-	out := map[leaderKey]uint32{}
-	for _, la := range st.LeaderAnchors() {
-		out[leaderKey{la.Name, la.State}] += la.N
+	for k, n := range seen {
+		if tl := out[k]; tl != nil {
+			tl.n = n
+		}
 	}
 	return out
 }
 
-// sumAnchors sums the groups' counts, by name, then state.
-func sumAnchors(counts []map[leaderKey]uint32) []topic.LeaderAnchors {
-	sum := map[leaderKey]uint32{}
+// sumAnchors sums the groups' counts, by name, then state, keeping the
+// keys anchored in minArticles distinct articles (by title) or more.
+func sumAnchors(counts []map[leaderKey]*leaderTally, minArticles int) []topic.LeaderAnchors {
+	sum := map[leaderKey]*leaderTally{}
 	for _, c := range counts {
-		for k, n := range c {
-			sum[k] += n
+		for k, tl := range c {
+			s := sum[k]
+			if s == nil {
+				s = &leaderTally{titles: map[string]bool{}}
+				sum[k] = s
+			}
+			s.n += tl.n
+			maps.Copy(s.titles, tl.titles)
 		}
 	}
+	maps.DeleteFunc(sum, func(_ leaderKey, s *leaderTally) bool { return len(s.titles) < minArticles })
 	keys := slices.SortedFunc(maps.Keys(sum), func(x, y leaderKey) int {
 		return cmp.Or(cmp.Compare(x.name, y.name), cmp.Compare(x.state, y.state))
 	})
 	out := make([]topic.LeaderAnchors, len(keys))
 	for i, k := range keys {
-		out[i] = topic.LeaderAnchors{Name: k.name, State: k.state, N: sum[k]}
+		out[i] = topic.LeaderAnchors{Name: k.name, State: k.state, N: sum[k].n}
 	}
 	return out
 }
@@ -73,28 +105,30 @@ func sumAnchors(counts []map[leaderKey]uint32) []topic.LeaderAnchors {
 // LearnLeaderPrior counts the anchors of the groups' articles as the
 // stream model counts them: per group a new Stream of t without a prior
 // tags and observes its articles in order; the counts are summed over
-// the groups, by name, then state.
-func LearnLeaderPrior(t *topic.Tagger, groups []LeaderGroup) []topic.LeaderAnchors {
+// the groups, by name, then state, and a key anchored in fewer than
+// minArticles distinct articles is left out.
+func LearnLeaderPrior(t *topic.Tagger, groups []LeaderGroup, minArticles int) []topic.LeaderAnchors {
 	t = t.WithLeaderPrior(nil)
-	counts := make([]map[leaderKey]uint32, len(groups))
+	counts := make([]map[leaderKey]*leaderTally, len(groups))
 	for i, g := range groups {
 		counts[i] = groupAnchors(t, g, nil)
 	}
-	return sumAnchors(counts)
+	return sumAnchors(counts, minArticles)
 }
 
 // LeaderPriorLOSO scores each stream twice: by t without a leaders prior
 // (main) and by t with the prior learned from every other stream and the
 // loose snapshots, leaving out every article whose title is among the
-// scored stream's (BENCHMARKS.md, branch leaderprior). A group that shares
+// scored stream's, and the keys anchored in fewer than minArticles
+// articles (BENCHMARKS.md, branches leaderprior and leaderprior2). A group that shares
 // no title with the scored stream keeps the counts learned from all of it.
-func LeaderPriorLOSO(t *topic.Tagger, streams []*LabelledStream, loose LeaderGroup) (without, with []StreamScore) {
+func LeaderPriorLOSO(t *topic.Tagger, streams []*LabelledStream, loose LeaderGroup, minArticles int) (without, with []StreamScore) {
 	bare := t.WithLeaderPrior(nil)
 	groups := []LeaderGroup{loose}
 	for _, s := range streams {
 		groups = append(groups, LeaderGroup{Name: s.Name, Articles: s.Articles})
 	}
-	whole := make([]map[leaderKey]uint32, len(groups))
+	whole := make([]map[leaderKey]*leaderTally, len(groups))
 	for i, g := range groups {
 		whole[i] = groupAnchors(bare, g, nil)
 	}
@@ -103,7 +137,7 @@ func LeaderPriorLOSO(t *topic.Tagger, streams []*LabelledStream, loose LeaderGro
 		for _, a := range s.Articles {
 			own[StreamTitle(a.Title)] = true
 		}
-		var counts []map[leaderKey]uint32
+		var counts []map[leaderKey]*leaderTally
 		for j, g := range groups {
 			switch {
 			case j == i+1:
@@ -114,7 +148,7 @@ func LeaderPriorLOSO(t *topic.Tagger, streams []*LabelledStream, loose LeaderGro
 				counts = append(counts, whole[j])
 			}
 		}
-		prior := sumAnchors(counts)
+		prior := sumAnchors(counts, minArticles)
 		without = append(without, StreamScore{Stream: s.Name, Tallies: ScoreStream(bare, s)})
 		with = append(with, StreamScore{Stream: s.Name, Tallies: ScoreStream(t.WithLeaderPrior(prior), s)})
 	}
