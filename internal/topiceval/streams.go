@@ -101,16 +101,6 @@ func LoadStream(ctx context.Context, cfg *config.Config, t *topic.Tagger, dir, l
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", dir, err)
 	}
-	arts, err := loadSnapshots(ctx, cfg, t, dir, now, nil)
-	if err != nil {
-		return nil, err
-	}
-	return &LabelledStream{Name: filepath.Base(dir), Articles: arts, Labels: labels}, nil
-}
-
-// loadSnapshots prepares the feed snapshots in dir as LoadStream says:
-// every file but SOURCES.tsv and those skip (when non-nil) refuses.
-func loadSnapshots(ctx context.Context, cfg *config.Config, t *topic.Tagger, dir string, now time.Time, skip func(name string) bool) ([]*article.Article, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, fmt.Errorf("topiceval: %w", err)
@@ -120,7 +110,7 @@ func loadSnapshots(ctx context.Context, cfg *config.Config, t *topic.Tagger, dir
 	seen := map[string]bool{}
 	var arts []*article.Article
 	for _, e := range entries {
-		if e.IsDir() || e.Name() == "SOURCES.tsv" || skip != nil && skip(e.Name()) {
+		if e.IsDir() || e.Name() == "SOURCES.tsv" {
 			continue
 		}
 		body, err := os.ReadFile(filepath.Join(dir, e.Name()))
@@ -142,7 +132,7 @@ func loadSnapshots(ctx context.Context, cfg *config.Config, t *topic.Tagger, dir
 	}
 	// A recorded stream keeps its dates: none is distrusted.
 	pipeline.OrderForStories(arts, func(source string) int { return rank[source] }, time.Time{})
-	return arts, nil
+	return &LabelledStream{Name: filepath.Base(dir), Articles: arts, Labels: labels}, nil
 }
 
 // labelled calls fn with each labelled item of s in English or Indonesian
