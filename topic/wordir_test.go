@@ -2,6 +2,7 @@ package topic
 
 import (
 	"go/format"
+	"slices"
 	"strings"
 	"testing"
 
@@ -308,4 +309,26 @@ func englishWordModel() *WordModel {
 		ss = append(ss, WordSample{Lang: 0, Feats: []uint64{uint64(i % 7)}, Y: i%2 == 0})
 	}
 	return FitWords(ss, WordNB)
+}
+
+// The stream model learns international relations from the actors model's
+// own decision (review 27, finding 1): an item only the word model adds is
+// no positive for it, so the word model's guesses are not lifted later
+// past its own gates (long items, one actor). The item is labelled as the
+// actors model alone labels it.
+func TestWordAdditionTeachesNoStream(t *testing.T) {
+	base := defaultTagger(t)
+	plain := base.WithWordModel(nil, [numLangs]WordStack{}, 0)
+	adds := base.WithWordModel(englishWordModel(), [numLangs]WordStack{{Bias: 20}}, fittedWordMode)
+	a := &article.Article{Language: "en", Title: "Japan and China trade ministers to meet", Text: "They will discuss exports."}
+	if !slices.ContainsFunc(adds.Tag(a, Hints{}), func(m article.TopicMatch) bool { return m.Slug == "international-relations" }) {
+		t.Fatal("the word model does not add the item: the test item is wrong")
+	}
+	want := plain.NewStream()
+	want.Observe(a, Hints{})
+	got := adds.NewStream()
+	got.Observe(a, Hints{})
+	if w, g := want.m[0].docs[plain.ir], got.m[0].docs[adds.ir]; g != w {
+		t.Errorf("stream model IR negatives / positives %v with the word model's addition, %v as the actors model alone labels it", g, w)
+	}
 }
