@@ -332,3 +332,31 @@ func TestWordAdditionTeachesNoStream(t *testing.T) {
 		t.Errorf("stream model IR negatives / positives %v with the word model's addition, %v as the actors model alone labels it", g, w)
 	}
 }
+
+// Explain shows a word-model reading that stayed under its cut (review 27,
+// finding 9): a user asking why a short two-actor item was not added sees
+// the word model's log-odds and that they were not enough.
+func TestExplainShowsADeclinedWordModel(t *testing.T) {
+	tg := defaultTagger(t).WithWordModel(englishWordModel(), [numLangs]WordStack{{Bias: -20}}, fittedWordMode)
+	a := &article.Article{Title: "Japan and China trade ministers to meet", Text: "They will discuss exports.", Language: "en"}
+	es := tg.Explain(a, Hints{})
+	var ir *Explanation
+	for i := range es {
+		if es[i].Slug == "international-relations" {
+			ir = &es[i]
+		}
+	}
+	if ir == nil || ir.Passed || ir.Decider != "actors model" {
+		t.Fatalf("explanation %+v, want rejected by the actors model", ir)
+	}
+	if ir.WordDeclined == nil || ir.WordDeclined.Probability >= ir.WordDeclined.Cut {
+		t.Fatalf("explanation %+v, want the declined word-model reading", ir)
+	}
+	var b strings.Builder
+	if err := WriteExplanations(&b, es); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "words=") || !strings.Contains(b.String(), "not enough") {
+		t.Errorf("text explanation lacks the declined word model:\n%s", b.String())
+	}
+}
