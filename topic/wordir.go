@@ -181,12 +181,14 @@ func (m *WordModel) KeepOnly(lang string) {
 	}
 }
 
-// fingerprint writes what of m, mode and stack decides topics to h.
+// fingerprint writes what of m, mode and stack decides topics to h, with
+// the constants that decide beside them (WordShortWords, WordPairActors,
+// WordClip).
 func (m *WordModel) fingerprint(h io.Writer, mode WordMode, stack [numLangs]WordStack) {
 	if m == nil {
 		return
 	}
-	fmt.Fprintf(h, "word model mode %d stack %v short %d\n", mode, stack, WordShortWords)
+	fmt.Fprintf(h, "word model mode %d stack %v short %d pair %d clip %g\n", mode, stack, WordShortWords, WordPairActors, WordClip)
 	for l := range m.Lang {
 		w := &m.Lang[l]
 		fmt.Fprintf(h, "%d bias %g", l, w.Bias)

@@ -1,6 +1,7 @@
 package topic
 
 import (
+	"fmt"
 	"go/format"
 	"slices"
 	"strings"
@@ -297,6 +298,15 @@ func TestWordModelFingerprint(t *testing.T) {
 	}
 	if base.WithWordModel(m, stack, fittedWordMode).Fingerprint() != fp {
 		t.Error("the fingerprint is not stable")
+	}
+	// The constants that decide with the word model cannot vary in a
+	// test: the fingerprint's text names each (review 27, finding 4).
+	var b strings.Builder
+	m.fingerprint(&b, fittedWordMode, stack)
+	for _, want := range []string{fmt.Sprintf("short %d ", WordShortWords), fmt.Sprintf("pair %d ", WordPairActors), fmt.Sprintf("clip %g\n", WordClip)} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("the fingerprint lacks %q:\n%s", want, b.String())
+		}
 	}
 }
 
