@@ -558,7 +558,7 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 			}
 		}
 		if irCandidate(&v.irX) {
-			if t.wordMode != WordStackNoGuards {
+			if t.wordMode&WordStackNoGuards == 0 {
 				v.irGuard = t.irGuard(a.Title, langName(l), s.titleActors)
 			}
 			if v.irGuard != "" {

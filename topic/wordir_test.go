@@ -370,3 +370,20 @@ func TestExplainShowsADeclinedWordModel(t *testing.T) {
 		t.Errorf("text explanation lacks the declined word model:\n%s", b.String())
 	}
 }
+
+// WordStackNoGuards turns the guards off in any mode that has it, as
+// TrainWords fits it (review 27, finding 5): the mode is a set of ways.
+func TestWordStackNoGuardsInAnyMode(t *testing.T) {
+	base := defaultTagger(t)
+	m := englishWordModel()
+	a := &article.Article{Language: "en", Title: "Russian missile strike kills five in Ukraine's Kharkiv"}
+	if e := explain(base.Explain(a, Hints{}), "international-relations"); e.Model.Guard == "" {
+		t.Fatal("no guard holds the item: the test item is wrong")
+	}
+	for _, mode := range []WordMode{WordStackNoGuards, WordStackNoGuards | WordShortOnly} {
+		tg := base.WithWordModel(m, [numLangs]WordStack{{Actor: 1}}, mode)
+		if e := explain(tg.Explain(a, Hints{}), "international-relations"); e.Model.Guard != "" {
+			t.Errorf("mode %d: guard %q, want none", mode, e.Model.Guard)
+		}
+	}
+}
