@@ -220,7 +220,10 @@ func (t *Tagger) WithWordModel(m *WordModel, stack [numLangs]WordStack, mode Wor
 	return &c
 }
 
-// irLogit is the actors model's log-odds of x, clipped to ±WordClip.
+// irLogit is the actors model's log-odds of x, clipped to ±WordClip: the
+// stacking's two inputs are bounded alike, and its fitted weights
+// (wordmodel_weights.go) are of log-odds so clipped, so the bound is the
+// word model's and not the actors model's (the fingerprint names it).
 func irLogit(w *[NumIRFeatures]float64, x *[NumIRFeatures]float64) float64 {
 	z := 0.0
 	for i := range x {

@@ -326,11 +326,10 @@ func wordModel(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, st
 		return nil, err
 	}
 	_, cut := tagger.IRModel()
-	for _, v := range topiceval.WordVariants() {
-		if strings.Fields(v.Name)[0] == variant {
-			m, stack := topiceval.TrainWords(samples, v, cut)
-			return func(t *topic.Tagger) *topic.Tagger { return t.WithWordModel(m, stack, v.Mode) }, nil
-		}
+	v, ok := topiceval.WordVariantNamed(variant)
+	if !ok {
+		return nil, &usageError{"-words: no variant " + variant}
 	}
-	return nil, &usageError{"-words: no variant " + variant}
+	m, stack := topiceval.TrainWords(samples, v, cut)
+	return func(t *topic.Tagger) *topic.Tagger { return t.WithWordModel(m, stack, v.Mode) }, nil
 }

@@ -9,6 +9,10 @@ import (
 	"github.com/warta-news/warta/topic"
 )
 
+// The stream names below are internal/fixtures' *StreamDir constants,
+// written out: this package is in the binary and the fixtures embed every
+// snapshot (TestWordStreamNamesAreTheFixtures holds them equal).
+
 // HeldOutStreams are the labelled streams held out of every word model
 // and every choice: stream-heldout16 and 17, scored once by the
 // coordinator (BENCHMARKS.md, branch wordir8). stream-heldout13, 14 and
@@ -80,9 +84,26 @@ func WordVariants() []WordVariant {
 	}
 }
 
-// ShippedWordVariant is the variant the tagger ships with
-// (topic/wordmodel_weights.go, BENCHMARKS.md, branch wordir8): V13.
-func ShippedWordVariant() WordVariant { return WordVariants()[12] }
+// ShippedWordVariantID is the name (its first word) of the variant the
+// tagger ships with (topic/wordmodel_weights.go, BENCHMARKS.md, branch
+// wordir8).
+const ShippedWordVariantID = "V13"
+
+// ShippedWordVariant is the variant named ShippedWordVariantID.
+func ShippedWordVariant() WordVariant {
+	v, _ := WordVariantNamed(ShippedWordVariantID)
+	return v
+}
+
+// WordVariantNamed is the variant whose name's first word is id (V1…V14).
+func WordVariantNamed(id string) (WordVariant, bool) {
+	for _, v := range WordVariants() {
+		if strings.Fields(v.Name)[0] == id {
+			return v, true
+		}
+	}
+	return WordVariant{}, false
+}
 
 // WordSamples are the word samples of the stream's labelled items.
 func (s *LabelledStream) WordSamples(t *topic.Tagger) []topic.WordSample {

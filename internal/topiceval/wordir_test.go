@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/warta-news/warta/config"
+	"github.com/warta-news/warta/internal/fixtures"
 	"github.com/warta-news/warta/topic"
 )
 
@@ -263,4 +264,28 @@ func auc(z []float64, y []bool) float64 {
 		}
 	}
 	return wins / pos / neg
+}
+
+// The word model's stream lists name fixtures' streams (review 27,
+// finding 8): topiceval is in the binary and cannot import the fixtures
+// (they embed every snapshot), so the names are written here and this
+// test holds them to the fixtures' constants, their owner.
+func TestWordStreamNamesAreTheFixtures(t *testing.T) {
+	if want := []string{fixtures.HeldOut16StreamDir, fixtures.HeldOut17StreamDir}; !slices.Equal(HeldOutStreams(), want) {
+		t.Errorf("HeldOutStreams %v, the fixtures' %v", HeldOutStreams(), want)
+	}
+	if want := []string{fixtures.HeldOut6StreamDir, fixtures.HeldOut8StreamDir, fixtures.HeldOut9StreamDir, fixtures.HeldOut12StreamDir}; !slices.Equal(FreshStreams(), want) {
+		t.Errorf("FreshStreams %v, the fixtures' %v", FreshStreams(), want)
+	}
+}
+
+// The shipped variant is selected by its name, not its place in the list.
+func TestShippedWordVariantIsV13(t *testing.T) {
+	v := ShippedWordVariant()
+	if !strings.HasPrefix(v.Name, ShippedWordVariantID+" ") || v.Mode != topic.WordStackGuards|topic.WordShortOnly|topic.WordPairGate|topic.WordAddOnly || v.Only != "en" {
+		t.Errorf("shipped variant %+v, want %s", v, ShippedWordVariantID)
+	}
+	if _, ok := WordVariantNamed("V99"); ok {
+		t.Error("a variant named V99")
+	}
 }
