@@ -271,7 +271,7 @@ func wordSamples(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, 
 	}
 	var samples [][]topic.WordSample
 	for _, name := range names {
-		s, err := topiceval.LoadStream(ctx, cfg, tagger, filepath.Join(streamsDir, name), labelsDir, time.Now())
+		s, err := topiceval.LoadStream(ctx, cfg, tagger, filepath.Join(streamsDir, name), labelsDir, topiceval.WordStreamsFetchedAt())
 		if err != nil {
 			return nil, nil, err
 		}

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/warta-news/warta/topic"
 )
@@ -26,6 +27,13 @@ func HeldOutStreams() []string { return []string{"stream-heldout16", "stream-hel
 func FreshStreams() []string {
 	return []string{"stream-heldout6", "stream-heldout8", "stream-heldout9", "stream-heldout12"}
 }
+
+// WordStreamsFetchedAt is when the word model's generator and its tests
+// say the labelled streams were fetched: an undated item is dated so,
+// which orders same-title items (OrderForStories) and so decides which of
+// them is labelled; a fixed time keeps the generated weights those of the
+// streams, not of the day they are regenerated.
+func WordStreamsFetchedAt() time.Time { return time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC) }
 
 // WordStreams are the labelled real feed streams the word model learns
 // from: every stream with a labels file in labelsDir (NAME-labels.tsv,

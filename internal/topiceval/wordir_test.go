@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/internal/fixtures"
@@ -63,7 +62,7 @@ func TestWordHeldOut(t *testing.T) {
 	dir, labels := filepath.Join("..", "fixtures", "testdata"), filepath.Join("..", "..", "cmd", "warta", "testdata")
 	var heldOut []*LabelledStream
 	for _, name := range evaluated {
-		s, err := LoadStream(context.Background(), cfg, tg, filepath.Join(dir, name), labels, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
+		s, err := LoadStream(context.Background(), cfg, tg, filepath.Join(dir, name), labels, WordStreamsFetchedAt())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -142,7 +141,7 @@ func wordStreams(t *testing.T) ([]*LabelledStream, *topic.Tagger) {
 	}
 	var out []*LabelledStream
 	for _, name := range names {
-		s, err := LoadStream(context.Background(), cfg, tg, filepath.Join(dir, name), labels, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
+		s, err := LoadStream(context.Background(), cfg, tg, filepath.Join(dir, name), labels, WordStreamsFetchedAt())
 		if err != nil {
 			t.Fatal(err)
 		}
