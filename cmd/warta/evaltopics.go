@@ -310,7 +310,8 @@ than %s are closed; its mode (fittedWordMode) says where it decides:
 under WordShortOnly only items whose text beyond the title has at most
 WordShortWords words, under WordAddOnly it only adds the topic, to an
 item the actors model rejects whose title and lead name WordPairActors
-actors, and never removes it. Regenerate with go generate ./topic.`, v.Name, strings.Join(names, ", "), strings.Join(topiceval.HeldOutStreams(), ", "), items[0], pos[0], items[1], pos[1], v.Only)
+actors, and never removes it. Regenerate with go generate -run fit-words
+./topic (it needs only the repository).`, v.Name, strings.Join(names, ", "), strings.Join(topiceval.HeldOutStreams(), ", "), items[0], pos[0], items[1], pos[1], v.Only)
 	src, err := format.Source(m.Source(v.Mode, stack, header))
 	if err != nil {
 		return fmt.Errorf("fit-words: %w", err)
