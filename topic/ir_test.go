@@ -233,6 +233,23 @@ func TestTitleStanceDecides(t *testing.T) {
 	// never the stance's decision (checked below).
 	shipped := defaultTagger(t)
 	tg := shipped.WithWordModel(nil, [numLangs]WordStack{}, 0)
+	// The shipped tagger on the two English stance headlines: the word
+	// model adds the first for its words and declines the second; the
+	// stance decides neither (review 27, finding 6). The outcomes are the
+	// shipped weights' (topic/wordmodel_weights.go): a refit may move
+	// them.
+	for _, c := range []struct {
+		title, decider string
+		passed         bool
+	}{
+		{"North Korea: US must stop its military drills", DeciderWords, true},
+		{"Turkey: Sweden has not yet met the conditions", "actors model", false},
+	} {
+		e := explain(shipped.Explain(irCase{"en", c.title, "", false}.article(), Hints{}), "international-relations")
+		if e.Passed != c.passed || e.Decider != c.decider {
+			t.Errorf("%q: the shipped tagger passed %v by %q, want %v by %q", c.title, e.Passed, e.Decider, c.passed, c.decider)
+		}
+	}
 	for _, c := range []struct {
 		irCase
 		decider string // the decider's name when the stance decides, else ""
@@ -255,9 +272,6 @@ func TestTitleStanceDecides(t *testing.T) {
 		e := c.check(t, tg)
 		if c.decider != "" && e.Decider != c.decider || c.decider == "" && strings.HasPrefix(e.Decider, "stance") {
 			t.Errorf("%q: decider %q, want %q", c.title, e.Decider, c.decider)
-		}
-		if e := explain(shipped.Explain(c.article(), Hints{}), "international-relations"); c.decider == "" && strings.HasPrefix(e.Decider, "stance") {
-			t.Errorf("%q: the shipped tagger's decider %q, want no stance", c.title, e.Decider)
 		}
 	}
 	// A podcast's stance headline is not news.

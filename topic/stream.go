@@ -147,9 +147,15 @@ func (st *Stream) TagAndObserve(a *article.Article, h Hints) []article.TopicMatc
 // The labels are the decisions without the source's boosts (forced topics
 // are no decision of the rules either): what one source's hints say of its
 // items is no evidence of what other sources' items with the same words
-// are, and the stream model is one for all sources.
+// are, and the stream model is one for all sources. International
+// relations is labelled as the actors model alone decides it: the stream
+// model learns from the rules' and the actors model's confident
+// decisions, never from the word model's guesses, which it would lift
+// later past the word model's own gates (review 27, BENCHMARKS.md, branch
+// mend27).
 func (st *Stream) learn(s *scratch, l int, res []result, v verdict) bool {
 	t := st.t
+	v = v.actorsAlone(t.irCut)
 	res = slices.Clone(res)
 	for i := range res {
 		res[i].boost = 0

@@ -153,6 +153,11 @@ type Explanation struct {
 	// (wordir.go) when it applied: stacked with the actors model
 	// (DeciderWords), or the prior StreamLogOdds includes.
 	WordLogOdds float64 `json:"word_log_odds,omitempty"`
+	// WordDeclined is the word model's stacked reading of international
+	// relations when it was read but stayed under its cut (WordAddOnly):
+	// the actors model decided alone; WordLogOdds is then the word
+	// model's log-odds.
+	WordDeclined *ModelReading `json:"word_declined,omitempty"`
 	// StreamZone is set when the desk model was unsure of the topic and
 	// decided it with the stream model (see StreamZone).
 	StreamZone *ZoneReading `json:"stream_zone,omitempty"`
@@ -291,8 +296,12 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream) []Explanation 
 			if i == t.ir {
 				e.Decider = "actors model"
 				e.Model = &ModelReading{Name: "actors model", Probability: round(v.irP), Cut: v.irCut, Features: modelReading(t.irWeights[:], v.irX[:], irFeatureName), Guard: v.irGuard}
-				if v.irStacked {
+				switch {
+				case v.irStacked:
 					e.Decider, e.Model.Name, e.WordLogOdds = DeciderWords, DeciderWords, round(v.irWord)
+				case v.irWordRead:
+					e.WordLogOdds = round(v.irWord)
+					e.WordDeclined = &ModelReading{Name: DeciderWords, Probability: round(v.irWordP), Cut: v.irWordCut}
 				}
 				e.Leaders = leaderActors(s, a.Title)
 				if v.irStance != "" && v.irP < v.irCut {
@@ -396,6 +405,9 @@ func WriteExplanations(w io.Writer, es []Explanation) error {
 			fmt.Fprintf(&b, " %s p=%.2f / %g:", m.Name, m.Probability, m.Cut)
 			if m.Name == DeciderWords {
 				fmt.Fprintf(&b, " words=%+.2f;", e.WordLogOdds)
+			}
+			if w := e.WordDeclined; w != nil {
+				fmt.Fprintf(&b, " words=%+.2f (%s p=%.2f / %g: not enough);", e.WordLogOdds, w.Name, w.Probability, w.Cut)
 			}
 			if m.Guard != "" {
 				fmt.Fprintf(&b, " barred (%s);", m.Guard)

@@ -507,12 +507,19 @@ type verdict struct {
 	// irGuard names the precision guard (irguard.go) that bars the actors
 	// model's topic, or is "".
 	irGuard string
-	// irStacked is set when the word model was stacked with the actors
-	// model (irP is then their stacked probability), irWord its log-odds;
-	// irCut the cut irP is held to.
-	irStacked bool
-	irWord    float64
-	irCut     float64
+	// irActorsP is the actors model's own probability (0 when a guard
+	// bars it): what the stream model learns from (Stream.learn).
+	irActorsP float64
+	// irWordRead is set when the word model was stacked with the actors
+	// model: irWord is its log-odds, irWordP the stacked probability and
+	// irWordCut the cut that is held to. irStacked is set when the
+	// stacking decides (irP and irCut are then irWordP and irWordCut);
+	// under WordAddOnly a stacked probability under its cut leaves the
+	// actors model's decision, and Explain shows the reading declined.
+	irWordRead, irStacked bool
+	irWord                float64
+	irWordP, irWordCut    float64
+	irCut                 float64
 	// irStance names the headline's stance (titleStance) that gives the
 	// actors model's topic whatever its probability (see stanceDecides),
 	// or is "".
@@ -523,13 +530,20 @@ type verdict struct {
 	deskX [numModelledDesks][numDeskFeatures]float64
 }
 
+// actorsAlone is v as the actors model alone decides international
+// relations at its cut: without the word model's stacking.
+func (v verdict) actorsAlone(cut float64) verdict {
+	v.irP, v.irCut, v.irStacked = v.irActorsP, cut, false
+	return v
+}
+
 // judge computes the verdict for the last evaluate of a in language l.
 func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g genre.Verdict) verdict {
 	v := verdict{genre: g}
 	if t.ir >= 0 {
 		v.irX, v.irViolentLead = t.irFeatures(s, a, l, res)
 		v.irP = irProbability(&t.irWeights, &v.irX)
-		v.irCut = t.irCut
+		v.irActorsP, v.irCut = v.irP, t.irCut
 		if t.wordMode.stacksOn(s.bodyText) && t.wordsOn(l) && irCandidate(&v.irX) && !t.wordMode.gates(v.irP, t.irCut, v.irX[fLeadActors]) && !t.wordMode.addOnly(v.irP, t.irCut, v.irX[fLeadActors]) {
 			k := &t.wordStack[l]
 			word := t.words.logOdds(l, s.feats)
@@ -538,16 +552,17 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 			if k.Cut > 0 {
 				cut = k.Cut
 			}
+			v.irWordRead, v.irWord, v.irWordP, v.irWordCut = true, word, p, cut
 			if t.wordMode&WordAddOnly == 0 || p >= cut {
-				v.irStacked, v.irWord, v.irP, v.irCut = true, word, p, cut
+				v.irStacked, v.irP, v.irCut = true, p, cut
 			}
 		}
 		if irCandidate(&v.irX) {
-			if t.wordMode != WordStackNoGuards {
+			if t.wordMode&WordStackNoGuards == 0 {
 				v.irGuard = t.irGuard(a.Title, langName(l), s.titleActors)
 			}
 			if v.irGuard != "" {
-				v.irP = 0
+				v.irP, v.irActorsP = 0, 0
 			} else if stanceDecides(l, s.bodyText) {
 				v.irStance = t.titleStance(a.Title, langName(l), s.titleActors)
 			}

@@ -181,12 +181,14 @@ func (m *WordModel) KeepOnly(lang string) {
 	}
 }
 
-// fingerprint writes what of m, mode and stack decides topics to h.
+// fingerprint writes what of m, mode and stack decides topics to h, with
+// the constants that decide beside them (WordShortWords, WordPairActors,
+// WordClip).
 func (m *WordModel) fingerprint(h io.Writer, mode WordMode, stack [numLangs]WordStack) {
 	if m == nil {
 		return
 	}
-	fmt.Fprintf(h, "word model mode %d stack %v short %d\n", mode, stack, WordShortWords)
+	fmt.Fprintf(h, "word model mode %d stack %v short %d pair %d clip %g\n", mode, stack, WordShortWords, WordPairActors, WordClip)
 	for l := range m.Lang {
 		w := &m.Lang[l]
 		fmt.Fprintf(h, "%d bias %g", l, w.Bias)
@@ -218,7 +220,10 @@ func (t *Tagger) WithWordModel(m *WordModel, stack [numLangs]WordStack, mode Wor
 	return &c
 }
 
-// irLogit is the actors model's log-odds of x, clipped to ±WordClip.
+// irLogit is the actors model's log-odds of x, clipped to ±WordClip: the
+// stacking's two inputs are bounded alike, and its fitted weights
+// (wordmodel_weights.go) are of log-odds so clipped, so the bound is the
+// word model's and not the actors model's (the fingerprint names it).
 func irLogit(w *[NumIRFeatures]float64, x *[NumIRFeatures]float64) float64 {
 	z := 0.0
 	for i := range x {

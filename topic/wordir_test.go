@@ -1,7 +1,9 @@
 package topic
 
 import (
+	"fmt"
 	"go/format"
+	"slices"
 	"strings"
 	"testing"
 
@@ -297,6 +299,15 @@ func TestWordModelFingerprint(t *testing.T) {
 	if base.WithWordModel(m, stack, fittedWordMode).Fingerprint() != fp {
 		t.Error("the fingerprint is not stable")
 	}
+	// The constants that decide with the word model cannot vary in a
+	// test: the fingerprint's text names each (review 27, finding 4).
+	var b strings.Builder
+	m.fingerprint(&b, fittedWordMode, stack)
+	for _, want := range []string{fmt.Sprintf("short %d ", WordShortWords), fmt.Sprintf("pair %d ", WordPairActors), fmt.Sprintf("clip %g\n", WordClip)} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("the fingerprint lacks %q:\n%s", want, b.String())
+		}
+	}
 }
 
 // englishWordModel is a word model open in English, fitted on samples
@@ -308,4 +319,71 @@ func englishWordModel() *WordModel {
 		ss = append(ss, WordSample{Lang: 0, Feats: []uint64{uint64(i % 7)}, Y: i%2 == 0})
 	}
 	return FitWords(ss, WordNB)
+}
+
+// The stream model learns international relations from the actors model's
+// own decision (review 27, finding 1): an item only the word model adds is
+// no positive for it, so the word model's guesses are not lifted later
+// past its own gates (long items, one actor). The item is labelled as the
+// actors model alone labels it.
+func TestWordAdditionTeachesNoStream(t *testing.T) {
+	base := defaultTagger(t)
+	plain := base.WithWordModel(nil, [numLangs]WordStack{}, 0)
+	adds := base.WithWordModel(englishWordModel(), [numLangs]WordStack{{Bias: 20}}, fittedWordMode)
+	a := &article.Article{Language: "en", Title: "Japan and China trade ministers to meet", Text: "They will discuss exports."}
+	if !slices.ContainsFunc(adds.Tag(a, Hints{}), func(m article.TopicMatch) bool { return m.Slug == "international-relations" }) {
+		t.Fatal("the word model does not add the item: the test item is wrong")
+	}
+	want := plain.NewStream()
+	want.Observe(a, Hints{})
+	got := adds.NewStream()
+	got.Observe(a, Hints{})
+	if w, g := want.m[0].docs[plain.ir], got.m[0].docs[adds.ir]; g != w {
+		t.Errorf("stream model IR negatives / positives %v with the word model's addition, %v as the actors model alone labels it", g, w)
+	}
+}
+
+// Explain shows a word-model reading that stayed under its cut (review 27,
+// finding 9): a user asking why a short two-actor item was not added sees
+// the word model's log-odds and that they were not enough.
+func TestExplainShowsADeclinedWordModel(t *testing.T) {
+	tg := defaultTagger(t).WithWordModel(englishWordModel(), [numLangs]WordStack{{Bias: -20}}, fittedWordMode)
+	a := &article.Article{Title: "Japan and China trade ministers to meet", Text: "They will discuss exports.", Language: "en"}
+	es := tg.Explain(a, Hints{})
+	var ir *Explanation
+	for i := range es {
+		if es[i].Slug == "international-relations" {
+			ir = &es[i]
+		}
+	}
+	if ir == nil || ir.Passed || ir.Decider != "actors model" {
+		t.Fatalf("explanation %+v, want rejected by the actors model", ir)
+	}
+	if ir.WordDeclined == nil || ir.WordDeclined.Probability >= ir.WordDeclined.Cut {
+		t.Fatalf("explanation %+v, want the declined word-model reading", ir)
+	}
+	var b strings.Builder
+	if err := WriteExplanations(&b, es); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "words=") || !strings.Contains(b.String(), "not enough") {
+		t.Errorf("text explanation lacks the declined word model:\n%s", b.String())
+	}
+}
+
+// WordStackNoGuards turns the guards off in any mode that has it, as
+// TrainWords fits it (review 27, finding 5): the mode is a set of ways.
+func TestWordStackNoGuardsInAnyMode(t *testing.T) {
+	base := defaultTagger(t)
+	m := englishWordModel()
+	a := &article.Article{Language: "en", Title: "Russian missile strike kills five in Ukraine's Kharkiv"}
+	if e := explain(base.Explain(a, Hints{}), "international-relations"); e.Model.Guard == "" {
+		t.Fatal("no guard holds the item: the test item is wrong")
+	}
+	for _, mode := range []WordMode{WordStackNoGuards, WordStackNoGuards | WordShortOnly} {
+		tg := base.WithWordModel(m, [numLangs]WordStack{{Actor: 1}}, mode)
+		if e := explain(tg.Explain(a, Hints{}), "international-relations"); e.Model.Guard != "" {
+			t.Errorf("mode %d: guard %q, want none", mode, e.Model.Guard)
+		}
+	}
 }

@@ -175,7 +175,7 @@ func fitWordLogistic(ss []WordSample, vocab map[uint64]bool) WordWeights {
 		return WordWeights{}
 	}
 	idx := map[uint64]int{}
-	for _, f := range slices.Sorted(mapKeys(vocab)) {
+	for _, f := range slices.Sorted(maps.Keys(vocab)) {
 		idx[f] = len(idx)
 	}
 	xs := make([][]int, len(ss))
@@ -224,16 +224,6 @@ func fitWordLogistic(ss []WordSample, vocab map[uint64]bool) WordWeights {
 		out.W[f] = w[k]
 	}
 	return out
-}
-
-func mapKeys(m map[uint64]bool) func(func(uint64) bool) {
-	return func(yield func(uint64) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
 
 // StackSample is one candidate of the stacking fit: the actors model's

@@ -18,7 +18,8 @@ package topic
 // whose text beyond the title has at most WordShortWords words, under
 // WordAddOnly it only adds the topic, to an item the actors model rejects
 // whose title and lead name WordPairActors actors, and never removes it.
-// Regenerate with go generate ./topic.
+// Regenerate with go generate -run fit-words ./topic (it needs only the
+// repository).
 func fittedWordModel() *WordModel {
 	return &WordModel{Lang: [numLangs]WordWeights{
 		{ // en

@@ -271,7 +271,7 @@ func wordSamples(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, 
 	}
 	var samples [][]topic.WordSample
 	for _, name := range names {
-		s, err := topiceval.LoadStream(ctx, cfg, tagger, filepath.Join(streamsDir, name), labelsDir, time.Now())
+		s, err := topiceval.LoadStream(ctx, cfg, tagger, filepath.Join(streamsDir, name), labelsDir, topiceval.WordStreamsFetchedAt())
 		if err != nil {
 			return nil, nil, err
 		}
@@ -310,7 +310,8 @@ than %s are closed; its mode (fittedWordMode) says where it decides:
 under WordShortOnly only items whose text beyond the title has at most
 WordShortWords words, under WordAddOnly it only adds the topic, to an
 item the actors model rejects whose title and lead name WordPairActors
-actors, and never removes it. Regenerate with go generate ./topic.`, v.Name, strings.Join(names, ", "), strings.Join(topiceval.HeldOutStreams(), ", "), items[0], pos[0], items[1], pos[1], v.Only)
+actors, and never removes it. Regenerate with go generate -run fit-words
+./topic (it needs only the repository).`, v.Name, strings.Join(names, ", "), strings.Join(topiceval.HeldOutStreams(), ", "), items[0], pos[0], items[1], pos[1], v.Only)
 	src, err := format.Source(m.Source(v.Mode, stack, header))
 	if err != nil {
 		return fmt.Errorf("fit-words: %w", err)
@@ -326,11 +327,10 @@ func wordModel(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, st
 		return nil, err
 	}
 	_, cut := tagger.IRModel()
-	for _, v := range topiceval.WordVariants() {
-		if strings.Fields(v.Name)[0] == variant {
-			m, stack := topiceval.TrainWords(samples, v, cut)
-			return func(t *topic.Tagger) *topic.Tagger { return t.WithWordModel(m, stack, v.Mode) }, nil
-		}
+	v, ok := topiceval.WordVariantNamed(variant)
+	if !ok {
+		return nil, &usageError{"-words: no variant " + variant}
 	}
-	return nil, &usageError{"-words: no variant " + variant}
+	m, stack := topiceval.TrainWords(samples, v, cut)
+	return func(t *topic.Tagger) *topic.Tagger { return t.WithWordModel(m, stack, v.Mode) }, nil
 }

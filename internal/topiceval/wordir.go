@@ -5,9 +5,14 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/warta-news/warta/topic"
 )
+
+// The stream names below are internal/fixtures' *StreamDir constants,
+// written out: this package is in the binary and the fixtures embed every
+// snapshot (TestWordStreamNamesAreTheFixtures holds them equal).
 
 // HeldOutStreams are the labelled streams held out of every word model
 // and every choice: stream-heldout16 and 17, scored once by the
@@ -22,6 +27,13 @@ func HeldOutStreams() []string { return []string{"stream-heldout16", "stream-hel
 func FreshStreams() []string {
 	return []string{"stream-heldout6", "stream-heldout8", "stream-heldout9", "stream-heldout12"}
 }
+
+// WordStreamsFetchedAt is when the word model's generator and its tests
+// say the labelled streams were fetched: an undated item is dated so,
+// which orders same-title items (OrderForStories) and so decides which of
+// them is labelled; a fixed time keeps the generated weights those of the
+// streams, not of the day they are regenerated.
+func WordStreamsFetchedAt() time.Time { return time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC) }
 
 // WordStreams are the labelled real feed streams the word model learns
 // from: every stream with a labels file in labelsDir (NAME-labels.tsv,
@@ -80,9 +92,26 @@ func WordVariants() []WordVariant {
 	}
 }
 
-// ShippedWordVariant is the variant the tagger ships with
-// (topic/wordmodel_weights.go, BENCHMARKS.md, branch wordir8): V13.
-func ShippedWordVariant() WordVariant { return WordVariants()[12] }
+// ShippedWordVariantID is the name (its first word) of the variant the
+// tagger ships with (topic/wordmodel_weights.go, BENCHMARKS.md, branch
+// wordir8).
+const ShippedWordVariantID = "V13"
+
+// ShippedWordVariant is the variant named ShippedWordVariantID.
+func ShippedWordVariant() WordVariant {
+	v, _ := WordVariantNamed(ShippedWordVariantID)
+	return v
+}
+
+// WordVariantNamed is the variant whose name's first word is id (V1…V14).
+func WordVariantNamed(id string) (WordVariant, bool) {
+	for _, v := range WordVariants() {
+		if strings.Fields(v.Name)[0] == id {
+			return v, true
+		}
+	}
+	return WordVariant{}, false
+}
 
 // WordSamples are the word samples of the stream's labelled items.
 func (s *LabelledStream) WordSamples(t *topic.Tagger) []topic.WordSample {

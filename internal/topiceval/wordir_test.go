@@ -9,9 +9,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/warta-news/warta/config"
+	"github.com/warta-news/warta/internal/fixtures"
 	"github.com/warta-news/warta/topic"
 )
 
@@ -62,7 +62,7 @@ func TestWordHeldOut(t *testing.T) {
 	dir, labels := filepath.Join("..", "fixtures", "testdata"), filepath.Join("..", "..", "cmd", "warta", "testdata")
 	var heldOut []*LabelledStream
 	for _, name := range evaluated {
-		s, err := LoadStream(context.Background(), cfg, tg, filepath.Join(dir, name), labels, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
+		s, err := LoadStream(context.Background(), cfg, tg, filepath.Join(dir, name), labels, WordStreamsFetchedAt())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -141,7 +141,7 @@ func wordStreams(t *testing.T) ([]*LabelledStream, *topic.Tagger) {
 	}
 	var out []*LabelledStream
 	for _, name := range names {
-		s, err := LoadStream(context.Background(), cfg, tg, filepath.Join(dir, name), labels, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
+		s, err := LoadStream(context.Background(), cfg, tg, filepath.Join(dir, name), labels, WordStreamsFetchedAt())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -263,4 +263,28 @@ func auc(z []float64, y []bool) float64 {
 		}
 	}
 	return wins / pos / neg
+}
+
+// The word model's stream lists name fixtures' streams (review 27,
+// finding 8): topiceval is in the binary and cannot import the fixtures
+// (they embed every snapshot), so the names are written here and this
+// test holds them to the fixtures' constants, their owner.
+func TestWordStreamNamesAreTheFixtures(t *testing.T) {
+	if want := []string{fixtures.HeldOut16StreamDir, fixtures.HeldOut17StreamDir}; !slices.Equal(HeldOutStreams(), want) {
+		t.Errorf("HeldOutStreams %v, the fixtures' %v", HeldOutStreams(), want)
+	}
+	if want := []string{fixtures.HeldOut6StreamDir, fixtures.HeldOut8StreamDir, fixtures.HeldOut9StreamDir, fixtures.HeldOut12StreamDir}; !slices.Equal(FreshStreams(), want) {
+		t.Errorf("FreshStreams %v, the fixtures' %v", FreshStreams(), want)
+	}
+}
+
+// The shipped variant is selected by its name, not its place in the list.
+func TestShippedWordVariantIsV13(t *testing.T) {
+	v := ShippedWordVariant()
+	if !strings.HasPrefix(v.Name, ShippedWordVariantID+" ") || v.Mode != topic.WordStackGuards|topic.WordShortOnly|topic.WordPairGate|topic.WordAddOnly || v.Only != "en" {
+		t.Errorf("shipped variant %+v, want %s", v, ShippedWordVariantID)
+	}
+	if _, ok := WordVariantNamed("V99"); ok {
+		t.Error("a variant named V99")
+	}
 }
