@@ -377,6 +377,22 @@ func (p *Pipeline) retagIfRulesChanged(ctx context.Context) (string, error) {
 	return "", nil
 }
 
+// RetagDue reports whether the articles of st were tagged under other topic
+// rules or sources' hints than tagger's with cfg's sources (or a re-tag
+// stopped half-way): a daemon started with them re-tags the store
+// (RetagIfRulesChanged), so today's verdict is what it would store. When
+// not due, a stored article's topics stand as decided when it arrived.
+func RetagDue(ctx context.Context, st store.Store, cfg *config.Config, tagger *topic.Tagger) (bool, error) {
+	stored, ok, err := st.Meta(ctx, metaTopicRules)
+	if err != nil {
+		return false, fmt.Errorf("pipeline: %w", err)
+	}
+	if !ok || stored == retagging {
+		return true, nil
+	}
+	return parseRulesRecord(stored).fingerprint != tagger.FingerprintWith(SourceHints(cfg)), nil
+}
+
 // Retag tags again every stored article within the retention window with
 // the current rules and its source's hints (its configured genre
 // included), and returns how many it re-tagged.

@@ -260,7 +260,14 @@ func (st *Stream) Tag(a *article.Article, h Hints) []article.TopicMatch {
 // Explain accounts for every topic as Tagger.Explain does; a topic the
 // stream model added says so in its Decider, with the model's log-odds.
 func (st *Stream) Explain(a *article.Article, h Hints) []Explanation {
-	return st.t.explain(a, h, st)
+	return st.t.explain(a, h, st, false)
+}
+
+// ExplainAndObserve learns from a and explains it in one reading of the
+// text, as TagAndObserve learns and tags: what the daemon decides for a
+// new article, accounted for. Matches of its answer are TagAndObserve's.
+func (st *Stream) ExplainAndObserve(a *article.Article, h Hints) []Explanation {
+	return st.t.explain(a, h, st, true)
 }
 
 // odds returns the stream model's log-odds of rule i for the article whose

@@ -250,11 +250,24 @@ func modelReading(w, x []float64, name func(int) string) []FeatureShare {
 
 // Explain accounts for every topic, passed or not, in config order.
 func (t *Tagger) Explain(a *article.Article, h Hints) []Explanation {
-	return t.explain(a, h, nil)
+	return t.explain(a, h, nil, false)
 }
 
-// explain is Explain with the stream model st, when non-nil.
-func (t *Tagger) explain(a *article.Article, h Hints, st *Stream) []Explanation {
+// Matches are the topics explanations passed, as Tag answers them for the
+// article explained.
+func Matches(es []Explanation) []article.TopicMatch {
+	var out []article.TopicMatch
+	for _, e := range es {
+		if e.Passed {
+			out = append(out, article.TopicMatch{Slug: e.Slug, Score: e.Score, Forced: e.Forced, Terms: e.Terms})
+		}
+	}
+	return out
+}
+
+// explain is Explain with the stream model st, when non-nil, learning from
+// a first when learn is set (as tag).
+func (t *Tagger) explain(a *article.Article, h Hints, st *Stream, learn bool) []Explanation {
 	s := t.read(a, st)
 	defer t.release(s)
 	defer func() { s.features = false }()
@@ -275,6 +288,10 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream) []Explanation 
 		s.features = t.collects(st, l, s.bodyText)
 		t.evaluate(s, a, l, h, res)
 		v := t.judge(s, a, l, res, g)
+		if learn && len(ls) == 1 {
+			st.learnLeaders(s.anchors)
+			st.learn(s, l, res, v)
+		}
 		t.decide(s, l, res, v, st, ok, exprMet)
 		for i, rl := range t.rules {
 			forced := slices.Contains(h.Forced, rl.slug)

@@ -28,18 +28,33 @@ import (
 
 // explanation is what `warta explain` says of one article.
 type explanation struct {
-	Article exportRecord        `json:"article"`
-	Stored  bool                `json:"stored"`
-	Story   *storyExplanation   `json:"story,omitempty"`
-	Topics  []topic.Explanation `json:"topics"`
+	Article exportRecord      `json:"article"`
+	Stored  bool              `json:"stored"`
+	Story   *storyExplanation `json:"story,omitempty"`
+	// Mode names the verdict Topics gives: modeOnePass or modeSettled.
+	Mode   string              `json:"mode"`
+	Topics []topic.Explanation `json:"topics"`
 	// Changed is set for a stored article whose stored topics differ from
-	// those Topics passes: the daemon stored the verdict of when the
-	// article arrived (the stream model as it stood then), Topics is
-	// today's.
+	// those Topics passes while a re-tag is due (the rules or sources'
+	// hints changed since they were stored): Topics is what a daemon
+	// with today's config stores. With the rules unchanged the stored
+	// topics stand, whatever the stream model has learned since.
 	Changed *topicChange `json:"changed,omitempty"`
 	// Feeds are the feeds that carry (or would carry) the article's story.
 	Feeds []publish.Carrier `json:"feeds"`
 }
+
+// The verdicts explain gives (explanation.Mode).
+const (
+	// modeOnePass is an article that is not stored, tagged as a cycle would
+	// store it now: the store's stream model learning from each new
+	// article as it tags it, in the cycle's order (`warta tag -stream`).
+	modeOnePass = "one pass"
+	// modeSettled is a stored article under the stream model as it stands,
+	// having learned every stored article: what a re-tag stores (`warta
+	// tag`'s two passes over them).
+	modeSettled = "settled"
+)
 
 // topicChange is a stored article's stored topics and today's, by slug.
 type topicChange struct {
@@ -50,10 +65,7 @@ type topicChange struct {
 // changedTopics compares a stored article's topics with today's verdict;
 // nil when they agree.
 func changedTopics(stored []article.TopicMatch, today []topic.Explanation) *topicChange {
-	c := &topicChange{Stored: []string{}, Today: []string{}}
-	for _, m := range stored {
-		c.Stored = append(c.Stored, m.Slug)
-	}
+	c := &topicChange{Stored: topicSlugs(stored), Today: []string{}}
 	for _, e := range today {
 		if e.Passed {
 			c.Today = append(c.Today, e.Slug)
@@ -87,8 +99,11 @@ type explainer struct {
 	norm   *normalize.Normalizer
 	probe  *pipeline.StoryProbe // built on first need
 	stream *topic.Stream        // learned from the store on first need, as the daemon learns
-	now    time.Time
-	logger *slog.Logger
+	// retagDue is whether a daemon with this config would re-tag the
+	// store (pipeline.RetagDue), asked on first need.
+	retagDue *bool
+	now      time.Time
+	logger   *slog.Logger
 	// source is the -source flag's source; its Name is "" when not given.
 	source config.Source
 }
@@ -260,8 +275,17 @@ func (x *explainer) explainStored(ctx context.Context, a *article.Article) (expl
 	if err != nil {
 		return explanation{}, err
 	}
-	ex := explanation{Article: newExportRecord(a, hints), Stored: true, Topics: sm.Explain(a, hints)}
-	ex.Changed = changedTopics(a.Topics, ex.Topics)
+	ex := explanation{Article: newExportRecord(a, hints), Stored: true, Mode: modeSettled, Topics: sm.Explain(a, hints)}
+	if x.retagDue == nil {
+		due, err := pipeline.RetagDue(ctx, x.store, x.cfg, x.tagger)
+		if err != nil {
+			return explanation{}, err
+		}
+		x.retagDue = &due
+	}
+	if *x.retagDue {
+		ex.Changed = changedTopics(a.Topics, ex.Topics)
+	}
 	st := &storyExplanation{ID: a.StoryID, Similarity: a.StoryMatch.Similarity, Method: a.StoryMatch.Method}
 	story := &article.Story{ID: a.StoryID, Lead: a}
 	if a.StoryID != "" && a.StoryID != a.ID {
@@ -320,6 +344,25 @@ func (x *explainer) streamModel(ctx context.Context) (*topic.Stream, error) {
 		x.stream = s
 	}
 	return x.stream, nil
+}
+
+// cycleStream is a copy of the store's stream model (streamModel), for
+// new articles to teach as a cycle would without changing what stored
+// articles are explained with.
+func (x *explainer) cycleStream(ctx context.Context) (*topic.Stream, error) {
+	sm, err := x.streamModel(ctx)
+	if err != nil {
+		return nil, err
+	}
+	data, err := sm.MarshalBinary()
+	if err != nil {
+		return nil, fmt.Errorf("stream model: %w", err)
+	}
+	c := x.tagger.NewStreamFor(pipeline.SourceHints(x.cfg))
+	if err := c.UnmarshalBinary(data); err != nil {
+		return nil, fmt.Errorf("stream model: %w", err)
+	}
+	return c, nil
 }
 
 // explainPrepared explains articles of one source as a cycle would take
@@ -388,16 +431,29 @@ func (x *explainer) explainNew(ctx context.Context, arts []*article.Article, src
 		joined[a] = x.probe.Join(a)
 		probed[a.ID] = joined[a]
 	}
-	sm, err := x.streamModel(ctx)
+	// Tagged as a cycle tags them: in the order stories are assigned, the
+	// stream model (a copy of the store's) learning from each new article
+	// as it tags it, each id once.
+	sm, err := x.cycleStream(ctx)
 	if err != nil {
 		return nil, err
 	}
 	hints := pipeline.Hints(src)
+	topics := make(map[*article.Article][]topic.Explanation, len(arts))
+	learned := make(map[string]bool, len(arts))
+	for _, a := range ordered {
+		if learned[a.ID] {
+			topics[a] = sm.Explain(a, hints)
+			continue
+		}
+		learned[a.ID] = true
+		topics[a] = sm.ExplainAndObserve(a, hints)
+	}
 	out := make([]explanation, 0, len(arts))
 	for _, a := range arts {
 		probe := joined[a]
-		ex := explanation{Article: newExportRecord(a, hints), Topics: sm.Explain(a, hints)}
-		ex.Article.Topics = sm.Tag(a, hints)
+		ex := explanation{Article: newExportRecord(a, hints), Mode: modeOnePass, Topics: topics[a]}
+		ex.Article.Topics = topic.Matches(ex.Topics)
 		ex.Article.Story = probe.StoryID
 		st := &storyExplanation{ID: probe.StoryID, Would: true, Similarity: probe.StoryMatch.Similarity, Method: probe.StoryMatch.Method}
 		matched, err := x.stored(ctx, probe.StoryMatch.MatchedID)
@@ -549,16 +605,33 @@ func formatExplanation(w io.Writer, ex explanation) error {
 			fmt.Fprintf(w, "  %-24s %s\n", f.Slug, f.Why)
 		}
 	}
-	if c := ex.Changed; c != nil {
-		fmt.Fprintf(w, "topics differ: stored: %s; today's model: %s (stored as decided when the article arrived; a re-tag would store today's)\n",
+	switch c := ex.Changed; {
+	case c != nil:
+		fmt.Fprintf(w, "topics differ: stored: %s; today's model: %s (the rules or sources' hints changed since: a re-tag stores today's)\n",
 			orDash(strings.Join(c.Stored, ", ")), orDash(strings.Join(c.Today, ", ")))
+	case ex.Stored:
+		fmt.Fprintf(w, "topics stored: %s (one pass, as the article arrived; the rules are unchanged, so they stand)\n", orDash(strings.Join(topicSlugs(a.Topics), ", ")))
 	}
-	fmt.Fprintf(w, "topics (current rules; + passed):\n")
+	switch ex.Mode {
+	case modeOnePass:
+		fmt.Fprintf(w, "topics (current rules, one pass: what a cycle stores for it now, as `warta tag -stream`; + passed):\n")
+	default:
+		fmt.Fprintf(w, "topics (current rules, settled: the stream model of every stored article, as a re-tag and `warta tag`; + passed):\n")
+	}
 	if err := topic.WriteExplanations(w, ex.Topics); err != nil {
 		return err
 	}
 	_, err := fmt.Fprintln(w)
 	return err
+}
+
+// topicSlugs are the slugs of ms.
+func topicSlugs(ms []article.TopicMatch) []string {
+	out := make([]string, 0, len(ms))
+	for _, m := range ms {
+		out = append(out, m.Slug)
+	}
+	return out
 }
 
 func orDash(s string) string {
