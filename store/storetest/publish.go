@@ -302,3 +302,42 @@ func testArticlesPerHour(t *testing.T, s store.Store, d Driver) {
 		t.Errorf("an error from fn: ArticlesPerHour returned %v, want it", err)
 	}
 }
+
+// testCarriersOfALargeBatch: a batch whose sources list more articles than
+// SQLite takes variables in one statement records each stored one for
+// each source that listed it, once, and ignores the others.
+func testCarriersOfALargeBatch(t *testing.T, s store.Store, d Driver) {
+	ctx := context.Background()
+	Save(t, s, Art(1, 1), Art(2, 2), Art(3, 3))
+	listed := make([]string, 0, 33_010)
+	for i := range 33_000 {
+		listed = append(listed, fmt.Sprintf("not-stored-%d", i))
+	}
+	listed = append(listed, Art(1, 1).ID, Art(3, 3).ID, Art(1, 1).ID)
+	batch := []store.SourceWrite{{Source: "a", Carried: listed}, {Source: "b", Carried: []string{Art(2, 2).ID, Art(3, 3).ID}}}
+	if _, err := s.SaveSources(ctx, batch); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{Art(1, 1).ID: {"a", "src"}, Art(2, 2).ID: {"b", "src"}, Art(3, 3).ID: {"a", "b", "src"}}
+	for id, sources := range want {
+		a, err := s.Article(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(a.CarriedBy, sources) {
+			t.Errorf("%s carried by %q, want %q", id, a.CarriedBy, sources)
+		}
+	}
+	if got, want := mustBySource(t, s), map[string]int{"src": 3, "a": 2, "b": 2}; !maps.Equal(got, want) {
+		t.Errorf("ArticlesBySource = %v, want %v", got, want)
+	}
+}
+
+func mustBySource(t *testing.T, s store.Store) map[string]int {
+	t.Helper()
+	got, err := s.ArticlesBySource(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}

@@ -100,6 +100,7 @@ func contract() []contractCase {
 		{"StoryHeads", onFresh(testStoryHeads)},
 		{"ArticlesBySource", onFresh(testArticlesBySource)},
 		{"CarriedBy", onFresh(testCarriedBy)},
+		{"CarriersOfALargeBatch", onFresh(testCarriersOfALargeBatch)},
 		{"Subscriptions", testSubscriptions},
 		{"ReopenKeepsData", testReopenKeepsData},
 		{"TryLockAcrossStores", testTryLockAcrossStores},
