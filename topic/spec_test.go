@@ -62,6 +62,8 @@ func TestExprErrorsHaveColumns(t *testing.T) {
 		{"a AND )", 7, `unexpected ")"`},
 		{"négociation ET )", 13, `unexpected "ET"`}, // columns count characters, not bytes
 		{"   ", 0, "empty expression"},
+		{"a AND ~falcons", 7, `term "~falcons": "~" is for the topic's terms, not its expression`},
+		{`a OR ( "~red sox")`, 8, `term "~red sox": "~" is for the topic's terms, not its expression`},
 	}
 	for _, c := range cases {
 		_, err := parseExpr(c.expr)
