@@ -103,11 +103,15 @@ func newExprError(s string, at int, format string, args ...any) *exprError {
 	return &exprError{column: utf8.RuneCountInString(s[:at]) + 1, msg: fmt.Sprintf(format, args...)}
 }
 
-// unsupportedMark is the error for a "~" in an expression's term: "~"
-// marks a score term that counts only beside the topic's other terms, and
-// an expression's terms are tests, not scores.
-func unsupportedMark(term string) string {
-	return fmt.Sprintf("term %q: \"~\" is for the topic's terms, not its expression", term)
+// termToken is the token of term (a word or a quoted phrase) at byte
+// offset at of s. A term marked "~" is refused: "~" marks a score term
+// that counts only beside the topic's other terms, and an expression's
+// terms are tests, not scores.
+func termToken(s string, at int, term string) (exprToken, error) {
+	if _, _, supporting := termMarks(term); supporting {
+		return exprToken{}, newExprError(s, at, "term %q: \"~\" is for the topic's terms, not its expression", term)
+	}
+	return exprToken{kind: 't', text: term, at: at}, nil
 }
 
 type exprToken struct {
@@ -138,10 +142,11 @@ func lexExpr(s string) ([]exprToken, error) {
 			if !hasWords(phrase) {
 				return nil, newExprError(s, i, "phrase %q has no words", phrase)
 			}
-			if _, _, supporting := termMarks(phrase); supporting {
-				return nil, newExprError(s, i, "%s", unsupportedMark(phrase))
+			tok, err := termToken(s, i, phrase)
+			if err != nil {
+				return nil, err
 			}
-			toks = append(toks, exprToken{kind: 't', text: phrase, at: i})
+			toks = append(toks, tok)
 			i += j + 2
 		default:
 			j := i
@@ -160,10 +165,11 @@ func lexExpr(s string) ([]exprToken, error) {
 				if !hasWords(w) {
 					return nil, newExprError(s, i, "bad term %q", w)
 				}
-				if _, _, supporting := termMarks(w); supporting {
-					return nil, newExprError(s, i, "%s", unsupportedMark(w))
+				tok, err := termToken(s, i, w)
+				if err != nil {
+					return nil, err
 				}
-				toks = append(toks, exprToken{kind: 't', text: w, at: i})
+				toks = append(toks, tok)
 			}
 			i = j
 		}
