@@ -15,11 +15,17 @@ import (
 // difference between the stored topics and what the daemon would store
 // now (leftovers5, item 2).
 func TestExplainAfterAFirstCycleReportsNoDifference(t *testing.T) {
+	for _, driver := range []string{"sqlite", "postgres"} {
+		t.Run(driver, func(t *testing.T) { explainAfterAFirstCycle(t, driver) })
+	}
+}
+
+func explainAfterAFirstCycle(t *testing.T, driver string) {
 	names, err := fixtures.Snapshots(fixtures.StreamDir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := snapshotCycle(t, names, "")
+	cfg := snapshotCycleOn(t, names, "", driver)
 	stored := len(exported(t, cfg))
 	loaded, err := config.Load(cfg)
 	if err != nil {

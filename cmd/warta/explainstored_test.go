@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/warta-news/warta/internal/pgtest"
 )
 
 // The daemon stores an article's topics as decided when it arrived (the
@@ -13,10 +15,20 @@ import (
 // that the reason shown is not taken for the reason the article is in a
 // feed (review 13, finding 4; leftovers5: only when the rules changed).
 func TestExplainStoredShowsStoredTopicsWhereTodayDiffers(t *testing.T) {
+	for _, driver := range []string{"sqlite", "postgres"} {
+		t.Run(driver, func(t *testing.T) { explainStoredAfterARulesChange(t, driver) })
+	}
+}
+
+func explainStoredAfterARulesChange(t *testing.T, driver string) {
 	site := newNewsSite(t)
 	site.serve("/rss", "application/rss+xml", explainFeed(site.URL))
 	dir := t.TempDir()
-	cfg := writeConfig(t, dir, []testSource{{Name: "Kabar", URL: site.URL + "/rss"}}, nil)
+	var extra map[string]any
+	if driver == "postgres" {
+		extra = map[string]any{"storage": map[string]any{"driver": "postgres", "dsn": pgtest.DSN(t)}}
+	}
+	cfg := writeConfig(t, dir, []testSource{{Name: "Kabar", URL: site.URL + "/rss"}}, extra)
 	mustWarta(t, "-config", cfg, "once")
 	url := site.URL + "/dunia/menlu-bertemu"
 	var id string
@@ -42,7 +54,7 @@ func TestExplainStoredShowsStoredTopicsWhereTodayDiffers(t *testing.T) {
 	// The rules change: the source's items are forced into arts. The
 	// stored topics were decided under other rules, and a daemon with this
 	// config re-tags them: explain shows both.
-	writeConfig(t, dir, []testSource{{Name: "Kabar", URL: site.URL + "/rss", Topics: []string{"arts-entertainment"}}}, nil)
+	writeConfig(t, dir, []testSource{{Name: "Kabar", URL: site.URL + "/rss", Topics: []string{"arts-entertainment"}}}, extra)
 	ex := explain()
 	if ex.Changed == nil || slices.Contains(ex.Changed.Stored, "arts-entertainment") || !slices.Contains(ex.Changed.Today, "arts-entertainment") {
 		t.Fatalf("changed: %+v, want the stored topics and today's with arts-entertainment", ex.Changed)

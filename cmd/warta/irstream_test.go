@@ -12,6 +12,7 @@ import (
 	"github.com/goccy/go-yaml"
 
 	"github.com/warta-news/warta/internal/fixtures"
+	"github.com/warta-news/warta/internal/pgtest"
 	"github.com/warta-news/warta/internal/topiceval"
 	"github.com/warta-news/warta/topic"
 )
@@ -166,6 +167,13 @@ func genreMissTitles(ms []genreMiss) []string {
 // once` cycle over them (SQLite) and returns the config's path.
 func snapshotCycle(t *testing.T, names []string, lang string) string {
 	t.Helper()
+	return snapshotCycleOn(t, names, lang, "sqlite")
+}
+
+// snapshotCycleOn is snapshotCycle on the store driver named (sqlite or
+// postgres).
+func snapshotCycleOn(t *testing.T, names []string, lang, driver string) string {
+	t.Helper()
 	site := newNewsSite(t)
 	var sources []testSource
 	for _, name := range names {
@@ -177,7 +185,11 @@ func snapshotCycle(t *testing.T, names []string, lang string) string {
 		sources = append(sources, testSource{Name: strings.TrimSuffix(filepath.Base(name), filepath.Ext(name)), URL: site.URL + "/" + name, Language: lang})
 	}
 	tmp := t.TempDir()
-	cfg := writeConfig(t, tmp, sources, map[string]any{"storage": map[string]any{"driver": "sqlite", "dsn": filepath.Join(tmp, "warta.db"), "retention": "0s"}})
+	storage := map[string]any{"driver": "sqlite", "dsn": filepath.Join(tmp, "warta.db"), "retention": "0s"}
+	if driver == "postgres" {
+		storage = map[string]any{"driver": "postgres", "dsn": pgtest.DSN(t), "retention": "0s"}
+	}
+	cfg := writeConfig(t, tmp, sources, map[string]any{"storage": storage})
 	mustWarta(t, "-config", cfg, "once")
 	return cfg
 }
