@@ -41,10 +41,15 @@ const correctArticle = `UPDATE articles SET title = ?2, summary = ?3, content = 
 
 const deleteTopics = `DELETE FROM article_topics WHERE article_id = ?`
 
-// insertCarrier records that source ?2 carried the stored article ?1
-// (store.SourceWrite.Carried); an article not stored is ignored.
-const insertCarrier = `INSERT INTO article_sources (article_id, source)
-	SELECT id, ?2 FROM articles WHERE id = ?1
+// insertCarriers records that sources carried stored articles
+// (store.SourceWrite.Carried), given as one JSON array of [id, source]
+// pairs (?1): one statement for a batch, one variable however long the
+// list; articles not stored are ignored. (WHERE true: SQLite reads an ON
+// after a join as the join's without it.)
+const insertCarriers = `INSERT INTO article_sources (article_id, source)
+	SELECT a.id, json_extract(c.value, '$[1]') FROM json_each(?1) AS c
+	JOIN articles a ON a.id = json_extract(c.value, '$[0]')
+	WHERE true
 	ON CONFLICT DO NOTHING`
 
 // SaveSource implements store.Store.
@@ -94,25 +99,33 @@ func (s *Store) SaveSources(ctx context.Context, batch []store.SourceWrite) ([]s
 }
 
 // carriers records the sources of batch not failed as carrying their
-// articles and those they carried (schema.Carriers), and reports whether
-// it recorded any for the first time.
+// articles and those they carried (schema.Carriers), in one statement, and
+// reports whether it recorded any for the first time.
 func (w *batchWriter) carriers(ctx context.Context, batch []store.SourceWrite, failed []bool) (bool, error) {
 	ids, sources := schema.Carriers(batch, failed)
-	rowCtx := context.WithoutCancel(ctx)
-	added := false
-	for j, id := range ids {
-		if err := ctx.Err(); err != nil {
-			return false, fmt.Errorf("store: carrying sources: %w", err)
-		}
-		res, err := w.carrier.ExecContext(rowCtx, id, sources[j])
-		if err != nil {
-			return false, fmt.Errorf("store: carrying source %s of %s: %w", sources[j], id, err)
-		}
-		if n, err := res.RowsAffected(); err == nil && n > 0 {
-			added = true
-		}
+	if len(ids) == 0 {
+		return false, nil
 	}
-	return added, nil
+	pairs := make([][2]string, len(ids))
+	for j, id := range ids {
+		pairs[j] = [2]string{id, sources[j]}
+	}
+	list, err := json.Marshal(pairs)
+	if err != nil {
+		return false, fmt.Errorf("store: carrying sources: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return false, fmt.Errorf("store: carrying sources: %w", err)
+	}
+	res, err := w.carrier.ExecContext(context.WithoutCancel(ctx), string(list))
+	if err != nil {
+		return false, fmt.Errorf("store: carrying sources: %w", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, fmt.Errorf("store: carrying sources: %w", err)
+	}
+	return n > 0, nil
 }
 
 // batchWriter holds the statements of one SaveSources transaction.
@@ -129,7 +142,7 @@ func prepareWriter(ctx context.Context, tx *sql.Tx) (*batchWriter, error) {
 		stmt **sql.Stmt
 		sql  string
 	}{{&w.state, upsertFetchState}, {&w.art, insertArticle}, {&w.topic, insertTopic},
-		{&w.correct, correctArticle}, {&w.untopic, deleteTopics}, {&w.carrier, insertCarrier}} {
+		{&w.correct, correctArticle}, {&w.untopic, deleteTopics}, {&w.carrier, insertCarriers}} {
 		st, err := tx.PrepareContext(ctx, p.sql)
 		if err != nil {
 			w.close()
