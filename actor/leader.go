@@ -30,7 +30,7 @@ type Anchor struct {
 // generational suffix (King Charles III, Martin Luther King Jr) is no
 // surname: such a name is known by the full name alone.
 func (a Anchor) Keys() []string {
-	if i := strings.LastIndexByte(a.Name, ' '); i >= 0 && !isNameSuffix(a.Name[i+1:]) {
+	if i := strings.LastIndexByte(a.Name, ' '); i >= 0 && !isNameSuffix(a.Name[i+1:]) && !isFunctionWord("en", a.Name[i+1:]) && !isFunctionWord("id", a.Name[i+1:]) {
 		return []string{a.Name, a.Name[i+1:]}
 	}
 	return []string{a.Name}
@@ -252,6 +252,27 @@ func caseCounts(text string) (capitals, lower int) {
 	return capitals, lower
 }
 
+// isFunctionWord reports whether w (folded) is a function word of lang: a
+// preposition, conjunction or article, a closed class of the grammar. A
+// name ends before one, however it is written ("Emmanuel Macron di Istana
+// Negara", "Keir Starmer And His Cabinet" in headline case), and none is
+// a key of a name.
+func isFunctionWord(lang, w string) bool {
+	switch lang {
+	case "en":
+		switch w {
+		case "of", "in", "at", "on", "to", "for", "and", "the", "with", "by", "from":
+			return true
+		}
+	case "id":
+		switch w {
+		case "di", "ke", "dari", "dan", "yang", "untuk", "dengan", "pada", "dalam", "oleh", "atau":
+			return true
+		}
+	}
+	return false
+}
+
 // isNameParticle reports whether w is a lower-case word inside a name
 // ("Mohammed bin Salman", "Ursula von der Leyen"): part of the name when a
 // capitalised word follows it.
@@ -319,6 +340,10 @@ func (r *Recognizer) nameAfter(text string, p int, lang string) (a Anchor, atEnd
 			words[len(words)-1] += "-" + t.text
 			end, prev = t.end, t.end
 			continue
+		}
+		if isFunctionWord(lang, t.text) {
+			bounded = true // a function word, in any case, is no word of a name
+			break
 		}
 		if !t.firstUpper {
 			// A particle inside a name: "bin Salman", "al-Assad".

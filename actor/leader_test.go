@@ -62,6 +62,18 @@ func TestAnchors(t *testing.T) {
 		{"id", "Presiden AS Trump Kecam Iran", ""},
 		// A name may end the text when the rest is in sentence case.
 		{"en", "Trump's call with Chinese President Xi Jinping", "Xi Jinping=CN"},
+		// A name ends before a function word of the text's language, in
+		// any case: Indonesian "di" is a preposition there, no particle of
+		// a name.
+		{"id", "Presiden Prancis Emmanuel Macron di Istana Negara menyampaikan pidato kepada para wartawan.", "Emmanuel Macron=FR"},
+		{"id", "Presiden Prancis Emmanuel Macron Di Istana Negara, kata juru bicaranya.", "Emmanuel Macron=FR"},
+		{"id", "Presiden RI Prabowo Subianto Dan Menteri Lainnya tiba, kata ajudannya.", "Prabowo Subianto=ID"},
+		{"en", "British Prime Minister Keir Starmer And His Cabinet met on Monday, officials said.", "Keir Starmer=GB"},
+		{"en", "French President Emmanuel Macron At Elysee Palace greeted the guests, aides said.", "Emmanuel Macron=FR"},
+		// An Italian particle in an English text still joins a name.
+		{"en", "Italian Foreign Minister Lorenzo di Marco met the envoy in Rome.", "Lorenzo di Marco=IT"},
+		// A function word starts no name.
+		{"id", "Presiden AS Dari Gedung Putih mengumumkan tarif baru.", ""},
 	} {
 		if got := anchorsOf(r, c.text, c.lang); got != c.want {
 			t.Errorf("anchors of %q (%s)\n got %q\nwant %q", c.text, c.lang, got, c.want)
@@ -80,6 +92,9 @@ func TestAnchorKeys(t *testing.T) {
 		{"charles iii", []string{"charles iii"}},
 		{"lee jae-myung", []string{"lee jae-myung", "jae-myung"}},
 		{"martin luther king jr", []string{"martin luther king jr"}},
+		// A function word is never a key.
+		{"tran van to", []string{"tran van to"}},
+		{"ahmad dan", []string{"ahmad dan"}},
 	} {
 		if got := (Anchor{Name: c.name}).Keys(); strings.Join(got, "|") != strings.Join(c.want, "|") {
 			t.Errorf("Keys(%q) = %q, want %q", c.name, got, c.want)

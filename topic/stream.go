@@ -104,6 +104,7 @@ func (t *Tagger) NewStreamFor(hints map[string]Hints) *Stream {
 	for n := range st.logs {
 		st.logs[n] = math.Log(float64(n) + streamSmoothing)
 	}
+	st.leaders.seed(t.leaderPrior)
 	return st
 }
 

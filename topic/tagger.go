@@ -159,6 +159,8 @@ type Tagger struct {
 	words     *WordModel
 	wordStack [numLangs]WordStack
 	wordMode  WordMode
+	// leaderPrior is the anchors every new Stream starts with.
+	leaderPrior []LeaderAnchors
 }
 
 // Actors returns the tagger's actor recogniser, for other stages that
@@ -180,7 +182,7 @@ func New(specs []Spec) (*Tagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("topic: %w", err)
 	}
-	t := &Tagger{ir: -1, actors: rec, irWeights: fittedIRWeights(), irCut: fittedIRCut, deskWeights: fittedDeskWeights(), genres: genre.New(), words: fittedWordModel(), wordStack: fittedWordStack(), wordMode: fittedWordMode}
+	t := &Tagger{ir: -1, actors: rec, irWeights: fittedIRWeights(), irCut: fittedIRCut, deskWeights: fittedDeskWeights(), genres: genre.New(), words: fittedWordModel(), wordStack: fittedWordStack(), wordMode: fittedWordMode, leaderPrior: learnedLeaderPrior()}
 	for l := range numLangs {
 		t.idx[l] = index{ids: map[string]int32{}}
 	}
@@ -266,6 +268,16 @@ func (t *Tagger) WithDeskModel(weights map[string][]float64) *Tagger {
 	return &c
 }
 
+// WithLeaderPrior returns a Tagger that shares t's compiled rules but
+// whose new Streams start with the anchors prior (nil: none): for
+// learning the prior and scoring a stream by one learned without it.
+func (t *Tagger) WithLeaderPrior(prior []LeaderAnchors) *Tagger {
+	c := *t
+	c.leaderPrior = prior
+	c.fingerprint = c.computeFingerprint()
+	return &c
+}
+
 // DeskModel returns the desk model's weights by desk.
 func (t *Tagger) DeskModel() map[string][]float64 {
 	out := map[string][]float64{}
@@ -313,6 +325,10 @@ func (t *Tagger) computeFingerprint() string {
 	fmt.Fprintf(h, "ir model %v cut %g cue %g title stance decides id headlines alone, actors %s genres %s %s\n", t.irWeights, t.irCut, CueWeight, actor.Version, genre.Version, irGuardsVersion)
 	fmt.Fprintf(h, "desk model %v %v cut %g\n", deskModelDesks(), t.deskWeights, DeskCut)
 	t.words.fingerprint(h, t.wordMode, t.wordStack)
+	fmt.Fprintf(h, "leader prior %d\n", len(t.leaderPrior))
+	for _, p := range t.leaderPrior {
+		fmt.Fprintf(h, "%q %s %d\n", p.Name, p.State, p.N)
+	}
 	fmt.Fprintf(h, "stream confidence %g/%g examples %d margin %g zone %g words %d\n", StreamConfidence, StreamIRConfidence, StreamMinExamples, StreamMargin, StreamZone, StreamWords)
 	for i, r := range t.rules {
 		fmt.Fprintf(h, "topic %q %q %g", r.slug, r.iptc, r.threshold)

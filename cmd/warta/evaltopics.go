@@ -38,6 +38,9 @@ func cmdEvalTopics(ctx context.Context, e *env) (err error) {
 	loso := fs.Bool("loso", false, "leave one stream out: score each stream by the actors model fitted on the articles and the other streams, and print the tallies")
 	wordsVariant := fs.String("words", "", "with -cv, -streams and -stream-labels, also decide international relations with the word model of this `variant` (V1…V14, topiceval.WordVariants; V13 ships) trained on the labelled streams (topiceval.WordStreams)")
 	fitWords := fs.String("fit-words", "", "with -streams and -stream-labels, train the shipped word model (topiceval.ShippedWordVariant) on the labelled streams (topiceval.WordStreams) and write it as Go source to this `file` (topic/wordmodel_weights.go); needs no -articles")
+	fitLeaders := fs.String("fit-leaders", "", "with -streams and -stream-labels, learn the leaders prior from every labelled stream's snapshots and the loose snapshots beside them and write it as Go source to this `file` (topic/leaders_prior.go); needs no -articles")
+	leadersMinArticles := fs.Int("leaders-min-articles", 1, "with -fit-leaders or -leaders-loso, keep in the leaders prior only the names anchored to a state in at least this many distinct articles")
+	leadersLOSO := fs.Bool("leaders-loso", false, "with -streams and -stream-labels, score each labelled stream without a leaders prior and with the prior learned from the other snapshots, and print the tallies; needs no -articles")
 	viewNames := fs.String("view", "full", "with -cv, show the tagger this much of each article: full, title, sentence (the title and the first sentence) or lead200 (the title and 200 characters), or several, comma-separated, or all")
 	if err := e.parse(fs, false); err != nil {
 		return err
@@ -51,6 +54,19 @@ func cmdEvalTopics(ctx context.Context, e *env) (err error) {
 			return err
 		}
 		return fitWordModel(ctx, cfg, tagger, *streamsDir, *streamLabels, *fitWords)
+	}
+	if *fitLeaders != "" || *leadersLOSO {
+		if *streamsDir == "" || *streamLabels == "" {
+			return &usageError{"-fit-leaders and -leaders-loso need -streams and -stream-labels"}
+		}
+		cfg, tagger, err := loadConfig(e.configPath)
+		if err != nil {
+			return err
+		}
+		if *leadersLOSO {
+			return leaderPriorLOSO(ctx, e, cfg, tagger, *streamsDir, *streamLabels, *leadersMinArticles)
+		}
+		return fitLeaderPrior(ctx, cfg, tagger, *streamsDir, *streamLabels, *fitLeaders, *leadersMinArticles)
 	}
 	if *articlesPath == "" {
 		return &usageError{"-articles is required"}

@@ -101,6 +101,16 @@ func LoadStream(ctx context.Context, cfg *config.Config, t *topic.Tagger, dir, l
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", dir, err)
 	}
+	arts, err := loadSnapshots(ctx, cfg, t, dir, now, nil)
+	if err != nil {
+		return nil, err
+	}
+	return &LabelledStream{Name: filepath.Base(dir), Articles: arts, Labels: labels}, nil
+}
+
+// loadSnapshots prepares the feed snapshots in dir as LoadStream says:
+// every file but SOURCES.tsv and those skip (when non-nil) refuses.
+func loadSnapshots(ctx context.Context, cfg *config.Config, t *topic.Tagger, dir string, now time.Time, skip func(name string) bool) ([]*article.Article, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, fmt.Errorf("topiceval: %w", err)
@@ -110,7 +120,7 @@ func LoadStream(ctx context.Context, cfg *config.Config, t *topic.Tagger, dir, l
 	seen := map[string]bool{}
 	var arts []*article.Article
 	for _, e := range entries {
-		if e.IsDir() || e.Name() == "SOURCES.tsv" {
+		if e.IsDir() || e.Name() == "SOURCES.tsv" || skip != nil && skip(e.Name()) {
 			continue
 		}
 		body, err := os.ReadFile(filepath.Join(dir, e.Name()))
@@ -132,7 +142,7 @@ func LoadStream(ctx context.Context, cfg *config.Config, t *topic.Tagger, dir, l
 	}
 	// A recorded stream keeps its dates: none is distrusted.
 	pipeline.OrderForStories(arts, func(source string) int { return rank[source] }, time.Time{})
-	return &LabelledStream{Name: filepath.Base(dir), Articles: arts, Labels: labels}, nil
+	return arts, nil
 }
 
 // labelled calls fn with each labelled item of s in English or Indonesian

@@ -35,11 +35,10 @@ func FreshStreams() []string {
 // streams, not of the day they are regenerated.
 func WordStreamsFetchedAt() time.Time { return time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC) }
 
-// WordStreams are the labelled real feed streams the word model learns
-// from: every stream with a labels file in labelsDir (NAME-labels.tsv,
-// NAME starting with "stream") and its snapshots in streamsDir but
-// HeldOutStreams, by name.
-func WordStreams(streamsDir, labelsDir string) ([]string, error) {
+// LabelledStreams are the labelled real feed streams: every stream with
+// a labels file in labelsDir (NAME-labels.tsv, NAME starting with
+// "stream") and its snapshots in streamsDir, by name.
+func LabelledStreams(streamsDir, labelsDir string) ([]string, error) {
 	files, err := filepath.Glob(filepath.Join(labelsDir, "stream*-labels.tsv"))
 	if err != nil {
 		return nil, err
@@ -47,15 +46,19 @@ func WordStreams(streamsDir, labelsDir string) ([]string, error) {
 	var out []string
 	for _, f := range files {
 		name := strings.TrimSuffix(filepath.Base(f), "-labels.tsv")
-		if !slices.Contains(HeldOutStreams(), name) {
-			if _, err := os.Stat(filepath.Join(streamsDir, name)); err != nil {
-				continue
-			}
+		if _, err := os.Stat(filepath.Join(streamsDir, name)); err == nil {
 			out = append(out, name)
 		}
 	}
 	slices.Sort(out)
 	return out, nil
+}
+
+// WordStreams are the labelled real feed streams the word model learns
+// from: the LabelledStreams but HeldOutStreams.
+func WordStreams(streamsDir, labelsDir string) ([]string, error) {
+	names, err := LabelledStreams(streamsDir, labelsDir)
+	return slices.DeleteFunc(names, func(name string) bool { return slices.Contains(HeldOutStreams(), name) }), err
 }
 
 // WordVariant is one pre-registered way of using the word model: Gate
