@@ -53,7 +53,9 @@ func fitLeaderPrior(ctx context.Context, cfg *config.Config, tagger *topic.Tagge
 (leaders.go), %d of them, learned by the anchor rule as a stream model
 counts them, one stream model per group, from the public feed snapshots
 of internal/fixtures/testdata: the streams %s, and the loose
-snapshots. No name is listed by hand. Regenerate with go generate ./topic.`, len(prior), strings.Join(names, ", "))
+snapshots; a name is kept where it was anchored to the state in at least
+%d distinct articles. No name is listed by hand. Regenerate with go
+generate ./topic.`, len(prior), strings.Join(names, ", "), minArticles)
 	src, err := format.Source(topic.LeaderPriorSource(prior, header))
 	if err != nil {
 		return fmt.Errorf("fit-leaders: %w", err)

@@ -32,6 +32,15 @@ func LoadLooseSnapshots(ctx context.Context, cfg *config.Config, t *topic.Tagger
 	return LeaderGroup{Name: LooseSnapshots, Articles: arts}, err
 }
 
+// ShippedLeaderMinArticles is how many distinct articles a name must be
+// anchored to a state in for the shipped leaders prior to keep it: a name
+// the anchor rule took from one headline only is as often a phrase after
+// an office ("sebut teror terowongan") as a name; at 2 every key is a
+// leader's name (V3 of branch leaderprior2, 68 keys; at 1, 178 keys with
+// about 15 such phrases). It is the default of eval-topics
+// -leaders-min-articles, so go generate ./topic writes the shipped prior.
+const ShippedLeaderMinArticles = 2
+
 // leaderKey is a name and a state it was anchored to.
 type leaderKey struct{ name, state string }
 
