@@ -140,6 +140,19 @@ func (st *Stream) leaderNames() *actor.Names {
 	return st.leaders.names
 }
 
+// priorOnly reports whether st knows the name (an anchor's key) from
+// its leaders prior alone: seeded at clock 0 (seed), never anchored by
+// the stream itself since.
+func (st *Stream) priorOnly(name string) bool {
+	if st == nil {
+		return false
+	}
+	st.mu.RLock()
+	defer st.mu.RUnlock()
+	c := st.leaders.seen[name]
+	return c != nil && c.last == 0
+}
+
 // learnLeaders counts the anchors of an article the stream was shown.
 func (st *Stream) learnLeaders(anchors []actor.Anchor) {
 	if len(anchors) == 0 {

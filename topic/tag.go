@@ -188,14 +188,31 @@ type LeaderActor struct {
 	State string `json:"state"`
 	Field string `json:"field"` // "title" or "body"
 	// From says where the name was learned: "article" (its own title or
-	// body names the person in an office of the state) or "stream" (an
-	// earlier article did).
+	// body names the person in an office of the state), "stream" (an
+	// earlier article did) or "prior" (only the feeds warta ships with
+	// did: the leaders prior, leaders_prior.go).
 	From string `json:"from"`
 }
 
+// Where a LeaderActor's name was learned (LeaderActor.From).
+const (
+	LeaderFromArticle = "article"
+	LeaderFromStream  = "stream"
+	LeaderFromPrior   = "prior"
+)
+
+// origin is where l's name was learned, as explain writes it.
+func (l LeaderActor) origin() string {
+	if l.From == LeaderFromPrior {
+		return "the feeds warta ships with"
+	}
+	return "the " + l.From
+}
+
 // leaderActors lists the learned names among the actors of the last
-// evaluate's title and body (s.bodyText).
-func leaderActors(s *scratch, title string) []LeaderActor {
+// evaluate's title and body (s.bodyText), with the stream st (or nil) it
+// read them with.
+func leaderActors(s *scratch, title string, st *Stream) []LeaderActor {
 	var out []LeaderActor
 	for f, ms := range [2][]actor.Mention{s.titleActors, s.bodyActors} {
 		field, text := "title", title
@@ -207,9 +224,11 @@ func leaderActors(s *scratch, title string) []LeaderActor {
 				continue
 			}
 			// The article's own names are read in its title only.
-			from := "stream"
-			if st, ok := s.articleNames.State(m.Name); ok && f == 0 && st == m.ID {
-				from = "article"
+			from := LeaderFromStream
+			if state, ok := s.articleNames.State(m.Name); ok && f == 0 && state == m.ID {
+				from = LeaderFromArticle
+			} else if st.priorOnly(m.Name) {
+				from = LeaderFromPrior
 			}
 			out = append(out, LeaderActor{Name: text[m.Start:m.End], State: m.ID, Field: field, From: from})
 		}
@@ -320,7 +339,7 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream, learn bool) []
 					e.WordLogOdds = round(v.irWord)
 					e.WordDeclined = &ModelReading{Name: DeciderWords, Probability: round(v.irWordP), Cut: v.irWordCut}
 				}
-				e.Leaders = leaderActors(s, a.Title)
+				e.Leaders = leaderActors(s, a.Title, st)
 				if v.irStance != "" && v.irP < v.irCut {
 					e.Decider = v.irStance
 				}
@@ -441,7 +460,7 @@ func WriteExplanations(w io.Writer, es []Explanation) error {
 		}
 		b.WriteByte('\n')
 		for _, l := range e.Leaders {
-			fmt.Fprintf(&b, "      leader %q = state %s (%s, learned from the %s)\n", l.Name, l.State, l.Field, l.From)
+			fmt.Fprintf(&b, "      leader %q = state %s (%s, learned from %s)\n", l.Name, l.State, l.Field, l.origin())
 		}
 		for _, h := range e.Terms {
 			fmt.Fprintf(&b, "      %-24q %-5s %+.2f\n", h.Term, h.Field, h.Weight)

@@ -247,3 +247,35 @@ func TestExplainFeedShowsAJoinWithinTheFeed(t *testing.T) {
 		t.Errorf("the copy's join of story %s is not shown:\n%s", ex.Story.ID, text)
 	}
 }
+
+// A leader of the prior warta ships with (topic/leaders_prior.go) is
+// their state's actor in a headline no stored item anchors; `warta
+// explain` says the name came from the feeds warta ships with. The item
+// is written for the test.
+func TestExplainShowsALeaderFromThePrior(t *testing.T) {
+	site := newNewsSite(t)
+	feed := `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Wire</title><language>en</language><link>` + site.URL + `</link>
+<item><title>Macron warns Iran over the talks</title><link>` + site.URL + `/warns</link><pubDate>Mon, 30 Nov 2026 09:00:00 +0000</pubDate></item>
+</channel></rss>`
+	site.serve("/rss", "application/rss+xml", []byte(feed))
+	cfg := writeConfig(t, t.TempDir(), []testSource{{Name: "Wire", URL: site.URL + "/rss"}}, nil)
+	mustWarta(t, "-config", cfg, "once")
+	out := mustWarta(t, "-config", cfg, "explain", "-json", site.URL+"/rss")
+	var ex explanation
+	if err := json.Unmarshal([]byte(strings.TrimSpace(out)), &ex); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	var leaders []topic.LeaderActor
+	for _, e := range ex.Topics {
+		if e.Slug == "international-relations" {
+			leaders = e.Leaders
+		}
+	}
+	if !slices.Contains(leaders, topic.LeaderActor{Name: "Macron", State: "FR", Field: "title", From: topic.LeaderFromPrior}) {
+		t.Errorf("international relations of %q: leaders %+v, want Macron = FR from the prior", ex.Article.Title, leaders)
+	}
+	text := mustWarta(t, "-config", cfg, "explain", site.URL+"/rss")
+	if want := `leader "Macron" = state FR (title, learned from the feeds warta ships with)`; !strings.Contains(text, want) {
+		t.Errorf("explain does not say %s:\n%s", want, text)
+	}
+}
