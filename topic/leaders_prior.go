@@ -7,8 +7,8 @@ package topic
 // counts them, one stream model per group, from the public feed snapshots
 // of internal/fixtures/testdata: the streams stream, stream-heldout, stream-heldout10, stream-heldout11, stream-heldout12, stream-heldout13, stream-heldout14, stream-heldout15, stream-heldout16, stream-heldout17, stream-heldout2, stream-heldout3, stream-heldout4, stream-heldout5, stream-heldout6, stream-heldout7, stream-heldout8, stream-heldout9, and the loose
 // snapshots; a name is kept where it was anchored to the state in at least
-// 2 distinct articles. No name is listed by hand. Regenerate with go
-// generate ./topic.
+// 2 distinct articles. No name is listed by hand. Regenerate with
+// go generate -run fit-leaders ./topic (needs only the repository).
 func learnedLeaderPrior() []LeaderAnchors {
 	return []LeaderAnchors{
 		{"albanese", "AU", 9},

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/internal/topiceval"
@@ -16,13 +15,15 @@ import (
 
 // leaderSnapshots loads every labelled stream in streamsDir (labels in
 // labelsDir) and the loose feed snapshots beside them: what the leaders
-// prior is learned from.
+// prior is learned from, dated as the word model's (an undated item's
+// date orders same-title items, so the prior is the snapshots', not the
+// day's).
 func leaderSnapshots(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, streamsDir, labelsDir string) ([]*topiceval.LabelledStream, topiceval.LeaderGroup, error) {
 	names, err := topiceval.LabelledStreams(streamsDir, labelsDir)
 	if err != nil {
 		return nil, topiceval.LeaderGroup{}, err
 	}
-	now := time.Now()
+	now := topiceval.WordStreamsFetchedAt()
 	var streams []*topiceval.LabelledStream
 	for _, name := range names {
 		s, err := topiceval.LoadStream(ctx, cfg, tagger, filepath.Join(streamsDir, name), labelsDir, now)
@@ -54,8 +55,8 @@ func fitLeaderPrior(ctx context.Context, cfg *config.Config, tagger *topic.Tagge
 counts them, one stream model per group, from the public feed snapshots
 of internal/fixtures/testdata: the streams %s, and the loose
 snapshots; a name is kept where it was anchored to the state in at least
-%d distinct articles. No name is listed by hand. Regenerate with go
-generate ./topic.`, len(prior), strings.Join(names, ", "), minArticles)
+%d distinct articles. No name is listed by hand. Regenerate with
+go generate -run fit-leaders ./topic (needs only the repository).`, len(prior), strings.Join(names, ", "), minArticles)
 	src, err := format.Source(topic.LeaderPriorSource(prior, header))
 	if err != nil {
 		return fmt.Errorf("fit-leaders: %w", err)

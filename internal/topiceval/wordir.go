@@ -28,8 +28,9 @@ func FreshStreams() []string {
 	return []string{"stream-heldout6", "stream-heldout8", "stream-heldout9", "stream-heldout12"}
 }
 
-// WordStreamsFetchedAt is when the word model's generator and its tests
-// say the labelled streams were fetched: an undated item is dated so,
+// WordStreamsFetchedAt is when the word model's and the leaders prior's
+// generators and the word model's tests say the labelled streams were
+// fetched: an undated item is dated so,
 // which orders same-title items (OrderForStories) and so decides which of
 // them is labelled; a fixed time keeps the generated weights those of the
 // streams, not of the day they are regenerated.
