@@ -107,20 +107,30 @@ func slugs(r exportRecord) []string {
 	return out
 }
 
+// explainWireFeed serves an English feed of the items (given the site's
+// URL), runs one cycle on it and returns the site, the config and
+// `warta explain -json` of the feed.
+func explainWireFeed(t *testing.T, items func(url string) string) (*newsSite, string, string) {
+	t.Helper()
+	site := newNewsSite(t)
+	feed := `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Wire</title><language>en</language><link>` + site.URL + `</link>
+` + items(site.URL) + `
+</channel></rss>`
+	site.serve("/rss", "application/rss+xml", []byte(feed))
+	cfg := writeConfig(t, t.TempDir(), []testSource{{Name: "Wire", URL: site.URL + "/rss"}}, nil)
+	mustWarta(t, "-config", cfg, "once")
+	return site, cfg, mustWarta(t, "-config", cfg, "explain", "-json", site.URL+"/rss")
+}
+
 // A leader named in an office of a state in one item's text is that
 // state's actor in a later headline that names only them, through the
 // stream model the cycle stored; `warta explain` says so. The items are
 // written for the test.
 func TestExplainShowsALeaderLearnedFromTheStream(t *testing.T) {
-	site := newNewsSite(t)
-	feed := `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Wire</title><language>en</language><link>` + site.URL + `</link>
-<item><title>Talks on the nuclear programme resume in Oman</title><link>` + site.URL + `/talks</link><pubDate>Mon, 30 Nov 2026 08:00:00 +0000</pubDate><description>U.S. President Donald Trump said on Monday that the talks with Tehran would go on next week in Muscat.</description></item>
-<item><title>Trump warns Iran over the talks</title><link>` + site.URL + `/warns</link><pubDate>Mon, 30 Nov 2026 09:00:00 +0000</pubDate></item>
-</channel></rss>`
-	site.serve("/rss", "application/rss+xml", []byte(feed))
-	cfg := writeConfig(t, t.TempDir(), []testSource{{Name: "Wire", URL: site.URL + "/rss"}}, nil)
-	mustWarta(t, "-config", cfg, "once")
-	out := mustWarta(t, "-config", cfg, "explain", "-json", site.URL+"/rss")
+	site, _, out := explainWireFeed(t, func(url string) string {
+		return `<item><title>Talks on the nuclear programme resume in Oman</title><link>` + url + `/talks</link><pubDate>Mon, 30 Nov 2026 08:00:00 +0000</pubDate><description>U.S. President Donald Trump said on Monday that the talks with Tehran would go on next week in Muscat.</description></item>
+<item><title>Trump warns Iran over the talks</title><link>` + url + `/warns</link><pubDate>Mon, 30 Nov 2026 09:00:00 +0000</pubDate></item>`
+	})
 	sc := bufio.NewScanner(strings.NewReader(out))
 	sc.Buffer(nil, 16<<20)
 	found := false
@@ -253,14 +263,9 @@ func TestExplainFeedShowsAJoinWithinTheFeed(t *testing.T) {
 // explain` says the name came from the feeds warta ships with. The item
 // is written for the test.
 func TestExplainShowsALeaderFromThePrior(t *testing.T) {
-	site := newNewsSite(t)
-	feed := `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Wire</title><language>en</language><link>` + site.URL + `</link>
-<item><title>Macron warns Iran over the talks</title><link>` + site.URL + `/warns</link><pubDate>Mon, 30 Nov 2026 09:00:00 +0000</pubDate></item>
-</channel></rss>`
-	site.serve("/rss", "application/rss+xml", []byte(feed))
-	cfg := writeConfig(t, t.TempDir(), []testSource{{Name: "Wire", URL: site.URL + "/rss"}}, nil)
-	mustWarta(t, "-config", cfg, "once")
-	out := mustWarta(t, "-config", cfg, "explain", "-json", site.URL+"/rss")
+	site, cfg, out := explainWireFeed(t, func(url string) string {
+		return `<item><title>Macron warns Iran over the talks</title><link>` + url + `/warns</link><pubDate>Mon, 30 Nov 2026 09:00:00 +0000</pubDate></item>`
+	})
 	var ex explanation
 	if err := json.Unmarshal([]byte(strings.TrimSpace(out)), &ex); err != nil {
 		t.Fatalf("%v: %s", err, out)
