@@ -196,7 +196,7 @@ func (d *Detector) ofItem(a *article.Article) Verdict {
 		return Verdict{Social, "no headline"}
 	}
 	lower := strings.ToLower(title)
-	if v := markedTitle(lower); !v.IsNews() {
+	if v := markedTitle(title, lower); !v.IsNews() {
 		return v
 	}
 	if cue := sponsoredText(a.Text); cue != "" {
@@ -500,7 +500,7 @@ func isUnit(w string) bool {
 
 // Version changes whenever the cues change, so that users of the verdicts
 // can tell stale ones (Older). It is a decimal integer, raised by one.
-const Version = "8"
+const Version = "9"
 
 // Older reports whether verdicts that name version v were given by older
 // cues than this build's: v is a lower Version, or none (builds before

@@ -68,9 +68,10 @@ var phrases = [...]kicker{
 	{"rekomendasi kuliner", Guide},
 }
 
-// markedTitle reads a lower-cased headline's marker: a kicker, an
-// opening or a phrase, or a gallery's name.
-func markedTitle(lower string) Verdict {
+// markedTitle reads a headline's marker: a kicker, an opening or a
+// phrase, or a gallery's name. Most are read in lower (the title
+// lower-cased); a newsletter's name is read in the title's own case.
+func markedTitle(title, lower string) Verdict {
 	t := strings.TrimSpace(lower)
 	if t == "" {
 		return Verdict{}
@@ -81,7 +82,7 @@ func markedTitle(lower string) Verdict {
 	if v := galleryTitle(t); !v.IsNews() {
 		return v
 	}
-	if v := newsletterTitle(t); !v.IsNews() {
+	if v := newsletterTitle(strings.TrimSpace(title)); !v.IsNews() {
 		return v
 	}
 	if v := briefingTitle(t); !v.IsNews() {

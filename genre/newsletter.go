@@ -1,36 +1,69 @@
 package genre
 
-import "strings"
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
 
 // A newsletter's edition, re-published in a news feed, is known by its
 // headline only, as a gallery is: its kicker names the newsletter ("The
-// Download newsletter: …", "Newsletter: …"), or its first segment
-// is only a daily or dated briefing's name ("Your Monday Briefing: …",
-// "Morning Briefing, Oct 17"). A link, a category or
-// a host makes none, and editions cast no vote in their feed's genre
-// (OfFeed). A headline that only mentions a newsletter is news
-// ("Minister's newsletter angers …"), and so is a briefing on a topic
-// ("Weekly briefing: the sanctions vote").
+// Download newsletter: …"), or its first segment is only a daily or dated
+// briefing's name ("Your Monday Briefing: …", "Morning Briefing, Oct 17").
+// A link, a category or a host makes none, and editions cast no vote in
+// their feed's genre (OfFeed). A headline that only mentions a newsletter
+// is news ("Minister's newsletter angers …", "Hackers hijack charity's
+// newsletter: …"), and so is a briefing on a topic ("Weekly briefing: the
+// sanctions vote").
 
 // newsletterWord is the word that names a newsletter, in English and in
 // the Indonesian press, which borrows it.
 const newsletterWord = "newsletter"
 
-// newsletterTitle reads a lower-cased headline whose kicker names a
-// newsletter: a first segment set apart by a separator (headlineKicker)
-// that ends in the word "newsletter". A headline with no separator is a
-// sentence that may only mention one ("Inside the senator's newsletter"),
-// and a kicker that starts with the word may be a news story's subject
-// ("Newsletter row: minister apologises"), so neither marks an edition.
-func newsletterTitle(t string) Verdict {
-	if !strings.Contains(t, newsletterWord) {
+// newsletterTitle reads a headline, in its original case, whose kicker
+// names a newsletter, as the publisher whose editions our streams hold
+// writes it ("Cover Story newsletter: …"): a first segment set apart by a
+// colon only, since a dash or a bar also ends a title with a site name
+// ("… newsletter - BBC News") or joins two clauses; made of capitalised
+// words (a name; a few lower-case function words between them) and then
+// "newsletter" in lower case, so a title-cased sentence ("Soal Newsletter:
+// …") or one with a verb ("Why I shut down my Substack newsletter: …") is
+// news; and no possessive ("Senator's campaign newsletter: …").
+func newsletterTitle(title string) Verdict {
+	head, _, apart := strings.Cut(title, ":")
+	if !apart || !strings.Contains(head, newsletterWord) {
 		return Verdict{}
 	}
-	k, _, apart := headlineKicker(t)
-	if apart && (k == newsletterWord || strings.HasSuffix(k, " "+newsletterWord)) {
-		return Verdict{Newsletter, "kicker names a newsletter: " + k}
+	words := strings.Fields(head)
+	n := len(words)
+	if n < 2 || words[n-1] != newsletterWord || !isNameWord(words[0]) || !isNameWord(words[n-2]) {
+		return Verdict{}
 	}
-	return Verdict{}
+	for i := 1; i < n-2; i++ {
+		if !isNameWord(words[i]) && !isNameJoiner(words[i]) {
+			return Verdict{}
+		}
+	}
+	return Verdict{Newsletter, "kicker names a newsletter: " + strings.Join(words, " ")}
+}
+
+// isNameWord reports whether w is a capitalised word of a name: an
+// upper-case letter first and no apostrophe, which would make it a
+// possessive ("Senator's").
+func isNameWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && !strings.ContainsAny(w, "'’")
+}
+
+// isNameJoiner reports whether w is a lower-case word a name may hold
+// between its capitalised words ("Checks and Balance").
+func isNameJoiner(w string) bool {
+	switch w {
+	case "and", "of", "the", "on", "in", "for", "&":
+		return true
+	}
+	return false
 }
 
 // briefingTitle reads a lower-cased headline whose first segment is only
@@ -77,11 +110,12 @@ func onlyDate(s string) bool {
 }
 
 // isWeekday reports whether w (lower-case) names a day of the week in
-// English.
+// English; the time package owns the names.
 func isWeekday(w string) bool {
-	switch w {
-	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
-		return true
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if strings.EqualFold(w, d.String()) {
+			return true
+		}
 	}
 	return false
 }

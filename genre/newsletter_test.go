@@ -30,12 +30,16 @@ func judgeTitles(t *testing.T, cases []titleCase) {
 // written for this test; none comes from labelled data.
 func TestOfNewsletterKicker(t *testing.T) {
 	judgeTitles(t, []titleCase{
-		// English order: the kicker ends in "newsletter".
+		// A name, then "newsletter" in lower case, then a colon.
 		{"The Download newsletter: robots learn to fold laundry", Newsletter},
-		{"Morning newsletter – what to know before markets open", Newsletter},
-		{"Climate Weekly newsletter | The week's floods and fires", Newsletter},
-		{"Newsletter: the week in Asian politics", Newsletter},
-		{"NEWSLETTER - Five things to watch this week", Newsletter},
+		{"Science and Society newsletter: what the flood maps miss", Newsletter},
+		{"Money & Markets newsletter: rates on hold", Newsletter},
+		// A dash or a bar, no name, or the word in capitals: news.
+		{"Morning newsletter – what to know before markets open", News},
+		{"Climate Weekly newsletter | The week's floods and fires", News},
+		{"Newsletter: the week in Asian politics", News},
+		{"NEWSLETTER - Five things to watch this week", News},
+		{"Climate Weekly Newsletter: the floods", News},
 		// No separator, or the word first: a sentence about a newsletter.
 		{"Our weekly newsletter", News},
 		{"Inside the senator's newsletter", News},
