@@ -776,7 +776,10 @@ func TestHeldOut16StreamInternationalRelations(t *testing.T) {
 	// journal's stories, five daily briefing newsletters, a profile, a
 	// festival's fashion pages) and 23 a desk. Since a daily briefing's
 	// editions are known by their name (branch newsletter, the same day):
-	// 13 and 18, and the bounds have a margin of one and two.
+	// 13 and 18, and the bounds have a margin of one and two. That rule's
+	// "Your <Weekday> Briefing" form was written after reading this
+	// stream's five briefing errors, so its genre bounds are not held-out
+	// figures (review 28); genre cues are to be judged on a fresh stream.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.70, 0.52}}, hardNews: 14, inDesks: 20})
 }
 
