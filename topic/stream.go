@@ -68,6 +68,12 @@ const (
 	// stream model reads: a report says what it is about early, and a long
 	// text costs no more than a short one.
 	StreamWords = 80
+	// StreamLearningVersion names the stream model's learning rule (learn):
+	// what a saved stream model holds depends on it, so it is part of the
+	// fingerprint that keys saved models. Raised by one when the rule
+	// changes; 2 labels international relations by the actors model alone
+	// (branch mend27).
+	StreamLearningVersion = 2
 	// StreamMaxFeatures bounds the words a language's model keeps count of
 	// (about 50 bytes per word and topic): a daemon that runs for months
 	// meets ever more rare words, and the model stays bounded.

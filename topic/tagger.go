@@ -53,6 +53,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"maps"
 	"math"
 	"slices"
@@ -319,6 +320,12 @@ func (t *Tagger) FingerprintWith(hints map[string]Hints) string {
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 
+// streamFingerprint writes what keys a saved stream model: the stream
+// model's constants and its learning rule's version.
+func streamFingerprint(w io.Writer) {
+	fmt.Fprintf(w, "stream confidence %g/%g examples %d margin %g zone %g words %d learning %d\n", StreamConfidence, StreamIRConfidence, StreamMinExamples, StreamMargin, StreamZone, StreamWords, StreamLearningVersion)
+}
+
 func (t *Tagger) computeFingerprint() string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s|title=%g|threshold=%g|dominance=%g|standalone=%g|max=%d/%d|families=%s|body=1+ln\n", stemVersion, TitleWeight, DefaultThreshold, Dominance, Standalone, MaxTopics, MaxPerFamily, familiesVersion)
@@ -329,7 +336,7 @@ func (t *Tagger) computeFingerprint() string {
 	for _, p := range t.leaderPrior {
 		fmt.Fprintf(h, "%q %s %d\n", p.Name, p.State, p.N)
 	}
-	fmt.Fprintf(h, "stream confidence %g/%g examples %d margin %g zone %g words %d\n", StreamConfidence, StreamIRConfidence, StreamMinExamples, StreamMargin, StreamZone, StreamWords)
+	streamFingerprint(h)
 	for i, r := range t.rules {
 		fmt.Fprintf(h, "topic %q %q %g", r.slug, r.iptc, r.threshold)
 		if i == t.ir {

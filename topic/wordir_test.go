@@ -387,3 +387,13 @@ func TestWordStackNoGuardsInAnyMode(t *testing.T) {
 		}
 	}
 }
+
+// The stream model's learning rule keys saved stream models: the
+// fingerprint's text names its version (review 28, finding 4).
+func TestStreamLearningInFingerprint(t *testing.T) {
+	var b strings.Builder
+	streamFingerprint(&b)
+	if want := fmt.Sprintf(" learning %d\n", StreamLearningVersion); !strings.HasSuffix(b.String(), want) {
+		t.Errorf("the fingerprint lacks %q: %s", want, b.String())
+	}
+}
