@@ -1,0 +1,26 @@
+package topic
+
+import (
+	"testing"
+
+	"github.com/warta-news/warta/article"
+)
+
+// Review 28: the shipped word model adds international relations to a
+// short two-state headline the actors model rejects although its own
+// log-odds are against the topic: the addition comes from the stack's
+// weights, not from the words (a headline with no text, as headline feeds carry).
+func TestReview28NoAdditionAgainstTheWords(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, title := range []string{"Turkey and Greece at odds over islands", "Russia and Ukraine swap prisoners"} {
+		a := &article.Article{Language: "en", Title: title, Text: ""}
+		for _, e := range tg.Explain(a, Hints{}) {
+			if e.Slug == "international-relations" {
+				t.Logf("%q: passed %v by %q, word log-odds %+.3f", title, e.Passed, e.Decider, e.WordLogOdds)
+				if e.Passed && e.Decider == DeciderWords && e.WordLogOdds <= 0 {
+					t.Errorf("%q: added by the word model with word log-odds %+.3f", title, e.WordLogOdds)
+				}
+			}
+		}
+	}
+}
