@@ -92,7 +92,10 @@ const (
 	// WordAddOnly: the stacking may only add the topic: an item the
 	// actors model accepts stays accepted, and the stacked probability
 	// decides only an item it rejects whose title and lead name at least
-	// WordPairActors actors (V13, BENCHMARKS.md, branch wordir6).
+	// WordPairActors actors (V13, BENCHMARKS.md, branch wordir6), and adds
+	// it only where the word model's log-odds are positive: the stack's
+	// weights alone, words against, lowered the actors model's cut (W1,
+	// branch mend28).
 	WordAddOnly
 )
 
@@ -188,7 +191,7 @@ func (m *WordModel) fingerprint(h io.Writer, mode WordMode, stack [numLangs]Word
 	if m == nil {
 		return
 	}
-	fmt.Fprintf(h, "word model mode %d stack %v short %d pair %d clip %g\n", mode, stack, WordShortWords, WordPairActors, WordClip)
+	fmt.Fprintf(h, "word model mode %d stack %v short %d pair %d clip %g add words>0\n", mode, stack, WordShortWords, WordPairActors, WordClip)
 	for l := range m.Lang {
 		w := &m.Lang[l]
 		fmt.Fprintf(h, "%d bias %g", l, w.Bias)

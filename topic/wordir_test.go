@@ -303,7 +303,7 @@ func TestWordModelFingerprint(t *testing.T) {
 	// test: the fingerprint's text names each (review 27, finding 4).
 	var b strings.Builder
 	m.fingerprint(&b, fittedWordMode, stack)
-	for _, want := range []string{fmt.Sprintf("short %d ", WordShortWords), fmt.Sprintf("pair %d ", WordPairActors), fmt.Sprintf("clip %g\n", WordClip)} {
+	for _, want := range []string{fmt.Sprintf("short %d ", WordShortWords), fmt.Sprintf("pair %d ", WordPairActors), fmt.Sprintf("clip %g ", WordClip), "add words>0\n"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("the fingerprint lacks %q:\n%s", want, b.String())
 		}
@@ -311,12 +311,13 @@ func TestWordModelFingerprint(t *testing.T) {
 }
 
 // englishWordModel is a word model open in English, fitted on samples
-// written for the tests: its weights mean nothing, the stacking the tests
-// give decides.
+// written for the tests: two in three are positive, so its log-odds are
+// positive on any text (an addition needs them so, W1), and the stacking
+// the tests give decides.
 func englishWordModel() *WordModel {
 	var ss []WordSample
-	for i := range 2 * WordMinPositives {
-		ss = append(ss, WordSample{Lang: 0, Feats: []uint64{uint64(i % 7)}, Y: i%2 == 0})
+	for i := range 3 * WordMinPositives {
+		ss = append(ss, WordSample{Lang: 0, Feats: []uint64{uint64(i % 7)}, Y: i%3 != 0})
 	}
 	return FitWords(ss, WordNB)
 }
