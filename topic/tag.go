@@ -246,6 +246,11 @@ type ModelReading struct {
 	// Guard names the precision guard that barred the topic whatever the
 	// features say (the probability is then 0), or is empty.
 	Guard string `json:"guard,omitempty"`
+	// ActorsProbability and ActorsCut are the actors model's own reading
+	// when the word model's stacking decided (Name DeciderWords): what
+	// the word model overrode.
+	ActorsProbability float64 `json:"actors_probability,omitempty"`
+	ActorsCut         float64 `json:"actors_cut,omitempty"`
 }
 
 // FeatureShare is one feature's value and its weight times value.
@@ -335,7 +340,10 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream, learn bool) []
 				switch {
 				case v.irStacked:
 					e.Decider, e.Model.Name, e.WordLogOdds = DeciderWords, DeciderWords, round(v.irWord)
-				case v.irWordRead:
+					e.Model.ActorsProbability, e.Model.ActorsCut = round(v.irActorsP), t.irCut
+				case v.irWordRead && v.irGuard == "":
+					// A guard's bar, not the words, is why a barred item
+					// failed.
 					e.WordLogOdds = round(v.irWord)
 					e.WordDeclined = &ModelReading{Name: DeciderWords, Probability: round(v.irWordP), Cut: v.irWordCut}
 				}
@@ -438,12 +446,23 @@ func WriteExplanations(w io.Writer, es []Explanation) error {
 			b.WriteString(" applied by the boost (score with boost passes)")
 		}
 		if m := e.Model; m != nil {
-			fmt.Fprintf(&b, " %s p=%.2f / %g:", m.Name, m.Probability, m.Cut)
+			if m.Name == DeciderWords && m.ActorsCut > 0 {
+				verb := "added"
+				if m.ActorsProbability >= m.ActorsCut {
+					verb = "decided"
+				}
+				fmt.Fprintf(&b, " actors model p=%.3f / %.3f, %s by the word model:", m.ActorsProbability, m.ActorsCut, verb)
+			}
+			fmt.Fprintf(&b, " %s p=%.3f / %.3f:", m.Name, m.Probability, m.Cut)
 			if m.Name == DeciderWords {
 				fmt.Fprintf(&b, " words=%+.2f;", e.WordLogOdds)
 			}
 			if w := e.WordDeclined; w != nil {
-				fmt.Fprintf(&b, " words=%+.2f (%s p=%.2f / %g: not enough);", e.WordLogOdds, w.Name, w.Probability, w.Cut)
+				why := "not enough"
+				if w.Probability >= w.Cut {
+					why = "words not in favour"
+				}
+				fmt.Fprintf(&b, " words=%+.2f (%s p=%.3f / %.3f: %s);", e.WordLogOdds, w.Name, w.Probability, w.Cut, why)
 			}
 			if m.Guard != "" {
 				fmt.Fprintf(&b, " barred (%s);", m.Guard)

@@ -398,3 +398,43 @@ func TestStreamLearningInFingerprint(t *testing.T) {
 		t.Errorf("the fingerprint lacks %q: %s", want, b.String())
 	}
 }
+
+// Explain of a word-model addition shows the actors model's own reading,
+// which rejected the item, beside the stacked one that added it, each p
+// with its cut to the same digits (review 28, finding 3).
+func TestExplainShowsWhatAWordModelAdditionOverrode(t *testing.T) {
+	tg := defaultTagger(t).WithWordModel(englishWordModel(), [numLangs]WordStack{{Bias: 20}}, fittedWordMode)
+	a := &article.Article{Title: "Japan and China trade ministers to meet", Text: "They will discuss exports.", Language: "en"}
+	es := tg.Explain(a, Hints{})
+	ir := explain(es, "international-relations")
+	if !ir.Passed || ir.Decider != DeciderWords || ir.Model == nil {
+		t.Fatalf("explanation %+v, want added by the word model", ir)
+	}
+	if m := ir.Model; m.ActorsProbability <= 0 || m.ActorsProbability >= m.ActorsCut || m.ActorsCut != tg.irCut {
+		t.Errorf("model reading %+v, want the actors model's rejecting p and its cut %g", m, tg.irCut)
+	}
+	var b strings.Builder
+	if err := WriteExplanations(&b, es); err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("actors model p=%.3f / %.3f, added by the word model:", ir.Model.ActorsProbability, ir.Model.ActorsCut)
+	if !strings.Contains(b.String(), want) {
+		t.Errorf("text explanation lacks %q:\n%s", want, b.String())
+	}
+}
+
+// A guard-barred item shows the guard, not a word-model reading "not
+// enough" that was never why it failed (review 28, finding 3). The
+// headline is written for the test; a violent lead bars it.
+func TestExplainOfABarredItemShowsNoDeclinedWords(t *testing.T) {
+	tg := defaultTagger(t).WithWordModel(englishWordModel(), [numLangs]WordStack{{Bias: -20}}, fittedWordMode)
+	a := &article.Article{Title: "France and Germany clash over budget rules", Language: "en"}
+	es := tg.Explain(a, Hints{})
+	ir := explain(es, "international-relations")
+	if ir.Model == nil || ir.Model.Guard == "" {
+		t.Fatalf("explanation %+v, want barred by a guard", ir)
+	}
+	if ir.WordDeclined != nil {
+		t.Errorf("a barred item shows a declined word-model reading %+v", ir.WordDeclined)
+	}
+}
