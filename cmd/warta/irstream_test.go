@@ -801,3 +801,42 @@ func TestHeldOut17StreamInternationalRelations(t *testing.T) {
 	// one and two.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.78, 0.45}}, hardNews: 1, inDesks: 6})
 }
+
+// A real feed stream of English news gathered at the end of the seventh
+// session, after every model it ships was fitted, and run once: BBC News,
+// CNN International and The Guardian on three days of 2020 (daily
+// captures turned into RSS), Al Jazeera English's clips, and a reader's
+// combined world-affairs feed of think tanks and magazines of
+// September-October 2025, with the feeds' own summaries. Its labels were
+// committed before any tagger ran on it.
+func TestHeldOut18StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut18StreamDir, "stream-heldout18-labels.tsv")
+	// Main's figures, run once after every model it ships was fitted
+	// (2026-12-01, 17:17): en P 0.814 R 0.518, 57/13/53 over 110 IR
+	// items; the floors are about two items under them. Genre errors: 32
+	// items that are not news reach a hard-news topic (a think tank's
+	// notices of its experts quoted elsewhere and its podcast episodes, a
+	// newspaper's lifestyle and culture pieces, a cartoon) and 63 a desk;
+	// the bounds have a margin of one and two. Al Jazeera English's
+	// YouTube channel is taken for a video feed, as in stream-heldout9, so
+	// its 12 news clips get no hard-news topic: allowed for that channel
+	// only, the figure to bring to zero.
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.78, 0.49}}, hardNews: 33, inDesks: 65,
+		newsInGenreFeeds: map[string]int{"al_jazeera_english_videos_": 12}})
+}
+
+// A real feed stream of Indonesian news gathered at the end of the seventh
+// session, after every model it ships was fitted, and run once: the whole
+// days of VOA Indonesia and BBC News Indonesia on 28 June and 2 September
+// 2022, with one midday version of eleven general feeds, with the feeds'
+// descriptions where they have them. Its labels were committed before any
+// tagger ran on it.
+func TestHeldOut19StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut19StreamDir, "stream-heldout19-labels.tsv")
+	// Main's figures, run once after every model it ships was fitted
+	// (2026-12-01, 17:17): id P 0.886 R 0.709, 39/5/16 over 55 IR items;
+	// the floors are about two items under them. Genre errors: two items
+	// that are not news reach a hard-news topic and six a desk; the bounds
+	// have a margin of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.85, 0.67}}, hardNews: 3, inDesks: 8})
+}

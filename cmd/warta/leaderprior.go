@@ -6,6 +6,7 @@ import (
 	"go/format"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/warta-news/warta/config"
@@ -14,7 +15,7 @@ import (
 )
 
 // leaderSnapshots loads every labelled stream in streamsDir (labels in
-// labelsDir) and the loose feed snapshots beside them: what the leaders
+// labelsDir) but topiceval.LeaderPriorHeldOutStreams, and the loose feed snapshots beside them: what the leaders
 // prior is learned from, dated as the word model's (an undated item's
 // date orders same-title items, so the prior is the snapshots', not the
 // day's).
@@ -23,6 +24,7 @@ func leaderSnapshots(ctx context.Context, cfg *config.Config, tagger *topic.Tagg
 	if err != nil {
 		return nil, topiceval.LeaderGroup{}, err
 	}
+	names = slices.DeleteFunc(names, func(name string) bool { return slices.Contains(topiceval.LeaderPriorHeldOutStreams(), name) })
 	now := topiceval.WordStreamsFetchedAt()
 	var streams []*topiceval.LabelledStream
 	for _, name := range names {

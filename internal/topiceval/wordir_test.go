@@ -270,8 +270,11 @@ func auc(z []float64, y []bool) float64 {
 // (they embed every snapshot), so the names are written here and this
 // test holds them to the fixtures' constants, their owner.
 func TestWordStreamNamesAreTheFixtures(t *testing.T) {
-	if want := []string{fixtures.HeldOut16StreamDir, fixtures.HeldOut17StreamDir}; !slices.Equal(HeldOutStreams(), want) {
+	if want := []string{fixtures.HeldOut16StreamDir, fixtures.HeldOut17StreamDir, fixtures.HeldOut18StreamDir, fixtures.HeldOut19StreamDir}; !slices.Equal(HeldOutStreams(), want) {
 		t.Errorf("HeldOutStreams %v, the fixtures' %v", HeldOutStreams(), want)
+	}
+	if want := []string{fixtures.HeldOut18StreamDir, fixtures.HeldOut19StreamDir}; !slices.Equal(LeaderPriorHeldOutStreams(), want) {
+		t.Errorf("LeaderPriorHeldOutStreams %v, the fixtures' %v", LeaderPriorHeldOutStreams(), want)
 	}
 	if want := []string{fixtures.HeldOut6StreamDir, fixtures.HeldOut8StreamDir, fixtures.HeldOut9StreamDir, fixtures.HeldOut12StreamDir}; !slices.Equal(FreshStreams(), want) {
 		t.Errorf("FreshStreams %v, the fixtures' %v", FreshStreams(), want)
