@@ -2,9 +2,9 @@ package genre
 
 import "testing"
 
-// Review 28: plausible news headlines that mention a newsletter or a
+// Plausible news headlines (review 28) that mention a newsletter or a
 // briefing, written for this review; all are news.
-func TestReview28NewsletterNews(t *testing.T) {
+func TestNewsThatMentionsANewsletterStaysNews(t *testing.T) {
 	judgeTitles(t, []titleCase{
 		// English
 		{"Hackers hijack charity's newsletter: donors' data exposed", News},

@@ -6,11 +6,11 @@ import (
 	"github.com/warta-news/warta/article"
 )
 
-// Review 28: the shipped word model adds international relations to a
-// short two-state headline the actors model rejects although its own
-// log-odds are against the topic: the addition comes from the stack's
-// weights, not from the words (a headline with no text, as headline feeds carry).
-func TestReview28NoAdditionAgainstTheWords(t *testing.T) {
+// The shipped word model adds international relations to a short
+// two-state headline the actors model rejects only where its own log-odds
+// are for the topic (W1, review 28): a stack's weights alone add nothing
+// (a headline with no text, as headline feeds carry).
+func TestWordModelAddsNothingItsWordsArgueAgainst(t *testing.T) {
 	tg := defaultTagger(t)
 	for _, title := range []string{"Turkey and Greece at odds over islands", "Russia and Ukraine swap prisoners"} {
 		a := &article.Article{Language: "en", Title: title, Text: ""}
