@@ -76,7 +76,7 @@ func briefingTitle(t string) Verdict {
 	if !strings.Contains(t, "briefing") {
 		return Verdict{}
 	}
-	k, rest, _ := headlineKicker(t)
+	k, rest := headlineKicker(t)
 	name := strings.TrimPrefix(nameWithoutDate(k), "the ")
 	when, ok := strings.CutSuffix(name, " briefing")
 	if !ok {
@@ -122,10 +122,10 @@ func isWeekday(w string) bool {
 
 // headlineKicker returns t's first segment, trimmed: what comes before its
 // first separator set apart as a kicker's is (a colon, a bar, or a dash
-// after a space: " - ", " – ", " — "), what follows that separator, and
-// whether there was one; the whole headline when there is none. A dash
+// after a space: " - ", " – ", " — ") and what follows that separator;
+// the whole headline when there is none. A dash
 // joined to a word ("e-newsletter", "Jakarta-Tokyo") separates nothing.
-func headlineKicker(t string) (kicker, rest string, apart bool) {
+func headlineKicker(t string) (kicker, rest string) {
 	end, next := len(t), len(t)
 	if i := strings.IndexAny(t, ":|"); i >= 0 {
 		end, next = i, i+1
@@ -135,5 +135,5 @@ func headlineKicker(t string) (kicker, rest string, apart bool) {
 			end, next = i, i+len(dash)
 		}
 	}
-	return strings.TrimSpace(t[:end]), t[next:], end < len(t)
+	return strings.TrimSpace(t[:end]), t[next:]
 }

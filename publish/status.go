@@ -15,7 +15,8 @@ type SourceStatus struct {
 	// NextAttempt is the cycle that fetches the source again.
 	LastAttempt, LastSuccess, NextAttempt time.Time
 	// WaitEnds is when the source's wait (a backoff, a Retry-After) ends,
-	// at or before NextAttempt; zero when it is NextAttempt.
+	// at or before NextAttempt; zero when unknown, and NextAttempt stands
+	// for it (waitEnds).
 	WaitEnds time.Time
 	// Failures counts consecutive failed fetches.
 	Failures int

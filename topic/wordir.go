@@ -164,7 +164,7 @@ const WordMinPositives = 200
 func (m *WordModel) Gate(samples []WordSample) {
 	var pos [numLangs]int
 	for _, s := range samples {
-		pos[s.Lang] += b2i(s.Y)
+		pos[s.Lang] += boolInt(s.Y)
 	}
 	for l := range m.Lang {
 		if pos[l] < WordMinPositives {

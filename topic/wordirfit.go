@@ -69,7 +69,7 @@ func wordVocabulary(ss []WordSample) map[uint64]bool {
 	df := map[uint64]*cnt{}
 	var docs [2]int
 	for _, s := range ss {
-		y := b2i(s.Y)
+		y := boolInt(s.Y)
 		docs[y]++
 		for _, f := range s.Feats {
 			c := df[f]
@@ -125,19 +125,12 @@ func wordVocabulary(ss []WordSample) map[uint64]bool {
 	return vocab
 }
 
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
 // fitWordNB is binarised multinomial naive Bayes over the stems of vocab.
 func fitWordNB(ss []WordSample, vocab map[uint64]bool) WordWeights {
 	var docs, total [2]float64
 	count := map[uint64]*[2]float64{}
 	for _, s := range ss {
-		y := b2i(s.Y)
+		y := boolInt(s.Y)
 		docs[y]++
 		for _, f := range s.Feats {
 			if !vocab[f] {
@@ -202,7 +195,7 @@ func fitWordLogistic(ss []WordSample, vocab map[uint64]bool) WordWeights {
 			for _, k := range xs[i] {
 				z += w[k]
 			}
-			e := (sigmoid(z) - float64(b2i(s.Y))) / n
+			e := (sigmoid(z) - float64(boolInt(s.Y))) / n
 			gb += e
 			for _, k := range xs[i] {
 				grad[k] += e
@@ -247,7 +240,7 @@ func FitWordStack(samples []StackSample) [numLangs]WordStack {
 		for _, s := range samples {
 			if s.Lang == l {
 				ss = append(ss, s)
-				pos += b2i(s.Y)
+				pos += boolInt(s.Y)
 			}
 		}
 		if pos == 0 || pos == len(ss) {
@@ -266,7 +259,7 @@ func FitWordStack(samples []StackSample) [numLangs]WordStack {
 			for _, s := range ss {
 				x := [3]float64{s.ActorZ, s.Word, 1}
 				p := sigmoid(w[0]*x[0] + w[1]*x[1] + w[2])
-				e := p - float64(b2i(s.Y))
+				e := p - float64(boolInt(s.Y))
 				for i := range 3 {
 					g[i] += e * x[i]
 					for j := range 3 {
@@ -335,7 +328,7 @@ func EqualPrecisionCut(ss []StackSample, k WordStack, cut float64) float64 {
 	for i, s := range ss {
 		if sigmoid(s.ActorZ) >= cut {
 			n++
-			tp += b2i(s.Y)
+			tp += boolInt(s.Y)
 		}
 		ps[i] = scored{sigmoid(k.Actor*s.ActorZ + k.Word*s.Word + k.Bias), s.Y}
 	}
@@ -349,7 +342,7 @@ func EqualPrecisionCut(ss []StackSample, k WordStack, cut float64) float64 {
 	tp, n = 0, 0
 	for i, s := range ps {
 		n++
-		tp += b2i(s.y)
+		tp += boolInt(s.y)
 		// Only after the last of equal probabilities: a cut takes them all.
 		if i+1 < len(ps) && ps[i+1].p == s.p {
 			continue
