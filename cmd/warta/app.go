@@ -33,6 +33,9 @@ type app struct {
 	// runs is when the next scheduled cycle is due, for every publisher
 	// the app wires (reloads included).
 	runs *nextRuns
+	// checkpoint is `warta once`'s checkpointing publisher (nil
+	// otherwise), whose checkpoint Close waits for.
+	checkpoint *checkpointingPublisher
 }
 
 // mode says how the wired app will run cycles.
@@ -107,7 +110,7 @@ func openApp(ctx context.Context, e *env, m mode, listen string) (*app, error) {
 	releaseStart()
 	hub.serve(ctx, s.publisher, cfg.Server.BaseURL)
 	return &app{cfg: cfg, tagger: tagger, store: st, publisher: s.publisher, hub: hub, pipeline: s.pipeline,
-		fetcher: s.fetcher, metrics: met, schedule: schedule, runs: runs}, nil
+		fetcher: s.fetcher, metrics: met, schedule: schedule, runs: runs, checkpoint: s.checkpoint}, nil
 }
 
 // parseSchedule parses the config's schedule (a configuration error).
@@ -122,9 +125,10 @@ func parseSchedule(cfg *config.Config) (cron.Schedule, error) {
 // stages are what one configuration wires on a store: a daemon rebuilds
 // them when its config is reloaded.
 type stages struct {
-	publisher *publish.Publisher
-	fetcher   *fetch.Fetcher
-	pipeline  *pipeline.Pipeline
+	publisher  *publish.Publisher
+	fetcher    *fetch.Fetcher
+	pipeline   *pipeline.Pipeline
+	checkpoint *checkpointingPublisher
 }
 
 // wireStages builds the publisher (its feeds advertising hub), fetcher and
@@ -160,8 +164,10 @@ func wireStages(ctx context.Context, e *env, m mode, cfg *config.Config, tagger 
 	if m == modeOnce && cfg.Publish.Dir == "" {
 		publisher = nil
 	}
+	var checkpoint *checkpointingPublisher
 	if c, ok := st.(checkpointer); ok && m == modeOnce && publisher != nil {
-		publisher = &checkpointingPublisher{Publisher: publisher, store: c, logger: e.logger}
+		checkpoint = &checkpointingPublisher{Publisher: publisher, store: c, logger: e.logger}
+		publisher = checkpoint
 	}
 	fetcher := fetch.New(pipeline.FetchOptions(cfg), e.logger)
 	p := pipeline.New(cfg, pipeline.Deps{
@@ -174,7 +180,7 @@ func wireStages(ctx context.Context, e *env, m mode, cfg *config.Config, tagger 
 		Logger:    e.logger,
 		Actors:    actors,
 	})
-	s := &stages{publisher: pub, fetcher: fetcher, pipeline: p}
+	s := &stages{publisher: pub, fetcher: fetcher, pipeline: p, checkpoint: checkpoint}
 	ready := p.Init
 	switch m {
 	case modeOnce:
@@ -194,7 +200,15 @@ func wireStages(ctx context.Context, e *env, m mode, cfg *config.Config, tagger 
 // close drops stages that were never swapped in.
 func (s *stages) close() { s.fetcher.Close() }
 
-func (a *app) Close() error { return a.store.Close() }
+// Close waits for a checkpoint begun beside publishing to end (it holds
+// the store's writer, which Close needs anyway; its failure logged before
+// the run ends), then closes the store.
+func (a *app) Close() error {
+	if a.checkpoint != nil {
+		a.checkpoint.wait()
+	}
+	return a.store.Close()
+}
 
 // withApp runs fn with warta wired from the config (its server.listen
 // replaced by listen when set), and closes the store after it.

@@ -25,16 +25,22 @@ type checkpointingPublisher struct {
 	store  checkpointer
 	logger *slog.Logger
 	once   sync.Once
+	// running is the checkpoint's goroutine, waited for by wait.
+	running sync.WaitGroup
 }
 
 func (c *checkpointingPublisher) RefreshVersion(ctx context.Context, feedsVersion string) error {
 	c.once.Do(func() {
-		go func() {
+		c.running.Go(func() {
 			// A failed checkpoint loses nothing: Close checkpoints again.
 			if err := c.store.Checkpoint(context.WithoutCancel(ctx)); err != nil {
 				c.logger.Warn("checkpoint beside publishing failed; the store's close does it", "err", err)
 			}
-		}()
+		})
 	})
 	return c.Publisher.RefreshVersion(ctx, feedsVersion)
 }
+
+// wait returns when the checkpoint begun by RefreshVersion, if any, has
+// ended and logged its failure.
+func (c *checkpointingPublisher) wait() { c.running.Wait() }

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"io"
 	"log/slog"
+	"strings"
 	"sync/atomic"
 	"testing"
 )
@@ -48,5 +51,30 @@ func TestCheckpointRunsBesidePublishing(t *testing.T) {
 	<-ckpt.done
 	if n := ckpt.calls.Load(); n != 1 {
 		t.Fatalf("%d checkpoints, want 1", n)
+	}
+}
+
+// failingCheckpointer's checkpoint fails once release is closed.
+type failingCheckpointer struct{ release chan struct{} }
+
+func (c *failingCheckpointer) Checkpoint(context.Context) error {
+	<-c.release
+	return errors.New("database is closed")
+}
+
+// wait returns only once the checkpoint begun beside publishing has ended
+// and its failure is logged: a log written after the run has ended raced
+// with the reader of the log (TestHostileItemsEndToEnd under -race).
+func TestCheckpointWaitIncludesItsLog(t *testing.T) {
+	var logged bytes.Buffer
+	ckpt := &failingCheckpointer{release: make(chan struct{})}
+	c := &checkpointingPublisher{Publisher: &countingPublisher{}, store: ckpt, logger: slog.New(slog.NewTextHandler(&logged, nil))}
+	if err := c.RefreshVersion(context.Background(), "v1"); err != nil {
+		t.Fatal(err)
+	}
+	close(ckpt.release)
+	c.wait()
+	if !strings.Contains(logged.String(), "checkpoint beside publishing failed") {
+		t.Fatalf("log after wait: %q, want the checkpoint's failure", logged.String())
 	}
 }
