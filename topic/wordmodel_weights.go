@@ -10,7 +10,8 @@ package topic
 // stream-heldout5, stream-heldout6, stream-heldout7, stream-heldout8,
 // stream-heldout9 (internal/fixtures/testdata, labels in
 // cmd/warta/testdata; stream-heldout16, stream-heldout17, stream-heldout18,
-// stream-heldout19 held out): en 3629 items, 597 IR; id 3454 items, 413 IR;
+// stream-heldout19, stream-heldout20, stream-heldout21, stream-heldout22,
+// stream-heldout23 held out): en 3629 items, 597 IR; id 3454 items, 413 IR;
 // its stacking with the actors model (fittedWordStack) is fitted on the
 // same streams' candidates, each scored by a word model trained without its
 // own stream, with the cut of the actors model's precision. Languages other
