@@ -41,11 +41,6 @@ func TestEqualPrecisionCut(t *testing.T) {
 	if got, want := EqualPrecisionCut(tied, k, 0.5), sigmoid(0.5); got != want {
 		t.Errorf("tied: cut %.4f, want %.4f", got, want)
 	}
-	// Held to the actors model's precision + 0.2 (0.95): only the two
-	// first, precision 1, enter.
-	if got, want := PrecisionCut(ss, k, 0.5, 0.2), sigmoid(2); got != want {
-		t.Errorf("lift 0.2: cut %.4f, want %.4f", got, want)
-	}
 	// The actors model enters none: the shipped cut.
 	if got := EqualPrecisionCut(ss[4:], k, 0.5); got != 0.5 {
 		t.Errorf("no actors entry: cut %.4f, want 0.5", got)

@@ -319,14 +319,6 @@ func (m *WordModel) WordLogOdds(s WordSample) float64 { return m.logOdds(s.Lang,
 // recall (BENCHMARKS.md, branch wordir2). It is cut when the actors model
 // enters none of ss, or when no stacked cut reaches its precision.
 func EqualPrecisionCut(ss []StackSample, k WordStack, cut float64) float64 {
-	return PrecisionCut(ss, k, cut, 0)
-}
-
-// PrecisionCut is EqualPrecisionCut held to the actors model's precision
-// plus lift: a stricter cut for lift > 0 (V16, BENCHMARKS.md, branch
-// wordirid). It is cut when the actors model enters none of ss, or when
-// no stacked cut reaches that precision.
-func PrecisionCut(ss []StackSample, k WordStack, cut, lift float64) float64 {
 	var tp, n int
 	type scored struct {
 		p float64
@@ -343,7 +335,7 @@ func PrecisionCut(ss []StackSample, k WordStack, cut, lift float64) float64 {
 	if n == 0 {
 		return cut
 	}
-	target := float64(tp)/float64(n) + lift
+	target := float64(tp) / float64(n)
 	slices.SortFunc(ps, func(a, b scored) int { return cmp.Compare(b.p, a.p) })
 	best := cut
 	found := false

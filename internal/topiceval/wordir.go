@@ -80,20 +80,18 @@ func WordStreams(streamsDir, labelsDir string) ([]string, error) {
 // WordVariant is one pre-registered way of using the word model: Gate
 // closes the languages of few IR items (WordModel.Gate), OwnCut holds the
 // stacked probability to the cut of the actors model's precision
-// (topic.EqualPrecisionCut), raised in a language by CutLift's value for
-// it (topic.PrecisionCut), Only, when set, closes every language but it
-// (topic.WordModel.KeepOnly).
+// (topic.EqualPrecisionCut), Only, when set, closes every language but
+// it (topic.WordModel.KeepOnly).
 type WordVariant struct {
 	Name         string
 	Learner      topic.WordLearner
 	Mode         topic.WordMode
 	Gate, OwnCut bool
-	CutLift      map[string]float64
 	Only         string
 }
 
 // WordVariants are the variants measured (BENCHMARKS.md, branches wordir,
-// wordir2, wordir3, wordir4, wordir5, wordir6 and wordirid).
+// wordir2, wordir3, wordir4, wordir5 and wordir6).
 func WordVariants() []WordVariant {
 	return []WordVariant{
 		{Name: "V1 stack, NB, no guards", Learner: topic.WordNB, Mode: topic.WordStackNoGuards},
@@ -110,10 +108,6 @@ func WordVariants() []WordVariant {
 		{Name: "V12 V9 in both languages", Learner: topic.WordNB, Mode: topic.WordStackGuards | topic.WordShortOnly, Gate: true, OwnCut: true},
 		{Name: "V13 V10 add-only", Learner: topic.WordNB, Mode: topic.WordStackGuards | topic.WordShortOnly | topic.WordPairGate | topic.WordAddOnly, Gate: true, OwnCut: true, Only: "en"},
 		{Name: "V14 V13 in both languages", Learner: topic.WordNB, Mode: topic.WordStackGuards | topic.WordShortOnly | topic.WordPairGate | topic.WordAddOnly, Gate: true, OwnCut: true},
-		// V15 is V14's definition, measured apart (branch wordirid) on
-		// the 16 training streams and under mend27's and mend28's rules.
-		{Name: "V15 V13 opened in Indonesian", Learner: topic.WordNB, Mode: topic.WordStackGuards | topic.WordShortOnly | topic.WordPairGate | topic.WordAddOnly, Gate: true, OwnCut: true},
-		{Name: "V16 V15, Indonesian cut at precision +0.05", Learner: topic.WordNB, Mode: topic.WordStackGuards | topic.WordShortOnly | topic.WordPairGate | topic.WordAddOnly, Gate: true, OwnCut: true, CutLift: map[string]float64{"id": 0.05}},
 	}
 }
 
@@ -128,7 +122,7 @@ func ShippedWordVariant() WordVariant {
 	return v
 }
 
-// WordVariantNamed is the variant whose name's first word is id (V1…V16).
+// WordVariantNamed is the variant whose name's first word is id (V1…V14).
 func WordVariantNamed(id string) (WordVariant, bool) {
 	for _, v := range WordVariants() {
 		if strings.Fields(v.Name)[0] == id {
@@ -191,7 +185,7 @@ func TrainWords(samples [][]topic.WordSample, v WordVariant, cut float64) (*topi
 					ss = append(ss, s)
 				}
 			}
-			ks[l].Cut = topic.PrecisionCut(ss, ks[l], cut, v.CutLift[[]string{"en", "id"}[l]])
+			ks[l].Cut = topic.EqualPrecisionCut(ss, ks[l], cut)
 		}
 	}
 	return m, ks
