@@ -93,11 +93,6 @@ func (c Tally) score(view, lang string) IRScore {
 // 0.5 (the model never says yes to what it finds more likely no).
 func irCuts() []float64 { return []float64{0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8} }
 
-// ShippedIDCutScope is which Indonesian items the actors model's
-// Indonesian cut (fittedIRCutID) applies to: a designed choice, not
-// fitted (BENCHMARKS.md, branch idcut).
-const ShippedIDCutScope = IDCutAll
-
 // IRCutBeta is the β of the F-measure by which FitIR chooses the cut: below
 // 1, precision weighs more than recall. A reader forgives a story the feed
 // missed sooner than one that has no place in it.

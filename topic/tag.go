@@ -340,7 +340,7 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream, learn bool) []
 				switch {
 				case v.irStacked:
 					e.Decider, e.Model.Name, e.WordLogOdds = DeciderWords, DeciderWords, round(v.irWord)
-					e.Model.ActorsProbability, e.Model.ActorsCut = round(v.irActorsP), v.irActorsCut
+					e.Model.ActorsProbability, e.Model.ActorsCut = round(v.irActorsP), t.irCut
 				case v.irWordRead && v.irGuard == "":
 					// A guard's bar, not the words, is why a barred item
 					// failed.

@@ -152,10 +152,6 @@ type Tagger struct {
 	actors    *actor.Recognizer
 	irWeights [NumIRFeatures]float64
 	irCut     float64
-	// irCutID, when positive, is the cut of the Indonesian items
-	// irCutIDApplies admits (irCutOf).
-	irCutID        float64
-	irCutIDApplies IDCutScope
 	// deskWeights are the desk model's weights, per modelled desk.
 	deskWeights [numModelledDesks][numDeskFeatures]float64
 	genres      *genre.Detector
@@ -187,7 +183,7 @@ func New(specs []Spec) (*Tagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("topic: %w", err)
 	}
-	t := &Tagger{ir: -1, actors: rec, irWeights: fittedIRWeights(), irCut: fittedIRCut, irCutID: fittedIRCutID, irCutIDApplies: ShippedIDCutScope, deskWeights: fittedDeskWeights(), genres: genre.New(), words: fittedWordModel(), wordStack: fittedWordStack(), wordMode: fittedWordMode, leaderPrior: learnedLeaderPrior()}
+	t := &Tagger{ir: -1, actors: rec, irWeights: fittedIRWeights(), irCut: fittedIRCut, deskWeights: fittedDeskWeights(), genres: genre.New(), words: fittedWordModel(), wordStack: fittedWordStack(), wordMode: fittedWordMode, leaderPrior: learnedLeaderPrior()}
 	for l := range numLangs {
 		t.idx[l] = index{ids: map[string]int32{}}
 	}
@@ -259,40 +255,6 @@ func (t *Tagger) WithIRModel(weights [NumIRFeatures]float64, cut float64) *Tagge
 	c.irWeights, c.irCut = weights, cut
 	c.fingerprint = c.computeFingerprint()
 	return &c
-}
-
-// WithIndonesianCut returns a Tagger that shares t's compiled rules but
-// holds the Indonesian items scope admits to the actors model's cut cut
-// (0: main's cut, one for both languages): for fitting and measuring the
-// Indonesian cut.
-func (t *Tagger) WithIndonesianCut(cut float64, scope IDCutScope) *Tagger {
-	c := *t
-	c.irCutID, c.irCutIDApplies = cut, scope
-	c.fingerprint = c.computeFingerprint()
-	return &c
-}
-
-// IDCutScope says which Indonesian items the actors model's Indonesian
-// cut applies to (BENCHMARKS.md, branch idcut).
-type IDCutScope uint8
-
-const (
-	// IDCutAll: every Indonesian item (C1).
-	IDCutAll IDCutScope = iota
-	// IDCutTitlePair: the Indonesian items whose title names two distinct
-	// actors (the title_pair feature, C2).
-	IDCutTitlePair
-)
-
-// irCutOf is the actors model's cut for an item read in language l with
-// features x: Indonesian headlines name a relation with verbs the
-// lexicon lacks and sit lower than English ones, so they may have their
-// own cut (irCutID).
-func (t *Tagger) irCutOf(l int, x *[NumIRFeatures]float64) float64 {
-	if l == langID && t.irCutID > 0 && (t.irCutIDApplies == IDCutAll || x[fTitlePair] > 0) {
-		return t.irCutID
-	}
-	return t.irCut
 }
 
 // WithDeskModel returns a Tagger that shares t's compiled rules but decides
@@ -367,7 +329,7 @@ func streamFingerprint(w io.Writer) {
 func (t *Tagger) computeFingerprint() string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s|title=%g|threshold=%g|dominance=%g|standalone=%g|max=%d/%d|families=%s|body=1+ln\n", stemVersion, TitleWeight, DefaultThreshold, Dominance, Standalone, MaxTopics, MaxPerFamily, familiesVersion)
-	fmt.Fprintf(h, "ir model %v cut %g id cut %g scope %d cue %g title stance decides id headlines alone, actors %s genres %s %s\n", t.irWeights, t.irCut, t.irCutID, t.irCutIDApplies, CueWeight, actor.Version, genre.Version, irGuardsVersion)
+	fmt.Fprintf(h, "ir model %v cut %g cue %g title stance decides id headlines alone, actors %s genres %s %s\n", t.irWeights, t.irCut, CueWeight, actor.Version, genre.Version, irGuardsVersion)
 	fmt.Fprintf(h, "desk model %v %v cut %g\n", deskModelDesks(), t.deskWeights, DeskCut)
 	t.words.fingerprint(h, t.wordMode, t.wordStack)
 	fmt.Fprintf(h, "leader prior %d\n", len(t.leaderPrior))
@@ -581,8 +543,6 @@ type verdict struct {
 	irWord                float64
 	irWordP, irWordCut    float64
 	irCut                 float64
-	// irActorsCut is the actors model's own cut for the item (irCutOf).
-	irActorsCut float64
 	// irStance names the headline's stance (titleStance) that gives the
 	// actors model's topic whatever its probability (see stanceDecides),
 	// or is "".
@@ -595,8 +555,8 @@ type verdict struct {
 
 // actorsAlone is v as the actors model alone decides international
 // relations at its cut: without the word model's stacking.
-func (v verdict) actorsAlone() verdict {
-	v.irP, v.irCut, v.irStacked = v.irActorsP, v.irActorsCut, false
+func (v verdict) actorsAlone(cut float64) verdict {
+	v.irP, v.irCut, v.irStacked = v.irActorsP, cut, false
 	return v
 }
 
@@ -606,9 +566,8 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 	if t.ir >= 0 {
 		v.irX, v.irViolentLead = t.irFeatures(s, a, l, res)
 		v.irP = irProbability(&t.irWeights, &v.irX)
-		v.irActorsCut = t.irCutOf(l, &v.irX)
-		v.irActorsP, v.irCut = v.irP, v.irActorsCut
-		if t.wordsOn(l) && irCandidate(&v.irX) && t.wordMode.stacksOn(s.bodyText) && !t.wordMode.gates(v.irP, v.irActorsCut, v.irX[fLeadActors]) && !t.wordMode.addOnly(v.irP, v.irActorsCut, v.irX[fLeadActors]) {
+		v.irActorsP, v.irCut = v.irP, t.irCut
+		if t.wordsOn(l) && irCandidate(&v.irX) && t.wordMode.stacksOn(s.bodyText) && !t.wordMode.gates(v.irP, t.irCut, v.irX[fLeadActors]) && !t.wordMode.addOnly(v.irP, t.irCut, v.irX[fLeadActors]) {
 			k := &t.wordStack[l]
 			word := t.words.logOdds(l, s.feats)
 			p := sigmoid(k.Actor*irLogit(&t.irWeights, &v.irX) + k.Word*word + k.Bias)
