@@ -20,8 +20,6 @@ type scratch struct {
 	// bodyText is the body the article being read is tagged on
 	// (bodyText), cut once per article (Tagger.read).
 	bodyText string
-	// feed is the article's source (feedprior.go).
-	feed string
 	// The actors found in the title and the body, for the actors model;
 	// the anchors of leaders among them; the names of leaders the stream
 	// learned and those the article anchors itself (see findActors).
@@ -68,7 +66,6 @@ func newScratch(n, topics int) *scratch {
 func (t *Tagger) read(a *article.Article, st *Stream) *scratch {
 	s := t.scratch.Get().(*scratch)
 	s.bodyText = bodyText(a)
-	s.feed = a.Source
 	s.streamNames = st.leaderNames()
 	return s
 }
@@ -76,7 +73,7 @@ func (t *Tagger) read(a *article.Article, st *Stream) *scratch {
 // release returns s, taken by read, to t's pool, holding nothing of the
 // article or the stream: the next reader may have neither.
 func (t *Tagger) release(s *scratch) {
-	s.bodyText, s.feed = "", ""
+	s.bodyText = ""
 	s.streamNames, s.articleNames = nil, nil
 	clear(s.anchors)
 	s.anchors = s.anchors[:0]

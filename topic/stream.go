@@ -37,10 +37,6 @@ type Stream struct {
 	m           [numLangs]nbModel
 	// leaders are the names of leaders learned from the stream.
 	leaders leaderBook
-	// feeds count, per language and feed, what the stream learned from
-	// the feed's items, and feedTotal the language's (feedprior.go).
-	feeds     [numLangs]map[string]feedCount
-	feedTotal [numLangs]feedCount
 	// logs[n] is log(n + streamSmoothing), for the counts most features
 	// have.
 	logs [1024]float64
@@ -190,9 +186,6 @@ func (st *Stream) learn(s *scratch, l int, res []result, v verdict) bool {
 	}
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	if t.ir >= 0 {
-		st.countFeed(l, s.feed, ok[t.ir])
-	}
 	m := &st.m[l]
 	nr := len(t.rules)
 	for i, y := range label {

@@ -46,7 +46,6 @@ func (t *Tagger) tag(a *article.Article, h Hints, st *Stream, learn bool) []arti
 		s.features = t.collects(st, l, s.bodyText)
 		t.evaluate(s, a, l, h, res)
 		v := t.judge(s, a, l, res, g)
-		st.feedPrior(a, l, &v)
 		if learn && len(ls) == 1 {
 			st.learnLeaders(s.anchors)
 			st.learn(s, l, res, v)
@@ -313,7 +312,6 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream, learn bool) []
 		s.features = t.collects(st, l, s.bodyText)
 		t.evaluate(s, a, l, h, res)
 		v := t.judge(s, a, l, res, g)
-		st.feedPrior(a, l, &v)
 		if learn && len(ls) == 1 {
 			st.learnLeaders(s.anchors)
 			st.learn(s, l, res, v)

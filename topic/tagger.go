@@ -162,11 +162,6 @@ type Tagger struct {
 	wordMode  WordMode
 	// leaderPrior is the anchors every new Stream starts with.
 	leaderPrior []LeaderAnchors
-	// feedWeight is, per language, how far a feed's usual share of
-	// international relations moves its candidates (feedprior.go), and
-	// feedRaiseOnly whether it only lifts them.
-	feedWeight    [numLangs]float64
-	feedRaiseOnly bool
 }
 
 // Actors returns the tagger's actor recogniser, for other stages that
@@ -337,7 +332,6 @@ func (t *Tagger) computeFingerprint() string {
 	fmt.Fprintf(h, "ir model %v cut %g cue %g title stance decides id headlines alone, actors %s genres %s %s\n", t.irWeights, t.irCut, CueWeight, actor.Version, genre.Version, irGuardsVersion)
 	fmt.Fprintf(h, "desk model %v %v cut %g\n", deskModelDesks(), t.deskWeights, DeskCut)
 	t.words.fingerprint(h, t.wordMode, t.wordStack)
-	fmt.Fprintf(h, "feed prior %v raise-only %v items %d\n", t.feedWeight, t.feedRaiseOnly, FeedPriorItems)
 	fmt.Fprintf(h, "leader prior %d\n", len(t.leaderPrior))
 	for _, p := range t.leaderPrior {
 		fmt.Fprintf(h, "%q %s %d\n", p.Name, p.State, p.N)
@@ -549,10 +543,6 @@ type verdict struct {
 	irWord                float64
 	irWordP, irWordCut    float64
 	irCut                 float64
-	// irFeedShare and irFeedShift are the article's feed's share of
-	// international relations and the shift of irP's log-odds it gave
-	// (feedprior.go), 0 when it gave none.
-	irFeedShare, irFeedShift float64
 	// irStance names the headline's stance (titleStance) that gives the
 	// actors model's topic whatever its probability (see stanceDecides),
 	// or is "".
