@@ -204,3 +204,69 @@ func TestStreamDecidesTheDeskModelsUnsureZone(t *testing.T) {
 		t.Errorf("a sure desk: %v, want [sport]", got)
 	}
 }
+
+// capTagger decides international relations by an actors model of simple
+// weights: two states in a headline with a relation word in it are sure of
+// it (p .88), without one unsure (.12, under the cut .5). Politics and
+// crime are the two other hard-news topics a headline may pass beside it,
+// and sport is what the stream's other reports are sure of.
+func capTagger(t *testing.T) *Tagger {
+	t.Helper()
+	tg := mustNew(t,
+		Spec{Slug: "international-relations", Model: ModelActors, IPTC: "medtop:20000638", Terms: map[string][]string{"en": {"treaty^3"}}},
+		Spec{Slug: "politics", IPTC: "medtop:11000000", Terms: map[string][]string{"en": {"parliament^3"}}},
+		Spec{Slug: "crime", IPTC: "medtop:02000000", Terms: map[string][]string{"en": {"court^3"}}},
+		Spec{Slug: "sport", IPTC: "medtop:15000000", Terms: map[string][]string{"en": {"football^3", "goal^2"}}},
+	)
+	var w [NumIRFeatures]float64
+	w[fBias], w[fTitlePair], w[fRelationTitle] = -4, 2, 4
+	return tg.WithIRModel(w, 0.5)
+}
+
+// An international relations the stream model lifts is decided on its own
+// evidence as the actors model's is: two other hard-news topics scoring
+// higher do not drop it by the family cap (MaxPerFamily), in one pass
+// (TagAndObserve) as in a settled store (Tag, Explain). Written for the
+// test.
+func TestStreamLiftedRelationsSurviveTheFamilyCap(t *testing.T) {
+	tg := capTagger(t)
+	st := tg.NewStream()
+	for i := range StreamMinExamples {
+		st.Observe(&article.Article{Language: "en", Title: fmt.Sprintf("Japan and Indonesia hold talks, round %d", i),
+			Text: "The delegations met for bilateral consultations on fisheries and the envoys exchanged memoranda."}, Hints{})
+		st.Observe(&article.Article{Language: "en", Title: fmt.Sprintf("Football: striker scores a goal in match %d", i),
+			Text: "The striker of the club scored in the stadium. Football fans cheered the striker."}, Hints{})
+	}
+	// A long text: the word model reads short items only (WordShortOnly).
+	a := &article.Article{Language: "en", Title: "Japan and Indonesia: parliament and court hear of fisheries",
+		Text: "The delegations met for bilateral consultations on fisheries and the envoys exchanged memoranda. " +
+			strings.Repeat("The hearing went on through the afternoon and the evening, with the members asking about the quotas of the coming season. ", 3)}
+	const ir = "international-relations"
+	e := explain(st.Explain(a, Hints{}), ir)
+	if e.Model == nil || e.Model.Probability >= e.Model.Cut || e.StreamLogOdds < StreamMargin {
+		t.Fatalf("the test needs an item the actors model rejects and the stream model lifts: %+v %+v", e, e.Model)
+	}
+	for _, slug := range []string{"politics", "crime"} {
+		if o := explain(st.Explain(a, Hints{}), slug); !o.Passed || o.Score/o.Threshold <= e.Score/e.Threshold {
+			t.Fatalf("the test needs %s passing and scoring higher than %s: %+v", slug, ir, o)
+		}
+	}
+	if MaxPerFamily != 2 {
+		t.Fatalf("test written for MaxPerFamily 2")
+	}
+	if !e.Passed || e.Decider != "stream model" {
+		t.Errorf("explain: %s %+v, want passed by the stream model", ir, e)
+	}
+	if got := st.Tag(a, Hints{}); len(got) != MaxPerFamily || got[0].Slug != ir {
+		t.Errorf("Tag: %+v, want the lifted %s and one of politics and crime", got, ir)
+	}
+	if _, ok := match(st.TagAndObserve(a, Hints{}), ir); !ok {
+		t.Errorf("TagAndObserve drops the lifted %s", ir)
+	}
+	// The actors model's own decision is kept the same way.
+	var w [NumIRFeatures]float64
+	w[fBias], w[fTitlePair] = 1, 1
+	if got := tg.WithIRModel(w, 0.5).Tag(a, Hints{}); len(got) != MaxPerFamily || got[0].Slug != ir {
+		t.Errorf("the actors model's %s beside politics and crime: %+v, want it and one of them", ir, got)
+	}
+}
