@@ -247,7 +247,7 @@ func TestStreamLiftedRelationsSurviveTheFamilyCap(t *testing.T) {
 		t.Fatalf("the test needs an item the actors model rejects and the stream model lifts: %+v %+v", e, e.Model)
 	}
 	for _, slug := range []string{"politics", "crime"} {
-		if o := explain(st.Explain(a, Hints{}), slug); !o.Passed || o.Score/o.Threshold <= e.Score/e.Threshold {
+		if o := explain(tg.Explain(a, Hints{}), slug); !o.Passed || o.Score/o.Threshold <= e.Score/e.Threshold {
 			t.Fatalf("the test needs %s passing and scoring higher than %s: %+v", slug, ir, o)
 		}
 	}
