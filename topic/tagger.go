@@ -328,7 +328,7 @@ func streamFingerprint(w io.Writer) {
 
 func (t *Tagger) computeFingerprint() string {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s|title=%g|threshold=%g|dominance=%g|standalone=%g|max=%d/%d exempt ir|families=%s|body=1+ln\n", stemVersion, TitleWeight, DefaultThreshold, Dominance, Standalone, MaxTopics, MaxPerFamily, familiesVersion)
+	fmt.Fprintf(h, "%s|title=%g|threshold=%g|dominance=%g|standalone=%g|max=%d/%d|families=%s|body=1+ln\n", stemVersion, TitleWeight, DefaultThreshold, Dominance, Standalone, MaxTopics, MaxPerFamily, familiesVersion)
 	fmt.Fprintf(h, "ir model %v cut %g cue %g title stance decides id headlines alone, actors %s genres %s %s\n", t.irWeights, t.irCut, CueWeight, actor.Version, genre.Version, irGuardsVersion)
 	fmt.Fprintf(h, "desk model %v %v cut %g\n", deskModelDesks(), t.deskWeights, DeskCut)
 	t.words.fingerprint(h, t.wordMode, t.wordStack)
@@ -654,7 +654,11 @@ func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, 
 			ok[i] = false
 		}
 	}
-	t.limit(res, ok)
+	keep := -1
+	if t.ir >= 0 && ok[t.ir] && !s.lifted[t.ir] {
+		keep = t.ir
+	}
+	t.limit(res, ok, keep)
 }
 
 // allows reports whether the user's overrides of rule i let it apply: no
@@ -665,10 +669,13 @@ func (t *Tagger) allows(i, l int, r result, exprMet bool) bool {
 
 // limit drops the weakest passed rules, by score relative to threshold: first
 // until no family has more than MaxPerFamily, then until at most MaxTopics
-// remain. A topic exempt from the caps (capExempt) is never the weakest.
-func (t *Tagger) limit(res []result, ok []bool) {
+// remain.
+//
+// The actors model's topic, when it passed by the model, is kept: it is
+// decided on its own evidence, not as one facet of hard news among others.
+func (t *Tagger) limit(res []result, ok []bool, keep int) {
 	ratio := func(i int) float64 {
-		if t.capExempt(i) {
+		if i == keep {
 			return math.Inf(1)
 		}
 		return res[i].total() / t.rules[i].threshold
@@ -710,14 +717,6 @@ func (t *Tagger) limit(res []result, ok []bool) {
 		ok[worst] = false
 	}
 }
-
-// capExempt reports whether rule i is kept through limit's caps: the actors
-// model's topic, however it applied (the model, a headline's stance, the
-// stream model's lift, a boost). It is decided on its own evidence, not as
-// one facet of hard news among others, and its score against a threshold,
-// which the caps weigh, is not what decided it (issue 8: a lift fell to
-// the family cap beside world and conflict).
-func (t *Tagger) capExempt(i int) bool { return i == t.ir }
 
 // BodyChars is how much of an article's body the tagger reads: its first
 // BodyChars bytes, cut at the last sentence end within them (else at a
