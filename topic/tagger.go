@@ -567,12 +567,13 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 	v := verdict{genre: g}
 	if t.ir >= 0 {
 		v.irX, v.irViolentLead = t.irFeatures(s, a, l, res)
-		v.irP = irProbability(&t.irWeights, &v.irX)
+		z := irLogOdds(&t.irWeights, &v.irX)
+		v.irP = irProbability(&v.irX, z)
 		v.irActorsP, v.irCut = v.irP, t.irCut
 		if t.wordsOn(l) && irCandidate(&v.irX) && t.wordMode.stacksOn(s.bodyText) && !t.wordMode.gates(v.irP, t.irCut, v.irX[fLeadActors]) && !t.wordMode.addOnly(v.irP, t.irCut, v.irX[fLeadActors]) {
 			k := &t.wordStack[l]
 			word := t.words.logOdds(l, s.feats)
-			p := sigmoid(k.Actor*irLogit(&t.irWeights, &v.irX) + k.Word*word + k.Bias)
+			p := sigmoid(k.Actor*clipActorLogOdds(z) + k.Word*word + k.Bias)
 			cut := v.irCut
 			if k.Cut > 0 {
 				cut = k.Cut

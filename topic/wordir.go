@@ -223,15 +223,12 @@ func (t *Tagger) WithWordModel(m *WordModel, stack [numLangs]WordStack, mode Wor
 	return &c
 }
 
-// irLogit is the actors model's log-odds of x, clipped to ±WordClip: the
-// stacking's two inputs are bounded alike, and its fitted weights
-// (wordmodel_weights.go) are of log-odds so clipped, so the bound is the
-// word model's and not the actors model's (the fingerprint names it).
-func irLogit(w *[NumIRFeatures]float64, x *[NumIRFeatures]float64) float64 {
-	z := 0.0
-	for i := range x {
-		z += w[i] * x[i]
-	}
+// clipActorLogOdds is the actors model's log-odds z (irLogOdds) clipped to
+// ±WordClip: the stacking's two inputs are bounded alike, and its fitted
+// weights (wordmodel_weights.go) are of log-odds so clipped, so the bound
+// is the word model's and not the actors model's (the fingerprint names
+// it).
+func clipActorLogOdds(z float64) float64 {
 	return max(-WordClip, min(WordClip, z))
 }
 
@@ -263,7 +260,7 @@ func (t *Tagger) WordSampleOf(a *article.Article, y bool) (WordSample, bool) {
 	res := make([]result, len(t.rules))
 	t.evaluate(s, a, l, Hints{}, res)
 	x, _ := t.irFeatures(s, a, l, res)
-	out := WordSample{Lang: l, Feats: append([]uint64(nil), s.feats...), Y: y, ActorZ: irLogit(&t.irWeights, &x), Candidate: irCandidate(&x)}
+	out := WordSample{Lang: l, Feats: append([]uint64(nil), s.feats...), Y: y, ActorZ: clipActorLogOdds(irLogOdds(&t.irWeights, &x)), Candidate: irCandidate(&x)}
 	out.Guarded = out.Candidate && t.irGuard(a.Title, langName(l), s.titleActors) != ""
 	return out, true
 }
