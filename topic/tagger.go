@@ -570,7 +570,7 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 		z := irLogOdds(&t.irWeights, &v.irX)
 		v.irP = irProbability(&v.irX, z)
 		v.irActorsP, v.irCut = v.irP, t.irCut
-		if t.wordsOn(l) && irCandidate(&v.irX) && t.wordMode.stacksOn(s.bodyText) && !t.wordMode.gates(v.irP, t.irCut, v.irX[fLeadActors]) && !t.wordMode.addOnly(v.irP, t.irCut, v.irX[fLeadActors]) {
+		if t.wordsOn(l) && irCandidate(&v.irX) && t.wordMode.stacksOn(s.bodyText) && !t.wordMode.keepsActors(v.irP, t.irCut, v.irX[fLeadActors]) {
 			k := &t.wordStack[l]
 			word := t.words.logOdds(l, s.feats)
 			p := sigmoid(k.Actor*clipActorLogOdds(z) + k.Word*word + k.Bias)

@@ -136,18 +136,17 @@ func (m WordMode) stacksOn(body string) bool {
 	return m.stacks() && (m&WordShortOnly == 0 || shortBody(body))
 }
 
-// gates reports whether mode's actors gate keeps the stacking from an item
-// whose actors model's probability p is under cut and whose title and
-// lead name leadActors distinct actors.
-func (m WordMode) gates(p, cut, leadActors float64) bool {
-	return m&WordPairGate != 0 && p < cut && leadActors < WordPairActors
-}
-
-// addOnly reports whether mode keeps the actors model's probability p of
-// cut: under WordAddOnly the stacking never removes the topic (p >= cut)
-// and never adds it without the actors gate's WordPairActors actors.
-func (m WordMode) addOnly(p, cut, leadActors float64) bool {
-	return m&WordAddOnly != 0 && (p >= cut || leadActors < WordPairActors)
+// keepsActors reports whether mode leaves an item to the actors model
+// alone, the stacking unread, when the actors model's probability is p of
+// cut and the title and lead name leadActors distinct actors: under
+// WordPairGate or WordAddOnly an item it rejects that names fewer than
+// WordPairActors (the one owner of that check), and under WordAddOnly
+// also an item it accepts (the stacking never removes the topic).
+func (m WordMode) keepsActors(p, cut, leadActors float64) bool {
+	if p >= cut {
+		return m&WordAddOnly != 0
+	}
+	return m&(WordPairGate|WordAddOnly) != 0 && leadActors < WordPairActors
 }
 
 // stacks reports whether the stacked probability decides.
