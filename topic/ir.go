@@ -337,17 +337,24 @@ func irLiftable(x *[NumIRFeatures]float64, violentLead bool) bool {
 	return irCandidate(x) && (!violentLead || x[fRelSentences] > 0 || x[fLeadPair] > 0)
 }
 
-// irProbability is the actors model's probability that x is international
-// relations: 0 for a text that is no candidate (see irCandidate).
-func irProbability(w *[NumIRFeatures]float64, x *[NumIRFeatures]float64) float64 {
-	if !irCandidate(x) {
-		return 0
-	}
+// irLogOdds is the actors model's log-odds of x under weights w: computed
+// once per judged article, for its probability and the word stacking.
+func irLogOdds(w *[NumIRFeatures]float64, x *[NumIRFeatures]float64) float64 {
 	z := 0.0
 	for i := range x {
 		z += w[i] * x[i]
 	}
-	return 1 / (1 + math.Exp(-z))
+	return z
+}
+
+// irProbability is the actors model's probability that x, of log-odds z
+// (irLogOdds), is international relations: 0 for a text that is no
+// candidate (see irCandidate).
+func irProbability(x *[NumIRFeatures]float64, z float64) float64 {
+	if !irCandidate(x) {
+		return 0
+	}
+	return sigmoid(z)
 }
 
 // titleStance reads in title (language lang, actors ms) what the labelling

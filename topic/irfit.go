@@ -143,7 +143,7 @@ func FitIR(samples []IRSample, k int) (*IRFit, error) {
 		w := fitLogistic(train, IRRidge)
 		for i, s := range samples {
 			if fold[i] == f {
-				oof[i] = irProbability(&w, &s.X)
+				oof[i] = irProbability(&s.X, irLogOdds(&w, &s.X))
 			}
 		}
 	}

@@ -19,7 +19,7 @@ func TestFitLogisticRecoversWeights(t *testing.T) {
 		x[fStates] = float64(rng.IntN(4))
 		x[fDiplomats] = float64(rng.IntN(3))
 		x[fRelationTitle] = 1 // a candidate (see irCandidate)
-		p := irProbability(&want, &x)
+		p := irProbability(&x, irLogOdds(&want, &x))
 		samples = append(samples, IRSample{X: x, Y: rng.Float64() < p})
 	}
 	got := fitLogistic(samples, 0.01)

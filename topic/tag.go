@@ -9,6 +9,7 @@ import (
 
 	"github.com/warta-news/warta/actor"
 	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/genre"
 	"github.com/warta-news/warta/language"
 )
 
@@ -43,14 +44,7 @@ func (t *Tagger) tag(a *article.Article, h Hints, st *Stream, learn bool) []arti
 		}
 	}
 	for _, l := range ls {
-		s.features = t.collects(st, l, s.bodyText)
-		t.evaluate(s, a, l, h, res)
-		v := t.judge(s, a, l, res, g)
-		if learn && len(ls) == 1 {
-			st.learnLeaders(s.anchors)
-			st.learn(s, l, res, v)
-		}
-		t.decide(s, l, res, v, st, ok, exprMet)
+		t.judgeLanguage(s, a, l, h, g, st, learn && len(ls) == 1, res, ok, exprMet)
 		for i := range t.rules {
 			forced := slices.Contains(h.Forced, t.rules[i].slug)
 			if !ok[i] && !forced {
@@ -71,6 +65,23 @@ func (t *Tagger) tag(a *article.Article, h Hints, st *Stream, learn bool) []arti
 		return t.ruleIndex(x.Slug) - t.ruleIndex(y.Slug)
 	})
 	return out
+}
+
+// judgeLanguage is one language's step of reading a (tag and explain share
+// it, so an explanation gives the verdict Tag stores): it scores a with
+// the terms of language l into res, judges it with the models, lets st
+// learn from it when learn is set, and decides which rules pass into ok
+// and exprMet (see decide). It returns the models' verdict.
+func (t *Tagger) judgeLanguage(s *scratch, a *article.Article, l int, h Hints, g genre.Verdict, st *Stream, learn bool, res []result, ok, exprMet []bool) verdict {
+	s.features = t.collects(st, l, s.bodyText)
+	t.evaluate(s, a, l, h, res)
+	v := t.judge(s, a, l, res, g)
+	if learn {
+		st.learnLeaders(s.anchors)
+		st.learn(s, l, res, v)
+	}
+	t.decide(s, l, res, v, st, ok, exprMet)
+	return v
 }
 
 func indexOf(ms []article.TopicMatch, slug string) int {
@@ -309,14 +320,7 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream, learn bool) []
 		}
 	}
 	for n, l := range ls {
-		s.features = t.collects(st, l, s.bodyText)
-		t.evaluate(s, a, l, h, res)
-		v := t.judge(s, a, l, res, g)
-		if learn && len(ls) == 1 {
-			st.learnLeaders(s.anchors)
-			st.learn(s, l, res, v)
-		}
-		t.decide(s, l, res, v, st, ok, exprMet)
+		v := t.judgeLanguage(s, a, l, h, g, st, learn && len(ls) == 1, res, ok, exprMet)
 		for i, rl := range t.rules {
 			forced := slices.Contains(h.Forced, rl.slug)
 			e := Explanation{

@@ -300,7 +300,8 @@ func (t *Tagger) Fingerprint() string { return t.fingerprint }
 // stored for the sources' articles depend on, recorded with them so that a
 // change of either re-tags them. A source without hints counts for
 // nothing, as it tags as an unknown source does: adding one re-tags
-// nothing.
+// nothing. Nor do the order of a source's forced topics and a topic
+// listed twice: tagging only asks whether a topic is forced.
 func (t *Tagger) FingerprintWith(hints map[string]Hints) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "rules %s\n", t.fingerprint)
@@ -311,7 +312,8 @@ func (t *Tagger) FingerprintWith(hints map[string]Hints) string {
 		}
 		// "boost-own": a boost is evidence for its own topic only (it was
 		// a feature of the models and the stream model's labels before).
-		fmt.Fprintf(h, "source %q genre %q forced %q boost-own", name, x.Genre, x.Forced)
+		forced := slices.Compact(slices.Sorted(slices.Values(x.Forced)))
+		fmt.Fprintf(h, "source %q genre %q forced %q boost-own", name, x.Genre, forced)
 		for _, slug := range slices.Sorted(maps.Keys(x.Boost)) {
 			fmt.Fprintf(h, " %q=%g", slug, x.Boost[slug])
 		}
@@ -565,12 +567,13 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 	v := verdict{genre: g}
 	if t.ir >= 0 {
 		v.irX, v.irViolentLead = t.irFeatures(s, a, l, res)
-		v.irP = irProbability(&t.irWeights, &v.irX)
+		z := irLogOdds(&t.irWeights, &v.irX)
+		v.irP = irProbability(&v.irX, z)
 		v.irActorsP, v.irCut = v.irP, t.irCut
-		if t.wordsOn(l) && irCandidate(&v.irX) && t.wordMode.stacksOn(s.bodyText) && !t.wordMode.gates(v.irP, t.irCut, v.irX[fLeadActors]) && !t.wordMode.addOnly(v.irP, t.irCut, v.irX[fLeadActors]) {
+		if t.wordsOn(l) && irCandidate(&v.irX) && t.wordMode.stacksOn(s.bodyText) && !t.wordMode.keepsActors(v.irP, t.irCut, v.irX[fLeadActors]) {
 			k := &t.wordStack[l]
 			word := t.words.logOdds(l, s.feats)
-			p := sigmoid(k.Actor*irLogit(&t.irWeights, &v.irX) + k.Word*word + k.Bias)
+			p := sigmoid(k.Actor*clipActorLogOdds(z) + k.Word*word + k.Bias)
 			cut := v.irCut
 			if k.Cut > 0 {
 				cut = k.Cut

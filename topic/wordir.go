@@ -136,18 +136,17 @@ func (m WordMode) stacksOn(body string) bool {
 	return m.stacks() && (m&WordShortOnly == 0 || shortBody(body))
 }
 
-// gates reports whether mode's actors gate keeps the stacking from an item
-// whose actors model's probability p is under cut and whose title and
-// lead name leadActors distinct actors.
-func (m WordMode) gates(p, cut, leadActors float64) bool {
-	return m&WordPairGate != 0 && p < cut && leadActors < WordPairActors
-}
-
-// addOnly reports whether mode keeps the actors model's probability p of
-// cut: under WordAddOnly the stacking never removes the topic (p >= cut)
-// and never adds it without the actors gate's WordPairActors actors.
-func (m WordMode) addOnly(p, cut, leadActors float64) bool {
-	return m&WordAddOnly != 0 && (p >= cut || leadActors < WordPairActors)
+// keepsActors reports whether mode leaves an item to the actors model
+// alone, the stacking unread, when the actors model's probability is p of
+// cut and the title and lead name leadActors distinct actors: under
+// WordPairGate or WordAddOnly an item it rejects that names fewer than
+// WordPairActors (the one owner of that check), and under WordAddOnly
+// also an item it accepts (the stacking never removes the topic).
+func (m WordMode) keepsActors(p, cut, leadActors float64) bool {
+	if p >= cut {
+		return m&WordAddOnly != 0
+	}
+	return m&(WordPairGate|WordAddOnly) != 0 && leadActors < WordPairActors
 }
 
 // stacks reports whether the stacked probability decides.
@@ -223,15 +222,12 @@ func (t *Tagger) WithWordModel(m *WordModel, stack [numLangs]WordStack, mode Wor
 	return &c
 }
 
-// irLogit is the actors model's log-odds of x, clipped to ±WordClip: the
-// stacking's two inputs are bounded alike, and its fitted weights
-// (wordmodel_weights.go) are of log-odds so clipped, so the bound is the
-// word model's and not the actors model's (the fingerprint names it).
-func irLogit(w *[NumIRFeatures]float64, x *[NumIRFeatures]float64) float64 {
-	z := 0.0
-	for i := range x {
-		z += w[i] * x[i]
-	}
+// clipActorLogOdds is the actors model's log-odds z (irLogOdds) clipped to
+// ±WordClip: the stacking's two inputs are bounded alike, and its fitted
+// weights (wordmodel_weights.go) are of log-odds so clipped, so the bound
+// is the word model's and not the actors model's (the fingerprint names
+// it).
+func clipActorLogOdds(z float64) float64 {
 	return max(-WordClip, min(WordClip, z))
 }
 
@@ -263,7 +259,7 @@ func (t *Tagger) WordSampleOf(a *article.Article, y bool) (WordSample, bool) {
 	res := make([]result, len(t.rules))
 	t.evaluate(s, a, l, Hints{}, res)
 	x, _ := t.irFeatures(s, a, l, res)
-	out := WordSample{Lang: l, Feats: append([]uint64(nil), s.feats...), Y: y, ActorZ: irLogit(&t.irWeights, &x), Candidate: irCandidate(&x)}
+	out := WordSample{Lang: l, Feats: append([]uint64(nil), s.feats...), Y: y, ActorZ: clipActorLogOdds(irLogOdds(&t.irWeights, &x)), Candidate: irCandidate(&x)}
 	out.Guarded = out.Candidate && t.irGuard(a.Title, langName(l), s.titleActors) != ""
 	return out, true
 }

@@ -201,10 +201,12 @@ func TestWordModelSource(t *testing.T) {
 // TestWordPairGate: under WordPairGate the stacking may not enter the
 // topic on an item the actors model rejects unless the title and lead
 // name two distinct actors; it may still remove one the actors model
-// enters, and without the gate nothing is held back.
+// enters, and without the gate nothing is held back. WordAddOnly holds
+// back the same additions and every removal.
 func TestWordPairGate(t *testing.T) {
 	const cut = 0.5
 	gated := WordStackGuards | WordShortOnly | WordPairGate
+	addOnly := gated | WordAddOnly
 	for _, c := range []struct {
 		mode      WordMode
 		p, actors float64
@@ -215,8 +217,12 @@ func TestWordPairGate(t *testing.T) {
 		{gated, 0.3, 2, false},                           // two actors: the stacking may add
 		{gated, 0.7, 1, false},                           // the actors model enters: the stacking may remove
 		{WordStackGuards | WordShortOnly, 0.3, 1, false}, // V9: no gate
+		{addOnly, 0.3, 1, true},                          // V13: no addition with one actor
+		{addOnly, 0.3, 2, false},                         // two actors: the stacking may add
+		{addOnly, 0.7, 2, true},                          // the actors model enters: no removal
+		{addOnly &^ WordPairGate, 0.3, 1, true},          // add-only holds the pair check itself
 	} {
-		if got := c.mode.gates(c.p, cut, c.actors); got != c.wantGated {
+		if got := c.mode.keepsActors(c.p, cut, c.actors); got != c.wantGated {
 			t.Errorf("mode %s p %g actors %g: gated %v, want %v", c.mode.source(), c.p, c.actors, got, c.wantGated)
 		}
 	}

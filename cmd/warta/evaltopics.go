@@ -241,25 +241,22 @@ func leaveOneStreamOut(e *env, tagger *topic.Tagger, articles, labels io.Reader,
 	if err != nil {
 		return err
 	}
-	pooled := map[string]*topic.Tally{"en": {}, "id": {}}
-	line := func(name, cut string, tallies map[string]*topic.Tally) {
-		fmt.Fprintf(e.stdout, "loso %-16s cut %-4s", name, cut)
-		for _, lang := range []string{"en", "id"} {
-			c := tallies[lang]
-			p, r, f1 := c.Scores()
-			fmt.Fprintf(e.stdout, "  %s %d/%d/%d P %.3f R %.3f F1 %.3f", lang, c.TP, c.FP, c.FN, p, r, f1)
-		}
-		fmt.Fprintln(e.stdout)
-	}
 	for _, s := range scores {
-		line(s.Stream, fmt.Sprint(s.Cut), s.Tallies)
-		for lang, c := range s.Tallies {
-			p := pooled[lang]
-			p.TP, p.FP, p.FN = p.TP+c.TP, p.FP+c.FP, p.FN+c.FN
-		}
+		fmt.Fprintf(e.stdout, "loso %-16s cut %-4s%s\n", s.Stream, fmt.Sprint(s.Cut), tallyColumns(s.Tallies))
 	}
-	line("pooled", "", pooled)
+	fmt.Fprintf(e.stdout, "loso %-16s cut %-4s%s\n", "pooled", "", tallyColumns(topiceval.PoolStreams(scores)))
 	return nil
+}
+
+// tallyColumns is the tallies of English and Indonesian, tp/fp/fn, P, R, F1.
+func tallyColumns(tallies map[string]*topic.Tally) string {
+	var b strings.Builder
+	for _, lang := range []string{"en", "id"} {
+		c := tallies[lang]
+		p, r, f1 := c.Scores()
+		fmt.Fprintf(&b, "  %s %d/%d/%d P %.3f R %.3f F1 %.3f", lang, c.TP, c.FP, c.FN, p, r, f1)
+	}
+	return b.String()
 }
 
 // parseViews reads the -view flag: view names, comma-separated, or all.

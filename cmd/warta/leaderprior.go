@@ -80,26 +80,10 @@ func leaderPriorLOSO(ctx context.Context, e *env, cfg *config.Config, tagger *to
 		name   string
 		scores []topiceval.StreamScore
 	}{{"main", without}, {"prior", with}} {
-		pooled := map[string]*topic.Tally{"en": {}, "id": {}}
 		for _, s := range run.scores {
 			fmt.Fprintf(e.stdout, "leaders-loso %-5s %-16s%s\n", run.name, s.Stream, tallyColumns(s.Tallies))
-			for lang, c := range s.Tallies {
-				p := pooled[lang]
-				p.TP, p.FP, p.FN = p.TP+c.TP, p.FP+c.FP, p.FN+c.FN
-			}
 		}
-		fmt.Fprintf(e.stdout, "leaders-loso %-5s %-16s%s\n", run.name, "pooled", tallyColumns(pooled))
+		fmt.Fprintf(e.stdout, "leaders-loso %-5s %-16s%s\n", run.name, "pooled", tallyColumns(topiceval.PoolStreams(run.scores)))
 	}
 	return nil
-}
-
-// tallyColumns is the tallies of English and Indonesian, tp/fp/fn, P, R, F1.
-func tallyColumns(tallies map[string]*topic.Tally) string {
-	var b strings.Builder
-	for _, lang := range []string{"en", "id"} {
-		c := tallies[lang]
-		p, r, f1 := c.Scores()
-		fmt.Fprintf(&b, "  %s %d/%d/%d P %.3f R %.3f F1 %.3f", lang, c.TP, c.FP, c.FN, p, r, f1)
-	}
-	return b.String()
 }

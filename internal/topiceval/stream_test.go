@@ -267,3 +267,24 @@ func TestLoadAndScoreStream(t *testing.T) {
 		t.Errorf("en tallies %+v, want one IR item of two", *c)
 	}
 }
+
+// PoolStreams sums each language's tallies over the streams, English and
+// Indonesian present even when no stream has them.
+func TestPoolStreams(t *testing.T) {
+	got := PoolStreams([]StreamScore{
+		{Stream: "a", Tallies: map[string]*topic.Tally{"en": {TP: 1, FP: 2, FN: 3}}},
+		{Stream: "b", Tallies: map[string]*topic.Tally{"en": {TP: 10, FP: 20, FN: 30}, "id": {TP: 4}}},
+	})
+	want := map[string]topic.Tally{"en": {TP: 11, FP: 22, FN: 33}, "id": {TP: 4}}
+	if len(got) != len(want) {
+		t.Fatalf("pooled %d languages, want %d", len(got), len(want))
+	}
+	for lang, w := range want {
+		if got[lang] == nil || *got[lang] != w {
+			t.Errorf("%s: pooled %+v, want %+v", lang, got[lang], w)
+		}
+	}
+	if got := PoolStreams(nil); got["en"] == nil || got["id"] == nil {
+		t.Errorf("no streams: %v, want en and id present", got)
+	}
+}

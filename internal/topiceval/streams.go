@@ -229,6 +229,23 @@ type StreamScore struct {
 	Tallies map[string]*topic.Tally
 }
 
+// PoolStreams sums the streams' tallies by language, English and
+// Indonesian always present: the pooled line of a leave-one-stream-out.
+func PoolStreams(scores []StreamScore) map[string]*topic.Tally {
+	pooled := map[string]*topic.Tally{"en": {}, "id": {}}
+	for _, s := range scores {
+		for lang, c := range s.Tallies {
+			p := pooled[lang]
+			if p == nil {
+				p = &topic.Tally{}
+				pooled[lang] = p
+			}
+			p.TP, p.FP, p.FN = p.TP+c.TP, p.FP+c.FP, p.FN+c.FN
+		}
+	}
+	return pooled
+}
+
 // LeaveOneStreamOut scores each stream by the actors model fitted (k
 // folds) on the research samples and the other streams' samples weighed
 // by share (WeighStreams): no stream is scored by weights fitted on its
