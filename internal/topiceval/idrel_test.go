@@ -28,7 +28,7 @@ func TestIDRelCount(t *testing.T) {
 	roots := tg.Actors()
 	type tally struct {
 		items, touched, added int
-		byRoot               map[string]int
+		byRoot                map[string]int
 	}
 	count := func(tl *tally, texts ...string) {
 		tl.items++
