@@ -28,12 +28,13 @@ func TestIDRelCount(t *testing.T) {
 	roots := tg.Actors()
 	type tally struct {
 		items, touched, added int
+		titleAdded            int
 		byRoot                map[string]int
 	}
 	count := func(tl *tally, texts ...string) {
 		tl.items++
 		added := 0
-		for _, text := range texts {
+		for f, text := range texts {
 			before := 0
 			for _, m := range plain.Find(text, "id") {
 				if m.Kind == actor.Relation {
@@ -50,6 +51,9 @@ func TestIDRelCount(t *testing.T) {
 				}
 			}
 			added += after - before
+			if f == 0 {
+				tl.titleAdded += after - before
+			}
 		}
 		tl.added += added
 		if added > 0 {
@@ -73,7 +77,7 @@ func TestIDRelCount(t *testing.T) {
 			}
 			fmt.Fprintf(&top, " %s %d;", e.root, e.n)
 		}
-		t.Logf("%s: %d id items, %d with added relation mentions, %d mentions added (net); root matches by root:%s", name, tl.items, tl.touched, tl.added, top.String())
+		t.Logf("%s: %d id items, %d with added relation mentions, %d mentions added (net), %d of them in titles; root matches by root:%s", name, tl.items, tl.touched, tl.added, tl.titleAdded, top.String())
 	}
 	cfg, err := config.Load(filepath.Join("..", "..", "config.yaml"))
 	if err != nil {
