@@ -102,10 +102,6 @@ type Mention struct {
 	// Name is set on a State found by a learned name (see Names): the name
 	// as Anchor.Name has it.
 	Name string
-	// Root is set on a Relation found by its Indonesian root rather than
-	// as written (see WithIndonesianRoots): the root the word shares with
-	// an alias.
-	Root string
 }
 
 // Languages a Recognizer knows.
@@ -143,41 +139,14 @@ type Recognizer struct {
 	// kept apart from the actors: see Headline.
 	cues   [numLangs]map[string][]alias
 	tokens *sync.Pool // of *[]token, the words of one text
-	// stemID appends the readings of a folded Indonesian word to dst (see
-	// WithIndonesianRoots); nil when relation words match only as written.
-	stemID func(dst []string, word string) []string
-	// relationRoots maps a reading of a one-word Indonesian relation
-	// alias to its relation's ID, the kind listed first in actors.txt.
-	relationRoots map[string]string
-}
-
-// MinRootLetters is the shortest root a relation word may match by:
-// shorter readings are too often another word's.
-const MinRootLetters = 4
-
-// Option configures a Recognizer.
-type Option func(*Recognizer)
-
-// WithIndonesianRoots makes the Recognizer read a lower-case Indonesian word
-// that no alias matches as a relation when a reading of it (stem appends
-// its readings to dst) equals a reading, of at least MinRootLetters
-// letters, of a one-word Indonesian relation alias: Indonesian affixation
-// is regular (meN-, di-, ber-, -kan, -i, peN-…-an), so a hand list of forms
-// always misses some. A capitalised word is never read so: it is a name
-// first, or a headline's word where capitals say nothing.
-func WithIndonesianRoots(stem func(dst []string, word string) []string) Option {
-	return func(r *Recognizer) { r.stemID = stem }
 }
 
 //go:embed actors.txt
 var actorsTxt string
 
 // New builds a Recognizer from CLDR's region names and the embedded table.
-func New(opts ...Option) (*Recognizer, error) {
+func New() (*Recognizer, error) {
 	r := &Recognizer{tokens: &sync.Pool{New: func() any { return new([]token) }}}
-	for _, o := range opts {
-		o(r)
-	}
 	for l := range r.first {
 		r.first[l] = map[string][]alias{}
 		r.cues[l] = map[string][]alias{}
@@ -285,54 +254,12 @@ func (r *Recognizer) addLine(line string) error {
 				continue
 			}
 			r.add(l, kind, f[1], a, person)
-			if kind == Relation && l == langID {
-				r.addRelationRoots(f[1], a)
-			}
 			if kind == State && l == langEN && isDemonymForm(a) {
 				r.add(l, kind, f[1], a+"s", false)
 			}
 		}
 	}
 	return nil
-}
-
-// addRelationRoots registers the readings of a one-word Indonesian relation
-// alias, when the Recognizer reads words by their roots; a reading already
-// registered keeps the kind listed first.
-func (r *Recognizer) addRelationRoots(id, name string) {
-	if r.stemID == nil {
-		return
-	}
-	var words []string
-	tokenize(name, func(t token) { words = append(words, t.text) })
-	if len(words) != 1 {
-		return
-	}
-	if r.relationRoots == nil {
-		r.relationRoots = map[string]string{}
-	}
-	var buf [4]string
-	for _, root := range r.stemID(buf[:0], words[0]) {
-		if _, ok := r.relationRoots[root]; !ok && len(root) >= MinRootLetters {
-			r.relationRoots[root] = id
-		}
-	}
-}
-
-// relationRoot returns the relation ID and the root by which the word t
-// is a relation word, when the Recognizer reads Indonesian words by their
-// roots and t is written in lower case.
-func (r *Recognizer) relationRoot(t *token) (id, root string, ok bool) {
-	if t.upper > 0 || t.letters < MinRootLetters {
-		return "", "", false
-	}
-	var buf [4]string
-	for _, root := range r.stemID(buf[:0], t.text) {
-		if id, ok := r.relationRoots[root]; ok && len(root) >= MinRootLetters {
-			return id, root, true
-		}
-	}
-	return "", "", false
 }
 
 // isDemonymForm reports whether a is one capitalised ASCII word ending in
@@ -420,7 +347,6 @@ func (r *Recognizer) Append(dst []Mention, text, lang string) []Mention {
 func (r *Recognizer) AppendNamed(dst []Mention, text, lang string, sets ...*Names) []Mention {
 	table := r.first[langIndex(lang)]
 	skipAfterBahasa := langIndex(lang) != langEN
-	roots := langIndex(lang) == langID && r.relationRoots != nil
 	tp := r.words(text)
 	defer r.tokens.Put(tp)
 	toks := *tp
@@ -444,14 +370,6 @@ func (r *Recognizer) AppendNamed(dst []Mention, text, lang string, sets ...*Name
 				if name, state, n := matchName(sets, text, toks, i, shouting, prevAlias, isTitle, table); n > 0 {
 					dst = append(dst, Mention{Kind: State, ID: state, Start: toks[i].start, End: toks[i+n-1].end, Name: name})
 					i += n
-					prevAlias = true
-					continue
-				}
-			}
-			if roots {
-				if id, root, ok := r.relationRoot(&toks[i]); ok {
-					dst = append(dst, Mention{Kind: Relation, ID: id, Start: toks[i].start, End: toks[i].end, Root: root})
-					i++
 					prevAlias = true
 					continue
 				}
@@ -669,4 +587,4 @@ func fold(w string) string {
 // Version changes whenever what the Recognizer finds changes (the table,
 // CLDR's version, the matching rules), so that users of its results can
 // tell stale ones.
-const Version = "7"
+const Version = "6"

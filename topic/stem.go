@@ -52,15 +52,6 @@ func stemIDAll(w string) stems {
 	return v
 }
 
-// appendStemsID appends the readings of the folded Indonesian word w to dst:
-// the stemmer as the actor recogniser reads relation words by their roots
-// (actor.WithIndonesianRoots).
-func appendStemsID(dst []string, w string) []string {
-	var v stems
-	stemIDInto(&v, w)
-	return append(dst, v.list()...)
-}
-
 // stemIDInto sets v to the readings of w, as stemIDAll returns them,
 // without copying them through return values.
 func stemIDInto(v *stems, w string) {

@@ -179,7 +179,7 @@ func New(specs []Spec) (*Tagger, error) {
 	if err := Check(specs); err != nil {
 		return nil, err
 	}
-	rec, err := actor.New(actor.WithIndonesianRoots(appendStemsID))
+	rec, err := actor.New()
 	if err != nil {
 		return nil, fmt.Errorf("topic: %w", err)
 	}
