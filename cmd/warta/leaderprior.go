@@ -15,17 +15,16 @@ import (
 )
 
 // leaderSnapshots loads every labelled stream in streamsDir (labels in
-// labelsDir) but those held out, and the loose feed snapshots beside them: what the leaders
-// prior is learned from (held out: topiceval.LeaderPriorHeldOutStreams) or evaluated on
-// (topiceval.LeaderExperimentHeldOutStreams), dated as the word model's (an undated item's
+// labelsDir) but topiceval.LeaderPriorHeldOutStreams, and the loose feed snapshots beside them: what the leaders
+// prior is learned from, dated as the word model's (an undated item's
 // date orders same-title items, so the prior is the snapshots', not the
 // day's).
-func leaderSnapshots(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, streamsDir, labelsDir string, heldOut []string) ([]*topiceval.LabelledStream, topiceval.LeaderGroup, error) {
+func leaderSnapshots(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, streamsDir, labelsDir string) ([]*topiceval.LabelledStream, topiceval.LeaderGroup, error) {
 	names, err := topiceval.LabelledStreams(streamsDir, labelsDir)
 	if err != nil {
 		return nil, topiceval.LeaderGroup{}, err
 	}
-	names = slices.DeleteFunc(names, func(name string) bool { return slices.Contains(heldOut, name) })
+	names = slices.DeleteFunc(names, func(name string) bool { return slices.Contains(topiceval.LeaderPriorHeldOutStreams(), name) })
 	now := topiceval.WordStreamsFetchedAt()
 	var streams []*topiceval.LabelledStream
 	for _, name := range names {
@@ -42,7 +41,7 @@ func leaderSnapshots(ctx context.Context, cfg *config.Config, tagger *topic.Tagg
 // fitLeaderPrior learns the leaders prior from every labelled stream's
 // snapshots and the loose ones and writes it as Go source to path.
 func fitLeaderPrior(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, streamsDir, labelsDir, path string, rule topiceval.LeaderPriorRule) error {
-	streams, loose, err := leaderSnapshots(ctx, cfg, tagger, streamsDir, labelsDir, topiceval.LeaderPriorHeldOutStreams())
+	streams, loose, err := leaderSnapshots(ctx, cfg, tagger, streamsDir, labelsDir)
 	if err != nil {
 		return err
 	}
@@ -83,7 +82,7 @@ func oneWordClause(rule topiceval.LeaderPriorRule) string {
 // from every other group, and both pooled (BENCHMARKS.md, branch
 // leaderprior).
 func leaderPriorLOSO(ctx context.Context, e *env, cfg *config.Config, tagger *topic.Tagger, streamsDir, labelsDir string, rule topiceval.LeaderPriorRule) error {
-	streams, loose, err := leaderSnapshots(ctx, cfg, tagger, streamsDir, labelsDir, topiceval.LeaderExperimentHeldOutStreams())
+	streams, loose, err := leaderSnapshots(ctx, cfg, tagger, streamsDir, labelsDir)
 	if err != nil {
 		return err
 	}

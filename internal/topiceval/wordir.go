@@ -32,20 +32,10 @@ func HeldOutStreams() []string {
 // LeaderPriorHeldOutStreams are the labelled streams the leaders prior
 // is not learned from: those gathered after the shipped prior was learned
 // (BENCHMARKS.md, branch leaderprior3), so that its generator reproduces
-// it, and LeaderExperimentHeldOutStreams. stream-heldout16 and 17 were in
-// its training, each left out of its own fold by the
-// leave-one-stream-out.
+// it (stream-heldout20 to 23 came later still). stream-heldout16 and 17 were in its training, each left out of its
+// own fold by the leave-one-stream-out.
 func LeaderPriorHeldOutStreams() []string {
-	return append([]string{"stream-heldout18", "stream-heldout19"}, LeaderExperimentHeldOutStreams()...)
-}
-
-// LeaderExperimentHeldOutStreams are the labelled streams the leaders
-// prior's leave-one-stream-out leaves out, gathered after stream-heldout19
-// (BENCHMARKS.md, branch leaderprior4: the LOSO runs over the 20 streams
-// before them, stream-heldout18 and 19 scored and learned from as the
-// others).
-func LeaderExperimentHeldOutStreams() []string {
-	return []string{"stream-heldout20", "stream-heldout21", "stream-heldout22", "stream-heldout23", "stream-heldout24", "stream-heldout25"}
+	return []string{"stream-heldout18", "stream-heldout19", "stream-heldout20", "stream-heldout21", "stream-heldout22", "stream-heldout23", "stream-heldout24", "stream-heldout25"}
 }
 
 // FreshStreams are the labelled streams that landed after the word
