@@ -40,7 +40,6 @@ func cmdEvalTopics(ctx context.Context, e *env) (err error) {
 	fitWords := fs.String("fit-words", "", "with -streams and -stream-labels, train the shipped word model (topiceval.ShippedWordVariant) on the labelled streams (topiceval.WordStreams) and write it as Go source to this `file` (topic/wordmodel_weights.go); needs no -articles")
 	fitLeaders := fs.String("fit-leaders", "", "with -streams and -stream-labels, learn the leaders prior from every labelled stream's snapshots and the loose snapshots beside them and write it as Go source to this `file` (topic/leaders_prior.go); needs no -articles")
 	leadersMinArticles := fs.Int("leaders-min-articles", topiceval.ShippedLeaderMinArticles, "with -fit-leaders or -leaders-loso, keep in the leaders prior only the names anchored to a state in at least this many distinct articles (the default is the shipped prior's, topiceval.ShippedLeaderMinArticles)")
-	leadersOneWordMinArticles := fs.Int("leaders-one-word-min-articles", topiceval.ShippedLeaderOneWordMinArticles, "with -fit-leaders or -leaders-loso, keep a name of one word (a bare surname) only where also anchored in at least this many distinct articles; 0 keeps none (the default is the shipped prior's, topiceval.ShippedLeaderOneWordMinArticles)")
 	leadersLOSO := fs.Bool("leaders-loso", false, "with -streams and -stream-labels, score each labelled stream without a leaders prior and with the prior learned from the other snapshots, and print the tallies; needs no -articles")
 	viewNames := fs.String("view", "full", "with -cv, show the tagger this much of each article: full, title, sentence (the title and the first sentence) or lead200 (the title and 200 characters), or several, comma-separated, or all")
 	if err := e.parse(fs, false); err != nil {
@@ -64,11 +63,10 @@ func cmdEvalTopics(ctx context.Context, e *env) (err error) {
 		if err != nil {
 			return err
 		}
-		rule := topiceval.LeaderPriorRule{MinArticles: *leadersMinArticles, OneWordMinArticles: *leadersOneWordMinArticles}
 		if *leadersLOSO {
-			return leaderPriorLOSO(ctx, e, cfg, tagger, *streamsDir, *streamLabels, rule)
+			return leaderPriorLOSO(ctx, e, cfg, tagger, *streamsDir, *streamLabels, *leadersMinArticles)
 		}
-		return fitLeaderPrior(ctx, cfg, tagger, *streamsDir, *streamLabels, *fitLeaders, rule)
+		return fitLeaderPrior(ctx, cfg, tagger, *streamsDir, *streamLabels, *fitLeaders, *leadersMinArticles)
 	}
 	if *articlesPath == "" {
 		return &usageError{"-articles is required"}

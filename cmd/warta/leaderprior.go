@@ -40,7 +40,7 @@ func leaderSnapshots(ctx context.Context, cfg *config.Config, tagger *topic.Tagg
 
 // fitLeaderPrior learns the leaders prior from every labelled stream's
 // snapshots and the loose ones and writes it as Go source to path.
-func fitLeaderPrior(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, streamsDir, labelsDir, path string, rule topiceval.LeaderPriorRule) error {
+func fitLeaderPrior(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, streamsDir, labelsDir, path string, minArticles int) error {
 	streams, loose, err := leaderSnapshots(ctx, cfg, tagger, streamsDir, labelsDir)
 	if err != nil {
 		return err
@@ -51,14 +51,14 @@ func fitLeaderPrior(ctx context.Context, cfg *config.Config, tagger *topic.Tagge
 		groups = append(groups, topiceval.LeaderGroup{Name: s.Name, Articles: s.Articles})
 		names = append(names, s.Name)
 	}
-	prior := topiceval.LearnLeaderPrior(tagger, groups, rule)
+	prior := topiceval.LearnLeaderPrior(tagger, groups, minArticles)
 	header := fmt.Sprintf(`learnedLeaderPrior is the anchors every new Stream starts with
 (leaders.go), %d of them, learned by the anchor rule as a stream model
 counts them, one stream model per group, from the public feed snapshots
 of internal/fixtures/testdata: the streams %s, and the loose
 snapshots; a name is kept where it was anchored to the state in at least
-%d distinct articles%s. No name is listed by hand. Regenerate with
-go generate -run fit-leaders ./topic (needs only the repository).`, len(prior), strings.Join(names, ", "), rule.MinArticles, oneWordClause(rule))
+%d distinct articles. No name is listed by hand. Regenerate with
+go generate -run fit-leaders ./topic (needs only the repository).`, len(prior), strings.Join(names, ", "), minArticles)
 	src, err := format.Source(topic.LeaderPriorSource(prior, header))
 	if err != nil {
 		return fmt.Errorf("fit-leaders: %w", err)
@@ -66,27 +66,16 @@ go generate -run fit-leaders ./topic (needs only the repository).`, len(prior), 
 	return os.WriteFile(path, src, 0o644)
 }
 
-// oneWordClause is what the prior's doc says of its keys of one word.
-func oneWordClause(rule topiceval.LeaderPriorRule) string {
-	switch {
-	case rule.OneWordMinArticles == 0:
-		return ", and of two words or more (a bare surname comes only from the user's own stream)"
-	case rule.OneWordMinArticles > rule.MinArticles:
-		return fmt.Sprintf(", a name of one word (a bare surname) in at least %d", rule.OneWordMinArticles)
-	}
-	return ""
-}
-
 // leaderPriorLOSO prints, for each labelled stream, the international-
 // relations tallies without a leaders prior and with the prior learned
 // from every other group, and both pooled (BENCHMARKS.md, branch
 // leaderprior).
-func leaderPriorLOSO(ctx context.Context, e *env, cfg *config.Config, tagger *topic.Tagger, streamsDir, labelsDir string, rule topiceval.LeaderPriorRule) error {
+func leaderPriorLOSO(ctx context.Context, e *env, cfg *config.Config, tagger *topic.Tagger, streamsDir, labelsDir string, minArticles int) error {
 	streams, loose, err := leaderSnapshots(ctx, cfg, tagger, streamsDir, labelsDir)
 	if err != nil {
 		return err
 	}
-	without, with := topiceval.LeaderPriorLOSO(tagger, streams, loose, rule)
+	without, with := topiceval.LeaderPriorLOSO(tagger, streams, loose, minArticles)
 	for _, run := range []struct {
 		name   string
 		scores []topiceval.StreamScore

@@ -6,7 +6,6 @@ import (
 	"maps"
 	"path/filepath"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/warta-news/warta/article"
@@ -41,32 +40,6 @@ func LoadLooseSnapshots(ctx context.Context, cfg *config.Config, t *topic.Tagger
 // about 15 such phrases). It is the default of eval-topics
 // -leaders-min-articles, so go generate ./topic writes the shipped prior.
 const ShippedLeaderMinArticles = 2
-
-// ShippedLeaderOneWordMinArticles is the same minimum for a key of one
-// word (a bare surname, "johnson"), which the shipped prior's generator
-// applies on top of ShippedLeaderMinArticles; it is the default of
-// eval-topics -leaders-one-word-min-articles.
-const ShippedLeaderOneWordMinArticles = 2
-
-// LeaderPriorRule is which names the leaders prior keeps: those anchored
-// to a state in at least MinArticles distinct articles, and a key of one
-// word only where also anchored in at least OneWordMinArticles; 0 keeps
-// no key of one word (BENCHMARKS.md, branch leaderprior4).
-type LeaderPriorRule struct {
-	MinArticles, OneWordMinArticles int
-}
-
-// keeps reports whether the rule keeps the key name anchored in n
-// distinct articles.
-func (r LeaderPriorRule) keeps(name string, n int) bool {
-	if n < r.MinArticles {
-		return false
-	}
-	if strings.Contains(name, " ") {
-		return true
-	}
-	return r.OneWordMinArticles > 0 && n >= r.OneWordMinArticles
-}
 
 // leaderKey is a name and a state it was anchored to.
 type leaderKey struct{ name, state string }
@@ -113,8 +86,8 @@ func groupAnchors(t *topic.Tagger, g LeaderGroup, skip map[string]bool) map[lead
 }
 
 // sumAnchors sums the groups' counts, by name, then state, keeping the
-// keys the rule keeps by their distinct articles (by title).
-func sumAnchors(counts []map[leaderKey]*leaderTally, rule LeaderPriorRule) []topic.LeaderAnchors {
+// keys anchored in minArticles distinct articles (by title) or more.
+func sumAnchors(counts []map[leaderKey]*leaderTally, minArticles int) []topic.LeaderAnchors {
 	sum := map[leaderKey]*leaderTally{}
 	for _, c := range counts {
 		for k, tl := range c {
@@ -127,7 +100,7 @@ func sumAnchors(counts []map[leaderKey]*leaderTally, rule LeaderPriorRule) []top
 			maps.Copy(s.titles, tl.titles)
 		}
 	}
-	maps.DeleteFunc(sum, func(k leaderKey, s *leaderTally) bool { return !rule.keeps(k.name, len(s.titles)) })
+	maps.DeleteFunc(sum, func(_ leaderKey, s *leaderTally) bool { return len(s.titles) < minArticles })
 	keys := slices.SortedFunc(maps.Keys(sum), func(x, y leaderKey) int {
 		return cmp.Or(cmp.Compare(x.name, y.name), cmp.Compare(x.state, y.state))
 	})
@@ -141,24 +114,24 @@ func sumAnchors(counts []map[leaderKey]*leaderTally, rule LeaderPriorRule) []top
 // LearnLeaderPrior counts the anchors of the groups' articles as the
 // stream model counts them: per group a new Stream of t without a prior
 // tags and observes its articles in order; the counts are summed over
-// the groups, by name, then state, and a key the rule does not keep is
-// left out.
-func LearnLeaderPrior(t *topic.Tagger, groups []LeaderGroup, rule LeaderPriorRule) []topic.LeaderAnchors {
+// the groups, by name, then state, and a key anchored in fewer than
+// minArticles distinct articles is left out.
+func LearnLeaderPrior(t *topic.Tagger, groups []LeaderGroup, minArticles int) []topic.LeaderAnchors {
 	t = t.WithLeaderPrior(nil)
 	counts := make([]map[leaderKey]*leaderTally, len(groups))
 	for i, g := range groups {
 		counts[i] = groupAnchors(t, g, nil)
 	}
-	return sumAnchors(counts, rule)
+	return sumAnchors(counts, minArticles)
 }
 
 // LeaderPriorLOSO scores each stream twice: by t without a leaders prior
 // (main) and by t with the prior learned from every other stream and the
 // loose snapshots, leaving out every article whose title is among the
-// scored stream's, and the keys the rule does not keep (BENCHMARKS.md,
-// branches leaderprior, leaderprior2 and leaderprior4). A group that shares
+// scored stream's, and the keys anchored in fewer than minArticles
+// articles (BENCHMARKS.md, branches leaderprior and leaderprior2). A group that shares
 // no title with the scored stream keeps the counts learned from all of it.
-func LeaderPriorLOSO(t *topic.Tagger, streams []*LabelledStream, loose LeaderGroup, rule LeaderPriorRule) (without, with []StreamScore) {
+func LeaderPriorLOSO(t *topic.Tagger, streams []*LabelledStream, loose LeaderGroup, minArticles int) (without, with []StreamScore) {
 	bare := t.WithLeaderPrior(nil)
 	groups := []LeaderGroup{loose}
 	for _, s := range streams {
@@ -184,7 +157,7 @@ func LeaderPriorLOSO(t *topic.Tagger, streams []*LabelledStream, loose LeaderGro
 				counts = append(counts, whole[j])
 			}
 		}
-		prior := sumAnchors(counts, rule)
+		prior := sumAnchors(counts, minArticles)
 		without = append(without, StreamScore{Stream: s.Name, Tallies: ScoreStream(bare, s)})
 		with = append(with, StreamScore{Stream: s.Name, Tallies: ScoreStream(t.WithLeaderPrior(prior), s)})
 	}
