@@ -273,7 +273,7 @@ func TestWordStreamNamesAreTheFixtures(t *testing.T) {
 	if want := []string{fixtures.HeldOut16StreamDir, fixtures.HeldOut17StreamDir, fixtures.HeldOut18StreamDir, fixtures.HeldOut19StreamDir, fixtures.HeldOut20StreamDir, fixtures.HeldOut21StreamDir, fixtures.HeldOut22StreamDir, fixtures.HeldOut23StreamDir, fixtures.HeldOut24StreamDir, fixtures.HeldOut25StreamDir}; !slices.Equal(HeldOutStreams(), want) {
 		t.Errorf("HeldOutStreams %v, the fixtures' %v", HeldOutStreams(), want)
 	}
-	if want := []string{fixtures.HeldOut20StreamDir, fixtures.HeldOut21StreamDir, fixtures.HeldOut22StreamDir, fixtures.HeldOut23StreamDir}; !slices.Equal(LeaderPriorHeldOutStreams(), want) {
+	if want := []string{fixtures.HeldOut18StreamDir, fixtures.HeldOut19StreamDir, fixtures.HeldOut20StreamDir, fixtures.HeldOut21StreamDir, fixtures.HeldOut22StreamDir, fixtures.HeldOut23StreamDir, fixtures.HeldOut24StreamDir, fixtures.HeldOut25StreamDir}; !slices.Equal(LeaderPriorHeldOutStreams(), want) {
 		t.Errorf("LeaderPriorHeldOutStreams %v, the fixtures' %v", LeaderPriorHeldOutStreams(), want)
 	}
 	if want := []string{fixtures.HeldOut6StreamDir, fixtures.HeldOut8StreamDir, fixtures.HeldOut9StreamDir, fixtures.HeldOut12StreamDir}; !slices.Equal(FreshStreams(), want) {
