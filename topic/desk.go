@@ -44,6 +44,39 @@ func deskModelIndex(desk string) int {
 // under a desk.
 const DeskCut = 0.5
 
+// SecondDeskCut is the desk model's probability a desk topic needs to
+// apply beside a more probable one: the labelled news carry one desk
+// each, and a second desk the model is less sure of was wrong more often
+// than right (BENCHMARKS.md, "A second desk topic only when it is
+// strong"). An article truly of two desks keeps both when both are plain.
+const SecondDeskCut = 0.80
+
+// secondDesks drops, from the desk topics ok applies, those after the most
+// probable one (ties: config order) whose desk model's probability is
+// under SecondDeskCut, and records in s.secondTo which desk each was
+// dropped after. A desk topic its source boosts (res, the user's evidence
+// for it) is neither ranked nor dropped.
+func (t *Tagger) secondDesks(s *scratch, res []result, v verdict, ok []bool) {
+	first := -1
+	for i := range t.rules {
+		s.secondTo[i] = -1
+		k := t.rules[i].deskModel
+		if k < 0 || !ok[i] || res[i].boost > 0 {
+			continue
+		}
+		if first < 0 || v.deskP[k] > v.deskP[t.rules[first].deskModel] {
+			first = i
+		}
+	}
+	for i := range t.rules {
+		k := t.rules[i].deskModel
+		if k < 0 || !ok[i] || res[i].boost > 0 || i == first || v.deskP[k] >= SecondDeskCut {
+			continue
+		}
+		ok[i], s.secondTo[i] = false, first
+	}
+}
+
 // deskFeatures computes the desk model's features of rule i from the last
 // evaluate (rule results res; their scores, without boosts).
 func (t *Tagger) deskFeatures(s *scratch, i int, res []result) [numDeskFeatures]float64 {

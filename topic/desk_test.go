@@ -3,6 +3,7 @@ package topic
 import (
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/warta-news/warta/article"
@@ -56,5 +57,30 @@ func TestSecondDeskOnlyWhenStrong(t *testing.T) {
 		if !slices.Equal(got, c.want) {
 			t.Errorf("desk probabilities %v: desks %v, want %v", c.ps, got, c.want)
 		}
+	}
+}
+
+// Explain says why a second desk was dropped and after which desk; a
+// desk topic its source boosts is the user's evidence and stays.
+func TestSecondDeskDroppedIsExplained(t *testing.T) {
+	tg := withDeskOdds(defaultTagger(t), map[string]float64{"world": 0.95, "economy": 0.70})
+	a := &article.Article{Title: "Officials meet on Tuesday", Text: "The meeting was held in the capital.", Language: "en"}
+	es := tg.Explain(a, Hints{})
+	e := explain(es, "economy")
+	if e.Passed || e.SecondDeskTo != "world" || e.Decider != "desk model" || e.Model == nil || e.Model.Probability != 0.7 {
+		t.Errorf("economy: passed %t, second desk to %q, decider %q, model %+v; want dropped after world by the desk model at p 0.7", e.Passed, e.SecondDeskTo, e.Decider, e.Model)
+	}
+	if w := explain(es, "world"); !w.Passed || w.SecondDeskTo != "" {
+		t.Errorf("world: passed %t, second desk to %q; want it passed, first", w.Passed, w.SecondDeskTo)
+	}
+	var b strings.Builder
+	if err := WriteExplanations(&b, es); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "dropped: a second desk after world needs p=0.8") {
+		t.Errorf("the explanation does not say why economy was dropped:\n%s", b.String())
+	}
+	if got := deskSlugs(tg.Tag(a, Hints{Boost: map[string]float64{"economy": 1}})); !slices.Equal(got, []string{"world", "economy"}) {
+		t.Errorf("with economy boosted: desks %v, want world and economy", got)
 	}
 }

@@ -49,6 +49,9 @@ type scratch struct {
 	// boosted is, per rule, whether a model-decided topic applied by its
 	// source's boost (see decide).
 	boosted []bool
+	// secondTo is, per rule, the desk topic (rule index) it was dropped
+	// after as a second desk under SecondDeskCut, or -1 (see secondDesks).
+	secondTo []int
 	// odds and oddsKnown are the stream model's log-odds of every rule
 	// for the last evaluate, computed on first need (oddsDone).
 	odds      []float64
@@ -57,7 +60,7 @@ type scratch struct {
 }
 
 func newScratch(n, topics int) *scratch {
-	return &scratch{count: make([][2]int32, n), last: make([]int32, n), cover: make([]int32, topics), lifted: make([]bool, topics), liftZ: make([]float64, topics), zoned: make([]bool, topics), dropped: make([]bool, topics), zoneMargin: make([]float64, topics), odds: make([]float64, topics), oddsKnown: make([]bool, topics), boosted: make([]bool, topics), backed: make([]bool, topics)}
+	return &scratch{count: make([][2]int32, n), last: make([]int32, n), cover: make([]int32, topics), lifted: make([]bool, topics), liftZ: make([]float64, topics), zoned: make([]bool, topics), dropped: make([]bool, topics), zoneMargin: make([]float64, topics), odds: make([]float64, topics), oddsKnown: make([]bool, topics), boosted: make([]bool, topics), secondTo: make([]int, topics), backed: make([]bool, topics)}
 }
 
 // read takes a scratch from t's pool for tagging a, with a's body text

@@ -172,6 +172,11 @@ type Explanation struct {
 	// StreamZone is set when the desk model was unsure of the topic and
 	// decided it with the stream model (see StreamZone).
 	StreamZone *ZoneReading `json:"stream_zone,omitempty"`
+	// SecondDeskTo is set on a desk topic the models gave but that was
+	// dropped as a second desk: the more probable desk the article is
+	// filed under, when this one's desk model probability is under
+	// SecondDeskCut.
+	SecondDeskTo string `json:"second_desk_to,omitempty"`
 	// Genre is set on a hard-news topic when the item is not news, with
 	// the cue: it then gets no hard-news topic.
 	Genre string `json:"genre,omitempty"`
@@ -381,6 +386,9 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream, learn bool) []
 			if s.boosted[i] && ok[i] {
 				e.Decider = "boost"
 			}
+			if j := s.secondTo[i]; j >= 0 {
+				e.SecondDeskTo = t.rules[j].slug
+			}
 			if !g.IsNews() && t.family[i] == hardNews {
 				e.Genre = g.Genre.String() + " (" + g.Cue + ")"
 			}
@@ -448,6 +456,9 @@ func WriteExplanations(w io.Writer, es []Explanation) error {
 		}
 		if e.Decider == "boost" {
 			b.WriteString(" applied by the boost (score with boost passes)")
+		}
+		if e.SecondDeskTo != "" && !e.Passed {
+			fmt.Fprintf(&b, " dropped: a second desk after %s needs p=%g", e.SecondDeskTo, SecondDeskCut)
 		}
 		if m := e.Model; m != nil {
 			if m.Name == DeciderWords && m.ActorsCut > 0 {

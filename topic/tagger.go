@@ -43,7 +43,8 @@
 // that names two actors, the word model learned from our labelled streams
 // may add the topic, never remove it (see wordir.go). The topics whose Spec.Desk is one of the main desks
 // (world, economy, sport, science-technology) are decided by the desk
-// model (see desk.go) instead of threshold and dominance. An
+// model (see desk.go) instead of threshold and dominance; a desk after the
+// most probable one needs the model's probability of SecondDeskCut. An
 // item that is not news (package genre: podcasts, release notes, social
 // posts, synopses) gets no hard-news topic. A Stream adds what it learned
 // from the articles it was shown (see Stream).
@@ -332,7 +333,7 @@ func (t *Tagger) computeFingerprint() string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s|title=%g|threshold=%g|dominance=%g|standalone=%g|max=%d/%d|families=%s|body=1+ln\n", stemVersion, TitleWeight, DefaultThreshold, Dominance, Standalone, MaxTopics, MaxPerFamily, familiesVersion)
 	fmt.Fprintf(h, "ir model %v cut %g cue %g title stance decides id headlines alone, actors %s genres %s %s\n", t.irWeights, t.irCut, CueWeight, actor.Version, genre.Version, irGuardsVersion)
-	fmt.Fprintf(h, "desk model %v %v cut %g\n", deskModelDesks(), t.deskWeights, DeskCut)
+	fmt.Fprintf(h, "desk model %v %v cut %g second %g\n", deskModelDesks(), t.deskWeights, DeskCut, SecondDeskCut)
 	t.words.fingerprint(h, t.wordMode, t.wordStack)
 	fmt.Fprintf(h, "leader prior %d\n", len(t.leaderPrior))
 	for _, p := range t.leaderPrior {
@@ -621,7 +622,9 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 // s.zoned and s.dropped record which. A model-decided topic whose source
 // boosts it also applies when its score with the boost passes as a rule
 // topic's would (passes): the boost is the user's evidence for it, on top
-// of the models; s.boosted records which.
+// of the models; s.boosted records which. Of the desk topics that apply,
+// one after the most probable needs the desk model's probability of
+// SecondDeskCut (secondDesks); s.secondTo records which were dropped.
 func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, ok, exprMet []bool) {
 	for i := range t.rules {
 		ok[i], exprMet[i] = t.passes(s, i, l, res[i], t.rival(res, i))
@@ -657,6 +660,7 @@ func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, 
 			ok[i] = false
 		}
 	}
+	t.secondDesks(s, res, v, ok)
 	keep := -1
 	if t.ir >= 0 && ok[t.ir] && !s.lifted[t.ir] {
 		keep = t.ir
