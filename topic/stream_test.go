@@ -204,3 +204,42 @@ func TestStreamDecidesTheDeskModelsUnsureZone(t *testing.T) {
 		t.Errorf("a sure desk: %v, want [sport]", got)
 	}
 }
+
+// A word the stream model counted only in articles that were no example of
+// a topic (0 / 0 for that topic) says nothing of it: the topic's log-odds
+// are those of the text without the word, while a topic that counted the
+// word still hears it (issue 8; BENCHMARKS.md, branch streamfix).
+func TestStreamUnseenWordSaysNothing(t *testing.T) {
+	tg := streamTagger(t)
+	st := tg.NewStream()
+	if n := st.Learn(streamArticles(StreamMinExamples), Hints{}); n != 2*StreamMinExamples {
+		t.Fatalf("learned from %d articles, want %d", n, 2*StreamMinExamples)
+	}
+	sport := slices.IndexFunc(tg.rules, func(r rule) bool { return r.slug == "sport" })
+	economy := slices.IndexFunc(tg.rules, func(r rule) bool { return r.slug == "economy" })
+	// The word was counted as a negative of economy only, as when the
+	// articles it came in were unsure sport (no example of sport).
+	word := featureHash("referendum")
+	m := &st.m[langEN]
+	nr := len(tg.rules)
+	m.slot[word] = int32(len(m.count) / nr)
+	row := make([][2]uint32, nr)
+	row[economy] = [2]uint32{3, 0}
+	m.count = append(m.count, row...)
+
+	odds := func(fs []uint64) []float64 {
+		z, known := make([]float64, nr), make([]bool, nr)
+		st.logOdds(langEN, fs, z, known)
+		if !known[sport] || !known[economy] {
+			t.Fatalf("sport and economy not learned: %v", known)
+		}
+		return z
+	}
+	without, with := odds(nil), odds([]uint64{word})
+	if with[sport] != without[sport] {
+		t.Errorf("sport's log-odds %.3f with a word sport never counted, want %.3f (without it)", with[sport], without[sport])
+	}
+	if with[economy] >= without[economy] {
+		t.Errorf("economy's log-odds %.3f with a word counted as its negative, want below %.3f", with[economy], without[economy])
+	}
+}
