@@ -251,11 +251,7 @@ func (st *Stream) logOdds(l int, fs []uint64, z []float64, known []bool) {
 		}
 		row := m.count[int(k)*nr : int(k+1)*nr]
 		for i, n := range row {
-			// A word counted only in articles that were no example of
-			// the topic (0 / 0) was never seen by its model: it says
-			// nothing, not even the normalisation term, which over a
-			// text's such words summed to several log-odds (issue 8).
-			if known[i] && n != [2]uint32{} {
+			if known[i] {
 				z[i] += st.log(n[1]) - st.log(n[0]) + norm[i]
 			}
 		}
