@@ -21,6 +21,9 @@
 // one that does or starts each phase (a one-shot run, or a trigger for a
 // -daemon measured through /proc), one that says when the phase is done,
 // and one that counts the items it stored, so that items lost show.
+//
+// Both start each measured command through `warta-bench measure CMD ARGS`,
+// which reports to them what the command cost (runMeasured says why).
 package main
 
 import (
@@ -57,6 +60,8 @@ func main() {
 		err = cmdRun(ctx, os.Args[2:], os.Stdout)
 	case "peer":
 		err = cmdPeer(ctx, os.Args[2:], os.Stdout)
+	case "measure":
+		err = cmdMeasure(ctx, os.Args[2:])
 	default:
 		usage(os.Stderr)
 		os.Exit(2)

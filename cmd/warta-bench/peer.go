@@ -167,18 +167,14 @@ func measurePhase(ctx context.Context, line, done string, env []string, d *daemo
 	cmd := shell(ctx, line, env)
 	var output bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &output, &output
-	if err := cmd.Run(); err != nil {
+	m, err := runMeasured(cmd)
+	if err != nil {
 		return measurement{}, fmt.Errorf("%s: %w\n%s", line, err, tail(output.String(), 2000))
 	}
 	if err := pollUntil(ctx, done, env, d, poll, 0); err != nil {
 		return measurement{}, err
 	}
-	wall := time.Since(start)
-	m, err := childUsage(cmd.ProcessState)
-	if err != nil {
-		return measurement{}, err
-	}
-	m.wall = wall
+	m.wall = time.Since(start)
 	if d != nil {
 		u, err := d.usage()
 		if err != nil {

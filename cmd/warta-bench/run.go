@@ -187,22 +187,17 @@ func runOnce(ctx context.Context, bin, cfgPath, profile string) (measurement, er
 	cmd := exec.CommandContext(ctx, bin, args...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	start := time.Now()
-	err := cmd.Run()
-	wall := time.Since(start)
+	m, err := runMeasured(cmd)
 	if err != nil {
 		return measurement{}, fmt.Errorf("warta once: %w\n%s", err, tail(stderr.String(), 2000))
 	}
-	m, err := childUsage(cmd.ProcessState)
-	if err != nil {
-		return measurement{}, err
-	}
-	m.wall, m.summary = wall, firstLine(stdout.String())
+	m.summary = firstLine(stdout.String())
 	return m, nil
 }
 
 // childUsage is the CPU time and peak RSS of an exited child, its own
-// waited-for children included (wait4 reports both).
+// waited-for children included (wait4 reports both); the peak is at least
+// the parent's at the child's exec (runMeasured says why).
 func childUsage(ps *os.ProcessState) (measurement, error) {
 	ru, ok := ps.SysUsage().(*syscall.Rusage)
 	if !ok {
