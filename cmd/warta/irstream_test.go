@@ -780,6 +780,8 @@ func TestHeldOut16StreamInternationalRelations(t *testing.T) {
 	// "Your <Weekday> Briefing" form was written after reading this
 	// stream's five briefing errors, so its genre bounds are not held-out
 	// figures (review 28); genre cues are to be judged on a fresh stream.
+	// Since branch wordir9 the word model is trained on this stream too,
+	// so its figures are in-sample: 34/9/18, P 0.791 R 0.654.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.70, 0.52}}, hardNews: 14, inDesks: 20})
 }
 
@@ -820,7 +822,9 @@ func TestHeldOut18StreamInternationalRelations(t *testing.T) {
 	// the bounds have a margin of one and two. Al Jazeera English's
 	// YouTube channel is taken for a video feed, as in stream-heldout9, so
 	// its 12 news clips get no hard-news topic: allowed for that channel
-	// only, the figure to bring to zero.
+	// only, the figure to bring to zero. Since branch wordir9 the word
+	// model is trained on this stream too, so its figures are in-sample:
+	// 60/13/50, P 0.822 R 0.545.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.78, 0.49}}, hardNews: 33, inDesks: 65,
 		newsInGenreFeeds: map[string]int{"al_jazeera_english_videos_": 12}})
 }
@@ -853,7 +857,10 @@ func TestHeldOut20StreamInternationalRelations(t *testing.T) {
 	// (2026-12-01, 18:56): en P 0.779 R 0.768, 53/15/16 over 69 IR items;
 	// the floors are about two items under them. Genre errors: 11 items
 	// that are not news reach a hard-news topic and 19 a desk; the bounds
-	// have a margin of one and two.
+	// have a margin of one and two. The word model trained on every
+	// labelled stream but this one and stream-heldout21 to 23 (branch
+	// wordir9) was run on it once: 54/11/15, P 0.831 R 0.783, genre errors
+	// unchanged.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.76, 0.73}}, hardNews: 12, inDesks: 21})
 }
 
