@@ -892,7 +892,9 @@ func TestHeldOut24StreamInternationalRelations(t *testing.T) {
 	// 19:24): en P 0.683 R 0.759, 41/19/13 over 54 IR items; the floors
 	// are about two items under them. Genre errors: seven items that are
 	// not news reach a hard-news topic and 15 a desk; the bounds have a
-	// margin of one and two.
+	// margin of one and two. Since branch wordir9 the word model is trained
+	// on this stream, so its figures are in-sample: 44/19/10, P 0.698 R
+	// 0.815.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.66, 0.72}}, hardNews: 8, inDesks: 17})
 }
 
