@@ -234,16 +234,16 @@ func TestTitleStanceDecides(t *testing.T) {
 	shipped := defaultTagger(t)
 	tg := shipped.WithWordModel(nil, [numLangs]WordStack{}, 0)
 	// The shipped tagger on the two English stance headlines: the word
-	// model adds the first for its words and declines the second; the
-	// stance decides neither (review 27, finding 6). The outcomes are the
-	// shipped weights' (topic/wordmodel_weights.go): a refit may move
-	// them.
+	// model adds both for their words (the model trained on 16 streams
+	// declined the second; wordir9's on 22 adds it); the stance decides
+	// neither (review 27, finding 6). The outcomes are the shipped
+	// weights' (topic/wordmodel_weights.go): a refit may move them.
 	for _, c := range []struct {
 		title, decider string
 		passed         bool
 	}{
 		{"North Korea: US must stop its military drills", DeciderWords, true},
-		{"Turkey: Sweden has not yet met the conditions", "actors model", false},
+		{"Turkey: Sweden has not yet met the conditions", DeciderWords, true},
 	} {
 		e := explain(shipped.Explain(irCase{"en", c.title, "", false}.article(), Hints{}), "international-relations")
 		if e.Passed != c.passed || e.Decider != c.decider {
