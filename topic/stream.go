@@ -72,8 +72,10 @@ const (
 	// what a saved stream model holds depends on it, so it is part of the
 	// fingerprint that keys saved models. Raised by one when the rule
 	// changes; 2 labels international relations by the actors model alone
-	// (branch mend27).
-	StreamLearningVersion = 2
+	// (branch mend27); 3 labels a second desk the desk model is unsure of
+	// (under SecondDeskCut) as the tagger decides it, dropped (branches
+	// deskone, mend30).
+	StreamLearningVersion = 3
 	// StreamMaxFeatures bounds the words a language's model keeps count of
 	// (about 50 bytes per word and topic): a daemon that runs for months
 	// meets ever more rare words, and the model stays bounded.
