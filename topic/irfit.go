@@ -234,7 +234,7 @@ func fitLogit(xs [][]float64, ys []bool, ws []float64, n int, ridge float64) []f
 			for i := range n {
 				z += w[i] * x[i]
 			}
-			p := 1 / (1 + math.Exp(-z))
+			p := sigmoid(z)
 			y := 0.0
 			if ys[r] {
 				y = 1

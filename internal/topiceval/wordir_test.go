@@ -27,8 +27,8 @@ func TestWordLOSO(t *testing.T) {
 		for _, sc := range scores {
 			t.Logf("  %-16s%s", sc.Stream, tallyLine(sc.Tallies, 0))
 		}
-		t.Log(name + tallyLine(sumTallies(scores, func(string) bool { return true }), 3))
-		t.Log(name + " (fresh streams)" + tallyLine(sumTallies(scores, func(s string) bool { return slices.Contains(FreshStreams(), s) }), 3))
+		t.Log(name + tallyLine(PoolStreams(scores), 3))
+		t.Log(name + " (fresh streams)" + tallyLine(PoolStreams(slices.DeleteFunc(slices.Clone(scores), func(sc StreamScore) bool { return !slices.Contains(FreshStreams(), sc.Stream) })), 3))
 	}
 	pool("main", mainScores(tg, streams))
 	only := strings.Split(os.Getenv("WARTA_WORDIR_VARIANTS"), ",")
@@ -73,7 +73,7 @@ func TestWordHeldOut(t *testing.T) {
 		for _, sc := range scores {
 			t.Logf("%s | %-16s%s", name, sc.Stream, tallyLine(sc.Tallies, 4))
 		}
-		t.Logf("%s | pooled          %s", name, tallyLine(sumTallies(scores, func(string) bool { return true }), 4))
+		t.Logf("%s | pooled          %s", name, tallyLine(PoolStreams(scores), 4))
 	}
 	pool("main", mainScores(tg, heldOut))
 	only := strings.Split(os.Getenv("WARTA_WORDIR_VARIANTS"), ",")
@@ -92,23 +92,6 @@ func mainScores(tg *topic.Tagger, streams []*LabelledStream) []StreamScore {
 		out = append(out, StreamScore{Stream: s.Name, Tallies: ScoreStream(plain, s)})
 	}
 	return out
-}
-
-// sumTallies sums the scores' tallies per language over the streams keep
-// admits.
-func sumTallies(scores []StreamScore, keep func(stream string) bool) map[string]*topic.Tally {
-	tot := map[string]*topic.Tally{"en": {}, "id": {}}
-	for _, sc := range scores {
-		if !keep(sc.Stream) {
-			continue
-		}
-		for l, c := range tot {
-			c.TP += sc.Tallies[l].TP
-			c.FP += sc.Tallies[l].FP
-			c.FN += sc.Tallies[l].FN
-		}
-	}
-	return tot
 }
 
 // tallyLine writes tallies in English and Indonesian: tp/fp/fn and, at
