@@ -1,9 +1,6 @@
 package topic
 
-import (
-	"math"
-	"slices"
-)
+import "slices"
 
 // The desk model decides the topics of the main news desks (the desks the
 // labelled data names: see fittedDeskWeights) where a threshold and a
@@ -52,29 +49,63 @@ const DeskCut = 0.5
 const SecondDeskCut = 0.80
 
 // secondDesks drops, from the desk topics ok applies, those after the most
-// probable one (ties: config order) whose desk model's probability is
-// under SecondDeskCut, and records in s.secondTo which desk each was
-// dropped after. A desk topic its source boosts (res, the user's evidence
-// for it) is neither ranked nor dropped.
-func (t *Tagger) secondDesks(s *scratch, res []result, v verdict, ok []bool) {
+// probable one (p, the desk model's probability; ties: config order) whose
+// probability is under SecondDeskCut, and records in secondTo which desk
+// each was dropped after (-1: not dropped). It compares the desks' own
+// topics (rule.deskTopic): a user's own topic on a desk is left as it was.
+// A boosted desk topic (the user's evidence for it) is ranked as any other,
+// so that a boost changes no other desk, but never dropped itself.
+func (t *Tagger) secondDesks(ok []bool, p func(i int) float64, boosted func(i int) bool, secondTo []int) {
 	first := -1
 	for i := range t.rules {
-		s.secondTo[i] = -1
-		k := t.rules[i].deskModel
-		if k < 0 || !ok[i] || res[i].boost > 0 {
+		secondTo[i] = -1
+		if !t.rules[i].deskTopic || !ok[i] {
 			continue
 		}
-		if first < 0 || v.deskP[k] > v.deskP[t.rules[first].deskModel] {
+		if first < 0 || p(i) > p(first) {
 			first = i
 		}
 	}
 	for i := range t.rules {
-		k := t.rules[i].deskModel
-		if k < 0 || !ok[i] || res[i].boost > 0 || i == first || v.deskP[k] >= SecondDeskCut {
+		if !t.rules[i].deskTopic || !ok[i] || i == first || boosted(i) || p(i) >= SecondDeskCut {
 			continue
 		}
-		ok[i], s.secondTo[i] = false, first
+		ok[i], secondTo[i] = false, first
 	}
+}
+
+// deskUnion gathers, over the languages an article of unknown language is
+// read in, the desk topics that applied in some language (applied) and
+// the best probability the desk model gave each where it applied (p): the
+// union of the languages' topics obeys the second-desk rule once
+// (secondDesksOf), as each language's do.
+type deskUnion struct {
+	applied []bool
+	p       []float64
+}
+
+func newDeskUnion(topics int) deskUnion {
+	return deskUnion{applied: make([]bool, topics), p: make([]float64, topics)}
+}
+
+// add records the desk topics ok applies in one language, with the
+// verdict v of that language.
+func (u deskUnion) add(t *Tagger, ok []bool, v verdict) {
+	for i, r := range t.rules {
+		if r.deskTopic && ok[i] {
+			u.applied[i], u.p[i] = true, max(u.p[i], v.deskP[r.deskModel])
+		}
+	}
+}
+
+// secondDesksOf applies secondDesks to the union u with hints h: per rule,
+// the desk topic it is dropped after, or -1.
+func (t *Tagger) secondDesksOf(u deskUnion, h Hints) []int {
+	secondTo := make([]int, len(t.rules))
+	p := func(i int) float64 { return u.p[i] }
+	boosted := func(i int) bool { return h.Boost[t.rules[i].slug] > 0 }
+	t.secondDesks(slices.Clone(u.applied), p, boosted, secondTo)
+	return secondTo
 }
 
 // deskFeatures computes the desk model's features of rule i from the last
@@ -120,7 +151,7 @@ func deskProbability(w, x *[numDeskFeatures]float64) float64 {
 	for i := range x {
 		z += w[i] * x[i]
 	}
-	return 1 / (1 + math.Exp(-z))
+	return sigmoid(z)
 }
 
 // deskFeatureName names feature i of the desk model of desk.

@@ -84,3 +84,105 @@ func TestSecondDeskDroppedIsExplained(t *testing.T) {
 		t.Errorf("with economy boosted: desks %v, want world and economy", got)
 	}
 }
+
+// A boost on one desk leaves every other desk as it was (README: "A boost
+// never raises or lowers another topic"): the boosted desk is still
+// ranked by its desk model's probability, only never dropped itself.
+func TestSecondDeskBoostLeavesOtherDesks(t *testing.T) {
+	tg := withDeskOdds(defaultTagger(t), map[string]float64{"world": 0.70, "economy": 0.95})
+	a := &article.Article{Title: "Officials meet on Tuesday", Text: "The meeting was held in the capital.", Language: "en"}
+	plain := deskSlugs(tg.Tag(a, Hints{}))
+	boosted := deskSlugs(tg.Tag(a, Hints{Boost: map[string]float64{"economy": 1}}))
+	if !slices.Equal(plain, []string{"economy"}) || !slices.Equal(boosted, plain) {
+		t.Errorf("desks without a boost %v, with economy boosted %v; want [economy] both times", plain, boosted)
+	}
+}
+
+// A user's own topic on a built-in desk (desk: world) is not a second
+// desk: the rule compares the built-in desks, and a user's own topics are
+// left as they were.
+func TestSecondDeskLeavesOwnDeskTopics(t *testing.T) {
+	specs := append(builtinSpecs(t), Spec{Slug: "asia", Title: "Asia", Desk: "world", Terms: map[string][]string{"en": {"asia^2"}}})
+	base, err := New(specs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg := withDeskOdds(base, map[string]float64{"world": 0.70})
+	a := &article.Article{Title: "Officials meet in Asia", Text: "The meeting was held in the capital.", Language: "en"}
+	var got []string
+	for _, m := range tg.Tag(a, Hints{}) {
+		got = append(got, m.Slug)
+	}
+	if e := explain(tg.Explain(a, Hints{}), "asia"); !slices.Contains(got, "world") || !slices.Contains(got, "asia") || e.SecondDeskTo != "" {
+		t.Errorf("topics %v, asia second desk to %q; want world and asia, nothing dropped", got, e.SecondDeskTo)
+	}
+}
+
+// The first desk is one the article is filed under: when the family cap
+// drops the most probable desk (world is hard news), the next desk is
+// first, and the explanation names no desk the article lacks.
+func TestSecondDeskAfterFamilyCap(t *testing.T) {
+	tg := withDeskOdds(defaultTagger(t), map[string]float64{"world": 0.95, "economy": 0.70})
+	a := &article.Article{Title: "Officials meet on Tuesday", Text: "The meeting was held in the capital.", Language: "en"}
+	h := Hints{Boost: map[string]float64{"conflict": 30, "politics": 30}}
+	var slugs []string
+	for _, m := range tg.Tag(a, h) {
+		slugs = append(slugs, m.Slug)
+	}
+	if !slices.Contains(slugs, "economy") || slices.Contains(slugs, "world") {
+		t.Errorf("topics %v; want economy the one desk once the family cap dropped world", slugs)
+	}
+	for _, e := range tg.Explain(a, h) {
+		if e.SecondDeskTo != "" {
+			t.Errorf("%s: dropped as a second desk after %s", e.Slug, e.SecondDeskTo)
+		}
+	}
+}
+
+// A forced topic passes, so its explanation does not say it was dropped as
+// a second desk.
+func TestSecondDeskForcedIsNotDropped(t *testing.T) {
+	tg := withDeskOdds(defaultTagger(t), map[string]float64{"world": 0.95, "economy": 0.70})
+	a := &article.Article{Title: "Officials meet on Tuesday", Text: "The meeting was held in the capital.", Language: "en"}
+	e := explain(tg.Explain(a, Hints{Forced: []string{"economy"}}), "economy")
+	if !e.Passed || e.SecondDeskTo != "" {
+		t.Errorf("forced economy: passed %t, second desk to %q; want passed and not dropped", e.Passed, e.SecondDeskTo)
+	}
+}
+
+// An article of unknown language is read in both languages; the rule
+// holds once over the desks of both: each language alone files one desk
+// (its own at p 0.73, the other at 0.70 dropped after it), and so does the
+// union.
+func TestSecondDeskUnknownLanguage(t *testing.T) {
+	w := map[string][]float64{}
+	for _, d := range deskModelDesks() {
+		w[d] = make([]float64, numDeskFeatures)
+		w[d][dBias] = -10
+	}
+	for _, d := range []string{"world", "economy"} {
+		w[d][dBias] = math.Log(0.7 / 0.3)
+		w[d][dOwnTitle] = 0.1
+	}
+	tg := defaultTagger(t).WithDeskModel(w)
+	a := &article.Article{Title: "Layoffs gedung putih", Language: ""}
+	for _, lang := range []string{"en", "id"} {
+		b := *a
+		b.Language = lang
+		if got := deskSlugs(tg.Tag(&b, Hints{})); len(got) != 1 {
+			t.Fatalf("%s: desks %v, want one", lang, got)
+		}
+	}
+	if got := deskSlugs(tg.Tag(a, Hints{})); len(got) != 1 {
+		t.Errorf("unknown language: desks %v, want one", got)
+	}
+	var passed []string
+	for _, e := range tg.Explain(a, Hints{}) {
+		if e.Passed && deskModelIndex(e.Slug) >= 0 {
+			passed = append(passed, e.Slug)
+		}
+	}
+	if len(passed) != 1 {
+		t.Errorf("unknown language, Explain: desks %v, want one", passed)
+	}
+}

@@ -60,7 +60,11 @@ type scratch struct {
 }
 
 func newScratch(n, topics int) *scratch {
-	return &scratch{count: make([][2]int32, n), last: make([]int32, n), cover: make([]int32, topics), lifted: make([]bool, topics), liftZ: make([]float64, topics), zoned: make([]bool, topics), dropped: make([]bool, topics), zoneMargin: make([]float64, topics), odds: make([]float64, topics), oddsKnown: make([]bool, topics), boosted: make([]bool, topics), secondTo: make([]int, topics), backed: make([]bool, topics)}
+	sc := &scratch{count: make([][2]int32, n), last: make([]int32, n), cover: make([]int32, topics), lifted: make([]bool, topics), liftZ: make([]float64, topics), zoned: make([]bool, topics), dropped: make([]bool, topics), zoneMargin: make([]float64, topics), odds: make([]float64, topics), oddsKnown: make([]bool, topics), boosted: make([]bool, topics), secondTo: make([]int, topics), backed: make([]bool, topics)}
+	for i := range sc.secondTo {
+		sc.secondTo[i] = -1 // no rule: secondDesks has not dropped it
+	}
+	return sc
 }
 
 // read takes a scratch from t's pool for tagging a, with a's body text

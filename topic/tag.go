@@ -43,8 +43,10 @@ func (t *Tagger) tag(a *article.Article, h Hints, st *Stream, learn bool) []arti
 			}
 		}
 	}
+	desks := newDeskUnion(len(t.rules))
 	for _, l := range ls {
-		t.judgeLanguage(s, a, l, h, g, st, learn && len(ls) == 1, res, ok, exprMet)
+		v := t.judgeLanguage(s, a, l, h, g, st, learn && len(ls) == 1, res, ok, exprMet)
+		desks.add(t, ok, v)
 		for i := range t.rules {
 			forced := slices.Contains(h.Forced, t.rules[i].slug)
 			if !ok[i] && !forced {
@@ -60,6 +62,13 @@ func (t *Tagger) tag(a *article.Article, h Hints, st *Stream, learn bool) []arti
 			out = append(out, m)
 			best[i] = res[i].total()
 		}
+	}
+	if len(ls) > 1 {
+		secondTo := t.secondDesksOf(desks, h)
+		out = slices.DeleteFunc(out, func(m article.TopicMatch) bool {
+			i := t.ruleIndex(m.Slug)
+			return secondTo[i] >= 0 && !m.Forced
+		})
 	}
 	slices.SortStableFunc(out, func(x, y article.TopicMatch) int {
 		return t.ruleIndex(x.Slug) - t.ruleIndex(y.Slug)
@@ -324,8 +333,10 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream, learn bool) []
 				Boost: h.Boost[rl.slug], Require: "none", ExprMet: true, Forced: forced, Passed: forced, Decider: "language"}
 		}
 	}
+	desks := newDeskUnion(len(t.rules))
 	for n, l := range ls {
 		v := t.judgeLanguage(s, a, l, h, g, st, learn && len(ls) == 1, res, ok, exprMet)
+		desks.add(t, ok, v)
 		for i, rl := range t.rules {
 			forced := slices.Contains(h.Forced, rl.slug)
 			e := Explanation{
@@ -386,7 +397,7 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream, learn bool) []
 			if s.boosted[i] && ok[i] {
 				e.Decider = "boost"
 			}
-			if j := s.secondTo[i]; j >= 0 {
+			if j := s.secondTo[i]; j >= 0 && !e.Passed {
 				e.SecondDeskTo = t.rules[j].slug
 			}
 			if !g.IsNews() && t.family[i] == hardNews {
@@ -405,6 +416,13 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream, learn bool) []
 			// With two languages keep the better reading of each topic.
 			if n == 0 || e.Passed && !out[i].Passed || e.Passed == out[i].Passed && e.Score > out[i].Score {
 				out[i] = e
+			}
+		}
+	}
+	if len(ls) > 1 {
+		for i, j := range t.secondDesksOf(desks, h) {
+			if j >= 0 && !out[i].Forced {
+				out[i].Passed, out[i].SecondDeskTo = false, t.rules[j].slug
 			}
 		}
 	}

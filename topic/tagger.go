@@ -43,8 +43,9 @@
 // that names two actors, the word model learned from our labelled streams
 // may add the topic, never remove it (see wordir.go). The topics whose Spec.Desk is one of the main desks
 // (world, economy, sport, science-technology) are decided by the desk
-// model (see desk.go) instead of threshold and dominance; a desk after the
-// most probable one needs the model's probability of SecondDeskCut. An
+// model (see desk.go) instead of threshold and dominance; of the desks'
+// own topics left after the family cap, one after the most probable needs
+// the model's probability of SecondDeskCut unless its source boosts it. An
 // item that is not news (package genre: podcasts, release notes, social
 // posts, synopses) gets no hard-news topic. A Stream adds what it learned
 // from the articles it was shown (see Stream).
@@ -134,6 +135,10 @@ type rule struct {
 	require   [numLangs]bool // whether the topic has required terms
 	desk      int            // the actors model's feature this topic's score is, or -1
 	deskModel int            // the desk model that decides the topic (index in deskModelDesks), or -1
+	// deskTopic is set on a desk's own topic (its slug is the desk the
+	// desk model decides), the topics the second-desk rule compares
+	// (secondDesks); a user's own topic on that desk is not one.
+	deskTopic bool
 }
 
 // Tagger holds compiled topic rules. It is safe for concurrent use.
@@ -233,6 +238,7 @@ func New(specs []Spec) (*Tagger, error) {
 		}
 		r.desk = deskFeature(sp.Desk)
 		r.deskModel = deskModelIndex(sp.Desk)
+		r.deskTopic = r.deskModel >= 0 && sp.Slug == sp.Desk
 		if sp.Model == ModelActors {
 			t.ir = len(t.rules)
 		}
@@ -333,7 +339,9 @@ func (t *Tagger) computeFingerprint() string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s|title=%g|threshold=%g|dominance=%g|standalone=%g|max=%d/%d|families=%s|body=1+ln\n", stemVersion, TitleWeight, DefaultThreshold, Dominance, Standalone, MaxTopics, MaxPerFamily, familiesVersion)
 	fmt.Fprintf(h, "ir model %v cut %g cue %g title stance decides id headlines alone, actors %s genres %s %s\n", t.irWeights, t.irCut, CueWeight, actor.Version, genre.Version, irGuardsVersion)
-	fmt.Fprintf(h, "desk model %v %v cut %g second %g\n", deskModelDesks(), t.deskWeights, DeskCut, SecondDeskCut)
+	// "after family cap, desk topics, union": secondDesks' rule as mended
+	// (branch mend30).
+	fmt.Fprintf(h, "desk model %v %v cut %g second %g after family cap, desk topics, union\n", deskModelDesks(), t.deskWeights, DeskCut, SecondDeskCut)
 	t.words.fingerprint(h, t.wordMode, t.wordStack)
 	fmt.Fprintf(h, "leader prior %d\n", len(t.leaderPrior))
 	for _, p := range t.leaderPrior {
@@ -622,9 +630,11 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 // s.zoned and s.dropped record which. A model-decided topic whose source
 // boosts it also applies when its score with the boost passes as a rule
 // topic's would (passes): the boost is the user's evidence for it, on top
-// of the models; s.boosted records which. Of the desk topics that apply,
-// one after the most probable needs the desk model's probability of
-// SecondDeskCut (secondDesks); s.secondTo records which were dropped.
+// of the models; s.boosted records which. Of the desk topics that apply
+// once the family cap has dropped its topics, one after the most probable
+// needs the desk model's probability of SecondDeskCut (secondDesks), so
+// that the first desk is one the article is filed under; s.secondTo
+// records which were dropped.
 func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, ok, exprMet []bool) {
 	for i := range t.rules {
 		ok[i], exprMet[i] = t.passes(s, i, l, res[i], t.rival(res, i))
@@ -660,12 +670,14 @@ func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, 
 			ok[i] = false
 		}
 	}
-	t.secondDesks(s, res, v, ok)
 	keep := -1
 	if t.ir >= 0 && ok[t.ir] && !s.lifted[t.ir] {
 		keep = t.ir
 	}
-	t.limit(res, ok, keep)
+	t.limitFamilies(res, ok, keep)
+	p := func(i int) float64 { return v.deskP[t.rules[i].deskModel] }
+	t.secondDesks(ok, p, func(i int) bool { return res[i].boost > 0 }, s.secondTo)
+	t.limitTopics(res, ok, keep)
 }
 
 // allows reports whether the user's overrides of rule i let it apply: no
@@ -674,19 +686,14 @@ func (t *Tagger) allows(i, l int, r result, exprMet bool) bool {
 	return !r.vetoed && exprMet && (!t.rules[i].require[l] || r.requireMet)
 }
 
-// limit drops the weakest passed rules, by score relative to threshold: first
-// until no family has more than MaxPerFamily, then until at most MaxTopics
-// remain.
+// limitFamilies and limitTopics drop the weakest passed rules, by score
+// relative to threshold (limitRatio): the first until no family has more
+// than MaxPerFamily, the second until at most MaxTopics remain.
 //
-// The actors model's topic, when it passed by the model, is kept: it is
-// decided on its own evidence, not as one facet of hard news among others.
-func (t *Tagger) limit(res []result, ok []bool, keep int) {
-	ratio := func(i int) float64 {
-		if i == keep {
-			return math.Inf(1)
-		}
-		return res[i].total() / t.rules[i].threshold
-	}
+// The actors model's topic, when it passed by the model (keep), is kept:
+// it is decided on its own evidence, not as one facet of hard news among
+// others.
+func (t *Tagger) limitFamilies(res []result, ok []bool, keep int) {
 	over := func(i int) bool {
 		kin := 1
 		for j := range ok {
@@ -699,7 +706,7 @@ func (t *Tagger) limit(res []result, ok []bool, keep int) {
 	for {
 		worst := -1
 		for i := range ok {
-			if ok[i] && (worst < 0 || ratio(i) < ratio(worst)) && over(i) {
+			if ok[i] && (worst < 0 || t.limitRatio(res, i, keep) < t.limitRatio(res, worst, keep)) && over(i) {
 				worst = i
 			}
 		}
@@ -708,12 +715,16 @@ func (t *Tagger) limit(res []result, ok []bool, keep int) {
 		}
 		ok[worst] = false
 	}
+}
+
+// limitTopics: see limitFamilies.
+func (t *Tagger) limitTopics(res []result, ok []bool, keep int) {
 	for {
 		n, worst := 0, -1
 		for i := range ok {
 			if ok[i] {
 				n++
-				if worst < 0 || ratio(i) < ratio(worst) {
+				if worst < 0 || t.limitRatio(res, i, keep) < t.limitRatio(res, worst, keep) {
 					worst = i
 				}
 			}
@@ -723,6 +734,15 @@ func (t *Tagger) limit(res []result, ok []bool, keep int) {
 		}
 		ok[worst] = false
 	}
+}
+
+// limitRatio is how strongly rule i passed, for limitFamilies and
+// limitTopics: its score relative to its threshold, or +Inf for keep.
+func (t *Tagger) limitRatio(res []result, i, keep int) float64 {
+	if i == keep {
+		return math.Inf(1)
+	}
+	return res[i].total() / t.rules[i].threshold
 }
 
 // BodyChars is how much of an article's body the tagger reads: its first
