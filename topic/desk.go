@@ -45,7 +45,9 @@ const DeskCut = 0.5
 // apply beside a more probable one: the labelled news carry one desk
 // each, and a second desk the model is less sure of was wrong more often
 // than right (BENCHMARKS.md, "A second desk topic only when it is
-// strong"). An article truly of two desks keeps both when both are plain.
+// strong"). An article of two desks keeps both when the model gives the
+// second at least SecondDeskCut; a desk its source boosts is never
+// dropped (secondDesks).
 const SecondDeskCut = 0.80
 
 // secondDesks drops, from the desk topics ok applies, those after the most
