@@ -924,9 +924,9 @@ func TestHeldOut22StreamInternationalRelations(t *testing.T) {
 	// The session's end (2026-12-01, 20:00): en P 0.847 R 0.726, 61/11/23
 	// over 85 IR items (the session's start: 63/12/21, P 0.840 R 0.750);
 	// the floors are about two items under the end's. Genre errors: 17
-	// items that are not news reach a hard-news topic and 66 a desk (The
-	// Telegraph's titles-only lifestyle and opinion pieces, newsletters,
-	// reviews), at the start and the end alike; the bounds have a margin of
+	// items that are not news reach a hard-news topic and 66 a desk (of
+	// its 88 such items, 50 are The Telegraph's, whose feed has titles
+	// only), at the start and the end alike; the bounds have a margin of
 	// one and two.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.83, 0.70}}, hardNews: 18, inDesks: 68})
 }
