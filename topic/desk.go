@@ -95,7 +95,7 @@ func newDeskUnion(topics int) deskUnion {
 func (u deskUnion) add(t *Tagger, ok []bool, v verdict) {
 	for i, r := range t.rules {
 		if r.deskTopic && ok[i] {
-			u.applied[i], u.p[i] = true, max(u.p[i], v.deskP[r.deskModel])
+			u.applied[i], u.p[i] = true, max(u.p[i], v.deskP[i])
 		}
 	}
 }

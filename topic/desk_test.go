@@ -186,3 +186,48 @@ func TestSecondDeskUnknownLanguage(t *testing.T) {
 		t.Errorf("unknown language, Explain: desks %v, want one", passed)
 	}
 }
+
+// Each topic on a desk gets the desk model's probability from its own
+// features: a user's topic on the world desk, before or after the
+// built-in world, leaves world's probability and decision as they are
+// without it, and has its own (review 30, finding 2). The item is
+// written for the test.
+func TestDeskTopicsOwnProbability(t *testing.T) {
+	asia := Spec{Slug: "asia", Title: "Asia", Desk: "world", Terms: map[string][]string{"en": {"asean^2", "mekong^2"}}}
+	a := &article.Article{Title: "White House and Senate leaders meet in Washington", Text: "The United States Congress met as Republicans and Democrats argued over the budget.", Language: "en"}
+	plain := explain(defaultTagger(t).Explain(a, Hints{}), "world")
+	if plain.Model == nil {
+		t.Fatal("world has no desk model reading")
+	}
+	var asiaP []float64
+	for _, order := range []string{"after", "before"} {
+		specs := builtinSpecs(t)
+		if order == "after" {
+			specs = append(specs, asia)
+		} else {
+			specs = append([]Spec{asia}, specs...)
+		}
+		tg, err := New(specs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		es := tg.Explain(a, Hints{})
+		w, e := explain(es, "world"), explain(es, "asia")
+		if w.Model == nil || e.Model == nil {
+			t.Fatalf("asia %s world: a desk topic has no desk model reading", order)
+		}
+		if w.Passed != plain.Passed || w.Model.Probability != plain.Model.Probability {
+			t.Errorf("asia %s world: world passed %t at p %g; without asia %t at p %g", order, w.Passed, w.Model.Probability, plain.Passed, plain.Model.Probability)
+		}
+		if e.Model.Probability == w.Model.Probability {
+			t.Errorf("asia %s world: asia's probability %g is world's", order, e.Model.Probability)
+		}
+		if got := slices.ContainsFunc(tg.Tag(a, Hints{}), func(m article.TopicMatch) bool { return m.Slug == "world" }); got != plain.Passed {
+			t.Errorf("asia %s world: world tagged %t, without asia %t", order, got, plain.Passed)
+		}
+		asiaP = append(asiaP, e.Model.Probability)
+	}
+	if asiaP[0] != asiaP[1] {
+		t.Errorf("asia's probability after world %g, before %g; want its own either way", asiaP[0], asiaP[1])
+	}
+}

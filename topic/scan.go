@@ -52,6 +52,11 @@ type scratch struct {
 	// secondTo is, per rule, the desk topic (rule index) it was dropped
 	// after as a second desk under SecondDeskCut, or -1 (see secondDesks).
 	secondTo []int
+	// deskP and deskX are, per rule, the desk model's probability and
+	// features of the rule's own topic (see judge); 0 for a rule no desk
+	// model decides. The verdict reads them.
+	deskP []float64
+	deskX [][numDeskFeatures]float64
 	// odds and oddsKnown are the stream model's log-odds of every rule
 	// for the last evaluate, computed on first need (oddsDone).
 	odds      []float64
@@ -60,7 +65,7 @@ type scratch struct {
 }
 
 func newScratch(n, topics int) *scratch {
-	sc := &scratch{count: make([][2]int32, n), last: make([]int32, n), cover: make([]int32, topics), lifted: make([]bool, topics), liftZ: make([]float64, topics), zoned: make([]bool, topics), dropped: make([]bool, topics), zoneMargin: make([]float64, topics), odds: make([]float64, topics), oddsKnown: make([]bool, topics), boosted: make([]bool, topics), secondTo: make([]int, topics), backed: make([]bool, topics)}
+	sc := &scratch{count: make([][2]int32, n), last: make([]int32, n), cover: make([]int32, topics), lifted: make([]bool, topics), liftZ: make([]float64, topics), zoned: make([]bool, topics), dropped: make([]bool, topics), zoneMargin: make([]float64, topics), odds: make([]float64, topics), oddsKnown: make([]bool, topics), boosted: make([]bool, topics), secondTo: make([]int, topics), backed: make([]bool, topics), deskP: make([]float64, topics), deskX: make([][numDeskFeatures]float64, topics)}
 	for i := range sc.secondTo {
 		sc.secondTo[i] = -1 // no rule: secondDesks has not dropped it
 	}

@@ -376,7 +376,7 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream, learn bool) []
 				e.Decider = "desk model"
 				desk := deskModelDesks()[k]
 				name := func(i int) string { return deskFeatureName(desk, i) }
-				e.Model = &ModelReading{Name: "desk model", Probability: round(v.deskP[k]), Cut: DeskCut, Features: modelReading(t.deskWeights[k][:], v.deskX[k][:], name)}
+				e.Model = &ModelReading{Name: "desk model", Probability: round(v.deskP[i]), Cut: DeskCut, Features: modelReading(t.deskWeights[k][:], v.deskX[i][:], name)}
 			}
 			if st != nil && s.liftZ[i] != 0 {
 				e.StreamLogOdds = round(s.liftZ[i])

@@ -558,10 +558,13 @@ type verdict struct {
 	// actors model's topic whatever its probability (see stanceDecides),
 	// or is "".
 	irStance string
-	// deskP and deskX are the desk model's probability and features of
-	// each modelled desk's topic.
-	deskP [numModelledDesks]float64
-	deskX [numModelledDesks][numDeskFeatures]float64
+	// deskP and deskX are, per rule, the desk model's probability and
+	// features of the rule's own topic: each topic on a desk is read from
+	// its own terms, so a user's topic on a built-in desk leaves the
+	// built-in topic's probability as it was. They are the scratch's
+	// (no allocation per article) and hold until its next judge.
+	deskP []float64
+	deskX [][numDeskFeatures]float64
 }
 
 // actorsAlone is v as the actors model alone decides international
@@ -573,7 +576,7 @@ func (v verdict) actorsAlone(cut float64) verdict {
 
 // judge computes the verdict for the last evaluate of a in language l.
 func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g genre.Verdict) verdict {
-	v := verdict{genre: g}
+	v := verdict{genre: g, deskP: s.deskP, deskX: s.deskX}
 	if t.ir >= 0 {
 		v.irX, v.irViolentLead = t.irFeatures(s, a, l, res)
 		z := irLogOdds(&t.irWeights, &v.irX)
@@ -604,9 +607,10 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 		}
 	}
 	for i, r := range t.rules {
+		v.deskP[i], v.deskX[i] = 0, [numDeskFeatures]float64{}
 		if k := r.deskModel; k >= 0 {
-			v.deskX[k] = t.deskFeatures(s, i, res)
-			v.deskP[k] = deskProbability(&t.deskWeights[k], &v.deskX[k])
+			v.deskX[i] = t.deskFeatures(s, i, res)
+			v.deskP[i] = deskProbability(&t.deskWeights[k], &v.deskX[i])
 		}
 	}
 	return v
@@ -641,13 +645,13 @@ func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, 
 		if i == t.ir {
 			ok[i] = (v.irP >= v.irCut || v.irStance != "") && t.allows(i, l, res[i], exprMet[i])
 		}
-		if k := t.rules[i].deskModel; k >= 0 {
-			ok[i] = v.deskP[k] >= DeskCut && t.allows(i, l, res[i], exprMet[i])
+		if t.rules[i].deskModel >= 0 {
+			ok[i] = v.deskP[i] >= DeskCut && t.allows(i, l, res[i], exprMet[i])
 		}
 		s.lifted[i], s.liftZ[i], s.zoned[i], s.dropped[i], s.zoneMargin[i], s.boosted[i] = false, 0, false, false, 0, false
 		if st != nil && t.allows(i, l, res[i], exprMet[i]) {
-			if k := t.rules[i].deskModel; k >= 0 {
-				s.zoneMargin[i] = logit(v.deskP[k]) - logit(DeskCut)
+			if t.rules[i].deskModel >= 0 {
+				s.zoneMargin[i] = logit(v.deskP[i]) - logit(DeskCut)
 				decided, apply, z := st.zone(s, l, i, s.zoneMargin[i])
 				// It adds a desk to news only: what is not news (release
 				// notes, podcasts) shares a desk's words, not its reports.
@@ -675,7 +679,7 @@ func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, 
 		keep = t.ir
 	}
 	t.limitFamilies(res, ok, keep)
-	p := func(i int) float64 { return v.deskP[t.rules[i].deskModel] }
+	p := func(i int) float64 { return v.deskP[i] }
 	t.secondDesks(ok, p, func(i int) bool { return res[i].boost > 0 }, s.secondTo)
 	t.limitTopics(res, ok, keep)
 }
