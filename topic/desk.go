@@ -110,6 +110,21 @@ func (t *Tagger) secondDesksOf(u deskUnion, h Hints) []int {
 	return secondTo
 }
 
+// desksShared reports whether two of t's topics are decided by the same
+// desk model (a user's topic with desk: world beside the built-in world).
+func (t *Tagger) desksShared() bool {
+	var seen [numModelledDesks]bool
+	for _, r := range t.rules {
+		if k := r.deskModel; k >= 0 {
+			if seen[k] {
+				return true
+			}
+			seen[k] = true
+		}
+	}
+	return false
+}
+
 // deskFeatures computes the desk model's features of rule i from the last
 // evaluate (rule results res; their scores, without boosts).
 func (t *Tagger) deskFeatures(s *scratch, i int, res []result) [numDeskFeatures]float64 {

@@ -231,3 +231,21 @@ func TestDeskTopicsOwnProbability(t *testing.T) {
 		t.Errorf("asia's probability after world %g, before %g; want its own either way", asiaP[0], asiaP[1])
 	}
 }
+
+// A config with several topics on one desk tags differently since each
+// reads the desk model from its own features, so its fingerprint says so
+// (re-tagging stored articles, keying a new stream model); the built-in
+// config, one topic per desk, tags as before and keeps its fingerprint's
+// text.
+func TestSharedDeskInFingerprint(t *testing.T) {
+	if defaultTagger(t).desksShared() {
+		t.Error("the built-in topics share a desk")
+	}
+	tg, err := New(append(builtinSpecs(t), Spec{Slug: "asia", Title: "Asia", Desk: "world", Terms: map[string][]string{"en": {"asean^2"}}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !tg.desksShared() {
+		t.Error("asia with desk: world does not share world's desk")
+	}
+}

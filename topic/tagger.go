@@ -342,6 +342,14 @@ func (t *Tagger) computeFingerprint() string {
 	// "after family cap, desk topics, union": secondDesks' rule as mended
 	// (branch mend30).
 	fmt.Fprintf(h, "desk model %v %v cut %g second %g after family cap, desk topics, union\n", deskModelDesks(), t.deskWeights, DeskCut, SecondDeskCut)
+	// Where topics share a desk, each has read the desk model from its own
+	// features since branch deskrule (before, all read the last one's):
+	// their stored topics and what the stream model learned of them
+	// differ, so such configs re-tag and start a new stream model. A
+	// config with one topic per desk tags as before and keeps both.
+	if t.desksShared() {
+		fmt.Fprintf(h, "desk probability per topic\n")
+	}
 	t.words.fingerprint(h, t.wordMode, t.wordStack)
 	fmt.Fprintf(h, "leader prior %d\n", len(t.leaderPrior))
 	for _, p := range t.leaderPrior {
