@@ -152,10 +152,11 @@ func (t *Tagger) deskFeatures(s *scratch, i int, res []result) [numDeskFeatures]
 		switch {
 		case k < 0:
 			rest += max(res[j].score, 0)
+		case !t.rules[j].deskVoice:
 		case k < own:
-			x[dRival+k] = logScore(res[j].score)
+			x[dRival+k] = max(x[dRival+k], logScore(res[j].score))
 		case k > own:
-			x[dRival+k-1] = logScore(res[j].score)
+			x[dRival+k-1] = max(x[dRival+k-1], logScore(res[j].score))
 		}
 	}
 	x[dRest] = logScore(rest)

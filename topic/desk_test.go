@@ -249,3 +249,57 @@ func TestSharedDeskInFingerprint(t *testing.T) {
 		t.Error("asia with desk: world does not share world's desk")
 	}
 }
+
+// withAsia returns the built-in specs with a user topic on world's desk,
+// after or before the built-in topics.
+func withAsia(t *testing.T, order string) []Spec {
+	t.Helper()
+	asia := Spec{Slug: "asia", Title: "Asia", Desk: "world", Terms: map[string][]string{"en": {"asean^2", "mekong^2"}}}
+	if order == "after" {
+		return append(builtinSpecs(t), asia)
+	}
+	return append([]Spec{asia}, builtinSpecs(t)...)
+}
+
+// Another desk's rival feature is the score of the desk's own topic: a
+// user's topic on world's desk, before or after world, leaves economy's
+// probability as it was.
+func TestDeskRivalIsOwnTopic(t *testing.T) {
+	a := &article.Article{Title: "White House and Senate leaders meet in Washington over stocks and interest rates", Text: "The United States Congress met as Republicans and Democrats argued over the budget, inflation and the central bank.", Language: "en"}
+	plain := explain(defaultTagger(t).Explain(a, Hints{}), "economy")
+	for _, order := range []string{"after", "before"} {
+		tg, err := New(withAsia(t, order))
+		if err != nil {
+			t.Fatal(err)
+		}
+		e := explain(tg.Explain(a, Hints{}), "economy")
+		if e.Model.Probability != plain.Model.Probability {
+			t.Errorf("asia %s world: economy p %g, without asia %g", order, e.Model.Probability, plain.Model.Probability)
+		}
+	}
+}
+
+// On a desk without its own topic, the rival feature is the highest
+// score among the desk's topics, whatever their order.
+func TestDeskRivalWithoutOwnTopicOrderFree(t *testing.T) {
+	var specs []Spec
+	for _, sp := range builtinSpecs(t) {
+		if sp.Slug != "world" {
+			specs = append(specs, sp)
+		}
+	}
+	strong := Spec{Slug: "americas", Title: "Americas", Desk: "world", Terms: map[string][]string{"en": {"washington^2", "white house^2", "senate^2"}}}
+	weak := Spec{Slug: "asia", Title: "Asia", Desk: "world", Terms: map[string][]string{"en": {"asean^2", "mekong^2"}}}
+	a := &article.Article{Title: "White House and Senate leaders meet in Washington over stocks and interest rates", Text: "The United States Congress met as Republicans and Democrats argued over the budget, inflation and the central bank.", Language: "en"}
+	var ps []float64
+	for _, pair := range [][]Spec{{strong, weak}, {weak, strong}} {
+		tg, err := New(append(slices.Clone(specs), pair...))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps = append(ps, explain(tg.Explain(a, Hints{}), "economy").Model.Probability)
+	}
+	if ps[0] != ps[1] {
+		t.Errorf("economy p %g with the stronger world-desk topic first, %g with it last", ps[0], ps[1])
+	}
+}

@@ -212,8 +212,8 @@ func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, res []result)
 	// A source's boost is no feature: it applies on top (Tagger.decide).
 	x[fDeskBody] = logScore(deskBody)
 	for i, r := range t.rules {
-		if r.desk >= 0 {
-			x[r.desk] = logScore(res[i].score)
+		if r.desk >= 0 && r.deskVoice {
+			x[r.desk] = max(x[r.desk], logScore(res[i].score))
 		}
 	}
 	return x, leadViolence && !leadRelation && !leadDiplomat

@@ -44,9 +44,11 @@ func (t *Tagger) tag(a *article.Article, h Hints, st *Stream, learn bool) []arti
 		}
 	}
 	desks := newDeskUnion(len(t.rules))
+	keep := -1
 	for _, l := range ls {
 		v := t.judgeLanguage(s, a, l, h, g, st, learn && len(ls) == 1, res, ok, exprMet)
 		desks.add(t, ok, v)
+		keep = max(keep, t.irKept(s, ok))
 		for i := range t.rules {
 			forced := slices.Contains(h.Forced, t.rules[i].slug)
 			if !ok[i] && !forced {
@@ -68,6 +70,15 @@ func (t *Tagger) tag(a *article.Article, h Hints, st *Stream, learn bool) []arti
 		out = slices.DeleteFunc(out, func(m article.TopicMatch) bool {
 			i := t.ruleIndex(m.Slug)
 			return secondTo[i] >= 0 && !m.Forced
+		})
+		score, passed := make([]float64, len(t.rules)), make([]bool, len(t.rules))
+		for _, m := range out {
+			i := t.ruleIndex(m.Slug)
+			score[i], passed[i] = m.Score, !m.Forced
+		}
+		t.capUnion(score, passed, keep)
+		out = slices.DeleteFunc(out, func(m article.TopicMatch) bool {
+			return !m.Forced && !passed[t.ruleIndex(m.Slug)]
 		})
 	}
 	slices.SortStableFunc(out, func(x, y article.TopicMatch) int {
@@ -334,9 +345,11 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream, learn bool) []
 		}
 	}
 	desks := newDeskUnion(len(t.rules))
+	keep := -1
 	for n, l := range ls {
 		v := t.judgeLanguage(s, a, l, h, g, st, learn && len(ls) == 1, res, ok, exprMet)
 		desks.add(t, ok, v)
+		keep = max(keep, t.irKept(s, ok))
 		for i, rl := range t.rules {
 			forced := slices.Contains(h.Forced, rl.slug)
 			e := Explanation{
@@ -423,6 +436,16 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream, learn bool) []
 		for i, j := range t.secondDesksOf(desks, h) {
 			if j >= 0 && !out[i].Forced {
 				out[i].Passed, out[i].SecondDeskTo = false, t.rules[j].slug
+			}
+		}
+		score, passed := make([]float64, len(t.rules)), make([]bool, len(t.rules))
+		for i, e := range out {
+			score[i], passed[i] = e.Score, e.Passed && !e.Forced
+		}
+		t.capUnion(score, passed, keep)
+		for i := range out {
+			if !out[i].Forced {
+				out[i].Passed = passed[i]
 			}
 		}
 	}

@@ -139,6 +139,12 @@ type rule struct {
 	// desk model decides), the topics the second-desk rule compares
 	// (secondDesks); a user's own topic on that desk is not one.
 	deskTopic bool
+	// deskVoice is set where the topic's score is its desk's feature in
+	// other models (the desk model's rivals, the actors model's desks):
+	// the desk's own topic, or on a desk without one every topic on it,
+	// the highest score counting, so that neither a user's topic on a
+	// desk nor the order of topics moves another desk's probability.
+	deskVoice bool
 }
 
 // Tagger holds compiled topic rules. It is safe for concurrent use.
@@ -194,6 +200,12 @@ func New(specs []Spec) (*Tagger, error) {
 		t.idx[l] = index{ids: map[string]int32{}}
 	}
 	merged := map[string]int{}
+	deskOwned := map[string]bool{} // desks with their own topic (deskVoice)
+	for _, sp := range specs {
+		if !sp.Disabled && sp.Desk != "" && sp.Slug == sp.Desk {
+			deskOwned[sp.Desk] = true
+		}
+	}
 	for _, sp := range specs {
 		if sp.Disabled {
 			continue
@@ -239,6 +251,7 @@ func New(specs []Spec) (*Tagger, error) {
 		r.desk = deskFeature(sp.Desk)
 		r.deskModel = deskModelIndex(sp.Desk)
 		r.deskTopic = r.deskModel >= 0 && sp.Slug == sp.Desk
+		r.deskVoice = sp.Desk != "" && (sp.Slug == sp.Desk || !deskOwned[sp.Desk])
 		if sp.Model == ModelActors {
 			t.ir = len(t.rules)
 		}
@@ -337,7 +350,9 @@ func streamFingerprint(w io.Writer) {
 
 func (t *Tagger) computeFingerprint() string {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s|title=%g|threshold=%g|dominance=%g|standalone=%g|max=%d/%d|families=%s|body=1+ln\n", stemVersion, TitleWeight, DefaultThreshold, Dominance, Standalone, MaxTopics, MaxPerFamily, familiesVersion)
+	// "caps over union": an article of unknown language has been capped
+	// once over both languages' topics (capUnion) since branch mend31.
+	fmt.Fprintf(h, "%s|title=%g|threshold=%g|dominance=%g|standalone=%g|max=%d/%d caps over union|families=%s|body=1+ln\n", stemVersion, TitleWeight, DefaultThreshold, Dominance, Standalone, MaxTopics, MaxPerFamily, familiesVersion)
 	fmt.Fprintf(h, "ir model %v cut %g cue %g title stance decides id headlines alone, actors %s genres %s %s\n", t.irWeights, t.irCut, CueWeight, actor.Version, genre.Version, irGuardsVersion)
 	// "after family cap, desk topics, union": secondDesks' rule as mended
 	// (branch mend30).
@@ -346,9 +361,12 @@ func (t *Tagger) computeFingerprint() string {
 	// features since branch deskrule (before, all read the last one's):
 	// their stored topics and what the stream model learned of them
 	// differ, so such configs re-tag and start a new stream model. A
-	// config with one topic per desk tags as before and keeps both.
+	// config with one topic per desk tags as before and keeps both. Since
+	// branch mend31 the other desks' rival features (and the actors
+	// model's desk features) read the desk's own topic, not the last
+	// topic on it: such configs re-tag once more.
 	if t.desksShared() {
-		fmt.Fprintf(h, "desk probability per topic\n")
+		fmt.Fprintf(h, "desk probability per topic, rivals from the desk's own topic\n")
 	}
 	t.words.fingerprint(h, t.wordMode, t.wordStack)
 	fmt.Fprintf(h, "leader prior %d\n", len(t.leaderPrior))
@@ -682,14 +700,36 @@ func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, 
 			ok[i] = false
 		}
 	}
-	keep := -1
-	if t.ir >= 0 && ok[t.ir] && !s.lifted[t.ir] {
-		keep = t.ir
-	}
+	keep := t.irKept(s, ok)
 	t.limitFamilies(res, ok, keep)
 	p := func(i int) float64 { return v.deskP[i] }
 	t.secondDesks(ok, p, func(i int) bool { return res[i].boost > 0 }, s.secondTo)
 	t.limitTopics(res, ok, keep)
+}
+
+// capUnion applies the family and topic caps once over the topics an
+// article of unknown language passed, read in both languages, after the
+// combined second-desk rule: each language was capped by itself, and
+// together they could double MaxTopics. passed marks the topics that
+// passed unforced, score their best reading (as reported, rounded, so that
+// Tag and Explain drop the same); keep (the actors model's topic passed by
+// its model in some language, or -1) is kept, as decide keeps it.
+func (t *Tagger) capUnion(score []float64, passed []bool, keep int) {
+	res := make([]result, len(t.rules))
+	for i := range res {
+		res[i].score = score[i]
+	}
+	t.limitFamilies(res, passed, keep)
+	t.limitTopics(res, passed, keep)
+}
+
+// irKept is the actors model's topic if it passed by the model in the
+// language just judged (decide's keep), else -1.
+func (t *Tagger) irKept(s *scratch, ok []bool) int {
+	if t.ir >= 0 && ok[t.ir] && !s.lifted[t.ir] {
+		return t.ir
+	}
+	return -1
 }
 
 // allows reports whether the user's overrides of rule i let it apply: no

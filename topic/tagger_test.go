@@ -583,3 +583,31 @@ func TestCheckSupportingOnlyAmongTerms(t *testing.T) {
 		t.Fatalf("got %v, want two errors", err)
 	}
 }
+
+// An article of unknown language is read in both languages; the caps hold
+// once over the combined topics, in Tag and Explain alike.
+func TestUnknownLanguageMaxTopics(t *testing.T) {
+	var specs []Spec
+	for _, x := range []struct{ slug, lang, term string }{{"aa", "en", "alpha"}, {"bb", "en", "bravo"}, {"cc", "en", "charlie"}, {"dd", "id", "delta"}, {"ee", "id", "echo"}, {"ff", "id", "foxtrot"}} {
+		specs = append(specs, Spec{Slug: x.slug, Title: x.slug, Threshold: 1, Terms: map[string][]string{x.lang: {x.term}}})
+	}
+	tg, err := New(specs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &article.Article{Title: "alpha bravo charlie delta echo foxtrot", Text: "alpha bravo charlie delta echo foxtrot"}
+	ms := tg.Tag(a, Hints{})
+	if len(ms) > MaxTopics {
+		t.Errorf("unknown language: %d topics %v, more than MaxTopics %d", len(ms), ms, MaxTopics)
+	}
+	slugs := func(ms []article.TopicMatch) []string {
+		var s []string
+		for _, m := range ms {
+			s = append(s, m.Slug)
+		}
+		return s
+	}
+	if got, want := slugs(Matches(tg.Explain(a, Hints{}))), slugs(ms); !slices.Equal(got, want) {
+		t.Errorf("Explain %v, Tag %v", got, want)
+	}
+}
