@@ -266,15 +266,23 @@ func withAsia(t *testing.T, order string) []Spec {
 // probability as it was.
 func TestDeskRivalIsOwnTopic(t *testing.T) {
 	a := &article.Article{Title: "White House and Senate leaders meet in Washington over stocks and interest rates", Text: "The United States Congress met as Republicans and Democrats argued over the budget, inflation and the central bank.", Language: "en"}
-	plain := explain(defaultTagger(t).Explain(a, Hints{}), "economy")
+	asiaLeavesProbability(t, a, "economy")
+}
+
+// asiaLeavesProbability checks that a user's topic on world's desk, after
+// or before the built-in topics, leaves slug's model probability on a as
+// it was without it.
+func asiaLeavesProbability(t *testing.T, a *article.Article, slug string) {
+	t.Helper()
+	plain := explain(defaultTagger(t).Explain(a, Hints{}), slug)
 	for _, order := range []string{"after", "before"} {
 		tg, err := New(withAsia(t, order))
 		if err != nil {
 			t.Fatal(err)
 		}
-		e := explain(tg.Explain(a, Hints{}), "economy")
+		e := explain(tg.Explain(a, Hints{}), slug)
 		if e.Model.Probability != plain.Model.Probability {
-			t.Errorf("asia %s world: economy p %g, without asia %g", order, e.Model.Probability, plain.Model.Probability)
+			t.Errorf("asia %s world: %s p %g, without asia %g", order, slug, e.Model.Probability, plain.Model.Probability)
 		}
 	}
 }

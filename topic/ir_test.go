@@ -301,15 +301,5 @@ func TestTitleStanceOfAnOffice(t *testing.T) {
 // user's topic on world's desk leaves IR's probability as it was.
 func TestIRDeskFeatureIsOwnTopic(t *testing.T) {
 	a := &article.Article{Title: "China and Japan foreign ministers meet in Washington at White House", Text: "The United States Congress and Senate met as the Chinese foreign minister held talks with his Japanese counterpart.", Language: "en"}
-	plain := explain(defaultTagger(t).Explain(a, Hints{}), "international-relations")
-	for _, order := range []string{"after", "before"} {
-		tg, err := New(withAsia(t, order))
-		if err != nil {
-			t.Fatal(err)
-		}
-		e := explain(tg.Explain(a, Hints{}), "international-relations")
-		if e.Model.Probability != plain.Model.Probability {
-			t.Errorf("asia %s world: IR p %g, without asia %g", order, e.Model.Probability, plain.Model.Probability)
-		}
-	}
+	asiaLeavesProbability(t, a, "international-relations")
 }
