@@ -15,10 +15,10 @@ import (
 )
 
 // leaderSnapshots loads every labelled stream in streamsDir (labels in
-// labelsDir) but topiceval.LeaderPriorHeldOutStreams, and the loose feed snapshots beside them: what the leaders
-// prior is learned from, dated as the word model's (an undated item's
-// date orders same-title items, so the prior is the snapshots', not the
-// day's).
+// labelsDir) but topiceval.LeaderPriorHeldOutStreams, and the loose feed
+// snapshots beside them: what the leaders prior is learned from, dated as
+// the word model's (an undated item's date orders same-title items, so
+// the prior is the snapshots', not the day's).
 func leaderSnapshots(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, streamsDir, labelsDir string) ([]*topiceval.LabelledStream, topiceval.LeaderGroup, error) {
 	names, err := topiceval.LabelledStreams(streamsDir, labelsDir)
 	if err != nil {
@@ -38,8 +38,8 @@ func leaderSnapshots(ctx context.Context, cfg *config.Config, tagger *topic.Tagg
 	return streams, loose, err
 }
 
-// fitLeaderPrior learns the leaders prior from every labelled stream's
-// snapshots and the loose ones and writes it as Go source to path.
+// fitLeaderPrior learns the leaders prior from leaderSnapshots' streams
+// and loose snapshots and writes it as Go source to path.
 func fitLeaderPrior(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, streamsDir, labelsDir, path string, minArticles int) error {
 	streams, loose, err := leaderSnapshots(ctx, cfg, tagger, streamsDir, labelsDir)
 	if err != nil {
