@@ -32,6 +32,9 @@ func (p *Pipeline) loadHolds(ctx context.Context) error {
 	for server, until := range holds {
 		p.fetcher.Hold(server, until)
 	}
+	if len(holds) > 0 {
+		p.holdsClear.Store(false)
+	}
 	return nil
 }
 
@@ -76,10 +79,16 @@ func (p *Pipeline) saveHolds(ctx context.Context) {
 // later of its stored and its new hold (another daemon may have stored
 // some since the cycle began: the store merges them atomically), and
 // drops the stored holds that have ended, also when the fetcher holds
-// none.
+// none. When it holds none and none is stored that the process knows of
+// (holdsClear), it issues no statement: nothing to write, nothing ended.
 func (p *Pipeline) storeHolds(ctx context.Context) error {
-	if err := p.store.HoldHosts(ctx, p.fetcher.Held(), p.now()); err != nil {
+	held := p.fetcher.Held()
+	if len(held) == 0 && p.holdsClear.Load() {
+		return nil
+	}
+	if err := p.store.HoldHosts(ctx, held, p.now()); err != nil {
 		return fmt.Errorf("pipeline: host holds: %w", err)
 	}
+	p.holdsClear.Store(len(held) == 0)
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/warta-news/warta/config"
+	"github.com/warta-news/warta/fetch"
 	"github.com/warta-news/warta/store"
 )
 
@@ -277,6 +278,61 @@ func TestEndedHoldsAreDroppedWithoutNewOnes(t *testing.T) {
 			if len(left) != 0 {
 				t.Errorf("stored holds %v after a cycle with none, want the ended one dropped", left)
 			}
+		})
+	}
+}
+
+// countingHolds counts the writes of host holds (HoldHosts).
+type countingHolds struct {
+	store.Store
+	writes *atomic.Int32
+}
+
+func (c countingHolds) HoldHosts(ctx context.Context, holds map[string]time.Time, now time.Time) error {
+	c.writes.Add(1)
+	return c.Store.HoldHosts(ctx, holds, now)
+}
+
+// A cycle stores holds only when its fetcher holds some or the store may
+// keep holds that ended since the process last stored: the first cycle of
+// a process (it does not know what the store keeps), the cycle after one
+// that held some, or one whose load found some. A cycle with nothing held
+// and nothing that was issues no statement. Both drivers.
+func TestNoHoldsStoredWhenNothingIsOrWasHeld(t *testing.T) {
+	for _, driver := range storeDrivers() {
+		t.Run(driver.name, func(t *testing.T) {
+			st := driver.open(t)()
+			ctx := context.Background()
+			p := newTestPipelineSources(t, st, nil, nil)
+			var writes atomic.Int32
+			p.store = countingHolds{st, &writes}
+			step := func(what string, want int32) {
+				t.Helper()
+				if err := p.storeHolds(ctx); err != nil {
+					t.Fatal(err)
+				}
+				if n := writes.Load(); n != want {
+					t.Errorf("%s: %d writes of holds so far, want %d", what, n, want)
+				}
+			}
+			step("a new process's first cycle", 1)
+			step("a cycle with nothing held", 1)
+			p.fetcher.Hold("held.example:443", p.now().Add(time.Hour))
+			step("a cycle that holds a server", 2)
+			// The fetcher's hold has ended: a fetcher that holds none.
+			p.fetcher = fetch.New(fetch.Options{Timeout: 10 * time.Second}, nil)
+			step("the cycle after one that held a server", 3)
+			step("a cycle with nothing held again", 3)
+			// Another daemon stores a hold this process's next cycle loads.
+			if err := st.HoldHosts(ctx, map[string]time.Time{"other.example:443": p.now().Add(time.Hour)}, p.now()); err != nil {
+				t.Fatal(err)
+			}
+			if err := p.loadHolds(ctx); err != nil {
+				t.Fatal(err)
+			}
+			p.fetcher = fetch.New(fetch.Options{Timeout: 10 * time.Second}, nil) // ended within the cycle
+			step("a cycle whose load found a hold", 4)
+			step("and the cycle after it", 4)
 		})
 	}
 }

@@ -99,6 +99,12 @@ type Pipeline struct {
 
 	running sync.Mutex // held for the length of a cycle
 
+	// holdsClear says the store keeps no host hold this process knows of:
+	// its last storeHolds stored none (and dropped the ended ones) and no
+	// loadHolds since found one, so a cycle that holds none has nothing
+	// to write or drop. False in a new process, which does not know.
+	holdsClear atomic.Bool
+
 	feedsVersion string    // the store.MetaFeedsVersion last published
 	published    time.Time // when the feeds were last published
 	followSeen   string    // the store.MetaFeedsVersion FollowFeeds last read
