@@ -378,6 +378,9 @@ func TestRealStreamInternationalRelations(t *testing.T) {
 	// world; since galleries are known by their headline's marker (genre
 	// Gallery, branch gallery), two whose headline carries none do: the
 	// bound is that count, as the bound of none was before.
+	// Figures now (2026-12-01, 21:40, branch leftovers7 on main 8b4d5e4; the
+	// floors and bounds are unchanged): en 54/11/18, P 0.831 R 0.750; id 7/0/5,
+	// P 1.000 R 0.583; two items that are not news in hard news.
 	m.checkFloors(t, irFloor{"en", 0.77, 0.55}, irFloor{"id", 0.70, 0.40})
 	m.checkGenres(t, 2, nil)
 }
@@ -405,6 +408,9 @@ func TestHeldOutStreamInternationalRelations(t *testing.T) {
 	// 0.79), four false entries under it.
 	// Two items that are not news land in a desk today (economy); a few
 	// more means a regression.
+	// Figures now (2026-12-01, 21:40, branch leftovers7 on main 8b4d5e4; the
+	// floors and bounds are unchanged): en 67/18/10, P 0.788 R 0.870; id 2/0/0;
+	// two items that are not news in a desk.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.75, 0.83}}, inDesks: 5})
 }
 
@@ -434,6 +440,9 @@ func TestHeldOut2StreamInternationalRelations(t *testing.T) {
 	// and three. Since galleries are known by their headline's marker
 	// (branch gallery, 2026-12-01) that gallery is out: two items reach
 	// hard news and 13 a desk, with margins of one and two.
+	// Figures now (2026-12-01, 21:40, branch leftovers7 on main 8b4d5e4; the
+	// floors and bounds are unchanged): en 52/13/15, P 0.800 R 0.776; id 1/0/2;
+	// two items that are not news in hard news and 13 in a desk.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.72, 0.58}}, hardNews: 3, inDesks: 15})
 }
 
@@ -457,6 +466,9 @@ func TestHeldOut3StreamInternationalRelations(t *testing.T) {
 	// general news feed reaches world; 18 items that are not news reach a
 	// desk (15 of them science-technology, mostly videos and release
 	// notes), and the desk bound has a margin.
+	// Figures now (2026-12-01, 21:40, branch leftovers7 on main 8b4d5e4; the
+	// floors and bounds are unchanged): en 34/5/14, P 0.872 R 0.708; id 2/0/0;
+	// one item that is not news in hard news and 18 in a desk.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.70, 0.33}}, hardNews: 1, inDesks: 21})
 }
 
@@ -478,6 +490,10 @@ func TestHeldOut4StreamInternationalRelations(t *testing.T) {
 	// Genre errors, counts on main of 2026-11-30: a Kompas listicle of ship
 	// disasters reaches world; four items that are not news (that listicle,
 	// a restaurant guide, two "today in history" pieces) reach a desk.
+	// Figures now (2026-12-01, 21:40, branch leftovers7 on main 8b4d5e4; the
+	// floors and bounds are unchanged): en 11/3/1, P 0.786 R 0.917; id 23/3/27,
+	// P 0.885 R 0.460; one item that is not news in hard news and four in a
+	// desk.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.72, 0.66}, {"id", 0.88, 0.32}}, hardNews: 1, inDesks: 4})
 }
 
@@ -503,6 +519,10 @@ func TestHeldOut5StreamInternationalRelations(t *testing.T) {
 	// piece) and six reach a desk; the bounds have a margin of one and two.
 	// With publishers' markers (branch genre2, 2026-12-01) two reach hard
 	// news and five a desk; the bounds keep a margin of one and two.
+	// Figures now (2026-12-01, 21:40, branch leftovers7 on main 8b4d5e4; the
+	// floors and bounds are unchanged): en 20/11/5, P 0.645 R 0.800; id
+	// 26/2/22, P 0.929 R 0.542; two items that are not news in hard news and
+	// five in a desk.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.55, 0.44}, {"id", 0.86, 0.50}}, hardNews: 3, inDesks: 7})
 }
 
@@ -524,6 +544,9 @@ func TestHeldOut6StreamInternationalRelations(t *testing.T) {
 	// a piece on Japanese myths) reach world and 31 reach a desk, most of
 	// them how-tos and tips in science-technology; the bounds have a margin
 	// of one and two.
+	// Figures now (2026-12-01, 21:40, branch leftovers7 on main 8b4d5e4; the
+	// floors and bounds are unchanged): id 33/7/37, P 0.825 R 0.471; five items
+	// that are not news in hard news and 31 in a desk.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.70, 0.34}}, hardNews: 6, inDesks: 33})
 }
 
@@ -545,6 +568,10 @@ func TestHeldOut6StreamInternationalRelations(t *testing.T) {
 // items reach hard news and 33 a desk.
 func TestHeldOut7StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut7StreamDir, "stream-heldout7-labels.tsv")
+	// Figures now (2026-12-01, 21:40, branch leftovers7 on main 8b4d5e4; the
+	// floors and bounds are unchanged): en 13/1/5, P 0.929 R 0.722; id 5/4/8, P
+	// 0.556 R 0.385; 11 items that are not news in hard news (at its bound) and
+	// 34 in a desk.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.78, 0.38}, {"id", 0.48, 0.30}}, hardNews: 11, inDesks: 35})
 }
 
@@ -584,6 +611,9 @@ func TestHeldOut11StreamInternationalRelations(t *testing.T) {
 	// celebrity explainer, a photo gallery) and three a desk; since a radio
 	// episode is not news (branch labelfix, 2026-12-01) four reach a desk.
 	// The bounds have a margin of one and two.
+	// Figures now (2026-12-01, 21:40, branch leftovers7 on main 8b4d5e4; the
+	// floors and bounds are unchanged): en 91/22/35, P 0.805 R 0.722; two items
+	// that are not news in hard news and four in a desk.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.75, 0.58}}, hardNews: 3, inDesks: 6})
 }
 
@@ -606,6 +636,9 @@ func TestHeldOut12StreamInternationalRelations(t *testing.T) {
 	// the bounds have a margin of one and two. Since galleries are known by
 	// their headline's marker (branch gallery, 2026-12-01): 15 and 28, and
 	// English 2/5/6 (two galleries were false IR entries).
+	// Figures now (2026-12-01, 21:40, branch leftovers7 on main 8b4d5e4; the
+	// floors and bounds are unchanged): en 2/5/6; id 29/18/22, P 0.617 R 0.569;
+	// 16 items that are not news in hard news (at its bound) and 28 in a desk.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.11, 0.12}, {"id", 0.56, 0.49}}, hardNews: 16, inDesks: 30})
 }
 
@@ -635,6 +668,9 @@ func TestHeldOut9StreamInternationalRelations(t *testing.T) {
 	// bring to zero. The Indonesian floors allow one item either way. Genre
 	// errors: two items that are not news reach world (a listicle, a
 	// biography) and 13 a desk; the bounds have a margin of one and two.
+	// Figures now (2026-12-01, 21:40, branch leftovers7 on main 8b4d5e4; the
+	// floors and bounds are unchanged): en 1/0/10; id 2/0/2, P 1.000 R 0.500;
+	// two items that are not news in hard news and 13 in a desk.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.66, 0.25}}, hardNews: 3, inDesks: 15,
 		newsInGenreFeeds: map[string]int{"al_jazeera_english_videos_": 61}})
 }
@@ -664,6 +700,9 @@ func TestHeldOut8StreamInternationalRelations(t *testing.T) {
 	// no longer the Jets), the stream model learns world from a different
 	// stream and files two more features under it: nine and fourteen,
 	// the bounds with a margin of one and two.
+	// Figures now (2026-12-01, 21:40, branch leftovers7 on main 8b4d5e4; the
+	// floors and bounds are unchanged): en 47/11/25, P 0.810 R 0.653; five
+	// items that are not news in hard news and 12 in a desk.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.77, 0.50}}, hardNews: 10, inDesks: 16})
 }
 
@@ -714,6 +753,9 @@ func TestHeldOut13StreamInternationalRelations(t *testing.T) {
 	// Since newsletters' editions are known by their kicker (branch
 	// newsletter, the same day): 4 and 21, and the bounds have a margin of
 	// one and two.
+	// Figures now (2026-12-01, 21:40, branch leftovers7 on main 8b4d5e4; the
+	// floors and bounds are unchanged): en 29/4/30, P 0.879 R 0.492; three
+	// items that are not news in hard news and 21 in a desk.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.76, 0.15}}, hardNews: 5, inDesks: 23})
 }
 
@@ -733,6 +775,9 @@ func TestHeldOut14StreamInternationalRelations(t *testing.T) {
 	// for not news and the older streams' readers took for news when
 	// their subject is in the news (genre/marker.go): the conventions
 	// differ there.
+	// Figures now (2026-12-01, 21:40, branch leftovers7 on main 8b4d5e4; the
+	// floors and bounds are unchanged): id 20/2/21, P 0.909 R 0.488; three
+	// items that are not news in hard news and 19 in a desk.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.80, 0.39}}, hardNews: 4, inDesks: 21})
 }
 
@@ -752,6 +797,9 @@ func TestHeldOut15StreamInternationalRelations(t *testing.T) {
 	// relations between states. Genre errors: eight items that are not
 	// news (songs, a prayer, pages of photos or clips) reach a hard-news topic and eight
 	// a desk; the bounds have a margin of one and two.
+	// Figures now (2026-12-01, 21:40, branch leftovers7 on main 8b4d5e4; the
+	// floors and bounds are unchanged): id 72/50/38, P 0.590 R 0.655 (en
+	// 1/1/1); eight items that are not news in hard news and eight in a desk.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.57, 0.61}}, hardNews: 9, inDesks: 10})
 }
 
@@ -825,6 +873,9 @@ func TestHeldOut18StreamInternationalRelations(t *testing.T) {
 	// only, the figure to bring to zero. Since branch wordir9 the word
 	// model is trained on this stream too, so its figures are in-sample:
 	// 60/13/50, P 0.822 R 0.545.
+	// Figures now (2026-12-01, 21:40, branch leftovers7 on main 8b4d5e4; the
+	// floors and bounds are unchanged): en 60/13/50, P 0.822 R 0.545; 30 items
+	// that are not news in hard news and 63 in a desk.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.78, 0.49}}, hardNews: 33, inDesks: 65,
 		newsInGenreFeeds: map[string]int{"al_jazeera_english_videos_": 12}})
 }
@@ -861,6 +912,9 @@ func TestHeldOut20StreamInternationalRelations(t *testing.T) {
 	// labelled stream but this one and stream-heldout21 to 23 (branch
 	// wordir9) was run on it once: 54/11/15, P 0.831 R 0.783, genre errors
 	// unchanged.
+	// Figures now (2026-12-01, 21:40, branch leftovers7 on main 8b4d5e4; the
+	// floors and bounds are unchanged): en 54/11/15, P 0.831 R 0.783; ten items
+	// that are not news in hard news and 18 in a desk.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.76, 0.73}}, hardNews: 12, inDesks: 21})
 }
 
@@ -895,6 +949,9 @@ func TestHeldOut24StreamInternationalRelations(t *testing.T) {
 	// margin of one and two. Since branch wordir9 the word model is trained
 	// on this stream, so its figures are in-sample: 44/19/10, P 0.698 R
 	// 0.815.
+	// Figures now (2026-12-01, 21:40, branch leftovers7 on main 8b4d5e4; the
+	// floors and bounds are unchanged): en 44/19/10, P 0.698 R 0.815; six items
+	// that are not news in hard news and 15 in a desk.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.66, 0.72}}, hardNews: 8, inDesks: 17})
 }
 
