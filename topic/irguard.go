@@ -28,7 +28,7 @@ const (
 
 // irGuardsVersion names the precision guards' rules; it is part of the
 // Fingerprint, so that stored articles are re-tagged when a guard changes.
-const irGuardsVersion = "guards-v4: roundups by ; | • · or a bracketed label, no site after a bar; military operations are violence, a relation after a conjunction of circumstance is its setting"
+const irGuardsVersion = "guards-v3: roundups by ; | • · or a bracketed label, no site after a bar"
 
 // roundupStories is the least number of stories that make a headline a
 // roundup; labelledRoundupStories the least after a bracketed label

@@ -2038,8 +2038,8 @@ func fittedWordModel() *WordModel {
 // model's log-odds, per language (WordStack).
 func fittedWordStack() [numLangs]WordStack {
 	return [numLangs]WordStack{
-		{Actor: 0.3486593405321005, Word: 0.1904214921388168, Bias: -0.179428885663448, Cut: 0.43433430356778424}, // en
-		{Actor: 0.391842369611338, Word: 0.188903958626554, Bias: -0.36954190050826846, Cut: 0.5752590316983501},  // id
+		{Actor: 0.3356023142399413, Word: 0.18730564662384055, Bias: -0.21070872200204227, Cut: 0.4413739325970184}, // en
+		{Actor: 0.3873203239726216, Word: 0.188539856023803, Bias: -0.40108852360637853, Cut: 0.575941460081548},    // id
 	}
 }
 
