@@ -49,9 +49,8 @@ const (
 	Relation
 	// Violence is a word that reports violence or its toll (attack, strike,
 	// killed, refugees): the events of a conflict, not a relation between
-	// its parties. Its ID is the kind ("attack", "operation": a military
-	// operation, "casualty", "displacement"), or Weapon for a weapon's name
-	// (see ReportsViolence).
+	// its parties. Its ID is the kind ("attack", "casualty", "displacement"),
+	// or Weapon for a weapon's name (see ReportsViolence).
 	Violence
 	// none marks names that contain an actor's name but are not actors.
 	none
@@ -588,4 +587,4 @@ func fold(w string) string {
 // Version changes whenever what the Recognizer finds changes (the table,
 // CLDR's version, the matching rules), so that users of its results can
 // tell stale ones.
-const Version = "7"
+const Version = "6"

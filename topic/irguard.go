@@ -129,102 +129,25 @@ func (t *Tagger) irGuard(title, lang string, ms []actor.Mention) string {
 // "Air strikes kill dozens in border town", "Rebels storm camp, hundreds
 // killed, UN says"; but "Three states urge the army to halt strikes",
 // "Government denies drone attack on port" and "…shelling of the port a
-// 'breach of the truce': minister" are stances on an attack, and
-// "Ceasefire talks resume after strikes" names a relation.
-//
-// A relation in a clause of circumstance after the violence ("Shelling
-// resumes in the north as truce talks stall", "… despite truce", "… usai
-// kesepakatan damai") is the war's setting, not what the
-// headline reports, and does not count (see settingStart); a stance
-// counts wherever it is.
+// 'breach of the truce': minister" are stances on an attack, and "…as
+// ceasefire talks resume" names a relation.
 func (t *Tagger) violentHeadline(title, lang string, ms []actor.Mention) bool {
-	setting := -1
+	violence := false
 	for _, m := range ms {
-		if m.ReportsViolence() {
-			setting = settingStart(title, lang, m.End)
-			break
-		}
-	}
-	if setting < 0 {
-		return false
-	}
-	for _, m := range ms {
-		if m.Start >= setting {
-			break
-		}
-		if m.Kind == actor.Relation || m.Kind == actor.Office && diplomatic(m) {
+		switch m.Kind {
+		case actor.Violence:
+			violence = violence || m.ReportsViolence()
+		case actor.Relation:
 			return false
-		}
-	}
-	h := t.actors.Headline(title, lang, ms)
-	return !h.Stance && !h.Conjecture
-}
-
-// settingStart is the byte offset in title (language lang) of the first
-// conjunction of circumstance at or after from — the clause it opens says
-// when, despite what or amid what the main clause's event happened — or
-// len(title) when there is none.
-func settingStart(title, lang string, from int) int {
-	conjunctions := circumstanceConjunctions(lang)
-	words := titleWords(title[from:])
-	for i, w := range words {
-		for _, c := range conjunctions {
-			if wordsStartWith(words[i:], c) {
-				return from + w.start
+		case actor.Office:
+			if diplomatic(m) {
+				return false
 			}
 		}
 	}
-	return len(title)
-}
-
-// circumstanceConjunctions are the conjunctions and prepositions of
-// language lang that open a clause of time, concession or setting, each a
-// sequence of lower-case words.
-func circumstanceConjunctions(lang string) [][]string {
-	switch lang {
-	case "en":
-		return [][]string{{"as"}, {"amid"}, {"despite"}, {"after"}, {"following"}, {"ahead", "of"}, {"before"}, {"during"}, {"while"}}
-	case "id":
-		return [][]string{{"saat"}, {"usai"}, {"setelah"}, {"jelang"}, {"menjelang"}, {"di", "tengah"}, {"meski"}, {"meskipun"}, {"tapi"}, {"sementara"}, {"ketika"}}
-	}
-	return nil
-}
-
-// titleWord is one word of a title, lower-cased, and its byte offset.
-type titleWord struct {
-	text  string
-	start int
-}
-
-// titleWords splits s into its words: runs of letters and digits.
-func titleWords(s string) []titleWord {
-	var words []titleWord
-	start := -1
-	for i, r := range s {
-		inWord := unicode.IsLetter(r) || unicode.IsDigit(r)
-		switch {
-		case inWord && start < 0:
-			start = i
-		case !inWord && start >= 0:
-			words = append(words, titleWord{strings.ToLower(s[start:i]), start})
-			start = -1
-		}
-	}
-	if start >= 0 {
-		words = append(words, titleWord{strings.ToLower(s[start:]), start})
-	}
-	return words
-}
-
-// wordsStartWith reports whether words start with the sequence seq.
-func wordsStartWith(words []titleWord, seq []string) bool {
-	if len(words) < len(seq) {
+	if !violence {
 		return false
 	}
-	for i, w := range seq {
-		if words[i].text != w {
-			return false
-		}
-	}
-	return true
+	h := t.actors.Headline(title, lang, ms)
+	return !h.Stance && !h.Conjecture
 }
