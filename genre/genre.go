@@ -199,6 +199,9 @@ func (d *Detector) ofItem(a *article.Article) Verdict {
 	if v := markedTitle(title, lower); !v.IsNews() {
 		return v
 	}
+	if v := pastDateTitle(lower, a.Published); !v.IsNews() {
+		return v
+	}
 	if cue := sponsoredText(a.Text); cue != "" {
 		return Verdict{Sponsored, cue}
 	}
@@ -500,7 +503,7 @@ func isUnit(w string) bool {
 
 // Version changes whenever the cues change, so that users of the verdicts
 // can tell stale ones (Older). It is a decimal integer, raised by one.
-const Version = "9"
+const Version = "10"
 
 // Older reports whether verdicts that name version v were given by older
 // cues than this build's: v is a lower Version, or none (builds before

@@ -37,6 +37,7 @@ var kickers = [...]kicker{
 	{"hari ini dalam sejarah", History}, {"sejarah hari ini", History},
 	{"photos", Gallery}, {"photo", Gallery}, {"foto", Gallery}, {"pictures", Gallery},
 	{"in pictures", Gallery}, {"in photos", Gallery}, {"galeri", Gallery}, {"galeri foto", Gallery},
+	{"picture essay", Gallery},
 	{"gallery", Gallery}, {"photo gallery", Gallery}, {"photo essay", Gallery}, {"photo story", Gallery},
 	{"today's gallery", Gallery}, {"photos of the day", Gallery}, {"photo of the day", Gallery},
 	{"pictures of the day", Gallery}, {"picture of the day", Gallery}, {"photos of the week", Gallery},
@@ -57,6 +58,9 @@ var openings = [...]kicker{
 	{"cara menghitung ", Guide}, {"cara mendapatkan ", Guide}, {"cara menggunakan ", Guide},
 	{"cara memasak ", Guide}, {"cara merawat ", Guide},
 	{"how to watch ", Guide}, {"how to stream ", Guide}, {"where to watch ", Guide},
+	// A page of a song's chords; "Lirik Lagu …" is none: news of a song
+	// opens so too ("Lirik Lagu Kampanye Dipersoalkan Bawaslu").
+	{"chord gitar ", Guide}, {"chord lagu ", Guide}, {"kunci gitar ", Guide},
 }
 
 // phrases are what only a profile or a guide to places says anywhere in
@@ -79,13 +83,18 @@ func markedTitle(title, lower string) Verdict {
 	if k, ok := findKicker(t); ok {
 		return Verdict{k.g, "title is marked " + k.mark}
 	}
-	if v := galleryTitle(t); !v.IsNews() {
-		return v
+	for _, read := range [...]func(string) Verdict{galleryTitle, dayGalleryTitle, commaGalleryTitle, photographTitle} {
+		if v := read(t); !v.IsNews() {
+			return v
+		}
 	}
 	if v := newsletterTitle(strings.TrimSpace(title)); !v.IsNews() {
 		return v
 	}
 	if v := briefingTitle(t); !v.IsNews() {
+		return v
+	}
+	if v := obituaryTitle(title); !v.IsNews() {
 		return v
 	}
 	for _, k := range openings {

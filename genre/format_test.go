@@ -1,0 +1,74 @@
+package genre
+
+import (
+	"testing"
+	"time"
+
+	"github.com/warta-news/warta/article"
+)
+
+// Formats that news feeds carry beside reports, known by the marker their
+// publishers put in the headline, and news that carries the same words,
+// which stays news. The headlines are written for this test; none comes
+// from labelled data.
+func TestOfFormatMarkers(t *testing.T) {
+	judgeTitles(t, []titleCase{
+		// A gallery named after its day, after a colon.
+		{"Storm clouds and a royal visit: Tuesday's best photos", Gallery},
+		{"Lanterns and a marathon: the weekend’s best photos", Gallery},
+		{"Flood waters and a parade: Friday's top photos", Gallery},
+		// AP's ", in photos".
+		{"Pilgrims gather in Mecca for the hajj, in photos", Gallery},
+		{"Monsoon floods swamp Dhaka, in pictures", Gallery},
+		// Kickers after a dash.
+		{"Night shift at a Lagos market – picture essay", Gallery},
+		{"Fishermen at dawn – Ana Lopes's best photograph", Gallery},
+		// An obituary.
+		{"Jane Ndlovu obituary", Profile},
+		{"Obituary: Former envoy who brokered the ceasefire", Profile},
+		// Chords.
+		{"Chord Gitar dan Lirik Lagu Bento", Guide},
+		{"Chord Lagu Indonesia Pusaka dari C", Guide},
+		{"Kunci Gitar Lagu Hari Merdeka", Guide},
+
+		// News with the same words.
+		{"Minister's best photos were staged, aide admits", News},
+		{"Police release suspect's photos, in pictures shared online", News},
+		{"Photographer wins prize – his best photograph yet, jury says", News},
+		{"Obituary writers strike at national daily", News},
+		{"Family disputes minister's obituary", News},
+		{"Tributes pour in after obituary error at broadcaster", News},
+		{"Lirik lagu kampanye dipersoalkan Bawaslu", News},
+		{"Penyanyi gugat label soal lirik lagu ciptaannya", News},
+		{"Ini Lirik Lagu yang Dilaporkan ke Polisi", News},
+		{"Chord progressions banned? Court rules on song copyright", News},
+		{"Tuesday's best photos: what the judges chose and why the row began", News},
+	})
+}
+
+// A "today in history" piece led by a past date: the date is decades
+// before the item's publication. A recent date, or none to compare with,
+// leaves the item news.
+func TestOfPastDateHeadline(t *testing.T) {
+	d := New()
+	published := time.Date(2025, 6, 20, 9, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		title     string
+		published time.Time
+		want      Genre
+	}{
+		{"20 Juni 1963: AS dan Uni Soviet Sepakati Saluran Langsung", published, History},
+		{"In the Herald: June 20, 1975", published, History},
+		{"June 20, 1948: The airlift begins", published, History},
+		{"20 Juni 2025: Presiden Lantik Kabinet Baru", published, News},
+		{"June 19, 2024: the day the strike began", published, News},
+		{"20 Juni 1963: AS dan Uni Soviet Sepakati Saluran Langsung", time.Time{}, News},
+		{"Court hears 1963 case again", published, News},
+		{"Survivors remember June 20, 1963, the day the dam broke", published, News},
+	} {
+		a := article.Article{Title: c.title, Text: "Text.", Published: c.published, Link: "https://news.example.com/2025/06/20/story"}
+		if got := d.Of(&a); got.Genre != c.want {
+			t.Errorf("%q (%v): got %v (%s), want %v", c.title, c.published, got.Genre, got.Cue, c.want)
+		}
+	}
+}
