@@ -127,7 +127,7 @@ func TestParseErrors(t *testing.T) {
 		{"withdrawn language code", edit("    language: id\n", "    language: in\n"),
 			[]string{`t.yaml:5:5: sources[0].language: language "in" is the withdrawn code for Indonesian; write "id"`}},
 		{"unknown genre", edit("    language: id\n", "    language: id\n    genre: release notes\n"),
-			[]string{`t.yaml:6:5: sources[0].genre: unknown genre "release notes": want one of news, podcast, release, social, synopsis, video, lesson, blog, sponsored, history, profile, guide, gallery, newsletter`}},
+			[]string{`t.yaml:6:5: sources[0].genre: unknown genre "release notes": want one of news, podcast, release, social, synopsis, video, lesson, blog, sponsored, history, profile, guide, gallery, newsletter, notice, puzzle, cartoon`}},
 		{"topic with nothing to match", edit("    terms:\n      id: [\"sepak bola^2\", liga]\n", ""),
 			[]string{`t.yaml:17:3: topics[1]: topic "sport" has no terms and no expr`}},
 		{"negative threshold", edit("    title: Sport\n", "    title: Sport\n    threshold: -1\n"),

@@ -56,10 +56,11 @@ func (d *Detector) OfFeed(f Feed, items []*article.Article) Verdict {
 	}
 	var votes [numGenres]int
 	for _, a := range items {
-		// A gallery and a newsletter's edition are known by their own
-		// headline only: a photo desk's unmarked report pages stay news
-		// (fromLink), and so do a newsletter feed's unmarked items.
-		if g := d.ofItem(a).Genre; g != Gallery && g != Newsletter {
+		// Galleries, newsletters' editions, notices, puzzles and cartoons
+		// are known by their own markers only: a photo desk's unmarked
+		// report pages stay news (fromLink), and so do the unmarked items
+		// of a feed whose items are mostly such.
+		if g := d.ofItem(a).Genre; !g.itemOnly() {
 			votes[g]++
 		}
 	}

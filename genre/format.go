@@ -155,3 +155,46 @@ func fullDateYear(s string) (int, bool) {
 	y, err := strconv.Atoi(words[2])
 	return y, err == nil
 }
+
+// itemOnly reports whether g is known by each item's own marker only and
+// casts no vote in its feed's genre (OfFeed): a feed with galleries,
+// editions, notices, puzzles or cartoons among its reports is a news feed.
+func (g Genre) itemOnly() bool {
+	switch g {
+	case Gallery, Newsletter, Notice, Puzzle, Cartoon:
+		return true
+	}
+	return false
+}
+
+// linkOnlySection is the genre of the items under a link's path segment
+// seg that names a section only links have: an organisation's pages on
+// its people's appearances in others' media ("/in-the-news/"), and a
+// quiz's slug ("news-quiz-…"). Not categories: a news site's category "In
+// the news" may hold reports.
+func linkOnlySection(seg string) Genre {
+	switch seg {
+	case "in-the-news", "in-the-media", "media-mentions":
+		return Notice
+	}
+	if strings.HasPrefix(seg, "news-quiz-") {
+		return Puzzle
+	}
+	return News
+}
+
+// signUpTitle reads a lower-cased headline whose segment after a
+// separator opens "sign up": an outlet's promotion of its newsletter or
+// service ("World Briefing: sign up for …", "… - sign up and start the
+// day …").
+func signUpTitle(t string) Verdict {
+	if !strings.Contains(t, "sign up") {
+		return Verdict{}
+	}
+	for _, sep := range [...]string{":", "|", " - ", " – ", " — "} {
+		if _, rest, ok := strings.Cut(t, sep); ok && strings.HasPrefix(strings.TrimSpace(rest), "sign up") {
+			return Verdict{Notice, "title promotes: " + strings.TrimSpace(rest)}
+		}
+	}
+	return Verdict{}
+}

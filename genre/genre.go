@@ -2,8 +2,9 @@
 // episodes, software release notes, social posts, TV synopses, videos,
 // language lessons and blog posts, and the items news feeds carry beside
 // their reports — sponsored content, "today in history" pieces, profiles,
-// service pieces (tips, recipes, guides), photo galleries and newsletters'
-// editions, each known by
+// service pieces (tips, recipes, guides), photo galleries, newsletters'
+// editions, notices (call-outs, sign-up promotions, an organisation's note
+// that its people were quoted elsewhere), quizzes and cartoons, each known by
 // the marker its publisher puts on it. Such items may still belong to a soft desk (a football
 // podcast is sport, a release is technology) but never to a hard-news
 // topic: a reader of "international relations" expects reports, not
@@ -50,6 +51,9 @@ const (
 	Guide
 	Gallery
 	Newsletter
+	Notice
+	Puzzle
+	Cartoon
 	numGenres
 )
 
@@ -95,6 +99,12 @@ func (g Genre) names() (name, words string) {
 		return "gallery", "photo gallery"
 	case Newsletter:
 		return "newsletter", "newsletter edition"
+	case Notice:
+		return "notice", "notice (call-out, promotion, media mention)"
+	case Puzzle:
+		return "puzzle", "quiz or puzzle"
+	case Cartoon:
+		return "cartoon", "cartoon"
 	}
 	return "news", "news"
 }
@@ -347,6 +357,9 @@ func (d *Detector) fromLink(l string) Verdict {
 		// The sections name no photo desk (sectionNames): its page may
 		// be a report's, and the streams' readers took such pages for news.
 		if g := d.sectionGenre(seg); g != News {
+			return Verdict{g, "link path " + u.Path}
+		}
+		if g := linkOnlySection(seg); g != News {
 			return Verdict{g, "link path " + u.Path}
 		}
 		switch seg {

@@ -43,6 +43,9 @@ var kickers = [...]kicker{
 	{"pictures of the day", Gallery}, {"picture of the day", Gallery}, {"photos of the week", Gallery},
 	{"pictures of the week", Gallery}, {"top photos", Gallery}, {"top photos of the day", Gallery},
 	{"foto hari ini", Gallery}, {"foto pilihan", Gallery}, {"foto pekan ini", Gallery},
+	{"tell us", Notice},
+	{"quiz", Puzzle}, {"news quiz", Puzzle}, {"puzzle", Puzzle},
+	{"cartoon", Cartoon}, {"a cartoon", Cartoon},
 }
 
 // openings are the starts of headlines that only a profile or a service
@@ -58,6 +61,8 @@ var openings = [...]kicker{
 	{"cara menghitung ", Guide}, {"cara mendapatkan ", Guide}, {"cara menggunakan ", Guide},
 	{"cara memasak ", Guide}, {"cara merawat ", Guide},
 	{"how to watch ", Guide}, {"how to stream ", Guide}, {"where to watch ", Guide},
+	// A call-out to readers, a puzzle column's answer or question.
+	{"tell us about your ", Notice}, {"did you solve it?", Puzzle}, {"can you solve it?", Puzzle},
 	// A page of a song's chords; "Lirik Lagu …" is none: news of a song
 	// opens so too ("Lirik Lagu Kampanye Dipersoalkan Bawaslu").
 	{"chord gitar ", Guide}, {"chord lagu ", Guide}, {"kunci gitar ", Guide},
@@ -95,6 +100,9 @@ func markedTitle(title, lower string) Verdict {
 		return v
 	}
 	if v := obituaryTitle(title); !v.IsNews() {
+		return v
+	}
+	if v := signUpTitle(t); !v.IsNews() {
 		return v
 	}
 	for _, k := range openings {
@@ -257,6 +265,7 @@ var sections = [...]kicker{
 	{"profil", Profile}, {"profile", Profile}, {"profiles", Profile}, {"biodata", Profile},
 	{"biografi", Profile}, {"biography", Profile},
 	{"tips", Guide}, {"resep", Guide}, {"recipe", Guide}, {"recipes", Guide}, {"how to", Guide}, {"howto", Guide},
+	{"quizzes", Puzzle},
 }
 
 // sectionNames maps the names of sections and categories of items that
