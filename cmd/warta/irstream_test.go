@@ -381,8 +381,9 @@ func TestRealStreamInternationalRelations(t *testing.T) {
 	// Figures now (2026-12-01, 21:40, branch leftovers7 on main 8b4d5e4; the
 	// floors and bounds are unchanged): en 54/11/18, P 0.831 R 0.750; id 7/0/5,
 	// P 1.000 R 0.583; two items that are not news in hard news.
+	// Since day galleries are known too (branch genre4, 2026-12-01): one.
 	m.checkFloors(t, irFloor{"en", 0.77, 0.55}, irFloor{"id", 0.70, 0.40})
-	m.checkGenres(t, 2, nil)
+	m.checkGenres(t, 1, nil)
 }
 
 // The held-out real feed stream: the same measure over snapshots of other
@@ -614,7 +615,8 @@ func TestHeldOut11StreamInternationalRelations(t *testing.T) {
 	// Figures now (2026-12-01, 21:40, branch leftovers7 on main 8b4d5e4; the
 	// floors and bounds are unchanged): en 91/22/35, P 0.805 R 0.722; two items
 	// that are not news in hard news and four in a desk.
-	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.75, 0.58}}, hardNews: 3, inDesks: 6})
+	// Since formats' markers (branch genre4, 2026-12-01): one and three.
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.75, 0.58}}, hardNews: 2, inDesks: 5})
 }
 
 // A real feed stream gathered after the ones above, of the input the
@@ -639,7 +641,10 @@ func TestHeldOut12StreamInternationalRelations(t *testing.T) {
 	// Figures now (2026-12-01, 21:40, branch leftovers7 on main 8b4d5e4; the
 	// floors and bounds are unchanged): en 2/5/6; id 29/18/22, P 0.617 R 0.569;
 	// 16 items that are not news in hard news (at its bound) and 28 in a desk.
-	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.11, 0.12}, {"id", 0.56, 0.49}}, hardNews: 16, inDesks: 30})
+	// Since formats' markers (branch genre4, 2026-12-01: call-outs, sign-ups,
+	// a cartoon, an obituary, day galleries, past-date history pieces): 5 and
+	// 18, the bounds with a margin of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.11, 0.12}, {"id", 0.56, 0.49}}, hardNews: 6, inDesks: 20})
 }
 
 // A real feed stream of general and domestic feeds, gathered and labelled
@@ -703,7 +708,8 @@ func TestHeldOut8StreamInternationalRelations(t *testing.T) {
 	// Figures now (2026-12-01, 21:40, branch leftovers7 on main 8b4d5e4; the
 	// floors and bounds are unchanged): en 47/11/25, P 0.810 R 0.653; five
 	// items that are not news in hard news and 12 in a desk.
-	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.77, 0.50}}, hardNews: 10, inDesks: 16})
+	// Since formats' markers (branch genre4, 2026-12-01): four and eleven.
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.77, 0.50}}, hardNews: 5, inDesks: 13})
 }
 
 // A known miss of one feed allowed in a stream's bounds does not hide
@@ -829,8 +835,9 @@ func TestHeldOut16StreamInternationalRelations(t *testing.T) {
 	// stream's five briefing errors, so its genre bounds are not held-out
 	// figures (review 28); genre cues are to be judged on a fresh stream.
 	// Since branch wordir9 the word model is trained on this stream too,
-	// so its figures are in-sample: 34/9/18, P 0.791 R 0.654.
-	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.70, 0.52}}, hardNews: 14, inDesks: 20})
+	// so its figures are in-sample: 34/9/18, P 0.791 R 0.654. Since
+	// formats' markers (branch genre4, 2026-12-01): 12 and 17.
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.70, 0.52}}, hardNews: 13, inDesks: 19})
 }
 
 // A real feed stream of Indonesian news gathered in the seventh session
@@ -876,7 +883,9 @@ func TestHeldOut18StreamInternationalRelations(t *testing.T) {
 	// Figures now (2026-12-01, 21:40, branch leftovers7 on main 8b4d5e4; the
 	// floors and bounds are unchanged): en 60/13/50, P 0.822 R 0.545; 30 items
 	// that are not news in hard news and 63 in a desk.
-	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.78, 0.49}}, hardNews: 33, inDesks: 65,
+	// Since formats' markers (branch genre4, 2026-12-01: a think tank's
+	// media-mention notices, a quiz, a cartoon): 18 and 51, en 60/10/50.
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.78, 0.49}}, hardNews: 19, inDesks: 53,
 		newsInGenreFeeds: map[string]int{"al_jazeera_english_videos_": 12}})
 }
 
@@ -892,8 +901,9 @@ func TestHeldOut19StreamInternationalRelations(t *testing.T) {
 	// (2026-12-01, 17:17): id P 0.886 R 0.709, 39/5/16 over 55 IR items;
 	// the floors are about two items under them. Genre errors: two items
 	// that are not news reach a hard-news topic and six a desk; the bounds
-	// have a margin of one and two.
-	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.85, 0.67}}, hardNews: 3, inDesks: 8})
+	// have a margin of one and two. Since formats' markers (branch genre4,
+	// 2026-12-01): one reaches a hard-news topic.
+	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.85, 0.67}}, hardNews: 2, inDesks: 8})
 }
 
 // A real feed stream of English news gathered at the start of the eighth
@@ -984,8 +994,9 @@ func TestHeldOut22StreamInternationalRelations(t *testing.T) {
 	// items that are not news reach a hard-news topic and 66 a desk (of
 	// its 88 such items, 50 are The Telegraph's, whose feed has titles
 	// only), at the start and the end alike; the bounds have a margin of
-	// one and two.
-	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.83, 0.70}}, hardNews: 18, inDesks: 68})
+	// one and two. Since formats' markers (branch genre4, 2026-12-01; this
+	// stream's items were not read for them): 15 and 64.
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.83, 0.70}}, hardNews: 16, inDesks: 66})
 }
 
 // A real feed stream of Indonesian news gathered at the start of the
