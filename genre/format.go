@@ -87,18 +87,19 @@ func lastDashSegment(t string) (head, rest string) {
 	return head, rest
 }
 
-// obituaryTitle reads a headline, in its own case, that is a name and
-// then "obituary" ("Jane Ndlovu obituary"), or opens with the kicker
-// "Obituary:" or "Obituari:".
-func obituaryTitle(title string) Verdict {
-	t := strings.TrimSpace(title)
-	lower := strings.ToLower(t)
+// obituaryTitle reads a headline that opens with the kicker "Obituary:"
+// or "Obituari:" (in lower, the headline lower-cased and trimmed), or is,
+// in its own case, a name and then "obituary" ("Jane Ndlovu obituary").
+func obituaryTitle(title, lower string) Verdict {
+	if !strings.Contains(lower, "obituar") {
+		return Verdict{}
+	}
 	for _, k := range [...]string{"obituary:", "obituari:"} {
 		if strings.HasPrefix(lower, k) {
 			return Verdict{Profile, "title is marked " + strings.TrimSuffix(k, ":")}
 		}
 	}
-	name, ok := strings.CutSuffix(t, " obituary")
+	name, ok := strings.CutSuffix(strings.TrimSpace(title), " obituary")
 	if !ok {
 		return Verdict{}
 	}
@@ -124,11 +125,11 @@ const historyYears = 10
 // historyYears or more before published ("20 juni 1963: …", "in the
 // herald: september 4, 1966"). With no publication date there is no cue.
 func pastDateTitle(t string, published time.Time) Verdict {
-	if published.IsZero() || !strings.Contains(t, ":") {
+	first, _, ok := strings.Cut(t, ":")
+	if published.IsZero() || !ok {
 		return Verdict{}
 	}
-	segs := strings.Split(t, ":")
-	for _, seg := range [...]string{segs[0], segs[len(segs)-1]} {
+	for _, seg := range [...]string{first, t[strings.LastIndexByte(t, ':')+1:]} {
 		if y, ok := fullDateYear(seg); ok && y <= published.Year()-historyYears {
 			return Verdict{History, "title is led by a past date: " + strings.TrimSpace(seg)}
 		}
@@ -140,6 +141,10 @@ func pastDateTitle(t string, published time.Time) Verdict {
 // a month's name and a year of four digits, in either order of day and
 // month ("20 juni 1963", "september 4, 1966").
 func fullDateYear(s string) (int, bool) {
+	// The longest such date, "31 september, 1966", has 18 bytes.
+	if len(s) > 24 || !strings.ContainsAny(s, "0123456789") {
+		return 0, false
+	}
 	words := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	if len(words) != 3 {
 		return 0, false

@@ -88,10 +88,8 @@ func markedTitle(title, lower string) Verdict {
 	if k, ok := findKicker(t); ok {
 		return Verdict{k.g, "title is marked " + k.mark}
 	}
-	for _, read := range [...]func(string) Verdict{galleryTitle, dayGalleryTitle, commaGalleryTitle, photographTitle} {
-		if v := read(t); !v.IsNews() {
-			return v
-		}
+	if v := galleryTitle(t); !v.IsNews() {
+		return v
 	}
 	if v := newsletterTitle(strings.TrimSpace(title)); !v.IsNews() {
 		return v
@@ -99,7 +97,7 @@ func markedTitle(title, lower string) Verdict {
 	if v := briefingTitle(t); !v.IsNews() {
 		return v
 	}
-	if v := obituaryTitle(title); !v.IsNews() {
+	if v := obituaryTitle(title, t); !v.IsNews() {
 		return v
 	}
 	if v := signUpTitle(t); !v.IsNews() {
@@ -297,9 +295,10 @@ func (d *Detector) sectionGenre(name string) Genre {
 }
 
 // galleryTitle reads a lower-cased headline that names a gallery: one
-// ending "in pictures" ("The year in pictures"), or one that is only a
+// ending "in pictures" ("The year in pictures"), one that is only a
 // gallery's name with a date or a number ("Today's Gallery (2026.02.20)",
-// "Foto Hari Ini"); the names are the gallery kickers.
+// "Foto Hari Ini"; the names are the gallery kickers), or one that names
+// its format in a fixed place (format.go).
 func galleryTitle(t string) Verdict {
 	if !strings.Contains(t, "galler") && !strings.Contains(t, "photo") && !strings.Contains(t, "pictur") &&
 		!strings.Contains(t, "foto") && !strings.Contains(t, "galeri") {
@@ -312,6 +311,11 @@ func galleryTitle(t string) Verdict {
 	}
 	if mark, ok := galleryNames[nameWithoutDate(t)]; ok {
 		return Verdict{Gallery, "title is the name " + mark}
+	}
+	for _, read := range [...]func(string) Verdict{dayGalleryTitle, commaGalleryTitle, photographTitle} {
+		if v := read(t); !v.IsNews() {
+			return v
+		}
 	}
 	return Verdict{}
 }
