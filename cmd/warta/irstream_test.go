@@ -1055,8 +1055,9 @@ func TestHeldOut28StreamInternationalRelations(t *testing.T) {
 	// The session's start (2026-12-01, 21:41): en P 0.706 R 0.480, 12/5/13
 	// over 25 IR items; the floors are about two items under them. Genre
 	// errors: 18 items that are not news reach a hard-news topic and 39 a
-	// desk; the bounds have a margin of one and two.
-	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.62, 0.40}}, hardNews: 19, inDesks: 41})
+	// desk; the bounds have a margin of one and two. Since formats' markers
+	// (branch genre4, 2026-12-01, its one run here, counts only): 16 and 37.
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.62, 0.40}}, hardNews: 17, inDesks: 39})
 }
 
 // A real feed stream of Indonesian news gathered at the start of the
