@@ -348,11 +348,9 @@ func (r *Recognizer) nameAfter(text string, p int, lang string) (a Anchor, atEnd
 		if isFunctionWord(lang, t.text) {
 			// A function word is no word of a name ("Macron di Istana",
 			// "Starmer And His Cabinet"), unless it is capitalised as a
-			// particle inside the name ("Luigi Di Maio"); checked after
-			// the loop. One that starts a name ("To Lam") is not read: in
-			// a title-cased headline "President To Resign" would teach
-			// the stream "resign" as a leader.
-			if particle >= 0 || !t.firstUpper || len(words) == 0 || !isNameParticle(t.text) {
+			// particle inside the name ("Luigi Di Maio") or as a surname
+			// that starts it ("To Lam"); checked after the loop.
+			if particle >= 0 || !t.firstUpper || len(words) > 0 && !isNameParticle(t.text) {
 				bounded = true
 				break
 			}
@@ -408,10 +406,10 @@ func (r *Recognizer) nameAfter(text string, p int, lang string) (a Anchor, atEnd
 		}
 	}
 	if particle >= 0 && (!bounded || len(words) != particle+2) {
-		// The capitalised particle is part of the name only where one
-		// word follows it and the name ends there ("Di Maio bertemu");
-		// elsewhere it ends the name as any function word ("Macron Di
-		// Istana Negara, ...").
+		// The capitalised function word is part of the name only where
+		// one word follows it and the name ends there ("Di Maio
+		// bertemu"); elsewhere it ends the name as any function word
+		// ("Macron Di Istana Negara, ...", "Dari Gedung Putih").
 		words, end, bounded, atEnd = words[:particle], particleEnd, true, false
 	}
 	for len(words) > 0 && isNameParticle(words[len(words)-1]) {

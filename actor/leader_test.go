@@ -74,15 +74,14 @@ func TestAnchors(t *testing.T) {
 		{"en", "Italian Foreign Minister Lorenzo di Marco met the envoy in Rome.", "Lorenzo di Marco=IT"},
 		// A function word starts no name.
 		{"id", "Presiden AS Dari Gedung Putih mengumumkan tarif baru.", ""},
-		// A capitalised particle is a word of the name where one word
-		// follows it and the name ends there (Indonesian "di" is a
-		// preposition, "Di" of Di Maio a particle). A function word that
-		// would start the name is not read as one: "To Lam" is lost so
-		// that a title-cased "President To Resign" teaches no "resign".
+		// A capitalised function word is a word of the name where one
+		// word follows it and the name ends there: a particle inside a
+		// name (Indonesian "di" is a preposition, "Di" of Di Maio a
+		// particle) or a surname that starts it ("To" of To Lam).
 		{"id", "Menlu Italia Luigi Di Maio bertemu mitranya di Roma.", "Luigi Di Maio=IT"},
 		{"id", "Menlu Italia Luigi Di Maio Selasa (4/3) bertemu mitranya.", "Luigi Di Maio=IT"},
-		{"en", "Vietnamese President To Lam met the envoy in Hanoi.", ""},
-		{"en", "Vietnamese President To Resign", ""},
+		{"en", "Vietnamese President To Lam met the envoy in Hanoi.", "To Lam=VN"},
+		{"en", "Trump's call with Vietnamese President To Lam", "To Lam=VN"},
 		// Lower case, "di" is the preposition still, and a function word
 		// other than a particle ends a name however it is written.
 		{"id", "Menlu Italia Luigi di Roma bertemu mitranya.", "Luigi=IT"},
