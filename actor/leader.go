@@ -323,10 +323,6 @@ func (r *Recognizer) nameAfter(text string, p int, lang string) (a Anchor, atEnd
 	var words []string
 	end, prev := 0, 0
 	bounded := false // whether the name ends where a name ends
-	// particle is the index in words of a capitalised function word
-	// ("Di", "To"), -1 for none, and particleEnd where the name ended
-	// before it.
-	particle, particleEnd := -1, 0
 	for j := 0; j < len(toks); j++ {
 		t := toks[j]
 		if j == 0 && t.start != 0 {
@@ -346,15 +342,8 @@ func (r *Recognizer) nameAfter(text string, p int, lang string) (a Anchor, atEnd
 			continue
 		}
 		if isFunctionWord(lang, t.text) {
-			// A function word is no word of a name ("Macron di Istana",
-			// "Starmer And His Cabinet"), unless it is capitalised as a
-			// particle inside the name ("Luigi Di Maio") or as a surname
-			// that starts it ("To Lam"); checked after the loop.
-			if particle >= 0 || !t.firstUpper || len(words) > 0 && !isNameParticle(t.text) {
-				bounded = true
-				break
-			}
-			particle, particleEnd = len(words), end
+			bounded = true // a function word, in any case, is no word of a name
+			break
 		}
 		if !t.firstUpper {
 			// A particle inside a name: "bin Salman", "al-Assad".
@@ -373,9 +362,6 @@ func (r *Recognizer) nameAfter(text string, p int, lang string) (a Anchor, atEnd
 			continue
 		}
 		if len(words) == maxNameWords {
-			if particle >= 0 {
-				break // the name ends at the function word
-			}
 			return Anchor{}, false, false
 		}
 		if t.letters < 2 || t.letters != len(t.text) || t.letters >= 4 && t.upper == t.letters {
@@ -389,9 +375,6 @@ func (r *Recognizer) nameAfter(text string, p int, lang string) (a Anchor, atEnd
 			bounded = a.kind == none || a.kind == Relation || a.kind == Violence
 			break
 		}
-		if particle >= 0 && len(words) > particle+1 {
-			break // a second word after the function word: not a name's
-		}
 		words = append(words, t.text)
 		end, prev = t.end, t.end
 	}
@@ -404,13 +387,6 @@ func (r *Recognizer) nameAfter(text string, p int, lang string) (a Anchor, atEnd
 			// President Xi Jinping", if the rest is in sentence case.
 			bounded, atEnd = true, true
 		}
-	}
-	if particle >= 0 && (!bounded || len(words) != particle+2) {
-		// The capitalised function word is part of the name only where
-		// one word follows it and the name ends there ("Di Maio
-		// bertemu"); elsewhere it ends the name as any function word
-		// ("Macron Di Istana Negara, ...", "Dari Gedung Putih").
-		words, end, bounded, atEnd = words[:particle], particleEnd, true, false
 	}
 	for len(words) > 0 && isNameParticle(words[len(words)-1]) {
 		words = words[:len(words)-1]

@@ -74,18 +74,6 @@ func TestAnchors(t *testing.T) {
 		{"en", "Italian Foreign Minister Lorenzo di Marco met the envoy in Rome.", "Lorenzo di Marco=IT"},
 		// A function word starts no name.
 		{"id", "Presiden AS Dari Gedung Putih mengumumkan tarif baru.", ""},
-		// A capitalised function word is a word of the name where one
-		// word follows it and the name ends there: a particle inside a
-		// name (Indonesian "di" is a preposition, "Di" of Di Maio a
-		// particle) or a surname that starts it ("To" of To Lam).
-		{"id", "Menlu Italia Luigi Di Maio bertemu mitranya di Roma.", "Luigi Di Maio=IT"},
-		{"id", "Menlu Italia Luigi Di Maio Selasa (4/3) bertemu mitranya.", "Luigi Di Maio=IT"},
-		{"en", "Vietnamese President To Lam met the envoy in Hanoi.", "To Lam=VN"},
-		{"en", "Trump's call with Vietnamese President To Lam", "To Lam=VN"},
-		// Lower case, "di" is the preposition still, and a function word
-		// other than a particle ends a name however it is written.
-		{"id", "Menlu Italia Luigi di Roma bertemu mitranya.", "Luigi=IT"},
-		{"en", "British Prime Minister Keir Starmer And Cabinet met on Monday, officials said.", "Keir Starmer=GB"},
 	} {
 		if got := anchorsOf(r, c.text, c.lang); got != c.want {
 			t.Errorf("anchors of %q (%s)\n got %q\nwant %q", c.text, c.lang, got, c.want)
@@ -107,8 +95,6 @@ func TestAnchorKeys(t *testing.T) {
 		// A function word is never a key.
 		{"tran van to", []string{"tran van to"}},
 		{"ahmad dan", []string{"ahmad dan"}},
-		{"luigi di maio", []string{"luigi di maio", "maio"}},
-		{"to lam", []string{"to lam", "lam"}},
 	} {
 		if got := (Anchor{Name: c.name}).Keys(); strings.Join(got, "|") != strings.Join(c.want, "|") {
 			t.Errorf("Keys(%q) = %q, want %q", c.name, got, c.want)
