@@ -74,6 +74,13 @@ func TestAnchors(t *testing.T) {
 		{"en", "Italian Foreign Minister Lorenzo di Marco met the envoy in Rome.", "Lorenzo di Marco=IT"},
 		// A function word starts no name.
 		{"id", "Presiden AS Dari Gedung Putih mengumumkan tarif baru.", ""},
+		// A capitalised preposition ends a name too: title-cased
+		// Indonesian headlines write "Di" before a place, and reading
+		// "Di" as the particle of "Di Maio" would teach the stream
+		// "tengah" or "bali" as a leader's key (review 32). Names with
+		// a capitalised particle ("Luigi Di Maio") lose their tail.
+		{"id", "Menlu AS Blinken Di Tengah krisis, kata pejabat.", "Blinken=US"},
+		{"id", "Menlu Italia Luigi Di Maio bertemu mitranya di Roma.", "Luigi=IT"},
 	} {
 		if got := anchorsOf(r, c.text, c.lang); got != c.want {
 			t.Errorf("anchors of %q (%s)\n got %q\nwant %q", c.text, c.lang, got, c.want)

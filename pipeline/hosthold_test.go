@@ -319,7 +319,10 @@ func TestNoHoldsStoredWhenNothingIsOrWasHeld(t *testing.T) {
 			step("a cycle with nothing held", 1)
 			p.fetcher.Hold("held.example:443", p.now().Add(time.Hour))
 			step("a cycle that holds a server", 2)
-			// The fetcher's hold has ended: a fetcher that holds none.
+			// The fetcher no longer holds the server (a fetcher that holds
+			// none): the cycle after one that held must still write, so
+			// that the store learns of it. Which holds the store keeps
+			// then is TestEndedHoldsAreDroppedWithoutNewOnes's business.
 			p.fetcher = fetch.New(fetch.Options{Timeout: 10 * time.Second}, nil)
 			step("the cycle after one that held a server", 3)
 			step("a cycle with nothing held again", 3)
