@@ -133,21 +133,7 @@ func shortBody(body string) bool {
 // stacksOn reports whether mode stacks the word model on an article of
 // body text body.
 func (m WordMode) stacksOn(body string) bool {
-	return m.stacksOnShort(shortBody(body))
-}
-
-// stacksOnShort reports whether mode stacks the word model on an article
-// whose body is short (shortBody) or not.
-func (m WordMode) stacksOnShort(short bool) bool {
-	return m.stacks() && (m&WordShortOnly == 0 || short)
-}
-
-// Decides reports whether mode's stacked probability decides the sample s
-// when the actors model's cut is cut: a candidate it stacks on and does
-// not leave to the actors model alone (the population the tagger reads
-// the stacking on, precision guards aside).
-func (m WordMode) Decides(s WordSample, cut float64) bool {
-	return s.Candidate && m.stacksOnShort(s.Short) && !m.keepsActors(sigmoid(s.ActorZ), cut, s.LeadActors)
+	return m.stacks() && (m&WordShortOnly == 0 || shortBody(body))
 }
 
 // keepsActors reports whether mode leaves an item to the actors model
@@ -253,11 +239,9 @@ type WordSample struct {
 	Y     bool
 	// ActorZ is the actors model's log-odds; Candidate whether the article
 	// is a candidate (irCandidate), Guarded whether a precision guard bars
-	// it; Short whether its body is short (shortBody); LeadActors how many
-	// distinct actors its title and lead name (the actors model's count).
-	ActorZ                    float64
-	Candidate, Guarded, Short bool
-	LeadActors                float64
+	// it.
+	ActorZ             float64
+	Candidate, Guarded bool
 }
 
 // WordSampleOf reads a as the tagger does and returns its word sample of
@@ -275,7 +259,7 @@ func (t *Tagger) WordSampleOf(a *article.Article, y bool) (WordSample, bool) {
 	res := make([]result, len(t.rules))
 	t.evaluate(s, a, l, Hints{}, res)
 	x, _ := t.irFeatures(s, a, l, res)
-	out := WordSample{Lang: l, Feats: append([]uint64(nil), s.feats...), Y: y, ActorZ: clipActorLogOdds(irLogOdds(&t.irWeights, &x)), Candidate: irCandidate(&x), Short: shortBody(s.bodyText), LeadActors: x[fLeadActors]}
+	out := WordSample{Lang: l, Feats: append([]uint64(nil), s.feats...), Y: y, ActorZ: clipActorLogOdds(irLogOdds(&t.irWeights, &x)), Candidate: irCandidate(&x)}
 	out.Guarded = out.Candidate && t.irGuard(a.Title, langName(l), s.titleActors) != ""
 	return out, true
 }

@@ -231,36 +231,6 @@ func TestWordPairGate(t *testing.T) {
 	}
 }
 
-// TestWordModeDecides: the population the stacking decides, read from a
-// word sample as the tagger reads it from an article: a candidate the
-// mode stacks on (short under WordShortOnly) and does not leave to the
-// actors model alone.
-func TestWordModeDecides(t *testing.T) {
-	const cut = 0.5
-	addOnly := WordStackGuards | WordShortOnly | WordPairGate | WordAddOnly
-	decided := WordSample{ActorZ: -1, Candidate: true, Short: true, LeadActors: 2}
-	for _, c := range []struct {
-		name string
-		mode WordMode
-		edit func(*WordSample)
-		want bool
-	}{
-		{"short, rejected, two actors", addOnly, func(*WordSample) {}, true},
-		{"not a candidate", addOnly, func(s *WordSample) { s.Candidate = false }, false},
-		{"long", addOnly, func(s *WordSample) { s.Short = false }, false},
-		{"one actor", addOnly, func(s *WordSample) { s.LeadActors = 1 }, false},
-		{"accepted by the actors model", addOnly, func(s *WordSample) { s.ActorZ = 1 }, false},
-		{"long, without WordShortOnly", addOnly &^ WordShortOnly, func(s *WordSample) { s.Short = false }, true},
-		{"no stacking", WordPrior, func(*WordSample) {}, false},
-	} {
-		s := decided
-		c.edit(&s)
-		if got := c.mode.Decides(s, cut); got != c.want {
-			t.Errorf("%s: decides %v, want %v", c.name, got, c.want)
-		}
-	}
-}
-
 // TestWordAddOnly (V13, the shipped mode): under WordAddOnly the word
 // model only adds international relations. An item the actors model
 // accepts keeps it however strongly the stacking votes against it; an

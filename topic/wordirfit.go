@@ -319,44 +319,27 @@ func (m *WordModel) WordLogOdds(s WordSample) float64 { return m.logOdds(s.Lang,
 // recall (BENCHMARKS.md, branch wordir2). It is cut when the actors model
 // enters none of ss, or when no stacked cut reaches its precision.
 func EqualPrecisionCut(ss []StackSample, k WordStack, cut float64) float64 {
-	target, ok := ActorsPrecision(ss, cut)
-	if !ok {
-		return cut
-	}
-	return PrecisionCut(ss, k, target, cut)
-}
-
-// ActorsPrecision is the actors model's precision over samples ss at its
-// cut, and false when it enters none of them.
-func ActorsPrecision(ss []StackSample, cut float64) (float64, bool) {
 	var tp, n int
-	for _, s := range ss {
-		if sigmoid(s.ActorZ) >= cut {
-			n++
-			tp += boolInt(s.Y)
-		}
-	}
-	if n == 0 {
-		return 0, false
-	}
-	return float64(tp) / float64(n), true
-}
-
-// PrecisionCut is the lowest cut of the stacked probability (k) over
-// samples ss, among their own probabilities, whose precision over ss is
-// at least target; fallback when none reaches it.
-func PrecisionCut(ss []StackSample, k WordStack, target, fallback float64) float64 {
 	type scored struct {
 		p float64
 		y bool
 	}
 	ps := make([]scored, len(ss))
 	for i, s := range ss {
+		if sigmoid(s.ActorZ) >= cut {
+			n++
+			tp += boolInt(s.Y)
+		}
 		ps[i] = scored{sigmoid(k.Actor*s.ActorZ + k.Word*s.Word + k.Bias), s.Y}
 	}
+	if n == 0 {
+		return cut
+	}
+	target := float64(tp) / float64(n)
 	slices.SortFunc(ps, func(a, b scored) int { return cmp.Compare(b.p, a.p) })
-	best := fallback
-	var tp, n int
+	best := cut
+	found := false
+	tp, n = 0, 0
 	for i, s := range ps {
 		n++
 		tp += boolInt(s.y)
@@ -365,8 +348,11 @@ func PrecisionCut(ss []StackSample, k WordStack, target, fallback float64) float
 			continue
 		}
 		if float64(tp)/float64(n) >= target {
-			best = s.p
+			best, found = s.p, true
 		}
+	}
+	if !found {
+		return cut
 	}
 	return best
 }

@@ -81,22 +81,17 @@ func WordStreams(streamsDir, labelsDir string) ([]string, error) {
 // closes the languages of few IR items (WordModel.Gate), OwnCut holds the
 // stacked probability to the cut of the actors model's precision
 // (topic.EqualPrecisionCut), Only, when set, closes every language but
-// it (topic.WordModel.KeepOnly). StackDecided fits the stack, and under
-// OwnCut its cut, on the candidates the mode decides (topic.WordMode's
-// Decides) instead of every unguarded candidate; the cut's precision is
-// still the actors model's over every unguarded candidate
-// (BENCHMARKS.md, branch wordir10).
+// it (topic.WordModel.KeepOnly).
 type WordVariant struct {
-	Name                       string
-	Learner                    topic.WordLearner
-	Mode                       topic.WordMode
-	Gate, OwnCut, StackDecided bool
-	Only                       string
+	Name         string
+	Learner      topic.WordLearner
+	Mode         topic.WordMode
+	Gate, OwnCut bool
+	Only         string
 }
 
 // WordVariants are the variants measured (BENCHMARKS.md, branches wordir,
-// wordir2, wordir3, wordir4, wordir5, wordir6 and wordir10; V15 and V16,
-// wordirid's, were reverted).
+// wordir2, wordir3, wordir4, wordir5 and wordir6).
 func WordVariants() []WordVariant {
 	return []WordVariant{
 		{Name: "V1 stack, NB, no guards", Learner: topic.WordNB, Mode: topic.WordStackNoGuards},
@@ -113,8 +108,6 @@ func WordVariants() []WordVariant {
 		{Name: "V12 V9 in both languages", Learner: topic.WordNB, Mode: topic.WordStackGuards | topic.WordShortOnly, Gate: true, OwnCut: true},
 		{Name: "V13 V10 add-only", Learner: topic.WordNB, Mode: topic.WordStackGuards | topic.WordShortOnly | topic.WordPairGate | topic.WordAddOnly, Gate: true, OwnCut: true, Only: "en"},
 		{Name: "V14 V13 in both languages", Learner: topic.WordNB, Mode: topic.WordStackGuards | topic.WordShortOnly | topic.WordPairGate | topic.WordAddOnly, Gate: true, OwnCut: true},
-		{Name: "V17 V13, its stack fitted on what it decides", Learner: topic.WordNB, Mode: topic.WordStackGuards | topic.WordShortOnly | topic.WordPairGate | topic.WordAddOnly, Gate: true, OwnCut: true, StackDecided: true, Only: "en"},
-		{Name: "V18 V14, its stack fitted on what it decides", Learner: topic.WordNB, Mode: topic.WordStackGuards | topic.WordShortOnly | topic.WordPairGate | topic.WordAddOnly, Gate: true, OwnCut: true, StackDecided: true},
 	}
 }
 
@@ -129,7 +122,7 @@ func ShippedWordVariant() WordVariant {
 	return v
 }
 
-// WordVariantNamed is the variant whose name's first word is id (V1…V18).
+// WordVariantNamed is the variant whose name's first word is id (V1…V14).
 func WordVariantNamed(id string) (WordVariant, bool) {
 	for _, v := range WordVariants() {
 		if strings.Fields(v.Name)[0] == id {
@@ -151,9 +144,9 @@ func (s *LabelledStream) WordSamples(t *topic.Tagger) []topic.WordSample {
 }
 
 // TrainWords trains the word model of variant v on the streams' samples
-// and its stacking weights on their candidates (under StackDecided the
-// ones its mode decides), each scored by a word model trained without its
-// own stream (out of fold); cut is the actors model's.
+// and its stacking weights on their candidates, each scored by a word
+// model trained without its own stream (out of fold); cut is the actors
+// model's.
 func TrainWords(samples [][]topic.WordSample, v WordVariant, cut float64) (*topic.WordModel, [2]topic.WordStack) {
 	var all []topic.WordSample
 	for _, ss := range samples {
@@ -166,9 +159,7 @@ func TrainWords(samples [][]topic.WordSample, v WordVariant, cut float64) (*topi
 	if v.Only != "" {
 		m.KeepOnly(v.Only)
 	}
-	// stack holds every unguarded candidate (or every candidate, without
-	// guards), fit the ones the stack is fitted on.
-	var stack, fit []topic.StackSample
+	var stack []topic.StackSample
 	if v.Mode&(topic.WordStackGuards|topic.WordStackNoGuards) != 0 {
 		for i, ss := range samples {
 			var others []topic.WordSample
@@ -180,49 +171,24 @@ func TrainWords(samples [][]topic.WordSample, v WordVariant, cut float64) (*topi
 			inner := topic.FitWords(others, v.Learner)
 			for _, s := range ss {
 				if s.Candidate && (v.Mode&topic.WordStackNoGuards != 0 || !s.Guarded) {
-					k := topic.StackSample{Lang: s.Lang, ActorZ: s.ActorZ, Word: inner.WordLogOdds(s), Y: s.Y}
-					stack = append(stack, k)
-					if !v.StackDecided || v.Mode.Decides(s, cut) {
-						fit = append(fit, k)
-					}
+					stack = append(stack, topic.StackSample{Lang: s.Lang, ActorZ: s.ActorZ, Word: inner.WordLogOdds(s), Y: s.Y})
 				}
 			}
 		}
 	}
-	ks := topic.FitWordStack(fit)
+	ks := topic.FitWordStack(stack)
 	if v.OwnCut {
 		for l := range ks {
-			ks[l].Cut = ownCut(stack, fit, l, ks[l], v, cut)
+			var ss []topic.StackSample
+			for _, s := range stack {
+				if s.Lang == l {
+					ss = append(ss, s)
+				}
+			}
+			ks[l].Cut = topic.EqualPrecisionCut(ss, ks[l], cut)
 		}
 	}
 	return m, ks
-}
-
-// ownCut is the cut of language l's stacked probability (k) whose
-// precision is the actors model's (at cut) over every unguarded candidate
-// of l (stack): over those candidates themselves, or, under StackDecided,
-// over the ones the mode decides (fit) and can add (word log-odds
-// positive, WordAddOnly's condition).
-func ownCut(stack, fit []topic.StackSample, l int, k topic.WordStack, v WordVariant, cut float64) float64 {
-	inLang := func(ss []topic.StackSample, keep func(topic.StackSample) bool) []topic.StackSample {
-		var out []topic.StackSample
-		for _, s := range ss {
-			if s.Lang == l && keep(s) {
-				out = append(out, s)
-			}
-		}
-		return out
-	}
-	all := inLang(stack, func(topic.StackSample) bool { return true })
-	if !v.StackDecided {
-		return topic.EqualPrecisionCut(all, k, cut)
-	}
-	target, ok := topic.ActorsPrecision(all, cut)
-	if !ok {
-		return cut
-	}
-	addable := inLang(fit, func(s topic.StackSample) bool { return v.Mode&topic.WordAddOnly == 0 || s.Word > 0 })
-	return topic.PrecisionCut(addable, k, target, cut)
 }
 
 // WordLOSO scores each stream by the tagger with the word model of v
