@@ -6,52 +6,53 @@ package topic
 // features (see irFeatureName), fitted on 7557 samples (labelled articles
 // in several views).
 //
-// 5-fold cross-validation, out-of-fold probabilities cut at 0.65:
+// 5-fold cross-validation, out-of-fold probabilities cut at 0.7:
 //
-//	full     all positives 154  precision 0.844  recall 0.669  F1 0.746
-//	full     en  positives  84  precision 0.831  recall 0.643  F1 0.725
-//	full     id  positives  70  precision 0.860  recall 0.700  F1 0.772
-//	sentence all positives 154  precision 0.840  recall 0.545  F1 0.661
-//	sentence en  positives  84  precision 0.800  recall 0.524  F1 0.633
-//	sentence id  positives  70  precision 0.889  recall 0.571  F1 0.696
-//	title    all positives 154  precision 0.894  recall 0.383  F1 0.536
-//	title    en  positives  84  precision 0.839  recall 0.310  F1 0.452
-//	title    id  positives  70  precision 0.943  recall 0.471  F1 0.629
+//	full     all positives 154  precision 0.855  recall 0.649  F1 0.738
+//	full     en  positives  84  precision 0.844  recall 0.643  F1 0.730
+//	full     id  positives  70  precision 0.868  recall 0.657  F1 0.748
+//	sentence all positives 154  precision 0.874  recall 0.539  F1 0.667
+//	sentence en  positives  84  precision 0.827  recall 0.512  F1 0.632
+//	sentence id  positives  70  precision 0.930  recall 0.571  F1 0.708
+//	title    all positives 154  precision 0.881  recall 0.338  F1 0.488
+//	title    en  positives  84  precision 0.800  recall 0.238  F1 0.367
+//	title    id  positives  70  precision 0.941  recall 0.457  F1 0.615
 func fittedIRWeights() [NumIRFeatures]float64 {
 	return [NumIRFeatures]float64{
-		-2.5140, // bias
-		0.6040,  // states
-		-0.0368, // title_states
-		0.4520,  // bodies
-		0.5106,  // diplomats
-		0.1145,  // heads
-		-0.6038, // pair
-		0.3286,  // relation_title
-		-1.4043, // relation_body
-		0.4154,  // pair_x_relation
-		0.6904,  // relation_sentences
-		1.0492,  // desk_title
-		1.0070,  // desk_body
-		0.2089,  // world
-		-0.5580, // conflict
-		-0.4892, // politics
-		-0.5041, // economy
-		-0.6755, // sport
-		-1.0562, // science-technology
-		-0.2151, // crime-law
-		-0.0949, // arts-entertainment
-		-0.1865, // lead_actors
-		0.7692,  // lead_relation
-		0.2426,  // lead_pair
-		0.4894,  // desk_cues
-		0.8054,  // title_pair
-		0.8587,  // title_leader
+		-2.7419, // bias
+		0.6073,  // states
+		-0.0788, // title_states
+		0.4232,  // bodies
+		0.5314,  // diplomats
+		0.1126,  // heads
+		-0.5893, // pair
+		0.3336,  // relation_title
+		-1.3860, // relation_body
+		0.4067,  // pair_x_relation
+		0.6890,  // relation_sentences
+		1.0379,  // desk_title
+		1.0243,  // desk_body
+		0.1917,  // world
+		-0.5503, // conflict
+		-0.4735, // politics
+		-0.5007, // economy
+		-0.6561, // sport
+		-1.0428, // science-technology
+		-0.2089, // crime-law
+		-0.0719, // arts-entertainment
+		-0.2022, // lead_actors
+		0.7744,  // lead_relation
+		0.2467,  // lead_pair
+		0.4916,  // desk_cues
+		0.8354,  // title_pair
+		0.8557,  // title_leader
+		0.3363,  // actor_sentences
 	}
 }
 
 // fittedIRCut is the probability at which the actors model files an
 // article under international relations, chosen by cross-validated F-measure (β = IRCutBeta).
-const fittedIRCut = 0.65
+const fittedIRCut = 0.7
 
 // fittedDeskWeights are the desk model's weights, in the order of [world economy sport science-technology]
 // and of the features (see deskFeatureName), fitted on 34832 samples.

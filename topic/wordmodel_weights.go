@@ -2038,8 +2038,8 @@ func fittedWordModel() *WordModel {
 // model's log-odds, per language (WordStack).
 func fittedWordStack() [numLangs]WordStack {
 	return [numLangs]WordStack{
-		{Actor: 0.3356023142399413, Word: 0.18730564662384055, Bias: -0.21070872200204227, Cut: 0.4413739325970184}, // en
-		{Actor: 0.3873203239726216, Word: 0.188539856023803, Bias: -0.40108852360637853, Cut: 0.575941460081548},    // id
+		{Actor: 0.3349150736768159, Word: 0.18661897811771377, Bias: -0.2103585564998011, Cut: 0.49107358407506624},  // en
+		{Actor: 0.38818646586956373, Word: 0.18808105352183047, Bias: -0.40695384327154627, Cut: 0.5801315376683598}, // id
 	}
 }
 
