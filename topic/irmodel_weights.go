@@ -8,45 +8,45 @@ package topic
 //
 // 5-fold cross-validation, out-of-fold probabilities cut at 0.7:
 //
-//	full     all positives 154  precision 0.855  recall 0.649  F1 0.738
-//	full     en  positives  84  precision 0.844  recall 0.643  F1 0.730
-//	full     id  positives  70  precision 0.868  recall 0.657  F1 0.748
-//	sentence all positives 154  precision 0.874  recall 0.539  F1 0.667
-//	sentence en  positives  84  precision 0.827  recall 0.512  F1 0.632
-//	sentence id  positives  70  precision 0.930  recall 0.571  F1 0.708
-//	title    all positives 154  precision 0.881  recall 0.338  F1 0.488
-//	title    en  positives  84  precision 0.800  recall 0.238  F1 0.367
+//	full     all positives 154  precision 0.879  recall 0.662  F1 0.756
+//	full     en  positives  84  precision 0.852  recall 0.619  F1 0.717
+//	full     id  positives  70  precision 0.909  recall 0.714  F1 0.800
+//	sentence all positives 154  precision 0.857  recall 0.545  F1 0.667
+//	sentence en  positives  84  precision 0.815  recall 0.524  F1 0.638
+//	sentence id  positives  70  precision 0.909  recall 0.571  F1 0.702
+//	title    all positives 154  precision 0.877  recall 0.416  F1 0.564
+//	title    en  positives  84  precision 0.821  recall 0.381  F1 0.520
 //	title    id  positives  70  precision 0.941  recall 0.457  F1 0.615
 func fittedIRWeights() [NumIRFeatures]float64 {
 	return [NumIRFeatures]float64{
-		-2.7419, // bias
-		0.6073,  // states
-		-0.0788, // title_states
-		0.4232,  // bodies
-		0.5314,  // diplomats
-		0.1126,  // heads
-		-0.5893, // pair
-		0.3336,  // relation_title
-		-1.3860, // relation_body
-		0.4067,  // pair_x_relation
-		0.6890,  // relation_sentences
-		1.0379,  // desk_title
-		1.0243,  // desk_body
-		0.1917,  // world
-		-0.5503, // conflict
-		-0.4735, // politics
-		-0.5007, // economy
-		-0.6561, // sport
-		-1.0428, // science-technology
-		-0.2089, // crime-law
-		-0.0719, // arts-entertainment
-		-0.2022, // lead_actors
-		0.7744,  // lead_relation
-		0.2467,  // lead_pair
-		0.4916,  // desk_cues
-		0.8354,  // title_pair
-		0.8557,  // title_leader
-		0.3363,  // actor_sentences
+		-1.4089, // bias
+		0.6620,  // states
+		0.2844,  // title_states
+		0.1799,  // bodies
+		0.3500,  // diplomats
+		0.1709,  // heads
+		-0.4326, // pair
+		0.3248,  // relation_title
+		-1.3774, // relation_body
+		0.4413,  // pair_x_relation
+		0.5660,  // relation_sentences
+		0.2335,  // desk_title
+		0.6329,  // desk_body
+		0.5279,  // world
+		-0.3920, // conflict
+		-0.3248, // politics
+		-0.2875, // economy
+		-0.3433, // sport
+		-1.0907, // science-technology
+		-0.0582, // crime-law
+		-0.0071, // arts-entertainment
+		-0.2348, // lead_actors
+		0.7784,  // lead_relation
+		0.2518,  // lead_pair
+		0.0944,  // desk_cues
+		0.9177,  // title_pair
+		0.7994,  // title_leader
+		1.6034,  // desk_margin
 	}
 }
 

@@ -2038,8 +2038,8 @@ func fittedWordModel() *WordModel {
 // model's log-odds, per language (WordStack).
 func fittedWordStack() [numLangs]WordStack {
 	return [numLangs]WordStack{
-		{Actor: 0.3349150736768159, Word: 0.18661897811771377, Bias: -0.2103585564998011, Cut: 0.49107358407506624},  // en
-		{Actor: 0.38818646586956373, Word: 0.18808105352183047, Bias: -0.40695384327154627, Cut: 0.5801315376683598}, // id
+		{Actor: 0.3429216801478498, Word: 0.18667832236413803, Bias: -0.20907363274011445, Cut: 0.45148907186953297}, // en
+		{Actor: 0.37074617543486843, Word: 0.18708343880560355, Bias: -0.4186436327935073, Cut: 0.5359855116749098},  // id
 	}
 }
 
