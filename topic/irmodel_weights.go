@@ -6,53 +6,54 @@ package topic
 // features (see irFeatureName), fitted on 7557 samples (labelled articles
 // in several views).
 //
-// 5-fold cross-validation, out-of-fold probabilities cut at 0.7:
+// 5-fold cross-validation, out-of-fold probabilities cut at 0.75:
 //
-//	full     all positives 154  precision 0.879  recall 0.662  F1 0.756
-//	full     en  positives  84  precision 0.852  recall 0.619  F1 0.717
-//	full     id  positives  70  precision 0.909  recall 0.714  F1 0.800
-//	sentence all positives 154  precision 0.857  recall 0.545  F1 0.667
-//	sentence en  positives  84  precision 0.815  recall 0.524  F1 0.638
-//	sentence id  positives  70  precision 0.909  recall 0.571  F1 0.702
-//	title    all positives 154  precision 0.877  recall 0.416  F1 0.564
-//	title    en  positives  84  precision 0.821  recall 0.381  F1 0.520
-//	title    id  positives  70  precision 0.941  recall 0.457  F1 0.615
+//	full     all positives 154  precision 0.907  recall 0.630  F1 0.743
+//	full     en  positives  84  precision 0.895  recall 0.607  F1 0.723
+//	full     id  positives  70  precision 0.920  recall 0.657  F1 0.767
+//	sentence all positives 154  precision 0.904  recall 0.487  F1 0.633
+//	sentence en  positives  84  precision 0.872  recall 0.488  F1 0.626
+//	sentence id  positives  70  precision 0.944  recall 0.486  F1 0.642
+//	title    all positives 154  precision 0.891  recall 0.370  F1 0.523
+//	title    en  positives  84  precision 0.812  recall 0.310  F1 0.448
+//	title    id  positives  70  precision 0.969  recall 0.443  F1 0.608
 func fittedIRWeights() [NumIRFeatures]float64 {
 	return [NumIRFeatures]float64{
-		-1.4089, // bias
-		0.6620,  // states
-		0.2844,  // title_states
-		0.1799,  // bodies
-		0.3500,  // diplomats
+		-1.5850, // bias
+		0.6658,  // states
+		0.2520,  // title_states
+		0.1610,  // bodies
+		0.3697,  // diplomats
 		0.1709,  // heads
-		-0.4326, // pair
-		0.3248,  // relation_title
-		-1.3774, // relation_body
-		0.4413,  // pair_x_relation
-		0.5660,  // relation_sentences
-		0.2335,  // desk_title
-		0.6329,  // desk_body
-		0.5279,  // world
-		-0.3920, // conflict
-		-0.3248, // politics
-		-0.2875, // economy
-		-0.3433, // sport
-		-1.0907, // science-technology
-		-0.0582, // crime-law
-		-0.0071, // arts-entertainment
-		-0.2348, // lead_actors
-		0.7784,  // lead_relation
-		0.2518,  // lead_pair
-		0.0944,  // desk_cues
-		0.9177,  // title_pair
-		0.7994,  // title_leader
-		1.6034,  // desk_margin
+		-0.4210, // pair
+		0.3279,  // relation_title
+		-1.3658, // relation_body
+		0.4357,  // pair_x_relation
+		0.5650,  // relation_sentences
+		0.2280,  // desk_title
+		0.6467,  // desk_body
+		0.5136,  // world
+		-0.3862, // conflict
+		-0.3139, // politics
+		-0.2860, // economy
+		-0.3305, // sport
+		-1.0809, // science-technology
+		-0.0543, // crime-law
+		0.0045,  // arts-entertainment
+		-0.2465, // lead_actors
+		0.7842,  // lead_relation
+		0.2530,  // lead_pair
+		0.0958,  // desk_cues
+		0.9385,  // title_pair
+		0.7971,  // title_leader
+		1.5994,  // desk_margin
+		0.2528,  // actor_sentences
 	}
 }
 
 // fittedIRCut is the probability at which the actors model files an
 // article under international relations, chosen by cross-validated F-measure (β = IRCutBeta).
-const fittedIRCut = 0.7
+const fittedIRCut = 0.75
 
 // fittedDeskWeights are the desk model's weights, in the order of [world economy sport science-technology]
 // and of the features (see deskFeatureName), fitted on 34832 samples.

@@ -2038,8 +2038,8 @@ func fittedWordModel() *WordModel {
 // model's log-odds, per language (WordStack).
 func fittedWordStack() [numLangs]WordStack {
 	return [numLangs]WordStack{
-		{Actor: 0.3429216801478498, Word: 0.18667832236413803, Bias: -0.20907363274011445, Cut: 0.45148907186953297}, // en
-		{Actor: 0.37074617543486843, Word: 0.18708343880560355, Bias: -0.4186436327935073, Cut: 0.5359855116749098},  // id
+		{Actor: 0.3425776738187678, Word: 0.18610259230407095, Bias: -0.208456007728055, Cut: 0.49003473335395453},  // en
+		{Actor: 0.3711104147739147, Word: 0.18675169604570085, Bias: -0.42283916731133847, Cut: 0.5461477490976857}, // id
 	}
 }
 
