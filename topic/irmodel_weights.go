@@ -6,54 +6,52 @@ package topic
 // features (see irFeatureName), fitted on 7557 samples (labelled articles
 // in several views).
 //
-// 5-fold cross-validation, out-of-fold probabilities cut at 0.75:
+// 5-fold cross-validation, out-of-fold probabilities cut at 0.65:
 //
-//	full     all positives 154  precision 0.907  recall 0.630  F1 0.743
-//	full     en  positives  84  precision 0.895  recall 0.607  F1 0.723
-//	full     id  positives  70  precision 0.920  recall 0.657  F1 0.767
-//	sentence all positives 154  precision 0.904  recall 0.487  F1 0.633
-//	sentence en  positives  84  precision 0.872  recall 0.488  F1 0.626
-//	sentence id  positives  70  precision 0.944  recall 0.486  F1 0.642
-//	title    all positives 154  precision 0.891  recall 0.370  F1 0.523
-//	title    en  positives  84  precision 0.812  recall 0.310  F1 0.448
-//	title    id  positives  70  precision 0.969  recall 0.443  F1 0.608
+//	full     all positives 154  precision 0.844  recall 0.669  F1 0.746
+//	full     en  positives  84  precision 0.831  recall 0.643  F1 0.725
+//	full     id  positives  70  precision 0.860  recall 0.700  F1 0.772
+//	sentence all positives 154  precision 0.840  recall 0.545  F1 0.661
+//	sentence en  positives  84  precision 0.800  recall 0.524  F1 0.633
+//	sentence id  positives  70  precision 0.889  recall 0.571  F1 0.696
+//	title    all positives 154  precision 0.894  recall 0.383  F1 0.536
+//	title    en  positives  84  precision 0.839  recall 0.310  F1 0.452
+//	title    id  positives  70  precision 0.943  recall 0.471  F1 0.629
 func fittedIRWeights() [NumIRFeatures]float64 {
 	return [NumIRFeatures]float64{
-		-1.5850, // bias
-		0.6658,  // states
-		0.2520,  // title_states
-		0.1610,  // bodies
-		0.3697,  // diplomats
-		0.1709,  // heads
-		-0.4210, // pair
-		0.3279,  // relation_title
-		-1.3658, // relation_body
-		0.4357,  // pair_x_relation
-		0.5650,  // relation_sentences
-		0.2280,  // desk_title
-		0.6467,  // desk_body
-		0.5136,  // world
-		-0.3862, // conflict
-		-0.3139, // politics
-		-0.2860, // economy
-		-0.3305, // sport
-		-1.0809, // science-technology
-		-0.0543, // crime-law
-		0.0045,  // arts-entertainment
-		-0.2465, // lead_actors
-		0.7842,  // lead_relation
-		0.2530,  // lead_pair
-		0.0958,  // desk_cues
-		0.9385,  // title_pair
-		0.7971,  // title_leader
-		1.5994,  // desk_margin
-		0.2528,  // actor_sentences
+		-2.5140, // bias
+		0.6040,  // states
+		-0.0368, // title_states
+		0.4520,  // bodies
+		0.5106,  // diplomats
+		0.1145,  // heads
+		-0.6038, // pair
+		0.3286,  // relation_title
+		-1.4043, // relation_body
+		0.4154,  // pair_x_relation
+		0.6904,  // relation_sentences
+		1.0492,  // desk_title
+		1.0070,  // desk_body
+		0.2089,  // world
+		-0.5580, // conflict
+		-0.4892, // politics
+		-0.5041, // economy
+		-0.6755, // sport
+		-1.0562, // science-technology
+		-0.2151, // crime-law
+		-0.0949, // arts-entertainment
+		-0.1865, // lead_actors
+		0.7692,  // lead_relation
+		0.2426,  // lead_pair
+		0.4894,  // desk_cues
+		0.8054,  // title_pair
+		0.8587,  // title_leader
 	}
 }
 
 // fittedIRCut is the probability at which the actors model files an
 // article under international relations, chosen by cross-validated F-measure (β = IRCutBeta).
-const fittedIRCut = 0.75
+const fittedIRCut = 0.65
 
 // fittedDeskWeights are the desk model's weights, in the order of [world economy sport science-technology]
 // and of the features (see deskFeatureName), fitted on 34832 samples.

@@ -2038,8 +2038,8 @@ func fittedWordModel() *WordModel {
 // model's log-odds, per language (WordStack).
 func fittedWordStack() [numLangs]WordStack {
 	return [numLangs]WordStack{
-		{Actor: 0.3425776738187678, Word: 0.18610259230407095, Bias: -0.208456007728055, Cut: 0.49003473335395453},  // en
-		{Actor: 0.3711104147739147, Word: 0.18675169604570085, Bias: -0.42283916731133847, Cut: 0.5461477490976857}, // id
+		{Actor: 0.3356023142399413, Word: 0.18730564662384055, Bias: -0.21070872200204227, Cut: 0.4413739325970184}, // en
+		{Actor: 0.3873203239726216, Word: 0.188539856023803, Bias: -0.40108852360637853, Cut: 0.575941460081548},    // id
 	}
 }
 
