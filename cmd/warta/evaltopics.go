@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/internal/topiceval"
@@ -87,9 +86,12 @@ func cmdEvalTopics(ctx context.Context, e *env) (err error) {
 	}
 	var streams []*topiceval.LabelledStream
 	if *streamsDir != "" && (*streamShare > 0 || *loso) {
-		now := time.Now()
-		for _, name := range topiceval.FitStreams() {
-			s, err := topiceval.LoadStream(ctx, cfg, tagger, filepath.Join(*streamsDir, name), *streamLabels, now)
+		names, err := topiceval.FitStreams(*streamsDir, *streamLabels)
+		if err != nil {
+			return err
+		}
+		for _, name := range names {
+			s, err := topiceval.LoadStream(ctx, cfg, tagger, filepath.Join(*streamsDir, name), *streamLabels, topiceval.WordStreamsFetchedAt())
 			if err != nil {
 				return err
 			}

@@ -161,9 +161,14 @@ func fitStreamSamples(t *testing.T, tg *topic.Tagger) [][]topic.IRSample {
 	if err != nil {
 		t.Fatal(err)
 	}
+	streamsDir, labelsDir := filepath.Join("..", "fixtures", "testdata"), filepath.Join("..", "..", "cmd", "warta", "testdata")
+	names, err := FitStreams(streamsDir, labelsDir)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var out [][]topic.IRSample
-	for _, name := range FitStreams() {
-		s, err := LoadStream(context.Background(), cfg, tg, filepath.Join("..", "fixtures", "testdata", name), filepath.Join("..", "..", "cmd", "warta", "testdata"), time.Now())
+	for _, name := range names {
+		s, err := LoadStream(context.Background(), cfg, tg, filepath.Join(streamsDir, name), labelsDir, WordStreamsFetchedAt())
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -19,15 +19,12 @@ import (
 )
 
 // FitStreams are the labelled real feed streams the actors model may be
-// fitted on beside the labelled articles (topic.IRStreamShare): their
-// snapshot directories in internal/fixtures/testdata, their labels in
-// cmd/warta/testdata. stream-heldout7 is held out of every fit and every
-// choice. stream-heldout5 is held out of every kept fit and choice, but not
-// of every experiment: the irfit2 and wordir experiments fitted on it and
-// read its counts in leave-one-stream-out runs, and kept nothing
-// (BENCHMARKS.md).
-func FitStreams() []string {
-	return []string{"stream", "stream-heldout", "stream-heldout2", "stream-heldout3", "stream-heldout4"}
+// fitted on beside the labelled articles (topic.IRStreamShare): the same
+// streams the word model learns from (WordStreams, every labelled stream
+// but HeldOutStreams), their snapshot directories in streamsDir, their
+// labels in labelsDir.
+func FitStreams(streamsDir, labelsDir string) ([]string, error) {
+	return WordStreams(streamsDir, labelsDir)
 }
 
 // StreamLabel is what a reader said of one item of a real feed stream.
