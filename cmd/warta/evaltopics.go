@@ -312,7 +312,8 @@ func fitWordModel(ctx context.Context, cfg *config.Config, tagger *topic.Tagger,
 		}
 	}
 	v := topiceval.ShippedWordVariant()
-	_, cut := tagger.IRModel()
+	short, _ := tagger.IRModels()
+	cut := short.Cut
 	m, stack := topiceval.TrainWords(samples, v, cut)
 	header := fmt.Sprintf(`fittedWordModel is the word model of international relations (wordir.go),
 variant %q, trained by naive Bayes on the labelled items of the
@@ -341,7 +342,8 @@ func wordModel(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, st
 	if err != nil {
 		return nil, err
 	}
-	_, cut := tagger.IRModel()
+	short, _ := tagger.IRModels()
+	cut := short.Cut
 	v, ok := topiceval.WordVariantNamed(variant)
 	if !ok {
 		return nil, &usageError{"-words: no variant " + variant}
