@@ -138,7 +138,7 @@ func TestTitlePairMakesACandidate(t *testing.T) {
 		{"en", "Flooding in Vietnam kills 20", "Rescuers from Thailand arrived on Sunday.", false},
 		{"id", "Wisatawan Jepang Padati Bali", "", false},
 	} {
-		x, _ := tg.IRFeatures(c.article())
+		x := tg.IRFeatures(c.article())
 		if got := x[fTitlePair] == 1 && irCandidate(&x); got != c.want {
 			t.Errorf("%q: title pair and candidate %t, want %t (%v)", c.title, got, c.want, x)
 		}

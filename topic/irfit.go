@@ -10,16 +10,15 @@ import (
 )
 
 // IRFeatures returns the actors model's features for a, read in its
-// language (English when it has none), for fitting the weights, and
-// whether the long model decides a (see IRModel).
-func (t *Tagger) IRFeatures(a *article.Article) (x [NumIRFeatures]float64, long bool) {
+// language (English when it has none), for fitting the weights.
+func (t *Tagger) IRFeatures(a *article.Article) [NumIRFeatures]float64 {
 	s := t.read(a, nil)
 	defer t.release(s)
 	res := make([]result, len(t.rules))
 	l := fitLanguage(a)
 	t.evaluate(s, a, l, Hints{}, res)
-	x, _ = t.irFeatures(s, a, l, res)
-	return x, !shortBody(s.bodyText)
+	x, _ := t.irFeatures(s, a, l, res)
+	return x
 }
 
 // IRSample is one labelled article for fitting: its features, its label,
@@ -36,21 +35,17 @@ type IRSample struct {
 	Group string
 	// Weight is the sample's weight in the fit (0 counts as 1).
 	Weight float64
-	// Long is set when the long model decides the sample (IRFeatures).
-	Long bool
 }
 
-// IRFit is the result of FitIR: the short and the long model fitted on
-// all their samples and the scores of k-fold cross-validation, by
-// language.
+// IRFit is the result of FitIR: the weights fitted on all samples and the
+// scores of k-fold cross-validation, by language.
 type IRFit struct {
-	Short, Long IRModel
-	Folds       int
-	Samples     int
-	LongSamples int // the samples the long model is fitted on
+	Weights [NumIRFeatures]float64
+	Cut     float64 // the probability at which the model says yes
+	Folds   int
+	Samples int
 	// CV holds precision, recall and F1 of the out-of-fold predictions,
-	// each sample's by the model that decides it, for "all", "en" and
-	// "id", in each view of the samples.
+	// for "all", "en" and "id", in each view of the samples.
 	CV []IRScore
 }
 
@@ -124,77 +119,19 @@ const IRStreamShare = 0.0
 // score of features it keeps weights of correlated features moderate.
 const IRRidge = 1.0
 
-// FitIR fits the actors model's short model on all samples and its long
-// model on the long ones (IRSample.Long; the short model when they are
-// too few for k folds), each by logistic regression, and cross-validates
-// them over k folds (k ≥ 2), the folds drawn from a hash of each sample's
-// group so that the figures are reproducible.
+// FitIR fits the actors model's weights by logistic regression and
+// cross-validates it over k folds (k ≥ 2), the folds drawn from a hash of
+// each sample's group so that the figures are reproducible.
 func FitIR(samples []IRSample, k int) (*IRFit, error) {
 	if k < 2 || len(samples) < 2*k {
 		return nil, fmt.Errorf("topic: fit: %d samples are too few for %d folds", len(samples), k)
 	}
-	var long []IRSample
-	for _, s := range samples {
-		if s.Long {
-			long = append(long, s)
-		}
-	}
-	shortOOF, short := crossFit(samples, k, numShortIRFeatures)
-	longOOF, longModel := shortOOF, short
-	if len(long) >= 2*k {
-		var oof []float64
-		oof, longModel = crossFit(long, k, NumIRFeatures)
-		longOOF = make([]float64, len(samples))
-		j := 0
-		for i, s := range samples {
-			if s.Long {
-				longOOF[i] = oof[j]
-				j++
-			}
-		}
-	}
-	var views []string
-	for _, s := range samples {
-		if !slices.Contains(views, s.View) {
-			views = append(views, s.View)
-		}
-	}
-	type key struct{ view, lang string }
-	byKey := map[key]*Tally{}
-	for _, v := range views {
-		for _, l := range []string{"all", "en", "id"} {
-			byKey[key{v, l}] = &Tally{}
-		}
-	}
-	for i, s := range samples {
-		yhat := shortOOF[i] >= short.Cut
-		if s.Long {
-			yhat = longOOF[i] >= longModel.Cut
-		}
-		byKey[key{s.View, "all"}].Add(s.Y, yhat)
-		if c := byKey[key{s.View, s.Lang}]; c != nil {
-			c.Add(s.Y, yhat)
-		}
-	}
-	fit := &IRFit{Short: short, Long: longModel, Folds: k, Samples: len(samples), LongSamples: len(long)}
-	for _, v := range views {
-		for _, lang := range []string{"all", "en", "id"} {
-			fit.CV = append(fit.CV, byKey[key{v, lang}].score(v, lang))
-		}
-	}
-	return fit, nil
-}
-
-// crossFit fits a model of the first n features on samples and returns
-// it with each sample's out-of-fold probability (scored by the weights
-// fitted on the other of k folds). Its cut is the one fitted parameter
-// beside the weights: the one of irCuts with the best out-of-fold
-// F-measure (β = IRCutBeta) over all samples.
-func crossFit(samples []IRSample, k, n int) ([]float64, IRModel) {
 	fold := make([]int, len(samples))
 	for i, s := range samples {
 		fold[i] = IRFold(s.Group, k)
 	}
+	// Out-of-fold probabilities: each sample scored by the weights fitted
+	// on the other folds.
 	oof := make([]float64, len(samples))
 	for f := range k {
 		var train []IRSample
@@ -203,25 +140,55 @@ func crossFit(samples []IRSample, k, n int) ([]float64, IRModel) {
 				train = append(train, s)
 			}
 		}
-		w := fitLogistic(train, IRRidge, n)
+		w := fitLogistic(train, IRRidge)
 		for i, s := range samples {
 			if fold[i] == f {
 				oof[i] = irProbability(&s.X, irLogOdds(&w, &s.X))
 			}
 		}
 	}
+	// The cut is the one fitted parameter beside the weights: the one of
+	// irCuts with the best out-of-fold F-measure (β = IRCutBeta) over all
+	// views.
+	var views []string
+	for _, s := range samples {
+		if !slices.Contains(views, s.View) {
+			views = append(views, s.View)
+		}
+	}
+	type key struct{ view, lang string }
+	scores := func(cut float64) map[key]*Tally {
+		byKey := map[key]*Tally{{"", "all"}: {}}
+		for _, v := range views {
+			for _, l := range []string{"all", "en", "id"} {
+				byKey[key{v, l}] = &Tally{}
+			}
+		}
+		for i, s := range samples {
+			yhat := oof[i] >= cut
+			byKey[key{"", "all"}].Add(s.Y, yhat)
+			byKey[key{s.View, "all"}].Add(s.Y, yhat)
+			if c := byKey[key{s.View, s.Lang}]; c != nil {
+				c.Add(s.Y, yhat)
+			}
+		}
+		return byKey
+	}
 	best, bestF := 0.0, -1.0
 	for _, cut := range irCuts() {
-		var c Tally
-		for i, s := range samples {
-			c.Add(s.Y, oof[i] >= cut)
-		}
-		p, r, _ := c.Scores()
-		if f := fBeta(p, r, IRCutBeta); f > bestF {
+		sc := scores(cut)[key{"", "all"}].score("", "all")
+		if f := fBeta(sc.Precision, sc.Recall, IRCutBeta); f > bestF {
 			best, bestF = cut, f
 		}
 	}
-	return oof, IRModel{Weights: fitLogistic(samples, IRRidge, n), Cut: best}
+	byKey := scores(best)
+	fit := &IRFit{Weights: fitLogistic(samples, IRRidge), Cut: best, Folds: k, Samples: len(samples)}
+	for _, v := range views {
+		for _, lang := range []string{"all", "en", "id"} {
+			fit.CV = append(fit.CV, byKey[key{v, lang}].score(v, lang))
+		}
+	}
+	return fit, nil
 }
 
 // IRFold is the fold, among k, of a sample of group: FitIR and the
@@ -232,10 +199,9 @@ func IRFold(group string, k int) int {
 	return int(h.Sum32() % uint32(k))
 }
 
-// fitLogistic fits the actors model's logistic regression of the first n
-// features on samples, among candidates only: the model decides among
-// them. The weights of the other features are 0.
-func fitLogistic(samples []IRSample, ridge float64, n int) [NumIRFeatures]float64 {
+// fitLogistic fits the actors model's logistic regression on samples,
+// among candidates only: the model decides among them.
+func fitLogistic(samples []IRSample, ridge float64) [NumIRFeatures]float64 {
 	var xs [][]float64
 	var ys []bool
 	var ws []float64
@@ -244,10 +210,10 @@ func fitLogistic(samples []IRSample, ridge float64, n int) [NumIRFeatures]float6
 		if !irCandidate(&s.X) {
 			continue
 		}
-		xs, ys, ws = append(xs, s.X[:n]), append(ys, s.Y), append(ws, s.Weight)
+		xs, ys, ws = append(xs, s.X[:]), append(ys, s.Y), append(ws, s.Weight)
 	}
 	var w [NumIRFeatures]float64
-	copy(w[:], fitLogit(xs, ys, ws, n, ridge))
+	copy(w[:], fitLogit(xs, ys, ws, NumIRFeatures, ridge))
 	return w
 }
 
@@ -338,29 +304,19 @@ func solve(a [][]float64, b []float64) []float64 {
 	return x
 }
 
-// appendGo appends the actors model's fitted models as Go source (the
+// appendGo appends the actors model's fitted weights as Go source (the
 // head of irmodel_weights.go), with the cross-validated figures in its
 // comment.
 func (f *IRFit) appendGo(b []byte, command string) []byte {
 	b = fmt.Appendf(b, "// Code generated by %q; DO NOT EDIT.\n\npackage topic\n\n", command)
-	b = fmt.Appendf(b, "// fittedIRWeights are the actors model's short model's weights, in the\n// order of the features (see irFeatureName), fitted on %d samples\n// (labelled articles in several views); fittedLongIRWeights are the long\n// model's, fitted on the %d of them with more than WordShortWords words\n// beyond the title (see IRModel).\n//\n", f.Samples, f.LongSamples)
-	b = fmt.Appendf(b, "// %d-fold cross-validation, out-of-fold probabilities of the model that\n// decides each sample, cut at %g (short) and %g (long):\n", f.Folds, f.Short.Cut, f.Long.Cut)
+	b = fmt.Appendf(b, "// fittedIRWeights are the actors model's weights, in the order of the\n// features (see irFeatureName), fitted on %d samples (labelled articles\n// in several views).\n//\n", f.Samples)
+	b = fmt.Appendf(b, "// %d-fold cross-validation, out-of-fold probabilities cut at %g:\n", f.Folds, f.Cut)
 	for _, s := range f.CV {
 		b = fmt.Appendf(b, "//\t%-8s %-3s positives %3d  precision %.3f  recall %.3f  F1 %.3f\n", s.View, s.Lang, s.Positives, s.Precision, s.Recall, s.F1)
 	}
-	b = appendIRWeights(b, "fittedIRWeights", f.Short.Weights[:numShortIRFeatures])
-	b = fmt.Appendf(b, "// fittedIRCut is the probability at which the short model files an\n// article under international relations, chosen by cross-validated F-measure (β = IRCutBeta).\nconst fittedIRCut = %g\n\n", f.Short.Cut)
-	b = fmt.Appendf(b, "// fittedLongIRWeights are the long model's weights (see fittedIRWeights).\n")
-	b = appendIRWeights(b, "fittedLongIRWeights", f.Long.Weights[:])
-	return fmt.Appendf(b, "// fittedLongIRCut is the probability at which the long model files an\n// article under international relations, chosen likewise on the long samples.\nconst fittedLongIRCut = %g\n", f.Long.Cut)
-}
-
-// appendIRWeights appends the function name returning weights w, the
-// weights of the first len(w) features (the others 0), as Go source.
-func appendIRWeights(b []byte, name string, w []float64) []byte {
-	b = fmt.Appendf(b, "func %s() [NumIRFeatures]float64 {\n\treturn [NumIRFeatures]float64{\n", name)
-	for i, v := range w {
+	b = fmt.Appendf(b, "func fittedIRWeights() [NumIRFeatures]float64 {\n\treturn [NumIRFeatures]float64{\n")
+	for i, v := range f.Weights {
 		b = fmt.Appendf(b, "\t\t%.4f, // %s\n", v, irFeatureName(i))
 	}
-	return fmt.Appendf(b, "\t}\n}\n\n")
+	return fmt.Appendf(b, "\t}\n}\n\n// fittedIRCut is the probability at which the actors model files an\n// article under international relations, chosen by cross-validated F-measure (β = IRCutBeta).\nconst fittedIRCut = %g\n", f.Cut)
 }

@@ -22,7 +22,7 @@ func TestFitLogisticRecoversWeights(t *testing.T) {
 		p := irProbability(&x, irLogOdds(&want, &x))
 		samples = append(samples, IRSample{X: x, Y: rng.Float64() < p})
 	}
-	got := fitLogistic(samples, 0.01, NumIRFeatures)
+	got := fitLogistic(samples, 0.01)
 	for _, i := range []int{fBias, fStates, fDiplomats} {
 		if math.Abs(got[i]-want[i]) > 0.15 {
 			t.Errorf("weight %s = %.3f, want %.3f", irFeatureName(i), got[i], want[i])
@@ -52,8 +52,8 @@ func TestFitIRChoosesTheCutForPrecision(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fit.Short.Cut <= 0.55 || fit.Short.Cut >= 0.95 {
-		t.Errorf("cut %g, want one between the two kinds' probabilities (0.55 and 0.95)", fit.Short.Cut)
+	if fit.Cut <= 0.55 || fit.Cut >= 0.95 {
+		t.Errorf("cut %g, want one between the two kinds' probabilities (0.55 and 0.95)", fit.Cut)
 	}
 	if p, r := fBeta(0.75, 1, IRCutBeta), fBeta(0.95, 0.633, IRCutBeta); p >= r {
 		t.Errorf("F(β=%g): %.3f for (0.75, 1) ≥ %.3f for (0.95, 0.63)", IRCutBeta, p, r)

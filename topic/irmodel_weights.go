@@ -2,20 +2,17 @@
 
 package topic
 
-// fittedIRWeights are the actors model's short model's weights, in the
-// order of the features (see irFeatureName), fitted on 7557 samples
-// (labelled articles in several views); fittedLongIRWeights are the long
-// model's, fitted on the 1555 of them with more than WordShortWords words
-// beyond the title (see IRModel).
+// fittedIRWeights are the actors model's weights, in the order of the
+// features (see irFeatureName), fitted on 7557 samples (labelled articles
+// in several views).
 //
-// 5-fold cross-validation, out-of-fold probabilities of the model that
-// decides each sample, cut at 0.65 (short) and 0.6 (long):
+// 5-fold cross-validation, out-of-fold probabilities cut at 0.65:
 //
-//	full     all positives 154  precision 0.847  recall 0.721  F1 0.779
-//	full     en  positives  84  precision 0.831  recall 0.702  F1 0.761
-//	full     id  positives  70  precision 0.867  recall 0.743  F1 0.800
-//	sentence all positives 154  precision 0.847  recall 0.539  F1 0.659
-//	sentence en  positives  84  precision 0.811  recall 0.512  F1 0.628
+//	full     all positives 154  precision 0.844  recall 0.669  F1 0.746
+//	full     en  positives  84  precision 0.831  recall 0.643  F1 0.725
+//	full     id  positives  70  precision 0.860  recall 0.700  F1 0.772
+//	sentence all positives 154  precision 0.840  recall 0.545  F1 0.661
+//	sentence en  positives  84  precision 0.800  recall 0.524  F1 0.633
 //	sentence id  positives  70  precision 0.889  recall 0.571  F1 0.696
 //	title    all positives 154  precision 0.894  recall 0.383  F1 0.536
 //	title    en  positives  84  precision 0.839  recall 0.310  F1 0.452
@@ -52,48 +49,9 @@ func fittedIRWeights() [NumIRFeatures]float64 {
 	}
 }
 
-// fittedIRCut is the probability at which the short model files an
+// fittedIRCut is the probability at which the actors model files an
 // article under international relations, chosen by cross-validated F-measure (β = IRCutBeta).
 const fittedIRCut = 0.65
-
-// fittedLongIRWeights are the long model's weights (see fittedIRWeights).
-func fittedLongIRWeights() [NumIRFeatures]float64 {
-	return [NumIRFeatures]float64{
-		-2.7772, // bias
-		0.5661,  // states
-		0.2586,  // title_states
-		-0.0449, // bodies
-		0.2535,  // diplomats
-		0.2847,  // heads
-		0.3730,  // pair
-		0.1390,  // relation_title
-		-0.6075, // relation_body
-		0.4151,  // pair_x_relation
-		0.4401,  // relation_sentences
-		0.2469,  // desk_title
-		0.6671,  // desk_body
-		0.6462,  // world
-		-0.1544, // conflict
-		-0.5450, // politics
-		-0.3936, // economy
-		0.0377,  // sport
-		-0.7342, // science-technology
-		-0.1008, // crime-law
-		-0.0050, // arts-entertainment
-		-0.1020, // lead_actors
-		0.4473,  // lead_relation
-		0.3305,  // lead_pair
-		-0.0814, // desk_cues
-		0.6023,  // title_pair
-		0.1640,  // title_leader
-		1.4652,  // desk_margin
-		0.0086,  // actor_sentences
-	}
-}
-
-// fittedLongIRCut is the probability at which the long model files an
-// article under international relations, chosen likewise on the long samples.
-const fittedLongIRCut = 0.6
 
 // fittedDeskWeights are the desk model's weights, in the order of [world economy sport science-technology]
 // and of the features (see deskFeatureName), fitted on 34832 samples.

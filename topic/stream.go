@@ -164,7 +164,7 @@ func (st *Stream) TagAndObserve(a *article.Article, h Hints) []article.TopicMatc
 // mend27).
 func (st *Stream) learn(s *scratch, l int, res []result, v verdict) bool {
 	t := st.t
-	v = v.actorsAlone()
+	v = v.actorsAlone(t.irCut)
 	res = slices.Clone(res)
 	for i := range res {
 		res[i].boost = 0

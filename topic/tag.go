@@ -275,7 +275,7 @@ func leaderActors(s *scratch, title string, st *Stream) []LeaderActor {
 // ModelReading is how the actors or desk model read an article: its probability,
 // the cut it needs and what each feature added to the log-odds.
 type ModelReading struct {
-	Name        string         `json:"name"` // "actors model (short)", "actors model (long)" or "desk model"
+	Name        string         `json:"name"` // "actors model" or "desk model"
 	Probability float64        `json:"probability"`
 	Cut         float64        `json:"cut"`
 	Features    []FeatureShare `json:"features"`
@@ -369,15 +369,11 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream, learn bool) []
 			e.Decider = "rules"
 			if i == t.ir {
 				e.Decider = "actors model"
-				name, n := irShortModelName, numShortIRFeatures
-				if v.irModel == &t.irLong {
-					name, n = irLongModelName, NumIRFeatures
-				}
-				e.Model = &ModelReading{Name: name, Probability: round(v.irP), Cut: v.irCut, Features: modelReading(v.irModel.Weights[:n], v.irX[:n], irFeatureName), Guard: v.irGuard}
+				e.Model = &ModelReading{Name: "actors model", Probability: round(v.irP), Cut: v.irCut, Features: modelReading(t.irWeights[:], v.irX[:], irFeatureName), Guard: v.irGuard}
 				switch {
 				case v.irStacked:
 					e.Decider, e.Model.Name, e.WordLogOdds = DeciderWords, DeciderWords, round(v.irWord)
-					e.Model.ActorsProbability, e.Model.ActorsCut = round(v.irActorsP), v.irModel.Cut
+					e.Model.ActorsProbability, e.Model.ActorsCut = round(v.irActorsP), t.irCut
 				case v.irWordRead && v.irGuard == "":
 					// A guard's bar, not the words, is why a barred item
 					// failed.

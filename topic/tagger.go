@@ -159,11 +159,11 @@ type Tagger struct {
 	fingerprint string
 	scratch     *sync.Pool
 	// The actors model decides the topic whose Spec.Model is ModelActors (rule ir, -1 when there is
-	// none) from the actors found by actors, with the short model irShort
-	// or the long model irLong (see IRModel, irModelFor).
-	ir              int
-	actors          *actor.Recognizer
-	irShort, irLong IRModel
+	// none) from the actors found by actors, with weights irWeights.
+	ir        int
+	actors    *actor.Recognizer
+	irWeights [NumIRFeatures]float64
+	irCut     float64
 	// deskWeights are the desk model's weights, per modelled desk.
 	deskWeights [numModelledDesks][numDeskFeatures]float64
 	genres      *genre.Detector
@@ -195,7 +195,7 @@ func New(specs []Spec) (*Tagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("topic: %w", err)
 	}
-	t := &Tagger{ir: -1, actors: rec, irShort: IRModel{fittedIRWeights(), fittedIRCut}, irLong: IRModel{fittedLongIRWeights(), fittedLongIRCut}, deskWeights: fittedDeskWeights(), genres: genre.New(), words: fittedWordModel(), wordStack: fittedWordStack(), wordMode: fittedWordMode, leaderPrior: learnedLeaderPrior()}
+	t := &Tagger{ir: -1, actors: rec, irWeights: fittedIRWeights(), irCut: fittedIRCut, deskWeights: fittedDeskWeights(), genres: genre.New(), words: fittedWordModel(), wordStack: fittedWordStack(), wordMode: fittedWordMode, leaderPrior: learnedLeaderPrior()}
 	for l := range numLangs {
 		t.idx[l] = index{ids: map[string]int32{}}
 	}
@@ -267,12 +267,12 @@ func New(specs []Spec) (*Tagger, error) {
 	return t, nil
 }
 
-// WithIRModels returns a Tagger that shares t's compiled rules but decides
-// the actors model's topic with other short and long models: for
-// cross-validating the whole tagger with models fitted on other folds.
-func (t *Tagger) WithIRModels(short, long IRModel) *Tagger {
+// WithIRModel returns a Tagger that shares t's compiled rules but decides
+// the actors model's topic with other weights and cut: for
+// cross-validating the whole tagger with weights fitted on other folds.
+func (t *Tagger) WithIRModel(weights [NumIRFeatures]float64, cut float64) *Tagger {
 	c := *t
-	c.irShort, c.irLong = short, long
+	c.irWeights, c.irCut = weights, cut
 	c.fingerprint = c.computeFingerprint()
 	return &c
 }
@@ -308,18 +308,8 @@ func (t *Tagger) DeskModel() map[string][]float64 {
 	return out
 }
 
-// IRModels returns the actors model's short and long models.
-func (t *Tagger) IRModels() (short, long IRModel) { return t.irShort, t.irLong }
-
-// irModelFor is the actors model that decides an item of body text body:
-// the long one beyond WordShortWords words (shortBody, the one owner of
-// the split), else the short one.
-func (t *Tagger) irModelFor(body string) *IRModel {
-	if shortBody(body) {
-		return &t.irShort
-	}
-	return &t.irLong
-}
+// IRModel returns the actors model's weights and cut.
+func (t *Tagger) IRModel() ([NumIRFeatures]float64, float64) { return t.irWeights, t.irCut }
 
 // Fingerprint is a stable hash of the compiled rules and the scoring and
 // stemming versions: when it changes, stored articles need re-tagging.
@@ -363,7 +353,7 @@ func (t *Tagger) computeFingerprint() string {
 	// "caps over union": an article of unknown language has been capped
 	// once over both languages' topics (capUnion) since branch mend31.
 	fmt.Fprintf(h, "%s|title=%g|threshold=%g|dominance=%g|standalone=%g|max=%d/%d caps over union|families=%s|body=1+ln\n", stemVersion, TitleWeight, DefaultThreshold, Dominance, Standalone, MaxTopics, MaxPerFamily, familiesVersion)
-	fmt.Fprintf(h, "ir model %v cut %g long %v cut %g beyond %d words cue %g title stance decides id headlines alone, actors %s genres %s %s\n", t.irShort.Weights, t.irShort.Cut, t.irLong.Weights, t.irLong.Cut, WordShortWords, CueWeight, actor.Version, genre.Version, irGuardsVersion)
+	fmt.Fprintf(h, "ir model %v cut %g cue %g title stance decides id headlines alone, actors %s genres %s %s\n", t.irWeights, t.irCut, CueWeight, actor.Version, genre.Version, irGuardsVersion)
 	// "after family cap, desk topics, union": secondDesks' rule as mended
 	// (branch mend30).
 	fmt.Fprintf(h, "desk model %v %v cut %g second %g after family cap, desk topics, union\n", deskModelDesks(), t.deskWeights, DeskCut, SecondDeskCut)
@@ -590,8 +580,6 @@ type verdict struct {
 	irWord                float64
 	irWordP, irWordCut    float64
 	irCut                 float64
-	// irModel is the actors model that read the item (Tagger.irModelFor).
-	irModel *IRModel
 	// irStance names the headline's stance (titleStance) that gives the
 	// actors model's topic whatever its probability (see stanceDecides),
 	// or is "".
@@ -607,11 +595,8 @@ type verdict struct {
 
 // actorsAlone is v as the actors model alone decides international
 // relations at its cut: without the word model's stacking.
-func (v verdict) actorsAlone() verdict {
-	v.irP, v.irStacked = v.irActorsP, false
-	if v.irModel != nil {
-		v.irCut = v.irModel.Cut
-	}
+func (v verdict) actorsAlone(cut float64) verdict {
+	v.irP, v.irCut, v.irStacked = v.irActorsP, cut, false
 	return v
 }
 
@@ -620,11 +605,10 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 	v := verdict{genre: g, deskP: s.deskP, deskX: s.deskX}
 	if t.ir >= 0 {
 		v.irX, v.irViolentLead = t.irFeatures(s, a, l, res)
-		v.irModel = t.irModelFor(s.bodyText)
-		z := irLogOdds(&v.irModel.Weights, &v.irX)
+		z := irLogOdds(&t.irWeights, &v.irX)
 		v.irP = irProbability(&v.irX, z)
-		v.irActorsP, v.irCut = v.irP, v.irModel.Cut
-		if t.wordsOn(l) && irCandidate(&v.irX) && t.wordMode.stacksOn(s.bodyText) && !t.wordMode.keepsActors(v.irP, v.irCut, v.irX[fLeadActors]) {
+		v.irActorsP, v.irCut = v.irP, t.irCut
+		if t.wordsOn(l) && irCandidate(&v.irX) && t.wordMode.stacksOn(s.bodyText) && !t.wordMode.keepsActors(v.irP, t.irCut, v.irX[fLeadActors]) {
 			k := &t.wordStack[l]
 			word := t.words.logOdds(l, s.feats)
 			p := sigmoid(k.Actor*clipActorLogOdds(z) + k.Word*word + k.Bias)

@@ -246,8 +246,6 @@ type WordSample struct {
 
 // WordSampleOf reads a as the tagger does and returns its word sample of
 // label y, and false when a is in neither rule language.
-// The stacking reads the short actors model's log-odds: it decides
-// short items only (WordShortOnly), which the short model reads.
 func (t *Tagger) WordSampleOf(a *article.Article, y bool) (WordSample, bool) {
 	ls := languages(a)
 	if len(ls) != 1 {
@@ -261,7 +259,7 @@ func (t *Tagger) WordSampleOf(a *article.Article, y bool) (WordSample, bool) {
 	res := make([]result, len(t.rules))
 	t.evaluate(s, a, l, Hints{}, res)
 	x, _ := t.irFeatures(s, a, l, res)
-	out := WordSample{Lang: l, Feats: append([]uint64(nil), s.feats...), Y: y, ActorZ: clipActorLogOdds(irLogOdds(&t.irShort.Weights, &x)), Candidate: irCandidate(&x)}
+	out := WordSample{Lang: l, Feats: append([]uint64(nil), s.feats...), Y: y, ActorZ: clipActorLogOdds(irLogOdds(&t.irWeights, &x)), Candidate: irCandidate(&x)}
 	out.Guarded = out.Candidate && t.irGuard(a.Title, langName(l), s.titleActors) != ""
 	return out, true
 }

@@ -154,8 +154,8 @@ func TestWordShortOnly(t *testing.T) {
 func TestExplainNamesTheWordModel(t *testing.T) {
 	tg := defaultTagger(t)
 	a := &article.Article{Title: "Japan and China trade ministers to meet", Text: "They will discuss exports.", Language: "en"}
-	if p := wordIRProbability(t, tg.WithWordModel(nil, [numLangs]WordStack{}, 0), a); p >= tg.irShort.Cut {
-		t.Fatalf("the actors model alone accepts the item (p %v, cut %v): it tests nothing of the word model", p, tg.irShort.Cut)
+	if p := wordIRProbability(t, tg.WithWordModel(nil, [numLangs]WordStack{}, 0), a); p >= tg.irCut {
+		t.Fatalf("the actors model alone accepts the item (p %v, cut %v): it tests nothing of the word model", p, tg.irCut)
 	}
 	es := tg.Explain(a, Hints{})
 	var ir *Explanation
@@ -416,8 +416,8 @@ func TestExplainShowsWhatAWordModelAdditionOverrode(t *testing.T) {
 	if !ir.Passed || ir.Decider != DeciderWords || ir.Model == nil {
 		t.Fatalf("explanation %+v, want added by the word model", ir)
 	}
-	if m := ir.Model; m.ActorsProbability <= 0 || m.ActorsProbability >= m.ActorsCut || m.ActorsCut != tg.irShort.Cut {
-		t.Errorf("model reading %+v, want the actors model's rejecting p and its cut %g", m, tg.irShort.Cut)
+	if m := ir.Model; m.ActorsProbability <= 0 || m.ActorsProbability >= m.ActorsCut || m.ActorsCut != tg.irCut {
+		t.Errorf("model reading %+v, want the actors model's rejecting p and its cut %g", m, tg.irCut)
 	}
 	var b strings.Builder
 	if err := WriteExplanations(&b, es); err != nil {

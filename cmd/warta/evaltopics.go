@@ -312,8 +312,7 @@ func fitWordModel(ctx context.Context, cfg *config.Config, tagger *topic.Tagger,
 		}
 	}
 	v := topiceval.ShippedWordVariant()
-	short, _ := tagger.IRModels()
-	cut := short.Cut
+	_, cut := tagger.IRModel()
 	m, stack := topiceval.TrainWords(samples, v, cut)
 	header := fmt.Sprintf(`fittedWordModel is the word model of international relations (wordir.go),
 variant %q, trained by naive Bayes on the labelled items of the
@@ -342,8 +341,7 @@ func wordModel(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, st
 	if err != nil {
 		return nil, err
 	}
-	short, _ := tagger.IRModels()
-	cut := short.Cut
+	_, cut := tagger.IRModel()
 	v, ok := topiceval.WordVariantNamed(variant)
 	if !ok {
 		return nil, &usageError{"-words: no variant " + variant}

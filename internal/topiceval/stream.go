@@ -69,8 +69,7 @@ func IRSamples(t *topic.Tagger, articles, labels io.Reader) ([]topic.IRSample, e
 		}
 		for _, v := range views {
 			a := &article.Article{ID: it.ID, Title: it.Title, Text: v.apply(it.Summary), Language: it.Language}
-			x, long := t.IRFeatures(a)
-			out = append(out, topic.IRSample{ID: it.ID, X: x, Y: y, Lang: it.Language, View: v.String(), Group: group, Weight: weight / float64(len(views)), Long: long})
+			out = append(out, topic.IRSample{ID: it.ID, X: t.IRFeatures(a), Y: y, Lang: it.Language, View: v.String(), Group: group, Weight: weight / float64(len(views))})
 		}
 	}
 	known := func(it *evalItem) bool { return it.Language == "en" || it.Language == "id" }
@@ -169,7 +168,7 @@ func CrossValidate(t *topic.Tagger, articles, irLabels []byte, k int, streamMode
 		if err != nil {
 			return nil, err
 		}
-		tf := t.WithIRModels(fit.Short, fit.Long).WithDeskModel(deskFit.Weights)
+		tf := t.WithIRModel(fit.Weights, fit.Cut).WithDeskModel(deskFit.Weights)
 		if words != nil {
 			tf = words(tf)
 		}

@@ -163,8 +163,7 @@ func (s *LabelledStream) IRSamples(t *topic.Tagger) []topic.IRSample {
 	var out []topic.IRSample
 	s.labelled(func(i int, l StreamLabel) {
 		a := s.Articles[i]
-		x, long := t.IRFeatures(a)
-		out = append(out, topic.IRSample{ID: a.ID, X: x, Y: l.IR, Lang: l.Lang, View: StreamView, Group: s.Name + "\x00" + StreamTitle(a.Title), Weight: 1, Long: long})
+		out = append(out, topic.IRSample{ID: a.ID, X: t.IRFeatures(a), Y: l.IR, Lang: l.Lang, View: StreamView, Group: s.Name + "\x00" + StreamTitle(a.Title), Weight: 1})
 	})
 	return out
 }
@@ -220,8 +219,7 @@ func ScoreStream(t *topic.Tagger, s *LabelledStream) map[string]*topic.Tally {
 }
 
 // StreamScore is what the tagger decided on one stream's labelled items:
-// international-relations tallies by language, with the short actors
-// model's cut (the streams are mostly headlines).
+// international-relations tallies by language, with the actors model's cut.
 type StreamScore struct {
 	Stream  string
 	Cut     float64
@@ -261,7 +259,7 @@ func LeaveOneStreamOut(t *topic.Tagger, research []topic.IRSample, streams []*La
 		if err != nil {
 			return nil, fmt.Errorf("topiceval: without %s: %w", s.Name, err)
 		}
-		out = append(out, StreamScore{Stream: s.Name, Cut: fit.Short.Cut, Tallies: ScoreStream(t.WithIRModels(fit.Short, fit.Long), s)})
+		out = append(out, StreamScore{Stream: s.Name, Cut: fit.Cut, Tallies: ScoreStream(t.WithIRModel(fit.Weights, fit.Cut), s)})
 	}
 	return out, nil
 }

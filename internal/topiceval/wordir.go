@@ -198,8 +198,7 @@ func WordLOSO(t *topic.Tagger, streams []*LabelledStream, v WordVariant) []Strea
 	for i, s := range streams {
 		samples[i] = s.WordSamples(t)
 	}
-	short, _ := t.IRModels()
-	cut := short.Cut
+	_, cut := t.IRModel()
 	var out []StreamScore
 	for i, s := range streams {
 		m, stack := TrainWords(slices.Delete(slices.Clone(samples), i, i+1), v, cut)
@@ -216,8 +215,7 @@ func WordHeldOut(t *topic.Tagger, train, heldOut []*LabelledStream, v WordVarian
 	for i, s := range train {
 		samples[i] = s.WordSamples(t)
 	}
-	short, _ := t.IRModels()
-	cut := short.Cut
+	_, cut := t.IRModel()
 	m, stack := TrainWords(samples, v, cut)
 	tagger := t.WithWordModel(m, stack, v.Mode)
 	var out []StreamScore

@@ -150,8 +150,8 @@ func wordExperiment(t *testing.T) ([]*LabelledStream, [][]topic.WordSample, floa
 	for i, s := range streams {
 		samples[i] = s.WordSamples(tg)
 	}
-	short, _ := tg.IRModels()
-	return streams, samples, short.Cut
+	_, cut := tg.IRModel()
+	return streams, samples, cut
 }
 
 // TestWordStackWeights prints the stacking weights each leave-one-out fold
