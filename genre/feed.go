@@ -22,6 +22,17 @@ type Feed struct {
 	Items, AudioItems int
 }
 
+// itemOnly reports whether g is known by each item's own marker only and
+// casts no vote in its feed's genre (OfFeed): a feed with galleries,
+// editions, notices, puzzles or cartoons among its reports is a news feed.
+func (g Genre) itemOnly() bool {
+	switch g {
+	case Gallery, Newsletter, Notice, Puzzle, Cartoon:
+		return true
+	}
+	return false
+}
+
 // minVotes is the fewest items of one genre that make a feed that genre by
 // the vote: one odd item among a few is the item's own business.
 const minVotes = 2

@@ -12,10 +12,12 @@ import (
 // reports by the headline their publishers give them: a gallery named
 // after its day ("…: Tuesday's best photos"), AP's "…, in photos", a
 // photographer's "– Name's best photograph", an obituary ("Name
-// obituary", "Obituary: …") and a "today in history" piece led by a date
-// decades before its publication ("20 Juni 1963: …"). Each is the
-// format's name in a fixed place, never a word anywhere: "Minister's best
-// photos were staged" and "Family disputes minister's obituary" are news.
+// obituary"), a "today in history" piece that ends with its day's date
+// decades ago ("In the Herald: June 20, 1975"), a promotion, a call-out,
+// a news quiz and a cartoon. Each is the format's name in a fixed place,
+// never a word anywhere: "Minister's best photos were staged", "Family
+// disputes minister's obituary" and "Cartoon: embassy guarded after
+// protest" are news.
 
 // dayGalleryNames are a gallery's names that follow its day ("Tuesday's
 // best photos", "the weekend's top photos") as a headline's last segment.
@@ -58,7 +60,7 @@ func cutPossessive(s string) (owner, owned string, ok bool) {
 func commaGalleryTitle(t string) Verdict {
 	for _, end := range [...]string{", in photos", ", in pictures"} {
 		if strings.HasSuffix(t, end) {
-			return Verdict{Gallery, "title ends" + end}
+			return Verdict{Gallery, "title ends with" + end}
 		}
 	}
 	return Verdict{}
@@ -87,24 +89,25 @@ func lastDashSegment(t string) (head, rest string) {
 	return head, rest
 }
 
-// obituaryTitle reads a headline that opens with the kicker "Obituary:"
-// or "Obituari:" (in lower, the headline lower-cased and trimmed), or is,
-// in its own case, a name and then "obituary" ("Jane Ndlovu obituary").
+// maxNameWords is the most words a name before "obituary" has: a
+// longer run of capitalised words is a title-cased headline ("Paper
+// Daily Paper Retracts Premature Mandela obituary").
+const maxNameWords = 4
+
+// obituaryTitle reads a headline that is, in its own case, a name and then
+// "obituary" ("Jane Ndlovu obituary"), the Guardian's obituaries. A
+// kicker "Obituary:" or "Obituari:" is none: it heads death reports
+// ("Obituari: BJ Habibie, Presiden Ketiga RI Wafat di Usia 83").
 func obituaryTitle(title, lower string) Verdict {
-	if !strings.Contains(lower, "obituar") {
+	if !strings.HasSuffix(lower, " obituary") {
 		return Verdict{}
-	}
-	for _, k := range [...]string{"obituary:", "obituari:"} {
-		if strings.HasPrefix(lower, k) {
-			return Verdict{Profile, "title is marked " + strings.TrimSuffix(k, ":")}
-		}
 	}
 	name, ok := strings.CutSuffix(strings.TrimSpace(title), " obituary")
 	if !ok {
 		return Verdict{}
 	}
 	words := strings.Fields(name)
-	if len(words) == 0 {
+	if len(words) == 0 || len(words) > maxNameWords {
 		return Verdict{}
 	}
 	for _, w := range words {
@@ -115,72 +118,81 @@ func obituaryTitle(title, lower string) Verdict {
 	return Verdict{Profile, "title is a name and obituary"}
 }
 
-// historyYears is how long before its publication the date that leads a
+// historyYears is how long before its publication the date that ends a
 // headline must be for the item to retell history: a report's dates are
 // of its days, an anniversary's decades old.
 const historyYears = 10
 
-// pastDateTitle reads a lower-cased headline whose first or last segment
-// (colon-separated) is only a full date — day, month name and year —
-// historyYears or more before published ("20 juni 1963: …", "in the
-// herald: september 4, 1966"). With no publication date there is no cue.
+// pastDateTitle reads a lower-cased headline whose last segment (after a
+// colon) is only a full date — day, month name and year — historyYears
+// or more before published and on its day and month, give or take a day
+// ("in the herald: june 20, 1975" published on 20 June): a "today in
+// history" column. A date that leads a headline is none: it heads
+// anniversary reports and news of old cases ("12 Mei 1998: Keluarga
+// Korban Tagih Janji …"). With no publication date there is no cue.
 func pastDateTitle(t string, published time.Time) Verdict {
-	first, _, ok := strings.Cut(t, ":")
-	if published.IsZero() || !ok {
+	i := strings.LastIndexByte(t, ':')
+	if published.IsZero() || i < 0 {
 		return Verdict{}
 	}
-	for _, seg := range [...]string{first, t[strings.LastIndexByte(t, ':')+1:]} {
-		if y, ok := fullDateYear(seg); ok && y <= published.Year()-historyYears {
-			return Verdict{History, "title is led by a past date: " + strings.TrimSpace(seg)}
-		}
+	seg := t[i+1:]
+	y, m, d, ok := fullDate(seg)
+	if !ok || y > published.Year()-historyYears || !nearDay(published, m, d) {
+		return Verdict{}
 	}
-	return Verdict{}
+	return Verdict{History, "title ends with a past date on its day: " + strings.TrimSpace(seg)}
 }
 
-// fullDateYear returns the year of s when s is only a full date: a day,
-// a month's name and a year of four digits, in either order of day and
-// month ("20 juni 1963", "september 4, 1966").
-func fullDateYear(s string) (int, bool) {
-	// The longest such date, "31 september, 1966", has 18 bytes.
+// nearDay reports whether day d of month m falls within a day of
+// published's day, in published's year or the one beside it (31
+// December for 1 January).
+func nearDay(published time.Time, m time.Month, d int) bool {
+	p := time.Date(published.Year(), published.Month(), published.Day(), 0, 0, 0, 0, time.UTC)
+	for _, y := range [...]int{p.Year() - 1, p.Year(), p.Year() + 1} {
+		if diff := time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Sub(p); diff >= -24*time.Hour && diff <= 24*time.Hour {
+			return true
+		}
+	}
+	return false
+}
+
+// fullDate returns the year, month and day of s when s is only a full
+// date: a day, a month's name and a year of four digits, in either order
+// of day and month ("20 juni 1963", "september 4, 1966").
+func fullDate(s string) (year int, month time.Month, day int, ok bool) {
+	// The longest such date, "31 september, 1966", has 18 bytes; the
+	// bound allows the segment's spaces around it.
 	if len(s) > 24 || !strings.ContainsAny(s, "0123456789") {
-		return 0, false
+		return 0, 0, 0, false
 	}
 	words := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	if len(words) != 3 {
-		return 0, false
+		return 0, 0, 0, false
 	}
-	day, month := words[0], words[1]
-	if isMonth(day) {
-		day, month = month, day
+	dw, mw := words[0], words[1]
+	if isMonth(dw) {
+		dw, mw = mw, dw
 	}
-	d, err := strconv.Atoi(day)
-	if err != nil || d < 1 || d > 31 || !isMonth(month) || utf8.RuneCountInString(words[2]) != 4 {
-		return 0, false
+	d, err := strconv.Atoi(dw)
+	m := monthOf(mw)
+	if err != nil || d < 1 || d > 31 || m == 0 || utf8.RuneCountInString(words[2]) != 4 {
+		return 0, 0, 0, false
 	}
 	y, err := strconv.Atoi(words[2])
-	return y, err == nil
-}
-
-// itemOnly reports whether g is known by each item's own marker only and
-// casts no vote in its feed's genre (OfFeed): a feed with galleries,
-// editions, notices, puzzles or cartoons among its reports is a news feed.
-func (g Genre) itemOnly() bool {
-	switch g {
-	case Gallery, Newsletter, Notice, Puzzle, Cartoon:
-		return true
-	}
-	return false
+	return y, m, d, err == nil
 }
 
 // linkOnlySection is the genre of the items under a link's path segment
 // seg that names a section only links have: an organisation's pages on
 // its people's appearances in others' media ("/in-the-news/"), and a
-// quiz's slug ("news-quiz-…"). Not categories: a news site's category "In
-// the news" may hold reports.
+// quiz's section or slug ("/quizzes/", "news-quiz-…"). Not categories: a
+// news site's category "In the news" may hold reports.
 func linkOnlySection(seg string) Genre {
 	switch seg {
 	case "in-the-news", "in-the-media", "media-mentions":
 		return Notice
+	case "quiz", "quizzes":
+		return Puzzle
 	}
 	if strings.HasPrefix(seg, "news-quiz-") {
 		return Puzzle
@@ -188,18 +200,96 @@ func linkOnlySection(seg string) Genre {
 	return News
 }
 
-// signUpTitle reads a lower-cased headline whose segment after a
-// separator opens "sign up": an outlet's promotion of its newsletter or
-// service ("World Briefing: sign up for …", "… - sign up and start the
-// day …").
+// lastSegment is what follows t's last separator (a colon, a bar or a
+// dash set apart by spaces), trimmed; "" when there is none.
+func lastSegment(t string) string {
+	best, rest := -1, ""
+	for _, sep := range [...]string{":", "|", " - ", " – ", " — "} {
+		if i := strings.LastIndex(t, sep); i > best {
+			best, rest = i, strings.TrimSpace(t[i+len(sep):])
+		}
+	}
+	return rest
+}
+
+// signUpTitle reads a lower-cased headline whose last segment is an
+// outlet's promotion of its newsletter: "sign up for" or "sign up to",
+// then "our", "the" or "a", then a newsletter, an email or a briefing
+// ("World Briefing: sign up for our daily email"). A sign-up that is news
+// takes none of these ("Conscription: sign up deadline extended …",
+// "Ukraine war: sign up to army surges …").
 func signUpTitle(t string) Verdict {
 	if !strings.Contains(t, "sign up") {
 		return Verdict{}
 	}
-	for _, sep := range [...]string{":", "|", " - ", " – ", " — "} {
-		if _, rest, ok := strings.Cut(t, sep); ok && strings.HasPrefix(strings.TrimSpace(rest), "sign up") {
-			return Verdict{Notice, "title promotes: " + strings.TrimSpace(rest)}
+	seg := lastSegment(t)
+	rest, ok := strings.CutPrefix(seg, "sign up for ")
+	if !ok {
+		rest, ok = strings.CutPrefix(seg, "sign up to ")
+	}
+	if !ok {
+		return Verdict{}
+	}
+	det, rest, _ := strings.Cut(rest, " ")
+	if det != "our" && det != "the" && det != "a" {
+		return Verdict{}
+	}
+	for _, w := range strings.Fields(rest) {
+		if strings.HasPrefix(w, "newsletter") || strings.HasPrefix(w, "email") || strings.HasPrefix(w, "briefing") {
+			return Verdict{Notice, "title promotes: " + seg}
 		}
+	}
+	return Verdict{}
+}
+
+// callOutTitle reads a lower-cased headline that calls on readers: the
+// kicker "Tell us:" before a question put to them ("Tell us: how has the
+// heatwave changed your commute?"), or "Tell us about your …" with no
+// clause after a comma. News takes the words otherwise ("Tell us:
+// minister told to reveal China deal", "Tell us about your donors,
+// watchdog orders ruling party").
+func callOutTitle(t string) Verdict {
+	if rest, ok := strings.CutPrefix(t, "tell us:"); ok && addressesReader(rest) {
+		return Verdict{Notice, "title calls on readers: tell us"}
+	}
+	if strings.HasPrefix(t, "tell us about your ") && !strings.Contains(t, ",") {
+		return Verdict{Notice, "title calls on readers: tell us about your"}
+	}
+	return Verdict{}
+}
+
+// addressesReader reports whether s, a lower-cased headline's words,
+// speak to its reader: a "you" or "your" among them.
+func addressesReader(s string) bool {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if w == "you" || w == "your" {
+			return true
+		}
+	}
+	return false
+}
+
+// newsQuizTitle reads a lower-cased headline led by the kicker "News
+// quiz" set apart ("News quiz: the summit, the storm and the strike"). A
+// "Quiz:" or "Puzzle:" alone is none: it heads reports too ("Quiz: MPs
+// grill foreign minister …").
+func newsQuizTitle(t string) Verdict {
+	if rest, ok := strings.CutPrefix(t, "news quiz"); ok && rest != "" && setApart(rest, false, Puzzle) {
+		return Verdict{Puzzle, "title is marked news quiz"}
+	}
+	return Verdict{}
+}
+
+// cartoonTitle reads a lower-cased headline whose last segment, after a
+// dash set apart by spaces, is "cartoon" or "a cartoon" ("The
+// chancellor's budget - cartoon"). "Cartoon:" before a headline is none:
+// it heads reports of a cartoon's row.
+func cartoonTitle(t string) Verdict {
+	if !strings.HasSuffix(t, "cartoon") {
+		return Verdict{}
+	}
+	if _, rest := lastDashSegment(t); rest == "cartoon" || rest == "a cartoon" {
+		return Verdict{Cartoon, "title ends with " + rest}
 	}
 	return Verdict{}
 }

@@ -2,6 +2,7 @@ package genre
 
 import (
 	"strings"
+	"time"
 	"unicode"
 )
 
@@ -43,9 +44,6 @@ var kickers = [...]kicker{
 	{"pictures of the day", Gallery}, {"picture of the day", Gallery}, {"photos of the week", Gallery},
 	{"pictures of the week", Gallery}, {"top photos", Gallery}, {"top photos of the day", Gallery},
 	{"foto hari ini", Gallery}, {"foto pilihan", Gallery}, {"foto pekan ini", Gallery},
-	{"tell us", Notice},
-	{"quiz", Puzzle}, {"news quiz", Puzzle}, {"puzzle", Puzzle},
-	{"cartoon", Cartoon}, {"a cartoon", Cartoon},
 }
 
 // openings are the starts of headlines that only a profile or a service
@@ -61,8 +59,8 @@ var openings = [...]kicker{
 	{"cara menghitung ", Guide}, {"cara mendapatkan ", Guide}, {"cara menggunakan ", Guide},
 	{"cara memasak ", Guide}, {"cara merawat ", Guide},
 	{"how to watch ", Guide}, {"how to stream ", Guide}, {"where to watch ", Guide},
-	// A call-out to readers, a puzzle column's answer or question.
-	{"tell us about your ", Notice}, {"did you solve it?", Puzzle}, {"can you solve it?", Puzzle},
+	// A puzzle column's answer or question.
+	{"did you solve it?", Puzzle}, {"can you solve it?", Puzzle},
 	// A page of a song's chords; "Lirik Lagu …" is none: news of a song
 	// opens so too ("Lirik Lagu Kampanye Dipersoalkan Bawaslu").
 	{"chord gitar ", Guide}, {"chord lagu ", Guide}, {"kunci gitar ", Guide},
@@ -100,8 +98,10 @@ func markedTitle(title, lower string) Verdict {
 	if v := obituaryTitle(title, t); !v.IsNews() {
 		return v
 	}
-	if v := signUpTitle(t); !v.IsNews() {
-		return v
+	for _, read := range [...]func(string) Verdict{signUpTitle, callOutTitle, newsQuizTitle, cartoonTitle} {
+		if v := read(t); !v.IsNews() {
+			return v
+		}
 	}
 	for _, k := range openings {
 		if t[0] == k.mark[0] && strings.HasPrefix(t, k.mark) {
@@ -263,7 +263,6 @@ var sections = [...]kicker{
 	{"profil", Profile}, {"profile", Profile}, {"profiles", Profile}, {"biodata", Profile},
 	{"biografi", Profile}, {"biography", Profile},
 	{"tips", Guide}, {"resep", Guide}, {"recipe", Guide}, {"recipes", Guide}, {"how to", Guide}, {"howto", Guide},
-	{"quizzes", Puzzle},
 }
 
 // sectionNames maps the names of sections and categories of items that
@@ -365,11 +364,37 @@ func nameWithoutDate(s string) string {
 // isMonth reports whether w (lower-case) names a month, in English or
 // Indonesian, in full or short.
 func isMonth(w string) bool {
+	return monthOf(w) != 0
+}
+
+// monthOf is the month w (lower-case) names, in English or Indonesian, in
+// full or short; 0 when it names none.
+func monthOf(w string) time.Month {
 	switch w {
-	case "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-		"januari", "februari", "maret", "mei", "juni", "juli", "agustus", "oktober", "desember",
-		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "agu", "agt", "sep", "sept", "oct", "okt", "nov", "dec", "des":
-		return true
+	case "january", "januari", "jan":
+		return time.January
+	case "february", "februari", "feb":
+		return time.February
+	case "march", "maret", "mar":
+		return time.March
+	case "april", "apr":
+		return time.April
+	case "may", "mei":
+		return time.May
+	case "june", "juni", "jun":
+		return time.June
+	case "july", "juli", "jul":
+		return time.July
+	case "august", "agustus", "aug", "agu", "agt":
+		return time.August
+	case "september", "sep", "sept":
+		return time.September
+	case "october", "oktober", "oct", "okt":
+		return time.October
+	case "november", "nov":
+		return time.November
+	case "december", "desember", "dec", "des":
+		return time.December
 	}
-	return false
+	return 0
 }
