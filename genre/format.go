@@ -80,10 +80,16 @@ func photographTitle(t string) Verdict {
 // lastDashSegment splits t at its last dash set apart by spaces (" - ",
 // " – ", " — "); rest is "" when there is none.
 func lastDashSegment(t string) (head, rest string) {
+	return cutLast(t, " - ", " – ", " — ")
+}
+
+// cutLast splits t at the last of its separators seps; rest is trimmed,
+// and "" when t has none.
+func cutLast(t string, seps ...string) (head, rest string) {
 	best := -1
-	for _, dash := range [...]string{" - ", " – ", " — "} {
-		if i := strings.LastIndex(t, dash); i > best {
-			best, head, rest = i, t[:i], strings.TrimSpace(t[i+len(dash):])
+	for _, sep := range seps {
+		if i := strings.LastIndex(t, sep); i > best {
+			best, head, rest = i, t[:i], strings.TrimSpace(t[i+len(sep):])
 		}
 	}
 	return head, rest
@@ -200,18 +206,6 @@ func linkOnlySection(seg string) Genre {
 	return News
 }
 
-// lastSegment is what follows t's last separator (a colon, a bar or a
-// dash set apart by spaces), trimmed; "" when there is none.
-func lastSegment(t string) string {
-	best, rest := -1, ""
-	for _, sep := range [...]string{":", "|", " - ", " – ", " — "} {
-		if i := strings.LastIndex(t, sep); i > best {
-			best, rest = i, strings.TrimSpace(t[i+len(sep):])
-		}
-	}
-	return rest
-}
-
 // signUpTitle reads a lower-cased headline whose last segment is an
 // outlet's promotion of its newsletter: "sign up for" or "sign up to",
 // then "our", "the" or "a", then a newsletter, an email or a briefing
@@ -222,7 +216,7 @@ func signUpTitle(t string) Verdict {
 	if !strings.Contains(t, "sign up") {
 		return Verdict{}
 	}
-	seg := lastSegment(t)
+	_, seg := cutLast(t, ":", "|", " - ", " – ", " — ")
 	rest, ok := strings.CutPrefix(seg, "sign up for ")
 	if !ok {
 		rest, ok = strings.CutPrefix(seg, "sign up to ")
