@@ -60,7 +60,7 @@ func cutPossessive(s string) (owner, owned string, ok bool) {
 func commaGalleryTitle(t string) Verdict {
 	for _, end := range [...]string{", in photos", ", in pictures"} {
 		if strings.HasSuffix(t, end) {
-			return Verdict{Gallery, "title ends with" + end}
+			return Verdict{Gallery, "title ends with " + strings.TrimPrefix(end, ", ")}
 		}
 	}
 	return Verdict{}

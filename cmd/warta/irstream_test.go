@@ -643,8 +643,12 @@ func TestHeldOut12StreamInternationalRelations(t *testing.T) {
 	// 16 items that are not news in hard news (at its bound) and 28 in a desk.
 	// Since formats' markers (branch genre4, 2026-12-01: call-outs, sign-ups,
 	// a cartoon, an obituary, day galleries, past-date history pieces): 5 and
-	// 18, the bounds with a margin of one and two.
-	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.11, 0.12}, {"id", 0.56, 0.49}}, hardNews: 6, inDesks: 20})
+	// 18, the bounds with a margin of one and two. Since review 33's
+	// mend (branch mend33, 2026-12-01: the date-led history rule and the
+	// sign-ups that name no newsletter dropped, three history pieces and
+	// two sign-ups news again): 8 and 21, the bounds loosened with the
+	// same margins.
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.11, 0.12}, {"id", 0.56, 0.49}}, hardNews: 9, inDesks: 23})
 }
 
 // A real feed stream of general and domestic feeds, gathered and labelled
