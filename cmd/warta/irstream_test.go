@@ -1053,7 +1053,8 @@ func TestHeldOut27StreamInternationalRelations(t *testing.T) {
 // session and held out of all its work: BBC News's top stories and CNN
 // International's edition on three days of 2021, with The Guardian on a
 // day of 2020. Its labels were committed before any tagger ran on it; it
-// is run once with the session's start and once with its end.
+// was run with the session's start and its end, and once between by
+// counts only, when the formats' markers were checked (branch genre4).
 func TestHeldOut28StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut28StreamDir, "stream-heldout28-labels.tsv")
 	// The session's start (2026-12-01, 21:41): en P 0.706 R 0.480, 12/5/13
@@ -1068,8 +1069,9 @@ func TestHeldOut28StreamInternationalRelations(t *testing.T) {
 // ninth session and held out of all its work: the whole days of VOA
 // Indonesia and BBC News Indonesia on 8 July, 10 August and 30 August
 // 2022, with one midday version of nine general feeds on the first two.
-// Its labels were committed before any tagger ran on it; it is run once
-// with the session's start and once with its end.
+// Its labels were committed before any tagger ran on it; it was run with
+// the session's start and its end, and once between by counts only, when
+// the formats' markers were checked (branch genre4).
 func TestHeldOut29StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut29StreamDir, "stream-heldout29-labels.tsv")
 	// The session's start (2026-12-01, 21:41): id P 0.743 R 0.619, 26/9/16
