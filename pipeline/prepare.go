@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"hash/crc32"
-	"slices"
 	"strings"
 	"time"
 
@@ -176,15 +175,15 @@ func (k *known) storedArticle(id string) *article.Article {
 
 // PrepareFeed parses a fetched feed and prepares its items (PrepareItems)
 // as coming from src; when src configures no genre and the feed as a whole
-// is not news (genres' OfFeed, with actors recognising its items' reports),
-// every article carries its genre (article.Article.FeedGenre).
-func PrepareFeed(ctx context.Context, n *normalize.Normalizer, genres *genre.Detector, actors *actor.Recognizer, f Feed, src config.Source) (Prepared, error) {
-	return prepareFeed(ctx, n, genres, actors, f, src, nil)
+// is not news (genres' OfFeed), every article carries its genre
+// (article.Article.FeedGenre).
+func PrepareFeed(ctx context.Context, n *normalize.Normalizer, genres *genre.Detector, f Feed, src config.Source) (Prepared, error) {
+	return prepareFeed(ctx, n, genres, f, src, nil)
 }
 
 // prepareFeed is PrepareFeed leaving out, when k is not nil, the items
 // already stored.
-func prepareFeed(ctx context.Context, n *normalize.Normalizer, genres *genre.Detector, actors *actor.Recognizer, f Feed, src config.Source, k *known) (Prepared, error) {
+func prepareFeed(ctx context.Context, n *normalize.Normalizer, genres *genre.Detector, f Feed, src config.Source, k *known) (Prepared, error) {
 	feed, err := parse.Parse(f.Body, f.ContentType, f.FetchedAt)
 	if err != nil {
 		return Prepared{}, err
@@ -206,7 +205,7 @@ func prepareFeed(ctx context.Context, n *normalize.Normalizer, genres *genre.Det
 		// again, and its stored items with it.
 		rejudge := k != nil && genreStale(k.votes)
 		if rejudge || len(prep.Articles)+len(prep.Corrected) > 0 {
-			g := feedGenre(genres, actors, feed, []string{src.URL, f.URL, feed.Link, feed.FeedLink})
+			g := feedGenre(genres, feed, []string{src.URL, f.URL, feed.Link, feed.FeedLink})
 			for _, arts := range [][]*article.Article{prep.Articles, prep.Corrected} {
 				for _, a := range arts {
 					a.FeedGenre = g
@@ -227,32 +226,15 @@ func prepareFeed(ctx context.Context, n *normalize.Normalizer, genres *genre.Det
 // judges the feed alike; it is taken once, and not at all when there is
 // nothing to mark (a refresh that finds only stored items, the cues
 // unchanged).
-func feedGenre(genres *genre.Detector, actors *actor.Recognizer, feed *parse.Feed, urls []string) string {
+func feedGenre(genres *genre.Detector, feed *parse.Feed, urls []string) string {
 	v := genres.OfFeed(genre.Feed{
 		Title: feed.Title, URLs: urls,
 		ITunes: feed.ITunes, Items: len(feed.Items), AudioItems: feed.AudioItems,
-		ReportItems: reportItems(actors, feed.Items),
 	}, feed.Items)
 	if v.IsNews() {
 		return ""
 	}
 	return v.Genre.Name()
-}
-
-// reportItems counts the items whose titles read as reports of current
-// events (genre.Feed.ReportItems): they name a state, an international
-// body or an office of a state. Relation and violence words alone do not
-// count: a film's or a game's title says "war" or "attack" as well.
-func reportItems(actors *actor.Recognizer, items []*article.Article) int {
-	n := 0
-	for _, a := range items {
-		if slices.ContainsFunc(actors.Find(a.Title, a.Language), func(m actor.Mention) bool {
-			return m.Kind == actor.State || m.Kind == actor.Body || m.Kind == actor.Office
-		}) {
-			n++
-		}
-	}
-	return n
 }
 
 // regenred returns the stored articles among ids that source stored with
