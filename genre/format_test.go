@@ -25,9 +25,10 @@ func TestOfFormatMarkers(t *testing.T) {
 		{"Fishermen at dawn – Ana Lopes's best photograph", Gallery},
 		// An obituary.
 		{"Jane Ndlovu obituary", Profile},
-		// Chords.
+		// Chords ("Chord Lagu Indonesia Pusaka dari C" is missed since
+		// review 34: news of a song opens "Chord Lagu" too).
 		{"Chord Gitar dan Lirik Lagu Bento", Guide},
-		{"Chord Lagu Indonesia Pusaka dari C", Guide},
+		{"Chord Gitar Lagu Indonesia Pusaka dari C", Guide},
 		{"Kunci Gitar Lagu Hari Merdeka", Guide},
 
 		// News with the same words.
@@ -47,6 +48,11 @@ func TestOfFormatMarkers(t *testing.T) {
 		{"Obituary: Former envoy who brokered the ceasefire", News},
 		{"Obituari: BJ Habibie, Presiden Ketiga RI Wafat di Usia 83", News},
 		{"Daily Paper Retracts Premature Mandela obituary", News},
+		// Review 34, F6: an organisation's acronym is no name; chords in
+		// a news sentence are news.
+		{"BBC Pulls Premature obituary", News},
+		{"Kunci Gitar Iwan Fals Dilelang untuk Korban Gempa", News},
+		{"Chord Lagu Ciptaan Ahmad Dhani Digugat ke Pengadilan", News},
 	})
 }
 
@@ -78,6 +84,12 @@ func TestOfPastDateHeadline(t *testing.T) {
 		{"20 Juni 1963: AS dan Uni Soviet Sepakati Saluran Langsung", time.Time{}, News},
 		{"Court hears 1963 case again", published, News},
 		{"Survivors remember June 20, 1963, the day the dam broke", published, News},
+		// An anniversary report ending with the date (review 34, F1): what
+		// precedes the date is a sentence, not a column's name.
+		{"Srebrenica remembered: July 11, 1995", time.Date(2025, 7, 11, 8, 0, 0, 0, time.UTC), News},
+		{"Hiroshima marks 80 years since bombing: August 6, 1945", time.Date(2025, 8, 6, 8, 0, 0, 0, time.UTC), News},
+		{"Indonesia kenang Tragedi Trisakti: 12 Mei 1998", time.Date(2025, 5, 12, 8, 0, 0, 0, time.UTC), News},
+		{"Aksi Kamisan ke-800 tuntut kejelasan kasus: 12 Mei 1998", time.Date(2025, 5, 13, 8, 0, 0, 0, time.UTC), News},
 	} {
 		a := article.Article{Title: c.title, Text: "Text.", Published: c.published, Link: "https://news.example.com/2025/06/20/story"}
 		if got := d.Of(&a); got.Genre != c.want {

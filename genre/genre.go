@@ -209,7 +209,7 @@ func (d *Detector) ofItem(a *article.Article) Verdict {
 	if v := markedTitle(title, lower); !v.IsNews() {
 		return v
 	}
-	if v := pastDateTitle(lower, a.Published); !v.IsNews() {
+	if v := pastDateTitle(title, a.Published); !v.IsNews() {
 		return v
 	}
 	if cue := sponsoredText(a.Text); cue != "" {

@@ -59,11 +59,17 @@ var openings = [...]kicker{
 	{"cara menghitung ", Guide}, {"cara mendapatkan ", Guide}, {"cara menggunakan ", Guide},
 	{"cara memasak ", Guide}, {"cara merawat ", Guide},
 	{"how to watch ", Guide}, {"how to stream ", Guide}, {"where to watch ", Guide},
-	// A puzzle column's answer or question.
-	{"did you solve it?", Puzzle}, {"can you solve it?", Puzzle},
-	// A page of a song's chords; "Lirik Lagu …" is none: news of a song
-	// opens so too ("Lirik Lagu Kampanye Dipersoalkan Bawaslu").
-	{"chord gitar ", Guide}, {"chord lagu ", Guide}, {"kunci gitar ", Guide},
+	// A puzzle column's answer. Its question, "Can you solve it?", is
+	// none: an appeal for witnesses opens so too ("Can you solve it?
+	// Police appeal over cold case murder", review 34).
+	{"did you solve it?", Puzzle},
+	// A page of a song's chords, named "Chord Gitar …" or "Kunci Gitar
+	// Lagu …". "Lirik Lagu …", "Chord Lagu …" and "Kunci Gitar …" before
+	// another word are none: news of a song or a guitar opens so too
+	// ("Lirik Lagu Kampanye Dipersoalkan Bawaslu", "Chord Lagu Ciptaan
+	// Ahmad Dhani Digugat ke Pengadilan", "Kunci Gitar Iwan Fals
+	// Dilelang …").
+	{"chord gitar ", Guide}, {"kunci gitar lagu ", Guide},
 }
 
 // phrases are what only a profile or a guide to places says anywhere in

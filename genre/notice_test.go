@@ -19,7 +19,6 @@ func TestOfNoticePuzzleCartoon(t *testing.T) {
 		// Quizzes and puzzles.
 		{"News quiz: the summit, the storm and the strike", Puzzle},
 		{"Did you solve it? The bridge-crossing riddle", Puzzle},
-		{"Can you solve it? A puzzle about coins", Puzzle},
 		// Cartoons.
 		{"The chancellor's budget - cartoon", Cartoon},
 		{"From student to soldier: one woman's story – a cartoon", Cartoon},
@@ -38,6 +37,14 @@ func TestOfNoticePuzzleCartoon(t *testing.T) {
 		// (F1, F5): a sign-up of conscripts, a kicker that heads a report.
 		{"Conscription: sign up deadline extended as war drags on", News},
 		{"Ukraine war: sign up to army surges after new law", News},
+		// Review 34's (F4, F5, F6): a quote as kicker with its speaker
+		// after a comma, a sign-up that is not the outlet's own, a puzzle
+		// column's words that open a report.
+		{"Tell us: why are you blocking the ceasefire, Ukraine asks Hungary", News},
+		{"Voters urged: sign up for a briefing on new ID rules", News},
+		{"Police: sign up for the email alert to report scams", News},
+		{"Hackers: sign up for the newsletter was a phishing trap", News},
+		{"Can you solve it? Police appeal over cold case murder", News},
 		{"Military draft - sign up rates fall among young men", News},
 		{"Quiz: MPs grill foreign minister over arms sales", News},
 		{"Puzzle: why did the central bank cut rates again?", News},
@@ -96,7 +103,7 @@ func TestCartoonsAndPuzzlesCastNoFeedVote(t *testing.T) {
 	d := New()
 	for _, titles := range [][]string{
 		{"The budget - cartoon", "The summit – cartoon", "The strike — a cartoon", "Ministers meet on the budget"},
-		{"Did you solve it? The coins", "Can you solve it? The bridge", "News quiz: the week", "Ministers meet on the budget"},
+		{"Did you solve it? The coins", "Did you solve it? The bridge", "News quiz: the week", "Ministers meet on the budget"},
 	} {
 		var items []*article.Article
 		for _, title := range titles {
