@@ -31,7 +31,7 @@ func cmdEvalTopics(ctx context.Context, e *env) (err error) {
 	folds := fs.Int("folds", 5, "the cross-validation of -fit uses `k` folds")
 	cv := fs.Int("cv", 0, "cross-validate the actors model's weights over `k` folds: the IR figures are of folds the weights were not fitted on (needs -ir)")
 	rulesOnly := fs.Bool("rules-only", false, "tag with the rules and the actors model alone, without the stream model")
-	streamsDir := fs.String("streams", "", "with -fit, -cv or -loso, also fit the actors model on the labelled real feed streams whose snapshot directories are in this `directory` (internal/fixtures/testdata; the streams of topiceval.FitStreams)")
+	streamsDir := fs.String("streams", "", "with -fit, -cv or -loso, also fit the actors model on the labelled real feed streams whose snapshot directories are in this `directory` (internal/fixtures/testdata; the streams of topiceval.WordStreams)")
 	streamLabels := fs.String("stream-labels", "", "the `directory` of the streams' labels files (NAME-labels.tsv for a stream NAME: cmd/warta/testdata)")
 	streamShare := fs.Float64("stream-share", topic.IRStreamShare, "the streams together weigh this `share` of the labelled articles' weight in the fit, each stream an equal part; 0 fits on the articles alone")
 	loso := fs.Bool("loso", false, "leave one stream out: score each stream by the actors model fitted on the articles and the other streams, and print the tallies")
@@ -86,7 +86,7 @@ func cmdEvalTopics(ctx context.Context, e *env) (err error) {
 	}
 	var streams []*topiceval.LabelledStream
 	if *streamsDir != "" && (*streamShare > 0 || *loso) {
-		names, err := topiceval.FitStreams(*streamsDir, *streamLabels)
+		names, err := topiceval.WordStreams(*streamsDir, *streamLabels)
 		if err != nil {
 			return err
 		}

@@ -150,7 +150,7 @@ func TestDeskModelCrossValidated(t *testing.T) {
 }
 
 // fitStreamSamples are the samples of the streams the shipped weights are
-// fitted on beside the dev data (FitStreams, as `go generate ./topic`
+// fitted on beside the dev data (WordStreams, as `go generate ./topic`
 // reads them); none when topic.IRStreamShare leaves them out.
 func fitStreamSamples(t *testing.T, tg *topic.Tagger) [][]topic.IRSample {
 	t.Helper()
@@ -162,7 +162,7 @@ func fitStreamSamples(t *testing.T, tg *topic.Tagger) [][]topic.IRSample {
 		t.Fatal(err)
 	}
 	streamsDir, labelsDir := filepath.Join("..", "fixtures", "testdata"), filepath.Join("..", "..", "cmd", "warta", "testdata")
-	names, err := FitStreams(streamsDir, labelsDir)
+	names, err := WordStreams(streamsDir, labelsDir)
 	if err != nil {
 		t.Fatal(err)
 	}

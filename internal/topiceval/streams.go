@@ -18,15 +18,6 @@ import (
 	"github.com/warta-news/warta/topic"
 )
 
-// FitStreams are the labelled real feed streams the actors model may be
-// fitted on beside the labelled articles (topic.IRStreamShare): the same
-// streams the word model learns from (WordStreams, every labelled stream
-// but HeldOutStreams), their snapshot directories in streamsDir, their
-// labels in labelsDir.
-func FitStreams(streamsDir, labelsDir string) ([]string, error) {
-	return WordStreams(streamsDir, labelsDir)
-}
-
 // StreamLabel is what a reader said of one item of a real feed stream.
 type StreamLabel struct {
 	IR, News bool

@@ -71,7 +71,9 @@ func LabelledStreams(streamsDir, labelsDir string) ([]string, error) {
 }
 
 // WordStreams are the labelled real feed streams the word model learns
-// from: the LabelledStreams but HeldOutStreams.
+// from: the LabelledStreams but HeldOutStreams. The actors model is fitted
+// on the same streams beside the labelled articles (topic.IRStreamShare),
+// so that one list says what every fit may see.
 func WordStreams(streamsDir, labelsDir string) ([]string, error) {
 	names, err := LabelledStreams(streamsDir, labelsDir)
 	return slices.DeleteFunc(names, func(name string) bool { return slices.Contains(HeldOutStreams(), name) }), err
