@@ -111,15 +111,14 @@ func (d *Detector) newsroomChannel(f Feed) bool {
 // Video. A channel that names itself news keeps every clip, as before the
 // item vote existed: its question headlines are reports as often.
 func (d *Detector) OfFeedItem(f Feed, v Verdict, a *article.Article) Verdict {
-	if v.IsNews() && strings.Contains(a.Title, "?") && !d.newsWords.MatchString(f.Title) && d.OnVideoHost(f) {
+	if v.IsNews() && strings.Contains(a.Title, "?") && !d.newsWords.MatchString(f.Title) && d.onVideoHost(f) {
 		return Verdict{Video, "a newsroom's video that asks a question"}
 	}
 	return v
 }
 
-// OnVideoHost reports whether one of a feed's URLs is a video host's: only
-// such a feed needs Feed.ReportItems, and only its items OfFeedItem.
-func (d *Detector) OnVideoHost(f Feed) bool {
+// onVideoHost reports whether one of a feed's URLs is a video host's.
+func (d *Detector) onVideoHost(f Feed) bool {
 	return slices.ContainsFunc(f.URLs, func(u string) bool { return d.feedURLGenre(u).Genre == Video })
 }
 

@@ -234,20 +234,11 @@ func feedGenre(genres *genre.Detector, actors *actor.Recognizer, feed *parse.Fee
 	f := genre.Feed{
 		Title: feed.Title, URLs: urls,
 		ITunes: feed.ITunes, Items: len(feed.Items), AudioItems: feed.AudioItems,
-	}
-	// Only a channel of videos is judged by its items' reports: every
-	// other feed is spared the recogniser's pass over its titles.
-	video := genres.OnVideoHost(f)
-	if video {
-		f.ReportItems = reportItems(actors, feed.Items)
+		ReportItems: reportItems(actors, feed.Items),
 	}
 	v := genres.OfFeed(f, feed.Items)
 	return func(a *article.Article) string {
-		iv := v
-		if video {
-			iv = genres.OfFeedItem(f, v, a)
-		}
-		if !iv.IsNews() {
+		if iv := genres.OfFeedItem(f, v, a); !iv.IsNews() {
 			return iv.Genre.Name()
 		}
 		return ""

@@ -100,26 +100,3 @@ func TestRegenredJudgesEachStoredItem(t *testing.T) {
 		t.Errorf("corrected %+v, want only r, as news", got)
 	}
 }
-
-// Only a channel of videos is judged by its items' reports: a news site's
-// feed is prepared without the recogniser's pass over its titles (here no
-// recogniser at all, which a pass would need).
-func TestOnlyVideoChannelsCountReports(t *testing.T) {
-	body := `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Example Daily</title><link>https://news.example.com/</link>` +
-		`<item><title>Ministers meet in Geneva</title><link>https://news.example.com/a</link></item>` +
-		`<item><title>Talks resume on Friday</title><link>https://news.example.com/b</link></item></channel></rss>`
-	url := "https://news.example.com/rss"
-	f := Feed{Body: []byte(body), ContentType: "application/rss+xml", URL: url, FetchedAt: time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)}
-	prep, err := PrepareFeed(context.Background(), normalize.New(normalize.Caps{}), genre.New(), nil, f, config.Source{Name: "daily", URL: url})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(prep.Articles) != 2 {
-		t.Fatalf("%d articles, want 2", len(prep.Articles))
-	}
-	for _, a := range prep.Articles {
-		if a.FeedGenre != "" {
-			t.Errorf("%q: feed genre %q, want news", a.Title, a.FeedGenre)
-		}
-	}
-}
