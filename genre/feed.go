@@ -104,14 +104,12 @@ func (d *Detector) newsroomChannel(f Feed) bool {
 }
 
 // OfFeedItem returns the feed genre of one of a feed's items, given the
-// feed's verdict v (OfFeed): v, but for a clip of a channel of videos
-// taken for a newsroom's by its items alone (its title does not name news)
-// whose title asks a question, which is a discussion programme's episode
-// ("Can the talks end the war? | The Panel"), not a report of an event:
-// Video. A channel that names itself news keeps every clip, as before the
-// item vote existed: its question headlines are reports as often.
+// feed's verdict v (OfFeed): v, but for a clip of a newsroom's channel of
+// videos whose title asks a question, which is a discussion programme's
+// episode ("Can the talks end the war? | The Panel"), not a report of an
+// event: Video.
 func (d *Detector) OfFeedItem(f Feed, v Verdict, a *article.Article) Verdict {
-	if v.IsNews() && strings.Contains(a.Title, "?") && !d.newsWords.MatchString(f.Title) && d.onVideoHost(f) {
+	if v.IsNews() && strings.Contains(a.Title, "?") && d.onVideoHost(f) {
 		return Verdict{Video, "a newsroom's video that asks a question"}
 	}
 	return v
