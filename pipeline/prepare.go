@@ -177,8 +177,7 @@ func (k *known) storedArticle(id string) *article.Article {
 // PrepareFeed parses a fetched feed and prepares its items (PrepareItems)
 // as coming from src; when src configures no genre and the feed as a whole
 // is not news (genres' OfFeed, with actors recognising its items' reports),
-// every article carries its genre (article.Article.FeedGenre), and so does
-// an item that genres' OfFeedItem judges apart from its feed.
+// every article carries its genre (article.Article.FeedGenre).
 func PrepareFeed(ctx context.Context, n *normalize.Normalizer, genres *genre.Detector, actors *actor.Recognizer, f Feed, src config.Source) (Prepared, error) {
 	return prepareFeed(ctx, n, genres, actors, f, src, nil)
 }
@@ -224,8 +223,7 @@ func prepareFeed(ctx context.Context, n *normalize.Normalizer, genres *genre.Det
 
 // feedGenre returns the feed genre of a feed's items ("" for news), for a
 // source with no configured genre: the feed's, or an item's own where
-// genre.OfFeedItem makes it another (a newsroom's video clip that asks a
-// question). The vote is over all the feed's items, those already
+// genre.OfFeedItem makes it another. The vote is over all the feed's items, those already
 // stored too (left as parsed), so that a refresh with few new items
 // judges the feed alike; it is taken once, and not at all when there is
 // nothing to mark (a refresh that finds only stored items, the cues

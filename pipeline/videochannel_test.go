@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/genre"
 	"github.com/warta-news/warta/normalize"
@@ -76,27 +75,5 @@ func TestVideoChannelOfANewsroomIsNews(t *testing.T) {
 		if g != "video" {
 			t.Errorf("an entertainment channel, %q: feed genre %q, want video", title, g)
 		}
-	}
-}
-
-// A feed judged again corrects only the stored items whose own feed genre
-// changed: a newsroom channel's reports become news, its question-titled
-// clips stay videos.
-func TestRegenredJudgesEachStoredItem(t *testing.T) {
-	stored := map[string]*article.Article{
-		"q": {ID: "q", Source: "tv", Title: "What next for the talks?", FeedGenre: "video"},
-		"r": {ID: "r", Source: "tv", Title: "Talks open in Geneva", FeedGenre: "video"},
-		"o": {ID: "o", Source: "other", Title: "Talks close", FeedGenre: "video"},
-	}
-	k := &known{article: func(id string) *article.Article { return stored[id] }}
-	genreOf := func(a *article.Article) string {
-		if strings.Contains(a.Title, "?") {
-			return "video"
-		}
-		return ""
-	}
-	got := regenred(k, "tv", []string{"q", "r", "o", "missing"}, genreOf)
-	if len(got) != 1 || got[0].ID != "r" || got[0].FeedGenre != "" {
-		t.Errorf("corrected %+v, want only r, as news", got)
 	}
 }
