@@ -3,7 +3,6 @@ package genre
 import (
 	"fmt"
 	"net/url"
-	"slices"
 	"strings"
 
 	"github.com/warta-news/warta/article"
@@ -21,11 +20,6 @@ type Feed struct {
 	// Items counts the feed's items, AudioItems those with an audio
 	// enclosure.
 	Items, AudioItems int
-	// ReportItems counts the items whose titles read as reports of
-	// current events by the caller's signals (a state, an international
-	// body or an office of a state named): this package recognises no
-	// actors.
-	ReportItems int
 }
 
 // itemOnly reports whether g is known by each item's own marker only and
@@ -45,7 +39,7 @@ const minVotes = 2
 
 // OfFeed returns the genre of the items a feed carries: what the feed says
 // of itself — its URLs (a repository's releases, a channel of videos
-// unless it is a newsroom's, a social network, a podcast host), an
+// unless its title names news, a social network, a podcast host), an
 // iTunes channel whose items are mostly audio episodes, a title that names
 // a genre and not news —
 // else the genre of more than half of its items, each judged by its own
@@ -55,10 +49,10 @@ const minVotes = 2
 func (d *Detector) OfFeed(f Feed, items []*article.Article) Verdict {
 	for _, u := range f.URLs {
 		v := d.feedURLGenre(u)
-		// A newsroom's channel of videos (newsroomChannel) is judged by
-		// its items: its clips are reports. A podcast, a social account or
+		// A channel of videos that calls itself news is a newsroom's
+		// channel: its clips are reports. A podcast, a social account or
 		// a repository stays what its host makes it, whatever its title.
-		if v.Genre == Video && d.newsroomChannel(f) {
+		if v.Genre == Video && d.newsWords.MatchString(f.Title) {
 			continue
 		}
 		if !v.IsNews() {
@@ -91,33 +85,6 @@ func (d *Detector) OfFeed(f Feed, items []*article.Article) Verdict {
 		return Verdict{best, fmt.Sprintf("%d of its %d items are %s", votes[best], len(items), best)}
 	}
 	return Verdict{}
-}
-
-// newsroomChannel reports whether a channel of videos is a newsroom's: its
-// title names news, or most of its items' titles read as reports
-// (Feed.ReportItems, at least minVotes of them and more than half), as a
-// news channel's clips of current events do whatever the channel is
-// called; an entertainment, music or lesson channel's titles seldom name
-// a state or an office.
-func (d *Detector) newsroomChannel(f Feed) bool {
-	return d.newsWords.MatchString(f.Title) || f.ReportItems >= minVotes && 2*f.ReportItems > f.Items
-}
-
-// OfFeedItem returns the feed genre of one of a feed's items, given the
-// feed's verdict v (OfFeed): v, but for a clip of a newsroom's channel of
-// videos whose title asks a question, which is a discussion programme's
-// episode ("Can the talks end the war? | The Panel"), not a report of an
-// event: Video.
-func (d *Detector) OfFeedItem(f Feed, v Verdict, a *article.Article) Verdict {
-	if v.IsNews() && strings.Contains(a.Title, "?") && d.onVideoHost(f) {
-		return Verdict{Video, "a newsroom's video that asks a question"}
-	}
-	return v
-}
-
-// onVideoHost reports whether one of a feed's URLs is a video host's.
-func (d *Detector) onVideoHost(f Feed) bool {
-	return slices.ContainsFunc(f.URLs, func(u string) bool { return d.feedURLGenre(u).Genre == Video })
 }
 
 // feedURLGenre reads the genre of a feed's items from one of its own URLs:

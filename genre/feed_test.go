@@ -47,10 +47,6 @@ func TestOfFeed(t *testing.T) {
 		{"a video channel", Feed{Title: "Ministry of Foreign Affairs", URLs: []string{"https://www.youtube.com/feeds/videos.xml?channel_id=UC123"}}, news(5), Video},
 		{"a news outlet's video channel", Feed{Title: "Example TV News", URLs: []string{"https://www.youtube.com/feeds/videos.xml?channel_id=UC456"}}, news(5), News},
 		{"a news outlet's video channel, in Indonesian", Feed{Title: "Kabar Siang", URLs: []string{"https://www.youtube.com/feeds/videos.xml?channel_id=UC789"}}, news(5), News},
-		{"a video channel whose items mostly read as reports", Feed{Title: "Example TV", URLs: []string{"https://www.youtube.com/feeds/videos.xml?channel_id=UC321"}, Items: 5, ReportItems: 3}, news(5), News},
-		{"a video channel with one report among its items", Feed{Title: "Example TV", URLs: []string{"https://www.youtube.com/feeds/videos.xml?channel_id=UC322"}, Items: 1, ReportItems: 1}, news(1), Video},
-		{"a video channel with half its items reports", Feed{Title: "Example TV", URLs: []string{"https://www.youtube.com/feeds/videos.xml?channel_id=UC323"}, Items: 4, ReportItems: 2}, news(4), Video},
-		{"a video channel whose items mostly read as reports, of their own genre", Feed{Title: "Example TV", URLs: []string{"https://www.youtube.com/feeds/videos.xml?channel_id=UC324"}, Items: 3, ReportItems: 3}, releases[:3], Release},
 		{"a video channel whose title names news as part of a word", Feed{Title: "Goodnewsletter Crafts", URLs: []string{"https://www.youtube.com/feeds/videos.xml?channel_id=UC000"}}, news(5), Video},
 		{"a subreddit", Feed{Title: "world news", URLs: []string{"https://www.reddit.com/r/worldnews/.rss"}}, news(5), Social},
 		{"a federated account", Feed{Title: "Ministry", URLs: []string{"https://social.example.org/@ministry.rss"}}, news(5), Social},
@@ -122,33 +118,5 @@ func TestParseReadsName(t *testing.T) {
 	}
 	if _, ok := Parse("release notes"); ok {
 		t.Error(`Parse("release notes") is a name; the name is "release"`)
-	}
-}
-
-// A newsroom's channel of videos gives its question-titled clips, a
-// discussion programme's episodes, the genre Video; a news site's feed
-// and a channel already judged another genre keep their verdict.
-func TestOfFeedItem(t *testing.T) {
-	d := New()
-	channel := Feed{Title: "Example TV", URLs: []string{"https://www.youtube.com/feeds/videos.xml?channel_id=UC325"}, Items: 3, ReportItems: 2}
-	site := Feed{Title: "Example Daily", URLs: []string{"https://news.example.com/rss"}}
-	question := &article.Article{Title: "Can the talks end the war? | The Panel"}
-	report := &article.Article{Title: "Talks open in Geneva"}
-	for _, c := range []struct {
-		name string
-		feed Feed
-		v    Verdict
-		a    *article.Article
-		want Genre
-	}{
-		{"a newsroom channel's question", channel, Verdict{}, question, Video},
-		{"a newsroom channel's report", channel, Verdict{}, report, News},
-		{"a news site's question", site, Verdict{}, question, News},
-		{"an entertainment channel's question", channel, Verdict{Video, "feed on youtube.com"}, question, Video},
-		{"a release channel's question", channel, Verdict{Release, "feed title says releases"}, question, Release},
-	} {
-		if got := d.OfFeedItem(c.feed, c.v, c.a); got.Genre != c.want {
-			t.Errorf("%s: %v, want %v", c.name, got, c.want)
-		}
 	}
 }

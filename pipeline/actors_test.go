@@ -32,18 +32,11 @@ func TestHeadlineActorsJoinOneSpeakerByItsNames(t *testing.T) {
 
 func newHeadlineActors(t *testing.T) dedupe.ActorSource {
 	t.Helper()
-	return HeadlineActors(newRecognizer(t))
-}
-
-// newRecognizer returns package actor's recogniser, failing t if it
-// cannot be built.
-func newRecognizer(t *testing.T) *actor.Recognizer {
-	t.Helper()
 	rec, err := actor.New()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return rec
+	return HeadlineActors(rec)
 }
 
 // assignAfterBackground assigns a day's other news, then first and

@@ -331,7 +331,7 @@ func (p *Pipeline) prepareFetched(ctx context.Context, f Feed, src config.Source
 		return Prepared{}, fmt.Errorf("pipeline: prepare: %w", ctx.Err())
 	}
 	defer func() { <-p.preparing }()
-	return prepareFeed(ctx, p.normalizer, p.tagger.Genres(), p.tagger.Actors(), f, src, k)
+	return prepareFeed(ctx, p.normalizer, p.tagger.Genres(), f, src, k)
 }
 
 // prepareSource fetches and prepares one due source (its articles not

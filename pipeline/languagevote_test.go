@@ -46,7 +46,7 @@ func titleOnly(t *testing.T, name, declared string) []byte {
 func prepareTitleOnly(t *testing.T, name, declared string) (map[string]int, Prepared) {
 	t.Helper()
 	f := Feed{Body: titleOnly(t, name, declared), FetchedAt: time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)}
-	prep, err := PrepareFeed(context.Background(), normalize.New(normalize.Caps{}), genre.New(), newRecognizer(t), f, config.Source{Name: "s", URL: "https://s.test/rss"})
+	prep, err := PrepareFeed(context.Background(), normalize.New(normalize.Caps{}), genre.New(), f, config.Source{Name: "s", URL: "https://s.test/rss"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -26,7 +26,7 @@ func TestRelativeLinksResolveAgainstTheFeedsRealPath(t *testing.T) {
 	f := Feed{Body: []byte(body), ContentType: "application/rss+xml",
 		URL: "http://user:pw@feeds.test/priv/9f8e7d6c5b4a39281706f5e4d3c2b1a0/rss?key=k#x", FetchedAt: time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)}
 	src := config.Source{Name: "Priv", URL: f.URL}
-	prep, err := PrepareFeed(context.Background(), normalize.New(normalize.Caps{}), genre.New(), newRecognizer(t), f, src)
+	prep, err := PrepareFeed(context.Background(), normalize.New(normalize.Caps{}), genre.New(), f, src)
 	if err != nil {
 		t.Fatal(err)
 	}

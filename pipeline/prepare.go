@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"hash/crc32"
-	"slices"
 	"strings"
 	"time"
 
@@ -176,15 +175,15 @@ func (k *known) storedArticle(id string) *article.Article {
 
 // PrepareFeed parses a fetched feed and prepares its items (PrepareItems)
 // as coming from src; when src configures no genre and the feed as a whole
-// is not news (genres' OfFeed, with actors recognising its items' reports),
-// every article carries its genre (article.Article.FeedGenre).
-func PrepareFeed(ctx context.Context, n *normalize.Normalizer, genres *genre.Detector, actors *actor.Recognizer, f Feed, src config.Source) (Prepared, error) {
-	return prepareFeed(ctx, n, genres, actors, f, src, nil)
+// is not news (genres' OfFeed), every article carries its genre
+// (article.Article.FeedGenre).
+func PrepareFeed(ctx context.Context, n *normalize.Normalizer, genres *genre.Detector, f Feed, src config.Source) (Prepared, error) {
+	return prepareFeed(ctx, n, genres, f, src, nil)
 }
 
 // prepareFeed is PrepareFeed leaving out, when k is not nil, the items
 // already stored.
-func prepareFeed(ctx context.Context, n *normalize.Normalizer, genres *genre.Detector, actors *actor.Recognizer, f Feed, src config.Source, k *known) (Prepared, error) {
+func prepareFeed(ctx context.Context, n *normalize.Normalizer, genres *genre.Detector, f Feed, src config.Source, k *known) (Prepared, error) {
 	feed, err := parse.Parse(f.Body, f.ContentType, f.FetchedAt)
 	if err != nil {
 		return Prepared{}, err
@@ -206,14 +205,14 @@ func prepareFeed(ctx context.Context, n *normalize.Normalizer, genres *genre.Det
 		// again, and its stored items with it.
 		rejudge := k != nil && genreStale(k.votes)
 		if rejudge || len(prep.Articles)+len(prep.Corrected) > 0 {
-			genreOf := feedGenre(genres, actors, feed, []string{src.URL, f.URL, feed.Link, feed.FeedLink})
+			g := feedGenre(genres, feed, []string{src.URL, f.URL, feed.Link, feed.FeedLink})
 			for _, arts := range [][]*article.Article{prep.Articles, prep.Corrected} {
 				for _, a := range arts {
-					a.FeedGenre = genreOf(a)
+					a.FeedGenre = g
 				}
 			}
 			if rejudge {
-				prep.Corrected = append(prep.Corrected, regenred(k, src.Name, prep.storedIDs, genreOf)...)
+				prep.Corrected = append(prep.Corrected, regenred(k, src.Name, prep.storedIDs, g)...)
 			}
 		}
 		prep.Votes = strings.TrimPrefix(prep.Votes+" "+genreMark+genre.Version, " ")
@@ -221,57 +220,32 @@ func prepareFeed(ctx context.Context, n *normalize.Normalizer, genres *genre.Det
 	return prep, err
 }
 
-// feedGenre returns the feed genre of a feed's items ("" for news), for a
-// source with no configured genre: the feed's, or an item's own where
-// genre.OfFeedItem makes it another. The vote is over all the feed's items, those already
+// feedGenre is the genre of a feed ("" for news), for a source with no
+// configured genre. The vote is over all the feed's items, those already
 // stored too (left as parsed), so that a refresh with few new items
 // judges the feed alike; it is taken once, and not at all when there is
 // nothing to mark (a refresh that finds only stored items, the cues
 // unchanged).
-func feedGenre(genres *genre.Detector, actors *actor.Recognizer, feed *parse.Feed, urls []string) func(*article.Article) string {
-	f := genre.Feed{
+func feedGenre(genres *genre.Detector, feed *parse.Feed, urls []string) string {
+	v := genres.OfFeed(genre.Feed{
 		Title: feed.Title, URLs: urls,
 		ITunes: feed.ITunes, Items: len(feed.Items), AudioItems: feed.AudioItems,
-		ReportItems: reportItems(actors, feed.Items),
-	}
-	v := genres.OfFeed(f, feed.Items)
-	return func(a *article.Article) string {
-		if iv := genres.OfFeedItem(f, v, a); !iv.IsNews() {
-			return iv.Genre.Name()
-		}
+	}, feed.Items)
+	if v.IsNews() {
 		return ""
 	}
-}
-
-// reportItems counts the items whose titles read as reports of current
-// events (genre.Feed.ReportItems): they name a state, an international
-// body or an office of a state. Relation and violence words alone do not
-// count: a film's or a game's title says "war" or "attack" as well.
-func reportItems(actors *actor.Recognizer, items []*article.Article) int {
-	n := 0
-	for _, a := range items {
-		if slices.ContainsFunc(actors.Find(a.Title, a.Language), func(m actor.Mention) bool {
-			return m.Kind == actor.State || m.Kind == actor.Body || m.Kind == actor.Office
-		}) {
-			n++
-		}
-	}
-	return n
+	return v.Genre.Name()
 }
 
 // regenred returns the stored articles among ids that source stored with
-// another feed genre than genreOf gives them, given it: written as corrections
+// a feed genre other than g, given g: written as corrections
 // (store.SourceWrite.Corrected), they are tagged again, since their genre
 // decides some topics, and keep their text and dates. One read per stored
 // item, once per feed after the cues changed.
-func regenred(k *known, source string, ids []string, genreOf func(*article.Article) string) []*article.Article {
+func regenred(k *known, source string, ids []string, g string) []*article.Article {
 	var out []*article.Article
 	for _, id := range ids {
-		a := k.storedArticle(id)
-		if a == nil || a.Source != source {
-			continue
-		}
-		if g := genreOf(a); a.FeedGenre != g {
+		if a := k.storedArticle(id); a != nil && a.Source == source && a.FeedGenre != g {
 			a.FeedGenre = g
 			out = append(out, a)
 		}

@@ -251,7 +251,7 @@ func (x *explainer) explainURL(ctx context.Context, raw string) ([]explanation, 
 	}
 	src := x.sourceFor(raw, "explain")
 	feed := pipeline.Feed{Body: res.Body, ContentType: res.ContentType, URL: res.URL, FetchedAt: res.FetchedAt}
-	prep, perr := pipeline.PrepareFeed(ctx, x.norm, x.tagger.Genres(), x.tagger.Actors(), feed, src)
+	prep, perr := pipeline.PrepareFeed(ctx, x.norm, x.tagger.Genres(), feed, src)
 	if perr == nil && len(prep.Articles) > 0 {
 		return x.explainPrepared(ctx, prep.Articles, src)
 	}

@@ -117,7 +117,7 @@ func loadSnapshots(ctx context.Context, cfg *config.Config, t *topic.Tagger, dir
 		}
 		src := config.Source{Name: strings.TrimSuffix(e.Name(), filepath.Ext(e.Name())), URL: "https://stream.invalid/" + e.Name()}
 		rank[src.Name] = len(rank)
-		prep, err := pipeline.PrepareFeed(ctx, norm, t.Genres(), t.Actors(), pipeline.Feed{Body: body, ContentType: "text/xml", URL: src.URL, FetchedAt: now, MaxItems: cfg.Fetch.MaxItems}, src)
+		prep, err := pipeline.PrepareFeed(ctx, norm, t.Genres(), pipeline.Feed{Body: body, ContentType: "text/xml", URL: src.URL, FetchedAt: now, MaxItems: cfg.Fetch.MaxItems}, src)
 		if err != nil {
 			return nil, fmt.Errorf("topiceval: %s: %w", e.Name(), err)
 		}
