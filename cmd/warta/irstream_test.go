@@ -1062,6 +1062,7 @@ func TestHeldOut28StreamInternationalRelations(t *testing.T) {
 	// errors: 18 items that are not news reach a hard-news topic and 39 a
 	// desk; the bounds have a margin of one and two. Since formats' markers
 	// (branch genre4, 2026-12-01, its one run here, counts only): 16 and 37.
+	// The session's end (22:48): the same IR figures, 16 and 37.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.58, 0.40}}, hardNews: 17, inDesks: 39})
 }
 
@@ -1078,5 +1079,6 @@ func TestHeldOut29StreamInternationalRelations(t *testing.T) {
 	// over 42 IR items; the floors are about two items under them. Genre
 	// errors: seven items that are not news reach a hard-news topic and 10
 	// a desk; the bounds have a margin of one and two.
+	// The session's end (22:48): the same figures.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.68, 0.57}}, hardNews: 8, inDesks: 12})
 }
