@@ -334,16 +334,7 @@ func irCandidate(x *[NumIRFeatures]float64) bool {
 // relation of its own (the labelling guide: armed conflict, attacks and
 // casualties with no diplomatic angle are not international relations).
 func irLiftable(x *[NumIRFeatures]float64, violentLead bool) bool {
-	return irCandidate(x) && (!violentLead || relationLinksActors(x))
-}
-
-// relationLinksActors reports whether the relation evidence of x links
-// two actors: a sentence (the title is one) names two actors and a
-// relation word, or the lead names two actors and a relation. A text
-// naming actors and a relation apart (a state's consul, another's
-// visitors) reports no relation between them.
-func relationLinksActors(x *[NumIRFeatures]float64) bool {
-	return x[fRelSentences] > 0 || x[fLeadPair] > 0
+	return irCandidate(x) && (!violentLead || x[fRelSentences] > 0 || x[fLeadPair] > 0)
 }
 
 // irLogOdds is the actors model's log-odds of x under weights w: computed

@@ -287,11 +287,6 @@ type ModelReading struct {
 	// the word model overrode.
 	ActorsProbability float64 `json:"actors_probability,omitempty"`
 	ActorsCut         float64 `json:"actors_cut,omitempty"`
-	// Unlinked is set on the word model's declined reading
-	// (Explanation.WordDeclined) when the relation evidence links no two
-	// actors, so that the word model may not add the topic
-	// (WordLinkedOnly).
-	Unlinked bool `json:"unlinked,omitempty"`
 }
 
 // FeatureShare is one feature's value and its weight times value.
@@ -383,7 +378,7 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream, learn bool) []
 					// A guard's bar, not the words, is why a barred item
 					// failed.
 					e.WordLogOdds = round(v.irWord)
-					e.WordDeclined = &ModelReading{Name: DeciderWords, Probability: round(v.irWordP), Cut: v.irWordCut, Unlinked: v.irWordUnlinked}
+					e.WordDeclined = &ModelReading{Name: DeciderWords, Probability: round(v.irWordP), Cut: v.irWordCut}
 				}
 				e.Leaders = leaderActors(s, a.Title, st)
 				if v.irStance != "" && v.irP < v.irCut {
@@ -520,11 +515,7 @@ func WriteExplanations(w io.Writer, es []Explanation) error {
 			}
 			if w := e.WordDeclined; w != nil {
 				why := "not enough"
-				switch {
-				case w.Probability < w.Cut:
-				case w.Unlinked:
-					why = "no relation links two actors"
-				default:
+				if w.Probability >= w.Cut {
 					why = "words not in favour"
 				}
 				fmt.Fprintf(&b, " words=%+.2f (%s p=%.3f / %.3f: %s);", e.WordLogOdds, w.Name, w.Probability, w.Cut, why)

@@ -577,13 +577,9 @@ type verdict struct {
 	// under WordAddOnly a stacked probability under its cut leaves the
 	// actors model's decision, and Explain shows the reading declined.
 	irWordRead, irStacked bool
-	// irWordUnlinked is set when the word model was read under
-	// WordLinkedOnly and the relation evidence links no two actors: it
-	// may not add the topic.
-	irWordUnlinked     bool
-	irWord             float64
-	irWordP, irWordCut float64
-	irCut              float64
+	irWord                float64
+	irWordP, irWordCut    float64
+	irCut                 float64
 	// irStance names the headline's stance (titleStance) that gives the
 	// actors model's topic whatever its probability (see stanceDecides),
 	// or is "".
@@ -621,8 +617,7 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 				cut = k.Cut
 			}
 			v.irWordRead, v.irWord, v.irWordP, v.irWordCut = true, word, p, cut
-			v.irWordUnlinked = t.wordMode&WordLinkedOnly != 0 && !relationLinksActors(&v.irX)
-			if t.wordMode&WordAddOnly == 0 || (p >= cut && word > 0 && !v.irWordUnlinked) {
+			if t.wordMode&WordAddOnly == 0 || (p >= cut && word > 0) {
 				v.irStacked, v.irP, v.irCut = true, p, cut
 			}
 		}

@@ -97,12 +97,6 @@ const (
 	// weights alone, words against, lowered the actors model's cut (W1,
 	// branch mend28).
 	WordAddOnly
-	// WordLinkedOnly: under WordAddOnly the stacking adds the topic only
-	// where the relation evidence links two actors (relationLinksActors,
-	// the test irLiftable holds the stream model's lifts to): the word
-	// model's additions with no such link were mostly wrong (V15,
-	// BENCHMARKS.md, branch wordlink).
-	WordLinkedOnly
 )
 
 // WordPairActors is how many distinct actors (states and international
