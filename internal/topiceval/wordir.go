@@ -18,7 +18,9 @@ import (
 // and every choice: stream-heldout20 to 23, gathered at the eighth
 // session's start (20 and 21 judge its experiments, 22 and 23 are scored
 // at its end only, once with main at its start and once at its end),
-// and stream-heldout26 to 30, gathered later.
+// and stream-heldout26 to 30, gathered in the ninth session (26 and 27
+// judged its experiments, 28 and 29 were scored at its start and end, 30
+// judged its last experiment, wordlink).
 // Every other labelled stream trains the word model
 // (BENCHMARKS.md, branch wordir9): stream-heldout13 to 19, each scored
 // once while held out, are training streams since, as stream-heldout7 is.
