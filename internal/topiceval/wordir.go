@@ -20,13 +20,13 @@ import (
 // at its end only, once with main at its start and once at its end),
 // and stream-heldout26 to 30, gathered in the ninth session (26 and 27
 // judged its experiments, 28 and 29 were scored at its start and end, 30
-// judged its last experiment, wordlink), and stream-heldout31, gathered in
-// the tenth session to judge its experiments.
+// judged its last experiment, wordlink), and stream-heldout31 and 33, gathered
+// in the tenth session to judge its experiments.
 // Every other labelled stream trains the word model
 // (BENCHMARKS.md, branch wordir9): stream-heldout13 to 19, each scored
 // once while held out, are training streams since, as stream-heldout7 is.
 func HeldOutStreams() []string {
-	return []string{"stream-heldout20", "stream-heldout21", "stream-heldout22", "stream-heldout23", "stream-heldout26", "stream-heldout27", "stream-heldout28", "stream-heldout29", "stream-heldout30", "stream-heldout31", "stream-heldout34", "stream-heldout37"}
+	return []string{"stream-heldout20", "stream-heldout21", "stream-heldout22", "stream-heldout23", "stream-heldout26", "stream-heldout27", "stream-heldout28", "stream-heldout29", "stream-heldout30", "stream-heldout31", "stream-heldout33", "stream-heldout34", "stream-heldout37"}
 }
 
 // LeaderPriorHeldOutStreams are the labelled streams the leaders prior
@@ -36,7 +36,7 @@ func HeldOutStreams() []string {
 // were in its training, each left out of its own fold by the
 // leave-one-stream-out.
 func LeaderPriorHeldOutStreams() []string {
-	return []string{"stream-heldout18", "stream-heldout19", "stream-heldout20", "stream-heldout21", "stream-heldout22", "stream-heldout23", "stream-heldout24", "stream-heldout25", "stream-heldout26", "stream-heldout27", "stream-heldout28", "stream-heldout29", "stream-heldout30", "stream-heldout31", "stream-heldout34", "stream-heldout37"}
+	return []string{"stream-heldout18", "stream-heldout19", "stream-heldout20", "stream-heldout21", "stream-heldout22", "stream-heldout23", "stream-heldout24", "stream-heldout25", "stream-heldout26", "stream-heldout27", "stream-heldout28", "stream-heldout29", "stream-heldout30", "stream-heldout31", "stream-heldout33", "stream-heldout34", "stream-heldout37"}
 }
 
 // FreshStreams are the labelled streams that landed after the word

@@ -258,10 +258,10 @@ func auc(z []float64, y []bool) float64 {
 // (they embed every snapshot), so the names are written here and this
 // test holds them to the fixtures' constants, their owner.
 func TestWordStreamNamesAreTheFixtures(t *testing.T) {
-	if want := []string{fixtures.HeldOut20StreamDir, fixtures.HeldOut21StreamDir, fixtures.HeldOut22StreamDir, fixtures.HeldOut23StreamDir, fixtures.HeldOut26StreamDir, fixtures.HeldOut27StreamDir, fixtures.HeldOut28StreamDir, fixtures.HeldOut29StreamDir, fixtures.HeldOut30StreamDir, fixtures.HeldOut31StreamDir, fixtures.HeldOut34StreamDir, fixtures.HeldOut37StreamDir}; !slices.Equal(HeldOutStreams(), want) {
+	if want := []string{fixtures.HeldOut20StreamDir, fixtures.HeldOut21StreamDir, fixtures.HeldOut22StreamDir, fixtures.HeldOut23StreamDir, fixtures.HeldOut26StreamDir, fixtures.HeldOut27StreamDir, fixtures.HeldOut28StreamDir, fixtures.HeldOut29StreamDir, fixtures.HeldOut30StreamDir, fixtures.HeldOut31StreamDir, fixtures.HeldOut33StreamDir, fixtures.HeldOut34StreamDir, fixtures.HeldOut37StreamDir}; !slices.Equal(HeldOutStreams(), want) {
 		t.Errorf("HeldOutStreams %v, the fixtures' %v", HeldOutStreams(), want)
 	}
-	if want := []string{fixtures.HeldOut18StreamDir, fixtures.HeldOut19StreamDir, fixtures.HeldOut20StreamDir, fixtures.HeldOut21StreamDir, fixtures.HeldOut22StreamDir, fixtures.HeldOut23StreamDir, fixtures.HeldOut24StreamDir, fixtures.HeldOut25StreamDir, fixtures.HeldOut26StreamDir, fixtures.HeldOut27StreamDir, fixtures.HeldOut28StreamDir, fixtures.HeldOut29StreamDir, fixtures.HeldOut30StreamDir, fixtures.HeldOut31StreamDir, fixtures.HeldOut34StreamDir, fixtures.HeldOut37StreamDir}; !slices.Equal(LeaderPriorHeldOutStreams(), want) {
+	if want := []string{fixtures.HeldOut18StreamDir, fixtures.HeldOut19StreamDir, fixtures.HeldOut20StreamDir, fixtures.HeldOut21StreamDir, fixtures.HeldOut22StreamDir, fixtures.HeldOut23StreamDir, fixtures.HeldOut24StreamDir, fixtures.HeldOut25StreamDir, fixtures.HeldOut26StreamDir, fixtures.HeldOut27StreamDir, fixtures.HeldOut28StreamDir, fixtures.HeldOut29StreamDir, fixtures.HeldOut30StreamDir, fixtures.HeldOut31StreamDir, fixtures.HeldOut33StreamDir, fixtures.HeldOut34StreamDir, fixtures.HeldOut37StreamDir}; !slices.Equal(LeaderPriorHeldOutStreams(), want) {
 		t.Errorf("LeaderPriorHeldOutStreams %v, the fixtures' %v", LeaderPriorHeldOutStreams(), want)
 	}
 	if want := []string{fixtures.HeldOut6StreamDir, fixtures.HeldOut8StreamDir, fixtures.HeldOut9StreamDir, fixtures.HeldOut12StreamDir}; !slices.Equal(FreshStreams(), want) {
