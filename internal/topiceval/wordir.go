@@ -26,7 +26,7 @@ import (
 // (BENCHMARKS.md, branch wordir9): stream-heldout13 to 19, each scored
 // once while held out, are training streams since, as stream-heldout7 is.
 func HeldOutStreams() []string {
-	return []string{"stream-heldout20", "stream-heldout21", "stream-heldout22", "stream-heldout23", "stream-heldout26", "stream-heldout27", "stream-heldout28", "stream-heldout29", "stream-heldout30", "stream-heldout31", "stream-heldout34", "stream-heldout35", "stream-heldout36", "stream-heldout37"}
+	return []string{"stream-heldout20", "stream-heldout21", "stream-heldout22", "stream-heldout23", "stream-heldout26", "stream-heldout27", "stream-heldout28", "stream-heldout29", "stream-heldout30", "stream-heldout31", "stream-heldout33", "stream-heldout34", "stream-heldout35", "stream-heldout36", "stream-heldout37"}
 }
 
 // LeaderPriorHeldOutStreams are the labelled streams the leaders prior
@@ -36,7 +36,7 @@ func HeldOutStreams() []string {
 // were in its training, each left out of its own fold by the
 // leave-one-stream-out.
 func LeaderPriorHeldOutStreams() []string {
-	return []string{"stream-heldout18", "stream-heldout19", "stream-heldout20", "stream-heldout21", "stream-heldout22", "stream-heldout23", "stream-heldout24", "stream-heldout25", "stream-heldout26", "stream-heldout27", "stream-heldout28", "stream-heldout29", "stream-heldout30", "stream-heldout31", "stream-heldout34", "stream-heldout35", "stream-heldout36", "stream-heldout37"}
+	return []string{"stream-heldout18", "stream-heldout19", "stream-heldout20", "stream-heldout21", "stream-heldout22", "stream-heldout23", "stream-heldout24", "stream-heldout25", "stream-heldout26", "stream-heldout27", "stream-heldout28", "stream-heldout29", "stream-heldout30", "stream-heldout31", "stream-heldout33", "stream-heldout34", "stream-heldout35", "stream-heldout36", "stream-heldout37"}
 }
 
 // FreshStreams are the labelled streams that landed after the word
