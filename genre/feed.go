@@ -24,11 +24,10 @@ type Feed struct {
 
 // itemOnly reports whether g is known by each item's own marker only and
 // casts no vote in its feed's genre (OfFeed): a feed with galleries,
-// editions, notices, puzzles, cartoons or features among its reports is a
-// news feed.
+// editions, notices, puzzles or cartoons among its reports is a news feed.
 func (g Genre) itemOnly() bool {
 	switch g {
-	case Gallery, Newsletter, Notice, Puzzle, Cartoon, Feature:
+	case Gallery, Newsletter, Notice, Puzzle, Cartoon:
 		return true
 	}
 	return false

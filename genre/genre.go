@@ -54,11 +54,6 @@ const (
 	Notice
 	Puzzle
 	Cartoon
-	// Feature is an item that is not a report by the learned genre model
-	// (topic's GenreModel) rather than by a marker: a feature, profile,
-	// interview, listicle, review or service piece. The Detector never
-	// gives it; a source may configure it.
-	Feature
 	numGenres
 )
 
@@ -110,8 +105,6 @@ func (g Genre) names() (name, words string) {
 		return "puzzle", "quiz or puzzle"
 	case Cartoon:
 		return "cartoon", "cartoon"
-	case Feature:
-		return "feature", "feature or service piece"
 	}
 	return "news", "news"
 }

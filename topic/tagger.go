@@ -120,15 +120,9 @@ func (h Hints) FeedGenre(a *article.Article) string {
 	return g.Name()
 }
 
-// genreOf is a's genre: its own cues first, then its feed's (h.FeedGenre),
-// then the learned genre model's (GenreModel), which a source configured
-// as news turns off, as it turns off its feed's verdict.
+// genreOf is a's genre: its own cues first, then its feed's (h.FeedGenre).
 func (t *Tagger) genreOf(a *article.Article, h Hints) genre.Verdict {
-	v := t.genres.OfWithFeed(a, h.FeedGenre(a))
-	if g, ok := genre.Parse(h.Genre); !v.IsNews() || ok && g == genre.News {
-		return v
-	}
-	return t.genreModel.verdict(a)
+	return t.genres.OfWithFeed(a, h.FeedGenre(a))
 }
 
 // rule is one topic's compiled rules.
@@ -180,9 +174,6 @@ type Tagger struct {
 	wordMode  WordMode
 	// leaderPrior is the anchors every new Stream starts with.
 	leaderPrior []LeaderAnchors
-	// genreModel, when non-nil, bars the items it takes for not news
-	// from hard-news topics (genreOf).
-	genreModel *GenreModel
 }
 
 // Actors returns the tagger's actor recogniser, for other stages that
@@ -204,7 +195,7 @@ func New(specs []Spec) (*Tagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("topic: %w", err)
 	}
-	t := &Tagger{ir: -1, actors: rec, irWeights: fittedIRWeights(), irCut: fittedIRCut, deskWeights: fittedDeskWeights(), genres: genre.New(), words: fittedWordModel(), wordStack: fittedWordStack(), wordMode: fittedWordMode, leaderPrior: learnedLeaderPrior(), genreModel: fittedGenreModel()}
+	t := &Tagger{ir: -1, actors: rec, irWeights: fittedIRWeights(), irCut: fittedIRCut, deskWeights: fittedDeskWeights(), genres: genre.New(), words: fittedWordModel(), wordStack: fittedWordStack(), wordMode: fittedWordMode, leaderPrior: learnedLeaderPrior()}
 	for l := range numLangs {
 		t.idx[l] = index{ids: map[string]int32{}}
 	}
@@ -378,7 +369,6 @@ func (t *Tagger) computeFingerprint() string {
 		fmt.Fprintf(h, "desk probability per topic, rivals from the desk's own topic\n")
 	}
 	t.words.fingerprint(h, t.wordMode, t.wordStack)
-	t.genreModel.fingerprint(h)
 	fmt.Fprintf(h, "leader prior %d\n", len(t.leaderPrior))
 	for _, p := range t.leaderPrior {
 		fmt.Fprintf(h, "%q %s %d\n", p.Name, p.State, p.N)

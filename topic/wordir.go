@@ -191,11 +191,6 @@ func (m *WordModel) fingerprint(h io.Writer, mode WordMode, stack [numLangs]Word
 		return
 	}
 	fmt.Fprintf(h, "word model mode %d stack %v short %d pair %d clip %g add words>0\n", mode, stack, WordShortWords, WordPairActors, WordClip)
-	m.writeWeights(h)
-}
-
-// writeWeights writes m's weights to h, for fingerprints.
-func (m *WordModel) writeWeights(h io.Writer) {
 	for l := range m.Lang {
 		w := &m.Lang[l]
 		fmt.Fprintf(h, "%d bias %g", l, w.Bias)

@@ -40,9 +40,6 @@ func cmdEvalTopics(ctx context.Context, e *env) (err error) {
 	fitLeaders := fs.String("fit-leaders", "", "with -streams and -stream-labels, learn the leaders prior from the labelled streams' snapshots (but topiceval.LeaderPriorHeldOutStreams) and the loose snapshots beside them and write it as Go source to this `file` (topic/leaders_prior.go); needs no -articles")
 	leadersMinArticles := fs.Int("leaders-min-articles", topiceval.ShippedLeaderMinArticles, "with -fit-leaders or -leaders-loso, keep in the leaders prior only the names anchored to a state in at least this many distinct articles (the default is the shipped prior's, topiceval.ShippedLeaderMinArticles)")
 	leadersLOSO := fs.Bool("leaders-loso", false, "with -streams and -stream-labels, score each labelled stream without a leaders prior and with the prior learned from the other snapshots, and print the tallies; needs no -articles")
-	fitGenre := fs.String("fit-genre", "", "with -streams and -stream-labels, train the learned genre model of -genre-variant on the labelled streams (topiceval.WordStreams) and write it as Go source to this `file` (topic/genremodel_weights.go); needs no -articles")
-	genreVariant := fs.String("genre-variant", topiceval.ShippedGenreVariantID, "the learned genre model's `variant` (G1…G3, topiceval.GenreVariants) of -fit-genre and -genre-loso")
-	genreLOSO := fs.Bool("genre-loso", false, "with -streams and -stream-labels, score each labelled stream (topiceval.WordStreams) without a learned genre model and with the one of -genre-variant trained on the other streams, and print the tallies; needs no -articles")
 	viewNames := fs.String("view", "full", "with -cv, show the tagger this much of each article: full, title, sentence (the title and the first sentence) or lead200 (the title and 200 characters), or several, comma-separated, or all")
 	if err := e.parse(fs, false); err != nil {
 		return err
@@ -56,23 +53,6 @@ func cmdEvalTopics(ctx context.Context, e *env) (err error) {
 			return err
 		}
 		return fitWordModel(ctx, cfg, tagger, *streamsDir, *streamLabels, *fitWords)
-	}
-	if *fitGenre != "" || *genreLOSO {
-		if *streamsDir == "" || *streamLabels == "" {
-			return &usageError{"-fit-genre and -genre-loso need -streams and -stream-labels"}
-		}
-		v, ok := topiceval.GenreVariantNamed(*genreVariant)
-		if !ok {
-			return &usageError{"-genre-variant: no variant " + *genreVariant}
-		}
-		cfg, tagger, err := loadConfig(e.configPath)
-		if err != nil {
-			return err
-		}
-		if *genreLOSO {
-			return genreModelLOSO(ctx, e, cfg, tagger, *streamsDir, *streamLabels, v)
-		}
-		return fitGenreModel(ctx, cfg, tagger, *streamsDir, *streamLabels, *fitGenre, v)
 	}
 	if *fitLeaders != "" || *leadersLOSO {
 		if *streamsDir == "" || *streamLabels == "" {
@@ -300,14 +280,16 @@ func parseViews(s string) ([]topiceval.View, error) {
 // wordSamples loads the labelled streams the word model learns from
 // (topiceval.WordStreams) and returns their names and word samples.
 func wordSamples(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, streamsDir, labelsDir string) ([]string, [][]topic.WordSample, error) {
-	streams, err := wordStreams(ctx, cfg, tagger, streamsDir, labelsDir)
+	names, err := topiceval.WordStreams(streamsDir, labelsDir)
 	if err != nil {
 		return nil, nil, err
 	}
-	var names []string
 	var samples [][]topic.WordSample
-	for _, s := range streams {
-		names = append(names, s.Name)
+	for _, name := range names {
+		s, err := topiceval.LoadStream(ctx, cfg, tagger, filepath.Join(streamsDir, name), labelsDir, topiceval.WordStreamsFetchedAt())
+		if err != nil {
+			return nil, nil, err
+		}
 		samples = append(samples, s.WordSamples(tagger))
 	}
 	return names, samples, nil
@@ -366,99 +348,4 @@ func wordModel(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, st
 	}
 	m, stack := topiceval.TrainWords(samples, v, cut)
 	return func(t *topic.Tagger) *topic.Tagger { return t.WithWordModel(m, stack, v.Mode) }, nil
-}
-
-// wordStreams loads the labelled streams the word and genre models learn
-// from (topiceval.WordStreams).
-func wordStreams(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, streamsDir, labelsDir string) ([]*topiceval.LabelledStream, error) {
-	names, err := topiceval.WordStreams(streamsDir, labelsDir)
-	if err != nil {
-		return nil, err
-	}
-	var out []*topiceval.LabelledStream
-	for _, name := range names {
-		s, err := topiceval.LoadStream(ctx, cfg, tagger, filepath.Join(streamsDir, name), labelsDir, topiceval.WordStreamsFetchedAt())
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, nil
-}
-
-// fitGenreModel trains the learned genre model of v on the labelled
-// streams and writes it as Go source to path.
-func fitGenreModel(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, streamsDir, labelsDir, path string, v topiceval.GenreVariant) error {
-	streams, err := wordStreams(ctx, cfg, tagger, streamsDir, labelsDir)
-	if err != nil {
-		return err
-	}
-	var names []string
-	var samples [][]topic.WordSample
-	var items, pos [2]int
-	for _, s := range streams {
-		names = append(names, s.Name)
-		ss := s.GenreSamples(tagger, v.Features)
-		samples = append(samples, ss)
-		for _, w := range ss {
-			items[w.Lang]++
-			pos[w.Lang] += boolCount(w.Y)
-		}
-	}
-	m := topic.FitGenre(samples, v.Features)
-	header := fmt.Sprintf(`fittedGenreModel is the learned genre model (genreword.go), variant %q,
-trained by naive Bayes on the labelled items the markers leave as news of
-the streams %s (internal/fixtures/testdata, labels in cmd/warta/testdata;
-%s held out): en %d items, %d not news; id %d items, %d not news. Each
-language's cut is the lowest probability of at least GenreMinCut at which
-the bar's precision, leaving out one stream at a time, is GenrePrecision
-(0: closed). Regenerate with go generate -run fit-genre ./topic (it needs
-only the repository).`, v.Name, strings.Join(names, ", "), strings.Join(topiceval.HeldOutStreams(), ", "), items[0], pos[0], items[1], pos[1])
-	src, err := format.Source(m.Source(header))
-	if err != nil {
-		return fmt.Errorf("fit-genre: %w", err)
-	}
-	return os.WriteFile(path, src, 0o644)
-}
-
-// boolCount is 1 for true, 0 for false.
-func boolCount(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// genreModelLOSO prints, per training stream and pooled, the items that
-// are not news in a hard-news topic without a learned genre model and with
-// the one of v trained on the other streams, the news items it bars, and
-// the international-relations tallies of both.
-func genreModelLOSO(ctx context.Context, e *env, cfg *config.Config, tagger *topic.Tagger, streamsDir, labelsDir string, v topiceval.GenreVariant) error {
-	streams, err := wordStreams(ctx, cfg, tagger, streamsDir, labelsDir)
-	if err != nil {
-		return err
-	}
-	main, variant, cut := topiceval.GenreLOSO(tagger, streams, v)
-	fmt.Fprintf(e.stdout, "genre loso %s cut en %.4f id %.4f\n", v.Name, cut[0], cut[1])
-	var mainScores, variantScores []topiceval.StreamScore
-	var sumMain, sumVariant, sumBarred int
-	for i := range main {
-		inMain, inVariant, barred := 0, 0, 0
-		for title, hard := range main[i].HardNews {
-			after := variant[i].HardNews[title]
-			switch {
-			case main[i].News[title] && hard && !after:
-				barred++
-			case !main[i].News[title]:
-				inMain += boolCount(hard)
-				inVariant += boolCount(after)
-			}
-		}
-		sumMain, sumVariant, sumBarred = sumMain+inMain, sumVariant+inVariant, sumBarred+barred
-		mainScores = append(mainScores, topiceval.StreamScore{Stream: main[i].Stream, Tallies: main[i].Tallies})
-		variantScores = append(variantScores, topiceval.StreamScore{Stream: variant[i].Stream, Tallies: variant[i].Tallies})
-		fmt.Fprintf(e.stdout, "genre loso %-16s not news in hard news %3d -> %3d, news barred %3d  main%s  variant%s\n", main[i].Stream, inMain, inVariant, barred, tallyColumns(main[i].Tallies), tallyColumns(variant[i].Tallies))
-	}
-	fmt.Fprintf(e.stdout, "genre loso %-16s not news in hard news %3d -> %3d, news barred %3d\n  main   %s\n  variant%s\n", "pooled", sumMain, sumVariant, sumBarred, tallyColumns(topiceval.PoolStreams(mainScores)), tallyColumns(topiceval.PoolStreams(variantScores)))
-	return nil
 }
