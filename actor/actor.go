@@ -355,7 +355,7 @@ func (r *Recognizer) AppendNamed(dst []Mention, text, lang string, sets ...*Name
 	isTitle := func() bool {
 		if titleCase < 0 {
 			titleCase = 0
-			if isTitleCase(text) {
+			if isTitleCase(text, lang) {
 				titleCase = 1
 			}
 		}

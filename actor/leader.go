@@ -168,17 +168,13 @@ func formerOffice(before string) bool {
 	return false
 }
 
-// isTitleCase reports whether text has no word of four letters or more
-// that starts in lower case other than a function word, which title case
-// keeps in lower case ("Putin Hopes for Dialogue with US", "Putin Berharap
-// Bisa Berdialog dengan AS"): a headline in title case, or one too short
-// to tell. The function words of both languages count, since a headline's
-// language may be misread and titles are short.
-func isTitleCase(text string) bool {
-	_, lower := caseCounts(text, func(w string) bool {
-		w = strings.ToLower(w)
-		return isFunctionWord("en", w) || isFunctionWord("id", w)
-	})
+// isTitleCase reports whether text, in language lang, has no word of four
+// letters or more that starts in lower case other than a function word of
+// lang, which title case keeps in lower case ("Putin Hopes for Dialogue
+// with US", "Putin Berharap Bisa Berdialog dengan AS"): a headline in title
+// case, or one too short to tell.
+func isTitleCase(text, lang string) bool {
+	_, lower := caseCounts(text, func(w string) bool { return isFunctionWord(lang, strings.ToLower(w)) })
 	return lower == 0
 }
 
