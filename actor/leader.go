@@ -168,13 +168,11 @@ func formerOffice(before string) bool {
 	return false
 }
 
-// isTitleCase reports whether text, in language lang, has no word of four
-// letters or more that starts in lower case other than a function word of
-// lang, which title case keeps in lower case ("Putin Hopes for Dialogue
-// with US", "Putin Berharap Bisa Berdialog dengan AS"): a headline in title
-// case, or one too short to tell.
-func isTitleCase(text, lang string) bool {
-	_, lower := caseCounts(text, func(w string) bool { return isFunctionWord(lang, strings.ToLower(w)) })
+// isTitleCase reports whether text has no word of four letters or more
+// that starts in lower case: a headline in title case, or one too short to
+// tell.
+func isTitleCase(text string) bool {
+	_, lower := caseCounts(text)
 	return lower == 0
 }
 
@@ -203,13 +201,13 @@ func headlineCase(text string, ms []Mention, start, end int) (headline bool, low
 				continue
 			}
 			if m.Start > a {
-				c, l := caseCounts(text[a:m.Start], nil)
+				c, l := caseCounts(text[a:m.Start])
 				capitals, lower = capitals+c, lower+l
 			}
 			a = max(a, m.End)
 		}
 		if a < b {
-			c, l := caseCounts(text[a:b], nil)
+			c, l := caseCounts(text[a:b])
 			capitals, lower = capitals+c, lower+l
 		}
 	}
@@ -231,9 +229,8 @@ func sentenceBreak(text string, i int) bool {
 }
 
 // caseCounts counts the words of four ASCII letters or more of text that
-// start with a capital and with a lower-case letter, leaving out words in
-// lower case that ignore (when not nil) reports.
-func caseCounts(text string, ignore func(w string) bool) (capitals, lower int) {
+// start with a capital and with a lower-case letter.
+func caseCounts(text string) (capitals, lower int) {
 	for i := 0; i < len(text); {
 		if !isLetterByte(text[i]) {
 			i++
@@ -245,9 +242,7 @@ func caseCounts(text string, ignore func(w string) bool) (capitals, lower int) {
 		}
 		if j-i >= 4 && (i == 0 || !isLetterByte(text[i-1])) {
 			if text[i] >= 'a' {
-				if ignore == nil || !ignore(text[i:j]) {
-					lower++
-				}
+				lower++
 			} else {
 				capitals++
 			}
