@@ -105,7 +105,7 @@ func markedTitle(title, lower string) Verdict {
 		return v
 	}
 	for _, read := range [...]func(string) Verdict{signUpTitle, callOutTitle, newsQuizTitle, cartoonTitle,
-		seriesTitle, yearInReviewTitle, howToWatchTitle, listOfBestTitle} {
+		seriesTitle, yearInReviewTitle, listOfBestTitle} {
 		if v := read(t); !v.IsNews() {
 			return v
 		}
