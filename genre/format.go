@@ -217,8 +217,8 @@ func fullDate(s string) (year int, month time.Month, day int, ok bool) {
 // linkOnlySection is the genre of the items under a link's path segment
 // seg that names a section only links have: an organisation's pages on
 // its people's appearances in others' media ("/in-the-news/"), a quiz's
-// section or slug ("/quizzes/", "news-quiz-…"), a church's own news
-// and reading lists ("/bookshelf/"). Not categories: a
+// section or slug ("/quizzes/", "news-quiz-…"), a church's own news, an
+// outlet's notes on itself ("/info/") and reading lists ("/bookshelf/"). Not categories: a
 // news site's category "In the news" may hold reports. Its limit (review
 // 34): a news site's link section of these names, or a report's slug
 // that opens "news-quiz-" ("news-quiz-host-fired-…"), is read as the
@@ -230,8 +230,9 @@ func linkOnlySection(seg string) Genre {
 		return Notice
 	case "quiz", "quizzes":
 		return Puzzle
-	// genre5: a church's news of itself; reading lists and book notices.
-	case "church-news":
+	// genre5: a church's news of itself and an outlet's notes on itself
+	// (its newsletters, its staff); reading lists and book notices.
+	case "church-news", "info":
 		return Notice
 	case "bookshelf", "what-to-read", "summer-reads":
 		return Guide
@@ -376,6 +377,24 @@ func yearInReviewTitle(t string) Verdict {
 		return Verdict{}
 	}
 	return Verdict{History, "title is marked kaleidoskop " + rest[:4]}
+}
+
+// howToWatchTitle reads a lower-cased headline that ends "how to watch"
+// after "and", "here's" or a separator: a service piece on watching an
+// event ("kick-off time and how to watch", "… here's how to watch",
+// "solar eclipse: how to watch"). A report says whom it tells how to
+// watch what ("Regulators weigh how to watch crypto exchanges").
+func howToWatchTitle(t string) Verdict {
+	head, ok := strings.CutSuffix(strings.TrimRight(t, "?!. "), " how to watch")
+	if !ok {
+		return Verdict{}
+	}
+	head = strings.TrimRight(head, " ")
+	if strings.HasSuffix(head, " and") || strings.HasSuffix(head, "here's") || strings.HasSuffix(head, "here’s") ||
+		strings.HasSuffix(head, ",") || endsWithSeparator(head) {
+		return Verdict{Guide, "title ends with how to watch"}
+	}
+	return Verdict{}
 }
 
 // listOfBestTitle reads a lower-cased headline that opens with a number

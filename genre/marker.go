@@ -105,7 +105,7 @@ func markedTitle(title, lower string) Verdict {
 		return v
 	}
 	for _, read := range [...]func(string) Verdict{signUpTitle, callOutTitle, newsQuizTitle, cartoonTitle,
-		seriesTitle, yearInReviewTitle, listOfBestTitle} {
+		seriesTitle, yearInReviewTitle, howToWatchTitle, listOfBestTitle} {
 		if v := read(t); !v.IsNews() {
 			return v
 		}

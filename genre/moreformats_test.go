@@ -18,6 +18,10 @@ func TestOfMoreFormatMarkers(t *testing.T) {
 		{"Kaleidoskop 2024 : Deretan Bencana Alam di Dunia", History},
 		// M5: a week's quiz.
 		{"Quiz of the week: Which minister resigned by text message?", Puzzle},
+		// M6: watching an event, as a service piece.
+		{"When is the final? Kick-off time and how to watch", Guide},
+		{"The summit opens on Monday in Jakarta. Here's how to watch", Guide},
+		{"Solar eclipse 2026: how to watch", Guide},
 		// M7: a list of the best.
 		{"12 of the best walks on the Welsh coast", Guide},
 		// M8: first-person series.
@@ -54,6 +58,7 @@ func TestOfMoreFormatLinks(t *testing.T) {
 		want Genre
 	}{
 		{"https://www.example-church.org/church-news/story123-members-help-after-storm", Notice},
+		{"https://www.example.com/info/2026/jan/08/sign-up-for-our-morning-email", Notice},
 		{"https://www.example-magazine.in/bookshelf/the-long-road-home", Guide},
 		{"https://www.example.co.uk/books/what-to-read/review-a-novel-of-the-sea/", Guide},
 		{"https://www.example.fr/en/summer-reads/article/2026/08/01/a-song-of-the-rain", Guide},
