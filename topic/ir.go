@@ -66,12 +66,8 @@ const (
 	// Whether the text's vocabulary is more the topic's own than any
 	// rival desk's: the desks' separate weights add up, and cannot say
 	// which of them is the strongest.
-	fDeskMargin // log(1+score) of the topic's own terms (title and body) minus the strongest rival desk's feature, within ±3
-	// A report about states names them throughout; one that mentions
-	// them aside (a company's exports, a match abroad) names them in a
-	// sentence or two of many, relation words and all.
-	fActorSentences // the share of the sentences (the title is one) that name a state or body
-	NumIRFeatures   // the number of features
+	fDeskMargin   // log(1+score) of the topic's own terms (title and body) minus the strongest rival desk's feature, within ±3
+	NumIRFeatures // the number of features
 )
 
 // irFeatureName names feature i, for the fitted weights' file and for
@@ -82,7 +78,7 @@ func irFeatureName(i int) string {
 		"relation_title", "relation_body", "pair_x_relation", "relation_sentences", "desk_title", "desk_body",
 		"world", "conflict", "politics", "economy", "sport", "science-technology", "crime-law", "arts-entertainment",
 		"lead_actors", "lead_relation", "lead_pair", "desk_cues", "title_pair", "title_leader",
-		"desk_margin", "actor_sentences",
+		"desk_margin",
 	}[i]
 }
 
@@ -118,7 +114,6 @@ func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, res []result)
 	body := s.bodyText
 	t.findActors(s, a.Title, body, langName(l))
 	x[fRelSentences] = min(float64(relationSentences(a.Title, s.titleActors)+relationSentences(body, s.bodyActors)), 3)
-	x[fActorSentences] = actorSentenceShare(a.Title, s.titleActors, body, s.bodyActors)
 	leadEnd := firstSentenceEnd(body)
 	var leadBuf [8]string
 	lead := leadBuf[:0]
@@ -275,57 +270,6 @@ func relationSentences(text string, ms []actor.Mention) int {
 		}
 	}
 	flush()
-	return n
-}
-
-// actorSentenceShare is the share of the sentences of title (one, when it
-// is not blank) and body that name a state or an international body, its
-// actors titleActors and bodyActors; 0 for a text of no sentence.
-func actorSentenceShare(title string, titleActors []actor.Mention, body string, bodyActors []actor.Mention) float64 {
-	sentences, named := 0, 0
-	if strings.TrimSpace(title) != "" {
-		sentences++
-		if namesActor(titleActors) {
-			named++
-		}
-	}
-	if strings.TrimSpace(body) != "" {
-		sentences += 1 + sentenceCount(body)
-		prev, last := 0, -1 // last: the sentence of the last actor counted
-		sentence := 0
-		for _, m := range bodyActors {
-			sentence += sentenceCount(body[prev:m.Start])
-			prev = m.Start
-			if (m.Kind == actor.State || m.Kind == actor.Body) && sentence != last {
-				named++
-				last = sentence
-			}
-		}
-	}
-	if sentences == 0 {
-		return 0
-	}
-	return float64(named) / float64(sentences)
-}
-
-// namesActor reports whether ms holds a state or an international body.
-func namesActor(ms []actor.Mention) bool {
-	for _, m := range ms {
-		if m.Kind == actor.State || m.Kind == actor.Body {
-			return true
-		}
-	}
-	return false
-}
-
-// sentenceCount is the number of sentence ends (sentenceEnds) in s.
-func sentenceCount(s string) int {
-	n := 0
-	for i := 0; i+1 < len(s); i++ {
-		if sentenceEnds(s[i : i+2]) {
-			n++
-		}
-	}
 	return n
 }
 
