@@ -62,11 +62,7 @@ const (
 	// A leader named in a headline beside another actor is a state acting
 	// on it ("Trump warns Iran", "Putin Kecam Jepang"); two names of
 	// countries are as often a match or a comparison.
-	fTitleLeader // fTitlePair, and one of the title's states is named by a leader (a learned name)
-	// Whether the text's vocabulary is more the topic's own than any
-	// rival desk's: the desks' separate weights add up, and cannot say
-	// which of them is the strongest.
-	fDeskMargin   // log(1+score) of the topic's own terms (title and body) minus the strongest rival desk's feature, within ±3
+	fTitleLeader  // fTitlePair, and one of the title's states is named by a leader (a learned name)
 	NumIRFeatures // the number of features
 )
 
@@ -78,7 +74,6 @@ func irFeatureName(i int) string {
 		"relation_title", "relation_body", "pair_x_relation", "relation_sentences", "desk_title", "desk_body",
 		"world", "conflict", "politics", "economy", "sport", "science-technology", "crime-law", "arts-entertainment",
 		"lead_actors", "lead_relation", "lead_pair", "desk_cues", "title_pair", "title_leader",
-		"desk_margin",
 	}[i]
 }
 
@@ -221,11 +216,6 @@ func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, res []result)
 			x[r.desk] = max(x[r.desk], logScore(res[i].score))
 		}
 	}
-	rival := 0.0
-	for f := fWorld; f <= fEntertainment; f++ {
-		rival = max(rival, x[f])
-	}
-	x[fDeskMargin] = min(max(logScore(deskTitle+deskBody)-rival, -3), 3)
 	return x, leadViolence && !leadRelation && !leadDiplomat
 }
 
