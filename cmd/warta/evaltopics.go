@@ -35,7 +35,7 @@ func cmdEvalTopics(ctx context.Context, e *env) (err error) {
 	streamLabels := fs.String("stream-labels", "", "the `directory` of the streams' labels files (NAME-labels.tsv for a stream NAME: cmd/warta/testdata)")
 	streamShare := fs.Float64("stream-share", topic.IRStreamShare, "the streams together weigh this `share` of the labelled articles' weight in the fit, each stream an equal part; 0 fits on the articles alone")
 	loso := fs.Bool("loso", false, "leave one stream out: score each stream by the actors model fitted on the articles and the other streams, and print the tallies")
-	wordsVariant := fs.String("words", "", "with -cv, -streams and -stream-labels, also decide international relations with the word model of this `variant` (V1…V14, topiceval.WordVariants; V13 ships) trained on the labelled streams (topiceval.WordStreams)")
+	wordsVariant := fs.String("words", "", "with -cv, -streams and -stream-labels, also decide international relations with the word model of this `variant` (V1…V14, topiceval.WordVariants; topiceval.ShippedWordVariantID ships) trained on the labelled streams (topiceval.WordStreams)")
 	fitWords := fs.String("fit-words", "", "with -streams and -stream-labels, train the shipped word model (topiceval.ShippedWordVariant) on the labelled streams (topiceval.WordStreams) and write it as Go source to this `file` (topic/wordmodel_weights.go); needs no -articles")
 	fitLeaders := fs.String("fit-leaders", "", "with -streams and -stream-labels, learn the leaders prior from the labelled streams' snapshots (but topiceval.LeaderPriorHeldOutStreams) and the loose snapshots beside them and write it as Go source to this `file` (topic/leaders_prior.go); needs no -articles")
 	leadersMinArticles := fs.Int("leaders-min-articles", topiceval.ShippedLeaderMinArticles, "with -fit-leaders or -leaders-loso, keep in the leaders prior only the names anchored to a state in at least this many distinct articles (the default is the shipped prior's, topiceval.ShippedLeaderMinArticles)")
@@ -297,6 +297,15 @@ func wordSamples(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, 
 
 // fitWordModel trains the shipped word model on the labelled streams and
 // writes it as Go source to path.
+// openLanguages says, for the generated header, which languages a word
+// variant keeps open: only, or every one when only is empty.
+func openLanguages(only string) string {
+	if only == "" {
+		return "Every language is open"
+	}
+	return "Languages other than " + only + " are closed"
+}
+
 func fitWordModel(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, streamsDir, labelsDir, path string) error {
 	names, samples, err := wordSamples(ctx, cfg, tagger, streamsDir, labelsDir)
 	if err != nil {
@@ -320,13 +329,13 @@ streams %s (internal/fixtures/testdata, labels in cmd/warta/testdata;
 %s held out): en %d items, %d IR; id %d items, %d IR; its stacking
 with the actors model (fittedWordStack) is fitted on the same streams'
 candidates, each scored by a word model trained without its own
-stream, with the cut of the actors model's precision. Languages other
-than %s are closed; its mode (fittedWordMode) says where it decides:
+stream, with the cut of the actors model's precision. %s; its mode
+(fittedWordMode) says where it decides:
 under WordShortOnly only items whose text beyond the title has at most
 WordShortWords words, under WordAddOnly it only adds the topic, to an
 item the actors model rejects whose title and lead name WordPairActors
 actors, and never removes it. Regenerate with go generate -run fit-words
-./topic (it needs only the repository).`, v.Name, strings.Join(names, ", "), strings.Join(topiceval.HeldOutStreams(), ", "), items[0], pos[0], items[1], pos[1], v.Only)
+./topic (it needs only the repository).`, v.Name, strings.Join(names, ", "), strings.Join(topiceval.HeldOutStreams(), ", "), items[0], pos[0], items[1], pos[1], openLanguages(v.Only))
 	src, err := format.Source(m.Source(v.Mode, stack, header))
 	if err != nil {
 		return fmt.Errorf("fit-words: %w", err)

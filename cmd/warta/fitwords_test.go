@@ -43,3 +43,13 @@ func generatorReproduces(t *testing.T, flag, file string) {
 		t.Errorf("%s gives another file than topic/%s: run go generate -run %s ./topic", flag, file, flag[1:])
 	}
 }
+
+// The generated header says which languages the word model keeps open: a
+// variant with no Only keeps every one (V14), not "other than " nothing.
+func TestOpenLanguagesSaysEveryLanguageWithoutOnly(t *testing.T) {
+	for only, want := range map[string]string{"": "Every language is open", "en": "Languages other than en are closed"} {
+		if got := openLanguages(only); got != want {
+			t.Errorf("openLanguages(%q) = %q, want %q", only, got, want)
+		}
+	}
+}

@@ -23,9 +23,10 @@ import (
 // judged its last experiment, wordlink), and stream-heldout31 to 38,
 // gathered in the tenth session (31 to 35 and 38 judge its experiments, 36
 // and 37 are scored at its start and end only).
-// Every other labelled stream trains the word model
-// (BENCHMARKS.md, branch wordir9): stream-heldout13 to 19, each scored
-// once while held out, are training streams since, as stream-heldout7 is.
+// Every other labelled stream trains the word model, in English and
+// Indonesian (BENCHMARKS.md, branches wordir9 and wordir11, whose judges
+// were stream-heldout31 to 35): stream-heldout13 to 19, each scored once
+// while held out, are training streams since, as stream-heldout7 is.
 func HeldOutStreams() []string {
 	return []string{"stream-heldout20", "stream-heldout21", "stream-heldout22", "stream-heldout23", "stream-heldout26", "stream-heldout27", "stream-heldout28", "stream-heldout29", "stream-heldout30", "stream-heldout31", "stream-heldout32", "stream-heldout33", "stream-heldout34", "stream-heldout35", "stream-heldout36", "stream-heldout37", "stream-heldout38"}
 }
@@ -119,8 +120,8 @@ func WordVariants() []WordVariant {
 
 // ShippedWordVariantID is the name (its first word) of the variant the
 // tagger ships with (topic/wordmodel_weights.go, BENCHMARKS.md, branch
-// wordir8).
-const ShippedWordVariantID = "V13"
+// wordir11: V13's mode opened in Indonesian).
+const ShippedWordVariantID = "V14"
 
 // ShippedWordVariant is the variant named ShippedWordVariantID.
 func ShippedWordVariant() WordVariant {
