@@ -157,3 +157,28 @@ func TestNamesWith(t *testing.T) {
 		t.Errorf("With changed the old names: trump %q, Len %d (new %d)", got, old.Len(), ns.Len())
 	}
 }
+
+// A headline in title case keeps its function words in lower case, in
+// English and in Indonesian: a learned one-word name before a capitalised
+// word is the leader's there, as in a headline with every word
+// capitalised. In sentence case a capitalised word after a surname is
+// still another person's.
+func TestAppendNamedTitleCaseFunctionWords(t *testing.T) {
+	r := newRecognizer(t)
+	names := NewNames(map[string]string{"putin": "RU", "netanyahu": "IL", "trump": "US", "kim jong un": "KP"})
+	for _, c := range []struct{ lang, text, want string }{
+		{"id", "Putin Berharap Bisa Berdialog dengan AS", "state:RU=Putin state:US=AS"},
+		{"id", "Putin Berharap Bisa Berdialog Dengan AS", "state:RU=Putin state:US=AS"},
+		{"id", "Kirim Surat ke Korsel, Kim Jong Un Minta Bertemu Lagi pada 2019", "state:KR=Korsel state:KP=Kim Jong Un relation:meet=Bertemu"},
+		// "saat" (when) is no word of the closed class: this headline is
+		// still not title case.
+		{"id", "Netanyahu Ingin Undang Trump saat Pembukaan Kedubes AS di Yerusalem", "office:diplomat=Kedubes state:US=AS state:IL=Yerusalem"},
+		{"en", "Putin Hopes for Dialogue with US", "state:RU=Putin relation:peace=Dialogue state:US=US"},
+		{"en", "Talks with Ivanka Trump went well in Seoul", "relation:meet=Talks state:KR=Seoul"},
+		{"id", "Pertemuan dengan Ivanka Trump berlangsung di Seoul pada Senin", "state:KR=Seoul"},
+	} {
+		if got := describe(c.text, r.AppendNamed(nil, c.text, c.lang, names)); got != c.want {
+			t.Errorf("AppendNamed(%q)\n got %s\nwant %s", c.text, got, c.want)
+		}
+	}
+}
