@@ -355,7 +355,7 @@ func (r *Recognizer) AppendNamed(dst []Mention, text, lang string, sets ...*Name
 	isTitle := func() bool {
 		if titleCase < 0 {
 			titleCase = 0
-			if isTitleCase(text) {
+			if isTitleCase(text, lang) {
 				titleCase = 1
 			}
 		}
@@ -587,4 +587,4 @@ func fold(w string) string {
 // Version changes whenever what the Recognizer finds changes (the table,
 // CLDR's version, the matching rules), so that users of its results can
 // tell stale ones.
-const Version = "6"
+const Version = "7"

@@ -168,11 +168,13 @@ func formerOffice(before string) bool {
 	return false
 }
 
-// isTitleCase reports whether text has no word of four letters or more
-// that starts in lower case: a headline in title case, or one too short to
-// tell.
-func isTitleCase(text string) bool {
-	_, lower := caseCounts(text)
+// isTitleCase reports whether text, in language lang, has no word of four
+// letters or more that starts in lower case other than a function word of
+// lang, which title case keeps in lower case ("Putin Hopes for Dialogue
+// with US", "Putin Berharap Bisa Berdialog dengan AS"): a headline in title
+// case, or one too short to tell.
+func isTitleCase(text, lang string) bool {
+	_, lower := caseCounts(text, func(w string) bool { return isFunctionWord(lang, strings.ToLower(w)) })
 	return lower == 0
 }
 
@@ -201,13 +203,13 @@ func headlineCase(text string, ms []Mention, start, end int) (headline bool, low
 				continue
 			}
 			if m.Start > a {
-				c, l := caseCounts(text[a:m.Start])
+				c, l := caseCounts(text[a:m.Start], nil)
 				capitals, lower = capitals+c, lower+l
 			}
 			a = max(a, m.End)
 		}
 		if a < b {
-			c, l := caseCounts(text[a:b])
+			c, l := caseCounts(text[a:b], nil)
 			capitals, lower = capitals+c, lower+l
 		}
 	}
@@ -229,8 +231,9 @@ func sentenceBreak(text string, i int) bool {
 }
 
 // caseCounts counts the words of four ASCII letters or more of text that
-// start with a capital and with a lower-case letter.
-func caseCounts(text string) (capitals, lower int) {
+// start with a capital and with a lower-case letter, leaving out words in
+// lower case that ignore (when not nil) reports.
+func caseCounts(text string, ignore func(w string) bool) (capitals, lower int) {
 	for i := 0; i < len(text); {
 		if !isLetterByte(text[i]) {
 			i++
@@ -242,7 +245,9 @@ func caseCounts(text string) (capitals, lower int) {
 		}
 		if j-i >= 4 && (i == 0 || !isLetterByte(text[i-1])) {
 			if text[i] >= 'a' {
-				lower++
+				if ignore == nil || !ignore(text[i:j]) {
+					lower++
+				}
 			} else {
 				capitals++
 			}
