@@ -576,7 +576,10 @@ func TestHeldOut7StreamInternationalRelations(t *testing.T) {
 	// floors and bounds are unchanged): en 13/1/5, P 0.929 R 0.722; id 5/4/8, P
 	// 0.556 R 0.385; 11 items that are not news in hard news (at its bound) and
 	// 34 in a desk.
-	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.78, 0.38}, {"id", 0.48, 0.30}}, hardNews: 11, inDesks: 35})
+	// Since title case keeps its function words in lower case (branch
+	// idcombo, 2026-12-02): id 6/4/7, P 0.600 R 0.462; the id floors
+	// raised to one item under.
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.78, 0.38}, {"id", 0.54, 0.38}}, hardNews: 11, inDesks: 35})
 }
 
 // A real feed stream of ordinary Indonesian news: eleven general feeds of
@@ -651,7 +654,10 @@ func TestHeldOut12StreamInternationalRelations(t *testing.T) {
 	// sign-ups that name no newsletter dropped, three history pieces and
 	// two sign-ups news again): 8 and 21, the bounds loosened with the
 	// same margins.
-	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.11, 0.12}, {"id", 0.56, 0.49}}, hardNews: 9, inDesks: 23})
+	// Since title case keeps its function words in lower case (branch
+	// idcombo, 2026-12-02): id 31/18/20, P 0.633 R 0.608; the id floors
+	// raised to about two items under.
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.11, 0.12}, {"id", 0.60, 0.56}}, hardNews: 9, inDesks: 23})
 }
 
 // A real feed stream of general and domestic feeds, gathered and labelled
@@ -863,7 +869,10 @@ func TestHeldOut17StreamInternationalRelations(t *testing.T) {
 	// that is not news reaches a hard-news topic and four a desk (two photo
 	// pages, a religious piece, a tips post); the bounds have a margin of
 	// one and two.
-	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.78, 0.45}}, hardNews: 1, inDesks: 6})
+	// Since title case keeps its function words in lower case (branch
+	// idcombo, 2026-12-02): id 23/5/21, P 0.821 R 0.523; the recall
+	// floor raised to about two items under.
+	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.78, 0.47}}, hardNews: 1, inDesks: 6})
 }
 
 // A real feed stream of English news gathered at the end of the seventh
@@ -948,7 +957,10 @@ func TestHeldOut21StreamInternationalRelations(t *testing.T) {
 	// (most of them bare headlines); the floors are about two items under
 	// them. Genre errors: five items that are not news reach a hard-news
 	// topic and 12 a desk; the bounds have a margin of one and two.
-	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.78, 0.42}}, hardNews: 6, inDesks: 14})
+	// Since title case keeps its function words in lower case (branch
+	// idcombo, 2026-12-02): id 21/4/21, P 0.840 R 0.500; the recall
+	// floor raised to about two items under.
+	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.78, 0.45}}, hardNews: 6, inDesks: 14})
 }
 
 // A real feed stream of English news gathered in the eighth session as a
@@ -1019,6 +1031,9 @@ func TestHeldOut23StreamInternationalRelations(t *testing.T) {
 	// items under them. Genre errors: one item that is not news reaches a
 	// hard-news topic and six a desk; the bounds have a margin of one and
 	// two.
+	// Since title case keeps its function words in lower case (branch
+	// idcombo, 2026-12-02): id 34/8/22, P 0.810 R 0.607 (one more
+	// false entry), within the floors, which are unchanged.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.80, 0.57}}, hardNews: 2, inDesks: 8})
 }
 
