@@ -1164,6 +1164,8 @@ func TestHeldOut36StreamInternationalRelations(t *testing.T) {
 	// id P 0.909 R 0.667, 40/4/20 over 60 IR items; the floors are about
 	// two items under them. Genre errors: 6 items that are not news reach a
 	// hard-news topic and 17 a desk; the bounds have a margin of one and two.
+	// The session's end (02:37), with the word model open in Indonesian
+	// (wordir11) and title case's function words (idcombo): 43/4/17.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.86, 0.63}}, hardNews: 7, inDesks: 19})
 }
 
@@ -1177,6 +1179,7 @@ func TestHeldOut37StreamInternationalRelations(t *testing.T) {
 	// en P 0.500 R 0.571, 8/8/6 over 14 IR items; the floors are about
 	// two items under them. Genre errors: 17 items that are not news reach a
 	// hard-news topic and 41 a desk; the bounds have a margin of one and two.
+	// The session's end (02:37): the same figures.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.37, 0.42}}, hardNews: 18, inDesks: 43})
 }
 
@@ -1190,6 +1193,8 @@ func TestHeldOut32StreamInternationalRelations(t *testing.T) {
 	// id P 0.812 R 0.812, 13/3/3 over 16 IR items; the floors are about two
 	// items under them. Genre errors: two items that are not news reach a
 	// hard-news topic and 5 a desk; the bounds have a margin of one and two.
+	// The session's end (02:37), with the word model open in Indonesian
+	// (wordir11) and title case's function words (idcombo): 14/3/2.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.68, 0.68}}, hardNews: 3, inDesks: 7})
 }
 
@@ -1218,5 +1223,7 @@ func TestHeldOut38StreamInternationalRelations(t *testing.T) {
 	// two items under them. Genre errors: three items that are not news
 	// reach a hard-news topic and 6 a desk; the bounds have a margin of one
 	// and two.
+	// The session's end (02:37), with the word model open in Indonesian
+	// (wordir11) and title case's function words (idcombo): 24/6/14.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.72, 0.55}}, hardNews: 4, inDesks: 8})
 }
