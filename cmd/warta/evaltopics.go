@@ -295,8 +295,6 @@ func wordSamples(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, 
 	return names, samples, nil
 }
 
-// fitWordModel trains the shipped word model on the labelled streams and
-// writes it as Go source to path.
 // openLanguages says, for the generated header, which languages a word
 // variant keeps open: only, or every one when only is empty.
 func openLanguages(only string) string {
@@ -306,6 +304,8 @@ func openLanguages(only string) string {
 	return "Languages other than " + only + " are closed"
 }
 
+// fitWordModel trains the shipped word model on the labelled streams and
+// writes it as Go source to path.
 func fitWordModel(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, streamsDir, labelsDir, path string) error {
 	names, samples, err := wordSamples(ctx, cfg, tagger, streamsDir, labelsDir)
 	if err != nil {

@@ -496,9 +496,10 @@ func TestHeldOut4StreamInternationalRelations(t *testing.T) {
 	// P 0.885 R 0.460; one item that is not news in hard news and four in a
 	// desk. With the word model open in Indonesian (2026-12-02, branch
 	// wordir11, V14; in-sample: this stream trains it) id is 26/5/24, P
-	// 0.839 R 0.520: the Indonesian floors moved to those figures, cut to
-	// two decimals.
-	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.72, 0.66}, {"id", 0.83, 0.52}}, hardNews: 1, inDesks: 4})
+	// 0.839 R 0.520: the Indonesian floors moved to about two items under
+	// those figures (review 36: at the figures themselves they left no
+	// margin for a refit).
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.72, 0.66}, {"id", 0.77, 0.48}}, hardNews: 1, inDesks: 4})
 }
 
 // The fifth held-out real feed stream, gathered for an honest check of
@@ -1126,6 +1127,7 @@ func TestHeldOut31StreamInternationalRelations(t *testing.T) {
 	// id P 0.864 R 0.679, 19/3/9 over 28 IR items; the floors are about
 	// two items under them. Genre errors: 3 items that are not news reach a
 	// hard-news topic and 6 a desk; the bounds have a margin of one and two.
+	// The session's end (02:37): the same figures.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.77, 0.60}}, hardNews: 4, inDesks: 8})
 }
 
@@ -1138,6 +1140,7 @@ func TestHeldOut34StreamInternationalRelations(t *testing.T) {
 	// en P 0.833 R 0.500, 10/2/10 over 20 IR items; the floors are about
 	// two items under them. Genre errors: 9 items that are not news reach a
 	// hard-news topic and 20 a desk; the bounds have a margin of one and two.
+	// The session's end (02:37): the same figures.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.66, 0.40}}, hardNews: 10, inDesks: 22})
 }
 
@@ -1151,6 +1154,7 @@ func TestHeldOut35StreamInternationalRelations(t *testing.T) {
 	// en P 0.889 R 0.738, 48/6/17 over 65 IR items; the floors are about
 	// two items under them. Genre errors: 7 items that are not news reach a
 	// hard-news topic and 11 a desk; the bounds have a margin of one and two.
+	// The session's end (02:37): the same figures.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.85, 0.70}}, hardNews: 8, inDesks: 13})
 }
 
@@ -1209,6 +1213,7 @@ func TestHeldOut33StreamInternationalRelations(t *testing.T) {
 	// are one item under them. Genre errors: two items that are not news
 	// reach a hard-news topic and 4 a desk; the bounds have a margin of one
 	// and two.
+	// The session's end (02:37): the same figures.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.25, 0.14}}, hardNews: 3, inDesks: 6})
 }
 
