@@ -1232,3 +1232,92 @@ func TestHeldOut38StreamInternationalRelations(t *testing.T) {
 	// (wordir11) and title case's function words (idcombo): 24/6/14.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.72, 0.55}}, hardNews: 4, inDesks: 8})
 }
+
+// A real feed stream of Indonesian news gathered to judge the eleventh
+// session's experiments: VOA Indonesia, BBC News Indonesia and eleven
+// general feeds on 7 July and 24 August 2022. Its labels were committed
+// before any tagger ran on it.
+func TestHeldOut39StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut39StreamDir, "stream-heldout39-labels.tsv")
+	// Main's figures at the eleventh session's start (2026-12-02, 03:59):
+	// id P 0.833 R 0.789, 15/3/4 over 19 IR items; the floors are
+	// about two items under them. Genre errors: 3 items that are not
+	// news reach a hard-news topic and 4 a desk; the bounds have a
+	// margin of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.72, 0.68}}, hardNews: 4, inDesks: 6})
+}
+
+// A real feed stream of Indonesian news gathered to judge the eleventh
+// session's experiments: VOA Indonesia, BBC News Indonesia and eleven
+// general feeds on 22 July and 31 August 2022. Its labels were committed
+// before any tagger ran on it.
+func TestHeldOut40StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut40StreamDir, "stream-heldout40-labels.tsv")
+	// Main's figures at the eleventh session's start (2026-12-02, 03:59):
+	// id P 0.607 R 0.680, 17/11/8 over 25 IR items; the floors are
+	// about two items under them. Genre errors: 3 items that are not
+	// news reach a hard-news topic and 10 a desk; the bounds have a
+	// margin of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.53, 0.6}}, hardNews: 4, inDesks: 12})
+}
+
+// A real feed stream of English news gathered to judge the eleventh
+// session's experiments: BBC News and CNN International on 17 February
+// 2021 and 5 October 2022, The New York Times' World feed and Fox News on
+// 5 October 2022. Its labels were committed
+// before any tagger ran on it.
+func TestHeldOut41StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut41StreamDir, "stream-heldout41-labels.tsv")
+	// Main's figures at the eleventh session's start (2026-12-02, 03:59):
+	// en P 0.625 R 0.682, 15/9/7 over 22 IR items; the floors are
+	// about two items under them. Genre errors: 6 items that are not
+	// news reach a hard-news topic and 18 a desk; the bounds have a
+	// margin of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.54, 0.59}}, hardNews: 7, inDesks: 20})
+}
+
+// A real feed stream of English news gathered to judge the eleventh
+// session's experiments: ABC News, NPR, NBC News World and CNN
+// International on 22 March 2023, CNN International, BBC News and The
+// Guardian on 17 June 2020. Its labels were committed
+// before any tagger ran on it.
+func TestHeldOut42StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut42StreamDir, "stream-heldout42-labels.tsv")
+	// Main's figures at the eleventh session's start (2026-12-02, 03:59):
+	// en P 0.760 R 0.704, 19/6/8 over 27 IR items; the floors are
+	// about two items under them. Genre errors: 6 items that are not
+	// news reach a hard-news topic and 19 a desk; the bounds have a
+	// margin of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.68, 0.62}}, hardNews: 7, inDesks: 21})
+}
+
+// A real feed stream of Indonesian news gathered held out of the eleventh
+// session's experiments and scored at its start and end: VOA Indonesia,
+// BBC News Indonesia and eleven general feeds on 14 July and 18 August
+// 2022. Its labels were committed
+// before any tagger ran on it.
+func TestHeldOut43StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut43StreamDir, "stream-heldout43-labels.tsv")
+	// Main's figures at the eleventh session's start (2026-12-02, 03:59):
+	// id P 0.781 R 0.781, 25/7/7 over 32 IR items; the floors are
+	// about two items under them. Genre errors: 2 items that are not
+	// news reach a hard-news topic and 10 a desk; the bounds have a
+	// margin of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.71, 0.71}}, hardNews: 3, inDesks: 12})
+}
+
+// A real feed stream of English news gathered held out of the eleventh
+// session's experiments and scored at its start and end: BBC News on 8
+// December 2021 and eight feeds (The Wall Street Journal, NBC News, Japan
+// Today, the Financial Times, Bloomberg, ABC News, the South China
+// Morning Post, Sky News) on 4 October 2023. Its labels were committed
+// before any tagger ran on it.
+func TestHeldOut44StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut44StreamDir, "stream-heldout44-labels.tsv")
+	// Main's figures at the eleventh session's start (2026-12-02, 03:59):
+	// en P 0.633 R 0.679, 19/11/9 over 28 IR items; the floors are
+	// about two items under them. Genre errors: 12 items that are not
+	// news reach a hard-news topic and 38 a desk; the bounds have a
+	// margin of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.56, 0.6}}, hardNews: 13, inDesks: 40})
+}
