@@ -104,7 +104,8 @@ func markedTitle(title, lower string) Verdict {
 	if v := obituaryTitle(title, t); !v.IsNews() {
 		return v
 	}
-	for _, read := range [...]func(string) Verdict{signUpTitle, callOutTitle, newsQuizTitle, cartoonTitle} {
+	for _, read := range [...]func(string) Verdict{signUpTitle, callOutTitle, newsQuizTitle, cartoonTitle,
+		seriesTitle, yearInReviewTitle, listOfBestTitle} {
 		if v := read(t); !v.IsNews() {
 			return v
 		}
