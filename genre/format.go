@@ -216,9 +216,8 @@ func fullDate(s string) (year int, month time.Month, day int, ok bool) {
 
 // linkOnlySection is the genre of the items under a link's path segment
 // seg that names a section only links have: an organisation's pages on
-// its people's appearances in others' media ("/in-the-news/"), a quiz's
-// section or slug ("/quizzes/", "news-quiz-…"), a church's own news
-// and reading lists ("/bookshelf/"). Not categories: a
+// its people's appearances in others' media ("/in-the-news/"), and a
+// quiz's section or slug ("/quizzes/", "news-quiz-…"). Not categories: a
 // news site's category "In the news" may hold reports. Its limit (review
 // 34): a news site's link section of these names, or a report's slug
 // that opens "news-quiz-" ("news-quiz-host-fired-…"), is read as the
@@ -230,11 +229,6 @@ func linkOnlySection(seg string) Genre {
 		return Notice
 	case "quiz", "quizzes":
 		return Puzzle
-	// genre5: a church's news of itself; reading lists and book notices.
-	case "church-news":
-		return Notice
-	case "bookshelf", "what-to-read", "summer-reads":
-		return Guide
 	}
 	if strings.HasPrefix(seg, "news-quiz-") {
 		return Puzzle
@@ -342,49 +336,4 @@ func cartoonTitle(t string) Verdict {
 		return Verdict{Cartoon, "title ends with " + rest}
 	}
 	return Verdict{}
-}
-
-// leadingSeries are the names of columns that are not reports, as kickers
-// that lead a headline before a colon: a week's quiz and first-person
-// series on one's money, one's job or a moment of one's life. Elsewhere,
-// or without the colon, the words are a report's ("My job was to follow
-// orders, soldier tells tribunal", "A moment that changed the election:
-// …").
-var leadingSeries = [...]kicker{
-	{"quiz of the week", Puzzle},
-	{"my money", Profile}, {"my job", Profile}, {"a moment that changed me", Profile},
-}
-
-// seriesTitle reads a lower-cased headline led by one of leadingSeries
-// and a colon: "my money: 'i spend too much on takeaways'".
-func seriesTitle(t string) Verdict {
-	for _, k := range leadingSeries {
-		if rest, ok := strings.CutPrefix(t, k.mark); ok && strings.HasPrefix(strings.TrimLeft(rest, " "), ":") {
-			return Verdict{k.g, "title is marked " + k.mark}
-		}
-	}
-	return Verdict{}
-}
-
-// yearInReviewTitle reads a lower-cased headline led by "kaleidoskop", a
-// year and a colon: the Indonesian press's year in review ("kaleidoskop
-// 2025: banjir besar …"). A festival or a show of that name is news
-// ("Festival Kaleidoskop 2025: …", "Kaleidoskop 2025 Dibatalkan: …").
-func yearInReviewTitle(t string) Verdict {
-	rest, ok := strings.CutPrefix(t, "kaleidoskop ")
-	if !ok || len(rest) < 5 || !isDigits(rest[:4]) || !strings.HasPrefix(strings.TrimLeft(rest[4:], " "), ":") {
-		return Verdict{}
-	}
-	return Verdict{History, "title is marked kaleidoskop " + rest[:4]}
-}
-
-// listOfBestTitle reads a lower-cased headline that opens with a number
-// and "of the best ": a list of recommendations ("12 of the best walks
-// …"). "3 of the best-paid executives …" is none.
-func listOfBestTitle(t string) Verdict {
-	i := strings.IndexFunc(t, func(r rune) bool { return r < '0' || r > '9' })
-	if i <= 0 || !strings.HasPrefix(t[i:], " of the best ") {
-		return Verdict{}
-	}
-	return Verdict{Guide, "title opens with a list of the best"}
 }

@@ -104,8 +104,7 @@ func markedTitle(title, lower string) Verdict {
 	if v := obituaryTitle(title, t); !v.IsNews() {
 		return v
 	}
-	for _, read := range [...]func(string) Verdict{signUpTitle, callOutTitle, newsQuizTitle, cartoonTitle,
-		seriesTitle, yearInReviewTitle, listOfBestTitle} {
+	for _, read := range [...]func(string) Verdict{signUpTitle, callOutTitle, newsQuizTitle, cartoonTitle} {
 		if v := read(t); !v.IsNews() {
 			return v
 		}
