@@ -258,20 +258,52 @@ func caseCounts(text string, ignore func(w string) bool) (capitals, lower int) {
 }
 
 // isFunctionWord reports whether w (folded) is a function word of lang: a
-// preposition, conjunction or article, a closed class of the grammar. A
-// name ends before one, however it is written ("Emmanuel Macron di Istana
-// Negara", "Keir Starmer And His Cabinet" in headline case), and none is
-// a key of a name.
+// preposition, conjunction or article, a closed class of the grammar, as
+// title case keeps it in lower case. English: the prepositions, whatever
+// their length, the coordinating conjunctions and "as", "if", "than",
+// which news title case (Chicago, AP) writes in lower case, and "the";
+// subordinating conjunctions that are no preposition ("because",
+// "while") are capitalised there and are not listed. Indonesian: the
+// prepositions and conjunctions (kata tugas) and "yang", which PUEBI's
+// rule for titles keeps in lower case. Left out: "a" (an initial, "John
+// A. Smith"), "per" and "till" (given names too, Per, Till); "akan",
+// "lalu", "baik", "buat" and "sekitar", whose commoner sense is no
+// preposition or conjunction (a verb, an adverb, an adjective, the
+// Sasak title Lalu). A name ends before one, however it is written
+// ("Emmanuel Macron di Istana Negara", "Keir Starmer And His Cabinet" in
+// headline case), and none is a key of a name.
 func isFunctionWord(lang, w string) bool {
 	switch lang {
 	case "en":
 		switch w {
-		case "of", "in", "at", "on", "to", "for", "and", "the", "with", "by", "from":
+		case "the",
+			// prepositions
+			"about", "above", "across", "after", "against", "along", "alongside", "amid", "amidst",
+			"among", "amongst", "around", "at", "atop", "before", "behind", "below", "beneath",
+			"beside", "besides", "between", "beyond", "by", "despite", "down", "during", "except",
+			"from", "in", "inside", "into", "like", "near", "of", "off", "on", "onto", "out",
+			"outside", "over", "past", "since", "through", "throughout", "to", "toward", "towards",
+			"under", "underneath", "unlike", "until", "up", "upon", "versus", "via", "with",
+			"within", "without",
+			// conjunctions
+			"and", "but", "for", "nor", "or", "so", "yet", "as", "if", "than":
 			return true
 		}
 	case "id":
 		switch w {
-		case "di", "ke", "dari", "dan", "yang", "untuk", "dengan", "pada", "dalam", "oleh", "atau":
+		case "yang",
+			// preposisi
+			"di", "ke", "dari", "pada", "kepada", "daripada", "terhadap", "dalam", "untuk", "bagi",
+			"demi", "guna", "tentang", "mengenai", "seputar", "sejak", "semenjak", "sedari", "hingga",
+			"sampai", "antara", "oleh", "dengan", "bersama", "beserta", "atas", "tanpa", "melalui",
+			"lewat", "menuju", "menjelang", "jelang", "selama", "sepanjang", "seperti", "sebagai",
+			"bagai", "bagaikan", "kecuali", "selain",
+			// konjungsi
+			"dan", "atau", "serta", "maupun", "ataupun", "tetapi", "tapi", "namun", "melainkan",
+			"sedangkan", "padahal", "bahwa", "agar", "supaya", "jika", "jikalau", "kalau", "apabila",
+			"bila", "karena", "sebab", "sehingga", "ketika", "saat", "sewaktu", "tatkala", "usai",
+			"seusai", "setelah", "sesudah", "sehabis", "sebelum", "sambil", "seraya", "sementara",
+			"meski", "meskipun", "walau", "walaupun", "kendati", "biarpun":
 			return true
 		}
 	}

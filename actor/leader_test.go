@@ -70,6 +70,9 @@ func TestAnchors(t *testing.T) {
 		{"id", "Presiden RI Prabowo Subianto Dan Menteri Lainnya tiba, kata ajudannya.", "Prabowo Subianto=ID"},
 		{"en", "British Prime Minister Keir Starmer And His Cabinet met on Monday, officials said.", "Keir Starmer=GB"},
 		{"en", "French President Emmanuel Macron At Elysee Palace greeted the guests, aides said.", "Emmanuel Macron=FR"},
+		// The wider closed class ends a name as well.
+		{"id", "Presiden RI Prabowo Subianto Saat Kunjungan Kerja ke Jepang, kata ajudannya.", "Prabowo Subianto=ID"},
+		{"en", "French President Emmanuel Macron Amid Protests greeted the guests, aides said.", "Emmanuel Macron=FR"},
 		// An Italian particle in an English text still joins a name.
 		{"en", "Italian Foreign Minister Lorenzo di Marco met the envoy in Rome.", "Lorenzo di Marco=IT"},
 		// A function word starts no name.
@@ -170,12 +173,32 @@ func TestAppendNamedTitleCaseFunctionWords(t *testing.T) {
 		{"id", "Putin Berharap Bisa Berdialog dengan AS", "state:RU=Putin state:US=AS"},
 		{"id", "Putin Berharap Bisa Berdialog Dengan AS", "state:RU=Putin state:US=AS"},
 		{"id", "Kirim Surat ke Korsel, Kim Jong Un Minta Bertemu Lagi pada 2019", "state:KR=Korsel state:KP=Kim Jong Un relation:meet=Bertemu"},
-		// "saat" (when) is no word of the closed class: this headline is
-		// still not title case.
-		{"id", "Netanyahu Ingin Undang Trump saat Pembukaan Kedubes AS di Yerusalem", "office:diplomat=Kedubes state:US=AS state:IL=Yerusalem"},
 		{"en", "Putin Hopes for Dialogue with US", "state:RU=Putin relation:peace=Dialogue state:US=US"},
 		{"en", "Talks with Ivanka Trump went well in Seoul", "relation:meet=Talks state:KR=Seoul"},
 		{"id", "Pertemuan dengan Ivanka Trump berlangsung di Seoul pada Senin", "state:KR=Seoul"},
+	} {
+		if got := describe(c.text, r.AppendNamed(nil, c.text, c.lang, names)); got != c.want {
+			t.Errorf("AppendNamed(%q)\n got %s\nwant %s", c.text, got, c.want)
+		}
+	}
+}
+
+// Title case keeps every preposition and conjunction of the closed class in
+// lower case, not only the shortest: Indonesian "saat", "atas", "kepada"
+// (PUEBI's kata tugas), English "over", "amid" (news title case). A
+// headline so written is still title case, and a learned one-word name
+// before a capitalised word is the leader's. In sentence case it is not.
+func TestAppendNamedTitleCaseWiderFunctionWords(t *testing.T) {
+	r := newRecognizer(t)
+	names := NewNames(map[string]string{"putin": "RU", "netanyahu": "IL", "trump": "US", "kim jong un": "KP"})
+	for _, c := range []struct{ lang, text, want string }{
+		{"id", "Putin Berharap Dialog atas Ukraina saat Krisis", "state:RU=Putin relation:peace=Dialog state:UA=Ukraina"},
+		{"id", "Netanyahu Ingin Undang Trump saat Pembukaan Kedubes AS di Yerusalem", "state:IL=Netanyahu state:US=Trump office:diplomat=Kedubes state:US=AS state:IL=Yerusalem"},
+		{"id", "Trump Kirim Surat kepada Kim Jong Un", "state:US=Trump state:KP=Kim Jong Un"},
+		{"en", "Putin Hopes for Deal over Ukraine amid Crisis", "state:RU=Putin state:UA=Ukraine"},
+		{"en", "Netanyahu Courts Trump over Iran amid Gaza Fighting", "state:IL=Netanyahu state:US=Trump state:IR=Iran state:PS=Gaza violence:attack=Fighting"},
+		{"en", "Talks with Ivanka Trump went well over lunch in Seoul", "relation:meet=Talks state:KR=Seoul"},
+		{"id", "Pertemuan dengan Ivanka Trump berlangsung saat makan siang di Seoul", "state:KR=Seoul"},
 	} {
 		if got := describe(c.text, r.AppendNamed(nil, c.text, c.lang, names)); got != c.want {
 			t.Errorf("AppendNamed(%q)\n got %s\nwant %s", c.text, got, c.want)
