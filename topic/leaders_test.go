@@ -351,3 +351,56 @@ func TestLeaderBookForgetsThePriorFirst(t *testing.T) {
 		t.Error("putin, anchored before the stream's own names, was kept")
 	}
 }
+
+// Indonesia's own leader, named by an Indonesian office alone ("Presiden
+// Jokowi"), is Indonesia's actor: in the article's own title, and, learned
+// by a stream, in the headlines that name him alone.
+func TestHomeLeaderFromAnIndonesianOffice(t *testing.T) {
+	tg := defaultTagger(t)
+	a := &article.Article{Language: "id", Title: "Presiden Jokowi tiba di Abu Dhabi untuk bertemu Presiden UEA"}
+	if leaders, titleStates := irReading(tg.Explain(a, Hints{}), "title_states"); !slices.Contains(leaders, LeaderActor{Name: "Jokowi", State: "ID", Field: "title", From: "article"}) || titleStates != 2 {
+		t.Errorf("%q: leaders %+v, title_states %g; want Jokowi=ID from the article and two states", a.Title, leaders, titleStates)
+	}
+	st := tg.NewStream()
+	st.Learn([]*article.Article{
+		{Language: "id", Title: "Kunjungan ke Abu Dhabi", Text: "Presiden Jokowi tiba di Abu Dhabi pada Kamis malam."},
+	}, Hints{})
+	h := &article.Article{Language: "id", Title: "Jokowi Bertemu Putin di Moskow"}
+	leaders, titleStates := irReading(st.Explain(h, Hints{}), "title_states")
+	if !slices.Contains(leaders, LeaderActor{Name: "Jokowi", State: "ID", Field: "title", From: "stream"}) || titleStates != 2 {
+		t.Errorf("%q: leaders %+v, title_states %g; want Jokowi=ID from the stream and two states", h.Title, leaders, titleStates)
+	}
+	// Without the stream the headline names one state.
+	if _, titleStates := irReading(tg.Explain(h, Hints{}), "title_states"); titleStates != 1 {
+		t.Errorf("%q without the stream: title_states %g, want 1", h.Title, titleStates)
+	}
+}
+
+// A home anchor is weaker than a bound one: "Presiden Putin" in an
+// Indonesian text does not make Putin Indonesian, and a name that a bound
+// anchor ties to a state, later too, counts for that state.
+func TestHomeAnchorsYieldToBoundOnes(t *testing.T) {
+	var b leaderBook
+	b.seed([]LeaderAnchors{{Name: "putin", State: "RU", N: 1}})
+	for range 2 * LeaderDominance {
+		b.add([]actor.Anchor{{Name: "putin", State: "ID", Home: true}, {Name: "rodrigo duterte", State: "ID", Home: true}})
+	}
+	if got, _ := b.names.State("putin"); got != "RU" {
+		t.Errorf("putin: state %q, want RU (one bound anchor against home ones)", got)
+	}
+	if got, _ := b.names.State("duterte"); got != "ID" {
+		t.Errorf("duterte, home anchors only: state %q, want ID", got)
+	}
+	b.add([]actor.Anchor{{Name: "rodrigo duterte", State: "PH"}})
+	if got, _ := b.names.State("duterte"); got != "PH" {
+		t.Errorf("duterte once bound to PH: state %q, want PH", got)
+	}
+	// An article's own home anchor does not teach its title a name the
+	// stream knows.
+	known := actor.NewNames(map[string]string{"putin": "RU"})
+	if ns := articleNames([]actor.Anchor{{Name: "putin", State: "ID", Home: true}}, known); ns != nil {
+		if s, ok := ns.State("putin"); ok {
+			t.Errorf("an article's home anchor moved putin to %q", s)
+		}
+	}
+}
