@@ -115,15 +115,14 @@ func homeState(lang string) string {
 
 // isHomeOffice reports whether office (an office's words as written,
 // folded) is one of homeState(lang)'s government, which names its holder
-// bare: Indonesia's president and vice president and the ministers the
-// lexicon knows as a person's office, not the prime ministers, kings or
-// ambassadors it also knows.
+// bare: Indonesia's president and vice president, not the prime
+// ministers, kings or ambassadors the lexicon also knows.
 func isHomeOffice(lang, office string) bool {
 	if lang != "id" {
 		return false
 	}
 	switch office {
-	case "presiden", "wakil presiden", "wapres", "menteri luar negeri", "menlu", "menteri pertahanan", "menhan":
+	case "presiden", "wakil presiden", "wapres":
 		return true
 	}
 	return false

@@ -4048,7 +4048,7 @@ func fittedWordModel() *WordModel {
 func fittedWordStack() [numLangs]WordStack {
 	return [numLangs]WordStack{
 		{Actor: 0.3356023142399413, Word: 0.18730564662384055, Bias: -0.21070872200204227, Cut: 0.4413739325970184}, // en
-		{Actor: 0.3865612400360843, Word: 0.18907166483499632, Bias: -0.40345943936453216, Cut: 0.5747578223581273}, // id
+		{Actor: 0.3866075299956036, Word: 0.18909254091267205, Bias: -0.4034353415891555, Cut: 0.5747848588698228},  // id
 	}
 }
 
