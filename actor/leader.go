@@ -20,11 +20,6 @@ type Anchor struct {
 	State string
 	// Start and End are byte offsets of the name in the text.
 	Start, End int
-	// Home is set on an anchor by an office of the text's language's home
-	// state with no state bound to it ("Presiden Jokowi"; see homeState):
-	// weaker than a bound one, it names the state only where no bound
-	// anchor names another.
-	Home bool
 }
 
 // Keys are the names a text refers to the person by once anchored: the
@@ -65,27 +60,16 @@ const maxNameWords = 5
 // Israel", "Amerika Serikat (AS)"); an ambassador's destination ("U.S.
 // Ambassador to Japan", "Dubes RI untuk Malaysia") is not their state. A
 // former office holder ("former President", "mantan Presiden") speaks for
-// no state. An office of the home state's government with no state bound
-// ("Presiden Jokowi", see homeState) anchors its holder to the home state
-// as a home anchor (Anchor.Home). A sentence in headline case ("Putin Says
-// Russia Will Take More Land", "Menlu AS Puji Kepemimpinan Indonesia dalam
-// Isu Palestina") teaches nothing: its capitals do not tell a name from the
-// words after it.
+// no state. A sentence in headline case ("Putin Says Russia Will Take More
+// Land", "Menlu AS Puji Kepemimpinan Indonesia dalam Isu Palestina")
+// teaches nothing: its capitals do not tell a name from the words after it.
 func (r *Recognizer) AppendAnchors(dst []Anchor, text, lang string, ms []Mention) []Anchor {
 	for i, m := range ms {
 		if m.Kind != Office || !m.Person {
 			continue
 		}
 		state, start, end, ok := bindState(text, lang, ms, i)
-		home := false
-		if !ok {
-			// An office of the home state's government, written bare.
-			if state = homeState(lang); state == "" || !isHomeOffice(lang, strings.ToLower(text[m.Start:m.End])) {
-				continue
-			}
-			start, end, home = m.Start, m.End, true
-		}
-		if formerOffice(text[:start]) {
+		if !ok || formerOffice(text[:start]) {
 			continue
 		}
 		a, atEnd, ok := r.nameAfter(text, end, lang)
@@ -95,37 +79,10 @@ func (r *Recognizer) AppendAnchors(dst []Anchor, text, lang string, ms []Mention
 		if headline, lower := headlineCase(text, ms, start, a.End); headline || atEnd && lower == 0 {
 			continue // nothing in lower case says where the name ends
 		}
-		a.State, a.Home = state, home
+		a.State = state
 		dst = append(dst, a)
 	}
 	return dst
-}
-
-// homeState is the state whose press writes its own offices with no
-// state, in language lang, or "": Indonesian outlets write "Presiden
-// Jokowi" and "Menlu Retno" for Indonesia's and "Presiden Rusia", "Menlu
-// AS" for other states'. English is the press language of many states:
-// it has none.
-func homeState(lang string) string {
-	if lang == "id" {
-		return "ID"
-	}
-	return ""
-}
-
-// isHomeOffice reports whether office (an office's words as written,
-// folded) is one of homeState(lang)'s government, which names its holder
-// bare: Indonesia's president and vice president, not the prime
-// ministers, kings or ambassadors the lexicon also knows.
-func isHomeOffice(lang, office string) bool {
-	if lang != "id" {
-		return false
-	}
-	switch office {
-	case "presiden", "wakil presiden", "wapres":
-		return true
-	}
-	return false
 }
 
 // bindState finds the state the office ms[i] is bound to: its ID, where

@@ -52,43 +52,20 @@ type stateCount struct {
 	n     uint32
 }
 
-// homePrefix marks the counts of a name's home anchors (actor.Anchor.Home)
-// among its counts per state: "home:ID".
-const homePrefix = "home:"
-
-// countedState is the state an anchor is counted under.
-func countedState(a actor.Anchor) string {
-	if a.Home {
-		return homePrefix + a.State
-	}
-	return a.State
-}
-
-// state is the state a name counts for ("" when none dominates): by its
-// bound anchors, or by its home anchors where it has no bound one ("Presiden
-// Putin" in an Indonesian text does not make Putin Indonesian).
+// state is the state a name counts for ("" when none dominates).
 func (c *leaderCount) state() string {
-	for _, home := range []bool{false, true} {
-		var top stateCount
-		total := uint32(0)
-		for _, sc := range c.states {
-			if strings.HasPrefix(sc.state, homePrefix) != home {
-				continue
-			}
-			total += sc.n
-			if sc.n > top.n || sc.n == top.n && sc.state < top.state {
-				top = sc
-			}
+	var top stateCount
+	total := uint32(0)
+	for _, sc := range c.states {
+		total += sc.n
+		if sc.n > top.n || sc.n == top.n && sc.state < top.state {
+			top = sc
 		}
-		if total == 0 {
-			continue
-		}
-		if top.n < LeaderDominance*(total-top.n) {
-			return ""
-		}
-		return strings.TrimPrefix(top.state, homePrefix)
 	}
-	return ""
+	if top.n == 0 || top.n < LeaderDominance*(total-top.n) {
+		return ""
+	}
+	return top.state
 }
 
 // add counts anchors as seen now and updates names: only the names whose
@@ -107,10 +84,9 @@ func (b *leaderBook) add(anchors []actor.Anchor) {
 				b.seen[key] = c
 			}
 			before := c.state()
-			counted := countedState(a)
-			i := slices.IndexFunc(c.states, func(sc stateCount) bool { return sc.state == counted })
+			i := slices.IndexFunc(c.states, func(sc stateCount) bool { return sc.state == a.State })
 			if i < 0 {
-				c.states = append(c.states, stateCount{state: counted})
+				c.states = append(c.states, stateCount{state: a.State})
 				i = len(c.states) - 1
 			}
 			c.states[i].n++
@@ -208,27 +184,11 @@ func (t *Tagger) findActors(s *scratch, title, body, lang string) {
 
 // articleNames are the names an article's anchors teach that known does
 // not already count for the same state, or nil. A name the article
-// anchors to two states counts for neither. A home anchor teaches only a
-// name that known does not count and no bound anchor of the article
-// names.
+// anchors to two states counts for neither.
 func articleNames(anchors []actor.Anchor, known *actor.Names) *actor.Names {
-	var states, home map[string]string
+	var states map[string]string
 	for _, a := range anchors {
 		for _, key := range a.Keys() {
-			if a.Home {
-				if _, ok := known.State(key); ok {
-					continue
-				}
-				if home == nil {
-					home = map[string]string{}
-				}
-				if s, ok := home[key]; ok && s != a.State {
-					home[key] = ""
-					continue
-				}
-				home[key] = a.State
-				continue
-			}
 			if s, ok := known.State(key); ok && s == a.State {
 				continue
 			}
@@ -240,14 +200,6 @@ func articleNames(anchors []actor.Anchor, known *actor.Names) *actor.Names {
 				continue
 			}
 			states[key] = a.State
-		}
-	}
-	for key, s := range home {
-		if _, ok := states[key]; !ok {
-			if states == nil {
-				states = map[string]string{}
-			}
-			states[key] = s
 		}
 	}
 	maps.DeleteFunc(states, func(_, s string) bool { return s == "" })

@@ -4048,7 +4048,7 @@ func fittedWordModel() *WordModel {
 func fittedWordStack() [numLangs]WordStack {
 	return [numLangs]WordStack{
 		{Actor: 0.3356023142399413, Word: 0.18730564662384055, Bias: -0.21070872200204227, Cut: 0.4413739325970184}, // en
-		{Actor: 0.3866075299956036, Word: 0.18909254091267205, Bias: -0.4034353415891555, Cut: 0.5747848588698228},  // id
+		{Actor: 0.38728354617248384, Word: 0.1885356012508444, Bias: -0.40108686842764624, Cut: 0.5759214407263019}, // id
 	}
 }
 
