@@ -44,8 +44,8 @@ const (
 	// ("foreign-minister", "diplomat", "head", "minister").
 	Office
 	// Relation is a word that puts actors in a relation (they meet, agree,
-	// sanction, negotiate, visit); its ID is the kind of relation ("meet",
-	// "agree", "pressure", "peace", "aid", "dispute", "security", "visit").
+	// sanction, negotiate); its ID is the kind of relation ("meet",
+	// "agree", "pressure", "peace", "aid", "dispute", "security").
 	Relation
 	// Violence is a word that reports violence or its toll (attack, strike,
 	// killed, refugees): the events of a conflict, not a relation between
@@ -587,4 +587,4 @@ func fold(w string) string {
 // Version changes whenever what the Recognizer finds changes (the table,
 // CLDR's version, the matching rules), so that users of its results can
 // tell stale ones.
-const Version = "9"
+const Version = "8"
