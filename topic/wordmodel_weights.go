@@ -17,7 +17,8 @@ package topic
 // stream-heldout34, stream-heldout35, stream-heldout36, stream-heldout37,
 // stream-heldout38, stream-heldout39, stream-heldout40, stream-heldout41,
 // stream-heldout42, stream-heldout43, stream-heldout44, stream-heldout45,
-// stream-heldout46, stream-heldout47, stream-heldout48 held out): en 5053
+// stream-heldout46, stream-heldout47, stream-heldout48, stream-heldout49,
+// stream-heldout50, stream-heldout51, stream-heldout52 held out): en 5053
 // items, 813 IR; id 4667 items, 555 IR; its stacking with the actors model
 // (fittedWordStack) is fitted on the same streams' candidates, each scored
 // by a word model trained without its own stream, with the cut of the
