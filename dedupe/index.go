@@ -241,6 +241,7 @@ func (k Sketcher) Sketch(title, text string) Sketched {
 	out := Sketched{s: makeSketch(t, x)}
 	if k.events {
 		out.sig = makeEventSig(t, k.actors)
+		out.sig.addLead(x, k.actors)
 	}
 	return out
 }
