@@ -241,7 +241,6 @@ func (k Sketcher) Sketch(title, text string) Sketched {
 	out := Sketched{s: makeSketch(t, x)}
 	if k.events {
 		out.sig = makeEventSig(t, k.actors)
-		out.sig.addLead(x, k.actors)
 	}
 	return out
 }
