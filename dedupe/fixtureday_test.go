@@ -109,6 +109,34 @@ func loadFixtureDay(t *testing.T, day fixtureDay, withText bool) ([]*article.Art
 	return arts, gold
 }
 
+// scoreFixtureDay assigns a day's items to stories with actors (nil:
+// none) and counts its same-story pairs; logErrors logs the day's wrong
+// pairs when asked (go test -v, DEDUPE_EVAL_ERRORS set), and is never
+// called for a judge day.
+func scoreFixtureDay(t *testing.T, day fixtureDay, withText bool, actors ActorSource) (c pairCounts, logErrors func()) {
+	t.Helper()
+	arts, gold := loadFixtureDay(t, day, withText)
+	ix := NewIndex(Options{Actors: actors})
+	pred := map[string]string{}
+	for _, a := range arts {
+		ix.Assign(a)
+		pred[a.ID] = a.StoryID
+	}
+	_, _, tp, fp, fn := pairScore(gold, pred)
+	return pairCounts{tp, fp, fn}, func() {
+		if !testing.Verbose() || os.Getenv("DEDUPE_EVAL_ERRORS") == "" {
+			return
+		}
+		for i, x := range arts {
+			for _, y := range arts[:i] {
+				if same, said := gold[x.ID] == gold[y.ID], pred[x.ID] == pred[y.ID]; same != said {
+					t.Logf("same=%v said=%v %q / %q %s", same, said, y.Title, x.Title, x.StoryMatch.Method)
+				}
+			}
+		}
+	}
+}
+
 // TestHeadlineFixtureDays are further held-out days, never used to choose
 // anything: other years, other outlets (Viva, Tempo, Detik, Antara),
 // labelled by reading. Between them they hold 12 same-story pairs (two
@@ -124,26 +152,10 @@ func headlineFixtureDays(t *testing.T, actors ActorSource) {
 	for _, withText := range []bool{false, true} {
 		var all pairCounts
 		for _, day := range fixtureDays {
-			arts, gold := loadFixtureDay(t, day, withText)
-			ix := NewIndex(Options{Actors: actors})
-			pred := map[string]string{}
-			for _, a := range arts {
-				ix.Assign(a)
-				pred[a.ID] = a.StoryID
-			}
-			_, _, tp, fp, fn := pairScore(gold, pred)
-			c := pairCounts{tp, fp, fn}
+			c, logErrors := scoreFixtureDay(t, day, withText, actors)
 			all = all.add(c)
 			t.Logf("%s, text %v: %s", day.labels, withText, c)
-			if testing.Verbose() && os.Getenv("DEDUPE_EVAL_ERRORS") != "" {
-				for i, x := range arts {
-					for _, y := range arts[:i] {
-						if same, said := gold[x.ID] == gold[y.ID], pred[x.ID] == pred[y.ID]; same != said {
-							t.Logf("same=%v said=%v %q / %q %s", same, said, y.Title, x.Title, x.StoryMatch.Method)
-						}
-					}
-				}
-			}
+			logErrors()
 		}
 		t.Logf("fixture days pooled, text %v: %s", withText, all)
 		floor := map[bool]float64{false: 0.16, true: 0.25}[withText]
@@ -172,31 +184,14 @@ func TestHeadlineOwnDays(t *testing.T) {
 	for _, withText := range []bool{false, true} {
 		var design, judge pairCounts
 		for _, d := range ownDays {
-			day := d.fixtureDay(t)
-			arts, gold := loadFixtureDay(t, day, withText)
-			ix := NewIndex(Options{})
-			pred := map[string]string{}
-			for _, a := range arts {
-				ix.Assign(a)
-				pred[a.ID] = a.StoryID
-			}
-			_, _, tp, fp, fn := pairScore(gold, pred)
-			c := pairCounts{tp, fp, fn}
+			c, logErrors := scoreFixtureDay(t, d.fixtureDay(t), withText, nil)
 			if d.judge {
 				judge = judge.add(c)
 				continue
 			}
 			design = design.add(c)
 			t.Logf("design %s, text %v: %s", d.date, withText, c)
-			if testing.Verbose() && os.Getenv("DEDUPE_EVAL_ERRORS") != "" {
-				for i, x := range arts {
-					for _, y := range arts[:i] {
-						if same, said := gold[x.ID] == gold[y.ID], pred[x.ID] == pred[y.ID]; same != said {
-							t.Logf("same=%v said=%v %q / %q %s", same, said, y.Title, x.Title, x.StoryMatch.Method)
-						}
-					}
-				}
-			}
+			logErrors()
 		}
 		t.Logf("design days pooled, text %v: %s", withText, design)
 		t.Logf("judge days pooled, text %v: %s", withText, judge)
