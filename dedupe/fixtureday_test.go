@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -25,6 +26,44 @@ var fixtureDays = []fixtureDay{
 	{"headlines-2017-04-06.labels.jsonl", []string{"tempo_rss2_2017-04-06.xml"}},
 	{"headlines-2022-08-28.labels.jsonl", []string{"antara_jambi_terkini_2022-08-28.xml"}},
 	{"headlines-2014-04-29.labels.jsonl", []string{"detik_news_2014-04-29_feedsportal.xml"}},
+}
+
+// ownDay is a multi-outlet Indonesian day of 2022 labelled by story
+// (testdata/SOURCES.md): every feed of the day in its stream directory,
+// in name order. Design days may be read in full; judge days are read by
+// their pooled counts only, never their items, labels or errors.
+type ownDay struct {
+	date, dir string
+	judge     bool
+}
+
+var ownDays = []ownDay{
+	{"2022-06-30", fixtures.HeldOut38StreamDir, false},
+	{"2022-07-01", fixtures.HeldOut36StreamDir, false},
+	{"2022-08-12", fixtures.HeldOut31StreamDir, false},
+	{"2022-07-15", fixtures.HeldOut36StreamDir, true},
+	{"2022-08-19", fixtures.HeldOut31StreamDir, true},
+	{"2022-08-26", fixtures.HeldOut38StreamDir, true},
+}
+
+// fixtureDay returns the day's labels and its feeds, files in name order.
+func (d ownDay) fixtureDay(t *testing.T) fixtureDay {
+	t.Helper()
+	names, err := fixtures.Snapshots(d.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := fixtureDay{labels: "headlines-" + d.date + ".labels.jsonl"}
+	for _, n := range names {
+		if strings.HasSuffix(n, "_"+d.date+".xml") {
+			day.feeds = append(day.feeds, n)
+		}
+	}
+	sort.Strings(day.feeds)
+	if len(day.feeds) == 0 {
+		t.Fatalf("%s: no feeds in %s", d.date, d.dir)
+	}
+	return day
 }
 
 // loadFixtureDay returns the day's items as articles in publication
@@ -70,6 +109,34 @@ func loadFixtureDay(t *testing.T, day fixtureDay, withText bool) ([]*article.Art
 	return arts, gold
 }
 
+// scoreFixtureDay assigns a day's items to stories with actors (nil:
+// none) and counts its same-story pairs; logErrors logs the day's wrong
+// pairs when asked (go test -v, DEDUPE_EVAL_ERRORS set), and is never
+// called for a judge day.
+func scoreFixtureDay(t *testing.T, day fixtureDay, withText bool, actors ActorSource) (c pairCounts, logErrors func()) {
+	t.Helper()
+	arts, gold := loadFixtureDay(t, day, withText)
+	ix := NewIndex(Options{Actors: actors})
+	pred := map[string]string{}
+	for _, a := range arts {
+		ix.Assign(a)
+		pred[a.ID] = a.StoryID
+	}
+	_, _, tp, fp, fn := pairScore(gold, pred)
+	return pairCounts{tp, fp, fn}, func() {
+		if !testing.Verbose() || os.Getenv("DEDUPE_EVAL_ERRORS") == "" {
+			return
+		}
+		for i, x := range arts {
+			for _, y := range arts[:i] {
+				if same, said := gold[x.ID] == gold[y.ID], pred[x.ID] == pred[y.ID]; same != said {
+					t.Logf("same=%v said=%v %q / %q %s", same, said, y.Title, x.Title, x.StoryMatch.Method)
+				}
+			}
+		}
+	}
+}
+
 // TestHeadlineFixtureDays are further held-out days, never used to choose
 // anything: other years, other outlets (Viva, Tempo, Detik, Antara),
 // labelled by reading. Between them they hold 12 same-story pairs (two
@@ -85,31 +152,53 @@ func headlineFixtureDays(t *testing.T, actors ActorSource) {
 	for _, withText := range []bool{false, true} {
 		var all pairCounts
 		for _, day := range fixtureDays {
-			arts, gold := loadFixtureDay(t, day, withText)
-			ix := NewIndex(Options{Actors: actors})
-			pred := map[string]string{}
-			for _, a := range arts {
-				ix.Assign(a)
-				pred[a.ID] = a.StoryID
-			}
-			_, _, tp, fp, fn := pairScore(gold, pred)
-			c := pairCounts{tp, fp, fn}
+			c, logErrors := scoreFixtureDay(t, day, withText, actors)
 			all = all.add(c)
 			t.Logf("%s, text %v: %s", day.labels, withText, c)
-			if testing.Verbose() && os.Getenv("DEDUPE_EVAL_ERRORS") != "" {
-				for i, x := range arts {
-					for _, y := range arts[:i] {
-						if same, said := gold[x.ID] == gold[y.ID], pred[x.ID] == pred[y.ID]; same != said {
-							t.Logf("same=%v said=%v %q / %q %s", same, said, y.Title, x.Title, x.StoryMatch.Method)
-						}
-					}
-				}
-			}
+			logErrors()
 		}
 		t.Logf("fixture days pooled, text %v: %s", withText, all)
 		floor := map[bool]float64{false: 0.16, true: 0.25}[withText]
 		if all.precision() < eventPrecisionFloor || all.recall() < floor {
 			t.Errorf("text %v: %s, floors P %.2f R %.2f", withText, all, eventPrecisionFloor, floor)
+		}
+	}
+}
+
+// ownDayFloors are the pooled floors of the own days, title only (false)
+// and with text (true), from main's first measure (2026-12-02): at least
+// two same-story pairs fewer than it found, and no more false joins than
+// it made. Main is below the goal's precision (eventPrecisionFloor) on
+// these days (a feed titling its items by desk, "Ekonomi"), so the goal
+// cannot be the floor yet.
+var ownDayFloors = map[bool]struct{ design, judge pairCounts }{
+	false: {design: pairCounts{tp: 29 - 2, fp: 10}, judge: pairCounts{tp: 5 - 2, fp: 9}},
+	true:  {design: pairCounts{tp: 28 - 2, fp: 4}, judge: pairCounts{tp: 6 - 2, fp: 5}},
+}
+
+// TestHeadlineOwnDays scores the six multi-outlet days of 2022, title
+// only and with the feeds' descriptions as text. Design days are logged
+// day by day (and their errors with DEDUPE_EVAL_ERRORS); the judge days
+// only pooled, counts only.
+func TestHeadlineOwnDays(t *testing.T) {
+	for _, withText := range []bool{false, true} {
+		var design, judge pairCounts
+		for _, d := range ownDays {
+			c, logErrors := scoreFixtureDay(t, d.fixtureDay(t), withText, nil)
+			if d.judge {
+				judge = judge.add(c)
+				continue
+			}
+			design = design.add(c)
+			t.Logf("design %s, text %v: %s", d.date, withText, c)
+			logErrors()
+		}
+		t.Logf("design days pooled, text %v: %s", withText, design)
+		t.Logf("judge days pooled, text %v: %s", withText, judge)
+		floor := ownDayFloors[withText]
+		if design.tp < floor.design.tp || design.fp > floor.design.fp || judge.tp < floor.judge.tp || judge.fp > floor.judge.fp {
+			t.Errorf("text %v: design %s, judge %s; floors tp ≥ %d, fp ≤ %d and tp ≥ %d, fp ≤ %d",
+				withText, design, judge, floor.design.tp, floor.design.fp, floor.judge.tp, floor.judge.fp)
 		}
 	}
 }
