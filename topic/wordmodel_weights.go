@@ -4048,8 +4048,8 @@ func fittedWordModel() *WordModel {
 // model's log-odds, per language (WordStack).
 func fittedWordStack() [numLangs]WordStack {
 	return [numLangs]WordStack{
-		{Actor: 0.3367308714197239, Word: 0.18712610375579208, Bias: -0.21647445868915663, Cut: 0.4339222105517796}, // en
-		{Actor: 0.3921013655958909, Word: 0.18729007200453898, Bias: -0.4050597881428564, Cut: 0.5714645928274116},  // id
+		{Actor: 0.3356023142399413, Word: 0.18730564662384055, Bias: -0.21070872200204227, Cut: 0.4413739325970184}, // en
+		{Actor: 0.38728354617248384, Word: 0.1885356012508444, Bias: -0.40108686842764624, Cut: 0.5759214407263019}, // id
 	}
 }
 
