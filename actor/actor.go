@@ -45,8 +45,7 @@ const (
 	Office
 	// Relation is a word that puts actors in a relation (they meet, agree,
 	// sanction, negotiate); its ID is the kind of relation ("meet",
-	// "agree", "pressure", "peace", "aid", "dispute", "security",
-	// "exchange"; see needsActors).
+	// "agree", "pressure", "peace", "aid", "dispute", "security").
 	Relation
 	// Violence is a word that reports violence or its toll (attack, strike,
 	// killed, refugees): the events of a conflict, not a relation between
@@ -364,8 +363,6 @@ func (r *Recognizer) AppendNamed(dst []Mention, text, lang string, sets ...*Name
 	}
 	prevAlias := false // whether the word before i ends an alias
 	named := slices.ContainsFunc(sets, func(ns *Names) bool { return ns != nil })
-	from := len(dst)
-	conditional := false // whether a relation that needs its sentence's actors was found
 	for i := 0; i < len(toks); {
 		a, n := match(table[toks[i].text], toks[i:], shouting)
 		if n == 0 {
@@ -384,68 +381,10 @@ func (r *Recognizer) AppendNamed(dst []Mention, text, lang string, sets ...*Name
 		prevAlias = true
 		if a.kind != none && !(skipAfterBahasa && a.kind == State && i > 0 && (toks[i-1].text == "bahasa" || toks[i-1].text == "berbahasa")) && !clockTime(toks, i) {
 			dst = append(dst, Mention{Kind: a.kind, ID: a.id, Start: toks[i].start, End: toks[i+n-1].end, Person: a.person})
-			conditional = conditional || a.kind == Relation && needsActors(a.id) != nil
 		}
 		i += n
 	}
-	if conditional {
-		dst = append(dst[:from], keepConditional(text, dst[from:])...)
-	}
 	return dst
-}
-
-// exchangeID is the relation of an exchange between governments
-// (actors.txt): prisoners swapped, migrant workers sent or held back,
-// people or goods handed over or returned, a relation only between two
-// actors named.
-const exchangeID = "exchange"
-
-// needsActors returns, for a relation whose words are a relation only
-// beside certain actors in their sentence, the test of that sentence's
-// actors (the mentions of its states and bodies); nil for a relation that
-// needs none. An exchange needs two distinct actors: one state's own
-// prisoners or workers are no relation.
-func needsActors(relation string) func(actors []Mention) bool {
-	switch relation {
-	case exchangeID:
-		return func(actors []Mention) bool {
-			return slices.ContainsFunc(actors, func(m Mention) bool { return m.ID != actors[0].ID })
-		}
-	}
-	return nil
-}
-
-// keepConditional returns ms, the mentions of text, without the relations
-// whose sentence lacks the actors they need (see needsActors). It reuses
-// ms.
-func keepConditional(text string, ms []Mention) []Mention {
-	var buf [8]Mention
-	for i := range ms {
-		if ms[i].Kind != Relation {
-			continue
-		}
-		need := needsActors(ms[i].ID)
-		if need == nil {
-			continue
-		}
-		from, to := ms[i].Start, ms[i].End
-		for from > 0 && !sentenceBreak(text, from-1) {
-			from--
-		}
-		for to < len(text) && !sentenceBreak(text, to) {
-			to++
-		}
-		actors := buf[:0]
-		for _, m := range ms {
-			if m.Start >= from && m.End <= to && (m.Kind == State || m.Kind == Body) {
-				actors = append(actors, m)
-			}
-		}
-		if !need(actors) {
-			ms[i].Kind = none // dropped below
-		}
-	}
-	return slices.DeleteFunc(ms, func(m Mention) bool { return m.Kind == none })
 }
 
 // langIndex is the index of the tables for text in language lang: "en",
@@ -648,4 +587,4 @@ func fold(w string) string {
 // Version changes whenever what the Recognizer finds changes (the table,
 // CLDR's version, the matching rules), so that users of its results can
 // tell stale ones.
-const Version = "9"
+const Version = "8"

@@ -8,44 +8,44 @@ package topic
 //
 // 5-fold cross-validation, out-of-fold probabilities cut at 0.65:
 //
-//	full     all positives 154  precision 0.837  recall 0.669  F1 0.744
-//	full     en  positives  84  precision 0.844  recall 0.643  F1 0.730
-//	full     id  positives  70  precision 0.831  recall 0.700  F1 0.760
-//	sentence all positives 154  precision 0.857  recall 0.545  F1 0.667
-//	sentence en  positives  84  precision 0.815  recall 0.524  F1 0.638
-//	sentence id  positives  70  precision 0.909  recall 0.571  F1 0.702
-//	title    all positives 154  precision 0.881  recall 0.383  F1 0.534
+//	full     all positives 154  precision 0.844  recall 0.669  F1 0.746
+//	full     en  positives  84  precision 0.831  recall 0.643  F1 0.725
+//	full     id  positives  70  precision 0.860  recall 0.700  F1 0.772
+//	sentence all positives 154  precision 0.840  recall 0.545  F1 0.661
+//	sentence en  positives  84  precision 0.800  recall 0.524  F1 0.633
+//	sentence id  positives  70  precision 0.889  recall 0.571  F1 0.696
+//	title    all positives 154  precision 0.894  recall 0.383  F1 0.536
 //	title    en  positives  84  precision 0.839  recall 0.310  F1 0.452
-//	title    id  positives  70  precision 0.917  recall 0.471  F1 0.623
+//	title    id  positives  70  precision 0.943  recall 0.471  F1 0.629
 func fittedIRWeights() [NumIRFeatures]float64 {
 	return [NumIRFeatures]float64{
-		-2.4583, // bias
-		0.5935,  // states
-		-0.0522, // title_states
-		0.4329,  // bodies
-		0.5268,  // diplomats
-		0.1234,  // heads
-		-0.5731, // pair
-		0.2766,  // relation_title
-		-1.3088, // relation_body
-		0.4052,  // pair_x_relation
-		0.5920,  // relation_sentences
-		1.0495,  // desk_title
-		0.9820,  // desk_body
-		0.2090,  // world
-		-0.5357, // conflict
-		-0.4831, // politics
-		-0.5115, // economy
-		-0.6594, // sport
-		-1.0454, // science-technology
-		-0.2678, // crime-law
-		-0.1113, // arts-entertainment
-		-0.1594, // lead_actors
-		0.7319,  // lead_relation
-		0.1733,  // lead_pair
-		0.5034,  // desk_cues
-		0.7239,  // title_pair
-		0.8743,  // title_leader
+		-2.5140, // bias
+		0.6040,  // states
+		-0.0368, // title_states
+		0.4520,  // bodies
+		0.5106,  // diplomats
+		0.1145,  // heads
+		-0.6038, // pair
+		0.3286,  // relation_title
+		-1.4043, // relation_body
+		0.4154,  // pair_x_relation
+		0.6904,  // relation_sentences
+		1.0492,  // desk_title
+		1.0070,  // desk_body
+		0.2089,  // world
+		-0.5580, // conflict
+		-0.4892, // politics
+		-0.5041, // economy
+		-0.6755, // sport
+		-1.0562, // science-technology
+		-0.2151, // crime-law
+		-0.0949, // arts-entertainment
+		-0.1865, // lead_actors
+		0.7692,  // lead_relation
+		0.2426,  // lead_pair
+		0.4894,  // desk_cues
+		0.8054,  // title_pair
+		0.8587,  // title_leader
 	}
 }
 

@@ -4048,8 +4048,8 @@ func fittedWordModel() *WordModel {
 // model's log-odds, per language (WordStack).
 func fittedWordStack() [numLangs]WordStack {
 	return [numLangs]WordStack{
-		{Actor: 0.344890300417479, Word: 0.18737403090175375, Bias: -0.19921794203754603, Cut: 0.4317947677391667}, // en
-		{Actor: 0.41587215543382483, Word: 0.18751242526335124, Bias: -0.393835853309976, Cut: 0.5864507155611752}, // id
+		{Actor: 0.3356023142399413, Word: 0.18730564662384055, Bias: -0.21070872200204227, Cut: 0.4413739325970184}, // en
+		{Actor: 0.38728354617248384, Word: 0.1885356012508444, Bias: -0.40108686842764624, Cut: 0.5759214407263019}, // id
 	}
 }
 
