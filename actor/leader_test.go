@@ -81,7 +81,7 @@ func TestAnchors(t *testing.T) {
 		// part of the name (review 37): Burmese Than, Malay Nor,
 		// Chinese Yang, Sinhala Guna.
 		{"en", "Myanmar Foreign Minister Than Swe met his Thai counterpart in Bangkok.", "Than Swe=MM"},
-		{"en", "Malaysian Foreign Minister Nor Mohamed Yakcop met the envoy on Monday.", "Nor Mohamed Yakcop=MY"},
+		{"en", "Malaysia's foreign minister, Nor Mohamed Yakcop, arrived in Seoul.", "Nor Mohamed Yakcop=MY"},
 		{"id", "Menlu China Yang Jiechi bertemu mitranya di Beijing.", "Yang Jiechi=CN"},
 		{"id", "Menlu Sri Lanka Guna Wardena bertemu utusan itu di Kolombo.", "Guna Wardena=LK"},
 		{"en", "Myanmar Foreign Minister Kyaw Than met his counterpart on Monday.", "Kyaw Than=MM"},
