@@ -261,9 +261,11 @@ func caseCounts(text string, ignore func(w string) bool) (capitals, lower int) {
 // preposition, conjunction or article, a closed class of the grammar, as
 // title case keeps it in lower case. English: the prepositions, whatever
 // their length, the coordinating conjunctions and "as", "if", "than",
-// which news title case (Chicago, AP) writes in lower case, and "the";
-// subordinating conjunctions that are no preposition ("because",
-// "while") are capitalised there and are not listed. Indonesian: the
+// which Chicago-style title case writes in lower case (AP's capitalises
+// words of four letters or more: then they are capitalised, which
+// isTitleCase reads as title case anyway), and "the"; subordinating
+// conjunctions that are no preposition ("because", "while") are
+// capitalised there and are not listed. Indonesian: the
 // prepositions and conjunctions (kata tugas) and "yang", which PUEBI's
 // rule for titles keeps in lower case. Left out: "a" (an initial, "John
 // A. Smith"), "per" and "till" (given names too, Per, Till); "akan",
@@ -306,6 +308,20 @@ func isFunctionWord(lang, w string) bool {
 			"meski", "meskipun", "walau", "walaupun", "kendati", "biarpun":
 			return true
 		}
+	}
+	return false
+}
+
+// isNamePart reports whether w (folded), a function word of some
+// language, is also a common part of names, so that written capitalised
+// it continues a name rather than ending it: Burmese Than (Than Swe, Kyaw
+// Than), Malay Nor (Nor Mohamed Yakcop), Chinese Yang (Yang Jiechi),
+// Sinhala and Tamil Guna, and the Korean and Chinese So and Or. Lower
+// case, each is the function word still; none is a key of a name (Keys).
+func isNamePart(w string) bool {
+	switch w {
+	case "than", "nor", "yang", "guna", "so", "or":
+		return true
 	}
 	return false
 }
@@ -378,7 +394,7 @@ func (r *Recognizer) nameAfter(text string, p int, lang string) (a Anchor, atEnd
 			end, prev = t.end, t.end
 			continue
 		}
-		if isFunctionWord(lang, t.text) {
+		if isFunctionWord(lang, t.text) && !(t.firstUpper && isNamePart(t.text)) {
 			bounded = true // a function word, in any case, is no word of a name
 			break
 		}

@@ -77,6 +77,14 @@ func TestAnchors(t *testing.T) {
 		{"en", "Italian Foreign Minister Lorenzo di Marco met the envoy in Rome.", "Lorenzo di Marco=IT"},
 		// A function word starts no name.
 		{"id", "Presiden AS Dari Gedung Putih mengumumkan tarif baru.", ""},
+		// But a capitalised function word that is also a name part is
+		// part of the name (review 37): Burmese Than, Malay Nor,
+		// Chinese Yang, Sinhala Guna.
+		{"en", "Myanmar Foreign Minister Than Swe met his Thai counterpart in Bangkok.", "Than Swe=MM"},
+		{"en", "Malaysia's foreign minister, Nor Mohamed Yakcop, arrived in Seoul.", "Nor Mohamed Yakcop=MY"},
+		{"id", "Menlu China Yang Jiechi bertemu mitranya di Beijing.", "Yang Jiechi=CN"},
+		{"id", "Menlu Sri Lanka Guna Wardena bertemu utusan itu di Kolombo.", "Guna Wardena=LK"},
+		{"en", "Myanmar Foreign Minister Kyaw Than met his counterpart on Monday.", "Kyaw Than=MM"},
 		// A capitalised preposition ends a name too: title-cased
 		// Indonesian headlines write "Di" before a place, and reading
 		// "Di" as the particle of "Di Maio" would teach the stream

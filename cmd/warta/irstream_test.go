@@ -1328,7 +1328,7 @@ func TestHeldOut44StreamInternationalRelations(t *testing.T) {
 // ran on it.
 func TestHeldOut45StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut45StreamDir, "stream-heldout45-labels.tsv")
-	// Main's figures at the eleventh session's start (2026-12-02, 04:06):
+	// Main's figures when it landed (2026-12-02, 04:06):
 	// id P 0.600 R 0.625, 15/10/9 over 24 IR items; the floors are
 	// about two items under them. Genre errors: 3 items that are not
 	// news reach a hard-news topic and 8 a desk; the bounds have a
@@ -1342,7 +1342,7 @@ func TestHeldOut45StreamInternationalRelations(t *testing.T) {
 // ran on it.
 func TestHeldOut46StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut46StreamDir, "stream-heldout46-labels.tsv")
-	// Main's figures at the eleventh session's start (2026-12-02, 04:06):
+	// Main's figures when it landed (2026-12-02, 04:06):
 	// id P 0.882 R 0.536, 15/2/13 over 28 IR items; the floors are
 	// about two items under them. Genre errors: 3 items that are not
 	// news reach a hard-news topic and 8 a desk; the bounds have a
@@ -1356,7 +1356,7 @@ func TestHeldOut46StreamInternationalRelations(t *testing.T) {
 // ran on it.
 func TestHeldOut47StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut47StreamDir, "stream-heldout47-labels.tsv")
-	// Main's figures at the eleventh session's start (2026-12-02, 04:06):
+	// Main's figures when it landed (2026-12-02, 04:06):
 	// en P 0.667 R 0.625, 10/5/6 over 16 IR items; the floors are
 	// about two items under them. Genre errors: 2 items that are not
 	// news reach a hard-news topic and 11 a desk; the bounds have a
@@ -1370,7 +1370,7 @@ func TestHeldOut47StreamInternationalRelations(t *testing.T) {
 // ran on it.
 func TestHeldOut48StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut48StreamDir, "stream-heldout48-labels.tsv")
-	// Main's figures at the eleventh session's start (2026-12-02, 04:06):
+	// Main's figures when it landed (2026-12-02, 04:06):
 	// en P 0.577 R 0.600, 15/11/10 over 25 IR items; the floors are
 	// about two items under them. Genre errors: 11 items that are not
 	// news reach a hard-news topic and 21 a desk; the bounds have a
