@@ -103,7 +103,7 @@ func loadDevSet(t *testing.T) ([]evalItem, map[string]string) {
 			items = append(items, evalItem{
 				a: &article.Article{
 					ID: article.IDFromURL(key), URL: key, Title: plain(it.Title), Text: text,
-					FirstSeen: when, Source: filepath.Base(fn),
+					FirstSeen: when,
 				},
 				when: when,
 				feed: filepath.Base(fn),
@@ -158,17 +158,13 @@ func runDevSet(t *testing.T, threshold float64, verbose bool) (p, r float64) {
 	ix := NewIndex(Options{Threshold: threshold})
 	pred := map[string]string{}
 	byID := map[string]*article.Article{}
-	var arts []*article.Article
 	for _, it := range items {
 		if _, dup := byID[it.a.ID]; dup {
 			continue // the store keys on article ID: one article
 		}
+		ix.Assign(it.a)
 		byID[it.a.ID] = it.a
-		arts = append(arts, it.a)
-	}
-	assignFeeds(ix, arts)
-	for _, a := range arts {
-		pred[a.URL] = a.StoryID
+		pred[it.a.URL] = it.a.StoryID
 	}
 	for k := range gold {
 		if _, ok := pred[k]; !ok {

@@ -91,9 +91,9 @@ func runHeadlineIndex(t *testing.T, ix *Index, days []string, verbose bool) (p, 
 		}
 		all = append(all, arts...)
 	}
-	assignFeeds(ix, all)
 	byID := map[string]*article.Article{}
 	for _, a := range all {
+		ix.Assign(a)
 		pred[a.ID] = a.StoryID
 		byID[a.ID] = a
 	}

@@ -117,9 +117,9 @@ func scoreFixtureDay(t *testing.T, day fixtureDay, withText bool, actors ActorSo
 	t.Helper()
 	arts, gold := loadFixtureDay(t, day, withText)
 	ix := NewIndex(Options{Actors: actors})
-	assignFeeds(ix, arts)
 	pred := map[string]string{}
 	for _, a := range arts {
+		ix.Assign(a)
 		pred[a.ID] = a.StoryID
 	}
 	_, _, tp, fp, fn := pairScore(gold, pred)

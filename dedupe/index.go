@@ -237,24 +237,8 @@ type Sketched struct {
 
 // Sketch cleans and sketches an article's title and text.
 func (k Sketcher) Sketch(title, text string) Sketched {
-	return k.SketchIn(title, text, nil)
-}
-
-// SketchIn is Sketch for an article of a feed whose labels (FeedLabels)
-// are known. A label is no headline: it says nothing of the event, and two
-// articles under it are no copies by it. So an article titled with one
-// gets no event terms, and its copy sketch is its text's alone (none
-// without a text).
-func (k Sketcher) SketchIn(title, text string, labels Labels) Sketched {
 	t, x := Clean(title, text)
-	label := labels[t]
-	if label {
-		t = ""
-	}
-	out := Sketched{}
-	if !label || x != "" {
-		out.s = makeSketch(t, x)
-	}
+	out := Sketched{s: makeSketch(t, x)}
 	if k.events {
 		out.sig = makeEventSig(t, k.actors)
 	}

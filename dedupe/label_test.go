@@ -6,21 +6,11 @@ import (
 	"github.com/warta-news/warta/article"
 )
 
-// assignFeeds assigns articles to stories in order, each sketched with
-// the labels of its source's items among them (FeedLabels, as if each
-// source's were one fetch), as the pipeline sketches a fetch's items.
-func assignFeeds(ix *Index, arts []*article.Article) {
-	titles, links := map[string][]string{}, map[string][]string{}
+// assignFeed assigns one fetch of a feed's items to stories, in order, as
+// the pipeline does.
+func assignFeed(ix *Index, arts []*article.Article) {
 	for _, a := range arts {
-		titles[a.Source] = append(titles[a.Source], a.Title)
-		links[a.Source] = append(links[a.Source], a.URL)
-	}
-	labels := map[string]Labels{}
-	for src := range titles {
-		labels[src] = FeedLabels(titles[src], links[src])
-	}
-	for _, a := range arts {
-		ix.AssignSketched(a, ix.sketcher.SketchIn(a.Title, a.Text, labels[a.Source]))
+		ix.Assign(a)
 	}
 }
 
@@ -44,7 +34,7 @@ func TestDeskLabelIsNoHeadline(t *testing.T) {
 				x.Text, y.Text = texts[i][0], texts[i][1]
 			}
 			ix := NewIndex(Options{})
-			assignFeeds(ix, []*article.Article{x, y})
+			assignFeed(ix, []*article.Article{x, y})
 			if y.StoryID == x.StoryID {
 				t.Errorf("%q, text %v: two items of a desk joined as one story (%+v)", title, withText, y.StoryMatch)
 			}
