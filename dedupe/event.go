@@ -126,6 +126,12 @@ func termHash(w string) uint32 {
 // makeEventSig computes the signature of a cleaned title. Actors from the
 // source (if any) join the terms as whole names.
 func makeEventSig(title string, actors ActorSource) eventSig {
+	return makeEventSigOf(title, headlineWords(title), actors)
+}
+
+// makeEventSigOf is makeEventSig with the title's words already split
+// (headlineWords).
+func makeEventSigOf(title string, words []headlineWord, actors ActorSource) eventSig {
 	groups := stateGroups()
 	var sig eventSig
 	add := func(word string, role uint8) {
@@ -150,7 +156,6 @@ func makeEventSig(title string, actors ActorSource) eventSig {
 			sig.terms[last] = evTerm{h: h, role: role, word: word}
 		}
 	}
-	words := headlineWords(title)
 	speakerEnd := speakerSpan(words)
 	sig.own = isQuestion(title)
 	// Actors first: a long headline's last words may not fit. The words

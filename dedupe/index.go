@@ -238,9 +238,19 @@ type Sketched struct {
 // Sketch cleans and sketches an article's title and text.
 func (k Sketcher) Sketch(title, text string) Sketched {
 	t, x := Clean(title, text)
-	out := Sketched{s: makeSketch(t, x)}
+	words := headlineWords(t)
+	label := isLabel(words)
+	if label {
+		// A desk's or section's name is no headline: it says nothing of
+		// the event, and two articles under it are no copies by it.
+		t, words = "", nil
+	}
+	out := Sketched{}
+	if !label || x != "" {
+		out.s = makeSketch(t, x)
+	}
 	if k.events {
-		out.sig = makeEventSig(t, k.actors)
+		out.sig = makeEventSigOf(t, words, k.actors)
 	}
 	return out
 }

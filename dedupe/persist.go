@@ -14,7 +14,10 @@ import (
 // TestSketchFormatPinned fails when the sketch of a known article changes.
 // Format 6: the same bytes as 5, but a correction stores its new text's
 // sketch; stores of format 5 may hold a corrected article's first version.
-const sketchFormat = 6
+// Format 7: a title of fewer than two content words is a label (no event
+// terms, and no copy sketch without a text); format 6 sketched it as a
+// headline.
+const sketchFormat = 7
 
 // The flags byte of an encoded sketch: eventSig.own, eventSig.again, then
 // from sketchListShift the signature's listCounts.
