@@ -303,3 +303,19 @@ func TestIRDeskFeatureIsOwnTopic(t *testing.T) {
 	a := &article.Article{Title: "China and Japan foreign ministers meet in Washington at White House", Text: "The United States Congress and Senate met as the Chinese foreign minister held talks with his Japanese counterpart.", Language: "en"}
 	asiaLeavesProbability(t, a, "international-relations")
 }
+
+// A leader or minister visiting another state is a relation between the
+// two: the headline names a relation and a sentence links two actors by
+// it. Written for the test.
+func TestVisitBetweenStatesIsARelation(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, c := range []irCase{
+		{"en", "Japan's foreign minister visits Indonesia", "", true},
+		{"id", "Presiden Korsel Kunjungi Jepang", "", true},
+	} {
+		x := tg.IRFeatures(c.article())
+		if got := x[fRelationTitle] > 0 && x[fRelSentences] > 0 && irCandidate(&x); got != c.want {
+			t.Errorf("%q: a relation linking two actors %t, want %t (%v)", c.title, got, c.want, x)
+		}
+	}
+}
