@@ -44,8 +44,8 @@ const (
 	// ("foreign-minister", "diplomat", "head", "minister").
 	Office
 	// Relation is a word that puts actors in a relation (they meet, agree,
-	// sanction, negotiate); its ID is the kind of relation ("meet",
-	// "agree", "pressure", "peace", "aid", "dispute", "security").
+	// sanction, negotiate, visit); its ID is the kind of relation ("meet",
+	// "agree", "pressure", "peace", "aid", "dispute", "security", "visit").
 	Relation
 	// Violence is a word that reports violence or its toll (attack, strike,
 	// killed, refugees): the events of a conflict, not a relation between
