@@ -93,3 +93,19 @@ func TestVisitBetweenStates(t *testing.T) {
 		}
 	}
 }
+
+// A visit to a place that is no actor, or to the visitor's own state, is
+// no relation between states: a head of state touring his own country.
+// Headlines written for the test.
+func TestDomesticVisitIsNoRelation(t *testing.T) {
+	r := newRecognizer(t)
+	for _, c := range []struct{ lang, text, want string }{
+		{"id", "Presiden China Kunjungi Xinjiang", "state:CN=China"},
+		{"en", "Chinese premier visits Beijing factory", "state:CN=Chinese office:head=premier state:CN=Beijing"},
+		{"en", "US president visits flood zone. Japan sends aid", "state:US=US office:head=president state:JP=Japan"},
+	} {
+		if got := describe(c.text, r.Find(c.text, c.lang)); !strings.HasSuffix(got, c.want) || strings.Contains(got, "relation:visit") {
+			t.Errorf("Find(%q, %s)\n got %s\nwant %s and no visit", c.text, c.lang, got, c.want)
+		}
+	}
+}

@@ -319,3 +319,19 @@ func TestVisitBetweenStatesIsARelation(t *testing.T) {
 		}
 	}
 }
+
+// A head of state visiting a province of his own country names one state
+// and no relation: no candidate. Written for the test.
+func TestDomesticVisitIsNoCandidate(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, title := range []string{"Presiden China Kunjungi Xinjiang", "Chinese president visits Xinjiang"} {
+		lang := "id"
+		if strings.HasPrefix(title, "Chinese") {
+			lang = "en"
+		}
+		x := tg.IRFeatures(irCase{lang: lang, title: title}.article())
+		if x[fRelationTitle] > 0 || irCandidate(&x) {
+			t.Errorf("%q: relation in the title %g, candidate %t; want neither (%v)", title, x[fRelationTitle], irCandidate(&x), x)
+		}
+	}
+}
