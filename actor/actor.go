@@ -363,6 +363,8 @@ func (r *Recognizer) AppendNamed(dst []Mention, text, lang string, sets ...*Name
 	}
 	prevAlias := false // whether the word before i ends an alias
 	named := slices.ContainsFunc(sets, func(ns *Names) bool { return ns != nil })
+	from := len(dst)
+	visits := false
 	for i := 0; i < len(toks); {
 		a, n := match(table[toks[i].text], toks[i:], shouting)
 		if n == 0 {
@@ -381,10 +383,58 @@ func (r *Recognizer) AppendNamed(dst []Mention, text, lang string, sets ...*Name
 		prevAlias = true
 		if a.kind != none && !(skipAfterBahasa && a.kind == State && i > 0 && (toks[i-1].text == "bahasa" || toks[i-1].text == "berbahasa")) && !clockTime(toks, i) {
 			dst = append(dst, Mention{Kind: a.kind, ID: a.id, Start: toks[i].start, End: toks[i+n-1].end, Person: a.person})
+			visits = visits || a.kind == Relation && a.id == visitID
 		}
 		i += n
 	}
+	if visits {
+		dst = append(dst[:from], keepVisits(text, dst[from:])...)
+	}
 	return dst
+}
+
+// visitID is the relation of a visit (actors.txt): a relation between the
+// visitor's state and the one visited, which keepVisits requires.
+const visitID = "visit"
+
+// keepVisits returns ms, the mentions of text, without the visits that
+// reach no other state: a visit word is a relation only where its
+// sentence names, after it, a state or body that it does not name before
+// it ("Japan's foreign minister visits Indonesia", "Indonesia dikunjungi
+// PM Jepang"), not where the place visited is no actor or the visitor's
+// own ("Presiden China Kunjungi Xinjiang", "Chinese premier visits
+// Beijing factory"). It reuses ms.
+func keepVisits(text string, ms []Mention) []Mention {
+	for i := range ms {
+		if ms[i].Kind == Relation && ms[i].ID == visitID && !reachesAnother(text, ms, i) {
+			ms[i].Kind = none // dropped below; none is no actor to reachesAnother
+		}
+	}
+	return slices.DeleteFunc(ms, func(m Mention) bool { return m.Kind == none })
+}
+
+// reachesAnother reports whether the sentence of text around ms[i] names,
+// after ms[i], a state or body that it does not name before it.
+func reachesAnother(text string, ms []Mention, i int) bool {
+	from, to := ms[i].Start, ms[i].End
+	for from > 0 && !sentenceBreak(text, from-1) {
+		from--
+	}
+	for to < len(text) && !sentenceBreak(text, to) {
+		to++
+	}
+	actorOf := func(m Mention) bool { return m.Kind == State || m.Kind == Body }
+	for _, after := range ms[i+1:] {
+		if after.Start >= to {
+			break
+		}
+		if actorOf(after) && !slices.ContainsFunc(ms[:i], func(m Mention) bool {
+			return m.Start >= from && actorOf(m) && m.ID == after.ID
+		}) {
+			return true
+		}
+	}
+	return false
 }
 
 // langIndex is the index of the tables for text in language lang: "en",
