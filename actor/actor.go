@@ -45,7 +45,8 @@ const (
 	Office
 	// Relation is a word that puts actors in a relation (they meet, agree,
 	// sanction, negotiate, visit); its ID is the kind of relation ("meet",
-	// "agree", "pressure", "peace", "aid", "dispute", "security", "visit").
+	// "agree", "pressure", "peace", "aid", "dispute", "security", "visit",
+	// "justice"; see keepRelation).
 	Relation
 	// Violence is a word that reports violence or its toll (attack, strike,
 	// killed, refugees): the events of a conflict, not a relation between
@@ -364,7 +365,7 @@ func (r *Recognizer) AppendNamed(dst []Mention, text, lang string, sets ...*Name
 	prevAlias := false // whether the word before i ends an alias
 	named := slices.ContainsFunc(sets, func(ns *Names) bool { return ns != nil })
 	from := len(dst)
-	visits := false
+	conditional := false // whether a relation that holds only beside certain actors was found
 	for i := 0; i < len(toks); {
 		a, n := match(table[toks[i].text], toks[i:], shouting)
 		if n == 0 {
@@ -383,39 +384,41 @@ func (r *Recognizer) AppendNamed(dst []Mention, text, lang string, sets ...*Name
 		prevAlias = true
 		if a.kind != none && !(skipAfterBahasa && a.kind == State && i > 0 && (toks[i-1].text == "bahasa" || toks[i-1].text == "berbahasa")) && !clockTime(toks, i) {
 			dst = append(dst, Mention{Kind: a.kind, ID: a.id, Start: toks[i].start, End: toks[i+n-1].end, Person: a.person})
-			visits = visits || a.kind == Relation && a.id == visitID
+			conditional = conditional || a.kind == Relation && isConditional(a.id)
 		}
 		i += n
 	}
-	if visits {
-		dst = append(dst[:from], keepVisits(text, dst[from:])...)
+	if conditional {
+		dst = append(dst[:from], keepConditional(text, dst[from:])...)
 	}
 	return dst
 }
 
 // visitID is the relation of a visit (actors.txt): a relation between the
-// visitor's state and the one visited, which keepVisits requires.
+// visitor's state and the one visited, which keepRelation requires.
 const visitID = "visit"
 
-// keepVisits returns ms, the mentions of text, without the visits that
-// reach no other state: a visit word is a relation only where its
-// sentence names, after it, a state or body that it does not name before
-// it ("Japan's foreign minister visits Indonesia", "Indonesia dikunjungi
-// PM Jepang"), not where the place visited is no actor or the visitor's
-// own ("Presiden China Kunjungi Xinjiang", "Chinese premier visits
-// Beijing factory"). It reuses ms.
-func keepVisits(text string, ms []Mention) []Mention {
-	for i := range ms {
-		if ms[i].Kind == Relation && ms[i].ID == visitID && !reachesAnother(text, ms, i) {
-			ms[i].Kind = none // dropped below; none is no actor to reachesAnother
-		}
-	}
-	return slices.DeleteFunc(ms, func(m Mention) bool { return m.Kind == none })
+// justiceID is the relation of international justice (actors.txt): a
+// court's charge, warrant or ruling, a relation between an international
+// court and a state only where the court is named.
+const justiceID = "justice"
+
+// isConditional reports whether the words of relation are a relation only
+// beside certain actors in their sentence (see keepRelation).
+func isConditional(relation string) bool {
+	return relation == visitID || relation == justiceID
 }
 
-// reachesAnother reports whether the sentence of text around ms[i] names,
-// after ms[i], a state or body that it does not name before it.
-func reachesAnother(text string, ms []Mention, i int) bool {
+// keepRelation reports whether ms[i], a conditional relation of text, has
+// in its sentence the actors it needs. A visit word is a relation only
+// where its sentence names, after it, a state or body that it does not
+// name before it ("Japan's foreign minister visits Indonesia", "Indonesia
+// dikunjungi PM Jepang"), not where the place visited is no actor or the
+// visitor's own ("Presiden China Kunjungi Xinjiang", "Chinese premier
+// visits Beijing factory"). International justice needs an international
+// body: a domestic court charges, rules and issues warrants in the same
+// words and names none.
+func keepRelation(text string, ms []Mention, i int) bool {
 	from, to := ms[i].Start, ms[i].End
 	for from > 0 && !sentenceBreak(text, from-1) {
 		from--
@@ -424,17 +427,37 @@ func reachesAnother(text string, ms []Mention, i int) bool {
 		to++
 	}
 	actorOf := func(m Mention) bool { return m.Kind == State || m.Kind == Body }
-	for _, after := range ms[i+1:] {
-		if after.Start >= to {
-			break
+	switch ms[i].ID {
+	case visitID:
+		for _, after := range ms[i+1:] {
+			if after.Start >= to {
+				break
+			}
+			if actorOf(after) && !slices.ContainsFunc(ms[:i], func(m Mention) bool {
+				return m.Start >= from && actorOf(m) && m.ID == after.ID
+			}) {
+				return true
+			}
 		}
-		if actorOf(after) && !slices.ContainsFunc(ms[:i], func(m Mention) bool {
-			return m.Start >= from && actorOf(m) && m.ID == after.ID
-		}) {
-			return true
+		return false
+	case justiceID:
+		return slices.ContainsFunc(ms, func(m Mention) bool {
+			return m.Start >= from && m.End <= to && m.Kind == Body
+		})
+	}
+	return true
+}
+
+// keepConditional returns ms, the mentions of text, without the
+// conditional relations whose sentence lacks the actors they need (see
+// keepRelation). It reuses ms.
+func keepConditional(text string, ms []Mention) []Mention {
+	for i := range ms {
+		if ms[i].Kind == Relation && isConditional(ms[i].ID) && !keepRelation(text, ms, i) {
+			ms[i].Kind = none // dropped below; none is no actor to keepRelation
 		}
 	}
-	return false
+	return slices.DeleteFunc(ms, func(m Mention) bool { return m.Kind == none })
 }
 
 // langIndex is the index of the tables for text in language lang: "en",
@@ -637,4 +660,4 @@ func fold(w string) string {
 // Version changes whenever what the Recognizer finds changes (the table,
 // CLDR's version, the matching rules), so that users of its results can
 // tell stale ones.
-const Version = "9"
+const Version = "10"

@@ -13,7 +13,7 @@ func TestJusticeRelation(t *testing.T) {
 		{"en", "ICC issues arrest warrant for Sudanese leader", "body:ICC=ICC relation:justice=arrest warrant state:SD=Sudanese"},
 		{"en", "UN tribunal indicts former Serbian general", "body:UN=UN relation:justice=tribunal relation:justice=indicts state:RS=Serbian"},
 		{"en", "World Court ruling backs Chile in border case with Bolivia", "body:ICJ=World Court relation:justice=ruling relation:agree=backs state:CL=Chile state:BO=Bolivia"},
-		{"en", "ECOWAS court orders Gambia to pay damages", "body:ECOWAS=ECOWAS state:GM=Gambia"},
+		{"en", "ECOWAS court orders Gambia to pay damages", "body:ECOWAS=ECOWAS relation:justice=court state:GM=Gambia"},
 		// A domestic trial names no international body: no relation.
 		{"en", "Judge issues arrest warrant for former mayor after ruling", ""},
 		{"en", "French court indicts businessman over Libyan funding", "state:FR=French state:LY=Libyan"},
