@@ -4049,8 +4049,8 @@ func fittedWordModel() *WordModel {
 // model's log-odds, per language (WordStack).
 func fittedWordStack() [numLangs]WordStack {
 	return [numLangs]WordStack{
-		{Actor: 0.3567920584164603, Word: 0.17818116704143291, Bias: -0.32711133743592685, Cut: 0.42579745161006316}, // en
-		{Actor: 0.41707898501432916, Word: 0.18037361314814396, Bias: -0.48577066572189026, Cut: 0.5537832620763117}, // id
+		{Actor: 0.33918799833171054, Word: 0.18478461076543745, Bias: -0.22186979633953785, Cut: 0.44310631964207464}, // en
+		{Actor: 0.39960694553518944, Word: 0.18561033159628798, Bias: -0.41867660109316995, Cut: 0.5428238072368917},  // id
 	}
 }
 
