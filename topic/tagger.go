@@ -623,7 +623,7 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 		}
 		if irCandidate(&v.irX) {
 			if t.wordMode&WordStackNoGuards == 0 {
-				v.irGuard = irGuard(a.Title)
+				v.irGuard = t.irGuard(a.Title, langName(l), s.titleActors)
 			}
 			if v.irGuard != "" {
 				v.irP, v.irActorsP = 0, 0
