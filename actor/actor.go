@@ -44,8 +44,9 @@ const (
 	// ("foreign-minister", "diplomat", "head", "minister").
 	Office
 	// Relation is a word that puts actors in a relation (they meet, agree,
-	// sanction, negotiate); its ID is the kind of relation ("meet",
-	// "agree", "pressure", "peace", "aid", "dispute", "security").
+	// sanction, negotiate, visit); its ID is the kind of relation ("meet",
+	// "agree", "pressure", "peace", "aid", "dispute", "security", "visit",
+	// "justice"; see relationTest).
 	Relation
 	// Violence is a word that reports violence or its toll (attack, strike,
 	// killed, refugees): the events of a conflict, not a relation between
@@ -363,6 +364,8 @@ func (r *Recognizer) AppendNamed(dst []Mention, text, lang string, sets ...*Name
 	}
 	prevAlias := false // whether the word before i ends an alias
 	named := slices.ContainsFunc(sets, func(ns *Names) bool { return ns != nil })
+	from := len(dst)
+	conditional := false // whether a relation that holds only beside certain actors was found
 	for i := 0; i < len(toks); {
 		a, n := match(table[toks[i].text], toks[i:], shouting)
 		if n == 0 {
@@ -381,10 +384,93 @@ func (r *Recognizer) AppendNamed(dst []Mention, text, lang string, sets ...*Name
 		prevAlias = true
 		if a.kind != none && !(skipAfterBahasa && a.kind == State && i > 0 && (toks[i-1].text == "bahasa" || toks[i-1].text == "berbahasa")) && !clockTime(toks, i) {
 			dst = append(dst, Mention{Kind: a.kind, ID: a.id, Start: toks[i].start, End: toks[i+n-1].end, Person: a.person})
+			conditional = conditional || a.kind == Relation && relationTest(a.id) != nil
 		}
 		i += n
 	}
+	if conditional {
+		dst = append(dst[:from], keepConditional(text, dst[from:])...)
+	}
 	return dst
+}
+
+// visitID is the relation of a visit (actors.txt): a relation between the
+// visitor's state and the one visited, which relationTest requires.
+const visitID = "visit"
+
+// justiceID is the relation of international justice (actors.txt): a
+// court's charge, warrant or ruling, a relation between an international
+// court and a state only where the court is named.
+const justiceID = "justice"
+
+// relationTest returns the test of a conditional relation, one whose
+// words are a relation only beside certain actors in their sentence, or
+// nil for any other relation. A visit word is a relation only where its
+// sentence names, after it, a state or body that it does not name before
+// it ("Japan's foreign minister visits Indonesia", "Indonesia dikunjungi
+// PM Jepang"), not where the place visited is no actor or the visitor's
+// own ("Presiden China Kunjungi Xinjiang", "Chinese premier visits Beijing
+// factory"). International justice needs an international body: a
+// domestic court charges, rules and issues warrants in the same words and
+// names none.
+func relationTest(relation string) func(ms []Mention, i, from, to int) bool {
+	switch relation {
+	case visitID:
+		return reachesAnother
+	case justiceID:
+		return func(ms []Mention, _, from, to int) bool {
+			return slices.ContainsFunc(ms, func(m Mention) bool {
+				return m.Start >= from && m.End <= to && m.Kind == Body
+			})
+		}
+	}
+	return nil
+}
+
+// isActor reports whether m is a state or a body.
+func isActor(m Mention) bool { return m.Kind == State || m.Kind == Body }
+
+// reachesAnother reports whether ms[i], in the sentence of text from from
+// to to, has after it a state or body that the sentence does not name
+// before it.
+func reachesAnother(ms []Mention, i, from, to int) bool {
+	for _, after := range ms[i+1:] {
+		if after.Start >= to {
+			break
+		}
+		if isActor(after) && !slices.ContainsFunc(ms[:i], func(m Mention) bool {
+			return m.Start >= from && isActor(m) && m.ID == after.ID
+		}) {
+			return true
+		}
+	}
+	return false
+}
+
+// keepConditional returns ms, the mentions of text, without the
+// conditional relations whose sentence lacks the actors they need (see
+// relationTest). It reuses ms.
+func keepConditional(text string, ms []Mention) []Mention {
+	for i := range ms {
+		if ms[i].Kind != Relation {
+			continue
+		}
+		test := relationTest(ms[i].ID)
+		if test == nil {
+			continue
+		}
+		from, to := ms[i].Start, ms[i].End
+		for from > 0 && !sentenceBreak(text, from-1) {
+			from--
+		}
+		for to < len(text) && !sentenceBreak(text, to) {
+			to++
+		}
+		if !test(ms, i, from, to) {
+			ms[i].Kind = none // dropped below; none is no actor to the tests
+		}
+	}
+	return slices.DeleteFunc(ms, func(m Mention) bool { return m.Kind == none })
 }
 
 // langIndex is the index of the tables for text in language lang: "en",
@@ -587,4 +673,4 @@ func fold(w string) string {
 // Version changes whenever what the Recognizer finds changes (the table,
 // CLDR's version, the matching rules), so that users of its results can
 // tell stale ones.
-const Version = "9"
+const Version = "10"

@@ -76,3 +76,36 @@ func TestShoutingHeadline(t *testing.T) {
 		t.Errorf("capitals headline: got %s", got)
 	}
 }
+
+// A visit is a relation between the visitor's state and the state it
+// visits, in either word order. Headlines written for the test.
+func TestVisitBetweenStates(t *testing.T) {
+	r := newRecognizer(t)
+	for _, c := range []struct{ lang, text, want string }{
+		{"en", "Japan's foreign minister visits Indonesia", "relation:visit=visits"},
+		{"en", "Indian prime minister to arrive in Tokyo on Monday", "relation:visit=arrive in"},
+		{"id", "Menlu Jepang Kunjungi Indonesia", "relation:visit=Kunjungi"},
+		{"id", "Indonesia dikunjungi Perdana Menteri Jepang", "relation:visit=dikunjungi"},
+		{"id", "Presiden Korsel Tiba di Jakarta", "relation:visit=Tiba di"},
+	} {
+		if got := describe(c.text, r.Find(c.text, c.lang)); !strings.Contains(got, c.want) {
+			t.Errorf("Find(%q, %s)\n got %s\nwant it to hold %s", c.text, c.lang, got, c.want)
+		}
+	}
+}
+
+// A visit to a place that is no actor, or to the visitor's own state, is
+// no relation between states: a head of state touring his own country.
+// Headlines written for the test.
+func TestDomesticVisitIsNoRelation(t *testing.T) {
+	r := newRecognizer(t)
+	for _, c := range []struct{ lang, text, want string }{
+		{"id", "Presiden China Kunjungi Xinjiang", "state:CN=China"},
+		{"en", "Chinese premier visits Beijing factory", "state:CN=Chinese office:head=premier state:CN=Beijing"},
+		{"en", "US president visits flood zone. Japan sends aid", "state:US=US office:head=president state:JP=Japan"},
+	} {
+		if got := describe(c.text, r.Find(c.text, c.lang)); !strings.HasSuffix(got, c.want) || strings.Contains(got, "relation:visit") {
+			t.Errorf("Find(%q, %s)\n got %s\nwant %s and no visit", c.text, c.lang, got, c.want)
+		}
+	}
+}

@@ -303,3 +303,35 @@ func TestIRDeskFeatureIsOwnTopic(t *testing.T) {
 	a := &article.Article{Title: "China and Japan foreign ministers meet in Washington at White House", Text: "The United States Congress and Senate met as the Chinese foreign minister held talks with his Japanese counterpart.", Language: "en"}
 	asiaLeavesProbability(t, a, "international-relations")
 }
+
+// A leader or minister visiting another state is a relation between the
+// two: the headline names a relation and a sentence links two actors by
+// it. Written for the test.
+func TestVisitBetweenStatesIsARelation(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, c := range []irCase{
+		{"en", "Japan's foreign minister visits Indonesia", "", true},
+		{"id", "Presiden Korsel Kunjungi Jepang", "", true},
+	} {
+		x := tg.IRFeatures(c.article())
+		if got := x[fRelationTitle] > 0 && x[fRelSentences] > 0 && irCandidate(&x); got != c.want {
+			t.Errorf("%q: a relation linking two actors %t, want %t (%v)", c.title, got, c.want, x)
+		}
+	}
+}
+
+// A head of state visiting a province of his own country names one state
+// and no relation: no candidate. Written for the test.
+func TestDomesticVisitIsNoCandidate(t *testing.T) {
+	tg := defaultTagger(t)
+	for _, title := range []string{"Presiden China Kunjungi Xinjiang", "Chinese president visits Xinjiang"} {
+		lang := "id"
+		if strings.HasPrefix(title, "Chinese") {
+			lang = "en"
+		}
+		x := tg.IRFeatures(irCase{lang: lang, title: title}.article())
+		if x[fRelationTitle] > 0 || irCandidate(&x) {
+			t.Errorf("%q: relation in the title %g, candidate %t; want neither (%v)", title, x[fRelationTitle], irCandidate(&x), x)
+		}
+	}
+}

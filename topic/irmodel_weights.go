@@ -9,43 +9,43 @@ package topic
 // 5-fold cross-validation, out-of-fold probabilities cut at 0.65:
 //
 //	full     all positives 154  precision 0.844  recall 0.669  F1 0.746
-//	full     en  positives  84  precision 0.831  recall 0.643  F1 0.725
-//	full     id  positives  70  precision 0.860  recall 0.700  F1 0.772
+//	full     en  positives  84  precision 0.833  recall 0.655  F1 0.733
+//	full     id  positives  70  precision 0.857  recall 0.686  F1 0.762
 //	sentence all positives 154  precision 0.840  recall 0.545  F1 0.661
 //	sentence en  positives  84  precision 0.800  recall 0.524  F1 0.633
 //	sentence id  positives  70  precision 0.889  recall 0.571  F1 0.696
-//	title    all positives 154  precision 0.894  recall 0.383  F1 0.536
-//	title    en  positives  84  precision 0.839  recall 0.310  F1 0.452
+//	title    all positives 154  precision 0.892  recall 0.377  F1 0.530
+//	title    en  positives  84  precision 0.833  recall 0.298  F1 0.439
 //	title    id  positives  70  precision 0.943  recall 0.471  F1 0.629
 func fittedIRWeights() [NumIRFeatures]float64 {
 	return [NumIRFeatures]float64{
-		-2.5140, // bias
-		0.6040,  // states
-		-0.0368, // title_states
-		0.4520,  // bodies
-		0.5106,  // diplomats
-		0.1145,  // heads
-		-0.6038, // pair
-		0.3286,  // relation_title
-		-1.4043, // relation_body
-		0.4154,  // pair_x_relation
-		0.6904,  // relation_sentences
-		1.0492,  // desk_title
-		1.0070,  // desk_body
-		0.2089,  // world
-		-0.5580, // conflict
-		-0.4892, // politics
-		-0.5041, // economy
-		-0.6755, // sport
-		-1.0562, // science-technology
-		-0.2151, // crime-law
-		-0.0949, // arts-entertainment
-		-0.1865, // lead_actors
-		0.7692,  // lead_relation
-		0.2426,  // lead_pair
-		0.4894,  // desk_cues
-		0.8054,  // title_pair
-		0.8587,  // title_leader
+		-2.4166, // bias
+		0.5563,  // states
+		0.0064,  // title_states
+		0.4385,  // bodies
+		0.4938,  // diplomats
+		0.0542,  // heads
+		-0.6996, // pair
+		0.3134,  // relation_title
+		-1.3875, // relation_body
+		0.5791,  // pair_x_relation
+		0.6780,  // relation_sentences
+		1.0129,  // desk_title
+		0.9802,  // desk_body
+		0.2013,  // world
+		-0.5547, // conflict
+		-0.4770, // politics
+		-0.5069, // economy
+		-0.6764, // sport
+		-1.0571, // science-technology
+		-0.2169, // crime-law
+		-0.0777, // arts-entertainment
+		-0.1600, // lead_actors
+		0.7228,  // lead_relation
+		0.2051,  // lead_pair
+		0.4920,  // desk_cues
+		0.7864,  // title_pair
+		0.7990,  // title_leader
 	}
 }
 

@@ -4049,8 +4049,8 @@ func fittedWordModel() *WordModel {
 // model's log-odds, per language (WordStack).
 func fittedWordStack() [numLangs]WordStack {
 	return [numLangs]WordStack{
-		{Actor: 0.3356023142399413, Word: 0.18730564662384055, Bias: -0.21070872200204227, Cut: 0.4413739325970184}, // en
-		{Actor: 0.38728354617248384, Word: 0.1885356012508444, Bias: -0.40108686842764624, Cut: 0.5759214407263019}, // id
+		{Actor: 0.33918799833171054, Word: 0.18478461076543745, Bias: -0.22186979633953785, Cut: 0.44310631964207464}, // en
+		{Actor: 0.39960694553518944, Word: 0.18561033159628798, Bias: -0.41867660109316995, Cut: 0.5428238072368917},  // id
 	}
 }
 

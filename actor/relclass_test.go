@@ -1,0 +1,28 @@
+package actor
+
+import "testing"
+
+// TestJusticeRelation checks that the words of international justice (a
+// charge, a warrant, a ruling, a tribunal) put a state in a relation only
+// where their sentence names an international body, as a court acting on a
+// state is one: a domestic court's trial uses the same words and names no
+// body. The headlines are invented.
+func TestJusticeRelation(t *testing.T) {
+	r := newRecognizer(t)
+	for _, c := range []struct{ lang, text, want string }{
+		{"en", "ICC issues arrest warrant for Sudanese leader", "body:ICC=ICC relation:justice=arrest warrant state:SD=Sudanese"},
+		{"en", "UN tribunal indicts former Serbian general", "body:UN=UN relation:justice=tribunal relation:justice=indicts state:RS=Serbian"},
+		{"en", "World Court ruling backs Chile in border case with Bolivia", "body:ICJ=World Court relation:justice=ruling relation:agree=backs state:CL=Chile state:BO=Bolivia"},
+		{"en", "ECOWAS court orders Gambia to pay damages", "body:ECOWAS=ECOWAS relation:justice=court state:GM=Gambia"},
+		// A domestic trial names no international body: no relation.
+		{"en", "Judge issues arrest warrant for former mayor after ruling", ""},
+		{"en", "French court indicts businessman over Libyan funding", "state:FR=French state:LY=Libyan"},
+		{"id", "Mahkamah Pidana Internasional keluarkan surat perintah penangkapan untuk pemimpin Myanmar", "body:ICC=Mahkamah Pidana Internasional relation:justice=surat perintah penangkapan state:MM=Myanmar"},
+		{"id", "Pengadilan ECOWAS vonis Mali langgar hak asasi", "relation:justice=Pengadilan body:ECOWAS=ECOWAS relation:justice=vonis state:ML=Mali"},
+		{"id", "Pengadilan Negeri vonis mantan bupati tiga tahun penjara", ""},
+	} {
+		if got := describe(c.text, r.Find(c.text, c.lang)); got != c.want {
+			t.Errorf("Find(%q, %s)\n got %s\nwant %s", c.text, c.lang, got, c.want)
+		}
+	}
+}
