@@ -59,6 +59,10 @@ var ownDays = []ownDay{
 	{"2022-07-15", fixtures.HeldOut36StreamDir, ownJudge},
 	{"2022-08-19", fixtures.HeldOut31StreamDir, ownJudge},
 	{"2022-08-26", fixtures.HeldOut38StreamDir, ownJudge},
+	{"2022-07-08", fixtures.HeldOut29StreamDir, ownFresh},
+	{"2022-07-12", fixtures.HeldOut23StreamDir, ownFresh},
+	{"2022-08-10", fixtures.HeldOut29StreamDir, ownFresh},
+	{"2022-08-16", fixtures.HeldOut23StreamDir, ownFresh},
 }
 
 // fixtureDay returns the day's labels and its feeds, files in name order.
