@@ -277,9 +277,7 @@ func (ix *Index) evLookup(sig *eventSig, minute, seen uint32, refused []uint32) 
 	// result does not depend on the walk): each is keyed story<<32 | slot,
 	// one sort of plain integers, a slot met twice one key.
 	byStory := ix.evByStory[:0]
-	// The chains of the title's terms: a lead's terms are evidence for
-	// a candidate found so, not a way to find one (addLead).
-	for _, t := range sig.terms[:len(sig.terms)-sig.lead] {
+	for _, t := range sig.terms {
 		b := bucket(t.h)
 		p := get24(ix.evHeads[b])
 		for n := 0; p != 0 && n < evWalk; {
