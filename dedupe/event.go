@@ -73,10 +73,6 @@ type eventSig struct {
 	// contain its states), evidence only when the other headline has
 	// them too.
 	members, optional int
-	// lead: the last lead optional terms are the lead's (addLead), not
-	// what a list implies; the article is not indexed under them (set
-	// for an incoming signature).
-	lead int
 	// groups: it counts states or names a region of them, which the
 	// guards then compare (set for an incoming signature).
 	groups bool

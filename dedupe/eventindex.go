@@ -177,18 +177,15 @@ func (ix *Index) evInsert(slot uint32, e *entry, sig *eventSig, minute uint32) {
 func (ix *Index) evWeigh(e *entry, sig *eventSig, minute uint32) {
 	b := minute / evBucket
 	var orderBuf [maxTerms]int
-	// The keys are the title's terms: not the lead's (addLead).
-	order := orderBuf[:len(sig.terms)-sig.lead]
+	order := orderBuf[:len(sig.terms)]
 	// dfs[i] is term i's count in minute's bucket before this article,
 	// read once: the sort below compares each term several times.
 	var dfs [maxTerms]int32
 	total := 0.0
 	docs := ix.docsAround(minute)
 	for i, t := range sig.terms {
-		if i < len(order) {
-			order[i] = i
-			dfs[i] = ix.df[dfKey(t.h, b)]
-		}
+		order[i] = i
+		dfs[i] = ix.df[dfKey(t.h, b)]
 		if i < len(sig.terms)-sig.optional {
 			total += ix.weight(t.h, minute, docs)
 		}
@@ -201,7 +198,7 @@ func (ix *Index) evWeigh(e *entry, sig *eventSig, minute uint32) {
 	}
 	// A list's count is a key: a headline that counts the states, and
 	// names none of them, finds the list through it.
-	if count := len(sig.terms) - sig.optional; sig.optional > sig.lead && len(order) > evKeys && !slices.Contains(order[:evKeys], count) {
+	if count := len(sig.terms) - sig.optional; sig.optional > 0 && len(order) > evKeys && !slices.Contains(order[:evKeys], count) {
 		e.evKeyIdx[evKeys-1] = byte(count)
 	}
 }

@@ -251,7 +251,6 @@ func (k Sketcher) Sketch(title, text string) Sketched {
 	}
 	if k.events {
 		out.sig = makeEventSigOf(t, words, k.actors)
-		out.sig.addLead(x, k.actors)
 	}
 	return out
 }

@@ -17,9 +17,7 @@ import (
 // Format 7: a title of fewer than two content words is a label (no event
 // terms, and no copy sketch without a text); format 6 sketched it as a
 // headline.
-// Format 8: the same layout, but an article with text keeps its lead's
-// optional terms after its title's (addLead).
-const sketchFormat = 8
+const sketchFormat = 7
 
 // The flags byte of an encoded sketch: eventSig.own, eventSig.again, then
 // from sketchListShift the signature's listCounts.
