@@ -459,13 +459,7 @@ func keepConditional(text string, ms []Mention) []Mention {
 		if test == nil {
 			continue
 		}
-		from, to := ms[i].Start, ms[i].End
-		for from > 0 && !sentenceBreak(text, from-1) {
-			from--
-		}
-		for to < len(text) && !sentenceBreak(text, to) {
-			to++
-		}
+		from, to := sentenceAround(text, ms[i].Start, ms[i].End)
 		if !test(ms, i, from, to) {
 			ms[i].Kind = none // dropped below; none is no actor to the tests
 		}

@@ -189,13 +189,7 @@ func isTitleCase(text, lang string) bool {
 // tell a name from the words after it. lower is the count of words in
 // lower case.
 func headlineCase(text string, ms []Mention, start, end int) (headline bool, lower int) {
-	from, to := start, end
-	for from > 0 && !sentenceBreak(text, from-1) {
-		from--
-	}
-	for to < len(text) && !sentenceBreak(text, to) {
-		to++
-	}
+	from, to := sentenceAround(text, start, end)
 	capitals := 0
 	count := func(a, b int) {
 		for _, m := range ms {
@@ -216,6 +210,19 @@ func headlineCase(text string, ms []Mention, start, end int) (headline bool, low
 	count(from, start)
 	count(end, to)
 	return capitals > 0 && capitals >= 3*lower, lower
+}
+
+// sentenceAround returns the bounds of the sentence of text that holds
+// text[start:end] (sentenceBreak).
+func sentenceAround(text string, start, end int) (from, to int) {
+	from, to = start, end
+	for from > 0 && !sentenceBreak(text, from-1) {
+		from--
+	}
+	for to < len(text) && !sentenceBreak(text, to) {
+		to++
+	}
+	return from, to
 }
 
 // sentenceBreak reports whether a sentence ends at text[i]: a line break,

@@ -1249,6 +1249,7 @@ func TestHeldOut39StreamInternationalRelations(t *testing.T) {
 	// about two items under them. Genre errors: 3 items that are not
 	// news reach a hard-news topic and 4 a desk; the bounds have a
 	// margin of one and two.
+	// The session's end (05:11): 15/4/4.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.72, 0.68}}, hardNews: 4, inDesks: 6})
 }
 
@@ -1263,6 +1264,7 @@ func TestHeldOut40StreamInternationalRelations(t *testing.T) {
 	// about two items under them. Genre errors: 3 items that are not
 	// news reach a hard-news topic and 10 a desk; the bounds have a
 	// margin of one and two.
+	// The session's end (05:11): 18/11/7.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.53, 0.6}}, hardNews: 4, inDesks: 12})
 }
 
@@ -1278,6 +1280,7 @@ func TestHeldOut41StreamInternationalRelations(t *testing.T) {
 	// about two items under them. Genre errors: 6 items that are not
 	// news reach a hard-news topic and 18 a desk; the bounds have a
 	// margin of one and two.
+	// The session's end (05:11): 16/9/6.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.54, 0.59}}, hardNews: 7, inDesks: 20})
 }
 
@@ -1293,6 +1296,7 @@ func TestHeldOut42StreamInternationalRelations(t *testing.T) {
 	// about two items under them. Genre errors: 6 items that are not
 	// news reach a hard-news topic and 19 a desk; the bounds have a
 	// margin of one and two.
+	// The session's end (05:11): the same figures.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.68, 0.62}}, hardNews: 7, inDesks: 21})
 }
 
@@ -1308,6 +1312,7 @@ func TestHeldOut43StreamInternationalRelations(t *testing.T) {
 	// about two items under them. Genre errors: 2 items that are not
 	// news reach a hard-news topic and 10 a desk; the bounds have a
 	// margin of one and two.
+	// The session's end (05:11): 26/8/6.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.71, 0.71}}, hardNews: 3, inDesks: 12})
 }
 
@@ -1324,6 +1329,7 @@ func TestHeldOut44StreamInternationalRelations(t *testing.T) {
 	// about two items under them. Genre errors: 12 items that are not
 	// news reach a hard-news topic and 38 a desk; the bounds have a
 	// margin of one and two.
+	// The session's end (05:11): 18/10/10.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.56, 0.6}}, hardNews: 13, inDesks: 40})
 }
 
@@ -1338,6 +1344,7 @@ func TestHeldOut45StreamInternationalRelations(t *testing.T) {
 	// about two items under them. Genre errors: 3 items that are not
 	// news reach a hard-news topic and 8 a desk; the bounds have a
 	// margin of one and two.
+	// The session's end (05:11): 16/10/8.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.52, 0.54}}, hardNews: 4, inDesks: 10})
 }
 
@@ -1352,6 +1359,7 @@ func TestHeldOut46StreamInternationalRelations(t *testing.T) {
 	// about two items under them. Genre errors: 3 items that are not
 	// news reach a hard-news topic and 8 a desk; the bounds have a
 	// margin of one and two.
+	// The session's end (05:11): the same figures.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.76, 0.46}}, hardNews: 4, inDesks: 10})
 }
 
@@ -1366,6 +1374,7 @@ func TestHeldOut47StreamInternationalRelations(t *testing.T) {
 	// about two items under them. Genre errors: 2 items that are not
 	// news reach a hard-news topic and 11 a desk; the bounds have a
 	// margin of one and two.
+	// The session's end (05:11): the same figures.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.53, 0.5}}, hardNews: 3, inDesks: 13})
 }
 
@@ -1380,6 +1389,7 @@ func TestHeldOut48StreamInternationalRelations(t *testing.T) {
 	// about two items under them. Genre errors: 11 items that are not
 	// news reach a hard-news topic and 21 a desk; the bounds have a
 	// margin of one and two.
+	// The session's end (05:11): 15/12/10.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.5, 0.52}}, hardNews: 12, inDesks: 23})
 }
 
@@ -1394,6 +1404,7 @@ func TestHeldOut49StreamInternationalRelations(t *testing.T) {
 	// about two items under them. Genre errors: 2 items that are not
 	// news reach a hard-news topic and 4 a desk; the bounds have a
 	// margin of one and two.
+	// The session's end (05:11): the same figures.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.66, 0.66}}, hardNews: 3, inDesks: 6})
 }
 
@@ -1408,6 +1419,7 @@ func TestHeldOut50StreamInternationalRelations(t *testing.T) {
 	// about two items under them. Genre errors: 2 items that are not
 	// news reach a hard-news topic and 11 a desk; the bounds have a
 	// margin of one and two.
+	// The session's end (05:11): the same figures.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.79, 0.73}}, hardNews: 3, inDesks: 13})
 }
 
@@ -1422,6 +1434,7 @@ func TestHeldOut51StreamInternationalRelations(t *testing.T) {
 	// about two items under them. Genre errors: 13 items that are not
 	// news reach a hard-news topic and 29 a desk; the bounds have a
 	// margin of one and two.
+	// The session's end (05:11): 20/10/8.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.58, 0.64}}, hardNews: 14, inDesks: 31})
 }
 
@@ -1436,6 +1449,7 @@ func TestHeldOut52StreamInternationalRelations(t *testing.T) {
 	// about two items under them. Genre errors: 8 items that are not
 	// news reach a hard-news topic and 26 a desk; the bounds have a
 	// margin of one and two.
+	// The session's end (05:11): the same figures.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.52, 0.56}}, hardNews: 9, inDesks: 28})
 }
 
@@ -1450,6 +1464,7 @@ func TestHeldOut53StreamInternationalRelations(t *testing.T) {
 	// about two items under them. Genre errors: 2 items that are not
 	// news reach a hard-news topic and 3 a desk; the bounds have a
 	// margin of one and two.
+	// The session's end (05:11): 22/1/8.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.86, 0.63}}, hardNews: 3, inDesks: 5})
 }
 
@@ -1464,6 +1479,7 @@ func TestHeldOut54StreamInternationalRelations(t *testing.T) {
 	// about two items under them. Genre errors: 2 items that are not
 	// news reach a hard-news topic and 9 a desk; the bounds have a
 	// margin of one and two.
+	// The session's end (05:11): the same figures.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.79, 0.74}}, hardNews: 3, inDesks: 11})
 }
 
@@ -1478,6 +1494,7 @@ func TestHeldOut55StreamInternationalRelations(t *testing.T) {
 	// about two items under them. Genre errors: 3 items that are not
 	// news reach a hard-news topic and 9 a desk; the bounds have a
 	// margin of one and two.
+	// The session's end (05:11): the same figures.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.55, 0.62}}, hardNews: 4, inDesks: 11})
 }
 
@@ -1492,6 +1509,7 @@ func TestHeldOut56StreamInternationalRelations(t *testing.T) {
 	// about two items under them. Genre errors: 12 items that are not
 	// news reach a hard-news topic and 22 a desk; the bounds have a
 	// margin of one and two.
+	// The session's end (05:11): the same figures.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.51, 0.69}}, hardNews: 13, inDesks: 24})
 }
 
@@ -1506,6 +1524,7 @@ func TestHeldOut57StreamInternationalRelations(t *testing.T) {
 	// about two items under them. Genre errors: 4 items that are not
 	// news reach a hard-news topic and 6 a desk; the bounds have a
 	// margin of one and two.
+	// The session's end (05:11): the same figures.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.33, 0.12}}, hardNews: 5, inDesks: 8})
 }
 
@@ -1520,5 +1539,6 @@ func TestHeldOut58StreamInternationalRelations(t *testing.T) {
 	// about two items under them. Genre errors: 2 items that are not
 	// news reach a hard-news topic and 10 a desk; the bounds have a
 	// margin of one and two.
+	// The session's end (05:11): 21/9/7.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.62, 0.64}}, hardNews: 3, inDesks: 12})
 }
