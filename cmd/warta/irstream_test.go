@@ -1542,3 +1542,82 @@ func TestHeldOut58StreamInternationalRelations(t *testing.T) {
 	// The session's end (05:11): 21/9/7.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.62, 0.64}}, hardNews: 3, inDesks: 12})
 }
+
+// A real feed stream of Indonesian news gathered to judge the twelfth session's experiments:
+// VOA Indonesia, BBC News Indonesia and ten general feeds on 4 July and
+// 17 August 2022. Its labels were committed before any tagger ran on it.
+func TestHeldOut59StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut59StreamDir, "stream-heldout59-labels.tsv")
+	// Main's figures when it landed (2026-12-02, 06:31):
+	// id P 0.733 R 0.550, 11/4/9 over 20 IR items; the floors are
+	// about two items under them. Genre errors: 1 items that are not
+	// news reach a hard-news topic and 6 a desk; the bounds have a
+	// margin of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.60, 0.45}}, hardNews: 2, inDesks: 8})
+}
+
+// A real feed stream of Indonesian news gathered to judge the twelfth session's experiments:
+// VOA Indonesia, BBC News Indonesia and ten general feeds on 11 July and
+// 27 August 2022. Its labels were committed before any tagger ran on it.
+func TestHeldOut60StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut60StreamDir, "stream-heldout60-labels.tsv")
+	// Main's figures when it landed (2026-12-02, 06:31):
+	// id P 0.842 R 0.842, 16/3/3 over 19 IR items; the floors are
+	// about two items under them. Genre errors: 6 items that are not
+	// news reach a hard-news topic and 12 a desk; the bounds have a
+	// margin of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.73, 0.73}}, hardNews: 7, inDesks: 14})
+}
+
+// A real feed stream of English news gathered to judge the twelfth session's experiments:
+// BBC News, CNN International and The Guardian on 13 May 2020 and 19–20
+// July 2022. Its labels were committed before any tagger ran on it.
+func TestHeldOut61StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut61StreamDir, "stream-heldout61-labels.tsv")
+	// Main's figures when it landed (2026-12-02, 06:31):
+	// en P 0.667 R 0.667, 8/4/4 over 12 IR items; the floors are
+	// about two items under them. Genre errors: 13 items that are not
+	// news reach a hard-news topic and 40 a desk; the bounds have a
+	// margin of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.50, 0.50}}, hardNews: 14, inDesks: 42})
+}
+
+// A real feed stream of English news gathered to judge the twelfth session's experiments:
+// BBC News and CNN International on 20 January 2021 and eight feeds on
+// 26 July 2023. Its labels were committed before any tagger ran on it.
+func TestHeldOut62StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut62StreamDir, "stream-heldout62-labels.tsv")
+	// Main's figures when it landed (2026-12-02, 06:31):
+	// en P 0.703 R 0.722, 26/11/10 over 36 IR items; the floors are
+	// about two items under them. Genre errors: 10 items that are not
+	// news reach a hard-news topic and 14 a desk; the bounds have a
+	// margin of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.64, 0.66}}, hardNews: 11, inDesks: 16})
+}
+
+// A real feed stream of Indonesian news gathered to judge the twelfth session's experiments:
+// VOA Indonesia and BBC News Indonesia on 24 June, 18 July and 3 August
+// 2022, and ten general feeds on 18 July. Its labels were committed
+// before any tagger ran on it.
+func TestHeldOut63StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut63StreamDir, "stream-heldout63-labels.tsv")
+	// Main's figures when it landed (2026-12-02, 06:31):
+	// id P 0.735 R 0.735, 25/9/9 over 34 IR items; the floors are
+	// about two items under them. Genre errors: 1 items that are not
+	// news reach a hard-news topic and 3 a desk; the bounds have a
+	// margin of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.67, 0.67}}, hardNews: 2, inDesks: 5})
+}
+
+// A real feed stream of English news gathered to judge the twelfth session's experiments:
+// six feeds on 14 June 2023 and five on 25 October 2023. Its labels were
+// committed before any tagger ran on it.
+func TestHeldOut64StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut64StreamDir, "stream-heldout64-labels.tsv")
+	// Main's figures when it landed (2026-12-02, 06:31):
+	// en P 0.696 R 0.780, 32/14/9 over 41 IR items; the floors are
+	// about two items under them. Genre errors: 5 items that are not
+	// news reach a hard-news topic and 9 a desk; the bounds have a
+	// margin of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.65, 0.73}}, hardNews: 6, inDesks: 11})
+}
