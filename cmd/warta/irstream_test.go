@@ -1548,7 +1548,7 @@ func TestHeldOut58StreamInternationalRelations(t *testing.T) {
 // 17 August 2022. Its labels were committed before any tagger ran on it.
 func TestHeldOut59StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut59StreamDir, "stream-heldout59-labels.tsv")
-	// Main's figures when it landed (2026-12-02, 06:31):
+	// Main's figures when it landed (2026-12-02, 06:22):
 	// id P 0.733 R 0.550, 11/4/9 over 20 IR items; the floors are
 	// about two items under them. Genre errors: 1 items that are not
 	// news reach a hard-news topic and 6 a desk; the bounds have a
@@ -1561,7 +1561,7 @@ func TestHeldOut59StreamInternationalRelations(t *testing.T) {
 // 27 August 2022. Its labels were committed before any tagger ran on it.
 func TestHeldOut60StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut60StreamDir, "stream-heldout60-labels.tsv")
-	// Main's figures when it landed (2026-12-02, 06:31):
+	// Main's figures when it landed (2026-12-02, 06:22):
 	// id P 0.842 R 0.842, 16/3/3 over 19 IR items; the floors are
 	// about two items under them. Genre errors: 6 items that are not
 	// news reach a hard-news topic and 12 a desk; the bounds have a
@@ -1574,7 +1574,7 @@ func TestHeldOut60StreamInternationalRelations(t *testing.T) {
 // July 2022. Its labels were committed before any tagger ran on it.
 func TestHeldOut61StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut61StreamDir, "stream-heldout61-labels.tsv")
-	// Main's figures when it landed (2026-12-02, 06:31):
+	// Main's figures when it landed (2026-12-02, 06:22):
 	// en P 0.667 R 0.667, 8/4/4 over 12 IR items; the floors are
 	// about two items under them. Genre errors: 13 items that are not
 	// news reach a hard-news topic and 40 a desk; the bounds have a
@@ -1587,7 +1587,7 @@ func TestHeldOut61StreamInternationalRelations(t *testing.T) {
 // 26 July 2023. Its labels were committed before any tagger ran on it.
 func TestHeldOut62StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut62StreamDir, "stream-heldout62-labels.tsv")
-	// Main's figures when it landed (2026-12-02, 06:31):
+	// Main's figures when it landed (2026-12-02, 06:22):
 	// en P 0.703 R 0.722, 26/11/10 over 36 IR items; the floors are
 	// about two items under them. Genre errors: 10 items that are not
 	// news reach a hard-news topic and 14 a desk; the bounds have a
@@ -1601,7 +1601,7 @@ func TestHeldOut62StreamInternationalRelations(t *testing.T) {
 // before any tagger ran on it.
 func TestHeldOut63StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut63StreamDir, "stream-heldout63-labels.tsv")
-	// Main's figures when it landed (2026-12-02, 06:31):
+	// Main's figures when it landed (2026-12-02, 06:22):
 	// id P 0.735 R 0.735, 25/9/9 over 34 IR items; the floors are
 	// about two items under them. Genre errors: 1 items that are not
 	// news reach a hard-news topic and 3 a desk; the bounds have a
@@ -1614,7 +1614,7 @@ func TestHeldOut63StreamInternationalRelations(t *testing.T) {
 // committed before any tagger ran on it.
 func TestHeldOut64StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut64StreamDir, "stream-heldout64-labels.tsv")
-	// Main's figures when it landed (2026-12-02, 06:31):
+	// Main's figures when it landed (2026-12-02, 06:22):
 	// en P 0.696 R 0.780, 32/14/9 over 41 IR items; the floors are
 	// about two items under them. Genre errors: 5 items that are not
 	// news reach a hard-news topic and 9 a desk; the bounds have a
