@@ -37,6 +37,10 @@ const (
 	// priorDocs damps the rarity weights of a young window: a term seen
 	// once among ten articles is not yet known to be rare.
 	priorDocs = 50
+	// rarityPrior counts every term as seen in this many more articles
+	// of the window, so that a term met once or twice (an outlet's own
+	// adverb) does not outweigh the day's event words every report shares.
+	rarityPrior = 0
 	// defaultAvgShare: a story's articles must match a newcomer on average
 	// at this share of the event threshold.
 	defaultAvgShare = 0.7
@@ -127,7 +131,7 @@ func (ix *Index) weight(h, minute uint32, docs int) float64 {
 	for k := b - min(b, evBuckets); k <= b+evBuckets; k++ {
 		df += ix.df[dfKey(h, k)]
 	}
-	idf := math.Log(float64(docs+priorDocs) / float64(df+1))
+	idf := math.Log(float64(docs+priorDocs) / (float64(df+1) + ix.evRarityPrior))
 	return idf * idf
 }
 

@@ -149,13 +149,15 @@ type Index struct {
 	evThreshold float64 // ≤ 0: off
 	evMinShared float64
 	evAvgShare  float64
-	joined      map[uint32]int32 // story lead slot → articles joined to it, copies or not
-	sketcher    Sketcher
-	evHeads     [][3]byte        // term bucket → slot+1 of the newest entry
-	df          map[uint64]int32 // live articles per term and publication bucket
-	evDocs      map[uint32]int   // live articles with a signature per publication bucket
-	evTallies   []storyTally     // reused by evLookup
-	evByStory   []uint64         // reused by evLookup: story<<32 | slot
+	// evRarityPrior: rarityPrior, a field so the evaluations can vary it.
+	evRarityPrior float64
+	joined        map[uint32]int32 // story lead slot → articles joined to it, copies or not
+	sketcher      Sketcher
+	evHeads       [][3]byte        // term bucket → slot+1 of the newest entry
+	df            map[uint64]int32 // live articles per term and publication bucket
+	evDocs        map[uint32]int   // live articles with a signature per publication bucket
+	evTallies     []storyTally     // reused by evLookup
+	evByStory     []uint64         // reused by evLookup: story<<32 | slot
 }
 
 // NewIndex returns an empty index.
@@ -170,17 +172,18 @@ func NewIndex(opts Options) *Index {
 		opts.EventThreshold = DefaultEventThreshold
 	}
 	ix := &Index{
-		window:      windowMinutes(opts.Window),
-		threshold:   opts.Threshold,
-		leads:       newLeadTable(),
-		evThreshold: opts.EventThreshold,
-		evMinShared: minSharedWeight,
-		evAvgShare:  defaultAvgShare,
-		joined:      map[uint32]int32{},
-		sketcher:    NewSketcher(opts),
-		evHeads:     make([][3]byte, 1<<headBits),
-		df:          map[uint64]int32{},
-		evDocs:      map[uint32]int{},
+		window:        windowMinutes(opts.Window),
+		threshold:     opts.Threshold,
+		leads:         newLeadTable(),
+		evThreshold:   opts.EventThreshold,
+		evMinShared:   minSharedWeight,
+		evAvgShare:    defaultAvgShare,
+		evRarityPrior: rarityPrior,
+		joined:        map[uint32]int32{},
+		sketcher:      NewSketcher(opts),
+		evHeads:       make([][3]byte, 1<<headBits),
+		df:            map[uint64]int32{},
+		evDocs:        map[uint32]int{},
 	}
 	for b := range ix.heads {
 		ix.heads[b] = make([][3]byte, 1<<minHeadBits)
