@@ -314,10 +314,21 @@ func (ix *Index) evLookup(sig *eventSig, minute, seen uint32, refused []uint32) 
 			t.conflict = true
 			continue
 		}
-		t.sum += score
-		// Beyond evFullGap the bar rises linearly to 1.5× at evMaxGap.
 		need := ix.evThreshold
-		if gap > evFullGap {
+		if m := ix.evModel; m != nil {
+			if score == 0 {
+				continue
+			}
+			f := evFeatures(sig, mask, w, total, &e.eventFields, gap)
+			if m.observe != nil {
+				m.observe(slot, &f)
+			}
+			score, need = m.prob(&f), m.cut
+		}
+		t.sum += score
+		// Beyond evFullGap the bar rises linearly to 1.5× at evMaxGap (the
+		// model reads the gap as a feature).
+		if gap > evFullGap && ix.evModel == nil {
 			need *= 1 + 0.5*float64(gap-evFullGap)/float64(evMaxGap-evFullGap)
 		}
 		if score >= need && (!t.found || score > t.best.score || score == t.best.score && slot < t.best.slot) {
@@ -326,10 +337,14 @@ func (ix *Index) evLookup(sig *eventSig, minute, seen uint32, refused []uint32) 
 		}
 	}
 	ix.evTallies = tallies
+	bar := ix.evThreshold
+	if ix.evModel != nil {
+		bar = ix.evModel.cut
+	}
 	best, found := evMatch{}, false
 	for _, t := range tallies {
 		if !t.found || t.conflict || slices.Contains(refused, t.story) ||
-			t.sum < ix.evAvgShare*ix.evThreshold*float64(1+ix.joined[t.story]) {
+			t.sum < ix.evAvgShare*bar*float64(1+ix.joined[t.story]) {
 			continue
 		}
 		if !found || t.best.score > best.score || t.best.score == best.score && t.best.slot < best.slot {

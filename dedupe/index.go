@@ -151,13 +151,15 @@ type Index struct {
 	evAvgShare  float64
 	// evRarityPrior: rarityPrior, a field so the evaluations can vary it.
 	evRarityPrior float64
-	joined        map[uint32]int32 // story lead slot → articles joined to it, copies or not
-	sketcher      Sketcher
-	evHeads       [][3]byte        // term bucket → slot+1 of the newest entry
-	df            map[uint64]int32 // live articles per term and publication bucket
-	evDocs        map[uint32]int   // live articles with a signature per publication bucket
-	evTallies     []storyTally     // reused by evLookup
-	evByStory     []uint64         // reused by evLookup: story<<32 | slot
+	// evModel, when set, decides event candidates (pairModel).
+	evModel   *pairModel
+	joined    map[uint32]int32 // story lead slot → articles joined to it, copies or not
+	sketcher  Sketcher
+	evHeads   [][3]byte        // term bucket → slot+1 of the newest entry
+	df        map[uint64]int32 // live articles per term and publication bucket
+	evDocs    map[uint32]int   // live articles with a signature per publication bucket
+	evTallies []storyTally     // reused by evLookup
+	evByStory []uint64         // reused by evLookup: story<<32 | slot
 }
 
 // NewIndex returns an empty index.

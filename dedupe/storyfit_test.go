@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/internal/logistic"
 )
 
 // storyDay is one labelled multi-outlet day of the thirteen the event
@@ -122,4 +123,123 @@ func TestStoryLeaveOneDayOut(t *testing.T) {
 		all = all.add(score(chosen, d))
 	}
 	t.Logf("chosen on all thirteen: %s: %s (tuned on)", chosen, all)
+}
+
+// pairGate is the rare evidence a candidate pair must share for the
+// pairwise model to read it.
+const pairGate = 10
+
+// pairRidge is the pairwise model's L2 penalty.
+const pairRidge = 1.0
+
+// pairSample is one candidate pair of a day: its features and whether
+// the two are one story.
+type pairSample struct {
+	x    pairFeatures
+	same bool
+}
+
+// pairSamples returns every candidate pair the index compares on the
+// day's runs, with nothing joined by event (the candidates then do not
+// depend on a model's decisions).
+func (d storyDay) pairSamples(t *testing.T) []pairSample {
+	var out []pairSample
+	for i, run := range d.runs {
+		s := defaultEventSetting
+		s.minShared = pairGate
+		ix := newEventIndex(s, nil)
+		var order []string
+		seen := map[[2]uint32]bool{}
+		var in uint32
+		ix.evModel = &pairModel{cut: 2, observe: func(slot uint32, f *pairFeatures) {
+			if k := [2]uint32{in, slot}; !seen[k] {
+				seen[k] = true
+				out = append(out, pairSample{*f, d.gold[i][order[slot]] == d.gold[i][order[in]]})
+			}
+		}}
+		for _, a := range run {
+			in = ix.n
+			order = append(order, a.ID)
+			ix.Assign(&a)
+			if ix.n != uint32(len(order)) {
+				t.Fatalf("%s: slot %d for article %d", d.name, ix.n, len(order))
+			}
+		}
+	}
+	return out
+}
+
+// fitPairs fits the pairwise model's weights on samples.
+func fitPairs(samples []pairSample) pairFeatures {
+	xs := make([][]float64, len(samples))
+	ys := make([]bool, len(samples))
+	for i := range samples {
+		xs[i], ys[i] = samples[i].x[:], samples[i].same
+	}
+	var w pairFeatures
+	copy(w[:], logistic.Fit(xs, ys, make([]float64, len(xs)), numPairFeatures, pairRidge))
+	return w
+}
+
+// scoreModel counts the day's same-story pairs with the pairwise model.
+func (d storyDay) scoreModel(w pairFeatures, cut float64) pairCounts {
+	var all pairCounts
+	for i, run := range d.runs {
+		s := defaultEventSetting
+		s.minShared = pairGate
+		ix := newEventIndex(s, nil)
+		ix.evModel = &pairModel{w: w, cut: cut}
+		pred := map[string]string{}
+		for _, a := range run {
+			ix.Assign(&a)
+			pred[a.ID] = a.StoryID
+		}
+		_, _, tp, fp, fn := pairScore(d.gold[i], pred)
+		all = all.add(pairCounts{tp, fp, fn})
+	}
+	return all
+}
+
+// pairCuts are the cuts the pairwise model's choice considers.
+var pairCuts = []float64{0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95}
+
+// choosePairCut fits on days and picks the cut with the most same-story
+// pairs at pooled precision ≥ eventPrecisionFloor on them (the highest
+// cut among equals).
+func choosePairCut(days []storyDay, samples [][]pairSample) (pairFeatures, float64, bool) {
+	w := fitPairs(slices.Concat(samples...))
+	best, bestTP, found := 0.0, -1, false
+	for _, cut := range pairCuts {
+		var c pairCounts
+		for _, d := range days {
+			c = c.add(d.scoreModel(w, cut))
+		}
+		if c.precision() >= eventPrecisionFloor && c.tp >= bestTP {
+			best, bestTP, found = cut, c.tp, true
+		}
+	}
+	return w, best, found
+}
+
+// TestStoryPairModelLeaveOneDayOut fits the pairwise model on twelve of
+// the thirteen days, its cut chosen there, and scores the thirteenth.
+func TestStoryPairModelLeaveOneDayOut(t *testing.T) {
+	days := storyDays(t)
+	samples := make([][]pairSample, len(days))
+	for i, d := range days {
+		samples[i] = d.pairSamples(t)
+	}
+	var heldOut, defaults pairCounts
+	for i, out := range days {
+		w, cut, ok := choosePairCut(slices.Concat(days[:i], days[i+1:]), slices.Concat(samples[:i], samples[i+1:]))
+		c, def := pairCounts{}, out.score(defaultEventSetting)
+		if ok {
+			c = out.scoreModel(w, cut)
+		}
+		heldOut, defaults = heldOut.add(c), defaults.add(def)
+		t.Logf("held out %s: cut %.2f (found %v): %s; defaults %s", out.name, cut, ok, c, def)
+	}
+	t.Logf("held-out folds pooled: %s; defaults on the same days: %s", heldOut, defaults)
+	w, cut, ok := choosePairCut(days, samples)
+	t.Logf("fitted on all thirteen: cut %.2f (found %v), weights %.3f", cut, ok, w)
 }
