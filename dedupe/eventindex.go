@@ -319,7 +319,7 @@ func (ix *Index) evLookup(sig *eventSig, minute, seen uint32, refused []uint32) 
 			if score == 0 {
 				continue
 			}
-			f := evFeatures(sig, mask, w, total, &e.eventFields, gap)
+			f := ix.evFeatures(sig, mask, w, total, &e.eventFields, gap)
 			if m.observe != nil {
 				m.observe(slot, &f)
 			}

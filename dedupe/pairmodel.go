@@ -7,7 +7,7 @@ import (
 )
 
 // numPairFeatures counts a candidate pair's features, the bias first.
-const numPairFeatures = 12
+const numPairFeatures = 13
 
 // pairFeatures describes a candidate pair of event signatures for the
 // pairwise model: how much rare evidence they share and in what
@@ -35,7 +35,7 @@ func (m *pairModel) prob(f *pairFeatures) float64 {
 
 // evFeatures computes the features of sig (its weights w, summing to
 // total) against the signature stored in e, published gap minutes apart.
-func evFeatures(sig *eventSig, mask uint64, w []float64, total float64, e *eventFields, gap uint32) pairFeatures {
+func (ix *Index) evFeatures(sig *eventSig, mask uint64, w []float64, total float64, e *eventFields, gap uint32) pairFeatures {
 	st := e.stored()
 	m := matchTerms(sig, mask, st.h[:st.n])
 	shared, nShared, rareShared, rareLone := 0.0, 0, 0, 0
@@ -53,6 +53,22 @@ func evFeatures(sig *eventSig, mask uint64, w []float64, total float64, e *event
 		}
 	}
 	storedTotal := e.total()
+	// Each side's own rare evidence: what it says that the other lacks.
+	inOwn, stOwn := 0.0, 0.0
+	for i := range sig.terms {
+		if m.in[i] < 0 && w[i] >= minSharedWeight {
+			inOwn += w[i]
+		}
+	}
+	minute := get24(e.evMinute)
+	docs := ix.docsAround(minute)
+	for j, h := range st.h[:st.n] {
+		if !m.storedMet[j] {
+			if x := ix.weight(h, minute, docs); x >= minSharedWeight {
+				stOwn += x
+			}
+		}
+	}
 	b := func(x bool) float64 {
 		if x {
 			return 1
@@ -72,5 +88,6 @@ func evFeatures(sig *eventSig, mask uint64, w []float64, total float64, e *event
 		math.Log1p(float64(gap) / 60),
 		b(met[roleName] || met[rolePlace] || met[roleSpeaker]),
 		b(met[roleAction]),
+		math.Log1p(min(inOwn, stOwn)),
 	}
 }

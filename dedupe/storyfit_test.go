@@ -204,19 +204,22 @@ func (d storyDay) scoreModel(w pairFeatures, cut float64) pairCounts {
 var pairCuts = []float64{0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95}
 
 // choosePairCut fits on days and picks the cut with the most same-story
-// pairs at pooled precision ≥ eventPrecisionFloor on them (the highest
-// cut among equals).
+// pairs at pooled precision ≥ eventPrecisionFloor on them, at the cut
+// and one step lower (a cut on the edge of a precision cliff falls over
+// on a day it never saw); the highest cut among equals.
 func choosePairCut(days []storyDay, samples [][]pairSample) (pairFeatures, float64, bool) {
 	w := fitPairs(slices.Concat(samples...))
 	best, bestTP, found := 0.0, -1, false
-	for _, cut := range pairCuts {
+	var lower pairCounts
+	for k, cut := range pairCuts {
 		var c pairCounts
 		for _, d := range days {
 			c = c.add(d.scoreModel(w, cut))
 		}
-		if c.precision() >= eventPrecisionFloor && c.tp >= bestTP {
+		if k > 0 && c.precision() >= eventPrecisionFloor && lower.precision() >= eventPrecisionFloor && c.tp >= bestTP {
 			best, bestTP, found = cut, c.tp, true
 		}
+		lower = c
 	}
 	return w, best, found
 }
