@@ -51,9 +51,12 @@ type Options struct {
 	// Threshold: similarity in [0,1] at which two articles are one story.
 	// Zero means DefaultThreshold.
 	Threshold float64
-	// EventThreshold: the rarity-weighted share of terms at which two
-	// headlines report one event. Zero means DefaultEventThreshold; a
-	// negative value turns event signatures off (copies only).
+	// EventThreshold: zero decides whether two headlines report one
+	// event by the pairwise model (pairModel); a positive value by the
+	// rarity-weighted share of their terms at that threshold instead
+	// (DefaultEventThreshold is the share's own operating point, the
+	// evaluations' baseline); a negative value turns event signatures off
+	// (copies only).
 	EventThreshold float64
 	// Actors, when set, recognises actors in headlines for the event
 	// signatures.
@@ -170,17 +173,20 @@ func NewIndex(opts Options) *Index {
 	if opts.Threshold <= 0 {
 		opts.Threshold = DefaultThreshold
 	}
+	var model *pairModel
+	minShared := minSharedWeight
 	if opts.EventThreshold == 0 {
-		opts.EventThreshold = DefaultEventThreshold
+		model, minShared = shippedPairModel(), pairGate
 	}
 	ix := &Index{
 		window:        windowMinutes(opts.Window),
 		threshold:     opts.Threshold,
 		leads:         newLeadTable(),
 		evThreshold:   opts.EventThreshold,
-		evMinShared:   minSharedWeight,
+		evMinShared:   minShared,
 		evAvgShare:    defaultAvgShare,
 		evRarityPrior: rarityPrior,
+		evModel:       model,
 		joined:        map[uint32]int32{},
 		sketcher:      NewSketcher(opts),
 		evHeads:       make([][3]byte, 1<<headBits),

@@ -1,5 +1,7 @@
 package dedupe
 
+//go:generate env DEDUPE_FIT_PAIRS=pairmodel_weights.go go test -count=1 -run ^TestPairModelFit$ .
+
 import (
 	"math"
 
@@ -8,6 +10,18 @@ import (
 
 // numPairFeatures counts a candidate pair's features, the bias first.
 const numPairFeatures = 13
+
+// pairGate is the rare evidence a candidate pair must share for the
+// pairwise model to read it (below minSharedWeight, the weighted share's
+// bar: the model weighs the rest).
+const pairGate = 10
+
+// shippedPairModel is the pairwise model NewIndex decides by: fitted
+// weights and cut (pairmodel_weights.go).
+func shippedPairModel() *pairModel {
+	w, cut := fittedPairModel()
+	return &pairModel{w: w, cut: cut}
+}
 
 // pairFeatures describes a candidate pair of event signatures for the
 // pairwise model: how much rare evidence they share and in what
