@@ -128,23 +128,15 @@ func TestHeadlineSweep(t *testing.T) {
 
 // eventSetting is one point of the event constants' grid.
 type eventSetting struct {
-	threshold, minShared, avgShare, rarityPrior float64
+	threshold, minShared, avgShare float64
 }
 
 func (s eventSetting) String() string {
-	return fmt.Sprintf("threshold %.2f, shared evidence ≥ %.0f, average share %.1f, rarity prior %.0f", s.threshold, s.minShared, s.avgShare, s.rarityPrior)
+	return fmt.Sprintf("threshold %.2f, shared evidence ≥ %.0f, average share %.1f", s.threshold, s.minShared, s.avgShare)
 }
 
 // defaultEventSetting is the operating point NewIndex uses.
-var defaultEventSetting = eventSetting{DefaultEventThreshold, minSharedWeight, defaultAvgShare, rarityPrior}
-
-// newEventIndex returns an index at setting s, the event signatures
-// knowing actors through actors (nil: by their words).
-func newEventIndex(s eventSetting, actors ActorSource) *Index {
-	ix := NewIndex(Options{EventThreshold: s.threshold, Actors: actors})
-	ix.evMinShared, ix.evAvgShare, ix.evRarityPrior = s.minShared, s.avgShare, s.rarityPrior
-	return ix
-}
+var defaultEventSetting = eventSetting{DefaultEventThreshold, minSharedWeight, defaultAvgShare}
 
 // eventGrid is every setting the leave-one-day-out choice considers.
 func eventGrid() []eventSetting {
@@ -152,7 +144,7 @@ func eventGrid() []eventSetting {
 	for _, avg := range []float64{0.5, 0.7, 0.9} {
 		for _, shared := range []float64{10, 15, 20, 25, 30, 40} {
 			for th := 0.45; th < 0.81; th += eventThresholdStep {
-				grid = append(grid, eventSetting{math.Round(th*100) / 100, shared, avg, rarityPrior})
+				grid = append(grid, eventSetting{math.Round(th*100) / 100, shared, avg})
 			}
 		}
 	}
@@ -182,7 +174,9 @@ func (c pairCounts) String() string {
 // scoreHeadlineDay assigns one dev day's headlines at setting s, the
 // event signatures knowing actors through actors (nil: by their words).
 func scoreHeadlineDay(t *testing.T, day string, s eventSetting, actors ActorSource) pairCounts {
-	_, _, tp, fp, fn := runHeadlineIndex(t, newEventIndex(s, actors), []string{day}, false)
+	ix := NewIndex(Options{EventThreshold: s.threshold, Actors: actors})
+	ix.evMinShared, ix.evAvgShare = s.minShared, s.avgShare
+	_, _, tp, fp, fn := runHeadlineIndex(t, ix, []string{day}, false)
 	return pairCounts{tp, fp, fn}
 }
 
@@ -193,27 +187,21 @@ func scoreHeadlineDay(t *testing.T, day string, s eventSetting, actors ActorSour
 // looser (a point on the edge of a precision cliff falls over on a day
 // it never saw), then the most pairs found over the days;
 // among equals, the strictest setting (highest shared evidence, then
-// threshold, then average share, then rarity prior), which loses least
-// precision on a day unlike these. With pooled, precision is asked of
-// the days pooled instead (on many days, of which some hold a handful of
-// pairs, one false join would veto a day alone).
-func chooseEventSetting(grid []eventSetting, score func(eventSetting, string) pairCounts, days []string, pooled bool) (eventSetting, bool) {
+// threshold, then average share), which loses least precision on a day
+// unlike these.
+func chooseEventSetting(grid []eventSetting, score func(eventSetting, string) pairCounts, days []string) (eventSetting, bool) {
 	best, found, bestTP := eventSetting{}, false, -1
 	for _, s := range grid {
 		looser := s
 		looser.threshold = math.Round((s.threshold-eventThresholdStep)*100) / 100
-		ok := slices.Contains(grid, looser)
-		var at, atLooser pairCounts
+		tp, ok := 0, slices.Contains(grid, looser)
 		for _, d := range days {
-			c, l := score(s, d), score(looser, d)
-			at, atLooser = at.add(c), atLooser.add(l)
-			ok = ok && (pooled || c.precision() >= eventPrecisionFloor && l.precision() >= eventPrecisionFloor)
+			c := score(s, d)
+			ok = ok && c.precision() >= eventPrecisionFloor && score(looser, d).precision() >= eventPrecisionFloor
+			tp += c.tp
 		}
-		ok = ok && at.precision() >= eventPrecisionFloor && atLooser.precision() >= eventPrecisionFloor
-		tp := at.tp
 		stricter := s.minShared > best.minShared || s.minShared == best.minShared && (s.threshold > best.threshold ||
-			s.threshold == best.threshold && (s.avgShare > best.avgShare ||
-				s.avgShare == best.avgShare && s.rarityPrior > best.rarityPrior))
+			s.threshold == best.threshold && s.avgShare > best.avgShare)
 		if ok && (tp > bestTP || tp == bestTP && stricter) {
 			best, found, bestTP = s, true, tp
 		}
@@ -259,7 +247,7 @@ func headlineLeaveOneDayOut(t *testing.T, actors ActorSource, floors map[string]
 	var heldOut pairCounts
 	for i, out := range days {
 		tune := slices.Concat(days[:i], days[i+1:])
-		s, ok := chooseEventSetting(grid, score, tune, false)
+		s, ok := chooseEventSetting(grid, score, tune)
 		if !ok {
 			t.Fatalf("tuned on %v: no setting holds precision %.2f", tune, eventPrecisionFloor)
 		}
@@ -276,7 +264,7 @@ func headlineLeaveOneDayOut(t *testing.T, actors ActorSource, floors map[string]
 		}
 	}
 	t.Logf("held-out folds pooled: %s", heldOut)
-	chosen, _ := chooseEventSetting(grid, score, days, false)
+	chosen, _ := chooseEventSetting(grid, score, days)
 	var all pairCounts
 	for _, d := range days {
 		c := score(defaultEventSetting, d)

@@ -37,10 +37,6 @@ const (
 	// priorDocs damps the rarity weights of a young window: a term seen
 	// once among ten articles is not yet known to be rare.
 	priorDocs = 50
-	// rarityPrior counts every term as seen in this many more articles
-	// of the window, so that a term met once or twice (an outlet's own
-	// adverb) does not outweigh the day's event words every report shares.
-	rarityPrior = 0
 	// defaultAvgShare: a story's articles must match a newcomer on average
 	// at this share of the event threshold.
 	defaultAvgShare = 0.7
@@ -131,7 +127,7 @@ func (ix *Index) weight(h, minute uint32, docs int) float64 {
 	for k := b - min(b, evBuckets); k <= b+evBuckets; k++ {
 		df += ix.df[dfKey(h, k)]
 	}
-	idf := math.Log(float64(docs+priorDocs) / (float64(df+1) + ix.evRarityPrior))
+	idf := math.Log(float64(docs+priorDocs) / float64(df+1))
 	return idf * idf
 }
 
@@ -314,21 +310,10 @@ func (ix *Index) evLookup(sig *eventSig, minute, seen uint32, refused []uint32) 
 			t.conflict = true
 			continue
 		}
-		need := ix.evThreshold
-		if m := ix.evModel; m != nil {
-			if score == 0 {
-				continue
-			}
-			f := ix.evFeatures(sig, mask, w, total, &e.eventFields, gap)
-			if m.observe != nil {
-				m.observe(slot, &f)
-			}
-			score, need = m.prob(&f), m.cut
-		}
 		t.sum += score
-		// Beyond evFullGap the bar rises linearly to 1.5× at evMaxGap (the
-		// model reads the gap as a feature).
-		if gap > evFullGap && ix.evModel == nil {
+		// Beyond evFullGap the bar rises linearly to 1.5× at evMaxGap.
+		need := ix.evThreshold
+		if gap > evFullGap {
 			need *= 1 + 0.5*float64(gap-evFullGap)/float64(evMaxGap-evFullGap)
 		}
 		if score >= need && (!t.found || score > t.best.score || score == t.best.score && slot < t.best.slot) {
@@ -337,14 +322,10 @@ func (ix *Index) evLookup(sig *eventSig, minute, seen uint32, refused []uint32) 
 		}
 	}
 	ix.evTallies = tallies
-	bar := ix.evThreshold
-	if ix.evModel != nil {
-		bar = ix.evModel.cut
-	}
 	best, found := evMatch{}, false
 	for _, t := range tallies {
 		if !t.found || t.conflict || slices.Contains(refused, t.story) ||
-			t.sum < ix.evAvgShare*bar*float64(1+ix.joined[t.story]) {
+			t.sum < ix.evAvgShare*ix.evThreshold*float64(1+ix.joined[t.story]) {
 			continue
 		}
 		if !found || t.best.score > best.score || t.best.score == best.score && t.best.slot < best.slot {

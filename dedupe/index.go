@@ -51,12 +51,9 @@ type Options struct {
 	// Threshold: similarity in [0,1] at which two articles are one story.
 	// Zero means DefaultThreshold.
 	Threshold float64
-	// EventThreshold: zero decides whether two headlines report one
-	// event by the pairwise model (pairModel); a positive value by the
-	// rarity-weighted share of their terms at that threshold instead
-	// (DefaultEventThreshold is the share's own operating point, the
-	// evaluations' baseline); a negative value turns event signatures off
-	// (copies only).
+	// EventThreshold: the rarity-weighted share of terms at which two
+	// headlines report one event. Zero means DefaultEventThreshold; a
+	// negative value turns event signatures off (copies only).
 	EventThreshold float64
 	// Actors, when set, recognises actors in headlines for the event
 	// signatures.
@@ -152,17 +149,13 @@ type Index struct {
 	evThreshold float64 // ≤ 0: off
 	evMinShared float64
 	evAvgShare  float64
-	// evRarityPrior: rarityPrior, a field so the evaluations can vary it.
-	evRarityPrior float64
-	// evModel, when set, decides event candidates (pairModel).
-	evModel   *pairModel
-	joined    map[uint32]int32 // story lead slot → articles joined to it, copies or not
-	sketcher  Sketcher
-	evHeads   [][3]byte        // term bucket → slot+1 of the newest entry
-	df        map[uint64]int32 // live articles per term and publication bucket
-	evDocs    map[uint32]int   // live articles with a signature per publication bucket
-	evTallies []storyTally     // reused by evLookup
-	evByStory []uint64         // reused by evLookup: story<<32 | slot
+	joined      map[uint32]int32 // story lead slot → articles joined to it, copies or not
+	sketcher    Sketcher
+	evHeads     [][3]byte        // term bucket → slot+1 of the newest entry
+	df          map[uint64]int32 // live articles per term and publication bucket
+	evDocs      map[uint32]int   // live articles with a signature per publication bucket
+	evTallies   []storyTally     // reused by evLookup
+	evByStory   []uint64         // reused by evLookup: story<<32 | slot
 }
 
 // NewIndex returns an empty index.
@@ -173,25 +166,21 @@ func NewIndex(opts Options) *Index {
 	if opts.Threshold <= 0 {
 		opts.Threshold = DefaultThreshold
 	}
-	var model *pairModel
-	minShared := minSharedWeight
 	if opts.EventThreshold == 0 {
-		model, minShared = shippedPairModel(), pairGate
+		opts.EventThreshold = DefaultEventThreshold
 	}
 	ix := &Index{
-		window:        windowMinutes(opts.Window),
-		threshold:     opts.Threshold,
-		leads:         newLeadTable(),
-		evThreshold:   opts.EventThreshold,
-		evMinShared:   minShared,
-		evAvgShare:    defaultAvgShare,
-		evRarityPrior: rarityPrior,
-		evModel:       model,
-		joined:        map[uint32]int32{},
-		sketcher:      NewSketcher(opts),
-		evHeads:       make([][3]byte, 1<<headBits),
-		df:            map[uint64]int32{},
-		evDocs:        map[uint32]int{},
+		window:      windowMinutes(opts.Window),
+		threshold:   opts.Threshold,
+		leads:       newLeadTable(),
+		evThreshold: opts.EventThreshold,
+		evMinShared: minSharedWeight,
+		evAvgShare:  defaultAvgShare,
+		joined:      map[uint32]int32{},
+		sketcher:    NewSketcher(opts),
+		evHeads:     make([][3]byte, 1<<headBits),
+		df:          map[uint64]int32{},
+		evDocs:      map[uint32]int{},
 	}
 	for b := range ix.heads {
 		ix.heads[b] = make([][3]byte, 1<<minHeadBits)

@@ -2,7 +2,6 @@ package topic
 
 import (
 	"fmt"
-	"github.com/warta-news/warta/internal/logistic"
 	"io"
 
 	"github.com/warta-news/warta/article"
@@ -102,7 +101,7 @@ func fitDesk(samples []DeskSample, keep func(*DeskSample) bool) []float64 {
 			xs, ys, ws = append(xs, s.X[:]), append(ys, s.Y), append(ws, 1)
 		}
 	}
-	return logistic.Fit(xs, ys, ws, numDeskFeatures, DeskRidge)
+	return fitLogit(xs, ys, ws, numDeskFeatures, DeskRidge)
 }
 
 // WriteFitted writes the fitted weights of the actors model (ir) and the

@@ -4,9 +4,9 @@ package topic
 
 import (
 	"fmt"
-	"github.com/warta-news/warta/internal/logistic"
 	"io"
 	"maps"
+	"math"
 	"slices"
 	"unicode"
 
@@ -265,4 +265,4 @@ func (t *Tagger) WordSampleOf(a *article.Article, y bool) (WordSample, bool) {
 }
 
 // sigmoid is the probability of log-odds z.
-func sigmoid(z float64) float64 { return logistic.Sigmoid(z) }
+func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
