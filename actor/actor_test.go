@@ -109,26 +109,3 @@ func TestDomesticVisitIsNoRelation(t *testing.T) {
 		}
 	}
 }
-
-// A migrant worker moved for work is neither attacked nor displaced: the
-// displacement word "migran" inside "pekerja migran" or "buruh migran"
-// reports no violence, alone it still does. Headlines written for the test.
-func TestLabourMigrationIsNoDisplacement(t *testing.T) {
-	r := newRecognizer(t)
-	for _, c := range []struct {
-		text     string
-		violence bool
-	}{
-		{"Filipina Hentikan Pengiriman Pekerja Migran ke Arab Saudi", false},
-		{"Buruh migran Nepal di Qatar menuntut upah", false},
-		{"Ribuan migran terdampar di perbatasan Polandia", true},
-	} {
-		got := false
-		for _, m := range r.Find(c.text, "id") {
-			got = got || m.ReportsViolence()
-		}
-		if got != c.violence {
-			t.Errorf("Find(%q): reports violence %v, want %v", c.text, got, c.violence)
-		}
-	}
-}
