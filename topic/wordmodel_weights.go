@@ -4051,8 +4051,8 @@ func fittedWordModel() *WordModel {
 // model's log-odds, per language (WordStack).
 func fittedWordStack() [numLangs]WordStack {
 	return [numLangs]WordStack{
-		{Actor: 0.3414259697470972, Word: 0.18301229080596915, Bias: -0.23055428479135126, Cut: 0.47611765225386854}, // en
-		{Actor: 0.3969519567050959, Word: 0.18431435407971894, Bias: -0.4298455389737594, Cut: 0.598966718485925},    // id
+		{Actor: 0.3397237259078492, Word: 0.18473970885701047, Bias: -0.2220784314084753, Cut: 0.46492444569970615}, // en
+		{Actor: 0.39777448380817587, Word: 0.1844311320668875, Bias: -0.43332028640299664, Cut: 0.5855203069257563}, // id
 	}
 }
 
