@@ -46,7 +46,7 @@ const (
 	// Relation is a word that puts actors in a relation (they meet, agree,
 	// sanction, negotiate, visit); its ID is the kind of relation ("meet",
 	// "agree", "pressure", "peace", "aid", "dispute", "security", "visit",
-	// "assist", "justice"; see relationTest).
+	// "justice"; see relationTest).
 	Relation
 	// Violence is a word that reports violence or its toll (attack, strike,
 	// killed, refugees): the events of a conflict, not a relation between
@@ -398,10 +398,6 @@ func (r *Recognizer) AppendNamed(dst []Mention, text, lang string, sets ...*Name
 // visitor's state and the one visited, which relationTest requires.
 const visitID = "visit"
 
-// assistID is the relation of aid given to another state (actors.txt): a
-// relation between the giver and the state helped, tested as a visit is.
-const assistID = "assist"
-
 // justiceID is the relation of international justice (actors.txt): a
 // court's charge, warrant or ruling, a relation between an international
 // court and a state only where the court is named.
@@ -414,13 +410,12 @@ const justiceID = "justice"
 // it ("Japan's foreign minister visits Indonesia", "Indonesia dikunjungi
 // PM Jepang"), not where the place visited is no actor or the visitor's
 // own ("Presiden China Kunjungi Xinjiang", "Chinese premier visits Beijing
-// factory"). Aid given is tested alike: "Jepang Bantu Filipina", not
-// "Polisi bantu warga". International justice needs an international body: a
+// factory"). International justice needs an international body: a
 // domestic court charges, rules and issues warrants in the same words and
 // names none.
 func relationTest(relation string) func(ms []Mention, i, from, to int) bool {
 	switch relation {
-	case visitID, assistID:
+	case visitID:
 		return reachesAnother
 	case justiceID:
 		return func(ms []Mention, _, from, to int) bool {
@@ -672,4 +667,4 @@ func fold(w string) string {
 // Version changes whenever what the Recognizer finds changes (the table,
 // CLDR's version, the matching rules), so that users of its results can
 // tell stale ones.
-const Version = "11"
+const Version = "10"

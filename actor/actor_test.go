@@ -109,25 +109,3 @@ func TestDomesticVisitIsNoRelation(t *testing.T) {
 		}
 	}
 }
-
-// Aid given to another state is a relation between the giver and the
-// state helped, as a visit is: only where the sentence names, after the
-// aid word, a state or body it does not name before it. Headlines written
-// for the test.
-func TestAidToAnotherState(t *testing.T) {
-	r := newRecognizer(t)
-	for _, c := range []struct {
-		lang, text string
-		relation   bool
-	}{
-		{"id", "Jepang akan Bantu Filipina Bangun Pelabuhan", true},
-		{"id", "Bantuan Rp 5 Miliar dari Korsel untuk Nepal Tiba", true},
-		{"id", "Polisi Bantu Warga Evakuasi Korban Banjir", false},
-		{"id", "Pemerintah Jepang Bantu Petani Jepang", false},
-	} {
-		got := strings.Contains(describe(c.text, r.Find(c.text, c.lang)), "relation:assist")
-		if got != c.relation {
-			t.Errorf("Find(%q, %s): aid relation %v, want %v", c.text, c.lang, got, c.relation)
-		}
-	}
-}

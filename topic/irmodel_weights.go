@@ -6,52 +6,52 @@ package topic
 // features (see irFeatureName), fitted on 7557 samples (labelled articles
 // in several views).
 //
-// 5-fold cross-validation, out-of-fold probabilities cut at 0.7:
+// 5-fold cross-validation, out-of-fold probabilities cut at 0.65:
 //
-//	full     all positives 154  precision 0.864  recall 0.662  F1 0.750
-//	full     en  positives  84  precision 0.852  recall 0.619  F1 0.717
-//	full     id  positives  70  precision 0.877  recall 0.714  F1 0.787
-//	sentence all positives 154  precision 0.882  recall 0.532  F1 0.664
-//	sentence en  positives  84  precision 0.840  recall 0.500  F1 0.627
-//	sentence id  positives  70  precision 0.930  recall 0.571  F1 0.708
-//	title    all positives 154  precision 0.879  recall 0.331  F1 0.481
-//	title    en  positives  84  precision 0.792  recall 0.226  F1 0.352
-//	title    id  positives  70  precision 0.941  recall 0.457  F1 0.615
+//	full     all positives 154  precision 0.844  recall 0.669  F1 0.746
+//	full     en  positives  84  precision 0.833  recall 0.655  F1 0.733
+//	full     id  positives  70  precision 0.857  recall 0.686  F1 0.762
+//	sentence all positives 154  precision 0.840  recall 0.545  F1 0.661
+//	sentence en  positives  84  precision 0.800  recall 0.524  F1 0.633
+//	sentence id  positives  70  precision 0.889  recall 0.571  F1 0.696
+//	title    all positives 154  precision 0.892  recall 0.377  F1 0.530
+//	title    en  positives  84  precision 0.833  recall 0.298  F1 0.439
+//	title    id  positives  70  precision 0.943  recall 0.471  F1 0.629
 func fittedIRWeights() [NumIRFeatures]float64 {
 	return [NumIRFeatures]float64{
-		-2.4036, // bias
-		0.5577,  // states
-		0.0159,  // title_states
-		0.4518,  // bodies
-		0.4810,  // diplomats
-		0.0586,  // heads
-		-0.6852, // pair
-		0.3117,  // relation_title
-		-1.3587, // relation_body
-		0.5635,  // pair_x_relation
-		0.6932,  // relation_sentences
-		1.0160,  // desk_title
-		0.9662,  // desk_body
-		0.1970,  // world
-		-0.5531, // conflict
-		-0.4806, // politics
-		-0.5059, // economy
-		-0.6857, // sport
-		-1.0462, // science-technology
-		-0.2165, // crime-law
-		-0.0610, // arts-entertainment
-		-0.1800, // lead_actors
-		0.7256,  // lead_relation
-		0.2216,  // lead_pair
-		0.4861,  // desk_cues
-		0.7802,  // title_pair
-		0.7987,  // title_leader
+		-2.4166, // bias
+		0.5563,  // states
+		0.0064,  // title_states
+		0.4385,  // bodies
+		0.4938,  // diplomats
+		0.0542,  // heads
+		-0.6996, // pair
+		0.3134,  // relation_title
+		-1.3875, // relation_body
+		0.5791,  // pair_x_relation
+		0.6780,  // relation_sentences
+		1.0129,  // desk_title
+		0.9802,  // desk_body
+		0.2013,  // world
+		-0.5547, // conflict
+		-0.4770, // politics
+		-0.5069, // economy
+		-0.6764, // sport
+		-1.0571, // science-technology
+		-0.2169, // crime-law
+		-0.0777, // arts-entertainment
+		-0.1600, // lead_actors
+		0.7228,  // lead_relation
+		0.2051,  // lead_pair
+		0.4920,  // desk_cues
+		0.7864,  // title_pair
+		0.7990,  // title_leader
 	}
 }
 
 // fittedIRCut is the probability at which the actors model files an
 // article under international relations, chosen by cross-validated F-measure (β = IRCutBeta).
-const fittedIRCut = 0.7
+const fittedIRCut = 0.65
 
 // fittedDeskWeights are the desk model's weights, in the order of [world economy sport science-technology]
 // and of the features (see deskFeatureName), fitted on 34832 samples.
