@@ -334,30 +334,7 @@ func irCandidate(x *[NumIRFeatures]float64) bool {
 // relation of its own (the labelling guide: armed conflict, attacks and
 // casualties with no diplomatic angle are not international relations).
 func irLiftable(x *[NumIRFeatures]float64, violentLead bool) bool {
-	return irCandidate(x) && (!violentLead || irLinked(x))
-}
-
-// irLinked reports whether the relation evidence of x links two actors: a
-// sentence (the title is one) names two actors and a relation word, or the
-// lead names two actors and a relation.
-func irLinked(x *[NumIRFeatures]float64) bool {
-	return x[fRelSentences] > 0 || x[fLeadPair] > 0
-}
-
-// wordAddable reports whether the word model may add the actors model's
-// topic to a text in language l of features x (WordAddOnly): an English
-// text that reads as armed conflict (the conflict desk's terms, fConflict)
-// only when its relation evidence links two actors. The word model learned
-// the streams' words, and a war's words (its states, its weapons, its
-// fronts) are those of the talks and sanctions filed under the topic as
-// much as of the battle reports that name no relation (the labelling
-// guide's armed conflict with no diplomatic angle); the stream model's
-// lifts are barred alike (irLiftable). Indonesian is spared: its relation
-// lexicon finds fewer of the relations outlets write (the reason its
-// headline's stance decides, stanceDecides), so a war report with a
-// diplomatic angle would more often read as unlinked.
-func wordAddable(l int, x *[NumIRFeatures]float64) bool {
-	return l != langEN || x[fConflict] == 0 || irLinked(x)
+	return irCandidate(x) && (!violentLead || x[fRelSentences] > 0 || x[fLeadPair] > 0)
 }
 
 // irLogOdds is the actors model's log-odds of x under weights w: computed

@@ -617,7 +617,7 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 				cut = k.Cut
 			}
 			v.irWordRead, v.irWord, v.irWordP, v.irWordCut = true, word, p, cut
-			if t.wordMode&WordAddOnly == 0 || (p >= cut && word > 0 && wordAddable(l, &v.irX)) {
+			if t.wordMode&WordAddOnly == 0 || (p >= cut && word > 0) {
 				v.irStacked, v.irP, v.irCut = true, p, cut
 			}
 		}

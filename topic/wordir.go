@@ -190,7 +190,7 @@ func (m *WordModel) fingerprint(h io.Writer, mode WordMode, stack [numLangs]Word
 	if m == nil {
 		return
 	}
-	fmt.Fprintf(h, "word model mode %d stack %v short %d pair %d clip %g add words>0, to English conflict linked\n", mode, stack, WordShortWords, WordPairActors, WordClip)
+	fmt.Fprintf(h, "word model mode %d stack %v short %d pair %d clip %g add words>0\n", mode, stack, WordShortWords, WordPairActors, WordClip)
 	for l := range m.Lang {
 		w := &m.Lang[l]
 		fmt.Fprintf(h, "%d bias %g", l, w.Bias)
