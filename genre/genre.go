@@ -22,6 +22,7 @@
 package genre
 
 import (
+	"cmp"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -210,6 +211,9 @@ func (d *Detector) ofItem(a *article.Article) Verdict {
 		return v
 	}
 	if v := pastDateTitle(title, a.Published); !v.IsNews() {
+		return v
+	}
+	if v := softDeskListicle(title, cmp.Or(a.Link, a.URL)); !v.IsNews() {
 		return v
 	}
 	if cue := sponsoredText(a.Text); cue != "" {
@@ -516,7 +520,7 @@ func isUnit(w string) bool {
 
 // Version changes whenever the cues change, so that users of the verdicts
 // can tell stale ones (Older). It is a decimal integer, raised by one.
-const Version = "14"
+const Version = "15"
 
 // Older reports whether verdicts that name version v were given by older
 // cues than this build's: v is a lower Version, or none (builds before
