@@ -303,11 +303,10 @@ func callOutTitle(t string) Verdict {
 }
 
 // addressesReader reports whether s, a lower-cased headline's words,
-// speak to its reader: a "you" or "your" among them, or the Indonesian
-// "anda" or "kamu".
+// speak to its reader: a "you" or "your" among them.
 func addressesReader(s string) bool {
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if w == "you" || w == "your" || w == "anda" || w == "kamu" {
+		if w == "you" || w == "your" {
 			return true
 		}
 	}

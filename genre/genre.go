@@ -213,7 +213,7 @@ func (d *Detector) ofItem(a *article.Article) Verdict {
 	if v := pastDateTitle(title, a.Published); !v.IsNews() {
 		return v
 	}
-	if v := softDeskFeature(title, cmp.Or(a.Link, a.URL)); !v.IsNews() {
+	if v := softDeskListicle(title, cmp.Or(a.Link, a.URL)); !v.IsNews() {
 		return v
 	}
 	if cue := sponsoredText(a.Text); cue != "" {

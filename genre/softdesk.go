@@ -9,29 +9,18 @@ import (
 
 // The cues of this file read an item's structure rather than its words:
 // where its publisher files it (a desk of soft news, by its link) and the
-// shape of its headline. A list of things ("7 steps to …", "5 Penyebab …"),
-// a question or a headline to its reader filed under a lifestyle, travel or
-// culture desk is a service piece or a feature, not a report; the same
-// headline under a news desk ("5 killed as …") is news.
+// shape of its headline. A list of things ("7 steps to …", "5 Penyebab …")
+// filed under a lifestyle, travel or culture desk is a service piece, not a
+// report; the same count under a news desk ("5 killed as …") is news.
 
-// softDeskFeature reads an item whose headline has the shape of a service
-// piece or a feature — it opens with a count, asks a question or speaks to
-// its reader — and whose link files it under a soft desk.
-func softDeskFeature(title, link string) Verdict {
-	lower := strings.ToLower(strings.TrimSpace(title))
-	var shape string
-	switch {
-	case countOpening(title):
-		shape = "a list"
-	case strings.HasSuffix(lower, "?"):
-		shape = "a question"
-	case addressesReader(lower):
-		shape = "a headline to its reader"
-	default:
+// softDeskListicle reads an item whose headline opens with a count and
+// whose link files it under a soft desk.
+func softDeskListicle(title, link string) Verdict {
+	if !countOpening(title) {
 		return Verdict{}
 	}
 	if desk := softDeskOf(link); desk != "" {
-		return Verdict{Guide, shape + " filed under the soft desk " + desk}
+		return Verdict{Guide, "a list filed under the soft desk " + desk}
 	}
 	return Verdict{}
 }
