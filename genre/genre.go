@@ -22,7 +22,6 @@
 package genre
 
 import (
-	"cmp"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -211,9 +210,6 @@ func (d *Detector) ofItem(a *article.Article) Verdict {
 		return v
 	}
 	if v := pastDateTitle(title, a.Published); !v.IsNews() {
-		return v
-	}
-	if v := softDeskListicle(title, cmp.Or(a.Link, a.URL)); !v.IsNews() {
 		return v
 	}
 	if cue := sponsoredText(a.Text); cue != "" {
@@ -520,7 +516,7 @@ func isUnit(w string) bool {
 
 // Version changes whenever the cues change, so that users of the verdicts
 // can tell stale ones (Older). It is a decimal integer, raised by one.
-const Version = "15"
+const Version = "14"
 
 // Older reports whether verdicts that name version v were given by older
 // cues than this build's: v is a lower Version, or none (builds before
