@@ -46,7 +46,7 @@ const (
 	// Relation is a word that puts actors in a relation (they meet, agree,
 	// sanction, negotiate, visit); its ID is the kind of relation ("meet",
 	// "agree", "pressure", "peace", "aid", "dispute", "security", "visit",
-	// "transfer", "justice"; see relationTest).
+	// "justice"; see relationTest).
 	Relation
 	// Violence is a word that reports violence or its toll (attack, strike,
 	// killed, refugees): the events of a conflict, not a relation between
@@ -398,10 +398,6 @@ func (r *Recognizer) AppendNamed(dst []Mention, text, lang string, sets ...*Name
 // visitor's state and the one visited, which relationTest requires.
 const visitID = "visit"
 
-// transferID is the relation of money or arms going from one actor to
-// another (actors.txt), which relationTest requires to name both.
-const transferID = "transfer"
-
 // justiceID is the relation of international justice (actors.txt): a
 // court's charge, warrant or ruling, a relation between an international
 // court and a state only where the court is named.
@@ -414,21 +410,13 @@ const justiceID = "justice"
 // it ("Japan's foreign minister visits Indonesia", "Indonesia dikunjungi
 // PM Jepang"), not where the place visited is no actor or the visitor's
 // own ("Presiden China Kunjungi Xinjiang", "Chinese premier visits Beijing
-// factory"). Money or arms need a giver and another receiver: an actor
-// before the word and, after it, one the sentence does not name before it
-// ("Japan sends weapons to Ukraine", not "Aid reaches flood victims in
-// Pakistan"). International justice needs an international body: a
+// factory"). International justice needs an international body: a
 // domestic court charges, rules and issues warrants in the same words and
 // names none.
 func relationTest(relation string) func(ms []Mention, i, from, to int) bool {
 	switch relation {
 	case visitID:
 		return reachesAnother
-	case transferID:
-		return func(ms []Mention, i, from, to int) bool {
-			return slices.ContainsFunc(ms[:i], func(m Mention) bool { return m.Start >= from && isActor(m) }) &&
-				reachesAnother(ms, i, from, to)
-		}
 	case justiceID:
 		return func(ms []Mention, _, from, to int) bool {
 			return slices.ContainsFunc(ms, func(m Mention) bool {
@@ -679,4 +667,4 @@ func fold(w string) string {
 // Version changes whenever what the Recognizer finds changes (the table,
 // CLDR's version, the matching rules), so that users of its results can
 // tell stale ones.
-const Version = "11"
+const Version = "10"
