@@ -12,7 +12,7 @@ import (
 // terms, one in each headline, count for: outlets word one event in
 // their own words, but two associated words are weaker evidence than one
 // word in common.
-const assocWeight = 0.5
+const assocWeight = 1.0
 
 // storyAssociations maps a term's hash to the hashes of the terms learned
 // to stand for it in another outlet's headline of the same event

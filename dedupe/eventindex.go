@@ -377,14 +377,14 @@ func (ix *Index) evScore(sig *eventSig, mask uint64, w []float64, total float64,
 			stCounted = stCounted || stateGroups().counts[t.h]
 		}
 	}
+	if len(sig.assoc) > 0 {
+		shared += ix.assocShared(sig, &m, &st, w, e)
+	}
 	if shared < ix.evMinShared {
 		return 0, false
 	}
 	if evConflictMatched(sig, &m, &st, gap, false) {
 		return 0, true
-	}
-	if len(sig.assoc) > 0 {
-		shared += ix.assocShared(sig, &m, &st, w, e)
 	}
 	if inCounted && st.members == 0 {
 		for i := range sig.terms[:sig.members] {
