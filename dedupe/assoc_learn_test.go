@@ -150,7 +150,7 @@ func learnAssociations(t *testing.T) (string, string) {
 		dates = append(dates, d)
 	}
 	sort.Strings(dates)
-	pairN := map[[2]string]int{}   // confident pairs with the two terms facing
+	pairN := map[[2]string]int{}    // confident pairs with the two terms facing
 	pairDays := map[[2]string]int{} // days with them facing
 	var dayDF []map[string]int      // per day, items with each word
 	allPairs := 0                   // pairs of items of the days
