@@ -208,11 +208,9 @@ func learnAssociations(t *testing.T) (string, string) {
 						if u == v {
 							continue
 						}
-						if u > v {
-							u, v = v, u
-						}
-						pairN[[2]string{u, v}]++
-						today[[2]string{u, v}] = true
+						key := [2]string{min(u, v), max(u, v)}
+						pairN[key]++
+						today[key] = true
 					}
 				}
 			}
