@@ -76,10 +76,6 @@ type eventSig struct {
 	// groups: it counts states or names a region of them, which the
 	// guards then compare (set for an incoming signature).
 	groups bool
-	// assoc: the terms with associations (storyAssociations), and a
-	// filter of their partners' hashes (set for an incoming signature).
-	assoc     []assocTerm
-	assocMask uint64
 	// indexed, when set, is how the index that decided the article
 	// indexed it (from its stored sketch): an index rebuilt from the
 	// store then holds it as that index did.
@@ -301,7 +297,6 @@ func makeEventSigOf(title string, words []headlineWord, actors ActorSource) even
 	if len(listed) > 0 {
 		sig.orderList(listed, implied)
 	}
-	sig.associate()
 	return sig
 }
 

@@ -377,9 +377,6 @@ func (ix *Index) evScore(sig *eventSig, mask uint64, w []float64, total float64,
 			stCounted = stCounted || stateGroups().counts[t.h]
 		}
 	}
-	if len(sig.assoc) > 0 {
-		shared += ix.assocShared(sig, &m, &st, w, e)
-	}
 	if shared < ix.evMinShared {
 		return 0, false
 	}
