@@ -237,22 +237,8 @@ func (t *Tagger) titleParties(dst []actor.Mention, title, lang string, ms []acto
 		return append(dst, ms...)
 	}
 	h := t.actors.Headline(title, lang, ms)
-	var statesBuf, bodiesBuf [8]string
-	states, bodies := statesBuf[:0], bodiesBuf[:0]
-	for _, m := range ms {
-		switch m.Kind {
-		case actor.State:
-			states = addDistinct(states, m.ID)
-		case actor.Body:
-			bodies = addDistinct(bodies, m.ID)
-		}
-	}
-	// A body that speaks of at most one state and beside no other body
-	// reports on that state ("UN warns of famine in …").
-	reports := h.Speaker >= 0 && ms[h.Speaker].Kind == actor.Body && len(bodies) == 1 && len(states) <= 1
 	inSource := func(m actor.Mention) bool {
-		return h.SourceEnd > 0 && m.Start >= h.SourceStart && m.End <= h.SourceEnd ||
-			reports && m.Start == ms[h.Speaker].Start
+		return h.SourceEnd > 0 && m.Start >= h.SourceStart && m.End <= h.SourceEnd
 	}
 	for _, m := range ms {
 		if m.Kind == actor.Body && inSource(m) && !namedOutside(ms, m.ID, inSource) {

@@ -4051,8 +4051,8 @@ func fittedWordModel() *WordModel {
 // model's log-odds, per language (WordStack).
 func fittedWordStack() [numLangs]WordStack {
 	return [numLangs]WordStack{
-		{Actor: 0.33377581506358767, Word: 0.18518682311514104, Bias: -0.2198105800925663, Cut: 0.4697999766350925}, // en
-		{Actor: 0.39591225113339656, Word: 0.1865172593766453, Bias: -0.42123339225193507, Cut: 0.5682756816350125}, // id
+		{Actor: 0.3390839849189083, Word: 0.18473976596068317, Bias: -0.2216698558757978, Cut: 0.4431601596113376},   // en
+		{Actor: 0.39960694553518944, Word: 0.18561033159628798, Bias: -0.41867660109316995, Cut: 0.5428238072368917}, // id
 	}
 }
 
