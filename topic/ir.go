@@ -108,13 +108,12 @@ func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, res []result)
 	x[fBias] = 1
 	body := s.bodyText
 	t.findActors(s, a.Title, body, langName(l))
-	s.titleParties = t.titleParties(s.titleParties[:0], a.Title, langName(l), s.titleActors)
-	x[fRelSentences] = min(float64(relationSentences(a.Title, s.titleParties)+relationSentences(body, s.bodyActors)), 3)
+	x[fRelSentences] = min(float64(relationSentences(a.Title, s.titleActors)+relationSentences(body, s.bodyActors)), 3)
 	leadEnd := firstSentenceEnd(body)
 	var leadBuf [8]string
 	lead := leadBuf[:0]
 	leadRelation, leadDiplomat, leadViolence := false, false, false
-	for f, ms := range [2][]actor.Mention{s.titleParties, s.bodyActors} {
+	for f, ms := range [2][]actor.Mention{s.titleActors, s.bodyActors} {
 		for _, m := range ms {
 			if f == 1 && m.Start >= leadEnd {
 				break
@@ -146,7 +145,7 @@ func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, res []result)
 	diplomats, heads := 0, 0
 	relTitle, relBody := 0, 0
 	titleLeader := false
-	for f, ms := range [2][]actor.Mention{s.titleParties, s.bodyActors} {
+	for f, ms := range [2][]actor.Mention{s.titleActors, s.bodyActors} {
 		for _, m := range ms {
 			switch m.Kind {
 			case actor.State:
@@ -218,46 +217,6 @@ func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, res []result)
 		}
 	}
 	return x, leadViolence && !leadRelation && !leadDiplomat
-}
-
-// titleParties appends to dst the actors ms of title (language lang) that
-// are parties to what it reports: all but an international body the title
-// names only inside its attribution (actor.Headline's SourceStart and
-// SourceEnd: "…, UN says", "…, kata PBB", "Menurut PBB, …"). The labelling
-// guide's international relations is states, or a state and an
-// international body, in a relation; a body that is only the source of a
-// report on one state ("Millions lack safe water after the floods, UN
-// says") is no party to it.
-func (t *Tagger) titleParties(dst []actor.Mention, title, lang string, ms []actor.Mention) []actor.Mention {
-	named := false
-	for _, m := range ms {
-		named = named || m.Kind == actor.Body
-	}
-	if !named {
-		return append(dst, ms...)
-	}
-	h := t.actors.Headline(title, lang, ms)
-	inSource := func(m actor.Mention) bool {
-		return h.SourceEnd > 0 && m.Start >= h.SourceStart && m.End <= h.SourceEnd
-	}
-	for _, m := range ms {
-		if m.Kind == actor.Body && inSource(m) && !namedOutside(ms, m.ID, inSource) {
-			continue
-		}
-		dst = append(dst, m)
-	}
-	return dst
-}
-
-// namedOutside reports whether an actor of ms with id is named where
-// inside does not hold.
-func namedOutside(ms []actor.Mention, id string, inside func(actor.Mention) bool) bool {
-	for _, m := range ms {
-		if m.ID == id && !inside(m) {
-			return true
-		}
-	}
-	return false
 }
 
 // diplomatic reports whether m is an office of foreign relations (a

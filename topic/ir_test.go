@@ -334,24 +334,3 @@ func TestDomesticVisitIsNoCandidate(t *testing.T) {
 		}
 	}
 }
-
-// An international body named only as a headline's source is no party to
-// what it reports: the title names one state, and no pair. Named as a
-// party, in the attribution's place too, or again outside it, it is one.
-// The items are written for the test.
-func TestABodyNamedOnlyAsTheSourceIsNoParty(t *testing.T) {
-	tg := defaultTagger(t)
-	for _, c := range []irCase{
-		{"en", "Months after the floods in Chad, millions lack clean water, UN says", "", false},
-		{"en", "Fighting in Sudan has displaced two million, according to the UN", "", false},
-		{"id", "Jutaan warga Sudan kekurangan air bersih, kata PBB", "", false},
-		{"en", "UN and Chad agree on a plan for clean water", "", true},
-		{"en", "UN envoy meets Chad's president, UN says", "", true},
-		{"id", "PBB dan Sudan sepakati rencana air bersih", "", true},
-	} {
-		x := tg.IRFeatures(c.article())
-		if got := x[fTitlePair] == 1; got != c.want {
-			t.Errorf("%q: title pair %t, want %t (%v)", c.title, got, c.want, x)
-		}
-	}
-}

@@ -24,12 +24,9 @@ type scratch struct {
 	// the anchors of leaders among them; the names of leaders the stream
 	// learned and those the article anchors itself (see findActors).
 	titleActors, bodyActors []actor.Mention
-	// titleParties are the title's actors the actors model counts (see
-	// Tagger.titleParties).
-	titleParties []actor.Mention
-	anchors      []actor.Anchor
-	streamNames  *actor.Names
-	articleNames *actor.Names
+	anchors                 []actor.Anchor
+	streamNames             *actor.Names
+	articleNames            *actor.Names
 	// features asks evaluate to collect feats, the hashed stems of the
 	// article, for the stream model; lifted and liftZ are, per
 	// rule, whether the stream model gave it and its log-odds; zoned

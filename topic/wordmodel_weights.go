@@ -4051,8 +4051,8 @@ func fittedWordModel() *WordModel {
 // model's log-odds, per language (WordStack).
 func fittedWordStack() [numLangs]WordStack {
 	return [numLangs]WordStack{
-		{Actor: 0.3390839849189083, Word: 0.18473976596068317, Bias: -0.2216698558757978, Cut: 0.4431601596113376},   // en
-		{Actor: 0.39960694553518944, Word: 0.18561033159628798, Bias: -0.41867660109316995, Cut: 0.5428238072368917}, // id
+		{Actor: 0.33918799833171054, Word: 0.18478461076543745, Bias: -0.22186979633953785, Cut: 0.44310631964207464}, // en
+		{Actor: 0.39960694553518944, Word: 0.18561033159628798, Bias: -0.41867660109316995, Cut: 0.5428238072368917},  // id
 	}
 }
 
