@@ -349,7 +349,7 @@ func TestAssignSketchedIsAssign(t *testing.T) {
 	sketched := make([]Sketched, len(got))
 	done := make(chan int)
 	for i := range got {
-		go func() { sketched[i] = sk.Sketch(got[i]); done <- i }()
+		go func() { sketched[i] = sk.Sketch(got[i].Title, got[i].Text); done <- i }()
 	}
 	for range got {
 		<-done

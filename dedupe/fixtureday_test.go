@@ -121,7 +121,7 @@ func loadFixtureDay(t *testing.T, day fixtureDay, withText bool) ([]*article.Art
 				t.Fatalf("%s: %s has no label", name, it.Link)
 			}
 			a := &article.Article{ID: article.IDFromURL(it.Link), URL: it.Link, Title: normalize.InlineText(it.Title),
-				Published: it.Published, FirstSeen: seen, Source: name, Categories: it.Categories}
+				Published: it.Published, FirstSeen: seen, Source: name}
 			if withText {
 				a.Text = normalize.PlainText(it.Summary)
 			}

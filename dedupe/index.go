@@ -205,7 +205,7 @@ func minuteOf(t time.Time) uint32 {
 // to index it again), a.StoryID (the matched article's story, or a.ID for a
 // new story) and a.StoryMatch (zero for a new story).
 func (ix *Index) Assign(a *article.Article) {
-	ix.AssignSketched(a, ix.sketcher.Sketch(a))
+	ix.AssignSketched(a, ix.sketcher.Sketch(a.Title, a.Text))
 }
 
 // AssignSketched is Assign with a's text already sketched by a Sketcher of
@@ -235,16 +235,11 @@ type Sketched struct {
 	sig eventSig
 }
 
-// Sketch cleans and sketches an article's title and text; its link and
-// categories tell whether the title is a label.
-func (k Sketcher) Sketch(a *article.Article) Sketched {
-	t, x := Clean(a.Title, a.Text)
+// Sketch cleans and sketches an article's title and text.
+func (k Sketcher) Sketch(title, text string) Sketched {
+	t, x := Clean(title, text)
 	words := headlineWords(t)
-	link := a.URL
-	if link == "" {
-		link = a.Link
-	}
-	label := isLabel(words) || namesSection(t, link, a.Categories)
+	label := isLabel(words)
 	if label {
 		// A desk's or section's name is no headline: it says nothing of
 		// the event, and two articles under it are no copies by it.
@@ -412,7 +407,7 @@ func (ix *Index) candidates(s *sketch) []candidate {
 func (ix *Index) Add(a *article.Article) {
 	var k Sketched
 	if a.Title != "" || a.Text != "" {
-		k = ix.sketcher.Sketch(a)
+		k = ix.sketcher.Sketch(a.Title, a.Text)
 	}
 	a.Sketch = ix.encodeIndexed(ix.add(a, k.s, k.sig), &k.s, &k.sig)
 }
@@ -600,7 +595,7 @@ func (ix *Index) Correct(arts ...*article.Article) int {
 	for i, a := range arts {
 		var k Sketched
 		if a.Title != "" || a.Text != "" {
-			k = ix.sketcher.Sketch(a)
+			k = ix.sketcher.Sketch(a.Title, a.Text)
 		}
 		a.Fingerprint = k.s.keys
 		slot := slots[i]

@@ -16,9 +16,8 @@ import (
 // sketch; stores of format 5 may hold a corrected article's first version.
 // Format 7: a title of fewer than two content words is a label (no event
 // terms, and no copy sketch without a text); format 6 sketched it as a
-// headline. Format 8: a title that names the article's own section (one
-// of its categories, or a directory of its link) is a label too.
-const sketchFormat = 8
+// headline.
+const sketchFormat = 7
 
 // The flags byte of an encoded sketch: eventSig.own, eventSig.again, then
 // from sketchListShift the signature's listCounts.

@@ -346,7 +346,7 @@ func (p *Pipeline) prepareSource(ctx context.Context, src config.Source, state s
 	p.wantIndex(ctx)
 	r.sketches = make([]dedupe.Sketched, len(r.articles))
 	for j, a := range r.articles {
-		r.sketches[j] = p.sketcher.Sketch(a)
+		r.sketches[j] = p.sketcher.Sketch(a.Title, a.Text)
 	}
 	return r
 }

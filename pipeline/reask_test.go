@@ -38,7 +38,7 @@ func TestWriterAsksAgainWhenTheStoreMayHaveChanged(t *testing.T) {
 				Language: "en", Published: now, FirstSeen: now}
 			// The worker asked before anything was written: not stored.
 			r := &sourceResult{source: p.cfg.Sources[0], articles: []*article.Article{a},
-				sketches: []dedupe.Sketched{p.sketcher.Sketch(a)},
+				sketches: []dedupe.Sketched{p.sketcher.Sketch(a.Title, a.Text)},
 				asked:    storedAsOf{complete: true, written: 0, loads: p.loads.Load()}}
 			// Then the same article was stored, by another process or
 			// with an earlier source of this cycle.
