@@ -53,10 +53,6 @@ const (
 	// its parties. Its ID is the kind ("attack", "casualty", "displacement"),
 	// or Weapon for a weapon's name (see ReportsViolence).
 	Violence
-	// Nationals is a word that names a state's nationals as a group
-	// (citizens, WNI): the people a state's consular work cares for, no
-	// actor of a relation between states. Its ID is "-".
-	Nationals
 	// none marks names that contain an actor's name but are not actors.
 	none
 	// stance and source are the words of a headline's speaker (see
@@ -91,8 +87,6 @@ func (k Kind) String() string {
 		return "relation"
 	case Violence:
 		return "violence"
-	case Nationals:
-		return "nationals"
 	}
 	return "none"
 }
@@ -229,8 +223,6 @@ func (r *Recognizer) addLine(line string) error {
 		kind = Relation
 	case "violence":
 		kind = Violence
-	case "nationals":
-		kind = Nationals
 	case "none":
 		kind = none
 	case "stance":
@@ -675,4 +667,4 @@ func fold(w string) string {
 // Version changes whenever what the Recognizer finds changes (the table,
 // CLDR's version, the matching rules), so that users of its results can
 // tell stale ones.
-const Version = "11"
+const Version = "10"

@@ -432,7 +432,7 @@ func (r *Recognizer) nameAfter(text string, p int, lang string) (a Anchor, atEnd
 			// Trump Kecam Iran"), as a weekday does; a state, a body or an
 			// office right after a run of capitals says the run was a
 			// headline's words ("Presiden AS Puji Indonesia").
-			bounded = a.kind == none || a.kind == Relation || a.kind == Violence || a.kind == Nationals
+			bounded = a.kind == none || a.kind == Relation || a.kind == Violence
 			break
 		}
 		words = append(words, t.text)

@@ -24,14 +24,11 @@ const (
 	// guardRoundup: a headline that lists several stories (see
 	// roundupHeadline).
 	guardRoundup = "roundup: a headline of several stories"
-	// guardNationals: a headline about a state's nationals that names no
-	// relation (see nationalsHeadline).
-	guardNationals = "nationals: a state's care for its nationals, no relation"
 )
 
 // irGuardsVersion names the precision guards' rules; it is part of the
 // Fingerprint, so that stored articles are re-tagged when a guard changes.
-const irGuardsVersion = "guards-v4: roundups by ; | • · or a bracketed label, no site after a bar; nationals with no relation"
+const irGuardsVersion = "guards-v3: roundups by ; | • · or a bracketed label, no site after a bar"
 
 // roundupStories is the least number of stories that make a headline a
 // roundup; labelledRoundupStories the least after a bracketed label
@@ -115,31 +112,8 @@ func (t *Tagger) irGuard(title, lang string, ms []actor.Mention) string {
 		return guardRoundup
 	case t.violentHeadline(title, lang, ms):
 		return guardViolentHeadline
-	case nationalsHeadline(ms):
-		return guardNationals
 	}
 	return ""
-}
-
-// nationalsHeadline reports whether a headline (actors ms) names a state's
-// nationals as a group and no relation: a state warning, evacuating or
-// counting its own people abroad is consular work, which the labelled
-// streams file outside international relations, however many states the
-// headline names as the places (invented examples: "Ministry tells
-// citizens to leave the capital as unrest grows", "Kemlu: Tidak Ada WNI
-// Jadi Korban Gempa di Negara Itu"); "… protests the arrest of its
-// nationals" or "… sepakati perlindungan WNI" name a relation and stay.
-func nationalsHeadline(ms []actor.Mention) bool {
-	nationals := false
-	for _, m := range ms {
-		switch m.Kind {
-		case actor.Relation:
-			return false
-		case actor.Nationals:
-			nationals = true
-		}
-	}
-	return nationals
 }
 
 // violentHeadline reports whether title (language lang, actors ms)

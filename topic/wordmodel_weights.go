@@ -4052,7 +4052,7 @@ func fittedWordModel() *WordModel {
 func fittedWordStack() [numLangs]WordStack {
 	return [numLangs]WordStack{
 		{Actor: 0.33918799833171054, Word: 0.18478461076543745, Bias: -0.22186979633953785, Cut: 0.44310631964207464}, // en
-		{Actor: 0.4210299746614553, Word: 0.19641491497088798, Bias: -0.4073480828481882, Cut: 0.5585507167630168},    // id
+		{Actor: 0.39960694553518944, Word: 0.18561033159628798, Bias: -0.41867660109316995, Cut: 0.5428238072368917},  // id
 	}
 }
 
