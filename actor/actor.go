@@ -403,6 +403,13 @@ const visitID = "visit"
 // court and a state only where the court is named.
 const justiceID = "justice"
 
+// objectID is the relation of the Indonesian words that are a relation
+// only by their object (actors.txt): "akui" recognises a state ("Akui
+// Palestina") but also admits an act ("Akui Gagal"), and "klaim" is a
+// state's claim ("Bantah Klaim AS") but also asserts one ("Klaim Serang
+// Markas"), which English files under stance.
+const objectID = "object"
+
 // relationTest returns the test of a conditional relation, one whose
 // words are a relation only beside certain actors in their sentence, or
 // nil for any other relation. A visit word is a relation only where its
@@ -412,13 +419,16 @@ const justiceID = "justice"
 // own ("Presiden China Kunjungi Xinjiang", "Chinese premier visits Beijing
 // factory"). International justice needs an international body: a
 // domestic court charges, rules and issues warrants in the same words and
-// names none.
-func relationTest(relation string) func(ms []Mention, i, from, to int) bool {
+// names none. A word of objectID is a relation only where a state or body
+// follows it directly, as its object.
+func relationTest(relation string) func(text string, ms []Mention, i, from, to int) bool {
 	switch relation {
 	case visitID:
 		return reachesAnother
+	case objectID:
+		return actorFollows
 	case justiceID:
-		return func(ms []Mention, _, from, to int) bool {
+		return func(_ string, ms []Mention, _, from, to int) bool {
 			return slices.ContainsFunc(ms, func(m Mention) bool {
 				return m.Start >= from && m.End <= to && m.Kind == Body
 			})
@@ -433,7 +443,7 @@ func isActor(m Mention) bool { return m.Kind == State || m.Kind == Body }
 // reachesAnother reports whether ms[i], in the sentence of text from from
 // to to, has after it a state or body that the sentence does not name
 // before it.
-func reachesAnother(ms []Mention, i, from, to int) bool {
+func reachesAnother(_ string, ms []Mention, i, from, to int) bool {
 	for _, after := range ms[i+1:] {
 		if after.Start >= to {
 			break
@@ -445,6 +455,16 @@ func reachesAnother(ms []Mention, i, from, to int) bool {
 		}
 	}
 	return false
+}
+
+// actorFollows reports whether ms[i] of text is followed directly, with
+// only spaces between, by a state or body.
+func actorFollows(text string, ms []Mention, i, _, _ int) bool {
+	if i+1 >= len(ms) {
+		return false
+	}
+	next := ms[i+1]
+	return isActor(next) && strings.TrimSpace(text[ms[i].End:next.Start]) == ""
 }
 
 // keepConditional returns ms, the mentions of text, without the
@@ -460,7 +480,7 @@ func keepConditional(text string, ms []Mention) []Mention {
 			continue
 		}
 		from, to := sentenceAround(text, ms[i].Start, ms[i].End)
-		if !test(ms, i, from, to) {
+		if !test(text, ms, i, from, to) {
 			ms[i].Kind = none // dropped below; none is no actor to the tests
 		}
 	}
@@ -667,4 +687,4 @@ func fold(w string) string {
 // Version changes whenever what the Recognizer finds changes (the table,
 // CLDR's version, the matching rules), so that users of its results can
 // tell stale ones.
-const Version = "10"
+const Version = "11"

@@ -4052,7 +4052,7 @@ func fittedWordModel() *WordModel {
 func fittedWordStack() [numLangs]WordStack {
 	return [numLangs]WordStack{
 		{Actor: 0.33918799833171054, Word: 0.18478461076543745, Bias: -0.22186979633953785, Cut: 0.44310631964207464}, // en
-		{Actor: 0.39960694553518944, Word: 0.18561033159628798, Bias: -0.41867660109316995, Cut: 0.5428238072368917},  // id
+		{Actor: 0.41155795227054864, Word: 0.1822533098821436, Bias: -0.3824271074350029, Cut: 0.5656027038920769},    // id
 	}
 }
 
