@@ -26,3 +26,29 @@ func TestJusticeRelation(t *testing.T) {
 		}
 	}
 }
+
+// TestObjectRelation checks that the Indonesian words that both recognise
+// or claim and assert ("akui", "mengakui", "klaim") are a relation only
+// with a state or body as their object: a state recognised or a state's
+// claim is a relation between states, an act admitted or claimed is a
+// report of the act (English files "claim" under stance, so English is
+// unchanged). The headlines are invented.
+func TestObjectRelation(t *testing.T) {
+	r := newRecognizer(t)
+	for _, c := range []struct{ lang, text, want string }{
+		{"id", "Norwegia Akui Palestina sebagai Negara", "state:NO=Norwegia relation:object=Akui state:PS=Palestina"},
+		{"id", "Filipina Tolak Klaim China di Laut Sengketa", "state:PH=Filipina relation:pressure=Tolak relation:object=Klaim state:CN=China relation:dispute=Sengketa"},
+		{"id", "Kanada mengakui Kosovo", "state:CA=Kanada relation:object=mengakui state:XK=Kosovo"},
+		// An act admitted or claimed: no relation.
+		{"id", "Militer Rusia Klaim Hancurkan Depot Amunisi Ukraina", "state:RU=Rusia state:UA=Ukraina"},
+		{"id", "Menteri Jepang Akui Gagal Capai Target Ekspor", "state:JP=Jepang"},
+		{"id", "Pemerintah mengakui kedaulatan Timor Leste", "relation:pressure=mengakui kedaulatan state:TL=Timor Leste"},
+		// English "claim" is a stance, never a relation; "recognise" stays one.
+		{"en", "Russian army claims it destroyed Ukrainian depot", "state:RU=Russian state:UA=Ukrainian"},
+		{"en", "Norway recognises Palestine", "state:NO=Norway relation:pressure=recognises state:PS=Palestine"},
+	} {
+		if got := describe(c.text, r.Find(c.text, c.lang)); got != c.want {
+			t.Errorf("Find(%q, %s)\n got %s\nwant %s", c.text, c.lang, got, c.want)
+		}
+	}
+}
