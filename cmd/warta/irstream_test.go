@@ -499,6 +499,8 @@ func TestHeldOut4StreamInternationalRelations(t *testing.T) {
 	// 0.839 R 0.520: the Indonesian floors moved to about two items under
 	// those figures (review 36: at the figures themselves they left no
 	// margin for a refit).
+	// Branch irerrors4idp (2026-12-02; Indonesian akui, mengakui and klaim a
+	// relation only with an actor as their object): id 27/4/23.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.72, 0.66}, {"id", 0.77, 0.48}}, hardNews: 1, inDesks: 4})
 }
 
@@ -528,6 +530,8 @@ func TestHeldOut5StreamInternationalRelations(t *testing.T) {
 	// floors and bounds are unchanged): en 20/11/5, P 0.645 R 0.800; id
 	// 26/2/22, P 0.929 R 0.542; two items that are not news in hard news and
 	// five in a desk.
+	// Branch irerrors4idp (2026-12-02; Indonesian akui, mengakui and klaim a
+	// relation only with an actor as their object): id 30/2/18.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.55, 0.44}, {"id", 0.86, 0.50}}, hardNews: 3, inDesks: 7})
 }
 
@@ -552,6 +556,8 @@ func TestHeldOut6StreamInternationalRelations(t *testing.T) {
 	// Figures now (2026-12-01, 21:40, branch leftovers7 on main 8b4d5e4; the
 	// floors and bounds are unchanged): id 33/7/37, P 0.825 R 0.471; five items
 	// that are not news in hard news and 31 in a desk.
+	// Branch irerrors4idp (2026-12-02; Indonesian akui, mengakui and klaim a
+	// relation only with an actor as their object): id 45/6/25.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.70, 0.34}}, hardNews: 6, inDesks: 33})
 }
 
@@ -585,6 +591,8 @@ func TestHeldOut7StreamInternationalRelations(t *testing.T) {
 	// on six fresh judges): id 8/5/5 -> 8/8/5, P 0.500 R 0.615, three more
 	// false entries here; the id precision floor lowered from 0.54 to 0.47,
 	// one item under.
+	// Branch irerrors4idp (2026-12-02; Indonesian akui, mengakui and klaim a
+	// relation only with an actor as their object): id 8/7/5.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.78, 0.38}, {"id", 0.47, 0.38}}, hardNews: 11, inDesks: 35})
 }
 
@@ -663,6 +671,8 @@ func TestHeldOut12StreamInternationalRelations(t *testing.T) {
 	// Since title case keeps its function words in lower case (branch
 	// idcombo, 2026-12-02): id 31/18/20, P 0.633 R 0.608; the id floors
 	// raised to about two items under.
+	// Branch irerrors4idp (2026-12-02; Indonesian akui, mengakui and klaim a
+	// relation only with an actor as their object): id 34/14/17.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.11, 0.12}, {"id", 0.60, 0.56}}, hardNews: 9, inDesks: 23})
 }
 
@@ -803,6 +813,8 @@ func TestHeldOut14StreamInternationalRelations(t *testing.T) {
 	// Figures now (2026-12-01, 21:40, branch leftovers7 on main 8b4d5e4; the
 	// floors and bounds are unchanged): id 20/2/21, P 0.909 R 0.488; three
 	// items that are not news in hard news and 19 in a desk.
+	// Branch irerrors4idp (2026-12-02; Indonesian akui, mengakui and klaim a
+	// relation only with an actor as their object): id 23/1/18.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.80, 0.39}}, hardNews: 4, inDesks: 21})
 }
 
@@ -825,6 +837,8 @@ func TestHeldOut15StreamInternationalRelations(t *testing.T) {
 	// Figures now (2026-12-01, 21:40, branch leftovers7 on main 8b4d5e4; the
 	// floors and bounds are unchanged): id 72/50/38, P 0.590 R 0.655 (en
 	// 1/1/1); eight items that are not news in hard news and eight in a desk.
+	// Branch irerrors4idp (2026-12-02; Indonesian akui, mengakui and klaim a
+	// relation only with an actor as their object): id 77/47/33.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.57, 0.61}}, hardNews: 9, inDesks: 10})
 }
 
@@ -878,6 +892,8 @@ func TestHeldOut17StreamInternationalRelations(t *testing.T) {
 	// Since title case keeps its function words in lower case (branch
 	// idcombo, 2026-12-02): id 23/5/21, P 0.821 R 0.523; the recall
 	// floor raised to about two items under.
+	// Branch irerrors4idp (2026-12-02; Indonesian akui, mengakui and klaim a
+	// relation only with an actor as their object): id 25/6/19.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.78, 0.47}}, hardNews: 1, inDesks: 6})
 }
 
@@ -1002,6 +1018,8 @@ func TestHeldOut25StreamInternationalRelations(t *testing.T) {
 	// about two items under them. Genre errors: six items that are not
 	// news reach a hard-news topic and 11 a desk; the bounds have a margin
 	// of one and two.
+	// Branch irerrors4idp (2026-12-02; Indonesian akui, mengakui and klaim a
+	// relation only with an actor as their object): id 29/7/14.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.77, 0.60}}, hardNews: 7, inDesks: 13})
 }
 
@@ -1040,6 +1058,8 @@ func TestHeldOut23StreamInternationalRelations(t *testing.T) {
 	// Since title case keeps its function words in lower case (branch
 	// idcombo, 2026-12-02): id 34/8/22, P 0.810 R 0.607 (one more
 	// false entry), within the floors, which are unchanged.
+	// Branch irerrors4idp (2026-12-02; Indonesian akui, mengakui and klaim a
+	// relation only with an actor as their object): id 35/7/21.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.80, 0.57}}, hardNews: 2, inDesks: 8})
 }
 
@@ -1148,6 +1168,8 @@ func TestHeldOut32StreamInternationalRelations(t *testing.T) {
 	// hard-news topic and 5 a desk; the bounds have a margin of one and two.
 	// The session's end (02:37), with the word model open in Indonesian
 	// (wordir11) and title case's function words (idcombo): 14/3/2.
+	// Branch irerrors4idp (2026-12-02; Indonesian akui, mengakui and klaim a
+	// relation only with an actor as their object): id 14/2/2.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.68, 0.68}}, hardNews: 3, inDesks: 7})
 }
 
@@ -1205,6 +1227,8 @@ func TestHeldOut36StreamInternationalRelations(t *testing.T) {
 	// hard-news topic and 17 a desk; the bounds have a margin of one and two.
 	// The session's end (02:37), with the word model open in Indonesian
 	// (wordir11) and title case's function words (idcombo): 43/4/17.
+	// Branch irerrors4idp (2026-12-02; Indonesian akui, mengakui and klaim a
+	// relation only with an actor as their object): id 44/3/16.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.86, 0.63}}, hardNews: 7, inDesks: 19})
 }
 
@@ -1250,6 +1274,8 @@ func TestHeldOut39StreamInternationalRelations(t *testing.T) {
 	// news reach a hard-news topic and 4 a desk; the bounds have a
 	// margin of one and two.
 	// The session's end (05:11): 15/4/4.
+	// Branch irerrors4idp (2026-12-02; Indonesian akui, mengakui and klaim a
+	// relation only with an actor as their object): id 15/3/4.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.72, 0.68}}, hardNews: 4, inDesks: 6})
 }
 
@@ -1313,6 +1339,8 @@ func TestHeldOut43StreamInternationalRelations(t *testing.T) {
 	// news reach a hard-news topic and 10 a desk; the bounds have a
 	// margin of one and two.
 	// The session's end (05:11): 26/8/6.
+	// Branch irerrors4idp (2026-12-02; Indonesian akui, mengakui and klaim a
+	// relation only with an actor as their object): id 25/8/7.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.71, 0.71}}, hardNews: 3, inDesks: 12})
 }
 
@@ -1480,6 +1508,8 @@ func TestHeldOut54StreamInternationalRelations(t *testing.T) {
 	// news reach a hard-news topic and 9 a desk; the bounds have a
 	// margin of one and two.
 	// The session's end (05:11): the same figures.
+	// Branch irerrors4idp (2026-12-02; Indonesian akui, mengakui and klaim a
+	// relation only with an actor as their object): id 25/3/6.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.79, 0.74}}, hardNews: 3, inDesks: 11})
 }
 
@@ -1553,6 +1583,8 @@ func TestHeldOut59StreamInternationalRelations(t *testing.T) {
 	// about two items under them. Genre errors: 1 items that are not
 	// news reach a hard-news topic and 6 a desk; the bounds have a
 	// margin of one and two.
+	// Branch irerrors4idp (2026-12-02; Indonesian akui, mengakui and klaim a
+	// relation only with an actor as their object): id 11/3/9.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.60, 0.45}}, hardNews: 2, inDesks: 8})
 }
 
@@ -1606,6 +1638,8 @@ func TestHeldOut63StreamInternationalRelations(t *testing.T) {
 	// about two items under them. Genre errors: 1 items that are not
 	// news reach a hard-news topic and 3 a desk; the bounds have a
 	// margin of one and two.
+	// Branch irerrors4idp (2026-12-02; Indonesian akui, mengakui and klaim a
+	// relation only with an actor as their object): id 25/8/9.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.67, 0.67}}, hardNews: 2, inDesks: 5})
 }
 
