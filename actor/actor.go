@@ -458,17 +458,12 @@ func reachesAnother(_ string, ms []Mention, i, from, to int) bool {
 	return false
 }
 
-// actorFollows reports whether ms[i] of text has a state or body as its
-// object or, a passive participle, as its agent: one directly after it,
-// with only spaces between, or after one preposition that introduces an
-// object or agent ("support for Ukraine", "recognition of Palestine",
-// "protest to Japan", "backed by Iran"), or one joined to it by a hyphen
-// before it ("Iran-backed"). Indonesian verbs take their object directly
-// and none of these words is Indonesian.
+// actorFollows reports whether ms[i] of text is followed by a state or
+// body, its object: directly, with only spaces between, or after one
+// preposition that introduces a noun's or verb's object ("support for
+// Ukraine", "recognition of Palestine", "protest to Japan"). Indonesian
+// verbs take their object directly and none of these words is Indonesian.
 func actorFollows(text string, ms []Mention, i, _, _ int) bool {
-	if i > 0 && isActor(ms[i-1]) && text[ms[i-1].End:ms[i].Start] == "-" {
-		return true
-	}
 	if i+1 >= len(ms) {
 		return false
 	}
@@ -477,7 +472,7 @@ func actorFollows(text string, ms []Mention, i, _, _ int) bool {
 		return false
 	}
 	switch strings.ToLower(strings.TrimSpace(text[ms[i].End:next.Start])) {
-	case "", "of", "for", "to", "with", "on", "against", "by":
+	case "", "of", "for", "to", "with", "on", "against":
 		return true
 	}
 	return false
