@@ -458,24 +458,14 @@ func reachesAnother(_ string, ms []Mention, i, from, to int) bool {
 	return false
 }
 
-// actorFollows reports whether ms[i] of text is followed by a state or
-// body, its object: directly, with only spaces between, or after one
-// preposition that introduces a noun's or verb's object ("support for
-// Ukraine", "recognition of Palestine", "protest to Japan"). Indonesian
-// verbs take their object directly and none of these words is Indonesian.
+// actorFollows reports whether ms[i] of text is followed directly, with
+// only spaces between, by a state or body.
 func actorFollows(text string, ms []Mention, i, _, _ int) bool {
 	if i+1 >= len(ms) {
 		return false
 	}
 	next := ms[i+1]
-	if !isActor(next) {
-		return false
-	}
-	switch strings.ToLower(strings.TrimSpace(text[ms[i].End:next.Start])) {
-	case "", "of", "for", "to", "with", "on", "against":
-		return true
-	}
-	return false
+	return isActor(next) && strings.TrimSpace(text[ms[i].End:next.Start]) == ""
 }
 
 // keepConditional returns ms, the mentions of text, without the
