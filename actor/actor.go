@@ -403,12 +403,11 @@ const visitID = "visit"
 // court and a state only where the court is named.
 const justiceID = "justice"
 
-// objectID is the relation of the words that are a relation only by their
-// object (actors.txt): "akui" recognises a state ("Akui Palestina") but
-// also admits an act ("Akui Gagal"), and "klaim" is a state's claim
-// ("Bantah Klaim AS") but also asserts one ("Klaim Serang Markas"), which
-// English files under stance; English "recognises", "protests", "demands"
-// and "backs" a state, or a problem, in the street, as consumers, a team.
+// objectID is the relation of the Indonesian words that are a relation
+// only by their object (actors.txt): "akui" recognises a state ("Akui
+// Palestina") but also admits an act ("Akui Gagal"), and "klaim" is a
+// state's claim ("Bantah Klaim AS") but also asserts one ("Klaim Serang
+// Markas"), which English files under stance.
 const objectID = "object"
 
 // relationTest returns the test of a conditional relation, one whose
@@ -688,4 +687,4 @@ func fold(w string) string {
 // Version changes whenever what the Recognizer finds changes (the table,
 // CLDR's version, the matching rules), so that users of its results can
 // tell stale ones.
-const Version = "12"
+const Version = "11"

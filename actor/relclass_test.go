@@ -12,7 +12,7 @@ func TestJusticeRelation(t *testing.T) {
 	for _, c := range []struct{ lang, text, want string }{
 		{"en", "ICC issues arrest warrant for Sudanese leader", "body:ICC=ICC relation:justice=arrest warrant state:SD=Sudanese"},
 		{"en", "UN tribunal indicts former Serbian general", "body:UN=UN relation:justice=tribunal relation:justice=indicts state:RS=Serbian"},
-		{"en", "World Court ruling backs Chile in border case with Bolivia", "body:ICJ=World Court relation:justice=ruling relation:object=backs state:CL=Chile state:BO=Bolivia"},
+		{"en", "World Court ruling backs Chile in border case with Bolivia", "body:ICJ=World Court relation:justice=ruling relation:agree=backs state:CL=Chile state:BO=Bolivia"},
 		{"en", "ECOWAS court orders Gambia to pay damages", "body:ECOWAS=ECOWAS relation:justice=court state:GM=Gambia"},
 		// A domestic trial names no international body: no relation.
 		{"en", "Judge issues arrest warrant for former mayor after ruling", ""},
@@ -45,7 +45,7 @@ func TestObjectRelation(t *testing.T) {
 		{"id", "Pemerintah mengakui kedaulatan Timor Leste", "relation:pressure=mengakui kedaulatan state:TL=Timor Leste"},
 		// English "claim" is a stance, never a relation; "recognise" stays one.
 		{"en", "Russian army claims it destroyed Ukrainian depot", "state:RU=Russian state:UA=Ukrainian"},
-		{"en", "Norway recognises Palestine", "state:NO=Norway relation:object=recognises state:PS=Palestine"},
+		{"en", "Norway recognises Palestine", "state:NO=Norway relation:pressure=recognises state:PS=Palestine"},
 	} {
 		if got := describe(c.text, r.Find(c.text, c.lang)); got != c.want {
 			t.Errorf("Find(%q, %s)\n got %s\nwant %s", c.text, c.lang, got, c.want)
