@@ -19,33 +19,33 @@ package topic
 //	title    id  positives  70  precision 0.943  recall 0.471  F1 0.629
 func fittedIRWeights() [NumIRFeatures]float64 {
 	return [NumIRFeatures]float64{
-		-2.4166, // bias
-		0.5563,  // states
-		0.0064,  // title_states
-		0.4385,  // bodies
-		0.4938,  // diplomats
-		0.0542,  // heads
-		-0.6996, // pair
-		0.3134,  // relation_title
-		-1.3875, // relation_body
-		0.5791,  // pair_x_relation
-		0.6780,  // relation_sentences
-		1.0129,  // desk_title
-		0.9802,  // desk_body
-		0.2013,  // world
-		-0.5547, // conflict
-		-0.4770, // politics
-		-0.5069, // economy
-		-0.6764, // sport
-		-1.0571, // science-technology
-		-0.2169, // crime-law
-		-0.0777, // arts-entertainment
-		-0.1600, // lead_actors
-		0.7228,  // lead_relation
-		0.2051,  // lead_pair
-		0.4920,  // desk_cues
-		0.7864,  // title_pair
-		0.7990,  // title_leader
+		-2.3640, // bias
+		0.5628,  // states
+		0.0051,  // title_states
+		0.4273,  // bodies
+		0.4670,  // diplomats
+		0.0565,  // heads
+		-0.7459, // pair
+		0.1827,  // relation_title
+		-1.4380, // relation_body
+		0.6021,  // pair_x_relation
+		0.6835,  // relation_sentences
+		1.0386,  // desk_title
+		0.9638,  // desk_body
+		0.2058,  // world
+		-0.5465, // conflict
+		-0.4734, // politics
+		-0.5061, // economy
+		-0.6702, // sport
+		-1.0614, // science-technology
+		-0.2201, // crime-law
+		-0.0856, // arts-entertainment
+		-0.1743, // lead_actors
+		0.8047,  // lead_relation
+		0.1859,  // lead_pair
+		0.4961,  // desk_cues
+		0.7673,  // title_pair
+		0.7993,  // title_leader
 	}
 }
 

@@ -4051,8 +4051,8 @@ func fittedWordModel() *WordModel {
 // model's log-odds, per language (WordStack).
 func fittedWordStack() [numLangs]WordStack {
 	return [numLangs]WordStack{
-		{Actor: 0.33918799833171054, Word: 0.18478461076543745, Bias: -0.22186979633953785, Cut: 0.44310631964207464}, // en
-		{Actor: 0.41155795227054864, Word: 0.1822533098821436, Bias: -0.3824271074350029, Cut: 0.5656027038920769},    // id
+		{Actor: 0.3396092779738721, Word: 0.18528944230041078, Bias: -0.2213865145216626, Cut: 0.4433504629904867}, // en
+		{Actor: 0.4120939004684097, Word: 0.18246944001682677, Bias: -0.38176460655958483, Cut: 0.57363910924049},  // id
 	}
 }
 
