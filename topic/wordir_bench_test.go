@@ -5,7 +5,7 @@ import "testing"
 // BenchmarkTagWords is BenchmarkTag with a word model of WordVocabulary
 // stems in English and Indonesian closed (the gate, WordModel.Gate): the
 // cost of collecting the stems and of the look-ups in the shipped mode
-// (fittedWordMode, V13) and, for the experiments' record, as the variants
+// (fittedWordMode, V6 since branch wordfull) and, for the experiments' record, as the variants
 // V5 (the stream model's prior) and V6/V7 (stacked) use it (branches
 // wordir and wordir2).
 func BenchmarkTagWords(b *testing.B) {
