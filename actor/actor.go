@@ -410,6 +410,12 @@ const justiceID = "justice"
 // Markas"), which English files under stance.
 const objectID = "object"
 
+// objectAfterID is the relation of the Indonesian words of support,
+// refusal, ban, suit, protest and threat (actors.txt), a relation only
+// where a state or body other than the sentence's earlier ones comes after
+// them: "Korut Ancam Serang AS", not "Banjir Ancam Panen".
+const objectAfterID = "objectafter"
+
 // relationTest returns the test of a conditional relation, one whose
 // words are a relation only beside certain actors in their sentence, or
 // nil for any other relation. A visit word is a relation only where its
@@ -423,7 +429,7 @@ const objectID = "object"
 // follows it directly, as its object.
 func relationTest(relation string) func(text string, ms []Mention, i, from, to int) bool {
 	switch relation {
-	case visitID:
+	case visitID, objectAfterID:
 		return reachesAnother
 	case objectID:
 		return actorFollows

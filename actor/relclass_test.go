@@ -37,7 +37,7 @@ func TestObjectRelation(t *testing.T) {
 	r := newRecognizer(t)
 	for _, c := range []struct{ lang, text, want string }{
 		{"id", "Norwegia Akui Palestina sebagai Negara", "state:NO=Norwegia relation:object=Akui state:PS=Palestina"},
-		{"id", "Filipina Tolak Klaim China di Laut Sengketa", "state:PH=Filipina relation:pressure=Tolak relation:object=Klaim state:CN=China relation:dispute=Sengketa"},
+		{"id", "Filipina Tolak Klaim China di Laut Sengketa", "state:PH=Filipina relation:objectafter=Tolak relation:object=Klaim state:CN=China relation:dispute=Sengketa"},
 		{"id", "Kanada mengakui Kosovo", "state:CA=Kanada relation:object=mengakui state:XK=Kosovo"},
 		// An act admitted or claimed: no relation.
 		{"id", "Militer Rusia Klaim Hancurkan Depot Amunisi Ukraina", "state:RU=Rusia state:UA=Ukraina"},
