@@ -426,7 +426,9 @@ const objectAfterID = "objectafter"
 // factory"). International justice needs an international body: a
 // domestic court charges, rules and issues warrants in the same words and
 // names none. A word of objectID is a relation only where a state or body
-// follows it directly, as its object.
+// follows it directly, as its object; a word of objectAfterID, whose object
+// often comes after another word ("Ancam Serang AS"), where the visit's
+// test finds one after it.
 func relationTest(relation string) func(text string, ms []Mention, i, from, to int) bool {
 	switch relation {
 	case visitID, objectAfterID:
@@ -693,4 +695,4 @@ func fold(w string) string {
 // Version changes whenever what the Recognizer finds changes (the table,
 // CLDR's version, the matching rules), so that users of its results can
 // tell stale ones.
-const Version = "11"
+const Version = "12"

@@ -52,3 +52,29 @@ func TestObjectRelation(t *testing.T) {
 		}
 	}
 }
+
+// TestObjectAfterRelation checks that the Indonesian words of support,
+// refusal, ban, suit, protest and threat are a relation only where their
+// sentence names, after them, a state or body it does not name before
+// them: backing a state or threatening one is a relation between states,
+// backing a programme, rejecting a plan, a ban at home, a street protest
+// or a danger to a harvest is none (English is another branch's and keeps
+// its words unconditional here). The headlines are invented.
+func TestObjectAfterRelation(t *testing.T) {
+	r := newRecognizer(t)
+	for _, c := range []struct{ lang, text, want string }{
+		{"id", "Indonesia Dukung Palestina di Sidang Umum", "state:ID=Indonesia relation:objectafter=Dukung state:PS=Palestina"},
+		{"id", "Korea Utara Ancam Serang Amerika Serikat", "state:KP=Korea Utara relation:objectafter=Ancam violence:attack=Serang state:US=Amerika Serikat"},
+		{"id", "Filipina menggugat China ke mahkamah arbitrase", "state:PH=Filipina relation:objectafter=menggugat state:CN=China"},
+		// No state or body after the word, or only the one before it: no relation.
+		{"id", "Banjir Ancam Panen Petani", ""},
+		{"id", "Warga Tolak Rencana Pembangunan Bandara", ""},
+		{"id", "Pemerintah Larang Mudik Lebaran", ""},
+		{"id", "Mahasiswa Iran Protes Kebijakan Ekonomi Iran", "state:IR=Iran state:IR=Iran"},
+		{"en", "Indonesia supports Palestine", "state:ID=Indonesia relation:agree=supports state:PS=Palestine"},
+	} {
+		if got := describe(c.text, r.Find(c.text, c.lang)); got != c.want {
+			t.Errorf("Find(%q, %s)\n got %s\nwant %s", c.text, c.lang, got, c.want)
+		}
+	}
+}
