@@ -410,12 +410,6 @@ const justiceID = "justice"
 // Markas"), which English files under stance.
 const objectID = "object"
 
-// objectAfterID is the relation of the Indonesian words of support,
-// refusal, ban, suit, protest and threat (actors.txt), a relation only
-// where a state or body other than the sentence's earlier ones comes after
-// them: "Korut Ancam Serang AS", not "Banjir Ancam Panen".
-const objectAfterID = "objectafter"
-
 // relationTest returns the test of a conditional relation, one whose
 // words are a relation only beside certain actors in their sentence, or
 // nil for any other relation. A visit word is a relation only where its
@@ -426,12 +420,10 @@ const objectAfterID = "objectafter"
 // factory"). International justice needs an international body: a
 // domestic court charges, rules and issues warrants in the same words and
 // names none. A word of objectID is a relation only where a state or body
-// follows it directly, as its object; a word of objectAfterID, whose object
-// often comes after another word ("Ancam Serang AS"), where the visit's
-// test finds one after it.
+// follows it directly, as its object.
 func relationTest(relation string) func(text string, ms []Mention, i, from, to int) bool {
 	switch relation {
-	case visitID, objectAfterID:
+	case visitID:
 		return reachesAnother
 	case objectID:
 		return actorFollows
@@ -695,4 +687,4 @@ func fold(w string) string {
 // Version changes whenever what the Recognizer finds changes (the table,
 // CLDR's version, the matching rules), so that users of its results can
 // tell stale ones.
-const Version = "12"
+const Version = "11"

@@ -4051,8 +4051,8 @@ func fittedWordModel() *WordModel {
 // model's log-odds, per language (WordStack).
 func fittedWordStack() [numLangs]WordStack {
 	return [numLangs]WordStack{
-		{Actor: 0.38729311370277725, Word: 0.20502064319138041, Bias: -0.5066914779932414, Cut: 0.44673486179469996}, // en
-		{Actor: 0.44271220676027107, Word: 0.1932955818361932, Bias: -0.4973323666789302, Cut: 0.4975372773769645},   // id
+		{Actor: 0.3859823153476461, Word: 0.20487816001570236, Bias: -0.5060396926555533, Cut: 0.4485616350054719}, // en
+		{Actor: 0.4506603608691356, Word: 0.1947316572554349, Bias: -0.5041174160467836, Cut: 0.5004226378744052},  // id
 	}
 }
 

@@ -828,8 +828,6 @@ func TestHeldOut14StreamInternationalRelations(t *testing.T) {
 	// items that are not news in hard news and 19 in a desk.
 	// Branch irerrors4idp (2026-12-02; Indonesian akui, mengakui and klaim a
 	// relation only with an actor as their object): id 23/1/18.
-	// Branch objrel-id (2026-12-02; Indonesian dukung, tolak, larang, gugat,
-	// protes, ancam a relation only with a new actor after them): id 24/1/17.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.80, 0.39}}, hardNews: 4, inDesks: 21})
 }
 
@@ -854,8 +852,6 @@ func TestHeldOut15StreamInternationalRelations(t *testing.T) {
 	// 1/1/1); eight items that are not news in hard news and eight in a desk.
 	// Branch irerrors4idp (2026-12-02; Indonesian akui, mengakui and klaim a
 	// relation only with an actor as their object): id 77/47/33.
-	// Branch objrel-id (2026-12-02; Indonesian dukung, tolak, larang, gugat,
-	// protes, ancam a relation only with a new actor after them): id 75/47/35.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.57, 0.61}}, hardNews: 9, inDesks: 10})
 }
 
@@ -915,8 +911,6 @@ func TestHeldOut17StreamInternationalRelations(t *testing.T) {
 	// relation only with an actor as their object): id 25/6/19.
 	// The actors model refitted after irerrors4idp's change (go generate
 	// ./topic, 2026-12-02, 07:40): id 24/6/20.
-	// Branch objrel-id (2026-12-02; Indonesian dukung, tolak, larang, gugat,
-	// protes, ancam a relation only with a new actor after them): id 26/7/18.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.78, 0.47}}, hardNews: 1, inDesks: 6})
 }
 
@@ -1045,8 +1039,6 @@ func TestHeldOut25StreamInternationalRelations(t *testing.T) {
 	// of one and two.
 	// Branch irerrors4idp (2026-12-02; Indonesian akui, mengakui and klaim a
 	// relation only with an actor as their object): id 29/7/14.
-	// Branch objrel-id (2026-12-02; Indonesian dukung, tolak, larang, gugat,
-	// protes, ancam a relation only with a new actor after them): id 30/7/13.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.77, 0.60}}, hardNews: 7, inDesks: 13})
 }
 
@@ -1121,8 +1113,6 @@ func TestHeldOut27StreamInternationalRelations(t *testing.T) {
 	// two items under them. Genre errors: seven items that are not news
 	// reach a hard-news topic and 12 a desk; the bounds have a margin of one
 	// and two.
-	// Branch objrel-id (2026-12-02; Indonesian dukung, tolak, larang, gugat,
-	// protes, ancam a relation only with a new actor after them): id 28/6/22.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.76, 0.52}}, hardNews: 8, inDesks: 14})
 }
 
@@ -1188,8 +1178,6 @@ func TestHeldOut31StreamInternationalRelations(t *testing.T) {
 	// The session's end (02:37): the same figures.
 	// The actors model refitted after irerrors4idp's change (go generate
 	// ./topic, 2026-12-02, 07:40): id 19/4/9.
-	// Branch objrel-id (2026-12-02; Indonesian dukung, tolak, larang, gugat,
-	// protes, ancam a relation only with a new actor after them): id 19/2/9.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.77, 0.60}}, hardNews: 4, inDesks: 8})
 }
 
@@ -1298,8 +1286,6 @@ func TestHeldOut38StreamInternationalRelations(t *testing.T) {
 	// and two.
 	// The session's end (02:37), with the word model open in Indonesian
 	// (wordir11) and title case's function words (idcombo): 24/6/14.
-	// Branch objrel-id (2026-12-02; Indonesian dukung, tolak, larang, gugat,
-	// protes, ancam a relation only with a new actor after them): id 27/6/11.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.72, 0.55}}, hardNews: 4, inDesks: 8})
 }
 
@@ -1643,8 +1629,6 @@ func TestHeldOut59StreamInternationalRelations(t *testing.T) {
 	// relation only with an actor as their object): id 11/3/9.
 	// The word model deciding every item (V6, branch wordfull, kept
 	// 2026-12-02, 07:45, never trained on this stream): id 17/2/3.
-	// Branch objrel-id (2026-12-02; Indonesian dukung, tolak, larang, gugat,
-	// protes, ancam a relation only with a new actor after them): id 12/3/8.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.60, 0.45}}, hardNews: 2, inDesks: 8})
 }
 
@@ -1710,8 +1694,6 @@ func TestHeldOut63StreamInternationalRelations(t *testing.T) {
 	// relation only with an actor as their object): id 25/8/9.
 	// The word model deciding every item (V6, branch wordfull, kept
 	// 2026-12-02, 07:45, never trained on this stream): id 28/10/6.
-	// Branch objrel-id (2026-12-02; Indonesian dukung, tolak, larang, gugat,
-	// protes, ancam a relation only with a new actor after them): id 26/7/8.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.67, 0.67}}, hardNews: 2, inDesks: 5})
 }
 
