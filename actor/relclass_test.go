@@ -8,8 +8,7 @@ import "testing"
 // state is one: a domestic court's trial uses the same words and names no
 // body. The headlines are invented.
 func TestJusticeRelation(t *testing.T) {
-	r := newRecognizer(t)
-	for _, c := range []struct{ lang, text, want string }{
+	checkFinds(t, []findCase{
 		{"en", "ICC issues arrest warrant for Sudanese leader", "body:ICC=ICC relation:justice=arrest warrant state:SD=Sudanese"},
 		{"en", "UN tribunal indicts former Serbian general", "body:UN=UN relation:justice=tribunal relation:justice=indicts state:RS=Serbian"},
 		{"en", "World Court ruling backs Chile in border case with Bolivia", "body:ICJ=World Court relation:justice=ruling relation:agree=backs state:CL=Chile state:BO=Bolivia"},
@@ -20,11 +19,7 @@ func TestJusticeRelation(t *testing.T) {
 		{"id", "Mahkamah Pidana Internasional keluarkan surat perintah penangkapan untuk pemimpin Myanmar", "body:ICC=Mahkamah Pidana Internasional relation:justice=surat perintah penangkapan state:MM=Myanmar"},
 		{"id", "Pengadilan ECOWAS vonis Mali langgar hak asasi", "relation:justice=Pengadilan body:ECOWAS=ECOWAS relation:justice=vonis state:ML=Mali"},
 		{"id", "Pengadilan Negeri vonis mantan bupati tiga tahun penjara", ""},
-	} {
-		if got := describe(c.text, r.Find(c.text, c.lang)); got != c.want {
-			t.Errorf("Find(%q, %s)\n got %s\nwant %s", c.text, c.lang, got, c.want)
-		}
-	}
+	})
 }
 
 // TestObjectRelation checks that the Indonesian words that both recognise
@@ -34,8 +29,7 @@ func TestJusticeRelation(t *testing.T) {
 // report of the act (English files "claim" under stance, so English is
 // unchanged). The headlines are invented.
 func TestObjectRelation(t *testing.T) {
-	r := newRecognizer(t)
-	for _, c := range []struct{ lang, text, want string }{
+	checkFinds(t, []findCase{
 		{"id", "Norwegia Akui Palestina sebagai Negara", "state:NO=Norwegia relation:object=Akui state:PS=Palestina"},
 		{"id", "Filipina Tolak Klaim China di Laut Sengketa", "state:PH=Filipina relation:pressure=Tolak relation:object=Klaim state:CN=China relation:dispute=Sengketa"},
 		{"id", "Kanada mengakui Kosovo", "state:CA=Kanada relation:object=mengakui state:XK=Kosovo"},
@@ -46,7 +40,17 @@ func TestObjectRelation(t *testing.T) {
 		// English "claim" is a stance, never a relation; "recognise" stays one.
 		{"en", "Russian army claims it destroyed Ukrainian depot", "state:RU=Russian state:UA=Ukrainian"},
 		{"en", "Norway recognises Palestine", "state:NO=Norway relation:pressure=recognises state:PS=Palestine"},
-	} {
+	})
+}
+
+// findCase is a text in a language and what Find should describe in it.
+type findCase struct{ lang, text, want string }
+
+// checkFinds checks each case's Find against its description.
+func checkFinds(t *testing.T, cases []findCase) {
+	t.Helper()
+	r := newRecognizer(t)
+	for _, c := range cases {
 		if got := describe(c.text, r.Find(c.text, c.lang)); got != c.want {
 			t.Errorf("Find(%q, %s)\n got %s\nwant %s", c.text, c.lang, got, c.want)
 		}
