@@ -24,9 +24,22 @@ func describe(text string, ms []Mention) string {
 	return strings.Join(out, " ")
 }
 
-func TestFind(t *testing.T) {
+// findCase is a text in a language and what Find should describe in it.
+type findCase struct{ lang, text, want string }
+
+// checkFinds checks each case's Find against its description.
+func checkFinds(t *testing.T, cases []findCase) {
+	t.Helper()
 	r := newRecognizer(t)
-	for _, c := range []struct{ lang, text, want string }{
+	for _, c := range cases {
+		if got := describe(c.text, r.Find(c.text, c.lang)); got != c.want {
+			t.Errorf("Find(%q, %s)\n got %s\nwant %s", c.text, c.lang, got, c.want)
+		}
+	}
+}
+
+func TestFind(t *testing.T) {
+	checkFinds(t, []findCase{
 		{"id", "Menlu RI Bertemu Menlu AS di Washington", "office:foreign-minister=Menlu state:ID=RI relation:meet=Bertemu office:foreign-minister=Menlu state:US=AS state:US=Washington"},
 		{"id", "Korut dan Korsel sepakat berunding, kata Sekjen PBB", "state:KP=Korut state:KR=Korsel relation:agree=sepakat relation:meet=berunding body:UN=Sekjen PBB"},
 		{"id", "Dewan Keamanan PBB mengecam Korea Utara", "body:UNSC=Dewan Keamanan PBB relation:pressure=mengecam state:KP=Korea Utara"},
@@ -46,11 +59,7 @@ func TestFind(t *testing.T) {
 		// are named as the labelling guide names them.
 		{"en", "Kenyans and Pakistanis debate the arms deal", "state:KE=Kenyans state:PK=Pakistanis relation:security=arms deal"},
 		{"id", "RI dan Jepang perkuat kerja sama pertahanan", "state:ID=RI state:JP=Jepang relation:security=kerja sama pertahanan"},
-	} {
-		if got := describe(c.text, r.Find(c.text, c.lang)); got != c.want {
-			t.Errorf("Find(%q, %s)\n got %s\nwant %s", c.text, c.lang, got, c.want)
-		}
-	}
+	})
 }
 
 // TestCLDRBothLanguages checks that every country is known by its CLDR name

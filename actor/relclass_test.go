@@ -42,17 +42,3 @@ func TestObjectRelation(t *testing.T) {
 		{"en", "Norway recognises Palestine", "state:NO=Norway relation:pressure=recognises state:PS=Palestine"},
 	})
 }
-
-// findCase is a text in a language and what Find should describe in it.
-type findCase struct{ lang, text, want string }
-
-// checkFinds checks each case's Find against its description.
-func checkFinds(t *testing.T, cases []findCase) {
-	t.Helper()
-	r := newRecognizer(t)
-	for _, c := range cases {
-		if got := describe(c.text, r.Find(c.text, c.lang)); got != c.want {
-			t.Errorf("Find(%q, %s)\n got %s\nwant %s", c.text, c.lang, got, c.want)
-		}
-	}
-}

@@ -62,9 +62,9 @@ func TestInternationalRelationsFeedOverRealSnapshots(t *testing.T) {
 	labels := irLabels(t)
 	// Known false entries, each a measured cost of a kept change: a tropical
 	// cyclone's threat to a province, let in once the word model decides
-	// every item (V6, branch wordfull, 2026-12-02; alone, outside a cycle,
-	// the actors model gives it p 0.000, so the cycle's stream lets it
-	// in). (The
+	// every item (V6, branch wordfull, 2026-12-02; `warta explain` of the
+	// item alone gives the actors model p 0.000, so it enters only in the
+	// cycle, not traced further). (The
 	// tourist arrival read as a visit between states, "Alasan Turis Pilih
 	// Thailand ketimbang Indonesia", round4's known cost, left the feed
 	// with V6.)
