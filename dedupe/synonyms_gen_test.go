@@ -43,7 +43,7 @@ const (
 	synMaxClass = 3
 	// synOneSense: only words of one sense in the thesaurus ("tolak" is
 	// to push and to refuse; "pukul" to hit and o'clock).
-	synOneSense = true
+	synOneSense = false
 )
 
 // thesaurusEntries reads a MyThes file (ISO-8859-1: "word|n" and n lines
