@@ -271,7 +271,7 @@ func makeEventSigOf(title string, words []headlineWord, actors ActorSource) even
 		switch {
 		case isAction && !sayingVerbs[w.lower] && !sayingVerbs[w.stem]:
 			action = objectDue
-			add(synonymTerm(lemma), roleAction)
+			add(lemma, roleAction)
 			continue
 		case w.name:
 			role = roleName
@@ -292,12 +292,6 @@ func makeEventSigOf(title string, words []headlineWord, actors ActorSource) even
 			action = actionDone
 		}
 		subject = false
-		if role != roleName && role != rolePlace {
-			// Another outlet's word for the same thing (synonyms.go);
-			// a name or a place is what it names.
-			add(synonymTerm(w.stem), role)
-			continue
-		}
 		add(w.stem, role)
 	}
 	if len(listed) > 0 {
