@@ -146,8 +146,7 @@ func bindState(text, lang string, ms []Mention, i int) (state string, start, end
 // Marsudi", "Wakil Presiden (Wapres) Ma'ruf Amin", "Dubes untuk Malaysia
 // Hermono"), as a state's press does its own. A name that follows the
 // office and is already another state's actor (a learned name: "Presiden
-// Zelensky") is that state's office, not the home one's, and so may be
-// an office in a sentence that names another state or body.
+// Zelensky") is that state's office, not the home one's.
 func homeBind(text, lang string, ms []Mention, i int) (state string, start, end int, ok bool) {
 	home := HomeState(lang)
 	if home == "" {
@@ -160,15 +159,6 @@ func homeBind(text, lang string, ms []Mention, i int) (state string, start, end 
 	}
 	if j < len(ms) && ms[j].Kind == State && ms[j].Name != "" && text[end:ms[j].Start] == " " {
 		return "", 0, 0, false
-	}
-	// A sentence that names another actor may name the office's state by
-	// it ("Presiden Donald Trump mengatakan Iran …"): only a sentence of
-	// home affairs tells the office is the home state's.
-	from, to := sentenceAround(text, ms[i].Start, ms[i].End)
-	for _, m := range ms {
-		if m.Start >= from && m.End <= to && isActor(m) && m.ID != home {
-			return "", 0, 0, false
-		}
 	}
 	return home, ms[i].Start, destination(text, ms, j, end), true
 }

@@ -97,8 +97,7 @@ func TestAnchors(t *testing.T) {
 		// has none.
 		{"id", "Presiden Joko Widodo menerima tamunya di Istana Bogor.", "Joko Widodo=ID"},
 		{"id", "Wakil Presiden (Wapres) Gibran Rakabuming membuka acara itu.", "Gibran Rakabuming=ID"},
-		{"id", "Menlu Retno Marsudi bertemu Menlu Jepang Yoko Kamikawa di Tokyo.", "Yoko Kamikawa=JP"},
-		{"id", "Menlu Retno Marsudi melantik pejabat baru di kantornya.", "Retno Marsudi=ID"},
+		{"id", "Menlu Retno Marsudi bertemu Menlu Jepang Yoko Kamikawa di Tokyo.", "Retno Marsudi=ID Yoko Kamikawa=JP"},
 		{"en", "President Joko Widodo received his guests in Bogor.", ""},
 	} {
 		if got := anchorsOf(r, c.text, c.lang); got != c.want {

@@ -4051,8 +4051,8 @@ func fittedWordModel() *WordModel {
 // model's log-odds, per language (WordStack).
 func fittedWordStack() [numLangs]WordStack {
 	return [numLangs]WordStack{
-		{Actor: 0.3857699285918663, Word: 0.2050515093643827, Bias: -0.5077439303228543, Cut: 0.44874459237053177},  // en
-		{Actor: 0.44752136303767603, Word: 0.1958842853097691, Bias: -0.5090577154841723, Cut: 0.48780588783311274}, // id
+		{Actor: 0.38767682131894593, Word: 0.2087857173049899, Bias: -0.5051207385485864, Cut: 0.4169359451210248}, // en
+		{Actor: 0.4526272518958879, Word: 0.1980741505871241, Bias: -0.49277511043284206, Cut: 0.4668258089590814}, // id
 	}
 }
 
