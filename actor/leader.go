@@ -69,9 +69,6 @@ func (r *Recognizer) AppendAnchors(dst []Anchor, text, lang string, ms []Mention
 			continue
 		}
 		state, start, end, ok := bindState(text, lang, ms, i)
-		if !ok {
-			state, start, end, ok = homeBind(text, lang, ms, i)
-		}
 		if !ok || formerOffice(text[:start]) {
 			continue
 		}
@@ -138,39 +135,6 @@ func bindState(text, lang string, ms []Mention, i int) (state string, start, end
 		return state, start, end, true
 	}
 	return second()
-}
-
-// homeBind binds the office ms[i], which names no state, to the home
-// state of the language: a text in Indonesian names Indonesia's own
-// officials by their office alone ("Presiden Joko Widodo", "Menlu Retno
-// Marsudi", "Wakil Presiden (Wapres) Ma'ruf Amin", "Dubes untuk Malaysia
-// Hermono"), as a state's press does its own. A name that follows the
-// office and is already another state's actor (a learned name: "Presiden
-// Zelensky") is that state's office, not the home one's.
-func homeBind(text, lang string, ms []Mention, i int) (state string, start, end int, ok bool) {
-	home := HomeState(lang)
-	if home == "" {
-		return "", 0, 0, false
-	}
-	j, end := i+1, ms[i].End
-	if j < len(ms) && ms[j].Kind == Office && parenthesised(text, end, ms[j]) {
-		end = ms[j].End + 1
-		j++
-	}
-	if j < len(ms) && ms[j].Kind == State && ms[j].Name != "" && text[end:ms[j].Start] == " " {
-		return "", 0, 0, false
-	}
-	return home, ms[i].Start, destination(text, ms, j, end), true
-}
-
-// HomeState is the state whose own officials a text in language lang
-// names by their office alone: Indonesian is the language of one state's
-// press, English of many states' ("" for none).
-func HomeState(lang string) string {
-	if lang == "id" {
-		return "ID"
-	}
-	return ""
 }
 
 // parenthesised reports whether m follows offset end as " (m)".

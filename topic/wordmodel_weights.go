@@ -4051,8 +4051,8 @@ func fittedWordModel() *WordModel {
 // model's log-odds, per language (WordStack).
 func fittedWordStack() [numLangs]WordStack {
 	return [numLangs]WordStack{
-		{Actor: 0.38767682131894593, Word: 0.2087857173049899, Bias: -0.5051207385485864, Cut: 0.4169359451210248}, // en
-		{Actor: 0.4526272518958879, Word: 0.1980741505871241, Bias: -0.49277511043284206, Cut: 0.4668258089590814}, // id
+		{Actor: 0.3859823153476461, Word: 0.20487816001570236, Bias: -0.5060396926555533, Cut: 0.4485616350054719}, // en
+		{Actor: 0.4506603608691356, Word: 0.1947316572554349, Bias: -0.5041174160467836, Cut: 0.5004226378744052},  // id
 	}
 }
 
