@@ -37,9 +37,6 @@ type Stream struct {
 	m           [numLangs]nbModel
 	// leaders are the names of leaders learned from the stream.
 	leaders leaderBook
-	// sources are the confident labels of international relations per
-	// source (feedprior.go).
-	sources sourceBook
 	// logs[n] is log(n + streamSmoothing), for the counts most features
 	// have.
 	logs [1024]float64
@@ -108,7 +105,7 @@ func (t *Tagger) NewStream() *Stream { return t.NewStreamFor(nil) }
 // topics are checked against), so that a change of hints, which re-tags
 // the stored articles, also refuses a snapshot learned under the old ones.
 func (t *Tagger) NewStreamFor(hints map[string]Hints) *Stream {
-	st := &Stream{t: t, fingerprint: t.FingerprintWith(hints), sources: sourceBook{by: map[sourceKey][2]uint32{}}}
+	st := &Stream{t: t, fingerprint: t.FingerprintWith(hints)}
 	for l := range st.m {
 		st.m[l] = nbModel{docs: make([][2]int, len(t.rules)), total: make([][2]int, len(t.rules)), slot: map[uint64]int32{}}
 	}
@@ -143,10 +140,9 @@ func (st *Stream) Observe(a *article.Article, h Hints) bool {
 	s.features = true
 	t.evaluate(s, a, l, h, res)
 	s.features = false
-	// No source prior: the labels are the actors model's alone.
-	v := t.judge(s, a, l, res, t.genreOf(a, h), nil)
+	v := t.judge(s, a, l, res, t.genreOf(a, h))
 	st.learnLeaders(s.anchors)
-	return st.learn(s, a.Source, l, res, v)
+	return st.learn(s, l, res, v)
 }
 
 // TagAndObserve learns from a (as Observe) and tags it (as Tag) in one
@@ -165,10 +161,8 @@ func (st *Stream) TagAndObserve(a *article.Article, h Hints) []article.TopicMatc
 // model learns from the rules' and the actors model's confident
 // decisions, never from the word model's guesses, which it would lift
 // later past the word model's own gates (review 27, BENCHMARKS.md, branch
-// mend27). The same label of international relations is counted for
-// the article's source (feedprior.go), whether or not any other topic's
-// label is confident.
-func (st *Stream) learn(s *scratch, source string, l int, res []result, v verdict) bool {
+// mend27).
+func (st *Stream) learn(s *scratch, l int, res []result, v verdict) bool {
 	t := st.t
 	v = v.actorsAlone(t.irCut)
 	res = slices.Clone(res)
@@ -188,11 +182,6 @@ func (st *Stream) learn(s *scratch, source string, l int, res []result, v verdic
 		case !ok[i] && (i == t.ir && v.irGuard == "" && v.irP < 1-StreamIRConfidence || i != t.ir && res[i].score < rl.threshold):
 			label[i] = -1
 		}
-	}
-	if t.ir >= 0 && label[t.ir] != 0 && source != "" {
-		st.mu.Lock()
-		st.sources.count(source, l, label[t.ir])
-		st.mu.Unlock()
 	}
 	if !confident {
 		return false

@@ -17,23 +17,20 @@ var ErrOtherModel = errors.New("topic: stream model snapshot from other rules")
 // snapshotFormat names the encoding of a Stream snapshot and what the
 // counts depend on beyond the stream's fingerprint (its rules and hints);
 // changing how features are read or labelled must change it.
-// 3 adds the sources' counts of international relations (branch
-// feedprior).
-const snapshotFormat = "warta stream model 3"
+const snapshotFormat = "warta stream model 2"
 
 // snapshotKey is what a snapshot must have been taken with to be loaded
 // into st.
 func (st *Stream) snapshotKey() string {
-	return fmt.Sprintf("%s|words=%d|confidence=%g|ir=%g|max=%d|leaders=%d/%d|sources=%d|rules=%s", snapshotFormat,
-		StreamWords, StreamConfidence, StreamIRConfidence, StreamMaxFeatures, LeaderDominance, StreamMaxLeaders, StreamMaxSources, st.fingerprint)
+	return fmt.Sprintf("%s|words=%d|confidence=%g|ir=%g|max=%d|leaders=%d/%d|rules=%s", snapshotFormat,
+		StreamWords, StreamConfidence, StreamIRConfidence, StreamMaxFeatures, LeaderDominance, StreamMaxLeaders, st.fingerprint)
 }
 
 // MarshalBinary encodes what st has learned, canonically (equal models,
 // equal bytes): the key of its rules, then per language the documents and
 // features counted per rule and each feature's counts, by feature; then
 // the leaders (see leaderBook): the clock and, by name, each name's last
-// anchor and its anchors per state, by state; then the sources' counts
-// of international relations (see sourceBook), by language and name.
+// anchor and its anchors per state, by state.
 func (st *Stream) MarshalBinary() ([]byte, error) {
 	st.mu.RLock()
 	defer st.mu.RUnlock()
@@ -77,20 +74,6 @@ func (st *Stream) MarshalBinary() ([]byte, error) {
 			b = appendString(b, sc.state)
 			b = binary.AppendUvarint(b, uint64(sc.n))
 		}
-	}
-	keys := slices.SortedFunc(maps.Keys(st.sources.by), func(x, y sourceKey) int {
-		if x.lang != y.lang {
-			return x.lang - y.lang
-		}
-		return strings.Compare(x.source, y.source)
-	})
-	b = binary.AppendUvarint(b, uint64(len(keys)))
-	for _, k := range keys {
-		c := st.sources.by[k]
-		b = binary.AppendUvarint(b, uint64(k.lang))
-		b = appendString(b, k.source)
-		b = binary.AppendUvarint(b, uint64(c[0]))
-		b = binary.AppendUvarint(b, uint64(c[1]))
 	}
 	return b, nil
 }
@@ -160,34 +143,13 @@ func (st *Stream) UnmarshalBinary(data []byte) error {
 		}
 		lb.seen[name] = c
 	}
-	if d.err != nil || len(lb.seen) != int(nn) {
+	if d.err != nil || len(d.b) != 0 || len(lb.seen) != int(nn) {
 		return damaged("leaders", d.err)
-	}
-	sb := sourceBook{by: map[sourceKey][2]uint32{}}
-	ns := d.uvarint()
-	// Each source takes at least four bytes.
-	if d.err != nil || ns > StreamMaxSources || ns > uint64(len(d.b))/4 {
-		return damaged("sources", d.err)
-	}
-	for range ns {
-		l := d.uvarint()
-		k := sourceKey{source: d.string(), lang: int(l)}
-		c := [2]uint32{d.uint32(), d.uint32()}
-		if d.err != nil || l >= numLangs || k.source == "" {
-			return damaged("sources", d.err)
-		}
-		sb.by[k] = c
-		sb.total[k.lang][0] += c[0]
-		sb.total[k.lang][1] += c[1]
-	}
-	if d.err != nil || len(d.b) != 0 || len(sb.by) != int(ns) {
-		return damaged("sources", d.err)
 	}
 	lb.rebuild()
 	st.mu.Lock()
 	st.m = ms
 	st.leaders = lb
-	st.sources = sb
 	st.mu.Unlock()
 	return nil
 }

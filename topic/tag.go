@@ -95,10 +95,10 @@ func (t *Tagger) tag(a *article.Article, h Hints, st *Stream, learn bool) []arti
 func (t *Tagger) judgeLanguage(s *scratch, a *article.Article, l int, h Hints, g genre.Verdict, st *Stream, learn bool, res []result, ok, exprMet []bool) verdict {
 	s.features = t.collects(st, l, s.bodyText)
 	t.evaluate(s, a, l, h, res)
-	v := t.judge(s, a, l, res, g, st)
+	v := t.judge(s, a, l, res, g)
 	if learn {
 		st.learnLeaders(s.anchors)
-		st.learn(s, a.Source, l, res, v)
+		st.learn(s, l, res, v)
 	}
 	t.decide(s, l, res, v, st, ok, exprMet)
 	return v
@@ -189,11 +189,6 @@ type Explanation struct {
 	// the actors model decided alone; WordLogOdds is then the word
 	// model's log-odds.
 	WordDeclined *ModelReading `json:"word_declined,omitempty"`
-	// Source is what the article's source's rate, learned by the stream,
-	// added to the stacked reading of international relations
-	// (feedprior.go), when it added anything; Tipped says the decision
-	// turned on it.
-	Source *SourceReading `json:"source,omitempty"`
 	// StreamZone is set when the desk model was unsure of the topic and
 	// decided it with the stream model (see StreamZone).
 	StreamZone *ZoneReading `json:"stream_zone,omitempty"`
@@ -385,9 +380,6 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream, learn bool) []
 					e.WordLogOdds = round(v.irWord)
 					e.WordDeclined = &ModelReading{Name: DeciderWords, Probability: round(v.irWordP), Cut: v.irWordCut}
 				}
-				if v.irSource != 0 {
-					e.Source = &SourceReading{LogOdds: round(v.irSourceF), Adds: round(v.irSource), Tipped: v.irSourceTipped}
-				}
 				e.Leaders = leaderActors(s, a.Title, st)
 				if v.irStance != "" && v.irP < v.irCut {
 					e.Decider = v.irStance
@@ -527,13 +519,6 @@ func WriteExplanations(w io.Writer, es []Explanation) error {
 					why = "words not in favour"
 				}
 				fmt.Fprintf(&b, " words=%+.2f (%s p=%.3f / %.3f: %s);", e.WordLogOdds, w.Name, w.Probability, w.Cut, why)
-			}
-			if src := e.Source; src != nil {
-				tipped := ""
-				if src.Tipped {
-					tipped = ", tipped the decision"
-				}
-				fmt.Fprintf(&b, " source=%+.2f (its rate's log-odds over the stream's %+.2f%s);", src.Adds, src.LogOdds, tipped)
 			}
 			if m.Guard != "" {
 				fmt.Fprintf(&b, " barred (%s);", m.Guard)

@@ -172,9 +172,6 @@ type Tagger struct {
 	words     *WordModel
 	wordStack [numLangs]WordStack
 	wordMode  WordMode
-	// sourcePrior weighs a source's rate learned by the stream into the
-	// stacked decision (feedprior.go).
-	sourcePrior SourcePrior
 	// leaderPrior is the anchors every new Stream starts with.
 	leaderPrior []LeaderAnchors
 }
@@ -198,7 +195,7 @@ func New(specs []Spec) (*Tagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("topic: %w", err)
 	}
-	t := &Tagger{ir: -1, actors: rec, irWeights: fittedIRWeights(), irCut: fittedIRCut, deskWeights: fittedDeskWeights(), genres: genre.New(), words: fittedWordModel(), wordStack: fittedWordStack(), wordMode: fittedWordMode, sourcePrior: shippedSourcePrior, leaderPrior: learnedLeaderPrior()}
+	t := &Tagger{ir: -1, actors: rec, irWeights: fittedIRWeights(), irCut: fittedIRCut, deskWeights: fittedDeskWeights(), genres: genre.New(), words: fittedWordModel(), wordStack: fittedWordStack(), wordMode: fittedWordMode, leaderPrior: learnedLeaderPrior()}
 	for l := range numLangs {
 		t.idx[l] = index{ids: map[string]int32{}}
 	}
@@ -372,7 +369,6 @@ func (t *Tagger) computeFingerprint() string {
 		fmt.Fprintf(h, "desk probability per topic, rivals from the desk's own topic\n")
 	}
 	t.words.fingerprint(h, t.wordMode, t.wordStack)
-	t.sourcePrior.fingerprint(h)
 	fmt.Fprintf(h, "leader prior %d\n", len(t.leaderPrior))
 	for _, p := range t.leaderPrior {
 		fmt.Fprintf(h, "%q %s %d\n", p.Name, p.State, p.N)
@@ -584,11 +580,6 @@ type verdict struct {
 	irWord                float64
 	irWordP, irWordCut    float64
 	irCut                 float64
-	// irSource is what the source's learned rate added to the stacked
-	// logit (feedprior.go), irSourceF the source's log-odds, and
-	// irSourceTipped whether the stacked decision turned on it.
-	irSource, irSourceF float64
-	irSourceTipped      bool
 	// irStance names the headline's stance (titleStance) that gives the
 	// actors model's topic whatever its probability (see stanceDecides),
 	// or is "".
@@ -609,9 +600,8 @@ func (v verdict) actorsAlone(cut float64) verdict {
 	return v
 }
 
-// judge computes the verdict for the last evaluate of a in language l,
-// with the source prior of stream st (none when st is nil).
-func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g genre.Verdict, st *Stream) verdict {
+// judge computes the verdict for the last evaluate of a in language l.
+func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g genre.Verdict) verdict {
 	v := verdict{genre: g, deskP: s.deskP, deskX: s.deskX}
 	if t.ir >= 0 {
 		v.irX, v.irViolentLead = t.irFeatures(s, a, l, res)
@@ -621,14 +611,11 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 		if t.wordsOn(l) && irCandidate(&v.irX) && t.wordMode.stacksOn(s.bodyText) && !t.wordMode.keepsActors(v.irP, t.irCut, v.irX[fLeadActors]) {
 			k := &t.wordStack[l]
 			word := t.words.logOdds(l, s.feats)
-			stacked := k.Actor*clipActorLogOdds(z) + k.Word*word + k.Bias
-			v.irSource, v.irSourceF = st.sourcePrior(a.Source, l, t.sourcePrior)
-			p := sigmoid(stacked + v.irSource)
+			p := sigmoid(k.Actor*clipActorLogOdds(z) + k.Word*word + k.Bias)
 			cut := v.irCut
 			if k.Cut > 0 {
 				cut = k.Cut
 			}
-			v.irSourceTipped = v.irSource != 0 && (p >= cut) != (sigmoid(stacked) >= cut)
 			v.irWordRead, v.irWord, v.irWordP, v.irWordCut = true, word, p, cut
 			if t.wordMode&WordAddOnly == 0 || (p >= cut && word > 0) {
 				v.irStacked, v.irP, v.irCut = true, p, cut
