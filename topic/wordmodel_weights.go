@@ -21,12 +21,12 @@ package topic
 // stream-heldout58, stream-heldout6, stream-heldout7, stream-heldout8,
 // stream-heldout9 (internal/fixtures/testdata, labels in
 // cmd/warta/testdata; stream-heldout59, stream-heldout60, stream-heldout61,
-// stream-heldout62, stream-heldout63, stream-heldout64, stream-heldout66,
-// stream-heldout67, stream-heldout68 held out): en 11372 items, 1425 IR; id
-// 11212 items, 1135 IR; its stacking with the actors model
-// (fittedWordStack) is fitted on the same streams' candidates, each scored
-// by a word model trained without its own stream, with the cut of the
-// actors model's precision. Every language is open; its mode
+// stream-heldout62, stream-heldout63, stream-heldout64, stream-heldout65,
+// stream-heldout66, stream-heldout67, stream-heldout68 held out): en 11372
+// items, 1425 IR; id 11212 items, 1135 IR; its stacking with the actors
+// model (fittedWordStack) is fitted on the same streams' candidates, each
+// scored by a word model trained without its own stream, with the cut of
+// the actors model's precision. Every language is open; its mode
 // (fittedWordMode) says where it decides: under WordShortOnly only items
 // whose text beyond the title has at most WordShortWords words, under
 // WordAddOnly it only adds the topic, to an item the actors model rejects
