@@ -35,10 +35,6 @@ type scratch struct {
 	// log-odds over its cut.
 	features bool
 	feats    []uint64
-	// wordFeats are the word model's features when they differ from
-	// feats, and actorStems the hashed stems of the actors' names left
-	// out of them (Tagger.wordFeatures).
-	wordFeats, actorStems []uint64
 	// wordPrior is the word model's log-odds the stream model's lift of
 	// international relations started from (WordPrior), 0 without one.
 	wordPrior  float64

@@ -610,14 +610,14 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 		v.irActorsP, v.irCut = v.irP, t.irCut
 		if t.wordsOn(l) && irCandidate(&v.irX) && t.wordMode.stacksOn(s.bodyText) && !t.wordMode.keepsActors(v.irP, t.irCut, v.irX[fLeadActors]) {
 			k := &t.wordStack[l]
-			word := t.words.logOdds(l, t.wordFeatures(s, a.Title, l))
+			word := t.words.logOdds(l, s.feats)
 			p := sigmoid(k.Actor*clipActorLogOdds(z) + k.Word*word + k.Bias)
 			cut := v.irCut
 			if k.Cut > 0 {
 				cut = k.Cut
 			}
 			v.irWordRead, v.irWord, v.irWordP, v.irWordCut = true, word, p, cut
-			if (t.wordMode&WordAddOnly == 0 || (p >= cut && word > 0)) && (p < cut || v.irP >= t.irCut || t.wordMode.adds(&v.irX)) {
+			if t.wordMode&WordAddOnly == 0 || (p >= cut && word > 0) {
 				v.irStacked, v.irP, v.irCut = true, p, cut
 			}
 		}

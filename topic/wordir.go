@@ -10,7 +10,6 @@ import (
 	"slices"
 	"unicode"
 
-	"github.com/warta-news/warta/actor"
 	"github.com/warta-news/warta/article"
 )
 
@@ -98,68 +97,7 @@ const (
 	// weights alone, words against, lowered the actors model's cut (W1,
 	// branch mend28).
 	WordAddOnly
-	// WordAddLinked: the stacking may give the topic to an item the
-	// actors model alone rejects only where a relation links two actors
-	// (linked); it may remove the topic as without it (V2, BENCHMARKS.md,
-	// branch irerrors5en).
-	WordAddLinked
-	// WordNoActorNames: the word model reads no names of actors: the
-	// stems of the states, international bodies and leaders the actor
-	// recogniser finds are left out of its features, in training and in
-	// tagging (wordFeatures). The actors model counts the actors; the
-	// words are to say what relation, if any, joins them (V3,
-	// BENCHMARKS.md, branch irerrors5en).
-	WordNoActorNames
 )
-
-// linked reports whether x's relation evidence links two actors: a
-// sentence (the title is one) names two and a relation, the lead names two
-// and a relation, or the title names two.
-func linked(x *[NumIRFeatures]float64) bool {
-	return x[fRelSentences] > 0 || x[fLeadPair] > 0 || x[fTitlePair] > 0
-}
-
-// adds reports whether mode lets the stacking give the topic to an item
-// of features x the actors model alone rejects.
-func (m WordMode) adds(x *[NumIRFeatures]float64) bool {
-	return m&WordAddLinked == 0 || linked(x)
-}
-
-// wordFeatures are the word model's features of the last evaluate in
-// language l: the stems collected (s.feats), under WordNoActorNames
-// without those of the actors found in the title and body (s.wordFeats,
-// reused).
-func (t *Tagger) wordFeatures(s *scratch, title string, l int) []uint64 {
-	if t.wordMode&WordNoActorNames == 0 {
-		return s.feats
-	}
-	drop := s.actorStems[:0]
-	var v stems
-	for f, ms := range [2][]actor.Mention{s.titleActors, s.bodyActors} {
-		text := title
-		if f == 1 {
-			text = s.bodyText
-		}
-		for _, m := range ms {
-			if m.Kind != actor.State && m.Kind != actor.Body {
-				continue
-			}
-			tokenizeFunc(lowerASCII(text[m.Start:m.End]), func(w word) {
-				stemInto(&v, w.text, l)
-				drop = append(drop, featureHash(v.s[0]))
-			})
-		}
-	}
-	s.actorStems = drop
-	out := s.wordFeats[:0]
-	for _, f := range s.feats {
-		if !slices.Contains(drop, f) {
-			out = append(out, f)
-		}
-	}
-	s.wordFeats = out
-	return out
-}
 
 // WordPairActors is how many distinct actors (states and international
 // bodies, a leader counting as their state) the title and lead must name
@@ -321,7 +259,7 @@ func (t *Tagger) WordSampleOf(a *article.Article, y bool) (WordSample, bool) {
 	res := make([]result, len(t.rules))
 	t.evaluate(s, a, l, Hints{}, res)
 	x, _ := t.irFeatures(s, a, l, res)
-	out := WordSample{Lang: l, Feats: append([]uint64(nil), t.wordFeatures(s, a.Title, l)...), Y: y, ActorZ: clipActorLogOdds(irLogOdds(&t.irWeights, &x)), Candidate: irCandidate(&x)}
+	out := WordSample{Lang: l, Feats: append([]uint64(nil), s.feats...), Y: y, ActorZ: clipActorLogOdds(irLogOdds(&t.irWeights, &x)), Candidate: irCandidate(&x)}
 	out.Guarded = out.Candidate && t.irGuard(a.Title, langName(l), s.titleActors) != ""
 	return out, true
 }

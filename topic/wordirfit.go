@@ -357,40 +357,6 @@ func EqualPrecisionCut(ss []StackSample, k WordStack, cut float64) float64 {
 	return best
 }
 
-// FBetaCut is the cut of the stacked probability (k) over samples ss,
-// among their own probabilities, of the best F-measure of β = IRCutBeta
-// (the actors model's own rule for its cut, FitIR): missed counts the
-// positives of the language the stack never reads (no candidates, or
-// barred by a guard), misses at every cut. It is cut when ss hold no
-// positive (BENCHMARKS.md, branch irerrors5en).
-func FBetaCut(ss []StackSample, k WordStack, missed int, cut float64) float64 {
-	type scored struct {
-		p float64
-		y bool
-	}
-	ps := make([]scored, len(ss))
-	pos := missed
-	for i, s := range ss {
-		ps[i] = scored{sigmoid(k.Actor*s.ActorZ + k.Word*s.Word + k.Bias), s.Y}
-		pos += boolInt(s.Y)
-	}
-	slices.SortFunc(ps, func(a, b scored) int { return cmp.Compare(b.p, a.p) })
-	best, bestF := cut, -1.0
-	tp, n := 0, 0
-	for i, s := range ps {
-		n++
-		tp += boolInt(s.y)
-		// Only after the last of equal probabilities: a cut takes them all.
-		if i+1 < len(ps) && ps[i+1].p == s.p {
-			continue
-		}
-		if f := fBeta(float64(tp)/float64(n), float64(tp)/float64(pos), IRCutBeta); tp > 0 && f > bestF {
-			best, bestF = s.p, f
-		}
-	}
-	return best
-}
-
 // Source is m as the Go source of fittedWordModel, with mode as
 // fittedWordMode, stack as fittedWordStack and the comment header (each
 // line "// "-prefixed) saying what it was trained on.
@@ -434,7 +400,7 @@ func (m WordMode) source() string {
 	for _, w := range []struct {
 		m    WordMode
 		name string
-	}{{WordStackNoGuards, "WordStackNoGuards"}, {WordStackGuards, "WordStackGuards"}, {WordPrior, "WordPrior"}, {WordShortOnly, "WordShortOnly"}, {WordPairGate, "WordPairGate"}, {WordAddOnly, "WordAddOnly"}, {WordAddLinked, "WordAddLinked"}, {WordNoActorNames, "WordNoActorNames"}} {
+	}{{WordStackNoGuards, "WordStackNoGuards"}, {WordStackGuards, "WordStackGuards"}, {WordPrior, "WordPrior"}, {WordShortOnly, "WordShortOnly"}, {WordPairGate, "WordPairGate"}, {WordAddOnly, "WordAddOnly"}} {
 		if m&w.m != 0 {
 			names = append(names, w.name)
 		}

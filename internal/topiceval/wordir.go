@@ -84,19 +84,18 @@ func WordStreams(streamsDir, labelsDir string) ([]string, error) {
 // WordVariant is one pre-registered way of using the word model: Gate
 // closes the languages of few IR items (WordModel.Gate), OwnCut holds the
 // stacked probability to the cut of the actors model's precision
-// (topic.EqualPrecisionCut), or with CutBeta to the cut of the best
-// F-measure of β = topic.IRCutBeta (topic.FBetaCut), Only, when set,
-// closes every language but it (topic.WordModel.KeepOnly).
+// (topic.EqualPrecisionCut), Only, when set, closes every language but
+// it (topic.WordModel.KeepOnly).
 type WordVariant struct {
-	Name                  string
-	Learner               topic.WordLearner
-	Mode                  topic.WordMode
-	Gate, OwnCut, CutBeta bool
-	Only                  string
+	Name         string
+	Learner      topic.WordLearner
+	Mode         topic.WordMode
+	Gate, OwnCut bool
+	Only         string
 }
 
 // WordVariants are the variants measured (BENCHMARKS.md, branches wordir,
-// wordir2, wordir3, wordir4, wordir5, wordir6 and irerrors5en).
+// wordir2, wordir3, wordir4, wordir5 and wordir6).
 func WordVariants() []WordVariant {
 	return []WordVariant{
 		{Name: "V1 stack, NB, no guards", Learner: topic.WordNB, Mode: topic.WordStackNoGuards},
@@ -113,9 +112,6 @@ func WordVariants() []WordVariant {
 		{Name: "V12 V9 in both languages", Learner: topic.WordNB, Mode: topic.WordStackGuards | topic.WordShortOnly, Gate: true, OwnCut: true},
 		{Name: "V13 V10 add-only", Learner: topic.WordNB, Mode: topic.WordStackGuards | topic.WordShortOnly | topic.WordPairGate | topic.WordAddOnly, Gate: true, OwnCut: true, Only: "en"},
 		{Name: "V14 V13 in both languages", Learner: topic.WordNB, Mode: topic.WordStackGuards | topic.WordShortOnly | topic.WordPairGate | topic.WordAddOnly, Gate: true, OwnCut: true},
-		{Name: "V15 V6, the stacked cut by F-beta", Learner: topic.WordNB, Mode: topic.WordStackGuards, Gate: true, OwnCut: true, CutBeta: true},
-		{Name: "V16 V6, additions only with a link", Learner: topic.WordNB, Mode: topic.WordStackGuards | topic.WordAddLinked, Gate: true, OwnCut: true},
-		{Name: "V17 V6, no actors' names in the word model", Learner: topic.WordNB, Mode: topic.WordStackGuards | topic.WordNoActorNames, Gate: true, OwnCut: true},
 	}
 }
 
@@ -142,8 +138,7 @@ func WordVariantNamed(id string) (WordVariant, bool) {
 	return WordVariant{}, false
 }
 
-// WordSamples are the word samples of the stream's labelled items, read
-// as t's word mode reads them (topic.WordNoActorNames).
+// WordSamples are the word samples of the stream's labelled items.
 func (s *LabelledStream) WordSamples(t *topic.Tagger) []topic.WordSample {
 	var out []topic.WordSample
 	s.labelled(func(i int, l StreamLabel) {
@@ -154,29 +149,11 @@ func (s *LabelledStream) WordSamples(t *topic.Tagger) []topic.WordSample {
 	return out
 }
 
-// variantSamples are the streams' word samples as variant v reads them.
-func variantSamples(t *topic.Tagger, streams []*LabelledStream, v WordVariant) [][]topic.WordSample {
-	tv := t.WithWordModel(nil, [2]topic.WordStack{}, v.Mode)
-	samples := make([][]topic.WordSample, len(streams))
-	for i, s := range streams {
-		samples[i] = s.WordSamples(tv)
-	}
-	return samples
-}
-
 // TrainWords trains the word model of variant v on the streams' samples
 // and its stacking weights on their candidates, each scored by a word
 // model trained without its own stream (out of fold); cut is the actors
 // model's.
 func TrainWords(samples [][]topic.WordSample, v WordVariant, cut float64) (*topic.WordModel, [2]topic.WordStack) {
-	m, all := fitWordModel(samples, v)
-	stack := stackSamples(samples, v)
-	return m, stackWeights(stack, all, v, cut)
-}
-
-// fitWordModel is the word model of variant v fitted on the streams'
-// samples, and the samples together.
-func fitWordModel(samples [][]topic.WordSample, v WordVariant) (*topic.WordModel, []topic.WordSample) {
 	var all []topic.WordSample
 	for _, ss := range samples {
 		all = append(all, ss...)
@@ -188,72 +165,45 @@ func fitWordModel(samples [][]topic.WordSample, v WordVariant) (*topic.WordModel
 	if v.Only != "" {
 		m.KeepOnly(v.Only)
 	}
-	return m, all
-}
-
-// stacked reports whether variant v's stacking reads sample s.
-func stacked(s topic.WordSample, v WordVariant) bool {
-	return s.Candidate && (v.Mode&topic.WordStackNoGuards != 0 || !s.Guarded)
-}
-
-// stackSamples are the stacking's samples of variant v: the streams'
-// candidates, each scored by a word model trained without its stream.
-func stackSamples(samples [][]topic.WordSample, v WordVariant) []topic.StackSample {
 	var stack []topic.StackSample
-	if v.Mode&(topic.WordStackGuards|topic.WordStackNoGuards) == 0 {
-		return nil
-	}
-	for i, ss := range samples {
-		var others []topic.WordSample
-		for j, o := range samples {
-			if j != i {
-				others = append(others, o...)
+	if v.Mode&(topic.WordStackGuards|topic.WordStackNoGuards) != 0 {
+		for i, ss := range samples {
+			var others []topic.WordSample
+			for j, o := range samples {
+				if j != i {
+					others = append(others, o...)
+				}
+			}
+			inner := topic.FitWords(others, v.Learner)
+			for _, s := range ss {
+				if s.Candidate && (v.Mode&topic.WordStackNoGuards != 0 || !s.Guarded) {
+					stack = append(stack, topic.StackSample{Lang: s.Lang, ActorZ: s.ActorZ, Word: inner.WordLogOdds(s), Y: s.Y})
+				}
 			}
 		}
-		inner := topic.FitWords(others, v.Learner)
-		for _, s := range ss {
-			if stacked(s, v) {
-				stack = append(stack, topic.StackSample{Lang: s.Lang, ActorZ: s.ActorZ, Word: inner.WordLogOdds(s), Y: s.Y})
-			}
-		}
 	}
-	return stack
-}
-
-// stackWeights fits the stacking of variant v on stack and, under
-// OwnCut, its cut per language (all are the samples stack was drawn
-// from; cut is the actors model's).
-func stackWeights(stack []topic.StackSample, all []topic.WordSample, v WordVariant, cut float64) [2]topic.WordStack {
 	ks := topic.FitWordStack(stack)
-	if !v.OwnCut {
-		return ks
-	}
-	for l := range ks {
-		var ss []topic.StackSample
-		for _, s := range stack {
-			if s.Lang == l {
-				ss = append(ss, s)
+	if v.OwnCut {
+		for l := range ks {
+			var ss []topic.StackSample
+			for _, s := range stack {
+				if s.Lang == l {
+					ss = append(ss, s)
+				}
 			}
-		}
-		if !v.CutBeta {
 			ks[l].Cut = topic.EqualPrecisionCut(ss, ks[l], cut)
-			continue
 		}
-		missed := 0
-		for _, s := range all {
-			if s.Lang == l && s.Y && !stacked(s, v) {
-				missed++
-			}
-		}
-		ks[l].Cut = topic.FBetaCut(ss, ks[l], missed, cut)
 	}
-	return ks
+	return m, ks
 }
 
 // WordLOSO scores each stream by the tagger with the word model of v
 // trained on the other streams.
 func WordLOSO(t *topic.Tagger, streams []*LabelledStream, v WordVariant) []StreamScore {
-	samples := variantSamples(t, streams, v)
+	samples := make([][]topic.WordSample, len(streams))
+	for i, s := range streams {
+		samples[i] = s.WordSamples(t)
+	}
 	_, cut := t.IRModel()
 	var out []StreamScore
 	for i, s := range streams {
@@ -267,7 +217,10 @@ func WordLOSO(t *topic.Tagger, streams []*LabelledStream, v WordVariant) []Strea
 // model of v trained on all the training streams (BENCHMARKS.md, branch
 // wordir8).
 func WordHeldOut(t *topic.Tagger, train, heldOut []*LabelledStream, v WordVariant) []StreamScore {
-	samples := variantSamples(t, train, v)
+	samples := make([][]topic.WordSample, len(train))
+	for i, s := range train {
+		samples[i] = s.WordSamples(t)
+	}
 	_, cut := t.IRModel()
 	m, stack := TrainWords(samples, v, cut)
 	tagger := t.WithWordModel(m, stack, v.Mode)
