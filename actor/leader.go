@@ -159,7 +159,7 @@ func homeBind(text, home string, ms []Mention, i int) (state string, start, end 
 		end = ms[j].End + 1
 		j++
 	}
-	if j < len(ms) && ms[j].Kind == State && ms[j].Name != "" && text[end:ms[j].Start] == " " {
+	if j < len(ms) && ms[j].Kind == State && ms[j].Name != "" && ms[j].ID != home && text[end:ms[j].Start] == " " {
 		return "", 0, 0, false
 	}
 	from, to := sentenceAround(text, ms[i].Start, ms[i].End)
