@@ -2,20 +2,21 @@ package topic
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"testing"
 
 	"github.com/warta-news/warta/article"
 )
 
-// homeItems are items of one outlet written for the test: each names
-// Indonesia, one of them Japan too.
-func homeItems(source string) []*article.Article {
-	return []*article.Article{
-		{Source: source, Language: "id", Title: "Ekspor Indonesia naik", Text: "Ekspor Indonesia naik pada bulan lalu."},
-		{Source: source, Language: "id", Title: "Banjir di Jakarta", Text: "Banjir melanda ibu kota Indonesia, Jakarta."},
-		{Source: source, Language: "id", Title: "Indonesia dan Jepang", Text: "Indonesia dan Jepang membahas perdagangan."},
+// homeItems are n items of one outlet written for the test: each names
+// Indonesia, the last Japan too.
+func homeItems(source string, n int) []*article.Article {
+	var out []*article.Article
+	for i := range n - 1 {
+		out = append(out, &article.Article{Source: source, Language: "id", Title: fmt.Sprintf("Ekspor Indonesia naik %d persen", i), Text: "Ekspor Indonesia naik pada bulan lalu."})
 	}
+	return append(out, &article.Article{Source: source, Language: "id", Title: "Indonesia dan Jepang", Text: "Indonesia dan Jepang membahas perdagangan."})
 }
 
 // A source's home is the state its items name most, once enough of them
@@ -37,13 +38,14 @@ func TestStreamLearnsASourcesHome(t *testing.T) {
 		}
 		return out
 	}
-	st.Learn(homeItems("kabar")[:2], Hints{})
+	items := homeItems("kabar", HomeMinItems)
+	st.Learn(items[:HomeMinItems-1], Hints{})
 	if got := st.sourceHome("kabar"); got != "" {
-		t.Errorf("home after two items: %q, want none", got)
+		t.Errorf("home after %d items: %q, want none", HomeMinItems-1, got)
 	}
-	st.Learn(homeItems("kabar")[2:], Hints{})
+	st.Learn(items[HomeMinItems-1:], Hints{})
 	if got := st.sourceHome("kabar"); got != "ID" {
-		t.Errorf("home after three items: %q, want ID", got)
+		t.Errorf("home after %d items: %q, want ID", HomeMinItems, got)
 	}
 	if got := anchorsOf(st, visit); !slices.Equal(got, []string{"joko widodo=ID"}) {
 		t.Errorf("anchors in the home's source: %q, want joko widodo=ID", got)
@@ -72,10 +74,11 @@ func TestStreamLearnsASourcesHome(t *testing.T) {
 // An outlet of world news, whose items name many states alike, has no
 // home.
 func TestHomeNeedsDominance(t *testing.T) {
-	if got := home([]stateCount{{"US", 4}, {"GB", 3}}); got != "" {
-		t.Errorf("home of US 4, GB 3: %q, want none", got)
+	n := uint32(HomeMinItems)
+	if got := home([]stateCount{{"US", HomeDominance*n - 1}, {"GB", n}}); got != "" {
+		t.Errorf("home of US %d, GB %d: %q, want none", HomeDominance*n-1, n, got)
 	}
-	if got := home([]stateCount{{"US", 6}, {"GB", 3}}); got != "US" {
-		t.Errorf("home of US 6, GB 3: %q, want US", got)
+	if got := home([]stateCount{{"US", HomeDominance * n}, {"GB", n}}); got != "US" {
+		t.Errorf("home of US %d, GB %d: %q, want US", HomeDominance*n, n, got)
 	}
 }
