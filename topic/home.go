@@ -19,11 +19,11 @@ import (
 const (
 	// HomeMinItems is how many of a source's items must name a state for
 	// it to be the source's home.
-	HomeMinItems = 5
+	HomeMinItems = 3
 	// HomeDominance is how many times the items naming the home must
 	// outnumber those naming any other state: an outlet of world news
 	// names many states and has no home.
-	HomeDominance = 3
+	HomeDominance = 2
 	// StreamMaxSources bounds the sources a Stream learns homes of: a
 	// configuration names its sources, and a source past the bound (from
 	// one-off tagging) learns none.

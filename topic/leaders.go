@@ -174,13 +174,6 @@ func (st *Stream) learnLeaders(anchors []actor.Anchor) {
 func (t *Tagger) findActors(s *scratch, title, body, lang string) {
 	s.titleActors = t.actors.AppendNamed(s.titleActors[:0], title, lang, s.streamNames)
 	s.bodyActors = t.actors.AppendNamed(s.bodyActors[:0], body, lang, s.streamNames)
-	// A body names its own state's officials in passing (who spoke, who
-	// attended); its title names the parties of its story: the home
-	// state's learned names are actors in the title alone (BENCHMARKS.md,
-	// irerrors5id V3, feedhome).
-	if s.home != "" {
-		s.bodyActors = slices.DeleteFunc(s.bodyActors, func(m actor.Mention) bool { return m.Name != "" && m.ID == s.home })
-	}
 	s.anchors = t.actors.AppendAnchors(s.anchors[:0], title, lang, s.home, s.titleActors)
 	s.anchors = t.actors.AppendAnchors(s.anchors, body, lang, s.home, s.bodyActors)
 	s.articleNames = articleNames(s.anchors, s.streamNames)
