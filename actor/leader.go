@@ -63,18 +63,12 @@ const maxNameWords = 5
 // no state. A sentence in headline case ("Putin Says Russia Will Take More
 // Land", "Menlu AS Puji Kepemimpinan Indonesia dalam Isu Palestina")
 // teaches nothing: its capitals do not tell a name from the words after it.
-// An office bound to no state is home's where home is a state (see
-// homeBind): the state an outlet names its own officials for by office
-// alone; "" for none.
-func (r *Recognizer) AppendAnchors(dst []Anchor, text, lang, home string, ms []Mention) []Anchor {
+func (r *Recognizer) AppendAnchors(dst []Anchor, text, lang string, ms []Mention) []Anchor {
 	for i, m := range ms {
 		if m.Kind != Office || !m.Person {
 			continue
 		}
 		state, start, end, ok := bindState(text, lang, ms, i)
-		if !ok && home != "" {
-			state, start, end, ok = homeBind(text, home, ms, i)
-		}
 		if !ok || formerOffice(text[:start]) {
 			continue
 		}
@@ -141,34 +135,6 @@ func bindState(text, lang string, ms []Mention, i int) (state string, start, end
 		return state, start, end, true
 	}
 	return second()
-}
-
-// homeBind binds the office ms[i], which names no state, to home, the
-// state of the outlet: a state's press names its own officials by the
-// office alone ("Presiden Joko Widodo", "Menlu Retno Marsudi", "President
-// Joe Biden"). The outlet's home, not the text's language, is the key: a
-// translated report names a foreign president so too (BENCHMARKS.md,
-// irerrors5id, feedhome). A name that follows the office and is already
-// another state's learned name ("Presiden Zelensky") is that state's
-// office, and so may be an office in a sentence that names a state or
-// body other than home ("Presiden Donald Trump mengatakan Iran …"): only a
-// sentence of home affairs binds.
-func homeBind(text, home string, ms []Mention, i int) (state string, start, end int, ok bool) {
-	j, end := i+1, ms[i].End
-	if j < len(ms) && ms[j].Kind == Office && parenthesised(text, end, ms[j]) {
-		end = ms[j].End + 1
-		j++
-	}
-	if j < len(ms) && ms[j].Kind == State && ms[j].Name != "" && ms[j].ID != home && text[end:ms[j].Start] == " " {
-		return "", 0, 0, false
-	}
-	from, to := sentenceAround(text, ms[i].Start, ms[i].End)
-	for _, m := range ms {
-		if m.Start >= from && m.End <= to && isActor(m) && m.ID != home {
-			return "", 0, 0, false
-		}
-	}
-	return home, ms[i].Start, destination(text, ms, j, end), true
 }
 
 // parenthesised reports whether m follows offset end as " (m)".

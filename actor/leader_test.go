@@ -8,13 +8,8 @@ import (
 
 // anchorsOf renders the anchors of text as "name=STATE", the name as written.
 func anchorsOf(r *Recognizer, text, lang string) string {
-	return homeAnchorsOf(r, text, lang, "")
-}
-
-// homeAnchorsOf is anchorsOf for an outlet whose home state is home.
-func homeAnchorsOf(r *Recognizer, text, lang, home string) string {
 	var out []string
-	for _, a := range r.AppendAnchors(nil, text, lang, home, r.Find(text, lang)) {
+	for _, a := range r.AppendAnchors(nil, text, lang, r.Find(text, lang)) {
 		out = append(out, fmt.Sprintf("%s=%s", text[a.Start:a.End], a.State))
 	}
 	return strings.Join(out, " ")
@@ -216,30 +211,5 @@ func TestAppendNamedTitleCaseWiderFunctionWords(t *testing.T) {
 		if got := describe(c.text, r.AppendNamed(nil, c.text, c.lang, names)); got != c.want {
 			t.Errorf("AppendNamed(%q)\n got %s\nwant %s", c.text, got, c.want)
 		}
-	}
-}
-
-// An office bound to no state is the outlet's home state's, in a sentence
-// that names no other state or body, unless the name after it is another
-// state's learned name (the sentences are written for the test).
-func TestHomeAnchors(t *testing.T) {
-	r := newRecognizer(t)
-	for _, c := range []struct{ text, lang, home, want string }{
-		{"Presiden Joko Widodo menerima tamunya di Istana Bogor.", "id", "ID", "Joko Widodo=ID"},
-		{"Presiden Joko Widodo menerima tamunya di Istana Bogor.", "id", "", ""},
-		{"Wakil Presiden (Wapres) Gibran Rakabuming membuka acara itu.", "id", "ID", "Gibran Rakabuming=ID"},
-		{"Menlu Retno Marsudi bertemu Menlu Jepang Yoko Kamikawa di Tokyo.", "id", "ID", "Yoko Kamikawa=JP"},
-		{"President Joe Biden signed the bill on Friday.", "en", "US", "Joe Biden=US"},
-		{"President Joe Biden signed the bill on Friday.", "en", "", ""},
-		{"President Joe Biden spoke to reporters about Iran.", "en", "US", ""},
-	} {
-		if got := homeAnchorsOf(r, c.text, c.lang, c.home); got != c.want {
-			t.Errorf("anchors of %q (%s, home %q)\n got %q\nwant %q", c.text, c.lang, c.home, got, c.want)
-		}
-	}
-	names := NewNames(map[string]string{"zelensky": "UA"})
-	text := "Presiden Zelensky meminta bantuan senjata kepada sekutunya."
-	if got := r.AppendAnchors(nil, text, "id", "ID", r.AppendNamed(nil, text, "id", names)); len(got) != 0 {
-		t.Errorf("anchors of %q with zelensky learned as UA's: %v, want none", text, got)
 	}
 }

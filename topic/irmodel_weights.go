@@ -19,33 +19,33 @@ package topic
 //	title    id  positives  70  precision 0.943  recall 0.471  F1 0.629
 func fittedIRWeights() [NumIRFeatures]float64 {
 	return [NumIRFeatures]float64{
-		-2.3638, // bias
-		0.5627,  // states
-		0.0050,  // title_states
+		-2.3640, // bias
+		0.5628,  // states
+		0.0051,  // title_states
 		0.4273,  // bodies
-		0.4671,  // diplomats
-		0.0578,  // heads
-		-0.7458, // pair
-		0.1826,  // relation_title
-		-1.4381, // relation_body
-		0.6019,  // pair_x_relation
-		0.6836,  // relation_sentences
-		1.0385,  // desk_title
-		0.9636,  // desk_body
-		0.2057,  // world
+		0.4670,  // diplomats
+		0.0565,  // heads
+		-0.7459, // pair
+		0.1827,  // relation_title
+		-1.4380, // relation_body
+		0.6021,  // pair_x_relation
+		0.6835,  // relation_sentences
+		1.0386,  // desk_title
+		0.9638,  // desk_body
+		0.2058,  // world
 		-0.5465, // conflict
-		-0.4737, // politics
-		-0.5060, // economy
-		-0.6700, // sport
-		-1.0613, // science-technology
-		-0.2200, // crime-law
+		-0.4734, // politics
+		-0.5061, // economy
+		-0.6702, // sport
+		-1.0614, // science-technology
+		-0.2201, // crime-law
 		-0.0856, // arts-entertainment
 		-0.1743, // lead_actors
 		0.8047,  // lead_relation
-		0.1858,  // lead_pair
-		0.4962,  // desk_cues
-		0.7674,  // title_pair
-		0.7990,  // title_leader
+		0.1859,  // lead_pair
+		0.4961,  // desk_cues
+		0.7673,  // title_pair
+		0.7993,  // title_leader
 	}
 }
 

@@ -174,8 +174,8 @@ func (st *Stream) learnLeaders(anchors []actor.Anchor) {
 func (t *Tagger) findActors(s *scratch, title, body, lang string) {
 	s.titleActors = t.actors.AppendNamed(s.titleActors[:0], title, lang, s.streamNames)
 	s.bodyActors = t.actors.AppendNamed(s.bodyActors[:0], body, lang, s.streamNames)
-	s.anchors = t.actors.AppendAnchors(s.anchors[:0], title, lang, s.home, s.titleActors)
-	s.anchors = t.actors.AppendAnchors(s.anchors, body, lang, s.home, s.bodyActors)
+	s.anchors = t.actors.AppendAnchors(s.anchors[:0], title, lang, s.titleActors)
+	s.anchors = t.actors.AppendAnchors(s.anchors, body, lang, s.bodyActors)
 	s.articleNames = articleNames(s.anchors, s.streamNames)
 	if s.articleNames != nil {
 		s.titleActors = t.actors.AppendNamed(s.titleActors[:0], title, lang, s.articleNames, s.streamNames)

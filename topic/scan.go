@@ -27,9 +27,6 @@ type scratch struct {
 	anchors                 []actor.Anchor
 	streamNames             *actor.Names
 	articleNames            *actor.Names
-	// home is the home state the stream learned for the article's source
-	// ("" for none; see homeBook).
-	home string
 	// features asks evaluate to collect feats, the hashed stems of the
 	// article, for the stream model; lifted and liftZ are, per
 	// rule, whether the stream model gave it and its log-odds; zoned
@@ -82,7 +79,6 @@ func (t *Tagger) read(a *article.Article, st *Stream) *scratch {
 	s := t.scratch.Get().(*scratch)
 	s.bodyText = bodyText(a)
 	s.streamNames = st.leaderNames()
-	s.home = st.sourceHome(a.Source)
 	return s
 }
 
@@ -91,7 +87,6 @@ func (t *Tagger) read(a *article.Article, st *Stream) *scratch {
 func (t *Tagger) release(s *scratch) {
 	s.bodyText = ""
 	s.streamNames, s.articleNames = nil, nil
-	s.home = ""
 	clear(s.anchors)
 	s.anchors = s.anchors[:0]
 	t.scratch.Put(s)

@@ -37,8 +37,6 @@ type Stream struct {
 	m           [numLangs]nbModel
 	// leaders are the names of leaders learned from the stream.
 	leaders leaderBook
-	// homes are the home states of the sources learned from the stream.
-	homes homeBook
 	// logs[n] is log(n + streamSmoothing), for the counts most features
 	// have.
 	logs [1024]float64
@@ -144,7 +142,6 @@ func (st *Stream) Observe(a *article.Article, h Hints) bool {
 	s.features = false
 	v := t.judge(s, a, l, res, t.genreOf(a, h))
 	st.learnLeaders(s.anchors)
-	st.learnHome(a.Source, s.titleActors, s.bodyActors)
 	return st.learn(s, l, res, v)
 }
 

@@ -17,23 +17,20 @@ var ErrOtherModel = errors.New("topic: stream model snapshot from other rules")
 // snapshotFormat names the encoding of a Stream snapshot and what the
 // counts depend on beyond the stream's fingerprint (its rules and hints);
 // changing how features are read or labelled must change it.
-// 3 adds the sources' homes (branch feedhome).
-const snapshotFormat = "warta stream model 3"
+const snapshotFormat = "warta stream model 2"
 
 // snapshotKey is what a snapshot must have been taken with to be loaded
 // into st.
 func (st *Stream) snapshotKey() string {
-	return fmt.Sprintf("%s|words=%d|confidence=%g|ir=%g|max=%d|leaders=%d/%d|homes=%d/%d/%d|rules=%s", snapshotFormat,
-		StreamWords, StreamConfidence, StreamIRConfidence, StreamMaxFeatures, LeaderDominance, StreamMaxLeaders,
-		HomeMinItems, HomeDominance, StreamMaxSources, st.fingerprint)
+	return fmt.Sprintf("%s|words=%d|confidence=%g|ir=%g|max=%d|leaders=%d/%d|rules=%s", snapshotFormat,
+		StreamWords, StreamConfidence, StreamIRConfidence, StreamMaxFeatures, LeaderDominance, StreamMaxLeaders, st.fingerprint)
 }
 
 // MarshalBinary encodes what st has learned, canonically (equal models,
 // equal bytes): the key of its rules, then per language the documents and
 // features counted per rule and each feature's counts, by feature; then
 // the leaders (see leaderBook): the clock and, by name, each name's last
-// anchor and its anchors per state, by state; then the homes (see
-// homeBook): by source, the items that named each state, by state.
+// anchor and its anchors per state, by state.
 func (st *Stream) MarshalBinary() ([]byte, error) {
 	st.mu.RLock()
 	defer st.mu.RUnlock()
@@ -71,25 +68,14 @@ func (st *Stream) MarshalBinary() ([]byte, error) {
 		c := lb.seen[name]
 		b = appendString(b, name)
 		b = binary.AppendUvarint(b, c.last)
-		b = appendStateCounts(b, c.states)
-	}
-	b = binary.AppendUvarint(b, uint64(len(st.homes.seen)))
-	for _, source := range slices.Sorted(maps.Keys(st.homes.seen)) {
-		b = appendString(b, source)
-		b = appendStateCounts(b, st.homes.seen[source])
+		states := slices.SortedFunc(slices.Values(c.states), func(x, y stateCount) int { return strings.Compare(x.state, y.state) })
+		b = binary.AppendUvarint(b, uint64(len(states)))
+		for _, sc := range states {
+			b = appendString(b, sc.state)
+			b = binary.AppendUvarint(b, uint64(sc.n))
+		}
 	}
 	return b, nil
-}
-
-// appendStateCounts appends counts by state.
-func appendStateCounts(b []byte, counts []stateCount) []byte {
-	states := slices.SortedFunc(slices.Values(counts), func(x, y stateCount) int { return strings.Compare(x.state, y.state) })
-	b = binary.AppendUvarint(b, uint64(len(states)))
-	for _, sc := range states {
-		b = appendString(b, sc.state)
-		b = binary.AppendUvarint(b, uint64(sc.n))
-	}
-	return b
 }
 
 func appendString(b []byte, s string) []byte {
@@ -148,38 +134,22 @@ func (st *Stream) UnmarshalBinary(data []byte) error {
 	for range nn {
 		name := d.string()
 		c := &leaderCount{last: d.uvarint()}
-		if c.states = d.stateCounts(); d.err != nil {
+		ns := d.uvarint()
+		if d.err != nil || ns > uint64(len(d.b))/2 {
 			return damaged("leaders", d.err)
+		}
+		for range ns {
+			c.states = append(c.states, stateCount{state: d.string(), n: d.uint32()})
 		}
 		lb.seen[name] = c
 	}
-	if d.err != nil || len(lb.seen) != int(nn) {
+	if d.err != nil || len(d.b) != 0 || len(lb.seen) != int(nn) {
 		return damaged("leaders", d.err)
 	}
 	lb.rebuild()
-	var hb homeBook
-	nh := d.uvarint()
-	// Each source takes at least two bytes.
-	if d.err != nil || nh > StreamMaxSources || nh > uint64(len(d.b))/2 {
-		return damaged("homes", d.err)
-	}
-	if nh > 0 {
-		hb.seen, hb.homes = make(map[string][]stateCount, nh), map[string]string{}
-	}
-	for range nh {
-		source := d.string()
-		hb.seen[source] = d.stateCounts()
-		if h := home(hb.seen[source]); h != "" {
-			hb.homes[source] = h
-		}
-	}
-	if d.err != nil || len(d.b) != 0 || len(hb.seen) != int(nh) {
-		return damaged("homes", d.err)
-	}
 	st.mu.Lock()
 	st.m = ms
 	st.leaders = lb
-	st.homes = hb
 	st.mu.Unlock()
 	return nil
 }
@@ -220,24 +190,6 @@ func (d *snapshotReader) uint32() uint32 {
 		return 0
 	}
 	return uint32(v)
-}
-
-// stateCounts reads appendStateCounts' counts (nil on a damaged
-// snapshot: d.err says).
-func (d *snapshotReader) stateCounts() []stateCount {
-	ns := d.uvarint()
-	// Each state takes at least two bytes.
-	if d.err != nil || ns > uint64(len(d.b))/2 {
-		if d.err == nil {
-			d.err = errors.New("too many states")
-		}
-		return nil
-	}
-	var out []stateCount
-	for range ns {
-		out = append(out, stateCount{state: d.string(), n: d.uint32()})
-	}
-	return out
 }
 
 func (d *snapshotReader) string() string {

@@ -11,24 +11,6 @@ import (
 
 // A snapshot loaded into a fresh stream tags as the stream it was taken
 // of, and encodes to the same bytes.
-// reloaded is a new stream of st's tagger loaded with st's snapshot, which
-// it must encode again byte for byte.
-func reloaded(t *testing.T, st *Stream) *Stream {
-	t.Helper()
-	snap, err := st.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	loaded := st.t.NewStream()
-	if err := loaded.UnmarshalBinary(snap); err != nil {
-		t.Fatal(err)
-	}
-	if again, _ := loaded.MarshalBinary(); !bytes.Equal(snap, again) {
-		t.Error("the loaded stream encodes differently")
-	}
-	return loaded
-}
-
 func TestStreamSnapshotRoundTrip(t *testing.T) {
 	tg := streamTagger(t)
 	learned := tg.NewStream()

@@ -98,7 +98,6 @@ func (t *Tagger) judgeLanguage(s *scratch, a *article.Article, l int, h Hints, g
 	v := t.judge(s, a, l, res, g)
 	if learn {
 		st.learnLeaders(s.anchors)
-		st.learnHome(a.Source, s.titleActors, s.bodyActors)
 		st.learn(s, l, res, v)
 	}
 	t.decide(s, l, res, v, st, ok, exprMet)

@@ -4052,8 +4052,8 @@ func fittedWordModel() *WordModel {
 // model's log-odds, per language (WordStack).
 func fittedWordStack() [numLangs]WordStack {
 	return [numLangs]WordStack{
-		{Actor: 0.3860121302705068, Word: 0.20487568456829253, Bias: -0.5059331031576418, Cut: 0.44866216130922254}, // en
-		{Actor: 0.450719053999497, Word: 0.19472458606327878, Bias: -0.5040548627629657, Cut: 0.5005126621452128},   // id
+		{Actor: 0.3859823153476461, Word: 0.20487816001570236, Bias: -0.5060396926555533, Cut: 0.4485616350054719}, // en
+		{Actor: 0.4506603608691356, Word: 0.1947316572554349, Bias: -0.5041174160467836, Cut: 0.5004226378744052},  // id
 	}
 }
 
