@@ -118,12 +118,11 @@ func WordVariants() []WordVariant {
 }
 
 // ShippedWordVariantID is the name (its first word) of the variant the
-// tagger ships with (topic/wordmodel_weights.go): V6, the stack deciding
-// on every item whose language the gate opens (BENCHMARKS.md, branch
-// wordfull), with the item's shapes and the log-odds by shape weighed by
-// the stack and short items' own cut, S3 (branch stack2: it beat V6 by
+// tagger ships with (topic/wordmodel_weights.go, BENCHMARKS.md, branch
+// wordfull: trained on every spent stream, V6, the stack deciding on
+// every item whose language the gate opens, beat V14's add-only mode by
 // leave-one-stream-out in both languages).
-const ShippedWordVariantID = "S3"
+const ShippedWordVariantID = "V6"
 
 // ShippedWordVariant is the variant named ShippedWordVariantID.
 func ShippedWordVariant() WordVariant {
