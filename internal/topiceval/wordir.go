@@ -17,10 +17,10 @@ import (
 // HeldOutStreams are the labelled streams held out of every word model
 // and every choice: the judges of the current session, gathered to judge
 // its experiments (the thirteenth session's: stream-heldout65 to 68).
-// Every other labelled stream trains the word model, in English and
-// Indonesian: the judges of earlier sessions (stream-heldout7 and 13 to
-// 64) are spent once read for design, so they train it too
-// (BENCHMARKS.md, branches wordfull, wordfull3 and stack2).
+// Every other labelled stream trains the word model,
+// in English and Indonesian: the judges of earlier sessions
+// (stream-heldout7 and 13 to 64) are spent once read for design, so they
+// train it too (BENCHMARKS.md, branches wordfull, wordfull3 and stack2).
 func HeldOutStreams() []string {
 	return []string{"stream-heldout65", "stream-heldout66", "stream-heldout67", "stream-heldout68"}
 }
