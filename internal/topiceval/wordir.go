@@ -15,14 +15,17 @@ import (
 // snapshot (TestWordStreamNamesAreTheFixtures holds them equal).
 
 // HeldOutStreams are the labelled streams held out of every word model
-// and every choice: the judges of the current session, gathered to judge
-// its experiments (the thirteenth session's: stream-heldout65 to 68).
-// Every other labelled stream trains the word model,
-// in English and Indonesian: the judges of earlier sessions
-// (stream-heldout7 and 13 to 64) are spent once read for design, so they
-// train it too (BENCHMARKS.md, branches wordfull, wordfull3 and stack2).
+// and every choice: stream-heldout59 to 64, gathered in the twelfth
+// session to judge its experiments, and stream-heldout65 to 68,
+// gathered in the thirteenth to judge its own. Every other labelled
+// stream trains the word model, in English and Indonesian:
+// stream-heldout20 to 23 and 26 to 58, gathered in the eighth to
+// eleventh sessions and held out while they judged those sessions'
+// experiments, are spent since (read for design), so they train it too
+// (BENCHMARKS.md, branch wordfull), as stream-heldout7 and 13 to 19 did
+// before them.
 func HeldOutStreams() []string {
-	return []string{"stream-heldout65", "stream-heldout66", "stream-heldout67", "stream-heldout68"}
+	return []string{"stream-heldout59", "stream-heldout60", "stream-heldout61", "stream-heldout62", "stream-heldout63", "stream-heldout64", "stream-heldout65", "stream-heldout66", "stream-heldout67", "stream-heldout68"}
 }
 
 // LeaderPriorHeldOutStreams are the labelled streams the leaders prior
@@ -82,19 +85,17 @@ func WordStreams(streamsDir, labelsDir string) ([]string, error) {
 // closes the languages of few IR items (WordModel.Gate), OwnCut holds the
 // stacked probability to the cut of the actors model's precision
 // (topic.EqualPrecisionCut), Only, when set, closes every language but
-// it (topic.WordModel.KeepOnly), Stack says which stacking weights are
-// fitted beside the two log-odds' and the bias (topic.StackDesign).
+// it (topic.WordModel.KeepOnly).
 type WordVariant struct {
 	Name         string
 	Learner      topic.WordLearner
 	Mode         topic.WordMode
 	Gate, OwnCut bool
 	Only         string
-	Stack        topic.StackDesign
 }
 
 // WordVariants are the variants measured (BENCHMARKS.md, branches wordir,
-// wordir2, wordir3, wordir4, wordir5, wordir6 and, S1 to S3, stack2).
+// wordir2, wordir3, wordir4, wordir5 and wordir6).
 func WordVariants() []WordVariant {
 	return []WordVariant{
 		{Name: "V1 stack, NB, no guards", Learner: topic.WordNB, Mode: topic.WordStackNoGuards},
@@ -111,9 +112,6 @@ func WordVariants() []WordVariant {
 		{Name: "V12 V9 in both languages", Learner: topic.WordNB, Mode: topic.WordStackGuards | topic.WordShortOnly, Gate: true, OwnCut: true},
 		{Name: "V13 V10 add-only", Learner: topic.WordNB, Mode: topic.WordStackGuards | topic.WordShortOnly | topic.WordPairGate | topic.WordAddOnly, Gate: true, OwnCut: true, Only: "en"},
 		{Name: "V14 V13 in both languages", Learner: topic.WordNB, Mode: topic.WordStackGuards | topic.WordShortOnly | topic.WordPairGate | topic.WordAddOnly, Gate: true, OwnCut: true},
-		{Name: "S1 V6 with the item's shapes", Learner: topic.WordNB, Mode: topic.WordStackGuards, Gate: true, OwnCut: true, Stack: topic.StackShapes},
-		{Name: "S2 S1 with the log-odds by shape", Learner: topic.WordNB, Mode: topic.WordStackGuards, Gate: true, OwnCut: true, Stack: topic.StackShapes | topic.StackInteractions},
-		{Name: "S3 S2 with a cut of short items", Learner: topic.WordNB, Mode: topic.WordStackGuards, Gate: true, OwnCut: true, Stack: topic.StackShapes | topic.StackInteractions | topic.StackShortCut},
 	}
 }
 
@@ -130,8 +128,7 @@ func ShippedWordVariant() WordVariant {
 	return v
 }
 
-// WordVariantNamed is the variant whose name's first word is id (V1…V14,
-// S1…S3).
+// WordVariantNamed is the variant whose name's first word is id (V1…V14).
 func WordVariantNamed(id string) (WordVariant, bool) {
 	for _, v := range WordVariants() {
 		if strings.Fields(v.Name)[0] == id {
@@ -157,13 +154,6 @@ func (s *LabelledStream) WordSamples(t *topic.Tagger) []topic.WordSample {
 // model trained without its own stream (out of fold); cut is the actors
 // model's.
 func TrainWords(samples [][]topic.WordSample, v WordVariant, cut float64) (*topic.WordModel, [2]topic.WordStack) {
-	m, stack := trainWordModel(samples, v)
-	return m, FitStack(stack, v, cut)
-}
-
-// trainWordModel is TrainWords' word model and the candidates its stack is
-// fitted on, which depend on v's learner, gate and mode only.
-func trainWordModel(samples [][]topic.WordSample, v WordVariant) (*topic.WordModel, []topic.StackSample) {
 	var all []topic.WordSample
 	for _, ss := range samples {
 		all = append(all, ss...)
@@ -187,43 +177,24 @@ func trainWordModel(samples [][]topic.WordSample, v WordVariant) (*topic.WordMod
 			inner := topic.FitWords(others, v.Learner)
 			for _, s := range ss {
 				if s.Candidate && (v.Mode&topic.WordStackNoGuards != 0 || !s.Guarded) {
-					stack = append(stack, topic.StackSample{Lang: s.Lang, ActorZ: s.ActorZ, Word: inner.WordLogOdds(s), Shape: s.Shape, Y: s.Y})
+					stack = append(stack, topic.StackSample{Lang: s.Lang, ActorZ: s.ActorZ, Word: inner.WordLogOdds(s), Y: s.Y})
 				}
 			}
 		}
 	}
-	return m, stack
-}
-
-// FitStack fits v's stacking weights on the candidates stack, and under
-// v.OwnCut their cuts of equal precision: the short items' apart under
-// topic.StackShortCut, each held to the actors model's precision (at cut)
-// on those items.
-func FitStack(stack []topic.StackSample, v WordVariant, cut float64) [2]topic.WordStack {
-	ks := topic.FitWordStack(stack, v.Stack)
-	if !v.OwnCut {
-		return ks
-	}
-	for l := range ks {
-		var ss, short, long []topic.StackSample
-		for _, s := range stack {
-			if s.Lang == l {
-				ss = append(ss, s)
-				if topic.IsShortShape(s.Shape) {
-					short = append(short, s)
-				} else {
-					long = append(long, s)
+	ks := topic.FitWordStack(stack)
+	if v.OwnCut {
+		for l := range ks {
+			var ss []topic.StackSample
+			for _, s := range stack {
+				if s.Lang == l {
+					ss = append(ss, s)
 				}
 			}
-		}
-		if v.Stack&topic.StackShortCut != 0 {
-			ks[l].Cut = topic.EqualPrecisionCut(long, ks[l], cut)
-			ks[l].ShortCut = topic.EqualPrecisionCut(short, ks[l], cut)
-		} else {
 			ks[l].Cut = topic.EqualPrecisionCut(ss, ks[l], cut)
 		}
 	}
-	return ks
+	return m, ks
 }
 
 // WordLOSO scores each stream by the tagger with the word model of v
