@@ -15,17 +15,15 @@ import (
 // snapshot (TestWordStreamNamesAreTheFixtures holds them equal).
 
 // HeldOutStreams are the labelled streams held out of every word model
-// and every choice: stream-heldout59 to 64, gathered in the twelfth
-// session to judge its experiments, and stream-heldout65 to 68,
-// gathered in the thirteenth to judge its own. Every other labelled
-// stream trains the word model, in English and Indonesian:
-// stream-heldout20 to 23 and 26 to 58, gathered in the eighth to
-// eleventh sessions and held out while they judged those sessions'
-// experiments, are spent since (read for design), so they train it too
-// (BENCHMARKS.md, branch wordfull), as stream-heldout7 and 13 to 19 did
-// before them.
+// and every choice: the judges of the current session,
+// stream-heldout65 to 68, gathered in the thirteenth to judge its
+// experiments. Every other labelled stream trains the word model, in
+// English and Indonesian: the judges of earlier sessions (stream-heldout7
+// and 13 to 64), held out while they judged those sessions' experiments,
+// are spent since (read for design), so they train it too (BENCHMARKS.md,
+// branches wordfull and wordfull3).
 func HeldOutStreams() []string {
-	return []string{"stream-heldout59", "stream-heldout60", "stream-heldout61", "stream-heldout62", "stream-heldout63", "stream-heldout64", "stream-heldout65", "stream-heldout66", "stream-heldout67", "stream-heldout68"}
+	return []string{"stream-heldout65", "stream-heldout66", "stream-heldout67", "stream-heldout68"}
 }
 
 // LeaderPriorHeldOutStreams are the labelled streams the leaders prior
