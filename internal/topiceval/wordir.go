@@ -83,17 +83,19 @@ func WordStreams(streamsDir, labelsDir string) ([]string, error) {
 // closes the languages of few IR items (WordModel.Gate), OwnCut holds the
 // stacked probability to the cut of the actors model's precision
 // (topic.EqualPrecisionCut), Only, when set, closes every language but
-// it (topic.WordModel.KeepOnly).
+// it (topic.WordModel.KeepOnly), Phrases says which pairs of consecutive
+// stems the word model reads beside them.
 type WordVariant struct {
 	Name         string
 	Learner      topic.WordLearner
 	Mode         topic.WordMode
 	Gate, OwnCut bool
 	Only         string
+	Phrases      topic.WordPhrases
 }
 
 // WordVariants are the variants measured (BENCHMARKS.md, branches wordir,
-// wordir2, wordir3, wordir4, wordir5 and wordir6).
+// wordir2, wordir3, wordir4, wordir5, wordir6 and wordfull3).
 func WordVariants() []WordVariant {
 	return []WordVariant{
 		{Name: "V1 stack, NB, no guards", Learner: topic.WordNB, Mode: topic.WordStackNoGuards},
@@ -110,6 +112,8 @@ func WordVariants() []WordVariant {
 		{Name: "V12 V9 in both languages", Learner: topic.WordNB, Mode: topic.WordStackGuards | topic.WordShortOnly, Gate: true, OwnCut: true},
 		{Name: "V13 V10 add-only", Learner: topic.WordNB, Mode: topic.WordStackGuards | topic.WordShortOnly | topic.WordPairGate | topic.WordAddOnly, Gate: true, OwnCut: true, Only: "en"},
 		{Name: "V14 V13 in both languages", Learner: topic.WordNB, Mode: topic.WordStackGuards | topic.WordShortOnly | topic.WordPairGate | topic.WordAddOnly, Gate: true, OwnCut: true},
+		{Name: "V15 V6 with the title's phrases", Learner: topic.WordNB, Mode: topic.WordStackGuards, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle},
+		{Name: "V16 V6 with the title's and the lead's phrases", Learner: topic.WordNB, Mode: topic.WordStackGuards, Gate: true, OwnCut: true, Phrases: topic.PhrasesLead},
 	}
 }
 
@@ -126,7 +130,7 @@ func ShippedWordVariant() WordVariant {
 	return v
 }
 
-// WordVariantNamed is the variant whose name's first word is id (V1…V14).
+// WordVariantNamed is the variant whose name's first word is id (V1…V16).
 func WordVariantNamed(id string) (WordVariant, bool) {
 	for _, v := range WordVariants() {
 		if strings.Fields(v.Name)[0] == id {
@@ -152,11 +156,20 @@ func (s *LabelledStream) WordSamples(t *topic.Tagger) []topic.WordSample {
 // model trained without its own stream (out of fold); cut is the actors
 // model's.
 func TrainWords(samples [][]topic.WordSample, v WordVariant, cut float64) (*topic.WordModel, [2]topic.WordStack) {
+	samples = slices.Clone(samples)
+	for i, ss := range samples {
+		read := make([]topic.WordSample, len(ss))
+		for j, s := range ss {
+			read[j] = s.WithPhrases(v.Phrases)
+		}
+		samples[i] = read
+	}
 	var all []topic.WordSample
 	for _, ss := range samples {
 		all = append(all, ss...)
 	}
 	m := topic.FitWords(all, v.Learner)
+	m.Phrases = v.Phrases
 	if v.Gate {
 		m.Gate(all)
 	}
