@@ -21,7 +21,8 @@ package topic
 // stream-heldout59, stream-heldout6, stream-heldout60, stream-heldout61,
 // stream-heldout62, stream-heldout63, stream-heldout64, stream-heldout7,
 // stream-heldout8, stream-heldout9 (internal/fixtures/testdata, labels in
-// cmd/warta/testdata; held out: none): en 12333 items, 1514 IR; id 12096
+// cmd/warta/testdata; held out: stream-heldout65, stream-heldout66,
+// stream-heldout67, stream-heldout68): en 12333 items, 1514 IR; id 12096
 // items, 1208 IR; its stacking with the actors model (fittedWordStack) is
 // fitted on the same streams' candidates, each scored by a word model
 // trained without its own stream, with the cut of the actors model's
