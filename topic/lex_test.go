@@ -31,7 +31,7 @@ func TestLexMatchesStemSeq(t *testing.T) {
 		ix := &tg.idx[l]
 		for _, text := range lexTexts {
 			_, want := stemSeq(text, l, stemWord, nil, nil)
-			got := tg.lex(text, l, nil, nil)
+			got := tg.lex(text, l, nil, nil, nil)
 			if len(got) != len(want) {
 				t.Fatalf("lang %d, %q: lex gave %d words, stemSeq %d", l, text, len(got), len(want))
 			}

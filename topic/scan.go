@@ -35,6 +35,11 @@ type scratch struct {
 	// log-odds over its cut.
 	features bool
 	feats    []uint64
+	// phrases asks evaluate to collect, beside feats, the hashed pairs of
+	// consecutive stems a word model reads (WordPhrases): titlePairs of
+	// the title, leadPairs of the lead.
+	phrases               WordPhrases
+	titlePairs, leadPairs []uint64
 	// wordPrior is the word model's log-odds the stream model's lift of
 	// international relations started from (WordPrior), 0 without one.
 	wordPrior  float64
@@ -79,6 +84,7 @@ func (t *Tagger) read(a *article.Article, st *Stream) *scratch {
 	s := t.scratch.Get().(*scratch)
 	s.bodyText = bodyText(a)
 	s.streamNames = st.leaderNames()
+	s.phrases = t.words.phrases()
 	return s
 }
 
@@ -99,6 +105,7 @@ func (s *scratch) reset() {
 	}
 	s.touched = s.touched[:0]
 	s.feats = s.feats[:0]
+	s.titlePairs, s.leadPairs = s.titlePairs[:0], s.leadPairs[:0]
 	s.oddsDone = false
 	s.wordPrior = 0
 }
@@ -115,11 +122,13 @@ type tok struct {
 
 // lex tokenizes and stems text in language l into dst, collapsing
 // reduplication as stemSeq does. With feats non-nil it also appends the
-// hash of every stem, up to StreamWords of them.
-func (t *Tagger) lex(text string, l int, dst []tok, feats *[]uint64) []tok {
+// hash of every stem, up to StreamWords of them, and with pairs non-nil
+// the hash of every pair of consecutive stems among those (pairHash).
+func (t *Tagger) lex(text string, l int, dst []tok, feats, pairs *[]uint64) []tok {
 	ix := &t.idx[l]
 	prev := ""           // first reading of the last word kept
 	prevCapital := false // the last word was written with a capital
+	lastFeat := ""       // the stem last hashed into feats, for pairs
 	var v stems
 	// Lower-casing ASCII letters up front costs one copy of the text rather
 	// than one per capitalised word, and tokenizing folds the same way.
@@ -141,6 +150,10 @@ func (t *Tagger) lex(text string, l int, dst []tok, feats *[]uint64) []tok {
 		}
 		if feats != nil && len(*feats) < StreamWords {
 			*feats = append(*feats, featureHash(v.s[0]))
+			if pairs != nil && lastFeat != "" {
+				*pairs = append(*pairs, pairHash(lastFeat, v.s[0]))
+			}
+			lastFeat = v.s[0]
 		}
 		k := tok{n: uint8(v.n), word: noID, name: isNameAt(text, w.start)}
 		found := false

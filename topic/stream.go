@@ -300,7 +300,7 @@ func (st *Stream) lift(s *scratch, l, i int) (bool, float64) {
 		if !known {
 			z = 0
 		}
-		s.wordPrior = st.t.words.logOdds(l, s.feats)
+		s.wordPrior = st.t.words.logOdds(l, s.feats, s.titlePairs, s.leadPairs)
 		z += s.wordPrior
 		return z >= StreamMargin, z
 	}
@@ -329,7 +329,19 @@ func logit(p float64) float64 { return math.Log(p) - math.Log1p(-p) }
 
 // featureHash hashes a stem (FNV-1a).
 func featureHash(s string) uint64 {
-	h := uint64(14695981039346656037)
+	return fnvAdd(14695981039346656037, s)
+}
+
+// pairHash hashes a pair of consecutive stems as featureHash hashes "a b":
+// no stem holds a space, so a pair's hash is no stem's.
+func pairHash(a, b string) uint64 {
+	h := fnvAdd(14695981039346656037, a)
+	h = fnvAdd(h, " ")
+	return fnvAdd(h, b)
+}
+
+// fnvAdd continues the FNV-1a hash h over s.
+func fnvAdd(h uint64, s string) uint64 {
 	for i := 0; i < len(s); i++ {
 		h ^= uint64(s[i])
 		h *= 1099511628211

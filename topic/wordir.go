@@ -16,11 +16,37 @@ import (
 // WordModel is a word model of international relations per language: the
 // log-odds that an article is of the topic, a bias plus a weight per
 // hashed stem (featureHash, the stream model's features: the first
-// StreamWords stems of the title and the lead) present in it. It is
+// StreamWords stems of the title and the lead) present in it, and per
+// hashed pair of consecutive stems (pairHash) where Phrases says. It is
 // trained on our own labelled real feed streams (cmd/warta/testdata), never
 // on the research data, whose licence forbids per-word weights.
 type WordModel struct {
-	Lang [numLangs]WordWeights
+	Phrases WordPhrases
+	Lang    [numLangs]WordWeights
+}
+
+// WordPhrases says which pairs of consecutive stems (phrases: "prime
+// minister", "gencatan senjata") a word model reads beside the stems, in
+// the same weights. The stream model, which shares the stems, reads none.
+type WordPhrases int
+
+// The phrases a word model may read (BENCHMARKS.md, branch wordfull3).
+const (
+	// PhrasesNone: the stems alone.
+	PhrasesNone WordPhrases = iota
+	// PhrasesTitle: the pairs of the title's stems (V15).
+	PhrasesTitle
+	// PhrasesLead: the pairs of the title's and, apart, of the lead's
+	// stems, among the StreamWords stems read (V16).
+	PhrasesLead
+)
+
+// phrases is the phrases m reads, none without a model.
+func (m *WordModel) phrases() WordPhrases {
+	if m == nil {
+		return PhrasesNone
+	}
+	return m.Phrases
 }
 
 // WordWeights are one language's weights of a WordModel.
@@ -42,13 +68,15 @@ const DeciderWords = "actors model with word model"
 // not warrant more certainty than e^10 to 1.
 const WordClip = 10.0
 
-// logOdds is the word model's clipped log-odds for distinct features fs in
-// language l.
-func (m *WordModel) logOdds(l int, fs []uint64) float64 {
+// logOdds is the word model's clipped log-odds for the distinct features
+// of each of fss (stems and phrases, whose hashes differ) in language l.
+func (m *WordModel) logOdds(l int, fss ...[]uint64) float64 {
 	w := &m.Lang[l]
 	z := w.Bias
-	for _, f := range fs {
-		z += w.W[f]
+	for _, fs := range fss {
+		for _, f := range fs {
+			z += w.W[f]
+		}
 	}
 	return max(-WordClip, min(WordClip, z))
 }
@@ -190,7 +218,7 @@ func (m *WordModel) fingerprint(h io.Writer, mode WordMode, stack [numLangs]Word
 	if m == nil {
 		return
 	}
-	fmt.Fprintf(h, "word model mode %d stack %v short %d pair %d clip %g add words>0\n", mode, stack, WordShortWords, WordPairActors, WordClip)
+	fmt.Fprintf(h, "word model mode %d stack %v phrases %d short %d pair %d clip %g add words>0\n", mode, stack, m.Phrases, WordShortWords, WordPairActors, WordClip)
 	for l := range m.Lang {
 		w := &m.Lang[l]
 		fmt.Fprintf(h, "%d bias %g", l, w.Bias)
@@ -236,7 +264,11 @@ func clipActorLogOdds(z float64) float64 {
 type WordSample struct {
 	Lang  int
 	Feats []uint64
-	Y     bool
+	// TitlePairs and LeadPairs are the hashed pairs of consecutive stems
+	// of the title and of the lead (WordPhrases), apart from Feats until
+	// WithPhrases joins those a variant reads.
+	TitlePairs, LeadPairs []uint64
+	Y                     bool
 	// ActorZ is the actors model's log-odds; Candidate whether the article
 	// is a candidate (irCandidate), Guarded whether a precision guard bars
 	// it.
@@ -254,14 +286,29 @@ func (t *Tagger) WordSampleOf(a *article.Article, y bool) (WordSample, bool) {
 	l := ls[0]
 	s := t.read(a, nil)
 	defer t.release(s)
-	s.features = true
+	s.features, s.phrases = true, PhrasesLead // every phrase, kept apart
 	defer func() { s.features = false }()
 	res := make([]result, len(t.rules))
 	t.evaluate(s, a, l, Hints{}, res)
 	x, _ := t.irFeatures(s, a, l, res)
-	out := WordSample{Lang: l, Feats: append([]uint64(nil), s.feats...), Y: y, ActorZ: clipActorLogOdds(irLogOdds(&t.irWeights, &x)), Candidate: irCandidate(&x)}
+	out := WordSample{Lang: l, Feats: slices.Clone(s.feats), TitlePairs: slices.Clone(s.titlePairs), LeadPairs: slices.Clone(s.leadPairs), Y: y, ActorZ: clipActorLogOdds(irLogOdds(&t.irWeights, &x)), Candidate: irCandidate(&x)}
 	out.Guarded = out.Candidate && t.irGuard(a.Title, langName(l), s.titleActors) != ""
 	return out, true
+}
+
+// WithPhrases is s reading the phrases p: its pairs of consecutive stems
+// that p names joined to its stems, as the tagger sums them.
+// Each feature counts once.
+func (s WordSample) WithPhrases(p WordPhrases) WordSample {
+	if p >= PhrasesTitle {
+		s.Feats = slices.Concat(s.Feats, s.TitlePairs)
+		if p >= PhrasesLead {
+			s.Feats = append(s.Feats, s.LeadPairs...)
+		}
+		s.Feats = distinctFeatures(s.Feats)
+	}
+	s.TitlePairs, s.LeadPairs = nil, nil
+	return s
 }
 
 // sigmoid is the probability of log-odds z.

@@ -3,6 +3,7 @@ package topic
 import (
 	"fmt"
 	"go/format"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -193,10 +194,70 @@ func TestWordModelSource(t *testing.T) {
 		"{}, // id: closed",
 		"{Actor: 0.3, Word: 0.2, Bias: -0.1, Cut: 0.41}, // en",
 		"const fittedWordMode = WordStackGuards | WordShortOnly",
+		"return &WordModel{Lang: [numLangs]WordWeights{",
 	} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("source lacks %q:\n%s", want, out)
 		}
+	}
+	m.Phrases = PhrasesLead
+	if src := m.Source(WordStackGuards, [numLangs]WordStack{}, "x"); !strings.Contains(string(src), "return &WordModel{Phrases: PhrasesLead, Lang: [numLangs]WordWeights{") {
+		t.Errorf("source lacks the phrases:\n%s", src)
+	}
+}
+
+// The tagger reads the phrases its word model names as the word model's
+// training reads them (WordSample.WithPhrases): the stems, then the
+// title's pairs, then the lead's, each counted once. The item, written for
+// the test, is a candidate of the actors model.
+func TestWordPhrases(t *testing.T) {
+	base := defaultTagger(t)
+	a := &article.Article{Title: "Japan and China trade ministers to meet", Text: "The trade ministers will discuss exports.", Language: "en"}
+	s, ok := base.WordSampleOf(a, true)
+	if !ok || len(s.TitlePairs) == 0 || len(s.LeadPairs) == 0 {
+		t.Fatalf("sample %+v: want the title's and the lead's pairs", s)
+	}
+	for _, f := range slices.Concat(s.TitlePairs, s.LeadPairs) {
+		if slices.Contains(s.Feats, f) {
+			t.Errorf("pair %x is a stem's hash", f)
+		}
+	}
+	for _, f := range s.LeadPairs {
+		if slices.Contains(s.TitlePairs, f) {
+			t.Errorf("pair %x of the lead is the title's too: it counts once", f)
+		}
+	}
+	if got := pairHash("trade", "minist"); got == featureHash("trade") || got != fnvAdd(featureHash("trade "), "minist") {
+		t.Errorf("pairHash %x: want featureHash of \"trade minist\"", got)
+	}
+	w := map[uint64]float64{}
+	for _, f := range s.Feats {
+		w[f] = 0.05
+	}
+	for _, f := range s.TitlePairs {
+		w[f] = 0.1
+	}
+	for _, f := range s.LeadPairs {
+		w[f] = 0.2
+	}
+	seen := map[float64]WordPhrases{}
+	for _, p := range []WordPhrases{PhrasesNone, PhrasesTitle, PhrasesLead} {
+		m := &WordModel{Phrases: p, Lang: [numLangs]WordWeights{{W: w}}}
+		want := m.WordLogOdds(s.WithPhrases(p))
+		tg := base.WithWordModel(m, [numLangs]WordStack{{Actor: 1, Word: 1}}, WordStackGuards)
+		var got float64
+		for _, e := range tg.Explain(a, Hints{}) {
+			if e.Slug == "international-relations" {
+				got = e.WordLogOdds
+			}
+		}
+		if math.Abs(got-want) > 1e-9 {
+			t.Errorf("phrases %d: the tagger's word log-odds %v, the training's %v", p, got, want)
+		}
+		if q, dup := seen[want]; dup {
+			t.Errorf("phrases %d read as phrases %d", p, q)
+		}
+		seen[want] = p
 	}
 }
 
@@ -305,6 +366,7 @@ func TestWordModelFingerprint(t *testing.T) {
 		"the stack": base.WithWordModel(m, [numLangs]WordStack{{Actor: 0.3, Word: 0.2, Cut: 0.5}}, addOnlyMode),
 		"the mode":  base.WithWordModel(m, stack, addOnlyMode&^WordAddOnly),
 		"no model":  base.WithWordModel(nil, [numLangs]WordStack{}, 0),
+		"phrases":   base.WithWordModel(&WordModel{Phrases: PhrasesTitle, Lang: m.Lang}, stack, addOnlyMode),
 	} {
 		if tg.Fingerprint() == fp {
 			t.Errorf("changing %s left the fingerprint unchanged", name)

@@ -371,7 +371,7 @@ func (m *WordModel) Source(mode WordMode, stack [numLangs]WordStack, header stri
 		line += " " + w
 	}
 	b = append(append(b, line...), '\n')
-	b = fmt.Appendf(b, "func fittedWordModel() *WordModel {\n\treturn &WordModel{Lang: [numLangs]WordWeights{\n")
+	b = fmt.Appendf(b, "func fittedWordModel() *WordModel {\n\treturn &WordModel{%sLang: [numLangs]WordWeights{\n", m.Phrases.source())
 	for l := range m.Lang {
 		w := &m.Lang[l]
 		if w.W == nil {
@@ -392,6 +392,18 @@ func (m *WordModel) Source(mode WordMode, stack [numLangs]WordStack, header stri
 	}
 	b = append(b, "\t}\n}\n\n"...)
 	return fmt.Appendf(b, "// fittedWordMode is how the word model takes part in the decision.\nconst fittedWordMode = %s\n", mode.source())
+}
+
+// source is p as the Go source of a WordModel's Phrases field, none for
+// PhrasesNone.
+func (p WordPhrases) source() string {
+	switch p {
+	case PhrasesTitle:
+		return "Phrases: PhrasesTitle, "
+	case PhrasesLead:
+		return "Phrases: PhrasesLead, "
+	}
+	return ""
 }
 
 // source is mode as Go source: its ways' names joined by |.

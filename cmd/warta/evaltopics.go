@@ -304,6 +304,15 @@ func openLanguages(only string) string {
 	return "Languages other than " + only + " are closed"
 }
 
+// heldOutNames names the streams held out of the word model for the
+// generated header, "none" when every labelled stream trains it.
+func heldOutNames() string {
+	if names := topiceval.HeldOutStreams(); len(names) > 0 {
+		return strings.Join(names, ", ")
+	}
+	return "none"
+}
+
 // fitWordModel trains the shipped word model on the labelled streams and
 // writes it as Go source to path.
 func fitWordModel(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, streamsDir, labelsDir, path string) error {
@@ -326,7 +335,7 @@ func fitWordModel(ctx context.Context, cfg *config.Config, tagger *topic.Tagger,
 	header := fmt.Sprintf(`fittedWordModel is the word model of international relations (wordir.go),
 variant %q, trained by naive Bayes on the labelled items of the
 streams %s (internal/fixtures/testdata, labels in cmd/warta/testdata;
-%s held out): en %d items, %d IR; id %d items, %d IR; its stacking
+held out: %s): en %d items, %d IR; id %d items, %d IR; its stacking
 with the actors model (fittedWordStack) is fitted on the same streams'
 candidates, each scored by a word model trained without its own
 stream, with the cut of the actors model's precision. %s; its mode
@@ -335,7 +344,7 @@ under WordShortOnly only items whose text beyond the title has at most
 WordShortWords words, under WordAddOnly it only adds the topic, to an
 item the actors model rejects whose title and lead name WordPairActors
 actors, and never removes it. Regenerate with go generate -run fit-words
-./topic (it needs only the repository).`, v.Name, strings.Join(names, ", "), strings.Join(topiceval.HeldOutStreams(), ", "), items[0], pos[0], items[1], pos[1], openLanguages(v.Only))
+./topic (it needs only the repository).`, v.Name, strings.Join(names, ", "), heldOutNames(), items[0], pos[0], items[1], pos[1], openLanguages(v.Only))
 	src, err := format.Source(m.Source(v.Mode, stack, header))
 	if err != nil {
 		return fmt.Errorf("fit-words: %w", err)

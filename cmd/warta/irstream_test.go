@@ -1723,6 +1723,8 @@ func TestHeldOut65StreamInternationalRelations(t *testing.T) {
 	// id P 0.900 R 0.931, 27/3/2 over 29 IR items; the floors are about two
 	// items under them. Genre errors: 1 item that is not news reaches a
 	// hard-news topic and 3 a desk; the bounds have a margin of one and two.
+	// The word model on streams 1–64 reading the title's pairs of stems
+	// (V15, branch wordfull3, kept 2026-12-02, 11:05): id 27/2/2.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.83, 0.86}}, hardNews: 2, inDesks: 5})
 }
 
@@ -1736,6 +1738,8 @@ func TestHeldOut66StreamInternationalRelations(t *testing.T) {
 	// about two items under them. Genre errors: 2 items that are not news
 	// reach a hard-news topic and 12 a desk; the bounds have a margin of one
 	// and two.
+	// The word model on streams 1–64 reading the title's pairs of stems
+	// (V15, branch wordfull3, kept 2026-12-02, 11:05): en 23/3/6.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.79, 0.65}}, hardNews: 3, inDesks: 14})
 }
 
@@ -1751,6 +1755,8 @@ func TestHeldOut67StreamInternationalRelations(t *testing.T) {
 	// are about two items under them. Genre errors: 4 items that are not
 	// news reach a hard-news topic and 12 a desk; the bounds have a
 	// margin of one and two.
+	// The word model on streams 1–64 reading the title's pairs of stems
+	// (V15, branch wordfull3, kept 2026-12-02, 11:05): id 29/3/5.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.81, 0.79}}, hardNews: 5, inDesks: 14})
 }
 
@@ -1764,5 +1770,7 @@ func TestHeldOut68StreamInternationalRelations(t *testing.T) {
 	// about two items under them. Genre errors: 17 items that are not
 	// news reach a hard-news topic and 36 a desk; the bounds have a
 	// margin of one and two.
+	// The word model on streams 1–64 reading the title's pairs of stems
+	// (V15, branch wordfull3, kept 2026-12-02, 11:05): en 19/8/10.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.60, 0.58}}, hardNews: 18, inDesks: 38})
 }
