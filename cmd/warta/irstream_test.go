@@ -1724,7 +1724,7 @@ func TestHeldOut65StreamInternationalRelations(t *testing.T) {
 	// items under them. Genre errors: 1 item that is not news reaches a
 	// hard-news topic and 3 a desk; the bounds have a margin of one and two.
 	// The word model on streams 1–64 reading the title's pairs of stems
-	// (V15, branch wordfull3, kept 2026-12-02, 11:05): id 27/2/2.
+	// (V15, branch wordfull3, kept 2026-12-02, 11:00): id 27/2/2.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.83, 0.86}}, hardNews: 2, inDesks: 5})
 }
 
@@ -1739,7 +1739,7 @@ func TestHeldOut66StreamInternationalRelations(t *testing.T) {
 	// reach a hard-news topic and 12 a desk; the bounds have a margin of one
 	// and two.
 	// The word model on streams 1–64 reading the title's pairs of stems
-	// (V15, branch wordfull3, kept 2026-12-02, 11:05): en 23/3/6.
+	// (V15, branch wordfull3, kept 2026-12-02, 11:00): en 23/3/6.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.79, 0.65}}, hardNews: 3, inDesks: 14})
 }
 
@@ -1756,7 +1756,7 @@ func TestHeldOut67StreamInternationalRelations(t *testing.T) {
 	// news reach a hard-news topic and 12 a desk; the bounds have a
 	// margin of one and two.
 	// The word model on streams 1–64 reading the title's pairs of stems
-	// (V15, branch wordfull3, kept 2026-12-02, 11:05): id 29/3/5.
+	// (V15, branch wordfull3, kept 2026-12-02, 11:00): id 29/3/5.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.81, 0.79}}, hardNews: 5, inDesks: 14})
 }
 
@@ -1771,6 +1771,6 @@ func TestHeldOut68StreamInternationalRelations(t *testing.T) {
 	// news reach a hard-news topic and 36 a desk; the bounds have a
 	// margin of one and two.
 	// The word model on streams 1–64 reading the title's pairs of stems
-	// (V15, branch wordfull3, kept 2026-12-02, 11:05): en 19/8/10.
+	// (V15, branch wordfull3, kept 2026-12-02, 11:00): en 19/8/10.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.60, 0.58}}, hardNews: 18, inDesks: 38})
 }
