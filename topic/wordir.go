@@ -123,7 +123,7 @@ func itemShape(x *[NumIRFeatures]float64, body string) [NumStackShapes]float64 {
 	sh[shapePair] = float64(boolInt(x[fLeadActors] >= WordPairActors))
 	sh[shapeLinked] = float64(boolInt(x[fTitlePair] > 0 && x[fRelationTitle] > 0))
 	sh[shapeSoft] = float64(boolInt(x[fSport]+x[fEntertainment] > 0))
-	sh[shapeLength] = math.Log1p(float64(n)) / math.Log1p(StackLengthWords)
+	sh[shapeLength] = min(1, math.Log1p(float64(n))/math.Log1p(StackLengthWords))
 	return sh
 }
 
