@@ -301,6 +301,24 @@ func FitWordStack(samples []StackSample, design StackDesign) [numLangs]WordStack
 		w := make([]float64, n)
 		w[0] = 1
 		x := make([]float64, n)
+		// loss is the penalised log-loss of weights v.
+		loss := func(v []float64) float64 {
+			sum := 0.0
+			for i := range n - 1 {
+				sum += stackRidge / 2 * v[i] * v[i]
+			}
+			for k := range ss {
+				z := 0.0
+				for i, t := range terms {
+					z += v[i] * t.input(&ss[k])
+				}
+				if ss[k].Y {
+					z = -z
+				}
+				sum += math.Log1p(math.Exp(z))
+			}
+			return sum
+		}
 		for range 50 {
 			g := make([]float64, n)
 			h := make([][]float64, n)
@@ -330,9 +348,22 @@ func FitWordStack(samples []StackSample, design StackDesign) [numLangs]WordStack
 			if slices.ContainsFunc(d, func(v float64) bool { return math.IsNaN(v) || math.IsInf(v, 0) }) {
 				break
 			}
-			for i := range n {
-				w[i] -= d[i]
+			// Newton's full step overshoots when the log-odds' products
+			// saturate the fit: halve it until the penalised loss falls.
+			before, step := loss(w), 1.0
+			next := make([]float64, n)
+			for ; step > 1e-6; step /= 2 {
+				for i := range n {
+					next[i] = w[i] - step*d[i]
+				}
+				if loss(next) <= before {
+					break
+				}
 			}
+			if step <= 1e-6 {
+				break
+			}
+			w = next
 		}
 		var k WordStack
 		for i, t := range terms {
