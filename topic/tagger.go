@@ -623,9 +623,11 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 		if t.wordsOn(l) && irCandidate(&v.irX) && t.wordMode.stacksOn(s.bodyText) && !t.wordMode.keepsActors(v.irP, t.irCut, v.irX[fLeadActors]) {
 			k := &t.wordStack[l]
 			word := t.words.logOdds(l, s.feats, s.titlePairs, s.leadPairs)
-			sh := itemShape(&v.irX, s.bodyText)
-			p := sigmoid(k.logit(clipActorLogOdds(z), word, &sh))
-			cut := k.cutOf(&sh, v.irCut)
+			p := sigmoid(k.Actor*clipActorLogOdds(z) + k.Word*word + k.Bias)
+			cut := v.irCut
+			if k.Cut > 0 {
+				cut = k.Cut
+			}
 			v.irWordRead, v.irWord, v.irWordP, v.irWordCut = true, word, p, cut
 			if t.wordMode&WordAddOnly == 0 || (p >= cut && word > 0) {
 				v.irStacked, v.irP, v.irCut = true, p, cut

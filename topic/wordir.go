@@ -83,76 +83,11 @@ func (m *WordModel) logOdds(l int, fss ...[]uint64) float64 {
 
 // WordStack weighs the actors model's log-odds and the word model's
 // log-odds into one decision of international relations, per language:
-// logit p = Actor × actors' log-odds + Word × words' log-odds + Bias, plus
-// the item's shapes (itemShape) and their products with the two log-odds
-// when fitted so (StackDesign); the topic applies when p >= Cut (0: the
-// actors model's cut), on a short item ShortCut when set.
+// logit p = Actor × actors' log-odds + Word × words' log-odds + Bias; the
+// topic applies when p >= Cut (0: the actors model's cut).
 type WordStack struct {
 	Actor, Word, Bias float64
-	// Shape weighs each shape of the item; ActorBy and WordBy each
-	// shape's product with the actors' and the words' log-odds: the two
-	// are not as reliable on a headline as on a report (BENCHMARKS.md,
-	// branch stack2).
-	Shape, ActorBy, WordBy [NumStackShapes]float64
-	Cut, ShortCut          float64
-}
-
-// The shapes of an item the stack may weigh (itemShape), each in [0, 1],
-// read from the actors model's features and the text beyond the title.
-const (
-	shapeShort  = iota // the text beyond the title has at most WordShortWords words
-	shapePair          // the lead names at least WordPairActors actors
-	shapeLinked        // the title names two actors and a relation word
-	shapeSoft          // the text scores on a soft desk (sport, arts-entertainment)
-	shapeLength        // log(1+words beyond the title) / log(1+StackLengthWords), at most 1
-	// NumStackShapes is the number of shapes.
-	NumStackShapes
-)
-
-// StackLengthWords is the length of text beyond the title from which an
-// item counts as fully long (shapeLength 1): a report's length says
-// little beyond a thousand words.
-const StackLengthWords = 1000
-
-// itemShape is the shapes of an item of actors model's features x and
-// text beyond the title body.
-func itemShape(x *[NumIRFeatures]float64, body string) [NumStackShapes]float64 {
-	var sh [NumStackShapes]float64
-	n := bodyWords(body, StackLengthWords)
-	sh[shapeShort] = float64(boolInt(n <= WordShortWords))
-	sh[shapePair] = float64(boolInt(x[fLeadActors] >= WordPairActors))
-	sh[shapeLinked] = float64(boolInt(x[fTitlePair] > 0 && x[fRelationTitle] > 0))
-	sh[shapeSoft] = float64(boolInt(x[fSport]+x[fEntertainment] > 0))
-	sh[shapeLength] = min(1, math.Log1p(float64(n))/math.Log1p(StackLengthWords))
-	return sh
-}
-
-// IsShortShape reports whether shapes sh are a short item's (shapeShort).
-func IsShortShape(sh [NumStackShapes]float64) bool { return sh[shapeShort] > 0 }
-
-// logit is k's stacked log-odds of an item of actors' log-odds actorZ,
-// words' log-odds word and shapes sh.
-func (k *WordStack) logit(actorZ, word float64, sh *[NumStackShapes]float64) float64 {
-	z := k.Actor*actorZ + k.Word*word + k.Bias
-	for i, v := range sh {
-		z += v * (k.Shape[i] + k.ActorBy[i]*actorZ + k.WordBy[i]*word)
-	}
-	return z
-}
-
-// Logit is k's stacked log-odds of sample s.
-func (k *WordStack) Logit(s StackSample) float64 { return k.logit(s.ActorZ, s.Word, &s.Shape) }
-
-// cutOf is the cut k holds an item of shapes sh to, actorsCut when k sets
-// none.
-func (k *WordStack) cutOf(sh *[NumStackShapes]float64, actorsCut float64) float64 {
-	if k.ShortCut > 0 && sh[shapeShort] > 0 {
-		return k.ShortCut
-	}
-	if k.Cut > 0 {
-		return k.Cut
-	}
-	return actorsCut
+	Cut               float64
 }
 
 // WordMode says how the word model takes part in the decision, a set of
@@ -207,10 +142,7 @@ const WordPairActors = 2
 const WordShortWords = 40
 
 // shortBody reports whether body has at most WordShortWords words.
-func shortBody(body string) bool { return bodyWords(body, WordShortWords) <= WordShortWords }
-
-// bodyWords is the number of words of body, counted up to limit+1.
-func bodyWords(body string, limit int) int {
+func shortBody(body string) bool {
 	n := 0
 	in := false
 	for _, r := range body {
@@ -218,12 +150,12 @@ func bodyWords(body string, limit int) int {
 			in = false
 		} else if !in {
 			in = true
-			if n++; n > limit {
-				return n
+			if n++; n > WordShortWords {
+				return false
 			}
 		}
 	}
-	return n
+	return true
 }
 
 // stacksOn reports whether mode stacks the word model on an article of
@@ -342,8 +274,6 @@ type WordSample struct {
 	// it.
 	ActorZ             float64
 	Candidate, Guarded bool
-	// Shape is the item's shapes (itemShape).
-	Shape [NumStackShapes]float64
 }
 
 // WordSampleOf reads a as the tagger does and returns its word sample of
@@ -361,7 +291,7 @@ func (t *Tagger) WordSampleOf(a *article.Article, y bool) (WordSample, bool) {
 	res := make([]result, len(t.rules))
 	t.evaluate(s, a, l, Hints{}, res)
 	x, _ := t.irFeatures(s, a, l, res)
-	out := WordSample{Lang: l, Feats: slices.Clone(s.feats), TitlePairs: slices.Clone(s.titlePairs), LeadPairs: slices.Clone(s.leadPairs), Y: y, ActorZ: clipActorLogOdds(irLogOdds(&t.irWeights, &x)), Candidate: irCandidate(&x), Shape: itemShape(&x, s.bodyText)}
+	out := WordSample{Lang: l, Feats: slices.Clone(s.feats), TitlePairs: slices.Clone(s.titlePairs), LeadPairs: slices.Clone(s.leadPairs), Y: y, ActorZ: clipActorLogOdds(irLogOdds(&t.irWeights, &x)), Candidate: irCandidate(&x)}
 	out.Guarded = out.Candidate && t.irGuard(a.Title, langName(l), s.titleActors) != ""
 	return out, true
 }

@@ -221,69 +221,17 @@ func fitWordLogistic(ss []WordSample, vocab map[uint64]bool) WordWeights {
 
 // StackSample is one candidate of the stacking fit: the actors model's
 // and the word model's log-odds (the latter from a model not trained on
-// it), the item's shapes and the label.
+// it) and the label.
 type StackSample struct {
 	Lang         int
 	ActorZ, Word float64
-	Shape        [NumStackShapes]float64
 	Y            bool
 }
 
-// StackDesign says which of WordStack's weights FitWordStack fits beside
-// Actor, Word and Bias, a set of the parts below (BENCHMARKS.md, branch
-// stack2).
-type StackDesign int
-
-// The parts of a StackDesign.
-const (
-	// StackShapes: each shape's own weight (WordStack.Shape).
-	StackShapes StackDesign = 1 << iota
-	// StackInteractions: the products of the actors' and the words'
-	// log-odds with shapeShort and shapeLinked (ActorBy, WordBy): a
-	// headline's words and a title that links two actors may be worth
-	// more or less than a report's.
-	StackInteractions
-	// StackShortCut: short items get their own cut of equal precision
-	// (WordStack.ShortCut, set by the caller).
-	StackShortCut
-)
-
-// stackTerm is one weight of a stack: where it sits in a WordStack and its
-// input of a sample.
-type stackTerm struct {
-	weight func(k *WordStack) *float64
-	input  func(s *StackSample) float64
-}
-
-// stackTerms are the weights design fits, the bias last (it has no
-// ridge).
-func stackTerms(design StackDesign) []stackTerm {
-	terms := []stackTerm{
-		{func(k *WordStack) *float64 { return &k.Actor }, func(s *StackSample) float64 { return s.ActorZ }},
-		{func(k *WordStack) *float64 { return &k.Word }, func(s *StackSample) float64 { return s.Word }},
-	}
-	if design&StackShapes != 0 {
-		for i := range NumStackShapes {
-			terms = append(terms, stackTerm{func(k *WordStack) *float64 { return &k.Shape[i] }, func(s *StackSample) float64 { return s.Shape[i] }})
-		}
-	}
-	if design&StackInteractions != 0 {
-		for _, i := range []int{shapeShort, shapeLinked} {
-			terms = append(terms,
-				stackTerm{func(k *WordStack) *float64 { return &k.ActorBy[i] }, func(s *StackSample) float64 { return s.Shape[i] * s.ActorZ }},
-				stackTerm{func(k *WordStack) *float64 { return &k.WordBy[i] }, func(s *StackSample) float64 { return s.Shape[i] * s.Word }})
-		}
-	}
-	return append(terms, stackTerm{func(k *WordStack) *float64 { return &k.Bias }, func(*StackSample) float64 { return 1 }})
-}
-
-// FitWordStack fits the stacking weights per language that design names:
-// logistic regression of the label on the two log-odds (and the shapes),
-// by Newton's method with a small ridge on every weight but the bias. A
-// language without both labels keeps the actors model alone.
-func FitWordStack(samples []StackSample, design StackDesign) [numLangs]WordStack {
-	terms := stackTerms(design)
-	n := len(terms)
+// FitWordStack fits the stacking weights per language: logistic regression
+// of the label on the two log-odds, by Newton's method with a small ridge.
+// A language without both labels keeps the actors model alone.
+func FitWordStack(samples []StackSample) [numLangs]WordStack {
 	var out [numLangs]WordStack
 	for l := range out {
 		out[l] = WordStack{Actor: 1}
@@ -298,80 +246,68 @@ func FitWordStack(samples []StackSample, design StackDesign) [numLangs]WordStack
 		if pos == 0 || pos == len(ss) {
 			continue
 		}
-		w := make([]float64, n)
-		w[0] = 1
-		x := make([]float64, n)
-		// loss is the penalised log-loss of weights v.
-		loss := func(v []float64) float64 {
-			sum := 0.0
-			for i := range n - 1 {
-				sum += stackRidge / 2 * v[i] * v[i]
-			}
-			for k := range ss {
-				z := 0.0
-				for i, t := range terms {
-					z += v[i] * t.input(&ss[k])
-				}
-				if ss[k].Y {
-					z = -z
-				}
-				sum += math.Log1p(math.Exp(z))
-			}
-			return sum
-		}
+		w := [3]float64{1, 0, 0}
 		for range 50 {
-			g := make([]float64, n)
-			h := make([][]float64, n)
-			for i := range h {
-				h[i] = make([]float64, n)
-				if i < n-1 { // no ridge on the bias
-					g[i] = stackRidge * w[i]
-					h[i][i] = stackRidge
-				}
+			var g [3]float64
+			var h [3][3]float64
+			for i := range 3 {
+				g[i] = stackRidge * w[i]
+				h[i][i] = stackRidge
 			}
-			for k := range ss {
-				z := 0.0
-				for i, t := range terms {
-					x[i] = t.input(&ss[k])
-					z += w[i] * x[i]
-				}
-				p := sigmoid(z)
-				e := p - float64(boolInt(ss[k].Y))
-				for i := range n {
+			g[2] -= stackRidge * w[2] // no ridge on the bias
+			h[2][2] -= stackRidge
+			for _, s := range ss {
+				x := [3]float64{s.ActorZ, s.Word, 1}
+				p := sigmoid(w[0]*x[0] + w[1]*x[1] + w[2])
+				e := p - float64(boolInt(s.Y))
+				for i := range 3 {
 					g[i] += e * x[i]
-					for j := range n {
+					for j := range 3 {
 						h[i][j] += p * (1 - p) * x[i] * x[j]
 					}
 				}
 			}
-			d := solve(h, g)
-			if slices.ContainsFunc(d, func(v float64) bool { return math.IsNaN(v) || math.IsInf(v, 0) }) {
+			d, ok := solve3(h, g)
+			if !ok {
 				break
 			}
-			// Newton's full step overshoots when the log-odds' products
-			// saturate the fit: halve it until the penalised loss falls.
-			before, step := loss(w), 1.0
-			next := make([]float64, n)
-			for ; step > 1e-6; step /= 2 {
-				for i := range n {
-					next[i] = w[i] - step*d[i]
-				}
-				if loss(next) <= before {
-					break
-				}
+			for i := range 3 {
+				w[i] -= d[i]
 			}
-			if step <= 1e-6 {
-				break
-			}
-			w = next
 		}
-		var k WordStack
-		for i, t := range terms {
-			*t.weight(&k) = w[i]
-		}
-		out[l] = k
+		out[l] = WordStack{Actor: w[0], Word: w[1], Bias: w[2]}
 	}
 	return out
+}
+
+// solve3 solves h d = g by Gaussian elimination with partial pivoting.
+func solve3(h [3][3]float64, g [3]float64) ([3]float64, bool) {
+	var a [3][4]float64
+	for i := range 3 {
+		copy(a[i][:3], h[i][:])
+		a[i][3] = g[i]
+	}
+	for c := range 3 {
+		p := c
+		for r := c + 1; r < 3; r++ {
+			if math.Abs(a[r][c]) > math.Abs(a[p][c]) {
+				p = r
+			}
+		}
+		if math.Abs(a[p][c]) < 1e-12 {
+			return [3]float64{}, false
+		}
+		a[c], a[p] = a[p], a[c]
+		for r := range 3 {
+			if r != c {
+				f := a[r][c] / a[c][c]
+				for k := c; k < 4; k++ {
+					a[r][k] -= f * a[c][k]
+				}
+			}
+		}
+	}
+	return [3]float64{a[0][3] / a[0][0], a[1][3] / a[1][1], a[2][3] / a[2][2]}, true
 }
 
 // WordLogOdds is the word model's log-odds of sample s.
@@ -394,7 +330,7 @@ func EqualPrecisionCut(ss []StackSample, k WordStack, cut float64) float64 {
 			n++
 			tp += boolInt(s.Y)
 		}
-		ps[i] = scored{sigmoid(k.Logit(s)), s.Y}
+		ps[i] = scored{sigmoid(k.Actor*s.ActorZ + k.Word*s.Word + k.Bias), s.Y}
 	}
 	if n == 0 {
 		return cut
@@ -451,25 +387,8 @@ func (m *WordModel) Source(mode WordMode, stack [numLangs]WordStack, header stri
 	b = append(b, "\t}}\n}\n\n"...)
 	b = append(b, "// fittedWordStack is the stacking of the actors model's and the word\n// model's log-odds, per language (WordStack).\nfunc fittedWordStack() [numLangs]WordStack {\n\treturn [numLangs]WordStack{\n"...)
 	g := func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
-	shapes := func(name string, v [NumStackShapes]float64) string {
-		if v == ([NumStackShapes]float64{}) {
-			return ""
-		}
-		out := ", " + name + ": [NumStackShapes]float64{"
-		for i, x := range v {
-			if i > 0 {
-				out += ", "
-			}
-			out += g(x)
-		}
-		return out + "}"
-	}
 	for l, k := range stack {
-		b = fmt.Appendf(b, "\t\t{Actor: %s, Word: %s, Bias: %s%s%s%s, Cut: %s", g(k.Actor), g(k.Word), g(k.Bias), shapes("Shape", k.Shape), shapes("ActorBy", k.ActorBy), shapes("WordBy", k.WordBy), g(k.Cut))
-		if k.ShortCut > 0 {
-			b = fmt.Appendf(b, ", ShortCut: %s", g(k.ShortCut))
-		}
-		b = fmt.Appendf(b, "}, // %s\n", langName(l))
+		b = fmt.Appendf(b, "\t\t{Actor: %s, Word: %s, Bias: %s, Cut: %s}, // %s\n", g(k.Actor), g(k.Word), g(k.Bias), g(k.Cut), langName(l))
 	}
 	b = append(b, "\t}\n}\n\n"...)
 	return fmt.Appendf(b, "// fittedWordMode is how the word model takes part in the decision.\nconst fittedWordMode = %s\n", mode.source())

@@ -3,7 +3,7 @@
 package topic
 
 // fittedWordModel is the word model of international relations (wordir.go),
-// variant "S1 V15 with the item's shapes", trained by naive Bayes on the
+// variant "V15 V6 with the title's phrases", trained by naive Bayes on the
 // labelled items of the streams stream, stream-heldout, stream-heldout10,
 // stream-heldout11, stream-heldout12, stream-heldout13, stream-heldout14,
 // stream-heldout15, stream-heldout16, stream-heldout17, stream-heldout18,
@@ -4051,8 +4051,8 @@ func fittedWordModel() *WordModel {
 // model's log-odds, per language (WordStack).
 func fittedWordStack() [numLangs]WordStack {
 	return [numLangs]WordStack{
-		{Actor: 0.33366863267977676, Word: 0.20363970130793596, Bias: -0.3596122437207942, Shape: [NumStackShapes]float64{-0.18308303564507952, 0.5784838891941364, 0.30988814850117075, 0.14840179702298262, -1.04750776036298}, Cut: 0.43059189702091993}, // en
-		{Actor: 0.3960242518058837, Word: 0.19193916810842598, Bias: -1.0345668532346055, Shape: [NumStackShapes]float64{0.1779367225941107, 0.6331264691018399, -0.12218228045960466, -0.44024762155161, 0.20901716950980828}, Cut: 0.48583435068194547},   // id
+		{Actor: 0.38616857864904613, Word: 0.2106523603653371, Bias: -0.5031926171723059, Cut: 0.4127411023011207}, // en
+		{Actor: 0.4223238720754218, Word: 0.19782815112261912, Bias: -0.5016385794243533, Cut: 0.4715353416651009}, // id
 	}
 }
 

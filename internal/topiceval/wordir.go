@@ -84,9 +84,7 @@ func WordStreams(streamsDir, labelsDir string) ([]string, error) {
 // stacked probability to the cut of the actors model's precision
 // (topic.EqualPrecisionCut), Only, when set, closes every language but
 // it (topic.WordModel.KeepOnly), Phrases says which pairs of consecutive
-// stems the word model reads beside them, Stack says which stacking
-// weights are fitted beside the two log-odds' and the bias
-// (topic.StackDesign).
+// stems the word model reads beside them.
 type WordVariant struct {
 	Name         string
 	Learner      topic.WordLearner
@@ -94,12 +92,10 @@ type WordVariant struct {
 	Gate, OwnCut bool
 	Only         string
 	Phrases      topic.WordPhrases
-	Stack        topic.StackDesign
 }
 
 // WordVariants are the variants measured (BENCHMARKS.md, branches wordir,
-// wordir2, wordir3, wordir4, wordir5, wordir6, wordfull3 and, S1, stack2
-// and stackv15).
+// wordir2, wordir3, wordir4, wordir5, wordir6 and wordfull3).
 func WordVariants() []WordVariant {
 	return []WordVariant{
 		{Name: "V1 stack, NB, no guards", Learner: topic.WordNB, Mode: topic.WordStackNoGuards},
@@ -118,7 +114,6 @@ func WordVariants() []WordVariant {
 		{Name: "V14 V13 in both languages", Learner: topic.WordNB, Mode: topic.WordStackGuards | topic.WordShortOnly | topic.WordPairGate | topic.WordAddOnly, Gate: true, OwnCut: true},
 		{Name: "V15 V6 with the title's phrases", Learner: topic.WordNB, Mode: topic.WordStackGuards, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle},
 		{Name: "V16 V6 with the title's and the lead's phrases", Learner: topic.WordNB, Mode: topic.WordStackGuards, Gate: true, OwnCut: true, Phrases: topic.PhrasesLead},
-		{Name: "S1 V15 with the item's shapes", Learner: topic.WordNB, Mode: topic.WordStackGuards, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Stack: topic.StackShapes},
 	}
 }
 
@@ -129,7 +124,7 @@ func WordVariants() []WordVariant {
 // branch wordfull) reading the pairs of the title's consecutive stems
 // beside the stems, which beat V6 by leave-one-stream-out over streams
 // 1–64 in both languages (branch wordfull3).
-const ShippedWordVariantID = "S1"
+const ShippedWordVariantID = "V15"
 
 // ShippedWordVariant is the variant named ShippedWordVariantID.
 func ShippedWordVariant() WordVariant {
@@ -137,8 +132,7 @@ func ShippedWordVariant() WordVariant {
 	return v
 }
 
-// WordVariantNamed is the variant whose name's first word is id (V1…V16,
-// S1).
+// WordVariantNamed is the variant whose name's first word is id (V1…V16).
 func WordVariantNamed(id string) (WordVariant, bool) {
 	for _, v := range WordVariants() {
 		if strings.Fields(v.Name)[0] == id {
@@ -164,13 +158,6 @@ func (s *LabelledStream) WordSamples(t *topic.Tagger) []topic.WordSample {
 // model trained without its own stream (out of fold); cut is the actors
 // model's.
 func TrainWords(samples [][]topic.WordSample, v WordVariant, cut float64) (*topic.WordModel, [2]topic.WordStack) {
-	m, stack := trainWordModel(samples, v)
-	return m, FitStack(stack, v, cut)
-}
-
-// trainWordModel is TrainWords' word model and the candidates its stack is
-// fitted on, which depend on v's learner, gate and mode only.
-func trainWordModel(samples [][]topic.WordSample, v WordVariant) (*topic.WordModel, []topic.StackSample) {
 	samples = slices.Clone(samples)
 	for i, ss := range samples {
 		read := make([]topic.WordSample, len(ss))
@@ -203,43 +190,24 @@ func trainWordModel(samples [][]topic.WordSample, v WordVariant) (*topic.WordMod
 			inner := topic.FitWords(others, v.Learner)
 			for _, s := range ss {
 				if s.Candidate && (v.Mode&topic.WordStackNoGuards != 0 || !s.Guarded) {
-					stack = append(stack, topic.StackSample{Lang: s.Lang, ActorZ: s.ActorZ, Word: inner.WordLogOdds(s), Shape: s.Shape, Y: s.Y})
+					stack = append(stack, topic.StackSample{Lang: s.Lang, ActorZ: s.ActorZ, Word: inner.WordLogOdds(s), Y: s.Y})
 				}
 			}
 		}
 	}
-	return m, stack
-}
-
-// FitStack fits v's stacking weights on the candidates stack, and under
-// v.OwnCut their cuts of equal precision: the short items' apart under
-// topic.StackShortCut, each held to the actors model's precision (at cut)
-// on those items.
-func FitStack(stack []topic.StackSample, v WordVariant, cut float64) [2]topic.WordStack {
-	ks := topic.FitWordStack(stack, v.Stack)
-	if !v.OwnCut {
-		return ks
-	}
-	for l := range ks {
-		var ss, short, long []topic.StackSample
-		for _, s := range stack {
-			if s.Lang == l {
-				ss = append(ss, s)
-				if topic.IsShortShape(s.Shape) {
-					short = append(short, s)
-				} else {
-					long = append(long, s)
+	ks := topic.FitWordStack(stack)
+	if v.OwnCut {
+		for l := range ks {
+			var ss []topic.StackSample
+			for _, s := range stack {
+				if s.Lang == l {
+					ss = append(ss, s)
 				}
 			}
-		}
-		if v.Stack&topic.StackShortCut != 0 {
-			ks[l].Cut = topic.EqualPrecisionCut(long, ks[l], cut)
-			ks[l].ShortCut = topic.EqualPrecisionCut(short, ks[l], cut)
-		} else {
 			ks[l].Cut = topic.EqualPrecisionCut(ss, ks[l], cut)
 		}
 	}
-	return ks
+	return m, ks
 }
 
 // WordLOSO scores each stream by the tagger with the word model of v
