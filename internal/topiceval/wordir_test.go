@@ -258,7 +258,7 @@ func auc(z []float64, y []bool) float64 {
 // (they embed every snapshot), so the names are written here and this
 // test holds them to the fixtures' constants, their owner.
 func TestWordStreamNamesAreTheFixtures(t *testing.T) {
-	// The current session's judges, once they land.
+	// The current session's judges.
 	if want := []string{fixtures.HeldOut65StreamDir, fixtures.HeldOut66StreamDir, fixtures.HeldOut67StreamDir, fixtures.HeldOut68StreamDir}; !slices.Equal(HeldOutStreams(), want) {
 		t.Errorf("HeldOutStreams %v, the fixtures' %v", HeldOutStreams(), want)
 	}
