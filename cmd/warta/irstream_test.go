@@ -1774,3 +1774,12 @@ func TestHeldOut68StreamInternationalRelations(t *testing.T) {
 	// (V15, branch wordfull3, kept 2026-12-02, 11:00): en 19/8/10.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.60, 0.58}}, hardNews: 18, inDesks: 38})
 }
+
+// A real feed stream of Indonesian news gathered to judge the fourteenth session's experiments:
+// VOA Indonesia and BBC News Indonesia on 17, 24 and 31 July, 13, 20 and 28
+// August and 1, 3, 4 and 6 September 2022, and ten general feeds on 20
+// August. Its labels were committed before any tagger ran on it.
+func TestHeldOut71StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut71StreamDir, "stream-heldout71-labels.tsv")
+	m.holds(t, streamBounds{floors: []irFloor{{"id", 0, 0}}, hardNews: 1000, inDesks: 1000})
+}
