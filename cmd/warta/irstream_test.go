@@ -1781,5 +1781,11 @@ func TestHeldOut68StreamInternationalRelations(t *testing.T) {
 // August. Its labels were committed before any tagger ran on it.
 func TestHeldOut71StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut71StreamDir, "stream-heldout71-labels.tsv")
-	m.holds(t, streamBounds{floors: []irFloor{{"id", 0, 0}}, hardNews: 1000, inDesks: 1000})
+	// Main's figures when it landed (2026-12-02, 13:02; main 3324959,
+	// the word model V15 on streams 1–64, never trained on this stream):
+	// id P 0.938 R 0.833, 30/2/6 over 36 IR items; the floors are about
+	// two items under them. Genre errors: 4 items that are not news reach
+	// a hard-news topic and 8 a desk; the bounds have a margin of one
+	// and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.87, 0.77}}, hardNews: 5, inDesks: 10})
 }
