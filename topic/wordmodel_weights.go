@@ -26,6 +26,7 @@ package topic
 // stream-heldout67, stream-heldout68, stream-heldout71): en 12333 items,
 // stream-heldout67, stream-heldout68, stream-heldout72): en 12333 items,
 // stream-heldout67, stream-heldout68, stream-heldout73): en 12333 items,
+// stream-heldout67, stream-heldout68, stream-heldout74): en 12333 items,
 // 1514 IR; id 12096 items, 1208 IR; its stacking with the actors model
 // (fittedWordStack) is fitted on the same streams' candidates, each scored
 // by a word model trained without its own stream, with the cut of the
