@@ -1774,3 +1774,11 @@ func TestHeldOut68StreamInternationalRelations(t *testing.T) {
 	// (V15, branch wordfull3, kept 2026-12-02, 11:00): en 19/8/10.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.60, 0.58}}, hardNews: 18, inDesks: 38})
 }
+
+// A real feed stream of English news gathered to judge the fourteenth session's experiments:
+// three feeds on 22 January 2020 and two on each of 11 and 16 June 2021. Its labels were
+// committed before any tagger ran on it.
+func TestHeldOut70StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut70StreamDir, "stream-heldout70-labels.tsv")
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0, 0}}, hardNews: 1000, inDesks: 1000})
+}
