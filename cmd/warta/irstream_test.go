@@ -1780,5 +1780,11 @@ func TestHeldOut68StreamInternationalRelations(t *testing.T) {
 // committed before any tagger ran on it.
 func TestHeldOut70StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut70StreamDir, "stream-heldout70-labels.tsv")
-	m.holds(t, streamBounds{floors: []irFloor{{"en", 0, 0}}, hardNews: 1000, inDesks: 1000})
+	// Main's figures when it landed (2026-12-02, 13:19; main 3324959):
+	// en P 0.526 R 0.417, 10/9/14 over 24 IR items (two IR entries of one
+	// CNN feed-day share a title and count once); the floors are about two
+	// items under them. Genre errors: 6 items that are not news reach a
+	// hard-news topic and 24 a desk; the bounds have a margin of one and
+	// two.
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.42, 0.33}}, hardNews: 7, inDesks: 26})
 }
