@@ -1781,13 +1781,14 @@ func TestHeldOut68StreamInternationalRelations(t *testing.T) {
 // any tagger ran on it.
 func TestHeldOut69StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut69StreamDir, "stream-heldout69-labels.tsv")
-	// Main's figures when it landed (2026-12-02, 13:00; main 3324959, the
-	// word model V15 shipped, never trained on this stream): id P 0.905
-	// R 0.731, 19/2/7 over 26 IR items; the floors are about two items
-	// under them. Genre errors: 6 items that are not news reach a
-	// hard-news topic and 11 a desk; the bounds have a margin of one and
+	// Main's figures when it landed (2026-12-02, 13:40; main 3324959's
+	// tagger, the word model V15 on streams 1–64, never trained on this
+	// stream; its September days left to stream-heldout71): id P 0.909
+	// R 0.714, 10/1/4 over 14 IR items; the floors are about two items
+	// under them. Genre errors: 3 items that are not news reach a
+	// hard-news topic and 7 a desk; the bounds have a margin of one and
 	// two.
-	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.80, 0.65}}, hardNews: 7, inDesks: 13})
+	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.72, 0.57}}, hardNews: 4, inDesks: 9})
 }
 
 // A real feed stream of English news gathered to judge the fourteenth session's experiments:
@@ -1810,13 +1811,14 @@ func TestHeldOut70StreamInternationalRelations(t *testing.T) {
 // August. Its labels were committed before any tagger ran on it.
 func TestHeldOut71StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut71StreamDir, "stream-heldout71-labels.tsv")
-	// Main's figures when it landed (2026-12-02, 13:02; main 3324959,
-	// the word model V15 on streams 1–64, never trained on this stream):
-	// id P 0.938 R 0.833, 30/2/6 over 36 IR items; the floors are about
-	// two items under them. Genre errors: 4 items that are not news reach
-	// a hard-news topic and 8 a desk; the bounds have a margin of one
-	// and two.
-	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.87, 0.77}}, hardNews: 5, inDesks: 10})
+	// Main's figures when it landed (2026-12-02, 13:40; main 3324959's
+	// tagger, the word model V15 on streams 1–64, never trained on this
+	// stream; ten items of 17 July left to stream-heldout69): id P 0.931
+	// R 0.818, 27/2/6 over 33 IR items; the floors are about two items
+	// under them. Genre errors: 4 items that are not news reach a
+	// hard-news topic and 8 a desk; the bounds have a margin of one and
+	// two.
+	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.86, 0.75}}, hardNews: 5, inDesks: 10})
 }
 
 // A real feed stream of English news gathered to judge the fourteenth session's experiments:
