@@ -136,6 +136,10 @@ type Recognizer struct {
 	// first maps a folded first word to the aliases that start with it,
 	// longest first.
 	first [numLangs]map[string][]alias
+	// starts has, per language, the bit wordBit(w) set for every key w of
+	// first: most words of a text start no alias, and one bit test rules
+	// out most of them for less than a map look-up costs.
+	starts [numLangs]wordBits
 	// cues are the words of a headline's speaker (stance and source),
 	// kept apart from the actors: see Headline.
 	cues   [numLangs]map[string][]alias
@@ -179,7 +183,40 @@ func New() (*Recognizer, error) {
 			return nil, fmt.Errorf("actor: actors.txt line %d: %w", i+1, err)
 		}
 	}
+	for l, table := range r.first {
+		for w := range table {
+			r.starts[l].set(w)
+		}
+	}
 	return r, nil
+}
+
+// wordBits is a bit set of words by wordBit: a word whose bit is clear is
+// not in the set; one whose bit is set may be.
+type wordBits [1 << wordBitsLog / 64]uint64
+
+// wordBitsLog sizes wordBits: 64K bits (8 KiB) for the some thousand
+// first words of a language's aliases.
+const wordBitsLog = 16
+
+// wordBit hashes w by its length and its first, middle and last bytes.
+func wordBit(w string) uint32 {
+	n := len(w)
+	if n == 0 {
+		return 0
+	}
+	x := uint32(n) | uint32(w[0])<<8 | uint32(w[n/2])<<16 | uint32(w[n-1])<<24
+	return (x * 0x9E3779B1) >> (32 - wordBitsLog)
+}
+
+func (b *wordBits) set(w string) {
+	h := wordBit(w)
+	b[h/64] |= 1 << (h % 64)
+}
+
+func (b *wordBits) mayHave(w string) bool {
+	h := wordBit(w)
+	return b[h/64]&(1<<(h%64)) != 0
 }
 
 // cldrNames splits a CLDR display name into the names a text uses:
@@ -346,7 +383,7 @@ func (r *Recognizer) Append(dst []Mention, text, lang string) []Mention {
 // Names) as the actors of their states. The table's aliases come first:
 // where one of them matches, its words are never read as a learned name.
 func (r *Recognizer) AppendNamed(dst []Mention, text, lang string, sets ...*Names) []Mention {
-	table := r.first[langIndex(lang)]
+	table, starts := r.first[langIndex(lang)], &r.starts[langIndex(lang)]
 	skipAfterBahasa := langIndex(lang) != langEN
 	tp := r.words(text)
 	defer r.tokens.Put(tp)
@@ -367,7 +404,11 @@ func (r *Recognizer) AppendNamed(dst []Mention, text, lang string, sets ...*Name
 	from := len(dst)
 	conditional := false // whether a relation that holds only beside certain actors was found
 	for i := 0; i < len(toks); {
-		a, n := match(table[toks[i].text], toks[i:], shouting)
+		var list []alias
+		if starts.mayHave(toks[i].text) {
+			list = table[toks[i].text]
+		}
+		a, n := match(list, toks[i:], shouting)
 		if n == 0 {
 			if named {
 				if name, state, n := matchName(sets, text, toks, i, shouting, prevAlias, isTitle, table); n > 0 {
@@ -572,15 +613,19 @@ type token struct {
 func tokenize(s string, yield func(token)) {
 	lower := lowerASCII(s)
 	for i := 0; i < len(s); {
-		if n := abbreviation(s[i:]); n > 0 {
-			t := token{start: i, end: i + n, firstUpper: true}
-			t.text = strings.ReplaceAll(lower[i:i+n], ".", "")
-			t.letters, t.upper = len(t.text), len(t.text)
-			yield(t)
-			i += n
-			continue
-		}
 		c := s[i]
+		// Only a capital before a dot may start an abbreviation: the test
+		// is skipped at every other byte.
+		if c >= 'A' && c <= 'Z' && i+1 < len(s) && s[i+1] == '.' {
+			if n := abbreviation(s[i:]); n > 0 {
+				t := token{start: i, end: i + n, firstUpper: true}
+				t.text = strings.ReplaceAll(lower[i:i+n], ".", "")
+				t.letters, t.upper = len(t.text), len(t.text)
+				yield(t)
+				i += n
+				continue
+			}
+		}
 		if c < utf8.RuneSelf && !isASCIIWordByte(c) {
 			i++
 			continue
@@ -638,13 +683,21 @@ func tokenize(s string, yield func(token)) {
 func lowerASCII(s string) string {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 'A' && s[i] <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if b[j] >= 'A' && b[j] <= 'Z' {
-					b[j] += 'a' - 'A'
+			// One copy, built in place: a []byte converted back to a
+			// string would be copied twice.
+			var b strings.Builder
+			b.Grow(len(s))
+			// Capitals are few: the runs between them are copied whole.
+			from := 0
+			for ; i < len(s); i++ {
+				if c := s[i]; c >= 'A' && c <= 'Z' {
+					b.WriteString(s[from:i])
+					b.WriteByte(c + 'a' - 'A')
+					from = i + 1
 				}
 			}
-			return string(b)
+			b.WriteString(s[from:])
+			return b.String()
 		}
 	}
 	return s
