@@ -441,7 +441,8 @@ func socialShape(title, text string) string {
 		return "title is a reply or retweet"
 	}
 	body := strings.TrimSpace(text)
-	if len(body) > 2000 || utf8.RuneCountInString(body) > 500 || !strings.ContainsAny(t, "#@") && !strings.ContainsAny(body, "#@") {
+	// Most items have neither mark: their runes are not counted.
+	if len(body) > 2000 || !hasMark(t) && !hasMark(body) || utf8.RuneCountInString(body) > 500 {
 		return ""
 	}
 	marks := countMarks(t) + countMarks(body)
@@ -453,6 +454,12 @@ func socialShape(title, text string) string {
 		return "title is the text's start"
 	}
 	return ""
+}
+
+// hasMark reports whether s has a '#' or an '@', what every hashtag and
+// handle starts with: two byte searches, faster than strings.ContainsAny.
+func hasMark(s string) bool {
+	return strings.IndexByte(s, '#') >= 0 || strings.IndexByte(s, '@') >= 0
 }
 
 // countMarks counts hashtags and @handles.
