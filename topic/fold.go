@@ -196,6 +196,10 @@ func foldPhrase(s string) []string {
 
 // startsWithCapital reports whether s begins with an upper-case letter.
 func startsWithCapital(s string) bool {
+	// Most words start with an ASCII byte: no rune to decode.
+	if s != "" && s[0] < utf8.RuneSelf {
+		return 'A' <= s[0] && s[0] <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
 }

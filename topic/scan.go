@@ -1,6 +1,8 @@
 package topic
 
 import (
+	"slices"
+
 	"github.com/warta-news/warta/actor"
 	"github.com/warta-news/warta/article"
 )
@@ -40,6 +42,9 @@ type scratch struct {
 	// the title, leadPairs of the lead.
 	phrases               WordPhrases
 	titlePairs, leadPairs []uint64
+	// featsDistinct is set once feats and the pairs are sorted and
+	// de-duplicated (featureSets).
+	featsDistinct bool
 	// wordPrior is the word model's log-odds the stream model's lift of
 	// international relations started from (WordPrior), 0 without one.
 	wordPrior  float64
@@ -106,8 +111,27 @@ func (s *scratch) reset() {
 	s.touched = s.touched[:0]
 	s.feats = s.feats[:0]
 	s.titlePairs, s.leadPairs = s.titlePairs[:0], s.leadPairs[:0]
+	s.featsDistinct = false
 	s.oddsDone = false
 	s.wordPrior = 0
+}
+
+// featureSets returns the features the last evaluate collected (feats,
+// titlePairs, leadPairs), each sorted and de-duplicated, the lead's pairs
+// without those of the title: a pair of the title and the lead counts
+// once, as in WithPhrases. They are sorted on first need, as most
+// articles are tagged without a stream or word model reading them.
+func (s *scratch) featureSets() (feats, titlePairs, leadPairs []uint64) {
+	if !s.featsDistinct {
+		s.feats = distinctFeatures(s.feats)
+		s.titlePairs = distinctFeatures(s.titlePairs)
+		s.leadPairs = slices.DeleteFunc(distinctFeatures(s.leadPairs), func(f uint64) bool {
+			_, found := slices.BinarySearch(s.titlePairs, f)
+			return found
+		})
+		s.featsDistinct = true
+	}
+	return s.feats, s.titlePairs, s.leadPairs
 }
 
 // tok is one word as vocabulary ids (see index): its readings and the
@@ -155,7 +179,7 @@ func (t *Tagger) lex(text string, l int, dst []tok, feats, pairs *[]uint64) []to
 			}
 			lastFeat = v.s[0]
 		}
-		k := tok{n: uint8(v.n), word: noID, name: isNameAt(text, w.start)}
+		k := tok{n: uint8(v.n), word: noID, name: capital && isNameAt(text, w.start)}
 		found := false
 		for j, st := range v.list() {
 			k.id[j] = ix.lookup(st)

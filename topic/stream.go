@@ -186,6 +186,7 @@ func (st *Stream) learn(s *scratch, l int, res []result, v verdict) bool {
 	if !confident {
 		return false
 	}
+	feats, _, _ := s.featureSets()
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	m := &st.m[l]
@@ -193,10 +194,10 @@ func (st *Stream) learn(s *scratch, l int, res []result, v verdict) bool {
 	for i, y := range label {
 		if y != 0 {
 			m.docs[i][max(y, 0)]++
-			m.total[i][max(y, 0)] += len(s.feats)
+			m.total[i][max(y, 0)] += len(feats)
 		}
 	}
-	for _, f := range s.feats {
+	for _, f := range feats {
 		k, ok := m.slot[f]
 		if !ok {
 			if len(m.slot) >= StreamMaxFeatures {
@@ -284,7 +285,8 @@ func (st *Stream) ExplainAndObserve(a *article.Article, h Hints) []Explanation {
 // enough to say. The log-odds of all rules are computed once per evaluate.
 func (st *Stream) odds(s *scratch, l, i int) (float64, bool) {
 	if !s.oddsDone {
-		st.logOdds(l, s.feats, s.odds, s.oddsKnown)
+		feats, _, _ := s.featureSets()
+		st.logOdds(l, feats, s.odds, s.oddsKnown)
 		s.oddsDone = true
 	}
 	return s.odds[i], s.oddsKnown[i]
@@ -300,7 +302,8 @@ func (st *Stream) lift(s *scratch, l, i int) (bool, float64) {
 		if !known {
 			z = 0
 		}
-		s.wordPrior = st.t.words.logOdds(l, s.feats, s.titlePairs, s.leadPairs)
+		feats, titlePairs, leadPairs := s.featureSets()
+		s.wordPrior = st.t.words.logOdds(l, feats, titlePairs, leadPairs)
 		z += s.wordPrior
 		return z >= StreamMargin, z
 	}

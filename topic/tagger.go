@@ -426,15 +426,6 @@ func (t *Tagger) evaluate(s *scratch, a *article.Article, l int, h Hints, res []
 	}
 	s.title = t.lex(a.Title, l, s.title[:0], feats, titlePairs)
 	s.body = t.lex(s.bodyText, l, s.body[:0], feats, leadPairs)
-	if s.features {
-		s.feats = distinctFeatures(s.feats)
-		s.titlePairs = distinctFeatures(s.titlePairs)
-		// A pair of the title and the lead counts once, as in WithPhrases.
-		s.leadPairs = slices.DeleteFunc(distinctFeatures(s.leadPairs), func(f uint64) bool {
-			_, found := slices.BinarySearch(s.titlePairs, f)
-			return found
-		})
-	}
 	t.scan(s, s.title, l, 0)
 	// Reset positions between fields: a title and a body hit at the same
 	// offset are two hits.
@@ -622,7 +613,8 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 		v.irActorsP, v.irCut = v.irP, t.irCut
 		if t.wordsOn(l) && irCandidate(&v.irX) && t.wordMode.stacksOn(s.bodyText) && !t.wordMode.keepsActors(v.irP, t.irCut, v.irX[fLeadActors]) {
 			k := &t.wordStack[l]
-			word := t.words.logOdds(l, s.feats, s.titlePairs, s.leadPairs)
+			feats, titlePairs, leadPairs := s.featureSets()
+			word := t.words.logOdds(l, feats, titlePairs, leadPairs)
 			p := sigmoid(k.Actor*clipActorLogOdds(z) + k.Word*word + k.Bias)
 			cut := v.irCut
 			if k.Cut > 0 {

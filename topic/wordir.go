@@ -291,7 +291,8 @@ func (t *Tagger) WordSampleOf(a *article.Article, y bool) (WordSample, bool) {
 	res := make([]result, len(t.rules))
 	t.evaluate(s, a, l, Hints{}, res)
 	x, _ := t.irFeatures(s, a, l, res)
-	out := WordSample{Lang: l, Feats: slices.Clone(s.feats), TitlePairs: slices.Clone(s.titlePairs), LeadPairs: slices.Clone(s.leadPairs), Y: y, ActorZ: clipActorLogOdds(irLogOdds(&t.irWeights, &x)), Candidate: irCandidate(&x)}
+	feats, titlePairs, leadPairs := s.featureSets()
+	out := WordSample{Lang: l, Feats: slices.Clone(feats), TitlePairs: slices.Clone(titlePairs), LeadPairs: slices.Clone(leadPairs), Y: y, ActorZ: clipActorLogOdds(irLogOdds(&t.irWeights, &x)), Candidate: irCandidate(&x)}
 	out.Guarded = out.Candidate && t.irGuard(a.Title, langName(l), s.titleActors) != ""
 	return out, true
 }
