@@ -247,7 +247,7 @@ func (d *Detector) ofItem(a *article.Article) Verdict {
 			return Verdict{Synopsis, "title numbers a season: " + m}
 		}
 	}
-	if hasDottedNumber(title) {
+	if versionShaped(title) {
 		if v := d.version.FindString(title); v != "" && startsWithVersion(title, v) {
 			return Verdict{Release, "title is a version: " + v}
 		}
@@ -308,16 +308,32 @@ func hasSeasonCode(lower string) bool {
 	return false
 }
 
-// hasDottedNumber reports whether s has a digit, a dot and a digit in a
-// row, as every version has.
-func hasDottedNumber(s string) bool {
-	for i := 1; i+1 < len(s); i++ {
-		if s[i] == '.' && s[i-1] >= '0' && s[i-1] <= '9' && s[i+1] >= '0' && s[i+1] <= '9' {
-			return true
+// versionShaped reports whether s has what every match of the version
+// pattern (Detector.version) has: a digit, a dot and a digit in a row,
+// and a "v" before a digit or a second dot and digit after the first's
+// digits ("1.2.3"). A figure ("1.5", "Rp3.000") runs no regular
+// expression.
+func versionShaped(s string) bool {
+	dotted, v := false, false
+	for i := 0; i+1 < len(s); i++ {
+		switch c := s[i]; {
+		case (c == 'v' || c == 'V') && isDigit(s[i+1]):
+			v = true
+		case c == '.' && i > 0 && isDigit(s[i-1]) && isDigit(s[i+1]):
+			dotted = true
+			j := i + 1
+			for j < len(s) && isDigit(s[j]) {
+				j++
+			}
+			if j+1 < len(s) && s[j] == '.' && isDigit(s[j+1]) {
+				return true
+			}
 		}
 	}
-	return false
+	return dotted && v
 }
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // startsWithVersion reports whether the title is a version or a product
 // name and a version ("v1.4.2", "Tool 2.3.0", "2.3.0: fixes"): a version
