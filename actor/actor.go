@@ -16,6 +16,8 @@
 package actor
 
 import (
+	"github.com/warta-news/warta/internal/asciicase"
+
 	_ "embed"
 	"fmt"
 	"slices"
@@ -327,7 +329,7 @@ func (r *Recognizer) add(l int, kind Kind, id, name string, person bool) {
 func addAlias(table [numLangs]map[string][]alias, l int, kind Kind, id, name string, person bool) {
 	var a alias
 	a.kind, a.id, a.person = kind, id, person
-	tokenize(name, func(t token) {
+	for _, t := range appendTokens(nil, name) {
 		a.words = append(a.words, t.text)
 		rule := anyCase
 		switch {
@@ -337,7 +339,7 @@ func addAlias(table [numLangs]map[string][]alias, l int, kind Kind, id, name str
 			rule = capitalised
 		}
 		a.rules = append(a.rules, rule)
-	})
+	}
 	if len(a.words) == 0 {
 		return
 	}
@@ -544,9 +546,7 @@ func langIndex(lang string) int {
 // caller puts back when done.
 func (r *Recognizer) words(text string) *[]token {
 	tp := r.tokens.Get().(*[]token)
-	toks := (*tp)[:0]
-	tokenize(text, func(t token) { toks = append(toks, t) })
-	*tp = toks
+	*tp = appendTokens((*tp)[:0], text)
 	return tp
 }
 
@@ -606,12 +606,13 @@ type token struct {
 	firstUpper bool
 }
 
-// tokenize calls yield for every word of s: a run of letters and digits,
-// case-folded and with diacritics removed. A dotted abbreviation (U.S.,
-// U.N.) is one word of its letters. ASCII words are lower-cased in one copy
-// of the text, so that a capitalised word costs no allocation of its own.
-func tokenize(s string, yield func(token)) {
-	lower := lowerASCII(s)
+// appendTokens appends every word of s to dst and returns it: a run of
+// letters and digits, case-folded and with diacritics removed. A dotted
+// abbreviation (U.S., U.N.) is one word of its letters. ASCII words are
+// lower-cased in one copy of the text, so that a capitalised word costs no
+// allocation of its own.
+func appendTokens(dst []token, s string) []token {
+	lower := asciicase.Lower(s)
 	for i := 0; i < len(s); {
 		c := s[i]
 		// Only a capital before a dot may start an abbreviation: the test
@@ -621,7 +622,7 @@ func tokenize(s string, yield func(token)) {
 				t := token{start: i, end: i + n, firstUpper: true}
 				t.text = strings.ReplaceAll(lower[i:i+n], ".", "")
 				t.letters, t.upper = len(t.text), len(t.text)
-				yield(t)
+				dst = append(dst, t)
 				i += n
 				continue
 			}
@@ -673,34 +674,10 @@ func tokenize(s string, yield func(token)) {
 		if !ascii {
 			t.text = fold(s[i:j])
 		}
-		yield(t)
+		dst = append(dst, t)
 		i = j
 	}
-}
-
-// lowerASCII returns s with its ASCII capitals lower-cased; byte offsets
-// stay the same.
-func lowerASCII(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 'A' && s[i] <= 'Z' {
-			// One copy, built in place: a []byte converted back to a
-			// string would be copied twice.
-			var b strings.Builder
-			b.Grow(len(s))
-			// Capitals are few: the runs between them are copied whole.
-			from := 0
-			for ; i < len(s); i++ {
-				if c := s[i]; c >= 'A' && c <= 'Z' {
-					b.WriteString(s[from:i])
-					b.WriteByte(c + 'a' - 'A')
-					from = i + 1
-				}
-			}
-			b.WriteString(s[from:])
-			return b.String()
-		}
-	}
-	return s
+	return dst
 }
 
 func isASCIIWordByte(c byte) bool {

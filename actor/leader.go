@@ -378,8 +378,7 @@ func (r *Recognizer) nameAfter(text string, p int, lang string) (a Anchor, atEnd
 		rest = rest[:120]
 	}
 	table := r.first[langIndex(lang)]
-	var toks []token
-	tokenize(rest, func(t token) { toks = append(toks, t) })
+	toks := appendTokens(nil, rest)
 	var words []string
 	end, prev := 0, 0
 	bounded := false // whether the name ends where a name ends
