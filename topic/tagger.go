@@ -151,7 +151,10 @@ type rule struct {
 type Tagger struct {
 	rules  []rule
 	family []string // family of each rule
-	terms  []term
+	// kin is, per rule, the first rule of its family, or -1 when it has
+	// none: rival compares these ints rather than the family names.
+	kin   []int
+	terms []term
 	// supporting is set when some term is marked "~" (term.supporting):
 	// without one, dropUnbacked has nothing to do.
 	supporting  bool
@@ -257,8 +260,13 @@ func New(specs []Spec) (*Tagger, error) {
 		}
 		t.rules = append(t.rules, r)
 	}
-	for _, r := range t.rules {
+	for i, r := range t.rules {
 		t.family = append(t.family, family(r.iptc))
+		k := -1
+		if t.family[i] != "" {
+			k = slices.Index(t.family, t.family[i])
+		}
+		t.kin = append(t.kin, k)
 	}
 	t.fingerprint = t.computeFingerprint()
 	n := len(t.terms)
@@ -494,9 +502,9 @@ func termScore(w float64, c [2]int32) float64 {
 // those of its own family (see family); their boosts do not count.
 func (t *Tagger) rival(res []result, i int) float64 {
 	m := 0.0
-	own := t.family[i]
+	own := t.kin[i]
 	for j, r := range res {
-		if j != i && (own == "" || t.family[j] != own) {
+		if j != i && (own < 0 || t.kin[j] != own) {
 			m = max(m, r.score)
 		}
 	}
