@@ -96,37 +96,6 @@ func tokenizeFunc(s string, yield func(word)) {
 	emit(len(s), false)
 }
 
-// lowerASCII returns s with its ASCII capitals lower-cased, s itself when
-// it has none. Other bytes, including every byte of a multi-byte UTF-8
-// sequence, are kept.
-func lowerASCII(s string) string {
-	i := indexUpper(s)
-	if i < 0 {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for i >= 0 {
-		// Capitals are few: copy the runs between them whole.
-		b.WriteString(s[:i])
-		b.WriteByte(s[i] + 'a' - 'A')
-		s = s[i+1:]
-		i = indexUpper(s)
-	}
-	b.WriteString(s)
-	return b.String()
-}
-
-// indexUpper is the index of the first ASCII capital in s, or -1.
-func indexUpper(s string) int {
-	for i := 0; i < len(s); i++ {
-		if 'A' <= s[i] && s[i] <= 'Z' {
-			return i
-		}
-	}
-	return -1
-}
-
 // isASCIIWordByte reports whether c is an ASCII letter or digit.
 func isASCIIWordByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z'

@@ -60,20 +60,6 @@ func TestLexMatchesStemSeq(t *testing.T) {
 	}
 }
 
-func TestLowerASCII(t *testing.T) {
-	for in, want := range map[string]string{
-		"":                   "",
-		"already lower":      "already lower",
-		"Jakarta, INDONESIA": "jakarta, indonesia",
-		"ÉLAN Café Z":        "Élan café z", // only ASCII capitals change
-		"A":                  "a",
-	} {
-		if got := lowerASCII(in); got != want {
-			t.Errorf("lowerASCII(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // TestProtectedGroups checks that each protected root sits in the group of
 // its first two letters, which is all isProtected consults.
 func TestProtectedGroups(t *testing.T) {

@@ -1,6 +1,8 @@
 package topic
 
 import (
+	"github.com/warta-news/warta/internal/asciicase"
+
 	"slices"
 
 	"github.com/warta-news/warta/actor"
@@ -156,7 +158,7 @@ func (t *Tagger) lex(text string, l int, dst []tok, feats, pairs *[]uint64) []to
 	var v stems
 	// Lower-casing ASCII letters up front costs one copy of the text rather
 	// than one per capitalised word, and tokenizing folds the same way.
-	tokenizeFunc(lowerASCII(text), func(w word) {
+	tokenizeFunc(asciicase.Lower(text), func(w word) {
 		stemInto(&v, w.text, l)
 		if w.joined && len(dst) > 0 && prev == v.s[0] {
 			return
