@@ -406,11 +406,11 @@ func (r *Recognizer) AppendNamed(dst []Mention, text, lang string, sets ...*Name
 	from := len(dst)
 	conditional := false // whether a relation that holds only beside certain actors was found
 	for i := 0; i < len(toks); {
-		var list []alias
+		var a alias
+		n := 0
 		if starts.mayHave(toks[i].text) {
-			list = table[toks[i].text]
+			a, n = match(table[toks[i].text], toks[i:], shouting)
 		}
-		a, n := match(list, toks[i:], shouting)
 		if n == 0 {
 			if named {
 				if name, state, n := matchName(sets, text, toks, i, shouting, prevAlias, isTitle, table); n > 0 {
@@ -640,17 +640,20 @@ func appendTokens(dst []token, s string) []token {
 		t := token{start: i}
 		ascii := true
 		j := i
+	word:
 		for j < len(s) {
 			if c := s[j]; c < utf8.RuneSelf {
-				if !isASCIIWordByte(c) {
-					break
-				}
-				if c >= 'A' && c <= 'Z' {
+				// Lower-case letters first: most bytes are.
+				switch {
+				case 'a' <= c && c <= 'z':
+					t.letters++
+				case 'A' <= c && c <= 'Z':
+					t.letters++
 					t.upper++
 					t.firstUpper = t.firstUpper || j == i
-				}
-				if c > '9' {
-					t.letters++
+				case '0' <= c && c <= '9':
+				default:
+					break word
 				}
 				j++
 				continue
