@@ -16,8 +16,6 @@
 package actor
 
 import (
-	"github.com/warta-news/warta/internal/asciicase"
-
 	_ "embed"
 	"fmt"
 	"slices"
@@ -29,6 +27,9 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/warta-news/warta/internal/asciicase"
+	"github.com/warta-news/warta/internal/wordbits"
 )
 
 // Kind is the kind of an actor.
@@ -138,10 +139,9 @@ type Recognizer struct {
 	// first maps a folded first word to the aliases that start with it,
 	// longest first.
 	first [numLangs]map[string][]alias
-	// starts has, per language, the bit wordBit(w) set for every key w of
-	// first: most words of a text start no alias, and one bit test rules
-	// out most of them for less than a map look-up costs.
-	starts [numLangs]wordBits
+	// starts has, per language, every key of first: most words of a text
+	// start no alias, and it rules out most of them before the map.
+	starts [numLangs]wordbits.Set
 	// cues are the words of a headline's speaker (stance and source),
 	// kept apart from the actors: see Headline.
 	cues   [numLangs]map[string][]alias
@@ -187,38 +187,10 @@ func New() (*Recognizer, error) {
 	}
 	for l, table := range r.first {
 		for w := range table {
-			r.starts[l].set(w)
+			r.starts[l].Add(w)
 		}
 	}
 	return r, nil
-}
-
-// wordBits is a bit set of words by wordBit: a word whose bit is clear is
-// not in the set; one whose bit is set may be.
-type wordBits [1 << wordBitsLog / 64]uint64
-
-// wordBitsLog sizes wordBits: 64K bits (8 KiB) for the some thousand
-// first words of a language's aliases.
-const wordBitsLog = 16
-
-// wordBit hashes w by its length and its first, middle and last bytes.
-func wordBit(w string) uint32 {
-	n := len(w)
-	if n == 0 {
-		return 0
-	}
-	x := uint32(n) | uint32(w[0])<<8 | uint32(w[n/2])<<16 | uint32(w[n-1])<<24
-	return (x * 0x9E3779B1) >> (32 - wordBitsLog)
-}
-
-func (b *wordBits) set(w string) {
-	h := wordBit(w)
-	b[h/64] |= 1 << (h % 64)
-}
-
-func (b *wordBits) mayHave(w string) bool {
-	h := wordBit(w)
-	return b[h/64]&(1<<(h%64)) != 0
 }
 
 // cldrNames splits a CLDR display name into the names a text uses:
@@ -408,7 +380,7 @@ func (r *Recognizer) AppendNamed(dst []Mention, text, lang string, sets ...*Name
 	for i := 0; i < len(toks); {
 		var a alias
 		n := 0
-		if starts.mayHave(toks[i].text) {
+		if starts.MayHave(toks[i].text) {
 			a, n = match(table[toks[i].text], toks[i:], shouting)
 		}
 		if n == 0 {

@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/warta-news/warta/internal/wordbits"
 )
 
 // posting points from a stem (or, for exact terms, a folded word) to a term
@@ -36,24 +38,9 @@ const (
 type index struct {
 	ids      map[string]int32 // vocabulary: stem or folded word → id
 	postings [][]posting      // by id: the terms that may start there
-	// filter has the bit sketch(s) set for every s in ids. Many words of
-	// an article are in no term; one bit test rules out most of them for
-	// less than a map lookup costs.
-	filter [1 << filterBits / 64]uint64
-}
-
-// filterBits sizes index.filter: 64K bits (8 KiB, in the L1 cache) for
-// vocabularies of some thousand strings.
-const filterBits = 16
-
-// sketch hashes s by its length and first, middle and last bytes.
-func sketch(s string) uint32 {
-	n := len(s)
-	if n == 0 {
-		return 0
-	}
-	x := uint32(n) | uint32(s[0])<<8 | uint32(s[n/2])<<16 | uint32(s[n-1])<<24
-	return (x * 0x9E3779B1) >> (32 - filterBits)
+	// filter has every string of ids: most words of an article are in no
+	// term, and it rules out most of them before the map.
+	filter wordbits.Set
 }
 
 // noID marks a reading no term mentions: it matches nothing.
@@ -66,15 +53,14 @@ func (ix *index) intern(s string) int32 {
 	}
 	id := int32(len(ix.postings))
 	ix.ids[s] = id
-	h := sketch(s)
-	ix.filter[h/64] |= 1 << (h % 64)
+	ix.filter.Add(s)
 	ix.postings = append(ix.postings, nil)
 	return id
 }
 
 // lookup returns the id of s, or noID when no term mentions it.
 func (ix *index) lookup(s string) int32 {
-	if h := sketch(s); ix.filter[h/64]&(1<<(h%64)) == 0 {
+	if !ix.filter.MayHave(s) {
 		return noID
 	}
 	if id, ok := ix.ids[s]; ok {

@@ -1,12 +1,11 @@
 package topic
 
 import (
-	"github.com/warta-news/warta/internal/asciicase"
-
 	"slices"
 
 	"github.com/warta-news/warta/actor"
 	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/internal/asciicase"
 )
 
 // scratch is the per-call working memory of Tag, pooled so that tagging
