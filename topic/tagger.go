@@ -619,7 +619,7 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 		z := irLogOdds(&t.irWeights, &v.irX)
 		v.irP = irProbability(&v.irX, z)
 		v.irActorsP, v.irCut = v.irP, t.irCut
-		if t.wordsOn(l) && irCandidate(&v.irX) && t.wordMode.stacksOn(s.bodyText) && !t.wordMode.keepsActors(v.irP, t.irCut, v.irX[fLeadActors], v.irX[fRelationTitle] > 0 && v.irX[fTitlePair] > 0) {
+		if t.wordsOn(l) && irCandidate(&v.irX) && t.wordMode.stacksOn(s.bodyText) && !t.wordMode.keepsActors(v.irP, t.irCut, v.irX[fLeadActors]) {
 			k := &t.wordStack[l]
 			feats, titlePairs, leadPairs := s.featureSets()
 			word := t.words.logOdds(l, feats, titlePairs, leadPairs)

@@ -125,20 +125,7 @@ const (
 	// weights alone, words against, lowered the actors model's cut (W1,
 	// branch mend28).
 	WordAddOnly
-	// WordTitleLinkStands: an item the actors model accepts whose title
-	// carries a relation word and names two distinct actors keeps the
-	// topic: the stacking may not remove it (V1, BENCHMARKS.md, branch
-	// irerr6). The title's linked relation is the guide's own test.
-	WordTitleLinkStands
-	// WordConfidentStands: an item the actors model accepts with
-	// probability at least WordConfidentP keeps the topic (V2, branch
-	// irerr6).
-	WordConfidentStands
 )
-
-// WordConfidentP is the actors model's probability at which
-// WordConfidentStands keeps the topic against the word model.
-const WordConfidentP = 0.80
 
 // WordPairActors is how many distinct actors (states and international
 // bodies, a leader counting as their state) the title and lead must name
@@ -183,9 +170,9 @@ func (m WordMode) stacksOn(body string) bool {
 // WordPairGate or WordAddOnly an item it rejects that names fewer than
 // WordPairActors (the one owner of that check), and under WordAddOnly
 // also an item it accepts (the stacking never removes the topic).
-func (m WordMode) keepsActors(p, cut, leadActors float64, titleLink bool) bool {
+func (m WordMode) keepsActors(p, cut, leadActors float64) bool {
 	if p >= cut {
-		return m&WordAddOnly != 0 || m&WordTitleLinkStands != 0 && titleLink || m&WordConfidentStands != 0 && p >= WordConfidentP
+		return m&WordAddOnly != 0
 	}
 	return m&(WordPairGate|WordAddOnly) != 0 && leadActors < WordPairActors
 }

@@ -285,7 +285,7 @@ func TestWordPairGate(t *testing.T) {
 		{addOnly, 0.7, 2, true},                          // the actors model enters: no removal
 		{addOnly &^ WordPairGate, 0.3, 1, true},          // add-only holds the pair check itself
 	} {
-		if got := c.mode.keepsActors(c.p, cut, c.actors, false); got != c.wantGated {
+		if got := c.mode.keepsActors(c.p, cut, c.actors); got != c.wantGated {
 			t.Errorf("mode %s p %g actors %g: gated %v, want %v", c.mode.source(), c.p, c.actors, got, c.wantGated)
 		}
 	}

@@ -412,7 +412,7 @@ func (m WordMode) source() string {
 	for _, w := range []struct {
 		m    WordMode
 		name string
-	}{{WordStackNoGuards, "WordStackNoGuards"}, {WordStackGuards, "WordStackGuards"}, {WordPrior, "WordPrior"}, {WordShortOnly, "WordShortOnly"}, {WordPairGate, "WordPairGate"}, {WordAddOnly, "WordAddOnly"}, {WordTitleLinkStands, "WordTitleLinkStands"}, {WordConfidentStands, "WordConfidentStands"}} {
+	}{{WordStackNoGuards, "WordStackNoGuards"}, {WordStackGuards, "WordStackGuards"}, {WordPrior, "WordPrior"}, {WordShortOnly, "WordShortOnly"}, {WordPairGate, "WordPairGate"}, {WordAddOnly, "WordAddOnly"}} {
 		if m&w.m != 0 {
 			names = append(names, w.name)
 		}
