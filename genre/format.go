@@ -251,10 +251,6 @@ func signUpTitle(t string) Verdict {
 		return Verdict{}
 	}
 	_, seg := cutLast(t, ":", "|", " - ", " – ", " — ")
-	// "sign up and start the day …": the promotion's own sentence.
-	if strings.HasPrefix(seg, "sign up and ") {
-		return Verdict{Notice, "title promotes: " + seg}
-	}
 	rest, ok := strings.CutPrefix(seg, "sign up for ")
 	if !ok {
 		rest, ok = strings.CutPrefix(seg, "sign up to ")
@@ -303,50 +299,7 @@ func callOutTitle(t string) Verdict {
 	if strings.HasPrefix(t, "tell us about your ") && !strings.Contains(t, ",") {
 		return Verdict{Notice, "title calls on readers: tell us about your"}
 	}
-	// "Did you march on Saturday? Get in touch": the appeal as the
-	// headline's own last sentence; "… to get in touch with" is a report's.
-	if head, ok := strings.CutSuffix(strings.TrimRight(t, " .!"), " get in touch"); ok && strings.HasSuffix(head, "?") {
-		return Verdict{Notice, "title calls on readers: get in touch"}
-	}
 	return Verdict{}
-}
-
-// recipeTitle reads a lower-cased headline whose last segment, after a
-// dash set apart and before a byline after a bar, is "recipe" or
-// "recipes": "how to make onion soup – recipe | a cook's masterclass".
-// "Recipe for disaster …" and "… recipe for peace" are news.
-func recipeTitle(t string) Verdict {
-	if !strings.Contains(t, "recipe") {
-		return Verdict{}
-	}
-	if head, _, ok := strings.Cut(t, " | "); ok {
-		t = head
-	}
-	if _, rest := lastDashSegment(strings.TrimSpace(t)); rest == "recipe" || rest == "recipes" {
-		return Verdict{Guide, "title ends with " + rest}
-	}
-	return Verdict{}
-}
-
-// factSheetTitle reads a lower-cased headline that ends "fast facts": a
-// reference sheet on a person or an event ("Jane Doe fast facts"), kept
-// up to date, not a report.
-func factSheetTitle(t string) Verdict {
-	if strings.HasSuffix(t, " fast facts") {
-		return Verdict{Profile, "title ends with fast facts"}
-	}
-	return Verdict{}
-}
-
-// yearReviewTitle reads a lower-cased headline that opens with
-// "kaleidoskop" and a year, the Indonesian press's look back at a
-// year's events ("Kaleidoskop 2018: …"), which retells them.
-func yearReviewTitle(t string) Verdict {
-	rest, ok := strings.CutPrefix(t, "kaleidoskop ")
-	if !ok || len(rest) < 4 || !isDigits(rest[:4]) || len(rest) > 4 && unicode.IsDigit(rune(rest[4])) {
-		return Verdict{}
-	}
-	return Verdict{History, "title opens with kaleidoskop " + rest[:4]}
 }
 
 // addressesReader reports whether s, a lower-cased headline's words,
