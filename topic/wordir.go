@@ -292,9 +292,19 @@ func (t *Tagger) WordSampleOf(a *article.Article, y bool) (WordSample, bool) {
 	t.evaluate(s, a, l, Hints{}, res)
 	x, _ := t.irFeatures(s, a, l, res)
 	feats, titlePairs, leadPairs := s.featureSets()
-	out := WordSample{Lang: l, Feats: slices.Clone(feats), TitlePairs: slices.Clone(titlePairs), LeadPairs: slices.Clone(leadPairs), Y: y, ActorZ: clipActorLogOdds(irLogOdds(&t.irWeights, &x)), Candidate: irCandidate(&x)}
+	out := WordSample{Lang: l, Feats: ownFeatures(feats), TitlePairs: ownFeatures(titlePairs), LeadPairs: ownFeatures(leadPairs), Y: y, ActorZ: clipActorLogOdds(irLogOdds(&t.irWeights, &x)), Candidate: irCandidate(&x)}
 	out.Guarded = out.Candidate && t.irGuard(a.Title, langName(l), s.titleActors) != ""
 	return out, true
+}
+
+// ownFeatures is a copy of the pooled features fs that the sample owns, nil
+// when there are none: a reused scratch holds empty slices where a fresh
+// one holds nil, and a sample must not say which it had.
+func ownFeatures(fs []uint64) []uint64 {
+	if len(fs) == 0 {
+		return nil
+	}
+	return slices.Clone(fs)
 }
 
 // WithPhrases is s reading the phrases p: its pairs of consecutive stems

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/format"
 	"math"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -512,5 +513,29 @@ func TestExplainOfABarredItemShowsNoDeclinedWords(t *testing.T) {
 	}
 	if ir.WordDeclined != nil {
 		t.Errorf("a barred item shows a declined word-model reading %+v", ir.WordDeclined)
+	}
+}
+
+// A word sample is the same value whether the tagger's pooled working
+// memory is fresh or reused (tagspeed's output check found an empty
+// LeadPairs written as null or [] by the pool's state): an item without
+// lead pairs, sampled after one with them, equals its sample by a tagger
+// that never sampled before.
+func TestWordSampleOfIsTheSameWithReusedMemory(t *testing.T) {
+	withLead := &article.Article{Title: "Japan and China trade ministers to meet", Text: "The trade ministers will discuss exports.", Language: "en"}
+	bare := &article.Article{Title: "Japan and China trade ministers to meet", Language: "en"}
+	fresh, ok := defaultTagger(t).WordSampleOf(bare, true)
+	if !ok {
+		t.Fatal("no sample of the bare headline")
+	}
+	reused := defaultTagger(t)
+	for range 3 {
+		if _, ok := reused.WordSampleOf(withLead, true); !ok {
+			t.Fatal("no sample of the item with a lead")
+		}
+		got, _ := reused.WordSampleOf(bare, true)
+		if !reflect.DeepEqual(got, fresh) {
+			t.Fatalf("sample after another item %#v, fresh %#v", got, fresh)
+		}
 	}
 }
