@@ -37,57 +37,168 @@ const (
 	// WordNB is binarised multinomial naive Bayes, as the stream model.
 	WordNB WordLearner = iota + 1
 	// WordLogistic is L2-regularised logistic regression over present
-	// stems.
+	// stems, by AdaGrad (V3).
 	WordLogistic
+	// WordLogisticLBFGS is L2-regularised logistic regression over
+	// present features, by L-BFGS to convergence (fitWordLBFGS; V19,
+	// BENCHMARKS.md, branch wordlr2).
+	WordLogisticLBFGS
+	// WordNBLogistic is the mean of WordNB's and WordLogisticLBFGS's
+	// weights over the same vocabulary (V20).
+	WordNBLogistic
 )
+
+// String is how the generated word model's header names learner.
+func (learner WordLearner) String() string {
+	switch learner {
+	case WordNB:
+		return "naive Bayes"
+	case WordLogistic:
+		return "logistic regression (AdaGrad)"
+	case WordLogisticLBFGS:
+		return "L2 logistic regression (L-BFGS)"
+	case WordNBLogistic:
+		return "the mean of naive Bayes and L2 logistic regression (L-BFGS)"
+	}
+	return fmt.Sprintf("WordLearner(%d)", int(learner))
+}
+
+// logistic reports whether learner fits a logistic regression by L-BFGS
+// (alone or in a mean), which needs the samples beside their counts and
+// may start from another fit's weights.
+func (learner WordLearner) logistic() bool {
+	return learner == WordLogisticLBFGS || learner == WordNBLogistic
+}
+
+// WordCounts are what naive Bayes and the vocabulary read of a set of
+// word samples, per language: its items of each label and, per feature,
+// the items of each label it occurs in. Counts subtract, so a fit without
+// a few streams need not recount the others (BENCHMARKS.md, branch
+// wordlr2).
+type WordCounts struct {
+	Lang [numLangs]wordCounts
+}
+
+type wordCounts struct {
+	docs [2]int
+	df   map[uint64][2]int
+}
+
+// CountWords counts samples.
+func CountWords(samples []WordSample) *WordCounts {
+	c := &WordCounts{}
+	for l := range c.Lang {
+		c.Lang[l].df = map[uint64][2]int{}
+	}
+	for _, s := range samples {
+		lc := &c.Lang[s.Lang]
+		y := boolInt(s.Y)
+		lc.docs[y]++
+		for _, f := range s.Feats {
+			n := lc.df[f]
+			n[y]++
+			lc.df[f] = n
+		}
+	}
+	return c
+}
+
+// Less is c without the counts of parts, each counting samples among c's:
+// the counts of c's samples but theirs.
+func (c *WordCounts) Less(parts ...*WordCounts) *WordCounts {
+	out := &WordCounts{}
+	for l := range c.Lang {
+		lc, o := &c.Lang[l], &out.Lang[l]
+		o.docs = lc.docs
+		o.df = make(map[uint64][2]int, len(lc.df))
+		for f, n := range lc.df {
+			for _, p := range parts {
+				m := p.Lang[l].df[f]
+				n[0] -= m[0]
+				n[1] -= m[1]
+			}
+			if n[0]+n[1] > 0 {
+				o.df[f] = n
+			}
+		}
+		for _, p := range parts {
+			o.docs[0] -= p.Lang[l].docs[0]
+			o.docs[1] -= p.Lang[l].docs[1]
+		}
+	}
+	return out
+}
 
 // FitWords trains a word model on samples with learner.
 func FitWords(samples []WordSample, learner WordLearner) *WordModel {
-	m := &WordModel{}
-	for l := range m.Lang {
-		var ss []WordSample
-		for _, s := range samples {
-			if s.Lang == l {
-				ss = append(ss, s)
-			}
-		}
-		vocab := wordVocabulary(ss)
-		switch learner {
-		case WordLogistic:
-			m.Lang[l] = fitWordLogistic(ss, vocab)
-		default:
-			m.Lang[l] = fitWordNB(ss, vocab)
-		}
-	}
+	m, _ := FitWordsFrom(CountWords(samples), samples, WordFit{Learner: learner, Ridge: WordLBFGSRidge})
 	return m
 }
 
-// wordVocabulary is the set of stems of ss in at least WordMinDocs items,
-// the WordVocabulary most informative of them.
-func wordVocabulary(ss []WordSample) map[uint64]bool {
-	type cnt struct{ n [2]int }
-	df := map[uint64]*cnt{}
-	var docs [2]int
-	for _, s := range ss {
-		y := boolInt(s.Y)
-		docs[y]++
-		for _, f := range s.Feats {
-			c := df[f]
-			if c == nil {
-				c = &cnt{}
-				df[f] = c
+// WordFit says how FitWordsFrom fits.
+type WordFit struct {
+	Learner WordLearner
+	// Ridge is the L2 penalty of the L-BFGS logistic regression
+	// (WordLBFGSRidge as shipped).
+	Ridge float64
+	// Start, when not nil, is a logistic fit (FitWordsFrom's logistic) on
+	// nearly the same samples, the logistic regression's starting point
+	// (zero otherwise): its optimum is unique, so the start changes only
+	// how many iterations it takes.
+	Start *WordModel
+}
+
+// FitWordsFrom trains a word model as fit says on the samples counted by
+// c (samples themselves are read only by the logistic learners).
+// logistic is the L-BFGS logistic regression's own weights (nil for
+// WordNB and WordLogistic), to start a later fit from.
+func FitWordsFrom(c *WordCounts, samples []WordSample, fit WordFit) (m, logistic *WordModel) {
+	m = &WordModel{}
+	if fit.Learner.logistic() {
+		logistic = &WordModel{}
+	}
+	for l := range m.Lang {
+		vocab := wordVocabulary(&c.Lang[l])
+		var ss []WordSample
+		if fit.Learner == WordLogistic || fit.Learner.logistic() {
+			for _, s := range samples {
+				if s.Lang == l {
+					ss = append(ss, s)
+				}
 			}
-			c.n[y]++
+		}
+		var from *WordWeights
+		if fit.Start != nil {
+			from = &fit.Start.Lang[l]
+		}
+		switch fit.Learner {
+		case WordLogistic:
+			m.Lang[l] = fitWordLogistic(ss, vocab)
+		case WordLogisticLBFGS:
+			logistic.Lang[l] = fitWordLBFGS(ss, vocab, fit.Ridge, from)
+			m.Lang[l] = logistic.Lang[l]
+		case WordNBLogistic:
+			logistic.Lang[l] = fitWordLBFGS(ss, vocab, fit.Ridge, from)
+			m.Lang[l] = meanWordWeights(fitWordNB(&c.Lang[l], vocab), logistic.Lang[l])
+		default:
+			m.Lang[l] = fitWordNB(&c.Lang[l], vocab)
 		}
 	}
+	return m, logistic
+}
+
+// wordVocabulary is the set of features counted in c in at least
+// WordMinDocs items, the WordVocabulary most informative of them.
+func wordVocabulary(c *wordCounts) map[uint64]bool {
 	type scored struct {
 		f  uint64
 		mi float64
 	}
 	var all []scored
+	docs := c.docs
 	n := float64(docs[0] + docs[1])
-	for f, c := range df {
-		if c.n[0]+c.n[1] < WordMinDocs {
+	for f, cn := range c.df {
+		if cn[0]+cn[1] < WordMinDocs {
 			continue
 		}
 		// Mutual information of the stem's presence and the label.
@@ -96,14 +207,14 @@ func wordVocabulary(ss []WordSample) map[uint64]bool {
 			for present := range 2 {
 				var joint float64
 				if present == 1 {
-					joint = float64(c.n[y])
+					joint = float64(cn[y])
 				} else {
-					joint = float64(docs[y] - c.n[y])
+					joint = float64(docs[y] - cn[y])
 				}
 				if joint == 0 {
 					continue
 				}
-				pf := float64(c.n[0]+c.n[1]) / n
+				pf := float64(cn[0]+cn[1]) / n
 				if present == 0 {
 					pf = 1 - pf
 				}
@@ -125,40 +236,40 @@ func wordVocabulary(ss []WordSample) map[uint64]bool {
 	return vocab
 }
 
-// fitWordNB is binarised multinomial naive Bayes over the stems of vocab.
-func fitWordNB(ss []WordSample, vocab map[uint64]bool) WordWeights {
-	var docs, total [2]float64
-	count := map[uint64]*[2]float64{}
-	for _, s := range ss {
-		y := boolInt(s.Y)
-		docs[y]++
-		for _, f := range s.Feats {
-			if !vocab[f] {
-				continue
-			}
-			c := count[f]
-			if c == nil {
-				c = &[2]float64{}
-				count[f] = c
-			}
-			c[y]++
-			total[y]++
-		}
-	}
+// fitWordNB is binarised multinomial naive Bayes over the features of
+// vocab, from their counts c.
+func fitWordNB(c *wordCounts, vocab map[uint64]bool) WordWeights {
+	docs := [2]float64{float64(c.docs[0]), float64(c.docs[1])}
 	if docs[0] == 0 || docs[1] == 0 {
 		return WordWeights{}
+	}
+	var total [2]float64
+	for f := range vocab {
+		n := c.df[f]
+		total[0] += float64(n[0])
+		total[1] += float64(n[1])
 	}
 	v := float64(len(vocab))
 	norm := math.Log(total[0]+wordSmoothing*v) - math.Log(total[1]+wordSmoothing*v)
 	w := WordWeights{Bias: math.Log(docs[1] / docs[0]), W: make(map[uint64]float64, len(vocab))}
 	for f := range vocab {
-		c := count[f]
-		if c == nil {
-			c = &[2]float64{}
-		}
-		w.W[f] = math.Log(c[1]+wordSmoothing) - math.Log(c[0]+wordSmoothing) + norm
+		n := c.df[f]
+		w.W[f] = math.Log(float64(n[1])+wordSmoothing) - math.Log(float64(n[0])+wordSmoothing) + norm
 	}
 	return w
+}
+
+// meanWordWeights is the mean of a's and b's bias and weights, over the
+// same features.
+func meanWordWeights(a, b WordWeights) WordWeights {
+	if a.W == nil || b.W == nil {
+		return WordWeights{}
+	}
+	out := WordWeights{Bias: (a.Bias + b.Bias) / 2, W: make(map[uint64]float64, len(a.W))}
+	for f, w := range a.W {
+		out.W[f] = (w + b.W[f]) / 2
+	}
+	return out
 }
 
 // fitWordLogistic is L2-regularised logistic regression over the presence

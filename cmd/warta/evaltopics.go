@@ -333,7 +333,7 @@ func fitWordModel(ctx context.Context, cfg *config.Config, tagger *topic.Tagger,
 	_, cut := tagger.IRModel()
 	m, stack := topiceval.TrainWords(samples, v, cut)
 	header := fmt.Sprintf(`fittedWordModel is the word model of international relations (wordir.go),
-variant %q, trained by naive Bayes on the labelled items of the
+variant %q, trained by %s on the labelled items of the
 streams %s (internal/fixtures/testdata, labels in cmd/warta/testdata;
 held out: %s): en %d items, %d IR; id %d items, %d IR; its stacking
 with the actors model (fittedWordStack) is fitted on the same streams'
@@ -344,7 +344,7 @@ under WordShortOnly only items whose text beyond the title has at most
 WordShortWords words, under WordAddOnly it only adds the topic, to an
 item the actors model rejects whose title and lead name WordPairActors
 actors, and never removes it. Regenerate with go generate -run fit-words
-./topic (it needs only the repository).`, v.Name, strings.Join(names, ", "), heldOutNames(), items[0], pos[0], items[1], pos[1], openLanguages(v.Only))
+./topic (it needs only the repository).`, v.Name, v.Learner, strings.Join(names, ", "), heldOutNames(), items[0], pos[0], items[1], pos[1], openLanguages(v.Only))
 	src, err := format.Source(m.Source(v.Mode, stack, header))
 	if err != nil {
 		return fmt.Errorf("fit-words: %w", err)

@@ -96,7 +96,9 @@ type WordVariant struct {
 }
 
 // WordVariants are the variants measured (BENCHMARKS.md, branches wordir,
-// wordir2, wordir3, wordir4, wordir5, wordir6 and wordfull3).
+// wordir2, wordir3, wordir4, wordir5, wordir6, wordfull3 and wordlr2;
+// wordlr's V17 and V18 were on V6's features, and are V19 and V20's
+// forerunners).
 func WordVariants() []WordVariant {
 	return []WordVariant{
 		{Name: "V1 stack, NB, no guards", Learner: topic.WordNB, Mode: topic.WordStackNoGuards},
@@ -115,6 +117,8 @@ func WordVariants() []WordVariant {
 		{Name: "V14 V13 in both languages", Learner: topic.WordNB, Mode: topic.WordStackGuards | topic.WordShortOnly | topic.WordPairGate | topic.WordAddOnly, Gate: true, OwnCut: true},
 		{Name: "V15 V6 with the title's phrases", Learner: topic.WordNB, Mode: topic.WordStackGuards, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle},
 		{Name: "V16 V6 with the title's and the lead's phrases", Learner: topic.WordNB, Mode: topic.WordStackGuards, Gate: true, OwnCut: true, Phrases: topic.PhrasesLead},
+		{Name: "V19 V15 by L-BFGS logistic regression", Learner: topic.WordLogisticLBFGS, Mode: topic.WordStackGuards, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle},
+		{Name: "V20 V15 with the mean of naive Bayes' and V19's weights", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle},
 	}
 }
 
@@ -133,7 +137,8 @@ func ShippedWordVariant() WordVariant {
 	return v
 }
 
-// WordVariantNamed is the variant whose name's first word is id (V1…V16).
+// WordVariantNamed is the variant whose name's first word is id (V1…V16,
+// V19, V20).
 func WordVariantNamed(id string) (WordVariant, bool) {
 	for _, v := range WordVariants() {
 		if strings.Fields(v.Name)[0] == id {
@@ -159,39 +164,96 @@ func (s *LabelledStream) WordSamples(t *topic.Tagger) []topic.WordSample {
 // model trained without its own stream (out of fold); cut is the actors
 // model's.
 func TrainWords(samples [][]topic.WordSample, v WordVariant, cut float64) (*topic.WordModel, [2]topic.WordStack) {
-	samples = slices.Clone(samples)
+	f := newWordFits(samples, v, cut)
+	m, logistic := f.fit(nil)
+	scores := make([][]float64, len(samples))
+	if v.stacks() {
+		for i := range samples {
+			inner, _ := f.fit(logistic, i)
+			scores[i] = wordScores(inner, f.samples[i])
+		}
+	}
+	return f.finish(m, scores)
+}
+
+// wordFits trains one variant's word models on a list of streams' samples
+// without any few of them, from counts (topic.WordCounts): a fit without a
+// stream subtracts its counts from the total's, recounting nothing.
+type wordFits struct {
+	v       WordVariant
+	cut     float64
+	samples [][]topic.WordSample // each stream's, the variant's phrases read
+	counts  []*topic.WordCounts  // each stream's
+	total   *topic.WordCounts
+}
+
+// newWordFits counts the streams' samples as variant v reads them; cut is
+// the actors model's.
+func newWordFits(samples [][]topic.WordSample, v WordVariant, cut float64) *wordFits {
+	f := &wordFits{v: v, cut: cut, samples: make([][]topic.WordSample, len(samples)), counts: make([]*topic.WordCounts, len(samples))}
+	var all []topic.WordSample
 	for i, ss := range samples {
 		read := make([]topic.WordSample, len(ss))
 		for j, s := range ss {
 			read[j] = s.WithPhrases(v.Phrases)
 		}
-		samples[i] = read
+		f.samples[i] = read
+		f.counts[i] = topic.CountWords(read)
+		all = append(all, read...)
 	}
-	var all []topic.WordSample
-	for _, ss := range samples {
-		all = append(all, ss...)
+	f.total = topic.CountWords(all)
+	return f
+}
+
+// without is every stream's samples but those of the streams skip.
+func (f *wordFits) without(skip ...int) []topic.WordSample {
+	var out []topic.WordSample
+	for i, ss := range f.samples {
+		if !slices.Contains(skip, i) {
+			out = append(out, ss...)
+		}
 	}
-	m := topic.FitWords(all, v.Learner)
+	return out
+}
+
+// fit is the variant's word model (without its gate) trained on every
+// stream but those of skip, its logistic regression starting from start
+// (topic.FitWordsFrom), and the logistic regression's own weights.
+func (f *wordFits) fit(start *topic.WordModel, skip ...int) (m, logistic *topic.WordModel) {
+	c := f.total
+	if len(skip) > 0 {
+		parts := make([]*topic.WordCounts, len(skip))
+		for k, i := range skip {
+			parts[k] = f.counts[i]
+		}
+		c = c.Less(parts...)
+	}
+	var samples []topic.WordSample
+	if f.v.Learner != topic.WordNB {
+		samples = f.without(skip...)
+	}
+	return topic.FitWordsFrom(c, samples, topic.WordFit{Learner: f.v.Learner, Ridge: topic.WordLBFGSRidge, Start: start})
+}
+
+// finish makes m, trained on every stream of f, the variant's model: its
+// phrases, gate and open languages, and its stacking fitted on the
+// streams' candidates, scores[i][k] being the out-of-fold word log-odds of
+// stream i's k-th sample.
+func (f *wordFits) finish(m *topic.WordModel, scores [][]float64) (*topic.WordModel, [2]topic.WordStack) {
+	v := f.v
 	m.Phrases = v.Phrases
 	if v.Gate {
-		m.Gate(all)
+		m.Gate(f.without())
 	}
 	if v.Only != "" {
 		m.KeepOnly(v.Only)
 	}
 	var stack []topic.StackSample
-	if v.Mode&(topic.WordStackGuards|topic.WordStackNoGuards) != 0 {
-		for i, ss := range samples {
-			var others []topic.WordSample
-			for j, o := range samples {
-				if j != i {
-					others = append(others, o...)
-				}
-			}
-			inner := topic.FitWords(others, v.Learner)
-			for _, s := range ss {
+	if v.stacks() {
+		for i, ss := range f.samples {
+			for k, s := range ss {
 				if s.Candidate && (v.Mode&topic.WordStackNoGuards != 0 || !s.Guarded) {
-					stack = append(stack, topic.StackSample{Lang: s.Lang, ActorZ: s.ActorZ, Word: inner.WordLogOdds(s), Y: s.Y})
+					stack = append(stack, topic.StackSample{Lang: s.Lang, ActorZ: s.ActorZ, Word: scores[i][k], Y: s.Y})
 				}
 			}
 		}
@@ -205,26 +267,74 @@ func TrainWords(samples [][]topic.WordSample, v WordVariant, cut float64) (*topi
 					ss = append(ss, s)
 				}
 			}
-			ks[l].Cut = topic.EqualPrecisionCut(ss, ks[l], cut)
+			ks[l].Cut = topic.EqualPrecisionCut(ss, ks[l], f.cut)
 		}
 	}
 	return m, ks
 }
 
+// stacks reports whether v's word model is stacked with the actors model.
+func (v WordVariant) stacks() bool {
+	return v.Mode&(topic.WordStackGuards|topic.WordStackNoGuards) != 0
+}
+
+// wordScores are m's word log-odds of samples.
+func wordScores(m *topic.WordModel, samples []topic.WordSample) []float64 {
+	out := make([]float64, len(samples))
+	for k, s := range samples {
+		out[k] = m.WordLogOdds(s)
+	}
+	return out
+}
+
 // WordLOSO scores each stream by the tagger with the word model of v
-// trained on the other streams.
+// trained on the other streams. It gives TrainWords' models on every fold
+// (to the logistic fits' tolerance) but fits each inner model once: the
+// model without streams i and j scores stream j's candidates in i's fold
+// and stream i's in j's (BENCHMARKS.md, branch wordlr2).
 func WordLOSO(t *topic.Tagger, streams []*LabelledStream, v WordVariant) []StreamScore {
 	samples := make([][]topic.WordSample, len(streams))
 	for i, s := range streams {
 		samples[i] = s.WordSamples(t)
 	}
 	_, cut := t.IRModel()
+	models, stacks := wordLOSOModels(samples, v, cut)
 	var out []StreamScore
 	for i, s := range streams {
-		m, stack := TrainWords(slices.Delete(slices.Clone(samples), i, i+1), v, cut)
-		out = append(out, StreamScore{Stream: s.Name, Tallies: ScoreStream(t.WithWordModel(m, stack, v.Mode), s)})
+		out = append(out, StreamScore{Stream: s.Name, Tallies: ScoreStream(t.WithWordModel(models[i], stacks[i], v.Mode), s)})
 	}
 	return out
+}
+
+// wordLOSOModels are, for each stream i of samples, the word model of v
+// and its stacking as TrainWords gives them on the other streams.
+func wordLOSOModels(samples [][]topic.WordSample, v WordVariant, cut float64) ([]*topic.WordModel, [][2]topic.WordStack) {
+	f := newWordFits(samples, v, cut)
+	n := len(samples)
+	folds, logistic := make([]*topic.WordModel, n), make([]*topic.WordModel, n)
+	for i := range n {
+		folds[i], logistic[i] = f.fit(nil, i)
+	}
+	// scores[i][j]: stream j's out-of-fold word log-odds in i's fold.
+	scores := make([][][]float64, n)
+	for i := range n {
+		scores[i] = make([][]float64, n)
+	}
+	if v.stacks() {
+		for i := range n {
+			for j := i + 1; j < n; j++ {
+				inner, _ := f.fit(logistic[i], i, j)
+				scores[i][j] = wordScores(inner, f.samples[j])
+				scores[j][i] = wordScores(inner, f.samples[i])
+			}
+		}
+	}
+	stacks := make([][2]topic.WordStack, n)
+	for i := range n {
+		fold := &wordFits{v: v, cut: cut, samples: slices.Delete(slices.Clone(f.samples), i, i+1)}
+		folds[i], stacks[i] = fold.finish(folds[i], slices.Delete(slices.Clone(scores[i]), i, i+1))
+	}
+	return folds, stacks
 }
 
 // WordHeldOut scores each held-out stream by the tagger with the word

@@ -4,8 +4,11 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -287,5 +290,94 @@ func TestShippedWordVariantIsV15(t *testing.T) {
 	}
 	if _, ok := WordVariantNamed("V99"); ok {
 		t.Error("a variant named V99")
+	}
+}
+
+// The shared-fit leave-one-stream-out gives, on each fold, TrainWords'
+// model and stacking on the other streams: exactly for naive Bayes, to
+// the fit's tolerance for the logistic regressions, which start from the
+// fold's. The samples are random, over a few features.
+func TestWordLOSOModelsAreTrainWords(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	samples := make([][]topic.WordSample, 5)
+	for i := range samples {
+		for k := range 300 {
+			s := topic.WordSample{Lang: k % 2, ActorZ: r.NormFloat64(), Candidate: r.Float64() < 0.7}
+			score := s.ActorZ
+			for f := range uint64(30) {
+				if r.Float64() < 0.15 {
+					s.Feats = append(s.Feats, f)
+					score += float64(int(f%5) - 2)
+				}
+				if r.Float64() < 0.05 {
+					s.TitlePairs = append(s.TitlePairs, 1000+f)
+				}
+			}
+			s.Y = r.Float64() < 1/(1+math.Exp(-score))
+			samples[i] = append(samples[i], s)
+		}
+	}
+	const cut = 0.5
+	for _, id := range []string{"V15", "V19", "V20"} {
+		v, _ := WordVariantNamed(id)
+		models, stacks := wordLOSOModels(samples, v, cut)
+		for i := range samples {
+			m, stack := TrainWords(slices.Delete(slices.Clone(samples), i, i+1), v, cut)
+			if m.Lang[0].W == nil || m.Lang[1].W == nil {
+				t.Fatalf("%s fold %d: a language closed, nothing compared", id, i)
+			}
+			if v.Learner == topic.WordNB {
+				if !reflect.DeepEqual(models[i], m) || stacks[i] != stack {
+					t.Errorf("%s fold %d: the shared fit's model or stacking differs from TrainWords'", id, i)
+				}
+				continue
+			}
+			for l := range m.Lang {
+				if d := math.Abs(models[i].Lang[l].Bias - m.Lang[l].Bias); d > 1e-4 {
+					t.Errorf("%s fold %d lang %d: bias off by %g", id, i, l, d)
+				}
+				for f, w := range m.Lang[l].W {
+					if d := math.Abs(models[i].Lang[l].W[f] - w); d > 1e-4 {
+						t.Errorf("%s fold %d lang %d: weight of %d off by %g", id, i, l, f, d)
+					}
+				}
+				a, b := stacks[i][l], stack[l]
+				if math.Abs(a.Actor-b.Actor) > 1e-3 || math.Abs(a.Word-b.Word) > 1e-3 || math.Abs(a.Bias-b.Bias) > 1e-3 {
+					t.Errorf("%s fold %d lang %d: stacking %+v, TrainWords' %+v", id, i, l, a, b)
+				}
+			}
+		}
+	}
+}
+
+// TestWordRidgeInnerSplit prints, for a grid of ridges, the log-loss of
+// V19's logistic word model alone (no stacking) over a two-fold split of
+// the training streams (alternate streams in name order), each half scored
+// by the model fitted on the other: the ridge of the lowest total is
+// WordLBFGSRidge (an experiment, WARTA_WORDIR_LOSO=1; BENCHMARKS.md,
+// branch wordlr2).
+func TestWordRidgeInnerSplit(t *testing.T) {
+	streams, samples, _ := wordExperiment(t)
+	v, _ := WordVariantNamed("V19")
+	var halves [2][]topic.WordSample
+	for i := range streams {
+		for _, s := range samples[i] {
+			halves[i%2] = append(halves[i%2], s.WithPhrases(v.Phrases))
+		}
+	}
+	for _, ridge := range []float64{0.3, 1, 3, 10, 30} {
+		var loss [2]float64
+		for h := range halves {
+			train, test := halves[h], halves[1-h]
+			m, _ := topic.FitWordsFrom(topic.CountWords(train), train, topic.WordFit{Learner: topic.WordLogisticLBFGS, Ridge: ridge})
+			for _, s := range test {
+				p := 1 / (1 + math.Exp(-m.WordLogOdds(s)))
+				if !s.Y {
+					p = 1 - p
+				}
+				loss[s.Lang] -= math.Log(p)
+			}
+		}
+		t.Logf("ridge %5.1f: log-loss en %.1f id %.1f total %.1f", ridge, loss[0], loss[1], loss[0]+loss[1])
 	}
 }

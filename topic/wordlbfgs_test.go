@@ -1,0 +1,100 @@
+package topic
+
+import (
+	"math"
+	"math/rand/v2"
+	"reflect"
+	"testing"
+)
+
+// Without a ridge, logistic regression on one binary feature reaches the
+// maximum likelihood, known in closed form: the bias is the log-odds of
+// the items without the feature, the feature's weight the difference of
+// the log-odds with and without it.
+func TestFitWordLBFGSReachesTheMaximumLikelihood(t *testing.T) {
+	var ss []WordSample
+	add := func(n int, feats []uint64, y bool) {
+		for range n {
+			ss = append(ss, WordSample{Feats: feats, Y: y})
+		}
+	}
+	add(30, []uint64{7}, true) // with the feature: 30 of 40 positive
+	add(10, []uint64{7}, false)
+	add(20, nil, true) // without: 20 of 80
+	add(60, nil, false)
+	w := fitWordLBFGS(ss, map[uint64]bool{7: true}, 0, nil)
+	logit := func(p float64) float64 { return math.Log(p / (1 - p)) }
+	if want := logit(0.25); math.Abs(w.Bias-want) > 1e-5 {
+		t.Errorf("bias %.6f, want %.6f", w.Bias, want)
+	}
+	if want := logit(0.75) - logit(0.25); math.Abs(w.W[7]-want) > 1e-5 {
+		t.Errorf("weight %.6f, want %.6f", w.W[7], want)
+	}
+	// A ridge pulls the weight towards zero.
+	if r := fitWordLBFGS(ss, map[uint64]bool{7: true}, 10, nil); r.W[7] <= 0 || r.W[7] >= w.W[7] {
+		t.Errorf("with a ridge the weight is %.4f, without %.4f", r.W[7], w.W[7])
+	}
+}
+
+// randomWordSamples are n samples of both languages over a few features,
+// the label leaning on some of them.
+func randomWordSamples(r *rand.Rand, n int) []WordSample {
+	ss := make([]WordSample, n)
+	for i := range ss {
+		s := WordSample{Lang: i % numLangs}
+		score := -1.0
+		for f := range uint64(40) {
+			if r.Float64() < 0.15 {
+				s.Feats = append(s.Feats, f)
+				score += float64(int(f%5) - 2)
+			}
+		}
+		s.Y = r.Float64() < sigmoid(score)
+		ss[i] = s
+	}
+	return ss
+}
+
+// The counts path: a fit from the counts of every sample less a part's
+// (CountWords, Less) is the direct fit of the other samples, exactly, for
+// each learner; a logistic fit started from another fit's weights reaches
+// the same optimum.
+func TestFitWordsFromIsFitWords(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	all := randomWordSamples(r, 1200)
+	rest, part := all[:900], all[900:]
+	c := CountWords(all).Less(CountWords(part))
+	if !reflect.DeepEqual(c, CountWords(rest)) {
+		t.Fatal("the counts less a part's are not the rest's counts")
+	}
+	for _, learner := range []WordLearner{WordNB, WordLogisticLBFGS, WordNBLogistic} {
+		got, _ := FitWordsFrom(c, rest, WordFit{Learner: learner, Ridge: WordLBFGSRidge})
+		want := FitWords(rest, learner)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("learner %d: the counts path's model differs from the direct fit's", learner)
+		}
+		if got.Lang[0].W == nil || got.Lang[1].W == nil {
+			t.Errorf("learner %d: a language without weights", learner)
+		}
+	}
+	_, start := FitWordsFrom(CountWords(all), all, WordFit{Learner: WordLogisticLBFGS, Ridge: WordLBFGSRidge})
+	warm, _ := FitWordsFrom(c, rest, WordFit{Learner: WordLogisticLBFGS, Ridge: WordLBFGSRidge, Start: start})
+	cold := FitWords(rest, WordLogisticLBFGS)
+	for l := range cold.Lang {
+		if d := math.Abs(warm.Lang[l].Bias - cold.Lang[l].Bias); d > 1e-4 {
+			t.Errorf("lang %d: warm start's bias off by %g", l, d)
+		}
+		for f, w := range cold.Lang[l].W {
+			if d := math.Abs(warm.Lang[l].W[f] - w); d > 1e-4 {
+				t.Errorf("lang %d feature %d: warm start's weight off by %g", l, f, d)
+			}
+		}
+	}
+	// The mean learner is the mean of naive Bayes' and L-BFGS's weights.
+	nb, lr, mean := FitWords(rest, WordNB), FitWords(rest, WordLogisticLBFGS), FitWords(rest, WordNBLogistic)
+	for f, w := range mean.Lang[1].W {
+		if want := (nb.Lang[1].W[f] + lr.Lang[1].W[f]) / 2; w != want {
+			t.Errorf("feature %d: mean %g, want %g", f, w, want)
+		}
+	}
+}
