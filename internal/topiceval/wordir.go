@@ -128,10 +128,8 @@ func WordVariants() []WordVariant {
 // add-only mode by leave-one-stream-out in both languages, BENCHMARKS.md,
 // branch wordfull) reading the pairs of the title's consecutive stems
 // beside the stems, which beat V6 by leave-one-stream-out over streams
-// 1–64 in both languages (branch wordfull3). The candidate V20 is V15
-// with the mean of naive Bayes' and L-BFGS logistic regression's weights
-// (branch wordlr2).
-const ShippedWordVariantID = "V20"
+// 1–64 in both languages (branch wordfull3).
+const ShippedWordVariantID = "V15"
 
 // ShippedWordVariant is the variant named ShippedWordVariantID.
 func ShippedWordVariant() WordVariant {
