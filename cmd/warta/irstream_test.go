@@ -1862,6 +1862,15 @@ func TestHeldOut74StreamInternationalRelations(t *testing.T) {
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.74, 0.65}}, hardNews: 2, inDesks: 10})
 }
 
+// A real feed stream of Indonesian news gathered to judge the fifteenth session's experiments:
+// detikNews on 12 and 25 June 2025, Kompas.com and Tempo.co on 12 June, Tempo.co's and CNN
+// Indonesia's world desks on 29 June and 2 July, and Kompas.com's trending articles of 16 July
+// 2025. Its labels were committed before any tagger ran on it.
+func TestHeldOut79StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut79StreamDir, "stream-heldout79-labels.tsv")
+	m.holds(t, streamBounds{floors: []irFloor{{"id", 0, 0}}, hardNews: 1000, inDesks: 1000})
+}
+
 // A real feed stream of English news gathered to judge the fifteenth session's experiments:
 // the curated Fahim world feed, NPR News, WGRZ's local news and Ars Technica on
 // 11 March and 13 May 2026. Its labels were committed before any tagger ran on it.
