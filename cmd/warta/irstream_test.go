@@ -1868,7 +1868,12 @@ func TestHeldOut74StreamInternationalRelations(t *testing.T) {
 // 2025. Its labels were committed before any tagger ran on it.
 func TestHeldOut79StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut79StreamDir, "stream-heldout79-labels.tsv")
-	m.holds(t, streamBounds{floors: []irFloor{{"id", 0, 0}}, hardNews: 1000, inDesks: 1000})
+	// Main's figures when it landed (2026-12-02, 16:03; main 150d5da, the
+	// word model V15 on streams 1–64, never trained on this stream): id P
+	// 0.710 R 0.688, 22/9/10 over 32 IR items; the floors are about two
+	// items under them. Genre errors: 5 items that are not news reach a
+	// hard-news topic and 13 a desk; the bounds have a margin of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.64, 0.62}}, hardNews: 6, inDesks: 15})
 }
 
 // A real feed stream of English news gathered to judge the fifteenth session's experiments:
