@@ -1874,3 +1874,12 @@ func TestHeldOut80StreamInternationalRelations(t *testing.T) {
 	// a desk; the bounds have a margin of one and two.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.82, 0.71}}, hardNews: 4, inDesks: 10})
 }
+
+// A real feed stream of Indonesian news gathered to judge the fifteenth session's experiments:
+// the Kompas.com news index of 2019 (one index page a day), every desk on six days from
+// January to August and the world desk on fourteen more. Its labels were committed before
+// any tagger ran on it.
+func TestHeldOut75StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut75StreamDir, "stream-heldout75-labels.tsv")
+	m.holds(t, streamBounds{floors: []irFloor{{"id", 0, 0}}, hardNews: 1000, inDesks: 1000})
+}
