@@ -1902,3 +1902,12 @@ func TestHeldOut75StreamInternationalRelations(t *testing.T) {
 	// topic and 7 a desk; the bounds have a margin of one and two.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.50, 0.20}}, hardNews: 2, inDesks: 9})
 }
+
+// A real feed stream of Indonesian news gathered to judge the fifteenth session's experiments:
+// the Kompas.com news index of 28 February 2018 (every desk), Israel-Palestine war headlines of
+// CNN Indonesia, CNBC Indonesia and Republika (2023-2024), VIVA's politics desk on 5 August 2016
+// and four Tempo desks on 14 April 2014. Its labels were committed before any tagger ran on it.
+func TestHeldOut77StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut77StreamDir, "stream-heldout77-labels.tsv")
+	m.holds(t, streamBounds{floors: []irFloor{{"id", 0, 0}}, hardNews: 1000, inDesks: 1000})
+}
