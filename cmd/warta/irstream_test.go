@@ -1909,5 +1909,10 @@ func TestHeldOut75StreamInternationalRelations(t *testing.T) {
 // and four Tempo desks on 14 April 2014. Its labels were committed before any tagger ran on it.
 func TestHeldOut77StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut77StreamDir, "stream-heldout77-labels.tsv")
-	m.holds(t, streamBounds{floors: []irFloor{{"id", 0, 0}}, hardNews: 1000, inDesks: 1000})
+	// Main's figures when it landed (2026-12-02, 16:07; main 4804187, the
+	// word model V15 on streams 1–64, never trained on this stream): id P
+	// 0.714 R 0.645, 20/8/11 over 31 IR items; the floors are about two
+	// items under them. Genre errors: 6 items that are not news reach a
+	// hard-news topic and 12 a desk; the bounds have a margin of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.64, 0.58}}, hardNews: 7, inDesks: 14})
 }
