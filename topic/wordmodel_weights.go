@@ -24,17 +24,17 @@ package topic
 // cmd/warta/testdata; held out: stream-heldout65, stream-heldout66,
 // stream-heldout67, stream-heldout68, stream-heldout69, stream-heldout70,
 // stream-heldout71, stream-heldout72, stream-heldout73, stream-heldout74,
-// stream-heldout75, stream-heldout77, stream-heldout78, stream-heldout79,
-// stream-heldout80): en 12333 items, 1514 IR; id 12096 items, 1208 IR; its
-// stacking with the actors model (fittedWordStack) is fitted on the same
-// streams' candidates, each scored by a word model trained without its own
-// stream, with the cut of the actors model's precision. Every language is
-// open; its mode (fittedWordMode) says where it decides: under
-// WordShortOnly only items whose text beyond the title has at most
-// WordShortWords words, under WordAddOnly it only adds the topic, to an
-// item the actors model rejects whose title and lead name WordPairActors
-// actors, and never removes it. Regenerate with go generate -run fit-words
-// ./topic (it needs only the repository).
+// stream-heldout75, stream-heldout76, stream-heldout77, stream-heldout78,
+// stream-heldout79, stream-heldout80): en 12333 items, 1514 IR; id 12096
+// items, 1208 IR; its stacking with the actors model (fittedWordStack) is
+// fitted on the same streams' candidates, each scored by a word model
+// trained without its own stream, with the cut of the actors model's
+// precision. Every language is open; its mode (fittedWordMode) says where
+// it decides: under WordShortOnly only items whose text beyond the title
+// has at most WordShortWords words, under WordAddOnly it only adds the
+// topic, to an item the actors model rejects whose title and lead name
+// WordPairActors actors, and never removes it. Regenerate with go generate
+// -run fit-words ./topic (it needs only the repository).
 func fittedWordModel() *WordModel {
 	return &WordModel{Phrases: PhrasesTitle, Lang: [numLangs]WordWeights{
 		{ // en
