@@ -1906,7 +1906,13 @@ func TestHeldOut80StreamInternationalRelations(t *testing.T) {
 // 29 March and 3 May 2023. Its labels were committed before any tagger ran on it.
 func TestHeldOut84StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut84StreamDir, "stream-heldout84-labels.tsv")
-	m.holds(t, streamBounds{floors: []irFloor{{"en", 0, 0}}, hardNews: 1000, inDesks: 1000})
+	// Main's figures when it landed (2026-12-02, 16:16; main efd32e6, the
+	// word model never trained on this stream): en P 0.844 R 0.711,
+	// 27/5/11 over 38 IR items; the floors are about two items under them
+	// (a retraining on this stream will only raise them). Genre errors: 1
+	// item that is not news reaches a hard-news topic and 24 a desk; the
+	// bounds have a margin of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.78, 0.65}}, hardNews: 2, inDesks: 26})
 }
 
 // A real feed stream of Indonesian news gathered to judge the fifteenth session's experiments:
