@@ -1959,3 +1959,17 @@ func TestHeldOut77StreamInternationalRelations(t *testing.T) {
 	// hard-news topic and 12 a desk; the bounds have a margin of one and two.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.64, 0.58}}, hardNews: 7, inDesks: 14})
 }
+
+// A real feed stream of Indonesian news gathered to train the word model (it is no judge): the
+// Kompas.com news index of 2018, its world desk on 8 March, 16 May, 1 August, 11 October and
+// 19 December and every desk on 16 December. Its labels were committed before any tagger ran on it.
+func TestHeldOut81StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut81StreamDir, "stream-heldout81-labels.tsv")
+	// Main's figures when it landed (2026-12-02, 16:16; main efd32e6, the
+	// word model V15, never trained on this stream): id P 0.913 R 0.538,
+	// 21/2/18 over 39 IR items; the floors are about two items under them
+	// (a refit that trains on the stream only raises them). Genre errors: 6
+	// items that are not news reach a hard-news topic and 9 a desk; the
+	// bounds have a margin of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.82, 0.48}}, hardNews: 7, inDesks: 11})
+}
