@@ -1901,6 +1901,14 @@ func TestHeldOut80StreamInternationalRelations(t *testing.T) {
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.82, 0.71}}, hardNews: 4, inDesks: 10})
 }
 
+// A real feed stream of Indonesian news that trains the word model (no judge): detikNews,
+// detikFinance, detikHot, detikTravel and Okezone News on 10 June 2025 and Liputan6.com's
+// world desk on 9 and 10 June. Its labels were committed before any tagger ran on it.
+func TestHeldOut83StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut83StreamDir, "stream-heldout83-labels.tsv")
+	m.holds(t, streamBounds{floors: []irFloor{{"id", 0, 0}}, hardNews: 1000, inDesks: 1000})
+}
+
 // A real feed stream of Indonesian news gathered to judge the fifteenth session's experiments:
 // the Kompas.com news index of 2019 (one index page a day), every desk on six days from
 // January to August and the world desk on fourteen more. Its labels were committed before
