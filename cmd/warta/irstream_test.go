@@ -1906,7 +1906,13 @@ func TestHeldOut80StreamInternationalRelations(t *testing.T) {
 // world desk on 9 and 10 June. Its labels were committed before any tagger ran on it.
 func TestHeldOut83StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut83StreamDir, "stream-heldout83-labels.tsv")
-	m.holds(t, streamBounds{floors: []irFloor{{"id", 0, 0}}, hardNews: 1000, inDesks: 1000})
+	// Main's figures when it landed (2026-12-02, 16:18; main efd32e6, the
+	// word model V15 never trained on this stream): id P 0.750 R 0.789,
+	// 15/5/4 over 19 IR items; the floors are about two items under them
+	// (a retraining on the stream may only raise them). Genre errors: 8
+	// items that are not news reach a hard-news topic and 13 a desk; the
+	// bounds have a margin of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.65, 0.68}}, hardNews: 9, inDesks: 15})
 }
 
 // A real feed stream of Indonesian news gathered to judge the fifteenth session's experiments:
