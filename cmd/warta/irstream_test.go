@@ -1952,7 +1952,7 @@ func TestHeldOut77StreamInternationalRelations(t *testing.T) {
 // Its labels were committed before any tagger ran on it.
 func TestHeldOut82StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut82StreamDir, "stream-heldout82-labels.tsv")
-	// Main's figures when it landed (2026-12-02, 16:16; main ae71d52, the
+	// Main's figures when it landed (2026-12-02, 16:16; main efd32e6, the
 	// word model never trained on this stream): id P 0.769 R 0.638,
 	// 30/9/17 over 47 IR items; the floors are about two items under them
 	// (a retraining on this stream may only raise them). Genre errors: 6
