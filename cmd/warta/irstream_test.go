@@ -1987,3 +1987,18 @@ func TestHeldOut81StreamInternationalRelations(t *testing.T) {
 	// bounds have a margin of one and two.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.82, 0.48}}, hardNews: 7, inDesks: 11})
 }
+
+// A real feed stream of Indonesian news that trains the word model (it is no judge): CNN
+// Indonesia's and CNBC Indonesia's headlines on the war in Palestine of 10 October and 15
+// November 2023, and detikNews, Kompas.com and Tempo.co desks scraped on 25 and 29 June 2025.
+// Its labels were committed before any tagger ran on it.
+func TestHeldOut82StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut82StreamDir, "stream-heldout82-labels.tsv")
+	// Main's figures when it landed (2026-12-02, 16:16; main efd32e6, the
+	// word model never trained on this stream): id P 0.769 R 0.638,
+	// 30/9/17 over 47 IR items; the floors are about two items under them
+	// (a retraining on this stream may only raise them). Genre errors: 6
+	// items that are not news reach a hard-news topic and 8 a desk; the
+	// bounds have a margin of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.71, 0.59}}, hardNews: 7, inDesks: 10})
+}
