@@ -283,9 +283,9 @@ func TestWordStreamNamesAreTheFixtures(t *testing.T) {
 }
 
 // The shipped variant is selected by its name, not its place in the list.
-func TestShippedWordVariantIsV15(t *testing.T) {
+func TestShippedWordVariantIsV20(t *testing.T) {
 	v := ShippedWordVariant()
-	if !strings.HasPrefix(v.Name, ShippedWordVariantID+" ") || v.Mode != topic.WordStackGuards || !v.Gate || !v.OwnCut || v.Only != "" || v.Learner != topic.WordNB || v.Phrases != topic.PhrasesTitle {
+	if !strings.HasPrefix(v.Name, ShippedWordVariantID+" ") || v.Mode != topic.WordStackGuards || !v.Gate || !v.OwnCut || v.Only != "" || v.Learner != topic.WordNBLogistic || v.Phrases != topic.PhrasesTitle {
 		t.Errorf("shipped variant %+v, want %s", v, ShippedWordVariantID)
 	}
 	if _, ok := WordVariantNamed("V99"); ok {
