@@ -98,3 +98,36 @@ func TestFitWordsFromIsFitWords(t *testing.T) {
 		}
 	}
 }
+
+// minimiseLBFGS keeps its memory of past steps in wordLBFGSMemory pairs of
+// vectors it reuses: a fit of many iterations allocates no more than one
+// of a few, as the leave-one-stream-out runs thousands of fits.
+func TestMinimiseLBFGSAllocatesNoVectorsPerIteration(t *testing.T) {
+	// An ill-conditioned quadratic Σ c_k (θ_k − 1)², c_k from 1 to 10⁴:
+	// L-BFGS needs many more iterations than it keeps steps.
+	const d = 60
+	calls := 0
+	f := func(theta, grad []float64) float64 {
+		calls++
+		v := 0.0
+		for k := range theta {
+			c := math.Pow(1e4, float64(k)/(d-1))
+			v += c * (theta[k] - 1) * (theta[k] - 1)
+			grad[k] = 2 * c * (theta[k] - 1)
+		}
+		return v
+	}
+	allocs := testing.AllocsPerRun(3, func() {
+		calls = 0
+		minimiseLBFGS(f, make([]float64, d))
+	})
+	if calls < 4*wordLBFGSMemory {
+		t.Fatalf("%d evaluations: too few iterations to tell", calls)
+	}
+	// Eight vectors and slices made once, theta, and a new spare pair for
+	// each of the wordLBFGSMemory pairs the history keeps (27 measured);
+	// vectors made per iteration would be hundreds.
+	if limit := float64(2*wordLBFGSMemory + 12); allocs > limit {
+		t.Errorf("%.0f allocations in %d evaluations, want at most %.0f", allocs, calls, limit)
+	}
+}
