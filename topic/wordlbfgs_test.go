@@ -131,3 +131,39 @@ func TestMinimiseLBFGSAllocatesNoVectorsPerIteration(t *testing.T) {
 		t.Errorf("%.0f allocations in %d evaluations, want at most %.0f", allocs, calls, limit)
 	}
 }
+
+// Naive Bayes from counts is the closed form: the bias the log-odds of
+// the labels, each feature of at least WordMinDocs items its smoothed
+// log-ratio of the labels' feature counts, normalised by their totals.
+// A feature of one item is not learned; a language without items is
+// closed. (FitWords reads the counts too: this pins what they give.)
+func TestFitWordNBIsTheClosedForm(t *testing.T) {
+	sample := func(y bool, feats ...uint64) WordSample { return WordSample{Feats: feats, Y: y} }
+	ss := []WordSample{
+		sample(true, 1, 2), sample(true, 1), sample(true, 3, 9),
+		sample(false, 2), sample(false, 2, 3),
+	}
+	m := FitWords(ss, WordNB)
+	if m.Lang[1].W != nil {
+		t.Errorf("a language without items has weights %v", m.Lang[1].W)
+	}
+	w := m.Lang[0]
+	// Positives count 2+1+1 features of the vocabulary {1, 2, 3}, negatives 0+2+1.
+	norm := math.Log(3+wordSmoothing*3) - math.Log(4+wordSmoothing*3)
+	want := map[uint64]float64{
+		1: math.Log(2+wordSmoothing) - math.Log(0+wordSmoothing) + norm,
+		2: math.Log(1+wordSmoothing) - math.Log(2+wordSmoothing) + norm,
+		3: math.Log(1+wordSmoothing) - math.Log(1+wordSmoothing) + norm,
+	}
+	if d := math.Abs(w.Bias - math.Log(3.0/2)); d > 1e-12 {
+		t.Errorf("bias %g, want log(3/2)", w.Bias)
+	}
+	if len(w.W) != len(want) {
+		t.Errorf("weights of %d features, want %d (feature 9 is one item's)", len(w.W), len(want))
+	}
+	for f, x := range want {
+		if d := math.Abs(w.W[f] - x); d > 1e-12 {
+			t.Errorf("feature %d: weight %g, want %g", f, w.W[f], x)
+		}
+	}
+}
