@@ -70,6 +70,12 @@ func (learner WordLearner) logistic() bool {
 	return learner == WordLogisticLBFGS || learner == WordNBLogistic
 }
 
+// ReadsSamples reports whether learner reads the samples themselves, not
+// only their counts (WordCounts): FitWordsFrom's callers pass them then.
+func (learner WordLearner) ReadsSamples() bool {
+	return learner == WordLogistic || learner.logistic()
+}
+
 // WordCounts are what naive Bayes and the vocabulary read of a set of
 // word samples, per language: its items of each label and, per feature,
 // the items of each label it occurs in. Counts subtract, so a fit without
@@ -149,7 +155,7 @@ type WordFit struct {
 }
 
 // FitWordsFrom trains a word model as fit says on the samples counted by
-// c (samples themselves are read only by the logistic learners).
+// c (samples themselves are read only by the learners that ReadsSamples).
 // logistic is the L-BFGS logistic regression's own weights (nil for
 // WordNB and WordLogistic), to start a later fit from.
 func FitWordsFrom(c *WordCounts, samples []WordSample, fit WordFit) (m, logistic *WordModel) {
@@ -160,7 +166,7 @@ func FitWordsFrom(c *WordCounts, samples []WordSample, fit WordFit) (m, logistic
 	for l := range m.Lang {
 		vocab := wordVocabulary(&c.Lang[l])
 		var ss []WordSample
-		if fit.Learner == WordLogistic || fit.Learner.logistic() {
+		if fit.Learner.ReadsSamples() {
 			for _, s := range samples {
 				if s.Lang == l {
 					ss = append(ss, s)

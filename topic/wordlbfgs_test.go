@@ -167,3 +167,17 @@ func TestFitWordNBIsTheClosedForm(t *testing.T) {
 		}
 	}
 }
+
+// A learner that does not read the samples fits from their counts alone;
+// one that does needs them (topiceval passes them by ReadsSamples).
+func TestReadsSamplesSaysWhichLearnersNeedTheSamples(t *testing.T) {
+	ss := randomWordSamples(rand.New(rand.NewPCG(9, 10)), 400)
+	c := CountWords(ss)
+	for _, learner := range []WordLearner{WordNB, WordLogistic, WordLogisticLBFGS, WordNBLogistic} {
+		with, _ := FitWordsFrom(c, ss, WordFit{Learner: learner, Ridge: WordLBFGSRidge})
+		without, _ := FitWordsFrom(c, nil, WordFit{Learner: learner, Ridge: WordLBFGSRidge})
+		if same := reflect.DeepEqual(with, without); same == learner.ReadsSamples() {
+			t.Errorf("%v: ReadsSamples %v, yet the fit without samples is the same: %v", learner, learner.ReadsSamples(), same)
+		}
+	}
+}

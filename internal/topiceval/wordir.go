@@ -230,7 +230,7 @@ func (f *wordFits) fit(start *topic.WordModel, skip ...int) (m, logistic *topic.
 		c = c.Less(parts...)
 	}
 	var samples []topic.WordSample
-	if f.v.Learner != topic.WordNB {
+	if f.v.Learner.ReadsSamples() {
 		samples = f.without(skip...)
 	}
 	return topic.FitWordsFrom(c, samples, topic.WordFit{Learner: f.v.Learner, Ridge: topic.WordLBFGSRidge, Start: start})
