@@ -64,8 +64,8 @@ func (learner WordLearner) String() string {
 }
 
 // logistic reports whether learner fits a logistic regression by L-BFGS
-// (alone or in a mean), which needs the samples beside their counts and
-// may start from another fit's weights.
+// (alone or in a mean), whose own weights FitWordsFrom returns and may
+// start from.
 func (learner WordLearner) logistic() bool {
 	return learner == WordLogisticLBFGS || learner == WordNBLogistic
 }
