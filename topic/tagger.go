@@ -152,7 +152,8 @@ type Tagger struct {
 	rules  []rule
 	family []string // family of each rule
 	// kin is, per rule, the first rule of its family, or -1 when it has
-	// none: rival compares these ints rather than the family names.
+	// none: rival and limitFamilies compare these ints rather than the
+	// family names.
 	kin   []int
 	terms []term
 	// supporting is set when some term is marked "~" (term.supporting):
@@ -761,7 +762,7 @@ func (t *Tagger) limitFamilies(res []result, ok []bool, keep int) {
 	over := func(i int) bool {
 		kin := 1
 		for j := range ok {
-			if j != i && ok[j] && t.family[i] != "" && t.family[j] == t.family[i] {
+			if j != i && ok[j] && t.kin[i] >= 0 && t.kin[j] == t.kin[i] {
 				kin++
 			}
 		}
