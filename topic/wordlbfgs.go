@@ -152,8 +152,10 @@ func minimiseLBFGS(f func(theta, grad []float64) float64, theta []float64) {
 			}
 			step /= 2
 		}
-		if fNext > fx {
-			return // no step lowers the loss: at the optimum to float precision
+		// No step lowers the loss: at the optimum to float precision, or
+		// the loss is no number there (an overflow), which is not taken.
+		if !(fNext <= fx) {
+			return
 		}
 		for k := range sNew {
 			sNew[k] = next[k] - theta[k]

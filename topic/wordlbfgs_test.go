@@ -181,3 +181,20 @@ func TestReadsSamplesSaysWhichLearnersNeedTheSamples(t *testing.T) {
 		}
 	}
 }
+
+// A loss that is NaN wherever a step lands (an overflowed one) is never
+// taken: the minimiser stops where the loss was last a number.
+func TestMinimiseLBFGSTakesNoStepToNaN(t *testing.T) {
+	f := func(theta, grad []float64) float64 {
+		grad[0] = -1
+		if theta[0] != 0 {
+			return math.NaN()
+		}
+		return 0
+	}
+	theta := []float64{0}
+	minimiseLBFGS(f, theta)
+	if theta[0] != 0 {
+		t.Errorf("theta %v, want the start 0", theta[0])
+	}
+}
