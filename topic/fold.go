@@ -59,11 +59,16 @@ func tokenizeFunc(s string, yield func(word)) {
 			if start < 0 {
 				start = i
 			}
-			// Consume the rest of the ASCII run at once.
-			for ; i < len(s) && isASCIIWordByte(s[i]); i++ {
-				if s[i] <= 'Z' && s[i] >= 'A' {
+			// Consume the rest of the ASCII run at once, lower-case
+			// letters and digits first: most bytes are.
+			for ; i < len(s); i++ {
+				if c := s[i]; 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+					continue
+				} else if 'A' <= c && c <= 'Z' {
 					simple = false
+					continue
 				}
+				break
 			}
 			continue
 		}

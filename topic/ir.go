@@ -107,7 +107,7 @@ func deskFeature(name string) int {
 func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, res []result) (x [NumIRFeatures]float64, violentLead bool) {
 	x[fBias] = 1
 	body := s.bodyText
-	t.findActors(s, a.Title, body, langName(l))
+	t.findActors(s, langName(l))
 	x[fRelSentences] = min(float64(relationSentences(a.Title, s.titleActors)+relationSentences(body, s.bodyActors)), 3)
 	leadEnd := firstSentenceEnd(body)
 	var leadBuf [8]string

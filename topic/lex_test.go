@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+
+	"github.com/warta-news/warta/internal/asciicase"
 )
 
 // lexTexts mix what the fast paths of lex must treat like stemSeq:
@@ -92,7 +94,7 @@ func TestLexWithMemoIsLex(t *testing.T) {
 			for _, text := range lexTexts {
 				var feats, pairs, memoFeats, memoPairs []uint64
 				want := tg.lex(text, l, nil, &feats, &pairs)
-				got := tg.lexWith(&memo, text, l, nil, &memoFeats, &memoPairs)
+				got := tg.lexWith(&memo, text, asciicase.Lower(text), l, nil, &memoFeats, &memoPairs)
 				if !slices.Equal(got, want) || !slices.Equal(memoFeats, feats) || !slices.Equal(memoPairs, pairs) {
 					t.Errorf("pass %d, lang %d, %q: with a memo %v %x %x, want %v %x %x", pass, l, text, got, memoFeats, memoPairs, want, feats, pairs)
 				}

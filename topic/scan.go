@@ -24,6 +24,11 @@ type scratch struct {
 	// bodyText is the body the article being read is tagged on
 	// (bodyText), cut once per article (Tagger.read).
 	bodyText string
+	// titleLower and bodyLower are the title and bodyText lower-cased
+	// (asciicase.Lower) on first need (lowered): both tokenizers, terms'
+	// and actors', read them.
+	titleText, titleLower, bodyLower string
+	lowerDone                        bool
 	// The actors found in the title and the body, for the actors model;
 	// the anchors of leaders among them; the names of leaders the stream
 	// learned and those the article anchors itself (see findActors).
@@ -92,6 +97,7 @@ func newScratch(n, topics int) *scratch {
 func (t *Tagger) read(a *article.Article, st *Stream) *scratch {
 	s := t.scratch.Get().(*scratch)
 	s.bodyText = bodyText(a)
+	s.titleText = a.Title
 	s.streamNames = st.leaderNames()
 	s.phrases = t.words.phrases()
 	return s
@@ -100,11 +106,21 @@ func (t *Tagger) read(a *article.Article, st *Stream) *scratch {
 // release returns s, taken by read, to t's pool, holding nothing of the
 // article or the stream: the next reader may have neither.
 func (t *Tagger) release(s *scratch) {
-	s.bodyText = ""
+	s.bodyText, s.titleText, s.titleLower, s.bodyLower, s.lowerDone = "", "", "", "", false
 	s.streamNames, s.articleNames = nil, nil
 	clear(s.anchors)
 	s.anchors = s.anchors[:0]
 	t.scratch.Put(s)
+}
+
+// lowered returns the article's title and body text lower-cased, as
+// asciicase.Lower gives them.
+func (s *scratch) lowered() (title, body string) {
+	if !s.lowerDone {
+		s.titleLower, s.bodyLower = asciicase.Lower(s.titleText), asciicase.Lower(s.bodyText)
+		s.lowerDone = true
+	}
+	return s.titleLower, s.bodyLower
 }
 
 func (s *scratch) reset() {
@@ -153,18 +169,19 @@ type tok struct {
 // hash of every stem, up to StreamWords of them, and with pairs non-nil
 // the hash of every pair of consecutive stems among those (pairHash).
 func (t *Tagger) lex(text string, l int, dst []tok, feats, pairs *[]uint64) []tok {
-	return t.lexWith(nil, text, l, dst, feats, pairs)
+	return t.lexWith(nil, text, asciicase.Lower(text), l, dst, feats, pairs)
 }
 
-// lexWith is lex reading each word through memo (none when nil).
-func (t *Tagger) lexWith(memo *wordMemo, text string, l int, dst []tok, feats, pairs *[]uint64) []tok {
+// lexWith is lex of text lower-cased already (lower, as asciicase.Lower
+// gives it), reading each word through memo (none when nil).
+func (t *Tagger) lexWith(memo *wordMemo, text, lower string, l int, dst []tok, feats, pairs *[]uint64) []tok {
 	prev := ""           // first reading of the last word kept
 	prevCapital := false // the last word was written with a capital
 	lastFeat := ""       // the stem last hashed into feats, for pairs
 	var fresh wordReading
 	// Lower-casing ASCII letters up front costs one copy of the text rather
 	// than one per capitalised word, and tokenizing folds the same way.
-	tokenizeFunc(asciicase.Lower(text), func(w word) {
+	tokenizeFunc(lower, func(w word) {
 		r := &fresh
 		if memo != nil {
 			r = memo.read(t, w.text, l)

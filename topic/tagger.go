@@ -433,8 +433,9 @@ func (t *Tagger) evaluate(s *scratch, a *article.Article, l int, h Hints, res []
 			leadPairs = &s.leadPairs
 		}
 	}
-	s.title = t.lexWith(&s.memo, a.Title, l, s.title[:0], feats, titlePairs)
-	s.body = t.lexWith(&s.memo, s.bodyText, l, s.body[:0], feats, leadPairs)
+	titleLower, bodyLower := s.lowered()
+	s.title = t.lexWith(&s.memo, a.Title, titleLower, l, s.title[:0], feats, titlePairs)
+	s.body = t.lexWith(&s.memo, s.bodyText, bodyLower, l, s.body[:0], feats, leadPairs)
 	t.scan(s, s.title, l, 0)
 	// Reset positions between fields: a title and a body hit at the same
 	// offset are two hits.
