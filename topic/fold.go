@@ -170,10 +170,17 @@ func foldPhrase(s string) []string {
 
 // startsWithCapital reports whether s begins with an upper-case letter.
 func startsWithCapital(s string) bool {
-	// Most words start with an ASCII byte: no rune to decode.
-	if s != "" && s[0] < utf8.RuneSelf {
-		return 'A' <= s[0] && s[0] <= 'Z'
+	// Most words start with an ASCII byte: no rune to decode, and a test
+	// small enough to inline.
+	if s == "" || s[0] >= utf8.RuneSelf {
+		return startsWithUpperRune(s)
 	}
+	return s[0]-'A' <= 'Z'-'A'
+
+}
+
+// startsWithUpperRune reports whether s begins with an upper-case rune.
+func startsWithUpperRune(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
 }
@@ -189,7 +196,10 @@ func isNameAt(text string, i int) bool {
 	}
 	spaced := false
 	for j := i; j > 0; {
-		p, size := utf8.DecodeLastRuneInString(text[:j])
+		p, size := rune(text[j-1]), 1
+		if p >= utf8.RuneSelf {
+			p, size = utf8.DecodeLastRuneInString(text[:j])
+		}
 		j -= size
 		switch {
 		case p == ' ' || p == '\t' || p == '"' || p == '“' || p == '”' || p == '\'' || p == '‘' || p == '’' || p == '(' || p == '[':

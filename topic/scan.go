@@ -177,7 +177,8 @@ func (t *Tagger) lex(text string, l int, dst []tok, feats, pairs *[]uint64) []to
 func (t *Tagger) lexWith(memo *wordMemo, text, lower string, l int, dst []tok, feats, pairs *[]uint64) []tok {
 	prev := ""           // first reading of the last word kept
 	prevCapital := false // the last word was written with a capital
-	lastFeat := ""       // the stem last hashed into feats, for pairs
+	lastFeat := false    // a stem (not "") was hashed into feats, for pairs
+	var lastHash uint64  // the hash of that stem
 	var fresh wordReading
 	// Lower-casing ASCII letters up front costs one copy of the text rather
 	// than one per capitalised word, and tokenizing folds the same way.
@@ -204,10 +205,10 @@ func (t *Tagger) lexWith(memo *wordMemo, text, lower string, l int, dst []tok, f
 		}
 		if feats != nil && len(*feats) < StreamWords {
 			*feats = append(*feats, r.hash)
-			if pairs != nil && lastFeat != "" {
-				*pairs = append(*pairs, pairHash(lastFeat, r.stem))
+			if pairs != nil && lastFeat {
+				*pairs = append(*pairs, pairHashAfter(lastHash, r.stem))
 			}
-			lastFeat = r.stem
+			lastFeat, lastHash = r.stem != "", r.hash
 		}
 		k := r.tok
 		k.name = capital && isNameAt(text, w.start)
@@ -268,22 +269,31 @@ const maxMemoWords = 1 << 14
 // until the next read.
 func (m *wordMemo) read(t *Tagger, w string, l int) *wordReading {
 	tb := &m.langs[l]
-	if tb.slots == nil {
-		tb.slots = make([]int32, 2*maxMemoWords)
-	}
-	mask := uint64(len(tb.slots) - 1)
 	h := featureHash(w)
-	i := h & mask
-	for ; tb.slots[i] != 0; i = (i + 1) & mask {
+	mask := uint64(len(tb.slots) - 1)
+	for i := h & mask; len(tb.slots) > 0 && tb.slots[i] != 0; i = (i + 1) & mask {
 		if e := &tb.entries[tb.slots[i]-1]; e.hash == h && e.word == w {
 			return &e.wordReading
 		}
+	}
+	return tb.add(t, w, h, l)
+}
+
+// add reads w (of hash h, in language l), keeps it and returns its
+// reading; read, which found no w, keeps this apart so that it stays small.
+func (tb *memoTable) add(t *Tagger, w string, h uint64, l int) *wordReading {
+	if tb.slots == nil {
+		tb.slots = make([]int32, 2*maxMemoWords)
 	}
 	if len(tb.entries) == maxMemoWords {
 		clear(tb.slots)
 		clear(tb.entries)
 		tb.entries = tb.entries[:0]
-		i = h & mask
+	}
+	mask := uint64(len(tb.slots) - 1)
+	i := h & mask
+	for tb.slots[i] != 0 {
+		i = (i + 1) & mask
 	}
 	e := memoEntry{hash: h}
 	t.readWord(&e.wordReading, w, l)
