@@ -383,8 +383,8 @@ func (r *Recognizer) AppendNamedLower(dst []Mention, text, lower, lang string, s
 	named := slices.ContainsFunc(sets, func(ns *Names) bool { return ns != nil })
 	from := len(dst)
 	conditional := false // whether a relation that holds only beside certain actors was found
+	var a alias          // the alias matched at i, read only where n > 0
 	for i := 0; i < len(toks); {
-		var a alias
 		n := 0
 		if starts.MayHave(toks[i].text) {
 			a, n = match(table[toks[i].text], toks[i:], shouting)
