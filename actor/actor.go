@@ -357,9 +357,15 @@ func (r *Recognizer) Append(dst []Mention, text, lang string) []Mention {
 // Names) as the actors of their states. The table's aliases come first:
 // where one of them matches, its words are never read as a learned name.
 func (r *Recognizer) AppendNamed(dst []Mention, text, lang string, sets ...*Names) []Mention {
+	return r.AppendNamedLower(dst, text, asciicase.Lower(text), lang, sets...)
+}
+
+// AppendNamedLower is AppendNamed for a caller that has lower-cased text
+// already: lower is asciicase.Lower(text), which the words are read from.
+func (r *Recognizer) AppendNamedLower(dst []Mention, text, lower, lang string, sets ...*Names) []Mention {
 	table, starts := r.first[langIndex(lang)], &r.starts[langIndex(lang)]
 	skipAfterBahasa := langIndex(lang) != langEN
-	tp := r.words(text)
+	tp := r.lowerWords(text, lower)
 	defer r.tokens.Put(tp)
 	toks := *tp
 	shouting := isShouting(toks)
@@ -377,8 +383,8 @@ func (r *Recognizer) AppendNamed(dst []Mention, text, lang string, sets ...*Name
 	named := slices.ContainsFunc(sets, func(ns *Names) bool { return ns != nil })
 	from := len(dst)
 	conditional := false // whether a relation that holds only beside certain actors was found
+	var a alias          // the alias matched at i, read only where n > 0
 	for i := 0; i < len(toks); {
-		var a alias
 		n := 0
 		if starts.MayHave(toks[i].text) {
 			a, n = match(table[toks[i].text], toks[i:], shouting)
@@ -517,8 +523,13 @@ func langIndex(lang string) int {
 // words returns the words of text in a slice from r.tokens, which the
 // caller puts back when done.
 func (r *Recognizer) words(text string) *[]token {
+	return r.lowerWords(text, asciicase.Lower(text))
+}
+
+// lowerWords is words of text lower-cased already (lower).
+func (r *Recognizer) lowerWords(text, lower string) *[]token {
 	tp := r.tokens.Get().(*[]token)
-	*tp = appendTokens((*tp)[:0], text)
+	*tp = appendLowerTokens((*tp)[:0], text, lower)
 	return tp
 }
 
@@ -584,7 +595,12 @@ type token struct {
 // lower-cased in one copy of the text, so that a capitalised word costs no
 // allocation of its own.
 func appendTokens(dst []token, s string) []token {
-	lower := asciicase.Lower(s)
+	return appendLowerTokens(dst, s, asciicase.Lower(s))
+}
+
+// appendLowerTokens is appendTokens of s lower-cased already (lower is
+// asciicase.Lower(s)).
+func appendLowerTokens(dst []token, s, lower string) []token {
 	for i := 0; i < len(s); {
 		c := s[i]
 		// Only a capital before a dot may start an abbreviation: the test
@@ -615,10 +631,17 @@ func appendTokens(dst []token, s string) []token {
 	word:
 		for j < len(s) {
 			if c := s[j]; c < utf8.RuneSelf {
-				// Lower-case letters first: most bytes are.
 				switch {
 				case 'a' <= c && c <= 'z':
-					t.letters++
+					// Most bytes are lower-case letters: count a run
+					// of them at once.
+					k := j + 1
+					for k < len(s) && 'a' <= s[k] && s[k] <= 'z' {
+						k++
+					}
+					t.letters += k - j
+					j = k
+					continue
 				case 'A' <= c && c <= 'Z':
 					t.letters++
 					t.upper++

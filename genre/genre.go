@@ -284,7 +284,7 @@ func hasEpisodeWord(lower string) bool {
 			rest = strings.TrimPrefix(rest, "s")
 			rest = strings.TrimPrefix(rest, ".")
 			rest = strings.TrimLeft(rest, " #")
-			if strings.HasPrefix(lower[i:], "episod") || rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+			if strings.HasPrefix(lower[i:], "episod") || rest != "" && isDigit(rest[0]) {
 				return true
 			}
 		}
@@ -301,7 +301,7 @@ func hasEpisodeWord(lower string) bool {
 // a digit, as "s02e05" has.
 func hasSeasonCode(lower string) bool {
 	for i := 0; i+1 < len(lower); i++ {
-		if lower[i] == 's' && lower[i+1] >= '0' && lower[i+1] <= '9' {
+		if lower[i] == 's' && isDigit(lower[i+1]) {
 			return true
 		}
 	}

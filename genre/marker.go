@@ -222,7 +222,7 @@ func setApart(rest string, opened bool, g Genre) bool {
 	}
 	rest = strings.TrimLeft(rest, " ")
 	if g == History {
-		if r, ok := strings.CutPrefix(rest, "in "); ok && r != "" && r[0] >= '0' && r[0] <= '9' {
+		if r, ok := strings.CutPrefix(rest, "in "); ok && r != "" && isDigit(r[0]) {
 			return true
 		}
 	}

@@ -59,11 +59,16 @@ func tokenizeFunc(s string, yield func(word)) {
 			if start < 0 {
 				start = i
 			}
-			// Consume the rest of the ASCII run at once.
-			for ; i < len(s) && isASCIIWordByte(s[i]); i++ {
-				if s[i] <= 'Z' && s[i] >= 'A' {
+			// Consume the rest of the ASCII run at once, lower-case
+			// letters and digits first: most bytes are.
+			for ; i < len(s); i++ {
+				if c := s[i]; 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+					continue
+				} else if 'A' <= c && c <= 'Z' {
 					simple = false
+					continue
 				}
+				break
 			}
 			continue
 		}
@@ -165,10 +170,17 @@ func foldPhrase(s string) []string {
 
 // startsWithCapital reports whether s begins with an upper-case letter.
 func startsWithCapital(s string) bool {
-	// Most words start with an ASCII byte: no rune to decode.
-	if s != "" && s[0] < utf8.RuneSelf {
-		return 'A' <= s[0] && s[0] <= 'Z'
+	// Most words start with an ASCII byte: no rune to decode, and a test
+	// small enough to inline.
+	if s == "" || s[0] >= utf8.RuneSelf {
+		return startsWithUpperRune(s)
 	}
+	return s[0]-'A' <= 'Z'-'A'
+
+}
+
+// startsWithUpperRune reports whether s begins with an upper-case rune.
+func startsWithUpperRune(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
 }
@@ -184,7 +196,10 @@ func isNameAt(text string, i int) bool {
 	}
 	spaced := false
 	for j := i; j > 0; {
-		p, size := utf8.DecodeLastRuneInString(text[:j])
+		p, size := rune(text[j-1]), 1
+		if p >= utf8.RuneSelf {
+			p, size = utf8.DecodeLastRuneInString(text[:j])
+		}
 		j -= size
 		switch {
 		case p == ' ' || p == '\t' || p == '"' || p == '“' || p == '”' || p == '\'' || p == '‘' || p == '’' || p == '(' || p == '[':

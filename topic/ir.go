@@ -107,7 +107,7 @@ func deskFeature(name string) int {
 func (t *Tagger) irFeatures(s *scratch, a *article.Article, l int, res []result) (x [NumIRFeatures]float64, violentLead bool) {
 	x[fBias] = 1
 	body := s.bodyText
-	t.findActors(s, a.Title, body, langName(l))
+	t.findActors(s, langName(l))
 	x[fRelSentences] = min(float64(relationSentences(a.Title, s.titleActors)+relationSentences(body, s.bodyActors)), 3)
 	leadEnd := firstSentenceEnd(body)
 	var leadBuf [8]string
@@ -266,26 +266,30 @@ func relationSentences(text string, ms []actor.Mention) int {
 // firstSentenceEnd is the offset in text just past its first sentence (see
 // sentenceEnds), or len(text).
 func firstSentenceEnd(text string) int {
-	for i := 0; i+1 < len(text); i++ {
-		if sentenceEnds(text[i : i+2]) {
-			return i + 1
-		}
+	if i := sentenceEndIndex(text); i >= 0 {
+		return i + 1
 	}
 	return len(text)
 }
 
 // sentenceEnds reports whether a sentence ends in s: a full stop, question
 // or exclamation mark or semicolon followed by a space.
-func sentenceEnds(s string) bool {
+func sentenceEnds(s string) bool { return sentenceEndIndex(s) >= 0 }
+
+// sentenceEndMarks has bit c set for each byte c that ends a sentence
+// before a space (sentenceEnds); all are below 64.
+const sentenceEndMarks uint64 = 1<<'.' | 1<<'!' | 1<<'?' | 1<<';'
+
+// sentenceEndIndex returns the index of the first mark in s that ends a
+// sentence (sentenceEnds), or -1.
+func sentenceEndIndex(s string) int {
 	for i := 0; i+1 < len(s); i++ {
-		switch s[i] {
-		case '.', '!', '?', ';':
-			if s[i+1] == ' ' || s[i+1] == '\n' {
-				return true
-			}
+		// One comparison rules out letters, digits and most bytes.
+		if c := s[i]; c < 64 && sentenceEndMarks>>c&1 != 0 && (s[i+1] == ' ' || s[i+1] == '\n') {
+			return i
 		}
 	}
-	return false
+	return -1
 }
 
 // logScore is log(1+v) for positive v, else 0: negative desk evidence says

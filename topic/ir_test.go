@@ -337,3 +337,24 @@ func TestDomesticVisitIsNoCandidate(t *testing.T) {
 		}
 	}
 }
+
+// TestSentenceEnds checks every byte before a space, a line break and a
+// letter: only . ! ? ; before a space or a line break end a sentence.
+func TestSentenceEnds(t *testing.T) {
+	for c := range 256 {
+		for _, next := range []byte{' ', '\n', 'a'} {
+			s := string([]byte{'x', byte(c), next})
+			want := strings.IndexByte(".!?;", byte(c)) >= 0 && next != 'a'
+			if got := sentenceEnds(s); got != want {
+				t.Errorf("sentenceEnds(%q) = %t, want %t", s, got, want)
+			}
+			wantAt := len(s)
+			if want {
+				wantAt = 2 // after the mark
+			}
+			if firstSentenceEnd(s) != wantAt {
+				t.Errorf("firstSentenceEnd(%q) = %d, want %d", s, firstSentenceEnd(s), wantAt)
+			}
+		}
+	}
+}

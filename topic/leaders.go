@@ -164,21 +164,23 @@ func (st *Stream) learnLeaders(anchors []actor.Anchor) {
 }
 
 // findActors fills s.titleActors and s.bodyActors with the actors of the
-// title and body (in language lang) and s.anchors with their anchors: the
+// title and body text of the article read (in language lang) and s.anchors with their anchors: the
 // names the stream learned (s.streamNames) are actors of their states in
 // both, and those the article anchors itself (s.articleNames, nil when it
 // anchors none the stream does not know) in its title. The body names the
 // state where it anchors the name; read into the rest of the body as
 // well, the article's own names moved the fitted cut (0.65 to 0.70) and
 // cost cross-validated F1 (BENCHMARKS.md, issue 8, leaders).
-func (t *Tagger) findActors(s *scratch, title, body, lang string) {
-	s.titleActors = t.actors.AppendNamed(s.titleActors[:0], title, lang, s.streamNames)
-	s.bodyActors = t.actors.AppendNamed(s.bodyActors[:0], body, lang, s.streamNames)
+func (t *Tagger) findActors(s *scratch, lang string) {
+	title, body := s.titleText, s.bodyText
+	titleLower, bodyLower := s.lowered()
+	s.titleActors = t.actors.AppendNamedLower(s.titleActors[:0], title, titleLower, lang, s.streamNames)
+	s.bodyActors = t.actors.AppendNamedLower(s.bodyActors[:0], body, bodyLower, lang, s.streamNames)
 	s.anchors = t.actors.AppendAnchors(s.anchors[:0], title, lang, s.titleActors)
 	s.anchors = t.actors.AppendAnchors(s.anchors, body, lang, s.bodyActors)
 	s.articleNames = articleNames(s.anchors, s.streamNames)
 	if s.articleNames != nil {
-		s.titleActors = t.actors.AppendNamed(s.titleActors[:0], title, lang, s.articleNames, s.streamNames)
+		s.titleActors = t.actors.AppendNamedLower(s.titleActors[:0], title, titleLower, lang, s.articleNames, s.streamNames)
 	}
 }
 

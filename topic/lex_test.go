@@ -1,6 +1,12 @@
 package topic
 
-import "testing"
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/warta-news/warta/internal/asciicase"
+)
 
 // lexTexts mix what the fast paths of lex must treat like stemSeq:
 // capitals, digits, hyphenated repeats, apostrophes, possessives,
@@ -74,5 +80,49 @@ func TestProtectedGroups(t *testing.T) {
 				t.Errorf("isProtected(%q) = false", p)
 			}
 		}
+	}
+}
+
+// TestLexWithMemoIsLex checks that lex reading its words through a memo,
+// empty and then filled by the same texts, yields lex's words and
+// features.
+func TestLexWithMemoIsLex(t *testing.T) {
+	tg := defaultTagger(t)
+	var memo wordMemo
+	for pass := range 2 {
+		for l := range numLangs {
+			for _, text := range lexTexts {
+				var feats, pairs, memoFeats, memoPairs []uint64
+				want := tg.lex(text, l, nil, &feats, &pairs)
+				got := tg.lexWith(&memo, text, asciicase.Lower(text), l, nil, &memoFeats, &memoPairs)
+				if !slices.Equal(got, want) || !slices.Equal(memoFeats, feats) || !slices.Equal(memoPairs, pairs) {
+					t.Errorf("pass %d, lang %d, %q: with a memo %v %x %x, want %v %x %x", pass, l, text, got, memoFeats, memoPairs, want, feats, pairs)
+				}
+			}
+		}
+	}
+	if len(memo.langs[langID].entries) == 0 {
+		t.Error("the memo holds no word")
+	}
+}
+
+// TestWordMemoStartsAfresh reads more words than a memo keeps: each read,
+// before and after it starts afresh, is readWord's.
+func TestWordMemoStartsAfresh(t *testing.T) {
+	tg := defaultTagger(t)
+	var memo wordMemo
+	words := []string{"perang", "menyetujui", "negara", "trades"}
+	for i := range maxMemoWords + 10 {
+		words = append(words, fmt.Sprintf("kata%d", i), words[i%4])
+	}
+	for _, w := range words {
+		var want wordReading
+		tg.readWord(&want, w, langID)
+		if got := memo.read(tg, w, langID); *got != want {
+			t.Fatalf("%q: read %+v, want %+v", w, *got, want)
+		}
+	}
+	if n := len(memo.langs[langID].entries); n >= maxMemoWords {
+		t.Errorf("the memo holds %d words, more than %d", n, maxMemoWords)
 	}
 }

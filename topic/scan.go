@@ -2,6 +2,7 @@ package topic
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/warta-news/warta/actor"
 	"github.com/warta-news/warta/article"
@@ -23,6 +24,11 @@ type scratch struct {
 	// bodyText is the body the article being read is tagged on
 	// (bodyText), cut once per article (Tagger.read).
 	bodyText string
+	// titleLower and bodyLower are the title and bodyText lower-cased
+	// (asciicase.Lower) on first need (lowered): both tokenizers, terms'
+	// and actors', read them.
+	titleText, titleLower, bodyLower string
+	lowerDone                        bool
 	// The actors found in the title and the body, for the actors model;
 	// the anchors of leaders among them; the names of leaders the stream
 	// learned and those the article anchors itself (see findActors).
@@ -73,6 +79,8 @@ type scratch struct {
 	odds      []float64
 	oddsKnown []bool
 	oddsDone  bool
+	// memo is what lex read of the words of earlier articles.
+	memo wordMemo
 }
 
 func newScratch(n, topics int) *scratch {
@@ -89,6 +97,7 @@ func newScratch(n, topics int) *scratch {
 func (t *Tagger) read(a *article.Article, st *Stream) *scratch {
 	s := t.scratch.Get().(*scratch)
 	s.bodyText = bodyText(a)
+	s.titleText = a.Title
 	s.streamNames = st.leaderNames()
 	s.phrases = t.words.phrases()
 	return s
@@ -97,11 +106,21 @@ func (t *Tagger) read(a *article.Article, st *Stream) *scratch {
 // release returns s, taken by read, to t's pool, holding nothing of the
 // article or the stream: the next reader may have neither.
 func (t *Tagger) release(s *scratch) {
-	s.bodyText = ""
+	s.bodyText, s.titleText, s.titleLower, s.bodyLower, s.lowerDone = "", "", "", "", false
 	s.streamNames, s.articleNames = nil, nil
 	clear(s.anchors)
 	s.anchors = s.anchors[:0]
 	t.scratch.Put(s)
+}
+
+// lowered returns the article's title and body text lower-cased, as
+// asciicase.Lower gives them.
+func (s *scratch) lowered() (title, body string) {
+	if !s.lowerDone {
+		s.titleLower, s.bodyLower = asciicase.Lower(s.titleText), asciicase.Lower(s.bodyText)
+		s.lowerDone = true
+	}
+	return s.titleLower, s.bodyLower
 }
 
 func (s *scratch) reset() {
@@ -150,19 +169,30 @@ type tok struct {
 // hash of every stem, up to StreamWords of them, and with pairs non-nil
 // the hash of every pair of consecutive stems among those (pairHash).
 func (t *Tagger) lex(text string, l int, dst []tok, feats, pairs *[]uint64) []tok {
-	ix := &t.idx[l]
+	return t.lexWith(nil, text, asciicase.Lower(text), l, dst, feats, pairs)
+}
+
+// lexWith is lex of text lower-cased already (lower, as asciicase.Lower
+// gives it), reading each word through memo (none when nil).
+func (t *Tagger) lexWith(memo *wordMemo, text, lower string, l int, dst []tok, feats, pairs *[]uint64) []tok {
 	prev := ""           // first reading of the last word kept
 	prevCapital := false // the last word was written with a capital
-	lastFeat := ""       // the stem last hashed into feats, for pairs
-	var v stems
+	lastFeat := false    // a stem (not "") was hashed into feats, for pairs
+	var lastHash uint64  // the hash of that stem
+	var fresh wordReading
 	// Lower-casing ASCII letters up front costs one copy of the text rather
 	// than one per capitalised word, and tokenizing folds the same way.
-	tokenizeFunc(asciicase.Lower(text), func(w word) {
-		stemInto(&v, w.text, l)
-		if w.joined && len(dst) > 0 && prev == v.s[0] {
+	tokenizeFunc(lower, func(w word) {
+		r := &fresh
+		if memo != nil {
+			r = memo.read(t, w.text, l)
+		} else {
+			t.readWord(r, w.text, l)
+		}
+		if w.joined && len(dst) > 0 && prev == r.stem {
 			return
 		}
-		prev = v.s[0]
+		prev = r.stem
 		capital := startsWithCapital(text[w.start:])
 		tail := w.joined && prevCapital && !capital
 		prevCapital = capital
@@ -174,26 +204,110 @@ func (t *Tagger) lex(text string, l int, dst []tok, feats, pairs *[]uint64) []to
 			return
 		}
 		if feats != nil && len(*feats) < StreamWords {
-			*feats = append(*feats, featureHash(v.s[0]))
-			if pairs != nil && lastFeat != "" {
-				*pairs = append(*pairs, pairHash(lastFeat, v.s[0]))
+			*feats = append(*feats, r.hash)
+			if pairs != nil && lastFeat {
+				*pairs = append(*pairs, pairHashAfter(lastHash, r.stem))
 			}
-			lastFeat = v.s[0]
+			lastFeat, lastHash = r.stem != "", r.hash
 		}
-		k := tok{n: uint8(v.n), word: noID, name: capital && isNameAt(text, w.start)}
-		found := false
-		for j, st := range v.list() {
-			k.id[j] = ix.lookup(st)
-			if st == w.text {
-				k.word, found = k.id[j], true
-			}
-		}
-		if !found {
-			k.word = ix.lookup(w.text)
-		}
+		k := r.tok
+		k.name = capital && isNameAt(text, w.start)
 		dst = append(dst, k)
 	})
 	return dst
+}
+
+// wordReading is what lex reads of a folded word in one language: its
+// readings' ids and its own (tok, name unset), its first reading and that
+// reading's hash (featureHash).
+type wordReading struct {
+	tok  tok
+	stem string
+	hash uint64
+}
+
+// readWord sets r to the reading of the folded word w in language l.
+func (t *Tagger) readWord(r *wordReading, w string, l int) {
+	ix := &t.idx[l]
+	var v stems
+	stemInto(&v, w, l)
+	r.tok = tok{n: uint8(v.n), word: ix.lookup(w)}
+	for j, st := range v.list() {
+		r.tok.id[j] = ix.lookup(st)
+	}
+	r.stem = v.s[0]
+	r.hash = featureHash(r.stem)
+}
+
+// wordMemo remembers, per language, the readings of the words lex met
+// (readWord): stemming and the index's look-ups are a function of the word
+// alone, and a stream's words repeat, so that one probe of a small hash
+// table (cheaper than a Go map's for these short keys) replaces them for
+// most words. It keeps copies of the words, nothing of an article.
+type wordMemo struct {
+	langs [numLangs]memoTable
+}
+
+// memoTable is one language's memo: open addressing over slots (an index
+// into entries plus one, 0 for none), at most half full.
+type memoTable struct {
+	slots   []int32
+	entries []memoEntry
+}
+
+type memoEntry struct {
+	word string
+	hash uint64 // featureHash(word)
+	wordReading
+}
+
+// maxMemoWords bounds a memo's words per language: a full memo starts
+// afresh, so that a long-lived scratch does not grow without end.
+const maxMemoWords = 1 << 14
+
+// read returns the reading of the folded word w in language l, valid
+// until the next read.
+func (m *wordMemo) read(t *Tagger, w string, l int) *wordReading {
+	tb := &m.langs[l]
+	h := featureHash(w)
+	mask := uint64(len(tb.slots) - 1)
+	for i := h & mask; len(tb.slots) > 0 && tb.slots[i] != 0; i = (i + 1) & mask {
+		if e := &tb.entries[tb.slots[i]-1]; e.hash == h && e.word == w {
+			return &e.wordReading
+		}
+	}
+	return tb.add(t, w, h, l)
+}
+
+// add reads w (of hash h, in language l), keeps it and returns its
+// reading; read, which found no w, keeps this apart so that it stays small.
+func (tb *memoTable) add(t *Tagger, w string, h uint64, l int) *wordReading {
+	if tb.slots == nil {
+		tb.slots = make([]int32, 2*maxMemoWords)
+	}
+	if len(tb.entries) == maxMemoWords {
+		clear(tb.slots)
+		clear(tb.entries)
+		tb.entries = tb.entries[:0]
+	}
+	mask := uint64(len(tb.slots) - 1)
+	i := h & mask
+	for tb.slots[i] != 0 {
+		i = (i + 1) & mask
+	}
+	e := memoEntry{hash: h}
+	t.readWord(&e.wordReading, w, l)
+	// w may be a slice of the article's text: keep a copy, and the stem
+	// as a slice of it where it is one.
+	e.word = strings.Clone(w)
+	if k := strings.Index(e.word, e.stem); k >= 0 {
+		e.stem = e.word[k : k+len(e.stem)]
+	} else {
+		e.stem = strings.Clone(e.stem)
+	}
+	tb.entries = append(tb.entries, e)
+	tb.slots[i] = int32(len(tb.entries))
+	return &tb.entries[len(tb.entries)-1].wordReading
 }
 
 // scan records the terms of language l found in seq (field 0 title, 1 body).

@@ -338,9 +338,13 @@ func featureHash(s string) uint64 {
 // pairHash hashes a pair of consecutive stems as featureHash hashes "a b":
 // no stem holds a space, so a pair's hash is no stem's.
 func pairHash(a, b string) uint64 {
-	h := fnvAdd(14695981039346656037, a)
-	h = fnvAdd(h, " ")
-	return fnvAdd(h, b)
+	return pairHashAfter(featureHash(a), b)
+}
+
+// pairHashAfter is pairHash(a, b) of a's featureHash, for a caller that
+// has it.
+func pairHashAfter(ha uint64, b string) uint64 {
+	return fnvAdd(fnvAdd(ha, " "), b)
 }
 
 // fnvAdd continues the FNV-1a hash h over s.

@@ -152,7 +152,8 @@ type Tagger struct {
 	rules  []rule
 	family []string // family of each rule
 	// kin is, per rule, the first rule of its family, or -1 when it has
-	// none: rival compares these ints rather than the family names.
+	// none: rival and limitFamilies compare these ints rather than the
+	// family names.
 	kin   []int
 	terms []term
 	// supporting is set when some term is marked "~" (term.supporting):
@@ -432,8 +433,9 @@ func (t *Tagger) evaluate(s *scratch, a *article.Article, l int, h Hints, res []
 			leadPairs = &s.leadPairs
 		}
 	}
-	s.title = t.lex(a.Title, l, s.title[:0], feats, titlePairs)
-	s.body = t.lex(s.bodyText, l, s.body[:0], feats, leadPairs)
+	titleLower, bodyLower := s.lowered()
+	s.title = t.lexWith(&s.memo, a.Title, titleLower, l, s.title[:0], feats, titlePairs)
+	s.body = t.lexWith(&s.memo, s.bodyText, bodyLower, l, s.body[:0], feats, leadPairs)
 	t.scan(s, s.title, l, 0)
 	// Reset positions between fields: a title and a body hit at the same
 	// offset are two hits.
@@ -761,7 +763,7 @@ func (t *Tagger) limitFamilies(res []result, ok []bool, keep int) {
 	over := func(i int) bool {
 		kin := 1
 		for j := range ok {
-			if j != i && ok[j] && t.family[i] != "" && t.family[j] == t.family[i] {
+			if j != i && ok[j] && t.kin[i] >= 0 && t.kin[j] == t.kin[i] {
 				kin++
 			}
 		}

@@ -161,7 +161,7 @@ func shortBody(body string) bool {
 // stacksOn reports whether mode stacks the word model on an article of
 // body text body.
 func (m WordMode) stacksOn(body string) bool {
-	return m.stacks() && (m&WordShortOnly == 0 || shortBody(body))
+	return m.Stacks() && (m&WordShortOnly == 0 || shortBody(body))
 }
 
 // keepsActors reports whether mode leaves an item to the actors model
@@ -177,8 +177,9 @@ func (m WordMode) keepsActors(p, cut, leadActors float64) bool {
 	return m&(WordPairGate|WordAddOnly) != 0 && leadActors < WordPairActors
 }
 
-// stacks reports whether the stacked probability decides.
-func (m WordMode) stacks() bool { return m&(WordStackGuards|WordStackNoGuards) != 0 }
+// Stacks reports whether the stacked probability decides: the word model
+// is stacked with the actors model (topiceval fits the stacking then).
+func (m WordMode) Stacks() bool { return m&(WordStackGuards|WordStackNoGuards) != 0 }
 
 // WordMinPositives is how many IR items of a language a gated word model
 // must be trained on to apply in it: a model learned from fewer is noise

@@ -64,10 +64,16 @@ func (learner WordLearner) String() string {
 }
 
 // logistic reports whether learner fits a logistic regression by L-BFGS
-// (alone or in a mean), which needs the samples beside their counts and
-// may start from another fit's weights.
+// (alone or in a mean), whose own weights FitWordsFrom returns and may
+// start from.
 func (learner WordLearner) logistic() bool {
 	return learner == WordLogisticLBFGS || learner == WordNBLogistic
+}
+
+// ReadsSamples reports whether learner reads the samples themselves, not
+// only their counts (WordCounts): FitWordsFrom's callers pass them then.
+func (learner WordLearner) ReadsSamples() bool {
+	return learner == WordLogistic || learner.logistic()
 }
 
 // WordCounts are what naive Bayes and the vocabulary read of a set of
@@ -76,7 +82,9 @@ func (learner WordLearner) logistic() bool {
 // a few streams need not recount the others (BENCHMARKS.md, branch
 // wordlr2).
 type WordCounts struct {
-	Lang [numLangs]wordCounts
+	// lang is unexported: only CountWords makes counts, and only
+	// Less and FitWordsFrom read them.
+	lang [numLangs]wordCounts
 }
 
 type wordCounts struct {
@@ -87,11 +95,11 @@ type wordCounts struct {
 // CountWords counts samples.
 func CountWords(samples []WordSample) *WordCounts {
 	c := &WordCounts{}
-	for l := range c.Lang {
-		c.Lang[l].df = map[uint64][2]int{}
+	for l := range c.lang {
+		c.lang[l].df = map[uint64][2]int{}
 	}
 	for _, s := range samples {
-		lc := &c.Lang[s.Lang]
+		lc := &c.lang[s.Lang]
 		y := boolInt(s.Y)
 		lc.docs[y]++
 		for _, f := range s.Feats {
@@ -107,13 +115,13 @@ func CountWords(samples []WordSample) *WordCounts {
 // the counts of c's samples but theirs.
 func (c *WordCounts) Less(parts ...*WordCounts) *WordCounts {
 	out := &WordCounts{}
-	for l := range c.Lang {
-		lc, o := &c.Lang[l], &out.Lang[l]
+	for l := range c.lang {
+		lc, o := &c.lang[l], &out.lang[l]
 		o.docs = lc.docs
 		o.df = make(map[uint64][2]int, len(lc.df))
 		for f, n := range lc.df {
 			for _, p := range parts {
-				m := p.Lang[l].df[f]
+				m := p.lang[l].df[f]
 				n[0] -= m[0]
 				n[1] -= m[1]
 			}
@@ -122,8 +130,8 @@ func (c *WordCounts) Less(parts ...*WordCounts) *WordCounts {
 			}
 		}
 		for _, p := range parts {
-			o.docs[0] -= p.Lang[l].docs[0]
-			o.docs[1] -= p.Lang[l].docs[1]
+			o.docs[0] -= p.lang[l].docs[0]
+			o.docs[1] -= p.lang[l].docs[1]
 		}
 	}
 	return out
@@ -149,7 +157,7 @@ type WordFit struct {
 }
 
 // FitWordsFrom trains a word model as fit says on the samples counted by
-// c (samples themselves are read only by the logistic learners).
+// c (samples themselves are read only by the learners that ReadsSamples).
 // logistic is the L-BFGS logistic regression's own weights (nil for
 // WordNB and WordLogistic), to start a later fit from.
 func FitWordsFrom(c *WordCounts, samples []WordSample, fit WordFit) (m, logistic *WordModel) {
@@ -158,9 +166,9 @@ func FitWordsFrom(c *WordCounts, samples []WordSample, fit WordFit) (m, logistic
 		logistic = &WordModel{}
 	}
 	for l := range m.Lang {
-		vocab := wordVocabulary(&c.Lang[l])
+		vocab := wordVocabulary(&c.lang[l])
 		var ss []WordSample
-		if fit.Learner == WordLogistic || fit.Learner.logistic() {
+		if fit.Learner.ReadsSamples() {
 			for _, s := range samples {
 				if s.Lang == l {
 					ss = append(ss, s)
@@ -179,9 +187,9 @@ func FitWordsFrom(c *WordCounts, samples []WordSample, fit WordFit) (m, logistic
 			m.Lang[l] = logistic.Lang[l]
 		case WordNBLogistic:
 			logistic.Lang[l] = fitWordLBFGS(ss, vocab, fit.Ridge, from)
-			m.Lang[l] = meanWordWeights(fitWordNB(&c.Lang[l], vocab), logistic.Lang[l])
+			m.Lang[l] = meanWordWeights(fitWordNB(&c.lang[l], vocab), logistic.Lang[l])
 		default:
-			m.Lang[l] = fitWordNB(&c.Lang[l], vocab)
+			m.Lang[l] = fitWordNB(&c.lang[l], vocab)
 		}
 	}
 	return m, logistic

@@ -105,11 +105,16 @@ func minimiseLBFGS(f func(theta, grad []float64) float64, theta []float64) {
 	d := len(theta)
 	g := make([]float64, d)
 	fx := f(theta, g)
-	var ss, ys [][]float64
-	var rhos []float64
+	// The last steps and their gradients' changes, oldest first.
+	ss, ys := make([][]float64, 0, wordLBFGSMemory), make([][]float64, 0, wordLBFGSMemory)
+	rhos := make([]float64, 0, wordLBFGSMemory)
 	dir := make([]float64, d)
 	next := make([]float64, d)
 	gNext := make([]float64, d)
+	// sNew, yNew are this step and its gradient's change until the
+	// history keeps them; the pair it forgets takes their place, so that
+	// a fit of many iterations allocates no vectors per iteration.
+	sNew, yNew := make([]float64, d), make([]float64, d)
 	alpha := make([]float64, wordLBFGSMemory)
 	for iter := 0; iter < wordLBFGSIterations && maxAbs(g) > wordLBFGSTolerance; iter++ {
 		// The two-loop recursion: dir = −H·g.
@@ -147,19 +152,27 @@ func minimiseLBFGS(f func(theta, grad []float64) float64, theta []float64) {
 			}
 			step /= 2
 		}
-		if fNext > fx {
-			return // no step lowers the loss: at the optimum to float precision
+		// No step lowers the loss: at the optimum to float precision, or
+		// the loss is no number there (an overflow), which is not taken.
+		if !(fNext <= fx) {
+			return
 		}
-		s, yv := make([]float64, d), make([]float64, d)
-		for k := range s {
-			s[k] = next[k] - theta[k]
-			yv[k] = gNext[k] - g[k]
+		for k := range sNew {
+			sNew[k] = next[k] - theta[k]
+			yNew[k] = gNext[k] - g[k]
 		}
-		if sy := dot(s, yv); sy > 0 {
-			if len(ss) == wordLBFGSMemory {
-				ss, ys, rhos = ss[1:], ys[1:], rhos[1:]
+		if sy := dot(sNew, yNew); sy > 0 {
+			if m := len(ss); m == wordLBFGSMemory {
+				oldS, oldY := ss[0], ys[0]
+				copy(ss, ss[1:])
+				copy(ys, ys[1:])
+				copy(rhos, rhos[1:])
+				ss[m-1], ys[m-1], rhos[m-1] = sNew, yNew, 1/sy
+				sNew, yNew = oldS, oldY
+			} else {
+				ss, ys, rhos = append(ss, sNew), append(ys, yNew), append(rhos, 1/sy)
+				sNew, yNew = make([]float64, d), make([]float64, d)
 			}
-			ss, ys, rhos = append(ss, s), append(ys, yv), append(rhos, 1/sy)
 		}
 		copy(theta, next)
 		copy(g, gNext)

@@ -98,3 +98,103 @@ func TestFitWordsFromIsFitWords(t *testing.T) {
 		}
 	}
 }
+
+// minimiseLBFGS keeps its memory of past steps in wordLBFGSMemory pairs of
+// vectors it reuses: a fit of many iterations allocates no more than one
+// of a few, as the leave-one-stream-out runs thousands of fits.
+func TestMinimiseLBFGSAllocatesNoVectorsPerIteration(t *testing.T) {
+	// An ill-conditioned quadratic Σ c_k (θ_k − 1)², c_k from 1 to 10⁴:
+	// L-BFGS needs many more iterations than it keeps steps.
+	const d = 60
+	calls := 0
+	f := func(theta, grad []float64) float64 {
+		calls++
+		v := 0.0
+		for k := range theta {
+			c := math.Pow(1e4, float64(k)/(d-1))
+			v += c * (theta[k] - 1) * (theta[k] - 1)
+			grad[k] = 2 * c * (theta[k] - 1)
+		}
+		return v
+	}
+	allocs := testing.AllocsPerRun(3, func() {
+		calls = 0
+		minimiseLBFGS(f, make([]float64, d))
+	})
+	if calls < 4*wordLBFGSMemory {
+		t.Fatalf("%d evaluations: too few iterations to tell", calls)
+	}
+	// Eight vectors and slices made once, theta, and a new spare pair for
+	// each of the wordLBFGSMemory pairs the history keeps (27 measured);
+	// vectors made per iteration would be hundreds.
+	if limit := float64(2*wordLBFGSMemory + 12); allocs > limit {
+		t.Errorf("%.0f allocations in %d evaluations, want at most %.0f", allocs, calls, limit)
+	}
+}
+
+// Naive Bayes from counts is the closed form: the bias the log-odds of
+// the labels, each feature of at least WordMinDocs items its smoothed
+// log-ratio of the labels' feature counts, normalised by their totals.
+// A feature of one item is not learned; a language without items is
+// closed. (FitWords reads the counts too: this pins what they give.)
+func TestFitWordNBIsTheClosedForm(t *testing.T) {
+	sample := func(y bool, feats ...uint64) WordSample { return WordSample{Feats: feats, Y: y} }
+	ss := []WordSample{
+		sample(true, 1, 2), sample(true, 1), sample(true, 3, 9),
+		sample(false, 2), sample(false, 2, 3),
+	}
+	m := FitWords(ss, WordNB)
+	if m.Lang[1].W != nil {
+		t.Errorf("a language without items has weights %v", m.Lang[1].W)
+	}
+	w := m.Lang[0]
+	// Positives count 2+1+1 features of the vocabulary {1, 2, 3}, negatives 0+2+1.
+	norm := math.Log(3+wordSmoothing*3) - math.Log(4+wordSmoothing*3)
+	want := map[uint64]float64{
+		1: math.Log(2+wordSmoothing) - math.Log(0+wordSmoothing) + norm,
+		2: math.Log(1+wordSmoothing) - math.Log(2+wordSmoothing) + norm,
+		3: math.Log(1+wordSmoothing) - math.Log(1+wordSmoothing) + norm,
+	}
+	if d := math.Abs(w.Bias - math.Log(3.0/2)); d > 1e-12 {
+		t.Errorf("bias %g, want log(3/2)", w.Bias)
+	}
+	if len(w.W) != len(want) {
+		t.Errorf("weights of %d features, want %d (feature 9 is one item's)", len(w.W), len(want))
+	}
+	for f, x := range want {
+		if d := math.Abs(w.W[f] - x); d > 1e-12 {
+			t.Errorf("feature %d: weight %g, want %g", f, w.W[f], x)
+		}
+	}
+}
+
+// A learner that does not read the samples fits from their counts alone;
+// one that does needs them (topiceval passes them by ReadsSamples).
+func TestReadsSamplesSaysWhichLearnersNeedTheSamples(t *testing.T) {
+	ss := randomWordSamples(rand.New(rand.NewPCG(9, 10)), 400)
+	c := CountWords(ss)
+	for _, learner := range []WordLearner{WordNB, WordLogistic, WordLogisticLBFGS, WordNBLogistic} {
+		with, _ := FitWordsFrom(c, ss, WordFit{Learner: learner, Ridge: WordLBFGSRidge})
+		without, _ := FitWordsFrom(c, nil, WordFit{Learner: learner, Ridge: WordLBFGSRidge})
+		if same := reflect.DeepEqual(with, without); same == learner.ReadsSamples() {
+			t.Errorf("%v: ReadsSamples %v, yet the fit without samples is the same: %v", learner, learner.ReadsSamples(), same)
+		}
+	}
+}
+
+// A loss that is NaN wherever a step lands (an overflowed one) is never
+// taken: the minimiser stops where the loss was last a number.
+func TestMinimiseLBFGSTakesNoStepToNaN(t *testing.T) {
+	f := func(theta, grad []float64) float64 {
+		grad[0] = -1
+		if theta[0] != 0 {
+			return math.NaN()
+		}
+		return 0
+	}
+	theta := []float64{0}
+	minimiseLBFGS(f, theta)
+	if theta[0] != 0 {
+		t.Errorf("theta %v, want the start 0", theta[0])
+	}
+}

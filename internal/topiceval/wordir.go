@@ -167,7 +167,7 @@ func TrainWords(samples [][]topic.WordSample, v WordVariant, cut float64) (*topi
 	f := newWordFits(samples, v, cut)
 	m, logistic := f.fit(nil)
 	scores := make([][]float64, len(samples))
-	if v.stacks() {
+	if v.Mode.Stacks() {
 		for i := range samples {
 			inner, _ := f.fit(logistic, i)
 			scores[i] = wordScores(inner, f.samples[i])
@@ -229,7 +229,7 @@ func (f *wordFits) fit(start *topic.WordModel, skip ...int) (m, logistic *topic.
 		c = c.Less(parts...)
 	}
 	var samples []topic.WordSample
-	if f.v.Learner != topic.WordNB {
+	if f.v.Learner.ReadsSamples() {
 		samples = f.without(skip...)
 	}
 	return topic.FitWordsFrom(c, samples, topic.WordFit{Learner: f.v.Learner, Ridge: topic.WordLBFGSRidge, Start: start})
@@ -249,7 +249,7 @@ func (f *wordFits) finish(m *topic.WordModel, scores [][]float64) (*topic.WordMo
 		m.KeepOnly(v.Only)
 	}
 	var stack []topic.StackSample
-	if v.stacks() {
+	if v.Mode.Stacks() {
 		for i, ss := range f.samples {
 			for k, s := range ss {
 				if s.Candidate && (v.Mode&topic.WordStackNoGuards != 0 || !s.Guarded) {
@@ -271,11 +271,6 @@ func (f *wordFits) finish(m *topic.WordModel, scores [][]float64) (*topic.WordMo
 		}
 	}
 	return m, ks
-}
-
-// stacks reports whether v's word model is stacked with the actors model.
-func (v WordVariant) stacks() bool {
-	return v.Mode&(topic.WordStackGuards|topic.WordStackNoGuards) != 0
 }
 
 // wordScores are m's word log-odds of samples.
@@ -320,7 +315,7 @@ func wordLOSOModels(samples [][]topic.WordSample, v WordVariant, cut float64) ([
 	for i := range n {
 		scores[i] = make([][]float64, n)
 	}
-	if v.stacks() {
+	if v.Mode.Stacks() {
 		for i := range n {
 			for j := i + 1; j < n; j++ {
 				inner, _ := f.fit(logistic[i], i, j)
