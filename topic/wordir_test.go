@@ -205,6 +205,10 @@ func TestWordModelSource(t *testing.T) {
 	if src := m.Source(WordStackGuards, [numLangs]WordStack{}, "x"); !strings.Contains(string(src), "return &WordModel{Phrases: PhrasesLead, Lang: [numLangs]WordWeights{") {
 		t.Errorf("source lacks the phrases:\n%s", src)
 	}
+	m.Classes = true
+	if src := m.Source(WordStackGuards, [numLangs]WordStack{}, "x"); !strings.Contains(string(src), "return &WordModel{Phrases: PhrasesLead, Classes: true, Lang: [numLangs]WordWeights{") {
+		t.Errorf("source lacks the classes:\n%s", src)
+	}
 }
 
 // The tagger reads the phrases its word model names as the word model's
