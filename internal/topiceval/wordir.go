@@ -25,7 +25,7 @@ import (
 // since (read for design), so they train it too (BENCHMARKS.md, branches
 // wordfull and wordfull3).
 func HeldOutStreams() []string {
-	return []string{"stream-heldout65", "stream-heldout66", "stream-heldout67", "stream-heldout68", "stream-heldout69", "stream-heldout70", "stream-heldout71", "stream-heldout72", "stream-heldout73", "stream-heldout74", "stream-heldout75", "stream-heldout78", "stream-heldout79", "stream-heldout80"}
+	return []string{"stream-heldout65", "stream-heldout66", "stream-heldout67", "stream-heldout68", "stream-heldout69", "stream-heldout70", "stream-heldout71", "stream-heldout72", "stream-heldout73", "stream-heldout74", "stream-heldout75", "stream-heldout76", "stream-heldout77", "stream-heldout78", "stream-heldout79", "stream-heldout80"}
 }
 
 // LeaderPriorHeldOutStreams are the labelled streams the leaders prior
