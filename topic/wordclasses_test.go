@@ -44,25 +44,13 @@ func TestWordClasses(t *testing.T) {
 		t.Error("a body in a title naming none")
 	}
 	w := map[uint64]float64{}
-	for _, f := range s.Feats {
-		w[f] = 0.05
-	}
-	for _, f := range s.TitlePairs {
-		w[f] = 0.1
-	}
-	for _, f := range s.Classes {
-		w[f] = 0.3
-	}
+	weigh(w, s.Feats, 0.05)
+	weigh(w, s.TitlePairs, 0.1)
+	weigh(w, s.Classes, 0.3)
 	for _, classes := range []bool{false, true} {
 		m := &WordModel{Phrases: PhrasesTitle, Classes: classes, Lang: [numLangs]WordWeights{{W: w}}}
 		want := m.WordLogOdds(s.WithPhrases(PhrasesTitle).WithClasses(classes))
-		tg := base.WithWordModel(m, [numLangs]WordStack{{Actor: 1, Word: 1}}, WordStackGuards)
-		var got float64
-		for _, e := range tg.Explain(a, Hints{}) {
-			if e.Slug == "international-relations" {
-				got = e.WordLogOdds
-			}
-		}
+		got := explainedWordLogOdds(base.WithWordModel(m, [numLangs]WordStack{{Actor: 1, Word: 1}}, WordStackGuards), a)
 		if math.Abs(got-want) > 1e-9 {
 			t.Errorf("classes %t: the tagger's word log-odds %v, the training's %v", classes, got, want)
 		}
