@@ -94,7 +94,7 @@ func TestLexWithMemoIsLex(t *testing.T) {
 			for _, text := range lexTexts {
 				var feats, pairs, memoFeats, memoPairs []uint64
 				want := tg.lex(text, l, nil, &feats, &pairs)
-				got := tg.lexWith(&memo, text, asciicase.Lower(text), l, nil, &memoFeats, &memoPairs)
+				got := tg.lexWith(&memo, text, asciicase.Lower(text), l, nil, &memoFeats, &memoPairs, nil)
 				if !slices.Equal(got, want) || !slices.Equal(memoFeats, feats) || !slices.Equal(memoPairs, pairs) {
 					t.Errorf("pass %d, lang %d, %q: with a memo %v %x %x, want %v %x %x", pass, l, text, got, memoFeats, memoPairs, want, feats, pairs)
 				}

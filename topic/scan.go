@@ -49,6 +49,13 @@ type scratch struct {
 	// the title, leadPairs of the lead.
 	phrases               WordPhrases
 	titlePairs, leadPairs []uint64
+	// classes asks evaluate to collect, beside feats, titleStems, the
+	// title's stems with their offsets, from which classFeatures reads the
+	// actors' classes a word model reads (WordModel.Classes) into
+	// classFeats once findActors has run.
+	classes    bool
+	titleStems []titleStem
+	classFeats []uint64
 	// featsDistinct is set once feats and the pairs are sorted and
 	// de-duplicated (featureSets).
 	featsDistinct bool
@@ -100,6 +107,7 @@ func (t *Tagger) read(a *article.Article, st *Stream) *scratch {
 	s.titleText = a.Title
 	s.streamNames = st.leaderNames()
 	s.phrases = t.words.phrases()
+	s.classes = t.words.classes()
 	return s
 }
 
@@ -131,6 +139,7 @@ func (s *scratch) reset() {
 	s.touched = s.touched[:0]
 	s.feats = s.feats[:0]
 	s.titlePairs, s.leadPairs = s.titlePairs[:0], s.leadPairs[:0]
+	s.titleStems = s.titleStems[:0]
 	s.featsDistinct = false
 	s.oddsDone = false
 	s.wordPrior = 0
@@ -154,6 +163,17 @@ func (s *scratch) featureSets() (feats, titlePairs, leadPairs []uint64) {
 	return s.feats, s.titlePairs, s.leadPairs
 }
 
+// classFeatures returns the actors' classes of the last evaluate, its
+// actors found (findActors), as a word model reads them
+// (appendClassFeatures), sorted and de-duplicated; none unless s.classes.
+func (s *scratch) classFeatures() []uint64 {
+	if !s.classes {
+		return nil
+	}
+	s.classFeats = distinctFeatures(appendClassFeatures(s.classFeats[:0], s.titleStems, s.titleActors, s.bodyActors, firstSentenceEnd(s.bodyText)))
+	return s.classFeats
+}
+
 // tok is one word as vocabulary ids (see index): its readings and the
 // folded word itself, noID for those no term mentions. It holds no
 // pointers, so the garbage collector neither scans nor guards it.
@@ -169,12 +189,13 @@ type tok struct {
 // hash of every stem, up to StreamWords of them, and with pairs non-nil
 // the hash of every pair of consecutive stems among those (pairHash).
 func (t *Tagger) lex(text string, l int, dst []tok, feats, pairs *[]uint64) []tok {
-	return t.lexWith(nil, text, asciicase.Lower(text), l, dst, feats, pairs)
+	return t.lexWith(nil, text, asciicase.Lower(text), l, dst, feats, pairs, nil)
 }
 
 // lexWith is lex of text lower-cased already (lower, as asciicase.Lower
-// gives it), reading each word through memo (none when nil).
-func (t *Tagger) lexWith(memo *wordMemo, text, lower string, l int, dst []tok, feats, pairs *[]uint64) []tok {
+// gives it), reading each word through memo (none when nil), with at
+// non-nil appending each hashed stem with its offset in text.
+func (t *Tagger) lexWith(memo *wordMemo, text, lower string, l int, dst []tok, feats, pairs *[]uint64, at *[]titleStem) []tok {
 	prev := ""           // first reading of the last word kept
 	prevCapital := false // the last word was written with a capital
 	lastFeat := false    // a stem (not "") was hashed into feats, for pairs
@@ -205,6 +226,9 @@ func (t *Tagger) lexWith(memo *wordMemo, text, lower string, l int, dst []tok, f
 		}
 		if feats != nil && len(*feats) < StreamWords {
 			*feats = append(*feats, r.hash)
+			if at != nil {
+				*at = append(*at, titleStem{hash: r.hash, start: w.start})
+			}
 			if pairs != nil && lastFeat {
 				*pairs = append(*pairs, pairHashAfter(lastHash, r.stem))
 			}

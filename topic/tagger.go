@@ -424,7 +424,11 @@ func (r result) total() float64 { return r.score + r.boost }
 func (t *Tagger) evaluate(s *scratch, a *article.Article, l int, h Hints, res []result) {
 	s.reset()
 	var feats, titlePairs, leadPairs *[]uint64
+	var titleStems *[]titleStem
 	if s.features {
+		if s.classes {
+			titleStems = &s.titleStems
+		}
 		feats = &s.feats
 		if s.phrases >= PhrasesTitle {
 			titlePairs = &s.titlePairs
@@ -434,8 +438,8 @@ func (t *Tagger) evaluate(s *scratch, a *article.Article, l int, h Hints, res []
 		}
 	}
 	titleLower, bodyLower := s.lowered()
-	s.title = t.lexWith(&s.memo, a.Title, titleLower, l, s.title[:0], feats, titlePairs)
-	s.body = t.lexWith(&s.memo, s.bodyText, bodyLower, l, s.body[:0], feats, leadPairs)
+	s.title = t.lexWith(&s.memo, a.Title, titleLower, l, s.title[:0], feats, titlePairs, titleStems)
+	s.body = t.lexWith(&s.memo, s.bodyText, bodyLower, l, s.body[:0], feats, leadPairs, nil)
 	t.scan(s, s.title, l, 0)
 	// Reset positions between fields: a title and a body hit at the same
 	// offset are two hits.
@@ -624,7 +628,7 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 		if t.wordsOn(l) && irCandidate(&v.irX) && t.wordMode.stacksOn(s.bodyText) && !t.wordMode.keepsActors(v.irP, t.irCut, v.irX[fLeadActors]) {
 			k := &t.wordStack[l]
 			feats, titlePairs, leadPairs := s.featureSets()
-			word := t.words.logOdds(l, feats, titlePairs, leadPairs)
+			word := t.words.logOdds(l, feats, titlePairs, leadPairs, s.classFeatures())
 			p := sigmoid(k.Actor*clipActorLogOdds(z) + k.Word*word + k.Bias)
 			cut := v.irCut
 			if k.Cut > 0 {

@@ -22,6 +22,10 @@ import (
 // on the research data, whose licence forbids per-word weights.
 type WordModel struct {
 	Phrases WordPhrases
+	// Classes: the model reads the actors' classes too (appendClassFeatures;
+	// BENCHMARKS.md, branch wactors), in the stacking only: the stream
+	// model's prior (WordPrior) reads none.
+	Classes bool
 	Lang    [numLangs]WordWeights
 }
 
@@ -48,6 +52,10 @@ func (m *WordModel) phrases() WordPhrases {
 	}
 	return m.Phrases
 }
+
+// classes reports whether m reads the actors' classes, none without a
+// model.
+func (m *WordModel) classes() bool { return m != nil && m.Classes }
 
 // WordWeights are one language's weights of a WordModel.
 type WordWeights struct {
@@ -219,7 +227,7 @@ func (m *WordModel) fingerprint(h io.Writer, mode WordMode, stack [numLangs]Word
 	if m == nil {
 		return
 	}
-	fmt.Fprintf(h, "word model mode %d stack %v phrases %d short %d pair %d clip %g add words>0\n", mode, stack, m.Phrases, WordShortWords, WordPairActors, WordClip)
+	fmt.Fprintf(h, "word model mode %d stack %v phrases %d classes %t short %d pair %d clip %g add words>0\n", mode, stack, m.Phrases, m.Classes, WordShortWords, WordPairActors, WordClip)
 	for l := range m.Lang {
 		w := &m.Lang[l]
 		fmt.Fprintf(h, "%d bias %g", l, w.Bias)
@@ -269,7 +277,10 @@ type WordSample struct {
 	// of the title and of the lead (WordPhrases), apart from Feats until
 	// WithPhrases joins those a variant reads.
 	TitlePairs, LeadPairs []uint64
-	Y                     bool
+	// Classes are the hashed actors' classes (appendClassFeatures), apart
+	// from Feats until WithClasses joins them.
+	Classes []uint64
+	Y       bool
 	// ActorZ is the actors model's log-odds; Candidate whether the article
 	// is a candidate (irCandidate), Guarded whether a precision guard bars
 	// it.
@@ -287,13 +298,13 @@ func (t *Tagger) WordSampleOf(a *article.Article, y bool) (WordSample, bool) {
 	l := ls[0]
 	s := t.read(a, nil)
 	defer t.release(s)
-	s.features, s.phrases = true, PhrasesLead // every phrase, kept apart
+	s.features, s.phrases, s.classes = true, PhrasesLead, true // every phrase and class, kept apart
 	defer func() { s.features = false }()
 	res := make([]result, len(t.rules))
 	t.evaluate(s, a, l, Hints{}, res)
 	x, _ := t.irFeatures(s, a, l, res)
 	feats, titlePairs, leadPairs := s.featureSets()
-	out := WordSample{Lang: l, Feats: ownFeatures(feats), TitlePairs: ownFeatures(titlePairs), LeadPairs: ownFeatures(leadPairs), Y: y, ActorZ: clipActorLogOdds(irLogOdds(&t.irWeights, &x)), Candidate: irCandidate(&x)}
+	out := WordSample{Lang: l, Feats: ownFeatures(feats), TitlePairs: ownFeatures(titlePairs), LeadPairs: ownFeatures(leadPairs), Classes: ownFeatures(s.classFeatures()), Y: y, ActorZ: clipActorLogOdds(irLogOdds(&t.irWeights, &x)), Candidate: irCandidate(&x)}
 	out.Guarded = out.Candidate && t.irGuard(a.Title, langName(l), s.titleActors) != ""
 	return out, true
 }
@@ -320,6 +331,16 @@ func (s WordSample) WithPhrases(p WordPhrases) WordSample {
 		s.Feats = distinctFeatures(s.Feats)
 	}
 	s.TitlePairs, s.LeadPairs = nil, nil
+	return s
+}
+
+// WithClasses is s reading the actors' classes when classes is set: its
+// Classes joined to its stems, as the tagger sums them.
+func (s WordSample) WithClasses(classes bool) WordSample {
+	if classes {
+		s.Feats = distinctFeatures(slices.Concat(s.Feats, s.Classes))
+	}
+	s.Classes = nil
 	return s
 }
 

@@ -205,6 +205,10 @@ func TestWordModelSource(t *testing.T) {
 	if src := m.Source(WordStackGuards, [numLangs]WordStack{}, "x"); !strings.Contains(string(src), "return &WordModel{Phrases: PhrasesLead, Lang: [numLangs]WordWeights{") {
 		t.Errorf("source lacks the phrases:\n%s", src)
 	}
+	m.Classes = true
+	if src := m.Source(WordStackGuards, [numLangs]WordStack{}, "x"); !strings.Contains(string(src), "return &WordModel{Phrases: PhrasesLead, Classes: true, Lang: [numLangs]WordWeights{") {
+		t.Errorf("source lacks the classes:\n%s", src)
+	}
 }
 
 // The tagger reads the phrases its word model names as the word model's
@@ -232,26 +236,14 @@ func TestWordPhrases(t *testing.T) {
 		t.Errorf("pairHash %x: want featureHash of \"trade minist\"", got)
 	}
 	w := map[uint64]float64{}
-	for _, f := range s.Feats {
-		w[f] = 0.05
-	}
-	for _, f := range s.TitlePairs {
-		w[f] = 0.1
-	}
-	for _, f := range s.LeadPairs {
-		w[f] = 0.2
-	}
+	weigh(w, s.Feats, 0.05)
+	weigh(w, s.TitlePairs, 0.1)
+	weigh(w, s.LeadPairs, 0.2)
 	seen := map[float64]WordPhrases{}
 	for _, p := range []WordPhrases{PhrasesNone, PhrasesTitle, PhrasesLead} {
 		m := &WordModel{Phrases: p, Lang: [numLangs]WordWeights{{W: w}}}
 		want := m.WordLogOdds(s.WithPhrases(p))
-		tg := base.WithWordModel(m, [numLangs]WordStack{{Actor: 1, Word: 1}}, WordStackGuards)
-		var got float64
-		for _, e := range tg.Explain(a, Hints{}) {
-			if e.Slug == "international-relations" {
-				got = e.WordLogOdds
-			}
-		}
+		got := explainedWordLogOdds(base.WithWordModel(m, [numLangs]WordStack{{Actor: 1, Word: 1}}, WordStackGuards), a)
 		if math.Abs(got-want) > 1e-9 {
 			t.Errorf("phrases %d: the tagger's word log-odds %v, the training's %v", p, got, want)
 		}
@@ -260,6 +252,24 @@ func TestWordPhrases(t *testing.T) {
 		}
 		seen[want] = p
 	}
+}
+
+// weigh gives each of features the weight x in w.
+func weigh(w map[uint64]float64, features []uint64, x float64) {
+	for _, f := range features {
+		w[f] = x
+	}
+}
+
+// explainedWordLogOdds is the word model's log-odds of international
+// relations that tg's explanation of a gives.
+func explainedWordLogOdds(tg *Tagger, a *article.Article) float64 {
+	for _, e := range tg.Explain(a, Hints{}) {
+		if e.Slug == "international-relations" {
+			return e.WordLogOdds
+		}
+	}
+	return 0
 }
 
 // TestWordPairGate: under WordPairGate the stacking may not enter the

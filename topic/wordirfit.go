@@ -490,7 +490,7 @@ func (m *WordModel) Source(mode WordMode, stack [numLangs]WordStack, header stri
 		line += " " + w
 	}
 	b = append(append(b, line...), '\n')
-	b = fmt.Appendf(b, "func fittedWordModel() *WordModel {\n\treturn &WordModel{%sLang: [numLangs]WordWeights{\n", m.Phrases.source())
+	b = fmt.Appendf(b, "func fittedWordModel() *WordModel {\n\treturn &WordModel{%s%sLang: [numLangs]WordWeights{\n", m.Phrases.source(), classesSource(m.Classes))
 	for l := range m.Lang {
 		w := &m.Lang[l]
 		if w.W == nil {
@@ -521,6 +521,15 @@ func (p WordPhrases) source() string {
 		return "Phrases: PhrasesTitle, "
 	case PhrasesLead:
 		return "Phrases: PhrasesLead, "
+	}
+	return ""
+}
+
+// classesSource is a WordModel's Classes field as Go source, none when
+// unset.
+func classesSource(classes bool) string {
+	if classes {
+		return "Classes: true, "
 	}
 	return ""
 }

@@ -85,7 +85,8 @@ func WordStreams(streamsDir, labelsDir string) ([]string, error) {
 // stacked probability to the cut of the actors model's precision
 // (topic.EqualPrecisionCut), Only, when set, closes every language but
 // it (topic.WordModel.KeepOnly), Phrases says which pairs of consecutive
-// stems the word model reads beside them.
+// stems the word model reads beside them, Classes whether it reads the
+// actors' classes too (topic.WordModel.Classes).
 type WordVariant struct {
 	Name         string
 	Learner      topic.WordLearner
@@ -93,10 +94,12 @@ type WordVariant struct {
 	Gate, OwnCut bool
 	Only         string
 	Phrases      topic.WordPhrases
+	Classes      bool
 }
 
 // WordVariants are the variants measured (BENCHMARKS.md, branches wordir,
-// wordir2, wordir3, wordir4, wordir5, wordir6, wordfull3 and wordlr2;
+// wordir2, wordir3, wordir4, wordir5, wordir6, wordfull3, wordlr2 and
+// wactors;
 // wordlr's V17 and V18 were on V6's features, and are V19 and V20's
 // forerunners).
 func WordVariants() []WordVariant {
@@ -119,6 +122,8 @@ func WordVariants() []WordVariant {
 		{Name: "V16 V6 with the title's and the lead's phrases", Learner: topic.WordNB, Mode: topic.WordStackGuards, Gate: true, OwnCut: true, Phrases: topic.PhrasesLead},
 		{Name: "V19 V15 by L-BFGS logistic regression", Learner: topic.WordLogisticLBFGS, Mode: topic.WordStackGuards, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle},
 		{Name: "V20 V15 with the mean of naive Bayes' and V19's weights", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle},
+		{Name: "V21 V15 with the actors' classes", Learner: topic.WordNB, Mode: topic.WordStackGuards, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Classes: true},
+		{Name: "V22 V20 with the actors' classes", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Classes: true},
 	}
 }
 
@@ -138,7 +143,7 @@ func ShippedWordVariant() WordVariant {
 }
 
 // WordVariantNamed is the variant whose name's first word is id (V1…V16,
-// V19, V20).
+// V19…V22).
 func WordVariantNamed(id string) (WordVariant, bool) {
 	for _, v := range WordVariants() {
 		if strings.Fields(v.Name)[0] == id {
@@ -195,7 +200,7 @@ func newWordFits(samples [][]topic.WordSample, v WordVariant, cut float64) *word
 	for i, ss := range samples {
 		read := make([]topic.WordSample, len(ss))
 		for j, s := range ss {
-			read[j] = s.WithPhrases(v.Phrases)
+			read[j] = s.WithPhrases(v.Phrases).WithClasses(v.Classes)
 		}
 		f.samples[i] = read
 		f.counts[i] = topic.CountWords(read)
@@ -241,7 +246,7 @@ func (f *wordFits) fit(start *topic.WordModel, skip ...int) (m, logistic *topic.
 // stream i's k-th sample.
 func (f *wordFits) finish(m *topic.WordModel, scores [][]float64) (*topic.WordModel, [2]topic.WordStack) {
 	v := f.v
-	m.Phrases = v.Phrases
+	m.Phrases, m.Classes = v.Phrases, v.Classes
 	if v.Gate {
 		m.Gate(f.without())
 	}
