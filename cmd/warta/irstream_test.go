@@ -1909,7 +1909,12 @@ func TestHeldOut80StreamInternationalRelations(t *testing.T) {
 // labels were committed before any tagger ran on it.
 func TestHeldOut86StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut86StreamDir, "stream-heldout86-labels.tsv")
-	m.holds(t, streamBounds{floors: []irFloor{{"en", 0, 0}}, hardNews: 1000, inDesks: 1000})
+	// Main's figures when it landed (2026-12-02, 16:57; main 65d43fc, the
+	// word model V20 never trained on this stream): en P 0.900 R 0.789,
+	// 45/5/12 over 57 IR items; the floors are about two items under them.
+	// Genre errors: 5 items that are not news reach a hard-news topic and 5
+	// a desk; the bounds have a margin of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.86, 0.75}}, hardNews: 6, inDesks: 7})
 }
 
 // A real feed stream of English news gathered to TRAIN the word model (not a judge): world
