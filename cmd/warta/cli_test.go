@@ -17,6 +17,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/warta-news/warta/internal/topiceval"
 )
 
 // helpFlagLine is a flag line of the help: the flag and its placeholder.
@@ -77,6 +79,13 @@ func TestCommandHelp(t *testing.T) {
 	for _, want := range []string{"-articles file", "-predictions file", "-ir file"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("eval-topics help lacks %q:\n%s", want, out)
+		}
+	}
+	// -words names every variant it accepts, not a range written once.
+	wordsHelp := out[strings.Index(out, "  -words "):]
+	for _, v := range topiceval.WordVariants() {
+		if id := strings.Fields(v.Name)[0]; !strings.Contains(wordsHelp, id+",") && !strings.Contains(wordsHelp, id+":") {
+			t.Errorf("eval-topics help's -words does not name the variant %s:\n%s", id, wordsHelp)
 		}
 	}
 	if out := mustWarta(t, "help", "explain"); !strings.Contains(out, "usage: warta explain [flags] <URL | FILE | ->...") || !strings.Contains(out, "-json") {
