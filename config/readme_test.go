@@ -32,3 +32,28 @@ func TestReadmeNamesEveryGenre(t *testing.T) {
 		}
 	}
 }
+
+// The README's example of feeds one defines loads as it is, pasted at the
+// end of the shipped config.yaml: a new user's first try must not be
+// refused for a source the shipped config does not have.
+func TestReadmeFeedsExampleLoadsWithTheShippedConfig(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(readme), "```yaml\nfeeds:\n")
+	if !ok {
+		t.Fatal("README has no ```yaml block starting with feeds:")
+	}
+	example, _, ok := strings.Cut(rest, "```")
+	if !ok {
+		t.Fatal("README's feeds example does not end")
+	}
+	shipped, err := os.ReadFile("../config.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Parse("config.yaml", []byte(string(shipped)+"\nfeeds:\n"+example)); err != nil {
+		t.Errorf("README's feeds example on the shipped config: %v", err)
+	}
+}

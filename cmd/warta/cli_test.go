@@ -17,6 +17,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/warta-news/warta/internal/topiceval"
 )
 
 // helpFlagLine is a flag line of the help: the flag and its placeholder.
@@ -38,6 +40,10 @@ func TestHelpListsEveryCommand(t *testing.T) {
 				t.Errorf("warta %v does not show the shared flag %s", args, f)
 			}
 		}
+	}
+	// The help names every exit code, `warta once`'s own included.
+	if out := mustWarta(t, "help"); !strings.Contains(out, "3 (once only) every source it tried failed") {
+		t.Errorf("warta help does not name exit code 3:\n%s", out)
 	}
 	// Without a command the same text goes to stderr, and it is a usage error.
 	code, out, errOut := warta(t, context.Background(), "")
@@ -77,6 +83,13 @@ func TestCommandHelp(t *testing.T) {
 	for _, want := range []string{"-articles file", "-predictions file", "-ir file"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("eval-topics help lacks %q:\n%s", want, out)
+		}
+	}
+	// -words names every variant it accepts, not a range written once.
+	wordsHelp := out[strings.Index(out, "  -words "):]
+	for _, v := range topiceval.WordVariants() {
+		if id := strings.Fields(v.Name)[0]; !strings.Contains(wordsHelp, id+",") && !strings.Contains(wordsHelp, id+":") {
+			t.Errorf("eval-topics help's -words does not name the variant %s:\n%s", id, wordsHelp)
 		}
 	}
 	if out := mustWarta(t, "help", "explain"); !strings.Contains(out, "usage: warta explain [flags] <URL | FILE | ->...") || !strings.Contains(out, "-json") {

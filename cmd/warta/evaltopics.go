@@ -35,7 +35,7 @@ func cmdEvalTopics(ctx context.Context, e *env) (err error) {
 	streamLabels := fs.String("stream-labels", "", "the `directory` of the streams' labels files (NAME-labels.tsv for a stream NAME: cmd/warta/testdata)")
 	streamShare := fs.Float64("stream-share", topic.IRStreamShare, "the streams together weigh this `share` of the labelled articles' weight in the fit, each stream an equal part; 0 fits on the articles alone")
 	loso := fs.Bool("loso", false, "leave one stream out: score each stream by the actors model fitted on the articles and the other streams, and print the tallies")
-	wordsVariant := fs.String("words", "", "with -cv, -streams and -stream-labels, also decide international relations with the word model of this `variant` (V1…V14, topiceval.WordVariants; topiceval.ShippedWordVariantID ships) trained on the labelled streams (topiceval.WordStreams)")
+	wordsVariant := fs.String("words", "", "with -cv, -streams and -stream-labels, also decide international relations with the word model of this `variant` ("+wordVariantIDs()+": topiceval.WordVariants; "+topiceval.ShippedWordVariantID+" ships) trained on the labelled streams (topiceval.WordStreams)")
 	fitWords := fs.String("fit-words", "", "with -streams and -stream-labels, train the shipped word model (topiceval.ShippedWordVariant) on the labelled streams (topiceval.WordStreams) and write it as Go source to this `file` (topic/wordmodel_weights.go); needs no -articles")
 	fitLeaders := fs.String("fit-leaders", "", "with -streams and -stream-labels, learn the leaders prior from the labelled streams' snapshots (but topiceval.LeaderPriorHeldOutStreams) and the loose snapshots beside them and write it as Go source to this `file` (topic/leaders_prior.go); needs no -articles")
 	leadersMinArticles := fs.Int("leaders-min-articles", topiceval.ShippedLeaderMinArticles, "with -fit-leaders or -leaders-loso, keep in the leaders prior only the names anchored to a state in at least this many distinct articles (the default is the shipped prior's, topiceval.ShippedLeaderMinArticles)")
@@ -354,6 +354,16 @@ actors, and never removes it. Regenerate with go generate -run fit-words
 
 // wordModel trains the word model of the variant named (its name's first
 // word) on the labelled streams and returns what applies it to a tagger.
+// wordVariantIDs names the variants -words accepts, from the list
+// itself, so that the help never lags behind a new variant.
+func wordVariantIDs() string {
+	var ids []string
+	for _, v := range topiceval.WordVariants() {
+		ids = append(ids, strings.Fields(v.Name)[0])
+	}
+	return strings.Join(ids, ", ")
+}
+
 func wordModel(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, streamsDir, labelsDir, variant string) (func(*topic.Tagger) *topic.Tagger, error) {
 	_, samples, err := wordSamples(ctx, cfg, tagger, streamsDir, labelsDir)
 	if err != nil {

@@ -43,7 +43,9 @@ func mainHelp(w io.Writer) {
 	fmt.Fprintf(w, "\nshared flags, before the command or anywhere after it:\n")
 	printFlags(w, sharedFlagSet(), isShared)
 	fmt.Fprintf(w, "\n'warta help <command>' or 'warta <command> -h' shows a command's flags.\n"+
-		"Exit codes: 0 success, 1 storage, publishing or I/O failure, 2 usage or configuration error.\n")
+		"Exit codes: %d success, %d storage, publishing or I/O failure, %d usage or configuration error,\n"+
+		"%d (once only) every source it tried failed (offline, DNS down).\n",
+		exitOK, exitFail, exitConfig, exitSourcesFailed)
 }
 
 // commandHelp prints a command's usage line, what it does, its own flags
