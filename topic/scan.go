@@ -49,11 +49,11 @@ type scratch struct {
 	// the title, leadPairs of the lead.
 	phrases               WordPhrases
 	titlePairs, leadPairs []uint64
-	// classes asks evaluate to collect, beside feats, titleStems, the
-	// title's stems with their offsets, from which classFeatures reads the
-	// actors' classes a word model reads (WordModel.Classes) into
-	// classFeats once findActors has run.
-	classes    bool
+	// classes asks evaluate to collect, beside feats, in its languages,
+	// titleStems, the title's stems with their offsets, from which
+	// classFeatures reads the actors' classes a word model reads
+	// (WordModel.Classes) into classFeats once findActors has run.
+	classes    WordClasses
 	titleStems []titleStem
 	classFeats []uint64
 	// featsDistinct is set once feats and the pairs are sorted and
@@ -165,9 +165,10 @@ func (s *scratch) featureSets() (feats, titlePairs, leadPairs []uint64) {
 
 // classFeatures returns the actors' classes of the last evaluate, its
 // actors found (findActors), as a word model reads them
-// (appendClassFeatures), sorted and de-duplicated; none unless s.classes.
-func (s *scratch) classFeatures() []uint64 {
-	if !s.classes {
+// (appendClassFeatures), sorted and de-duplicated; none unless s.classes
+// holds the language l it was read in.
+func (s *scratch) classFeatures(l int) []uint64 {
+	if !s.classes.in(l) {
 		return nil
 	}
 	s.classFeats = distinctFeatures(appendClassFeatures(s.classFeats[:0], s.titleStems, s.titleActors, s.bodyActors, firstSentenceEnd(s.bodyText)))

@@ -426,7 +426,7 @@ func (t *Tagger) evaluate(s *scratch, a *article.Article, l int, h Hints, res []
 	var feats, titlePairs, leadPairs *[]uint64
 	var titleStems *[]titleStem
 	if s.features {
-		if s.classes {
+		if s.classes.in(l) {
 			titleStems = &s.titleStems
 		}
 		feats = &s.feats
@@ -628,7 +628,7 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 		if t.wordsOn(l) && irCandidate(&v.irX) && t.wordMode.stacksOn(s.bodyText) && !t.wordMode.keepsActors(v.irP, t.irCut, v.irX[fLeadActors]) {
 			k := &t.wordStack[l]
 			feats, titlePairs, leadPairs := s.featureSets()
-			word := t.words.logOdds(l, feats, titlePairs, leadPairs, s.classFeatures())
+			word := t.words.logOdds(l, feats, titlePairs, leadPairs, s.classFeatures(l))
 			p := sigmoid(k.Actor*clipActorLogOdds(z) + k.Word*word + k.Bias)
 			cut := v.irCut
 			if k.Cut > 0 {

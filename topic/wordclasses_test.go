@@ -47,12 +47,12 @@ func TestWordClasses(t *testing.T) {
 	weigh(w, s.Feats, 0.05)
 	weigh(w, s.TitlePairs, 0.1)
 	weigh(w, s.Classes, 0.3)
-	for _, classes := range []bool{false, true} {
+	for _, classes := range []WordClasses{ClassesNone, ClassesID, ClassesEN, ClassesAll} {
 		m := &WordModel{Phrases: PhrasesTitle, Classes: classes, Lang: [numLangs]WordWeights{{W: w}}}
 		want := m.WordLogOdds(s.WithPhrases(PhrasesTitle).WithClasses(classes))
 		got := explainedWordLogOdds(base.WithWordModel(m, [numLangs]WordStack{{Actor: 1, Word: 1}}, WordStackGuards), a)
 		if math.Abs(got-want) > 1e-9 {
-			t.Errorf("classes %t: the tagger's word log-odds %v, the training's %v", classes, got, want)
+			t.Errorf("classes %d: the tagger's word log-odds %v, the training's %v", classes, got, want)
 		}
 	}
 }

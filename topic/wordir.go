@@ -22,12 +22,28 @@ import (
 // on the research data, whose licence forbids per-word weights.
 type WordModel struct {
 	Phrases WordPhrases
-	// Classes: the model reads the actors' classes too (appendClassFeatures;
-	// BENCHMARKS.md, branch wactors), in the stacking only: the stream
-	// model's prior (WordPrior) reads none.
-	Classes bool
+	// Classes: the languages whose items the model reads the actors'
+	// classes of too (appendClassFeatures; BENCHMARKS.md, branches wactors
+	// and wactors2), in the stacking only: the stream model's prior
+	// (WordPrior) reads none.
+	Classes WordClasses
 	Lang    [numLangs]WordWeights
 }
+
+// WordClasses is a set of languages whose items a word model reads the
+// actors' classes in, one bit per language.
+type WordClasses uint8
+
+// The sets of languages a word model may read the actors' classes in.
+const (
+	ClassesNone WordClasses = 0
+	ClassesEN   WordClasses = 1 << langEN
+	ClassesID   WordClasses = 1 << langID
+	ClassesAll              = ClassesEN | ClassesID
+)
+
+// in reports whether c holds language l.
+func (c WordClasses) in(l int) bool { return c&(1<<l) != 0 }
 
 // WordPhrases says which pairs of consecutive stems (phrases: "prime
 // minister", "gencatan senjata") a word model reads beside the stems, in
@@ -53,9 +69,14 @@ func (m *WordModel) phrases() WordPhrases {
 	return m.Phrases
 }
 
-// classes reports whether m reads the actors' classes, none without a
-// model.
-func (m *WordModel) classes() bool { return m != nil && m.Classes }
+// classes is the languages m reads the actors' classes in, none without
+// a model.
+func (m *WordModel) classes() WordClasses {
+	if m == nil {
+		return ClassesNone
+	}
+	return m.Classes
+}
 
 // WordWeights are one language's weights of a WordModel.
 type WordWeights struct {
@@ -227,7 +248,7 @@ func (m *WordModel) fingerprint(h io.Writer, mode WordMode, stack [numLangs]Word
 	if m == nil {
 		return
 	}
-	fmt.Fprintf(h, "word model mode %d stack %v phrases %d classes %t short %d pair %d clip %g add words>0\n", mode, stack, m.Phrases, m.Classes, WordShortWords, WordPairActors, WordClip)
+	fmt.Fprintf(h, "word model mode %d stack %v phrases %d classes %d short %d pair %d clip %g add words>0\n", mode, stack, m.Phrases, m.Classes, WordShortWords, WordPairActors, WordClip)
 	for l := range m.Lang {
 		w := &m.Lang[l]
 		fmt.Fprintf(h, "%d bias %g", l, w.Bias)
@@ -298,13 +319,13 @@ func (t *Tagger) WordSampleOf(a *article.Article, y bool) (WordSample, bool) {
 	l := ls[0]
 	s := t.read(a, nil)
 	defer t.release(s)
-	s.features, s.phrases, s.classes = true, PhrasesLead, true // every phrase and class, kept apart
+	s.features, s.phrases, s.classes = true, PhrasesLead, ClassesAll // every phrase and class, kept apart
 	defer func() { s.features = false }()
 	res := make([]result, len(t.rules))
 	t.evaluate(s, a, l, Hints{}, res)
 	x, _ := t.irFeatures(s, a, l, res)
 	feats, titlePairs, leadPairs := s.featureSets()
-	out := WordSample{Lang: l, Feats: ownFeatures(feats), TitlePairs: ownFeatures(titlePairs), LeadPairs: ownFeatures(leadPairs), Classes: ownFeatures(s.classFeatures()), Y: y, ActorZ: clipActorLogOdds(irLogOdds(&t.irWeights, &x)), Candidate: irCandidate(&x)}
+	out := WordSample{Lang: l, Feats: ownFeatures(feats), TitlePairs: ownFeatures(titlePairs), LeadPairs: ownFeatures(leadPairs), Classes: ownFeatures(s.classFeatures(l)), Y: y, ActorZ: clipActorLogOdds(irLogOdds(&t.irWeights, &x)), Candidate: irCandidate(&x)}
 	out.Guarded = out.Candidate && t.irGuard(a.Title, langName(l), s.titleActors) != ""
 	return out, true
 }
@@ -334,10 +355,10 @@ func (s WordSample) WithPhrases(p WordPhrases) WordSample {
 	return s
 }
 
-// WithClasses is s reading the actors' classes when classes is set: its
-// Classes joined to its stems, as the tagger sums them.
-func (s WordSample) WithClasses(classes bool) WordSample {
-	if classes {
+// WithClasses is s reading the actors' classes when classes holds its
+// language: its Classes joined to its stems, as the tagger sums them.
+func (s WordSample) WithClasses(classes WordClasses) WordSample {
+	if classes.in(s.Lang) {
 		s.Feats = distinctFeatures(slices.Concat(s.Feats, s.Classes))
 	}
 	s.Classes = nil

@@ -205,8 +205,8 @@ func TestWordModelSource(t *testing.T) {
 	if src := m.Source(WordStackGuards, [numLangs]WordStack{}, "x"); !strings.Contains(string(src), "return &WordModel{Phrases: PhrasesLead, Lang: [numLangs]WordWeights{") {
 		t.Errorf("source lacks the phrases:\n%s", src)
 	}
-	m.Classes = true
-	if src := m.Source(WordStackGuards, [numLangs]WordStack{}, "x"); !strings.Contains(string(src), "return &WordModel{Phrases: PhrasesLead, Classes: true, Lang: [numLangs]WordWeights{") {
+	m.Classes = ClassesID
+	if src := m.Source(WordStackGuards, [numLangs]WordStack{}, "x"); !strings.Contains(string(src), "return &WordModel{Phrases: PhrasesLead, Classes: ClassesID, Lang: [numLangs]WordWeights{") {
 		t.Errorf("source lacks the classes:\n%s", src)
 	}
 }

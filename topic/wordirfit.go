@@ -526,12 +526,17 @@ func (p WordPhrases) source() string {
 }
 
 // classesSource is a WordModel's Classes field as Go source, none when
-// unset.
-func classesSource(classes bool) string {
-	if classes {
-		return "Classes: true, "
+// empty.
+func classesSource(classes WordClasses) string {
+	switch classes {
+	case ClassesNone:
+		return ""
+	case ClassesEN:
+		return "Classes: ClassesEN, "
+	case ClassesID:
+		return "Classes: ClassesID, "
 	}
-	return ""
+	return "Classes: ClassesAll, "
 }
 
 // source is mode as Go source: its ways' names joined by |.

@@ -87,8 +87,8 @@ func WordStreams(streamsDir, labelsDir string) ([]string, error) {
 // stacked probability to the cut of the actors model's precision
 // (topic.EqualPrecisionCut), Only, when set, closes every language but
 // it (topic.WordModel.KeepOnly), Phrases says which pairs of consecutive
-// stems the word model reads beside them, Classes whether it reads the
-// actors' classes too (topic.WordModel.Classes).
+// stems the word model reads beside them, Classes the languages it reads
+// the actors' classes too in (topic.WordModel.Classes).
 type WordVariant struct {
 	Name         string
 	Learner      topic.WordLearner
@@ -96,12 +96,12 @@ type WordVariant struct {
 	Gate, OwnCut bool
 	Only         string
 	Phrases      topic.WordPhrases
-	Classes      bool
+	Classes      topic.WordClasses
 }
 
 // WordVariants are the variants measured (BENCHMARKS.md, branches wordir,
 // wordir2, wordir3, wordir4, wordir5, wordir6, wordfull3, wordlr2 and
-// wactors;
+// wactors and wactors2; V23 was not built;
 // wordlr's V17 and V18 were on V6's features, and are V19 and V20's
 // forerunners).
 func WordVariants() []WordVariant {
@@ -124,8 +124,9 @@ func WordVariants() []WordVariant {
 		{Name: "V16 V6 with the title's and the lead's phrases", Learner: topic.WordNB, Mode: topic.WordStackGuards, Gate: true, OwnCut: true, Phrases: topic.PhrasesLead},
 		{Name: "V19 V15 by L-BFGS logistic regression", Learner: topic.WordLogisticLBFGS, Mode: topic.WordStackGuards, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle},
 		{Name: "V20 V15 with the mean of naive Bayes' and V19's weights", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle},
-		{Name: "V21 V15 with the actors' classes", Learner: topic.WordNB, Mode: topic.WordStackGuards, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Classes: true},
-		{Name: "V22 V20 with the actors' classes", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Classes: true},
+		{Name: "V21 V15 with the actors' classes", Learner: topic.WordNB, Mode: topic.WordStackGuards, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Classes: topic.ClassesAll},
+		{Name: "V22 V20 with the actors' classes", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Classes: topic.ClassesAll},
+		{Name: "V24 V20 with the actors' classes in Indonesian only", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Classes: topic.ClassesID},
 	}
 }
 
@@ -149,7 +150,7 @@ func ShippedWordVariant() WordVariant {
 }
 
 // WordVariantNamed is the variant whose name's first word is id (V1…V16,
-// V19…V22).
+// V19…V22, V24).
 func WordVariantNamed(id string) (WordVariant, bool) {
 	for _, v := range WordVariants() {
 		if strings.Fields(v.Name)[0] == id {
