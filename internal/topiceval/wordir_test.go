@@ -15,6 +15,7 @@ import (
 
 	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/internal/fixtures"
+	"github.com/warta-news/warta/language"
 	"github.com/warta-news/warta/topic"
 )
 
@@ -379,5 +380,50 @@ func TestWordRidgeInnerSplit(t *testing.T) {
 			}
 		}
 		t.Logf("ridge %5.1f: log-loss en %.1f id %.1f total %.1f", ridge, loss[0], loss[1], loss[0]+loss[1])
+	}
+}
+
+// V24 reads the actors' classes in Indonesian only, so its English is
+// V20's (BENCHMARKS.md, branch wactors2): trained on the same streams,
+// its English weights and stacking are V20's, its Indonesian weights are
+// not, and the tagger under each decides the English items of those
+// streams alike, to the word log-odds.
+func TestWordV24EnglishIsV20(t *testing.T) {
+	streams, tg := wordStreams(t)
+	streams = streams[:min(len(streams), 24)]
+	samples := make([][]topic.WordSample, len(streams))
+	for i, s := range streams {
+		samples[i] = s.WordSamples(tg)
+	}
+	_, cut := tg.IRModel()
+	v20, _ := WordVariantNamed("V20")
+	v24, _ := WordVariantNamed("V24")
+	m20, stack20 := TrainWords(samples, v20, cut)
+	m24, stack24 := TrainWords(samples, v24, cut)
+	const en, id = 0, 1
+	if m20.Lang[en].W == nil || m20.Lang[id].W == nil {
+		t.Fatal("a language closed, nothing compared")
+	}
+	if !reflect.DeepEqual(m20.Lang[en], m24.Lang[en]) || stack20[en] != stack24[en] {
+		t.Errorf("English: V24's weights or stacking %+v differ from V20's %+v", stack24[en], stack20[en])
+	}
+	if reflect.DeepEqual(m20.Lang[id], m24.Lang[id]) {
+		t.Error("Indonesian: V24's weights are V20's, the classes not read")
+	}
+	tg20, tg24 := tg.WithWordModel(m20, stack20, v20.Mode), tg.WithWordModel(m24, stack24, v24.Mode)
+	var english int
+	for _, s := range streams {
+		for _, a := range s.Articles {
+			if language.Primary(a.Language) != language.English {
+				continue
+			}
+			english++
+			if got, want := tg24.Explain(a, topic.Hints{}), tg20.Explain(a, topic.Hints{}); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: V24's explanation differs from V20's", a.ID)
+			}
+		}
+	}
+	if english == 0 {
+		t.Fatal("no English item tagged")
 	}
 }
