@@ -141,7 +141,7 @@ func WordVariants() []WordVariant {
 // consecutive stems beside the stems, which beat V6 by
 // leave-one-stream-out over streams 1–64 in both languages (branch
 // wordfull3).
-const ShippedWordVariantID = "V24"
+const ShippedWordVariantID = "V20"
 
 // ShippedWordVariant is the variant named ShippedWordVariantID.
 func ShippedWordVariant() WordVariant {
