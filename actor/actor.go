@@ -361,7 +361,9 @@ func (r *Recognizer) AppendNamed(dst []Mention, text, lang string, sets ...*Name
 }
 
 // AppendNamedLower is AppendNamed for a caller that has lower-cased text
-// already: lower is asciicase.Lower(text), which the words are read from.
+// already: lower is asciicase.Lower(text), which the words are read from
+// at text's offsets. A lower of another length (strings.ToLower's of "İ"
+// or "K") is lowered afresh rather than read at shifted offsets.
 func (r *Recognizer) AppendNamedLower(dst []Mention, text, lower, lang string, sets ...*Names) []Mention {
 	table, starts := r.first[langIndex(lang)], &r.starts[langIndex(lang)]
 	skipAfterBahasa := langIndex(lang) != langEN
@@ -526,8 +528,12 @@ func (r *Recognizer) words(text string) *[]token {
 	return r.lowerWords(text, asciicase.Lower(text))
 }
 
-// lowerWords is words of text lower-cased already (lower).
+// lowerWords is words of text lower-cased already (lower, see
+// AppendNamedLower).
 func (r *Recognizer) lowerWords(text, lower string) *[]token {
+	if len(lower) != len(text) {
+		lower = asciicase.Lower(text)
+	}
 	tp := r.tokens.Get().(*[]token)
 	*tp = appendLowerTokens((*tp)[:0], text, lower)
 	return tp

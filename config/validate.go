@@ -275,10 +275,6 @@ func (v *validator) sources(slugs map[string]bool) {
 	}
 }
 
-// slug checks the slug of entry i of list ("topics" or "feeds"): given,
-// well-formed, not reserved and not used by an earlier entry (first maps
-// slugs to the entry that has them). It reports whether the slug is
-// usable.
 // slugProblem says what is wrong with a feed's slug, "" when nothing.
 func slugProblem(slug string) string {
 	switch {
@@ -290,6 +286,10 @@ func slugProblem(slug string) string {
 	return ""
 }
 
+// slug checks the slug of entry i of list ("topics" or "feeds"): given,
+// well-formed, not reserved and not used by an earlier entry (first maps
+// slugs to the entry that has them). It reports whether the slug is
+// usable.
 func (v *validator) slug(list string, i int, slug string, first map[string]int) bool {
 	at := fmt.Sprintf("%s[%d].slug", list, i)
 	msg := slugProblem(slug)

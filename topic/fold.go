@@ -176,7 +176,6 @@ func startsWithCapital(s string) bool {
 		return startsWithUpperRune(s)
 	}
 	return s[0]-'A' <= 'Z'-'A'
-
 }
 
 // startsWithUpperRune reports whether s begins with an upper-case rune.

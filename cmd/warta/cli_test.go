@@ -42,7 +42,7 @@ func TestHelpListsEveryCommand(t *testing.T) {
 		}
 	}
 	// The help names every exit code, `warta once`'s own included.
-	if out := mustWarta(t, "help"); !strings.Contains(out, "3 (once only) every source it tried failed") {
+	if out := mustWarta(t, "help"); !strings.Contains(out, "3 (warta once only) every source the cycle tried failed") {
 		t.Errorf("warta help does not name exit code 3:\n%s", out)
 	}
 	// Without a command the same text goes to stderr, and it is a usage error.

@@ -352,8 +352,6 @@ actors, and never removes it. Regenerate with go generate -run fit-words
 	return os.WriteFile(path, src, 0o644)
 }
 
-// wordModel trains the word model of the variant named (its name's first
-// word) on the labelled streams and returns what applies it to a tagger.
 // wordVariantIDs names the variants -words accepts, from the list
 // itself, so that the help never lags behind a new variant.
 func wordVariantIDs() string {
@@ -364,6 +362,8 @@ func wordVariantIDs() string {
 	return strings.Join(ids, ", ")
 }
 
+// wordModel trains the word model of the variant named (its name's first
+// word) on the labelled streams and returns what applies it to a tagger.
 func wordModel(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, streamsDir, labelsDir, variant string) (func(*topic.Tagger) *topic.Tagger, error) {
 	_, samples, err := wordSamples(ctx, cfg, tagger, streamsDir, labelsDir)
 	if err != nil {

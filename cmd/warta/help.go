@@ -44,7 +44,7 @@ func mainHelp(w io.Writer) {
 	printFlags(w, sharedFlagSet(), isShared)
 	fmt.Fprintf(w, "\n'warta help <command>' or 'warta <command> -h' shows a command's flags.\n"+
 		"Exit codes: %d success, %d storage, publishing or I/O failure, %d usage or configuration error,\n"+
-		"%d (once only) every source it tried failed (offline, DNS down).\n",
+		"%d (warta once only) every source the cycle tried failed (offline, DNS down).\n",
 		exitOK, exitFail, exitConfig, exitSourcesFailed)
 }
 
