@@ -56,3 +56,14 @@ func TestWordClasses(t *testing.T) {
 		}
 	}
 }
+
+// Every kind read as a class indexes the per-kind arrays of
+// appendClassFeatures (review16): a class kind added after Office must
+// raise numKinds with it.
+func TestEveryClassKindIsUnderNumKinds(t *testing.T) {
+	for k := actor.Kind(0); k < 64; k++ {
+		if k.String() != "none" && isClass(k) && int(k) >= numKinds {
+			t.Errorf("kind %v (%d) is read as a class but numKinds is %d", k, k, numKinds)
+		}
+	}
+}
