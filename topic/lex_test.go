@@ -8,6 +8,12 @@ import (
 	"github.com/warta-news/warta/internal/asciicase"
 )
 
+// lex is lexWith without a memo or stem offsets, of text as the tagger
+// lowers it: the reading the memo must not change.
+func (t *Tagger) lex(text string, l int, dst []tok, feats, pairs *[]uint64) []tok {
+	return t.lexWith(nil, text, asciicase.Lower(text), l, dst, feats, pairs, nil)
+}
+
 // lexTexts mix what the fast paths of lex must treat like stemSeq:
 // capitals, digits, hyphenated repeats, apostrophes, possessives,
 // diacritics and non-Latin letters.

@@ -86,7 +86,7 @@ type scratch struct {
 	odds      []float64
 	oddsKnown []bool
 	oddsDone  bool
-	// memo is what lex read of the words of earlier articles.
+	// memo is what lexWith read of the words of earlier articles.
 	memo wordMemo
 }
 
@@ -185,17 +185,13 @@ type tok struct {
 	word int32
 }
 
-// lex tokenizes and stems text in language l into dst, collapsing
-// reduplication as stemSeq does. With feats non-nil it also appends the
-// hash of every stem, up to StreamWords of them, and with pairs non-nil
-// the hash of every pair of consecutive stems among those (pairHash).
-func (t *Tagger) lex(text string, l int, dst []tok, feats, pairs *[]uint64) []tok {
-	return t.lexWith(nil, text, asciicase.Lower(text), l, dst, feats, pairs, nil)
-}
-
-// lexWith is lex of text lower-cased already (lower, as asciicase.Lower
-// gives it), reading each word through memo (none when nil), with at
-// non-nil appending each hashed stem with its offset in text.
+// lexWith tokenizes and stems text in language l into dst, collapsing
+// reduplication as stemSeq does, reading the words from lower (text as
+// asciicase.Lower gives it) and each word through memo (none when nil).
+// With feats non-nil it also appends the hash of every stem, up to
+// StreamWords of them, with pairs non-nil the hash of every pair of
+// consecutive stems among those (pairHash), and with at non-nil each
+// hashed stem with its offset in text.
 func (t *Tagger) lexWith(memo *wordMemo, text, lower string, l int, dst []tok, feats, pairs *[]uint64, at *[]titleStem) []tok {
 	prev := ""           // first reading of the last word kept
 	prevCapital := false // the last word was written with a capital
@@ -242,7 +238,7 @@ func (t *Tagger) lexWith(memo *wordMemo, text, lower string, l int, dst []tok, f
 	return dst
 }
 
-// wordReading is what lex reads of a folded word in one language: its
+// wordReading is what lexWith reads of a folded word in one language: its
 // readings' ids and its own (tok, name unset), its first reading and that
 // reading's hash (featureHash).
 type wordReading struct {
@@ -264,7 +260,7 @@ func (t *Tagger) readWord(r *wordReading, w string, l int) {
 	r.hash = featureHash(r.stem)
 }
 
-// wordMemo remembers, per language, the readings of the words lex met
+// wordMemo remembers, per language, the readings of the words lexWith met
 // (readWord): stemming and the index's look-ups are a function of the word
 // alone, and a stream's words repeat, so that one probe of a small hash
 // table (cheaper than a Go map's for these short keys) replaces them for

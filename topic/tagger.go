@@ -438,7 +438,7 @@ func (t *Tagger) evaluate(s *scratch, a *article.Article, l int, h Hints, res []
 		}
 	}
 	titleLower, bodyLower := s.lowered()
-	s.title = t.lexWith(&s.memo, a.Title, titleLower, l, s.title[:0], feats, titlePairs, titleStems)
+	s.title = t.lexWith(&s.memo, s.titleText, titleLower, l, s.title[:0], feats, titlePairs, titleStems)
 	s.body = t.lexWith(&s.memo, s.bodyText, bodyLower, l, s.body[:0], feats, leadPairs, nil)
 	t.scan(s, s.title, l, 0)
 	// Reset positions between fields: a title and a body hit at the same
