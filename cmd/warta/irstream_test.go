@@ -2040,5 +2040,11 @@ func TestHeldOut86StreamInternationalRelations(t *testing.T) {
 // were committed before any tagger ran on it.
 func TestHeldOut93StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut93StreamDir, "stream-heldout93-labels.tsv")
-	m.holds(t, streamBounds{floors: []irFloor{{"id", 0, 0}}, hardNews: 1000, inDesks: 1000})
+	// Main's figures when it landed (2026-12-03, 05:55; main 099e8fb, the
+	// word model V20 never trained on this stream): id P 0.885 R 0.548 F1
+	// 0.676, 23/3/19 over 42 IR items; the floors are about two items under
+	// them (a refit that trains on the stream only raises them). Genre
+	// errors: 3 items that are not news reach a hard-news topic and 7 a
+	// desk; the bounds have a margin of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.80, 0.50}}, hardNews: 4, inDesks: 9})
 }
