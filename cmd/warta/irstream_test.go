@@ -2079,3 +2079,18 @@ func TestHeldOut89StreamInternationalRelations(t *testing.T) {
 	// and two.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.84, 0.64}}, hardNews: 9, inDesks: 20})
 }
+
+// A real feed stream of Indonesian news that trains the word model (it is no judge): CNN
+// Indonesia's national and world desks on 30 May 2025 and the Kompas.com news index of 2018,
+// every desk on 7 August and the world desk on 6 March, 18 May, 27 July and 3 August. Its labels
+// were committed before any tagger ran on it.
+func TestHeldOut93StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut93StreamDir, "stream-heldout93-labels.tsv")
+	// Main's figures when it landed (2026-12-03, 05:55; main 099e8fb, the
+	// word model V20 never trained on this stream): id P 0.885 R 0.548 F1
+	// 0.676, 23/3/19 over 42 IR items; the floors are about two items under
+	// them (a refit that trains on the stream only raises them). Genre
+	// errors: 3 items that are not news reach a hard-news topic and 7 a
+	// desk; the bounds have a margin of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.80, 0.50}}, hardNews: 4, inDesks: 9})
+}
