@@ -2033,3 +2033,13 @@ func TestHeldOut86StreamInternationalRelations(t *testing.T) {
 	// a desk; the bounds have a margin of one and two.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.86, 0.75}}, hardNews: 6, inDesks: 7})
 }
+
+// A real feed stream of English news gathered as a fresh judge in the sixteenth session: BBC News'
+// and CNN International's top stories on 16 and 17 September 2021 (the Aukus pact) and 1 and 2
+// November 2021 (the opening of COP26), from the rumca-js 2021 link database. Its labels were
+// committed before any tagger ran on it.
+func TestHeldOut88StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut88StreamDir, "stream-heldout88-labels.tsv")
+	// FIGURES
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0, 0}}, hardNews: 1000, inDesks: 1000})
+}
