@@ -2040,6 +2040,10 @@ func TestHeldOut86StreamInternationalRelations(t *testing.T) {
 // committed before any tagger ran on it.
 func TestHeldOut88StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut88StreamDir, "stream-heldout88-labels.tsv")
-	// FIGURES
-	m.holds(t, streamBounds{floors: []irFloor{{"en", 0, 0}}, hardNews: 1000, inDesks: 1000})
+	// Main's figures when it landed (2026-12-03, 07:03; main 099e8fb, the
+	// word model V20 never trained on this stream): en P 0.917 R 0.688 F1
+	// 0.786, 22/2/10 over 32 IR items; the floors are two items under them.
+	// Genre errors: 2 items that are not news reach a hard-news topic and 8
+	// a desk; the bounds have a margin of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.83, 0.62}}, hardNews: 3, inDesks: 10})
 }
