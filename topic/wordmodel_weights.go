@@ -28,11 +28,12 @@ package topic
 // stream-heldout9 (internal/fixtures/testdata, labels in
 // cmd/warta/testdata; held out: stream-heldout75, stream-heldout76,
 // stream-heldout77, stream-heldout78, stream-heldout79, stream-heldout80,
-// stream-heldout85, stream-heldout86, stream-heldout88): en 14177 items,
-// 1717 IR; id 14188 items, 1467 IR; its stacking with the actors model
-// (fittedWordStack) is fitted on the same streams' candidates, each scored
-// by a word model trained without its own stream, with the cut of the
-// actors model's precision. Every language is open; its mode
+// stream-heldout85, stream-heldout86, stream-heldout87, stream-heldout88,
+// stream-heldout89, stream-heldout90, stream-heldout91, stream-heldout93):
+// en 14177 items, 1717 IR; id 14188 items, 1467 IR; its stacking with the
+// actors model (fittedWordStack) is fitted on the same streams' candidates,
+// each scored by a word model trained without its own stream, with the cut
+// of the actors model's precision. Every language is open; its mode
 // (fittedWordMode) says where it decides: under WordShortOnly only items
 // whose text beyond the title has at most WordShortWords words, under
 // WordAddOnly it only adds the topic, to an item the actors model rejects

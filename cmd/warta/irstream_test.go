@@ -1917,10 +1917,10 @@ func TestHeldOut84StreamInternationalRelations(t *testing.T) {
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.78, 0.65}}, hardNews: 2, inDesks: 26})
 }
 
-// A real feed stream of Indonesian news that trains the word model (no judge): the
-// Kompas.com news index of 2018 (greysian777/indo-news-dataset), every desk on 4 October
-// and 17 December and the world desk on eight more days of October and December. Its
-// labels were committed before any tagger ran on it.
+// A real feed stream of Indonesian news gathered to train the word model (no judge; held out of it
+// until a model trained on it is kept): the Kompas.com news index of 2018
+// (greysian777/indo-news-dataset), every desk on 4 October and 17 December and the world desk on
+// eight more days of October and December. Its labels were committed before any tagger ran on it.
 func TestHeldOut90StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut90StreamDir, "stream-heldout90-labels.tsv")
 	// Main's figures when it landed (2026-12-03, 05:52; main 099e8fb, the
@@ -2005,10 +2005,10 @@ func TestHeldOut81StreamInternationalRelations(t *testing.T) {
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.82, 0.48}}, hardNews: 7, inDesks: 11})
 }
 
-// A real feed stream of Indonesian news that trains the word model (it is no judge): CNN
-// Indonesia's and CNBC Indonesia's headlines on the war in Palestine of 10 October and 15
-// November 2023, and detikNews, Kompas.com and Tempo.co desks scraped on 25 and 29 June 2025.
-// Its labels were committed before any tagger ran on it.
+// A real feed stream of Indonesian news gathered to train the word model (no judge; held out of it
+// until a model trained on it is kept): CNN Indonesia's and CNBC Indonesia's headlines on the war
+// in Palestine of 10 October and 15 November 2023, and detikNews, Kompas.com and Tempo.co desks
+// scraped on 25 and 29 June 2025. Its labels were committed before any tagger ran on it.
 func TestHeldOut82StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut82StreamDir, "stream-heldout82-labels.tsv")
 	// Main's figures when it landed (2026-12-02, 16:16; main efd32e6, the
@@ -2049,10 +2049,10 @@ func TestHeldOut86StreamInternationalRelations(t *testing.T) {
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.86, 0.75}}, hardNews: 6, inDesks: 7})
 }
 
-// A real feed stream of Indonesian news that trains the word model (it is no judge): the
-// headlines on the war in Palestine of Kompas.com, detikcom, CNN Indonesia, CNBC Indonesia and
-// Republika on thirteen outlet-days of December 2023 to April 2024, every desk of each outlet.
-// Its labels were committed before any tagger ran on it.
+// A real feed stream of Indonesian news gathered to train the word model (no judge; held out of it
+// until a model trained on it is kept): the headlines on the war in Palestine of Kompas.com,
+// detikcom, CNN Indonesia, CNBC Indonesia and Republika on thirteen outlet-days of December 2023
+// to April 2024, every desk of each outlet. Its labels were committed before any tagger ran on it.
 func TestHeldOut91StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut91StreamDir, "stream-heldout91-labels.tsv")
 	// Main's figures when it landed (2026-12-03, 05:55; main 099e8fb, the
@@ -2080,10 +2080,10 @@ func TestHeldOut89StreamInternationalRelations(t *testing.T) {
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.84, 0.64}}, hardNews: 9, inDesks: 20})
 }
 
-// A real feed stream of Indonesian news that trains the word model (it is no judge): CNN
-// Indonesia's national and world desks on 30 May 2025 and the Kompas.com news index of 2018,
-// every desk on 7 August and the world desk on 6 March, 18 May, 27 July and 3 August. Its labels
-// were committed before any tagger ran on it.
+// A real feed stream of Indonesian news gathered to train the word model (no judge; held out of it
+// until a model trained on it is kept): CNN Indonesia's national and world desks on 30 May 2025
+// and the Kompas.com news index of 2018, every desk on 7 August and the world desk on 6 March, 18
+// May, 27 July and 3 August. Its labels were committed before any tagger ran on it.
 func TestHeldOut93StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut93StreamDir, "stream-heldout93-labels.tsv")
 	// Main's figures when it landed (2026-12-03, 05:55; main 099e8fb, the
