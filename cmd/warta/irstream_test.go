@@ -2005,10 +2005,10 @@ func TestHeldOut81StreamInternationalRelations(t *testing.T) {
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.82, 0.48}}, hardNews: 7, inDesks: 11})
 }
 
-// A real feed stream of Indonesian news gathered to train the word model (no judge; held out of it
-// until a model trained on it is kept): CNN Indonesia's and CNBC Indonesia's headlines on the war
-// in Palestine of 10 October and 15 November 2023, and detikNews, Kompas.com and Tempo.co desks
-// scraped on 25 and 29 June 2025. Its labels were committed before any tagger ran on it.
+// A real feed stream of Indonesian news that trains the word model (it is no judge): CNN
+// Indonesia's and CNBC Indonesia's headlines on the war in Palestine of 10 October and 15
+// November 2023, and detikNews, Kompas.com and Tempo.co desks scraped on 25 and 29 June 2025.
+// Its labels were committed before any tagger ran on it.
 func TestHeldOut82StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut82StreamDir, "stream-heldout82-labels.tsv")
 	// Main's figures when it landed (2026-12-02, 16:16; main efd32e6, the
