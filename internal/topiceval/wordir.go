@@ -21,8 +21,8 @@ import (
 // choice, the sixteenth session's fresh judges stream-heldout87 to 89,
 // and its training streams stream-heldout90, 91 and 93, gathered to train
 // the word model but held out until a model trained on them is kept (the
-// session's candidates C5 and C6, which did, were not: BENCHMARKS.md), so
-// that go generate reproduces the shipped model.
+// session's candidates trained on them, C5 and C6, were not kept:
+// BENCHMARKS.md), so that go generate reproduces the shipped model.
 // Every other labelled stream trains the word model, in English and
 // Indonesian: the judges of earlier sessions (stream-heldout7 and 13 to
 // 74), held out while they judged those sessions' experiments, are spent
