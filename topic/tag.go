@@ -169,7 +169,8 @@ type Explanation struct {
 	// Decider says which part decided the topic: "rules" (score and
 	// threshold), "actors model" (see ModelActors) or "desk model" (see
 	// desk.go), with its Model reading, DeciderWords (the actors model
-	// stacked with the word model), "stream model", DeciderStreamWords
+	// stacked with the word model), DeciderWordsAlone (the word model on
+	// an item that is no actors candidate), "stream model", DeciderStreamWords
 	// (the stream model with the word model's prior), "language" (the
 	// article is in a language the rules have no terms for), or "boost" (a
 	// model-decided topic the models did not give, applied because its
@@ -185,9 +186,11 @@ type Explanation struct {
 	// (DeciderWords), or the prior StreamLogOdds includes.
 	WordLogOdds float64 `json:"word_log_odds,omitempty"`
 	// WordDeclined is the word model's stacked reading of international
-	// relations when it was read but stayed under its cut (WordAddOnly):
-	// the actors model decided alone; WordLogOdds is then the word
-	// model's log-odds.
+	// relations when it was read but stayed under its cut (WordAddOnly),
+	// or its own reading of an item that is not an actors candidate
+	// (Name DeciderWordsAlone, WordSolo) under its cut or barred by the
+	// precision guard its Guard names: the actors model decided alone;
+	// WordLogOdds is then the word model's log-odds.
 	WordDeclined *ModelReading `json:"word_declined,omitempty"`
 	// StreamZone is set when the desk model was unsure of the topic and
 	// decided it with the stream model (see StreamZone).
@@ -370,15 +373,19 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream, learn bool) []
 			if i == t.ir {
 				e.Decider = "actors model"
 				e.Model = &ModelReading{Name: "actors model", Probability: round(v.irP), Cut: v.irCut, Features: modelReading(t.irWeights[:], v.irX[:], irFeatureName), Guard: v.irGuard}
+				decider := DeciderWords
+				if v.irSolo {
+					decider = DeciderWordsAlone
+				}
 				switch {
 				case v.irStacked:
-					e.Decider, e.Model.Name, e.WordLogOdds = DeciderWords, DeciderWords, round(v.irWord)
+					e.Decider, e.Model.Name, e.WordLogOdds = decider, decider, round(v.irWord)
 					e.Model.ActorsProbability, e.Model.ActorsCut = round(v.irActorsP), t.irCut
 				case v.irWordRead && v.irGuard == "":
 					// A guard's bar, not the words, is why a barred item
 					// failed.
 					e.WordLogOdds = round(v.irWord)
-					e.WordDeclined = &ModelReading{Name: DeciderWords, Probability: round(v.irWordP), Cut: v.irWordCut}
+					e.WordDeclined = &ModelReading{Name: decider, Probability: round(v.irWordP), Cut: v.irWordCut, Guard: v.irSoloGuard}
 				}
 				e.Leaders = leaderActors(s, a.Title, st)
 				if v.irStance != "" && v.irP < v.irCut {
@@ -502,20 +509,26 @@ func WriteExplanations(w io.Writer, es []Explanation) error {
 			fmt.Fprintf(&b, " dropped: a second desk after %s needs p=%g", e.SecondDeskTo, SecondDeskCut)
 		}
 		if m := e.Model; m != nil {
-			if m.Name == DeciderWords && m.ActorsCut > 0 {
+			switch {
+			case m.Name == DeciderWords && m.ActorsCut > 0:
 				verb := "added"
 				if m.ActorsProbability >= m.ActorsCut {
 					verb = "decided"
 				}
 				fmt.Fprintf(&b, " actors model p=%.3f / %.3f, %s by the word model:", m.ActorsProbability, m.ActorsCut, verb)
+			case m.Name == DeciderWordsAlone:
+				b.WriteString(" not an actors candidate, filed by the word model alone:")
 			}
 			fmt.Fprintf(&b, " %s p=%.3f / %.3f:", m.Name, m.Probability, m.Cut)
-			if m.Name == DeciderWords {
+			if m.Name == DeciderWords || m.Name == DeciderWordsAlone {
 				fmt.Fprintf(&b, " words=%+.2f;", e.WordLogOdds)
 			}
 			if w := e.WordDeclined; w != nil {
 				why := "not enough"
-				if w.Probability >= w.Cut {
+				switch {
+				case w.Guard != "":
+					why = "barred (" + w.Guard + ")"
+				case w.Probability >= w.Cut:
 					why = "words not in favour"
 				}
 				fmt.Fprintf(&b, " words=%+.2f (%s p=%.3f / %.3f: %s);", e.WordLogOdds, w.Name, w.Probability, w.Cut, why)

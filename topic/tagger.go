@@ -597,6 +597,12 @@ type verdict struct {
 	irWord                float64
 	irWordP, irWordCut    float64
 	irCut                 float64
+	// irSolo is set when the word model read an item that is not a
+	// candidate alone (WordSolo): irWordP is then its own probability
+	// and irWordCut the language's Solo cut, and irSoloGuard names the
+	// precision guard that barred it at or over that cut, or is "".
+	irSolo      bool
+	irSoloGuard string
 	// irStance names the headline's stance (titleStance) that gives the
 	// actors model's topic whatever its probability (see stanceDecides),
 	// or is "".
@@ -613,7 +619,7 @@ type verdict struct {
 // actorsAlone is v as the actors model alone decides international
 // relations at its cut: without the word model's stacking.
 func (v verdict) actorsAlone(cut float64) verdict {
-	v.irP, v.irCut, v.irStacked = v.irActorsP, cut, false
+	v.irP, v.irCut, v.irStacked, v.irSolo = v.irActorsP, cut, false, false
 	return v
 }
 
@@ -637,6 +643,18 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 			v.irWordRead, v.irWord, v.irWordP, v.irWordCut = true, word, p, cut
 			if t.wordMode&WordAddOnly == 0 || (p >= cut && word > 0) {
 				v.irStacked, v.irP, v.irCut = true, p, cut
+			}
+		} else if t.wordMode&WordSolo != 0 && t.wordsOn(l) && t.wordStack[l].Solo > 0 && !irCandidate(&v.irX) && t.wordMode.stacksOn(s.bodyText) {
+			feats, titlePairs, leadPairs := s.featureSets()
+			word := t.words.logOdds(l, feats, titlePairs, leadPairs, s.classFeatures(l))
+			p, cut := sigmoid(word), t.wordStack[l].Solo
+			v.irWordRead, v.irSolo, v.irWord, v.irWordP, v.irWordCut = true, true, word, p, cut
+			if p >= cut {
+				// The guards are read only here: a non-candidate's title
+				// is not otherwise checked.
+				if v.irSoloGuard = t.irGuard(a.Title, langName(l), s.titleActors); v.irSoloGuard == "" {
+					v.irStacked, v.irP, v.irCut = true, p, cut
+				}
 			}
 		}
 		if irCandidate(&v.irX) {

@@ -93,6 +93,11 @@ const DeciderStreamWords = "stream model with word model"
 // word model (WordStackGuards).
 const DeciderWords = "actors model with word model"
 
+// DeciderWordsAlone is the Decider (and the ModelReading's name) of
+// international relations given by the word model alone to an item the
+// actors model does not read as a candidate (WordSolo).
+const DeciderWordsAlone = "word model alone"
+
 // WordClip bounds a word model's log-odds: a few hundred labelled items do
 // not warrant more certainty than e^10 to 1.
 const WordClip = 10.0
@@ -113,10 +118,13 @@ func (m *WordModel) logOdds(l int, fss ...[]uint64) float64 {
 // WordStack weighs the actors model's log-odds and the word model's
 // log-odds into one decision of international relations, per language:
 // logit p = Actor × actors' log-odds + Word × words' log-odds + Bias; the
-// topic applies when p >= Cut (0: the actors model's cut).
+// topic applies when p >= Cut (0: the actors model's cut). Under WordSolo
+// an item that is not a candidate gets the topic when the word model's
+// own probability is at least Solo (0: never).
 type WordStack struct {
 	Actor, Word, Bias float64
 	Cut               float64
+	Solo              float64
 }
 
 // WordMode says how the word model takes part in the decision, a set of
@@ -154,6 +162,16 @@ const (
 	// weights alone, words against, lowered the actors model's cut (W1,
 	// branch mend28).
 	WordAddOnly
+	// WordSolo: an item the actors model does not read as a candidate
+	// (irCandidate: no two actors in a relation) gets the topic when the
+	// word model alone is sure of it, its probability at least the
+	// language's WordStack.Solo, a cut fitted so that the word model
+	// alone is as precise there as the actors model's own decisions
+	// (SoloCut), and no precision guard bars the title: headlines name
+	// one side of a relation as often as both ("Kremlin rejects the
+	// ultimatum"), and the actors model cannot see the other (V28,
+	// BENCHMARKS.md, the seventeenth session).
+	WordSolo
 )
 
 // WordPairActors is how many distinct actors (states and international
@@ -304,7 +322,7 @@ type WordSample struct {
 	Y       bool
 	// ActorZ is the actors model's log-odds; Candidate whether the article
 	// is a candidate (irCandidate), Guarded whether a precision guard bars
-	// it.
+	// its title (read for every item: WordSolo files non-candidates too).
 	ActorZ             float64
 	Candidate, Guarded bool
 }
@@ -326,7 +344,7 @@ func (t *Tagger) WordSampleOf(a *article.Article, y bool) (WordSample, bool) {
 	x, _ := t.irFeatures(s, a, l, res)
 	feats, titlePairs, leadPairs := s.featureSets()
 	out := WordSample{Lang: l, Feats: ownFeatures(feats), TitlePairs: ownFeatures(titlePairs), LeadPairs: ownFeatures(leadPairs), Classes: ownFeatures(s.classFeatures(l)), Y: y, ActorZ: clipActorLogOdds(irLogOdds(&t.irWeights, &x)), Candidate: irCandidate(&x)}
-	out.Guarded = out.Candidate && t.irGuard(a.Title, langName(l), s.titleActors) != ""
+	out.Guarded = t.irGuard(a.Title, langName(l), s.titleActors) != ""
 	return out, true
 }
 

@@ -201,6 +201,12 @@ func TestWordModelSource(t *testing.T) {
 			t.Errorf("source lacks %q:\n%s", want, out)
 		}
 	}
+	if strings.Contains(string(out), "Solo") {
+		t.Errorf("source names a Solo cut the stacking has not:\n%s", out)
+	}
+	if src := m.Source(WordStackGuards|WordSolo, [numLangs]WordStack{{Actor: 1, Cut: 0.4, Solo: 0.95}}, "x"); !strings.Contains(string(src), "{Actor: 1, Word: 0, Bias: 0, Cut: 0.4, Solo: 0.95}, // en") || !strings.Contains(string(src), "const fittedWordMode = WordStackGuards | WordSolo") {
+		t.Errorf("source lacks the Solo cut or mode:\n%s", src)
+	}
 	m.Phrases = PhrasesLead
 	if src := m.Source(WordStackGuards, [numLangs]WordStack{}, "x"); !strings.Contains(string(src), "return &WordModel{Phrases: PhrasesLead, Lang: [numLangs]WordWeights{") {
 		t.Errorf("source lacks the phrases:\n%s", src)
@@ -548,4 +554,101 @@ func TestWordSampleOfIsTheSameWithReusedMemory(t *testing.T) {
 			t.Fatalf("sample after another item %#v, fresh %#v", got, fresh)
 		}
 	}
+}
+
+// TestWordSolo (V28): under WordSolo the word model alone files an item
+// that is no actors candidate when its own probability reaches the
+// language's Solo cut and no precision guard bars the title; explain names
+// it. Not without the mode, nor with no Solo cut, nor under the cut, nor
+// for a guarded title, nor in a closed language. The items are written for
+// the test; the model's bias alone makes every item probable.
+func TestWordSolo(t *testing.T) {
+	base := defaultTagger(t)
+	sure := &WordModel{Lang: [numLangs]WordWeights{{Bias: 5, W: map[uint64]float64{}}}} // p = 0.993 in English, id closed
+	stack := func(solo float64) [numLangs]WordStack {
+		return [numLangs]WordStack{{Actor: 1, Solo: solo}, {Actor: 1, Solo: solo}}
+	}
+	plain := &article.Article{Title: "Local bakery wins award for its sourdough bread", Text: "The bakery on Main Street won the regional prize.", Language: "en"}
+	if e := explain(base.WithWordModel(nil, [numLangs]WordStack{}, 0).Explain(plain, Hints{}), "international-relations"); e.Model == nil || e.Model.Probability != 0 {
+		t.Fatalf("the actors model reads %+v: the item must be no candidate", e.Model)
+	}
+	solo := base.WithWordModel(sure, stack(0.9), WordStackGuards|WordSolo)
+	e := explain(solo.Explain(plain, Hints{}), "international-relations")
+	if !e.Passed || e.Decider != DeciderWordsAlone || e.Model == nil || e.Model.Name != DeciderWordsAlone || e.Model.Cut != 0.9 || e.WordLogOdds != 5 {
+		t.Fatalf("explanation %+v (model %+v), want filed by %q at its cut 0.9 with words=+5", e, e.Model, DeciderWordsAlone)
+	}
+	if !filesIR(solo.Tag(plain, Hints{})) {
+		t.Error("Tag does not file the item the explanation files")
+	}
+	var b strings.Builder
+	if err := WriteExplanations(&b, []Explanation{e}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "filed by the word model alone") || !strings.Contains(b.String(), "words=+5.00") {
+		t.Errorf("text explanation lacks the word model alone:\n%s", b.String())
+	}
+	for name, tg := range map[string]*Tagger{
+		"without the mode": base.WithWordModel(sure, stack(0.9), WordStackGuards),
+		"no Solo cut":      base.WithWordModel(sure, stack(0), WordStackGuards|WordSolo),
+	} {
+		if filesIR(tg.Tag(plain, Hints{})) {
+			t.Errorf("%s: the item is filed", name)
+		}
+	}
+	under := explain(base.WithWordModel(sure, stack(0.999), WordStackGuards|WordSolo).Explain(plain, Hints{}), "international-relations")
+	if under.Passed || under.WordDeclined == nil || under.WordDeclined.Name != DeciderWordsAlone || under.WordDeclined.Guard != "" {
+		t.Errorf("under the cut: %+v (declined %+v), want the declined reading of the word model alone", under, under.WordDeclined)
+	}
+	roundup := &article.Article{Title: "The Brief: bakery wins regional award; storm hits the coast; museum reopens its doors", Text: "Today's stories.", Language: "en"}
+	barred := explain(solo.Explain(roundup, Hints{}), "international-relations")
+	if barred.Passed || barred.WordDeclined == nil || barred.WordDeclined.Guard == "" {
+		t.Errorf("a roundup: %+v (declined %+v), want barred by its guard", barred, barred.WordDeclined)
+	}
+	b.Reset()
+	if err := WriteExplanations(&b, []Explanation{barred}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "barred (roundup") {
+		t.Errorf("text explanation of the barred item lacks its guard:\n%s", b.String())
+	}
+	id := &article.Article{Title: "Toko roti lokal menang penghargaan", Text: "Toko roti di Jalan Merdeka memenangi hadiah.", Language: "id"}
+	if filesIR(solo.Tag(id, Hints{})) {
+		t.Error("a closed language: the item is filed")
+	}
+}
+
+// TestSoloCut: the lowest of the word model's own probabilities at which
+// it is at least as precise as the target, ties counted together, and 0
+// when none is.
+func TestSoloCut(t *testing.T) {
+	ss := []StackSample{
+		{Word: 4, Y: true}, {Word: 3, Y: true}, {Word: 2, Y: false},
+		{Word: 1, Y: true}, {Word: 0, Y: false}, {Word: -1, Y: false},
+	}
+	// Precision after each: 1, 1, .67, .75, .6, .5.
+	if got, want := SoloCut(ss, 0.75), sigmoid(1); got != want {
+		t.Errorf("cut %.4f, want sigmoid(1) = %.4f", got, want)
+	}
+	if got, want := SoloCut(ss, 0.9), sigmoid(3); got != want {
+		t.Errorf("cut at 0.9: %.4f, want sigmoid(3) = %.4f", got, want)
+	}
+	tied := append(slices.Clone(ss[:2]), StackSample{Word: 3, Y: false}, StackSample{Word: 3, Y: false})
+	if got, want := SoloCut(tied, 0.9), sigmoid(4); got != want {
+		t.Errorf("tied: cut %.4f, want sigmoid(4) = %.4f", got, want)
+	}
+	if got := SoloCut(ss[4:], 0.5); got != 0 {
+		t.Errorf("no cut reaches the target: %.4f, want 0", got)
+	}
+	if p, ok := ActorsPrecision([]StackSample{{ActorZ: 1, Y: true}, {ActorZ: 2, Y: false}, {ActorZ: -1, Y: true}}, 0.5); !ok || p != 0.5 {
+		t.Errorf("actors precision %v %v, want 0.5", p, ok)
+	}
+	if _, ok := ActorsPrecision([]StackSample{{ActorZ: -1, Y: true}}, 0.5); ok {
+		t.Error("actors precision of no entry: ok")
+	}
+}
+
+// filesIR reports whether ms holds international relations.
+func filesIR(ms []article.TopicMatch) bool {
+	_, ok := match(ms, "international-relations")
+	return ok
 }

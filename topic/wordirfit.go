@@ -438,27 +438,72 @@ func (m *WordModel) WordLogOdds(s WordSample) float64 { return m.logOdds(s.Lang,
 // recall (BENCHMARKS.md, branch wordir2). It is cut when the actors model
 // enters none of ss, or when no stacked cut reaches its precision.
 func EqualPrecisionCut(ss []StackSample, k WordStack, cut float64) float64 {
-	var tp, n int
-	type scored struct {
-		p float64
-		y bool
+	target, ok := ActorsPrecision(ss, cut)
+	if !ok {
+		return cut
 	}
-	ps := make([]scored, len(ss))
-	for i, s := range ss {
+	best, found := lowestCutAtPrecision(scoredSamples(ss, func(s StackSample) float64 {
+		return sigmoid(k.Actor*s.ActorZ + k.Word*s.Word + k.Bias)
+	}), target)
+	if !found {
+		return cut
+	}
+	return best
+}
+
+// ActorsPrecision is the precision of the actors model's own decisions at
+// its cut over the candidates ss, and false when it enters none of them.
+func ActorsPrecision(ss []StackSample, cut float64) (float64, bool) {
+	var tp, n int
+	for _, s := range ss {
 		if sigmoid(s.ActorZ) >= cut {
 			n++
 			tp += boolInt(s.Y)
 		}
-		ps[i] = scored{sigmoid(k.Actor*s.ActorZ + k.Word*s.Word + k.Bias), s.Y}
 	}
 	if n == 0 {
-		return cut
+		return 0, false
 	}
-	target := float64(tp) / float64(n)
-	slices.SortFunc(ps, func(a, b scored) int { return cmp.Compare(b.p, a.p) })
-	best := cut
+	return float64(tp) / float64(n), true
+}
+
+// SoloCut is the word model's cut under WordSolo: the lowest of its own
+// probabilities over ss, items that are no actors candidate (Word their
+// word log-odds from a model not trained on them), at which its precision
+// is at least target, the actors model's own (ActorsPrecision): as precise
+// as the actors model, the most recall. It is 0, the word model never
+// deciding alone, when no cut reaches target.
+func SoloCut(ss []StackSample, target float64) float64 {
+	cut, found := lowestCutAtPrecision(scoredSamples(ss, func(s StackSample) float64 { return sigmoid(s.Word) }), target)
+	if !found {
+		return 0
+	}
+	return cut
+}
+
+// scoredSample is a sample's probability under some model and its label.
+type scoredSample struct {
+	p float64
+	y bool
+}
+
+// scoredSamples are ss scored by p, the most probable first.
+func scoredSamples(ss []StackSample, p func(StackSample) float64) []scoredSample {
+	out := make([]scoredSample, len(ss))
+	for i, s := range ss {
+		out[i] = scoredSample{p(s), s.Y}
+	}
+	slices.SortFunc(out, func(a, b scoredSample) int { return cmp.Compare(b.p, a.p) })
+	return out
+}
+
+// lowestCutAtPrecision is the lowest probability of ps (sorted, the most
+// probable first) at which the items at or above it are at least target
+// precise, and false when none is.
+func lowestCutAtPrecision(ps []scoredSample, target float64) (float64, bool) {
+	var best float64
 	found := false
-	tp, n = 0, 0
+	tp, n := 0, 0
 	for i, s := range ps {
 		n++
 		tp += boolInt(s.y)
@@ -470,10 +515,7 @@ func EqualPrecisionCut(ss []StackSample, k WordStack, cut float64) float64 {
 			best, found = s.p, true
 		}
 	}
-	if !found {
-		return cut
-	}
-	return best
+	return best, found
 }
 
 // Source is m as the Go source of fittedWordModel, with mode as
@@ -507,7 +549,11 @@ func (m *WordModel) Source(mode WordMode, stack [numLangs]WordStack, header stri
 	b = append(b, "// fittedWordStack is the stacking of the actors model's and the word\n// model's log-odds, per language (WordStack).\nfunc fittedWordStack() [numLangs]WordStack {\n\treturn [numLangs]WordStack{\n"...)
 	g := func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
 	for l, k := range stack {
-		b = fmt.Appendf(b, "\t\t{Actor: %s, Word: %s, Bias: %s, Cut: %s}, // %s\n", g(k.Actor), g(k.Word), g(k.Bias), g(k.Cut), langName(l))
+		solo := ""
+		if k.Solo != 0 {
+			solo = ", Solo: " + g(k.Solo)
+		}
+		b = fmt.Appendf(b, "\t\t{Actor: %s, Word: %s, Bias: %s, Cut: %s%s}, // %s\n", g(k.Actor), g(k.Word), g(k.Bias), g(k.Cut), solo, langName(l))
 	}
 	b = append(b, "\t}\n}\n\n"...)
 	return fmt.Appendf(b, "// fittedWordMode is how the word model takes part in the decision.\nconst fittedWordMode = %s\n", mode.source())
@@ -545,7 +591,7 @@ func (m WordMode) source() string {
 	for _, w := range []struct {
 		m    WordMode
 		name string
-	}{{WordStackNoGuards, "WordStackNoGuards"}, {WordStackGuards, "WordStackGuards"}, {WordPrior, "WordPrior"}, {WordShortOnly, "WordShortOnly"}, {WordPairGate, "WordPairGate"}, {WordAddOnly, "WordAddOnly"}} {
+	}{{WordStackNoGuards, "WordStackNoGuards"}, {WordStackGuards, "WordStackGuards"}, {WordPrior, "WordPrior"}, {WordShortOnly, "WordShortOnly"}, {WordPairGate, "WordPairGate"}, {WordAddOnly, "WordAddOnly"}, {WordSolo, "WordSolo"}} {
 		if m&w.m != 0 {
 			names = append(names, w.name)
 		}

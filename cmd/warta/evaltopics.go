@@ -343,7 +343,10 @@ stream, with the cut of the actors model's precision. %s; its mode
 under WordShortOnly only items whose text beyond the title has at most
 WordShortWords words, under WordAddOnly it only adds the topic, to an
 item the actors model rejects whose title and lead name WordPairActors
-actors, and never removes it. Regenerate with go generate -run fit-words
+actors, and never removes it; under WordSolo it files alone an item that
+is no actors candidate when its own probability reaches the language's
+Solo, the cut at which it is as precise there, out of fold, as the actors
+model's own decisions. Regenerate with go generate -run fit-words
 ./topic (it needs only the repository).`, v.Name, v.Learner, strings.Join(names, ", "), heldOutNames(), items[0], pos[0], items[1], pos[1], openLanguages(v.Only))
 	src, err := format.Source(m.Source(v.Mode, stack, header))
 	if err != nil {

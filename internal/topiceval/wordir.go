@@ -104,10 +104,10 @@ type WordVariant struct {
 }
 
 // WordVariants are the variants measured (BENCHMARKS.md, branches wordir,
-// wordir2, wordir3, wordir4, wordir5, wordir6, wordfull3, wordlr2 and
-// wactors and wactors2; V23 was not built;
-// wordlr's V17 and V18 were on V6's features, and are V19 and V20's
-// forerunners).
+// wordir2, wordir3, wordir4, wordir5, wordir6, wordfull3, wordlr2,
+// wactors and wactors2, and the seventeenth session's V28; V23 and V25 to
+// V27 were not built; wordlr's V17 and V18 were on V6's features, and are
+// V19 and V20's forerunners).
 func WordVariants() []WordVariant {
 	return []WordVariant{
 		{Name: "V1 stack, NB, no guards", Learner: topic.WordNB, Mode: topic.WordStackNoGuards},
@@ -131,6 +131,7 @@ func WordVariants() []WordVariant {
 		{Name: "V21 V15 with the actors' classes", Learner: topic.WordNB, Mode: topic.WordStackGuards, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Classes: topic.ClassesAll},
 		{Name: "V22 V20 with the actors' classes", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Classes: topic.ClassesAll},
 		{Name: "V24 V20 with the actors' classes in Indonesian only", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Classes: topic.ClassesID},
+		{Name: "V28 V20 with the word model alone on items that are no actors candidate", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle},
 	}
 }
 
@@ -154,7 +155,7 @@ func ShippedWordVariant() WordVariant {
 }
 
 // WordVariantNamed is the variant whose name's first word is id (V1…V16,
-// V19…V22, V24).
+// V19…V22, V24, V28).
 func WordVariantNamed(id string) (WordVariant, bool) {
 	for _, v := range WordVariants() {
 		if strings.Fields(v.Name)[0] == id {
@@ -286,7 +287,36 @@ func (f *wordFits) finish(m *topic.WordModel, scores [][]float64) (*topic.WordMo
 			ks[l].Cut = topic.EqualPrecisionCut(ss, ks[l], f.cut)
 		}
 	}
+	if v.Mode&topic.WordSolo != 0 {
+		for l := range ks {
+			var cands []topic.StackSample
+			for _, s := range stack {
+				if s.Lang == l {
+					cands = append(cands, s)
+				}
+			}
+			if target, ok := topic.ActorsPrecision(cands, f.cut); ok && m.Lang[l].W != nil {
+				ks[l].Solo = topic.SoloCut(f.soloSamples(l, scores), target)
+			}
+		}
+	}
 	return m, ks
+}
+
+// soloSamples are the samples of language l the word model may file alone
+// (topic.WordSolo): those that are no actors candidate and whose title no
+// precision guard bars, each with its out-of-fold word log-odds
+// (scores[i][k], stream i's k-th sample).
+func (f *wordFits) soloSamples(l int, scores [][]float64) []topic.StackSample {
+	var out []topic.StackSample
+	for i, ss := range f.samples {
+		for k, s := range ss {
+			if s.Lang == l && !s.Candidate && !s.Guarded {
+				out = append(out, topic.StackSample{Lang: l, ActorZ: s.ActorZ, Word: scores[i][k], Y: s.Y})
+			}
+		}
+	}
+	return out
 }
 
 // wordScores are m's word log-odds of samples.
