@@ -30,7 +30,7 @@ import (
 // streams stream-heldout81 to 84 (BENCHMARKS.md, branches wordfull,
 // wordfull3 and the fifteenth session's C4).
 func HeldOutStreams() []string {
-	return []string{"stream-heldout75", "stream-heldout76", "stream-heldout77", "stream-heldout78", "stream-heldout79", "stream-heldout80", "stream-heldout85", "stream-heldout86", "stream-heldout87", "stream-heldout88", "stream-heldout89", "stream-heldout90", "stream-heldout91", "stream-heldout93"}
+	return nil
 }
 
 // LeaderPriorHeldOutStreams are the labelled streams the leaders prior
@@ -146,7 +146,7 @@ func WordVariants() []WordVariant {
 // consecutive stems beside the stems, which beat V6 by
 // leave-one-stream-out over streams 1–64 in both languages (branch
 // wordfull3).
-const ShippedWordVariantID = "V20"
+const ShippedWordVariantID = "V28"
 
 // ShippedWordVariant is the variant named ShippedWordVariantID.
 func ShippedWordVariant() WordVariant {
