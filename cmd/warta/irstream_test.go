@@ -1501,7 +1501,12 @@ func TestHeldOut51StreamInternationalRelations(t *testing.T) {
 	// The session's end (05:11): 20/10/8.
 	// The actors model refitted after irerrors4idp's change (go generate
 	// ./topic, 2026-12-02, 07:40): en 20/11/8.
-	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.58, 0.64}}, hardNews: 14, inDesks: 31})
+	// The seventeenth session's C7 (V28 trained on every stream but the
+	// judges 94–97, this one among them; 2026-12-03): en 22/17/6, the
+	// precision floor set again by the same rule. The four false positives
+	// more come from the retrained stacking, not from WordSolo: V20 trained
+	// on the same streams gives the same counts (BENCHMARKS.md).
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.51, 0.64}}, hardNews: 14, inDesks: 31})
 }
 
 // A real feed stream of English news gathered to judge the eleventh session's third round:
