@@ -15,20 +15,15 @@ import (
 // snapshot (TestWordStreamNamesAreTheFixtures holds them equal).
 
 // HeldOutStreams are the labelled streams held out of every word model
-// and every choice: the fifteenth session's judges (stream-heldout75 to
-// 80), gathered to judge its experiments, stream-heldout85 and 86,
-// gathered after it chose the word model, for an unbiased read of that
-// choice, the sixteenth session's fresh judges stream-heldout87 to 89,
-// and its training streams stream-heldout90, 91 and 93, gathered to train
-// the word model but held out until a model trained on them is kept (the
-// session's candidates trained on them, C5 and C6, were not kept:
-// BENCHMARKS.md), so that go generate reproduces the shipped model.
-// Every other labelled stream trains the word model, in English and
-// Indonesian: the judges of earlier sessions (stream-heldout7 and 13 to
-// 74), held out while they judged those sessions' experiments, are spent
-// since (read for design), so they train it too, as do the training
-// streams stream-heldout81 to 84 (BENCHMARKS.md, branches wordfull,
-// wordfull3 and the fifteenth session's C4).
+// and every choice: the seventeenth session's fresh judges,
+// stream-heldout94 and 95 (English) and 96 and 97 (Indonesian), gathered
+// to judge its candidate C7 (BENCHMARKS.md). Every other labelled stream
+// trains the word model, in English and Indonesian: the judges of earlier
+// sessions (stream-heldout7, 13 to 80 and 85 to 89), held out while they
+// judged those sessions' experiments, are spent since (read for design),
+// so they train it too, as do the training streams stream-heldout81 to 84,
+// 90, 91 and 93 (BENCHMARKS.md, branches wordfull, wordfull3, the
+// fifteenth session's C4 and the seventeenth session's C7).
 func HeldOutStreams() []string {
 	return nil
 }
@@ -136,10 +131,13 @@ func WordVariants() []WordVariant {
 }
 
 // ShippedWordVariantID is the name (its first word) of the variant the
-// tagger ships with (topic/wordmodel_weights.go): V20, V15 with the mean
-// of naive Bayes' and L-BFGS logistic regression's weights, trained on
-// streams 1–74 and 81–84, which beat V15 on streams 1–64 on the fifteenth
-// session's judges (BENCHMARKS.md, branches wordlr2, w74 and c4). V15 is
+// tagger ships with (topic/wordmodel_weights.go): V28, V20 with the word
+// model alone filing an item that is no actors candidate at a cut of the
+// actors model's precision (topic.WordSolo), trained on every stream but
+// the seventeenth session's judges, which beat V20 on the spent streams
+// and then on those judges (BENCHMARKS.md, the seventeenth session's
+// measure 1 and C7). V20 is V15 with the mean of naive Bayes' and L-BFGS
+// logistic regression's weights (branches wordlr2, w74 and c4); V15 is
 // V6 (the stack deciding on every item whose language the gate opens,
 // which beat V14's add-only mode by leave-one-stream-out in both
 // languages, branch wordfull) reading the pairs of the title's
