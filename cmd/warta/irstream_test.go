@@ -2121,3 +2121,21 @@ func TestHeldOut87StreamInternationalRelations(t *testing.T) {
 	// 22 a desk; the bounds have a margin of one and two.
 	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.71, 0.50}}, hardNews: 5, inDesks: 24})
 }
+
+// A real feed stream of English news gathered as a fresh judge in the seventeenth session: world and
+// top-stories feeds (BBC News, Al Jazeera, the Guardian, the NYT, NBC News, Sky News, NPR, Lifehacker)
+// on 17 and 19 May 2023 (the G7 in Hiroshima, Assad at the Arab League summit), from the rumca-js 2023
+// link database. Its labels were committed before any tagger ran on it.
+func TestHeldOut98StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut98StreamDir, "stream-heldout98-labels.tsv")
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0, 0}}, hardNews: 1000, inDesks: 1000})
+}
+
+// A real feed stream of Indonesian news gathered as a fresh judge in the seventeenth session: the
+// Kompas.com news index of 2018, every desk on 5 March and 26 July and the world desk on 9 March, 15
+// May and 25 May (the Korean summit diplomacy, the US embassy in Jerusalem, MH17). Its labels were
+// committed before any tagger ran on it.
+func TestHeldOut99StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut99StreamDir, "stream-heldout99-labels.tsv")
+	m.holds(t, streamBounds{floors: []irFloor{{"id", 0, 0}}, hardNews: 1000, inDesks: 1000})
+}
