@@ -2128,7 +2128,13 @@ func TestHeldOut87StreamInternationalRelations(t *testing.T) {
 // link database. Its labels were committed before any tagger ran on it.
 func TestHeldOut98StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut98StreamDir, "stream-heldout98-labels.tsv")
-	m.holds(t, streamBounds{floors: []irFloor{{"en", 0, 0}}, hardNews: 1000, inDesks: 1000})
+	// Main's figures when it landed (2026-12-03, 17:32; main 08324a9, the
+	// word model V20 on streams 1–74 and 81–84, never trained on this
+	// stream): en P 0.768 R 0.914 F1 0.835, 53/16/5 over 58 IR items; the
+	// floors are two items under them. Genre errors: 5 items that are not
+	// news reach a hard-news topic and 21 a desk; the bounds have a margin
+	// of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.73, 0.87}}, hardNews: 6, inDesks: 23})
 }
 
 // A real feed stream of Indonesian news gathered as a fresh judge in the seventeenth session: the
@@ -2137,5 +2143,10 @@ func TestHeldOut98StreamInternationalRelations(t *testing.T) {
 // committed before any tagger ran on it.
 func TestHeldOut99StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut99StreamDir, "stream-heldout99-labels.tsv")
-	m.holds(t, streamBounds{floors: []irFloor{{"id", 0, 0}}, hardNews: 1000, inDesks: 1000})
+	// Main's figures when it landed (2026-12-03, 17:32; main 08324a9, the
+	// word model V20 never trained on this stream): id P 0.926 R 0.658 F1
+	// 0.769, 25/2/13 over 38 IR items; the floors are two items under them.
+	// Genre errors: 2 items that are not news reach a hard-news topic and 7
+	// a desk; the bounds have a margin of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.85, 0.60}}, hardNews: 3, inDesks: 9})
 }
