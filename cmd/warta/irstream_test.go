@@ -1502,7 +1502,7 @@ func TestHeldOut51StreamInternationalRelations(t *testing.T) {
 	// The actors model refitted after irerrors4idp's change (go generate
 	// ./topic, 2026-12-02, 07:40): en 20/11/8.
 	// The seventeenth session's C7 (V28 trained on every stream but the
-	// judges 94–97, this one among them; 2026-12-03): en 22/17/6, the
+	// judges 98 and 99, this one among them; 2026-12-03): en 22/17/6, the
 	// precision floor set again by the same rule. The four false positives
 	// more come from the retrained stacking, not from WordSolo: V20 trained
 	// on the same streams gives the same counts (BENCHMARKS.md).
