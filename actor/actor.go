@@ -386,10 +386,16 @@ func (r *Recognizer) AppendNamedLower(dst []Mention, text, lower, lang string, s
 	from := len(dst)
 	conditional := false // whether a relation that holds only beside certain actors was found
 	var a alias          // the alias matched at i, read only where n > 0
+	clitic := langIndex(lang) == langID
 	for i := 0; i < len(toks); {
 		n := 0
 		if starts.MayHave(toks[i].text) {
-			a, n = match(table[toks[i].text], toks[i:], shouting)
+			a, n = match(table[toks[i].text], toks[i:], shouting, clitic)
+		}
+		if n == 0 && clitic {
+			if w, ok := withoutClitic(toks[i].text); ok && starts.MayHave(w) {
+				a, n = match(table[w], toks[i:i+1], shouting, true)
+			}
 		}
 		if n == 0 {
 			if named {
@@ -545,9 +551,25 @@ func clockTime(toks []token, i int) bool {
 	return toks[i].text == "pm" && i > 0 && toks[i-1].letters == 0
 }
 
+// cliticSuffix is the Indonesian enclitic that a noun takes on its last word
+// as a possessive ("duta besarnya", its ambassador; "menlunya").
+const cliticSuffix = "nya"
+
+// withoutClitic returns w without the enclitic -nya, and whether w had it
+// after at least two letters.
+func withoutClitic(w string) (string, bool) {
+	if len(w) < len(cliticSuffix)+2 || !strings.HasSuffix(w, cliticSuffix) {
+		return "", false
+	}
+	return w[:len(w)-len(cliticSuffix)], true
+}
+
 // match returns the longest alias of list that toks start with, and its
-// length in words (0 when none does).
-func match(list []alias, toks []token, shouting bool) (alias, int) {
+// length in words (0 when none does). With clitic (Indonesian text) the
+// alias's last word also matches that word with the enclitic -nya: the
+// possessive goes on a noun phrase's last word, so "Duta Besarnya" is an
+// ambassador and "Menlunya" a foreign minister.
+func match(list []alias, toks []token, shouting, clitic bool) (alias, int) {
 next:
 	for _, a := range list {
 		if len(a.words) > len(toks) {
@@ -556,7 +578,12 @@ next:
 		for j, w := range a.words {
 			t := &toks[j]
 			if t.text != w {
-				continue next
+				if !clitic || j != len(a.words)-1 {
+					continue next
+				}
+				if base, ok := withoutClitic(t.text); !ok || base != w {
+					continue next
+				}
 			}
 			switch a.rules[j] {
 			case allCaps:

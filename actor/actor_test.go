@@ -62,6 +62,19 @@ func TestFind(t *testing.T) {
 	})
 }
 
+// An Indonesian noun phrase takes the possessive enclitic -nya on its last
+// word: "Duta Besarnya" is an ambassador, "Menlunya" a foreign minister,
+// "Jepangnya" Japan. Only in Indonesian, and only an alias with it: "Tanya"
+// and "Dianya" name no one.
+func TestFindIndonesianEnclitic(t *testing.T) {
+	checkFinds(t, []findCase{
+		{"id", "Turki Panggil Duta Besarnya di Israel", "state:TR=Turki office:diplomat=Duta Besarnya state:IL=Israel"},
+		{"id", "Jepang dan Menlunya menolak", "state:JP=Jepang office:foreign-minister=Menlunya relation:pressure=menolak"},
+		{"id", "Tanya jawab soal Dianya", ""},
+		{"en", "Duta Besarnya", ""},
+	})
+}
+
 // TestCLDRBothLanguages checks that every country is known by its CLDR name
 // in both languages, not only those actors.txt lists.
 func TestCLDRBothLanguages(t *testing.T) {

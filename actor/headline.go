@@ -64,7 +64,7 @@ func (r *Recognizer) Headline(title, lang string, ms []Mention) Headline {
 	}
 	shouting := isShouting(toks)
 	cueAt := func(i int) (Kind, int) {
-		a, n := match(table[toks[i].text], toks[i:], shouting)
+		a, n := match(table[toks[i].text], toks[i:], shouting, false)
 		return a.kind, n
 	}
 	// The last clause: the words after the last clause break.

@@ -426,7 +426,7 @@ func (r *Recognizer) nameAfter(text string, p int, lang string) (a Anchor, atEnd
 		if t.letters < 2 || t.letters != len(t.text) || t.letters >= 4 && t.upper == t.letters {
 			break // a number, or a word in capitals (a headline quoted in a body), is no word of a name
 		}
-		if a, n := match(table[t.text], toks[j:], false); n > 0 {
+		if a, n := match(table[t.text], toks[j:], false, false); n > 0 {
 			// A verb of a relation or of violence ends a name ("Presiden AS
 			// Trump Kecam Iran"), as a weekday does; a state, a body or an
 			// office right after a run of capitals says the run was a
@@ -580,7 +580,7 @@ func matchName(sets []*Names, text string, toks []token, i int, shouting, prevAl
 		}
 	}
 	if j := i + n; j < len(toks) && toks[j].firstUpper && text[toks[j-1].end:toks[j].start] == " " {
-		if _, alias := match(table[toks[j].text], toks[j:], false); alias == 0 && !titleCase() {
+		if _, alias := match(table[toks[j].text], toks[j:], false, false); alias == 0 && !titleCase() {
 			return "", "", 0
 		}
 	}
