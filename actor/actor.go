@@ -564,11 +564,19 @@ func withoutClitic(w string) (string, bool) {
 	return w[:len(w)-len(cliticSuffix)], true
 }
 
+// takesClitic reports whether an alias of kind k names an actor, a noun
+// that takes the possessive enclitic: a state, a body or an office. On a
+// relation's or violence's verb -nya nominalises ("meninggalnya", the
+// death of), and the noun it makes is no longer the word's reading.
+func (k Kind) takesClitic() bool {
+	return k == State || k == Body || k == Office
+}
+
 // match returns the longest alias of list that toks start with, and its
 // length in words (0 when none does). With clitic (Indonesian text) the
-// alias's last word also matches that word with the enclitic -nya: the
-// possessive goes on a noun phrase's last word, so "Duta Besarnya" is an
-// ambassador and "Menlunya" a foreign minister.
+// last word of an actor's alias (takesClitic) also matches that word with
+// the enclitic -nya: the possessive goes on a noun phrase's last word, so
+// "Duta Besarnya" is an ambassador and "Menlunya" a foreign minister.
 func match(list []alias, toks []token, shouting, clitic bool) (alias, int) {
 next:
 	for _, a := range list {
@@ -578,7 +586,7 @@ next:
 		for j, w := range a.words {
 			t := &toks[j]
 			if t.text != w {
-				if !clitic || j != len(a.words)-1 {
+				if !clitic || j != len(a.words)-1 || !a.kind.takesClitic() {
 					continue next
 				}
 				if base, ok := withoutClitic(t.text); !ok || base != w {

@@ -64,12 +64,16 @@ func TestFind(t *testing.T) {
 
 // An Indonesian noun phrase takes the possessive enclitic -nya on its last
 // word: "Duta Besarnya" is an ambassador, "Menlunya" a foreign minister,
-// "Jepangnya" Japan. Only in Indonesian, and only an alias with it: "Tanya"
-// and "Dianya" name no one.
+// "Jepangnya" Japan. Only in Indonesian, only an actor's alias with it
+// ("Tanya" and "Dianya" name no one), and not a verb's, where -nya
+// nominalises.
 func TestFindIndonesianEnclitic(t *testing.T) {
 	checkFinds(t, []findCase{
 		{"id", "Turki Panggil Duta Besarnya di Israel", "state:TR=Turki office:diplomat=Duta Besarnya state:IL=Israel"},
 		{"id", "Jepang dan Menlunya menolak", "state:JP=Jepang office:foreign-minister=Menlunya relation:pressure=menolak"},
+		// On a verb -nya nominalises: "the death of" is no casualty report.
+		{"id", "Belasungkawa atas Meninggalnya Shinzo Abe", ""},
+		{"id", "Dukungannya untuk Palestina", "state:PS=Palestina"},
 		{"id", "Tanya jawab soal Dianya", ""},
 		{"en", "Duta Besarnya", ""},
 	})
