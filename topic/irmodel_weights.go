@@ -19,33 +19,33 @@ package topic
 //	title    id  positives  70  precision 0.943  recall 0.471  F1 0.629
 func fittedIRWeights() [NumIRFeatures]float64 {
 	return [NumIRFeatures]float64{
-		-2.3640, // bias
-		0.5628,  // states
-		0.0051,  // title_states
-		0.4273,  // bodies
-		0.4670,  // diplomats
-		0.0565,  // heads
-		-0.7459, // pair
-		0.1827,  // relation_title
-		-1.4380, // relation_body
-		0.6021,  // pair_x_relation
-		0.6835,  // relation_sentences
-		1.0386,  // desk_title
-		0.9638,  // desk_body
-		0.2058,  // world
-		-0.5465, // conflict
-		-0.4734, // politics
-		-0.5061, // economy
-		-0.6702, // sport
-		-1.0614, // science-technology
-		-0.2201, // crime-law
-		-0.0856, // arts-entertainment
-		-0.1743, // lead_actors
-		0.8047,  // lead_relation
-		0.1859,  // lead_pair
-		0.4961,  // desk_cues
-		0.7673,  // title_pair
-		0.7993,  // title_leader
+		-2.3628, // bias
+		0.5621,  // states
+		0.0038,  // title_states
+		0.4266,  // bodies
+		0.4680,  // diplomats
+		0.0689,  // heads
+		-0.7444, // pair
+		0.1822,  // relation_title
+		-1.4394, // relation_body
+		0.6001,  // pair_x_relation
+		0.6842,  // relation_sentences
+		1.0374,  // desk_title
+		0.9623,  // desk_body
+		0.2054,  // world
+		-0.5466, // conflict
+		-0.4765, // politics
+		-0.5053, // economy
+		-0.6692, // sport
+		-1.0605, // science-technology
+		-0.2195, // crime-law
+		-0.0857, // arts-entertainment
+		-0.1736, // lead_actors
+		0.8050,  // lead_relation
+		0.1850,  // lead_pair
+		0.4975,  // desk_cues
+		0.7679,  // title_pair
+		0.7958,  // title_leader
 	}
 }
 
