@@ -97,9 +97,15 @@ func TestCorrectionIsMatchedByItsNewText(t *testing.T) {
 			if got := storedByLink(t, st, "https://copier.example/a").StoryID; got != first {
 				t.Errorf("a copy of the corrected text is in story %s, want the corrected article's %s", got, first)
 			}
-			// A restart: the index is rebuilt from the stored sketches.
-			p = newTestPipelineSources(t, open(), []topic.Spec{testWorld}, sources)
+			// A restart: the index is rebuilt from the stored sketches, as
+			// of the pipeline's clock (set before Init: at the wall clock's
+			// time the test's cycles fall out of the dedupe window once it
+			// is three days after them).
+			p = newUnloadedPipeline(t, open(), []topic.Spec{testWorld}, sources)
 			p.now = func() time.Time { return clock }
+			if err := p.Init(context.Background()); err != nil {
+				t.Fatal(err)
+			}
 			bodies[2].Store(`<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
 <item><title>` + correctedTitle + `</title><link>https://later.example/b</link><pubDate>Tue, 01 Dec 2026 01:30:00 GMT</pubDate><description>` + correctedText + `</description></item>
 <item><title>` + firstTitle + `</title><link>https://later.example/c</link><pubDate>Tue, 01 Dec 2026 01:30:00 GMT</pubDate><description>` + firstText + `</description></item>
