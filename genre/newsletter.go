@@ -68,8 +68,11 @@ func isNameJoiner(w string) bool {
 
 // briefingTitle reads a lower-cased headline whose first segment is only
 // a briefing's name (a date in it aside): "your <weekday> briefing", "your
-// morning briefing", "your evening briefing", whatever follows; or
-// "<weekday|morning|evening|daily|weekly> briefing" (after "the" too) with
+// morning briefing", "your evening briefing" and a weekday's briefing
+// ("<weekday> [morning|evening] [news] briefing", after "the" too),
+// whatever follows, since a daily newsletter titles its edition by its
+// day and the day's lead ("Friday briefing: …", "Thursday Briefing: …");
+// or "<morning|evening|daily|weekly> briefing" (after "the" too) with
 // nothing but a date after it, since "Weekly briefing: the sanctions vote"
 // is a briefing on a topic, a podcast's or a report's.
 func briefingTitle(t string) Verdict {
@@ -89,13 +92,28 @@ func briefingTitle(t string) Verdict {
 		}
 		return Verdict{}
 	}
+	if weekdayEdition(when) {
+		return cue
+	}
 	switch {
-	case !isWeekday(when) && when != "morning" && when != "evening" && when != "daily" && when != "weekly":
+	case when != "morning" && when != "evening" && when != "daily" && when != "weekly":
 		return Verdict{}
 	case onlyDate(rest):
 		return cue
 	}
 	return Verdict{}
+}
+
+// weekdayEdition reports whether when, a briefing's name without
+// "briefing", names a day's edition: a weekday, then at most a time of day
+// and "news" ("wednesday", "monday evening", "wednesday evening news").
+func weekdayEdition(when string) bool {
+	day, rest, _ := strings.Cut(when, " ")
+	if !isWeekday(day) {
+		return false
+	}
+	rest = strings.TrimPrefix(strings.TrimPrefix(rest, "morning"), "evening")
+	return strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(rest), "news")) == ""
 }
 
 // onlyDate reports whether s is nothing but a date: numbers, punctuation,

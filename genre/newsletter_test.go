@@ -86,10 +86,21 @@ func TestOfBriefingEdition(t *testing.T) {
 		{"The Morning Briefing | Friday, 2 December 2022", Newsletter},
 		{"Weekly Briefing – 12/02/2022", Newsletter},
 		{"Friday Briefing", Newsletter},
+		// A weekday's briefing is a daily newsletter's edition whatever
+		// follows: its title carries the day's lead ("Friday briefing:
+		// …" is how the Guardian titles its edition, "Thursday Briefing:
+		// …" the NYT; every such title in our labelled streams is an
+		// edition).
+		{"Friday briefing: Ministers clash over the budget", Newsletter},
+		{"Thursday Briefing: Talks Stall in Geneva", Newsletter},
+		{"Monday evening briefing: Storm closes schools", Newsletter},
+		{"Wednesday evening news briefing: Rail strike called off", Newsletter},
+		{"The Tuesday briefing – Rates on hold again", Newsletter},
 		// Briefings on a topic, news about a briefing.
 		{"Weekly briefing: the sanctions vote", News},
 		{"Morning Briefing: what the budget means for you", News},
-		{"Friday briefing: Ministers clash over the budget", News},
+		{"Pentagon's Friday briefing: no sign of troop pullback", News},
+		{"Friday briefing room clash: reporter ejected", News},
 		{"Leaked briefing shows army planned retreat", News},
 		{"Pentagon briefing: no sign of troop pullback", News},
 		{"Daily briefing ends as White House cuts press access", News},
