@@ -442,13 +442,19 @@ func EqualPrecisionCut(ss []StackSample, k WordStack, cut float64) float64 {
 	if !ok {
 		return cut
 	}
-	best, found := lowestCutAtPrecision(scoredSamples(ss, func(s StackSample) float64 {
+	if best, found := CutAtPrecision(ss, k, target); found {
+		return best
+	}
+	return cut
+}
+
+// CutAtPrecision is the lowest cut of the stacked probability (k) over
+// samples ss, among their own probabilities, whose precision is at least
+// target, and false when none reaches it.
+func CutAtPrecision(ss []StackSample, k WordStack, target float64) (float64, bool) {
+	return lowestCutAtPrecision(scoredSamples(ss, func(s StackSample) float64 {
 		return sigmoid(k.Actor*s.ActorZ + k.Word*s.Word + k.Bias)
 	}), target)
-	if !found {
-		return cut
-	}
-	return best
 }
 
 // ActorsPrecision is the precision of the actors model's own decisions at

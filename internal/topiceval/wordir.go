@@ -88,7 +88,10 @@ func WordStreams(streamsDir, labelsDir string) ([]string, error) {
 // (topic.EqualPrecisionCut), Only, when set, closes every language but
 // it (topic.WordModel.KeepOnly), Phrases says which pairs of consecutive
 // stems the word model reads beside them, Classes the languages it reads
-// the actors' classes too in (topic.WordModel.Classes).
+// the actors' classes too in (topic.WordModel.Classes). Precision, when
+// above 0, is the precision the stacked cut (under OwnCut) and the word
+// model's own cut (under topic.WordSolo) hold instead of the actors
+// model's.
 type WordVariant struct {
 	Name         string
 	Learner      topic.WordLearner
@@ -97,6 +100,7 @@ type WordVariant struct {
 	Only         string
 	Phrases      topic.WordPhrases
 	Classes      topic.WordClasses
+	Precision    float64
 }
 
 // WordVariants are the variants measured (BENCHMARKS.md, branches wordir,
@@ -128,6 +132,7 @@ func WordVariants() []WordVariant {
 		{Name: "V22 V20 with the actors' classes", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Classes: topic.ClassesAll},
 		{Name: "V24 V20 with the actors' classes in Indonesian only", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Classes: topic.ClassesID},
 		{Name: "V28 V20 with the word model alone on items that are no actors candidate", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle},
+		{Name: "V29 V28 with its cuts at the goal's precision, 0.90", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Precision: 0.90},
 	}
 }
 
@@ -284,6 +289,11 @@ func (f *wordFits) finish(m *topic.WordModel, scores [][]float64) (*topic.WordMo
 				}
 			}
 			ks[l].Cut = topic.EqualPrecisionCut(ss, ks[l], f.cut)
+			if v.Precision > 0 {
+				if cut, found := topic.CutAtPrecision(ss, ks[l], v.Precision); found {
+					ks[l].Cut = cut
+				}
+			}
 		}
 	}
 	if v.Mode&topic.WordSolo != 0 {
@@ -295,6 +305,9 @@ func (f *wordFits) finish(m *topic.WordModel, scores [][]float64) (*topic.WordMo
 				}
 			}
 			if target, ok := topic.ActorsPrecision(cands, f.cut); ok && m.Lang[l].W != nil {
+				if v.Precision > 0 {
+					target = v.Precision
+				}
 				ks[l].Solo = topic.SoloCut(f.soloSamples(l, scores), target)
 			}
 		}
