@@ -105,8 +105,8 @@ type WordVariant struct {
 
 // WordVariants are the variants measured (BENCHMARKS.md, branches wordir,
 // wordir2, wordir3, wordir4, wordir5, wordir6, wordfull3, wordlr2,
-// wactors and wactors2, and the seventeenth session's V28; V23 and V25 to
-// V27 were not built; wordlr's V17 and V18 were on V6's features, and are
+// wactors and wactors2, the seventeenth session's V28 and the nineteenth's
+// V29, prec90; V23 and V25 to V27 were not built; wordlr's V17 and V18 were on V6's features, and are
 // V19 and V20's forerunners).
 func WordVariants() []WordVariant {
 	return []WordVariant{
@@ -159,7 +159,7 @@ func ShippedWordVariant() WordVariant {
 }
 
 // WordVariantNamed is the variant whose name's first word is id (V1…V16,
-// V19…V22, V24, V28).
+// V19…V22, V24, V28, V29).
 func WordVariantNamed(id string) (WordVariant, bool) {
 	for _, v := range WordVariants() {
 		if strings.Fields(v.Name)[0] == id {
