@@ -30,8 +30,8 @@ package topic
 // stream-heldout87, stream-heldout88, stream-heldout89, stream-heldout9,
 // stream-heldout90, stream-heldout91, stream-heldout93
 // (internal/fixtures/testdata, labels in cmd/warta/testdata; held out:
-// stream-heldout98, stream-heldout99, stream-heldout100,
-// stream-heldout101): en 15640 items, 1918 IR; id 16834 items, 1840 IR; its
+// stream-heldout98, stream-heldout99, stream-heldout100, stream-heldout101,
+// stream-heldout102): en 15640 items, 1918 IR; id 16834 items, 1840 IR; its
 // stacking with the actors model (fittedWordStack) is fitted on the same
 // streams' candidates, each scored by a word model trained without its own
 // stream, with the cut of the actors model's precision. Every language is
