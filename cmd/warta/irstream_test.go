@@ -2201,3 +2201,19 @@ func TestHeldOut102StreamInternationalRelations(t *testing.T) {
 	// two.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.71, 0.69}}, hardNews: 7, inDesks: 33})
 }
+
+// A real feed stream of Indonesian bare headlines gathered as a fresh judge in the nineteenth session:
+// the national desks of detikNews, Okezone and Kompas.com on 19 and 20 June 2025 (the Israel-Iran war
+// seen from Jakarta, citizens evacuated, Prabowo's state visit to Russia), a judge of precision on
+// domestic news that names foreign states, with few IR items. Its labels were committed before any
+// tagger ran on it.
+func TestHeldOut103StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut103StreamDir, "stream-heldout103-labels.tsv")
+	// Main's figures when it landed (2026-12-04, 03:58; main after
+	// briefing2 and label102, the word model V28 (C7) never trained on this
+	// stream): id P 0.400 R 0.222 F1 0.286, 2/3/7 over 9 IR items; with so
+	// few the floors are one item under them (two would be none). Genre
+	// errors: no item that is not news reaches a hard-news topic and 4 a
+	// desk; the bounds have a margin of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.20, 0.11}}, hardNews: 1, inDesks: 6})
+}
