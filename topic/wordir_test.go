@@ -49,6 +49,29 @@ func TestEqualPrecisionCut(t *testing.T) {
 	}
 }
 
+// TestCutAtPrecision: the lowest stacked cut at a given precision, and
+// none when no cut reaches it (the samples of TestEqualPrecisionCut).
+func TestCutAtPrecision(t *testing.T) {
+	k := WordStack{Word: 1}
+	ss := []StackSample{
+		{Word: 3, Y: true}, {Word: 2, Y: true}, {Word: 1, Y: false}, {Word: -2, Y: true},
+		{Word: 0.5, Y: true}, {Word: 0, Y: false}, {Word: -1, Y: false},
+	}
+	// Precision after each, by stacked probability: 1, 1, .67, .75, .6,
+	// .5, .57.
+	for _, c := range []struct {
+		target float64
+		want   float64
+	}{{1, sigmoid(2)}, {0.75, sigmoid(0.5)}, {0.55, sigmoid(-2)}} {
+		if got, ok := CutAtPrecision(ss, k, c.target); !ok || got != c.want {
+			t.Errorf("precision %.2f: cut %.4f (%t), want %.4f", c.target, got, ok, c.want)
+		}
+	}
+	if _, ok := CutAtPrecision(ss[2:3], k, 0.5); ok {
+		t.Error("a cut of precision 0.5 over one false sample")
+	}
+}
+
 // TestWordModelGate: a language of fewer than WordMinPositives IR items
 // is closed; the tagger is there as without the word model and collects
 // no stems for it.

@@ -106,9 +106,9 @@ type WordVariant struct {
 
 // WordVariants are the variants measured (BENCHMARKS.md, branches wordir,
 // wordir2, wordir3, wordir4, wordir5, wordir6, wordfull3, wordlr2,
-// wactors and wactors2, the seventeenth session's V28 and the nineteenth's
-// V29, prec90; V23 and V25 to V27 were not built; wordlr's V17 and V18 were on V6's features, and are
-// V19 and V20's forerunners).
+// wactors and wactors2, the seventeenth session's V28 and the
+// nineteenth's V29, prec90; V23 and V25 to V27 were not built; wordlr's
+// V17 and V18 were on V6's features, and are V19 and V20's forerunners).
 func WordVariants() []WordVariant {
 	return []WordVariant{
 		{Name: "V1 stack, NB, no guards", Learner: topic.WordNB, Mode: topic.WordStackNoGuards},
