@@ -289,12 +289,14 @@ func (f *wordFits) finish(m *topic.WordModel, scores [][]float64) (*topic.WordMo
 					ss = append(ss, s)
 				}
 			}
-			ks[l].Cut = topic.EqualPrecisionCut(ss, ks[l], f.cut)
+			cut, found := 0.0, false
 			if v.Precision > 0 {
-				if cut, found := topic.CutAtPrecision(ss, ks[l], v.Precision); found {
-					ks[l].Cut = cut
-				}
+				cut, found = topic.CutAtPrecision(ss, ks[l], v.Precision)
 			}
+			if !found {
+				cut = topic.EqualPrecisionCut(ss, ks[l], f.cut)
+			}
+			ks[l].Cut = cut
 		}
 	}
 	if v.Mode&topic.WordSolo != 0 {
