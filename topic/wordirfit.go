@@ -17,7 +17,8 @@ const (
 	WordMinDocs = 2
 	// WordVocabulary bounds the stems a language's model keeps, the most
 	// informative about the label (mutual information), so that the
-	// generated weights stay small.
+	// generated weights stay small; a fit may set its own
+	// (WordFit.Vocabulary).
 	WordVocabulary = 2000
 	// wordSmoothing is the additive smoothing of naive Bayes' counts.
 	wordSmoothing = 0.5
@@ -149,6 +150,9 @@ type WordFit struct {
 	// Ridge is the L2 penalty of the L-BFGS logistic regression
 	// (WordLBFGSRidge as shipped).
 	Ridge float64
+	// Vocabulary, when above 0, bounds the features a language keeps in
+	// WordVocabulary's stead.
+	Vocabulary int
 	// Start, when not nil, is a logistic fit (FitWordsFrom's logistic) on
 	// nearly the same samples, the logistic regression's starting point
 	// (zero otherwise): its optimum is unique, so the start changes only
@@ -166,7 +170,11 @@ func FitWordsFrom(c *WordCounts, samples []WordSample, fit WordFit) (m, logistic
 		logistic = &WordModel{}
 	}
 	for l := range m.Lang {
-		vocab := wordVocabulary(&c.lang[l])
+		size := WordVocabulary
+		if fit.Vocabulary > 0 {
+			size = fit.Vocabulary
+		}
+		vocab := wordVocabulary(&c.lang[l], size)
 		var ss []WordSample
 		if fit.Learner.ReadsSamples() {
 			for _, s := range samples {
@@ -196,8 +204,8 @@ func FitWordsFrom(c *WordCounts, samples []WordSample, fit WordFit) (m, logistic
 }
 
 // wordVocabulary is the set of features counted in c in at least
-// WordMinDocs items, the WordVocabulary most informative of them.
-func wordVocabulary(c *wordCounts) map[uint64]bool {
+// WordMinDocs items, the size most informative of them.
+func wordVocabulary(c *wordCounts, size int) map[uint64]bool {
 	type scored struct {
 		f  uint64
 		mi float64
@@ -238,7 +246,7 @@ func wordVocabulary(c *wordCounts) map[uint64]bool {
 		return cmp.Compare(a.f, b.f)
 	})
 	vocab := map[uint64]bool{}
-	for _, s := range all[:min(len(all), WordVocabulary)] {
+	for _, s := range all[:min(len(all), size)] {
 		vocab[s.f] = true
 	}
 	return vocab

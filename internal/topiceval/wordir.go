@@ -102,6 +102,10 @@ type WordVariant struct {
 	Phrases      topic.WordPhrases
 	Classes      topic.WordClasses
 	Precision    float64
+	// Vocabulary, when above 0, is how many features per language the
+	// word model keeps (topic.WordFit.Vocabulary; topic.WordVocabulary
+	// otherwise).
+	Vocabulary int
 }
 
 // WordVariants are the variants measured (BENCHMARKS.md, branches wordir,
@@ -134,6 +138,8 @@ func WordVariants() []WordVariant {
 		{Name: "V24 V20 with the actors' classes in Indonesian only", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Classes: topic.ClassesID},
 		{Name: "V28 V20 with the word model alone on items that are no actors candidate", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle},
 		{Name: "V29 V28 with its cuts at the goal's precision, 0.90", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Precision: 0.90},
+		{Name: "V30 V28 keeping 8,000 features per language", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Vocabulary: 8000},
+		{Name: "V31 V28 keeping 32,000 features per language", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Vocabulary: 32000},
 	}
 }
 
@@ -254,7 +260,7 @@ func (f *wordFits) fit(start *topic.WordModel, skip ...int) (m, logistic *topic.
 	if f.v.Learner.ReadsSamples() {
 		samples = f.without(skip...)
 	}
-	return topic.FitWordsFrom(c, samples, topic.WordFit{Learner: f.v.Learner, Ridge: topic.WordLBFGSRidge, Start: start})
+	return topic.FitWordsFrom(c, samples, topic.WordFit{Learner: f.v.Learner, Ridge: topic.WordLBFGSRidge, Vocabulary: f.v.Vocabulary, Start: start})
 }
 
 // finish makes m, trained on every stream of f, the variant's model: its
