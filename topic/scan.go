@@ -56,6 +56,13 @@ type scratch struct {
 	classes    WordClasses
 	titleStems []titleStem
 	classFeats []uint64
+	// titleWords asks featureSets to read, beside feats, titleFeats: the
+	// title's stems as features of their own (titleWordHash), which a
+	// word model with TitleWords reads; titleFeatN is how many of feats
+	// are the title's.
+	titleWords bool
+	titleFeatN int
+	titleFeats []uint64
 	// featsDistinct is set once feats and the pairs are sorted and
 	// de-duplicated (featureSets).
 	featsDistinct bool
@@ -108,6 +115,7 @@ func (t *Tagger) read(a *article.Article, st *Stream) *scratch {
 	s.streamNames = st.leaderNames()
 	s.phrases = t.words.phrases()
 	s.classes = t.words.classes()
+	s.titleWords = t.words.titleWords()
 	return s
 }
 
@@ -140,6 +148,7 @@ func (s *scratch) reset() {
 	s.feats = s.feats[:0]
 	s.titlePairs, s.leadPairs = s.titlePairs[:0], s.leadPairs[:0]
 	s.titleStems = s.titleStems[:0]
+	s.titleFeatN, s.titleFeats = 0, s.titleFeats[:0]
 	s.featsDistinct = false
 	s.oddsDone = false
 	s.wordPrior = 0
@@ -152,6 +161,12 @@ func (s *scratch) reset() {
 // articles are tagged without a stream or word model reading them.
 func (s *scratch) featureSets() (feats, titlePairs, leadPairs []uint64) {
 	if !s.featsDistinct {
+		if s.titleWords {
+			for _, f := range s.feats[:s.titleFeatN] {
+				s.titleFeats = append(s.titleFeats, titleWordHash(f))
+			}
+			s.titleFeats = distinctFeatures(s.titleFeats)
+		}
 		s.feats = distinctFeatures(s.feats)
 		s.titlePairs = distinctFeatures(s.titlePairs)
 		s.leadPairs = slices.DeleteFunc(distinctFeatures(s.leadPairs), func(f uint64) bool {
@@ -162,6 +177,11 @@ func (s *scratch) featureSets() (feats, titlePairs, leadPairs []uint64) {
 	}
 	return s.feats, s.titlePairs, s.leadPairs
 }
+
+// titleFeatures returns the title's stems as features of their own
+// (titleWordHash) of the last evaluate, sorted and de-duplicated, once
+// featureSets has run; none unless s.titleWords.
+func (s *scratch) titleFeatures() []uint64 { return s.titleFeats }
 
 // classFeatures returns the actors' classes of the last evaluate, its
 // actors found (findActors), as a word model reads them

@@ -303,7 +303,7 @@ func (st *Stream) lift(s *scratch, l, i int) (bool, float64) {
 			z = 0
 		}
 		feats, titlePairs, leadPairs := s.featureSets()
-		s.wordPrior = st.t.words.logOdds(l, feats, titlePairs, leadPairs)
+		s.wordPrior = st.t.words.logOdds(l, feats, titlePairs, leadPairs, s.titleFeatures())
 		z += s.wordPrior
 		return z >= StreamMargin, z
 	}
@@ -345,6 +345,13 @@ func pairHash(a, b string) uint64 {
 // has it.
 func pairHashAfter(ha uint64, b string) uint64 {
 	return fnvAdd(fnvAdd(ha, " "), b)
+}
+
+// titleWordHash hashes a stem of the title, of hash h (featureHash), as a
+// feature of its own: "stem\x00", which no stem (no stem holds a NUL) and
+// no pair (pairHash holds a space) is.
+func titleWordHash(h uint64) uint64 {
+	return fnvAdd(h, "\x00")
 }
 
 // fnvAdd continues the FNV-1a hash h over s.

@@ -439,6 +439,9 @@ func (t *Tagger) evaluate(s *scratch, a *article.Article, l int, h Hints, res []
 	}
 	titleLower, bodyLower := s.lowered()
 	s.title = t.lexWith(&s.memo, s.titleText, titleLower, l, s.title[:0], feats, titlePairs, titleStems)
+	if feats != nil {
+		s.titleFeatN = len(*feats)
+	}
 	s.body = t.lexWith(&s.memo, s.bodyText, bodyLower, l, s.body[:0], feats, leadPairs, nil)
 	t.scan(s, s.title, l, 0)
 	// Reset positions between fields: a title and a body hit at the same
@@ -634,7 +637,7 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 		if t.wordsOn(l) && irCandidate(&v.irX) && t.wordMode.stacksOn(s.bodyText) && !t.wordMode.keepsActors(v.irP, t.irCut, v.irX[fLeadActors]) {
 			k := &t.wordStack[l]
 			feats, titlePairs, leadPairs := s.featureSets()
-			word := t.words.logOdds(l, feats, titlePairs, leadPairs, s.classFeatures(l))
+			word := t.words.logOdds(l, feats, titlePairs, leadPairs, s.classFeatures(l), s.titleFeatures())
 			p := sigmoid(k.Actor*clipActorLogOdds(z) + k.Word*word + k.Bias)
 			cut := v.irCut
 			if k.Cut > 0 {
@@ -646,7 +649,7 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 			}
 		} else if t.wordMode&WordSolo != 0 && t.wordsOn(l) && t.wordStack[l].Solo > 0 && !irCandidate(&v.irX) && t.wordMode.stacksOn(s.bodyText) {
 			feats, titlePairs, leadPairs := s.featureSets()
-			word := t.words.logOdds(l, feats, titlePairs, leadPairs, s.classFeatures(l))
+			word := t.words.logOdds(l, feats, titlePairs, leadPairs, s.classFeatures(l), s.titleFeatures())
 			p, cut := sigmoid(word), t.wordStack[l].Solo
 			v.irWordRead, v.irSolo, v.irWord, v.irWordP, v.irWordCut = true, true, word, p, cut
 			if p >= cut {

@@ -27,7 +27,12 @@ type WordModel struct {
 	// and wactors2), in the stacking only: the stream model's prior
 	// (WordPrior) reads none.
 	Classes WordClasses
-	Lang    [numLangs]WordWeights
+	// TitleWords: the model reads the title's stems also as features of
+	// their own (titleWordHash), so that a word may weigh apart where it
+	// stands: a headline says what the story is, a lead also its
+	// background (BENCHMARKS.md, the twentieth session's titlewords).
+	TitleWords bool
+	Lang       [numLangs]WordWeights
 }
 
 // WordClasses is a set of languages whose items a word model reads the
@@ -68,6 +73,10 @@ func (m *WordModel) phrases() WordPhrases {
 	}
 	return m.Phrases
 }
+
+// titleWords reports whether m reads the title's stems as features of
+// their own, false without a model.
+func (m *WordModel) titleWords() bool { return m != nil && m.TitleWords }
 
 // classes is the languages m reads the actors' classes in, none without
 // a model.
@@ -267,6 +276,9 @@ func (m *WordModel) fingerprint(h io.Writer, mode WordMode, stack [numLangs]Word
 		return
 	}
 	fmt.Fprintf(h, "word model mode %d stack %v phrases %d classes %d short %d pair %d clip %g add words>0\n", mode, stack, m.Phrases, m.Classes, WordShortWords, WordPairActors, WordClip)
+	if m.TitleWords {
+		fmt.Fprintln(h, "title words")
+	}
 	for l := range m.Lang {
 		w := &m.Lang[l]
 		fmt.Fprintf(h, "%d bias %g", l, w.Bias)
@@ -319,7 +331,10 @@ type WordSample struct {
 	// Classes are the hashed actors' classes (appendClassFeatures), apart
 	// from Feats until WithClasses joins them.
 	Classes []uint64
-	Y       bool
+	// TitleWords are the title's stems as features of their own
+	// (titleWordHash), apart from Feats until WithTitleWords joins them.
+	TitleWords []uint64
+	Y          bool
 	// ActorZ is the actors model's log-odds; Candidate whether the article
 	// is a candidate (irCandidate), Guarded whether a precision guard bars
 	// its title (read for every item: WordSolo files non-candidates too).
@@ -337,13 +352,13 @@ func (t *Tagger) WordSampleOf(a *article.Article, y bool) (WordSample, bool) {
 	l := ls[0]
 	s := t.read(a, nil)
 	defer t.release(s)
-	s.features, s.phrases, s.classes = true, PhrasesLead, ClassesAll // every phrase and class, kept apart
-	defer func() { s.features = false }()
+	s.features, s.phrases, s.classes, s.titleWords = true, PhrasesLead, ClassesAll, true // every phrase, class and title word, kept apart
+	defer func() { s.features, s.titleWords = false, false }()
 	res := make([]result, len(t.rules))
 	t.evaluate(s, a, l, Hints{}, res)
 	x, _ := t.irFeatures(s, a, l, res)
 	feats, titlePairs, leadPairs := s.featureSets()
-	out := WordSample{Lang: l, Feats: ownFeatures(feats), TitlePairs: ownFeatures(titlePairs), LeadPairs: ownFeatures(leadPairs), Classes: ownFeatures(s.classFeatures(l)), Y: y, ActorZ: clipActorLogOdds(irLogOdds(&t.irWeights, &x)), Candidate: irCandidate(&x)}
+	out := WordSample{Lang: l, Feats: ownFeatures(feats), TitlePairs: ownFeatures(titlePairs), LeadPairs: ownFeatures(leadPairs), Classes: ownFeatures(s.classFeatures(l)), TitleWords: ownFeatures(s.titleFeatures()), Y: y, ActorZ: clipActorLogOdds(irLogOdds(&t.irWeights, &x)), Candidate: irCandidate(&x)}
 	out.Guarded = t.irGuard(a.Title, langName(l), s.titleActors) != ""
 	return out, true
 }
@@ -380,6 +395,16 @@ func (s WordSample) WithClasses(classes WordClasses) WordSample {
 		s.Feats = distinctFeatures(slices.Concat(s.Feats, s.Classes))
 	}
 	s.Classes = nil
+	return s
+}
+
+// WithTitleWords is s reading the title's stems as features of their own
+// when on: its TitleWords joined to its stems, as the tagger sums them.
+func (s WordSample) WithTitleWords(on bool) WordSample {
+	if on {
+		s.Feats = distinctFeatures(slices.Concat(s.Feats, s.TitleWords))
+	}
+	s.TitleWords = nil
 	return s
 }
 

@@ -675,3 +675,49 @@ func filesIR(ms []article.TopicMatch) bool {
 	_, ok := match(ms, "international-relations")
 	return ok
 }
+
+// TestWordTitleWords: a model with TitleWords reads the title's stems a
+// second time, as features of their own that are no stem's, pair's or
+// class's, and the tagger sums them as the training reads them; the
+// lead's stems have none.
+func TestWordTitleWords(t *testing.T) {
+	base := defaultTagger(t)
+	a := &article.Article{Title: "Japan and China trade ministers to meet", Text: "The envoys will discuss exports in Tokyo.", Language: "en"}
+	s, ok := base.WordSampleOf(a, true)
+	if !ok || len(s.TitleWords) == 0 {
+		t.Fatalf("sample %+v: want the title's words", s)
+	}
+	if !slices.Contains(s.TitleWords, titleWordHash(featureHash("meet"))) || !slices.Contains(s.Feats, featureHash("meet")) {
+		t.Error("title words lack meet")
+	}
+	if slices.Contains(s.TitleWords, titleWordHash(featureHash("tokyo"))) || !slices.Contains(s.Feats, featureHash("tokyo")) {
+		t.Error("a lead's stem read as the title's")
+	}
+	for _, f := range s.TitleWords {
+		if slices.Contains(s.Feats, f) || slices.Contains(s.TitlePairs, f) || slices.Contains(s.LeadPairs, f) || slices.Contains(s.Classes, f) {
+			t.Errorf("title word %x is a stem's, a pair's or a class's hash", f)
+		}
+	}
+	w := map[uint64]float64{}
+	weigh(w, s.Feats, 0.05)
+	weigh(w, s.TitlePairs, 0.1)
+	weigh(w, s.TitleWords, 0.3)
+	seen := map[float64]bool{}
+	for _, on := range []bool{false, true} {
+		m := &WordModel{Phrases: PhrasesTitle, TitleWords: on, Lang: [numLangs]WordWeights{{W: w}}}
+		want := m.WordLogOdds(s.WithPhrases(PhrasesTitle).WithTitleWords(on))
+		got := explainedWordLogOdds(base.WithWordModel(m, [numLangs]WordStack{{Actor: 1, Word: 1}}, WordStackGuards), a)
+		if math.Abs(got-want) > 1e-9 {
+			t.Errorf("title words %v: the tagger's word log-odds %v, the training's %v", on, got, want)
+		}
+		if seen[want] {
+			t.Errorf("title words %v read as without", on)
+		}
+		seen[want] = true
+	}
+	plain := base.WithWordModel(&WordModel{Lang: [numLangs]WordWeights{{W: w}}}, [numLangs]WordStack{{Actor: 1, Word: 1}}, WordStackGuards)
+	with := base.WithWordModel(&WordModel{TitleWords: true, Lang: [numLangs]WordWeights{{W: w}}}, [numLangs]WordStack{{Actor: 1, Word: 1}}, WordStackGuards)
+	if plain.Fingerprint() == with.Fingerprint() {
+		t.Error("the fingerprint does not name the title words")
+	}
+}

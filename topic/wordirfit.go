@@ -546,7 +546,11 @@ func (m *WordModel) Source(mode WordMode, stack [numLangs]WordStack, header stri
 		line += " " + w
 	}
 	b = append(append(b, line...), '\n')
-	b = fmt.Appendf(b, "func fittedWordModel() *WordModel {\n\treturn &WordModel{%s%sLang: [numLangs]WordWeights{\n", m.Phrases.source(), classesSource(m.Classes))
+	titleWords := ""
+	if m.TitleWords {
+		titleWords = "TitleWords: true, "
+	}
+	b = fmt.Appendf(b, "func fittedWordModel() *WordModel {\n\treturn &WordModel{%s%s%sLang: [numLangs]WordWeights{\n", m.Phrases.source(), classesSource(m.Classes), titleWords)
 	for l := range m.Lang {
 		w := &m.Lang[l]
 		if w.W == nil {

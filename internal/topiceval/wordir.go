@@ -102,6 +102,9 @@ type WordVariant struct {
 	Phrases      topic.WordPhrases
 	Classes      topic.WordClasses
 	Precision    float64
+	// TitleWords: the word model reads the title's stems also as
+	// features of their own (topic.WordModel.TitleWords).
+	TitleWords bool
 	// Vocabulary, when above 0, is how many features per language the
 	// word model keeps (topic.WordFit.Vocabulary; topic.WordVocabulary
 	// otherwise).
@@ -111,7 +114,8 @@ type WordVariant struct {
 // WordVariants are the variants measured (BENCHMARKS.md, branches wordir,
 // wordir2, wordir3, wordir4, wordir5, wordir6, wordfull3, wordlr2,
 // wactors and wactors2, the seventeenth session's V28 and the
-// nineteenth's V29, prec90; V23 and V25 to V27 were not built; wordlr's
+// nineteenth's V29, prec90, the twentieth's V30 to V33, vocab and
+// titlewords; V23 and V25 to V27 were not built; wordlr's
 // V17 and V18 were on V6's features, and are V19 and V20's forerunners).
 func WordVariants() []WordVariant {
 	return []WordVariant{
@@ -140,6 +144,8 @@ func WordVariants() []WordVariant {
 		{Name: "V29 V28 with its cuts at the goal's precision, 0.90", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Precision: 0.90},
 		{Name: "V30 V28 keeping 8,000 features per language", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Vocabulary: 8000},
 		{Name: "V31 V28 keeping 32,000 features per language", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Vocabulary: 32000},
+		{Name: "V32 V28 reading the title's stems as features of their own", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, TitleWords: true},
+		{Name: "V33 V32 keeping 8,000 features per language", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, TitleWords: true, Vocabulary: 8000},
 	}
 }
 
@@ -166,7 +172,7 @@ func ShippedWordVariant() WordVariant {
 }
 
 // WordVariantNamed is the variant whose name's first word is id (V1…V16,
-// V19…V22, V24, V28, V29).
+// V19…V22, V24, V28…V33).
 func WordVariantNamed(id string) (WordVariant, bool) {
 	for _, v := range WordVariants() {
 		if strings.Fields(v.Name)[0] == id {
@@ -223,7 +229,7 @@ func newWordFits(samples [][]topic.WordSample, v WordVariant, cut float64) *word
 	for i, ss := range samples {
 		read := make([]topic.WordSample, len(ss))
 		for j, s := range ss {
-			read[j] = s.WithPhrases(v.Phrases).WithClasses(v.Classes)
+			read[j] = s.WithPhrases(v.Phrases).WithClasses(v.Classes).WithTitleWords(v.TitleWords)
 		}
 		f.samples[i] = read
 		f.counts[i] = topic.CountWords(read)
@@ -269,7 +275,7 @@ func (f *wordFits) fit(start *topic.WordModel, skip ...int) (m, logistic *topic.
 // stream i's k-th sample.
 func (f *wordFits) finish(m *topic.WordModel, scores [][]float64) (*topic.WordModel, [2]topic.WordStack) {
 	v := f.v
-	m.Phrases, m.Classes = v.Phrases, v.Classes
+	m.Phrases, m.Classes, m.TitleWords = v.Phrases, v.Classes, v.TitleWords
 	if v.Gate {
 		m.Gate(f.without())
 	}
