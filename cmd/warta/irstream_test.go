@@ -2234,3 +2234,20 @@ func TestHeldOut104StreamInternationalRelations(t *testing.T) {
 	// two.
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.69, 0.60}}, hardNews: 5, inDesks: 10})
 }
+
+// A real feed stream of Indonesian bare headlines gathered as a fresh judge in the twentieth session:
+// the national desks of detikNews, Okezone, Kompas.com and Tempo, the business desks of detikFinance and
+// Liputan6, Liputan6's opinion desk and Tempo's law desk in the scrape of 18 June 2025 (the Israel-Iran
+// war's cost to Indonesia, Trump's tariffs, Prabowo's call with Trump), a judge of precision on domestic
+// and business news that names foreign states, with 6 IR items. Its labels were committed before any
+// tagger ran on it.
+func TestHeldOut105StreamInternationalRelations(t *testing.T) {
+	m := measureStream(t, fixtures.HeldOut105StreamDir, "stream-heldout105-labels.tsv")
+	// Main's figures when it landed (2026-12-04, 05:29; main after
+	// label104, the word model V28 (C7) never trained on this stream): id
+	// P 0.625 R 0.833 F1 0.714, 5/3/1 over 6 IR items; with so few the
+	// floors are one item under them. Genre errors: 1 item that is not
+	// news reaches a hard-news topic and 5 a desk; the bounds have a margin
+	// of one and two.
+	m.holds(t, streamBounds{floors: []irFloor{{"id", 0.55, 0.66}}, hardNews: 2, inDesks: 7})
+}
