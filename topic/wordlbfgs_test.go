@@ -198,3 +198,32 @@ func TestMinimiseLBFGSTakesNoStepToNaN(t *testing.T) {
 		t.Errorf("theta %v, want the start 0", theta[0])
 	}
 }
+
+// TestWordFitVocabulary: a fit's own vocabulary bounds the features each
+// language keeps, the most informative first, so that a smaller bound
+// keeps a subset of a larger one's; without one WordVocabulary bounds
+// them.
+func TestWordFitVocabulary(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	all := randomWordSamples(r, 1200)
+	c := CountWords(all)
+	small, _ := FitWordsFrom(c, all, WordFit{Learner: WordNB, Vocabulary: 5})
+	large, _ := FitWordsFrom(c, all, WordFit{Learner: WordNB, Vocabulary: 50})
+	plain, _ := FitWordsFrom(c, all, WordFit{Learner: WordNB})
+	for l := range small.Lang {
+		if n := len(small.Lang[l].W); n != 5 {
+			t.Errorf("lang %d: %d features under a bound of 5", l, n)
+		}
+		if n := len(large.Lang[l].W); n <= 5 || n > 50 {
+			t.Errorf("lang %d: %d features under a bound of 50", l, n)
+		}
+		if n := len(plain.Lang[l].W); n < len(large.Lang[l].W) || n > WordVocabulary {
+			t.Errorf("lang %d: %d features without a bound of the fit's own", l, n)
+		}
+		for f := range small.Lang[l].W {
+			if _, ok := large.Lang[l].W[f]; !ok {
+				t.Errorf("lang %d: feature %x kept under 5 but not under 50", l, f)
+			}
+		}
+	}
+}
