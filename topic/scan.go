@@ -63,6 +63,11 @@ type scratch struct {
 	titleWords bool
 	titleFeatN int
 	titleFeats []uint64
+	// frames asks evaluate to collect titleStems in every language, from
+	// which frameFeatures reads the title's relation frames a word model
+	// with Frames reads (appendFrameFeatures) into frameFeats.
+	frames     bool
+	frameFeats []uint64
 	// featsDistinct is set once feats and the pairs are sorted and
 	// de-duplicated (featureSets).
 	featsDistinct bool
@@ -116,6 +121,7 @@ func (t *Tagger) read(a *article.Article, st *Stream) *scratch {
 	s.phrases = t.words.phrases()
 	s.classes = t.words.classes()
 	s.titleWords = t.words.titleWords()
+	s.frames = t.words.frames()
 	return s
 }
 
@@ -193,6 +199,17 @@ func (s *scratch) classFeatures(l int) []uint64 {
 	}
 	s.classFeats = distinctFeatures(appendClassFeatures(s.classFeats[:0], s.titleStems, s.titleActors, s.bodyActors, firstSentenceEnd(s.bodyText)))
 	return s.classFeats
+}
+
+// frameFeatures returns the title's relation frames of the last evaluate,
+// its actors found (findActors), as a word model reads them
+// (appendFrameFeatures), sorted and de-duplicated; none unless s.frames.
+func (s *scratch) frameFeatures() []uint64 {
+	if !s.frames {
+		return nil
+	}
+	s.frameFeats = distinctFeatures(appendFrameFeatures(s.frameFeats[:0], s.titleStems, s.titleActors))
+	return s.frameFeats
 }
 
 // tok is one word as vocabulary ids (see index): its readings and the

@@ -426,7 +426,7 @@ func (t *Tagger) evaluate(s *scratch, a *article.Article, l int, h Hints, res []
 	var feats, titlePairs, leadPairs *[]uint64
 	var titleStems *[]titleStem
 	if s.features {
-		if s.classes.in(l) {
+		if s.classes.in(l) || s.frames {
 			titleStems = &s.titleStems
 		}
 		feats = &s.feats
@@ -637,7 +637,7 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 		if t.wordsOn(l) && irCandidate(&v.irX) && t.wordMode.stacksOn(s.bodyText) && !t.wordMode.keepsActors(v.irP, t.irCut, v.irX[fLeadActors]) {
 			k := &t.wordStack[l]
 			feats, titlePairs, leadPairs := s.featureSets()
-			word := t.words.logOdds(l, feats, titlePairs, leadPairs, s.classFeatures(l), s.titleFeatures())
+			word := t.words.logOdds(l, feats, titlePairs, leadPairs, s.classFeatures(l), s.titleFeatures(), s.frameFeatures())
 			p := sigmoid(k.Actor*clipActorLogOdds(z) + k.Word*word + k.Bias)
 			cut := v.irCut
 			if k.Cut > 0 {
@@ -649,7 +649,7 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 			}
 		} else if t.wordMode&WordSolo != 0 && t.wordsOn(l) && t.wordStack[l].Solo > 0 && !irCandidate(&v.irX) && t.wordMode.stacksOn(s.bodyText) {
 			feats, titlePairs, leadPairs := s.featureSets()
-			word := t.words.logOdds(l, feats, titlePairs, leadPairs, s.classFeatures(l), s.titleFeatures())
+			word := t.words.logOdds(l, feats, titlePairs, leadPairs, s.classFeatures(l), s.titleFeatures(), s.frameFeatures())
 			p, cut := sigmoid(word), t.wordStack[l].Solo
 			v.irWordRead, v.irSolo, v.irWord, v.irWordP, v.irWordCut = true, true, word, p, cut
 			if p >= cut {

@@ -129,3 +129,84 @@ func mentionAt(ms []actor.Mention, at int) int {
 	}
 	return -1
 }
+
+// frameGap is how many stems may stand between two actors of a title for
+// them to be read as its relation's words ("China urges Ukraine", "US
+// and Iran hold talks" hold one or none; a longer gap is two clauses).
+const frameGap = 3
+
+// frameAfter is how many stems after two actors side by side or joined
+// by one word ("US, Iran to hold talks", "Japan and China … meet") are
+// read as what they do together.
+const frameAfter = 3
+
+// frameHash hashes a title stem of hash h read as the relation of two
+// actors: between them (together false) or after both side by side
+// (together true); disjoint from stems, pairs and classes (the marker's
+// '@' and its name).
+func frameHash(h uint64, together bool) uint64 {
+	if together {
+		return fnvAdd(fnvAdd(h, " @"), "frame&")
+	}
+	return fnvAdd(fnvAdd(h, " @"), "frame")
+}
+
+// isFrameEnd reports whether an actor of kind is one end of a relation
+// frame: a state or an international body; an office ("minister") is
+// part of the state it serves, neither an end nor a word between.
+func isFrameEnd(kind actor.Kind) bool { return kind == actor.State || kind == actor.Body }
+
+// appendFrameFeatures appends to dst the relation frames of a title whose
+// stems are stems and whose actors findActors found (titleActors): for
+// each two consecutive ends (states or bodies, isFrameEnd) that are not
+// the same actor, the stems between them when at most frameGap stand
+// there ("China urges Ukraine": urge), and, when at most one stands
+// there ("US, Iran", "US and Iran"), the first frameAfter stems after the
+// second too ("… to hold talks"). Who acts on whom is what sets
+// international relations apart from a report that names two states: the
+// word model reads "urge" between two states apart from "urge" anywhere.
+func appendFrameFeatures(dst []uint64, stems []titleStem, titleActors []actor.Mention) []uint64 {
+	empty := featureHash("")
+	type unit struct {
+		actor int // index in titleActors of an end, -1 for a stem
+		hash  uint64
+	}
+	var buf [32]unit
+	units := buf[:0]
+	prev := -1
+	for _, st := range stems {
+		a := mentionAt(titleActors, st.start)
+		switch {
+		case a >= 0 && !isFrameEnd(titleActors[a].Kind):
+			prev = a // an office: no end, no word
+		case a >= 0:
+			if a != prev {
+				units = append(units, unit{actor: a})
+			}
+			prev = a
+		case st.hash != empty:
+			units = append(units, unit{actor: -1, hash: st.hash})
+			prev = -1
+		}
+	}
+	last := -1 // the unit index of the previous end
+	for i, u := range units {
+		if u.actor < 0 {
+			continue
+		}
+		if last >= 0 && titleActors[units[last].actor].ID != titleActors[u.actor].ID {
+			if between := i - last - 1; between <= frameGap {
+				for _, w := range units[last+1 : i] {
+					dst = append(dst, frameHash(w.hash, false))
+				}
+				if between <= 1 {
+					for j := i + 1; j < len(units) && j <= i+frameAfter && units[j].actor < 0; j++ {
+						dst = append(dst, frameHash(units[j].hash, true))
+					}
+				}
+			}
+		}
+		last = i
+	}
+	return dst
+}

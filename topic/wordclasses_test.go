@@ -67,3 +67,75 @@ func TestEveryClassKindIsUnderNumKinds(t *testing.T) {
 		}
 	}
 }
+
+// stemHash is the feature hash of word's first reading in English.
+func stemHash(word string) uint64 {
+	var v stems
+	stemInto(&v, word, langEN)
+	return featureHash(v.s[0])
+}
+
+// The relation frames of titles written for the test: the words between
+// two states, and after two states joined by at most one word, read apart
+// (a strike between two states is a frame too: the model learns which
+// relations are international relations)
+// from the same words as stems; a title naming one state, or one state
+// twice, has none. The tagger reads a model's frames as its training does
+// (WordSample.WithFrames), and its fingerprint names them.
+func TestWordFrames(t *testing.T) {
+	base := defaultTagger(t)
+	for _, c := range []struct {
+		title          string
+		between, after []string
+	}{
+		{"China urges Ukraine to negotiate", []string{"urges"}, []string{"to", "negotiate"}},
+		{"Japan and China to hold talks on fishing", []string{"and"}, []string{"to", "hold", "talks"}},
+		{"Israel strikes Gaza as fighting rages", []string{"strikes"}, []string{"as", "fighting", "rages"}},
+		{"China says China will grow", nil, nil},
+		{"Brazil votes in a runoff on Sunday", nil, nil},
+	} {
+		s, ok := base.WordSampleOf(&article.Article{Title: c.title, Text: "Officials spoke on Monday.", Language: "en"}, true)
+		if !ok {
+			t.Fatalf("%q: no sample", c.title)
+		}
+		var want []uint64
+		for _, w := range c.between {
+			want = append(want, frameHash(stemHash(w), false))
+		}
+		for _, w := range c.after {
+			want = append(want, frameHash(stemHash(w), true))
+		}
+		if got := s.Frames; !slices.Equal(distinctFeatures(want), got) {
+			t.Errorf("%q: frames %x, want %x (between %q, after %q)", c.title, got, distinctFeatures(want), c.between, c.after)
+		}
+		for _, f := range s.Frames {
+			if slices.Contains(s.Feats, f) || slices.Contains(s.TitlePairs, f) || slices.Contains(s.Classes, f) || slices.Contains(s.TitleWords, f) {
+				t.Errorf("%q: frame %x is a stem's, a pair's, a class's or a title word's hash", c.title, f)
+			}
+		}
+	}
+	a := &article.Article{Title: "China urges Ukraine to negotiate", Text: "Beijing spoke on Monday.", Language: "en"}
+	s, _ := base.WordSampleOf(a, true)
+	w := map[uint64]float64{}
+	weigh(w, s.Feats, 0.05)
+	weigh(w, s.TitlePairs, 0.1)
+	weigh(w, s.Frames, 0.3)
+	seen := map[float64]bool{}
+	for _, on := range []bool{false, true} {
+		m := &WordModel{Phrases: PhrasesTitle, Frames: on, Lang: [numLangs]WordWeights{{W: w}}}
+		want := m.WordLogOdds(s.WithPhrases(PhrasesTitle).WithFrames(on))
+		got := explainedWordLogOdds(base.WithWordModel(m, [numLangs]WordStack{{Actor: 1, Word: 1}}, WordStackGuards), a)
+		if math.Abs(got-want) > 1e-9 {
+			t.Errorf("frames %v: the tagger's word log-odds %v, the training's %v", on, got, want)
+		}
+		if seen[want] {
+			t.Errorf("frames %v read as without", on)
+		}
+		seen[want] = true
+	}
+	plain := base.WithWordModel(&WordModel{Lang: [numLangs]WordWeights{{W: w}}}, [numLangs]WordStack{{Actor: 1, Word: 1}}, WordStackGuards)
+	with := base.WithWordModel(&WordModel{Frames: true, Lang: [numLangs]WordWeights{{W: w}}}, [numLangs]WordStack{{Actor: 1, Word: 1}}, WordStackGuards)
+	if plain.Fingerprint() == with.Fingerprint() {
+		t.Error("the fingerprint does not name the frames")
+	}
+}

@@ -32,7 +32,12 @@ type WordModel struct {
 	// stands: a headline says what the story is, a lead also its
 	// background (BENCHMARKS.md, the twentieth session's titlewords).
 	TitleWords bool
-	Lang       [numLangs]WordWeights
+	// Frames: the model reads the title's relation frames too
+	// (appendFrameFeatures), the words between two actors, in the
+	// stacking and alone (WordSolo), not in the stream model's prior
+	// (BENCHMARKS.md, the twenty-first session's frames).
+	Frames bool
+	Lang   [numLangs]WordWeights
 }
 
 // WordClasses is a set of languages whose items a word model reads the
@@ -77,6 +82,10 @@ func (m *WordModel) phrases() WordPhrases {
 // titleWords reports whether m reads the title's stems as features of
 // their own, false without a model.
 func (m *WordModel) titleWords() bool { return m != nil && m.TitleWords }
+
+// frames reports whether m reads the title's relation frames, false
+// without a model.
+func (m *WordModel) frames() bool { return m != nil && m.Frames }
 
 // classes is the languages m reads the actors' classes in, none without
 // a model.
@@ -279,6 +288,9 @@ func (m *WordModel) fingerprint(h io.Writer, mode WordMode, stack [numLangs]Word
 	if m.TitleWords {
 		fmt.Fprintln(h, "title words")
 	}
+	if m.Frames {
+		fmt.Fprintln(h, "frames")
+	}
 	for l := range m.Lang {
 		w := &m.Lang[l]
 		fmt.Fprintf(h, "%d bias %g", l, w.Bias)
@@ -334,7 +346,10 @@ type WordSample struct {
 	// TitleWords are the title's stems as features of their own
 	// (titleWordHash), apart from Feats until WithTitleWords joins them.
 	TitleWords []uint64
-	Y          bool
+	// Frames are the title's relation frames (appendFrameFeatures),
+	// apart from Feats until WithFrames joins them.
+	Frames []uint64
+	Y      bool
 	// ActorZ is the actors model's log-odds; Candidate whether the article
 	// is a candidate (irCandidate), Guarded whether a precision guard bars
 	// its title (read for every item: WordSolo files non-candidates too).
@@ -352,13 +367,13 @@ func (t *Tagger) WordSampleOf(a *article.Article, y bool) (WordSample, bool) {
 	l := ls[0]
 	s := t.read(a, nil)
 	defer t.release(s)
-	s.features, s.phrases, s.classes, s.titleWords = true, PhrasesLead, ClassesAll, true // every phrase, class and title word, kept apart
-	defer func() { s.features, s.titleWords = false, false }()
+	s.features, s.phrases, s.classes, s.titleWords, s.frames = true, PhrasesLead, ClassesAll, true, true // every phrase, class, title word and frame, kept apart
+	defer func() { s.features, s.titleWords, s.frames = false, false, false }()
 	res := make([]result, len(t.rules))
 	t.evaluate(s, a, l, Hints{}, res)
 	x, _ := t.irFeatures(s, a, l, res)
 	feats, titlePairs, leadPairs := s.featureSets()
-	out := WordSample{Lang: l, Feats: ownFeatures(feats), TitlePairs: ownFeatures(titlePairs), LeadPairs: ownFeatures(leadPairs), Classes: ownFeatures(s.classFeatures(l)), TitleWords: ownFeatures(s.titleFeatures()), Y: y, ActorZ: clipActorLogOdds(irLogOdds(&t.irWeights, &x)), Candidate: irCandidate(&x)}
+	out := WordSample{Lang: l, Feats: ownFeatures(feats), TitlePairs: ownFeatures(titlePairs), LeadPairs: ownFeatures(leadPairs), Classes: ownFeatures(s.classFeatures(l)), TitleWords: ownFeatures(s.titleFeatures()), Frames: ownFeatures(s.frameFeatures()), Y: y, ActorZ: clipActorLogOdds(irLogOdds(&t.irWeights, &x)), Candidate: irCandidate(&x)}
 	out.Guarded = t.irGuard(a.Title, langName(l), s.titleActors) != ""
 	return out, true
 }
@@ -405,6 +420,16 @@ func (s WordSample) WithTitleWords(on bool) WordSample {
 		s.Feats = distinctFeatures(slices.Concat(s.Feats, s.TitleWords))
 	}
 	s.TitleWords = nil
+	return s
+}
+
+// WithFrames is s reading the title's relation frames when on: its Frames
+// joined to its stems, as the tagger sums them.
+func (s WordSample) WithFrames(on bool) WordSample {
+	if on {
+		s.Feats = distinctFeatures(slices.Concat(s.Feats, s.Frames))
+	}
+	s.Frames = nil
 	return s
 }
 

@@ -550,6 +550,9 @@ func (m *WordModel) Source(mode WordMode, stack [numLangs]WordStack, header stri
 	if m.TitleWords {
 		titleWords = "TitleWords: true, "
 	}
+	if m.Frames {
+		titleWords += "Frames: true, "
+	}
 	b = fmt.Appendf(b, "func fittedWordModel() *WordModel {\n\treturn &WordModel{%s%s%sLang: [numLangs]WordWeights{\n", m.Phrases.source(), classesSource(m.Classes), titleWords)
 	for l := range m.Lang {
 		w := &m.Lang[l]

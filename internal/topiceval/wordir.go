@@ -110,6 +110,9 @@ type WordVariant struct {
 	// word model keeps (topic.WordFit.Vocabulary; topic.WordVocabulary
 	// otherwise).
 	Vocabulary int
+	// Frames: the word model reads the title's relation frames too
+	// (topic.WordModel.Frames).
+	Frames bool
 }
 
 // WordVariants are the variants measured (BENCHMARKS.md, branches wordir,
@@ -147,6 +150,7 @@ func WordVariants() []WordVariant {
 		{Name: "V31 V28 keeping 32,000 features per language", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Vocabulary: 32000},
 		{Name: "V32 V28 reading the title's stems as features of their own", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, TitleWords: true},
 		{Name: "V33 V32 keeping 8,000 features per language", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, TitleWords: true, Vocabulary: 8000},
+		{Name: "V34 V28 reading the title's relation frames", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Frames: true},
 	}
 }
 
@@ -230,7 +234,7 @@ func newWordFits(samples [][]topic.WordSample, v WordVariant, cut float64) *word
 	for i, ss := range samples {
 		read := make([]topic.WordSample, len(ss))
 		for j, s := range ss {
-			read[j] = s.WithPhrases(v.Phrases).WithClasses(v.Classes).WithTitleWords(v.TitleWords)
+			read[j] = s.WithPhrases(v.Phrases).WithClasses(v.Classes).WithTitleWords(v.TitleWords).WithFrames(v.Frames)
 		}
 		f.samples[i] = read
 		f.counts[i] = topic.CountWords(read)
@@ -276,7 +280,7 @@ func (f *wordFits) fit(start *topic.WordModel, skip ...int) (m, logistic *topic.
 // stream i's k-th sample.
 func (f *wordFits) finish(m *topic.WordModel, scores [][]float64) (*topic.WordModel, [2]topic.WordStack) {
 	v := f.v
-	m.Phrases, m.Classes, m.TitleWords = v.Phrases, v.Classes, v.TitleWords
+	m.Phrases, m.Classes, m.TitleWords, m.Frames = v.Phrases, v.Classes, v.TitleWords, v.Frames
 	if v.Gate {
 		m.Gate(f.without())
 	}
