@@ -428,3 +428,79 @@ func TestWordV24EnglishIsV20(t *testing.T) {
 		t.Fatal("no English item tagged")
 	}
 }
+
+// TestWordErrors writes the shipped variant's out-of-fold decisions on the
+// training streams for reading (an experiment's diagnostics, run with
+// WARTA_WORDIR_ERRORS=FILE; BENCHMARKS.md, the twenty-first session):
+// trained on every other training stream and scored on the rest, both
+// halves, one tab-separated line per labelled item the tagger or the label
+// files under international relations: TP, FP or FN, the language, the
+// stream, the title, the part that decided (Explanation.Decider), its
+// probability and cut, the actors model's own probability and the word
+// model's log-odds. Only spent streams are read: HeldOutStreams never are.
+func TestWordErrors(t *testing.T) {
+	path := os.Getenv("WARTA_WORDIR_ERRORS")
+	if path == "" {
+		t.Skip("skipped: an experiment, run with WARTA_WORDIR_ERRORS=FILE")
+	}
+	streams, tg := wordStreams(t)
+	v := ShippedWordVariant()
+	var b strings.Builder
+	for half := range 2 {
+		var train, scored []*LabelledStream
+		for i, s := range streams {
+			if i%2 == half {
+				scored = append(scored, s)
+			} else {
+				train = append(train, s)
+			}
+		}
+		samples := make([][]topic.WordSample, len(train))
+		for i, s := range train {
+			samples[i] = s.WordSamples(tg)
+		}
+		_, cut := tg.IRModel()
+		m, stack := TrainWords(samples, v, cut)
+		tagger := tg.WithWordModel(m, stack, v.Mode)
+		for _, s := range scored {
+			writeIRErrors(&b, tagger, s)
+		}
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// writeIRErrors tags s's items in order with one stream, as ScoreStream
+// does, explaining each, and writes to b the line TestWordErrors describes
+// for each labelled item filed or labelled under international relations.
+func writeIRErrors(b *strings.Builder, tagger *topic.Tagger, s *LabelledStream) {
+	st := tagger.NewStream()
+	ex := make([]topic.Explanation, len(s.Articles))
+	for i, a := range s.Articles {
+		for _, e := range st.ExplainAndObserve(a, topic.Hints{}) {
+			if e.Slug == irSlug {
+				ex[i] = e
+			}
+		}
+	}
+	s.labelled(func(i int, l StreamLabel) {
+		e := ex[i]
+		var kind string
+		switch {
+		case e.Passed && l.IR:
+			kind = "TP"
+		case e.Passed:
+			kind = "FP"
+		case l.IR:
+			kind = "FN"
+		default:
+			return
+		}
+		var p, cut, actorsP float64
+		if e.Model != nil {
+			p, cut, actorsP = e.Model.Probability, e.Model.Cut, e.Model.ActorsProbability
+		}
+		fmt.Fprintf(b, "%s\t%s\t%s\t%s\t%s\t%.3f\t%.3f\t%.3f\t%.2f\n", kind, l.Lang, s.Name, StreamTitle(s.Articles[i].Title), e.Decider, p, cut, actorsP, e.WordLogOdds)
+	})
+}
