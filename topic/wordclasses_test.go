@@ -116,26 +116,5 @@ func TestWordFrames(t *testing.T) {
 	}
 	a := &article.Article{Title: "China urges Ukraine to negotiate", Text: "Beijing spoke on Monday.", Language: "en"}
 	s, _ := base.WordSampleOf(a, true)
-	w := map[uint64]float64{}
-	weigh(w, s.Feats, 0.05)
-	weigh(w, s.TitlePairs, 0.1)
-	weigh(w, s.Frames, 0.3)
-	seen := map[float64]bool{}
-	for _, on := range []bool{false, true} {
-		m := &WordModel{Phrases: PhrasesTitle, Frames: on, Lang: [numLangs]WordWeights{{W: w}}}
-		want := m.WordLogOdds(s.WithPhrases(PhrasesTitle).WithFrames(on))
-		got := explainedWordLogOdds(base.WithWordModel(m, [numLangs]WordStack{{Actor: 1, Word: 1}}, WordStackGuards), a)
-		if math.Abs(got-want) > 1e-9 {
-			t.Errorf("frames %v: the tagger's word log-odds %v, the training's %v", on, got, want)
-		}
-		if seen[want] {
-			t.Errorf("frames %v read as without", on)
-		}
-		seen[want] = true
-	}
-	plain := base.WithWordModel(&WordModel{Lang: [numLangs]WordWeights{{W: w}}}, [numLangs]WordStack{{Actor: 1, Word: 1}}, WordStackGuards)
-	with := base.WithWordModel(&WordModel{Frames: true, Lang: [numLangs]WordWeights{{W: w}}}, [numLangs]WordStack{{Actor: 1, Word: 1}}, WordStackGuards)
-	if plain.Fingerprint() == with.Fingerprint() {
-		t.Error("the fingerprint does not name the frames")
-	}
+	checkSwitchReading(t, base, a, s, "frames", s.Frames, func(m *WordModel, on bool) { m.Frames = on }, WordSample.WithFrames)
 }

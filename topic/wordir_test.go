@@ -698,26 +698,40 @@ func TestWordTitleWords(t *testing.T) {
 			t.Errorf("title word %x is a stem's, a pair's or a class's hash", f)
 		}
 	}
+	checkSwitchReading(t, base, a, s, "title words", s.TitleWords, func(m *WordModel, on bool) { m.TitleWords = on }, WordSample.WithTitleWords)
+}
+
+// checkSwitchReading checks a word model's switch named name (set by set)
+// whose features the sample s of article a holds apart in feats and
+// joins by with: the tagger's word log-odds equal the training's with the
+// switch off and on, the two differ, and the fingerprint names the switch.
+func checkSwitchReading(t *testing.T, base *Tagger, a *article.Article, s WordSample, name string, feats []uint64, set func(m *WordModel, on bool), with func(WordSample, bool) WordSample) {
+	t.Helper()
 	w := map[uint64]float64{}
 	weigh(w, s.Feats, 0.05)
 	weigh(w, s.TitlePairs, 0.1)
-	weigh(w, s.TitleWords, 0.3)
+	weigh(w, feats, 0.3)
+	model := func(on bool) *WordModel {
+		m := &WordModel{Phrases: PhrasesTitle, Lang: [numLangs]WordWeights{{W: w}}}
+		set(m, on)
+		return m
+	}
 	seen := map[float64]bool{}
 	for _, on := range []bool{false, true} {
-		m := &WordModel{Phrases: PhrasesTitle, TitleWords: on, Lang: [numLangs]WordWeights{{W: w}}}
-		want := m.WordLogOdds(s.WithPhrases(PhrasesTitle).WithTitleWords(on))
+		m := model(on)
+		want := m.WordLogOdds(with(s.WithPhrases(PhrasesTitle), on))
 		got := explainedWordLogOdds(base.WithWordModel(m, [numLangs]WordStack{{Actor: 1, Word: 1}}, WordStackGuards), a)
 		if math.Abs(got-want) > 1e-9 {
-			t.Errorf("title words %v: the tagger's word log-odds %v, the training's %v", on, got, want)
+			t.Errorf("%s %v: the tagger's word log-odds %v, the training's %v", name, on, got, want)
 		}
 		if seen[want] {
-			t.Errorf("title words %v read as without", on)
+			t.Errorf("%s %v read as without", name, on)
 		}
 		seen[want] = true
 	}
-	plain := base.WithWordModel(&WordModel{Lang: [numLangs]WordWeights{{W: w}}}, [numLangs]WordStack{{Actor: 1, Word: 1}}, WordStackGuards)
-	with := base.WithWordModel(&WordModel{TitleWords: true, Lang: [numLangs]WordWeights{{W: w}}}, [numLangs]WordStack{{Actor: 1, Word: 1}}, WordStackGuards)
-	if plain.Fingerprint() == with.Fingerprint() {
-		t.Error("the fingerprint does not name the title words")
+	plain := base.WithWordModel(model(false), [numLangs]WordStack{{Actor: 1, Word: 1}}, WordStackGuards)
+	switched := base.WithWordModel(model(true), [numLangs]WordStack{{Actor: 1, Word: 1}}, WordStackGuards)
+	if plain.Fingerprint() == switched.Fingerprint() {
+		t.Errorf("the fingerprint does not name the %s", name)
 	}
 }

@@ -413,17 +413,22 @@ func wordLOSOModels(samples [][]topic.WordSample, v WordVariant, cut float64) ([
 	return folds, stacks
 }
 
-// WordHeldOut scores each held-out stream by the tagger with the word
-// model of v trained on all the training streams (BENCHMARKS.md, branch
-// wordir8).
-func WordHeldOut(t *topic.Tagger, train, heldOut []*LabelledStream, v WordVariant) []StreamScore {
+// WordTagger is t with the word model of v trained on the streams train.
+func WordTagger(t *topic.Tagger, train []*LabelledStream, v WordVariant) *topic.Tagger {
 	samples := make([][]topic.WordSample, len(train))
 	for i, s := range train {
 		samples[i] = s.WordSamples(t)
 	}
 	_, cut := t.IRModel()
 	m, stack := TrainWords(samples, v, cut)
-	tagger := t.WithWordModel(m, stack, v.Mode)
+	return t.WithWordModel(m, stack, v.Mode)
+}
+
+// WordHeldOut scores each held-out stream by the tagger with the word
+// model of v trained on all the training streams (BENCHMARKS.md, branch
+// wordir8).
+func WordHeldOut(t *topic.Tagger, train, heldOut []*LabelledStream, v WordVariant) []StreamScore {
+	tagger := WordTagger(t, train, v)
 	var out []StreamScore
 	for _, s := range heldOut {
 		out = append(out, StreamScore{Stream: s.Name, Tallies: ScoreStream(tagger, s)})

@@ -455,13 +455,7 @@ func TestWordErrors(t *testing.T) {
 				train = append(train, s)
 			}
 		}
-		samples := make([][]topic.WordSample, len(train))
-		for i, s := range train {
-			samples[i] = s.WordSamples(tg)
-		}
-		_, cut := tg.IRModel()
-		m, stack := TrainWords(samples, v, cut)
-		tagger := tg.WithWordModel(m, stack, v.Mode)
+		tagger := WordTagger(tg, train, v)
 		for _, s := range scored {
 			writeIRErrors(&b, tagger, s)
 		}
