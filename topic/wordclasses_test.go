@@ -77,11 +77,11 @@ func stemHash(word string) uint64 {
 
 // The relation frames of titles written for the test: the words between
 // two states, and after two states joined by at most one word, read apart
-// (a strike between two states is a frame too: the model learns which
-// relations are international relations)
-// from the same words as stems; a title naming one state, or one state
-// twice, has none. The tagger reads a model's frames as its training does
-// (WordSample.WithFrames), and its fingerprint names them.
+// from the same words as stems (a strike between two states is a frame
+// too: the model learns which relations are international relations); a
+// title naming one state, or one state twice, has none. The tagger reads a
+// model's frames as its training does (WordSample.WithFrames), and its
+// fingerprint names them.
 func TestWordFrames(t *testing.T) {
 	base := defaultTagger(t)
 	for _, c := range []struct {
