@@ -2264,8 +2264,10 @@ func TestHeldOut106StreamInternationalRelations(t *testing.T) {
 	// P 0.488 R 0.955 F1 0.646, 21/22/1 over 22 IR items (23 labelled, one
 	// title carried by two feeds); the floors are two items under them.
 	// Genre errors: 5 items that are not news reach a hard-news topic and
-	// 16 a desk; the bounds have a margin of one and two.
-	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.46, 0.86}}, hardNews: 6, inDesks: 18})
+	// 16 a desk; the bounds have a margin of one and two. Since an Inside
+	// Story episode read as news was labelled not news by the convention
+	// (08:20, its labels file's header): 6 and 17, the bounds one higher.
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.46, 0.86}}, hardNews: 7, inDesks: 19})
 }
 
 // A real feed stream of Indonesian bare headlines gathered as a fresh judge in the twenty-first
@@ -2293,6 +2295,9 @@ func TestHeldOut108StreamInternationalRelations(t *testing.T) {
 	// (C7) never trained on this stream): en P 0.574 R 0.818 F1 0.675,
 	// 27/20/6 over 33 IR items; the floors are two items under them. Genre
 	// errors: 9 items that are not news reach a hard-news topic and 14 a
-	// desk; the bounds have a margin of one and two.
-	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.55, 0.75}}, hardNews: 10, inDesks: 16})
+	// desk; the bounds have a margin of one and two. Since an Inside Story
+	// episode labelled IR was labelled not news by the convention (08:20,
+	// its labels file's header): 27/20/5 (R 0.844), 10 and 15, the bounds
+	// one higher.
+	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.55, 0.75}}, hardNews: 11, inDesks: 17})
 }
