@@ -238,6 +238,10 @@ func TestWordModelSource(t *testing.T) {
 	if src := m.Source(WordStackGuards, [numLangs]WordStack{}, "x"); !strings.Contains(string(src), "return &WordModel{Phrases: PhrasesLead, Classes: ClassesID, Lang: [numLangs]WordWeights{") {
 		t.Errorf("source lacks the classes:\n%s", src)
 	}
+	m.TitleWords, m.Frames = true, true
+	if src := m.Source(WordStackGuards, [numLangs]WordStack{}, "x"); !strings.Contains(string(src), "return &WordModel{Phrases: PhrasesLead, Classes: ClassesID, TitleWords: true, Frames: true, Lang: [numLangs]WordWeights{") {
+		t.Errorf("source lacks the title words or the frames:\n%s", src)
+	}
 }
 
 // The tagger reads the phrases its word model names as the word model's

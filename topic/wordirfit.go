@@ -546,14 +546,14 @@ func (m *WordModel) Source(mode WordMode, stack [numLangs]WordStack, header stri
 		line += " " + w
 	}
 	b = append(append(b, line...), '\n')
-	titleWords := ""
+	switches := "" // the boolean fields set, written only when on
 	if m.TitleWords {
-		titleWords = "TitleWords: true, "
+		switches += "TitleWords: true, "
 	}
 	if m.Frames {
-		titleWords += "Frames: true, "
+		switches += "Frames: true, "
 	}
-	b = fmt.Appendf(b, "func fittedWordModel() *WordModel {\n\treturn &WordModel{%s%s%sLang: [numLangs]WordWeights{\n", m.Phrases.source(), classesSource(m.Classes), titleWords)
+	b = fmt.Appendf(b, "func fittedWordModel() *WordModel {\n\treturn &WordModel{%s%s%sLang: [numLangs]WordWeights{\n", m.Phrases.source(), classesSource(m.Classes), switches)
 	for l := range m.Lang {
 		w := &m.Lang[l]
 		if w.W == nil {

@@ -2259,7 +2259,7 @@ func TestHeldOut105StreamInternationalRelations(t *testing.T) {
 // rumca-js 2023 link database. Its labels were committed before any tagger ran on it.
 func TestHeldOut106StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut106StreamDir, "stream-heldout106-labels.tsv")
-	// Main's figures when it landed (2026-12-04, 07:25; main after
+	// Main's figures when it landed (2026-12-04, 07:19; main after
 	// label105, the word model V28 (C7) never trained on this stream): en
 	// P 0.488 R 0.955 F1 0.646, 21/22/1 over 22 IR items (23 labelled, one
 	// title carried by two feeds); the floors are two items under them.
@@ -2276,7 +2276,7 @@ func TestHeldOut106StreamInternationalRelations(t *testing.T) {
 // tagger ran on it.
 func TestHeldOut107StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut107StreamDir, "stream-heldout107-labels.tsv")
-	// Main's figures when it landed (2026-12-04, 07:25; main after
+	// Main's figures when it landed (2026-12-04, 07:19; main after
 	// label105, the word model V28 (C7) never trained on this stream): id
 	// P 0.840 R 0.750 F1 0.792, 21/4/7 over 28 IR items; the floors are two
 	// items under them. Genre errors: no item that is not news reaches a
@@ -2291,7 +2291,7 @@ func TestHeldOut107StreamInternationalRelations(t *testing.T) {
 // tagger ran on it.
 func TestHeldOut108StreamInternationalRelations(t *testing.T) {
 	m := measureStream(t, fixtures.HeldOut108StreamDir, "stream-heldout108-labels.tsv")
-	// Main's figures when it landed (2026-12-04, 07:30; the word model V28
+	// Main's figures when it landed (2026-12-04, 07:27; the word model V28
 	// (C7) never trained on this stream): en P 0.574 R 0.818 F1 0.675,
 	// 27/20/6 over 33 IR items; the floors are two items under them. Genre
 	// errors: 9 items that are not news reach a hard-news topic and 14 a
