@@ -123,7 +123,7 @@ type WordVariant struct {
 // wactors and wactors2, the seventeenth session's V28 and the
 // nineteenth's V29, prec90, the twentieth's V30 to V33, vocab and
 // titlewords, the twenty-first's V34, frames, and the twenty-second's
-// V35, periods; V23 and V25 to V27 were not built; wordlr's
+// V35 and V36, periods; V23 and V25 to V27 were not built; wordlr's
 // V17 and V18 were on V6's features, and are V19 and V20's forerunners).
 func WordVariants() []WordVariant {
 	return []WordVariant{
@@ -156,6 +156,7 @@ func WordVariants() []WordVariant {
 		{Name: "V33 V32 keeping 8,000 features per language", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, TitleWords: true, Vocabulary: 8000},
 		{Name: "V34 V28 reading the title's relation frames", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Frames: true},
 		{Name: "V35 V28 with the actors' classes", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Classes: topic.ClassesAll},
+		{Name: "V36 V35 adding only", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo | topic.WordAddOnly, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Classes: topic.ClassesAll},
 	}
 }
 
