@@ -516,6 +516,22 @@ func keepConditional(text string, ms []Mention) []Mention {
 	return slices.DeleteFunc(ms, func(m Mention) bool { return m.Kind == none })
 }
 
+// Names are the names of the actors of kind that the recogniser knows in
+// language lang ("en" or "id"; any other value, both), each as its words,
+// case-folded and diacritics removed, joined by a space; sorted.
+func (r *Recognizer) Names(kind Kind, lang string) []string {
+	var out []string
+	for _, list := range r.first[langIndex(lang)] {
+		for _, a := range list {
+			if a.kind == kind {
+				out = append(out, strings.Join(a.words, " "))
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
 // langIndex is the index of the tables for text in language lang: "en",
 // "id", or any other value for the names of both languages.
 func langIndex(lang string) int {

@@ -2,6 +2,7 @@ package actor
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -133,5 +134,29 @@ func TestDomesticVisitIsNoRelation(t *testing.T) {
 		if got := describe(c.text, r.Find(c.text, c.lang)); !strings.HasSuffix(got, c.want) || strings.Contains(got, "relation:visit") {
 			t.Errorf("Find(%q, %s)\n got %s\nwant %s and no visit", c.text, c.lang, got, c.want)
 		}
+	}
+}
+
+func TestNames(t *testing.T) {
+	r := newRecognizer(t)
+	en, id := r.Names(State, "en"), r.Names(State, "id")
+	for _, want := range []string{"china", "south korea", "washington", "us", "americans"} {
+		if !slices.Contains(en, want) {
+			t.Errorf("English states' names lack %q", want)
+		}
+	}
+	for _, want := range []string{"tiongkok", "korea selatan", "gedung putih", "as"} {
+		if !slices.Contains(id, want) {
+			t.Errorf("Indonesian states' names lack %q", want)
+		}
+	}
+	if slices.Contains(en, "tiongkok") || slices.Contains(en, "nato") {
+		t.Errorf("English states' names hold another language's or another kind's: %v", en)
+	}
+	if !slices.Contains(r.Names(Body, "en"), "nato") {
+		t.Error("the bodies' names lack nato")
+	}
+	if !slices.IsSorted(en) || len(slices.Compact(slices.Clone(en))) != len(en) {
+		t.Error("names not sorted and distinct")
 	}
 }

@@ -329,7 +329,7 @@ func fitWordModel(ctx context.Context, cfg *config.Config, tagger *topic.Tagger,
 			}
 		}
 	}
-	v := topiceval.ShippedWordVariant()
+	v := topiceval.ShippedWordVariant().For(tagger)
 	_, cut := tagger.IRModel()
 	m, stack := topiceval.TrainWords(samples, v, cut)
 	header := fmt.Sprintf(`fittedWordModel is the word model of international relations (wordir.go),
@@ -377,6 +377,6 @@ func wordModel(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, st
 	if !ok {
 		return nil, &usageError{"-words: no variant " + variant}
 	}
-	m, stack := topiceval.TrainWords(samples, v, cut)
+	m, stack := topiceval.TrainWords(samples, v.For(tagger), cut)
 	return func(t *topic.Tagger) *topic.Tagger { return t.WithWordModel(m, stack, v.Mode) }, nil
 }

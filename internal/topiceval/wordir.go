@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/warta-news/warta/actor"
+	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/topic"
 )
 
@@ -116,6 +118,52 @@ type WordVariant struct {
 	// Frames: the word model reads the title's relation frames too
 	// (topic.WordModel.Frames).
 	Frames bool
+	// NoStateNames: the word model learns no weight for the states' names
+	// the actors recogniser knows (countries, demonyms, capitals and
+	// seats), nor for their stems' pairs within a name, so that a year's
+	// names carry no weight into another year; For fills in which
+	// features those are.
+	NoStateNames bool
+	// stateNames are, per language of the word model, the features the
+	// states' names read as (For); nil until For.
+	stateNames [2]map[uint64]bool
+}
+
+// For is v ready to train with tagger t's reading: under NoStateNames,
+// the features of the states' names t's actors recogniser knows, each
+// name read as a title of its language by t.
+func (v WordVariant) For(t *topic.Tagger) WordVariant {
+	if !v.NoStateNames {
+		return v
+	}
+	for _, lang := range []string{"en", "id"} {
+		for _, name := range t.Actors().Names(actor.State, lang) {
+			ws, ok := t.WordSampleOf(&article.Article{Title: name, Language: lang}, false)
+			if !ok {
+				continue
+			}
+			if v.stateNames[ws.Lang] == nil {
+				v.stateNames[ws.Lang] = map[uint64]bool{}
+			}
+			for _, f := range slices.Concat(ws.Feats, ws.TitlePairs) {
+				v.stateNames[ws.Lang][f] = true
+			}
+		}
+	}
+	return v
+}
+
+// withoutStateNames is s without the features of v's stateNames.
+func (v WordVariant) withoutStateNames(s topic.WordSample) topic.WordSample {
+	drop := v.stateNames[s.Lang]
+	if len(drop) == 0 {
+		return s
+	}
+	keep := func(fs []uint64) []uint64 {
+		return slices.DeleteFunc(slices.Clone(fs), func(f uint64) bool { return drop[f] })
+	}
+	s.Feats, s.TitlePairs, s.LeadPairs = keep(s.Feats), keep(s.TitlePairs), keep(s.LeadPairs)
+	return s
 }
 
 // WordVariants are the variants measured (BENCHMARKS.md, branches wordir,
@@ -123,7 +171,7 @@ type WordVariant struct {
 // wactors and wactors2, the seventeenth session's V28 and the
 // nineteenth's V29, prec90, the twentieth's V30 to V33, vocab and
 // titlewords, the twenty-first's V34, frames, and the twenty-second's
-// V35 and V36, periods; V23 and V25 to V27 were not built; wordlr's
+// V35 to V37 and V23, periods; V25 to V27 were not built; wordlr's
 // V17 and V18 were on V6's features, and are V19 and V20's forerunners).
 func WordVariants() []WordVariant {
 	return []WordVariant{
@@ -156,7 +204,9 @@ func WordVariants() []WordVariant {
 		{Name: "V33 V32 keeping 8,000 features per language", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, TitleWords: true, Vocabulary: 8000},
 		{Name: "V34 V28 reading the title's relation frames", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Frames: true},
 		{Name: "V35 V28 with the actors' classes", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Classes: topic.ClassesAll},
+		{Name: "V23 V35 without the states' names", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Classes: topic.ClassesAll, NoStateNames: true},
 		{Name: "V36 V35 adding only", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo | topic.WordAddOnly, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Classes: topic.ClassesAll},
+		{Name: "V37 V23 adding only", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo | topic.WordAddOnly, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Classes: topic.ClassesAll, NoStateNames: true},
 	}
 }
 
@@ -236,11 +286,14 @@ type wordFits struct {
 // the actors model's.
 func newWordFits(samples [][]topic.WordSample, v WordVariant, cut float64) *wordFits {
 	f := &wordFits{v: v, cut: cut, samples: make([][]topic.WordSample, len(samples)), counts: make([]*topic.WordCounts, len(samples))}
+	if v.NoStateNames && v.stateNames[0] == nil && v.stateNames[1] == nil {
+		panic("topiceval: variant " + v.Name + " trains without the states' names: read it For a tagger first")
+	}
 	var all []topic.WordSample
 	for i, ss := range samples {
 		read := make([]topic.WordSample, len(ss))
 		for j, s := range ss {
-			read[j] = s.WithPhrases(v.Phrases).WithClasses(v.Classes).WithTitleWords(v.TitleWords).WithFrames(v.Frames)
+			read[j] = v.withoutStateNames(s).WithPhrases(v.Phrases).WithClasses(v.Classes).WithTitleWords(v.TitleWords).WithFrames(v.Frames)
 		}
 		f.samples[i] = read
 		f.counts[i] = topic.CountWords(read)
@@ -377,7 +430,7 @@ func WordLOSO(t *topic.Tagger, streams []*LabelledStream, v WordVariant) []Strea
 		samples[i] = s.WordSamples(t)
 	}
 	_, cut := t.IRModel()
-	models, stacks := wordLOSOModels(samples, v, cut)
+	models, stacks := wordLOSOModels(samples, v.For(t), cut)
 	var out []StreamScore
 	for i, s := range streams {
 		out = append(out, StreamScore{Stream: s.Name, Tallies: ScoreStream(t.WithWordModel(models[i], stacks[i], v.Mode), s)})
@@ -423,7 +476,7 @@ func WordTagger(t *topic.Tagger, train []*LabelledStream, v WordVariant) *topic.
 		samples[i] = s.WordSamples(t)
 	}
 	_, cut := t.IRModel()
-	m, stack := TrainWords(samples, v, cut)
+	m, stack := TrainWords(samples, v.For(t), cut)
 	return t.WithWordModel(m, stack, v.Mode)
 }
 

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/internal/fixtures"
 	"github.com/warta-news/warta/language"
@@ -608,4 +609,58 @@ func TestWordPeriods(t *testing.T) {
 		}
 		report(strings.Fields(v.Name)[0], scores)
 	}
+}
+
+// TestWordNoStateNames holds V23's reading: a title's words that are a
+// state's name (a country, a demonym, a capital) are gone from its
+// features in both languages, its other words stay, and a variant that
+// reads without names refuses to train before For has named them.
+func TestWordNoStateNames(t *testing.T) {
+	tg := defaultTagger(t)
+	v, ok := WordVariantNamed("V23")
+	if !ok || !v.NoStateNames {
+		t.Fatal("no variant V23 reading without the states' names")
+	}
+	v = v.For(tg)
+	feats := func(title, lang string) []uint64 {
+		t.Helper()
+		ws, ok := tg.WordSampleOf(&article.Article{Title: title, Language: lang}, false)
+		if !ok {
+			t.Fatalf("%q: no word sample", title)
+		}
+		return slices.Concat(ws.Feats, ws.TitlePairs)
+	}
+	for _, c := range []struct{ lang, title, names, rest string }{
+		{"en", "Chinese envoy urges Japan to resume talks in Beijing", "Chinese Japan Beijing", "envoy urges resume talks"},
+		{"id", "Menlu Tiongkok desak Jepang lanjutkan perundingan", "Tiongkok Jepang", "desak lanjutkan perundingan"},
+	} {
+		ws, _ := tg.WordSampleOf(&article.Article{Title: c.title, Language: c.lang}, false)
+		read := v.withoutStateNames(ws)
+		kept := slices.Concat(read.Feats, read.TitlePairs)
+		for _, name := range strings.Fields(c.names) {
+			fs := feats(name, c.lang)
+			if !slices.ContainsFunc(fs, func(f uint64) bool { return slices.Contains(slices.Concat(ws.Feats, ws.TitlePairs), f) }) {
+				t.Errorf("%s %q: the name %q is not read even with names", c.lang, c.title, name)
+			}
+			for _, f := range fs {
+				if slices.Contains(kept, f) {
+					t.Errorf("%s %q: the name %q is still read", c.lang, c.title, name)
+				}
+			}
+		}
+		for _, word := range strings.Fields(c.rest) {
+			for _, f := range feats(word, c.lang) {
+				if !slices.Contains(kept, f) {
+					t.Errorf("%s %q: the word %q is no longer read", c.lang, c.title, word)
+				}
+			}
+		}
+	}
+	bare, _ := WordVariantNamed("V23")
+	defer func() {
+		if recover() == nil {
+			t.Error("V23 trained without For: want a panic")
+		}
+	}()
+	newWordFits(nil, bare, 0.5)
 }
