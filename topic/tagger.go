@@ -634,7 +634,7 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 		z := irLogOdds(&t.irWeights, &v.irX)
 		v.irP = irProbability(&v.irX, z)
 		v.irActorsP, v.irCut = v.irP, t.irCut
-		if t.wordsOn(l) && irCandidate(&v.irX) && t.wordMode.stacksOn(s.bodyText) && !t.wordMode.keepsActors(v.irP, t.irCut, v.irX[fLeadActors]) {
+		if mode := t.wordModeIn(l); t.wordsOn(l) && irCandidate(&v.irX) && mode.stacksOn(s.bodyText) && !mode.keepsActors(v.irP, t.irCut, v.irX[fLeadActors]) {
 			k := &t.wordStack[l]
 			feats, titlePairs, leadPairs := s.featureSets()
 			word := t.words.logOdds(l, feats, titlePairs, leadPairs, s.classFeatures(l), s.titleFeatures(), s.frameFeatures())
@@ -644,7 +644,7 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 				cut = k.Cut
 			}
 			v.irWordRead, v.irWord, v.irWordP, v.irWordCut = true, word, p, cut
-			if t.wordMode&WordAddOnly == 0 || (p >= cut && word > 0) {
+			if mode&WordAddOnly == 0 || (p >= cut && word > 0) {
 				v.irStacked, v.irP, v.irCut = true, p, cut
 			}
 		} else if t.wordMode&WordSolo != 0 && t.wordsOn(l) && t.wordStack[l].Solo > 0 && !irCandidate(&v.irX) && t.wordMode.stacksOn(s.bodyText) {

@@ -138,11 +138,31 @@ func (m *WordModel) logOdds(l int, fss ...[]uint64) float64 {
 // logit p = Actor × actors' log-odds + Word × words' log-odds + Bias; the
 // topic applies when p >= Cut (0: the actors model's cut). Under WordSolo
 // an item that is not a candidate gets the topic when the word model's
-// own probability is at least Solo (0: never).
+// own probability is at least Solo (0: never). AddOnly: in this language
+// the stacking only adds the topic, as under WordAddOnly.
 type WordStack struct {
 	Actor, Word, Bias float64
 	Cut               float64
 	Solo              float64
+	AddOnly           bool
+}
+
+// AddingOnlyIn is stack with the stacking of language lang ("en" or
+// "id") adding only (WordStack.AddOnly); another lang leaves it as it is.
+func AddingOnlyIn(stack [numLangs]WordStack, lang string) [numLangs]WordStack {
+	if l := langIndex(lang); l >= 0 {
+		stack[l].AddOnly = true
+	}
+	return stack
+}
+
+// wordModeIn is how the word model takes part in language l's decision:
+// the tagger's mode, adding only where l's stacking says so.
+func (t *Tagger) wordModeIn(l int) WordMode {
+	if t.wordStack[l].AddOnly {
+		return t.wordMode | WordAddOnly
+	}
+	return t.wordMode
 }
 
 // WordMode says how the word model takes part in the decision, a set of

@@ -230,6 +230,9 @@ func TestWordModelSource(t *testing.T) {
 	if src := m.Source(WordStackGuards|WordSolo, [numLangs]WordStack{{Actor: 1, Cut: 0.4, Solo: 0.95}}, "x"); !strings.Contains(string(src), "{Actor: 1, Word: 0, Bias: 0, Cut: 0.4, Solo: 0.95}, // en") || !strings.Contains(string(src), "const fittedWordMode = WordStackGuards | WordSolo") {
 		t.Errorf("source lacks the Solo cut or mode:\n%s", src)
 	}
+	if src := m.Source(WordStackGuards, AddingOnlyIn([numLangs]WordStack{{Actor: 1, Cut: 0.4}, {Actor: 1, Cut: 0.5}}, "id"), "x"); !strings.Contains(string(src), "{Actor: 1, Word: 0, Bias: 0, Cut: 0.4}, // en") || !strings.Contains(string(src), "{Actor: 1, Word: 0, Bias: 0, Cut: 0.5, AddOnly: true}, // id") {
+		t.Errorf("source lacks a language's adding only, or gives it to another:\n%s", src)
+	}
 	m.Phrases = PhrasesLead
 	if src := m.Source(WordStackGuards, [numLangs]WordStack{}, "x"); !strings.Contains(string(src), "return &WordModel{Phrases: PhrasesLead, Lang: [numLangs]WordWeights{") {
 		t.Errorf("source lacks the phrases:\n%s", src)
@@ -386,6 +389,10 @@ func TestWordAddOnly(t *testing.T) {
 		{"two actors, words in favour", twoActors, infavour, false, true},
 		{"accepted, words against, ungated", accepted, removes, true, false},
 		{"one actor, words in favour, ungated", oneActor, adds, false, true},
+		// WordStack.AddOnly is WordAddOnly in its own language only.
+		{"accepted, words against, English adding only", accepted, base.WithWordModel(m, AddingOnlyIn([numLangs]WordStack{{Bias: -20}}, "en"), ungated), true, true},
+		{"accepted, words against, Indonesian adding only", accepted, base.WithWordModel(m, AddingOnlyIn([numLangs]WordStack{{Bias: -20}}, "id"), ungated), true, false},
+		{"one actor, words in favour, English adding only", oneActor, base.WithWordModel(m, AddingOnlyIn([numLangs]WordStack{{Bias: 20}}, "en"), ungated), false, false},
 	} {
 		if got := hasIR(plain, c.a); got != c.plainIR {
 			t.Fatalf("%s: without the word model IR %v, the test wants %v", c.name, got, c.plainIR)
@@ -406,11 +413,12 @@ func TestWordModelFingerprint(t *testing.T) {
 	stack := [numLangs]WordStack{{Actor: 0.3, Word: 0.2, Cut: 0.4}}
 	fp := base.WithWordModel(m, stack, addOnlyMode).Fingerprint()
 	for name, tg := range map[string]*Tagger{
-		"a weight":  base.WithWordModel(other, stack, addOnlyMode),
-		"the stack": base.WithWordModel(m, [numLangs]WordStack{{Actor: 0.3, Word: 0.2, Cut: 0.5}}, addOnlyMode),
-		"the mode":  base.WithWordModel(m, stack, addOnlyMode&^WordAddOnly),
-		"no model":  base.WithWordModel(nil, [numLangs]WordStack{}, 0),
-		"phrases":   base.WithWordModel(&WordModel{Phrases: PhrasesTitle, Lang: m.Lang}, stack, addOnlyMode),
+		"a weight":                  base.WithWordModel(other, stack, addOnlyMode),
+		"the stack":                 base.WithWordModel(m, [numLangs]WordStack{{Actor: 0.3, Word: 0.2, Cut: 0.5}}, addOnlyMode),
+		"the mode":                  base.WithWordModel(m, stack, addOnlyMode&^WordAddOnly),
+		"adding only in a language": base.WithWordModel(m, AddingOnlyIn(stack, "id"), addOnlyMode),
+		"no model":                  base.WithWordModel(nil, [numLangs]WordStack{}, 0),
+		"phrases":                   base.WithWordModel(&WordModel{Phrases: PhrasesTitle, Lang: m.Lang}, stack, addOnlyMode),
 	} {
 		if tg.Fingerprint() == fp {
 			t.Errorf("changing %s left the fingerprint unchanged", name)

@@ -570,11 +570,14 @@ func (m *WordModel) Source(mode WordMode, stack [numLangs]WordStack, header stri
 	b = append(b, "// fittedWordStack is the stacking of the actors model's and the word\n// model's log-odds, per language (WordStack).\nfunc fittedWordStack() [numLangs]WordStack {\n\treturn [numLangs]WordStack{\n"...)
 	g := func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
 	for l, k := range stack {
-		solo := ""
+		extra := ""
 		if k.Solo != 0 {
-			solo = ", Solo: " + g(k.Solo)
+			extra = ", Solo: " + g(k.Solo)
 		}
-		b = fmt.Appendf(b, "\t\t{Actor: %s, Word: %s, Bias: %s, Cut: %s%s}, // %s\n", g(k.Actor), g(k.Word), g(k.Bias), g(k.Cut), solo, langName(l))
+		if k.AddOnly {
+			extra += ", AddOnly: true"
+		}
+		b = fmt.Appendf(b, "\t\t{Actor: %s, Word: %s, Bias: %s, Cut: %s%s}, // %s\n", g(k.Actor), g(k.Word), g(k.Bias), g(k.Cut), extra, langName(l))
 	}
 	b = append(b, "\t}\n}\n\n"...)
 	return fmt.Appendf(b, "// fittedWordMode is how the word model takes part in the decision.\nconst fittedWordMode = %s\n", mode.source())

@@ -124,6 +124,10 @@ type WordVariant struct {
 	// names carry no weight into another year; For fills in which
 	// features those are.
 	NoStateNames bool
+	// AddOnlyIn names the language ("en" or "id") whose stacking only
+	// adds the topic (topic.WordStack.AddOnly), as WordAddOnly does in
+	// every language; "" for none.
+	AddOnlyIn string
 	// stateNames are, per language of the word model, the features the
 	// states' names read as (For); nil until For.
 	stateNames [2]map[uint64]bool
@@ -171,7 +175,7 @@ func (v WordVariant) withoutStateNames(s topic.WordSample) topic.WordSample {
 // wactors and wactors2, the seventeenth session's V28 and the
 // nineteenth's V29, prec90, the twentieth's V30 to V33, vocab and
 // titlewords, the twenty-first's V34, frames, and the twenty-second's
-// V35 to V37 and V23, periods; V25 to V27 were not built; wordlr's
+// V35 to V38 and V23, periods; V25 to V27 were not built; wordlr's
 // V17 and V18 were on V6's features, and are V19 and V20's forerunners).
 func WordVariants() []WordVariant {
 	return []WordVariant{
@@ -206,6 +210,7 @@ func WordVariants() []WordVariant {
 		{Name: "V35 V28 with the actors' classes", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Classes: topic.ClassesAll},
 		{Name: "V23 V35 without the states' names", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Classes: topic.ClassesAll, NoStateNames: true},
 		{Name: "V36 V35 adding only", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo | topic.WordAddOnly, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Classes: topic.ClassesAll},
+		{Name: "V38 V35 adding only in Indonesian", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Classes: topic.ClassesAll, AddOnlyIn: "id"},
 		{Name: "V37 V23 adding only", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo | topic.WordAddOnly, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Classes: topic.ClassesAll, NoStateNames: true},
 	}
 }
@@ -391,7 +396,7 @@ func (f *wordFits) finish(m *topic.WordModel, scores [][]float64) (*topic.WordMo
 			}
 		}
 	}
-	return m, ks
+	return m, topic.AddingOnlyIn(ks, v.AddOnlyIn)
 }
 
 // soloSamples are the samples of language l the word model may file alone
