@@ -341,9 +341,10 @@ candidates, each scored by a word model trained without its own
 stream, with the cut of the actors model's precision. %s; its mode
 (fittedWordMode) says where it decides:
 under WordShortOnly only items whose text beyond the title has at most
-WordShortWords words, under WordAddOnly it only adds the topic, to an
-item the actors model rejects whose title and lead name WordPairActors
-actors, and never removes it; under WordSolo it files alone an item that
+WordShortWords words, under WordAddOnly (in every language, or in one
+whose stacking says AddOnly) it only adds the topic, to an item the
+actors model rejects whose title and lead name WordPairActors actors,
+and never removes it; under WordSolo it files alone an item that
 is no actors candidate when its own probability reaches the language's
 Solo, the cut at which it is as precise there, out of fold, as the actors
 model's own decisions. Regenerate with go generate -run fit-words
