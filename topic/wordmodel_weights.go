@@ -33,20 +33,20 @@ package topic
 // stream-heldout98, stream-heldout99, stream-heldout100, stream-heldout101,
 // stream-heldout102, stream-heldout103, stream-heldout104,
 // stream-heldout105, stream-heldout106, stream-heldout107,
-// stream-heldout108): en 15640 items, 1918 IR; id 16834 items, 1840 IR; its
-// stacking with the actors model (fittedWordStack) is fitted on the same
-// streams' candidates, each scored by a word model trained without its own
-// stream, with the cut of the actors model's precision. Every language is
-// open; its mode (fittedWordMode) says where it decides: under
-// WordShortOnly only items whose text beyond the title has at most
-// WordShortWords words, under WordAddOnly (in every language, or in one
-// whose stacking says AddOnly) it only adds the topic, to an item the
-// actors model rejects whose title and lead name WordPairActors actors, and
-// never removes it; under WordSolo it files alone an item that is no actors
-// candidate when its own probability reaches the language's Solo, the cut
-// at which it is as precise there, out of fold, as the actors model's own
-// decisions. Regenerate with go generate -run fit-words ./topic (it needs
-// only the repository).
+// stream-heldout108, stream-heldout109): en 15640 items, 1918 IR; id 16834
+// items, 1840 IR; its stacking with the actors model (fittedWordStack) is
+// fitted on the same streams' candidates, each scored by a word model
+// trained without its own stream, with the cut of the actors model's
+// precision. Every language is open; its mode (fittedWordMode) says where
+// it decides: under WordShortOnly only items whose text beyond the title
+// has at most WordShortWords words, under WordAddOnly (in every language,
+// or in one whose stacking says AddOnly) it only adds the topic, to an item
+// the actors model rejects whose title and lead name WordPairActors actors,
+// and never removes it; under WordSolo it files alone an item that is no
+// actors candidate when its own probability reaches the language's Solo,
+// the cut at which it is as precise there, out of fold, as the actors
+// model's own decisions. Regenerate with go generate -run fit-words ./topic
+// (it needs only the repository).
 func fittedWordModel() *WordModel {
 	return &WordModel{Phrases: PhrasesTitle, Lang: [numLangs]WordWeights{
 		{ // en
