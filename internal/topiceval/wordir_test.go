@@ -570,14 +570,6 @@ func TestWordPeriods(t *testing.T) {
 		}
 		t.Logf("period %s: %d streams (%s)", p.name, len(names), strings.Join(names, " "))
 	}
-	gap := func(tallies map[string]*topic.Tally) float64 {
-		g := 0.0
-		for _, l := range []string{"en", "id"} {
-			p, r, _ := tallies[l].Scores()
-			g += max(0, 0.90-p) + max(0, 0.80-r)
-		}
-		return g
-	}
 	report := func(name string, scores [][]StreamScore) {
 		var all []StreamScore
 		for i, sc := range scores {
@@ -585,7 +577,7 @@ func TestWordPeriods(t *testing.T) {
 			all = append(all, sc...)
 		}
 		pooled := PoolStreams(all)
-		t.Logf("%s | pooled    %s gap %.3f", name, tallyLine(pooled, 3), gap(pooled))
+		t.Logf("%s | pooled    %s gap %.3f", name, tallyLine(pooled, 3), GoalGap(pooled))
 	}
 	plain := make([][]StreamScore, len(wordPeriods))
 	for i := range wordPeriods {
@@ -663,4 +655,23 @@ func TestWordNoStateNames(t *testing.T) {
 		}
 	}()
 	newWordFits(nil, bare, 0.5)
+}
+
+// TestGoalGap holds the goal's gap on written tallies: a language at or
+// above the goal adds nothing, one below it adds each shortfall.
+func TestGoalGap(t *testing.T) {
+	at := &topic.Tally{TP: 9, FP: 1, FN: 2}    // P 0.90, R 0.818
+	short := &topic.Tally{TP: 6, FP: 4, FN: 4} // P 0.60, R 0.60
+	for _, c := range []struct {
+		tallies map[string]*topic.Tally
+		want    float64
+	}{
+		{map[string]*topic.Tally{"en": at, "id": at}, 0},
+		{map[string]*topic.Tally{"en": short, "id": at}, 0.30 + 0.20},
+		{map[string]*topic.Tally{"en": short, "id": short}, 1.0},
+	} {
+		if got := GoalGap(c.tallies); math.Abs(got-c.want) > 1e-9 {
+			t.Errorf("GoalGap = %g, want %g", got, c.want)
+		}
+	}
 }
