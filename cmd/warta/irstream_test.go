@@ -2302,10 +2302,10 @@ func TestHeldOut108StreamInternationalRelations(t *testing.T) {
 	m.holds(t, streamBounds{floors: []irFloor{{"en", 0.55, 0.75}}, hardNews: 11, inDesks: 17})
 }
 
-// A real feed stream of English news gathered as a fresh judge in the twenty-second session, of
-// outlets the training streams hold little or nothing of: seven feeds (The Epoch Times' world feed,
-// the Financial Times' and The New York Times' world feeds, The Telegraph, The Intercept, TIME, The
-// Wall Street Journal's whole mix) on 27 September 2023 (Nagorno-Karabakh's exodus, North Korea
+// A real feed stream of English news gathered as a fresh judge in the twenty-second session: seven
+// feeds, five of them outlets the training streams hold little or nothing of (The Epoch Times' world
+// feed, The Telegraph, The Intercept, TIME, The Wall Street Journal's whole mix) beside the Financial
+// Times' and The New York Times' world feeds, on 27 September 2023 (Nagorno-Karabakh's exodus, North Korea
 // expelling Travis King, the Canada-India row, Israel's entry into the US visa-waiver programme), from
 // the rumca-js 2023 link database. Its labels were committed before any tagger ran on it.
 func TestHeldOut109StreamInternationalRelations(t *testing.T) {

@@ -26,7 +26,7 @@ import (
 // stream-heldout106 (English) and 107 (Indonesian), with its design stream
 // stream-heldout108 (English; its errors are read, it judges nothing, and
 // it shares 106's outlets and week); and the twenty-second's,
-// stream-heldout109 (English, of outlets the training holds little of).
+// stream-heldout109 (English, most of its outlets new to the training).
 // Every other labelled stream trains the word model, in English and
 // Indonesian: the judges of earlier sessions
 // (stream-heldout7, 13 to 80 and 85 to 89), held out while they judged
