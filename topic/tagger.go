@@ -637,8 +637,8 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 		if mode := t.wordModeIn(l); t.wordsOn(l) && irCandidate(&v.irX) && mode.stacksOn(s.bodyText) && !mode.keepsActors(v.irP, t.irCut, v.irX[fLeadActors]) {
 			k := &t.wordStack[l]
 			feats, titlePairs, leadPairs := s.featureSets()
-			word, known := t.words.reading(l, feats, titlePairs, leadPairs, s.classFeatures(l), s.titleFeatures(), s.frameFeatures())
-			p := sigmoid(k.logit(clipActorLogOdds(z), word, known))
+			word := t.words.logOdds(l, feats, titlePairs, leadPairs, s.classFeatures(l), s.titleFeatures(), s.frameFeatures())
+			p := sigmoid(k.Actor*clipActorLogOdds(z) + k.Word*word + k.Bias)
 			cut := v.irCut
 			if k.Cut > 0 {
 				cut = k.Cut

@@ -123,30 +123,14 @@ const WordClip = 10.0
 // logOdds is the word model's clipped log-odds for the distinct features
 // of each of fss (stems and phrases, whose hashes differ) in language l.
 func (m *WordModel) logOdds(l int, fss ...[]uint64) float64 {
-	z, _ := m.reading(l, fss...)
-	return z
-}
-
-// reading is logOdds with known, the share of the features that the model
-// holds a weight for (0 when there are none): how much of the item the
-// word model knows (WordStack.Known).
-func (m *WordModel) reading(l int, fss ...[]uint64) (z, known float64) {
 	w := &m.Lang[l]
-	z = w.Bias
-	n, held := 0, 0
+	z := w.Bias
 	for _, fs := range fss {
 		for _, f := range fs {
-			n++
-			if x, ok := w.W[f]; ok {
-				z += x
-				held++
-			}
+			z += w.W[f]
 		}
 	}
-	if n > 0 {
-		known = float64(held) / float64(n)
-	}
-	return max(-WordClip, min(WordClip, z)), known
+	return max(-WordClip, min(WordClip, z))
 }
 
 // WordStack weighs the actors model's log-odds and the word model's
@@ -155,23 +139,12 @@ func (m *WordModel) reading(l int, fss ...[]uint64) (z, known float64) {
 // topic applies when p >= Cut (0: the actors model's cut). Under WordSolo
 // an item that is not a candidate gets the topic when the word model's
 // own probability is at least Solo (0: never). AddOnly: in this language
-// the stacking only adds the topic, as under WordAddOnly. Known weighs the
-// words' log-odds once more by the share of the item's features the word
-// model knows (reading): a model that knows little of an item (another
-// outlet, another year) may be heard less (BENCHMARKS.md, known; 0: not
-// read).
+// the stacking only adds the topic, as under WordAddOnly.
 type WordStack struct {
 	Actor, Word, Bias float64
 	Cut               float64
 	Solo              float64
 	AddOnly           bool
-	Known             float64
-}
-
-// logit is the stacked log-odds of an item whose actors model's log-odds
-// are actorZ and whose word model's reading is word, known.
-func (k WordStack) logit(actorZ, word, known float64) float64 {
-	return k.Actor*actorZ + k.Word*word + k.Known*word*known + k.Bias
 }
 
 // AddingOnlyIn is stack with the stacking of language lang ("en" or

@@ -233,9 +233,6 @@ func TestWordModelSource(t *testing.T) {
 	if src := m.Source(WordStackGuards, AddingOnlyIn([numLangs]WordStack{{Actor: 1, Cut: 0.4}, {Actor: 1, Cut: 0.5}}, "id"), "x"); !strings.Contains(string(src), "{Actor: 1, Word: 0, Bias: 0, Cut: 0.4}, // en") || !strings.Contains(string(src), "{Actor: 1, Word: 0, Bias: 0, Cut: 0.5, AddOnly: true}, // id") {
 		t.Errorf("source lacks a language's adding only, or gives it to another:\n%s", src)
 	}
-	if src := m.Source(WordStackGuards, [numLangs]WordStack{{Actor: 1, Cut: 0.4, Known: 0.75}}, "x"); !strings.Contains(string(src), "{Actor: 1, Word: 0, Bias: 0, Cut: 0.4, Known: 0.75}, // en") {
-		t.Errorf("source lacks the stacking's Known weight:\n%s", src)
-	}
 	m.Phrases = PhrasesLead
 	if src := m.Source(WordStackGuards, [numLangs]WordStack{}, "x"); !strings.Contains(string(src), "return &WordModel{Phrases: PhrasesLead, Lang: [numLangs]WordWeights{") {
 		t.Errorf("source lacks the phrases:\n%s", src)
@@ -420,7 +417,6 @@ func TestWordModelFingerprint(t *testing.T) {
 		"the stack":                 base.WithWordModel(m, [numLangs]WordStack{{Actor: 0.3, Word: 0.2, Cut: 0.5}}, addOnlyMode),
 		"the mode":                  base.WithWordModel(m, stack, addOnlyMode&^WordAddOnly),
 		"adding only in a language": base.WithWordModel(m, AddingOnlyIn(stack, "id"), addOnlyMode),
-		"a Known weight":            base.WithWordModel(m, [numLangs]WordStack{{Actor: 0.3, Word: 0.2, Cut: 0.4, Known: 0.1}}, addOnlyMode),
 		"no model":                  base.WithWordModel(nil, [numLangs]WordStack{}, 0),
 		"phrases":                   base.WithWordModel(&WordModel{Phrases: PhrasesTitle, Lang: m.Lang}, stack, addOnlyMode),
 	} {
@@ -749,66 +745,5 @@ func checkSwitchReading(t *testing.T, base *Tagger, a *article.Article, s WordSa
 	switched := base.WithWordModel(model(true), [numLangs]WordStack{{Actor: 1, Word: 1}}, WordStackGuards)
 	if plain.Fingerprint() == switched.Fingerprint() {
 		t.Errorf("the fingerprint does not name the %s", name)
-	}
-}
-
-// TestWordReading: the word model's reading of an item is its clipped
-// log-odds and the share of the item's distinct features it holds a
-// weight for, 0 for an item with none.
-func TestWordReading(t *testing.T) {
-	m := &WordModel{Lang: [numLangs]WordWeights{{Bias: -1, W: map[uint64]float64{1: 0.5, 2: 2, 9: 30}}}}
-	for _, c := range []struct {
-		fss      [][]uint64
-		z, known float64
-		name     string
-	}{
-		{[][]uint64{{1, 2}, {3, 4}}, 1.5, 0.5, "two of four known, in two lists"},
-		{[][]uint64{{3}}, -1, 0, "none known"},
-		{nil, -1, 0, "no features"},
-		{[][]uint64{{9}}, WordClip, 1, "clipped"},
-	} {
-		z, known := m.reading(0, c.fss...)
-		if math.Abs(z-c.z) > 1e-12 || math.Abs(known-c.known) > 1e-12 {
-			t.Errorf("%s: reading %g, %g; want %g, %g", c.name, z, known, c.z, c.known)
-		}
-		if lo := m.logOdds(0, c.fss...); lo != z {
-			t.Errorf("%s: logOdds %g, reading's %g", c.name, lo, z)
-		}
-	}
-}
-
-// TestFitWordStackKnown: where the words decide only on items the word
-// model knows well, the stacking fitted with Known weighs the words by
-// that share; fitted without it, Known stays 0; and with every share 0
-// the fit with Known gives the fit without it (the term is then empty).
-func TestFitWordStackKnown(t *testing.T) {
-	var ss, unknown []StackSample
-	for i := range 4000 {
-		actor := float64(i%7)/3 - 1
-		word := float64(i%11)/2.5 - 2
-		known := 0.2
-		if i%2 == 0 {
-			known = 0.9
-		}
-		z := actor - 1
-		if known > 0.5 {
-			z += 2 * word
-		}
-		// A deterministic label at the logistic's rate: the fraction
-		// part of a fixed irrational sequence against the probability.
-		y := math.Mod(float64(i)*0.6180339887, 1) < sigmoid(z)
-		ss = append(ss, StackSample{Lang: 0, ActorZ: actor, Word: word, Known: known, Y: y})
-		unknown = append(unknown, StackSample{Lang: 0, ActorZ: actor, Word: word, Y: y})
-	}
-	with, without := FitWordStack(ss, true)[0], FitWordStack(ss, false)[0]
-	if with.Known < 1 || with.Known < 2*math.Abs(with.Word) {
-		t.Errorf("fitted with Known: %+v, want the words weighed mostly by the known share", with)
-	}
-	if without.Known != 0 {
-		t.Errorf("fitted without Known: %+v, want Known 0", without)
-	}
-	a, b := FitWordStack(unknown, true)[0], FitWordStack(unknown, false)[0]
-	if a != b {
-		t.Errorf("with every share 0: %+v with Known, %+v without", a, b)
 	}
 }

@@ -348,30 +348,17 @@ func fitWordLogistic(ss []WordSample, vocab map[uint64]bool) WordWeights {
 
 // StackSample is one candidate of the stacking fit: the actors model's
 // and the word model's log-odds (the latter from a model not trained on
-// it), the share of its features that word model knows (reading) and the
-// label.
+// it) and the label.
 type StackSample struct {
 	Lang         int
 	ActorZ, Word float64
-	Known        float64
 	Y            bool
 }
 
-// stackTerms is how many terms the stacking fits at most: the actors
-// model's log-odds, the words', the bias and the words' by how much of
-// the item they know (WordStack.Known).
-const stackTerms = 4
-
 // FitWordStack fits the stacking weights per language: logistic regression
-// of the label on the two log-odds (and, when known, the words' log-odds
-// times the share of the item the word model knows), by Newton's method
-// with a small ridge. A language without both labels keeps the actors
-// model alone.
-func FitWordStack(samples []StackSample, known bool) [numLangs]WordStack {
-	n := stackTerms - 1
-	if known {
-		n = stackTerms
-	}
+// of the label on the two log-odds, by Newton's method with a small ridge.
+// A language without both labels keeps the actors model alone.
+func FitWordStack(samples []StackSample) [numLangs]WordStack {
 	var out [numLangs]WordStack
 	for l := range out {
 		out[l] = WordStack{Actor: 1}
@@ -386,81 +373,72 @@ func FitWordStack(samples []StackSample, known bool) [numLangs]WordStack {
 		if pos == 0 || pos == len(ss) {
 			continue
 		}
-		w := [stackTerms]float64{1, 0, 0, 0}
+		w := [3]float64{1, 0, 0}
 		for range 50 {
-			var g [stackTerms]float64
-			var h [stackTerms][stackTerms]float64
-			for i := range n {
+			var g [3]float64
+			var h [3][3]float64
+			for i := range 3 {
 				g[i] = stackRidge * w[i]
 				h[i][i] = stackRidge
 			}
 			g[2] -= stackRidge * w[2] // no ridge on the bias
 			h[2][2] -= stackRidge
 			for _, s := range ss {
-				x := [stackTerms]float64{s.ActorZ, s.Word, 1, s.Word * s.Known}
-				p := sigmoid(w[0]*x[0] + w[1]*x[1] + w[2] + w[3]*x[3])
+				x := [3]float64{s.ActorZ, s.Word, 1}
+				p := sigmoid(w[0]*x[0] + w[1]*x[1] + w[2])
 				e := p - float64(boolInt(s.Y))
-				for i := range n {
+				for i := range 3 {
 					g[i] += e * x[i]
-					for j := range n {
+					for j := range 3 {
 						h[i][j] += p * (1 - p) * x[i] * x[j]
 					}
 				}
 			}
-			d, ok := solveStack(h, g, n)
+			d, ok := solve3(h, g)
 			if !ok {
 				break
 			}
-			for i := range n {
+			for i := range 3 {
 				w[i] -= d[i]
 			}
 		}
-		out[l] = WordStack{Actor: w[0], Word: w[1], Bias: w[2], Known: w[3]}
+		out[l] = WordStack{Actor: w[0], Word: w[1], Bias: w[2]}
 	}
 	return out
 }
 
-// solveStack solves h d = g over the first n terms by Gaussian elimination
-// with partial pivoting.
-func solveStack(h [stackTerms][stackTerms]float64, g [stackTerms]float64, n int) ([stackTerms]float64, bool) {
-	var a [stackTerms][stackTerms + 1]float64
-	for i := range n {
-		copy(a[i][:n], h[i][:n])
-		a[i][n] = g[i]
+// solve3 solves h d = g by Gaussian elimination with partial pivoting.
+func solve3(h [3][3]float64, g [3]float64) ([3]float64, bool) {
+	var a [3][4]float64
+	for i := range 3 {
+		copy(a[i][:3], h[i][:])
+		a[i][3] = g[i]
 	}
-	for c := range n {
+	for c := range 3 {
 		p := c
-		for r := c + 1; r < n; r++ {
+		for r := c + 1; r < 3; r++ {
 			if math.Abs(a[r][c]) > math.Abs(a[p][c]) {
 				p = r
 			}
 		}
 		if math.Abs(a[p][c]) < 1e-12 {
-			return [stackTerms]float64{}, false
+			return [3]float64{}, false
 		}
 		a[c], a[p] = a[p], a[c]
-		for r := range n {
+		for r := range 3 {
 			if r != c {
 				f := a[r][c] / a[c][c]
-				for k := c; k <= n; k++ {
+				for k := c; k < 4; k++ {
 					a[r][k] -= f * a[c][k]
 				}
 			}
 		}
 	}
-	var d [stackTerms]float64
-	for i := range n {
-		d[i] = a[i][n] / a[i][i]
-	}
-	return d, true
+	return [3]float64{a[0][3] / a[0][0], a[1][3] / a[1][1], a[2][3] / a[2][2]}, true
 }
 
 // WordLogOdds is the word model's log-odds of sample s.
 func (m *WordModel) WordLogOdds(s WordSample) float64 { return m.logOdds(s.Lang, s.Feats) }
-
-// WordReading is the word model's log-odds of sample s and the share of
-// its features the model knows (WordStack.Known).
-func (m *WordModel) WordReading(s WordSample) (z, known float64) { return m.reading(s.Lang, s.Feats) }
 
 // EqualPrecisionCut is the lowest cut of the stacked probability (k) over
 // samples ss, among their own probabilities, whose precision is at least
@@ -483,7 +461,7 @@ func EqualPrecisionCut(ss []StackSample, k WordStack, cut float64) float64 {
 // target, and false when none reaches it.
 func CutAtPrecision(ss []StackSample, k WordStack, target float64) (float64, bool) {
 	return lowestCutAtPrecision(scoredSamples(ss, func(s StackSample) float64 {
-		return sigmoid(k.logit(s.ActorZ, s.Word, s.Known))
+		return sigmoid(k.Actor*s.ActorZ + k.Word*s.Word + k.Bias)
 	}), target)
 }
 
@@ -598,9 +576,6 @@ func (m *WordModel) Source(mode WordMode, stack [numLangs]WordStack, header stri
 		}
 		if k.AddOnly {
 			extra += ", AddOnly: true"
-		}
-		if k.Known != 0 {
-			extra += ", Known: " + g(k.Known)
 		}
 		b = fmt.Appendf(b, "\t\t{Actor: %s, Word: %s, Bias: %s, Cut: %s%s}, // %s\n", g(k.Actor), g(k.Word), g(k.Bias), g(k.Cut), extra, langName(l))
 	}

@@ -126,10 +126,6 @@ type WordVariant struct {
 	// names carry no weight into another year; For fills in which
 	// features those are.
 	NoStateNames bool
-	// Known: the stacking also weighs the word model's log-odds by the
-	// share of the item's features the model knows
-	// (topic.WordStack.Known).
-	Known bool
 	// AddOnlyIn names the language ("en" or "id") whose stacking only
 	// adds the topic (topic.WordStack.AddOnly), as WordAddOnly does in
 	// every language; "" for none.
@@ -181,7 +177,7 @@ func (v WordVariant) withoutStateNames(s topic.WordSample) topic.WordSample {
 // wactors and wactors2, the seventeenth session's V28 and the
 // nineteenth's V29, prec90, the twentieth's V30 to V33, vocab and
 // titlewords, the twenty-first's V34, frames, and the twenty-second's
-// V35 to V38 and V23, periods, and V39, known; V25 to V27 were not built; wordlr's
+// V35 to V38 and V23, periods; V25 to V27 were not built; wordlr's
 // V17 and V18 were on V6's features, and are V19 and V20's forerunners).
 func WordVariants() []WordVariant {
 	return []WordVariant{
@@ -217,7 +213,6 @@ func WordVariants() []WordVariant {
 		{Name: "V23 V35 without the states' names", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Classes: topic.ClassesAll, NoStateNames: true},
 		{Name: "V36 V35 adding only", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo | topic.WordAddOnly, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Classes: topic.ClassesAll},
 		{Name: "V38 V35 adding only in Indonesian", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Classes: topic.ClassesAll, AddOnlyIn: "id"},
-		{Name: "V39 V28 heard as far as it knows the item", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Known: true},
 		{Name: "V37 V23 adding only", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo | topic.WordAddOnly, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Classes: topic.ClassesAll, NoStateNames: true},
 	}
 }
@@ -291,7 +286,7 @@ func (s *LabelledStream) WordSamples(t *topic.Tagger) []topic.WordSample {
 func TrainWords(samples [][]topic.WordSample, v WordVariant, cut float64) (*topic.WordModel, [2]topic.WordStack) {
 	f := newWordFits(samples, v, cut)
 	m, logistic := f.fit(nil)
-	scores := make([][]wordScore, len(samples))
+	scores := make([][]float64, len(samples))
 	if v.Mode.Stacks() {
 		for i := range samples {
 			inner, _ := f.fit(logistic, i)
@@ -365,9 +360,9 @@ func (f *wordFits) fit(start *topic.WordModel, skip ...int) (m, logistic *topic.
 
 // finish makes m, trained on every stream of f, the variant's model: its
 // phrases, gate and open languages, and its stacking fitted on the
-// streams' candidates, scores[i][k] being the out-of-fold word reading of
+// streams' candidates, scores[i][k] being the out-of-fold word log-odds of
 // stream i's k-th sample.
-func (f *wordFits) finish(m *topic.WordModel, scores [][]wordScore) (*topic.WordModel, [2]topic.WordStack) {
+func (f *wordFits) finish(m *topic.WordModel, scores [][]float64) (*topic.WordModel, [2]topic.WordStack) {
 	v := f.v
 	m.Phrases, m.Classes, m.TitleWords, m.Frames = v.Phrases, v.Classes, v.TitleWords, v.Frames
 	if v.Gate {
@@ -381,12 +376,12 @@ func (f *wordFits) finish(m *topic.WordModel, scores [][]wordScore) (*topic.Word
 		for i, ss := range f.samples {
 			for k, s := range ss {
 				if s.Candidate && (v.Mode&topic.WordStackNoGuards != 0 || !s.Guarded) {
-					stack = append(stack, topic.StackSample{Lang: s.Lang, ActorZ: s.ActorZ, Word: scores[i][k].z, Known: scores[i][k].known, Y: s.Y})
+					stack = append(stack, topic.StackSample{Lang: s.Lang, ActorZ: s.ActorZ, Word: scores[i][k], Y: s.Y})
 				}
 			}
 		}
 	}
-	ks := topic.FitWordStack(stack, v.Known)
+	ks := topic.FitWordStack(stack)
 	if v.OwnCut {
 		for l := range ks {
 			var ss []topic.StackSample
@@ -428,27 +423,23 @@ func (f *wordFits) finish(m *topic.WordModel, scores [][]wordScore) (*topic.Word
 // (topic.WordSolo): those that are no actors candidate and whose title no
 // precision guard bars, each with its out-of-fold word log-odds
 // (scores[i][k], stream i's k-th sample).
-func (f *wordFits) soloSamples(l int, scores [][]wordScore) []topic.StackSample {
+func (f *wordFits) soloSamples(l int, scores [][]float64) []topic.StackSample {
 	var out []topic.StackSample
 	for i, ss := range f.samples {
 		for k, s := range ss {
 			if s.Lang == l && !s.Candidate && !s.Guarded {
-				out = append(out, topic.StackSample{Lang: l, ActorZ: s.ActorZ, Word: scores[i][k].z, Y: s.Y})
+				out = append(out, topic.StackSample{Lang: l, ActorZ: s.ActorZ, Word: scores[i][k], Y: s.Y})
 			}
 		}
 	}
 	return out
 }
 
-// wordScore is a word model's reading of one sample: its log-odds and the
-// share of the sample's features it knows (topic.WordModel.WordReading).
-type wordScore struct{ z, known float64 }
-
-// wordScores are m's readings of samples.
-func wordScores(m *topic.WordModel, samples []topic.WordSample) []wordScore {
-	out := make([]wordScore, len(samples))
+// wordScores are m's word log-odds of samples.
+func wordScores(m *topic.WordModel, samples []topic.WordSample) []float64 {
+	out := make([]float64, len(samples))
 	for k, s := range samples {
-		out[k].z, out[k].known = m.WordReading(s)
+		out[k] = m.WordLogOdds(s)
 	}
 	return out
 }
@@ -481,10 +472,10 @@ func wordLOSOModels(samples [][]topic.WordSample, v WordVariant, cut float64) ([
 	for i := range n {
 		folds[i], logistic[i] = f.fit(nil, i)
 	}
-	// scores[i][j]: stream j's out-of-fold word readings in i's fold.
-	scores := make([][][]wordScore, n)
+	// scores[i][j]: stream j's out-of-fold word log-odds in i's fold.
+	scores := make([][][]float64, n)
 	for i := range n {
-		scores[i] = make([][]wordScore, n)
+		scores[i] = make([][]float64, n)
 	}
 	if v.Mode.Stacks() {
 		for i := range n {
