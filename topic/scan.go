@@ -68,6 +68,14 @@ type scratch struct {
 	// with Frames reads (appendFrameFeatures) into frameFeats.
 	frames     bool
 	frameFeats []uint64
+	// leadOnly asks evaluate to collect bodyStems, the body's stems with
+	// their offsets (one per feats entry after the title's), from which
+	// featureSets sets restFeats apart: the body's stems beyond its lead
+	// that neither the title nor the lead holds, which a word model with
+	// LeadOnly does not read (wordFeatures: leadFeats).
+	leadOnly             bool
+	bodyStems            []titleStem
+	restFeats, leadFeats []uint64
 	// featsDistinct is set once feats and the pairs are sorted and
 	// de-duplicated (featureSets).
 	featsDistinct bool
@@ -122,6 +130,7 @@ func (t *Tagger) read(a *article.Article, st *Stream) *scratch {
 	s.classes = t.words.classes()
 	s.titleWords = t.words.titleWords()
 	s.frames = t.words.frames()
+	s.leadOnly = t.words.leadOnly()
 	return s
 }
 
@@ -154,6 +163,7 @@ func (s *scratch) reset() {
 	s.feats = s.feats[:0]
 	s.titlePairs, s.leadPairs = s.titlePairs[:0], s.leadPairs[:0]
 	s.titleStems = s.titleStems[:0]
+	s.bodyStems, s.restFeats, s.leadFeats = s.bodyStems[:0], s.restFeats[:0], s.leadFeats[:0]
 	s.titleFeatN, s.titleFeats = 0, s.titleFeats[:0]
 	s.featsDistinct = false
 	s.oddsDone = false
@@ -173,6 +183,9 @@ func (s *scratch) featureSets() (feats, titlePairs, leadPairs []uint64) {
 			}
 			s.titleFeats = distinctFeatures(s.titleFeats)
 		}
+		if s.leadOnly {
+			s.setRestApart()
+		}
 		s.feats = distinctFeatures(s.feats)
 		s.titlePairs = distinctFeatures(s.titlePairs)
 		s.leadPairs = slices.DeleteFunc(distinctFeatures(s.leadPairs), func(f uint64) bool {
@@ -182,6 +195,42 @@ func (s *scratch) featureSets() (feats, titlePairs, leadPairs []uint64) {
 		s.featsDistinct = true
 	}
 	return s.feats, s.titlePairs, s.leadPairs
+}
+
+// setRestApart sets restFeats, before feats are sorted: the stems of the
+// body beyond its first sentence (firstSentenceEnd, the actors model's
+// lead) that neither the title nor the lead holds, sorted and distinct.
+func (s *scratch) setRestApart() {
+	leadEnd := firstSentenceEnd(s.bodyText)
+	s.leadFeats = append(s.leadFeats[:0], s.feats[:s.titleFeatN]...)
+	for i, st := range s.bodyStems {
+		if st.start < leadEnd {
+			s.leadFeats = append(s.leadFeats, s.feats[s.titleFeatN+i])
+		} else {
+			s.restFeats = append(s.restFeats, s.feats[s.titleFeatN+i])
+		}
+	}
+	s.leadFeats = distinctFeatures(s.leadFeats)
+	s.restFeats = slices.DeleteFunc(distinctFeatures(s.restFeats), func(f uint64) bool {
+		_, found := slices.BinarySearch(s.leadFeats, f)
+		return found
+	})
+}
+
+// restFeatures returns the body's stems beyond its lead that neither the
+// title nor the lead holds (setRestApart), once featureSets has run; none
+// unless s.leadOnly.
+func (s *scratch) restFeatures() []uint64 { return s.restFeats }
+
+// wordFeatures is featureSets as word model m reads them: under LeadOnly
+// the stems without restFeatures (the title's and the lead's).
+func (s *scratch) wordFeatures(m *WordModel) (feats, titlePairs, leadPairs []uint64) {
+	feats, titlePairs, leadPairs = s.featureSets()
+	if m.leadOnly() {
+		// leadFeats holds exactly the title's and the lead's stems.
+		feats = s.leadFeats
+	}
+	return feats, titlePairs, leadPairs
 }
 
 // titleFeatures returns the title's stems as features of their own

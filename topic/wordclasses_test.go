@@ -118,3 +118,35 @@ func TestWordFrames(t *testing.T) {
 	s, _ := base.WordSampleOf(a, true)
 	checkSwitchReading(t, base, a, s, "frames", s.Frames, func(m *WordModel, on bool) { m.Frames = on }, WordSample.WithFrames)
 }
+
+// TestWordLeadOnly (V40): the stems only the body beyond its first
+// sentence holds are set apart (RestFeats) — not a stem the title or the
+// lead also holds — and the tagger's word log-odds under LeadOnly are the
+// training's without them.
+func TestWordLeadOnly(t *testing.T) {
+	base := defaultTagger(t)
+	a := &article.Article{Title: "China urges Ukraine to negotiate", Language: "en",
+		Text: "Beijing called for talks on Monday. Officials in Kyiv said talks would wait for a withdrawal of troops."}
+	s, ok := base.WordSampleOf(a, true)
+	if !ok {
+		t.Fatal("no sample")
+	}
+	for _, w := range []string{"officials", "withdrawal", "troops"} {
+		if !slices.Contains(s.RestFeats, stemHash(w)) {
+			t.Errorf("%q, only beyond the lead, is not set apart: %x", w, s.RestFeats)
+		}
+	}
+	for _, w := range []string{"talks", "china", "monday"} {
+		if slices.Contains(s.RestFeats, stemHash(w)) {
+			t.Errorf("%q, in the title or the lead, is set apart", w)
+		}
+	}
+	if !slices.IsSorted(s.RestFeats) {
+		t.Errorf("RestFeats not sorted: %x", s.RestFeats)
+	}
+	headline, _ := base.WordSampleOf(&article.Article{Title: "China urges Ukraine to negotiate", Language: "en"}, true)
+	if len(headline.RestFeats) != 0 {
+		t.Errorf("a bare headline has stems beyond its lead: %x", headline.RestFeats)
+	}
+	checkSwitchReading(t, base, a, s, "lead only", s.RestFeats, func(m *WordModel, on bool) { m.LeadOnly = on }, WordSample.WithLeadOnly)
+}

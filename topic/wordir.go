@@ -37,7 +37,13 @@ type WordModel struct {
 	// stacking and alone (WordSolo), not in the stream model's prior
 	// (BENCHMARKS.md, the twenty-first session's frames).
 	Frames bool
-	Lang   [numLangs]WordWeights
+	// LeadOnly: the model reads the title's stems and the lead's (the body
+	// up to the end of its first sentence), not the rest of the body's,
+	// whose number grows with the outlet's text and whose small weights
+	// then add up past any headline's (BENCHMARKS.md, the twenty-second
+	// session's leadonly); the stream model still reads every stem.
+	LeadOnly bool
+	Lang     [numLangs]WordWeights
 }
 
 // WordClasses is a set of languages whose items a word model reads the
@@ -86,6 +92,10 @@ func (m *WordModel) titleWords() bool { return m != nil && m.TitleWords }
 // frames reports whether m reads the title's relation frames, false
 // without a model.
 func (m *WordModel) frames() bool { return m != nil && m.Frames }
+
+// leadOnly reports whether m reads the title's and the lead's stems only,
+// false without a model.
+func (m *WordModel) leadOnly() bool { return m != nil && m.LeadOnly }
 
 // classes is the languages m reads the actors' classes in, none without
 // a model.
@@ -311,6 +321,9 @@ func (m *WordModel) fingerprint(h io.Writer, mode WordMode, stack [numLangs]Word
 	if m.Frames {
 		fmt.Fprintln(h, "frames")
 	}
+	if m.LeadOnly {
+		fmt.Fprintln(h, "lead only")
+	}
 	for l := range m.Lang {
 		w := &m.Lang[l]
 		fmt.Fprintf(h, "%d bias %g", l, w.Bias)
@@ -369,7 +382,10 @@ type WordSample struct {
 	// Frames are the title's relation frames (appendFrameFeatures),
 	// apart from Feats until WithFrames joins them.
 	Frames []uint64
-	Y      bool
+	// RestFeats are the stems of Feats that only the body beyond its lead
+	// holds, which WithLeadOnly takes out of Feats.
+	RestFeats []uint64
+	Y         bool
 	// ActorZ is the actors model's log-odds; Candidate whether the article
 	// is a candidate (irCandidate), Guarded whether a precision guard bars
 	// its title (read for every item: WordSolo files non-candidates too).
@@ -387,13 +403,13 @@ func (t *Tagger) WordSampleOf(a *article.Article, y bool) (WordSample, bool) {
 	l := ls[0]
 	s := t.read(a, nil)
 	defer t.release(s)
-	s.features, s.phrases, s.classes, s.titleWords, s.frames = true, PhrasesLead, ClassesAll, true, true // every phrase, class, title word and frame, kept apart
-	defer func() { s.features, s.titleWords, s.frames = false, false, false }()
+	s.features, s.phrases, s.classes, s.titleWords, s.frames, s.leadOnly = true, PhrasesLead, ClassesAll, true, true, true // every phrase, class, title word, frame and the body beyond the lead, kept apart
+	defer func() { s.features, s.titleWords, s.frames, s.leadOnly = false, false, false, false }()
 	res := make([]result, len(t.rules))
 	t.evaluate(s, a, l, Hints{}, res)
 	x, _ := t.irFeatures(s, a, l, res)
 	feats, titlePairs, leadPairs := s.featureSets()
-	out := WordSample{Lang: l, Feats: ownFeatures(feats), TitlePairs: ownFeatures(titlePairs), LeadPairs: ownFeatures(leadPairs), Classes: ownFeatures(s.classFeatures(l)), TitleWords: ownFeatures(s.titleFeatures()), Frames: ownFeatures(s.frameFeatures()), Y: y, ActorZ: clipActorLogOdds(irLogOdds(&t.irWeights, &x)), Candidate: irCandidate(&x)}
+	out := WordSample{Lang: l, Feats: ownFeatures(feats), TitlePairs: ownFeatures(titlePairs), LeadPairs: ownFeatures(leadPairs), Classes: ownFeatures(s.classFeatures(l)), TitleWords: ownFeatures(s.titleFeatures()), Frames: ownFeatures(s.frameFeatures()), RestFeats: ownFeatures(s.restFeatures()), Y: y, ActorZ: clipActorLogOdds(irLogOdds(&t.irWeights, &x)), Candidate: irCandidate(&x)}
 	out.Guarded = t.irGuard(a.Title, langName(l), s.titleActors) != ""
 	return out, true
 }
@@ -440,6 +456,19 @@ func (s WordSample) WithTitleWords(on bool) WordSample {
 		s.Feats = distinctFeatures(slices.Concat(s.Feats, s.TitleWords))
 	}
 	s.TitleWords = nil
+	return s
+}
+
+// WithLeadOnly is s reading, when on, the title's and the lead's stems
+// only: Feats without its RestFeats, as the tagger reads a LeadOnly model.
+func (s WordSample) WithLeadOnly(on bool) WordSample {
+	if on && len(s.RestFeats) > 0 {
+		s.Feats = slices.DeleteFunc(slices.Clone(s.Feats), func(f uint64) bool {
+			_, found := slices.BinarySearch(s.RestFeats, f)
+			return found
+		})
+	}
+	s.RestFeats = nil
 	return s
 }
 

@@ -241,9 +241,9 @@ func TestWordModelSource(t *testing.T) {
 	if src := m.Source(WordStackGuards, [numLangs]WordStack{}, "x"); !strings.Contains(string(src), "return &WordModel{Phrases: PhrasesLead, Classes: ClassesID, Lang: [numLangs]WordWeights{") {
 		t.Errorf("source lacks the classes:\n%s", src)
 	}
-	m.TitleWords, m.Frames = true, true
-	if src := m.Source(WordStackGuards, [numLangs]WordStack{}, "x"); !strings.Contains(string(src), "return &WordModel{Phrases: PhrasesLead, Classes: ClassesID, TitleWords: true, Frames: true, Lang: [numLangs]WordWeights{") {
-		t.Errorf("source lacks the title words or the frames:\n%s", src)
+	m.TitleWords, m.Frames, m.LeadOnly = true, true, true
+	if src := m.Source(WordStackGuards, [numLangs]WordStack{}, "x"); !strings.Contains(string(src), "return &WordModel{Phrases: PhrasesLead, Classes: ClassesID, TitleWords: true, Frames: true, LeadOnly: true, Lang: [numLangs]WordWeights{") {
+		t.Errorf("source lacks the title words, the frames or the lead only:\n%s", src)
 	}
 }
 

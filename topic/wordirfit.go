@@ -553,6 +553,9 @@ func (m *WordModel) Source(mode WordMode, stack [numLangs]WordStack, header stri
 	if m.Frames {
 		switches += "Frames: true, "
 	}
+	if m.LeadOnly {
+		switches += "LeadOnly: true, "
+	}
 	b = fmt.Appendf(b, "func fittedWordModel() *WordModel {\n\treturn &WordModel{%s%s%sLang: [numLangs]WordWeights{\n", m.Phrases.source(), classesSource(m.Classes), switches)
 	for l := range m.Lang {
 		w := &m.Lang[l]

@@ -126,6 +126,9 @@ type WordVariant struct {
 	// names carry no weight into another year; For fills in which
 	// features those are.
 	NoStateNames bool
+	// LeadOnly: the word model reads the title's and the lead's stems
+	// only (topic.WordModel.LeadOnly).
+	LeadOnly bool
 	// AddOnlyIn names the language ("en" or "id") whose stacking only
 	// adds the topic (topic.WordStack.AddOnly), as WordAddOnly does in
 	// every language; "" for none.
@@ -177,7 +180,8 @@ func (v WordVariant) withoutStateNames(s topic.WordSample) topic.WordSample {
 // wactors and wactors2, the seventeenth session's V28 and the
 // nineteenth's V29, prec90, the twentieth's V30 to V33, vocab and
 // titlewords, the twenty-first's V34, frames, and the twenty-second's
-// V35 to V38 and V23, periods; V25 to V27 were not built; wordlr's
+// V35 to V38 and V23, periods, and V40, leadonly (V39, known, was
+// reverted); V25 to V27 were not built; wordlr's
 // V17 and V18 were on V6's features, and are V19 and V20's forerunners).
 func WordVariants() []WordVariant {
 	return []WordVariant{
@@ -213,6 +217,7 @@ func WordVariants() []WordVariant {
 		{Name: "V23 V35 without the states' names", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Classes: topic.ClassesAll, NoStateNames: true},
 		{Name: "V36 V35 adding only", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo | topic.WordAddOnly, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Classes: topic.ClassesAll},
 		{Name: "V38 V35 adding only in Indonesian", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Classes: topic.ClassesAll, AddOnlyIn: "id"},
+		{Name: "V40 V28 reading the title and the lead", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, LeadOnly: true},
 		{Name: "V37 V23 adding only", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo | topic.WordAddOnly, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Classes: topic.ClassesAll, NoStateNames: true},
 	}
 }
@@ -318,7 +323,7 @@ func newWordFits(samples [][]topic.WordSample, v WordVariant, cut float64) *word
 	for i, ss := range samples {
 		read := make([]topic.WordSample, len(ss))
 		for j, s := range ss {
-			read[j] = v.withoutStateNames(s).WithPhrases(v.Phrases).WithClasses(v.Classes).WithTitleWords(v.TitleWords).WithFrames(v.Frames)
+			read[j] = v.withoutStateNames(s).WithLeadOnly(v.LeadOnly).WithPhrases(v.Phrases).WithClasses(v.Classes).WithTitleWords(v.TitleWords).WithFrames(v.Frames)
 		}
 		f.samples[i] = read
 		f.counts[i] = topic.CountWords(read)
@@ -364,7 +369,7 @@ func (f *wordFits) fit(start *topic.WordModel, skip ...int) (m, logistic *topic.
 // stream i's k-th sample.
 func (f *wordFits) finish(m *topic.WordModel, scores [][]float64) (*topic.WordModel, [2]topic.WordStack) {
 	v := f.v
-	m.Phrases, m.Classes, m.TitleWords, m.Frames = v.Phrases, v.Classes, v.TitleWords, v.Frames
+	m.Phrases, m.Classes, m.TitleWords, m.Frames, m.LeadOnly = v.Phrases, v.Classes, v.TitleWords, v.Frames, v.LeadOnly
 	if v.Gate {
 		m.Gate(f.without())
 	}
