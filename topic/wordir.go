@@ -8,6 +8,7 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strings"
 	"unicode"
 
 	"github.com/warta-news/warta/article"
@@ -155,6 +156,26 @@ type WordStack struct {
 	Cut               float64
 	Solo              float64
 	AddOnly           bool
+}
+
+// stackFingerprint is stack as the fingerprint writes it: its weights and
+// cuts as they were written before AddOnly existed, then the languages
+// whose stacking adds only, so that a model without them keeps its
+// fingerprint and the stream snapshots stored under it.
+func stackFingerprint(stack [numLangs]WordStack) string {
+	var weights [numLangs]struct{ Actor, Word, Bias, Cut, Solo float64 }
+	var adding []string
+	for l, k := range stack {
+		weights[l].Actor, weights[l].Word, weights[l].Bias, weights[l].Cut, weights[l].Solo = k.Actor, k.Word, k.Bias, k.Cut, k.Solo
+		if k.AddOnly {
+			adding = append(adding, langName(l))
+		}
+	}
+	out := fmt.Sprintf("%v", weights)
+	if len(adding) > 0 {
+		out += " adding only " + strings.Join(adding, " ")
+	}
+	return out
 }
 
 // AddingOnlyIn is stack with the stacking of language lang ("en" or
@@ -314,7 +335,7 @@ func (m *WordModel) fingerprint(h io.Writer, mode WordMode, stack [numLangs]Word
 	if m == nil {
 		return
 	}
-	fmt.Fprintf(h, "word model mode %d stack %v phrases %d classes %d short %d pair %d clip %g add words>0\n", mode, stack, m.Phrases, m.Classes, WordShortWords, WordPairActors, WordClip)
+	fmt.Fprintf(h, "word model mode %d stack %s phrases %d classes %d short %d pair %d clip %g add words>0\n", mode, stackFingerprint(stack), m.Phrases, m.Classes, WordShortWords, WordPairActors, WordClip)
 	if m.TitleWords {
 		fmt.Fprintln(h, "title words")
 	}

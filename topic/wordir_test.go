@@ -747,3 +747,23 @@ func checkSwitchReading(t *testing.T, base *Tagger, a *article.Article, s WordSa
 		t.Errorf("the fingerprint does not name the %s", name)
 	}
 }
+
+// TestWordStackFingerprintStable: a stacking that adds only nowhere is
+// written into the fingerprint as it was before WordStack.AddOnly existed,
+// so that a model that does not use the switch keeps its fingerprint
+// (stored stream snapshots stay readable); one that adds only in a
+// language names it.
+func TestWordStackFingerprintStable(t *testing.T) {
+	m := &WordModel{Lang: [numLangs]WordWeights{{Bias: -1, W: map[uint64]float64{1: 0.5}}}}
+	stack := [numLangs]WordStack{{Actor: 0.5, Word: 0.25, Bias: -0.125, Cut: 0.375, Solo: 0.75}, {Actor: 1}}
+	var b strings.Builder
+	m.fingerprint(&b, WordStackGuards, stack)
+	if want := "stack [{0.5 0.25 -0.125 0.375 0.75} {1 0 0 0 0}] phrases"; !strings.Contains(b.String(), want) {
+		t.Errorf("the fingerprint writes the stacking otherwise than before AddOnly:\n%s\nwant it to hold %q", b.String(), want)
+	}
+	b.Reset()
+	m.fingerprint(&b, WordStackGuards, AddingOnlyIn(stack, "id"))
+	if !strings.Contains(b.String(), "stack [{0.5 0.25 -0.125 0.375 0.75} {1 0 0 0 0}] adding only id phrases") {
+		t.Errorf("the fingerprint does not name the language whose stacking adds only:\n%s", b.String())
+	}
+}
