@@ -68,12 +68,13 @@ type scratch struct {
 	// with Frames reads (appendFrameFeatures) into frameFeats.
 	frames     bool
 	frameFeats []uint64
-	// leadOnly asks evaluate to collect bodyStems, the body's stems with
+	// restApart asks evaluate to collect bodyStems, the body's stems with
 	// their offsets (one per feats entry after the title's), from which
 	// featureSets sets restFeats apart: the body's stems beyond its lead
 	// that neither the title nor the lead holds, which a word model with
-	// LeadOnly does not read (wordFeatures: leadFeats).
-	leadOnly             bool
+	// LeadOnly does not read and one with a RestBudget reads scaled
+	// (wordFeatures).
+	restApart            bool
 	bodyStems            []titleStem
 	restFeats, leadFeats []uint64
 	// featsDistinct is set once feats and the pairs are sorted and
@@ -130,7 +131,7 @@ func (t *Tagger) read(a *article.Article, st *Stream) *scratch {
 	s.classes = t.words.classes()
 	s.titleWords = t.words.titleWords()
 	s.frames = t.words.frames()
-	s.leadOnly = t.words.leadOnly()
+	s.restApart = t.words.restApart()
 	return s
 }
 
@@ -183,7 +184,7 @@ func (s *scratch) featureSets() (feats, titlePairs, leadPairs []uint64) {
 			}
 			s.titleFeats = distinctFeatures(s.titleFeats)
 		}
-		if s.leadOnly {
+		if s.restApart {
 			s.setRestApart()
 		}
 		s.feats = distinctFeatures(s.feats)
@@ -219,18 +220,22 @@ func (s *scratch) setRestApart() {
 
 // restFeatures returns the body's stems beyond its lead that neither the
 // title nor the lead holds (setRestApart), once featureSets has run; none
-// unless s.leadOnly.
+// unless s.restApart.
 func (s *scratch) restFeatures() []uint64 { return s.restFeats }
 
 // wordFeatures is featureSets as word model m reads them: under LeadOnly
-// the stems without restFeatures (the title's and the lead's).
-func (s *scratch) wordFeatures(m *WordModel) (feats, titlePairs, leadPairs []uint64) {
+// the stems without restFeatures (the title's and the lead's); under a
+// RestBudget that restFeatures exceed, the same with restFeatures as rest,
+// at their restScale.
+func (s *scratch) wordFeatures(m *WordModel) (feats, titlePairs, leadPairs []uint64, rest scaledFeatures) {
 	feats, titlePairs, leadPairs = s.featureSets()
 	if m.leadOnly() {
 		// leadFeats holds exactly the title's and the lead's stems.
 		feats = s.leadFeats
+	} else if scale := restScale(m.RestBudget, len(s.restFeats)); scale < 1 {
+		feats, rest = s.leadFeats, scaledFeatures{s.restFeats, scale}
 	}
-	return feats, titlePairs, leadPairs
+	return feats, titlePairs, leadPairs, rest
 }
 
 // titleFeatures returns the title's stems as features of their own

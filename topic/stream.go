@@ -302,8 +302,8 @@ func (st *Stream) lift(s *scratch, l, i int) (bool, float64) {
 		if !known {
 			z = 0
 		}
-		feats, titlePairs, leadPairs := s.wordFeatures(st.t.words)
-		s.wordPrior = st.t.words.logOdds(l, feats, titlePairs, leadPairs, s.titleFeatures())
+		feats, titlePairs, leadPairs, rest := s.wordFeatures(st.t.words)
+		s.wordPrior = st.t.words.logOdds(l, rest, feats, titlePairs, leadPairs, s.titleFeatures())
 		z += s.wordPrior
 		return z >= StreamMargin, z
 	}

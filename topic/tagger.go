@@ -443,7 +443,7 @@ func (t *Tagger) evaluate(s *scratch, a *article.Article, l int, h Hints, res []
 		s.titleFeatN = len(*feats)
 	}
 	var bodyStems *[]titleStem
-	if feats != nil && s.leadOnly {
+	if feats != nil && s.restApart {
 		bodyStems = &s.bodyStems
 	}
 	s.body = t.lexWith(&s.memo, s.bodyText, bodyLower, l, s.body[:0], feats, leadPairs, bodyStems)
@@ -640,8 +640,8 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 		v.irActorsP, v.irCut = v.irP, t.irCut
 		if mode := t.wordModeIn(l); t.wordsOn(l) && irCandidate(&v.irX) && mode.stacksOn(s.bodyText) && !mode.keepsActors(v.irP, t.irCut, v.irX[fLeadActors]) {
 			k := &t.wordStack[l]
-			feats, titlePairs, leadPairs := s.wordFeatures(t.words)
-			word := t.words.logOdds(l, feats, titlePairs, leadPairs, s.classFeatures(l), s.titleFeatures(), s.frameFeatures())
+			feats, titlePairs, leadPairs, rest := s.wordFeatures(t.words)
+			word := t.words.logOdds(l, rest, feats, titlePairs, leadPairs, s.classFeatures(l), s.titleFeatures(), s.frameFeatures())
 			p := sigmoid(k.Actor*clipActorLogOdds(z) + k.Word*word + k.Bias)
 			cut := v.irCut
 			if k.Cut > 0 {
@@ -652,8 +652,8 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 				v.irStacked, v.irP, v.irCut = true, p, cut
 			}
 		} else if t.wordMode&WordSolo != 0 && t.wordsOn(l) && t.wordStack[l].Solo > 0 && !irCandidate(&v.irX) && t.wordMode.stacksOn(s.bodyText) {
-			feats, titlePairs, leadPairs := s.wordFeatures(t.words)
-			word := t.words.logOdds(l, feats, titlePairs, leadPairs, s.classFeatures(l), s.titleFeatures(), s.frameFeatures())
+			feats, titlePairs, leadPairs, rest := s.wordFeatures(t.words)
+			word := t.words.logOdds(l, rest, feats, titlePairs, leadPairs, s.classFeatures(l), s.titleFeatures(), s.frameFeatures())
 			p, cut := sigmoid(word), t.wordStack[l].Solo
 			v.irWordRead, v.irSolo, v.irWord, v.irWordP, v.irWordCut = true, true, word, p, cut
 			if p >= cut {

@@ -150,3 +150,76 @@ func TestWordLeadOnly(t *testing.T) {
 	}
 	checkSwitchReading(t, base, a, s, "lead only", s.RestFeats, func(m *WordModel, on bool) { m.LeadOnly = on }, WordSample.WithLeadOnly)
 }
+
+// TestWordRestBudget (V41): under a RestBudget that the stems beyond the
+// lead exceed, they move from Feats to Scaled at budget/n, the tagger's
+// word log-odds are the training's, and the fingerprint names the budget;
+// within the budget the sample reads as without one.
+func TestWordRestBudget(t *testing.T) {
+	base := defaultTagger(t)
+	a := &article.Article{Title: "China urges Ukraine to negotiate", Language: "en",
+		Text: "Beijing called for talks on Monday. Officials in Kyiv said talks would wait for a withdrawal of troops."}
+	s, ok := base.WordSampleOf(a, true)
+	if !ok {
+		t.Fatal("no sample")
+	}
+	n := len(s.RestFeats)
+	if n < 3 {
+		t.Fatalf("%d stems beyond the lead, want at least 3", n)
+	}
+	within := s.WithRestBudget(n)
+	if len(within.Scaled) != 0 || within.Scale != 1 || !slices.Equal(within.Feats, s.Feats) {
+		t.Errorf("a budget of %d stems scales %d stems: %+v", n, n, within)
+	}
+	over := s.WithRestBudget(1)
+	if !slices.Equal(over.Scaled, s.RestFeats) || over.Scale != 1/float64(n) {
+		t.Errorf("a budget of 1 stem: Scaled %x at %v, want %x at %v", over.Scaled, over.Scale, s.RestFeats, 1/float64(n))
+	}
+	for _, f := range over.Scaled {
+		if slices.Contains(over.Feats, f) {
+			t.Errorf("%x both scaled and whole", f)
+		}
+	}
+	if got := len(over.Feats) + len(over.Scaled); got != len(s.Feats) {
+		t.Errorf("%d features read under the budget, %d without", got, len(s.Feats))
+	}
+	budget := func(on bool) int {
+		if on {
+			return 1
+		}
+		return 0
+	}
+	checkSwitchReading(t, base, a, s, "rest budget", s.RestFeats, func(m *WordModel, on bool) { m.RestBudget = budget(on) }, func(s WordSample, on bool) WordSample { return s.WithRestBudget(budget(on)) })
+}
+
+// TestWordLearnersReadScale: the logistic regression reads a scaled
+// feature at its scale (without a ridge, a feature seen at half its value
+// everywhere learns twice the weight), and the counts naive Bayes and the
+// vocabulary read count it present.
+func TestWordLearnersReadScale(t *testing.T) {
+	const f = 7
+	samples := func(scale float64) []WordSample {
+		var ss []WordSample
+		for i, y := range []bool{true, true, true, false, true, false, false, false} {
+			s := WordSample{Y: y, Scale: 1}
+			if i < 4 {
+				s.Scaled, s.Scale = []uint64{f}, scale
+			}
+			ss = append(ss, s)
+		}
+		return ss
+	}
+	vocab := map[uint64]bool{f: true}
+	whole := fitWordLBFGS(samples(1), vocab, 0, nil)
+	half := fitWordLBFGS(samples(0.5), vocab, 0, nil)
+	if math.Abs(half.W[f]-2*whole.W[f]) > 1e-4 || math.Abs(half.Bias-whole.Bias) > 1e-4 {
+		t.Errorf("at half scale weight %v bias %v, at full %v %v: want twice the weight, the same bias", half.W[f], half.Bias, whole.W[f], whole.Bias)
+	}
+	if whole.W[f] <= 0 {
+		t.Errorf("a feature of 3 positives and 1 negative weighs %v", whole.W[f])
+	}
+	c := CountWords(samples(0.5))
+	if got := c.lang[0].df[f]; got != [2]int{1, 3} {
+		t.Errorf("a scaled feature counted %v, want [1 3]", got)
+	}
+}

@@ -44,7 +44,31 @@ type WordModel struct {
 	// then add up past any headline's (BENCHMARKS.md, the twenty-second
 	// session's leadonly); the stream model still reads every stem.
 	LeadOnly bool
-	Lang     [numLangs]WordWeights
+	// RestBudget, when above 0: the body's stems beyond its lead (those
+	// neither the title nor the lead holds) weigh together as at most
+	// RestBudget stems do, each restScale of its weight, so that the
+	// model's say does not grow with the length of the outlet's text
+	// while the body still speaks (BENCHMARKS.md, the twenty-third
+	// session's restbudget).
+	RestBudget int
+	Lang       [numLangs]WordWeights
+}
+
+// restScale is the part of its weight each of n stems of the body beyond
+// its lead weighs under a RestBudget of budget: all of it up to budget
+// stems, budget/n beyond (0: no budget).
+func restScale(budget, n int) float64 {
+	if budget <= 0 || n <= budget {
+		return 1
+	}
+	return float64(budget) / float64(n)
+}
+
+// scaledFeatures are features a word model reads at scale of their
+// weight: the body's stems beyond its lead under a RestBudget.
+type scaledFeatures struct {
+	feats []uint64
+	scale float64
 }
 
 // WordClasses is a set of languages whose items a word model reads the
@@ -98,6 +122,11 @@ func (m *WordModel) frames() bool { return m != nil && m.Frames }
 // false without a model.
 func (m *WordModel) leadOnly() bool { return m != nil && m.LeadOnly }
 
+// restApart reports whether m reads the body's stems beyond its lead apart
+// from the title's and the lead's (LeadOnly, RestBudget), false without a
+// model.
+func (m *WordModel) restApart() bool { return m != nil && (m.LeadOnly || m.RestBudget > 0) }
+
 // classes is the languages m reads the actors' classes in, none without
 // a model.
 func (m *WordModel) classes() WordClasses {
@@ -132,14 +161,22 @@ const DeciderWordsAlone = "word model alone"
 const WordClip = 10.0
 
 // logOdds is the word model's clipped log-odds for the distinct features
-// of each of fss (stems and phrases, whose hashes differ) in language l.
-func (m *WordModel) logOdds(l int, fss ...[]uint64) float64 {
+// of each of fss (stems and phrases, whose hashes differ) and of rest, at
+// its scale, in language l.
+func (m *WordModel) logOdds(l int, rest scaledFeatures, fss ...[]uint64) float64 {
 	w := &m.Lang[l]
 	z := w.Bias
 	for _, fs := range fss {
 		for _, f := range fs {
 			z += w.W[f]
 		}
+	}
+	if len(rest.feats) > 0 {
+		r := 0.0
+		for _, f := range rest.feats {
+			r += w.W[f]
+		}
+		z += rest.scale * r
 	}
 	return max(-WordClip, min(WordClip, z))
 }
@@ -345,6 +382,9 @@ func (m *WordModel) fingerprint(h io.Writer, mode WordMode, stack [numLangs]Word
 	if m.LeadOnly {
 		fmt.Fprintln(h, "lead only")
 	}
+	if m.RestBudget > 0 {
+		fmt.Fprintf(h, "rest budget %d\n", m.RestBudget)
+	}
 	for l := range m.Lang {
 		w := &m.Lang[l]
 		fmt.Fprintf(h, "%d bias %g", l, w.Bias)
@@ -404,9 +444,14 @@ type WordSample struct {
 	// apart from Feats until WithFrames joins them.
 	Frames []uint64
 	// RestFeats are the stems of Feats that only the body beyond its lead
-	// holds, which WithLeadOnly takes out of Feats.
+	// holds, which WithLeadOnly takes out of Feats and WithRestBudget
+	// moves to Scaled.
 	RestFeats []uint64
-	Y         bool
+	// Scaled are features read at Scale of their weight, apart from Feats
+	// (WithRestBudget); Scale is 1 when there are none.
+	Scaled []uint64
+	Scale  float64
+	Y      bool
 	// ActorZ is the actors model's log-odds; Candidate whether the article
 	// is a candidate (irCandidate), Guarded whether a precision guard bars
 	// its title (read for every item: WordSolo files non-candidates too).
@@ -424,13 +469,13 @@ func (t *Tagger) WordSampleOf(a *article.Article, y bool) (WordSample, bool) {
 	l := ls[0]
 	s := t.read(a, nil)
 	defer t.release(s)
-	s.features, s.phrases, s.classes, s.titleWords, s.frames, s.leadOnly = true, PhrasesLead, ClassesAll, true, true, true // every phrase, class, title word, frame and the body beyond the lead, kept apart
-	defer func() { s.features, s.titleWords, s.frames, s.leadOnly = false, false, false, false }()
+	s.features, s.phrases, s.classes, s.titleWords, s.frames, s.restApart = true, PhrasesLead, ClassesAll, true, true, true // every phrase, class, title word, frame and the body beyond the lead, kept apart
+	defer func() { s.features, s.titleWords, s.frames, s.restApart = false, false, false, false }()
 	res := make([]result, len(t.rules))
 	t.evaluate(s, a, l, Hints{}, res)
 	x, _ := t.irFeatures(s, a, l, res)
 	feats, titlePairs, leadPairs := s.featureSets()
-	out := WordSample{Lang: l, Feats: ownFeatures(feats), TitlePairs: ownFeatures(titlePairs), LeadPairs: ownFeatures(leadPairs), Classes: ownFeatures(s.classFeatures(l)), TitleWords: ownFeatures(s.titleFeatures()), Frames: ownFeatures(s.frameFeatures()), RestFeats: ownFeatures(s.restFeatures()), Y: y, ActorZ: clipActorLogOdds(irLogOdds(&t.irWeights, &x)), Candidate: irCandidate(&x)}
+	out := WordSample{Lang: l, Scale: 1, Feats: ownFeatures(feats), TitlePairs: ownFeatures(titlePairs), LeadPairs: ownFeatures(leadPairs), Classes: ownFeatures(s.classFeatures(l)), TitleWords: ownFeatures(s.titleFeatures()), Frames: ownFeatures(s.frameFeatures()), RestFeats: ownFeatures(s.restFeatures()), Y: y, ActorZ: clipActorLogOdds(irLogOdds(&t.irWeights, &x)), Candidate: irCandidate(&x)}
 	out.Guarded = t.irGuard(a.Title, langName(l), s.titleActors) != ""
 	return out, true
 }
@@ -484,13 +529,31 @@ func (s WordSample) WithTitleWords(on bool) WordSample {
 // only: Feats without its RestFeats, as the tagger reads a LeadOnly model.
 func (s WordSample) WithLeadOnly(on bool) WordSample {
 	if on && len(s.RestFeats) > 0 {
-		s.Feats = slices.DeleteFunc(slices.Clone(s.Feats), func(f uint64) bool {
-			_, found := slices.BinarySearch(s.RestFeats, f)
-			return found
-		})
+		s.Feats = withoutFeatures(s.Feats, s.RestFeats)
 	}
 	s.RestFeats = nil
 	return s
+}
+
+// WithRestBudget is s reading, when budget is above 0, the body's stems
+// beyond its lead as a word model with that RestBudget does: its RestFeats
+// moved from Feats to Scaled, at restScale. It reads before WithLeadOnly,
+// which has no RestFeats left to take out then.
+func (s WordSample) WithRestBudget(budget int) WordSample {
+	if scale := restScale(budget, len(s.RestFeats)); scale < 1 {
+		s.Feats = withoutFeatures(s.Feats, s.RestFeats)
+		s.Scaled, s.Scale = s.RestFeats, scale
+		s.RestFeats = nil
+	}
+	return s
+}
+
+// withoutFeatures is a copy of fs without the features of sorted.
+func withoutFeatures(fs, sorted []uint64) []uint64 {
+	return slices.DeleteFunc(slices.Clone(fs), func(f uint64) bool {
+		_, found := slices.BinarySearch(sorted, f)
+		return found
+	})
 }
 
 // WithFrames is s reading the title's relation frames when on: its Frames

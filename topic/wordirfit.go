@@ -28,6 +28,13 @@ const (
 	wordSteps = 300
 	// stackRidge is the L2 penalty of the stacking weights.
 	stackRidge = 0.1
+	// WordRestBudget is the RestBudget a word model that budgets the body
+	// beyond its lead reads with (V41): the median number of distinct
+	// stems of a lead (the body's first sentence) in the training
+	// streams, 15 in English and 14 in Indonesian, so that the body
+	// beyond the lead counts at most as a lead does. No label chose it
+	// (BENCHMARKS.md, the twenty-third session's restbudget).
+	WordRestBudget = 15
 )
 
 // WordLearner names a word model's learner.
@@ -103,10 +110,15 @@ func CountWords(samples []WordSample) *WordCounts {
 		lc := &c.lang[s.Lang]
 		y := boolInt(s.Y)
 		lc.docs[y]++
-		for _, f := range s.Feats {
-			n := lc.df[f]
-			n[y]++
-			lc.df[f] = n
+		// Naive Bayes and the vocabulary read a feature's presence, scaled
+		// or not: a RestBudget scales the sum of the weights (the length
+		// normalisation of Rennie et al., 2003), not what a stem says.
+		for _, fs := range [2][]uint64{s.Feats, s.Scaled} {
+			for _, f := range fs {
+				n := lc.df[f]
+				n[y]++
+				lc.df[f] = n
+			}
 		}
 	}
 	return c
@@ -288,24 +300,18 @@ func meanWordWeights(a, b WordWeights) WordWeights {
 	return out
 }
 
-// fitWordLogistic is L2-regularised logistic regression over the presence
-// of the stems of vocab, by AdaGrad on the full batch.
+// fitWordLogistic is L2-regularised logistic regression over the stems of
+// vocab (present: 1; Scaled: their Scale), by AdaGrad on the full batch.
 func fitWordLogistic(ss []WordSample, vocab map[uint64]bool) WordWeights {
 	if len(ss) == 0 {
 		return WordWeights{}
 	}
-	idx := map[uint64]int{}
-	for _, f := range slices.Sorted(maps.Keys(vocab)) {
-		idx[f] = len(idx)
+	feats := slices.Sorted(maps.Keys(vocab))
+	idx := make(map[uint64]int32, len(feats))
+	for k, f := range feats {
+		idx[f] = int32(k)
 	}
-	xs := make([][]int, len(ss))
-	for i, s := range ss {
-		for _, f := range s.Feats {
-			if k, ok := idx[f]; ok {
-				xs[i] = append(xs[i], k)
-			}
-		}
-	}
+	rows := wordRowsOf(ss, idx)
 	w := make([]float64, len(idx))
 	g2 := make([]float64, len(idx))
 	var b, b2 float64
@@ -318,15 +324,9 @@ func fitWordLogistic(ss []WordSample, vocab map[uint64]bool) WordWeights {
 		}
 		gb := 0.0
 		for i, s := range ss {
-			z := b
-			for _, k := range xs[i] {
-				z += w[k]
-			}
-			e := (sigmoid(z) - float64(boolInt(s.Y))) / n
+			e := (sigmoid(b+rows.dot(i, w)) - float64(boolInt(s.Y))) / n
 			gb += e
-			for _, k := range xs[i] {
-				grad[k] += e
-			}
+			rows.addTo(i, e, grad)
 		}
 		for k := range w {
 			g2[k] += grad[k] * grad[k]
@@ -344,6 +344,50 @@ func fitWordLogistic(ss []WordSample, vocab map[uint64]bool) WordWeights {
 		out.W[f] = w[k]
 	}
 	return out
+}
+
+// wordRows are word samples' features as sparse rows of indexes: row i is
+// x[row[i]:row[i+1]], at values v (1, or a Scaled feature's Scale).
+type wordRows struct {
+	row []int
+	x   []int32
+	v   []float64
+}
+
+// wordRowsOf is the rows of ss's features that idx indexes, Feats and
+// Scaled alike.
+func wordRowsOf(ss []WordSample, idx map[uint64]int32) wordRows {
+	r := wordRows{row: make([]int, 1, len(ss)+1)}
+	for _, s := range ss {
+		for _, f := range s.Feats {
+			if k, ok := idx[f]; ok {
+				r.x, r.v = append(r.x, k), append(r.v, 1)
+			}
+		}
+		for _, f := range s.Scaled {
+			if k, ok := idx[f]; ok {
+				r.x, r.v = append(r.x, k), append(r.v, s.Scale)
+			}
+		}
+		r.row = append(r.row, len(r.x))
+	}
+	return r
+}
+
+// dot is row i's product with w.
+func (r *wordRows) dot(i int, w []float64) float64 {
+	z := 0.0
+	for j := r.row[i]; j < r.row[i+1]; j++ {
+		z += w[r.x[j]] * r.v[j]
+	}
+	return z
+}
+
+// addTo adds e times row i to grad.
+func (r *wordRows) addTo(i int, e float64, grad []float64) {
+	for j := r.row[i]; j < r.row[i+1]; j++ {
+		grad[r.x[j]] += e * r.v[j]
+	}
 }
 
 // StackSample is one candidate of the stacking fit: the actors model's
@@ -438,7 +482,9 @@ func solve3(h [3][3]float64, g [3]float64) ([3]float64, bool) {
 }
 
 // WordLogOdds is the word model's log-odds of sample s.
-func (m *WordModel) WordLogOdds(s WordSample) float64 { return m.logOdds(s.Lang, s.Feats) }
+func (m *WordModel) WordLogOdds(s WordSample) float64 {
+	return m.logOdds(s.Lang, scaledFeatures{s.Scaled, s.Scale}, s.Feats)
+}
 
 // EqualPrecisionCut is the lowest cut of the stacked probability (k) over
 // samples ss, among their own probabilities, whose precision is at least
@@ -555,6 +601,9 @@ func (m *WordModel) Source(mode WordMode, stack [numLangs]WordStack, header stri
 	}
 	if m.LeadOnly {
 		switches += "LeadOnly: true, "
+	}
+	if m.RestBudget > 0 {
+		switches += fmt.Sprintf("RestBudget: %d, ", m.RestBudget)
 	}
 	b = fmt.Appendf(b, "func fittedWordModel() *WordModel {\n\treturn &WordModel{%s%s%sLang: [numLangs]WordWeights{\n", m.Phrases.source(), classesSource(m.Classes), switches)
 	for l := range m.Lang {

@@ -24,8 +24,8 @@ const (
 	wordLBFGSIterations = 500
 )
 
-// fitWordLBFGS is L2-regularised logistic regression over the presence of
-// the features of vocab: it minimises the mean log-loss over ss plus
+// fitWordLBFGS is L2-regularised logistic regression over the features of
+// vocab (present: 1; Scaled: their Scale): it minimises the mean log-loss over ss plus
 // ridge/(2n)·|w|² (the bias unpenalised) by L-BFGS with Armijo
 // backtracking, from start's weights (nil: zero).
 func fitWordLBFGS(ss []WordSample, vocab map[uint64]bool, ridge float64, start *WordWeights) WordWeights {
@@ -37,17 +37,9 @@ func fitWordLBFGS(ss []WordSample, vocab map[uint64]bool, ridge float64, start *
 	for k, f := range feats {
 		idx[f] = int32(k)
 	}
-	// The samples' features as indexes, row i being x[row[i]:row[i+1]].
-	row := make([]int, 1, len(ss)+1)
-	var x []int32
+	rows := wordRowsOf(ss, idx)
 	y := make([]float64, len(ss))
 	for i, s := range ss {
-		for _, f := range s.Feats {
-			if k, ok := idx[f]; ok {
-				x = append(x, k)
-			}
-		}
-		row = append(row, len(x))
 		y[i] = float64(boolInt(s.Y))
 	}
 	d := len(feats) // the bias is θ[d]
@@ -56,10 +48,7 @@ func fitWordLBFGS(ss []WordSample, vocab map[uint64]bool, ridge float64, start *
 		clear(grad)
 		total := 0.0
 		for i := range ss {
-			z := theta[d]
-			for _, k := range x[row[i]:row[i+1]] {
-				z += theta[k]
-			}
+			z := theta[d] + rows.dot(i, theta)
 			// log(1+e^z) − y·z, computed without overflow.
 			if z > 0 {
 				total += z + math.Log1p(math.Exp(-z)) - y[i]*z
@@ -68,9 +57,7 @@ func fitWordLBFGS(ss []WordSample, vocab map[uint64]bool, ridge float64, start *
 			}
 			e := sigmoid(z) - y[i]
 			grad[d] += e
-			for _, k := range x[row[i]:row[i+1]] {
-				grad[k] += e
-			}
+			rows.addTo(i, e, grad)
 		}
 		for k := range d {
 			total += ridge / 2 * theta[k] * theta[k]

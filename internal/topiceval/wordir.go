@@ -129,6 +129,10 @@ type WordVariant struct {
 	// LeadOnly: the word model reads the title's and the lead's stems
 	// only (topic.WordModel.LeadOnly).
 	LeadOnly bool
+	// RestBudget: the word model reads the body's stems beyond its lead
+	// at most as RestBudget stems weigh (topic.WordModel.RestBudget); 0
+	// for none.
+	RestBudget int
 	// AddOnlyIn names the language ("en" or "id") whose stacking only
 	// adds the topic (topic.WordStack.AddOnly), as WordAddOnly does in
 	// every language; "" for none.
@@ -181,7 +185,7 @@ func (v WordVariant) withoutStateNames(s topic.WordSample) topic.WordSample {
 // nineteenth's V29, prec90, the twentieth's V30 to V33, vocab and
 // titlewords, the twenty-first's V34, frames, and the twenty-second's
 // V35 to V38 and V23, periods, and V40, leadonly (V39, known, was
-// reverted); V25 to V27 were not built; wordlr's
+// reverted), and the twenty-third's V41, restbudget; V25 to V27 were not built; wordlr's
 // V17 and V18 were on V6's features, and are V19 and V20's forerunners).
 func WordVariants() []WordVariant {
 	return []WordVariant{
@@ -219,6 +223,7 @@ func WordVariants() []WordVariant {
 		{Name: "V37 V23 adding only", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo | topic.WordAddOnly, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Classes: topic.ClassesAll, NoStateNames: true},
 		{Name: "V38 V35 adding only in Indonesian", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Classes: topic.ClassesAll, AddOnlyIn: "id"},
 		{Name: "V40 V28 reading the title and the lead", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, LeadOnly: true},
+		{Name: "V41 V28 reading the body beyond the lead as at most a lead's stems", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, RestBudget: topic.WordRestBudget},
 	}
 }
 
@@ -263,7 +268,7 @@ func ShippedWordVariant() WordVariant {
 }
 
 // WordVariantNamed is the variant whose name's first word is id (V1…V16,
-// V19…V24, V28…V38, V40).
+// V19…V24, V28…V38, V40, V41).
 func WordVariantNamed(id string) (WordVariant, bool) {
 	for _, v := range WordVariants() {
 		if strings.Fields(v.Name)[0] == id {
@@ -323,7 +328,7 @@ func newWordFits(samples [][]topic.WordSample, v WordVariant, cut float64) *word
 	for i, ss := range samples {
 		read := make([]topic.WordSample, len(ss))
 		for j, s := range ss {
-			read[j] = v.withoutStateNames(s).WithLeadOnly(v.LeadOnly).WithPhrases(v.Phrases).WithClasses(v.Classes).WithTitleWords(v.TitleWords).WithFrames(v.Frames)
+			read[j] = v.withoutStateNames(s).WithRestBudget(v.RestBudget).WithLeadOnly(v.LeadOnly).WithPhrases(v.Phrases).WithClasses(v.Classes).WithTitleWords(v.TitleWords).WithFrames(v.Frames)
 		}
 		f.samples[i] = read
 		f.counts[i] = topic.CountWords(read)
@@ -369,7 +374,7 @@ func (f *wordFits) fit(start *topic.WordModel, skip ...int) (m, logistic *topic.
 // stream i's k-th sample.
 func (f *wordFits) finish(m *topic.WordModel, scores [][]float64) (*topic.WordModel, [2]topic.WordStack) {
 	v := f.v
-	m.Phrases, m.Classes, m.TitleWords, m.Frames, m.LeadOnly = v.Phrases, v.Classes, v.TitleWords, v.Frames, v.LeadOnly
+	m.Phrases, m.Classes, m.TitleWords, m.Frames, m.LeadOnly, m.RestBudget = v.Phrases, v.Classes, v.TitleWords, v.Frames, v.LeadOnly, v.RestBudget
 	if v.Gate {
 		m.Gate(f.without())
 	}
