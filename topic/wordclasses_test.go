@@ -1,6 +1,7 @@
 package topic
 
 import (
+	"maps"
 	"math"
 	"slices"
 	"testing"
@@ -221,5 +222,52 @@ func TestWordLearnersReadScale(t *testing.T) {
 	c := CountWords(samples(0.5))
 	if got := c.lang[0].df[f]; got != [2]int{1, 3} {
 		t.Errorf("a scaled feature counted %v, want [1 3]", got)
+	}
+}
+
+// TestWordFunctionShare (V42): a feature more than FunctionShare of the
+// items with a body hold is left out of the vocabulary whatever its
+// label, one at the share stays, items without a body do not count, and
+// counts less a part's are the counts of the rest.
+func TestWordFunctionShare(t *testing.T) {
+	base := defaultTagger(t)
+	if s, _ := base.WordSampleOf(&article.Article{Title: "China urges Ukraine to negotiate", Language: "en", Text: "Beijing called for talks."}, true); !s.Body {
+		t.Error("an item with a body reads as without")
+	}
+	if s, _ := base.WordSampleOf(&article.Article{Title: "China urges Ukraine to negotiate", Language: "en"}, true); s.Body {
+		t.Error("a bare headline reads as with a body")
+	}
+	const grammar, topical, other = 1, 2, 3
+	var ss []WordSample
+	for i := range 10 {
+		s := WordSample{Body: true, Y: i%2 == 0, Scale: 1, Feats: []uint64{other}}
+		if i < 6 { // 6 of 10 bodies, as many of each label: says nothing of the topic
+			s.Feats = append(s.Feats, grammar)
+		}
+		if i < 5 && i%2 == 0 || i == 1 { // 4 of 10 bodies, mostly of the topic
+			s.Feats = append(s.Feats, topical)
+		}
+		ss = append(ss, s)
+	}
+	// Headlines without a body, every one holding grammar, do not raise
+	// its share among the bodies.
+	for range 20 {
+		ss = append(ss, WordSample{Y: true, Scale: 1, Feats: []uint64{grammar, other}})
+	}
+	c := CountWords(ss)
+	vocab := wordVocabulary(&c.lang[0], 10, 0.5)
+	if vocab[grammar] || !vocab[topical] {
+		t.Errorf("share 0.5: vocabulary %v, want %d out (6 of 10 bodies) and %d in (4 of 10)", vocab, grammar, topical)
+	}
+	if all := wordVocabulary(&c.lang[0], 10, 0); !all[grammar] || !all[topical] {
+		t.Errorf("no share: vocabulary %v, want both", all)
+	}
+	if v := wordVocabulary(&c.lang[0], 10, 0.6); !v[grammar] {
+		t.Errorf("share 0.6: %d, held by exactly 6 of 10 bodies, is left out", grammar)
+	}
+	rest := c.Less(CountWords(ss[:5]))
+	want := CountWords(ss[5:])
+	if rest.lang[0].bodyDocs != want.lang[0].bodyDocs || !maps.Equal(rest.lang[0].bodyDF, want.lang[0].bodyDF) {
+		t.Errorf("less a part: bodies %d %v, want %d %v", rest.lang[0].bodyDocs, rest.lang[0].bodyDF, want.lang[0].bodyDocs, want.lang[0].bodyDF)
 	}
 }

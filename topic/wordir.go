@@ -451,7 +451,10 @@ type WordSample struct {
 	// (WithRestBudget); Scale is 1 when there are none.
 	Scaled []uint64
 	Scale  float64
-	Y      bool
+	// Body: the article's body holds stems (WordCounts count such items
+	// apart for WordFit.FunctionShare).
+	Body bool
+	Y    bool
 	// ActorZ is the actors model's log-odds; Candidate whether the article
 	// is a candidate (irCandidate), Guarded whether a precision guard bars
 	// its title (read for every item: WordSolo files non-candidates too).
@@ -476,6 +479,7 @@ func (t *Tagger) WordSampleOf(a *article.Article, y bool) (WordSample, bool) {
 	x, _ := t.irFeatures(s, a, l, res)
 	feats, titlePairs, leadPairs := s.featureSets()
 	out := WordSample{Lang: l, Scale: 1, Feats: ownFeatures(feats), TitlePairs: ownFeatures(titlePairs), LeadPairs: ownFeatures(leadPairs), Classes: ownFeatures(s.classFeatures(l)), TitleWords: ownFeatures(s.titleFeatures()), Frames: ownFeatures(s.frameFeatures()), RestFeats: ownFeatures(s.restFeatures()), Y: y, ActorZ: clipActorLogOdds(irLogOdds(&t.irWeights, &x)), Candidate: irCandidate(&x)}
+	out.Body = len(s.bodyStems) > 0
 	out.Guarded = t.irGuard(a.Title, langName(l), s.titleActors) != ""
 	return out, true
 }

@@ -35,6 +35,16 @@ const (
 	// beyond the lead counts at most as a lead does. No label chose it
 	// (BENCHMARKS.md, the twenty-third session's restbudget).
 	WordRestBudget = 15
+	// WordFunctionShare is the FunctionShare a word model that leaves out
+	// function features fits with (V42): the stems in more than 15 % of a
+	// language's training items with a body are, read off the stems
+	// alone (no label), its grammar words and the outlets' formulas — in
+	// English the, to, in, of, a, and, on, for, is, as, with, has, at,
+	// that, from, after, by, says; in Indonesian di, yang, dan, pada,
+	// untuk, dalam, dari, itu, dengan, ini, ke, akan — while the next
+	// ones (new, it; tersebut, negara) are 14 % or less (BENCHMARKS.md,
+	// the twenty-third session's function).
+	WordFunctionShare = 0.15
 )
 
 // WordLearner names a word model's learner.
@@ -98,6 +108,11 @@ type WordCounts struct {
 type wordCounts struct {
 	docs [2]int
 	df   map[uint64][2]int
+	// bodyDocs and bodyDF count the items with a body (WordSample.Body)
+	// and, per feature, those it occurs in, whatever their label: what
+	// WordFit.FunctionShare reads.
+	bodyDocs int
+	bodyDF   map[uint64]int
 }
 
 // CountWords counts samples.
@@ -105,11 +120,15 @@ func CountWords(samples []WordSample) *WordCounts {
 	c := &WordCounts{}
 	for l := range c.lang {
 		c.lang[l].df = map[uint64][2]int{}
+		c.lang[l].bodyDF = map[uint64]int{}
 	}
 	for _, s := range samples {
 		lc := &c.lang[s.Lang]
 		y := boolInt(s.Y)
 		lc.docs[y]++
+		if s.Body {
+			lc.bodyDocs++
+		}
 		// Naive Bayes and the vocabulary read a feature's presence, scaled
 		// or not: a RestBudget scales the sum of the weights (the length
 		// normalisation of Rennie et al., 2003), not what a stem says.
@@ -118,6 +137,9 @@ func CountWords(samples []WordSample) *WordCounts {
 				n := lc.df[f]
 				n[y]++
 				lc.df[f] = n
+				if s.Body {
+					lc.bodyDF[f]++
+				}
 			}
 		}
 	}
@@ -130,8 +152,17 @@ func (c *WordCounts) Less(parts ...*WordCounts) *WordCounts {
 	out := &WordCounts{}
 	for l := range c.lang {
 		lc, o := &c.lang[l], &out.lang[l]
-		o.docs = lc.docs
+		o.docs, o.bodyDocs = lc.docs, lc.bodyDocs
 		o.df = make(map[uint64][2]int, len(lc.df))
+		o.bodyDF = make(map[uint64]int, len(lc.bodyDF))
+		for f, n := range lc.bodyDF {
+			for _, p := range parts {
+				n -= p.lang[l].bodyDF[f]
+			}
+			if n > 0 {
+				o.bodyDF[f] = n
+			}
+		}
 		for f, n := range lc.df {
 			for _, p := range parts {
 				m := p.lang[l].df[f]
@@ -145,6 +176,7 @@ func (c *WordCounts) Less(parts ...*WordCounts) *WordCounts {
 		for _, p := range parts {
 			o.docs[0] -= p.lang[l].docs[0]
 			o.docs[1] -= p.lang[l].docs[1]
+			o.bodyDocs -= p.lang[l].bodyDocs
 		}
 	}
 	return out
@@ -165,6 +197,12 @@ type WordFit struct {
 	// Vocabulary, when above 0, bounds the features a language keeps in
 	// WordVocabulary's stead.
 	Vocabulary int
+	// FunctionShare, when above 0, leaves out of the vocabulary the
+	// features that more than this share of a language's items with a
+	// body hold, whatever their label (functionFeature): the language's
+	// grammar words and the outlets' formulas, which say that an item
+	// comes with prose, not what its story is (WordFunctionShare; V42).
+	FunctionShare float64
 	// Start, when not nil, is a logistic fit (FitWordsFrom's logistic) on
 	// nearly the same samples, the logistic regression's starting point
 	// (zero otherwise): its optimum is unique, so the start changes only
@@ -186,7 +224,7 @@ func FitWordsFrom(c *WordCounts, samples []WordSample, fit WordFit) (m, logistic
 		if fit.Vocabulary > 0 {
 			size = fit.Vocabulary
 		}
-		vocab := wordVocabulary(&c.lang[l], size)
+		vocab := wordVocabulary(&c.lang[l], size, fit.FunctionShare)
 		var ss []WordSample
 		if fit.Learner.ReadsSamples() {
 			for _, s := range samples {
@@ -216,8 +254,9 @@ func FitWordsFrom(c *WordCounts, samples []WordSample, fit WordFit) (m, logistic
 }
 
 // wordVocabulary is the set of features counted in c in at least
-// WordMinDocs items, the size most informative of them.
-func wordVocabulary(c *wordCounts, size int) map[uint64]bool {
+// WordMinDocs items, the size most informative of them, none a function
+// feature of share (0: no share).
+func wordVocabulary(c *wordCounts, size int, share float64) map[uint64]bool {
 	type scored struct {
 		f  uint64
 		mi float64
@@ -226,7 +265,7 @@ func wordVocabulary(c *wordCounts, size int) map[uint64]bool {
 	docs := c.docs
 	n := float64(docs[0] + docs[1])
 	for f, cn := range c.df {
-		if cn[0]+cn[1] < WordMinDocs {
+		if cn[0]+cn[1] < WordMinDocs || c.functionFeature(f, share) {
 			continue
 		}
 		// Mutual information of the stem's presence and the label.
@@ -262,6 +301,12 @@ func wordVocabulary(c *wordCounts, size int) map[uint64]bool {
 		vocab[s.f] = true
 	}
 	return vocab
+}
+
+// functionFeature reports whether more than share (above 0) of the items
+// with a body counted in c hold f.
+func (c *wordCounts) functionFeature(f uint64, share float64) bool {
+	return share > 0 && float64(c.bodyDF[f]) > share*float64(c.bodyDocs)
 }
 
 // fitWordNB is binarised multinomial naive Bayes over the features of

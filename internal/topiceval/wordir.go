@@ -129,6 +129,10 @@ type WordVariant struct {
 	// LeadOnly: the word model reads the title's and the lead's stems
 	// only (topic.WordModel.LeadOnly).
 	LeadOnly bool
+	// FunctionShare: the word model learns no weight for the features
+	// that more than this share of a language's training items with a
+	// body hold (topic.WordFit.FunctionShare); 0 for none.
+	FunctionShare float64
 	// RestBudget: the word model reads the body's stems beyond its lead
 	// at most as RestBudget stems weigh (topic.WordModel.RestBudget); 0
 	// for none.
@@ -185,7 +189,8 @@ func (v WordVariant) withoutStateNames(s topic.WordSample) topic.WordSample {
 // nineteenth's V29, prec90, the twentieth's V30 to V33, vocab and
 // titlewords, the twenty-first's V34, frames, and the twenty-second's
 // V35 to V38 and V23, periods, and V40, leadonly (V39, known, was
-// reverted), and the twenty-third's V41, restbudget; V25 to V27 were not built; wordlr's
+// reverted), and the twenty-third's V41, restbudget, and V42, function;
+// V25 to V27 were not built; wordlr's
 // V17 and V18 were on V6's features, and are V19 and V20's forerunners).
 func WordVariants() []WordVariant {
 	return []WordVariant{
@@ -224,6 +229,7 @@ func WordVariants() []WordVariant {
 		{Name: "V38 V35 adding only in Indonesian", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Classes: topic.ClassesAll, AddOnlyIn: "id"},
 		{Name: "V40 V28 reading the title and the lead", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, LeadOnly: true},
 		{Name: "V41 V28 reading the body beyond the lead as at most a lead's stems", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, RestBudget: topic.WordRestBudget},
+		{Name: "V42 V28 without function stems", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, FunctionShare: topic.WordFunctionShare},
 	}
 }
 
@@ -268,7 +274,7 @@ func ShippedWordVariant() WordVariant {
 }
 
 // WordVariantNamed is the variant whose name's first word is id (V1…V16,
-// V19…V24, V28…V38, V40, V41).
+// V19…V24, V28…V38, V40…V42).
 func WordVariantNamed(id string) (WordVariant, bool) {
 	for _, v := range WordVariants() {
 		if strings.Fields(v.Name)[0] == id {
@@ -365,7 +371,7 @@ func (f *wordFits) fit(start *topic.WordModel, skip ...int) (m, logistic *topic.
 	if f.v.Learner.ReadsSamples() {
 		samples = f.without(skip...)
 	}
-	return topic.FitWordsFrom(c, samples, topic.WordFit{Learner: f.v.Learner, Ridge: topic.WordLBFGSRidge, Vocabulary: f.v.Vocabulary, Start: start})
+	return topic.FitWordsFrom(c, samples, topic.WordFit{Learner: f.v.Learner, Ridge: topic.WordLBFGSRidge, Vocabulary: f.v.Vocabulary, FunctionShare: f.v.FunctionShare, Start: start})
 }
 
 // finish makes m, trained on every stream of f, the variant's model: its
