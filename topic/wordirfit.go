@@ -369,7 +369,7 @@ func fitWordLogistic(ss []WordSample, vocab map[uint64]bool) WordWeights {
 		}
 		gb := 0.0
 		for i, s := range ss {
-			e := (sigmoid(b+rows.dot(i, w)) - float64(boolInt(s.Y))) / n
+			e := (sigmoid(rows.dot(i, w, b)) - float64(boolInt(s.Y))) / n
 			gb += e
 			rows.addTo(i, e, grad)
 		}
@@ -419,9 +419,9 @@ func wordRowsOf(ss []WordSample, idx map[uint64]int32) wordRows {
 	return r
 }
 
-// dot is row i's product with w.
-func (r *wordRows) dot(i int, w []float64) float64 {
-	z := 0.0
+// dot is z plus row i's product with w, summed from z in the row's order
+// (so that a fit reproduces its weights to the last bit).
+func (r *wordRows) dot(i int, w []float64, z float64) float64 {
 	for j := r.row[i]; j < r.row[i+1]; j++ {
 		z += w[r.x[j]] * r.v[j]
 	}

@@ -48,7 +48,7 @@ func fitWordLBFGS(ss []WordSample, vocab map[uint64]bool, ridge float64, start *
 		clear(grad)
 		total := 0.0
 		for i := range ss {
-			z := theta[d] + rows.dot(i, theta)
+			z := rows.dot(i, theta, theta[d])
 			// log(1+e^z) − y·z, computed without overflow.
 			if z > 0 {
 				total += z + math.Log1p(math.Exp(-z)) - y[i]*z
