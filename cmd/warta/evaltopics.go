@@ -279,20 +279,31 @@ func parseViews(s string) ([]topiceval.View, error) {
 
 // wordSamples loads the labelled streams the word model learns from
 // (topiceval.WordStreams) and returns their names and word samples.
-func wordSamples(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, streamsDir, labelsDir string) ([]string, [][]topic.WordSample, error) {
+func wordSamples(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, streamsDir, labelsDir string) ([]*topiceval.LabelledStream, [][]topic.WordSample, error) {
 	names, err := topiceval.WordStreams(streamsDir, labelsDir)
 	if err != nil {
 		return nil, nil, err
 	}
+	var streams []*topiceval.LabelledStream
 	var samples [][]topic.WordSample
 	for _, name := range names {
 		s, err := topiceval.LoadStream(ctx, cfg, tagger, filepath.Join(streamsDir, name), labelsDir, topiceval.WordStreamsFetchedAt())
 		if err != nil {
 			return nil, nil, err
 		}
+		streams = append(streams, s)
 		samples = append(samples, s.WordSamples(tagger))
 	}
-	return names, samples, nil
+	return streams, samples, nil
+}
+
+// stackFolds says, for the generated header, what the stacking's scores
+// were trained without (topiceval.StackGroups).
+func stackFolds(v topiceval.WordVariant) string {
+	if v.StackByPeriod {
+		return "every stream captured in its period"
+	}
+	return "its own stream"
 }
 
 // openLanguages says, for the generated header, which languages a word
@@ -316,9 +327,13 @@ func heldOutNames() string {
 // fitWordModel trains the shipped word model on the labelled streams and
 // writes it as Go source to path.
 func fitWordModel(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, streamsDir, labelsDir, path string) error {
-	names, samples, err := wordSamples(ctx, cfg, tagger, streamsDir, labelsDir)
+	streams, samples, err := wordSamples(ctx, cfg, tagger, streamsDir, labelsDir)
 	if err != nil {
 		return err
+	}
+	var names []string
+	for _, s := range streams {
+		names = append(names, s.Name)
 	}
 	var items, pos [2]int
 	for _, ss := range samples {
@@ -331,14 +346,13 @@ func fitWordModel(ctx context.Context, cfg *config.Config, tagger *topic.Tagger,
 	}
 	v := topiceval.ShippedWordVariant().For(tagger)
 	_, cut := tagger.IRModel()
-	m, stack := topiceval.TrainWords(samples, v, cut)
+	m, stack := topiceval.TrainWords(samples, topiceval.StackGroups(streams, v), v, cut)
 	header := fmt.Sprintf(`fittedWordModel is the word model of international relations (wordir.go),
 variant %q, trained by %s on the labelled items of the
 streams %s (internal/fixtures/testdata, labels in cmd/warta/testdata;
 held out: %s): en %d items, %d IR; id %d items, %d IR; its stacking
 with the actors model (fittedWordStack) is fitted on the same streams'
-candidates, each scored by a word model trained without its own
-stream, with the cut of the actors model's precision. %s; its mode
+candidates, each scored by a word model trained without %s, with the cut of the actors model's precision. %s; its mode
 (fittedWordMode) says where it decides:
 under WordShortOnly only items whose text beyond the title has at most
 WordShortWords words, under WordAddOnly (in every language, or in one
@@ -348,7 +362,7 @@ and never removes it; under WordSolo it files alone an item that
 is no actors candidate when its own probability reaches the language's
 Solo, the cut at which it is as precise there, out of fold, as the actors
 model's own decisions. Regenerate with go generate -run fit-words
-./topic (it needs only the repository).`, v.Name, v.Learner, strings.Join(names, ", "), heldOutNames(), items[0], pos[0], items[1], pos[1], openLanguages(v.Only))
+./topic (it needs only the repository).`, v.Name, v.Learner, strings.Join(names, ", "), heldOutNames(), items[0], pos[0], items[1], pos[1], stackFolds(v), openLanguages(v.Only))
 	src, err := format.Source(m.Source(v.Mode, stack, header))
 	if err != nil {
 		return fmt.Errorf("fit-words: %w", err)
@@ -369,7 +383,7 @@ func wordVariantIDs() string {
 // wordModel trains the word model of the variant named (its name's first
 // word) on the labelled streams and returns what applies it to a tagger.
 func wordModel(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, streamsDir, labelsDir, variant string) (func(*topic.Tagger) *topic.Tagger, error) {
-	_, samples, err := wordSamples(ctx, cfg, tagger, streamsDir, labelsDir)
+	streams, samples, err := wordSamples(ctx, cfg, tagger, streamsDir, labelsDir)
 	if err != nil {
 		return nil, err
 	}
@@ -378,6 +392,6 @@ func wordModel(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, st
 	if !ok {
 		return nil, &usageError{"-words: no variant " + variant}
 	}
-	m, stack := topiceval.TrainWords(samples, v.For(tagger), cut)
+	m, stack := topiceval.TrainWords(samples, topiceval.StackGroups(streams, v), v.For(tagger), cut)
 	return func(t *topic.Tagger) *topic.Tagger { return t.WithWordModel(m, stack, v.Mode) }, nil
 }

@@ -3,8 +3,10 @@ package topiceval
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -65,7 +67,10 @@ func ReadStreamLabels(r io.Reader) (map[string]StreamLabel, error) {
 // store meets it: its items prepared and in the order the cycle tags them,
 // and a reader's labels.
 type LabelledStream struct {
-	Name     string
+	Name string
+	// Year is the year most of the stream's snapshots were captured in
+	// (captureYear), 0 when its SOURCES.tsv names none.
+	Year     int
 	Articles []*article.Article
 	Labels   map[string]StreamLabel
 }
@@ -93,7 +98,39 @@ func LoadStream(ctx context.Context, cfg *config.Config, t *topic.Tagger, dir, l
 	if err != nil {
 		return nil, err
 	}
-	return &LabelledStream{Name: filepath.Base(dir), Articles: arts, Labels: labels}, nil
+	year, err := captureYear(dir)
+	if err != nil {
+		return nil, err
+	}
+	return &LabelledStream{Name: filepath.Base(dir), Year: year, Articles: arts, Labels: labels}, nil
+}
+
+// captureYear is the year most of the snapshots in dir were captured in,
+// by its SOURCES.tsv's last column (a date), the later year on a tie; 0
+// when there is no SOURCES.tsv or it names no year.
+func captureYear(dir string) (int, error) {
+	b, err := os.ReadFile(filepath.Join(dir, "SOURCES.tsv"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("topiceval: %w", err)
+	}
+	years := map[int]int{}
+	for line := range strings.Lines(string(b)) {
+		fields := strings.Split(strings.TrimRight(line, "\n"), "\t")
+		var y int
+		if _, err := fmt.Sscanf(fields[len(fields)-1], "%4d", &y); err == nil && y >= 2000 {
+			years[y]++
+		}
+	}
+	best := 0
+	for y, n := range years {
+		if n > years[best] || n == years[best] && y > best {
+			best = y
+		}
+	}
+	return best, nil
 }
 
 // loadSnapshots prepares the feed snapshots in dir as LoadStream says:

@@ -133,6 +133,13 @@ type WordVariant struct {
 	// that more than this share of a language's training items with a
 	// body hold (topic.WordFit.FunctionShare); 0 for none.
 	FunctionShare float64
+	// StackByPeriod: the stacking (and the word model's own cut,
+	// WordSolo's) is fitted on word log-odds scored out of period — each
+	// training stream by a word model trained without every stream
+	// captured in its period (capturePeriods) — not only without its own
+	// stream, so that it weighs the word model as it does on other years'
+	// and outlets' items (StackGroups).
+	StackByPeriod bool
 	// RestBudget: the word model reads the body's stems beyond its lead
 	// at most as RestBudget stems weigh (topic.WordModel.RestBudget); 0
 	// for none.
@@ -189,8 +196,8 @@ func (v WordVariant) withoutStateNames(s topic.WordSample) topic.WordSample {
 // nineteenth's V29, prec90, the twentieth's V30 to V33, vocab and
 // titlewords, the twenty-first's V34, frames, and the twenty-second's
 // V35 to V38 and V23, periods, and V40, leadonly (V39, known, was
-// reverted), and the twenty-third's V41, restbudget, and V42, function;
-// V25 to V27 were not built; wordlr's
+// reverted), and the twenty-third's V41, restbudget, V42, function, and
+// V43, periodstack; V25 to V27 were not built; wordlr's
 // V17 and V18 were on V6's features, and are V19 and V20's forerunners).
 func WordVariants() []WordVariant {
 	return []WordVariant{
@@ -230,6 +237,7 @@ func WordVariants() []WordVariant {
 		{Name: "V40 V28 reading the title and the lead", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, LeadOnly: true},
 		{Name: "V41 V28 reading the body beyond the lead as at most a lead's stems", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, RestBudget: topic.WordRestBudget},
 		{Name: "V42 V28 without function stems", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, FunctionShare: topic.WordFunctionShare},
+		{Name: "V43 V28 stacked out of period", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, StackByPeriod: true},
 	}
 }
 
@@ -274,7 +282,7 @@ func ShippedWordVariant() WordVariant {
 }
 
 // WordVariantNamed is the variant whose name's first word is id (V1…V16,
-// V19…V24, V28…V38, V40…V42).
+// V19…V24, V28…V38, V40…V43).
 func WordVariantNamed(id string) (WordVariant, bool) {
 	for _, v := range WordVariants() {
 		if strings.Fields(v.Name)[0] == id {
@@ -297,19 +305,79 @@ func (s *LabelledStream) WordSamples(t *topic.Tagger) []topic.WordSample {
 
 // TrainWords trains the word model of variant v on the streams' samples
 // and its stacking weights on their candidates, each scored by a word
-// model trained without its own stream (out of fold); cut is the actors
+// model trained without its stream's group (out of fold): groups[i] is
+// stream i's (StackGroups), nil for a group per stream. cut is the actors
 // model's.
-func TrainWords(samples [][]topic.WordSample, v WordVariant, cut float64) (*topic.WordModel, [2]topic.WordStack) {
+func TrainWords(samples [][]topic.WordSample, groups []int, v WordVariant, cut float64) (*topic.WordModel, [2]topic.WordStack) {
 	f := newWordFits(samples, v, cut)
 	m, logistic := f.fit(nil)
 	scores := make([][]float64, len(samples))
 	if v.Mode.Stacks() {
-		for i := range samples {
-			inner, _ := f.fit(logistic, i)
-			scores[i] = wordScores(inner, f.samples[i])
+		for _, members := range groupMembers(groups, len(samples)) {
+			inner, _ := f.fit(logistic, members...)
+			for _, i := range members {
+				scores[i] = wordScores(inner, f.samples[i])
+			}
 		}
 	}
 	return f.finish(m, scores)
+}
+
+// groupMembers is the streams of each group of groups (groups[i] is
+// stream i's) in the order of their first stream, or each of n streams
+// alone when groups is nil.
+func groupMembers(groups []int, n int) [][]int {
+	var out [][]int
+	at := map[int]int{}
+	for i := range n {
+		if groups == nil {
+			out = append(out, []int{i})
+			continue
+		}
+		k, ok := at[groups[i]]
+		if !ok {
+			k = len(out)
+			at[groups[i]] = k
+			out = append(out, nil)
+		}
+		out[k] = append(out[k], i)
+	}
+	return out
+}
+
+// capturePeriod is a span of capture years, first to end.
+type capturePeriod struct {
+	name       string
+	first, end int
+}
+
+// capturePeriods are the periods the streams' capture years fall in
+// (BENCHMARKS.md, the twenty-second session's periods): the out-of-period
+// folds of TestWordPeriods and of StackByPeriod's stacking.
+var capturePeriods = []capturePeriod{
+	{"2014-2019", 2014, 2019}, {"2020-2021", 2020, 2021}, {"2022", 2022, 2022}, {"2023", 2023, 2023}, {"2024-2026", 2024, 2026},
+}
+
+// periodOf is the index in capturePeriods of the period of year, -1 for
+// none.
+func periodOf(year int) int {
+	return slices.IndexFunc(capturePeriods, func(p capturePeriod) bool { return p.first <= year && year <= p.end })
+}
+
+// StackGroups are the groups TrainWords scores the streams out of for
+// variant v: nil (each stream alone) unless v stacks by period, then each
+// stream's capture period, a stream of no period in a group of its own.
+func StackGroups(streams []*LabelledStream, v WordVariant) []int {
+	if !v.StackByPeriod {
+		return nil
+	}
+	groups := make([]int, len(streams))
+	for i, s := range streams {
+		if groups[i] = periodOf(s.Year); groups[i] < 0 {
+			groups[i] = len(capturePeriods) + i
+		}
+	}
+	return groups
 }
 
 // wordFits trains one variant's word models on a list of streams' samples
@@ -471,7 +539,7 @@ func WordLOSO(t *topic.Tagger, streams []*LabelledStream, v WordVariant) []Strea
 		samples[i] = s.WordSamples(t)
 	}
 	_, cut := t.IRModel()
-	models, stacks := wordLOSOModels(samples, v.For(t), cut)
+	models, stacks := wordLOSOModels(samples, StackGroups(streams, v), v.For(t), cut)
 	var out []StreamScore
 	for i, s := range streams {
 		out = append(out, StreamScore{Stream: s.Name, Tallies: ScoreStream(t.WithWordModel(models[i], stacks[i], v.Mode), s)})
@@ -480,8 +548,9 @@ func WordLOSO(t *topic.Tagger, streams []*LabelledStream, v WordVariant) []Strea
 }
 
 // wordLOSOModels are, for each stream i of samples, the word model of v
-// and its stacking as TrainWords gives them on the other streams.
-func wordLOSOModels(samples [][]topic.WordSample, v WordVariant, cut float64) ([]*topic.WordModel, [][2]topic.WordStack) {
+// and its stacking as TrainWords gives them on the other streams, in
+// groups (nil: each stream alone).
+func wordLOSOModels(samples [][]topic.WordSample, groups []int, v WordVariant, cut float64) ([]*topic.WordModel, [][2]topic.WordStack) {
 	f := newWordFits(samples, v, cut)
 	n := len(samples)
 	folds, logistic := make([]*topic.WordModel, n), make([]*topic.WordModel, n)
@@ -493,7 +562,22 @@ func wordLOSOModels(samples [][]topic.WordSample, v WordVariant, cut float64) ([
 	for i := range n {
 		scores[i] = make([][]float64, n)
 	}
-	if v.Mode.Stacks() {
+	switch {
+	case !v.Mode.Stacks():
+	case groups != nil:
+		// Fold i's inner models: without i and a group of the others.
+		for i := range n {
+			for _, members := range groupMembers(groups, n) {
+				if members = slices.DeleteFunc(slices.Clone(members), func(j int) bool { return j == i }); len(members) == 0 {
+					continue
+				}
+				inner, _ := f.fit(logistic[i], append([]int{i}, members...)...)
+				for _, j := range members {
+					scores[i][j] = wordScores(inner, f.samples[j])
+				}
+			}
+		}
+	default:
 		for i := range n {
 			for j := i + 1; j < n; j++ {
 				inner, _ := f.fit(logistic[i], i, j)
@@ -517,7 +601,7 @@ func WordTagger(t *topic.Tagger, train []*LabelledStream, v WordVariant) *topic.
 		samples[i] = s.WordSamples(t)
 	}
 	_, cut := t.IRModel()
-	m, stack := TrainWords(samples, v.For(t), cut)
+	m, stack := TrainWords(samples, StackGroups(train, v), v.For(t), cut)
 	return t.WithWordModel(m, stack, v.Mode)
 }
 

@@ -168,7 +168,7 @@ func TestWordStackWeights(t *testing.T) {
 			continue
 		}
 		for i := range streams {
-			m, stack := TrainWords(slices.Delete(slices.Clone(samples), i, i+1), v, cut)
+			m, stack := TrainWords(slices.Delete(slices.Clone(samples), i, i+1), nil, v, cut)
 			t.Logf("%s without %s: en %+.2f %+.2f %+.2f cut %.3f open %v id %+.2f %+.2f %+.2f cut %.3f open %v", v.Name, streams[i].Name,
 				stack[0].Actor, stack[0].Word, stack[0].Bias, stack[0].Cut, m.Lang[0].W != nil,
 				stack[1].Actor, stack[1].Word, stack[1].Bias, stack[1].Cut, m.Lang[1].W != nil)
@@ -198,7 +198,7 @@ func TestWordAUC(t *testing.T) {
 			all[key].y = append(all[key].y, y)
 		}
 		for i := range streams {
-			m, stack := TrainWords(slices.Delete(slices.Clone(samples), i, i+1), v, cut)
+			m, stack := TrainWords(slices.Delete(slices.Clone(samples), i, i+1), nil, v, cut)
 			for _, s := range samples[i] {
 				lang := []string{"en", "id"}[s.Lang]
 				w := m.WordLogOdds(s)
@@ -297,9 +297,10 @@ func TestShippedWordVariantIsV28(t *testing.T) {
 }
 
 // The shared-fit leave-one-stream-out gives, on each fold, TrainWords'
-// model and stacking on the other streams: exactly for naive Bayes, to
-// the fit's tolerance for the logistic regressions, which start from the
-// fold's. The samples are random, over a few features.
+// model and stacking on the other streams, with the stacking's scores out
+// of each stream or out of groups of them (StackByPeriod): exactly for
+// naive Bayes, to the fit's tolerance for the logistic regressions, which
+// start from the fold's. The samples are random, over a few features.
 func TestWordLOSOModelsAreTrainWords(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	samples := make([][]topic.WordSample, 5)
@@ -321,11 +322,19 @@ func TestWordLOSOModelsAreTrainWords(t *testing.T) {
 		}
 	}
 	const cut = 0.5
-	for _, id := range []string{"V15", "V19", "V20"} {
+	for _, c := range []struct {
+		id     string
+		groups []int
+	}{{"V15", nil}, {"V19", nil}, {"V20", nil}, {"V15", []int{7, 3, 7, 3, 5}}, {"V20", []int{7, 3, 7, 3, 5}}} {
+		id := c.id
 		v, _ := WordVariantNamed(id)
-		models, stacks := wordLOSOModels(samples, v, cut)
+		models, stacks := wordLOSOModels(samples, c.groups, v, cut)
 		for i := range samples {
-			m, stack := TrainWords(slices.Delete(slices.Clone(samples), i, i+1), v, cut)
+			var groups []int
+			if c.groups != nil {
+				groups = slices.Delete(slices.Clone(c.groups), i, i+1)
+			}
+			m, stack := TrainWords(slices.Delete(slices.Clone(samples), i, i+1), groups, v, cut)
 			if m.Lang[0].W == nil || m.Lang[1].W == nil {
 				t.Fatalf("%s fold %d: a language closed, nothing compared", id, i)
 			}
@@ -350,6 +359,63 @@ func TestWordLOSOModelsAreTrainWords(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestStackGroups (V43): streams stacked by period are grouped by their
+// capture years' period, one of no period alone; a variant that does not
+// stack by period groups none; and the stacking scored out of groups is
+// not the one scored out of each stream.
+func TestStackGroups(t *testing.T) {
+	streams := []*LabelledStream{{Name: "a", Year: 2016}, {Name: "b", Year: 2023}, {Name: "c", Year: 2019}, {Name: "d"}, {Name: "e", Year: 2023}}
+	v43, _ := WordVariantNamed("V43")
+	if got, want := StackGroups(streams, v43), []int{0, 3, 0, len(capturePeriods) + 3, 3}; !slices.Equal(got, want) {
+		t.Errorf("groups %v, want %v", got, want)
+	}
+	if got := StackGroups(streams, ShippedWordVariant()); got != nil {
+		t.Errorf("V28 groups %v, want none", got)
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	samples := make([][]topic.WordSample, 4)
+	for i := range samples {
+		for k := range 200 {
+			s := topic.WordSample{Lang: k % 2, ActorZ: r.NormFloat64(), Candidate: true}
+			for f := range uint64(20) {
+				if r.Float64() < 0.2 {
+					s.Feats = append(s.Feats, f+uint64(100*(i%2))) // the two groups write other words
+				}
+			}
+			s.Y = r.Float64() < 1/(1+math.Exp(-s.ActorZ-float64(len(s.Feats))/4+1))
+			samples[i] = append(samples[i], s)
+		}
+	}
+	v20, _ := WordVariantNamed("V20")
+	_, alone := TrainWords(samples, nil, v20, 0.5)
+	_, grouped := TrainWords(samples, []int{0, 1, 0, 1}, v20, 0.5)
+	if alone == grouped {
+		t.Errorf("the stacking out of groups is the stacking out of each stream: %+v", alone)
+	}
+}
+
+// TestCaptureYear: a stream's year is its snapshots' most common capture
+// year, the later on a tie, 0 without SOURCES.tsv.
+func TestCaptureYear(t *testing.T) {
+	dir := t.TempDir()
+	if y, err := captureYear(dir); y != 0 || err != nil {
+		t.Errorf("no SOURCES.tsv: %d, %v", y, err)
+	}
+	tsv := "a.xml\thttps://x.invalid/a\t2022-06-01\nb.xml\thttps://x.invalid/b\t2023-01-02\nc.xml\thttps://x.invalid/c\t2023-05-02\nd.xml\tnone\tunknown\n"
+	if err := os.WriteFile(filepath.Join(dir, "SOURCES.tsv"), []byte(tsv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if y, err := captureYear(dir); y != 2023 || err != nil {
+		t.Errorf("year %d, %v, want 2023", y, err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "SOURCES.tsv"), []byte(tsv+"e.xml\tx\t2022-07-01\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if y, _ := captureYear(dir); y != 2023 {
+		t.Errorf("a tie: year %d, want the later, 2023", y)
 	}
 }
 
@@ -400,8 +466,8 @@ func TestWordV24EnglishIsV20(t *testing.T) {
 	_, cut := tg.IRModel()
 	v20, _ := WordVariantNamed("V20")
 	v24, _ := WordVariantNamed("V24")
-	m20, stack20 := TrainWords(samples, v20, cut)
-	m24, stack24 := TrainWords(samples, v24, cut)
+	m20, stack20 := TrainWords(samples, nil, v20, cut)
+	m24, stack24 := TrainWords(samples, nil, v24, cut)
 	const en, id = 0, 1
 	if m20.Lang[en].W == nil || m20.Lang[id].W == nil {
 		t.Fatal("a language closed, nothing compared")
@@ -500,46 +566,6 @@ func writeIRErrors(b *strings.Builder, tagger *topic.Tagger, s *LabelledStream) 
 	})
 }
 
-// wordPeriod is a span of the years a stream's snapshots were captured
-// in, first to end, both included.
-type wordPeriod struct {
-	name       string
-	first, end int
-}
-
-// wordPeriods are the periods TestWordPeriods holds out one at a time.
-var wordPeriods = []wordPeriod{
-	{"2014-2019", 2014, 2019}, {"2020-2021", 2020, 2021}, {"2022", 2022, 2022}, {"2023", 2023, 2023}, {"2024-2026", 2024, 2026},
-}
-
-// streamYear is the year most of a stream's snapshots were captured in,
-// by its SOURCES.tsv's last column (a date), the later year on a tie.
-func streamYear(dir string) (int, error) {
-	b, err := os.ReadFile(filepath.Join(dir, "SOURCES.tsv"))
-	if err != nil {
-		return 0, err
-	}
-	years := map[int]int{}
-	for line := range strings.Lines(string(b)) {
-		fields := strings.Split(strings.TrimRight(line, "\n"), "\t")
-		date := fields[len(fields)-1]
-		var y int
-		if _, err := fmt.Sscanf(date, "%4d", &y); err == nil && y >= 2000 {
-			years[y]++
-		}
-	}
-	best := 0
-	for y, n := range years {
-		if n > years[best] || n == years[best] && y > best {
-			best = y
-		}
-	}
-	if best == 0 {
-		return 0, fmt.Errorf("%s: no capture year in SOURCES.tsv", dir)
-	}
-	return best, nil
-}
-
 // TestWordPeriods prints the word model's variants held out by period
 // (BENCHMARKS.md, periods): each period's training streams scored by the
 // model trained on the other periods' streams, pooled, beside the tagger
@@ -551,19 +577,15 @@ func TestWordPeriods(t *testing.T) {
 		t.Skip("skipped: an experiment, run with WARTA_WORDIR_PERIODS=1")
 	}
 	streams, tg := wordStreams(t)
-	byPeriod := make([][]*LabelledStream, len(wordPeriods))
+	byPeriod := make([][]*LabelledStream, len(capturePeriods))
 	for _, s := range streams {
-		y, err := streamYear(filepath.Join("..", "fixtures", "testdata", s.Name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		i := slices.IndexFunc(wordPeriods, func(p wordPeriod) bool { return p.first <= y && y <= p.end })
+		i := periodOf(s.Year)
 		if i < 0 {
-			t.Fatalf("%s: year %d in no period", s.Name, y)
+			t.Fatalf("%s: year %d in no period", s.Name, s.Year)
 		}
 		byPeriod[i] = append(byPeriod[i], s)
 	}
-	for i, p := range wordPeriods {
+	for i, p := range capturePeriods {
 		var names []string
 		for _, s := range byPeriod[i] {
 			names = append(names, strings.TrimPrefix(s.Name, "stream-heldout"))
@@ -573,14 +595,14 @@ func TestWordPeriods(t *testing.T) {
 	report := func(name string, scores [][]StreamScore) {
 		var all []StreamScore
 		for i, sc := range scores {
-			t.Logf("%s | %-10s%s", name, wordPeriods[i].name, tallyLine(PoolStreams(sc), 3))
+			t.Logf("%s | %-10s%s", name, capturePeriods[i].name, tallyLine(PoolStreams(sc), 3))
 			all = append(all, sc...)
 		}
 		pooled := PoolStreams(all)
 		t.Logf("%s | pooled    %s gap %.3f", name, tallyLine(pooled, 3), GoalGap(pooled))
 	}
-	plain := make([][]StreamScore, len(wordPeriods))
-	for i := range wordPeriods {
+	plain := make([][]StreamScore, len(capturePeriods))
+	for i := range capturePeriods {
 		plain[i] = mainScores(tg, byPeriod[i])
 	}
 	report("main", plain)
@@ -589,10 +611,10 @@ func TestWordPeriods(t *testing.T) {
 		if !slices.Contains(only, strings.Fields(v.Name)[0]) {
 			continue
 		}
-		scores := make([][]StreamScore, len(wordPeriods))
-		for i := range wordPeriods {
+		scores := make([][]StreamScore, len(capturePeriods))
+		for i := range capturePeriods {
 			var train []*LabelledStream
-			for j := range wordPeriods {
+			for j := range capturePeriods {
 				if j != i {
 					train = append(train, byPeriod[j]...)
 				}
