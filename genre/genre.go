@@ -369,7 +369,8 @@ func (d *Detector) fromLink(l string) Verdict {
 	if slug := historySlug(path); slug != "" {
 		return Verdict{History, "link path says " + slug}
 	}
-	for _, seg := range strings.Split(path, "/") {
+	segs := strings.Split(path, "/")
+	for k, seg := range segs {
 		// The sections name no photo desk (sectionNames): its page may
 		// be a report's, and the streams' readers took such pages for news.
 		if g := d.sectionGenre(seg); g != News {
@@ -381,6 +382,16 @@ func (d *Detector) fromLink(l string) Verdict {
 		switch seg {
 		case "podcast", "podcasts", "episode", "episodes":
 			return Verdict{Podcast, "link path " + u.Path}
+		case "program":
+			// A programme's own page, "/program/NAME/…", is an episode
+			// (Al Jazeera's Inside Story or The Stream, On Being's
+			// conversations); a news programme's clips of the day's
+			// events are news (Al Jazeera's "/program/newsfeed/…"). The
+			// plural "programmes" is no such marker: a radio newsroom
+			// files its bulletins' reports under it.
+			if next := segs[min(k+1, len(segs)-1)]; next != "" && next != seg && !strings.HasPrefix(next, "news") {
+				return Verdict{Video, "link to a programme's episode " + u.Path}
+			}
 		case "releases", "release-notes", "changelog", "tag", "tags":
 			if seg != "tag" && seg != "tags" || d.version.MatchString(path) {
 				return Verdict{Release, "link path " + u.Path}

@@ -93,6 +93,14 @@ func TestOf(t *testing.T) {
 		{article.Article{Title: "How to watch the G20 summit opening ceremony", Text: "Stream it live."}, Guide},
 		{article.Article{Title: "Sambal matah", Link: "https://www.example.co.id/resep/sambal-matah", Text: "Bahan."}, Guide},
 
+		// A programme's episode, by its link; a news programme's clip and
+		// a plural "programmes" section stay news.
+		{article.Article{Title: "Can talks end the crisis in the Sahel?", Link: "https://www.example.com/program/inside-view/2023/8/30/can-talks-end-the-crisis", Text: "Presenter: guests discuss."}, Video},
+		{article.Article{Title: "Falling together", Link: "http://www.example.org/program/falling-together/8691", Text: "A conversation."}, Video},
+		{article.Article{Title: "Displaced families flee on foot", Link: "https://www.example.com/program/newsfeed/2023/11/8/displaced-families-flee", Text: "Footage shows."}, News},
+		{article.Article{Title: "School rolls remain low", Link: "https://www.example.co.nz/national/programmes/checkpoint/audio/2018762469/school-rolls", Text: "The ministry said."}, News},
+		{article.Article{Title: "Ministry launches housing program", Link: "https://www.example.com/news/program", Text: "The ministry said."}, News},
+
 		// News that uses the markers' words in other senses stays news.
 		{article.Article{Title: "Sponsor pulls out of World Cup as human rights row deepens", Text: "The company said."}, News},
 		{article.Article{Title: "State-sponsored hackers hit foreign ministry, Jakarta says", Text: "The ministry said."}, News},
