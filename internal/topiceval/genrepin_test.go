@@ -1,0 +1,63 @@
+package topiceval
+
+import (
+	"context"
+	"crypto/sha256"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/warta-news/warta/config"
+	"github.com/warta-news/warta/genre"
+)
+
+// genreVerdictsPinned are, per genre.Version, a digest of the genre's
+// verdicts (the genre, not the cue's wording) on every item of the labelled streams'
+// snapshots (genreVerdictsDigest).
+var genreVerdictsPinned = map[string]string{
+	"16": "8f99bb9cea9cc0e0",
+}
+
+// TestGenreVersionPinsTheVerdicts: the genre's verdicts on the
+// repository's real feed snapshots change only with genre.Version, which
+// tells a store that its items' verdicts are stale and have them judged
+// again (genre.Older). A change of the cues that leaves the version alone
+// fails here (the twenty-third session's programme cue first did).
+func TestGenreVersionPinsTheVerdicts(t *testing.T) {
+	got := genreVerdictsDigest(t)
+	want, ok := genreVerdictsPinned[genre.Version]
+	if !ok || got != want {
+		t.Errorf("the genre's verdicts on the labelled streams digest to %s, pinned for version %s: %q; when the cues changed, raise genre.Version and pin the new digest under it", got, genre.Version, want)
+	}
+}
+
+// genreVerdictsDigest is the first 16 hexadecimal digits of the SHA-256 of
+// every labelled stream's items' genre verdicts, a line per item in the
+// streams' and the items' order.
+func genreVerdictsDigest(t *testing.T) string {
+	t.Helper()
+	cfg, err := config.Load(filepath.Join("..", "..", "config.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg := defaultTagger(t)
+	dir, labels := filepath.Join("..", "fixtures", "testdata"), filepath.Join("..", "..", "cmd", "warta", "testdata")
+	names, err := LabelledStreams(dir, labels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(names)
+	h := sha256.New()
+	for _, name := range names {
+		s, err := LoadStream(context.Background(), cfg, tg, filepath.Join(dir, name), labels, WordStreamsFetchedAt())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range s.Articles {
+			v := tg.Genres().OfWithFeed(a, a.FeedGenre)
+			fmt.Fprintf(h, "%s\t%s\t%s\n", name, a.ID, v.Genre.Name())
+		}
+	}
+	return fmt.Sprintf("%x", h.Sum(nil))[:16]
+}
