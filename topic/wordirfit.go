@@ -332,6 +332,40 @@ func fitWordNB(c *wordCounts, vocab map[uint64]bool) WordWeights {
 	return w
 }
 
+// MeanWordModel is the mean of ms' biases and weights per language (a
+// feature a model lacks weighs 0 in it), over the models whose language is
+// open; the switches are the first model's. A mean of linear models is a
+// linear model: the tagger reads it as any other (V44).
+func MeanWordModel(ms []*WordModel) *WordModel {
+	out := &WordModel{}
+	if len(ms) == 0 {
+		return out
+	}
+	*out = *ms[0]
+	for l := range out.Lang {
+		var open []*WordWeights
+		for _, m := range ms {
+			if m.Lang[l].W != nil {
+				open = append(open, &m.Lang[l])
+			}
+		}
+		if len(open) == 0 {
+			out.Lang[l] = WordWeights{}
+			continue
+		}
+		n := float64(len(open))
+		w := WordWeights{W: map[uint64]float64{}}
+		for _, o := range open {
+			w.Bias += o.Bias / n
+			for f, x := range o.W {
+				w.W[f] += x / n
+			}
+		}
+		out.Lang[l] = w
+	}
+	return out
+}
+
 // meanWordWeights is the mean of a's and b's bias and weights, over the
 // same features.
 func meanWordWeights(a, b WordWeights) WordWeights {

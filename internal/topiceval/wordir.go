@@ -140,6 +140,11 @@ type WordVariant struct {
 	// stream, so that it weighs the word model as it does on other years'
 	// and outlets' items (StackGroups).
 	StackByPeriod bool
+	// Bags, when above 1: the word model is the mean of Bags models, each
+	// trained on about half of the training streams (inBag), so that no
+	// few streams' words decide it (bagging; a mean of linear models is
+	// one, so the tagger reads it as any other).
+	Bags int
 	// RestBudget: the word model reads the body's stems beyond its lead
 	// at most as RestBudget stems weigh (topic.WordModel.RestBudget); 0
 	// for none.
@@ -237,6 +242,7 @@ func WordVariants() []WordVariant {
 		{Name: "V40 V28 reading the title and the lead", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, LeadOnly: true},
 		{Name: "V41 V28 reading the body beyond the lead as at most a lead's stems", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, RestBudget: topic.WordRestBudget},
 		{Name: "V42 V28 without function stems", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, FunctionShare: topic.WordFunctionShare},
+		{Name: "V44 V28 as the mean of 8 models on halves of the streams", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Bags: 8},
 		{Name: "V43 V28 stacked out of period", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, StackByPeriod: true},
 	}
 }
@@ -425,8 +431,44 @@ func (f *wordFits) without(skip ...int) []topic.WordSample {
 
 // fit is the variant's word model (without its gate) trained on every
 // stream but those of skip, its logistic regression starting from start
-// (topic.FitWordsFrom), and the logistic regression's own weights.
+// (topic.FitWordsFrom), and the logistic regression's own weights (none
+// for a bagged variant, whose fits start from zero).
 func (f *wordFits) fit(start *topic.WordModel, skip ...int) (m, logistic *topic.WordModel) {
+	if f.v.Bags > 1 {
+		return f.fitBags(skip), nil
+	}
+	return f.fitOne(start, skip...)
+}
+
+// fitBags is the mean of v.Bags models, bag b's trained on the streams
+// inBag(b, i) but those of skip.
+func (f *wordFits) fitBags(skip []int) *topic.WordModel {
+	var bags []*topic.WordModel
+	for b := range f.v.Bags {
+		out := slices.Clone(skip)
+		for i := range f.samples {
+			if !inBag(b, i) && !slices.Contains(skip, i) {
+				out = append(out, i)
+			}
+		}
+		m, _ := f.fitOne(nil, out...)
+		bags = append(bags, m)
+	}
+	return topic.MeanWordModel(bags)
+}
+
+// inBag reports whether bag b trains on stream i: a fixed pseudo-random
+// half of the streams per bag (SplitMix64 of b and i).
+func inBag(b, i int) bool {
+	z := uint64(b)<<32 | uint64(i)
+	z += 0x9e3779b97f4a7c15
+	z = (z ^ z>>30) * 0xbf58476d1ce4e5b9
+	z = (z ^ z>>27) * 0x94d049bb133111eb
+	return (z^z>>31)&1 == 1
+}
+
+// fitOne is fit's one model.
+func (f *wordFits) fitOne(start *topic.WordModel, skip ...int) (m, logistic *topic.WordModel) {
 	c := f.total
 	if len(skip) > 0 {
 		parts := make([]*topic.WordCounts, len(skip))
