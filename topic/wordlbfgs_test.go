@@ -227,3 +227,26 @@ func TestWordFitVocabulary(t *testing.T) {
 		}
 	}
 }
+
+// TestMeanWordModel (V44): the mean of models weighs each feature by the
+// mean of its weights, 0 where a model lacks it, over the models whose
+// language is open, and keeps the first model's switches.
+func TestMeanWordModel(t *testing.T) {
+	a := &WordModel{Phrases: PhrasesTitle, Lang: [numLangs]WordWeights{{Bias: -1, W: map[uint64]float64{1: 2, 2: 1}}, {Bias: 3, W: map[uint64]float64{5: 1}}}}
+	b := &WordModel{Phrases: PhrasesTitle, Lang: [numLangs]WordWeights{{Bias: -3, W: map[uint64]float64{1: 4}}, {}}}
+	m := MeanWordModel([]*WordModel{a, b})
+	if m.Phrases != PhrasesTitle {
+		t.Errorf("switches lost: %+v", m)
+	}
+	en := m.Lang[0]
+	if en.Bias != -2 || en.W[1] != 3 || en.W[2] != 0.5 || len(en.W) != 2 {
+		t.Errorf("en %+v, want bias -2, 1: 3, 2: 0.5", en)
+	}
+	if id := m.Lang[1]; id.Bias != 3 || id.W[5] != 1 {
+		t.Errorf("id %+v, want the one open model's", id)
+	}
+	s := WordSample{Lang: 0, Scale: 1, Feats: []uint64{1, 2}}
+	if got, want := m.WordLogOdds(s), (a.WordLogOdds(s)+b.WordLogOdds(s))/2; got != want {
+		t.Errorf("the mean model's log-odds %v, the models' mean %v", got, want)
+	}
+}

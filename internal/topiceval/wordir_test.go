@@ -697,3 +697,28 @@ func TestGoalGap(t *testing.T) {
 		}
 	}
 }
+
+// TestInBag (V44): each bag trains on about half of the streams, and two
+// bags on different halves.
+func TestInBag(t *testing.T) {
+	const streams = 200
+	var first []bool
+	for b := range 8 {
+		n := 0
+		var in []bool
+		for i := range streams {
+			in = append(in, inBag(b, i))
+			if in[i] {
+				n++
+			}
+		}
+		if n < 70 || n > 130 {
+			t.Errorf("bag %d trains on %d of %d streams", b, n, streams)
+		}
+		if b == 0 {
+			first = in
+		} else if slices.Equal(in, first) {
+			t.Errorf("bag %d is bag 0", b)
+		}
+	}
+}
