@@ -120,11 +120,10 @@ func TestWordFrames(t *testing.T) {
 	checkSwitchReading(t, base, a, s, "frames", s.Frames, func(m *WordModel, on bool) { m.Frames = on }, WordSample.WithFrames)
 }
 
-// TestWordLeadOnly (V40): the stems only the body beyond its first
-// sentence holds are set apart (RestFeats) — not a stem the title or the
-// lead also holds — and the tagger's word log-odds under LeadOnly are the
-// training's without them.
-func TestWordLeadOnly(t *testing.T) {
+// leadAndRestSample is the repository's tagger, an article whose body has
+// a lead and stems beyond it, and its word sample.
+func leadAndRestSample(t *testing.T) (*Tagger, *article.Article, WordSample) {
+	t.Helper()
 	base := defaultTagger(t)
 	a := &article.Article{Title: "China urges Ukraine to negotiate", Language: "en",
 		Text: "Beijing called for talks on Monday. Officials in Kyiv said talks would wait for a withdrawal of troops."}
@@ -132,6 +131,15 @@ func TestWordLeadOnly(t *testing.T) {
 	if !ok {
 		t.Fatal("no sample")
 	}
+	return base, a, s
+}
+
+// TestWordLeadOnly (V40): the stems only the body beyond its first
+// sentence holds are set apart (RestFeats) — not a stem the title or the
+// lead also holds — and the tagger's word log-odds under LeadOnly are the
+// training's without them.
+func TestWordLeadOnly(t *testing.T) {
+	base, a, s := leadAndRestSample(t)
 	for _, w := range []string{"officials", "withdrawal", "troops"} {
 		if !slices.Contains(s.RestFeats, stemHash(w)) {
 			t.Errorf("%q, only beyond the lead, is not set apart: %x", w, s.RestFeats)
@@ -157,13 +165,7 @@ func TestWordLeadOnly(t *testing.T) {
 // word log-odds are the training's, and the fingerprint names the budget;
 // within the budget the sample reads as without one.
 func TestWordRestBudget(t *testing.T) {
-	base := defaultTagger(t)
-	a := &article.Article{Title: "China urges Ukraine to negotiate", Language: "en",
-		Text: "Beijing called for talks on Monday. Officials in Kyiv said talks would wait for a withdrawal of troops."}
-	s, ok := base.WordSampleOf(a, true)
-	if !ok {
-		t.Fatal("no sample")
-	}
+	base, a, s := leadAndRestSample(t)
 	n := len(s.RestFeats)
 	if n < 3 {
 		t.Fatalf("%d stems beyond the lead, want at least 3", n)

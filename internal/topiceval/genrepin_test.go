@@ -1,14 +1,11 @@
 package topiceval
 
 import (
-	"context"
 	"crypto/sha256"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"testing"
 
-	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/genre"
 )
 
@@ -37,26 +34,16 @@ func TestGenreVersionPinsTheVerdicts(t *testing.T) {
 // streams' and the items' order.
 func genreVerdictsDigest(t *testing.T) string {
 	t.Helper()
-	cfg, err := config.Load(filepath.Join("..", "..", "config.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	tg := defaultTagger(t)
-	dir, labels := filepath.Join("..", "fixtures", "testdata"), filepath.Join("..", "..", "cmd", "warta", "testdata")
-	names, err := LabelledStreams(dir, labels)
-	if err != nil {
-		t.Fatal(err)
-	}
-	slices.Sort(names)
+	streams, tg := loadStreams(t, func(streamsDir, labelsDir string) ([]string, error) {
+		names, err := LabelledStreams(streamsDir, labelsDir)
+		slices.Sort(names)
+		return names, err
+	})
 	h := sha256.New()
-	for _, name := range names {
-		s, err := LoadStream(context.Background(), cfg, tg, filepath.Join(dir, name), labels, WordStreamsFetchedAt())
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, s := range streams {
 		for _, a := range s.Articles {
 			v := tg.Genres().OfWithFeed(a, a.FeedGenre)
-			fmt.Fprintf(h, "%s\t%s\t%s\n", name, a.ID, v.Genre.Name())
+			fmt.Fprintf(h, "%s\t%s\t%s\n", s.Name, a.ID, v.Genre.Name())
 		}
 	}
 	return fmt.Sprintf("%x", h.Sum(nil))[:16]

@@ -122,13 +122,20 @@ func tallyLine(tallies map[string]*topic.Tally, prec int) string {
 // wordStreams loads WordStreams with the repository's tagger.
 func wordStreams(t *testing.T) ([]*LabelledStream, *topic.Tagger) {
 	t.Helper()
+	return loadStreams(t, WordStreams)
+}
+
+// loadStreams loads the repository's streams that list names (WordStreams,
+// LabelledStreams) with the repository's tagger, in list's order.
+func loadStreams(t *testing.T, list func(streamsDir, labelsDir string) ([]string, error)) ([]*LabelledStream, *topic.Tagger) {
+	t.Helper()
 	cfg, err := config.Load(filepath.Join("..", "..", "config.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	tg := defaultTagger(t)
 	dir, labels := filepath.Join("..", "fixtures", "testdata"), filepath.Join("..", "..", "cmd", "warta", "testdata")
-	names, err := WordStreams(dir, labels)
+	names, err := list(dir, labels)
 	if err != nil {
 		t.Fatal(err)
 	}
