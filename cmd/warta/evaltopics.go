@@ -278,7 +278,7 @@ func parseViews(s string) ([]topiceval.View, error) {
 }
 
 // wordSamples loads the labelled streams the word model learns from
-// (topiceval.WordStreams) and returns their names and word samples.
+// (topiceval.WordStreams) and returns them and their word samples.
 func wordSamples(ctx context.Context, cfg *config.Config, tagger *topic.Tagger, streamsDir, labelsDir string) ([]*topiceval.LabelledStream, [][]topic.WordSample, error) {
 	names, err := topiceval.WordStreams(streamsDir, labelsDir)
 	if err != nil {
