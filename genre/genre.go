@@ -389,7 +389,7 @@ func (d *Detector) fromLink(l string) Verdict {
 			// events are news (Al Jazeera's "/program/newsfeed/…"). The
 			// plural "programmes" is no such marker: a radio newsroom
 			// files its bulletins' reports under it.
-			if next := segs[min(k+1, len(segs)-1)]; next != "" && next != seg && !strings.HasPrefix(next, "news") {
+			if k+1 < len(segs) && segs[k+1] != "" && !strings.HasPrefix(segs[k+1], "news") {
 				return Verdict{Video, "link to a programme's episode " + u.Path}
 			}
 		case "releases", "release-notes", "changelog", "tag", "tags":

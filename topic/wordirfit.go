@@ -349,32 +349,38 @@ func MeanWordModel(ms []*WordModel) *WordModel {
 				open = append(open, &m.Lang[l])
 			}
 		}
-		if len(open) == 0 {
-			out.Lang[l] = WordWeights{}
-			continue
-		}
-		n := float64(len(open))
-		w := WordWeights{W: map[uint64]float64{}}
-		for _, o := range open {
-			w.Bias += o.Bias / n
-			for f, x := range o.W {
-				w.W[f] += x / n
-			}
-		}
-		out.Lang[l] = w
+		out.Lang[l] = meanWeights(open)
 	}
 	return out
 }
 
-// meanWordWeights is the mean of a's and b's bias and weights, over the
-// same features.
+// meanWordWeights is the mean of a's and b's bias and weights, closed
+// (no weights) unless both are open.
 func meanWordWeights(a, b WordWeights) WordWeights {
 	if a.W == nil || b.W == nil {
 		return WordWeights{}
 	}
-	out := WordWeights{Bias: (a.Bias + b.Bias) / 2, W: make(map[uint64]float64, len(a.W))}
-	for f, w := range a.W {
-		out.W[f] = (w + b.W[f]) / 2
+	return meanWeights([]*WordWeights{&a, &b})
+}
+
+// meanWeights is the mean of ws' biases and weights (a feature one lacks
+// weighs 0 in it), each summed in ws' order and then divided, closed when
+// ws is empty.
+func meanWeights(ws []*WordWeights) WordWeights {
+	if len(ws) == 0 {
+		return WordWeights{}
+	}
+	out := WordWeights{W: make(map[uint64]float64, len(ws[0].W))}
+	for _, w := range ws {
+		out.Bias += w.Bias
+		for f, x := range w.W {
+			out.W[f] += x
+		}
+	}
+	n := float64(len(ws))
+	out.Bias /= n
+	for f := range out.W {
+		out.W[f] /= n
 	}
 	return out
 }

@@ -201,8 +201,8 @@ func (v WordVariant) withoutStateNames(s topic.WordSample) topic.WordSample {
 // nineteenth's V29, prec90, the twentieth's V30 to V33, vocab and
 // titlewords, the twenty-first's V34, frames, and the twenty-second's
 // V35 to V38 and V23, periods, and V40, leadonly (V39, known, was
-// reverted), and the twenty-third's V41, restbudget, V42, function, and
-// V43, periodstack; V25 to V27 were not built; wordlr's
+// reverted), and the twenty-third's V41, restbudget, V42, function, V43,
+// periodstack, and V44, bags; V25 to V27 were not built; wordlr's
 // V17 and V18 were on V6's features, and are V19 and V20's forerunners).
 func WordVariants() []WordVariant {
 	return []WordVariant{
@@ -242,8 +242,8 @@ func WordVariants() []WordVariant {
 		{Name: "V40 V28 reading the title and the lead", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, LeadOnly: true},
 		{Name: "V41 V28 reading the body beyond the lead as at most a lead's stems", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, RestBudget: topic.WordRestBudget},
 		{Name: "V42 V28 without function stems", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, FunctionShare: topic.WordFunctionShare},
-		{Name: "V44 V28 as the mean of 8 models on halves of the streams", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Bags: 8},
 		{Name: "V43 V28 stacked out of period", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, StackByPeriod: true},
+		{Name: "V44 V28 as the mean of 8 models on halves of the streams", Learner: topic.WordNBLogistic, Mode: topic.WordStackGuards | topic.WordSolo, Gate: true, OwnCut: true, Phrases: topic.PhrasesTitle, Bags: 8},
 	}
 }
 
@@ -608,8 +608,9 @@ func wordLOSOModels(samples [][]topic.WordSample, groups []int, v WordVariant, c
 	case !v.Mode.Stacks():
 	case groups != nil:
 		// Fold i's inner models: without i and a group of the others.
+		byGroup := groupMembers(groups, n)
 		for i := range n {
-			for _, members := range groupMembers(groups, n) {
+			for _, members := range byGroup {
 				if members = slices.DeleteFunc(slices.Clone(members), func(j int) bool { return j == i }); len(members) == 0 {
 					continue
 				}
