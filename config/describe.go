@@ -129,7 +129,7 @@ func (c *Config) Describe(w io.Writer, now time.Time) error {
 			builtin = append(builtin, t.Slug)
 			continue
 		case replacesBuiltin:
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s; replaces the built-in topic\n", t.Slug, t.Title, t.IPTC, describeRules(t))
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s; changes the built-in topic\n", t.Slug, t.Title, t.IPTC, describeRules(t))
 		default:
 			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", t.Slug, t.Title, t.IPTC, describeRules(t))
 		}
@@ -175,6 +175,9 @@ func describeRules(t topic.Spec) string {
 	}
 	if t.Threshold > 0 {
 		rules = append(rules, fmt.Sprintf("threshold %g", t.Threshold))
+	}
+	if t.Foreign {
+		rules = append(rules, "only about another country")
 	}
 	return strings.Join(rules, "; ")
 }

@@ -38,8 +38,8 @@ sources (2)
   BBC World     en  https://feeds.bbci.co.uk/news/world/rss.xml
 
 topics (12)
-  world  World    terms en 2, id 2; replaces the built-in topic
-  sport  Sport    terms id 2; exclude en 1; expr football (warning: names none of the topic's terms, so en and id articles alike must hold it); threshold 2.5; replaces the built-in topic
+  world  World  medtop:11000000  terms en 2, id 2; threshold 2; changes the built-in topic
+  sport  Sport  medtop:15000000  terms id 2; exclude en 1; expr football (warning: names none of the topic's terms, so en and id articles alike must hold it); threshold 2.5; changes the built-in topic
   built in: international-relations, politics, economy, science-technology, health, conflict, disaster, crime-law, environment, arts-entertainment
 `
 	if got := buf.String(); got != want {

@@ -42,8 +42,9 @@ func TestSourcesOnlyGetTheBuiltinTopics(t *testing.T) {
 }
 
 // TestTopicsOverrideTheBuiltinOnes: a topic of the file replaces the
-// built-in one of its slug where it stands, a disabled one removes it, and
-// a new one comes after the built-in ones.
+// built-in one of its slug where it stands, keeping what it leaves out (here
+// the IPTC code, the desk and the exclude terms: none), a disabled one
+// removes it, and a new one comes after the built-in ones.
 func TestTopicsOverrideTheBuiltinOnes(t *testing.T) {
 	c := mustParse(t, sourcesOnly+`topics:
   - slug: local
@@ -63,16 +64,16 @@ func TestTopicsOverrideTheBuiltinOnes(t *testing.T) {
 		t.Fatalf("topics = %v, want %v", got, want)
 	}
 	w := c.Topics[1]
-	if w.Slug != "world" || w.Title != "Abroad" || w.Threshold != 4 || len(w.Terms) != 1 || w.IPTC != "" {
-		t.Errorf("world = %+v, want the file's topic whole", w)
+	if w.Slug != "world" || w.Title != "Abroad" || w.Threshold != 4 || len(w.Terms) != 1 || w.IPTC != "medtop:11000000" || w.Desk != "world" {
+		t.Errorf("world = %+v, want the file's title, threshold and terms on the built-in's IPTC code and desk", w)
 	}
 	var b strings.Builder
 	if err := c.Describe(&b, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	for _, line := range []string{
-		"  world  Abroad        terms en 1; threshold 4; replaces the built-in topic\n",
-		"  local  Local news    terms id 1\n",
+		"  world  Abroad      medtop:11000000  terms en 1; threshold 4; changes the built-in topic\n",
+		"  local  Local news                   terms id 1\n",
 		"  disabled: sport\n",
 	} {
 		if !strings.Contains(b.String(), line) {
@@ -89,5 +90,31 @@ func TestDisablingEveryTopicIsAnError(t *testing.T) {
 	_, err := Parse("t.yaml", []byte(src))
 	if err == nil || !strings.Contains(err.Error(), "t.yaml:5:1: topics: every topic is disabled") {
 		t.Fatalf("err = %v, want every topic disabled", err)
+	}
+}
+
+// TestTopicChangedByOneKey: `{slug: world, foreign: true}` is the built-in
+// world, its title, terms, code, threshold and desk kept, needing another
+// country.
+func TestTopicChangedByOneKey(t *testing.T) {
+	c := mustParse(t, sourcesOnly+`topics:
+  - {slug: world, foreign: true}
+`)
+	builtin := mustParse(t, sourcesOnly)
+	want, _ := builtin.TopicBySlug("world")
+	w, _ := c.TopicBySlug("world")
+	if !w.Foreign || w.Title != want.Title || w.IPTC != want.IPTC || w.Threshold != want.Threshold || w.Desk != want.Desk || len(w.Terms["en"]) != len(want.Terms["en"]) || len(w.Terms["id"]) == 0 {
+		t.Errorf("world = %q %q threshold %g desk %q with %d en terms, foreign %v; want the built-in's (%q %q %g %q %d) needing another country",
+			w.Title, w.IPTC, w.Threshold, w.Desk, len(w.Terms["en"]), w.Foreign, want.Title, want.IPTC, want.Threshold, want.Desk, len(want.Terms["en"]))
+	}
+	var b strings.Builder
+	if err := c.Describe(&b, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "only about another country; changes the built-in topic") {
+		t.Errorf("Describe does not say world needs another country:\n%s", b.String())
+	}
+	if _, err := topic.New(c.Topics); err != nil {
+		t.Fatal(err)
 	}
 }

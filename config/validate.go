@@ -103,6 +103,11 @@ func (v *validator) topics() map[string]bool {
 			}
 			continue
 		}
+		if builtin[t.Slug] {
+			// It changes the built-in topic: what it leaves out, its title
+			// and terms among it, stays the built-in's (topic.Override).
+			continue
+		}
 		if strings.TrimSpace(t.Title) == "" {
 			v.errorf(at+".title", "title is required")
 		}

@@ -36,6 +36,9 @@ type scratch struct {
 	anchors                 []actor.Anchor
 	streamNames             *actor.Names
 	articleNames            *actor.Names
+	// abroad is whether the article the last judge read names another
+	// country (namesAbroad), when a topic needs one (Tagger.foreign).
+	abroad bool
 	// features asks evaluate to collect feats, the hashed stems of the
 	// article, for the stream model; lifted and liftZ are, per
 	// rule, whether the stream model gave it and its log-odds; zoned

@@ -46,6 +46,13 @@ type Spec struct {
 	// (world, economy, sport, science-technology) is decided by the desk
 	// model, its score a feature of the others' too.
 	Desk string `yaml:"desk"`
+	// Foreign, when set, lets the topic apply only to an article about
+	// another country: one its own terms score above 0 for, or one whose
+	// title or body names a state other than its language's home state, or
+	// an international body (see abroad.go). Like Require it bars every
+	// way in: the models, the stream model and a source's boost. The
+	// built-in world sets it: world is news about other countries.
+	Foreign bool `yaml:"foreign"`
 	// Disabled, on a config's topic, removes the built-in topic of the same
 	// slug (see Override); New leaves a disabled Spec out.
 	Disabled bool `yaml:"disabled"`
@@ -271,10 +278,13 @@ func validIPTC(s string) bool {
 }
 
 // Override applies a configuration's topics to base (the built-in ones): a
-// topic whose slug is in base replaces it in place (keeping the built-in's
-// model and desk, each unless it names its own), a disabled one removes it, and
-// the others are appended in their order. Both lists are expected
-// to have passed Check. Neither is modified.
+// topic whose slug is in base replaces it in place, keeping what it leaves
+// out from the built-in — title, description, IPTC code, terms, require,
+// exclude, expr, threshold, model and desk, each unless it names its own
+// (so `{slug: world, foreign: true}` is the built-in world that needs another
+// country) —, a disabled one removes it, and the others are appended in
+// their order. Both lists are expected to have passed Check. Neither is
+// modified.
 func Override(base, own []Spec) []Spec {
 	bySlug := make(map[string]int, len(own))
 	for i, sp := range own {
@@ -285,14 +295,7 @@ func Override(base, own []Spec) []Spec {
 	for _, sp := range base {
 		inBase[sp.Slug] = true
 		if i, ok := bySlug[sp.Slug]; ok {
-			builtin := sp
-			sp = own[i]
-			if sp.Model == "" {
-				sp.Model = builtin.Model
-			}
-			if sp.Desk == "" {
-				sp.Desk = builtin.Desk
-			}
+			sp = inherit(own[i], sp)
 		}
 		if !sp.Disabled {
 			out = append(out, sp)
@@ -304,4 +307,42 @@ func Override(base, own []Spec) []Spec {
 		}
 	}
 	return out
+}
+
+// inherit is sp with what it leaves out taken from builtin, as Override
+// describes. A map written empty (`exclude: {}`) is named: it drops the
+// built-in's. Foreign and Disabled are sp's own: no built-in topic sets
+// either.
+func inherit(sp, builtin Spec) Spec {
+	if sp.Title == "" {
+		sp.Title = builtin.Title
+	}
+	if sp.Description == "" {
+		sp.Description = builtin.Description
+	}
+	if sp.IPTC == "" {
+		sp.IPTC = builtin.IPTC
+	}
+	if sp.Terms == nil {
+		sp.Terms = builtin.Terms
+	}
+	if sp.Require == nil {
+		sp.Require = builtin.Require
+	}
+	if sp.Exclude == nil {
+		sp.Exclude = builtin.Exclude
+	}
+	if sp.Expr == "" {
+		sp.Expr = builtin.Expr
+	}
+	if sp.Threshold == 0 {
+		sp.Threshold = builtin.Threshold
+	}
+	if sp.Model == "" {
+		sp.Model = builtin.Model
+	}
+	if sp.Desk == "" {
+		sp.Desk = builtin.Desk
+	}
+	return sp
 }

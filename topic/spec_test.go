@@ -148,6 +148,24 @@ func TestOverride(t *testing.T) {
 	}
 }
 
+// TestOverrideKeepsWhatItLeavesOut: a config's topic of a built-in slug
+// changes what it names and keeps the rest; a map written empty is named.
+func TestOverrideKeepsWhatItLeavesOut(t *testing.T) {
+	base := []Spec{{Slug: "w", Title: "W", Description: "D", IPTC: "medtop:11000000", Threshold: 2, Desk: "world", Expr: "a",
+		Terms: map[string][]string{"en": {"a^2"}}, Require: map[string][]string{"en": {"a"}}, Exclude: map[string][]string{"en": {"b"}}}}
+	got := Override(base, []Spec{{Slug: "w", Foreign: true, Exclude: map[string][]string{}}})[0]
+	want := base[0]
+	want.Foreign, want.Exclude = true, map[string][]string{}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Override = %+v, want %+v", got, want)
+	}
+	own := Spec{Slug: "w", Title: "Mine", Description: "Mine too", IPTC: "medtop:15000000", Threshold: 4, Desk: "sport", Expr: "c",
+		Terms: map[string][]string{"id": {"c"}}, Require: map[string][]string{"id": {"c"}}, Exclude: map[string][]string{"id": {"d"}}}
+	if got := Override(base, []Spec{own})[0]; !reflect.DeepEqual(got, own) {
+		t.Errorf("Override = %+v, want the config's topic whole: %+v", got, own)
+	}
+}
+
 func TestNewLeavesOutDisabled(t *testing.T) {
 	on := Spec{Slug: "on", Terms: map[string][]string{"en": {"treaty^3"}}}
 	off := Spec{Slug: "off", Disabled: true, Terms: map[string][]string{"en": {"treaty^3"}}}

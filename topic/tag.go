@@ -161,6 +161,9 @@ type Explanation struct {
 	// Require is "none" when the topic requires no term, else "met" or
 	// "missing".
 	Require string `json:"require"`
+	// Foreign is "met" or "missing" on a topic that needs another country
+	// (Spec.Foreign), else empty.
+	Foreign string `json:"foreign,omitempty"`
 	// Expr is the topic's expression, if any, and ExprMet whether it held.
 	Expr    string `json:"expr,omitempty"`
 	ExprMet bool   `json:"expr_met"`
@@ -366,6 +369,12 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream, learn bool) []
 					e.Require = "met"
 				}
 			}
+			if rl.foreign {
+				e.Foreign = "missing"
+				if foreignMet(s, res[i]) {
+					e.Foreign = "met"
+				}
+			}
 			if rl.expr != nil && rl.exprLangs[l] {
 				e.Expr = rl.expr.String()
 			}
@@ -477,6 +486,9 @@ func WriteExplanations(w io.Writer, es []Explanation) error {
 		}
 		if e.Require != "none" {
 			fmt.Fprintf(&b, " require %s", e.Require)
+		}
+		if e.Foreign != "" {
+			fmt.Fprintf(&b, " foreign %s", e.Foreign)
 		}
 		if e.Expr != "" {
 			fmt.Fprintf(&b, " expr %s=%t", e.Expr, e.ExprMet)

@@ -133,6 +133,7 @@ type rule struct {
 	expr      *node
 	exprLangs [numLangs]bool // the languages the expression applies in (exprLanguages)
 	require   [numLangs]bool // whether the topic has required terms
+	foreign   bool           // Spec.Foreign: the topic needs another country (abroad.go)
 	desk      int            // the actors model's feature this topic's score is, or -1
 	deskModel int            // the desk model that decides the topic (index in deskModelDesks), or -1
 	// deskTopic is set on a desk's own topic (its slug is the desk the
@@ -158,7 +159,10 @@ type Tagger struct {
 	terms []term
 	// supporting is set when some term is marked "~" (term.supporting):
 	// without one, dropUnbacked has nothing to do.
-	supporting  bool
+	supporting bool
+	// foreign is set when some topic needs another country (Spec.Foreign):
+	// without one, judge does not read where an article is about.
+	foreign     bool
 	idx         [numLangs]index
 	fingerprint string
 	scratch     *sync.Pool
@@ -215,7 +219,8 @@ func New(specs []Spec) (*Tagger, error) {
 			continue
 		}
 		i := len(t.rules)
-		r := rule{slug: sp.Slug, iptc: sp.IPTC, threshold: sp.Threshold}
+		r := rule{slug: sp.Slug, iptc: sp.IPTC, threshold: sp.Threshold, foreign: sp.Foreign}
+		t.foreign = t.foreign || sp.Foreign
 		if r.threshold == 0 {
 			r.threshold = DefaultThreshold
 		}
@@ -393,6 +398,9 @@ func (t *Tagger) computeFingerprint() string {
 		}
 		if r.expr != nil {
 			fmt.Fprintf(h, " expr %s in %v", r.expr, r.exprLangs)
+		}
+		if r.foreign {
+			fmt.Fprintf(h, " foreign %s", abroadVersion)
 		}
 		h.Write([]byte{'\n'})
 		for _, tm := range t.terms {
@@ -575,7 +583,7 @@ func (t *Tagger) passes(s *scratch, i, l int, r result, best float64) (bool, boo
 	}
 	score := r.total()
 	strong := score >= max(rl.threshold, DefaultThreshold)*Standalone || score >= Dominance*best
-	ok := score >= rl.threshold && strong && t.allows(i, l, r, exprMet)
+	ok := score >= rl.threshold && strong && t.allows(s, i, l, r, exprMet)
 	return ok, exprMet
 }
 
@@ -675,6 +683,7 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 			}
 		}
 	}
+	t.readAbroad(s, l, t.ir >= 0)
 	for i, r := range t.rules {
 		v.deskP[i], v.deskX[i] = 0, [numDeskFeatures]float64{}
 		if k := r.deskModel; k >= 0 {
@@ -712,13 +721,13 @@ func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, 
 	for i := range t.rules {
 		ok[i], exprMet[i] = t.passes(s, i, l, res[i], t.rival(res, i))
 		if i == t.ir {
-			ok[i] = (v.irP >= v.irCut || v.irStance != "") && t.allows(i, l, res[i], exprMet[i])
+			ok[i] = (v.irP >= v.irCut || v.irStance != "") && t.allows(s, i, l, res[i], exprMet[i])
 		}
 		if t.rules[i].deskModel >= 0 {
-			ok[i] = v.deskP[i] >= DeskCut && t.allows(i, l, res[i], exprMet[i])
+			ok[i] = v.deskP[i] >= DeskCut && t.allows(s, i, l, res[i], exprMet[i])
 		}
 		s.lifted[i], s.liftZ[i], s.zoned[i], s.dropped[i], s.zoneMargin[i], s.boosted[i] = false, 0, false, false, 0, false
-		if st != nil && t.allows(i, l, res[i], exprMet[i]) {
+		if st != nil && t.allows(s, i, l, res[i], exprMet[i]) {
 			if t.rules[i].deskModel >= 0 {
 				s.zoneMargin[i] = logit(v.deskP[i]) - logit(DeskCut)
 				decided, apply, z := st.zone(s, l, i, s.zoneMargin[i])
@@ -775,10 +784,11 @@ func (t *Tagger) irKept(s *scratch, ok []bool) int {
 	return -1
 }
 
-// allows reports whether the user's overrides of rule i let it apply: no
-// excluded term, its required term (if any), its expression (if any).
-func (t *Tagger) allows(i, l int, r result, exprMet bool) bool {
-	return !r.vetoed && exprMet && (!t.rules[i].require[l] || r.requireMet)
+// allows reports whether the overrides of rule i let it apply to the
+// article s holds: no excluded term, its required term (if any), its
+// expression (if any), another country (if it needs one: foreignMet).
+func (t *Tagger) allows(s *scratch, i, l int, r result, exprMet bool) bool {
+	return !r.vetoed && exprMet && (!t.rules[i].require[l] || r.requireMet) && (!t.rules[i].foreign || foreignMet(s, r))
 }
 
 // limitFamilies and limitTopics drop the weakest passed rules, by score

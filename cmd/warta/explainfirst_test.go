@@ -25,7 +25,7 @@ func explainAfterAFirstCycle(t *testing.T, driver string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := snapshotCycleOn(t, names, "", driver)
+	cfg := snapshotCycleOn(t, names, "", driver, nil)
 	stored := len(exported(t, cfg))
 	loaded, err := config.Load(cfg)
 	if err != nil {

@@ -164,15 +164,16 @@ func genreMissTitles(ms []genreMiss) []string {
 
 // snapshotCycle serves the fixture snapshots names (one source each, named
 // by the file, of language lang or, if "", the feed's), runs one `warta
-// once` cycle over them (SQLite) and returns the config's path.
-func snapshotCycle(t *testing.T, names []string, lang string) string {
+// once` cycle over them (SQLite) with the repository's config and the keys
+// of extra (nil: none) and returns the config's path.
+func snapshotCycle(t *testing.T, names []string, lang string, extra map[string]any) string {
 	t.Helper()
-	return snapshotCycleOn(t, names, lang, "sqlite")
+	return snapshotCycleOn(t, names, lang, "sqlite", extra)
 }
 
 // snapshotCycleOn is snapshotCycle on the store driver named (sqlite or
 // postgres).
-func snapshotCycleOn(t *testing.T, names []string, lang, driver string) string {
+func snapshotCycleOn(t *testing.T, names []string, lang, driver string, extra map[string]any) string {
 	t.Helper()
 	site := newNewsSite(t)
 	var sources []testSource
@@ -189,7 +190,11 @@ func snapshotCycleOn(t *testing.T, names []string, lang, driver string) string {
 	if driver == "postgres" {
 		storage = map[string]any{"driver": "postgres", "dsn": pgtest.DSN(t), "retention": "0s"}
 	}
-	cfg := writeConfig(t, tmp, sources, map[string]any{"storage": storage})
+	keys := map[string]any{"storage": storage}
+	for k, v := range extra {
+		keys[k] = v
+	}
+	cfg := writeConfig(t, tmp, sources, keys)
 	mustWarta(t, "-config", cfg, "once")
 	return cfg
 }
@@ -204,7 +209,7 @@ func measureStream(t *testing.T, dir, labelsFile string) streamMeasure {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := snapshotCycle(t, names, "")
+	cfg := snapshotCycle(t, names, "", nil)
 
 	labels := streamLabels(t, labelsFile)
 	desks := actorsModelTopics(t)
