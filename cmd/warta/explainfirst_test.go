@@ -27,25 +27,10 @@ func explainAfterAFirstCycle(t *testing.T, driver string) {
 	}
 	cfg := snapshotCycleOn(t, names, "", driver, nil)
 	stored := len(exported(t, cfg))
-	loaded, err := config.Load(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
 	// Each feed explained: its items are found stored, as a cycle finds
 	// them, and explained as stored.
-	args := []string{"-config", cfg, "explain", "-json"}
-	for _, s := range loaded.Sources {
-		args = append(args, s.URL)
-	}
-	out := mustWarta(t, args...)
-	sc := bufio.NewScanner(strings.NewReader(out))
-	sc.Buffer(nil, 16<<20)
 	n, changed, notStored := 0, 0, 0
-	for sc.Scan() {
-		var ex explanation
-		if err := json.Unmarshal(sc.Bytes(), &ex); err != nil {
-			t.Fatal(err)
-		}
+	for _, ex := range explainedSources(t, cfg) {
 		n++
 		if !ex.Stored {
 			notStored++
@@ -63,4 +48,32 @@ func explainAfterAFirstCycle(t *testing.T, driver string) {
 	if changed > 0 {
 		t.Errorf("%d of %d stored articles reported as differing", changed, n)
 	}
+}
+
+// explainedSources is `warta explain -json` of every source of the config
+// at cfgPath (each feed's items, stored or not), one explanation per item.
+func explainedSources(t *testing.T, cfgPath string) []explanation {
+	t.Helper()
+	loaded, err := config.Load(cfgPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"-config", cfgPath, "explain", "-json"}
+	for _, s := range loaded.Sources {
+		args = append(args, s.URL)
+	}
+	sc := bufio.NewScanner(strings.NewReader(mustWarta(t, args...)))
+	sc.Buffer(nil, 16<<20)
+	var out []explanation
+	for sc.Scan() {
+		var ex explanation
+		if err := json.Unmarshal(sc.Bytes(), &ex); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, ex)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

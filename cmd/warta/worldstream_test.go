@@ -1,13 +1,10 @@
 package main
 
 import (
-	"bufio"
-	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/internal/fixtures"
 	"github.com/warta-news/warta/topic"
 )
@@ -92,22 +89,8 @@ func TestStreamWorldNeedsAnotherCountry(t *testing.T) {
 	if world == 0 || world >= builtinWorld {
 		t.Errorf("world holds %d items, the built-in world %d: want fewer, and some", world, builtinWorld)
 	}
-	loaded, err := config.Load(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	args := []string{"-config", cfg, "explain", "-json"}
-	for _, s := range loaded.Sources {
-		args = append(args, s.URL)
-	}
-	sc := bufio.NewScanner(strings.NewReader(mustWarta(t, args...)))
-	sc.Buffer(nil, 16<<20)
 	passed, missing := 0, 0
-	for sc.Scan() {
-		var ex explanation
-		if err := json.Unmarshal(sc.Bytes(), &ex); err != nil {
-			t.Fatal(err)
-		}
+	for _, ex := range explainedSources(t, cfg) {
 		i := slices.IndexFunc(ex.Topics, func(e topic.Explanation) bool { return e.Slug == "world" })
 		if i < 0 {
 			t.Fatalf("%s: no explanation of world", ex.Article.Title)
