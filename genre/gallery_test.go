@@ -19,6 +19,8 @@ func TestOfGallery(t *testing.T) {
 		{article.Article{Title: "Photos: Floods sweep through Jakarta's eastern districts", Text: "Residents waded."}, Gallery},
 		{article.Article{Title: "Photo: The summit's family picture in Bali", Text: "Leaders posed."}, Gallery},
 		{article.Article{Title: "In pictures: Ukraine's long winter", Text: "Kyiv."}, Gallery},
+		// Republika's kicker, in the singular.
+		{article.Article{Title: "In Picture: Festival Layang-Layang di Pantai Parangtritis", Text: "Warga."}, Gallery},
 		{article.Article{Title: "In Photos: Protesters fill the streets of Tbilisi", Text: "Thousands marched."}, Gallery},
 		{article.Article{Title: "FOTO: Banjir Rendam Ribuan Rumah di Bekasi", Text: "Warga mengungsi."}, Gallery},
 		{article.Article{Title: "Foto: Presiden Sambut Tamu Negara di Istana", Text: "Upacara."}, Gallery},
@@ -50,6 +52,7 @@ func TestOfGallery(t *testing.T) {
 
 		// News that mentions photos stays news.
 		{article.Article{Title: "Leaked photos show damage at Russian air base", Text: "Satellite images."}, News},
+		{article.Article{Title: "In picture-perfect weather, thousands run the Jakarta marathon", Text: "Runners."}, News},
 		{article.Article{Title: "Foto Viral Menteri Naik Ojek ke Kantor", Text: "Menteri."}, News},
 		{article.Article{Title: "Photo shows Kim Jong Un inspecting missile site", Text: "State media."}, News},
 		{article.Article{Title: "National Gallery closes after climate protest", Text: "Activists."}, News},

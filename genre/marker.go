@@ -37,7 +37,7 @@ var kickers = [...]kicker{
 	{"today in history", History}, {"this day in history", History}, {"on this day", History},
 	{"hari ini dalam sejarah", History}, {"sejarah hari ini", History},
 	{"photos", Gallery}, {"photo", Gallery}, {"foto", Gallery}, {"pictures", Gallery},
-	{"in pictures", Gallery}, {"in photos", Gallery}, {"galeri", Gallery}, {"galeri foto", Gallery},
+	{"in pictures", Gallery}, {"in picture", Gallery}, {"in photos", Gallery}, {"galeri", Gallery}, {"galeri foto", Gallery},
 	{"picture essay", Gallery},
 	{"gallery", Gallery}, {"photo gallery", Gallery}, {"photo essay", Gallery}, {"photo story", Gallery},
 	{"today's gallery", Gallery}, {"photos of the day", Gallery}, {"photo of the day", Gallery},

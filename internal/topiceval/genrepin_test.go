@@ -13,7 +13,7 @@ import (
 // verdicts (the genre, not the cue's wording) on every item of the labelled streams'
 // snapshots (genreVerdictsDigest).
 var genreVerdictsPinned = map[string]string{
-	"16": "8f99bb9cea9cc0e0",
+	"17": "33176d44de935b53",
 }
 
 // TestGenreVersionPinsTheVerdicts: the genre's verdicts on the
