@@ -103,19 +103,18 @@ func (v *validator) topics() map[string]bool {
 			}
 			continue
 		}
-		if builtin[t.Slug] {
-			// It changes the built-in topic: what it leaves out, its title
-			// and terms among it, stays the built-in's (topic.Override).
-			continue
-		}
-		if strings.TrimSpace(t.Title) == "" {
+		// A topic of a built-in slug changes the built-in one: what it
+		// leaves out, its title and terms among it, stays the built-in's
+		// (topic.Override); terms it names are its own.
+		changes := builtin[t.Slug]
+		if strings.TrimSpace(t.Title) == "" && (!changes || t.Title != "") {
 			v.errorf(at+".title", "title is required")
 		}
 		terms := 0
 		for _, list := range t.Terms {
 			terms += len(list)
 		}
-		if terms == 0 && strings.TrimSpace(t.Expr) == "" && !forced[t.Slug] {
+		if terms == 0 && (!changes || t.Terms != nil) && strings.TrimSpace(t.Expr) == "" && !forced[t.Slug] {
 			v.errorf(at, "topic %q has no terms and no expr, so no article can match it; add terms, or force it with a source's topics", t.Slug)
 		}
 	}

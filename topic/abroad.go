@@ -2,14 +2,17 @@ package topic
 
 import "github.com/warta-news/warta/actor"
 
-// A topic with Spec.Foreign (the built-in world) is news about another
-// country. The desk model that decides world cannot learn that on its own:
-// its research data holds no domestic hard news, so other topics' evidence
-// of hard news (crime, disaster, politics) counts for world whatever country
-// a report is about, and a reader of world got their own country's
-// corruption trials and floods (BENCHMARKS.md, "abroad"). What tells the
-// two apart is named in the text: another country, as the actors model
-// reads states and international bodies.
+// A topic with Spec.Foreign (a config's `{slug: world, foreign: true}`) is
+// news about another country. The desk model that decides world cannot
+// learn that on its own: its research data holds no domestic hard news, so
+// other topics' evidence of hard news (crime, disaster, politics) counts
+// for world whatever country a report is about, and a reader of world gets
+// their own country's corruption trials and floods. What tells the two
+// apart is named in the text: another country, as the actors model reads
+// states and international bodies. It is an option, not the built-in
+// world's default, because a bare headline often names no country, and on
+// the research data's headlines world then loses recall (BENCHMARKS.md,
+// "abroad").
 
 // abroadVersion names the reading of "another country" (namesAbroad and
 // homeState) in the tagger's fingerprint: stored articles are re-tagged

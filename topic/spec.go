@@ -50,8 +50,9 @@ type Spec struct {
 	// another country: one its own terms score above 0 for, or one whose
 	// title or body names a state other than its language's home state, or
 	// an international body (see abroad.go). Like Require it bars every
-	// way in: the models, the stream model and a source's boost. The
-	// built-in world sets it: world is news about other countries.
+	// way in: the models, the stream model and a source's boost. No
+	// built-in topic sets it (BENCHMARKS.md, "abroad"); a config sets it on
+	// world with `- {slug: world, foreign: true}`.
 	Foreign bool `yaml:"foreign"`
 	// Disabled, on a config's topic, removes the built-in topic of the same
 	// slug (see Override); New leaves a disabled Spec out.
