@@ -43,9 +43,9 @@ type Config struct {
 type origin uint8
 
 const (
-	fromFile        origin = iota // the file's own topic
-	fromBuiltin                   // a built-in topic, unchanged
-	replacesBuiltin               // the file's topic in place of a built-in one
+	fromFile       origin = iota // the file's own topic
+	fromBuiltin                  // a built-in topic, unchanged
+	changesBuiltin               // the file's topic changing a built-in one in its place
 )
 
 // Source is one feed to fetch.

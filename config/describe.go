@@ -128,7 +128,7 @@ func (c *Config) Describe(w io.Writer, now time.Time) error {
 		case fromBuiltin:
 			builtin = append(builtin, t.Slug)
 			continue
-		case replacesBuiltin:
+		case changesBuiltin:
 			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s; changes the built-in topic\n", t.Slug, t.Title, t.IPTC, describeRules(t))
 		default:
 			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", t.Slug, t.Title, t.IPTC, describeRules(t))

@@ -146,7 +146,7 @@ func (c *Config) applyTopics(builtin, own []topic.Spec) map[string]bool {
 		slugs[t.Slug] = true
 		switch {
 		case isBuiltin[t.Slug] && mine[t.Slug]:
-			c.topicOrigin[t.Slug] = replacesBuiltin
+			c.topicOrigin[t.Slug] = changesBuiltin
 		case isBuiltin[t.Slug]:
 			c.topicOrigin[t.Slug] = fromBuiltin
 		}

@@ -1,7 +1,6 @@
 package topic
 
 import (
-	"slices"
 	"testing"
 
 	"github.com/warta-news/warta/article"
@@ -16,22 +15,6 @@ func foreignWorldTagger(t *testing.T) *Tagger {
 		t.Fatal(err)
 	}
 	return tg
-}
-
-func hasTopic(ms []article.TopicMatch, slug string) bool {
-	return slices.ContainsFunc(ms, func(m article.TopicMatch) bool { return m.Slug == slug })
-}
-
-// worldOf is the explanation of world for a.
-func worldOf(t *testing.T, tg *Tagger, a *article.Article, h Hints) Explanation {
-	t.Helper()
-	for _, e := range tg.Explain(a, h) {
-		if e.Slug == "world" {
-			return e
-		}
-	}
-	t.Fatal("no explanation of world")
-	return Explanation{}
 }
 
 // A domestic corruption case in Indonesian names no other country: the
@@ -50,26 +33,29 @@ func TestForeignKeepsHomeNewsOutOfWorld(t *testing.T) {
 		Text: "Kejaksaan Malaysia menahan dua tersangka kasus korupsi proyek pembangunan jalan di negara bagian Johor. " +
 			"Keduanya diduga menggelembungkan anggaran hingga 2 juta ringgit. Penyidik menyita dokumen dan uang tunai " +
 			"sebagai barang bukti. Kedua tersangka ditahan selama 14 hari ke depan."}
-	if !hasTopic(builtin.Tag(home, Hints{}), "world") {
+	if _, ok := match(builtin.Tag(home, Hints{}), "world"); !ok {
 		t.Fatal("the built-in world no longer takes the domestic case: this test shows nothing")
 	}
-	if got := foreign.Tag(home, Hints{}); hasTopic(got, "world") {
+	got := foreign.Tag(home, Hints{})
+	if _, ok := match(got, "world"); ok {
 		t.Errorf("domestic case: topics %v, want no world", got)
 	}
-	if e := worldOf(t, foreign, home, Hints{}); e.Foreign != "missing" || e.Passed {
+	if e := explain(foreign.Explain(home, Hints{}), "world"); e.Foreign != "missing" || e.Passed {
 		t.Errorf("domestic case: world foreign %q passed %v, want missing, false", e.Foreign, e.Passed)
 	}
-	if e := worldOf(t, builtin, home, Hints{}); e.Foreign != "" {
+	if e := explain(builtin.Explain(home, Hints{}), "world"); e.Slug != "world" || e.Foreign != "" {
 		t.Errorf("built-in world: foreign %q, want none", e.Foreign)
 	}
 	boosted := Hints{Boost: map[string]float64{"world": 3}}
-	if got := foreign.Tag(home, boosted); hasTopic(got, "world") {
+	got = foreign.Tag(home, boosted)
+	if _, ok := match(got, "world"); ok {
 		t.Errorf("domestic case from a source boosting world: topics %v, want no world", got)
 	}
-	if got := foreign.Tag(abroad, Hints{}); !hasTopic(got, "world") {
+	got = foreign.Tag(abroad, Hints{})
+	if _, ok := match(got, "world"); !ok {
 		t.Errorf("the case in Malaysia: topics %v, want world", got)
 	}
-	if e := worldOf(t, foreign, abroad, Hints{}); e.Foreign != "met" {
+	if e := explain(foreign.Explain(abroad, Hints{}), "world"); e.Foreign != "met" {
 		t.Errorf("the case in Malaysia: world foreign %q, want met", e.Foreign)
 	}
 	if builtin.Fingerprint() == foreign.Fingerprint() {
