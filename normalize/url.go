@@ -54,8 +54,9 @@ func isTrackingParam(key string) bool {
 }
 
 // CanonicalURL returns the canonical form of raw, resolved against base
-// when raw is relative: scheme and host lower-cased (the scheme is kept as
-// given, see IdentityKey), default port, user info, fragment and tracking
+// when raw is relative: scheme and host lower-cased (the host's trailing
+// dots dropped; the scheme is kept as given, see IdentityKey), default
+// port, user info, fragment and tracking
 // parameters dropped, remaining query parameters sorted, trailing slashes
 // removed from the path ("/" stays, an empty path becomes "/"). The path
 // and query keep their original escaping, so "%2F" is not turned into "/".
@@ -88,7 +89,10 @@ func CanonicalURL(raw, base string) (string, error) {
 	if scheme != "http" && scheme != "https" {
 		return "", fmt.Errorf("normalize: URL %q is not http(s)", raw)
 	}
-	host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
+	// Every trailing dot goes, not one: "x.test.." and "x.test." name
+	// "x.test", and a host of dots alone ("..") names none, or its
+	// canonical form would lose a dot each time it is read again.
+	host := strings.TrimRight(strings.ToLower(u.Hostname()), ".")
 	if host == "" {
 		return "", fmt.Errorf("normalize: URL %q has no host", raw)
 	}

@@ -22,6 +22,7 @@ func TestCanonicalURL(t *testing.T) {
 		{"https://x.test///", "", "https://x.test/"},
 		{"https://user:pw@x.test/a", "", "https://x.test/a"},
 		{"https://x.test./a", "", "https://x.test/a"},
+		{"https://x.test../a", "", "https://x.test/a"},
 		{"  https://x.test/a%2Fb?q=a%20b&x=%2F  ", "", "https://x.test/a%2Fb?q=a%20b&x=%2F"},
 		{"https://x.test/a?&&p=1&", "", "https://x.test/a?p=1"},
 		{"/berita/123?utm_source=x", "https://Jambi.AntaraNews.com/rss/terkini.xml", "https://jambi.antaranews.com/berita/123"},
@@ -41,6 +42,7 @@ func TestCanonicalURLRejects(t *testing.T) {
 	for _, raw := range []string{
 		"", "   ", "javascript:alert(1)", "mailto:a@b.test", "ftp://x.test/a", "data:text/html,hi",
 		"/relative/without/base", "http://", "https://exa mple.com/", "http://[::1", "%zz",
+		"http://..", "http://./", // a host of dots names none
 	} {
 		if got, err := CanonicalURL(raw, ""); err == nil {
 			t.Errorf("CanonicalURL(%q) = %q, want error", raw, got)
