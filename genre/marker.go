@@ -25,7 +25,7 @@ type kicker struct {
 }
 
 // kickers are the markers publishers set as kickers (a gallery's also as its
-// whole headline with a date: "Foto Hari Ini"), in English and
+// whole headline with a date: "Foto Hari Ini"; a daily newsletter's name), in English and
 // Indonesian ("pariwara" and "konten kerja sama" are the Indonesian
 // press's words for paid content).
 var kickers = [...]kicker{
@@ -44,6 +44,11 @@ var kickers = [...]kicker{
 	{"pictures of the day", Gallery}, {"picture of the day", Gallery}, {"photos of the week", Gallery},
 	{"pictures of the week", Gallery}, {"top photos", Gallery}, {"top photos of the day", Gallery},
 	{"foto hari ini", Gallery}, {"foto pilihan", Gallery}, {"foto pekan ini", Gallery},
+	// Daily newsletters whose names carry neither "newsletter" nor a
+	// day's briefing: the Guardian's "First Thing" (as a kicker or after a
+	// bar), the FT's "FirstFT", NPR's "Up First".
+	{"first thing", Newsletter}, {"firstft", Newsletter}, {"up first", Newsletter},
+	{"up first briefing", Newsletter},
 }
 
 // openings are the starts of headlines that only a profile or a service

@@ -108,3 +108,20 @@ func TestOfBriefingEdition(t *testing.T) {
 		{"Minister skips morning briefing – aides say he is ill", News},
 	})
 }
+
+// Daily newsletters known by their names, which carry neither
+// "newsletter" nor a day's briefing: as a kicker before the headline or
+// after a bar. News that uses the words otherwise stays news. Headlines
+// written for this test.
+func TestOfNamedDailyNewsletter(t *testing.T) {
+	judgeTitles(t, []titleCase{
+		{"First Thing: Senate passes the budget deal", Newsletter},
+		{"Senate passes the budget deal | First Thing", Newsletter},
+		{"FirstFT: Central banks hold rates", Newsletter},
+		{"Up First briefing: Storm warnings; rail strike; a museum reopens", Newsletter},
+		{"Up First: Talks resume in Geneva", Newsletter},
+		{"First thing the new mayor did: close the bridge", News},
+		{"Rookie goes up first in the draft", News},
+		{"Talks come first, says minister", News},
+	})
+}
