@@ -25,6 +25,12 @@ func TestHeadline(t *testing.T) {
 		{"en", "It was a cowardly attack, he said", "he said", true, false},
 		{"id", "Serangan ke Pelabuhan Langgar Hukum Internasional, Katanya", "Katanya", true, false},
 		{"id", "Korsel Bantah Tembakkan Rudal ke Perbatasan", "", true, false},
+		// The Indonesian forms of pledge, insist, blame and vow, as the
+		// English list has them.
+		{"id", "Menlu Tekankan Serangan ke Pelabuhan Langgar Hukum Internasional", "", true, false},
+		{"id", "Presiden Janjikan Balasan atas Serangan Rudal", "", true, false},
+		{"id", "Kyiv Salahkan Moskow atas Serangan Drone", "", true, false},
+		{"id", "Pemimpin Milisi Bersumpah Lanjutkan Serangan", "", true, false},
 		// A clause that only follows a comma is no source.
 		{"en", "Opposition leader backs strikes, calls for new election", "", true, false},
 		{"en", "Rockets hit the capital, killing three", "", false, false},
