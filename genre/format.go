@@ -13,7 +13,8 @@ import (
 // after its day ("…: Tuesday's best photos"), AP's "…, in photos", a
 // photographer's "– Name's best photograph", an obituary ("Name
 // obituary"), a "today in history" piece that ends with its day's date
-// decades ago ("In the Herald: June 20, 1975"), a promotion, a call-out,
+// decades ago ("In the Herald: June 20, 1975"), a year's review
+// ("Kaleidoskop 2018: …"), a promotion, a call-out,
 // a news quiz and a cartoon. Each is the format's name in a fixed place,
 // never a word anywhere: "Minister's best photos were staged", "Family
 // disputes minister's obituary" and "Cartoon: embassy guarded after
@@ -334,6 +335,31 @@ func cartoonTitle(t string) Verdict {
 	}
 	if _, rest := lastDashSegment(t); rest == "cartoon" || rest == "a cartoon" {
 		return Verdict{Cartoon, "title ends with " + rest}
+	}
+	return Verdict{}
+}
+
+// yearReviewTitle reads a lower-cased headline that opens with
+// "kaleidoskop", a year and a colon, comma or dash ("kaleidoskop 2018:
+// …", "kaleidoskop 2018, …"): the Indonesian press's name for its
+// year-end retrospectives. "Kaleidoskop" before anything else names an
+// event or a show ("Kaleidoskop Jakarta Fair Dibuka").
+func yearReviewTitle(t string) Verdict {
+	rest, ok := strings.CutPrefix(t, "kaleidoskop ")
+	if !ok || len(rest) < 4 {
+		return Verdict{}
+	}
+	year := rest[:4]
+	for i := range len(year) {
+		if !isDigit(year[i]) {
+			return Verdict{}
+		}
+	}
+	after := strings.TrimLeft(rest[4:], " ")
+	for _, sep := range [...]string{":", ",", "-", "–", "—"} {
+		if strings.HasPrefix(after, sep) {
+			return Verdict{History, "title is a year's review: kaleidoskop " + year}
+		}
 	}
 	return Verdict{}
 }

@@ -30,6 +30,10 @@ func TestOfFormatMarkers(t *testing.T) {
 		{"Chord Gitar dan Lirik Lagu Bento", Guide},
 		{"Chord Gitar Lagu Indonesia Pusaka dari C", Guide},
 		{"Kunci Gitar Lagu Hari Merdeka", Guide},
+		// A year's review.
+		{"Kaleidoskop 2025: Banjir Bandang hingga Gempa Besar", History},
+		{"Kaleidoskop 2025, Deretan Pejabat yang Ditangkap", History},
+		{"KALEIDOSKOP 2024 - Peristiwa Politik Sepanjang Tahun", History},
 
 		// News with the same words.
 		{"Minister's best photos were staged, aide admits", News},
@@ -53,6 +57,11 @@ func TestOfFormatMarkers(t *testing.T) {
 		{"BBC Pulls Premature obituary", News},
 		{"Kunci Gitar Iwan Fals Dilelang untuk Korban Gempa", News},
 		{"Chord Lagu Ciptaan Ahmad Dhani Digugat ke Pengadilan", News},
+		// "Kaleidoskop" that names an event, or without a year's kicker.
+		{"Kaleidoskop Jakarta Fair Dibuka Akhir Pekan Ini", News},
+		{"Kaleidoskop 2025 Digelar di Taman Ismail Marzuki", News},
+		{"Pameran Kaleidoskop 2025: Seniman Muda Unjuk Karya", News},
+		{"Kaleidoskop", News},
 	})
 }
 

@@ -109,7 +109,7 @@ func markedTitle(title, lower string) Verdict {
 	if v := obituaryTitle(title, t); !v.IsNews() {
 		return v
 	}
-	for _, read := range [...]func(string) Verdict{signUpTitle, callOutTitle, newsQuizTitle, cartoonTitle} {
+	for _, read := range [...]func(string) Verdict{signUpTitle, callOutTitle, newsQuizTitle, cartoonTitle, yearReviewTitle} {
 		if v := read(t); !v.IsNews() {
 			return v
 		}
