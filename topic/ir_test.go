@@ -189,10 +189,11 @@ func TestLeadOf(t *testing.T) {
 	}
 }
 
-// The stream model may lift international relations for a report whose
-// lead tells of violence only when its relation evidence links two actors.
-// Written for the test.
-func TestStreamLiftsNoViolentLeadWithoutALinkedRelation(t *testing.T) {
+// The stream model may lift international relations only when the
+// relation evidence links two actors: a report of strikes, or of a region
+// two states signed a pact on, shares the words of the relations the rules
+// filed and names none. Written for the test.
+func TestStreamLiftsNoRelationUnlinked(t *testing.T) {
 	tg := defaultTagger(t)
 	for _, c := range []irCase{
 		// Strikes by two states on a third, and their toll: the day's
@@ -202,17 +203,19 @@ func TestStreamLiftsNoViolentLeadWithoutALinkedRelation(t *testing.T) {
 		// The same war, with a relation in the lead: the stream model may
 		// lift it.
 		{"en", "Japan condemns strikes on Iran", "Japan's foreign minister condemned the strikes and called for talks between Washington and Tehran.", true},
-		// No violence in the lead: the candidacy alone decides.
-		{"en", "China and Vietnam at odds over fishing grounds", "Fishermen of both countries say catches have fallen.", true},
+		// No violence: two states and their dispute's words, but no
+		// relation linking them; and one that names it.
+		{"en", "China and Vietnam at odds over fishing grounds", "Fishermen of both countries say catches have fallen.", false},
+		{"en", "China and Vietnam hold talks over fishing grounds", "Fishermen of both countries say catches have fallen.", true},
 	} {
 		a := c.article()
 		s := tg.read(a, nil)
 		res := make([]result, len(tg.rules))
 		l := languages(a)[0]
 		tg.evaluate(s, a, l, Hints{}, res)
-		x, violentLead := tg.irFeatures(s, a, l, res)
-		if got := irLiftable(&x, violentLead); got != c.want {
-			t.Errorf("%q: liftable %t, want %t (violent lead %t, features %v)", c.title, got, c.want, violentLead, x)
+		x := tg.irFeatures(s, a, l, res)
+		if got := irLiftable(&x); got != c.want {
+			t.Errorf("%q: liftable %t, want %t (features %v)", c.title, got, c.want, x)
 		}
 		tg.release(s)
 	}

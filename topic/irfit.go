@@ -17,7 +17,7 @@ func (t *Tagger) IRFeatures(a *article.Article) [NumIRFeatures]float64 {
 	res := make([]result, len(t.rules))
 	l := fitLanguage(a)
 	t.evaluate(s, a, l, Hints{}, res)
-	x, _ := t.irFeatures(s, a, l, res)
+	x := t.irFeatures(s, a, l, res)
 	return x
 }
 

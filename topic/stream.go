@@ -19,8 +19,8 @@ import (
 // (StreamMargin) and it has learned enough (StreamMinExamples); the user's
 // overrides (exclude, require, expr), the genre (no hard news for what is
 // not news) and the actors model's candidacy and precision guards
-// (irguard.go) still hold, and a lead that reports violence needs a
-// relation linking two actors (irLiftable). A text a guard holds is no
+// (irguard.go) still hold, and international relations needs a relation
+// linking two actors (irLiftable). A text a guard holds is no
 // example of international relations either way: the guard reads its
 // headline, not the words the model learns. A modelled desk the desk
 // model is unsure of (StreamZone) is decided by both models' log-odds

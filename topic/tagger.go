@@ -367,7 +367,9 @@ func (t *Tagger) computeFingerprint() string {
 	// "caps over union": an article of unknown language has been capped
 	// once over both languages' topics (capUnion) since branch mend31.
 	fmt.Fprintf(h, "%s|title=%g|threshold=%g|dominance=%g|standalone=%g|max=%d/%d caps over union|families=%s|body=1+ln\n", stemVersion, TitleWeight, DefaultThreshold, Dominance, Standalone, MaxTopics, MaxPerFamily, familiesVersion)
-	fmt.Fprintf(h, "ir model %v cut %g cue %g title stance decides id headlines alone, actors %s genres %s %s\n", t.irWeights, t.irCut, CueWeight, actor.Version, genre.Version, irGuardsVersion)
+	// "stream lift linked": the stream model lifts the actors model's topic
+	// only with a relation linking two actors since branch streamirrel.
+	fmt.Fprintf(h, "ir model %v cut %g cue %g title stance decides id headlines alone, stream lift linked, actors %s genres %s %s\n", t.irWeights, t.irCut, CueWeight, actor.Version, genre.Version, irGuardsVersion)
 	// "after family cap, desk topics, union": secondDesks' rule as mended
 	// (branch mend30).
 	fmt.Fprintf(h, "desk model %v %v cut %g second %g after family cap, desk topics, union\n", deskModelDesks(), t.deskWeights, DeskCut, SecondDeskCut)
@@ -593,9 +595,6 @@ type verdict struct {
 	genre genre.Verdict
 	irP   float64
 	irX   [NumIRFeatures]float64
-	// irViolentLead: the lead reports violence and names no relation (see
-	// irLiftable).
-	irViolentLead bool
 	// irGuard names the precision guard (irguard.go) that bars the actors
 	// model's topic, or is "".
 	irGuard string
@@ -642,7 +641,7 @@ func (v verdict) actorsAlone(cut float64) verdict {
 func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g genre.Verdict) verdict {
 	v := verdict{genre: g, deskP: s.deskP, deskX: s.deskX}
 	if t.ir >= 0 {
-		v.irX, v.irViolentLead = t.irFeatures(s, a, l, res)
+		v.irX = t.irFeatures(s, a, l, res)
 		z := irLogOdds(&t.irWeights, &v.irX)
 		v.irP = irProbability(&v.irX, z)
 		v.irActorsP, v.irCut = v.irP, t.irCut
@@ -704,10 +703,10 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 // podcast, a release, a post, a synopsis) gets no hard-news topic.
 // With a stream model (st non-nil) a rule that did not pass applies when
 // the model is sure of it and the overrides, the genre and, for the actors
-// model's topic, its candidacy, its precision guards (irguard.go) and, when
-// the lead reports violence, a relation linking two actors (irLiftable)
-// allow it; s.lifted records which. A modelled desk whose desk model is
-// unsure (within StreamZone of its cut) is decided by the desk model and
+// model's topic, its candidacy, its precision guards (irguard.go) and a
+// relation linking two actors (irLiftable) allow it; s.lifted records
+// which. A modelled desk whose desk model is unsure (within StreamZone of
+// its cut) is decided by the desk model and
 // the stream model together (Stream.zone), which may also drop it;
 // s.zoned and s.dropped record which. A model-decided topic whose source
 // boosts it also applies when its score with the boost passes as a rule
@@ -739,7 +738,7 @@ func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, 
 					ok[i] = apply
 				}
 			}
-			if !ok[i] && !s.zoned[i] && (i != t.ir || v.irGuard == "" && irLiftable(&v.irX, v.irViolentLead)) {
+			if !ok[i] && !s.zoned[i] && (i != t.ir || v.irGuard == "" && irLiftable(&v.irX)) {
 				s.lifted[i], s.liftZ[i] = st.lift(s, l, i)
 				ok[i] = s.lifted[i]
 			}

@@ -476,7 +476,7 @@ func (t *Tagger) WordSampleOf(a *article.Article, y bool) (WordSample, bool) {
 	defer func() { s.features, s.titleWords, s.frames, s.restApart = false, false, false, false }()
 	res := make([]result, len(t.rules))
 	t.evaluate(s, a, l, Hints{}, res)
-	x, _ := t.irFeatures(s, a, l, res)
+	x := t.irFeatures(s, a, l, res)
 	feats, titlePairs, leadPairs := s.featureSets()
 	out := WordSample{Lang: l, Scale: 1, Feats: ownFeatures(feats), TitlePairs: ownFeatures(titlePairs), LeadPairs: ownFeatures(leadPairs), Classes: ownFeatures(s.classFeatures(l)), TitleWords: ownFeatures(s.titleFeatures()), Frames: ownFeatures(s.frameFeatures()), RestFeats: ownFeatures(s.restFeatures()), Y: y, ActorZ: clipActorLogOdds(irLogOdds(&t.irWeights, &x)), Candidate: irCandidate(&x)}
 	out.Body = len(s.bodyStems) > 0
