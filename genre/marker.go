@@ -44,11 +44,14 @@ var kickers = [...]kicker{
 	{"pictures of the day", Gallery}, {"picture of the day", Gallery}, {"photos of the week", Gallery},
 	{"pictures of the week", Gallery}, {"top photos", Gallery}, {"top photos of the day", Gallery},
 	{"foto hari ini", Gallery}, {"foto pilihan", Gallery}, {"foto pekan ini", Gallery},
-	// Daily newsletters whose names carry neither "newsletter" nor a
-	// day's briefing: the Guardian's "First Thing" (as a kicker or after a
-	// bar), the FT's "FirstFT", NPR's "Up First".
+	// Daily newsletters and digests whose names carry neither "newsletter"
+	// nor a day's briefing: the Guardian's "First Thing" (as a kicker or
+	// after a bar) and "TechScape", the FT's "FirstFT", NPR's "Up First",
+	// Defense One's "The D Brief", Reuters' "Morning Bid" and "The Week in
+	// Breakingviews".
 	{"first thing", Newsletter}, {"firstft", Newsletter}, {"up first", Newsletter},
-	{"up first briefing", Newsletter},
+	{"up first briefing", Newsletter}, {"the d brief", Newsletter}, {"morning bid", Newsletter},
+	{"the week in breakingviews", Newsletter}, {"techscape", Newsletter},
 }
 
 // openings are the starts of headlines that only a profile or a service
@@ -104,6 +107,9 @@ func markedTitle(title, lower string) Verdict {
 		return v
 	}
 	if v := briefingTitle(t); !v.IsNews() {
+		return v
+	}
+	if v := andEditionTitle(strings.TrimSpace(title)); !v.IsNews() {
 		return v
 	}
 	if v := obituaryTitle(title, t); !v.IsNews() {

@@ -155,3 +155,20 @@ func headlineKicker(t string) (kicker, rest string) {
 	}
 	return strings.TrimSpace(t[:end]), t[next:]
 }
+
+// andEditionTitle reads a headline of two sentences joined by ". And, "
+// ("Storm hits the coast. And, a museum reopens"): NPR's Up First edition
+// as it titles it, two stories of the day and neither the subject. Each
+// side needs three words, and a headline that opens with a quote is a
+// quote's sentences ("'We will rebuild. And, we will return,' says
+// mayor").
+func andEditionTitle(title string) Verdict {
+	first, second, ok := strings.Cut(title, ". And, ")
+	if !ok || countWords(first) < 3 || countWords(second) < 3 || strings.IndexAny(first, `'"‘“`) == 0 {
+		return Verdict{}
+	}
+	return Verdict{Newsletter, "title joins two stories with \". And,\""}
+}
+
+// countWords counts the space-separated words of s.
+func countWords(s string) int { return len(strings.Fields(s)) }

@@ -16,6 +16,7 @@ var genreVerdictsPinned = map[string]string{
 	"17": "33176d44de935b53",
 	"18": "2dae1e0a90af2df9",
 	"19": "eb3d1c5d16e1b518",
+	"20": "f2b5f59b952fccdb",
 }
 
 // TestGenreVersionPinsTheVerdicts: the genre's verdicts on the
