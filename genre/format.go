@@ -350,10 +350,8 @@ func yearReviewTitle(t string) Verdict {
 		return Verdict{}
 	}
 	year := rest[:4]
-	for i := range len(year) {
-		if !isDigit(year[i]) {
-			return Verdict{}
-		}
+	if !isDigits(year) {
+		return Verdict{}
 	}
 	after := strings.TrimLeft(rest[4:], " ")
 	for _, sep := range [...]string{":", ",", "-", "–", "—"} {

@@ -164,11 +164,8 @@ func headlineKicker(t string) (kicker, rest string) {
 // mayor").
 func andEditionTitle(title string) Verdict {
 	first, second, ok := strings.Cut(title, ". And, ")
-	if !ok || countWords(first) < 3 || countWords(second) < 3 || strings.IndexAny(first, `'"‘“`) == 0 {
+	if !ok || len(strings.Fields(first)) < 3 || len(strings.Fields(second)) < 3 || strings.IndexAny(first, `'"‘“`) == 0 {
 		return Verdict{}
 	}
 	return Verdict{Newsletter, "title joins two stories with \". And,\""}
 }
-
-// countWords counts the space-separated words of s.
-func countWords(s string) int { return len(strings.Fields(s)) }
