@@ -25,8 +25,8 @@ type kicker struct {
 }
 
 // kickers are the markers publishers set as kickers (a gallery's also as its
-// whole headline with a date: "Foto Hari Ini"; a daily newsletter's name), in English and
-// Indonesian ("pariwara" and "konten kerja sama" are the Indonesian
+// whole headline with a date: "Foto Hari Ini"; a daily newsletter's name),
+// in English and Indonesian ("pariwara" and "konten kerja sama" are the Indonesian
 // press's words for paid content).
 var kickers = [...]kicker{
 	{"sponsored", Sponsored}, {"sponsored content", Sponsored}, {"sponsored post", Sponsored},
@@ -103,13 +103,14 @@ func markedTitle(title, lower string) Verdict {
 	if v := galleryTitle(t); !v.IsNews() {
 		return v
 	}
-	if v := newsletterTitle(strings.TrimSpace(title)); !v.IsNews() {
+	trimmed := strings.TrimSpace(title)
+	if v := newsletterTitle(trimmed); !v.IsNews() {
 		return v
 	}
 	if v := briefingTitle(t); !v.IsNews() {
 		return v
 	}
-	if v := andEditionTitle(strings.TrimSpace(title)); !v.IsNews() {
+	if v := andEditionTitle(trimmed); !v.IsNews() {
 		return v
 	}
 	if v := obituaryTitle(title, t); !v.IsNews() {

@@ -706,8 +706,8 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 // model's topic, its candidacy, its precision guards (irguard.go) and a
 // relation linking two actors (irLiftable) allow it; s.lifted records
 // which. A modelled desk whose desk model is unsure (within StreamZone of
-// its cut) is decided by the desk model and
-// the stream model together (Stream.zone), which may also drop it;
+// its cut) is decided by the desk model and the stream model together
+// (Stream.zone), which may also drop it;
 // s.zoned and s.dropped record which. A model-decided topic whose source
 // boosts it also applies when its score with the boost passes as a rule
 // topic's would (passes): the boost is the user's evidence for it, on top

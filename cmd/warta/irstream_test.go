@@ -85,6 +85,21 @@ func (s irScore) String() string {
 	return fmt.Sprintf("precision %.3f recall %.3f F1 %.3f (tp %d, fp %d, fn %d)", p, r, ratio(2*s.tp, 2*s.tp+s.fp+s.fn), s.tp, s.fp, s.fn)
 }
 
+// add counts an item tagged international relations or not, labelled so
+// or not, by its title.
+func (s *irScore) add(title string, tagged, labelled bool) {
+	switch {
+	case tagged && labelled:
+		s.tp++
+	case tagged:
+		s.fp++
+		s.included = append(s.included, title)
+	case labelled:
+		s.fn++
+		s.missed = append(s.missed, title)
+	}
+}
+
 func (s irScore) precision() float64 { return ratio(s.tp, s.tp+s.fp) }
 func (s irScore) recall() float64    { return ratio(s.tp, s.tp+s.fn) }
 
@@ -259,19 +274,8 @@ func measureStream(t *testing.T, dir, labelsFile string) streamMeasure {
 		} else {
 			m.nonNewsByFeedGenre[r.FeedGenre]++
 		}
-		s := m.scores[l.Lang]
-		if s == nil {
-			continue
-		}
-		switch {
-		case ir && l.IR:
-			s.tp++
-		case ir:
-			s.fp++
-			s.included = append(s.included, title)
-		case l.IR:
-			s.fn++
-			s.missed = append(s.missed, title)
+		if s := m.scores[l.Lang]; s != nil {
+			s.add(title, ir, l.IR)
 		}
 	}
 	for title := range labels {
@@ -324,15 +328,7 @@ func settledIR(t *testing.T, cfg string, labels map[string]topiceval.StreamLabel
 		for _, e := range ex.Topics {
 			passed = passed || e.Slug == "international-relations" && e.Passed
 		}
-		s := out[l.Lang]
-		switch {
-		case passed && l.IR:
-			s.tp++
-		case passed:
-			s.fp++
-		case l.IR:
-			s.fn++
-		}
+		out[l.Lang].add(title, passed, l.IR)
 	}
 	return out
 }
