@@ -179,6 +179,9 @@ func describeRules(t topic.Spec) string {
 	if t.Foreign {
 		rules = append(rules, "only about another country")
 	}
+	if t.Confidence > 0 {
+		rules = append(rules, fmt.Sprintf("model confidence %g", t.Confidence))
+	}
 	return strings.Join(rules, "; ")
 }
 

@@ -118,3 +118,37 @@ func TestTopicChangedByOneKey(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestConfidenceIsTheModelsTopicsOnly: `{slug: international-relations,
+// confidence: 0.8}` is the built-in topic with a stricter model, said by
+// check; a confidence on a topic its threshold decides, or one that is no
+// probability, is refused with its line and field.
+func TestConfidenceIsTheModelsTopicsOnly(t *testing.T) {
+	c := mustParse(t, sourcesOnly+`topics:
+  - {slug: international-relations, confidence: 0.8}
+`)
+	ir, _ := c.TopicBySlug("international-relations")
+	if ir.Confidence != 0.8 || ir.Model != topic.ModelActors || len(ir.Terms["id"]) == 0 {
+		t.Errorf("international-relations: confidence %g, model %q, %d id terms; want 0.8 on the built-in model's topic", ir.Confidence, ir.Model, len(ir.Terms["id"]))
+	}
+	var b strings.Builder
+	if err := c.Describe(&b, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "model confidence 0.8") {
+		t.Errorf("Describe does not say the confidence:\n%s", b.String())
+	}
+	if _, err := topic.New(c.Topics); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ topics, want string }{
+		{"  - {slug: sport, confidence: 0.8}\n", `t.yaml:6:19: topics[0].confidence: confidence is for the topic the actors model decides`},
+		{"  - {slug: international-relations, confidence: 1.5}\n", `topics[0].confidence: confidence must be a probability`},
+		{"  - {slug: international-relations, confidence: -0.1}\n", `topics[0].confidence: confidence must be a probability`},
+	} {
+		_, err := Parse("t.yaml", []byte(sourcesOnly+"topics:\n"+c.topics))
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: err = %v, want %q", strings.TrimSpace(c.topics), err, c.want)
+		}
+	}
+}

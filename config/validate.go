@@ -122,6 +122,18 @@ func (v *validator) topics() map[string]bool {
 	if len(v.cfg.Topics) == 0 {
 		v.errorf("topics", "every topic is disabled; at least one is required")
 	}
+	// A confidence is a model's: whether the topic has one is known only
+	// once a topic of a built-in slug has taken the built-in's model.
+	for _, t := range v.cfg.Topics {
+		if t.Confidence == 0 || t.Model != "" {
+			continue
+		}
+		for i, o := range own {
+			if o.Slug == t.Slug && !o.Disabled {
+				v.errorf(fmt.Sprintf("topics[%d].confidence", i), "confidence is for the topic the actors model decides (model: %s, the built-in international-relations); %q has no model", topic.ModelActors, t.Slug)
+			}
+		}
+	}
 	return slugs
 }
 

@@ -40,6 +40,14 @@ type Spec struct {
 	// from the states and bodies a text names in a relation). Empty: the
 	// threshold decides. At most one topic has a model.
 	Model string `yaml:"model"`
+	// Confidence, on the topic a model decides (Model), is the least
+	// probability the model must give an article, 0 to 1: 0 keeps the
+	// model's fitted cut, which weighs precision and recall as fitted; a
+	// higher one files fewer articles and fewer wrong ones, for a reader
+	// who wants a strict feed (BENCHMARKS.md, "confidence"). What decides
+	// beside the model keeps deciding: the stance of a bare Indonesian
+	// headline, the stream model's lift, a source's boost.
+	Confidence float64 `yaml:"confidence"`
 	// Desk names the competing explanation this topic's score gives the
 	// actors model: one of DeskNames (a desk such as "sport" or "economy").
 	// Empty: the score is no feature of the model. A topic of a main desk
@@ -111,7 +119,7 @@ func (es RuleErrors) Unwrap() []error {
 
 // Check reports every problem of specs at once, as RuleErrors: a missing or
 // duplicate slug, an IPTC code that is not one, a negative or non-finite
-// threshold, a term language other than en and id, a term that does not
+// threshold, a confidence that is no probability under 1, a term language other than en and id, a term that does not
 // parse, and an expression that does not parse. A disabled Spec is checked
 // for its slug only. What Check accepts, New compiles.
 func Check(specs []Spec) error {
@@ -148,6 +156,9 @@ func Check(specs []Spec) error {
 		}
 		if math.IsNaN(sp.Threshold) || math.IsInf(sp.Threshold, 0) || sp.Threshold < 0 {
 			add("threshold", 0, fmt.Errorf("threshold must be a finite number >= 0, got %v", sp.Threshold))
+		}
+		if !(sp.Confidence >= 0 && sp.Confidence < 1) {
+			add("confidence", 0, fmt.Errorf("confidence must be a probability from 0 (the model's own cut) to under 1, got %v", sp.Confidence))
 		}
 		for _, set := range termSets(&sp) {
 			for _, lang := range slices.Sorted(maps.Keys(set.terms)) {
@@ -281,7 +292,8 @@ func validIPTC(s string) bool {
 // Override applies a configuration's topics to base (the built-in ones): a
 // topic whose slug is in base replaces it in place, keeping what it leaves
 // out from the built-in — title, description, IPTC code, terms, require,
-// exclude, expr, threshold, model and desk, each unless it names its own
+// exclude, expr, threshold, model, confidence and desk, each unless it
+// names its own
 // (so `{slug: world, foreign: true}` is the built-in world that needs another
 // country) —, a disabled one removes it, and the others are appended in
 // their order. Both lists are expected to have passed Check. Neither is
@@ -338,6 +350,9 @@ func inherit(sp, builtin Spec) Spec {
 	}
 	if sp.Threshold == 0 {
 		sp.Threshold = builtin.Threshold
+	}
+	if sp.Confidence == 0 {
+		sp.Confidence = builtin.Confidence
 	}
 	if sp.Model == "" {
 		sp.Model = builtin.Model

@@ -172,6 +172,9 @@ type Tagger struct {
 	actors    *actor.Recognizer
 	irWeights [NumIRFeatures]float64
 	irCut     float64
+	// irConfidence is the actors model's topic's Spec.Confidence: the
+	// least probability it needs beside irCut (0: irCut alone).
+	irConfidence float64
 	// deskWeights are the desk model's weights, per modelled desk.
 	deskWeights [numModelledDesks][numDeskFeatures]float64
 	genres      *genre.Detector
@@ -194,7 +197,10 @@ func (t *Tagger) Actors() *actor.Recognizer { return t.actors }
 func (t *Tagger) Genres() *genre.Detector { return t.genres }
 
 // New compiles specs, leaving out disabled ones. Errors are Check's: every
-// problem at once, each a *RuleError placed within specs.
+// problem at once, each a *RuleError placed within specs; and, once
+// Check passes, a confidence on a topic no model decides (which Check
+// cannot tell on a config's topic that takes its model from a built-in
+// one: see Override).
 func New(specs []Spec) (*Tagger, error) {
 	if err := Check(specs); err != nil {
 		return nil, err
@@ -262,7 +268,10 @@ func New(specs []Spec) (*Tagger, error) {
 		r.deskTopic = r.deskModel >= 0 && sp.Slug == sp.Desk
 		r.deskVoice = sp.Desk != "" && (sp.Slug == sp.Desk || !deskOwned[sp.Desk])
 		if sp.Model == ModelActors {
-			t.ir = len(t.rules)
+			t.ir, t.irConfidence = len(t.rules), sp.Confidence
+		} else if sp.Confidence != 0 {
+			return nil, RuleErrors{&RuleError{Topic: len(t.rules), Slug: sp.Slug, Field: "confidence",
+				Err: fmt.Errorf("confidence is for the topic the actors model decides (model: %s); this one has no model", ModelActors)}}
 		}
 		t.rules = append(t.rules, r)
 	}
@@ -393,7 +402,7 @@ func (t *Tagger) computeFingerprint() string {
 	for i, r := range t.rules {
 		fmt.Fprintf(h, "topic %q %q %g", r.slug, r.iptc, r.threshold)
 		if i == t.ir {
-			fmt.Fprintf(h, " model %s", ModelActors)
+			fmt.Fprintf(h, " model %s confidence %g", ModelActors, t.irConfidence)
 		}
 		if r.desk >= 0 {
 			fmt.Fprintf(h, " desk %s", irFeatureName(r.desk))
@@ -681,6 +690,10 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 				v.irStance = t.titleStance(a.Title, langName(l), s.titleActors)
 			}
 		}
+		// A user's confidence raises whichever cut decides (the actors
+		// model's or the stacking's); the stream model learns at the
+		// fitted cut all the same (actorsAlone).
+		v.irCut = max(v.irCut, t.irConfidence)
 	}
 	t.readAbroad(s, l, t.ir >= 0)
 	for i, r := range t.rules {
