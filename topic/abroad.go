@@ -50,10 +50,11 @@ func namesAbroad(l int, mentions ...[]actor.Mention) bool {
 // foreign places and offices), or it names another country (s.abroad).
 func foreignMet(s *scratch, r result) bool { return r.score > 0 || s.abroad }
 
-// readAbroad sets s.abroad for the article just evaluated in language l,
-// finding its actors unless the actors model already has (actorsFound).
+// readAbroad sets s.abroad for the article just evaluated in language l
+// when a topic needs it (Tagger.foreign, Tagger.hardDesk), finding its
+// actors unless the actors model already has (actorsFound).
 func (t *Tagger) readAbroad(s *scratch, l int, actorsFound bool) {
-	if !t.foreign {
+	if !t.foreign && !t.hardDesk {
 		s.abroad = false
 		return
 	}

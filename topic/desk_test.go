@@ -43,7 +43,7 @@ func deskSlugs(ms []article.TopicMatch) []string {
 // item is written for the test.
 func TestSecondDeskOnlyWhenStrong(t *testing.T) {
 	base := defaultTagger(t)
-	a := &article.Article{Title: "Officials meet on Tuesday", Text: "The meeting was held in the capital.", Language: "en"}
+	a := &article.Article{Title: "Officials meet in Paris on Tuesday", Text: "The meeting was held in the capital.", Language: "en"}
 	for _, c := range []struct {
 		ps   map[string]float64
 		want []string
@@ -64,7 +64,7 @@ func TestSecondDeskOnlyWhenStrong(t *testing.T) {
 // desk topic its source boosts is the user's evidence and stays.
 func TestSecondDeskDroppedIsExplained(t *testing.T) {
 	tg := withDeskOdds(defaultTagger(t), map[string]float64{"world": 0.95, "economy": 0.70})
-	a := &article.Article{Title: "Officials meet on Tuesday", Text: "The meeting was held in the capital.", Language: "en"}
+	a := &article.Article{Title: "Officials meet in Paris on Tuesday", Text: "The meeting was held in the capital.", Language: "en"}
 	es := tg.Explain(a, Hints{})
 	e := explain(es, "economy")
 	if e.Passed || e.SecondDeskTo != "world" || e.Decider != "desk model" || e.Model == nil || e.Model.Probability != 0.7 {
@@ -90,7 +90,7 @@ func TestSecondDeskDroppedIsExplained(t *testing.T) {
 // ranked by its desk model's probability, only never dropped itself.
 func TestSecondDeskBoostLeavesOtherDesks(t *testing.T) {
 	tg := withDeskOdds(defaultTagger(t), map[string]float64{"world": 0.70, "economy": 0.95})
-	a := &article.Article{Title: "Officials meet on Tuesday", Text: "The meeting was held in the capital.", Language: "en"}
+	a := &article.Article{Title: "Officials meet in Paris on Tuesday", Text: "The meeting was held in the capital.", Language: "en"}
 	plain := deskSlugs(tg.Tag(a, Hints{}))
 	boosted := deskSlugs(tg.Tag(a, Hints{Boost: map[string]float64{"economy": 1}}))
 	if !slices.Equal(plain, []string{"economy"}) || !slices.Equal(boosted, plain) {
@@ -123,7 +123,7 @@ func TestSecondDeskLeavesOwnDeskTopics(t *testing.T) {
 // first, and the explanation names no desk the article lacks.
 func TestSecondDeskAfterFamilyCap(t *testing.T) {
 	tg := withDeskOdds(defaultTagger(t), map[string]float64{"world": 0.95, "economy": 0.70})
-	a := &article.Article{Title: "Officials meet on Tuesday", Text: "The meeting was held in the capital.", Language: "en"}
+	a := &article.Article{Title: "Officials meet in Paris on Tuesday", Text: "The meeting was held in the capital.", Language: "en"}
 	h := Hints{Boost: map[string]float64{"conflict": 30, "politics": 30}}
 	var slugs []string
 	for _, m := range tg.Tag(a, h) {
@@ -143,7 +143,7 @@ func TestSecondDeskAfterFamilyCap(t *testing.T) {
 // a second desk.
 func TestSecondDeskForcedIsNotDropped(t *testing.T) {
 	tg := withDeskOdds(defaultTagger(t), map[string]float64{"world": 0.95, "economy": 0.70})
-	a := &article.Article{Title: "Officials meet on Tuesday", Text: "The meeting was held in the capital.", Language: "en"}
+	a := &article.Article{Title: "Officials meet in Paris on Tuesday", Text: "The meeting was held in the capital.", Language: "en"}
 	e := explain(tg.Explain(a, Hints{Forced: []string{"economy"}}), "economy")
 	if !e.Passed || e.SecondDeskTo != "" {
 		t.Errorf("forced economy: passed %t, second desk to %q; want passed and not dropped", e.Passed, e.SecondDeskTo)
@@ -309,5 +309,36 @@ func TestDeskRivalWithoutOwnTopicOrderFree(t *testing.T) {
 	}
 	if ps[0] != ps[1] {
 		t.Errorf("economy p %g with the stronger world-desk topic first, %g with it last", ps[0], ps[1])
+	}
+}
+
+// World is not given on the soft topics alone: an article whose own terms
+// score nothing for world, that names no other country and for which no
+// hard-news topic scores (a health explainer) stays out of world however
+// sure the desk model is, while one naming another country, or one a
+// hard-news topic scores for, is filed; a source's boost, the user's
+// evidence, still gives it. The articles are invented.
+func TestWorldNotOnSoftTopicsAlone(t *testing.T) {
+	tg := withDeskOdds(defaultTagger(t), map[string]float64{"world": 0.9})
+	soft := &article.Article{Title: "Eight facts about insomnia and sleep", Text: "Doctors say poor sleep raises the risk of diabetes and heart disease.", Language: "en"}
+	if got := deskSlugs(tg.Tag(soft, Hints{})); slices.Contains(got, "world") {
+		t.Errorf("a health explainer naming no country: desks %v, want no world", got)
+	}
+	if got := deskSlugs(tg.Tag(soft, Hints{Boost: map[string]float64{"world": 20}})); !slices.Contains(got, "world") {
+		t.Errorf("the same boosted to world: desks %v, want world", got)
+	}
+	for _, a := range []*article.Article{
+		{Title: "Eight facts about insomnia in Japan", Text: "Doctors say poor sleep raises the risk of diabetes and heart disease.", Language: "en"},
+		{Title: "Police arrest suspect after hospital fraud", Text: "Doctors say the suspect was charged with fraud.", Language: "en"},
+		{Title: "Delapan Fakta Insomnia di Jepang", Text: "Dokter menyebut kurang tidur menaikkan risiko diabetes.", Language: "id"},
+	} {
+		if got := deskSlugs(tg.Tag(a, Hints{})); !slices.Contains(got, "world") {
+			t.Errorf("%q: desks %v, want world (another country, or hard news)", a.Title, got)
+		}
+	}
+	// In Indonesian, Indonesia is home: naming it alone is no other country.
+	home := &article.Article{Title: "Delapan Fakta Insomnia di Indonesia", Text: "Dokter menyebut kurang tidur menaikkan risiko diabetes.", Language: "id"}
+	if got := deskSlugs(tg.Tag(home, Hints{})); slices.Contains(got, "world") {
+		t.Errorf("%q: desks %v, want no world", home.Title, got)
 	}
 }

@@ -37,8 +37,13 @@ type scratch struct {
 	streamNames             *actor.Names
 	articleNames            *actor.Names
 	// abroad is whether the article the last judge read names another
-	// country (namesAbroad), when a topic needs one (Tagger.foreign).
+	// country (namesAbroad), when a topic needs one (Tagger.foreign) or a
+	// hard-news desk reads it (Tagger.hardDesk).
 	abroad bool
+	// hardEvidence is whether that article shows news beside the soft
+	// topics: another country named (abroad) or a hard-news topic outside
+	// the desks scoring (softOnly).
+	hardEvidence bool
 	// features asks evaluate to collect feats, the hashed stems of the
 	// article, for the stream model; lifted and liftZ are, per
 	// rule, whether the stream model gave it and its log-odds; zoned

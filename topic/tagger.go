@@ -162,7 +162,11 @@ type Tagger struct {
 	supporting bool
 	// foreign is set when some topic needs another country (Spec.Foreign):
 	// without one, judge does not read where an article is about.
-	foreign     bool
+	foreign bool
+	// hardDesk is set when a topic of the hard-news family is decided by
+	// the desk model (the built-in world): judge then reads whether an
+	// article shows any hard news (softOnly).
+	hardDesk    bool
 	idx         [numLangs]index
 	fingerprint string
 	scratch     *sync.Pool
@@ -277,6 +281,7 @@ func New(specs []Spec) (*Tagger, error) {
 	}
 	for i, r := range t.rules {
 		t.family = append(t.family, family(r.iptc))
+		t.hardDesk = t.hardDesk || r.deskModel >= 0 && t.family[i] == hardNews
 		k := -1
 		if t.family[i] != "" {
 			k = slices.Index(t.family, t.family[i])
@@ -381,7 +386,7 @@ func (t *Tagger) computeFingerprint() string {
 	fmt.Fprintf(h, "ir model %v cut %g cue %g title stance decides id headlines alone, stream lift linked, actors %s genres %s %s\n", t.irWeights, t.irCut, CueWeight, actor.Version, genre.Version, irGuardsVersion)
 	// "after family cap, desk topics, union": secondDesks' rule as mended
 	// (branch mend30).
-	fmt.Fprintf(h, "desk model %v %v cut %g second %g after family cap, desk topics, union\n", deskModelDesks(), t.deskWeights, DeskCut, SecondDeskCut)
+	fmt.Fprintf(h, "desk model %v %v cut %g second %g after family cap, desk topics, union, hard desks not on soft topics alone\n", deskModelDesks(), t.deskWeights, DeskCut, SecondDeskCut)
 	// Where topics share a desk, each has read the desk model from its own
 	// features since branch deskrule (before, all read the last one's):
 	// their stored topics and what the stream model learned of them
@@ -696,6 +701,7 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 		v.irCut = max(v.irCut, t.irConfidence)
 	}
 	t.readAbroad(s, l, t.ir >= 0)
+	s.hardEvidence = t.hardDesk && t.showsHardNews(s, res)
 	for i, r := range t.rules {
 		v.deskP[i], v.deskX[i] = 0, [numDeskFeatures]float64{}
 		if k := r.deskModel; k >= 0 {
@@ -736,10 +742,10 @@ func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, 
 			ok[i] = (v.irP >= v.irCut || v.irStance != "") && t.allows(s, i, l, res[i], exprMet[i])
 		}
 		if t.rules[i].deskModel >= 0 {
-			ok[i] = v.deskP[i] >= DeskCut && t.allows(s, i, l, res[i], exprMet[i])
+			ok[i] = v.deskP[i] >= DeskCut && t.allows(s, i, l, res[i], exprMet[i]) && !t.softOnly(s, i, res[i])
 		}
 		s.lifted[i], s.liftZ[i], s.zoned[i], s.dropped[i], s.zoneMargin[i], s.boosted[i] = false, 0, false, false, 0, false
-		if st != nil && t.allows(s, i, l, res[i], exprMet[i]) {
+		if st != nil && t.allows(s, i, l, res[i], exprMet[i]) && !t.softOnly(s, i, res[i]) {
 			if t.rules[i].deskModel >= 0 {
 				s.zoneMargin[i] = logit(v.deskP[i]) - logit(DeskCut)
 				decided, apply, z := st.zone(s, l, i, s.zoneMargin[i])
@@ -801,6 +807,36 @@ func (t *Tagger) irKept(s *scratch, ok []bool) int {
 // expression (if any), another country (if it needs one: foreignMet).
 func (t *Tagger) allows(s *scratch, i, l int, r result, exprMet bool) bool {
 	return !r.vetoed && exprMet && (!t.rules[i].require[l] || r.requireMet) && (!t.rules[i].foreign || foreignMet(s, r))
+}
+
+// softOnly reports whether rule i is a hard-news desk (world) and the
+// article s holds shows no hard news for it: its own terms score 0, it
+// names no other country, and no hard-news topic outside the desks
+// scores. The desk model reads the scores of every topic outside the
+// desks as world's evidence, so a health explainer or an awards list
+// naming no country went to world on them alone; read by the labelled
+// data's world (news about other countries), they are none
+// (BENCHMARKS.md, softworld; changing the feature instead moved the
+// refit, deskrest). It bars the desk and stream models, not a source's
+// boost: the boost is the user's evidence, this the models' lack of it.
+func (t *Tagger) softOnly(s *scratch, i int, r result) bool {
+	return t.rules[i].deskModel >= 0 && t.family[i] == hardNews && r.score <= 0 && !s.hardEvidence
+}
+
+// showsHardNews reports whether the article s holds, with rule results
+// res, names another country (s.abroad) or scores for a hard-news topic
+// outside the desks (international relations among them, whose terms
+// hold every country's name).
+func (t *Tagger) showsHardNews(s *scratch, res []result) bool {
+	if s.abroad {
+		return true
+	}
+	for j, r := range t.rules {
+		if r.deskModel < 0 && t.family[j] == hardNews && res[j].score > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // limitFamilies and limitTopics drop the weakest passed rules, by score
