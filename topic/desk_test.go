@@ -324,6 +324,9 @@ func TestWorldNotOnSoftTopicsAlone(t *testing.T) {
 	if got := deskSlugs(tg.Tag(soft, Hints{})); slices.Contains(got, "world") {
 		t.Errorf("a health explainer naming no country: desks %v, want no world", got)
 	}
+	if e := explain(tg.Explain(soft, Hints{}), "world"); !e.NoHardNews || e.Passed {
+		t.Errorf("world's explanation: no hard news %v, passed %v; want the bar said", e.NoHardNews, e.Passed)
+	}
 	if got := deskSlugs(tg.Tag(soft, Hints{Boost: map[string]float64{"world": 20}})); !slices.Contains(got, "world") {
 		t.Errorf("the same boosted to world: desks %v, want world", got)
 	}

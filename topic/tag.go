@@ -164,6 +164,10 @@ type Explanation struct {
 	// Foreign is "met" or "missing" on a topic that needs another country
 	// (Spec.Foreign), else empty.
 	Foreign string `json:"foreign,omitempty"`
+	// NoHardNews is set on a hard-news desk topic (world) that the desk
+	// and stream models may not give: the article shows no hard news
+	// (no term of its own, no other country, no hard-news topic scoring).
+	NoHardNews bool `json:"no_hard_news,omitempty"`
 	// Expr is the topic's expression, if any, and ExprMet whether it held.
 	Expr    string `json:"expr,omitempty"`
 	ExprMet bool   `json:"expr_met"`
@@ -375,6 +379,7 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream, learn bool) []
 					e.Foreign = "met"
 				}
 			}
+			e.NoHardNews = t.softOnly(s, i, res[i])
 			if rl.expr != nil && rl.exprLangs[l] {
 				e.Expr = rl.expr.String()
 			}
@@ -489,6 +494,9 @@ func WriteExplanations(w io.Writer, es []Explanation) error {
 		}
 		if e.Foreign != "" {
 			fmt.Fprintf(&b, " foreign %s", e.Foreign)
+		}
+		if e.NoHardNews {
+			b.WriteString(" no hard news (no term of its own, no other country, no hard-news topic scoring)")
 		}
 		if e.Expr != "" {
 			fmt.Fprintf(&b, " expr %s=%t", e.Expr, e.ExprMet)
