@@ -121,7 +121,10 @@ func (es RuleErrors) Unwrap() []error {
 // duplicate slug, an IPTC code that is not one, a negative or non-finite
 // threshold, a confidence that is no probability under 1, a term language other than en and id, a term that does not
 // parse, and an expression that does not parse. A disabled Spec is checked
-// for its slug only. What Check accepts, New compiles.
+// for its slug only. What Check accepts, New compiles, but for a
+// confidence on a topic no model decides: a config's topic of a built-in
+// slug takes its model from the built-in one (Override), so only New, on
+// the topics in effect, can tell.
 func Check(specs []Spec) error {
 	var errs RuleErrors
 	seen := map[string]bool{}
