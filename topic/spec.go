@@ -119,9 +119,9 @@ func (es RuleErrors) Unwrap() []error {
 
 // Check reports every problem of specs at once, as RuleErrors: a missing or
 // duplicate slug, an IPTC code that is not one, a negative or non-finite
-// threshold, a confidence that is no probability under 1, a term language other than en and id, a term that does not
-// parse, and an expression that does not parse. A disabled Spec is checked
-// for its slug only. What Check accepts, New compiles, but for a
+// threshold, a confidence that is no probability under 1, a term language
+// other than en and id, a term that does not parse, and an expression that
+// does not parse. A disabled Spec is checked for its slug only. What Check accepts, New compiles, but for a
 // confidence on a topic no model decides: a config's topic of a built-in
 // slug takes its model from the built-in one (Override), so only New, on
 // the topics in effect, can tell.
@@ -296,10 +296,9 @@ func validIPTC(s string) bool {
 // topic whose slug is in base replaces it in place, keeping what it leaves
 // out from the built-in — title, description, IPTC code, terms, require,
 // exclude, expr, threshold, model, confidence and desk, each unless it
-// names its own
-// (so `{slug: world, foreign: true}` is the built-in world that needs another
-// country) —, a disabled one removes it, and the others are appended in
-// their order. Both lists are expected to have passed Check. Neither is
+// names its own (so `{slug: world, foreign: true}` is the built-in world
+// that needs another country) —, a disabled one removes it, and the others
+// are appended in their order. Both lists are expected to have passed Check. Neither is
 // modified.
 func Override(base, own []Spec) []Spec {
 	bySlug := make(map[string]int, len(own))
