@@ -4,7 +4,7 @@ package config
 
 import "github.com/warta-news/warta/topic"
 
-const generatedBuiltinSum = "39d345226cdaab4b12821a92da1760bd8c584bc01adcf369fdaa53629f93cdd8"
+const generatedBuiltinSum = "9e888915b3140d87eab90cfcd840f2359fbf43b098efe5a201678431742763a3"
 
 // generatedBuiltinTopics returns a new copy of the built-in topics each call.
 func generatedBuiltinTopics() []topic.Spec {
