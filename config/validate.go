@@ -122,19 +122,31 @@ func (v *validator) topics() map[string]bool {
 	if len(v.cfg.Topics) == 0 {
 		v.errorf("topics", "every topic is disabled; at least one is required")
 	}
-	// A confidence is a model's: whether the topic has one is known only
-	// once a topic of a built-in slug has taken the built-in's model.
-	for _, t := range v.cfg.Topics {
-		if t.Confidence == 0 || t.Model != "" {
+	v.inEffectErrors(own)
+	return slugs
+}
+
+// inEffectErrors places what topic.CheckInEffect finds in the topics in
+// effect at the file's own topic of the same slug (the built-in ones pass
+// it: the file's own topics are what can fail it).
+func (v *validator) inEffectErrors(own []topic.Spec) {
+	var es topic.RuleErrors
+	if !errors.As(topic.CheckInEffect(v.cfg.Topics), &es) {
+		return
+	}
+	var placed topic.RuleErrors
+	for _, e := range es {
+		at := *e
+		at.Topic = slices.IndexFunc(own, func(o topic.Spec) bool { return o.Slug == e.Slug && !o.Disabled })
+		if at.Topic < 0 {
+			v.errs = append(v.errs, &Error{File: v.doc.file, Field: "topics", Msg: e.Error()})
 			continue
 		}
-		for i, o := range own {
-			if o.Slug == t.Slug && !o.Disabled {
-				v.errorf(fmt.Sprintf("topics[%d].confidence", i), "confidence is for the topic the actors model decides (model: %s, the built-in international-relations); %q has no model", topic.ModelActors, t.Slug)
-			}
-		}
+		placed = append(placed, &at)
 	}
-	return slugs
+	if len(placed) > 0 {
+		v.ruleErrors(v.doc, own, placed)
+	}
 }
 
 // applyTopics sets c.Topics to builtin with own applied (topic.Override),

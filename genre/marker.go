@@ -26,8 +26,8 @@ type kicker struct {
 
 // kickers are the markers publishers set as kickers (a gallery's also as its
 // whole headline with a date: "Foto Hari Ini"; a daily newsletter's name),
-// in English and Indonesian ("pariwara" and "konten kerja sama" are the Indonesian
-// press's words for paid content).
+// in English and Indonesian ("pariwara" and "konten kerja sama" are the
+// Indonesian press's words for paid content).
 var kickers = [...]kicker{
 	{"sponsored", Sponsored}, {"sponsored content", Sponsored}, {"sponsored post", Sponsored},
 	{"advertorial", Sponsored}, {"advetorial", Sponsored}, {"adv", Sponsored},

@@ -121,10 +121,9 @@ func (es RuleErrors) Unwrap() []error {
 // duplicate slug, an IPTC code that is not one, a negative or non-finite
 // threshold, a confidence that is no probability under 1, a term language
 // other than en and id, a term that does not parse, and an expression that
-// does not parse. A disabled Spec is checked for its slug only. What Check accepts, New compiles, but for a
-// confidence on a topic no model decides: a config's topic of a built-in
-// slug takes its model from the built-in one (Override), so only New, on
-// the topics in effect, can tell.
+// does not parse. A disabled Spec is checked for its slug only. What Check
+// accepts, New compiles, but for what only the topics in effect can tell
+// (CheckInEffect).
 func Check(specs []Spec) error {
 	var errs RuleErrors
 	seen := map[string]bool{}
@@ -201,6 +200,24 @@ func Check(specs []Spec) error {
 				}
 				add("expr", col, err)
 			}
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+// CheckInEffect reports, as RuleErrors, what Check cannot tell of a
+// config's topics before Override gives a topic of a built-in slug the
+// built-in's model: a confidence on a topic no model decides. New runs it
+// on the topics it compiles.
+func CheckInEffect(specs []Spec) error {
+	var errs RuleErrors
+	for i, sp := range specs {
+		if !sp.Disabled && sp.Confidence != 0 && sp.Model == "" {
+			errs = append(errs, &RuleError{Topic: i, Slug: sp.Slug, Field: "confidence",
+				Err: fmt.Errorf("confidence is for the topic the actors model decides (model: %s); %q has no model", ModelActors, sp.Slug)})
 		}
 	}
 	if len(errs) > 0 {

@@ -200,13 +200,14 @@ func (t *Tagger) Actors() *actor.Recognizer { return t.actors }
 // tagger judges its items with.
 func (t *Tagger) Genres() *genre.Detector { return t.genres }
 
-// New compiles specs, leaving out disabled ones. Errors are Check's: every
-// problem at once, each a *RuleError placed within specs; and, once
-// Check passes, a confidence on a topic no model decides (which Check
-// cannot tell on a config's topic that takes its model from a built-in
-// one: see Override).
+// New compiles specs, leaving out disabled ones. Errors are Check's and
+// CheckInEffect's: every problem at once, each a *RuleError placed within
+// specs.
 func New(specs []Spec) (*Tagger, error) {
 	if err := Check(specs); err != nil {
+		return nil, err
+	}
+	if err := CheckInEffect(specs); err != nil {
 		return nil, err
 	}
 	rec, err := actor.New()
@@ -273,9 +274,6 @@ func New(specs []Spec) (*Tagger, error) {
 		r.deskVoice = sp.Desk != "" && (sp.Slug == sp.Desk || !deskOwned[sp.Desk])
 		if sp.Model == ModelActors {
 			t.ir, t.irConfidence = len(t.rules), sp.Confidence
-		} else if sp.Confidence != 0 {
-			return nil, RuleErrors{&RuleError{Topic: len(t.rules), Slug: sp.Slug, Field: "confidence",
-				Err: fmt.Errorf("confidence is for the topic the actors model decides (model: %s); this one has no model", ModelActors)}}
 		}
 		t.rules = append(t.rules, r)
 	}
