@@ -35,6 +35,10 @@ func TestOfFormatMarkers(t *testing.T) {
 		{"Kaleidoskop 2025, Deretan Pejabat yang Ditangkap", History},
 		{"KALEIDOSKOP 2024 - Peristiwa Politik Sepanjang Tahun", History},
 
+		// A broadcast programme's whole edition.
+		{"Evening Report Full Broadcast (March 3rd)", Video},
+		{"Morning Desk livestream | May 4, 2021 Full Episode", Video},
+
 		// News with the same words.
 		{"Minister's best photos were staged, aide admits", News},
 		{"Police release suspect's photos, in pictures shared online", News},

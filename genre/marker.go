@@ -80,13 +80,16 @@ var openings = [...]kicker{
 	{"chord gitar ", Guide}, {"kunci gitar lagu ", Guide},
 }
 
-// phrases are what only a profile or a guide to places says anywhere in
-// its headline.
+// phrases are what only a profile, a guide to places or a programme's
+// whole edition says anywhere in its headline.
 var phrases = [...]kicker{
 	{"profil dan biodata", Profile}, {"biodata dan profil", Profile}, {"biodata lengkap", Profile},
 	{"profil lengkap", Profile},
 	{"where to eat", Guide}, {"tempat makan enak", Guide}, {"rekomendasi tempat makan", Guide},
 	{"rekomendasi kuliner", Guide},
+	// A broadcast programme's whole edition, a video of many reports
+	// ("Nightly News Full Broadcast (November 7th)", "… Full Episode").
+	{"full broadcast", Video}, {"full episode", Video},
 }
 
 // markedTitle reads a headline's marker: a kicker, an opening or a

@@ -17,6 +17,7 @@ var genreVerdictsPinned = map[string]string{
 	"18": "2dae1e0a90af2df9",
 	"19": "eb3d1c5d16e1b518",
 	"20": "f2b5f59b952fccdb",
+	"21": "09b28b3232fec7d3",
 }
 
 // TestGenreVersionPinsTheVerdicts: the genre's verdicts on the
