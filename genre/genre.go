@@ -550,7 +550,7 @@ func isUnit(w string) bool {
 
 // Version changes whenever the cues change, so that users of the verdicts
 // can tell stale ones (Older). It is a decimal integer, raised by one.
-const Version = "21"
+const Version = "22"
 
 // Older reports whether verdicts that name version v were given by older
 // cues than this build's: v is a lower Version, or none (builds before

@@ -48,9 +48,10 @@ var kickers = [...]kicker{
 	// nor a day's briefing: the Guardian's "First Thing" (as a kicker or
 	// after a bar) and "TechScape", the FT's "FirstFT", NPR's "Up First",
 	// Defense One's "The D Brief", Reuters' "Morning Bid" and "The Week in
-	// Breakingviews".
+	// Breakingviews", NBC News' "Morning Rundown".
 	{"first thing", Newsletter}, {"firstft", Newsletter}, {"up first", Newsletter},
 	{"up first briefing", Newsletter}, {"the d brief", Newsletter}, {"morning bid", Newsletter},
+	{"morning rundown", Newsletter},
 	{"the week in breakingviews", Newsletter}, {"techscape", Newsletter},
 }
 

@@ -124,6 +124,7 @@ func TestOfNamedDailyNewsletter(t *testing.T) {
 		{"Morning Bid: Rates hold the line", Newsletter},
 		{"The Week in Breakingviews: Banks under strain", Newsletter},
 		{"TechScape: Who owns your data now?", Newsletter},
+		{"Port strike ends and a comet returns: Morning Rundown", Newsletter},
 		// NPR's edition as it titles it: two stories joined by ". And, ".
 		{"Storm floods the coast. And, a museum reopens its doors", Newsletter},
 		{"'We will rebuild. And, we will return,' says mayor", News},
@@ -131,5 +132,6 @@ func TestOfNamedDailyNewsletter(t *testing.T) {
 		{"First thing the new mayor did: close the bridge", News},
 		{"Rookie goes up first in the draft", News},
 		{"Talks come first, says minister", News},
+		{"Morning rundown of the markets shows losses", News},
 	})
 }

@@ -18,6 +18,7 @@ var genreVerdictsPinned = map[string]string{
 	"19": "eb3d1c5d16e1b518",
 	"20": "f2b5f59b952fccdb",
 	"21": "09b28b3232fec7d3",
+	"22": "203e322b0090524f",
 }
 
 // TestGenreVersionPinsTheVerdicts: the genre's verdicts on the
