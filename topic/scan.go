@@ -42,7 +42,7 @@ type scratch struct {
 	abroad bool
 	// hardEvidence is whether that article shows news beside the soft
 	// topics: another country named (abroad) or a hard-news topic outside
-	// the desks scoring (softOnly).
+	// the desks scoring (Tagger.showsHardNews); Tagger.softOnly reads it.
 	hardEvidence bool
 	// features asks evaluate to collect feats, the hashed stems of the
 	// article, for the stream model; lifted and liftZ are, per

@@ -279,7 +279,7 @@ func New(specs []Spec) (*Tagger, error) {
 	}
 	for i, r := range t.rules {
 		t.family = append(t.family, family(r.iptc))
-		t.hardDesk = t.hardDesk || r.deskModel >= 0 && t.family[i] == hardNews
+		t.hardDesk = t.hardDesk || t.isHardDesk(i)
 		k := -1
 		if t.family[i] != "" {
 			k = slices.Index(t.family, t.family[i])
@@ -818,7 +818,13 @@ func (t *Tagger) allows(s *scratch, i, l int, r result, exprMet bool) bool {
 // refit, deskrest). It bars the desk and stream models, not a source's
 // boost: the boost is the user's evidence, this the models' lack of it.
 func (t *Tagger) softOnly(s *scratch, i int, r result) bool {
-	return t.rules[i].deskModel >= 0 && t.family[i] == hardNews && r.score <= 0 && !s.hardEvidence
+	return t.isHardDesk(i) && r.score <= 0 && !s.hardEvidence
+}
+
+// isHardDesk reports whether rule i is a hard-news topic the desk model
+// decides (the built-in world).
+func (t *Tagger) isHardDesk(i int) bool {
+	return t.rules[i].deskModel >= 0 && t.family[i] == hardNews
 }
 
 // showsHardNews reports whether the article s holds, with rule results
