@@ -238,7 +238,18 @@ func makeEventSigOf(title string, words []headlineWord, actors ActorSource) even
 			}
 		}
 		if w.num != "" {
-			add("#"+w.num, roleNumber)
+			// A number with the unit of time it counts is that quantity:
+			// "Suap 3 Hakim … Divonis 3 Tahun" holds three judges and
+			// three years, and against "Suap 3 Hakim … Divonis 11 Tahun"
+			// its three years are a number the other lacks (another
+			// verdict).
+			num := "#" + w.num
+			if i+1 < len(words) {
+				if unit, ok := timeUnits[words[i+1].lower]; ok {
+					num += " " + unit
+				}
+			}
+			add(num, roleNumber)
 			if action == objectDue {
 				action = actionDone // a name or number is the object
 			}
@@ -553,6 +564,16 @@ var (
 // multipliers scale the number before them, written in figures or words:
 // "2 ribu", "1,5 juta", "dua puluh ribu".
 var multipliers = map[string]float64{"ribu": 1e3, "juta": 1e6, "miliar": 1e9, "triliun": 1e12, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+// timeUnits name the units of time a headline counts a verdict, a
+// sentence, an age or a duration in, each spelling mapped to one unit
+// ("pekan" is already "minggu", shortForms). Only units of time: a
+// magnitude's or a price's revised figure is the same event retold.
+var timeUnits = map[string]string{
+	"tahun": "year", "bulan": "month", "minggu": "week", "hari": "day", "jam": "hour", "menit": "minute",
+	"year": "year", "years": "year", "month": "month", "months": "month", "week": "week", "weeks": "week",
+	"day": "day", "days": "day", "hour": "hour", "hours": "hour", "minute": "minute", "minutes": "minute",
+}
 
 // readNumberWords reads a number written out in words at the start of
 // toks ("Tiga Ratus Lima Puluh Tiga" is 353, "Twenty-Five" 25) and returns

@@ -65,6 +65,18 @@ func TestEventParaphrasesJoin(t *testing.T) {
 	}
 }
 
+// A quantity told with its unit of time joins its retelling: the same
+// verdict in other words, with a number shared beside it.
+func TestEventSameQuantityJoins(t *testing.T) {
+	arts := assignHeadlines(t, NewIndex(Options{}), []timedHeadline{
+		{"Suap 2 Hakim PN Medan, Pengacara Pengusaha Divonis 7 Tahun Penjara", 0},
+		{"Pengacara Pengusaha Penyuap 2 Hakim PN Medan Divonis 7 Tahun", time.Hour},
+	})
+	if b := arts[1]; b.StoryID != arts[0].ID {
+		t.Errorf("%q: story %s, want %s (%+v)", b.Title, b.StoryID, arts[0].ID, b.StoryMatch)
+	}
+}
+
 // One speaker's statement, quoted in one headline and reported with a
 // verb of saying in another, is one story: the saying guard keeps apart a
 // statement and a report of another speaker, or none.
@@ -125,6 +137,14 @@ func TestEventsOnOneTopicStayApart(t *testing.T) {
 		"an explainer": {
 			{"Hamas Setujui Proposal Gencatan Senjata di Gaza", 0},
 			{"Fakta-fakta Proposal Gencatan Senjata yang Disetujui Hamas", 2 * time.Hour},
+		},
+		"two verdicts, another number shared": {
+			{"Istri Pengusaha yang Suap 2 Hakim PN Medan Divonis 2 Tahun Penjara", 0},
+			{"Suap 2 Hakim PN Medan, Pengacara Pengusaha Divonis 7 Tahun Penjara", 0},
+		},
+		"two sentences, in English": {
+			{"Court jails 2 Medan judges for 2 years over bribes", 0},
+			{"Court jails 2 Medan judges for 7 years over bribes", 0},
 		},
 		"a day and a half apart": {
 			{"Presiden Resmikan Bendungan Baru di Sumbawa", 0},

@@ -16,8 +16,9 @@ import (
 // sketch; stores of format 5 may hold a corrected article's first version.
 // Format 7: a title of fewer than two content words is a label (no event
 // terms, and no copy sketch without a text); format 6 sketched it as a
-// headline.
-const sketchFormat = 7
+// headline. Format 8: a number that counts a unit of time is one term
+// with its unit ("#3 year"); format 7 held the bare number.
+const sketchFormat = 8
 
 // The flags byte of an encoded sketch: eventSig.own, eventSig.again, then
 // from sketchListShift the signature's listCounts.
