@@ -246,13 +246,26 @@ func TestHeadlineOwnDays(t *testing.T) {
 // its whole article text (fixtures.FullTextStoryDayDir), labelled by story
 // (testdata/SOURCES.md). A design day: its errors may be read.
 func fullTextDay(t *testing.T) fixtureDay {
+	return fullTextDayOf(t, fixtures.FullTextStoryDayDir, "headlines-2025-06-18.labels.jsonl")
+}
+
+// fullTextJudgeDay is the same outlets' news desks of 20 June 2025
+// (fixtures.FullTextJudgeDayDir), labelled by story before the index ran
+// on it. A judge day: read by its counts only, never its errors.
+func fullTextJudgeDay(t *testing.T) fixtureDay {
+	return fullTextDayOf(t, fixtures.FullTextJudgeDayDir, "headlines-2025-06-20.labels.jsonl")
+}
+
+// fullTextDayOf is the full-text day of the fixture directory dir and the
+// labels file labels.
+func fullTextDayOf(t *testing.T, dir, labels string) fixtureDay {
 	t.Helper()
-	names, err := fixtures.Snapshots(fixtures.FullTextStoryDayDir)
+	names, err := fixtures.Snapshots(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	sort.Strings(names)
-	return fixtureDay{labels: "headlines-2025-06-18.labels.jsonl", feeds: names}
+	return fixtureDay{labels: labels, feeds: names}
 }
 
 // fullTextDayFloors are the floors of the full-text day, title only
@@ -273,6 +286,25 @@ func TestFullTextStoryDay(t *testing.T) {
 		t.Logf("full-text day, text %v: %s", withText, c)
 		logErrors()
 		if floor := fullTextDayFloors[withText]; c.tp < floor.tp || c.fp > floor.fp {
+			t.Errorf("text %v: %s; floors tp ≥ %d, fp ≤ %d", withText, c, floor.tp, floor.fp)
+		}
+	}
+}
+
+// fullTextJudgeDayFloors are the floors of the full-text judge day, title
+// only (false) and with the whole text (true): two same-story pairs fewer
+// than its first measure (2026-12-05: 9 / 1 / 81 and 8 / 1 / 82) and no
+// more false joins.
+var fullTextJudgeDayFloors = map[bool]pairCounts{false: {tp: 9 - 2, fp: 1}, true: {tp: 8 - 2, fp: 1}}
+
+// TestFullTextJudgeDay scores the full-text judge day, title only and with
+// each item's whole text, by its counts only.
+func TestFullTextJudgeDay(t *testing.T) {
+	day := fullTextJudgeDay(t)
+	for _, withText := range []bool{false, true} {
+		c, _ := scoreFixtureDay(t, day, withText, nil)
+		t.Logf("full-text judge day, text %v: %s", withText, c)
+		if floor := fullTextJudgeDayFloors[withText]; c.tp < floor.tp || c.fp > floor.fp {
 			t.Errorf("text %v: %s; floors tp ≥ %d, fp ≤ %d", withText, c, floor.tp, floor.fp)
 		}
 	}
