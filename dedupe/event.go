@@ -115,12 +115,7 @@ type Actor struct {
 
 // termHash is the 24-bit hash of a normalised term, never zero.
 func termHash(w string) uint32 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(w); i++ {
-		h ^= uint64(w[i])
-		h *= 1099511628211
-	}
-	return uint32(mix(h))&(1<<24-1) | 1
+	return uint32(mix(fnvString(w)))&(1<<24-1) | 1
 }
 
 // makeEventSig computes the signature of a cleaned title. Actors from the

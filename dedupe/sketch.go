@@ -261,7 +261,7 @@ func tokenize(dst []token, s string, seg int) []token {
 			i += w
 			continue
 		}
-		h := uint64(14695981039346656037)
+		h := uint64(fnvOffset)
 		digit, upper := false, unicode.IsUpper(r)
 		for i < len(s) {
 			r, w = utf8.DecodeRuneInString(s[i:])
@@ -333,11 +333,28 @@ func isTitleCase(s string) bool {
 	return words >= 4 && 4*capital >= 3*words
 }
 
+// FNV-1a's offset basis and prime.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// fnv adds rune r's bytes (low first) to the FNV-1a hash h.
 func fnv(h uint64, r rune) uint64 {
 	for r != 0 {
 		h ^= uint64(r & 0xff)
-		h *= 1099511628211
+		h *= fnvPrime
 		r >>= 8
+	}
+	return h
+}
+
+// fnvString is the FNV-1a hash of s's bytes.
+func fnvString(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
 	}
 	return h
 }
