@@ -168,6 +168,10 @@ type Explanation struct {
 	// and stream models may not give: the article shows no hard news
 	// (no term of its own, no other country, no hard-news topic scoring).
 	NoHardNews bool `json:"no_hard_news,omitempty"`
+	// SoftDesk names the culture or lifestyle desk the article's link says
+	// it was filed under, on a hard-news topic the models may then not
+	// give (softdesk.go); a boost still may.
+	SoftDesk string `json:"soft_desk,omitempty"`
 	// Expr is the topic's expression, if any, and ExprMet whether it held.
 	Expr    string `json:"expr,omitempty"`
 	ExprMet bool   `json:"expr_met"`
@@ -436,6 +440,9 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream, learn bool) []
 			}
 			if !g.IsNews() && t.family[i] == hardNews {
 				e.Genre = g.Genre.String() + " (" + g.Cue + ")"
+			}
+			if v.softDesk != "" && t.family[i] == hardNews {
+				e.SoftDesk = v.softDesk
 			}
 			for _, id := range s.touched {
 				if tm := &t.terms[id]; tm.topic == i && tm.kind == kindExclude {

@@ -385,6 +385,8 @@ func (t *Tagger) computeFingerprint() string {
 	// "after family cap, desk topics, union": secondDesks' rule as mended
 	// (branch mend30).
 	fmt.Fprintf(h, "desk model %v %v cut %g second %g after family cap, desk topics, union, hard desks not on soft topics alone\n", deskModelDesks(), t.deskWeights, DeskCut, SecondDeskCut)
+	// No hard news from the models for a link to these desks (softdesk.go).
+	fmt.Fprintf(h, "soft desks %q\n", slices.Sorted(maps.Keys(softDesks)))
 	// Where topics share a desk, each has read the desk model from its own
 	// features since branch deskrule (before, all read the last one's):
 	// their stored topics and what the stream model learned of them
@@ -605,8 +607,11 @@ func (t *Tagger) passes(s *scratch, i, l int, r result, best float64) (bool, boo
 // and the actors model's probability of international relations.
 type verdict struct {
 	genre genre.Verdict
-	irP   float64
-	irX   [NumIRFeatures]float64
+	// softDesk names the culture or lifestyle desk the article's link
+	// says it was filed under (softDeskOf), or is "".
+	softDesk string
+	irP      float64
+	irX      [NumIRFeatures]float64
 	// irGuard names the precision guard (irguard.go) that bars the actors
 	// model's topic, or is "".
 	irGuard string
@@ -651,7 +656,7 @@ func (v verdict) actorsAlone(cut float64) verdict {
 
 // judge computes the verdict for the last evaluate of a in language l.
 func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g genre.Verdict) verdict {
-	v := verdict{genre: g, deskP: s.deskP, deskX: s.deskX}
+	v := verdict{genre: g, softDesk: softDeskOf(a.URL), deskP: s.deskP, deskX: s.deskX}
 	if t.ir >= 0 {
 		v.irX = t.irFeatures(s, a, l, res)
 		z := irLogOdds(&t.irWeights, &v.irX)
@@ -764,7 +769,7 @@ func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, 
 			s.boosted[i], _ = t.passes(s, i, l, res[i], t.rival(res, i))
 			ok[i] = s.boosted[i]
 		}
-		if ok[i] && !v.genre.IsNews() && t.family[i] == hardNews {
+		if ok[i] && t.family[i] == hardNews && (!v.genre.IsNews() || v.softDesk != "" && res[i].boost <= 0) {
 			ok[i] = false
 		}
 	}
