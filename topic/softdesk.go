@@ -8,7 +8,8 @@ import "strings"
 // film, an interview with a singer about her exile. The link says where it
 // was filed — a section host ("travel.example.com") or the path's first
 // segment ("/lifeandstyle/…", "/en/travel/…") — so such an item gets no
-// hard-news topic from the models; a source's boost and forced topics still
+// hard-news topic, by its rules or the models, as an item that is not news
+// gets none; a source's boost for the topic and its forced topics still
 // give one (BENCHMARKS.md, softdesk).
 
 // softDesks are the usual names of those desks in English and Indonesian,

@@ -2,6 +2,7 @@ package topic
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/warta-news/warta/article"
@@ -54,10 +55,18 @@ func TestSoftDeskGetsNoHardNews(t *testing.T) {
 	if got := hard(tg.Tag(travel, Hints{})); len(got) != 0 {
 		t.Errorf("the travel desk's piece: hard news %v, want none", got)
 	}
-	for _, e := range tg.Explain(travel, Hints{}) {
+	es := tg.Explain(travel, Hints{})
+	for _, e := range es {
 		if e.Slug == "international-relations" && (e.SoftDesk != "travel" || e.Passed) {
 			t.Errorf("explain: soft desk %q, passed %v", e.SoftDesk, e.Passed)
 		}
+	}
+	var b strings.Builder
+	if err := WriteExplanations(&b, es); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "filed under the travel desk") {
+		t.Errorf("explain's table does not name the desk:\n%s", b.String())
 	}
 	boosted := hard(tg.Tag(travel, Hints{Boost: map[string]float64{"international-relations": 3}}))
 	if !slices.Contains(boosted, "international-relations") {

@@ -511,6 +511,9 @@ func WriteExplanations(w io.Writer, es []Explanation) error {
 		if e.Genre != "" {
 			fmt.Fprintf(&b, " not news: %s", e.Genre)
 		}
+		if e.SoftDesk != "" {
+			fmt.Fprintf(&b, " filed under the %s desk (no hard news)", e.SoftDesk)
+		}
 		switch z := e.StreamZone; {
 		case z != nil:
 			verb := "agreed"
