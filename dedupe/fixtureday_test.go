@@ -249,11 +249,15 @@ func fullTextDay(t *testing.T) fixtureDay {
 	return fullTextDayOf(t, fixtures.FullTextStoryDayDir, "headlines-2025-06-18.labels.jsonl")
 }
 
-// fullTextJudgeDay is the same outlets' news desks of 20 June 2025
-// (fixtures.FullTextJudgeDayDir), labelled by story before the index ran
-// on it. A judge day: read by its counts only, never its errors.
-func fullTextJudgeDay(t *testing.T) fixtureDay {
-	return fullTextDayOf(t, fixtures.FullTextJudgeDayDir, "headlines-2025-06-20.labels.jsonl")
+// fullTextJudgeDays are the same outlets' news desks of 20 and 19 June
+// 2025 (fixtures.FullTextJudgeDayDir, FullTextJudge2DayDir), each labelled
+// by story before the index ran on it. Judge days: read by their counts
+// only, never their errors.
+func fullTextJudgeDays(t *testing.T) []fixtureDay {
+	return []fixtureDay{
+		fullTextDayOf(t, fixtures.FullTextJudgeDayDir, "headlines-2025-06-20.labels.jsonl"),
+		fullTextDayOf(t, fixtures.FullTextJudge2DayDir, "headlines-2025-06-19.labels.jsonl"),
+	}
 }
 
 // fullTextDayOf is the full-text day of the fixture directory dir and the
@@ -291,21 +295,26 @@ func TestFullTextStoryDay(t *testing.T) {
 	}
 }
 
-// fullTextJudgeDayFloors are the floors of the full-text judge day, title
-// only (false) and with the whole text (true): two same-story pairs fewer
-// than its first measure (2026-12-05: 9 / 1 / 81 and 8 / 1 / 82) and no
-// more false joins.
-var fullTextJudgeDayFloors = map[bool]pairCounts{false: {tp: 9 - 2, fp: 1}, true: {tp: 8 - 2, fp: 1}}
+// fullTextJudgeDayFloors are the floors of the full-text judge days, by
+// labels file, title only (false) and with the whole text (true): two
+// same-story pairs fewer than each day's first measure (2026-12-05: 20
+// June 9 / 1 / 81 and 8 / 1 / 82; 19 June 1 / 1 / 27 both, so none
+// there) and no more false joins.
+var fullTextJudgeDayFloors = map[string]map[bool]pairCounts{
+	"headlines-2025-06-20.labels.jsonl": {false: {tp: 9 - 2, fp: 1}, true: {tp: 8 - 2, fp: 1}},
+	"headlines-2025-06-19.labels.jsonl": {false: {tp: 0, fp: 1}, true: {tp: 0, fp: 1}},
+}
 
-// TestFullTextJudgeDay scores the full-text judge day, title only and with
-// each item's whole text, by its counts only.
+// TestFullTextJudgeDay scores the full-text judge days, title only and with
+// each item's whole text, by their counts only.
 func TestFullTextJudgeDay(t *testing.T) {
-	day := fullTextJudgeDay(t)
-	for _, withText := range []bool{false, true} {
-		c, _ := scoreFixtureDay(t, day, withText, nil)
-		t.Logf("full-text judge day, text %v: %s", withText, c)
-		if floor := fullTextJudgeDayFloors[withText]; c.tp < floor.tp || c.fp > floor.fp {
-			t.Errorf("text %v: %s; floors tp ≥ %d, fp ≤ %d", withText, c, floor.tp, floor.fp)
+	for _, day := range fullTextJudgeDays(t) {
+		for _, withText := range []bool{false, true} {
+			c, _ := scoreFixtureDay(t, day, withText, nil)
+			t.Logf("full-text judge day %s, text %v: %s", day.labels, withText, c)
+			if floor := fullTextJudgeDayFloors[day.labels][withText]; c.tp < floor.tp || c.fp > floor.fp {
+				t.Errorf("%s, text %v: %s; floors tp ≥ %d, fp ≤ %d", day.labels, withText, c, floor.tp, floor.fp)
+			}
 		}
 	}
 }
