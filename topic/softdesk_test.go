@@ -68,8 +68,14 @@ func TestSoftDeskGetsNoHardNews(t *testing.T) {
 	if !strings.Contains(b.String(), "filed under the travel desk") {
 		t.Errorf("explain's table does not name the desk:\n%s", b.String())
 	}
-	boosted := hard(tg.Tag(travel, Hints{Boost: map[string]float64{"international-relations": 3}}))
+	boost := Hints{Boost: map[string]float64{"international-relations": 3}}
+	boosted := hard(tg.Tag(travel, boost))
 	if !slices.Contains(boosted, "international-relations") {
 		t.Errorf("a boosted source's travel piece: hard news %v, want international-relations", boosted)
+	}
+	for _, e := range tg.Explain(travel, boost) {
+		if e.Slug == "international-relations" && (e.SoftDesk != "" || !e.Passed) {
+			t.Errorf("explain, boosted: soft desk %q, passed %v; want no desk named, passed", e.SoftDesk, e.Passed)
+		}
 	}
 }

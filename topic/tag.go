@@ -169,8 +169,8 @@ type Explanation struct {
 	// (no term of its own, no other country, no hard-news topic scoring).
 	NoHardNews bool `json:"no_hard_news,omitempty"`
 	// SoftDesk names the culture or lifestyle desk the article's link says
-	// it was filed under, on a hard-news topic the models may then not
-	// give (softdesk.go); a boost still may.
+	// it was filed under, on a hard-news topic it then bars (softdesk.go);
+	// empty where the source boosts the topic, which the desk does not bar.
 	SoftDesk string `json:"soft_desk,omitempty"`
 	// Expr is the topic's expression, if any, and ExprMet whether it held.
 	Expr    string `json:"expr,omitempty"`
@@ -441,7 +441,7 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream, learn bool) []
 			if !g.IsNews() && t.family[i] == hardNews {
 				e.Genre = g.Genre.String() + " (" + g.Cue + ")"
 			}
-			if v.softDesk != "" && t.family[i] == hardNews {
+			if t.softDeskBars(v, i, res[i]) {
 				e.SoftDesk = v.softDesk
 			}
 			for _, id := range s.touched {

@@ -769,7 +769,7 @@ func (t *Tagger) decide(s *scratch, l int, res []result, v verdict, st *Stream, 
 			s.boosted[i], _ = t.passes(s, i, l, res[i], t.rival(res, i))
 			ok[i] = s.boosted[i]
 		}
-		if ok[i] && t.family[i] == hardNews && (!v.genre.IsNews() || v.softDesk != "" && res[i].boost <= 0) {
+		if ok[i] && (t.family[i] == hardNews && !v.genre.IsNews() || t.softDeskBars(v, i, res[i])) {
 			ok[i] = false
 		}
 	}
@@ -824,6 +824,13 @@ func (t *Tagger) allows(s *scratch, i, l int, r result, exprMet bool) bool {
 // boost: the boost is the user's evidence, this the models' lack of it.
 func (t *Tagger) softOnly(s *scratch, i int, r result) bool {
 	return t.isHardDesk(i) && r.score <= 0 && !s.hardEvidence
+}
+
+// softDeskBars reports whether the desk the article's link files it
+// under (softdesk.go) bars rule i, a hard-news topic its source does not
+// boost.
+func (t *Tagger) softDeskBars(v verdict, i int, r result) bool {
+	return v.softDesk != "" && t.family[i] == hardNews && r.boost <= 0
 }
 
 // isHardDesk reports whether rule i is a hard-news topic the desk model
