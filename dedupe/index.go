@@ -105,13 +105,17 @@ type entry struct {
 	eventFields
 }
 
+// maxVerifySize is the largest verify-set size an entry records (the low
+// 6 bits of its meta); a larger set is recorded as this.
+const maxVerifySize = 63
+
 func get24(b [3]byte) uint32     { return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 }
 func put24(b *[3]byte, v uint32) { b[0], b[1], b[2] = byte(v), byte(v>>8), byte(v>>16) }
 
 func (e *entry) metaV() uint32     { return binary.LittleEndian.Uint32(e.meta[:]) }
 func (e *entry) setMeta(v uint32)  { binary.LittleEndian.PutUint32(e.meta[:], v) }
 func (e *entry) minute() uint32    { return e.metaV() >> 8 }
-func (e *entry) size() int         { return int(e.metaV() & 63) }
+func (e *entry) size() int         { return int(e.metaV() & maxVerifySize) }
 func (e *entry) flags() uint32     { return e.metaV() & (flagGhost | flagInterned) }
 func (e *entry) storySlot() uint32 { return get24(e.story) }
 func (e *entry) key(b int) uint32  { return get24(e.keys[b]) }
@@ -459,7 +463,7 @@ func (ix *Index) insert(id string, s sketch, sig *eventSig, minute, evMinute uin
 		binary.LittleEndian.PutUint32(e.names[4*i:], v)
 	}
 	e.slot = s.slotNums
-	e.setMeta(minute<<8 | uint32(min(s.n, 63)))
+	e.setMeta(minute<<8 | uint32(min(s.n, maxVerifySize)))
 	put24(&e.story, slot)
 	if story != nil {
 		put24(&e.story, *story)
@@ -698,7 +702,7 @@ func (ix *Index) sameID(x, y *entry) bool {
 // the sketch and the signature's terms, roles and flags.
 func (e *entry) holds(s *sketch, sig *eventSig) bool {
 	es := e.sketch()
-	if es.keys != s.keys || es.vs != s.vs || es.n != min(s.n, 63) || es.nums != s.nums ||
+	if es.keys != s.keys || es.vs != s.vs || es.n != min(s.n, maxVerifySize) || es.nums != s.nums ||
 		es.names != s.names || es.slotNums != s.slotNums {
 		return false
 	}

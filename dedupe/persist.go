@@ -51,7 +51,7 @@ func encodeSketch(s *sketch, sig *eventSig, ev *evIndexed) []byte {
 	b = binary.LittleEndian.AppendUint64(b, s.keys)
 	b = binary.LittleEndian.AppendUint64(b, s.vs[0])
 	b = binary.LittleEndian.AppendUint32(b, uint32(s.vs[1]))
-	b = append(b, byte(min(s.n, 63)))
+	b = append(b, byte(min(s.n, maxVerifySize)))
 	for _, v := range s.nums {
 		b = binary.LittleEndian.AppendUint16(b, v)
 	}
@@ -103,15 +103,26 @@ func decodeSketch(b []byte) (s sketch, sig eventSig, ok bool) {
 		p += 4
 	}
 	s.slotNums = b[p]
-	if b[p+1] == 1 {
+	indexed := b[p+1]
+	if indexed == 1 {
 		sig.indexed = &evIndexed{total: [2]byte{b[p+2], b[p+3]}, keyIdx: [evKeys]byte(b[p+4:])}
 	}
 	p += 4 + evKeys
 	flags, n := b[p], int(b[p+1])
 	p += 2
 	list := listCounts(flags >> sketchListShift)
-	if n > maxTerms || len(b) != p+4*n || list.members()+list.optional() > n {
+	// What the index would read out of range, or as the end of the terms,
+	// is damage: a size past what encodeSketch writes, a key naming no
+	// term, a term with a zero hash or a role no term has.
+	if s.n > maxVerifySize || indexed > 1 || n > maxTerms || len(b) != p+4*n || list.members()+list.optional() > n {
 		return sketch{}, eventSig{}, false
+	}
+	if sig.indexed != nil {
+		for _, k := range sig.indexed.keyIdx {
+			if k != noKey && int(k) >= n {
+				return sketch{}, eventSig{}, false
+			}
+		}
 	}
 	sig.own, sig.again = flags&sketchOwn != 0, flags&sketchAgain != 0
 	sig.members, sig.optional = list.members(), list.optional()
@@ -119,6 +130,9 @@ func decodeSketch(b []byte) (s sketch, sig eventSig, ok bool) {
 		sig.terms = make([]evTerm, n)
 		for i := range sig.terms {
 			sig.terms[i] = evTerm{h: get24([3]byte(b[p:])), role: b[p+3]}
+			if sig.terms[i].h == 0 || sig.terms[i].role >= roles {
+				return sketch{}, eventSig{}, false
+			}
 			p += 4
 		}
 	}

@@ -208,3 +208,39 @@ func TestSketchesStoredBeforeLabelsAreNotUsed(t *testing.T) {
 		t.Error("a sketch of format 6 was used")
 	}
 }
+
+// A stored sketch whose bytes name what the index would read out of range
+// (a key naming no term, a role no term has) or as the end of the terms
+// (a zero hash) is damaged: AddSketched refuses it, so the article is
+// rebuilt from its text, where it used to take it and stop the index.
+func TestDamagedSketchRefused(t *testing.T) {
+	a := art(hexID(1), "Suap 3 Hakim, Pengacara Divonis 11 Tahun Penjara", "", t0)
+	NewIndex(Options{}).Assign(a)
+	_, sig, ok := decodeSketch(a.Sketch)
+	if !ok || sig.indexed == nil || len(sig.terms) < 2 {
+		t.Fatalf("the known headline's sketch: ok %v, %d terms, indexed %v", ok, len(sig.terms), sig.indexed != nil)
+	}
+	n := len(sig.terms)
+	terms := len(a.Sketch) - 4*n // the first term's offset
+	keys := terms - 2 - evKeys   // the key terms' indices
+	for name, damage := range map[string]func(b []byte){
+		"a key naming no term": func(b []byte) { b[keys] = byte(n) },
+		"a role no term has":   func(b []byte) { b[terms+3] = roles },
+		"a zero hash":          func(b []byte) { b[terms], b[terms+1], b[terms+2] = 0, 0, 0 },
+		"a size past the most": func(b []byte) { b[21] = maxVerifySize + 1 },
+		"an unknown indexing":  func(b []byte) { b[keys-3] = 2 },
+	} {
+		b := slices.Clone(a.Sketch)
+		damage(b)
+		if SketchUsable(b) {
+			t.Errorf("%s: usable", name)
+		}
+		stored := &article.Article{ID: hexID(2), StoryID: hexID(2), FirstSeen: t0, Published: t0, Sketch: b}
+		if NewIndex(Options{}).AddSketched(stored) {
+			t.Errorf("%s: added", name)
+		}
+	}
+	if !SketchUsable(a.Sketch) {
+		t.Error("the undamaged sketch is not usable")
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -151,5 +152,44 @@ func TestRebuiltSketchesAreWrittenBack(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A stored sketch damaged at any byte (a disk fault, another writer) never
+// stops a start: the story index takes it as it reads or rebuilds the
+// article from its text, and then goes on assigning articles.
+func TestDamagedStoredSketchNeverStopsAStart(t *testing.T) {
+	ctx := context.Background()
+	first, st := newTestPipeline(t, serve(t, oneItem))
+	if _, err := first.RunCycle(ctx); err != nil {
+		t.Fatal(err)
+	}
+	stored, err := st.Article(ctx, article.IDFromURL("news.example/embassy"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	good := stored.Sketch
+	cfg := &config.Config{Dedupe: config.Dedupe{Window: 72 * time.Hour}}
+	for p := range len(good) {
+		for _, v := range []byte{good[p] ^ 0xff, '0'} {
+			bad := slices.Clone(good)
+			bad[p] = v
+			if err := st.SetSketches(ctx, map[string][]byte{stored.ID: bad}); err != nil {
+				t.Fatal(err)
+			}
+			func() {
+				defer func() {
+					if r := recover(); r != nil {
+						t.Fatalf("byte %d of %d set to %#x: %v", p, len(good), v, r)
+					}
+				}()
+				ix, _, err := loadStoryIndex(ctx, st, cfg, nil, time.Now(), false)
+				if err != nil {
+					t.Fatal(err)
+				}
+				ix.Assign(&article.Article{ID: article.IDFromURL("other.example/embassy"), Title: "Embassy reopens in Kabul",
+					Text: stored.Text, FirstSeen: time.Now(), Published: time.Now()})
+			}()
+		}
 	}
 }
