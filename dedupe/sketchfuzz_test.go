@@ -25,5 +25,10 @@ func FuzzStoredSketch(f *testing.F) {
 			next := art(hexID(10+i), title, "", t0.Add(time.Hour))
 			ix.Assign(next)
 		}
+		// The stored article corrected, then the window moved past it.
+		corrected := art(hexID(3), enTitle, enText, t0)
+		corrected.StoryID = hexID(3)
+		ix.Correct(corrected)
+		ix.Expire(t0.Add(30 * 24 * time.Hour))
 	})
 }
