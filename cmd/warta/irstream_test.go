@@ -127,6 +127,8 @@ type streamMeasure struct {
 	// not news by their feed's genre ("" for a news feed).
 	newsFromNonNewsFeeds []genreMiss
 	nonNewsByFeedGenre   map[string]int
+	// newsItems counts the news items, newsWithTopic those with a topic.
+	newsItems, newsWithTopic int
 }
 
 // genreMiss is a news item whose feed was taken for one that is not news.
@@ -220,6 +222,16 @@ func snapshotCycleOn(t *testing.T, names []string, lang, driver string, extra ma
 // labelled and every labelled item stored.
 func measureStream(t *testing.T, dir, labelsFile string) streamMeasure {
 	t.Helper()
+	m, cfg, labels := measureStreamQuietly(t, dir, labelsFile)
+	m.log(t, cfg, labels)
+	return m
+}
+
+// measureStreamQuietly is measureStream without its log, which names the
+// items: a judge stream is read by its counts only. It also returns the
+// cycle's config and the labels.
+func measureStreamQuietly(t *testing.T, dir, labelsFile string) (streamMeasure, string, map[string]topiceval.StreamLabel) {
+	t.Helper()
 	names, err := fixtures.Snapshots(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -283,6 +295,14 @@ func measureStream(t *testing.T, dir, labelsFile string) streamMeasure {
 			t.Errorf("labelled item %q was not stored", title)
 		}
 	}
+	m.newsItems, m.newsWithTopic = newsItems, newsWithTopic
+	return m, cfg, labels
+}
+
+// log writes the measure to the test's log, the items by title.
+func (m streamMeasure) log(t *testing.T, cfg string, labels map[string]topiceval.StreamLabel) {
+	t.Helper()
+	desks := actorsModelTopics(t)
 	// The settled mode costs as much again as the cycle: read on request
 	// (WARTA_SETTLED=1 with -v), a measure for the log, no floor.
 	var settled map[string]*irScore
@@ -298,13 +318,12 @@ func measureStream(t *testing.T, dir, labelsFile string) streamMeasure {
 			t.Logf("international relations settled, %s: %v", lang, settled[lang])
 		}
 	}
-	t.Logf("news items with a topic: %d of %d", newsWithTopic, newsItems)
+	t.Logf("news items with a topic: %d of %d", m.newsWithTopic, m.newsItems)
 	t.Logf("items that are not news, by their feed's genre (\"\": a news feed): %v", m.nonNewsByFeedGenre)
 	t.Logf("items that are not news, by topic: %v", m.nonNewsByTopic)
 	t.Logf("items that are not news in international relations or a desk (%s): %d\n    %s",
 		strings.Join(slices.Sorted(maps.Keys(desks)), ", "), len(m.nonNewsInDesks), strings.Join(m.nonNewsInDesks, "\n    "))
 	t.Logf("items that are not news in a hard-news topic: %d\n    %s", len(m.nonNewsInHardNews), strings.Join(m.nonNewsInHardNews, "\n    "))
-	return m
 }
 
 // settledIR scores international relations per language as `warta explain`

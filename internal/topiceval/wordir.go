@@ -38,6 +38,16 @@ func HeldOutStreams() []string {
 	return []string{"stream-heldout98", "stream-heldout99", "stream-heldout100", "stream-heldout101", "stream-heldout102", "stream-heldout103", "stream-heldout104", "stream-heldout105", "stream-heldout106", "stream-heldout107", "stream-heldout108", "stream-heldout109"}
 }
 
+// DesignStreams are the HeldOutStreams whose errors are read: they judge
+// nothing (stream-heldout108, see HeldOutStreams).
+func DesignStreams() []string { return []string{"stream-heldout108"} }
+
+// JudgeStreams are the HeldOutStreams that judge experiments: read by
+// their counts only, never item by item.
+func JudgeStreams() []string {
+	return slices.DeleteFunc(HeldOutStreams(), func(name string) bool { return slices.Contains(DesignStreams(), name) })
+}
+
 // LeaderPriorHeldOutStreams are the labelled streams the leaders prior
 // is not learned from: those gathered after the shipped prior was learned
 // (BENCHMARKS.md, branch leaderprior3), so that its generator reproduces
