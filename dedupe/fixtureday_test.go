@@ -319,3 +319,27 @@ func TestFullTextJudgeDay(t *testing.T) {
 		}
 	}
 }
+
+// fullDayJudgeDay is two outlets' national desks over one whole day, 25
+// March 2026 (fixtures.FullDayJudgeDir): headlines and times only,
+// gathered through the day where the other days are midday snapshots or a
+// morning's scrape, so that time between one case's developments is
+// there to read. Labelled by story before the index ran on it; read by its
+// counts only.
+func fullDayJudgeDay(t *testing.T) fixtureDay {
+	return fullTextDayOf(t, fixtures.FullDayJudgeDir, "headlines-2026-03-25.labels.jsonl")
+}
+
+// fullDayJudgeFloor is the full-day judge's floor, title only (its items
+// have no text): two same-story pairs fewer than its first measure
+// (2026-12-05: 6 / 3 / 59, P 0.667, R 0.092) and no more false joins.
+var fullDayJudgeFloor = pairCounts{tp: 6 - 2, fp: 3}
+
+// TestFullDayJudge scores the full-day judge day by its counts only.
+func TestFullDayJudge(t *testing.T) {
+	c, _ := scoreFixtureDay(t, fullDayJudgeDay(t), false, nil)
+	t.Logf("full-day judge day, title only: %s", c)
+	if c.tp < fullDayJudgeFloor.tp || c.fp > fullDayJudgeFloor.fp {
+		t.Errorf("%s; floors tp ≥ %d, fp ≤ %d", c, fullDayJudgeFloor.tp, fullDayJudgeFloor.fp)
+	}
+}
