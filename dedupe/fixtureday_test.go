@@ -343,3 +343,26 @@ func TestFullDayJudge(t *testing.T) {
 		t.Errorf("%s; floors tp ≥ %d, fp ≤ %d", c, fullDayJudgeFloor.tp, fullDayJudgeFloor.fp)
 	}
 }
+
+// fullDayDesignDay is the same desks two days later, 27 March 2026
+// (fixtures.FullDayDesignDir), gathered and labelled the same way: a
+// design day, whose errors may be read (DEDUPE_EVAL_ERRORS).
+func fullDayDesignDay(t *testing.T) fixtureDay {
+	return fullTextDayOf(t, fixtures.FullDayDesignDir, "headlines-2026-03-27.labels.jsonl")
+}
+
+// fullDayDesignFloor is the full-day design day's floor, title only: two
+// same-story pairs fewer than its first measure (2026-12-05: 9 / 1 / 50, P
+// 0.900, R 0.153) and no more false joins.
+var fullDayDesignFloor = pairCounts{tp: 9 - 2, fp: 1}
+
+// TestFullDayDesign scores the full-day design day, its errors logged on
+// request.
+func TestFullDayDesign(t *testing.T) {
+	c, logErrors := scoreFixtureDay(t, fullDayDesignDay(t), false, nil)
+	t.Logf("full-day design day, title only: %s", c)
+	logErrors()
+	if c.tp < fullDayDesignFloor.tp || c.fp > fullDayDesignFloor.fp {
+		t.Errorf("%s; floors tp ≥ %d, fp ≤ %d", c, fullDayDesignFloor.tp, fullDayDesignFloor.fp)
+	}
+}
