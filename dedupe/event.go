@@ -151,6 +151,9 @@ func makeEventSigOf(title string, words []headlineWord, actors ActorSource) even
 			sig.terms[last] = evTerm{h: h, role: role, word: word}
 		}
 	}
+	if head, ok := teaserHead(title); ok {
+		title, words = head, headlineWords(head)
+	}
 	speakerEnd := speakerSpan(words)
 	sig.own = isQuestion(title)
 	// Actors first: a long headline's last words may not fit. The words
@@ -377,8 +380,39 @@ func (c listCounts) optional() int { return int(c>>listBits) & listMask }
 
 // isQuestion reports whether a headline asks a question, at its end or
 // before its answer ("Jadi Haram buat Dibeli? Ini Kata MUI"): such a piece
-// explains, it does not report one event.
+// explains, it does not report one event. A teaser (teaserHead) is read
+// as its statement first.
 func isQuestion(title string) bool { return strings.Contains(title, "?") }
+
+// A teaser is a short question closing a statement: "Airlangga hingga
+// Purbaya Merapat ke Istana, Bahas Apa?" reports the visit and teases its
+// talks, where "Kenapa Harga Beras Naik?" or "Harga Beras Naik, Kenapa
+// Pemerintah Diam Saja Selama Ini?" asks. maxTeaserWords bounds the
+// question, minStatementWords the statement before it.
+const (
+	maxTeaserWords    = 3
+	minStatementWords = 3
+)
+
+// teaserHead returns the statement of a teaser headline: one whose only
+// question mark ends its last comma-separated segment, of at most
+// maxTeaserWords words, after a statement of at least minStatementWords.
+// Its signature is the statement's (BENCHMARKS.md, teaser).
+func teaserHead(title string) (string, bool) {
+	t := strings.TrimSpace(title)
+	if strings.Count(t, "?") != 1 || !strings.HasSuffix(t, "?") {
+		return "", false
+	}
+	i := strings.LastIndexByte(t, ',')
+	if i < 0 {
+		return "", false
+	}
+	head, tail := t[:i], t[i+1:]
+	if n := len(strings.Fields(tail)); n == 0 || n > maxTeaserWords || len(strings.Fields(head)) < minStatementWords {
+		return "", false
+	}
+	return head, true
+}
 
 // followsPlaceNoun reports whether words[i] names the place a place noun
 // before it announces ("Kamp Pengungsi Jabalia", "RS Al-Shifa", "Rumah

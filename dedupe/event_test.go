@@ -300,6 +300,47 @@ func TestEventQuestionIsOwnStory(t *testing.T) {
 	}
 }
 
+// A short question after a statement ("…, Bahas Apa?") teases what follows;
+// the headline reports the statement, and its story takes the next report
+// of it as a question's would not.
+func TestEventTeaserJoinsItsStatement(t *testing.T) {
+	arts := assignHeadlines(t, NewIndex(Options{}), []timedHeadline{
+		{"Bahlil hingga Rosan Merapat ke Istana, Bahas Apa?", 0},
+		{"Bahlil-Rosan Merapat ke Istana Bahas Hilirisasi", time.Hour},
+	})
+	if b := arts[1]; b.StoryID != arts[0].ID {
+		t.Errorf("%q started its own story (%+v)", b.Title, b.StoryMatch)
+	}
+}
+
+// Only a short question closing a statement is a teaser.
+func TestTeaserHead(t *testing.T) {
+	for title, want := range map[string]string{
+		"Menlu Temui Dubes Jepang di Pejambon, Bahas Apa?":          "Menlu Temui Dubes Jepang di Pejambon",
+		"Prabowo Bertemu Pengusaha di Istana, Apa yang Dibahas? ":   "Prabowo Bertemu Pengusaha di Istana",
+		"Jadi Haram buat Dibeli? Ini Kata MUI":                      "", // a question before its answer
+		"Kenapa Harga Beras Naik Lagi?":                             "", // no statement
+		"Harga Beras Naik, Kenapa Pemerintah Diam Saja Selama Ini?": "", // a question of its own
+		"Beras Naik, Kenapa?":                                       "", // too short a statement
+		"Harga Beras Naik, Kenapa? Apa Kata Menteri?":               "", // two questions
+	} {
+		got, ok := teaserHead(title)
+		if ok != (want != "") || got != want {
+			t.Errorf("teaserHead(%q) = %q, %v; want %q", title, got, ok, want)
+		}
+		sig := makeEventSig(title, nil)
+		if want == "" {
+			if !sig.own {
+				t.Errorf("%q: a question, not its own story", title)
+			}
+			continue
+		}
+		if stmt := makeEventSig(want, nil); sig.own || !slices.EqualFunc(sig.terms, stmt.terms, func(a, b evTerm) bool { return a.h == b.h && a.role == b.role }) {
+			t.Errorf("%q: signature %v (own %v), want its statement's %v", title, sig.terms, sig.own, stmt.terms)
+		}
+	}
+}
+
 // An actor opening a headline is its subject as a word would be: two
 // bodies denying the same plan are two stories.
 func TestEventActorIsSubject(t *testing.T) {

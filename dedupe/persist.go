@@ -17,8 +17,11 @@ import (
 // Format 7: a title of fewer than two content words is a label (no event
 // terms, and no copy sketch without a text); format 6 sketched it as a
 // headline. Format 8: a number that counts a unit of time is one term
-// with its unit ("#3 year"); format 7 held the bare number.
-const sketchFormat = 8
+// with its unit ("#3 year"); format 7 held the bare number. Format 9: a
+// teaser question after a statement ("…, Bahas Apa?") is the statement's
+// signature (teaserHead); format 8 held the whole headline as a question,
+// its own story.
+const sketchFormat = 9
 
 // The flags byte of an encoded sketch: eventSig.own, eventSig.again, then
 // from sketchListShift the signature's listCounts.
