@@ -246,7 +246,7 @@ func TestHeadlineOwnDays(t *testing.T) {
 // its whole article text (fixtures.FullTextStoryDayDir), labelled by story
 // (testdata/SOURCES.md). A design day: its errors may be read.
 func fullTextDay(t *testing.T) fixtureDay {
-	return fullTextDayOf(t, fixtures.FullTextStoryDayDir, "headlines-2025-06-18.labels.jsonl")
+	return storyDayOf(t, fixtures.FullTextStoryDayDir, "headlines-2025-06-18.labels.jsonl")
 }
 
 // fullTextJudgeDays are the same outlets' news desks of 20 and 19 June
@@ -256,14 +256,14 @@ func fullTextDay(t *testing.T) fixtureDay {
 // keeps its floors here but is a design day now; 19 June stays a judge.
 func fullTextJudgeDays(t *testing.T) []fixtureDay {
 	return []fixtureDay{
-		fullTextDayOf(t, fixtures.FullTextJudgeDayDir, "headlines-2025-06-20.labels.jsonl"),
-		fullTextDayOf(t, fixtures.FullTextJudge2DayDir, "headlines-2025-06-19.labels.jsonl"),
+		storyDayOf(t, fixtures.FullTextJudgeDayDir, "headlines-2025-06-20.labels.jsonl"),
+		storyDayOf(t, fixtures.FullTextJudge2DayDir, "headlines-2025-06-19.labels.jsonl"),
 	}
 }
 
-// fullTextDayOf is the full-text day of the fixture directory dir and the
+// storyDayOf is the story day (full-text or full-day) of the fixture directory dir and the
 // labels file labels.
-func fullTextDayOf(t *testing.T, dir, labels string) fixtureDay {
+func storyDayOf(t *testing.T, dir, labels string) fixtureDay {
 	t.Helper()
 	names, err := fixtures.Snapshots(dir)
 	if err != nil {
@@ -327,7 +327,7 @@ func TestFullTextJudgeDay(t *testing.T) {
 // there to read. Labelled by story before the index ran on it; read by its
 // counts only.
 func fullDayJudgeDay(t *testing.T) fixtureDay {
-	return fullTextDayOf(t, fixtures.FullDayJudgeDir, "headlines-2026-03-25.labels.jsonl")
+	return storyDayOf(t, fixtures.FullDayJudgeDir, "headlines-2026-03-25.labels.jsonl")
 }
 
 // fullDayJudgeFloor is the full-day judge's floor, title only (its items
@@ -348,7 +348,7 @@ func TestFullDayJudge(t *testing.T) {
 // (fixtures.FullDayDesignDir), gathered and labelled the same way: a
 // design day, whose errors may be read (DEDUPE_EVAL_ERRORS).
 func fullDayDesignDay(t *testing.T) fixtureDay {
-	return fullTextDayOf(t, fixtures.FullDayDesignDir, "headlines-2026-03-27.labels.jsonl")
+	return storyDayOf(t, fixtures.FullDayDesignDir, "headlines-2026-03-27.labels.jsonl")
 }
 
 // fullDayDesignFloor is the full-day design day's floor, title only: two
