@@ -261,8 +261,8 @@ func fullTextJudgeDays(t *testing.T) []fixtureDay {
 	}
 }
 
-// storyDayOf is the story day (full-text or full-day) of the fixture directory dir and the
-// labels file labels.
+// storyDayOf is the story day (full-text or full-day) of the fixture
+// directory dir and the labels file labels.
 func storyDayOf(t *testing.T, dir, labels string) fixtureDay {
 	t.Helper()
 	names, err := fixtures.Snapshots(dir)
