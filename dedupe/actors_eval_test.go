@@ -21,3 +21,24 @@ func TestHeadlineEvaluationsWithActors(t *testing.T) {
 	t.Run("FixtureDays", func(t *testing.T) { dedupe.HeadlineFixtureDays(t, actors) })
 	t.Run("DistinctStories", func(t *testing.T) { dedupe.DistinctStories(t, actors) })
 }
+
+// TestStoryDaysWithActors scores every story day as the daemon's index
+// reads it, with actors (the day tests read them without), pooled into
+// design and judge days, counts only.
+func TestStoryDaysWithActors(t *testing.T) {
+	rec, err := actor.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := dedupe.StoryDaysWithActors(t, pipeline.HeadlineActors(rec))
+	// The first measure (2026-12-05): design 64 / 3 / 438, judges 46 / 6 /
+	// 392; the floors two true pairs under it and no more false joins.
+	floors := map[string]dedupe.PairCounts{"design": {TP: 64 - 2, FP: 3}, "judges": {TP: 46 - 2, FP: 6}}
+	for _, part := range []string{"design", "judges"} {
+		c, floor := got[part], floors[part]
+		t.Logf("%s days pooled with actors, title only: tp %d fp %d fn %d", part, c.TP, c.FP, c.FN)
+		if c.TP < floor.TP || c.FP > floor.FP {
+			t.Errorf("%s days: tp %d fp %d; floors tp ≥ %d, fp ≤ %d", part, c.TP, c.FP, floor.TP, floor.FP)
+		}
+	}
+}

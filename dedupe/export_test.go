@@ -27,3 +27,35 @@ var actorsHeldOutFloors = map[string]struct{ precision, recall float64 }{
 	"20231117": {eventPrecisionFloor, 0.16},
 	"20240507": {eventPrecisionFloor, 0.02},
 }
+
+// StoryDaysWithActors scores the own days, the full-text days and the
+// full-day days, title only, with an actor source, pooled as their tests
+// pool them (judges by their counts only), and returns the pooled counts
+// by name: "design" and "judges" (every judge group and judge day).
+func StoryDaysWithActors(t *testing.T, actors ActorSource) map[string]PairCounts {
+	out := map[string]PairCounts{}
+	add := func(name string, c pairCounts) {
+		p := out[name]
+		out[name] = PairCounts{p.TP + c.tp, p.FP + c.fp, p.FN + c.fn}
+	}
+	for _, d := range ownDays {
+		c, _ := scoreFixtureDay(t, d.fixtureDay(t), false, actors)
+		if d.group == ownDesign {
+			add("design", c)
+		} else {
+			add("judges", c)
+		}
+	}
+	for _, day := range []fixtureDay{fullTextDay(t), fullTextJudgeDays(t)[0], fullDayDesignDay(t)} {
+		c, _ := scoreFixtureDay(t, day, false, actors)
+		add("design", c)
+	}
+	for _, day := range []fixtureDay{fullTextJudgeDays(t)[1], fullDayJudgeDay(t)} {
+		c, _ := scoreFixtureDay(t, day, false, actors)
+		add("judges", c)
+	}
+	return out
+}
+
+// PairCounts are same-story pair counts: true joins, false joins, missed.
+type PairCounts struct{ TP, FP, FN int }
