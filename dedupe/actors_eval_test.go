@@ -36,9 +36,9 @@ func TestStoryDaysWithActors(t *testing.T) {
 	floors := map[string]dedupe.PairCounts{"design": {TP: 64 - 2, FP: 3}, "judges": {TP: 46 - 2, FP: 6}}
 	for _, part := range []string{"design", "judges"} {
 		c, floor := got[part], floors[part]
-		t.Logf("%s days pooled with actors, title only: tp %d fp %d fn %d", part, c.TP, c.FP, c.FN)
+		t.Logf("%s pooled with actors, title only: tp %d fp %d fn %d", part, c.TP, c.FP, c.FN)
 		if c.TP < floor.TP || c.FP > floor.FP {
-			t.Errorf("%s days: tp %d fp %d; floors tp ≥ %d, fp ≤ %d", part, c.TP, c.FP, floor.TP, floor.FP)
+			t.Errorf("%s: tp %d fp %d; floors tp ≥ %d, fp ≤ %d", part, c.TP, c.FP, floor.TP, floor.FP)
 		}
 	}
 }
