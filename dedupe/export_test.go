@@ -46,11 +46,11 @@ func StoryDaysWithActors(t *testing.T, actors ActorSource) map[string]PairCounts
 			add("judges", c)
 		}
 	}
-	for _, day := range []fixtureDay{fullTextDay(t), fullTextJudgeDays(t)[0], fullDayDesignDay(t)} {
+	for _, day := range []fixtureDay{fullTextDay(t), fullTextJudgeDays(t)[0], fullDay(t, "full-day design day")} {
 		c, _ := scoreFixtureDay(t, day, false, actors)
 		add("design", c)
 	}
-	for _, day := range []fixtureDay{fullTextJudgeDays(t)[1], fullDayJudgeDay(t)} {
+	for _, day := range []fixtureDay{fullTextJudgeDays(t)[1], fullDay(t, "full-day judge day")} {
 		c, _ := scoreFixtureDay(t, day, false, actors)
 		add("judges", c)
 	}

@@ -320,49 +320,48 @@ func TestFullTextJudgeDay(t *testing.T) {
 	}
 }
 
-// fullDayJudgeDay is two outlets' national desks over one whole day, 25
-// March 2026 (fixtures.FullDayJudgeDir): headlines and times only,
-// gathered through the day where the other days are midday snapshots or a
-// morning's scrape, so that time between one case's developments is
-// there to read. Labelled by story before the index ran on it; read by its
-// counts only.
-func fullDayJudgeDay(t *testing.T) fixtureDay {
-	return storyDayOf(t, fixtures.FullDayJudgeDir, "headlines-2026-03-25.labels.jsonl")
+// fullDays are two outlets' national desks over whole days (headlines and
+// times only, gathered through the day where the other days are midday
+// snapshots or a morning's scrape, so that time between one case's
+// developments is there to read), labelled by story before the index ran
+// on them: 25 March 2026 a judge, read by its counts only
+// (fixtures.FullDayJudgeDir), and 27 March 2026 a design day, whose errors
+// may be read (fixtures.FullDayDesignDir, DEDUPE_EVAL_ERRORS). Each floor,
+// title only (the items have no text), is two same-story pairs fewer than
+// the day's first measure (2026-12-05: the judge 6 / 3 / 59, P 0.667, R
+// 0.092; the design day 9 / 1 / 50, P 0.900, R 0.153) and no more false
+// joins.
+var fullDays = []struct {
+	name, dir, labels string
+	design            bool
+	floor             pairCounts
+}{
+	{"full-day judge day", fixtures.FullDayJudgeDir, "headlines-2026-03-25.labels.jsonl", false, pairCounts{tp: 6 - 2, fp: 3}},
+	{"full-day design day", fixtures.FullDayDesignDir, "headlines-2026-03-27.labels.jsonl", true, pairCounts{tp: 9 - 2, fp: 1}},
 }
 
-// fullDayJudgeFloor is the full-day judge's floor, title only (its items
-// have no text): two same-story pairs fewer than its first measure
-// (2026-12-05: 6 / 3 / 59, P 0.667, R 0.092) and no more false joins.
-var fullDayJudgeFloor = pairCounts{tp: 6 - 2, fp: 3}
-
-// TestFullDayJudge scores the full-day judge day by its counts only.
-func TestFullDayJudge(t *testing.T) {
-	c, _ := scoreFixtureDay(t, fullDayJudgeDay(t), false, nil)
-	t.Logf("full-day judge day, title only: %s", c)
-	if c.tp < fullDayJudgeFloor.tp || c.fp > fullDayJudgeFloor.fp {
-		t.Errorf("%s; floors tp ≥ %d, fp ≤ %d", c, fullDayJudgeFloor.tp, fullDayJudgeFloor.fp)
+// fullDay is the full-day day of fullDays named name.
+func fullDay(t *testing.T, name string) fixtureDay {
+	for _, d := range fullDays {
+		if d.name == name {
+			return storyDayOf(t, d.dir, d.labels)
+		}
 	}
+	t.Fatalf("no full day %q", name)
+	return fixtureDay{}
 }
 
-// fullDayDesignDay is the same desks two days later, 27 March 2026
-// (fixtures.FullDayDesignDir), gathered and labelled the same way: a
-// design day, whose errors may be read (DEDUPE_EVAL_ERRORS).
-func fullDayDesignDay(t *testing.T) fixtureDay {
-	return storyDayOf(t, fixtures.FullDayDesignDir, "headlines-2026-03-27.labels.jsonl")
-}
-
-// fullDayDesignFloor is the full-day design day's floor, title only: two
-// same-story pairs fewer than its first measure (2026-12-05: 9 / 1 / 50, P
-// 0.900, R 0.153) and no more false joins.
-var fullDayDesignFloor = pairCounts{tp: 9 - 2, fp: 1}
-
-// TestFullDayDesign scores the full-day design day, its errors logged on
-// request.
-func TestFullDayDesign(t *testing.T) {
-	c, logErrors := scoreFixtureDay(t, fullDayDesignDay(t), false, nil)
-	t.Logf("full-day design day, title only: %s", c)
-	logErrors()
-	if c.tp < fullDayDesignFloor.tp || c.fp > fullDayDesignFloor.fp {
-		t.Errorf("%s; floors tp ≥ %d, fp ≤ %d", c, fullDayDesignFloor.tp, fullDayDesignFloor.fp)
+// TestFullDays scores the full-day days: the judge by its counts only, the
+// design day with its errors on request.
+func TestFullDays(t *testing.T) {
+	for _, d := range fullDays {
+		c, logErrors := scoreFixtureDay(t, storyDayOf(t, d.dir, d.labels), false, nil)
+		t.Logf("%s, title only: %s", d.name, c)
+		if d.design {
+			logErrors()
+		}
+		if c.tp < d.floor.tp || c.fp > d.floor.fp {
+			t.Errorf("%s: %s; floors tp ≥ %d, fp ≤ %d", d.name, c, d.floor.tp, d.floor.fp)
+		}
 	}
 }
