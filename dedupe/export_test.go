@@ -46,13 +46,19 @@ func StoryDaysWithActors(t *testing.T, actors ActorSource) map[string]PairCounts
 			add("judges", c)
 		}
 	}
-	for _, day := range []fixtureDay{fullTextDay(t), fullTextJudgeDays(t)[0], fullDay(t, "full-day design day")} {
+	for _, day := range []fixtureDay{fullTextDay(t), fullTextJudgeDays(t)[0]} {
 		c, _ := scoreFixtureDay(t, day, false, actors)
 		add("design", c)
 	}
-	for _, day := range []fixtureDay{fullTextJudgeDays(t)[1], fullDay(t, "full-day judge day")} {
-		c, _ := scoreFixtureDay(t, day, false, actors)
-		add("judges", c)
+	c, _ := scoreFixtureDay(t, fullTextJudgeDays(t)[1], false, actors)
+	add("judges", c)
+	for _, d := range fullDays {
+		c, _ := scoreFixtureDay(t, storyDayOf(t, d.dir, d.labels), false, actors)
+		if d.design {
+			add("design", c)
+		} else {
+			add("judges", c)
+		}
 	}
 	return out
 }

@@ -325,12 +325,14 @@ func TestFullTextJudgeDay(t *testing.T) {
 // snapshots or a morning's scrape, so that time between one case's
 // developments is there to read), labelled by story before the index ran
 // on them: 25 March 2026 a judge, read by its counts only
-// (fixtures.FullDayJudgeDir), and 27 March 2026 a design day, whose errors
-// may be read (fixtures.FullDayDesignDir, DEDUPE_EVAL_ERRORS). Each floor,
-// title only (the items have no text), is two same-story pairs fewer than
-// the day's first measure (2026-12-05: the judge 6 / 3 / 59, P 0.667, R
-// 0.092; the design day 9 / 1 / 50, P 0.900, R 0.153) and no more false
-// joins.
+// (fixtures.FullDayJudgeDir), 27 March 2026 a design day, whose errors
+// may be read (fixtures.FullDayDesignDir, DEDUPE_EVAL_ERRORS), and 15
+// April and 20 May 2026 two more judges (fixtures.FullDayJudgeAprilDir,
+// FullDayJudgeMayDir). Each floor, title only (the items have no text), is
+// two same-story pairs fewer than the day's first measure (2026-12-05: the
+// judge 6 / 3 / 59, P 0.667, R 0.092; the design day 9 / 1 / 50, P 0.900,
+// R 0.153; April 6 / 1 / 40, P 0.857, R 0.130; May 6 / 0 / 23, P 1.000, R
+// 0.207) and no more false joins.
 var fullDays = []struct {
 	name, dir, labels string
 	design            bool
@@ -338,6 +340,8 @@ var fullDays = []struct {
 }{
 	{"full-day judge day", fixtures.FullDayJudgeDir, "headlines-2026-03-25.labels.jsonl", false, pairCounts{tp: 6 - 2, fp: 3}},
 	{"full-day design day", fixtures.FullDayDesignDir, "headlines-2026-03-27.labels.jsonl", true, pairCounts{tp: 9 - 2, fp: 1}},
+	{"full-day judge day, April", fixtures.FullDayJudgeAprilDir, "headlines-2026-04-15.labels.jsonl", false, pairCounts{tp: 6 - 2, fp: 1}},
+	{"full-day judge day, May", fixtures.FullDayJudgeMayDir, "headlines-2026-05-20.labels.jsonl", false, pairCounts{tp: 6 - 2, fp: 0}},
 }
 
 // fullDay is the full-day day of fullDays named name.
