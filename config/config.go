@@ -178,6 +178,11 @@ type Dedupe struct {
 	// Threshold is the similarity in [0,1] at which two articles are one
 	// story. 0 means the default.
 	Threshold float64 `yaml:"threshold"`
+	// EventThreshold is the rarity-weighted share of two headlines' terms,
+	// in (0,1], at which pieces outlets each wrote in their own words
+	// report one event: lower folds more retellings and more pieces of
+	// other events, higher fewer of both. 0 means the default.
+	EventThreshold float64 `yaml:"event_threshold"`
 }
 
 // Normalize caps what is kept and republished of each article, so that

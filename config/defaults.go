@@ -76,6 +76,9 @@ func applyDefaults(c *Config, ix *index) (baseURLDefaulted bool) {
 	if c.Dedupe.Threshold == 0 {
 		c.Dedupe.Threshold = dedupe.DefaultThreshold
 	}
+	if c.Dedupe.EventThreshold == 0 {
+		c.Dedupe.EventThreshold = dedupe.DefaultEventThreshold
+	}
 	if c.Normalize.MaxHTMLBytes == 0 {
 		c.Normalize.MaxHTMLBytes = normalize.DefaultMaxHTMLBytes
 	}

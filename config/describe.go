@@ -91,7 +91,7 @@ func (c *Config) Describe(w io.Writer, now time.Time) error {
 	default:
 		fmt.Fprintf(&buf, "          requests to one host %s apart\n", fmtDuration(*d))
 	}
-	fmt.Fprintf(&buf, "dedupe    window %s, threshold %g\n", fmtDuration(c.Dedupe.Window), c.Dedupe.Threshold)
+	fmt.Fprintf(&buf, "dedupe    window %s, threshold %g, event threshold %g\n", fmtDuration(c.Dedupe.Window), c.Dedupe.Threshold, c.Dedupe.EventThreshold)
 	fmt.Fprintf(&buf, "normalize html up to %d bytes, text up to %d bytes per article\n",
 		c.Normalize.MaxHTMLBytes, c.Normalize.MaxTextBytes)
 

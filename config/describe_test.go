@@ -30,7 +30,7 @@ server    listen 127.0.0.1:8080, feeds at http://127.0.0.1:8080/
 publish   "warta", 100 stories per feed, 5 pages, written to out
 fetch     timeout 30s (connect 10s), 8 at once, 2 per host, max 10485760 bytes and 1000 items, backoff up to 6h
           requests to one public host 1s apart (none between private addresses)
-dedupe    window 72h, threshold 0.6
+dedupe    window 72h, threshold 0.6, event threshold 0.6
 normalize html up to 262144 bytes, text up to 65536 bytes per article
 
 sources (2)

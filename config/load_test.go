@@ -137,6 +137,7 @@ func TestDefaults(t *testing.T) {
 		{"max_backoff", c.Fetch.MaxBackoff, fetch.DefaultMaxBackoff},
 		{"window", c.Dedupe.Window, dedupe.DefaultWindow},
 		{"dedupe threshold", c.Dedupe.Threshold, dedupe.DefaultThreshold},
+		{"dedupe event_threshold", c.Dedupe.EventThreshold, dedupe.DefaultEventThreshold},
 		{"max_html_bytes", c.Normalize.MaxHTMLBytes, normalize.DefaultMaxHTMLBytes},
 		{"max_text_bytes", c.Normalize.MaxTextBytes, normalize.DefaultMaxTextBytes},
 	}
@@ -208,6 +209,7 @@ fetch:
 dedupe:
   window: 48h
   threshold: 0.8
+  event_threshold: 0.5
 `
 	c := mustParse(t, src)
 	checks := []struct {
@@ -225,8 +227,8 @@ dedupe:
 			t.Errorf("%s = %v, want %v", ch.name, ch.got, ch.want)
 		}
 	}
-	if c.Dedupe.Threshold != 0.8 {
-		t.Errorf("threshold = %v", c.Dedupe.Threshold)
+	if c.Dedupe.Threshold != 0.8 || c.Dedupe.EventThreshold != 0.5 {
+		t.Errorf("threshold = %v, event_threshold = %v", c.Dedupe.Threshold, c.Dedupe.EventThreshold)
 	}
 }
 

@@ -569,6 +569,9 @@ func (v *validator) dedupe() {
 	if math.IsNaN(d.Threshold) || d.Threshold < 0 || d.Threshold > 1 {
 		v.errorf("dedupe.threshold", "threshold must be in [0,1], got %v", d.Threshold)
 	}
+	if math.IsNaN(d.EventThreshold) || d.EventThreshold <= 0 || d.EventThreshold > 1 {
+		v.errorf("dedupe.event_threshold", "event_threshold must be in (0,1], got %v", d.EventThreshold)
+	}
 	if d.Window < MinWindow {
 		v.errorf("dedupe.window", "window must be at least %s, got %s", fmtDuration(MinWindow), d.Window)
 	}

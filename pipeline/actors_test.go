@@ -43,8 +43,16 @@ func newHeadlineActors(t *testing.T) dedupe.ActorSource {
 // second, in a story index that knows actors through actors, and
 // returns the two.
 func assignAfterBackground(actors dedupe.ActorSource, first, second string) (a, b *article.Article) {
+	return assignAfterBackgroundAt(0, actors, first, second)
+}
+
+// assignAfterBackgroundAt is assignAfterBackground in an index whose
+// configuration sets dedupe.event_threshold to eventThreshold (0: the
+// default).
+func assignAfterBackgroundAt(eventThreshold float64, actors dedupe.ActorSource, first, second string) (a, b *article.Article) {
 	cfg := &config.Config{}
 	cfg.Dedupe.Window = 48 * time.Hour
+	cfg.Dedupe.EventThreshold = eventThreshold
 	ix := dedupe.NewIndex(DedupeOptions(cfg, actors))
 	t0 := time.Date(2024, 5, 7, 8, 0, 0, 0, time.UTC)
 	var arts []*article.Article
@@ -75,5 +83,24 @@ func TestHeadlineActorsCountListedStates(t *testing.T) {
 		if joined := b.StoryID == a.ID; joined != join {
 			t.Errorf("%q: joined %v, want %v (%+v)", other, joined, join, b.StoryMatch)
 		}
+	}
+}
+
+// dedupe.event_threshold is the bar the story index holds an event join
+// to: a pair the default joins at a share under 1 joins at that share
+// and stays apart just above it.
+func TestEventThresholdFromConfig(t *testing.T) {
+	actors := newHeadlineActors(t)
+	first, second := "Mesir Buka Perbatasan Rafah, Siap Tampung Warga Palestina yang Terluka", "Mesir Buka Perbatasan Rafah untuk Warga Palestina yang Terluka"
+	a, b := assignAfterBackground(actors, first, second)
+	share := b.StoryMatch.Similarity
+	if b.StoryID != a.ID || !strings.HasPrefix(b.StoryMatch.Method, dedupe.EventMethod) || share >= 1 {
+		t.Fatalf("default: %+v, want an event join at a share under 1", b.StoryMatch)
+	}
+	if a, b := assignAfterBackgroundAt(share, actors, first, second); b.StoryID != a.ID {
+		t.Errorf("event_threshold %v (the pair's share): apart, want joined", share)
+	}
+	if a, b := assignAfterBackgroundAt(min(1, share+0.05), actors, first, second); b.StoryID == a.ID {
+		t.Errorf("event_threshold %v (above the pair's share %v): joined, want apart (%+v)", min(1, share+0.05), share, b.StoryMatch)
 	}
 }

@@ -52,7 +52,7 @@ func perHostInterval(d *time.Duration) time.Duration {
 // for; the event signatures know actors through actors (nil: by their
 // words only).
 func DedupeOptions(cfg *config.Config, actors dedupe.ActorSource) dedupe.Options {
-	return dedupe.Options{Window: cfg.Dedupe.Window, Threshold: cfg.Dedupe.Threshold, Actors: actors}
+	return dedupe.Options{Window: cfg.Dedupe.Window, Threshold: cfg.Dedupe.Threshold, EventThreshold: cfg.Dedupe.EventThreshold, Actors: actors}
 }
 
 // HeadlineActors recognises in a headline the states and international
