@@ -344,19 +344,8 @@ var fullDays = []struct {
 	{"full-day judge day, May", fixtures.FullDayJudgeMayDir, "headlines-2026-05-20.labels.jsonl", false, pairCounts{tp: 6 - 2, fp: 0}},
 }
 
-// fullDay is the full-day day of fullDays named name.
-func fullDay(t *testing.T, name string) fixtureDay {
-	for _, d := range fullDays {
-		if d.name == name {
-			return storyDayOf(t, d.dir, d.labels)
-		}
-	}
-	t.Fatalf("no full day %q", name)
-	return fixtureDay{}
-}
-
-// TestFullDays scores the full-day days: the judge by its counts only, the
-// design day with its errors on request.
+// TestFullDays scores the full-day days: the judges by their counts only,
+// the design day with its errors on request.
 func TestFullDays(t *testing.T) {
 	for _, d := range fullDays {
 		c, logErrors := scoreFixtureDay(t, storyDayOf(t, d.dir, d.labels), false, nil)
