@@ -270,25 +270,7 @@ func (ix *Index) evLookup(sig *eventSig, minute, seen uint32, refused []uint32) 
 	// the newcomer and its articles match on average (those not among
 	// the candidates count as not matching), so a story grows by what
 	// fits it as a whole, not by a chain of near neighbours.
-	// Group the candidates by story (stories in slot order, so the
-	// result does not depend on the walk): each is keyed story<<32 | slot,
-	// one sort of plain integers, a slot met twice one key.
-	byStory := ix.evByStory[:0]
-	for _, t := range sig.terms {
-		b := bucket(t.h)
-		p := get24(ix.evHeads[b])
-		for n := 0; p != 0 && n < evWalk; {
-			e := ix.at(p - 1)
-			if e.flags()&flagGhost == 0 { // a corrected article's earlier version is not walked
-				byStory = append(byStory, uint64(e.storySlot())<<32|uint64(p-1))
-				n++
-			}
-			p = e.evNextIn(b)
-		}
-	}
-	slices.Sort(byStory)
-	byStory = slices.Compact(byStory)
-	ix.evByStory = byStory
+	byStory := ix.evCandidates(sig)
 	tallies := ix.evTallies[:0]
 	mask := termMask(sig)
 	for _, c := range byStory {
@@ -305,18 +287,13 @@ func (ix *Index) evLookup(sig *eventSig, minute, seen uint32, refused []uint32) 
 			tallies = append(tallies, storyTally{story: story})
 		}
 		t := &tallies[len(tallies)-1]
-		score, conflict := ix.evScore(sig, mask, w, total, &e.eventFields, gap)
-		if conflict {
+		c := ix.evScore(sig, mask, w, total, &e.eventFields, gap, false)
+		if c.guard != guardNone {
 			t.conflict = true
 			continue
 		}
-		t.sum += score
-		// Beyond evFullGap the bar rises linearly to 1.5× at evMaxGap.
-		need := ix.evThreshold
-		if gap > evFullGap {
-			need *= 1 + 0.5*float64(gap-evFullGap)/float64(evMaxGap-evFullGap)
-		}
-		if score >= need && (!t.found || score > t.best.score || score == t.best.score && slot < t.best.slot) {
+		t.sum += c.score
+		if score := c.score; score >= ix.evBar(gap) && (!t.found || score > t.best.score || score == t.best.score && slot < t.best.slot) {
 			t.best = evMatch{slot: slot, score: score, gapHours: float64(gap) / 60}
 			t.found = true
 		}
@@ -338,6 +315,42 @@ func (ix *Index) evLookup(sig *eventSig, minute, seen uint32, refused []uint32) 
 	return best, found
 }
 
+// evCandidates walks the chain of each of sig's terms, newest first and
+// at most evWalk live entries each, and returns the entries met keyed
+// story<<32 | slot: sorted, so stories come in slot order whatever the
+// walk, and each slot once. The slice is the index's, reused by the next
+// call.
+func (ix *Index) evCandidates(sig *eventSig) []uint64 {
+	byStory := ix.evByStory[:0]
+	for _, t := range sig.terms {
+		b := bucket(t.h)
+		p := get24(ix.evHeads[b])
+		for n := 0; p != 0 && n < evWalk; {
+			e := ix.at(p - 1)
+			if e.flags()&flagGhost == 0 { // a corrected article's earlier version is not walked
+				byStory = append(byStory, uint64(e.storySlot())<<32|uint64(p-1))
+				n++
+			}
+			p = e.evNextIn(b)
+		}
+	}
+	slices.Sort(byStory)
+	byStory = slices.Compact(byStory)
+	ix.evByStory = byStory
+	return byStory
+}
+
+// evBar is the share two signatures published gap minutes apart must
+// reach: the event threshold up to evFullGap, rising linearly beyond it
+// to 1.5× at evMaxGap.
+func (ix *Index) evBar(gap uint32) float64 {
+	need := ix.evThreshold
+	if gap > evFullGap {
+		need *= 1 + 0.5*float64(gap-evFullGap)/float64(evMaxGap-evFullGap)
+	}
+	return need
+}
+
 // storyTally is what one lookup found of one story.
 type storyTally struct {
 	story    uint32  // the story's lead slot
@@ -347,17 +360,25 @@ type storyTally struct {
 	found    bool
 }
 
+// evComparison is what evScore found of two signatures.
+type evComparison struct {
+	score  float64 // the weighted Dice share of their terms
+	shared float64 // the summed weight of the terms they share
+	guard  guard   // what keeps them apart, guardNone for nothing
+}
+
 // evScore compares an incoming signature (its term weights w, summing to
 // total) with a stored one (its weights as they were when it was indexed):
 // the weighted Dice share of their terms, zero when they share too little
-// evidence to compare, or a conflict when the guards keep them apart.
+// evidence to compare, or the guard that keeps them apart (then a zero
+// share, unless full asks for it: explaining a story not joined).
 //
 // What a list of states implies (its count, its regions) counts only
 // where the other has it too; and when the other counts the listed states
 // ("Tiga Negara Eropa" against "Spanyol, Irlandia dan Norwegia"), the
 // count stands for them: the listed states it lacks leave the list's
 // total.
-func (ix *Index) evScore(sig *eventSig, mask uint64, w []float64, total float64, e *eventFields, gap uint32) (score float64, conflict bool) {
+func (ix *Index) evScore(sig *eventSig, mask uint64, w []float64, total float64, e *eventFields, gap uint32, full bool) evComparison {
 	st := e.stored()
 	m := matchTerms(sig, mask, st.h[:st.n])
 	shared, storedTotal := 0.0, e.total()
@@ -377,11 +398,12 @@ func (ix *Index) evScore(sig *eventSig, mask uint64, w []float64, total float64,
 			stCounted = stCounted || stateGroups().counts[t.h]
 		}
 	}
-	if shared < ix.evMinShared {
-		return 0, false
+	c := evComparison{shared: shared}
+	if shared < ix.evMinShared && !full {
+		return c
 	}
-	if evConflictMatched(sig, &m, &st, gap, false) {
-		return 0, true
+	if c.guard = evConflictMatched(sig, &m, &st, gap, false); c.guard != guardNone && !full {
+		return c
 	}
 	if inCounted && st.members == 0 {
 		for i := range sig.terms[:sig.members] {
@@ -402,7 +424,10 @@ func (ix *Index) evScore(sig *eventSig, mask uint64, w []float64, total float64,
 		// The stored total was weighed when it was indexed.
 		storedTotal = max(storedTotal, shared)
 	}
-	return 2 * shared / (total + storedTotal), false
+	if total+storedTotal > 0 {
+		c.score = 2 * shared / (total + storedTotal)
+	}
+	return c
 }
 
 // termMatch is which terms two signatures share: for each incoming term
@@ -459,7 +484,8 @@ func sharedWords(sig *eventSig, e *eventFields) []string {
 	return words
 }
 
-// evConflict reports whether the guards keep two signatures apart: each
+// evConflict returns the guard that keeps two signatures apart (guardNone
+// for none): each
 // names a speaker and neither's appears anywhere in the other (so "Menlu
 // Retno: Evakuasi WNI di Gaza" meets "Tim Evakuasi WNI dari Gaza"), or
 // each has a place, a number or a name the other lacks.
@@ -473,13 +499,13 @@ func sharedWords(sig *eventSig, e *eventFields) []string {
 // then another action does not keep the headlines apart, as a rewrite's
 // headline may reword its verb ("halts" for "freezes"). Two headlines
 // alone, or texts that are not alike, are kept apart by it.
-func evConflict(sig *eventSig, st *storedSig, gap uint32, textsAlike bool) bool {
+func evConflict(sig *eventSig, st *storedSig, gap uint32, textsAlike bool) guard {
 	m := matchTerms(sig, termMask(sig), st.h[:st.n])
 	return evConflictMatched(sig, &m, st, gap, textsAlike)
 }
 
 // evConflictMatched is evConflict with the terms matched (matchTerms).
-func evConflictMatched(sig *eventSig, m *termMatch, st *storedSig, gap uint32, textsAlike bool) bool {
+func evConflictMatched(sig *eventSig, m *termMatch, st *storedSig, gap uint32, textsAlike bool) guard {
 	stored, storedRole := st.h[:st.n], st.role[:st.n]
 	var inHas, inMet, stHas, stMet, inLone, stLone [roles]bool
 	sameSpeaker := false
@@ -503,19 +529,20 @@ func evConflictMatched(sig *eventSig, m *termMatch, st *storedSig, gap uint32, t
 		}
 	}
 	if inMembersLone && stMembersLone || sig.groups && evGroupsDisagree(sig, stored) {
-		return true
+		return guardList
 	}
 	if inHas[roleSpeaker] && stHas[roleSpeaker] && !inMet[roleSpeaker] && !stMet[roleSpeaker] {
-		return true
+		return guardSpeaker
 	}
 	// Speakers, places, numbers, names and subjects: each has one the
 	// other lacks ("Menlu Retno" against "Menlu Inggris"; Jabalia against
 	// Nuseirat; a new toll, "2-1" against "3-1"; "Arema menang atas
 	// Borneo FC" against "Persib menang atas PSIS"; "Demokrat Tolak …"
 	// against "PKS Tolak …"; "membekukan izin" against "menyetujui izin").
-	for _, r := range []uint8{roleSpeaker, rolePlace, roleNumber, roleName, roleSubject, roleAction} {
+	for _, g := range []guard{guardSpeaker, guardPlace, guardNumber, guardName, guardSubject, guardAction} {
+		r := g.role()
 		if inLone[r] && stLone[r] && (r != roleAction || !textsAlike) {
-			return true
+			return g
 		}
 	}
 	// A statement set against a report without one (or with another):
@@ -523,11 +550,87 @@ func evConflictMatched(sig *eventSig, m *termMatch, st *storedSig, gap uint32, t
 	// headline ("Jokowi: …") and reported with a verb of saying in the
 	// other ("Jokowi Bicara …"), are one statement.
 	if inLone[roleSaying] && stLone[roleSaying] || (inLone[roleSaying] || stLone[roleSaying]) && !sameSpeaker {
-		return true
+		return guardSaying
 	}
 	// A number hours later that the earlier piece lacked is a new
 	// development (a toll, a count found), not a retelling.
-	return gap > evNumberGap && (inLone[roleNumber] || stLone[roleNumber])
+	if gap > evNumberGap && (inLone[roleNumber] || stLone[roleNumber]) {
+		return guardLaterNumber
+	}
+	return guardNone
+}
+
+// guard names what keeps two signatures apart (evConflictMatched): the
+// evidence `warta explain` gives of a story an article did not join.
+type guard uint8
+
+const (
+	guardNone guard = iota
+	// guardList: each lists states the other lacks, or their counts or
+	// regions of states disagree.
+	guardList
+	// guardSpeaker … guardAction: each has a term of the role the other
+	// lacks.
+	guardSpeaker
+	guardPlace
+	guardNumber
+	guardName
+	guardSubject
+	guardAction
+	// guardSaying: a statement set against a report, or two speakers'.
+	guardSaying
+	// guardLaterNumber: a number one gives and the other lacks, over
+	// evNumberGap apart.
+	guardLaterNumber
+)
+
+// role is the term role a guard compares, rolePlain for those that
+// compare no single role.
+func (g guard) role() uint8 {
+	switch g {
+	case guardSpeaker:
+		return roleSpeaker
+	case guardPlace:
+		return rolePlace
+	case guardNumber, guardLaterNumber:
+		return roleNumber
+	case guardName:
+		return roleName
+	case guardSubject:
+		return roleSubject
+	case guardAction:
+		return roleAction
+	case guardSaying:
+		return roleSaying
+	}
+	return rolePlain
+}
+
+// String says what the guard found, as `warta explain` prints it.
+func (g guard) String() string {
+	switch g {
+	case guardNone:
+		return ""
+	case guardList:
+		return "they list other states, or count or group them otherwise"
+	case guardSpeaker:
+		return "each names a speaker the other lacks"
+	case guardPlace:
+		return "each names a place the other lacks"
+	case guardNumber:
+		return "each gives a number the other lacks"
+	case guardName:
+		return "each names someone or something the other lacks"
+	case guardSubject:
+		return "each is about a subject the other lacks"
+	case guardAction:
+		return "each reports an action the other lacks"
+	case guardSaying:
+		return "a statement set against a report, or another speaker's statement"
+	case guardLaterNumber:
+		return fmt.Sprintf("a number one of them lacks, over %dh apart: a new development", evNumberGap/60)
+	}
+	return fmt.Sprintf("guard %d", uint8(g))
 }
 
 // evGroupsDisagree reports whether sig and a stored signature each count
@@ -562,7 +665,7 @@ func evKeptApart(sig *eventSig, e *eventFields, minute uint32, textsAlike bool) 
 		return false
 	}
 	st := e.stored()
-	return evConflict(sig, &st, absDiff(get24(e.evMinute), minute), textsAlike)
+	return evConflict(sig, &st, absDiff(get24(e.evMinute), minute), textsAlike) != guardNone
 }
 
 // storedSig is an entry's signature: its terms and roles, and how many of
