@@ -80,7 +80,7 @@ func (ix *Index) Nearest(a *article.Article) (near Nearest, ok bool) {
 	}
 	tallies := map[uint32]*tally{}
 	var best evComparison
-	bestSlot, bestGap, found := uint32(0), uint32(0), false
+	bestSlot, bestGap, bestOwn, found := uint32(0), uint32(0), false, false
 	for _, c := range ix.evCandidates(&sig) {
 		story, slot := uint32(c>>32), uint32(c)
 		if indexed && story == own {
@@ -108,8 +108,11 @@ func (ix *Index) Nearest(a *article.Article) (near Nearest, ok bool) {
 				t.sum += cmp.score
 			}
 		}
-		if cmp.score > 0 && (!found || cmp.score > best.score) {
-			best, bestSlot, bestGap, found = cmp, slot, gap, true
+		// A roundup or question (its own story) is the nearest only
+		// when nothing else shares any term.
+		candOwn := e.evFlags&evOwn != 0
+		if cmp.score > 0 && (!found || bestOwn && !candOwn || bestOwn == candOwn && cmp.score > best.score) {
+			best, bestSlot, bestGap, bestOwn, found = cmp, slot, gap, candOwn, true
 		}
 	}
 	if !found {
@@ -128,12 +131,12 @@ func (ix *Index) Nearest(a *article.Article) (near Nearest, ok bool) {
 	t := tallies[story]
 	needSum := ix.evAvgShare * ix.evThreshold * float64(1+ix.joined[story])
 	switch {
-	case e.evFlags&evOwn != 0:
-		near.Apart = "its headline is a roundup, a live update, an explainer or a question: its own story"
+	case bestOwn:
+		near.Apart = "that headline is a roundup, a live update, an explainer or a question: such a piece joins no story"
 	case best.shared < ix.evMinShared:
 		near.Apart = fmt.Sprintf("they share too little evidence: weight %.1f of the %.0f a join needs", best.shared, ix.evMinShared)
 	case best.guard != guardNone:
-		near.Apart = "kept apart: " + best.guard.String()
+		near.Apart = best.guard.String()
 	case best.score < near.Bar:
 		near.Apart = fmt.Sprintf("their share %.3f is under the bar %.3f", best.score, near.Bar)
 	case t.conflict != guardNone:

@@ -37,7 +37,7 @@ func TestNearestNamesTheGuard(t *testing.T) {
 			t.Errorf("%q: nearest %+v, %v; want %s", c.second, n, ok, arts[0].ID)
 			continue
 		}
-		if want := "kept apart: " + c.apart; n.Apart != want {
+		if want := c.apart; n.Apart != want {
 			t.Errorf("%q: apart %q, want %q", c.second, n.Apart, want)
 		}
 		if n.Share <= 0 || n.Share > 1 || n.Bar < DefaultEventThreshold || len(n.Shared) == 0 || n.Hours != c.at.Hours() {
@@ -99,6 +99,17 @@ func TestNearestOwnAndNone(t *testing.T) {
 	}
 	if n, ok := ix.Nearest(arts[2]); ok {
 		t.Errorf("a headline sharing nothing: %+v", n)
+	}
+	// A question sharing more than a report does is not the nearest
+	// story while the report shares anything.
+	strict := NewIndex(Options{EventThreshold: 0.99})
+	garut := assignHeadlines(t, strict, []timedHeadline{
+		{"Mengapa Banjir Bandang Garut Bisa Rendam Ratusan Rumah?", 0},
+		{"Banjir Bandang Terjang Garut", time.Hour},
+		{"Ratusan Rumah di Garut Terendam Banjir Bandang", 2 * time.Hour},
+	})
+	if n, ok := strict.Nearest(garut[2]); !ok || n.StoryID != garut[1].ID || !strings.Contains(n.Apart, "under the bar") {
+		t.Errorf("report beside a question: nearest %+v, %v; want the report %s", n, ok, garut[1].ID)
 	}
 	if n, ok := NewIndex(Options{EventThreshold: -1}).Nearest(arts[0]); ok {
 		t.Errorf("event signatures off: %+v", n)

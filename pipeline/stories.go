@@ -140,3 +140,10 @@ func (p *StoryProbe) Join(a *article.Article) *article.Article {
 	p.index.Assign(&c)
 	return &c
 }
+
+// Nearest says which other story a's headline came nearest to joining,
+// and what kept it out (dedupe.Index.Nearest), as the probe's index
+// stands: the stored articles of the window and those joined since.
+func (p *StoryProbe) Nearest(a *article.Article) (dedupe.Nearest, bool) {
+	return p.index.Nearest(a)
+}

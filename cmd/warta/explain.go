@@ -88,6 +88,26 @@ type storyExplanation struct {
 	// Would is set for an article that is not stored: the story it would
 	// join if it were fetched now.
 	Would bool `json:"would,omitempty"`
+	// Nearest is, for an article that leads its story, the other story
+	// its headline came nearest to joining and what kept it out.
+	Nearest *nearestExplanation `json:"nearest,omitempty"`
+}
+
+// nearestExplanation is dedupe.Nearest as explain shows it.
+type nearestExplanation struct {
+	// Story is the nearest story's id; Article its article whose headline
+	// shares the most (nil when it is no longer stored).
+	Story   string        `json:"story,omitempty"`
+	Article *exportRecord `json:"article,omitempty"`
+	// Share is their headlines' weighted share of terms, Bar the share a
+	// join needs at their distance in time.
+	Share  float64  `json:"share,omitempty"`
+	Bar    float64  `json:"bar,omitempty"`
+	Hours  float64  `json:"hours_apart,omitempty"`
+	Shared []string `json:"shared,omitempty"`
+	// Apart is why the two are two stories; empty when the article would
+	// join that story now.
+	Apart string `json:"apart"`
 }
 
 // explainer answers `warta explain` from the config, the store and, for an
@@ -303,9 +323,53 @@ func (x *explainer) explainStored(ctx context.Context, a *article.Article) (expl
 		return ex, err
 	}
 	st.Matched = x.exportOf(matched)
+	if a.StoryID == "" || a.StoryID == a.ID {
+		probe, err := x.storyProbe(ctx)
+		if err != nil {
+			return ex, err
+		}
+		if st.Nearest, err = x.nearest(ctx, probe, a, nil); err != nil {
+			return ex, err
+		}
+	}
 	ex.Story = st
 	ex.Feeds = publish.Carriers(feedInfos(x.cfg), story)
 	return ex, nil
+}
+
+// storyProbe returns the story probe over the store, built on first need.
+func (x *explainer) storyProbe(ctx context.Context) (*pipeline.StoryProbe, error) {
+	if x.probe == nil {
+		probe, err := pipeline.NewStoryProbe(ctx, x.store, x.cfg, pipeline.HeadlineActors(x.tagger.Actors()), x.now)
+		if err != nil {
+			return nil, err
+		}
+		x.probe = probe
+	}
+	return x.probe, nil
+}
+
+// nearest explains the story a, which leads its own, came nearest to
+// joining; nil when its headline shares nothing with another story's.
+// The nearest article is looked up in the store, else among probed (an
+// explained batch's articles, which no store holds).
+func (x *explainer) nearest(ctx context.Context, probe *pipeline.StoryProbe, a *article.Article, probed map[string]*article.Article) (*nearestExplanation, error) {
+	n, ok := probe.Nearest(a)
+	if !ok {
+		return nil, nil
+	}
+	ne := &nearestExplanation{Story: n.StoryID, Share: n.Share, Bar: n.Bar, Hours: n.Hours, Shared: n.Shared, Apart: n.Apart}
+	if n.ArticleID != "" {
+		other, err := x.stored(ctx, n.ArticleID)
+		if err != nil {
+			return nil, err
+		}
+		if other == nil {
+			other = probed[n.ArticleID]
+		}
+		ne.Article = x.exportOf(other)
+	}
+	return ne, nil
 }
 
 // stored returns the stored article id; nil when id is "" or the article
@@ -415,12 +479,9 @@ func (x *explainer) explainNew(ctx context.Context, arts []*article.Article, src
 	if len(arts) == 0 {
 		return nil, nil
 	}
-	if x.probe == nil {
-		probe, err := pipeline.NewStoryProbe(ctx, x.store, x.cfg, pipeline.HeadlineActors(x.tagger.Actors()), x.now)
-		if err != nil {
-			return nil, err
-		}
-		x.probe = probe
+	sp, err := x.storyProbe(ctx)
+	if err != nil {
+		return nil, err
 	}
 	ordered := slices.Clone(arts)
 	pipeline.OrderForStories(ordered, func(string) int { return 0 }, x.now.Add(-x.cfg.Dedupe.Window))
@@ -428,7 +489,7 @@ func (x *explainer) explainNew(ctx context.Context, arts []*article.Article, src
 	// An item may join another item of the batch, which no store holds.
 	probed := make(map[string]*article.Article, len(arts))
 	for _, a := range ordered {
-		joined[a] = x.probe.Join(a)
+		joined[a] = sp.Join(a)
 		probed[a.ID] = joined[a]
 	}
 	// Tagged as a cycle tags them: in the order stories are assigned, the
@@ -464,6 +525,11 @@ func (x *explainer) explainNew(ctx context.Context, arts []*article.Article, src
 			matched = probed[probe.StoryMatch.MatchedID]
 		}
 		st.Matched = x.exportOf(matched)
+		if probe.StoryID == probe.ID {
+			if st.Nearest, err = x.nearest(ctx, sp, probe, probed); err != nil {
+				return nil, err
+			}
+		}
 		ex.Story = st
 		tagged := *a
 		tagged.Topics = ex.Article.Topics
@@ -586,8 +652,10 @@ func formatExplanation(w io.Writer, ex explanation) error {
 		switch {
 		case s.Matched == nil && s.Lead == nil && !s.Would:
 			fmt.Fprintf(w, "story %s: leads its story (no earlier copy within the window)\n", s.ID)
+			formatNearest(w, s.Nearest)
 		case s.Would && (s.ID == "" || s.ID == a.ID):
 			fmt.Fprintf(w, "story: would start a new story (no copy within the window)\n")
+			formatNearest(w, s.Nearest)
 		default:
 			fmt.Fprintf(w, "story %s: %s it", s.ID, verb)
 			if s.Lead != nil {
@@ -623,6 +691,30 @@ func formatExplanation(w io.Writer, ex explanation) error {
 	}
 	_, err := fmt.Fprintln(w)
 	return err
+}
+
+// formatNearest prints the story an article that leads its own came
+// nearest to joining, and why it did not.
+func formatNearest(w io.Writer, n *nearestExplanation) {
+	switch {
+	case n == nil:
+		fmt.Fprintf(w, "  no other story's headline within the window shares its terms\n")
+		return
+	case n.Story == "":
+		fmt.Fprintf(w, "  %s\n", n.Apart)
+		return
+	}
+	title, source, url := "(no longer stored)", "", ""
+	if n.Article != nil {
+		title, source, url = fmt.Sprintf("%q", n.Article.Title), n.Article.Source, n.Article.URL
+	}
+	fmt.Fprintf(w, "  nearest story %s: %s (%s, %s), %.0fh apart\n", n.Story, title, source, url, n.Hours)
+	fmt.Fprintf(w, "    share %.3f, bar %.3f; shared: %s\n", n.Share, n.Bar, orDash(strings.Join(n.Shared, ", ")))
+	if n.Apart == "" {
+		fmt.Fprintf(w, "    apart only by arrival: it would join that story now (the story's articles that bring it within reach came later, or the settings changed since)\n")
+		return
+	}
+	fmt.Fprintf(w, "    apart: %s\n", n.Apart)
 }
 
 // topicSlugs are the slugs of ms.

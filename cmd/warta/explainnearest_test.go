@@ -1,0 +1,100 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// nearestFeed is an Indonesian feed of headlines written for the test: a
+// day of other news, and two strikes on two camps that the place guard
+// keeps apart.
+func nearestFeed(base string, now time.Time) []byte {
+	titles := []string{
+		"Harga Cabai Rawit Naik Jelang Akhir Tahun",
+		"Timnas Indonesia Kalahkan Vietnam di Piala AFF",
+		"Menkeu Umumkan Defisit Anggaran Menyempit",
+		"Gunung Merapi Luncurkan Awan Panas Guguran",
+		"KPK Tahan Bupati Terkait Suap Proyek Jalan",
+		"Jadwal Kereta Api Tambahan Libur Natal",
+		"Bank Indonesia Tahan Suku Bunga Acuan",
+		"Polisi Tangkap Pengedar Narkoba di Medan",
+		"Israel Serang Kamp Pengungsi Jabalia, Puluhan Warga Tewas",
+		"Israel Serang Kamp Pengungsi Nuseirat, Puluhan Warga Tewas",
+	}
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Kabar</title><language>id</language><link>` + base + `</link>`)
+	for i, title := range titles {
+		fmt.Fprintf(&b, "<item><title>%s</title><link>%s/berita/%d</link><pubDate>%s</pubDate></item>\n",
+			title, base, i, now.Add(time.Duration(i-len(titles))*time.Hour).Format(time.RFC1123Z))
+	}
+	b.WriteString(`</channel></rss>`)
+	return []byte(b.String())
+}
+
+// `warta explain` says, of an article that leads its story, which story
+// its headline came nearest to joining and what kept it out: for an
+// item not yet stored (the nearest one of the same feed) and for the
+// stored article after a cycle, in JSON and in text.
+func TestExplainShowsTheNearestStoryAndTheGuard(t *testing.T) {
+	site := newNewsSite(t)
+	site.serve("/rss", "application/rss+xml", nearestFeed(site.URL, time.Now()))
+	cfg := writeConfig(t, t.TempDir(), []testSource{{Name: "Kabar", URL: site.URL + "/rss"}}, nil)
+	jabalia, nuseirat := site.URL+"/berita/8", site.URL+"/berita/9"
+	const apart = "each names a place the other lacks"
+
+	check := func(when string, exs []explanation) {
+		t.Helper()
+		byURL := map[string]explanation{}
+		for _, ex := range exs {
+			byURL[ex.Article.URL] = ex
+		}
+		ex, ok := byURL[nuseirat]
+		if !ok || ex.Story == nil {
+			t.Fatalf("%s: no story explained for %s", when, nuseirat)
+		}
+		n := ex.Story.Nearest
+		if ex.Story.ID != ex.Article.ID || n == nil {
+			t.Fatalf("%s: story %s, nearest %+v; want a story of its own with its nearest", when, ex.Story.ID, n)
+		}
+		if n.Story != byURL[jabalia].Article.ID || n.Article == nil || n.Article.URL != jabalia || n.Apart != apart ||
+			n.Share <= 0 || n.Bar <= 0 || len(n.Shared) == 0 {
+			t.Errorf("%s: nearest %+v, want the Jabalia story kept apart by the place guard", when, n)
+		}
+	}
+	check("not stored", explainedJSON(t, mustWarta(t, "-config", cfg, "explain", "-json", site.URL+"/rss")))
+
+	mustWarta(t, "-config", cfg, "once")
+	exs := explainedJSON(t, mustWarta(t, "-config", cfg, "explain", "-json", nuseirat))
+	if len(exs) != 1 || !exs[0].Stored {
+		t.Fatalf("explain of the stored article: %+v", exs)
+	}
+	exs = append(exs, explainedJSON(t, mustWarta(t, "-config", cfg, "explain", "-json", jabalia))...)
+	check("stored", exs)
+
+	text := mustWarta(t, "-config", cfg, "explain", nuseirat)
+	for _, want := range []string{"leads its story", "nearest story " + exs[1].Article.ID, "Jabalia", "apart: " + apart} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text explanation lacks %q:\n%s", want, text)
+		}
+	}
+}
+
+// explainedJSON reads `warta explain -json` output.
+func explainedJSON(t *testing.T, out string) []explanation {
+	t.Helper()
+	var exs []explanation
+	sc := bufio.NewScanner(strings.NewReader(out))
+	sc.Buffer(nil, 16<<20)
+	for sc.Scan() {
+		var ex explanation
+		if err := json.Unmarshal(sc.Bytes(), &ex); err != nil {
+			t.Fatalf("%v: %s", err, sc.Text())
+		}
+		exs = append(exs, ex)
+	}
+	return exs
+}
