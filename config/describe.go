@@ -179,8 +179,8 @@ func describeRules(t topic.Spec) string {
 	if t.Foreign {
 		rules = append(rules, "only about another country")
 	}
-	if t.Confidence > 0 {
-		rules = append(rules, fmt.Sprintf("model confidence %g", t.Confidence))
+	if !t.Confidence.IsZero() {
+		rules = append(rules, "model confidence "+t.Confidence.String())
 	}
 	return strings.Join(rules, "; ")
 }

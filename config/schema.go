@@ -9,6 +9,8 @@ import (
 
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/token"
+
+	"github.com/warta-news/warta/topic"
 )
 
 // position is a 1-based line and column in the file.
@@ -120,6 +122,10 @@ func (s *schema) walk(n ast.Node, path string, t reflect.Type) {
 		s.duration(n, path, p)
 		return
 	}
+	if t == reflect.TypeFor[topic.Confidence]() {
+		s.confidence(n, path, p)
+		return
+	}
 	switch t.Kind() {
 	case reflect.Struct:
 		s.structure(n, path, p, t)
@@ -225,6 +231,21 @@ func (s *schema) duration(n ast.Node, path string, p position) {
 		return
 	}
 	s.typeError(n, s.errAt(p, path, "want a duration such as 30s, 15m or 72h, got %s %q", kindName(n), n.GetToken().Value))
+}
+
+// confidence accepts what topic.Confidence decodes: a number, or a
+// mapping of languages to numbers (the languages are topic.Check's to
+// judge).
+func (s *schema) confidence(n ast.Node, path string, p position) {
+	if _, ok := n.(ast.MapNode); ok {
+		s.walk(n, path, reflect.TypeFor[map[string]float64]())
+		return
+	}
+	switch n.(type) {
+	case *ast.IntegerNode, *ast.FloatNode, *ast.InfinityNode, *ast.NanNode:
+		return
+	}
+	s.typeError(n, s.errAt(p, path, "want a number or a mapping of languages to numbers, got %s", kindName(n)))
 }
 
 // yamlFields maps the yaml keys of struct type t to their field types.

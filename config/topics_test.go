@@ -119,6 +119,37 @@ func TestTopicChangedByOneKey(t *testing.T) {
 	}
 }
 
+// A confidence per language is each language's; check says both, and a
+// language the mapping leaves out keeps the fitted cut.
+func TestConfidencePerLanguage(t *testing.T) {
+	c := mustParse(t, sourcesOnly+`topics:
+  - slug: international-relations
+    confidence:
+      en: 0.9
+      id: 0.7
+`)
+	ir, _ := c.TopicBySlug("international-relations")
+	if ir.Confidence.In("en") != 0.9 || ir.Confidence.In("id") != 0.7 {
+		t.Errorf("confidence %+v, want en 0.9, id 0.7", ir.Confidence)
+	}
+	var b strings.Builder
+	if err := c.Describe(&b, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "model confidence en 0.9, id 0.7") {
+		t.Errorf("Describe does not say the confidences:\n%s", b.String())
+	}
+	if _, err := topic.New(c.Topics); err != nil {
+		t.Fatal(err)
+	}
+	c = mustParse(t, sourcesOnly+`topics:
+  - {slug: international-relations, confidence: {en: 0.9}}
+`)
+	if ir, _ := c.TopicBySlug("international-relations"); ir.Confidence.In("en") != 0.9 || ir.Confidence.In("id") != 0 {
+		t.Errorf("confidence %+v, want en 0.9 and id's fitted cut", ir.Confidence)
+	}
+}
+
 // TestConfidenceIsTheModelsTopicsOnly: `{slug: international-relations,
 // confidence: 0.8}` is the built-in topic with a stricter model, said by
 // check; a confidence on a topic its threshold decides, or one that is no
@@ -128,8 +159,8 @@ func TestConfidenceIsTheModelsTopicsOnly(t *testing.T) {
   - {slug: international-relations, confidence: 0.8}
 `)
 	ir, _ := c.TopicBySlug("international-relations")
-	if ir.Confidence != 0.8 || ir.Model != topic.ModelActors || len(ir.Terms["id"]) == 0 {
-		t.Errorf("international-relations: confidence %g, model %q, %d id terms; want 0.8 on the built-in model's topic", ir.Confidence, ir.Model, len(ir.Terms["id"]))
+	if ir.Confidence.In("en") != 0.8 || ir.Confidence.In("id") != 0.8 || ir.Model != topic.ModelActors || len(ir.Terms["id"]) == 0 {
+		t.Errorf("international-relations: confidence %v, model %q, %d id terms; want 0.8 on the built-in model's topic", ir.Confidence, ir.Model, len(ir.Terms["id"]))
 	}
 	var b strings.Builder
 	if err := c.Describe(&b, time.Now()); err != nil {
@@ -145,6 +176,11 @@ func TestConfidenceIsTheModelsTopicsOnly(t *testing.T) {
 		{"  - {slug: sport, confidence: 0.8}\n", `t.yaml:6:19: topics[0].confidence: confidence is for the topic the actors model decides`},
 		{"  - {slug: international-relations, confidence: 1.5}\n", `topics[0].confidence: confidence must be a probability`},
 		{"  - {slug: international-relations, confidence: -0.1}\n", `topics[0].confidence: confidence must be a probability`},
+		{"  - {slug: international-relations, confidence: {en: 0.9, id: 1}}\n", `t.yaml:6:59: topics[0].confidence.id: confidence must be a probability`},
+		{"  - {slug: international-relations, confidence: {en: 0.9, fr: 0.5}}\n", `t.yaml:6:59: topics[0].confidence.fr: unsupported language "fr"`},
+		{"  - {slug: international-relations, confidence: {en: high}}\n", `t.yaml:6:54: topics[0].confidence.en: want a number, got a string`},
+		{"  - {slug: international-relations, confidence: [0.9]}\n", `t.yaml:6:49: topics[0].confidence: want a number or a mapping of languages to numbers`},
+		{"  - {slug: sport, confidence: {en: 0.9}}\n", `t.yaml:6:19: topics[0].confidence: confidence is for the topic the actors model decides`},
 	} {
 		_, err := Parse("t.yaml", []byte(sourcesOnly+"topics:\n"+c.topics))
 		if err == nil || !strings.Contains(err.Error(), c.want) {

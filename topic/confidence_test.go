@@ -12,6 +12,12 @@ import (
 // asking confidence.
 func withConfidence(t *testing.T, confidence float64) *Tagger {
 	t.Helper()
+	return withConfidences(t, Confidence{All: confidence})
+}
+
+// withConfidences is withConfidence with any Confidence.
+func withConfidences(t *testing.T, confidence Confidence) *Tagger {
+	t.Helper()
 	specs := builtinSpecs(t)
 	i := slices.IndexFunc(specs, func(sp Spec) bool { return sp.Model == ModelActors })
 	specs[i].Confidence = confidence
@@ -71,17 +77,54 @@ func TestConfidenceRaisesTheCut(t *testing.T) {
 func TestConfidenceNeedsTheModel(t *testing.T) {
 	specs := builtinSpecs(t)
 	i := slices.IndexFunc(specs, func(sp Spec) bool { return sp.Slug == "sport" })
-	specs[i].Confidence = 0.8
+	specs[i].Confidence = Confidence{All: 0.8}
 	_, err := New(specs)
 	var re RuleErrors
 	if !errors.As(err, &re) || len(re) != 1 || re[0].Field != "confidence" || re[0].Slug != "sport" {
 		t.Errorf("confidence on sport: err = %v, want one RuleError on sport's confidence", err)
 	}
-	for _, c := range []float64{-0.1, 1, 2} {
+	for _, c := range []Confidence{{All: -0.1}, {All: 1}, {All: 2}, {ByLanguage: map[string]float64{"en": 1}}, {ByLanguage: map[string]float64{"fr": 0.5}}} {
 		specs := builtinSpecs(t)
 		specs[0].Confidence = c
 		if err := Check(specs); err == nil {
-			t.Errorf("confidence %g: Check accepts it", c)
+			t.Errorf("confidence %v: Check accepts it", c)
 		}
+	}
+}
+
+// TestConfidencePerLanguage: a confidence given for one language raises
+// the cut of that language's articles only, and a confidence that is the
+// same in every language is the one confidence, fingerprint and all.
+func TestConfidencePerLanguage(t *testing.T) {
+	en := &article.Article{Title: "Indonesia and Malaysia sign border treaty", Language: "en",
+		Summary: "Indonesia and Malaysia signed a treaty on Tuesday settling their land border in Borneo after talks between the two foreign ministers in Jakarta."}
+	id := &article.Article{Title: "Indonesia dan Malaysia Teken Perjanjian Perbatasan", Language: "id",
+		Summary: "Indonesia dan Malaysia menandatangani perjanjian perbatasan darat di Kalimantan pada Selasa setelah perundingan kedua menteri luar negeri di Jakarta."}
+	base := defaultTagger(t)
+	for _, a := range []*article.Article{en, id} {
+		if e := irExplained(base, a); !e.Passed || e.Model == nil || e.Model.Probability >= 0.99 {
+			t.Fatalf("%s at the fitted cut: %+v; want passed under 0.99", a.Language, e)
+		}
+	}
+	strictEN := withConfidences(t, Confidence{ByLanguage: map[string]float64{"en": 0.99}})
+	if e := irExplained(strictEN, en); e.Passed || e.Model.Cut != 0.99 {
+		t.Errorf("English under an English confidence of 0.99: passed %v, cut %g", e.Passed, e.Model.Cut)
+	}
+	if e, b := irExplained(strictEN, id), irExplained(base, id); !e.Passed || e.Model.Cut != b.Model.Cut {
+		t.Errorf("Indonesian under an English confidence: passed %v, cut %g; want the fitted cut %g", e.Passed, e.Model.Cut, b.Model.Cut)
+	}
+	strictID := withConfidences(t, Confidence{ByLanguage: map[string]float64{"id": 0.99}})
+	if e := irExplained(strictID, id); e.Passed || e.Model.Cut != 0.99 {
+		t.Errorf("Indonesian under an Indonesian confidence of 0.99: passed %v, cut %g", e.Passed, e.Model.Cut)
+	}
+	if e := irExplained(strictID, en); !e.Passed {
+		t.Errorf("English under an Indonesian confidence: %+v", e)
+	}
+	if strictEN.Fingerprint() == strictID.Fingerprint() || strictEN.Fingerprint() == base.Fingerprint() {
+		t.Error("confidences per language leave the fingerprint alike: stored topics would not be re-tagged")
+	}
+	both := withConfidences(t, Confidence{ByLanguage: map[string]float64{"en": 0.8, "id": 0.8}})
+	if both.Fingerprint() != withConfidence(t, 0.8).Fingerprint() {
+		t.Error("0.8 in each language and 0.8 for all differ in the fingerprint")
 	}
 }

@@ -41,13 +41,14 @@ type Spec struct {
 	// threshold decides. At most one topic has a model.
 	Model string `yaml:"model"`
 	// Confidence, on the topic a model decides (Model), is the least
-	// probability the model must give an article, 0 to 1: 0 keeps the
-	// model's fitted cut, which weighs precision and recall as fitted; a
-	// higher one files fewer articles and fewer wrong ones, for a reader
-	// who wants a strict feed (BENCHMARKS.md, "confidence"). What decides
-	// beside the model keeps deciding: the stance of a bare Indonesian
-	// headline, the stream model's lift, a source's boost.
-	Confidence float64 `yaml:"confidence"`
+	// probability the model must give an article, 0 to 1, for every
+	// language or per language: 0 keeps the model's fitted cut, which
+	// weighs precision and recall as fitted; a higher one files fewer
+	// articles and fewer wrong ones, for a reader who wants a strict feed
+	// (BENCHMARKS.md, "confidence"). What decides beside the model keeps
+	// deciding: the stance of a bare Indonesian headline, the stream
+	// model's lift, a source's boost.
+	Confidence Confidence `yaml:"confidence"`
 	// Desk names the competing explanation this topic's score gives the
 	// actors model: one of DeskNames (a desk such as "sport" or "economy").
 	// Empty: the score is no feature of the model. A topic of a main desk
@@ -159,9 +160,7 @@ func Check(specs []Spec) error {
 		if math.IsNaN(sp.Threshold) || math.IsInf(sp.Threshold, 0) || sp.Threshold < 0 {
 			add("threshold", 0, fmt.Errorf("threshold must be a finite number >= 0, got %v", sp.Threshold))
 		}
-		if !(sp.Confidence >= 0 && sp.Confidence < 1) {
-			add("confidence", 0, fmt.Errorf("confidence must be a probability from 0 (the model's own cut) to under 1, got %v", sp.Confidence))
-		}
+		sp.Confidence.check(func(field string, err error) { add(field, 0, err) })
 		for _, set := range termSets(&sp) {
 			for _, lang := range slices.Sorted(maps.Keys(set.terms)) {
 				at := set.field + "." + lang
@@ -215,7 +214,7 @@ func Check(specs []Spec) error {
 func CheckInEffect(specs []Spec) error {
 	var errs RuleErrors
 	for i, sp := range specs {
-		if !sp.Disabled && sp.Confidence != 0 && sp.Model == "" {
+		if !sp.Disabled && !sp.Confidence.IsZero() && sp.Model == "" {
 			errs = append(errs, &RuleError{Topic: i, Slug: sp.Slug, Field: "confidence",
 				Err: fmt.Errorf("confidence is for the topic the actors model decides (model: %s); %q has no model", ModelActors, sp.Slug)})
 		}
@@ -370,7 +369,7 @@ func inherit(sp, builtin Spec) Spec {
 	if sp.Threshold == 0 {
 		sp.Threshold = builtin.Threshold
 	}
-	if sp.Confidence == 0 {
+	if sp.Confidence.IsZero() {
 		sp.Confidence = builtin.Confidence
 	}
 	if sp.Model == "" {

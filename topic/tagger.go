@@ -178,7 +178,7 @@ type Tagger struct {
 	irCut     float64
 	// irConfidence is the actors model's topic's Spec.Confidence: the
 	// least probability it needs beside irCut (0: irCut alone).
-	irConfidence float64
+	irConfidence [numLangs]float64
 	// deskWeights are the desk model's weights, per modelled desk.
 	deskWeights [numModelledDesks][numDeskFeatures]float64
 	genres      *genre.Detector
@@ -273,7 +273,10 @@ func New(specs []Spec) (*Tagger, error) {
 		r.deskTopic = r.deskModel >= 0 && sp.Slug == sp.Desk
 		r.deskVoice = sp.Desk != "" && (sp.Slug == sp.Desk || !deskOwned[sp.Desk])
 		if sp.Model == ModelActors {
-			t.ir, t.irConfidence = len(t.rules), sp.Confidence
+			t.ir = len(t.rules)
+			for l := range numLangs {
+				t.irConfidence[l] = sp.Confidence.In(langName(l))
+			}
 		}
 		t.rules = append(t.rules, r)
 	}
@@ -407,7 +410,15 @@ func (t *Tagger) computeFingerprint() string {
 	for i, r := range t.rules {
 		fmt.Fprintf(h, "topic %q %q %g", r.slug, r.iptc, r.threshold)
 		if i == t.ir {
-			fmt.Fprintf(h, " model %s confidence %g", ModelActors, t.irConfidence)
+			// One confidence for every language is written as it was
+			// before there could be one per language, so that a store
+			// tagged then is not re-tagged for nothing.
+			fmt.Fprintf(h, " model %s confidence %g", ModelActors, t.irConfidence[0])
+			if c := t.irConfidence; slices.ContainsFunc(c[1:], func(v float64) bool { return v != c[0] }) {
+				for l := 1; l < numLangs; l++ {
+					fmt.Fprintf(h, " %s %g", langName(l), c[l])
+				}
+			}
 		}
 		if r.desk >= 0 {
 			fmt.Fprintf(h, " desk %s", irFeatureName(r.desk))
@@ -701,7 +712,7 @@ func (t *Tagger) judge(s *scratch, a *article.Article, l int, res []result, g ge
 		// A user's confidence raises whichever cut decides (the actors
 		// model's or the stacking's); the stream model learns at the
 		// fitted cut all the same (actorsAlone).
-		v.irCut = max(v.irCut, t.irConfidence)
+		v.irCut = max(v.irCut, t.irConfidence[l])
 	}
 	t.readAbroad(s, l, t.ir >= 0)
 	s.hardEvidence = t.hardDesk && t.showsHardNews(s, res)
