@@ -4,7 +4,7 @@ package config
 
 import "github.com/warta-news/warta/topic"
 
-const generatedBuiltinSum = "9e888915b3140d87eab90cfcd840f2359fbf43b098efe5a201678431742763a3"
+const generatedBuiltinSum = "50bbc61979b247024355d81e3652baf2382f6801ebaa88eb7396098f9877f448"
 
 // generatedBuiltinTopics returns a new copy of the built-in topics each call.
 func generatedBuiltinTopics() []topic.Spec {

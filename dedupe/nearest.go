@@ -37,11 +37,11 @@ const Own = "its headline is a roundup, a live update, an explainer or a questio
 // Nearest finds, among the stories of the index other than a's own, the
 // one a came nearest to joining by its headline's event signature, as the
 // index stands now, and why a is not in it. It changes nothing in the
-// index, and does not read what the copy check refused (texts alike
-// whose facts disagree: a story a template keeps a's text out of). ok is
-// false when a's headline has no terms to compare or no
-// other story within reach shares any; a whose headline is its own story
-// gives a Nearest with only Apart (Own).
+// index, and does not read what the copy check refused (texts alike whose
+// facts disagree: a story a template keeps a's text out of). ok is false
+// when a's headline has no terms to compare or no other story within
+// reach shares any; an a whose headline is its own story gives a Nearest
+// with only Apart (Own).
 func (ix *Index) Nearest(a *article.Article) (near Nearest, ok bool) {
 	if ix.evThreshold <= 0 {
 		return Nearest{}, false
