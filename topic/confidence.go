@@ -3,7 +3,6 @@ package topic
 import (
 	"fmt"
 	"maps"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -32,7 +31,12 @@ func (c Confidence) In(lang string) float64 {
 
 // IsZero reports whether c asks nothing beyond the fitted cut.
 func (c Confidence) IsZero() bool {
-	return c.All == 0 && !slices.ContainsFunc(slices.Collect(maps.Values(c.ByLanguage)), func(v float64) bool { return v != 0 })
+	for _, v := range c.ByLanguage {
+		if v != 0 {
+			return false
+		}
+	}
+	return c.All == 0
 }
 
 // String is c as `warta check` describes it: "0.8", or "en 0.9, id 0.7".
@@ -98,7 +102,7 @@ func yamlNumber(x any) (float64, bool) {
 // check reports each value of c that is no probability under 1, and each
 // language it names that has no terms' grammar (en, id), by field.
 func (c Confidence) check(add func(field string, err error)) {
-	valid := func(v float64) bool { return v >= 0 && v < 1 && !math.IsNaN(v) }
+	valid := func(v float64) bool { return v >= 0 && v < 1 } // false for NaN
 	if !valid(c.All) {
 		add("confidence", fmt.Errorf("confidence must be a probability from 0 (the model's own cut) to under 1, got %v", c.All))
 	}
