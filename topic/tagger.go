@@ -176,8 +176,9 @@ type Tagger struct {
 	actors    *actor.Recognizer
 	irWeights [NumIRFeatures]float64
 	irCut     float64
-	// irConfidence is the actors model's topic's Spec.Confidence: the
-	// least probability it needs beside irCut (0: irCut alone).
+	// irConfidence is the actors model's topic's Spec.Confidence in each
+	// language (by langIndex): the least probability it needs beside
+	// irCut (0: irCut alone).
 	irConfidence [numLangs]float64
 	// deskWeights are the desk model's weights, per modelled desk.
 	deskWeights [numModelledDesks][numDeskFeatures]float64
