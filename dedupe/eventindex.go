@@ -253,14 +253,7 @@ func (ix *Index) evLookup(sig *eventSig, minute, seen uint32, refused []uint32) 
 	}
 	var wbuf [maxTerms]float64
 	w := wbuf[:len(sig.terms)]
-	total := 0.0
-	docs := ix.docsAround(minute)
-	for i, t := range sig.terms {
-		w[i] = ix.weight(t.h, minute, docs)
-		if i < len(sig.terms)-sig.optional {
-			total += w[i]
-		}
-	}
+	total := ix.evWeights(sig, minute, w)
 	// Every term's chain is walked (walking only the rarest terms' chains
 	// cost recall on a held-out day); the candidates are then sorted, so
 	// the order of the walk does not matter.
@@ -313,6 +306,20 @@ func (ix *Index) evLookup(sig *eventSig, minute, seen uint32, refused []uint32) 
 		best.shared = sharedWords(sig, &ix.at(best.slot).eventFields)
 	}
 	return best, found
+}
+
+// evWeights sets w[i] to the rarity weight of sig's term i around minute
+// and returns the summed weight of the terms that are not optional (what
+// a list implies counts only where the other signature has it too).
+func (ix *Index) evWeights(sig *eventSig, minute uint32, w []float64) (total float64) {
+	docs := ix.docsAround(minute)
+	for i, t := range sig.terms {
+		w[i] = ix.weight(t.h, minute, docs)
+		if i < len(sig.terms)-sig.optional {
+			total += w[i]
+		}
+	}
+	return total
 }
 
 // evCandidates walks the chain of each of sig's terms, newest first and

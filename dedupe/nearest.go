@@ -61,14 +61,7 @@ func (ix *Index) Nearest(a *article.Article) (near Nearest, ok bool) {
 	own, indexed := ix.leads.get(storyID, ix.slotID)
 	var wbuf [maxTerms]float64
 	w := wbuf[:len(sig.terms)]
-	total := 0.0
-	docs := ix.docsAround(minute)
-	for i, t := range sig.terms {
-		w[i] = ix.weight(t.h, minute, docs)
-		if i < len(sig.terms)-sig.optional {
-			total += w[i]
-		}
-	}
+	total := ix.evWeights(&sig, minute, w)
 	mask := termMask(&sig)
 	// The candidates are those evLookup weighs. A story's tally (its
 	// articles' summed share, a guard met by any of them) decides as it

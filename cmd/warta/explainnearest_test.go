@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -14,14 +12,14 @@ import (
 // keeps apart.
 func nearestFeed(base string, now time.Time) []byte {
 	titles := []string{
-		"Harga Cabai Rawit Naik Jelang Akhir Tahun",
-		"Timnas Indonesia Kalahkan Vietnam di Piala AFF",
-		"Menkeu Umumkan Defisit Anggaran Menyempit",
-		"Gunung Merapi Luncurkan Awan Panas Guguran",
-		"KPK Tahan Bupati Terkait Suap Proyek Jalan",
-		"Jadwal Kereta Api Tambahan Libur Natal",
-		"Bank Indonesia Tahan Suku Bunga Acuan",
-		"Polisi Tangkap Pengedar Narkoba di Medan",
+		"Harga Bawang Merah Turun di Pasar Kramat Jati",
+		"Persib Tundukkan Bali United di Stadion Jalak Harupat",
+		"Pemerintah Salurkan Bantuan Pangan Beras untuk Warga",
+		"Gempa Magnitudo 5 Guncang Maluku Tenggara",
+		"Kejagung Periksa Mantan Direktur BUMN Terkait Kredit",
+		"Tiket Pesawat Mudik Lebaran Mulai Naik",
+		"Rupiah Menguat Tipis terhadap Dolar AS Sore Ini",
+		"Banjir Rendam Ratusan Rumah di Kabupaten Bekasi",
 		"Israel Serang Kamp Pengungsi Jabalia, Puluhan Warga Tewas",
 		"Israel Serang Kamp Pengungsi Nuseirat, Puluhan Warga Tewas",
 	}
@@ -65,14 +63,14 @@ func TestExplainShowsTheNearestStoryAndTheGuard(t *testing.T) {
 			t.Errorf("%s: nearest %+v, want the Jabalia story kept apart by the place guard", when, n)
 		}
 	}
-	check("not stored", explainedJSON(t, mustWarta(t, "-config", cfg, "explain", "-json", site.URL+"/rss")))
+	check("not stored", jsonLines[explanation](t, mustWarta(t, "-config", cfg, "explain", "-json", site.URL+"/rss")))
 
 	mustWarta(t, "-config", cfg, "once")
-	exs := explainedJSON(t, mustWarta(t, "-config", cfg, "explain", "-json", nuseirat))
+	exs := jsonLines[explanation](t, mustWarta(t, "-config", cfg, "explain", "-json", nuseirat))
 	if len(exs) != 1 || !exs[0].Stored {
 		t.Fatalf("explain of the stored article: %+v", exs)
 	}
-	exs = append(exs, explainedJSON(t, mustWarta(t, "-config", cfg, "explain", "-json", jabalia))...)
+	exs = append(exs, jsonLines[explanation](t, mustWarta(t, "-config", cfg, "explain", "-json", jabalia))...)
 	check("stored", exs)
 
 	text := mustWarta(t, "-config", cfg, "explain", nuseirat)
@@ -81,20 +79,4 @@ func TestExplainShowsTheNearestStoryAndTheGuard(t *testing.T) {
 			t.Errorf("text explanation lacks %q:\n%s", want, text)
 		}
 	}
-}
-
-// explainedJSON reads `warta explain -json` output.
-func explainedJSON(t *testing.T, out string) []explanation {
-	t.Helper()
-	var exs []explanation
-	sc := bufio.NewScanner(strings.NewReader(out))
-	sc.Buffer(nil, 16<<20)
-	for sc.Scan() {
-		var ex explanation
-		if err := json.Unmarshal(sc.Bytes(), &ex); err != nil {
-			t.Fatalf("%v: %s", err, sc.Text())
-		}
-		exs = append(exs, ex)
-	}
-	return exs
 }

@@ -126,14 +126,19 @@ func mustWarta(t *testing.T, args ...string) string {
 // exported runs `warta export` and decodes its lines.
 func exported(t *testing.T, cfgPath string) []exportRecord {
 	t.Helper()
-	out := mustWarta(t, "-config", cfgPath, "export")
-	var recs []exportRecord
+	return jsonLines[exportRecord](t, mustWarta(t, "-config", cfgPath, "export"))
+}
+
+// jsonLines decodes a command's JSON Lines output, a T per line.
+func jsonLines[T any](t *testing.T, out string) []T {
+	t.Helper()
+	var recs []T
 	sc := bufio.NewScanner(strings.NewReader(out))
 	sc.Buffer(nil, 16<<20)
 	for sc.Scan() {
-		var r exportRecord
+		var r T
 		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			t.Fatalf("export line %q: %v", sc.Text(), err)
+			t.Fatalf("line %q: %v", sc.Text(), err)
 		}
 		recs = append(recs, r)
 	}
