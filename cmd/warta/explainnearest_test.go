@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/warta-news/warta/internal/pgtest"
 )
 
 // nearestFeed is an Indonesian feed of headlines written for the test: a
@@ -36,11 +38,21 @@ func nearestFeed(base string, now time.Time) []byte {
 // `warta explain` says, of an article that leads its story, which story
 // its headline came nearest to joining and what kept it out: for an
 // item not yet stored (the nearest one of the same feed) and for the
-// stored article after a cycle, in JSON and in text.
+// stored article after a cycle (on either store), in JSON and in text.
 func TestExplainShowsTheNearestStoryAndTheGuard(t *testing.T) {
+	for _, driver := range []string{"sqlite", "postgres"} {
+		t.Run(driver, func(t *testing.T) { explainNearest(t, driver) })
+	}
+}
+
+func explainNearest(t *testing.T, driver string) {
 	site := newNewsSite(t)
 	site.serve("/rss", "application/rss+xml", nearestFeed(site.URL, time.Now()))
-	cfg := writeConfig(t, t.TempDir(), []testSource{{Name: "Kabar", URL: site.URL + "/rss"}}, nil)
+	var extra map[string]any
+	if driver == "postgres" {
+		extra = map[string]any{"storage": map[string]any{"driver": "postgres", "dsn": pgtest.DSN(t)}}
+	}
+	cfg := writeConfig(t, t.TempDir(), []testSource{{Name: "Kabar", URL: site.URL + "/rss"}}, extra)
 	jabalia, nuseirat := site.URL+"/berita/8", site.URL+"/berita/9"
 	const apart = "each names a place the other lacks"
 
