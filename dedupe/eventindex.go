@@ -269,11 +269,8 @@ func (ix *Index) evLookup(sig *eventSig, minute, seen uint32, refused []uint32) 
 	for _, c := range byStory {
 		story, slot := uint32(c>>32), uint32(c)
 		e := ix.at(slot)
-		if e.flags()&flagGhost != 0 || e.evFlags&evOwn != 0 || absDiff(e.minute(), seen) > ix.window {
-			continue
-		}
-		gap := absDiff(get24(e.evMinute), minute)
-		if gap > evMaxGap || sig.again && gap > evAgainGap {
+		gap, ok := ix.evReach(e, sig, minute, seen)
+		if !ok || e.evFlags&evOwn != 0 {
 			continue
 		}
 		if len(tallies) == 0 || tallies[len(tallies)-1].story != story {
@@ -294,8 +291,7 @@ func (ix *Index) evLookup(sig *eventSig, minute, seen uint32, refused []uint32) 
 	ix.evTallies = tallies
 	best, found := evMatch{}, false
 	for _, t := range tallies {
-		if !t.found || t.conflict || slices.Contains(refused, t.story) ||
-			t.sum < ix.evAvgShare*ix.evThreshold*float64(1+ix.joined[t.story]) {
+		if !t.found || t.conflict || slices.Contains(refused, t.story) || t.sum < ix.evStoryNeed(t.story) {
 			continue
 		}
 		if !found || t.best.score > best.score || t.best.score == best.score && t.best.slot < best.slot {
@@ -345,6 +341,27 @@ func (ix *Index) evCandidates(sig *eventSig) []uint64 {
 	byStory = slices.Compact(byStory)
 	ix.evByStory = byStory
 	return byStory
+}
+
+// evReach reports whether the candidate e of a lookup of sig (published
+// at minute, first seen at seen) is within its reach, and their gap in
+// publication minutes: seen within the window, published within evMaxGap
+// (evAgainGap for a headline that says the event happened again).
+// evCandidates walks no earlier version of a corrected article.
+func (ix *Index) evReach(e *entry, sig *eventSig, minute, seen uint32) (gap uint32, ok bool) {
+	if absDiff(e.minute(), seen) > ix.window {
+		return 0, false
+	}
+	gap = absDiff(get24(e.evMinute), minute)
+	return gap, gap <= evMaxGap && !(sig.again && gap > evAgainGap)
+}
+
+// evStoryNeed is the summed share a story's articles among a lookup's
+// candidates must reach for it to be joined: defaultAvgShare of the bar
+// on average over its articles (those not among the candidates count as
+// not matching).
+func (ix *Index) evStoryNeed(story uint32) float64 {
+	return ix.evAvgShare * ix.evThreshold * float64(1+ix.joined[story])
 }
 
 // evBar is the share two signatures published gap minutes apart must
@@ -492,10 +509,9 @@ func sharedWords(sig *eventSig, e *eventFields) []string {
 }
 
 // evConflict returns the guard that keeps two signatures apart (guardNone
-// for none): each
-// names a speaker and neither's appears anywhere in the other (so "Menlu
-// Retno: Evakuasi WNI di Gaza" meets "Tim Evakuasi WNI dari Gaza"), or
-// each has a place, a number or a name the other lacks.
+// for none): each names a speaker and neither's appears anywhere in the
+// other (so "Menlu Retno: Evakuasi WNI di Gaza" meets "Tim Evakuasi WNI
+// dari Gaza"), or each has a place, a number or a name the other lacks.
 //
 // What a list of states implies guards only against a count or region
 // of the other: two lists of other states, another count, or another
@@ -591,15 +607,15 @@ const (
 	guardLaterNumber
 )
 
-// role is the term role a guard compares, rolePlain for those that
-// compare no single role.
+// role is the term role guardSpeaker … guardAction compare, rolePlain
+// for the others.
 func (g guard) role() uint8 {
 	switch g {
 	case guardSpeaker:
 		return roleSpeaker
 	case guardPlace:
 		return rolePlace
-	case guardNumber, guardLaterNumber:
+	case guardNumber:
 		return roleNumber
 	case guardName:
 		return roleName
@@ -607,8 +623,6 @@ func (g guard) role() uint8 {
 		return roleSubject
 	case guardAction:
 		return roleAction
-	case guardSaying:
-		return roleSaying
 	}
 	return rolePlain
 }

@@ -80,11 +80,8 @@ func (ix *Index) Nearest(a *article.Article) (near Nearest, ok bool) {
 			continue
 		}
 		e := ix.at(slot)
-		if absDiff(e.minute(), seen) > ix.window {
-			continue
-		}
-		gap := absDiff(get24(e.evMinute), minute)
-		if gap > evMaxGap || sig.again && gap > evAgainGap {
+		gap, ok := ix.evReach(e, &sig, minute, seen)
+		if !ok {
 			continue
 		}
 		cmp := ix.evScore(&sig, mask, w, total, &e.eventFields, gap, true)
@@ -122,7 +119,7 @@ func (ix *Index) Nearest(a *article.Article) (near Nearest, ok bool) {
 		Shared:    sharedWords(&sig, &e.eventFields),
 	}
 	t := tallies[story]
-	needSum := ix.evAvgShare * ix.evThreshold * float64(1+ix.joined[story])
+	needSum := ix.evStoryNeed(story)
 	switch {
 	case bestOwn:
 		near.Apart = "that headline is a roundup, a live update, an explainer or a question: such a piece joins no story"
