@@ -93,6 +93,22 @@ func TestDisablingEveryTopicIsAnError(t *testing.T) {
 	}
 }
 
+// describesAndCompiles checks that `warta check`'s description of c says
+// want and that c's topics compile.
+func describesAndCompiles(t *testing.T, c *Config, want string) {
+	t.Helper()
+	var b strings.Builder
+	if err := c.Describe(&b, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), want) {
+		t.Errorf("Describe does not say %q:\n%s", want, b.String())
+	}
+	if _, err := topic.New(c.Topics); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestTopicChangedByOneKey: `{slug: world, foreign: true}` is the built-in
 // world, its title, terms, code, threshold and desk kept, needing another
 // country.
@@ -107,16 +123,7 @@ func TestTopicChangedByOneKey(t *testing.T) {
 		t.Errorf("world = %q %q threshold %g desk %q with %d en terms, foreign %v; want the built-in's (%q %q %g %q %d) needing another country",
 			w.Title, w.IPTC, w.Threshold, w.Desk, len(w.Terms["en"]), w.Foreign, want.Title, want.IPTC, want.Threshold, want.Desk, len(want.Terms["en"]))
 	}
-	var b strings.Builder
-	if err := c.Describe(&b, time.Now()); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(b.String(), "only about another country; changes the built-in topic") {
-		t.Errorf("Describe does not say world needs another country:\n%s", b.String())
-	}
-	if _, err := topic.New(c.Topics); err != nil {
-		t.Fatal(err)
-	}
+	describesAndCompiles(t, c, "only about another country; changes the built-in topic")
 }
 
 // A confidence per language is each language's; check says both, and a
@@ -132,16 +139,7 @@ func TestConfidencePerLanguage(t *testing.T) {
 	if ir.Confidence.In("en") != 0.9 || ir.Confidence.In("id") != 0.7 {
 		t.Errorf("confidence %+v, want en 0.9, id 0.7", ir.Confidence)
 	}
-	var b strings.Builder
-	if err := c.Describe(&b, time.Now()); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(b.String(), "model confidence en 0.9, id 0.7") {
-		t.Errorf("Describe does not say the confidences:\n%s", b.String())
-	}
-	if _, err := topic.New(c.Topics); err != nil {
-		t.Fatal(err)
-	}
+	describesAndCompiles(t, c, "model confidence en 0.9, id 0.7")
 	c = mustParse(t, sourcesOnly+`topics:
   - {slug: international-relations, confidence: {en: 0.9}}
 `)
@@ -162,16 +160,7 @@ func TestConfidenceIsTheModelsTopicsOnly(t *testing.T) {
 	if ir.Confidence.In("en") != 0.8 || ir.Confidence.In("id") != 0.8 || ir.Model != topic.ModelActors || len(ir.Terms["id"]) == 0 {
 		t.Errorf("international-relations: confidence %v, model %q, %d id terms; want 0.8 on the built-in model's topic", ir.Confidence, ir.Model, len(ir.Terms["id"]))
 	}
-	var b strings.Builder
-	if err := c.Describe(&b, time.Now()); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(b.String(), "model confidence 0.8") {
-		t.Errorf("Describe does not say the confidence:\n%s", b.String())
-	}
-	if _, err := topic.New(c.Topics); err != nil {
-		t.Fatal(err)
-	}
+	describesAndCompiles(t, c, "model confidence 0.8")
 	for _, c := range []struct{ topics, want string }{
 		{"  - {slug: sport, confidence: 0.8}\n", `t.yaml:6:19: topics[0].confidence: confidence is for the topic the actors model decides`},
 		{"  - {slug: international-relations, confidence: 1.5}\n", `topics[0].confidence: confidence must be a probability`},
