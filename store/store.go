@@ -60,6 +60,10 @@ type Store interface {
 	Sketches(ctx context.Context, t time.Time, fn func(*article.Article) error) error
 	// Article returns one article by ID; ErrNotFound otherwise.
 	Article(ctx context.Context, id string) (*article.Article, error)
+	// Story returns story id (its lead's ID) with every stored article of
+	// it: the Lead (nil when it is no longer stored) and the Copies by
+	// FirstSeen, then ID; ErrNotFound when no stored article is of it.
+	Story(ctx context.Context, id string) (*article.Story, error)
 	// Stories returns the newest stories by arrival: by the minute (UTC)
 	// of the lead's FirstSeen, then the lead's Published, then ID, all
 	// descending (a story found late, dated before others, still comes

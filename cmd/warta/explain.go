@@ -307,16 +307,14 @@ func (x *explainer) explainStored(ctx context.Context, a *article.Article) (expl
 		ex.Changed = changedTopics(a.Topics, ex.Topics)
 	}
 	st := &storyExplanation{ID: a.StoryID, Similarity: a.StoryMatch.Similarity, Method: a.StoryMatch.Method}
-	story := &article.Story{ID: a.StoryID, Lead: a}
-	if a.StoryID != "" && a.StoryID != a.ID {
-		lead, err := x.stored(ctx, a.StoryID)
-		if err != nil {
-			return ex, err
-		}
-		if lead != nil {
-			st.Lead = x.exportOf(lead)
-			story.Lead, story.Copies = lead, []*article.Article{a}
-		}
+	// The feeds carry the story as a whole: a topic of any of its
+	// articles, a filter on all of them.
+	story, err := x.storedStory(ctx, a)
+	if err != nil {
+		return ex, err
+	}
+	if story.Lead != nil && story.Lead.ID != a.ID {
+		st.Lead = x.exportOf(story.Lead)
 	}
 	matched, err := x.stored(ctx, a.StoryMatch.MatchedID)
 	if err != nil {
@@ -370,6 +368,45 @@ func (x *explainer) nearest(ctx context.Context, probe *pipeline.StoryProbe, a *
 		ne.Article = x.exportOf(other)
 	}
 	return ne, nil
+}
+
+// storedStory returns the stored story of a, a stored article: every
+// article of it (a alone should the story have been pruned since a was
+// read).
+func (x *explainer) storedStory(ctx context.Context, a *article.Article) (*article.Story, error) {
+	alone := &article.Story{ID: a.StoryID, Lead: a}
+	if a.StoryID == "" {
+		return alone, nil
+	}
+	story, err := x.store.Story(ctx, a.StoryID)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		return alone, nil
+	case err != nil:
+		return nil, err
+	}
+	return story, nil
+}
+
+// wouldBeStory is story id as a cycle would leave it, the feeds carrying
+// it as a whole: the stored story, if any, with fresh added, articles not
+// stored that would join it (its lead, when it would start it).
+func (x *explainer) wouldBeStory(ctx context.Context, id string, fresh []*article.Article) (*article.Story, error) {
+	story, err := x.store.Story(ctx, id)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		story = &article.Story{ID: id}
+	case err != nil:
+		return nil, err
+	}
+	for _, a := range fresh {
+		if a.ID != id {
+			story.Copies = append(story.Copies, a)
+		} else if story.Lead == nil {
+			story.Lead = a
+		}
+	}
+	return story, nil
 }
 
 // stored returns the stored article id; nil when id is "" or the article
@@ -510,6 +547,18 @@ func (x *explainer) explainNew(ctx context.Context, arts []*article.Article, src
 		learned[a.ID] = true
 		topics[a] = sm.ExplainAndObserve(a, hints)
 	}
+	// The batch's articles as a cycle would store them, by the story
+	// each would join, each id once.
+	batch := make(map[string][]*article.Article, len(arts))
+	kept := make(map[string]bool, len(arts))
+	for _, a := range ordered {
+		if !kept[a.ID] {
+			kept[a.ID] = true
+			tagged := *a
+			tagged.Topics = topic.Matches(topics[a])
+			batch[joined[a].StoryID] = append(batch[joined[a].StoryID], &tagged)
+		}
+	}
 	out := make([]explanation, 0, len(arts))
 	for _, a := range arts {
 		probe := joined[a]
@@ -531,9 +580,11 @@ func (x *explainer) explainNew(ctx context.Context, arts []*article.Article, src
 			}
 		}
 		ex.Story = st
-		tagged := *a
-		tagged.Topics = ex.Article.Topics
-		ex.Feeds = publish.Carriers(feedInfos(x.cfg), &article.Story{ID: probe.StoryID, Lead: &tagged})
+		story, err := x.wouldBeStory(ctx, probe.StoryID, batch[probe.StoryID])
+		if err != nil {
+			return nil, err
+		}
+		ex.Feeds = publish.Carriers(feedInfos(x.cfg), story)
 		out = append(out, ex)
 	}
 	return out, nil

@@ -50,6 +50,12 @@ func (s *Store) Article(ctx context.Context, id string) (*article.Article, error
 	return schema.One(arts, err, id)
 }
 
+// Story implements store.Store, from the (story_id, first_seen, id) index.
+func (s *Store) Story(ctx context.Context, id string) (*article.Story, error) {
+	arts, err := s.queryArticles(ctx, `SELECT `+articleFields+` FROM articles a`+topicsJoin+` WHERE a.story_id = $1 ORDER BY a.first_seen, a.id`, id)
+	return schema.OneStory(arts, err, id)
+}
+
 // Since implements store.Store. Keyset pages, each one statement: nothing
 // is held open while fn runs, so fn may use the store.
 func (s *Store) Since(ctx context.Context, t time.Time, fn func(*article.Article) error) error {

@@ -59,6 +59,12 @@ func (s *Store) Article(ctx context.Context, id string) (*article.Article, error
 	return schema.One(arts, err, id)
 }
 
+// Story implements store.Store, from the (story_id, first_seen, id) index.
+func (s *Store) Story(ctx context.Context, id string) (*article.Story, error) {
+	arts, err := s.readArticles(ctx, `SELECT `+schema.ArticleCols+` FROM articles WHERE story_id = ? ORDER BY first_seen, id`, id)
+	return schema.OneStory(arts, err, id)
+}
+
 // Since implements store.Store. Keyset pages: no read transaction stays
 // open while fn runs, so fn may use the store (reads and writes) and WAL
 // checkpoints are not held up.

@@ -84,6 +84,7 @@ func contract() []contractCase {
 		{"HostHoldsKeepTheLater", testHostHoldsKeepTheLater},
 		{"Models", onFresh(testModels)},
 		{"StoriesOrderingLimitTopic", onFresh(testStoriesOrderingLimitTopic)},
+		{"StoryByID", onFresh(testStoryByID)},
 		{"SetTopics", onFresh(testSetTopics)},
 		{"Prune", onFresh(testPrune)},
 		{"PruneKeeps", onFresh(testPruneKeeps)},

@@ -101,6 +101,42 @@ func testSetTopics(t *testing.T, s store.Store, d Driver) {
 	}
 }
 
+// testStoryByID: Story reads one story whole, its copies in the order
+// they were first seen (not saved), each with its topics; a copy's ID or
+// an unknown one is no story, nor is a pruned one.
+func testStoryByID(t *testing.T, s store.Store, d Driver) {
+	ctx := context.Background()
+	storyFixture(t, s)
+	for id, want := range map[string]string{"id00001": "id00001:id00001[id00002,id00004]", "id00003": "id00003:id00003[id00005]", "id00007": "id00007:id00007[]"} {
+		st, err := s.Story(ctx, id)
+		if err != nil {
+			t.Fatalf("Story(%s): %v", id, err)
+		}
+		if got := StoryShape([]*article.Story{st}); got[0] != want {
+			t.Errorf("Story(%s) = %s, want %s", id, got[0], want)
+		}
+	}
+	st, _ := s.Story(ctx, "id00003")
+	if len(st.Copies) != 1 || !st.Copies[0].HasTopic("politics") || st.Lead.Title == "" {
+		t.Errorf("Story(id00003) read its articles without their topics or text: %+v", st)
+	}
+	for _, id := range []string{"id00002", "missing"} {
+		if _, err := s.Story(ctx, id); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("Story(%s) = %v, want ErrNotFound", id, err)
+		}
+	}
+	// Pruned with its copies, a story is gone; one with a newer copy stays.
+	if _, err := s.Prune(ctx, Art(5, 5).FirstSeen, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Story(ctx, "id00001"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Story(id00001) after prune = %v, want ErrNotFound", err)
+	}
+	if st, err := s.Story(ctx, "id00003"); err != nil || StoryShape([]*article.Story{st})[0] != "id00003:id00003[id00005]" {
+		t.Errorf("Story(id00003) after prune = %+v, %v", st, err)
+	}
+}
+
 func testPrune(t *testing.T, s store.Store, d Driver) {
 	ctx := context.Background()
 	storyFixture(t, s)

@@ -191,6 +191,27 @@ func One(arts []*article.Article, err error, id string) (*article.Article, error
 	return arts[0], nil
 }
 
+// OneStory returns the result of looking up the articles of story id,
+// read oldest first: the story with its lead (nil when the lead is no
+// longer stored) and its copies, store.ErrNotFound when there is none.
+func OneStory(arts []*article.Article, err error, id string) (*article.Story, error) {
+	if err != nil {
+		return nil, err
+	}
+	if len(arts) == 0 {
+		return nil, fmt.Errorf("%w: story %s", store.ErrNotFound, id)
+	}
+	st := &article.Story{ID: id}
+	for _, a := range arts {
+		if a.ID == id {
+			st.Lead = a
+		} else {
+			st.Copies = append(st.Copies, a)
+		}
+	}
+	return st, nil
+}
+
 // BlobArg is the stored value of a byte column (an article's sketch, a
 // model's data): empty, never NULL, when there is nothing.
 func BlobArg(s []byte) []byte {
