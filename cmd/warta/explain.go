@@ -126,6 +126,11 @@ type explainer struct {
 	logger   *slog.Logger
 	// source is the -source flag's source; its Name is "" when not given.
 	source config.Source
+	// fresh are the explained articles that are not stored, by id, as the
+	// story probe joined them and tagged; freshOrder their ids in the
+	// order joined. The probe's index holds them too.
+	fresh      map[string]*article.Article
+	freshOrder []string
 }
 
 // cmdExplain shows, for an article given by URL, file or JSON on stdin
@@ -326,7 +331,7 @@ func (x *explainer) explainStored(ctx context.Context, a *article.Article) (expl
 		if err != nil {
 			return ex, err
 		}
-		if st.Nearest, err = x.nearest(ctx, probe, a, nil); err != nil {
+		if st.Nearest, err = x.nearest(ctx, probe, a); err != nil {
 			return ex, err
 		}
 	}
@@ -349,9 +354,9 @@ func (x *explainer) storyProbe(ctx context.Context) (*pipeline.StoryProbe, error
 
 // nearest explains the story a, which leads its own, came nearest to
 // joining; nil when its headline shares nothing with another story's.
-// The nearest article is looked up in the store, else among probed (an
-// explained batch's articles, which no store holds).
-func (x *explainer) nearest(ctx context.Context, probe *pipeline.StoryProbe, a *article.Article, probed map[string]*article.Article) (*nearestExplanation, error) {
+// The nearest article is looked up in the store, else among the explained
+// articles no store holds (x.fresh).
+func (x *explainer) nearest(ctx context.Context, probe *pipeline.StoryProbe, a *article.Article) (*nearestExplanation, error) {
 	n, ok := probe.Nearest(a)
 	if !ok {
 		return nil, nil
@@ -363,7 +368,7 @@ func (x *explainer) nearest(ctx context.Context, probe *pipeline.StoryProbe, a *
 			return nil, err
 		}
 		if other == nil {
-			other = probed[n.ArticleID]
+			other = x.fresh[n.ArticleID]
 		}
 		ne.Article = x.exportOf(other)
 	}
@@ -388,10 +393,27 @@ func (x *explainer) storedStory(ctx context.Context, a *article.Article) (*artic
 	return story, nil
 }
 
+// keepFresh keeps a, an article not stored that the story probe joined,
+// with topics, as a cycle would store it: the first time its id is
+// explained.
+func (x *explainer) keepFresh(a *article.Article, topics []article.TopicMatch) {
+	if x.fresh == nil {
+		x.fresh = map[string]*article.Article{}
+	}
+	if x.fresh[a.ID] != nil {
+		return
+	}
+	kept := *a
+	kept.Topics = topics
+	x.fresh[a.ID] = &kept
+	x.freshOrder = append(x.freshOrder, a.ID)
+}
+
 // wouldBeStory is story id as a cycle would leave it, the feeds carrying
-// it as a whole: the stored story, if any, with fresh added, articles not
-// stored that would join it (its lead, when it would start it).
-func (x *explainer) wouldBeStory(ctx context.Context, id string, fresh []*article.Article) (*article.Story, error) {
+// it as a whole: the stored story, if any, with the articles explained
+// that are not stored and would join it (its lead, when one would start
+// it), in the order the probe joined them.
+func (x *explainer) wouldBeStory(ctx context.Context, id string) (*article.Story, error) {
 	story, err := x.store.Story(ctx, id)
 	switch {
 	case errors.Is(err, store.ErrNotFound):
@@ -399,10 +421,12 @@ func (x *explainer) wouldBeStory(ctx context.Context, id string, fresh []*articl
 	case err != nil:
 		return nil, err
 	}
-	for _, a := range fresh {
-		if a.ID != id {
+	for _, fid := range x.freshOrder {
+		switch a := x.fresh[fid]; {
+		case a.StoryID != id:
+		case a.ID != id:
 			story.Copies = append(story.Copies, a)
-		} else if story.Lead == nil {
+		case story.Lead == nil:
 			story.Lead = a
 		}
 	}
@@ -523,11 +547,8 @@ func (x *explainer) explainNew(ctx context.Context, arts []*article.Article, src
 	ordered := slices.Clone(arts)
 	pipeline.OrderForStories(ordered, func(string) int { return 0 }, x.now.Add(-x.cfg.Dedupe.Window))
 	joined := make(map[*article.Article]*article.Article, len(arts))
-	// An item may join another item of the batch, which no store holds.
-	probed := make(map[string]*article.Article, len(arts))
 	for _, a := range ordered {
 		joined[a] = sp.Join(a)
-		probed[a.ID] = joined[a]
 	}
 	// Tagged as a cycle tags them: in the order stories are assigned, the
 	// stream model (a copy of the store's) learning from each new article
@@ -546,18 +567,7 @@ func (x *explainer) explainNew(ctx context.Context, arts []*article.Article, src
 		}
 		learned[a.ID] = true
 		topics[a] = sm.ExplainAndObserve(a, hints)
-	}
-	// The batch's articles as a cycle would store them, by the story
-	// each would join, each id once.
-	batch := make(map[string][]*article.Article, len(arts))
-	kept := make(map[string]bool, len(arts))
-	for _, a := range ordered {
-		if !kept[a.ID] {
-			kept[a.ID] = true
-			tagged := *a
-			tagged.Topics = topic.Matches(topics[a])
-			batch[joined[a].StoryID] = append(batch[joined[a].StoryID], &tagged)
-		}
+		x.keepFresh(joined[a], topic.Matches(topics[a]))
 	}
 	out := make([]explanation, 0, len(arts))
 	for _, a := range arts {
@@ -571,16 +581,17 @@ func (x *explainer) explainNew(ctx context.Context, arts []*article.Article, src
 			return nil, err
 		}
 		if matched == nil {
-			matched = probed[probe.StoryMatch.MatchedID]
+			// An item may join another item of the batch, which no store holds.
+			matched = x.fresh[probe.StoryMatch.MatchedID]
 		}
 		st.Matched = x.exportOf(matched)
 		if probe.StoryID == probe.ID {
-			if st.Nearest, err = x.nearest(ctx, sp, probe, probed); err != nil {
+			if st.Nearest, err = x.nearest(ctx, sp, probe); err != nil {
 				return nil, err
 			}
 		}
 		ex.Story = st
-		story, err := x.wouldBeStory(ctx, probe.StoryID, batch[probe.StoryID])
+		story, err := x.wouldBeStory(ctx, probe.StoryID)
 		if err != nil {
 			return nil, err
 		}
