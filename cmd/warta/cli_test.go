@@ -92,7 +92,7 @@ func TestCommandHelp(t *testing.T) {
 			t.Errorf("eval-topics help's -words does not name the variant %s:\n%s", id, wordsHelp)
 		}
 	}
-	if out := mustWarta(t, "help", "explain"); !strings.Contains(out, "usage: warta explain [flags] <URL | FILE | ->...") || !strings.Contains(out, "-json") {
+	if out := mustWarta(t, "help", "explain"); !strings.Contains(out, "usage: warta explain [flags] <URL | FILE | - | STORY-ID>...") || !strings.Contains(out, "-json") || !strings.Contains(out, "-story") {
 		t.Errorf("explain help:\n%s", out)
 	}
 }

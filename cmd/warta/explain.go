@@ -140,6 +140,7 @@ func cmdExplain(ctx context.Context, e *env) (err error) {
 	fs := e.flags("explain")
 	asJSON := fs.Bool("json", false, "print JSON instead of text")
 	sourceName := fs.String("source", "", "for articles that are not stored: apply this configured `source`'s language and hints")
+	wholeStory := fs.Bool("story", false, "explain each article's story as a whole: every article of it, how each joined, the story each came nearest to; an argument may be a story's ID")
 	if err := e.parse(fs, true); err != nil {
 		return err
 	}
@@ -166,6 +167,12 @@ func cmdExplain(ctx context.Context, e *env) (err error) {
 	out := bufio.NewWriter(e.stdout)
 	defer func() { err = errors.Join(err, out.Flush()) }()
 	for _, target := range fs.Args() {
+		if *wholeStory {
+			if err := x.writeStories(ctx, out, target, e.stdin, *asJSON); err != nil {
+				return fmt.Errorf("%s: %w", target, err)
+			}
+			continue
+		}
 		exps, err := x.explainTarget(ctx, target, e.stdin)
 		if err != nil {
 			return fmt.Errorf("%s: %w", target, err)
@@ -180,6 +187,43 @@ func cmdExplain(ctx context.Context, e *env) (err error) {
 			if err := writeExplanation(out, ex); err != nil {
 				return err
 			}
+		}
+	}
+	return nil
+}
+
+// writeStories explains the stories of target's articles as wholes (or
+// the story target names by its ID) to out.
+func (x *explainer) writeStories(ctx context.Context, out io.Writer, target string, stdin io.Reader, asJSON bool) error {
+	var views []storyView
+	isStory, err := x.storyTarget(ctx, target)
+	switch {
+	case err != nil:
+		return err
+	case isStory:
+		v, err := x.explainStory(ctx, target)
+		if err != nil {
+			return err
+		}
+		views = []storyView{v}
+	default:
+		exps, err := x.explainTarget(ctx, target, stdin)
+		if err != nil {
+			return err
+		}
+		if views, err = x.explainStories(ctx, exps); err != nil {
+			return err
+		}
+	}
+	for _, v := range views {
+		if asJSON {
+			if err := json.NewEncoder(out).Encode(v); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := writeStoryView(out, v); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -85,6 +85,15 @@ func explainNearest(t *testing.T, driver string) {
 	exs = append(exs, jsonLines[explanation](t, mustWarta(t, "-config", cfg, "explain", "-json", jabalia))...)
 	check("stored", exs)
 
+	// The story as a whole names its article's nearest story too.
+	views := jsonLines[storyView](t, mustWarta(t, "-config", cfg, "explain", "-story", "-json", nuseirat))
+	if len(views) != 1 || len(views[0].Articles) != 1 {
+		t.Fatalf("explain -story of the Nuseirat strike: %+v, want its story of one article", views)
+	}
+	if n := views[0].Articles[0].Nearest; n == nil || n.Story != exs[1].Article.ID || n.Apart != apart {
+		t.Errorf("explain -story: nearest %+v, want the Jabalia story kept apart by the place guard", n)
+	}
+
 	text := mustWarta(t, "-config", cfg, "explain", nuseirat)
 	for _, want := range []string{"leads its story", "nearest story " + exs[1].Article.ID, "Jabalia", "apart: " + apart} {
 		if !strings.Contains(text, want) {

@@ -3,9 +3,12 @@ package main
 import (
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
+	"github.com/warta-news/warta/internal/pgtest"
 	"github.com/warta-news/warta/publish"
 )
 
@@ -30,11 +33,12 @@ func ministersSite(t *testing.T) (sources []testSource, urls []string) {
 
 // storyOfThree stores the ministers' site in one cycle: one story of
 // three articles, only the Seni copy tagged arts-entertainment. It
-// returns the config and the three copies' URLs.
-func storyOfThree(t *testing.T) (cfg string, urls []string) {
+// returns the config (with extra, as writeConfig) and the three copies'
+// URLs.
+func storyOfThree(t *testing.T, extra map[string]any) (cfg string, urls []string) {
 	t.Helper()
 	sources, urls := ministersSite(t)
-	cfg = writeConfig(t, t.TempDir(), sources, nil)
+	cfg = writeConfig(t, t.TempDir(), sources, extra)
 	mustWarta(t, "-config", cfg, "once")
 	oneStory(t, cfg, urls)
 	return cfg, urls
@@ -67,7 +71,7 @@ func oneStory(t *testing.T, cfg string, urls []string) string {
 // arts-entertainment feed carries the ministers' story because its Seni
 // copy is tagged so, and explain says so of every copy, the lead included.
 func TestExplainNamesTheFeedsOfTheWholeStory(t *testing.T) {
-	cfg, urls := storyOfThree(t)
+	cfg, urls := storyOfThree(t, nil)
 	feed := readAtom(t, filepath.Join(filepath.Dir(cfg), "feeds", "arts-entertainment.atom"))
 	if len(feed.Items) != 1 {
 		t.Fatalf("arts-entertainment.atom holds %d entries, want the ministers' story", len(feed.Items))
@@ -108,5 +112,97 @@ func TestExplainNamesTheFeedsOfTheStoryItWouldJoin(t *testing.T) {
 	}
 	if n != 2 {
 		t.Fatalf("explained %d of Kabar's two copies", n)
+	}
+	// The story as a whole, as the cycle would leave it: the stored Seni
+	// copy and the two that would join it.
+	views := jsonLines[storyView](t, mustWarta(t, "-config", cfg, "explain", "-story", "-json", sources[0].URL))
+	i := slices.IndexFunc(views, func(v storyView) bool { return v.ID == story })
+	if len(views) != 3 || i < 0 {
+		t.Fatalf("explain -story of Kabar's feed, not stored: %d stories, want three, one the stored story %s", len(views), story)
+	}
+	checkMinistersStory(t, views[i], urls, 1)
+	if !views[i].Articles[0].Stored {
+		t.Errorf("the stored Seni copy is not the story's first article: %+v", views[i].Articles[0])
+	}
+	if text := mustWarta(t, "-config", cfg, "explain", "-story", sources[0].URL); !strings.Contains(text, "story "+story+": 3 articles from 2 sources (2 not stored, as a cycle would join them now)") {
+		t.Errorf("text does not say two are not stored:\n%s", text)
+	}
+}
+
+// `warta explain -story` explains an article's story as a whole: every
+// article of it, lead first, how each joined (the copy it matched, by
+// which method), which other story each came nearest to, and the feeds
+// that carry it; by any article's URL, a feed's (each story once) or the
+// story's ID; in JSON and in text; on either store.
+func TestExplainStoryAsAWhole(t *testing.T) {
+	for _, driver := range []string{"sqlite", "postgres"} {
+		t.Run(driver, func(t *testing.T) {
+			var extra map[string]any
+			if driver == "postgres" {
+				extra = map[string]any{"storage": map[string]any{"driver": "postgres", "dsn": pgtest.DSN(t)}}
+			}
+			cfg, urls := storyOfThree(t, extra)
+			views := jsonLines[storyView](t, mustWarta(t, "-config", cfg, "explain", "-story", "-json", urls[2]))
+			if len(views) != 1 {
+				t.Fatalf("explain -story of one article: %d stories", len(views))
+			}
+			v := views[0]
+			checkMinistersStory(t, v, urls, 3)
+			byID := jsonLines[storyView](t, mustWarta(t, "-config", cfg, "explain", "-story", "-json", v.ID))
+			if len(byID) != 1 || !reflect.DeepEqual(byID[0], v) {
+				t.Errorf("explain -story by the story's ID:\n%+v\nby an article's URL:\n%+v", byID, v)
+			}
+			feed := jsonLines[storyView](t, mustWarta(t, "-config", cfg, "explain", "-story", "-json", strings.TrimSuffix(urls[0], "/dunia/menlu-bertemu")+"/rss"))
+			var ids []string
+			for _, f := range feed {
+				ids = append(ids, f.ID)
+			}
+			if len(feed) != 3 || !slices.Contains(ids, v.ID) || len(slices.Compact(slices.Sorted(slices.Values(ids)))) != 3 {
+				t.Errorf("explain -story of the Kabar feed (four items, two of one story): stories %v, want three, each once", ids)
+			}
+
+			text := mustWarta(t, "-config", cfg, "explain", "-story", urls[0])
+			for _, want := range []string{"story " + v.ID + ": 3 articles from 2 sources", "leads the story", "joined by minhash-lead, similarity 1.000 with \"", "(Seni, " + urls[2] + ")", "arts-entertainment       tagged arts-entertainment"} {
+				if !strings.Contains(text, want) {
+					t.Errorf("text lacks %q:\n%s", want, text)
+				}
+			}
+		})
+	}
+}
+
+// checkMinistersStory checks the story view of the ministers' meeting:
+// its three copies (stored of them: how many are stored), lead first,
+// each copy joined by a syndicated-copy match with another of the story,
+// and the arts-entertainment feed among those that carry it.
+func checkMinistersStory(t *testing.T, v storyView, urls []string, stored int) {
+	t.Helper()
+	if len(v.Articles) != 3 {
+		t.Fatalf("story %s: %d articles, want the three copies", v.ID, len(v.Articles))
+	}
+	inStory := map[string]bool{}
+	for _, m := range v.Articles {
+		inStory[m.Article.ID] = true
+		if !slices.Contains(urls, m.Article.URL) || m.Article.Story != v.ID {
+			t.Errorf("story %s holds %s of story %s", v.ID, m.Article.URL, m.Article.Story)
+		}
+	}
+	n := 0
+	for i, m := range v.Articles {
+		if m.Stored {
+			n++
+		}
+		switch sm := m.Article.StoryMatch; {
+		case i == 0 && (m.Article.ID != v.ID || sm != nil):
+			t.Errorf("first article %s (match %+v), want the lead %s with no match", m.Article.ID, sm, v.ID)
+		case i > 0 && (sm == nil || sm.Method != "minhash-lead" || !inStory[sm.MatchedID] || sm.MatchedID == m.Article.ID):
+			t.Errorf("copy %s joined by %+v, want a syndicated-copy match with another article of the story", m.Article.URL, sm)
+		}
+	}
+	if n != stored {
+		t.Errorf("%d of the story's articles stored, want %d", n, stored)
+	}
+	if !slices.ContainsFunc(v.Feeds, func(c publish.Carrier) bool { return c.Slug == "arts-entertainment" }) {
+		t.Errorf("feeds %+v, want arts-entertainment (the Seni copy's topic)", v.Feeds)
 	}
 }

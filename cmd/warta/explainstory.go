@@ -1,0 +1,168 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/warta-news/warta/normalize"
+	"github.com/warta-news/warta/publish"
+	"github.com/warta-news/warta/store"
+)
+
+// storyView is what `warta explain -story` says of one story as a whole:
+// every article of it, how each joined it and which other story each came
+// nearest to joining, and the feeds that carry it.
+type storyView struct {
+	ID string `json:"id"`
+	// Articles are the stored ones, lead first, then by arrival, and
+	// after them the explained articles not stored that would join it.
+	Articles []storyMember     `json:"articles"`
+	Feeds    []publish.Carrier `json:"feeds"`
+}
+
+// storyMember is one article of a storyView.
+type storyMember struct {
+	// Article carries its story_match: how it joined (none for the lead).
+	Article exportRecord `json:"article"`
+	Stored  bool         `json:"stored"`
+	// Nearest is the other story its headline came nearest to joining,
+	// and what kept it out; nil when none within the window shares its
+	// terms.
+	Nearest *nearestExplanation `json:"nearest,omitempty"`
+}
+
+// explainStories explains the stories of exps as wholes, each once, in
+// the order their first article was explained.
+func (x *explainer) explainStories(ctx context.Context, exps []explanation) ([]storyView, error) {
+	var out []storyView
+	seen := map[string]bool{}
+	for _, ex := range exps {
+		id := ex.Article.ID
+		if ex.Story != nil && ex.Story.ID != "" {
+			id = ex.Story.ID
+		}
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		v, err := x.explainStory(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// explainStory explains story id as a cycle would leave it (wouldBeStory).
+func (x *explainer) explainStory(ctx context.Context, id string) (storyView, error) {
+	story, err := x.wouldBeStory(ctx, id)
+	if err != nil {
+		return storyView{}, err
+	}
+	probe, err := x.storyProbe(ctx)
+	if err != nil {
+		return storyView{}, err
+	}
+	v := storyView{ID: id, Feeds: publish.Carriers(feedInfos(x.cfg), story)}
+	for _, a := range story.Articles() {
+		m := storyMember{Article: *x.exportOf(a), Stored: x.fresh[a.ID] == nil}
+		if m.Nearest, err = x.nearest(ctx, probe, a); err != nil {
+			return storyView{}, err
+		}
+		v.Articles = append(v.Articles, m)
+	}
+	return v, nil
+}
+
+// storyTarget reports whether target, an argument of `warta explain
+// -story` that is neither a URL, "-" nor a file, is a stored story's ID
+// (as `warta export` prints it in "story").
+func (x *explainer) storyTarget(ctx context.Context, target string) (bool, error) {
+	if target == "-" || strings.Contains(target, "/") {
+		return false, nil
+	}
+	if _, err := os.Stat(target); err == nil {
+		return false, nil
+	}
+	_, err := x.store.Story(ctx, target)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		return false, nil
+	case err != nil:
+		return false, err
+	}
+	return true, nil
+}
+
+// writeStoryView prints v as text, with no terminal escapes (as
+// writeExplanation).
+func writeStoryView(w io.Writer, v storyView) error {
+	var b strings.Builder
+	formatStoryView(&b, v)
+	_, err := io.WriteString(w, normalize.StripControl(b.String()))
+	return err
+}
+
+func formatStoryView(w io.Writer, v storyView) {
+	sources, fresh := map[string]bool{}, 0
+	for _, m := range v.Articles {
+		sources[m.Article.Source] = true
+		if !m.Stored {
+			fresh++
+		}
+	}
+	fmt.Fprintf(w, "story %s: %d articles from %d sources", v.ID, len(v.Articles), len(sources))
+	if fresh > 0 {
+		fmt.Fprintf(w, " (%d not stored, as a cycle would join them now)", fresh)
+	}
+	fmt.Fprintln(w)
+	titles := make(map[string]string, len(v.Articles))
+	for _, m := range v.Articles {
+		titles[m.Article.ID] = m.Article.Title
+	}
+	var first time.Time
+	for i, m := range v.Articles {
+		a := m.Article
+		fmt.Fprintf(w, "  %d. %q (%s, %s)\n", i+1, a.Title, a.Source, a.URL)
+		state := "first seen " + a.FirstSeen.Format(time.RFC3339)
+		if !m.Stored {
+			state = "not stored"
+		}
+		if i == 0 {
+			first = a.FirstSeen
+		} else if d := a.FirstSeen.Sub(first).Round(time.Minute); m.Stored && d > 0 {
+			state += fmt.Sprintf(", %s after the first", d)
+		}
+		fmt.Fprintf(w, "     %s; published %s; topics %s\n", state, a.Published.Format(time.RFC3339), orDash(strings.Join(topicSlugs(a.Topics), ", ")))
+		switch sm := a.StoryMatch; {
+		case sm == nil && a.ID == v.ID:
+			fmt.Fprintf(w, "     leads the story\n")
+		case sm == nil:
+			fmt.Fprintf(w, "     joined (how is not recorded)\n")
+		default:
+			title, ok := titles[sm.MatchedID]
+			if !ok {
+				title = sm.MatchedID + " (not in the story now)"
+			} else {
+				title = fmt.Sprintf("%q", title)
+			}
+			fmt.Fprintf(w, "     joined by %s, similarity %.3f with %s\n", sm.Method, sm.Similarity, title)
+		}
+		var nb strings.Builder
+		formatNearest(&nb, m.Nearest)
+		for line := range strings.Lines(nb.String()) {
+			fmt.Fprintf(w, "   %s", line)
+		}
+	}
+	fmt.Fprintf(w, "feeds:\n")
+	for _, f := range v.Feeds {
+		fmt.Fprintf(w, "  %-24s %s\n", f.Slug, f.Why)
+	}
+	fmt.Fprintln(w)
+}
