@@ -206,3 +206,100 @@ func checkMinistersStory(t *testing.T, v storyView, urls []string, stored int) {
 		t.Errorf("feeds %+v, want arts-entertainment (the Seni copy's topic)", v.Feeds)
 	}
 }
+
+// What explain says carries a story is what the daemon publishes: one
+// cycle over a real day of five Indonesian outlets (full texts, stories of
+// several outlets whose articles carry different topics) with two feeds of
+// one's own; for every story, the feeds `warta explain -story` names are
+// exactly the documents written to publish.dir whose entries hold it.
+func TestExplainFeedsAreTheDocumentsThatHoldTheStory(t *testing.T) {
+	sources := serveFeedDir(t, filepath.Join("..", "..", "internal", "fixtures", "testdata", "stories-2025-06-18"), "application/rss+xml")
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, sources, map[string]any{
+		"publish": map[string]any{"max_items": 10000, "dir": filepath.Join(dir, "feeds")},
+		"storage": map[string]any{"driver": "sqlite", "dsn": filepath.Join(dir, "warta.db"), "retention": "0s"},
+		"feeds": []map[string]any{
+			{"slug": "dunia-bukan-detik", "title": "Dunia, bukan Detik", "filter": `topic:world -source:detik_news_2025-06-18`},
+			{"slug": "hukum-politik", "title": "Hukum dan politik", "filter": `topic:politics topic:crime-law "kpk"`},
+		},
+	})
+	mustWarta(t, "-config", cfg, "once")
+
+	// The documents written, each story in them by its entry's id.
+	docs, err := filepath.Glob(filepath.Join(dir, "feeds", "*.atom"))
+	if err != nil || len(docs) < 3 {
+		t.Fatalf("feeds written: %v, %v", docs, err)
+	}
+	holds := map[string][]string{} // story ID → slugs of the documents holding it
+	for _, doc := range docs {
+		slug := strings.TrimSuffix(filepath.Base(doc), ".atom")
+		for _, it := range readAtom(t, doc).Items {
+			id, ok := strings.CutPrefix(it.GUID, "urn:warta:story:")
+			if !ok {
+				t.Fatalf("%s: entry id %q", doc, it.GUID)
+			}
+			holds[id] = append(holds[id], slug)
+		}
+	}
+	var stories, urls []string
+	topics := map[string]map[string]bool{} // story ID → the topics of its articles
+	mixed := 0                             // articles without a topic another of their story has
+	recs := exported(t, cfg)
+	for _, r := range recs {
+		urls = append(urls, r.URL)
+		if r.Story == r.ID {
+			stories = append(stories, r.Story)
+		}
+		if topics[r.Story] == nil {
+			topics[r.Story] = map[string]bool{}
+		}
+		for _, m := range r.Topics {
+			topics[r.Story][m.Slug] = true
+		}
+	}
+	for _, r := range recs {
+		if len(r.Topics) < len(topics[r.Story]) {
+			mixed++
+		}
+	}
+	if mixed < 3 {
+		t.Fatalf("only %d articles lack a topic of their story: the day no longer tests whole stories", mixed)
+	}
+	views := jsonLines[storyView](t, mustWarta(t, append([]string{"-config", cfg, "explain", "-story", "-json"}, stories...)...))
+	if len(views) != len(stories) {
+		t.Fatalf("explained %d of %d stories", len(views), len(stories))
+	}
+	own := 0
+	for _, v := range views {
+		var named []string
+		for _, c := range v.Feeds {
+			named = append(named, c.Slug)
+		}
+		slices.Sort(named)
+		held := slices.Sorted(slices.Values(holds[v.ID]))
+		if !slices.Equal(named, held) {
+			t.Errorf("story %s (%d articles): explain names the feeds %v, the documents holding it are %v", v.ID, len(v.Articles), named, held)
+		}
+		if slices.ContainsFunc(held, func(s string) bool { return s == "dunia-bukan-detik" || s == "hukum-politik" }) {
+			own++
+		}
+	}
+	if own == 0 {
+		t.Error("no story is in a feed of one's own: the filters test nothing")
+	}
+	// Each article's own explanation names its story's feeds too.
+	exs := jsonLines[explanation](t, mustWarta(t, append([]string{"-config", cfg, "explain", "-json"}, urls...)...))
+	if len(exs) != len(urls) {
+		t.Fatalf("explained %d of %d articles", len(exs), len(urls))
+	}
+	for _, ex := range exs {
+		var named []string
+		for _, c := range ex.Feeds {
+			named = append(named, c.Slug)
+		}
+		slices.Sort(named)
+		if held := slices.Sorted(slices.Values(holds[ex.Article.Story])); !slices.Equal(named, held) {
+			t.Errorf("%s: explain names the feeds %v, the documents holding its story %s are %v", ex.Article.URL, named, ex.Article.Story, held)
+		}
+	}
+}
