@@ -259,6 +259,48 @@ func (k Sketcher) Sketch(title, text string) Sketched {
 	return out
 }
 
+// copyVerdict is what the copy check says of two texts.
+type copyVerdict uint8
+
+const (
+	// copyApart: not alike enough to be copies (or not within reach).
+	copyApart copyVerdict = iota
+	// copyAlike: alike enough, their facts agreeing.
+	copyAlike
+	// copyRefused: alike, but their titles or first sentences each have
+	// a number or a name the other lacks: two reports from one template,
+	// which their headlines' event signature must not join either.
+	copyRefused
+)
+
+// copyCheck is the copy check of a text sketched as s, first seen at
+// minute now, against the indexed entry e: their similarity, whether
+// either is short (a headline's few word pairs), and the verdict.
+func (ix *Index) copyCheck(e *entry, s *sketch, now uint32) (sim float64, short bool, v copyVerdict) {
+	if e.flags()&flagGhost != 0 || absDiff(e.minute(), now) > ix.window {
+		return 0, false, copyApart
+	}
+	es := e.sketch()
+	sim = similarity(&es, s)
+	need := ix.threshold
+	short = min(es.n, s.n) < shortText
+	if short {
+		// A headline's few word pairs: copies repeat it nearly whole;
+		// two outlets' own headlines on one event share a few pairs,
+		// and are for the event signature to judge.
+		need = max(need, shortTextThreshold)
+	}
+	switch {
+	case sim < need:
+		return sim, short, copyApart
+	case factsAgree(&es, s):
+		return sim, short, copyAlike
+	case slotsDiffer(&es, s):
+		return sim, short, copyRefused
+	}
+	return sim, short, copyApart
+}
+
 // assign is Assign once the text is sketched: the index lookup and insert.
 func (ix *Index) assign(a *article.Article, s sketch, sig eventSig) {
 	a.Fingerprint = s.keys
@@ -267,30 +309,12 @@ func (ix *Index) assign(a *article.Article, s sketch, sig eventSig) {
 	evMin := eventMinute(a.Published, a.FirstSeen)
 	refused := ix.refused[:0]
 	consider := func(slot uint32, e *entry) {
-		if e.flags()&flagGhost != 0 || absDiff(e.minute(), now) > ix.window {
+		sim, short, v := ix.copyCheck(e, &s, now)
+		switch v {
+		case copyApart:
 			return
-		}
-		es := e.sketch()
-		sim := similarity(&es, &s)
-		need := ix.threshold
-		short := min(es.n, s.n) < shortText
-		if short {
-			// A headline's few word pairs: copies repeat it nearly
-			// whole; two outlets' own headlines on one event share a
-			// few pairs, and are for the event signature to judge.
-			need = max(need, shortTextThreshold)
-		}
-		if sim < need {
-			return
-		}
-		if !factsAgree(&es, &s) {
-			// Texts this alike whose titles or first sentences each
-			// have a number or a name the other lacks are two
-			// reports from one template; their headlines' event
-			// signature must not join them either.
-			if slotsDiffer(&es, &s) {
-				refused = append(refused, e.storySlot())
-			}
+		case copyRefused:
+			refused = append(refused, e.storySlot())
 			return
 		}
 		if sim < bestSim {

@@ -2,6 +2,7 @@ package dedupe
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/warta-news/warta/article"
 )
@@ -34,19 +35,24 @@ type Nearest struct {
 // shares.
 const Own = "its headline is a roundup, a live update, an explainer or a question: such a piece is its own story"
 
+// CopyRefused is Nearest's Apart for a story the copy check keeps an
+// article out of, whatever its headline shares.
+const CopyRefused = "their texts are alike but each has a number or a name the other lacks (two reports from one template): the copy check keeps them apart"
+
 // Nearest finds, among the stories of the index other than a's own, the
 // one a came nearest to joining by its headline's event signature, as the
-// index stands now, and why a is not in it. It changes nothing in the
-// index, and does not read what the copy check refused (texts alike whose
-// facts disagree: a story a template keeps a's text out of). ok is false
-// when a's headline has no terms to compare or no other story within
-// reach shares any; an a whose headline is its own story gives a Nearest
-// with only Apart (Own).
+// index stands now, and why a is not in it, the copy check's refusals
+// included (texts alike whose facts disagree: a story a template keeps
+// a's text out of, CopyRefused). It changes nothing in the index. ok is
+// false when a's headline has no terms to compare or no other story
+// within reach shares any; an a whose headline is its own story gives a
+// Nearest with only Apart (Own).
 func (ix *Index) Nearest(a *article.Article) (near Nearest, ok bool) {
 	if ix.evThreshold <= 0 {
 		return Nearest{}, false
 	}
-	sig := ix.sketcher.Sketch(a.Title, a.Text).sig
+	sk := ix.sketcher.Sketch(a.Title, a.Text)
+	sig := sk.sig
 	if len(sig.terms) == 0 {
 		return Nearest{}, false
 	}
@@ -123,6 +129,8 @@ func (ix *Index) Nearest(a *article.Article) (near Nearest, ok bool) {
 	switch {
 	case bestOwn:
 		near.Apart = "that headline is a roundup, a live update, an explainer or a question: such a piece joins no story"
+	case slices.Contains(ix.refusedStories(&sk.s, seen), story):
+		near.Apart = CopyRefused
 	case best.shared < ix.evMinShared:
 		near.Apart = fmt.Sprintf("they share too little evidence: weight %.1f of the %.0f a join needs", best.shared, ix.evMinShared)
 	case best.guard != guardNone:
@@ -136,4 +144,21 @@ func (ix *Index) Nearest(a *article.Article) (near Nearest, ok bool) {
 			1+ix.joined[story], t.sum, needSum)
 	}
 	return near, true
+}
+
+// refusedStories are the stories whose texts the copy check finds alike a
+// text sketched as s, first seen at minute now, but whose facts disagree
+// (copyRefused): as assign reads them, the event join passes them by.
+func (ix *Index) refusedStories(s *sketch, now uint32) []uint32 {
+	if s.n == 0 {
+		return nil
+	}
+	var out []uint32
+	for _, c := range ix.candidates(s) {
+		e := ix.at(c.slot)
+		if _, _, v := ix.copyCheck(e, s, now); v == copyRefused {
+			out = append(out, e.storySlot())
+		}
+	}
+	return out
 }
