@@ -177,16 +177,24 @@ func cmdExplain(ctx context.Context, e *env) (err error) {
 		if err != nil {
 			return fmt.Errorf("%s: %w", target, err)
 		}
-		for _, ex := range exps {
-			if *asJSON {
-				if err := json.NewEncoder(out).Encode(ex); err != nil {
-					return err
-				}
-				continue
-			}
-			if err := writeExplanation(out, ex); err != nil {
+		if err := writeEach(out, exps, *asJSON, writeExplanation); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeEach prints each of vs as a JSON line, or as text by write.
+func writeEach[T any](out io.Writer, vs []T, asJSON bool, write func(io.Writer, T) error) error {
+	for _, v := range vs {
+		if asJSON {
+			if err := json.NewEncoder(out).Encode(v); err != nil {
 				return err
 			}
+			continue
+		}
+		if err := write(out, v); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -215,18 +223,7 @@ func (x *explainer) writeStories(ctx context.Context, out io.Writer, target stri
 			return err
 		}
 	}
-	for _, v := range views {
-		if asJSON {
-			if err := json.NewEncoder(out).Encode(v); err != nil {
-				return err
-			}
-			continue
-		}
-		if err := writeStoryView(out, v); err != nil {
-			return err
-		}
-	}
-	return nil
+	return writeEach(out, views, asJSON, writeStoryView)
 }
 
 // sourceFor is the source an unstored article is prepared as: the -source
@@ -423,18 +420,24 @@ func (x *explainer) nearest(ctx context.Context, probe *pipeline.StoryProbe, a *
 // article of it (a alone should the story have been pruned since a was
 // read).
 func (x *explainer) storedStory(ctx context.Context, a *article.Article) (*article.Story, error) {
-	alone := &article.Story{ID: a.StoryID, Lead: a}
 	if a.StoryID == "" {
-		return alone, nil
+		return &article.Story{ID: a.StoryID, Lead: a}, nil
 	}
-	story, err := x.store.Story(ctx, a.StoryID)
-	switch {
-	case errors.Is(err, store.ErrNotFound):
-		return alone, nil
-	case err != nil:
-		return nil, err
+	story, err := x.storyByID(ctx, a.StoryID)
+	if story == nil && err == nil {
+		story = &article.Story{ID: a.StoryID, Lead: a}
 	}
-	return story, nil
+	return story, err
+}
+
+// storyByID returns the stored story id; nil when no stored article is
+// of it.
+func (x *explainer) storyByID(ctx context.Context, id string) (*article.Story, error) {
+	story, err := x.store.Story(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, nil
+	}
+	return story, err
 }
 
 // keepFresh keeps a, an article not stored that the story probe joined,
@@ -458,12 +461,12 @@ func (x *explainer) keepFresh(a *article.Article, topics []article.TopicMatch) {
 // that are not stored and would join it (its lead, when one would start
 // it), in the order the probe joined them.
 func (x *explainer) wouldBeStory(ctx context.Context, id string) (*article.Story, error) {
-	story, err := x.store.Story(ctx, id)
+	story, err := x.storyByID(ctx, id)
 	switch {
-	case errors.Is(err, store.ErrNotFound):
-		story = &article.Story{ID: id}
 	case err != nil:
 		return nil, err
+	case story == nil:
+		story = &article.Story{ID: id}
 	}
 	for _, fid := range x.freshOrder {
 		switch a := x.fresh[fid]; {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -11,7 +10,6 @@ import (
 
 	"github.com/warta-news/warta/normalize"
 	"github.com/warta-news/warta/publish"
-	"github.com/warta-news/warta/store"
 )
 
 // storyView is what `warta explain -story` says of one story as a whole:
@@ -90,14 +88,8 @@ func (x *explainer) storyTarget(ctx context.Context, target string) (bool, error
 	if _, err := os.Stat(target); err == nil {
 		return false, nil
 	}
-	_, err := x.store.Story(ctx, target)
-	switch {
-	case errors.Is(err, store.ErrNotFound):
-		return false, nil
-	case err != nil:
-		return false, err
-	}
-	return true, nil
+	story, err := x.storyByID(ctx, target)
+	return story != nil, err
 }
 
 // writeStoryView prints v as text, with no terminal escapes (as
