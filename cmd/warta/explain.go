@@ -91,6 +91,10 @@ type storyExplanation struct {
 	// Nearest is, for an article that leads its story, the other story
 	// its headline came nearest to joining and what kept it out.
 	Nearest *nearestExplanation `json:"nearest,omitempty"`
+	// Articles is how many articles the story holds (would hold, with
+	// the explained articles not stored): `warta explain -story` lists
+	// them.
+	Articles int `json:"articles"`
 }
 
 // nearestExplanation is dedupe.Nearest as explain shows it.
@@ -376,6 +380,7 @@ func (x *explainer) explainStored(ctx context.Context, a *article.Article) (expl
 			return ex, err
 		}
 	}
+	st.Articles = len(story.Articles())
 	ex.Story = st
 	ex.Feeds = publish.Carriers(feedInfos(x.cfg), story)
 	return ex, nil
@@ -637,11 +642,12 @@ func (x *explainer) explainNew(ctx context.Context, arts []*article.Article, src
 				return nil, err
 			}
 		}
-		ex.Story = st
 		story, err := x.wouldBeStory(ctx, probe.StoryID)
 		if err != nil {
 			return nil, err
 		}
+		st.Articles = len(story.Articles())
+		ex.Story = st
 		ex.Feeds = publish.Carriers(feedInfos(x.cfg), story)
 		out = append(out, ex)
 	}
@@ -758,19 +764,23 @@ func formatExplanation(w io.Writer, ex explanation) error {
 		if s.Would {
 			verb = "would join"
 		}
+		more := ""
+		if s.Articles > 1 {
+			more = fmt.Sprintf("; %d articles in it (`warta explain -story` lists them)", s.Articles)
+		}
 		switch {
 		case s.Matched == nil && s.Lead == nil && !s.Would:
-			fmt.Fprintf(w, "story %s: leads its story (no earlier copy within the window)\n", s.ID)
+			fmt.Fprintf(w, "story %s: leads its story (no earlier copy within the window)%s\n", s.ID, more)
 			formatNearest(w, s.Nearest)
 		case s.Would && (s.ID == "" || s.ID == a.ID):
-			fmt.Fprintf(w, "story: would start a new story (no copy within the window)\n")
+			fmt.Fprintf(w, "story: would start a new story (no copy within the window)%s\n", more)
 			formatNearest(w, s.Nearest)
 		default:
 			fmt.Fprintf(w, "story %s: %s it", s.ID, verb)
 			if s.Lead != nil {
 				fmt.Fprintf(w, ", led by %q (%s)", s.Lead.Title, s.Lead.Source)
 			}
-			fmt.Fprintln(w)
+			fmt.Fprintln(w, more)
 			if s.Matched != nil {
 				fmt.Fprintf(w, "  similar to %q (%s, %s): similarity %.3f by %s\n", s.Matched.Title, s.Matched.Source, s.Matched.URL, s.Similarity, s.Method)
 			}

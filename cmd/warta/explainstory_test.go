@@ -84,6 +84,12 @@ func TestExplainNamesTheFeedsOfTheWholeStory(t *testing.T) {
 		if !slices.ContainsFunc(exs[0].Feeds, func(c publish.Carrier) bool { return c.Slug == "arts-entertainment" }) {
 			t.Errorf("explain %s names the feeds %+v; the arts-entertainment feed carries its story", url, exs[0].Feeds)
 		}
+		if exs[0].Story == nil || exs[0].Story.Articles != 3 {
+			t.Errorf("explain %s: story %+v, want its three articles counted", url, exs[0].Story)
+		}
+		if text := mustWarta(t, "-config", cfg, "explain", url); !strings.Contains(text, "; 3 articles in it (`warta explain -story` lists them)") {
+			t.Errorf("explain %s does not count the story's articles:\n%s", url, text)
+		}
 	}
 }
 
@@ -103,8 +109,8 @@ func TestExplainNamesTheFeedsOfTheStoryItWouldJoin(t *testing.T) {
 			continue
 		}
 		n++
-		if ex.Stored || ex.Story == nil || ex.Story.ID != story || !ex.Story.Would {
-			t.Fatalf("explain %s: stored %v, story %+v; want it to join the stored story %s", ex.Article.URL, ex.Stored, ex.Story, story)
+		if ex.Stored || ex.Story == nil || ex.Story.ID != story || !ex.Story.Would || ex.Story.Articles != 3 {
+			t.Fatalf("explain %s: stored %v, story %+v; want it to join the stored story %s, then of three articles", ex.Article.URL, ex.Stored, ex.Story, story)
 		}
 		if !slices.ContainsFunc(ex.Feeds, func(c publish.Carrier) bool { return c.Slug == "arts-entertainment" }) {
 			t.Errorf("explain %s names the feeds %+v; the arts-entertainment feed carries the story it would join", ex.Article.URL, ex.Feeds)
