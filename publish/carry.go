@@ -7,9 +7,10 @@ import (
 
 // Carrier is a feed that carries a story, and why.
 type Carrier struct {
-	Slug, Title string
+	Slug  string `json:"slug"`
+	Title string `json:"title"`
 	// Why is "every story", "tagged <topic>" or "filter <filter>".
-	Why string
+	Why string `json:"why"`
 }
 
 // Carriers returns the feeds among feeds (as given to New; "all" is

@@ -148,7 +148,13 @@ func TestExplainStoryAsAWhole(t *testing.T) {
 				extra = map[string]any{"storage": map[string]any{"driver": "postgres", "dsn": pgtest.DSN(t)}}
 			}
 			cfg, urls := storyOfThree(t, extra)
-			views := jsonLines[storyView](t, mustWarta(t, "-config", cfg, "explain", "-story", "-json", urls[2]))
+			raw := mustWarta(t, "-config", cfg, "explain", "-story", "-json", urls[2])
+			// The feeds' keys are written as every other key of explain's
+			// JSON (a decoder in Go would not tell).
+			if !strings.Contains(raw, `"feeds":[{"slug":"all","title":"All stories","why":"every story"}`) {
+				t.Errorf("explain -story -json does not write the feeds as slug, title and why:\n%s", raw)
+			}
+			views := jsonLines[storyView](t, raw)
 			if len(views) != 1 {
 				t.Fatalf("explain -story of one article: %d stories", len(views))
 			}
