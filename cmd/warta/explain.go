@@ -220,6 +220,9 @@ func (x *explainer) writeStories(ctx context.Context, out io.Writer, target stri
 		views = []storyView{v}
 	default:
 		exps, err := x.explainTarget(ctx, target, stdin)
+		if errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("neither a stored story's ID nor a file: %w", err)
+		}
 		if err != nil {
 			return err
 		}

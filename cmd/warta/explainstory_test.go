@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"reflect"
@@ -171,6 +172,10 @@ func TestExplainStoryAsAWhole(t *testing.T) {
 			}
 			if len(feed) != 3 || !slices.Contains(ids, v.ID) || len(slices.Compact(slices.Sorted(slices.Values(ids)))) != 3 {
 				t.Errorf("explain -story of the Kabar feed (four items, two of one story): stories %v, want three, each once", ids)
+			}
+
+			if code, _, stderr := warta(t, context.Background(), "", "-config", cfg, "explain", "-story", "0123456789abcdef"); code != 1 || !strings.Contains(stderr, "0123456789abcdef: neither a stored story's ID nor a file") {
+				t.Errorf("explain -story of an unknown ID: exit %d, %s", code, stderr)
 			}
 
 			text := mustWarta(t, "-config", cfg, "explain", "-story", urls[0])
