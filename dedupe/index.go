@@ -274,10 +274,11 @@ const (
 )
 
 // copyCheck is the copy check of a text sketched as s, first seen at
-// minute now, against the indexed entry e: their similarity, whether
+// minute now, against e, one of its candidates (candidates walks no
+// earlier version of a corrected article): their similarity, whether
 // either is short (a headline's few word pairs), and the verdict.
 func (ix *Index) copyCheck(e *entry, s *sketch, now uint32) (sim float64, short bool, v copyVerdict) {
-	if e.flags()&flagGhost != 0 || absDiff(e.minute(), now) > ix.window {
+	if absDiff(e.minute(), now) > ix.window {
 		return 0, false, copyApart
 	}
 	es := e.sketch()

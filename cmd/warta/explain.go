@@ -428,9 +428,6 @@ func (x *explainer) nearest(ctx context.Context, probe *pipeline.StoryProbe, a *
 // article of it (a alone should the story have been pruned since a was
 // read).
 func (x *explainer) storedStory(ctx context.Context, a *article.Article) (*article.Story, error) {
-	if a.StoryID == "" {
-		return &article.Story{ID: a.StoryID, Lead: a}, nil
-	}
 	story, err := x.storyByID(ctx, a.StoryID)
 	if story == nil && err == nil {
 		story = &article.Story{ID: a.StoryID, Lead: a}

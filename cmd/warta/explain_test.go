@@ -11,19 +11,23 @@ import (
 	"github.com/warta-news/warta/topic"
 )
 
+// ministersMeeting is the text of the explain feed's first story, the
+// foreign ministers' meeting, which other tests' outlets carry too.
+const ministersMeeting = "Menteri Luar Negeri Indonesia bertemu dengan Menteri Luar Negeri Australia di Jakarta pada hari Senin untuk membahas kerja sama keamanan maritim, perdagangan dan hubungan diplomatik kedua negara. Kedua menteri sepakat memperkuat dialog bilateral tahunan."
+
 // explainFeed is an Indonesian feed that declares itself English, with a
 // story copied under another headline, for the feed-wide language vote and
 // story assignment to matter.
 func explainFeed(base string) []byte {
 	items := []struct{ path, title, body, date string }{
 		{"/dunia/menlu-bertemu", "Menteri Luar Negeri Indonesia bertemu Menlu Australia bahas kerja sama keamanan",
-			"Menteri Luar Negeri Indonesia bertemu dengan Menteri Luar Negeri Australia di Jakarta pada hari Senin untuk membahas kerja sama keamanan maritim, perdagangan dan hubungan diplomatik kedua negara. Kedua menteri sepakat memperkuat dialog bilateral tahunan.",
+			ministersMeeting,
 			"Mon, 30 Nov 2026 08:00:00 +0700"},
 		{"/ekonomi/harga-cabai", "Harga cabai dan bawang naik tajam di pasar tradisional Jakarta",
 			"Harga cabai rawit dan bawang merah di sejumlah pasar tradisional Jakarta naik tajam menjelang akhir tahun. Pedagang menyebut pasokan dari daerah sentra berkurang karena cuaca buruk, sementara permintaan tetap tinggi dan inflasi pangan dikhawatirkan meningkat.",
 			"Mon, 30 Nov 2026 08:30:00 +0700"},
 		{"/dunia/menlu-bertemu-salinan", "Menteri Luar Negeri Indonesia bertemu Menlu Australia bahas kerja sama keamanan - Kabar Lain",
-			"Menteri Luar Negeri Indonesia bertemu dengan Menteri Luar Negeri Australia di Jakarta pada hari Senin untuk membahas kerja sama keamanan maritim, perdagangan dan hubungan diplomatik kedua negara. Kedua menteri sepakat memperkuat dialog bilateral tahunan. Baca juga: Presiden resmikan bendungan baru",
+			ministersMeeting + " Baca juga: Presiden resmikan bendungan baru",
 			"Mon, 30 Nov 2026 09:00:00 +0700"},
 		{"/olahraga/timnas", "Timnas Indonesia menang 2-1 atas Vietnam di Piala AFF",
 			"Tim nasional sepak bola Indonesia menang 2-1 atas Vietnam dalam laga Piala AFF di Stadion Utama Gelora Bung Karno. Dua gol babak kedua memastikan kemenangan dan peluang lolos ke semifinal.",

@@ -21,10 +21,9 @@ func ministersSite(t *testing.T) (sources []testSource, urls []string) {
 	t.Helper()
 	site := newNewsSite(t)
 	site.serve("/rss", "application/rss+xml", explainFeed(site.URL))
-	const body = "Menteri Luar Negeri Indonesia bertemu dengan Menteri Luar Negeri Australia di Jakarta pada hari Senin untuk membahas kerja sama keamanan maritim, perdagangan dan hubungan diplomatik kedua negara. Kedua menteri sepakat memperkuat dialog bilateral tahunan."
 	site.serve("/seni", "application/rss+xml", []byte(fmt.Sprintf(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Seni</title><language>id</language><link>%[1]s</link>`+
 		`<item><title>Menteri Luar Negeri Indonesia bertemu Menlu Australia bahas kerja sama keamanan</title><link>%[1]s/seni/menlu</link><pubDate>Mon, 30 Nov 2026 09:30:00 +0700</pubDate><description>%[2]s</description></item></channel></rss>`,
-		site.URL, body)))
+		site.URL, ministersMeeting)))
 	sources = []testSource{
 		{Name: "Kabar", URL: site.URL + "/rss"},
 		{Name: "Seni", URL: site.URL + "/seni", Topics: []string{"arts-entertainment"}},
