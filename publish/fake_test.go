@@ -127,8 +127,10 @@ func testStories() []*article.Story {
 	lead1.Content = "<p>Menteri Luar Negeri menandatangani perjanjian — “langkah penting” bagi kedua negara.</p>"
 	c1a := art("c1a", "kompas", "RI-Malaysia sepakati kerja sama perbatasan", t0.Add(time.Hour), "international-relations", "economy")
 	c1a.StoryID = "s1"
+	c1a.StoryMatch = article.StoryMatch{MatchedID: "s1", Similarity: 0.93, Method: "minhash-lead"}
 	c1b := art("c1b", "detik", "Kerja sama perbatasan RI-Malaysia disepakati", t0.Add(2*time.Hour))
 	c1b.StoryID = "s1"
+	c1b.StoryMatch = article.StoryMatch{MatchedID: "c1a", Similarity: 0.71, Method: "event"}
 	s1 := &article.Story{ID: "s1", Lead: lead1, Copies: []*article.Article{c1a, c1b}}
 
 	// English lead without an author; control characters in text.

@@ -37,6 +37,8 @@ const minMaxAge = 30 * time.Second
 //
 //	GET /                      every topic's latest headlines, the last cycle, failing sources
 //	GET /topics/<slug>         a topic's latest stories and subscribe links
+//	GET /stories/<id>          one story whole: every outlet's article, how each
+//	                           joined it, the feeds that carry it
 //	GET /status                every source's fetch status; charts of articles per hour
 //	GET /status.json           the same as JSON
 //	GET /feeds/<slug>.atom     Atom (also .rss, .json); slug "all" for every story;
@@ -62,6 +64,7 @@ func (p *Publisher) Handler() http.Handler {
 	mux.HandleFunc("GET "+stylesheetPath, p.serveFixed)
 	mux.HandleFunc("GET "+feedsPrefix+"{file}", p.serveFeed)
 	mux.HandleFunc("GET /topics/{slug}", p.serveTopic)
+	mux.HandleFunc("GET "+storyPagePrefix+"{id}", p.serveStory)
 	mux.HandleFunc("GET /status", p.serveStatus)
 	mux.HandleFunc("GET /status.json", p.serveStatusJSON)
 	return mux

@@ -30,6 +30,7 @@ type page struct {
 	Failing  int
 	Sources  int
 	Topic    *pageFeed   // the topic page's feed
+	Story    *storyPage  // the story page's story
 	Status   *statusData // the status page's data
 	Charts   []pageChart
 	SrcChart map[string]template.HTML
@@ -50,6 +51,9 @@ type pageStory struct {
 	Title, URL, Source, Lang string
 	Time                     time.Time
 	Also                     []otherCopy
+	// Page is the story's page; Reports how many articles it holds.
+	Page    string
+	Reports int
 }
 
 // pageChart is a labelled SVG chart.
@@ -117,9 +121,19 @@ footer{margin-top:1.5rem;font-size:.85rem;color:#666}
 {{end}}<p class="meta"><span class="count">{{.Stories}} {{plural .Stories "story" "stories"}}</span>{{if not .Changed.IsZero}} · last change <time datetime="{{iso .Changed}}">{{when .Changed}}</time>{{end}}</p>
 <p class="links">Subscribe: <a href="{{.Atom}}">Atom</a><a href="{{.RSS}}">RSS</a><a href="{{.JSON}}">JSON Feed</a>{{range .Langs}}<a href="{{.Href}}">{{.Rel}}</a>{{end}}</p>
 <ol class="stories">{{range .Latest}}<li class="card">{{if .URL}}<a href="{{.URL}}"><strong><bdi>{{.Title}}</bdi></strong></a>{{else}}<strong><bdi>{{.Title}}</bdi></strong>{{end}}
-<p class="meta"><bdi>{{.Source}}</bdi>{{if .Lang}} · <span lang="{{.Lang}}">{{.Lang}}</span>{{end}}{{if not .Time.IsZero}} · <time datetime="{{iso .Time}}">{{when .Time}}</time>{{end}}</p>
+<p class="meta"><bdi>{{.Source}}</bdi>{{if .Lang}} · <span lang="{{.Lang}}">{{.Lang}}</span>{{end}}{{if not .Time.IsZero}} · <time datetime="{{iso .Time}}">{{when .Time}}</time>{{end}} · <a class="story" href="{{.Page}}">{{.Reports}} {{plural .Reports "report" "reports"}}</a></p>
 {{if .Also}}<p class="meta">Also reported by: {{range $i, $c := .Also}}{{if $i}}, {{end}}{{if $c.URL}}<a href="{{$c.URL}}"><bdi>{{$c.Source}}</bdi></a>{{else}}<bdi>{{$c.Source}}</bdi>{{end}}{{end}}</p>{{end}}</li>
 {{else}}<li>No stories yet.</li>{{end}}</ol>
+{{end}}{{template "foot" .}}{{end}}
+{{define "story"}}{{template "head" .}}{{with .Story}}<h1{{if .Lang}} lang="{{.Lang}}"{{end}}><bdi>{{.Title}}</bdi></h1>
+<p class="meta"><span class="count">{{.Reports}} {{plural .Reports "report" "reports"}} from {{.Outlets}} {{plural .Outlets "outlet" "outlets"}}</span>, folded into one entry of each feed that carries the story.</p>
+<section class="card" id="feeds"><h2>In the feeds</h2><ul>{{range .Feeds}}<li><a href="{{.Page}}">{{.Title}}</a> <span class="meta">{{.Why}}</span></li>{{end}}</ul></section>
+<ol class="stories" id="articles">{{range .Articles}}<li class="card">{{if .URL}}<a href="{{.URL}}"><strong><bdi>{{.Title}}</bdi></strong></a>{{else}}<strong><bdi>{{.Title}}</bdi></strong>{{end}}
+<p class="meta"><bdi>{{.Source}}</bdi>{{if .Lang}} · <span lang="{{.Lang}}">{{.Lang}}</span>{{end}}{{if not .Published.IsZero}} · published <time datetime="{{iso .Published}}">{{when .Published}}</time>{{end}} · found <time datetime="{{iso .FirstSeen}}">{{when .FirstSeen}}</time>{{if .After}} ({{span .After}} after the first){{end}}</p>
+<p class="meta join">{{if .Joined}}<bdi>{{.Joined}}</bdi>{{else}}the first report: the story's lead{{end}}</p>
+{{if .Topics}}<p class="meta">Topics: {{range $i, $t := .Topics}}{{if $i}}, {{end}}{{if $t.Href}}<a href="{{$t.Href}}">{{$t.Rel}}</a>{{else}}{{$t.Rel}}{{end}}{{end}}</p>
+{{end}}</li>
+{{end}}</ol>
 {{end}}{{template "foot" .}}{{end}}
 {{define "status"}}{{template "head" .}}<h1>Status</h1>
 {{template "cycle" .}}{{if not .Failing}}<p class="ok">Every source that has been fetched is fine.</p>
@@ -155,9 +169,19 @@ func parsePages() *template.Template {
 			return many
 		},
 		"bad":       bad,
+		"span":      span,
 		"chartDays": func() int { return chartDays },
 	}
 	return template.Must(template.New("pages").Funcs(funcs).Parse(pagesTemplate))
+}
+
+// span writes d, a whole number of minutes, as "2h", "45m" or "1h30m".
+func span(d time.Duration) string {
+	s := strings.TrimSuffix(d.Round(time.Minute).String(), "0s")
+	if h, ok := strings.CutSuffix(s, "h0m"); ok {
+		return h + "h"
+	}
+	return s
 }
 
 // chartSVG draws counts as a bar chart, oldest hour on the left.
@@ -225,12 +249,14 @@ func (p *Publisher) pageFeed(fs *feedState, n int) pageFeed {
 	}
 	for _, s := range fs.stories[:min(n, len(fs.stories))] {
 		pf.Latest = append(pf.Latest, pageStory{
-			Title:  storyTitle(s),
-			URL:    articleURL(s.Lead),
-			Source: outletName(s.Lead),
-			Lang:   validLang(s.Lead.Language),
-			Time:   storyTime(s),
-			Also:   storyCopies(s),
+			Title:   storyTitle(s),
+			URL:     articleURL(s.Lead),
+			Source:  outletName(s.Lead),
+			Lang:    validLang(s.Lead.Language),
+			Time:    storyTime(s),
+			Also:    storyCopies(s),
+			Page:    p.storyPageURL(s.ID),
+			Reports: len(s.Articles()),
 		})
 	}
 	return pf

@@ -290,7 +290,8 @@ func TestPagesInChromium(t *testing.T) {
 		want       []string
 	}{
 		{"index", "/", []string{"3 of 4 sources are failing", "Indonesia dan Malaysia menyepakati", "3 stories"}},
-		{"topic", "/topics/international-relations", []string{"Also reported by", "kompas", "detik"}},
+		{"topic", "/topics/international-relations", []string{"Also reported by", "kompas", "detik", "3 reports"}},
+		{"story", "/stories/s1", []string{"3 reports from 3 outlets", "joined by minhash-lead", "Ekonomi"}},
 		{"status", "/status", []string{"backing off", "connection refused", "<svg"}},
 		// A feed opened in the browser reads as a page (the stylesheet).
 		{"feed", "/feeds/international-relations.atom", []string{"This is a news feed", "Subscribe in your reader", "Sanksi baru untuk Rusia"}},

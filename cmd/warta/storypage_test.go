@@ -1,0 +1,178 @@
+package main
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/warta-news/warta/internal/pgtest"
+	"golang.org/x/net/html"
+)
+
+// The daemon's web front gives every story a page, linked from the topic
+// pages: a reader follows the ministers' story's "3 reports" link from
+// /topics/all and reads the same story `warta explain -story` shows —
+// its articles in the same order, each with how it joined, and the same
+// feeds carrying it (arts-entertainment through the Seni copy alone).
+func TestDaemonServesTheStoryPage(t *testing.T) {
+	for _, driver := range []string{"sqlite", "postgres"} {
+		t.Run(driver, func(t *testing.T) {
+			sources, urls := ministersSite(t)
+			addr := freeAddr(t)
+			extra := map[string]any{
+				"server":   map[string]any{"listen": addr, "base_url": "http://" + addr},
+				"schedule": "@every 1h",
+			}
+			if driver == "postgres" {
+				extra["storage"] = map[string]any{"driver": "postgres", "dsn": pgtest.DSN(t)}
+			}
+			cfg := writeConfig(t, t.TempDir(), sources, extra)
+			d := runDaemon(context.Background(), cfg)
+			defer d.cancel()
+			base := "http://" + addr
+
+			// Wait for the first cycle to be published; the bound only
+			// keeps a broken daemon from hanging the test.
+			var topic *html.Node
+			for deadline := time.Now().Add(60 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+				if time.Now().After(deadline) {
+					t.Fatalf("the daemon never listed the story on /topics/all; log:\n%s", d.log.String())
+				}
+				if code, body := httpGet(t, base+"/topics/all"); code == http.StatusOK && strings.Contains(body, "3 reports") {
+					topic = parseHTML(t, body)
+					break
+				}
+			}
+			var page string
+			for _, a := range elements(topic, "a") {
+				if textOf(a) == "3 reports" {
+					page = attr(a, "href")
+				}
+			}
+			code, body := httpGet(t, page)
+			if code != http.StatusOK {
+				t.Fatalf("GET %s: %d", page, code)
+			}
+			if code, _ := httpGet(t, base+"/stories/0123456789abcdef0123456789abcdef"); code != http.StatusNotFound {
+				t.Errorf("the page of a story the store does not hold: %d, want 404", code)
+			}
+			d.stop(t)
+
+			views := jsonLines[storyView](t, mustWarta(t, "-config", cfg, "explain", "-story", "-json", urls[0]))
+			if len(views) != 1 {
+				t.Fatalf("explain -story: %d stories", len(views))
+			}
+			v := views[0]
+			checkMinistersStory(t, v, urls, 3)
+			if page != base+"/stories/"+v.ID {
+				t.Errorf("the topic page links the story at %s, want %s/stories/%s", page, base, v.ID)
+			}
+
+			doc := parseHTML(t, body)
+			var feeds, articles []string
+			for _, a := range elements(byID(doc, "feeds"), "a") {
+				feeds = append(feeds, strings.TrimPrefix(attr(a, "href"), base+"/topics/"))
+			}
+			cards := elements(byID(doc, "articles"), "li")
+			for _, li := range cards {
+				articles = append(articles, attr(elements(li, "a")[0], "href"))
+			}
+			var wantFeeds, wantArticles []string
+			for _, c := range v.Feeds {
+				wantFeeds = append(wantFeeds, c.Slug)
+			}
+			for i, m := range v.Articles {
+				wantArticles = append(wantArticles, m.Article.URL)
+				if i >= len(cards) {
+					break
+				}
+				joined := "the first report: the story's lead"
+				if sm := m.Article.StoryMatch; sm != nil {
+					joined = "joined by " + sm.Method
+				}
+				if !strings.Contains(textOf(cards[i]), joined) {
+					t.Errorf("the page's article %d (%s) does not say %q:\n%s", i+1, m.Article.URL, joined, textOf(cards[i]))
+				}
+			}
+			if !slices.Equal(feeds, wantFeeds) {
+				t.Errorf("the story page names the feeds %v; explain -story %v", feeds, wantFeeds)
+			}
+			if !slices.Equal(articles, wantArticles) {
+				t.Errorf("the story page lists the articles %v; explain -story %v", articles, wantArticles)
+			}
+		})
+	}
+}
+
+// httpGet returns the status and body of GET url; 0 when it cannot be
+// reached.
+func httpGet(t *testing.T, url string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		return 0, ""
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return 0, ""
+	}
+	return resp.StatusCode, string(b)
+}
+
+func parseHTML(t *testing.T, body string) *html.Node {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// elements returns the elements named tag under n, in document order.
+func elements(n *html.Node, tag string) []*html.Node {
+	var out []*html.Node
+	if n == nil {
+		return nil
+	}
+	for c := range n.Descendants() {
+		if c.Type == html.ElementNode && c.Data == tag {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// byID returns the element of doc with id, nil if none.
+func byID(doc *html.Node, id string) *html.Node {
+	for n := range doc.Descendants() {
+		if n.Type == html.ElementNode && attr(n, "id") == id {
+			return n
+		}
+	}
+	return nil
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// textOf is n's text, whitespace collapsed.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	for c := range n.Descendants() {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data + " ")
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}

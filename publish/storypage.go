@@ -1,0 +1,176 @@
+package publish
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/internal/xmlchar"
+	"github.com/warta-news/warta/store"
+)
+
+// storyPagePrefix is the path a story's page is served under, followed by
+// the story's ID.
+const storyPagePrefix = "/stories/"
+
+// maxStoryIDLen bounds the ID a story page is asked for: IDs are 32 hex
+// digits; a longer one names no story and is not looked up.
+const maxStoryIDLen = 128
+
+// StoryReader reads one story whole by its ID, store.ErrNotFound when no
+// stored article is of it. A StoryLister that also implements it (both
+// store drivers) gives every stored story a page; without it, only the
+// stories of the current feeds have one.
+type StoryReader interface {
+	Story(ctx context.Context, id string) (*article.Story, error)
+}
+
+// storyPage is what a story's page shows: every article of the story,
+// how each joined it, and the feeds that carry it.
+type storyPage struct {
+	ID, Title        string
+	Reports, Outlets int
+	// Lang is the first article's language, for the heading.
+	Lang     string
+	Feeds    []storyPageFeed
+	Articles []storyPageArticle
+}
+
+// storyPageFeed is a feed that carries the story, and why.
+type storyPageFeed struct {
+	Title, Page, Why string
+}
+
+// storyPageArticle is one article of a story page.
+type storyPageArticle struct {
+	Title, URL, Source, Lang string
+	Published, FirstSeen     time.Time
+	// After is how long after the story's first article it was found;
+	// zero for the first.
+	After  time.Duration
+	Topics []pageLink
+	// Joined says how it joined the story: "" for the article that
+	// started it.
+	Joined string
+}
+
+// storyPageURL is the address of story id's page.
+func (p *Publisher) storyPageURL(id string) string {
+	return p.opts.BaseURL + storyPagePrefix + id
+}
+
+// serveStory serves /stories/<id>: one story whole.
+func (p *Publisher) serveStory(w http.ResponseWriter, r *http.Request) {
+	snap := p.current(w)
+	if snap == nil {
+		return
+	}
+	id := r.PathValue("id")
+	s, err := p.story(r.Context(), snap, id)
+	if err != nil {
+		p.logger.Error("publish: read story", "story", id, "err", err)
+		http.Error(w, "cannot read this story", http.StatusInternalServerError)
+		return
+	}
+	if s == nil || len(s.Articles()) == 0 {
+		http.NotFound(w, r)
+		return
+	}
+	sp := p.storyPage(s)
+	pg := p.basePage(snap, xmlchar.Clean(p.opts.Title+": "+sp.Title))
+	pg.Story = &sp
+	p.servePage(w, r, "story", pg)
+}
+
+// story returns story id, nil when there is none: read from the store
+// when it reads single stories, else found among the snapshot's feeds.
+func (p *Publisher) story(ctx context.Context, snap *snapshot, id string) (*article.Story, error) {
+	if id == "" || len(id) > maxStoryIDLen {
+		return nil, nil
+	}
+	if sr, ok := p.stories.(StoryReader); ok {
+		s, err := sr.Story(ctx, id)
+		if errors.Is(err, store.ErrNotFound) {
+			return nil, nil
+		}
+		return s, err
+	}
+	for _, info := range p.feeds {
+		if fs := snap.feed(info.Slug); fs != nil {
+			for _, s := range fs.stories {
+				if s.ID == id {
+					return s, nil
+				}
+			}
+		}
+	}
+	return nil, nil
+}
+
+// storyPage describes s for its page.
+func (p *Publisher) storyPage(s *article.Story) storyPage {
+	arts := s.Articles()
+	sp := storyPage{ID: s.ID, Title: storyTitle(s), Reports: len(arts), Lang: validLang(arts[0].Language)}
+	if sp.Title == "" {
+		sp.Title = storyTitle(&article.Story{Lead: arts[0]})
+	}
+	titles := make(map[string]string, len(arts))
+	outlets := map[string]bool{}
+	for _, a := range arts {
+		titles[a.ID] = xmlchar.Clean(a.Title)
+		outlets[outletName(a)] = true
+	}
+	sp.Outlets = len(outlets)
+	for _, c := range Carriers(p.feeds[1:], s) {
+		page := p.opts.BaseURL + "/topics/" + c.Slug
+		sp.Feeds = append(sp.Feeds, storyPageFeed{Title: xmlchar.Clean(c.Title), Page: page, Why: xmlchar.Clean(c.Why)})
+	}
+	first := arts[0].FirstSeen
+	for _, a := range arts {
+		pa := storyPageArticle{
+			Title:     xmlchar.Clean(a.Title),
+			URL:       articleURL(a),
+			Source:    outletName(a),
+			Lang:      validLang(a.Language),
+			Published: a.Published,
+			FirstSeen: a.FirstSeen,
+			Joined:    joinedText(a, s, titles),
+		}
+		if pa.Title == "" {
+			pa.Title = pa.URL
+		}
+		if d := a.FirstSeen.Sub(first).Round(time.Minute); d > 0 && !first.IsZero() {
+			pa.After = d
+		}
+		for _, t := range a.Topics {
+			link := pageLink{Rel: t.Slug}
+			if label, ok := p.labels[t.Slug]; ok {
+				link = pageLink{Rel: xmlchar.Clean(label), Href: p.opts.BaseURL + "/topics/" + t.Slug}
+			}
+			pa.Topics = append(pa.Topics, link)
+		}
+		sp.Articles = append(sp.Articles, pa)
+	}
+	return sp
+}
+
+// joinedText says how article a joined story s, as the story index
+// recorded it (the method's name as `warta explain` prints it); "" for
+// the article that started the story.
+func joinedText(a *article.Article, s *article.Story, titles map[string]string) string {
+	m := a.StoryMatch
+	switch {
+	case a.ID == s.ID:
+		return ""
+	case m.Method == "":
+		return "joined the story (how was not recorded)"
+	}
+	text := fmt.Sprintf("joined by %s, similarity %.2f", m.Method, m.Similarity)
+	if title, ok := titles[m.MatchedID]; ok && m.MatchedID != a.ID {
+		text += fmt.Sprintf(", with “%s”", title)
+	}
+	return text
+}

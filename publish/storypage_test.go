@@ -1,0 +1,159 @@
+package publish
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/store"
+	"golang.org/x/net/html"
+)
+
+// readingLister is a fakeLister that also reads single stories, as the
+// stores do: from its own stories and from older ones no feed lists.
+type readingLister struct {
+	*fakeLister
+	older []*article.Story
+	reads int
+	err   error
+}
+
+func (l *readingLister) Story(ctx context.Context, id string) (*article.Story, error) {
+	l.reads++
+	if l.err != nil {
+		return nil, l.err
+	}
+	for _, s := range append(slices.Clone(l.fakeLister.stories), l.older...) {
+		if s.ID == id {
+			return s, nil
+		}
+	}
+	return nil, store.ErrNotFound
+}
+
+// hrefsOf returns every link's target in doc, with its text.
+func hrefsOf(doc *html.Node) map[string]string {
+	out := map[string]string{}
+	for n := range doc.Descendants() {
+		if n.Type != html.ElementNode || n.Data != "a" {
+			continue
+		}
+		for _, a := range n.Attr {
+			if a.Key == "href" {
+				var b strings.Builder
+				for c := range n.Descendants() {
+					if c.Type == html.TextNode {
+						b.WriteString(c.Data)
+					}
+				}
+				out[a.Val] = strings.TrimSpace(b.String())
+			}
+		}
+	}
+	return out
+}
+
+// A reader follows a story's "3 reports" link from its topic page to the
+// story's page, which lists every outlet's article in order with how each
+// joined the story, and the feeds that carry it: the IR feed through the
+// lead's topic, the economy feed through a copy's.
+func TestStoryPage(t *testing.T) {
+	_, h := pagesPublisher(t, Options{})
+	_, topic := pageText(t, get(t, h, "GET", "/topics/international-relations", nil).Body.String())
+	links := hrefsOf(topic)
+	page := testBase + "/stories/s1"
+	if links[page] != "3 reports" {
+		t.Fatalf("the topic page links %q as %q; want its first story's page as \"3 reports\" (links %v)", page, links[page], links)
+	}
+	if links[testBase+"/stories/s3"] != "1 report" {
+		t.Errorf("the topic page does not link the one-article story's page as \"1 report\": %v", links)
+	}
+	rec := get(t, h, "GET", strings.TrimPrefix(page, testBase), nil)
+	if rec.Code != http.StatusOK {
+		t.Fatalf("story page: %d", rec.Code)
+	}
+	text, doc := pageText(t, rec.Body.String())
+	for _, want := range []string{
+		"Indonesia dan Malaysia menyepakati kerja sama perbatasan 3 reports from 3 outlets",
+		"In the feeds All stories every story International relations tagged international-relations Ekonomi tagged economy",
+		"tempo · id · published 2026-11-20 08:30 UTC · found 2026-11-20 08:31 UTC the first report: the story's lead Topics: International relations",
+		"kompas · published 2026-11-20 09:30 UTC · found 2026-11-20 09:31 UTC (1h after the first) joined by minhash-lead, similarity 0.93, with “Indonesia dan Malaysia menyepakati kerja sama perbatasan” Topics: International relations , Ekonomi",
+		"detik · published 2026-11-20 10:30 UTC · found 2026-11-20 10:31 UTC (2h after the first) joined by event, similarity 0.71, with “RI-Malaysia sepakati kerja sama perbatasan”",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("story page lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Index(text, "RI-Malaysia sepakati") > strings.Index(text, "Kerja sama perbatasan RI-Malaysia disepakati") {
+		t.Errorf("story page does not list the articles by arrival:\n%s", text)
+	}
+	links = hrefsOf(doc)
+	for href, label := range map[string]string{
+		"https://kompas.example/news/c1a":            "RI-Malaysia sepakati kerja sama perbatasan",
+		testBase + "/topics/all":                     "All stories",
+		testBase + "/topics/international-relations": "International relations",
+		testBase + "/topics/economy":                 "Ekonomi",
+	} {
+		if links[href] != label {
+			t.Errorf("story page links %s as %q, want %q", href, links[href], label)
+		}
+	}
+	if rec.Header().Get("ETag") == "" || rec.Header().Get("Cache-Control") != "no-cache" {
+		t.Errorf("story page headers: %v", rec.Header())
+	}
+	for _, path := range []string{"/stories/nope", "/stories/c1a", "/stories/" + strings.Repeat("a", maxStoryIDLen+1)} {
+		if rec := get(t, h, "GET", path, nil); rec.Code != http.StatusNotFound {
+			t.Errorf("GET %s: %d, want 404 (no story has that ID)", path, rec.Code)
+		}
+	}
+}
+
+// With a store that reads single stories, every stored story has a page,
+// one no feed lists any more included, read as stored now; the store's
+// failure is a 500, not a missing story.
+func TestStoryPageReadsTheStore(t *testing.T) {
+	p, lister := newTestPublisher(t, Options{})
+	older := art("old1", "antara", "Kunjungan lama Menlu ke Kanberra", t0.Add(-30*24*time.Hour), "international-relations")
+	reader := &readingLister{fakeLister: lister, older: []*article.Story{{ID: "old1", Lead: older}}}
+	p.stories = reader
+	if err := p.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	h := p.Handler()
+	text, _ := pageText(t, get(t, h, "GET", "/stories/old1", nil).Body.String())
+	if !strings.Contains(text, "Kunjungan lama Menlu ke Kanberra 1 report from 1 outlet") || reader.reads != 1 {
+		t.Errorf("the page of a story no feed lists (%d reads):\n%s", reader.reads, text)
+	}
+	// A copy joined after the last Refresh is on the page at once.
+	late := art("c1c", "republika", "Perbatasan RI-Malaysia: kesepakatan diteken", t0.Add(3*time.Hour))
+	late.StoryMatch = article.StoryMatch{MatchedID: "s1", Similarity: 0.64, Method: "event"}
+	s1 := *lister.stories[0]
+	s1.Copies = append(slices.Clone(s1.Copies), late)
+	lister.set([]*article.Story{&s1, lister.stories[1], lister.stories[2]})
+	if text, _ := pageText(t, get(t, h, "GET", "/stories/s1", nil).Body.String()); !strings.Contains(text, "4 reports from 4 outlets") ||
+		!strings.Contains(text, "republika · published 2026-11-20 11:30 UTC") {
+		t.Errorf("the story page does not read the story as stored now:\n%s", text)
+	}
+	if rec := get(t, h, "GET", "/stories/nope", nil); rec.Code != http.StatusNotFound {
+		t.Errorf("a story the store does not hold: %d, want 404", rec.Code)
+	}
+	reader.err = errors.New("disk on fire")
+	if rec := get(t, h, "GET", "/stories/s1", nil); rec.Code != http.StatusInternalServerError {
+		t.Errorf("a store that fails: %d, want 500", rec.Code)
+	}
+}
+
+func TestSpan(t *testing.T) {
+	for d, want := range map[time.Duration]string{
+		time.Hour: "1h", 45 * time.Minute: "45m", 90 * time.Minute: "1h30m", 26 * time.Hour: "26h", 61*time.Minute + 40*time.Second: "1h2m",
+	} {
+		if got := span(d); got != want {
+			t.Errorf("span(%v) = %q, want %q", d, got, want)
+		}
+	}
+}
