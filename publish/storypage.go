@@ -124,6 +124,7 @@ func (p *Publisher) storyPage(s *article.Story) storyPage {
 		outlets[outletName(a)] = true
 	}
 	sp.Outlets = len(outlets)
+	// p.feeds holds "all" first, which Carriers adds itself.
 	for _, c := range Carriers(p.feeds[1:], s) {
 		page := p.opts.BaseURL + "/topics/" + c.Slug
 		sp.Feeds = append(sp.Feeds, storyPageFeed{Title: xmlchar.Clean(c.Title), Page: page, Why: xmlchar.Clean(c.Why)})
