@@ -112,7 +112,7 @@ footer{margin-top:1.5rem;font-size:.85rem;color:#666}
 <h2><a href="{{.Page}}">{{.Title}}</a></h2>
 {{if .Description}}<p class="meta">{{.Description}}</p>
 {{end}}<p class="meta"><span class="count">{{.Stories}} {{plural .Stories "story" "stories"}}</span>{{if not .Changed.IsZero}} · last change <time datetime="{{iso .Changed}}">{{when .Changed}}</time>{{end}}</p>
-{{if .Latest}}<ul>{{range .Latest}}<li>{{if .URL}}<a href="{{.URL}}"><bdi>{{.Title}}</bdi></a>{{else}}<bdi>{{.Title}}</bdi>{{end}} <span class="meta"><bdi>{{.Source}}</bdi></span></li>{{end}}</ul>
+{{if .Latest}}<ul>{{range .Latest}}<li>{{if .URL}}<a href="{{.URL}}"><bdi>{{.Title}}</bdi></a>{{else}}<bdi>{{.Title}}</bdi>{{end}} <span class="meta"><bdi>{{.Source}}</bdi> · <a class="story" href="{{.Page}}">{{.Reports}} {{plural .Reports "report" "reports"}}</a></span></li>{{end}}</ul>
 {{end}}<p class="links"><a href="{{.Atom}}">Atom</a><a href="{{.RSS}}">RSS</a><a href="{{.JSON}}">JSON Feed</a></p>
 </section>
 {{end}}{{template "foot" .}}{{end}}

@@ -64,9 +64,13 @@ func hrefsOf(doc *html.Node) map[string]string {
 // lead's topic, the economy feed through a copy's.
 func TestStoryPage(t *testing.T) {
 	_, h := pagesPublisher(t, Options{})
+	page := testBase + "/stories/s1"
+	_, index := pageText(t, get(t, h, "GET", "/", nil).Body.String())
+	if links := hrefsOf(index); links[page] != "3 reports" {
+		t.Errorf("the index does not link %s as \"3 reports\": %v", page, links)
+	}
 	_, topic := pageText(t, get(t, h, "GET", "/topics/international-relations", nil).Body.String())
 	links := hrefsOf(topic)
-	page := testBase + "/stories/s1"
 	if links[page] != "3 reports" {
 		t.Fatalf("the topic page links %q as %q; want its first story's page as \"3 reports\" (links %v)", page, links[page], links)
 	}
