@@ -255,7 +255,7 @@ func (p *Publisher) pageFeed(fs *feedState, n int) pageFeed {
 			Lang:    validLang(s.Lead.Language),
 			Time:    storyTime(s),
 			Also:    storyCopies(s),
-			Page:    p.storyPageURL(s.ID),
+			Page:    p.storyPageURL(storyID(s)),
 			Reports: len(s.Articles()),
 		})
 	}
