@@ -101,7 +101,7 @@ func (p *Publisher) story(ctx context.Context, snap *snapshot, id string) (*arti
 	for _, info := range p.feeds {
 		if fs := snap.feed(info.Slug); fs != nil {
 			for _, s := range fs.stories {
-				if s.ID == id {
+				if storyID(s) == id {
 					return s, nil
 				}
 			}
@@ -113,7 +113,7 @@ func (p *Publisher) story(ctx context.Context, snap *snapshot, id string) (*arti
 // storyPage describes s for its page.
 func (p *Publisher) storyPage(s *article.Story) storyPage {
 	arts := s.Articles()
-	sp := storyPage{ID: s.ID, Title: storyTitle(s), Reports: len(arts), Lang: validLang(arts[0].Language)}
+	sp := storyPage{ID: storyID(s), Title: storyTitle(s), Reports: len(arts), Lang: validLang(arts[0].Language)}
 	if sp.Title == "" {
 		sp.Title = storyTitle(&article.Story{Lead: arts[0]})
 	}

@@ -83,7 +83,7 @@ func TestStoryPage(t *testing.T) {
 	}
 	text, doc := pageText(t, rec.Body.String())
 	for _, want := range []string{
-		"Indonesia dan Malaysia menyepakati kerja sama perbatasan 3 reports from 3 outlets",
+		"Indonesia dan Malaysia menyepakati kerja sama perbatasan 3 reports from 3 outlets , folded into one entry of each feed that carries the story (story s1 ).",
 		"In the feeds All stories every story International relations tagged international-relations Ekonomi tagged economy",
 		"tempo · id · published 2026-11-20 08:30 UTC · found 2026-11-20 08:31 UTC the first report: the story's lead Topics: International relations",
 		"kompas · published 2026-11-20 09:30 UTC · found 2026-11-20 09:31 UTC (1h after the first) joined by minhash-lead, similarity 0.93, with “Indonesia dan Malaysia menyepakati kerja sama perbatasan” Topics: International relations , Ekonomi",
