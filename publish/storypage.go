@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/warta-news/warta/article"
@@ -57,10 +58,14 @@ type storyPageArticle struct {
 	Joined string
 }
 
-// storyPageURL is the address of story id's page.
-func (p *Publisher) storyPageURL(id string) string {
-	return p.opts.BaseURL + storyPagePrefix + id
+// StoryPageURL is the address of story id's page on the web front served
+// at baseURL (as Options.BaseURL).
+func StoryPageURL(baseURL, id string) string {
+	return strings.TrimRight(baseURL, "/") + storyPagePrefix + id
 }
+
+// storyPageURL is the address of story id's page.
+func (p *Publisher) storyPageURL(id string) string { return StoryPageURL(p.opts.BaseURL, id) }
 
 // serveStory serves /stories/<id>: one story whole.
 func (p *Publisher) serveStory(w http.ResponseWriter, r *http.Request) {

@@ -21,6 +21,9 @@ type storyView struct {
 	// after them the explained articles not stored that would join it.
 	Articles []storyMember     `json:"articles"`
 	Feeds    []publish.Carrier `json:"feeds"`
+	// Page is the story's page on the daemon's web front; "" while none
+	// of its articles is stored.
+	Page string `json:"page,omitempty"`
 }
 
 // storyMember is one article of a storyView.
@@ -72,6 +75,9 @@ func (x *explainer) explainStory(ctx context.Context, id string) (storyView, err
 		m := storyMember{Article: *x.exportOf(a), Stored: x.fresh[a.ID] == nil}
 		if m.Nearest, err = x.nearest(ctx, probe, a); err != nil {
 			return storyView{}, err
+		}
+		if m.Stored {
+			v.Page = publish.StoryPageURL(x.cfg.Server.BaseURL, id)
 		}
 		v.Articles = append(v.Articles, m)
 	}
@@ -155,6 +161,9 @@ func formatStoryView(w io.Writer, v storyView) {
 	fmt.Fprintf(w, "feeds:\n")
 	for _, f := range v.Feeds {
 		fmt.Fprintf(w, "  %-24s %s\n", f.Slug, f.Why)
+	}
+	if v.Page != "" {
+		fmt.Fprintf(w, "page: %s\n", v.Page)
 	}
 	fmt.Fprintln(w)
 }

@@ -130,6 +130,17 @@ func TestExplainNamesTheFeedsOfTheStoryItWouldJoin(t *testing.T) {
 	if !views[i].Articles[0].Stored {
 		t.Errorf("the stored Seni copy is not the story's first article: %+v", views[i].Articles[0])
 	}
+	// A stored story has a page on the web front; one none of whose
+	// articles is stored has none yet.
+	for j, v := range views {
+		want := ""
+		if j == i {
+			want = publish.StoryPageURL("http://127.0.0.1:8080", story)
+		}
+		if v.Page != want {
+			t.Errorf("story %s: page %q, want %q", v.ID, v.Page, want)
+		}
+	}
 	if text := mustWarta(t, "-config", cfg, "explain", "-story", sources[0].URL); !strings.Contains(text, "story "+story+": 3 articles from 2 sources (2 not stored, as a cycle would join them now)") {
 		t.Errorf("text does not say two are not stored:\n%s", text)
 	}
@@ -178,7 +189,7 @@ func TestExplainStoryAsAWhole(t *testing.T) {
 			}
 
 			text := mustWarta(t, "-config", cfg, "explain", "-story", urls[0])
-			for _, want := range []string{"story " + v.ID + ": 3 articles from 2 sources", "leads the story", "joined by minhash-lead, similarity 1.000 with \"", "(Seni, " + urls[2] + ")", "arts-entertainment       tagged arts-entertainment"} {
+			for _, want := range []string{"story " + v.ID + ": 3 articles from 2 sources", "page: http://127.0.0.1:8080/stories/" + v.ID + "\n", "leads the story", "joined by minhash-lead, similarity 1.000 with \"", "(Seni, " + urls[2] + ")", "arts-entertainment       tagged arts-entertainment"} {
 				if !strings.Contains(text, want) {
 					t.Errorf("text lacks %q:\n%s", want, text)
 				}

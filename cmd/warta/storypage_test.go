@@ -68,8 +68,8 @@ func TestDaemonServesTheStoryPage(t *testing.T) {
 			}
 			v := views[0]
 			checkMinistersStory(t, v, urls, 3)
-			if page != base+"/stories/"+v.ID {
-				t.Errorf("the topic page links the story at %s, want %s/stories/%s", page, base, v.ID)
+			if page != base+"/stories/"+v.ID || v.Page != page {
+				t.Errorf("the topic page links the story at %s; explain -story names its page %s; want %s/stories/%s", page, v.Page, base, v.ID)
 			}
 
 			doc := parseHTML(t, body)
