@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -61,7 +62,7 @@ type storyPageArticle struct {
 // StoryPageURL is the address of story id's page on the web front served
 // at baseURL (as Options.BaseURL).
 func StoryPageURL(baseURL, id string) string {
-	return strings.TrimRight(baseURL, "/") + storyPagePrefix + id
+	return strings.TrimRight(baseURL, "/") + storyPagePrefix + url.PathEscape(id)
 }
 
 // storyPageURL is the address of story id's page.

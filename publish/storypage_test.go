@@ -152,6 +152,24 @@ func TestStoryPageReadsTheStore(t *testing.T) {
 	}
 }
 
+// A story's ID is one path segment of its page's address, whatever it
+// holds, and the page answers to it.
+func TestStoryPageURLEscapesTheID(t *testing.T) {
+	if got, want := StoryPageURL(testBase+"/", "a/b?c d"), testBase+"/stories/a%2Fb%3Fc%20d"; got != want {
+		t.Fatalf("StoryPageURL = %s, want %s", got, want)
+	}
+	p, lister := newTestPublisher(t, Options{})
+	odd := art("a/b?c d", "antara", "Berita dengan ID ganjil", t0)
+	lister.set(append(testStories(), &article.Story{ID: odd.ID, Lead: odd}))
+	if err := p.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	rec := get(t, p.Handler(), "GET", strings.TrimPrefix(StoryPageURL(testBase, odd.ID), testBase), nil)
+	if text, _ := pageText(t, rec.Body.String()); rec.Code != http.StatusOK || !strings.Contains(text, "Berita dengan ID ganjil 1 report") {
+		t.Errorf("the page of story %q: %d\n%s", odd.ID, rec.Code, text)
+	}
+}
+
 func TestSpan(t *testing.T) {
 	for d, want := range map[time.Duration]string{
 		time.Hour: "1h", 45 * time.Minute: "45m", 90 * time.Minute: "1h30m", 26 * time.Hour: "26h", 61*time.Minute + 40*time.Second: "1h2m",
