@@ -123,7 +123,11 @@ func TestStoryPage(t *testing.T) {
 func TestStoryPageReadsTheStore(t *testing.T) {
 	p, lister := newTestPublisher(t, Options{})
 	older := art("old1", "antara", "Kunjungan lama Menlu ke Kanberra", t0.Add(-30*24*time.Hour), "international-relations")
-	reader := &readingLister{fakeLister: lister, older: []*article.Story{{ID: "old1", Lead: older}}}
+	// A story whose lead was pruned keeps its page: its copies, the first
+	// of them heading it.
+	orphan := art("old2c", "tempo", "Salinan yang tersisa dari berita lama", t0.Add(-29*24*time.Hour))
+	orphan.StoryMatch = article.StoryMatch{MatchedID: "old2", Similarity: 1, Method: "minhash-lead"}
+	reader := &readingLister{fakeLister: lister, older: []*article.Story{{ID: "old1", Lead: older}, {ID: "old2", Copies: []*article.Article{orphan}}}}
 	p.stories = reader
 	if err := p.Refresh(context.Background()); err != nil {
 		t.Fatal(err)
@@ -132,6 +136,11 @@ func TestStoryPageReadsTheStore(t *testing.T) {
 	text, _ := pageText(t, get(t, h, "GET", "/stories/old1", nil).Body.String())
 	if !strings.Contains(text, "Kunjungan lama Menlu ke Kanberra 1 report from 1 outlet") || reader.reads != 1 {
 		t.Errorf("the page of a story no feed lists (%d reads):\n%s", reader.reads, text)
+	}
+	text, _ = pageText(t, get(t, h, "GET", "/stories/old2", nil).Body.String())
+	if !strings.Contains(text, "Salinan yang tersisa dari berita lama 1 report from 1 outlet") ||
+		!strings.Contains(text, "(story old2 )") || !strings.Contains(text, "joined by minhash-lead, similarity 1.00 Subscribe") {
+		t.Errorf("the page of a story whose lead was pruned:\n%s", text)
 	}
 	// A copy joined after the last Refresh is on the page at once.
 	late := art("c1c", "republika", "Perbatasan RI-Malaysia: kesepakatan diteken", t0.Add(3*time.Hour))
