@@ -34,6 +34,8 @@ func TestParseErrors(t *testing.T) {
 			[]string{`t.yaml:10:5: sources[1].langauge: unknown field "langauge" (did you mean "language"?)`}},
 		{"feed filter syntax", validYAML + "feeds:\n  - slug: laut\n    title: Laut\n    filter: 'topic:world \"laut china'\n",
 			[]string{`t.yaml:26:5: feeds[0].filter: filter: at byte 13: unterminated quote`}},
+		{"feed filter outlets", validYAML + "feeds:\n  - slug: big\n    title: Big\n    filter: 'topic:world outlets:0'\n",
+			[]string{`t.yaml:26:5: feeds[0].filter: filter: at byte 13: outlets: wants a whole number of outlets from 1 to 1000, not "0"`}},
 		{"feed filter names", validYAML + "feeds:\n  - slug: sport\n    title: S\n    filter: topic:wrld source:nobody lang:in\n",
 			[]string{`t.yaml:24:5: feeds[0].slug: slug "sport" is a topic's`,
 				`t.yaml:26:5: feeds[0].filter: unknown topic "wrld" (did you mean "world"?)`,

@@ -11,6 +11,7 @@ import (
 
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/internal/xmlchar"
+	"github.com/warta-news/warta/publish/filter"
 	"github.com/warta-news/warta/store"
 )
 
@@ -124,12 +125,11 @@ func (p *Publisher) storyPage(s *article.Story) storyPage {
 		sp.Title = storyTitle(&article.Story{Lead: arts[0]})
 	}
 	titles := make(map[string]string, len(arts))
-	outlets := map[string]bool{}
 	for _, a := range arts {
 		titles[a.ID] = xmlchar.Clean(a.Title)
-		outlets[outletName(a)] = true
 	}
-	sp.Outlets = len(outlets)
+	// Counted as an outlets: filter counts them.
+	sp.Outlets = filter.Outlets(s)
 	// p.feeds holds "all" first, which Carriers adds itself.
 	for _, c := range Carriers(p.feeds[1:], s) {
 		page := p.opts.BaseURL + "/topics/" + c.Slug

@@ -176,6 +176,9 @@ func TestLanguageAndSourceViews(t *testing.T) {
 		{"/feeds/all.atom?q=source:KOMPAS", testBase + "/feeds/all.atom?q=source:KOMPAS", "", []string{"urn:warta:story:s1"}},
 		{"/feeds/all.atom?q=topic:economy+-source:kompas", testBase + "/feeds/all.atom?q=topic:economy+-source:kompas", "", []string{"urn:warta:story:s2"}},
 		{"/feeds/all.atom?q=%22kerja+sama%22+lang:id", testBase + "/feeds/all.atom?q=%22kerja+sama%22+lang:id", "", []string{"urn:warta:story:s1"}},
+		// The stories several outlets reported: s1 (tempo, kompas, detik).
+		{"/feeds/all.atom?q=outlets:2", testBase + "/feeds/all.atom?q=outlets:2", "", []string{"urn:warta:story:s1"}},
+		{"/feeds/international-relations.atom?q=-outlets:3", testBase + "/feeds/international-relations.atom?q=-outlets:3", "", []string{"urn:warta:story:s3"}},
 	} {
 		rec := get(t, h, "GET", tc.path, nil)
 		if rec.Code != http.StatusOK {
@@ -238,6 +241,7 @@ func TestLanguageAndSourceViews(t *testing.T) {
 		"/feeds/economy.atom?q=source:kompas+topic:ir": http.StatusNotFound,
 		"/feeds/all.atom?lang=x_y":                     http.StatusBadRequest,
 		"/feeds/all.atom?page=0":                       http.StatusBadRequest,
+		"/feeds/all.atom?q=outlets:0":                  http.StatusBadRequest,
 		"/feeds/all.atom?page=2":                       http.StatusNotFound,
 		"/feeds/nope.atom?lang=id":                     http.StatusNotFound,
 	})

@@ -4,11 +4,13 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/mmcdole/gofeed"
 	"github.com/warta-news/warta/internal/pgtest"
 	"golang.org/x/net/html"
 )
@@ -175,4 +177,56 @@ func textOf(n *html.Node) string {
 		}
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// A feed of the stories several outlets reported: over the ministers'
+// site (Kabar's feed of three stories, the ministers' meeting also told
+// by Seni), `outlets:2` holds the ministers' story alone and `-outlets:2`
+// Kabar's two others, in the documents one cycle writes and as ?q= views
+// of the daemon's feeds alike.
+func TestFeedOfStoriesSeveralOutletsReported(t *testing.T) {
+	sources, urls := ministersSite(t)
+	addr := freeAddr(t)
+	cfg := writeConfig(t, t.TempDir(), sources, map[string]any{
+		"server":   map[string]any{"listen": addr, "base_url": "http://" + addr},
+		"schedule": "@every 1h",
+		"feeds": []map[string]any{
+			{"slug": "several-outlets", "title": "Told by two outlets or more", "filter": "outlets:2"},
+			{"slug": "one-outlet", "title": "Told by one outlet", "filter": "-outlets:2"},
+		},
+	})
+	mustWarta(t, "-config", cfg, "once")
+	story := oneStory(t, cfg, urls)
+	entries := func(path string) []string {
+		var ids []string
+		for _, it := range readAtom(t, path).Items {
+			ids = append(ids, it.GUID)
+		}
+		return ids
+	}
+	dir := filepath.Join(filepath.Dir(cfg), "feeds")
+	if got := entries(filepath.Join(dir, "several-outlets.atom")); !slices.Equal(got, []string{"urn:warta:story:" + story}) {
+		t.Errorf("several-outlets.atom holds %v, want the ministers' story %s alone", got, story)
+	}
+	all, one := entries(filepath.Join(dir, "all.atom")), entries(filepath.Join(dir, "one-outlet.atom"))
+	if len(all) != 3 || len(one) != 2 || slices.Contains(one, "urn:warta:story:"+story) {
+		t.Errorf("all.atom holds %v, one-outlet.atom %v; want three stories, and the two others Kabar alone told", all, one)
+	}
+
+	d := runDaemon(context.Background(), cfg)
+	defer d.cancel()
+	view := "http://" + addr + "/feeds/all.atom?q=outlets:2"
+	for deadline := time.Now().Add(60 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the daemon never served %s; log:\n%s", view, d.log.String())
+		}
+		if code, body := httpGet(t, view); code == http.StatusOK {
+			f, err := gofeed.NewParser().ParseString(body)
+			if err != nil || len(f.Items) != 1 || f.Items[0].GUID != "urn:warta:story:"+story {
+				t.Fatalf("%s: %v, %d items; want the ministers' story alone", view, err, len(f.Items))
+			}
+			break
+		}
+	}
+	d.stop(t)
 }

@@ -3,11 +3,13 @@
 //
 //	topic:international-relations lang:id "laut china selatan"
 //	topic:economy -source:kompas
+//	topic:international-relations outlets:3
 //
 // A filter is a list of terms separated by spaces. A term is a field
-// (topic:, lang: or source:) with a value, or a word or a "quoted phrase"
-// to find in a story's title or text; a value may be quoted too
-// (source:"BBC World"). A leading - negates a term. A story matches when
+// (topic:, lang:, source: or outlets:) with a value, or a word or a
+// "quoted phrase" to find in a story's title or text; a value may be
+// quoted too (source:"BBC World"). outlets:N holds for a story reported by
+// at least N outlets (Outlets). A leading - negates a term. A story matches when
 // every word and phrase is found, no negated term holds, and for each
 // field used positively at least one of its values holds (topic:a topic:b
 // means either topic). Words are compared case- and accent-insensitively,
@@ -16,6 +18,7 @@ package filter
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -26,9 +29,10 @@ import (
 
 // Fields a term may name; "" is a word or phrase.
 const (
-	FieldTopic  = "topic"
-	FieldLang   = "lang"
-	FieldSource = "source"
+	FieldTopic   = "topic"
+	FieldLang    = "lang"
+	FieldSource  = "source"
+	FieldOutlets = "outlets"
 )
 
 // Bounds of a reader's filter (ParseQuery): matching costs each story's
@@ -47,13 +51,16 @@ type Term struct {
 	// Field is FieldTopic, FieldLang, FieldSource, or "" for a word or
 	// phrase.
 	Field string
-	// Value is the topic slug, language, source name or text as written.
+	// Value is the topic slug, language, source name, number of outlets
+	// or text as written.
 	Value string
 	// Offset is where the term starts in the filter, in bytes.
 	Offset int
 	// folded is a word or phrase as Match looks for it, folded once by
 	// Parse rather than for every story.
 	folded string
+	// outlets is an outlets: term's number, read once by Parse.
+	outlets int
 }
 
 // Filter is a parsed filter.
@@ -107,7 +114,7 @@ func parse(s string, maxTerms int) (Filter, error) {
 			}
 			if name, _, ok := strings.Cut(s[i:i+end], ":"); ok && !strings.Contains(name, `"`) {
 				if !isFieldName(name) {
-					return f, &SyntaxError{Offset: i, Msg: fmt.Sprintf("unknown field %q (want topic:, lang: or source:; quote a phrase with a colon)", name)}
+					return f, &SyntaxError{Offset: i, Msg: fmt.Sprintf("unknown field %q (want topic:, lang:, source: or outlets:; quote a phrase with a colon)", name)}
 				}
 				t.Field = name
 				i += len(name) + 1
@@ -127,6 +134,12 @@ func parse(s string, maxTerms int) (Filter, error) {
 		switch t.Field {
 		case FieldLang:
 			t.Value = strings.ToLower(v)
+		case FieldOutlets:
+			n, err := outletsValue(v)
+			if err != nil {
+				return f, &SyntaxError{Offset: t.Offset, Msg: err.Error()}
+			}
+			t.outlets, t.Value = n, strconv.Itoa(n)
 		case "":
 			t.folded = " " + strings.Join(words(v), " ") + " "
 		}
@@ -136,7 +149,20 @@ func parse(s string, maxTerms int) (Filter, error) {
 }
 
 func isFieldName(s string) bool {
-	return s == FieldTopic || s == FieldLang || s == FieldSource
+	return s == FieldTopic || s == FieldLang || s == FieldSource || s == FieldOutlets
+}
+
+// maxOutlets bounds an outlets: term's number: more outlets than any
+// story has is a typo, not a feed.
+const maxOutlets = 1000
+
+// outletsValue reads an outlets: term's number of outlets.
+func outletsValue(v string) (int, error) {
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > maxOutlets {
+		return 0, fmt.Errorf("outlets: wants a whole number of outlets from 1 to %d, not %q", maxOutlets, v)
+	}
+	return n, nil
 }
 
 // value reads a bare or quoted value starting at i and returns it and the
@@ -204,6 +230,12 @@ func (f Filter) Match(s *article.Story) bool {
 			ok = strings.EqualFold(s.Lead.Language, t.Value)
 		case FieldSource:
 			ok = HasSource(s, t.Value)
+		case FieldOutlets:
+			n := t.outlets
+			if n == 0 { // a Term not made by Parse
+				n, _ = outletsValue(t.Value)
+			}
+			ok = n > 0 && Outlets(s) >= n
 		default:
 			if text == "" {
 				text = " " + strings.Join(words(s.Lead.Title+" "+s.Lead.Text), " ") + " "
@@ -258,6 +290,23 @@ func HasSource(s *article.Story, name string) bool {
 		}
 	}
 	return false
+}
+
+// Outlets counts the outlets that reported story s: the distinct outlets
+// its articles name (article.Article.Outlet: an aggregator's item names
+// its publisher), else their sources, without regard to case. The
+// source that carried an article again (CarriedBy) is not another
+// outlet's report.
+func Outlets(s *article.Story) int {
+	seen := map[string]bool{}
+	for _, a := range s.Articles() {
+		name := strings.TrimSpace(a.Outlet)
+		if name == "" {
+			name = strings.TrimSpace(a.Source)
+		}
+		seen[strings.ToLower(name)] = true
+	}
+	return len(seen)
 }
 
 // words splits s into lower-case words without diacritics.

@@ -127,3 +127,54 @@ func TestParseKeepsLongConfiguredFilters(t *testing.T) {
 		t.Errorf("%d terms, want 40", len(f.Terms))
 	}
 }
+
+// outlets:N holds for a story reported by at least N outlets: an
+// aggregator's item counts as the outlet it names, a source's articles as
+// one outlet however many they are, a source that carried an article
+// again as none; the number is read once and written canonically.
+func TestOutlets(t *testing.T) {
+	one := story("id", "Menlu bertemu", "…")
+	three := story("id", "Menlu bertemu", "…",
+		&article.Article{ID: "b", Source: "Kompas"},
+		&article.Article{ID: "c", Source: "kompas"}, // the same outlet, written otherwise
+		&article.Article{ID: "d", Source: "Google News", Outlet: "Republika"},
+		&article.Article{ID: "e", Source: "Tempo", CarriedBy: []string{"Detik"}})
+	if n := Outlets(three); n != 3 {
+		t.Errorf("Outlets = %d, want 3 (tempo, Kompas, Republika)", n)
+	}
+	for _, tc := range []struct {
+		filter string
+		story  *article.Story
+		want   bool
+	}{
+		{`outlets:1`, one, true},
+		{`outlets:2`, one, false},
+		{`outlets:3`, three, true},
+		{`outlets:4`, three, false},
+		{`-outlets:2`, one, true}, // fewer than two: a single outlet's story
+		{`-outlets:2`, three, false},
+		{`topic:international-relations outlets:03`, three, true},
+		{`topic:economy outlets:2`, three, false},
+	} {
+		f, err := Parse(tc.filter)
+		if err != nil {
+			t.Fatalf("Parse(%q): %v", tc.filter, err)
+		}
+		if got := f.Match(tc.story); got != tc.want {
+			t.Errorf("%q on a story of %d outlets = %v, want %v", tc.filter, Outlets(tc.story), got, tc.want)
+		}
+	}
+	if f, _ := Parse(`-outlets:02 lang:id`); f.String() != `-outlets:2 lang:id` {
+		t.Errorf("canonical form %q", f.String())
+	}
+	if !(Filter{Terms: []Term{{Field: FieldOutlets, Value: "2"}}}).Match(three) {
+		t.Error("a Term not made by Parse is not read")
+	}
+	for in, offset := range map[string]int{`outlets:0`: 0, `outlets:two`: 0, `rupiah outlets:-1`: 7, `outlets:1001`: 0, `outlets:2.5`: 0} {
+		_, err := Parse(in)
+		var se *SyntaxError
+		if !errors.As(err, &se) || se.Offset != offset || !strings.Contains(se.Msg, "outlets: wants a whole number of outlets from 1 to 1000") {
+			t.Errorf("Parse(%q) = %v, want the outlets: error at %d", in, err, offset)
+		}
+	}
+}
