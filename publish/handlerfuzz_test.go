@@ -20,7 +20,7 @@ func FuzzHandler(f *testing.F) {
 	}
 	h := p.Handler()
 	for _, s := range []string{"/", "/feeds/all.atom", "/feeds/economy.rss?lang=en", "/feeds/all.json?source=Kabar",
-		"/feeds/all.atom?page=2", "/feeds/all/2024-01-02.atom", "/topics/economy", "/stories/s1", "/stories/nope", "/status.json", "/feeds.opml", "/healthz"} {
+		"/feeds/all.atom?page=2", "/feeds/all/2024-01-02.atom", "/feeds/all.atom?q=outlets:2+-outlets:4", "/topics/economy", "/stories/s1", "/stories/nope", "/status.json", "/feeds.opml", "/healthz"} {
 		f.Add("GET", s, "", "gzip")
 	}
 	f.Fuzz(func(t *testing.T, method, target, inm, enc string) {
