@@ -9,11 +9,11 @@
 // (topic:, lang:, source: or outlets:) with a value, or a word or a
 // "quoted phrase" to find in a story's title or text; a value may be
 // quoted too (source:"BBC World"). outlets:N holds for a story reported by
-// at least N outlets (Outlets). A leading - negates a term. A story matches when
-// every word and phrase is found, no negated term holds, and for each
-// field used positively at least one of its values holds (topic:a topic:b
-// means either topic). Words are compared case- and accent-insensitively,
-// as whole words.
+// at least N outlets (Outlets). A leading - negates a term. A story
+// matches when every word and phrase is found, no negated term holds, and
+// for each field used positively at least one of its values holds
+// (topic:a topic:b means either topic). Words are compared case- and
+// accent-insensitively, as whole words.
 package filter
 
 import (
@@ -48,8 +48,8 @@ const (
 type Term struct {
 	// Neg negates the term.
 	Neg bool
-	// Field is FieldTopic, FieldLang, FieldSource, or "" for a word or
-	// phrase.
+	// Field is FieldTopic, FieldLang, FieldSource, FieldOutlets, or ""
+	// for a word or phrase.
 	Field string
 	// Value is the topic slug, language, source name, number of outlets
 	// or text as written.
