@@ -331,16 +331,21 @@ func siteURL(a *article.Article) string {
 	return p.Scheme + "://" + p.Host + "/"
 }
 
-// storyTitle is the lead's title, falling back to its URL: an entry always
-// needs something a reader can show.
+// storyTitle is the lead's title (articleTitle); "" without a lead.
 func storyTitle(s *article.Story) string {
 	if s.Lead == nil {
 		return ""
 	}
-	if t := strings.TrimSpace(xmlchar.Clean(s.Lead.Title)); t != "" {
-		return trimSiteSuffix(t, s.Lead)
+	return articleTitle(s.Lead)
+}
+
+// articleTitle is a's title without a site's name after it, falling back
+// to its URL: an entry always needs something a reader can show.
+func articleTitle(a *article.Article) string {
+	if t := strings.TrimSpace(xmlchar.Clean(a.Title)); t != "" {
+		return trimSiteSuffix(t, a)
 	}
-	return articleURL(s.Lead)
+	return articleURL(a)
 }
 
 // siteSuffixSeps are the separators before a site's name after a headline.

@@ -120,13 +120,12 @@ func (p *Publisher) story(ctx context.Context, snap *snapshot, id string) (*arti
 // storyPage describes s for its page.
 func (p *Publisher) storyPage(s *article.Story) storyPage {
 	arts := s.Articles()
-	sp := storyPage{ID: storyID(s), Title: storyTitle(s), Reports: len(arts), Lang: validLang(arts[0].Language)}
-	if sp.Title == "" {
-		sp.Title = storyTitle(&article.Story{Lead: arts[0]})
-	}
+	// arts[0] is the lead, or the first copy of a story whose lead was
+	// pruned.
+	sp := storyPage{ID: storyID(s), Title: articleTitle(arts[0]), Reports: len(arts), Lang: validLang(arts[0].Language)}
 	titles := make(map[string]string, len(arts))
 	for _, a := range arts {
-		titles[a.ID] = xmlchar.Clean(a.Title)
+		titles[a.ID] = articleTitle(a)
 	}
 	// Counted as an outlets: filter counts them.
 	sp.Outlets = filter.Outlets(s)
@@ -138,16 +137,13 @@ func (p *Publisher) storyPage(s *article.Story) storyPage {
 	first := arts[0].FirstSeen
 	for _, a := range arts {
 		pa := storyPageArticle{
-			Title:     xmlchar.Clean(a.Title),
+			Title:     titles[a.ID],
 			URL:       articleURL(a),
 			Source:    outletName(a),
 			Lang:      validLang(a.Language),
 			Published: a.Published,
 			FirstSeen: a.FirstSeen,
 			Joined:    joinedText(a, s, titles),
-		}
-		if pa.Title == "" {
-			pa.Title = pa.URL
 		}
 		if d := a.FirstSeen.Sub(first).Round(time.Minute); d > 0 && !first.IsZero() {
 			pa.After = d
@@ -176,7 +172,7 @@ func joinedText(a *article.Article, s *article.Story, titles map[string]string) 
 		return "joined the story (how was not recorded)"
 	}
 	text := fmt.Sprintf("joined by %s, similarity %.2f", m.Method, m.Similarity)
-	if title, ok := titles[m.MatchedID]; ok && m.MatchedID != a.ID {
+	if title, ok := titles[m.MatchedID]; ok {
 		text += fmt.Sprintf(", with “%s”", title)
 	}
 	return text

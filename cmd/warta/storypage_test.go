@@ -2,13 +2,11 @@ package main
 
 import (
 	"context"
-	"io"
 	"net/http"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/mmcdole/gofeed"
 	"github.com/warta-news/warta/internal/pgtest"
@@ -37,29 +35,25 @@ func TestDaemonServesTheStoryPage(t *testing.T) {
 			defer d.cancel()
 			base := "http://" + addr
 
-			// Wait for the first cycle to be published; the bound only
-			// keeps a broken daemon from hanging the test.
 			var topic *html.Node
-			for deadline := time.Now().Add(60 * time.Second); ; time.Sleep(100 * time.Millisecond) {
-				if time.Now().After(deadline) {
-					t.Fatalf("the daemon never listed the story on /topics/all; log:\n%s", d.log.String())
-				}
-				if code, body := httpGet(t, base+"/topics/all"); code == http.StatusOK && strings.Contains(body, "3 reports") {
+			eventually(t, "the story listed on /topics/all", d.log, func() bool {
+				code, body := get(base + "/topics/all")
+				if code == http.StatusOK && strings.Contains(body, "3 reports") {
 					topic = parseHTML(t, body)
-					break
 				}
-			}
+				return topic != nil
+			})
 			var page string
 			for _, a := range elements(topic, "a") {
 				if textOf(a) == "3 reports" {
 					page = attr(a, "href")
 				}
 			}
-			code, body := httpGet(t, page)
+			code, body := get(page)
 			if code != http.StatusOK {
 				t.Fatalf("GET %s: %d", page, code)
 			}
-			if code, _ := httpGet(t, base+"/stories/0123456789abcdef0123456789abcdef"); code != http.StatusNotFound {
+			if code, _ := get(base + "/stories/0123456789abcdef0123456789abcdef"); code != http.StatusNotFound {
 				t.Errorf("the page of a story the store does not hold: %d, want 404", code)
 			}
 			d.stop(t)
@@ -108,22 +102,6 @@ func TestDaemonServesTheStoryPage(t *testing.T) {
 			}
 		})
 	}
-}
-
-// httpGet returns the status and body of GET url; 0 when it cannot be
-// reached.
-func httpGet(t *testing.T, url string) (int, string) {
-	t.Helper()
-	resp, err := http.Get(url)
-	if err != nil {
-		return 0, ""
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return 0, ""
-	}
-	return resp.StatusCode, string(b)
 }
 
 func parseHTML(t *testing.T, body string) *html.Node {
@@ -216,17 +194,15 @@ func TestFeedOfStoriesSeveralOutletsReported(t *testing.T) {
 	d := runDaemon(context.Background(), cfg)
 	defer d.cancel()
 	view := "http://" + addr + "/feeds/all.atom?q=outlets:2"
-	for deadline := time.Now().Add(60 * time.Second); ; time.Sleep(100 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatalf("the daemon never served %s; log:\n%s", view, d.log.String())
-		}
-		if code, body := httpGet(t, view); code == http.StatusOK {
-			f, err := gofeed.NewParser().ParseString(body)
-			if err != nil || len(f.Items) != 1 || f.Items[0].GUID != "urn:warta:story:"+story {
-				t.Fatalf("%s: %v, %d items; want the ministers' story alone", view, err, len(f.Items))
-			}
-			break
-		}
+	var body string
+	eventually(t, view, d.log, func() bool {
+		var code int
+		code, body = get(view)
+		return code == http.StatusOK
+	})
+	f, err := gofeed.NewParser().ParseString(body)
+	if err != nil || len(f.Items) != 1 || f.Items[0].GUID != "urn:warta:story:"+story {
+		t.Fatalf("%s: %v, %d items; want the ministers' story alone", view, err, len(f.Items))
 	}
 	d.stop(t)
 }
