@@ -43,3 +43,27 @@ func TestStoryDaysWithActors(t *testing.T) {
 		}
 	}
 }
+
+// The stories a story's page lists near it (dedupe.Nearest.Related), read
+// on the story days with actors as the daemon runs them: most are one of
+// the story's own labelled stories, told in other words. Judges by their
+// counts only.
+func TestRelatedStoriesOnStoryDays(t *testing.T) {
+	rec, err := actor.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := dedupe.RelatedOnStoryDays(t, pipeline.HeadlineActors(rec))
+	// The first measure (2026-12-06): design 114 of its labelled story
+	// and 40 other (0.740), judges 142 and 76 (0.651); the floors 0.05
+	// under each share, and most listed at all.
+	floors := map[string]float64{"design": 0.69, "judges": 0.60}
+	for _, part := range []string{"design", "judges"} {
+		c := got[part]
+		share := float64(c.Same) / float64(max(1, c.Same+c.Other))
+		t.Logf("%s, stories listed near a story: %d of its labelled story, %d other (%.3f)", part, c.Same, c.Other, share)
+		if share < floors[part] || c.Same < 100 {
+			t.Errorf("%s: %d of %d listed are of the story's labelled story (%.3f); floor %.2f, and at least 100", part, c.Same, c.Same+c.Other, share, floors[part])
+		}
+	}
+}

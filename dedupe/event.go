@@ -57,6 +57,10 @@ type evTerm struct {
 	h    uint32 // 24-bit hash of the normalised term, never zero
 	role uint8
 	word string // the normalised term, for the evidence (incoming only)
+	// shown is how the evidence writes an actor's term: the headline's
+	// words for it, lower-cased ("israel" for "@state:IL"); "" for a
+	// term written as it is.
+	shown string
 }
 
 // eventSig is an article's event signature.
@@ -176,6 +180,9 @@ func makeEventSigOf(title string, words []headlineWord, actors ActorSource) even
 				actorWords[w] = "@" + a.ID
 			}
 			add("@"+a.ID, role)
+			if j := slices.IndexFunc(sig.terms, func(t evTerm) bool { return t.word == "@"+a.ID }); j >= 0 && sig.terms[j].shown == "" {
+				sig.terms[j].shown = strings.ToLower(a.Text)
+			}
 			if r, err := language.ParseRegion(a.Region); err == nil && r.IsCountry() {
 				if stateOf == nil {
 					stateOf = map[string]listedState{}

@@ -1,6 +1,7 @@
 package dedupe
 
 import (
+	"cmp"
 	"encoding/binary"
 	"fmt"
 	"math"
@@ -502,7 +503,7 @@ func sharedWords(sig *eventSig, e *eventFields) []string {
 	var words []string
 	for _, t := range sig.terms {
 		if slices.Contains(st.h[:st.n], t.h) {
-			words = append(words, t.word)
+			words = append(words, cmp.Or(t.shown, t.word))
 		}
 	}
 	return words

@@ -152,3 +152,25 @@ func TestNearestAgreesWithAssign(t *testing.T) {
 		t.Errorf("the day exercised too little: %d joins, %d leads with a reason", joins, leadsApart)
 	}
 }
+
+// A nearest story is listed beside an article's own (Related) from three
+// quarters of the bar, whatever else keeps them apart, but never when two
+// reports from one template are two events, and never without a story.
+func TestNearestRelated(t *testing.T) {
+	for _, c := range []struct {
+		n    Nearest
+		want bool
+	}{
+		{Nearest{StoryID: "s", Share: 0.45, Bar: 0.6, Apart: "their share 0.450 is under the bar 0.600"}, true},
+		{Nearest{StoryID: "s", Share: 0.44, Bar: 0.6, Apart: "their share 0.440 is under the bar 0.600"}, false},
+		{Nearest{StoryID: "s", Share: 0.57, Bar: 0.75, Apart: "each gives a number the other lacks"}, true},
+		{Nearest{StoryID: "s", Share: 0.5, Bar: 0.75}, false},
+		{Nearest{StoryID: "s", Share: 0.7, Bar: 0.6}, true},
+		{Nearest{StoryID: "s", Share: 0.9, Bar: 0.6, Apart: CopyRefused}, false},
+		{Nearest{Apart: Own}, false},
+	} {
+		if got := c.n.Related(); got != c.want {
+			t.Errorf("%+v: Related() = %v, want %v", c.n, got, c.want)
+		}
+	}
+}

@@ -147,3 +147,21 @@ func (p *StoryProbe) Join(a *article.Article) *article.Article {
 func (p *StoryProbe) Nearest(a *article.Article) (dedupe.Nearest, bool) {
 	return p.index.Nearest(a)
 }
+
+// Nearest says, for each of arts, which other story its headline comes
+// nearest to joining in the story index as it stands now, and what keeps
+// it out (dedupe.Index.Nearest): the zero Nearest where none is near, or
+// once ctx is done. A story's page asks for its articles together, under
+// one hold of the index, which a running cycle's assignments hold too.
+func (p *Pipeline) Nearest(ctx context.Context, arts []*article.Article) []dedupe.Nearest {
+	near := make([]dedupe.Nearest, len(arts))
+	p.indexMu.Lock()
+	defer p.indexMu.Unlock()
+	for i, a := range arts {
+		if ctx.Err() != nil {
+			break
+		}
+		near[i], _ = p.index.Nearest(a)
+	}
+	return near
+}

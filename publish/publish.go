@@ -96,6 +96,9 @@ type Options struct {
 	Status StatusReader
 	// Articles, when set, lets the status page chart articles per hour.
 	Articles ArticleCounter
+	// Related, when set, lists on each story's page the other stories
+	// its headlines come near (StoryRelations).
+	Related StoryRelations
 	// Hub is the URL of the WebSub hub every feed advertises (rel="hub");
 	// "" advertises none.
 	Hub string

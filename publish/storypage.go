@@ -1,11 +1,14 @@
 package publish
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -22,6 +25,43 @@ const storyPagePrefix = "/stories/"
 // maxStoryIDLen bounds the ID a story page is asked for: IDs are 32 hex
 // digits; a longer one names no story and is not looked up.
 const maxStoryIDLen = 128
+
+// maxRelatedStories bounds the related stories a story's page lists, the
+// nearest first.
+const maxRelatedStories = 5
+
+// maxRelatedFrom bounds the articles of a story whose related stories are
+// sought: a story of hundreds of copies says no more in its later
+// articles' headlines than in its first ones', and the search holds the
+// story index.
+const maxRelatedFrom = 20
+
+// RelatedStory is another story that an article of a story comes near by
+// its headline, as the story index weighs headlines, and why the index
+// keeps the two apart: likely the same event told in other words, or
+// another development of one case.
+type RelatedStory struct {
+	// StoryID is the other story; From the ID of the article of this
+	// story that comes near it.
+	StoryID, From string
+	// Share is the weighted share of their headlines' terms; Bar the
+	// share a join needs at their distance in time.
+	Share, Bar float64
+	// Hours between their publication times.
+	Hours float64
+	// Shared are the terms they share.
+	Shared []string
+	// Apart says why they are two stories; "" when the article would
+	// join that story now.
+	Apart string
+}
+
+// StoryRelations finds the stories related to arts, the articles of one
+// story (the daemon's story index, through its pipeline): at most one per
+// article, in no order.
+type StoryRelations interface {
+	RelatedStories(ctx context.Context, arts []*article.Article) []RelatedStory
+}
 
 // StoryReader reads one story whole by its ID, store.ErrNotFound when no
 // stored article is of it. A StoryLister that also implements it (both
@@ -40,6 +80,22 @@ type storyPage struct {
 	Lang     string
 	Feeds    []storyPageFeed
 	Articles []storyPageArticle
+	// Related are other stories its headlines come near, the nearest
+	// first.
+	Related []storyPageRelated
+}
+
+// storyPageRelated is a related story on a story page.
+type storyPageRelated struct {
+	Title, Page string
+	Reports     int
+	// From is the title of the story's own article that comes near it.
+	From string
+	// Shared are the terms their headlines share, Why what keeps them
+	// apart.
+	Shared, Why string
+	// Gap is the time between their publication times.
+	Gap time.Duration
 }
 
 // storyPageFeed is a feed that carries the story, and why.
@@ -87,6 +143,7 @@ func (p *Publisher) serveStory(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	sp := p.storyPage(s)
+	sp.Related = p.relatedStories(r.Context(), snap, s)
 	pg := p.basePage(snap, xmlchar.Clean(p.opts.Title+": "+sp.Title))
 	pg.Story = &sp
 	p.servePage(w, r, "story", pg)
@@ -176,4 +233,62 @@ func joinedText(a *article.Article, s *article.Story, titles map[string]string) 
 		text += fmt.Sprintf(", with “%s”", title)
 	}
 	return text
+}
+
+// relatedStories are the stories related to s (Options.Related) as its
+// page lists them: the nearest article of each other story, by share,
+// that is stored still.
+func (p *Publisher) relatedStories(ctx context.Context, snap *snapshot, s *article.Story) []storyPageRelated {
+	if p.opts.Related == nil {
+		return nil
+	}
+	arts := s.Articles()
+	if len(arts) > maxRelatedFrom {
+		arts = arts[:maxRelatedFrom]
+	}
+	titles := make(map[string]string, len(arts))
+	for _, a := range arts {
+		titles[a.ID] = articleTitle(a)
+	}
+	own := storyID(s)
+	nearest := map[string]RelatedStory{}
+	for _, r := range p.opts.Related.RelatedStories(ctx, arts) {
+		if r.StoryID == "" || r.StoryID == own {
+			continue
+		}
+		if b, ok := nearest[r.StoryID]; !ok || r.Share > b.Share {
+			nearest[r.StoryID] = r
+		}
+	}
+	rels := slices.SortedFunc(maps.Values(nearest), func(a, b RelatedStory) int {
+		return cmp.Or(cmp.Compare(b.Share, a.Share), strings.Compare(a.StoryID, b.StoryID))
+	})
+	var out []storyPageRelated
+	for _, r := range rels {
+		if len(out) == maxRelatedStories {
+			break
+		}
+		other, err := p.story(ctx, snap, r.StoryID)
+		if err != nil {
+			p.logger.Warn("publish: read a related story", "story", r.StoryID, "err", err)
+			continue
+		}
+		if other == nil || len(other.Articles()) == 0 {
+			continue // pruned since the index last expired
+		}
+		why := "kept apart: " + r.Apart
+		if r.Apart == "" {
+			why = "it would join that story now: it came before the reports that bring it over the bar, or the settings changed since"
+		}
+		out = append(out, storyPageRelated{
+			Title:   articleTitle(other.Articles()[0]),
+			Page:    p.storyPageURL(r.StoryID),
+			Reports: len(other.Articles()),
+			From:    titles[r.From],
+			Shared:  xmlchar.Clean(strings.Join(r.Shared, ", ")),
+			Why:     xmlchar.Clean(why),
+			Gap:     time.Duration(r.Hours * float64(time.Hour)).Round(time.Minute),
+		})
+	}
+	return out
 }

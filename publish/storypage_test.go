@@ -3,6 +3,7 @@ package publish
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -187,4 +188,111 @@ func TestSpan(t *testing.T) {
 			t.Errorf("span(%v) = %q, want %q", d, got, want)
 		}
 	}
+}
+
+// fakeRelations answers a story page's question for related stories with
+// related, noting the articles it was asked of.
+type fakeRelations struct {
+	related []RelatedStory
+	asked   [][]string
+}
+
+func (f *fakeRelations) RelatedStories(ctx context.Context, arts []*article.Article) []RelatedStory {
+	var ids []string
+	for _, a := range arts {
+		ids = append(ids, a.ID)
+	}
+	f.asked = append(f.asked, ids)
+	return f.related
+}
+
+// A story's page lists the stories its articles come near (Options.Related)
+// as the story index says, the nearest first: each other story once, at
+// its nearest, linked to its page, with the article of this story that
+// comes near it, the words they share and what keeps them apart; never
+// its own story, nor one the store no longer holds, and at most
+// maxRelatedStories.
+func TestStoryPageListsRelatedStories(t *testing.T) {
+	rel := &fakeRelations{}
+	p, lister := newTestPublisher(t, Options{Related: rel})
+	var older []*article.Story
+	for i := range maxRelatedStories + 1 {
+		id := fmt.Sprintf("o%d", i)
+		older = append(older, &article.Story{ID: id, Lead: art(id, "antara", "Cerita lama nomor "+id, t0.Add(-time.Duration(i+1)*time.Hour))})
+	}
+	p.stories = &readingLister{fakeLister: lister, older: older}
+	if err := p.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	h := p.Handler()
+	rel.related = []RelatedStory{
+		{StoryID: "s3", From: "c1a", Share: 0.5, Bar: 0.6, Hours: 2.5, Shared: []string{"sanksi", "rusia"}, Apart: "their share 0.500 is under the bar 0.600"},
+		{StoryID: "s3", From: "s1", Share: 0.46, Bar: 0.6, Shared: []string{"rusia"}, Apart: "under"},
+		{StoryID: "s2", From: "s1", Share: 0.62, Bar: 0.6, Hours: 1, Shared: []string{"rupiah"}},
+		{StoryID: "s1", From: "c1b", Share: 0.9, Bar: 0.6},
+		{StoryID: "pruned", From: "s1", Share: 0.8, Bar: 0.6, Apart: "a guard"},
+		{StoryID: "", From: "c1b"},
+	}
+	rec := get(t, h, "GET", "/stories/s1", nil)
+	text, doc := pageText(t, rec.Body.String())
+	if len(rel.asked) != 1 || !slices.Equal(rel.asked[0], []string{"s1", "c1a", "c1b"}) {
+		t.Errorf("the page asked for the related stories of %v, want the story's three articles once", rel.asked)
+	}
+	section := elementByID(doc, "related")
+	if section == nil {
+		t.Fatalf("the story page lists no related story:\n%s", text)
+	}
+	var items []string
+	for n := range section.Descendants() {
+		if n.Type == html.ElementNode && n.Data == "li" {
+			items = append(items, nodeText(n))
+		}
+	}
+	want := []string{
+		"Rupiah falls against the dollar 1 report · near “ Indonesia dan Malaysia menyepakati kerja sama perbatasan ”, 1h apart · sharing rupiah · it would join that story now: it came before the reports that bring it over the bar, or the settings changed since",
+		"Sanksi baru untuk Rusia 1 report · near “ RI-Malaysia sepakati kerja sama perbatasan ”, 2h30m apart · sharing sanksi, rusia · kept apart: their share 0.500 is under the bar 0.600",
+	}
+	if !slices.Equal(items, want) {
+		t.Errorf("the related stories read\n%q\nwant\n%q", items, want)
+	}
+	if links := hrefsOf(section); links[testBase+"/stories/s2"] != "1 report" || links[testBase+"/stories/s3"] != "1 report" {
+		t.Errorf("the related stories do not link their pages: %v", links)
+	}
+
+	// At most maxRelatedStories, the nearest first.
+	rel.related = nil
+	for i, s := range older {
+		rel.related = append(rel.related, RelatedStory{StoryID: s.ID, From: "s1", Share: 0.5 + float64(i)/100, Bar: 0.6})
+	}
+	_, doc = pageText(t, get(t, h, "GET", "/stories/s1", nil).Body.String())
+	var listed []string
+	for n := range elementByID(doc, "related").Descendants() {
+		if n.Type == html.ElementNode && n.Data == "a" && slices.Contains(n.Attr, html.Attribute{Key: "class", Val: "story"}) {
+			for _, a := range n.Attr {
+				if a.Key == "href" {
+					listed = append(listed, strings.TrimPrefix(a.Val, testBase+"/stories/"))
+				}
+			}
+		}
+	}
+	if !slices.Equal(listed, []string{"o5", "o4", "o3", "o2", "o1"}) {
+		t.Errorf("the page lists the related stories %v, want the %d nearest, nearest first", listed, maxRelatedStories)
+	}
+
+	// Nothing near: no section.
+	rel.related = nil
+	if _, doc := pageText(t, get(t, h, "GET", "/stories/s3", nil).Body.String()); elementByID(doc, "related") != nil {
+		t.Error("a story with nothing near lists a related section")
+	}
+}
+
+// nodeText is the text under n, whitespace collapsed.
+func nodeText(n *html.Node) string {
+	var b strings.Builder
+	for c := range n.Descendants() {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data + " ")
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
 }

@@ -150,6 +150,10 @@ func wireStages(ctx context.Context, e *env, m mode, cfg *config.Config, tagger 
 		popts.Build = binaryBuild()
 	}
 	hub.advertise(&popts)
+	related := &relatedStories{}
+	if m != modeOnce {
+		popts.Related = related
+	}
 	pub := publish.New(popts, feedInfos(cfg), st, e.logger)
 	// Before Init or Start, which may re-tag: a run that dies after
 	// changing the stories leaves publish.dir without a stamp that would
@@ -180,6 +184,7 @@ func wireStages(ctx context.Context, e *env, m mode, cfg *config.Config, tagger 
 		Logger:    e.logger,
 		Actors:    actors,
 	})
+	related.pipeline = p
 	s := &stages{publisher: pub, fetcher: fetcher, pipeline: p, checkpoint: checkpoint}
 	ready := p.Init
 	switch m {

@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/fetch"
 	"github.com/warta-news/warta/pipeline"
@@ -107,6 +108,24 @@ func publishOptions(cfg *config.Config, st store.Store, cycles pipeline.Schedule
 		opts.Sources = append(opts.Sources, publish.SourceInfo{Name: s.Name})
 	}
 	return opts
+}
+
+// relatedStories gives the story pages the stories related to a story's
+// articles (publish.StoryRelations) from its pipeline's story index, by
+// dedupe.Nearest.Related. The pipeline is set once built, before the
+// publisher that reads it is served.
+type relatedStories struct{ pipeline *pipeline.Pipeline }
+
+// RelatedStories implements publish.StoryRelations.
+func (r *relatedStories) RelatedStories(ctx context.Context, arts []*article.Article) []publish.RelatedStory {
+	var related []publish.RelatedStory
+	for i, n := range r.pipeline.Nearest(ctx, arts) {
+		if n.Related() {
+			related = append(related, publish.RelatedStory{StoryID: n.StoryID, From: arts[i].ID,
+				Share: n.Share, Bar: n.Bar, Hours: n.Hours, Shared: n.Shared, Apart: n.Apart})
+		}
+	}
+	return related
 }
 
 // sourceNames are the names of cfg's sources.
