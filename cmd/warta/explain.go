@@ -112,6 +112,9 @@ type nearestExplanation struct {
 	// Apart is why the two are two stories; empty when the article would
 	// join that story now.
 	Apart string `json:"apart"`
+	// Related says it is near enough for the story pages to list
+	// (dedupe.Nearest.Related).
+	Related bool `json:"related,omitempty"`
 }
 
 // explainer answers `warta explain` from the config, the store and, for an
@@ -410,7 +413,7 @@ func (x *explainer) nearest(ctx context.Context, probe *pipeline.StoryProbe, a *
 	if !ok {
 		return nil, nil
 	}
-	ne := &nearestExplanation{Story: n.StoryID, Share: n.Share, Bar: n.Bar, Hours: n.Hours, Shared: n.Shared, Apart: n.Apart}
+	ne := &nearestExplanation{Story: n.StoryID, Share: n.Share, Bar: n.Bar, Hours: n.Hours, Shared: n.Shared, Apart: n.Apart, Related: n.Related()}
 	if n.ArticleID != "" {
 		other, err := x.stored(ctx, n.ArticleID)
 		if err != nil {
@@ -831,9 +834,12 @@ func formatNearest(w io.Writer, n *nearestExplanation) {
 	fmt.Fprintf(w, "    share %.3f, bar %.3f; shared: %s\n", n.Share, n.Bar, orDash(strings.Join(n.Shared, ", ")))
 	if n.Apart == "" {
 		fmt.Fprintf(w, "    apart only by arrival: it would join that story now (the story's articles that bring it within reach came later, or the settings changed since)\n")
-		return
+	} else {
+		fmt.Fprintf(w, "    apart: %s\n", n.Apart)
 	}
-	fmt.Fprintf(w, "    apart: %s\n", n.Apart)
+	if n.Related {
+		fmt.Fprintf(w, "    near enough to list: each story's page names the other under \"Near it\"\n")
+	}
 }
 
 // topicSlugs are the slugs of ms.

@@ -107,15 +107,23 @@ func TestDaemonStoryPageListsTheStoriesNearIt(t *testing.T) {
 			}
 			d.stop(t)
 
-			// `warta explain` finds the same nearest stories.
+			// `warta explain` finds the same nearest stories, near enough to list,
+			// and says so; and of a story with nothing near enough, nothing.
 			for _, c := range checks {
 				exs := jsonLines[explanation](t, mustWarta(t, "-config", cfg, "explain", "-json", c.url))
 				if len(exs) != 1 || exs[0].Story == nil || exs[0].Story.Nearest == nil {
 					t.Fatalf("explain %s: %+v", c.url, exs)
 				}
-				if n := exs[0].Story.Nearest; n.Article == nil || n.Article.URL != c.near || !strings.Contains("kept apart: "+n.Apart, c.why) {
+				if n := exs[0].Story.Nearest; n.Article == nil || n.Article.URL != c.near || !strings.Contains("kept apart: "+n.Apart, c.why) || !n.Related {
 					t.Errorf("explain %s: nearest %+v; the page says %s, %s", c.url, n, c.near, c.why)
 				}
+			}
+			if text := mustWarta(t, "-config", cfg, "explain", nuseirat); !strings.Contains(text, `near enough to list: each story's page names the other under "Near it"`) {
+				t.Errorf("explain of the Nuseirat strike does not say its nearest story is listed near it:\n%s", text)
+			}
+			exs := jsonLines[explanation](t, mustWarta(t, "-config", cfg, "explain", "-json", site.URL+"/berita/0"))
+			if len(exs) != 1 || exs[0].Story == nil || exs[0].Story.Nearest != nil && exs[0].Story.Nearest.Related {
+				t.Errorf("explain of the onion prices: %+v, want no nearest story near enough to list", exs)
 			}
 		})
 	}
