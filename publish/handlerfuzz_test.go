@@ -7,20 +7,25 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"testing"
+
+	"github.com/warta-news/warta/article"
 )
 
 // FuzzHandler: whatever a client asks (path, query, conditional and
 // encoding headers), the published site answers with a status it means —
 // never a panic, never a server error.
 func FuzzHandler(f *testing.F) {
-	opts := Options{BaseURL: testBase + "/", Now: newClock(tRefresh).Now, Sources: testSources()}
+	// Story pages list related stories: one stored, one not, and the page's own.
+	related := fixedRelations{{StoryID: "s3", From: "c1a", Share: 0.5, Bar: 0.6, Shared: []string{"x"}, Apart: "a guard"},
+		{StoryID: "gone", From: "s1", Share: 0.7, Bar: 0.6}, {StoryID: "s1", From: "s1", Share: 1, Bar: 0.6}}
+	opts := Options{BaseURL: testBase + "/", Now: newClock(tRefresh).Now, Sources: testSources(), Related: related}
 	p := New(opts, testFeeds(), &fakeLister{stories: testStories()}, slog.New(slog.DiscardHandler))
 	if err := p.Refresh(context.Background()); err != nil {
 		f.Fatal(err)
 	}
 	h := p.Handler()
 	for _, s := range []string{"/", "/feeds/all.atom", "/feeds/economy.rss?lang=en", "/feeds/all.json?source=Kabar",
-		"/feeds/all.atom?page=2", "/feeds/all/2024-01-02.atom", "/feeds/all.atom?q=outlets:2+-outlets:4", "/topics/economy", "/stories/s1", "/stories/nope", "/status.json", "/feeds.opml", "/healthz"} {
+		"/feeds/all.atom?page=2", "/feeds/all/2024-01-02.atom", "/feeds/all.atom?q=outlets:2+-outlets:4", "/topics/economy", "/stories/s1", "/stories/s1.json", "/stories/nope", "/stories/s3.json", "/status.json", "/feeds.opml", "/healthz"} {
 		f.Add("GET", s, "", "gzip")
 	}
 	f.Fuzz(func(t *testing.T, method, target, inm, enc string) {
@@ -39,3 +44,8 @@ func FuzzHandler(f *testing.F) {
 		}
 	})
 }
+
+// fixedRelations answers every story page with the same related stories.
+type fixedRelations []RelatedStory
+
+func (f fixedRelations) RelatedStories(context.Context, []*article.Article) []RelatedStory { return f }

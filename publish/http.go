@@ -38,7 +38,8 @@ const minMaxAge = 30 * time.Second
 //	GET /                      every topic's latest headlines, the last cycle, failing sources
 //	GET /topics/<slug>         a topic's latest stories and subscribe links
 //	GET /stories/<id>          one story whole: every outlet's article, how each
-//	                           joined it, the feeds that carry it
+//	                           joined it, the feeds that carry it, the stories near it
+//	GET /stories/<id>.json     the same as JSON
 //	GET /status                every source's fetch status; charts of articles per hour
 //	GET /status.json           the same as JSON
 //	GET /feeds/<slug>.atom     Atom (also .rss, .json); slug "all" for every story;

@@ -3,6 +3,7 @@ package publish
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
@@ -25,6 +26,10 @@ const storyPagePrefix = "/stories/"
 // maxStoryIDLen bounds the ID a story page is asked for: IDs are 32 hex
 // digits; a longer one names no story and is not looked up.
 const maxStoryIDLen = 128
+
+// storyJSONSuffix, after a story's ID, asks for its page's data
+// (storyJSON).
+const storyJSONSuffix = ".json"
 
 // maxRelatedStories bounds the related stories a story's page lists, the
 // nearest first.
@@ -74,7 +79,9 @@ type StoryReader interface {
 // storyPage is what a story's page shows: every article of the story,
 // how each joined it, and the feeds that carry it.
 type storyPage struct {
-	ID, Title        string
+	ID, Title string
+	// JSON is the address of the same story as data.
+	JSON             string
 	Reports, Outlets int
 	// Lang is the first article's language, for the heading.
 	Lang     string
@@ -131,7 +138,8 @@ func (p *Publisher) serveStory(w http.ResponseWriter, r *http.Request) {
 	if snap == nil {
 		return
 	}
-	id := r.PathValue("id")
+	// Story IDs are hex digits: one ending ".json" asks for the data.
+	id, asJSON := strings.CutSuffix(r.PathValue("id"), storyJSONSuffix)
 	s, err := p.story(r.Context(), snap, id)
 	if err != nil {
 		p.logger.Error("publish: read story", "story", id, "err", err)
@@ -142,8 +150,17 @@ func (p *Publisher) serveStory(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	sp := p.storyPage(s)
-	sp.Related = p.relatedStories(r.Context(), snap, s)
+	rels := p.relatedStories(r.Context(), snap, s)
+	if asJSON {
+		body, err := json.MarshalIndent(p.storyJSON(s, rels), "", "  ")
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		p.serveRendered(w, r, "application/json; charset=utf-8", append(body, '\n'))
+		return
+	}
+	sp := p.storyPage(s, rels)
 	pg := p.basePage(snap, xmlchar.Clean(p.opts.Title+": "+sp.Title))
 	pg.Story = &sp
 	p.servePage(w, r, "story", pg)
@@ -174,12 +191,13 @@ func (p *Publisher) story(ctx context.Context, snap *snapshot, id string) (*arti
 	return nil, nil
 }
 
-// storyPage describes s for its page.
-func (p *Publisher) storyPage(s *article.Story) storyPage {
+// storyPage describes s, with its related stories rels, for its page.
+func (p *Publisher) storyPage(s *article.Story, rels []related) storyPage {
 	arts := s.Articles()
 	// arts[0] is the lead, or the first copy of a story whose lead was
 	// pruned.
-	sp := storyPage{ID: storyID(s), Title: articleTitle(arts[0]), Reports: len(arts), Lang: validLang(arts[0].Language)}
+	sp := storyPage{ID: storyID(s), Title: articleTitle(arts[0]), Reports: len(arts), Lang: validLang(arts[0].Language),
+		JSON: p.storyPageURL(storyID(s)) + storyJSONSuffix}
 	titles := make(map[string]string, len(arts))
 	for _, a := range arts {
 		titles[a.ID] = articleTitle(a)
@@ -214,6 +232,21 @@ func (p *Publisher) storyPage(s *article.Story) storyPage {
 		}
 		sp.Articles = append(sp.Articles, pa)
 	}
+	for _, r := range rels {
+		why := "kept apart: " + r.Apart
+		if r.Apart == "" {
+			why = "it would join that story now: it came before the reports that bring it over the bar, or the settings changed since"
+		}
+		sp.Related = append(sp.Related, storyPageRelated{
+			Title:   articleTitle(r.story.Articles()[0]),
+			Page:    p.storyPageURL(r.StoryID),
+			Reports: len(r.story.Articles()),
+			From:    titles[r.From],
+			Shared:  xmlchar.Clean(strings.Join(r.Shared, ", ")),
+			Why:     xmlchar.Clean(why),
+			Gap:     time.Duration(r.Hours * float64(time.Hour)).Round(time.Minute),
+		})
+	}
 	return sp
 }
 
@@ -235,20 +268,22 @@ func joinedText(a *article.Article, s *article.Story, titles map[string]string) 
 	return text
 }
 
+// related is a related story as a story's page and its data list it.
+type related struct {
+	RelatedStory
+	story *article.Story // the other story, as stored
+}
+
 // relatedStories are the stories related to s (Options.Related) as its
-// page lists them: the nearest article of each other story, by share,
-// that is stored still.
-func (p *Publisher) relatedStories(ctx context.Context, snap *snapshot, s *article.Story) []storyPageRelated {
+// page lists them: each other story once, at its nearest article, the
+// nearest first, at most maxRelatedStories of those stored still.
+func (p *Publisher) relatedStories(ctx context.Context, snap *snapshot, s *article.Story) []related {
 	if p.opts.Related == nil {
 		return nil
 	}
 	arts := s.Articles()
 	if len(arts) > maxRelatedFrom {
 		arts = arts[:maxRelatedFrom]
-	}
-	titles := make(map[string]string, len(arts))
-	for _, a := range arts {
-		titles[a.ID] = articleTitle(a)
 	}
 	own := storyID(s)
 	nearest := map[string]RelatedStory{}
@@ -263,7 +298,7 @@ func (p *Publisher) relatedStories(ctx context.Context, snap *snapshot, s *artic
 	rels := slices.SortedFunc(maps.Values(nearest), func(a, b RelatedStory) int {
 		return cmp.Or(cmp.Compare(b.Share, a.Share), strings.Compare(a.StoryID, b.StoryID))
 	})
-	var out []storyPageRelated
+	var out []related
 	for _, r := range rels {
 		if len(out) == maxRelatedStories {
 			break
@@ -276,19 +311,7 @@ func (p *Publisher) relatedStories(ctx context.Context, snap *snapshot, s *artic
 		if other == nil || len(other.Articles()) == 0 {
 			continue // pruned since the index last expired
 		}
-		why := "kept apart: " + r.Apart
-		if r.Apart == "" {
-			why = "it would join that story now: it came before the reports that bring it over the bar, or the settings changed since"
-		}
-		out = append(out, storyPageRelated{
-			Title:   articleTitle(other.Articles()[0]),
-			Page:    p.storyPageURL(r.StoryID),
-			Reports: len(other.Articles()),
-			From:    titles[r.From],
-			Shared:  xmlchar.Clean(strings.Join(r.Shared, ", ")),
-			Why:     xmlchar.Clean(why),
-			Gap:     time.Duration(r.Hours * float64(time.Hour)).Round(time.Minute),
-		})
+		out = append(out, related{RelatedStory: r, story: other})
 	}
 	return out
 }

@@ -2,9 +2,11 @@ package publish
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -140,7 +142,7 @@ func TestStoryPageReadsTheStore(t *testing.T) {
 	}
 	text, _ = pageText(t, get(t, h, "GET", "/stories/old2", nil).Body.String())
 	if !strings.Contains(text, "Salinan yang tersisa dari berita lama 1 report from 1 outlet") ||
-		!strings.Contains(text, "(story old2 )") || !strings.Contains(text, "joined by minhash-lead, similarity 1.00 Subscribe") {
+		!strings.Contains(text, "(story old2 )") || !strings.Contains(text, "joined by minhash-lead, similarity 1.00 This story as JSON") {
 		t.Errorf("the page of a story whose lead was pruned:\n%s", text)
 	}
 	// A copy joined after the last Refresh is on the page at once.
@@ -296,3 +298,55 @@ func nodeText(n *html.Node) string {
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
 }
+
+// /stories/<id>.json is the story's page as data: every article in the
+// order found with how it joined, the feeds that carry it, the stories
+// near it; the page links it, and an unknown story is a 404 in either form.
+func TestStoryJSON(t *testing.T) {
+	rel := &fakeRelations{related: []RelatedStory{{StoryID: "s3", From: "c1a", Share: 0.5, Bar: 0.6, Hours: 2.5, Shared: []string{"sanksi", "rusia"}, Apart: "a guard"}}}
+	_, h := pagesPublisher(t, Options{Related: rel})
+	if links := hrefsOf(treeOf(pageText(t, get(t, h, "GET", "/stories/s1", nil).Body.String()))); links[testBase+"/stories/s1.json"] != "This story as JSON" {
+		t.Errorf("the story page does not link its JSON: %v", links)
+	}
+	rec := get(t, h, "GET", "/stories/s1.json", nil)
+	if rec.Code != http.StatusOK || rec.Header().Get("Content-Type") != "application/json; charset=utf-8" || rec.Header().Get("ETag") == "" {
+		t.Fatalf("GET /stories/s1.json: %d %v", rec.Code, rec.Header())
+	}
+	var got storyJSON
+	if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	at := func(d time.Duration) *time.Time { x := t0.Add(d).UTC(); return &x }
+	want := storyJSON{
+		ID: "s1", Title: "Indonesia dan Malaysia menyepakati kerja sama perbatasan", Page: testBase + "/stories/s1", Reports: 3, Outlets: 3,
+		Feeds: []storyFeedJSON{
+			{Slug: "all", Title: "All stories", Page: testBase + "/topics/all", Atom: testBase + "/feeds/all.atom", Why: "every story"},
+			{Slug: "international-relations", Title: "International relations", Page: testBase + "/topics/international-relations", Atom: testBase + "/feeds/international-relations.atom", Why: "tagged international-relations"},
+			{Slug: "economy", Title: "Ekonomi", Page: testBase + "/topics/economy", Atom: testBase + "/feeds/economy.atom", Why: "tagged economy"},
+		},
+		Articles: []storyArticleJSON{
+			{ID: "s1", Title: "Indonesia dan Malaysia menyepakati kerja sama perbatasan", URL: "https://tempo.example/news/s1", Outlet: "tempo", Source: "tempo",
+				Language: "id", Published: at(0), FirstSeen: *at(time.Minute), Topics: []string{"international-relations"}},
+			{ID: "c1a", Title: "RI-Malaysia sepakati kerja sama perbatasan", URL: "https://kompas.example/news/c1a", Outlet: "kompas", Source: "kompas",
+				Published: at(time.Hour), FirstSeen: *at(time.Hour + time.Minute), Topics: []string{"international-relations", "economy"},
+				Joined: &joinedJSON{Method: "minhash-lead", Similarity: 0.93, With: "s1"}},
+			{ID: "c1b", Title: "Kerja sama perbatasan RI-Malaysia disepakati", URL: "https://detik.example/news/c1b", Outlet: "detik", Source: "detik",
+				Published: at(2 * time.Hour), FirstSeen: *at(2*time.Hour + time.Minute), Topics: []string{},
+				Joined: &joinedJSON{Method: "event", Similarity: 0.71, With: "c1a"}},
+		},
+		Related: []relatedJSON{{ID: "s3", Title: "Sanksi baru untuk Rusia", Page: testBase + "/stories/s3", Reports: 1, From: "c1a",
+			Share: 0.5, Bar: 0.6, HoursApart: 2.5, Shared: []string{"sanksi", "rusia"}, Apart: "a guard"}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		gotJSON, _ := json.MarshalIndent(got, "", " ")
+		t.Errorf("/stories/s1.json:\n%s", gotJSON)
+	}
+	for _, path := range []string{"/stories/nope.json", "/stories/.json"} {
+		if rec := get(t, h, "GET", path, nil); rec.Code != http.StatusNotFound {
+			t.Errorf("GET %s: %d, want 404", path, rec.Code)
+		}
+	}
+}
+
+// treeOf returns pageText's tree.
+func treeOf(_ string, doc *html.Node) *html.Node { return doc }

@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -105,6 +107,22 @@ func TestDaemonStoryPageListsTheStoriesNearIt(t *testing.T) {
 			if items, _ := related(site.URL + "/berita/0"); len(items) != 0 {
 				t.Errorf("the onion prices' page lists near it %q, want nothing", items)
 			}
+			// The same as data, for each story's page.
+			type relatedData struct {
+				Related []struct {
+					ID, Page, Apart string
+					Shared          []string
+				}
+			}
+			data := map[string]relatedData{}
+			for _, c := range checks {
+				code, body := get(pageOf[c.url] + ".json")
+				var rd relatedData
+				if err := json.Unmarshal([]byte(body), &rd); code != http.StatusOK || err != nil {
+					t.Fatalf("GET %s.json: %d, %v", pageOf[c.url], code, err)
+				}
+				data[c.url] = rd
+			}
 			d.stop(t)
 
 			// `warta explain` finds the same nearest stories, near enough to list,
@@ -116,6 +134,11 @@ func TestDaemonStoryPageListsTheStoriesNearIt(t *testing.T) {
 				}
 				if n := exs[0].Story.Nearest; n.Article == nil || n.Article.URL != c.near || !strings.Contains("kept apart: "+n.Apart, c.why) || !n.Related {
 					t.Errorf("explain %s: nearest %+v; the page says %s, %s", c.url, n, c.near, c.why)
+				}
+				n, rd := exs[0].Story.Nearest, data[c.url]
+				if len(rd.Related) != 1 || rd.Related[0].ID != n.Story || rd.Related[0].Page != pageOf[c.near] || rd.Related[0].Apart != n.Apart ||
+					!slices.Equal(rd.Related[0].Shared, n.Shared) {
+					t.Errorf("%s.json lists near it %+v; explain's nearest %+v", pageOf[c.url], rd.Related, n)
 				}
 			}
 			if text := mustWarta(t, "-config", cfg, "explain", nuseirat); !strings.Contains(text, `near enough to list: each story's page names the other under "Near it"`) {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"path/filepath"
 	"slices"
@@ -53,6 +54,17 @@ func TestDaemonServesTheStoryPage(t *testing.T) {
 			if code != http.StatusOK {
 				t.Fatalf("GET %s: %d", page, code)
 			}
+			var data struct {
+				ID       string
+				Feeds    []struct{ Slug string }
+				Articles []struct {
+					URL    string
+					Joined *struct{ Method, With string }
+				}
+			}
+			if code, js := get(page + ".json"); code != http.StatusOK || json.Unmarshal([]byte(js), &data) != nil {
+				t.Fatalf("GET %s.json: %d\n%s", page, code, js)
+			}
 			if code, _ := get(base + "/stories/0123456789abcdef0123456789abcdef"); code != http.StatusNotFound {
 				t.Errorf("the page of a story the store does not hold: %d, want 404", code)
 			}
@@ -93,6 +105,21 @@ func TestDaemonServesTheStoryPage(t *testing.T) {
 				if !strings.Contains(textOf(cards[i]), joined) {
 					t.Errorf("the page's article %d (%s) does not say %q:\n%s", i+1, m.Article.URL, joined, textOf(cards[i]))
 				}
+			}
+			// The same story as data.
+			var dataFeeds, dataArticles []string
+			for _, f := range data.Feeds {
+				dataFeeds = append(dataFeeds, f.Slug)
+			}
+			for i, a := range data.Articles {
+				dataArticles = append(dataArticles, a.URL)
+				if sm := v.Articles[min(i, len(v.Articles)-1)].Article.StoryMatch; (a.Joined == nil) != (sm == nil) ||
+					a.Joined != nil && (a.Joined.Method != sm.Method || a.Joined.With != sm.MatchedID) {
+					t.Errorf("%s.json: article %d joined %+v; explain -story %+v", page, i+1, a.Joined, sm)
+				}
+			}
+			if data.ID != v.ID || !slices.Equal(dataFeeds, wantFeeds) || !slices.Equal(dataArticles, wantArticles) {
+				t.Errorf("%s.json: story %s, feeds %v, articles %v; explain -story %s, %v, %v", page, data.ID, dataFeeds, dataArticles, v.ID, wantFeeds, wantArticles)
 			}
 			if !slices.Equal(feeds, wantFeeds) {
 				t.Errorf("the story page names the feeds %v; explain -story %v", feeds, wantFeeds)

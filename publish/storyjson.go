@@ -1,0 +1,113 @@
+package publish
+
+import (
+	"time"
+
+	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/publish/filter"
+)
+
+// storyJSON is /stories/<id>.json: what the story's page shows, as data.
+type storyJSON struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	// Page is the story's page.
+	Page     string             `json:"page"`
+	Reports  int                `json:"reports"`
+	Outlets  int                `json:"outlets"`
+	Feeds    []storyFeedJSON    `json:"feeds"`
+	Articles []storyArticleJSON `json:"articles"`
+	Related  []relatedJSON      `json:"related"`
+}
+
+// storyFeedJSON is a feed that carries the story, and why.
+type storyFeedJSON struct {
+	Slug  string `json:"slug"`
+	Title string `json:"title"`
+	// Page is the topic's page, Atom its feed.
+	Page string `json:"page"`
+	Atom string `json:"atom"`
+	Why  string `json:"why"`
+}
+
+// storyArticleJSON is one article of the story, in the order found.
+type storyArticleJSON struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	URL   string `json:"url,omitempty"`
+	// Outlet is who published it (an aggregator's item's own outlet,
+	// else its source); Source the configured source it came from.
+	Outlet    string     `json:"outlet"`
+	Source    string     `json:"source"`
+	Language  string     `json:"language,omitempty"`
+	Published *time.Time `json:"published"`
+	FirstSeen time.Time  `json:"first_seen"`
+	Topics    []string   `json:"topics"`
+	// Joined is how it joined the story; absent for the article that
+	// started it.
+	Joined *joinedJSON `json:"joined,omitempty"`
+}
+
+// joinedJSON is how an article joined its story, as the story index
+// recorded it.
+type joinedJSON struct {
+	// Method is the index's method and evidence ("minhash-lead",
+	// "event: shared …"); "" when not recorded.
+	Method     string  `json:"method"`
+	Similarity float64 `json:"similarity"`
+	// With is the article it matched.
+	With string `json:"with,omitempty"`
+}
+
+// relatedJSON is a story near this one (RelatedStory), nearest first.
+type relatedJSON struct {
+	ID      string `json:"id"`
+	Title   string `json:"title"`
+	Page    string `json:"page"`
+	Reports int    `json:"reports"`
+	// From is the article of this story that comes near it.
+	From       string   `json:"from"`
+	Share      float64  `json:"share"`
+	Bar        float64  `json:"bar"`
+	HoursApart float64  `json:"hours_apart"`
+	Shared     []string `json:"shared"`
+	// Apart is why the two are two stories; "" when the article would
+	// join it now.
+	Apart string `json:"apart"`
+}
+
+// storyJSON describes s, with its related stories rels, as data.
+func (p *Publisher) storyJSON(s *article.Story, rels []related) storyJSON {
+	arts := s.Articles()
+	id := storyID(s)
+	out := storyJSON{
+		ID: id, Title: articleTitle(arts[0]), Page: p.storyPageURL(id), Reports: len(arts), Outlets: filter.Outlets(s),
+		Feeds: []storyFeedJSON{}, Articles: []storyArticleJSON{}, Related: []relatedJSON{},
+	}
+	// p.feeds holds "all" first, which Carriers adds itself.
+	for _, c := range Carriers(p.feeds[1:], s) {
+		out.Feeds = append(out.Feeds, storyFeedJSON{Slug: c.Slug, Title: c.Title, Page: p.opts.BaseURL + "/topics/" + c.Slug,
+			Atom: p.opts.BaseURL + feedsPrefix + c.Slug + ".atom", Why: c.Why})
+	}
+	for _, a := range arts {
+		aj := storyArticleJSON{
+			ID: a.ID, Title: articleTitle(a), URL: articleURL(a), Outlet: outletName(a), Source: a.Source,
+			Language: validLang(a.Language), Published: timePtr(a.Published), FirstSeen: a.FirstSeen.UTC(), Topics: []string{},
+		}
+		for _, t := range a.Topics {
+			aj.Topics = append(aj.Topics, t.Slug)
+		}
+		if a.ID != s.ID {
+			m := a.StoryMatch
+			aj.Joined = &joinedJSON{Method: m.Method, Similarity: m.Similarity, With: m.MatchedID}
+		}
+		out.Articles = append(out.Articles, aj)
+	}
+	for _, r := range rels {
+		out.Related = append(out.Related, relatedJSON{
+			ID: r.StoryID, Title: articleTitle(r.story.Articles()[0]), Page: p.storyPageURL(r.StoryID), Reports: len(r.story.Articles()),
+			From: r.From, Share: r.Share, Bar: r.Bar, HoursApart: r.Hours, Shared: r.Shared, Apart: r.Apart,
+		})
+	}
+	return out
+}
