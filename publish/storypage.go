@@ -77,7 +77,7 @@ type StoryReader interface {
 }
 
 // storyPage is what a story's page shows: every article of the story,
-// how each joined it, and the feeds that carry it.
+// how each joined it, the feeds that carry it, and the stories near it.
 type storyPage struct {
 	ID, Title string
 	// JSON is the address of the same story as data.
