@@ -123,6 +123,22 @@ type Story struct {
 	Copies []*Article
 }
 
+// Identifier is the story's ID, else, for a story built without one, its
+// lead's story ID or ID: what feed entries (urn:warta:story:…), the story's
+// page and filters (story:) name it by.
+func (s *Story) Identifier() string {
+	if s.ID != "" {
+		return s.ID
+	}
+	if s.Lead != nil {
+		if s.Lead.StoryID != "" {
+			return s.Lead.StoryID
+		}
+		return s.Lead.ID
+	}
+	return ""
+}
+
 // Articles returns the story's articles, lead first, leaving out any nil
 // (a story read back with a copy that is gone).
 func (s *Story) Articles() []*Article {

@@ -212,22 +212,7 @@ func (f *Feed) stories() []*article.Story {
 // StoryEntryID returns the published id of a story. It depends on the story
 // id alone, so an entry keeps its id across runs, restarts and later copies.
 func StoryEntryID(s *article.Story) string {
-	return "urn:warta:story:" + storyID(s)
-}
-
-// storyID is the story's id, falling back to its lead's for stories built
-// without one.
-func storyID(s *article.Story) string {
-	if s.ID != "" {
-		return s.ID
-	}
-	if s.Lead != nil {
-		if s.Lead.StoryID != "" {
-			return s.Lead.StoryID
-		}
-		return s.Lead.ID
-	}
-	return ""
+	return "urn:warta:story:" + s.Identifier()
 }
 
 // storyUpdated is when the entry last changed: the lead's own Updated, or

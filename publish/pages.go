@@ -257,7 +257,7 @@ func (p *Publisher) pageFeed(fs *feedState, n int) pageFeed {
 			Lang:    validLang(s.Lead.Language),
 			Time:    storyTime(s),
 			Also:    storyCopies(s),
-			Page:    p.storyPageURL(storyID(s)),
+			Page:    p.storyPageURL(s.Identifier()),
 			Reports: len(s.Articles()),
 		})
 	}

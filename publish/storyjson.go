@@ -79,7 +79,7 @@ type relatedJSON struct {
 // storyJSON describes s, with its related stories rels, as data.
 func (p *Publisher) storyJSON(s *article.Story, rels []related) storyJSON {
 	arts := s.Articles()
-	id := storyID(s)
+	id := s.Identifier()
 	out := storyJSON{
 		ID: id, Title: articleTitle(arts[0]), Page: p.storyPageURL(id), Reports: len(arts), Outlets: filter.Outlets(s),
 		Feeds: []storyFeedJSON{}, Articles: []storyArticleJSON{}, Related: []relatedJSON{},

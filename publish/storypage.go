@@ -182,7 +182,7 @@ func (p *Publisher) story(ctx context.Context, snap *snapshot, id string) (*arti
 	for _, info := range p.feeds {
 		if fs := snap.feed(info.Slug); fs != nil {
 			for _, s := range fs.stories {
-				if storyID(s) == id {
+				if s.Identifier() == id {
 					return s, nil
 				}
 			}
@@ -196,8 +196,8 @@ func (p *Publisher) storyPage(s *article.Story, rels []related) storyPage {
 	arts := s.Articles()
 	// arts[0] is the lead, or the first copy of a story whose lead was
 	// pruned.
-	sp := storyPage{ID: storyID(s), Title: articleTitle(arts[0]), Reports: len(arts), Lang: validLang(arts[0].Language),
-		JSON: p.storyPageURL(storyID(s)) + storyJSONSuffix}
+	sp := storyPage{ID: s.Identifier(), Title: articleTitle(arts[0]), Reports: len(arts), Lang: validLang(arts[0].Language),
+		JSON: p.storyPageURL(s.Identifier()) + storyJSONSuffix}
 	titles := make(map[string]string, len(arts))
 	for _, a := range arts {
 		titles[a.ID] = articleTitle(a)
@@ -285,7 +285,7 @@ func (p *Publisher) relatedStories(ctx context.Context, snap *snapshot, s *artic
 	if len(arts) > maxRelatedFrom {
 		arts = arts[:maxRelatedFrom]
 	}
-	own := storyID(s)
+	own := s.Identifier()
 	nearest := map[string]RelatedStory{}
 	for _, r := range p.opts.Related.RelatedStories(ctx, arts) {
 		if r.StoryID == "" || r.StoryID == own {

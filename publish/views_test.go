@@ -179,6 +179,9 @@ func TestLanguageAndSourceViews(t *testing.T) {
 		// The stories several outlets reported: s1 (tempo, kompas, detik).
 		{"/feeds/all.atom?q=outlets:2", testBase + "/feeds/all.atom?q=outlets:2", "", []string{"urn:warta:story:s1"}},
 		{"/feeds/international-relations.atom?q=-outlets:3", testBase + "/feeds/international-relations.atom?q=-outlets:3", "", []string{"urn:warta:story:s3"}},
+		// Stories by their IDs: one dropped, two picked.
+		{"/feeds/international-relations.atom?q=-story:s1", testBase + "/feeds/international-relations.atom?q=-story:s1", "", []string{"urn:warta:story:s3"}},
+		{"/feeds/all.atom?q=story:s3+story:s2", testBase + "/feeds/all.atom?q=story:s3+story:s2", "", []string{"urn:warta:story:s2", "urn:warta:story:s3"}},
 	} {
 		rec := get(t, h, "GET", tc.path, nil)
 		if rec.Code != http.StatusOK {

@@ -233,3 +233,63 @@ func TestFeedOfStoriesSeveralOutletsReported(t *testing.T) {
 	}
 	d.stop(t)
 }
+
+// A defined feed names stories by their IDs: `-story:<id>` drops a story
+// from a topic's feed (one a reader found wrongly there), `story:<id>`
+// picks stories for a feed of their own. Over the ministers' site, after a
+// first cycle gave the stories their IDs, the daemon serves a feed of
+// Kabar's stories without the ministers' meeting and a feed of that one
+// meeting alone.
+func TestDefinedFeedsDropAndPickStories(t *testing.T) {
+	sources, urls := ministersSite(t)
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, sources, nil)
+	mustWarta(t, "-config", cfg, "once")
+	meeting := oneStory(t, cfg, urls)
+	var others []string
+	for _, r := range exported(t, cfg) {
+		if r.Story != meeting && !slices.Contains(others, r.Story) {
+			others = append(others, r.Story)
+		}
+	}
+	if len(others) != 2 {
+		t.Fatalf("the site's other stories: %v, want two", others)
+	}
+	addr := freeAddr(t)
+	cfg = writeConfig(t, dir, sources, map[string]any{
+		"server":   map[string]any{"listen": addr, "base_url": "http://" + addr},
+		"schedule": "@every 1h",
+		"feeds": []map[string]any{
+			{"slug": "without-the-meeting", "title": "Without the ministers' meeting", "filter": "-story:" + meeting},
+			{"slug": "picked", "title": "Picked", "filter": "story:" + meeting},
+		},
+	})
+	d := runDaemon(context.Background(), cfg)
+	defer d.cancel()
+	entries := func(slug string) []string {
+		url := "http://" + addr + "/feeds/" + slug + ".atom"
+		var body string
+		eventually(t, url, d.log, func() bool {
+			var code int
+			code, body = get(url)
+			return code == http.StatusOK
+		})
+		f, err := gofeed.NewParser().ParseString(body)
+		if err != nil {
+			t.Fatalf("%s: %v", url, err)
+		}
+		var ids []string
+		for _, it := range f.Items {
+			ids = append(ids, strings.TrimPrefix(it.GUID, "urn:warta:story:"))
+		}
+		slices.Sort(ids)
+		return ids
+	}
+	if got := entries("without-the-meeting"); !slices.Equal(got, slices.Sorted(slices.Values(others))) {
+		t.Errorf("without-the-meeting.atom holds %v, want the two other stories %v", got, others)
+	}
+	if got := entries("picked"); !slices.Equal(got, []string{meeting}) {
+		t.Errorf("picked.atom holds %v, want the ministers' meeting %s alone", got, meeting)
+	}
+	d.stop(t)
+}

@@ -4,12 +4,15 @@
 //	topic:international-relations lang:id "laut china selatan"
 //	topic:economy -source:kompas
 //	topic:international-relations outlets:3
+//	topic:international-relations -story:5658a466c0ffee…
 //
 // A filter is a list of terms separated by spaces. A term is a field
-// (topic:, lang:, source: or outlets:) with a value, or a word or a
-// "quoted phrase" to find in a story's title or text; a value may be
+// (topic:, lang:, source:, outlets: or story:) with a value, or a word or
+// a "quoted phrase" to find in a story's title or text; a value may be
 // quoted too (source:"BBC World"). outlets:N holds for a story reported by
-// at least N outlets (Outlets). A leading - negates a term. A story
+// at least N outlets (Outlets); story:ID for the story of that ID
+// (article.Story.Identifier), so that a feed can drop a story it should
+// not carry, or be a list of picked stories. A leading - negates a term. A story
 // matches when every word and phrase is found, no negated term holds, and
 // for each field used positively at least one of its values holds
 // (topic:a topic:b means either topic). Words are compared case- and
@@ -33,6 +36,7 @@ const (
 	FieldLang    = "lang"
 	FieldSource  = "source"
 	FieldOutlets = "outlets"
+	FieldStory   = "story"
 )
 
 // Bounds of a reader's filter (ParseQuery): matching costs each story's
@@ -48,11 +52,12 @@ const (
 type Term struct {
 	// Neg negates the term.
 	Neg bool
-	// Field is FieldTopic, FieldLang, FieldSource, FieldOutlets, or ""
+	// Field is FieldTopic, FieldLang, FieldSource, FieldOutlets,
+	// FieldStory, or ""
 	// for a word or phrase.
 	Field string
-	// Value is the topic slug, language, source name, number of outlets
-	// or text as written.
+	// Value is the topic slug, language, source name, number of outlets,
+	// story ID or text as written.
 	Value string
 	// Offset is where the term starts in the filter, in bytes.
 	Offset int
@@ -114,7 +119,7 @@ func parse(s string, maxTerms int) (Filter, error) {
 			}
 			if name, _, ok := strings.Cut(s[i:i+end], ":"); ok && !strings.Contains(name, `"`) {
 				if !isFieldName(name) {
-					return f, &SyntaxError{Offset: i, Msg: fmt.Sprintf("unknown field %q (want topic:, lang:, source: or outlets:; quote a phrase with a colon)", name)}
+					return f, &SyntaxError{Offset: i, Msg: fmt.Sprintf("unknown field %q (want topic:, lang:, source:, outlets: or story:; quote a phrase with a colon)", name)}
 				}
 				t.Field = name
 				i += len(name) + 1
@@ -149,7 +154,7 @@ func parse(s string, maxTerms int) (Filter, error) {
 }
 
 func isFieldName(s string) bool {
-	return s == FieldTopic || s == FieldLang || s == FieldSource || s == FieldOutlets
+	return s == FieldTopic || s == FieldLang || s == FieldSource || s == FieldOutlets || s == FieldStory
 }
 
 // maxOutlets bounds an outlets: term's number: more outlets than any
@@ -236,6 +241,8 @@ func (f Filter) Match(s *article.Story) bool {
 				n, _ = outletsValue(t.Value)
 			}
 			ok = n > 0 && Outlets(s) >= n
+		case FieldStory:
+			ok = s.Identifier() == t.Value
 		default:
 			if text == "" {
 				text = " " + strings.Join(words(s.Lead.Title+" "+s.Lead.Text), " ") + " "

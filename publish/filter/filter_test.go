@@ -178,3 +178,41 @@ func TestOutlets(t *testing.T) {
 		}
 	}
 }
+
+// story:ID names one story by its ID (article.Story.Identifier, a story
+// built without one by its lead's): several are alternatives, a list of
+// picked stories; a negated one drops that story from a feed.
+func TestStoryTerm(t *testing.T) {
+	a := story("id", "Menlu bertemu", "…")
+	b := &article.Story{Lead: &article.Article{ID: "b2", StoryID: "b", Source: "kompas", Title: "Rupiah melemah"}}
+	for _, tc := range []struct {
+		filter string
+		story  *article.Story
+		want   bool
+	}{
+		{`story:a`, a, true},
+		{`story:a`, b, false},
+		{`story:b`, b, true}, // the lead's story ID
+		{`story:b2`, b, false},
+		{`story:a story:b`, b, true},
+		{`-story:a`, a, false},
+		{`-story:a`, b, true},
+		{`topic:international-relations -story:a`, a, false},
+		{`story:A`, a, false}, // IDs are compared as written
+		{`story:"a"`, a, true},
+	} {
+		f, err := Parse(tc.filter)
+		if err != nil {
+			t.Fatalf("Parse(%q): %v", tc.filter, err)
+		}
+		if got := f.Match(tc.story); got != tc.want {
+			t.Errorf("%q on story %s = %v, want %v", tc.filter, tc.story.Identifier(), got, tc.want)
+		}
+	}
+	if f, _ := Parse(`topic:economy -story:a`); f.String() != `topic:economy -story:a` {
+		t.Errorf("canonical form %q", f.String())
+	}
+	if _, err := Parse(`stories:a`); err == nil || !strings.Contains(err.Error(), "want topic:, lang:, source:, outlets: or story:") {
+		t.Errorf("an unknown field: %v", err)
+	}
+}
