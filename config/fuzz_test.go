@@ -18,6 +18,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("---\na: 1\n---\nb: 2\n"))
 	f.Add([]byte("topics:\n  - slug: x\n    terms: {en: [\"a^\", b^-1e309]}\n    expr: '(a AND'\n"))
 	f.Add([]byte("topics:\n  - {slug: international-relations, confidence: {en: 0.9, id: .7, fr: x}}\n  - {slug: sport, confidence: [1]}\n"))
+	f.Add([]byte(validYAML + "feeds:\n  - {slug: desk, title: Desk, filter: 'topic:world -story:ab12 story:\"c d\" outlets:2'}\n"))
 	if def, err := os.ReadFile("../config.yaml"); err == nil {
 		f.Add(def)
 	}
