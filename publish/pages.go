@@ -134,7 +134,7 @@ footer{margin-top:1.5rem;font-size:.85rem;color:#666}
 {{if .Topics}}<p class="meta">Topics: {{range $i, $t := .Topics}}{{if $i}}, {{end}}{{if $t.Href}}<a href="{{$t.Href}}">{{$t.Rel}}</a>{{else}}{{$t.Rel}}{{end}}{{end}}</p>
 {{end}}</li>
 {{end}}</ol>
-{{if .Related}}<section class="card" id="related"><h2>Near it</h2><p class="meta">Other stories whose headlines come near this one's: likely the same event told in other words, or another development of it. The story index keeps them apart, precision first.</p><ul>{{range .Related}}<li><a href="{{.Page}}"><bdi>{{.Title}}</bdi></a> <span class="meta"><a class="story" href="{{.Page}}">{{.Reports}} {{plural .Reports "report" "reports"}}</a> · near “<bdi>{{.From}}</bdi>”{{if .Gap}}, {{span .Gap}} apart{{end}} · sharing <bdi>{{.Shared}}</bdi> · <bdi>{{.Why}}</bdi></span></li>{{end}}</ul></section>
+{{if .Related}}<section class="card" id="related"><h2>Near it</h2><p class="meta">Other stories whose headlines come near this one's: likely the same event told in other words, or another development of it. The story index keeps them apart, precision first.</p><ul>{{range .Related}}<li><a href="{{.Page}}"><bdi>{{.Title}}</bdi></a> <span class="meta"><bdi>{{.Source}}</bdi> · <a class="story" href="{{.Page}}">{{.Reports}} {{plural .Reports "report" "reports"}}</a> · near “<bdi>{{.From}}</bdi>”{{if .Gap}}, {{span .Gap}} apart{{end}} · sharing <bdi>{{.Shared}}</bdi> · <bdi>{{.Why}}</bdi></span></li>{{end}}</ul></section>
 {{end}}<p class="meta"><a href="{{.JSON}}">This story as JSON</a></p>
 {{end}}{{template "foot" .}}{{end}}
 {{define "status"}}{{template "head" .}}<h1>Status</h1>

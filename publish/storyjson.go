@@ -61,8 +61,10 @@ type joinedJSON struct {
 
 // relatedJSON is a story near this one (RelatedStory), nearest first.
 type relatedJSON struct {
-	ID      string `json:"id"`
-	Title   string `json:"title"`
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	// Outlet is its first article's outlet.
+	Outlet  string `json:"outlet"`
 	Page    string `json:"page"`
 	Reports int    `json:"reports"`
 	// From is the article of this story that comes near it.
@@ -105,7 +107,8 @@ func (p *Publisher) storyJSON(s *article.Story, rels []related) storyJSON {
 	}
 	for _, r := range rels {
 		out.Related = append(out.Related, relatedJSON{
-			ID: r.StoryID, Title: articleTitle(r.story.Articles()[0]), Page: p.storyPageURL(r.StoryID), Reports: len(r.story.Articles()),
+			ID: r.StoryID, Title: articleTitle(r.story.Articles()[0]), Outlet: outletName(r.story.Articles()[0]),
+			Page: p.storyPageURL(r.StoryID), Reports: len(r.story.Articles()),
 			From: r.From, Share: r.Share, Bar: r.Bar, HoursApart: r.Hours, Shared: r.Shared, Apart: r.Apart,
 		})
 	}

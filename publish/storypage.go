@@ -94,8 +94,9 @@ type storyPage struct {
 
 // storyPageRelated is a related story on a story page.
 type storyPageRelated struct {
-	Title, Page string
-	Reports     int
+	// Source is the outlet of the other story's first article.
+	Title, Page, Source string
+	Reports             int
 	// From is the title of the story's own article that comes near it.
 	From string
 	// Shared are the terms their headlines share, Why what keeps them
@@ -240,6 +241,7 @@ func (p *Publisher) storyPage(s *article.Story, rels []related) storyPage {
 		sp.Related = append(sp.Related, storyPageRelated{
 			Title:   articleTitle(r.story.Articles()[0]),
 			Page:    p.storyPageURL(r.StoryID),
+			Source:  outletName(r.story.Articles()[0]),
 			Reports: len(r.story.Articles()),
 			From:    titles[r.From],
 			Shared:  xmlchar.Clean(strings.Join(r.Shared, ", ")),

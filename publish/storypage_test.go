@@ -251,8 +251,8 @@ func TestStoryPageListsRelatedStories(t *testing.T) {
 		}
 	}
 	want := []string{
-		"Rupiah falls against the dollar 1 report · near “ Indonesia dan Malaysia menyepakati kerja sama perbatasan ”, 1h apart · sharing rupiah · it would join that story now: it came before the reports that bring it over the bar, or the settings changed since",
-		"Sanksi baru untuk Rusia 1 report · near “ RI-Malaysia sepakati kerja sama perbatasan ”, 2h30m apart · sharing sanksi, rusia · kept apart: their share 0.500 is under the bar 0.600",
+		"Rupiah falls against the dollar bbc · 1 report · near “ Indonesia dan Malaysia menyepakati kerja sama perbatasan ”, 1h apart · sharing rupiah · it would join that story now: it came before the reports that bring it over the bar, or the settings changed since",
+		"Sanksi baru untuk Rusia antara · 1 report · near “ RI-Malaysia sepakati kerja sama perbatasan ”, 2h30m apart · sharing sanksi, rusia · kept apart: their share 0.500 is under the bar 0.600",
 	}
 	if !slices.Equal(items, want) {
 		t.Errorf("the related stories read\n%q\nwant\n%q", items, want)
@@ -334,7 +334,7 @@ func TestStoryJSON(t *testing.T) {
 				Published: at(2 * time.Hour), FirstSeen: *at(2*time.Hour + time.Minute), Topics: []string{},
 				Joined: &joinedJSON{Method: "event", Similarity: 0.71, With: "c1a"}},
 		},
-		Related: []relatedJSON{{ID: "s3", Title: "Sanksi baru untuk Rusia", Page: testBase + "/stories/s3", Reports: 1, From: "c1a",
+		Related: []relatedJSON{{ID: "s3", Title: "Sanksi baru untuk Rusia", Outlet: "antara", Page: testBase + "/stories/s3", Reports: 1, From: "c1a",
 			Share: 0.5, Bar: 0.6, HoursApart: 2.5, Shared: []string{"sanksi", "rusia"}, Apart: "a guard"}},
 	}
 	if !reflect.DeepEqual(got, want) {
