@@ -179,8 +179,9 @@ func makeEventSigOf(title string, words []headlineWord, actors ActorSource) even
 			for _, w := range strings.Fields(strings.ToLower(a.Text)) {
 				actorWords[w] = "@" + a.ID
 			}
-			add("@"+a.ID, role)
-			if j := slices.IndexFunc(sig.terms, func(t evTerm) bool { return t.word == "@"+a.ID }); j >= 0 && sig.terms[j].shown == "" {
+			term := "@" + a.ID
+			add(term, role)
+			if j := slices.IndexFunc(sig.terms, func(t evTerm) bool { return t.word == term }); j >= 0 && sig.terms[j].shown == "" {
 				sig.terms[j].shown = strings.ToLower(a.Text)
 			}
 			if r, err := language.ParseRegion(a.Region); err == nil && r.IsCountry() {

@@ -838,7 +838,7 @@ func formatNearest(w io.Writer, n *nearestExplanation) {
 		fmt.Fprintf(w, "    apart: %s\n", n.Apart)
 	}
 	if n.Related {
-		fmt.Fprintf(w, "    near enough to list: each story's page names the other under \"Near it\"\n")
+		fmt.Fprintf(w, "    near enough to list: the page of this article's story names it under \"Near it\"\n")
 	}
 }
 

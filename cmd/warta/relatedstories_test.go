@@ -141,7 +141,7 @@ func TestDaemonStoryPageListsTheStoriesNearIt(t *testing.T) {
 					t.Errorf("%s.json lists near it %+v; explain's nearest %+v", pageOf[c.url], rd.Related, n)
 				}
 			}
-			if text := mustWarta(t, "-config", cfg, "explain", nuseirat); !strings.Contains(text, `near enough to list: each story's page names the other under "Near it"`) {
+			if text := mustWarta(t, "-config", cfg, "explain", nuseirat); !strings.Contains(text, `near enough to list: the page of this article's story names it under "Near it"`) {
 				t.Errorf("explain of the Nuseirat strike does not say its nearest story is listed near it:\n%s", text)
 			}
 			exs := jsonLines[explanation](t, mustWarta(t, "-config", cfg, "explain", "-json", site.URL+"/berita/0"))

@@ -12,11 +12,11 @@
 // quoted too (source:"BBC World"). outlets:N holds for a story reported by
 // at least N outlets (Outlets); story:ID for the story of that ID
 // (article.Story.Identifier), so that a feed can drop a story it should
-// not carry, or be a list of picked stories. A leading - negates a term. A story
-// matches when every word and phrase is found, no negated term holds, and
-// for each field used positively at least one of its values holds
-// (topic:a topic:b means either topic). Words are compared case- and
-// accent-insensitively, as whole words.
+// not carry, or be a list of picked stories. A leading - negates a term.
+// A story matches when every word and phrase is found, no negated term
+// holds, and for each field used positively at least one of its values
+// holds (topic:a topic:b means either topic). Words are compared case-
+// and accent-insensitively, as whole words.
 package filter
 
 import (
