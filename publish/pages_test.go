@@ -54,13 +54,18 @@ func pageText(t *testing.T, body string) (string, *html.Node) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return nodeText(doc), doc
+}
+
+// nodeText is the visible text under n, whitespace collapsed.
+func nodeText(n *html.Node) string {
 	var b strings.Builder
-	for n := range doc.Descendants() {
-		if n.Type == html.TextNode && (n.Parent == nil || n.Parent.Data != "style") {
-			b.WriteString(n.Data + " ")
+	for c := range n.Descendants() {
+		if c.Type == html.TextNode && (c.Parent == nil || c.Parent.Data != "style") {
+			b.WriteString(c.Data + " ")
 		}
 	}
-	return strings.Join(strings.Fields(b.String()), " "), doc
+	return strings.Join(strings.Fields(b.String()), " ")
 }
 
 // elementByID finds the element with id.

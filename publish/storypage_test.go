@@ -288,17 +288,6 @@ func TestStoryPageListsRelatedStories(t *testing.T) {
 	}
 }
 
-// nodeText is the text under n, whitespace collapsed.
-func nodeText(n *html.Node) string {
-	var b strings.Builder
-	for c := range n.Descendants() {
-		if c.Type == html.TextNode {
-			b.WriteString(c.Data + " ")
-		}
-	}
-	return strings.Join(strings.Fields(b.String()), " ")
-}
-
 // /stories/<id>.json is the story's page as data: every article in the
 // order found with how it joined, the feeds that carry it, the stories
 // near it; the page links it, and an unknown story is a 404 in either form.
