@@ -6,6 +6,7 @@ import (
 	"github.com/warta-news/warta/actor"
 	"github.com/warta-news/warta/dedupe"
 	"github.com/warta-news/warta/pipeline"
+	"github.com/warta-news/warta/publish"
 )
 
 // The headline evaluations with the actors warta recognises
@@ -53,7 +54,7 @@ func TestRelatedStoriesOnStoryDays(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := dedupe.RelatedOnStoryDays(t, pipeline.HeadlineActors(rec))
+	got := dedupe.RelatedOnStoryDays(t, pipeline.HeadlineActors(rec), publish.MaxRelatedStories, publish.MaxRelatedFrom)
 	// The first measure (2026-12-06): design 114 of its labelled story
 	// and 40 other (0.740), judges 142 and 76 (0.651); the floors 0.05
 	// under each share, and most listed at all.

@@ -133,15 +133,17 @@ func makeEventSig(title string, actors ActorSource) eventSig {
 func makeEventSigOf(title string, words []headlineWord, actors ActorSource) eventSig {
 	groups := stateGroups()
 	var sig eventSig
-	add := func(word string, role uint8) {
+	// add adds a term of the signature and returns its place, -1 when a
+	// long headline leaves it out.
+	add := func(word string, role uint8) int {
 		h := termHash(word)
 		if j := slices.IndexFunc(sig.terms, func(t evTerm) bool { return t.h == h }); j >= 0 {
 			sig.terms[j].role = max(sig.terms[j].role, role)
-			return
+			return j
 		}
 		if len(sig.terms) < maxTerms {
 			sig.terms = append(sig.terms, evTerm{h: h, role: role, word: word})
-			return
+			return len(sig.terms) - 1
 		}
 		// A long headline: a term the guards read (a number, a place, an
 		// action) takes the place of the last plain one.
@@ -153,7 +155,9 @@ func makeEventSigOf(title string, words []headlineWord, actors ActorSource) even
 		}
 		if role != rolePlain && last >= 0 {
 			sig.terms[last] = evTerm{h: h, role: role, word: word}
+			return last
 		}
+		return -1
 	}
 	if head, ok := teaserHead(title); ok {
 		title, words = head, headlineWords(head)
@@ -179,9 +183,7 @@ func makeEventSigOf(title string, words []headlineWord, actors ActorSource) even
 			for _, w := range strings.Fields(strings.ToLower(a.Text)) {
 				actorWords[w] = "@" + a.ID
 			}
-			term := "@" + a.ID
-			add(term, role)
-			if j := slices.IndexFunc(sig.terms, func(t evTerm) bool { return t.word == term }); j >= 0 && sig.terms[j].shown == "" {
+			if j := add("@"+a.ID, role); j >= 0 && sig.terms[j].shown == "" {
 				sig.terms[j].shown = strings.ToLower(a.Text)
 			}
 			if r, err := language.ParseRegion(a.Region); err == nil && r.IsCountry() {

@@ -81,7 +81,9 @@ func storyDays(t *testing.T) []storyDay {
 }
 
 // RelatedCounts count the related stories a story's page lists (at most
-// five, from the Nearest of its first twenty articles that are Related):
+// listed, from the Nearest of its first from articles that are Related:
+// publish.MaxRelatedStories and MaxRelatedFrom, which the external test
+// passes, since this package's own tests cannot import publish):
 // Same lists a story with an article of one of its labelled stories,
 // Other one without.
 type RelatedCounts struct{ Same, Other int }
@@ -89,8 +91,7 @@ type RelatedCounts struct{ Same, Other int }
 // RelatedOnStoryDays counts, over the story days (title only, with an
 // actor source, judges by their counts only), the related stories each
 // story's page would list with the day's whole index, pooled by part.
-func RelatedOnStoryDays(t *testing.T, actors ActorSource) map[string]RelatedCounts {
-	const listed, from = 5, 20 // publish's maxRelatedStories, maxRelatedFrom
+func RelatedOnStoryDays(t *testing.T, actors ActorSource, listed, from int) map[string]RelatedCounts {
 	out := map[string]RelatedCounts{}
 	for _, d := range storyDays(t) {
 		arts, gold := loadFixtureDay(t, d.day, false)

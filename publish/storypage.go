@@ -31,15 +31,15 @@ const maxStoryIDLen = 128
 // (storyJSON).
 const storyJSONSuffix = ".json"
 
-// maxRelatedStories bounds the related stories a story's page lists, the
+// MaxRelatedStories bounds the related stories a story's page lists, the
 // nearest first.
-const maxRelatedStories = 5
+const MaxRelatedStories = 5
 
-// maxRelatedFrom bounds the articles of a story whose related stories are
+// MaxRelatedFrom bounds the articles of a story whose related stories are
 // sought: a story of hundreds of copies says no more in its later
 // articles' headlines than in its first ones', and the search holds the
 // story index.
-const maxRelatedFrom = 20
+const MaxRelatedFrom = 20
 
 // RelatedStory is another story that an article of a story comes near by
 // its headline, as the story index weighs headlines, and why the index
@@ -278,14 +278,14 @@ type related struct {
 
 // relatedStories are the stories related to s (Options.Related) as its
 // page lists them: each other story once, at its nearest article, the
-// nearest first, at most maxRelatedStories of those stored still.
+// nearest first, at most MaxRelatedStories of those stored still.
 func (p *Publisher) relatedStories(ctx context.Context, snap *snapshot, s *article.Story) []related {
 	if p.opts.Related == nil {
 		return nil
 	}
 	arts := s.Articles()
-	if len(arts) > maxRelatedFrom {
-		arts = arts[:maxRelatedFrom]
+	if len(arts) > MaxRelatedFrom {
+		arts = arts[:MaxRelatedFrom]
 	}
 	own := s.Identifier()
 	nearest := map[string]RelatedStory{}
@@ -302,7 +302,7 @@ func (p *Publisher) relatedStories(ctx context.Context, snap *snapshot, s *artic
 	})
 	var out []related
 	for _, r := range rels {
-		if len(out) == maxRelatedStories {
+		if len(out) == MaxRelatedStories {
 			break
 		}
 		other, err := p.story(ctx, snap, r.StoryID)

@@ -213,12 +213,12 @@ func (f *fakeRelations) RelatedStories(ctx context.Context, arts []*article.Arti
 // its nearest, linked to its page, with the article of this story that
 // comes near it, the words they share and what keeps them apart; never
 // its own story, nor one the store no longer holds, and at most
-// maxRelatedStories.
+// MaxRelatedStories.
 func TestStoryPageListsRelatedStories(t *testing.T) {
 	rel := &fakeRelations{}
 	p, lister := newTestPublisher(t, Options{Related: rel})
 	var older []*article.Story
-	for i := range maxRelatedStories + 1 {
+	for i := range MaxRelatedStories + 1 {
 		id := fmt.Sprintf("o%d", i)
 		older = append(older, &article.Story{ID: id, Lead: art(id, "antara", "Cerita lama nomor "+id, t0.Add(-time.Duration(i+1)*time.Hour))})
 	}
@@ -261,7 +261,7 @@ func TestStoryPageListsRelatedStories(t *testing.T) {
 		t.Errorf("the related stories do not link their pages: %v", links)
 	}
 
-	// At most maxRelatedStories, the nearest first.
+	// At most MaxRelatedStories, the nearest first.
 	rel.related = nil
 	for i, s := range older {
 		rel.related = append(rel.related, RelatedStory{StoryID: s.ID, From: "s1", Share: 0.5 + float64(i)/100, Bar: 0.6})
@@ -278,7 +278,7 @@ func TestStoryPageListsRelatedStories(t *testing.T) {
 		}
 	}
 	if !slices.Equal(listed, []string{"o5", "o4", "o3", "o2", "o1"}) {
-		t.Errorf("the page lists the related stories %v, want the %d nearest, nearest first", listed, maxRelatedStories)
+		t.Errorf("the page lists the related stories %v, want the %d nearest, nearest first", listed, MaxRelatedStories)
 	}
 
 	// Nothing near: no section.
