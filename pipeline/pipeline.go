@@ -111,6 +111,9 @@ type Pipeline struct {
 
 	hints      map[string]topic.Hints // by source name
 	sourceRank map[string]int         // a source's place in the config
+	// labels are the readers' labels as the running cycle read them when
+	// it took the stories lock (loadLabels).
+	labels article.LabelSet
 
 	indexMu sync.Mutex // guards index
 	index   *dedupe.Index
@@ -407,6 +410,11 @@ func (p *Pipeline) Retag(ctx context.Context) (int, error) {
 	const batchSize = 500
 	batch := make(map[string][]article.TopicMatch, batchSize)
 	total := 0
+	// A re-tag changes what the tagger says, never a reader's label.
+	labels, err := ConfiguredLabels(ctx, p.store, p.cfg.TopicBySlug)
+	if err != nil {
+		return 0, err
+	}
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
@@ -418,11 +426,11 @@ func (p *Pipeline) Retag(ctx context.Context) (int, error) {
 		clear(batch)
 		return nil
 	}
-	err := p.store.Since(ctx, since, func(a *article.Article) error {
+	err = p.store.Since(ctx, since, func(a *article.Article) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		batch[a.ID] = p.stream.Tag(a, p.hints[a.Source])
+		batch[a.ID], _ = labels.Apply(a.StoryID, p.stream.Tag(a, p.hints[a.Source]))
 		if len(batch) >= batchSize {
 			return flush()
 		}

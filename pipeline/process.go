@@ -215,6 +215,12 @@ func (p *Pipeline) writeAll(ctx context.Context, w *window, rep *Report) error {
 			return err
 		}
 		p.rulesWarned = newer
+		if err := p.loadLabels(ctx); err != nil {
+			return err
+		}
+		if err := p.applyLabels(ctx); err != nil {
+			return err
+		}
 		if err := p.followFirstSeen(ctx); err != nil {
 			return err
 		}
@@ -447,6 +453,14 @@ func (p *Pipeline) decideBatch(ctx context.Context, batch []*sourceResult, rep *
 	p.indexMu.Unlock()
 	if err := errors.Join(assignErr, <-tagged); err != nil {
 		return decided{}, err
+	}
+	// A reader's label holds for the copies that join its story later:
+	// applied once both the story and the tagger's topics are known.
+	for _, s := range all {
+		s.a.Topics, _ = p.labels.Apply(s.a.StoryID, s.a.Topics)
+	}
+	for _, a := range corrected {
+		a.Topics, _ = p.labels.Apply(a.StoryID, a.Topics)
 	}
 	return d, nil
 }

@@ -98,6 +98,16 @@ type Store interface {
 	// transaction (re-tagging), which sets a new feeds' version
 	// (MetaFeedsVersion). IDs that are not stored are ignored.
 	SetTopics(ctx context.Context, topics map[string][]article.TopicMatch) error
+	// Labels returns every reader's label (article.Label), by story, then
+	// topic.
+	Labels(ctx context.Context) ([]article.Label, error)
+	// SetLabel stores l, replacing the label of the same story and topic.
+	// It does not change the story's stored topics: the caller applies
+	// the label (SetTopics), as a cycle applies every label it reads.
+	SetLabel(ctx context.Context, l article.Label) error
+	// DeleteLabel removes the label of story on topic and reports whether
+	// there was one.
+	DeleteLabel(ctx context.Context, story, topic string) (bool, error)
 	// SetSketches replaces the story sketches of the given articles in
 	// one transaction (the story index sketched them again from their
 	// text: their stored sketches were of another format). IDs that are

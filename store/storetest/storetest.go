@@ -86,6 +86,7 @@ func contract() []contractCase {
 		{"StoriesOrderingLimitTopic", onFresh(testStoriesOrderingLimitTopic)},
 		{"StoryByID", onFresh(testStoryByID)},
 		{"SetTopics", onFresh(testSetTopics)},
+		{"Labels", testLabels},
 		{"Prune", onFresh(testPrune)},
 		{"PruneKeeps", onFresh(testPruneKeeps)},
 		{"Since", onFresh(testSince)},

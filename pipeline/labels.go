@@ -1,0 +1,112 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/store"
+)
+
+// loadLabels reads the readers' labels of the configured topics into
+// p.labels; a label of a topic the config no longer has is kept in the
+// store (the topic may come back) and applies to nothing.
+func (p *Pipeline) loadLabels(ctx context.Context) error {
+	labels, err := ConfiguredLabels(ctx, p.store, p.cfg.TopicBySlug)
+	if err != nil {
+		return err
+	}
+	p.labels = labels
+	return nil
+}
+
+// ConfiguredLabels reads the store's labels of the topics known (by
+// slug) as the label set a cycle applies.
+func ConfiguredLabels[T any](ctx context.Context, st store.Store, known func(slug string) (T, bool)) (article.LabelSet, error) {
+	all, err := st.Labels(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: labels: %w", err)
+	}
+	all = slices.DeleteFunc(all, func(l article.Label) bool {
+		_, ok := known(l.Topic)
+		return !ok
+	})
+	return article.NewLabelSet(all), nil
+}
+
+// applyLabels gives every stored article of a labelled story the topics
+// its labels say. `warta label` applies a label to the stored articles
+// itself; this catches the copies a cycle of another process wrote with
+// the labels it had read before, and a label set while the re-tag of a
+// rules change ran. The labels of a story no longer stored go: no later
+// article can join it.
+func (p *Pipeline) applyLabels(ctx context.Context) error {
+	for story := range p.labels {
+		_, err := LabelStory(ctx, p.store, story, p.labels, "", nil)
+		if errors.Is(err, store.ErrNotFound) {
+			for _, l := range p.labels.Of(story) {
+				if _, err := p.store.DeleteLabel(ctx, story, l.Topic); err != nil {
+					return fmt.Errorf("pipeline: labels: %w", err)
+				}
+			}
+			delete(p.labels, story)
+			p.logger.Info("labels of a story no longer stored dropped", "story", story)
+			continue
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// LabelStory gives the stored articles of story the topics labels say
+// (article.LabelSet.Apply) and returns how many it changed. cleared names
+// a topic whose label was just removed, "" for none: each article's
+// verdict on it goes back to tag's (the tagger's verdict today), the
+// other topics stay as stored. The error wraps store.ErrNotFound when
+// no stored article is of story.
+func LabelStory(ctx context.Context, st store.Store, story string, labels article.LabelSet, cleared string, tag func(*article.Article) []article.TopicMatch) (int, error) {
+	s, err := st.Story(ctx, story)
+	if err != nil {
+		return 0, fmt.Errorf("pipeline: label story %s: %w", story, err)
+	}
+	changed := map[string][]article.TopicMatch{}
+	for _, a := range s.Articles() {
+		topics := a.Topics
+		if cleared != "" {
+			topics = slices.DeleteFunc(slices.Clone(topics), func(m article.TopicMatch) bool { return m.Slug == cleared })
+			for _, m := range tag(a) {
+				if m.Slug == cleared {
+					topics = append(topics, m)
+				}
+			}
+		}
+		topics, _ = labels.Apply(story, topics)
+		if !sameTopics(topics, a.Topics) {
+			changed[a.ID] = topics
+		}
+	}
+	if len(changed) == 0 {
+		return 0, nil
+	}
+	if err := st.SetTopics(ctx, changed); err != nil {
+		return 0, fmt.Errorf("pipeline: label story %s: %w", story, err)
+	}
+	return len(changed), nil
+}
+
+// sameTopics reports whether x and y name the same topics, in any order.
+func sameTopics(x, y []article.TopicMatch) bool {
+	if len(x) != len(y) {
+		return false
+	}
+	for _, m := range x {
+		if !slices.ContainsFunc(y, func(n article.TopicMatch) bool { return n.Slug == m.Slug }) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,52 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/warta-news/warta/article"
+)
+
+// Labels implements store.Store.
+func (s *Store) Labels(ctx context.Context) ([]article.Label, error) {
+	rows, err := s.pool.Query(ctx, `SELECT story_id, topic, is_of, note, at_ns FROM story_labels ORDER BY story_id, topic`)
+	if err != nil {
+		return nil, fmt.Errorf("store: labels: %w", err)
+	}
+	defer rows.Close()
+	var out []article.Label
+	for rows.Next() {
+		var l article.Label
+		var at int64
+		if err := rows.Scan(&l.Story, &l.Topic, &l.Of, &l.Note, &at); err != nil {
+			return nil, fmt.Errorf("store: labels: %w", err)
+		}
+		l.At = time.Unix(0, at).UTC()
+		out = append(out, l)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: labels: %w", err)
+	}
+	return out, nil
+}
+
+// SetLabel implements store.Store.
+func (s *Store) SetLabel(ctx context.Context, l article.Label) error {
+	_, err := s.pool.Exec(ctx, `INSERT INTO story_labels (story_id, topic, is_of, note, at_ns) VALUES ($1, $2, $3, $4, $5)
+		ON CONFLICT (story_id, topic) DO UPDATE SET is_of = excluded.is_of, note = excluded.note, at_ns = excluded.at_ns`,
+		l.Story, l.Topic, l.Of, l.Note, l.At.UnixNano())
+	if err != nil {
+		return fmt.Errorf("store: set label %s %s: %w", l.Story, l.Topic, err)
+	}
+	return nil
+}
+
+// DeleteLabel implements store.Store.
+func (s *Store) DeleteLabel(ctx context.Context, story, topic string) (bool, error) {
+	tag, err := s.pool.Exec(ctx, `DELETE FROM story_labels WHERE story_id = $1 AND topic = $2`, story, topic)
+	if err != nil {
+		return false, fmt.Errorf("store: delete label %s %s: %w", story, topic, err)
+	}
+	return tag.RowsAffected() > 0, nil
+}
