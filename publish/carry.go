@@ -16,7 +16,9 @@ type Carrier struct {
 // Carriers returns the feeds among feeds (as given to New; "all" is
 // added) that carry story s, in order: what `warta explain` shows. A feed
 // whose filter does not parse carries nothing, as New leaves it out.
-func Carriers(feeds []FeedInfo, s *article.Story) []Carrier {
+// labels are the readers' labels (nil for none): a topic the story is
+// labelled of is carried for the label.
+func Carriers(feeds []FeedInfo, s *article.Story, labels article.LabelSet) []Carrier {
 	out := []Carrier{{Slug: AllSlug, Title: "All stories", Why: "every story"}}
 	topics := s.TopicSlugs()
 	for _, f := range feeds {
@@ -28,9 +30,14 @@ func Carriers(feeds []FeedInfo, s *article.Story) []Carrier {
 			continue
 		}
 		for _, t := range topics {
-			if t == f.Slug {
-				out = append(out, Carrier{Slug: f.Slug, Title: f.Title, Why: "tagged " + t})
+			if t != f.Slug {
+				continue
 			}
+			why := "tagged " + t
+			if of, ok := labels.Verdict(s.Identifier(), t); ok && of {
+				why = "labelled " + t + " by a reader"
+			}
+			out = append(out, Carrier{Slug: f.Slug, Title: f.Title, Why: why})
 		}
 	}
 	return out

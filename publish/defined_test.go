@@ -93,7 +93,7 @@ func TestDefinedFeeds(t *testing.T) {
 func TestCarriers(t *testing.T) {
 	s := testStories()[0] // tempo, id, international-relations; a copy adds economy from kompas
 	var got []string
-	for _, c := range Carriers(definedFeeds(), s) {
+	for _, c := range Carriers(definedFeeds(), s, nil) {
 		got = append(got, c.Slug+": "+c.Why)
 	}
 	want := []string{

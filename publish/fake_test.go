@@ -18,6 +18,14 @@ type fakeLister struct {
 	calls   int
 	counts  int // CountStories calls
 	err     error
+	labels  []article.Label
+}
+
+// Labels implements LabelReader.
+func (l *fakeLister) Labels(ctx context.Context) ([]article.Label, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return slices.Clone(l.labels), ctx.Err()
 }
 
 func (l *fakeLister) Stories(ctx context.Context, topic string, limit int) ([]*article.Story, error) {

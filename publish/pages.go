@@ -127,7 +127,8 @@ footer{margin-top:1.5rem;font-size:.85rem;color:#666}
 {{end}}{{template "foot" .}}{{end}}
 {{define "story"}}{{template "head" .}}{{with .Story}}<h1{{if .Lang}} lang="{{.Lang}}"{{end}}><bdi>{{.Title}}</bdi></h1>
 <p class="meta"><span class="count">{{.Reports}} {{plural .Reports "report" "reports"}} from {{.Outlets}} {{plural .Outlets "outlet" "outlets"}}</span>, folded into one entry of each feed that carries the story (story <code>{{.ID}}</code>).</p>
-<section class="card" id="feeds"><h2>In the feeds</h2><ul>{{range .Feeds}}<li><a href="{{.Page}}">{{.Title}}</a> <span class="meta">{{.Why}}</span></li>{{end}}</ul></section>
+{{if .Labels}}<section class="card" id="labels"><h2>Readers' labels</h2><p class="meta">A reader's label holds for every report of the story, later ones included, whatever the tagger says.</p><ul>{{range .Labels}}<li>{{if .Of}}In{{else}}Not in{{end}} {{if .Topic.Href}}<a href="{{.Topic.Href}}">{{.Topic.Rel}}</a>{{else}}{{.Topic.Rel}}{{end}} <span class="meta">labelled <time datetime="{{iso .At}}">{{when .At}}</time>{{if .Note}} · <bdi>{{.Note}}</bdi>{{end}}</span></li>{{end}}</ul></section>
+{{end}}<section class="card" id="feeds"><h2>In the feeds</h2><ul>{{range .Feeds}}<li><a href="{{.Page}}">{{.Title}}</a> <span class="meta">{{.Why}}</span></li>{{end}}</ul></section>
 <ol class="stories" id="articles">{{range .Articles}}<li class="card">{{if .URL}}<a href="{{.URL}}"><strong><bdi>{{.Title}}</bdi></strong></a>{{else}}<strong><bdi>{{.Title}}</bdi></strong>{{end}}
 <p class="meta"><bdi>{{.Source}}</bdi>{{if .Lang}} · <span lang="{{.Lang}}">{{.Lang}}</span>{{end}}{{if not .Published.IsZero}} · published <time datetime="{{iso .Published}}">{{when .Published}}</time>{{end}} · found <time datetime="{{iso .FirstSeen}}">{{when .FirstSeen}}</time>{{if .After}} ({{span .After}} after the first){{end}}</p>
 <p class="meta join">{{if .Joined}}<bdi>{{.Joined}}</bdi>{{else}}the first report: the story's lead{{end}}</p>

@@ -18,6 +18,16 @@ type storyJSON struct {
 	Feeds    []storyFeedJSON    `json:"feeds"`
 	Articles []storyArticleJSON `json:"articles"`
 	Related  []relatedJSON      `json:"related"`
+	// Labels are the readers' labels on the story, by topic.
+	Labels []labelJSON `json:"labels"`
+}
+
+// labelJSON is a reader's label: the story is (Of) or is not of Topic.
+type labelJSON struct {
+	Topic string    `json:"topic"`
+	Of    bool      `json:"of"`
+	Note  string    `json:"note,omitempty"`
+	At    time.Time `json:"at"`
 }
 
 // storyFeedJSON is a feed that carries the story, and why.
@@ -78,16 +88,17 @@ type relatedJSON struct {
 	Apart string `json:"apart"`
 }
 
-// storyJSON describes s, with its related stories rels, as data.
-func (p *Publisher) storyJSON(s *article.Story, rels []related) storyJSON {
+// storyJSON describes s, with its related stories rels and its readers'
+// labels, as data.
+func (p *Publisher) storyJSON(s *article.Story, rels []related, labels article.LabelSet) storyJSON {
 	arts := s.Articles()
 	id := s.Identifier()
 	out := storyJSON{
 		ID: id, Title: articleTitle(arts[0]), Page: p.storyPageURL(id), Reports: len(arts), Outlets: filter.Outlets(s),
-		Feeds: []storyFeedJSON{}, Articles: []storyArticleJSON{}, Related: []relatedJSON{},
+		Feeds: []storyFeedJSON{}, Articles: []storyArticleJSON{}, Related: []relatedJSON{}, Labels: []labelJSON{},
 	}
 	// p.feeds holds "all" first, which Carriers adds itself.
-	for _, c := range Carriers(p.feeds[1:], s) {
+	for _, c := range Carriers(p.feeds[1:], s, labels) {
 		out.Feeds = append(out.Feeds, storyFeedJSON{Slug: c.Slug, Title: c.Title, Page: p.opts.BaseURL + "/topics/" + c.Slug,
 			Atom: p.opts.BaseURL + feedsPrefix + c.Slug + ".atom", Why: c.Why})
 	}
@@ -104,6 +115,9 @@ func (p *Publisher) storyJSON(s *article.Story, rels []related) storyJSON {
 			aj.Joined = &joinedJSON{Method: m.Method, Similarity: m.Similarity, With: m.MatchedID}
 		}
 		out.Articles = append(out.Articles, aj)
+	}
+	for _, l := range labels.Of(id) {
+		out.Labels = append(out.Labels, labelJSON{Topic: l.Topic, Of: l.Of, Note: l.Note, At: l.At.UTC()})
 	}
 	for _, r := range rels {
 		out.Related = append(out.Related, relatedJSON{

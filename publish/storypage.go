@@ -76,6 +76,13 @@ type StoryReader interface {
 	Story(ctx context.Context, id string) (*article.Story, error)
 }
 
+// LabelReader reads the readers' labels (article.Label). A StoryLister
+// that also implements it (both store drivers) shows a story's labels on
+// its page.
+type LabelReader interface {
+	Labels(ctx context.Context) ([]article.Label, error)
+}
+
 // storyPage is what a story's page shows: every article of the story,
 // how each joined it, the feeds that carry it, and the stories near it.
 type storyPage struct {
@@ -90,6 +97,17 @@ type storyPage struct {
 	// Related are other stories its headlines come near, the nearest
 	// first.
 	Related []storyPageRelated
+	// Labels are the readers' labels on the story, by topic.
+	Labels []storyPageLabel
+}
+
+// storyPageLabel is a reader's label on a story page: the story is (Of)
+// or is not of Topic, linked to the topic's page when it has one.
+type storyPageLabel struct {
+	Topic pageLink
+	Of    bool
+	Note  string
+	At    time.Time
 }
 
 // storyPageRelated is a related story on a story page.
@@ -152,8 +170,14 @@ func (p *Publisher) serveStory(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rels := p.relatedStories(r.Context(), snap, s)
+	labels, err := p.storyLabels(r.Context(), s.Identifier())
+	if err != nil {
+		p.logger.Error("publish: read labels", "story", id, "err", err)
+		http.Error(w, "cannot read this story's labels", http.StatusInternalServerError)
+		return
+	}
 	if asJSON {
-		body, err := json.MarshalIndent(p.storyJSON(s, rels), "", "  ")
+		body, err := json.MarshalIndent(p.storyJSON(s, rels, labels), "", "  ")
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
@@ -161,7 +185,7 @@ func (p *Publisher) serveStory(w http.ResponseWriter, r *http.Request) {
 		p.serveRendered(w, r, "application/json; charset=utf-8", append(body, '\n'))
 		return
 	}
-	sp := p.storyPage(s, rels)
+	sp := p.storyPage(s, rels, labels)
 	pg := p.basePage(snap, xmlchar.Clean(p.opts.Title+": "+sp.Title))
 	pg.Story = &sp
 	p.servePage(w, r, "story", pg)
@@ -192,8 +216,24 @@ func (p *Publisher) story(ctx context.Context, snap *snapshot, id string) (*arti
 	return nil, nil
 }
 
-// storyPage describes s, with its related stories rels, for its page.
-func (p *Publisher) storyPage(s *article.Story, rels []related) storyPage {
+// storyLabels returns the readers' labels on story id; none when the
+// stories are not read from a store that keeps labels.
+func (p *Publisher) storyLabels(ctx context.Context, id string) (article.LabelSet, error) {
+	lr, ok := p.stories.(LabelReader)
+	if !ok {
+		return nil, nil
+	}
+	all, err := lr.Labels(ctx)
+	if err != nil {
+		return nil, err
+	}
+	all = slices.DeleteFunc(all, func(l article.Label) bool { return l.Story != id })
+	return article.NewLabelSet(all), nil
+}
+
+// storyPage describes s, with its related stories rels and its readers'
+// labels, for its page.
+func (p *Publisher) storyPage(s *article.Story, rels []related, labels article.LabelSet) storyPage {
 	arts := s.Articles()
 	// arts[0] is the lead, or the first copy of a story whose lead was
 	// pruned.
@@ -206,7 +246,7 @@ func (p *Publisher) storyPage(s *article.Story, rels []related) storyPage {
 	// Counted as an outlets: filter counts them.
 	sp.Outlets = filter.Outlets(s)
 	// p.feeds holds "all" first, which Carriers adds itself.
-	for _, c := range Carriers(p.feeds[1:], s) {
+	for _, c := range Carriers(p.feeds[1:], s, labels) {
 		page := p.opts.BaseURL + "/topics/" + c.Slug
 		sp.Feeds = append(sp.Feeds, storyPageFeed{Title: xmlchar.Clean(c.Title), Page: page, Why: xmlchar.Clean(c.Why)})
 	}
@@ -225,13 +265,12 @@ func (p *Publisher) storyPage(s *article.Story, rels []related) storyPage {
 			pa.After = d
 		}
 		for _, t := range a.Topics {
-			link := pageLink{Rel: t.Slug}
-			if label, ok := p.labels[t.Slug]; ok {
-				link = pageLink{Rel: xmlchar.Clean(label), Href: p.opts.BaseURL + "/topics/" + t.Slug}
-			}
-			pa.Topics = append(pa.Topics, link)
+			pa.Topics = append(pa.Topics, p.topicLink(t.Slug))
 		}
 		sp.Articles = append(sp.Articles, pa)
+	}
+	for _, l := range labels.Of(sp.ID) {
+		sp.Labels = append(sp.Labels, storyPageLabel{Topic: p.topicLink(l.Topic), Of: l.Of, Note: xmlchar.Clean(l.Note), At: l.At})
 	}
 	for _, r := range rels {
 		why := "kept apart: " + r.Apart
@@ -316,4 +355,13 @@ func (p *Publisher) relatedStories(ctx context.Context, snap *snapshot, s *artic
 		out = append(out, related{RelatedStory: r, story: other})
 	}
 	return out
+}
+
+// topicLink names topic slug by its feed's title, linked to its page; by
+// its slug alone when no feed has it.
+func (p *Publisher) topicLink(slug string) pageLink {
+	if title, ok := p.labels[slug]; ok {
+		return pageLink{Rel: xmlchar.Clean(title), Href: p.opts.BaseURL + "/topics/" + slug}
+	}
+	return pageLink{Rel: slug}
 }

@@ -325,6 +325,7 @@ func TestStoryJSON(t *testing.T) {
 		},
 		Related: []relatedJSON{{ID: "s3", Title: "Sanksi baru untuk Rusia", Outlet: "antara", Page: testBase + "/stories/s3", Reports: 1, From: "c1a",
 			Share: 0.5, Bar: 0.6, HoursApart: 2.5, Shared: []string{"sanksi", "rusia"}, Apart: "a guard"}},
+		Labels: []labelJSON{},
 	}
 	if !reflect.DeepEqual(got, want) {
 		gotJSON, _ := json.MarshalIndent(got, "", " ")
@@ -339,3 +340,52 @@ func TestStoryJSON(t *testing.T) {
 
 // treeOf returns pageText's tree.
 func treeOf(_ string, doc *html.Node) *html.Node { return doc }
+
+// A story's page and its JSON show the readers' labels on it, and the
+// feeds a label carries it in say so; another story's labels are not
+// shown.
+func TestStoryPageShowsLabels(t *testing.T) {
+	p, h := pagesPublisher(t, Options{})
+	at := t0.Add(4 * time.Hour)
+	p.stories.(*fakeLister).labels = []article.Label{
+		{Story: "s1", Topic: "sport", Of: false, Note: "a border deal, not a match", At: at},
+		{Story: "s1", Topic: "international-relations", Of: true, At: at.Add(time.Minute)},
+		{Story: "s3", Topic: "economy", Of: false, At: at},
+	}
+	text, doc := pageText(t, get(t, h, "GET", "/stories/s1", nil).Body.String())
+	section := elementByID(doc, "labels")
+	if section == nil {
+		t.Fatalf("the story page has no labels section:\n%s", text)
+	}
+	var items []string
+	for li := range section.Descendants() {
+		if li.Type == html.ElementNode && li.Data == "li" {
+			items = append(items, nodeText(li))
+		}
+	}
+	want := []string{"In International relations labelled", "Not in Sport labelled"}
+	if len(items) != 2 || !strings.HasPrefix(items[0], want[0]) || !strings.HasPrefix(items[1], want[1]) || !strings.Contains(items[1], "a border deal, not a match") {
+		t.Errorf("the labels section lists %q, want %q… with the note", items, want)
+	}
+	if links := hrefsOf(section); links[testBase+"/topics/international-relations"] != "International relations" {
+		t.Errorf("the label does not link its topic's page: %v", links)
+	}
+	if feeds := nodeText(elementByID(doc, "feeds")); !strings.Contains(feeds, "labelled international-relations by a reader") {
+		t.Errorf("the feeds section says %q, want the label as why the story is carried", feeds)
+	}
+	var got storyJSON
+	if err := json.Unmarshal(get(t, h, "GET", "/stories/s1.json", nil).Body.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	wantLabels := []labelJSON{{Topic: "international-relations", Of: true, At: at.Add(time.Minute)}, {Topic: "sport", Of: false, Note: "a border deal, not a match", At: at}}
+	if !reflect.DeepEqual(got.Labels, wantLabels) {
+		t.Errorf("/stories/s1.json labels = %+v, want %+v", got.Labels, wantLabels)
+	}
+	if len(got.Feeds) < 2 || got.Feeds[1].Why != "labelled international-relations by a reader" {
+		t.Errorf("/stories/s1.json feeds = %+v", got.Feeds)
+	}
+	// A story without labels has no section.
+	if _, doc := pageText(t, get(t, h, "GET", "/stories/s2", nil).Body.String()); elementByID(doc, "labels") != nil {
+		t.Error("a story without labels shows a labels section")
+	}
+}

@@ -185,9 +185,15 @@ type Explanation struct {
 	// (the stream model with the word model's prior), "language" (the
 	// article is in a language the rules have no terms for), or "boost" (a
 	// model-decided topic the models did not give, applied because its
-	// score with the source's boost passes its threshold and dominance bar).
-	Decider string        `json:"decider"`
-	Model   *ModelReading `json:"model,omitempty"`
+	// score with the source's boost passes its threshold and dominance
+	// bar); DeciderLabel where a reader's label on the story overruled
+	// them (Overrule: the tagger stores no such verdict, a cycle applies
+	// the label after it).
+	Decider string `json:"decider"`
+	// Overruled is the tagger's own verdict where a reader's label on the
+	// article's story decided instead (Decider DeciderLabel).
+	Overruled *Verdict      `json:"overruled,omitempty"`
+	Model     *ModelReading `json:"model,omitempty"`
 	// StreamLogOdds is the stream model's log-odds for a topic the rules
 	// did not give (it applies from StreamMargin), when a stream model was
 	// asked and has learned enough.
@@ -480,6 +486,26 @@ func (t *Tagger) explain(a *article.Article, h Hints, st *Stream, learn bool) []
 	return out
 }
 
+// DeciderLabel is the Decider of a topic a reader's label on the
+// article's story decided (article.Label), over the tagger's verdict.
+const DeciderLabel = "reader's label"
+
+// Verdict is whether a topic passed and which part decided it.
+type Verdict struct {
+	Passed  bool   `json:"passed"`
+	Decider string `json:"decider"`
+}
+
+// Overrule records that a reader's label says the article is (of) or is
+// not of e's topic: it passes as the label says, the tagger's verdict
+// kept in Overruled.
+func (e *Explanation) Overrule(of bool) {
+	if e.Overruled == nil {
+		e.Overruled = &Verdict{Passed: e.Passed, Decider: e.Decider}
+	}
+	e.Passed, e.Decider = of, DeciderLabel
+}
+
 // WriteExplanations prints explanations as a readable table, passed topics
 // marked with "+".
 func WriteExplanations(w io.Writer, es []Explanation) error {
@@ -534,6 +560,13 @@ func WriteExplanations(w io.Writer, es []Explanation) error {
 		}
 		if e.Decider == "boost" {
 			b.WriteString(" applied by the boost (score with boost passes)")
+		}
+		if o := e.Overruled; o != nil {
+			verdict := "not given"
+			if o.Passed {
+				verdict = "given"
+			}
+			fmt.Fprintf(&b, " decided by a reader's label on its story (the tagger: %s, by %s)", verdict, o.Decider)
 		}
 		if e.SecondDeskTo != "" && !e.Passed {
 			fmt.Fprintf(&b, " dropped: a second desk after %s needs p=%g", e.SecondDeskTo, SecondDeskCut)

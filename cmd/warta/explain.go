@@ -42,6 +42,10 @@ type explanation struct {
 	Changed *topicChange `json:"changed,omitempty"`
 	// Feeds are the feeds that carry (or would carry) the article's story.
 	Feeds []publish.Carrier `json:"feeds"`
+	// Labels are the readers' labels on the article's story (`warta
+	// label`), which decide their topics over the tagger (Topics shows
+	// both).
+	Labels []labelRecord `json:"labels,omitempty"`
 }
 
 // The verdicts explain gives (explanation.Mode).
@@ -71,10 +75,18 @@ func changedTopics(stored []article.TopicMatch, today []topic.Explanation) *topi
 			c.Today = append(c.Today, e.Slug)
 		}
 	}
-	if slices.Equal(c.Stored, c.Today) {
+	// A label's topic is stored after the tagger's: the order says nothing.
+	if slices.Equal(sortedCopy(c.Stored), sortedCopy(c.Today)) {
 		return nil
 	}
 	return c
+}
+
+// sortedCopy returns ss sorted, as a new slice.
+func sortedCopy(ss []string) []string {
+	out := slices.Clone(ss)
+	slices.Sort(out)
+	return out
 }
 
 type storyExplanation struct {
@@ -138,6 +150,10 @@ type explainer struct {
 	// order joined. The probe's index holds them too.
 	fresh      map[string]*article.Article
 	freshOrder []string
+	// labels are the readers' labels a cycle applies, read on first need
+	// (readLabels).
+	labels     article.LabelSet
+	labelsRead bool
 }
 
 // cmdExplain shows, for an article given by URL, file or JSON on stdin
@@ -351,7 +367,12 @@ func (x *explainer) explainStored(ctx context.Context, a *article.Article) (expl
 	if err != nil {
 		return explanation{}, err
 	}
-	ex := explanation{Article: newExportRecord(a, hints), Stored: true, Mode: modeSettled, Topics: sm.Explain(a, hints)}
+	labels, err := x.readLabels(ctx)
+	if err != nil {
+		return explanation{}, err
+	}
+	ex := explanation{Article: newExportRecord(a, hints), Stored: true, Mode: modeSettled, Topics: overrule(sm.Explain(a, hints), a.StoryID, labels),
+		Labels: labelRecords(a.StoryID, labels)}
 	if x.retagDue == nil {
 		due, err := pipeline.RetagDue(ctx, x.store, x.cfg, x.tagger)
 		if err != nil {
@@ -388,8 +409,42 @@ func (x *explainer) explainStored(ctx context.Context, a *article.Article) (expl
 	}
 	st.Articles = len(story.Articles())
 	ex.Story = st
-	ex.Feeds = publish.Carriers(feedInfos(x.cfg), story)
+	ex.Feeds = publish.Carriers(feedInfos(x.cfg), story, labels)
 	return ex, nil
+}
+
+// readLabels returns the readers' labels a cycle applies
+// (pipeline.ConfiguredLabels), read on first need.
+func (x *explainer) readLabels(ctx context.Context) (article.LabelSet, error) {
+	if !x.labelsRead {
+		labels, err := pipeline.ConfiguredLabels(ctx, x.store, x.cfg.TopicBySlug)
+		if err != nil {
+			return nil, err
+		}
+		x.labels, x.labelsRead = labels, true
+	}
+	return x.labels, nil
+}
+
+// overrule applies the labels of story to es, the tagger's verdicts, as a
+// cycle applies them to the topics it stores (article.LabelSet.Apply): a
+// labelled topic passes as its label says (topic.Explanation.Overrule).
+func overrule(es []topic.Explanation, story string, labels article.LabelSet) []topic.Explanation {
+	for i := range es {
+		if of, ok := labels.Verdict(story, es[i].Slug); ok {
+			es[i].Overrule(of)
+		}
+	}
+	return es
+}
+
+// labelRecords are the labels of story, by topic; nil for none.
+func labelRecords(story string, labels article.LabelSet) []labelRecord {
+	var out []labelRecord
+	for _, l := range labels.Of(story) {
+		out = append(out, newLabelRecord(l))
+	}
+	return out
 }
 
 // storyProbe returns the story probe over the store, built on first need.
@@ -613,21 +668,26 @@ func (x *explainer) explainNew(ctx context.Context, arts []*article.Article, src
 		return nil, err
 	}
 	hints := pipeline.Hints(src)
+	labels, err := x.readLabels(ctx)
+	if err != nil {
+		return nil, err
+	}
 	topics := make(map[*article.Article][]topic.Explanation, len(arts))
 	learned := make(map[string]bool, len(arts))
 	for _, a := range ordered {
+		story := joined[a].StoryID
 		if learned[a.ID] {
-			topics[a] = sm.Explain(a, hints)
+			topics[a] = overrule(sm.Explain(a, hints), story, labels)
 			continue
 		}
 		learned[a.ID] = true
-		topics[a] = sm.ExplainAndObserve(a, hints)
+		topics[a] = overrule(sm.ExplainAndObserve(a, hints), story, labels)
 		x.keepFresh(joined[a], topic.Matches(topics[a]))
 	}
 	out := make([]explanation, 0, len(arts))
 	for _, a := range arts {
 		probe := joined[a]
-		ex := explanation{Article: newExportRecord(a, hints), Mode: modeOnePass, Topics: topics[a]}
+		ex := explanation{Article: newExportRecord(a, hints), Mode: modeOnePass, Topics: topics[a], Labels: labelRecords(probe.StoryID, labels)}
 		ex.Article.Topics = topic.Matches(ex.Topics)
 		ex.Article.Story = probe.StoryID
 		st := &storyExplanation{ID: probe.StoryID, Would: true, Similarity: probe.StoryMatch.Similarity, Method: probe.StoryMatch.Method}
@@ -651,7 +711,7 @@ func (x *explainer) explainNew(ctx context.Context, arts []*article.Article, src
 		}
 		st.Articles = len(story.Articles())
 		ex.Story = st
-		ex.Feeds = publish.Carriers(feedInfos(x.cfg), story)
+		ex.Feeds = publish.Carriers(feedInfos(x.cfg), story, labels)
 		out = append(out, ex)
 	}
 	return out, nil
@@ -793,6 +853,20 @@ func formatExplanation(w io.Writer, ex explanation) error {
 		fmt.Fprintf(w, "feeds:\n")
 		for _, f := range ex.Feeds {
 			fmt.Fprintf(w, "  %-24s %s\n", f.Slug, f.Why)
+		}
+	}
+	if len(ex.Labels) > 0 {
+		fmt.Fprintf(w, "readers' labels on its story (`warta label`; they decide over the tagger):\n")
+		for _, l := range ex.Labels {
+			what := "of"
+			if !l.Of {
+				what = "not of"
+			}
+			fmt.Fprintf(w, "  %-7s %-26s %s", what, l.Topic, l.At.Format(time.RFC3339))
+			if l.Note != "" {
+				fmt.Fprintf(w, "  %s", l.Note)
+			}
+			fmt.Fprintln(w)
 		}
 	}
 	switch c := ex.Changed; {

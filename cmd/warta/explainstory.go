@@ -70,7 +70,11 @@ func (x *explainer) explainStory(ctx context.Context, id string) (storyView, err
 	if err != nil {
 		return storyView{}, err
 	}
-	v := storyView{ID: id, Feeds: publish.Carriers(feedInfos(x.cfg), story)}
+	labels, err := x.readLabels(ctx)
+	if err != nil {
+		return storyView{}, err
+	}
+	v := storyView{ID: id, Feeds: publish.Carriers(feedInfos(x.cfg), story, labels)}
 	for _, a := range story.Articles() {
 		m := storyMember{Article: *x.exportOf(a), Stored: x.fresh[a.ID] == nil}
 		if m.Nearest, err = x.nearest(ctx, probe, a); err != nil {

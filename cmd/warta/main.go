@@ -157,6 +157,7 @@ func commands() []command {
 		{"tag", "< articles.jsonl", "tag JSON Lines articles from stdin (no network, no storage); answers in input order, id \"\" for a line without one", cmdTag},
 		{"export", "", "print stored articles as JSON Lines", cmdExport},
 		{"explain", "<URL | FILE | - | STORY-ID>...", "show why an article got its topics and story, or (-story) its story as a whole; FILE is JSON Lines or text (title line, then body), - reads JSON Lines on stdin, a story's ID (-story only) names a stored story", cmdExplain},
+		{"label", "STORY TOPIC...", "label a stored story as of the topics (-not: not of them; -clear: back to the tagger) for every article of it, later ones included; -list prints the labels", cmdLabel},
 		{"eval-topics", "", "score the topic rules on labelled JSON Lines", cmdEvalTopics},
 		{"doctor", "", "check the database; -salvage copies what is readable of a damaged one", cmdDoctor},
 		{"topics", "", "print the built-in topics as YAML, to start a config's topics from", cmdTopics},
