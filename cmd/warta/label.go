@@ -62,9 +62,18 @@ func cmdLabel(ctx context.Context, e *env) (err error) {
 	if err != nil {
 		return err
 	}
-	access := readWrite
-	if *list {
-		access = readOnly
+	access := readOnly
+	if !*list {
+		// A label is of a stored story: the database must be there
+		// already, and a mistyped -config creates none.
+		probe, err := openStore(ctx, cfg.Storage, readOnly)
+		if err != nil {
+			return err
+		}
+		if err := probe.Close(); err != nil {
+			return err
+		}
+		access = readWrite
 	}
 	st, err := openStore(ctx, cfg.Storage, access)
 	if err != nil {

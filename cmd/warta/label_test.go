@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -155,7 +157,8 @@ func TestReaderLabelsCorrectTheFeeds(t *testing.T) {
 				t.Errorf("clearing a label twice said %q", out)
 			}
 
-			// Refused: a topic the config has not, a story the store has not.
+			// Refused: a topic the config has not, a story the store has
+			// not, a store that is not there (and is not created).
 			code, _, stderr := warta(t, context.Background(), "", "-config", cfg, "label", story, "diplomacy")
 			if code != exitConfig || !strings.Contains(stderr, `no topic "diplomacy"`) || !strings.Contains(stderr, "international-relations") {
 				t.Errorf("label with an unknown topic: exit %d, %s", code, stderr)
@@ -163,6 +166,14 @@ func TestReaderLabelsCorrectTheFeeds(t *testing.T) {
 			code, _, stderr = warta(t, context.Background(), "", "-config", cfg, "label", "0123456789abcdef", "world")
 			if code != exitFail || !strings.Contains(stderr, `no stored story or article "0123456789abcdef"`) {
 				t.Errorf("label of an unknown story: exit %d, %s", code, stderr)
+			}
+			if driver == "sqlite" {
+				missing := filepath.Join(t.TempDir(), "none.db")
+				other := writeConfig(t, t.TempDir(), sources, map[string]any{"storage": map[string]any{"driver": "sqlite", "dsn": missing}})
+				code, _, stderr = warta(t, context.Background(), "", "-config", other, "label", story, "world")
+				if _, err := os.Stat(missing); code == 0 || !strings.Contains(stderr, "no database") || err == nil {
+					t.Errorf("label on a store that is not there: exit %d, %s; the file: %v", code, stderr, err)
+				}
 			}
 		})
 	}
