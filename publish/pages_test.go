@@ -286,6 +286,7 @@ func TestPagesInChromium(t *testing.T) {
 	related := &fakeRelations{related: []RelatedStory{{StoryID: "s3", From: "c1a", Share: 0.5, Bar: 0.6, Hours: 2, Shared: []string{"rusia"}, Apart: "a guard"}}}
 	p, _, srv := servedPublisher(t, Options{Status: pageSources(), MaxItems: 2, Pages: 1, Related: related})
 	p.opts.Articles = p.stories.(ArticleCounter)
+	p.stories.(*fakeLister).labels = []article.Label{{Story: "s1", Topic: "sport", Of: false, Note: "a border deal", At: t0}}
 	if err := p.Refresh(context.Background()); err != nil {
 		t.Fatal(err)
 	}
@@ -297,7 +298,7 @@ func TestPagesInChromium(t *testing.T) {
 	}{
 		{"index", "/", []string{"3 of 4 sources are failing", "Indonesia dan Malaysia menyepakati", "3 stories"}},
 		{"topic", "/topics/international-relations", []string{"Also reported by", "kompas", "detik", "3 reports"}},
-		{"story", "/stories/s1", []string{"3 reports from 3 outlets", "joined by minhash-lead", "Ekonomi", "Near it", "kept apart: a guard"}},
+		{"story", "/stories/s1", []string{"3 reports from 3 outlets", "joined by minhash-lead", "Ekonomi", "Near it", "kept apart: a guard", "Readers' labels", "a border deal"}},
 		{"status", "/status", []string{"backing off", "connection refused", "<svg"}},
 		// A feed opened in the browser reads as a page (the stylesheet).
 		{"feed", "/feeds/international-relations.atom", []string{"This is a news feed", "Subscribe in your reader", "Sanksi baru untuk Rusia"}},
