@@ -40,22 +40,12 @@ func ConfiguredLabels[T any](ctx context.Context, st store.Store, known func(slu
 // its labels say. `warta label` applies a label to the stored articles
 // itself; this catches the copies a cycle of another process wrote with
 // the labels it had read before, and a label set while the re-tag of a
-// rules change ran. The labels of a story no longer stored go: no later
-// article can join it.
+// rules change ran. A story no longer stored is passed over: the prune
+// that deleted its last article deleted its labels, or will (a label
+// set as it ran).
 func (p *Pipeline) applyLabels(ctx context.Context) error {
 	for story := range p.labels {
-		_, err := LabelStory(ctx, p.store, story, p.labels, "", nil)
-		if errors.Is(err, store.ErrNotFound) {
-			for _, l := range p.labels.Of(story) {
-				if _, err := p.store.DeleteLabel(ctx, story, l.Topic); err != nil {
-					return fmt.Errorf("pipeline: labels: %w", err)
-				}
-			}
-			delete(p.labels, story)
-			p.logger.Info("labels of a story no longer stored dropped", "story", story)
-			continue
-		}
-		if err != nil {
+		if _, err := LabelStory(ctx, p.store, story, p.labels, "", nil); err != nil && !errors.Is(err, store.ErrNotFound) {
 			return err
 		}
 	}

@@ -140,7 +140,9 @@ type Store interface {
 	// reports (by ID and source) to be kept and leads of stories that
 	// still have a kept or newer copy; returns how many. A nil keep keeps
 	// none. When it deletes any, it sets a new feeds' version
-	// (MetaFeedsVersion) in its transaction.
+	// (MetaFeedsVersion) in its transaction, and deletes the labels of
+	// the stories it left with no article: no later article can join
+	// them.
 	Prune(ctx context.Context, before time.Time, keep KeepFunc) (int, error)
 	// Claim takes, for one cycle, units of req (a source, or sources
 	// claimed together) this process may fetch, and returns them with a

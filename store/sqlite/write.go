@@ -365,6 +365,9 @@ func (s *Store) Prune(ctx context.Context, before time.Time, keep store.KeepFunc
 		if n == 0 {
 			return nil
 		}
+		if _, err := tx.ExecContext(ctx, schema.DeleteOrphanLabels); err != nil {
+			return fmt.Errorf("store: prune: labels: %w", err)
+		}
 		return setMeta(ctx, tx, store.MetaFeedsVersion, store.NewName())
 	})
 	return n, err

@@ -140,6 +140,11 @@ func testStoryByID(t *testing.T, s store.Store, d Driver) {
 func testPrune(t *testing.T, s store.Store, d Driver) {
 	ctx := context.Background()
 	storyFixture(t, s)
+	for _, story := range []string{"id00001", "id00003"} {
+		if err := s.SetLabel(ctx, article.Label{Story: story, Topic: "sport", At: base}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	// Cut at article 5: 1-4 are older. Lead 1 has no copy at or after the
 	// cut (2, 4 are older), so it goes; lead 3 keeps its newer copy 5.
 	n, err := s.Prune(ctx, Art(5, 5).FirstSeen, nil)
@@ -158,6 +163,10 @@ func testPrune(t *testing.T, s store.Store, d Driver) {
 	// The pruned articles' topics went with them.
 	if st, _ := s.Stories(ctx, "politics", 10); !slices.Equal(StoryShape(st), []string{"id00003:id00003[id00005]"}) {
 		t.Errorf("politics after prune = %v", StoryShape(st))
+	}
+	// The labels of the story no longer stored went; the other's stayed.
+	if ls, err := s.Labels(ctx); err != nil || len(ls) != 1 || ls[0].Story != "id00003" {
+		t.Errorf("labels after prune = %+v, %v; want id00003's alone", ls, err)
 	}
 	if n, err := s.Prune(ctx, time.Time{}, nil); err != nil || n != 0 {
 		t.Errorf("Prune(zero) = %d, %v", n, err)

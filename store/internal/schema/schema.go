@@ -65,6 +65,11 @@ const FetchStateConflict = `ON CONFLICT (source) DO UPDATE SET
 // the old.
 const MetaConflict = `ON CONFLICT (key) DO UPDATE SET value = excluded.value`
 
+// DeleteOrphanLabels deletes the readers' labels of stories with no
+// stored article, as both drivers' Prune does after deleting articles
+// (articles' story_id is indexed, and labels are few).
+const DeleteOrphanLabels = `DELETE FROM story_labels WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.story_id = story_labels.story_id)`
+
 // HoldConflict ends both drivers' host_holds upserts: a server keeps the
 // later of its stored and its new hold, whichever process stores first.
 const HoldConflict = `ON CONFLICT (server) DO UPDATE SET until_ns =

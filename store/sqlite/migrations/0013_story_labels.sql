@@ -2,7 +2,8 @@
 -- topic, whatever the tagger says, for every article of it, those that
 -- join it later included. One row per story and topic; at_ns is when it
 -- was set, in Unix nanoseconds. A story's ID is its lead's, which never
--- changes, so a label outlives any one copy.
+-- changes, so a label outlives any one copy; Prune deletes it with the
+-- story's last article.
 CREATE TABLE story_labels (
     story_id TEXT    NOT NULL,
     topic    TEXT    NOT NULL,
