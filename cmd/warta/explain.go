@@ -855,20 +855,7 @@ func formatExplanation(w io.Writer, ex explanation) error {
 			fmt.Fprintf(w, "  %-24s %s\n", f.Slug, f.Why)
 		}
 	}
-	if len(ex.Labels) > 0 {
-		fmt.Fprintf(w, "readers' labels on its story (`warta label`; they decide over the tagger):\n")
-		for _, l := range ex.Labels {
-			what := "of"
-			if !l.Of {
-				what = "not of"
-			}
-			fmt.Fprintf(w, "  %-7s %-26s %s", what, l.Topic, l.At.Format(time.RFC3339))
-			if l.Note != "" {
-				fmt.Fprintf(w, "  %s", l.Note)
-			}
-			fmt.Fprintln(w)
-		}
-	}
+	formatLabels(w, ex.Labels)
 	switch c := ex.Changed; {
 	case c != nil:
 		fmt.Fprintf(w, "topics differ: stored: %s; today's model: %s (the rules or sources' hints changed since: a re-tag stores today's)\n",
@@ -887,6 +874,25 @@ func formatExplanation(w io.Writer, ex explanation) error {
 	}
 	_, err := fmt.Fprintln(w)
 	return err
+}
+
+// formatLabels prints the readers' labels on a story, if any.
+func formatLabels(w io.Writer, labels []labelRecord) {
+	if len(labels) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "readers' labels on the story (`warta label`; they decide over the tagger):\n")
+	for _, l := range labels {
+		what := "of"
+		if !l.Of {
+			what = "not of"
+		}
+		fmt.Fprintf(w, "  %-7s %-26s %s", what, l.Topic, l.At.Format(time.RFC3339))
+		if l.Note != "" {
+			fmt.Fprintf(w, "  %s", l.Note)
+		}
+		fmt.Fprintln(w)
+	}
 }
 
 // formatNearest prints the story an article that leads its own came

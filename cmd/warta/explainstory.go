@@ -21,6 +21,8 @@ type storyView struct {
 	// after them the explained articles not stored that would join it.
 	Articles []storyMember     `json:"articles"`
 	Feeds    []publish.Carrier `json:"feeds"`
+	// Labels are the readers' labels on the story (`warta label`).
+	Labels []labelRecord `json:"labels,omitempty"`
 	// Page is the story's page on the daemon's web front; "" while none
 	// of its articles is stored.
 	Page string `json:"page,omitempty"`
@@ -74,7 +76,7 @@ func (x *explainer) explainStory(ctx context.Context, id string) (storyView, err
 	if err != nil {
 		return storyView{}, err
 	}
-	v := storyView{ID: id, Feeds: publish.Carriers(feedInfos(x.cfg), story, labels)}
+	v := storyView{ID: id, Feeds: publish.Carriers(feedInfos(x.cfg), story, labels), Labels: labelRecords(id, labels)}
 	for _, a := range story.Articles() {
 		m := storyMember{Article: *x.exportOf(a), Stored: x.fresh[a.ID] == nil}
 		if m.Nearest, err = x.nearest(ctx, probe, a); err != nil {
@@ -166,6 +168,7 @@ func formatStoryView(w io.Writer, v storyView) {
 	for _, f := range v.Feeds {
 		fmt.Fprintf(w, "  %-24s %s\n", f.Slug, f.Why)
 	}
+	formatLabels(w, v.Labels)
 	if v.Page != "" {
 		fmt.Fprintf(w, "page: %s\n", v.Page)
 	}

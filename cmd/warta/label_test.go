@@ -134,6 +134,10 @@ func TestReaderLabelsCorrectTheFeeds(t *testing.T) {
 				t.Errorf("explain's text does not show the label:\n%s", text)
 			}
 
+			views := jsonLines[storyView](t, mustWarta(t, "-config", cfg, "explain", "-story", "-json", story))
+			if len(views) != 1 || len(views[0].Labels) != 1 || views[0].Labels[0].Topic != "international-relations" {
+				t.Errorf("explain -story: labels %+v", views)
+			}
 			list := mustWarta(t, "-config", cfg, "label", "-list")
 			if lines := strings.Split(strings.TrimSpace(list), "\n"); len(lines) != 2 || !strings.Contains(list, story+"\tnot of international-relations") ||
 				!strings.Contains(list, chilliStory+"\tof environment") || !strings.Contains(list, "supply cut by bad weather") {
