@@ -105,6 +105,13 @@ type Server struct {
 	// MetricsListen, when set, is a separate address serving /metrics
 	// (and /healthz); Listen then does not serve /metrics.
 	MetricsListen string `yaml:"metrics_listen"`
+	// LabelsTokenFile, when set, names a file holding the token (its only
+	// line, at least MinLabelsToken characters) that opens the labels
+	// API: readers' labels set over HTTP (POST and DELETE
+	// /stories/<id>/labels). A path relative to the config file is read
+	// beside it. LabelsToken is the token read; it is never printed.
+	LabelsTokenFile string `yaml:"labels_token_file"`
+	LabelsToken     string `yaml:"-"`
 
 	// baseURLDefaulted says BaseURL was derived from Listen, not written:
 	// UseListen derives it again.

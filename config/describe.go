@@ -74,6 +74,9 @@ func (c *Config) Describe(w io.Writer, now time.Time) error {
 	if c.Server.MetricsListen != "" {
 		fmt.Fprintf(&buf, ", metrics on %s", c.Server.MetricsListen)
 	}
+	if c.Server.LabelsToken != "" {
+		fmt.Fprintf(&buf, ", labels API on (its token in %s)", c.Server.LabelsTokenFile)
+	}
 	buf.WriteString("\n")
 	dir := "not written to files"
 	if c.Publish.Dir != "" {

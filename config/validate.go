@@ -8,6 +8,8 @@ import (
 	"net"
 	"net/netip"
 	"net/url"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -460,6 +462,9 @@ func (v *validator) server() {
 			v.errorf("server.metrics_listen", "metrics_listen %q is the listen address; leave it out to serve /metrics there", s.MetricsListen)
 		}
 	}
+	if s.LabelsTokenFile != "" {
+		v.cfg.Server.LabelsToken = v.labelsToken(s.LabelsTokenFile)
+	}
 	if v.baseURLDefaulted && !listenOK {
 		return // derived from the bad listen address, already reported
 	}
@@ -474,6 +479,35 @@ func (v *validator) server() {
 	case u.RawQuery != "" || u.Fragment != "":
 		v.errorf("server.base_url", "base URL %q must not have a query or fragment", s.BaseURL)
 	}
+}
+
+// MinLabelsToken is the shortest token server.labels_token_file may hold:
+// about 128 bits of a random hex or base64 string, beyond guessing.
+const MinLabelsToken = 24
+
+// labelsToken reads the labels API's token from file (relative to the
+// config file's directory), "" with an error reported when it cannot be
+// read or is too short. The error never quotes the file's contents.
+func (v *validator) labelsToken(file string) string {
+	const field = "server.labels_token_file"
+	if !filepath.IsAbs(file) && v.cfg.Path != "" {
+		file = filepath.Join(filepath.Dir(v.cfg.Path), file)
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		v.errorf(field, "cannot read the labels token: %v", err)
+		return ""
+	}
+	token := strings.TrimSpace(string(b))
+	switch {
+	case strings.ContainsAny(token, " \t\r\n"):
+		v.errorf(field, "the labels token in %s is more than one word: want the token alone", file)
+	case len(token) < MinLabelsToken:
+		v.errorf(field, "the labels token in %s has %d characters, fewer than %d: anyone could guess it", file, len(token), MinLabelsToken)
+	default:
+		return token
+	}
+	return ""
 }
 
 // listen checks a listen address at path and reports whether it is good.

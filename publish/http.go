@@ -48,6 +48,12 @@ const minMaxAge = 30 * time.Second
 //	GET /feed.xsl              the stylesheet browsers show feeds with
 //	GET /healthz               200 "ok"
 //
+// With a Labeller and a token (Options.LabelsToken), the labels API
+// (labelsapi.go):
+//
+//	POST   /stories/<id>/labels          {"topic": …, "of": true|false, "note": …}
+//	DELETE /stories/<id>/labels/<topic>
+//
 // Documents carry strong ETags and, feeds, Last-Modified (when the newest
 // of their articles was stored: the same in every process and across
 // restarts) and answer conditional requests with 304; gzip is used when the
@@ -68,6 +74,10 @@ func (p *Publisher) Handler() http.Handler {
 	mux.HandleFunc("GET "+storyPagePrefix+"{id}", p.serveStory)
 	mux.HandleFunc("GET /status", p.serveStatus)
 	mux.HandleFunc("GET /status.json", p.serveStatusJSON)
+	if p.opts.Labeller != nil && p.opts.LabelsToken != "" {
+		mux.HandleFunc("POST "+storyPagePrefix+"{id}/labels", p.serveSetLabel)
+		mux.HandleFunc("DELETE "+storyPagePrefix+"{id}/labels/{topic}", p.serveClearLabel)
+	}
 	return mux
 }
 

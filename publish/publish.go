@@ -99,6 +99,11 @@ type Options struct {
 	// Related, when set, lists on each story's page the other stories
 	// its headlines come near (StoryRelations).
 	Related StoryRelations
+	// Labeller, with LabelsToken, serves the labels API: readers' labels
+	// set and cleared over HTTP by a client that presents the token
+	// (StoryLabeller). Without both, there is none.
+	Labeller    StoryLabeller
+	LabelsToken string
 	// Hub is the URL of the WebSub hub every feed advertises (rel="hub");
 	// "" advertises none.
 	Hub string

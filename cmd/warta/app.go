@@ -151,8 +151,10 @@ func wireStages(ctx context.Context, e *env, m mode, cfg *config.Config, tagger 
 	}
 	hub.advertise(&popts)
 	related := &relatedStories{}
+	labels := &storyLabeller{cfg: cfg, store: st}
 	if m != modeOnce {
 		popts.Related = related
+		popts.Labeller, popts.LabelsToken = labels, cfg.Server.LabelsToken
 	}
 	pub := publish.New(popts, feedInfos(cfg), st, e.logger)
 	// Before Init or Start, which may re-tag: a run that dies after
@@ -184,7 +186,7 @@ func wireStages(ctx context.Context, e *env, m mode, cfg *config.Config, tagger 
 		Logger:    e.logger,
 		Actors:    actors,
 	})
-	related.pipeline = p
+	related.pipeline, labels.pipeline = p, p
 	s := &stages{publisher: pub, fetcher: fetcher, pipeline: p, checkpoint: checkpoint}
 	ready := p.Init
 	switch m {

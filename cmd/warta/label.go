@@ -95,15 +95,40 @@ func cmdLabel(ctx context.Context, e *env) (err error) {
 	if err != nil {
 		return err
 	}
-	l := labeller{cfg: cfg, tagger: tagger, store: st, story: story, now: time.Now()}
+	now := time.Now()
+	l := labeller{cfg: cfg, store: st, now: func() time.Time { return now }, tagged: storedStreamTagger(cfg, tagger, st, now)}
 	for _, slug := range topics {
-		msg, err := l.label(ctx, slug, !*not, *clearIt, *note)
+		if *clearIt {
+			had, n, err := l.clear(ctx, story, slug)
+			if err != nil {
+				return err
+			}
+			if !had {
+				fmt.Fprintf(out, "story %s: no label on %s\n", story, slug)
+				continue
+			}
+			fmt.Fprintf(out, "story %s: no longer labelled on %s (%s changed)\n", story, slug, storedArticles(n))
+			continue
+		}
+		n, err := l.set(ctx, story, slug, !*not, *note)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(out, normalize.StripControl(msg))
+		what := "of"
+		if *not {
+			what = "not of"
+		}
+		fmt.Fprintf(out, "story %s: %s %s (%s changed)\n", story, what, slug, storedArticles(n))
 	}
 	return nil
+}
+
+// storedArticles says n stored articles.
+func storedArticles(n int) string {
+	if n == 1 {
+		return "1 stored article"
+	}
+	return fmt.Sprintf("%d stored articles", n)
 }
 
 // storyOf returns the ID of the stored story id names: a story's ID, or
@@ -126,65 +151,65 @@ func storyOf(ctx context.Context, st store.Store, id string) (string, error) {
 	return cmp.Or(a.StoryID, a.ID), nil
 }
 
-// labeller sets and clears the labels of one stored story.
+// labeller sets and clears readers' labels and applies them to the
+// stored articles of their story at once: `warta label` and the daemon's
+// labels API (publish.StoryLabeller).
 type labeller struct {
-	cfg    *config.Config
-	tagger *topic.Tagger
-	store  store.Store
-	story  string
-	now    time.Time
-	stream *topic.Stream // the store's stream model, read on first need
+	cfg   *config.Config
+	store store.Store
+	now   func() time.Time
+	// tagged returns the tagger's verdict on stored articles, for a topic
+	// whose label is cleared; asked on first need.
+	tagged func(ctx context.Context) (func(*article.Article) []article.TopicMatch, error)
 }
 
-// label sets (of) or clears the story's label on slug, applies the
-// labels to its stored articles and says what it did.
-func (l *labeller) label(ctx context.Context, slug string, of, clearIt bool, note string) (string, error) {
-	var tag func(*article.Article) []article.TopicMatch
-	cleared := ""
-	if clearIt {
-		had, err := l.store.DeleteLabel(ctx, l.story, slug)
-		if err != nil {
-			return "", err
-		}
-		if !had {
-			return fmt.Sprintf("story %s: no label on %s", l.story, slug), nil
-		}
-		// Back to the tagger's verdict, as a re-tag would store it.
-		if l.stream == nil {
-			l.stream = l.tagger.NewStreamFor(pipeline.SourceHints(l.cfg))
-			if _, err := pipeline.LoadStream(ctx, l.cfg, l.store, l.stream, l.now); err != nil {
-				return "", err
-			}
-		}
-		hints := pipeline.SourceHints(l.cfg)
-		cleared, tag = slug, func(a *article.Article) []article.TopicMatch { return l.stream.Tag(a, hints[a.Source]) }
-	} else if err := l.store.SetLabel(ctx, article.Label{Story: l.story, Topic: slug, Of: of, Note: note, At: l.now.UTC()}); err != nil {
-		return "", err
+// set labels story as of (or not of) topic slug and returns how many of
+// its stored articles' topics changed.
+func (l *labeller) set(ctx context.Context, story, slug string, of bool, note string) (int, error) {
+	if err := l.store.SetLabel(ctx, article.Label{Story: story, Topic: slug, Of: of, Note: note, At: l.now().UTC()}); err != nil {
+		return 0, err
 	}
+	return l.apply(ctx, story, "", nil)
+}
+
+// clear removes story's label on slug, if any, and gives each of its
+// stored articles the tagger's verdict on slug again, as a re-tag would
+// store it. It reports whether there was a label and how many articles'
+// topics changed.
+func (l *labeller) clear(ctx context.Context, story, slug string) (bool, int, error) {
+	had, err := l.store.DeleteLabel(ctx, story, slug)
+	if err != nil || !had {
+		return false, 0, err
+	}
+	tag, err := l.tagged(ctx)
+	if err != nil {
+		return true, 0, err
+	}
+	n, err := l.apply(ctx, story, slug, tag)
+	return true, n, err
+}
+
+// apply applies the stored labels to story (pipeline.LabelStory).
+func (l *labeller) apply(ctx context.Context, story, cleared string, tag func(*article.Article) []article.TopicMatch) (int, error) {
 	labels, err := pipeline.ConfiguredLabels(ctx, l.store, l.cfg.TopicBySlug)
 	if err != nil {
-		return "", err
+		return 0, err
 	}
-	n, err := pipeline.LabelStory(ctx, l.store, l.story, labels, cleared, tag)
-	if err != nil {
-		return "", err
-	}
-	what := "of"
-	switch {
-	case clearIt:
-		what = "no longer labelled on"
-	case !of:
-		what = "not of"
-	}
-	return fmt.Sprintf("story %s: %s %s (%d stored %s changed)", l.story, what, slug, n, plural(n, "article", "articles")), nil
+	return pipeline.LabelStory(ctx, l.store, story, labels, cleared, tag)
 }
 
-// plural is one when n is 1, else many.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
+// storedStreamTagger tags stored articles with the store's stream model
+// as `warta explain` does (pipeline.LoadStream): a command has no live
+// one.
+func storedStreamTagger(cfg *config.Config, tagger *topic.Tagger, st store.Store, now time.Time) func(ctx context.Context) (func(*article.Article) []article.TopicMatch, error) {
+	return func(ctx context.Context) (func(*article.Article) []article.TopicMatch, error) {
+		hints := pipeline.SourceHints(cfg)
+		stream := tagger.NewStreamFor(hints)
+		if _, err := pipeline.LoadStream(ctx, cfg, st, stream, now); err != nil {
+			return nil, err
+		}
+		return func(a *article.Article) []article.TopicMatch { return stream.Tag(a, hints[a.Source]) }, nil
 	}
-	return many
 }
 
 // listLabels prints every label, by story then topic; a label of a topic

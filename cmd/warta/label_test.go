@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -179,6 +180,100 @@ func TestReaderLabelsCorrectTheFeeds(t *testing.T) {
 					t.Errorf("label on a store that is not there: exit %d, %s; the file: %v", code, stderr, err)
 				}
 			}
+		})
+	}
+}
+
+// The labels API of a daemon whose config names a token file: a client
+// with the token labels a story over HTTP and the feeds follow, as with
+// `warta label`; without the token it is refused; DELETE gives the topic
+// back to the tagger (the daemon's own stream model). A daemon with no
+// token file has no labels API.
+func TestDaemonLabelsAPI(t *testing.T) {
+	for _, driver := range []string{"sqlite", "postgres"} {
+		t.Run(driver, func(t *testing.T) {
+			site := newNewsSite(t)
+			site.serve("/rss", "application/rss+xml", explainFeed(site.URL))
+			addr := freeAddr(t)
+			dir := t.TempDir()
+			const token = "4b1d-labels-0123456789abcdef"
+			if err := os.WriteFile(filepath.Join(dir, "labels.token"), []byte(token+"\n"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			extra := map[string]any{
+				"server":   map[string]any{"listen": addr, "base_url": "http://" + addr, "labels_token_file": "labels.token"},
+				"schedule": "@every 1h",
+			}
+			if driver == "postgres" {
+				extra["storage"] = map[string]any{"driver": "postgres", "dsn": pgtest.DSN(t)}
+			}
+			cfg := writeConfig(t, dir, []testSource{{Name: "Kabar", URL: site.URL + "/rss"}}, extra)
+			d := runDaemon(context.Background(), cfg)
+			defer d.cancel()
+			base := "http://" + addr
+			meeting := site.URL + "/dunia/menlu-bertemu"
+			irHas := func(url string) bool {
+				_, body := get(base + "/feeds/international-relations.atom")
+				return strings.Contains(body, "<link href=\""+url+"\"")
+			}
+			eventually(t, "the meeting in the international relations feed", d.log, func() bool { return irHas(meeting) })
+			story := oneStory(t, cfg, []string{meeting})
+
+			call := func(method, path, auth, body string) (int, string) {
+				t.Helper()
+				req, err := http.NewRequest(method, base+path, strings.NewReader(body))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if auth != "" {
+					req.Header.Set("Authorization", auth)
+				}
+				resp, err := http.DefaultClient.Do(req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer resp.Body.Close()
+				b, _ := io.ReadAll(resp.Body)
+				return resp.StatusCode, string(b)
+			}
+			labels := "/stories/" + story + "/labels"
+			if code, _ := call("POST", labels, "Bearer not-the-token-000000000000", `{"topic":"international-relations","of":false}`); code != http.StatusUnauthorized {
+				t.Errorf("POST with a wrong token: %d", code)
+			}
+			code, body := call("POST", labels, "Bearer "+token, `{"topic":"international-relations","of":false,"note":"over HTTP"}`)
+			if code != http.StatusOK || !strings.Contains(body, `"changed":2`) || !strings.Contains(body, `"note":"over HTTP"`) {
+				t.Fatalf("POST the label: %d %s", code, body)
+			}
+			eventually(t, "the meeting out of the international relations feed", d.log, func() bool { return !irHas(meeting) })
+			if code, body := call("POST", "/stories/0123456789abcdef/labels", "Bearer "+token, `{"topic":"world","of":true}`); code != http.StatusNotFound {
+				t.Errorf("POST to an unknown story: %d %s", code, body)
+			}
+			if code, body := call("POST", labels, "Bearer "+token, `{"topic":"diplomacy","of":true}`); code != http.StatusBadRequest || !strings.Contains(body, "no such topic") {
+				t.Errorf("POST an unknown topic: %d %s", code, body)
+			}
+			code, body = call("DELETE", labels+"/international-relations", "Bearer "+token, "")
+			if code != http.StatusOK || !strings.Contains(body, `"cleared":true`) || !strings.Contains(body, `"changed":2`) {
+				t.Fatalf("DELETE the label: %d %s", code, body)
+			}
+			eventually(t, "the meeting back in the international relations feed", d.log, func() bool { return irHas(meeting) })
+			d.stop(t)
+			if strings.Contains(d.log.String(), token) {
+				t.Error("the daemon logged the labels token")
+			}
+			if list := mustWarta(t, "-config", cfg, "label", "-list"); list != "" {
+				t.Errorf("labels after the DELETE:\n%s", list)
+			}
+
+			// No token file, no API.
+			delete(extra["server"].(map[string]any), "labels_token_file")
+			writeConfig(t, dir, []testSource{{Name: "Kabar", URL: site.URL + "/rss"}}, extra)
+			d = runDaemon(context.Background(), cfg)
+			defer d.cancel()
+			eventually(t, "the daemon serving again", d.log, func() bool { return irHas(meeting) })
+			if code, _ := call("POST", labels, "Bearer "+token, `{"topic":"international-relations","of":false}`); code != http.StatusNotFound && code != http.StatusMethodNotAllowed {
+				t.Errorf("POST to a daemon without a token file: %d", code)
+			}
+			d.stop(t)
 		})
 	}
 }

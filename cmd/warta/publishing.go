@@ -128,6 +128,49 @@ func (r *relatedStories) RelatedStories(ctx context.Context, arts []*article.Art
 	return related
 }
 
+// storyLabeller serves the labels API (publish.StoryLabeller): labeller
+// on the daemon's store, with its pipeline's stream model giving a
+// cleared topic back to the tagger. The pipeline is set once built,
+// before the publisher that uses it is served.
+type storyLabeller struct {
+	cfg      *config.Config
+	store    store.Store
+	pipeline *pipeline.Pipeline
+}
+
+// labeller is l's labeller, reading the clock at each label.
+func (l *storyLabeller) labeller() *labeller {
+	return &labeller{cfg: l.cfg, store: l.store, now: time.Now,
+		tagged: func(context.Context) (func(*article.Article) []article.TopicMatch, error) {
+			return l.pipeline.TagStored, nil
+		}}
+}
+
+// check refuses a topic the config has not and a story the store has not.
+func (l *storyLabeller) check(ctx context.Context, story, slug string) error {
+	if _, ok := l.cfg.TopicBySlug(slug); !ok {
+		return fmt.Errorf("%w %q (the topics: %s)", publish.ErrUnknownTopic, slug, strings.Join(topicSpecSlugs(l.cfg), ", "))
+	}
+	_, err := l.store.Story(ctx, story)
+	return err
+}
+
+// SetLabel implements publish.StoryLabeller.
+func (l *storyLabeller) SetLabel(ctx context.Context, story, slug string, of bool, note string) (int, error) {
+	if err := l.check(ctx, story, slug); err != nil {
+		return 0, err
+	}
+	return l.labeller().set(ctx, story, slug, of, note)
+}
+
+// ClearLabel implements publish.StoryLabeller.
+func (l *storyLabeller) ClearLabel(ctx context.Context, story, slug string) (bool, int, error) {
+	if err := l.check(ctx, story, slug); err != nil {
+		return false, 0, err
+	}
+	return l.labeller().clear(ctx, story, slug)
+}
+
 // sourceNames are the names of cfg's sources.
 func sourceNames(cfg *config.Config) []string {
 	names := make([]string, len(cfg.Sources))

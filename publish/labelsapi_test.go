@@ -1,0 +1,143 @@
+package publish
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/store"
+)
+
+// fakeLabeller keeps labels in the fake lister, as a store would, for
+// the stories the lister holds and the test feeds' topics.
+type fakeLabeller struct{ lister *fakeLister }
+
+func (f fakeLabeller) known(story, topic string) error {
+	if !slices.ContainsFunc(f.lister.stories, func(s *article.Story) bool { return s.ID == story }) {
+		return fmt.Errorf("story %s: %w", story, store.ErrNotFound)
+	}
+	if !slices.ContainsFunc(testFeeds(), func(fi FeedInfo) bool { return fi.Slug == topic }) {
+		return fmt.Errorf("%w %q", ErrUnknownTopic, topic)
+	}
+	return nil
+}
+
+func (f fakeLabeller) SetLabel(ctx context.Context, story, topic string, of bool, note string) (int, error) {
+	if err := f.known(story, topic); err != nil {
+		return 0, err
+	}
+	f.lister.mu.Lock()
+	defer f.lister.mu.Unlock()
+	f.lister.labels = slices.DeleteFunc(f.lister.labels, func(l article.Label) bool { return l.Story == story && l.Topic == topic })
+	f.lister.labels = append(f.lister.labels, article.Label{Story: story, Topic: topic, Of: of, Note: note, At: t0})
+	return 2, nil
+}
+
+func (f fakeLabeller) ClearLabel(ctx context.Context, story, topic string) (bool, int, error) {
+	if err := f.known(story, topic); err != nil {
+		return false, 0, err
+	}
+	f.lister.mu.Lock()
+	defer f.lister.mu.Unlock()
+	n := len(f.lister.labels)
+	f.lister.labels = slices.DeleteFunc(f.lister.labels, func(l article.Label) bool { return l.Story == story && l.Topic == topic })
+	return n != len(f.lister.labels), 1, nil
+}
+
+// The labels API sets and clears a story's labels for a client that
+// presents the token, and refuses everyone else, bodies that are not one
+// label that says which way, unknown stories and topics; without a token
+// configured there is no API.
+func TestLabelsAPI(t *testing.T) {
+	const token = "0123456789abcdef-labels"
+	serve := func(h http.Handler, method, path, auth, body string) (int, map[string]any, http.Header) {
+		t.Helper()
+		req := httptest.NewRequest(method, path, strings.NewReader(body))
+		if auth != "" {
+			req.Header.Set("Authorization", auth)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		var got map[string]any
+		if rec.Code != http.StatusNotFound || strings.HasPrefix(rec.Header().Get("Content-Type"), "application/json") {
+			if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil {
+				t.Fatalf("%s %s: %d, body %q: %v", method, path, rec.Code, rec.Body.String(), err)
+			}
+		}
+		return rec.Code, got, rec.Header()
+	}
+
+	// No token configured: no API.
+	p, lister := newTestPublisher(t, Options{Labeller: fakeLabeller{}})
+	if err := p.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, _ := serve(p.Handler(), "POST", "/stories/s1/labels", "Bearer "+token, `{"topic":"sport","of":false}`); code != http.StatusNotFound && code != http.StatusMethodNotAllowed {
+		t.Errorf("POST without a configured token: %d, want no API", code)
+	}
+
+	p, lister = newTestPublisher(t, Options{LabelsToken: token})
+	p.opts.Labeller = fakeLabeller{lister}
+	if err := p.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	h := p.Handler()
+	good := "Bearer " + token
+	for _, auth := range []string{"", "Bearer", "Bearer wrong", "Basic " + token, "Bearer " + token + "x", token} {
+		code, got, hdr := serve(h, "POST", "/stories/s1/labels", auth, `{"topic":"sport","of":false}`)
+		if code != http.StatusUnauthorized || hdr.Get("WWW-Authenticate") == "" || got["error"] == nil {
+			t.Errorf("POST with Authorization %q: %d %v", auth, code, got)
+		}
+	}
+	if len(lister.labels) != 0 {
+		t.Fatalf("an unauthorised request labelled: %+v", lister.labels)
+	}
+	for _, c := range []struct{ path, body, want string }{
+		{"/stories/s1/labels", `not json`, "not a label"},
+		{"/stories/s1/labels", `{"topic":"sport"}`, "of is required"},
+		{"/stories/s1/labels", `{"of":false}`, "topic is required"},
+		{"/stories/s1/labels", `{"topic":"sport","of":false,"weight":3}`, "unknown field"},
+		{"/stories/s1/labels", `{"topic":"sport","of":false}{"topic":"economy","of":true}`, "more than one label"},
+		{"/stories/s1/labels", `{"topic":"sport","of":false,"note":"` + strings.Repeat("x", MaxLabelNote+1) + `"}`, "at most 500 characters"},
+		{"/stories/s1/labels", `{"topic":"diplomacy","of":true}`, `no such topic "diplomacy"`},
+	} {
+		code, got, _ := serve(h, "POST", c.path, good, c.body)
+		if msg, _ := got["error"].(string); code != http.StatusBadRequest || !strings.Contains(msg, c.want) {
+			t.Errorf("POST %s: %d %v, want 400 saying %q", c.body, code, got, c.want)
+		}
+	}
+	if code, got, _ := serve(h, "POST", "/stories/nope/labels", good, `{"topic":"sport","of":false}`); code != http.StatusNotFound || got["error"] != "no stored story nope" {
+		t.Errorf("POST to an unknown story: %d %v", code, got)
+	}
+	if len(lister.labels) != 0 {
+		t.Fatalf("a refused request labelled: %+v", lister.labels)
+	}
+
+	// The scheme's name in any case.
+	code, got, hdr := serve(h, "POST", "/stories/s1/labels", "bearer "+token, `{"topic":"sport","of":false,"note":" a border deal\u0000 "}`)
+	want := map[string]any{"story": "s1", "changed": 2.0, "labels": []any{map[string]any{"topic": "sport", "of": false, "note": "a border deal", "at": t0.Format("2006-01-02T15:04:05Z")}}}
+	if code != http.StatusOK || fmt.Sprint(got) != fmt.Sprint(want) || hdr.Get("Cache-Control") != "no-store" {
+		t.Errorf("POST a label: %d %v, want %v", code, got, want)
+	}
+	// The story's page shows it.
+	if text, _ := pageText(t, get(t, h, "GET", "/stories/s1", nil).Body.String()); !strings.Contains(text, "Not in Sport") {
+		t.Errorf("the story page after the label:\n%s", text)
+	}
+	code, got, _ = serve(h, "DELETE", "/stories/s1/labels/sport", good, "")
+	if code != http.StatusOK || got["cleared"] != true || len(got["labels"].([]any)) != 0 {
+		t.Errorf("DELETE the label: %d %v", code, got)
+	}
+	code, got, _ = serve(h, "DELETE", "/stories/s1/labels/sport", good, "")
+	if code != http.StatusOK || got["cleared"] != false {
+		t.Errorf("DELETE it again: %d %v", code, got)
+	}
+	if code, _, _ := serve(h, "DELETE", "/stories/s1/labels/sport", "", ""); code != http.StatusUnauthorized {
+		t.Errorf("DELETE without the token: %d", code)
+	}
+}
