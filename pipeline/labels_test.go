@@ -158,3 +158,33 @@ func topicSlugs(ms []article.TopicMatch) []string {
 	}
 	return out
 }
+
+// A source's correction is tagged again, and its story's label holds for
+// the corrected text as it is written, not only from the next cycle on.
+func TestLabelHoldsThroughACorrection(t *testing.T) {
+	ctx := context.Background()
+	f := newChangingFeed(t, beforeCorrection)
+	f.cycle(0)
+	stories, err := f.st.Stories(ctx, "", 10)
+	if err != nil || len(stories) != 1 {
+		t.Fatalf("stories after the first cycle: %d, %v", len(stories), err)
+	}
+	story := stories[0].ID
+	if err := f.st.SetLabel(ctx, article.Label{Story: story, Topic: testWorld.Slug, Of: false, At: f.clock}); err != nil {
+		t.Fatal(err)
+	}
+	// The label is of a topic the uncorrected text does not have: the
+	// cycle has nothing to apply until the correction comes.
+	f.body.Store(afterCorrection)
+	f.cycle(30 * time.Minute)
+	a, err := f.st.Article(ctx, stories[0].Lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Embassy reopens in Kabul, ministers meet" {
+		t.Fatalf("the correction was not stored: %q", a.Title)
+	}
+	if a.HasTopic(testWorld.Slug) {
+		t.Errorf("the corrected article is tagged %v despite its story's label", topicSlugs(a.Topics))
+	}
+}

@@ -459,8 +459,22 @@ func (p *Pipeline) decideBatch(ctx context.Context, batch []*sourceResult, rep *
 	for _, s := range all {
 		s.a.Topics, _ = p.labels.Apply(s.a.StoryID, s.a.Topics)
 	}
-	for _, a := range corrected {
-		a.Topics, _ = p.labels.Apply(a.StoryID, a.Topics)
+	if len(p.labels) > 0 {
+		// A correction keeps its stored story, which the prepared
+		// article does not name: the store does (corrections are few).
+		for _, a := range corrected {
+			story := a.StoryID
+			if story == "" {
+				stored, err := p.store.Article(ctx, a.ID)
+				if err != nil && !errors.Is(err, store.ErrNotFound) {
+					return decided{}, fmt.Errorf("pipeline: labels of a correction: %w", err)
+				}
+				if stored != nil {
+					story = stored.StoryID
+				}
+			}
+			a.Topics, _ = p.labels.Apply(story, a.Topics)
+		}
 	}
 	return d, nil
 }
