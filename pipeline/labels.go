@@ -100,10 +100,3 @@ func sameTopics(x, y []article.TopicMatch) bool {
 	}
 	return true
 }
-
-// TagStored tags a, a stored article, as a re-tag would now: with the
-// stream model as it stands and the hints of a's source. Safe beside a
-// cycle (the stream model is safe for concurrent use).
-func (p *Pipeline) TagStored(a *article.Article) []article.TopicMatch {
-	return p.stream.Tag(a, p.hints[a.Source])
-}

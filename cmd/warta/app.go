@@ -151,7 +151,7 @@ func wireStages(ctx context.Context, e *env, m mode, cfg *config.Config, tagger 
 	}
 	hub.advertise(&popts)
 	related := &relatedStories{}
-	labels := &storyLabeller{cfg: cfg, store: st}
+	labels := &storyLabeller{cfg: cfg, tagger: tagger, store: st}
 	if m != modeOnce {
 		popts.Related = related
 		popts.Labeller, popts.LabelsToken = labels, cfg.Server.LabelsToken
@@ -186,7 +186,7 @@ func wireStages(ctx context.Context, e *env, m mode, cfg *config.Config, tagger 
 		Logger:    e.logger,
 		Actors:    actors,
 	})
-	related.pipeline, labels.pipeline = p, p
+	related.pipeline = p
 	s := &stages{publisher: pub, fetcher: fetcher, pipeline: p, checkpoint: checkpoint}
 	ready := p.Init
 	switch m {

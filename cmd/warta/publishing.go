@@ -17,6 +17,7 @@ import (
 	"github.com/warta-news/warta/publish"
 	"github.com/warta-news/warta/publish/websub"
 	"github.com/warta-news/warta/store"
+	"github.com/warta-news/warta/topic"
 )
 
 // hubPath is where the daemon serves its WebSub hub.
@@ -129,21 +130,19 @@ func (r *relatedStories) RelatedStories(ctx context.Context, arts []*article.Art
 }
 
 // storyLabeller serves the labels API (publish.StoryLabeller): labeller
-// on the daemon's store, with its pipeline's stream model giving a
-// cleared topic back to the tagger. The pipeline is set once built,
-// before the publisher that uses it is served.
+// on the daemon's store. A cleared topic goes back to the tagger with the
+// stream model the store keeps (as `warta label -clear` does): the
+// pipeline's own is its cycles' alone, replaced when it reloads.
 type storyLabeller struct {
-	cfg      *config.Config
-	store    store.Store
-	pipeline *pipeline.Pipeline
+	cfg    *config.Config
+	tagger *topic.Tagger
+	store  store.Store
 }
 
 // labeller is l's labeller, reading the clock at each label.
 func (l *storyLabeller) labeller() *labeller {
-	return &labeller{cfg: l.cfg, store: l.store, now: time.Now,
-		tagged: func(context.Context) (func(*article.Article) []article.TopicMatch, error) {
-			return l.pipeline.TagStored, nil
-		}}
+	now := time.Now()
+	return &labeller{cfg: l.cfg, store: l.store, now: time.Now, tagged: storedStreamTagger(l.cfg, l.tagger, l.store, now)}
 }
 
 // check refuses a topic the config has not and a story the store has not.
