@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/fnv"
+	"maps"
 	"slices"
 
 	"github.com/warta-news/warta/article"
@@ -40,16 +42,36 @@ func ConfiguredLabels[T any](ctx context.Context, st store.Store, known func(slu
 // its labels say. `warta label` applies a label to the stored articles
 // itself; this catches the copies a cycle of another process wrote with
 // the labels it had read before, and a label set while the re-tag of a
-// rules change ran. A story no longer stored is passed over: the prune
-// that deleted its last article deleted its labels, or will (a label
-// set as it ran).
+// rules change ran. It reads every labelled story (about half a
+// millisecond each on SQLite: BENCHMARKS.md), so it does so only when the
+// labels or the store changed under this process since it last did: the
+// labels read differ, or it caught up with another process's writes. A
+// story no longer stored is passed over: the prune that deleted its last
+// article deleted its labels, or will (a label set as it ran).
 func (p *Pipeline) applyLabels(ctx context.Context) error {
+	key := labelsKey(p.labels, p.loads.Load())
+	if key == p.labelsApplied {
+		return nil
+	}
 	for story := range p.labels {
 		if _, err := LabelStory(ctx, p.store, story, p.labels, "", nil); err != nil && !errors.Is(err, store.ErrNotFound) {
 			return err
 		}
 	}
+	p.labelsApplied = key
 	return nil
+}
+
+// labelsKey names what applyLabels applied: the labels (story, topic and
+// verdict; a note changes nothing) after loads reloads of the store.
+func labelsKey(labels article.LabelSet, loads uint64) string {
+	h := fnv.New64a()
+	for _, story := range slices.Sorted(maps.Keys(labels)) {
+		for _, l := range labels.Of(story) {
+			fmt.Fprintf(h, "%s\x00%s\x00%t\x00", l.Story, l.Topic, l.Of)
+		}
+	}
+	return fmt.Sprintf("%x/%d", h.Sum64(), loads)
 }
 
 // LabelStory gives the stored articles of story the topics labels say

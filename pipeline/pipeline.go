@@ -112,8 +112,10 @@ type Pipeline struct {
 	hints      map[string]topic.Hints // by source name
 	sourceRank map[string]int         // a source's place in the config
 	// labels are the readers' labels as the running cycle read them when
-	// it took the stories lock (loadLabels).
-	labels article.LabelSet
+	// it took the stories lock (loadLabels); labelsApplied names the
+	// labels and store state applyLabels last applied them at.
+	labels        article.LabelSet
+	labelsApplied string
 
 	indexMu sync.Mutex // guards index
 	index   *dedupe.Index
