@@ -47,6 +47,9 @@ func fillAndClose(t *testing.T, path string, n int) {
 	if err := s.HoldHosts(context.Background(), map[string]time.Time{"held.example:443": time.Date(2099, 1, 1, 0, 0, 0, 0, time.UTC)}, time.Now()); err != nil {
 		t.Fatal(err)
 	}
+	if err := s.SetLabel(context.Background(), article.Label{Story: arts[0].ID, Topic: "economy", Of: false, Note: "a reader's", At: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}

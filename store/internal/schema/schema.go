@@ -85,9 +85,10 @@ const SubscriptionConflict = `ON CONFLICT (topic, callback) DO UPDATE SET
 
 // Tables are warta's tables, parents first: the order to count and copy
 // them in (doctor, doctor -salvage; host_holds too, so a salvaged store
-// keeps holding back the servers that asked for quiet).
+// keeps holding back the servers that asked for quiet, and story_labels,
+// the readers' own work).
 func Tables() []string {
-	return []string{"articles", "article_topics", "article_sources", "fetch_state", "meta", "websub_subscriptions", "host_holds"}
+	return []string{"articles", "article_topics", "article_sources", "fetch_state", "meta", "websub_subscriptions", "host_holds", "story_labels"}
 }
 
 // SincePage is how many articles Since reads per query: it bounds memory and
