@@ -139,10 +139,11 @@ type storyLabeller struct {
 	store  store.Store
 }
 
-// labeller is l's labeller, reading the clock at each label.
+// labeller is a labeller for one request, dated by the clock as it is
+// made.
 func (l *storyLabeller) labeller() *labeller {
 	now := time.Now()
-	return &labeller{cfg: l.cfg, store: l.store, now: time.Now, tagged: storedStreamTagger(l.cfg, l.tagger, l.store, now)}
+	return &labeller{cfg: l.cfg, store: l.store, now: func() time.Time { return now }, tagged: storedStreamTagger(l.cfg, l.tagger, l.store, now)}
 }
 
 // check refuses a topic the config has not and a story the store has not.
