@@ -14,14 +14,24 @@ import (
 
 // loadLabels reads the readers' labels of the configured topics into
 // p.labels; a label of a topic the config no longer has is kept in the
-// store (the topic may come back) and applies to nothing.
-func (p *Pipeline) loadLabels(ctx context.Context) error {
+// store (the topic may come back) and applies to nothing. It returns the
+// labels p.labels held that are gone from the store: cleared since this
+// process last read them.
+func (p *Pipeline) loadLabels(ctx context.Context) ([]article.Label, error) {
 	labels, err := ConfiguredLabels(ctx, p.store, p.cfg.TopicBySlug)
 	if err != nil {
-		return err
+		return nil, err
+	}
+	var cleared []article.Label
+	for story := range p.labels {
+		for _, l := range p.labels.Of(story) {
+			if _, ok := labels.Verdict(story, l.Topic); !ok {
+				cleared = append(cleared, l)
+			}
+		}
 	}
 	p.labels = labels
-	return nil
+	return cleared, nil
 }
 
 // ConfiguredLabels reads the store's labels of the topics known (by
@@ -48,7 +58,19 @@ func ConfiguredLabels[T any](ctx context.Context, st store.Store, known func(slu
 // labels read differ, or it caught up with another process's writes. A
 // story no longer stored is passed over: the prune that deleted its last
 // article deleted its labels, or will (a label set as it ran).
-func (p *Pipeline) applyLabels(ctx context.Context) error {
+//
+// A label cleared since this process last read its labels (cleared, from
+// loadLabels) gives its topic back to the tagger on its story's stored
+// articles again: `warta label -clear` did so for the articles stored when
+// it ran, but a copy this process decided meanwhile was stored with the
+// label applied.
+func (p *Pipeline) applyLabels(ctx context.Context, cleared []article.Label) error {
+	tag := func(a *article.Article) []article.TopicMatch { return p.stream.Tag(a, p.hints[a.Source]) }
+	for _, l := range cleared {
+		if _, err := LabelStory(ctx, p.store, l.Story, p.labels, l.Topic, tag); err != nil && !errors.Is(err, store.ErrNotFound) {
+			return err
+		}
+	}
 	key := labelsKey(p.labels, p.loads.Load())
 	if key == p.labelsApplied {
 		return nil

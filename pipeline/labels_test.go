@@ -224,16 +224,16 @@ func BenchmarkApplyLabels(b *testing.B) {
 		b.Fatal(err)
 	}
 	p := New(cfg, Deps{Store: st, Tagger: tagger, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err := p.loadLabels(ctx); err != nil {
+	if _, err := p.loadLabels(ctx); err != nil {
 		b.Fatal(err)
 	}
-	if err := p.applyLabels(ctx); err != nil { // the first applies them
+	if err := p.applyLabels(ctx, nil); err != nil { // the first applies them
 		b.Fatal(err)
 	}
 	b.ResetTimer()
 	for b.Loop() {
 		p.labelsApplied = "" // as when the labels or the store changed
-		if err := p.applyLabels(ctx); err != nil {
+		if err := p.applyLabels(ctx, nil); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -283,4 +283,34 @@ type storyReads struct {
 func (s *storyReads) Story(ctx context.Context, id string) (*article.Story, error) {
 	s.n.Add(1)
 	return s.Store.Story(ctx, id)
+}
+
+// A label cleared while a cycle stored a copy with it applied (`warta
+// label -clear` re-tags the articles stored when it runs): the next cycle
+// gives the topic back to the tagger on every article of the story.
+func TestClearedLabelReachesTheCopiesStoredMeanwhile(t *testing.T) {
+	ctx := context.Background()
+	f := newChangingFeed(t, oneItem)
+	f.cycle(0)
+	stories, err := f.st.Stories(ctx, "", 10)
+	if err != nil || len(stories) != 1 {
+		t.Fatalf("stories: %d, %v", len(stories), err)
+	}
+	story, lead := stories[0].ID, stories[0].Lead.ID
+	if err := f.st.SetLabel(ctx, article.Label{Story: story, Topic: testWorld.Slug, Of: false, At: f.clock}); err != nil {
+		t.Fatal(err)
+	}
+	f.cycle(time.Hour)
+	if a, _ := f.st.Article(ctx, lead); a == nil || a.HasTopic(testWorld.Slug) {
+		t.Fatalf("the label did not apply: %+v", a)
+	}
+	// Cleared in the store without its articles re-tagged: as a copy
+	// stored with the label meanwhile is left.
+	if ok, err := f.st.DeleteLabel(ctx, story, testWorld.Slug); err != nil || !ok {
+		t.Fatal(ok, err)
+	}
+	f.cycle(time.Hour)
+	if a, _ := f.st.Article(ctx, lead); a == nil || !a.HasTopic(testWorld.Slug) {
+		t.Errorf("after the label was cleared the article is tagged %v, want world back", topicSlugs(a.Topics))
+	}
 }

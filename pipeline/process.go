@@ -215,10 +215,11 @@ func (p *Pipeline) writeAll(ctx context.Context, w *window, rep *Report) error {
 			return err
 		}
 		p.rulesWarned = newer
-		if err := p.loadLabels(ctx); err != nil {
+		cleared, err := p.loadLabels(ctx)
+		if err != nil {
 			return err
 		}
-		if err := p.applyLabels(ctx); err != nil {
+		if err := p.applyLabels(ctx, cleared); err != nil {
 			return err
 		}
 		if err := p.followFirstSeen(ctx); err != nil {
