@@ -4,8 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -140,4 +142,41 @@ func TestLabelsAPI(t *testing.T) {
 	if code, _, _ := serve(h, "DELETE", "/stories/s1/labels/sport", "", ""); code != http.StatusUnauthorized {
 		t.Errorf("DELETE without the token: %d", code)
 	}
+}
+
+// FuzzLabelsAPI: whatever a client sends the labels API (method, path,
+// credentials, body), it answers with a status it means, never a server
+// error, and labels nothing without the token.
+func FuzzLabelsAPI(f *testing.F) {
+	const token = "0123456789abcdef-labels"
+	lister := &fakeLister{stories: testStories()}
+	opts := Options{BaseURL: testBase + "/", Now: newClock(tRefresh).Now, LabelsToken: token, Labeller: fakeLabeller{lister}}
+	p := New(opts, testFeeds(), lister, slog.New(slog.DiscardHandler))
+	if err := p.Refresh(context.Background()); err != nil {
+		f.Fatal(err)
+	}
+	h := p.Handler()
+	f.Add("POST", "/stories/s1/labels", "Bearer "+token, `{"topic":"sport","of":false,"note":"x"}`)
+	f.Add("POST", "/stories/s1/labels", "Bearer nope", `{"topic":"sport","of":true}`)
+	f.Add("POST", "/stories/nope/labels", "Bearer "+token, `{"topic":"economy","of":true}`)
+	f.Add("DELETE", "/stories/s1/labels/sport", "Bearer "+token, ``)
+	f.Add("POST", "/stories/s1/labels", "Bearer "+token, `{"topic":"sport","of":null,"note":"\u202e"}`)
+	f.Fuzz(func(t *testing.T, method, target, auth, body string) {
+		u, err := url.ParseRequestURI(target)
+		if err != nil {
+			return
+		}
+		req := httptest.NewRequest("GET", "/", strings.NewReader(body))
+		req.Method, req.URL, req.RequestURI = method, u, target
+		req.Header.Set("Authorization", auth)
+		before := len(lister.labels)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code >= 500 && rec.Code != http.StatusServiceUnavailable {
+			t.Errorf("%s %q: %d %q", method, target, rec.Code, rec.Body.String())
+		}
+		if scheme, given, _ := strings.Cut(auth, " "); (!strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(given) != token) && len(lister.labels) > before {
+			t.Errorf("%s %q with %q labelled without the token", method, target, auth)
+		}
+	})
 }
