@@ -20,6 +20,10 @@ type Label struct {
 	At   time.Time
 }
 
+// MaxLabelNote is the longest Note `warta label` and the labels API
+// keep, in characters: a reason, not an essay.
+const MaxLabelNote = 500
+
 // LabelSet is a set of labels by story, then topic: what a cycle applies.
 type LabelSet map[string]map[string]Label
 

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/internal/xmlchar"
 	"github.com/warta-news/warta/store"
 )
@@ -32,14 +33,8 @@ type StoryLabeller interface {
 // ErrUnknownTopic is a label's topic that the config does not have.
 var ErrUnknownTopic = errors.New("no such topic")
 
-// Bounds on what the labels API reads.
-const (
-	// maxLabelBody is the largest request body read.
-	maxLabelBody = 16 << 10
-	// MaxLabelNote is the longest note kept with a label, in characters:
-	// a reason, not an essay.
-	MaxLabelNote = 500
-)
+// maxLabelBody is the largest request body the labels API reads.
+const maxLabelBody = 16 << 10
 
 // labelRequest is the body of POST /stories/<id>/labels. Of is a pointer:
 // a request that does not say which way is refused, not read as "not of".
@@ -81,8 +76,8 @@ func (p *Publisher) serveSetLabel(w http.ResponseWriter, r *http.Request) {
 	case req.Of == nil:
 		labelError(w, http.StatusBadRequest, `of is required: true (the story is of the topic) or false (it is not)`)
 		return
-	case !utf8.ValidString(req.Note) || utf8.RuneCountInString(req.Note) > MaxLabelNote:
-		labelError(w, http.StatusBadRequest, fmt.Sprintf("note must be UTF-8 text of at most %d characters", MaxLabelNote))
+	case !utf8.ValidString(req.Note) || utf8.RuneCountInString(req.Note) > article.MaxLabelNote:
+		labelError(w, http.StatusBadRequest, fmt.Sprintf("note must be UTF-8 text of at most %d characters", article.MaxLabelNote))
 		return
 	}
 	story := r.PathValue("id")

@@ -106,7 +106,7 @@ func TestLabelsAPI(t *testing.T) {
 		{"/stories/s1/labels", `{"of":false}`, "topic is required"},
 		{"/stories/s1/labels", `{"topic":"sport","of":false,"weight":3}`, "unknown field"},
 		{"/stories/s1/labels", `{"topic":"sport","of":false}{"topic":"economy","of":true}`, "more than one label"},
-		{"/stories/s1/labels", `{"topic":"sport","of":false,"note":"` + strings.Repeat("x", MaxLabelNote+1) + `"}`, "at most 500 characters"},
+		{"/stories/s1/labels", `{"topic":"sport","of":false,"note":"` + strings.Repeat("x", article.MaxLabelNote+1) + `"}`, "at most 500 characters"},
 		{"/stories/s1/labels", `{"topic":"diplomacy","of":true}`, `no such topic "diplomacy"`},
 	} {
 		code, got, _ := serve(h, "POST", c.path, good, c.body)

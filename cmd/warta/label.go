@@ -10,6 +10,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/config"
@@ -36,8 +37,8 @@ func newLabelRecord(l article.Label) labelRecord {
 // cmdLabel sets, clears or lists readers' labels: a story is, or is not,
 // of a topic whatever the tagger says, for every article of it, those
 // that join it later included. The label applies to the stored articles
-// at once (a running daemon's feeds show it at their next request); every
-// cycle applies it again.
+// at once (a running daemon's feeds and pages follow within seconds); a
+// cycle applies it to every article it decides.
 func cmdLabel(ctx context.Context, e *env) (err error) {
 	fs := e.flags("label")
 	not := fs.Bool("not", false, "the story is not of the topics (default: it is)")
@@ -57,10 +58,20 @@ func cmdLabel(ctx context.Context, e *env) (err error) {
 		return &usageError{"-not and -clear exclude each other"}
 	case *clearIt && *note != "":
 		return &usageError{"-note goes with a label, not with -clear"}
+	case utf8.RuneCountInString(*note) > article.MaxLabelNote:
+		return &usageError{fmt.Sprintf("-note has more than %d characters: a reason, not an essay", article.MaxLabelNote)}
+	case *asJSON && !*list:
+		return &usageError{"-json goes with -list"}
 	}
 	cfg, tagger, err := loadConfig(e.configPath)
 	if err != nil {
 		return err
+	}
+	topics := fs.Args()[min(1, fs.NArg()):]
+	for _, slug := range topics {
+		if _, ok := cfg.TopicBySlug(slug); !ok {
+			return &usageError{fmt.Sprintf("no topic %q in %s (its topics: %s)", slug, e.configPath, strings.Join(topicSpecSlugs(cfg), ", "))}
+		}
 	}
 	access := readOnly
 	if !*list {
@@ -84,12 +95,6 @@ func cmdLabel(ctx context.Context, e *env) (err error) {
 	defer func() { err = errors.Join(err, out.Flush()) }()
 	if *list {
 		return listLabels(ctx, out, st, cfg, *asJSON)
-	}
-	topics := fs.Args()[1:]
-	for _, slug := range topics {
-		if _, ok := cfg.TopicBySlug(slug); !ok {
-			return &usageError{fmt.Sprintf("no topic %q in %s (its topics: %s)", slug, e.configPath, strings.Join(topicSpecSlugs(cfg), ", "))}
-		}
 	}
 	story, err := storyOf(ctx, st, fs.Arg(0))
 	if err != nil {

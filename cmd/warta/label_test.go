@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/mmcdole/gofeed"
+	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/internal/pgtest"
 	"github.com/warta-news/warta/topic"
 )
@@ -167,6 +168,16 @@ func TestReaderLabelsCorrectTheFeeds(t *testing.T) {
 			code, _, stderr := warta(t, context.Background(), "", "-config", cfg, "label", story, "diplomacy")
 			if code != exitConfig || !strings.Contains(stderr, `no topic "diplomacy"`) || !strings.Contains(stderr, "international-relations") {
 				t.Errorf("label with an unknown topic: exit %d, %s", code, stderr)
+			}
+			for _, args := range [][]string{
+				{"label", "-note", strings.Repeat("n", article.MaxLabelNote+1), story, "world"},
+				{"label", "-json", story, "world"},
+				{"label", "-not", "-clear", story, "world"},
+				{"label", story},
+			} {
+				if code, _, stderr := warta(t, context.Background(), "", append([]string{"-config", cfg}, args...)...); code != exitConfig || strings.Count(stderr, "\n") != 1 {
+					t.Errorf("warta %v: exit %d, %q; want a one-line usage error", args, code, stderr)
+				}
 			}
 			code, _, stderr = warta(t, context.Background(), "", "-config", cfg, "label", "0123456789abcdef", "world")
 			if code != exitFail || !strings.Contains(stderr, `no stored story or article "0123456789abcdef"`) {
