@@ -12,12 +12,12 @@ import (
 // tagger decides one article at a time, a reader who has read the story
 // decides for all of it.
 type Label struct {
-	Story string
-	Topic string // a topic's slug
-	Of    bool
+	Story string `json:"story"`
+	Topic string `json:"topic"` // a topic's slug
+	Of    bool   `json:"of"`
 	// Note is the reader's reason, if given; At when the label was set.
-	Note string
-	At   time.Time
+	Note string    `json:"note,omitempty"`
+	At   time.Time `json:"at"`
 }
 
 // MaxLabelNote is the longest Note `warta label` and the labels API

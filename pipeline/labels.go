@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/store"
 )
 
@@ -18,7 +19,7 @@ import (
 // labels p.labels held that are gone from the store: cleared since this
 // process last read them.
 func (p *Pipeline) loadLabels(ctx context.Context) ([]article.Label, error) {
-	labels, err := ConfiguredLabels(ctx, p.store, p.cfg.TopicBySlug)
+	labels, err := ConfiguredLabels(ctx, p.store, p.cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -34,15 +35,15 @@ func (p *Pipeline) loadLabels(ctx context.Context) ([]article.Label, error) {
 	return cleared, nil
 }
 
-// ConfiguredLabels reads the store's labels of the topics known (by
-// slug) as the label set a cycle applies.
-func ConfiguredLabels[T any](ctx context.Context, st store.Store, known func(slug string) (T, bool)) (article.LabelSet, error) {
+// ConfiguredLabels reads the store's labels of cfg's topics as the label
+// set a cycle applies.
+func ConfiguredLabels(ctx context.Context, st store.Store, cfg *config.Config) (article.LabelSet, error) {
 	all, err := st.Labels(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: labels: %w", err)
 	}
 	all = slices.DeleteFunc(all, func(l article.Label) bool {
-		_, ok := known(l.Topic)
+		_, ok := cfg.TopicBySlug(l.Topic)
 		return !ok
 	})
 	return article.NewLabelSet(all), nil

@@ -136,7 +136,7 @@ func TestLabelsHoldForTheWholeStory(t *testing.T) {
 			if ok, err := st.DeleteLabel(ctx, story, "world"); err != nil || !ok {
 				t.Fatalf("DeleteLabel = %v, %v", ok, err)
 			}
-			rest, err := ConfiguredLabels(ctx, st, p2.cfg.TopicBySlug)
+			rest, err := ConfiguredLabels(ctx, st, p2.cfg)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -170,20 +170,12 @@ func topicSlugs(ms []article.TopicMatch) []string {
 func TestLabelHoldsThroughACorrection(t *testing.T) {
 	ctx := context.Background()
 	f := newChangingFeed(t, beforeCorrection)
-	f.cycle(0)
-	stories, err := f.st.Stories(ctx, "", 10)
-	if err != nil || len(stories) != 1 {
-		t.Fatalf("stories after the first cycle: %d, %v", len(stories), err)
-	}
-	story := stories[0].ID
-	if err := f.st.SetLabel(ctx, article.Label{Story: story, Topic: testWorld.Slug, Of: false, At: f.clock}); err != nil {
-		t.Fatal(err)
-	}
+	_, lead := labelledStory(t, f, false)
 	// The label is of a topic the uncorrected text does not have: the
 	// cycle has nothing to apply until the correction comes.
 	f.body.Store(afterCorrection)
 	f.cycle(30 * time.Minute)
-	a, err := f.st.Article(ctx, stories[0].Lead.ID)
+	a, err := f.st.Article(ctx, lead)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -246,17 +238,9 @@ func BenchmarkApplyLabels(b *testing.B) {
 func TestLabelsAppliedOnlyWhenChanged(t *testing.T) {
 	ctx := context.Background()
 	f := newChangingFeed(t, oneItem)
-	f.cycle(0)
-	stories, err := f.st.Stories(ctx, "", 10)
-	if err != nil || len(stories) != 1 {
-		t.Fatalf("stories: %d, %v", len(stories), err)
-	}
-	story := stories[0].ID
+	story, lead := labelledStory(t, f, false)
 	reads := &storyReads{Store: f.st}
 	f.p.store = reads
-	if err := f.st.SetLabel(ctx, article.Label{Story: story, Topic: testWorld.Slug, Of: false, At: f.clock}); err != nil {
-		t.Fatal(err)
-	}
 	f.cycle(time.Hour)
 	if reads.n.Load() != 1 {
 		t.Fatalf("the cycle after a label was set read the story %d times, want once", reads.n.Load())
@@ -265,12 +249,32 @@ func TestLabelsAppliedOnlyWhenChanged(t *testing.T) {
 	if reads.n.Load() != 1 {
 		t.Errorf("a cycle with nothing changed read the labelled story again (%d reads)", reads.n.Load())
 	}
-	if err := f.st.SetLabel(ctx, article.Label{Story: story, Topic: testWorld.Slug, Of: true, At: f.clock}); err != nil {
-		t.Fatal(err)
-	}
+	labelWorld(t, f, story, true)
 	f.cycle(time.Hour)
-	if a, _ := f.st.Article(ctx, stories[0].Lead.ID); reads.n.Load() != 2 || a == nil || !a.HasTopic(testWorld.Slug) {
+	if a, _ := f.st.Article(ctx, lead); reads.n.Load() != 2 || a == nil || !a.HasTopic(testWorld.Slug) {
 		t.Errorf("after the label turned: %d story reads, article %+v", reads.n.Load(), a)
+	}
+}
+
+// labelledStory runs f's first cycle, which must store one story, and
+// labels that story as of (or not of) testWorld; it returns the story and
+// its lead's ID.
+func labelledStory(t *testing.T, f *changingFeed, of bool) (story, lead string) {
+	t.Helper()
+	f.cycle(0)
+	stories, err := f.st.Stories(context.Background(), "", 10)
+	if err != nil || len(stories) != 1 {
+		t.Fatalf("stories after the first cycle: %d, %v", len(stories), err)
+	}
+	labelWorld(t, f, stories[0].ID, of)
+	return stories[0].ID, stories[0].Lead.ID
+}
+
+// labelWorld labels story as of (or not of) testWorld, as of f's clock.
+func labelWorld(t *testing.T, f *changingFeed, story string, of bool) {
+	t.Helper()
+	if err := f.st.SetLabel(context.Background(), article.Label{Story: story, Topic: testWorld.Slug, Of: of, At: f.clock}); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -291,15 +295,7 @@ func (s *storyReads) Story(ctx context.Context, id string) (*article.Story, erro
 func TestClearedLabelReachesTheCopiesStoredMeanwhile(t *testing.T) {
 	ctx := context.Background()
 	f := newChangingFeed(t, oneItem)
-	f.cycle(0)
-	stories, err := f.st.Stories(ctx, "", 10)
-	if err != nil || len(stories) != 1 {
-		t.Fatalf("stories: %d, %v", len(stories), err)
-	}
-	story, lead := stories[0].ID, stories[0].Lead.ID
-	if err := f.st.SetLabel(ctx, article.Label{Story: story, Topic: testWorld.Slug, Of: false, At: f.clock}); err != nil {
-		t.Fatal(err)
-	}
+	story, lead := labelledStory(t, f, false)
 	f.cycle(time.Hour)
 	if a, _ := f.st.Article(ctx, lead); a == nil || a.HasTopic(testWorld.Slug) {
 		t.Fatalf("the label did not apply: %+v", a)

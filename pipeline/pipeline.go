@@ -413,7 +413,7 @@ func (p *Pipeline) Retag(ctx context.Context) (int, error) {
 	batch := make(map[string][]article.TopicMatch, batchSize)
 	total := 0
 	// A re-tag changes what the tagger says, never a reader's label.
-	labels, err := ConfiguredLabels(ctx, p.store, p.cfg.TopicBySlug)
+	labels, err := ConfiguredLabels(ctx, p.store, p.cfg)
 	if err != nil {
 		return 0, err
 	}

@@ -143,10 +143,7 @@ func (p *Publisher) answerLabels(w http.ResponseWriter, r *http.Request, story s
 		labelError(w, http.StatusInternalServerError, "labelled, but cannot read the labels back")
 		return
 	}
-	a.Labels = []labelJSON{}
-	for _, l := range labels.Of(story) {
-		a.Labels = append(a.Labels, labelJSON{Topic: l.Topic, Of: l.Of, Note: l.Note, At: l.At.UTC()})
-	}
+	a.Labels = labelsJSON(labels, story)
 	writeLabelJSON(w, http.StatusOK, a)
 }
 

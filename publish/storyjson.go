@@ -88,6 +88,16 @@ type relatedJSON struct {
 	Apart string `json:"apart"`
 }
 
+// labelsJSON are story's labels as the story's JSON and the labels API
+// give them, by topic; empty, not null, for none.
+func labelsJSON(labels article.LabelSet, story string) []labelJSON {
+	out := []labelJSON{}
+	for _, l := range labels.Of(story) {
+		out = append(out, labelJSON{Topic: l.Topic, Of: l.Of, Note: l.Note, At: l.At.UTC()})
+	}
+	return out
+}
+
 // storyJSON describes s, with its related stories rels and its readers'
 // labels, as data.
 func (p *Publisher) storyJSON(s *article.Story, rels []related, labels article.LabelSet) storyJSON {
@@ -95,7 +105,7 @@ func (p *Publisher) storyJSON(s *article.Story, rels []related, labels article.L
 	id := s.Identifier()
 	out := storyJSON{
 		ID: id, Title: articleTitle(arts[0]), Page: p.storyPageURL(id), Reports: len(arts), Outlets: filter.Outlets(s),
-		Feeds: []storyFeedJSON{}, Articles: []storyArticleJSON{}, Related: []relatedJSON{}, Labels: []labelJSON{},
+		Feeds: []storyFeedJSON{}, Articles: []storyArticleJSON{}, Related: []relatedJSON{}, Labels: labelsJSON(labels, id),
 	}
 	// p.feeds holds "all" first, which Carriers adds itself.
 	for _, c := range Carriers(p.feeds[1:], s, labels) {
@@ -115,9 +125,6 @@ func (p *Publisher) storyJSON(s *article.Story, rels []related, labels article.L
 			aj.Joined = &joinedJSON{Method: m.Method, Similarity: m.Similarity, With: m.MatchedID}
 		}
 		out.Articles = append(out.Articles, aj)
-	}
-	for _, l := range labels.Of(id) {
-		out.Labels = append(out.Labels, labelJSON{Topic: l.Topic, Of: l.Of, Note: l.Note, At: l.At.UTC()})
 	}
 	for _, r := range rels {
 		out.Related = append(out.Related, relatedJSON{

@@ -45,7 +45,7 @@ type explanation struct {
 	// Labels are the readers' labels on the article's story (`warta
 	// label`), which decide their topics over the tagger (Topics shows
 	// both).
-	Labels []labelRecord `json:"labels,omitempty"`
+	Labels []article.Label `json:"labels,omitempty"`
 }
 
 // The verdicts explain gives (explanation.Mode).
@@ -372,7 +372,7 @@ func (x *explainer) explainStored(ctx context.Context, a *article.Article) (expl
 		return explanation{}, err
 	}
 	ex := explanation{Article: newExportRecord(a, hints), Stored: true, Mode: modeSettled, Topics: overrule(sm.Explain(a, hints), a.StoryID, labels),
-		Labels: labelRecords(a.StoryID, labels)}
+		Labels: labels.Of(a.StoryID)}
 	if x.retagDue == nil {
 		due, err := pipeline.RetagDue(ctx, x.store, x.cfg, x.tagger)
 		if err != nil {
@@ -417,7 +417,7 @@ func (x *explainer) explainStored(ctx context.Context, a *article.Article) (expl
 // (pipeline.ConfiguredLabels), read on first need.
 func (x *explainer) readLabels(ctx context.Context) (article.LabelSet, error) {
 	if !x.labelsRead {
-		labels, err := pipeline.ConfiguredLabels(ctx, x.store, x.cfg.TopicBySlug)
+		labels, err := pipeline.ConfiguredLabels(ctx, x.store, x.cfg)
 		if err != nil {
 			return nil, err
 		}
@@ -436,15 +436,6 @@ func overrule(es []topic.Explanation, story string, labels article.LabelSet) []t
 		}
 	}
 	return es
-}
-
-// labelRecords are the labels of story, by topic; nil for none.
-func labelRecords(story string, labels article.LabelSet) []labelRecord {
-	var out []labelRecord
-	for _, l := range labels.Of(story) {
-		out = append(out, newLabelRecord(l))
-	}
-	return out
 }
 
 // storyProbe returns the story probe over the store, built on first need.
@@ -687,7 +678,7 @@ func (x *explainer) explainNew(ctx context.Context, arts []*article.Article, src
 	out := make([]explanation, 0, len(arts))
 	for _, a := range arts {
 		probe := joined[a]
-		ex := explanation{Article: newExportRecord(a, hints), Mode: modeOnePass, Topics: topics[a], Labels: labelRecords(probe.StoryID, labels)}
+		ex := explanation{Article: newExportRecord(a, hints), Mode: modeOnePass, Topics: topics[a], Labels: labels.Of(probe.StoryID)}
 		ex.Article.Topics = topic.Matches(ex.Topics)
 		ex.Article.Story = probe.StoryID
 		st := &storyExplanation{ID: probe.StoryID, Would: true, Similarity: probe.StoryMatch.Similarity, Method: probe.StoryMatch.Method}
@@ -877,7 +868,7 @@ func formatExplanation(w io.Writer, ex explanation) error {
 }
 
 // formatLabels prints the readers' labels on a story, if any.
-func formatLabels(w io.Writer, labels []labelRecord) {
+func formatLabels(w io.Writer, labels []article.Label) {
 	if len(labels) == 0 {
 		return
 	}

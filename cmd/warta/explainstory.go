@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/normalize"
 	"github.com/warta-news/warta/publish"
 )
@@ -22,7 +23,7 @@ type storyView struct {
 	Articles []storyMember     `json:"articles"`
 	Feeds    []publish.Carrier `json:"feeds"`
 	// Labels are the readers' labels on the story (`warta label`).
-	Labels []labelRecord `json:"labels,omitempty"`
+	Labels []article.Label `json:"labels,omitempty"`
 	// Page is the story's page on the daemon's web front; "" while none
 	// of its articles is stored.
 	Page string `json:"page,omitempty"`
@@ -76,7 +77,7 @@ func (x *explainer) explainStory(ctx context.Context, id string) (storyView, err
 	if err != nil {
 		return storyView{}, err
 	}
-	v := storyView{ID: id, Feeds: publish.Carriers(feedInfos(x.cfg), story, labels), Labels: labelRecords(id, labels)}
+	v := storyView{ID: id, Feeds: publish.Carriers(feedInfos(x.cfg), story, labels), Labels: labels.Of(id)}
 	for _, a := range story.Articles() {
 		m := storyMember{Article: *x.exportOf(a), Stored: x.fresh[a.ID] == nil}
 		if m.Nearest, err = x.nearest(ctx, probe, a); err != nil {

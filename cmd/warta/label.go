@@ -20,20 +20,6 @@ import (
 	"github.com/warta-news/warta/topic"
 )
 
-// labelRecord is a reader's label as `warta label -list -json` and
-// `warta explain -json` print it.
-type labelRecord struct {
-	Story string    `json:"story"`
-	Topic string    `json:"topic"`
-	Of    bool      `json:"of"`
-	Note  string    `json:"note,omitempty"`
-	At    time.Time `json:"at"`
-}
-
-func newLabelRecord(l article.Label) labelRecord {
-	return labelRecord{Story: l.Story, Topic: l.Topic, Of: l.Of, Note: l.Note, At: l.At}
-}
-
 // cmdLabel sets, clears or lists readers' labels: a story is, or is not,
 // of a topic whatever the tagger says, for every article of it, those
 // that join it later included. The label applies to the stored articles
@@ -100,8 +86,7 @@ func cmdLabel(ctx context.Context, e *env) (err error) {
 	if err != nil {
 		return err
 	}
-	now := time.Now()
-	l := labeller{cfg: cfg, store: st, now: func() time.Time { return now }, tagged: storedStreamTagger(cfg, tagger, st, now)}
+	l := labeller{cfg: cfg, tagger: tagger, store: st, at: time.Now()}
 	for _, slug := range topics {
 		if *clearIt {
 			had, n, err := l.clear(ctx, story, slug)
@@ -160,18 +145,16 @@ func storyOf(ctx context.Context, st store.Store, id string) (string, error) {
 // stored articles of their story at once: `warta label` and the daemon's
 // labels API (publish.StoryLabeller).
 type labeller struct {
-	cfg   *config.Config
-	store store.Store
-	now   func() time.Time
-	// tagged returns the tagger's verdict on stored articles, for a topic
-	// whose label is cleared; asked on first need.
-	tagged func(ctx context.Context) (func(*article.Article) []article.TopicMatch, error)
+	cfg    *config.Config
+	tagger *topic.Tagger
+	store  store.Store
+	at     time.Time // when its labels are set
 }
 
 // set labels story as of (or not of) topic slug and returns how many of
 // its stored articles' topics changed.
 func (l *labeller) set(ctx context.Context, story, slug string, of bool, note string) (int, error) {
-	if err := l.store.SetLabel(ctx, article.Label{Story: story, Topic: slug, Of: of, Note: note, At: l.now().UTC()}); err != nil {
+	if err := l.store.SetLabel(ctx, article.Label{Story: story, Topic: slug, Of: of, Note: note, At: l.at.UTC()}); err != nil {
 		return 0, err
 	}
 	return l.apply(ctx, story, "", nil)
@@ -186,7 +169,7 @@ func (l *labeller) clear(ctx context.Context, story, slug string) (bool, int, er
 	if err != nil || !had {
 		return false, 0, err
 	}
-	tag, err := l.tagged(ctx)
+	tag, err := l.storedStream(ctx)
 	if err != nil {
 		return true, 0, err
 	}
@@ -196,25 +179,24 @@ func (l *labeller) clear(ctx context.Context, story, slug string) (bool, int, er
 
 // apply applies the stored labels to story (pipeline.LabelStory).
 func (l *labeller) apply(ctx context.Context, story, cleared string, tag func(*article.Article) []article.TopicMatch) (int, error) {
-	labels, err := pipeline.ConfiguredLabels(ctx, l.store, l.cfg.TopicBySlug)
+	labels, err := pipeline.ConfiguredLabels(ctx, l.store, l.cfg)
 	if err != nil {
 		return 0, err
 	}
 	return pipeline.LabelStory(ctx, l.store, story, labels, cleared, tag)
 }
 
-// storedStreamTagger tags stored articles with the store's stream model
-// as `warta explain` does (pipeline.LoadStream): a command has no live
-// one.
-func storedStreamTagger(cfg *config.Config, tagger *topic.Tagger, st store.Store, now time.Time) func(ctx context.Context) (func(*article.Article) []article.TopicMatch, error) {
-	return func(ctx context.Context) (func(*article.Article) []article.TopicMatch, error) {
-		hints := pipeline.SourceHints(cfg)
-		stream := tagger.NewStreamFor(hints)
-		if _, err := pipeline.LoadStream(ctx, cfg, st, stream, now); err != nil {
-			return nil, err
-		}
-		return func(a *article.Article) []article.TopicMatch { return stream.Tag(a, hints[a.Source]) }, nil
+// storedStream returns a tagger of stored articles with the stream model
+// the store keeps, as `warta explain` reads it (pipeline.LoadStream): a
+// command has no live one, and the daemon's pipeline replaces its own
+// when it reloads.
+func (l *labeller) storedStream(ctx context.Context) (func(*article.Article) []article.TopicMatch, error) {
+	hints := pipeline.SourceHints(l.cfg)
+	stream := l.tagger.NewStreamFor(hints)
+	if _, err := pipeline.LoadStream(ctx, l.cfg, l.store, stream, l.at); err != nil {
+		return nil, err
 	}
+	return func(a *article.Article) []article.TopicMatch { return stream.Tag(a, hints[a.Source]) }, nil
 }
 
 // listLabels prints every label, by story then topic; a label of a topic
@@ -226,7 +208,7 @@ func listLabels(ctx context.Context, w io.Writer, st store.Store, cfg *config.Co
 	}
 	for _, l := range ls {
 		if asJSON {
-			b, err := json.Marshal(newLabelRecord(l))
+			b, err := json.Marshal(l)
 			if err != nil {
 				return err
 			}

@@ -145,7 +145,7 @@ func TestReaderLabelsCorrectTheFeeds(t *testing.T) {
 				!strings.Contains(list, chilliStory+"\tof environment") || !strings.Contains(list, "supply cut by bad weather") {
 				t.Errorf("label -list:\n%s", list)
 			}
-			if recs := jsonLines[labelRecord](t, mustWarta(t, "-config", cfg, "label", "-list", "-json")); len(recs) != 2 || recs[0].At.IsZero() {
+			if recs := jsonLines[article.Label](t, mustWarta(t, "-config", cfg, "label", "-list", "-json")); len(recs) != 2 || recs[0].At.IsZero() {
 				t.Errorf("label -list -json: %+v", recs)
 			}
 

@@ -142,8 +142,7 @@ type storyLabeller struct {
 // labeller is a labeller for one request, dated by the clock as it is
 // made.
 func (l *storyLabeller) labeller() *labeller {
-	now := time.Now()
-	return &labeller{cfg: l.cfg, store: l.store, now: func() time.Time { return now }, tagged: storedStreamTagger(l.cfg, l.tagger, l.store, now)}
+	return &labeller{cfg: l.cfg, tagger: l.tagger, store: l.store, at: time.Now()}
 }
 
 // check refuses a topic the config has not and a story the store has not.
