@@ -108,6 +108,30 @@ type Store interface {
 	// DeleteLabel removes the label of story on topic and reports whether
 	// there was one.
 	DeleteLabel(ctx context.Context, story, topic string) (bool, error)
+	// Joins returns every reader's join of two stories (article.Join), by
+	// the joined story's ID.
+	Joins(ctx context.Context) ([]article.Join, error)
+	// JoinStory makes every stored article of story j.Story an article of
+	// story j.Into, in one transaction: their story and their topics'
+	// story change; j.Story's lead, when stored, gets StoryMatch
+	// {MatchedID: j.Into, Method: article.MethodJoin}; its labels move to
+	// j.Into where j.Into has none of their topic (the others go); the
+	// joins into j.Story become joins into j.Into; j is recorded
+	// (replacing a join of j.Story); the feeds' version and the stories'
+	// version (MetaStoriesVersion) change. It returns an error wrapping
+	// ErrNotFound when no stored article is of j.Story. The caller holds
+	// the stories lock (TryLock) and checks that j.Into is a story (not
+	// itself joined).
+	JoinStory(ctx context.Context, j article.Join) error
+	// UnjoinStory undoes the join of story, in one transaction: the
+	// articles ids (article.Story.JoinedFrom of the story it was joined
+	// into) that are still of that story become story's again; its lead,
+	// when its StoryMatch names a join, gets none; the joins of the moved
+	// articles' stories point at story again; the join is deleted; the
+	// feeds' and the stories' versions change. Labels stay where they
+	// are. It returns an error wrapping ErrNotFound when story is not
+	// joined. The caller holds the stories lock.
+	UnjoinStory(ctx context.Context, story string, ids []string) error
 	// SetSketches replaces the story sketches of the given articles in
 	// one transaction (the story index sketched them again from their
 	// text: their stored sketches were of another format). IDs that are
@@ -225,6 +249,14 @@ func Pruned(cands []PruneCandidate, keep KeepFunc) []string {
 // alone sets it. Every process sharing the store compares it with the
 // version it last published.
 const MetaFeedsVersion = "feeds_version"
+
+// MetaStoriesVersion is the meta key of the stories' version: a value
+// that changes whenever a reader joins two stories or undoes a join
+// (JoinStory, UnjoinStory), in the same transaction. A process keeping a
+// story index built from the store rebuilds it when the version differs
+// from the one it built at: nothing else moves a stored article from one
+// story to another.
+const MetaStoriesVersion = "stories_version"
 
 // NewName returns a name that no process sharing the store has made
 // before: a feeds' version (MetaFeedsVersion), a process's name among

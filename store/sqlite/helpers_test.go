@@ -25,7 +25,7 @@ func openTemp(t testing.TB) *Store {
 }
 
 // fillAndClose stores n realistic articles (two topics each, ~2 per page),
-// a fetch state and a meta key at path, and closes the store so that the
+// a fetch state, a meta key, a host hold, a label and a join at path, and closes the store so that the
 // WAL is checkpointed into the file.
 func fillAndClose(t *testing.T, path string, n int) {
 	t.Helper()
@@ -48,6 +48,9 @@ func fillAndClose(t *testing.T, path string, n int) {
 		t.Fatal(err)
 	}
 	if err := s.SetLabel(context.Background(), article.Label{Story: arts[0].ID, Topic: "economy", Of: false, Note: "a reader's", At: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.JoinStory(context.Background(), article.Join{Story: arts[1].ID, Into: arts[0].ID, Note: "a reader's", At: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Close(); err != nil {

@@ -87,6 +87,7 @@ func contract() []contractCase {
 		{"StoryByID", onFresh(testStoryByID)},
 		{"SetTopics", onFresh(testSetTopics)},
 		{"Labels", testLabels},
+		{"Joins", testJoins},
 		{"Prune", onFresh(testPrune)},
 		{"PruneKeeps", onFresh(testPruneKeeps)},
 		{"Since", onFresh(testSince)},

@@ -70,6 +70,11 @@ const MetaConflict = `ON CONFLICT (key) DO UPDATE SET value = excluded.value`
 // (articles' story_id is indexed, and labels are few).
 const DeleteOrphanLabels = `DELETE FROM story_labels WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.story_id = story_labels.story_id)`
 
+// DeleteOrphanJoins deletes the readers' joins into stories with no
+// stored article, as both drivers' Prune does after deleting articles: no
+// page leads there any more, and no article is left to give back.
+const DeleteOrphanJoins = `DELETE FROM story_joins WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.story_id = story_joins.into_id)`
+
 // HoldConflict ends both drivers' host_holds upserts: a server keeps the
 // later of its stored and its new hold, whichever process stores first.
 const HoldConflict = `ON CONFLICT (server) DO UPDATE SET until_ns =
@@ -85,10 +90,10 @@ const SubscriptionConflict = `ON CONFLICT (topic, callback) DO UPDATE SET
 
 // Tables are warta's tables, parents first: the order to count and copy
 // them in (doctor, doctor -salvage; host_holds too, so a salvaged store
-// keeps holding back the servers that asked for quiet, and story_labels,
-// the readers' own work).
+// keeps holding back the servers that asked for quiet, and story_labels
+// and story_joins, the readers' own work).
 func Tables() []string {
-	return []string{"articles", "article_topics", "article_sources", "fetch_state", "meta", "websub_subscriptions", "host_holds", "story_labels"}
+	return []string{"articles", "article_topics", "article_sources", "fetch_state", "meta", "websub_subscriptions", "host_holds", "story_labels", "story_joins"}
 }
 
 // SincePage is how many articles Since reads per query: it bounds memory and

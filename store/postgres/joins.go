@@ -1,0 +1,95 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/store"
+)
+
+// Joins implements store.Store.
+func (s *Store) Joins(ctx context.Context) ([]article.Join, error) {
+	rows, err := s.pool.Query(ctx, `SELECT story_id, into_id, note, at_ns FROM story_joins ORDER BY story_id`)
+	if err != nil {
+		return nil, fmt.Errorf("store: joins: %w", err)
+	}
+	defer rows.Close()
+	var out []article.Join
+	for rows.Next() {
+		var j article.Join
+		var at int64
+		if err := rows.Scan(&j.Story, &j.Into, &j.Note, &at); err != nil {
+			return nil, fmt.Errorf("store: joins: %w", err)
+		}
+		j.At = time.Unix(0, at).UTC()
+		out = append(out, j)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: joins: %w", err)
+	}
+	return out, nil
+}
+
+// JoinStory implements store.Store.
+func (s *Store) JoinStory(ctx context.Context, j article.Join) error {
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		tag, err := tx.Exec(ctx, `UPDATE articles SET story_id = $1 WHERE story_id = $2`, j.Into, j.Story)
+		if err != nil {
+			return err
+		}
+		if tag.RowsAffected() == 0 {
+			return store.ErrNotFound
+		}
+		b := &pgx.Batch{}
+		b.Queue(`UPDATE article_topics SET story_id = $1 WHERE story_id = $2`, j.Into, j.Story)
+		b.Queue(`UPDATE articles SET match_id = $1, match_similarity = 0, match_method = $2 WHERE id = $3 AND story_id = $1`,
+			j.Into, article.MethodJoin, j.Story)
+		b.Queue(`UPDATE story_labels SET story_id = $1 WHERE story_id = $2
+			AND topic NOT IN (SELECT topic FROM story_labels WHERE story_id = $1)`, j.Into, j.Story)
+		b.Queue(`DELETE FROM story_labels WHERE story_id = $1`, j.Story)
+		b.Queue(`UPDATE story_joins SET into_id = $1 WHERE into_id = $2`, j.Into, j.Story)
+		b.Queue(`INSERT INTO story_joins (story_id, into_id, note, at_ns) VALUES ($1, $2, $3, $4)
+			ON CONFLICT (story_id) DO UPDATE SET into_id = excluded.into_id, note = excluded.note, at_ns = excluded.at_ns`,
+			j.Story, j.Into, j.Note, j.At.UnixNano())
+		b.Queue(upsertMeta, store.MetaFeedsVersion, store.NewName())
+		b.Queue(upsertMeta, store.MetaStoriesVersion, store.NewName())
+		return tx.SendBatch(ctx, b).Close()
+	})
+	if err != nil {
+		return fmt.Errorf("store: join story %s into %s: %w", j.Story, j.Into, err)
+	}
+	return nil
+}
+
+// UnjoinStory implements store.Store.
+func (s *Store) UnjoinStory(ctx context.Context, story string, ids []string) error {
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		var into string
+		err := tx.QueryRow(ctx, `SELECT into_id FROM story_joins WHERE story_id = $1 FOR UPDATE`, story).Scan(&into)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return store.ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		b := &pgx.Batch{}
+		b.Queue(`UPDATE articles SET story_id = $1 WHERE story_id = $2 AND id = ANY($3)`, story, into, ids)
+		b.Queue(`UPDATE article_topics SET story_id = $1 WHERE story_id = $2 AND article_id = ANY($3)`, story, into, ids)
+		b.Queue(`UPDATE story_joins SET into_id = $1 WHERE into_id = $2 AND story_id = ANY($3)`, story, into, ids)
+		b.Queue(`UPDATE articles SET match_id = '', match_similarity = 0, match_method = ''
+			WHERE id = $1 AND story_id = $1 AND match_method = $2`, story, article.MethodJoin)
+		b.Queue(`DELETE FROM story_joins WHERE story_id = $1`, story)
+		b.Queue(upsertMeta, store.MetaFeedsVersion, store.NewName())
+		b.Queue(upsertMeta, store.MetaStoriesVersion, store.NewName())
+		return tx.SendBatch(ctx, b).Close()
+	})
+	if err != nil {
+		return fmt.Errorf("store: undo the join of story %s: %w", story, err)
+	}
+	return nil
+}

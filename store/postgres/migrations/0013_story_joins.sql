@@ -1,0 +1,14 @@
+-- 0013: readers' joins: story story_id (its lead's article ID) was folded
+-- into story into_id by a reader (warta join): its articles are into_id's
+-- now, and its ID is no story's. One row per joined story; at_ns is when
+-- it was joined, in Unix nanoseconds. Kept while into_id has an article
+-- (Prune deletes it with into_id's last one), so that a page or a label
+-- naming the joined story finds where it went, and the join can be undone.
+-- IDs compare as articles.story_id does (COLLATE "C").
+CREATE TABLE story_joins (
+    story_id text COLLATE "C" NOT NULL PRIMARY KEY,
+    into_id  text COLLATE "C" NOT NULL,
+    note     text   NOT NULL DEFAULT '',
+    at_ns    bigint NOT NULL
+);
+CREATE INDEX story_joins_into ON story_joins (into_id);

@@ -1,0 +1,122 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/store"
+)
+
+// Joins implements store.Store.
+func (s *Store) Joins(ctx context.Context) ([]article.Join, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT story_id, into_id, note, at_ns FROM story_joins ORDER BY story_id`)
+	if err != nil {
+		return nil, s.classify(fmt.Errorf("store: joins: %w", err))
+	}
+	defer rows.Close()
+	var out []article.Join
+	for rows.Next() {
+		var j article.Join
+		var at int64
+		if err := rows.Scan(&j.Story, &j.Into, &j.Note, &at); err != nil {
+			return nil, s.classify(fmt.Errorf("store: joins: %w", err))
+		}
+		j.At = time.Unix(0, at).UTC()
+		out = append(out, j)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.classify(fmt.Errorf("store: joins: %w", err))
+	}
+	return out, nil
+}
+
+// JoinStory implements store.Store.
+func (s *Store) JoinStory(ctx context.Context, j article.Join) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE articles SET story_id = ? WHERE story_id = ?`, j.Into, j.Story)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			return store.ErrNotFound
+		}
+		for _, q := range []struct {
+			sql  string
+			args []any
+		}{
+			{`UPDATE article_topics SET story_id = ? WHERE story_id = ?`, []any{j.Into, j.Story}},
+			{`UPDATE articles SET match_id = ?, match_similarity = 0, match_method = ? WHERE id = ? AND story_id = ?`, []any{j.Into, article.MethodJoin, j.Story, j.Into}},
+			{`UPDATE story_labels SET story_id = ? WHERE story_id = ? AND topic NOT IN (SELECT topic FROM story_labels WHERE story_id = ?)`, []any{j.Into, j.Story, j.Into}},
+			{`DELETE FROM story_labels WHERE story_id = ?`, []any{j.Story}},
+			{`UPDATE story_joins SET into_id = ? WHERE into_id = ?`, []any{j.Into, j.Story}},
+			{`INSERT INTO story_joins (story_id, into_id, note, at_ns) VALUES (?, ?, ?, ?)
+				ON CONFLICT (story_id) DO UPDATE SET into_id = excluded.into_id, note = excluded.note, at_ns = excluded.at_ns`,
+				[]any{j.Story, j.Into, j.Note, j.At.UnixNano()}},
+		} {
+			if _, err := tx.ExecContext(ctx, q.sql, q.args...); err != nil {
+				return err
+			}
+		}
+		if err := setMeta(ctx, tx, store.MetaFeedsVersion, store.NewName()); err != nil {
+			return err
+		}
+		return setMeta(ctx, tx, store.MetaStoriesVersion, store.NewName())
+	})
+	if err != nil {
+		return fmt.Errorf("store: join story %s into %s: %w", j.Story, j.Into, err)
+	}
+	return nil
+}
+
+// UnjoinStory implements store.Store.
+func (s *Store) UnjoinStory(ctx context.Context, story string, ids []string) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var into string
+		err := tx.QueryRowContext(ctx, `SELECT into_id FROM story_joins WHERE story_id = ?`, story).Scan(&into)
+		if errors.Is(err, sql.ErrNoRows) {
+			return store.ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		if len(ids) > 0 {
+			list := `(?` + strings.Repeat(`, ?`, len(ids)-1) + `)`
+			args := make([]any, 0, 2+len(ids))
+			args = append(args, story, into)
+			for _, id := range ids {
+				args = append(args, id)
+			}
+			for _, q := range []string{
+				`UPDATE articles SET story_id = ? WHERE story_id = ? AND id IN ` + list,
+				`UPDATE article_topics SET story_id = ? WHERE story_id = ? AND article_id IN ` + list,
+				`UPDATE story_joins SET into_id = ? WHERE into_id = ? AND story_id IN ` + list,
+			} {
+				if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+					return err
+				}
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE articles SET match_id = '', match_similarity = 0, match_method = ''
+			WHERE id = ?1 AND story_id = ?1 AND match_method = ?2`, story, article.MethodJoin); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM story_joins WHERE story_id = ?`, story); err != nil {
+			return err
+		}
+		if err := setMeta(ctx, tx, store.MetaFeedsVersion, store.NewName()); err != nil {
+			return err
+		}
+		return setMeta(ctx, tx, store.MetaStoriesVersion, store.NewName())
+	})
+	if err != nil {
+		return fmt.Errorf("store: undo the join of story %s: %w", story, err)
+	}
+	return nil
+}
