@@ -44,6 +44,13 @@ func (l *indexLoad) settle() {
 	<-l.done
 }
 
+// begun reports whether the load has begun.
+func (l *indexLoad) begun() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.started
+}
+
 // wait waits for a load that has begun and returns its error.
 func (l *indexLoad) wait() error {
 	l.mu.Lock()
@@ -94,6 +101,7 @@ func (p *Pipeline) indexReady(ctx context.Context) error {
 func (p *Pipeline) setIndex(ix *dedupe.Index, rb indexRebuild) {
 	p.indexMu.Lock()
 	p.index = ix
+	p.storiesVersion = rb.storiesVersion
 	p.indexMu.Unlock()
 	p.logger.Info("story index rebuilt", "articles", ix.Len(), "window", p.cfg.Dedupe.Window,
 		"from_text", rb.fromText, "sketches_stored", rb.written)

@@ -117,8 +117,11 @@ type Pipeline struct {
 	labels        article.LabelSet
 	labelsApplied string
 
-	indexMu sync.Mutex // guards index
+	indexMu sync.Mutex // guards index and storiesVersion
 	index   *dedupe.Index
+	// storiesVersion is the store.MetaStoriesVersion the index was built
+	// at (followJoins).
+	storiesVersion string
 	// loads counts the reloads of the store's state (catch-up): one
 	// between a fetch worker's question to the store and the writer's
 	// means another process wrote meanwhile.
@@ -719,11 +722,17 @@ func (p *Pipeline) FollowFeeds(ctx context.Context) (bool, error) {
 	return true, nil
 }
 
-// lockStories waits for the stories lock, asking every storiesLockPoll,
-// and returns its release.
+// lockStories waits for the stories lock (LockStories).
 func (p *Pipeline) lockStories(ctx context.Context) (func(), error) {
+	return LockStories(ctx, p.store)
+}
+
+// LockStories waits for st's stories lock, under which a cycle decides
+// stories and a reader's join moves articles between them, asking every
+// storiesLockPoll, and returns its release.
+func LockStories(ctx context.Context, st store.Store) (func(), error) {
 	for {
-		release, ok, err := p.store.TryLock(ctx, storiesLock)
+		release, ok, err := st.TryLock(ctx, storiesLock)
 		if err != nil {
 			return nil, fmt.Errorf("pipeline: %w", err)
 		}

@@ -210,6 +210,9 @@ func (p *Pipeline) writeAll(ctx context.Context, w *window, rep *Report) error {
 		if err := p.catchUp(ctx); err != nil {
 			return err
 		}
+		if err := p.followJoins(ctx); err != nil {
+			return err
+		}
 		newer, err := p.retagIfRulesChanged(ctx)
 		if err != nil {
 			return err

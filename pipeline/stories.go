@@ -29,21 +29,25 @@ var errNoSketch = errors.New("pipeline: an article has no usable sketch")
 // write nothing. A write-back that fails is reported in the rebuild and
 // fails nothing: the index is whole, and the next load rebuilds again.
 func loadStoryIndex(ctx context.Context, st store.Store, cfg *config.Config, actors dedupe.ActorSource, now time.Time, writeBack bool) (*dedupe.Index, indexRebuild, error) {
+	var rb indexRebuild
+	var err error
+	if rb.storiesVersion, _, err = st.Meta(ctx, store.MetaStoriesVersion); err != nil {
+		return nil, indexRebuild{}, fmt.Errorf("pipeline: rebuild story index: %w", err)
+	}
 	since := dedupe.WindowStart(now, cfg.Dedupe.Window)
 	ix := dedupe.NewIndex(DedupeOptions(cfg, actors))
-	err := st.Sketches(ctx, since, func(a *article.Article) error {
+	err = st.Sketches(ctx, since, func(a *article.Article) error {
 		if !ix.AddSketched(a) {
 			return errNoSketch
 		}
 		return ctx.Err()
 	})
 	if err == nil {
-		return ix, indexRebuild{}, nil
+		return ix, rb, nil
 	}
 	if !errors.Is(err, errNoSketch) {
 		return nil, indexRebuild{}, fmt.Errorf("pipeline: rebuild story index: %w", err)
 	}
-	var rb indexRebuild
 	pending := map[string][]byte{}
 	flush := func() {
 		if rb.writeErr == nil && len(pending) > 0 {
@@ -77,6 +81,9 @@ const sketchWriteBatch = 1000
 
 // indexRebuild is what loadStoryIndex did beyond reading stored sketches.
 type indexRebuild struct {
+	// storiesVersion is the store's MetaStoriesVersion read before the
+	// index was: a later join changes it (followJoins).
+	storiesVersion string
 	fromText int   // articles sketched from their text (0: sketches alone)
 	written  int   // new sketches stored in place of unusable ones
 	writeErr error // why the others were not

@@ -19,6 +19,14 @@ type fakeLister struct {
 	counts  int // CountStories calls
 	err     error
 	labels  []article.Label
+	joins   []article.Join
+}
+
+// Joins implements JoinReader.
+func (l *fakeLister) Joins(ctx context.Context) ([]article.Join, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return slices.Clone(l.joins), ctx.Err()
 }
 
 // Labels implements LabelReader.

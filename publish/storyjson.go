@@ -20,6 +20,9 @@ type storyJSON struct {
 	Related  []relatedJSON      `json:"related"`
 	// Labels are the readers' labels on the story, by topic.
 	Labels []labelJSON `json:"labels"`
+	// Joins are the stories readers joined into it: article.Join, by
+	// the ID each had.
+	Joins []article.Join `json:"joins"`
 }
 
 // labelJSON is a reader's label: the story is (Of) or is not of Topic.
@@ -98,14 +101,15 @@ func labelsJSON(labels article.LabelSet, story string) []labelJSON {
 	return out
 }
 
-// storyJSON describes s, with its related stories rels and its readers'
-// labels, as data.
-func (p *Publisher) storyJSON(s *article.Story, rels []related, labels article.LabelSet) storyJSON {
+// storyJSON describes s, with its related stories rels, its readers'
+// labels and the stories joined into it, as data.
+func (p *Publisher) storyJSON(s *article.Story, rels []related, labels article.LabelSet, joins []article.Join) storyJSON {
 	arts := s.Articles()
 	id := s.Identifier()
 	out := storyJSON{
 		ID: id, Title: articleTitle(arts[0]), Page: p.storyPageURL(id), Reports: len(arts), Outlets: filter.Outlets(s),
 		Feeds: []storyFeedJSON{}, Articles: []storyArticleJSON{}, Related: []relatedJSON{}, Labels: labelsJSON(labels, id),
+		Joins: append([]article.Join{}, joins...),
 	}
 	// p.feeds holds "all" first, which Carriers adds itself.
 	for _, c := range Carriers(p.feeds[1:], s, labels) {

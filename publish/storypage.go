@@ -83,6 +83,14 @@ type LabelReader interface {
 	Labels(ctx context.Context) ([]article.Label, error)
 }
 
+// JoinReader reads the readers' joins of stories (article.Join). A
+// StoryLister that also implements it (both store drivers) sends the page
+// of a joined story to the story it was joined into, and lists on a
+// story's page the stories joined into it.
+type JoinReader interface {
+	Joins(ctx context.Context) ([]article.Join, error)
+}
+
 // storyPage is what a story's page shows: every article of the story,
 // how each joined it, the feeds that carry it, and the stories near it.
 type storyPage struct {
@@ -99,6 +107,15 @@ type storyPage struct {
 	Related []storyPageRelated
 	// Labels are the readers' labels on the story, by topic.
 	Labels []storyPageLabel
+	// Joins are the stories readers joined into it.
+	Joins []storyPageJoin
+}
+
+// storyPageJoin is a story a reader joined into the story of the page:
+// Story is the ID it had.
+type storyPageJoin struct {
+	Story, Note string
+	At          time.Time
 }
 
 // storyPageLabel is a reader's label on a story page: the story is (Of)
@@ -166,7 +183,7 @@ func (p *Publisher) serveStory(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if s == nil || len(s.Articles()) == 0 {
-		http.NotFound(w, r)
+		p.serveJoinedStory(w, r, id, asJSON)
 		return
 	}
 	rels := p.relatedStories(r.Context(), snap, s)
@@ -176,8 +193,15 @@ func (p *Publisher) serveStory(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "cannot read this story's labels", http.StatusInternalServerError)
 		return
 	}
+	joins, err := p.storyJoins(r.Context())
+	if err != nil {
+		p.logger.Error("publish: read joins", "story", id, "err", err)
+		http.Error(w, "cannot read this story's joins", http.StatusInternalServerError)
+		return
+	}
+	joins = slices.DeleteFunc(joins, func(j article.Join) bool { return j.Into != s.Identifier() })
 	if asJSON {
-		body, err := json.MarshalIndent(p.storyJSON(s, rels, labels), "", "  ")
+		body, err := json.MarshalIndent(p.storyJSON(s, rels, labels, joins), "", "  ")
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
@@ -185,7 +209,7 @@ func (p *Publisher) serveStory(w http.ResponseWriter, r *http.Request) {
 		p.serveRendered(w, r, "application/json; charset=utf-8", append(body, '\n'))
 		return
 	}
-	sp := p.storyPage(s, rels, labels)
+	sp := p.storyPage(s, rels, labels, joins)
 	pg := p.basePage(snap, xmlchar.Clean(p.opts.Title+": "+sp.Title))
 	pg.Story = &sp
 	p.servePage(w, r, "story", pg)
@@ -216,6 +240,39 @@ func (p *Publisher) story(ctx context.Context, snap *snapshot, id string) (*arti
 	return nil, nil
 }
 
+// serveJoinedStory answers for story id, which has no stored article:
+// when a reader joined it into another, a redirect to that story's page
+// (or data) — found, not moved for good: undoing the join brings it back;
+// else not found.
+func (p *Publisher) serveJoinedStory(w http.ResponseWriter, r *http.Request, id string, asJSON bool) {
+	joins, err := p.storyJoins(r.Context())
+	if err != nil {
+		p.logger.Error("publish: read joins", "story", id, "err", err)
+		http.Error(w, "cannot read the stories' joins", http.StatusInternalServerError)
+		return
+	}
+	i := slices.IndexFunc(joins, func(j article.Join) bool { return j.Story == id })
+	if i < 0 {
+		http.NotFound(w, r)
+		return
+	}
+	to := p.storyPageURL(joins[i].Into)
+	if asJSON {
+		to += storyJSONSuffix
+	}
+	http.Redirect(w, r, to, http.StatusFound)
+}
+
+// storyJoins returns the readers' joins; none when the stories are not
+// read from a store that keeps them.
+func (p *Publisher) storyJoins(ctx context.Context) ([]article.Join, error) {
+	jr, ok := p.stories.(JoinReader)
+	if !ok {
+		return nil, nil
+	}
+	return jr.Joins(ctx)
+}
+
 // storyLabels returns the readers' labels on story id; none when the
 // stories are not read from a store that keeps labels.
 func (p *Publisher) storyLabels(ctx context.Context, id string) (article.LabelSet, error) {
@@ -231,9 +288,9 @@ func (p *Publisher) storyLabels(ctx context.Context, id string) (article.LabelSe
 	return article.NewLabelSet(all), nil
 }
 
-// storyPage describes s, with its related stories rels and its readers'
-// labels, for its page.
-func (p *Publisher) storyPage(s *article.Story, rels []related, labels article.LabelSet) storyPage {
+// storyPage describes s, with its related stories rels, its readers'
+// labels and the stories joined into it, for its page.
+func (p *Publisher) storyPage(s *article.Story, rels []related, labels article.LabelSet, joins []article.Join) storyPage {
 	arts := s.Articles()
 	// arts[0] is the lead, or the first copy of a story whose lead was
 	// pruned.
@@ -272,6 +329,9 @@ func (p *Publisher) storyPage(s *article.Story, rels []related, labels article.L
 	for _, l := range labels.Of(sp.ID) {
 		sp.Labels = append(sp.Labels, storyPageLabel{Topic: p.topicLink(l.Topic), Of: l.Of, Note: xmlchar.Clean(l.Note), At: l.At})
 	}
+	for _, j := range joins {
+		sp.Joins = append(sp.Joins, storyPageJoin{Story: j.Story, Note: xmlchar.Clean(j.Note), At: j.At})
+	}
 	for _, r := range rels {
 		why := "kept apart: " + r.Apart
 		if r.Apart == "" {
@@ -301,6 +361,12 @@ func joinedText(a *article.Article, s *article.Story, titles map[string]string) 
 		return ""
 	case m.Method == "":
 		return "joined the story (how was not recorded)"
+	case m.Method == article.MethodJoin:
+		text := "joined by a reader, with its story"
+		if title, ok := titles[m.MatchedID]; ok {
+			text += fmt.Sprintf(" “%s”", title)
+		}
+		return text
 	}
 	text := fmt.Sprintf("joined by %s, similarity %.2f", m.Method, m.Similarity)
 	if title, ok := titles[m.MatchedID]; ok {

@@ -325,7 +325,7 @@ func TestStoryJSON(t *testing.T) {
 		},
 		Related: []relatedJSON{{ID: "s3", Title: "Sanksi baru untuk Rusia", Outlet: "antara", Page: testBase + "/stories/s3", Reports: 1, From: "c1a",
 			Share: 0.5, Bar: 0.6, HoursApart: 2.5, Shared: []string{"sanksi", "rusia"}, Apart: "a guard"}},
-		Labels: []labelJSON{},
+		Labels: []labelJSON{}, Joins: []article.Join{},
 	}
 	if !reflect.DeepEqual(got, want) {
 		gotJSON, _ := json.MarshalIndent(got, "", " ")
@@ -387,5 +387,59 @@ func TestStoryPageShowsLabels(t *testing.T) {
 	// A story without labels has no section.
 	if _, doc := pageText(t, get(t, h, "GET", "/stories/s2", nil).Body.String()); elementByID(doc, "labels") != nil {
 		t.Error("a story without labels shows a labels section")
+	}
+}
+
+// A story's page and its JSON list the stories readers joined into it,
+// and an article that came with such a join says so; the page of a
+// joined story (and its data) sends the reader to the story it was
+// joined into, for as long as the join holds (302: undone, it is back).
+func TestStoryPageShowsJoins(t *testing.T) {
+	p, h := pagesPublisher(t, Options{})
+	at := t0.Add(4 * time.Hour).UTC()
+	lister := p.stories.(*fakeLister)
+	lister.joins = []article.Join{
+		{Story: "b1", Into: "s1", Note: "one meeting, two outlets' words", At: at},
+		{Story: "b3", Into: "s3", At: at},
+	}
+	for _, s := range lister.stories {
+		for _, c := range s.Copies {
+			if c.ID == "c1b" {
+				c.StoryMatch = article.StoryMatch{MatchedID: "s1", Method: article.MethodJoin}
+			}
+		}
+	}
+	text, doc := pageText(t, get(t, h, "GET", "/stories/s1", nil).Body.String())
+	section := elementByID(doc, "joins")
+	if section == nil {
+		t.Fatalf("the story page has no joins section:\n%s", text)
+	}
+	if got := nodeText(section); !strings.Contains(got, "story b1 joined") || !strings.Contains(got, "one meeting, two outlets' words") || strings.Contains(got, "b3") {
+		t.Errorf("the joins section says %q, want b1's join with its note alone", got)
+	}
+	if !strings.Contains(text, "joined by a reader, with its story “Indonesia dan Malaysia menyepakati kerja sama perbatasan”") {
+		t.Errorf("the article a reader's join brought does not say so:\n%s", text)
+	}
+	var got storyJSON
+	if err := json.Unmarshal(get(t, h, "GET", "/stories/s1.json", nil).Body.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got.Joins, lister.joins[:1]) {
+		t.Errorf("/stories/s1.json joins = %+v, want %+v", got.Joins, lister.joins[:1])
+	}
+	for path, want := range map[string]string{
+		"/stories/b1":      testBase + "/stories/s1",
+		"/stories/b1.json": testBase + "/stories/s1.json",
+	} {
+		rec := get(t, h, "GET", path, nil)
+		if rec.Code != http.StatusFound || rec.Header().Get("Location") != want {
+			t.Errorf("GET %s: %d to %q, want 302 to %q", path, rec.Code, rec.Header().Get("Location"), want)
+		}
+	}
+	if rec := get(t, h, "GET", "/stories/nope", nil); rec.Code != http.StatusNotFound {
+		t.Errorf("GET /stories/nope: %d, want 404", rec.Code)
+	}
+	if _, doc := pageText(t, get(t, h, "GET", "/stories/s2", nil).Body.String()); elementByID(doc, "joins") != nil {
+		t.Error("a story nothing was joined into shows a joins section")
 	}
 }

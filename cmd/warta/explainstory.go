@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -24,6 +25,8 @@ type storyView struct {
 	Feeds    []publish.Carrier `json:"feeds"`
 	// Labels are the readers' labels on the story (`warta label`).
 	Labels []article.Label `json:"labels,omitempty"`
+	// Joins are the stories readers joined into it (`warta join`).
+	Joins []article.Join `json:"joins,omitempty"`
 	// Page is the story's page on the daemon's web front; "" while none
 	// of its articles is stored.
 	Page string `json:"page,omitempty"`
@@ -77,7 +80,12 @@ func (x *explainer) explainStory(ctx context.Context, id string) (storyView, err
 	if err != nil {
 		return storyView{}, err
 	}
-	v := storyView{ID: id, Feeds: publish.Carriers(feedInfos(x.cfg), story, labels), Labels: labels.Of(id)}
+	joins, err := x.store.Joins(ctx)
+	if err != nil {
+		return storyView{}, err
+	}
+	joins = slices.DeleteFunc(joins, func(j article.Join) bool { return j.Into != id })
+	v := storyView{ID: id, Feeds: publish.Carriers(feedInfos(x.cfg), story, labels), Labels: labels.Of(id), Joins: joins}
 	for _, a := range story.Articles() {
 		m := storyMember{Article: *x.exportOf(a), Stored: x.fresh[a.ID] == nil}
 		if m.Nearest, err = x.nearest(ctx, probe, a); err != nil {
@@ -150,14 +158,10 @@ func formatStoryView(w io.Writer, v storyView) {
 			fmt.Fprintf(w, "     leads the story\n")
 		case sm == nil:
 			fmt.Fprintf(w, "     joined (how is not recorded)\n")
+		case sm.Method == article.MethodJoin:
+			fmt.Fprintf(w, "     joined by a reader (`warta join`) with the story of %s\n", quotedTitle(titles, sm.MatchedID))
 		default:
-			title, ok := titles[sm.MatchedID]
-			if !ok {
-				title = sm.MatchedID + " (not in the story now)"
-			} else {
-				title = fmt.Sprintf("%q", title)
-			}
-			fmt.Fprintf(w, "     joined by %s, similarity %.3f with %s\n", sm.Method, sm.Similarity, title)
+			fmt.Fprintf(w, "     joined by %s, similarity %.3f with %s\n", sm.Method, sm.Similarity, quotedTitle(titles, sm.MatchedID))
 		}
 		var nb strings.Builder
 		formatNearest(&nb, m.Nearest)
@@ -170,8 +174,27 @@ func formatStoryView(w io.Writer, v storyView) {
 		fmt.Fprintf(w, "  %-24s %s\n", f.Slug, f.Why)
 	}
 	formatLabels(w, v.Labels)
+	if len(v.Joins) > 0 {
+		fmt.Fprintf(w, "stories readers joined into it (`warta join`; -undo gives one back):\n")
+		for _, j := range v.Joins {
+			fmt.Fprintf(w, "  %s  %s", j.Story, j.At.Format(time.RFC3339))
+			if j.Note != "" {
+				fmt.Fprintf(w, "  %s", j.Note)
+			}
+			fmt.Fprintln(w)
+		}
+	}
 	if v.Page != "" {
 		fmt.Fprintf(w, "page: %s\n", v.Page)
 	}
 	fmt.Fprintln(w)
+}
+
+// quotedTitle is the quoted title of article id of a story view, or says
+// it is not in the story now.
+func quotedTitle(titles map[string]string, id string) string {
+	if title, ok := titles[id]; ok {
+		return fmt.Sprintf("%q", title)
+	}
+	return id + " (not in the story now)"
 }

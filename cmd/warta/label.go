@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -121,24 +120,14 @@ func storedArticles(n int) string {
 	return fmt.Sprintf("%d stored articles", n)
 }
 
-// storyOf returns the ID of the stored story id names: a story's ID, or
-// the ID of any article of it.
+// storyOf returns the ID of the stored story id names (pipeline.StoryOf),
+// saying where story IDs are found when it names none.
 func storyOf(ctx context.Context, st store.Store, id string) (string, error) {
-	_, err := st.Story(ctx, id)
-	if err == nil {
-		return id, nil
-	}
-	if !errors.Is(err, store.ErrNotFound) {
-		return "", err
-	}
-	a, err := st.Article(ctx, id)
+	story, err := pipeline.StoryOf(ctx, st, id)
 	if errors.Is(err, store.ErrNotFound) {
 		return "", fmt.Errorf("no stored story or article %q (a story's page, its feed entries and `warta export` give its ID)", id)
 	}
-	if err != nil {
-		return "", err
-	}
-	return cmp.Or(a.StoryID, a.ID), nil
+	return story, err
 }
 
 // labeller sets and clears readers' labels and applies them to the

@@ -158,6 +158,7 @@ func commands() []command {
 		{"export", "", "print stored articles as JSON Lines", cmdExport},
 		{"explain", "<URL | FILE | - | STORY-ID>...", "show why an article got its topics and story, or (-story) its story as a whole; FILE is JSON Lines or text (title line, then body), - reads JSON Lines on stdin, a story's ID (-story only) names a stored story", cmdExplain},
 		{"label", "STORY TOPIC...", "label a stored story as of the topics (-not: not of them; -clear: back to the tagger) for every article of it, later ones included; -list prints the labels", cmdLabel},
+		{"join", "STORY STORY...", "join stored stories that tell one event into one (the story first seen keeps its ID; later copies of any follow); -undo STORY gives a joined story back its articles; -list prints the joins", cmdJoin},
 		{"eval-topics", "", "score the topic rules on labelled JSON Lines", cmdEvalTopics},
 		{"doctor", "", "check the database; -salvage copies what is readable of a damaged one", cmdDoctor},
 		{"topics", "", "print the built-in topics as YAML, to start a config's topics from", cmdTopics},

@@ -1,0 +1,133 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+	"unicode/utf8"
+
+	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/normalize"
+	"github.com/warta-news/warta/pipeline"
+	"github.com/warta-news/warta/store"
+)
+
+// cmdJoin joins stored stories that tell one event into one, undoes a
+// join, or lists the joins. The story index keeps stories told in other
+// words apart unless the evidence is strong; a reader who has read them
+// folds them. The join is in the store at once (the feeds and pages of a
+// running daemon follow within seconds); the daemon's next cycle rebuilds
+// its story index from the store, so that later copies of any of them
+// join the one story.
+func cmdJoin(ctx context.Context, e *env) (err error) {
+	fs := e.flags("join")
+	undo := fs.Bool("undo", false, "give the joined story STORY (the ID it had) its articles back")
+	note := fs.String("note", "", "the reason, kept with the join")
+	list := fs.Bool("list", false, "print every join (no arguments)")
+	asJSON := fs.Bool("json", false, "with -list: print JSON Lines")
+	if err := e.parse(fs, true); err != nil {
+		return err
+	}
+	switch {
+	case *list && fs.NArg() > 0:
+		return &usageError{"-list takes no arguments"}
+	case *list && *undo:
+		return &usageError{"-list and -undo exclude each other"}
+	case *undo && fs.NArg() != 1:
+		return &usageError{"-undo takes one story: the ID it had before it was joined"}
+	case *undo && *note != "":
+		return &usageError{"-note goes with a join, not with -undo"}
+	case !*list && !*undo && fs.NArg() < 2:
+		return &usageError{"give at least two stories to join"}
+	case utf8.RuneCountInString(*note) > article.MaxLabelNote:
+		return &usageError{fmt.Sprintf("-note has more than %d characters: a reason, not an essay", article.MaxLabelNote)}
+	case *asJSON && !*list:
+		return &usageError{"-json goes with -list"}
+	}
+	cfg, tagger, err := loadConfig(e.configPath)
+	if err != nil {
+		return err
+	}
+	access := readOnly
+	if !*list {
+		// A join is of stored stories: the database must be there
+		// already, and a mistyped -config creates none.
+		probe, err := openStore(ctx, cfg.Storage, readOnly)
+		if err != nil {
+			return err
+		}
+		if err := probe.Close(); err != nil {
+			return err
+		}
+		access = readWrite
+	}
+	st, err := openStore(ctx, cfg.Storage, access)
+	if err != nil {
+		return err
+	}
+	defer func() { err = errors.Join(err, st.Close()) }()
+	out := bufio.NewWriter(e.stdout)
+	defer func() { err = errors.Join(err, out.Flush()) }()
+	if *list {
+		return listJoins(ctx, out, st, *asJSON)
+	}
+	if *undo {
+		l := labeller{cfg: cfg, tagger: tagger, store: st, at: time.Now()}
+		tag, err := l.storedStream(ctx)
+		if err != nil {
+			return err
+		}
+		j, err := pipeline.UnjoinStory(ctx, st, cfg, fs.Arg(0), tag)
+		if errors.Is(err, pipeline.ErrNotJoined) {
+			return fmt.Errorf("story %q is not joined into another (`warta join -list` prints the joins)", fs.Arg(0))
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "story %s: no longer joined into %s\n", j.Story, j.Into)
+		return nil
+	}
+	// Each story is named before the lock is waited for: a typo is told
+	// at once, not after a running cycle ends.
+	for _, id := range fs.Args() {
+		if _, err := storyOf(ctx, st, id); err != nil {
+			return err
+		}
+	}
+	joins, err := pipeline.JoinStories(ctx, st, cfg, fs.Args(), *note, time.Now())
+	if errors.Is(err, pipeline.ErrOneStory) {
+		return fmt.Errorf("%v name one story: nothing to join", fs.Args())
+	}
+	for _, j := range joins {
+		fmt.Fprintf(out, "story %s: joined into %s\n", j.Story, j.Into)
+	}
+	return err
+}
+
+// listJoins prints every join, by the joined story's ID.
+func listJoins(ctx context.Context, w io.Writer, st store.Store, asJSON bool) error {
+	js, err := st.Joins(ctx)
+	if err != nil {
+		return err
+	}
+	for _, j := range js {
+		if asJSON {
+			b, err := json.Marshal(j)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(w, "%s\n", b)
+			continue
+		}
+		line := fmt.Sprintf("%s\tjoined into %s\t%s", j.Story, j.Into, j.At.Format(time.RFC3339))
+		if j.Note != "" {
+			line += "\t" + j.Note
+		}
+		fmt.Fprintln(w, normalize.StripControl(line))
+	}
+	return nil
+}

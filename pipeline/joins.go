@@ -1,0 +1,202 @@
+package pipeline
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/config"
+	"github.com/warta-news/warta/store"
+)
+
+// ErrOneStory is JoinStories' error when the stories named are one.
+var ErrOneStory = errors.New("the stories named are one story")
+
+// ErrNotJoined is UnjoinStory's error when no join of the story is stored.
+var ErrNotJoined = errors.New("no reader joined this story into another")
+
+// StoryOf returns the ID of the stored story id names: a story's ID, the
+// ID of any article of it, or the ID of a story a reader joined into it.
+// The error wraps store.ErrNotFound when it names none.
+func StoryOf(ctx context.Context, st store.Store, id string) (string, error) {
+	_, err := st.Story(ctx, id)
+	if err == nil {
+		return id, nil
+	}
+	if !errors.Is(err, store.ErrNotFound) {
+		return "", err
+	}
+	a, err := st.Article(ctx, id)
+	if err == nil {
+		return cmp.Or(a.StoryID, a.ID), nil
+	}
+	if !errors.Is(err, store.ErrNotFound) {
+		return "", err
+	}
+	// A joined story whose lead is no longer stored is still known by
+	// its join.
+	joins, err := st.Joins(ctx)
+	if err != nil {
+		return "", err
+	}
+	if i := slices.IndexFunc(joins, func(j article.Join) bool { return j.Story == id }); i >= 0 {
+		return joins[i].Into, nil
+	}
+	return "", fmt.Errorf("pipeline: story %q: %w", id, store.ErrNotFound)
+}
+
+// JoinStories folds the stories ids name (StoryOf) into one, a reader's
+// verdict that they are one event: the story whose lead was first seen
+// first keeps its ID (a story's ID never changes), and every article of
+// the others becomes its article (store.JoinStory), with the labels it
+// has applied at once. It holds the stories lock meanwhile, so that no
+// cycle decides a story from an index that has not seen the join; a
+// daemon rebuilds its story index from the store when it next takes the
+// lock (the stories' version changed). It returns the joins made, into
+// the same story; ErrOneStory when the IDs name fewer than two stories.
+func JoinStories(ctx context.Context, st store.Store, cfg *config.Config, ids []string, note string, at time.Time) (joins []article.Join, err error) {
+	release, err := LockStories(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	var stories []*article.Story
+	for _, id := range ids {
+		story, err := StoryOf(ctx, st, id)
+		if err != nil {
+			return nil, err
+		}
+		if slices.ContainsFunc(stories, func(s *article.Story) bool { return s.ID == story }) {
+			continue
+		}
+		s, err := st.Story(ctx, story)
+		if err != nil {
+			return nil, fmt.Errorf("pipeline: join: %w", err)
+		}
+		stories = append(stories, s)
+	}
+	if len(stories) < 2 {
+		return nil, fmt.Errorf("pipeline: join %v: %w", ids, ErrOneStory)
+	}
+	// The story first seen first: an index rebuilt from the store, oldest
+	// article first, meets its lead before any article joined to it. A
+	// story whose lead is no longer stored is shown nowhere; it can be
+	// joined into one, not keep its ID.
+	into := slices.MinFunc(stories, func(a, b *article.Story) int {
+		if (a.Lead == nil) != (b.Lead == nil) {
+			if a.Lead == nil {
+				return 1
+			}
+			return -1
+		}
+		if a.Lead == nil {
+			return cmp.Compare(a.ID, b.ID)
+		}
+		return cmp.Or(a.Lead.FirstSeen.Compare(b.Lead.FirstSeen), cmp.Compare(a.ID, b.ID))
+	})
+	if into.Lead == nil {
+		return nil, fmt.Errorf("pipeline: join %v: no story named has its lead stored (none is shown): %w", ids, store.ErrNotFound)
+	}
+	for _, s := range stories {
+		if s == into {
+			continue
+		}
+		j := article.Join{Story: s.ID, Into: into.ID, Note: note, At: at.UTC()}
+		if err := st.JoinStory(ctx, j); err != nil {
+			return joins, fmt.Errorf("pipeline: %w", err)
+		}
+		joins = append(joins, j)
+	}
+	labels, err := ConfiguredLabels(ctx, st, cfg)
+	if err != nil {
+		return joins, err
+	}
+	if _, err := LabelStory(ctx, st, into.ID, labels, "", nil); err != nil {
+		return joins, err
+	}
+	return joins, nil
+}
+
+// UnjoinStory undoes the join of story (the ID it had): the articles that
+// came with it, and those joined to them since (article.Story.JoinedFrom),
+// are its again (store.UnjoinStory). The labels it had went with the join
+// and stay with the story it was joined into; its articles' verdicts on
+// the topics that story is labelled on go back to tag's (the tagger's
+// today), then its own labels (none, unless set since) apply. It holds
+// the stories lock meanwhile, as JoinStories does. It returns the join
+// undone; ErrNotJoined when story is not joined.
+func UnjoinStory(ctx context.Context, st store.Store, cfg *config.Config, story string, tag func(*article.Article) []article.TopicMatch) (article.Join, error) {
+	release, err := LockStories(ctx, st)
+	if err != nil {
+		return article.Join{}, err
+	}
+	defer release()
+	joins, err := st.Joins(ctx)
+	if err != nil {
+		return article.Join{}, err
+	}
+	i := slices.IndexFunc(joins, func(j article.Join) bool { return j.Story == story })
+	if i < 0 {
+		return article.Join{}, fmt.Errorf("pipeline: undo the join of %q: %w", story, ErrNotJoined)
+	}
+	j := joins[i]
+	whole, err := st.Story(ctx, j.Into)
+	if err != nil {
+		return j, fmt.Errorf("pipeline: undo the join of %q: %w", story, err)
+	}
+	if err := st.UnjoinStory(ctx, story, whole.JoinedFrom(story)); err != nil {
+		return j, fmt.Errorf("pipeline: %w", err)
+	}
+	labels, err := ConfiguredLabels(ctx, st, cfg)
+	if err != nil {
+		return j, err
+	}
+	for _, l := range labels.Of(j.Into) {
+		if _, err := LabelStory(ctx, st, story, labels, l.Topic, tag); err != nil && !errors.Is(err, store.ErrNotFound) {
+			return j, err
+		}
+	}
+	return j, nil
+}
+
+// followJoins rebuilds the story index from the store when a reader
+// joined two stories or undid a join since it was built (the stories'
+// version differs): the index would file a new copy of a joined story
+// under its old ID. A load Start left for later reads the store as it is
+// when it begins; one under way is waited for.
+func (p *Pipeline) followJoins(ctx context.Context) error {
+	if l := p.indexLoad.Load(); l != nil {
+		if !l.begun() {
+			return nil
+		}
+		if err := l.wait(); err != nil {
+			return err
+		}
+	}
+	v, _, err := p.store.Meta(ctx, store.MetaStoriesVersion)
+	if err != nil {
+		return fmt.Errorf("pipeline: %w", err)
+	}
+	p.indexMu.Lock()
+	built := p.storiesVersion
+	p.indexMu.Unlock()
+	if v == built {
+		return nil
+	}
+	if l := p.indexLoad.Swap(nil); l != nil {
+		l.settle()
+	}
+	p.logger.Info("a reader joined stories or undid a join: rebuilding the story index")
+	ix, rb, err := loadStoryIndex(ctx, p.store, p.cfg, p.actors, p.now(), true)
+	if err != nil {
+		return err
+	}
+	p.setIndex(ix, rb)
+	// The labels' sweep and the fetch workers read a reload here.
+	p.loads.Add(1)
+	return nil
+}

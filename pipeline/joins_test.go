@@ -1,0 +1,155 @@
+package pipeline
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/topic"
+)
+
+// tradeFeed is one outlet's feed with a trade report under its own link:
+// another outlet's is a syndicated copy that joins its story.
+func tradeFeed(links ...string) string {
+	feed := `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>`
+	for _, link := range links {
+		feed += `<item><title>Ministers agree to cut tariffs on rice and palm oil</title><link>` + link + `</link>
+<description>Trade ministers agreed on Tuesday to cut tariffs on rice and palm oil from next year, officials said after two days of talks in the capital.</description></item>`
+	}
+	return feed + `</channel></rss>`
+}
+
+// A reader's join holds for the stories' later copies: after JoinStories
+// (another process, here the same store) the pipeline's next cycle files
+// a copy of the joined story under the one it joined, with that story's
+// labels, because it rebuilt its story index (the stories' version
+// changed); after UnjoinStory the joined story has its articles back, the
+// copy that came through it included, and the next copy is filed under
+// it again.
+func TestJoinedStoriesTakeLaterCopies(t *testing.T) {
+	for _, d := range storeDrivers() {
+		t.Run(d.name, func(t *testing.T) {
+			ctx := context.Background()
+			var copies atomic.Int32 // how many copies of the trade report the third outlet lists
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				switch {
+				case r.URL.Path == "/a":
+					w.Write([]byte(labelFeed("https://a.example/embassy")))
+				case r.URL.Path == "/c":
+					w.Write([]byte(tradeFeed("https://c.example/tariffs")))
+				case copies.Load() == 1:
+					w.Write([]byte(tradeFeed("https://b.example/tariffs-1")))
+				case copies.Load() == 2:
+					w.Write([]byte(tradeFeed("https://b.example/tariffs-1", "https://b.example/tariffs-2")))
+				default:
+					w.Write([]byte(tradeFeed()))
+				}
+			}))
+			defer srv.Close()
+			st := d.open(t)()
+			sport := topic.Spec{Slug: "sport", Title: "Sport", Terms: map[string][]string{"en": {"football^5"}}}
+			p := newTestPipelineTopics(t, st, []topic.Spec{testWorld, sport}, srv.URL+"/a", srv.URL+"/c", srv.URL+"/b")
+			cycle := func() {
+				t.Helper()
+				if _, err := p.RunCycle(ctx); err != nil {
+					t.Fatal(err)
+				}
+			}
+			// stories returns the stored articles' links by story.
+			stories := func() map[string][]string {
+				t.Helper()
+				out := map[string][]string{}
+				err := st.Since(ctx, time.Time{}, func(a *article.Article) error {
+					out[a.StoryID] = append(out[a.StoryID], a.URL)
+					return nil
+				})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, urls := range out {
+					slices.Sort(urls)
+				}
+				return out
+			}
+			storyOf := func(url string) string {
+				t.Helper()
+				for s, urls := range stories() {
+					if slices.Contains(urls, url) {
+						return s
+					}
+				}
+				t.Fatalf("%s is not stored", url)
+				return ""
+			}
+			// articleAt returns the stored article of url.
+			articleAt := func(url string) *article.Article {
+				t.Helper()
+				var found *article.Article
+				err := st.Since(ctx, time.Time{}, func(a *article.Article) error {
+					if a.URL == url {
+						found = a
+					}
+					return nil
+				})
+				if err != nil || found == nil {
+					t.Fatalf("%s: not stored (%v)", url, err)
+				}
+				return found
+			}
+			cycle()
+			embassy, trade := storyOf("https://a.example/embassy"), storyOf("https://c.example/tariffs")
+			if embassy == trade {
+				t.Fatal("the two reports are one story before any join")
+			}
+			at := time.Date(2026, 12, 6, 8, 0, 0, 0, time.UTC)
+			// The story the trade report joins is labelled sport: its
+			// articles, and the joined ones, are of it.
+			joins, err := JoinStories(ctx, st, p.cfg, []string{trade, embassy}, "a test", at)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(joins) != 1 {
+				t.Fatalf("JoinStories made %+v, want one join", joins)
+			}
+			into, joined := joins[0].Into, joins[0].Story
+			if err := st.SetLabel(ctx, article.Label{Story: into, Topic: "sport", Of: true, At: at}); err != nil {
+				t.Fatal(err)
+			}
+			copies.Store(1)
+			cycle()
+			if got := stories(); len(got) != 1 || len(got[into]) != 3 {
+				t.Fatalf("after a cycle with a copy of the joined story: stories %v, want the three in %s", got, into)
+			}
+			if a := articleAt("https://b.example/tariffs-1"); !a.HasTopic("sport") {
+				t.Errorf("the copy of the joined story: topics %v; want sport, as the story it joined is labelled", a.Topics)
+			}
+
+			// Undone: the joined story has its article back and the copy
+			// that came through it; the next copy joins it again.
+			tag := func(a *article.Article) []article.TopicMatch { return p.stream.Tag(a, p.hints[a.Source]) }
+			if _, err := UnjoinStory(ctx, st, p.cfg, joined, tag); err != nil {
+				t.Fatal(err)
+			}
+			want := map[string][]string{embassy: {"https://a.example/embassy"}, trade: {"https://b.example/tariffs-1", "https://c.example/tariffs"}}
+			if got := stories(); len(got) != 2 || !slices.Equal(got[embassy], want[embassy]) || !slices.Equal(got[trade], want[trade]) {
+				t.Fatalf("after the undo: stories %v, want %v", got, want)
+			}
+			if a := articleAt("https://b.example/tariffs-1"); a.HasTopic("sport") != (trade == into) {
+				t.Errorf("the copy given back: topics %v; want sport only where its story is labelled so", a.Topics)
+			}
+			copies.Store(2)
+			cycle()
+			if got := storyOf("https://b.example/tariffs-2"); got != trade {
+				t.Errorf("the next copy joined story %s, want %s (the story given back)", got, trade)
+			}
+			if _, err := UnjoinStory(ctx, st, p.cfg, joined, tag); err == nil {
+				t.Error("undoing a join twice: no error")
+			}
+		})
+	}
+}
