@@ -167,14 +167,13 @@ func UnjoinStory(ctx context.Context, st store.Store, cfg *config.Config, story 
 // joined two stories or undid a join since it was built (the stories'
 // version differs): the index would file a new copy of a joined story
 // under its old ID. A load Start left for later reads the store as it is
-// when it begins; one under way is waited for.
+// when it begins; one under way is waited for; one that failed left no
+// index to follow (a batch that needs it fails with the load's error, and
+// a cycle with none logs it).
 func (p *Pipeline) followJoins(ctx context.Context) error {
 	if l := p.indexLoad.Load(); l != nil {
-		if !l.begun() {
+		if !l.begun() || l.wait() != nil {
 			return nil
-		}
-		if err := l.wait(); err != nil {
-			return err
 		}
 	}
 	v, _, err := p.store.Meta(ctx, store.MetaStoriesVersion)

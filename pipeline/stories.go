@@ -84,9 +84,9 @@ type indexRebuild struct {
 	// storiesVersion is the store's MetaStoriesVersion read before the
 	// index was: a later join changes it (followJoins).
 	storiesVersion string
-	fromText int   // articles sketched from their text (0: sketches alone)
-	written  int   // new sketches stored in place of unusable ones
-	writeErr error // why the others were not
+	fromText       int   // articles sketched from their text (0: sketches alone)
+	written        int   // new sketches stored in place of unusable ones
+	writeErr       error // why the others were not
 }
 
 // OrderForStories sorts articles as a cycle assigns their stories: oldest
