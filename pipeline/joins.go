@@ -19,6 +19,25 @@ var ErrOneStory = errors.New("the stories named are one story")
 // ErrNotJoined is UnjoinStory's error when no join of the story is stored.
 var ErrNotJoined = errors.New("no reader joined this story into another")
 
+// ErrStoriesBusy is JoinStories' and UnjoinStory's error when the stories
+// lock was not free within the wait given: a cycle is deciding stories.
+var ErrStoriesBusy = errors.New("a cycle is deciding stories now")
+
+// lockStoriesWithin is LockStories, waiting at most wait (0: as long as
+// ctx allows); ErrStoriesBusy when the wait ended first.
+func lockStoriesWithin(ctx context.Context, st store.Store, wait time.Duration) (func(), error) {
+	if wait <= 0 {
+		return LockStories(ctx, st)
+	}
+	lctx, cancel := context.WithTimeout(ctx, wait)
+	defer cancel()
+	release, err := LockStories(lctx, st)
+	if err != nil && ctx.Err() == nil && lctx.Err() != nil {
+		return nil, fmt.Errorf("pipeline: waited %s for the stories lock: %w", wait, ErrStoriesBusy)
+	}
+	return release, err
+}
+
 // StoryOf returns the ID of the stored story id names: a story's ID, the
 // ID of any article of it, or the ID of a story a reader joined into it.
 // The error wraps store.ErrNotFound when it names none.
@@ -56,10 +75,12 @@ func StoryOf(ctx context.Context, st store.Store, id string) (string, error) {
 // has applied at once. It holds the stories lock meanwhile, so that no
 // cycle decides a story from an index that has not seen the join; a
 // daemon rebuilds its story index from the store when it next takes the
-// lock (the stories' version changed). It returns the joins made, into
-// the same story; ErrOneStory when the IDs name fewer than two stories.
-func JoinStories(ctx context.Context, st store.Store, cfg *config.Config, ids []string, note string, at time.Time) (joins []article.Join, err error) {
-	release, err := LockStories(ctx, st)
+// lock (the stories' version changed). It waits at most wait for the
+// lock (0: as long as ctx allows; ErrStoriesBusy). It returns the joins
+// made, into the same story; ErrOneStory when the IDs name fewer than two
+// stories.
+func JoinStories(ctx context.Context, st store.Store, cfg *config.Config, ids []string, note string, at time.Time, wait time.Duration) (joins []article.Join, err error) {
+	release, err := lockStoriesWithin(ctx, st, wait)
 	if err != nil {
 		return nil, err
 	}
@@ -127,10 +148,10 @@ func JoinStories(ctx context.Context, st store.Store, cfg *config.Config, ids []
 // and stay with the story it was joined into; its articles' verdicts on
 // the topics that story is labelled on go back to tag's (the tagger's
 // today), then its own labels (none, unless set since) apply. It holds
-// the stories lock meanwhile, as JoinStories does. It returns the join
-// undone; ErrNotJoined when story is not joined.
-func UnjoinStory(ctx context.Context, st store.Store, cfg *config.Config, story string, tag func(*article.Article) []article.TopicMatch) (article.Join, error) {
-	release, err := LockStories(ctx, st)
+// the stories lock meanwhile and waits for it as JoinStories does. It
+// returns the join undone; ErrNotJoined when story is not joined.
+func UnjoinStory(ctx context.Context, st store.Store, cfg *config.Config, story string, tag func(*article.Article) []article.TopicMatch, wait time.Duration) (article.Join, error) {
+	release, err := lockStoriesWithin(ctx, st, wait)
 	if err != nil {
 		return article.Join{}, err
 	}

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -109,7 +110,7 @@ func TestJoinedStoriesTakeLaterCopies(t *testing.T) {
 			at := time.Date(2026, 12, 6, 8, 0, 0, 0, time.UTC)
 			// The story the trade report joins is labelled sport: its
 			// articles, and the joined ones, are of it.
-			joins, err := JoinStories(ctx, st, p.cfg, []string{trade, embassy}, "a test", at)
+			joins, err := JoinStories(ctx, st, p.cfg, []string{trade, embassy}, "a test", at, 0)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -132,7 +133,7 @@ func TestJoinedStoriesTakeLaterCopies(t *testing.T) {
 			// Undone: the joined story has its article back and the copy
 			// that came through it; the next copy joins it again.
 			tag := func(a *article.Article) []article.TopicMatch { return p.stream.Tag(a, p.hints[a.Source]) }
-			if _, err := UnjoinStory(ctx, st, p.cfg, joined, tag); err != nil {
+			if _, err := UnjoinStory(ctx, st, p.cfg, joined, tag, 0); err != nil {
 				t.Fatal(err)
 			}
 			want := map[string][]string{embassy: {"https://a.example/embassy"}, trade: {"https://b.example/tariffs-1", "https://c.example/tariffs"}}
@@ -147,9 +148,19 @@ func TestJoinedStoriesTakeLaterCopies(t *testing.T) {
 			if got := storyOf("https://b.example/tariffs-2"); got != trade {
 				t.Errorf("the next copy joined story %s, want %s (the story given back)", got, trade)
 			}
-			if _, err := UnjoinStory(ctx, st, p.cfg, joined, tag); err == nil {
-				t.Error("undoing a join twice: no error")
+			if _, err := UnjoinStory(ctx, st, p.cfg, joined, tag, 0); !errors.Is(err, ErrNotJoined) {
+				t.Errorf("undoing a join twice: %v, want ErrNotJoined", err)
 			}
+			// A cycle holding the stories lock keeps a join waiting as long
+			// as it is asked to wait, no longer.
+			release, err := LockStories(ctx, st)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := JoinStories(ctx, st, p.cfg, []string{trade, embassy}, "", at, 50*time.Millisecond); !errors.Is(err, ErrStoriesBusy) {
+				t.Errorf("JoinStories while a cycle holds the lock: %v, want ErrStoriesBusy", err)
+			}
+			release()
 		})
 	}
 }

@@ -49,10 +49,12 @@ const minMaxAge = 30 * time.Second
 //	GET /healthz               200 "ok"
 //
 // With a Labeller and a token (Options.LabelsToken), the labels API
-// (labelsapi.go):
+// (labelsapi.go, joinsapi.go):
 //
 //	POST   /stories/<id>/labels          {"topic": …, "of": true|false, "note": …}
 //	DELETE /stories/<id>/labels/<topic>
+//	POST   /stories/<id>/joins           {"stories": […], "note": …}
+//	DELETE /stories/<id>/joins           (the join of story <id> undone)
 //
 // Documents carry strong ETags and, feeds, Last-Modified (when the newest
 // of their articles was stored: the same in every process and across
@@ -77,6 +79,8 @@ func (p *Publisher) Handler() http.Handler {
 	if p.opts.Labeller != nil && p.opts.LabelsToken != "" {
 		mux.HandleFunc("POST "+storyPagePrefix+"{id}/labels", p.serveSetLabel)
 		mux.HandleFunc("DELETE "+storyPagePrefix+"{id}/labels/{topic}", p.serveClearLabel)
+		mux.HandleFunc("POST "+storyPagePrefix+"{id}/joins", p.serveJoinStories)
+		mux.HandleFunc("DELETE "+storyPagePrefix+"{id}/joins", p.serveUnjoinStory)
 	}
 	return mux
 }

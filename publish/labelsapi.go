@@ -19,7 +19,7 @@ import (
 
 // StoryLabeller sets and clears readers' labels (article.Label) and
 // applies them to the stored articles of their story at once, as `warta
-// label` does. An unknown story is an error wrapping store.ErrNotFound,
+// label` does, and joins stories (article.Join) as `warta join` does. An unknown story is an error wrapping store.ErrNotFound,
 // a topic the config has not one wrapping ErrUnknownTopic.
 type StoryLabeller interface {
 	// SetLabel labels story as of (or not of) topic and returns how many
@@ -28,6 +28,16 @@ type StoryLabeller interface {
 	// ClearLabel removes story's label on topic and returns whether there
 	// was one and how many stored articles' topics changed.
 	ClearLabel(ctx context.Context, story, topic string) (had bool, changed int, err error)
+	// JoinStories joins the stories ids name into one, as `warta join`
+	// does, and returns the joins made (into one story). An unknown story
+	// is an error wrapping store.ErrNotFound, stories that are one an
+	// error wrapping ErrJoin, a cycle deciding stories for longer than
+	// the joiner waits one wrapping ErrStoriesBusy.
+	JoinStories(ctx context.Context, ids []string, note string) ([]article.Join, error)
+	// UnjoinStory undoes the join of story (the ID it had), as `warta join
+	// -undo` does, and returns the join undone; an error wrapping ErrJoin
+	// when story is not joined, ErrStoriesBusy as JoinStories.
+	UnjoinStory(ctx context.Context, story string) (article.Join, error)
 }
 
 // ErrUnknownTopic is a label's topic that the config does not have.

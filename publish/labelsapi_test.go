@@ -52,6 +52,45 @@ func (f fakeLabeller) ClearLabel(ctx context.Context, story, topic string) (bool
 	return n != len(f.lister.labels), 1, nil
 }
 
+// JoinStories joins the stories into the first named one known; ErrJoin
+// when they are one; "busy" stands for a cycle holding the stories.
+func (f fakeLabeller) JoinStories(ctx context.Context, ids []string, note string) ([]article.Join, error) {
+	if slices.Contains(ids, "busy") {
+		return nil, fmt.Errorf("waited: %w", ErrStoriesBusy)
+	}
+	for _, id := range ids {
+		if err := f.known(id, "sport"); err != nil {
+			return nil, err
+		}
+	}
+	f.lister.mu.Lock()
+	defer f.lister.mu.Unlock()
+	var joins []article.Join
+	for _, id := range ids[1:] {
+		if id != ids[0] {
+			joins = append(joins, article.Join{Story: id, Into: ids[0], Note: note, At: t0})
+		}
+	}
+	if len(joins) == 0 {
+		return nil, fmt.Errorf("%w: one story", ErrJoin)
+	}
+	f.lister.joins = append(f.lister.joins, joins...)
+	return joins, nil
+}
+
+// UnjoinStory deletes the join of story; ErrJoin when there is none.
+func (f fakeLabeller) UnjoinStory(ctx context.Context, story string) (article.Join, error) {
+	f.lister.mu.Lock()
+	defer f.lister.mu.Unlock()
+	i := slices.IndexFunc(f.lister.joins, func(j article.Join) bool { return j.Story == story })
+	if i < 0 {
+		return article.Join{}, fmt.Errorf("%w: not joined", ErrJoin)
+	}
+	j := f.lister.joins[i]
+	f.lister.joins = slices.Delete(f.lister.joins, i, i+1)
+	return j, nil
+}
+
 // The labels API sets and clears a story's labels for a client that
 // presents the token, and refuses everyone else, bodies that are not one
 // label that says which way, unknown stories and topics; without a token
@@ -142,11 +181,52 @@ func TestLabelsAPI(t *testing.T) {
 	if code, _, _ := serve(h, "DELETE", "/stories/s1/labels/sport", "", ""); code != http.StatusUnauthorized {
 		t.Errorf("DELETE without the token: %d", code)
 	}
+
+	// Joins: the same token, the same refusals.
+	for _, c := range []struct {
+		method, path, auth, body string
+		code                     int
+		want                     string
+	}{
+		{"POST", "/stories/s1/joins", "Bearer wrong", `{"stories":["s2"]}`, http.StatusUnauthorized, "bearer token"},
+		{"POST", "/stories/s1/joins", good, `{"stories":[]}`, http.StatusBadRequest, "stories is required"},
+		{"POST", "/stories/s1/joins", good, `{"story":"s2"}`, http.StatusBadRequest, "unknown field"},
+		{"POST", "/stories/s1/joins", good, `{"stories":["s2"]}{}`, http.StatusBadRequest, "more than one join"},
+		{"POST", "/stories/s1/joins", good, `{"stories":[""]}`, http.StatusBadRequest, "a story's ID is"},
+		{"POST", "/stories/s1/joins", good, `{"stories":["s1"]}`, http.StatusBadRequest, "one story"},
+		{"POST", "/stories/s1/joins", good, `{"stories":["nope"]}`, http.StatusNotFound, "no stored story among s1, nope"},
+		{"POST", "/stories/s1/joins", good, `{"stories":["busy"]}`, http.StatusServiceUnavailable, "try again"},
+		{"DELETE", "/stories/s2/joins", good, ``, http.StatusBadRequest, "not joined"},
+		{"DELETE", "/stories/s2/joins", "", ``, http.StatusUnauthorized, "bearer token"},
+	} {
+		code, got, hdr := serve(h, c.method, c.path, c.auth, c.body)
+		if msg, _ := got["error"].(string); code != c.code || !strings.Contains(msg, c.want) {
+			t.Errorf("%s %s %s: %d %v, want %d saying %q", c.method, c.path, c.body, code, got, c.code, c.want)
+		}
+		if c.code == http.StatusServiceUnavailable && hdr.Get("Retry-After") == "" {
+			t.Errorf("%s %s %s: no Retry-After", c.method, c.path, c.body)
+		}
+	}
+	if len(lister.joins) != 0 {
+		t.Fatalf("a refused request joined: %+v", lister.joins)
+	}
+	code, got, hdr = serve(h, "POST", "/stories/s1/joins", good, `{"stories":["s2"],"note":" one event\u0000 "}`)
+	want = map[string]any{"story": "s1", "page": testBase + "/stories/s1", "joins": []any{map[string]any{"story": "s2", "into": "s1", "note": "one event", "at": t0.Format("2006-01-02T15:04:05Z")}}}
+	if code != http.StatusOK || fmt.Sprint(got) != fmt.Sprint(want) || hdr.Get("Cache-Control") != "no-store" {
+		t.Errorf("POST a join: %d %v, want %v", code, got, want)
+	}
+	if text, _ := pageText(t, get(t, h, "GET", "/stories/s1", nil).Body.String()); !strings.Contains(text, "story s2 joined") {
+		t.Errorf("the story page after the join:\n%s", text)
+	}
+	code, got, _ = serve(h, "DELETE", "/stories/s2/joins", good, "")
+	if code != http.StatusOK || got["story"] != "s2" || len(lister.joins) != 0 {
+		t.Errorf("DELETE the join: %d %v; joins left %+v", code, got, lister.joins)
+	}
 }
 
 // FuzzLabelsAPI: whatever a client sends the labels API (method, path,
 // credentials, body), it answers with a status it means, never a server
-// error, and labels nothing without the token.
+// error, and labels or joins nothing without the token.
 func FuzzLabelsAPI(f *testing.F) {
 	const token = "0123456789abcdef-labels"
 	lister := &fakeLister{stories: testStories()}
@@ -161,6 +241,9 @@ func FuzzLabelsAPI(f *testing.F) {
 	f.Add("POST", "/stories/nope/labels", "Bearer "+token, `{"topic":"economy","of":true}`)
 	f.Add("DELETE", "/stories/s1/labels/sport", "Bearer "+token, ``)
 	f.Add("POST", "/stories/s1/labels", "Bearer "+token, `{"topic":"sport","of":null,"note":"\u202e"}`)
+	f.Add("POST", "/stories/s1/joins", "Bearer "+token, `{"stories":["s2","s3"],"note":"x"}`)
+	f.Add("POST", "/stories/s1/joins", "Bearer nope", `{"stories":["s2"]}`)
+	f.Add("DELETE", "/stories/s2/joins", "Bearer "+token, ``)
 	f.Fuzz(func(t *testing.T, method, target, auth, body string) {
 		u, err := url.ParseRequestURI(target)
 		if err != nil {
@@ -169,15 +252,16 @@ func FuzzLabelsAPI(f *testing.F) {
 		req := httptest.NewRequest("GET", "/", strings.NewReader(body))
 		req.Method, req.URL, req.RequestURI = method, u, target
 		req.Header.Set("Authorization", auth)
-		before := slices.Clone(lister.labels)
+		before, joinsBefore := slices.Clone(lister.labels), slices.Clone(lister.joins)
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, req)
 		if rec.Code >= 500 && rec.Code != http.StatusServiceUnavailable {
 			t.Errorf("%s %q: %d %q", method, target, rec.Code, rec.Body.String())
 		}
 		// Without the token no label is set, changed or cleared.
-		if scheme, given, _ := strings.Cut(auth, " "); (!strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(given) != token) && !slices.Equal(lister.labels, before) {
-			t.Errorf("%s %q with %q changed the labels without the token", method, target, auth)
+		if scheme, given, _ := strings.Cut(auth, " "); (!strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(given) != token) &&
+			(!slices.Equal(lister.labels, before) || !slices.Equal(lister.joins, joinsBefore)) {
+			t.Errorf("%s %q with %q changed the labels or joins without the token", method, target, auth)
 		}
 	})
 }

@@ -81,7 +81,7 @@ func cmdJoin(ctx context.Context, e *env) (err error) {
 		if err != nil {
 			return err
 		}
-		j, err := pipeline.UnjoinStory(ctx, st, cfg, fs.Arg(0), tag)
+		j, err := pipeline.UnjoinStory(ctx, st, cfg, fs.Arg(0), tag, 0)
 		if errors.Is(err, pipeline.ErrNotJoined) {
 			return fmt.Errorf("story %q is not joined into another (`warta join -list` prints the joins)", fs.Arg(0))
 		}
@@ -98,7 +98,7 @@ func cmdJoin(ctx context.Context, e *env) (err error) {
 			return err
 		}
 	}
-	joins, err := pipeline.JoinStories(ctx, st, cfg, fs.Args(), *note, time.Now())
+	joins, err := pipeline.JoinStories(ctx, st, cfg, fs.Args(), *note, time.Now(), 0)
 	if errors.Is(err, pipeline.ErrOneStory) {
 		return fmt.Errorf("%v name one story: nothing to join", fs.Args())
 	}

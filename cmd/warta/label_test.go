@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -267,6 +268,52 @@ func TestDaemonLabelsAPI(t *testing.T) {
 				t.Fatalf("DELETE the label: %d %s", code, body)
 			}
 			eventually(t, "the meeting back in the international relations feed", d.log, func() bool { return irHas(meeting) })
+
+			// Joins over the same API: two stories into one (a test of the
+			// API, not of the news), one entry in the feeds; undone, two.
+			chilli := site.URL + "/ekonomi/harga-cabai"
+			chilliStory := oneStory(t, cfg, []string{chilli})
+			entryLinks := func() []string {
+				t.Helper()
+				_, body := get(base + "/feeds/all.atom")
+				f, err := gofeed.NewParser().ParseString(body)
+				if err != nil {
+					t.Fatalf("/feeds/all.atom: %v", err)
+				}
+				var links []string
+				for _, it := range f.Items {
+					links = append(links, it.Link)
+				}
+				return links
+			}
+			entries := len(entryLinks())
+			if code, body := call("POST", "/stories/"+story+"/joins", "Bearer not-the-token-000000000000", `{"stories":["`+chilliStory+`"]}`); code != http.StatusUnauthorized {
+				t.Errorf("POST a join with a wrong token: %d %s", code, body)
+			}
+			code, body = call("POST", "/stories/"+story+"/joins", "Bearer "+token, `{"stories":["`+chilliStory+`"],"note":"over HTTP"}`)
+			var answer struct {
+				Story string
+				Joins []article.Join
+			}
+			if err := json.Unmarshal([]byte(body), &answer); code != http.StatusOK || err != nil || len(answer.Joins) != 1 || answer.Joins[0].Into != answer.Story ||
+				!slices.Contains([]string{story, chilliStory}, answer.Story) || answer.Joins[0].Note != "over HTTP" {
+				t.Fatalf("POST the join: %d %s", code, body)
+			}
+			joined := answer.Joins[0].Story
+			eventually(t, "one entry for the joined stories", d.log, func() bool { return len(entryLinks()) == entries-1 })
+			if got := oneStory(t, cfg, []string{meeting, chilli}); got != answer.Story {
+				t.Errorf("after the join: story %s, want %s", got, answer.Story)
+			}
+			if code, body := call("POST", "/stories/"+story+"/joins", "Bearer "+token, `{"stories":["`+chilliStory+`"]}`); code != http.StatusBadRequest {
+				t.Errorf("POST the same join again (one story now): %d %s", code, body)
+			}
+			if code, body := call("DELETE", "/stories/"+joined+"/joins", "Bearer "+token, ""); code != http.StatusOK || !strings.Contains(body, `"into":"`+answer.Story+`"`) {
+				t.Fatalf("DELETE the join: %d %s", code, body)
+			}
+			eventually(t, "two entries again", d.log, func() bool { return len(entryLinks()) == entries })
+			if code, body := call("DELETE", "/stories/"+joined+"/joins", "Bearer "+token, ""); code != http.StatusBadRequest || !strings.Contains(body, "no reader joined this story") {
+				t.Errorf("DELETE the join again: %d %s", code, body)
+			}
 			d.stop(t)
 			if strings.Contains(d.log.String(), token) {
 				t.Error("the daemon logged the labels token")

@@ -170,6 +170,39 @@ func (l *storyLabeller) ClearLabel(ctx context.Context, story, slug string) (boo
 	return l.labeller().clear(ctx, story, slug)
 }
 
+// joinWait is how long a join over HTTP waits for a cycle deciding
+// stories before it is refused (publish.ErrStoriesBusy: 503 with a
+// Retry-After): long enough for most cycles' decisions, short of a
+// client's patience.
+const joinWait = 10 * time.Second
+
+// JoinStories implements publish.StoryLabeller.
+func (l *storyLabeller) JoinStories(ctx context.Context, ids []string, note string) ([]article.Join, error) {
+	joins, err := pipeline.JoinStories(ctx, l.store, l.cfg, ids, note, time.Now(), joinWait)
+	return joins, joinError(err)
+}
+
+// UnjoinStory implements publish.StoryLabeller.
+func (l *storyLabeller) UnjoinStory(ctx context.Context, story string) (article.Join, error) {
+	tag, err := l.labeller().storedStream(ctx)
+	if err != nil {
+		return article.Join{}, err
+	}
+	j, err := pipeline.UnjoinStory(ctx, l.store, l.cfg, story, tag, joinWait)
+	return j, joinError(err)
+}
+
+// joinError is a pipeline's join error as publish names it.
+func joinError(err error) error {
+	switch {
+	case errors.Is(err, pipeline.ErrOneStory), errors.Is(err, pipeline.ErrNotJoined):
+		return fmt.Errorf("%w: %w", publish.ErrJoin, err)
+	case errors.Is(err, pipeline.ErrStoriesBusy):
+		return fmt.Errorf("%w: %w", publish.ErrStoriesBusy, err)
+	}
+	return err
+}
+
 // sourceNames are the names of cfg's sources.
 func sourceNames(cfg *config.Config) []string {
 	names := make([]string, len(cfg.Sources))

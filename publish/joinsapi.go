@@ -1,0 +1,117 @@
+package publish
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/internal/xmlchar"
+	"github.com/warta-news/warta/store"
+)
+
+// ErrJoin is a join that cannot be made or undone: the stories named are
+// one, or the story is not joined.
+var ErrJoin = errors.New("cannot join")
+
+// ErrStoriesBusy is a join that waited for a cycle deciding stories, and
+// gave up: the client tries again (503, Retry-After).
+var ErrStoriesBusy = errors.New("a cycle is deciding stories now")
+
+// storiesBusyRetry is the Retry-After of a join refused while a cycle
+// decides stories, in seconds: most cycles end within it.
+const storiesBusyRetry = "30"
+
+// joinRequest is the body of POST /stories/<id>/joins: the other stories
+// to join with it.
+type joinRequest struct {
+	Stories []string `json:"stories"`
+	Note    string   `json:"note"`
+}
+
+// joinAnswer is the joins API's answer: the story the others were joined
+// into (or the story given back), its page, and the joins made or undone.
+type joinAnswer struct {
+	Story string         `json:"story"`
+	Page  string         `json:"page"`
+	Joins []article.Join `json:"joins"`
+}
+
+// serveJoinStories answers POST /stories/<id>/joins.
+func (p *Publisher) serveJoinStories(w http.ResponseWriter, r *http.Request) {
+	if !p.labelsAuthorized(w, r) {
+		return
+	}
+	var req joinRequest
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxLabelBody))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&req); err != nil {
+		labelError(w, http.StatusBadRequest, fmt.Sprintf("the body is not a join: %v; want {\"stories\": [\"…\"], \"note\": \"…\"}", err))
+		return
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		labelError(w, http.StatusBadRequest, "the body holds more than one join")
+		return
+	}
+	switch {
+	case len(req.Stories) == 0:
+		labelError(w, http.StatusBadRequest, "stories is required: the other stories to join with this one")
+		return
+	case !utf8.ValidString(req.Note) || utf8.RuneCountInString(req.Note) > article.MaxLabelNote:
+		labelError(w, http.StatusBadRequest, fmt.Sprintf("note must be UTF-8 text of at most %d characters", article.MaxLabelNote))
+		return
+	}
+	ids := append([]string{r.PathValue("id")}, req.Stories...)
+	for _, id := range ids {
+		if id == "" || len(id) > maxStoryIDLen {
+			labelError(w, http.StatusBadRequest, "a story's ID is 1 to "+fmt.Sprint(maxStoryIDLen)+" characters")
+			return
+		}
+	}
+	joins, err := p.opts.Labeller.JoinStories(r.Context(), ids, strings.TrimSpace(xmlchar.Clean(req.Note)))
+	if p.joinFailed(w, ids, err) {
+		return
+	}
+	a := joinAnswer{Joins: joins}
+	if len(joins) > 0 {
+		a.Story, a.Page = joins[0].Into, p.storyPageURL(joins[0].Into)
+	}
+	writeLabelJSON(w, http.StatusOK, a)
+}
+
+// serveUnjoinStory answers DELETE /stories/<id>/joins: the join of story
+// id (the ID it had) undone.
+func (p *Publisher) serveUnjoinStory(w http.ResponseWriter, r *http.Request) {
+	if !p.labelsAuthorized(w, r) {
+		return
+	}
+	story := r.PathValue("id")
+	j, err := p.opts.Labeller.UnjoinStory(r.Context(), story)
+	if p.joinFailed(w, []string{story}, err) {
+		return
+	}
+	writeLabelJSON(w, http.StatusOK, joinAnswer{Story: story, Page: p.storyPageURL(story), Joins: []article.Join{j}})
+}
+
+// joinFailed answers a joiner's error and reports whether there was one.
+func (p *Publisher) joinFailed(w http.ResponseWriter, ids []string, err error) bool {
+	switch {
+	case err == nil:
+		return false
+	case errors.Is(err, store.ErrNotFound):
+		labelError(w, http.StatusNotFound, "no stored story among "+strings.Join(ids, ", ")+" names one")
+	case errors.Is(err, ErrJoin):
+		labelError(w, http.StatusBadRequest, err.Error())
+	case errors.Is(err, ErrStoriesBusy):
+		w.Header().Set("Retry-After", storiesBusyRetry)
+		labelError(w, http.StatusServiceUnavailable, "a cycle is deciding stories now: try again when it ends")
+	default:
+		p.logger.Error("publish: join", "stories", ids, "err", err)
+		labelError(w, http.StatusInternalServerError, "cannot join these stories")
+	}
+	return true
+}
