@@ -2,6 +2,7 @@ package article
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -32,5 +33,19 @@ func TestStoryJoinedFrom(t *testing.T) {
 	}
 	if got := s.JoinedFrom("nobody"); len(got) != 0 {
 		t.Errorf("JoinedFrom(nobody) = %v, want none", got)
+	}
+}
+
+func TestNoteFits(t *testing.T) {
+	for note, want := range map[string]bool{
+		"":                                  true,
+		strings.Repeat("é", MaxLabelNote):   true, // characters, not bytes
+		strings.Repeat("é", MaxLabelNote+1): false,
+		"a reason \xff":                     false,
+		"one meeting, two outlets' words":   true,
+	} {
+		if got := NoteFits(note); got != want {
+			t.Errorf("NoteFits(%.20q…) = %v, want %v", note, got, want)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Label is a reader's verdict on a story: it is (Of) or is not of Topic,
@@ -20,8 +21,15 @@ type Label struct {
 	At   time.Time `json:"at"`
 }
 
-// MaxLabelNote is the longest Note `warta label` and the labels API
-// keep, in characters: a reason, not an essay.
+// NoteFits reports whether note may be kept as a reader's reason (a
+// label's or a join's Note): UTF-8 text of at most MaxLabelNote
+// characters.
+func NoteFits(note string) bool {
+	return utf8.ValidString(note) && utf8.RuneCountInString(note) <= MaxLabelNote
+}
+
+// MaxLabelNote is the longest Note `warta label`, `warta join` and the
+// labels API keep, in characters: a reason, not an essay.
 const MaxLabelNote = 500
 
 // LabelSet is a set of labels by story, then topic: what a cycle applies.

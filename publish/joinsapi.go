@@ -1,13 +1,10 @@
 package publish
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/internal/xmlchar"
@@ -47,21 +44,14 @@ func (p *Publisher) serveJoinStories(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var req joinRequest
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxLabelBody))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&req); err != nil {
-		labelError(w, http.StatusBadRequest, fmt.Sprintf("the body is not a join: %v; want {\"stories\": [\"…\"], \"note\": \"…\"}", err))
-		return
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		labelError(w, http.StatusBadRequest, "the body holds more than one join")
+	if !decodeOne(w, r, &req, "join", `{"stories": ["…"], "note": "…"}`) {
 		return
 	}
 	switch {
 	case len(req.Stories) == 0:
 		labelError(w, http.StatusBadRequest, "stories is required: the other stories to join with this one")
 		return
-	case !utf8.ValidString(req.Note) || utf8.RuneCountInString(req.Note) > article.MaxLabelNote:
+	case !article.NoteFits(req.Note):
 		labelError(w, http.StatusBadRequest, fmt.Sprintf("note must be UTF-8 text of at most %d characters", article.MaxLabelNote))
 		return
 	}

@@ -10,7 +10,6 @@ import (
 	"io"
 	"net/http"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/internal/xmlchar"
@@ -69,14 +68,7 @@ func (p *Publisher) serveSetLabel(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var req labelRequest
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxLabelBody))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&req); err != nil {
-		labelError(w, http.StatusBadRequest, fmt.Sprintf("the body is not a label: %v; want {\"topic\": \"…\", \"of\": true or false, \"note\": \"…\"}", err))
-		return
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		labelError(w, http.StatusBadRequest, "the body holds more than one label")
+	if !decodeOne(w, r, &req, "label", `{"topic": "…", "of": true or false, "note": "…"}`) {
 		return
 	}
 	switch {
@@ -86,7 +78,7 @@ func (p *Publisher) serveSetLabel(w http.ResponseWriter, r *http.Request) {
 	case req.Of == nil:
 		labelError(w, http.StatusBadRequest, `of is required: true (the story is of the topic) or false (it is not)`)
 		return
-	case !utf8.ValidString(req.Note) || utf8.RuneCountInString(req.Note) > article.MaxLabelNote:
+	case !article.NoteFits(req.Note):
 		labelError(w, http.StatusBadRequest, fmt.Sprintf("note must be UTF-8 text of at most %d characters", article.MaxLabelNote))
 		return
 	}
@@ -108,6 +100,23 @@ func (p *Publisher) serveClearLabel(w http.ResponseWriter, r *http.Request) {
 	if !p.labelFailed(w, story, err) {
 		p.answerLabels(w, r, story, labelAnswer{Story: story, Changed: n, Cleared: &had})
 	}
+}
+
+// decodeOne reads the body of r into v, one JSON object of its fields
+// alone, at most maxLabelBody bytes, and reports whether it could; else it
+// answers 400 naming what (a label, a join) and the body wanted.
+func decodeOne(w http.ResponseWriter, r *http.Request, v any, what, want string) bool {
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxLabelBody))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		labelError(w, http.StatusBadRequest, fmt.Sprintf("the body is not a %s: %v; want %s", what, err, want))
+		return false
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		labelError(w, http.StatusBadRequest, "the body holds more than one "+what)
+		return false
+	}
+	return true
 }
 
 // labelsAuthorized reports whether r presents the labels token as a

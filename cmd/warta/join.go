@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"time"
-	"unicode/utf8"
 
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/normalize"
@@ -43,8 +42,8 @@ func cmdJoin(ctx context.Context, e *env) (err error) {
 		return &usageError{"-note goes with a join, not with -undo"}
 	case !*list && !*undo && fs.NArg() < 2:
 		return &usageError{"give at least two stories to join"}
-	case utf8.RuneCountInString(*note) > article.MaxLabelNote:
-		return &usageError{fmt.Sprintf("-note has more than %d characters: a reason, not an essay", article.MaxLabelNote)}
+	case !article.NoteFits(*note):
+		return &usageError{fmt.Sprintf("-note must be UTF-8 text of at most %d characters: a reason, not an essay", article.MaxLabelNote)}
 	case *asJSON && !*list:
 		return &usageError{"-json goes with -list"}
 	}
@@ -52,20 +51,7 @@ func cmdJoin(ctx context.Context, e *env) (err error) {
 	if err != nil {
 		return err
 	}
-	access := readOnly
-	if !*list {
-		// A join is of stored stories: the database must be there
-		// already, and a mistyped -config creates none.
-		probe, err := openStore(ctx, cfg.Storage, readOnly)
-		if err != nil {
-			return err
-		}
-		if err := probe.Close(); err != nil {
-			return err
-		}
-		access = readWrite
-	}
-	st, err := openStore(ctx, cfg.Storage, access)
+	st, err := openStoriesStore(ctx, cfg.Storage, !*list)
 	if err != nil {
 		return err
 	}

@@ -9,7 +9,6 @@ import (
 	"io"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/config"
@@ -43,8 +42,8 @@ func cmdLabel(ctx context.Context, e *env) (err error) {
 		return &usageError{"-not and -clear exclude each other"}
 	case *clearIt && *note != "":
 		return &usageError{"-note goes with a label, not with -clear"}
-	case utf8.RuneCountInString(*note) > article.MaxLabelNote:
-		return &usageError{fmt.Sprintf("-note has more than %d characters: a reason, not an essay", article.MaxLabelNote)}
+	case !article.NoteFits(*note):
+		return &usageError{fmt.Sprintf("-note must be UTF-8 text of at most %d characters: a reason, not an essay", article.MaxLabelNote)}
 	case *asJSON && !*list:
 		return &usageError{"-json goes with -list"}
 	}
@@ -58,20 +57,7 @@ func cmdLabel(ctx context.Context, e *env) (err error) {
 			return &usageError{fmt.Sprintf("no topic %q in %s (its topics: %s)", slug, e.configPath, strings.Join(topicSpecSlugs(cfg), ", "))}
 		}
 	}
-	access := readOnly
-	if !*list {
-		// A label is of a stored story: the database must be there
-		// already, and a mistyped -config creates none.
-		probe, err := openStore(ctx, cfg.Storage, readOnly)
-		if err != nil {
-			return err
-		}
-		if err := probe.Close(); err != nil {
-			return err
-		}
-		access = readWrite
-	}
-	st, err := openStore(ctx, cfg.Storage, access)
+	st, err := openStoriesStore(ctx, cfg.Storage, !*list)
 	if err != nil {
 		return err
 	}
@@ -110,6 +96,24 @@ func cmdLabel(ctx context.Context, e *env) (err error) {
 		fmt.Fprintf(out, "story %s: %s %s (%s changed)\n", story, what, slug, storedArticles(n))
 	}
 	return nil
+}
+
+// openStoriesStore opens the store of the stories a reader labels or
+// joins: read-only, or, to write, only once a read-only open found the
+// database there (a label or a join is of stored stories, and a mistyped
+// -config creates none).
+func openStoriesStore(ctx context.Context, storage config.Storage, write bool) (store.Store, error) {
+	if !write {
+		return openStore(ctx, storage, readOnly)
+	}
+	probe, err := openStore(ctx, storage, readOnly)
+	if err != nil {
+		return nil, err
+	}
+	if err := probe.Close(); err != nil {
+		return nil, err
+	}
+	return openStore(ctx, storage, readWrite)
 }
 
 // storedArticles says n stored articles.
