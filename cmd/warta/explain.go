@@ -835,7 +835,10 @@ func formatExplanation(w io.Writer, ex explanation) error {
 				fmt.Fprintf(w, ", led by %q (%s)", s.Lead.Title, s.Lead.Source)
 			}
 			fmt.Fprintln(w, more)
-			if s.Matched != nil {
+			switch {
+			case s.Matched != nil && s.Method == article.MethodJoin:
+				fmt.Fprintf(w, "  joined by a reader (`warta join`) with the story of %q (%s, %s)\n", s.Matched.Title, s.Matched.Source, s.Matched.URL)
+			case s.Matched != nil:
 				fmt.Fprintf(w, "  similar to %q (%s, %s): similarity %.3f by %s\n", s.Matched.Title, s.Matched.Source, s.Matched.URL, s.Similarity, s.Method)
 			}
 		}

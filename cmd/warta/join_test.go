@@ -122,6 +122,9 @@ func TestReadersJoinStories(t *testing.T) {
 			if js := jsonLines[article.Join](t, mustWarta(t, "-config", cfg, "join", "-list", "-json")); len(js) != 1 || js[0].Story != joined || js[0].Into != into || js[0].At.IsZero() {
 				t.Errorf("join -list -json: %+v", js)
 			}
+			if text := mustWarta(t, "-config", cfg, "explain", joinedURL); !strings.Contains(text, "joined by a reader (`warta join`) with the story of") {
+				t.Errorf("explain of the joined lead does not say a reader joined it:\n%s", text)
+			}
 			views := jsonLines[storyView](t, mustWarta(t, "-config", cfg, "explain", "-story", "-json", into))
 			if len(views) != 1 || len(views[0].Articles) != 2 || len(views[0].Joins) != 1 || views[0].Joins[0].Story != joined {
 				t.Errorf("explain -story %s: %+v", into, views)
