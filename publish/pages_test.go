@@ -287,6 +287,7 @@ func TestPagesInChromium(t *testing.T) {
 	p, _, srv := servedPublisher(t, Options{Status: pageSources(), MaxItems: 2, Pages: 1, Related: related})
 	p.opts.Articles = p.stories.(ArticleCounter)
 	p.stories.(*fakeLister).labels = []article.Label{{Story: "s1", Topic: "sport", Of: false, Note: "a border deal", At: t0}}
+	p.stories.(*fakeLister).joins = []article.Join{{Story: "b1", Into: "s1", Note: "one meeting", At: t0}}
 	if err := p.Refresh(context.Background()); err != nil {
 		t.Fatal(err)
 	}
@@ -298,7 +299,7 @@ func TestPagesInChromium(t *testing.T) {
 	}{
 		{"index", "/", []string{"3 of 4 sources are failing", "Indonesia dan Malaysia menyepakati", "3 stories"}},
 		{"topic", "/topics/international-relations", []string{"Also reported by", "kompas", "detik", "3 reports"}},
-		{"story", "/stories/s1", []string{"3 reports from 3 outlets", "joined by minhash-lead", "Ekonomi", "Near it", "kept apart: a guard", "Readers' labels", "a border deal"}},
+		{"story", "/stories/s1", []string{"3 reports from 3 outlets", "joined by minhash-lead", "Ekonomi", "Near it", "kept apart: a guard", "Readers' labels", "a border deal", "Joined by readers", "<code>b1</code>", "one meeting"}},
 		{"status", "/status", []string{"backing off", "connection refused", "<svg"}},
 		// A feed opened in the browser reads as a page (the stylesheet).
 		{"feed", "/feeds/international-relations.atom", []string{"This is a news feed", "Subscribe in your reader", "Sanksi baru untuk Rusia"}},
