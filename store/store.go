@@ -119,9 +119,9 @@ type Store interface {
 	// joins into j.Story become joins into j.Into; j is recorded
 	// (replacing a join of j.Story); the feeds' version and the stories'
 	// version (MetaStoriesVersion) change. It returns an error wrapping
-	// ErrNotFound when no stored article is of j.Story. The caller holds
-	// the stories lock (TryLock) and checks that j.Into is a story (not
-	// itself joined).
+	// ErrNotFound when no stored article is of j.Story, and refuses a
+	// story joined into itself. The caller holds the stories lock
+	// (TryLock) and checks that j.Into is a story (not itself joined).
 	JoinStory(ctx context.Context, j article.Join) error
 	// UnjoinStory undoes the join of story, in one transaction: the
 	// articles ids (article.Story.JoinedFrom of the story it was joined

@@ -37,6 +37,9 @@ func (s *Store) Joins(ctx context.Context) ([]article.Join, error) {
 
 // JoinStory implements store.Store.
 func (s *Store) JoinStory(ctx context.Context, j article.Join) error {
+	if j.Story == j.Into || j.Story == "" || j.Into == "" {
+		return fmt.Errorf("store: join story %q into %q: a story joins another story", j.Story, j.Into)
+	}
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		tag, err := tx.Exec(ctx, `UPDATE articles SET story_id = $1 WHERE story_id = $2`, j.Into, j.Story)
 		if err != nil {

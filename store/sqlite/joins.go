@@ -37,6 +37,9 @@ func (s *Store) Joins(ctx context.Context) ([]article.Join, error) {
 
 // JoinStory implements store.Store.
 func (s *Store) JoinStory(ctx context.Context, j article.Join) error {
+	if j.Story == j.Into || j.Story == "" || j.Into == "" {
+		return fmt.Errorf("store: join story %q into %q: a story joins another story", j.Story, j.Into)
+	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE articles SET story_id = ? WHERE story_id = ?`, j.Into, j.Story)
 		if err != nil {

@@ -123,6 +123,9 @@ func testJoins(t *testing.T, d Driver) {
 		}
 	}
 	check(s, wantJoins)
+	if err := s.JoinStory(ctx, article.Join{Story: "id00001", Into: "id00001", At: at}); err == nil {
+		t.Error("JoinStory of a story into itself: no error")
+	}
 	if err := s.JoinStory(ctx, article.Join{Story: "id00003", Into: "id00001", At: at}); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("JoinStory of a story with no article = %v, want ErrNotFound", err)
 	}
