@@ -38,34 +38,31 @@ func lockStoriesWithin(ctx context.Context, st store.Store, wait time.Duration) 
 	return release, err
 }
 
-// StoryOf returns the ID of the stored story id names: a story's ID, the
-// ID of any article of it, or the ID of a story a reader joined into it.
-// The error wraps store.ErrNotFound when it names none.
-func StoryOf(ctx context.Context, st store.Store, id string) (string, error) {
-	_, err := st.Story(ctx, id)
-	if err == nil {
-		return id, nil
-	}
+// StoryOf returns the stored story id names: a story's ID, the ID of any
+// article of it, or the ID of a story a reader joined into it. The error
+// wraps store.ErrNotFound when it names none.
+func StoryOf(ctx context.Context, st store.Store, id string) (*article.Story, error) {
+	s, err := st.Story(ctx, id)
 	if !errors.Is(err, store.ErrNotFound) {
-		return "", err
+		return s, err
 	}
 	a, err := st.Article(ctx, id)
 	if err == nil {
-		return cmp.Or(a.StoryID, a.ID), nil
+		return st.Story(ctx, cmp.Or(a.StoryID, a.ID))
 	}
 	if !errors.Is(err, store.ErrNotFound) {
-		return "", err
+		return nil, err
 	}
 	// A joined story whose lead is no longer stored is still known by
 	// its join.
 	joins, err := st.Joins(ctx)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	if i := slices.IndexFunc(joins, func(j article.Join) bool { return j.Story == id }); i >= 0 {
-		return joins[i].Into, nil
+		return st.Story(ctx, joins[i].Into)
 	}
-	return "", fmt.Errorf("pipeline: story %q: %w", id, store.ErrNotFound)
+	return nil, fmt.Errorf("pipeline: story %q: %w", id, store.ErrNotFound)
 }
 
 // JoinStories folds the stories ids name (StoryOf) into one, a reader's
@@ -87,18 +84,13 @@ func JoinStories(ctx context.Context, st store.Store, cfg *config.Config, ids []
 	defer release()
 	var stories []*article.Story
 	for _, id := range ids {
-		story, err := StoryOf(ctx, st, id)
-		if err != nil {
-			return nil, err
-		}
-		if slices.ContainsFunc(stories, func(s *article.Story) bool { return s.ID == story }) {
-			continue
-		}
-		s, err := st.Story(ctx, story)
+		s, err := StoryOf(ctx, st, id)
 		if err != nil {
 			return nil, fmt.Errorf("pipeline: join: %w", err)
 		}
-		stories = append(stories, s)
+		if !slices.ContainsFunc(stories, func(o *article.Story) bool { return o.ID == s.ID }) {
+			stories = append(stories, s)
+		}
 	}
 	if len(stories) < 2 {
 		return nil, fmt.Errorf("pipeline: join %v: %w", ids, ErrOneStory)

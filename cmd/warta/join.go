@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -100,20 +99,12 @@ func listJoins(ctx context.Context, w io.Writer, st store.Store, asJSON bool) er
 	if err != nil {
 		return err
 	}
-	for _, j := range js {
-		if asJSON {
-			b, err := json.Marshal(j)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(w, "%s\n", b)
-			continue
-		}
+	return writeEach(w, js, asJSON, func(w io.Writer, j article.Join) error {
 		line := fmt.Sprintf("%s\tjoined into %s\t%s", j.Story, j.Into, j.At.Format(time.RFC3339))
 		if j.Note != "" {
 			line += "\t" + j.Note
 		}
-		fmt.Fprintln(w, normalize.StripControl(line))
-	}
-	return nil
+		_, err := fmt.Fprintln(w, normalize.StripControl(line))
+		return err
+	})
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -131,7 +130,10 @@ func storyOf(ctx context.Context, st store.Store, id string) (string, error) {
 	if errors.Is(err, store.ErrNotFound) {
 		return "", fmt.Errorf("no stored story or article %q (a story's page, its feed entries and `warta export` give its ID)", id)
 	}
-	return story, err
+	if err != nil {
+		return "", err
+	}
+	return story.ID, nil
 }
 
 // labeller sets and clears readers' labels and applies them to the
@@ -199,15 +201,7 @@ func listLabels(ctx context.Context, w io.Writer, st store.Store, cfg *config.Co
 	if err != nil {
 		return err
 	}
-	for _, l := range ls {
-		if asJSON {
-			b, err := json.Marshal(l)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(w, "%s\n", b)
-			continue
-		}
+	return writeEach(w, ls, asJSON, func(w io.Writer, l article.Label) error {
 		what := "of"
 		if !l.Of {
 			what = "not of"
@@ -219,9 +213,9 @@ func listLabels(ctx context.Context, w io.Writer, st store.Store, cfg *config.Co
 		if l.Note != "" {
 			line += "\t" + l.Note
 		}
-		fmt.Fprintln(w, normalize.StripControl(line))
-	}
-	return nil
+		_, err := fmt.Fprintln(w, normalize.StripControl(line))
+		return err
+	})
 }
 
 // topicSpecSlugs are the slugs of cfg's topics, in its order.
