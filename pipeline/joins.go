@@ -136,10 +136,11 @@ func JoinStories(ctx context.Context, st store.Store, cfg *config.Config, ids []
 
 // UnjoinStory undoes the join of story (the ID it had): the articles that
 // came with it, and those joined to them since (article.Story.JoinedFrom),
-// are its again (store.UnjoinStory). The labels it had went with the join
-// and stay with the story it was joined into; its articles' verdicts on
-// the topics that story is labelled on go back to tag's (the tagger's
-// today), then its own labels (none, unless set since) apply. It holds
+// are its again, and so are the labels it had when joined (store
+// .UnjoinStory). Its articles' verdicts on the topics either story is
+// labelled on go back to tag's (the tagger's today), then its own labels
+// apply; the story it was joined into takes tag's verdicts again on the
+// topics of the labels that went back. It holds
 // the stories lock meanwhile and waits for it as JoinStories does. It
 // returns the join undone; ErrNotJoined when story is not joined.
 func UnjoinStory(ctx context.Context, st store.Store, cfg *config.Config, story string, tag func(*article.Article) []article.TopicMatch, wait time.Duration) (article.Join, error) {
@@ -161,16 +162,36 @@ func UnjoinStory(ctx context.Context, st store.Store, cfg *config.Config, story 
 	if err != nil {
 		return j, fmt.Errorf("pipeline: undo the join of %q: %w", story, err)
 	}
-	if err := st.UnjoinStory(ctx, story, whole.JoinedFrom(story)); err != nil {
-		return j, fmt.Errorf("pipeline: %w", err)
-	}
-	labels, err := ConfiguredLabels(ctx, st, cfg)
+	before, err := ConfiguredLabels(ctx, st, cfg)
 	if err != nil {
 		return j, err
 	}
-	for _, l := range labels.Of(j.Into) {
-		if _, err := LabelStory(ctx, st, story, labels, l.Topic, tag); err != nil && !errors.Is(err, store.ErrNotFound) {
-			return j, err
+	if err := st.UnjoinStory(ctx, story, whole.JoinedFrom(story)); err != nil {
+		return j, fmt.Errorf("pipeline: %w", err)
+	}
+	after, err := ConfiguredLabels(ctx, st, cfg)
+	if err != nil {
+		return j, err
+	}
+	// The articles given back carry the verdicts of the labels of the
+	// story they were in; the story they leave carries those of the
+	// labels that went back with them.
+	retag := map[string][]string{}
+	for _, l := range before.Of(j.Into) {
+		retag[story] = append(retag[story], l.Topic)
+		if _, kept := after[j.Into][l.Topic]; !kept {
+			retag[j.Into] = append(retag[j.Into], l.Topic)
+		}
+	}
+	for _, l := range after.Of(story) {
+		retag[story] = append(retag[story], l.Topic)
+	}
+	for _, s := range []string{story, j.Into} {
+		slices.Sort(retag[s])
+		for _, topic := range slices.Compact(retag[s]) {
+			if _, err := LabelStory(ctx, st, s, after, topic, tag); err != nil && !errors.Is(err, store.ErrNotFound) {
+				return j, err
+			}
 		}
 	}
 	return j, nil

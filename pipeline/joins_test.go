@@ -1,11 +1,14 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"slices"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -161,6 +164,98 @@ func TestJoinedStoriesTakeLaterCopies(t *testing.T) {
 				t.Errorf("JoinStories while a cycle holds the lock: %v, want ErrStoriesBusy", err)
 			}
 			release()
+		})
+	}
+}
+
+// Undoing a join gives each story back its own readers' labels and the
+// topics they say: the joined story's label that moved into the other
+// story leaves it (its articles take the tagger's verdict again), and the
+// joined story's label that the other story's own verdict outweighed
+// holds again for its articles.
+func TestUndoneJoinGivesBackLabels(t *testing.T) {
+	for _, d := range storeDrivers() {
+		t.Run(d.name, func(t *testing.T) {
+			ctx := context.Background()
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Path == "/a" {
+					w.Write([]byte(labelFeed("https://a.example/embassy")))
+					return
+				}
+				w.Write([]byte(tradeFeed("https://c.example/tariffs")))
+			}))
+			defer srv.Close()
+			st := d.open(t)()
+			sport := topic.Spec{Slug: "sport", Title: "Sport", Terms: map[string][]string{"en": {"football^5"}}}
+			p := newTestPipelineTopics(t, st, []topic.Spec{testWorld, sport}, srv.URL+"/a", srv.URL+"/c")
+			if _, err := p.RunCycle(ctx); err != nil {
+				t.Fatal(err)
+			}
+			var leads []*article.Article
+			if err := st.Since(ctx, time.Time{}, func(a *article.Article) error {
+				leads = append(leads, a)
+				return nil
+			}); err != nil || len(leads) != 2 || leads[0].StoryID == leads[1].StoryID {
+				t.Fatalf("stored %d articles (%v), want two stories", len(leads), err)
+			}
+			// The story whose lead was first seen first keeps its ID.
+			slices.SortFunc(leads, func(a, b *article.Article) int {
+				return cmp.Or(a.FirstSeen.Compare(b.FirstSeen), strings.Compare(a.StoryID, b.StoryID))
+			})
+			into, joined := leads[0].StoryID, leads[1].StoryID
+			at := time.Date(2026, 12, 6, 8, 0, 0, 0, time.UTC)
+			for _, l := range []article.Label{
+				{Story: joined, Topic: "sport", Of: true, Note: "moves with the join", At: at},
+				{Story: joined, Topic: "world", Of: false, Note: "outweighed by the other story's", At: at},
+				{Story: into, Topic: "world", Of: true, At: at},
+			} {
+				if err := st.SetLabel(ctx, l); err != nil {
+					t.Fatal(err)
+				}
+			}
+			joins, err := JoinStories(ctx, st, p.cfg, []string{into, joined}, "", at, 0)
+			if err != nil || len(joins) != 1 || joins[0].Into != into {
+				t.Fatalf("JoinStories = %+v, %v; want %s joined into %s", joins, err, joined, into)
+			}
+			topicsOf := func(story string) []string {
+				t.Helper()
+				s, err := st.Story(ctx, story)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var out []string
+				for _, a := range s.Articles() {
+					for _, m := range a.Topics {
+						out = append(out, a.ID+":"+m.Slug)
+					}
+				}
+				slices.Sort(out)
+				return out
+			}
+			if got, want := topicsOf(into), slices.Sorted(slices.Values([]string{into + ":sport", into + ":world", joined + ":sport", joined + ":world"})); !slices.Equal(got, want) {
+				t.Errorf("after the join: topics %v, want %v", got, want)
+			}
+			tag := func(a *article.Article) []article.TopicMatch { return p.stream.Tag(a, p.hints[a.Source]) }
+			if _, err := UnjoinStory(ctx, st, p.cfg, joined, tag, 0); err != nil {
+				t.Fatal(err)
+			}
+			if got, want := topicsOf(into), []string{into + ":world"}; !slices.Equal(got, want) {
+				t.Errorf("after the undo: the story joined into has topics %v, want %v", got, want)
+			}
+			if got, want := topicsOf(joined), []string{joined + ":sport"}; !slices.Equal(got, want) {
+				t.Errorf("after the undo: the story given back has topics %v, want %v", got, want)
+			}
+			ls, err := st.Labels(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, l := range ls {
+				got = append(got, fmt.Sprintf("%s %s %v", l.Story, l.Topic, l.Of))
+			}
+			if want := []string{joined + " sport true", joined + " world false", into + " world true"}; !slices.Equal(slices.Sorted(slices.Values(got)), slices.Sorted(slices.Values(want))) {
+				t.Errorf("after the undo: labels %v, want %v", got, want)
+			}
 		})
 	}
 }

@@ -115,10 +115,11 @@ type Store interface {
 	// story j.Into, in one transaction: their story and their topics'
 	// story change; j.Story's lead, when stored, gets StoryMatch
 	// {MatchedID: j.Into, Method: article.MethodJoin}; its labels move to
-	// j.Into where j.Into has none of their topic (the others go); the
-	// joins into j.Story become joins into j.Into; j is recorded
-	// (replacing a join of j.Story); the feeds' version and the stories'
-	// version (MetaStoriesVersion) change. It returns an error wrapping
+	// j.Into where j.Into has none of their topic (the others go), and
+	// all of them are kept with the join for its undoing; the joins into
+	// j.Story become joins into j.Into; j is recorded (replacing a join
+	// of j.Story); the feeds' version and the stories' version
+	// (MetaStoriesVersion) change. It returns an error wrapping
 	// ErrNotFound when no stored article is of j.Story, and refuses a
 	// story joined into itself. The caller holds the stories lock
 	// (TryLock) and checks that j.Into is a story (not itself joined).
@@ -127,9 +128,11 @@ type Store interface {
 	// articles ids (article.Story.JoinedFrom of the story it was joined
 	// into) that are still of that story become story's again; its lead,
 	// when its StoryMatch names a join, gets none; the joins of the moved
-	// articles' stories point at story again; the join is deleted; the
-	// feeds' and the stories' versions change. Labels stay where they
-	// are. It returns an error wrapping ErrNotFound when story is not
+	// articles' stories point at story again; the labels story had when
+	// joined are its again (a label set on it since stays), and those of
+	// them that moved and are unchanged since leave the story it was
+	// joined into; the join is deleted; the feeds' and the stories'
+	// versions change. It returns an error wrapping ErrNotFound when story is not
 	// joined. The caller holds the stories lock.
 	UnjoinStory(ctx context.Context, story string, ids []string) error
 	// SetSketches replaces the story sketches of the given articles in

@@ -23,7 +23,7 @@ import (
 // join the one story.
 func cmdJoin(ctx context.Context, e *env) (err error) {
 	fs := e.flags("join")
-	undo := fs.Bool("undo", false, "give the joined story STORY (the ID it had) its articles back")
+	undo := fs.Bool("undo", false, "give the joined story STORY (the ID it had) its articles and labels back")
 	note := fs.String("note", "", "the reason, kept with the join")
 	list := fs.Bool("list", false, "print every join (no arguments)")
 	asJSON := fs.Bool("json", false, "with -list: print JSON Lines")

@@ -99,6 +99,9 @@ func TestReadersJoinStories(t *testing.T) {
 					wartaID = r.ID
 				}
 			}
+			// The joined story's label goes with it, and comes back with
+			// the undo.
+			mustWarta(t, "-config", cfg, "label", "-not", "-note", "not sport", joined, "sport")
 			out := mustWarta(t, "-config", cfg, "join", "-note", "one meeting, two outlets' words", wartaID, first)
 			if want := fmt.Sprintf("story %s: joined into %s", joined, into); strings.TrimSpace(out) != want {
 				t.Errorf("join said %q, want %q", out, want)
@@ -114,6 +117,9 @@ func TestReadersJoinStories(t *testing.T) {
 			}
 			if !strings.Contains(textOf(byID(parseHTML(t, page), "articles")), "joined by a reader") {
 				t.Errorf("the page does not say the joined lead came by a reader's join")
+			}
+			if list := mustWarta(t, "-config", cfg, "label", "-list"); !strings.HasPrefix(list, into+"\tnot of sport\t") || strings.Count(list, "\n") != 1 {
+				t.Errorf("label -list after the join:\n%s", list)
 			}
 			list := mustWarta(t, "-config", cfg, "join", "-list")
 			if !strings.HasPrefix(list, joined+"\tjoined into "+into+"\t") || !strings.Contains(list, "one meeting, two outlets' words") || strings.Count(list, "\n") != 1 {
@@ -162,6 +168,9 @@ func TestReadersJoinStories(t *testing.T) {
 			}
 			if list := mustWarta(t, "-config", cfg, "join", "-list"); list != "" {
 				t.Errorf("join -list after the undo: %q", list)
+			}
+			if list := mustWarta(t, "-config", cfg, "label", "-list"); !strings.HasPrefix(list, joined+"\tnot of sport\t") || strings.Count(list, "\n") != 1 {
+				t.Errorf("label -list after the undo:\n%s", list)
 			}
 			d.stop(t)
 

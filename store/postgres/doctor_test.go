@@ -38,7 +38,7 @@ func TestCheck(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []store.TableRows{{Table: "articles", Rows: 2}, {Table: "article_topics", Rows: 2}, {Table: "article_sources", Rows: 2},
-		{Table: "fetch_state", Rows: 1}, {Table: "meta", Rows: 1}, {Table: "websub_subscriptions", Rows: 0}, {Table: "host_holds", Rows: 0}, {Table: "story_labels", Rows: 0}, {Table: "story_joins", Rows: 0}} // meta: the feeds' version
+		{Table: "fetch_state", Rows: 1}, {Table: "meta", Rows: 1}, {Table: "websub_subscriptions", Rows: 0}, {Table: "host_holds", Rows: 0}, {Table: "story_labels", Rows: 0}, {Table: "story_joins", Rows: 0}, {Table: "story_join_labels", Rows: 0}} // meta: the feeds' version
 	if !h.Healthy() || h.SchemaVersion != h.BuildVersion || !reflect.DeepEqual(h.Tables, want) {
 		t.Errorf("healthy database: %+v, want counts %+v", h, want)
 	}

@@ -52,6 +52,9 @@ func (s *Store) JoinStory(ctx context.Context, j article.Join) error {
 		b.Queue(`UPDATE article_topics SET story_id = $1 WHERE story_id = $2`, j.Into, j.Story)
 		b.Queue(`UPDATE articles SET match_id = $1, match_similarity = 0, match_method = $2 WHERE id = $3 AND story_id = $1`,
 			j.Into, article.MethodJoin, j.Story)
+		b.Queue(`DELETE FROM story_join_labels WHERE story_id = $1`, j.Story)
+		b.Queue(`INSERT INTO story_join_labels (story_id, topic, is_of, note, at_ns)
+			SELECT story_id, topic, is_of, note, at_ns FROM story_labels WHERE story_id = $1`, j.Story)
 		b.Queue(`UPDATE story_labels SET story_id = $1 WHERE story_id = $2
 			AND topic NOT IN (SELECT topic FROM story_labels WHERE story_id = $1)`, j.Into, j.Story)
 		b.Queue(`DELETE FROM story_labels WHERE story_id = $1`, j.Story)
@@ -68,6 +71,11 @@ func (s *Store) JoinStory(ctx context.Context, j article.Join) error {
 	}
 	return nil
 }
+
+// joinedLabel holds for a row (of story_labels or story_join_labels)
+// that is one of the labels kept for the join of story $1: the same topic
+// and verdict, note and time.
+const joinedLabel = `(topic, is_of, note, at_ns) IN (SELECT topic, is_of, note, at_ns FROM story_join_labels WHERE story_id = $1)`
 
 // UnjoinStory implements store.Store.
 func (s *Store) UnjoinStory(ctx context.Context, story string, ids []string) error {
@@ -86,6 +94,17 @@ func (s *Store) UnjoinStory(ctx context.Context, story string, ids []string) err
 		b.Queue(`UPDATE story_joins SET into_id = $1 WHERE into_id = $2 AND story_id = ANY($3)`, story, into, ids)
 		b.Queue(`UPDATE articles SET match_id = '', match_similarity = 0, match_method = ''
 			WHERE id = $1 AND story_id = $1 AND match_method = $2`, story, article.MethodJoin)
+		// The labels that moved with the join, unchanged since, leave
+		// the story joined into, and the labels kept for the other joins
+		// into it (the story this one joined, joined on in its turn,
+		// took them along); the kept labels come back.
+		b.Queue(`DELETE FROM story_labels WHERE story_id = $2 AND `+joinedLabel, story, into)
+		b.Queue(`DELETE FROM story_join_labels WHERE story_id IN (SELECT story_id FROM story_joins WHERE into_id = $2 AND story_id <> $1)
+			AND `+joinedLabel, story, into)
+		b.Queue(`INSERT INTO story_labels (story_id, topic, is_of, note, at_ns)
+			SELECT story_id, topic, is_of, note, at_ns FROM story_join_labels WHERE story_id = $1
+			ON CONFLICT (story_id, topic) DO NOTHING`, story)
+		b.Queue(`DELETE FROM story_join_labels WHERE story_id = $1`, story)
 		b.Queue(`DELETE FROM story_joins WHERE story_id = $1`, story)
 		b.Queue(upsertMeta, store.MetaFeedsVersion, store.NewName())
 		b.Queue(upsertMeta, store.MetaStoriesVersion, store.NewName())

@@ -531,6 +531,9 @@ func (s *Store) Prune(ctx context.Context, before time.Time, keep store.KeepFunc
 		if _, err := tx.Exec(ctx, schema.DeleteOrphanJoins); err != nil {
 			return fmt.Errorf("store: prune: joins: %w", err)
 		}
+		if _, err := tx.Exec(ctx, schema.DeleteOrphanJoinLabels); err != nil {
+			return fmt.Errorf("store: prune: joins' labels: %w", err)
+		}
 		if _, err := tx.Exec(ctx, upsertMeta, store.MetaFeedsVersion, store.NewName()); err != nil {
 			return fmt.Errorf("store: prune: %w", err)
 		}

@@ -25,7 +25,7 @@ func TestCheckHealthyFile(t *testing.T) {
 	if !h.Healthy() || h.SchemaVersion != h.BuildVersion || h.SchemaVersion < 1 {
 		t.Errorf("healthy file: %+v", h)
 	}
-	want := []store.TableRows{{Table: "articles", Rows: 30}, {Table: "article_topics", Rows: 60}, {Table: "article_sources", Rows: 30}, {Table: "fetch_state", Rows: 1}, {Table: "meta", Rows: 3}, {Table: "websub_subscriptions", Rows: 0}, {Table: "host_holds", Rows: 1}, {Table: "story_labels", Rows: 1}, {Table: "story_joins", Rows: 1}} // meta: topic_rules, the feeds' and the stories' versions
+	want := []store.TableRows{{Table: "articles", Rows: 30}, {Table: "article_topics", Rows: 60}, {Table: "article_sources", Rows: 30}, {Table: "fetch_state", Rows: 1}, {Table: "meta", Rows: 3}, {Table: "websub_subscriptions", Rows: 0}, {Table: "host_holds", Rows: 1}, {Table: "story_labels", Rows: 2}, {Table: "story_joins", Rows: 1}, {Table: "story_join_labels", Rows: 1}} // meta: topic_rules, the feeds' and the stories' versions
 	if !reflect.DeepEqual(h.Tables, want) {
 		t.Errorf("counts %+v, want %+v", h.Tables, want)
 	}
@@ -65,7 +65,7 @@ func TestCheckAndSalvageDamagedFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	readable := int64(total - lost)
-	want := []store.TableRows{{Table: "articles", Rows: readable}, {Table: "article_topics", Rows: 2 * readable}, {Table: "article_sources", Rows: readable}, {Table: "fetch_state", Rows: 1}, {Table: "meta", Rows: 3}, {Table: "websub_subscriptions", Rows: 0}, {Table: "host_holds", Rows: 1}, {Table: "story_labels", Rows: 1}, {Table: "story_joins", Rows: 1}} // meta: topic_rules, the feeds' and the stories' versions
+	want := []store.TableRows{{Table: "articles", Rows: readable}, {Table: "article_topics", Rows: 2 * readable}, {Table: "article_sources", Rows: readable}, {Table: "fetch_state", Rows: 1}, {Table: "meta", Rows: 3}, {Table: "websub_subscriptions", Rows: 0}, {Table: "host_holds", Rows: 1}, {Table: "story_labels", Rows: 2}, {Table: "story_joins", Rows: 1}, {Table: "story_join_labels", Rows: 1}} // meta: topic_rules, the feeds' and the stories' versions
 	if !reflect.DeepEqual(got.Tables, want) {
 		t.Errorf("salvaged %+v, want %+v", got.Tables, want)
 	}

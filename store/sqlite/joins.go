@@ -56,6 +56,9 @@ func (s *Store) JoinStory(ctx context.Context, j article.Join) error {
 		}{
 			{`UPDATE article_topics SET story_id = ? WHERE story_id = ?`, []any{j.Into, j.Story}},
 			{`UPDATE articles SET match_id = ?, match_similarity = 0, match_method = ? WHERE id = ? AND story_id = ?`, []any{j.Into, article.MethodJoin, j.Story, j.Into}},
+			{`DELETE FROM story_join_labels WHERE story_id = ?`, []any{j.Story}},
+			{`INSERT INTO story_join_labels (story_id, topic, is_of, note, at_ns)
+				SELECT story_id, topic, is_of, note, at_ns FROM story_labels WHERE story_id = ?`, []any{j.Story}},
 			{`UPDATE story_labels SET story_id = ? WHERE story_id = ? AND topic NOT IN (SELECT topic FROM story_labels WHERE story_id = ?)`, []any{j.Into, j.Story, j.Into}},
 			{`DELETE FROM story_labels WHERE story_id = ?`, []any{j.Story}},
 			{`UPDATE story_joins SET into_id = ? WHERE into_id = ?`, []any{j.Into, j.Story}},
@@ -77,6 +80,11 @@ func (s *Store) JoinStory(ctx context.Context, j article.Join) error {
 	}
 	return nil
 }
+
+// joinedLabel holds for a row (of story_labels or story_join_labels)
+// that is one of the labels kept for the join of story ?1: the same topic
+// and verdict, note and time.
+const joinedLabel = `(topic, is_of, note, at_ns) IN (SELECT topic, is_of, note, at_ns FROM story_join_labels WHERE story_id = ?1)`
 
 // UnjoinStory implements store.Store.
 func (s *Store) UnjoinStory(ctx context.Context, story string, ids []string) error {
@@ -106,12 +114,28 @@ func (s *Store) UnjoinStory(ctx context.Context, story string, ids []string) err
 				}
 			}
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE articles SET match_id = '', match_similarity = 0, match_method = ''
-			WHERE id = ?1 AND story_id = ?1 AND match_method = ?2`, story, article.MethodJoin); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM story_joins WHERE story_id = ?`, story); err != nil {
-			return err
+		for _, q := range []struct {
+			sql  string
+			args []any
+		}{
+			{`UPDATE articles SET match_id = '', match_similarity = 0, match_method = ''
+				WHERE id = ?1 AND story_id = ?1 AND match_method = ?2`, []any{story, article.MethodJoin}},
+			// The labels that moved with the join, unchanged since, leave
+			// the story joined into, and the labels kept for the other
+			// joins into it (the story this one joined, joined on in its
+			// turn, took them along); the kept labels come back.
+			{`DELETE FROM story_labels WHERE story_id = ?2 AND ` + joinedLabel, []any{story, into}},
+			{`DELETE FROM story_join_labels WHERE story_id IN (SELECT story_id FROM story_joins WHERE into_id = ?2 AND story_id <> ?1)
+				AND ` + joinedLabel, []any{story, into}},
+			{`INSERT INTO story_labels (story_id, topic, is_of, note, at_ns)
+				SELECT story_id, topic, is_of, note, at_ns FROM story_join_labels WHERE story_id = ?
+				ON CONFLICT (story_id, topic) DO NOTHING`, []any{story}},
+			{`DELETE FROM story_join_labels WHERE story_id = ?`, []any{story}},
+			{`DELETE FROM story_joins WHERE story_id = ?`, []any{story}},
+		} {
+			if _, err := tx.ExecContext(ctx, q.sql, q.args...); err != nil {
+				return err
+			}
 		}
 		if err := setMeta(ctx, tx, store.MetaFeedsVersion, store.NewName()); err != nil {
 			return err

@@ -371,6 +371,9 @@ func (s *Store) Prune(ctx context.Context, before time.Time, keep store.KeepFunc
 		if _, err := tx.ExecContext(ctx, schema.DeleteOrphanJoins); err != nil {
 			return fmt.Errorf("store: prune: joins: %w", err)
 		}
+		if _, err := tx.ExecContext(ctx, schema.DeleteOrphanJoinLabels); err != nil {
+			return fmt.Errorf("store: prune: joins' labels: %w", err)
+		}
 		return setMeta(ctx, tx, store.MetaFeedsVersion, store.NewName())
 	})
 	return n, err

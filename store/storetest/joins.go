@@ -17,7 +17,8 @@ import (
 // by a reader, moves its labels where the other story has none of their
 // topic, points joins into it at the other story, and changes the feeds'
 // and the stories' versions; undoing it gives back the articles named
-// and points the joins of their stories back; joins round-trip every
+// and the labels the story had when joined, and points the joins of
+// their stories back; joins round-trip every
 // field, survive a reopen, and a prune deletes those into a story it
 // leaves empty.
 func testJoins(t *testing.T, d Driver) {
@@ -38,6 +39,7 @@ func testJoins(t *testing.T, d Driver) {
 		{Story: "id00001", Topic: "sport", Of: true, At: base},
 		{Story: "id00003", Topic: "sport", Of: false, At: base},
 		{Story: "id00003", Topic: "world", Of: true, At: base},
+		{Story: "id00006", Topic: "economy", Of: true, Note: "a trade deal", At: base.Add(time.Second)},
 	} {
 		if err := s.SetLabel(ctx, l); err != nil {
 			t.Fatal(err)
@@ -105,13 +107,18 @@ func testJoins(t *testing.T, d Driver) {
 			t.Errorf("Article(%s) after the joins: %+v, %v; want story id00001, match %+v", id, a, err, want)
 		}
 	}
-	wantLabels := []article.Label{
+	labels := func(when string, want []article.Label) {
+		t.Helper()
+		if ls, err := s.Labels(ctx); err != nil || !reflect.DeepEqual(ls, want) {
+			t.Errorf("Labels %s = %+v, %v; want %+v", when, ls, err, want)
+		}
+	}
+	economy := article.Label{Story: "id00001", Topic: "economy", Of: true, Note: "a trade deal", At: base.Add(time.Second)}
+	labels("after the joins", []article.Label{
+		economy,
 		{Story: "id00001", Topic: "sport", Of: true, At: base},
 		{Story: "id00001", Topic: "world", Of: true, At: base},
-	}
-	if ls, err := s.Labels(ctx); err != nil || !reflect.DeepEqual(ls, wantLabels) {
-		t.Errorf("Labels after the joins = %+v, %v; want %+v", ls, err, wantLabels)
-	}
+	})
 	wantJoins := []article.Join{
 		{Story: "id00003", Into: "id00001", Note: "one meeting, two outlets' words", At: base.Add(time.Minute + time.Nanosecond)},
 		{Story: "id00006", Into: "id00001", At: base.Add(time.Nanosecond)},
@@ -162,6 +169,15 @@ func testJoins(t *testing.T, d Driver) {
 	}
 	wantJoins = []article.Join{{Story: "id00006", Into: "id00003", At: base.Add(time.Nanosecond)}}
 	check(s, wantJoins)
+	// The undone story has its labels back, those the other story's own
+	// verdict replaced too, and the other story keeps only its own.
+	economy.Story = "id00003"
+	labels("after the undo", []article.Label{
+		{Story: "id00001", Topic: "sport", Of: true, At: base},
+		economy,
+		{Story: "id00003", Topic: "sport", Of: false, At: base},
+		{Story: "id00003", Topic: "world", Of: true, At: base},
+	})
 	if err := s.UnjoinStory(ctx, "id00003", nil); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("UnjoinStory of a story not joined = %v, want ErrNotFound", err)
 	}
@@ -171,5 +187,28 @@ func testJoins(t *testing.T, d Driver) {
 	if _, err := s.Prune(ctx, Art(100, 100).FirstSeen, nil); err != nil {
 		t.Fatal(err)
 	}
+	check(s, nil)
+	labels("after the prune", nil)
+
+	// A story joined into one that was joined in turn (its join points
+	// at the last) takes its labels back from the last, and the story
+	// between gives back none of them when undone later.
+	Save(t, s, Art(101, 101), Art(102, 102), Art(103, 103))
+	if err := s.SetLabel(ctx, article.Label{Story: "id00103", Topic: "economy", Of: false, At: base}); err != nil {
+		t.Fatal(err)
+	}
+	join(article.Join{Story: "id00103", Into: "id00102", At: at})
+	join(article.Join{Story: "id00102", Into: "id00101", At: at})
+	labels("after two joins in a row", []article.Label{{Story: "id00101", Topic: "economy", Of: false, At: base}})
+	for _, id := range []string{"id00103", "id00102"} {
+		whole, err := s.Story(ctx, "id00101")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.UnjoinStory(ctx, id, whole.JoinedFrom(id)); err != nil {
+			t.Fatalf("UnjoinStory(%s): %v", id, err)
+		}
+	}
+	labels("after both undone, the first joined first", []article.Label{{Story: "id00103", Topic: "economy", Of: false, At: base}})
 	check(s, nil)
 }

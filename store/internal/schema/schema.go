@@ -75,6 +75,10 @@ const DeleteOrphanLabels = `DELETE FROM story_labels WHERE NOT EXISTS (SELECT 1 
 // page leads there any more, and no article is left to give back.
 const DeleteOrphanJoins = `DELETE FROM story_joins WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.story_id = story_joins.into_id)`
 
+// DeleteOrphanJoinLabels deletes the labels kept for joins no longer
+// recorded, as both drivers' Prune does after DeleteOrphanJoins.
+const DeleteOrphanJoinLabels = `DELETE FROM story_join_labels WHERE NOT EXISTS (SELECT 1 FROM story_joins j WHERE j.story_id = story_join_labels.story_id)`
+
 // HoldConflict ends both drivers' host_holds upserts: a server keeps the
 // later of its stored and its new hold, whichever process stores first.
 const HoldConflict = `ON CONFLICT (server) DO UPDATE SET until_ns =
@@ -91,9 +95,9 @@ const SubscriptionConflict = `ON CONFLICT (topic, callback) DO UPDATE SET
 // Tables are warta's tables, parents first: the order to count and copy
 // them in (doctor, doctor -salvage; host_holds too, so a salvaged store
 // keeps holding back the servers that asked for quiet, and story_labels
-// and story_joins, the readers' own work).
+// story_joins and story_join_labels, the readers' own work).
 func Tables() []string {
-	return []string{"articles", "article_topics", "article_sources", "fetch_state", "meta", "websub_subscriptions", "host_holds", "story_labels", "story_joins"}
+	return []string{"articles", "article_topics", "article_sources", "fetch_state", "meta", "websub_subscriptions", "host_holds", "story_labels", "story_joins", "story_join_labels"}
 }
 
 // SincePage is how many articles Since reads per query: it bounds memory and

@@ -1,0 +1,14 @@
+-- 0015: the labels a story had when a reader joined it into another
+-- (story_joins): a join moves them to the other story where it has none
+-- of their topic and lets the others go, and undoing the join gives them
+-- back (taking from the other story those that moved and are unchanged
+-- since), so that a join loses no reader's verdict. One row per joined
+-- story and topic, as story_labels; deleted with the join.
+CREATE TABLE story_join_labels (
+    story_id TEXT    NOT NULL,
+    topic    TEXT    NOT NULL,
+    is_of    INTEGER NOT NULL CHECK (is_of IN (0, 1)),
+    note     TEXT    NOT NULL DEFAULT '',
+    at_ns    INTEGER NOT NULL,
+    PRIMARY KEY (story_id, topic)
+) STRICT;
