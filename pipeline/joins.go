@@ -55,7 +55,7 @@ func StoryOf(ctx context.Context, st store.Store, id string) (*article.Story, er
 	}
 	// A joined story whose lead is no longer stored is still known by
 	// its join.
-	joins, err := st.Joins(ctx)
+	joins, err := st.StoryJoins(ctx, id)
 	if err != nil {
 		return nil, err
 	}
@@ -149,7 +149,7 @@ func UnjoinStory(ctx context.Context, st store.Store, cfg *config.Config, story 
 		return article.Join{}, err
 	}
 	defer release()
-	joins, err := st.Joins(ctx)
+	joins, err := st.StoryJoins(ctx, story)
 	if err != nil {
 		return article.Join{}, err
 	}

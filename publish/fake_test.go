@@ -22,18 +22,18 @@ type fakeLister struct {
 	joins   []article.Join
 }
 
-// Joins implements JoinReader.
-func (l *fakeLister) Joins(ctx context.Context) ([]article.Join, error) {
+// StoryJoins implements JoinReader.
+func (l *fakeLister) StoryJoins(ctx context.Context, story string) ([]article.Join, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return slices.Clone(l.joins), ctx.Err()
+	return slices.DeleteFunc(slices.Clone(l.joins), func(j article.Join) bool { return j.Story != story && j.Into != story }), ctx.Err()
 }
 
-// Labels implements LabelReader.
-func (l *fakeLister) Labels(ctx context.Context) ([]article.Label, error) {
+// StoryLabels implements LabelReader.
+func (l *fakeLister) StoryLabels(ctx context.Context, story string) ([]article.Label, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return slices.Clone(l.labels), ctx.Err()
+	return slices.DeleteFunc(slices.Clone(l.labels), func(lb article.Label) bool { return lb.Story != story }), ctx.Err()
 }
 
 func (l *fakeLister) Stories(ctx context.Context, topic string, limit int) ([]*article.Story, error) {

@@ -76,19 +76,21 @@ type StoryReader interface {
 	Story(ctx context.Context, id string) (*article.Story, error)
 }
 
-// LabelReader reads the readers' labels (article.Label). A StoryLister
-// that also implements it (both store drivers) shows a story's labels on
-// its page.
+// LabelReader reads a story's readers' labels (article.Label). A
+// StoryLister that also implements it (both store drivers) shows a
+// story's labels on its page.
 type LabelReader interface {
-	Labels(ctx context.Context) ([]article.Label, error)
+	StoryLabels(ctx context.Context, story string) ([]article.Label, error)
 }
 
-// JoinReader reads the readers' joins of stories (article.Join). A
-// StoryLister that also implements it (both store drivers) sends the page
-// of a joined story to the story it was joined into, and lists on a
-// story's page the stories joined into it.
+// JoinReader reads the readers' joins (article.Join) that name a story:
+// its own into another, and those into it. A StoryLister that also
+// implements it (both store drivers) sends the page of a joined story to
+// the story it was joined into, lists on a story's page the stories
+// joined into it, and names, among the stories near one, the story a
+// near one was joined into.
 type JoinReader interface {
-	Joins(ctx context.Context) ([]article.Join, error)
+	StoryJoins(ctx context.Context, story string) ([]article.Join, error)
 }
 
 // storyPage is what a story's page shows: every article of the story,
@@ -193,7 +195,7 @@ func (p *Publisher) serveStory(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "cannot read this story's labels", http.StatusInternalServerError)
 		return
 	}
-	joins, err := p.storyJoins(r.Context())
+	joins, err := p.storyJoins(r.Context(), s.Identifier())
 	if err != nil {
 		p.logger.Error("publish: read joins", "story", id, "err", err)
 		http.Error(w, "cannot read this story's joins", http.StatusInternalServerError)
@@ -245,32 +247,44 @@ func (p *Publisher) story(ctx context.Context, snap *snapshot, id string) (*arti
 // (or data) — found, not moved for good: undoing the join brings it back;
 // else not found.
 func (p *Publisher) serveJoinedStory(w http.ResponseWriter, r *http.Request, id string, asJSON bool) {
-	joins, err := p.storyJoins(r.Context())
+	into, err := p.joinedInto(r.Context(), id)
 	if err != nil {
 		p.logger.Error("publish: read joins", "story", id, "err", err)
 		http.Error(w, "cannot read the stories' joins", http.StatusInternalServerError)
 		return
 	}
-	i := slices.IndexFunc(joins, func(j article.Join) bool { return j.Story == id })
-	if i < 0 {
+	if into == "" {
 		http.NotFound(w, r)
 		return
 	}
-	to := p.storyPageURL(joins[i].Into)
+	to := p.storyPageURL(into)
 	if asJSON {
 		to += storyJSONSuffix
 	}
 	http.Redirect(w, r, to, http.StatusFound)
 }
 
-// storyJoins returns the readers' joins; none when the stories are not
-// read from a store that keeps them.
-func (p *Publisher) storyJoins(ctx context.Context) ([]article.Join, error) {
+// storyJoins returns the readers' joins that name story id (JoinReader);
+// none when the stories are not read from a store that keeps them.
+func (p *Publisher) storyJoins(ctx context.Context, id string) ([]article.Join, error) {
 	jr, ok := p.stories.(JoinReader)
 	if !ok {
 		return nil, nil
 	}
-	return jr.Joins(ctx)
+	return jr.StoryJoins(ctx, id)
+}
+
+// joinedInto returns the story a reader joined story id into; "" when
+// none did.
+func (p *Publisher) joinedInto(ctx context.Context, id string) (string, error) {
+	joins, err := p.storyJoins(ctx, id)
+	if err != nil {
+		return "", err
+	}
+	if i := slices.IndexFunc(joins, func(j article.Join) bool { return j.Story == id }); i >= 0 {
+		return joins[i].Into, nil
+	}
+	return "", nil
 }
 
 // storyLabels returns the readers' labels on story id; none when the
@@ -280,12 +294,11 @@ func (p *Publisher) storyLabels(ctx context.Context, id string) (article.LabelSe
 	if !ok {
 		return nil, nil
 	}
-	all, err := lr.Labels(ctx)
+	ls, err := lr.StoryLabels(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	all = slices.DeleteFunc(all, func(l article.Label) bool { return l.Story != id })
-	return article.NewLabelSet(all), nil
+	return article.NewLabelSet(ls), nil
 }
 
 // storyPage describes s, with its related stories rels, its readers'
@@ -406,21 +419,44 @@ func (p *Publisher) relatedStories(ctx context.Context, snap *snapshot, s *artic
 		return cmp.Or(cmp.Compare(b.Share, a.Share), strings.Compare(a.StoryID, b.StoryID))
 	})
 	var out []related
+	listed := map[string]bool{own: true}
 	for _, r := range rels {
 		if len(out) == MaxRelatedStories {
 			break
 		}
-		other, err := p.story(ctx, snap, r.StoryID)
+		other, err := p.relatedStory(ctx, snap, &r)
 		if err != nil {
 			p.logger.Warn("publish: read a related story", "story", r.StoryID, "err", err)
 			continue
 		}
-		if other == nil || len(other.Articles()) == 0 {
-			continue // pruned since the index last expired
+		if other == nil || listed[r.StoryID] {
+			continue
 		}
+		listed[r.StoryID] = true
 		out = append(out, related{RelatedStory: r, story: other})
 	}
 	return out
+}
+
+// relatedStory reads the story r names, nil when it has no article: pruned
+// since the index last expired. A story a reader joined into another since
+// the index was built is that other story (r.StoryID names it then), as
+// the daemon's next cycle will know.
+func (p *Publisher) relatedStory(ctx context.Context, snap *snapshot, r *RelatedStory) (*article.Story, error) {
+	other, err := p.story(ctx, snap, r.StoryID)
+	if err != nil || (other != nil && len(other.Articles()) > 0) {
+		return other, err
+	}
+	into, err := p.joinedInto(ctx, r.StoryID)
+	if err != nil || into == "" {
+		return nil, err
+	}
+	r.StoryID = into
+	other, err = p.story(ctx, snap, into)
+	if err != nil || other == nil || len(other.Articles()) == 0 {
+		return nil, err
+	}
+	return other, nil
 }
 
 // topicLink names topic slug by its feed's title, linked to its page; by

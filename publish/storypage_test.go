@@ -213,7 +213,8 @@ func (f *fakeRelations) RelatedStories(ctx context.Context, arts []*article.Arti
 // its nearest, linked to its page, with the article of this story that
 // comes near it, the words they share and what keeps them apart; never
 // its own story, nor one the store no longer holds, and at most
-// MaxRelatedStories.
+// MaxRelatedStories; a story joined since the index was built is the
+// story it joined.
 func TestStoryPageListsRelatedStories(t *testing.T) {
 	rel := &fakeRelations{}
 	p, lister := newTestPublisher(t, Options{Related: rel})
@@ -280,6 +281,27 @@ func TestStoryPageListsRelatedStories(t *testing.T) {
 	if !slices.Equal(listed, []string{"o5", "o4", "o3", "o2", "o1"}) {
 		t.Errorf("the page lists the related stories %v, want the %d nearest, nearest first", listed, MaxRelatedStories)
 	}
+
+	// A story a reader joined into another since the index was built is
+	// that other story, listed once; one joined into this story is not
+	// listed.
+	lister.joins = []article.Join{{Story: "j2", Into: "s2", At: t0}, {Story: "j1", Into: "s1", At: t0}}
+	rel.related = []RelatedStory{
+		{StoryID: "j1", From: "c1a", Share: 0.95, Bar: 0.6, Shared: []string{"perbatasan"}},
+		{StoryID: "j2", From: "c1a", Share: 0.7, Bar: 0.6, Shared: []string{"kerja"}, Apart: "a guard"},
+		{StoryID: "s2", From: "s1", Share: 0.62, Bar: 0.6, Shared: []string{"rupiah"}},
+	}
+	_, doc = pageText(t, get(t, h, "GET", "/stories/s1", nil).Body.String())
+	items = nil
+	for n := range elementByID(doc, "related").Descendants() {
+		if n.Type == html.ElementNode && n.Data == "li" {
+			items = append(items, nodeText(n))
+		}
+	}
+	if want := []string{"Rupiah falls against the dollar bbc · 1 report · near “ RI-Malaysia sepakati kerja sama perbatasan ” · sharing kerja · kept apart: a guard"}; !slices.Equal(items, want) {
+		t.Errorf("with joins since the index was built, the related stories read\n%q\nwant\n%q", items, want)
+	}
+	lister.joins = nil
 
 	// Nothing near: no section.
 	rel.related = nil

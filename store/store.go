@@ -101,6 +101,9 @@ type Store interface {
 	// Labels returns every reader's label (article.Label), by story, then
 	// topic.
 	Labels(ctx context.Context) ([]article.Label, error)
+	// StoryLabels returns the readers' labels of story, by topic: what a
+	// story's page shows, without reading every label.
+	StoryLabels(ctx context.Context, story string) ([]article.Label, error)
 	// SetLabel stores l, replacing the label of the same story and topic.
 	// It does not change the story's stored topics: the caller applies
 	// the label (SetTopics), as a cycle applies every label it reads.
@@ -111,6 +114,10 @@ type Store interface {
 	// Joins returns every reader's join of two stories (article.Join), by
 	// the joined story's ID.
 	Joins(ctx context.Context) ([]article.Join, error)
+	// StoryJoins returns the joins that name story, by the joined story's
+	// ID: its own, when a reader joined it into another story, and those
+	// into it.
+	StoryJoins(ctx context.Context, story string) ([]article.Join, error)
 	// JoinStory makes every stored article of story j.Story an article of
 	// story j.Into, in one transaction: their story and their topics'
 	// story change; j.Story's lead, when stored, gets StoryMatch

@@ -80,7 +80,7 @@ func (x *explainer) explainStory(ctx context.Context, id string) (storyView, err
 	if err != nil {
 		return storyView{}, err
 	}
-	joins, err := x.store.Joins(ctx)
+	joins, err := x.store.StoryJoins(ctx, id)
 	if err != nil {
 		return storyView{}, err
 	}

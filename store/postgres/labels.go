@@ -10,7 +10,17 @@ import (
 
 // Labels implements store.Store.
 func (s *Store) Labels(ctx context.Context) ([]article.Label, error) {
-	rows, err := s.pool.Query(ctx, `SELECT story_id, topic, is_of, note, at_ns FROM story_labels ORDER BY story_id, topic`)
+	return s.labels(ctx, `SELECT story_id, topic, is_of, note, at_ns FROM story_labels ORDER BY story_id, topic`)
+}
+
+// StoryLabels implements store.Store.
+func (s *Store) StoryLabels(ctx context.Context, story string) ([]article.Label, error) {
+	return s.labels(ctx, `SELECT story_id, topic, is_of, note, at_ns FROM story_labels WHERE story_id = $1 ORDER BY topic`, story)
+}
+
+// labels reads the labels query q selects.
+func (s *Store) labels(ctx context.Context, q string, args ...any) ([]article.Label, error) {
+	rows, err := s.pool.Query(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: labels: %w", err)
 	}

@@ -14,7 +14,17 @@ import (
 
 // Joins implements store.Store.
 func (s *Store) Joins(ctx context.Context) ([]article.Join, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT story_id, into_id, note, at_ns FROM story_joins ORDER BY story_id`)
+	return s.joins(ctx, `SELECT story_id, into_id, note, at_ns FROM story_joins ORDER BY story_id`)
+}
+
+// StoryJoins implements store.Store.
+func (s *Store) StoryJoins(ctx context.Context, story string) ([]article.Join, error) {
+	return s.joins(ctx, `SELECT story_id, into_id, note, at_ns FROM story_joins WHERE story_id = ?1 OR into_id = ?1 ORDER BY story_id`, story)
+}
+
+// joins reads the joins query q selects.
+func (s *Store) joins(ctx context.Context, q string, args ...any) ([]article.Join, error) {
+	rows, err := s.r.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, s.classify(fmt.Errorf("store: joins: %w", err))
 	}

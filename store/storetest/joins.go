@@ -18,9 +18,9 @@ import (
 // topic, points joins into it at the other story, and changes the feeds'
 // and the stories' versions; undoing it gives back the articles named
 // and the labels the story had when joined, and points the joins of
-// their stories back; joins round-trip every
-// field, survive a reopen, and a prune deletes those into a story it
-// leaves empty.
+// their stories back; one story's joins are read alone; joins round-trip
+// every field, survive a reopen, and a prune deletes those into a story
+// it leaves empty.
 func testJoins(t *testing.T, d Driver) {
 	ctx := context.Background()
 	dsn := d.NewDSN(t)
@@ -127,6 +127,18 @@ func testJoins(t *testing.T, d Driver) {
 		t.Helper()
 		if js, err := s.Joins(ctx); err != nil || !reflect.DeepEqual(js, want) {
 			t.Errorf("Joins = %+v, %v; want %+v", js, err, want)
+		}
+		// One story's joins are its own and those into it, in the same
+		// order.
+		for _, story := range []string{"id00001", "id00002", "id00003", "id00006"} {
+			js, err := s.StoryJoins(ctx, story)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ofStory := slices.DeleteFunc(slices.Clone(want), func(j article.Join) bool { return j.Story != story && j.Into != story })
+			if (len(js) != 0 || len(ofStory) != 0) && !reflect.DeepEqual(js, ofStory) {
+				t.Errorf("StoryJoins(%s) = %+v; want %+v", story, js, ofStory)
+			}
 		}
 	}
 	check(s, wantJoins)

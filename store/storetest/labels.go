@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -13,7 +14,8 @@ import (
 // testLabels: a label round-trips every field (its time to the
 // nanosecond, in UTC), setting one of the same story and topic replaces
 // it, labels come back by story then topic, deleting reports whether
-// there was one, and a reopened store keeps them.
+// there was one, one story's labels are read alone, and a reopened
+// store keeps them.
 func testLabels(t *testing.T, d Driver) {
 	ctx := context.Background()
 	dsn := d.NewDSN(t)
@@ -46,6 +48,19 @@ func testLabels(t *testing.T, d Driver) {
 		}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("Labels =\n%+v\nwant\n%+v", got, want)
+		}
+		// One story's labels are those of it, in the same order.
+		for _, story := range []string{"s1", "s2", "s3"} {
+			got, err := s.StoryLabels(ctx, story)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ofStory := slices.DeleteFunc(slices.Clone(want), func(l article.Label) bool { return l.Story != story })
+			if len(got) != 0 || len(ofStory) != 0 {
+				if !reflect.DeepEqual(got, ofStory) {
+					t.Errorf("StoryLabels(%s) =\n%+v\nwant\n%+v", story, got, ofStory)
+				}
+			}
 		}
 	}
 	check(s, want)
