@@ -134,16 +134,22 @@ func JoinStories(ctx context.Context, st store.Store, cfg *config.Config, ids []
 	return joins, nil
 }
 
+// Retagger returns the tagger's verdicts on a stored article, readied
+// when first needed: a command or a request readies the stream model the
+// store keeps (LoadStream), which only a change of labels calls for.
+type Retagger func(ctx context.Context) (func(*article.Article) []article.TopicMatch, error)
+
 // UnjoinStory undoes the join of story (the ID it had): the articles that
 // came with it, and those joined to them since (article.Story.JoinedFrom),
 // are its again, and so are the labels it had when joined (store
-// .UnjoinStory). Its articles' verdicts on the topics either story is
-// labelled on go back to tag's (the tagger's today), then its own labels
-// apply; the story it was joined into takes tag's verdicts again on the
-// topics of the labels that went back. It holds
+// .UnjoinStory). Its articles' verdicts on the topics the story it was
+// joined into is labelled on go back to the tagger's, then its own labels
+// apply; the story it was joined into takes the tagger's verdicts again on
+// the topics of the labels that went back. tagger is readied only when
+// that story has labels, before anything changes. It holds
 // the stories lock meanwhile and waits for it as JoinStories does. It
 // returns the join undone; ErrNotJoined when story is not joined.
-func UnjoinStory(ctx context.Context, st store.Store, cfg *config.Config, story string, tag func(*article.Article) []article.TopicMatch, wait time.Duration) (article.Join, error) {
+func UnjoinStory(ctx context.Context, st store.Store, cfg *config.Config, story string, tagger Retagger, wait time.Duration) (article.Join, error) {
 	release, err := lockStoriesWithin(ctx, st, wait)
 	if err != nil {
 		return article.Join{}, err
@@ -166,6 +172,17 @@ func UnjoinStory(ctx context.Context, st store.Store, cfg *config.Config, story 
 	if err != nil {
 		return j, err
 	}
+	// The articles given back carry the verdicts of the labels of the
+	// story they were in, and the story they leave those of the labels
+	// that go back with them: where no label of their own decides, those
+	// topics go back to the tagger, readied first so that a failure
+	// changes nothing.
+	var tag func(*article.Article) []article.TopicMatch
+	if len(before.Of(j.Into)) > 0 {
+		if tag, err = tagger(ctx); err != nil {
+			return j, fmt.Errorf("pipeline: undo the join of %q: the tagger: %w", story, err)
+		}
+	}
 	if err := st.UnjoinStory(ctx, story, whole.JoinedFrom(story)); err != nil {
 		return j, fmt.Errorf("pipeline: %w", err)
 	}
@@ -173,26 +190,18 @@ func UnjoinStory(ctx context.Context, st store.Store, cfg *config.Config, story 
 	if err != nil {
 		return j, err
 	}
-	// The articles given back carry the verdicts of the labels of the
-	// story they were in; the story they leave carries those of the
-	// labels that went back with them.
-	retag := map[string][]string{}
-	for _, l := range before.Of(j.Into) {
-		retag[story] = append(retag[story], l.Topic)
-		if _, kept := after[j.Into][l.Topic]; !kept {
-			retag[j.Into] = append(retag[j.Into], l.Topic)
-		}
-	}
-	for _, l := range after.Of(story) {
-		retag[story] = append(retag[story], l.Topic)
-	}
 	for _, s := range []string{story, j.Into} {
-		slices.Sort(retag[s])
-		for _, topic := range slices.Compact(retag[s]) {
-			if _, err := LabelStory(ctx, st, s, after, topic, tag); err != nil && !errors.Is(err, store.ErrNotFound) {
+		for _, l := range before.Of(j.Into) {
+			if _, own := after[s][l.Topic]; own {
+				continue
+			}
+			if _, err := LabelStory(ctx, st, s, after, l.Topic, tag); err != nil && !errors.Is(err, store.ErrNotFound) {
 				return j, err
 			}
 		}
+	}
+	if _, err := LabelStory(ctx, st, story, after, "", nil); err != nil && !errors.Is(err, store.ErrNotFound) {
+		return j, err
 	}
 	return j, nil
 }

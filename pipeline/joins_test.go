@@ -136,7 +136,8 @@ func TestJoinedStoriesTakeLaterCopies(t *testing.T) {
 			// Undone: the joined story has its article back and the copy
 			// that came through it; the next copy joins it again.
 			tag := func(a *article.Article) []article.TopicMatch { return p.stream.Tag(a, p.hints[a.Source]) }
-			if _, err := UnjoinStory(ctx, st, p.cfg, joined, tag, 0); err != nil {
+			tagger := func(context.Context) (func(*article.Article) []article.TopicMatch, error) { return tag, nil }
+			if _, err := UnjoinStory(ctx, st, p.cfg, joined, tagger, 0); err != nil {
 				t.Fatal(err)
 			}
 			want := map[string][]string{embassy: {"https://a.example/embassy"}, trade: {"https://b.example/tariffs-1", "https://c.example/tariffs"}}
@@ -151,7 +152,7 @@ func TestJoinedStoriesTakeLaterCopies(t *testing.T) {
 			if got := storyOf("https://b.example/tariffs-2"); got != trade {
 				t.Errorf("the next copy joined story %s, want %s (the story given back)", got, trade)
 			}
-			if _, err := UnjoinStory(ctx, st, p.cfg, joined, tag, 0); !errors.Is(err, ErrNotJoined) {
+			if _, err := UnjoinStory(ctx, st, p.cfg, joined, tagger, 0); !errors.Is(err, ErrNotJoined) {
 				t.Errorf("undoing a join twice: %v, want ErrNotJoined", err)
 			}
 			// A cycle holding the stories lock keeps a join waiting as long
@@ -235,8 +236,10 @@ func TestUndoneJoinGivesBackLabels(t *testing.T) {
 			if got, want := topicsOf(into), slices.Sorted(slices.Values([]string{into + ":sport", into + ":world", joined + ":sport", joined + ":world"})); !slices.Equal(got, want) {
 				t.Errorf("after the join: topics %v, want %v", got, want)
 			}
-			tag := func(a *article.Article) []article.TopicMatch { return p.stream.Tag(a, p.hints[a.Source]) }
-			if _, err := UnjoinStory(ctx, st, p.cfg, joined, tag, 0); err != nil {
+			tagger := func(context.Context) (func(*article.Article) []article.TopicMatch, error) {
+				return func(a *article.Article) []article.TopicMatch { return p.stream.Tag(a, p.hints[a.Source]) }, nil
+			}
+			if _, err := UnjoinStory(ctx, st, p.cfg, joined, tagger, 0); err != nil {
 				t.Fatal(err)
 			}
 			if got, want := topicsOf(into), []string{into + ":world"}; !slices.Equal(got, want) {
@@ -255,6 +258,33 @@ func TestUndoneJoinGivesBackLabels(t *testing.T) {
 			}
 			if want := []string{joined + " sport true", joined + " world false", into + " world true"}; !slices.Equal(slices.Sorted(slices.Values(got)), slices.Sorted(slices.Values(want))) {
 				t.Errorf("after the undo: labels %v, want %v", got, want)
+			}
+
+			// The tagger is readied only when labels call for it: an undo
+			// with labels fails when it cannot be, one without needs none.
+			broken := func(context.Context) (func(*article.Article) []article.TopicMatch, error) {
+				return nil, errors.New("no stream model")
+			}
+			if _, err := JoinStories(ctx, st, p.cfg, []string{into, joined}, "", at, 0); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := UnjoinStory(ctx, st, p.cfg, joined, broken, 0); err == nil || !strings.Contains(err.Error(), "no stream model") {
+				t.Errorf("an undo with labels and no tagger: %v, want the tagger's error", err)
+			}
+			if js, err := st.StoryJoins(ctx, joined); err != nil || len(js) != 1 {
+				t.Errorf("an undo that failed for its tagger undid the join: %+v, %v", js, err)
+			}
+			ls, err = st.Labels(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, l := range ls {
+				if _, err := st.DeleteLabel(ctx, l.Story, l.Topic); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if _, err := UnjoinStory(ctx, st, p.cfg, joined, broken, 0); err != nil {
+				t.Errorf("an undo with no labels readied the tagger: %v", err)
 			}
 		})
 	}

@@ -62,11 +62,7 @@ func cmdJoin(ctx context.Context, e *env) (err error) {
 	}
 	if *undo {
 		l := labeller{cfg: cfg, tagger: tagger, store: st, at: time.Now()}
-		tag, err := l.storedStream(ctx)
-		if err != nil {
-			return err
-		}
-		j, err := pipeline.UnjoinStory(ctx, st, cfg, fs.Arg(0), tag, 0)
+		j, err := l.unjoin(ctx, fs.Arg(0), 0)
 		if errors.Is(err, pipeline.ErrNotJoined) {
 			return fmt.Errorf("story %q is not joined into another (`warta join -list` prints the joins)", fs.Arg(0))
 		}

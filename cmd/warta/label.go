@@ -181,6 +181,14 @@ func (l *labeller) apply(ctx context.Context, story, cleared string, tag func(*a
 	return pipeline.LabelStory(ctx, l.store, story, labels, cleared, tag)
 }
 
+// unjoin undoes the join of story (pipeline.UnjoinStory), waiting at most
+// wait for a cycle deciding stories; the stories' articles take the
+// tagger's verdicts with the stream model the store keeps, read only when
+// labels call for it.
+func (l *labeller) unjoin(ctx context.Context, story string, wait time.Duration) (article.Join, error) {
+	return pipeline.UnjoinStory(ctx, l.store, l.cfg, story, l.storedStream, wait)
+}
+
 // storedStream returns a tagger of stored articles with the stream model
 // the store keeps, as `warta explain` reads it (pipeline.LoadStream): a
 // command has no live one, and the daemon's pipeline replaces its own

@@ -184,11 +184,7 @@ func (l *storyLabeller) JoinStories(ctx context.Context, ids []string, note stri
 
 // UnjoinStory implements publish.StoryLabeller.
 func (l *storyLabeller) UnjoinStory(ctx context.Context, story string) (article.Join, error) {
-	tag, err := l.labeller().storedStream(ctx)
-	if err != nil {
-		return article.Join{}, err
-	}
-	j, err := pipeline.UnjoinStory(ctx, l.store, l.cfg, story, tag, joinWait)
+	j, err := l.labeller().unjoin(ctx, story, joinWait)
 	return j, joinError(err)
 }
 
