@@ -88,6 +88,7 @@ func contract() []contractCase {
 		{"SetTopics", onFresh(testSetTopics)},
 		{"Labels", testLabels},
 		{"Joins", testJoins},
+		{"JoinsUndoneInAnyOrder", onFresh(testJoinsUndoneInAnyOrder)},
 		{"Prune", onFresh(testPrune)},
 		{"PruneKeeps", onFresh(testPruneKeeps)},
 		{"Since", onFresh(testSince)},
