@@ -73,6 +73,11 @@ func Bench(b *testing.B, d Driver) {
 		loadSketched(b, s, 20_000)
 		benchStatusCharts(b, s, 20_000)
 	})
+	b.Run("ReadersWork", func(b *testing.B) {
+		s := d.fresh(b)
+		loadReadersWork(b, s)
+		benchReadersWork(b, s)
+	})
 	b.Run("Stories", func(b *testing.B) {
 		s := d.fresh(b)
 		loadStories(b, s)
@@ -277,6 +282,59 @@ func benchStories(b *testing.B, s store.Store) {
 				}
 				if len(st) != 100 {
 					b.Fatalf("%d stories", len(st))
+				}
+			}
+		})
+	}
+}
+
+// readersWorkStories is how many stories loadReadersWork labels, each on
+// five topics, and joins in pairs: a store whose readers have been busy
+// for years.
+const readersWorkStories = 2000
+
+// loadReadersWork stores readersWorkStories stories, labels each on five
+// topics and joins every second one into the one before it.
+func loadReadersWork(tb testing.TB, s store.Store) {
+	ctx := context.Background()
+	arts := make([]*article.Article, readersWorkStories)
+	for i := range arts {
+		arts[i] = BenchArticle(i+1, i+1, "economy")
+	}
+	Save(tb, s, arts...)
+	for i, a := range arts {
+		for _, topic := range []string{"economy", "politics", "sport", "world", "science"} {
+			if err := s.SetLabel(ctx, article.Label{Story: a.ID, Topic: topic, Of: i%2 == 0, At: a.FirstSeen}); err != nil {
+				tb.Fatal(err)
+			}
+		}
+		if i%2 == 1 {
+			if err := s.JoinStory(ctx, article.Join{Story: a.ID, Into: arts[i-1].ID, At: a.FirstSeen}); err != nil {
+				tb.Fatal(err)
+			}
+		}
+	}
+}
+
+// benchReadersWork reads what a story's page shows of the readers' work,
+// one story's labels and joins, against reading every label and join as
+// the page did before StoryLabels and StoryJoins.
+func benchReadersWork(b *testing.B, s store.Store) {
+	ctx := context.Background()
+	story := BenchArticle(readersWorkStories/2+1, readersWorkStories/2+1).ID
+	for _, c := range []struct {
+		name string
+		read func() (int, error)
+	}{
+		{"Labels/every", func() (int, error) { ls, err := s.Labels(ctx); return len(ls), err }},
+		{"Labels/story", func() (int, error) { ls, err := s.StoryLabels(ctx, story); return len(ls), err }},
+		{"Joins/every", func() (int, error) { js, err := s.Joins(ctx); return len(js), err }},
+		{"Joins/story", func() (int, error) { js, err := s.StoryJoins(ctx, story); return len(js), err }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				if n, err := c.read(); err != nil || n == 0 {
+					b.Fatalf("%s: %d read, %v", c.name, n, err)
 				}
 			}
 		})
