@@ -200,6 +200,9 @@ func UnjoinStory(ctx context.Context, st store.Store, cfg *config.Config, story 
 			}
 		}
 	}
+	if len(after.Of(story)) == 0 {
+		return j, nil
+	}
 	if _, err := LabelStory(ctx, st, story, after, "", nil); err != nil && !errors.Is(err, store.ErrNotFound) {
 		return j, err
 	}
