@@ -79,12 +79,23 @@ func cmdJoin(ctx context.Context, e *env) (err error) {
 			return err
 		}
 	}
+	// The labels as the join finds them, to say which of a joined
+	// story's give way to the other story's own.
+	labels, err := pipeline.ConfiguredLabels(ctx, st, cfg)
+	if err != nil {
+		return err
+	}
 	joins, err := pipeline.JoinStories(ctx, st, cfg, fs.Args(), *note, time.Now(), 0)
 	if errors.Is(err, pipeline.ErrOneStory) {
 		return fmt.Errorf("%v name one story: nothing to join", fs.Args())
 	}
 	for _, j := range joins {
 		fmt.Fprintf(out, "story %s: joined into %s\n", j.Story, j.Into)
+		for _, l := range labels.Of(j.Story) {
+			if other, ok := labels[j.Into][l.Topic]; ok && other.Of != l.Of {
+				fmt.Fprintf(out, "  its label %q gives way to %s's %q (kept with the join: an undo gives it back)\n", labelVerdict(l), j.Into, labelVerdict(other))
+			}
+		}
 	}
 	return err
 }

@@ -99,11 +99,12 @@ func TestReadersJoinStories(t *testing.T) {
 					wartaID = r.ID
 				}
 			}
-			// The joined story's label goes with it, and comes back with
-			// the undo.
+			// The joined story's label gives way to the other story's own,
+			// and comes back with the undo.
 			mustWarta(t, "-config", cfg, "label", "-not", "-note", "not sport", joined, "sport")
+			mustWarta(t, "-config", cfg, "label", into, "sport")
 			out := mustWarta(t, "-config", cfg, "join", "-note", "one meeting, two outlets' words", wartaID, first)
-			if want := fmt.Sprintf("story %s: joined into %s", joined, into); strings.TrimSpace(out) != want {
+			if want := fmt.Sprintf("story %s: joined into %s\n  its label \"not of sport\" gives way to %s's \"of sport\" (kept with the join: an undo gives it back)", joined, into, into); strings.TrimSpace(out) != want {
 				t.Errorf("join said %q, want %q", out, want)
 			}
 			eventually(t, "one entry for the joined stories, without a cycle", d.log, func() bool { return slices.Equal(entries(), []string{intoURL}) })
@@ -118,7 +119,7 @@ func TestReadersJoinStories(t *testing.T) {
 			if !strings.Contains(textOf(byID(parseHTML(t, page), "articles")), "joined by a reader") {
 				t.Errorf("the page does not say the joined lead came by a reader's join")
 			}
-			if list := mustWarta(t, "-config", cfg, "label", "-list"); !strings.HasPrefix(list, into+"\tnot of sport\t") || strings.Count(list, "\n") != 1 {
+			if list := mustWarta(t, "-config", cfg, "label", "-list"); !strings.HasPrefix(list, into+"\tof sport\t") || strings.Count(list, "\n") != 1 {
 				t.Errorf("label -list after the join:\n%s", list)
 			}
 			list := mustWarta(t, "-config", cfg, "join", "-list")
@@ -169,7 +170,7 @@ func TestReadersJoinStories(t *testing.T) {
 			if list := mustWarta(t, "-config", cfg, "join", "-list"); list != "" {
 				t.Errorf("join -list after the undo: %q", list)
 			}
-			if list := mustWarta(t, "-config", cfg, "label", "-list"); !strings.HasPrefix(list, joined+"\tnot of sport\t") || strings.Count(list, "\n") != 1 {
+			if list := mustWarta(t, "-config", cfg, "label", "-list"); !strings.Contains(list, joined+"\tnot of sport\t") || !strings.Contains(list, into+"\tof sport\t") || strings.Count(list, "\n") != 2 {
 				t.Errorf("label -list after the undo:\n%s", list)
 			}
 			d.stop(t)

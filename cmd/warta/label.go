@@ -88,13 +88,18 @@ func cmdLabel(ctx context.Context, e *env) (err error) {
 		if err != nil {
 			return err
 		}
-		what := "of"
-		if *not {
-			what = "not of"
-		}
-		fmt.Fprintf(out, "story %s: %s %s (%s changed)\n", story, what, slug, storedArticles(n))
+		fmt.Fprintf(out, "story %s: %s (%s changed)\n", story, labelVerdict(article.Label{Topic: slug, Of: !*not}), storedArticles(n))
 	}
 	return nil
+}
+
+// labelVerdict says what label l says of its story: "of TOPIC" or "not
+// of TOPIC".
+func labelVerdict(l article.Label) string {
+	if l.Of {
+		return "of " + l.Topic
+	}
+	return "not of " + l.Topic
 }
 
 // openStoriesStore opens the store of the stories a reader labels or
@@ -210,11 +215,7 @@ func listLabels(ctx context.Context, w io.Writer, st store.Store, cfg *config.Co
 		return err
 	}
 	return writeEach(w, ls, asJSON, func(w io.Writer, l article.Label) error {
-		what := "of"
-		if !l.Of {
-			what = "not of"
-		}
-		line := fmt.Sprintf("%s\t%s %s\t%s", l.Story, what, l.Topic, l.At.Format(time.RFC3339))
+		line := fmt.Sprintf("%s\t%s\t%s", l.Story, labelVerdict(l), l.At.Format(time.RFC3339))
 		if _, ok := cfg.TopicBySlug(l.Topic); !ok {
 			line += "\t(no such topic in the config: applies to nothing)"
 		}
