@@ -31,11 +31,26 @@ type joinRequest struct {
 }
 
 // joinAnswer is the joins API's answer: the story the others were joined
-// into (or the story given back), its page, and the joins made or undone.
+// into (or the story given back), its page, the joins made or undone, and
+// the story's labels after them (a joined story's label gives way to the
+// other story's own on its topic; an undo gives it back).
 type joinAnswer struct {
-	Story string         `json:"story"`
-	Page  string         `json:"page"`
-	Joins []article.Join `json:"joins"`
+	Story  string         `json:"story"`
+	Page   string         `json:"page"`
+	Joins  []article.Join `json:"joins"`
+	Labels []labelJSON    `json:"labels"`
+}
+
+// answerJoin answers a, with the labels of its story read after the change.
+func (p *Publisher) answerJoin(w http.ResponseWriter, r *http.Request, a joinAnswer) {
+	labels, err := p.storyLabels(r.Context(), a.Story)
+	if err != nil {
+		p.logger.Error("publish: read labels", "story", a.Story, "err", err)
+		labelError(w, http.StatusInternalServerError, "done, but cannot read the story's labels back")
+		return
+	}
+	a.Labels = labelsJSON(labels, a.Story)
+	writeLabelJSON(w, http.StatusOK, a)
 }
 
 // serveJoinStories answers POST /stories/<id>/joins.
@@ -70,7 +85,7 @@ func (p *Publisher) serveJoinStories(w http.ResponseWriter, r *http.Request) {
 	if len(joins) > 0 {
 		a.Story, a.Page = joins[0].Into, p.storyPageURL(joins[0].Into)
 	}
-	writeLabelJSON(w, http.StatusOK, a)
+	p.answerJoin(w, r, a)
 }
 
 // serveUnjoinStory answers DELETE /stories/<id>/joins: the join of story
@@ -84,7 +99,7 @@ func (p *Publisher) serveUnjoinStory(w http.ResponseWriter, r *http.Request) {
 	if p.joinFailed(w, []string{story}, err) {
 		return
 	}
-	writeLabelJSON(w, http.StatusOK, joinAnswer{Story: story, Page: p.storyPageURL(story), Joins: []article.Join{j}})
+	p.answerJoin(w, r, joinAnswer{Story: story, Page: p.storyPageURL(story), Joins: []article.Join{j}})
 }
 
 // joinFailed answers a joiner's error and reports whether there was one.

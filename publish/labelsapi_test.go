@@ -210,8 +210,13 @@ func TestLabelsAPI(t *testing.T) {
 	if len(lister.joins) != 0 {
 		t.Fatalf("a refused request joined: %+v", lister.joins)
 	}
+	// The answer gives the story's labels after the join.
+	if code, got, _ := serve(h, "POST", "/stories/s1/labels", good, `{"topic":"economy","of":true}`); code != http.StatusOK {
+		t.Fatalf("POST a label: %d %v", code, got)
+	}
 	code, got, hdr = serve(h, "POST", "/stories/s1/joins", good, `{"stories":["s2"],"note":" one event\u0000 "}`)
-	want = map[string]any{"story": "s1", "page": testBase + "/stories/s1", "joins": []any{map[string]any{"story": "s2", "into": "s1", "note": "one event", "at": t0.Format("2006-01-02T15:04:05Z")}}}
+	want = map[string]any{"story": "s1", "page": testBase + "/stories/s1", "joins": []any{map[string]any{"story": "s2", "into": "s1", "note": "one event", "at": t0.Format("2006-01-02T15:04:05Z")}},
+		"labels": []any{map[string]any{"topic": "economy", "of": true, "at": t0.Format("2006-01-02T15:04:05Z")}}}
 	if code != http.StatusOK || fmt.Sprint(got) != fmt.Sprint(want) || hdr.Get("Cache-Control") != "no-store" {
 		t.Errorf("POST a join: %d %v, want %v", code, got, want)
 	}
@@ -219,7 +224,7 @@ func TestLabelsAPI(t *testing.T) {
 		t.Errorf("the story page after the join:\n%s", text)
 	}
 	code, got, _ = serve(h, "DELETE", "/stories/s2/joins", good, "")
-	if code != http.StatusOK || got["story"] != "s2" || len(lister.joins) != 0 {
+	if code != http.StatusOK || got["story"] != "s2" || len(lister.joins) != 0 || fmt.Sprint(got["labels"]) != "[]" {
 		t.Errorf("DELETE the join: %d %v; joins left %+v", code, got, lister.joins)
 	}
 }
