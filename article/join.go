@@ -17,6 +17,10 @@ type Join struct {
 	// characters); At when the stories were joined.
 	Note string    `json:"note,omitempty"`
 	At   time.Time `json:"at"`
+	// Labels are the labels Story had when it was joined, by topic: each
+	// went to Into where Into had none of its topic, else gave way to
+	// Into's own; undoing the join gives them all back.
+	Labels []Label `json:"labels,omitempty"`
 }
 
 // MethodJoin is the StoryMatch.Method of a joined story's lead, whose

@@ -114,10 +114,12 @@ type storyPage struct {
 }
 
 // storyPageJoin is a story a reader joined into the story of the page:
-// Story is the ID it had.
+// Story is the ID it had; Labels the labels it had then, which an undo
+// gives back.
 type storyPageJoin struct {
 	Story, Note string
 	At          time.Time
+	Labels      []storyPageLabel
 }
 
 // storyPageLabel is a reader's label on a story page: the story is (Of)
@@ -343,7 +345,11 @@ func (p *Publisher) storyPage(s *article.Story, rels []related, labels article.L
 		sp.Labels = append(sp.Labels, storyPageLabel{Topic: p.topicLink(l.Topic), Of: l.Of, Note: xmlchar.Clean(l.Note), At: l.At})
 	}
 	for _, j := range joins {
-		sp.Joins = append(sp.Joins, storyPageJoin{Story: j.Story, Note: xmlchar.Clean(j.Note), At: j.At})
+		pj := storyPageJoin{Story: j.Story, Note: xmlchar.Clean(j.Note), At: j.At}
+		for _, l := range j.Labels {
+			pj.Labels = append(pj.Labels, storyPageLabel{Topic: p.topicLink(l.Topic), Of: l.Of, Note: xmlchar.Clean(l.Note), At: l.At})
+		}
+		sp.Joins = append(sp.Joins, pj)
 	}
 	for _, r := range rels {
 		why := "kept apart: " + r.Apart

@@ -421,7 +421,9 @@ func TestStoryPageShowsJoins(t *testing.T) {
 	at := t0.Add(4 * time.Hour).UTC()
 	lister := p.stories.(*fakeLister)
 	lister.joins = []article.Join{
-		{Story: "b1", Into: "s1", Note: "one meeting, two outlets' words", At: at},
+		{Story: "b1", Into: "s1", Note: "one meeting, two outlets' words", At: at, Labels: []article.Label{
+			{Story: "b1", Topic: "sport", Of: false, At: at}, {Story: "b1", Topic: "international-relations", Of: true, At: at},
+		}},
 		{Story: "b3", Into: "s3", At: at},
 	}
 	for _, s := range lister.stories {
@@ -438,6 +440,9 @@ func TestStoryPageShowsJoins(t *testing.T) {
 	}
 	if got := nodeText(section); !strings.Contains(got, "story b1 joined") || !strings.Contains(got, "one meeting, two outlets' words") || strings.Contains(got, "b3") {
 		t.Errorf("the joins section says %q, want b1's join with its note alone", got)
+	}
+	if got := nodeText(section); !strings.Contains(got, "its labels, which an undo gives back: not in Sport, in International relations") {
+		t.Errorf("the joins section says %q, want the labels b1 had when joined", got)
 	}
 	if !strings.Contains(text, "joined by a reader, with its story “Indonesia dan Malaysia menyepakati kerja sama perbatasan”") {
 		t.Errorf("the article a reader's join brought does not say so:\n%s", text)

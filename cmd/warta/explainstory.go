@@ -181,6 +181,9 @@ func formatStoryView(w io.Writer, v storyView) {
 			if j.Note != "" {
 				fmt.Fprintf(w, "  %s", j.Note)
 			}
+			if kept := keptLabels(j); kept != "" {
+				fmt.Fprintf(w, "  (%s)", kept)
+			}
 			fmt.Fprintln(w)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/warta-news/warta/article"
@@ -111,7 +112,22 @@ func listJoins(ctx context.Context, w io.Writer, st store.Store, asJSON bool) er
 		if j.Note != "" {
 			line += "\t" + j.Note
 		}
+		if kept := keptLabels(j); kept != "" {
+			line += "\t" + kept
+		}
 		_, err := fmt.Fprintln(w, normalize.StripControl(line))
 		return err
 	})
+}
+
+// keptLabels says which labels join j keeps for its undo; "" for none.
+func keptLabels(j article.Join) string {
+	if len(j.Labels) == 0 {
+		return ""
+	}
+	verdicts := make([]string, len(j.Labels))
+	for i, l := range j.Labels {
+		verdicts[i] = labelVerdict(l)
+	}
+	return "its labels, given back by -undo: " + strings.Join(verdicts, ", ")
 }

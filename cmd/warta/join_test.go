@@ -123,14 +123,18 @@ func TestReadersJoinStories(t *testing.T) {
 				t.Errorf("label -list after the join:\n%s", list)
 			}
 			list := mustWarta(t, "-config", cfg, "join", "-list")
-			if !strings.HasPrefix(list, joined+"\tjoined into "+into+"\t") || !strings.Contains(list, "one meeting, two outlets' words") || strings.Count(list, "\n") != 1 {
+			if !strings.HasPrefix(list, joined+"\tjoined into "+into+"\t") || !strings.Contains(list, "one meeting, two outlets' words\tits labels, given back by -undo: not of sport\n") || strings.Count(list, "\n") != 1 {
 				t.Errorf("join -list:\n%s", list)
 			}
-			if js := jsonLines[article.Join](t, mustWarta(t, "-config", cfg, "join", "-list", "-json")); len(js) != 1 || js[0].Story != joined || js[0].Into != into || js[0].At.IsZero() {
+			if js := jsonLines[article.Join](t, mustWarta(t, "-config", cfg, "join", "-list", "-json")); len(js) != 1 || js[0].Story != joined || js[0].Into != into || js[0].At.IsZero() ||
+				len(js[0].Labels) != 1 || js[0].Labels[0].Topic != "sport" || js[0].Labels[0].Of || js[0].Labels[0].Note != "not sport" {
 				t.Errorf("join -list -json: %+v", js)
 			}
 			if text := mustWarta(t, "-config", cfg, "explain", joinedURL); !strings.Contains(text, "joined by a reader (`warta join`) with the story of") {
 				t.Errorf("explain of the joined lead does not say a reader joined it:\n%s", text)
+			}
+			if text := mustWarta(t, "-config", cfg, "explain", "-story", into); !strings.Contains(text, "  "+joined+"  ") || !strings.Contains(text, "(its labels, given back by -undo: not of sport)") {
+				t.Errorf("explain -story %s does not list the join with its kept label:\n%s", into, text)
 			}
 			views := jsonLines[storyView](t, mustWarta(t, "-config", cfg, "explain", "-story", "-json", into))
 			if len(views) != 1 || len(views[0].Articles) != 2 || len(views[0].Joins) != 1 || views[0].Joins[0].Story != joined {

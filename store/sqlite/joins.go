@@ -10,19 +10,21 @@ import (
 
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/store"
+	"github.com/warta-news/warta/store/internal/schema"
 )
 
 // Joins implements store.Store.
 func (s *Store) Joins(ctx context.Context) ([]article.Join, error) {
-	return s.joins(ctx, `SELECT story_id, into_id, note, at_ns FROM story_joins ORDER BY story_id`)
+	return s.joins(ctx, schema.SelectJoins+schema.JoinsOrder)
 }
 
 // StoryJoins implements store.Store.
 func (s *Store) StoryJoins(ctx context.Context, story string) ([]article.Join, error) {
-	return s.joins(ctx, `SELECT story_id, into_id, note, at_ns FROM story_joins WHERE story_id = ?1 OR into_id = ?1 ORDER BY story_id`, story)
+	return s.joins(ctx, schema.SelectJoins+` WHERE j.story_id = ?1 OR j.into_id = ?1`+schema.JoinsOrder, story)
 }
 
-// joins reads the joins query q selects.
+// joins reads the joins query q selects (schema.SelectJoins), each with
+// the labels kept for it.
 func (s *Store) joins(ctx context.Context, q string, args ...any) ([]article.Join, error) {
 	rows, err := s.r.QueryContext(ctx, q, args...)
 	if err != nil {
@@ -33,11 +35,20 @@ func (s *Store) joins(ctx context.Context, q string, args ...any) ([]article.Joi
 	for rows.Next() {
 		var j article.Join
 		var at int64
-		if err := rows.Scan(&j.Story, &j.Into, &j.Note, &at); err != nil {
+		var topic, note sql.NullString
+		var of sql.NullBool
+		var labelAt sql.NullInt64
+		if err := rows.Scan(&j.Story, &j.Into, &j.Note, &at, &topic, &of, &note, &labelAt); err != nil {
 			return nil, s.classify(fmt.Errorf("store: joins: %w", err))
 		}
-		j.At = time.Unix(0, at).UTC()
-		out = append(out, j)
+		if n := len(out); n == 0 || out[n-1].Story != j.Story {
+			j.At = time.Unix(0, at).UTC()
+			out = append(out, j)
+		}
+		if topic.Valid {
+			last := &out[len(out)-1]
+			last.Labels = append(last.Labels, article.Label{Story: j.Story, Topic: topic.String, Of: of.Bool, Note: note.String, At: time.Unix(0, labelAt.Int64).UTC()})
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, s.classify(fmt.Errorf("store: joins: %w", err))

@@ -119,9 +119,16 @@ func testJoins(t *testing.T, d Driver) {
 		{Story: "id00001", Topic: "sport", Of: true, At: base},
 		{Story: "id00001", Topic: "world", Of: true, At: base},
 	})
+	// Each join keeps the labels its story had when joined (those that
+	// came with an earlier join into it too), by topic.
+	kept6 := []article.Label{{Story: "id00006", Topic: "economy", Of: true, Note: "a trade deal", At: base.Add(time.Second)}}
 	wantJoins := []article.Join{
-		{Story: "id00003", Into: "id00001", Note: "one meeting, two outlets' words", At: base.Add(time.Minute + time.Nanosecond)},
-		{Story: "id00006", Into: "id00001", At: base.Add(time.Nanosecond)},
+		{Story: "id00003", Into: "id00001", Note: "one meeting, two outlets' words", At: base.Add(time.Minute + time.Nanosecond), Labels: []article.Label{
+			{Story: "id00003", Topic: "economy", Of: true, Note: "a trade deal", At: base.Add(time.Second)},
+			{Story: "id00003", Topic: "sport", Of: false, At: base},
+			{Story: "id00003", Topic: "world", Of: true, At: base},
+		}},
+		{Story: "id00006", Into: "id00001", At: base.Add(time.Nanosecond), Labels: kept6},
 	}
 	check := func(s store.Store, want []article.Join) {
 		t.Helper()
@@ -179,7 +186,7 @@ func testJoins(t *testing.T, d Driver) {
 	if pol, err := s.Stories(ctx, "politics", 10); err != nil || len(pol) != 1 || pol[0].ID != "id00003" {
 		t.Errorf("Stories(politics) after the undo = %v, %v", StoryShape(pol), err)
 	}
-	wantJoins = []article.Join{{Story: "id00006", Into: "id00003", At: base.Add(time.Nanosecond)}}
+	wantJoins = []article.Join{{Story: "id00006", Into: "id00003", At: base.Add(time.Nanosecond), Labels: kept6}}
 	check(s, wantJoins)
 	// The undone story has its labels back, those the other story's own
 	// verdict replaced too, and the other story keeps only its own.

@@ -75,6 +75,16 @@ const DeleteOrphanLabels = `DELETE FROM story_labels WHERE NOT EXISTS (SELECT 1 
 // page leads there any more, and no article is left to give back.
 const DeleteOrphanJoins = `DELETE FROM story_joins WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.story_id = story_joins.into_id)`
 
+// SelectJoins selects both drivers' joins with the labels kept for each
+// (one row per kept label, NULLs for a join that kept none), in one
+// statement so that a join and its labels are read at one instant; a
+// driver adds its WHERE, then JoinsOrder.
+const SelectJoins = `SELECT j.story_id, j.into_id, j.note, j.at_ns, l.topic, l.is_of, l.note, l.at_ns
+	FROM story_joins j LEFT JOIN story_join_labels l ON l.story_id = j.story_id`
+
+// JoinsOrder orders SelectJoins' rows: by the joined story, then topic.
+const JoinsOrder = ` ORDER BY j.story_id, l.topic`
+
 // DeleteOrphanJoinLabels deletes the labels kept for joins no longer
 // recorded, as both drivers' Prune does after DeleteOrphanJoins.
 const DeleteOrphanJoinLabels = `DELETE FROM story_join_labels WHERE NOT EXISTS (SELECT 1 FROM story_joins j WHERE j.story_id = story_join_labels.story_id)`
