@@ -112,7 +112,8 @@ type Store interface {
 	// there was one.
 	DeleteLabel(ctx context.Context, story, topic string) (bool, error)
 	// Joins returns every reader's join of two stories (article.Join), by
-	// the joined story's ID.
+	// the joined story's ID, each with the labels kept for its undo
+	// (Join.Labels, by topic).
 	Joins(ctx context.Context) ([]article.Join, error)
 	// StoryJoins returns the joins that name story, by the joined story's
 	// ID: its own, when a reader joined it into another story, and those

@@ -76,6 +76,9 @@ func Bench(b *testing.B, d Driver) {
 	b.Run("ReadersWork", func(b *testing.B) {
 		s := d.fresh(b)
 		loadReadersWork(b, s)
+		if d.Analyze != nil {
+			d.Analyze(b, s)
+		}
 		benchReadersWork(b, s)
 	})
 	b.Run("Stories", func(b *testing.B) {

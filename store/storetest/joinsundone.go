@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"reflect"
 	"slices"
@@ -92,13 +93,7 @@ func testJoinsUndoneInAnyOrder(t *testing.T, s store.Store, _ Driver) {
 			for _, id := range partition() {
 				leads[id] = true
 			}
-			ids := slices.Sorted(func(yield func(string) bool) {
-				for id := range leads {
-					if !yield(id) {
-						return
-					}
-				}
-			})
+			ids := slices.Sorted(maps.Keys(leads))
 			js, err := s.Joins(ctx)
 			if err != nil {
 				t.Fatal(err)
