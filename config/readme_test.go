@@ -33,27 +33,27 @@ func TestReadmeNamesEveryGenre(t *testing.T) {
 	}
 }
 
-// The README's example of feeds one defines loads as it is, pasted at the
-// end of the shipped config.yaml: a new user's first try must not be
-// refused for a source the shipped config does not have.
-func TestReadmeFeedsExampleLoadsWithTheShippedConfig(t *testing.T) {
-	readme, err := os.ReadFile("../README.md")
+// docs/READING.md's example of feeds one defines loads as it is, pasted
+// at the end of the shipped config.yaml: a new user's first try must not
+// be refused for a source the shipped config does not have.
+func TestDocsFeedsExampleLoadsWithTheShippedConfig(t *testing.T) {
+	reading, err := os.ReadFile("../docs/READING.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, rest, ok := strings.Cut(string(readme), "```yaml\nfeeds:\n")
+	_, rest, ok := strings.Cut(string(reading), "```yaml\nfeeds:\n")
 	if !ok {
-		t.Fatal("README has no ```yaml block starting with feeds:")
+		t.Fatal("docs/READING.md has no ```yaml block starting with feeds:")
 	}
 	example, _, ok := strings.Cut(rest, "```")
 	if !ok {
-		t.Fatal("README's feeds example does not end")
+		t.Fatal("docs/READING.md's feeds example does not end")
 	}
 	shipped, err := os.ReadFile("../config.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := Parse("config.yaml", []byte(string(shipped)+"\nfeeds:\n"+example)); err != nil {
-		t.Errorf("README's feeds example on the shipped config: %v", err)
+		t.Errorf("docs/READING.md's feeds example on the shipped config: %v", err)
 	}
 }

@@ -59,7 +59,7 @@ func (v View) Query() string {
 }
 
 // queryEscape escapes a query parameter's value as little as RFC 3986
-// §3.4 allows, so that a URL people write by hand (the README's
+// §3.4 allows, so that a URL people write by hand (such as
 // ?q=topic:economy+-source:kompas) is the view's own URL: unreserved
 // characters, ':', '@', '/', '?' and the sub-delimiters other than '&',
 // '=' and '+' (which split or change a form value) and ';' (net/url's

@@ -172,7 +172,7 @@ func TestLanguageAndSourceViews(t *testing.T) {
 		// and the view's URL spells the name as configured.
 		{"/feeds/international-relations.atom?source=KOMPAS", testBase + "/feeds/international-relations.atom?source=kompas", "", []string{"urn:warta:story:s1"}},
 		// A filter's URL leaves the characters a query may hold as they
-		// are: the README's URL is the feed's self link.
+		// are: the URL as written is the feed's self link.
 		{"/feeds/all.atom?q=source:KOMPAS", testBase + "/feeds/all.atom?q=source:KOMPAS", "", []string{"urn:warta:story:s1"}},
 		{"/feeds/all.atom?q=topic:economy+-source:kompas", testBase + "/feeds/all.atom?q=topic:economy+-source:kompas", "", []string{"urn:warta:story:s2"}},
 		{"/feeds/all.atom?q=%22kerja+sama%22+lang:id", testBase + "/feeds/all.atom?q=%22kerja+sama%22+lang:id", "", []string{"urn:warta:story:s1"}},

@@ -100,7 +100,7 @@ func TestW3CValidator(t *testing.T) {
 		"/feeds/economy.atom?page=2", "/feeds/economy.rss?page=2",
 		"/feeds/international-relations.atom?lang=id", "/feeds/all.rss?source=tempo",
 		"/feeds/sport.atom", "/feeds/sport.rss",
-		// The README's filter URL, as written there.
+		// A filter URL as people write it by hand.
 		"/feeds/all.atom?q=topic:economy+-source:kompas",
 	} {
 		t.Run(path, func(t *testing.T) {

@@ -85,7 +85,7 @@ func TestSecondDeskDroppedIsExplained(t *testing.T) {
 	}
 }
 
-// A boost on one desk leaves every other desk as it was (README: "A boost
+// A boost on one desk leaves every other desk as it was (docs/TOPICS.md: "A boost
 // never raises or lowers another topic"): the boosted desk is still
 // ranked by its desk model's probability, only never dropped itself.
 func TestSecondDeskBoostLeavesOtherDesks(t *testing.T) {

@@ -9,7 +9,7 @@ import (
 // An expression applies to the articles of the languages whose terms it
 // names: an English expression on a topic with English and Indonesian
 // terms constrains English articles and leaves Indonesian ones alone
-// (review 13, finding 3: README's own example removed international
+// (review 13, finding 3: the README's own example, now docs/TOPICS.md's, removed international
 // relations from every Indonesian article).
 func TestExprAppliesToTheLanguagesOfItsTerms(t *testing.T) {
 	tg, err := New([]Spec{{Slug: "s", Terms: map[string][]string{"en": {"sanction^3", "embargo^3"}, "id": {"sanksi^3"}}, Expr: "sanction AND NOT football"}})
@@ -39,7 +39,7 @@ func TestExprAppliesToTheLanguagesOfItsTerms(t *testing.T) {
 	}
 }
 
-// README's example expression on the built-in international relations
+// docs/TOPICS.md's example expression on the built-in international relations
 // topic keeps an Indonesian report of sanctions in it.
 func TestReadmeExprKeepsIndonesianInternationalRelations(t *testing.T) {
 	specs := builtinSpecs(t)

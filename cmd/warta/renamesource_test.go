@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// The README's word on renaming a source: an item with no link of its
+// docs/CYCLE.md's word on renaming a source: an item with no link of its
 // own is identified by its source's name, so after a rename each such
 // item the feed still lists is stored once more, under the new name, in
 // its first copy's story; an item with a link of its own is not.
