@@ -124,7 +124,7 @@ func JoinStories(ctx context.Context, st store.Store, cfg *config.Config, ids []
 		}
 		joins = append(joins, j)
 	}
-	labels, err := ConfiguredLabels(ctx, st, cfg)
+	labels, err := ConfiguredStoryLabels(ctx, st, cfg, into.ID)
 	if err != nil {
 		return joins, err
 	}
@@ -168,7 +168,7 @@ func UnjoinStory(ctx context.Context, st store.Store, cfg *config.Config, story 
 	if err != nil {
 		return j, fmt.Errorf("pipeline: undo the join of %q: %w", story, err)
 	}
-	before, err := ConfiguredLabels(ctx, st, cfg)
+	before, err := ConfiguredStoryLabels(ctx, st, cfg, j.Into)
 	if err != nil {
 		return j, err
 	}
@@ -186,7 +186,7 @@ func UnjoinStory(ctx context.Context, st store.Store, cfg *config.Config, story 
 	if err := st.UnjoinStory(ctx, story, whole.JoinedFrom(story)); err != nil {
 		return j, fmt.Errorf("pipeline: %w", err)
 	}
-	after, err := ConfiguredLabels(ctx, st, cfg)
+	after, err := ConfiguredStoryLabels(ctx, st, cfg, story, j.Into)
 	if err != nil {
 		return j, err
 	}

@@ -42,11 +42,33 @@ func ConfiguredLabels(ctx context.Context, st store.Store, cfg *config.Config) (
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: labels: %w", err)
 	}
-	all = slices.DeleteFunc(all, func(l article.Label) bool {
+	return article.NewLabelSet(configuredOnly(all, cfg)), nil
+}
+
+// ConfiguredStoryLabels reads the labels of cfg's topics on the stories
+// named, and no others', as ConfiguredLabels would find them: what a
+// change to a few stories needs, read by their index, however many
+// stories readers labelled.
+func ConfiguredStoryLabels(ctx context.Context, st store.Store, cfg *config.Config, stories ...string) (article.LabelSet, error) {
+	var all []article.Label
+	for _, story := range stories {
+		ls, err := st.StoryLabels(ctx, story)
+		if err != nil {
+			return nil, fmt.Errorf("pipeline: labels of story %s: %w", story, err)
+		}
+		all = append(all, ls...)
+	}
+	return article.NewLabelSet(configuredOnly(all, cfg)), nil
+}
+
+// configuredOnly leaves out of ls the labels of topics cfg does not
+// have: kept in the store (the topic may come back), they apply to
+// nothing.
+func configuredOnly(ls []article.Label, cfg *config.Config) []article.Label {
+	return slices.DeleteFunc(ls, func(l article.Label) bool {
 		_, ok := cfg.TopicBySlug(l.Topic)
 		return !ok
 	})
-	return article.NewLabelSet(all), nil
 }
 
 // applyLabels gives every stored article of a labelled story the topics

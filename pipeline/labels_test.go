@@ -124,6 +124,19 @@ func TestLabelsHoldForTheWholeStory(t *testing.T) {
 			if len(labels) != 4 {
 				t.Errorf("labels after the cycle = %+v; want all four kept (a prune deletes those of stories gone)", labels)
 			}
+			// One story's labels, read alone, are what the whole set holds
+			// of it: the configured topics' only.
+			all, err := ConfiguredLabels(ctx, st, p.cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			own, err := ConfiguredStoryLabels(ctx, st, p.cfg, story)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := own.Of(story), all.Of(story); len(own) != 1 || len(got) != 2 || !slices.Equal(got, want) {
+				t.Errorf("ConfiguredStoryLabels(%s) = %+v; want the configured topics' labels of it alone, %+v", story, own, want)
+			}
 
 			// New rules re-tag the store: the labels hold.
 			world2 := testWorld

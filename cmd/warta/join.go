@@ -6,10 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/normalize"
 	"github.com/warta-news/warta/pipeline"
 	"github.com/warta-news/warta/store"
@@ -80,25 +82,43 @@ func cmdJoin(ctx context.Context, e *env) (err error) {
 			return err
 		}
 	}
-	// The labels as the join finds them, to say which of a joined
-	// story's give way to the other story's own.
-	labels, err := pipeline.ConfiguredLabels(ctx, st, cfg)
-	if err != nil {
-		return err
-	}
 	joins, err := pipeline.JoinStories(ctx, st, cfg, fs.Args(), *note, time.Now(), 0)
 	if errors.Is(err, pipeline.ErrOneStory) {
 		return fmt.Errorf("%v name one story: nothing to join", fs.Args())
 	}
+	return errors.Join(err, printJoins(ctx, out, st, cfg, joins))
+}
+
+// printJoins says what each of joins did, and which of its story's
+// labels gave way to a label of the story it joined into (kept with the
+// join, its undo gives them back): read after the joins, from the one
+// story they joined, as the store keeps them.
+func printJoins(ctx context.Context, w io.Writer, st store.Store, cfg *config.Config, joins []article.Join) error {
+	if len(joins) == 0 {
+		return nil
+	}
+	into := joins[0].Into
+	kept, err := st.StoryJoins(ctx, into)
+	if err != nil {
+		return err
+	}
+	labels, err := pipeline.ConfiguredStoryLabels(ctx, st, cfg, into)
+	if err != nil {
+		return err
+	}
 	for _, j := range joins {
-		fmt.Fprintf(out, "story %s: joined into %s\n", j.Story, j.Into)
-		for _, l := range labels.Of(j.Story) {
-			if other, ok := labels[j.Into][l.Topic]; ok && other.Of != l.Of {
-				fmt.Fprintf(out, "  its label %q gives way to %s's %q (kept with the join: an undo gives it back)\n", labelVerdict(l), j.Into, labelVerdict(other))
+		fmt.Fprintf(w, "story %s: joined into %s\n", j.Story, j.Into)
+		k := slices.IndexFunc(kept, func(k article.Join) bool { return k.Story == j.Story && k.Into == j.Into })
+		if k < 0 {
+			continue
+		}
+		for _, l := range kept[k].Labels {
+			if other, ok := labels[into][l.Topic]; ok && other.Of != l.Of {
+				fmt.Fprintf(w, "  its label %q gives way to %s's %q (kept with the join: an undo gives it back)\n", labelVerdict(l), into, labelVerdict(other))
 			}
 		}
 	}
-	return err
+	return nil
 }
 
 // listJoins prints every join, by the joined story's ID.

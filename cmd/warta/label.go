@@ -179,7 +179,7 @@ func (l *labeller) clear(ctx context.Context, story, slug string) (bool, int, er
 
 // apply applies the stored labels to story (pipeline.LabelStory).
 func (l *labeller) apply(ctx context.Context, story, cleared string, tag func(*article.Article) []article.TopicMatch) (int, error) {
-	labels, err := pipeline.ConfiguredLabels(ctx, l.store, l.cfg)
+	labels, err := pipeline.ConfiguredStoryLabels(ctx, l.store, l.cfg, story)
 	if err != nil {
 		return 0, err
 	}
