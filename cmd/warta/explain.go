@@ -877,11 +877,7 @@ func formatLabels(w io.Writer, labels []article.Label) {
 	}
 	fmt.Fprintf(w, "readers' labels on the story (`warta label`; they decide over the tagger):\n")
 	for _, l := range labels {
-		what := "of"
-		if !l.Of {
-			what = "not of"
-		}
-		fmt.Fprintf(w, "  %-7s %-26s %s", what, l.Topic, l.At.Format(time.RFC3339))
+		fmt.Fprintf(w, "  %-34s %s", labelVerdict(l), l.At.Format(time.RFC3339))
 		if l.Note != "" {
 			fmt.Fprintf(w, "  %s", l.Note)
 		}

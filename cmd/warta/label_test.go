@@ -133,7 +133,7 @@ func TestReaderLabelsCorrectTheFeeds(t *testing.T) {
 				t.Errorf("explain of the copy says its topics differ from today's: %+v", exs[0].Changed)
 			}
 			if text := mustWarta(t, "-config", cfg, "explain", site.URL+"/lain/menlu"); !strings.Contains(text, "decided by a reader's label on its story (the tagger: given") ||
-				!strings.Contains(text, "not of  international-relations") {
+				!strings.Contains(text, "  not of international-relations     2") {
 				t.Errorf("explain's text does not show the label:\n%s", text)
 			}
 
