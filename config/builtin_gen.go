@@ -4,7 +4,7 @@ package config
 
 import "github.com/warta-news/warta/topic"
 
-const generatedBuiltinSum = "50bbc61979b247024355d81e3652baf2382f6801ebaa88eb7396098f9877f448"
+const generatedBuiltinSum = "1eb1f96f0bcc1cc35093b525eff00dbdc88873a1daa861f13255609c4ef1dbf9"
 
 // generatedBuiltinTopics returns a new copy of the built-in topics each call.
 func generatedBuiltinTopics() []topic.Spec {
