@@ -95,7 +95,12 @@ func openApp(ctx context.Context, e *env, m mode, listen string) (*app, error) {
 		return nil, err
 	}
 	e.logger.Debug("store opened", "took", time.Since(opened))
-	met := metrics.New()
+	// Only the daemon serves metrics; `warta once` keeps none (a series
+	// per source and outcome, which nothing would read).
+	var met *metrics.Metrics
+	if m != modeOnce {
+		met = metrics.New()
+	}
 	hub, err := newFeedHub(cfg, st, e.logger)
 	if err != nil {
 		return nil, errors.Join(err, st.Close())
@@ -181,7 +186,7 @@ func wireStages(ctx context.Context, e *env, m mode, cfg *config.Config, tagger 
 		Tagger:    tagger,
 		Store:     st,
 		Publisher: publisher,
-		Observer:  cycleObservers{metrics: met, pub: pub},
+		Observer:  newCycleObservers(met, pub),
 		Schedule:  cycles,
 		Logger:    e.logger,
 		Actors:    actors,

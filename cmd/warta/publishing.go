@@ -13,6 +13,7 @@ import (
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/fetch"
+	"github.com/warta-news/warta/metrics"
 	"github.com/warta-news/warta/pipeline"
 	"github.com/warta-news/warta/publish"
 	"github.com/warta-news/warta/publish/websub"
@@ -250,16 +251,27 @@ func (s storeStatus) SourceStatuses(ctx context.Context, now time.Time) ([]publi
 	return out, nil
 }
 
-// cycleObservers tells every observer about each cycle: the metrics and
-// the pages.
+// cycleObservers tells every observer about each cycle: the metrics (the
+// daemon's only) and the pages.
 type cycleObservers struct {
-	metrics pipeline.Observer
+	metrics pipeline.Observer // nil: none kept
 	pub     *publish.Publisher
+}
+
+// newCycleObservers observes cycles for met, when it is kept, and pub.
+func newCycleObservers(met *metrics.Metrics, pub *publish.Publisher) cycleObservers {
+	o := cycleObservers{pub: pub}
+	if met != nil {
+		o.metrics = met
+	}
+	return o
 }
 
 // ObserveCycle implements pipeline.Observer.
 func (o cycleObservers) ObserveCycle(rep pipeline.Report, err error) {
-	o.metrics.ObserveCycle(rep, err)
+	if o.metrics != nil {
+		o.metrics.ObserveCycle(rep, err)
+	}
 	c := publish.CycleStatus{Started: rep.Started, Finished: rep.Finished, Sources: rep.Sources, Failed: rep.Failed, New: rep.New}
 	if err != nil {
 		c.Err = err.Error()
