@@ -97,17 +97,19 @@ func printJoins(ctx context.Context, w io.Writer, st store.Store, cfg *config.Co
 	if len(joins) == 0 {
 		return nil
 	}
+	// The joins are made: each is said even when what gave way cannot
+	// be read.
 	into := joins[0].Into
 	kept, err := st.StoryJoins(ctx, into)
-	if err != nil {
-		return err
-	}
-	labels, err := pipeline.ConfiguredStoryLabels(ctx, st, cfg, into)
-	if err != nil {
-		return err
+	var labels article.LabelSet
+	if err == nil {
+		labels, err = pipeline.ConfiguredStoryLabels(ctx, st, cfg, into)
 	}
 	for _, j := range joins {
 		fmt.Fprintf(w, "story %s: joined into %s\n", j.Story, j.Into)
+		if err != nil {
+			continue
+		}
 		k := slices.IndexFunc(kept, func(k article.Join) bool { return k.Story == j.Story && k.Into == j.Into })
 		if k < 0 {
 			continue
@@ -117,6 +119,9 @@ func printJoins(ctx context.Context, w io.Writer, st store.Store, cfg *config.Co
 				fmt.Fprintf(w, "  its label %q gives way to %s's %q (kept with the join: an undo gives it back)\n", labelVerdict(l), into, labelVerdict(other))
 			}
 		}
+	}
+	if err != nil {
+		return fmt.Errorf("the joins are made, but their labels cannot be read: %w", err)
 	}
 	return nil
 }
