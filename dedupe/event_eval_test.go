@@ -74,12 +74,6 @@ func readJSONL[T any](t *testing.T, path string) []T {
 	return out
 }
 
-// runHeadlineDays assigns the days' headlines in one index, as one cycle
-// over the dev feeds does, and scores each day's pairs.
-func runHeadlineDays(t *testing.T, days []string, opts Options, verbose bool) (p, r float64, tp, fp, fn int) {
-	return runHeadlineIndex(t, NewIndex(opts), days, verbose)
-}
-
 func runHeadlineIndex(t *testing.T, ix *Index, days []string, verbose bool) (p, r float64, tp, fp, fn int) {
 	gold := map[string]string{}
 	pred := map[string]string{}

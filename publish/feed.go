@@ -135,9 +135,6 @@ func (f *Feed) pageLinks(ext string) []pageLink {
 	return append(links, pageLink{"last", f.PageURL(ext, f.Pages)})
 }
 
-// historyNS is the namespace of RFC 5005's fh:archive.
-const historyNS = "http://purl.org/syndication/history/1.0"
-
 // archiveLinks returns the RFC 5005 §4 links of the feed in format ext:
 // for the subscription document (the plain first page) prev-archive to the
 // newest archive; for an archive, current, and prev-archive and

@@ -116,7 +116,7 @@ func TestLabelsAPI(t *testing.T) {
 	}
 
 	// No token configured: no API.
-	p, lister := newTestPublisher(t, Options{Labeller: fakeLabeller{}})
+	p, _ := newTestPublisher(t, Options{Labeller: fakeLabeller{}})
 	if err := p.Refresh(context.Background()); err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +124,7 @@ func TestLabelsAPI(t *testing.T) {
 		t.Errorf("POST without a configured token: %d, want no API", code)
 	}
 
-	p, lister = newTestPublisher(t, Options{LabelsToken: token})
+	p, lister := newTestPublisher(t, Options{LabelsToken: token})
 	p.opts.Labeller = fakeLabeller{lister}
 	if err := p.Refresh(context.Background()); err != nil {
 		t.Fatal(err)

@@ -179,17 +179,3 @@ func (r *articleRows) args() []any {
 		r.outlets, r.outletURLs,
 		t.articleIDs, t.storyIDs, t.pos, t.slugs, t.scores, t.terms, t.forced}
 }
-
-// firstCopies returns arts without the later copies of an ID: within a batch
-// too, the first copy wins.
-func firstCopies(arts []*article.Article) []*article.Article {
-	seen := make(map[string]bool, len(arts))
-	out := make([]*article.Article, 0, len(arts))
-	for _, a := range arts {
-		if !seen[a.ID] {
-			seen[a.ID] = true
-			out = append(out, a)
-		}
-	}
-	return out
-}

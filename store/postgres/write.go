@@ -233,7 +233,6 @@ type encodedBatch struct {
 func encodeBatch(batch []store.SourceWrite, failed []bool) (*encodedBatch, error) {
 	enc := &encodedBatch{owner: schema.Owners(batch, failed), urls: map[string]string{}}
 	bad := schema.FailedSources{}
-	var sources []int
 	var arts []*article.Article
 	for i, src := range batch {
 		if failed[i] {
@@ -245,7 +244,6 @@ func encodeBatch(batch []store.SourceWrite, failed []bool) (*encodedBatch, error
 			continue
 		}
 		enc.states = append(enc.states, args)
-		sources = append(sources, i)
 		for _, a := range src.Articles {
 			if enc.owner[a.ID] != i {
 				continue
