@@ -132,8 +132,9 @@ func makeEventSig(title string, actors ActorSource) eventSig {
 // (headlineWords).
 func makeEventSigOf(title string, words []headlineWord, actors ActorSource) eventSig {
 	groups := stateGroups()
-	// Room for every term at once: a headline nearly always fills it,
-	// and growing the slice term by term allocated three times as much.
+	// Room for every term at once: grown term by term, the slice
+	// allocated about twice as much over a first ingest (BENCHMARKS.md,
+	// the thirty-ninth session).
 	sig := eventSig{terms: make([]evTerm, 0, maxTerms)}
 	// add adds a term of the signature and returns its place, -1 when a
 	// long headline leaves it out.

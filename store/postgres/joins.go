@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -41,14 +40,12 @@ func (s *Store) joins(ctx context.Context, q string, args ...any) ([]article.Joi
 		if err := rows.Scan(&j.Story, &j.Into, &j.Note, &at, &topic, &of, &note, &labelAt); err != nil {
 			return nil, fmt.Errorf("store: joins: %w", err)
 		}
-		if n := len(out); n == 0 || out[n-1].Story != j.Story {
-			j.At = time.Unix(0, at).UTC()
-			out = append(out, j)
-		}
+		var kept *article.Label
+		var keptAt int64
 		if topic != nil && of != nil && note != nil && labelAt != nil {
-			last := &out[len(out)-1]
-			last.Labels = append(last.Labels, article.Label{Story: j.Story, Topic: *topic, Of: *of, Note: *note, At: time.Unix(0, *labelAt).UTC()})
+			kept, keptAt = &article.Label{Topic: *topic, Of: *of, Note: *note}, *labelAt
 		}
+		out = schema.AddJoinRow(out, j, at, kept, keptAt)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: joins: %w", err)

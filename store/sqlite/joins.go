@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/warta-news/warta/article"
 	"github.com/warta-news/warta/store"
@@ -41,14 +40,11 @@ func (s *Store) joins(ctx context.Context, q string, args ...any) ([]article.Joi
 		if err := rows.Scan(&j.Story, &j.Into, &j.Note, &at, &topic, &of, &note, &labelAt); err != nil {
 			return nil, s.classify(fmt.Errorf("store: joins: %w", err))
 		}
-		if n := len(out); n == 0 || out[n-1].Story != j.Story {
-			j.At = time.Unix(0, at).UTC()
-			out = append(out, j)
-		}
+		var kept *article.Label
 		if topic.Valid {
-			last := &out[len(out)-1]
-			last.Labels = append(last.Labels, article.Label{Story: j.Story, Topic: topic.String, Of: of.Bool, Note: note.String, At: time.Unix(0, labelAt.Int64).UTC()})
+			kept = &article.Label{Topic: topic.String, Of: of.Bool, Note: note.String}
 		}
+		out = schema.AddJoinRow(out, j, at, kept, labelAt.Int64)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, s.classify(fmt.Errorf("store: joins: %w", err))

@@ -85,6 +85,24 @@ const SelectJoins = `SELECT j.story_id, j.into_id, j.note, j.at_ns, l.topic, l.i
 // JoinsOrder orders SelectJoins' rows: by the joined story, then topic.
 const JoinsOrder = ` ORDER BY j.story_id, l.topic`
 
+// AddJoinRow adds a row of SelectJoins, as a driver scanned it, to joins:
+// its join (j, at in nanoseconds), unless it is the last one's (the rows
+// come by the joined story), and the label kept for it, when the row has
+// one (label nil: the join kept none).
+func AddJoinRow(joins []article.Join, j article.Join, at int64, label *article.Label, labelAt int64) []article.Join {
+	if n := len(joins); n == 0 || joins[n-1].Story != j.Story {
+		j.At = time.Unix(0, at).UTC()
+		joins = append(joins, j)
+	}
+	if label != nil {
+		l := *label
+		l.Story, l.At = j.Story, time.Unix(0, labelAt).UTC()
+		last := &joins[len(joins)-1]
+		last.Labels = append(last.Labels, l)
+	}
+	return joins
+}
+
 // DeleteOrphanJoinLabels deletes the labels kept for joins no longer
 // recorded, as both drivers' Prune does after DeleteOrphanJoins.
 const DeleteOrphanJoinLabels = `DELETE FROM story_join_labels WHERE NOT EXISTS (SELECT 1 FROM story_joins j WHERE j.story_id = story_join_labels.story_id)`
