@@ -63,8 +63,14 @@ func testDaemonLeavesNothingBehind(t *testing.T, driver string) {
 	}
 	cfg := writeConfig(t, dir, sources, extra)
 
-	// What other tests of the package left running, once it holds still.
+	// What other tests of the package left running, once no daemon of
+	// theirs is still stopping (a test may end by cancelling its daemon
+	// without waiting) and the rest holds still.
 	http.DefaultClient.CloseIdleConnections()
+	eventuallySame(t, "other tests' daemons to stop", func() bool {
+		_, running := goroutinesByCreator()[daemonCreator]
+		return !running
+	}, nil)
 	before, _ := steadyGoroutines(t, map[string]int{}, dir)
 	sigs := make(chan os.Signal)
 	d := runDaemon(withReloads(context.Background(), sigs), cfg)
@@ -102,6 +108,9 @@ func testDaemonLeavesNothingBehind(t *testing.T, driver string) {
 			// The idle daemon after a cycle, keep-alive connections aside:
 			// what every later round must come back to.
 			settled, files = steadyGoroutines(t, before, dir)
+			if settled[daemonCreator] != 1 {
+				t.Fatalf("the daemon's own goroutine is not among %v: the goroutines are not read as this test expects", settled)
+			}
 			continue
 		}
 		if round > 2 {
@@ -170,6 +179,10 @@ func steadyGoroutines(t *testing.T, before map[string]int, dir string) (map[stri
 	}, nil)
 	return g, f
 }
+
+// daemonCreator starts the goroutine that runs an in-process daemon
+// (runDaemon) until it has stopped and closed its store.
+const daemonCreator = "github.com/warta-news/warta/cmd/warta.runDaemon"
 
 // keepAlive are the creators of HTTP keep-alive connections' goroutines,
 // client and server side: an idle connection may outlive a request by the
