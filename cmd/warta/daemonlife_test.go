@@ -13,7 +13,6 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	"time"
 
 	"github.com/warta-news/warta/internal/pgtest"
 )
@@ -67,10 +66,10 @@ func testDaemonLeavesNothingBehind(t *testing.T, driver string) {
 	// theirs is still stopping (a test may end by cancelling its daemon
 	// without waiting) and the rest holds still.
 	http.DefaultClient.CloseIdleConnections()
-	eventuallySame(t, "other tests' daemons to stop", func() bool {
+	waitFor(t, "other tests' daemons to stop", func() bool {
 		_, running := goroutinesByCreator()[daemonCreator]
 		return !running
-	}, nil)
+	}, func() string { return fmt.Sprint(goroutinesByCreator()) })
 	before, _ := steadyGoroutines(t, map[string]int{}, dir)
 	sigs := make(chan os.Signal)
 	d := runDaemon(withReloads(context.Background(), sigs), cfg)
@@ -114,7 +113,7 @@ func testDaemonLeavesNothingBehind(t *testing.T, driver string) {
 			continue
 		}
 		if round > 2 {
-			eventuallySame(t, fmt.Sprintf("round %d", round), func() bool {
+			waitFor(t, fmt.Sprintf("round %d", round), func() bool {
 				return maps.Equal(daemonGoroutines(before), settled) && slices.Equal(openFilesUnder(t, dir), files)
 			}, func() string {
 				return fmt.Sprintf("goroutines %v, want %v; files %v, want %v", daemonGoroutines(before), settled, openFilesUnder(t, dir), files)
@@ -138,37 +137,21 @@ func testDaemonLeavesNothingBehind(t *testing.T, driver string) {
 	d.stop(t)
 	stopped = true
 	http.DefaultClient.CloseIdleConnections()
-	eventuallySame(t, "the stopped daemon", func() bool {
+	waitFor(t, "the stopped daemon", func() bool {
 		return len(daemonGoroutines(before)) == 0 && len(openFilesUnder(t, dir)) == 0
 	}, func() string {
 		return fmt.Sprintf("left running %v, left open %v", daemonGoroutines(before), openFilesUnder(t, dir))
 	})
 }
 
-// eventuallySame polls cond until it holds; the bound only keeps a leak
-// from hanging the test (goroutines end a moment after their work).
-func eventuallySame(t *testing.T, what string, cond func() bool, describe func() string) {
-	t.Helper()
-	for deadline := time.Now().Add(20 * time.Second); !cond(); {
-		if time.Now().After(deadline) {
-			msg := ""
-			if describe != nil {
-				msg = ": " + describe()
-			}
-			t.Fatalf("%s did not settle%s", what, msg)
-		}
-		time.Sleep(50 * time.Millisecond) // polling a condition, not timing anything
-	}
-}
-
-// steadyGoroutines returns the daemon's goroutines (daemonGoroutines) and its
-// open files under dir once five readings in a row agree: what is left
-// when the work of the last cycle and request has ended.
+// steadyGoroutines returns the goroutines beyond before (daemonGoroutines)
+// and the open files under dir once five readings in a row agree: what is
+// left when the work of the last cycle and request has ended.
 func steadyGoroutines(t *testing.T, before map[string]int, dir string) (map[string]int, []string) {
 	t.Helper()
 	g, f := daemonGoroutines(before), openFilesUnder(t, dir)
 	same := 0
-	eventuallySame(t, "the idle daemon", func() bool {
+	waitFor(t, "the idle daemon", func() bool {
 		ng, nf := daemonGoroutines(before), openFilesUnder(t, dir)
 		if maps.Equal(ng, g) && slices.Equal(nf, f) {
 			same++
@@ -176,7 +159,7 @@ func steadyGoroutines(t *testing.T, before map[string]int, dir string) (map[stri
 			g, f, same = ng, nf, 0
 		}
 		return same >= 5
-	}, nil)
+	}, func() string { return fmt.Sprintf("goroutines %v, files %v", g, f) })
 	return g, f
 }
 

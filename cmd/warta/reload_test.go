@@ -21,13 +21,21 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-// eventually polls cond until it holds; the bound only keeps a broken
-// daemon from hanging the test, it asserts nothing about speed.
+// eventually polls cond until it holds (waitFor), saying the daemon's log
+// if it never does.
 func eventually(t *testing.T, what string, log *syncBuffer, cond func() bool) {
+	t.Helper()
+	waitFor(t, what, cond, func() string { return "log:\n" + log.String() })
+}
+
+// waitFor polls cond until it holds, and fails the test with what and
+// what detail says when it never does; the bound only keeps a broken
+// daemon from hanging the test, it asserts nothing about speed.
+func waitFor(t *testing.T, what string, cond func() bool, detail func() string) {
 	t.Helper()
 	for deadline := time.Now().Add(60 * time.Second); !cond(); {
 		if time.Now().After(deadline) {
-			t.Fatalf("gave up waiting for %s; log:\n%s", what, log.String())
+			t.Fatalf("gave up waiting for %s; %s", what, detail())
 		}
 		time.Sleep(50 * time.Millisecond) // polling a condition, not timing anything
 	}
