@@ -74,26 +74,28 @@ func StoryOf(ctx context.Context, st store.Store, id string) (*article.Story, er
 // daemon rebuilds its story index from the store when it next takes the
 // lock (the stories' version changed). It waits at most wait for the
 // lock (0: as long as ctx allows; ErrStoriesBusy). It returns the joins
-// made, into the same story; ErrOneStory when the IDs name fewer than two
-// stories.
-func JoinStories(ctx context.Context, st store.Store, cfg *config.Config, ids []string, note string, at time.Time, wait time.Duration) (joins []article.Join, err error) {
+// made, into the same story, each with the labels kept for its undo
+// (article.Join.Labels), and the labels of the configured topics the
+// story joined into has after them, those it applied; ErrOneStory when
+// the IDs name fewer than two stories.
+func JoinStories(ctx context.Context, st store.Store, cfg *config.Config, ids []string, note string, at time.Time, wait time.Duration) (joins []article.Join, labels article.LabelSet, err error) {
 	release, err := lockStoriesWithin(ctx, st, wait)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer release()
 	var stories []*article.Story
 	for _, id := range ids {
 		s, err := StoryOf(ctx, st, id)
 		if err != nil {
-			return nil, fmt.Errorf("pipeline: join: %w", err)
+			return nil, nil, fmt.Errorf("pipeline: join: %w", err)
 		}
 		if !slices.ContainsFunc(stories, func(o *article.Story) bool { return o.ID == s.ID }) {
 			stories = append(stories, s)
 		}
 	}
 	if len(stories) < 2 {
-		return nil, fmt.Errorf("pipeline: join %v: %w", ids, ErrOneStory)
+		return nil, nil, fmt.Errorf("pipeline: join %v: %w", ids, ErrOneStory)
 	}
 	// The story first seen first: an index rebuilt from the store, oldest
 	// article first, meets its lead before any article joined to it. A
@@ -112,26 +114,26 @@ func JoinStories(ctx context.Context, st store.Store, cfg *config.Config, ids []
 		return cmp.Or(a.Lead.FirstSeen.Compare(b.Lead.FirstSeen), cmp.Compare(a.ID, b.ID))
 	})
 	if into.Lead == nil {
-		return nil, fmt.Errorf("pipeline: join %v: no story named has its lead stored (none is shown): %w", ids, store.ErrNotFound)
+		return nil, nil, fmt.Errorf("pipeline: join %v: no story named has its lead stored (none is shown): %w", ids, store.ErrNotFound)
 	}
 	for _, s := range stories {
 		if s == into {
 			continue
 		}
-		j := article.Join{Story: s.ID, Into: into.ID, Note: note, At: at.UTC()}
-		if err := st.JoinStory(ctx, j); err != nil {
-			return joins, fmt.Errorf("pipeline: %w", err)
+		j, err := st.JoinStory(ctx, article.Join{Story: s.ID, Into: into.ID, Note: note, At: at.UTC()})
+		if err != nil {
+			return joins, nil, fmt.Errorf("pipeline: %w", err)
 		}
 		joins = append(joins, j)
 	}
-	labels, err := ConfiguredStoryLabels(ctx, st, cfg, into.ID)
+	labels, err = ConfiguredStoryLabels(ctx, st, cfg, into.ID)
 	if err != nil {
-		return joins, err
+		return joins, nil, err
 	}
 	if _, err := LabelStory(ctx, st, into.ID, labels, "", nil); err != nil {
-		return joins, err
+		return joins, labels, err
 	}
-	return joins, nil
+	return joins, labels, nil
 }
 
 // Retagger returns the tagger's verdicts on a stored article, readied

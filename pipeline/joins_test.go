@@ -113,7 +113,7 @@ func TestJoinedStoriesTakeLaterCopies(t *testing.T) {
 			at := time.Date(2026, 12, 6, 8, 0, 0, 0, time.UTC)
 			// The story the trade report joins is labelled sport: its
 			// articles, and the joined ones, are of it.
-			joins, err := JoinStories(ctx, st, p.cfg, []string{trade, embassy}, "a test", at, 0)
+			joins, _, err := JoinStories(ctx, st, p.cfg, []string{trade, embassy}, "a test", at, 0)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -161,7 +161,7 @@ func TestJoinedStoriesTakeLaterCopies(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, err := JoinStories(ctx, st, p.cfg, []string{trade, embassy}, "", at, 50*time.Millisecond); !errors.Is(err, ErrStoriesBusy) {
+			if _, _, err := JoinStories(ctx, st, p.cfg, []string{trade, embassy}, "", at, 50*time.Millisecond); !errors.Is(err, ErrStoriesBusy) {
 				t.Errorf("JoinStories while a cycle holds the lock: %v, want ErrStoriesBusy", err)
 			}
 			release()
@@ -214,9 +214,18 @@ func TestUndoneJoinGivesBackLabels(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			joins, err := JoinStories(ctx, st, p.cfg, []string{into, joined}, "", at, 0)
+			joins, labels, err := JoinStories(ctx, st, p.cfg, []string{into, joined}, "", at, 0)
 			if err != nil || len(joins) != 1 || joins[0].Into != into {
 				t.Fatalf("JoinStories = %+v, %v; want %s joined into %s", joins, err, joined, into)
+			}
+			// It says what the join kept for its undo, and the labels the
+			// story joined into has now: its own world, and sport from
+			// the joined story.
+			if kept := joins[0].Labels; len(kept) != 2 || kept[0].Topic != "sport" || kept[1].Topic != "world" || kept[1].Of {
+				t.Errorf("the join kept %+v; want the joined story's sport and not-world", kept)
+			}
+			if w, ok := labels[into]["world"]; !ok || !w.Of || len(labels[into]) != 2 || !labels[into]["sport"].Of {
+				t.Errorf("JoinStories' labels of %s = %+v; want its world and the joined story's sport", into, labels[into])
 			}
 			topicsOf := func(story string) []string {
 				t.Helper()
@@ -265,7 +274,7 @@ func TestUndoneJoinGivesBackLabels(t *testing.T) {
 			broken := func(context.Context) (func(*article.Article) []article.TopicMatch, error) {
 				return nil, errors.New("no stream model")
 			}
-			if _, err := JoinStories(ctx, st, p.cfg, []string{into, joined}, "", at, 0); err != nil {
+			if _, _, err := JoinStories(ctx, st, p.cfg, []string{into, joined}, "", at, 0); err != nil {
 				t.Fatal(err)
 			}
 			if _, err := UnjoinStory(ctx, st, p.cfg, joined, broken, 0); err == nil || !strings.Contains(err.Error(), "no stream model") {

@@ -127,11 +127,13 @@ type Store interface {
 	// all of them are kept with the join for its undoing; the joins into
 	// j.Story become joins into j.Into; j is recorded (replacing a join
 	// of j.Story); the feeds' version and the stories' version
-	// (MetaStoriesVersion) change. It returns an error wrapping
-	// ErrNotFound when no stored article is of j.Story, and refuses a
-	// story joined into itself. The caller holds the stories lock
-	// (TryLock) and checks that j.Into is a story (not itself joined).
-	JoinStory(ctx context.Context, j article.Join) error
+	// (MetaStoriesVersion) change. It returns j as recorded, with the
+	// labels kept for its undo (as StoryJoins reads it), or an error
+	// wrapping ErrNotFound when no stored article is of j.Story; it
+	// refuses a story joined into itself. The caller holds the stories
+	// lock (TryLock) and checks that j.Into is a story (not itself
+	// joined).
+	JoinStory(ctx context.Context, j article.Join) (article.Join, error)
 	// UnjoinStory undoes the join of story, in one transaction: the
 	// articles ids (article.Story.JoinedFrom of the story it was joined
 	// into) that are still of that story become story's again; its lead,

@@ -6,12 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"time"
 
 	"github.com/warta-news/warta/article"
-	"github.com/warta-news/warta/config"
 	"github.com/warta-news/warta/normalize"
 	"github.com/warta-news/warta/pipeline"
 	"github.com/warta-news/warta/store"
@@ -82,48 +80,29 @@ func cmdJoin(ctx context.Context, e *env) (err error) {
 			return err
 		}
 	}
-	joins, err := pipeline.JoinStories(ctx, st, cfg, fs.Args(), *note, time.Now(), 0)
+	joins, labels, err := pipeline.JoinStories(ctx, st, cfg, fs.Args(), *note, time.Now(), 0)
 	if errors.Is(err, pipeline.ErrOneStory) {
 		return fmt.Errorf("%v name one story: nothing to join", fs.Args())
 	}
-	return errors.Join(err, printJoins(ctx, out, st, cfg, joins))
+	// The joins made are said even when a later step failed.
+	printJoins(out, joins, labels)
+	return err
 }
 
 // printJoins says what each of joins did, and which of its story's
-// labels gave way to a label of the story it joined into (kept with the
-// join, its undo gives them back): read after the joins, from the one
-// story they joined, as the store keeps them.
-func printJoins(ctx context.Context, w io.Writer, st store.Store, cfg *config.Config, joins []article.Join) error {
-	if len(joins) == 0 {
-		return nil
-	}
-	// The joins are made: each is said even when what gave way cannot
-	// be read.
-	into := joins[0].Into
-	kept, err := st.StoryJoins(ctx, into)
-	var labels article.LabelSet
-	if err == nil {
-		labels, err = pipeline.ConfiguredStoryLabels(ctx, st, cfg, into)
-	}
+// labels (those the store kept with the join, which its undo gives back)
+// gave way to a label of the story it joined into: labels, that story's
+// after the joins (nil when they could not be read: nothing is said of
+// them).
+func printJoins(w io.Writer, joins []article.Join, labels article.LabelSet) {
 	for _, j := range joins {
 		fmt.Fprintf(w, "story %s: joined into %s\n", j.Story, j.Into)
-		if err != nil {
-			continue
-		}
-		k := slices.IndexFunc(kept, func(k article.Join) bool { return k.Story == j.Story && k.Into == j.Into })
-		if k < 0 {
-			continue
-		}
-		for _, l := range kept[k].Labels {
-			if other, ok := labels[into][l.Topic]; ok && other.Of != l.Of {
-				fmt.Fprintf(w, "  its label %q gives way to %s's %q (kept with the join: an undo gives it back)\n", labelVerdict(l), into, labelVerdict(other))
+		for _, l := range j.Labels {
+			if other, ok := labels[j.Into][l.Topic]; ok && other.Of != l.Of {
+				fmt.Fprintf(w, "  its label %q gives way to %s's %q (kept with the join: an undo gives it back)\n", labelVerdict(l), j.Into, labelVerdict(other))
 			}
 		}
 	}
-	if err != nil {
-		return fmt.Errorf("the joins are made, but their labels cannot be read: %w", err)
-	}
-	return nil
 }
 
 // listJoins prints every join, by the joined story's ID.

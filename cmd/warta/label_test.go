@@ -287,6 +287,15 @@ func TestDaemonLabelsAPI(t *testing.T) {
 				return links
 			}
 			entries := len(entryLinks())
+			// Each story has a label of one topic: the joined story's
+			// gives way, and the answer names it with the join, kept for
+			// its undo.
+			labelNotes := map[string]string{story: "the meeting's", chilliStory: "the chilli's"}
+			for s, note := range labelNotes {
+				if code, body := call("POST", "/stories/"+s+"/labels", "Bearer "+token, `{"topic":"economy","of":true,"note":"`+note+`"}`); code != http.StatusOK {
+					t.Fatalf("POST a label on %s: %d %s", s, code, body)
+				}
+			}
 			if code, body := call("POST", "/stories/"+story+"/joins", "Bearer not-the-token-000000000000", `{"stories":["`+chilliStory+`"]}`); code != http.StatusUnauthorized {
 				t.Errorf("POST a join with a wrong token: %d %s", code, body)
 			}
@@ -300,6 +309,9 @@ func TestDaemonLabelsAPI(t *testing.T) {
 				t.Fatalf("POST the join: %d %s", code, body)
 			}
 			joined := answer.Joins[0].Story
+			if kept := answer.Joins[0].Labels; len(kept) != 1 || kept[0].Topic != "economy" || kept[0].Note != labelNotes[joined] {
+				t.Errorf("the join's kept labels = %+v; want %s's economy label, %q", kept, joined, labelNotes[joined])
+			}
 			eventually(t, "one entry for the joined stories", d.log, func() bool { return len(entryLinks()) == entries-1 })
 			if got := oneStory(t, cfg, []string{meeting, chilli}); got != answer.Story {
 				t.Errorf("after the join: story %s, want %s", got, answer.Story)
@@ -313,6 +325,12 @@ func TestDaemonLabelsAPI(t *testing.T) {
 			eventually(t, "two entries again", d.log, func() bool { return len(entryLinks()) == entries })
 			if code, body := call("DELETE", "/stories/"+joined+"/joins", "Bearer "+token, ""); code != http.StatusBadRequest || !strings.Contains(body, "no reader joined this story") {
 				t.Errorf("DELETE the join again: %d %s", code, body)
+			}
+			// The undo gave each story its own label back.
+			for s := range labelNotes {
+				if code, body := call("DELETE", "/stories/"+s+"/labels/economy", "Bearer "+token, ""); code != http.StatusOK || !strings.Contains(body, `"cleared":true`) {
+					t.Errorf("DELETE %s's label after the undo: %d %s", s, code, body)
+				}
 			}
 			d.stop(t)
 			if strings.Contains(d.log.String(), token) {

@@ -179,7 +179,7 @@ const joinWait = 10 * time.Second
 
 // JoinStories implements publish.StoryLabeller.
 func (l *storyLabeller) JoinStories(ctx context.Context, ids []string, note string) ([]article.Join, error) {
-	joins, err := pipeline.JoinStories(ctx, l.store, l.cfg, ids, note, time.Now(), joinWait)
+	joins, _, err := pipeline.JoinStories(ctx, l.store, l.cfg, ids, note, time.Now(), joinWait)
 	return joins, joinError(err)
 }
 

@@ -25,7 +25,15 @@ func (s *Store) StoryJoins(ctx context.Context, story string) ([]article.Join, e
 // joins reads the joins query q selects (schema.SelectJoins), each with
 // the labels kept for it.
 func (s *Store) joins(ctx context.Context, q string, args ...any) ([]article.Join, error) {
-	rows, err := s.pool.Query(ctx, q, args...)
+	return joinsFrom(ctx, s.pool, q, args...)
+}
+
+// joinsFrom is joins read through db: the pool, or a transaction that
+// reads what it wrote.
+func joinsFrom(ctx context.Context, db interface {
+	Query(context.Context, string, ...any) (pgx.Rows, error)
+}, q string, args ...any) ([]article.Join, error) {
+	rows, err := db.Query(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: joins: %w", err)
 	}
@@ -54,10 +62,11 @@ func (s *Store) joins(ctx context.Context, q string, args ...any) ([]article.Joi
 }
 
 // JoinStory implements store.Store.
-func (s *Store) JoinStory(ctx context.Context, j article.Join) error {
+func (s *Store) JoinStory(ctx context.Context, j article.Join) (article.Join, error) {
 	if j.Story == j.Into || j.Story == "" || j.Into == "" {
-		return fmt.Errorf("store: join story %q into %q: a story joins another story", j.Story, j.Into)
+		return article.Join{}, fmt.Errorf("store: join story %q into %q: a story joins another story", j.Story, j.Into)
 	}
+	var made []article.Join
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		tag, err := tx.Exec(ctx, `UPDATE articles SET story_id = $1 WHERE story_id = $2`, j.Into, j.Story)
 		if err != nil {
@@ -82,12 +91,19 @@ func (s *Store) JoinStory(ctx context.Context, j article.Join) error {
 			j.Story, j.Into, j.Note, j.At.UnixNano())
 		b.Queue(upsertMeta, store.MetaFeedsVersion, store.NewName())
 		b.Queue(upsertMeta, store.MetaStoriesVersion, store.NewName())
-		return tx.SendBatch(ctx, b).Close()
+		if err := tx.SendBatch(ctx, b).Close(); err != nil {
+			return err
+		}
+		made, err = joinsFrom(ctx, tx, schema.SelectJoins+` WHERE j.story_id = $1`+schema.JoinsOrder, j.Story)
+		return err
 	})
-	if err != nil {
-		return fmt.Errorf("store: join story %s into %s: %w", j.Story, j.Into, err)
+	if err == nil && len(made) != 1 {
+		err = fmt.Errorf("read back %d joins", len(made))
 	}
-	return nil
+	if err != nil {
+		return article.Join{}, fmt.Errorf("store: join story %s into %s: %w", j.Story, j.Into, err)
+	}
+	return made[0], nil
 }
 
 // joinedLabel holds for a row (of story_labels or story_join_labels)

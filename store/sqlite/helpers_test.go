@@ -54,7 +54,7 @@ func fillAndClose(t *testing.T, path string, n int) {
 	if err := s.SetLabel(context.Background(), article.Label{Story: arts[1].ID, Topic: "politics", Of: true, At: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.JoinStory(context.Background(), article.Join{Story: arts[1].ID, Into: arts[0].ID, Note: "a reader's", At: time.Now()}); err != nil {
+	if _, err := s.JoinStory(context.Background(), article.Join{Story: arts[1].ID, Into: arts[0].ID, Note: "a reader's", At: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Close(); err != nil {

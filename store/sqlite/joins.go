@@ -25,7 +25,13 @@ func (s *Store) StoryJoins(ctx context.Context, story string) ([]article.Join, e
 // joins reads the joins query q selects (schema.SelectJoins), each with
 // the labels kept for it.
 func (s *Store) joins(ctx context.Context, q string, args ...any) ([]article.Join, error) {
-	rows, err := s.r.QueryContext(ctx, q, args...)
+	return s.joinsFrom(ctx, s.r, q, args...)
+}
+
+// joinsFrom is joins read through db: the reader pool, or a transaction
+// that reads what it wrote.
+func (s *Store) joinsFrom(ctx context.Context, db querier, q string, args ...any) ([]article.Join, error) {
+	rows, err := db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, s.classify(fmt.Errorf("store: joins: %w", err))
 	}
@@ -53,10 +59,11 @@ func (s *Store) joins(ctx context.Context, q string, args ...any) ([]article.Joi
 }
 
 // JoinStory implements store.Store.
-func (s *Store) JoinStory(ctx context.Context, j article.Join) error {
+func (s *Store) JoinStory(ctx context.Context, j article.Join) (article.Join, error) {
 	if j.Story == j.Into || j.Story == "" || j.Into == "" {
-		return fmt.Errorf("store: join story %q into %q: a story joins another story", j.Story, j.Into)
+		return article.Join{}, fmt.Errorf("store: join story %q into %q: a story joins another story", j.Story, j.Into)
 	}
+	var made []article.Join
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE articles SET story_id = ? WHERE story_id = ?`, j.Into, j.Story)
 		if err != nil {
@@ -90,12 +97,19 @@ func (s *Store) JoinStory(ctx context.Context, j article.Join) error {
 		if err := setMeta(ctx, tx, store.MetaFeedsVersion, store.NewName()); err != nil {
 			return err
 		}
-		return setMeta(ctx, tx, store.MetaStoriesVersion, store.NewName())
+		if err := setMeta(ctx, tx, store.MetaStoriesVersion, store.NewName()); err != nil {
+			return err
+		}
+		made, err = s.joinsFrom(ctx, tx, schema.SelectJoins+` WHERE j.story_id = ?1`+schema.JoinsOrder, j.Story)
+		return err
 	})
-	if err != nil {
-		return fmt.Errorf("store: join story %s into %s: %w", j.Story, j.Into, err)
+	if err == nil && len(made) != 1 {
+		err = fmt.Errorf("read back %d joins", len(made))
 	}
-	return nil
+	if err != nil {
+		return article.Join{}, fmt.Errorf("store: join story %s into %s: %w", j.Story, j.Into, err)
+	}
+	return made[0], nil
 }
 
 // joinedLabel holds for a row (of story_labels or story_join_labels)

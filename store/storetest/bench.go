@@ -312,7 +312,7 @@ func loadReadersWork(tb testing.TB, s store.Store) {
 			}
 		}
 		if i%2 == 1 {
-			if err := s.JoinStory(ctx, article.Join{Story: a.ID, Into: arts[i-1].ID, At: a.FirstSeen}); err != nil {
+			if _, err := s.JoinStory(ctx, article.Join{Story: a.ID, Into: arts[i-1].ID, At: a.FirstSeen}); err != nil {
 				tb.Fatal(err)
 			}
 		}

@@ -15,8 +15,9 @@ import (
 // testJoins: joining a story moves every article of it (and its topics,
 // so topic pages follow) into the other story, marks its lead as joined
 // by a reader, moves its labels where the other story has none of their
-// topic, points joins into it at the other story, and changes the feeds'
-// and the stories' versions; undoing it gives back the articles named
+// topic, points joins into it at the other story, changes the feeds'
+// and the stories' versions, and returns the join with the labels kept
+// for its undo; undoing it gives back the articles named
 // and the labels the story had when joined, and points the joins of
 // their stories back; one story's joins are read alone; joins round-trip
 // every field, survive a reopen, and a prune deletes those into a story
@@ -66,10 +67,18 @@ func testJoins(t *testing.T, d Driver) {
 	}
 	at := base.In(time.FixedZone("WIB", 7*3600)).Add(time.Nanosecond)
 	feeds, stories := version(store.MetaFeedsVersion), version(store.MetaStoriesVersion)
-	join := func(j article.Join) {
+	// join makes j and checks what JoinStory returns: j as recorded (its
+	// time in UTC), with the labels kept for its undo.
+	join := func(j article.Join, kept ...article.Label) {
 		t.Helper()
-		if err := s.JoinStory(ctx, j); err != nil {
+		made, err := s.JoinStory(ctx, j)
+		if err != nil {
 			t.Fatalf("JoinStory(%+v): %v", j, err)
+		}
+		want := j
+		want.At, want.Labels = j.At.UTC(), kept
+		if !reflect.DeepEqual(made, want) {
+			t.Errorf("JoinStory(%+v) = %+v; want %+v", j, made, want)
 		}
 		if v := version(store.MetaFeedsVersion); v == feeds {
 			t.Errorf("JoinStory(%+v) left the feeds' version %q", j, v)
@@ -82,8 +91,12 @@ func testJoins(t *testing.T, d Driver) {
 			stories = v
 		}
 	}
-	join(article.Join{Story: "id00006", Into: "id00003", At: at})
-	join(article.Join{Story: "id00003", Into: "id00001", Note: "one meeting, two outlets' words", At: at.Add(time.Minute)})
+	join(article.Join{Story: "id00006", Into: "id00003", At: at},
+		article.Label{Story: "id00006", Topic: "economy", Of: true, Note: "a trade deal", At: base.Add(time.Second)})
+	join(article.Join{Story: "id00003", Into: "id00001", Note: "one meeting, two outlets' words", At: at.Add(time.Minute)},
+		article.Label{Story: "id00003", Topic: "economy", Of: true, Note: "a trade deal", At: base.Add(time.Second)},
+		article.Label{Story: "id00003", Topic: "sport", Of: false, At: base},
+		article.Label{Story: "id00003", Topic: "world", Of: true, At: base})
 	if got := shape("id00001"); got != "id00001:id00001[id00002,id00003,id00004,id00005,id00006]" {
 		t.Errorf("Story(id00001) after the joins = %s", got)
 	}
@@ -149,10 +162,10 @@ func testJoins(t *testing.T, d Driver) {
 		}
 	}
 	check(s, wantJoins)
-	if err := s.JoinStory(ctx, article.Join{Story: "id00001", Into: "id00001", At: at}); err == nil {
+	if _, err := s.JoinStory(ctx, article.Join{Story: "id00001", Into: "id00001", At: at}); err == nil {
 		t.Error("JoinStory of a story into itself: no error")
 	}
-	if err := s.JoinStory(ctx, article.Join{Story: "id00003", Into: "id00001", At: at}); !errors.Is(err, store.ErrNotFound) {
+	if _, err := s.JoinStory(ctx, article.Join{Story: "id00003", Into: "id00001", At: at}); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("JoinStory of a story with no article = %v, want ErrNotFound", err)
 	}
 	check(s, wantJoins)
@@ -216,8 +229,8 @@ func testJoins(t *testing.T, d Driver) {
 	if err := s.SetLabel(ctx, article.Label{Story: "id00103", Topic: "economy", Of: false, At: base}); err != nil {
 		t.Fatal(err)
 	}
-	join(article.Join{Story: "id00103", Into: "id00102", At: at})
-	join(article.Join{Story: "id00102", Into: "id00101", At: at})
+	join(article.Join{Story: "id00103", Into: "id00102", At: at}, article.Label{Story: "id00103", Topic: "economy", Of: false, At: base})
+	join(article.Join{Story: "id00102", Into: "id00101", At: at}, article.Label{Story: "id00102", Topic: "economy", Of: false, At: base})
 	labels("after two joins in a row", []article.Label{{Story: "id00101", Topic: "economy", Of: false, At: base}})
 	for _, id := range []string{"id00103", "id00102"} {
 		whole, err := s.Story(ctx, "id00101")

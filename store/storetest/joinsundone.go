@@ -108,7 +108,7 @@ func testJoinsUndoneInAnyOrder(t *testing.T, s store.Store, _ Driver) {
 				// pipeline.JoinStories picks it: here the lower ID.
 				into, joined := min(ids[i], ids[k]), max(ids[i], ids[k])
 				at++
-				if err := s.JoinStory(ctx, article.Join{Story: joined, Into: into, At: base.Add(time.Duration(at) * time.Second)}); err != nil {
+				if _, err := s.JoinStory(ctx, article.Join{Story: joined, Into: into, At: base.Add(time.Duration(at) * time.Second)}); err != nil {
 					t.Fatalf("round %d step %d: JoinStory(%s into %s): %v", round, step, joined, into, err)
 				}
 				continue
