@@ -28,11 +28,14 @@ func (s *Store) joins(ctx context.Context, q string, args ...any) ([]article.Joi
 	return joinsFrom(ctx, s.pool, q, args...)
 }
 
+// querier is what joinsFrom needs of the pool or of a transaction.
+type querier interface {
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+}
+
 // joinsFrom is joins read through db: the pool, or a transaction that
 // reads what it wrote.
-func joinsFrom(ctx context.Context, db interface {
-	Query(context.Context, string, ...any) (pgx.Rows, error)
-}, q string, args ...any) ([]article.Join, error) {
+func joinsFrom(ctx context.Context, db querier, q string, args ...any) ([]article.Join, error) {
 	rows, err := db.Query(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: joins: %w", err)

@@ -98,7 +98,8 @@ func checkSchema(ctx context.Context, db *sql.DB) error {
 	return nil
 }
 
-// querier is what appliedVersions needs from *sql.DB or *sql.Tx.
+// querier is what a read needs of *sql.DB or *sql.Tx (appliedVersions,
+// joinsFrom).
 type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
