@@ -19,8 +19,9 @@ const (
 // batches, one decided while the other is written, and the workers fetch
 // the next as soon as a write is done. Memory grows with the window, not
 // with the number of sources: the held articles are most of a cycle's
-// live heap, and the garbage collector lets the heap grow to twice what
-// is live, so a third batch (the workers fetching while both others are
+// live heap, and the garbage collector lets the heap grow in proportion
+// to what is live (by half of it at cmd/warta's default GOGC=50), so a
+// third batch (the workers fetching while both others are
 // busy) cost ~5 MB of peak RSS in a 1,000-feed first ingest and bought
 // no measurable speed on two cores (BENCHMARKS.md). A batch always fits
 // (it closes at saveBatchSources or saveBatchArticles), so the window

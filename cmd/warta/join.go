@@ -84,8 +84,12 @@ func cmdJoin(ctx context.Context, e *env) (err error) {
 	if errors.Is(err, pipeline.ErrOneStory) {
 		return fmt.Errorf("%v name one story: nothing to join", fs.Args())
 	}
-	// The joins made are said even when a later step failed.
+	// The joins made are said even when a later step failed, and the
+	// error says they hold.
 	printJoins(out, joins, labels)
+	if err != nil && len(joins) > 0 {
+		return fmt.Errorf("the joins above are made, but: %w", err)
+	}
 	return err
 }
 
