@@ -20,7 +20,7 @@ const (
 // the next as soon as a write is done. Memory grows with the window, not
 // with the number of sources: the held articles are most of a cycle's
 // live heap, and the garbage collector lets the heap grow in proportion
-// to what is live (by half of it at cmd/warta's default GOGC=50), so a
+// to what is live (by 30% of it at cmd/warta's default GOGC=30), so a
 // third batch (the workers fetching while both others are
 // busy) cost ~5 MB of peak RSS in a 1,000-feed first ingest and bought
 // no measurable speed on two cores (BENCHMARKS.md). A batch always fits
