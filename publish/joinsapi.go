@@ -53,8 +53,29 @@ func (p *Publisher) answerJoin(w http.ResponseWriter, r *http.Request, a joinAns
 	writeLabelJSON(w, http.StatusOK, a)
 }
 
+// checkJoin says what is wrong with a join of the stories ids (the
+// story joined into first) noted note; "" when nothing is.
+func checkJoin(ids []string, note string) string {
+	switch {
+	case len(ids) < 2:
+		return "stories is required: the other stories to join with this one"
+	case !article.NoteFits(note):
+		return fmt.Sprintf("note must be UTF-8 text of at most %d characters", article.MaxLabelNote)
+	}
+	for _, id := range ids {
+		if id == "" || len(id) > maxStoryIDLen {
+			return "a story's ID is 1 to " + fmt.Sprint(maxStoryIDLen) + " characters"
+		}
+	}
+	return ""
+}
+
 // serveJoinStories answers POST /stories/<id>/joins.
 func (p *Publisher) serveJoinStories(w http.ResponseWriter, r *http.Request) {
+	if formPost(r) {
+		p.serveJoinForm(w, r)
+		return
+	}
 	if !p.labelsAuthorized(w, r) {
 		return
 	}
@@ -62,20 +83,10 @@ func (p *Publisher) serveJoinStories(w http.ResponseWriter, r *http.Request) {
 	if !decodeOne(w, r, &req, "join", `{"stories": ["…"], "note": "…"}`) {
 		return
 	}
-	switch {
-	case len(req.Stories) == 0:
-		labelError(w, http.StatusBadRequest, "stories is required: the other stories to join with this one")
-		return
-	case !article.NoteFits(req.Note):
-		labelError(w, http.StatusBadRequest, fmt.Sprintf("note must be UTF-8 text of at most %d characters", article.MaxLabelNote))
-		return
-	}
 	ids := append([]string{r.PathValue("id")}, req.Stories...)
-	for _, id := range ids {
-		if id == "" || len(id) > maxStoryIDLen {
-			labelError(w, http.StatusBadRequest, "a story's ID is 1 to "+fmt.Sprint(maxStoryIDLen)+" characters")
-			return
-		}
+	if msg := checkJoin(ids, req.Note); msg != "" {
+		labelError(w, http.StatusBadRequest, msg)
+		return
 	}
 	joins, err := p.opts.Labeller.JoinStories(r.Context(), ids, strings.TrimSpace(xmlchar.Clean(req.Note)))
 	if p.joinFailed(w, ids, err) {
@@ -104,19 +115,29 @@ func (p *Publisher) serveUnjoinStory(w http.ResponseWriter, r *http.Request) {
 
 // joinFailed answers a joiner's error and reports whether there was one.
 func (p *Publisher) joinFailed(w http.ResponseWriter, ids []string, err error) bool {
+	code, msg := p.joinFailure(w, ids, err)
+	if code == 0 {
+		return false
+	}
+	labelError(w, code, msg)
+	return true
+}
+
+// joinFailure is the status and message that answer a joiner's error, 0
+// for none; a cycle deciding stories sets w's Retry-After.
+func (p *Publisher) joinFailure(w http.ResponseWriter, ids []string, err error) (int, string) {
 	switch {
 	case err == nil:
-		return false
+		return 0, ""
 	case errors.Is(err, store.ErrNotFound):
-		labelError(w, http.StatusNotFound, "no stored story among "+strings.Join(ids, ", ")+" names one")
+		return http.StatusNotFound, "no stored story among " + strings.Join(ids, ", ") + " names one"
 	case errors.Is(err, ErrJoin):
-		labelError(w, http.StatusBadRequest, err.Error())
+		return http.StatusBadRequest, err.Error()
 	case errors.Is(err, ErrStoriesBusy):
 		w.Header().Set("Retry-After", storiesBusyRetry)
-		labelError(w, http.StatusServiceUnavailable, "a cycle is deciding stories now: try again when it ends")
+		return http.StatusServiceUnavailable, "a cycle is deciding stories now: try again when it ends"
 	default:
 		p.logger.Error("publish: join", "stories", ids, "err", err)
-		labelError(w, http.StatusInternalServerError, "cannot join these stories")
+		return http.StatusInternalServerError, "cannot join these stories"
 	}
-	return true
 }

@@ -64,6 +64,10 @@ type labelAnswer struct {
 
 // serveSetLabel answers POST /stories/<id>/labels.
 func (p *Publisher) serveSetLabel(w http.ResponseWriter, r *http.Request) {
+	if formPost(r) {
+		p.serveLabelForm(w, r)
+		return
+	}
 	if !p.labelsAuthorized(w, r) {
 		return
 	}
@@ -120,15 +124,11 @@ func decodeOne(w http.ResponseWriter, r *http.Request, v any, what, want string)
 }
 
 // labelsAuthorized reports whether r presents the labels token as a
-// bearer token, and answers 401 when it does not. The tokens are compared
-// by their SHA-256 in constant time: neither their contents nor their
-// lengths show in the time taken.
+// bearer token, and answers 401 when it does not.
 func (p *Publisher) labelsAuthorized(w http.ResponseWriter, r *http.Request) bool {
 	// The scheme's name is case-insensitive (RFC 9110, 11.1).
 	scheme, given, _ := strings.Cut(r.Header.Get("Authorization"), " ")
-	want := sha256.Sum256([]byte(p.opts.LabelsToken))
-	got := sha256.Sum256([]byte(strings.TrimSpace(given)))
-	if strings.EqualFold(scheme, "Bearer") && subtle.ConstantTimeCompare(want[:], got[:]) == 1 {
+	if strings.EqualFold(scheme, "Bearer") && p.isLabelsToken(given) {
 		return true
 	}
 	w.Header().Set("WWW-Authenticate", `Bearer realm="warta labels"`)
@@ -136,21 +136,40 @@ func (p *Publisher) labelsAuthorized(w http.ResponseWriter, r *http.Request) boo
 	return false
 }
 
+// isLabelsToken reports whether given is the labels token. The tokens are
+// compared by their SHA-256 in constant time: neither their contents nor
+// their lengths show in the time taken.
+func (p *Publisher) isLabelsToken(given string) bool {
+	want := sha256.Sum256([]byte(p.opts.LabelsToken))
+	got := sha256.Sum256([]byte(strings.TrimSpace(given)))
+	return subtle.ConstantTimeCompare(want[:], got[:]) == 1
+}
+
 // labelFailed answers a labeller's error and reports whether there was
 // one.
 func (p *Publisher) labelFailed(w http.ResponseWriter, story string, err error) bool {
+	code, msg := p.labelFailure(story, err)
+	if code == 0 {
+		return false
+	}
+	labelError(w, code, msg)
+	return true
+}
+
+// labelFailure is the status and message that answer a labeller's error;
+// 0 for none.
+func (p *Publisher) labelFailure(story string, err error) (int, string) {
 	switch {
 	case err == nil:
-		return false
+		return 0, ""
 	case errors.Is(err, store.ErrNotFound):
-		labelError(w, http.StatusNotFound, "no stored story "+story)
+		return http.StatusNotFound, "no stored story " + story
 	case errors.Is(err, ErrUnknownTopic):
-		labelError(w, http.StatusBadRequest, err.Error())
+		return http.StatusBadRequest, err.Error()
 	default:
 		p.logger.Error("publish: label", "story", story, "err", err)
-		labelError(w, http.StatusInternalServerError, "cannot label this story")
+		return http.StatusInternalServerError, "cannot label this story"
 	}
-	return true
 }
 
 // answerLabels answers with a, the story's labels read back after the

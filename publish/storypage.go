@@ -111,6 +111,8 @@ type storyPage struct {
 	Labels []storyPageLabel
 	// Joins are the stories readers joined into it.
 	Joins []storyPageJoin
+	// Forms are the label and join forms; nil when the labels API is off.
+	Forms *storyForms
 }
 
 // storyPageJoin is a story a reader joined into the story of the page:
@@ -120,6 +122,8 @@ type storyPageJoin struct {
 	Story, Note string
 	At          time.Time
 	Labels      []storyPageLabel
+	// Undo is where the join's undo form posts.
+	Undo string
 }
 
 // storyPageLabel is a reader's label on a story page: the story is (Of)
@@ -133,9 +137,9 @@ type storyPageLabel struct {
 
 // storyPageRelated is a related story on a story page.
 type storyPageRelated struct {
-	// Source is the outlet of the other story's first article.
-	Title, Page, Source string
-	Reports             int
+	// ID is the other story's; Source the outlet of its first article.
+	ID, Title, Page, Source string
+	Reports                 int
 	// From is the title of the story's own article that comes near it.
 	From string
 	// Shared are the terms their headlines share, Why what keeps them
@@ -214,6 +218,9 @@ func (p *Publisher) serveStory(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	sp := p.storyPage(s, rels, labels, joins)
+	if sp.Forms = p.storyFormsFor(sp.ID); sp.Forms != nil {
+		storyFormsHeaders(w.Header())
+	}
 	pg := p.basePage(snap, xmlchar.Clean(p.opts.Title+": "+sp.Title))
 	pg.Story = &sp
 	p.servePage(w, r, "story", pg)
@@ -345,7 +352,7 @@ func (p *Publisher) storyPage(s *article.Story, rels []related, labels article.L
 		sp.Labels = append(sp.Labels, storyPageLabel{Topic: p.topicLink(l.Topic), Of: l.Of, Note: xmlchar.Clean(l.Note), At: l.At})
 	}
 	for _, j := range joins {
-		pj := storyPageJoin{Story: j.Story, Note: xmlchar.Clean(j.Note), At: j.At}
+		pj := storyPageJoin{Story: j.Story, Note: xmlchar.Clean(j.Note), At: j.At, Undo: p.storyPageURL(j.Story) + "/joins"}
 		for _, l := range j.Labels {
 			pj.Labels = append(pj.Labels, storyPageLabel{Topic: p.topicLink(l.Topic), Of: l.Of, Note: xmlchar.Clean(l.Note), At: l.At})
 		}
@@ -357,6 +364,7 @@ func (p *Publisher) storyPage(s *article.Story, rels []related, labels article.L
 			why = "it would join that story now: it came before the reports that bring it over the bar, or the settings changed since"
 		}
 		sp.Related = append(sp.Related, storyPageRelated{
+			ID:      r.StoryID,
 			Title:   articleTitle(r.story.Articles()[0]),
 			Page:    p.storyPageURL(r.StoryID),
 			Source:  outletName(r.story.Articles()[0]),

@@ -1,0 +1,188 @@
+package publish
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"mime"
+	"net/http"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/warta-news/warta/article"
+	"github.com/warta-news/warta/internal/xmlchar"
+)
+
+// The story page's forms post to the labels API's own addresses, as
+// HTML forms do (application/x-www-form-urlencoded), with the labels
+// token in a field of the form rather than a header: a reader corrects a
+// story from its page with no other client. A page elsewhere cannot post
+// them for the reader, since it does not know the token, and the page may
+// not be framed (storyFormsHeaders). Done, they send the reader back to
+// the story's page (303); refused, they answer a short page saying why,
+// with the API's status.
+
+// Form fields and values of the story page's forms.
+const (
+	formToken   = "token"
+	formTopic   = "topic"
+	formOf      = "of"
+	formNote    = "note"
+	formStories = "stories"
+	formUndo    = "undo"
+
+	formOfIn    = "in"
+	formOfOut   = "out"
+	formOfClear = "clear"
+)
+
+// formPost reports whether r is an HTML form's POST.
+func formPost(r *http.Request) bool {
+	mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	return err == nil && mt == "application/x-www-form-urlencoded"
+}
+
+// readForm parses r's form, at most maxLabelBody bytes, and checks its
+// token; false when it answered a refusal.
+func (p *Publisher) readForm(w http.ResponseWriter, r *http.Request) bool {
+	r.Body = http.MaxBytesReader(w, r.Body, maxLabelBody)
+	if err := r.ParseForm(); err != nil {
+		p.refuseForm(w, r, http.StatusBadRequest, fmt.Sprintf("the form cannot be read: %v", err))
+		return false
+	}
+	if !p.isLabelsToken(r.PostForm.Get(formToken)) {
+		p.refuseForm(w, r, http.StatusUnauthorized, "the token is not the one in server.labels_token_file")
+		return false
+	}
+	return true
+}
+
+// serveLabelForm answers the story page's label form: topic, of (in, out,
+// or clear to remove the story's label on topic), note.
+func (p *Publisher) serveLabelForm(w http.ResponseWriter, r *http.Request) {
+	if !p.readForm(w, r) {
+		return
+	}
+	story := r.PathValue("id")
+	topic, of, note := r.PostForm.Get(formTopic), r.PostForm.Get(formOf), r.PostForm.Get(formNote)
+	switch {
+	case topic == "":
+		p.refuseForm(w, r, http.StatusBadRequest, "choose a topic")
+		return
+	case of != formOfIn && of != formOfOut && of != formOfClear:
+		p.refuseForm(w, r, http.StatusBadRequest, "say whether the story is in the topic, is not, or clear your label")
+		return
+	case !article.NoteFits(note):
+		p.refuseForm(w, r, http.StatusBadRequest, fmt.Sprintf("the note must be UTF-8 text of at most %d characters", article.MaxLabelNote))
+		return
+	}
+	var err error
+	if of == formOfClear {
+		_, _, err = p.opts.Labeller.ClearLabel(r.Context(), story, topic)
+	} else {
+		_, err = p.opts.Labeller.SetLabel(r.Context(), story, topic, of == formOfIn, strings.TrimSpace(xmlchar.Clean(note)))
+	}
+	if code, msg := p.labelFailure(story, err); code != 0 {
+		p.refuseForm(w, r, code, msg)
+		return
+	}
+	http.Redirect(w, r, p.storyPageURL(story)+"#labels", http.StatusSeeOther)
+}
+
+// serveJoinForm answers the story page's join form: the stories to join
+// into the page's story (one field per checked story near it, and a field
+// of IDs separated by spaces or commas), note; or, with undo set, the
+// undo of the join of the story the form posts to.
+func (p *Publisher) serveJoinForm(w http.ResponseWriter, r *http.Request) {
+	if !p.readForm(w, r) {
+		return
+	}
+	story := r.PathValue("id")
+	if r.PostForm.Has(formUndo) {
+		_, err := p.opts.Labeller.UnjoinStory(r.Context(), story)
+		if code, msg := p.joinFailure(w, []string{story}, err); code != 0 {
+			p.refuseForm(w, r, code, msg)
+			return
+		}
+		http.Redirect(w, r, p.storyPageURL(story), http.StatusSeeOther)
+		return
+	}
+	// A story checked among those near and typed too is named once.
+	ids := []string{story}
+	for _, v := range r.PostForm[formStories] {
+		for _, id := range strings.FieldsFunc(v, func(c rune) bool { return c == ',' || unicode.IsSpace(c) }) {
+			if !slices.Contains(ids[1:], id) {
+				ids = append(ids, id)
+			}
+		}
+	}
+	note := r.PostForm.Get(formNote)
+	if msg := checkJoin(ids, note); msg != "" {
+		p.refuseForm(w, r, http.StatusBadRequest, msg)
+		return
+	}
+	_, err := p.opts.Labeller.JoinStories(r.Context(), ids, strings.TrimSpace(xmlchar.Clean(note)))
+	if code, msg := p.joinFailure(w, ids, err); code != 0 {
+		p.refuseForm(w, r, code, msg)
+		return
+	}
+	http.Redirect(w, r, p.storyPageURL(story)+"#joins", http.StatusSeeOther)
+}
+
+// refusalPage is what a refused form answers.
+var refusalPage = template.Must(template.New("refusal").Parse(`<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Not done</title></head>
+<body><h1>Not done</h1><p>{{.Why}}</p><p><a href="{{.Back}}">Back to the story</a></p></body></html>
+`))
+
+// refuseForm answers a refused form with code and a page saying why.
+func (p *Publisher) refuseForm(w http.ResponseWriter, r *http.Request, code int, why string) {
+	var buf bytes.Buffer
+	back := p.storyPageURL(r.PathValue("id"))
+	if err := refusalPage.Execute(&buf, struct{ Why, Back string }{xmlchar.Clean(why), back}); err != nil {
+		http.Error(w, why, code)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Content-Type-Options", "nosniff")
+	storyFormsHeaders(h)
+	w.WriteHeader(code)
+	w.Write(buf.Bytes())
+}
+
+// storyFormsHeaders forbid framing a page that carries the forms, so that
+// no other site can show it under its own and have the reader click.
+func storyFormsHeaders(h http.Header) {
+	h.Set("Content-Security-Policy", "frame-ancestors 'none'")
+	h.Set("X-Frame-Options", "DENY")
+}
+
+// storyForms are the forms a story's page carries when the labels API is
+// on: their addresses and the topics a label may name (the page's joins
+// and near stories carry their own IDs).
+type storyForms struct {
+	Labels, Joins string
+	Topics        []topicOption
+	NoteMax       int
+}
+
+// topicOption is a topic a label may name.
+type topicOption struct{ Slug, Title string }
+
+// storyFormsFor returns the forms of story id's page; nil when the labels
+// API is off.
+func (p *Publisher) storyFormsFor(id string) *storyForms {
+	if p.opts.LabelsToken == "" || p.opts.Labeller == nil {
+		return nil
+	}
+	f := &storyForms{Labels: p.storyPageURL(id) + "/labels", Joins: p.storyPageURL(id) + "/joins", NoteMax: article.MaxLabelNote}
+	for _, fi := range p.feeds[1:] {
+		if fi.Filter == "" {
+			f.Topics = append(f.Topics, topicOption{Slug: fi.Slug, Title: xmlchar.Clean(fi.Title)})
+		}
+	}
+	return f
+}

@@ -1,0 +1,227 @@
+package publish
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/warta-news/warta/article"
+)
+
+// postForm posts form to path as a browser's form does.
+func postForm(t *testing.T, h http.Handler, path string, form url.Values) *httptest.ResponseRecorder {
+	t.Helper()
+	req := httptest.NewRequest("POST", path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec
+}
+
+// pageForm is one form of a page: where it posts and its fields, by
+// name, with the values a browser would send untouched (a checkbox's or
+// a hidden field's value; "" for what the reader fills in).
+type pageForm struct {
+	action string
+	fields map[string][]string
+}
+
+// pageForms returns the forms of an HTML page.
+func pageForms(t *testing.T, body string) []pageForm {
+	t.Helper()
+	_, doc := pageText(t, body)
+	var forms []pageForm
+	for n := range doc.Descendants() {
+		if n.Type != html.ElementNode || n.Data != "form" {
+			continue
+		}
+		f := pageForm{fields: map[string][]string{}}
+		if attr(n, "method") != "post" {
+			t.Errorf("a form with method %q", attr(n, "method"))
+		}
+		f.action = attr(n, "action")
+		for c := range n.Descendants() {
+			if c.Type == html.ElementNode && (c.Data == "input" || c.Data == "select") && attr(c, "name") != "" {
+				f.fields[attr(c, "name")] = append(f.fields[attr(c, "name")], attr(c, "value"))
+			}
+		}
+		forms = append(forms, f)
+	}
+	return forms
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// A story's page carries forms to label it and to join stories into it
+// when the labels API is on, and none when it is off; the forms post to
+// the API's addresses with the token in a field, and send the reader back
+// to the story's page when done.
+func TestStoryPageForms(t *testing.T) {
+	const token = "0123456789abcdef-labels"
+
+	off, _ := newTestPublisher(t, Options{})
+	if err := off.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	rec := get(t, off.Handler(), "GET", "/stories/s1", nil)
+	if rec.Code != http.StatusOK || strings.Contains(rec.Body.String(), "<form") || rec.Header().Get("X-Frame-Options") != "" {
+		t.Fatalf("without the labels API: %d, a form or a framing rule on the page:\n%s", rec.Code, rec.Body.String())
+	}
+
+	rel := &fakeRelations{related: []RelatedStory{{StoryID: "s3", From: "c1a", Share: 0.5, Bar: 0.6, Hours: 2, Shared: []string{"perbatasan"}, Apart: "a guard"}}}
+	p, lister := newTestPublisher(t, Options{LabelsToken: token, Related: rel})
+	p.opts.Labeller = fakeLabeller{lister}
+	if err := p.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	h := p.Handler()
+	rec = get(t, h, "GET", "/stories/s1", nil)
+	if rec.Header().Get("X-Frame-Options") != "DENY" || !strings.Contains(rec.Header().Get("Content-Security-Policy"), "frame-ancestors 'none'") {
+		t.Errorf("a page with forms may be framed: %v", rec.Header())
+	}
+	forms := pageForms(t, rec.Body.String())
+	if len(forms) != 2 {
+		t.Fatalf("%d forms on the story page, want the label and join forms:\n%s", len(forms), rec.Body.String())
+	}
+	label, join := forms[0], forms[1]
+	if label.action != testBase+"/stories/s1/labels" || !reflect.DeepEqual(label.fields["of"], []string{"in", "out", "clear"}) ||
+		len(label.fields["token"]) != 1 || label.fields["token"][0] != "" || label.fields["topic"] == nil {
+		t.Errorf("the label form: %+v", label)
+	}
+	// The story near it to tick, and a field to type others' IDs in.
+	if join.action != testBase+"/stories/s1/joins" || join.fields["token"] == nil || !reflect.DeepEqual(join.fields["stories"], []string{"s3", ""}) {
+		t.Errorf("the join form: %+v", join)
+	}
+	if strings.Contains(rec.Body.String(), token) {
+		t.Error("the page shows the token")
+	}
+	_, doc := pageText(t, rec.Body.String())
+	var options []string
+	for n := range doc.Descendants() {
+		if n.Type == html.ElementNode && n.Data == "option" {
+			options = append(options, attr(n, "value"))
+		}
+	}
+	if want := []string{"international-relations", "economy", "sport"}; !slices.Equal(options, want) {
+		t.Errorf("the topics a label may name: %v, want %v", options, want)
+	}
+
+	// Refused: nothing changes, the page says why with the API's status.
+	for _, c := range []struct {
+		path string
+		form url.Values
+		code int
+		want string
+	}{
+		{"/stories/s1/labels", url.Values{"topic": {"sport"}, "of": {"out"}}, http.StatusUnauthorized, "token"},
+		{"/stories/s1/labels", url.Values{"topic": {"sport"}, "of": {"out"}, "token": {"wrong"}}, http.StatusUnauthorized, "token"},
+		{"/stories/s1/labels", url.Values{"of": {"out"}, "token": {token}}, http.StatusBadRequest, "choose a topic"},
+		{"/stories/s1/labels", url.Values{"topic": {"sport"}, "of": {"maybe"}, "token": {token}}, http.StatusBadRequest, "whether the story is in the topic"},
+		{"/stories/s1/labels", url.Values{"topic": {"sport"}, "of": {"in"}, "note": {strings.Repeat("x", article.MaxLabelNote+1)}, "token": {token}}, http.StatusBadRequest, "at most 500 characters"},
+		{"/stories/s1/labels", url.Values{"topic": {"diplomacy"}, "of": {"in"}, "token": {token}}, http.StatusBadRequest, `no such topic "diplomacy"`},
+		{"/stories/nope/labels", url.Values{"topic": {"sport"}, "of": {"in"}, "token": {token}}, http.StatusNotFound, "no stored story nope"},
+		{"/stories/s1/joins", url.Values{"stories": {""}, "token": {token}}, http.StatusBadRequest, "stories is required"},
+		{"/stories/s1/joins", url.Values{"stories": {"s2"}, "token": {"wrong"}}, http.StatusUnauthorized, "token"},
+		{"/stories/s1/joins", url.Values{"stories": {"nope"}, "token": {token}}, http.StatusNotFound, "no stored story among s1, nope"},
+		{"/stories/s1/joins", url.Values{"stories": {"busy"}, "token": {token}}, http.StatusServiceUnavailable, "try again"},
+		{"/stories/s2/joins", url.Values{"undo": {"1"}, "token": {token}}, http.StatusBadRequest, "not joined"},
+	} {
+		rec := postForm(t, h, c.path, c.form)
+		text, _ := pageText(t, rec.Body.String())
+		if rec.Code != c.code || !strings.HasPrefix(rec.Header().Get("Content-Type"), "text/html") || !strings.Contains(text, c.want) ||
+			!strings.Contains(rec.Body.String(), `href="`+testBase+strings.TrimSuffix(strings.TrimSuffix(c.path, "/labels"), "/joins")+`"`) {
+			t.Errorf("POST %s %v: %d %q, want %d saying %q with a link back", c.path, c.form, rec.Code, text, c.code, c.want)
+		}
+	}
+	if len(lister.labels) != 0 || len(lister.joins) != 0 {
+		t.Fatalf("a refused form changed something: %+v %+v", lister.labels, lister.joins)
+	}
+
+	// Labelled from the form: back to the page, which shows the label.
+	rec = postForm(t, h, "/stories/s1/labels", url.Values{"topic": {"sport"}, "of": {"out"}, "note": {" a border deal "}, "token": {token}})
+	if rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != testBase+"/stories/s1#labels" {
+		t.Fatalf("POST the label form: %d, Location %q", rec.Code, rec.Header().Get("Location"))
+	}
+	if want := []article.Label{{Story: "s1", Topic: "sport", Of: false, Note: "a border deal", At: t0}}; !reflect.DeepEqual(lister.labels, want) {
+		t.Errorf("labels %+v, want %+v", lister.labels, want)
+	}
+	if text, _ := pageText(t, get(t, h, "GET", "/stories/s1", nil).Body.String()); !strings.Contains(text, "Not in Sport") {
+		t.Errorf("the story page after the form's label:\n%s", text)
+	}
+	rec = postForm(t, h, "/stories/s1/labels", url.Values{"topic": {"sport"}, "of": {"clear"}, "token": {token}})
+	if rec.Code != http.StatusSeeOther || len(lister.labels) != 0 {
+		t.Errorf("clear the label from the form: %d, labels %+v", rec.Code, lister.labels)
+	}
+
+	// Joined from the form: the checked story and the typed IDs, once each.
+	rec = postForm(t, h, "/stories/s1/joins", url.Values{"stories": {"s2", " s2 , "}, "note": {"one event"}, "token": {token}})
+	if rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != testBase+"/stories/s1#joins" {
+		t.Fatalf("POST the join form: %d, Location %q, %s", rec.Code, rec.Header().Get("Location"), rec.Body.String())
+	}
+	if len(lister.joins) != 1 || lister.joins[0].Story != "s2" || lister.joins[0].Into != "s1" || lister.joins[0].Note != "one event" {
+		t.Errorf("joins %+v", lister.joins)
+	}
+	forms = pageForms(t, get(t, h, "GET", "/stories/s1", nil).Body.String())
+	i := slices.IndexFunc(forms, func(f pageForm) bool { return f.action == testBase+"/stories/s2/joins" })
+	if i < 0 || !reflect.DeepEqual(forms[i].fields["undo"], []string{"1"}) {
+		t.Fatalf("no undo form for the join on the page: %+v", forms)
+	}
+	rec = postForm(t, h, "/stories/s2/joins", url.Values{"undo": {"1"}, "token": {token}})
+	if rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != testBase+"/stories/s2" || len(lister.joins) != 0 {
+		t.Errorf("undo from the form: %d, Location %q, joins %+v", rec.Code, rec.Header().Get("Location"), lister.joins)
+	}
+}
+
+// FuzzStoryPageForms: whatever a form posts to the labels API's
+// addresses, the answer is a status it means, never a server error, and
+// nothing changes without the token in the form.
+func FuzzStoryPageForms(f *testing.F) {
+	const token = "0123456789abcdef-labels"
+	lister := &fakeLister{stories: testStories()}
+	opts := Options{BaseURL: testBase + "/", Now: newClock(tRefresh).Now, LabelsToken: token, Labeller: fakeLabeller{lister}}
+	p := New(opts, testFeeds(), lister, slog.New(slog.DiscardHandler))
+	if err := p.Refresh(context.Background()); err != nil {
+		f.Fatal(err)
+	}
+	h := p.Handler()
+	f.Add("/stories/s1/labels", "topic=sport&of=out&note=x&token="+token)
+	f.Add("/stories/s1/labels", "topic=sport&of=clear&token="+token)
+	f.Add("/stories/s1/labels", "topic=sport&of=in&token=nope")
+	f.Add("/stories/s1/joins", "stories=s2&stories=s3+s1&token="+token)
+	f.Add("/stories/s2/joins", "undo=1&token="+token)
+	f.Add("/stories/s1/joins", "stories=%ff%00&token="+token)
+	f.Fuzz(func(t *testing.T, target, body string) {
+		u, err := url.ParseRequestURI(target)
+		if err != nil {
+			return
+		}
+		req := httptest.NewRequest("GET", "/", strings.NewReader(body))
+		req.Method, req.URL, req.RequestURI = "POST", u, target
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		before, joinsBefore := slices.Clone(lister.labels), slices.Clone(lister.joins)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code >= 500 && rec.Code != http.StatusServiceUnavailable {
+			t.Errorf("POST %q %q: %d %q", target, body, rec.Code, rec.Body.String())
+		}
+		if form, err := url.ParseQuery(body); (err != nil || strings.TrimSpace(form.Get("token")) != token) &&
+			(!slices.Equal(lister.labels, before) || !reflect.DeepEqual(lister.joins, joinsBefore)) {
+			t.Errorf("POST %q %q changed the labels or joins without the token", target, body)
+		}
+	})
+}
