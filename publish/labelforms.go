@@ -37,8 +37,14 @@ const (
 	formOfClear = "clear"
 )
 
-// formPost reports whether r is an HTML form's POST.
+// formPost reports whether r is an HTML form's POST: a form's body, and
+// no bearer token. A client of the API that sends one is the API's
+// whatever its Content-Type says: `curl -d` labels its JSON body a form.
 func formPost(r *http.Request) bool {
+	scheme, _, _ := strings.Cut(r.Header.Get("Authorization"), " ")
+	if strings.EqualFold(scheme, "Bearer") {
+		return false
+	}
 	mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	return err == nil && mt == "application/x-www-form-urlencoded"
 }
