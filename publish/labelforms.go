@@ -21,7 +21,8 @@ import (
 // them for the reader, since it does not know the token, and the page may
 // not be framed (storyFormsHeaders). Done, they send the reader back to
 // the story's page (303); refused, they answer a short page saying why,
-// with the API's status.
+// with the API's status, but 403 for a wrong token: a form is no HTTP
+// authentication scheme to challenge with a 401.
 
 // Form fields and values of the story page's forms.
 const (
@@ -58,7 +59,7 @@ func (p *Publisher) readForm(w http.ResponseWriter, r *http.Request) bool {
 		return false
 	}
 	if !p.isLabelsToken(r.PostForm.Get(formToken)) {
-		p.refuseForm(w, r, http.StatusUnauthorized, "the token is not the one in server.labels_token_file")
+		p.refuseForm(w, r, http.StatusForbidden, "the token is not the one in server.labels_token_file")
 		return false
 	}
 	return true

@@ -128,15 +128,15 @@ func TestStoryPageForms(t *testing.T) {
 		code int
 		want string
 	}{
-		{"/stories/s1/labels", url.Values{"topic": {"sport"}, "of": {"out"}}, http.StatusUnauthorized, "token"},
-		{"/stories/s1/labels", url.Values{"topic": {"sport"}, "of": {"out"}, "token": {"wrong"}}, http.StatusUnauthorized, "token"},
+		{"/stories/s1/labels", url.Values{"topic": {"sport"}, "of": {"out"}}, http.StatusForbidden, "token"},
+		{"/stories/s1/labels", url.Values{"topic": {"sport"}, "of": {"out"}, "token": {"wrong"}}, http.StatusForbidden, "token"},
 		{"/stories/s1/labels", url.Values{"of": {"out"}, "token": {token}}, http.StatusBadRequest, "choose a topic"},
 		{"/stories/s1/labels", url.Values{"topic": {"sport"}, "of": {"maybe"}, "token": {token}}, http.StatusBadRequest, "whether the story is in the topic"},
 		{"/stories/s1/labels", url.Values{"topic": {"sport"}, "of": {"in"}, "note": {strings.Repeat("x", article.MaxLabelNote+1)}, "token": {token}}, http.StatusBadRequest, "at most 500 characters"},
 		{"/stories/s1/labels", url.Values{"topic": {"diplomacy"}, "of": {"in"}, "token": {token}}, http.StatusBadRequest, `no such topic "diplomacy"`},
 		{"/stories/nope/labels", url.Values{"topic": {"sport"}, "of": {"in"}, "token": {token}}, http.StatusNotFound, "no stored story nope"},
 		{"/stories/s1/joins", url.Values{"stories": {""}, "token": {token}}, http.StatusBadRequest, "stories is required"},
-		{"/stories/s1/joins", url.Values{"stories": {"s2"}, "token": {"wrong"}}, http.StatusUnauthorized, "token"},
+		{"/stories/s1/joins", url.Values{"stories": {"s2"}, "token": {"wrong"}}, http.StatusForbidden, "token"},
 		{"/stories/s1/joins", url.Values{"stories": {"nope"}, "token": {token}}, http.StatusNotFound, "no stored story among s1, nope"},
 		{"/stories/s1/joins", url.Values{"stories": {"busy"}, "token": {token}}, http.StatusServiceUnavailable, "try again"},
 		{"/stories/s2/joins", url.Values{"undo": {"1"}, "token": {token}}, http.StatusBadRequest, "not joined"},

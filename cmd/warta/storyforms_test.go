@@ -101,7 +101,7 @@ func TestDaemonStoryPageForms(t *testing.T) {
 		return resp.StatusCode, resp.Request.URL.String(), string(b)
 	}
 	labels, joins := page+"/labels", page+"/joins"
-	if code, _, body := post(labels, url.Values{"topic": {"international-relations"}, "of": {"out"}}, "not-the-token-0000000000"); code != http.StatusUnauthorized || !strings.Contains(body, "token") {
+	if code, _, body := post(labels, url.Values{"topic": {"international-relations"}, "of": {"out"}}, "not-the-token-0000000000"); code != http.StatusForbidden || !strings.Contains(body, "token") {
 		t.Errorf("the label form with a wrong token: %d %s", code, body)
 	}
 	code, landed, body := post(labels, url.Values{"topic": {"international-relations"}, "of": {"out"}, "note": {"from the page"}}, token)
