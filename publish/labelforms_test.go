@@ -2,7 +2,6 @@ package publish
 
 import (
 	"context"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -205,13 +204,7 @@ func TestStoryPageForms(t *testing.T) {
 // nothing changes without the token in the form.
 func FuzzStoryPageForms(f *testing.F) {
 	const token = "0123456789abcdef-labels"
-	lister := &fakeLister{stories: testStories()}
-	opts := Options{BaseURL: testBase + "/", Now: newClock(tRefresh).Now, LabelsToken: token, Labeller: fakeLabeller{lister}}
-	p := New(opts, testFeeds(), lister, slog.New(slog.DiscardHandler))
-	if err := p.Refresh(context.Background()); err != nil {
-		f.Fatal(err)
-	}
-	h := p.Handler()
+	h, lister := labelsFuzzHandler(f, token)
 	f.Add("/stories/s1/labels", "topic=sport&of=out&note=x&token="+token)
 	f.Add("/stories/s1/labels", "topic=sport&of=clear&token="+token)
 	f.Add("/stories/s1/labels", "topic=sport&of=in&token=nope")

@@ -235,13 +235,7 @@ func TestLabelsAPI(t *testing.T) {
 // error, and labels or joins nothing without the token.
 func FuzzLabelsAPI(f *testing.F) {
 	const token = "0123456789abcdef-labels"
-	lister := &fakeLister{stories: testStories()}
-	opts := Options{BaseURL: testBase + "/", Now: newClock(tRefresh).Now, LabelsToken: token, Labeller: fakeLabeller{lister}}
-	p := New(opts, testFeeds(), lister, slog.New(slog.DiscardHandler))
-	if err := p.Refresh(context.Background()); err != nil {
-		f.Fatal(err)
-	}
-	h := p.Handler()
+	h, lister := labelsFuzzHandler(f, token)
 	f.Add("POST", "/stories/s1/labels", "Bearer "+token, `{"topic":"sport","of":false,"note":"x"}`)
 	f.Add("POST", "/stories/s1/labels", "Bearer nope", `{"topic":"sport","of":true}`)
 	f.Add("POST", "/stories/nope/labels", "Bearer "+token, `{"topic":"economy","of":true}`)
@@ -270,4 +264,18 @@ func FuzzLabelsAPI(f *testing.F) {
 			t.Errorf("%s %q with %q changed the labels or joins without the token", method, target, auth)
 		}
 	})
+}
+
+// labelsFuzzHandler is the handler of a publisher of the test stories
+// with the labels API open to token, for a fuzz target, and the fake
+// lister whose labels and joins it changes.
+func labelsFuzzHandler(f *testing.F, token string) (http.Handler, *fakeLister) {
+	f.Helper()
+	lister := &fakeLister{stories: testStories()}
+	opts := Options{BaseURL: testBase + "/", Now: newClock(tRefresh).Now, LabelsToken: token, Labeller: fakeLabeller{lister}}
+	p := New(opts, testFeeds(), lister, slog.New(slog.DiscardHandler))
+	if err := p.Refresh(context.Background()); err != nil {
+		f.Fatal(err)
+	}
+	return p.Handler(), lister
 }

@@ -196,6 +196,58 @@ func TestReaderLabelsCorrectTheFeeds(t *testing.T) {
 	}
 }
 
+// labelsDaemon is `warta run` on a store with the labels API open (the
+// token in server.labels_token_file) over a news site whose feed is
+// explainFeed's.
+type labelsDaemon struct {
+	site *newsSite
+	// cfg is the config file, written in dir from extra.
+	cfg, dir string
+	extra    map[string]any
+	d        *daemonProc
+	base     string // the address it serves
+}
+
+// runLabelsDaemon starts a labelsDaemon on driver's store; the test
+// cancels it.
+func runLabelsDaemon(t *testing.T, driver, token string) *labelsDaemon {
+	t.Helper()
+	l := &labelsDaemon{site: newNewsSite(t), dir: t.TempDir()}
+	l.site.serve("/rss", "application/rss+xml", explainFeed(l.site.URL))
+	addr := freeAddr(t)
+	if err := os.WriteFile(filepath.Join(l.dir, "labels.token"), []byte(token+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	l.extra = map[string]any{
+		"server":   map[string]any{"listen": addr, "base_url": "http://" + addr, "labels_token_file": "labels.token"},
+		"schedule": "@every 1h",
+	}
+	if driver == "postgres" {
+		l.extra["storage"] = map[string]any{"driver": "postgres", "dsn": pgtest.DSN(t)}
+	}
+	l.cfg = writeConfig(t, l.dir, []testSource{{Name: "Kabar", URL: l.site.URL + "/rss"}}, l.extra)
+	l.d, l.base = runDaemon(context.Background(), l.cfg), "http://"+addr
+	return l
+}
+
+// meeting is the link of the site's report of the ministers' meeting.
+func (l *labelsDaemon) meeting() string { return l.site.URL + "/dunia/menlu-bertemu" }
+
+// inIR reports whether the daemon's international relations feed links
+// to link.
+func (l *labelsDaemon) inIR(link string) bool {
+	_, body := get(l.base + "/feeds/international-relations.atom")
+	return strings.Contains(body, "<link href=\""+link+"\"")
+}
+
+// meetingStory waits for the meeting in the international relations feed
+// and returns its story.
+func (l *labelsDaemon) meetingStory(t *testing.T) string {
+	t.Helper()
+	eventually(t, "the meeting in the international relations feed", l.d.log, func() bool { return l.inIR(l.meeting()) })
+	return oneStory(t, l.cfg, []string{l.meeting()})
+}
+
 // The labels API of a daemon whose config names a token file: a client
 // with the token labels a story over HTTP and the feeds follow, as with
 // `warta label`; without the token it is refused; DELETE gives the topic
@@ -204,32 +256,13 @@ func TestReaderLabelsCorrectTheFeeds(t *testing.T) {
 func TestDaemonLabelsAPI(t *testing.T) {
 	for _, driver := range []string{"sqlite", "postgres"} {
 		t.Run(driver, func(t *testing.T) {
-			site := newNewsSite(t)
-			site.serve("/rss", "application/rss+xml", explainFeed(site.URL))
-			addr := freeAddr(t)
-			dir := t.TempDir()
 			const token = "4b1d-labels-0123456789abcdef"
-			if err := os.WriteFile(filepath.Join(dir, "labels.token"), []byte(token+"\n"), 0o600); err != nil {
-				t.Fatal(err)
-			}
-			extra := map[string]any{
-				"server":   map[string]any{"listen": addr, "base_url": "http://" + addr, "labels_token_file": "labels.token"},
-				"schedule": "@every 1h",
-			}
-			if driver == "postgres" {
-				extra["storage"] = map[string]any{"driver": "postgres", "dsn": pgtest.DSN(t)}
-			}
-			cfg := writeConfig(t, dir, []testSource{{Name: "Kabar", URL: site.URL + "/rss"}}, extra)
-			d := runDaemon(context.Background(), cfg)
-			defer d.cancel()
-			base := "http://" + addr
-			meeting := site.URL + "/dunia/menlu-bertemu"
-			irHas := func(url string) bool {
-				_, body := get(base + "/feeds/international-relations.atom")
-				return strings.Contains(body, "<link href=\""+url+"\"")
-			}
-			eventually(t, "the meeting in the international relations feed", d.log, func() bool { return irHas(meeting) })
-			story := oneStory(t, cfg, []string{meeting})
+			l := runLabelsDaemon(t, driver, token)
+			site, cfg, d, base := l.site, l.cfg, l.d, l.base
+			// The daemon running when the test ends: a second one starts below.
+			defer func() { d.cancel() }()
+			meeting, irHas := l.meeting(), l.inIR
+			story := l.meetingStory(t)
 
 			call := func(method, path, auth, body string) (int, string) {
 				t.Helper()
@@ -341,10 +374,9 @@ func TestDaemonLabelsAPI(t *testing.T) {
 			}
 
 			// No token file, no API.
-			delete(extra["server"].(map[string]any), "labels_token_file")
-			writeConfig(t, dir, []testSource{{Name: "Kabar", URL: site.URL + "/rss"}}, extra)
+			delete(l.extra["server"].(map[string]any), "labels_token_file")
+			writeConfig(t, l.dir, []testSource{{Name: "Kabar", URL: site.URL + "/rss"}}, l.extra)
 			d = runDaemon(context.Background(), cfg)
-			defer d.cancel()
 			eventually(t, "the daemon serving again", d.log, func() bool { return irHas(meeting) })
 			if code, _ := call("POST", labels, "Bearer "+token, `{"topic":"international-relations","of":false}`); code != http.StatusNotFound && code != http.StatusMethodNotAllowed {
 				t.Errorf("POST to a daemon without a token file: %d", code)

@@ -1,12 +1,9 @@
 package main
 
 import (
-	"context"
 	"io"
 	"net/http"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -21,14 +18,6 @@ func pageForms(t *testing.T, body string) map[string]url.Values {
 	doc, err := html.Parse(strings.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
-	}
-	attr := func(n *html.Node, key string) string {
-		for _, a := range n.Attr {
-			if a.Key == key {
-				return a.Val
-			}
-		}
-		return ""
 	}
 	forms := map[string]url.Values{}
 	for n := range doc.Descendants() {
@@ -54,29 +43,12 @@ func pageForms(t *testing.T, body string) map[string]url.Values {
 // from the form folds two stories into one entry and the undo form on the
 // page parts them again. A wrong token changes nothing.
 func TestDaemonStoryPageForms(t *testing.T) {
-	site := newNewsSite(t)
-	site.serve("/rss", "application/rss+xml", explainFeed(site.URL))
-	addr := freeAddr(t)
-	dir := t.TempDir()
 	const token = "4b1d-forms-0123456789abcdef"
-	if err := os.WriteFile(filepath.Join(dir, "labels.token"), []byte(token+"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	extra := map[string]any{
-		"server":   map[string]any{"listen": addr, "base_url": "http://" + addr, "labels_token_file": "labels.token"},
-		"schedule": "@every 1h",
-	}
-	cfg := writeConfig(t, dir, []testSource{{Name: "Kabar", URL: site.URL + "/rss"}}, extra)
-	d := runDaemon(context.Background(), cfg)
+	l := runLabelsDaemon(t, "sqlite", token)
+	site, cfg, d, base := l.site, l.cfg, l.d, l.base
 	defer d.cancel()
-	base := "http://" + addr
-	meeting := site.URL + "/dunia/menlu-bertemu"
-	irHas := func(link string) bool {
-		_, body := get(base + "/feeds/international-relations.atom")
-		return strings.Contains(body, "<link href=\""+link+"\"")
-	}
-	eventually(t, "the meeting in the international relations feed", d.log, func() bool { return irHas(meeting) })
-	story := oneStory(t, cfg, []string{meeting})
+	meeting, irHas := l.meeting(), l.inIR
+	story := l.meetingStory(t)
 	page := base + "/stories/" + story
 
 	// post fills the page's form that posts to action with fill and the
