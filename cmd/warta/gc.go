@@ -10,9 +10,10 @@ import (
 // 1,000 feeds, the story index and the articles in its window) and most
 // of what it allocates dies within a source, so collecting often costs
 // little: at 30 a 1,000-feed first ingest peaks about 3.5 MB lower than
-// at 50 for no measurable CPU, which keeps it under issue 11's 60 MB; at
-// 25 it cost 10% more CPU (BENCHMARKS.md, "gcpace"). Unlike a memory
-// limit it scales with the live heap of a larger store.
+// at 50, under issue 11's 60 MB, for about 4% more CPU (6% at 10,000
+// feeds, 12 MB lower there); at 25 it cost 10% more CPU (BENCHMARKS.md,
+// "gcpace"). Unlike a memory limit it scales with the live heap of a
+// larger store.
 const defaultGCPercent = 30
 
 // setGCPercent applies defaultGCPercent unless GOGC is set: the operator's
