@@ -6,7 +6,6 @@ import (
 	"html/template"
 	"mime"
 	"net/http"
-	"slices"
 	"strings"
 	"unicode"
 
@@ -115,14 +114,10 @@ func (p *Publisher) serveJoinForm(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, p.storyPageURL(story), http.StatusSeeOther)
 		return
 	}
-	// A story checked among those near and typed too is named once.
+	// A story named twice (ticked and typed) is one story to the joiner.
 	ids := []string{story}
 	for _, v := range r.PostForm[formStories] {
-		for _, id := range strings.FieldsFunc(v, func(c rune) bool { return c == ',' || unicode.IsSpace(c) }) {
-			if !slices.Contains(ids[1:], id) {
-				ids = append(ids, id)
-			}
-		}
+		ids = append(ids, strings.FieldsFunc(v, func(c rune) bool { return c == ',' || unicode.IsSpace(c) })...)
 	}
 	note := r.PostForm.Get(formNote)
 	if msg := checkJoin(ids, note); msg != "" {

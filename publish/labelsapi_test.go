@@ -53,8 +53,9 @@ func (f fakeLabeller) ClearLabel(ctx context.Context, story, topic string) (bool
 	return n != len(f.lister.labels), 1, nil
 }
 
-// JoinStories joins the stories into the first named one known; ErrJoin
-// when they are one; "busy" stands for a cycle holding the stories.
+// JoinStories joins the stories into the first named one known, each
+// story once as pipeline.JoinStories does; ErrJoin when they are one;
+// "busy" stands for a cycle holding the stories.
 func (f fakeLabeller) JoinStories(ctx context.Context, ids []string, note string) ([]article.Join, error) {
 	if slices.Contains(ids, "busy") {
 		return nil, fmt.Errorf("waited: %w", ErrStoriesBusy)
@@ -67,8 +68,8 @@ func (f fakeLabeller) JoinStories(ctx context.Context, ids []string, note string
 	f.lister.mu.Lock()
 	defer f.lister.mu.Unlock()
 	var joins []article.Join
-	for _, id := range ids[1:] {
-		if id != ids[0] {
+	for i, id := range ids[1:] {
+		if id != ids[0] && !slices.Contains(ids[1:i+1], id) {
 			joins = append(joins, article.Join{Story: id, Into: ids[0], Note: note, At: t0})
 		}
 	}
