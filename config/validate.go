@@ -262,7 +262,7 @@ func (v *validator) sources(slugs map[string]bool) {
 		if strings.TrimSpace(s.Name) == "" {
 			v.errorf(at+".name", "name is required")
 		} else {
-			key := strings.ToLower(strings.TrimSpace(s.Name))
+			key := NameKey(s.Name)
 			if j, dup := names[key]; dup {
 				v.errorf(at+".name", "duplicate source name %q: also used by sources[%d] at line %d", s.Name, j, v.line(fmt.Sprintf("sources[%d].name", j)))
 			} else {

@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/warta-news/warta/internal/atomicfile"
 )
 
 // writeFiles writes every feed's Atom document to <Dir>/<slug>.atom. Each
@@ -132,32 +134,9 @@ func (p *Publisher) filePath(slug string) string {
 	return filepath.Join(p.opts.Dir, slug+".atom")
 }
 
-// writeFileAtomic replaces path with data.
-func writeFileAtomic(path string, data []byte) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("publish: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return fmt.Errorf("publish: write %s: %w", path, err)
-	}
-	// CreateTemp makes the file private; feeds are public documents.
-	if err = tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("publish: %w", err)
-	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("publish: sync %s: %w", path, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("publish: close %s: %w", path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
+// writeFileAtomic replaces path with data; feeds are public documents.
+func writeFileAtomic(path string, data []byte) error {
+	if err := atomicfile.Write(path, data, 0o644); err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
 	return nil

@@ -1,0 +1,164 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"github.com/warta-news/warta/config"
+	"github.com/warta-news/warta/internal/atomicfile"
+	"github.com/warta-news/warta/opml"
+)
+
+// cmdImport reads another reader's OPML subscription list (Miniflux,
+// FreshRSS, Feedly, Inoreader… export one) and prints its feeds that the
+// config does not hold yet as a sources: block, or with -write adds them
+// to the config file, whose other lines and comments stay as they were.
+// A feed the config already has (by URL), one listed twice, or one whose
+// URL a config refuses is left out and said; a name the config already
+// uses gets a number.
+func cmdImport(_ context.Context, e *env) error {
+	fs := e.flags("import")
+	write := fs.Bool("write", false, "add the feeds to the config file (-config) instead of printing them")
+	if err := e.parse(fs, true); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return &usageError{"give one OPML file, or - to read it from standard input"}
+	}
+	list := fs.Arg(0)
+	feeds, err := readSubscriptions(e.stdin, list)
+	if err != nil {
+		return err
+	}
+
+	data, err := os.ReadFile(e.configPath)
+	var cfg *config.Config
+	switch {
+	case err == nil:
+		cfg, err = config.Parse(e.configPath, data)
+		if err != nil && *write {
+			return &configError{err}
+		}
+		if err != nil {
+			e.logger.Warn("the config does not load: the feeds are not checked against its sources", "config", e.configPath, "err", err)
+		}
+	case errors.Is(err, os.ErrNotExist) && !*write:
+		e.logger.Info("no config file: the feeds are not checked against its sources", "config", e.configPath)
+	default:
+		return fmt.Errorf("import: %w", err)
+	}
+
+	entries, tally := newSources(feeds, cfg, e.stderr, list)
+	fmt.Fprintf(e.stderr, "%s: %d feeds: %d new, %d already sources, %d listed twice, %d refused\n",
+		list, len(feeds), len(entries), tally.known, tally.twice, tally.refused)
+	if !*write {
+		if len(entries) == 0 {
+			return nil
+		}
+		_, err := io.WriteString(e.stdout, config.FormatSources(entries))
+		return err
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	out, err := config.AddSources(e.configPath, data, entries)
+	if err != nil {
+		return &configError{err}
+	}
+	if err := replaceConfig(e.configPath, out); err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
+	fmt.Fprintf(e.stderr, "%s: added %d sources; a running daemon takes them at its next reload (kill -HUP, systemctl reload warta)\n", e.configPath, len(entries))
+	return nil
+}
+
+// readSubscriptions reads the OPML file named (- is standard input).
+func readSubscriptions(stdin io.Reader, name string) ([]opml.Feed, error) {
+	r := stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, fmt.Errorf("import: %w", err)
+		}
+		defer f.Close()
+		r = f
+	}
+	feeds, err := opml.Read(r)
+	if err != nil {
+		return nil, fmt.Errorf("import: %s: %w", name, err)
+	}
+	return feeds, nil
+}
+
+// importTally counts the feeds of a list left out.
+type importTally struct{ known, twice, refused int }
+
+// newSources picks the list's feeds that are not yet sources of cfg (nil:
+// none are), each named uniquely: its name in the list, else its host,
+// with " (2)", " (3)"… when the name is taken. A refused feed is said on
+// w with its line.
+func newSources(feeds []opml.Feed, cfg *config.Config, w io.Writer, list string) ([]config.SourceEntry, importTally) {
+	names := map[string]bool{}
+	urls := map[string]bool{} // the config's
+	if cfg != nil {
+		for _, s := range cfg.Sources {
+			names[config.NameKey(s.Name)] = true
+			if k, err := config.URLKey(s.URL); err == nil {
+				urls[k] = true
+			}
+		}
+	}
+	listed := map[string]bool{}
+	var (
+		out   []config.SourceEntry
+		tally importTally
+	)
+	for _, f := range feeds {
+		key, err := config.URLKey(f.URL)
+		switch {
+		case err != nil:
+			tally.refused++
+			fmt.Fprintf(w, "%s:%d: %q left out: URL %q: %v\n", list, f.Line, f.Name, f.URL, err)
+			continue
+		case urls[key]:
+			tally.known++
+			continue
+		case listed[key]:
+			tally.twice++
+			continue
+		}
+		listed[key] = true
+		name := f.Name
+		if name == "" {
+			u, _ := url.Parse(f.URL) // URLKey parsed it
+			name = u.Hostname()
+		}
+		unique := name
+		for n := 2; names[config.NameKey(unique)]; n++ {
+			unique = name + " (" + strconv.Itoa(n) + ")"
+		}
+		names[config.NameKey(unique)] = true
+		out = append(out, config.SourceEntry{Source: config.Source{Name: unique, URL: f.URL}, Comment: f.Folder})
+	}
+	return out, tally
+}
+
+// replaceConfig writes a config file's new bytes at once, keeping its
+// mode; a symbolic link is followed, so the file it names changes.
+func replaceConfig(path string, data []byte) error {
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return err
+	}
+	info, err := os.Stat(real)
+	if err != nil {
+		return err
+	}
+	return atomicfile.Write(real, data, info.Mode().Perm())
+}
