@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -14,7 +15,8 @@ import (
 // OPML export of them: one the config already has (its scheme in capitals),
 // two new in folders, one listed twice, one whose URL no config takes, and
 // a link that subscribes to nothing.
-func importSite(t *testing.T) (site *newsSite, cfgPath, opmlPath string) {
+// extra is more of the config's keys, written before its sources.
+func importSite(t *testing.T, extra string) (site *newsSite, cfgPath, opmlPath string) {
 	t.Helper()
 	site = newNewsSite(t)
 	for i, path := range []string{"/dunia", "/world", "/ekonomi"} {
@@ -28,7 +30,7 @@ func importSite(t *testing.T) (site *newsSite, cfgPath, opmlPath string) {
 	cfg := fmt.Sprintf(`# my config
 schedule: "@every 15m"
 storage: {driver: sqlite, dsn: %q}
-
+%s
 sources:
   # the one I had
   - name: Dunia
@@ -36,7 +38,7 @@ sources:
 
 # fetch politely
 fetch: {timeout: 5s, per_host: 2}
-`, filepath.Join(dir, "warta.db"), site.URL)
+`, filepath.Join(dir, "warta.db"), extra, site.URL)
 	if err := os.WriteFile(cfgPath, []byte(cfg), 0o640); err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +72,7 @@ fetch: {timeout: 5s, per_host: 2}
 // refuse, its other lines, comments and mode as they were; the next cycle
 // fetches and stores the new sources' articles.
 func TestImportWritesTheNewFeedsIntoTheConfig(t *testing.T) {
-	_, cfgPath, opmlPath := importSite(t)
+	_, cfgPath, opmlPath := importSite(t, "")
 	before, err := os.ReadFile(cfgPath)
 	if err != nil {
 		t.Fatal(err)
@@ -132,7 +134,7 @@ func TestImportWritesTheNewFeedsIntoTheConfig(t *testing.T) {
 // pasted into a config loads; the list may come on standard input, and
 // with no config file at all nothing is checked against it.
 func TestImportPrintsTheNewFeeds(t *testing.T) {
-	site, cfgPath, opmlPath := importSite(t)
+	site, cfgPath, opmlPath := importSite(t, "")
 	list, err := os.ReadFile(opmlPath)
 	if err != nil {
 		t.Fatal(err)
@@ -162,7 +164,7 @@ func TestImportPrintsTheNewFeeds(t *testing.T) {
 // A config that does not load, a list that is no OPML, a missing file: a
 // clear error, the config untouched.
 func TestImportRefuses(t *testing.T) {
-	_, cfgPath, opmlPath := importSite(t)
+	_, cfgPath, opmlPath := importSite(t, "")
 	broken := filepath.Join(filepath.Dir(cfgPath), "broken.yaml")
 	brokenText := "sources:\n  - name: A\n    url: https://a.example/feed\n    langauge: en\n"
 	if err := os.WriteFile(broken, []byte(brokenText), 0o644); err != nil {
@@ -203,7 +205,7 @@ func TestImportRefuses(t *testing.T) {
 // A config reached through a symbolic link is changed where it lives; the
 // link stays a link.
 func TestImportFollowsALinkedConfig(t *testing.T) {
-	_, cfgPath, opmlPath := importSite(t)
+	_, cfgPath, opmlPath := importSite(t, "")
 	link := filepath.Join(t.TempDir(), "config.yaml")
 	if err := os.Symlink(cfgPath, link); err != nil {
 		t.Skip("no symbolic links here:", err)
@@ -218,4 +220,25 @@ func TestImportFollowsALinkedConfig(t *testing.T) {
 	if err != nil || !strings.Contains(string(data), "Outlet Ekonomi") {
 		t.Errorf("the linked file was not changed: %v\n%s", err, data)
 	}
+}
+
+// A running daemon fetches the imported feeds after the reload -write
+// asks for.
+func TestImportIntoARunningDaemon(t *testing.T) {
+	addr := freeAddr(t)
+	site, cfgPath, opmlPath := importSite(t, fmt.Sprintf("server: {listen: %q}\n", addr))
+	reloads, log := startDaemon(t, cfgPath)
+	all := "http://" + addr + "/feeds/all.atom"
+	eventually(t, "the configured source's article", log, func() bool {
+		_, body := get(all)
+		return strings.Contains(body, site.URL+"/dunia/berita-0")
+	})
+	if code, _, errOut := warta(t, context.Background(), "", "-config", cfgPath, "import", "-write", opmlPath); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	reloads <- syscall.SIGHUP
+	eventually(t, "the imported sources' articles", log, func() bool {
+		_, body := get(all)
+		return strings.Contains(body, site.URL+"/world/berita-1") && strings.Contains(body, site.URL+"/ekonomi/berita-2")
+	})
 }
