@@ -2,11 +2,16 @@ package publish
 
 import (
 	"bytes"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"html/template"
 	"mime"
 	"net/http"
+	"net/url"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/warta-news/warta/article"
@@ -22,6 +27,14 @@ import (
 // the story's page (303); refused, they answer a short page saying why,
 // with the API's status, but 403 for a wrong token: a form is no HTTP
 // authentication scheme to challenge with a 401.
+//
+// A reader may ask a browser to be remembered (formRemember with the
+// token): it then gets a cookie that stands for the token on the forms,
+// not on the API, until it is forgotten (formForget), expires, or the
+// token changes. The cookie holds no token but a MAC of it, and goes with
+// same-site requests only; a form posted with it alone must also come
+// from the site itself (http.CrossOriginProtection), since it proves
+// nothing a page elsewhere could not make a browser send.
 
 // Form fields and values of the story page's forms.
 const (
@@ -31,6 +44,10 @@ const (
 	formNote    = "note"
 	formStories = "stories"
 	formUndo    = "undo"
+	// formRemember, set with the token, remembers the browser;
+	// formForget forgets it.
+	formRemember = "remember"
+	formForget   = "forget"
 
 	formOfIn    = "in"
 	formOfOut   = "out"
@@ -50,18 +67,91 @@ func formPost(r *http.Request) bool {
 }
 
 // readForm parses r's form, at most maxLabelBody bytes, and checks its
-// token; false when it answered a refusal.
+// token, or the cookie of a remembered browser when it has none; false
+// when it answered: a refusal, or the browser forgotten.
 func (p *Publisher) readForm(w http.ResponseWriter, r *http.Request) bool {
 	r.Body = http.MaxBytesReader(w, r.Body, maxLabelBody)
 	if err := r.ParseForm(); err != nil {
 		p.refuseForm(w, r, http.StatusBadRequest, fmt.Sprintf("the form cannot be read: %v", err))
 		return false
 	}
-	if !p.isLabelsToken(r.PostForm.Get(formToken)) {
-		p.refuseForm(w, r, http.StatusForbidden, "the token is not the one in server.labels_token_file")
+	if r.PostForm.Has(formForget) {
+		if err := p.fromThisSite(r); err != nil {
+			p.refuseForm(w, r, http.StatusForbidden, "a form of another site may not forget this browser")
+			return false
+		}
+		http.SetCookie(w, p.rememberedCookie("", -1))
+		http.Redirect(w, r, p.storyPageURL(r.PathValue("id"))+"#labels", http.StatusSeeOther)
 		return false
 	}
-	return true
+	switch given := r.PostForm.Get(formToken); {
+	case given != "":
+		if !p.isLabelsToken(given) {
+			p.refuseForm(w, r, http.StatusForbidden, "the token is not the one in server.labels_token_file")
+			return false
+		}
+		if r.PostForm.Get(formRemember) != "" {
+			http.SetCookie(w, p.rememberedCookie(p.rememberedValue(), int(rememberFor/time.Second)))
+		}
+		return true
+	case p.isRemembered(r):
+		if err := p.fromThisSite(r); err != nil {
+			p.refuseForm(w, r, http.StatusForbidden, "a form of another site may not use this browser's remembered token")
+			return false
+		}
+		return true
+	}
+	p.refuseForm(w, r, http.StatusForbidden, "type the token of server.labels_token_file: this browser is not remembered")
+	return false
+}
+
+// rememberedCookieName names the cookie of a remembered browser.
+const rememberedCookieName = "warta_labels"
+
+// rememberFor is how long a browser stays remembered.
+const rememberFor = 30 * 24 * time.Hour
+
+// rememberedValue is the value of a remembered browser's cookie: a MAC of
+// the labels token, which a new token makes worthless and which does not
+// give the token away.
+func (p *Publisher) rememberedValue() string {
+	m := hmac.New(sha256.New, []byte(p.opts.LabelsToken))
+	m.Write([]byte("warta: a browser remembered for the story forms"))
+	return hex.EncodeToString(m.Sum(nil))
+}
+
+// isRemembered reports whether r carries a remembered browser's cookie
+// for the present token.
+func (p *Publisher) isRemembered(r *http.Request) bool {
+	c, err := r.Cookie(rememberedCookieName)
+	return err == nil && p.opts.LabelsToken != "" && hmac.Equal([]byte(c.Value), []byte(p.rememberedValue()))
+}
+
+// rememberedCookie is the cookie that remembers the browser (value, for
+// maxAge seconds) or forgets it (maxAge < 0): for the story pages' forms
+// only, never sent to scripts or by other sites' requests, and over
+// HTTPS only when warta is served so.
+func (p *Publisher) rememberedCookie(value string, maxAge int) *http.Cookie {
+	u, err := url.Parse(p.storyPageURL(""))
+	path := storyPagePrefix
+	if err == nil && u.Path != "" {
+		path = u.Path
+	}
+	return &http.Cookie{Name: rememberedCookieName, Value: value, Path: path, MaxAge: maxAge,
+		HttpOnly: true, Secure: err == nil && u.Scheme == "https", SameSite: http.SameSiteStrictMode}
+}
+
+// fromThisSite says why r is not a request of warta's own pages: by the
+// browser's Sec-Fetch-Site, else its Origin against the host asked and
+// the base URL's.
+func (p *Publisher) fromThisSite(r *http.Request) error {
+	c := http.NewCrossOriginProtection()
+	if u, err := url.Parse(p.opts.BaseURL); err == nil && u.Scheme != "" && u.Host != "" {
+		if err := c.AddTrustedOrigin(u.Scheme + "://" + u.Host); err != nil {
+			return err
+		}
+	}
+	return c.Check(r)
 }
 
 // serveLabelForm answers the story page's label form: topic, of (in, out,

@@ -231,3 +231,131 @@ func FuzzStoryPageForms(f *testing.F) {
 		}
 	})
 }
+
+// A browser remembered with the token posts the forms without it, from
+// the site's own pages only, until it is forgotten or the token changes;
+// the cookie it gets is no token and goes to the story pages only.
+func TestStoryPageFormsRememberTheBrowser(t *testing.T) {
+	const token = "0123456789abcdef-labels"
+	p, lister := newTestPublisher(t, Options{LabelsToken: token, BaseURL: "https://news.example/warta"})
+	p.opts.Labeller = fakeLabeller{lister}
+	if err := p.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	h := p.Handler()
+	forms := pageForms(t, get(t, h, "GET", "/stories/s1", nil).Body.String())
+	if len(forms) != 2 || !reflect.DeepEqual(forms[0].fields["remember"], []string{"1"}) || !reflect.DeepEqual(forms[1].fields["remember"], []string{"1"}) {
+		t.Fatalf("the forms offer no way to remember the browser: %+v", forms)
+	}
+	// post sends form with the cookies given, as a browser on the site
+	// (sameSite) or on another site does.
+	post := func(path string, form url.Values, sameSite bool, cookies ...*http.Cookie) *httptest.ResponseRecorder {
+		t.Helper()
+		req := httptest.NewRequest("POST", path, strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		if sameSite {
+			req.Header.Set("Sec-Fetch-Site", "same-origin")
+		} else {
+			req.Header.Set("Sec-Fetch-Site", "cross-site")
+			req.Header.Set("Origin", "https://elsewhere.example")
+		}
+		for _, c := range cookies {
+			req.AddCookie(c)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec
+	}
+	label := url.Values{"topic": {"sport"}, "of": {"out"}}
+
+	rec := post("/stories/s1/labels", label, true)
+	if rec.Code != http.StatusForbidden || !strings.Contains(rec.Body.String(), "not remembered") || len(lister.labels) != 0 {
+		t.Fatalf("no token, no cookie: %d %s", rec.Code, rec.Body.String())
+	}
+	withToken := url.Values{"topic": {"sport"}, "of": {"out"}, "token": {token}, "remember": {"1"}}
+	rec = post("/stories/s1/labels", withToken, true)
+	cookies := rec.Result().Cookies()
+	if rec.Code != http.StatusSeeOther || len(cookies) != 1 || len(lister.labels) != 1 {
+		t.Fatalf("the token with remember: %d, cookies %v, labels %+v", rec.Code, cookies, lister.labels)
+	}
+	c := cookies[0]
+	if c.Name != "warta_labels" || c.Value == "" || strings.Contains(c.Value, token) || !c.HttpOnly || !c.Secure ||
+		c.SameSite != http.SameSiteStrictMode || c.Path != "/warta/stories/" || c.MaxAge != 30*24*3600 {
+		t.Errorf("the cookie: %+v", c)
+	}
+	lister.labels = nil
+
+	// Remembered: the forms work without the token, from the site only.
+	for _, f := range []struct {
+		path string
+		form url.Values
+	}{
+		{"/stories/s1/labels", label},
+		{"/stories/s1/joins", url.Values{"stories": {"s2"}}},
+		{"/stories/s2/joins", url.Values{"undo": {"1"}}},
+	} {
+		labels, joins := slices.Clone(lister.labels), slices.Clone(lister.joins)
+		if rec := post(f.path, f.form, false, c); rec.Code != http.StatusForbidden || !strings.Contains(rec.Body.String(), "another site") {
+			t.Errorf("POST %s from another site with the cookie: %d %s", f.path, rec.Code, rec.Body.String())
+		}
+		if !slices.Equal(lister.labels, labels) || !reflect.DeepEqual(lister.joins, joins) {
+			t.Fatalf("a form of another site changed something: %+v %+v", lister.labels, lister.joins)
+		}
+		if rec := post(f.path, f.form, true, c); rec.Code != http.StatusSeeOther {
+			t.Errorf("POST %s with the cookie: %d %s", f.path, rec.Code, rec.Body.String())
+		}
+	}
+	if len(lister.labels) != 1 || len(lister.joins) != 0 {
+		t.Errorf("after a label, a join and its undo: labels %+v, joins %+v", lister.labels, lister.joins)
+	}
+	// A browser without Sec-Fetch-Site is judged by its Origin: the base
+	// URL's is the site's.
+	req := httptest.NewRequest("POST", "/stories/s1/labels", strings.NewReader(url.Values{"topic": {"economy"}, "of": {"in"}}.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Origin", "https://news.example")
+	req.AddCookie(c)
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != http.StatusSeeOther {
+		t.Errorf("with the base URL's Origin: %d %s", rec.Code, rec.Body.String())
+	}
+
+	// Not the API's: a bearer of the cookie alone is refused there.
+	req = httptest.NewRequest("POST", "/stories/s1/labels", strings.NewReader(`{"topic":"economy","of":true}`))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Sec-Fetch-Site", "same-origin")
+	req.AddCookie(c)
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != http.StatusUnauthorized {
+		t.Errorf("the API with the cookie alone: %d", rec.Code)
+	}
+
+	// Another cookie value, or the same after the token changed: refused.
+	forged := *c
+	forged.Value = strings.Repeat("0", len(c.Value))
+	if rec := post("/stories/s1/labels", label, true, &forged); rec.Code != http.StatusForbidden {
+		t.Errorf("a forged cookie: %d", rec.Code)
+	}
+	p.opts.LabelsToken = "another-token-of-24-characters"
+	if rec := post("/stories/s1/labels", label, true, c); rec.Code != http.StatusForbidden {
+		t.Errorf("the cookie of the old token: %d", rec.Code)
+	}
+	p.opts.LabelsToken = token
+
+	// Forgotten: the cookie is dropped, and the forms want the token again.
+	rec = post("/stories/s1/labels", url.Values{"forget": {"1"}}, true, c)
+	gone := rec.Result().Cookies()
+	if rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != "https://news.example/warta/stories/s1#labels" ||
+		len(gone) != 1 || gone[0].Name != "warta_labels" || gone[0].MaxAge >= 0 {
+		t.Errorf("forget: %d, Location %q, cookies %v", rec.Code, rec.Header().Get("Location"), gone)
+	}
+	if rec := post("/stories/s1/labels", url.Values{"forget": {"1"}}, false, c); rec.Code != http.StatusForbidden {
+		t.Errorf("forget from another site: %d", rec.Code)
+	}
+	// Typed without remember, the token sets no cookie.
+	rec = post("/stories/s1/labels", url.Values{"topic": {"sport"}, "of": {"clear"}, "token": {token}}, true)
+	if rec.Code != http.StatusSeeOther || len(rec.Result().Cookies()) != 0 {
+		t.Errorf("the token without remember: %d, cookies %v", rec.Code, rec.Result().Cookies())
+	}
+}

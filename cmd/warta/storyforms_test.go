@@ -3,6 +3,7 @@ package main
 import (
 	"io"
 	"net/http"
+	"net/http/cookiejar"
 	"net/url"
 	"strings"
 	"testing"
@@ -101,6 +102,60 @@ func TestDaemonStoryPageForms(t *testing.T) {
 	}
 	if got := oneStory(t, cfg, []string{site.URL + "/ekonomi/harga-cabai"}); got != chilli {
 		t.Errorf("after the undo: story %s, want %s", got, chilli)
+	}
+	d.stop(t)
+	if strings.Contains(d.log.String(), token) {
+		t.Error("the daemon logged the labels token")
+	}
+}
+
+// A browser the reader asked to remember posts the story page's forms on
+// the daemon without the token until it is forgotten: the label it posts
+// takes the meeting out of international relations, and once forgotten
+// its forms want the token again.
+func TestDaemonStoryPageFormsRememberTheBrowser(t *testing.T) {
+	const token = "4b1d-forms-0123456789abcdef"
+	l := runLabelsDaemon(t, "sqlite", token)
+	d, base := l.d, l.base
+	defer d.cancel()
+	meeting, irHas := l.meeting(), l.inIR
+	page := base + "/stories/" + l.meetingStory(t)
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	browser := &http.Client{Jar: jar}
+	// post posts the label form as a browser on the daemon's own page
+	// does, following the redirect.
+	post := func(form url.Values) (int, string) {
+		t.Helper()
+		req, err := http.NewRequest("POST", page+"/labels", strings.NewReader(form.Encode()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Sec-Fetch-Site", "same-origin")
+		resp, err := browser.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	ir := url.Values{"topic": {"international-relations"}}
+	if code, body := post(url.Values{"topic": ir["topic"], "of": {"in"}, "token": {token}, "remember": {"1"}}); code != http.StatusOK {
+		t.Fatalf("the label form with the token, remembered: %d %s", code, body)
+	}
+	if code, body := post(url.Values{"topic": ir["topic"], "of": {"out"}}); code != http.StatusOK {
+		t.Fatalf("the label form from the remembered browser: %d %s", code, body)
+	}
+	eventually(t, "the meeting out of the international relations feed", d.log, func() bool { return !irHas(meeting) })
+	if code, body := post(url.Values{"forget": {"1"}}); code != http.StatusOK || !strings.Contains(body, "remember this browser") {
+		t.Fatalf("forget: %d %s", code, body)
+	}
+	if code, body := post(url.Values{"topic": ir["topic"], "of": {"clear"}}); code != http.StatusForbidden || !strings.Contains(body, "not remembered") {
+		t.Errorf("the forgotten browser without the token: %d %s", code, body)
 	}
 	d.stop(t)
 	if strings.Contains(d.log.String(), token) {
