@@ -52,6 +52,9 @@ type Feed struct {
 	// Folder names the outlines it is nested in, outermost first, joined
 	// by " / "; "" at the top level.
 	Folder string
+	// Type is the outline's type as written: "rss" for any feed by the
+	// spec, or a reader's own (IsFeed).
+	Type string
 	// Line is the outline's line in the document, for messages.
 	Line int
 }
@@ -119,7 +122,7 @@ func Read(r io.Reader) ([]Feed, error) {
 				name = cleanName(o.Text)
 			}
 			if url := strings.TrimSpace(o.XMLURL); url != "" {
-				feeds = append(feeds, Feed{Name: name, URL: url, Folder: strings.Join(folders, " / "), Line: at})
+				feeds = append(feeds, Feed{Name: name, URL: url, Folder: strings.Join(folders, " / "), Type: strings.TrimSpace(o.Type), Line: at})
 			}
 			folders = append(folders, name)
 		case xml.EndElement:
@@ -131,6 +134,18 @@ func Read(r io.Reader) ([]Feed, error) {
 			}
 		}
 	}
+}
+
+// IsFeed reports whether the outline's type is a feed's: the spec's
+// "rss" for every format, none, or a format's name. Readers add types of
+// their own for what is no feed, such as FreshRSS's "HTML+XPath" for a
+// web page it scrapes.
+func (f Feed) IsFeed() bool {
+	switch strings.ToLower(f.Type) {
+	case "", FeedType, "atom", "feed", "json", "jsonfeed":
+		return true
+	}
+	return false
 }
 
 // outlineAttrs reads an outline's attributes by name in any case: readers

@@ -34,9 +34,9 @@ func TestReadExports(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []Feed{
-		{Name: "BBC World", URL: "https://feeds.bbci.co.uk/news/world/rss.xml", Folder: "World", Line: 7},
+		{Name: "BBC World", URL: "https://feeds.bbci.co.uk/news/world/rss.xml", Folder: "World", Type: "rss", Line: 7},
 		{Name: "Antara Dunia", URL: "https://www.antaranews.com/rss/dunia.xml", Folder: "World / Regions", Line: 9},
-		{Name: "Tempo Dunia", URL: "https://rss.tempo.co/dunia?a=1&b=2", Line: 12},
+		{Name: "Tempo Dunia", URL: "https://rss.tempo.co/dunia?a=1&b=2", Type: "rss", Line: 12},
 		{Name: "", URL: "https://example.org/feed.xml", Line: 15},
 	}
 	if !reflect.DeepEqual(got, want) {
@@ -149,4 +149,14 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A reader's own types for what is no feed are told from feeds'.
+func TestIsFeed(t *testing.T) {
+	for typ, want := range map[string]bool{"": true, "rss": true, "RSS": true, "atom": true, "json": true,
+		"HTML+XPath": false, "XML+XPath": false, "JSON+DotNotation": false, "link": false, "include": false} {
+		if got := (Feed{Type: typ}).IsFeed(); got != want {
+			t.Errorf("type %q: IsFeed %v, want %v", typ, got, want)
+		}
+	}
 }

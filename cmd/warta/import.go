@@ -122,6 +122,10 @@ func newSources(feeds []opml.Feed, cfg *config.Config, w io.Writer, list string)
 	for _, f := range feeds {
 		key, err := config.URLKey(f.URL)
 		switch {
+		case !f.IsFeed():
+			tally.refused++
+			fmt.Fprintf(w, "%s:%d: %q left out: its type %q is no feed warta reads\n", list, f.Line, f.Name, f.Type)
+			continue
 		case err != nil:
 			tally.refused++
 			fmt.Fprintf(w, "%s:%d: %q left out: URL %q: %v\n", list, f.Line, f.Name, f.URL, err)

@@ -56,6 +56,7 @@ fetch: {timeout: 5s, per_host: 2}
       <outline type="rss" text="Dunia" xmlUrl="%[1]s/world"/>
       <outline type="rss" text="World again" xmlUrl="%[1]s/world"/>
       <outline type="rss" text="Gopher" xmlUrl="gopher://example.org/feed"/>
+      <outline type="HTML+XPath" text="Scraped" xmlUrl="%[1]s/news.html" xmlns:frss="https://freshrss.org/opml" frss:xPathItem="//article"/>
     </outline>
     <outline type="link" text="a page" url="%[1]s/"/>
   </body>
@@ -86,7 +87,8 @@ func TestImportWritesTheNewFeedsIntoTheConfig(t *testing.T) {
 	}
 	for _, want := range []string{
 		"subscriptions.opml:12: \"Gopher\" left out: URL \"gopher://example.org/feed\": scheme \"gopher\": want http or https",
-		"5 feeds: 2 new, 1 already sources, 1 listed twice, 1 refused",
+		"subscriptions.opml:13: \"Scraped\" left out: its type \"HTML+XPath\" is no feed warta reads",
+		"6 feeds: 2 new, 1 already sources, 1 listed twice, 2 refused",
 		"added 2 sources; a running daemon takes them at its next reload",
 	} {
 		if !strings.Contains(errOut, want) {
@@ -122,7 +124,7 @@ func TestImportWritesTheNewFeedsIntoTheConfig(t *testing.T) {
 
 	// Imported again, the list adds nothing and leaves the file alone.
 	code, _, errOut = warta(t, context.Background(), "", "-config", cfgPath, "import", "-write", opmlPath)
-	if code != 0 || !strings.Contains(errOut, "5 feeds: 0 new, 4 already sources, 0 listed twice, 1 refused") {
+	if code != 0 || !strings.Contains(errOut, "6 feeds: 0 new, 4 already sources, 0 listed twice, 2 refused") {
 		t.Errorf("a second import: exit %d, %s", code, errOut)
 	}
 	if again, _ := os.ReadFile(cfgPath); string(again) != string(after) {
@@ -156,7 +158,7 @@ func TestImportPrintsTheNewFeeds(t *testing.T) {
 	}
 
 	code, out, errOut = warta(t, context.Background(), "", "-config", filepath.Join(t.TempDir(), "none.yaml"), "import", opmlPath)
-	if code != 0 || strings.Count(out, "\n  - ") != 3 || !strings.Contains(errOut, "5 feeds: 3 new, 0 already sources, 1 listed twice, 1 refused") {
+	if code != 0 || strings.Count(out, "\n  - ") != 3 || !strings.Contains(errOut, "6 feeds: 3 new, 0 already sources, 1 listed twice, 2 refused") {
 		t.Errorf("with no config: exit %d\n%s\n%s", code, out, errOut)
 	}
 }
