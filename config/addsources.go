@@ -3,6 +3,7 @@ package config
 import (
 	"bytes"
 	"fmt"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -102,11 +103,17 @@ func AddSources(filename string, data []byte, entries []SourceEntry) ([]byte, er
 		return nil, fmt.Errorf("%s: adding to its sources list would give %d sources, not %d (nothing written)", filename, len(after.Sources), len(want))
 	}
 	for i, s := range after.Sources {
-		if s.Name != want[i].Name || s.URL != want[i].URL {
+		if !sameSource(s, want[i]) {
 			return nil, fmt.Errorf("%s: adding to its sources list would change sources[%d] (nothing written)", filename, i)
 		}
 	}
 	return out, nil
+}
+
+// sameSource reports whether a and b are one source wherever written.
+func sameSource(a, b Source) bool {
+	a.Line, b.Line = 0, 0
+	return reflect.DeepEqual(a, b)
 }
 
 func sourcesOf(entries []SourceEntry) []Source {
@@ -123,8 +130,11 @@ func sourcesOf(entries []SourceEntry) []Source {
 // of the list's dashes.
 func sourcesEnd(filename string, data []byte) (int, string, error) {
 	f, err := parser.ParseBytes(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), 0)
-	if err != nil || len(f.Docs) == 0 {
+	if err != nil {
 		return 0, "", fmt.Errorf("%s: %w", filename, err)
+	}
+	if len(f.Docs) == 0 {
+		return 0, "", fmt.Errorf("%s: an empty file", filename)
 	}
 	body, ok := f.Docs[0].Body.(ast.MapNode)
 	if !ok {
@@ -145,9 +155,13 @@ func sourcesEnd(filename string, data []byte) (int, string, error) {
 			continue
 		}
 		keyLine = line
-		s, ok := it.Value().(*ast.SequenceNode)
+		value := it.Value()
+		if a, ok := value.(*ast.AnchorNode); ok {
+			value = a.Value
+		}
+		s, ok := value.(*ast.SequenceNode)
 		if !ok {
-			return 0, "", fmt.Errorf("%s:%d: sources is not a list", filename, line)
+			return 0, "", fmt.Errorf("%s:%d: sources is not a list written here (an alias?); add the printed entries by hand", filename, line)
 		}
 		if s.IsFlowStyle {
 			return 0, "", fmt.Errorf("%s:%d: sources is written as a flow list ([…]); add the printed entries to it by hand", filename, line)

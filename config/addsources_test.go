@@ -102,6 +102,7 @@ publish: {title: t}
 `},
 		{"no line end at the end", "sources:\n  - {name: A, url: \"https://a.example/feed\"}", `  - {name: A, url: "https://a.example/feed"}`},
 		{"CRLF", "sources:\r\n  - name: A\r\n    url: https://a.example/feed\r\nschedule: \"@hourly\"\r\n", "    url: https://a.example/feed\r\n"},
+		{"an anchored list, topics and boosts last", "sources: &s\n  - name: A\n    url: https://a.example/feed\n    topics: [sport]\n    boost: {world: 2}\n", "    boost: {world: 2}\n"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			out, err := AddSources("c.yaml", []byte(c.file), added)
@@ -143,6 +144,8 @@ func TestAddSourcesRefuses(t *testing.T) {
 		want       string
 	}{
 		{"a flow list", "sources: [{name: A, url: \"https://a.example/feed\"}]\n", added, "c.yaml:1: sources is written as a flow list"},
+		{"a tagged list", "sources: !!seq\n  - {name: A, url: \"https://a.example/feed\"}\n", added, "c.yaml:1: sources is not a list written here"},
+		{"a block scalar's line", "sources:\n  - url: https://a.example/feed\n    name: >-\n      A\n\n      # not a comment\n", added, "would change sources[0]"},
 		{"a file that does not load", "sources:\n  - {name: A}\n", added, "url is required"},
 		{"a name the file has", "sources:\n  - {name: A, url: \"https://a.example/feed\"}\n",
 			[]SourceEntry{{Source: Source{Name: "a", URL: "https://b.example/feed"}}}, "duplicate source name"},

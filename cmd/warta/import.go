@@ -61,6 +61,9 @@ func cmdImport(_ context.Context, e *env) error {
 		if len(entries) == 0 {
 			return nil
 		}
+		if cfg != nil {
+			fmt.Fprintf(e.stderr, "paste the entries under sources: in %s, or let warta import -write add them\n", e.configPath)
+		}
 		_, err := io.WriteString(e.stdout, config.FormatSources(entries))
 		return err
 	}

@@ -149,6 +149,9 @@ func TestImportPrintsTheNewFeeds(t *testing.T) {
 	if out != want {
 		t.Errorf("printed\n%s\nwant\n%s", out, want)
 	}
+	if !strings.Contains(errOut, "paste the entries under sources: in "+cfgPath+", or let warta import -write add them") {
+		t.Errorf("no word on where the entries go:\n%s", errOut)
+	}
 	pasted := filepath.Join(t.TempDir(), "pasted.yaml")
 	if err := os.WriteFile(pasted, []byte(out), 0o644); err != nil {
 		t.Fatal(err)
