@@ -232,6 +232,8 @@ func FuzzStoryPageForms(f *testing.F) {
 	})
 }
 
+const formType = "application/x-www-form-urlencoded"
+
 // A browser remembered with the token posts the forms without it, from
 // the site's own pages only, until it is forgotten or the token changes;
 // the cookie it gets is no token and goes to the story pages only.
@@ -247,24 +249,32 @@ func TestStoryPageFormsRememberTheBrowser(t *testing.T) {
 	if len(forms) != 2 || !reflect.DeepEqual(forms[0].fields["remember"], []string{"1"}) || !reflect.DeepEqual(forms[1].fields["remember"], []string{"1"}) {
 		t.Fatalf("the forms offer no way to remember the browser: %+v", forms)
 	}
-	// post sends form with the cookies given, as a browser on the site
-	// (sameSite) or on another site does.
-	post := func(path string, form url.Values, sameSite bool, cookies ...*http.Cookie) *httptest.ResponseRecorder {
+	// send posts body with the headers (name, value, …) and the cookie.
+	send := func(path, body string, c *http.Cookie, headers ...string) *httptest.ResponseRecorder {
 		t.Helper()
-		req := httptest.NewRequest("POST", path, strings.NewReader(form.Encode()))
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		if sameSite {
-			req.Header.Set("Sec-Fetch-Site", "same-origin")
-		} else {
-			req.Header.Set("Sec-Fetch-Site", "cross-site")
-			req.Header.Set("Origin", "https://elsewhere.example")
+		req := httptest.NewRequest("POST", path, strings.NewReader(body))
+		for i := 0; i+1 < len(headers); i += 2 {
+			req.Header.Set(headers[i], headers[i+1])
 		}
-		for _, c := range cookies {
+		if c != nil {
 			req.AddCookie(c)
 		}
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, req)
 		return rec
+	}
+	// post sends form with the cookies given, as a browser on the site
+	// (sameSite) or on another site does.
+	post := func(path string, form url.Values, sameSite bool, cookies ...*http.Cookie) *httptest.ResponseRecorder {
+		t.Helper()
+		var c *http.Cookie
+		if len(cookies) > 0 {
+			c = cookies[0]
+		}
+		if sameSite {
+			return send(path, form.Encode(), c, "Content-Type", formType, "Sec-Fetch-Site", "same-origin")
+		}
+		return send(path, form.Encode(), c, "Content-Type", formType, "Sec-Fetch-Site", "cross-site", "Origin", "https://elsewhere.example")
 	}
 	label := url.Values{"topic": {"sport"}, "of": {"out"}}
 
@@ -310,23 +320,13 @@ func TestStoryPageFormsRememberTheBrowser(t *testing.T) {
 	}
 	// A browser without Sec-Fetch-Site is judged by its Origin: the base
 	// URL's is the site's.
-	req := httptest.NewRequest("POST", "/stories/s1/labels", strings.NewReader(url.Values{"topic": {"economy"}, "of": {"in"}}.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("Origin", "https://news.example")
-	req.AddCookie(c)
-	rec = httptest.NewRecorder()
-	h.ServeHTTP(rec, req)
+	rec = send("/stories/s1/labels", url.Values{"topic": {"economy"}, "of": {"in"}}.Encode(), c, "Content-Type", formType, "Origin", "https://news.example")
 	if rec.Code != http.StatusSeeOther {
 		t.Errorf("with the base URL's Origin: %d %s", rec.Code, rec.Body.String())
 	}
 
 	// Not the API's: a bearer of the cookie alone is refused there.
-	req = httptest.NewRequest("POST", "/stories/s1/labels", strings.NewReader(`{"topic":"economy","of":true}`))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Sec-Fetch-Site", "same-origin")
-	req.AddCookie(c)
-	rec = httptest.NewRecorder()
-	h.ServeHTTP(rec, req)
+	rec = send("/stories/s1/labels", `{"topic":"economy","of":true}`, c, "Content-Type", "application/json", "Sec-Fetch-Site", "same-origin")
 	if rec.Code != http.StatusUnauthorized {
 		t.Errorf("the API with the cookie alone: %d", rec.Code)
 	}
