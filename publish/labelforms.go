@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"html/template"
 	"mime"
 	"net/http"
 	"net/url"
@@ -222,17 +221,18 @@ func (p *Publisher) serveJoinForm(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, p.storyPageURL(story)+"#joins", http.StatusSeeOther)
 }
 
-// refusalPage is what a refused form answers.
-var refusalPage = template.Must(template.New("refusal").Parse(`<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Not done</title></head>
-<body><h1>Not done</h1><p>{{.Why}}</p><p><a href="{{.Back}}">Back to the story</a></p></body></html>
-`))
-
-// refuseForm answers a refused form with code and a page saying why.
+// refuseForm answers a refused form with code and a page of the site's
+// saying why, with a link back to the story.
 func (p *Publisher) refuseForm(w http.ResponseWriter, r *http.Request, code int, why string) {
+	pg := &page{
+		Title:   xmlchar.Clean(p.opts.Title),
+		Heading: "Not done",
+		Base:    p.opts.BaseURL,
+		OPML:    p.opts.BaseURL + opmlPath,
+		Refusal: &refusal{Why: xmlchar.Clean(why), Back: p.storyPageURL(r.PathValue("id"))},
+	}
 	var buf bytes.Buffer
-	back := p.storyPageURL(r.PathValue("id"))
-	if err := refusalPage.Execute(&buf, struct{ Why, Back string }{xmlchar.Clean(why), back}); err != nil {
+	if err := p.pages.ExecuteTemplate(&buf, "refused", pg); err != nil {
 		http.Error(w, why, code)
 		return
 	}

@@ -150,6 +150,11 @@ func TestStoryPageForms(t *testing.T) {
 	if len(lister.labels) != 0 || len(lister.joins) != 0 {
 		t.Fatalf("a refused form changed something: %+v %+v", lister.labels, lister.joins)
 	}
+	// A refusal is a page of the site: its style, its navigation.
+	if body := postForm(t, h, "/stories/s1/labels", url.Values{"token": {"wrong"}}).Body.String(); !strings.Contains(body, "<style>") ||
+		!strings.Contains(body, `<a href="`+testBase+`/status">Status</a>`) || !strings.Contains(body, `<p class="warn">`) {
+		t.Errorf("the refusal page is not one of the site's:\n%s", body)
+	}
 
 	// The API's documented curl call (`curl -H "Authorization: Bearer …"
 	// -d '{…}'`) labels its JSON body a form: the bearer token makes it

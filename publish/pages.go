@@ -34,7 +34,11 @@ type page struct {
 	Status   *statusData // the status page's data
 	Charts   []pageChart
 	SrcChart map[string]template.HTML
+	Refusal  *refusal // a refused form's page
 }
+
+// refusal is why a story page's form was refused, and the way back.
+type refusal struct{ Why, Back string }
 
 // pageFeed is one feed as the pages show it.
 type pageFeed struct {
@@ -107,6 +111,10 @@ footer{margin-top:1.5rem;font-size:.85rem;color:#666}
 </body>
 </html>
 {{end}}
+{{define "refused"}}{{template "head" .}}{{with .Refusal}}<h1>Not done</h1>
+<p class="warn">{{.Why}}</p>
+<p><a href="{{.Back}}">Back to the story</a></p>{{end}}
+{{template "foot" .}}{{end}}
 {{define "index"}}{{template "head" .}}<h1>{{.Title}}</h1>
 <p class="lead">News stories gathered from many outlets, one entry per story, one feed per topic.</p>
 {{template "cycle" .}}{{range .Feeds}}<section class="card" id="{{.Slug}}">
