@@ -102,6 +102,7 @@ publish: {title: t}
 `},
 		{"no line end at the end", "sources:\n  - {name: A, url: \"https://a.example/feed\"}", `  - {name: A, url: "https://a.example/feed"}`},
 		{"CRLF", "sources:\r\n  - name: A\r\n    url: https://a.example/feed\r\nschedule: \"@hourly\"\r\n", "    url: https://a.example/feed\r\n"},
+		{"a byte order mark", "\ufeffsources:\r\n  - {name: A, url: \"https://a.example/feed\"}\r\n", "  - {name: A, url: \"https://a.example/feed\"}\r\n"},
 		{"an anchored list, topics and boosts last", "sources: &s\n  - name: A\n    url: https://a.example/feed\n    topics: [sport]\n    boost: {world: 2}\n", "    boost: {world: 2}\n"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
