@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -9,33 +10,33 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/warta-news/warta/config"
+	"github.com/warta-news/warta/fetch"
 	"github.com/warta-news/warta/internal/atomicfile"
 	"github.com/warta-news/warta/opml"
+	"github.com/warta-news/warta/pipeline"
 )
 
 // cmdImport reads another reader's OPML subscription list (Miniflux,
-// FreshRSS, Feedly, Inoreader… export one) and prints its feeds that the
+// FreshRSS, Feedly, Inoreader… export one; a file, standard input or a
+// URL) and prints its feeds that the
 // config does not hold yet as a sources: block, or with -write adds them
 // to the config file, whose other lines and comments stay as they were.
 // A feed the config already has (by URL), one listed twice, or one whose
 // URL a config refuses is left out and said; a name the config already
 // uses gets a number.
-func cmdImport(_ context.Context, e *env) error {
+func cmdImport(ctx context.Context, e *env) error {
 	fs := e.flags("import")
 	write := fs.Bool("write", false, "add the feeds to the config file (-config) instead of printing them")
 	if err := e.parse(fs, true); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
-		return &usageError{"give one OPML file, or - to read it from standard input"}
+		return &usageError{"give one OPML file, - to read it from standard input, or its http(s) URL"}
 	}
 	list := fs.Arg(0)
-	feeds, err := readSubscriptions(e.stdin, list)
-	if err != nil {
-		return err
-	}
 
 	data, err := os.ReadFile(e.configPath)
 	var cfg *config.Config
@@ -51,9 +52,13 @@ func cmdImport(_ context.Context, e *env) error {
 	case errors.Is(err, os.ErrNotExist) && !*write:
 		e.logger.Info("no config file: the feeds are not checked against its sources", "config", e.configPath)
 	default:
-		return fmt.Errorf("import: %w", err)
+		return err
 	}
 
+	feeds, err := readSubscriptions(ctx, e, list, cfg)
+	if err != nil {
+		return err
+	}
 	entries, tally := newSources(feeds, cfg, e.stderr, list)
 	fmt.Fprintf(e.stderr, "%s: %d feeds: %d new, %d already sources, %d listed twice, %d refused\n",
 		list, len(feeds), len(entries), tally.known, tally.twice, tally.refused)
@@ -75,26 +80,43 @@ func cmdImport(_ context.Context, e *env) error {
 		return &configError{err}
 	}
 	if err := replaceConfig(e.configPath, out); err != nil {
-		return fmt.Errorf("import: %w", err)
+		return err
 	}
 	fmt.Fprintf(e.stderr, "%s: added %d sources; a running daemon takes them at its next reload (kill -HUP, systemctl reload warta)\n", e.configPath, len(entries))
 	return nil
 }
 
-// readSubscriptions reads the OPML file named (- is standard input).
-func readSubscriptions(stdin io.Reader, name string) ([]opml.Feed, error) {
-	r := stdin
-	if name != "-" {
+// readSubscriptions reads the OPML list named: a file, - for standard
+// input, or an http(s) URL, fetched as the config fetches its sources
+// (cfg nil: the fetcher's defaults).
+func readSubscriptions(ctx context.Context, e *env, name string, cfg *config.Config) ([]opml.Feed, error) {
+	var r io.Reader
+	switch {
+	case name == "-":
+		r = e.stdin
+	case strings.HasPrefix(name, "http://") || strings.HasPrefix(name, "https://"):
+		opts := fetch.Options{}
+		if cfg != nil {
+			opts = pipeline.FetchOptions(cfg)
+		}
+		f := fetch.New(opts, e.logger)
+		defer f.Close()
+		res, err := f.Fetch(ctx, fetch.Request{URL: name})
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", fetch.RedactURL(name), err)
+		}
+		r = bytes.NewReader(res.Body)
+	default:
 		f, err := os.Open(name)
 		if err != nil {
-			return nil, fmt.Errorf("import: %w", err)
+			return nil, err
 		}
 		defer f.Close()
 		r = f
 	}
 	feeds, err := opml.Read(r)
 	if err != nil {
-		return nil, fmt.Errorf("import: %s: %w", name, err)
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return feeds, nil
 }

@@ -65,6 +65,7 @@ fetch: {timeout: 5s, per_host: 2}
 	if err := os.WriteFile(opmlPath, []byte(list), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	site.serve("/subscriptions.opml", "text/x-opml", []byte(list))
 	return site, cfgPath, opmlPath
 }
 
@@ -160,6 +161,12 @@ func TestImportPrintsTheNewFeeds(t *testing.T) {
 		t.Errorf("the printed block does not load: %s", errOut)
 	}
 
+	// The same list at a URL.
+	code, fetched, errOut := warta(t, context.Background(), "", "-config", cfgPath, "import", site.URL+"/subscriptions.opml")
+	if code != 0 || fetched != want {
+		t.Errorf("the list at a URL: exit %d\n%s\n%s", code, fetched, errOut)
+	}
+
 	code, out, errOut = warta(t, context.Background(), "", "-config", filepath.Join(t.TempDir(), "none.yaml"), "import", opmlPath)
 	if code != 0 || strings.Count(out, "\n  - ") != 3 || !strings.Contains(errOut, "6 feeds: 3 new, 0 already sources, 1 listed twice, 2 refused") {
 		t.Errorf("with no config: exit %d\n%s\n%s", code, out, errOut)
@@ -169,7 +176,7 @@ func TestImportPrintsTheNewFeeds(t *testing.T) {
 // A config that does not load, a list that is no OPML, a missing file: a
 // clear error, the config untouched.
 func TestImportRefuses(t *testing.T) {
-	_, cfgPath, opmlPath := importSite(t, "")
+	site, cfgPath, opmlPath := importSite(t, "")
 	broken := filepath.Join(filepath.Dir(cfgPath), "broken.yaml")
 	brokenText := "sources:\n  - name: A\n    url: https://a.example/feed\n    langauge: en\n"
 	if err := os.WriteFile(broken, []byte(brokenText), 0o644); err != nil {
@@ -190,6 +197,7 @@ func TestImportRefuses(t *testing.T) {
 		{"a feed, not a list", []string{"-config", cfgPath, "import", notOPML}, exitFail, "feed.xml: opml: line 2: the document is <rss>, not <opml>"},
 		{"no list", []string{"-config", cfgPath, "import", filepath.Join(filepath.Dir(cfgPath), "none.opml")}, exitFail, "no such file"},
 		{"two lists", []string{"-config", cfgPath, "import", opmlPath, opmlPath}, exitConfig, "give one OPML file"},
+		{"a URL that answers 404", []string{"-config", cfgPath, "import", site.URL + "/gone.opml"}, exitFail, "404"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			cfgBefore, _ := os.ReadFile(cfgPath)

@@ -161,7 +161,7 @@ func commands() []command {
 		{"join", "STORY STORY...", "join stored stories that tell one event into one (the story first seen keeps its ID; later copies of any follow); -undo STORY gives a joined story back its articles; -list prints the joins", cmdJoin},
 		{"eval-topics", "", "score the topic rules on labelled JSON Lines", cmdEvalTopics},
 		{"doctor", "", "check the database; -salvage copies what is readable of a damaged one", cmdDoctor},
-		{"import", "OPML-FILE | -", "print the feeds of another reader's OPML subscription list that the config lacks as sources, or (-write) add them to the config file", cmdImport},
+		{"import", "OPML-FILE | - | URL", "print the feeds of another reader's OPML subscription list that the config lacks as sources, or (-write) add them to the config file", cmdImport},
 		{"topics", "", "print the built-in topics as YAML, to start a config's topics from", cmdTopics},
 		{"help", "[command]", "show the commands, or one command's usage and flags", cmdHelp},
 		{"version", "", "print the version and VCS revision", cmdVersion},
