@@ -21,12 +21,12 @@ import (
 
 // cmdImport reads another reader's OPML subscription list (Miniflux,
 // FreshRSS, Feedly, Inoreader… export one; a file, standard input or a
-// URL) and prints its feeds that the
-// config does not hold yet as a sources: block, or with -write adds them
-// to the config file, whose other lines and comments stay as they were.
-// A feed the config already has (by URL), one listed twice, or one whose
-// URL a config refuses is left out and said; a name the config already
-// uses gets a number.
+// URL) and prints the feeds the config does not hold yet as a sources:
+// block, or with -write adds them to the config file, whose other lines
+// and comments stay as they were. A feed the config already has (by URL),
+// one listed twice, one whose URL a config refuses and a reader's own
+// kind of source that is no feed are left out and said; a name the
+// config already uses gets a number.
 func cmdImport(ctx context.Context, e *env) error {
 	fs := e.flags("import")
 	write := fs.Bool("write", false, "add the feeds to the config file (-config) instead of printing them")
@@ -37,6 +37,11 @@ func cmdImport(ctx context.Context, e *env) error {
 		return &usageError{"give one OPML file, - to read it from standard input, or its http(s) URL"}
 	}
 	list := fs.Arg(0)
+	// What messages call the list: a URL's credentials are not shown.
+	shown := list
+	if isHTTPURL(list) {
+		shown = fetch.RedactURL(list)
+	}
 
 	data, err := os.ReadFile(e.configPath)
 	var cfg *config.Config
@@ -55,13 +60,13 @@ func cmdImport(ctx context.Context, e *env) error {
 		return err
 	}
 
-	feeds, err := readSubscriptions(ctx, e, list, cfg)
+	feeds, err := readSubscriptions(ctx, e, list, shown, cfg)
 	if err != nil {
 		return err
 	}
-	entries, tally := newSources(feeds, cfg, e.stderr, list)
+	entries, tally := newSources(feeds, cfg, e.stderr, shown)
 	fmt.Fprintf(e.stderr, "%s: %d feeds: %d new, %d already sources, %d listed twice, %d refused\n",
-		list, len(feeds), len(entries), tally.known, tally.twice, tally.refused)
+		shown, len(feeds), len(entries), tally.known, tally.twice, tally.refused)
 	if !*write {
 		if len(entries) == 0 {
 			return nil
@@ -86,15 +91,15 @@ func cmdImport(ctx context.Context, e *env) error {
 	return nil
 }
 
-// readSubscriptions reads the OPML list named: a file, - for standard
-// input, or an http(s) URL, fetched as the config fetches its sources
-// (cfg nil: the fetcher's defaults).
-func readSubscriptions(ctx context.Context, e *env, name string, cfg *config.Config) ([]opml.Feed, error) {
+// readSubscriptions reads the OPML list named (shown so in messages): a
+// file, - for standard input, or an http(s) URL, fetched as the config
+// fetches its sources (cfg nil: the fetcher's defaults).
+func readSubscriptions(ctx context.Context, e *env, name, shown string, cfg *config.Config) ([]opml.Feed, error) {
 	var r io.Reader
 	switch {
 	case name == "-":
 		r = e.stdin
-	case strings.HasPrefix(name, "http://") || strings.HasPrefix(name, "https://"):
+	case isHTTPURL(name):
 		opts := fetch.Options{}
 		if cfg != nil {
 			opts = pipeline.FetchOptions(cfg)
@@ -103,7 +108,7 @@ func readSubscriptions(ctx context.Context, e *env, name string, cfg *config.Con
 		defer f.Close()
 		res, err := f.Fetch(ctx, fetch.Request{URL: name})
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", fetch.RedactURL(name), err)
+			return nil, fmt.Errorf("%s: %w", shown, err)
 		}
 		r = bytes.NewReader(res.Body)
 	default:
@@ -116,9 +121,14 @@ func readSubscriptions(ctx context.Context, e *env, name string, cfg *config.Con
 	}
 	feeds, err := opml.Read(r)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, fmt.Errorf("%s: %w", shown, err)
 	}
 	return feeds, nil
+}
+
+// isHTTPURL reports whether the list named is one to fetch.
+func isHTTPURL(name string) bool {
+	return strings.HasPrefix(name, "http://") || strings.HasPrefix(name, "https://")
 }
 
 // importTally counts the feeds of a list left out.

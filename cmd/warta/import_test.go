@@ -161,9 +161,9 @@ func TestImportPrintsTheNewFeeds(t *testing.T) {
 		t.Errorf("the printed block does not load: %s", errOut)
 	}
 
-	// The same list at a URL.
-	code, fetched, errOut := warta(t, context.Background(), "", "-config", cfgPath, "import", site.URL+"/subscriptions.opml")
-	if code != 0 || fetched != want {
+	// The same list at a URL, whose key is not shown.
+	code, fetched, errOut := warta(t, context.Background(), "", "-config", cfgPath, "import", site.URL+"/subscriptions.opml?key=s3cret0123456789")
+	if code != 0 || fetched != want || !strings.Contains(errOut, "/subscriptions.opml: 6 feeds") || strings.Contains(errOut, "s3cret") {
 		t.Errorf("the list at a URL: exit %d\n%s\n%s", code, fetched, errOut)
 	}
 
