@@ -49,8 +49,8 @@ type Feed struct {
 	Name string
 	// URL is the feed's address (xmlUrl), trimmed.
 	URL string
-	// Folder names the outlines it is nested in, outermost first, joined
-	// by " / "; "" at the top level.
+	// Folder names the outlines it is nested in, outermost first (at most
+	// maxFolderDepth), joined by " / "; "" at the top level.
 	Folder string
 	// Type is the outline's type as written: "rss" for any feed by the
 	// spec, or a reader's own (IsFeed).
@@ -122,7 +122,8 @@ func Read(r io.Reader) ([]Feed, error) {
 				name = cleanName(o.Text)
 			}
 			if url := strings.TrimSpace(o.XMLURL); url != "" {
-				feeds = append(feeds, Feed{Name: name, URL: url, Folder: strings.Join(folders, " / "), Type: strings.TrimSpace(o.Type), Line: at})
+				folder := strings.Join(folders[:min(len(folders), maxFolderDepth)], " / ")
+				feeds = append(feeds, Feed{Name: name, URL: url, Folder: folder, Type: strings.TrimSpace(o.Type), Line: at})
 			}
 			folders = append(folders, name)
 		case xml.EndElement:
@@ -171,6 +172,11 @@ func outlineAttrs(attrs []xml.Attr) Outline {
 
 // maxNameRunes bounds a feed's name: a title, not a description.
 const maxNameRunes = 120
+
+// maxFolderDepth bounds the outlines a feed's Folder names, the outermost
+// first: readers nest folders a level or two deep, and a hostile list
+// nested thousands deep would have every feed carry every level above it.
+const maxFolderDepth = 8
 
 // cleanName collapses a name's spaces and drops what is not printable.
 func cleanName(s string) string {

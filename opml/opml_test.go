@@ -147,6 +147,10 @@ func FuzzRead(f *testing.F) {
 			if fd.Line < 1 {
 				t.Fatalf("line %d", fd.Line)
 			}
+			// At most maxFolderDepth names of at most maxNameRunes runes.
+			if len(fd.Folder) > maxFolderDepth*(4*maxNameRunes+len(" / ")) {
+				t.Fatalf("folder of %d bytes", len(fd.Folder))
+			}
 		}
 	})
 }
@@ -157,6 +161,28 @@ func TestIsFeed(t *testing.T) {
 		"HTML+XPath": false, "XML+XPath": false, "JSON+DotNotation": false, "link": false, "include": false} {
 		if got := (Feed{Type: typ}).IsFeed(); got != want {
 			t.Errorf("type %q: IsFeed %v, want %v", typ, got, want)
+		}
+	}
+}
+
+// A list nested deeper than any reader's folders names each feed's folder
+// by its outermost maxFolderDepth outlines: a hostile list of 16 MiB of
+// nested outlines would otherwise have every feed carry every outline
+// above it, and reading it take time and memory by the square of its depth.
+func TestReadDeepNesting(t *testing.T) {
+	const depth = 2000
+	doc := "<opml><body>" + strings.Repeat(`<outline text="f" xmlUrl="https://a.example/f">`, depth) +
+		strings.Repeat("</outline>", depth) + "</body></opml>"
+	feeds, err := Read(strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(feeds) != depth {
+		t.Fatalf("%d feeds, want %d", len(feeds), depth)
+	}
+	for _, f := range feeds {
+		if n := len(strings.Split(f.Folder, " / ")); n > maxFolderDepth {
+			t.Fatalf("a feed's folder names %d outlines, want at most %d", n, maxFolderDepth)
 		}
 	}
 }

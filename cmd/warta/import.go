@@ -150,6 +150,7 @@ func newSources(feeds []opml.Feed, cfg *config.Config, w io.Writer, list string)
 		}
 	}
 	listed := map[string]bool{}
+	next := map[string]int{} // by name key: the last number given
 	var (
 		out   []config.SourceEntry
 		tally importTally
@@ -178,9 +179,12 @@ func newSources(feeds []opml.Feed, cfg *config.Config, w io.Writer, list string)
 			u, _ := url.Parse(f.URL) // URLKey parsed it
 			name = u.Hostname()
 		}
-		unique := name
-		for n := 2; names[config.NameKey(unique)]; n++ {
-			unique = name + " (" + strconv.Itoa(n) + ")"
+		// Numbered from where the last feed of this name stopped: a list
+		// of thousands of feeds of one name takes linear time.
+		unique, base := name, config.NameKey(name)
+		for names[config.NameKey(unique)] {
+			next[base] = max(next[base], 1) + 1
+			unique = name + " (" + strconv.Itoa(next[base]) + ")"
 		}
 		names[config.NameKey(unique)] = true
 		out = append(out, config.SourceEntry{Source: config.Source{Name: unique, URL: f.URL}, Comment: f.Folder})

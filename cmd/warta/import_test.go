@@ -9,6 +9,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/warta-news/warta/config"
 )
 
 // importSite is a news site of three outlets' feeds and another reader's
@@ -254,4 +256,37 @@ func TestImportIntoARunningDaemon(t *testing.T) {
 		_, body := get(all)
 		return strings.Contains(body, site.URL+"/world/berita-1") && strings.Contains(body, site.URL+"/ekonomi/berita-2")
 	})
+}
+
+// Feeds of one name are numbered on from the config's own numbered names,
+// each name once.
+func TestImportNumbersFeedsOfOneName(t *testing.T) {
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "config.yaml")
+	cfg := "sources:\n  - {name: News, url: \"https://a.example/1\"}\n  - {name: \"news (3)\", url: \"https://a.example/2\"}\n"
+	if err := os.WriteFile(cfgPath, []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var list strings.Builder
+	list.WriteString("<opml><body>")
+	const n = 500
+	for i := range n {
+		fmt.Fprintf(&list, `<outline text="News" xmlUrl="https://b.example/%d"/>`, i)
+	}
+	list.WriteString("</body></opml>")
+	code, _, errOut := warta(t, context.Background(), list.String(), "-config", cfgPath, "import", "-write", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	loaded, err := config.Load(cfgPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, s := range loaded.Sources[2:] {
+		names = append(names, s.Name)
+	}
+	if len(names) != n || names[0] != "News (2)" || names[1] != "News (4)" || names[n-1] != fmt.Sprintf("News (%d)", n+2) {
+		t.Errorf("%d names: %v … %v", len(names), names[:min(3, len(names))], names[max(0, len(names)-2):])
+	}
 }
