@@ -11,15 +11,6 @@ import (
 	"github.com/goccy/go-yaml/parser"
 )
 
-// NameKey is the key under which two sources' names are the same: a
-// config refuses a second source of one key.
-func NameKey(name string) string { return strings.ToLower(strings.TrimSpace(name)) }
-
-// URLKey is the key under which two sources' URLs are the same (scheme
-// and host compared without case), or why raw is no feed URL a config
-// takes.
-func URLKey(raw string) (string, error) { return checkFeedURL(raw) }
-
 // SourceEntry is a source to add to a config file, with an optional
 // comment written above it (a folder's name, say).
 type SourceEntry struct {

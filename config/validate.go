@@ -271,7 +271,7 @@ func (v *validator) sources(slugs map[string]bool) {
 		}
 		if s.URL == "" {
 			v.errorf(at+".url", "url is required")
-		} else if key, err := checkFeedURL(s.URL); err != nil {
+		} else if key, err := URLKey(s.URL); err != nil {
 			v.errorf(at+".url", "malformed URL%s: %v", quotedURL(s.URL), err)
 		} else if j, dup := urls[key]; dup {
 			v.errorf(at+".url", "duplicate url%s: also used by sources[%d] at line %d", quotedURL(s.URL), j, v.line(fmt.Sprintf("sources[%d].url", j)))
@@ -633,10 +633,14 @@ func quotedURL(raw string) string {
 	return " " + strconv.Quote(fetch.RedactURL(strings.TrimSpace(raw)))
 }
 
-// checkFeedURL checks that raw is an absolute http(s) URL with a host and
-// returns the key under which duplicates are found (scheme and host are
-// case-insensitive).
-func checkFeedURL(raw string) (string, error) {
+// NameKey is the key under which two sources' names are the same: a
+// config refuses a second source of one key.
+func NameKey(name string) string { return strings.ToLower(strings.TrimSpace(name)) }
+
+// URLKey is the key under which two sources' URLs are the same (scheme
+// and host compared without case), or why raw is no absolute http(s) URL
+// with a host, the feed URL a config takes.
+func URLKey(raw string) (string, error) {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
 		// url.Error repeats the whole URL, which the message already quotes.

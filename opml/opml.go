@@ -149,8 +149,8 @@ func (f Feed) IsFeed() bool {
 	return false
 }
 
-// outlineAttrs reads an outline's attributes by name in any case: readers
-// write xmlUrl, xmlURL or xmlurl.
+// outlineAttrs reads the outline attributes Read uses, by name in any
+// case: readers write xmlUrl, xmlURL or xmlurl.
 func outlineAttrs(attrs []xml.Attr) Outline {
 	var o Outline
 	for _, a := range attrs {
@@ -163,8 +163,6 @@ func outlineAttrs(attrs []xml.Attr) Outline {
 			o.Title = a.Value
 		case "xmlurl":
 			o.XMLURL = a.Value
-		case "htmlurl":
-			o.HTMLURL = a.Value
 		}
 	}
 	return o

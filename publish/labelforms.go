@@ -224,13 +224,8 @@ func (p *Publisher) serveJoinForm(w http.ResponseWriter, r *http.Request) {
 // refuseForm answers a refused form with code and a page of the site's
 // saying why, with a link back to the story.
 func (p *Publisher) refuseForm(w http.ResponseWriter, r *http.Request, code int, why string) {
-	pg := &page{
-		Title:   xmlchar.Clean(p.opts.Title),
-		Heading: "Not done",
-		Base:    p.opts.BaseURL,
-		OPML:    p.opts.BaseURL + opmlPath,
-		Refusal: &refusal{Why: xmlchar.Clean(why), Back: p.storyPageURL(r.PathValue("id"))},
-	}
+	pg := p.sitePage("Not done")
+	pg.Refusal = &refusal{Why: xmlchar.Clean(why), Back: p.storyPageURL(r.PathValue("id"))}
 	var buf bytes.Buffer
 	if err := p.pages.ExecuteTemplate(&buf, "refused", pg); err != nil {
 		http.Error(w, why, code)

@@ -225,15 +225,21 @@ func chartSVG(h *hourly, label string) template.HTML {
 	return template.HTML(b.String())
 }
 
-// basePage fills the parts every page shares.
-func (p *Publisher) basePage(snap *snapshot, heading string) *page {
-	pg := &page{
+// sitePage fills what a page needs to look like the site's: its title,
+// heading and navigation.
+func (p *Publisher) sitePage(heading string) *page {
+	return &page{
 		Title:   xmlchar.Clean(p.opts.Title),
 		Heading: heading,
 		Base:    p.opts.BaseURL,
 		OPML:    p.opts.BaseURL + opmlPath,
-		Cycle:   p.cycle.Load(),
 	}
+}
+
+// basePage fills the parts every page of the snapshot shares.
+func (p *Publisher) basePage(snap *snapshot, heading string) *page {
+	pg := p.sitePage(heading)
+	pg.Cycle = p.cycle.Load()
 	for _, info := range p.feeds {
 		if fs := snap.feed(info.Slug); fs != nil {
 			pg.Feeds = append(pg.Feeds, p.pageFeed(fs, headlines))
